@@ -1,0 +1,181 @@
+//! `xinfang apply`: JSON lines in, one transaction and one JSON result each.
+//! A result line is printed only after its commit, so `"ok":true` is a
+//! promise that the change is on disk.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset};
+use serde_json::{Map, Value, json};
+
+use super::{Failure, now};
+use crate::domain::command::Command;
+use crate::domain::rules::Operator;
+use crate::domain::types::Role;
+use crate::store::{Applied, CaseRef, Request, Store};
+use crate::strings::{Lang, errors};
+
+pub fn run(store: &mut Store, file: Option<&Path>, lang: Lang) -> Result<ExitCode, Failure> {
+    let input: Box<dyn BufRead> = match file {
+        None => Box::new(BufReader::new(std::io::stdin())),
+        Some(p) if p.as_os_str() == "-" => Box::new(BufReader::new(std::io::stdin())),
+        Some(p) => Box::new(BufReader::new(
+            std::fs::File::open(p).map_err(|e| Failure(format!("{}: {e}", p.display())))?,
+        )),
+    };
+    let mut out = std::io::stdout().lock();
+    let mut failed = false;
+    for (i, line) in input.lines().enumerate() {
+        let n = i + 1;
+        let line = line.map_err(|e| Failure(e.to_string()))?;
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let result = match apply_line(store, &line, lang) {
+            Ok(v) => v,
+            Err(msg) => {
+                failed = true;
+                json!({"ok": false, "line": n, "error": msg})
+            }
+        };
+        // A closed stdout (e.g. `| head`) must not lose the commit's report
+        // silently: stop and say so.
+        writeln!(out, "{result}").map_err(|e| Failure(e.to_string()))?;
+        out.flush().map_err(|e| Failure(e.to_string()))?;
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn take_string(obj: &mut Map<String, Value>, key: &str) -> Option<String> {
+    match obj.remove(key) {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn apply_line(store: &mut Store, line: &str, lang: Lang) -> Result<Value, String> {
+    let bad = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+    let value: Value = serde_json::from_str(line)
+        .map_err(|e| format!("{}{e}", lang.pick("不是有效的 JSON：", "not valid JSON: ")))?;
+    let Value::Object(mut obj) = value else {
+        return Err(bad(
+            "每行应是一个 JSON 对象",
+            "each line must be one JSON object",
+        ));
+    };
+    let op = obj
+        .get("op")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    match op.as_str() {
+        "operator" => return put_operator(store, obj, lang),
+        "department" => {
+            let name = take_string(&mut obj, "name")
+                .filter(|s| !s.trim().is_empty())
+                .ok_or_else(|| bad("缺少 name", "name is missing"))?;
+            let active = obj.get("active").and_then(Value::as_bool).unwrap_or(true);
+            store
+                .put_department(name.trim(), active)
+                .map_err(|e| errors::store(lang, &e))?;
+            return Ok(json!({"ok": true, "op": "department", "name": name.trim()}));
+        }
+        "" => return Err(bad("缺少 op", "op is missing")),
+        _ => {}
+    }
+    let actor = take_string(&mut obj, "actor").ok_or_else(|| {
+        bad(
+            "缺少 actor（操作员姓名）",
+            "actor (an operator's name) is missing",
+        )
+    })?;
+    let at: DateTime<FixedOffset> = match obj.remove("at") {
+        None | Some(Value::Null) => now(store),
+        Some(Value::String(s)) => DateTime::parse_from_rfc3339(&s).map_err(|_| {
+            format!(
+                "{}{s}",
+                lang.pick(
+                    "at 应为带时区的时间，如 2026-01-31T10:00:00+08:00，而不是 ",
+                    "at must be RFC 3339 with an offset, e.g. 2026-01-31T10:00:00+08:00, not "
+                )
+            )
+        })?,
+        Some(other) => return Err(format!("at: {other}")),
+    };
+    let case = take_string(&mut obj, "case").map(|c| CaseRef::parse(&c));
+    let expected_version = obj.remove("version").and_then(|v| v.as_i64());
+    let command: Command = serde_json::from_value(Value::Object(obj))
+        .map_err(|e| format!("{}{e}", lang.pick("命令格式有误：", "malformed command: ")))?;
+    if case.is_none() && !matches!(command, Command::Intake(_)) {
+        return Err(bad(
+            "缺少 case（案件编号或内部序号）",
+            "case (case number or id) is missing",
+        ));
+    }
+    let req = Request {
+        case,
+        expected_version,
+        command,
+        actor,
+        at,
+    };
+    let applied = store.execute(&req).map_err(|e| errors::store(lang, &e))?;
+    Ok(result_json(store, &applied, lang))
+}
+
+fn put_operator(
+    store: &mut Store,
+    mut obj: Map<String, Value>,
+    lang: Lang,
+) -> Result<Value, String> {
+    let name = take_string(&mut obj, "name")
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| lang.pick("缺少 name", "name is missing").to_owned())?;
+    let role_text = take_string(&mut obj, "role").unwrap_or_default();
+    let role = Role::from_code(&role_text).ok_or_else(|| {
+        format!(
+            "{}{role_text}",
+            lang.pick(
+                "role 应为 clerk（接待登记员）、leader（领导）或 handler（承办人），而不是 ",
+                "role must be clerk, leader or handler, not "
+            )
+        )
+    })?;
+    let op = Operator {
+        name: name.clone(),
+        role,
+        department: take_string(&mut obj, "department").filter(|s| !s.trim().is_empty()),
+        active: obj.get("active").and_then(Value::as_bool).unwrap_or(true),
+    };
+    store
+        .put_operator(&op)
+        .map_err(|e| errors::store(lang, &e))?;
+    Ok(json!({"ok": true, "op": "operator", "name": name, "role": role.code()}))
+}
+
+fn result_json(store: &Store, a: &Applied, lang: Lang) -> Value {
+    let warnings: Vec<String> = a
+        .warnings
+        .iter()
+        .map(|w| errors::warning(lang, w))
+        .collect();
+    let mut v = json!({
+        "ok": true,
+        "id": a.id,
+        "case_no": a.case_no,
+        "state": a.state.code(),
+        "version": a.version,
+        "due": a.due(store),
+    });
+    if !warnings.is_empty() {
+        v["warnings"] = json!(warnings);
+    }
+    v
+}

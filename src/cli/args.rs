@@ -1,0 +1,176 @@
+//! The argument grammar (clap derive) and its help in the user's language.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::strings::{Lang, cli as text};
+
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "xinfang",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+pub struct Cli {
+    #[arg(long, env = "XINFANG_DB", global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "zh-CN|en")]
+    pub lang: Option<String>,
+    #[arg(long = "as", global = true, value_name = "OPERATOR")]
+    pub as_operator: Option<String>,
+    #[arg(long)]
+    pub demo: bool,
+    #[arg(short = 'h', long, action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
+    #[command(subcommand)]
+    pub cmd: Option<Cmd>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Cmd {
+    Demo {
+        #[arg(long, default_value_t = 1000)]
+        cases: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    Apply {
+        #[arg(value_name = "FILE|-")]
+        file: Option<PathBuf>,
+    },
+    Show {
+        case: String,
+        #[arg(long)]
+        json: bool,
+    },
+    List {
+        #[arg(long)]
+        state: Option<String>,
+        #[arg(long)]
+        overdue: bool,
+        #[arg(long, value_name = "N")]
+        due_within: Option<u32>,
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    Search {
+        text: String,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    Repeats {
+        #[arg(long = "id")]
+        id_number: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long, requires = "address")]
+        name: Option<String>,
+        #[arg(long)]
+        address: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Export {
+        #[arg(long, value_enum)]
+        format: Format,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    Check,
+    Backup {
+        dest: PathBuf,
+    },
+}
+
+/// The language before arguments are parsed, so that `--help` and parse
+/// errors already speak it: `--lang` on the command line, `XINFANG_LANG`,
+/// else Chinese.
+pub fn language_from_env() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let from_args = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_owned)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    from_args
+        .or_else(|| std::env::var("XINFANG_LANG").ok())
+        .and_then(|s| Lang::parse(&s))
+        .unwrap_or_default()
+}
+
+fn localise(cmd: clap::Command, lang: Lang) -> clap::Command {
+    let name = cmd.get_name().to_owned();
+    let has_subcommands = cmd.has_subcommands();
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    let mut cmd = cmd
+        .about(text::about(lang, &name))
+        .help_template(text::help_template(lang, has_subcommands));
+    for id in ids {
+        let help = text::arg_help(lang, &id);
+        if !help.is_empty() {
+            cmd = cmd.mut_arg(id, |a| a.help(help));
+        }
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(sub, |s| localise(s, lang));
+    }
+    cmd
+}
+
+/// The grammar with every text in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    localise(Cli::command(), lang)
+}
+
+/// Parses the process arguments; on `--help` or a mistake clap prints and
+/// exits (help on stdout with 0, errors on stderr with 2).
+pub fn parse(lang: Lang) -> Cli {
+    let matches = command(lang).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grammar_is_consistent() {
+        command(Lang::Zh).debug_assert();
+        command(Lang::En).debug_assert();
+    }
+
+    #[test]
+    fn help_speaks_both_languages() {
+        let zh = command(Lang::Zh).render_help().to_string();
+        assert!(zh.contains("台账文件路径"), "{zh}");
+        assert!(zh.contains("命令："), "{zh}");
+        let en = command(Lang::En).render_help().to_string();
+        assert!(en.contains("ledger file"), "{en}");
+        let mut cmd = command(Lang::Zh);
+        let show = cmd
+            .find_subcommand_mut("show")
+            .map(|s| s.render_help().to_string());
+        assert!(show.unwrap_or_default().contains("案件编号"));
+    }
+}

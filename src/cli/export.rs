@@ -1,0 +1,213 @@
+//! `xinfang export`: every case with its petitioners, state, due dates and
+//! events, as one JSON array or CSV, written case by case.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_json::json;
+
+use super::args::Format;
+use crate::store::{CaseRef, Store, StoreError};
+use crate::strings::{Lang, errors};
+
+pub enum ExportError {
+    Store(StoreError),
+    Io(std::io::Error),
+}
+
+impl ExportError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ExportError::Store(e) => errors::store(lang, e),
+            ExportError::Io(e) => format!("{}{e}", lang.pick("写出失败：", "cannot write: ")),
+        }
+    }
+}
+
+impl From<StoreError> for ExportError {
+    fn from(e: StoreError) -> Self {
+        ExportError::Store(e)
+    }
+}
+
+impl From<std::io::Error> for ExportError {
+    fn from(e: std::io::Error) -> Self {
+        ExportError::Io(e)
+    }
+}
+
+pub fn run(
+    store: &Store,
+    format: Format,
+    out: Option<&Path>,
+    today: NaiveDate,
+) -> Result<(), ExportError> {
+    let mut w: Box<dyn Write> = match out {
+        // The export holds ID numbers: private like the ledger.
+        Some(p) => Box::new(std::io::BufWriter::new(private_file(p)?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let ids = store.all_ids()?;
+    match format {
+        Format::Json => {
+            write!(w, "[")?;
+            for (n, id) in ids.iter().enumerate() {
+                let row = store.case(&CaseRef::Id(*id), today)?;
+                let events = store.events(*id)?;
+                let v = json!({
+                    "id": row.case.id,
+                    "case_no": row.case.case_no,
+                    "state": row.case.state.code(),
+                    "version": row.version,
+                    "due": store.due_of(&row),
+                    "clocks": row.clocks,
+                    "case": row.case,
+                    "events": events,
+                });
+                write!(w, "{}{v}", if n == 0 { "\n" } else { ",\n" })?;
+            }
+            writeln!(w, "\n]")?;
+        }
+        Format::Csv => {
+            let clock_keys: Vec<String> = store
+                .office()
+                .policy
+                .clocks
+                .iter()
+                .map(|c| c.key.clone())
+                .collect();
+            let mut head = vec![
+                "id",
+                "case_no",
+                "state",
+                "channel",
+                "received_at",
+                "people",
+                "category",
+                "handling_type",
+                "urgency",
+                "petitioners",
+                "id_numbers",
+                "phones",
+                "target",
+                "summary",
+                "request",
+                "decision",
+                "department",
+                "handler",
+                "outcome",
+            ]
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>();
+            head.extend(clock_keys.iter().map(|k| format!("due_{k}")));
+            head.push("events".to_owned());
+            writeln!(w, "{}", head.join(","))?;
+            for id in &ids {
+                let row = store.case(&CaseRef::Id(*id), today)?;
+                let events = store.events(*id)?;
+                let c = &row.case;
+                let i = &c.intake;
+                let join = |f: &dyn Fn(&crate::domain::case::Petitioner) -> Option<String>| {
+                    i.petitioners
+                        .iter()
+                        .filter_map(f)
+                        .collect::<Vec<_>>()
+                        .join(";")
+                };
+                let due = store.due_of(&row);
+                let mut cells = vec![
+                    c.id.to_string(),
+                    c.case_no.clone().unwrap_or_default(),
+                    c.state.code().to_owned(),
+                    i.channel.code().to_owned(),
+                    i.received_at.to_rfc3339(),
+                    i.people.to_string(),
+                    i.category.clone(),
+                    code(&i.handling_type),
+                    code(&i.urgency),
+                    join(&|p| Some(p.name.clone())),
+                    join(&|p| p.id_number.clone()),
+                    join(&|p| p.phone.clone()),
+                    i.target.clone().unwrap_or_default(),
+                    i.summary.clone(),
+                    i.request.clone(),
+                    c.decision
+                        .as_ref()
+                        .map(|d| d.decision.code().to_owned())
+                        .unwrap_or_default(),
+                    c.assignment
+                        .as_ref()
+                        .map(|a| a.department.clone())
+                        .unwrap_or_default(),
+                    c.assignment
+                        .as_ref()
+                        .map(|a| a.handler.clone())
+                        .unwrap_or_default(),
+                    c.reply
+                        .as_ref()
+                        .and_then(|r| r.outcome)
+                        .map(|o| code(&o))
+                        .unwrap_or_default(),
+                ];
+                cells.extend(clock_keys.iter().map(|k| {
+                    due.get(k)
+                        .copied()
+                        .flatten()
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
+                }));
+                cells.push(
+                    events
+                        .iter()
+                        .map(|e| format!("{} {} {}", e.at, e.op, e.actor))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                );
+                let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+                writeln!(w, "{}", line.join(","))?;
+            }
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn code<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// RFC 4180 quoting; a leading = + - @ is prefixed with ' so that a
+/// spreadsheet never runs a cell as a formula.
+fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(unix)]
+fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(p)
+}
+
+#[cfg(not(unix))]
+fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::create(p)
+}

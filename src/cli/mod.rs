@@ -1,0 +1,212 @@
+//! The command line: `xinfang [--db PATH] [--lang zh-CN|en] [--as NAME] [COMMAND]`.
+//! Errors go to stderr in the user's language with a non-zero exit code.
+
+mod apply;
+mod args;
+mod export;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+use crate::config::{Office, config_dir, default_ledger_path};
+use crate::domain::repeat::PetitionerKey;
+use crate::domain::types::State;
+use crate::store::{CaseRef, ListFilter, Store};
+use crate::strings::{Lang, cli as text, errors};
+use args::{Cli, Cmd};
+
+/// What went wrong, already in words.
+pub(crate) struct Failure(String);
+
+impl Failure {
+    fn store(lang: Lang, e: &crate::store::StoreError) -> Failure {
+        Failure(errors::store(lang, e))
+    }
+}
+
+pub fn main() -> ExitCode {
+    let lang = args::language_from_env();
+    let cli = args::parse(lang);
+    let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or(lang);
+    match run(cli, lang) {
+        Ok(code) => code,
+        Err(Failure(msg)) => {
+            eprintln!("{}{msg}", text::error_prefix(lang));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn office(lang: Lang) -> Result<Office, Failure> {
+    Office::load(config_dir().as_deref())
+        .map_err(|e| Failure(format!("{}{e}", text::error_prefix(lang))))
+}
+
+fn ledger_path(cli: &Cli, lang: Lang) -> Result<PathBuf, Failure> {
+    cli.db
+        .clone()
+        .or_else(default_ledger_path)
+        .ok_or_else(|| Failure(text::no_ledger_path(lang).to_owned()))
+}
+
+fn open(cli: &Cli, lang: Lang) -> Result<Store, Failure> {
+    Store::open(&ledger_path(cli, lang)?, office(lang)?).map_err(|e| Failure::store(lang, &e))
+}
+
+/// Read-only commands work on a read-only ledger file too.
+fn open_for_reading(cli: &Cli, lang: Lang) -> Result<Store, Failure> {
+    Store::open_read_only(&ledger_path(cli, lang)?, office(lang)?)
+        .map_err(|e| Failure::store(lang, &e))
+}
+
+pub(crate) fn now(store: &Store) -> DateTime<FixedOffset> {
+    Utc::now().with_timezone(&store.office().policy.utc_offset)
+}
+
+fn today(store: &Store) -> NaiveDate {
+    now(store).date_naive()
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
+    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
+    let Some(cmd) = cli.cmd.clone() else {
+        // The desk itself is the next issue; say so rather than pretend.
+        println!("{}", text::desk_not_built(lang));
+        return Ok(ExitCode::from(2));
+    };
+    match cmd {
+        Cmd::Demo { cases, seed } => {
+            let mut store = open(&cli, lang)?;
+            if !store.all_ids().map_err(fail)?.is_empty() {
+                return Err(Failure(text::demo_exists(lang).to_owned()));
+            }
+            let started = std::time::Instant::now();
+            let opts = crate::demo::DemoOptions {
+                cases,
+                seed,
+                now: now(&store),
+            };
+            let summary =
+                crate::demo::generate(&mut store, &opts).map_err(|e| Failure(e.to_string()))?;
+            render::demo_summary(lang, &summary, started.elapsed(), store.path());
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Apply { file } => {
+            let mut store = open(&cli, lang)?;
+            apply::run(&mut store, file.as_deref(), lang)
+        }
+        Cmd::Show { case, json } => {
+            let store = open_for_reading(&cli, lang)?;
+            let today = today(&store);
+            let row = store.case(&CaseRef::parse(&case), today).map_err(fail)?;
+            let events = store.events(row.case.id).map_err(fail)?;
+            let main = row.case.intake.main_petitioner();
+            let key = PetitionerKey::new(
+                main.and_then(|p| p.id_number.as_deref()),
+                main.and_then(|p| p.phone.as_deref()),
+                main.map(|p| p.name.as_str()),
+                main.and_then(|p| p.address.as_deref()),
+                today,
+            );
+            let earlier: Vec<_> = store
+                .earlier_cases(&key, 20, today)
+                .map_err(fail)?
+                .into_iter()
+                .filter(|r| r.case.id != row.case.id)
+                .collect();
+            if json {
+                render::print_json(&render::case_json(&store, &row, &events, &earlier));
+            } else {
+                render::case_text(lang, &store, &row, &events, &earlier, today);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::List {
+            state,
+            overdue,
+            due_within,
+            limit,
+            json,
+        } => {
+            let store = open_for_reading(&cli, lang)?;
+            let state = match state {
+                Some(s) => Some(State::from_code(&s).ok_or_else(|| {
+                    Failure(format!(
+                        "{}: {s} (intake | registered | assigned | replied | archived)",
+                        lang.pick("没有这个状态", "no such state")
+                    ))
+                })?),
+                None => None,
+            };
+            let filter = ListFilter {
+                state,
+                overdue,
+                due_within,
+                after: None,
+                limit: 0,
+            };
+            render::list_pages(lang, &store, filter, limit, json, today(&store)).map_err(fail)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Search {
+            text: query,
+            limit,
+            json,
+        } => {
+            let store = open_for_reading(&cli, lang)?;
+            let today = today(&store);
+            let rows = store.search(&query, limit.max(1), today).map_err(fail)?;
+            render::rows(lang, &store, &rows, json, today);
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Repeats {
+            id_number,
+            phone,
+            name,
+            address,
+            json,
+        } => {
+            let store = open_for_reading(&cli, lang)?;
+            let today = today(&store);
+            let key = PetitionerKey::new(
+                id_number.as_deref(),
+                phone.as_deref(),
+                name.as_deref(),
+                address.as_deref(),
+                today,
+            );
+            let rows = store.earlier_cases(&key, 100, today).map_err(fail)?;
+            render::rows(lang, &store, &rows, json, today);
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Export { format, out } => {
+            let store = open_for_reading(&cli, lang)?;
+            export::run(&store, format, out.as_deref(), today(&store))
+                .map_err(|e| Failure(e.message(lang)))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Check => {
+            let store = open_for_reading(&cli, lang)?;
+            let report = store.check().map_err(fail)?;
+            render::check_report(lang, &report);
+            Ok(if report.ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Cmd::Backup { dest } => {
+            let store = open(&cli, lang)?;
+            let report = store.backup(&dest).map_err(fail)?;
+            render::check_report(lang, &report);
+            Ok(if report.ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+    }
+}

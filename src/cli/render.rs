@@ -1,0 +1,430 @@
+//! Plain-text and JSON output of the read commands.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::deadline::ClockStatus;
+use crate::domain::identity::{mask_id, mask_phone};
+use crate::domain::workflow::allowed_ops;
+use crate::store::{CaseRow, CheckReport, JournalEntry, ListFilter, Store, StoreError};
+use crate::strings::{Lang, cli as text, labels};
+
+pub fn print_json(v: &Value) {
+    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+}
+
+/// Pads or cuts `s` to `width` display columns (CJK characters are two).
+/// A cut ends in ASCII ".." (the "…" sign is ambiguous-width in CJK
+/// terminals and would shift the columns).
+fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    if s.width() <= width {
+        out.push_str(s);
+    } else {
+        let room = width.saturating_sub(2);
+        for c in s.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if out.width() + cw > room {
+                break;
+            }
+            out.push(c);
+        }
+        out.push_str(&"..".chars().take(width).collect::<String>());
+    }
+    let pad = width.saturating_sub(out.width());
+    out.push_str(&" ".repeat(pad));
+    out
+}
+
+fn clock_text(lang: Lang, status: &ClockStatus) -> String {
+    let zh = lang == Lang::Zh;
+    match status {
+        ClockStatus::Running {
+            days_left,
+            overdue: true,
+            ..
+        } => {
+            if zh {
+                format!("超期{}日", -days_left)
+            } else {
+                format!("{} days overdue", -days_left)
+            }
+        }
+        ClockStatus::Running {
+            days_left,
+            due_soon,
+            ..
+        } => {
+            let soon = if *due_soon {
+                lang.pick("（临期）", " (due soon)")
+            } else {
+                ""
+            };
+            if zh {
+                format!("剩{days_left}日{soon}")
+            } else {
+                format!("{days_left} days left{soon}")
+            }
+        }
+        ClockStatus::Met { done } => {
+            if zh {
+                format!("{done}按期完成")
+            } else {
+                format!("met on {done}")
+            }
+        }
+        ClockStatus::Late { done, days_late } => {
+            if zh {
+                format!("{done}完成，超期{days_late}日")
+            } else {
+                format!("done {done}, {days_late} days late")
+            }
+        }
+        ClockStatus::Window { days_left, closed } => {
+            if *closed {
+                lang.pick("已届满", "closed").to_owned()
+            } else if zh {
+                format!("剩{days_left}日")
+            } else {
+                format!("{days_left} days left")
+            }
+        }
+    }
+}
+
+/// The running clock that falls due first, as the queue shows it.
+fn next_clock(lang: Lang, row: &CaseRow) -> String {
+    row.clocks
+        .iter()
+        .filter(|c| matches!(c.status, ClockStatus::Running { .. }))
+        .min_by_key(|c| c.due)
+        .map(|c| format!("{} {}", c.due, clock_text(lang, &c.status)))
+        .unwrap_or_default()
+}
+
+fn row_line(lang: Lang, row: &CaseRow) -> String {
+    let c = &row.case;
+    let no = c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id));
+    let who = c
+        .intake
+        .main_petitioner()
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| lang.pick("（匿名）", "(anonymous)").to_owned());
+    [
+        fit(&no, 10),
+        fit(&c.intake.received_date().to_string(), 10),
+        fit(labels::channel(lang, c.intake.channel), 10),
+        fit(&who, 10),
+        fit(&c.intake.category, 16),
+        fit(labels::state(lang, c.state), 8),
+        next_clock(lang, row),
+    ]
+    .join(" ")
+}
+
+fn heading(lang: Lang) -> String {
+    let h = text::list_headings(lang);
+    [
+        fit(h[0], 10),
+        fit(h[1], 10),
+        fit(h[2], 10),
+        fit(h[3], 10),
+        fit(h[4], 16),
+        fit(h[5], 8),
+        h[6].to_owned(),
+    ]
+    .join(" ")
+}
+
+pub fn rows(lang: Lang, store: &Store, rows: &[CaseRow], json: bool, _today: NaiveDate) {
+    if json {
+        let v: Vec<Value> = rows.iter().map(|r| row_json(store, r)).collect();
+        print_json(&Value::Array(v));
+        return;
+    }
+    if rows.is_empty() {
+        println!("{}", text::none_found(lang));
+        return;
+    }
+    println!("{}", heading(lang));
+    for r in rows {
+        println!("{}", row_line(lang, r));
+    }
+}
+
+/// Streams the list page by page (keyset paging), never the whole ledger.
+pub fn list_pages(
+    lang: Lang,
+    store: &Store,
+    mut filter: ListFilter,
+    limit: usize,
+    json: bool,
+    today: NaiveDate,
+) -> Result<(), StoreError> {
+    let mut out = std::io::stdout().lock();
+    let mut printed = 0usize;
+    if json {
+        let _ = write!(out, "[");
+    } else {
+        let _ = writeln!(out, "{}", heading(lang));
+    }
+    loop {
+        let want = if limit == 0 {
+            500
+        } else {
+            (limit - printed).min(500)
+        };
+        if want == 0 {
+            break;
+        }
+        filter.limit = want;
+        let page = store.list(&filter, today)?;
+        for (row, _) in &page {
+            if json {
+                let sep = if printed == 0 { "\n" } else { ",\n" };
+                let _ = write!(out, "{sep}{}", row_json(store, row));
+            } else {
+                let _ = writeln!(out, "{}", row_line(lang, row));
+            }
+            printed += 1;
+        }
+        match page.last() {
+            Some((row, key)) if page.len() == want => {
+                filter.after = Some((key.clone(), row.case.id))
+            }
+            _ => break,
+        }
+    }
+    if json {
+        let _ = writeln!(out, "\n]");
+    }
+    Ok(())
+}
+
+fn row_json(store: &Store, row: &CaseRow) -> Value {
+    json!({
+        "id": row.case.id,
+        "case_no": row.case.case_no,
+        "state": row.case.state.code(),
+        "version": row.version,
+        "due": store.due_of(row),
+        "clocks": row.clocks,
+        "case": row.case,
+    })
+}
+
+pub fn case_json(
+    store: &Store,
+    row: &CaseRow,
+    events: &[JournalEntry],
+    earlier: &[CaseRow],
+) -> Value {
+    let mut v = row_json(store, row);
+    v["events"] = json!(events);
+    v["allowed"] = json!(allowed_ops(&row.case));
+    v["earlier_cases"] = json!(earlier.iter().map(|r| json!({"id": r.case.id, "case_no": r.case.case_no, "state": r.case.state.code(), "received": r.case.intake.received_date()})).collect::<Vec<_>>());
+    v
+}
+
+pub fn case_text(
+    lang: Lang,
+    store: &Store,
+    row: &CaseRow,
+    events: &[JournalEntry],
+    earlier: &[CaseRow],
+    _today: NaiveDate,
+) {
+    let c = &row.case;
+    let i = &c.intake;
+    let zh = lang == Lang::Zh;
+    let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
+    let no = c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id));
+    println!(
+        "{} {no}  [{}]",
+        l("信访事项", "Case"),
+        labels::state(lang, c.state)
+    );
+    println!(
+        "{}：{}  {}  {}：{}",
+        l("渠道", "channel"),
+        labels::channel(lang, i.channel),
+        i.received_at.format("%Y-%m-%d %H:%M"),
+        l("接待人", "received by"),
+        i.receiver
+    );
+    println!(
+        "{}：{}  {}：{}",
+        l("问题分类", "category"),
+        i.category,
+        l("人数", "people"),
+        i.people
+    );
+    for p in &i.petitioners {
+        let mark = if p.main {
+            l("（主）", " (main)")
+        } else {
+            ""
+        };
+        let rep = if p.representative {
+            l("（代表）", " (representative)")
+        } else {
+            ""
+        };
+        let id = p.id_number.as_deref().map(mask_id).unwrap_or_default();
+        let phone = p.phone.as_deref().map(mask_phone).unwrap_or_default();
+        println!(
+            "  {}{mark}{rep} {id} {phone} {}",
+            p.name,
+            p.address.as_deref().unwrap_or("")
+        );
+    }
+    if i.anonymous {
+        println!("  {}", l("匿名", "anonymous"));
+    }
+    for (label, value) in [
+        (l("被反映单位", "target"), &i.target),
+        (l("被反映人", "accused person"), &i.target_person),
+        (l("问题发生地", "location"), &i.location),
+    ] {
+        if let Some(v) = value {
+            println!("{label}：{v}");
+        }
+    }
+    println!("{}：{}", l("主要问题", "summary"), i.summary);
+    if !i.request.is_empty() {
+        println!("{}：{}", l("诉求", "request"), i.request);
+    }
+    if let Some(a) = &c.assignment {
+        println!(
+            "{}：{} / {}{}",
+            l("承办", "assigned to"),
+            a.department,
+            a.handler,
+            a.owner_leader
+                .as_deref()
+                .map(|x| format!(" ({}{x})", l("包案领导", "owner ")))
+                .unwrap_or_default()
+        );
+    }
+    println!("\n{}", l("期限：", "Deadlines:"));
+    for clock in &row.clocks {
+        let rule = store.office().policy.clock(&clock.key);
+        let name = rule
+            .map(|r| {
+                if zh {
+                    r.label_zh.as_str()
+                } else {
+                    r.label_en.as_str()
+                }
+            })
+            .unwrap_or(clock.key.as_str());
+        println!(
+            "  {}  {}  {}",
+            fit(name, 14),
+            clock.due,
+            clock_text(lang, &clock.status)
+        );
+        if !clock.uncovered_years.is_empty() {
+            println!(
+                "    {} {:?}",
+                l(
+                    "注意：以下年份无节假日表，按周一至周五计算：",
+                    "note: no holiday table for, counted Mon–Fri:"
+                ),
+                clock.uncovered_years
+            );
+        }
+    }
+    println!("\n{}", l("办理过程：", "Timeline:"));
+    for e in events {
+        println!(
+            "  {}  {}  {}",
+            e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
+            fit(&e.actor, 8),
+            labels::op(lang, &e.op)
+        );
+    }
+    let allowed: Vec<&str> = allowed_ops(c).iter().map(|o| labels::op(lang, o)).collect();
+    if !allowed.is_empty() {
+        println!(
+            "\n{}{}",
+            l("下一步可以：", "Next: "),
+            allowed.join(l("、", ", "))
+        );
+    }
+    if !earlier.is_empty() {
+        println!(
+            "\n{}",
+            l("同一信访人的其他件：", "Other cases of the same person:")
+        );
+        for r in earlier {
+            println!("  {}", row_line(lang, r));
+        }
+    }
+}
+
+pub fn check_report(lang: Lang, r: &CheckReport) {
+    let zh = lang == Lang::Zh;
+    for line in &r.database {
+        println!("{}{line}", lang.pick("数据库：", "database: "));
+    }
+    if let Some(b) = &r.first_bad_event {
+        if zh {
+            println!("办理记录第{}条有问题：{}", b.id, b.problem)
+        } else {
+            println!("journal event {} is bad: {}", b.id, b.problem)
+        }
+    }
+    if let Some(b) = &r.first_bad_case {
+        let no = b.case_no.clone().unwrap_or_else(|| format!("#{}", b.id));
+        if zh {
+            println!("信访事项 {no} 有问题：{}", b.problem)
+        } else {
+            println!("case {no} is bad: {}", b.problem)
+        }
+    }
+    if r.ok() {
+        if zh {
+            println!(
+                "台账完好：{}件，{}条办理记录，哈希链完整",
+                r.cases, r.events
+            )
+        } else {
+            println!(
+                "ledger intact: {} cases, {} journal events, hash chain whole",
+                r.cases, r.events
+            )
+        }
+    }
+}
+
+pub fn demo_summary(
+    lang: Lang,
+    s: &crate::demo::DemoSummary,
+    took: std::time::Duration,
+    path: &Path,
+) {
+    if lang == Lang::Zh {
+        println!(
+            "已生成演示台账 {}：{}件，{}条办理记录，超期{}件，用时{:.1}秒",
+            path.display(),
+            s.cases,
+            s.events,
+            s.overdue,
+            took.as_secs_f64()
+        );
+    } else {
+        println!(
+            "wrote demo ledger {}: {} cases, {} events, {} overdue, in {:.1} s",
+            path.display(),
+            s.cases,
+            s.events,
+            s.overdue,
+            took.as_secs_f64()
+        );
+    }
+}

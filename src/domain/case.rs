@@ -1,0 +1,271 @@
+//! A case (信访事项) as the domain sees it: what was recorded at intake and
+//! what each later step added. Only `workflow::transition` produces new
+//! versions of it.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::identity::{IdType, Sex};
+use super::types::{
+    Channel, Decision, HandlingType, Outcome, Role, Satisfaction, ServiceMethod, State,
+    SuperviseGround, Urgency,
+};
+
+/// One person who brought the petition.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Petitioner {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
+    #[serde(default)]
+    pub id_type: IdType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work_unit: Option<String>,
+    /// The main petitioner (exactly one per case when any are named).
+    #[serde(default)]
+    pub main: bool,
+    /// Chosen representative of a group visit (Art 20: at most 5).
+    #[serde(default)]
+    pub representative: bool,
+    /// Set by validation: a 15-digit pre-1999 ID number.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub legacy_id: bool,
+}
+
+/// An item passed down from above (上级转送/交办).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Referral {
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_no: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<NaiveDate>,
+}
+
+/// Everything recorded when the petition is received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Intake {
+    pub channel: Channel,
+    pub received_at: DateTime<FixedOffset>,
+    /// Receiving clerk.
+    pub receiver: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postmark: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_no: Option<String>,
+    /// Caller number, e-mail address or online platform reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral: Option<Referral>,
+    #[serde(default)]
+    pub petitioners: Vec<Petitioner>,
+    /// 人数: person-times for the 批次/人次 statistics.
+    pub people: u32,
+    #[serde(default)]
+    pub anonymous: bool,
+    #[serde(default)]
+    pub confidential: bool,
+    pub category: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handling_type: Option<HandlingType>,
+    /// 被反映单位.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// 被反映人.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_person: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    pub summary: String,
+    #[serde(default)]
+    pub request: String,
+    #[serde(default)]
+    pub urgency: Urgency,
+    /// Earlier cases of the same matter or person (ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<i64>,
+}
+
+impl Intake {
+    pub fn main_petitioner(&self) -> Option<&Petitioner> {
+        self.petitioners
+            .iter()
+            .find(|p| p.main)
+            .or(self.petitioners.first())
+    }
+
+    pub fn received_date(&self) -> NaiveDate {
+        self.received_at.date_naive()
+    }
+}
+
+/// Who did something, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub by: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionRecord {
+    #[serde(flatten)]
+    pub decision: Decision,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub department: String,
+    pub handler: String,
+    /// 包案领导.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_leader: Option<String>,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+/// A handler who stepped aside (Art 28: 直接利害关系的，应当回避).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recusal {
+    pub handler: String,
+    pub reason: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Opinion {
+    pub text: String,
+    pub role: Role,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+/// 批示: approve the latest opinion, or return it for rework.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Instruction {
+    pub approve: bool,
+    #[serde(default)]
+    pub text: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    pub days: u32,
+    pub reason: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Supervision {
+    pub ground: SuperviseGround,
+    #[serde(default)]
+    pub text: String,
+    pub feedback_by: NaiveDate,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    /// Required for accepted cases; a notice of decline or pass-on has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    pub method: ServiceMethod,
+    pub text: String,
+    pub served_at: NaiveDate,
+    /// 签收 (true) or 拒收 (false).
+    pub signed: bool,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnVisit {
+    pub unit: Satisfaction,
+    pub office: Satisfaction,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+/// A case with its whole history of recorded facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    /// Ledger id; 0 until the store inserts it.
+    pub id: i64,
+    /// Issued at registration, e.g. `2026-0137`.
+    pub case_no: Option<String>,
+    pub state: State,
+    pub intake: Intake,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignment: Option<Assignment>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recusals: Vec<Recusal>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opinions: Vec<Opinion>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instructions: Vec<Instruction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<Extension>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supervisions: Vec<Supervision>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<Reply>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_visit: Option<ReturnVisit>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<Stamp>,
+    /// The archived case this one asks to review (复查).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_of: Option<i64>,
+}
+
+impl Case {
+    pub fn accepted(&self) -> bool {
+        matches!(
+            self.decision.as_ref().map(|d| &d.decision),
+            Some(Decision::Accept)
+        )
+    }
+
+    /// The latest opinion, if the leader's latest instruction approved it.
+    pub fn approved_opinion(&self) -> Option<&Opinion> {
+        let opinion = self.opinions.last()?;
+        (self.opinion_is_instructed() && self.instructions.last()?.approve).then_some(opinion)
+    }
+
+    /// Whether the latest opinion already has an instruction after it
+    /// (待批示 when false).
+    pub fn opinion_is_instructed(&self) -> bool {
+        match (self.opinions.len(), self.instructions.len()) {
+            (0, _) => false,
+            // Instructions answer opinions one to one, in order.
+            (o, i) => i >= o,
+        }
+    }
+
+    /// Waiting for the leader's instruction (待批示).
+    pub fn awaiting_instruction(&self) -> bool {
+        self.state == State::Assigned && !self.opinions.is_empty() && !self.opinion_is_instructed()
+    }
+
+    /// Extension days granted so far.
+    pub fn extension_days(&self) -> u32 {
+        self.extension.as_ref().map_or(0, |e| e.days)
+    }
+}

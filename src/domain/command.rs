@@ -1,0 +1,180 @@
+//! Commands: every change to a case is one of these typed values. Their
+//! serialised form is the `apply` contract (one JSON object per line, tagged
+//! by `op`); the same value is stored in the journal.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::case::{Petitioner, Referral};
+use super::types::{
+    Channel, Decision, HandlingType, Outcome, Satisfaction, ServiceMethod, SuperviseGround, Urgency,
+};
+
+/// What the clerk records at the window. Optional fields get defaults from
+/// the envelope (received_at = the command's time, receiver = the actor).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntakeInput {
+    pub channel: Channel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_at: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receiver: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postmark: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_no: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral: Option<Referral>,
+    #[serde(default)]
+    pub petitioners: Vec<Petitioner>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<u32>,
+    #[serde(default)]
+    pub anonymous: bool,
+    #[serde(default)]
+    pub confidential: bool,
+    pub category: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handling_type: Option<HandlingType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_person: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    pub summary: String,
+    #[serde(default)]
+    pub request: String,
+    #[serde(default)]
+    pub urgency: Urgency,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<i64>,
+}
+
+/// A change to the ledger. `Intake` creates a case; `Review` creates a new
+/// case linked to an archived one; every other command changes one case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Command {
+    Intake(Box<IntakeInput>),
+    /// 登记 + 受理决定.
+    Register(Decision),
+    /// 交办 to a department and handler, optionally with an owning leader.
+    Assign {
+        department: String,
+        handler: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        leader: Option<String>,
+    },
+    /// A handler steps aside (回避), or is marked as having an interest.
+    Recuse {
+        handler: String,
+        reason: String,
+    },
+    /// 处理意见 from the handling department.
+    Opinion {
+        text: String,
+    },
+    /// 批示 on the latest opinion.
+    Instruct {
+        approve: bool,
+        #[serde(default)]
+        text: String,
+    },
+    /// 延期 (Art 34: once, ≤ 30 days, leader-approved, reason told).
+    Extend {
+        days: u32,
+        reason: String,
+    },
+    /// 督办.
+    Supervise {
+        ground: SuperviseGround,
+        #[serde(default)]
+        text: String,
+        feedback_by: NaiveDate,
+    },
+    /// 答复 and its service record.
+    Reply {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        outcome: Option<Outcome>,
+        method: ServiceMethod,
+        text: String,
+        #[serde(
+            default,
+            deserialize_with = "date_or_datetime",
+            skip_serializing_if = "Option::is_none"
+        )]
+        served_at: Option<NaiveDate>,
+        #[serde(default = "yes")]
+        signed: bool,
+    },
+    /// 回访.
+    ReturnVisit {
+        unit: Satisfaction,
+        office: Satisfaction,
+        #[serde(default)]
+        note: String,
+    },
+    /// 归档.
+    Archive,
+    /// 复查 request on an archived case (Art 35).
+    Review {
+        text: String,
+    },
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Accepts `2026-03-01` or a full RFC 3339 time (its date is kept).
+fn date_or_datetime<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    let Some(s) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    if let Ok(date) = NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
+        return Ok(Some(date));
+    }
+    DateTime::parse_from_rfc3339(&s)
+        .map(|t| Some(t.date_naive()))
+        .map_err(|_| serde::de::Error::custom(format!("not a date: {s} (use 2026-03-01)")))
+}
+
+impl Command {
+    /// The `op` code, also the event kind in the journal.
+    pub fn op(&self) -> &'static str {
+        match self {
+            Command::Intake(_) => "intake",
+            Command::Register(_) => "register",
+            Command::Assign { .. } => "assign",
+            Command::Recuse { .. } => "recuse",
+            Command::Opinion { .. } => "opinion",
+            Command::Instruct { .. } => "instruct",
+            Command::Extend { .. } => "extend",
+            Command::Supervise { .. } => "supervise",
+            Command::Reply { .. } => "reply",
+            Command::ReturnVisit { .. } => "return_visit",
+            Command::Archive => "archive",
+            Command::Review { .. } => "review",
+        }
+    }
+
+    /// Every op code, for messages and tests.
+    pub const OPS: [&'static str; 12] = [
+        "intake",
+        "register",
+        "assign",
+        "recuse",
+        "opinion",
+        "instruct",
+        "extend",
+        "supervise",
+        "reply",
+        "return_visit",
+        "archive",
+        "review",
+    ];
+}

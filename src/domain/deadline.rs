@@ -1,0 +1,391 @@
+//! Due dates and the state of each clock on a case.
+//!
+//! The convention (pinned by the tests below): dates are office-local dates and the start day
+//! is not counted. A calendar clock of N days is nominally due on start + N; a working-day clock
+//! on the N-th working day after the start. An extension adds to the length first (in the
+//! clock's own unit); then, with `roll_forward`, a nominal due date on a rest day moves once to
+//! the next working day (a make-up working Saturday or Sunday is a working day).
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use crate::domain::calendar::HolidayCalendar;
+use crate::domain::policy::{ClockRule, ClockStart, ClockStop, DayUnit, Policy};
+
+/// What has happened on a case, as far as the clocks care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockFacts<'a> {
+    /// A channel code from [`crate::domain::policy::CHANNELS`].
+    pub channel: &'a str,
+    pub received: NaiveDate,
+    pub decided: Option<NaiveDate>,
+    pub accepted: Option<NaiveDate>,
+    pub replied: Option<NaiveDate>,
+    /// Approved extension; each clock takes at most its own `extension_cap` of it.
+    pub extension_days: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ClockStatus {
+    /// Not stopped yet. `days_left` = due − today in calendar days, `working_days_left` =
+    /// working days in (today, due] (negative once past); overdue when today > due; due soon when
+    /// not overdue and `working_days_left <= policy.due_soon_working_days`.
+    Running {
+        days_left: i64,
+        working_days_left: i64,
+        due_soon: bool,
+        overdue: bool,
+    },
+    /// Stopped on or before the due date.
+    Met { done: NaiveDate },
+    /// Stopped after the due date, `days_late` calendar days late.
+    Late { done: NaiveDate, days_late: i64 },
+    /// A window (`stop = "never"`, e.g. the 复查 request period): `days_left` as for `Running`;
+    /// `closed` once today is past the last day. Never overdue.
+    Window { days_left: i64, closed: bool },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClockView {
+    pub key: String,
+    pub start: NaiveDate,
+    pub due: NaiveDate,
+    pub status: ClockStatus,
+    /// Years in the computation with no holiday table: counted Monday to Friday; say so.
+    pub uncovered_years: Vec<i32>,
+}
+
+/// The due date of `rule` started on `start`, with `extension_days` (clamped to the rule's
+/// `extension_cap`) added to its length.
+pub fn due_date(
+    cal: &HolidayCalendar,
+    rule: &ClockRule,
+    start: NaiveDate,
+    extension_days: u32,
+) -> NaiveDate {
+    // Art 34: the extension lengthens the limit once, by at most the cap (30 days by default).
+    let length = rule
+        .days
+        .saturating_add(extension_days.min(rule.extension_cap));
+    let nominal = match rule.unit {
+        DayUnit::Calendar => start
+            .checked_add_days(Days::new(u64::from(length)))
+            .unwrap_or(NaiveDate::MAX),
+        DayUnit::Working => cal.add_working_days(start, length),
+    };
+    if rule.roll_forward {
+        cal.next_working_day_on_or_after(nominal)
+    } else {
+        nominal
+    }
+}
+
+/// The clocks that apply to the case's channel and whose start event has happened, in policy
+/// order, as they stand on `today`.
+pub fn clocks(
+    policy: &Policy,
+    cal: &HolidayCalendar,
+    facts: &ClockFacts,
+    today: NaiveDate,
+) -> Vec<ClockView> {
+    policy
+        .clocks
+        .iter()
+        .filter(|rule| policy.applies(rule, facts.channel))
+        .filter_map(|rule| {
+            let start = match rule.start {
+                ClockStart::Received => Some(facts.received),
+                ClockStart::Accepted => facts.accepted,
+                ClockStart::Replied => facts.replied,
+            }?;
+            Some(view(policy, cal, rule, facts, start, today))
+        })
+        .collect()
+}
+
+fn view(
+    policy: &Policy,
+    cal: &HolidayCalendar,
+    rule: &ClockRule,
+    facts: &ClockFacts,
+    start: NaiveDate,
+    today: NaiveDate,
+) -> ClockView {
+    let due = due_date(cal, rule, start, facts.extension_days);
+    let days_left = (due - today).num_days();
+    let done = match rule.stop {
+        ClockStop::Decided => facts.decided,
+        ClockStop::Replied => facts.replied,
+        ClockStop::Never => None,
+    };
+    let status = match (rule.stop, done) {
+        (ClockStop::Never, _) => ClockStatus::Window {
+            days_left,
+            closed: today > due,
+        },
+        (_, Some(done)) if done <= due => ClockStatus::Met { done },
+        (_, Some(done)) => ClockStatus::Late {
+            done,
+            days_late: (done - due).num_days(),
+        },
+        (_, None) => {
+            let working_days_left = cal.working_days_between(today, due);
+            let overdue = today > due;
+            ClockStatus::Running {
+                days_left,
+                working_days_left,
+                due_soon: !overdue && working_days_left <= i64::from(policy.due_soon_working_days),
+                overdue,
+            }
+        }
+    };
+    // A running clock also counts working days between today and the due date.
+    let (from, to) = match status {
+        ClockStatus::Running { .. } => (start.min(today), due.max(today)),
+        _ => (start, due),
+    };
+    ClockView {
+        key: rule.key.clone(),
+        start,
+        due,
+        status,
+        uncovered_years: cal.uncovered_years(from, to),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn due(key: &str, start: &str, ext: u32) -> NaiveDate {
+        let p = Policy::builtin();
+        due_date(
+            &HolidayCalendar::builtin(),
+            p.clock(key).unwrap(),
+            d(start),
+            ext,
+        )
+    }
+
+    fn facts<'a>(channel: &'a str, received: &str) -> ClockFacts<'a> {
+        ClockFacts {
+            channel,
+            received: d(received),
+            decided: None,
+            accepted: None,
+            replied: None,
+            extension_days: 0,
+        }
+    }
+
+    fn one(facts: &ClockFacts, key: &str, today: &str) -> ClockView {
+        let all = clocks(
+            &Policy::builtin(),
+            &HolidayCalendar::builtin(),
+            facts,
+            d(today),
+        );
+        all.into_iter().find(|v| v.key == key).unwrap()
+    }
+
+    #[test]
+    fn decide_rolls_past_spring_festival() {
+        // 01-31 + 15 = 02-15, 春节 (02-15..23 off) → Tue 02-24.
+        assert_eq!(due("decide", "2026-01-31", 0), d("2026-02-24"));
+        // Without roll-forward the nominal day stands, holiday or not.
+        let mut rule = Policy::builtin().clock("decide").unwrap().clone();
+        rule.roll_forward = false;
+        let cal = HolidayCalendar::builtin();
+        assert_eq!(due_date(&cal, &rule, d("2026-01-31"), 0), d("2026-02-15"));
+    }
+
+    #[test]
+    fn decide_around_national_day_2025() {
+        // 09-16 + 15 = 10-01; 10-01..08 off → Thu 10-09.
+        assert_eq!(due("decide", "2025-09-16", 0), d("2025-10-09"));
+        // 09-26 + 15 = Sat 10-11, a make-up working day: no roll.
+        assert_eq!(due("decide", "2025-09-26", 0), d("2025-10-11"));
+        // 09-13 + 15 = Sun 09-28, a make-up working day: no roll.
+        assert_eq!(due("decide", "2025-09-13", 0), d("2025-09-28"));
+    }
+
+    #[test]
+    fn make_up_sunday_2026_01_04_is_a_working_day() {
+        // 2025-12-20 + 15 = Sun 2026-01-04, a make-up working day: due that Sunday.
+        assert_eq!(due("decide", "2025-12-20", 0), d("2026-01-04"));
+        // 2025-12-19 + 15 = Sat 01-03, 元旦 off → the make-up Sunday 01-04.
+        assert_eq!(due("decide", "2025-12-19", 0), d("2026-01-04"));
+    }
+
+    #[test]
+    fn working_day_clock_across_holidays() {
+        // Wed 02-11: Thu 12 (1), Fri 13 (2), Sat 14 make-up (3), 15..23 off, Tue 24 (4), Wed 25 (5).
+        assert_eq!(due("object", "2026-02-11", 0), d("2026-02-25"));
+        // Fri 2025-09-26: Sun 28 make-up (1), 29 (2), 30 (3), 10-01..08 off, 10-09 (4), 10-10 (5).
+        assert_eq!(due("object", "2025-09-26", 0), d("2025-10-10"));
+    }
+
+    #[test]
+    fn handle_with_extension() {
+        // 2026-09-01 + 60 = 10-31 (30 days to 10-01, 30 more). 2026-10-01 is a Thursday, so
+        // 10-31 is a Saturday; 2026.json does not list it (the make-up days are 09-20 and
+        // 10-10) → rest day → Mon 11-02.
+        assert_eq!(due("handle", "2026-09-01", 0), d("2026-11-02"));
+        // Extension 30 lengthens the clock before the roll: 09-01 + 90 = 10-31 + 30 = 11-30, a
+        // Monday (11-02 is a Monday, +28), unlisted → due 11-30 (not 11-02 + 30 = 12-02).
+        assert_eq!(due("handle", "2026-09-01", 30), d("2026-11-30"));
+        // More than the cap is clamped to 30; a clock with cap 0 ignores extensions.
+        assert_eq!(due("handle", "2026-09-01", 45), d("2026-11-30"));
+        assert_eq!(due("decide", "2026-01-31", 30), d("2026-02-24"));
+    }
+
+    #[test]
+    fn review_window_across_national_day_2026() {
+        // Replied Sat 09-05 + 30 = Mon 10-05, off until 10-07 → Thu 10-08.
+        let mut f = facts("letter", "2026-08-01");
+        f.accepted = Some(d("2026-08-03"));
+        f.replied = Some(d("2026-09-05"));
+        let open = one(&f, "review", "2026-09-28");
+        assert_eq!((open.start, open.due), (d("2026-09-05"), d("2026-10-08")));
+        let expected = ClockStatus::Window {
+            days_left: 10,
+            closed: false,
+        };
+        assert_eq!(open.status, expected);
+        let last_day = one(&f, "review", "2026-10-08").status;
+        assert_eq!(
+            last_day,
+            ClockStatus::Window {
+                days_left: 0,
+                closed: false
+            }
+        );
+        let closed = one(&f, "review", "2026-10-09").status;
+        assert_eq!(
+            closed,
+            ClockStatus::Window {
+                days_left: -1,
+                closed: true
+            }
+        );
+    }
+
+    #[test]
+    fn running_status_counts_working_days() {
+        let f = facts("visit", "2026-01-31"); // decide due Tue 2026-02-24
+        let running = |today: &str| one(&f, "decide", today).status;
+        // Tue 02-10: 14 days; (02-10, 02-24] has 11, 12, 13, 14 (make-up), 24 = 5 working days.
+        let expected = ClockStatus::Running {
+            days_left: 14,
+            working_days_left: 5,
+            due_soon: false,
+            overdue: false,
+        };
+        assert_eq!(running("2026-02-10"), expected);
+        // Fri 02-13: 11 calendar days but only 14 (make-up) and 24 → 2 working days: due soon.
+        let expected = ClockStatus::Running {
+            days_left: 11,
+            working_days_left: 2,
+            due_soon: true,
+            overdue: false,
+        };
+        assert_eq!(running("2026-02-13"), expected);
+        let expected = ClockStatus::Running {
+            days_left: 0,
+            working_days_left: 0,
+            due_soon: true,
+            overdue: false,
+        };
+        assert_eq!(running("2026-02-24"), expected);
+        // Thu 02-26: two days past; (02-24, 02-26] = 25, 26.
+        let expected = ClockStatus::Running {
+            days_left: -2,
+            working_days_left: -2,
+            due_soon: false,
+            overdue: true,
+        };
+        assert_eq!(running("2026-02-26"), expected);
+    }
+
+    #[test]
+    fn met_and_late() {
+        let mut f = facts("visit", "2026-01-31");
+        f.decided = Some(d("2026-02-24"));
+        let met = ClockStatus::Met {
+            done: d("2026-02-24"),
+        };
+        assert_eq!(one(&f, "decide", "2026-03-10").status, met);
+        f.decided = Some(d("2026-02-26"));
+        let late = ClockStatus::Late {
+            done: d("2026-02-26"),
+            days_late: 2,
+        };
+        assert_eq!(one(&f, "decide", "2026-03-10").status, late);
+    }
+
+    #[test]
+    fn clocks_follow_channel_start_events_and_policy_order() {
+        let (p, cal) = (Policy::builtin(), HolidayCalendar::builtin());
+        let keys = |f: &ClockFacts| -> Vec<String> {
+            let views = clocks(&p, &cal, f, d("2026-03-02"));
+            views.into_iter().map(|v| v.key).collect()
+        };
+        let mut f = facts("visit", "2026-02-02");
+        assert_eq!(keys(&f), ["decide"]);
+        f.channel = "referral";
+        assert_eq!(keys(&f), ["decide", "object"]);
+        f.accepted = Some(d("2026-02-03"));
+        assert_eq!(keys(&f), ["decide", "object", "handle"]);
+        f.replied = Some(d("2026-02-27"));
+        assert_eq!(keys(&f), ["decide", "object", "handle", "review"]);
+    }
+
+    #[test]
+    fn year_without_table_falls_back_and_says_so() {
+        // 2026-12-17 + 15 = Fri 2027-01-01; no 2027 table, so Mon–Fri says it is a working day.
+        let v = one(&facts("visit", "2026-12-17"), "decide", "2026-12-18");
+        assert_eq!(v.due, d("2027-01-01"));
+        assert_eq!(v.uncovered_years, vec![2027]);
+        // Referral on Fri 2027-03-05: Mon 08 (1) .. Fri 12 (5).
+        let v = one(&facts("referral", "2027-03-05"), "object", "2027-03-05");
+        assert_eq!(v.due, d("2027-03-12"));
+        assert_eq!(v.uncovered_years, vec![2027]);
+        // Fully inside covered years: nothing to report.
+        let v = one(&facts("visit", "2026-01-31"), "decide", "2026-02-10");
+        assert!(v.uncovered_years.is_empty());
+    }
+
+    #[test]
+    fn override_decide_to_seven_working_days() {
+        let toml = "[[clock]]\nkey = \"decide\"\ndays = 7\nunit = \"working\"\n";
+        let p = Policy::builtin().with_override(toml).unwrap();
+        let cal = HolidayCalendar::builtin();
+        // Wed 02-11: 12 (1), 13 (2), Sat 14 make-up (3), 15..23 off, 24 (4), 25 (5), 26 (6), 27 (7).
+        let views = clocks(&p, &cal, &facts("visit", "2026-02-11"), d("2026-02-12"));
+        assert_eq!(views[0].due, d("2026-02-27"));
+    }
+
+    #[test]
+    fn views_serialise_with_a_status_tag() {
+        let v = one(&facts("visit", "2026-01-31"), "decide", "2026-02-13");
+        let json = serde_json::to_value(&v).unwrap();
+        let expected = serde_json::json!({
+            "key": "decide", "start": "2026-01-31", "due": "2026-02-24",
+            "status": {"status": "running", "days_left": 11, "working_days_left": 2,
+                       "due_soon": true, "overdue": false},
+            "uncovered_years": [],
+        });
+        assert_eq!(json, expected);
+        let window = ClockStatus::Window {
+            days_left: 3,
+            closed: false,
+        };
+        let json = serde_json::to_string(&window).unwrap();
+        assert_eq!(json, r#"{"status":"window","days_left":3,"closed":false}"#);
+    }
+}

@@ -1,0 +1,96 @@
+//! Why a command was refused. Each variant names what is missing or wrong;
+//! `strings::errors` turns it into words in the user's language.
+
+use chrono::NaiveDate;
+
+use super::identity::{IdError, PhoneError};
+use super::types::{Role, State};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WorkflowError {
+    /// The command does not fit the case's state; `allowed` lists what does.
+    #[error("cannot {op} in state {state:?}")]
+    WrongState {
+        op: &'static str,
+        state: State,
+        allowed: Vec<&'static str>,
+    },
+    #[error("{op} needs role {needed:?}, {actor} is {actual:?}")]
+    RoleRequired {
+        op: &'static str,
+        needed: Vec<Role>,
+        actor: String,
+        actual: Role,
+    },
+    #[error("operator {0} is inactive")]
+    InactiveOperator(String),
+    #[error("missing field {field} for {op}")]
+    MissingField {
+        op: &'static str,
+        field: &'static str,
+    },
+    #[error("petitioner {index}: bad ID number: {error}")]
+    BadIdNumber { index: usize, error: IdError },
+    #[error("petitioner {index}: bad phone: {error}")]
+    BadPhone { index: usize, error: PhoneError },
+    #[error("more than one main petitioner")]
+    SeveralMainPetitioners,
+    #[error("a named petition needs a petitioner")]
+    NoPetitioner,
+    #[error("people {people} is fewer than the {named} petitioners named")]
+    PeopleFewerThanNamed { people: u32, named: usize },
+    #[error("unknown category {0}")]
+    UnknownCategory(String),
+    #[error("received after it was entered")]
+    ReceivedInFuture,
+    #[error("postmark {postmark} after receipt {received}")]
+    PostmarkAfterReceipt {
+        postmark: NaiveDate,
+        received: NaiveDate,
+    },
+    #[error("unknown department {0}")]
+    UnknownDepartment(String),
+    #[error("unknown operator {0}")]
+    UnknownOperator(String),
+    #[error("{name} cannot handle cases: role {role:?}")]
+    NotAHandler { name: String, role: Role },
+    #[error("owning leader {0} does not have the leader role")]
+    NotALeader(String),
+    /// 2022 Art 30: accusation material must never reach the accused.
+    #[error("confidentiality: {assignee} is accused in this case ({target})")]
+    AccusedAssignee { assignee: String, target: String },
+    /// 2022 Art 28: a handler with a direct interest must step aside.
+    #[error("{handler} has stepped aside: {reason}")]
+    Recused { handler: String, reason: String },
+    #[error("only the assigned handler {assigned} or a leader may give the opinion")]
+    NotAssignedHandler { assigned: String },
+    #[error("the previous opinion still waits for an instruction")]
+    OpinionAwaitingInstruction,
+    #[error("no opinion waits for an instruction")]
+    NoOpinionToInstruct,
+    #[error("cannot reply: no approved opinion")]
+    NoApprovedOpinion,
+    #[error("only accepted cases can be {op}")]
+    NotAccepted { op: &'static str },
+    #[error("outcome is for accepted cases only")]
+    OutcomeOnNotice,
+    #[error("already extended once")]
+    AlreadyExtended,
+    #[error("extension of {asked} days exceeds the cap of {cap}")]
+    ExtensionTooLong { asked: u32, cap: u32 },
+    #[error("the handling period ended on {due}")]
+    ExtensionAfterDue { due: NaiveDate },
+    #[error("date {date} is before {earliest}")]
+    DateTooEarly {
+        date: NaiveDate,
+        earliest: NaiveDate,
+    },
+    #[error("date {date} is after {latest}")]
+    DateTooLate { date: NaiveDate, latest: NaiveDate },
+    #[error("the review window closed on {due}")]
+    ReviewWindowClosed { due: NaiveDate },
+    #[error("already had a return visit")]
+    AlreadyVisited,
+    #[error("{0} is not in the office's handler list")]
+    HandlerNotInDepartment(String),
+}

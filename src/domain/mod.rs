@@ -1,0 +1,15 @@
+//! The pure domain: rules, the case state machine, time limits and validation.
+//! No SQL, no terminal, no clock reads: time is always passed in.
+
+pub mod calendar;
+pub mod case;
+pub mod command;
+pub mod deadline;
+pub mod due;
+pub mod error;
+pub mod identity;
+pub mod policy;
+pub mod repeat;
+pub mod rules;
+pub mod types;
+pub mod workflow;

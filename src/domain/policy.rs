@@ -1,0 +1,430 @@
+//! The office's time-limit policy: which clocks run on a case, from which event, for how long.
+//!
+//! The defaults (`assets/policy.toml`) encode the 2022《信访工作条例》; an office overrides any
+//! part with a partial TOML file ([`Policy::with_override`]). Day counting is in
+//! [`crate::domain::deadline`].
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+const BUILTIN_POLICY: &str = include_str!("../../assets/policy.toml");
+
+/// Channel codes a clock may be limited to.
+pub const CHANNELS: [&str; 6] = ["visit", "letter", "phone", "email", "online", "referral"];
+
+/// Longest clock or extension accepted, in days (ten years): keeps day-by-day counting cheap
+/// and catches a mistyped length.
+pub const MAX_DAYS: u32 = 3650;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayUnit {
+    Calendar,
+    Working,
+}
+
+/// The event that starts a clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockStart {
+    Received,
+    Accepted,
+    Replied,
+}
+
+/// The event that stops a clock; `Never` makes it a window (e.g. the 复查 window) that closes
+/// on its due date and is never overdue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockStop {
+    Decided,
+    Replied,
+    Never,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClockRule {
+    pub key: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub start: ClockStart,
+    pub stop: ClockStop,
+    pub days: u32,
+    pub unit: DayUnit,
+    pub roll_forward: bool,
+    pub extension_cap: u32,
+    /// `None`: every channel; `Some([])`: no channel (the clock is switched off).
+    pub channels: Option<Vec<String>>,
+    pub basis: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    pub utc_offset: FixedOffset,
+    pub due_soon_working_days: u32,
+    pub clocks: Vec<ClockRule>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PolicyError {
+    #[error("policy file is not valid TOML, or a field is misspelt or has the wrong type: {0}")]
+    Toml(#[from] Box<toml::de::Error>),
+    #[error(
+        "policy: `{field}` is missing; add it at the top of the file (utc_offset = \"+08:00\", due_soon_working_days = 3)"
+    )]
+    MissingField { field: &'static str },
+    #[error(
+        "policy: new clock `{key}` has no `{field}`; a new [[clock]] needs key, label_zh, label_en, start, stop, days, unit and basis"
+    )]
+    MissingClockField { key: String, field: &'static str },
+    #[error(
+        "policy: utc_offset = {value:?} is not understood; write it as \"+HH:MM\", e.g. \"+08:00\""
+    )]
+    BadUtcOffset { value: String },
+    #[error(
+        "policy: clock key {key:?} is not usable; use lower-case letters, digits and _, e.g. \"decide\""
+    )]
+    BadKey { key: String },
+    #[error(
+        "policy: clock `{key}` is listed twice; give each [[clock]] its own key (an override lists a clock once, with only the fields it changes)"
+    )]
+    DuplicateKey { key: String },
+    #[error(
+        "policy: clock `{key}`: {field} = {value} is out of range; use a whole number from {min} to {MAX_DAYS}"
+    )]
+    OutOfRange {
+        key: String,
+        field: &'static str,
+        value: u32,
+        min: u32,
+    },
+    #[error(
+        "policy: clock `{key}`: channel {channel:?} is unknown; use any of visit, letter, phone, email, online, referral, or leave `channels` out to cover all"
+    )]
+    BadChannel { key: String, channel: String },
+    #[error(
+        "policy: clock `{key}` is a window (stop = \"never\") and cannot be extended; set extension_cap = 0 or remove it"
+    )]
+    ExtensionOnWindow { key: String },
+}
+
+/// A policy file as written: every field optional so the same shape reads a full policy and a
+/// partial override; unknown fields are refused so that typos are reported.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPolicy {
+    utc_offset: Option<String>,
+    due_soon_working_days: Option<u32>,
+    #[serde(default)]
+    clock: Vec<RawClock>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClock {
+    key: String,
+    label_zh: Option<String>,
+    label_en: Option<String>,
+    start: Option<ClockStart>,
+    stop: Option<ClockStop>,
+    days: Option<u32>,
+    unit: Option<DayUnit>,
+    roll_forward: Option<bool>,
+    extension_cap: Option<u32>,
+    channels: Option<Vec<String>>,
+    basis: Option<String>,
+}
+
+impl RawClock {
+    /// The fields given here over `base` (an existing clock of the same key), or a new clock.
+    fn resolve(self, base: Option<&ClockRule>) -> Result<ClockRule, PolicyError> {
+        let key = self.key;
+        macro_rules! pick {
+            ($field:ident, $default:expr) => {
+                match (self.$field, base) {
+                    (Some(v), _) => v,
+                    (None, Some(b)) => b.$field.clone(),
+                    (None, None) => $default,
+                }
+            };
+            ($field:ident) => {
+                pick!(
+                    $field,
+                    return Err(PolicyError::MissingClockField {
+                        key,
+                        field: stringify!($field),
+                    })
+                )
+            };
+        }
+        Ok(ClockRule {
+            label_zh: pick!(label_zh),
+            label_en: pick!(label_en),
+            start: pick!(start),
+            stop: pick!(stop),
+            days: pick!(days),
+            unit: pick!(unit),
+            basis: pick!(basis),
+            roll_forward: pick!(roll_forward, true),
+            extension_cap: pick!(extension_cap, 0),
+            channels: self
+                .channels
+                .or_else(|| base.and_then(|b| b.channels.clone())),
+            key,
+        })
+    }
+}
+
+impl Policy {
+    /// The default policy, `assets/policy.toml` (`builtin_policy_parses` checks it).
+    pub fn builtin() -> Policy {
+        Policy::from_toml(BUILTIN_POLICY).expect("embedded policy.toml is valid")
+    }
+
+    /// A complete policy: top-level fields and every field of each clock are required, except
+    /// `roll_forward` (default true), `extension_cap` (default 0) and `channels` (default all).
+    pub fn from_toml(s: &str) -> Result<Policy, PolicyError> {
+        Self::merge(None, parse(s)?)
+    }
+
+    /// This policy with a partial override applied: top-level fields given replace, a clock given
+    /// by an existing key replaces only the fields listed, a new key adds a clock at the end.
+    pub fn with_override(&self, toml: &str) -> Result<Policy, PolicyError> {
+        Self::merge(Some(self), parse(toml)?)
+    }
+
+    pub fn clock(&self, key: &str) -> Option<&ClockRule> {
+        self.clocks.iter().find(|c| c.key == key)
+    }
+
+    /// Whether `rule` runs for a case that came in on `channel` (a code from [`CHANNELS`]).
+    pub fn applies(&self, rule: &ClockRule, channel: &str) -> bool {
+        rule.channels
+            .as_ref()
+            .is_none_or(|list| list.iter().any(|c| c == channel))
+    }
+
+    /// The office's local date at `now`.
+    pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
+        now.with_timezone(&self.utc_offset).date_naive()
+    }
+
+    fn merge(base: Option<&Policy>, raw: RawPolicy) -> Result<Policy, PolicyError> {
+        let missing = |field| PolicyError::MissingField { field };
+        let utc_offset = match raw.utc_offset {
+            Some(s) => s
+                .parse()
+                .map_err(|_| PolicyError::BadUtcOffset { value: s })?,
+            None => base.map(|b| b.utc_offset).ok_or(missing("utc_offset"))?,
+        };
+        let due_soon_working_days = (raw.due_soon_working_days)
+            .or(base.map(|b| b.due_soon_working_days))
+            .ok_or(missing("due_soon_working_days"))?;
+        let mut clocks = base.map(|b| b.clocks.clone()).unwrap_or_default();
+        let mut seen = HashSet::new();
+        for raw_clock in raw.clock {
+            let key = &raw_clock.key;
+            let key_ok = !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !key_ok {
+                return Err(PolicyError::BadKey { key: key.clone() });
+            }
+            if !seen.insert(key.clone()) {
+                return Err(PolicyError::DuplicateKey { key: key.clone() });
+            }
+            match clocks.iter_mut().find(|c| c.key == raw_clock.key) {
+                Some(existing) => *existing = raw_clock.resolve(Some(existing))?,
+                None => clocks.push(raw_clock.resolve(None)?),
+            }
+        }
+        for rule in &clocks {
+            validate(rule)?;
+        }
+        Ok(Policy {
+            utc_offset,
+            due_soon_working_days,
+            clocks,
+        })
+    }
+}
+
+fn parse(s: &str) -> Result<RawPolicy, PolicyError> {
+    toml::from_str(s).map_err(|e| PolicyError::Toml(Box::new(e)))
+}
+
+fn validate(rule: &ClockRule) -> Result<(), PolicyError> {
+    let key = rule.key.clone();
+    let bad_channel = (rule.channels.iter().flatten()).find(|c| !CHANNELS.contains(&c.as_str()));
+    let bad_channel = bad_channel.cloned();
+    let out_of_range = |field, value, min| PolicyError::OutOfRange {
+        key: key.clone(),
+        field,
+        value,
+        min,
+    };
+    Err(if !(1..=MAX_DAYS).contains(&rule.days) {
+        out_of_range("days", rule.days, 1)
+    } else if rule.extension_cap > MAX_DAYS {
+        out_of_range("extension_cap", rule.extension_cap, 0)
+    } else if rule.stop == ClockStop::Never && rule.extension_cap > 0 {
+        // An extension lengthens a time limit (Art 34); a window such as the 复查 period has none.
+        PolicyError::ExtensionOnWindow { key }
+    } else if let Some(channel) = bad_channel {
+        PolicyError::BadChannel { key, channel }
+    } else {
+        return Ok(());
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_policy_parses() {
+        let p = Policy::from_toml(BUILTIN_POLICY).unwrap();
+        assert_eq!(p, Policy::builtin());
+        assert_eq!(p.utc_offset, FixedOffset::east_opt(8 * 3600).unwrap());
+        assert_eq!(p.due_soon_working_days, 3);
+        let summary: Vec<String> = (p.clocks.iter())
+            .map(|c| {
+                let (from, to, roll) = (c.start, c.stop, c.roll_forward);
+                let (key, days, unit, cap) = (&c.key, c.days, c.unit, c.extension_cap);
+                format!("{key}: {from:?}->{to:?} {days} {unit:?} roll={roll} ext={cap}")
+            })
+            .collect();
+        let expected = [
+            "decide: Received->Decided 15 Calendar roll=true ext=0",
+            "object: Received->Decided 5 Working roll=true ext=0",
+            "handle: Accepted->Replied 60 Calendar roll=true ext=30",
+            "review: Replied->Never 30 Calendar roll=true ext=0",
+        ];
+        assert_eq!(summary, expected);
+        let decide = p.clock("decide").unwrap();
+        assert_eq!(
+            (decide.label_zh.as_str(), &decide.channels),
+            ("受理告知", &None)
+        );
+        let object = p.clock("object").unwrap();
+        assert_eq!(object.channels, Some(vec!["referral".to_string()]));
+        assert!(p.clock("review").unwrap().basis.contains("第三十五条"));
+        assert!(p.clock("nope").is_none());
+    }
+
+    #[test]
+    fn channels_limit_a_clock() {
+        let p = Policy::builtin();
+        let object = p.clock("object").unwrap();
+        assert!(p.applies(object, "referral"));
+        assert!(!p.applies(object, "visit"));
+        let decide = p.clock("decide").unwrap();
+        assert!(CHANNELS.iter().all(|ch| p.applies(decide, ch)));
+        let off = p
+            .with_override("[[clock]]\nkey = 'object'\nchannels = []")
+            .unwrap();
+        assert!(!off.applies(off.clock("object").unwrap(), "referral"));
+    }
+
+    #[test]
+    fn today_is_the_office_local_date() {
+        let p = Policy::builtin();
+        let local = |p: &Policy, utc: &str| p.today(utc.parse().unwrap()).to_string();
+        // 16:30 UTC is 00:30 the next day in Beijing; 15:59 UTC is still 23:59 the same day.
+        assert_eq!(local(&p, "2026-02-16T16:30:00Z"), "2026-02-17");
+        assert_eq!(local(&p, "2026-02-16T15:59:00Z"), "2026-02-16");
+        let west = p.with_override("utc_offset = \"-05:30\"").unwrap();
+        assert_eq!(local(&west, "2026-02-17T05:00:00Z"), "2026-02-16");
+    }
+
+    #[test]
+    fn override_changes_only_given_fields() {
+        let base = Policy::builtin();
+        let p = base
+            .with_override(
+                r#"
+                due_soon_working_days = 5
+                [[clock]]
+                key = "decide"
+                days = 7
+                unit = "working"
+                [[clock]]
+                key = "simple"
+                label_zh = "简易办理"
+                label_en = "simple handling"
+                start = "accepted"
+                stop = "replied"
+                days = 7
+                unit = "working"
+                basis = "本单位信访工作制度"
+                "#,
+            )
+            .unwrap();
+        assert_eq!(
+            (p.due_soon_working_days, p.utc_offset),
+            (5, base.utc_offset)
+        );
+        let mut expected = base.clock("decide").unwrap().clone();
+        (expected.days, expected.unit) = (7, DayUnit::Working);
+        assert_eq!(p.clock("decide"), Some(&expected));
+        assert_eq!(p.clock("handle"), base.clock("handle"));
+        let keys: Vec<&str> = p.clocks.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["decide", "object", "handle", "review", "simple"]);
+        let simple = p.clock("simple").unwrap();
+        assert_eq!(
+            (simple.roll_forward, simple.extension_cap, &simple.channels),
+            (true, 0, &None)
+        );
+    }
+
+    /// The message for `toml` applied as an override to the builtin policy.
+    fn err(toml: &str) -> String {
+        Policy::builtin()
+            .with_override(toml)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn bad_toml_gives_a_clear_error() {
+        let e = err("[[clock]\nkey = 'decide'");
+        assert!(e.starts_with("policy file is not valid TOML"), "{e}");
+        let e = err("[[clock]]\nkey = 'decide'\ndayz = 7");
+        assert!(e.contains("dayz"), "{e}");
+        let e = err("[[clock]]\nkey = 'decide'\nunit = 'hours'");
+        assert!(e.contains("hours") && e.contains("working"), "{e}");
+        let e = err("due_soon_working_days = 'three'");
+        assert!(e.contains("due_soon_working_days"), "{e}");
+    }
+
+    #[test]
+    fn invalid_values_name_the_field_and_the_fix() {
+        let e = err("[[clock]]\nkey = 'decide'\ndays = 0");
+        assert!(
+            e.contains("`decide`: days = 0") && e.contains("1 to 3650"),
+            "{e}"
+        );
+        let e = err("utc_offset = 'UTC+8'");
+        assert!(e.contains("\"UTC+8\"") && e.contains("+08:00"), "{e}");
+        assert!(err("utc_offset = '+8:00'").contains("+HH:MM"));
+        let e = err("[[clock]]\nkey = 'decide'\nchannels = ['fax']");
+        assert!(e.contains("\"fax\"") && e.contains("referral"), "{e}");
+        let e = err("[[clock]]\nkey = 'review'\nextension_cap = 10");
+        assert!(
+            e.contains("`review`") && e.contains("extension_cap = 0"),
+            "{e}"
+        );
+        let e = err("[[clock]]\nkey = 'decide'\n[[clock]]\nkey = 'decide'");
+        assert!(e.contains("`decide` is listed twice"), "{e}");
+        assert!(err("[[clock]]\nkey = 'Bad Key'").contains("\"Bad Key\" is not usable"));
+        let e = err("[[clock]]\nkey = 'new'\nlabel_zh = '新'");
+        assert!(e.contains("`new` has no `label_en`"), "{e}");
+        let e = Policy::from_toml("due_soon_working_days = 3")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`utc_offset` is missing"), "{e}");
+    }
+}

@@ -1,0 +1,67 @@
+//! The office context a transition is judged in: the policy, the calendar,
+//! the category list and who the operators are. Loaded by the store, passed
+//! in, never read from disk here.
+
+use serde::{Deserialize, Serialize};
+
+use super::calendar::HolidayCalendar;
+use super::policy::Policy;
+use super::types::Role;
+
+/// Someone who may act on the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Operator {
+    pub name: String,
+    pub role: Role,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default = "active")]
+    pub active: bool,
+}
+
+fn active() -> bool {
+    true
+}
+
+/// The standard 18 categories (DOMAIN.md); offices add their own.
+pub const DEFAULT_CATEGORIES: &str = include_str!("../../assets/categories.txt");
+
+pub fn default_categories() -> Vec<String> {
+    parse_categories(DEFAULT_CATEGORIES)
+}
+
+/// One category a line; blank lines and `#` comments are skipped.
+pub fn parse_categories(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+pub struct Rules<'a> {
+    pub policy: &'a Policy,
+    pub calendar: &'a HolidayCalendar,
+    pub categories: &'a [String],
+    pub operators: &'a [Operator],
+    pub departments: &'a [String],
+}
+
+impl Rules<'_> {
+    pub fn operator(&self, name: &str) -> Option<&Operator> {
+        self.operators.iter().find(|o| o.name == name)
+    }
+}
+
+/// Whether `party` (a unit or a person) is the accused named in `target`.
+/// Names are compared loosely (one containing the other) because the same
+/// unit is often written longer or shorter (区教育局 / 教育局): for
+/// confidentiality (2022 Art 30) a false alarm is cheaper than a leak.
+pub fn names_accused(party: &str, target: &str) -> bool {
+    let (p, t) = (party.trim(), target.trim());
+    if p.is_empty() || t.is_empty() {
+        return false;
+    }
+    let short = p.chars().count().min(t.chars().count());
+    p == t || (short >= 2 && (t.contains(p) || p.contains(t)))
+}

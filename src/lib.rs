@@ -1,0 +1,11 @@
+//! xinfang: a terminal desk for a 信访 (letters and visits) reception office.
+//!
+//! Layers look only downwards: `domain` (pure rules) ← `store` (the only SQL)
+//! ← `cli` (and, later, `ui`). `strings` holds every user-facing text.
+
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod store;
+pub mod strings;

@@ -1,0 +1,29 @@
+//! Consistent online copies of the ledger.
+
+use std::path::Path;
+
+use super::{CheckReport, Result, Store, StoreError, journal};
+
+impl Store {
+    /// Writes a consistent copy to `dest` (which must not exist: a backup
+    /// never overwrites anything) while others may keep writing, then opens
+    /// the copy and checks it: integrity, hash chain, cases vs journal.
+    pub fn backup(&self, dest: &Path) -> Result<CheckReport> {
+        if dest.exists() {
+            return Err(StoreError::AlreadyExists(dest.display().to_string()));
+        }
+        let target = dest.to_str().ok_or_else(|| {
+            StoreError::CannotOpen(format!("{}: not a UTF-8 path", dest.display()))
+        })?;
+        // Created empty with mode 0600 first: the copy holds ID numbers too.
+        super::create_private_file(dest)?;
+        // VACUUM INTO reads one snapshot, so the copy is consistent even
+        // while another desk commits.
+        self.conn.execute("VACUUM INTO ?1", [target])?;
+        let copy = rusqlite::Connection::open_with_flags(
+            dest,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )?;
+        journal::check(&copy)
+    }
+}

@@ -1,0 +1,174 @@
+//! Case rows: the JSON document plus the columns lists and counts index.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::{Result, StoreError, search};
+use crate::domain::case::Case;
+use crate::domain::deadline::ClockView;
+use crate::domain::due::next_due;
+
+/// Which case a command or a look-up names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseRef {
+    Id(i64),
+    No(String),
+}
+
+impl CaseRef {
+    /// `7` is an id, `2026-0007` a case number.
+    pub fn parse(s: &str) -> CaseRef {
+        let s = s.trim();
+        match s.parse::<i64>() {
+            Ok(id) => CaseRef::Id(id),
+            Err(_) => CaseRef::No(s.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for CaseRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CaseRef::Id(id) => write!(f, "{id}"),
+            CaseRef::No(no) => f.write_str(no),
+        }
+    }
+}
+
+/// Loads a case and its version.
+pub fn load(conn: &Connection, r: &CaseRef) -> Result<(Case, i64)> {
+    let row = match r {
+        CaseRef::Id(id) => conn
+            .prepare_cached("SELECT doc, version FROM cases WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+            .optional()?,
+        CaseRef::No(no) => conn
+            .prepare_cached("SELECT doc, version FROM cases WHERE case_no = ?1")?
+            .query_row([no], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+            .optional()?,
+    };
+    let (doc, version) = row.ok_or_else(|| StoreError::CaseNotFound(r.to_string()))?;
+    Ok((serde_json::from_str(&doc)?, version))
+}
+
+/// The next case number of `year`, e.g. `2026-0137`: the counter moves in
+/// the registering transaction, so numbers are gap-free and unique.
+pub fn allot_number(tx: &Transaction, year: i32) -> Result<String> {
+    let seq: i64 = tx
+        .prepare_cached(
+            "INSERT INTO case_counters (year, last) VALUES (?1, 1)
+             ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+        )?
+        .query_row([year], |r| r.get(0))?;
+    Ok(format!("{year}-{seq:04}"))
+}
+
+struct Columns<'a> {
+    doc: String,
+    case: &'a Case,
+    next_due: Option<String>,
+}
+
+impl<'a> Columns<'a> {
+    fn new(case: &'a Case, clocks: &[ClockView]) -> Result<Self> {
+        Ok(Columns {
+            doc: serde_json::to_string(case)?,
+            case,
+            next_due: next_due(clocks).map(|d| d.to_string()),
+        })
+    }
+}
+
+/// Inserts a new case (its id is assigned here) with its petitioners and
+/// search entry. Returns the id.
+pub fn insert(
+    tx: &Transaction,
+    case: &mut Case,
+    clocks: &[ClockView],
+    received_date: &str,
+) -> Result<i64> {
+    let id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM cases", [], |r| {
+        r.get(0)
+    })?;
+    case.id = id;
+    let c = Columns::new(case, clocks)?;
+    let i = &case.intake;
+    tx.prepare_cached(
+        "INSERT INTO cases (id, case_no, version, state, channel, received_at, received_date, category,
+             urgency, people, main_name, target, department, handler, owner_leader,
+             awaiting_instruction, next_due, review_of, doc)
+         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    )?
+    .execute(params![
+        id,
+        case.case_no,
+        case.state.code(),
+        i.channel.code(),
+        i.received_at.timestamp(),
+        received_date,
+        i.category,
+        serde_json::to_value(i.urgency)?.as_str().unwrap_or("normal"),
+        i.people,
+        i.main_petitioner().map(|p| p.name.as_str()),
+        i.target.as_deref().or(i.target_person.as_deref()),
+        case.assignment.as_ref().map(|a| a.department.as_str()),
+        case.assignment.as_ref().map(|a| a.handler.as_str()),
+        case.assignment.as_ref().and_then(|a| a.owner_leader.as_deref()),
+        case.awaiting_instruction(),
+        c.next_due,
+        case.review_of,
+        c.doc,
+    ])?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO petitioners (case_id, seq, name, id_number, phone, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (seq, p) in i.petitioners.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            seq as i64,
+            p.name,
+            p.id_number,
+            p.phone,
+            p.address
+        ])?;
+    }
+    search::index_case(tx, c.case)?;
+    Ok(id)
+}
+
+/// Writes a new version of an existing case, refusing if someone else
+/// changed it since `version` was read (optimistic guard).
+pub fn update(tx: &Transaction, case: &Case, version: i64, clocks: &[ClockView]) -> Result<i64> {
+    let c = Columns::new(case, clocks)?;
+    let changed = tx
+        .prepare_cached(
+            "UPDATE cases SET version = version + 1, case_no = ?3, state = ?4, department = ?5,
+                 handler = ?6, owner_leader = ?7, awaiting_instruction = ?8, next_due = ?9, doc = ?10
+             WHERE id = ?1 AND version = ?2",
+        )?
+        .execute(params![
+            case.id,
+            version,
+            case.case_no,
+            case.state.code(),
+            case.assignment.as_ref().map(|a| a.department.as_str()),
+            case.assignment.as_ref().map(|a| a.handler.as_str()),
+            case.assignment.as_ref().and_then(|a| a.owner_leader.as_deref()),
+            case.awaiting_instruction(),
+            c.next_due,
+            c.doc,
+        ])?;
+    if changed == 0 {
+        let found: i64 = tx
+            .query_row("SELECT version FROM cases WHERE id = ?1", [case.id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .unwrap_or(0);
+        return Err(StoreError::Stale {
+            case: case.case_no.clone().unwrap_or_else(|| case.id.to_string()),
+            expected: version,
+            found,
+        });
+    }
+    Ok(version + 1)
+}

@@ -1,0 +1,174 @@
+//! One command = one transaction: load, transition, guarded write, journal.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rusqlite::{Transaction, TransactionBehavior};
+
+pub use super::cases::CaseRef;
+use super::cases::{self, allot_number};
+use super::{Result, Store, StoreError, directory, journal, search};
+use crate::config::Office;
+use crate::domain::case::Case;
+use crate::domain::command::Command;
+use crate::domain::deadline::ClockView;
+use crate::domain::due::case_clocks;
+use crate::domain::rules::Operator;
+use crate::domain::types::State;
+use crate::domain::workflow::{Warning, local_date, transition};
+
+/// A command as the store receives it.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The case acted on; None for intake.
+    pub case: Option<CaseRef>,
+    /// The version the caller last saw; a different current version is
+    /// refused as "changed by someone else". None: act on the latest.
+    pub expected_version: Option<i64>,
+    pub command: Command,
+    pub actor: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+/// What a committed command left behind.
+#[derive(Debug, Clone)]
+pub struct Applied {
+    pub id: i64,
+    pub case_no: Option<String>,
+    pub state: State,
+    pub version: i64,
+    pub event_seq: i64,
+    pub clocks: Vec<ClockView>,
+    pub warnings: Vec<Warning>,
+    pub case: Case,
+}
+
+impl Applied {
+    /// `{"decide": "2026-02-24", "handle": null}`: every clock of the
+    /// policy that applies to the case's channel, null until it starts.
+    pub fn due(&self, store: &Store) -> BTreeMap<String, Option<NaiveDate>> {
+        store.due_map(&self.case, &self.clocks)
+    }
+}
+
+impl Store {
+    /// Runs one command in one `BEGIN IMMEDIATE` transaction. Returns only
+    /// after the commit is on disk (synchronous = FULL).
+    pub fn execute(&mut self, req: &Request) -> Result<Applied> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let operators = directory::operators(&tx)?;
+        let departments = directory::department_names(&tx)?;
+        let applied = run(&tx, &self.office, &operators, &departments, req)?;
+        tx.commit()?;
+        Ok(applied)
+    }
+
+    /// Runs many commands in one transaction (bulk loading: the demo
+    /// ledger, imports). The first refusal rolls the whole batch back and is
+    /// returned with its index.
+    pub fn execute_batch(&mut self, reqs: &[Request]) -> Result<Vec<Applied>, (usize, StoreError)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| (0, e.into()))?;
+        let operators = directory::operators(&tx).map_err(|e| (0, e))?;
+        let departments = directory::department_names(&tx).map_err(|e| (0, e))?;
+        let mut out = Vec::with_capacity(reqs.len());
+        for (i, req) in reqs.iter().enumerate() {
+            out.push(run(&tx, &self.office, &operators, &departments, req).map_err(|e| (i, e))?);
+        }
+        tx.commit().map_err(|e| (reqs.len(), e.into()))?;
+        Ok(out)
+    }
+
+    pub(crate) fn due_map(
+        &self,
+        case: &Case,
+        clocks: &[ClockView],
+    ) -> BTreeMap<String, Option<NaiveDate>> {
+        let channel = case.intake.channel.code();
+        self.office
+            .policy
+            .clocks
+            .iter()
+            .filter(|rule| self.office.policy.applies(rule, channel))
+            .map(|rule| {
+                let due = clocks.iter().find(|v| v.key == rule.key).map(|v| v.due);
+                (rule.key.clone(), due)
+            })
+            .collect()
+    }
+}
+
+/// The body of a command inside an open transaction.
+fn run(
+    tx: &Transaction,
+    office: &Office,
+    operators: &[Operator],
+    departments: &[String],
+    req: &Request,
+) -> Result<Applied> {
+    let actor = operators
+        .iter()
+        .find(|o| o.name == req.actor)
+        .cloned()
+        .ok_or_else(|| StoreError::UnknownActor(req.actor.clone()))?;
+    let before = match &req.case {
+        Some(r) => {
+            let (case, version) = cases::load(tx, r)?;
+            if let Some(expected) = req.expected_version
+                && expected != version
+            {
+                return Err(StoreError::Stale {
+                    case: case.case_no.clone().unwrap_or_else(|| case.id.to_string()),
+                    expected,
+                    found: version,
+                });
+            }
+            Some((case, version))
+        }
+        None => None,
+    };
+    let rules = office.rules(operators, departments);
+    let t = transition(
+        before.as_ref().map(|(c, _)| c),
+        &req.command,
+        &actor,
+        req.at,
+        &rules,
+    )?;
+    let mut case = t.case;
+    if let Some(year) = t.allot_number_for_year {
+        case.case_no = Some(allot_number(tx, year)?);
+    }
+    let today = local_date(req.at, &rules);
+    let clocks = case_clocks(&case, &rules, today);
+    let (version, before_doc) = match (&before, t.created) {
+        (Some((old, version)), false) => {
+            let v = cases::update(tx, &case, *version, &clocks)?;
+            if old.case_no != case.case_no {
+                search::index_case(tx, &case)?;
+            }
+            (v, Some(serde_json::to_value(old)?))
+        }
+        _ => {
+            let received = local_date(case.intake.received_at, &rules).to_string();
+            cases::insert(tx, &mut case, &clocks, &received)?;
+            (1, None)
+        }
+    };
+    let after_doc = serde_json::to_value(&case)?;
+    let event_seq = journal::append(tx, case.id, &t.event, before_doc.as_ref(), &after_doc)?;
+    Ok(Applied {
+        id: case.id,
+        case_no: case.case_no.clone(),
+        state: case.state,
+        version,
+        event_seq,
+        clocks,
+        warnings: t.warnings,
+        case,
+    })
+}

@@ -1,0 +1,335 @@
+//! The journal: one append-only row per command, each carrying the hash of
+//! the one before, so that `check` proves nothing was altered or removed.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use super::Result;
+use crate::domain::workflow::Event;
+
+const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// One journal row as read back.
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalEntry {
+    pub seq: i64,
+    pub case_id: i64,
+    pub op: String,
+    pub actor: String,
+    pub role: String,
+    pub at: String,
+    pub command: Value,
+    pub before: Option<Value>,
+    pub after: Value,
+    #[serde(skip)]
+    pub prev_hash: String,
+    #[serde(skip)]
+    pub hash: String,
+}
+
+impl JournalEntry {
+    fn digest(&self) -> String {
+        let before = self
+            .before
+            .as_ref()
+            .map(Value::to_string)
+            .unwrap_or_default();
+        hash_fields(
+            &self.prev_hash,
+            self.seq,
+            self.case_id,
+            [
+                &self.op,
+                &self.actor,
+                &self.role,
+                &self.at,
+                &self.command.to_string(),
+                &before,
+                &self.after.to_string(),
+            ],
+        )
+    }
+}
+
+fn hash_fields(prev: &str, seq: i64, case_id: i64, fields: [&str; 7]) -> String {
+    let mut h = Sha256::new();
+    h.update(prev.as_bytes());
+    h.update(seq.to_le_bytes());
+    h.update(case_id.to_le_bytes());
+    for f in fields {
+        // Length-prefixed so that moving text between fields changes the hash.
+        h.update((f.len() as u64).to_le_bytes());
+        h.update(f.as_bytes());
+    }
+    hex(&h.finalize())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The fields of `after` that differ from `before`, as two objects: what
+/// they were and what they became. A removed field appears only in before.
+pub fn diff(before: &Value, after: &Value) -> (Value, Value) {
+    let (Value::Object(b), Value::Object(a)) = (before, after) else {
+        return (before.clone(), after.clone());
+    };
+    let mut old = Map::new();
+    let mut new = Map::new();
+    for (k, v) in a {
+        if b.get(k) != Some(v) {
+            new.insert(k.clone(), v.clone());
+            if let Some(prev) = b.get(k) {
+                old.insert(k.clone(), prev.clone());
+            }
+        }
+    }
+    for (k, v) in b {
+        if !a.contains_key(k) {
+            old.insert(k.clone(), v.clone());
+        }
+    }
+    (Value::Object(old), Value::Object(new))
+}
+
+/// Applies one entry's change to a replayed document.
+pub fn replay(doc: &mut Value, entry: &JournalEntry) {
+    match (doc.as_object_mut(), &entry.before) {
+        (Some(map), Some(Value::Object(before))) => {
+            for k in before.keys() {
+                if entry.after.get(k).is_none() {
+                    map.remove(k);
+                }
+            }
+            if let Value::Object(after) = &entry.after {
+                for (k, v) in after {
+                    map.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        _ => *doc = entry.after.clone(),
+    }
+}
+
+/// Appends the event for `case_id` with before/after documents.
+pub fn append(
+    conn: &Connection,
+    case_id: i64,
+    event: &Event,
+    before: Option<&Value>,
+    after: &Value,
+) -> Result<i64> {
+    let last: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (seq, prev_hash) = last.map_or((1, GENESIS.to_owned()), |(s, h)| (s + 1, h));
+    let (before, after) = match before {
+        Some(b) => {
+            let (old, new) = diff(b, after);
+            (Some(old), new)
+        }
+        None => (None, after.clone()),
+    };
+    let mut entry = JournalEntry {
+        seq,
+        case_id,
+        op: event.op.to_owned(),
+        actor: event.actor.clone(),
+        role: event.role.code().to_owned(),
+        at: event.at.to_rfc3339(),
+        command: serde_json::to_value(&event.command)?,
+        before,
+        after,
+        prev_hash,
+        hash: String::new(),
+    };
+    entry.hash = entry.digest();
+    conn.execute(
+        "INSERT INTO events (seq, case_id, op, actor, role, at, command, before, after, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            entry.seq,
+            entry.case_id,
+            entry.op,
+            entry.actor,
+            entry.role,
+            entry.at,
+            entry.command.to_string(),
+            entry.before.as_ref().map(Value::to_string),
+            entry.after.to_string(),
+            entry.prev_hash,
+            entry.hash,
+        ],
+    )?;
+    Ok(seq)
+}
+
+const SELECT: &str =
+    "SELECT seq, case_id, op, actor, role, at, command, before, after, prev_hash, hash FROM events";
+
+fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<(JournalEntry, Option<String>)> {
+    let text = |i: usize| r.get::<_, String>(i);
+    let parse = |i: usize| -> rusqlite::Result<Value> {
+        let s: String = r.get(i)?;
+        // A row that does not parse is kept as a string: `check` reports
+        // its hash, and `show` still prints something.
+        Ok(serde_json::from_str(&s).unwrap_or(Value::String(s)))
+    };
+    let before: Option<String> = r.get(7)?;
+    Ok((
+        JournalEntry {
+            seq: r.get(0)?,
+            case_id: r.get(1)?,
+            op: text(2)?,
+            actor: text(3)?,
+            role: text(4)?,
+            at: text(5)?,
+            command: parse(6)?,
+            before: before
+                .as_deref()
+                .map(|s| serde_json::from_str(s).unwrap_or(Value::String(s.to_owned()))),
+            after: parse(8)?,
+            prev_hash: text(9)?,
+            hash: text(10)?,
+        },
+        before,
+    ))
+}
+
+/// A case's events, oldest first.
+pub fn for_case(conn: &Connection, case_id: i64) -> Result<Vec<JournalEntry>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE case_id = ?1 ORDER BY seq"))?;
+    let rows = stmt.query_map([case_id], entry_from_row)?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(row?.0);
+    }
+    Ok(out)
+}
+
+/// What `check` found.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CheckReport {
+    pub events: i64,
+    pub cases: i64,
+    /// `PRAGMA integrity_check` and `foreign_key_check` findings.
+    pub database: Vec<String>,
+    /// The first journal row whose hash or link does not hold.
+    pub first_bad_event: Option<BadRecord>,
+    /// The first case whose stored record differs from its journal replay.
+    pub first_bad_case: Option<BadRecord>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BadRecord {
+    pub id: i64,
+    pub case_no: Option<String>,
+    pub problem: String,
+}
+
+impl CheckReport {
+    pub fn ok(&self) -> bool {
+        self.database.is_empty() && self.first_bad_event.is_none() && self.first_bad_case.is_none()
+    }
+}
+
+/// Integrity check, then the hash chain in journal order, then every case
+/// against the replay of its events.
+pub fn check(conn: &Connection) -> Result<CheckReport> {
+    let mut report = CheckReport::default();
+    {
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        for row in rows {
+            let line = row?;
+            if line != "ok" {
+                report.database.push(line);
+            }
+        }
+        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(format!(
+                "foreign key: {} row {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?
+            ))
+        })?;
+        for row in rows {
+            report.database.push(row?);
+        }
+    }
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY seq"))?;
+    let rows = stmt.query_map([], entry_from_row)?;
+    let mut prev = GENESIS.to_owned();
+    let mut expected_seq = 1;
+    for row in rows {
+        let (entry, _) = row?;
+        report.events += 1;
+        if report.first_bad_event.is_some() {
+            continue;
+        }
+        let problem = if entry.seq != expected_seq {
+            Some(format!("event {expected_seq} is missing"))
+        } else if entry.prev_hash != prev {
+            Some("its link to the previous event is broken".to_owned())
+        } else if entry.digest() != entry.hash {
+            Some("its content does not match its hash".to_owned())
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            report.first_bad_event = Some(BadRecord {
+                id: entry.seq,
+                case_no: None,
+                problem,
+            });
+        }
+        prev = entry.hash.clone();
+        expected_seq = entry.seq + 1;
+    }
+    check_cases(conn, &mut report)?;
+    Ok(report)
+}
+
+fn check_cases(conn: &Connection, report: &mut CheckReport) -> Result<()> {
+    let mut cases = conn.prepare("SELECT id, case_no, doc FROM cases ORDER BY id")?;
+    let mut events = conn.prepare(&format!("{SELECT} ORDER BY case_id, seq"))?;
+    let mut events = events.query_map([], entry_from_row)?.peekable();
+    let rows = cases.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, case_no, doc) = row?;
+        report.cases += 1;
+        if report.first_bad_case.is_some() {
+            continue;
+        }
+        let mut replayed = Value::Null;
+        while let Some(Ok((entry, _))) =
+            events.next_if(|e| matches!(e, Ok((e, _)) if e.case_id <= id))
+        {
+            if entry.case_id == id {
+                replay(&mut replayed, &entry);
+            }
+        }
+        let stored: Value = serde_json::from_str(&doc).unwrap_or(Value::Null);
+        if stored != replayed {
+            report.first_bad_case = Some(BadRecord {
+                id,
+                case_no,
+                problem: "the stored case differs from its journal".to_owned(),
+            });
+        }
+    }
+    Ok(())
+}

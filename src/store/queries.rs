@@ -1,0 +1,228 @@
+//! Read side: one case, pages of the queue, counts, search and repeats.
+//! Lists page by key and never load the ledger.
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{OptionalExtension, params_from_iter};
+use serde::Serialize;
+
+use super::cases::{self, CaseRef};
+use super::{JournalEntry, Result, Store, journal, search};
+use crate::domain::case::Case;
+use crate::domain::deadline::ClockView;
+use crate::domain::due::case_clocks;
+use crate::domain::repeat::PetitionerKey;
+use crate::domain::types::State;
+
+/// A case with what the desk shows beside it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseRow {
+    #[serde(flatten)]
+    pub case: Case,
+    pub version: i64,
+    pub clocks: Vec<ClockView>,
+}
+
+/// Which slice of the queue to list, and where the previous page ended.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub state: Option<State>,
+    /// Only cases with a running clock past its due date, longest first.
+    pub overdue: bool,
+    /// Only cases with a running clock due within this many days.
+    pub due_within: Option<u32>,
+    /// Cursor: the last row of the previous page (its sort key and id).
+    pub after: Option<(SqlValue, i64)>,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct StateCounts {
+    pub by_state: Vec<(State, i64)>,
+    pub open: i64,
+    pub overdue: i64,
+    pub received_today: i64,
+}
+
+impl Store {
+    fn rules_for_read(&self) -> crate::domain::rules::Rules<'_> {
+        self.office.rules(&[], &[])
+    }
+
+    fn row(&self, case: Case, version: i64, today: NaiveDate) -> CaseRow {
+        let clocks = case_clocks(&case, &self.rules_for_read(), today);
+        CaseRow {
+            case,
+            version,
+            clocks,
+        }
+    }
+
+    pub fn case(&self, r: &CaseRef, today: NaiveDate) -> Result<CaseRow> {
+        let (case, version) = cases::load(&self.conn, r)?;
+        Ok(self.row(case, version, today))
+    }
+
+    pub fn events(&self, case_id: i64) -> Result<Vec<JournalEntry>> {
+        journal::for_case(&self.conn, case_id)
+    }
+
+    /// The policy's `due` object for a case row.
+    pub fn due_of(&self, row: &CaseRow) -> std::collections::BTreeMap<String, Option<NaiveDate>> {
+        self.due_map(&row.case, &row.clocks)
+    }
+
+    /// One page of the queue. The sort key of the last row is the cursor
+    /// for the next page (`ListFilter::after`).
+    pub fn list(&self, f: &ListFilter, today: NaiveDate) -> Result<Vec<(CaseRow, SqlValue)>> {
+        let mut conds = Vec::new();
+        let mut args: Vec<SqlValue> = Vec::new();
+        let (key, desc) = if f.overdue || f.due_within.is_some() {
+            ("next_due", false)
+        } else {
+            ("received_at", true)
+        };
+        if let Some(s) = f.state {
+            conds.push("state = ?".to_owned());
+            args.push(SqlValue::Text(s.code().to_owned()));
+        }
+        if f.overdue {
+            conds.push("next_due < ?".to_owned());
+            args.push(SqlValue::Text(today.to_string()));
+        }
+        if let Some(days) = f.due_within {
+            conds.push("next_due >= ? AND next_due <= ?".to_owned());
+            args.push(SqlValue::Text(today.to_string()));
+            args.push(SqlValue::Text(
+                (today + Duration::days(days.into())).to_string(),
+            ));
+        }
+        if let Some((k, id)) = &f.after {
+            conds.push(format!(
+                "({key}, id) {} (?, ?)",
+                if desc { "<" } else { ">" }
+            ));
+            args.push(k.clone());
+            args.push(SqlValue::Integer(*id));
+        }
+        let dir = if desc { "DESC" } else { "ASC" };
+        let sql = format!(
+            "SELECT doc, version, {key} FROM cases {} ORDER BY {key} {dir}, id {dir} LIMIT {}",
+            if conds.is_empty() {
+                String::new()
+            } else {
+                format!("WHERE {}", conds.join(" AND "))
+            },
+            f.limit.max(1)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, SqlValue>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (doc, version, k) = row?;
+            out.push((self.row(serde_json::from_str(&doc)?, version, today), k));
+        }
+        Ok(out)
+    }
+
+    /// Queue counts, answered from indexes.
+    pub fn counts(&self, today: NaiveDate) -> Result<StateCounts> {
+        let mut counts = StateCounts::default();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT state, count(*) FROM cases GROUP BY state")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (state, n) = row?;
+            if let Some(s) = State::from_code(&state) {
+                counts.by_state.push((s, n));
+                if s != State::Archived {
+                    counts.open += n;
+                }
+            }
+        }
+        counts.overdue = self.conn.query_row(
+            "SELECT count(*) FROM cases WHERE next_due < ?1",
+            [today.to_string()],
+            |r| r.get(0),
+        )?;
+        let offset = self.office.policy.utc_offset;
+        let start = today
+            .and_hms_opt(0, 0, 0)
+            .and_then(|t| t.and_local_timezone(offset).single())
+            .map_or(0, |t| t.timestamp());
+        counts.received_today = self.conn.query_row(
+            "SELECT count(*) FROM cases WHERE received_at >= ?1 AND received_at < ?2",
+            [start, start + 86_400],
+            |r| r.get(0),
+        )?;
+        Ok(counts)
+    }
+
+    /// Cases whose names, phones, summary, request, target or number
+    /// contain `query`, newest first.
+    pub fn search(&self, query: &str, limit: usize, today: NaiveDate) -> Result<Vec<CaseRow>> {
+        let ids = search::search_ids(&self.conn, query, limit)?;
+        self.rows_by_id(&ids, today)
+    }
+
+    /// Earlier cases of the same person (ID number, phone, or name and
+    /// address), newest first.
+    pub fn earlier_cases(
+        &self,
+        key: &PetitionerKey,
+        limit: usize,
+        today: NaiveDate,
+    ) -> Result<Vec<CaseRow>> {
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (name, address) = key.name_address.clone().unzip();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT case_id FROM petitioners WHERE id_number = ?1
+             UNION SELECT case_id FROM petitioners WHERE phone = ?2
+             UNION SELECT case_id FROM petitioners WHERE name = ?3 AND address = ?4
+             ORDER BY case_id DESC LIMIT ?5",
+        )?;
+        let ids = stmt
+            .query_map(
+                rusqlite::params![key.id_number, key.phone, name, address, limit as i64],
+                |r| r.get(0),
+            )?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        self.rows_by_id(&ids, today)
+    }
+
+    fn rows_by_id(&self, ids: &[i64], today: NaiveDate) -> Result<Vec<CaseRow>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT doc, version FROM cases WHERE id = ?1")?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row = stmt
+                .query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+                .optional()?;
+            if let Some((doc, version)) = row {
+                out.push(self.row(serde_json::from_str(&doc)?, version, today));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every case id, oldest first, for export.
+    pub fn all_ids(&self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM cases ORDER BY id")?;
+        let ids = stmt.query_map([], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn check(&self) -> Result<super::CheckReport> {
+        journal::check(&self.conn)
+    }
+}

@@ -1,0 +1,231 @@
+//! Full-text search that answers 1- and 2-character Chinese queries from the
+//! index. FTS5's trigram tokenizer finds nothing under 3 characters, and
+//! most Chinese words and names are 2 (拆迁, 低保, 王伟), so text is
+//! tokenised here: each run of CJK characters becomes its overlapping
+//! bigrams plus its last character alone; other letters and digits form
+//! lower-cased words. A query of N ≥ 2 CJK characters is the phrase of its
+//! N−1 bigrams (consecutive positions, so it matches the exact substring);
+//! a single character is a prefix query, which every character of the text
+//! can answer because each one starts a token.
+
+use rusqlite::{Connection, params};
+
+use super::Result;
+use crate::domain::case::Case;
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // kana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // compatibility ideographs
+        | 0x20000..=0x3134F) // extensions B–G
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Run {
+    Cjk(Vec<char>),
+    Word(String),
+}
+
+fn runs(text: &str) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut cjk = Vec::new();
+    let mut word = String::new();
+    let flush = |out: &mut Vec<Run>, cjk: &mut Vec<char>, word: &mut String| {
+        if !cjk.is_empty() {
+            out.push(Run::Cjk(std::mem::take(cjk)));
+        }
+        if !word.is_empty() {
+            out.push(Run::Word(std::mem::take(word)));
+        }
+    };
+    for c in text.chars() {
+        if is_cjk(c) {
+            if !word.is_empty() {
+                flush(&mut out, &mut cjk, &mut word);
+            }
+            cjk.push(c);
+        } else if c.is_alphanumeric() {
+            if !cjk.is_empty() {
+                flush(&mut out, &mut cjk, &mut word);
+            }
+            word.extend(c.to_lowercase());
+        } else {
+            flush(&mut out, &mut cjk, &mut word);
+        }
+    }
+    flush(&mut out, &mut cjk, &mut word);
+    out
+}
+
+/// The indexed form of `text`: space-separated tokens.
+pub fn index_tokens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for run in runs(text) {
+        match run {
+            Run::Cjk(chars) => {
+                for pair in chars.windows(2) {
+                    out.extend(pair);
+                    out.push(' ');
+                }
+                if let Some(last) = chars.last() {
+                    out.push(*last);
+                    out.push(' ');
+                }
+            }
+            Run::Word(w) => {
+                out.push_str(&w);
+                out.push(' ');
+            }
+        }
+    }
+    out
+}
+
+/// The FTS5 MATCH expression for what the user typed, or None when it has
+/// nothing to search for. Every part must match (AND); quotes keep FTS5
+/// syntax out of user text.
+pub fn match_expression(query: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    for run in runs(query) {
+        match run {
+            Run::Cjk(chars) if chars.len() == 1 => parts.push(format!("\"{}\" *", chars[0])),
+            Run::Cjk(chars) => {
+                let bigrams: Vec<String> = chars.windows(2).map(|p| p.iter().collect()).collect();
+                parts.push(format!("\"{}\"", bigrams.join(" ")));
+            }
+            // Words are prefixes: a phone number or name typed so far.
+            Run::Word(w) => parts.push(format!("\"{w}\" *")),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" AND "))
+}
+
+/// What of a case is searchable: names, phones, summary, request, target,
+/// location and the case number.
+pub fn case_text(case: &Case) -> String {
+    let i = &case.intake;
+    let mut text = String::new();
+    let mut add = |s: &str| {
+        text.push_str(s);
+        text.push('\n');
+    };
+    if let Some(no) = &case.case_no {
+        add(no);
+    }
+    for p in &i.petitioners {
+        add(&p.name);
+        if let Some(phone) = &p.phone {
+            add(phone);
+        }
+    }
+    for s in [&i.target, &i.target_person, &i.location]
+        .into_iter()
+        .flatten()
+    {
+        add(s);
+    }
+    add(&i.summary);
+    add(&i.request);
+    text
+}
+
+pub(super) fn index_case(conn: &Connection, case: &Case) -> Result<()> {
+    let mut stmt = conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?;
+    stmt.execute([case.id])?;
+    let mut stmt = conn.prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?;
+    stmt.execute(params![case.id, index_tokens(&case_text(case))])?;
+    Ok(())
+}
+
+/// Ids of matching cases, newest first, at most `limit`.
+pub(super) fn search_ids(conn: &Connection, query: &str, limit: usize) -> Result<Vec<i64>> {
+    let Some(expr) = match_expression(query) else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid FROM case_search WHERE case_search MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+    )?;
+    let ids = stmt.query_map(params![expr, limit as i64], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_runs_become_bigrams_and_a_last_unigram() {
+        assert_eq!(index_tokens("拆迁补偿"), "拆迁 迁补 补偿 偿 ");
+        assert_eq!(index_tokens("王伟"), "王伟 伟 ");
+        assert_eq!(index_tokens("张"), "张 ");
+    }
+
+    #[test]
+    fn words_and_punctuation() {
+        assert_eq!(
+            index_tokens("电话13800138000，编号2026-0137"),
+            "电话 话 13800138000 编号 号 2026 0137 "
+        );
+        assert_eq!(index_tokens("Zhang San"), "zhang san ");
+    }
+
+    #[test]
+    fn queries() {
+        assert_eq!(match_expression("拆迁").as_deref(), Some("\"拆迁\""));
+        assert_eq!(match_expression("迁补偿").as_deref(), Some("\"迁补 补偿\""));
+        assert_eq!(match_expression("偿").as_deref(), Some("\"偿\" *"));
+        assert_eq!(match_expression("138").as_deref(), Some("\"138\" *"));
+        assert_eq!(
+            match_expression("王伟 138").as_deref(),
+            Some("\"王伟\" AND \"138\" *")
+        );
+        assert_eq!(match_expression("  ，。 "), None);
+        // FTS5 syntax in user text stays literal.
+        assert_eq!(
+            match_expression("a\"b OR c").as_deref(),
+            Some("\"a\" * AND \"b\" * AND \"or\" * AND \"c\" *")
+        );
+    }
+
+    fn search(texts: &[&str], q: &str) -> Vec<i64> {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE case_search USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');",
+        )
+        .unwrap();
+        for (i, t) in texts.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO case_search (rowid, body) VALUES (?1, ?2)",
+                params![i as i64 + 1, index_tokens(t)],
+            )
+            .unwrap();
+        }
+        let mut ids = search_ids(&conn, q, 100).unwrap();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn finds_substrings_of_every_length() {
+        let texts = [
+            "反映拆迁补偿款未到位",
+            "低保资格被取消",
+            "王伟反映噪音扰民",
+            "电话13800138000",
+        ];
+        assert_eq!(search(&texts, "拆迁"), vec![1]);
+        assert_eq!(search(&texts, "低保"), vec![2]);
+        assert_eq!(search(&texts, "王伟"), vec![3]);
+        assert_eq!(search(&texts, "补偿款"), vec![1]);
+        assert_eq!(search(&texts, "拆迁补偿款未到位"), vec![1]);
+        assert_eq!(search(&texts, "反映"), vec![1, 3]);
+        assert_eq!(search(&texts, "位"), vec![1]);
+        assert_eq!(search(&texts, "保"), vec![2]);
+        assert_eq!(search(&texts, "138001"), vec![4]);
+        // Not substrings: characters present but not adjacent.
+        assert_eq!(search(&texts, "拆补"), Vec::<i64>::new());
+        assert_eq!(search(&texts, "补拆迁"), Vec::<i64>::new());
+    }
+}

@@ -1,0 +1,143 @@
+//! Help and report texts of the command line.
+
+use super::Lang;
+
+/// About-lines of the program and its subcommands, by name.
+pub fn about(lang: Lang, name: &str) -> &'static str {
+    match name {
+        "xinfang" => lang.pick(
+            "信访接待桌面：登记、交办、答复、归档，期限自动计算",
+            "A desk for a letters-and-visits office: register, assign, reply, archive, with deadlines",
+        ),
+        "demo" => lang.pick(
+            "生成演示台账（中文姓名、来信来访、各种状态、部分超期）后退出",
+            "write a realistic demo ledger (Chinese names, letters, visits, all states, some overdue) and exit",
+        ),
+        "apply" => lang.pick(
+            "逐行执行 JSON 命令（每行一个事务），每行输出一个 JSON 结果",
+            "run commands given as JSON lines, one transaction each; print one JSON result per line",
+        ),
+        "show" => lang.pick("显示一件信访事项、办理过程和期限", "one case with its timeline and due dates"),
+        "list" => lang.pick("列出信访事项（可按状态、超期、临期筛选）", "list cases (by state, overdue, due within N days)"),
+        "search" => lang.pick(
+            "全文检索：姓名、电话、主要问题、诉求、被反映对象、编号",
+            "search names, phones, summary, request, target and case numbers",
+        ),
+        "repeats" => lang.pick(
+            "查同一信访人的以往件（身份证号、电话或姓名+住址）",
+            "earlier cases of one person (ID number, phone, or name + address)",
+        ),
+        "export" => lang.pick(
+            "导出全部信访事项（含信访人、状态、期限、办理记录）",
+            "export every case with petitioners, state, due dates and events",
+        ),
+        "check" => lang.pick(
+            "检查台账完整性和办理记录哈希链；发现问题时退出码为1并指出第一条问题记录",
+            "integrity check + journal hash chain; exit 1 and name the first bad record if broken",
+        ),
+        "backup" => lang.pick("在线备份到新文件并校验", "consistent online copy to a new file, verified"),
+        _ => "",
+    }
+}
+
+/// Help of each argument, by id.
+pub fn arg_help(lang: Lang, id: &str) -> &'static str {
+    match id {
+        "db" => lang.pick(
+            "台账文件路径（也可用环境变量 XINFANG_DB；默认在用户数据目录）",
+            "ledger file (or XINFANG_DB; default: the user's data directory)",
+        ),
+        "lang" => lang.pick("界面语言：zh-CN（默认）或 en", "interface language: zh-CN (default) or en"),
+        "as" => lang.pick("以哪位操作员身份使用", "the operator to act as"),
+        "demo" => lang.pick("在临时演示台账上打开桌面", "open the desk on a fresh demo ledger in a temp file"),
+        "cases" => lang.pick("生成多少件", "how many cases"),
+        "seed" => lang.pick("随机种子（相同种子生成相同台账）", "random seed (same seed, same ledger)"),
+        "file" => lang.pick("命令文件；省略或 - 表示标准输入", "command file; - or none for standard input"),
+        "case" => lang.pick("案件编号（如 2026-0137）或内部序号", "case number (e.g. 2026-0137) or internal id"),
+        "json" => lang.pick("以 JSON 输出", "print JSON"),
+        "state" => lang.pick(
+            "状态：intake 待登记 / registered 已登记 / assigned 已交办 / replied 已答复 / archived 已归档",
+            "state: intake / registered / assigned / replied / archived",
+        ),
+        "overdue" => lang.pick("只列超期件（超期最久的在前）", "overdue only, longest overdue first"),
+        "due_within" => lang.pick("只列 N 日内到期的件", "only cases due within N days"),
+        "limit" => lang.pick("最多列出多少件（0 表示全部）", "at most this many (0: all)"),
+        "text" => lang.pick("检索词（两个汉字即可，如 拆迁、王伟）", "what to look for (2 Chinese characters are enough)"),
+        "id_number" => lang.pick("身份证号码", "ID number"),
+        "phone" => lang.pick("电话", "phone"),
+        "name" => lang.pick("姓名（需同时给出住址）", "name (with --address)"),
+        "address" => lang.pick("住址", "address"),
+        "format" => lang.pick("格式：json 或 csv", "format: json or csv"),
+        "out" => lang.pick("输出文件（默认标准输出）", "output file (default: standard output)"),
+        "dest" => lang.pick("备份文件（不能已存在）", "backup file (must not exist)"),
+        "help" => lang.pick("显示帮助", "print help"),
+        "version" => lang.pick("显示版本", "print version"),
+        _ => "",
+    }
+}
+
+pub fn help_template(lang: Lang, has_subcommands: bool) -> &'static str {
+    match (lang, has_subcommands) {
+        (Lang::Zh, true) => {
+            "{about}\n\n用法：{usage}\n\n命令：\n{subcommands}\n\n选项：\n{options}\n"
+        }
+        (Lang::Zh, false) => "{about}\n\n用法：{usage}\n\n{positionals}\n\n选项：\n{options}\n",
+        (Lang::En, true) => {
+            "{about}\n\nUsage: {usage}\n\nCommands:\n{subcommands}\n\nOptions:\n{options}\n"
+        }
+        (Lang::En, false) => "{about}\n\nUsage: {usage}\n\n{positionals}\n\nOptions:\n{options}\n",
+    }
+}
+
+/// Column headings of `list` and `search`.
+pub fn list_headings(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Zh => [
+            "编号",
+            "收件日期",
+            "渠道",
+            "信访人",
+            "问题分类",
+            "状态",
+            "期限",
+        ],
+        Lang::En => [
+            "case",
+            "received",
+            "channel",
+            "petitioner",
+            "category",
+            "state",
+            "due",
+        ],
+    }
+}
+
+pub fn error_prefix(lang: Lang) -> &'static str {
+    lang.pick("错误：", "error: ")
+}
+
+pub fn desk_not_built(lang: Lang) -> &'static str {
+    lang.pick(
+        "终端桌面界面尚未完成（见 issue 3）。现在可用的命令：xinfang --help",
+        "The terminal desk is not built yet (issue 3). Commands available now: xinfang --help",
+    )
+}
+
+pub fn no_ledger_path(lang: Lang) -> &'static str {
+    lang.pick(
+        "找不到用户数据目录：请用 --db 指定台账文件",
+        "no user data directory: give the ledger with --db",
+    )
+}
+
+pub fn demo_exists(lang: Lang) -> &'static str {
+    lang.pick(
+        "该台账已有信访事项：演示数据只写入新台账，请换一个 --db 路径",
+        "that ledger already has cases: demo data goes only into a new ledger; pick another --db path",
+    )
+}
+
+pub fn none_found(lang: Lang) -> &'static str {
+    lang.pick("没有找到", "nothing found")
+}

@@ -1,0 +1,341 @@
+//! Refusals in words: what is wrong and how to put it right.
+
+use super::{Lang, labels, validation};
+use crate::domain::error::WorkflowError as E;
+use crate::domain::workflow::Warning;
+
+fn join_ops(lang: Lang, ops: &[&str]) -> String {
+    let names: Vec<&str> = ops.iter().map(|o| labels::op(lang, o)).collect();
+    names.join(lang.pick("、", ", "))
+}
+
+fn join_roles(lang: Lang, roles: &[crate::domain::types::Role]) -> String {
+    let names: Vec<&str> = roles.iter().map(|r| labels::role(lang, *r)).collect();
+    names.join(lang.pick("或", " or "))
+}
+
+pub fn workflow(lang: Lang, e: &E) -> String {
+    let zh = lang == Lang::Zh;
+    match e {
+        E::WrongState { op, state, allowed } => {
+            let (verb, st) = (labels::op(lang, op), labels::state(lang, *state));
+            let next = if allowed.is_empty() {
+                lang.pick("本件已办结，不能再变更", "the case is closed for good")
+                    .to_owned()
+            } else if zh {
+                format!("现在可以：{}", join_ops(lang, allowed))
+            } else {
+                format!("possible now: {}", join_ops(lang, allowed))
+            };
+            if zh {
+                format!("不能{verb}：本件处于「{st}」状态；{next}")
+            } else {
+                format!("cannot {verb}: the case is {st}; {next}")
+            }
+        }
+        E::RoleRequired {
+            op,
+            needed,
+            actor,
+            actual,
+        } => {
+            let (verb, need, has) = (
+                labels::op(lang, op),
+                join_roles(lang, needed),
+                labels::role(lang, *actual),
+            );
+            if zh {
+                format!("不能{verb}：需要{need}身份，{actor}是{has}")
+            } else {
+                format!("cannot {verb}: needs a {need}; {actor} is a {has}")
+            }
+        }
+        E::InactiveOperator(name) => {
+            if zh {
+                format!("操作员{name}已停用：请换用在岗人员")
+            } else {
+                format!("operator {name} is inactive: act as someone in post")
+            }
+        }
+        E::MissingField { op, field } => {
+            let verb = labels::op(lang, op);
+            if zh {
+                format!("不能{verb}：缺少「{}」，请补填", field_zh(field))
+            } else {
+                format!("cannot {verb}: {field} is missing; fill it in")
+            }
+        }
+        E::BadIdNumber { index, error } => {
+            let msg = validation::id_error(lang, error);
+            if zh {
+                format!("第{index}位信访人：{msg}")
+            } else {
+                format!("petitioner {index}: {msg}")
+            }
+        }
+        E::BadPhone { index, error } => {
+            let msg = validation::phone_error(lang, error);
+            if zh {
+                format!("第{index}位信访人：{msg}")
+            } else {
+                format!("petitioner {index}: {msg}")
+            }
+        }
+        E::SeveralMainPetitioners => lang
+            .pick(
+                "只能有一位主信访人：请只在一人上标记 main",
+                "only one main petitioner: mark main on one person only",
+            )
+            .to_owned(),
+        E::NoPetitioner => lang
+            .pick(
+                "请填写信访人（匿名件请勾选匿名）",
+                "name a petitioner (or mark the item anonymous)",
+            )
+            .to_owned(),
+        E::PeopleFewerThanNamed { people, named } => {
+            if zh {
+                format!("人数{people}少于已登记的{named}位信访人：请改正人数")
+            } else {
+                format!(
+                    "people ({people}) is fewer than the {named} petitioners named: correct the count"
+                )
+            }
+        }
+        E::UnknownCategory(c) => {
+            if zh {
+                format!("问题分类「{c}」不在本单位分类表中：请从分类表中选择")
+            } else {
+                format!("category '{c}' is not in the office's list: pick one from the list")
+            }
+        }
+        E::ReceivedInFuture => lang
+            .pick(
+                "收件时间晚于录入时间：请核对日期",
+                "received after the time of entry: check the date",
+            )
+            .to_owned(),
+        E::PostmarkAfterReceipt { postmark, received } => {
+            if zh {
+                format!("邮戳日期{postmark}晚于收信日期{received}：请核对")
+            } else {
+                format!("postmark {postmark} is after receipt {received}: check both dates")
+            }
+        }
+        E::UnknownDepartment(d) => {
+            if zh {
+                format!("没有名为「{d}」的承办部门：请先添加部门或核对名称")
+            } else {
+                format!("no department named '{d}': add it first or check the name")
+            }
+        }
+        E::UnknownOperator(n) => {
+            if zh {
+                format!("没有名为「{n}」的操作员：请先添加或核对姓名")
+            } else {
+                format!("no operator named '{n}': add them first or check the name")
+            }
+        }
+        E::NotAHandler { name, role } => {
+            let r = labels::role(lang, *role);
+            if zh {
+                format!("{name}（{r}）不能承办案件：请选择承办人或领导")
+            } else {
+                format!("{name} ({r}) cannot handle cases: pick a handler or a leader")
+            }
+        }
+        E::NotALeader(n) => {
+            if zh {
+                format!("{n}不是领导，不能包案")
+            } else {
+                format!("{n} is not a leader and cannot own the case")
+            }
+        }
+        E::AccusedAssignee { assignee, target } => {
+            if zh {
+                format!(
+                    "不能交办给「{assignee}」：本件反映的对象是「{target}」，检举控告材料不得转给被检举、揭发的人员或者单位（《信访工作条例》第三十条）。请交办其他部门或承办人"
+                )
+            } else {
+                format!(
+                    "cannot assign to '{assignee}': the case accuses '{target}', and accusation material must never reach the accused (2022 Regulation Art 30). Assign another department or handler"
+                )
+            }
+        }
+        E::Recused { handler, reason } => {
+            if zh {
+                format!(
+                    "{handler}已回避（{reason}），不能承办本件（《信访工作条例》第二十八条）：请另选承办人"
+                )
+            } else {
+                format!(
+                    "{handler} has stepped aside ({reason}) and may not handle this case (Art 28): pick another handler"
+                )
+            }
+        }
+        E::NotAssignedHandler { assigned } => {
+            if zh {
+                format!("处理意见只能由承办人{assigned}或领导提出")
+            } else {
+                format!("only the assigned handler {assigned} or a leader may give the opinion")
+            }
+        }
+        E::OpinionAwaitingInstruction => lang
+            .pick(
+                "上一份处理意见还在等待领导批示：请先批示",
+                "the previous opinion still waits for the leader's instruction",
+            )
+            .to_owned(),
+        E::NoOpinionToInstruct => lang
+            .pick(
+                "不能批示：没有待批示的处理意见，请先由承办人提出处理意见",
+                "cannot instruct: no opinion is waiting; the handler gives one first",
+            )
+            .to_owned(),
+        E::NoApprovedOpinion => lang
+            .pick(
+                "不能答复：处理意见尚未经领导批示同意",
+                "cannot reply: no approved opinion",
+            )
+            .to_owned(),
+        E::NotAccepted { op } => {
+            let verb = labels::op(lang, op);
+            if zh {
+                format!("不能{verb}：本件未受理")
+            } else {
+                format!("cannot {verb}: the case was not accepted")
+            }
+        }
+        E::OutcomeOnNotice => lang
+            .pick(
+                "未受理或已转送的件只发告知，不填处理结果（支持/解释说明/不予支持）",
+                "a notice of decline or pass-on carries no outcome: leave outcome out",
+            )
+            .to_owned(),
+        E::AlreadyExtended => lang
+            .pick(
+                "不能延期：本件已延期一次，延期只能一次（《信访工作条例》第三十四条）",
+                "cannot extend: already extended once; only one extension (Art 34)",
+            )
+            .to_owned(),
+        E::ExtensionTooLong { asked, cap } => {
+            if zh {
+                format!(
+                    "延期{asked}日超出上限{cap}日（《信访工作条例》第三十四条）：请改为1至{cap}日"
+                )
+            } else {
+                format!(
+                    "an extension of {asked} days exceeds the cap of {cap} (Art 34): give 1 to {cap} days"
+                )
+            }
+        }
+        E::ExtensionAfterDue { due } => {
+            if zh {
+                format!("办理期限已于{due}届满，延期须在期限内批准")
+            } else {
+                format!(
+                    "the handling period ended on {due}; an extension must be approved before it ends"
+                )
+            }
+        }
+        E::DateTooEarly { date, earliest } => {
+            if zh {
+                format!("日期{date}早于{earliest}：请核对")
+            } else {
+                format!("date {date} is before {earliest}: check it")
+            }
+        }
+        E::DateTooLate { date, latest } => {
+            if zh {
+                format!("日期{date}晚于{latest}：请核对")
+            } else {
+                format!("date {date} is after {latest}: check it")
+            }
+        }
+        E::ReviewWindowClosed { due } => {
+            if zh {
+                format!(
+                    "复查请求期限已于{due}届满（《信访工作条例》第三十五条：收到书面答复之日起30日内）：可作为新件登记并以「超过复查期限」不予受理"
+                )
+            } else {
+                format!(
+                    "the review window closed on {due} (Art 35: 30 days from the written reply): register it as a new item and decline it as 'review window missed'"
+                )
+            }
+        }
+        E::AlreadyVisited => lang
+            .pick("本件已回访过", "the return visit is already recorded")
+            .to_owned(),
+        E::HandlerNotInDepartment(n) => {
+            if zh {
+                format!("{n}不在承办人名单中")
+            } else {
+                format!("{n} is not in the handler list")
+            }
+        }
+    }
+}
+
+fn field_zh(field: &str) -> &str {
+    match field {
+        "case" => "案件编号",
+        "summary" => "主要问题",
+        "category" => "问题分类",
+        "name" => "姓名",
+        "route" => "告知的处理途径",
+        "to" => "转送机关",
+        "text" => "内容",
+        "reason" => "理由",
+        "handler" => "承办人",
+        "outcome" => "处理结果（支持/解释说明/不予支持）",
+        other => other,
+    }
+}
+
+pub fn warning(lang: Lang, w: &Warning) -> String {
+    match w {
+        Warning::TooManyRepresentatives { count } => {
+            if lang == Lang::Zh {
+                format!(
+                    "代表{count}人，超过5人（《信访工作条例》第二十条）：请信访人推选不超过5名代表"
+                )
+            } else {
+                format!(
+                    "{count} representatives, more than 5 (Art 20): ask the group to choose at most 5"
+                )
+            }
+        }
+        Warning::LegacyIdNumber { index } => {
+            if lang == Lang::Zh {
+                format!("第{index}位信访人使用15位旧身份证号码，请核对")
+            } else {
+                format!("petitioner {index} has a 15-digit legacy ID number: please verify")
+            }
+        }
+        Warning::MajorUrgent => lang
+            .pick(
+                "重大紧急事项：请当日报告领导（《信访工作条例》第二十五条）",
+                "major/urgent: report to the leader today (Art 25)",
+            )
+            .to_owned(),
+    }
+}
+
+pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
+    use crate::store::StoreError as S;
+    let zh = lang == Lang::Zh;
+    match e {
+        S::Locked => lang.pick("台账正被其他程序占用（已等待5秒）：请稍后重试", "the ledger is locked by another program (waited 5 s): try again shortly").to_owned(),
+        S::ReadOnly => lang.pick("台账文件是只读的：请检查文件权限，或用只读命令（show、list、search、export、check）", "the ledger file is read-only: check its permissions, or use a read-only command (show, list, search, export, check)").to_owned(),
+        S::Damaged(d) => if zh { format!("台账文件已损坏或不是台账（{d}）：未做任何改动；请从备份恢复") } else { format!("the ledger file is damaged or not a ledger ({d}); nothing was changed: restore it from a backup") },
+        S::CannotOpen(d) => if zh { format!("无法打开台账：{d}") } else { format!("cannot open the ledger: {d}") },
+        S::NewerSchema { found, known } => if zh { format!("台账由更新版本的 xinfang 写入（结构版本{found}，本程序只认识到{known}）：请升级程序") } else { format!("the ledger was written by a newer xinfang (schema {found}, this one knows {known}): upgrade xinfang") },
+        S::Stale { case, .. } => if zh { format!("第{case}号已被他人修改：请刷新后重做，未覆盖他人的修改") } else { format!("case {case} was changed by someone else: refresh and redo; nothing was overwritten") },
+        S::CaseNotFound(c) => if zh { format!("没有编号为「{c}」的信访事项") } else { format!("no case {c}") },
+        S::UnknownActor(n) => if zh { format!("没有名为「{n}」的操作员：请先用 {{\"op\":\"operator\",\"name\":\"{n}\",\"role\":\"clerk\"}} 添加") } else { format!("no operator named '{n}': add them first with {{\"op\":\"operator\",\"name\":\"{n}\",\"role\":\"clerk\"}}") },
+        S::AlreadyExists(p) => if zh { format!("{p} 已存在：不会覆盖，请换一个文件名") } else { format!("{p} already exists: it is never overwritten; pick another name") },
+        S::Workflow(w) => workflow(lang, w),
+        S::Io(io) => if zh { format!("文件错误：{io}") } else { format!("file error: {io}") },
+        S::Sqlite(s) => if zh { format!("数据库错误：{s}") } else { format!("database error: {s}") },
+    }
+}

@@ -1,0 +1,114 @@
+//! Names of the domain's values as the user reads them.
+
+use super::Lang;
+use crate::domain::types::{
+    Channel, DeclineGround, Outcome, Role, Satisfaction, ServiceMethod, State, SuperviseGround,
+};
+
+pub fn state(lang: Lang, s: State) -> &'static str {
+    match s {
+        State::Intake => lang.pick("待登记", "intake"),
+        State::Registered => lang.pick("已登记", "registered"),
+        State::Assigned => lang.pick("已交办", "assigned"),
+        State::Replied => lang.pick("已答复", "replied"),
+        State::Archived => lang.pick("已归档", "archived"),
+    }
+}
+
+pub fn channel(lang: Lang, c: Channel) -> &'static str {
+    match c {
+        Channel::Visit => lang.pick("来访", "visit"),
+        Channel::Letter => lang.pick("来信", "letter"),
+        Channel::Phone => lang.pick("来电", "phone"),
+        Channel::Email => lang.pick("电子邮件", "e-mail"),
+        Channel::Online => lang.pick("网上信访", "online"),
+        Channel::Referral => lang.pick("上级转交办", "referral"),
+    }
+}
+
+pub fn role(lang: Lang, r: Role) -> &'static str {
+    match r {
+        Role::Clerk => lang.pick("接待登记员", "clerk"),
+        Role::Leader => lang.pick("领导", "leader"),
+        Role::Handler => lang.pick("承办人", "handler"),
+    }
+}
+
+/// The verb of each command, as used in "cannot …" messages.
+pub fn op(lang: Lang, op: &str) -> &'static str {
+    match op {
+        "intake" => lang.pick("接待录入", "take in"),
+        "register" => lang.pick("登记受理", "register"),
+        "assign" => lang.pick("交办", "assign"),
+        "recuse" => lang.pick("回避", "recuse"),
+        "opinion" => lang.pick("提出处理意见", "give the opinion"),
+        "instruct" => lang.pick("批示", "instruct"),
+        "extend" => lang.pick("延期", "extend"),
+        "supervise" => lang.pick("督办", "supervise"),
+        "reply" => lang.pick("答复", "reply"),
+        "return_visit" => lang.pick("回访", "return visit"),
+        "archive" => lang.pick("归档", "archive"),
+        "review" => lang.pick("复查", "review"),
+        _ => lang.pick("操作", "act"),
+    }
+}
+
+pub fn decline_ground(lang: Lang, g: DeclineGround) -> &'static str {
+    match g {
+        DeclineGround::OtherOrgan => lang.pick(
+            "属于人大、法院、检察院职权范围",
+            "for the people's congress, a court or the procuratorate",
+        ),
+        DeclineGround::LegalProcedure => lang.pick(
+            "应当通过诉讼、仲裁、行政复议等法定途径解决",
+            "to be settled by litigation, arbitration or administrative review",
+        ),
+        DeclineGround::InProgress => {
+            lang.pick("已经受理或者正在办理", "already accepted or in progress")
+        }
+        DeclineGround::WindowMissed => lang.pick("超过复查、复核请求期限", "review window missed"),
+        DeclineGround::FinalAfterReReview => lang.pick(
+            "复核后仍以同一事实和理由提出，不再受理",
+            "same facts and reasons after re-review: not accepted again",
+        ),
+        DeclineGround::NotCompetent => lang.pick(
+            "不属于本机关、单位职权范围",
+            "not within this office's remit",
+        ),
+    }
+}
+
+pub fn outcome(lang: Lang, o: Outcome) -> &'static str {
+    match o {
+        Outcome::Support => lang.pick("予以支持", "supported"),
+        Outcome::Explain => lang.pick("解释说明", "explained"),
+        Outcome::Reject => lang.pick("不予支持", "not supported"),
+    }
+}
+
+pub fn service(lang: Lang, m: ServiceMethod) -> &'static str {
+    match m {
+        ServiceMethod::InPerson => lang.pick("当面送达", "in person"),
+        ServiceMethod::Post => lang.pick("邮寄送达", "by post"),
+        ServiceMethod::Other => lang.pick("其他方式", "other"),
+    }
+}
+
+pub fn satisfaction(lang: Lang, s: Satisfaction) -> &'static str {
+    match s {
+        Satisfaction::Satisfied => lang.pick("满意", "satisfied"),
+        Satisfaction::Basic => lang.pick("基本满意", "basically satisfied"),
+        Satisfaction::Unsatisfied => lang.pick("不满意", "unsatisfied"),
+    }
+}
+
+pub fn supervise_ground(lang: Lang, g: SuperviseGround) -> &'static str {
+    match g {
+        SuperviseGround::Overdue => lang.pick("逾期未办结", "overdue"),
+        SuperviseGround::Delay => lang.pick("推诿拖延", "delay"),
+        SuperviseGround::Quality => lang.pick("处理不当", "poor handling"),
+        SuperviseGround::Repeat => lang.pick("重复信访", "repeat petition"),
+        SuperviseGround::Leader => lang.pick("领导交办", "leader's order"),
+        SuperviseGround::Other => lang.pick("其他", "other"),
+    }
+}
