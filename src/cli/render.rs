@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::deadline::ClockStatus;
-use crate::domain::identity::{mask_id, mask_phone};
+use crate::domain::identity::mask_id;
+use crate::domain::phone::mask_phone;
 use crate::domain::workflow::allowed_ops;
 use crate::store::{CaseRow, CheckReport, JournalEntry, ListFilter, Store, StoreError};
 use crate::strings::{Lang, cli as text, labels};

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::identity::{IdError, PhoneError};
+use super::identity::IdError;
+use super::phone::PhoneError;
 use super::types::{Role, State};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

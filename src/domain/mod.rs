@@ -8,6 +8,8 @@ pub mod deadline;
 pub mod due;
 pub mod error;
 pub mod identity;
+mod intake;
+pub mod phone;
 pub mod policy;
 pub mod repeat;
 pub mod rules;

@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::identity::{IdType, check_id, check_phone};
+use super::identity::{IdType, check_id};
+use super::phone::check_phone;
 
 /// The keys an earlier case is matched on: ID number, phone, or name and
 /// address together (a name alone is too common: 王伟 is thousands).

@@ -181,6 +181,8 @@ pub enum Decision {
     Accept,
     /// 不予受理: the notice must state the ground and the proper route.
     Decline {
+        /// The not-accepted ground; `reason` in the `apply` contract.
+        #[serde(rename = "reason", alias = "ground")]
         ground: DeclineGround,
         route: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -3,7 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::identity::{IdError, IdType, PhoneError};
+use crate::domain::identity::{IdError, IdType};
+use crate::domain::phone::PhoneError;
 use crate::strings::Lang;
 
 fn date(lang: Lang, d: NaiveDate) -> String {
@@ -225,7 +226,8 @@ pub fn id_type_label(lang: Lang, t: IdType) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::identity::{check_id, check_phone};
+    use crate::domain::identity::check_id;
+    use crate::domain::phone::check_phone;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()

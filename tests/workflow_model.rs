@@ -1,0 +1,254 @@
+//! Random command sequences against a deliberately simple model of the
+//! procedure: the domain must accept exactly what the model accepts, never
+//! reach a state the model forbids, and the store must keep every accepted
+//! command as exactly one journal event.
+
+mod support;
+
+use chrono::Duration;
+use proptest::prelude::*;
+use support::fixture::*;
+use xinfang::domain::case::Case;
+use xinfang::domain::command::Command;
+use xinfang::domain::types::*;
+use xinfang::store::{CaseRef, Request, Store};
+
+const ACTORS: [&str; 4] = ["李娜", "赵局长", "王强", "刘洋"];
+const HANDLERS: [(&str, &str); 2] = [("王强", "城建科"), ("刘洋", "教育科")];
+
+#[derive(Debug, Clone)]
+enum A {
+    Register(u8),
+    Assign(usize),
+    Recuse(usize),
+    Opinion(usize),
+    Instruct(bool, usize),
+    Extend(u32, usize),
+    Supervise(usize),
+    Reply(bool),
+    ReturnVisit,
+    Archive,
+    Review,
+}
+
+fn action() -> impl Strategy<Value = A> {
+    prop_oneof![
+        (0u8..4).prop_map(A::Register),
+        (0usize..2).prop_map(A::Assign),
+        (0usize..2).prop_map(A::Recuse),
+        (0usize..4).prop_map(A::Opinion),
+        (any::<bool>(), 0usize..4).prop_map(|(a, b)| A::Instruct(a, b)),
+        (0u32..40, 0usize..4).prop_map(|(d, b)| A::Extend(d, b)),
+        (0usize..4).prop_map(A::Supervise),
+        any::<bool>().prop_map(A::Reply),
+        Just(A::ReturnVisit),
+        Just(A::Archive),
+        Just(A::Review),
+    ]
+}
+
+/// The command and who gives it.
+fn command(a: &A) -> (Command, &'static str) {
+    match a {
+        A::Register(k) => (
+            Command::Register(match k {
+                0 => Decision::Accept,
+                1 => decline(),
+                2 => Decision::PassOn { to: "区人社局".into() },
+                _ => Decision::Answered { text: "当场答复".into() },
+            }),
+            "李娜",
+        ),
+        A::Assign(h) => (assign(HANDLERS[*h].1, HANDLERS[*h].0), "李娜"),
+        A::Recuse(h) => (Command::Recuse { handler: HANDLERS[*h].0.into(), reason: "利害关系".into() }, "李娜"),
+        A::Opinion(by) => (Command::Opinion { text: "意见".into() }, ACTORS[*by]),
+        A::Instruct(ok, by) => (Command::Instruct { approve: *ok, text: "批示".into() }, ACTORS[*by]),
+        A::Extend(d, by) => (Command::Extend { days: *d, reason: "复杂".into() }, ACTORS[*by]),
+        A::Supervise(by) => (
+            Command::Supervise { ground: SuperviseGround::Delay, text: "督办".into(), feedback_by: date(2026, 12, 31) },
+            ACTORS[*by],
+        ),
+        A::Reply(with) => (reply(with.then_some(Outcome::Explain)), "李娜"),
+        A::ReturnVisit => (
+            Command::ReturnVisit { unit: Satisfaction::Basic, office: Satisfaction::Satisfied, note: String::new() },
+            "李娜",
+        ),
+        A::Archive => (Command::Archive, "李娜"),
+        A::Review => (Command::Review { text: "请求复查".into() }, "李娜"),
+    }
+}
+
+/// The procedure in a dozen plain facts.
+#[derive(Debug, Clone, PartialEq)]
+struct Model {
+    state: State,
+    accepted: bool,
+    opinions: usize,
+    instructions: usize,
+    approved: bool,
+    extended: bool,
+    visited: bool,
+    handler: Option<&'static str>,
+    recused: Vec<&'static str>,
+    replied: bool,
+}
+
+impl Model {
+    fn new() -> Model {
+        Model {
+            state: State::Intake,
+            accepted: false,
+            opinions: 0,
+            instructions: 0,
+            approved: false,
+            extended: false,
+            visited: false,
+            handler: None,
+            recused: vec![],
+            replied: false,
+        }
+    }
+
+    /// The next model, or None when the procedure forbids the action.
+    /// A review creates a new case and leaves this one as it was.
+    fn next(&self, a: &A) -> Option<Model> {
+        use State::*;
+        let mut m = self.clone();
+        let leader = |by: &usize| *by == 1;
+        let open = matches!(m.state, Registered | Assigned) && m.accepted;
+        match a {
+            A::Register(k) if m.state == Intake => {
+                m.accepted = *k == 0;
+                m.state = if *k == 3 { Replied } else { Registered };
+                m.replied = *k == 3;
+            }
+            A::Assign(h) if open && !m.recused.contains(&HANDLERS[*h].0) => {
+                m.state = Assigned;
+                m.handler = Some(HANDLERS[*h].0);
+            }
+            A::Recuse(h) if open => {
+                let name = HANDLERS[*h].0;
+                m.recused.push(name);
+                if m.handler == Some(name) {
+                    m.handler = None;
+                    m.state = Registered;
+                }
+            }
+            A::Opinion(by) if m.state == Assigned && m.opinions == m.instructions && (leader(by) || m.handler == Some(ACTORS[*by])) => {
+                m.opinions += 1;
+                m.approved = false;
+            }
+            A::Instruct(ok, by) if m.state == Assigned && m.opinions > m.instructions && leader(by) => {
+                m.instructions += 1;
+                m.approved = *ok;
+            }
+            A::Extend(d, by) if m.state == Assigned && !m.extended && leader(by) && (1..=30).contains(d) => m.extended = true,
+            A::Supervise(by) if open && leader(by) => {}
+            A::Reply(with) if (m.state == Registered && !m.accepted && !with) || (m.state == Assigned && m.approved && *with) => {
+                m.state = Replied;
+                m.replied = true;
+            }
+            A::ReturnVisit if m.state == Replied && !m.visited => m.visited = true,
+            A::Archive if m.state == Replied => m.state = Archived,
+            A::Review if m.state == Archived && m.accepted && m.replied => {}
+            _ => return None,
+        }
+        Some(m)
+    }
+
+    fn matches(&self, c: &Case) -> bool {
+        c.state == self.state
+            && c.accepted() == self.accepted
+            && c.opinions.len() == self.opinions
+            && c.instructions.len() == self.instructions
+            && c.approved_opinion().is_some() == self.approved
+            && c.extension.is_some() == self.extended
+            && c.return_visit.is_some() == self.visited
+            && c.assignment.as_ref().map(|a| a.handler.as_str()) == self.handler
+            && c.reply.is_some() == self.replied
+    }
+}
+
+/// What must hold of any case, whatever happened before.
+fn invariants(c: &Case) {
+    use State::*;
+    assert_eq!(c.decision.is_none(), c.state == Intake);
+    assert!(c.instructions.len() <= c.opinions.len());
+    assert!(c.extension_days() <= 30);
+    if c.state == Assigned {
+        let a = c.assignment.as_ref().expect("assigned without assignment");
+        assert!(c.accepted());
+        assert!(!c.recusals.iter().any(|r| r.handler == a.handler), "recused handler assigned");
+        assert!(c.reply.is_none());
+    }
+    if matches!(c.state, Replied | Archived) {
+        assert!(c.reply.is_some());
+        if c.accepted() && c.decision.as_ref().is_some_and(|d| d.decision == Decision::Accept) && c.opinions.is_empty() {
+            panic!("accepted case replied without an opinion");
+        }
+    }
+    assert_eq!(c.archived.is_some(), c.state == Archived);
+}
+
+fn setup_store(path: &std::path::Path) -> Store {
+    let o = Office0::new();
+    let mut store = Store::open(path, o.office.clone()).unwrap();
+    for op in &o.operators {
+        store.put_operator(op).unwrap();
+    }
+    for d in &o.departments {
+        store.put_department(d, true).unwrap();
+    }
+    store
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_sequences_agree_with_the_model(actions in proptest::collection::vec(action(), 1..30)) {
+        let o = Office0::new();
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = setup_store(&dir.path().join("l.db"));
+        let intake = Command::Intake(Box::new(intake_input()));
+        let mut case = o.apply(None, &intake, "李娜", t(0)).unwrap().case;
+        let req = |command: Command, actor: &str, case: Option<CaseRef>, at| Request { case, expected_version: None, command, actor: actor.into(), at };
+        case.id = store.execute(&req(intake, "李娜", None, t(0))).unwrap().id;
+        let mut model = Model::new();
+        let mut accepted_commands = 1;
+        let mut created = 1;
+        for (i, a) in actions.iter().enumerate() {
+            let at = t(0) + Duration::hours(i as i64 + 1);
+            let (cmd, actor) = command(a);
+            let pure = o.apply(Some(&case), &cmd, actor, at);
+            let stored = store.execute(&req(cmd.clone(), actor, Some(CaseRef::Id(1)), at));
+            let predicted = model.next(a);
+            prop_assert_eq!(pure.is_ok(), predicted.is_some(), "{:?} on {:?}: domain {:?}", a, model, pure.as_ref().err());
+            prop_assert_eq!(stored.is_ok(), pure.is_ok(), "store and domain disagree on {:?}", a);
+            if let (Ok(t), Some(m)) = (pure, predicted) {
+                accepted_commands += 1;
+                if t.created {
+                    created += 1;
+                    prop_assert_eq!(t.case.review_of, Some(case.id));
+                } else {
+                    case = t.case;
+                    if let Ok(applied) = &stored {
+                        case.id = applied.id;
+                        case.case_no = applied.case_no.clone();
+                    }
+                    model = m;
+                    prop_assert!(model.matches(&case), "model {:?} vs case state {:?}", model, case.state);
+                }
+                invariants(&case);
+            }
+        }
+        // Nothing lost: one event per accepted command, the stored case is
+        // the one the domain produced, and the journal proves it.
+        let today = date(2026, 3, 10);
+        let row = store.case(&CaseRef::Id(1), today).unwrap();
+        prop_assert_eq!(&row.case, &case);
+        let events: usize = (1..=created).map(|id| store.events(id).unwrap().len()).sum();
+        prop_assert_eq!(events, accepted_commands);
+        prop_assert!(store.check().unwrap().ok());
+    }
+}
