@@ -31,19 +31,22 @@ enum A {
     Review,
 }
 
+/// Weighted towards moving forward, so that long sequences reach every
+/// state; actors are weighted towards the one the step usually needs.
 fn action() -> impl Strategy<Value = A> {
+    let by = || prop_oneof![1 => Just(0usize), 3 => Just(1usize), 2 => Just(2usize), 1 => Just(3usize)];
     prop_oneof![
-        (0u8..4).prop_map(A::Register),
-        (0usize..2).prop_map(A::Assign),
-        (0usize..2).prop_map(A::Recuse),
-        (0usize..4).prop_map(A::Opinion),
-        (any::<bool>(), 0usize..4).prop_map(|(a, b)| A::Instruct(a, b)),
-        (0u32..40, 0usize..4).prop_map(|(d, b)| A::Extend(d, b)),
-        (0usize..4).prop_map(A::Supervise),
-        any::<bool>().prop_map(A::Reply),
-        Just(A::ReturnVisit),
-        Just(A::Archive),
-        Just(A::Review),
+        3 => prop_oneof![3 => Just(0u8), 1 => 1u8..4].prop_map(A::Register),
+        3 => (0usize..2).prop_map(A::Assign),
+        1 => (0usize..2).prop_map(A::Recuse),
+        3 => by().prop_map(A::Opinion),
+        3 => (prop_oneof![3 => Just(true), 1 => Just(false)], by()).prop_map(|(a, b)| A::Instruct(a, b)),
+        2 => (0u32..40, by()).prop_map(|(d, b)| A::Extend(d, b)),
+        1 => by().prop_map(A::Supervise),
+        3 => any::<bool>().prop_map(A::Reply),
+        1 => Just(A::ReturnVisit),
+        2 => Just(A::Archive),
+        1 => Just(A::Review),
     ]
 }
 
@@ -203,7 +206,7 @@ fn setup_store(path: &std::path::Path) -> Store {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
 
     #[test]
     fn random_sequences_agree_with_the_model(actions in proptest::collection::vec(action(), 1..30)) {
