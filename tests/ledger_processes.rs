@@ -307,3 +307,20 @@ fn stale_version_is_refused() {
     assert_eq!(lines[0]["version"], 2);
     assert_check_ok(&l);
 }
+
+/// Two desks started at once on a ledger that does not exist yet: both
+/// must open it (one creates it, the other waits for its set-up).
+#[test]
+fn two_processes_create_the_same_new_ledger() {
+    for round in 0..8 {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join(format!("new{round}.db"));
+        let db = db.to_str().unwrap();
+        let args = ["apply", "--db", db, "-"];
+        let a = spawn(&args, common::SETUP.to_owned());
+        let b = spawn(&args, common::SETUP.to_owned());
+        let (a, b) = (finish(a), finish(b));
+        assert!(a.success(), "round {round}, A: {}", a.stderr);
+        assert!(b.success(), "round {round}, B: {}", b.stderr);
+    }
+}

@@ -16,6 +16,8 @@ impl Store {
             StoreError::CannotOpen(format!("{}: not a UTF-8 path", dest.display()))
         })?;
         // Created empty with mode 0600 first: the copy holds ID numbers too.
+        // (The exists() check above refuses an existing file; a file that
+        // appears in between is non-empty and VACUUM INTO refuses it.)
         super::create_private_file(dest)?;
         // VACUUM INTO reads one snapshot, so the copy is consistent even
         // while another desk commits.

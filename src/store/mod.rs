@@ -86,6 +86,22 @@ impl From<serde_json::Error> for StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// How long a command waits for another desk's write to finish.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Runs `f` again while it reports the ledger busy, up to `BUSY_TIMEOUT`.
+fn retry_busy<T>(mut f: impl FnMut() -> Result<T>) -> Result<T> {
+    let start = std::time::Instant::now();
+    loop {
+        match f() {
+            Err(StoreError::Locked) if start.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
+}
+
 pub struct Store {
     conn: Connection,
     office: Office,
@@ -102,17 +118,24 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         if conn.is_readonly(rusqlite::MAIN_DB)? {
             return Err(StoreError::ReadOnly);
         }
-        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::CannotOpen(format!("journal mode {mode}")));
-        }
+        // Switching a new file to WAL and the first migration take locks
+        // for which SQLite does not always wait (it answers BUSY at once
+        // while another process sets up the same new ledger): retry them.
+        retry_busy(|| {
+            let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            if mode.eq_ignore_ascii_case("wal") {
+                Ok(())
+            } else {
+                Err(StoreError::CannotOpen(format!("journal mode {mode}")))
+            }
+        })?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrations::migrate(&mut conn)?;
+        retry_busy(|| migrations::migrate(&mut conn))?;
         Ok(Store {
             conn,
             office,
@@ -128,7 +151,7 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > migrations::latest() {
             return Err(StoreError::NewerSchema {
@@ -164,12 +187,16 @@ fn create_private_file(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    std::fs::OpenOptions::new()
+    match std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
-        .open(path)?;
-    Ok(())
+        .open(path)
+    {
+        // Another process created it a moment ago: open theirs.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        other => other.map(drop).map_err(Into::into),
+    }
 }
 
 #[cfg(not(unix))]
