@@ -34,7 +34,8 @@ enum A {
 /// Weighted towards moving forward, so that long sequences reach every
 /// state; actors are weighted towards the one the step usually needs.
 fn action() -> impl Strategy<Value = A> {
-    let by = || prop_oneof![1 => Just(0usize), 3 => Just(1usize), 2 => Just(2usize), 1 => Just(3usize)];
+    let by =
+        || prop_oneof![1 => Just(0usize), 3 => Just(1usize), 2 => Just(2usize), 1 => Just(3usize)];
     prop_oneof![
         3 => prop_oneof![3 => Just(0u8), 1 => 1u8..4].prop_map(A::Register),
         3 => (0usize..2).prop_map(A::Assign),
@@ -57,27 +58,67 @@ fn command(a: &A) -> (Command, &'static str) {
             Command::Register(match k {
                 0 => Decision::Accept,
                 1 => decline(),
-                2 => Decision::PassOn { to: "区人社局".into() },
-                _ => Decision::Answered { text: "当场答复".into() },
+                2 => Decision::PassOn {
+                    to: "区人社局".into(),
+                },
+                _ => Decision::Answered {
+                    text: "当场答复".into(),
+                },
             }),
             "李娜",
         ),
         A::Assign(h) => (assign(HANDLERS[*h].1, HANDLERS[*h].0), "李娜"),
-        A::Recuse(h) => (Command::Recuse { handler: HANDLERS[*h].0.into(), reason: "利害关系".into() }, "李娜"),
-        A::Opinion(by) => (Command::Opinion { text: "意见".into() }, ACTORS[*by]),
-        A::Instruct(ok, by) => (Command::Instruct { approve: *ok, text: "批示".into() }, ACTORS[*by]),
-        A::Extend(d, by) => (Command::Extend { days: *d, reason: "复杂".into() }, ACTORS[*by]),
+        A::Recuse(h) => (
+            Command::Recuse {
+                handler: HANDLERS[*h].0.into(),
+                reason: "利害关系".into(),
+            },
+            "李娜",
+        ),
+        A::Opinion(by) => (
+            Command::Opinion {
+                text: "意见".into(),
+            },
+            ACTORS[*by],
+        ),
+        A::Instruct(ok, by) => (
+            Command::Instruct {
+                approve: *ok,
+                text: "批示".into(),
+            },
+            ACTORS[*by],
+        ),
+        A::Extend(d, by) => (
+            Command::Extend {
+                days: *d,
+                reason: "复杂".into(),
+            },
+            ACTORS[*by],
+        ),
         A::Supervise(by) => (
-            Command::Supervise { ground: SuperviseGround::Delay, text: "督办".into(), feedback_by: date(2026, 12, 31) },
+            Command::Supervise {
+                ground: SuperviseGround::Delay,
+                text: "督办".into(),
+                feedback_by: date(2026, 12, 31),
+            },
             ACTORS[*by],
         ),
         A::Reply(with) => (reply(with.then_some(Outcome::Explain)), "李娜"),
         A::ReturnVisit => (
-            Command::ReturnVisit { unit: Satisfaction::Basic, office: Satisfaction::Satisfied, note: String::new() },
+            Command::ReturnVisit {
+                unit: Satisfaction::Basic,
+                office: Satisfaction::Satisfied,
+                note: String::new(),
+            },
             "李娜",
         ),
         A::Archive => (Command::Archive, "李娜"),
-        A::Review => (Command::Review { text: "请求复查".into() }, "李娜"),
+        A::Review => (
+            Command::Review {
+                text: "请求复查".into(),
+            },
+            "李娜",
+        ),
     }
 }
 
@@ -137,17 +178,30 @@ impl Model {
                     m.state = Registered;
                 }
             }
-            A::Opinion(by) if m.state == Assigned && m.opinions == m.instructions && (leader(by) || m.handler == Some(ACTORS[*by])) => {
+            A::Opinion(by)
+                if m.state == Assigned
+                    && m.opinions == m.instructions
+                    && (leader(by) || m.handler == Some(ACTORS[*by])) =>
+            {
                 m.opinions += 1;
                 m.approved = false;
             }
-            A::Instruct(ok, by) if m.state == Assigned && m.opinions > m.instructions && leader(by) => {
+            A::Instruct(ok, by)
+                if m.state == Assigned && m.opinions > m.instructions && leader(by) =>
+            {
                 m.instructions += 1;
                 m.approved = *ok;
             }
-            A::Extend(d, by) if m.state == Assigned && !m.extended && leader(by) && (1..=30).contains(d) => m.extended = true,
+            A::Extend(d, by)
+                if m.state == Assigned && !m.extended && leader(by) && (1..=30).contains(d) =>
+            {
+                m.extended = true
+            }
             A::Supervise(by) if open && leader(by) => {}
-            A::Reply(with) if (m.state == Registered && !m.accepted && !with) || (m.state == Assigned && m.approved && *with) => {
+            A::Reply(with)
+                if (m.state == Registered && !m.accepted && !with)
+                    || (m.state == Assigned && m.approved && *with) =>
+            {
                 m.state = Replied;
                 m.replied = true;
             }
@@ -181,12 +235,20 @@ fn invariants(c: &Case) {
     if c.state == Assigned {
         let a = c.assignment.as_ref().expect("assigned without assignment");
         assert!(c.accepted());
-        assert!(!c.recusals.iter().any(|r| r.handler == a.handler), "recused handler assigned");
+        assert!(
+            !c.recusals.iter().any(|r| r.handler == a.handler),
+            "recused handler assigned"
+        );
         assert!(c.reply.is_none());
     }
     if matches!(c.state, Replied | Archived) {
         assert!(c.reply.is_some());
-        if c.accepted() && c.decision.as_ref().is_some_and(|d| d.decision == Decision::Accept) && c.opinions.is_empty() {
+        if c.accepted()
+            && c.decision
+                .as_ref()
+                .is_some_and(|d| d.decision == Decision::Accept)
+            && c.opinions.is_empty()
+        {
             panic!("accepted case replied without an opinion");
         }
     }
