@@ -1,0 +1,193 @@
+//! The command line as a user meets it: the README's session, the read
+//! commands, help and errors in both languages.
+
+mod common;
+
+use common::{Ledger, run};
+use serde_json::Value;
+
+const SESSION: &str = include_str!("fixtures/session.jsonl");
+
+fn session() -> Ledger {
+    let l = Ledger::new();
+    let lines = l.apply_ok(SESSION);
+    assert_eq!(lines.len(), SESSION.lines().count());
+    l
+}
+
+#[test]
+fn the_readme_session_runs_and_gives_the_documented_dates() {
+    let l = Ledger::new();
+    let lines = l.apply_ok(SESSION);
+    let register = &lines[5];
+    assert_eq!(register["case_no"], "2026-0001");
+    assert_eq!(register["state"], "registered");
+    // Received 01-31, 15 days → 02-15 in 春节 → 02-24; accepted 02-02 +60 → 04-03.
+    assert_eq!(register["due"]["decide"], "2026-02-24");
+    assert_eq!(register["due"]["handle"], "2026-04-03");
+    assert_eq!(register["due"]["review"], Value::Null);
+    // +30 extension: 02-02 + 90 = 05-03, in 劳动节 05-01..05 → 05-06.
+    assert_eq!(lines[7]["due"]["handle"], "2026-05-06");
+    // Served 03-06 + 30 = 04-05, in 清明 04-04..06 → 04-07.
+    assert_eq!(lines[13]["due"]["review"], "2026-04-07");
+    assert_eq!(lines[15]["state"], "archived");
+    let review = lines.last().unwrap();
+    assert_eq!(
+        (review["id"].as_i64(), review["state"].as_str()),
+        (Some(2), Some("intake"))
+    );
+}
+
+#[test]
+fn show_json_carries_due_petitioners_events_and_next_steps() {
+    let l = session();
+    let out = run(&["show", "--db", l.db(), "2026-0001", "--json"], "");
+    assert!(out.success(), "{out:?}");
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["due"]["handle"], "2026-05-06");
+    assert_eq!(
+        v["case"]["intake"]["petitioners"][0]["id_number"],
+        "11010519491231002X"
+    );
+    assert_eq!(v["events"].as_array().unwrap().len(), 12);
+    assert_eq!(v["events"][0]["op"], "intake");
+    assert_eq!(v["events"][11]["op"], "archive");
+    assert_eq!(v["allowed"], serde_json::json!(["review"]));
+    // The review case is the same person's other case.
+    assert_eq!(v["earlier_cases"][0]["id"], 2);
+    let text = run(&["show", "--db", l.db(), "2026-0001"], "");
+    for want in [
+        "2026-0001",
+        "已归档",
+        "张三",
+        "110105********002X",
+        "受理告知",
+        "2026-02-24",
+        "批示",
+        "复查",
+    ] {
+        assert!(
+            text.stdout.contains(want),
+            "missing {want}:\n{}",
+            text.stdout
+        );
+    }
+}
+
+#[test]
+fn list_search_repeats_and_export() {
+    let l = session();
+    let list = run(
+        &["list", "--db", l.db(), "--state", "archived", "--json"],
+        "",
+    );
+    let v: Value = serde_json::from_str(&list.stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    // The review case (received 2026-03-30) is long past its decide date.
+    let overdue = run(&["list", "--db", l.db(), "--overdue", "--json"], "");
+    let v: Value = serde_json::from_str(&overdue.stdout).unwrap();
+    assert_eq!(v[0]["id"], 2);
+    let found = run(&["search", "--db", l.db(), "拆迁", "--json"], "");
+    let v: Value = serde_json::from_str(&found.stdout).unwrap();
+    let ids: Vec<i64> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![1]);
+    let by_phone = run(&["search", "--db", l.db(), "1380013", "--json"], "");
+    assert_eq!(
+        serde_json::from_str::<Value>(&by_phone.stdout)
+            .unwrap()
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    let repeats = run(
+        &[
+            "repeats",
+            "--db",
+            l.db(),
+            "--id",
+            "11010519491231002x",
+            "--json",
+        ],
+        "",
+    );
+    let v: Value = serde_json::from_str(&repeats.stdout).unwrap();
+    assert_eq!(v[0]["id"], 2, "newest first");
+    assert_eq!(v[1]["id"], 1);
+    let out = l.file("all.csv");
+    let export = run(
+        &[
+            "export",
+            "--db",
+            l.db(),
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(export.success(), "{export:?}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(csv.lines().count(), 3);
+    assert!(csv.contains("2026-0001") && csv.contains("2026-05-06"));
+    let json = run(&["export", "--db", l.db(), "--format", "json"], "");
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v[0]["due"]["decide"], "2026-02-24");
+    assert_eq!(v[0]["events"].as_array().map(Vec::len), Some(12));
+}
+
+#[test]
+fn help_in_chinese_and_english() {
+    let zh = run(&["--help"], "");
+    assert!(zh.success());
+    assert!(
+        zh.stdout.contains("台账文件路径") && zh.stdout.contains("命令："),
+        "{}",
+        zh.stdout
+    );
+    let en = run(&["--lang", "en", "apply", "--help"], "");
+    assert!(en.stdout.contains("JSON lines"), "{}", en.stdout);
+}
+
+#[test]
+fn errors_go_to_stderr_in_the_users_language() {
+    let l = session();
+    let zh = run(&["show", "--db", l.db(), "2026-9999"], "");
+    assert!(!zh.success());
+    assert!(zh.stdout.is_empty());
+    assert!(
+        zh.stderr.contains("没有编号为「2026-9999」的信访事项"),
+        "{}",
+        zh.stderr
+    );
+    let en = run(&["--lang", "en", "show", "--db", l.db(), "2026-9999"], "");
+    assert!(en.stderr.contains("no case 2026-9999"), "{}", en.stderr);
+    let bad = run(
+        &["--lang", "en", "apply", "--db", l.db(), "-"],
+        "{\"op\":\"archive\",\"actor\":\"李娜\",\"case\":2}\nnot json\n",
+    );
+    assert!(!bad.success());
+    let lines = bad.json_lines();
+    assert_eq!(lines[0]["line"], 1);
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot archive"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not valid JSON")
+    );
+    let state = run(&["list", "--db", l.db(), "--state", "done"], "");
+    assert!(!state.success() && state.stderr.contains("没有这个状态"));
+}
