@@ -92,6 +92,4 @@ pub enum WorkflowError {
     ReviewWindowClosed { due: NaiveDate },
     #[error("already had a return visit")]
     AlreadyVisited,
-    #[error("{0} is not in the office's handler list")]
-    HandlerNotInDepartment(String),
 }

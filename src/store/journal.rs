@@ -173,7 +173,7 @@ pub fn append(
 const SELECT: &str =
     "SELECT seq, case_id, op, actor, role, at, command, before, after, prev_hash, hash FROM events";
 
-fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<(JournalEntry, Option<String>)> {
+fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<JournalEntry> {
     let text = |i: usize| r.get::<_, String>(i);
     let parse = |i: usize| -> rusqlite::Result<Value> {
         let s: String = r.get(i)?;
@@ -182,24 +182,21 @@ fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<(JournalEntry, Option<S
         Ok(serde_json::from_str(&s).unwrap_or(Value::String(s)))
     };
     let before: Option<String> = r.get(7)?;
-    Ok((
-        JournalEntry {
-            seq: r.get(0)?,
-            case_id: r.get(1)?,
-            op: text(2)?,
-            actor: text(3)?,
-            role: text(4)?,
-            at: text(5)?,
-            command: parse(6)?,
-            before: before
-                .as_deref()
-                .map(|s| serde_json::from_str(s).unwrap_or(Value::String(s.to_owned()))),
-            after: parse(8)?,
-            prev_hash: text(9)?,
-            hash: text(10)?,
-        },
-        before,
-    ))
+    Ok(JournalEntry {
+        seq: r.get(0)?,
+        case_id: r.get(1)?,
+        op: text(2)?,
+        actor: text(3)?,
+        role: text(4)?,
+        at: text(5)?,
+        command: parse(6)?,
+        before: before
+            .as_deref()
+            .map(|s| serde_json::from_str(s).unwrap_or(Value::String(s.to_owned()))),
+        after: parse(8)?,
+        prev_hash: text(9)?,
+        hash: text(10)?,
+    })
 }
 
 /// A case's events, oldest first.
@@ -208,7 +205,7 @@ pub fn for_case(conn: &Connection, case_id: i64) -> Result<Vec<JournalEntry>> {
     let rows = stmt.query_map([case_id], entry_from_row)?;
     let mut out = Vec::new();
     for row in rows {
-        out.push(row?.0);
+        out.push(row?);
     }
     Ok(out)
 }
@@ -269,7 +266,7 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
     let mut prev = GENESIS.to_owned();
     let mut expected_seq = 1;
     for row in rows {
-        let (entry, _) = row?;
+        let entry = row?;
         report.events += 1;
         if report.first_bad_event.is_some() {
             continue;
@@ -315,9 +312,7 @@ fn check_cases(conn: &Connection, report: &mut CheckReport) -> Result<()> {
             continue;
         }
         let mut replayed = Value::Null;
-        while let Some(Ok((entry, _))) =
-            events.next_if(|e| matches!(e, Ok((e, _)) if e.case_id <= id))
-        {
+        while let Some(Ok(entry)) = events.next_if(|e| matches!(e, Ok(e) if e.case_id <= id)) {
             if entry.case_id == id {
                 replay(&mut replayed, &entry);
             }

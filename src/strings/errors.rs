@@ -266,13 +266,6 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::AlreadyVisited => lang
             .pick("本件已回访过", "the return visit is already recorded")
             .to_owned(),
-        E::HandlerNotInDepartment(n) => {
-            if zh {
-                format!("{n}不在承办人名单中")
-            } else {
-                format!("{n} is not in the handler list")
-            }
-        }
     }
 }
 
