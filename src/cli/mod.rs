@@ -73,25 +73,21 @@ fn today(store: &Store) -> NaiveDate {
 fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
     let Some(cmd) = cli.cmd.clone() else {
+        if cli.demo {
+            let path = std::env::temp_dir().join(format!("xinfang-demo-{}.db", std::process::id()));
+            write_demo(&path, 2000, 1, lang)?;
+            println!(
+                "{}",
+                text::demo_ledger_hint(lang, &path.display().to_string())
+            );
+        }
         // The desk itself is the next issue; say so rather than pretend.
         println!("{}", text::desk_not_built(lang));
         return Ok(ExitCode::from(2));
     };
     match cmd {
         Cmd::Demo { cases, seed } => {
-            let mut store = open(&cli, lang)?;
-            if !store.all_ids().map_err(fail)?.is_empty() {
-                return Err(Failure(text::demo_exists(lang).to_owned()));
-            }
-            let started = std::time::Instant::now();
-            let opts = crate::demo::DemoOptions {
-                cases,
-                seed,
-                now: now(&store),
-            };
-            let summary =
-                crate::demo::generate(&mut store, &opts).map_err(|e| Failure(e.to_string()))?;
-            render::demo_summary(lang, &summary, started.elapsed(), store.path());
+            write_demo(&ledger_path(&cli, lang)?, cases, seed, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Apply { file } => {
@@ -209,4 +205,22 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
             })
         }
     }
+}
+
+/// Writes a demo ledger of `cases` cases; only into a ledger without cases.
+fn write_demo(path: &std::path::Path, cases: usize, seed: u64, lang: Lang) -> Result<(), Failure> {
+    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
+    let mut store = Store::open(path, office(lang)?).map_err(fail)?;
+    if !store.has_no_cases().map_err(fail)? {
+        return Err(Failure(text::demo_exists(lang).to_owned()));
+    }
+    let started = std::time::Instant::now();
+    let opts = crate::demo::DemoOptions {
+        cases,
+        seed,
+        now: now(&store),
+    };
+    let summary = crate::demo::generate(&mut store, &opts).map_err(|e| Failure(e.to_string()))?;
+    render::demo_summary(lang, &summary, started.elapsed(), store.path());
+    Ok(())
 }

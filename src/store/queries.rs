@@ -215,6 +215,14 @@ impl Store {
         Ok(out)
     }
 
+    /// Whether the ledger has no case yet.
+    pub fn has_no_cases(&self) -> Result<bool> {
+        let any: bool = self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM cases)", [], |r| r.get(0))?;
+        Ok(!any)
+    }
+
     /// Every case id, oldest first, for export.
     pub fn all_ids(&self) -> Result<Vec<i64>> {
         let mut stmt = self.conn.prepare("SELECT id FROM cases ORDER BY id")?;

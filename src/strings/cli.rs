@@ -141,3 +141,14 @@ pub fn demo_exists(lang: Lang) -> &'static str {
 pub fn none_found(lang: Lang) -> &'static str {
     lang.pick("没有找到", "nothing found")
 }
+
+pub fn demo_ledger_hint(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "可以试试：xinfang list --db {path} --overdue    xinfang search --db {path} 拆迁"
+        ),
+        Lang::En => {
+            format!("Try: xinfang list --db {path} --overdue    xinfang search --db {path} 拆迁")
+        }
+    }
+}
