@@ -6,6 +6,8 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod display;
 pub mod domain;
 pub mod store;
 pub mod strings;
+pub mod ui;

@@ -73,17 +73,15 @@ fn today(store: &Store) -> NaiveDate {
 fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
     let Some(cmd) = cli.cmd.clone() else {
+        let path = if cli.demo {
+            std::env::temp_dir().join(format!("xinfang-demo-{}.db", std::process::id()))
+        } else {
+            ledger_path(&cli, lang)?
+        };
         if cli.demo {
-            let path = std::env::temp_dir().join(format!("xinfang-demo-{}.db", std::process::id()));
             write_demo(&path, 2000, 1, lang)?;
-            println!(
-                "{}",
-                text::demo_ledger_hint(lang, &path.display().to_string())
-            );
         }
-        // The desk itself is the next issue; say so rather than pretend.
-        println!("{}", text::desk_not_built(lang));
-        return Ok(ExitCode::from(2));
+        return desk(&path, cli.as_operator.as_deref(), lang);
     };
     match cmd {
         Cmd::Demo { cases, seed } => {
@@ -223,4 +221,43 @@ fn write_demo(path: &std::path::Path, cases: usize, seed: u64, lang: Lang) -> Re
     let summary = crate::demo::generate(&mut store, &opts).map_err(|e| Failure(e.to_string()))?;
     render::demo_summary(lang, &summary, started.elapsed(), store.path());
     Ok(())
+}
+
+/// Opens the terminal desk on the ledger at `path`.
+fn desk(
+    path: &std::path::Path,
+    as_operator: Option<&str>,
+    lang: Lang,
+) -> Result<ExitCode, Failure> {
+    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
+    let mut store = Store::open(path, office(lang)?).map_err(fail)?;
+    let operators = store.operators().map_err(fail)?;
+    // --as, else the last operator of this ledger.
+    let wanted = match as_operator {
+        Some(name) => Some(name.to_owned()),
+        None => store.meta("last_operator").map_err(fail)?,
+    };
+    let operator = match wanted {
+        Some(name) => match operators.iter().find(|o| o.name == name) {
+            Some(o) => Some(o.clone()),
+            None => {
+                return Err(Failure::store(
+                    lang,
+                    &crate::store::StoreError::UnknownActor(name),
+                ));
+            }
+        },
+        None => None,
+    };
+    if let Some(o) = &operator {
+        store.set_meta("last_operator", &o.name).map_err(fail)?;
+    }
+    let office_name = store
+        .meta("office_name")
+        .map_err(fail)?
+        .unwrap_or_else(|| crate::strings::ui::text(lang).app.to_owned());
+    let today = today(&store);
+    crate::ui::run(&store, lang, operator, office_name, today)
+        .map_err(|e| Failure(e.to_string()))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -3,9 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::display::fit;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
-use unicode_width::UnicodeWidthStr;
 
 use crate::domain::deadline::ClockStatus;
 use crate::domain::identity::mask_id;
@@ -16,29 +16,6 @@ use crate::strings::{Lang, cli as text, labels};
 
 pub fn print_json(v: &Value) {
     println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
-}
-
-/// Pads or cuts `s` to `width` display columns (CJK characters are two).
-/// A cut ends in ASCII ".." (the "…" sign is ambiguous-width in CJK
-/// terminals and would shift the columns).
-fn fit(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    if s.width() <= width {
-        out.push_str(s);
-    } else {
-        let room = width.saturating_sub(2);
-        for c in s.chars() {
-            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if out.width() + cw > room {
-                break;
-            }
-            out.push(c);
-        }
-        out.push_str(&"..".chars().take(width).collect::<String>());
-    }
-    let pad = width.saturating_sub(out.width());
-    out.push_str(&" ".repeat(pad));
-    out
 }
 
 fn clock_text(lang: Lang, status: &ClockStatus) -> String {

@@ -117,13 +117,6 @@ pub fn error_prefix(lang: Lang) -> &'static str {
     lang.pick("错误：", "error: ")
 }
 
-pub fn desk_not_built(lang: Lang) -> &'static str {
-    lang.pick(
-        "终端桌面界面尚未完成（见 issue 3）。现在可用的命令：xinfang --help",
-        "The terminal desk is not built yet (issue 3). Commands available now: xinfang --help",
-    )
-}
-
 pub fn no_ledger_path(lang: Lang) -> &'static str {
     lang.pick(
         "找不到用户数据目录：请用 --db 指定台账文件",
@@ -140,15 +133,4 @@ pub fn demo_exists(lang: Lang) -> &'static str {
 
 pub fn none_found(lang: Lang) -> &'static str {
     lang.pick("没有找到", "nothing found")
-}
-
-pub fn demo_ledger_hint(lang: Lang, path: &str) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "可以试试：xinfang list --db {path} --overdue    xinfang search --db {path} 拆迁"
-        ),
-        Lang::En => {
-            format!("Try: xinfang list --db {path} --overdue    xinfang search --db {path} 拆迁")
-        }
-    }
 }

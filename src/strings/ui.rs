@@ -1,0 +1,127 @@
+//! Texts of the terminal desk.
+
+use super::Lang;
+
+pub struct UiText {
+    pub app: &'static str,
+    pub operator: &'static str,
+    pub no_operator: &'static str,
+    pub today_intake: &'static str,
+    pub open: &'static str,
+    pub due_soon: &'static str,
+    pub overdue: &'static str,
+    pub all: &'static str,
+    pub mine: &'static str,
+    pub search: &'static str,
+    pub search_hint: &'static str,
+    pub no_cases: &'static str,
+    pub anonymous: &'static str,
+    pub too_small: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub deadlines: &'static str,
+    pub timeline: &'static str,
+    pub next_steps: &'static str,
+    pub page: &'static str,
+    pub headings: [&'static str; 8],
+    pub days_left: &'static str,
+    pub days_over: &'static str,
+    pub met: &'static str,
+}
+
+pub fn text(lang: Lang) -> &'static UiText {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+static ZH: UiText = UiText {
+    app: "信访接待台账",
+    operator: "操作员",
+    no_operator: "（未选操作员）",
+    today_intake: "今日登记",
+    open: "在办",
+    due_soon: "临期",
+    overdue: "超期",
+    all: "全部",
+    mine: "我的",
+    search: "检索",
+    search_hint: "输入姓名、电话、问题或编号；Esc 取消",
+    no_cases: "没有符合条件的信访事项",
+    anonymous: "（匿名）",
+    too_small: "窗口太小，请放大到至少 60x16",
+    help_title: "按键说明",
+    help_close: "按任意键返回",
+    deadlines: "期限",
+    timeline: "办理过程",
+    next_steps: "下一步",
+    page: "页",
+    headings: [
+        "编号",
+        "收件日期",
+        "渠道",
+        "信访人",
+        "分类",
+        "主要问题",
+        "状态",
+        "期限",
+    ],
+    days_left: "剩{}日",
+    days_over: "超{}日",
+    met: "已完成",
+};
+
+static EN: UiText = UiText {
+    app: "Letters & visits ledger",
+    operator: "operator",
+    no_operator: "(no operator)",
+    today_intake: "today",
+    open: "open",
+    due_soon: "due soon",
+    overdue: "overdue",
+    all: "all",
+    mine: "mine",
+    search: "search",
+    search_hint: "type a name, phone, matter or number; Esc cancels",
+    no_cases: "no cases match",
+    anonymous: "(anonymous)",
+    too_small: "window too small: make it at least 60x16",
+    help_title: "Keys",
+    help_close: "press any key to go back",
+    deadlines: "Deadlines",
+    timeline: "Timeline",
+    next_steps: "Next",
+    page: "page",
+    headings: [
+        "case",
+        "received",
+        "channel",
+        "petitioner",
+        "category",
+        "summary",
+        "state",
+        "due",
+    ],
+    days_left: "{}d left",
+    days_over: "{}d over",
+    met: "done",
+};
+
+/// What each key does, for the help screen and the footer.
+pub fn action(lang: Lang, name: &str) -> &'static str {
+    match name {
+        "quit" => lang.pick("退出", "quit"),
+        "down" => lang.pick("下一条", "next row"),
+        "up" => lang.pick("上一条", "previous row"),
+        "page_down" => lang.pick("下一页", "next page"),
+        "page_up" => lang.pick("上一页", "previous page"),
+        "open" => lang.pick("打开", "open"),
+        "search" => lang.pick("检索", "search"),
+        "filter" => lang.pick("切换筛选", "next filter"),
+        "help" => lang.pick("按键说明", "keys"),
+        "back" => lang.pick("返回", "back"),
+        "refresh" => lang.pick("刷新", "refresh"),
+        _ => "",
+    }
+}

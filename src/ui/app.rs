@@ -1,0 +1,378 @@
+//! The desk's state and its pure `update`: a key or a loaded result in,
+//! commands for the store out. Nothing here reads the clock or the ledger.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use rusqlite::types::Value as SqlValue;
+
+use super::keymap::{Action, Context, lookup};
+use super::widgets::text_field::TextField;
+use crate::domain::rules::Operator;
+use crate::domain::types::State;
+use crate::store::{CaseRow, JournalEntry, StateCounts};
+use crate::strings::Lang;
+
+/// Which slice of the queue is shown; `f` cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    Overdue,
+    DueSoon,
+    State(State),
+}
+
+impl Filter {
+    const CYCLE: [Filter; 7] = [
+        Filter::All,
+        Filter::Overdue,
+        Filter::DueSoon,
+        Filter::State(State::Intake),
+        Filter::State(State::Registered),
+        Filter::State(State::Assigned),
+        Filter::State(State::Replied),
+    ];
+
+    fn next(self) -> Filter {
+        let i = Filter::CYCLE.iter().position(|f| *f == self).unwrap_or(0);
+        Filter::CYCLE[(i + 1) % Filter::CYCLE.len()]
+    }
+}
+
+pub type Cursor = Option<(SqlValue, i64)>;
+
+#[derive(Debug, Clone, Default)]
+pub struct Queue {
+    pub rows: Vec<CaseRow>,
+    pub selected: usize,
+    /// Where each page shown so far began; the last one is the current page.
+    pub page_starts: Vec<Cursor>,
+    /// Where the next page begins, when there is one.
+    pub next: Cursor,
+    pub search: Option<TextField>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CaseScreen {
+    pub row: CaseRow,
+    pub events: Vec<JournalEntry>,
+    pub scroll: u16,
+}
+
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Queue,
+    Case(Box<CaseScreen>),
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub lang: Lang,
+    pub operator: Option<Operator>,
+    pub office_name: String,
+    pub today: NaiveDate,
+    pub counts: StateCounts,
+    pub filter: Filter,
+    pub queue: Queue,
+    pub screen: Screen,
+    pub help: bool,
+    pub message: Option<String>,
+    pub page_size: usize,
+    pub quit: bool,
+}
+
+/// What happened: a key, a paste, or a result the runtime loaded.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Resize {
+        rows: u16,
+    },
+    Page {
+        rows: Vec<(CaseRow, SqlValue)>,
+        start: Cursor,
+    },
+    Found(Vec<CaseRow>),
+    Case(Box<CaseScreen>),
+    Counts(StateCounts),
+    Failed(String),
+}
+
+/// What the runtime should fetch from the store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cmd {
+    /// One page of `filter` starting after `start`, `limit` rows (+1 to
+    /// know whether another page follows).
+    LoadPage {
+        filter: Filter,
+        start: Cursor,
+        limit: usize,
+    },
+    Search {
+        query: String,
+        limit: usize,
+    },
+    OpenCase(i64),
+    LoadCounts,
+}
+
+impl App {
+    pub fn new(
+        lang: Lang,
+        operator: Option<Operator>,
+        office_name: String,
+        today: NaiveDate,
+    ) -> App {
+        App {
+            lang,
+            operator,
+            office_name,
+            today,
+            counts: StateCounts::default(),
+            filter: Filter::All,
+            queue: Queue::default(),
+            screen: Screen::Queue,
+            help: false,
+            message: None,
+            page_size: 20,
+            quit: false,
+        }
+    }
+
+    /// The commands that fill the first screen.
+    pub fn start(&self) -> Vec<Cmd> {
+        vec![Cmd::LoadCounts, self.load(None)]
+    }
+
+    fn load(&self, start: Cursor) -> Cmd {
+        Cmd::LoadPage {
+            filter: self.filter,
+            start,
+            limit: self.page_size,
+        }
+    }
+
+    fn reload(&mut self) -> Vec<Cmd> {
+        let start = self.queue.page_starts.last().cloned().flatten();
+        self.queue.page_starts.pop();
+        vec![Cmd::LoadCounts, self.load(start)]
+    }
+
+    pub fn context(&self) -> Context {
+        match self.screen {
+            Screen::Queue => Context::Queue,
+            Screen::Case(_) => Context::Case,
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Cmd> {
+        match msg {
+            // Only presses: Windows terminals also send releases, which
+            // would double every character.
+            Msg::Key(key) if key.kind != KeyEventKind::Press => Vec::new(),
+            Msg::Key(key) => self.key(key),
+            Msg::Paste(text) => match &mut self.queue.search {
+                Some(field) if matches!(self.screen, Screen::Queue) => {
+                    field.insert(&text);
+                    self.search_cmd()
+                }
+                _ => Vec::new(),
+            },
+            Msg::Resize { rows } => {
+                let size = usize::from(rows.saturating_sub(7)).max(1);
+                if size != self.page_size {
+                    self.page_size = size;
+                    if self.queue.search.is_none() {
+                        return self.reload();
+                    }
+                }
+                Vec::new()
+            }
+            Msg::Page { rows, start } => {
+                let more = rows.len() > self.page_size;
+                let mut rows = rows;
+                rows.truncate(self.page_size);
+                self.queue.next = if more {
+                    rows.last().map(|(r, k)| (k.clone(), r.case.id))
+                } else {
+                    None
+                };
+                self.queue.page_starts.push(start);
+                self.queue.rows = rows.into_iter().map(|(r, _)| r).collect();
+                self.queue.selected = self
+                    .queue
+                    .selected
+                    .min(self.queue.rows.len().saturating_sub(1));
+                Vec::new()
+            }
+            Msg::Found(rows) => {
+                self.queue.rows = rows;
+                self.queue.selected = 0;
+                self.queue.next = None;
+                Vec::new()
+            }
+            Msg::Case(screen) => {
+                self.screen = Screen::Case(screen);
+                Vec::new()
+            }
+            Msg::Counts(c) => {
+                self.counts = c;
+                Vec::new()
+            }
+            Msg::Failed(m) => {
+                self.message = Some(m);
+                Vec::new()
+            }
+        }
+    }
+
+    fn search_cmd(&self) -> Vec<Cmd> {
+        match &self.queue.search {
+            Some(f) if !f.value().trim().is_empty() => vec![Cmd::Search {
+                query: f.value().to_owned(),
+                limit: self.page_size,
+            }],
+            _ => vec![self.load(None)],
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        self.message = None;
+        if self.help {
+            self.help = false;
+            return Vec::new();
+        }
+        // A focused text field takes printable keys before any shortcut, so
+        // typing q or j in a name never quits or moves.
+        if let (Screen::Queue, Some(field)) = (&self.screen, &mut self.queue.search) {
+            match key.code {
+                KeyCode::Esc => {
+                    self.queue.search = None;
+                    self.queue.page_starts.clear();
+                    return vec![self.load(None)];
+                }
+                KeyCode::Enter => return self.open_selected(),
+                KeyCode::Down => {
+                    self.queue.selected =
+                        (self.queue.selected + 1).min(self.queue.rows.len().saturating_sub(1))
+                }
+                KeyCode::Up => self.queue.selected = self.queue.selected.saturating_sub(1),
+                KeyCode::Backspace => {
+                    field.backspace();
+                    return self.search_cmd();
+                }
+                KeyCode::Delete => {
+                    field.delete();
+                    return self.search_cmd();
+                }
+                KeyCode::Left => field.left(),
+                KeyCode::Right => field.right(),
+                KeyCode::Home => field.home(),
+                KeyCode::End => field.end(),
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
+                {
+                    field.insert(c.encode_utf8(&mut [0; 4]));
+                    return self.search_cmd();
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
+        let Some(action) = lookup(self.context(), &key) else {
+            return Vec::new();
+        };
+        match (action, &mut self.screen) {
+            (Action::Quit, _) => {
+                self.quit = true;
+                Vec::new()
+            }
+            (Action::Help, _) => {
+                self.help = true;
+                Vec::new()
+            }
+            (Action::Refresh, Screen::Case(c)) => vec![Cmd::OpenCase(c.row.case.id)],
+            (Action::Refresh, Screen::Queue) => self.reload(),
+            (Action::Back, Screen::Case(_)) => {
+                self.screen = Screen::Queue;
+                // Back to what the queue showed: the search results, if a
+                // search is open, else the current page.
+                match self.queue.search {
+                    Some(_) => {
+                        let mut cmds = vec![Cmd::LoadCounts];
+                        cmds.extend(self.search_cmd());
+                        cmds
+                    }
+                    None => self.reload(),
+                }
+            }
+            (Action::Down, Screen::Case(c)) => {
+                c.scroll = c.scroll.saturating_add(1);
+                Vec::new()
+            }
+            (Action::Up, Screen::Case(c)) => {
+                c.scroll = c.scroll.saturating_sub(1);
+                Vec::new()
+            }
+            (Action::Down, Screen::Queue) => {
+                if self.queue.selected + 1 < self.queue.rows.len() {
+                    self.queue.selected += 1;
+                    Vec::new()
+                } else {
+                    self.next_page()
+                }
+            }
+            (Action::Up, Screen::Queue) => {
+                if self.queue.selected > 0 {
+                    self.queue.selected -= 1;
+                    Vec::new()
+                } else {
+                    self.prev_page(true)
+                }
+            }
+            (Action::PageDown, Screen::Queue) => self.next_page(),
+            (Action::PageUp, Screen::Queue) => self.prev_page(false),
+            (Action::Open, Screen::Queue) => self.open_selected(),
+            (Action::Search, Screen::Queue) => {
+                self.queue.search = Some(TextField::default());
+                Vec::new()
+            }
+            (Action::Filter, Screen::Queue) => {
+                self.filter = self.filter.next();
+                self.queue.page_starts.clear();
+                self.queue.selected = 0;
+                vec![self.load(None)]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn next_page(&mut self) -> Vec<Cmd> {
+        match self.queue.next.clone() {
+            Some(next) => {
+                self.queue.selected = 0;
+                vec![self.load(Some(next))]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn prev_page(&mut self, to_last_row: bool) -> Vec<Cmd> {
+        if self.queue.page_starts.len() < 2 {
+            return Vec::new();
+        }
+        self.queue.page_starts.pop();
+        let start = self.queue.page_starts.pop().flatten();
+        self.queue.selected = if to_last_row { self.page_size - 1 } else { 0 };
+        vec![self.load(start)]
+    }
+
+    fn open_selected(&mut self) -> Vec<Cmd> {
+        match self.queue.rows.get(self.queue.selected) {
+            Some(r) => vec![Cmd::OpenCase(r.case.id)],
+            None => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! Keys per screen. The help screen and the footer are generated from this
+//! table, so what they say is what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Queue,
+    Case,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Open,
+    Search,
+    Filter,
+    Help,
+    Back,
+    Refresh,
+}
+
+impl Action {
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::Open => "open",
+            Action::Search => "search",
+            Action::Filter => "filter",
+            Action::Help => "help",
+            Action::Back => "back",
+            Action::Refresh => "refresh",
+        }
+    }
+}
+
+pub struct Binding {
+    pub keys: &'static [KeyCode],
+    pub label: &'static str,
+    pub action: Action,
+}
+
+const QUEUE: &[Binding] = &[
+    Binding {
+        keys: &[KeyCode::Char('j'), KeyCode::Down],
+        label: "j/↓",
+        action: Action::Down,
+    },
+    Binding {
+        keys: &[KeyCode::Char('k'), KeyCode::Up],
+        label: "k/↑",
+        action: Action::Up,
+    },
+    Binding {
+        keys: &[KeyCode::PageDown, KeyCode::Char(' ')],
+        label: "PgDn",
+        action: Action::PageDown,
+    },
+    Binding {
+        keys: &[KeyCode::PageUp],
+        label: "PgUp",
+        action: Action::PageUp,
+    },
+    Binding {
+        keys: &[KeyCode::Enter],
+        label: "Enter",
+        action: Action::Open,
+    },
+    Binding {
+        keys: &[KeyCode::Char('/')],
+        label: "/",
+        action: Action::Search,
+    },
+    Binding {
+        keys: &[KeyCode::Char('f')],
+        label: "f",
+        action: Action::Filter,
+    },
+    Binding {
+        keys: &[KeyCode::Char('r'), KeyCode::F(5)],
+        label: "r",
+        action: Action::Refresh,
+    },
+    Binding {
+        keys: &[KeyCode::Char('?'), KeyCode::F(1)],
+        label: "?",
+        action: Action::Help,
+    },
+    Binding {
+        keys: &[KeyCode::Char('q')],
+        label: "q",
+        action: Action::Quit,
+    },
+];
+
+const CASE: &[Binding] = &[
+    Binding {
+        keys: &[KeyCode::Char('j'), KeyCode::Down],
+        label: "j/↓",
+        action: Action::Down,
+    },
+    Binding {
+        keys: &[KeyCode::Char('k'), KeyCode::Up],
+        label: "k/↑",
+        action: Action::Up,
+    },
+    Binding {
+        keys: &[KeyCode::Esc, KeyCode::Backspace],
+        label: "Esc",
+        action: Action::Back,
+    },
+    Binding {
+        keys: &[KeyCode::Char('r'), KeyCode::F(5)],
+        label: "r",
+        action: Action::Refresh,
+    },
+    Binding {
+        keys: &[KeyCode::Char('?'), KeyCode::F(1)],
+        label: "?",
+        action: Action::Help,
+    },
+    Binding {
+        keys: &[KeyCode::Char('q')],
+        label: "q",
+        action: Action::Quit,
+    },
+];
+
+pub fn bindings(ctx: Context) -> &'static [Binding] {
+    match ctx {
+        Context::Queue => QUEUE,
+        Context::Case => CASE,
+    }
+}
+
+/// The action of a key in a list or detail view. Ctrl-C always quits.
+pub fn lookup(ctx: Context, key: &KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return (key.code == KeyCode::Char('c')).then_some(Action::Quit);
+    }
+    bindings(ctx)
+        .iter()
+        .find(|b| b.keys.contains(&key.code))
+        .map(|b| b.action)
+}

@@ -1,0 +1,52 @@
+//! The terminal desk: an Elm-style loop. `app::App::update` is pure,
+//! `view::draw` is pure, `runtime` runs the store commands in between.
+
+pub mod app;
+pub mod keymap;
+pub mod runtime;
+mod terminal;
+pub mod view;
+pub mod widgets;
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::domain::rules::Operator;
+use crate::store::Store;
+use crate::strings::Lang;
+use app::{App, Msg};
+
+/// Opens the desk on `store` until the clerk quits.
+pub fn run(
+    store: &Store,
+    lang: Lang,
+    operator: Option<Operator>,
+    office_name: String,
+    today: NaiveDate,
+) -> std::io::Result<()> {
+    let mut guard = terminal::Guard::enter()?;
+    let mut app = App::new(lang, operator, office_name, today);
+    let size = guard.terminal.size()?;
+    runtime::dispatch(store, &mut app, Msg::Resize { rows: size.height });
+    for cmd in app.start() {
+        let msg = runtime::execute(store, &app, &cmd);
+        runtime::dispatch(store, &mut app, msg);
+    }
+    while !app.quit && !guard.stop.load(Ordering::Relaxed) {
+        runtime::render(&mut guard.terminal, &app)?;
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
+        let msg = match event::read()? {
+            Event::Key(k) => Msg::Key(k),
+            Event::Paste(p) => Msg::Paste(p),
+            Event::Resize(_, rows) => Msg::Resize { rows },
+            _ => continue,
+        };
+        runtime::dispatch(store, &mut app, msg);
+    }
+    Ok(())
+}

@@ -1,0 +1,54 @@
+//! Drawing: a pure function of the model. Never reads the clock or the
+//! ledger.
+
+mod case;
+mod help;
+mod queue;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Screen};
+use crate::domain::deadline::ClockStatus;
+use crate::strings::ui::text;
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let notice = crate::display::cut(text(app.lang).too_small, usize::from(area.width));
+        frame.render_widget(Paragraph::new(notice), area);
+        return;
+    }
+    match &app.screen {
+        Screen::Queue => queue::draw(app, frame, area),
+        Screen::Case(c) => case::draw(app, c, frame, area),
+    }
+    if app.help {
+        help::draw(app, frame, area);
+    }
+}
+
+/// Red when overdue, yellow when due soon.
+pub fn clock_style(status: &ClockStatus) -> Style {
+    match status {
+        ClockStatus::Running { overdue: true, .. } | ClockStatus::Late { .. } => {
+            Style::new().fg(Color::Red)
+        }
+        ClockStatus::Running { due_soon: true, .. } => Style::new().fg(Color::Yellow),
+        _ => Style::new(),
+    }
+}
+
+/// A one-row area at `y` of `area`.
+pub fn row(area: Rect, y: u16) -> Rect {
+    Rect {
+        y: area.y + y,
+        height: 1,
+        ..area
+    }
+}

@@ -1,0 +1,222 @@
+//! 工作台: the queue, page by page.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{clock_style, row};
+use crate::display::{fit, width};
+use crate::domain::deadline::ClockStatus;
+use crate::domain::identity::mask_id;
+use crate::store::CaseRow;
+use crate::strings::ui::{action, text};
+use crate::strings::{Lang, labels};
+use crate::ui::app::{App, Filter};
+use crate::ui::keymap::bindings;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = text(app.lang);
+    let c = &app.counts;
+    let who = app
+        .operator
+        .as_ref()
+        .map_or(t.no_operator.to_owned(), |o| o.name.clone());
+    let header = format!(
+        "{}  {}:{}  {}  {} {}  {} {}  {} {}",
+        app.office_name,
+        t.operator,
+        who,
+        app.today,
+        t.today_intake,
+        c.received_today,
+        t.open,
+        c.open,
+        t.overdue,
+        c.overdue
+    );
+    frame.render_widget(Paragraph::new(header).bold(), row(area, 0));
+    frame.render_widget(Paragraph::new(filter_line(app)), row(area, 1));
+    let w = usize::from(area.width);
+    let cols = columns(w);
+    let head: Vec<String> = t
+        .headings
+        .iter()
+        .zip(cols)
+        .map(|(h, c)| fit(h, c))
+        .collect();
+    frame.render_widget(Paragraph::new(head.join(" ")).underlined(), row(area, 2));
+    let query = app
+        .queue
+        .search
+        .as_ref()
+        .map(|f| f.value().trim())
+        .filter(|q| !q.is_empty());
+    if app.queue.rows.is_empty() {
+        frame.render_widget(Paragraph::new(t.no_cases).dim(), row(area, 3));
+    }
+    for (i, r) in app.queue.rows.iter().enumerate() {
+        let y = 3 + i as u16;
+        if y + 2 >= area.height {
+            break;
+        }
+        let mut line = row_line(app.lang, r, &cols, query);
+        if i == app.queue.selected {
+            line = line.patch_style(Style::new().add_modifier(Modifier::REVERSED));
+        }
+        frame.render_widget(Paragraph::new(line), row(area, y));
+    }
+    let bottom = area.height - 1;
+    match &app.queue.search {
+        Some(field) => {
+            let label = format!("{}: ", t.search);
+            let room = w.saturating_sub(width(&label) + 1);
+            let (shown, col) = field.visible(room);
+            let line = Line::from(vec![Span::from(label.clone()).bold(), Span::from(shown)]);
+            frame.render_widget(Paragraph::new(line), row(area, bottom));
+            frame.render_widget(Paragraph::new(t.search_hint).dim(), row(area, bottom - 1));
+            // The real cursor sits in the field: the input method's
+            // candidate window follows it.
+            let x = area.x + (width(&label) + col) as u16;
+            frame.set_cursor_position(Position::new(x.min(area.right() - 1), area.y + bottom));
+        }
+        None => {
+            let footer = app.message.clone().unwrap_or_else(|| footer(app.lang));
+            frame.render_widget(
+                Paragraph::new(crate::display::cut(&footer, w)).dim(),
+                row(area, bottom),
+            );
+        }
+    }
+}
+
+fn filter_line(app: &App) -> Line<'static> {
+    let t = text(app.lang);
+    let names: Vec<(Filter, String)> = [
+        (Filter::All, t.all.to_owned()),
+        (Filter::Overdue, t.overdue.to_owned()),
+        (Filter::DueSoon, t.due_soon.to_owned()),
+    ]
+    .into_iter()
+    .chain(
+        [
+            crate::domain::types::State::Intake,
+            crate::domain::types::State::Registered,
+            crate::domain::types::State::Assigned,
+            crate::domain::types::State::Replied,
+        ]
+        .map(|s| (Filter::State(s), labels::state(app.lang, s).to_owned())),
+    )
+    .collect();
+    let spans: Vec<Span> = names
+        .into_iter()
+        .flat_map(|(f, name)| {
+            let style = if f == app.filter {
+                Style::new().reversed()
+            } else {
+                Style::new().dim()
+            };
+            [Span::styled(format!(" {name} "), style), Span::raw(" ")]
+        })
+        .collect();
+    Line::from(spans)
+}
+
+fn footer(lang: Lang) -> String {
+    bindings(crate::ui::keymap::Context::Queue)
+        .iter()
+        .map(|b| format!("{} {}", b.label, action(lang, b.action.name())))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// Column widths for a terminal `w` wide; the summary takes what is left.
+fn columns(w: usize) -> [usize; 8] {
+    let fixed = [9, 10, 6, 25, 10, 0, 6, 9];
+    let used: usize = fixed.iter().sum::<usize>() + 7;
+    let mut cols = fixed;
+    cols[5] = w.saturating_sub(used).max(6);
+    cols
+}
+
+fn row_line(lang: Lang, r: &CaseRow, cols: &[usize; 8], query: Option<&str>) -> Line<'static> {
+    let t = text(lang);
+    let c = &r.case;
+    let i = &c.intake;
+    let no = c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id));
+    let who = match i.main_petitioner() {
+        Some(p) => match &p.id_number {
+            Some(id) => format!("{} {}", p.name, mask_id(id)),
+            None => p.name.clone(),
+        },
+        None => t.anonymous.to_owned(),
+    };
+    let clock = r
+        .clocks
+        .iter()
+        .filter(|k| matches!(k.status, ClockStatus::Running { .. }))
+        .min_by_key(|k| k.due);
+    let (due, due_style) = match clock {
+        Some(k) => match k.status {
+            ClockStatus::Running { days_left, .. } if days_left < 0 => (
+                t.days_over.replace("{}", &(-days_left).to_string()),
+                clock_style(&k.status),
+            ),
+            ClockStatus::Running { days_left, .. } => (
+                t.days_left.replace("{}", &days_left.to_string()),
+                clock_style(&k.status),
+            ),
+            _ => (String::new(), Style::new()),
+        },
+        None => (String::new(), Style::new()),
+    };
+    let mut spans = vec![
+        Span::raw(fit(&no, cols[0])),
+        Span::raw(" "),
+        Span::raw(fit(&i.received_date().to_string(), cols[1])),
+        Span::raw(" "),
+        Span::raw(fit(labels::channel(lang, i.channel), cols[2])),
+        Span::raw(" "),
+    ];
+    spans.extend(highlight(&fit(&who, cols[3]), query));
+    spans.push(Span::raw(" "));
+    spans.push(Span::raw(fit(&i.category, cols[4])));
+    spans.push(Span::raw(" "));
+    spans.extend(highlight(&fit(&i.summary, cols[5]), query));
+    spans.push(Span::raw(" "));
+    spans.push(Span::raw(fit(labels::state(lang, c.state), cols[6])));
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(fit(&due, cols[7]), due_style));
+    Line::from(spans)
+}
+
+/// The cell with every occurrence of the query's words highlighted.
+fn highlight(cell: &str, query: Option<&str>) -> Vec<Span<'static>> {
+    let Some(q) = query else {
+        return vec![Span::raw(cell.to_owned())];
+    };
+    let words: Vec<&str> = q.split_whitespace().collect();
+    let mut spans = Vec::new();
+    let mut rest = cell;
+    'outer: while !rest.is_empty() {
+        let hit = words
+            .iter()
+            .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
+            .min_by_key(|(i, _)| *i);
+        match hit {
+            Some((i, len)) => {
+                if i > 0 {
+                    spans.push(Span::raw(rest[..i].to_owned()));
+                }
+                spans.push(Span::raw(rest[i..i + len].to_owned()).bold().underlined());
+                rest = &rest[i + len..];
+            }
+            None => {
+                spans.push(Span::raw(rest.to_owned()));
+                break 'outer;
+            }
+        }
+    }
+    spans
+}

@@ -1,0 +1,3 @@
+//! Reusable pieces of screens.
+
+pub mod text_field;
