@@ -218,7 +218,10 @@ fn write_demo(path: &std::path::Path, cases: usize, seed: u64, lang: Lang) -> Re
         seed,
         now: now(&store),
     };
-    let summary = crate::demo::generate(&mut store, &opts).map_err(|e| Failure(e.to_string()))?;
+    store.set_bulk_loading(true).map_err(fail)?;
+    let summary = crate::demo::generate(&mut store, &opts).map_err(|e| Failure(e.to_string()));
+    store.set_bulk_loading(false).map_err(fail)?;
+    let summary = summary?;
     render::demo_summary(lang, &summary, started.elapsed(), store.path());
     Ok(())
 }

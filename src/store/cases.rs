@@ -1,6 +1,7 @@
 //! Case rows: the JSON document plus the columns lists and counts index.
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Deserialize;
 
 use super::{Result, StoreError, search};
 use crate::domain::case::Case;
@@ -36,6 +37,13 @@ impl std::fmt::Display for CaseRef {
 
 /// Loads a case and its version.
 pub fn load(conn: &Connection, r: &CaseRef) -> Result<(Case, i64)> {
+    let (case, _, version) = load_with_doc(conn, r)?;
+    Ok((case, version))
+}
+
+/// Loads a case, its stored document (parsed once, reused as the journal's
+/// "before") and its version.
+pub fn load_with_doc(conn: &Connection, r: &CaseRef) -> Result<(Case, serde_json::Value, i64)> {
     let row = match r {
         CaseRef::Id(id) => conn
             .prepare_cached("SELECT doc, version FROM cases WHERE id = ?1")?
@@ -47,7 +55,9 @@ pub fn load(conn: &Connection, r: &CaseRef) -> Result<(Case, i64)> {
             .optional()?,
     };
     let (doc, version) = row.ok_or_else(|| StoreError::CaseNotFound(r.to_string()))?;
-    Ok((serde_json::from_str(&doc)?, version))
+    let value: serde_json::Value = serde_json::from_str(&doc)?;
+    let case = Case::deserialize(&value)?;
+    Ok((case, value, version))
 }
 
 /// The next case number of `year`, e.g. `2026-0137`: the counter moves in
@@ -62,35 +72,24 @@ pub fn allot_number(tx: &Transaction, year: i32) -> Result<String> {
     Ok(format!("{year}-{seq:04}"))
 }
 
-struct Columns<'a> {
-    doc: String,
-    case: &'a Case,
-    next_due: Option<String>,
+/// The id the next new case gets.
+pub fn next_id(tx: &Transaction) -> Result<i64> {
+    Ok(tx
+        .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM cases")?
+        .query_row([], |r| r.get(0))?)
 }
 
-impl<'a> Columns<'a> {
-    fn new(case: &'a Case, clocks: &[ClockView]) -> Result<Self> {
-        Ok(Columns {
-            doc: serde_json::to_string(case)?,
-            case,
-            next_due: next_due(clocks).map(|d| d.to_string()),
-        })
-    }
-}
-
-/// Inserts a new case (its id is assigned here) with its petitioners and
-/// search entry. Returns the id.
+/// Inserts a new case (`case.id` from `next_id`, `doc` its JSON) with its
+/// petitioners and search entry.
 pub fn insert(
     tx: &Transaction,
-    case: &mut Case,
+    case: &Case,
+    doc: &str,
     clocks: &[ClockView],
     received_date: &str,
-) -> Result<i64> {
-    let id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM cases", [], |r| {
-        r.get(0)
-    })?;
-    case.id = id;
-    let c = Columns::new(case, clocks)?;
+) -> Result<()> {
+    let id = case.id;
+    let next_due = next_due(clocks).map(|d| d.to_string());
     let i = &case.intake;
     tx.prepare_cached(
         "INSERT INTO cases (id, case_no, version, state, channel, received_at, received_date, category,
@@ -114,9 +113,9 @@ pub fn insert(
         case.assignment.as_ref().map(|a| a.handler.as_str()),
         case.assignment.as_ref().and_then(|a| a.owner_leader.as_deref()),
         case.awaiting_instruction(),
-        c.next_due,
+        next_due,
         case.review_of,
-        c.doc,
+        doc,
     ])?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO petitioners (case_id, seq, name, id_number, phone, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -131,14 +130,20 @@ pub fn insert(
             p.address
         ])?;
     }
-    search::index_case(tx, c.case)?;
-    Ok(id)
+    search::index_case(tx, case)?;
+    Ok(())
 }
 
 /// Writes a new version of an existing case, refusing if someone else
 /// changed it since `version` was read (optimistic guard).
-pub fn update(tx: &Transaction, case: &Case, version: i64, clocks: &[ClockView]) -> Result<i64> {
-    let c = Columns::new(case, clocks)?;
+pub fn update(
+    tx: &Transaction,
+    case: &Case,
+    doc: &str,
+    version: i64,
+    clocks: &[ClockView],
+) -> Result<i64> {
+    let next_due = next_due(clocks).map(|d| d.to_string());
     let changed = tx
         .prepare_cached(
             "UPDATE cases SET version = version + 1, case_no = ?3, state = ?4, department = ?5,
@@ -154,8 +159,8 @@ pub fn update(tx: &Transaction, case: &Case, version: i64, clocks: &[ClockView])
             case.assignment.as_ref().map(|a| a.handler.as_str()),
             case.assignment.as_ref().and_then(|a| a.owner_leader.as_deref()),
             case.awaiting_instruction(),
-            c.next_due,
-            c.doc,
+            next_due,
+            doc,
         ])?;
     if changed == 0 {
         let found: i64 = tx

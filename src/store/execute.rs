@@ -7,7 +7,7 @@ use rusqlite::{Transaction, TransactionBehavior};
 
 pub use super::cases::CaseRef;
 use super::cases::{self, allot_number};
-use super::{Result, Store, StoreError, directory, journal, search};
+use super::{Result, Store, StoreError, directory, journal};
 use crate::config::Office;
 use crate::domain::case::Case;
 use crate::domain::command::Command;
@@ -117,7 +117,7 @@ fn run(
         .ok_or_else(|| StoreError::UnknownActor(req.actor.clone()))?;
     let before = match &req.case {
         Some(r) => {
-            let (case, version) = cases::load(tx, r)?;
+            let (case, doc, version) = cases::load_with_doc(tx, r)?;
             if let Some(expected) = req.expected_version
                 && expected != version
             {
@@ -127,13 +127,13 @@ fn run(
                     found: version,
                 });
             }
-            Some((case, version))
+            Some((case, doc, version))
         }
         None => None,
     };
     let rules = office.rules(operators, departments);
     let t = transition(
-        before.as_ref().map(|(c, _)| c),
+        before.as_ref().map(|(c, _, _)| c),
         &req.command,
         &actor,
         req.at,
@@ -145,22 +145,22 @@ fn run(
     }
     let today = local_date(req.at, &rules);
     let clocks = case_clocks(&case, &rules, today);
-    let (version, before_doc) = match (&before, t.created) {
-        (Some((old, version)), false) => {
-            let v = cases::update(tx, &case, *version, &clocks)?;
-            if old.case_no != case.case_no {
-                search::index_case(tx, &case)?;
-            }
-            (v, Some(serde_json::to_value(old)?))
+    // The new document is serialised once: for the row and the journal.
+    let (version, before_doc, after_doc) = match (&before, t.created) {
+        (Some((_, old_doc, version)), false) => {
+            let after = serde_json::to_value(&case)?;
+            let v = cases::update(tx, &case, &after.to_string(), *version, &clocks)?;
+            (v, Some(old_doc), after)
         }
         _ => {
+            case.id = cases::next_id(tx)?;
+            let after = serde_json::to_value(&case)?;
             let received = local_date(case.intake.received_at, &rules).to_string();
-            cases::insert(tx, &mut case, &clocks, &received)?;
-            (1, None)
+            cases::insert(tx, &case, &after.to_string(), &clocks, &received)?;
+            (1, None, after)
         }
     };
-    let after_doc = serde_json::to_value(&case)?;
-    let event_seq = journal::append(tx, case.id, &t.event, before_doc.as_ref(), &after_doc)?;
+    let event_seq = journal::append(tx, case.id, &t.event, before_doc, &after_doc)?;
     Ok(Applied {
         id: case.id,
         case_no: case.case_no.clone(),

@@ -27,15 +27,14 @@ pub struct JournalEntry {
     pub prev_hash: String,
     #[serde(skip)]
     pub hash: String,
+    /// The stored texts the hash covers, byte for byte.
+    #[serde(skip)]
+    raw: [String; 3],
 }
 
 impl JournalEntry {
     fn digest(&self) -> String {
-        let before = self
-            .before
-            .as_ref()
-            .map(Value::to_string)
-            .unwrap_or_default();
+        let [command, before, after] = &self.raw;
         hash_fields(
             &self.prev_hash,
             self.seq,
@@ -45,9 +44,9 @@ impl JournalEntry {
                 &self.actor,
                 &self.role,
                 &self.at,
-                &self.command.to_string(),
-                &before,
-                &self.after.to_string(),
+                command,
+                before,
+                after,
             ],
         )
     }
@@ -122,11 +121,8 @@ pub fn append(
     after: &Value,
 ) -> Result<i64> {
     let last: Option<(i64, String)> = conn
-        .query_row(
-            "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (seq, prev_hash) = last.map_or((1, GENESIS.to_owned()), |(s, h)| (s + 1, h));
     let (before, after) = match before {
@@ -136,6 +132,12 @@ pub fn append(
         }
         None => (None, after.clone()),
     };
+    // Serialised once: these exact texts are stored and hashed.
+    let raw = [
+        serde_json::to_string(&event.command)?,
+        before.as_ref().map(Value::to_string).unwrap_or_default(),
+        after.to_string(),
+    ];
     let mut entry = JournalEntry {
         seq,
         case_id,
@@ -143,30 +145,32 @@ pub fn append(
         actor: event.actor.clone(),
         role: event.role.code().to_owned(),
         at: event.at.to_rfc3339(),
-        command: serde_json::to_value(&event.command)?,
-        before,
-        after,
+        command: Value::Null,
+        before: None,
+        after: Value::Null,
         prev_hash,
         hash: String::new(),
+        raw,
     };
     entry.hash = entry.digest();
-    conn.execute(
+    let [command, before_text, after_text] = &entry.raw;
+    conn.prepare_cached(
         "INSERT INTO events (seq, case_id, op, actor, role, at, command, before, after, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            entry.seq,
-            entry.case_id,
-            entry.op,
-            entry.actor,
-            entry.role,
-            entry.at,
-            entry.command.to_string(),
-            entry.before.as_ref().map(Value::to_string),
-            entry.after.to_string(),
-            entry.prev_hash,
-            entry.hash,
-        ],
-    )?;
+    )?
+    .execute(params![
+        entry.seq,
+        entry.case_id,
+        entry.op,
+        entry.actor,
+        entry.role,
+        entry.at,
+        command,
+        before.is_some().then_some(before_text),
+        after_text,
+        entry.prev_hash,
+        entry.hash,
+    ])?;
     Ok(seq)
 }
 
@@ -175,13 +179,12 @@ const SELECT: &str =
 
 fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<JournalEntry> {
     let text = |i: usize| r.get::<_, String>(i);
-    let parse = |i: usize| -> rusqlite::Result<Value> {
-        let s: String = r.get(i)?;
-        // A row that does not parse is kept as a string: `check` reports
-        // its hash, and `show` still prints something.
-        Ok(serde_json::from_str(&s).unwrap_or(Value::String(s)))
-    };
+    // A text that does not parse is shown as a string: `check` still
+    // reports its hash, and `show` still prints something.
+    let parse = |s: &str| serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.to_owned()));
+    let command = text(6)?;
     let before: Option<String> = r.get(7)?;
+    let after = text(8)?;
     Ok(JournalEntry {
         seq: r.get(0)?,
         case_id: r.get(1)?,
@@ -189,13 +192,12 @@ fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<JournalEntry> {
         actor: text(3)?,
         role: text(4)?,
         at: text(5)?,
-        command: parse(6)?,
-        before: before
-            .as_deref()
-            .map(|s| serde_json::from_str(s).unwrap_or(Value::String(s.to_owned()))),
-        after: parse(8)?,
+        command: parse(&command),
+        before: before.as_deref().map(parse),
+        after: parse(&after),
         prev_hash: text(9)?,
         hash: text(10)?,
+        raw: [command, before.unwrap_or_default(), after],
     })
 }
 

@@ -102,8 +102,10 @@ pub fn match_expression(query: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" AND "))
 }
 
-/// What of a case is searchable: names, phones, summary, request, target,
-/// location and the case number.
+/// What of a case is searchable: names, phones, summary, request, target
+/// and location. These are fixed at intake, so a case is indexed once and
+/// never re-indexed (deletes leave tombstones that slow FTS5 down); case
+/// numbers are found through their own unique index instead.
 pub fn case_text(case: &Case) -> String {
     let i = &case.intake;
     let mut text = String::new();
@@ -111,9 +113,6 @@ pub fn case_text(case: &Case) -> String {
         text.push_str(s);
         text.push('\n');
     };
-    if let Some(no) = &case.case_no {
-        add(no);
-    }
     for p in &i.petitioners {
         add(&p.name);
         if let Some(phone) = &p.phone {
@@ -131,16 +130,47 @@ pub fn case_text(case: &Case) -> String {
     text
 }
 
+/// Indexes a new case's text.
 pub(super) fn index_case(conn: &Connection, case: &Case) -> Result<()> {
-    let mut stmt = conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?;
-    stmt.execute([case.id])?;
     let mut stmt = conn.prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?;
     stmt.execute(params![case.id, index_tokens(&case_text(case))])?;
     Ok(())
 }
 
+/// While bulk loading, segments are not merged as they are written (FTS5's
+/// automerge would merge the same data again and again); afterwards one
+/// merge pass leaves the index as compact as incremental writing would.
+pub(super) fn set_bulk_loading(conn: &Connection, on: bool) -> Result<()> {
+    let automerge = if on { 0 } else { 4 };
+    conn.execute(
+        "INSERT INTO case_search (case_search, rank) VALUES ('automerge', ?1)",
+        [automerge],
+    )?;
+    if !on {
+        conn.execute(
+            "INSERT INTO case_search (case_search) VALUES ('optimize')",
+            [],
+        )?;
+    }
+    Ok(())
+}
+
+/// Whether the query is (the start of) a case number such as `2026-01`.
+fn looks_like_case_no(query: &str) -> bool {
+    let q = query.trim();
+    q.len() >= 5 && q.as_bytes()[4] == b'-' && q.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+}
+
 /// Ids of matching cases, newest first, at most `limit`.
 pub(super) fn search_ids(conn: &Connection, query: &str, limit: usize) -> Result<Vec<i64>> {
+    if looks_like_case_no(query) {
+        // A prefix range on the unique case-number index.
+        let mut stmt = conn.prepare_cached(
+            "SELECT id FROM cases WHERE case_no >= ?1 AND case_no < ?1 || '~' ORDER BY case_no DESC LIMIT ?2",
+        )?;
+        let ids = stmt.query_map(params![query.trim(), limit as i64], |r| r.get(0))?;
+        return Ok(ids.collect::<rusqlite::Result<_>>()?);
+    }
     let Some(expr) = match_expression(query) else {
         return Ok(Vec::new());
     };
