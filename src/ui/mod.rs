@@ -5,6 +5,7 @@ pub mod app;
 pub mod keymap;
 pub mod runtime;
 mod terminal;
+mod tty;
 pub mod view;
 pub mod widgets;
 
@@ -35,18 +36,35 @@ pub fn run(
         let msg = runtime::execute(store, &app, &cmd);
         runtime::dispatch(store, &mut app, msg);
     }
+    let tty = tty::Tty::open()?;
+    let mut rows = size.height;
     while !app.quit && !guard.stop.load(Ordering::Relaxed) {
         runtime::render(&mut guard.terminal, &app)?;
-        if !event::poll(Duration::from_millis(250))? {
-            continue;
+        // ratatui resizes its buffers on draw; the queue's page size
+        // follows here, even when the resize event itself is not read yet.
+        let now_rows = guard.terminal.size()?.height;
+        if now_rows != rows {
+            rows = now_rows;
+            runtime::dispatch(store, &mut app, Msg::Resize { rows });
         }
-        let msg = match event::read()? {
-            Event::Key(k) => Msg::Key(k),
-            Event::Paste(p) => Msg::Paste(p),
-            Event::Resize(_, rows) => Msg::Resize { rows },
-            _ => continue,
-        };
-        runtime::dispatch(store, &mut app, msg);
+        match tty.wait(Duration::from_millis(250)) {
+            tty::Wait::HungUp => break,
+            tty::Wait::Timeout => continue,
+            tty::Wait::Input => {}
+        }
+        // Everything crossterm has ready, without blocking.
+        while !app.quit && event::poll(Duration::ZERO)? {
+            let msg = match event::read()? {
+                Event::Key(k) => Msg::Key(k),
+                Event::Paste(p) => Msg::Paste(p),
+                Event::Resize(_, r) => {
+                    rows = r;
+                    Msg::Resize { rows: r }
+                }
+                _ => continue,
+            };
+            runtime::dispatch(store, &mut app, msg);
+        }
     }
     Ok(())
 }
