@@ -2,7 +2,7 @@
 //! office hours on working days (official holiday table, 调休 included),
 //! and later steps that always move forward and never pass `now`.
 
-use chrono::{Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use rand::Rng;
 use rand::rngs::StdRng;
 
@@ -19,6 +19,8 @@ pub struct Clock<'a> {
     pub cal: &'a HolidayCalendar,
     /// `now` in office-local time.
     pub now: NaiveDateTime,
+    /// The office's UTC offset (+08:00).
+    pub offset: FixedOffset,
     first: NaiveDate,
 }
 
@@ -32,12 +34,17 @@ fn minutes(t: NaiveTime) -> u32 {
 }
 
 impl<'a> Clock<'a> {
-    pub fn new(cal: &'a HolidayCalendar, now: NaiveDateTime) -> Clock<'a> {
+    pub fn new(cal: &'a HolidayCalendar, now: NaiveDateTime, offset: FixedOffset) -> Clock<'a> {
         let first = now
             .date()
             .checked_sub_days(Days::new(HISTORY_DAYS))
             .unwrap_or(now.date());
-        Clock { cal, now, first }
+        Clock {
+            cal,
+            now,
+            offset,
+            first,
+        }
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -76,11 +83,16 @@ impl<'a> Clock<'a> {
         }
     }
 
-    /// When a petition of this channel was received, within the history.
-    pub fn received(&self, rng: &mut StdRng, channel: Channel) -> NaiveDateTime {
+    /// When a petition of this channel was received, within the history,
+    /// or (`recent`) within the last two weeks.
+    pub fn received(&self, rng: &mut StdRng, channel: Channel, recent: bool) -> NaiveDateTime {
         let anytime = matches!(channel, Channel::Online | Channel::Email);
         for _ in 0..200 {
-            let d = self.first + Days::new(rng.random_range(0..=HISTORY_DAYS));
+            let d = if recent {
+                self.now.date() - Days::new(rng.random_range(0..=14))
+            } else {
+                self.first + Days::new(rng.random_range(0..=HISTORY_DAYS))
+            };
             let working = self.cal.is_working_day(d);
             let take = if working {
                 rng.random_bool(Self::weekday_weight(d))
@@ -90,7 +102,11 @@ impl<'a> Clock<'a> {
             if !take {
                 continue;
             }
-            let t = if anytime { Self::any_time(rng) } else { Self::office_time(rng) };
+            let t = if anytime {
+                Self::any_time(rng)
+            } else {
+                Self::office_time(rng)
+            };
             let at = d.and_time(t);
             if at <= self.now {
                 return at;
@@ -109,9 +125,13 @@ impl<'a> Clock<'a> {
             let day = if m < OPEN && self.cal.is_working_day(t.date()) {
                 t.date()
             } else {
-                self.cal.next_working_day_on_or_after(t.date() + Days::new(1))
+                self.cal
+                    .next_working_day_on_or_after(t.date() + Days::new(1))
             };
-            day.and_time(time(OPEN + rng.random_range(0..120), rng.random_range(0..60)))
+            day.and_time(time(
+                OPEN + rng.random_range(0..120),
+                rng.random_range(0..60),
+            ))
         };
         next.min(self.now).max(t)
     }
@@ -119,11 +139,19 @@ impl<'a> Clock<'a> {
     /// A moment `min_days..=max_days` after `prev` (small delays likelier),
     /// on a working day in office hours, strictly after `prev`. May lie
     /// after `now`: the caller stops the case's history there.
-    pub fn after(&self, rng: &mut StdRng, prev: NaiveDateTime, min_days: u64, max_days: u64) -> NaiveDateTime {
+    pub fn after(
+        &self,
+        rng: &mut StdRng,
+        prev: NaiveDateTime,
+        min_days: u64,
+        max_days: u64,
+    ) -> NaiveDateTime {
         let span = max_days.saturating_sub(min_days);
         let u: f64 = rng.random();
         let days = min_days + ((span + 1) as f64 * u * u).min(span as f64) as u64;
-        let day = self.cal.next_working_day_on_or_after(prev.date() + Days::new(days));
+        let day = self
+            .cal
+            .next_working_day_on_or_after(prev.date() + Days::new(days));
         if day > prev.date() {
             return day.and_time(Self::office_time(rng));
         }
@@ -132,7 +160,9 @@ impl<'a> Clock<'a> {
         if later.date() == prev.date() && minutes(later.time()) < CLOSE {
             later
         } else {
-            let next = self.cal.next_working_day_on_or_after(prev.date() + Days::new(1));
+            let next = self
+                .cal
+                .next_working_day_on_or_after(prev.date() + Days::new(1));
             next.and_time(Self::office_time(rng))
         }
     }
@@ -149,11 +179,12 @@ mod tests {
         let now = NaiveDate::from_ymd_opt(2026, 2, 10)
             .and_then(|d| d.and_hms_opt(9, 0, 0))
             .unwrap();
-        let clock = Clock::new(&cal, now);
+        let clock = Clock::new(&cal, now, FixedOffset::east_opt(8 * 3600).unwrap());
         let mut rng = StdRng::seed_from_u64(1);
         for _ in 0..2000 {
             let ch = Channel::ALL[rng.random_range(0..6)];
-            let r = clock.received(&mut rng, ch);
+            let recent = rng.random_bool(0.1);
+            let r = clock.received(&mut rng, ch, recent);
             assert!(r <= now);
             if ch == Channel::Visit {
                 assert!(cal.is_working_day(r.date()));

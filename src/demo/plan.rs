@@ -1,17 +1,17 @@
 //! One demo case: what the clerk records at intake. The later history of
 //! the case is planned in `flow`.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDateTime};
 use rand::Rng;
-use rand::rngs::StdRng;
 use rand::SeedableRng;
+use rand::rngs::StdRng;
 
+use super::channel;
 use super::clock::Clock;
-use super::people::{Brings, Person, Places, surname};
+use super::people::{Person, Places, surname};
 use super::staff::CLERKS;
 use super::text::{self, Topic, fill, pick};
 use crate::config::Office;
-use crate::domain::case::Referral;
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::policy::ClockRule;
 use crate::domain::types::{Channel, HandlingType, Urgency};
@@ -86,7 +86,7 @@ pub struct Earlier {
     pub topic: usize,
     pub places: Places,
     pub target: Option<String>,
-    pub received: NaiveDate,
+    pub received_at: NaiveDateTime,
     pub links: Vec<i64>,
     /// When it was replied to, if it was before `now`.
     pub replied: Option<NaiveDateTime>,
@@ -95,9 +95,11 @@ pub struct Earlier {
 /// What the later history needs to know about the case.
 pub struct Facts<'p> {
     pub topic: usize,
-    pub places: &'p Places,
     pub anonymous: bool,
     pub group: bool,
+    /// The petitioner came before with the same matter.
+    pub repeat: bool,
+    /// ... and that case had not been replied to yet.
     pub repeat_of_open: bool,
     pub major: bool,
     pub accusation: bool,
@@ -111,8 +113,9 @@ pub struct Planner<'a> {
     pub clock: Clock<'a>,
     pub topics: Vec<Topic>,
     pub handle_rule: Option<&'a ClockRule>,
-    /// Category weights and the topics of each category.
-    categories: Vec<(u32, Vec<usize>)>,
+    /// The topics of each category, and how often each category comes.
+    categories: Vec<Vec<usize>>,
+    category_weights: Vec<u32>,
     earlier: Vec<Earlier>,
 }
 
@@ -123,34 +126,41 @@ impl<'a> Planner<'a> {
             .into_iter()
             .filter(|t| office.categories.iter().any(|c| c == t.category))
             .collect();
-        let categories: Vec<(u32, Vec<usize>)> = CATEGORY_WEIGHTS
+        let (categories, category_weights): (Vec<Vec<usize>>, Vec<u32>) = CATEGORY_WEIGHTS
             .iter()
             .map(|(c, w)| {
-                let of: Vec<usize> = (0..topics.len()).filter(|&i| topics[i].category == *c).collect();
-                (*w, of)
+                let of: Vec<usize> = (0..topics.len())
+                    .filter(|&i| topics[i].category == *c)
+                    .collect();
+                (of, *w)
             })
-            .filter(|(_, of)| !of.is_empty())
-            .collect();
+            .filter(|(of, _)| !of.is_empty())
+            .unzip();
         if categories.is_empty() {
             return None;
         }
         Some(Planner {
             rng: StdRng::seed_from_u64(seed),
-            clock: Clock::new(&office.calendar, now),
+            clock: Clock::new(&office.calendar, now, office.policy.utc_offset),
             topics,
             handle_rule: office.policy.clock("handle"),
             categories,
+            category_weights,
             earlier: Vec::new(),
         })
     }
 
-    /// When and how each of `n` petitions came in, oldest first.
+    /// When and how each of `n` petitions came in, oldest first. A few
+    /// extra fall in the last two weeks, so that even a small demo opens on
+    /// a queue with fresh items in every state.
     pub fn receipts(&mut self, n: usize) -> Vec<(NaiveDateTime, Channel)> {
         let weights: Vec<u32> = CHANNEL_WEIGHTS.iter().map(|(_, w)| *w).collect();
+        let fresh = (n / 10).min(15);
         let mut out: Vec<(NaiveDateTime, Channel)> = (0..n)
-            .map(|_| {
+            .map(|i| {
                 let channel = CHANNEL_WEIGHTS[weighted(&mut self.rng, &weights)].0;
-                (self.clock.received(&mut self.rng, channel), channel)
+                let at = self.clock.received(&mut self.rng, channel, i < fresh);
+                (at, channel)
             })
             .collect();
         out.sort_by_key(|r| r.0);
@@ -165,18 +175,35 @@ impl<'a> Planner<'a> {
         {
             return i;
         }
-        let weights: Vec<u32> = self.categories.iter().map(|(w, _)| *w).collect();
-        let of = &self.categories[weighted(&mut self.rng, &weights)].1;
+        let of = &self.categories[weighted(&mut self.rng, &self.category_weights)];
         of[self.rng.random_range(0..of.len())]
     }
 
     /// Plans case `id` (the `index`-th of the run) received at `received`.
-    pub fn plan(&mut self, index: usize, id: i64, channel: Channel, received: NaiveDateTime) -> Plan {
+    pub fn plan(
+        &mut self,
+        index: usize,
+        id: i64,
+        channel: Channel,
+        received: NaiveDateTime,
+    ) -> Plan {
         let rng = &mut self.rng;
         let year = self.clock.today().year();
+        // A repeat petitioner comes back a week to a year later, usually
+        // within a few months: the earlier case received about then.
         let repeat = (!self.earlier.is_empty() && rng.random_bool(0.15)).then(|| {
-            let window = self.earlier.len().min(2000);
-            self.earlier.len() - 1 - rng.random_range(0..window)
+            let u: f64 = rng.random();
+            let gap = chrono::Duration::days(7 + (u * u * 358.0) as i64);
+            let since = self
+                .earlier
+                .partition_point(|e| e.received_at < received - gap);
+            let last = self.earlier.len() - 1;
+            if since == 0 {
+                // The gap reaches back before the history: anyone earlier.
+                rng.random_range(0..=last)
+            } else {
+                (since + rng.random_range(0..20)).min(last)
+            }
         });
         let (topic, places, mut target) = match repeat {
             Some(e) => {
@@ -198,15 +225,8 @@ impl<'a> Planner<'a> {
                 Channel::Online => accusation && rng.random_bool(0.1),
                 _ => false,
             };
-        let group = channel == Channel::Visit && repeat.is_none() && rng.random_bool(0.23);
-        let brings = match channel {
-            Channel::Visit => Brings { id: 0.92, phone: 0.95, address: 0.9 },
-            Channel::Letter => Brings { id: 0.2, phone: 0.6, address: 0.9 },
-            Channel::Phone => Brings { id: 0.1, phone: 1.0, address: 0.4 },
-            Channel::Online => Brings { id: 0.7, phone: 1.0, address: 0.6 },
-            Channel::Email => Brings { id: 0.2, phone: 0.5, address: 0.3 },
-            Channel::Referral => Brings { id: 0.5, phone: 0.8, address: 0.7 },
-        };
+        let group = channel == Channel::Visit && repeat.is_none() && rng.random_bool(0.27);
+        let brings = channel::brings(channel);
         let rural = t.rural();
         let mut petitioners = Vec::new();
         let mut people = None;
@@ -221,7 +241,8 @@ impl<'a> Planner<'a> {
         if group {
             let reps = weighted(rng, &REPRESENTATIVES) + 1;
             for _ in 1..reps {
-                petitioners.push(Person::random(rng, &places, rural, brings).petitioner(false, true));
+                petitioners
+                    .push(Person::random(rng, &places, rural, brings).petitioner(false, true));
             }
             people = Some(rng.random_range(5..=40u32).max(reps as u32));
         } else if channel == Channel::Visit && !petitioners.is_empty() && rng.random_bool(0.1) {
@@ -239,21 +260,16 @@ impl<'a> Planner<'a> {
         let target_person = (t.person && rng.random_bool(0.5)).then(|| {
             let mut s = String::with_capacity(9);
             s.push(surname(rng));
-            s.push_str(if rng.random_bool(0.6) { "某" } else { "某某" });
+            s.push_str(if rng.random_bool(0.6) {
+                "某"
+            } else {
+                "某某"
+            });
             s
         });
         // The summary: how it came in, the matter, perhaps a detail.
         let mut summary = String::with_capacity(600);
-        let opening = match channel {
-            _ if anonymous => pick(rng, &text::OPENINGS_ANONYMOUS),
-            _ if group => pick(rng, &text::OPENINGS_GROUP),
-            Channel::Visit => pick(rng, &text::OPENINGS_VISIT),
-            Channel::Letter => pick(rng, &text::OPENINGS_LETTER),
-            Channel::Phone => pick(rng, &text::OPENINGS_PHONE),
-            Channel::Online => pick(rng, &text::OPENINGS_ONLINE),
-            Channel::Email => pick(rng, &text::OPENINGS_EMAIL),
-            Channel::Referral => pick(rng, &text::OPENINGS_REFERRAL),
-        };
+        let opening = channel::opening(rng, channel, anonymous, group);
         fill(&mut summary, opening, &places, year, rng);
         let mut links = Vec::new();
         let mut repeat_of_open = false;
@@ -261,8 +277,8 @@ impl<'a> Planner<'a> {
             let e = &self.earlier[e];
             summary.push_str(&format!(
                 "信访人曾于{}年{}月就同一问题反映（见关联件），",
-                e.received.year(),
-                e.received.month()
+                e.received_at.year(),
+                e.received_at.month()
             ));
             let keep = e.links.len().saturating_sub(2);
             links.extend_from_slice(&e.links[keep..]);
@@ -270,53 +286,33 @@ impl<'a> Planner<'a> {
             repeat_of_open = e.replied.is_none_or(|r| r > received);
         }
         fill(&mut summary, pick(rng, &t.summaries), &places, year, rng);
-        if summary.chars().count() < 120 || rng.random_bool(0.3) {
-            summary.push_str(pick(rng, &text::DETAILS));
+        // One or two details, more when the matter was told briefly.
+        let details = usize::from(summary.chars().count() < 120 || rng.random_bool(0.5))
+            + usize::from(rng.random_bool(0.3));
+        let first = rng.random_range(0..text::DETAILS.len());
+        for k in 0..details {
+            summary.push_str(text::DETAILS[(first + 4 * k) % text::DETAILS.len()]);
         }
         let mut request = String::with_capacity(160);
         fill(&mut request, pick(rng, &t.requests), &places, year, rng);
         let mut location = String::with_capacity(60);
         fill(&mut location, t.location, &places, year, rng);
         let major = (group && rng.random_bool(0.3)) || rng.random_bool(0.012);
-        let confidential = if accusation { rng.random_bool(0.6) } else { rng.random_bool(0.02) };
-        let contact_person = main.as_ref();
-        let (mut postmark, mut letter_no, mut contact, mut referral) = (None, None, None, None);
-        match channel {
-            Channel::Letter => {
-                postmark = received.date().checked_sub_days(Days::new(rng.random_range(1..6)));
-                letter_no = Some(format!("XF{}{:05}", received.year(), index + 1));
-            }
-            Channel::Phone => {
-                contact = contact_person.and_then(|p| p.phone.clone()).or_else(|| {
-                    Some(format!("0571-8{:07}", rng.random_range(0..10_000_000u32)))
-                });
-            }
-            Channel::Email => {
-                let domain = pick(rng, &["qq.com", "163.com", "126.com", "sina.com"]);
-                contact = Some(format!("{}@{domain}", rng.random_range(10_000_000..3_000_000_000u64)));
-            }
-            Channel::Online => {
-                contact = Some(format!("WS{}{:07}", received.year(), rng.random_range(0..10_000_000u32)));
-            }
-            Channel::Referral => {
-                let (body, abbr) = [("市信访局", "市信转"), ("省信访局", "省信转"), ("市长热线办公室", "热线转"), ("市委督查室", "督交")]
-                    [rng.random_range(0..4)];
-                referral = Some(Referral {
-                    body: body.to_owned(),
-                    doc_no: Some(format!("{abbr}〔{}〕{}号", received.year(), rng.random_range(1..2000))),
-                    deadline: received.date().checked_add_days(Days::new(30)),
-                });
-            }
-            Channel::Visit => {}
-        }
+        let confidential = if accusation {
+            rng.random_bool(0.6)
+        } else {
+            rng.random_bool(0.02)
+        };
+        let phone = main.as_ref().and_then(|p| p.phone.as_deref());
+        let extras = channel::extras(rng, channel, received, index, phone);
         let intake = IntakeInput {
             channel,
             received_at: Some(super::fixed(received, self.clock.offset)),
             receiver: None,
-            postmark,
-            letter_no,
-            contact,
-            referral,
+            postmark: extras.postmark,
+            letter_no: extras.letter_no,
+            contact: extras.contact,
+            referral: extras.referral,
             petitioners,
             people,
             anonymous,
@@ -328,7 +324,11 @@ impl<'a> Planner<'a> {
             location: Some(location),
             summary,
             request,
-            urgency: if major { Urgency::Major } else { Urgency::Normal },
+            urgency: if major {
+                Urgency::Major
+            } else {
+                Urgency::Normal
+            },
             links: links.clone(),
         };
         let actor = CLERKS[self.rng.random_range(0..CLERKS.len())];
@@ -338,9 +338,9 @@ impl<'a> Planner<'a> {
         };
         let facts = Facts {
             topic,
-            places: &places,
             anonymous,
             group,
+            repeat: repeat.is_some(),
             repeat_of_open,
             major,
             accusation,
@@ -356,11 +356,16 @@ impl<'a> Planner<'a> {
                 topic,
                 places,
                 target,
-                received: received.date(),
+                received_at: received,
                 links,
                 replied,
             });
         }
-        Plan { intake, actor, at, steps }
+        Plan {
+            intake,
+            actor,
+            at,
+            steps,
+        }
     }
 }

@@ -5,7 +5,7 @@ use crate::domain::rules::{Operator, names_accused};
 use crate::domain::types::Role;
 use crate::store::{Store, StoreError};
 
-pub const CLERKS: [&str; 3] = ["李娜", "陈静", "王芳"];
+pub const CLERKS: [&str; 3] = ["李娜", "陈静", "刘晓燕"];
 /// 赵建国 局长 and 孙丽 副局长.
 pub const LEADERS: [&str; 2] = ["赵建国", "孙丽"];
 

@@ -48,7 +48,12 @@ pub fn topics() -> Vec<Topic> {
                 kind,
                 targets: f
                     .get(3)
-                    .map(|t| t.split(';').map(str::trim).filter(|t| !t.is_empty()).collect())
+                    .map(|t| {
+                        t.split(';')
+                            .map(str::trim)
+                            .filter(|t| !t.is_empty())
+                            .collect()
+                    })
                     .unwrap_or_default(),
                 person: f.get(4).is_some_and(|p| *p == "person"),
                 location: "{区}",
@@ -117,23 +122,29 @@ fn slot(out: &mut String, key: &str, p: &Places, year: i32, rng: &mut StdRng) {
         "号" => write!(out, "{}", rng.random_range(1..36)),
         "层" => write!(out, "{}", rng.random_range(2..32)),
         "姓" => write!(out, "{}", surname(rng)),
-        "时段" => write!(out, "{}", pick(rng, &["凌晨1点至4点", "晚上10点以后", "每天早上6点前", "夜间", "午休时间"])),
+        "时段" => write!(
+            out,
+            "{}",
+            pick(
+                rng,
+                &[
+                    "凌晨1点至4点",
+                    "晚上10点以后",
+                    "每天早上6点前",
+                    "夜间",
+                    "午休时间"
+                ]
+            )
+        ),
         other => write!(out, "{other}"),
     };
 }
 
-/// How the clerk opens the summary, by channel and crowd.
-pub const OPENINGS_VISIT: [&str; 3] = ["信访人来访反映：", "信访人到信访接待大厅反映：", "信访人当面反映："];
-pub const OPENINGS_GROUP: [&str; 2] = ["{人数}名群众集体来访反映：", "群众集体来访，推选代表反映："];
-pub const OPENINGS_LETTER: [&str; 2] = ["信访人来信反映：", "来信反映："];
-pub const OPENINGS_ANONYMOUS: [&str; 2] = ["匿名来信反映：", "匿名信件举报："];
-pub const OPENINGS_PHONE: [&str; 2] = ["信访人来电反映：", "信访人致电反映："];
-pub const OPENINGS_ONLINE: [&str; 2] = ["信访人通过网上信访平台反映：", "网上信访件："];
-pub const OPENINGS_EMAIL: [&str; 1] = ["信访人发送电子邮件反映："];
-pub const OPENINGS_REFERRAL: [&str; 2] = ["上级机关转送：", "上级交办件："];
-
 /// Sentences added when a summary runs short.
-pub const DETAILS: [&str; 6] = [
+pub const DETAILS: [&str; 9] = [
+    "该问题已持续较长时间，严重影响信访人及家人的正常生活。",
+    "信访人表示曾多次找相关单位协商，对方均以各种理由推脱。",
+    "信访人称如有需要可提供证人证言及相关票据。",
     "信访人情绪较为激动，表示如问题得不到解决将继续上访。",
     "信访人提供了相关照片和书面材料复印件。",
     "信访人称此前已向有关部门反映，但一直没有得到明确答复。",
@@ -161,28 +172,67 @@ pub const SUPERVISE_TEXTS: [&str; 4] = [
     "已超过办理期限，请说明原因并限期办结。",
 ];
 
-/// 处理意见 from the handling department.
-pub fn opinion(out: &mut String, topic: &Topic, department: &str, rework: bool, rng: &mut StdRng) {
-    out.push_str(if rework { "根据领导批示，经进一步核实，" } else { "经" });
+/// 处理意见 from the handling department, pointing to `outcome`.
+pub fn opinion(
+    out: &mut String,
+    topic: &str,
+    department: &str,
+    outcome: Outcome,
+    rework: bool,
+    rng: &mut StdRng,
+) {
+    out.push_str(if rework {
+        "根据领导批示，经进一步核实，"
+    } else {
+        "经"
+    });
     out.push_str(department);
-    out.push_str(pick(rng, &["调查核实，", "实地走访并查阅相关资料，", "约谈相关当事人并现场查看，"]));
-    out.push_str("信访人反映的");
-    out.push_str(topic.name);
     out.push_str(pick(
         rng,
         &[
-            "问题基本属实。建议责成相关单位限期整改，并将整改情况书面告知信访人。",
-            "问题部分属实。建议依据现行政策予以解释说明，对合理诉求予以支持。",
-            "问题与事实不符，诉求缺乏政策依据。建议向信访人做好解释说明工作。",
-            "问题系历史遗留问题。建议由属地街道牵头协调，依法依规妥善处理。",
+            "调查核实，",
+            "实地走访并查阅相关资料，",
+            "约谈相关当事人并现场查看，",
         ],
     ));
+    out.push_str("信访人反映的");
+    out.push_str(topic);
+    out.push_str(match outcome {
+        Outcome::Support => pick(
+            rng,
+            &[
+                "问题基本属实。建议责成相关单位限期整改，并将整改情况书面告知信访人。",
+                "问题系历史遗留问题。建议由属地街道牵头协调，对信访人的合理诉求予以支持。",
+            ],
+        ),
+        Outcome::Explain => pick(
+            rng,
+            &[
+                "问题部分属实。建议依据现行政策向信访人做好解释说明工作。",
+                "问题涉及政策调整。建议向信访人说明政策依据和办理程序，引导其按规定申请。",
+            ],
+        ),
+        Outcome::Reject => pick(
+            rng,
+            &[
+                "问题与事实不符，诉求缺乏政策依据。建议不予支持，并做好解释疏导工作。",
+                "问题已按规定处理到位，诉求超出政策规定。建议不予支持。",
+            ],
+        ),
+    });
 }
 
 /// 批示: approval, or a return for rework.
 pub fn instruction(approve: bool, rng: &mut StdRng) -> &'static str {
     if approve {
-        pick(rng, &["同意处理意见，请按期答复信访人。", "同意。请做好解释工作，防止矛盾激化。", "同意，请抓紧落实。"])
+        pick(
+            rng,
+            &[
+                "同意处理意见，请按期答复信访人。",
+                "同意。请做好解释工作，防止矛盾激化。",
+                "同意，请抓紧落实。",
+            ],
+        )
     } else {
         pick(
             rng,
@@ -196,14 +246,32 @@ pub fn instruction(approve: bool, rng: &mut StdRng) -> &'static str {
 }
 
 /// The reply (信访处理意见书): outcome, reasons and the 复查 route.
-pub fn reply(out: &mut String, topic: &Topic, outcome: Outcome, rng: &mut StdRng) {
+pub fn reply(out: &mut String, topic: &str, outcome: Outcome, rng: &mut StdRng) {
     out.push_str("关于您反映的");
-    out.push_str(topic.name);
+    out.push_str(topic);
     out.push_str("问题，经调查核实，");
     out.push_str(match outcome {
-        Outcome::Support => pick(rng, &["情况基本属实，已责成相关单位整改到位，您的诉求予以支持。", "您的诉求符合政策规定，予以支持，相关单位将于30日内落实。"]),
-        Outcome::Explain => pick(rng, &["现将有关政策规定解释说明如下：相关事项已按现行政策办理，请予以理解。", "该问题涉及政策调整，已向您详细说明政策依据和办理程序。"]),
-        Outcome::Reject => pick(rng, &["您的诉求缺乏事实和政策依据，不予支持。", "经核查，所反映情况与事实不符，不予支持。"]),
+        Outcome::Support => pick(
+            rng,
+            &[
+                "情况基本属实，已责成相关单位整改到位，您的诉求予以支持。",
+                "您的诉求符合政策规定，予以支持，相关单位将于30日内落实。",
+            ],
+        ),
+        Outcome::Explain => pick(
+            rng,
+            &[
+                "现将有关政策规定解释说明如下：相关事项已按现行政策办理，请予以理解。",
+                "该问题涉及政策调整，已向您详细说明政策依据和办理程序。",
+            ],
+        ),
+        Outcome::Reject => pick(
+            rng,
+            &[
+                "您的诉求缺乏事实和政策依据，不予支持。",
+                "经核查，所反映情况与事实不符，不予支持。",
+            ],
+        ),
     });
     out.push_str("如对本处理意见不服，可自收到本意见书之日起30日内向上一级行政机关请求复查。");
 }
@@ -213,16 +281,27 @@ pub fn decline_route(ground: DeclineGround, category: &str, rng: &mut StdRng) ->
     match ground {
         DeclineGround::LegalProcedure => match category {
             "劳动社保" => "请依法向区劳动人事争议仲裁委员会申请劳动仲裁",
-            "城乡建设" | "国土资源水利林业" => "请依法申请行政复议或向区人民法院提起行政诉讼",
+            "城乡建设" | "国土资源水利林业" => {
+                "请依法申请行政复议或向区人民法院提起行政诉讼"
+            }
             _ => "请依法向区人民法院提起民事诉讼",
         },
         DeclineGround::OtherOrgan => pick(
             rng,
-            &["该事项属于人民法院职权范围，请向区人民法院反映", "该事项属于检察机关职权范围，请向区人民检察院反映", "该事项属于人大职权范围，请向区人大常委会反映"],
+            &[
+                "该事项属于人民法院职权范围，请向区人民法院反映",
+                "该事项属于检察机关职权范围，请向区人民检察院反映",
+                "该事项属于人大职权范围，请向区人大常委会反映",
+            ],
         ),
         DeclineGround::NotCompetent => pick(
             rng,
-            &["请向市自然资源和规划局反映", "请向市市场监督管理局反映", "请向市公安局反映", "请向所在地乡镇人民政府反映"],
+            &[
+                "请向市自然资源和规划局反映",
+                "请向市市场监督管理局反映",
+                "请向市公安局反映",
+                "请向所在地乡镇人民政府反映",
+            ],
         ),
         DeclineGround::InProgress => "该事项已受理并正在办理中，请等待办理结果",
         DeclineGround::WindowMissed => "已超过复查请求期限，原处理意见为最终意见",
@@ -235,7 +314,15 @@ pub fn pass_on_to(category: &str, rng: &mut StdRng) -> &'static str {
     match category {
         "纪检监察" => "区纪委监委",
         "政法" => "区委政法委",
-        _ => pick(rng, &["市自然资源和规划局", "市市场监督管理局", "市人力资源和社会保障局", "区人民政府办公室"]),
+        _ => pick(
+            rng,
+            &[
+                "市自然资源和规划局",
+                "市市场监督管理局",
+                "市人力资源和社会保障局",
+                "区人民政府办公室",
+            ],
+        ),
     }
 }
 
@@ -245,11 +332,23 @@ pub const ANSWERED: [&str; 3] = [
     "已当场告知信访人办理渠道和所需材料，信访人表示认可。",
 ];
 
-pub const VISIT_NOTES: [&str; 4] = [
-    "电话回访，信访人对处理结果表示认可。",
-    "上门回访，信访人表示问题已解决。",
-    "电话回访，信访人对答复不满意，表示将申请复查。",
-    "",
+/// Notes of a return visit by satisfaction: 满意, 基本满意, 不满意.
+pub const VISIT_NOTES: [[&str; 3]; 3] = [
+    [
+        "电话回访，信访人对处理结果表示满意。",
+        "上门回访，信访人表示问题已解决。",
+        "",
+    ],
+    [
+        "电话回访，信访人对处理结果基本认可。",
+        "电话回访，信访人表示理解，希望尽快落实。",
+        "",
+    ],
+    [
+        "电话回访，信访人对答复不满意，表示将申请复查。",
+        "上门回访，信访人不认可处理结果。",
+        "",
+    ],
 ];
 
 #[cfg(test)]
@@ -269,7 +368,13 @@ mod tests {
         let p = Places::random(&mut rng);
         for t in &topics {
             assert!(categories.iter().any(|c| c == t.category), "{}", t.category);
-            for s in t.summaries.iter().chain(&t.requests).chain(&t.targets).chain([&t.location]) {
+            for s in t
+                .summaries
+                .iter()
+                .chain(&t.requests)
+                .chain(&t.targets)
+                .chain([&t.location])
+            {
                 let mut out = String::new();
                 fill(&mut out, s, &p, 2026, &mut rng);
                 assert!(!out.contains('{') && !out.contains('}'), "{out}");

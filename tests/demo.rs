@@ -1,0 +1,161 @@
+//! The demo ledger: written through the real domain, consistent,
+//! deterministic, and never ahead of `now`.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use xinfang::config::Office;
+use xinfang::demo::{DemoOptions, DemoSummary, generate};
+use xinfang::domain::types::{Channel, State};
+use xinfang::store::{CaseRef, Store};
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-03-10T15:20:00+08:00").unwrap()
+}
+
+fn today() -> NaiveDate {
+    now().date_naive()
+}
+
+fn ledger(path: &Path, cases: usize, seed: u64) -> (Store, DemoSummary) {
+    let mut store = Store::open(path, Office::builtin()).unwrap();
+    let opts = DemoOptions {
+        cases,
+        seed,
+        now: now(),
+    };
+    let summary = generate(&mut store, &opts).unwrap();
+    (store, summary)
+}
+
+#[test]
+fn demo_ledger_is_consistent_realistic_and_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, summary) = ledger(&dir.path().join("a.db"), 300, 42);
+    assert_eq!(summary.cases, 300);
+    let report = store.check().unwrap();
+    assert!(report.ok(), "{report:?}");
+    assert_eq!(report.cases, 300);
+    assert_eq!(report.events as usize, summary.events);
+    println!("{summary:?}");
+
+    // Every state, and the summary agrees with the ledger's own counts.
+    let counts = store.counts(today()).unwrap();
+    for state in State::ALL {
+        let n = summary
+            .by_state
+            .iter()
+            .find(|(s, _)| *s == state)
+            .map_or(0, |x| x.1);
+        assert!(n > 0, "no case in state {state:?}: {summary:?}");
+        let stored = counts
+            .by_state
+            .iter()
+            .find(|(s, _)| *s == state)
+            .map_or(0, |x| x.1);
+        assert_eq!(stored as usize, n, "{state:?}");
+    }
+    assert!(summary.overdue > 0, "{summary:?}");
+    assert_eq!(counts.overdue as usize, summary.overdue);
+    let archived = summary.by_state[4].1;
+    assert!(archived > 150, "most old cases are closed: {summary:?}");
+
+    let now = now();
+    let (mut repeats, mut groups, mut many_reps, mut anonymous) = (0, 0, 0, 0);
+    let mut channels = Vec::new();
+    for id in store.all_ids().unwrap() {
+        let row = store.case(&CaseRef::Id(id), today()).unwrap();
+        let intake = &row.case.intake;
+        assert!(intake.received_at <= now);
+        let n = intake.summary.chars().count();
+        assert!(
+            (60..=300).contains(&n),
+            "summary of {n} chars: {}",
+            intake.summary
+        );
+        if !intake.links.is_empty() {
+            repeats += 1;
+            // The link is an earlier case of the same person.
+            let earlier = store
+                .case(&CaseRef::Id(intake.links[intake.links.len() - 1]), today())
+                .unwrap();
+            assert!(earlier.case.id < id);
+            let name =
+                |i: &xinfang::domain::case::Intake| i.main_petitioner().map(|p| p.name.clone());
+            assert_eq!(name(&earlier.case.intake), name(intake));
+        }
+        let reps = intake
+            .petitioners
+            .iter()
+            .filter(|p| p.representative)
+            .count();
+        if intake.people >= 5 && reps > 0 {
+            groups += 1;
+            many_reps += usize::from(reps > 5);
+        }
+        anonymous += usize::from(intake.anonymous);
+        if !channels.contains(&intake.channel) {
+            channels.push(intake.channel);
+        }
+        let mut last = None;
+        for e in store.events(id).unwrap() {
+            let at = DateTime::parse_from_rfc3339(&e.at).unwrap();
+            assert!(at <= now, "case {id}: {} at {at}", e.op);
+            assert!(
+                last.is_none_or(|l| at > l),
+                "case {id}: {} not after the step before",
+                e.op
+            );
+            last = Some(at);
+        }
+    }
+    assert!(repeats >= 15, "repeats: {repeats}");
+    assert!(groups >= 8, "group visits: {groups}");
+    assert!(
+        many_reps >= 1,
+        "groups with more than 5 representatives: {many_reps}"
+    );
+    assert!(anonymous >= 3, "anonymous letters: {anonymous}");
+    assert_eq!(channels.len(), Channel::ALL.len());
+
+    // Same seed, same ledger; another seed, another one.
+    let (again, summary2) = ledger(&dir.path().join("b.db"), 300, 42);
+    assert_eq!(summary2, summary);
+    let (other, _) = ledger(&dir.path().join("c.db"), 300, 43);
+    for id in [1, 77, 150, 299, 300] {
+        let doc = |s: &Store| {
+            serde_json::to_value(&s.case(&CaseRef::Id(id), today()).unwrap().case).unwrap()
+        };
+        assert_eq!(doc(&store), doc(&again), "case {id}");
+        assert_ne!(doc(&store), doc(&other), "case {id}");
+    }
+}
+
+/// `cargo test --release --test demo -- --ignored --nocapture`
+#[test]
+#[ignore = "timing: 100,000 cases"]
+fn hundred_thousand_cases() {
+    let dir = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let (store, summary) = ledger(&dir.path().join("big.db"), 100_000, 1);
+    let took = started.elapsed();
+    println!("{summary:?}\n100,000 cases in {:.1} s", took.as_secs_f64());
+    assert_eq!(
+        store.counts(today()).unwrap().overdue as usize,
+        summary.overdue
+    );
+}
+
+/// Small demos still show every state and some overdue items, whatever the
+/// seed: `cargo test --release --test demo -- --ignored seeds`.
+#[test]
+#[ignore = "slow: twenty small ledgers"]
+fn small_ledgers_cover_every_state_for_many_seeds() {
+    let dir = tempfile::tempdir().unwrap();
+    for seed in 0..20 {
+        let (_, s) = ledger(&dir.path().join(format!("{seed}.db")), 300, seed);
+        println!("seed {seed}: {:?} overdue {}", s.by_state, s.overdue);
+        assert!(s.by_state.iter().all(|(_, n)| *n > 0), "seed {seed}: {s:?}");
+        assert!(s.overdue > 0, "seed {seed}: {s:?}");
+    }
+}
