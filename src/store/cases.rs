@@ -1,7 +1,6 @@
 //! Case rows: the JSON document plus the columns lists and counts index.
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use serde::Deserialize;
 
 use super::{Result, StoreError, search};
 use crate::domain::case::Case;
@@ -41,9 +40,9 @@ pub fn load(conn: &Connection, r: &CaseRef) -> Result<(Case, i64)> {
     Ok((case, version))
 }
 
-/// Loads a case, its stored document (parsed once, reused as the journal's
-/// "before") and its version.
-pub fn load_with_doc(conn: &Connection, r: &CaseRef) -> Result<(Case, serde_json::Value, i64)> {
+/// Loads a case, its stored document (the journal's "before") and its
+/// version.
+pub fn load_with_doc(conn: &Connection, r: &CaseRef) -> Result<(Case, String, i64)> {
     let row = match r {
         CaseRef::Id(id) => conn
             .prepare_cached("SELECT doc, version FROM cases WHERE id = ?1")?
@@ -55,9 +54,8 @@ pub fn load_with_doc(conn: &Connection, r: &CaseRef) -> Result<(Case, serde_json
             .optional()?,
     };
     let (doc, version) = row.ok_or_else(|| StoreError::CaseNotFound(r.to_string()))?;
-    let value: serde_json::Value = serde_json::from_str(&doc)?;
-    let case = Case::deserialize(&value)?;
-    Ok((case, value, version))
+    let case = serde_json::from_str(&doc)?;
+    Ok((case, doc, version))
 }
 
 /// The next case number of `year`, e.g. `2026-0137`: the counter moves in

@@ -1,6 +1,6 @@
 //! One command = one transaction: load, transition, guarded write, journal.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{Transaction, TransactionBehavior};
@@ -60,7 +60,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let operators = directory::operators(&tx)?;
         let departments = directory::department_names(&tx)?;
-        let applied = run(&tx, &self.office, &operators, &departments, req)?;
+        let applied = run(&tx, &self.office, &operators, &departments, req, None)?;
         tx.commit()?;
         Ok(applied)
     }
@@ -76,8 +76,21 @@ impl Store {
         let operators = directory::operators(&tx).map_err(|e| (0, e))?;
         let departments = directory::department_names(&tx).map_err(|e| (0, e))?;
         let mut out = Vec::with_capacity(reqs.len());
+        // Cases written earlier in this batch, so that their next command
+        // neither reloads nor re-parses them.
+        let mut cache = HashMap::new();
         for (i, req) in reqs.iter().enumerate() {
-            out.push(run(&tx, &self.office, &operators, &departments, req).map_err(|e| (i, e))?);
+            out.push(
+                run(
+                    &tx,
+                    &self.office,
+                    &operators,
+                    &departments,
+                    req,
+                    Some(&mut cache),
+                )
+                .map_err(|e| (i, e))?,
+            );
         }
         tx.commit().map_err(|e| (reqs.len(), e.into()))?;
         Ok(out)
@@ -102,6 +115,9 @@ impl Store {
     }
 }
 
+/// Cases written in the running batch: case, stored document, version.
+type Cache = HashMap<i64, (Case, String, i64)>;
+
 /// The body of a command inside an open transaction.
 fn run(
     tx: &Transaction,
@@ -109,6 +125,7 @@ fn run(
     operators: &[Operator],
     departments: &[String],
     req: &Request,
+    mut cache: Option<&mut Cache>,
 ) -> Result<Applied> {
     let actor = operators
         .iter()
@@ -117,7 +134,14 @@ fn run(
         .ok_or_else(|| StoreError::UnknownActor(req.actor.clone()))?;
     let before = match &req.case {
         Some(r) => {
-            let (case, doc, version) = cases::load_with_doc(tx, r)?;
+            let cached = match (r, cache.as_deref_mut()) {
+                (CaseRef::Id(id), Some(c)) => c.remove(id),
+                _ => None,
+            };
+            let (case, doc, version) = match cached {
+                Some(hit) => hit,
+                None => cases::load_with_doc(tx, r)?,
+            };
             if let Some(expected) = req.expected_version
                 && expected != version
             {
@@ -146,21 +170,24 @@ fn run(
     let today = local_date(req.at, &rules);
     let clocks = case_clocks(&case, &rules, today);
     // The new document is serialised once: for the row and the journal.
-    let (version, before_doc, after_doc) = match (&before, t.created) {
+    let (version, before_doc, after_doc) = match (before, t.created) {
         (Some((_, old_doc, version)), false) => {
-            let after = serde_json::to_value(&case)?;
-            let v = cases::update(tx, &case, &after.to_string(), *version, &clocks)?;
+            let after = serde_json::to_string(&case)?;
+            let v = cases::update(tx, &case, &after, version, &clocks)?;
             (v, Some(old_doc), after)
         }
         _ => {
             case.id = cases::next_id(tx)?;
-            let after = serde_json::to_value(&case)?;
+            let after = serde_json::to_string(&case)?;
             let received = local_date(case.intake.received_at, &rules).to_string();
-            cases::insert(tx, &case, &after.to_string(), &clocks, &received)?;
+            cases::insert(tx, &case, &after, &clocks, &received)?;
             (1, None, after)
         }
     };
-    let event_seq = journal::append(tx, case.id, &t.event, before_doc, &after_doc)?;
+    let event_seq = journal::append(tx, case.id, &t.event, before_doc.as_deref(), &after_doc)?;
+    if let Some(c) = cache {
+        c.insert(case.id, (case.clone(), after_doc, version));
+    }
     Ok(Applied {
         id: case.id,
         case_no: case.case_no.clone(),

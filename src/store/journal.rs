@@ -3,7 +3,10 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use super::Result;
@@ -69,28 +72,45 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The fields of `after` that differ from `before`, as two objects: what
-/// they were and what they became. A removed field appears only in before.
-pub fn diff(before: &Value, after: &Value) -> (Value, Value) {
-    let (Value::Object(b), Value::Object(a)) = (before, after) else {
-        return (before.clone(), after.clone());
-    };
-    let mut old = Map::new();
-    let mut new = Map::new();
-    for (k, v) in a {
-        if b.get(k) != Some(v) {
-            new.insert(k.clone(), v.clone());
-            if let Some(prev) = b.get(k) {
-                old.insert(k.clone(), prev.clone());
+/// The top-level fields of document `after` that differ from `before`, as
+/// two JSON objects: what they were and what they became (a removed field
+/// appears only in the first). Fields are compared as raw JSON text, so no
+/// value tree of the (large, unchanging) intake is ever built.
+pub fn diff(before: &str, after: &str) -> serde_json::Result<(String, String)> {
+    let b: BTreeMap<String, &RawValue> = serde_json::from_str(before)?;
+    let a: BTreeMap<String, &RawValue> = serde_json::from_str(after)?;
+    let mut old = Vec::new();
+    let mut new = Vec::new();
+    for (k, v) in &a {
+        match b.get(k) {
+            Some(prev) if prev.get() == v.get() => {}
+            Some(prev) => {
+                old.push((k, *prev));
+                new.push((k, *v));
             }
+            None => new.push((k, *v)),
         }
     }
-    for (k, v) in b {
+    for (k, v) in &b {
         if !a.contains_key(k) {
-            old.insert(k.clone(), v.clone());
+            old.push((k, *v));
         }
     }
-    (Value::Object(old), Value::Object(new))
+    Ok((object(&old)?, object(&new)?))
+}
+
+fn object(fields: &[(&String, &RawValue)]) -> serde_json::Result<String> {
+    let mut out = String::from("{");
+    for (i, (k, v)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(k)?);
+        out.push(':');
+        out.push_str(v.get());
+    }
+    out.push('}');
+    Ok(out)
 }
 
 /// Applies one entry's change to a replayed document.
@@ -117,26 +137,27 @@ pub fn append(
     conn: &Connection,
     case_id: i64,
     event: &Event,
-    before: Option<&Value>,
-    after: &Value,
+    before: Option<&str>,
+    after: &str,
 ) -> Result<i64> {
     let last: Option<(i64, String)> = conn
         .prepare_cached("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (seq, prev_hash) = last.map_or((1, GENESIS.to_owned()), |(s, h)| (s + 1, h));
+    // These exact texts are stored and hashed.
     let (before, after) = match before {
         Some(b) => {
-            let (old, new) = diff(b, after);
+            let (old, new) = diff(b, after)?;
             (Some(old), new)
         }
-        None => (None, after.clone()),
+        None => (None, after.to_owned()),
     };
-    // Serialised once: these exact texts are stored and hashed.
+    let has_before = before.is_some();
     let raw = [
         serde_json::to_string(&event.command)?,
-        before.as_ref().map(Value::to_string).unwrap_or_default(),
-        after.to_string(),
+        before.unwrap_or_default(),
+        after,
     ];
     let mut entry = JournalEntry {
         seq,
@@ -166,7 +187,7 @@ pub fn append(
         entry.role,
         entry.at,
         command,
-        before.is_some().then_some(before_text),
+        has_before.then_some(before_text),
         after_text,
         entry.prev_hash,
         entry.hash,
