@@ -106,6 +106,7 @@ fn main() {
         "信访人反映",
         "138",
         "2026-01",
+        "物业服务费",
     ] {
         let (med, p99, hits) = time(30, || {
             store.search(q, 50, today).map(|r| r.len()).unwrap_or(0)

@@ -102,7 +102,7 @@ fn typing_in_search_never_triggers_shortcuts() {
 #[test]
 fn pages_forward_and_back_by_key() {
     let (_d, store) = ledger(45);
-    let mut app = started(&store, 27); // 20 rows a page
+    let mut app = started(&store, 25); // 20 rows a page
     assert_eq!(app.page_size, 20);
     let first: Vec<i64> = app.queue.rows.iter().map(|r| r.case.id).collect();
     assert_eq!(first[0], 45, "newest first");

@@ -179,7 +179,8 @@ impl App {
                 _ => Vec::new(),
             },
             Msg::Resize { rows } => {
-                let size = usize::from(rows.saturating_sub(7)).max(1);
+                // Three header rows, two bottom rows (search field and its hint).
+                let size = usize::from(rows.saturating_sub(5)).max(1);
                 if size != self.page_size {
                     self.page_size = size;
                     if self.queue.search.is_none() {
