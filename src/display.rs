@@ -15,18 +15,9 @@ pub fn cut(s: &str, max: usize) -> String {
     if s.width() <= max {
         return s.to_owned();
     }
-    let room = max.saturating_sub(2);
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw > room {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.extend("..".chars().take(max - w.min(max)));
+    let mut out = cut_plain(s, max.saturating_sub(2));
+    let room = max - out.width();
+    out.extend("..".chars().take(room));
     out
 }
 

@@ -84,21 +84,6 @@ const QUEUE: &[Binding] = &[
         label: "f",
         action: Action::Filter,
     },
-    Binding {
-        keys: &[KeyCode::Char('r'), KeyCode::F(5)],
-        label: "r",
-        action: Action::Refresh,
-    },
-    Binding {
-        keys: &[KeyCode::Char('?'), KeyCode::F(1)],
-        label: "?",
-        action: Action::Help,
-    },
-    Binding {
-        keys: &[KeyCode::Char('q')],
-        label: "q",
-        action: Action::Quit,
-    },
 ];
 
 const CASE: &[Binding] = &[
@@ -117,6 +102,10 @@ const CASE: &[Binding] = &[
         label: "Esc",
         action: Action::Back,
     },
+];
+
+/// Keys every screen has, after its own.
+const COMMON: &[Binding] = &[
     Binding {
         keys: &[KeyCode::Char('r'), KeyCode::F(5)],
         label: "r",
@@ -134,11 +123,13 @@ const CASE: &[Binding] = &[
     },
 ];
 
-pub fn bindings(ctx: Context) -> &'static [Binding] {
-    match ctx {
+/// The keys of a screen, its own first.
+pub fn bindings(ctx: Context) -> impl Iterator<Item = &'static Binding> {
+    let own = match ctx {
         Context::Queue => QUEUE,
         Context::Case => CASE,
-    }
+    };
+    own.iter().chain(COMMON)
 }
 
 /// The action of a key in a list or detail view. Ctrl-C always quits.
@@ -147,7 +138,6 @@ pub fn lookup(ctx: Context, key: &KeyEvent) -> Option<Action> {
         return (key.code == KeyCode::Char('c')).then_some(Action::Quit);
     }
     bindings(ctx)
-        .iter()
         .find(|b| b.keys.contains(&key.code))
         .map(|b| b.action)
 }

@@ -141,7 +141,6 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         body,
     );
     let footer = crate::ui::keymap::bindings(crate::ui::keymap::Context::Case)
-        .iter()
         .map(|b| {
             format!(
                 "{} {}",

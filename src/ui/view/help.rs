@@ -14,7 +14,6 @@ use crate::ui::keymap::bindings;
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = text(app.lang);
     let mut lines: Vec<Line> = bindings(app.context())
-        .iter()
         .map(|b| {
             Line::from(format!(
                 " {} {}",

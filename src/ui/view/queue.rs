@@ -125,7 +125,6 @@ fn filter_line(app: &App) -> Line<'static> {
 
 fn footer(lang: Lang) -> String {
     bindings(crate::ui::keymap::Context::Queue)
-        .iter()
         .map(|b| format!("{} {}", b.label, action(lang, b.action.name())))
         .collect::<Vec<_>>()
         .join("  ")

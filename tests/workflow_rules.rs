@@ -1,0 +1,372 @@
+//! The rules the domain enforces around the state machine: roles,
+//! confidentiality (Art 30), recusal (Art 28), the extension (Art 34), the
+//! review window (Art 35), intake checks and representatives (Art 20).
+
+mod support;
+
+use support::fixture::*;
+use xinfang::domain::command::Command;
+use xinfang::domain::error::WorkflowError as E;
+use xinfang::domain::types::*;
+use xinfang::domain::workflow::Warning;
+
+#[test]
+fn roles() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let (assigned, awaiting) = (&f[4].1, &f[5].1);
+    let instruct = Command::Instruct {
+        approve: true,
+        text: String::new(),
+    };
+    assert!(matches!(
+        o.apply(Some(awaiting), &instruct, "李娜", t(5)),
+        Err(E::RoleRequired {
+            op: "instruct",
+            actual: Role::Clerk,
+            ..
+        })
+    ));
+    assert!(matches!(
+        o.apply(Some(awaiting), &instruct, "王强", t(5)),
+        Err(E::RoleRequired { .. })
+    ));
+    let extend = Command::Extend {
+        days: 10,
+        reason: "复杂".into(),
+    };
+    assert!(matches!(
+        o.apply(Some(assigned), &extend, "王强", t(5)),
+        Err(E::RoleRequired { op: "extend", .. })
+    ));
+    let opinion = Command::Opinion {
+        text: "意见".into(),
+    };
+    assert_eq!(
+        o.apply(Some(assigned), &opinion, "刘洋", t(5)).unwrap_err(),
+        E::NotAssignedHandler {
+            assigned: "王强".into()
+        }
+    );
+    assert!(
+        o.apply(Some(assigned), &opinion, "赵局长", t(5)).is_ok(),
+        "a leader may give the opinion"
+    );
+    assert!(matches!(
+        o.apply(Some(&f[1].1), &assign("城建科", "王强"), "王强", t(5)),
+        Err(E::RoleRequired { .. })
+    ));
+    // A handler may record only their own recusal.
+    let recuse_other = Command::Recuse {
+        handler: "刘洋".into(),
+        reason: "亲属".into(),
+    };
+    assert!(matches!(
+        o.apply(Some(assigned), &recuse_other, "王强", t(5)),
+        Err(E::RoleRequired { .. })
+    ));
+    let mut inactive = o.who("李娜");
+    inactive.active = false;
+    let r = xinfang::domain::workflow::transition(
+        Some(&f[0].1),
+        &Command::Register(Decision::Accept),
+        &inactive,
+        t(1),
+        &o.rules(),
+    );
+    assert_eq!(r.unwrap_err(), E::InactiveOperator("李娜".into()));
+}
+
+#[test]
+fn never_assigned_to_the_accused() {
+    let o = Office0::new();
+    let mut input = intake_input();
+    input.handling_type = Some(HandlingType::Accusation);
+    input.target = Some("区城建科".into());
+    let case = o
+        .apply(
+            None,
+            &Command::Intake(Box::new(input.clone())),
+            "李娜",
+            t(0),
+        )
+        .unwrap()
+        .case;
+    let reg = o.step(&case, Command::Register(Decision::Accept), "李娜", t(1));
+    let err = o
+        .apply(Some(&reg), &assign("城建科", "王强"), "李娜", t(2))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        E::AccusedAssignee {
+            assignee: "城建科".into(),
+            target: "区城建科".into()
+        }
+    );
+    // Via the handler's own unit too.
+    let err = o
+        .apply(Some(&reg), &assign("教育科", "王强"), "李娜", t(2))
+        .unwrap_err();
+    assert!(matches!(err, E::AccusedAssignee { .. }), "{err:?}");
+    assert!(
+        o.apply(Some(&reg), &assign("教育科", "刘洋"), "李娜", t(2))
+            .is_ok()
+    );
+    // The accused person as handler.
+    input.target = None;
+    input.target_person = Some("刘洋".into());
+    let case = o
+        .apply(None, &Command::Intake(Box::new(input)), "李娜", t(0))
+        .unwrap()
+        .case;
+    let reg = o.step(&case, Command::Register(Decision::Accept), "李娜", t(1));
+    let err = o
+        .apply(Some(&reg), &assign("教育科", "刘洋"), "李娜", t(2))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        E::AccusedAssignee {
+            assignee: "刘洋".into(),
+            target: "刘洋".into()
+        }
+    );
+}
+
+#[test]
+fn recused_handler_is_refused_and_case_goes_back_to_be_assigned() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let recused = o.step(
+        &f[4].1,
+        Command::Recuse {
+            handler: "王强".into(),
+            reason: "与信访人系亲属".into(),
+        },
+        "王强",
+        t(3),
+    );
+    assert_eq!(recused.state, State::Registered);
+    assert!(recused.assignment.is_none());
+    let err = o
+        .apply(Some(&recused), &assign("城建科", "王强"), "李娜", t(4))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        E::Recused {
+            handler: "王强".into(),
+            reason: "与信访人系亲属".into()
+        }
+    );
+    assert!(
+        o.apply(Some(&recused), &assign("教育科", "刘洋"), "李娜", t(4))
+            .is_ok()
+    );
+}
+
+#[test]
+fn extension_once_within_cap_and_before_due() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let assigned = &f[4].1;
+    let ext = |days| Command::Extend {
+        days,
+        reason: "情况复杂".into(),
+    };
+    assert_eq!(
+        o.apply(Some(assigned), &ext(31), "赵局长", t(5))
+            .unwrap_err(),
+        E::ExtensionTooLong { asked: 31, cap: 30 }
+    );
+    assert_eq!(
+        o.apply(Some(assigned), &ext(0), "赵局长", t(5))
+            .unwrap_err(),
+        E::ExtensionTooLong { asked: 0, cap: 30 }
+    );
+    let extended = o.step(assigned, ext(30), "赵局长", t(5));
+    assert_eq!(extended.extension_days(), 30);
+    assert_eq!(
+        o.apply(Some(&extended), &ext(5), "赵局长", t(6))
+            .unwrap_err(),
+        E::AlreadyExtended
+    );
+    let no_reason = Command::Extend {
+        days: 5,
+        reason: "".into(),
+    };
+    assert_eq!(
+        o.apply(Some(assigned), &no_reason, "赵局长", t(5))
+            .unwrap_err(),
+        E::MissingField {
+            op: "extend",
+            field: "reason"
+        }
+    );
+    // Accepted 2026-03-03: 60 days → 05-02 (Saturday, 劳动节 holiday) rolls to
+    // 05-06 (2026.json: 05-01..05 off; 05-09 Saturday is a make-up day).
+    let err = o
+        .apply(Some(assigned), &ext(10), "赵局长", t(66))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        E::ExtensionAfterDue {
+            due: date(2026, 5, 6)
+        }
+    );
+}
+
+#[test]
+fn review_only_within_the_window() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let archived = &f[9].1;
+    let review = Command::Review {
+        text: "请求复查".into(),
+    };
+    let t_ok = o.apply(Some(archived), &review, "李娜", t(8)).unwrap();
+    assert!(t_ok.created);
+    assert_eq!(t_ok.case.review_of, Some(archived.id));
+    assert_eq!(t_ok.case.state, State::Intake);
+    assert_eq!(t_ok.case.intake.summary, "请求复查");
+    // Served 2026-03-07; 30 days → 04-06 (Monday; 清明 04-04..06 off in 2026,
+    // so it rolls to 04-07).
+    let err = o
+        .apply(
+            Some(archived),
+            &review,
+            "李娜",
+            at("2026-04-08T09:00:00+08:00"),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err,
+        E::ReviewWindowClosed {
+            due: date(2026, 4, 7)
+        }
+    );
+    assert!(
+        o.apply(
+            Some(archived),
+            &review,
+            "李娜",
+            at("2026-04-07T17:00:00+08:00")
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn intake_validation() {
+    let o = Office0::new();
+    let run = |f: &dyn Fn(&mut xinfang::domain::command::IntakeInput)| {
+        let mut i = intake_input();
+        f(&mut i);
+        o.apply(None, &Command::Intake(Box::new(i)), "李娜", t(0))
+    };
+    assert!(matches!(
+        run(&|i| i.petitioners[0].id_number = Some("110105194912310021".into())),
+        Err(E::BadIdNumber { index: 1, .. })
+    ));
+    assert!(matches!(
+        run(&|i| i.petitioners[0].phone = Some("1380013800".into())),
+        Err(E::BadPhone { index: 1, .. })
+    ));
+    assert_eq!(
+        run(&|i| i.category = "外星人".into()).unwrap_err(),
+        E::UnknownCategory("外星人".into())
+    );
+    assert_eq!(
+        run(&|i| i.summary = "  ".into()).unwrap_err(),
+        E::MissingField {
+            op: "intake",
+            field: "summary"
+        }
+    );
+    assert_eq!(
+        run(&|i| i.petitioners.clear()).unwrap_err(),
+        E::NoPetitioner
+    );
+    assert!(
+        run(&|i| {
+            i.petitioners.clear();
+            i.anonymous = true;
+        })
+        .is_ok()
+    );
+    assert_eq!(
+        run(&|i| i.received_at = Some(t(1))).unwrap_err(),
+        E::ReceivedInFuture
+    );
+    assert!(matches!(
+        run(&|i| i.postmark = Some(date(2026, 3, 5))),
+        Err(E::PostmarkAfterReceipt { .. })
+    ));
+    assert!(matches!(
+        run(&|i| i.people = Some(0)),
+        Err(E::PeopleFewerThanNamed { .. })
+    ));
+    // Lower-case x normalised, sex read from the number, main defaulted.
+    let ok = run(&|i| {
+        i.petitioners[0].id_number = Some("11010519491231002x".into());
+        i.petitioners[0].main = false;
+    })
+    .unwrap();
+    let p = &ok.case.intake.petitioners[0];
+    assert_eq!(p.id_number.as_deref(), Some("11010519491231002X"));
+    assert_eq!(p.sex, Some(xinfang::domain::identity::Sex::Female));
+    assert!(p.main);
+    // Legacy 15-digit number accepted and flagged.
+    let legacy = run(&|i| i.petitioners[0].id_number = Some("110105491231002".into())).unwrap();
+    assert_eq!(legacy.warnings, vec![Warning::LegacyIdNumber { index: 1 }]);
+}
+
+#[test]
+fn group_visit_over_five_representatives_is_warned() {
+    let o = Office0::new();
+    let mut i = intake_input();
+    let rep = |n: usize| xinfang::domain::case::Petitioner {
+        name: format!("代表{n}"),
+        representative: true,
+        ..Default::default()
+    };
+    i.petitioners = (1..=6).map(rep).collect();
+    i.people = Some(30);
+    i.urgency = Urgency::Major;
+    let tr = o
+        .apply(None, &Command::Intake(Box::new(i.clone())), "李娜", t(0))
+        .unwrap();
+    assert_eq!(
+        tr.warnings,
+        vec![
+            Warning::TooManyRepresentatives { count: 6 },
+            Warning::MajorUrgent
+        ]
+    );
+    assert_eq!(tr.case.intake.people, 30);
+    i.petitioners.truncate(5);
+    i.urgency = Urgency::Normal;
+    assert!(
+        o.apply(None, &Command::Intake(Box::new(i)), "李娜", t(0))
+            .unwrap()
+            .warnings
+            .is_empty()
+    );
+}
+
+#[test]
+fn decline_needs_a_route() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let d = Decision::Decline {
+        ground: DeclineGround::OtherOrgan,
+        route: " ".into(),
+        note: None,
+    };
+    assert_eq!(
+        o.apply(Some(&f[0].1), &Command::Register(d), "李娜", t(1))
+            .unwrap_err(),
+        E::MissingField {
+            op: "register",
+            field: "route"
+        }
+    );
+}
