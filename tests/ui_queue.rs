@@ -46,7 +46,7 @@ fn ledger(n: usize) -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
-fn started(store: &Store, rows: u16) -> App {
+fn started(store: &mut Store, rows: u16) -> App {
     let mut app = App::new(Lang::Zh, None, "某区信访局".into(), date(2026, 3, 10));
     runtime::dispatch(store, &mut app, Msg::Resize { rows });
     for cmd in app.start() {
@@ -58,8 +58,8 @@ fn started(store: &Store, rows: u16) -> App {
 
 #[test]
 fn typing_in_search_never_triggers_shortcuts() {
-    let (_d, store) = ledger(3);
-    let mut app = started(&store, 24);
+    let (_d, mut store) = ledger(3);
+    let mut app = started(&mut store, 24);
     assert!(app.update(key(KeyCode::Char('/'))).is_empty());
     let cmds = app.update(key(KeyCode::Char('q')));
     assert!(!app.quit, "q typed into the search field must not quit");
@@ -83,53 +83,53 @@ fn typing_in_search_never_triggers_shortcuts() {
             limit: app.page_size
         }]
     );
-    runtime::dispatch(&store, &mut app, Msg::Paste(String::new()));
+    runtime::dispatch(&mut store, &mut app, Msg::Paste(String::new()));
     assert_eq!(app.queue.rows.len(), 2, "cases 0 and 2 are 王伟's");
     // Enter opens the selected result; Esc comes back.
-    runtime::dispatch(&store, &mut app, key(KeyCode::Enter));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Enter));
     assert!(matches!(app.screen, Screen::Case(_)));
-    runtime::dispatch(&store, &mut app, key(KeyCode::Esc));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Esc));
     assert!(matches!(app.screen, Screen::Queue));
     // Back in the queue the search is still open with its results…
     assert_eq!(app.queue.search.as_ref().map(|f| f.value()), Some("王伟"));
     assert_eq!(app.queue.rows.len(), 2, "still the search results");
     // …so q types; Esc closes the search, then q quits.
-    runtime::dispatch(&store, &mut app, key(KeyCode::Esc));
-    runtime::dispatch(&store, &mut app, key(KeyCode::Char('q')));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Esc));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Char('q')));
     assert!(app.quit);
 }
 
 #[test]
 fn pages_forward_and_back_by_key() {
-    let (_d, store) = ledger(45);
-    let mut app = started(&store, 25); // 20 rows a page
+    let (_d, mut store) = ledger(45);
+    let mut app = started(&mut store, 25); // 20 rows a page
     assert_eq!(app.page_size, 20);
     let first: Vec<i64> = app.queue.rows.iter().map(|r| r.case.id).collect();
     assert_eq!(first[0], 45, "newest first");
-    runtime::dispatch(&store, &mut app, key(KeyCode::PageDown));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::PageDown));
     assert_eq!(app.queue.rows[0].case.id, 25);
-    runtime::dispatch(&store, &mut app, key(KeyCode::PageDown));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::PageDown));
     assert_eq!(
         app.queue.rows.iter().map(|r| r.case.id).collect::<Vec<_>>(),
         (1..=5).rev().collect::<Vec<_>>()
     );
-    runtime::dispatch(&store, &mut app, key(KeyCode::PageDown));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::PageDown));
     assert_eq!(app.queue.rows[0].case.id, 5, "no page after the last");
-    runtime::dispatch(&store, &mut app, key(KeyCode::PageUp));
-    runtime::dispatch(&store, &mut app, key(KeyCode::PageUp));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::PageUp));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::PageUp));
     assert_eq!(
         app.queue.rows.iter().map(|r| r.case.id).collect::<Vec<_>>(),
         first
     );
     // f cycles the filter and starts from the first page.
-    runtime::dispatch(&store, &mut app, key(KeyCode::Char('f')));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Char('f')));
     assert_eq!(app.filter, Filter::Overdue);
 }
 
 #[test]
 fn every_small_size_renders_without_panic() {
-    let (_d, store) = ledger(5);
-    let mut app = started(&store, 24);
+    let (_d, mut store) = ledger(5);
+    let mut app = started(&mut store, 24);
     app.update(key(KeyCode::Char('/')));
     app.update(Msg::Paste("拆迁".into()));
     for w in 1..=81u16 {
@@ -154,4 +154,74 @@ fn every_small_size_renders_without_panic() {
         text.contains("窗口太小") && text.contains("60x16"),
         "{text}"
     );
+}
+
+#[test]
+fn a_visitor_is_taken_in_from_the_form() {
+    let (_d, mut store) = ledger(1);
+    let mut app = started(&mut store, 30);
+    app.operator = Some(Office0::new().who("李娜"));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Char('n')));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Char('1')));
+    assert!(
+        matches!(app.screen, Screen::Form(_)),
+        "n 1 opens the visit form"
+    );
+    // Typing q or j in the name never quits or moves.
+    for c in "王q".chars() {
+        runtime::dispatch(&mut store, &mut app, key(KeyCode::Char(c)));
+    }
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Backspace));
+    assert!(!app.quit);
+    runtime::dispatch(&mut store, &mut app, Msg::Paste("伟".into()));
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Tab));
+    runtime::dispatch(
+        &mut store,
+        &mut app,
+        Msg::Paste("110105194912310021".into()),
+    );
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Tab));
+    let Screen::Form(form) = &app.screen else {
+        panic!("form closed")
+    };
+    let id_error = form.fields[1].error.clone().unwrap_or_default();
+    assert!(
+        id_error.contains("校验位"),
+        "the ID error is said in words as the field is left: {id_error}"
+    );
+    // Saving with errors is refused and the cursor goes to the first one.
+    let ctrl_s = Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    runtime::dispatch(&mut store, &mut app, ctrl_s.clone());
+    let Screen::Form(form) = &app.screen else {
+        panic!("form closed")
+    };
+    assert_eq!(form.focus, 1);
+    assert_eq!(
+        form.fields[0].input.value(),
+        "王伟",
+        "nothing typed is lost"
+    );
+    let summary = form.fields.iter().position(|f| f.key == "summary").unwrap();
+    // Fix the ID, fill the summary, save.
+    for _ in 0..18 {
+        runtime::dispatch(&mut store, &mut app, key(KeyCode::Backspace));
+    }
+    runtime::dispatch(
+        &mut store,
+        &mut app,
+        Msg::Paste("11010519491231002X".into()),
+    );
+    while matches!(&app.screen, Screen::Form(f) if f.focus != summary) {
+        runtime::dispatch(&mut store, &mut app, key(KeyCode::Tab));
+    }
+    runtime::dispatch(&mut store, &mut app, Msg::Paste("反映小区噪音扰民".into()));
+    runtime::dispatch(&mut store, &mut app, ctrl_s);
+    assert!(
+        matches!(app.screen, Screen::Queue),
+        "saved: {:?}",
+        app.message
+    );
+    assert_eq!(app.queue.rows[0].case.intake.petitioners[0].name, "王伟");
+    assert_eq!(app.queue.rows[0].case.intake.summary, "反映小区噪音扰民");
+    assert!(store.check().unwrap().ok());
 }

@@ -260,7 +260,7 @@ fn desk(
         .map_err(fail)?
         .unwrap_or_else(|| crate::strings::ui::text(lang).app.to_owned());
     let today = today(&store);
-    crate::ui::run(&store, lang, operator, office_name, today)
+    crate::ui::run(&mut store, lang, operator, office_name, today)
         .map_err(|e| Failure(e.to_string()))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -122,6 +122,10 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "help" => lang.pick("按键说明", "keys"),
         "back" => lang.pick("返回", "back"),
         "refresh" => lang.pick("刷新", "refresh"),
+        "new" => lang.pick("新登记", "new intake"),
+        "next_field" => lang.pick("下一项", "next field"),
+        "prev_field" => lang.pick("上一项", "previous field"),
+        "save" => lang.pick("保存", "save"),
         _ => "",
     }
 }

@@ -5,9 +5,12 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use rusqlite::types::Value as SqlValue;
 
+use super::form::{Form, Outcome, intake_form};
 use super::keymap::{Action, Context, lookup};
 use super::widgets::text_field::TextField;
+use crate::domain::command::IntakeInput;
 use crate::domain::rules::Operator;
+use crate::domain::types::Channel;
 use crate::domain::types::State;
 use crate::store::{CaseRow, JournalEntry, StateCounts};
 use crate::strings::Lang;
@@ -62,6 +65,7 @@ pub struct CaseScreen {
 pub enum Screen {
     Queue,
     Case(Box<CaseScreen>),
+    Form(Box<Form>),
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +82,9 @@ pub struct App {
     pub message: Option<String>,
     pub page_size: usize,
     pub quit: bool,
+    /// `n` was pressed: the next digit picks the channel of the new intake.
+    pub choosing_channel: bool,
+    pub categories: Vec<String>,
 }
 
 /// What happened: a key, a paste, or a result the runtime loaded.
@@ -96,6 +103,10 @@ pub enum Msg {
     Case(Box<CaseScreen>),
     Counts(StateCounts),
     Failed(String),
+    /// An intake was committed.
+    Saved {
+        id: i64,
+    },
 }
 
 /// What the runtime should fetch from the store.
@@ -114,6 +125,8 @@ pub enum Cmd {
     },
     OpenCase(i64),
     LoadCounts,
+    /// Take in a new petition as the operator.
+    Intake(Box<IntakeInput>),
 }
 
 impl App {
@@ -136,6 +149,8 @@ impl App {
             message: None,
             page_size: 20,
             quit: false,
+            choosing_channel: false,
+            categories: crate::domain::rules::default_categories(),
         }
     }
 
@@ -162,6 +177,7 @@ impl App {
         match self.screen {
             Screen::Queue => Context::Queue,
             Screen::Case(_) => Context::Case,
+            Screen::Form(_) => Context::Form,
         }
     }
 
@@ -171,6 +187,12 @@ impl App {
             // would double every character.
             Msg::Key(key) if key.kind != KeyEventKind::Press => Vec::new(),
             Msg::Key(key) => self.key(key),
+            Msg::Paste(text) if matches!(self.screen, Screen::Form(_)) => {
+                if let Screen::Form(f) = &mut self.screen {
+                    f.paste(&text);
+                }
+                Vec::new()
+            }
             Msg::Paste(text) => match &mut self.queue.search {
                 Some(field) if matches!(self.screen, Screen::Queue) => {
                     field.insert(&text);
@@ -220,9 +242,20 @@ impl App {
                 self.counts = c;
                 Vec::new()
             }
+            // A refusal keeps the form and all it holds; the message says why.
             Msg::Failed(m) => {
                 self.message = Some(m);
                 Vec::new()
+            }
+            Msg::Saved { id } => {
+                self.screen = Screen::Queue;
+                self.message = Some(match self.lang {
+                    Lang::Zh => format!("已录入 #{id}"),
+                    Lang::En => format!("taken in as #{id}"),
+                });
+                self.queue.page_starts.clear();
+                self.queue.selected = 0;
+                vec![Cmd::LoadCounts, self.load(None)]
             }
         }
     }
@@ -241,6 +274,46 @@ impl App {
         self.message = None;
         if self.help {
             self.help = false;
+            return Vec::new();
+        }
+        if let Screen::Form(form) = &mut self.screen {
+            return match form.key(key) {
+                Outcome::Stay => {
+                    if form.confirm_discard {
+                        self.message = Some(
+                            self.lang
+                                .pick(
+                                    "表单已修改：再按 Esc 放弃，或 Ctrl-S 保存",
+                                    "the form has changes: Esc again discards them, Ctrl-S saves",
+                                )
+                                .to_owned(),
+                        );
+                    }
+                    Vec::new()
+                }
+                Outcome::Cancel => {
+                    self.screen = Screen::Queue;
+                    Vec::new()
+                }
+                Outcome::Save => vec![Cmd::Intake(Box::new(form.to_input()))],
+            };
+        }
+        if self.choosing_channel {
+            self.choosing_channel = false;
+            let channel = match key.code {
+                KeyCode::Char(c @ '1'..='6') => {
+                    Channel::ALL.get(usize::from(c as u8 - b'1')).copied()
+                }
+                _ => None,
+            };
+            if let Some(channel) = channel {
+                self.screen = Screen::Form(Box::new(intake_form(
+                    channel,
+                    self.lang,
+                    self.today,
+                    &self.categories,
+                )));
+            }
             return Vec::new();
         }
         // A focused text field takes printable keys before any shortcut, so
@@ -336,6 +409,18 @@ impl App {
             (Action::PageDown, Screen::Queue) => self.next_page(),
             (Action::PageUp, Screen::Queue) => self.prev_page(false),
             (Action::Open, Screen::Queue) => self.open_selected(),
+            (Action::New, Screen::Queue) => {
+                self.choosing_channel = true;
+                self.message = Some(
+                    self.lang
+                        .pick(
+                            "新登记：1 来访  2 来信  3 来电  4 电子邮件  5 网上  6 上级转交办",
+                            "new: 1 visit  2 letter  3 phone  4 e-mail  5 online  6 referral",
+                        )
+                        .to_owned(),
+                );
+                Vec::new()
+            }
             (Action::Search, Screen::Queue) => {
                 self.queue.search = Some(TextField::default());
                 Vec::new()

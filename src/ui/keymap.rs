@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum Context {
     Queue,
     Case,
+    Form,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,10 @@ pub enum Action {
     Help,
     Back,
     Refresh,
+    New,
+    NextField,
+    PrevField,
+    Save,
 }
 
 impl Action {
@@ -38,6 +43,10 @@ impl Action {
             Action::Help => "help",
             Action::Back => "back",
             Action::Refresh => "refresh",
+            Action::New => "new",
+            Action::NextField => "next_field",
+            Action::PrevField => "prev_field",
+            Action::Save => "save",
         }
     }
 }
@@ -84,6 +93,11 @@ const QUEUE: &[Binding] = &[
         label: "f",
         action: Action::Filter,
     },
+    Binding {
+        keys: &[KeyCode::Char('n')],
+        label: "n",
+        action: Action::New,
+    },
 ];
 
 const CASE: &[Binding] = &[
@@ -104,7 +118,32 @@ const CASE: &[Binding] = &[
     },
 ];
 
-/// Keys every screen has, after its own.
+/// The form takes printable keys itself (`form::Form::key`); these are
+/// listed for the help screen and the footer.
+const FORM: &[Binding] = &[
+    Binding {
+        keys: &[KeyCode::Tab, KeyCode::Down, KeyCode::Enter],
+        label: "Tab/↓",
+        action: Action::NextField,
+    },
+    Binding {
+        keys: &[KeyCode::BackTab, KeyCode::Up],
+        label: "S-Tab/↑",
+        action: Action::PrevField,
+    },
+    Binding {
+        keys: &[],
+        label: "Ctrl-S",
+        action: Action::Save,
+    },
+    Binding {
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
+    },
+];
+
+/// Keys every list or detail screen has, after its own.
 const COMMON: &[Binding] = &[
     Binding {
         keys: &[KeyCode::Char('r'), KeyCode::F(5)],
@@ -125,11 +164,12 @@ const COMMON: &[Binding] = &[
 
 /// The keys of a screen, its own first.
 pub fn bindings(ctx: Context) -> impl Iterator<Item = &'static Binding> {
-    let own = match ctx {
-        Context::Queue => QUEUE,
-        Context::Case => CASE,
+    let (own, common) = match ctx {
+        Context::Queue => (QUEUE, COMMON),
+        Context::Case => (CASE, COMMON),
+        Context::Form => (FORM, &[][..]),
     };
-    own.iter().chain(COMMON)
+    own.iter().chain(common)
 }
 
 /// The action of a key in a list or detail view. Ctrl-C always quits.

@@ -2,6 +2,7 @@
 //! `view::draw` is pure, `runtime` runs the store commands in between.
 
 pub mod app;
+pub mod form;
 pub mod keymap;
 pub mod runtime;
 mod terminal;
@@ -22,7 +23,7 @@ use app::{App, Msg};
 
 /// Opens the desk on `store` until the clerk quits.
 pub fn run(
-    store: &Store,
+    store: &mut Store,
     lang: Lang,
     operator: Option<Operator>,
     office_name: String,

@@ -7,10 +7,11 @@ use ratatui::backend::Backend;
 
 use super::app::{App, CaseScreen, Cmd, Filter, Msg};
 use super::view;
-use crate::store::{CaseRef, ListFilter, Store};
+use crate::domain::command::Command;
+use crate::store::{CaseRef, ListFilter, Request, Store};
 use crate::strings::errors;
 
-pub fn execute(store: &Store, app: &App, cmd: &Cmd) -> Msg {
+pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
     let today = app.today;
     let fail = |e: crate::store::StoreError| Msg::Failed(errors::store(app.lang, &e));
     match cmd {
@@ -45,6 +46,27 @@ pub fn execute(store: &Store, app: &App, cmd: &Cmd) -> Msg {
         Cmd::Search { query, limit } => store
             .search(query, *limit, today)
             .map_or_else(fail, Msg::Found),
+        Cmd::Intake(input) => {
+            let Some(operator) = &app.operator else {
+                return Msg::Failed(
+                    app.lang
+                        .pick("请先用 --as 选择操作员", "pick an operator first with --as")
+                        .to_owned(),
+                );
+            };
+            // The one clock read of the desk: when the petition was taken in.
+            let at = chrono::Utc::now().with_timezone(&store.office().policy.utc_offset);
+            let req = Request {
+                case: None,
+                expected_version: None,
+                command: Command::Intake(input.clone()),
+                actor: operator.name.clone(),
+                at,
+            };
+            store
+                .execute(&req)
+                .map_or_else(fail, |a| Msg::Saved { id: a.id })
+        }
         Cmd::OpenCase(id) => {
             let r = store.case(&CaseRef::Id(*id), today).and_then(|row| {
                 let events = store.events(*id)?;
@@ -60,7 +82,7 @@ pub fn execute(store: &Store, app: &App, cmd: &Cmd) -> Msg {
 }
 
 /// Feeds `msg` to the app and runs every command it leads to.
-pub fn dispatch(store: &Store, app: &mut App, msg: Msg) {
+pub fn dispatch(store: &mut Store, app: &mut App, msg: Msg) {
     let mut queue = vec![msg];
     while let Some(msg) = queue.pop() {
         for cmd in app.update(msg) {

@@ -2,6 +2,7 @@
 //! ledger.
 
 mod case;
+mod form;
 mod help;
 mod queue;
 
@@ -27,6 +28,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.screen {
         Screen::Queue => queue::draw(app, frame, area),
         Screen::Case(c) => case::draw(app, c, frame, area),
+        Screen::Form(f) => form::draw(app, f, frame, area),
     }
     if app.help {
         help::draw(app, frame, area);
