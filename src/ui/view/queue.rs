@@ -130,9 +130,14 @@ fn footer(lang: Lang) -> String {
         .join("  ")
 }
 
+/// Below this width the petitioner column shows the name without the
+/// masked ID number, so that the summary and the due date keep their room.
+const WIDE: usize = 110;
+
 /// Column widths for a terminal `w` wide; the summary takes what is left.
 fn columns(w: usize) -> [usize; 8] {
-    let fixed = [9, 10, 6, 25, 10, 0, 6, 9];
+    let who = if w >= WIDE { 25 } else { 10 };
+    let fixed = [9, 10, 6, who, 10, 0, 6, 9];
     let used: usize = fixed.iter().sum::<usize>() + 7;
     let mut cols = fixed;
     cols[5] = w.saturating_sub(used).max(6);
@@ -146,8 +151,8 @@ fn row_line(lang: Lang, r: &CaseRow, cols: &[usize; 8], query: Option<&str>) -> 
     let no = c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id));
     let who = match i.main_petitioner() {
         Some(p) => match &p.id_number {
-            Some(id) => format!("{} {}", p.name, mask_id(id)),
-            None => p.name.clone(),
+            Some(id) if cols[3] > 10 => format!("{} {}", p.name, mask_id(id)),
+            _ => p.name.clone(),
         },
         None => t.anonymous.to_owned(),
     };
