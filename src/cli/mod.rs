@@ -114,7 +114,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
             if json {
                 render::print_json(&render::case_json(&store, &row, &events, &earlier));
             } else {
-                render::case_text(lang, &store, &row, &events, &earlier, today);
+                render::case_text(lang, &store, &row, &events, &earlier);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -153,7 +153,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
             let store = open_for_reading(&cli, lang)?;
             let today = today(&store);
             let rows = store.search(&query, limit.max(1), today).map_err(fail)?;
-            render::rows(lang, &store, &rows, json, today);
+            render::rows(lang, &store, &rows, json);
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Repeats {
@@ -173,7 +173,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
                 today,
             );
             let rows = store.earlier_cases(&key, 100, today).map_err(fail)?;
-            render::rows(lang, &store, &rows, json, today);
+            render::rows(lang, &store, &rows, json);
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Export { format, out } => {

@@ -18,69 +18,13 @@ pub fn print_json(v: &Value) {
     println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
 }
 
-fn clock_text(lang: Lang, status: &ClockStatus) -> String {
-    let zh = lang == Lang::Zh;
-    match status {
-        ClockStatus::Running {
-            days_left,
-            overdue: true,
-            ..
-        } => {
-            if zh {
-                format!("超期{}日", -days_left)
-            } else {
-                format!("{} days overdue", -days_left)
-            }
-        }
-        ClockStatus::Running {
-            days_left,
-            due_soon,
-            ..
-        } => {
-            let soon = if *due_soon {
-                lang.pick("（临期）", " (due soon)")
-            } else {
-                ""
-            };
-            if zh {
-                format!("剩{days_left}日{soon}")
-            } else {
-                format!("{days_left} days left{soon}")
-            }
-        }
-        ClockStatus::Met { done } => {
-            if zh {
-                format!("{done}按期完成")
-            } else {
-                format!("met on {done}")
-            }
-        }
-        ClockStatus::Late { done, days_late } => {
-            if zh {
-                format!("{done}完成，超期{days_late}日")
-            } else {
-                format!("done {done}, {days_late} days late")
-            }
-        }
-        ClockStatus::Window { days_left, closed } => {
-            if *closed {
-                lang.pick("已届满", "closed").to_owned()
-            } else if zh {
-                format!("剩{days_left}日")
-            } else {
-                format!("{days_left} days left")
-            }
-        }
-    }
-}
-
 /// The running clock that falls due first, as the queue shows it.
 fn next_clock(lang: Lang, row: &CaseRow) -> String {
     row.clocks
         .iter()
         .filter(|c| matches!(c.status, ClockStatus::Running { .. }))
         .min_by_key(|c| c.due)
-        .map(|c| format!("{} {}", c.due, clock_text(lang, &c.status)))
+        .map(|c| format!("{} {}", c.due, labels::clock_status(lang, &c.status)))
         .unwrap_or_default()
 }
 
@@ -118,7 +62,7 @@ fn heading(lang: Lang) -> String {
     .join(" ")
 }
 
-pub fn rows(lang: Lang, store: &Store, rows: &[CaseRow], json: bool, _today: NaiveDate) {
+pub fn rows(lang: Lang, store: &Store, rows: &[CaseRow], json: bool) {
     if json {
         let v: Vec<Value> = rows.iter().map(|r| row_json(store, r)).collect();
         print_json(&Value::Array(v));
@@ -214,11 +158,9 @@ pub fn case_text(
     row: &CaseRow,
     events: &[JournalEntry],
     earlier: &[CaseRow],
-    _today: NaiveDate,
 ) {
     let c = &row.case;
     let i = &c.intake;
-    let zh = lang == Lang::Zh;
     let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
     let no = c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id));
     println!(
@@ -291,20 +233,12 @@ pub fn case_text(
     println!("\n{}", l("期限：", "Deadlines:"));
     for clock in &row.clocks {
         let rule = store.office().policy.clock(&clock.key);
-        let name = rule
-            .map(|r| {
-                if zh {
-                    r.label_zh.as_str()
-                } else {
-                    r.label_en.as_str()
-                }
-            })
-            .unwrap_or(clock.key.as_str());
+        let name = rule.map_or(clock.key.as_str(), |r| labels::clock_name(lang, r));
         println!(
             "  {}  {}  {}",
             fit(name, 14),
             clock.due,
-            clock_text(lang, &clock.status)
+            labels::clock_status(lang, &clock.status)
         );
         if !clock.uncovered_years.is_empty() {
             println!(

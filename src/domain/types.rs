@@ -72,6 +72,15 @@ pub enum Urgency {
     Major,
 }
 
+impl Urgency {
+    pub fn code(self) -> &'static str {
+        match self {
+            Urgency::Normal => "normal",
+            Urgency::Major => "major",
+        }
+    }
+}
+
 /// What an operator may do is decided by role (see `workflow::permitted`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -103,7 +103,7 @@ pub fn insert(
         i.received_at.timestamp(),
         received_date,
         i.category,
-        serde_json::to_value(i.urgency)?.as_str().unwrap_or("normal"),
+        i.urgency.code(),
         i.people,
         i.main_petitioner().map(|p| p.name.as_str()),
         i.target.as_deref().or(i.target_person.as_deref()),

@@ -1,6 +1,8 @@
 //! Names of the domain's values as the user reads them.
 
 use super::Lang;
+use crate::domain::deadline::ClockStatus;
+use crate::domain::policy::ClockRule;
 use crate::domain::types::{
     Channel, DeclineGround, Outcome, Role, Satisfaction, ServiceMethod, State, SuperviseGround,
 };
@@ -110,5 +112,71 @@ pub fn supervise_ground(lang: Lang, g: SuperviseGround) -> &'static str {
         SuperviseGround::Repeat => lang.pick("重复信访", "repeat petition"),
         SuperviseGround::Leader => lang.pick("领导交办", "leader's order"),
         SuperviseGround::Other => lang.pick("其他", "other"),
+    }
+}
+
+/// A clock's state in words: days left (and due soon), days overdue, met,
+/// late, or a window's days left / closed.
+pub fn clock_status(lang: Lang, status: &ClockStatus) -> String {
+    let zh = lang == Lang::Zh;
+    match status {
+        ClockStatus::Running {
+            days_left,
+            overdue: true,
+            ..
+        } => {
+            if zh {
+                format!("超期{}日", -days_left)
+            } else {
+                format!("{} days overdue", -days_left)
+            }
+        }
+        ClockStatus::Running {
+            days_left,
+            due_soon,
+            ..
+        } => {
+            let soon = if *due_soon {
+                lang.pick("（临期）", " (due soon)")
+            } else {
+                ""
+            };
+            if zh {
+                format!("剩{days_left}日{soon}")
+            } else {
+                format!("{days_left} days left{soon}")
+            }
+        }
+        ClockStatus::Met { done } => {
+            if zh {
+                format!("{done}按期完成")
+            } else {
+                format!("met on {done}")
+            }
+        }
+        ClockStatus::Late { done, days_late } => {
+            if zh {
+                format!("{done}完成，超期{days_late}日")
+            } else {
+                format!("done {done}, {days_late} days late")
+            }
+        }
+        ClockStatus::Window { days_left, closed } => {
+            if *closed {
+                lang.pick("已届满", "closed").to_owned()
+            } else if zh {
+                format!("剩{days_left}日")
+            } else {
+                format!("{days_left} days left")
+            }
+        }
+    }
+}
+
+/// A clock's name, from the policy (an office may rename its clocks).
+pub fn clock_name(lang: Lang, rule: &ClockRule) -> &str {
+    match lang {
+        Lang::Zh => &rule.label_zh,
+        Lang::En => &rule.label_en,
     }
 }

@@ -26,7 +26,6 @@ pub struct UiText {
     pub headings: [&'static str; 8],
     pub days_left: &'static str,
     pub days_over: &'static str,
-    pub met: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static UiText {
@@ -69,7 +68,6 @@ static ZH: UiText = UiText {
     ],
     days_left: "剩{}日",
     days_over: "超{}日",
-    met: "已完成",
 };
 
 static EN: UiText = UiText {
@@ -105,7 +103,6 @@ static EN: UiText = UiText {
     ],
     days_left: "{}d left",
     days_over: "{}d over",
-    met: "done",
 };
 
 /// What each key does, for the help screen and the footer.

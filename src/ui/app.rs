@@ -58,6 +58,8 @@ pub struct Queue {
 pub struct CaseScreen {
     pub row: CaseRow,
     pub events: Vec<JournalEntry>,
+    /// The policy's name of each of `row.clocks`, in the desk's language.
+    pub clock_names: Vec<String>,
     pub scroll: u16,
 }
 

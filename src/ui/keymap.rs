@@ -59,16 +59,6 @@ pub struct Binding {
 
 const QUEUE: &[Binding] = &[
     Binding {
-        keys: &[KeyCode::Char('j'), KeyCode::Down],
-        label: "j/↓",
-        action: Action::Down,
-    },
-    Binding {
-        keys: &[KeyCode::Char('k'), KeyCode::Up],
-        label: "k/↑",
-        action: Action::Up,
-    },
-    Binding {
         keys: &[KeyCode::PageDown, KeyCode::Char(' ')],
         label: "PgDn",
         action: Action::PageDown,
@@ -100,23 +90,11 @@ const QUEUE: &[Binding] = &[
     },
 ];
 
-const CASE: &[Binding] = &[
-    Binding {
-        keys: &[KeyCode::Char('j'), KeyCode::Down],
-        label: "j/↓",
-        action: Action::Down,
-    },
-    Binding {
-        keys: &[KeyCode::Char('k'), KeyCode::Up],
-        label: "k/↑",
-        action: Action::Up,
-    },
-    Binding {
-        keys: &[KeyCode::Esc, KeyCode::Backspace],
-        label: "Esc",
-        action: Action::Back,
-    },
-];
+const CASE: &[Binding] = &[Binding {
+    keys: &[KeyCode::Esc, KeyCode::Backspace],
+    label: "Esc",
+    action: Action::Back,
+}];
 
 /// The form takes printable keys itself (`form::Form::key`); these are
 /// listed for the help screen and the footer.
@@ -143,6 +121,20 @@ const FORM: &[Binding] = &[
     },
 ];
 
+/// Moving by row (the queue) or by line (the case screen).
+const MOVE: &[Binding] = &[
+    Binding {
+        keys: &[KeyCode::Char('j'), KeyCode::Down],
+        label: "j/↓",
+        action: Action::Down,
+    },
+    Binding {
+        keys: &[KeyCode::Char('k'), KeyCode::Up],
+        label: "k/↑",
+        action: Action::Up,
+    },
+];
+
 /// Keys every list or detail screen has, after its own.
 const COMMON: &[Binding] = &[
     Binding {
@@ -164,12 +156,12 @@ const COMMON: &[Binding] = &[
 
 /// The keys of a screen, its own first.
 pub fn bindings(ctx: Context) -> impl Iterator<Item = &'static Binding> {
-    let (own, common) = match ctx {
-        Context::Queue => (QUEUE, COMMON),
-        Context::Case => (CASE, COMMON),
-        Context::Form => (FORM, &[][..]),
+    let (moves, own, common): (&[Binding], _, &[Binding]) = match ctx {
+        Context::Queue => (MOVE, QUEUE, COMMON),
+        Context::Case => (MOVE, CASE, COMMON),
+        Context::Form => (&[], FORM, &[]),
     };
-    own.iter().chain(common)
+    moves.iter().chain(own).chain(common)
 }
 
 /// The action of a key in a list or detail view. Ctrl-C always quits.

@@ -9,7 +9,7 @@ use super::app::{App, CaseScreen, Cmd, Filter, Msg};
 use super::view;
 use crate::domain::command::Command;
 use crate::store::{CaseRef, ListFilter, Request, Store};
-use crate::strings::errors;
+use crate::strings::{errors, labels};
 
 pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
     let today = app.today;
@@ -70,9 +70,20 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
         Cmd::OpenCase(id) => {
             let r = store.case(&CaseRef::Id(*id), today).and_then(|row| {
                 let events = store.events(*id)?;
+                let policy = &store.office().policy;
+                let clock_names = row
+                    .clocks
+                    .iter()
+                    .map(|c| {
+                        policy.clock(&c.key).map_or(c.key.clone(), |r| {
+                            labels::clock_name(app.lang, r).to_owned()
+                        })
+                    })
+                    .collect();
                 Ok(CaseScreen {
                     row,
                     events,
+                    clock_names,
                     scroll: 0,
                 })
             });

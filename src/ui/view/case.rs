@@ -7,27 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::clock_style;
-use crate::domain::deadline::ClockStatus;
 use crate::domain::workflow::allowed_ops;
+use crate::strings::labels;
 use crate::strings::ui::text;
-use crate::strings::{Lang, labels};
 use crate::ui::app::{App, CaseScreen};
-
-fn clock_words(lang: Lang, s: &ClockStatus) -> String {
-    let t = text(lang);
-    match s {
-        ClockStatus::Running { days_left, .. } if *days_left < 0 => {
-            t.days_over.replace("{}", &(-days_left).to_string())
-        }
-        ClockStatus::Running { days_left, .. }
-        | ClockStatus::Window {
-            days_left,
-            closed: false,
-        } => t.days_left.replace("{}", &days_left.to_string()),
-        ClockStatus::Met { done } | ClockStatus::Late { done, .. } => format!("{} {done}", t.met),
-        ClockStatus::Window { closed: true, .. } => lang.pick("已届满", "closed").to_owned(),
-    }
-}
 
 pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
@@ -104,11 +87,17 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(t.deadlines).bold());
-    for k in &screen.row.clocks {
-        let name = app_clock_label(lang, &k.key);
+    for (i, k) in screen.row.clocks.iter().enumerate() {
+        let name = screen
+            .clock_names
+            .get(i)
+            .map_or(k.key.as_str(), String::as_str);
         lines.push(Line::from(vec![
-            Span::raw(format!("  {}  {}  ", crate::display::fit(&name, 12), k.due)),
-            Span::styled(clock_words(lang, &k.status), clock_style(&k.status)),
+            Span::raw(format!("  {}  {}  ", crate::display::fit(name, 12), k.due)),
+            Span::styled(
+                labels::clock_status(lang, &k.status),
+                clock_style(&k.status),
+            ),
         ]));
     }
     lines.push(Line::from(""));
@@ -154,15 +143,4 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         Paragraph::new(footer).dim(),
         super::row(area, area.height - 1),
     );
-}
-
-fn app_clock_label(lang: Lang, key: &str) -> String {
-    match key {
-        "decide" => lang.pick("受理告知", "decide"),
-        "object" => lang.pick("转交办异议", "object"),
-        "handle" => lang.pick("办理答复", "handle"),
-        "review" => lang.pick("复查申请期", "review window"),
-        other => other,
-    }
-    .to_owned()
 }
