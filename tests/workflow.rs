@@ -74,6 +74,7 @@ fn samples() -> Vec<(&'static str, Command, &'static str)> {
             },
             "李娜",
         ),
+        ("attach", Command::Attach(Box::new(intake_input())), "李娜"),
     ]
 }
 
@@ -97,20 +98,20 @@ fn code(r: &Result<xinfang::domain::workflow::Transition, E>) -> &'static str {
 #[test]
 fn every_state_and_command() {
     // Columns: intake register assign recuse opinion instruct extend
-    //          supervise reply notice return_visit archive review
+    //          supervise reply notice return_visit archive review attach
     let expected = [
-        ("intake", "S ok S S S S S S S S S S S"),
-        ("registered", "S S ok ok S S S ok NA NA S S S"),
-        ("declined", "S S NAcc NAcc S S S NAcc ON ok S S S"),
-        ("passed_on", "S S NAcc NAcc S S S NAcc ON ok S S S"),
-        ("assigned", "S S ok ok ok NoOp ok ok NA NA S S S"),
-        ("awaiting", "S S ok ok Await ok ok ok NA NA S S S"),
-        ("approved", "S S ok ok ok NoOp ok ok ok MO S S S"),
-        ("replied", "S S S S S S S S S S ok ok S"),
-        ("visited", "S S S S S S S S S S V ok S"),
-        ("archived", "S S S S S S S S S S S S ok"),
-        ("declined_replied", "S S S S S S S S S S ok ok S"),
-        ("declined_archived", "S S S S S S S S S S S S NAcc"),
+        ("intake", "S ok S S S S S S S S S S S ok"),
+        ("registered", "S S ok ok S S S ok NA NA S S S ok"),
+        ("declined", "S S NAcc NAcc S S S NAcc ON ok S S S ok"),
+        ("passed_on", "S S NAcc NAcc S S S NAcc ON ok S S S ok"),
+        ("assigned", "S S ok ok ok NoOp ok ok NA NA S S S ok"),
+        ("awaiting", "S S ok ok Await ok ok ok NA NA S S S ok"),
+        ("approved", "S S ok ok ok NoOp ok ok ok MO S S S ok"),
+        ("replied", "S S S S S S S S S S ok ok S S"),
+        ("visited", "S S S S S S S S S S V ok S S"),
+        ("archived", "S S S S S S S S S S S S ok S"),
+        ("declined_replied", "S S S S S S S S S S ok ok S S"),
+        ("declined_archived", "S S S S S S S S S S S S NAcc S"),
     ];
     let o = Office0::new();
     let fixtures = fixtures(&o);
@@ -142,12 +143,19 @@ fn wrong_state_names_what_is_possible() {
         E::WrongState {
             op: "archive",
             state: State::Intake,
-            allowed: vec!["register"]
+            allowed: vec!["register", "attach"]
         }
     );
     assert_eq!(
         allowed_ops(&f[4].1),
-        vec!["assign", "recuse", "opinion", "extend", "supervise"]
+        vec![
+            "assign",
+            "recuse",
+            "opinion",
+            "extend",
+            "supervise",
+            "attach"
+        ]
     );
     let msg = xinfang::strings::errors::workflow(xinfang::strings::Lang::Zh, &err);
     assert!(

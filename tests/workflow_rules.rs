@@ -370,3 +370,53 @@ fn decline_needs_a_route() {
         }
     );
 }
+
+/// 重复件: a later letter on a matter in progress joins the case; it keeps
+/// its number, state and clocks, and is checked like any intake.
+#[test]
+fn repeat_items_join_an_open_case() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let assigned = &f[4].1;
+    let mut letter = intake_input();
+    letter.channel = Channel::Letter;
+    letter.summary = "再次来信反映同一问题".into();
+    let after = o.step(
+        assigned,
+        Command::Attach(Box::new(letter.clone())),
+        "李娜",
+        t(6),
+    );
+    assert_eq!(after.state, assigned.state);
+    assert_eq!(after.case_no, assigned.case_no);
+    assert_eq!(after.decision, assigned.decision);
+    assert_eq!(after.attached.len(), 1);
+    assert_eq!(after.attached[0].summary, "再次来信反映同一问题");
+    assert_eq!(after.attached[0].stamp.by, "李娜");
+    // The intake checks apply: an empty summary is refused.
+    let mut empty = letter.clone();
+    empty.summary = " ".into();
+    assert!(matches!(
+        o.apply(
+            Some(assigned),
+            &Command::Attach(Box::new(empty)),
+            "李娜",
+            t(6)
+        ),
+        Err(E::MissingField {
+            field: "summary",
+            ..
+        })
+    ));
+    // A replied case takes no repeat items: a new one is numbered anew.
+    let replied = &f[7].1;
+    assert!(matches!(
+        o.apply(
+            Some(replied),
+            &Command::Attach(Box::new(letter)),
+            "李娜",
+            t(9)
+        ),
+        Err(E::WrongState { op: "attach", .. })
+    ));
+}

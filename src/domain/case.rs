@@ -233,6 +233,25 @@ pub struct Case {
     /// The archived case this one asks to review (复查).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_of: Option<i64>,
+    /// Later items on the same matter (重复件), attached while it was open.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attached: Vec<Attached>,
+}
+
+/// A repeat item joined to an open case instead of being numbered again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attached {
+    pub channel: Channel,
+    pub received_at: DateTime<FixedOffset>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postmark: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_no: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub petitioners: Vec<Petitioner>,
+    pub summary: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
 }
 
 impl Case {

@@ -124,6 +124,9 @@ pub enum Command {
     Review {
         text: String,
     },
+    /// 重复件: a new item on a matter still in progress joins that case
+    /// instead of being numbered again (DOMAIN: repeat petitions).
+    Attach(Box<IntakeInput>),
 }
 
 fn yes() -> bool {
@@ -159,11 +162,12 @@ impl Command {
             Command::ReturnVisit { .. } => "return_visit",
             Command::Archive => "archive",
             Command::Review { .. } => "review",
+            Command::Attach(_) => "attach",
         }
     }
 
     /// Every op code, for messages and tests.
-    pub const OPS: [&'static str; 12] = [
+    pub const OPS: [&'static str; 13] = [
         "intake",
         "register",
         "assign",
@@ -176,5 +180,6 @@ impl Command {
         "return_visit",
         "archive",
         "review",
+        "attach",
     ];
 }

@@ -5,8 +5,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::case::{
-    Assignment, Case, DecisionRecord, Extension, Instruction, Intake, Opinion, Recusal, Reply,
-    ReturnVisit, Stamp, Supervision,
+    Assignment, Attached, Case, DecisionRecord, Extension, Instruction, Intake, Opinion, Recusal,
+    Reply, ReturnVisit, Stamp, Supervision,
 };
 use super::command::Command;
 use super::deadline::due_date;
@@ -252,6 +252,25 @@ pub fn transition(
             next = new_case(intake, Some(case.id));
             created = true;
         }
+        Command::Attach(input) => {
+            let (intake, warnings) = validate_intake(input, actor, at, rules)?;
+            next.attached.push(Attached {
+                channel: intake.channel,
+                received_at: intake.received_at,
+                postmark: intake.postmark,
+                letter_no: intake.letter_no,
+                petitioners: intake.petitioners,
+                summary: intake.summary,
+                stamp,
+            });
+            return Ok(Transition {
+                case: next,
+                created,
+                allot_number_for_year: allot,
+                warnings,
+                event,
+            });
+        }
     }
     Ok(Transition {
         case: next,
@@ -279,6 +298,7 @@ fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         return_visit: None,
         archived: None,
         review_of,
+        attached: Vec::new(),
     }
 }
 
@@ -379,6 +399,9 @@ fn state_allows(case: &Case, op: &'static str) -> Result<(), WorkflowError> {
             }
         }
         ("archive", State::Replied) => Ok(()),
+        // Only a matter still in progress takes repeat items; after the
+        // reply a new item is a new case (or a 复查 request).
+        ("attach", State::Intake | State::Registered | State::Assigned) => Ok(()),
         ("review", State::Archived) => accepted_only(case.reply.is_some()),
         _ => wrong(),
     }

@@ -51,6 +51,7 @@ pub fn op(lang: Lang, op: &str) -> &'static str {
         "return_visit" => lang.pick("回访", "return visit"),
         "archive" => lang.pick("归档", "archive"),
         "review" => lang.pick("复查", "review"),
+        "attach" => lang.pick("重复件", "repeat item"),
         _ => lang.pick("操作", "act"),
     }
 }
