@@ -216,10 +216,16 @@ fn a_visitor_is_taken_in_from_the_form() {
     }
     runtime::dispatch(&mut store, &mut app, Msg::Paste("反映小区噪音扰民".into()));
     runtime::dispatch(&mut store, &mut app, ctrl_s);
+    // Saved: the new case opens, ready for the decision (d).
+    let Screen::Case(case) = &app.screen else {
+        panic!("not saved: {:?}", app.message)
+    };
+    assert_eq!(case.row.case.intake.summary, "反映小区噪音扰民");
     assert!(
-        matches!(app.screen, Screen::Queue),
-        "saved: {:?}",
         app.message
+            .as_deref()
+            .unwrap_or_default()
+            .contains("已录入")
     );
     assert_eq!(app.queue.rows[0].case.intake.petitioners[0].name, "王伟");
     assert_eq!(app.queue.rows[0].case.intake.summary, "反映小区噪音扰民");

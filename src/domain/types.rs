@@ -61,6 +61,16 @@ pub enum HandlingType {
     Claim,
 }
 
+impl HandlingType {
+    pub fn code(self) -> &'static str {
+        match self {
+            HandlingType::Suggestion => "suggestion",
+            HandlingType::Accusation => "accusation",
+            HandlingType::Claim => "claim",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Urgency {

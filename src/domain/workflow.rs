@@ -316,6 +316,14 @@ pub fn allowed_ops(case: &Case) -> Vec<&'static str> {
         .collect()
 }
 
+/// Why `actor` may not give `op` on `case` now (state first, then role);
+/// `None` when they may. The desk greys such actions and shows this.
+pub fn refusal(case: &Case, op: &'static str, actor: &Operator) -> Option<WorkflowError> {
+    gate(case, op)
+        .and_then(|()| permitted(case, op, actor))
+        .err()
+}
+
 /// Refuses an op the state does not allow, naming what would be allowed.
 fn gate(case: &Case, op: &'static str) -> Result<(), WorkflowError> {
     state_allows(case, op).map_err(|e| match e {

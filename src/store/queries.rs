@@ -199,6 +199,24 @@ impl Store {
         self.rows_by_id(&ids, today)
     }
 
+    /// Cases naming a petitioner of this name, newest first: a weak hint
+    /// for the repeat panel while nothing else is typed.
+    pub fn cases_by_name(
+        &self,
+        name: &str,
+        limit: usize,
+        today: NaiveDate,
+    ) -> Result<Vec<CaseRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT case_id FROM petitioners WHERE name = ?1
+             ORDER BY case_id DESC LIMIT ?2",
+        )?;
+        let ids = stmt
+            .query_map(rusqlite::params![name.trim(), limit as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        self.rows_by_id(&ids, today)
+    }
+
     fn rows_by_id(&self, ids: &[i64], today: NaiveDate) -> Result<Vec<CaseRow>> {
         let mut stmt = self
             .conn

@@ -1,14 +1,18 @@
 //! The desk's state and its pure `update`: a key or a loaded result in,
 //! commands for the store out. Nothing here reads the clock or the ledger.
 
-use chrono::NaiveDate;
+use chrono::{FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use rusqlite::types::Value as SqlValue;
 
-use super::form::{Form, Outcome, intake_form};
+use super::form::Form;
+use super::form::action::Directory;
+use super::form::draft::{Draft, DraftOf};
+use super::form::intake::{RepeatQuery, intake_form};
 use super::keymap::{Action, Context, lookup};
+use super::update_form::case_op;
 use super::widgets::text_field::TextField;
-use crate::domain::command::IntakeInput;
+use crate::domain::command::{Command, IntakeInput};
 use crate::domain::rules::Operator;
 use crate::domain::types::Channel;
 use crate::domain::types::State;
@@ -87,6 +91,19 @@ pub struct App {
     /// `n` was pressed: the next digit picks the channel of the new intake.
     pub choosing_channel: bool,
     pub categories: Vec<String>,
+    /// The office's UTC offset, for times typed into forms.
+    pub offset: FixedOffset,
+    pub directory: Directory,
+    /// The form changed since its draft was last written.
+    pub draft_due: bool,
+    /// A draft found at start, offered for restoring.
+    pub offered: Option<Draft>,
+    /// A case-action draft waiting for its case to load.
+    pub restoring: Option<Draft>,
+    /// What the repeat panel last asked for.
+    pub repeat_asked: Option<RepeatQuery>,
+    /// A fixed "now" for writes (tests); None reads the clock.
+    pub clock: Option<chrono::DateTime<FixedOffset>>,
 }
 
 /// What happened: a key, a paste, or a result the runtime loaded.
@@ -105,10 +122,31 @@ pub enum Msg {
     Case(Box<CaseScreen>),
     Counts(StateCounts),
     Failed(String),
-    /// An intake was committed.
+    /// An intake was committed; `note` carries the domain's warnings.
     Saved {
         id: i64,
+        note: Option<String>,
     },
+    /// An action on a case was committed.
+    Applied {
+        id: i64,
+        op: &'static str,
+        note: Option<String>,
+    },
+    /// A command that answers nothing (a draft written).
+    Idle,
+    /// A repeat item joined this case.
+    Attached {
+        id: i64,
+        case_no: String,
+    },
+    Directory(Directory),
+    Repeats {
+        query: RepeatQuery,
+        rows: Vec<CaseRow>,
+    },
+    /// Drafts left by an earlier session of this operator.
+    Drafts(Vec<Draft>),
 }
 
 /// What the runtime should fetch from the store.
@@ -127,8 +165,24 @@ pub enum Cmd {
     },
     OpenCase(i64),
     LoadCounts,
+    LoadDirectory,
+    LoadDrafts,
     /// Take in a new petition as the operator.
     Intake(Box<IntakeInput>),
+    /// Give `command` on a case, as of `version` (a stale edit is refused).
+    Execute {
+        id: i64,
+        version: i64,
+        command: Box<Command>,
+    },
+    /// Join the intake to an open case as a repeat item.
+    Attach {
+        id: i64,
+        input: Box<IntakeInput>,
+    },
+    Repeats(RepeatQuery),
+    SaveDraft(Box<Draft>),
+    DropDraft(String),
 }
 
 impl App {
@@ -153,12 +207,25 @@ impl App {
             quit: false,
             choosing_channel: false,
             categories: crate::domain::rules::default_categories(),
+            // Beijing time until the runtime sets the office's own.
+            offset: FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset"),
+            directory: Directory::default(),
+            draft_due: false,
+            offered: None,
+            restoring: None,
+            repeat_asked: None,
+            clock: None,
         }
     }
 
     /// The commands that fill the first screen.
     pub fn start(&self) -> Vec<Cmd> {
-        vec![Cmd::LoadCounts, self.load(None)]
+        vec![
+            Cmd::LoadCounts,
+            Cmd::LoadDirectory,
+            self.load(None),
+            Cmd::LoadDrafts,
+        ]
     }
 
     fn load(&self, start: Cursor) -> Cmd {
@@ -169,7 +236,7 @@ impl App {
         }
     }
 
-    fn reload(&mut self) -> Vec<Cmd> {
+    pub(super) fn reload(&mut self) -> Vec<Cmd> {
         let start = self.queue.page_starts.last().cloned().flatten();
         self.queue.page_starts.pop();
         vec![Cmd::LoadCounts, self.load(start)]
@@ -193,7 +260,7 @@ impl App {
                 if let Screen::Form(f) = &mut self.screen {
                     f.paste(&text);
                 }
-                Vec::new()
+                self.after_form_change()
             }
             Msg::Paste(text) => match &mut self.queue.search {
                 Some(field) if matches!(self.screen, Screen::Queue) => {
@@ -237,7 +304,24 @@ impl App {
                 Vec::new()
             }
             Msg::Case(screen) => {
+                let restoring = self.restoring.take();
+                let draft_op = restoring.as_ref().and_then(|d| match &d.of {
+                    DraftOf::Action { case_id, op } if *case_id == screen.row.case.id => {
+                        Some(op.clone())
+                    }
+                    _ => None,
+                });
+                let row = screen.row.clone();
                 self.screen = Screen::Case(screen);
+                if let (Some(op), Some(draft)) = (draft_op, restoring) {
+                    let op = Command::OPS.into_iter().find(|o| *o == op);
+                    if let Some(op) = op {
+                        self.open_action(op, &row);
+                        if let Screen::Form(f) = &mut self.screen {
+                            f.restore(&draft);
+                        }
+                    }
+                }
                 Vec::new()
             }
             Msg::Counts(c) => {
@@ -249,17 +333,68 @@ impl App {
                 self.message = Some(m);
                 Vec::new()
             }
-            Msg::Saved { id } => {
-                self.screen = Screen::Queue;
-                self.message = Some(match self.lang {
-                    Lang::Zh => format!("已录入 #{id}"),
-                    Lang::En => format!("taken in as #{id}"),
+            Msg::Idle => Vec::new(),
+            Msg::Saved { id, note } => {
+                let saved = crate::strings::form::saved_intake(self.lang, id);
+                self.message = Some(match note {
+                    Some(n) => format!("{saved}；{n}"),
+                    None => saved,
                 });
+                let mut cmds = self.leave_form();
                 self.queue.page_starts.clear();
                 self.queue.selected = 0;
-                vec![Cmd::LoadCounts, self.load(None)]
+                // Straight to the new case: the clerk decides next (d).
+                cmds.extend([Cmd::LoadCounts, self.load(None), Cmd::OpenCase(id)]);
+                cmds
+            }
+            Msg::Applied { id, op, note } => {
+                let label = crate::strings::labels::op(self.lang, op);
+                let done = crate::strings::form::applied(self.lang, label);
+                self.message = Some(match note {
+                    Some(n) => format!("{done}；{n}"),
+                    None => done,
+                });
+                let mut cmds = self.leave_form();
+                cmds.extend([Cmd::LoadCounts, Cmd::OpenCase(id)]);
+                cmds
+            }
+            Msg::Attached { id, case_no } => {
+                self.message = Some(crate::strings::form::attached(self.lang, &case_no));
+                let mut cmds = self.leave_form();
+                cmds.extend([Cmd::LoadCounts, Cmd::OpenCase(id)]);
+                cmds
+            }
+            Msg::Directory(d) => {
+                self.directory = d;
+                Vec::new()
+            }
+            Msg::Repeats { query, rows } => {
+                if let Screen::Form(f) = &mut self.screen
+                    && f.repeat_query().as_ref() == Some(&query)
+                {
+                    f.repeats.name_only = matches!(query, RepeatQuery::Name(_));
+                    f.repeats.selected = f.repeats.selected.min(rows.len().saturating_sub(1));
+                    f.repeats.rows = rows;
+                }
+                Vec::new()
+            }
+            Msg::Drafts(drafts) => {
+                self.offered = drafts.into_iter().next();
+                Vec::new()
             }
         }
+    }
+
+    /// Leaves a form for the queue; its draft is no longer needed.
+    pub(super) fn leave_form(&mut self) -> Vec<Cmd> {
+        let Screen::Form(f) = &self.screen else {
+            return Vec::new();
+        };
+        let slot = f.draft().slot();
+        self.screen = Screen::Queue;
+        self.draft_due = false;
+        self.repeat_asked = None;
+        vec![Cmd::DropDraft(slot)]
     }
 
     fn search_cmd(&self) -> Vec<Cmd> {
@@ -278,27 +413,11 @@ impl App {
             self.help = false;
             return Vec::new();
         }
-        if let Screen::Form(form) = &mut self.screen {
-            return match form.key(key) {
-                Outcome::Stay => {
-                    if form.confirm_discard {
-                        self.message = Some(
-                            self.lang
-                                .pick(
-                                    "表单已修改：再按 Esc 放弃，或 Ctrl-S 保存",
-                                    "the form has changes: Esc again discards them, Ctrl-S saves",
-                                )
-                                .to_owned(),
-                        );
-                    }
-                    Vec::new()
-                }
-                Outcome::Cancel => {
-                    self.screen = Screen::Queue;
-                    Vec::new()
-                }
-                Outcome::Save => vec![Cmd::Intake(Box::new(form.to_input()))],
-            };
+        if let Some(draft) = self.offered.take() {
+            return self.answer_offer(key, draft);
+        }
+        if matches!(self.screen, Screen::Form(_)) {
+            return self.form_key(key);
         }
         if self.choosing_channel {
             self.choosing_channel = false;
@@ -313,10 +432,15 @@ impl App {
                     channel,
                     self.lang,
                     self.today,
+                    self.offset,
                     &self.categories,
                 )));
             }
             return Vec::new();
+        }
+        if let (Screen::Case(c), Some(op)) = (&self.screen, case_op(&key)) {
+            let row = c.row.clone();
+            return self.try_action(op, &row);
         }
         // A focused text field takes printable keys before any shortcut, so
         // typing q or j in a name never quits or moves.

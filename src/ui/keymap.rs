@@ -27,6 +27,11 @@ pub enum Action {
     NextField,
     PrevField,
     Save,
+    AddRow,
+    RemoveRow,
+    MainRow,
+    Link,
+    Attach,
 }
 
 impl Action {
@@ -47,6 +52,11 @@ impl Action {
             Action::NextField => "next_field",
             Action::PrevField => "prev_field",
             Action::Save => "save",
+            Action::AddRow => "add_row",
+            Action::RemoveRow => "remove_row",
+            Action::MainRow => "main_row",
+            Action::Link => "link",
+            Action::Attach => "attach",
         }
     }
 }

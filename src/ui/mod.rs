@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod runtime;
 mod terminal;
 mod tty;
+pub mod update_form;
 pub mod view;
 pub mod widgets;
 
@@ -31,6 +32,8 @@ pub fn run(
 ) -> std::io::Result<()> {
     let mut guard = terminal::Guard::enter()?;
     let mut app = App::new(lang, operator, office_name, today);
+    app.offset = store.office().policy.utc_offset;
+    app.categories = store.office().categories.clone();
     let size = guard.terminal.size()?;
     runtime::dispatch(store, &mut app, Msg::Resize { rows: size.height });
     for cmd in app.start() {

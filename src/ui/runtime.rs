@@ -6,6 +6,8 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::app::{App, CaseScreen, Cmd, Filter, Msg};
+use super::form::action::Directory;
+use super::form::intake::RepeatQuery;
 use super::view;
 use crate::domain::command::Command;
 use crate::store::{CaseRef, ListFilter, Request, Store};
@@ -47,26 +49,68 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             .search(query, *limit, today)
             .map_or_else(fail, Msg::Found),
         Cmd::Intake(input) => {
-            let Some(operator) = &app.operator else {
-                return Msg::Failed(
-                    app.lang
-                        .pick("请先用 --as 选择操作员", "pick an operator first with --as")
-                        .to_owned(),
-                );
-            };
-            // The one clock read of the desk: when the petition was taken in.
-            let at = chrono::Utc::now().with_timezone(&store.office().policy.utc_offset);
-            let req = Request {
+            let req = |actor: String, at| Request {
                 case: None,
                 expected_version: None,
                 command: Command::Intake(input.clone()),
-                actor: operator.name.clone(),
+                actor,
                 at,
             };
-            store
-                .execute(&req)
-                .map_or_else(fail, |a| Msg::Saved { id: a.id })
+            write(store, app, req, |a, note| Msg::Saved { id: a.id, note })
         }
+        Cmd::Execute {
+            id,
+            version,
+            command,
+        } => {
+            let op = command.op();
+            let req = |actor: String, at| Request {
+                case: Some(CaseRef::Id(*id)),
+                expected_version: Some(*version),
+                command: (**command).clone(),
+                actor,
+                at,
+            };
+            write(store, app, req, |a, note| Msg::Applied {
+                id: a.id,
+                op,
+                note,
+            })
+        }
+        Cmd::Attach { id, input } => {
+            let req = |actor: String, at| Request {
+                case: Some(CaseRef::Id(*id)),
+                expected_version: None,
+                command: Command::Attach(input.clone()),
+                actor,
+                at,
+            };
+            write(store, app, req, |a, _| Msg::Attached {
+                id: a.id,
+                case_no: a.case_no.clone().unwrap_or_else(|| format!("#{}", a.id)),
+            })
+        }
+        Cmd::LoadDirectory => {
+            let dir = store.departments().and_then(|departments| {
+                Ok(Directory {
+                    departments,
+                    operators: store.operators()?,
+                })
+            });
+            dir.map_or_else(fail, Msg::Directory)
+        }
+        Cmd::Repeats(query) => {
+            let rows = match query {
+                RepeatQuery::Person(key) => store.earlier_cases(key, REPEATS, today),
+                RepeatQuery::Name(name) => store.cases_by_name(name, REPEATS, today),
+            };
+            rows.map_or_else(fail, |rows| Msg::Repeats {
+                query: query.clone(),
+                rows,
+            })
+        }
+        Cmd::LoadDrafts => Msg::Drafts(Vec::new()),
+        Cmd::SaveDraft(_) | Cmd::DropDraft(_) => Msg::Idle,
         Cmd::OpenCase(id) => {
             let r = store.case(&CaseRef::Id(*id), today).and_then(|row| {
                 let events = store.events(*id)?;
@@ -89,6 +133,38 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             });
             r.map_or_else(fail, |c| Msg::Case(Box::new(c)))
         }
+    }
+}
+
+/// How many earlier cases the repeat panel shows.
+const REPEATS: usize = 8;
+
+/// Runs a write as the operator, now; the domain's warnings join the
+/// message.
+fn write(
+    store: &mut Store,
+    app: &App,
+    req: impl FnOnce(String, chrono::DateTime<chrono::FixedOffset>) -> Request,
+    done: impl FnOnce(&crate::store::Applied, Option<String>) -> Msg,
+) -> Msg {
+    let Some(operator) = &app.operator else {
+        return Msg::Failed(crate::strings::form::no_operator(app.lang).to_owned());
+    };
+    // The one clock read of the desk: when the step was taken.
+    let at = app
+        .clock
+        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&store.office().policy.utc_offset));
+    match store.execute(&req(operator.name.clone(), at)) {
+        Ok(applied) => {
+            let notes: Vec<String> = applied
+                .warnings
+                .iter()
+                .map(|w| errors::warning(app.lang, w))
+                .collect();
+            let note = (!notes.is_empty()).then(|| notes.join("；"));
+            done(&applied, note)
+        }
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
     }
 }
 

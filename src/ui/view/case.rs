@@ -1,90 +1,226 @@
-//! The case screen: every field, the clocks and the timeline.
+//! The case screen: every field, the clocks with days left, the timeline,
+//! and the actions with their keys: those the state and the operator's
+//! role allow in bold, the others greyed (pressing one says why).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Stylize;
+use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::clock_style;
-use crate::domain::workflow::allowed_ops;
-use crate::strings::labels;
+use crate::domain::case::Case;
+use crate::domain::types::Decision;
 use crate::strings::ui::text;
+use crate::strings::{Lang, form as f, labels};
 use crate::ui::app::{App, CaseScreen};
+use crate::ui::update_form::{CASE_OPS, op_key};
+
+fn kv(lang: Lang, key: &str, value: impl std::fmt::Display) -> Line<'static> {
+    Line::from(vec![
+        Span::raw(format!("{} ", f::label(lang, key))).dim(),
+        Span::raw(value.to_string()),
+    ])
+}
+
+/// A label over a text that may have several lines (a summary, a reply).
+fn kv_text(lang: Lang, key: &str, value: &str, lines: &mut Vec<Line<'static>>) {
+    let mut parts = value.lines();
+    lines.push(kv(lang, key, parts.next().unwrap_or_default()));
+    let indent = " ".repeat(crate::display::width(f::label(lang, key)) + 1);
+    lines.extend(parts.map(|p| Line::from(format!("{indent}{p}"))));
+}
+
+fn intake_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
+    let i = &c.intake;
+    lines.push(Line::from(format!(
+        "{} {}  {} {}  {} {}",
+        f::label(lang, "channel"),
+        labels::channel(lang, i.channel),
+        f::label(lang, "received_at"),
+        i.received_at.format("%Y-%m-%d %H:%M"),
+        f::label(lang, "receiver"),
+        i.receiver
+    )));
+    let mut flags = vec![format!("{} {}", f::label(lang, "people"), i.people)];
+    if let Some(h) = i.handling_type {
+        flags.push(f::handling_type(lang, h.code()).to_owned());
+    }
+    flags.push(f::urgency(lang, i.urgency.code()).to_owned());
+    if i.anonymous {
+        flags.push(f::label(lang, "anonymous").to_owned());
+    }
+    if i.confidential {
+        flags.push(f::label(lang, "confidential").to_owned());
+    }
+    lines.push(Line::from(format!(
+        "{} {}  {}",
+        f::label(lang, "category"),
+        i.category,
+        flags.join("  ")
+    )));
+    for p in &i.petitioners {
+        // The case screen shows the full numbers (DOMAIN.md: masked in lists only).
+        let mark = match (p.main, p.representative) {
+            (true, _) => f::main_mark(lang),
+            (false, true) => f::representative_mark(lang),
+            _ => "",
+        };
+        let parts = [&p.id_number, &p.phone, &p.address];
+        let rest: Vec<&str> = parts.iter().filter_map(|v| v.as_deref()).collect();
+        lines.push(Line::from(format!("  {}{mark} {}", p.name, rest.join(" "))));
+    }
+    if let Some(d) = i.postmark {
+        lines.push(kv(lang, "postmark", d));
+    }
+    for (key, v) in [
+        ("letter_no", &i.letter_no),
+        ("contact", &i.contact),
+        ("target", &i.target),
+        ("target_person", &i.target_person),
+        ("location", &i.location),
+    ] {
+        if let Some(v) = v {
+            lines.push(kv(lang, key, v));
+        }
+    }
+    if let Some(r) = &i.referral {
+        let mut s = r.body.clone();
+        if let Some(d) = &r.doc_no {
+            s.push_str(&format!(" {d}"));
+        }
+        if let Some(d) = r.deadline {
+            s.push_str(&format!(" ({} {d})", f::label(lang, "referral_deadline")));
+        }
+        lines.push(kv(lang, "referral_body", s));
+    }
+    kv_text(lang, "summary", &i.summary, lines);
+    if !i.request.is_empty() {
+        kv_text(lang, "request", &i.request, lines);
+    }
+    if !i.links.is_empty() {
+        let ids: Vec<String> = i.links.iter().map(|l| format!("#{l}")).collect();
+        lines.push(kv(lang, "links", ids.join(" ")));
+    }
+    if let Some(of) = c.review_of {
+        lines.push(kv(lang, "review_of", format!("#{of}")));
+    }
+}
+
+fn decision_text(lang: Lang, d: &Decision) -> String {
+    match d {
+        Decision::Accept => f::decision(lang, "accept").to_owned(),
+        Decision::Decline { ground, route, .. } => format!(
+            "{}：{}；{}",
+            f::decision(lang, "decline"),
+            labels::decline_ground(lang, *ground),
+            route
+        ),
+        Decision::PassOn { to } => format!("{} {to}", f::decision(lang, "pass_on")),
+        Decision::Answered { text } => format!("{}：{text}", f::decision(lang, "answered")),
+    }
+}
+
+fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
+    if let Some(d) = &c.decision {
+        lines.push(kv(lang, "decision", decision_text(lang, &d.decision)));
+    }
+    if let Some(a) = &c.assignment {
+        let mut s = format!("{} / {}", a.department, a.handler);
+        if let Some(l) = &a.owner_leader {
+            s.push_str(&format!("  {} {l}", f::label(lang, "leader")));
+        }
+        lines.push(kv(lang, "department", s));
+    }
+    for r in &c.recusals {
+        lines.push(kv(lang, "recusal", format!("{}：{}", r.handler, r.reason)));
+    }
+    for o in &c.opinions {
+        kv_text(
+            lang,
+            "opinion",
+            &format!("{}（{}）", o.text, o.stamp.by),
+            lines,
+        );
+    }
+    for i in &c.instructions {
+        let verdict = f::approve(lang, i.approve);
+        lines.push(kv(
+            lang,
+            "approve",
+            format!("{verdict} {}（{}）", i.text, i.stamp.by).replace("  ", " "),
+        ));
+    }
+    if let Some(e) = &c.extension {
+        lines.push(kv(lang, "extension", format!("+{} {}", e.days, e.reason)));
+    }
+    for s in &c.supervisions {
+        lines.push(kv(
+            lang,
+            "supervision",
+            format!(
+                "{} {}（{} {}）",
+                labels::supervise_ground(lang, s.ground),
+                s.text,
+                f::label(lang, "feedback_by"),
+                s.feedback_by
+            ),
+        ));
+    }
+    if let Some(r) = &c.reply {
+        let outcome = r.outcome.map_or("", |o| labels::outcome(lang, o));
+        lines.push(kv(
+            lang,
+            "reply_text",
+            format!(
+                "{outcome} {}（{} {}）",
+                r.text,
+                labels::service(lang, r.method),
+                r.served_at
+            )
+            .trim_start()
+            .to_owned(),
+        ));
+    }
+    if let Some(v) = &c.return_visit {
+        lines.push(kv(
+            lang,
+            "return_visit",
+            format!(
+                "{} {}  {} {}",
+                f::label(lang, "unit_satisfaction"),
+                labels::satisfaction(lang, v.unit),
+                f::label(lang, "office_satisfaction"),
+                labels::satisfaction(lang, v.office)
+            ),
+        ));
+    }
+    for a in &c.attached {
+        lines.push(kv(
+            lang,
+            "attached",
+            format!(
+                "{} {} {}",
+                a.received_at.format("%Y-%m-%d"),
+                labels::channel(lang, a.channel),
+                a.summary
+            ),
+        ));
+    }
+}
 
 pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let t = text(lang);
-    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let c = &screen.row.case;
-    let i = &c.intake;
     let no = c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id));
-    let mut lines: Vec<Line> = vec![
-        Line::from(vec![
-            Span::from(no).bold(),
-            Span::raw("  "),
-            Span::from(labels::state(lang, c.state)).reversed(),
-        ]),
-        Line::from(format!(
-            "{} {}  {}  {} {}",
-            l("渠道", "channel"),
-            labels::channel(lang, i.channel),
-            i.received_at.format("%Y-%m-%d %H:%M"),
-            l("接待人", "by"),
-            i.receiver
-        )),
-        Line::from(format!(
-            "{} {}  {} {}",
-            l("问题分类", "category"),
-            i.category,
-            l("人数", "people"),
-            i.people
-        )),
-    ];
-    for p in &i.petitioners {
-        // The case screen shows the full numbers (DOMAIN.md: masked in lists only).
-        let id = p.id_number.clone().unwrap_or_default();
-        let phone = p.phone.clone().unwrap_or_default();
-        let mark = if p.main {
-            l("（主）", " (main)")
-        } else {
-            ""
-        };
-        lines.push(Line::from(format!(
-            "  {}{mark} {id} {phone} {}",
-            p.name,
-            p.address.as_deref().unwrap_or("")
-        )));
-    }
-    for (label, v) in [
-        (l("被反映单位", "target"), &i.target),
-        (l("被反映人", "accused"), &i.target_person),
-        (l("问题发生地", "location"), &i.location),
-    ] {
-        if let Some(v) = v {
-            lines.push(Line::from(format!("{label} {v}")));
-        }
-    }
-    lines.push(Line::from(format!(
-        "{} {}",
-        l("主要问题", "summary"),
-        i.summary
-    )));
-    if !i.request.is_empty() {
-        lines.push(Line::from(format!(
-            "{} {}",
-            l("诉求", "request"),
-            i.request
-        )));
-    }
-    if let Some(a) = &c.assignment {
-        lines.push(Line::from(format!(
-            "{} {} / {}",
-            l("承办", "assigned"),
-            a.department,
-            a.handler
-        )));
-    }
+    let mut lines: Vec<Line> = vec![Line::from(vec![
+        Span::from(no).bold(),
+        Span::raw("  "),
+        Span::from(labels::state(lang, c.state)).reversed(),
+    ])];
+    intake_lines(lang, c, &mut lines);
+    steps_lines(lang, c, &mut lines);
     lines.push(Line::from(""));
     lines.push(Line::from(t.deadlines).bold());
     for (i, k) in screen.row.clocks.iter().enumerate() {
@@ -110,17 +246,8 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
             labels::op(lang, &e.op)
         )));
     }
-    let next: Vec<&str> = allowed_ops(c).iter().map(|o| labels::op(lang, o)).collect();
-    if !next.is_empty() {
-        lines.push(Line::from(""));
-        lines.push(Line::from(format!(
-            "{}: {}",
-            t.next_steps,
-            next.join(l("、", ", "))
-        )));
-    }
     let body = Rect {
-        height: area.height - 1,
+        height: area.height.saturating_sub(2),
         ..area
     };
     frame.render_widget(
@@ -129,18 +256,45 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
             .scroll((screen.scroll, 0)),
         body,
     );
-    let footer = crate::ui::keymap::bindings(crate::ui::keymap::Context::Case)
-        .map(|b| {
-            format!(
-                "{} {}",
-                b.label,
-                crate::strings::ui::action(lang, b.action.name())
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("  ");
     frame.render_widget(
-        Paragraph::new(footer).dim(),
+        Paragraph::new(actions_line(app, screen)),
+        super::row(area, area.height - 2),
+    );
+    let footer = app.message.clone().unwrap_or_else(|| {
+        crate::ui::keymap::bindings(crate::ui::keymap::Context::Case)
+            .map(|b| {
+                format!(
+                    "{} {}",
+                    b.label,
+                    crate::strings::ui::action(lang, b.action.name())
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+    });
+    frame.render_widget(
+        Paragraph::new(crate::display::cut(&footer, usize::from(area.width))).dim(),
         super::row(area, area.height - 1),
     );
+}
+
+/// Every action with its key: allowed ones first and bold, the rest dim.
+fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
+    let (mut open, mut shut) = (Vec::new(), Vec::new());
+    for op in CASE_OPS {
+        let label = format!("{} {}", op_key(op), labels::op(app.lang, op));
+        if app.why_not(&screen.row, op).is_none() {
+            open.push(Span::styled(label, Style::new().bold()));
+        } else {
+            shut.push(Span::raw(label).dim());
+        }
+    }
+    let mut spans = Vec::new();
+    for s in open.into_iter().chain(shut) {
+        if !spans.is_empty() {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(s);
+    }
+    Line::from(spans)
 }

@@ -1,5 +1,6 @@
-//! 登记表: one row per field, the error beside it in words, the real
-//! cursor in the focused field.
+//! A form: one row per field (a summary takes a few), the error beside it
+//! in words, a heading per petitioner, the real cursor in the focused
+//! field, and the repeat panel beside (or below) an intake form.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -7,75 +8,134 @@ use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::repeats;
 use super::row;
 use crate::display::{cut, fit, width};
-use crate::strings::labels;
 use crate::strings::ui::action;
+use crate::strings::{Lang, form as t, labels};
 use crate::ui::app::App;
-use crate::ui::form::{Form, Kind};
+use crate::ui::form::{Form, Kind, Purpose};
 use crate::ui::keymap::{Context, bindings};
 
-const LABEL: usize = 12;
+const LABEL: usize = 14;
+/// Lines a multi-line field shows at most.
+const MULTI_LINES: usize = 4;
+/// From this width the repeat panel stands beside the form.
+const SIDE_PANEL_WIDTH: u16 = 100;
+
+/// One screen line of the form body.
+enum Item {
+    Heading(usize),
+    /// Field `i`, its `n`-th wrapped line.
+    Field(usize, usize),
+}
+
+fn title(lang: Lang, form: &Form) -> String {
+    match &form.purpose {
+        Purpose::Intake(c) => t::intake_title(lang, labels::channel(lang, *c)),
+        Purpose::Action {
+            case_id,
+            case_no,
+            op,
+            ..
+        } => t::action_title(
+            labels::op(lang, op),
+            &case_no.clone().unwrap_or_else(|| format!("#{case_id}")),
+        ),
+    }
+}
+
+/// Live remarks under the title: links made, representatives over 5.
+fn notes(lang: Lang, form: &Form) -> Vec<Span<'static>> {
+    let mut notes = Vec::new();
+    if !form.links.is_empty() {
+        let ids: Vec<String> = form.links.iter().map(|i| format!("#{i}")).collect();
+        notes.push(Span::raw(t::linked(lang, &ids.join(" "))).fg(Color::Cyan));
+    }
+    let reps = form.representatives();
+    // 2022 Art 20: a group visit chooses at most 5 representatives.
+    if reps > 5 {
+        notes.push(Span::raw(t::too_many_representatives(lang, reps)).fg(Color::Yellow));
+    }
+    if matches!(form.purpose, Purpose::Action { op: "archive", .. }) {
+        notes.push(Span::raw(t::archive_confirm(lang)));
+    }
+    notes
+}
+
+fn value_lines(form: &Form, i: usize, room: usize) -> usize {
+    match form.fields.get(i) {
+        Some(f) if f.kind == Kind::Multi => {
+            let (lines, _) = f.input.wrapped(room);
+            lines.len().clamp(1, MULTI_LINES)
+        }
+        _ => 1,
+    }
+}
+
+fn layout(form: &Form, room: usize) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut last_row = None;
+    for i in 0..form.fields.len() {
+        if !form.is_visible(i) {
+            continue;
+        }
+        let row = form.fields[i].row;
+        if let Some(r) = row
+            && last_row != Some(r)
+        {
+            items.push(Item::Heading(r));
+        }
+        last_row = row;
+        for n in 0..value_lines(form, i, room) {
+            items.push(Item::Field(i, n));
+        }
+    }
+    items
+}
 
 pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let title = format!(
-        "{} {}",
-        lang.pick("新登记", "New intake"),
-        labels::channel(lang, form.channel)
-    );
-    frame.render_widget(Paragraph::new(title).bold(), row(area, 0));
     let w = usize::from(area.width);
-    let room = w.saturating_sub(LABEL + 2);
-    // Scroll so that the focused field is visible on short windows.
-    let rows = usize::from(area.height.saturating_sub(4));
-    let first = form.focus.saturating_sub(rows.saturating_sub(1));
-    for (n, (i, f)) in form
-        .fields
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .enumerate()
-    {
-        let y = 2 + n as u16;
-        let focused = i == form.focus;
-        let mark = if f.required { "*" } else { " " };
-        let label = Span::styled(
-            fit(&format!("{mark}{}", f.label), LABEL),
-            if focused {
-                Style::new().bold()
-            } else {
-                Style::new()
-            },
-        );
-        let mut spans = vec![label, Span::raw("  ")];
-        let (shown, col) = match (&f.kind, focused) {
-            (Kind::Text | Kind::Date | Kind::Number, true) => {
-                f.input.visible(room.saturating_sub(1))
-            }
-            (Kind::Choice(_), _) => (format!("< {} >", f.shown(lang)), 0),
-            _ => (cut(&f.shown(lang), room), 0),
-        };
-        let value_width = width(&shown);
-        spans.push(if focused {
-            Span::raw(shown).underlined()
-        } else {
-            Span::raw(shown)
-        });
-        if let Some(e) = &f.error {
-            let left = room.saturating_sub(value_width + 2);
-            spans.push(Span::styled(
-                format!("  {}", cut(e, left)),
-                Style::new().fg(Color::Red),
-            ));
+    frame.render_widget(
+        Paragraph::new(cut(&title(lang, form), w)).bold(),
+        row(area, 0),
+    );
+    let mut note_spans = Vec::new();
+    for (k, n) in notes(lang, form).into_iter().enumerate() {
+        if k > 0 {
+            note_spans.push(Span::raw("  "));
         }
-        frame.render_widget(Paragraph::new(Line::from(spans)), row(area, y));
-        if focused && matches!(f.kind, Kind::Text | Kind::Date | Kind::Number) {
-            let x = area.x + (LABEL + 2 + col) as u16;
-            frame.set_cursor_position(Position::new(x.min(area.right() - 1), area.y + y));
-        }
+        note_spans.push(n);
     }
+    frame.render_widget(Paragraph::new(Line::from(note_spans)), row(area, 1));
+
+    // The body, and where the repeat panel goes.
+    let has_panel = matches!(form.purpose, Purpose::Intake(_)) && !form.repeats.rows.is_empty();
+    let body_top = area.y + 2;
+    let body_h = area.height.saturating_sub(3);
+    let (body, panel) = match (has_panel, area.width >= SIDE_PANEL_WIDTH) {
+        (false, _) => (Rect::new(area.x, body_top, area.width, body_h), None),
+        (true, true) => {
+            let pw = area.width * 2 / 5;
+            (
+                Rect::new(area.x, body_top, area.width - pw, body_h),
+                Some(Rect::new(area.x + area.width - pw, body_top, pw, body_h)),
+            )
+        }
+        (true, false) => {
+            let ph = (body_h / 3).max(4).min(body_h);
+            (
+                Rect::new(area.x, body_top, area.width, body_h - ph),
+                Some(Rect::new(area.x, body_top + body_h - ph, area.width, ph)),
+            )
+        }
+    };
+    draw_fields(form, lang, frame, body);
+    if let Some(p) = panel {
+        repeats::draw(form, lang, frame, p);
+    }
+
     let bottom = area.height - 1;
     let footer = app.message.clone().unwrap_or_else(|| {
         bindings(Context::Form)
@@ -84,4 +144,116 @@ pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             .join("  ")
     });
     frame.render_widget(Paragraph::new(cut(&footer, w)).dim(), row(area, bottom));
+}
+
+fn draw_fields(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
+    let w = usize::from(area.width);
+    let room = w.saturating_sub(LABEL + 2);
+    let items = layout(form, room.saturating_sub(1));
+    let rows = usize::from(area.height);
+    if rows == 0 {
+        return;
+    }
+    // Scroll so that the focused field's first line is on screen, with its
+    // heading when it opens a petitioner row.
+    let focus_at = items
+        .iter()
+        .position(|it| matches!(it, Item::Field(i, 0) if *i == form.focus))
+        .unwrap_or(0);
+    let first = (focus_at + value_lines(form, form.focus, room.saturating_sub(1)))
+        .saturating_sub(rows)
+        .min(focus_at.saturating_sub(1));
+    for (n, item) in items.iter().skip(first).take(rows).enumerate() {
+        let y = n as u16;
+        let line = match item {
+            Item::Heading(r) => {
+                let h = t::row_heading(lang, r + 1, *r == form.main_row);
+                Line::from(Span::raw(cut(&format!("── {h} ──"), w)).dim())
+            }
+            Item::Field(i, k) => field_line(form, lang, *i, *k, room, frame, area, y),
+        };
+        frame.render_widget(Paragraph::new(line), row(area, y));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn field_line(
+    form: &Form,
+    lang: Lang,
+    i: usize,
+    k: usize,
+    room: usize,
+    frame: &mut Frame,
+    area: Rect,
+    y: u16,
+) -> Line<'static> {
+    let f = &form.fields[i];
+    let focused = i == form.focus;
+    let label = if k == 0 {
+        let mark = if f.required { "*" } else { " " };
+        fit(&format!("{mark}{}", t::label(lang, f.key)), LABEL)
+    } else {
+        " ".repeat(LABEL)
+    };
+    let label_style = if focused {
+        Style::new().bold()
+    } else {
+        Style::new()
+    };
+    let mut spans = vec![Span::styled(label, label_style), Span::raw("  ")];
+    let mut cursor = None;
+    let shown = match (&f.kind, focused) {
+        (Kind::Multi, _) => {
+            let (lines, (cl, cc)) = f.input.wrapped(room.saturating_sub(1));
+            // The window of lines that holds the cursor.
+            let top = if focused {
+                cl.saturating_sub(MULTI_LINES - 1)
+            } else {
+                0
+            };
+            if focused && cl == top + k {
+                cursor = Some(cc);
+            }
+            lines.get(top + k).cloned().unwrap_or_default()
+        }
+        (Kind::Text | Kind::Date | Kind::DateTime | Kind::Number, true) => {
+            let (s, col) = f.input.visible(room.saturating_sub(1));
+            cursor = Some(col);
+            s
+        }
+        (Kind::Choice(_), true) => {
+            // The value stays where unfocused values are; the arrows and
+            // the typed filter follow it.
+            let typed = f.input.value();
+            let hint = if typed.is_empty() {
+                String::new()
+            } else {
+                format!("「{typed}」{}", t::filter_hint(lang, f.matches().len()))
+            };
+            cut(&format!("{} ◂▸ {hint}", f.shown(lang)), room)
+        }
+        _ => cut(&f.shown(lang), room),
+    };
+    let value_width = width(&shown);
+    spans.push(if focused && f.is_text() {
+        Span::raw(shown).underlined()
+    } else if focused {
+        Span::raw(shown).reversed()
+    } else {
+        Span::raw(shown)
+    });
+    if k == 0
+        && let Some(e) = &f.error
+    {
+        let left = room.saturating_sub(value_width + 2);
+        spans.push(Span::styled(
+            format!("  {}", cut(e, left)),
+            Style::new().fg(Color::Red),
+        ));
+    }
+    if let Some(col) = cursor {
+        let x = area.x + (LABEL + 2 + col) as u16;
+        frame.set_cursor_position(Position::new(x.min(area.right() - 1), area.y + y));
+    }
+    Line::from(spans)
 }

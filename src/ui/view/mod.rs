@@ -5,6 +5,7 @@ mod case;
 mod form;
 mod help;
 mod queue;
+mod repeats;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,6 +1,7 @@
 //! A one-line text field that is correct for Chinese: the cursor moves and
 //! deletes by grapheme, and its screen column is the display width of what
 //! stands before it (so the input method's candidate window follows it).
+//! A multi-line field keeps line breaks and wraps by display width.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -11,6 +12,7 @@ pub struct TextField {
     value: String,
     /// Cursor position as a byte offset on a grapheme boundary.
     cursor: usize,
+    multiline: bool,
 }
 
 impl TextField {
@@ -18,7 +20,20 @@ impl TextField {
         TextField {
             value: value.to_owned(),
             cursor: value.len(),
+            multiline: false,
         }
+    }
+
+    /// A field for a summary or a letter: line breaks are kept.
+    pub fn multiline(value: &str) -> TextField {
+        TextField {
+            multiline: true,
+            ..TextField::new(value)
+        }
+    }
+
+    pub fn is_multiline(&self) -> bool {
+        self.multiline
     }
 
     pub fn value(&self) -> &str {
@@ -32,16 +47,16 @@ impl TextField {
     /// Inserts typed or pasted text at the cursor as one edit; line breaks
     /// of a pasted address become spaces in a one-line field.
     pub fn insert(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n");
+        let multiline = self.multiline;
         let clean: String = text
             .chars()
-            .map(|c| {
-                if c == '\n' || c == '\r' || c == '\t' {
-                    ' '
-                } else {
-                    c
-                }
+            .map(|c| match c {
+                '\n' | '\r' if multiline => '\n',
+                '\n' | '\r' | '\t' => ' ',
+                c => c,
             })
-            .filter(|c| !c.is_control())
+            .filter(|c| *c == '\n' || !c.is_control())
             .collect();
         self.value.insert_str(self.cursor, &clean);
         self.cursor += clean.len();
@@ -97,6 +112,46 @@ impl TextField {
     pub fn clear(&mut self) {
         self.value.clear();
         self.cursor = 0;
+    }
+
+    /// The text wrapped to `cols` columns (by grapheme and display width,
+    /// at line breaks too), and the cursor's (line, column) in it.
+    pub fn wrapped(&self, cols: usize) -> (Vec<String>, (usize, usize)) {
+        let cols = cols.max(2);
+        let mut lines = vec![String::new()];
+        let mut col = 0;
+        let mut cursor = (0, 0);
+        for (i, g) in self.value.grapheme_indices(true) {
+            if i == self.cursor {
+                cursor = (lines.len() - 1, col);
+            }
+            if g == "\n" {
+                lines.push(String::new());
+                col = 0;
+                continue;
+            }
+            let w = width(g);
+            if col + w > cols {
+                lines.push(String::new());
+                col = 0;
+                if i == self.cursor {
+                    cursor = (lines.len() - 1, 0);
+                }
+            }
+            if let Some(last) = lines.last_mut() {
+                last.push_str(g);
+            }
+            col += w;
+        }
+        if self.cursor >= self.value.len() {
+            // The cursor after a full line wraps to the start of the next.
+            if col >= cols {
+                lines.push(String::new());
+                col = 0;
+            }
+            cursor = (lines.len() - 1, col);
+        }
+        (lines, cursor)
     }
 
     /// Display column of the cursor from the start of the text.
@@ -156,6 +211,25 @@ mod tests {
         let mut f = TextField::default();
         f.insert("北京市朝阳区\n幸福里3号\t楼");
         assert_eq!(f.value(), "北京市朝阳区 幸福里3号 楼");
+    }
+
+    #[test]
+    fn multiline_keeps_breaks_and_wraps_by_width() {
+        let mut f = TextField::multiline("");
+        f.insert("一二三四五\r\n六");
+        assert_eq!(f.value(), "一二三四五\n六");
+        let (lines, cursor) = f.wrapped(6);
+        assert_eq!(lines, ["一二三", "四五", "六"]);
+        assert_eq!(cursor, (2, 2));
+        f.home();
+        assert_eq!(f.wrapped(6).1, (0, 0));
+        f.end();
+        f.backspace();
+        f.backspace();
+        assert_eq!(f.value(), "一二三四五");
+        // A full last line puts the cursor at the start of the next.
+        let (lines, cursor) = TextField::multiline("一二三").wrapped(6);
+        assert_eq!((lines.len(), cursor), (2, (1, 0)));
     }
 
     #[test]

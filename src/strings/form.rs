@@ -1,0 +1,330 @@
+//! Texts of the forms: field labels, checks, notes and the repeat panel.
+
+use super::Lang;
+
+/// The label of a form field, by its key.
+pub fn label(lang: Lang, key: &str) -> &'static str {
+    let (zh, en) = match key {
+        "name" => ("姓名", "name"),
+        "sender" => ("寄信人", "sender"),
+        "caller" => ("来电人", "caller"),
+        "id_number" => ("身份证号", "ID number"),
+        "phone" => ("电话", "phone"),
+        "caller_phone" => ("来电号码", "caller number"),
+        "address" => ("住址", "address"),
+        "representative" => ("代表", "representative"),
+        "people" => ("人数", "people"),
+        "postmark" => ("邮戳日期", "postmark"),
+        "received" => ("收到日期", "received on"),
+        "call_time" => ("通话时间", "call time"),
+        "letter_no" => ("信件编号", "letter no."),
+        "anonymous" => ("匿名", "anonymous"),
+        "email" => ("邮箱地址", "e-mail address"),
+        "online_ref" => ("平台编号", "platform ref."),
+        "referral_body" => ("交转办机关", "referred by"),
+        "referral_doc" => ("交办文号", "document no."),
+        "referral_deadline" => ("要求办结日期", "due back by"),
+        "category" => ("问题分类", "category"),
+        "handling_type" => ("类型", "type"),
+        "target" => ("被反映单位", "target unit"),
+        "target_person" => ("被反映人", "accused person"),
+        "location" => ("问题发生地", "location"),
+        "summary" => ("主要问题", "summary"),
+        "request" => ("诉求", "request"),
+        "urgency" => ("紧急程度", "urgency"),
+        "confidential" => ("保密", "confidential"),
+        "decision" => ("受理决定", "decision"),
+        "ground" => ("不予受理理由", "ground"),
+        "route" => ("告知途径", "proper route"),
+        "note" => ("备注", "note"),
+        "pass_to" => ("转送机关", "pass on to"),
+        "answer" => ("当场答复", "answer given"),
+        "department" => ("承办部门", "department"),
+        "handler" => ("承办人", "handler"),
+        "leader" => ("包案领导", "owning leader"),
+        "reason" => ("理由", "reason"),
+        "opinion" => ("处理意见", "opinion"),
+        "approve" => ("批示", "instruction"),
+        "instruction" => ("批示意见", "instruction text"),
+        "days" => ("延长天数", "days"),
+        "supervise_ground" => ("督办事由", "ground"),
+        "supervise_text" => ("督办要求", "what is asked"),
+        "feedback_by" => ("反馈期限", "feedback by"),
+        "outcome" => ("处理结果", "outcome"),
+        "method" => ("送达方式", "served by"),
+        "reply_text" => ("答复内容", "reply"),
+        "served_at" => ("送达日期", "served on"),
+        "signed" => ("已签收", "signed for"),
+        "unit_satisfaction" => ("对承办单位", "with the unit"),
+        "office_satisfaction" => ("对信访部门", "with the office"),
+        "review_text" => ("复查请求", "review request"),
+        "channel" => ("渠道", "channel"),
+        "received_at" => ("收到", "received"),
+        "receiver" => ("接待人", "by"),
+        "contact" => ("联系方式", "contact"),
+        "links" => ("关联案件", "linked to"),
+        "review_of" => ("复查原件", "review of"),
+        "recusal" => ("回避", "recusal"),
+        "extension" => ("延期", "extension"),
+        "supervision" => ("督办", "supervision"),
+        "return_visit" => ("回访", "return visit"),
+        "attached" => ("重复件", "repeat item"),
+        _ => ("", ""),
+    };
+    lang.pick(zh, en)
+}
+
+pub fn flag(lang: Lang, on: bool) -> &'static str {
+    match on {
+        true => lang.pick("[x] 是", "[x] yes"),
+        false => lang.pick("[ ] 否", "[ ] no"),
+    }
+}
+
+/// The heading of petitioner row `n` (from 1).
+pub fn row_heading(lang: Lang, n: usize, main: bool) -> String {
+    match (lang, main) {
+        (Lang::Zh, true) => format!("信访人 {n}（主）"),
+        (Lang::Zh, false) => format!("信访人 {n}"),
+        (Lang::En, true) => format!("petitioner {n} (main)"),
+        (Lang::En, false) => format!("petitioner {n}"),
+    }
+}
+
+pub fn intake_title(lang: Lang, channel: &str) -> String {
+    format!("{} {channel}", lang.pick("新登记", "New intake"))
+}
+
+pub fn action_title(op: &str, case_no: &str) -> String {
+    format!("{op} · {case_no}")
+}
+
+pub fn archive_confirm(lang: Lang) -> &'static str {
+    lang.pick(
+        "归档后不再改动；按 Ctrl-S 归档，Esc 取消",
+        "an archived case is not changed again: Ctrl-S archives, Esc cancels",
+    )
+}
+
+pub fn required(lang: Lang) -> &'static str {
+    lang.pick("必填", "required")
+}
+
+pub fn date_format(lang: Lang) -> &'static str {
+    lang.pick("日期格式：2026-03-01", "date format: 2026-03-01")
+}
+
+pub fn datetime_format(lang: Lang) -> &'static str {
+    lang.pick(
+        "时间格式：2026-03-01 09:30，或今天的 09:30",
+        "time format: 2026-03-01 09:30, or 09:30 for today",
+    )
+}
+
+pub fn date_in_future(lang: Lang) -> &'static str {
+    lang.pick("日期不能晚于今天", "the date cannot be after today")
+}
+
+pub fn date_in_past(lang: Lang) -> &'static str {
+    lang.pick("日期不能早于今天", "the date cannot be before today")
+}
+
+pub fn whole_number(lang: Lang) -> &'static str {
+    lang.pick("请填写1以上的整数", "a whole number, 1 or more")
+}
+
+pub fn days_range(lang: Lang, cap: u32) -> String {
+    match lang {
+        Lang::Zh => format!("延长天数为 1 至 {cap} 天（第三十四条）"),
+        Lang::En => format!("1 to {cap} days (Art 34)"),
+    }
+}
+
+pub fn people_too_few(lang: Lang, rows: usize) -> String {
+    match lang {
+        Lang::Zh => format!("人数不能少于登记的信访人数（{rows}）"),
+        Lang::En => format!("fewer people than the {rows} petitioners named"),
+    }
+}
+
+pub fn postmark_after_received(lang: Lang) -> &'static str {
+    lang.pick(
+        "邮戳日期不能晚于收到日期",
+        "the postmark cannot be after the day received",
+    )
+}
+
+pub fn name_or_anonymous(lang: Lang) -> &'static str {
+    lang.pick(
+        "必填；不具名的来信请勾选“匿名”",
+        "required; tick \"anonymous\" for an unsigned letter",
+    )
+}
+
+/// A live note under the form's title (2022 Art 20).
+pub fn too_many_representatives(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已选代表 {n} 人：多人来访推选代表不超过5人（第二十条）"),
+        Lang::En => format!("{n} representatives: a group chooses at most 5 (Art 20)"),
+    }
+}
+
+pub fn linked(lang: Lang, ids: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已关联：{ids}"),
+        Lang::En => format!("linked to: {ids}"),
+    }
+}
+
+pub fn no_rows(lang: Lang) -> &'static str {
+    lang.pick("此表没有信访人行", "this form has no petitioner rows")
+}
+
+pub fn not_on_row(lang: Lang) -> &'static str {
+    lang.pick(
+        "请先把光标移到某位信访人的一栏",
+        "move to a petitioner's row first",
+    )
+}
+
+pub fn last_row(lang: Lang) -> &'static str {
+    lang.pick("至少保留一位信访人", "keep at least one petitioner")
+}
+
+pub fn no_repeat(lang: Lang) -> &'static str {
+    lang.pick("右侧没有可选的以往案件", "no earlier case to pick")
+}
+
+pub fn not_open(lang: Lang) -> &'static str {
+    lang.pick(
+        "该件已答复或已归档，不能作为重复件并入；可用 Ctrl-L 关联后另行登记",
+        "that case is replied or archived: link it with Ctrl-L and number this one anew",
+    )
+}
+
+pub fn repeats_title(lang: Lang, n: usize, name_only: bool) -> String {
+    match (lang, name_only) {
+        (Lang::Zh, false) => format!("以往来访来信 {n} 件"),
+        (Lang::Zh, true) => format!("同名 {n} 件（仅按姓名，请核对）"),
+        (Lang::En, false) => format!("earlier cases: {n}"),
+        (Lang::En, true) => format!("same name: {n} (name only, check)"),
+    }
+}
+
+pub fn repeats_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "PgDn/PgUp 选择  Ctrl-L 关联  Ctrl-A 作为重复件并入",
+        "PgDn/PgUp pick  Ctrl-L link  Ctrl-A attach as repeat",
+    )
+}
+
+pub fn linked_to(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("已关联以往案件 #{id}，保存后一并记录"),
+        Lang::En => format!("linked to #{id}; recorded on save"),
+    }
+}
+
+pub fn attached(lang: Lang, case_no: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已作为重复件并入 {case_no}，未另行编号"),
+        Lang::En => format!("attached to {case_no} as a repeat item, not numbered anew"),
+    }
+}
+
+pub fn saved_intake(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("已录入 #{id}：按 d 作受理决定"),
+        Lang::En => format!("taken in as #{id}: d to decide"),
+    }
+}
+
+pub fn applied(lang: Lang, op: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已办理：{op}"),
+        Lang::En => format!("done: {op}"),
+    }
+}
+
+pub fn discard_prompt(lang: Lang) -> &'static str {
+    lang.pick(
+        "表单已修改：再按 Esc 放弃，或 Ctrl-S 保存",
+        "the form has changes: Esc again discards them, Ctrl-S saves",
+    )
+}
+
+pub fn filter_hint(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("匹配 {n} 项，←/→ 切换"),
+        Lang::En => format!("{n} match, ←/→ to step"),
+    }
+}
+
+/// Option labels of the choice fields.
+pub fn decision(lang: Lang, code: &str) -> &'static str {
+    match code {
+        "accept" => lang.pick("受理", "accept"),
+        "decline" => lang.pick("不予受理", "decline"),
+        "pass_on" => lang.pick("转送", "pass on"),
+        "answered" => lang.pick("当场答复", "answered on the spot"),
+        _ => "",
+    }
+}
+
+pub fn approve(lang: Lang, yes: bool) -> &'static str {
+    match yes {
+        true => lang.pick("同意", "approve"),
+        false => lang.pick("退回重办", "return for rework"),
+    }
+}
+
+pub fn none(lang: Lang) -> &'static str {
+    lang.pick("（无）", "(none)")
+}
+
+pub fn handling_type(lang: Lang, code: &str) -> &'static str {
+    match code {
+        "claim" => lang.pick("申诉求决", "claim"),
+        "suggestion" => lang.pick("建议意见", "suggestion"),
+        "accusation" => lang.pick("检举控告", "accusation"),
+        _ => "",
+    }
+}
+
+pub fn urgency(lang: Lang, code: &str) -> &'static str {
+    match code {
+        "major" => lang.pick("重大紧急", "major/urgent"),
+        _ => lang.pick("一般", "normal"),
+    }
+}
+
+pub fn no_operator(lang: Lang) -> &'static str {
+    lang.pick(
+        "尚未选择操作员：请用 --as 姓名 启动",
+        "no operator chosen: start with --as NAME",
+    )
+}
+
+pub fn restore_prompt(lang: Lang, what: &str, saved_at: &str) -> String {
+    match lang {
+        Lang::Zh => format!("发现未保存的{what}草稿（{saved_at}）：Enter 恢复，Esc 丢弃"),
+        Lang::En => format!("an unsaved {what} draft ({saved_at}): Enter restores, Esc drops it"),
+    }
+}
+
+pub fn main_mark(lang: Lang) -> &'static str {
+    lang.pick("（主）", " (main)")
+}
+
+pub fn representative_mark(lang: Lang) -> &'static str {
+    lang.pick("（代表）", " (representative)")
+}
+
+pub fn errors_to_fix(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("未保存：{n} 项需要更正（已标红），光标已移到第一项"),
+        Lang::En => {
+            format!("not saved: {n} item(s) to correct (in red); the cursor is on the first")
+        }
+    }
+}

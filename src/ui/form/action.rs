@@ -1,0 +1,318 @@
+//! The small forms of the case screen's actions (受理决定, 交办, 处理意见,
+//! 批示, 延期, 督办, 答复, 回访, 归档, 复查, 回避) and the `Command` each
+//! amounts to. The domain judges the command; these forms only make it
+//! quick to give a well-formed one.
+
+use chrono::{Days, FixedOffset, NaiveDate};
+
+use super::check::parse_date;
+use super::{Field, Form, Kind, Purpose};
+use crate::domain::case::Case;
+use crate::domain::command::Command;
+use crate::domain::rules::Operator;
+use crate::domain::types::{
+    Decision, DeclineGround, Outcome, Role, Satisfaction, ServiceMethod, SuperviseGround,
+};
+use crate::store::CaseRow;
+use crate::strings::{Lang, form as t, labels};
+
+/// The office's people and departments, for the pick lists.
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    pub departments: Vec<String>,
+    pub operators: Vec<Operator>,
+}
+
+fn options<T: Copy>(items: &[T], code: fn(T) -> String, label: impl Fn(T) -> String) -> Kind {
+    Kind::Choice(items.iter().map(|&i| (code(i), label(i))).collect())
+}
+
+fn serde_code<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|j| j.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn people(dir: &Directory, roles: &[Role], lang: Lang, none: bool) -> Kind {
+    let mut opts: Vec<(String, String)> = Vec::new();
+    if none {
+        opts.push((String::new(), t::none(lang).to_owned()));
+    }
+    opts.extend(
+        dir.operators
+            .iter()
+            .filter(|o| o.active && roles.contains(&o.role))
+            .map(|o| {
+                let dept = o.department.as_deref().unwrap_or("");
+                (
+                    o.name.clone(),
+                    format!("{} {dept}", o.name).trim().to_owned(),
+                )
+            }),
+    );
+    Kind::Choice(opts)
+}
+
+/// The fields of `op`'s form, with sensible defaults from the case.
+fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) -> Vec<Field> {
+    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    const DECLINE: &[&str] = &["decline"];
+    match op {
+        "register" => {
+            let decisions = ["accept", "decline", "pass_on", "answered"];
+            let kind = Kind::Choice(
+                decisions
+                    .iter()
+                    .map(|c| ((*c).to_owned(), t::decision(lang, c).to_owned()))
+                    .collect(),
+            );
+            let grounds = options(
+                &DeclineGround::ALL,
+                |g| g.code().to_owned(),
+                |g| labels::decline_ground(lang, g).to_owned(),
+            );
+            vec![
+                Field::new("decision", kind).required(),
+                Field::new("ground", grounds).when(("decision", DECLINE)),
+                // Art 23: a notice of decline names where to go instead.
+                Field::new("route", Kind::Text)
+                    .required()
+                    .when(("decision", DECLINE)),
+                Field::new("note", Kind::Text).when(("decision", DECLINE)),
+                Field::new("pass_to", Kind::Text)
+                    .required()
+                    .when(("decision", &["pass_on"])),
+                Field::new("answer", Kind::Multi)
+                    .required()
+                    .when(("decision", &["answered"])),
+            ]
+        }
+        "assign" => {
+            let depts = Kind::Choice(
+                dir.departments
+                    .iter()
+                    .map(|d| (d.clone(), d.clone()))
+                    .collect(),
+            );
+            vec![
+                Field::new("department", depts).required(),
+                Field::new(
+                    "handler",
+                    people(dir, &[Role::Handler, Role::Leader], lang, false),
+                )
+                .required(),
+                Field::new("leader", people(dir, &[Role::Leader], lang, true)),
+            ]
+        }
+        "recuse" => {
+            let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
+            vec![
+                Field::new(
+                    "handler",
+                    people(dir, &[Role::Handler, Role::Leader], lang, false),
+                )
+                .required()
+                .chosen(assigned.unwrap_or_default()),
+                Field::new("reason", Kind::Text).required(),
+            ]
+        }
+        "opinion" => vec![Field::new("opinion", Kind::Multi).required()],
+        "instruct" => {
+            let kind = Kind::Choice(
+                [true, false]
+                    .iter()
+                    .map(|&b| (b.to_string(), t::approve(lang, b).to_owned()))
+                    .collect(),
+            );
+            vec![
+                Field::new("approve", kind).required(),
+                // Returning an opinion must say why (the domain insists).
+                Field::new("instruction", Kind::Multi),
+            ]
+        }
+        "extend" => vec![
+            Field::new("days", Kind::Number).required().value("30"),
+            Field::new("reason", Kind::Text).required(),
+        ],
+        "supervise" => {
+            use SuperviseGround as G;
+            let grounds = options(
+                &[
+                    G::Overdue,
+                    G::Delay,
+                    G::Quality,
+                    G::Repeat,
+                    G::Leader,
+                    G::Other,
+                ],
+                serde_code,
+                |g| labels::supervise_ground(lang, g).to_owned(),
+            );
+            let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
+            vec![
+                Field::new("supervise_ground", grounds).required(),
+                Field::new("supervise_text", Kind::Multi),
+                Field::new("feedback_by", Kind::Date)
+                    .required()
+                    .value(&date(week)),
+            ]
+        }
+        "reply" => {
+            let mut f = Vec::new();
+            // A notice of decline or pass-on has no outcome (Art 32 is for
+            // accepted matters).
+            if case.accepted() {
+                let outcomes = options(
+                    &[Outcome::Support, Outcome::Explain, Outcome::Reject],
+                    serde_code,
+                    |o| labels::outcome(lang, o).to_owned(),
+                );
+                f.push(Field::new("outcome", outcomes).required());
+            }
+            let methods = options(
+                &[
+                    ServiceMethod::InPerson,
+                    ServiceMethod::Post,
+                    ServiceMethod::Other,
+                ],
+                serde_code,
+                |m| labels::service(lang, m).to_owned(),
+            );
+            f.push(Field::new("method", methods).required());
+            let text = case
+                .approved_opinion()
+                .map(|o| o.text.as_str())
+                .unwrap_or_default();
+            f.push(Field::new("reply_text", Kind::Multi).required().value(text));
+            f.push(
+                Field::new("served_at", Kind::Date)
+                    .required()
+                    .value(&date(today)),
+            );
+            f.push(Field::new("signed", Kind::Flag).flagged(true));
+            f
+        }
+        "return_visit" => {
+            let levels = [
+                Satisfaction::Satisfied,
+                Satisfaction::Basic,
+                Satisfaction::Unsatisfied,
+            ];
+            let kind = || {
+                options(&levels, serde_code, |s| {
+                    labels::satisfaction(lang, s).to_owned()
+                })
+            };
+            vec![
+                Field::new("unit_satisfaction", kind()).required(),
+                Field::new("office_satisfaction", kind()).required(),
+                Field::new("note", Kind::Text),
+            ]
+        }
+        "review" => vec![Field::new("review_text", Kind::Multi).required()],
+        // Archive asks nothing: the form is a confirmation.
+        _ => Vec::new(),
+    }
+}
+
+/// The form for `op` on `row`.
+pub fn action_form(
+    op: &'static str,
+    row: &CaseRow,
+    dir: &Directory,
+    lang: Lang,
+    today: NaiveDate,
+    offset: FixedOffset,
+) -> Form {
+    let purpose = Purpose::Action {
+        case_id: row.case.id,
+        version: row.version,
+        case_no: row.case.case_no.clone(),
+        op,
+    };
+    Form::new(
+        purpose,
+        fields(op, &row.case, dir, lang, today),
+        lang,
+        today,
+        offset,
+    )
+}
+
+impl Form {
+    /// The command the action form amounts to (call after a `Save`).
+    pub fn to_command(&self) -> Option<Command> {
+        let Purpose::Action { op, .. } = self.purpose else {
+            return None;
+        };
+        let text = |k: &str| self.text(k).unwrap_or_default();
+        let code = |k: &str| self.code(k).unwrap_or_default().to_owned();
+        fn parse<T: serde::de::DeserializeOwned>(code: String) -> Option<T> {
+            serde_json::from_value(serde_json::Value::String(code)).ok()
+        }
+        Some(match op {
+            "register" => Command::Register(match code("decision").as_str() {
+                "decline" => Decision::Decline {
+                    ground: DeclineGround::ALL
+                        .into_iter()
+                        .find(|g| g.code() == code("ground"))?,
+                    route: text("route"),
+                    note: self.text("note"),
+                },
+                "pass_on" => Decision::PassOn {
+                    to: text("pass_to"),
+                },
+                "answered" => Decision::Answered {
+                    text: text("answer"),
+                },
+                _ => Decision::Accept,
+            }),
+            "assign" => Command::Assign {
+                department: code("department"),
+                handler: code("handler"),
+                leader: self
+                    .code("leader")
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_owned),
+            },
+            "recuse" => Command::Recuse {
+                handler: code("handler"),
+                reason: text("reason"),
+            },
+            "opinion" => Command::Opinion {
+                text: text("opinion"),
+            },
+            "instruct" => Command::Instruct {
+                approve: code("approve") == "true",
+                text: text("instruction"),
+            },
+            "extend" => Command::Extend {
+                days: text("days").parse().ok()?,
+                reason: text("reason"),
+            },
+            "supervise" => Command::Supervise {
+                ground: parse(code("supervise_ground"))?,
+                text: text("supervise_text"),
+                feedback_by: parse_date(&text("feedback_by"))?,
+            },
+            "reply" => Command::Reply {
+                outcome: self.code("outcome").and_then(|c| parse(c.to_owned())),
+                method: parse(code("method"))?,
+                text: text("reply_text"),
+                served_at: parse_date(&text("served_at")),
+                signed: self.flag("signed"),
+            },
+            "return_visit" => Command::ReturnVisit {
+                unit: parse(code("unit_satisfaction"))?,
+                office: parse(code("office_satisfaction"))?,
+                note: text("note"),
+            },
+            "archive" => Command::Archive,
+            "review" => Command::Review {
+                text: text("review_text"),
+            },
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,116 @@
+//! Checks as the clerk leaves a field, and of the form as a whole on save.
+//! The messages say what is wrong and how to fix it; the domain checks
+//! again when the command is applied.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::{Form, Kind};
+use crate::domain::identity::{IdType, check_id};
+use crate::domain::phone::check_phone;
+use crate::strings::{form as t, validation};
+
+/// Dates typed as `2026-03-01` (also `2026/3/1` and `2026.3.1`).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim().replace(['/', '.'], "-");
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()
+}
+
+/// `2026-03-01 09:30`, or `09:30` meaning `today`.
+pub fn parse_datetime(s: &str, today: NaiveDate) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    if let Ok(t) = NaiveTime::parse_from_str(s, "%H:%M") {
+        return Some(today.and_time(t));
+    }
+    let (d, time) = s.split_once(' ')?;
+    let t = NaiveTime::parse_from_str(time.trim(), "%H:%M").ok()?;
+    Some(parse_date(d)?.and_time(t))
+}
+
+/// Fields whose dates look forward (a deadline), not back.
+const FUTURE_DATES: [&str; 2] = ["feedback_by", "referral_deadline"];
+
+pub fn field(form: &Form, i: usize) -> Option<String> {
+    let (lang, today) = (form.lang, form.today);
+    let anonymous = form.flag("anonymous");
+    let f = form.fields.get(i)?;
+    let text = f.text();
+    match (f.key, &f.kind, text) {
+        (_, Kind::Flag | Kind::Choice(_), _) => None,
+        // An unsigned letter has no name to give.
+        ("name", _, None) if anonymous => None,
+        ("name", _, None) if form.get("anonymous").is_some() && f.required => {
+            Some(t::name_or_anonymous(lang).to_owned())
+        }
+        (_, _, None) if f.required => Some(t::required(lang).to_owned()),
+        (_, _, None) => None,
+        ("id_number", _, Some(s)) => check_id(IdType::ResidentId, &s, today)
+            .err()
+            .map(|e| validation::id_error(lang, &e)),
+        ("phone", _, Some(s)) => check_phone(&s)
+            .err()
+            .map(|e| validation::phone_error(lang, &e)),
+        (key, Kind::Date, Some(s)) => match parse_date(&s) {
+            None => Some(t::date_format(lang).to_owned()),
+            Some(d) if FUTURE_DATES.contains(&key) && d < today => {
+                Some(t::date_in_past(lang).to_owned())
+            }
+            Some(d) if !FUTURE_DATES.contains(&key) && d > today => {
+                Some(t::date_in_future(lang).to_owned())
+            }
+            Some(_) => None,
+        },
+        (_, Kind::DateTime, Some(s)) => match parse_datetime(&s, today) {
+            None => Some(t::datetime_format(lang).to_owned()),
+            Some(d) if d.date() > today => Some(t::date_in_future(lang).to_owned()),
+            Some(_) => None,
+        },
+        ("days", Kind::Number, Some(s)) => match s.parse::<u32>() {
+            // 2022 Art 34: an extension of at most 30 days.
+            Ok(n) if (1..=30).contains(&n) => None,
+            _ => Some(t::days_range(lang, 30)),
+        },
+        (_, Kind::Number, Some(s)) => match s.parse::<u32>() {
+            Ok(n) if n >= 1 => None,
+            _ => Some(t::whole_number(lang).to_owned()),
+        },
+        _ => None,
+    }
+}
+
+/// Checks between fields, put on the later field of each pair.
+pub fn whole(form: &mut Form) {
+    let lang = form.lang;
+    let received = form.text("received").and_then(|s| parse_date(&s));
+    let postmark = form.text("postmark").and_then(|s| parse_date(&s));
+    if let (Some(p), Some(r)) = (postmark, received)
+        && p > r
+        && let Some(f) = form.get_mut("postmark")
+    {
+        f.error = Some(t::postmark_after_received(lang).to_owned());
+    }
+    let rows = form.rows();
+    if let Some(f) = form.get_mut("people")
+        && f.error.is_none()
+        && f.text().and_then(|s| s.parse::<usize>().ok()).unwrap_or(0) < rows
+    {
+        f.error = Some(t::people_too_few(lang, rows));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_times() {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        assert_eq!(parse_date("2026/3/1"), NaiveDate::from_ymd_opt(2026, 3, 1));
+        assert_eq!(parse_date("2026-3-1"), NaiveDate::from_ymd_opt(2026, 3, 1));
+        assert_eq!(parse_date("3月1日"), None);
+        let t = parse_datetime("09:30", today).unwrap();
+        assert_eq!(t.to_string(), "2026-03-02 09:30:00");
+        let t = parse_datetime("2026-03-01 18:05", today).unwrap();
+        assert_eq!(t.to_string(), "2026-03-01 18:05:00");
+        assert_eq!(parse_datetime("昨天", today), None);
+    }
+}

@@ -1,0 +1,121 @@
+//! A form's draft: what was typed, by field, as JSON kept in the ledger so
+//! that a crash or a killed terminal loses nothing. A draft stores values,
+//! not the form, so it restores into the form as the program builds it now.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Form, Kind, Purpose};
+use crate::domain::types::Channel;
+use crate::ui::widgets::text_field::TextField;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftOf {
+    Intake(Channel),
+    Action { case_id: i64, op: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Value {
+    pub key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// A choice's code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub flag: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub of: DraftOf,
+    pub values: Vec<Value>,
+    #[serde(default)]
+    pub main_row: usize,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<i64>,
+    #[serde(default)]
+    pub focus: usize,
+}
+
+impl Draft {
+    /// The ledger slot: one intake draft per operator, one per case action.
+    pub fn slot(&self) -> String {
+        match &self.of {
+            DraftOf::Intake(_) => "intake".to_owned(),
+            DraftOf::Action { case_id, op } => format!("case:{case_id}:{op}"),
+        }
+    }
+}
+
+impl Form {
+    pub fn draft(&self) -> Draft {
+        let of = match &self.purpose {
+            Purpose::Intake(c) => DraftOf::Intake(*c),
+            Purpose::Action { case_id, op, .. } => DraftOf::Action {
+                case_id: *case_id,
+                op: (*op).to_owned(),
+            },
+        };
+        let values = self
+            .fields
+            .iter()
+            .map(|f| Value {
+                key: f.key.to_owned(),
+                row: f.row,
+                text: f.input.value().to_owned(),
+                code: f.code().map(str::to_owned),
+                flag: f.flag,
+            })
+            .collect();
+        Draft {
+            of,
+            values,
+            main_row: self.main_row,
+            links: self.links.clone(),
+            focus: self.focus,
+        }
+    }
+
+    /// Fills a freshly built form with a draft's values; fields the form no
+    /// longer has are skipped.
+    pub fn restore(&mut self, draft: &Draft) {
+        let rows = draft
+            .values
+            .iter()
+            .filter_map(|v| v.row)
+            .max()
+            .map_or(0, |r| r + 1);
+        while self.rows() < rows {
+            if self.add_row() != super::Outcome::Stay {
+                break;
+            }
+        }
+        for v in &draft.values {
+            let Some(f) = self
+                .fields
+                .iter_mut()
+                .find(|f| f.key == v.key && f.row == v.row)
+            else {
+                continue;
+            };
+            match &f.kind {
+                Kind::Choice(opts) => {
+                    if let Some(i) = opts.iter().position(|(c, _)| Some(c) == v.code.as_ref()) {
+                        f.choice = i;
+                    }
+                }
+                Kind::Flag => f.flag = v.flag,
+                Kind::Multi => f.input = TextField::multiline(&v.text),
+                _ => f.input = TextField::new(&v.text),
+            }
+        }
+        self.main_row = draft.main_row.min(self.rows().saturating_sub(1));
+        self.links = draft.links.clone();
+        self.focus = draft.focus.min(self.fields.len().saturating_sub(1));
+        self.dirty = true;
+    }
+}

@@ -1,0 +1,264 @@
+//! The intake form of each channel (登记表) and the `IntakeInput` it
+//! amounts to. Every channel names its petitioners in rows (a 联名信 or a
+//! group visit has several); the common part follows.
+
+use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
+
+use super::check::{parse_date, parse_datetime};
+use super::{Field, Form, Kind, Purpose};
+use crate::domain::case::{Petitioner, Referral};
+use crate::domain::command::IntakeInput;
+use crate::domain::repeat::PetitionerKey;
+use crate::domain::types::{Channel, HandlingType, Urgency};
+use crate::strings::{Lang, form as t};
+
+fn choice(options: Vec<(String, String)>) -> Kind {
+    Kind::Choice(options)
+}
+
+/// One petitioner row's fields for `channel`.
+fn person_fields(channel: Channel) -> Vec<Field> {
+    let name = |required: bool| {
+        let f = Field::new("name", Kind::Text);
+        if required { f.required() } else { f }
+    };
+    let mut row = match channel {
+        // Letters: the sender as signed; "anonymous" replaces the name.
+        Channel::Letter => vec![
+            name(true),
+            Field::new("phone", Kind::Text),
+            Field::new("address", Kind::Text),
+        ],
+        // The clerk asks the caller's name, or ticks "anonymous".
+        Channel::Phone => vec![
+            name(true),
+            Field::new("phone", Kind::Text).required(),
+            Field::new("id_number", Kind::Text),
+            Field::new("address", Kind::Text),
+        ],
+        Channel::Visit => vec![
+            name(true),
+            Field::new("id_number", Kind::Text),
+            Field::new("phone", Kind::Text),
+            Field::new("address", Kind::Text),
+            Field::new("representative", Kind::Flag),
+        ],
+        _ => vec![
+            name(true),
+            Field::new("id_number", Kind::Text),
+            Field::new("phone", Kind::Text),
+            Field::new("address", Kind::Text),
+        ],
+    };
+    for f in &mut row {
+        f.row = Some(0);
+    }
+    row
+}
+
+/// The fields only `channel` has.
+fn channel_fields(channel: Channel, today: NaiveDate) -> Vec<Field> {
+    let date = |key| Field::new(key, Kind::Date);
+    match channel {
+        Channel::Visit => vec![Field::new("people", Kind::Number).required().value("1")],
+        Channel::Letter => vec![
+            date("received")
+                .required()
+                .value(&today.format("%Y-%m-%d").to_string()),
+            date("postmark"),
+            Field::new("letter_no", Kind::Text),
+            Field::new("anonymous", Kind::Flag),
+        ],
+        Channel::Phone => vec![
+            Field::new("call_time", Kind::DateTime),
+            Field::new("anonymous", Kind::Flag),
+        ],
+        Channel::Email => vec![Field::new("email", Kind::Text).required()],
+        Channel::Online => vec![Field::new("online_ref", Kind::Text).required()],
+        Channel::Referral => vec![
+            Field::new("referral_body", Kind::Text).required(),
+            Field::new("referral_doc", Kind::Text),
+            date("referral_deadline"),
+            date("received")
+                .required()
+                .value(&today.format("%Y-%m-%d").to_string()),
+        ],
+    }
+}
+
+fn common_fields(lang: Lang, categories: &[String]) -> Vec<Field> {
+    let cats = choice(categories.iter().map(|c| (c.clone(), c.clone())).collect());
+    let codes = |codes: &[&str], label: fn(Lang, &str) -> &'static str| {
+        choice(
+            codes
+                .iter()
+                .map(|c| ((*c).to_owned(), label(lang, c).to_owned()))
+                .collect(),
+        )
+    };
+    let kinds = codes(
+        &[
+            HandlingType::Claim.code(),
+            HandlingType::Suggestion.code(),
+            HandlingType::Accusation.code(),
+        ],
+        t::handling_type,
+    );
+    let urgency = codes(&[Urgency::Normal.code(), Urgency::Major.code()], t::urgency);
+    vec![
+        Field::new("category", cats).required(),
+        Field::new("handling_type", kinds).required(),
+        Field::new("target", Kind::Text),
+        Field::new("target_person", Kind::Text),
+        Field::new("location", Kind::Text),
+        Field::new("summary", Kind::Multi).required(),
+        Field::new("request", Kind::Multi),
+        Field::new("urgency", urgency).required(),
+        Field::new("confidential", Kind::Flag),
+    ]
+}
+
+/// The form for `channel`: its petitioner row, its own fields, the common
+/// part.
+pub fn intake_form(
+    channel: Channel,
+    lang: Lang,
+    today: NaiveDate,
+    offset: FixedOffset,
+    categories: &[String],
+) -> Form {
+    let mut fields = person_fields(channel);
+    fields.extend(channel_fields(channel, today));
+    fields.extend(common_fields(lang, categories));
+    Form::new(Purpose::Intake(channel), fields, lang, today, offset)
+}
+
+impl Form {
+    fn channel(&self) -> Channel {
+        match self.purpose {
+            Purpose::Intake(c) => c,
+            Purpose::Action { .. } => Channel::Visit,
+        }
+    }
+
+    /// The petitioners named in the rows, the main one marked.
+    pub fn petitioners(&self) -> Vec<Petitioner> {
+        let text = |row, key| self.in_row(row, key).and_then(|f| f.text());
+        (0..self.rows())
+            .filter_map(|row| {
+                let name = text(row, "name").unwrap_or_default();
+                let id_number = text(row, "id_number");
+                let phone = text(row, "phone");
+                let address = text(row, "address");
+                let blank = name.is_empty() && id_number.is_none() && phone.is_none();
+                (!blank || row == self.main_row).then(|| Petitioner {
+                    name,
+                    id_number,
+                    phone,
+                    address,
+                    main: row == self.main_row,
+                    representative: self.in_row(row, "representative").is_some_and(|f| f.flag),
+                    ..Petitioner::default()
+                })
+            })
+            .collect()
+    }
+
+    /// Representatives chosen so far (2022 Art 20 warns above 5).
+    pub fn representatives(&self) -> usize {
+        self.fields
+            .iter()
+            .filter(|f| f.key == "representative" && f.flag)
+            .count()
+    }
+
+    /// When the petition arrived, if the clerk said (else: now).
+    fn received_at(&self) -> Option<chrono::DateTime<FixedOffset>> {
+        let local = match (self.text("call_time"), self.text("received")) {
+            (Some(s), _) => parse_datetime(&s, self.today)?,
+            // A letter received earlier than today counts from that day.
+            (None, Some(s)) => {
+                let d = parse_date(&s)?;
+                if d == self.today {
+                    return None;
+                }
+                d.and_time(NaiveTime::MIN)
+            }
+            (None, None) => return None,
+        };
+        self.offset.from_local_datetime(&local).single()
+    }
+
+    /// The intake the form amounts to (call after a `Save`).
+    pub fn to_input(&self) -> IntakeInput {
+        let anonymous = self.flag("anonymous");
+        let mut petitioners = self.petitioners();
+        if anonymous {
+            petitioners.retain(|p| !p.name.is_empty() || p.phone.is_some());
+        }
+        let referral = self.text("referral_body").map(|body| Referral {
+            body,
+            doc_no: self.text("referral_doc"),
+            deadline: self.text("referral_deadline").and_then(|s| parse_date(&s)),
+        });
+        let code = |k: &str| self.code(k).unwrap_or_default().to_owned();
+        let json = serde_json::Value::String;
+        IntakeInput {
+            channel: self.channel(),
+            received_at: self.received_at(),
+            receiver: None,
+            postmark: self.text("postmark").and_then(|s| parse_date(&s)),
+            letter_no: self.text("letter_no"),
+            contact: self.text("email").or_else(|| self.text("online_ref")),
+            referral,
+            people: self.text("people").and_then(|p| p.parse().ok()),
+            anonymous,
+            confidential: self.flag("confidential"),
+            category: code("category"),
+            handling_type: serde_json::from_value(json(code("handling_type"))).ok(),
+            target: self.text("target"),
+            target_person: self.text("target_person"),
+            location: self.text("location"),
+            summary: self.text("summary").unwrap_or_default(),
+            request: self.text("request").unwrap_or_default(),
+            urgency: serde_json::from_value(json(code("urgency"))).unwrap_or_default(),
+            links: self.links.clone(),
+            petitioners,
+        }
+    }
+
+    /// Who to look for among earlier cases: the focused row's person, or
+    /// the main one. `None` on action forms or while nothing is typed.
+    pub fn repeat_query(&self) -> Option<RepeatQuery> {
+        if !matches!(self.purpose, Purpose::Intake(_)) {
+            return None;
+        }
+        let row = self
+            .fields
+            .get(self.focus)
+            .and_then(|f| f.row)
+            .unwrap_or(self.main_row);
+        let text = |key| self.in_row(row, key).and_then(|f| f.text());
+        let key = PetitionerKey::new(
+            text("id_number").as_deref(),
+            text("phone").as_deref(),
+            text("name").as_deref(),
+            text("address").as_deref(),
+            self.today,
+        );
+        if !key.is_empty() {
+            return Some(RepeatQuery::Person(key));
+        }
+        // A name alone is a weak hint: only from two characters up.
+        text("name")
+            .filter(|n| n.chars().count() >= 2)
+            .map(RepeatQuery::Name)
+    }
+}
+
+/// What the repeat panel asks the store for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RepeatQuery {
+    Person(PetitionerKey),
+    Name(String),
+}

@@ -1,0 +1,585 @@
+//! The form engine shared by the intake forms (登记表) and the small action
+//! forms of the case screen: fields, focus, checks as you leave a field,
+//! petitioner rows, and a refusal to save that puts the cursor on the first
+//! error. What a form amounts to is in `intake.rs` and `action.rs`.
+
+pub mod action;
+mod check;
+pub mod draft;
+pub mod intake;
+
+use chrono::{FixedOffset, NaiveDate};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::keymap::Action;
+use super::widgets::text_field::TextField;
+use crate::domain::types::Channel;
+use crate::store::CaseRow;
+use crate::strings::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// Several lines: Enter breaks the line, Tab leaves the field.
+    Multi,
+    Date,
+    /// `2026-03-01 09:30`, or `09:30` for today.
+    DateTime,
+    Number,
+    Flag,
+    /// Options as (code, label); typing filters, ←/→ step through matches.
+    Choice(Vec<(String, String)>),
+}
+
+/// Shown only while the choice field `.0` holds one of the codes `.1`.
+pub type ShowIf = (&'static str, &'static [&'static str]);
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// What the field is (`name`, `summary`…): its label comes from
+    /// `strings::form::label`.
+    pub key: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    pub input: TextField,
+    pub choice: usize,
+    pub flag: bool,
+    pub error: Option<String>,
+    /// The petitioner row the field belongs to.
+    pub row: Option<usize>,
+    pub show_if: Option<ShowIf>,
+}
+
+impl Field {
+    pub fn new(key: &'static str, kind: Kind) -> Field {
+        let input = if kind == Kind::Multi {
+            TextField::multiline("")
+        } else {
+            TextField::default()
+        };
+        Field {
+            key,
+            kind,
+            required: false,
+            input,
+            choice: 0,
+            flag: false,
+            error: None,
+            row: None,
+            show_if: None,
+        }
+    }
+
+    pub fn required(mut self) -> Field {
+        self.required = true;
+        self
+    }
+
+    pub fn value(mut self, v: &str) -> Field {
+        self.input.insert(v);
+        self
+    }
+
+    pub fn flagged(mut self, on: bool) -> Field {
+        self.flag = on;
+        self
+    }
+
+    pub fn when(mut self, cond: ShowIf) -> Field {
+        self.show_if = Some(cond);
+        self
+    }
+
+    /// Picks the option with this code, if there is one.
+    pub fn chosen(mut self, code: &str) -> Field {
+        if let Kind::Choice(o) = &self.kind
+            && let Some(i) = o.iter().position(|(c, _)| c == code)
+        {
+            self.choice = i;
+        }
+        self
+    }
+
+    /// Whether the field takes typed text into its `input`.
+    pub fn is_text(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Text | Kind::Multi | Kind::Date | Kind::DateTime | Kind::Number
+        )
+    }
+
+    /// The chosen option's label, or the flag, or the text.
+    pub fn shown(&self, lang: Lang) -> String {
+        match &self.kind {
+            Kind::Choice(opts) => opts
+                .get(self.choice)
+                .map(|o| o.1.clone())
+                .unwrap_or_default(),
+            Kind::Flag => crate::strings::form::flag(lang, self.flag).to_owned(),
+            _ => self.input.value().to_owned(),
+        }
+    }
+
+    pub fn code(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Choice(opts) => opts.get(self.choice).map(|o| o.0.as_str()),
+            _ => None,
+        }
+    }
+
+    pub fn text(&self) -> Option<String> {
+        let v = self.input.value().trim();
+        (!v.is_empty()).then(|| v.to_owned())
+    }
+
+    /// The options matching what was typed into a choice, as indices.
+    pub fn matches(&self) -> Vec<usize> {
+        let Kind::Choice(opts) = &self.kind else {
+            return Vec::new();
+        };
+        let typed = self.input.value();
+        opts.iter()
+            .enumerate()
+            .filter(|(_, (code, label))| {
+                typed.is_empty() || label.contains(typed) || code.contains(typed)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// What the form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    Intake(Channel),
+    /// An action on a case: `op` is the domain's op code.
+    Action {
+        case_id: i64,
+        version: i64,
+        case_no: Option<String>,
+        op: &'static str,
+    },
+}
+
+/// Earlier cases of the person being typed in (重复访), beside the form.
+#[derive(Debug, Clone, Default)]
+pub struct Repeats {
+    pub rows: Vec<CaseRow>,
+    pub selected: usize,
+    /// Matched on the name alone: a hint, not a finding.
+    pub name_only: bool,
+}
+
+/// What a key did to the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Save,
+    Cancel,
+    /// The intake was linked to this earlier case.
+    Linked(i64),
+    /// Attach the intake to this open case as a repeat item (重复件).
+    Attach(i64),
+    /// Refused, with the reason to show.
+    Refused(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub purpose: Purpose,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub dirty: bool,
+    /// Esc was pressed once on a changed form: a second Esc discards.
+    pub confirm_discard: bool,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub offset: FixedOffset,
+    /// The petitioner row marked main (主信访人).
+    pub main_row: usize,
+    /// Earlier cases this intake is linked to.
+    pub links: Vec<i64>,
+    pub repeats: Repeats,
+    /// The fields of one petitioner row, to add another like it.
+    pub row_template: Vec<Field>,
+}
+
+impl Form {
+    pub fn new(
+        purpose: Purpose,
+        fields: Vec<Field>,
+        lang: Lang,
+        today: NaiveDate,
+        offset: FixedOffset,
+    ) -> Form {
+        let row_template = fields
+            .iter()
+            .filter(|f| f.row == Some(0))
+            .cloned()
+            .collect();
+        let mut form = Form {
+            purpose,
+            fields,
+            focus: 0,
+            dirty: false,
+            confirm_discard: false,
+            lang,
+            today,
+            offset,
+            main_row: 0,
+            links: Vec::new(),
+            repeats: Repeats::default(),
+            row_template,
+        };
+        form.focus = form.first_visible();
+        form
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key && f.row.is_none())
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Field> {
+        self.fields
+            .iter_mut()
+            .find(|f| f.key == key && f.row.is_none())
+    }
+
+    /// A field of petitioner row `row`.
+    pub fn in_row(&self, row: usize, key: &str) -> Option<&Field> {
+        self.fields
+            .iter()
+            .find(|f| f.key == key && f.row == Some(row))
+    }
+
+    pub fn rows(&self) -> usize {
+        self.fields
+            .iter()
+            .filter_map(|f| f.row)
+            .max()
+            .map_or(0, |r| r + 1)
+    }
+
+    pub fn flag(&self, key: &str) -> bool {
+        self.get(key).is_some_and(|f| f.flag)
+    }
+
+    pub fn code(&self, key: &str) -> Option<&str> {
+        self.get(key).and_then(Field::code)
+    }
+
+    pub fn text(&self, key: &str) -> Option<String> {
+        self.get(key).and_then(Field::text)
+    }
+
+    pub fn is_visible(&self, i: usize) -> bool {
+        let Some(f) = self.fields.get(i) else {
+            return false;
+        };
+        match f.show_if {
+            None => true,
+            Some((key, codes)) => self.code(key).is_some_and(|c| codes.contains(&c)),
+        }
+    }
+
+    fn first_visible(&self) -> usize {
+        (0..self.fields.len())
+            .find(|&i| self.is_visible(i))
+            .unwrap_or(0)
+    }
+
+    /// Checks one field as the clerk leaves it.
+    fn check(&mut self, i: usize) {
+        let error = if self.is_visible(i) {
+            check::field(self, i)
+        } else {
+            None
+        };
+        if let Some(f) = self.fields.get_mut(i) {
+            f.error = error;
+        }
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        self.check(self.focus);
+        let n = self.fields.len();
+        if n == 0 {
+            return;
+        }
+        let mut i = self.focus;
+        for _ in 0..n {
+            i = if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            if self.is_visible(i) {
+                break;
+            }
+        }
+        self.focus = i;
+    }
+
+    /// Checks every visible field and the form as a whole; the index of the
+    /// first field in error, if any.
+    pub fn validate(&mut self) -> Option<usize> {
+        for i in 0..self.fields.len() {
+            self.check(i);
+        }
+        check::whole(self);
+        (0..self.fields.len()).find(|&i| self.is_visible(i) && self.fields[i].error.is_some())
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(f) = self.fields.get_mut(self.focus)
+            && f.is_text()
+        {
+            f.input.insert(text);
+            self.dirty = true;
+        }
+    }
+
+    /// Handles a key: `action` is what the keymap says it means in a form.
+    pub fn key(&mut self, key: KeyEvent, action: Option<Action>) -> Outcome {
+        if key.code != KeyCode::Esc {
+            self.confirm_discard = false;
+        }
+        let multi = self
+            .fields
+            .get(self.focus)
+            .is_some_and(|f| f.kind == Kind::Multi);
+        // Enter breaks the line in a summary or a letter.
+        if multi && key.code == KeyCode::Enter && key.modifiers.is_empty() {
+            self.edit(key);
+            return Outcome::Stay;
+        }
+        match action {
+            Some(Action::Save) => match self.validate() {
+                // Saving with errors is refused; the cursor goes to the first.
+                Some(i) => {
+                    self.focus = i;
+                    Outcome::Refused(self.errors_note())
+                }
+                None => Outcome::Save,
+            },
+            Some(Action::Back) if self.dirty && !self.confirm_discard => {
+                self.confirm_discard = true;
+                Outcome::Stay
+            }
+            Some(Action::Back) => Outcome::Cancel,
+            Some(Action::NextField) => {
+                self.move_focus(true);
+                Outcome::Stay
+            }
+            Some(Action::PrevField) => {
+                self.move_focus(false);
+                Outcome::Stay
+            }
+            Some(Action::AddRow) => self.add_row(),
+            Some(Action::RemoveRow) => self.remove_row(),
+            Some(Action::MainRow) => self.make_main(),
+            Some(Action::PageDown) => {
+                let n = self.repeats.rows.len();
+                self.repeats.selected = (self.repeats.selected + 1).min(n.saturating_sub(1));
+                Outcome::Stay
+            }
+            Some(Action::PageUp) => {
+                self.repeats.selected = self.repeats.selected.saturating_sub(1);
+                Outcome::Stay
+            }
+            Some(Action::Link) => self.link(),
+            Some(Action::Attach) => self.attach(),
+            _ => {
+                self.edit(key);
+                Outcome::Stay
+            }
+        }
+    }
+
+    /// "2 items to correct", for a refused save.
+    fn errors_note(&self) -> String {
+        let n = (0..self.fields.len())
+            .filter(|&i| self.is_visible(i) && self.fields[i].error.is_some())
+            .count();
+        crate::strings::form::errors_to_fix(self.lang, n)
+    }
+
+    fn focused_row(&self) -> Option<usize> {
+        self.fields.get(self.focus).and_then(|f| f.row)
+    }
+
+    fn add_row(&mut self) -> Outcome {
+        if self.row_template.is_empty() {
+            return Outcome::Refused(crate::strings::form::no_rows(self.lang).to_owned());
+        }
+        let row = self.rows();
+        let at = self
+            .fields
+            .iter()
+            .rposition(|f| f.row.is_some())
+            .map_or(0, |i| i + 1);
+        let fresh: Vec<Field> = self
+            .row_template
+            .iter()
+            .cloned()
+            .map(|mut f| {
+                f.row = Some(row);
+                f.input = if f.kind == Kind::Multi {
+                    TextField::multiline("")
+                } else {
+                    TextField::default()
+                };
+                f.flag = false;
+                f.error = None;
+                f
+            })
+            .collect();
+        self.fields.splice(at..at, fresh);
+        self.focus = at;
+        self.dirty = true;
+        // More people than counted: the count follows.
+        let rows = self.rows();
+        if let Some(people) = self.get_mut("people")
+            && people.input.value().trim().parse::<usize>().unwrap_or(0) < rows
+        {
+            people.input = TextField::new(&rows.to_string());
+        }
+        Outcome::Stay
+    }
+
+    fn remove_row(&mut self) -> Outcome {
+        let Some(row) = self.focused_row() else {
+            return Outcome::Refused(crate::strings::form::not_on_row(self.lang).to_owned());
+        };
+        if self.rows() < 2 {
+            return Outcome::Refused(crate::strings::form::last_row(self.lang).to_owned());
+        }
+        self.fields.retain(|f| f.row != Some(row));
+        for f in &mut self.fields {
+            if let Some(r) = f.row.as_mut()
+                && *r > row
+            {
+                *r -= 1;
+            }
+        }
+        if self.main_row == row {
+            self.main_row = 0;
+        } else if self.main_row > row {
+            self.main_row -= 1;
+        }
+        let last = self.rows().saturating_sub(1);
+        let target = row.min(last);
+        self.focus = self
+            .fields
+            .iter()
+            .position(|f| f.row == Some(target))
+            .unwrap_or(0);
+        self.dirty = true;
+        Outcome::Stay
+    }
+
+    fn make_main(&mut self) -> Outcome {
+        match self.focused_row() {
+            Some(row) => {
+                self.main_row = row;
+                self.dirty = true;
+                Outcome::Stay
+            }
+            None => Outcome::Refused(crate::strings::form::not_on_row(self.lang).to_owned()),
+        }
+    }
+
+    fn selected_repeat(&self) -> Option<&CaseRow> {
+        self.repeats.rows.get(self.repeats.selected)
+    }
+
+    fn link(&mut self) -> Outcome {
+        let Some(id) = self.selected_repeat().map(|r| r.case.id) else {
+            return Outcome::Refused(crate::strings::form::no_repeat(self.lang).to_owned());
+        };
+        if !self.links.contains(&id) {
+            self.links.push(id);
+            self.dirty = true;
+        }
+        Outcome::Linked(id)
+    }
+
+    fn attach(&mut self) -> Outcome {
+        let Some(row) = self.selected_repeat() else {
+            return Outcome::Refused(crate::strings::form::no_repeat(self.lang).to_owned());
+        };
+        let open = crate::domain::workflow::allowed_ops(&row.case).contains(&"attach");
+        if !open {
+            return Outcome::Refused(crate::strings::form::not_open(self.lang).to_owned());
+        }
+        let id = row.case.id;
+        match self.validate() {
+            Some(i) => {
+                self.focus = i;
+                Outcome::Refused(self.errors_note())
+            }
+            None => Outcome::Attach(id),
+        }
+    }
+
+    fn edit(&mut self, key: KeyEvent) {
+        let ctrl = key
+            .modifiers
+            .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        let before = (f.input.clone(), f.choice, f.flag);
+        match (&f.kind, key.code) {
+            (Kind::Flag, KeyCode::Char(' ')) => f.flag = !f.flag,
+            (Kind::Flag, KeyCode::Char('y' | 'Y' | '1')) => f.flag = true,
+            (Kind::Flag, KeyCode::Char('n' | 'N' | '0')) => f.flag = false,
+            (Kind::Choice(_), KeyCode::Right | KeyCode::Left) => {
+                let m = f.matches();
+                if !m.is_empty() {
+                    let at = m.iter().position(|&i| i == f.choice);
+                    let n = m.len();
+                    let next = match (at, key.code) {
+                        (None, _) => 0,
+                        (Some(a), KeyCode::Right) => (a + 1) % n,
+                        (Some(a), _) => (a + n - 1) % n,
+                    };
+                    f.choice = m[next];
+                }
+            }
+            (Kind::Choice(_), KeyCode::Char(c)) if !ctrl => {
+                // Type to filter: the first option containing what was typed
+                // so far is chosen; a key that matches nothing starts anew.
+                f.input.insert(c.encode_utf8(&mut [0; 4]));
+                match f.matches().first() {
+                    Some(&i) => f.choice = i,
+                    None => {
+                        f.input = TextField::new(&c.to_string());
+                        if let Some(&i) = f.matches().first() {
+                            f.choice = i;
+                        } else {
+                            f.input.clear();
+                        }
+                    }
+                }
+            }
+            (Kind::Choice(_), KeyCode::Backspace) => f.input.backspace(),
+            (Kind::Flag | Kind::Choice(_), _) => {}
+            (Kind::Multi, KeyCode::Enter) => f.input.insert("\n"),
+            (_, KeyCode::Char(c)) if !ctrl => f.input.insert(c.encode_utf8(&mut [0; 4])),
+            (_, KeyCode::Backspace) => f.input.backspace(),
+            (_, KeyCode::Delete) => f.input.delete(),
+            (_, KeyCode::Left) => f.input.left(),
+            (_, KeyCode::Right) => f.input.right(),
+            (_, KeyCode::Home) => f.input.home(),
+            (_, KeyCode::End) => f.input.end(),
+            _ => {}
+        }
+        if (f.input.clone(), f.choice, f.flag) != before {
+            self.dirty = true;
+            // The old complaint no longer describes what is there; the field
+            // is checked again when the clerk leaves it.
+            f.error = None;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! The desk's update for forms: keys in a form, the case screen's actions
+//! (allowed, or greyed with the reason), drafts offered at start.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{App, Cmd, Screen};
+use super::form::action::action_form;
+use super::form::draft::{Draft, DraftOf};
+use super::form::intake::intake_form;
+use super::form::{Outcome, Purpose};
+use super::keymap::Action;
+use crate::domain::rules::Operator;
+use crate::domain::types::Role;
+use crate::domain::workflow::refusal;
+use crate::store::CaseRow;
+use crate::strings::{errors, form as t};
+
+/// What a key means in a form.
+pub fn form_action(key: &KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('s') if ctrl => Action::Save,
+        KeyCode::Char('n') if ctrl => Action::AddRow,
+        KeyCode::Char('d') if ctrl => Action::RemoveRow,
+        KeyCode::Char('p') if ctrl => Action::MainRow,
+        KeyCode::Char('l') if ctrl => Action::Link,
+        KeyCode::Char('a') if ctrl => Action::Attach,
+        KeyCode::Esc => Action::Back,
+        KeyCode::Tab | KeyCode::Down | KeyCode::Enter => Action::NextField,
+        KeyCode::BackTab | KeyCode::Up => Action::PrevField,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::PageUp => Action::PageUp,
+        _ => return None,
+    })
+}
+
+/// The case screen's action keys, by domain op.
+pub fn case_op(key: &KeyEvent) -> Option<&'static str> {
+    if !key.modifiers.difference(KeyModifiers::SHIFT).is_empty() {
+        return None;
+    }
+    Some(match key.code {
+        KeyCode::Char('d') => "register",
+        KeyCode::Char('a') => "assign",
+        KeyCode::Char('x') => "recuse",
+        KeyCode::Char('o') => "opinion",
+        KeyCode::Char('i') => "instruct",
+        KeyCode::Char('e') => "extend",
+        KeyCode::Char('s') => "supervise",
+        KeyCode::Char('y') => "reply",
+        KeyCode::Char('v') => "return_visit",
+        KeyCode::Char('g') => "archive",
+        KeyCode::Char('c') => "review",
+        _ => return None,
+    })
+}
+
+/// The key shown for `op` on the case screen.
+pub fn op_key(op: &str) -> &'static str {
+    match op {
+        "register" => "d",
+        "assign" => "a",
+        "recuse" => "x",
+        "opinion" => "o",
+        "instruct" => "i",
+        "extend" => "e",
+        "supervise" => "s",
+        "reply" => "y",
+        "return_visit" => "v",
+        "archive" => "g",
+        "review" => "c",
+        _ => "",
+    }
+}
+
+/// The actions of the case screen's footer, in the order of the procedure.
+pub const CASE_OPS: [&str; 11] = [
+    "register",
+    "assign",
+    "opinion",
+    "instruct",
+    "extend",
+    "supervise",
+    "reply",
+    "return_visit",
+    "archive",
+    "review",
+    "recuse",
+];
+
+/// Stands in for the operator when none is chosen: may do nothing.
+fn nobody() -> Operator {
+    Operator {
+        name: String::new(),
+        role: Role::Clerk,
+        department: None,
+        active: false,
+    }
+}
+
+impl App {
+    /// Why the operator may not give `op` on this case now, in words.
+    pub fn why_not(&self, row: &CaseRow, op: &'static str) -> Option<String> {
+        let actor = self.operator.clone().unwrap_or_else(nobody);
+        if self.operator.is_none() {
+            return Some(t::no_operator(self.lang).to_owned());
+        }
+        refusal(&row.case, op, &actor).map(|e| errors::workflow(self.lang, &e))
+    }
+
+    pub(super) fn try_action(&mut self, op: &'static str, row: &CaseRow) -> Vec<Cmd> {
+        if let Some(why) = self.why_not(row, op) {
+            self.message = Some(why);
+            return Vec::new();
+        }
+        self.open_action(op, row);
+        Vec::new()
+    }
+
+    pub(super) fn open_action(&mut self, op: &'static str, row: &CaseRow) {
+        self.screen = Screen::Form(Box::new(action_form(
+            op,
+            row,
+            &self.directory,
+            self.lang,
+            self.today,
+            self.offset,
+        )));
+    }
+
+    /// The answer to "restore the draft?": Enter or y restores, Esc or n
+    /// drops it; other keys leave the question open.
+    pub(super) fn answer_offer(&mut self, key: KeyEvent, draft: Draft) -> Vec<Cmd> {
+        match key.code {
+            KeyCode::Enter | KeyCode::Char('y' | 'Y') => match &draft.of {
+                DraftOf::Intake(channel) => {
+                    let mut form = intake_form(
+                        *channel,
+                        self.lang,
+                        self.today,
+                        self.offset,
+                        &self.categories,
+                    );
+                    form.restore(&draft);
+                    self.screen = Screen::Form(Box::new(form));
+                    self.after_form_change()
+                }
+                DraftOf::Action { case_id, .. } => {
+                    let id = *case_id;
+                    self.restoring = Some(draft);
+                    vec![Cmd::OpenCase(id)]
+                }
+            },
+            KeyCode::Esc | KeyCode::Char('n' | 'N') => vec![Cmd::DropDraft(draft.slot())],
+            _ => {
+                self.offered = Some(draft);
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn form_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        let Screen::Form(form) = &mut self.screen else {
+            return Vec::new();
+        };
+        let before = form.draft();
+        let outcome = form.key(key, form_action(&key));
+        let changed = form.draft() != before;
+        match outcome {
+            Outcome::Stay => {
+                if form.confirm_discard {
+                    self.message = Some(t::discard_prompt(self.lang).to_owned());
+                }
+                if changed {
+                    return self.after_form_change();
+                }
+                Vec::new()
+            }
+            Outcome::Refused(why) => {
+                self.message = Some(why);
+                Vec::new()
+            }
+            Outcome::Linked(id) => {
+                self.message = Some(t::linked_to(self.lang, id));
+                self.draft_due = true;
+                Vec::new()
+            }
+            Outcome::Cancel => {
+                let back = match &form.purpose {
+                    Purpose::Action { case_id, .. } => Some(Cmd::OpenCase(*case_id)),
+                    Purpose::Intake(_) => None,
+                };
+                let mut cmds = self.leave_form();
+                match back {
+                    Some(open) => cmds.push(open),
+                    None => cmds.extend(self.reload()),
+                }
+                cmds
+            }
+            Outcome::Attach(id) => vec![Cmd::Attach {
+                id,
+                input: Box::new(form.to_input()),
+            }],
+            Outcome::Save => match form.purpose {
+                Purpose::Intake(_) => vec![Cmd::Intake(Box::new(form.to_input()))],
+                Purpose::Action {
+                    case_id, version, ..
+                } => match form.to_command() {
+                    Some(command) => vec![Cmd::Execute {
+                        id: case_id,
+                        version,
+                        command: Box::new(command),
+                    }],
+                    None => Vec::new(),
+                },
+            },
+        }
+    }
+
+    /// A form changed: its draft is due, and the repeat panel may need to
+    /// look again.
+    pub(super) fn after_form_change(&mut self) -> Vec<Cmd> {
+        self.draft_due = true;
+        let Screen::Form(form) = &mut self.screen else {
+            return Vec::new();
+        };
+        let query = form.repeat_query();
+        if query == self.repeat_asked {
+            return Vec::new();
+        }
+        self.repeat_asked = query.clone();
+        match query {
+            Some(q) => vec![Cmd::Repeats(q)],
+            None => {
+                form.repeats = Default::default();
+                Vec::new()
+            }
+        }
+    }
+}

@@ -1,0 +1,398 @@
+//! The desk's forms, fed key by key as the clerk types them: each channel's
+//! intake, petitioner rows, the repeat panel (link and 重复件), and a case
+//! walked from intake to archive through the case screen's action forms.
+
+mod support;
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use support::fixture::*;
+use xinfang::domain::command::Command;
+use xinfang::domain::types::{Channel, State};
+use xinfang::store::{CaseRef, Request, Store};
+use xinfang::strings::Lang;
+use xinfang::ui::app::{App, Msg, Screen};
+use xinfang::ui::form::Form;
+use xinfang::ui::runtime;
+
+struct Desk {
+    _dir: tempfile::TempDir,
+    store: Store,
+    app: App,
+}
+
+impl Desk {
+    /// A ledger with the small office and one earlier case (张三's), and a
+    /// desk opened on it as `who`, `days` after T0.
+    fn new(who: &str, days: i64) -> Desk {
+        let o = Office0::new();
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("l.db"), o.office.clone()).unwrap();
+        for op in &o.operators {
+            store.put_operator(op).unwrap();
+        }
+        for d in &o.departments {
+            store.put_department(d, true).unwrap();
+        }
+        store
+            .execute(&Request {
+                case: None,
+                expected_version: None,
+                command: Command::Intake(Box::new(intake_input())),
+                actor: "李娜".into(),
+                at: t(0),
+            })
+            .unwrap();
+        let now = t(days);
+        let mut app = App::new(
+            Lang::Zh,
+            Some(o.who(who)),
+            "某区信访局".into(),
+            now.date_naive(),
+        );
+        app.clock = Some(now);
+        runtime::dispatch(&mut store, &mut app, Msg::Resize { rows: 30 });
+        for cmd in app.start() {
+            let msg = runtime::execute(&mut store, &app, &cmd);
+            runtime::dispatch(&mut store, &mut app, msg);
+        }
+        Desk {
+            _dir: dir,
+            store,
+            app,
+        }
+    }
+
+    fn at(&mut self, now: DateTime<FixedOffset>) {
+        self.app.clock = Some(now);
+        self.app.today = now.date_naive();
+    }
+
+    fn send(&mut self, msg: Msg) {
+        runtime::dispatch(&mut self.store, &mut self.app, msg);
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    fn ctrl(&mut self, c: char) {
+        self.send(Msg::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+    }
+
+    fn chars(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn form(&self) -> &Form {
+        match &self.app.screen {
+            Screen::Form(f) => f,
+            _ => panic!("no form open; message: {:?}", self.app.message),
+        }
+    }
+
+    /// Tab to field `key` (of petitioner row `row`, if given).
+    fn to(&mut self, key: &str, row: Option<usize>) {
+        for _ in 0..80 {
+            let f = &self.form().fields[self.form().focus];
+            if f.key == key && (row.is_none() || f.row == row) {
+                return;
+            }
+            self.key(KeyCode::Tab);
+        }
+        panic!("no field {key}");
+    }
+
+    fn fill(&mut self, key: &str, text: &str) {
+        self.to(key, None);
+        self.send(Msg::Paste(text.into()));
+    }
+
+    fn case_id(&self) -> i64 {
+        match &self.app.screen {
+            Screen::Case(c) => c.row.case.id,
+            _ => panic!("no case open; message: {:?}", self.app.message),
+        }
+    }
+
+    fn state(&self) -> State {
+        match &self.app.screen {
+            Screen::Case(c) => c.row.case.state,
+            _ => panic!("no case open; message: {:?}", self.app.message),
+        }
+    }
+}
+
+#[test]
+fn an_anonymous_letter_with_its_postmark() {
+    let mut d = Desk::new("李娜", 10);
+    d.chars("n2");
+    assert!(matches!(
+        d.form().purpose,
+        xinfang::ui::form::Purpose::Intake(Channel::Letter)
+    ));
+    // Unsigned: no name, but "anonymous" ticked.
+    d.fill("received", "");
+    for _ in 0..10 {
+        d.key(KeyCode::Backspace);
+    }
+    d.chars("2026-03-10");
+    d.fill("postmark", "2026-03-11");
+    d.to("anonymous", None);
+    d.key(KeyCode::Char(' '));
+    d.fill("letter_no", "X-17");
+    d.fill("summary", "反映学校食堂卫生问题");
+    d.ctrl('s');
+    // The postmark after the day received is refused, said in words.
+    let f = d.form();
+    let postmark = f.get("postmark").unwrap();
+    assert_eq!(f.fields[f.focus].key, "postmark");
+    assert!(postmark.error.as_deref().unwrap().contains("邮戳"));
+    assert!(d.app.message.as_deref().unwrap().contains("1 项需要更正"));
+    for _ in 0..2 {
+        d.key(KeyCode::Backspace);
+    }
+    d.chars("08");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    assert_eq!(case.intake.channel, Channel::Letter);
+    assert!(case.intake.anonymous);
+    assert!(case.intake.petitioners.is_empty());
+    assert_eq!(case.intake.postmark, Some(date(2026, 3, 8)));
+    assert_eq!(case.intake.letter_no.as_deref(), Some("X-17"));
+    assert_eq!(case.intake.received_at.date_naive(), date(2026, 3, 10));
+}
+
+#[test]
+fn a_group_visit_with_rows_a_main_petitioner_and_too_many_representatives() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("周大山");
+    d.to("representative", Some(0));
+    d.key(KeyCode::Char(' '));
+    for (n, name) in ["钱二", "孙三", "李四", "周五", "吴六"].iter().enumerate() {
+        d.ctrl('n');
+        assert_eq!(d.form().fields[d.form().focus].row, Some(n + 1));
+        d.chars(name);
+        d.to("representative", Some(n + 1));
+        d.key(KeyCode::Char(' '));
+    }
+    // Art 20: six representatives is more than five: warned, not refused.
+    assert_eq!(d.form().representatives(), 6);
+    // The people count followed the rows.
+    assert_eq!(d.form().text("people").as_deref(), Some("6"));
+    // 孙三 (row 3) is the main petitioner; 吴六 is removed again.
+    d.to("name", Some(2));
+    d.ctrl('p');
+    d.to("name", Some(5));
+    d.ctrl('d');
+    assert_eq!(d.form().rows(), 5);
+    d.fill("summary", "集体反映小区停车位被占用");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    let names: Vec<&str> = case
+        .intake
+        .petitioners
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["周大山", "钱二", "孙三", "李四", "周五"]);
+    assert_eq!(case.intake.main_petitioner().unwrap().name, "孙三");
+    assert_eq!(case.intake.people, 6);
+    assert!(case.intake.petitioners.iter().all(|p| p.representative));
+}
+
+#[test]
+fn a_phone_call_needs_the_callers_number() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n3");
+    d.chars("秦先生");
+    d.fill("summary", "来电反映噪音");
+    d.ctrl('s');
+    assert_eq!(d.form().fields[d.form().focus].key, "phone");
+    d.send(Msg::Paste("010-6512 3456".into()));
+    d.fill("call_time", "08:15");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    assert_eq!(case.intake.channel, Channel::Phone);
+    assert_eq!(case.intake.received_at.format("%H:%M").to_string(), "08:15");
+    assert!(case.intake.petitioners[0].phone.is_some());
+}
+
+#[test]
+fn a_referral_from_above_keeps_its_document() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n6");
+    d.chars("郑红");
+    d.fill("referral_body", "市信访局");
+    d.fill("referral_doc", "市信转〔2026〕12号");
+    d.fill("referral_deadline", "2026-04-01");
+    d.fill("summary", "反映征地补偿");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    let r = case.intake.referral.unwrap();
+    assert_eq!(r.body, "市信访局");
+    assert_eq!(r.doc_no.as_deref(), Some("市信转〔2026〕12号"));
+    assert_eq!(r.deadline, Some(date(2026, 4, 1)));
+}
+
+#[test]
+fn the_repeat_panel_links_and_attaches() {
+    let mut d = Desk::new("李娜", 3);
+    d.chars("n1");
+    d.chars("张三");
+    // A name alone is a hint only.
+    assert!(d.form().repeats.name_only);
+    assert_eq!(d.form().repeats.rows.len(), 1);
+    d.key(KeyCode::Tab);
+    d.send(Msg::Paste("11010519491231002x".into()));
+    assert!(
+        !d.form().repeats.name_only,
+        "the ID number finds the person"
+    );
+    let earlier = d.form().repeats.rows[0].case.id;
+    d.ctrl('l');
+    assert_eq!(d.form().links, [earlier]);
+    d.fill("summary", "再次来访反映补偿款");
+    // Attach: the earlier case is still open, so the visit joins it.
+    d.ctrl('a');
+    assert_eq!(d.case_id(), earlier);
+    let case = d
+        .store
+        .case(&CaseRef::Id(earlier), d.app.today)
+        .unwrap()
+        .case;
+    assert_eq!(case.attached.len(), 1);
+    assert_eq!(case.attached[0].summary, "再次来访反映补偿款");
+    assert!(d.store.check().unwrap().ok());
+    // No new case was numbered.
+    assert_eq!(d.store.all_ids().unwrap(), [earlier]);
+}
+
+#[test]
+fn a_case_walks_from_intake_to_archive_through_the_action_forms() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("冯七");
+    d.fill("summary", "反映物业乱收费");
+    d.ctrl('s');
+    let id = d.case_id();
+    // The leader's action, greyed for a clerk, says why.
+    d.key(KeyCode::Char('i'));
+    assert!(matches!(d.app.screen, Screen::Case(_)));
+    assert!(
+        d.app.message.as_deref().unwrap().contains("批示"),
+        "{:?}",
+        d.app.message
+    );
+    // 受理.
+    d.key(KeyCode::Char('d'));
+    d.ctrl('s');
+    assert_eq!(d.state(), State::Registered);
+    // 交办 to 城建科 / 王强.
+    d.key(KeyCode::Char('a'));
+    d.chars("城建");
+    d.key(KeyCode::Tab);
+    d.chars("王强");
+    d.ctrl('s');
+    assert_eq!(d.state(), State::Assigned, "{:?}", d.app.message);
+    // The handler's opinion, the leader's instruction.
+    d.app.operator = Some(Office0::new().who("王强"));
+    d.key(KeyCode::Char('o'));
+    d.chars("经核查，物业收费标准符合规定");
+    d.key(KeyCode::Enter);
+    d.chars("建议解释说明");
+    d.ctrl('s');
+    d.app.operator = Some(Office0::new().who("赵局长"));
+    d.key(KeyCode::Char('i'));
+    d.ctrl('s');
+    // The reply, prefilled with the approved opinion.
+    d.app.operator = Some(Office0::new().who("李娜"));
+    d.at(t(20));
+    d.key(KeyCode::Char('y'));
+    assert!(d.form().text("reply_text").unwrap().contains("物业收费"));
+    d.to("outcome", None);
+    d.key(KeyCode::Right);
+    d.ctrl('s');
+    assert_eq!(d.state(), State::Replied, "{:?}", d.app.message);
+    d.key(KeyCode::Char('v'));
+    d.ctrl('s');
+    d.key(KeyCode::Char('g'));
+    d.ctrl('s');
+    assert_eq!(d.state(), State::Archived, "{:?}", d.app.message);
+    let events: Vec<String> = d
+        .store
+        .events(id)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.op)
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "intake",
+            "register",
+            "assign",
+            "opinion",
+            "instruct",
+            "reply",
+            "return_visit",
+            "archive"
+        ]
+    );
+    assert!(d.store.check().unwrap().ok());
+}
+
+#[test]
+fn a_stale_edit_is_refused_and_the_form_kept() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("冯七");
+    d.fill("summary", "反映物业乱收费");
+    d.ctrl('s');
+    let id = d.case_id();
+    d.key(KeyCode::Char('d'));
+    // Another desk registers the case meanwhile.
+    d.store
+        .execute(&Request {
+            case: Some(CaseRef::Id(id)),
+            expected_version: None,
+            command: Command::Register(xinfang::domain::types::Decision::Accept),
+            actor: "李娜".into(),
+            at: t(1),
+        })
+        .unwrap();
+    d.ctrl('s');
+    assert!(
+        matches!(d.app.screen, Screen::Form(_)),
+        "the form stays open"
+    );
+    let msg = d.app.message.clone().unwrap_or_default();
+    assert!(msg.contains("已被") || msg.contains("他人"), "{msg}");
+}
+
+#[test]
+fn english_labels_everywhere_in_a_form() {
+    let mut d = Desk::new("李娜", 1);
+    d.app.lang = Lang::En;
+    d.chars("n2");
+    d.ctrl('s');
+    assert!(d.app.message.as_deref().unwrap().contains("to correct"));
+    let f = d.form();
+    for field in &f.fields {
+        assert!(
+            !xinfang::strings::form::label(Lang::En, field.key).is_empty(),
+            "{}",
+            field.key
+        );
+    }
+}
