@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod errors;
+pub mod keys;
 pub mod labels;
 pub mod ui;
 pub mod validation;

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use rusqlite::types::Value as SqlValue;
 
 use super::form::{Form, Outcome, intake_form};
-use super::keymap::{Action, Context, lookup};
+use super::keymap::{Action, Context, Keymap};
 use super::widgets::text_field::TextField;
 use crate::domain::command::IntakeInput;
 use crate::domain::rules::Operator;
@@ -87,6 +87,7 @@ pub struct App {
     /// `n` was pressed: the next digit picks the channel of the new intake.
     pub choosing_channel: bool,
     pub categories: Vec<String>,
+    pub keys: Keymap,
 }
 
 /// What happened: a key, a paste, or a result the runtime loaded.
@@ -153,6 +154,7 @@ impl App {
             quit: false,
             choosing_channel: false,
             categories: crate::domain::rules::default_categories(),
+            keys: Keymap::default(),
         }
     }
 
@@ -357,7 +359,7 @@ impl App {
             }
             return Vec::new();
         }
-        let Some(action) = lookup(self.context(), &key) else {
+        let Some(action) = self.keys.lookup(self.context(), &key) else {
             return Vec::new();
         };
         match (action, &mut self.screen) {

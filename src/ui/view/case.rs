@@ -129,14 +129,11 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
             .scroll((screen.scroll, 0)),
         body,
     );
-    let footer = crate::ui::keymap::bindings(crate::ui::keymap::Context::Case)
-        .map(|b| {
-            format!(
-                "{} {}",
-                b.label,
-                crate::strings::ui::action(lang, b.action.name())
-            )
-        })
+    let footer = app
+        .keys
+        .footer(crate::ui::keymap::Context::Case)
+        .iter()
+        .map(|(label, a)| format!("{label} {}", crate::strings::ui::action(lang, a.name())))
         .collect::<Vec<_>>()
         .join("  ");
     frame.render_widget(

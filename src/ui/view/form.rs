@@ -10,10 +10,10 @@ use ratatui::widgets::Paragraph;
 use super::row;
 use crate::display::{cut, fit, width};
 use crate::strings::labels;
-use crate::strings::ui::action;
+use crate::strings::ui::action_in;
 use crate::ui::app::App;
 use crate::ui::form::{Form, Kind};
-use crate::ui::keymap::{Context, bindings};
+use crate::ui::keymap::Context;
 
 const LABEL: usize = 12;
 
@@ -78,8 +78,15 @@ pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     }
     let bottom = area.height - 1;
     let footer = app.message.clone().unwrap_or_else(|| {
-        bindings(Context::Form)
-            .map(|b| format!("{} {}", b.label, action(lang, b.action.name())))
+        app.keys
+            .footer(Context::Form)
+            .iter()
+            .map(|(label, a)| {
+                format!(
+                    "{label} {}",
+                    action_in(lang, Context::Form.name(), a.name())
+                )
+            })
             .collect::<Vec<_>>()
             .join("  ")
     });
