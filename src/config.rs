@@ -107,6 +107,14 @@ pub fn config_dir() -> Option<PathBuf> {
         .or_else(|| project_dirs().map(|d| d.config_dir().to_owned()))
 }
 
+/// The office's key bindings, read by `ui::keymap::load_keymap`.
+pub const KEYS_FILE: &str = "keys.toml";
+
+/// `keys.toml` in the config directory, when there is one.
+pub fn keys_path() -> Option<PathBuf> {
+    config_dir().map(|d| d.join(KEYS_FILE))
+}
+
 /// The ledger path: `--db` > `XINFANG_DB` (clap reads both) > the data dir.
 pub fn default_ledger_path() -> Option<PathBuf> {
     project_dirs().map(|d| d.data_dir().join("ledger.db"))

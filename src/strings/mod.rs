@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod errors;
 pub mod form;
+pub mod keys;
 pub mod labels;
 pub mod ui;
 pub mod validation;

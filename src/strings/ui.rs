@@ -123,6 +123,37 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "next_field" => lang.pick("下一项", "next field"),
         "prev_field" => lang.pick("上一项", "previous field"),
         "save" => lang.pick("保存", "save"),
+        "filter_channel" => lang.pick("切换渠道", "next channel"),
+        "mine" => lang.pick("只看我的", "my cases"),
+        "sort" => lang.pick("切换排序", "next sort order"),
+        // The steps of a case, shorter than on its timeline (`labels::op`):
+        // the footer has little room.
+        "register" => lang.pick("受理决定", "register"),
+        "assign" => lang.pick("交办", "assign"),
+        "recuse" => lang.pick("回避", "recuse"),
+        "opinion" => lang.pick("处理意见", "opinion"),
+        "instruct" => lang.pick("批示", "instruct"),
+        "extend" => lang.pick("延期", "extend"),
+        "supervise" => lang.pick("督办", "supervise"),
+        "reply" => lang.pick("答复", "reply"),
+        "return_visit" => lang.pick("回访", "return visit"),
+        "archive" => lang.pick("归档", "archive"),
+        "review" => lang.pick("复查", "review"),
+        "add_row" => lang.pick("添加信访人", "add petitioner"),
+        "remove_row" => lang.pick("删除信访人", "remove petitioner"),
+        "main_row" => lang.pick("设为主信访人", "make main petitioner"),
+        "link" => lang.pick("关联此前事项", "link earlier case"),
+        "attach" => lang.pick("作为重复件归入", "attach as repeat"),
         _ => "",
+    }
+}
+
+/// What a key does on one screen, where the general name would mislead:
+/// in a form the page keys move through the possible repeats.
+pub fn action_in(lang: Lang, context: &str, name: &str) -> &'static str {
+    match (context, name) {
+        ("form", "page_down") => lang.pick("查重下一件", "next possible repeat"),
+        ("form", "page_up") => lang.pick("查重上一件", "previous possible repeat"),
+        _ => action(lang, name),
     }
 }

@@ -9,8 +9,7 @@ use super::form::Form;
 use super::form::action::Directory;
 use super::form::draft::{Draft, DraftOf};
 use super::form::intake::{RepeatQuery, intake_form};
-use super::keymap::{Action, Context, lookup};
-use super::update_form::case_op;
+use super::keymap::{Action, Context, Keymap};
 use super::widgets::text_field::TextField;
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::rules::Operator;
@@ -104,6 +103,7 @@ pub struct App {
     pub repeat_asked: Option<RepeatQuery>,
     /// A fixed "now" for writes (tests); None reads the clock.
     pub clock: Option<chrono::DateTime<FixedOffset>>,
+    pub keys: Keymap,
 }
 
 /// What happened: a key, a paste, or a result the runtime loaded.
@@ -215,6 +215,7 @@ impl App {
             restoring: None,
             repeat_asked: None,
             clock: None,
+            keys: Keymap::default(),
         }
     }
 
@@ -438,7 +439,9 @@ impl App {
             }
             return Vec::new();
         }
-        if let (Screen::Case(c), Some(op)) = (&self.screen, case_op(&key)) {
+        if let Screen::Case(c) = &self.screen
+            && let Some(op) = self.keys.lookup(Context::Case, &key).and_then(|a| a.op())
+        {
             let row = c.row.clone();
             return self.try_action(op, &row);
         }
@@ -481,7 +484,7 @@ impl App {
             }
             return Vec::new();
         }
-        let Some(action) = lookup(self.context(), &key) else {
+        let Some(action) = self.keys.lookup(self.context(), &key) else {
             return Vec::new();
         };
         match (action, &mut self.screen) {

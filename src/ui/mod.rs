@@ -33,6 +33,14 @@ pub fn run(
     let mut guard = terminal::Guard::enter()?;
     let mut app = App::new(lang, operator, office_name, today);
     app.offset = store.office().policy.utc_offset;
+    // A broken keys.toml must not keep the desk shut: the built-in keys
+    // apply and the first screen says what is wrong in the file.
+    if let Some(path) = crate::config::keys_path() {
+        match keymap::load_keymap(&path, lang) {
+            Ok(keys) => app.keys = keys,
+            Err(e) => app.message = Some(e),
+        }
+    }
     app.categories = store.office().categories.clone();
     let size = guard.terminal.size()?;
     runtime::dispatch(store, &mut app, Msg::Resize { rows: size.height });

@@ -1,77 +1,19 @@
 //! The desk's update for forms: keys in a form, the case screen's actions
 //! (allowed, or greyed with the reason), drafts offered at start.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{App, Cmd, Screen};
 use super::form::action::action_form;
 use super::form::draft::{Draft, DraftOf};
 use super::form::intake::intake_form;
 use super::form::{Outcome, Purpose};
-use super::keymap::Action;
+use super::keymap::Context;
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::domain::workflow::refusal;
 use crate::store::CaseRow;
 use crate::strings::{errors, form as t};
-
-/// What a key means in a form.
-pub fn form_action(key: &KeyEvent) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match key.code {
-        KeyCode::Char('s') if ctrl => Action::Save,
-        KeyCode::Char('n') if ctrl => Action::AddRow,
-        KeyCode::Char('d') if ctrl => Action::RemoveRow,
-        KeyCode::Char('p') if ctrl => Action::MainRow,
-        KeyCode::Char('l') if ctrl => Action::Link,
-        KeyCode::Char('a') if ctrl => Action::Attach,
-        KeyCode::Esc => Action::Back,
-        KeyCode::Tab | KeyCode::Down | KeyCode::Enter => Action::NextField,
-        KeyCode::BackTab | KeyCode::Up => Action::PrevField,
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::PageUp => Action::PageUp,
-        _ => return None,
-    })
-}
-
-/// The case screen's action keys, by domain op.
-pub fn case_op(key: &KeyEvent) -> Option<&'static str> {
-    if !key.modifiers.difference(KeyModifiers::SHIFT).is_empty() {
-        return None;
-    }
-    Some(match key.code {
-        KeyCode::Char('d') => "register",
-        KeyCode::Char('a') => "assign",
-        KeyCode::Char('x') => "recuse",
-        KeyCode::Char('o') => "opinion",
-        KeyCode::Char('i') => "instruct",
-        KeyCode::Char('e') => "extend",
-        KeyCode::Char('s') => "supervise",
-        KeyCode::Char('y') => "reply",
-        KeyCode::Char('v') => "return_visit",
-        KeyCode::Char('g') => "archive",
-        KeyCode::Char('c') => "review",
-        _ => return None,
-    })
-}
-
-/// The key shown for `op` on the case screen.
-pub fn op_key(op: &str) -> &'static str {
-    match op {
-        "register" => "d",
-        "assign" => "a",
-        "recuse" => "x",
-        "opinion" => "o",
-        "instruct" => "i",
-        "extend" => "e",
-        "supervise" => "s",
-        "reply" => "y",
-        "return_visit" => "v",
-        "archive" => "g",
-        "review" => "c",
-        _ => "",
-    }
-}
 
 /// The actions of the case screen's footer, in the order of the procedure.
 pub const CASE_OPS: [&str; 11] = [
@@ -163,8 +105,13 @@ impl App {
         let Screen::Form(form) = &mut self.screen else {
             return Vec::new();
         };
+        let ctx = match form.purpose {
+            Purpose::Intake(_) => Context::Form,
+            Purpose::Action { .. } => Context::Action,
+        };
+        let action = self.keys.lookup(ctx, &key);
         let before = form.draft();
-        let outcome = form.key(key, form_action(&key));
+        let outcome = form.key(key, action);
         let changed = form.draft() != before;
         match outcome {
             Outcome::Stay => {

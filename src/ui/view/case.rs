@@ -14,7 +14,8 @@ use crate::domain::types::Decision;
 use crate::strings::ui::text;
 use crate::strings::{Lang, form as f, labels};
 use crate::ui::app::{App, CaseScreen};
-use crate::ui::update_form::{CASE_OPS, op_key};
+use crate::ui::keymap::{Action, Context};
+use crate::ui::update_form::CASE_OPS;
 
 fn kv(lang: Lang, key: &str, value: impl std::fmt::Display) -> Line<'static> {
     Line::from(vec![
@@ -260,15 +261,13 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         Paragraph::new(actions_line(app, screen)),
         super::row(area, area.height - 2),
     );
+    // The screen's own keys (the steps are on the line above).
     let footer = app.message.clone().unwrap_or_else(|| {
-        crate::ui::keymap::bindings(crate::ui::keymap::Context::Case)
-            .map(|b| {
-                format!(
-                    "{} {}",
-                    b.label,
-                    crate::strings::ui::action(lang, b.action.name())
-                )
-            })
+        app.keys
+            .footer(Context::Case)
+            .iter()
+            .filter(|(_, a)| a.op().is_none())
+            .map(|(label, a)| format!("{label} {}", crate::strings::ui::action(lang, a.name())))
             .collect::<Vec<_>>()
             .join("  ")
     });
@@ -282,7 +281,11 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
 fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
     let (mut open, mut shut) = (Vec::new(), Vec::new());
     for op in CASE_OPS {
-        let label = format!("{} {}", op_key(op), labels::op(app.lang, op));
+        let Some(action) = Action::from_op(op) else {
+            continue;
+        };
+        let key = app.keys.label(Context::Case, action).unwrap_or_default();
+        let label = format!("{key} {}", crate::strings::ui::action(app.lang, action.name()));
         if app.why_not(&screen.row, op).is_none() {
             open.push(Span::styled(label, Style::new().bold()));
         } else {

@@ -11,11 +11,11 @@ use ratatui::widgets::Paragraph;
 use super::repeats;
 use super::row;
 use crate::display::{cut, fit, width};
-use crate::strings::ui::action;
+use crate::strings::ui::action_in;
 use crate::strings::{Lang, form as t, labels};
 use crate::ui::app::App;
 use crate::ui::form::{Form, Kind, Purpose};
-use crate::ui::keymap::{Context, bindings};
+use crate::ui::keymap::Context;
 
 const LABEL: usize = 14;
 /// Lines a multi-line field shows at most.
@@ -137,9 +137,15 @@ pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     }
 
     let bottom = area.height - 1;
+    let ctx = match form.purpose {
+        Purpose::Intake(_) => Context::Form,
+        Purpose::Action { .. } => Context::Action,
+    };
     let footer = app.message.clone().unwrap_or_else(|| {
-        bindings(Context::Form)
-            .map(|b| format!("{} {}", b.label, action(lang, b.action.name())))
+        app.keys
+            .footer(ctx)
+            .iter()
+            .map(|(label, a)| format!("{label} {}", action_in(lang, ctx.name(), a.name())))
             .collect::<Vec<_>>()
             .join("  ")
     });

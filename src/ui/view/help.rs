@@ -7,18 +7,28 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::display::fit;
-use crate::strings::ui::{action, text};
+use crate::display::width;
+use crate::strings::ui::{action_in, text};
 use crate::ui::app::App;
-use crate::ui::keymap::bindings;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = text(app.lang);
-    let mut lines: Vec<Line> = bindings(app.context())
-        .map(|b| {
+    let ctx = app.context();
+    let keys = app.keys.bindings(ctx);
+    // The key column as wide as its widest label, within reason.
+    let col = keys
+        .iter()
+        .map(|(l, _)| width(l))
+        .max()
+        .unwrap_or(0)
+        .clamp(8, 16);
+    let mut lines: Vec<Line> = keys
+        .iter()
+        .map(|(label, a)| {
             Line::from(format!(
                 " {} {}",
-                fit(b.label, 8),
-                action(app.lang, b.action.name())
+                fit(label, col),
+                action_in(app.lang, ctx.name(), a.name())
             ))
         })
         .collect();

@@ -14,7 +14,7 @@ use crate::store::CaseRow;
 use crate::strings::ui::{action, text};
 use crate::strings::{Lang, labels};
 use crate::ui::app::{App, Filter};
-use crate::ui::keymap::bindings;
+use crate::ui::keymap::{Context, Keymap};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = text(app.lang);
@@ -82,7 +82,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             frame.set_cursor_position(Position::new(x.min(area.right() - 1), area.y + bottom));
         }
         None => {
-            let footer = app.message.clone().unwrap_or_else(|| footer(app.lang));
+            let footer = app
+                .message
+                .clone()
+                .unwrap_or_else(|| footer(&app.keys, app.lang));
             frame.render_widget(
                 Paragraph::new(crate::display::cut(&footer, w)).dim(),
                 row(area, bottom),
@@ -123,9 +126,10 @@ fn filter_line(app: &App) -> Line<'static> {
     Line::from(spans)
 }
 
-fn footer(lang: Lang) -> String {
-    bindings(crate::ui::keymap::Context::Queue)
-        .map(|b| format!("{} {}", b.label, action(lang, b.action.name())))
+fn footer(keys: &Keymap, lang: Lang) -> String {
+    keys.footer(Context::Queue)
+        .iter()
+        .map(|(label, a)| format!("{label} {}", action(lang, a.name())))
         .collect::<Vec<_>>()
         .join("  ")
 }
