@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod errors;
 pub mod labels;
+pub mod setup;
 pub mod ui;
 pub mod validation;
 

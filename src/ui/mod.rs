@@ -4,7 +4,9 @@
 pub mod app;
 pub mod form;
 pub mod keymap;
+pub mod picker;
 pub mod runtime;
+pub mod setup;
 mod terminal;
 mod tty;
 pub mod view;

@@ -4,7 +4,9 @@
 mod case;
 mod form;
 mod help;
+pub mod picker;
 mod queue;
+pub mod setup;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
