@@ -396,3 +396,72 @@ fn english_labels_everywhere_in_a_form() {
         );
     }
 }
+
+#[test]
+fn a_draft_survives_a_crash_and_is_offered_at_the_next_start() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("郭九");
+    d.ctrl('n');
+    d.chars("郭十");
+    d.fill("summary", "反映噪音\n夜间施工");
+    // The run loop writes the draft when typing pauses.
+    runtime::save_draft(&mut d.store, &mut d.app);
+    assert!(!d.app.draft_due);
+    // The desk dies; a new one starts on the same ledger.
+    let mut app = App::new(
+        Lang::Zh,
+        Some(Office0::new().who("李娜")),
+        "某区信访局".into(),
+        d.app.today,
+    );
+    app.clock = d.app.clock;
+    for cmd in app.start() {
+        let msg = runtime::execute(&mut d.store, &app, &cmd);
+        runtime::dispatch(&mut d.store, &mut app, msg);
+    }
+    assert!(app.offered.is_some(), "the draft is offered");
+    // Another clerk is not offered it.
+    let mut other = App::new(
+        Lang::Zh,
+        Some(Office0::new().who("赵局长")),
+        "x".into(),
+        d.app.today,
+    );
+    let msg = runtime::execute(&mut d.store, &other, &xinfang::ui::app::Cmd::LoadDrafts);
+    runtime::dispatch(&mut d.store, &mut other, msg);
+    assert!(other.offered.is_none());
+    d.app = app;
+    d.key(KeyCode::Enter);
+    let f = d.form();
+    assert_eq!(f.rows(), 2);
+    assert_eq!(f.in_row(1, "name").unwrap().input.value(), "郭十");
+    assert_eq!(f.text("summary").as_deref(), Some("反映噪音\n夜间施工"));
+    // Saving the restored form drops the draft.
+    d.ctrl('s');
+    d.case_id();
+    assert!(d.store.drafts("李娜").unwrap().is_empty());
+}
+
+#[test]
+fn a_dropped_draft_is_gone() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n2");
+    d.chars("匿名者");
+    runtime::save_draft(&mut d.store, &mut d.app);
+    let mut app = App::new(
+        Lang::Zh,
+        Some(Office0::new().who("李娜")),
+        "x".into(),
+        d.app.today,
+    );
+    for cmd in app.start() {
+        let msg = runtime::execute(&mut d.store, &app, &cmd);
+        runtime::dispatch(&mut d.store, &mut app, msg);
+    }
+    d.app = app;
+    d.key(KeyCode::Esc);
+    assert!(d.app.offered.is_none());
+    assert!(matches!(d.app.screen, Screen::Queue));
+    assert!(d.store.drafts("李娜").unwrap().is_empty());
+}

@@ -255,12 +255,7 @@ fn desk(
     if let Some(o) = &operator {
         store.set_meta("last_operator", &o.name).map_err(fail)?;
     }
-    let office_name = store
-        .meta("office_name")
-        .map_err(fail)?
-        .unwrap_or_else(|| crate::strings::ui::text(lang).app.to_owned());
     let today = today(&store);
-    crate::ui::run(&mut store, lang, operator, office_name, today)
-        .map_err(|e| Failure(e.to_string()))?;
+    crate::ui::run(&mut store, lang, operator, today).map_err(|e| Failure(e.to_string()))?;
     Ok(ExitCode::SUCCESS)
 }

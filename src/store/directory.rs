@@ -1,8 +1,8 @@
 //! Operators and departments: the small tables a transition is judged by.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 
@@ -70,5 +70,133 @@ impl Store {
             params![key, value],
         )?;
         Ok(())
+    }
+
+    /// An empty ledger: no operator and no case yet (the desk then offers
+    /// its short setup instead of the queue).
+    pub fn is_first_run(&self) -> Result<bool> {
+        let any_operator: bool =
+            self.conn
+                .query_row("SELECT EXISTS (SELECT 1 FROM operators)", [], |r| r.get(0))?;
+        Ok(!any_operator && self.has_no_cases()?)
+    }
+
+    /// Writes the first-run setup in one transaction: the office's name,
+    /// the first operator (remembered as the last one), the departments.
+    /// Refused with `AlreadySetUp` when operators appeared meanwhile (another
+    /// desk finished its setup first), so neither overwrites the other.
+    pub fn first_run(
+        &mut self,
+        office_name: &str,
+        operator: &Operator,
+        departments: &[String],
+    ) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let any_operator: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM operators)", [], |r| r.get(0))?;
+        if any_operator {
+            return Err(StoreError::AlreadySetUp);
+        }
+        let meta = "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                    ON CONFLICT (key) DO UPDATE SET value = ?2";
+        tx.execute(meta, params!["office_name", office_name])?;
+        tx.execute(
+            "INSERT INTO operators (name, role, department, active) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                operator.name,
+                operator.role.code(),
+                operator.department,
+                operator.active
+            ],
+        )?;
+        for name in departments {
+            tx.execute(
+                "INSERT INTO departments (name, active) VALUES (?1, 1)
+                 ON CONFLICT (name) DO UPDATE SET active = 1",
+                [name],
+            )?;
+        }
+        tx.execute(meta, params!["last_operator", operator.name])?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Office;
+
+    fn ledger() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
+        (dir, store)
+    }
+
+    fn clerk(name: &str) -> Operator {
+        Operator {
+            name: name.into(),
+            role: Role::Clerk,
+            department: None,
+            active: true,
+        }
+    }
+
+    #[test]
+    fn first_run_writes_the_office_the_operator_and_the_departments() {
+        let (_d, mut s) = ledger();
+        assert!(s.is_first_run().unwrap());
+        let depts = vec!["城建科".to_owned(), "民政科".to_owned()];
+        s.first_run("某区信访局", &clerk("李娜"), &depts).unwrap();
+        assert!(!s.is_first_run().unwrap());
+        assert_eq!(
+            s.meta("office_name").unwrap().as_deref(),
+            Some("某区信访局")
+        );
+        assert_eq!(s.meta("last_operator").unwrap().as_deref(), Some("李娜"));
+        assert_eq!(s.operators().unwrap(), vec![clerk("李娜")]);
+        assert_eq!(s.departments().unwrap(), depts);
+    }
+
+    #[test]
+    fn a_second_setup_is_refused_and_changes_nothing() {
+        let (_d, mut s) = ledger();
+        s.first_run("某区信访局", &clerk("李娜"), &["城建科".to_owned()])
+            .unwrap();
+        let err = s
+            .first_run("别的局", &clerk("王强"), &["教育科".to_owned()])
+            .unwrap_err();
+        assert!(matches!(err, StoreError::AlreadySetUp), "{err:?}");
+        assert_eq!(
+            s.meta("office_name").unwrap().as_deref(),
+            Some("某区信访局")
+        );
+        assert_eq!(s.operators().unwrap().len(), 1);
+        assert_eq!(s.departments().unwrap(), ["城建科"]);
+    }
+
+    #[test]
+    fn a_failed_setup_leaves_the_ledger_empty() {
+        let (_d, mut s) = ledger();
+        // Make the departments step fail: the meta and operator rows
+        // written before it must go too.
+        s.conn
+            .execute_batch("CREATE TRIGGER no_depts BEFORE INSERT ON departments BEGIN SELECT RAISE(ABORT, 'no'); END;")
+            .unwrap();
+        assert!(
+            s.first_run("某区信访局", &clerk("李娜"), &["城建科".to_owned()])
+                .is_err()
+        );
+        assert!(s.is_first_run().unwrap());
+        assert_eq!(s.meta("office_name").unwrap(), None);
+    }
+
+    #[test]
+    fn a_ledger_with_an_operator_is_not_a_first_run() {
+        let (_d, mut s) = ledger();
+        s.put_operator(&clerk("李娜")).unwrap();
+        assert!(!s.is_first_run().unwrap());
     }
 }

@@ -6,7 +6,10 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// Each entry is applied once, in order; never edit one that has shipped.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_ledger.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_ledger.sql"),
+    include_str!("migrations/0002_drafts.sql"),
+];
 
 pub fn latest() -> i64 {
     MIGRATIONS.len() as i64
@@ -66,5 +69,31 @@ mod tests {
             migrate(&mut conn),
             Err(StoreError::NewerSchema { found, known }) if found == latest() + 1 && known == latest()
         ));
+    }
+
+    #[test]
+    fn a_ledger_of_schema_1_gains_drafts_and_keeps_its_rows() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO operators (name, role) VALUES ('李娜', 'clerk')",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, latest());
+        let name: String = conn
+            .query_row("SELECT name FROM operators", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "李娜");
+        conn.execute(
+            "INSERT INTO drafts (slot, operator, body, saved_at) VALUES ('intake', '李娜', '{}', '2026-04-01T09:00:00.000+08:00')",
+            [],
+        )
+        .unwrap();
     }
 }

@@ -10,6 +10,7 @@
 mod backup;
 mod cases;
 mod directory;
+mod drafts;
 mod execute;
 mod journal;
 mod migrations;
@@ -24,6 +25,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use crate::config::Office;
 use crate::domain::error::WorkflowError;
 
+pub use drafts::Draft;
 pub use execute::{Applied, CaseRef, Request};
 pub use journal::{CheckReport, JournalEntry};
 pub use queries::{CaseRow, ListFilter, StateCounts};
@@ -52,6 +54,8 @@ pub enum StoreError {
     UnknownActor(String),
     #[error("{0} already exists")]
     AlreadyExists(String),
+    #[error("the ledger was set up meanwhile by another desk")]
+    AlreadySetUp,
     #[error("{0}")]
     Workflow(#[from] WorkflowError),
     #[error("file: {0}")]
@@ -159,10 +163,11 @@ impl Store {
                 known: migrations::latest(),
             });
         }
-        if version < migrations::latest() {
+        // Reading needs only the case tables, which every schema from 1
+        // has: an old backup can be checked and shown without upgrading.
+        if version < 1 {
             return Err(StoreError::Damaged(format!(
-                "schema {version} is older than {}: open it once for writing to upgrade",
-                migrations::latest()
+                "schema {version}: not a xinfang ledger"
             )));
         }
         Ok(Store {

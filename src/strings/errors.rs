@@ -327,6 +327,7 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
         S::CaseNotFound(c) => if zh { format!("没有编号为「{c}」的信访事项") } else { format!("no case {c}") },
         S::UnknownActor(n) => if zh { format!("没有名为「{n}」的操作员：请先用 {{\"op\":\"operator\",\"name\":\"{n}\",\"role\":\"clerk\"}} 添加") } else { format!("no operator named '{n}': add them first with {{\"op\":\"operator\",\"name\":\"{n}\",\"role\":\"clerk\"}}") },
         S::AlreadyExists(p) => if zh { format!("{p} 已存在：不会覆盖，请换一个文件名") } else { format!("{p} already exists: it is never overwritten; pick another name") },
+        S::AlreadySetUp => lang.pick("这个台账刚刚已在另一处完成设置，本次填写未保存：请重新打开 xinfang，从已有的操作员中选择", "this ledger was set up meanwhile from another desk, and what you entered was not saved: start xinfang again and pick one of its operators").to_owned(),
         S::Workflow(w) => workflow(lang, w),
         S::Io(io) => if zh { format!("文件错误：{io}") } else { format!("file error: {io}") },
         S::Sqlite(s) => if zh { format!("数据库错误：{s}") } else { format!("database error: {s}") },

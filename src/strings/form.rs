@@ -328,3 +328,7 @@ pub fn errors_to_fix(lang: Lang, n: usize) -> String {
         }
     }
 }
+
+pub fn draft_title(lang: Lang) -> &'static str {
+    lang.pick("未保存的草稿", "Unsaved draft")
+}

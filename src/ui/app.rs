@@ -219,6 +219,17 @@ impl App {
         }
     }
 
+    /// The draft to write, if the open form changed since the last one.
+    pub fn draft_cmd(&mut self) -> Option<Cmd> {
+        match &self.screen {
+            Screen::Form(f) if self.draft_due => {
+                self.draft_due = false;
+                Some(Cmd::SaveDraft(Box::new(f.draft())))
+            }
+            _ => None,
+        }
+    }
+
     /// The commands that fill the first screen.
     pub fn start(&self) -> Vec<Cmd> {
         vec![

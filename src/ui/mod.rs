@@ -4,7 +4,10 @@
 pub mod app;
 pub mod form;
 pub mod keymap;
+pub mod picker;
 pub mod runtime;
+pub mod setup;
+mod start;
 mod terminal;
 mod tty;
 pub mod update_form;
@@ -22,17 +25,35 @@ use crate::store::Store;
 use crate::strings::Lang;
 use app::{App, Msg};
 
-/// Opens the desk on `store` until the clerk quits.
+/// Opens the desk on `store` until the clerk quits. An empty ledger opens
+/// the setup first; with nobody named, the operator pick list.
 pub fn run(
     store: &mut Store,
     lang: Lang,
     operator: Option<Operator>,
-    office_name: String,
     today: NaiveDate,
 ) -> std::io::Result<()> {
     let mut guard = terminal::Guard::enter()?;
-    let mut app = App::new(lang, operator, office_name, today);
+    let tty = tty::Tty::open()?;
+    let failed = |e: crate::store::StoreError| {
+        std::io::Error::other(crate::strings::errors::store(lang, &e))
+    };
+    let first_run = store.is_first_run().map_err(failed)?;
+    let operator = match operator {
+        Some(o) => Some(o),
+        None if first_run => start::setup(&mut guard, &tty, store, lang)?,
+        None => start::pick(&mut guard, &tty, store, lang)?,
+    };
+    let Some(operator) = operator else {
+        return Ok(());
+    };
+    let office_name = store
+        .meta("office_name")
+        .map_err(failed)?
+        .unwrap_or_else(|| crate::strings::ui::text(lang).app.to_owned());
+    let mut app = App::new(lang, Some(operator), office_name, today);
     app.offset = store.office().policy.utc_offset;
+    app.categories = store.office().categories.clone();
     // A broken keys.toml must not keep the desk shut: the built-in keys
     // apply and the first screen says what is wrong in the file.
     if let Some(path) = crate::config::keys_path() {
@@ -41,14 +62,12 @@ pub fn run(
             Err(e) => app.message = Some(e),
         }
     }
-    app.categories = store.office().categories.clone();
     let size = guard.terminal.size()?;
     runtime::dispatch(store, &mut app, Msg::Resize { rows: size.height });
     for cmd in app.start() {
         let msg = runtime::execute(store, &app, &cmd);
         runtime::dispatch(store, &mut app, msg);
     }
-    let tty = tty::Tty::open()?;
     let mut rows = size.height;
     while !app.quit && !guard.stop.load(Ordering::Relaxed) {
         runtime::render(&mut guard.terminal, &app)?;
@@ -59,9 +78,14 @@ pub fn run(
             rows = now_rows;
             runtime::dispatch(store, &mut app, Msg::Resize { rows });
         }
-        match tty.wait(Duration::from_millis(250)) {
+        match tty.wait(Duration::from_millis(DRAFT_PAUSE_MS)) {
             tty::Wait::HungUp => break,
-            tty::Wait::Timeout => continue,
+            tty::Wait::Timeout => {
+                // A pause in typing: write the form's draft now, off the
+                // path from key to frame.
+                runtime::save_draft(store, &mut app);
+                continue;
+            }
             tty::Wait::Input => {}
         }
         // Everything crossterm has ready, without blocking.
@@ -78,5 +102,10 @@ pub fn run(
             runtime::dispatch(store, &mut app, msg);
         }
     }
+    // Quit, hang-up or SIGTERM with a form open: keep what was typed.
+    runtime::save_draft(store, &mut app);
     Ok(())
 }
+
+/// How long typing must pause before the form's draft is written.
+const DRAFT_PAUSE_MS: u64 = 250;

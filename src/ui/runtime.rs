@@ -7,6 +7,7 @@ use ratatui::backend::Backend;
 
 use super::app::{App, CaseScreen, Cmd, Filter, Msg};
 use super::form::action::Directory;
+use super::form::draft::Draft;
 use super::form::intake::RepeatQuery;
 use super::view;
 use crate::domain::command::Command;
@@ -109,8 +110,40 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 rows,
             })
         }
-        Cmd::LoadDrafts => Msg::Drafts(Vec::new()),
-        Cmd::SaveDraft(_) | Cmd::DropDraft(_) => Msg::Idle,
+        Cmd::LoadDrafts => {
+            let Some(o) = &app.operator else {
+                return Msg::Idle;
+            };
+            store.drafts(&o.name).map_or_else(fail, |rows| {
+                // A draft this program can no longer read is left alone.
+                let drafts = rows
+                    .into_iter()
+                    .filter_map(|d| {
+                        let mut draft: Draft = serde_json::from_str(&d.body).ok()?;
+                        draft.saved_at = d.saved_at;
+                        Some(draft)
+                    })
+                    .collect();
+                Msg::Drafts(drafts)
+            })
+        }
+        Cmd::SaveDraft(draft) => {
+            let (Some(o), Ok(body)) = (&app.operator, serde_json::to_string(draft)) else {
+                return Msg::Idle;
+            };
+            let at = app
+                .clock
+                .unwrap_or_else(|| chrono::Utc::now().with_timezone(&app.offset));
+            store
+                .save_draft(&o.name, &draft.slot(), &body, at)
+                .map_or_else(fail, |()| Msg::Idle)
+        }
+        Cmd::DropDraft(slot) => match &app.operator {
+            Some(o) => store
+                .drop_draft(&o.name, slot)
+                .map_or_else(fail, |()| Msg::Idle),
+            None => Msg::Idle,
+        },
         Cmd::OpenCase(id) => {
             let r = store.case(&CaseRef::Id(*id), today).and_then(|row| {
                 let events = store.events(*id)?;
@@ -165,6 +198,14 @@ fn write(
             done(&applied, note)
         }
         Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
+/// Writes the open form's draft if it changed since the last one.
+pub fn save_draft(store: &mut Store, app: &mut App) {
+    if let Some(cmd) = app.draft_cmd() {
+        let msg = execute(store, app, &cmd);
+        dispatch(store, app, msg);
     }
 }
 

@@ -39,6 +39,9 @@ pub struct Draft {
     pub links: Vec<i64>,
     #[serde(default)]
     pub focus: usize,
+    /// When the ledger got it (not part of the body).
+    #[serde(skip)]
+    pub saved_at: String,
 }
 
 impl Draft {
@@ -77,6 +80,7 @@ impl Form {
             main_row: self.main_row,
             links: self.links.clone(),
             focus: self.focus,
+            saved_at: String::new(),
         }
     }
 

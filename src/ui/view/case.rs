@@ -285,7 +285,10 @@ fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
             continue;
         };
         let key = app.keys.label(Context::Case, action).unwrap_or_default();
-        let label = format!("{key} {}", crate::strings::ui::action(app.lang, action.name()));
+        let label = format!(
+            "{key} {}",
+            crate::strings::ui::action(app.lang, action.name())
+        );
         if app.why_not(&screen.row, op).is_none() {
             open.push(Span::styled(label, Style::new().bold()));
         } else {

@@ -4,8 +4,11 @@
 mod case;
 mod form;
 mod help;
+mod offer;
+pub mod picker;
 mod queue;
 mod repeats;
+pub mod setup;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,6 +33,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Queue => queue::draw(app, frame, area),
         Screen::Case(c) => case::draw(app, c, frame, area),
         Screen::Form(f) => form::draw(app, f, frame, area),
+    }
+    if let Some(draft) = &app.offered {
+        offer::draw(draft, app.lang, frame, area);
     }
     if app.help {
         help::draw(app, frame, area);

@@ -1,0 +1,113 @@
+//! The screens before the queue: first-run setup of an empty ledger, and
+//! the operator pick list when nobody is named. Each runs its own small
+//! loop on the desk's terminal; the queue starts once they are answered.
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{self, Event, KeyEvent};
+use ratatui::layout::Rect;
+
+use super::picker::{Picker, PickerOutcome};
+use super::setup::{Setup, SetupOutcome};
+use super::terminal::Guard;
+use super::tty::{Tty, Wait};
+use super::view;
+use crate::domain::rules::Operator;
+use crate::store::Store;
+use crate::strings::{Lang, errors};
+
+/// Runs `model` until `key` or `paste` answers; None when the clerk quits
+/// or the terminal goes away.
+fn modal<M, R>(
+    guard: &mut Guard,
+    tty: &Tty,
+    model: &mut M,
+    draw: impl Fn(&M, &mut Frame, Rect),
+    key: impl Fn(&mut M, KeyEvent) -> Option<Option<R>>,
+    paste: impl Fn(&mut M, &str),
+) -> std::io::Result<Option<R>> {
+    while !guard.stop.load(Ordering::Relaxed) {
+        guard.terminal.draw(|f| draw(model, f, f.area()))?;
+        match tty.wait(Duration::from_millis(250)) {
+            Wait::HungUp => return Ok(None),
+            Wait::Timeout => continue,
+            Wait::Input => {}
+        }
+        while event::poll(Duration::ZERO)? {
+            match event::read()? {
+                Event::Key(k) => {
+                    if let Some(answer) = key(model, k) {
+                        return Ok(answer);
+                    }
+                }
+                Event::Paste(p) => paste(model, &p),
+                _ => {}
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// First run: setup writes the office, you and the departments in one
+/// transaction. None when the clerk quits.
+pub fn setup(
+    guard: &mut Guard,
+    tty: &Tty,
+    store: &mut Store,
+    lang: Lang,
+) -> std::io::Result<Option<Operator>> {
+    let mut model = Setup::new(lang);
+    let answers = modal(
+        guard,
+        tty,
+        &mut model,
+        |m, f, a| view::setup::draw(m, lang, f, a),
+        |m, k| match m.key(k) {
+            SetupOutcome::Stay => None,
+            SetupOutcome::Done(a) => Some(Some(a)),
+            SetupOutcome::Quit => Some(None),
+        },
+        |m, p| m.paste(p),
+    )?;
+    let Some(a) = answers else {
+        return Ok(None);
+    };
+    store
+        .first_run(&a.office_name, &a.operator, &a.departments)
+        .map_err(|e| std::io::Error::other(errors::store(lang, &e)))?;
+    Ok(Some(a.operator))
+}
+
+/// Who is at the desk, from the ledger's operators.
+pub fn pick(
+    guard: &mut Guard,
+    tty: &Tty,
+    store: &mut Store,
+    lang: Lang,
+) -> std::io::Result<Option<Operator>> {
+    let operators = store
+        .operators()
+        .map_err(|e| std::io::Error::other(errors::store(lang, &e)))?;
+    let mut model = Picker::new(lang, &operators);
+    let chosen = modal(
+        guard,
+        tty,
+        &mut model,
+        |m, f, a| view::picker::draw(m, lang, f, a),
+        |m, k| match m.key(k) {
+            PickerOutcome::Stay => None,
+            PickerOutcome::Picked(o) => Some(Some(o)),
+            PickerOutcome::Quit => Some(None),
+        },
+        |m, p| m.paste(p),
+    )?;
+    if let Some(o) = &chosen {
+        // "The last one used on this machine" next time.
+        store
+            .set_meta("last_operator", &o.name)
+            .map_err(|e| std::io::Error::other(errors::store(lang, &e)))?;
+    }
+    Ok(chosen)
+}
