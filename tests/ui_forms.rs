@@ -465,3 +465,53 @@ fn a_dropped_draft_is_gone() {
     assert!(matches!(d.app.screen, Screen::Queue));
     assert!(d.store.drafts("李娜").unwrap().is_empty());
 }
+
+#[test]
+fn the_queue_filters_by_channel_mine_and_sorts() {
+    let mut d = Desk::new("李娜", 1);
+    // A letter taken in by the leader, a visit by the clerk.
+    d.app.operator = Some(Office0::new().who("赵局长"));
+    d.chars("n2");
+    d.chars("甲");
+    d.fill("summary", "来信一件");
+    d.ctrl('s');
+    d.key(KeyCode::Esc);
+    d.app.operator = Some(Office0::new().who("李娜"));
+    let channels = |d: &Desk| -> Vec<Channel> {
+        d.app
+            .queue
+            .rows
+            .iter()
+            .map(|r| r.case.intake.channel)
+            .collect()
+    };
+    assert_eq!(d.app.queue.rows.len(), 2);
+    d.key(KeyCode::Char('c'));
+    assert_eq!(d.app.view.channel, Some(Channel::Visit));
+    assert_eq!(channels(&d), [Channel::Visit]);
+    d.key(KeyCode::Char('c'));
+    assert_eq!(channels(&d), [Channel::Letter]);
+    for _ in 0..5 {
+        d.key(KeyCode::Char('c'));
+    }
+    assert_eq!(d.app.view.channel, None, "the cycle ends at all channels");
+    // Mine, for a clerk: what they took in.
+    d.key(KeyCode::Char('m'));
+    assert_eq!(channels(&d), [Channel::Visit]);
+    d.key(KeyCode::Char('m'));
+    // Oldest first.
+    let newest = d.app.queue.rows[0].case.id;
+    d.key(KeyCode::Char('o'));
+    assert_ne!(d.app.queue.rows[0].case.id, newest);
+    // By due date: soonest first.
+    d.key(KeyCode::Char('o'));
+    assert_eq!(d.app.view.sort, xinfang::store::Sort::Due);
+    assert_eq!(d.app.queue.rows.len(), 2);
+    // The header's "due soon" counts the clocks due within the policy's
+    // horizon: none today, both a few days before they run out.
+    assert_eq!(d.app.counts.due_soon, 0);
+    let due = d.app.queue.rows[1].clocks[0].due;
+    d.app.today = due - chrono::Duration::days(1);
+    d.key(KeyCode::Char('r'));
+    assert_eq!(d.app.counts.due_soon, 2);
+}

@@ -139,8 +139,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
                 state,
                 overdue,
                 due_within,
-                after: None,
-                limit: 0,
+                ..ListFilter::default()
             };
             render::list_pages(lang, &store, filter, limit, json, today(&store)).map_err(fail)?;
             Ok(ExitCode::SUCCESS)

@@ -92,8 +92,8 @@ pub fn insert(
     tx.prepare_cached(
         "INSERT INTO cases (id, case_no, version, state, channel, received_at, received_date, category,
              urgency, people, main_name, target, department, handler, owner_leader,
-             awaiting_instruction, next_due, review_of, doc)
-         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+             awaiting_instruction, next_due, review_of, doc, receiver)
+         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )?
     .execute(params![
         id,
@@ -114,6 +114,7 @@ pub fn insert(
         next_due,
         case.review_of,
         doc,
+        i.receiver,
     ])?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO petitioners (case_id, seq, name, id_number, phone, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -9,6 +9,7 @@ use super::StoreError;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_ledger.sql"),
     include_str!("migrations/0002_drafts.sql"),
+    include_str!("migrations/0003_queue_views.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -28,7 +28,7 @@ use crate::domain::error::WorkflowError;
 pub use drafts::Draft;
 pub use execute::{Applied, CaseRef, Request};
 pub use journal::{CheckReport, JournalEntry};
-pub use queries::{CaseRow, ListFilter, StateCounts};
+pub use queries::{CaseRow, ListFilter, Owner, Sort, StateCounts};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

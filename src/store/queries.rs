@@ -12,7 +12,7 @@ use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
 use crate::domain::due::case_clocks;
 use crate::domain::repeat::PetitionerKey;
-use crate::domain::types::State;
+use crate::domain::types::{Channel, State};
 
 /// A case with what the desk shows beside it.
 #[derive(Debug, Clone, Serialize)]
@@ -23,10 +23,42 @@ pub struct CaseRow {
     pub clocks: Vec<ClockView>,
 }
 
+/// The order of the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Newest received first.
+    #[default]
+    Newest,
+    Oldest,
+    /// Soonest due first; only cases with a clock running.
+    Due,
+}
+
+/// Whose cases "mine" are: received, handled, or owned as leader (包案).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    Receiver,
+    Handler,
+    Leader,
+}
+
+impl Owner {
+    fn column(self) -> &'static str {
+        match self {
+            Owner::Receiver => "receiver",
+            Owner::Handler => "handler",
+            Owner::Leader => "owner_leader",
+        }
+    }
+}
+
 /// Which slice of the queue to list, and where the previous page ended.
 #[derive(Debug, Clone, Default)]
 pub struct ListFilter {
     pub state: Option<State>,
+    pub channel: Option<Channel>,
+    pub mine: Option<(Owner, String)>,
+    pub sort: Sort,
     /// Only cases with a running clock past its due date, longest first.
     pub overdue: bool,
     /// Only cases with a running clock due within this many days.
@@ -41,6 +73,9 @@ pub struct StateCounts {
     pub by_state: Vec<(State, i64)>,
     pub open: i64,
     pub overdue: i64,
+    /// Running clocks due from today to the policy's "due soon" horizon
+    /// (filled by `count_due`).
+    pub due_soon: i64,
     pub received_today: i64,
 }
 
@@ -77,14 +112,26 @@ impl Store {
     pub fn list(&self, f: &ListFilter, today: NaiveDate) -> Result<Vec<(CaseRow, SqlValue)>> {
         let mut conds = Vec::new();
         let mut args: Vec<SqlValue> = Vec::new();
-        let (key, desc) = if f.overdue || f.due_within.is_some() {
-            ("next_due", false)
-        } else {
-            ("received_at", true)
+        let (key, desc) = match f.sort {
+            _ if f.overdue || f.due_within.is_some() => ("next_due", false),
+            Sort::Due => ("next_due", false),
+            Sort::Oldest => ("received_at", false),
+            Sort::Newest => ("received_at", true),
         };
+        if key == "next_due" {
+            conds.push("next_due IS NOT NULL".to_owned());
+        }
         if let Some(s) = f.state {
             conds.push("state = ?".to_owned());
             args.push(SqlValue::Text(s.code().to_owned()));
+        }
+        if let Some(c) = f.channel {
+            conds.push("channel = ?".to_owned());
+            args.push(SqlValue::Text(c.code().to_owned()));
+        }
+        if let Some((owner, name)) = &f.mine {
+            conds.push(format!("{} = ?", owner.column()));
+            args.push(SqlValue::Text(name.clone()));
         }
         if f.overdue {
             conds.push("next_due < ?".to_owned());
@@ -129,6 +176,15 @@ impl Store {
             out.push((self.row(serde_json::from_str(&doc)?, version, today), k));
         }
         Ok(out)
+    }
+
+    /// Cases with a running clock due between `from` and `to`, inclusive.
+    pub fn count_due(&self, from: NaiveDate, to: NaiveDate) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM cases WHERE next_due >= ?1 AND next_due <= ?2",
+            [from.to_string(), to.to_string()],
+            |r| r.get(0),
+        )?)
     }
 
     /// Queue counts, answered from indexes.

@@ -157,3 +157,13 @@ pub fn action_in(lang: Lang, context: &str, name: &str) -> &'static str {
         _ => action(lang, name),
     }
 }
+
+/// The queue's order, when not the newest first.
+pub fn sort(lang: Lang, sort: crate::store::Sort) -> &'static str {
+    use crate::store::Sort;
+    match sort {
+        Sort::Newest => lang.pick("最新在前", "newest first"),
+        Sort::Oldest => lang.pick("最早在前", "oldest first"),
+        Sort::Due => lang.pick("按期限", "by due date"),
+    }
+}

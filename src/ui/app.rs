@@ -15,12 +15,13 @@ use crate::domain::command::{Command, IntakeInput};
 use crate::domain::rules::Operator;
 use crate::domain::types::Channel;
 use crate::domain::types::State;
-use crate::store::{CaseRow, JournalEntry, StateCounts};
+use crate::store::{CaseRow, JournalEntry, Sort, StateCounts};
 use crate::strings::Lang;
 
 /// Which slice of the queue is shown; `f` cycles through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Filter {
+    #[default]
     All,
     Overdue,
     DueSoon,
@@ -41,6 +42,36 @@ impl Filter {
     fn next(self) -> Filter {
         let i = Filter::CYCLE.iter().position(|f| *f == self).unwrap_or(0);
         Filter::CYCLE[(i + 1) % Filter::CYCLE.len()]
+    }
+}
+
+/// The queue's view: the filter and, across it, the channel, "mine" and
+/// the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct View {
+    pub filter: Filter,
+    pub channel: Option<Channel>,
+    pub mine: bool,
+    pub sort: Sort,
+}
+
+impl View {
+    fn next_channel(self) -> Option<Channel> {
+        match self.channel {
+            None => Channel::ALL.first().copied(),
+            Some(c) => {
+                let i = Channel::ALL.iter().position(|x| *x == c).unwrap_or(0);
+                Channel::ALL.get(i + 1).copied()
+            }
+        }
+    }
+
+    fn next_sort(self) -> Sort {
+        match self.sort {
+            Sort::Newest => Sort::Oldest,
+            Sort::Oldest => Sort::Due,
+            Sort::Due => Sort::Newest,
+        }
     }
 }
 
@@ -81,6 +112,8 @@ pub struct App {
     pub today: NaiveDate,
     pub counts: StateCounts,
     pub filter: Filter,
+    /// Channel, "mine" and order (the filter is `filter`).
+    pub view: View,
     pub queue: Queue,
     pub screen: Screen,
     pub help: bool,
@@ -155,7 +188,7 @@ pub enum Cmd {
     /// One page of `filter` starting after `start`, `limit` rows (+1 to
     /// know whether another page follows).
     LoadPage {
-        filter: Filter,
+        view: View,
         start: Cursor,
         limit: usize,
     },
@@ -199,6 +232,7 @@ impl App {
             today,
             counts: StateCounts::default(),
             filter: Filter::All,
+            view: View::default(),
             queue: Queue::default(),
             screen: Screen::Queue,
             help: false,
@@ -242,7 +276,10 @@ impl App {
 
     fn load(&self, start: Cursor) -> Cmd {
         Cmd::LoadPage {
-            filter: self.filter,
+            view: View {
+                filter: self.filter,
+                ..self.view
+            },
             start,
             limit: self.page_size,
         }
@@ -567,12 +604,28 @@ impl App {
             }
             (Action::Filter, Screen::Queue) => {
                 self.filter = self.filter.next();
-                self.queue.page_starts.clear();
-                self.queue.selected = 0;
-                vec![self.load(None)]
+                self.first_page()
+            }
+            (Action::FilterChannel, Screen::Queue) => {
+                self.view.channel = self.view.next_channel();
+                self.first_page()
+            }
+            (Action::Mine, Screen::Queue) => {
+                self.view.mine = !self.view.mine;
+                self.first_page()
+            }
+            (Action::Sort, Screen::Queue) => {
+                self.view.sort = self.view.next_sort();
+                self.first_page()
             }
             _ => Vec::new(),
         }
+    }
+
+    fn first_page(&mut self) -> Vec<Cmd> {
+        self.queue.page_starts.clear();
+        self.queue.selected = 0;
+        vec![self.load(None)]
     }
 
     fn next_page(&mut self) -> Vec<Cmd> {

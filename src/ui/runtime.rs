@@ -11,19 +11,26 @@ use super::form::draft::Draft;
 use super::form::intake::RepeatQuery;
 use super::view;
 use crate::domain::command::Command;
-use crate::store::{CaseRef, ListFilter, Request, Store};
+use crate::store::{CaseRef, ListFilter, Owner, Request, Store};
 use crate::strings::{errors, labels};
 
 pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
     let today = app.today;
     let fail = |e: crate::store::StoreError| Msg::Failed(errors::store(app.lang, &e));
     match cmd {
-        Cmd::LoadCounts => store.counts(today).map_or_else(fail, Msg::Counts),
-        Cmd::LoadPage {
-            filter,
-            start,
-            limit,
-        } => {
+        Cmd::LoadCounts => {
+            let counts = store.counts(today).and_then(|mut c| {
+                let office = store.office();
+                let until = office
+                    .calendar
+                    .add_working_days(today, office.policy.due_soon_working_days);
+                c.due_soon = store.count_due(today, until)?;
+                Ok(c)
+            });
+            counts.map_or_else(fail, Msg::Counts)
+        }
+        Cmd::LoadPage { view, start, limit } => {
+            let filter = &view.filter;
             // "Due soon" is counted in working days (policy); the list
             // filters by date, so turn it into the date it reaches.
             let office = store.office();
@@ -38,6 +45,12 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 },
                 overdue: *filter == Filter::Overdue,
                 due_within: (*filter == Filter::DueSoon).then_some(due_soon_days),
+                channel: view.channel,
+                mine: match (&app.operator, view.mine) {
+                    (Some(o), true) => Some((owner_of(o.role), o.name.clone())),
+                    _ => None,
+                },
+                sort: view.sort,
                 after: start.clone(),
                 limit: limit + 1,
             };
@@ -166,6 +179,17 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             });
             r.map_or_else(fail, |c| Msg::Case(Box::new(c)))
         }
+    }
+}
+
+/// "Mine" by role: a leader's cases are those they own (包案), a handler's
+/// those assigned to them, a clerk's those they took in.
+fn owner_of(role: crate::domain::types::Role) -> Owner {
+    use crate::domain::types::Role;
+    match role {
+        Role::Leader => Owner::Leader,
+        Role::Handler => Owner::Handler,
+        Role::Clerk => Owner::Receiver,
     }
 }
 

@@ -24,7 +24,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .as_ref()
         .map_or(t.no_operator.to_owned(), |o| o.name.clone());
     let header = format!(
-        "{}  {}:{}  {}  {} {}  {} {}  {} {}",
+        "{}  {}:{}  {}  {} {}  {} {}  {} {}  {} {}",
         app.office_name,
         t.operator,
         who,
@@ -33,6 +33,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         c.received_today,
         t.open,
         c.open,
+        t.due_soon,
+        c.due_soon,
         t.overdue,
         c.overdue
     );
@@ -122,6 +124,7 @@ fn filter_line(app: &App) -> Line<'static> {
             };
             [Span::styled(format!(" {name} "), style), Span::raw(" ")]
         })
+        .chain(view_spans(app))
         .collect();
     Line::from(spans)
 }
@@ -227,4 +230,29 @@ fn highlight(cell: &str, query: Option<&str>) -> Vec<Span<'static>> {
         }
     }
     spans
+}
+
+/// Channel, "mine" and order, after the filters, when they differ from
+/// the plain queue.
+fn view_spans(app: &App) -> Vec<Span<'static>> {
+    let v = &app.view;
+    let mut parts = Vec::new();
+    if let Some(c) = v.channel {
+        parts.push(labels::channel(app.lang, c).to_owned());
+    }
+    if v.mine {
+        parts.push(text(app.lang).mine.to_owned());
+    }
+    if v.sort != crate::store::Sort::Newest {
+        parts.push(crate::strings::ui::sort(app.lang, v.sort).to_owned());
+    }
+    parts
+        .into_iter()
+        .flat_map(|p| {
+            [
+                Span::styled(format!(" {p} "), Style::new().reversed()),
+                Span::raw(" "),
+            ]
+        })
+        .collect()
 }
