@@ -23,21 +23,24 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .operator
         .as_ref()
         .map_or(t.no_operator.to_owned(), |o| o.name.clone());
-    let header = format!(
-        "{}  {}:{}  {}  {} {}  {} {}  {} {}  {} {}",
-        app.office_name,
-        t.operator,
-        who,
-        app.today,
-        t.today_intake,
-        c.received_today,
-        t.open,
-        c.open,
-        t.due_soon,
-        c.due_soon,
-        t.overdue,
-        c.overdue
+    let counts = format!(
+        "{} {}  {} {}  {} {}  {} {}",
+        t.today_intake, c.received_today, t.open, c.open, t.due_soon, c.due_soon, t.overdue, c.overdue
     );
+    // The counts matter most: on a narrow window the office name goes
+    // first, then the operator's label.
+    let full = format!(
+        "{}  {}:{}  {}  {counts}",
+        app.office_name, t.operator, who, app.today
+    );
+    let header = [
+        full,
+        format!("{}:{}  {}  {counts}", t.operator, who, app.today),
+        format!("{who}  {}  {counts}", app.today.format("%m-%d")),
+    ]
+    .into_iter()
+    .find(|h| width(h) <= usize::from(area.width))
+    .unwrap_or_else(|| format!("{who}  {counts}"));
     frame.render_widget(Paragraph::new(header).bold(), row(area, 0));
     frame.render_widget(Paragraph::new(filter_line(app)), row(area, 1));
     let w = usize::from(area.width);
