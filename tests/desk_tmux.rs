@@ -1,136 +1,203 @@
-//! The real binary in a real terminal (tmux), as a clerk meets it. Skipped
-//! with a message when tmux is missing; `.ci/run` installs it.
+//! The real binary in a real terminal (tmux), as a clerk meets it: search,
+//! a visitor and a letter taken in, a case walked to the archive, a draft
+//! restored after the terminal died, and the desk ending cleanly on hang-up
+//! and SIGTERM. Skipped with a message when tmux is missing; `.ci/run`
+//! installs it.
 
 mod common;
 
-use std::process::Command;
-use std::time::{Duration, Instant};
+use common::tmux::{Desk, eventually, have_tmux};
 
-fn tmux(args: &[&str]) -> String {
-    let out = Command::new("tmux").args(args).output().expect("tmux runs");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn alive(pid: &str) -> bool {
-    std::path::Path::new(&format!("/proc/{pid}")).exists()
-        && !std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
-}
-
-/// Waits until `f` holds, up to five seconds.
-fn eventually(mut f: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(5) {
-        if f() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    false
-}
-
-/// Starts the desk on a ledger with the README session in a tmux session
-/// of its own socket; returns the socket, the ledger and the desk's pid.
-fn start(name: &str) -> (String, common::Ledger, String) {
+/// A ledger with the README session (operators, 城建科, case 2026-0001).
+fn session() -> common::Ledger {
     let l = common::Ledger::new();
     l.apply_ok(include_str!("fixtures/session.jsonl"));
-    let socket = l.file(&format!("{name}.sock")).to_str().unwrap().to_owned();
-    let pidfile = l.file("pid");
-    let bin = env!("CARGO_BIN_EXE_xinfang");
-    let script = format!(
-        "echo $$ > {}; exec env XINFANG_CONFIG=/nonexistent {bin} --db {} --as 李娜",
-        pidfile.display(),
-        l.db()
-    );
-    tmux(&[
-        "-S",
-        &socket,
-        "new-session",
-        "-d",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &script,
-    ]);
-    assert!(eventually(
-        || std::fs::read_to_string(&pidfile).is_ok_and(|p| !p.trim().is_empty())
-    ));
-    let pid = std::fs::read_to_string(&pidfile).unwrap().trim().to_owned();
-    (socket, l, pid)
+    l
 }
 
-fn screen(socket: &str) -> String {
-    tmux(&["-S", socket, "capture-pane", "-p"])
+macro_rules! need_tmux {
+    () => {
+        if !have_tmux() {
+            eprintln!("tmux not installed: skipped");
+            return;
+        }
+    };
 }
 
 #[test]
 fn search_with_a_two_character_word_and_open_the_case() {
-    if !have_tmux() {
-        eprintln!("tmux not installed: skipped");
-        return;
-    }
-    let (socket, _l, pid) = start("search");
+    need_tmux!();
+    let l = session();
+    let d = Desk::start(&l, "search", Some("李娜"));
+    d.sees("2026-0001");
+    d.keys(&["/"]);
+    d.typ("拆迁");
+    d.sees("检索: 拆迁");
+    d.keys(&["Enter"]);
+    d.sees("办理过程");
     assert!(
-        eventually(|| screen(&socket).contains("2026-0001")),
-        "{}",
-        screen(&socket)
-    );
-    tmux(&["-S", &socket, "send-keys", "/"]);
-    tmux(&["-S", &socket, "send-keys", "-l", "拆迁"]);
-    assert!(
-        eventually(|| screen(&socket).contains("检索: 拆迁")),
-        "{}",
-        screen(&socket)
-    );
-    tmux(&["-S", &socket, "send-keys", "Enter"]);
-    assert!(
-        eventually(|| screen(&socket).contains("办理过程")),
-        "{}",
-        screen(&socket)
-    );
-    assert!(
-        screen(&socket).contains("11010519491231002X"),
+        d.screen().contains("11010519491231002X"),
         "the case screen shows the full ID"
     );
     // Esc back to the search, Esc out of it, q quits and the shell is back.
-    tmux(&["-S", &socket, "send-keys", "Escape"]);
-    tmux(&["-S", &socket, "send-keys", "Escape"]);
-    tmux(&["-S", &socket, "send-keys", "q"]);
-    assert!(eventually(|| !alive(&pid)), "q did not quit");
-    tmux(&["-S", &socket, "kill-server"]);
+    d.keys(&["Escape"]);
+    d.sees("检索: 拆迁");
+    d.keys(&["Escape"]);
+    d.keys(&["q"]);
+    assert!(eventually(|| !d.alive()), "q did not quit");
+}
+
+#[test]
+fn register_a_visitor_from_the_window() {
+    need_tmux!();
+    let l = session();
+    let d = Desk::start(&l, "visit", Some("李娜"));
+    d.sees("2026-0001");
+    d.keys(&["n"]);
+    d.sees("1 来访");
+    d.keys(&["1"]);
+    d.sees("新登记 来访");
+    // q and j typed into the name are text, never shortcuts.
+    d.typ("王qj");
+    d.keys(&["BSpace", "BSpace"]);
+    d.typ("伟");
+    d.keys(&["Tab"]);
+    // The same person as case 2026-0001: the repeat panel shows it.
+    d.typ("11010519491231002X");
+    // Both earlier cases: 2026-0001 and its review request.
+    d.sees("以往来访来信 2 件");
+    d.keys(&["C-s"]);
+    d.sees("1 项需要更正");
+    // The cursor went to the summary: type it on two lines.
+    d.typ("反映小区物业乱收费");
+    d.keys(&["Enter"]);
+    d.typ("要求退还");
+    d.keys(&["C-s"]);
+    d.sees("已录入");
+    d.sees("王伟（主）");
+    d.sees("要求退还");
+    // Decide at once: d, accept, save.
+    d.keys(&["d"]);
+    d.sees("受理决定");
+    d.keys(&["C-s"]);
+    d.sees("已登记");
+    d.keys(&["q"]);
+    assert!(eventually(|| !d.alive()));
+    // What the clerk saw is in the ledger.
+    let shown = common::run(&["show", "--db", l.db(), "2026-0002", "--json"], "");
+    assert!(shown.success(), "{}", shown.stderr);
+    assert!(shown.stdout.contains("王伟"), "{}", shown.stdout);
+}
+
+#[test]
+fn register_a_letter() {
+    need_tmux!();
+    let l = session();
+    let d = Desk::start(&l, "letter", Some("李娜"));
+    d.sees("2026-0001");
+    d.keys(&["n", "2"]);
+    d.sees("新登记 来信");
+    d.typ("刘芳");
+    // Phone, address, the received date (today's), then the postmark.
+    d.keys(&["Tab", "Tab", "Tab", "Tab"]);
+    d.typ("2020-01-01");
+    d.keys(&["Tab"]);
+    d.typ("信-0042");
+    // Saving with the summary empty puts the cursor there.
+    d.keys(&["C-s"]);
+    d.sees("需要更正");
+    d.typ("来信反映学校收费问题");
+    d.keys(&["C-s"]);
+    d.sees("已录入");
+    d.sees("来信");
+    d.sees("2020-01-01");
+    d.sees("信-0042");
+}
+
+#[test]
+fn walk_a_case_from_intake_to_archive() {
+    need_tmux!();
+    let l = session();
+    // The leader may take every step, so one desk walks the whole way.
+    let d = Desk::start(&l, "walk", Some("赵建国"));
+    d.sees("2026-0001");
+    d.keys(&["n", "1"]);
+    d.typ("孙立");
+    d.keys(&["C-s"]);
+    d.sees("需要更正");
+    d.typ("反映路灯损坏");
+    d.keys(&["C-s"]);
+    d.sees("已录入");
+    d.keys(&["d", "C-s"]);
+    d.sees("已登记");
+    d.keys(&["a"]);
+    d.sees("承办部门");
+    d.typ("城建");
+    d.keys(&["Tab"]);
+    d.typ("王强");
+    d.keys(&["C-s"]);
+    d.sees("已交办");
+    d.keys(&["o"]);
+    d.typ("已安排维修");
+    d.keys(&["C-s"]);
+    d.sees("已办理：提出处理意见");
+    d.keys(&["i", "C-s"]);
+    d.sees("已办理：批示");
+    d.keys(&["y"]);
+    d.sees("答复内容");
+    d.keys(&["C-s"]);
+    d.sees("已答复");
+    d.keys(&["v", "C-s"]);
+    d.sees("已办理：回访");
+    d.keys(&["g", "C-s"]);
+    d.sees("已归档");
+    let check = l.check();
+    assert!(check.success(), "{}", check.stderr);
+}
+
+#[test]
+fn a_draft_is_restored_after_the_terminal_died() {
+    need_tmux!();
+    let l = session();
+    let d = Desk::start(&l, "draft1", Some("李娜"));
+    d.sees("2026-0001");
+    d.keys(&["n", "1"]);
+    d.typ("钱多多");
+    d.keys(&["Tab", "Tab"]);
+    d.typ("13800138000");
+    // The terminal is closed while the visitor is still talking.
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    d.kill_server();
+    assert!(eventually(|| !d.alive()));
+    let d = Desk::start(&l, "draft2", Some("李娜"));
+    d.sees("未保存的草稿");
+    d.keys(&["Enter"]);
+    d.sees("钱多多");
+    d.sees("13800138000");
 }
 
 #[test]
 fn a_closed_terminal_ends_the_desk() {
-    if !have_tmux() {
-        eprintln!("tmux not installed: skipped");
-        return;
-    }
-    let (socket, _l, pid) = start("hangup");
-    assert!(eventually(|| screen(&socket).contains("2026-0001")));
-    tmux(&["-S", &socket, "kill-server"]);
+    need_tmux!();
+    let l = session();
+    let d = Desk::start(&l, "hangup", Some("李娜"));
+    d.sees("2026-0001");
+    d.kill_server();
     assert!(
-        eventually(|| !alive(&pid)),
+        eventually(|| !d.alive()),
         "the desk kept running after its terminal closed"
     );
 }
 
 #[test]
 fn sigterm_ends_the_desk() {
-    if !have_tmux() {
-        eprintln!("tmux not installed: skipped");
-        return;
-    }
-    let (socket, _l, pid) = start("term");
-    assert!(eventually(|| screen(&socket).contains("2026-0001")));
-    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    assert!(eventually(|| !alive(&pid)), "SIGTERM did not end the desk");
-    tmux(&["-S", &socket, "kill-server"]);
+    need_tmux!();
+    let l = session();
+    let d = Desk::start(&l, "term", Some("李娜"));
+    d.sees("2026-0001");
+    std::process::Command::new("kill")
+        .args(["-TERM", &d.pid])
+        .status()
+        .unwrap();
+    assert!(eventually(|| !d.alive()), "SIGTERM did not end the desk");
 }

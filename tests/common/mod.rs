@@ -3,6 +3,8 @@
 //! JSONL (operators and a department) and intake lines.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

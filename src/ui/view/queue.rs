@@ -25,7 +25,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map_or(t.no_operator.to_owned(), |o| o.name.clone());
     let counts = format!(
         "{} {}  {} {}  {} {}  {} {}",
-        t.today_intake, c.received_today, t.open, c.open, t.due_soon, c.due_soon, t.overdue, c.overdue
+        t.today_intake,
+        c.received_today,
+        t.open,
+        c.open,
+        t.due_soon,
+        c.due_soon,
+        t.overdue,
+        c.overdue
     );
     // The counts matter most: on a narrow window the office name goes
     // first, then the operator's label.
