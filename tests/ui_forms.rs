@@ -515,3 +515,24 @@ fn the_queue_filters_by_channel_mine_and_sorts() {
     d.key(KeyCode::Char('r'));
     assert_eq!(d.app.counts.due_soon, 2);
 }
+
+#[test]
+fn the_channel_is_picked_with_arrows_and_enter_or_esc_cancels() {
+    let mut d = Desk::new("李娜", 1);
+    d.key(KeyCode::Char('n'));
+    d.key(KeyCode::Right);
+    d.key(KeyCode::Right);
+    d.key(KeyCode::Left);
+    d.key(KeyCode::Right);
+    d.key(KeyCode::Enter);
+    assert!(matches!(
+        d.form().purpose,
+        xinfang::ui::form::Purpose::Intake(Channel::Phone)
+    ));
+    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Queue));
+    d.key(KeyCode::Char('n'));
+    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Queue));
+    assert_eq!(d.app.choosing_channel, None);
+}

@@ -105,3 +105,97 @@ fn help() {
         insta::assert_snapshot!(format!("help_{w}x{h}"), render(&app, w, h));
     }
 }
+
+fn ctrl(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// The intake form of a returning visitor: the repeat panel beside the
+/// form (below it on 80 columns), a second petitioner row, a summary on
+/// two lines, the panel's first case linked.
+fn returning_visitor(s: &mut Store, app: &mut App) {
+    runtime::dispatch(s, app, key(KeyCode::Char('n')));
+    runtime::dispatch(s, app, key(KeyCode::Char('1')));
+    runtime::dispatch(s, app, Msg::Paste("张三".into()));
+    runtime::dispatch(s, app, key(KeyCode::Tab));
+    runtime::dispatch(s, app, Msg::Paste("11010519491231002X".into()));
+    runtime::dispatch(s, app, ctrl('l'));
+    runtime::dispatch(s, app, ctrl('n'));
+    runtime::dispatch(s, app, Msg::Paste("李四".into()));
+    runtime::dispatch(s, app, ctrl('s'));
+    runtime::dispatch(s, app, Msg::Paste("再次反映补偿款\n要求一次付清".into()));
+}
+
+#[test]
+fn intake_form_with_the_repeat_panel() {
+    for (w, h) in SIZES {
+        let (_l, mut s, mut app) = desk(h);
+        returning_visitor(&mut s, &mut app);
+        insta::assert_snapshot!(format!("repeats_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+#[test]
+fn letter_form() {
+    for (w, h) in SIZES {
+        let (_l, mut s, mut app) = desk(h);
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('n')));
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('2')));
+        insta::assert_snapshot!(format!("letter_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+#[test]
+fn choosing_the_channel() {
+    for (w, h) in SIZES {
+        let (_l, mut s, mut app) = desk(h);
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('n')));
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Right));
+        insta::assert_snapshot!(format!("channel_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+/// The decision form of the new letter (#3), declining it: the ground and
+/// the route appear for a decline only.
+#[test]
+fn decision_form_declining() {
+    for (w, h) in SIZES {
+        let (_l, mut s, mut app) = desk(h);
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Enter));
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('d')));
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Right));
+        insta::assert_snapshot!(format!("decide_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+/// Every screen at every size from 1x1 up: no panic, and nothing drawn
+/// outside the window.
+#[test]
+fn every_screen_at_every_size() {
+    let (_l, mut s, mut app) = desk(40);
+    let mut screens = vec![app.clone()];
+    runtime::dispatch(&mut s, &mut app, key(KeyCode::Enter));
+    screens.push(app.clone());
+    runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('d')));
+    runtime::dispatch(&mut s, &mut app, key(KeyCode::Right));
+    screens.push(app.clone());
+    let (_l2, mut s2, mut app2) = desk(40);
+    returning_visitor(&mut s2, &mut app2);
+    screens.push(app2.clone());
+    runtime::dispatch(&mut s2, &mut app2, key(KeyCode::Char('?')));
+    screens.push(app2.clone());
+    let (_l3, mut s3, mut app3) = desk(40);
+    runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Char('n')));
+    screens.push(app3.clone());
+    let sizes = (1..=125)
+        .flat_map(|w| [1, 2, 3, 5, 15, 16, 17, 24, 40].map(|h| (w, h)))
+        .chain(
+            (1..=45).flat_map(|h| [1, 2, 10, 59, 60, 61, 80, 99, 100, 101, 120].map(|w| (w, h))),
+        );
+    for (w, h) in sizes {
+        for app in &screens {
+            let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+            term.draw(|f| view::draw(app, f)).unwrap();
+        }
+    }
+}

@@ -78,10 +78,16 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
         } else {
             ledger_path(&cli, lang)?
         };
+        // The demo opens as its first clerk unless --as says otherwise:
+        // no setup, no pick list.
+        let mut who = cli.as_operator.clone();
         if cli.demo {
             write_demo(&path, 2000, 1, lang)?;
+            if who.is_none() {
+                who = demo_clerk(&path, lang)?;
+            }
         }
-        return desk(&path, cli.as_operator.as_deref(), lang);
+        return desk(&path, who.as_deref(), lang);
     };
     match cmd {
         Cmd::Demo { cases, seed } => {
@@ -202,6 +208,16 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
             })
         }
     }
+}
+
+/// The first clerk of a demo ledger.
+fn demo_clerk(path: &std::path::Path, lang: Lang) -> Result<Option<String>, Failure> {
+    let store = Store::open(path, office(lang)?).map_err(|e| Failure::store(lang, &e))?;
+    let operators = store.operators().map_err(|e| Failure::store(lang, &e))?;
+    Ok(operators
+        .into_iter()
+        .find(|o| o.role == crate::domain::types::Role::Clerk && o.active)
+        .map(|o| o.name))
 }
 
 /// Writes a demo ledger of `cases` cases; only into a ledger without cases.

@@ -332,3 +332,7 @@ pub fn errors_to_fix(lang: Lang, n: usize) -> String {
 pub fn draft_title(lang: Lang) -> &'static str {
     lang.pick("未保存的草稿", "Unsaved draft")
 }
+
+pub fn new_intake_prompt(lang: Lang) -> &'static str {
+    lang.pick("新登记（Esc 取消）", "new intake (Esc cancels)")
+}

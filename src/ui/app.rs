@@ -120,8 +120,9 @@ pub struct App {
     pub message: Option<String>,
     pub page_size: usize,
     pub quit: bool,
-    /// `n` was pressed: the next digit picks the channel of the new intake.
-    pub choosing_channel: bool,
+    /// `n` was pressed: the channel of the new intake is being chosen (a
+    /// digit, or the arrows and Enter); the highlighted one.
+    pub choosing_channel: Option<usize>,
     pub categories: Vec<String>,
     /// The office's UTC offset, for times typed into forms.
     pub offset: FixedOffset,
@@ -239,7 +240,7 @@ impl App {
             message: None,
             page_size: 20,
             quit: false,
-            choosing_channel: false,
+            choosing_channel: None,
             categories: crate::domain::rules::default_categories(),
             // Beijing time until the runtime sets the office's own.
             offset: FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset"),
@@ -292,10 +293,13 @@ impl App {
     }
 
     pub fn context(&self) -> Context {
-        match self.screen {
+        match &self.screen {
             Screen::Queue => Context::Queue,
             Screen::Case(_) => Context::Case,
-            Screen::Form(_) => Context::Form,
+            Screen::Form(f) => match f.purpose {
+                super::form::Purpose::Intake(_) => Context::Form,
+                super::form::Purpose::Action { .. } => Context::Action,
+            },
         }
     }
 
@@ -468,11 +472,20 @@ impl App {
         if matches!(self.screen, Screen::Form(_)) {
             return self.form_key(key);
         }
-        if self.choosing_channel {
-            self.choosing_channel = false;
+        if let Some(at) = self.choosing_channel.take() {
+            let n = Channel::ALL.len();
             let channel = match key.code {
                 KeyCode::Char(c @ '1'..='6') => {
                     Channel::ALL.get(usize::from(c as u8 - b'1')).copied()
+                }
+                KeyCode::Enter => Channel::ALL.get(at).copied(),
+                KeyCode::Right | KeyCode::Down | KeyCode::Tab => {
+                    self.choosing_channel = Some((at + 1) % n);
+                    None
+                }
+                KeyCode::Left | KeyCode::Up | KeyCode::BackTab => {
+                    self.choosing_channel = Some((at + n - 1) % n);
+                    None
                 }
                 _ => None,
             };
@@ -587,15 +600,7 @@ impl App {
             (Action::PageUp, Screen::Queue) => self.prev_page(false),
             (Action::Open, Screen::Queue) => self.open_selected(),
             (Action::New, Screen::Queue) => {
-                self.choosing_channel = true;
-                self.message = Some(
-                    self.lang
-                        .pick(
-                            "新登记：1 来访  2 来信  3 来电  4 电子邮件  5 网上  6 上级转交办",
-                            "new: 1 visit  2 letter  3 phone  4 e-mail  5 online  6 referral",
-                        )
-                        .to_owned(),
-                );
+                self.choosing_channel = Some(0);
                 Vec::new()
             }
             (Action::Search, Screen::Queue) => {

@@ -335,6 +335,7 @@ impl Form {
             && f.is_text()
         {
             f.input.insert(text);
+            f.error = None;
             self.dirty = true;
         }
     }

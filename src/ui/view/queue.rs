@@ -93,6 +93,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let x = area.x + (width(&label) + col) as u16;
             frame.set_cursor_position(Position::new(x.min(area.right() - 1), area.y + bottom));
         }
+        None if app.choosing_channel.is_some() => {
+            frame.render_widget(Paragraph::new(channel_chooser(app)), row(area, bottom));
+        }
         None => {
             let footer = app
                 .message
@@ -265,4 +268,18 @@ fn view_spans(app: &App) -> Vec<Span<'static>> {
             ]
         })
         .collect()
+}
+
+/// `n`: the channels by number, the highlighted one reversed.
+fn channel_chooser(app: &App) -> Line<'static> {
+    let mut spans = vec![Span::raw(crate::strings::form::new_intake_prompt(app.lang)).bold()];
+    for (i, c) in crate::domain::types::Channel::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, labels::channel(app.lang, *c));
+        spans.push(if app.choosing_channel == Some(i) {
+            Span::raw(label).reversed()
+        } else {
+            Span::raw(label)
+        });
+    }
+    Line::from(spans)
 }
