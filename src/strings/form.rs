@@ -336,3 +336,7 @@ pub fn draft_title(lang: Lang) -> &'static str {
 pub fn new_intake_prompt(lang: Lang) -> &'static str {
     lang.pick("新登记（Esc 取消）", "new intake (Esc cancels)")
 }
+
+pub fn say_why_returned(lang: Lang) -> &'static str {
+    lang.pick("退回重办须写明要求", "say what to change when returning it")
+}

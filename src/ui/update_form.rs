@@ -15,21 +15,6 @@ use crate::domain::workflow::refusal;
 use crate::store::CaseRow;
 use crate::strings::{errors, form as t};
 
-/// The actions of the case screen's footer, in the order of the procedure.
-pub const CASE_OPS: [&str; 11] = [
-    "register",
-    "assign",
-    "opinion",
-    "instruct",
-    "extend",
-    "supervise",
-    "reply",
-    "return_visit",
-    "archive",
-    "review",
-    "recuse",
-];
-
 /// Stands in for the operator when none is chosen: may do nothing.
 fn nobody() -> Operator {
     Operator {

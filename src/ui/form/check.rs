@@ -88,6 +88,13 @@ pub fn whole(form: &mut Form) {
     {
         f.error = Some(t::postmark_after_received(lang).to_owned());
     }
+    // Returning an opinion for rework must say what to change.
+    if form.code("approve") == Some("false")
+        && form.text("instruction").is_none()
+        && let Some(f) = form.get_mut("instruction")
+    {
+        f.error = Some(t::say_why_returned(lang).to_owned());
+    }
     let rows = form.rows();
     if let Some(f) = form.get_mut("people")
         && f.error.is_none()

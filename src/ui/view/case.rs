@@ -15,7 +15,6 @@ use crate::strings::ui::text;
 use crate::strings::{Lang, form as f, labels};
 use crate::ui::app::{App, CaseScreen};
 use crate::ui::keymap::{Action, Context};
-use crate::ui::update_form::CASE_OPS;
 
 fn kv(lang: Lang, key: &str, value: impl std::fmt::Display) -> Line<'static> {
     Line::from(vec![
@@ -280,7 +279,8 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
 /// Every action with its key: allowed ones first and bold, the rest dim.
 fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
     let (mut open, mut shut) = (Vec::new(), Vec::new());
-    for op in CASE_OPS {
+    // Every step the keymap has a key for, in the journal's order.
+    for op in crate::domain::command::Command::OPS {
         let Some(action) = Action::from_op(op) else {
             continue;
         };

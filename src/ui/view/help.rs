@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Stylize;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::display::fit;
 use crate::display::width;
@@ -34,17 +34,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     lines.push(Line::from(""));
     lines.push(Line::from(format!(" {}", t.help_close)).dim());
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let w = 40.min(area.width);
-    let popup = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(t.help_title)),
-        popup,
-    );
+    let h = lines.len() as u16 + 2;
+    super::popup(frame, area, 40, h, Paragraph::new(lines), t.help_title);
 }

@@ -53,6 +53,30 @@ pub fn clock_style(status: &ClockStatus) -> Style {
     }
 }
 
+/// A `w` x `h` box in the middle of `area` (cut to it), cleared, with a
+/// border and `title`; what goes inside is drawn by the caller.
+pub fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    w: u16,
+    h: u16,
+    body: ratatui::widgets::Paragraph<'_>,
+    title: &str,
+) {
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    let at = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(ratatui::widgets::Clear, at);
+    frame.render_widget(
+        body.block(ratatui::widgets::Block::bordered().title(title)),
+        at,
+    );
+}
+
 /// A one-row area at `y` of `area`.
 pub fn row(area: Rect, y: u16) -> Rect {
     Rect {

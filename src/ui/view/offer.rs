@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::strings::{Lang, form as t, labels};
 use crate::ui::form::draft::{Draft, DraftOf};
@@ -19,19 +19,6 @@ pub fn draw(draft: &Draft, lang: Lang, frame: &mut Frame, area: Rect) {
         .unwrap_or(&draft.saved_at)
         .replace('T', " ");
     let text = t::restore_prompt(lang, &what, &saved);
-    let w = 56.min(area.width);
-    let h = 5.min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(t::draft_title(lang))),
-        popup,
-    );
+    let body = Paragraph::new(text).wrap(Wrap { trim: true });
+    super::popup(frame, area, 56, 5, body, t::draft_title(lang));
 }
