@@ -273,7 +273,7 @@ fn session<B: Backend + Sent>(desk: &mut Desk<B>, stats: &mut Stats) {
         loop {
             let (s, cmds) = desk.press(ch('f'));
             let filter = cmds.iter().find_map(|c| match c {
-                Cmd::LoadPage { filter, .. } => Some(*filter),
+                Cmd::LoadPage { view, .. } => Some(view.filter),
                 _ => None,
             });
             let kind = match filter {
@@ -491,11 +491,8 @@ fn store_alone(path: &Path, page: usize) {
     let counts = time(&|| store.counts(today).map(|c| c.open as usize).unwrap_or(0));
     let list = time(&|| {
         let f = ListFilter {
-            state: None,
-            overdue: false,
-            due_within: None,
-            after: None,
             limit: page + 1,
+            ..ListFilter::default()
         };
         store.list(&f, today).map(|r| r.len()).unwrap_or(0)
     });

@@ -48,11 +48,12 @@ fn demo_ledger_is_consistent_realistic_and_deterministic() {
             .find(|(s, _)| *s == state)
             .map_or(0, |x| x.1);
         assert!(n > 0, "no case in state {state:?}: {summary:?}");
-        let stored = counts
-            .by_state
-            .iter()
-            .find(|(s, _)| *s == state)
-            .map_or(0, |x| x.1);
+        let stored = store.count_state(state).unwrap();
+        let listed = counts.by_state.iter().find(|(s, _)| *s == state);
+        match state {
+            State::Archived => assert_eq!(listed, None),
+            _ => assert_eq!(listed.map(|x| x.1), Some(stored), "{state:?}"),
+        }
         assert_eq!(stored as usize, n, "{state:?}");
     }
     assert!(summary.overdue > 0, "{summary:?}");

@@ -254,6 +254,12 @@ impl App {
         }
     }
 
+    /// Sizes the queue's page to a window of `rows` rows: three header
+    /// rows, two at the bottom (the search field and its hint).
+    pub fn fit_rows(&mut self, rows: u16) {
+        self.page_size = usize::from(rows.saturating_sub(5)).max(1);
+    }
+
     /// The draft to write, if the open form changed since the last one.
     pub fn draft_cmd(&mut self) -> Option<Cmd> {
         match &self.screen {
@@ -323,13 +329,12 @@ impl App {
                 _ => Vec::new(),
             },
             Msg::Resize { rows } => {
-                // Three header rows, two bottom rows (search field and its hint).
-                let size = usize::from(rows.saturating_sub(5)).max(1);
-                if size != self.page_size {
-                    self.page_size = size;
-                    if self.queue.search.is_none() {
-                        return self.reload();
-                    }
+                let before = self.page_size;
+                self.fit_rows(rows);
+                // Nothing loaded yet (before `start`): nothing to reload.
+                let loaded = !self.queue.page_starts.is_empty();
+                if self.page_size != before && loaded && self.queue.search.is_none() {
+                    return self.reload();
                 }
                 Vec::new()
             }
