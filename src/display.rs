@@ -8,15 +8,29 @@ pub fn width(s: &str) -> usize {
     s.width()
 }
 
-/// `s` cut to at most `max` columns; a cut ends in ASCII ".." (the "…"
-/// sign is ambiguous-width and takes two columns in CJK terminals, which
-/// would shift every column after it).
+/// `s` on one line: line breaks and tabs become spaces, other control
+/// characters go. A summary typed on several lines is shown in a list
+/// cell this way.
+pub fn one_line(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// `s` on one line, cut to at most `max` columns; a cut ends in ASCII ".."
+/// (the "…" sign is ambiguous-width and takes two columns in CJK
+/// terminals, which would shift every column after it).
 pub fn cut(s: &str, max: usize) -> String {
+    let s = one_line(s);
     if s.width() <= max {
-        return s.to_owned();
+        return s;
     }
-    let mut out = cut_plain(s, max.saturating_sub(2));
-    let room = max - out.width();
+    let mut out = cut_plain(&s, max.saturating_sub(2));
+    let room = max.saturating_sub(out.width());
     out.extend("..".chars().take(room));
     out
 }
@@ -48,6 +62,17 @@ pub fn cut_plain(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn several_lines_are_cut_as_one() {
+        // A summary with blank lines once made the queue panic here.
+        let s = "尊敬的领导：我是某某小区居民，\n\n\n\n小区电梯";
+        for max in 0..40 {
+            assert!(width(&cut(s, max)) <= max, "{max}");
+            assert_eq!(width(&fit(s, max)), max);
+        }
+        assert_eq!(cut("一\r\n二\t三\u{7}", 20), "一  二 三");
+    }
 
     #[test]
     fn cuts_by_columns_not_bytes() {

@@ -67,6 +67,11 @@ fn register_a_visitor_from_the_window() {
     // Both earlier cases: 2026-0001 and its review request.
     d.sees("以往来访来信 2 件");
     d.keys(&["C-s"]);
+    d.sees("2 项需要更正");
+    // The cursor went to the category: 城 picks 城乡建设; the next refusal
+    // leaves the summary.
+    d.typ("城");
+    d.keys(&["C-s"]);
     d.sees("1 项需要更正");
     // The cursor went to the summary: type it on two lines.
     d.typ("反映小区物业乱收费");
@@ -103,9 +108,12 @@ fn register_a_letter() {
     d.typ("2020-01-01");
     d.keys(&["Tab"]);
     d.typ("信-0042");
-    // Saving with the summary empty puts the cursor there.
+    // Saving with the category and summary empty puts the cursor on each.
     d.keys(&["C-s"]);
-    d.sees("需要更正");
+    d.sees("2 项需要更正");
+    d.typ("教育");
+    d.keys(&["C-s"]);
+    d.sees("1 项需要更正");
     d.typ("来信反映学校收费问题");
     d.keys(&["C-s"]);
     d.sees("已录入");
@@ -124,7 +132,10 @@ fn walk_a_case_from_intake_to_archive() {
     d.keys(&["n", "1"]);
     d.typ("孙立");
     d.keys(&["C-s"]);
-    d.sees("需要更正");
+    d.sees("2 项需要更正");
+    d.typ("城");
+    d.keys(&["C-s"]);
+    d.sees("1 项需要更正");
     d.typ("反映路灯损坏");
     d.keys(&["C-s"]);
     d.sees("已录入");

@@ -108,6 +108,13 @@ impl Desk {
         panic!("no field {key}");
     }
 
+    /// The category (城乡建设, typed to filter) and the summary.
+    fn fill_summary(&mut self, text: &str) {
+        self.to("category", None);
+        self.chars("城");
+        self.fill("summary", text);
+    }
+
     fn fill(&mut self, key: &str, text: &str) {
         self.to(key, None);
         self.send(Msg::Paste(text.into()));
@@ -163,7 +170,7 @@ fn an_anonymous_letter_with_its_postmark() {
     d.to("anonymous", None);
     d.key(KeyCode::Char(' '));
     d.fill("letter_no", "X-17");
-    d.fill("summary", "反映学校食堂卫生问题");
+    d.fill_summary("反映学校食堂卫生问题");
     d.ctrl('s');
     // The postmark after the day received is refused, said in words.
     let f = d.form();
@@ -210,7 +217,7 @@ fn a_group_visit_with_rows_a_main_petitioner_and_too_many_representatives() {
     d.to("name", Some(5));
     d.ctrl('d');
     assert_eq!(d.form().rows(), 5);
-    d.fill("summary", "集体反映小区停车位被占用");
+    d.fill_summary("集体反映小区停车位被占用");
     d.ctrl('s');
     let id = d.case_id();
     let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
@@ -231,7 +238,7 @@ fn a_phone_call_needs_the_callers_number() {
     let mut d = Desk::new("李娜", 1);
     d.chars("n3");
     d.chars("秦先生");
-    d.fill("summary", "来电反映噪音");
+    d.fill_summary("来电反映噪音");
     d.ctrl('s');
     assert_eq!(d.form().fields[d.form().focus].key, "phone");
     d.send(Msg::Paste("010-6512 3456".into()));
@@ -252,7 +259,7 @@ fn a_referral_from_above_keeps_its_document() {
     d.fill("referral_body", "市信访局");
     d.fill("referral_doc", "市信转〔2026〕12号");
     d.fill("referral_deadline", "2026-04-01");
-    d.fill("summary", "反映征地补偿");
+    d.fill_summary("反映征地补偿");
     d.ctrl('s');
     let id = d.case_id();
     let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
@@ -279,7 +286,7 @@ fn the_repeat_panel_links_and_attaches() {
     let earlier = d.form().repeats.rows[0].case.id;
     d.ctrl('l');
     assert_eq!(d.form().links, [earlier]);
-    d.fill("summary", "再次来访反映补偿款");
+    d.fill_summary("再次来访反映补偿款");
     // Attach: the earlier case is still open, so the visit joins it.
     d.ctrl('a');
     assert_eq!(d.case_id(), earlier);
@@ -300,7 +307,7 @@ fn a_case_walks_from_intake_to_archive_through_the_action_forms() {
     let mut d = Desk::new("李娜", 1);
     d.chars("n1");
     d.chars("冯七");
-    d.fill("summary", "反映物业乱收费");
+    d.fill_summary("反映物业乱收费");
     d.ctrl('s');
     let id = d.case_id();
     // The leader's action, greyed for a clerk, says why.
@@ -374,7 +381,7 @@ fn a_stale_edit_is_refused_and_the_form_kept() {
     let mut d = Desk::new("李娜", 1);
     d.chars("n1");
     d.chars("冯七");
-    d.fill("summary", "反映物业乱收费");
+    d.fill_summary("反映物业乱收费");
     d.ctrl('s');
     let id = d.case_id();
     d.key(KeyCode::Char('d'));
@@ -421,7 +428,7 @@ fn a_draft_survives_a_crash_and_is_offered_at_the_next_start() {
     d.chars("郭九");
     d.ctrl('n');
     d.chars("郭十");
-    d.fill("summary", "反映噪音\n夜间施工");
+    d.fill_summary("反映噪音\n夜间施工");
     // The run loop writes the draft when typing pauses.
     runtime::save_draft(&mut d.store, &mut d.app);
     assert!(!d.app.draft_due);
@@ -462,7 +469,7 @@ fn the_queue_filters_by_channel_mine_and_sorts() {
     d.app.operator = Some(Office0::new().who("赵局长"));
     d.chars("n2");
     d.chars("甲");
-    d.fill("summary", "来信一件");
+    d.fill_summary("来信一件");
     d.ctrl('s');
     d.key(KeyCode::Esc);
     d.app.operator = Some(Office0::new().who("李娜"));
@@ -524,4 +531,102 @@ fn the_channel_is_picked_with_arrows_and_enter_or_esc_cancels() {
     d.key(KeyCode::Esc);
     assert!(matches!(d.app.screen, Screen::Queue));
     assert_eq!(d.app.choosing_channel, None);
+}
+
+/// Found by a trial run: a summary with blank lines crashed the queue.
+#[test]
+fn a_summary_on_several_lines_draws_in_the_queue() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("测试二");
+    d.fill_summary("尊敬的领导：我是某某小区居民，\n\n\n\n小区电梯");
+    d.ctrl('s');
+    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Queue));
+    for (w, h) in [(120, 40), (100, 24), (80, 24)] {
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        term.draw(|f| xinfang::ui::view::draw(&d.app, f)).unwrap();
+        let shown = term.backend().to_string();
+        assert!(shown.contains("尊敬的领导"), "{shown}");
+    }
+}
+
+#[test]
+fn ctrl_c_quits_from_a_form_and_n_keeps_an_offered_draft() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("郭九");
+    d.ctrl('c');
+    assert!(d.app.quit, "Ctrl-C quits from a form");
+    runtime::save_draft(&mut d.store, &mut d.app);
+    d.app = d.restart("李娜");
+    // `n` is the next intake's key, not "no": the draft stays offered.
+    d.key(KeyCode::Char('n'));
+    assert!(d.app.offered.is_some());
+    assert_eq!(d.store.drafts("李娜").unwrap().len(), 1);
+}
+
+#[test]
+fn the_handler_list_follows_the_department() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("冯七");
+    d.fill_summary("反映学校收费");
+    d.ctrl('s');
+    d.key(KeyCode::Char('d'));
+    d.ctrl('s');
+    d.key(KeyCode::Char('a'));
+    d.chars("教育");
+    d.key(KeyCode::Tab);
+    // 教育科's handler is 刘洋; 王强 (城建科) is not offered, the leader is.
+    let f = d.form();
+    let handler = f.get("handler").unwrap();
+    let offered: Vec<String> = handler
+        .offered(f.group_of(f.focus).as_deref())
+        .into_iter()
+        .map(|i| match &handler.kind {
+            xinfang::ui::form::Kind::Choice(o) => o[i].0.clone(),
+            _ => String::new(),
+        })
+        .collect();
+    assert_eq!(offered, ["刘洋", "赵局长"]);
+    assert_eq!(handler.code(), Some("刘洋"));
+    d.chars("王强");
+    assert_eq!(
+        d.form().get("handler").unwrap().code(),
+        Some("刘洋"),
+        "王强 is not offered"
+    );
+}
+
+#[test]
+fn a_handler_is_told_at_once_that_intake_is_not_theirs() {
+    let mut d = Desk::new("王强", 1);
+    d.key(KeyCode::Char('n'));
+    assert_eq!(d.app.choosing_channel, None);
+    assert!(
+        d.app.message.as_deref().unwrap().contains("接待录入"),
+        "{:?}",
+        d.app.message
+    );
+}
+
+#[test]
+fn typing_replaces_a_value_the_form_filled_in() {
+    let mut d = Desk::new("赵局长", 1);
+    d.chars("n1");
+    d.chars("冯七");
+    d.fill_summary("反映学校收费");
+    d.ctrl('s');
+    d.key(KeyCode::Char('d'));
+    d.ctrl('s');
+    d.key(KeyCode::Char('a'));
+    d.ctrl('s');
+    d.key(KeyCode::Char('e'));
+    d.chars("20");
+    assert_eq!(d.form().text("days").as_deref(), Some("20"));
+    // Once edited, keys add to it as usual.
+    d.key(KeyCode::Backspace);
+    d.chars("5");
+    assert_eq!(d.form().text("days").as_deref(), Some("25"));
 }

@@ -202,6 +202,11 @@ fn a_visitor_is_taken_in_from_the_form() {
         "nothing typed is lost"
     );
     let summary = form.fields.iter().position(|f| f.key == "summary").unwrap();
+    let category = form
+        .fields
+        .iter()
+        .position(|f| f.key == "category")
+        .unwrap();
     // Fix the ID, fill the summary, save.
     for _ in 0..18 {
         runtime::dispatch(&mut store, &mut app, key(KeyCode::Backspace));
@@ -211,6 +216,11 @@ fn a_visitor_is_taken_in_from_the_form() {
         &mut app,
         Msg::Paste("11010519491231002X".into()),
     );
+    while matches!(&app.screen, Screen::Form(f) if f.focus != category) {
+        runtime::dispatch(&mut store, &mut app, key(KeyCode::Tab));
+    }
+    // The category has no default: typed to filter, 城 is 城乡建设.
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Char('城')));
     while matches!(&app.screen, Screen::Form(f) if f.focus != summary) {
         runtime::dispatch(&mut store, &mut app, key(KeyCode::Tab));
     }

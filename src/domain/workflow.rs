@@ -75,7 +75,7 @@ pub fn transition(
         let Command::Intake(input) = command else {
             return Err(WorkflowError::MissingField { op, field: "case" });
         };
-        require_role(op, actor, &[Role::Clerk, Role::Leader])?;
+        may_take_in(actor)?;
         let (intake, warnings) = validate_intake(input, actor, at, rules)?;
         return Ok(Transition {
             case: new_case(intake, None),
@@ -314,6 +314,11 @@ pub fn allowed_ops(case: &Case) -> Vec<&'static str> {
         .into_iter()
         .filter(|op| state_allows(case, op).is_ok())
         .collect()
+}
+
+/// Taking in a petition is the office's work: a clerk's or a leader's.
+pub fn may_take_in(actor: &Operator) -> Result<(), WorkflowError> {
+    require_role("intake", actor, &[Role::Clerk, Role::Leader])
 }
 
 /// Why `actor` may not give `op` on `case` now (state first, then role);

@@ -218,10 +218,10 @@ pub fn repeats_keys(lang: Lang) -> &'static str {
     )
 }
 
-pub fn linked_to(lang: Lang, id: i64) -> String {
+pub fn linked_to(lang: Lang, case: &str) -> String {
     match lang {
-        Lang::Zh => format!("已关联以往案件 #{id}，保存后一并记录"),
-        Lang::En => format!("linked to #{id}; recorded on save"),
+        Lang::Zh => format!("已关联以往案件 {case}，保存后一并记录"),
+        Lang::En => format!("linked to {case}; recorded on save"),
     }
 }
 
@@ -255,6 +255,8 @@ pub fn discard_prompt(lang: Lang) -> &'static str {
 
 pub fn filter_hint(lang: Lang, n: usize) -> String {
     match lang {
+        Lang::Zh if n == 0 => "无匹配，Backspace 修改".to_owned(),
+        Lang::En if n == 0 => "no match: Backspace to change".to_owned(),
         Lang::Zh => format!("匹配 {n} 项，←/→ 切换"),
         Lang::En => format!("{n} match, ←/→ to step"),
     }
@@ -307,8 +309,10 @@ pub fn no_operator(lang: Lang) -> &'static str {
 
 pub fn restore_prompt(lang: Lang, what: &str, saved_at: &str) -> String {
     match lang {
-        Lang::Zh => format!("发现未保存的{what}草稿（{saved_at}）：Enter 恢复，Esc 丢弃"),
-        Lang::En => format!("an unsaved {what} draft ({saved_at}): Enter restores, Esc drops it"),
+        Lang::Zh => format!("有未保存的表单：{what}（{saved_at}）。Enter 恢复，Esc 丢弃"),
+        Lang::En => {
+            format!("a form was left unsaved: {what} ({saved_at}). Enter restores it, Esc drops it")
+        }
     }
 }
 
@@ -339,4 +343,34 @@ pub fn new_intake_prompt(lang: Lang) -> &'static str {
 
 pub fn say_why_returned(lang: Lang) -> &'static str {
     lang.pick("退回重办须写明要求", "say what to change when returning it")
+}
+
+pub fn choose_one(lang: Lang) -> &'static str {
+    lang.pick("请选择", "choose one")
+}
+
+pub fn nothing_to_choose(lang: Lang) -> &'static str {
+    lang.pick(
+        "没有可选项：请先在设置中添加",
+        "nothing to choose: add some in the settings first",
+    )
+}
+
+pub fn placeholder(lang: Lang) -> &'static str {
+    lang.pick("（请选择）", "(choose)")
+}
+
+pub fn others_title(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("同一信访人的其他件（{n}）"),
+        Lang::En => format!("the same petitioner's other cases ({n})"),
+    }
+}
+
+pub fn colon(lang: Lang) -> &'static str {
+    lang.pick("：", ": ")
+}
+
+pub fn semicolon(lang: Lang) -> &'static str {
+    lang.pick("；", "; ")
 }

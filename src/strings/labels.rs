@@ -28,6 +28,16 @@ pub fn channel(lang: Lang, c: Channel) -> &'static str {
     }
 }
 
+/// The channel in a list column: two characters in Chinese.
+pub fn channel_short(lang: Lang, c: Channel) -> &'static str {
+    match c {
+        Channel::Email => lang.pick("邮件", "e-mail"),
+        Channel::Online => lang.pick("网上", "online"),
+        Channel::Referral => lang.pick("交办", "referral"),
+        other => channel(lang, other),
+    }
+}
+
 pub fn role(lang: Lang, r: Role) -> &'static str {
     match r {
         Role::Clerk => lang.pick("接待登记员", "clerk"),

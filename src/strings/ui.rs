@@ -128,7 +128,7 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "sort" => lang.pick("切换排序", "next sort order"),
         // The steps of a case, shorter than on its timeline (`labels::op`):
         // the footer has little room.
-        "register" => lang.pick("受理决定", "register"),
+        "register" => lang.pick("登记受理", "register"),
         "assign" => lang.pick("交办", "assign"),
         "recuse" => lang.pick("回避", "recuse"),
         "opinion" => lang.pick("处理意见", "opinion"),
@@ -154,6 +154,8 @@ pub fn action_in(lang: Lang, context: &str, name: &str) -> &'static str {
     match (context, name) {
         ("form", "page_down") => lang.pick("查重下一件", "next possible repeat"),
         ("form", "page_up") => lang.pick("查重上一件", "previous possible repeat"),
+        ("case", "down") => lang.pick("向下滚动", "scroll down"),
+        ("case", "up") => lang.pick("向上滚动", "scroll up"),
         _ => action(lang, name),
     }
 }

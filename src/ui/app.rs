@@ -94,6 +94,10 @@ pub struct CaseScreen {
     pub events: Vec<JournalEntry>,
     /// The policy's name of each of `row.clocks`, in the desk's language.
     pub clock_names: Vec<String>,
+    /// The case numbers of `intake.links` and `review_of`, by id.
+    pub names: Vec<(i64, String)>,
+    /// Other cases of the same petitioner, newest first.
+    pub others: Vec<CaseRow>,
     pub scroll: u16,
 }
 
@@ -467,6 +471,16 @@ impl App {
 
     fn key(&mut self, key: KeyEvent) -> Vec<Cmd> {
         self.message = None;
+        // Ctrl-C quits from anywhere, a form included (its draft is kept:
+        // the run loop writes it on the way out).
+        if key.code == KeyCode::Char('c')
+            && key
+                .modifiers
+                .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
+        {
+            self.quit = true;
+            return Vec::new();
+        }
         if self.help {
             self.help = false;
             return Vec::new();
@@ -605,7 +619,17 @@ impl App {
             (Action::PageUp, Screen::Queue) => self.prev_page(false),
             (Action::Open, Screen::Queue) => self.open_selected(),
             (Action::New, Screen::Queue) => {
-                self.choosing_channel = Some(0);
+                // A handler is told at once, not after filling the form.
+                let refused = self
+                    .operator
+                    .as_ref()
+                    .map(crate::domain::workflow::may_take_in);
+                match refused {
+                    Some(Err(e)) => {
+                        self.message = Some(crate::strings::errors::workflow(self.lang, &e))
+                    }
+                    _ => self.choosing_channel = Some(0),
+                }
                 Vec::new()
             }
             (Action::Search, Screen::Queue) => {

@@ -11,6 +11,7 @@ use super::form::draft::Draft;
 use super::form::intake::RepeatQuery;
 use super::view;
 use crate::domain::command::Command;
+use crate::domain::repeat::PetitionerKey;
 use crate::store::{CaseRef, ListFilter, Owner, Request, Store};
 use crate::strings::{errors, labels};
 
@@ -170,10 +171,33 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                         })
                     })
                     .collect();
+                let c = &row.case;
+                let mut names = Vec::new();
+                for id in c.intake.links.iter().chain(c.review_of.iter()) {
+                    let other = store.case(&CaseRef::Id(*id), today)?;
+                    names.push((*id, crate::ui::form::case_name(&other.case)));
+                }
+                let others = match c.intake.main_petitioner() {
+                    Some(p) => {
+                        let key = PetitionerKey::new(
+                            p.id_number.as_deref(),
+                            p.phone.as_deref(),
+                            Some(&p.name),
+                            p.address.as_deref(),
+                            today,
+                        );
+                        let mut rows = store.earlier_cases(&key, REPEATS + 1, today)?;
+                        rows.retain(|r| r.case.id != c.id);
+                        rows
+                    }
+                    None => Vec::new(),
+                };
                 Ok(CaseScreen {
                     row,
                     events,
                     clock_names,
+                    names,
+                    others,
                     scroll: 0,
                 })
             });

@@ -55,8 +55,8 @@ impl App {
         )));
     }
 
-    /// The answer to "restore the draft?": Enter or y restores, Esc or n
-    /// drops it; other keys leave the question open.
+    /// The answer to "restore the draft?": Enter or y restores, Esc drops
+    /// it; other keys leave the question open.
     pub(super) fn answer_offer(&mut self, key: KeyEvent, draft: Draft) -> Vec<Cmd> {
         match key.code {
             KeyCode::Enter | KeyCode::Char('y' | 'Y') => match &draft.of {
@@ -78,7 +78,8 @@ impl App {
                     vec![Cmd::OpenCase(id)]
                 }
             },
-            KeyCode::Esc | KeyCode::Char('n' | 'N') => vec![Cmd::DropDraft(draft.slot())],
+            // Only Esc drops it: `n` (the next new intake) must not.
+            KeyCode::Esc => vec![Cmd::DropDraft(draft.slot())],
             _ => {
                 self.offered = Some(draft);
                 Vec::new()
@@ -112,8 +113,8 @@ impl App {
                 self.message = Some(why);
                 Vec::new()
             }
-            Outcome::Linked(id) => {
-                self.message = Some(t::linked_to(self.lang, id));
+            Outcome::Linked(name) => {
+                self.message = Some(t::linked_to(self.lang, &name));
                 self.draft_due = true;
                 Vec::new()
             }

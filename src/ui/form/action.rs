@@ -34,24 +34,32 @@ fn serde_code<T: serde::Serialize>(v: T) -> String {
         .unwrap_or_default()
 }
 
-fn people(dir: &Directory, roles: &[Role], lang: Lang, none: bool) -> Kind {
+/// The office's active people of `roles` as a choice, with their
+/// departments as its groups; `first`, when given, comes before them.
+fn people(dir: &Directory, roles: &[Role], first: Option<&str>) -> (Kind, Vec<String>) {
     let mut opts: Vec<(String, String)> = Vec::new();
-    if none {
-        opts.push((String::new(), t::none(lang).to_owned()));
+    let mut groups = Vec::new();
+    if let Some(label) = first {
+        opts.push((String::new(), label.to_owned()));
+        groups.push(String::new());
     }
-    opts.extend(
-        dir.operators
-            .iter()
-            .filter(|o| o.active && roles.contains(&o.role))
-            .map(|o| {
-                let dept = o.department.as_deref().unwrap_or("");
-                (
-                    o.name.clone(),
-                    format!("{} {dept}", o.name).trim().to_owned(),
-                )
-            }),
-    );
-    Kind::Choice(opts)
+    // In the order of `roles`: a department's handlers before the leaders.
+    let listed = roles
+        .iter()
+        .flat_map(|r| dir.operators.iter().filter(move |o| o.role == *r));
+    for o in listed.filter(|o| o.active) {
+        let dept = o.department.as_deref().unwrap_or("");
+        opts.push((
+            o.name.clone(),
+            format!("{} {dept}", o.name).trim().to_owned(),
+        ));
+        // A leader may handle a case of any department.
+        groups.push(match o.role {
+            Role::Leader => String::new(),
+            _ => dept.to_owned(),
+        });
+    }
+    (Kind::Choice(opts), groups)
 }
 
 /// The fields of `op`'s form, with sensible defaults from the case.
@@ -95,25 +103,32 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
                     .map(|d| (d.clone(), d.clone()))
                     .collect(),
             );
+            // The handler list follows the department chosen (its handlers,
+            // and the leaders).
+            let (handlers, groups) = people(dir, &[Role::Handler, Role::Leader], None);
             vec![
                 Field::new("department", depts).required(),
+                Field::new("handler", handlers)
+                    .required()
+                    .grouped("department", groups),
                 Field::new(
-                    "handler",
-                    people(dir, &[Role::Handler, Role::Leader], lang, false),
-                )
-                .required(),
-                Field::new("leader", people(dir, &[Role::Leader], lang, true)),
+                    "leader",
+                    people(dir, &[Role::Leader], Some(t::none(lang))).0,
+                ),
             ]
         }
         "recuse" => {
+            // The assigned handler by default; else nobody until chosen.
             let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
+            let (kind, _) = people(
+                dir,
+                &[Role::Handler, Role::Leader],
+                Some(t::placeholder(lang)),
+            );
             vec![
-                Field::new(
-                    "handler",
-                    people(dir, &[Role::Handler, Role::Leader], lang, false),
-                )
-                .required()
-                .chosen(assigned.unwrap_or_default()),
+                Field::new("handler", kind)
+                    .required()
+                    .chosen(assigned.unwrap_or_default()),
                 Field::new("reason", Kind::Text).required(),
             ]
         }
@@ -149,6 +164,14 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
                 serde_code,
                 |g| labels::supervise_ground(lang, g).to_owned(),
             );
+            // The ground is the leader's to say: no default.
+            let grounds = match grounds {
+                Kind::Choice(mut o) => {
+                    o.insert(0, (String::new(), t::placeholder(lang).to_owned()));
+                    Kind::Choice(o)
+                }
+                other => other,
+            };
             let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
             vec![
                 Field::new("supervise_ground", grounds).required(),

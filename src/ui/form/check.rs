@@ -35,6 +35,16 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
     let f = form.fields.get(i)?;
     let text = f.text();
     match (f.key, &f.kind, text) {
+        (_, Kind::Choice(_), _) if f.required => {
+            let offered = f.offered(form.group_of(i).as_deref());
+            if offered.is_empty() {
+                Some(t::nothing_to_choose(lang).to_owned())
+            } else if f.code().is_none_or(str::is_empty) || !offered.contains(&f.choice) {
+                Some(t::choose_one(lang).to_owned())
+            } else {
+                None
+            }
+        }
         (_, Kind::Flag | Kind::Choice(_), _) => None,
         // An unsigned letter has no name to give.
         ("name", _, None) if anonymous => None,

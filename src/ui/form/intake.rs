@@ -87,7 +87,13 @@ fn channel_fields(channel: Channel, today: NaiveDate) -> Vec<Field> {
 }
 
 fn common_fields(lang: Lang, categories: &[String]) -> Vec<Field> {
-    let cats = choice(categories.iter().map(|c| (c.clone(), c.clone())).collect());
+    // No category until the clerk picks one: a default would be counted
+    // in the statistics whenever nobody changed it.
+    let cats = choice(
+        std::iter::once((String::new(), t::placeholder(lang).to_owned()))
+            .chain(categories.iter().map(|c| (c.clone(), c.clone())))
+            .collect(),
+    );
     let codes = |codes: &[&str], label: fn(Lang, &str) -> &'static str| {
         choice(
             codes
@@ -239,9 +245,14 @@ impl Form {
             .and_then(|f| f.row)
             .unwrap_or(self.main_row);
         let text = |key| self.in_row(row, key).and_then(|f| f.text());
+        // A number half typed matches nobody: the panel keeps what the name
+        // found until the ID or phone number is whole.
+        let digits = |s: &String| s.chars().filter(char::is_ascii_alphanumeric).count();
+        let id = text("id_number").filter(|s| matches!(digits(s), 15 | 18));
+        let phone = text("phone").filter(|s| digits(s) >= 7);
         let key = PetitionerKey::new(
-            text("id_number").as_deref(),
-            text("phone").as_deref(),
+            id.as_deref(),
+            phone.as_deref(),
             text("name").as_deref(),
             text("address").as_deref(),
             self.today,

@@ -48,6 +48,12 @@ pub struct Field {
     /// The petitioner row the field belongs to.
     pub row: Option<usize>,
     pub show_if: Option<ShowIf>,
+    /// Per option, the code of the `group_by` choice it belongs under
+    /// (empty: under every one); e.g. handlers by department.
+    pub groups: Vec<String>,
+    pub group_by: Option<&'static str>,
+    /// Holds a value the form put there: the first key typed replaces it.
+    pub pristine: bool,
 }
 
 impl Field {
@@ -67,7 +73,17 @@ impl Field {
             error: None,
             row: None,
             show_if: None,
+            groups: Vec::new(),
+            group_by: None,
+            pristine: false,
         }
+    }
+
+    /// Options shown only under the `by` choice's code (`groups[i]`).
+    pub fn grouped(mut self, by: &'static str, groups: Vec<String>) -> Field {
+        self.group_by = Some(by);
+        self.groups = groups;
+        self
     }
 
     pub fn required(mut self) -> Field {
@@ -77,6 +93,7 @@ impl Field {
 
     pub fn value(mut self, v: &str) -> Field {
         self.input.insert(v);
+        self.pristine = !v.is_empty();
         self
     }
 
@@ -132,18 +149,31 @@ impl Field {
         (!v.is_empty()).then(|| v.to_owned())
     }
 
-    /// The options matching what was typed into a choice, as indices.
-    pub fn matches(&self) -> Vec<usize> {
+    /// The options under `group` (see `groups`), as indices.
+    pub fn offered(&self, group: Option<&str>) -> Vec<usize> {
+        let Kind::Choice(opts) = &self.kind else {
+            return Vec::new();
+        };
+        (0..opts.len())
+            .filter(|&i| match (self.groups.get(i), group) {
+                (Some(g), Some(want)) => g.is_empty() || g == want,
+                _ => true,
+            })
+            .collect()
+    }
+
+    /// The options under `group` matching what was typed, as indices.
+    pub fn matches(&self, group: Option<&str>) -> Vec<usize> {
         let Kind::Choice(opts) = &self.kind else {
             return Vec::new();
         };
         let typed = self.input.value();
-        opts.iter()
-            .enumerate()
-            .filter(|(_, (code, label))| {
+        self.offered(group)
+            .into_iter()
+            .filter(|&i| {
+                let (code, label) = &opts[i];
                 typed.is_empty() || label.contains(typed) || code.contains(typed)
             })
-            .map(|(i, _)| i)
             .collect()
     }
 }
@@ -170,14 +200,21 @@ pub struct Repeats {
     pub name_only: bool,
 }
 
+/// A case as the clerk knows it: its number, or `#id` before it has one.
+pub fn case_name(case: &crate::domain::case::Case) -> String {
+    case.case_no
+        .clone()
+        .unwrap_or_else(|| format!("#{}", case.id))
+}
+
 /// What a key did to the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Stay,
     Save,
     Cancel,
-    /// The intake was linked to this earlier case.
-    Linked(i64),
+    /// The intake was linked to this earlier case (its number).
+    Linked(String),
     /// Attach the intake to this open case as a repeat item (重复件).
     Attach(i64),
     /// Refused, with the reason to show.
@@ -199,6 +236,8 @@ pub struct Form {
     pub main_row: usize,
     /// Earlier cases this intake is linked to.
     pub links: Vec<i64>,
+    /// Their case numbers, as the clerk saw them in the panel.
+    pub link_names: Vec<String>,
     pub repeats: Repeats,
     /// The fields of one petitioner row, to add another like it.
     pub row_template: Vec<Field>,
@@ -228,9 +267,11 @@ impl Form {
             offset,
             main_row: 0,
             links: Vec::new(),
+            link_names: Vec::new(),
             repeats: Repeats::default(),
             row_template,
         };
+        form.regroup();
         form.focus = form.first_visible();
         form
     }
@@ -270,6 +311,29 @@ impl Form {
 
     pub fn text(&self, key: &str) -> Option<String> {
         self.get(key).and_then(Field::text)
+    }
+
+    /// The code that picks which of field `i`'s options are offered.
+    pub fn group_of(&self, i: usize) -> Option<String> {
+        let by = self.fields.get(i)?.group_by?;
+        self.code(by).map(str::to_owned)
+    }
+
+    /// After a choice changed: a grouped choice whose option is no longer
+    /// offered moves to the first one that is.
+    fn regroup(&mut self) {
+        for i in 0..self.fields.len() {
+            let group = self.group_of(i);
+            let f = &mut self.fields[i];
+            if f.group_by.is_some() {
+                let offered = f.offered(group.as_deref());
+                if !offered.contains(&f.choice)
+                    && let Some(&first) = offered.first()
+                {
+                    f.choice = first;
+                }
+            }
+        }
     }
 
     pub fn is_visible(&self, i: usize) -> bool {
@@ -334,6 +398,10 @@ impl Form {
         if let Some(f) = self.fields.get_mut(self.focus)
             && f.is_text()
         {
+            if f.pristine {
+                f.input.clear();
+                f.pristine = false;
+            }
             f.input.insert(text);
             f.error = None;
             self.dirty = true;
@@ -495,14 +563,16 @@ impl Form {
     }
 
     fn link(&mut self) -> Outcome {
-        let Some(id) = self.selected_repeat().map(|r| r.case.id) else {
+        let Some(row) = self.selected_repeat() else {
             return Outcome::Refused(crate::strings::form::no_repeat(self.lang).to_owned());
         };
+        let (id, name) = (row.case.id, case_name(&row.case));
         if !self.links.contains(&id) {
             self.links.push(id);
+            self.link_names.push(name.clone());
             self.dirty = true;
         }
-        Outcome::Linked(id)
+        Outcome::Linked(name)
     }
 
     fn attach(&mut self) -> Outcome {
@@ -527,16 +597,22 @@ impl Form {
         let ctrl = key
             .modifiers
             .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
+        let group = self.group_of(self.focus);
         let Some(f) = self.fields.get_mut(self.focus) else {
             return;
         };
         let before = (f.input.clone(), f.choice, f.flag);
+        // A value the form filled in is replaced by what is typed, not
+        // added to (30 days, then typing 20, is 20).
+        if f.pristine && f.is_text() && matches!(key.code, KeyCode::Char(_)) && !ctrl {
+            f.input.clear();
+        }
         match (&f.kind, key.code) {
             (Kind::Flag, KeyCode::Char(' ')) => f.flag = !f.flag,
             (Kind::Flag, KeyCode::Char('y' | 'Y' | '1')) => f.flag = true,
             (Kind::Flag, KeyCode::Char('n' | 'N' | '0')) => f.flag = false,
             (Kind::Choice(_), KeyCode::Right | KeyCode::Left) => {
-                let m = f.matches();
+                let m = f.matches(group.as_deref());
                 if !m.is_empty() {
                     let at = m.iter().position(|&i| i == f.choice);
                     let n = m.len();
@@ -550,18 +626,10 @@ impl Form {
             }
             (Kind::Choice(_), KeyCode::Char(c)) if !ctrl => {
                 // Type to filter: the first option containing what was typed
-                // so far is chosen; a key that matches nothing starts anew.
+                // so far is chosen; with no match the text stays, marked so.
                 f.input.insert(c.encode_utf8(&mut [0; 4]));
-                match f.matches().first() {
-                    Some(&i) => f.choice = i,
-                    None => {
-                        f.input = TextField::new(&c.to_string());
-                        if let Some(&i) = f.matches().first() {
-                            f.choice = i;
-                        } else {
-                            f.input.clear();
-                        }
-                    }
+                if let Some(&i) = f.matches(group.as_deref()).first() {
+                    f.choice = i;
                 }
             }
             (Kind::Choice(_), KeyCode::Backspace) => f.input.backspace(),
@@ -581,6 +649,10 @@ impl Form {
             // The old complaint no longer describes what is there; the field
             // is checked again when the clerk leaves it.
             f.error = None;
+            f.pristine = false;
+            if f.choice != before.1 {
+                self.regroup();
+            }
         }
     }
 }

@@ -31,7 +31,7 @@ fn kv_text(lang: Lang, key: &str, value: &str, lines: &mut Vec<Line<'static>>) {
     lines.extend(parts.map(|p| Line::from(format!("{indent}{p}"))));
 }
 
-fn intake_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
+fn intake_lines(lang: Lang, c: &Case, names: &[(i64, String)], lines: &mut Vec<Line<'static>>) {
     let i = &c.intake;
     lines.push(Line::from(format!(
         "{} {}  {} {}  {} {}",
@@ -61,11 +61,13 @@ fn intake_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     )));
     for p in &i.petitioners {
         // The case screen shows the full numbers (DOMAIN.md: masked in lists only).
-        let mark = match (p.main, p.representative) {
-            (true, _) => f::main_mark(lang),
-            (false, true) => f::representative_mark(lang),
-            _ => "",
-        };
+        let mut mark = String::new();
+        if p.main {
+            mark.push_str(f::main_mark(lang));
+        }
+        if p.representative {
+            mark.push_str(f::representative_mark(lang));
+        }
         let parts = [&p.id_number, &p.phone, &p.address];
         let rest: Vec<&str> = parts.iter().filter_map(|v| v.as_deref()).collect();
         lines.push(Line::from(format!("  {}{mark} {}", p.name, rest.join(" "))));
@@ -98,12 +100,18 @@ fn intake_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     if !i.request.is_empty() {
         kv_text(lang, "request", &i.request, lines);
     }
+    let name = |id: &i64| {
+        names
+            .iter()
+            .find(|(i, _)| i == id)
+            .map_or(format!("#{id}"), |(_, n)| n.clone())
+    };
     if !i.links.is_empty() {
-        let ids: Vec<String> = i.links.iter().map(|l| format!("#{l}")).collect();
+        let ids: Vec<String> = i.links.iter().map(name).collect();
         lines.push(kv(lang, "links", ids.join(" ")));
     }
-    if let Some(of) = c.review_of {
-        lines.push(kv(lang, "review_of", format!("#{of}")));
+    if let Some(of) = &c.review_of {
+        lines.push(kv(lang, "review_of", name(of)));
     }
 }
 
@@ -111,13 +119,16 @@ fn decision_text(lang: Lang, d: &Decision) -> String {
     match d {
         Decision::Accept => f::decision(lang, "accept").to_owned(),
         Decision::Decline { ground, route, .. } => format!(
-            "{}：{}；{}",
+            "{}{}{}{}{route}",
             f::decision(lang, "decline"),
+            f::colon(lang),
             labels::decline_ground(lang, *ground),
-            route
+            f::semicolon(lang),
         ),
         Decision::PassOn { to } => format!("{} {to}", f::decision(lang, "pass_on")),
-        Decision::Answered { text } => format!("{}：{text}", f::decision(lang, "answered")),
+        Decision::Answered { text } => {
+            format!("{}{}{text}", f::decision(lang, "answered"), f::colon(lang))
+        }
     }
 }
 
@@ -133,7 +144,11 @@ fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
         lines.push(kv(lang, "department", s));
     }
     for r in &c.recusals {
-        lines.push(kv(lang, "recusal", format!("{}：{}", r.handler, r.reason)));
+        lines.push(kv(
+            lang,
+            "recusal",
+            format!("{}{}{}", r.handler, f::colon(lang), r.reason),
+        ));
     }
     for o in &c.opinions {
         kv_text(
@@ -219,8 +234,25 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         Span::raw("  "),
         Span::from(labels::state(lang, c.state)).reversed(),
     ])];
-    intake_lines(lang, c, &mut lines);
+    intake_lines(lang, c, &screen.names, &mut lines);
     steps_lines(lang, c, &mut lines);
+    if !screen.others.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(f::others_title(lang, screen.others.len())).bold());
+        for o in &screen.others {
+            let oc = &o.case;
+            lines.push(Line::from(crate::display::cut(
+                &format!(
+                    "  {}  {}  {}  {}",
+                    crate::ui::form::case_name(oc),
+                    oc.intake.received_date(),
+                    labels::state(lang, oc.state),
+                    oc.intake.summary
+                ),
+                usize::from(area.width),
+            )));
+        }
+    }
     lines.push(Line::from(""));
     lines.push(Line::from(t.deadlines).bold());
     for (i, k) in screen.row.clocks.iter().enumerate() {
@@ -266,7 +298,12 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
             .footer(Context::Case)
             .iter()
             .filter(|(_, a)| a.op().is_none())
-            .map(|(label, a)| format!("{label} {}", crate::strings::ui::action(lang, a.name())))
+            .map(|(label, a)| {
+                format!(
+                    "{label} {}",
+                    crate::strings::ui::action_in(lang, "case", a.name())
+                )
+            })
             .collect::<Vec<_>>()
             .join("  ")
     });

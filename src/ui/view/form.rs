@@ -49,7 +49,13 @@ fn title(lang: Lang, form: &Form) -> String {
 fn notes(lang: Lang, form: &Form) -> Vec<Span<'static>> {
     let mut notes = Vec::new();
     if !form.links.is_empty() {
-        let ids: Vec<String> = form.links.iter().map(|i| format!("#{i}")).collect();
+        // Numbers as seen in the panel; a restored draft knows ids only.
+        let ids: Vec<String> = form
+            .links
+            .iter()
+            .enumerate()
+            .map(|(k, i)| form.link_names.get(k).cloned().unwrap_or(format!("#{i}")))
+            .collect();
         notes.push(Span::raw(t::linked(lang, &ids.join(" "))).fg(Color::Cyan));
     }
     let reps = form.representatives();
@@ -234,7 +240,8 @@ fn field_line(
             let hint = if typed.is_empty() {
                 String::new()
             } else {
-                format!("「{typed}」{}", t::filter_hint(lang, f.matches().len()))
+                let n = f.matches(form.group_of(i).as_deref()).len();
+                format!("「{typed}」{}", t::filter_hint(lang, n))
             };
             cut(&format!("{} ◂▸ {hint}", f.shown(lang)), room)
         }

@@ -20,5 +20,5 @@ pub fn draw(draft: &Draft, lang: Lang, frame: &mut Frame, area: Rect) {
         .replace('T', " ");
     let text = t::restore_prompt(lang, &what, &saved);
     let body = Paragraph::new(text).wrap(Wrap { trim: true });
-    super::popup(frame, area, 56, 5, body, t::draft_title(lang));
+    super::popup(frame, area, 72, 5, body, t::draft_title(lang));
 }

@@ -51,7 +51,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(header).bold(), row(area, 0));
     frame.render_widget(Paragraph::new(filter_line(app)), row(area, 1));
     let w = usize::from(area.width);
-    let cols = columns(w);
+    let cols = columns(w, app.lang);
     let head: Vec<String> = t
         .headings
         .iter()
@@ -155,9 +155,14 @@ fn footer(keys: &Keymap, lang: Lang) -> String {
 const WIDE: usize = 110;
 
 /// Column widths for a terminal `w` wide; the summary takes what is left.
-fn columns(w: usize) -> [usize; 8] {
+fn columns(w: usize, lang: Lang) -> [usize; 8] {
     let who = if w >= WIDE { 25 } else { 10 };
-    let fixed = [9, 10, 6, who, 10, 0, 6, 9];
+    // English words are longer: "referral", "registered".
+    let (channel, state) = match lang {
+        Lang::Zh => (4, 6),
+        Lang::En => (8, 10),
+    };
+    let fixed = [9, 10, channel, who, 10, 0, state, 9];
     let used: usize = fixed.iter().sum::<usize>() + 7;
     let mut cols = fixed;
     cols[5] = w.saturating_sub(used).max(6);
@@ -200,7 +205,7 @@ fn row_line(lang: Lang, r: &CaseRow, cols: &[usize; 8], query: Option<&str>) -> 
         Span::raw(" "),
         Span::raw(fit(&i.received_date().to_string(), cols[1])),
         Span::raw(" "),
-        Span::raw(fit(labels::channel(lang, i.channel), cols[2])),
+        Span::raw(fit(labels::channel_short(lang, i.channel), cols[2])),
         Span::raw(" "),
     ];
     spans.extend(highlight(&fit(&who, cols[3]), query));

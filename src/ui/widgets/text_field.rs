@@ -47,13 +47,18 @@ impl TextField {
     /// Inserts typed or pasted text at the cursor as one edit; line breaks
     /// of a pasted address become spaces in a one-line field.
     pub fn insert(&mut self, text: &str) {
-        let text = text.replace("\r\n", "\n");
+        let mut text = text.replace("\r\n", "\n").replace('\r', "\n");
+        // A pasted letter keeps its paragraphs but not runs of blank lines
+        // (terminals turn a Windows CRLF into two breaks).
+        while text.contains("\n\n\n") {
+            text = text.replace("\n\n\n", "\n\n");
+        }
         let multiline = self.multiline;
         let clean: String = text
             .chars()
             .map(|c| match c {
-                '\n' | '\r' if multiline => '\n',
-                '\n' | '\r' | '\t' => ' ',
+                '\n' if multiline => '\n',
+                '\n' | '\t' => ' ',
                 c => c,
             })
             .filter(|c| *c == '\n' || !c.is_control())
@@ -228,6 +233,9 @@ mod tests {
         f.backspace();
         assert_eq!(f.value(), "一二三四五");
         // A full last line puts the cursor at the start of the next.
+        let mut pasted = TextField::multiline("");
+        pasted.insert("尊敬的领导：\r\r我是居民\r\n\r\n\r\n小区");
+        assert_eq!(pasted.value(), "尊敬的领导：\n\n我是居民\n\n小区");
         let (lines, cursor) = TextField::multiline("一二三").wrapped(6);
         assert_eq!((lines.len(), cursor), (2, (1, 0)));
     }
