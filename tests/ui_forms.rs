@@ -215,6 +215,10 @@ fn a_group_visit_with_rows_a_main_petitioner_and_too_many_representatives() {
     d.to("name", Some(2));
     d.ctrl('p');
     d.to("name", Some(5));
+    // A filled row goes on the second Ctrl-D only.
+    d.ctrl('d');
+    assert_eq!(d.form().rows(), 6);
+    assert!(d.app.message.as_deref().unwrap().contains("再按 Ctrl-D"));
     d.ctrl('d');
     assert_eq!(d.form().rows(), 5);
     d.fill_summary("集体反映小区停车位被占用");
@@ -287,7 +291,11 @@ fn the_repeat_panel_links_and_attaches() {
     d.ctrl('l');
     assert_eq!(d.form().links, [earlier]);
     d.fill_summary("再次来访反映补偿款");
-    // Attach: the earlier case is still open, so the visit joins it.
+    // Attach: the earlier case is still open, so the visit joins it, on
+    // the second Ctrl-A (the first says what it will do).
+    d.ctrl('a');
+    assert!(matches!(d.app.screen, Screen::Form(_)));
+    assert!(d.app.message.as_deref().unwrap().contains("再按 Ctrl-A"));
     d.ctrl('a');
     assert_eq!(d.case_id(), earlier);
     let case = d

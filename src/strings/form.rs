@@ -374,3 +374,19 @@ pub fn colon(lang: Lang) -> &'static str {
 pub fn semicolon(lang: Lang) -> &'static str {
     lang.pick("；", "; ")
 }
+
+pub fn confirm_remove_row(lang: Lang) -> &'static str {
+    lang.pick(
+        "这一栏已填写：再按 Ctrl-D 删除",
+        "this row has been filled in: Ctrl-D again removes it",
+    )
+}
+
+pub fn confirm_attach(lang: Lang, case: &str) -> String {
+    match lang {
+        Lang::Zh => format!("并入 {case} 作为重复件，不另行编号：再按 Ctrl-A 确认"),
+        Lang::En => {
+            format!("attach to {case} as a repeat item, not numbered: Ctrl-A again to confirm")
+        }
+    }
+}

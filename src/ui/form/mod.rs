@@ -241,6 +241,9 @@ pub struct Form {
     pub repeats: Repeats,
     /// The fields of one petitioner row, to add another like it.
     pub row_template: Vec<Field>,
+    /// A key that undoes typing (remove a filled row, attach) was pressed
+    /// once: the same key again does it.
+    pub confirming: Option<Action>,
 }
 
 impl Form {
@@ -270,6 +273,7 @@ impl Form {
             link_names: Vec::new(),
             repeats: Repeats::default(),
             row_template,
+            confirming: None,
         };
         form.regroup();
         form.focus = form.first_visible();
@@ -422,7 +426,21 @@ impl Form {
             self.edit(key);
             return Outcome::Stay;
         }
+        let confirmed = action.is_some() && self.confirming == action;
+        self.confirming = None;
         match action {
+            Some(Action::RemoveRow) if !confirmed && self.focused_row_has_text() => {
+                self.confirming = action;
+                Outcome::Refused(crate::strings::form::confirm_remove_row(self.lang).to_owned())
+            }
+            Some(Action::Attach) if !confirmed && self.selected_repeat().is_some() => {
+                self.confirming = action;
+                let name = self
+                    .selected_repeat()
+                    .map(|r| case_name(&r.case))
+                    .unwrap_or_default();
+                Outcome::Refused(crate::strings::form::confirm_attach(self.lang, &name))
+            }
             Some(Action::Save) => match self.validate() {
                 // Saving with errors is refused; the cursor goes to the first.
                 Some(i) => {
@@ -471,6 +489,15 @@ impl Form {
             .filter(|&i| self.is_visible(i) && self.fields[i].error.is_some())
             .count();
         crate::strings::form::errors_to_fix(self.lang, n)
+    }
+
+    fn focused_row_has_text(&self) -> bool {
+        let row = self.focused_row();
+        row.is_some()
+            && self
+                .fields
+                .iter()
+                .any(|f| f.row == row && !f.input.value().trim().is_empty())
     }
 
     fn focused_row(&self) -> Option<usize> {

@@ -255,13 +255,21 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(t.deadlines).bold());
+    let clock_width = match lang {
+        Lang::Zh => 12,
+        Lang::En => 24,
+    };
     for (i, k) in screen.row.clocks.iter().enumerate() {
         let name = screen
             .clock_names
             .get(i)
             .map_or(k.key.as_str(), String::as_str);
         lines.push(Line::from(vec![
-            Span::raw(format!("  {}  {}  ", crate::display::fit(name, 12), k.due)),
+            Span::raw(format!(
+                "  {}  {}  ",
+                crate::display::fit(name, clock_width),
+                k.due
+            )),
             Span::styled(
                 labels::clock_status(lang, &k.status),
                 clock_style(&k.status),

@@ -17,7 +17,13 @@ use crate::ui::app::App;
 use crate::ui::form::{Form, Kind, Purpose};
 use crate::ui::keymap::Context;
 
-const LABEL: usize = 14;
+/// The label column: English labels are longer ("representative").
+fn label_width(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 14,
+        Lang::En => 18,
+    }
+}
 /// Lines a multi-line field shows at most.
 const MULTI_LINES: usize = 4;
 /// From this width the repeat panel stands beside the form.
@@ -160,7 +166,8 @@ pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
 
 fn draw_fields(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
-    let room = w.saturating_sub(LABEL + 2);
+    let label = label_width(lang);
+    let room = w.saturating_sub(label + 2);
     let items = layout(form, room.saturating_sub(1));
     let rows = usize::from(area.height);
     if rows == 0 {
@@ -203,9 +210,12 @@ fn field_line(
     let focused = i == form.focus;
     let label = if k == 0 {
         let mark = if f.required { "*" } else { " " };
-        fit(&format!("{mark}{}", t::label(lang, f.key)), LABEL)
+        fit(
+            &format!("{mark}{}", t::label(lang, f.key)),
+            label_width(lang),
+        )
     } else {
-        " ".repeat(LABEL)
+        " ".repeat(label_width(lang))
     };
     let label_style = if focused {
         Style::new().bold()
@@ -265,7 +275,7 @@ fn field_line(
         ));
     }
     if let Some(col) = cursor {
-        let x = area.x + (LABEL + 2 + col) as u16;
+        let x = area.x + (label_width(lang) + 2 + col) as u16;
         frame.set_cursor_position(Position::new(x.min(area.right() - 1), area.y + y));
     }
     Line::from(spans)
