@@ -91,6 +91,15 @@ impl Desk {
         );
     }
 
+    /// Waits for `text` to leave the screen.
+    pub fn loses(&self, text: &str) {
+        assert!(
+            eventually(|| !self.screen().contains(text)),
+            "waited for {text:?} to go from:\n{}",
+            self.screen()
+        );
+    }
+
     pub fn alive(&self) -> bool {
         let pid = &self.pid;
         std::path::Path::new(&format!("/proc/{pid}")).exists()
