@@ -130,7 +130,8 @@ fn walk_a_case_from_intake_to_archive() {
     let l = session();
     // The leader may take every step, so one desk walks the whole way.
     let d = Desk::start(&l, "walk", Some("赵建国"));
-    d.sees("2026-0001");
+    // A leader starts on the dashboard and takes visitors in from it too.
+    d.sees("领导视图");
     d.keys(&["n", "1"]);
     d.typ("孙立");
     d.keys(&["C-s"]);
@@ -213,4 +214,49 @@ fn sigterm_ends_the_desk() {
         .status()
         .unwrap();
     assert!(eventually(|| !d.alive()), "SIGTERM did not end the desk");
+}
+
+#[test]
+fn a_leader_records_an_instruction_from_the_dashboard() {
+    need_tmux!();
+    let l = session();
+    // An opinion given two days ago waits for 赵建国's instruction.
+    let at = |days: i64| {
+        (chrono::Utc::now() - chrono::Duration::days(days))
+            .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+            .to_rfc3339()
+    };
+    l.apply_ok(&format!(
+        concat!(
+            r#"{{"op":"intake","actor":"李娜","at":"{}","channel":"visit","petitioners":[{{"name":"孙立"}}],"category":"城乡建设","summary":"反映路灯损坏"}}"#,
+            "\n",
+            r#"{{"op":"register","actor":"李娜","case":3,"decision":"accept","at":"{}"}}"#,
+            "\n",
+            r#"{{"op":"assign","actor":"李娜","case":3,"department":"城建科","handler":"王强","at":"{}"}}"#,
+            "\n",
+            r#"{{"op":"opinion","actor":"王强","case":3,"text":"已安排维修","at":"{}"}}"#,
+            "\n"
+        ),
+        at(4),
+        at(3),
+        at(3),
+        at(2)
+    ));
+    let d = Desk::start(&l, "leader", Some("赵建国"));
+    d.sees("领导视图");
+    d.sees("待批示（1）");
+    // The cursor starts on the first list with cases (the overdue review
+    // request); Tab goes to the next one, 待批示.
+    d.keys(&["Tab", "i"]);
+    d.sees("批示 · 2026-0002");
+    d.keys(&["C-s"]);
+    d.sees("已办理：批示");
+    d.keys(&["Escape"]);
+    d.sees("待批示（0）");
+    let shown = common::run(&["show", "--db", l.db(), "2026-0002", "--json"], "");
+    assert!(
+        shown.stdout.contains("\"approve\": true") || shown.stdout.contains("\"approve\":true"),
+        "{}",
+        shown.stdout
+    );
 }

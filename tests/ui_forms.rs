@@ -638,3 +638,65 @@ fn typing_replaces_a_value_the_form_filled_in() {
     d.chars("5");
     assert_eq!(d.form().text("days").as_deref(), Some("25"));
 }
+
+/// The leader's dashboard: the case waiting for an instruction is listed;
+/// the leader takes it as theirs (包案) and gives the instruction from
+/// the list, without opening it first.
+#[test]
+fn a_leader_acts_from_the_dashboard() {
+    let mut d = Desk::new("李娜", 1);
+    let steps = [
+        (
+            Command::Register(xinfang::domain::types::Decision::Accept),
+            "李娜",
+        ),
+        (assign("城建科", "王强"), "李娜"),
+        (
+            Command::Opinion {
+                text: "已安排维修".into(),
+            },
+            "王强",
+        ),
+    ];
+    for (command, actor) in steps {
+        d.store
+            .execute(&Request {
+                case: Some(CaseRef::Id(1)),
+                expected_version: None,
+                command,
+                actor: actor.into(),
+                at: t(1),
+            })
+            .unwrap();
+    }
+    d.app = d.restart("赵局长");
+    assert!(
+        matches!(d.app.screen, Screen::Dashboard),
+        "a leader starts on the dashboard"
+    );
+    let awaiting = |d: &Desk| d.app.dash.data.awaiting.len();
+    assert_eq!(awaiting(&d), 1);
+    assert_eq!(d.app.dash.selected_id(), Some(1));
+    // 包案 first: a confirmation form, then the case is the leader's.
+    d.key(KeyCode::Char('b'));
+    d.ctrl('s');
+    assert_eq!(d.case_id(), 1);
+    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Dashboard));
+    assert_eq!(d.app.dash.data.owned.len(), 1);
+    // Then the instruction, from the 待批示 list.
+    while d.app.dash.current() != xinfang::ui::update_dashboard::List::Awaiting {
+        d.key(KeyCode::Tab);
+    }
+    d.key(KeyCode::Char('i'));
+    d.ctrl('s');
+    d.key(KeyCode::Esc);
+    assert_eq!(awaiting(&d), 0);
+    let case = d.store.case(&CaseRef::Id(1), d.app.today).unwrap().case;
+    assert!(case.approved_opinion().is_some());
+    // w switches to the queue and back.
+    d.key(KeyCode::Char('w'));
+    assert!(matches!(d.app.screen, Screen::Queue));
+    d.key(KeyCode::Char('w'));
+    assert!(matches!(d.app.screen, Screen::Dashboard));
+}

@@ -187,6 +187,9 @@ fn every_screen_at_every_size() {
     let (_l3, mut s3, mut app3) = desk(40);
     runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Char('n')));
     screens.push(app3.clone());
+    let mut leader = app3.clone();
+    leader.screen = xinfang::ui::app::Screen::Dashboard;
+    screens.push(leader);
     let sizes = (1..=125)
         .flat_map(|w| [1, 2, 3, 5, 15, 16, 17, 24, 40].map(|h| (w, h)))
         .chain(
@@ -197,5 +200,46 @@ fn every_screen_at_every_size() {
             let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
             term.draw(|f| view::draw(app, f)).unwrap();
         }
+    }
+}
+
+/// For the leader: a major group visit today-ish, a letter left undecided
+/// since January (overdue), and a case 赵建国 owns whose opinion waits for
+/// his instruction.
+const LEADER_DAY: &str = concat!(
+    r#"{"op":"intake","actor":"李娜","at":"2026-03-31T09:00:00+08:00","channel":"visit","people":12,"urgency":"major","petitioners":[{"name":"周大山","main":true,"representative":true},{"name":"钱二","representative":true}],"category":"城乡建设","summary":"12名群众集体来访反映小区供暖中断","request":"要求立即恢复供暖"}"#,
+    "\n",
+    r#"{"op":"intake","actor":"李娜","at":"2026-01-05T09:00:00+08:00","channel":"letter","petitioners":[{"name":"李红"}],"category":"城乡建设","summary":"来信反映道路积水"}"#,
+    "\n",
+    r#"{"op":"intake","actor":"李娜","at":"2026-03-02T09:00:00+08:00","channel":"visit","petitioners":[{"name":"孙立"}],"category":"城乡建设","summary":"反映路灯损坏"}"#,
+    "\n",
+    r#"{"op":"register","actor":"李娜","case":6,"decision":"accept","at":"2026-03-03T09:00:00+08:00"}"#,
+    "\n",
+    r#"{"op":"assign","actor":"李娜","case":6,"department":"城建科","handler":"王强","leader":"赵建国","at":"2026-03-03T10:00:00+08:00"}"#,
+    "\n",
+    r#"{"op":"opinion","actor":"王强","case":6,"text":"已安排维修","at":"2026-03-25T09:00:00+08:00"}"#,
+    "\n",
+);
+
+/// The leader's dashboard on 2026-04-01.
+#[test]
+fn leader_dashboard() {
+    for (w, h) in SIZES {
+        let (l, mut s, _) = desk(h);
+        l.apply_ok(LEADER_DAY);
+        let leader = Operator {
+            name: "赵建国".into(),
+            role: Role::Leader,
+            department: None,
+            active: true,
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+        let mut app = App::new(Lang::Zh, Some(leader), "某区信访局".into(), today);
+        runtime::dispatch(&mut s, &mut app, Msg::Resize { rows: h });
+        for cmd in app.start() {
+            let msg = runtime::execute(&mut s, &app, &cmd);
+            runtime::dispatch(&mut s, &mut app, msg);
+        }
+        insta::assert_snapshot!(format!("dashboard_{w}x{h}"), render(&app, w, h));
     }
 }

@@ -420,3 +420,28 @@ fn repeat_items_join_an_open_case() {
         Err(E::WrongState { op: "attach", .. })
     ));
 }
+
+/// 包案: a leader takes an assigned case as theirs; nobody else may.
+#[test]
+fn a_leader_owns_an_assigned_case() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let assigned = &f[4].1;
+    let owned = o.step(assigned, Command::Own, "赵局长", t(6));
+    assert_eq!(
+        owned
+            .assignment
+            .as_ref()
+            .and_then(|a| a.owner_leader.as_deref()),
+        Some("赵局长")
+    );
+    assert_eq!(owned.state, assigned.state);
+    assert!(matches!(
+        o.apply(Some(assigned), &Command::Own, "李娜", t(6)),
+        Err(E::RoleRequired { op: "own", .. })
+    ));
+    assert!(matches!(
+        o.apply(Some(&f[1].1), &Command::Own, "赵局长", t(6)),
+        Err(E::WrongState { op: "own", .. })
+    ));
+}

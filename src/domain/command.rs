@@ -127,6 +127,8 @@ pub enum Command {
     /// 重复件: a new item on a matter still in progress joins that case
     /// instead of being numbered again (DOMAIN: repeat petitions).
     Attach(Box<IntakeInput>),
+    /// 包案: a leader takes an assigned case as theirs to see through.
+    Own,
 }
 
 fn yes() -> bool {
@@ -163,11 +165,12 @@ impl Command {
             Command::Archive => "archive",
             Command::Review { .. } => "review",
             Command::Attach(_) => "attach",
+            Command::Own => "own",
         }
     }
 
     /// Every op code, for messages and tests.
-    pub const OPS: [&'static str; 13] = [
+    pub const OPS: [&'static str; 14] = [
         "intake",
         "register",
         "assign",
@@ -181,5 +184,6 @@ impl Command {
         "archive",
         "review",
         "attach",
+        "own",
     ];
 }

@@ -252,6 +252,11 @@ pub fn transition(
             next = new_case(intake, Some(case.id));
             created = true;
         }
+        Command::Own => {
+            if let Some(a) = next.assignment.as_mut() {
+                a.owner_leader = Some(actor.name.clone());
+            }
+        }
         Command::Attach(input) => {
             let (intake, warnings) = validate_intake(input, actor, at, rules)?;
             next.attached.push(Attached {
@@ -415,6 +420,8 @@ fn state_allows(case: &Case, op: &'static str) -> Result<(), WorkflowError> {
         // Only a matter still in progress takes repeat items; after the
         // reply a new item is a new case (or a 复查 request).
         ("attach", State::Intake | State::Registered | State::Assigned) => Ok(()),
+        // 包案 names the leader who sees an assigned case through.
+        ("own", State::Assigned) => Ok(()),
         ("review", State::Archived) => accepted_only(case.reply.is_some()),
         _ => wrong(),
     }
@@ -439,7 +446,7 @@ fn require_role(op: &'static str, actor: &Operator, needed: &[Role]) -> Result<(
 pub fn permitted(case: &Case, op: &'static str, actor: &Operator) -> Result<(), WorkflowError> {
     use Role::{Clerk, Handler, Leader};
     match op {
-        "instruct" | "extend" | "supervise" => require_role(op, actor, &[Leader]),
+        "instruct" | "extend" | "supervise" | "own" => require_role(op, actor, &[Leader]),
         "opinion" => {
             let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
             if actor.role == Leader || assigned == Some(actor.name.as_str()) {

@@ -9,6 +9,7 @@
 
 mod backup;
 mod cases;
+mod dashboard;
 mod directory;
 mod drafts;
 mod execute;
@@ -25,6 +26,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use crate::config::Office;
 use crate::domain::error::WorkflowError;
 
+pub use dashboard::{Dashboard, GROUP_VISIT, Repeater};
 pub use drafts::Draft;
 pub use execute::{Applied, CaseRef, Request};
 pub use journal::{CheckReport, JournalEntry};

@@ -287,7 +287,7 @@ impl Store {
         self.rows_by_id(&ids, today)
     }
 
-    fn rows_by_id(&self, ids: &[i64], today: NaiveDate) -> Result<Vec<CaseRow>> {
+    pub(super) fn rows_by_id(&self, ids: &[i64], today: NaiveDate) -> Result<Vec<CaseRow>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT doc, version FROM cases WHERE id = ?1")?;

@@ -62,6 +62,7 @@ pub fn op(lang: Lang, op: &str) -> &'static str {
         "archive" => lang.pick("归档", "archive"),
         "review" => lang.pick("复查", "review"),
         "attach" => lang.pick("重复件", "repeat item"),
+        "own" => lang.pick("包案", "take ownership"),
         _ => lang.pick("操作", "act"),
     }
 }

@@ -1,6 +1,7 @@
 //! Every user-facing text, in Simplified Chinese and English.
 
 pub mod cli;
+pub mod dashboard;
 pub mod errors;
 pub mod form;
 pub mod keys;

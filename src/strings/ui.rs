@@ -139,6 +139,8 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "return_visit" => lang.pick("回访", "return visit"),
         "archive" => lang.pick("归档", "archive"),
         "review" => lang.pick("复查", "review"),
+        "own" => lang.pick("包案", "own"),
+        "switch_view" => lang.pick("工作台/领导视图", "queue/dashboard"),
         "add_row" => lang.pick("添加信访人", "add petitioner"),
         "remove_row" => lang.pick("删除信访人", "remove petitioner"),
         "main_row" => lang.pick("设为主信访人", "make main petitioner"),
@@ -155,6 +157,8 @@ pub fn action_in(lang: Lang, context: &str, name: &str) -> &'static str {
         ("form", "page_down") => lang.pick("查重下一件", "next possible repeat"),
         ("form", "page_up") => lang.pick("查重上一件", "previous possible repeat"),
         ("case", "down") => lang.pick("向下滚动", "scroll down"),
+        ("dashboard", "page_down") => lang.pick("下一栏", "next list"),
+        ("dashboard", "page_up") => lang.pick("上一栏", "previous list"),
         ("case", "up") => lang.pick("向上滚动", "scroll up"),
         _ => action(lang, name),
     }

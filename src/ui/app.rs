@@ -10,12 +10,13 @@ use super::form::action::Directory;
 use super::form::draft::{Draft, DraftOf};
 use super::form::intake::{RepeatQuery, intake_form};
 use super::keymap::{Action, Context, Keymap};
+use super::update_dashboard::DashboardScreen;
 use super::widgets::text_field::TextField;
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::rules::Operator;
 use crate::domain::types::Channel;
 use crate::domain::types::State;
-use crate::store::{CaseRow, JournalEntry, Sort, StateCounts};
+use crate::store::{CaseRow, Dashboard, JournalEntry, Sort, StateCounts};
 use crate::strings::Lang;
 
 /// Which slice of the queue is shown; `f` cycles through them.
@@ -104,6 +105,8 @@ pub struct CaseScreen {
 #[derive(Debug, Clone)]
 pub enum Screen {
     Queue,
+    /// The leader's dashboard (its lists: `App::dash`).
+    Dashboard,
     Case(Box<CaseScreen>),
     Form(Box<Form>),
 }
@@ -139,6 +142,10 @@ pub struct App {
     pub restoring: Option<Draft>,
     /// What the repeat panel last asked for.
     pub repeat_asked: Option<RepeatQuery>,
+    /// The dashboard's lists and cursor, kept while a case is open.
+    pub dash: DashboardScreen,
+    /// The operator works from the dashboard (leaders) rather than the queue.
+    pub home_dashboard: bool,
     /// A fixed "now" for writes (tests); None reads the clock.
     pub clock: Option<chrono::DateTime<FixedOffset>>,
     pub keys: Keymap,
@@ -185,6 +192,7 @@ pub enum Msg {
     },
     /// Drafts left by an earlier session of this operator.
     Drafts(Vec<Draft>),
+    Dashboard(Box<Dashboard>),
 }
 
 /// What the runtime should fetch from the store.
@@ -203,6 +211,7 @@ pub enum Cmd {
     },
     OpenCase(i64),
     LoadCounts,
+    LoadDashboard,
     LoadDirectory,
     LoadDrafts,
     /// Take in a new petition as the operator.
@@ -253,6 +262,8 @@ impl App {
             offered: None,
             restoring: None,
             repeat_asked: None,
+            dash: DashboardScreen::default(),
+            home_dashboard: false,
             clock: None,
             keys: Keymap::default(),
         }
@@ -275,14 +286,23 @@ impl App {
         }
     }
 
-    /// The commands that fill the first screen.
-    pub fn start(&self) -> Vec<Cmd> {
-        vec![
+    /// The commands that fill the first screen. A leader starts on the
+    /// dashboard, everyone else on the queue.
+    pub fn start(&mut self) -> Vec<Cmd> {
+        if self.leader() {
+            self.home_dashboard = true;
+            self.screen = Screen::Dashboard;
+        }
+        let mut cmds = vec![
             Cmd::LoadCounts,
             Cmd::LoadDirectory,
             self.load(None),
             Cmd::LoadDrafts,
-        ]
+        ];
+        if self.home_dashboard {
+            cmds.push(Cmd::LoadDashboard);
+        }
+        cmds
     }
 
     fn load(&self, start: Cursor) -> Cmd {
@@ -305,6 +325,7 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.screen {
             Screen::Queue => Context::Queue,
+            Screen::Dashboard => Context::Dashboard,
             Screen::Case(_) => Context::Case,
             Screen::Form(f) => match f.purpose {
                 super::form::Purpose::Intake(_) => Context::Form,
@@ -440,6 +461,10 @@ impl App {
                 }
                 Vec::new()
             }
+            Msg::Dashboard(d) => {
+                self.dash.refill(*d);
+                Vec::new()
+            }
             Msg::Drafts(drafts) => {
                 self.offered = drafts.into_iter().next();
                 Vec::new()
@@ -516,6 +541,9 @@ impl App {
                     self.offset,
                     &self.categories,
                 )));
+            } else if self.choosing_channel.is_none() && self.home_dashboard {
+                // Cancelled: back to the leader's dashboard.
+                return self.go_home();
             }
             return Vec::new();
         }
@@ -578,6 +606,12 @@ impl App {
             }
             (Action::Refresh, Screen::Case(c)) => vec![Cmd::OpenCase(c.row.case.id)],
             (Action::Refresh, Screen::Queue) => self.reload(),
+            (Action::SwitchView, Screen::Queue) => {
+                self.home_dashboard = true;
+                self.go_home()
+            }
+            (action, Screen::Dashboard) => self.dashboard_key(action),
+            (Action::Back, Screen::Case(_)) if self.home_dashboard => self.go_home(),
             (Action::Back, Screen::Case(_)) => {
                 self.screen = Screen::Queue;
                 // Back to what the queue showed: the search results, if a
@@ -618,20 +652,7 @@ impl App {
             (Action::PageDown, Screen::Queue) => self.next_page(),
             (Action::PageUp, Screen::Queue) => self.prev_page(false),
             (Action::Open, Screen::Queue) => self.open_selected(),
-            (Action::New, Screen::Queue) => {
-                // A handler is told at once, not after filling the form.
-                let refused = self
-                    .operator
-                    .as_ref()
-                    .map(crate::domain::workflow::may_take_in);
-                match refused {
-                    Some(Err(e)) => {
-                        self.message = Some(crate::strings::errors::workflow(self.lang, &e))
-                    }
-                    _ => self.choosing_channel = Some(0),
-                }
-                Vec::new()
-            }
+            (Action::New, Screen::Queue) => self.new_intake(),
             (Action::Search, Screen::Queue) => {
                 self.queue.search = Some(TextField::default());
                 Vec::new()
@@ -654,6 +675,20 @@ impl App {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// `n`: pick the channel of a new intake. A handler is told at once,
+    /// not after filling the form.
+    pub(super) fn new_intake(&mut self) -> Vec<Cmd> {
+        let refused = self
+            .operator
+            .as_ref()
+            .map(crate::domain::workflow::may_take_in);
+        match refused {
+            Some(Err(e)) => self.message = Some(crate::strings::errors::workflow(self.lang, &e)),
+            _ => self.choosing_channel = Some(0),
+        }
+        Vec::new()
     }
 
     fn first_page(&mut self) -> Vec<Cmd> {

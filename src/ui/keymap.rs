@@ -17,15 +17,18 @@ pub enum Context {
     /// The small form of one step on the case screen.
     Action,
     Setup,
+    /// The leader's dashboard.
+    Dashboard,
 }
 
 impl Context {
-    pub const ALL: [Context; 5] = [
+    pub const ALL: [Context; 6] = [
         Context::Queue,
         Context::Case,
         Context::Form,
         Context::Action,
         Context::Setup,
+        Context::Dashboard,
     ];
 
     pub fn name(self) -> &'static str {
@@ -35,6 +38,7 @@ impl Context {
             Context::Form => "form",
             Context::Action => "action",
             Context::Setup => "setup",
+            Context::Dashboard => "dashboard",
         }
     }
 
@@ -46,6 +50,7 @@ impl Context {
             Context::Form => &[Section::Form],
             Context::Action => &[Section::Action],
             Context::Setup => &[Section::Setup],
+            Context::Dashboard => &[Section::Move, Section::Dashboard, Section::Common],
         }
     }
 }
@@ -86,6 +91,10 @@ pub enum Action {
     MainRow,
     Link,
     Attach,
+    /// 包案.
+    Own,
+    /// Between the queue and the leader's dashboard.
+    SwitchView,
 }
 
 impl Action {
@@ -115,6 +124,7 @@ impl Action {
             Action::MainRow => "main_row",
             Action::Link => "link",
             Action::Attach => "attach",
+            Action::SwitchView => "switch_view",
             // The steps of a case are named by their domain op code.
             op => op.op().unwrap_or_default(),
         }
@@ -134,13 +144,14 @@ impl Action {
             Action::ReturnVisit => "return_visit",
             Action::Archive => "archive",
             Action::Review => "review",
+            Action::Own => "own",
             _ => return None,
         })
     }
 
     /// The action that opens `op`'s form.
     pub fn from_op(op: &str) -> Option<Action> {
-        const STEPS: [Action; 11] = [
+        const STEPS: [Action; 12] = [
             Action::Register,
             Action::Assign,
             Action::Recuse,
@@ -152,6 +163,7 @@ impl Action {
             Action::ReturnVisit,
             Action::Archive,
             Action::Review,
+            Action::Own,
         ];
         STEPS.into_iter().find(|a| a.op() == Some(op))
     }
@@ -439,6 +451,7 @@ pub enum Section {
     Form,
     Action,
     Setup,
+    Dashboard,
     /// j/k: moving by row or line, on the queue and the case screen.
     Move,
     /// Refresh, help and quit: on the queue and the case screen.
@@ -446,12 +459,13 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Queue,
         Section::Case,
         Section::Form,
         Section::Action,
         Section::Setup,
+        Section::Dashboard,
         Section::Move,
         Section::Common,
     ];
@@ -463,6 +477,7 @@ impl Section {
             Section::Form => "form",
             Section::Action => "action",
             Section::Setup => "setup",
+            Section::Dashboard => "dashboard",
             Section::Move => "move",
             Section::Common => "common",
         }
@@ -483,6 +498,7 @@ impl Section {
             Section::Case => CASE,
             Section::Form => FORM,
             Section::Action | Section::Setup => SMALL_FORM,
+            Section::Dashboard => DASHBOARD,
             Section::Move => MOVE,
             Section::Common => COMMON,
         }
@@ -499,6 +515,27 @@ const QUEUE: &[(Action, &[Key])] = &[
     (Action::Mine, &[ch('m')]),
     (Action::Sort, &[ch('o')]),
     (Action::New, &[ch('n')]),
+    (Action::SwitchView, &[ch('w')]),
+];
+
+/// The leader's dashboard: lists of cases, and the leader's own steps on
+/// the one selected, without opening it first.
+const DASHBOARD: &[(Action, &[Key])] = &[
+    (
+        Action::PageDown,
+        &[plain(KeyCode::Tab), plain(KeyCode::PageDown)],
+    ),
+    (
+        Action::PageUp,
+        &[plain(KeyCode::BackTab), plain(KeyCode::PageUp)],
+    ),
+    (Action::Open, &[plain(KeyCode::Enter)]),
+    (Action::Instruct, &[ch('i')]),
+    (Action::Supervise, &[ch('s')]),
+    (Action::Extend, &[ch('e')]),
+    (Action::Own, &[ch('b')]),
+    (Action::New, &[ch('n')]),
+    (Action::SwitchView, &[ch('w')]),
 ];
 
 /// Each step of a case opens its form; the keys follow the initials where
@@ -519,6 +556,7 @@ const CASE: &[(Action, &[Key])] = &[
     (Action::ReturnVisit, &[ch('v')]),
     (Action::Archive, &[ch('g')]),
     (Action::Review, &[ch('c')]),
+    (Action::Own, &[ch('b')]),
 ];
 
 /// The intake form. Printable keys are the fields' own; Enter stays
@@ -1193,7 +1231,7 @@ mod tests {
         let e = load("[qeue]\nnew = \"a\"\n").unwrap_err();
         assert_eq!(
             e,
-            "keys.toml 第 1 行：没有分组 [qeue]；可用的分组：queue、case、form、action、setup、move、common"
+            "keys.toml 第 1 行：没有分组 [qeue]；可用的分组：queue、case、form、action、setup、dashboard、move、common"
         );
         let e = load_en("[qeue]\nnew = \"a\"\n").unwrap_err();
         assert!(

@@ -10,6 +10,7 @@ pub mod setup;
 mod start;
 mod terminal;
 mod tty;
+pub mod update_dashboard;
 pub mod update_form;
 pub mod view;
 pub mod widgets;

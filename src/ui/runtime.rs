@@ -34,11 +34,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             let filter = &view.filter;
             // "Due soon" is counted in working days (policy); the list
             // filters by date, so turn it into the date it reaches.
-            let office = store.office();
-            let last = office
-                .calendar
-                .add_working_days(today, office.policy.due_soon_working_days);
-            let due_soon_days = (last - today).num_days().max(0) as u32;
+            let due_soon_days = due_soon_days(store, today);
             let f = ListFilter {
                 state: match filter {
                     Filter::State(s) => Some(*s),
@@ -104,6 +100,12 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 id: a.id,
                 case_no: a.case_no.clone().unwrap_or_else(|| format!("#{}", a.id)),
             })
+        }
+        Cmd::LoadDashboard => {
+            let leader = app.operator.as_ref().map_or("", |o| o.name.as_str());
+            store
+                .dashboard(leader, today, due_soon_days(store, today), DASHBOARD_ROWS)
+                .map_or_else(fail, |d| Msg::Dashboard(Box::new(d)))
         }
         Cmd::LoadDirectory => {
             let dir = store.departments().and_then(|departments| {
@@ -216,6 +218,19 @@ fn owner_of(role: crate::domain::types::Role) -> Owner {
         Role::Clerk => Owner::Receiver,
     }
 }
+
+/// "Due soon" is counted in working days (policy); lists filter by date,
+/// so this is the number of calendar days it reaches from `today`.
+fn due_soon_days(store: &Store, today: chrono::NaiveDate) -> u32 {
+    let office = store.office();
+    let last = office
+        .calendar
+        .add_working_days(today, office.policy.due_soon_working_days);
+    (last - today).num_days().max(0) as u32
+}
+
+/// How many cases each list of the dashboard shows.
+const DASHBOARD_ROWS: usize = 8;
 
 /// How many earlier cases the repeat panel shows.
 const REPEATS: usize = 8;

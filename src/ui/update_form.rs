@@ -126,7 +126,7 @@ impl App {
                 let mut cmds = self.leave_form();
                 match back {
                     Some(open) => cmds.push(open),
-                    None => cmds.extend(self.reload()),
+                    None => cmds.extend(self.go_home()),
                 }
                 cmds
             }

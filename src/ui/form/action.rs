@@ -234,7 +234,7 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
             ]
         }
         "review" => vec![Field::new("review_text", Kind::Multi).required()],
-        // Archive asks nothing: the form is a confirmation.
+        // Archive and 包案 ask nothing: the form is a confirmation.
         _ => Vec::new(),
     }
 }
@@ -332,6 +332,7 @@ impl Form {
                 note: text("note"),
             },
             "archive" => Command::Archive,
+            "own" => Command::Own,
             "review" => Command::Review {
                 text: text("review_text"),
             },

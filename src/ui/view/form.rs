@@ -72,6 +72,9 @@ fn notes(lang: Lang, form: &Form) -> Vec<Span<'static>> {
     if matches!(form.purpose, Purpose::Action { op: "archive", .. }) {
         notes.push(Span::raw(t::archive_confirm(lang)));
     }
+    if matches!(form.purpose, Purpose::Action { op: "own", .. }) {
+        notes.push(Span::raw(crate::strings::dashboard::own_confirm(lang)));
+    }
     notes
 }
 

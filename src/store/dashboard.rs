@@ -1,0 +1,129 @@
+//! The leader's dashboard: short lists of the cases a leader must see on
+//! reception day, each from an index (DOMAIN: "Who uses the desk").
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::queries::{CaseRow, ListFilter};
+use super::{Result, Store};
+
+/// A visit of this many people or more is a group visit (集体访).
+pub const GROUP_VISIT: u32 = 5;
+
+/// A petitioner with several cases, and how many.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeater {
+    pub name: String,
+    pub id_number: String,
+    pub cases: i64,
+    /// The newest of their cases.
+    pub latest: i64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Dashboard {
+    /// 重大紧急, still open: pinned on top.
+    pub major: Vec<CaseRow>,
+    /// Longest overdue first.
+    pub overdue: Vec<CaseRow>,
+    /// Soonest first.
+    pub due_soon: Vec<CaseRow>,
+    /// 待批示: an opinion waits for the leader's instruction.
+    pub awaiting: Vec<CaseRow>,
+    /// 包案: the leader's own cases.
+    pub owned: Vec<CaseRow>,
+    pub today: Vec<CaseRow>,
+    /// Open group visits, newest first.
+    pub groups: Vec<CaseRow>,
+    pub repeaters: Vec<Repeater>,
+}
+
+impl Store {
+    /// Newest first, from a partial index named by its condition.
+    fn open_where(&self, cond: &str, limit: usize, today: NaiveDate) -> Result<Vec<CaseRow>> {
+        let sql = format!(
+            "SELECT id FROM cases WHERE {cond} ORDER BY received_at DESC, id DESC LIMIT ?1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let ids = stmt
+            .query_map(params![limit as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        self.rows_by_id(&ids, today)
+    }
+
+    /// The dashboard of `leader` on `today`; `due_soon_days` is the policy's
+    /// horizon in days; at most `limit` cases a list.
+    pub fn dashboard(
+        &self,
+        leader: &str,
+        today: NaiveDate,
+        due_soon_days: u32,
+        limit: usize,
+    ) -> Result<Dashboard> {
+        let page = |f: ListFilter| -> Result<Vec<CaseRow>> {
+            Ok(self
+                .list(&ListFilter { limit, ..f }, today)?
+                .into_iter()
+                .map(|(r, _)| r)
+                .collect())
+        };
+        let offset = self.office.policy.utc_offset;
+        let start = today
+            .and_hms_opt(0, 0, 0)
+            .and_then(|t| t.and_local_timezone(offset).single())
+            .map_or(0, |t| t.timestamp());
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM cases WHERE received_at >= ?1 AND received_at < ?2
+             ORDER BY received_at DESC, id DESC LIMIT ?3",
+        )?;
+        let today_ids = stmt
+            .query_map(params![start, start + 86_400, limit as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(Dashboard {
+            major: self.open_where("urgency = 'major' AND state <> 'archived'", limit, today)?,
+            overdue: page(ListFilter {
+                overdue: true,
+                ..ListFilter::default()
+            })?,
+            due_soon: page(ListFilter {
+                due_within: Some(due_soon_days),
+                ..ListFilter::default()
+            })?,
+            awaiting: self.open_where("awaiting_instruction = 1", limit, today)?,
+            owned: page(ListFilter {
+                mine: Some((super::Owner::Leader, leader.to_owned())),
+                ..ListFilter::default()
+            })?
+            .into_iter()
+            .filter(|r| r.case.state != crate::domain::types::State::Archived)
+            .collect(),
+            today: self.rows_by_id(&today_ids, today)?,
+            groups: self.open_where(
+                &format!("people >= {GROUP_VISIT} AND state <> 'archived'"),
+                limit,
+                today,
+            )?,
+            repeaters: self.repeaters(limit)?,
+        })
+    }
+
+    /// Petitioners with more than one case, most cases first (by ID number:
+    /// a name alone is too common).
+    pub fn repeaters(&self, limit: usize) -> Result<Vec<Repeater>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT max(name), id_number, count(DISTINCT case_id), max(case_id)
+             FROM petitioners WHERE id_number IS NOT NULL
+             GROUP BY id_number HAVING count(DISTINCT case_id) > 1
+             ORDER BY 3 DESC, 4 DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map(params![limit as i64], |r| {
+            Ok(Repeater {
+                name: r.get(0)?,
+                id_number: r.get(1)?,
+                cases: r.get(2)?,
+                latest: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

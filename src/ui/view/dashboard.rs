@@ -1,0 +1,199 @@
+//! 领导视图: the leader's lists on one screen, major/urgent items on top,
+//! two columns from 100 columns wide. Enter opens the case; the leader's
+//! steps (批示, 督办, 延期, 包案) act on the selected one.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{clock_style, row};
+use crate::display::{cut, fit};
+use crate::domain::deadline::ClockStatus;
+use crate::domain::identity::mask_id;
+use crate::store::CaseRow;
+use crate::strings::ui::{action_in, text};
+use crate::strings::{Lang, dashboard as t, labels};
+use crate::ui::app::App;
+use crate::ui::form::case_name;
+use crate::ui::keymap::Context;
+use crate::ui::update_dashboard::List;
+
+/// From this width the lists stand in two columns.
+const TWO_COLUMNS: u16 = 100;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let ui = text(lang);
+    let c = &app.counts;
+    let who = app.operator.as_ref().map_or("", |o| o.name.as_str());
+    let header = format!(
+        "{}  {who}  {}  {} {}  {} {}  {} {}  {} {}",
+        t::title(lang),
+        app.today,
+        ui.today_intake,
+        c.received_today,
+        ui.open,
+        c.open,
+        ui.due_soon,
+        c.due_soon,
+        ui.overdue,
+        c.overdue
+    );
+    frame.render_widget(
+        Paragraph::new(cut(&header, usize::from(area.width))).bold(),
+        row(area, 0),
+    );
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    let lists = List::ALL;
+    if area.width >= TWO_COLUMNS {
+        let half = body.width / 2;
+        let left = Rect {
+            width: half,
+            ..body
+        };
+        let right = Rect {
+            x: body.x + half,
+            width: body.width - half,
+            ..body
+        };
+        draw_lists(app, &lists[..4], 0, frame, left);
+        draw_lists(app, &lists[4..], 4, frame, right);
+    } else {
+        draw_lists(app, &lists, 0, frame, body);
+    }
+    let footer = app.message.clone().unwrap_or_else(|| {
+        app.keys
+            .footer(Context::Dashboard)
+            .iter()
+            .map(|(label, a)| format!("{label} {}", action_in(lang, "dashboard", a.name())))
+            .collect::<Vec<_>>()
+            .join("  ")
+    });
+    frame.render_widget(
+        Paragraph::new(cut(&footer, usize::from(area.width))).dim(),
+        row(area, area.height - 1),
+    );
+}
+
+/// `lists` stacked in `area`, each given an equal share of its rows; the
+/// list with the cursor scrolls to keep it in view.
+fn draw_lists(app: &App, lists: &[List], first: usize, frame: &mut Frame, area: Rect) {
+    let n = lists.len() as u16;
+    if n == 0 || area.height < n {
+        return;
+    }
+    let share = area.height / n;
+    for (k, list) in lists.iter().enumerate() {
+        let index = first + k;
+        let top = area.y + share * k as u16;
+        let height = if k as u16 == n - 1 {
+            area.height - share * k as u16
+        } else {
+            share
+        };
+        draw_list(
+            app,
+            *list,
+            index,
+            frame,
+            Rect {
+                y: top,
+                height,
+                ..area
+            },
+        );
+    }
+}
+
+fn draw_list(app: &App, list: List, index: usize, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let d = &app.dash;
+    let focused = d.list == index;
+    let count = list.len(&d.data);
+    let w = usize::from(area.width.saturating_sub(1));
+    let title = format!("{}（{count}）", t::list(lang, list.code()));
+    let style = if focused {
+        Style::new().bold().reversed()
+    } else {
+        Style::new().bold()
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(cut(&title, w), style)),
+        row(area, 0),
+    );
+    let rows = usize::from(area.height.saturating_sub(1));
+    if rows == 0 {
+        return;
+    }
+    let start = if focused {
+        d.selected.saturating_sub(rows - 1)
+    } else {
+        0
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    match list {
+        List::Repeaters => {
+            for r in d.data.repeaters.iter().skip(start).take(rows) {
+                lines.push(Line::from(cut(
+                    &format!(
+                        " {} {}  {}",
+                        r.name,
+                        mask_id(&r.id_number),
+                        t::visits(lang, r.cases)
+                    ),
+                    w,
+                )));
+            }
+        }
+        _ => {
+            for r in list.cases(&d.data).iter().skip(start).take(rows) {
+                lines.push(case_line(lang, r, w));
+            }
+        }
+    }
+    if count == 0 {
+        lines.push(Line::from(format!(" {}", t::none(lang))).dim());
+    }
+    for (k, line) in lines.into_iter().enumerate() {
+        let mut line = line;
+        if focused && start + k == d.selected && count > 0 {
+            line = line.patch_style(Style::new().reversed());
+        }
+        frame.render_widget(Paragraph::new(line), row(area, 1 + k as u16));
+    }
+}
+
+/// Number, petitioner, days left or over, summary: what a leader scans.
+fn case_line(lang: Lang, r: &CaseRow, w: usize) -> Line<'static> {
+    let c = &r.case;
+    let who = c
+        .intake
+        .main_petitioner()
+        .map_or(text(lang).anonymous.to_owned(), |p| p.name.clone());
+    let clock = r
+        .clocks
+        .iter()
+        .filter(|k| matches!(k.status, ClockStatus::Running { .. }))
+        .min_by_key(|k| k.due);
+    let (due, style) = clock.map_or((String::new(), Style::new()), |k| {
+        (
+            labels::clock_status(lang, &k.status),
+            clock_style(&k.status),
+        )
+    });
+    let head = format!(" {} {} ", fit(&case_name(c), 9), fit(&who, 6));
+    let due = fit(&due, 10);
+    let rest = w.saturating_sub(crate::display::width(&head) + 11);
+    Line::from(vec![
+        Span::raw(head),
+        Span::styled(due, style),
+        Span::raw(" "),
+        Span::raw(cut(&c.intake.summary, rest)),
+    ])
+}
