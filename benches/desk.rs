@@ -535,6 +535,23 @@ fn main() {
     print_starts("crossterm 120x40 ", &cstarts);
     let (sstarts, sstats) = run(&path, name, 24, || test_terminal(80, 24));
     print_starts("TestBackend 80x24 ", &sstarts);
+    // A leader opens on the dashboard: its eight lists are loaded at start.
+    let leader = {
+        let office = Office::load(config_dir().as_deref()).expect("office");
+        let store = Store::open(&path, office).expect("open the ledger");
+        store
+            .operators()
+            .expect("operators")
+            .into_iter()
+            .find(|o| o.role == Role::Leader && o.active)
+            .map(|o| o.name)
+    };
+    if let Some(leader) = &leader {
+        let starts: Vec<Start> = (0..START_RUNS)
+            .map(|_| start(&path, leader, test_terminal(120, 40), 40).1)
+            .collect();
+        print_starts(&format!("leader {leader} (dashboard) 120x40"), &starts);
+    }
 
     print_stats("TestBackend 120x40", &stats);
     print_compare(
