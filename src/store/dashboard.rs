@@ -108,12 +108,13 @@ impl Store {
     }
 
     /// Petitioners with more than one case, most cases first (by ID number:
-    /// a name alone is too common).
+    /// a name alone is too common). A person is named once per case, so
+    /// the rows of an ID number are its cases.
     pub fn repeaters(&self, limit: usize) -> Result<Vec<Repeater>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT max(name), id_number, count(DISTINCT case_id), max(case_id)
+            "SELECT max(name), id_number, count(*), max(case_id)
              FROM petitioners WHERE id_number IS NOT NULL
-             GROUP BY id_number HAVING count(DISTINCT case_id) > 1
+             GROUP BY id_number HAVING count(*) > 1
              ORDER BY 3 DESC, 4 DESC LIMIT ?1",
         )?;
         let rows = stmt.query_map(params![limit as i64], |r| {

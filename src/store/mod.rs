@@ -9,6 +9,7 @@
 
 mod backup;
 mod cases;
+mod charts;
 mod dashboard;
 mod directory;
 mod drafts;
@@ -26,6 +27,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use crate::config::Office;
 use crate::domain::error::WorkflowError;
 
+pub use charts::{Charts, Week};
 pub use dashboard::{Dashboard, GROUP_VISIT, Repeater};
 pub use drafts::Draft;
 pub use execute::{Applied, CaseRef, Request};

@@ -141,6 +141,7 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "review" => lang.pick("复查", "review"),
         "own" => lang.pick("包案", "own"),
         "switch_view" => lang.pick("工作台/领导视图", "queue/dashboard"),
+        "charts" => lang.pick("统计图", "charts"),
         "add_row" => lang.pick("添加信访人", "add petitioner"),
         "remove_row" => lang.pick("删除信访人", "remove petitioner"),
         "main_row" => lang.pick("设为主信访人", "make main petitioner"),

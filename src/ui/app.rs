@@ -16,7 +16,7 @@ use crate::domain::command::{Command, IntakeInput};
 use crate::domain::rules::Operator;
 use crate::domain::types::Channel;
 use crate::domain::types::State;
-use crate::store::{CaseRow, Dashboard, JournalEntry, Sort, StateCounts};
+use crate::store::{CaseRow, Charts, Dashboard, JournalEntry, Sort, StateCounts};
 use crate::strings::Lang;
 
 /// Which slice of the queue is shown; `f` cycles through them.
@@ -107,6 +107,8 @@ pub enum Screen {
     Queue,
     /// The leader's dashboard (its lists: `App::dash`).
     Dashboard,
+    /// 统计图 (their figures: `App::charts`).
+    Charts,
     Case(Box<CaseScreen>),
     Form(Box<Form>),
 }
@@ -146,6 +148,7 @@ pub struct App {
     pub dash: DashboardScreen,
     /// The operator works from the dashboard (leaders) rather than the queue.
     pub home_dashboard: bool,
+    pub charts: Charts,
     /// A fixed "now" for writes (tests); None reads the clock.
     pub clock: Option<chrono::DateTime<FixedOffset>>,
     pub keys: Keymap,
@@ -193,6 +196,7 @@ pub enum Msg {
     /// Drafts left by an earlier session of this operator.
     Drafts(Vec<Draft>),
     Dashboard(Box<Dashboard>),
+    Charts(Box<Charts>),
 }
 
 /// What the runtime should fetch from the store.
@@ -212,6 +216,7 @@ pub enum Cmd {
     OpenCase(i64),
     LoadCounts,
     LoadDashboard,
+    LoadCharts,
     LoadDirectory,
     LoadDrafts,
     /// Take in a new petition as the operator.
@@ -264,6 +269,7 @@ impl App {
             repeat_asked: None,
             dash: DashboardScreen::default(),
             home_dashboard: false,
+            charts: Charts::default(),
             clock: None,
             keys: Keymap::default(),
         }
@@ -326,6 +332,7 @@ impl App {
         match &self.screen {
             Screen::Queue => Context::Queue,
             Screen::Dashboard => Context::Dashboard,
+            Screen::Charts => Context::Charts,
             Screen::Case(_) => Context::Case,
             Screen::Form(f) => match f.purpose {
                 super::form::Purpose::Intake(_) => Context::Form,
@@ -463,6 +470,10 @@ impl App {
             }
             Msg::Dashboard(d) => {
                 self.dash.refill(*d);
+                Vec::new()
+            }
+            Msg::Charts(c) => {
+                self.charts = *c;
                 Vec::new()
             }
             Msg::Drafts(drafts) => {
@@ -610,6 +621,12 @@ impl App {
                 self.home_dashboard = true;
                 self.go_home()
             }
+            (Action::Charts, Screen::Queue | Screen::Dashboard) => {
+                self.screen = Screen::Charts;
+                vec![Cmd::LoadCharts]
+            }
+            (Action::Back, Screen::Charts) => self.go_home(),
+            (Action::Refresh, Screen::Charts) => vec![Cmd::LoadCharts],
             (action, Screen::Dashboard) => self.dashboard_key(action),
             (Action::Back, Screen::Case(_)) if self.home_dashboard => self.go_home(),
             (Action::Back, Screen::Case(_)) => {

@@ -19,16 +19,19 @@ pub enum Context {
     Setup,
     /// The leader's dashboard.
     Dashboard,
+    /// The charts (统计图).
+    Charts,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Queue,
         Context::Case,
         Context::Form,
         Context::Action,
         Context::Setup,
         Context::Dashboard,
+        Context::Charts,
     ];
 
     pub fn name(self) -> &'static str {
@@ -39,6 +42,7 @@ impl Context {
             Context::Action => "action",
             Context::Setup => "setup",
             Context::Dashboard => "dashboard",
+            Context::Charts => "charts",
         }
     }
 
@@ -51,6 +55,7 @@ impl Context {
             Context::Action => &[Section::Action],
             Context::Setup => &[Section::Setup],
             Context::Dashboard => &[Section::Move, Section::Dashboard, Section::Common],
+            Context::Charts => &[Section::Charts, Section::Common],
         }
     }
 }
@@ -95,6 +100,8 @@ pub enum Action {
     Own,
     /// Between the queue and the leader's dashboard.
     SwitchView,
+    /// 统计图.
+    Charts,
 }
 
 impl Action {
@@ -125,6 +132,7 @@ impl Action {
             Action::Link => "link",
             Action::Attach => "attach",
             Action::SwitchView => "switch_view",
+            Action::Charts => "charts",
             // The steps of a case are named by their domain op code.
             op => op.op().unwrap_or_default(),
         }
@@ -452,6 +460,7 @@ pub enum Section {
     Action,
     Setup,
     Dashboard,
+    Charts,
     /// j/k: moving by row or line, on the queue and the case screen.
     Move,
     /// Refresh, help and quit: on the queue and the case screen.
@@ -459,13 +468,14 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Queue,
         Section::Case,
         Section::Form,
         Section::Action,
         Section::Setup,
         Section::Dashboard,
+        Section::Charts,
         Section::Move,
         Section::Common,
     ];
@@ -478,6 +488,7 @@ impl Section {
             Section::Action => "action",
             Section::Setup => "setup",
             Section::Dashboard => "dashboard",
+            Section::Charts => "charts",
             Section::Move => "move",
             Section::Common => "common",
         }
@@ -499,6 +510,7 @@ impl Section {
             Section::Form => FORM,
             Section::Action | Section::Setup => SMALL_FORM,
             Section::Dashboard => DASHBOARD,
+            Section::Charts => CHARTS,
             Section::Move => MOVE,
             Section::Common => COMMON,
         }
@@ -516,7 +528,11 @@ const QUEUE: &[(Action, &[Key])] = &[
     (Action::Sort, &[ch('o')]),
     (Action::New, &[ch('n')]),
     (Action::SwitchView, &[ch('w')]),
+    (Action::Charts, &[ch('t')]),
 ];
+
+/// The charts: back to where the operator works.
+const CHARTS: &[(Action, &[Key])] = &[(Action::Back, &[plain(KeyCode::Esc)])];
 
 /// The leader's dashboard: lists of cases, and the leader's own steps on
 /// the one selected, without opening it first.
@@ -536,6 +552,7 @@ const DASHBOARD: &[(Action, &[Key])] = &[
     (Action::Own, &[ch('b')]),
     (Action::New, &[ch('n')]),
     (Action::SwitchView, &[ch('w')]),
+    (Action::Charts, &[ch('t')]),
 ];
 
 /// Each step of a case opens its form; the keys follow the initials where
@@ -1231,7 +1248,7 @@ mod tests {
         let e = load("[qeue]\nnew = \"a\"\n").unwrap_err();
         assert_eq!(
             e,
-            "keys.toml 第 1 行：没有分组 [qeue]；可用的分组：queue、case、form、action、setup、dashboard、move、common"
+            "keys.toml 第 1 行：没有分组 [qeue]；可用的分组：queue、case、form、action、setup、dashboard、charts、move、common"
         );
         let e = load_en("[qeue]\nnew = \"a\"\n").unwrap_err();
         assert!(

@@ -107,6 +107,9 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 .dashboard(leader, today, due_soon_days(store, today), DASHBOARD_ROWS)
                 .map_or_else(fail, |d| Msg::Dashboard(Box::new(d)))
         }
+        Cmd::LoadCharts => store
+            .charts(today, CHART_WEEKS)
+            .map_or_else(fail, |c| Msg::Charts(Box::new(c))),
         Cmd::LoadDirectory => {
             let dir = store.departments().and_then(|departments| {
                 Ok(Directory {
@@ -228,6 +231,9 @@ fn due_soon_days(store: &Store, today: chrono::NaiveDate) -> u32 {
         .add_working_days(today, office.policy.due_soon_working_days);
     (last - today).num_days().max(0) as u32
 }
+
+/// The weeks the intake chart covers.
+const CHART_WEEKS: u32 = 12;
 
 /// How many cases each list of the dashboard shows.
 const DASHBOARD_ROWS: usize = 8;

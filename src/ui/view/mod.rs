@@ -2,6 +2,7 @@
 //! ledger.
 
 mod case;
+mod charts;
 mod dashboard;
 mod form;
 mod help;
@@ -33,6 +34,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.screen {
         Screen::Queue => queue::draw(app, frame, area),
         Screen::Dashboard => dashboard::draw(app, frame, area),
+        Screen::Charts => charts::draw(app, frame, area),
         Screen::Case(c) => case::draw(app, c, frame, area),
         Screen::Form(f) => form::draw(app, f, frame, area),
     }

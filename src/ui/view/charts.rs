@@ -1,0 +1,147 @@
+//! 统计图: intake per week for the last 12 weeks (批次 as bars, 人次 in
+//! the labels), and bars by category, by channel and of what is overdue by
+//! department. The weekly bars use ratatui's BarChart with numbers only
+//! (it centres labels by bytes); the others are drawn by display width.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style, Stylize};
+use ratatui::text::Line;
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
+
+use super::row;
+use crate::display::{cut, fit, width};
+use crate::strings::{Lang, charts as t, labels};
+use crate::ui::app::App;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let c = &app.charts;
+    frame.render_widget(
+        Paragraph::new(cut(&t::title(lang, app.today), usize::from(area.width))).bold(),
+        row(area, 0),
+    );
+    let body_h = area.height.saturating_sub(2);
+    let top_h = (body_h / 2).max(3).min(body_h);
+    let top = Rect::new(area.x, area.y + 1, area.width, top_h);
+    let bars: Vec<Bar> = c
+        .weeks
+        .iter()
+        .map(|w| {
+            Bar::default()
+                .value(u64::try_from(w.batches).unwrap_or(0))
+                .label(Line::from(w.start.format("%m-%d").to_string()))
+        })
+        .collect();
+    let width = (area.width.saturating_sub(2) / c.weeks.len().max(1) as u16)
+        .saturating_sub(1)
+        .clamp(1, 7);
+    let people: i64 = c.weeks.iter().map(|w| w.people).sum();
+    let batches: i64 = c.weeks.iter().map(|w| w.batches).sum();
+    frame.render_widget(
+        BarChart::default()
+            .block(Block::bordered().title(t::weekly(lang, batches, people)))
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(width)
+            .bar_gap(1)
+            .bar_style(Style::new().fg(Color::Cyan)),
+        top,
+    );
+    let bottom = Rect::new(
+        area.x,
+        top.y + top.height,
+        area.width,
+        body_h.saturating_sub(top_h),
+    );
+    let third = bottom.width / 3;
+    let panes = [
+        (
+            t::by_category(lang),
+            c.by_category
+                .iter()
+                .map(|(k, n)| (k.clone(), *n))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            t::by_channel(lang),
+            c.by_channel
+                .iter()
+                .map(|(k, n)| (labels::channel(lang, *k).to_owned(), *n))
+                .collect(),
+        ),
+        (
+            t::overdue_by_department(lang),
+            c.overdue_by_department
+                .iter()
+                .map(|(k, n)| {
+                    (
+                        k.clone().unwrap_or_else(|| t::unassigned(lang).to_owned()),
+                        *n,
+                    )
+                })
+                .collect(),
+        ),
+    ];
+    for (k, (title, items)) in panes.into_iter().enumerate() {
+        let x = bottom.x + third * k as u16;
+        let w = if k == 2 {
+            bottom.width - third * 2
+        } else {
+            third
+        };
+        hbars(
+            lang,
+            &title,
+            &items,
+            frame,
+            Rect::new(x, bottom.y, w, bottom.height),
+        );
+    }
+    let footer = app.message.clone().unwrap_or_else(|| {
+        app.keys
+            .footer(crate::ui::keymap::Context::Charts)
+            .iter()
+            .map(|(label, a)| format!("{label} {}", crate::strings::ui::action(lang, a.name())))
+            .collect::<Vec<_>>()
+            .join("  ")
+    });
+    frame.render_widget(
+        Paragraph::new(cut(&footer, usize::from(area.width))).dim(),
+        row(area, area.height - 1),
+    );
+}
+
+/// Horizontal bars, the longest first: a label, a bar in proportion, the
+/// number; laid out by display width so Chinese labels line up.
+fn hbars(lang: Lang, title: &str, items: &[(String, i64)], frame: &mut Frame, area: Rect) {
+    let block = Block::bordered().title(title.to_owned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = usize::from(inner.width);
+    if w == 0 {
+        return;
+    }
+    let label_w = items
+        .iter()
+        .map(|(l, _)| width(l))
+        .max()
+        .unwrap_or(0)
+        .min(w / 2);
+    let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let mut lines = Vec::new();
+    for (label, n) in items.iter().take(usize::from(inner.height)) {
+        let num = n.to_string();
+        let room = w.saturating_sub(label_w + 2 + num.len());
+        let len =
+            (usize::try_from(*n).unwrap_or(0) * room).div_ceil(usize::try_from(max).unwrap_or(1));
+        lines.push(Line::from(format!(
+            "{} {} {num}",
+            fit(label, label_w),
+            "█".repeat(len.min(room))
+        )));
+    }
+    if items.is_empty() {
+        lines.push(Line::from(t::nothing(lang)).dim());
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
