@@ -700,3 +700,64 @@ fn a_leader_acts_from_the_dashboard() {
     d.key(KeyCode::Char('w'));
     assert!(matches!(d.app.screen, Screen::Dashboard));
 }
+
+/// 人员和部门: a leader adds a department and a handler in it and changes
+/// a role; a clerk may look but not change.
+#[test]
+fn a_leader_manages_people_and_departments() {
+    let mut d = Desk::new("李娜", 1);
+    d.key(KeyCode::Char('p'));
+    assert!(matches!(d.app.screen, Screen::Settings));
+    d.key(KeyCode::Char('n'));
+    assert!(
+        matches!(d.app.screen, Screen::Settings),
+        "a clerk may not add"
+    );
+    assert!(
+        d.app.message.as_deref().unwrap().contains("领导"),
+        "{:?}",
+        d.app.message
+    );
+    d.app = d.restart("赵局长");
+    d.key(KeyCode::Char('p'));
+    d.key(KeyCode::Char('N'));
+    d.chars("环保科");
+    d.ctrl('s');
+    assert!(
+        matches!(d.app.screen, Screen::Settings),
+        "{:?}",
+        d.app.message
+    );
+    assert!(d.app.directory.departments.contains(&"环保科".to_owned()));
+    d.key(KeyCode::Char('n'));
+    d.chars("何建华");
+    d.key(KeyCode::Tab);
+    d.key(KeyCode::Right); // 承办人
+    d.key(KeyCode::Tab);
+    d.chars("环保");
+    d.ctrl('s');
+    let ops = d.store.operators().unwrap();
+    let he = ops.iter().find(|o| o.name == "何建华").unwrap();
+    assert_eq!(he.role, xinfang::domain::types::Role::Handler);
+    assert_eq!(he.department.as_deref(), Some("环保科"));
+    assert!(he.active);
+    // Change 刘洋: no longer active.
+    let at = d
+        .app
+        .directory
+        .operators
+        .iter()
+        .position(|o| o.name == "刘洋")
+        .unwrap();
+    while d.app.settings_selected < at {
+        d.key(KeyCode::Down);
+    }
+    d.key(KeyCode::Enter);
+    d.to("active", None);
+    d.key(KeyCode::Char(' '));
+    d.ctrl('s');
+    let ops = d.store.operators().unwrap();
+    assert!(!ops.iter().find(|o| o.name == "刘洋").unwrap().active);
+    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Dashboard));
+}

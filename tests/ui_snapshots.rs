@@ -193,6 +193,9 @@ fn every_screen_at_every_size() {
     runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Esc));
     runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Char('t')));
     screens.push(app3.clone());
+    runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Esc));
+    runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Char('p')));
+    screens.push(app3.clone());
     let sizes = (1..=125)
         .flat_map(|w| [1, 2, 3, 5, 15, 16, 17, 24, 40].map(|h| (w, h)))
         .chain(
@@ -282,5 +285,15 @@ fn charts() {
         assert_eq!(c.by_channel, [(Channel::Visit, 4), (Channel::Letter, 1)]);
         assert_eq!(c.overdue_by_department, [(None, 1)]);
         insta::assert_snapshot!(format!("charts_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+#[test]
+fn settings() {
+    for (w, h) in SIZES {
+        let (_l, mut s, mut app) = desk(h);
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('p')));
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Down));
+        insta::assert_snapshot!(format!("settings_{w}x{h}"), render(&app, w, h));
     }
 }

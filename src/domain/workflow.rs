@@ -326,6 +326,11 @@ pub fn may_take_in(actor: &Operator) -> Result<(), WorkflowError> {
     require_role("intake", actor, &[Role::Clerk, Role::Leader])
 }
 
+/// The office's people and departments are a leader's to change.
+pub fn may_manage_office(actor: &Operator) -> Result<(), WorkflowError> {
+    require_role("settings", actor, &[Role::Leader])
+}
+
 /// Why `actor` may not give `op` on `case` now (state first, then role);
 /// `None` when they may. The desk greys such actions and shows this.
 pub fn refusal(case: &Case, op: &'static str, actor: &Operator) -> Option<WorkflowError> {

@@ -69,6 +69,9 @@ pub fn label(lang: Lang, key: &str) -> &'static str {
         "supervision" => ("督办", "supervision"),
         "return_visit" => ("回访", "return visit"),
         "attached" => ("重复件", "repeat item"),
+        "role" => ("角色", "role"),
+        "active" => ("在岗", "active"),
+        "department_name" => ("部门名称", "department"),
         _ => ("", ""),
     };
     lang.pick(zh, en)
@@ -389,4 +392,28 @@ pub fn confirm_attach(lang: Lang, case: &str) -> String {
             format!("attach to {case} as a repeat item, not numbered: Ctrl-A again to confirm")
         }
     }
+}
+
+pub fn person_title(lang: Lang, name: Option<&str>) -> String {
+    match (lang, name) {
+        (Lang::Zh, Some(n)) => format!("修改人员 · {n}"),
+        (Lang::Zh, None) => "新增人员".to_owned(),
+        (Lang::En, Some(n)) => format!("Change · {n}"),
+        (Lang::En, None) => "New operator".to_owned(),
+    }
+}
+
+pub fn department_title(lang: Lang) -> &'static str {
+    lang.pick("新增部门", "New department")
+}
+
+pub fn saved_settings(lang: Lang) -> &'static str {
+    lang.pick("已保存", "saved")
+}
+
+pub fn duplicate_name(lang: Lang) -> &'static str {
+    lang.pick(
+        "已有同名人员：请在列表中选中后修改",
+        "that name exists: pick it in the list to change it",
+    )
 }

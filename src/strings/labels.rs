@@ -63,6 +63,7 @@ pub fn op(lang: Lang, op: &str) -> &'static str {
         "review" => lang.pick("复查", "review"),
         "attach" => lang.pick("重复件", "repeat item"),
         "own" => lang.pick("包案", "take ownership"),
+        "settings" => lang.pick("修改人员和部门", "change people and departments"),
         _ => lang.pick("操作", "act"),
     }
 }

@@ -109,6 +109,8 @@ pub enum Screen {
     Dashboard,
     /// 统计图 (their figures: `App::charts`).
     Charts,
+    /// 人员和部门 (from `App::directory`).
+    Settings,
     Case(Box<CaseScreen>),
     Form(Box<Form>),
 }
@@ -149,6 +151,8 @@ pub struct App {
     /// The operator works from the dashboard (leaders) rather than the queue.
     pub home_dashboard: bool,
     pub charts: Charts,
+    /// The settings list's cursor.
+    pub settings_selected: usize,
     /// A fixed "now" for writes (tests); None reads the clock.
     pub clock: Option<chrono::DateTime<FixedOffset>>,
     pub keys: Keymap,
@@ -183,6 +187,8 @@ pub enum Msg {
     },
     /// A command that answers nothing (a draft written).
     Idle,
+    /// An operator or department was stored.
+    SettingsSaved,
     /// A repeat item joined this case.
     Attached {
         id: i64,
@@ -233,6 +239,9 @@ pub enum Cmd {
         input: Box<IntakeInput>,
     },
     Repeats(RepeatQuery),
+    /// Add or change an operator (a leader's settings).
+    PutOperator(Box<Operator>),
+    PutDepartment(String),
     SaveDraft(Box<Draft>),
     DropDraft(String),
 }
@@ -270,6 +279,7 @@ impl App {
             dash: DashboardScreen::default(),
             home_dashboard: false,
             charts: Charts::default(),
+            settings_selected: 0,
             clock: None,
             keys: Keymap::default(),
         }
@@ -284,7 +294,14 @@ impl App {
     /// The draft to write, if the open form changed since the last one.
     pub fn draft_cmd(&mut self) -> Option<Cmd> {
         match &self.screen {
-            Screen::Form(f) if self.draft_due => {
+            // Settings forms are short and need no draft.
+            Screen::Form(f)
+                if self.draft_due
+                    && matches!(
+                        f.purpose,
+                        super::form::Purpose::Intake(_) | super::form::Purpose::Action { .. }
+                    ) =>
+            {
                 self.draft_due = false;
                 Some(Cmd::SaveDraft(Box::new(f.draft())))
             }
@@ -333,10 +350,11 @@ impl App {
             Screen::Queue => Context::Queue,
             Screen::Dashboard => Context::Dashboard,
             Screen::Charts => Context::Charts,
+            Screen::Settings => Context::Settings,
             Screen::Case(_) => Context::Case,
             Screen::Form(f) => match f.purpose {
                 super::form::Purpose::Intake(_) => Context::Form,
-                super::form::Purpose::Action { .. } => Context::Action,
+                _ => Context::Action,
             },
         }
     }
@@ -424,6 +442,11 @@ impl App {
                 Vec::new()
             }
             Msg::Idle => Vec::new(),
+            Msg::SettingsSaved => {
+                self.message = Some(crate::strings::form::saved_settings(self.lang).to_owned());
+                self.screen = Screen::Settings;
+                vec![Cmd::LoadDirectory]
+            }
             Msg::Saved { id, note } => {
                 let saved = crate::strings::form::saved_intake(self.lang, id);
                 self.message = Some(match note {
@@ -626,6 +649,11 @@ impl App {
                 vec![Cmd::LoadCharts]
             }
             (Action::Back, Screen::Charts) => self.go_home(),
+            (Action::Settings, Screen::Queue | Screen::Dashboard) => {
+                self.screen = Screen::Settings;
+                vec![Cmd::LoadDirectory]
+            }
+            (action, Screen::Settings) => self.settings_key(action),
             (Action::Refresh, Screen::Charts) => vec![Cmd::LoadCharts],
             (action, Screen::Dashboard) => self.dashboard_key(action),
             (Action::Back, Screen::Case(_)) if self.home_dashboard => self.go_home(),

@@ -21,10 +21,12 @@ pub enum Context {
     Dashboard,
     /// The charts (统计图).
     Charts,
+    /// People and departments.
+    Settings,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Queue,
         Context::Case,
         Context::Form,
@@ -32,6 +34,7 @@ impl Context {
         Context::Setup,
         Context::Dashboard,
         Context::Charts,
+        Context::Settings,
     ];
 
     pub fn name(self) -> &'static str {
@@ -43,6 +46,7 @@ impl Context {
             Context::Setup => "setup",
             Context::Dashboard => "dashboard",
             Context::Charts => "charts",
+            Context::Settings => "settings",
         }
     }
 
@@ -56,6 +60,7 @@ impl Context {
             Context::Setup => &[Section::Setup],
             Context::Dashboard => &[Section::Move, Section::Dashboard, Section::Common],
             Context::Charts => &[Section::Charts, Section::Common],
+            Context::Settings => &[Section::Move, Section::Settings, Section::Common],
         }
     }
 }
@@ -102,6 +107,9 @@ pub enum Action {
     SwitchView,
     /// 统计图.
     Charts,
+    /// 人员和部门.
+    Settings,
+    NewDepartment,
 }
 
 impl Action {
@@ -133,6 +141,8 @@ impl Action {
             Action::Attach => "attach",
             Action::SwitchView => "switch_view",
             Action::Charts => "charts",
+            Action::Settings => "settings",
+            Action::NewDepartment => "new_department",
             // The steps of a case are named by their domain op code.
             op => op.op().unwrap_or_default(),
         }
@@ -461,6 +471,7 @@ pub enum Section {
     Setup,
     Dashboard,
     Charts,
+    Settings,
     /// j/k: moving by row or line, on the queue and the case screen.
     Move,
     /// Refresh, help and quit: on the queue and the case screen.
@@ -468,7 +479,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Queue,
         Section::Case,
         Section::Form,
@@ -476,6 +487,7 @@ impl Section {
         Section::Setup,
         Section::Dashboard,
         Section::Charts,
+        Section::Settings,
         Section::Move,
         Section::Common,
     ];
@@ -489,6 +501,7 @@ impl Section {
             Section::Setup => "setup",
             Section::Dashboard => "dashboard",
             Section::Charts => "charts",
+            Section::Settings => "settings",
             Section::Move => "move",
             Section::Common => "common",
         }
@@ -511,6 +524,7 @@ impl Section {
             Section::Action | Section::Setup => SMALL_FORM,
             Section::Dashboard => DASHBOARD,
             Section::Charts => CHARTS,
+            Section::Settings => SETTINGS,
             Section::Move => MOVE,
             Section::Common => COMMON,
         }
@@ -529,6 +543,15 @@ const QUEUE: &[(Action, &[Key])] = &[
     (Action::New, &[ch('n')]),
     (Action::SwitchView, &[ch('w')]),
     (Action::Charts, &[ch('t')]),
+    (Action::Settings, &[ch('p')]),
+];
+
+/// People and departments: Enter changes the selected person.
+const SETTINGS: &[(Action, &[Key])] = &[
+    (Action::Open, &[plain(KeyCode::Enter)]),
+    (Action::New, &[ch('n')]),
+    (Action::NewDepartment, &[ch('N')]),
+    (Action::Back, &[plain(KeyCode::Esc)]),
 ];
 
 /// The charts: back to where the operator works.
@@ -553,6 +576,7 @@ const DASHBOARD: &[(Action, &[Key])] = &[
     (Action::New, &[ch('n')]),
     (Action::SwitchView, &[ch('w')]),
     (Action::Charts, &[ch('t')]),
+    (Action::Settings, &[ch('p')]),
 ];
 
 /// Each step of a case opens its form; the keys follow the initials where
@@ -1248,7 +1272,7 @@ mod tests {
         let e = load("[qeue]\nnew = \"a\"\n").unwrap_err();
         assert_eq!(
             e,
-            "keys.toml 第 1 行：没有分组 [qeue]；可用的分组：queue、case、form、action、setup、dashboard、charts、move、common"
+            "keys.toml 第 1 行：没有分组 [qeue]；可用的分组：queue、case、form、action、setup、dashboard、charts、settings、move、common"
         );
         let e = load_en("[qeue]\nnew = \"a\"\n").unwrap_err();
         assert!(

@@ -107,6 +107,33 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 .dashboard(leader, today, due_soon_days(store, today), DASHBOARD_ROWS)
                 .map_or_else(fail, |d| Msg::Dashboard(Box::new(d)))
         }
+        Cmd::PutOperator(o) => {
+            // The desk lets only a leader here; the rule is checked again.
+            let allowed = app
+                .operator
+                .as_ref()
+                .map(crate::domain::workflow::may_manage_office);
+            match allowed {
+                Some(Ok(())) => store
+                    .put_operator(o)
+                    .map_or_else(fail, |()| Msg::SettingsSaved),
+                Some(Err(e)) => Msg::Failed(errors::workflow(app.lang, &e)),
+                None => Msg::Idle,
+            }
+        }
+        Cmd::PutDepartment(name) => {
+            let allowed = app
+                .operator
+                .as_ref()
+                .map(crate::domain::workflow::may_manage_office);
+            match allowed {
+                Some(Ok(())) => store
+                    .put_department(name, true)
+                    .map_or_else(fail, |()| Msg::SettingsSaved),
+                Some(Err(e)) => Msg::Failed(errors::workflow(app.lang, &e)),
+                None => Msg::Idle,
+            }
+        }
         Cmd::LoadCharts => store
             .charts(today, CHART_WEEKS)
             .map_or_else(fail, |c| Msg::Charts(Box::new(c))),

@@ -77,6 +77,7 @@ impl App {
                     self.restoring = Some(draft);
                     vec![Cmd::OpenCase(id)]
                 }
+                DraftOf::Settings => vec![Cmd::DropDraft(draft.slot())],
             },
             // Only Esc drops it: `n` (the next new intake) must not.
             KeyCode::Esc => vec![Cmd::DropDraft(draft.slot())],
@@ -93,7 +94,7 @@ impl App {
         };
         let ctx = match form.purpose {
             Purpose::Intake(_) => Context::Form,
-            Purpose::Action { .. } => Context::Action,
+            _ => Context::Action,
         };
         let action = self.keys.lookup(ctx, &key);
         let before = form.draft();
@@ -122,6 +123,10 @@ impl App {
                 let back = match &form.purpose {
                     Purpose::Action { case_id, .. } => Some(Cmd::OpenCase(*case_id)),
                     Purpose::Intake(_) => None,
+                    Purpose::Person(_) | Purpose::Department => {
+                        self.screen = Screen::Settings;
+                        return Vec::new();
+                    }
                 };
                 let mut cmds = self.leave_form();
                 match back {
@@ -146,6 +151,16 @@ impl App {
                     }],
                     None => Vec::new(),
                 },
+                Purpose::Person(_) => form
+                    .to_operator()
+                    .map(|o| Cmd::PutOperator(Box::new(o)))
+                    .into_iter()
+                    .collect(),
+                Purpose::Department => form
+                    .text("department_name")
+                    .map(Cmd::PutDepartment)
+                    .into_iter()
+                    .collect(),
             },
         }
     }

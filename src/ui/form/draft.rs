@@ -12,7 +12,12 @@ use crate::ui::widgets::text_field::TextField;
 #[serde(rename_all = "snake_case")]
 pub enum DraftOf {
     Intake(Channel),
-    Action { case_id: i64, op: String },
+    Action {
+        case_id: i64,
+        op: String,
+    },
+    /// A settings form (never written: `App::draft_cmd`).
+    Settings,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +55,7 @@ impl Draft {
         match &self.of {
             DraftOf::Intake(_) => "intake".to_owned(),
             DraftOf::Action { case_id, op } => format!("case:{case_id}:{op}"),
+            DraftOf::Settings => "settings".to_owned(),
         }
     }
 }
@@ -62,6 +68,7 @@ impl Form {
                 case_id: *case_id,
                 op: (*op).to_owned(),
             },
+            Purpose::Person(_) | Purpose::Department => DraftOf::Settings,
         };
         let values = self
             .fields

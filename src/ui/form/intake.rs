@@ -143,7 +143,7 @@ impl Form {
     fn channel(&self) -> Channel {
         match self.purpose {
             Purpose::Intake(c) => c,
-            Purpose::Action { .. } => Channel::Visit,
+            _ => Channel::Visit,
         }
     }
 

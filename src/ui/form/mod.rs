@@ -7,6 +7,7 @@ pub mod action;
 mod check;
 pub mod draft;
 pub mod intake;
+pub mod people;
 
 use chrono::{FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -189,6 +190,10 @@ pub enum Purpose {
         case_no: Option<String>,
         op: &'static str,
     },
+    /// Add an operator (None) or change one (their name).
+    Person(Option<String>),
+    /// Add a department.
+    Department,
 }
 
 /// Earlier cases of the person being typed in (重复访), beside the form.

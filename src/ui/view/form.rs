@@ -48,6 +48,8 @@ fn title(lang: Lang, form: &Form) -> String {
             labels::op(lang, op),
             &case_no.clone().unwrap_or_else(|| format!("#{case_id}")),
         ),
+        Purpose::Person(name) => t::person_title(lang, name.as_deref()),
+        Purpose::Department => t::department_title(lang).to_owned(),
     }
 }
 
@@ -154,7 +156,7 @@ pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let bottom = area.height - 1;
     let ctx = match form.purpose {
         Purpose::Intake(_) => Context::Form,
-        Purpose::Action { .. } => Context::Action,
+        _ => Context::Action,
     };
     let footer = app.message.clone().unwrap_or_else(|| {
         app.keys

@@ -10,6 +10,7 @@ mod offer;
 pub mod picker;
 mod queue;
 mod repeats;
+pub mod settings;
 pub mod setup;
 
 use ratatui::Frame;
@@ -35,6 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Queue => queue::draw(app, frame, area),
         Screen::Dashboard => dashboard::draw(app, frame, area),
         Screen::Charts => charts::draw(app, frame, area),
+        Screen::Settings => settings::draw(app, frame, area),
         Screen::Case(c) => case::draw(app, c, frame, area),
         Screen::Form(f) => form::draw(app, f, frame, area),
     }

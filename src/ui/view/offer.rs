@@ -12,6 +12,7 @@ pub fn draw(draft: &Draft, lang: Lang, frame: &mut Frame, area: Rect) {
     let what = match &draft.of {
         DraftOf::Intake(c) => t::intake_title(lang, labels::channel(lang, *c)),
         DraftOf::Action { case_id, op } => format!("#{case_id} {}", labels::op(lang, op)),
+        DraftOf::Settings => labels::op(lang, "settings").to_owned(),
     };
     let saved = draft
         .saved_at

@@ -1,0 +1,67 @@
+//! 人员和部门: who works at the desk (name, role, department, active) and
+//! the departments cases are assigned to.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Style, Stylize};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::row;
+use crate::display::{cut, fit};
+use crate::strings::form as f;
+use crate::strings::labels;
+use crate::strings::ui::action_in;
+use crate::ui::app::App;
+use crate::ui::keymap::Context;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let w = usize::from(area.width);
+    let dir = &app.directory;
+    let mut lines: Vec<Line> =
+        vec![Line::from(cut(crate::strings::ui::action(lang, "settings"), w)).bold()];
+    lines.push(Line::from(""));
+    let mut rows: Vec<String> = dir
+        .operators
+        .iter()
+        .map(|o| {
+            format!(
+                " {} {} {} {}",
+                fit(&o.name, 10),
+                fit(labels::role(lang, o.role), 12),
+                fit(o.department.as_deref().unwrap_or("—"), 14),
+                f::flag(lang, o.active)
+            )
+        })
+        .collect();
+    rows.extend(
+        dir.departments
+            .iter()
+            .map(|d| format!(" {} {d}", fit(f::label(lang, "department"), 10))),
+    );
+    // Keep the cursor's row on screen.
+    let room = usize::from(area.height.saturating_sub(3));
+    let first = app.settings_selected.saturating_sub(room.saturating_sub(1));
+    for (i, text) in rows.iter().enumerate().skip(first).take(room) {
+        let line = Line::from(cut(text, w));
+        lines.push(if i == app.settings_selected {
+            line.patch_style(Style::new().reversed())
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+    let footer = app.message.clone().unwrap_or_else(|| {
+        app.keys
+            .footer(Context::Settings)
+            .iter()
+            .map(|(label, a)| format!("{label} {}", action_in(lang, "settings", a.name())))
+            .collect::<Vec<_>>()
+            .join("  ")
+    });
+    frame.render_widget(
+        Paragraph::new(cut(&footer, w)).dim(),
+        row(area, area.height - 1),
+    );
+}
