@@ -496,8 +496,16 @@ fn store_alone(path: &Path, page: usize) {
         };
         store.list(&f, today).map(|r| r.len()).unwrap_or(0)
     });
+    let charts = time(&|| store.charts(today, 12).map(|c| c.weeks.len()).unwrap_or(0));
+    let dashboard = time(&|| {
+        store
+            .dashboard("", today, 3, 8)
+            .map(|d| d.overdue.len())
+            .unwrap_or(0)
+    });
     println!(
-        "\nstore calls alone, warm (median of 30, ms): counts() {counts}  first page of {page} {list}"
+        "\nstore calls alone, warm (median of 30, ms): counts() {counts}  first page of {page} {list}  \
+         dashboard {dashboard}  charts (12 weeks) {charts}"
     );
 }
 
