@@ -191,3 +191,36 @@ fn errors_go_to_stderr_in_the_users_language() {
     let state = run(&["list", "--db", l.db(), "--state", "done"], "");
     assert!(!state.success() && state.stderr.contains("没有这个状态"));
 }
+
+/// `schedule` and `reception` in `apply`: the reception day and its
+/// records, checked like the rest (a leader receives; a visitor and what
+/// was said are required; the case must exist).
+#[test]
+fn apply_schedules_and_records_receptions() {
+    let l = common::Ledger::set_up();
+    l.apply_ok(&common::intake_lines(1, "路灯"));
+    let lines = l.apply_ok(concat!(
+        r#"{"op":"schedule","date":"2026-03-05","leader":"赵局长","place":"一楼接待室"}"#,
+        "\n",
+        r#"{"op":"reception","actor":"李娜","date":"2026-03-05","leader":"赵局长","visitor":"张三","said":"路灯仍未修复","decided":"责成城建科三日内答复","case":"1","at":"2026-03-05T10:00:00+08:00"}"#,
+        "\n"
+    ));
+    assert_eq!(lines[1]["case_id"], 1);
+    let bad = l.apply(concat!(
+        r#"{"op":"schedule","date":"2026-03-06","leader":"李娜"}"#,
+        "\n",
+        r#"{"op":"reception","leader":"赵局长","visitor":"","said":"x"}"#,
+        "\n",
+        r#"{"op":"reception","leader":"赵局长","visitor":"王五","said":"x","case":"2026-0099"}"#,
+        "\n",
+        r#"{"op":"schedule","date":"2026-03-06","leader":"赵局长","room":"x"}"#,
+        "\n"
+    ));
+    let results = bad.json_lines();
+    assert!(results.iter().all(|v| v["ok"] == false), "{results:?}");
+    let errors: Vec<String> = results.iter().map(|v| v["error"].to_string()).collect();
+    assert!(errors[0].contains("李娜"), "{}", errors[0]);
+    assert!(errors[1].contains("visitor"), "{}", errors[1]);
+    assert!(errors[2].contains("2026-0099"), "{}", errors[2]);
+    assert!(errors[3].contains("room"), "{}", errors[3]);
+}

@@ -761,3 +761,74 @@ fn a_leader_manages_people_and_departments() {
     d.key(KeyCode::Esc);
     assert!(matches!(d.app.screen, Screen::Dashboard));
 }
+
+/// 领导接待日: a leader puts a day on the schedule and records a visitor,
+/// linked to the case by its number; a clerk may record but not schedule.
+#[test]
+fn a_reception_day_is_scheduled_and_recorded() {
+    let mut d = Desk::new("李娜", 1);
+    d.store
+        .execute(&Request {
+            case: Some(CaseRef::Id(1)),
+            expected_version: None,
+            command: Command::Register(xinfang::domain::types::Decision::Accept),
+            actor: "李娜".into(),
+            at: t(1),
+        })
+        .unwrap();
+    d.key(KeyCode::Char('h'));
+    assert!(matches!(d.app.screen, Screen::Reception));
+    d.key(KeyCode::Char('a'));
+    assert!(
+        matches!(d.app.screen, Screen::Reception),
+        "a clerk may not schedule"
+    );
+    d.app = d.restart("赵局长");
+    d.key(KeyCode::Char('h'));
+    d.key(KeyCode::Char('a'));
+    d.to("place", None);
+    d.chars("一楼接待室");
+    d.ctrl('s');
+    assert!(
+        matches!(d.app.screen, Screen::Reception),
+        "{:?}",
+        d.app.message
+    );
+    assert_eq!(d.app.reception.0.len(), 1);
+    assert_eq!(d.app.reception.0[0].leader, "赵局长");
+    d.key(KeyCode::Char('n'));
+    d.to("visitor", None);
+    d.chars("张三");
+    d.key(KeyCode::Tab);
+    d.chars("2026-0001");
+    d.key(KeyCode::Tab);
+    d.chars("补偿款仍未到位");
+    d.key(KeyCode::Tab);
+    d.chars("责成城建科一周内答复");
+    d.ctrl('s');
+    assert!(
+        matches!(d.app.screen, Screen::Reception),
+        "{:?}",
+        d.app.message
+    );
+    let records = &d.app.reception.1;
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].record.case_id, Some(1));
+    assert_eq!(records[0].case_name.as_deref(), Some("2026-0001"));
+    assert_eq!(records[0].record.decided, "责成城建科一周内答复");
+    // A case number that does not exist is refused, the form kept.
+    d.key(KeyCode::Char('n'));
+    d.to("visitor", None);
+    d.chars("李四");
+    d.key(KeyCode::Tab);
+    d.chars("2026-9999");
+    d.key(KeyCode::Tab);
+    d.chars("反映噪音");
+    d.ctrl('s');
+    assert!(matches!(d.app.screen, Screen::Form(_)));
+    assert!(
+        d.app.message.as_deref().unwrap().contains("2026-9999"),
+        "{:?}",
+        d.app.message
+    );
+}

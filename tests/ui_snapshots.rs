@@ -196,6 +196,9 @@ fn every_screen_at_every_size() {
     runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Esc));
     runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Char('p')));
     screens.push(app3.clone());
+    runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Esc));
+    runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Char('h')));
+    screens.push(app3.clone());
     let sizes = (1..=125)
         .flat_map(|w| [1, 2, 3, 5, 15, 16, 17, 24, 40].map(|h| (w, h)))
         .chain(
@@ -295,5 +298,23 @@ fn settings() {
         runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('p')));
         runtime::dispatch(&mut s, &mut app, key(KeyCode::Down));
         insta::assert_snapshot!(format!("settings_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+/// 领导接待日 with a day scheduled and one record linked to 2026-0001.
+#[test]
+fn reception_day() {
+    for (w, h) in SIZES {
+        let (l, mut s, mut app) = desk(h);
+        l.apply_ok(concat!(
+            r#"{"op":"schedule","date":"2026-04-01","leader":"赵建国","place":"一楼接待室"}"#,
+            "\n",
+            r#"{"op":"schedule","date":"2026-04-08","leader":"赵建国"}"#,
+            "\n",
+            r#"{"op":"reception","actor":"李娜","date":"2026-04-01","leader":"赵建国","visitor":"张三","said":"对复查结果仍有异议","decided":"请城建科当面再作解释","case":"2026-0001","at":"2026-04-01T09:30:00+08:00"}"#,
+            "\n"
+        ));
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('h')));
+        insta::assert_snapshot!(format!("reception_{w}x{h}"), render(&app, w, h));
     }
 }

@@ -11,6 +11,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Failure, now};
 use crate::domain::command::Command;
+use crate::domain::reception::{ReceptionDay, ReceptionRecord};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::store::{Applied, CaseRef, Request, Store};
@@ -86,6 +87,7 @@ fn apply_line(store: &mut Store, line: &str, lang: Lang) -> Result<Value, String
                 .map_err(|e| errors::store(lang, &e))?;
             return Ok(json!({"ok": true, "op": "department", "name": name.trim()}));
         }
+        "schedule" | "reception" => return reception(store, &op, obj, lang),
         "" => return Err(bad("缺少 op", "op is missing")),
         _ => {}
     }
@@ -158,6 +160,52 @@ fn put_operator(
         .put_operator(&op)
         .map_err(|e| errors::store(lang, &e))?;
     Ok(json!({"ok": true, "op": "operator", "name": name, "role": role.code()}))
+}
+
+/// `schedule` {date, leader, place} and `reception` {date, leader, visitor,
+/// said, decided, case, actor, at}: the reception-day schedule and records.
+fn reception(
+    store: &mut Store,
+    op: &str,
+    mut obj: Map<String, Value>,
+    lang: Lang,
+) -> Result<Value, String> {
+    obj.remove("op");
+    let fail = |e: crate::store::StoreError| errors::store(lang, &e);
+    let malformed =
+        |e: serde_json::Error| format!("{}{e}", lang.pick("命令格式有误：", "malformed command: "));
+    if op == "schedule" {
+        let day: ReceptionDay = serde_json::from_value(Value::Object(obj)).map_err(malformed)?;
+        store.put_reception_day(&day).map_err(fail)?;
+        return Ok(json!({"ok": true, "op": op, "date": day.date, "leader": day.leader}));
+    }
+    let actor = take_string(&mut obj, "actor").unwrap_or_default();
+    let at = match take_string(&mut obj, "at") {
+        Some(s) => DateTime::parse_from_rfc3339(&s).map_err(|e| format!("at: {e}"))?,
+        None => now(store),
+    };
+    // The case by number or id, as elsewhere in `apply`.
+    let case_id = match take_string(&mut obj, "case") {
+        Some(c) => Some(
+            store
+                .case(&CaseRef::parse(&c), at.date_naive())
+                .map_err(fail)?
+                .case
+                .id,
+        ),
+        None => None,
+    };
+    obj.entry("date")
+        .or_insert_with(|| json!(at.date_naive().to_string()));
+    let mut rec: ReceptionRecord = serde_json::from_value(Value::Object(obj)).map_err(malformed)?;
+    rec.case_id = case_id;
+    let by = if actor.is_empty() {
+        rec.leader.clone()
+    } else {
+        actor
+    };
+    let id = store.add_reception_record(&rec, &by, at).map_err(fail)?;
+    Ok(json!({"ok": true, "op": op, "id": id, "case_id": case_id}))
 }
 
 fn result_json(store: &Store, a: &Applied, lang: Lang) -> Value {

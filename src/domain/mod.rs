@@ -11,6 +11,7 @@ pub mod identity;
 mod intake;
 pub mod phone;
 pub mod policy;
+pub mod reception;
 pub mod repeat;
 pub mod rules;
 pub mod types;

@@ -467,7 +467,7 @@ pub fn permitted(case: &Case, op: &'static str, actor: &Operator) -> Result<(), 
     }
 }
 
-pub(super) fn nonempty(
+pub(crate) fn nonempty(
     op: &'static str,
     field: &'static str,
     value: &str,

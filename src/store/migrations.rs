@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_drafts.sql"),
     include_str!("migrations/0003_queue_views.sql"),
     include_str!("migrations/0004_dashboard.sql"),
+    include_str!("migrations/0005_reception.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -17,6 +17,7 @@ mod execute;
 mod journal;
 mod migrations;
 mod queries;
+mod reception;
 pub mod search;
 
 use std::path::{Path, PathBuf};
@@ -33,6 +34,7 @@ pub use drafts::Draft;
 pub use execute::{Applied, CaseRef, Request};
 pub use journal::{CheckReport, JournalEntry};
 pub use queries::{CaseRow, ListFilter, Owner, Sort, StateCounts};
+pub use reception::StoredRecord;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -272,6 +272,9 @@ pub fn workflow(lang: Lang, e: &E) -> String {
 fn field_zh(field: &str) -> &str {
     match field {
         "case" => "案件编号",
+        "visitor" => "来访人",
+        "said" => "反映内容",
+        "leader" => "接待领导",
         "summary" => "主要问题",
         "category" => "问题分类",
         "name" => "姓名",

@@ -70,6 +70,12 @@ pub fn label(lang: Lang, key: &str) -> &'static str {
         "return_visit" => ("回访", "return visit"),
         "attached" => ("重复件", "repeat item"),
         "role" => ("角色", "role"),
+        "visitor" => ("来访人", "visitor"),
+        "case_ref" => ("涉及案件编号", "case number"),
+        "said" => ("反映内容", "what was said"),
+        "decided" => ("接待意见", "what was decided"),
+        "reception_date" => ("接待日期", "date"),
+        "place" => ("地点", "place"),
         "active" => ("在岗", "active"),
         "department_name" => ("部门名称", "department"),
         _ => ("", ""),
@@ -416,4 +422,12 @@ pub fn duplicate_name(lang: Lang) -> &'static str {
         "已有同名人员：请在列表中选中后修改",
         "that name exists: pick it in the list to change it",
     )
+}
+
+pub fn reception_title(lang: Lang) -> &'static str {
+    lang.pick("记录领导接待", "Record a reception")
+}
+
+pub fn schedule_title(lang: Lang) -> &'static str {
+    lang.pick("排接待日", "Schedule a reception day")
 }

@@ -64,6 +64,8 @@ pub fn op(lang: Lang, op: &str) -> &'static str {
         "attach" => lang.pick("重复件", "repeat item"),
         "own" => lang.pick("包案", "take ownership"),
         "settings" => lang.pick("修改人员和部门", "change people and departments"),
+        "schedule" => lang.pick("排接待日", "schedule a reception day"),
+        "reception" => lang.pick("记录领导接待", "record a reception"),
         _ => lang.pick("操作", "act"),
     }
 }

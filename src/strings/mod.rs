@@ -7,6 +7,7 @@ pub mod errors;
 pub mod form;
 pub mod keys;
 pub mod labels;
+pub mod reception;
 pub mod setup;
 pub mod ui;
 pub mod validation;

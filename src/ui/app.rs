@@ -13,10 +13,11 @@ use super::keymap::{Action, Context, Keymap};
 use super::update_dashboard::DashboardScreen;
 use super::widgets::text_field::TextField;
 use crate::domain::command::{Command, IntakeInput};
+use crate::domain::reception::{ReceptionDay, ReceptionRecord};
 use crate::domain::rules::Operator;
 use crate::domain::types::Channel;
 use crate::domain::types::State;
-use crate::store::{CaseRow, Charts, Dashboard, JournalEntry, Sort, StateCounts};
+use crate::store::{CaseRow, Charts, Dashboard, JournalEntry, Sort, StateCounts, StoredRecord};
 use crate::strings::Lang;
 
 /// Which slice of the queue is shown; `f` cycles through them.
@@ -111,6 +112,8 @@ pub enum Screen {
     Charts,
     /// 人员和部门 (from `App::directory`).
     Settings,
+    /// 领导接待日 (`App::reception`).
+    Reception,
     Case(Box<CaseScreen>),
     Form(Box<Form>),
 }
@@ -153,6 +156,8 @@ pub struct App {
     pub charts: Charts,
     /// The settings list's cursor.
     pub settings_selected: usize,
+    /// The reception schedule ahead and today's records.
+    pub reception: (Vec<ReceptionDay>, Vec<StoredRecord>),
     /// A fixed "now" for writes (tests); None reads the clock.
     pub clock: Option<chrono::DateTime<FixedOffset>>,
     pub keys: Keymap,
@@ -189,6 +194,9 @@ pub enum Msg {
     Idle,
     /// An operator or department was stored.
     SettingsSaved,
+    Reception(Vec<ReceptionDay>, Vec<StoredRecord>),
+    /// A reception day or record was stored.
+    ReceptionSaved,
     /// A repeat item joined this case.
     Attached {
         id: i64,
@@ -242,6 +250,10 @@ pub enum Cmd {
     /// Add or change an operator (a leader's settings).
     PutOperator(Box<Operator>),
     PutDepartment(String),
+    LoadReception,
+    PutReceptionDay(Box<ReceptionDay>),
+    /// A reception record and the case number typed for it, if any.
+    AddReception(Box<ReceptionRecord>, Option<String>),
     SaveDraft(Box<Draft>),
     DropDraft(String),
 }
@@ -280,6 +292,7 @@ impl App {
             home_dashboard: false,
             charts: Charts::default(),
             settings_selected: 0,
+            reception: (Vec::new(), Vec::new()),
             clock: None,
             keys: Keymap::default(),
         }
@@ -351,6 +364,7 @@ impl App {
             Screen::Dashboard => Context::Dashboard,
             Screen::Charts => Context::Charts,
             Screen::Settings => Context::Settings,
+            Screen::Reception => Context::Reception,
             Screen::Case(_) => Context::Case,
             Screen::Form(f) => match f.purpose {
                 super::form::Purpose::Intake(_) => Context::Form,
@@ -442,6 +456,15 @@ impl App {
                 Vec::new()
             }
             Msg::Idle => Vec::new(),
+            Msg::Reception(days, records) => {
+                self.reception = (days, records);
+                Vec::new()
+            }
+            Msg::ReceptionSaved => {
+                self.message = Some(crate::strings::form::saved_settings(self.lang).to_owned());
+                self.screen = Screen::Reception;
+                vec![Cmd::LoadReception]
+            }
             Msg::SettingsSaved => {
                 self.message = Some(crate::strings::form::saved_settings(self.lang).to_owned());
                 self.screen = Screen::Settings;
@@ -654,6 +677,11 @@ impl App {
                 vec![Cmd::LoadDirectory]
             }
             (action, Screen::Settings) => self.settings_key(action),
+            (Action::Reception, Screen::Queue | Screen::Dashboard) => {
+                self.screen = Screen::Reception;
+                vec![Cmd::LoadReception]
+            }
+            (action, Screen::Reception) => self.reception_key(action),
             (Action::Refresh, Screen::Charts) => vec![Cmd::LoadCharts],
             (action, Screen::Dashboard) => self.dashboard_key(action),
             (Action::Back, Screen::Case(_)) if self.home_dashboard => self.go_home(),

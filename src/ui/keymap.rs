@@ -23,10 +23,12 @@ pub enum Context {
     Charts,
     /// People and departments.
     Settings,
+    /// 领导接待日.
+    Reception,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Queue,
         Context::Case,
         Context::Form,
@@ -35,6 +37,7 @@ impl Context {
         Context::Dashboard,
         Context::Charts,
         Context::Settings,
+        Context::Reception,
     ];
 
     pub fn name(self) -> &'static str {
@@ -47,6 +50,7 @@ impl Context {
             Context::Dashboard => "dashboard",
             Context::Charts => "charts",
             Context::Settings => "settings",
+            Context::Reception => "reception",
         }
     }
 
@@ -61,6 +65,7 @@ impl Context {
             Context::Dashboard => &[Section::Move, Section::Dashboard, Section::Common],
             Context::Charts => &[Section::Charts, Section::Common],
             Context::Settings => &[Section::Move, Section::Settings, Section::Common],
+            Context::Reception => &[Section::Reception, Section::Common],
         }
     }
 }
@@ -110,6 +115,9 @@ pub enum Action {
     /// 人员和部门.
     Settings,
     NewDepartment,
+    /// 领导接待日.
+    Reception,
+    Schedule,
 }
 
 impl Action {
@@ -143,6 +151,8 @@ impl Action {
             Action::Charts => "charts",
             Action::Settings => "settings",
             Action::NewDepartment => "new_department",
+            Action::Reception => "reception",
+            Action::Schedule => "schedule",
             // The steps of a case are named by their domain op code.
             op => op.op().unwrap_or_default(),
         }
@@ -472,6 +482,7 @@ pub enum Section {
     Dashboard,
     Charts,
     Settings,
+    Reception,
     /// j/k: moving by row or line, on the queue and the case screen.
     Move,
     /// Refresh, help and quit: on the queue and the case screen.
@@ -479,7 +490,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Queue,
         Section::Case,
         Section::Form,
@@ -488,6 +499,7 @@ impl Section {
         Section::Dashboard,
         Section::Charts,
         Section::Settings,
+        Section::Reception,
         Section::Move,
         Section::Common,
     ];
@@ -502,6 +514,7 @@ impl Section {
             Section::Dashboard => "dashboard",
             Section::Charts => "charts",
             Section::Settings => "settings",
+            Section::Reception => "reception",
             Section::Move => "move",
             Section::Common => "common",
         }
@@ -525,6 +538,7 @@ impl Section {
             Section::Dashboard => DASHBOARD,
             Section::Charts => CHARTS,
             Section::Settings => SETTINGS,
+            Section::Reception => RECEPTION,
             Section::Move => MOVE,
             Section::Common => COMMON,
         }
@@ -544,6 +558,7 @@ const QUEUE: &[(Action, &[Key])] = &[
     (Action::SwitchView, &[ch('w')]),
     (Action::Charts, &[ch('t')]),
     (Action::Settings, &[ch('p')]),
+    (Action::Reception, &[ch('h')]),
 ];
 
 /// People and departments: Enter changes the selected person.
@@ -551,6 +566,13 @@ const SETTINGS: &[(Action, &[Key])] = &[
     (Action::Open, &[plain(KeyCode::Enter)]),
     (Action::New, &[ch('n')]),
     (Action::NewDepartment, &[ch('N')]),
+    (Action::Back, &[plain(KeyCode::Esc)]),
+];
+
+/// 领导接待日: record a reception, put a day on the schedule.
+const RECEPTION: &[(Action, &[Key])] = &[
+    (Action::New, &[ch('n')]),
+    (Action::Schedule, &[ch('a')]),
     (Action::Back, &[plain(KeyCode::Esc)]),
 ];
 
@@ -577,6 +599,7 @@ const DASHBOARD: &[(Action, &[Key])] = &[
     (Action::SwitchView, &[ch('w')]),
     (Action::Charts, &[ch('t')]),
     (Action::Settings, &[ch('p')]),
+    (Action::Reception, &[ch('h')]),
 ];
 
 /// Each step of a case opens its form; the keys follow the initials where
@@ -1272,7 +1295,7 @@ mod tests {
         let e = load("[qeue]\nnew = \"a\"\n").unwrap_err();
         assert_eq!(
             e,
-            "keys.toml 第 1 行：没有分组 [qeue]；可用的分组：queue、case、form、action、setup、dashboard、charts、settings、move、common"
+            "keys.toml 第 1 行：没有分组 [qeue]；可用的分组：queue、case、form、action、setup、dashboard、charts、settings、reception、move、common"
         );
         let e = load_en("[qeue]\nnew = \"a\"\n").unwrap_err();
         assert!(

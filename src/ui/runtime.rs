@@ -134,6 +134,34 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 None => Msg::Idle,
             }
         }
+        Cmd::LoadReception => {
+            let to = today + chrono::Duration::days(RECEPTION_DAYS_AHEAD);
+            let loaded = store
+                .reception_days(today, to)
+                .and_then(|days| Ok((days, store.reception_records(today)?)));
+            loaded.map_or_else(fail, |(days, records)| Msg::Reception(days, records))
+        }
+        Cmd::PutReceptionDay(day) => store
+            .put_reception_day(day)
+            .map_or_else(fail, |()| Msg::ReceptionSaved),
+        Cmd::AddReception(rec, case) => {
+            let Some(operator) = &app.operator else {
+                return Msg::Failed(crate::strings::form::no_operator(app.lang).to_owned());
+            };
+            let mut rec = (**rec).clone();
+            if let Some(c) = case {
+                match store.case(&CaseRef::parse(c), today) {
+                    Ok(row) => rec.case_id = Some(row.case.id),
+                    Err(e) => return fail(e),
+                }
+            }
+            let at = app
+                .clock
+                .unwrap_or_else(|| chrono::Utc::now().with_timezone(&app.offset));
+            store
+                .add_reception_record(&rec, &operator.name, at)
+                .map_or_else(fail, |_| Msg::ReceptionSaved)
+        }
         Cmd::LoadCharts => store
             .charts(today, CHART_WEEKS)
             .map_or_else(fail, |c| Msg::Charts(Box::new(c))),
@@ -258,6 +286,9 @@ fn due_soon_days(store: &Store, today: chrono::NaiveDate) -> u32 {
         .add_working_days(today, office.policy.due_soon_working_days);
     (last - today).num_days().max(0) as u32
 }
+
+/// How far ahead the reception screen lists the schedule.
+const RECEPTION_DAYS_AHEAD: i64 = 28;
 
 /// The weeks the intake chart covers.
 const CHART_WEEKS: u32 = 12;

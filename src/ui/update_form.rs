@@ -127,6 +127,10 @@ impl App {
                         self.screen = Screen::Settings;
                         return Vec::new();
                     }
+                    Purpose::Reception | Purpose::Schedule => {
+                        self.screen = Screen::Reception;
+                        return Vec::new();
+                    }
                 };
                 let mut cmds = self.leave_form();
                 match back {
@@ -159,6 +163,16 @@ impl App {
                 Purpose::Department => form
                     .text("department_name")
                     .map(Cmd::PutDepartment)
+                    .into_iter()
+                    .collect(),
+                Purpose::Schedule => form
+                    .to_reception_day()
+                    .map(|d| Cmd::PutReceptionDay(Box::new(d)))
+                    .into_iter()
+                    .collect(),
+                Purpose::Reception => form
+                    .to_reception_record()
+                    .map(|(rec, case)| Cmd::AddReception(Box::new(rec), case))
                     .into_iter()
                     .collect(),
             },

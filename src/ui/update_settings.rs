@@ -2,7 +2,7 @@
 //! desk by a leader (others may look).
 
 use super::app::{App, Cmd, Screen};
-use super::form::people::{department_form, person_form};
+use super::form::people::{department_form, person_form, reception_form, schedule_form};
 use super::keymap::Action;
 use crate::domain::workflow::may_manage_office;
 use crate::strings::errors;
@@ -64,6 +64,43 @@ impl App {
                     );
                     self.screen = Screen::Form(Box::new(form));
                 }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}
+
+impl App {
+    pub(super) fn reception_key(&mut self, action: Action) -> Vec<Cmd> {
+        let leader = self
+            .operator
+            .as_ref()
+            .filter(|o| o.role == crate::domain::types::Role::Leader)
+            .map(|o| o.name.clone());
+        match action {
+            Action::Back => return self.go_home(),
+            Action::Refresh => return vec![Cmd::LoadReception],
+            Action::New => {
+                let form = reception_form(
+                    leader.as_deref(),
+                    &self.directory,
+                    self.lang,
+                    self.today,
+                    self.offset,
+                );
+                self.screen = Screen::Form(Box::new(form));
+            }
+            // The schedule is a leader's to set.
+            Action::Schedule if self.may_change() => {
+                let form = schedule_form(
+                    leader.as_deref(),
+                    &self.directory,
+                    self.lang,
+                    self.today,
+                    self.offset,
+                );
+                self.screen = Screen::Form(Box::new(form));
             }
             _ => {}
         }

@@ -27,7 +27,7 @@ pub fn parse_datetime(s: &str, today: NaiveDate) -> Option<NaiveDateTime> {
 }
 
 /// Fields whose dates look forward (a deadline), not back.
-const FUTURE_DATES: [&str; 2] = ["feedback_by", "referral_deadline"];
+const FUTURE_DATES: [&str; 3] = ["feedback_by", "referral_deadline", "reception_date"];
 
 pub fn field(form: &Form, i: usize) -> Option<String> {
     let (lang, today) = (form.lang, form.today);

@@ -68,7 +68,9 @@ impl Form {
                 case_id: *case_id,
                 op: (*op).to_owned(),
             },
-            Purpose::Person(_) | Purpose::Department => DraftOf::Settings,
+            Purpose::Person(_) | Purpose::Department | Purpose::Reception | Purpose::Schedule => {
+                DraftOf::Settings
+            }
         };
         let values = self
             .fields

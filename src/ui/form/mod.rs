@@ -194,6 +194,10 @@ pub enum Purpose {
     Person(Option<String>),
     /// Add a department.
     Department,
+    /// A leader's reception record.
+    Reception,
+    /// A day on the reception schedule.
+    Schedule,
 }
 
 /// Earlier cases of the person being typed in (重复访), beside the form.

@@ -6,6 +6,7 @@ use chrono::{FixedOffset, NaiveDate};
 
 use super::action::Directory;
 use super::{Field, Form, Kind, Purpose};
+use crate::domain::reception::{ReceptionDay, ReceptionRecord};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::strings::{Lang, form as t, labels};
@@ -73,5 +74,84 @@ impl Form {
                 .map(str::to_owned),
             active: self.flag("active"),
         })
+    }
+}
+
+/// The active leaders as a choice.
+fn leaders(dir: &Directory) -> Kind {
+    Kind::Choice(
+        dir.operators
+            .iter()
+            .filter(|o| o.role == Role::Leader && o.active)
+            .map(|o| (o.name.clone(), o.name.clone()))
+            .collect(),
+    )
+}
+
+/// A reception record: the leader receiving (the operator, if a leader),
+/// the visitor, the case it concerns (its number, optional), what was said
+/// and what was decided.
+pub fn reception_form(
+    leader: Option<&str>,
+    dir: &Directory,
+    lang: Lang,
+    today: NaiveDate,
+    offset: FixedOffset,
+) -> Form {
+    let fields = vec![
+        Field::new("leader", leaders(dir))
+            .required()
+            .chosen(leader.unwrap_or_default()),
+        Field::new("visitor", Kind::Text).required(),
+        Field::new("case_ref", Kind::Text),
+        Field::new("said", Kind::Multi).required(),
+        Field::new("decided", Kind::Multi),
+    ];
+    Form::new(Purpose::Reception, fields, lang, today, offset)
+}
+
+/// A day on the reception schedule.
+pub fn schedule_form(
+    leader: Option<&str>,
+    dir: &Directory,
+    lang: Lang,
+    today: NaiveDate,
+    offset: FixedOffset,
+) -> Form {
+    let fields = vec![
+        Field::new("reception_date", Kind::Date)
+            .required()
+            .value(&today.format("%Y-%m-%d").to_string()),
+        Field::new("leader", leaders(dir))
+            .required()
+            .chosen(leader.unwrap_or_default()),
+        Field::new("place", Kind::Text),
+    ];
+    Form::new(Purpose::Schedule, fields, lang, today, offset)
+}
+
+impl Form {
+    /// The day the schedule form amounts to.
+    pub fn to_reception_day(&self) -> Option<ReceptionDay> {
+        Some(ReceptionDay {
+            date: super::check::parse_date(&self.text("reception_date")?)?,
+            leader: self.code("leader")?.to_owned(),
+            place: self.text("place"),
+        })
+    }
+
+    /// The record the reception form amounts to, and the case number typed.
+    pub fn to_reception_record(&self) -> Option<(ReceptionRecord, Option<String>)> {
+        Some((
+            ReceptionRecord {
+                date: self.today,
+                leader: self.code("leader")?.to_owned(),
+                visitor: self.text("visitor")?,
+                said: self.text("said")?,
+                decided: self.text("decided").unwrap_or_default(),
+                case_id: None,
+            },
+            self.text("case_ref"),
+        ))
     }
 }

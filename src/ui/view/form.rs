@@ -50,6 +50,8 @@ fn title(lang: Lang, form: &Form) -> String {
         ),
         Purpose::Person(name) => t::person_title(lang, name.as_deref()),
         Purpose::Department => t::department_title(lang).to_owned(),
+        Purpose::Reception => t::reception_title(lang).to_owned(),
+        Purpose::Schedule => t::schedule_title(lang).to_owned(),
     }
 }
 

@@ -9,6 +9,7 @@ mod help;
 mod offer;
 pub mod picker;
 mod queue;
+mod reception;
 mod repeats;
 pub mod settings;
 pub mod setup;
@@ -37,6 +38,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Dashboard => dashboard::draw(app, frame, area),
         Screen::Charts => charts::draw(app, frame, area),
         Screen::Settings => settings::draw(app, frame, area),
+        Screen::Reception => reception::draw(app, frame, area),
         Screen::Case(c) => case::draw(app, c, frame, area),
         Screen::Form(f) => form::draw(app, f, frame, area),
     }

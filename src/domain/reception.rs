@@ -1,0 +1,57 @@
+//! 领导接待日: which leader receives the public on which day, and what each
+//! reception recorded (who came, what was said, what was decided), linked
+//! to a case when there is one. Pure checks; the store keeps them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::error::WorkflowError;
+use super::rules::Rules;
+use super::types::Role;
+use super::workflow::nonempty;
+
+/// One leader's reception day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReceptionDay {
+    pub date: NaiveDate,
+    pub leader: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+/// What one visitor's reception by a leader came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReceptionRecord {
+    pub date: NaiveDate,
+    pub leader: String,
+    pub visitor: String,
+    pub said: String,
+    #[serde(default)]
+    pub decided: String,
+    /// The case it belongs to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_id: Option<i64>,
+}
+
+fn is_leader(name: &str, rules: &Rules) -> Result<(), WorkflowError> {
+    match rules.operator(name) {
+        Some(o) if o.role == Role::Leader && o.active => Ok(()),
+        Some(_) => Err(WorkflowError::NotALeader(name.to_owned())),
+        None => Err(WorkflowError::UnknownOperator(name.to_owned())),
+    }
+}
+
+/// A reception day belongs to an active leader.
+pub fn check_day(day: &ReceptionDay, rules: &Rules) -> Result<(), WorkflowError> {
+    nonempty("schedule", "leader", &day.leader)?;
+    is_leader(&day.leader, rules)
+}
+
+/// A record names its visitor and what was said, and the receiving leader.
+pub fn check_record(rec: &ReceptionRecord, rules: &Rules) -> Result<(), WorkflowError> {
+    nonempty("reception", "visitor", &rec.visitor)?;
+    nonempty("reception", "said", &rec.said)?;
+    is_leader(&rec.leader, rules)
+}
