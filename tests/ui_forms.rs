@@ -832,3 +832,55 @@ fn a_reception_day_is_scheduled_and_recorded() {
         d.app.message
     );
 }
+
+/// The handler asks for the extension with `e`; the leader finds it among
+/// the cases waiting for him and grants it with `e` (the days asked filled
+/// in) or refuses it with `u`.
+#[test]
+fn an_extension_is_asked_at_the_desk_and_granted_from_the_dashboard() {
+    let mut d = Desk::new("李娜", 1);
+    for (command, actor) in [
+        (
+            Command::Register(xinfang::domain::types::Decision::Accept),
+            "李娜",
+        ),
+        (assign("城建科", "王强"), "李娜"),
+    ] {
+        d.store
+            .execute(&Request {
+                case: Some(CaseRef::Id(1)),
+                expected_version: None,
+                command,
+                actor: actor.into(),
+                at: t(1),
+            })
+            .unwrap();
+    }
+    d.app = d.restart("王强");
+    d.key(KeyCode::Enter);
+    d.key(KeyCode::Char('e'));
+    assert!(
+        matches!(&d.app.screen, Screen::Form(f) if matches!(f.purpose, xinfang::ui::form::Purpose::Action { op: "ask_extension", .. })),
+        "{:?}",
+        d.app.message
+    );
+    d.chars("20");
+    d.key(KeyCode::Tab);
+    d.chars("需委托评估");
+    d.ctrl('s');
+    d.app = d.restart("赵局长");
+    assert_eq!(
+        d.app.dash.data.awaiting.len(),
+        1,
+        "the request waits for the leader"
+    );
+    assert_eq!(d.app.dash.selected_id(), Some(1));
+    d.key(KeyCode::Char('e'));
+    assert_eq!(d.form().text("days").as_deref(), Some("20"));
+    assert_eq!(d.form().text("reason").as_deref(), Some("需委托评估"));
+    d.ctrl('s');
+    let case = d.store.case(&CaseRef::Id(1), d.app.today).unwrap().case;
+    assert_eq!(case.extension_days(), 20);
+    d.key(KeyCode::Esc);
+    assert_eq!(d.app.dash.data.awaiting.len(), 0);
+}

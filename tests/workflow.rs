@@ -76,6 +76,21 @@ fn samples() -> Vec<(&'static str, Command, &'static str)> {
         ),
         ("attach", Command::Attach(Box::new(intake_input())), "李娜"),
         ("own", Command::Own, "赵局长"),
+        (
+            "ask_extension",
+            Command::AskExtension {
+                days: 15,
+                reason: "需现场勘查".into(),
+            },
+            "王强",
+        ),
+        (
+            "refuse_extension",
+            Command::RefuseExtension {
+                reason: "请按期办结".into(),
+            },
+            "赵局长",
+        ),
     ]
 }
 
@@ -92,6 +107,7 @@ fn code(r: &Result<xinfang::domain::workflow::Transition, E>) -> &'static str {
             field: "outcome", ..
         }) => "MO",
         Err(E::AlreadyVisited) => "V",
+        Err(E::NoExtensionAsked) => "NoAsk",
         Err(other) => panic!("unexpected refusal {other:?}"),
     }
 }
@@ -100,19 +116,29 @@ fn code(r: &Result<xinfang::domain::workflow::Transition, E>) -> &'static str {
 fn every_state_and_command() {
     // Columns: intake register assign recuse opinion instruct extend
     //          supervise reply notice return_visit archive review attach own
+    //          ask_extension refuse_extension
     let expected = [
-        ("intake", "S ok S S S S S S S S S S S ok S"),
-        ("registered", "S S ok ok S S S ok NA NA S S S ok S"),
-        ("declined", "S S NAcc NAcc S S S NAcc ON ok S S S ok S"),
-        ("passed_on", "S S NAcc NAcc S S S NAcc ON ok S S S ok S"),
-        ("assigned", "S S ok ok ok NoOp ok ok NA NA S S S ok ok"),
-        ("awaiting", "S S ok ok Await ok ok ok NA NA S S S ok ok"),
-        ("approved", "S S ok ok ok NoOp ok ok ok MO S S S ok ok"),
-        ("replied", "S S S S S S S S S S ok ok S S S"),
-        ("visited", "S S S S S S S S S S V ok S S S"),
-        ("archived", "S S S S S S S S S S S S ok S S"),
-        ("declined_replied", "S S S S S S S S S S ok ok S S S"),
-        ("declined_archived", "S S S S S S S S S S S S NAcc S S"),
+        ("intake", "S ok S S S S S S S S S S S ok S S S"),
+        ("registered", "S S ok ok S S S ok NA NA S S S ok S S S"),
+        ("declined", "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S"),
+        ("passed_on", "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S"),
+        (
+            "assigned",
+            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk",
+        ),
+        (
+            "awaiting",
+            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk",
+        ),
+        (
+            "approved",
+            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk",
+        ),
+        ("replied", "S S S S S S S S S S ok ok S S S S S"),
+        ("visited", "S S S S S S S S S S V ok S S S S S"),
+        ("archived", "S S S S S S S S S S S S ok S S S S"),
+        ("declined_replied", "S S S S S S S S S S ok ok S S S S S"),
+        ("declined_archived", "S S S S S S S S S S S S NAcc S S S S"),
     ];
     let o = Office0::new();
     let fixtures = fixtures(&o);
@@ -156,7 +182,8 @@ fn wrong_state_names_what_is_possible() {
             "extend",
             "supervise",
             "attach",
-            "own"
+            "own",
+            "ask_extension"
         ]
     );
     let msg = xinfang::strings::errors::workflow(xinfang::strings::Lang::Zh, &err);

@@ -45,6 +45,7 @@ fn roles() {
     assert_eq!(
         o.apply(Some(assigned), &opinion, "刘洋", t(5)).unwrap_err(),
         E::NotAssignedHandler {
+            op: "opinion",
             assigned: "王强".into()
         }
     );
@@ -444,4 +445,62 @@ fn a_leader_owns_an_assigned_case() {
         o.apply(Some(&f[1].1), &Command::Own, "赵局长", t(6)),
         Err(E::WrongState { op: "own", .. })
     ));
+}
+
+/// Art 34 through a leader: the handler asks, the case waits for the
+/// leader (待批示), who grants it (`extend`) or refuses it with a reason.
+#[test]
+fn an_extension_asked_is_granted_or_refused() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let assigned = &f[4].1;
+    let ask = Command::AskExtension {
+        days: 15,
+        reason: "需现场勘查".into(),
+    };
+    let asked = o.step(assigned, ask.clone(), "王强", t(6));
+    assert!(asked.awaiting_leader());
+    assert_eq!(asked.extension_asked().map(|r| r.days), Some(15));
+    assert!(matches!(
+        o.apply(Some(&asked), &ask, "王强", t(6)),
+        Err(E::ExtensionAlreadyAsked)
+    ));
+    // Someone else's case is not 刘洋's to ask for.
+    assert!(matches!(
+        o.apply(Some(assigned), &ask, "刘洋", t(6)),
+        Err(E::NotAssignedHandler {
+            op: "ask_extension",
+            ..
+        })
+    ));
+    let refuse = Command::RefuseExtension {
+        reason: "请按期办结".into(),
+    };
+    assert!(matches!(
+        o.apply(Some(&asked), &refuse, "王强", t(7)),
+        Err(E::RoleRequired { .. })
+    ));
+    let refused = o.step(&asked, refuse, "赵局长", t(7));
+    assert!(!refused.awaiting_leader());
+    assert!(refused.extension.is_none());
+    assert_eq!(
+        refused
+            .extension_request
+            .as_ref()
+            .and_then(|r| r.refusal.as_deref()),
+        Some("请按期办结")
+    );
+    // Granted: the leader's extension, and nothing waits any more.
+    let granted = o.step(
+        &asked,
+        Command::Extend {
+            days: 15,
+            reason: "需现场勘查".into(),
+        },
+        "赵局长",
+        t(7),
+    );
+    assert_eq!(granted.extension_days(), 15);
+    assert!(granted.extension_asked().is_none());
+    assert!(!granted.awaiting_leader());
 }

@@ -167,6 +167,19 @@ pub struct Extension {
     pub stamp: Stamp,
 }
 
+/// A handler's request for the extension (Art 34), for a leader to grant
+/// (`extend`) or refuse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtensionRequest {
+    pub days: u32,
+    pub reason: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+    /// The leader's reason for refusing; None while it waits or once granted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Supervision {
     pub ground: SuperviseGround,
@@ -222,6 +235,8 @@ pub struct Case {
     pub instructions: Vec<Instruction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension: Option<Extension>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension_request: Option<ExtensionRequest>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub supervisions: Vec<Supervision>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -276,6 +291,20 @@ impl Case {
             // Instructions answer opinions one to one, in order.
             (o, i) => i >= o,
         }
+    }
+
+    /// An extension asked and not yet granted or refused.
+    pub fn extension_asked(&self) -> Option<&ExtensionRequest> {
+        self.extension_request
+            .as_ref()
+            .filter(|r| r.refusal.is_none() && self.extension.is_none())
+    }
+
+    /// Something waits for a leader: an opinion to instruct, or an
+    /// extension to grant or refuse (the dashboard's 待批示).
+    pub fn awaiting_leader(&self) -> bool {
+        self.awaiting_instruction()
+            || (self.state == State::Assigned && self.extension_asked().is_some())
     }
 
     /// Waiting for the leader's instruction (待批示).

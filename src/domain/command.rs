@@ -129,6 +129,15 @@ pub enum Command {
     Attach(Box<IntakeInput>),
     /// 包案: a leader takes an assigned case as theirs to see through.
     Own,
+    /// The handler asks a leader for the extension (Art 34).
+    AskExtension {
+        days: u32,
+        reason: String,
+    },
+    /// A leader refuses the extension asked, saying why.
+    RefuseExtension {
+        reason: String,
+    },
 }
 
 fn yes() -> bool {
@@ -166,11 +175,13 @@ impl Command {
             Command::Review { .. } => "review",
             Command::Attach(_) => "attach",
             Command::Own => "own",
+            Command::AskExtension { .. } => "ask_extension",
+            Command::RefuseExtension { .. } => "refuse_extension",
         }
     }
 
     /// Every op code, for messages and tests.
-    pub const OPS: [&'static str; 14] = [
+    pub const OPS: [&'static str; 16] = [
         "intake",
         "register",
         "assign",
@@ -185,5 +196,7 @@ impl Command {
         "review",
         "attach",
         "own",
+        "ask_extension",
+        "refuse_extension",
     ];
 }

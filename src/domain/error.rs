@@ -64,7 +64,7 @@ pub enum WorkflowError {
     #[error("{handler} has stepped aside: {reason}")]
     Recused { handler: String, reason: String },
     #[error("only the assigned handler {assigned} or a leader may give the opinion")]
-    NotAssignedHandler { assigned: String },
+    NotAssignedHandler { op: &'static str, assigned: String },
     #[error("the previous opinion still waits for an instruction")]
     OpinionAwaitingInstruction,
     #[error("no opinion waits for an instruction")]
@@ -92,4 +92,8 @@ pub enum WorkflowError {
     ReviewWindowClosed { due: NaiveDate },
     #[error("already had a return visit")]
     AlreadyVisited,
+    #[error("an extension was asked already and waits for a leader")]
+    ExtensionAlreadyAsked,
+    #[error("no extension was asked")]
+    NoExtensionAsked,
 }

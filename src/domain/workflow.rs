@@ -5,8 +5,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::case::{
-    Assignment, Attached, Case, DecisionRecord, Extension, Instruction, Intake, Opinion, Recusal,
-    Reply, ReturnVisit, Stamp, Supervision,
+    Assignment, Attached, Case, DecisionRecord, Extension, ExtensionRequest, Instruction, Intake,
+    Opinion, Recusal, Reply, ReturnVisit, Stamp, Supervision,
 };
 use super::command::Command;
 use super::deadline::due_date;
@@ -252,6 +252,23 @@ pub fn transition(
             next = new_case(intake, Some(case.id));
             created = true;
         }
+        Command::AskExtension { days, reason } => {
+            nonempty(op, "reason", reason)?;
+            // Checked as the leader's extension would be: the cap, the due date.
+            let checked = check_extension(case, *days, reason, today, rules, stamp.clone())?;
+            next.extension_request = Some(ExtensionRequest {
+                days: checked.days,
+                reason: checked.reason,
+                stamp,
+                refusal: None,
+            });
+        }
+        Command::RefuseExtension { reason } => {
+            nonempty(op, "reason", reason)?;
+            if let Some(r) = next.extension_request.as_mut() {
+                r.refusal = Some(reason.clone());
+            }
+        }
         Command::Own => {
             if let Some(a) = next.assignment.as_mut() {
                 a.owner_leader = Some(actor.name.clone());
@@ -304,6 +321,7 @@ fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         archived: None,
         review_of,
         attached: Vec::new(),
+        extension_request: None,
     }
 }
 
@@ -405,6 +423,22 @@ fn state_allows(case: &Case, op: &'static str) -> Result<(), WorkflowError> {
                 Ok(())
             }
         }
+        ("ask_extension", State::Assigned) => {
+            if case.extension.is_some() {
+                Err(WorkflowError::AlreadyExtended)
+            } else if case.extension_asked().is_some() {
+                Err(WorkflowError::ExtensionAlreadyAsked)
+            } else {
+                Ok(())
+            }
+        }
+        ("refuse_extension", State::Assigned) => {
+            if case.extension_asked().is_some() {
+                Ok(())
+            } else {
+                Err(WorkflowError::NoExtensionAsked)
+            }
+        }
         ("reply", State::Registered) if !case.accepted() => Ok(()),
         ("reply", State::Registered) => Err(WorkflowError::NoApprovedOpinion),
         ("reply", State::Assigned) => {
@@ -451,13 +485,17 @@ fn require_role(op: &'static str, actor: &Operator, needed: &[Role]) -> Result<(
 pub fn permitted(case: &Case, op: &'static str, actor: &Operator) -> Result<(), WorkflowError> {
     use Role::{Clerk, Handler, Leader};
     match op {
-        "instruct" | "extend" | "supervise" | "own" => require_role(op, actor, &[Leader]),
-        "opinion" => {
+        "instruct" | "extend" | "supervise" | "own" | "refuse_extension" => {
+            require_role(op, actor, &[Leader])
+        }
+        // The handler who does the work asks for the time (Art 34).
+        "opinion" | "ask_extension" => {
             let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
             if actor.role == Leader || assigned == Some(actor.name.as_str()) {
                 Ok(())
             } else {
                 Err(WorkflowError::NotAssignedHandler {
+                    op,
                     assigned: assigned.unwrap_or_default().to_owned(),
                 })
             }

@@ -110,7 +110,7 @@ pub fn insert(
         case.assignment.as_ref().map(|a| a.department.as_str()),
         case.assignment.as_ref().map(|a| a.handler.as_str()),
         case.assignment.as_ref().and_then(|a| a.owner_leader.as_deref()),
-        case.awaiting_instruction(),
+        case.awaiting_leader(),
         next_due,
         case.review_of,
         doc,
@@ -157,7 +157,7 @@ pub fn update(
             case.assignment.as_ref().map(|a| a.department.as_str()),
             case.assignment.as_ref().map(|a| a.handler.as_str()),
             case.assignment.as_ref().and_then(|a| a.owner_leader.as_deref()),
-            case.awaiting_instruction(),
+            case.awaiting_leader(),
             next_due,
             doc,
         ])?;

@@ -173,11 +173,12 @@ pub fn workflow(lang: Lang, e: &E) -> String {
                 )
             }
         }
-        E::NotAssignedHandler { assigned } => {
+        E::NotAssignedHandler { op, assigned } => {
+            let verb = labels::op(lang, op);
             if zh {
-                format!("处理意见只能由承办人{assigned}或领导提出")
+                format!("不能{verb}：只能由承办人{assigned}或领导办理")
             } else {
-                format!("only the assigned handler {assigned} or a leader may give the opinion")
+                format!("cannot {verb}: only the assigned handler {assigned} or a leader may")
             }
         }
         E::OpinionAwaitingInstruction => lang
@@ -210,6 +211,18 @@ pub fn workflow(lang: Lang, e: &E) -> String {
             .pick(
                 "未受理或已转送的件只发告知，不填处理结果（支持/解释说明/不予支持）",
                 "a notice of decline or pass-on carries no outcome: leave outcome out",
+            )
+            .to_owned(),
+        E::ExtensionAlreadyAsked => lang
+            .pick(
+                "已申请延期，待领导审批：不能再次申请",
+                "an extension was asked already and waits for a leader",
+            )
+            .to_owned(),
+        E::NoExtensionAsked => lang
+            .pick(
+                "没有待审批的延期申请",
+                "no extension request waits for a decision",
             )
             .to_owned(),
         E::AlreadyExtended => lang

@@ -70,6 +70,7 @@ pub fn label(lang: Lang, key: &str) -> &'static str {
         "return_visit" => ("回访", "return visit"),
         "attached" => ("重复件", "repeat item"),
         "role" => ("角色", "role"),
+        "refusal" => ("不同意的理由", "why not"),
         "visitor" => ("来访人", "visitor"),
         "case_ref" => ("涉及案件编号", "case number"),
         "said" => ("反映内容", "what was said"),

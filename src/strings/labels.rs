@@ -63,6 +63,8 @@ pub fn op(lang: Lang, op: &str) -> &'static str {
         "review" => lang.pick("复查", "review"),
         "attach" => lang.pick("重复件", "repeat item"),
         "own" => lang.pick("包案", "take ownership"),
+        "ask_extension" => lang.pick("申请延期", "ask for the extension"),
+        "refuse_extension" => lang.pick("不同意延期", "refuse the extension"),
         "settings" => lang.pick("修改人员和部门", "change people and departments"),
         "schedule" => lang.pick("排接待日", "schedule a reception day"),
         "reception" => lang.pick("记录领导接待", "record a reception"),

@@ -140,6 +140,7 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "archive" => lang.pick("归档", "archive"),
         "review" => lang.pick("复查", "review"),
         "own" => lang.pick("包案", "own"),
+        "refuse_extension" => lang.pick("不同意延期", "refuse extension"),
         "switch_view" => lang.pick("工作台/领导视图", "queue/dashboard"),
         "charts" => lang.pick("统计图", "charts"),
         "settings" => lang.pick("人员和部门", "people"),

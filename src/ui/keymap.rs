@@ -108,6 +108,8 @@ pub enum Action {
     Attach,
     /// 包案.
     Own,
+    /// 不同意延期.
+    RefuseExtension,
     /// Between the queue and the leader's dashboard.
     SwitchView,
     /// 统计图.
@@ -173,13 +175,14 @@ impl Action {
             Action::Archive => "archive",
             Action::Review => "review",
             Action::Own => "own",
+            Action::RefuseExtension => "refuse_extension",
             _ => return None,
         })
     }
 
     /// The action that opens `op`'s form.
     pub fn from_op(op: &str) -> Option<Action> {
-        const STEPS: [Action; 12] = [
+        const STEPS: [Action; 13] = [
             Action::Register,
             Action::Assign,
             Action::Recuse,
@@ -192,6 +195,7 @@ impl Action {
             Action::Archive,
             Action::Review,
             Action::Own,
+            Action::RefuseExtension,
         ];
         STEPS.into_iter().find(|a| a.op() == Some(op))
     }
@@ -595,6 +599,7 @@ const DASHBOARD: &[(Action, &[Key])] = &[
     (Action::Supervise, &[ch('s')]),
     (Action::Extend, &[ch('e')]),
     (Action::Own, &[ch('b')]),
+    (Action::RefuseExtension, &[ch('u')]),
     (Action::New, &[ch('n')]),
     (Action::SwitchView, &[ch('w')]),
     (Action::Charts, &[ch('t')]),
@@ -621,6 +626,7 @@ const CASE: &[(Action, &[Key])] = &[
     (Action::Archive, &[ch('g')]),
     (Action::Review, &[ch('c')]),
     (Action::Own, &[ch('b')]),
+    (Action::RefuseExtension, &[ch('u')]),
 ];
 
 /// The intake form. Printable keys are the fields' own; Enter stays

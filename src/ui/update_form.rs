@@ -36,6 +36,12 @@ impl App {
     }
 
     pub(super) fn try_action(&mut self, op: &'static str, row: &CaseRow) -> Vec<Cmd> {
+        // `e` is the leader's extension; for the handler it asks for one.
+        let op = if op == "extend" && !self.leader() {
+            "ask_extension"
+        } else {
+            op
+        };
         if let Some(why) = self.why_not(row, op) {
             self.message = Some(why);
             return Vec::new();

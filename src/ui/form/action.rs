@@ -146,10 +146,18 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
                 Field::new("instruction", Kind::Multi),
             ]
         }
-        "extend" => vec![
-            Field::new("days", Kind::Number).required().value("30"),
-            Field::new("reason", Kind::Text).required(),
-        ],
+        // Granting what the handler asked starts from their days and reason.
+        "extend" | "ask_extension" => {
+            let asked = case.extension_asked();
+            let days = asked.map_or("30".to_owned(), |r| r.days.to_string());
+            vec![
+                Field::new("days", Kind::Number).required().value(&days),
+                Field::new("reason", Kind::Text)
+                    .required()
+                    .value(asked.map_or("", |r| r.reason.as_str())),
+            ]
+        }
+        "refuse_extension" => vec![Field::new("refusal", Kind::Text).required()],
         "supervise" => {
             use SuperviseGround as G;
             let grounds = options(
@@ -313,6 +321,13 @@ impl Form {
             "extend" => Command::Extend {
                 days: text("days").parse().ok()?,
                 reason: text("reason"),
+            },
+            "ask_extension" => Command::AskExtension {
+                days: text("days").parse().ok()?,
+                reason: text("reason"),
+            },
+            "refuse_extension" => Command::RefuseExtension {
+                reason: text("refusal"),
             },
             "supervise" => Command::Supervise {
                 ground: parse(code("supervise_ground"))?,

@@ -334,7 +334,13 @@ fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
             "{key} {}",
             crate::strings::ui::action(app.lang, action.name())
         );
-        if app.why_not(&screen.row, op).is_none() {
+        // `e` asks for the extension when a handler presses it.
+        let judged = if op == "extend" && !app.leader() {
+            "ask_extension"
+        } else {
+            op
+        };
+        if app.why_not(&screen.row, judged).is_none() {
             open.push(Span::styled(label, Style::new().bold()));
         } else {
             shut.push(Span::raw(label).dim());
