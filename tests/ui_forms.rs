@@ -120,6 +120,19 @@ impl Desk {
         self.send(Msg::Paste(text.into()));
     }
 
+    /// Gives `command` on case 1 as `actor`, as another desk would.
+    fn step(&mut self, command: Command, actor: &str) {
+        self.store
+            .execute(&Request {
+                case: Some(CaseRef::Id(1)),
+                expected_version: None,
+                command,
+                actor: actor.into(),
+                at: t(1),
+            })
+            .unwrap();
+    }
+
     /// A new desk on the same ledger as `who`, as after a crash.
     fn restart(&self, who: &str) -> App {
         let mut app = App::new(
@@ -659,15 +672,7 @@ fn a_leader_acts_from_the_dashboard() {
         ),
     ];
     for (command, actor) in steps {
-        d.store
-            .execute(&Request {
-                case: Some(CaseRef::Id(1)),
-                expected_version: None,
-                command,
-                actor: actor.into(),
-                at: t(1),
-            })
-            .unwrap();
+        d.step(command, actor);
     }
     d.app = d.restart("赵局长");
     assert!(
@@ -767,15 +772,10 @@ fn a_leader_manages_people_and_departments() {
 #[test]
 fn a_reception_day_is_scheduled_and_recorded() {
     let mut d = Desk::new("李娜", 1);
-    d.store
-        .execute(&Request {
-            case: Some(CaseRef::Id(1)),
-            expected_version: None,
-            command: Command::Register(xinfang::domain::types::Decision::Accept),
-            actor: "李娜".into(),
-            at: t(1),
-        })
-        .unwrap();
+    d.step(
+        Command::Register(xinfang::domain::types::Decision::Accept),
+        "李娜",
+    );
     d.key(KeyCode::Char('h'));
     assert!(matches!(d.app.screen, Screen::Reception));
     d.key(KeyCode::Char('a'));

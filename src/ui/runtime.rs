@@ -107,33 +107,17 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 .dashboard(leader, today, due_soon_days(store, today), DASHBOARD_ROWS)
                 .map_or_else(fail, |d| Msg::Dashboard(Box::new(d)))
         }
-        Cmd::PutOperator(o) => {
-            // The desk lets only a leader here; the rule is checked again.
-            let allowed = app
-                .operator
-                .as_ref()
-                .map(crate::domain::workflow::may_manage_office);
-            match allowed {
-                Some(Ok(())) => store
-                    .put_operator(o)
-                    .map_or_else(fail, |()| Msg::SettingsSaved),
-                Some(Err(e)) => Msg::Failed(errors::workflow(app.lang, &e)),
-                None => Msg::Idle,
-            }
-        }
-        Cmd::PutDepartment(name) => {
-            let allowed = app
-                .operator
-                .as_ref()
-                .map(crate::domain::workflow::may_manage_office);
-            match allowed {
-                Some(Ok(())) => store
-                    .put_department(name, true)
-                    .map_or_else(fail, |()| Msg::SettingsSaved),
-                Some(Err(e)) => Msg::Failed(errors::workflow(app.lang, &e)),
-                None => Msg::Idle,
-            }
-        }
+        // The desk lets only a leader here; the rule is checked again.
+        Cmd::PutOperator(o) => as_manager(app).unwrap_or_else(|| {
+            store
+                .put_operator(o)
+                .map_or_else(fail, |()| Msg::SettingsSaved)
+        }),
+        Cmd::PutDepartment(name) => as_manager(app).unwrap_or_else(|| {
+            store
+                .put_department(name, true)
+                .map_or_else(fail, |()| Msg::SettingsSaved)
+        }),
         Cmd::LoadReception => {
             let to = today + chrono::Duration::days(RECEPTION_DAYS_AHEAD);
             let loaded = store
@@ -285,6 +269,20 @@ fn due_soon_days(store: &Store, today: chrono::NaiveDate) -> u32 {
         .calendar
         .add_working_days(today, office.policy.due_soon_working_days);
     (last - today).num_days().max(0) as u32
+}
+
+/// Why the operator may not change the office's people (as a message), or
+/// None when they may.
+fn as_manager(app: &App) -> Option<Msg> {
+    match app
+        .operator
+        .as_ref()
+        .map(crate::domain::workflow::may_manage_office)
+    {
+        Some(Ok(())) => None,
+        Some(Err(e)) => Some(Msg::Failed(errors::workflow(app.lang, &e))),
+        None => Some(Msg::Idle),
+    }
 }
 
 /// How far ahead the reception screen lists the schedule.

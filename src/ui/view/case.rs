@@ -301,24 +301,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         super::row(area, area.height - 2),
     );
     // The screen's own keys (the steps are on the line above).
-    let footer = app.message.clone().unwrap_or_else(|| {
-        app.keys
-            .footer(Context::Case)
-            .iter()
-            .filter(|(_, a)| a.op().is_none())
-            .map(|(label, a)| {
-                format!(
-                    "{label} {}",
-                    crate::strings::ui::action_in(lang, "case", a.name())
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("  ")
-    });
-    frame.render_widget(
-        Paragraph::new(crate::display::cut(&footer, usize::from(area.width))).dim(),
-        super::row(area, area.height - 1),
-    );
+    super::footer(app, Context::Case, |a| a.op().is_none(), frame, area);
 }
 
 /// Every action with its key: allowed ones first and bold, the rest dim.

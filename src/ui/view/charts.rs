@@ -97,17 +97,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Rect::new(x, bottom.y, w, bottom.height),
         );
     }
-    let footer = app.message.clone().unwrap_or_else(|| {
-        app.keys
-            .footer(crate::ui::keymap::Context::Charts)
-            .iter()
-            .map(|(label, a)| format!("{label} {}", crate::strings::ui::action(lang, a.name())))
-            .collect::<Vec<_>>()
-            .join("  ")
-    });
-    frame.render_widget(
-        Paragraph::new(cut(&footer, usize::from(area.width))).dim(),
-        row(area, area.height - 1),
+    super::footer(
+        app,
+        crate::ui::keymap::Context::Charts,
+        |_| true,
+        frame,
+        area,
     );
 }
 

@@ -13,7 +13,7 @@ use crate::display::{cut, fit};
 use crate::domain::deadline::ClockStatus;
 use crate::domain::identity::mask_id;
 use crate::store::CaseRow;
-use crate::strings::ui::{action_in, text};
+use crate::strings::ui::text;
 use crate::strings::{Lang, dashboard as t, labels};
 use crate::ui::app::App;
 use crate::ui::form::case_name;
@@ -67,18 +67,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         draw_lists(app, &lists, 0, frame, body);
     }
-    let footer = app.message.clone().unwrap_or_else(|| {
-        app.keys
-            .footer(Context::Dashboard)
-            .iter()
-            .map(|(label, a)| format!("{label} {}", action_in(lang, "dashboard", a.name())))
-            .collect::<Vec<_>>()
-            .join("  ")
-    });
-    frame.render_widget(
-        Paragraph::new(cut(&footer, usize::from(area.width))).dim(),
-        row(area, area.height - 1),
-    );
+    super::footer(app, Context::Dashboard, |_| true, frame, area);
 }
 
 /// `lists` stacked in `area`, each given an equal share of its rows; the

@@ -11,7 +11,6 @@ use ratatui::widgets::Paragraph;
 use super::repeats;
 use super::row;
 use crate::display::{cut, fit, width};
-use crate::strings::ui::action_in;
 use crate::strings::{Lang, form as t, labels};
 use crate::ui::app::App;
 use crate::ui::form::{Form, Kind, Purpose};
@@ -154,21 +153,11 @@ pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     if let Some(p) = panel {
         repeats::draw(form, lang, frame, p);
     }
-
-    let bottom = area.height - 1;
     let ctx = match form.purpose {
         Purpose::Intake(_) => Context::Form,
         _ => Context::Action,
     };
-    let footer = app.message.clone().unwrap_or_else(|| {
-        app.keys
-            .footer(ctx)
-            .iter()
-            .map(|(label, a)| format!("{label} {}", action_in(lang, ctx.name(), a.name())))
-            .collect::<Vec<_>>()
-            .join("  ")
-    });
-    frame.render_widget(Paragraph::new(cut(&footer, w)).dim(), row(area, bottom));
+    super::footer(app, ctx, |_| true, frame, area);
 }
 
 fn draw_fields(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {

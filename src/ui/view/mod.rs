@@ -85,6 +85,37 @@ pub fn popup(
     );
 }
 
+/// The bottom row: the message if there is one, else the keys of `ctx`
+/// (those `keep` lets through), named as that screen names them.
+pub fn footer(
+    app: &App,
+    ctx: crate::ui::keymap::Context,
+    keep: impl Fn(crate::ui::keymap::Action) -> bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let text = app.message.clone().unwrap_or_else(|| {
+        app.keys
+            .footer(ctx)
+            .iter()
+            .filter(|(_, a)| keep(*a))
+            .map(|(label, a)| {
+                format!(
+                    "{label} {}",
+                    crate::strings::ui::action_in(app.lang, ctx.name(), a.name())
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+    });
+    let line = crate::display::cut(&text, usize::from(area.width));
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(line)
+            .style(Style::new().add_modifier(ratatui::style::Modifier::DIM)),
+        row(area, area.height.saturating_sub(1)),
+    );
+}
+
 /// A one-row area at `y` of `area`.
 pub fn row(area: Rect, y: u16) -> Rect {
     Rect {

@@ -7,10 +7,8 @@ use ratatui::style::Stylize;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::row;
 use crate::display::{cut, fit};
 use crate::strings::reception as t;
-use crate::strings::ui::action_in;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
 
@@ -63,16 +61,5 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ..area
     };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-    let footer = app.message.clone().unwrap_or_else(|| {
-        app.keys
-            .footer(Context::Reception)
-            .iter()
-            .map(|(label, a)| format!("{label} {}", action_in(lang, "reception", a.name())))
-            .collect::<Vec<_>>()
-            .join("  ")
-    });
-    frame.render_widget(
-        Paragraph::new(cut(&footer, w)).dim(),
-        row(area, area.height - 1),
-    );
+    super::footer(app, Context::Reception, |_| true, frame, area);
 }

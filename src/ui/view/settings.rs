@@ -7,11 +7,9 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::row;
 use crate::display::{cut, fit};
 use crate::strings::form as f;
 use crate::strings::labels;
-use crate::strings::ui::action_in;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
 
@@ -52,16 +50,5 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         });
     }
     frame.render_widget(Paragraph::new(lines), area);
-    let footer = app.message.clone().unwrap_or_else(|| {
-        app.keys
-            .footer(Context::Settings)
-            .iter()
-            .map(|(label, a)| format!("{label} {}", action_in(lang, "settings", a.name())))
-            .collect::<Vec<_>>()
-            .join("  ")
-    });
-    frame.render_widget(
-        Paragraph::new(cut(&footer, w)).dim(),
-        row(area, area.height - 1),
-    );
+    super::footer(app, Context::Settings, |_| true, frame, area);
 }
