@@ -13,5 +13,6 @@ pub mod phone;
 pub mod policy;
 pub mod repeat;
 pub mod rules;
+pub mod stats;
 pub mod types;
 pub mod workflow;

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_ledger.sql"),
     include_str!("migrations/0002_drafts.sql"),
     include_str!("migrations/0003_queue_views.sql"),
+    include_str!("migrations/0004_report.sql"),
 ];
 
 pub fn latest() -> i64 {

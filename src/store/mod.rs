@@ -15,6 +15,7 @@ mod execute;
 mod journal;
 mod migrations;
 mod queries;
+mod report;
 pub mod search;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ pub use drafts::Draft;
 pub use execute::{Applied, CaseRef, Request};
 pub use journal::{CheckReport, JournalEntry};
 pub use queries::{CaseRow, ListFilter, Owner, Sort, StateCounts};
+pub use report::ReportCases;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -5,6 +5,7 @@ pub mod errors;
 pub mod form;
 pub mod keys;
 pub mod labels;
+pub mod report;
 pub mod setup;
 pub mod ui;
 pub mod validation;
