@@ -36,6 +36,15 @@ pub enum Format {
     Csv,
 }
 
+/// The formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Csv,
+    Html,
+}
+
 #[derive(Debug, Clone, Subcommand)]
 pub enum Cmd {
     Demo {
@@ -89,6 +98,21 @@ pub enum Cmd {
         format: Format,
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    Report {
+        #[arg(long, default_value = "month", value_name = "PERIOD")]
+        period: String,
+        #[arg(
+            long = "format",
+            id = "report_format",
+            value_enum,
+            default_value = "text"
+        )]
+        format: ReportFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value_t = crate::domain::stats::DEFAULT_TOP, value_name = "N")]
+        top: usize,
     },
     Check,
     Backup {

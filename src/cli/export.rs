@@ -183,7 +183,7 @@ fn code<T: serde::Serialize>(v: &T) -> String {
 
 /// RFC 4180 quoting; a leading = + - @ is prefixed with ' so that a
 /// spreadsheet never runs a cell as a formula.
-fn csv_cell(s: &str) -> String {
+pub(crate) fn csv_cell(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
         format!("'{s}")
     } else {
@@ -197,7 +197,7 @@ fn csv_cell(s: &str) -> String {
 }
 
 #[cfg(unix)]
-fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
     std::fs::OpenOptions::new()
         .write(true)
@@ -208,6 +208,6 @@ fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
 }
 
 #[cfg(not(unix))]
-fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
     std::fs::File::create(p)
 }

@@ -5,6 +5,7 @@ mod apply;
 mod args;
 mod export;
 mod render;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -185,6 +186,17 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
             let store = open_for_reading(&cli, lang)?;
             export::run(&store, format, out.as_deref(), today(&store))
                 .map_err(|e| Failure(e.message(lang)))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Report {
+            period,
+            format,
+            out,
+            top,
+        } => {
+            let store = open_for_reading(&cli, lang)?;
+            let today = today(&store);
+            report::run(&store, &period, format, out.as_deref(), top, lang, today)?;
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Check => {

@@ -14,5 +14,6 @@ pub mod policy;
 pub mod reception;
 pub mod repeat;
 pub mod rules;
+pub mod stats;
 pub mod types;
 pub mod workflow;

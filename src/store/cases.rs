@@ -117,7 +117,8 @@ pub fn insert(
         i.receiver,
     ])?;
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO petitioners (case_id, seq, name, id_number, phone, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO petitioners (case_id, seq, name, id_number, phone, address, received_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (seq, p) in i.petitioners.iter().enumerate() {
         stmt.execute(params![
@@ -126,11 +127,21 @@ pub fn insert(
             p.name,
             p.id_number,
             p.phone,
-            p.address
+            p.address,
+            i.received_at.timestamp(),
         ])?;
     }
     search::index_case(tx, case)?;
     Ok(())
+}
+
+/// The later of the day the reply was served and the day it was recorded (in the offset it
+/// was recorded with): after it only a return visit and the archiving happen to a case.
+/// `report_cases` looks older cases up by it.
+fn replied_on(case: &Case) -> Option<String> {
+    case.reply
+        .as_ref()
+        .map(|r| r.served_at.max(r.stamp.at.date_naive()).to_string())
 }
 
 /// Writes a new version of an existing case, refusing if someone else
@@ -146,7 +157,8 @@ pub fn update(
     let changed = tx
         .prepare_cached(
             "UPDATE cases SET version = version + 1, case_no = ?3, state = ?4, department = ?5,
-                 handler = ?6, owner_leader = ?7, awaiting_instruction = ?8, next_due = ?9, doc = ?10
+                 handler = ?6, owner_leader = ?7, awaiting_instruction = ?8, next_due = ?9, doc = ?10,
+                 replied_on = ?11, archived_at = ?12
              WHERE id = ?1 AND version = ?2",
         )?
         .execute(params![
@@ -160,6 +172,8 @@ pub fn update(
             case.awaiting_leader(),
             next_due,
             doc,
+            replied_on(case),
+            case.archived.as_ref().map(|s| s.at.timestamp()),
         ])?;
     if changed == 0 {
         let found: i64 = tx

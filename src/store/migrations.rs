@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_queue_views.sql"),
     include_str!("migrations/0004_dashboard.sql"),
     include_str!("migrations/0005_reception.sql"),
+    include_str!("migrations/0006_report.sql"),
 ];
 
 pub fn latest() -> i64 {

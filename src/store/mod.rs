@@ -18,6 +18,7 @@ mod journal;
 mod migrations;
 mod queries;
 mod reception;
+mod report;
 pub mod search;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,7 @@ pub use execute::{Applied, CaseRef, Request};
 pub use journal::{CheckReport, JournalEntry};
 pub use queries::{CaseRow, ListFilter, Owner, Sort, StateCounts};
 pub use reception::StoredRecord;
+pub use report::ReportCases;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

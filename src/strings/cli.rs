@@ -36,6 +36,7 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
             "integrity check + journal hash chain; exit 1 and name the first bad record if broken",
         ),
         "backup" => lang.pick("在线备份到新文件并校验", "consistent online copy to a new file, verified"),
+        "report" => super::report::about(lang),
         _ => "",
     }
 }
@@ -69,6 +70,15 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "address" => lang.pick("住址", "address"),
         "format" => lang.pick("格式：json 或 csv", "format: json or csv"),
         "out" => lang.pick("输出文件（默认标准输出）", "output file (default: standard output)"),
+        "period" => lang.pick(
+            "统计期间：2026-11、2026-Q4、2026、2026-11-01..2026-11-15、2026-11-05，或 day（今天）、week（本周）、month（本月，默认）、quarter、year",
+            "the period: 2026-11, 2026-Q4, 2026, 2026-11-01..2026-11-15, 2026-11-05, or day (today), week (this week), month (this month, the default), quarter, year",
+        ),
+        "report_format" => lang.pick(
+            "格式：text（中文报告，默认）、json、csv（Excel 可直接打开）、html（可打印，A4）",
+            "format: text (the default), json, csv (opens in Excel), html (print-ready, A4)",
+        ),
+        "top" => lang.pick("列出被反映最多的前几个单位", "how many of the most complained-about units to list"),
         "dest" => lang.pick("备份文件（不能已存在）", "backup file (must not exist)"),
         "help" => lang.pick("显示帮助", "print help"),
         "version" => lang.pick("显示版本", "print version"),

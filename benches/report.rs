@@ -1,0 +1,120 @@
+//! The statistics report (`xinfang report`) on a demo ledger: loading the cases, the engine,
+//! and the whole command's work for a day, a week, a month, a quarter and a year.
+//!
+//!     XINFANG_BENCH_DB=/tmp/r100k.db cargo bench --bench report
+//!     cargo bench --bench report                  # a 10,000-case ledger made on the fly
+//!
+//! Prints medians and minimums over repeated runs, wall time and this process's CPU time
+//! (these machines are shared and noisy: the CPU time moves less than the wall time).
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use xinfang::config::Office;
+use xinfang::demo::{DemoOptions, generate};
+use xinfang::domain::stats::{self, DEFAULT_TOP, Input, Period};
+use xinfang::store::Store;
+
+/// CPU time (user + system) of this process so far.
+fn cpu() -> Duration {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+struct Timing {
+    wall: Vec<Duration>,
+    cpu: Vec<Duration>,
+}
+
+fn time<F: FnMut() -> usize>(runs: usize, mut f: F) -> (Timing, usize) {
+    let mut t = Timing {
+        wall: Vec::new(),
+        cpu: Vec::new(),
+    };
+    let mut n = 0;
+    for _ in 0..runs {
+        let (w, c) = (Instant::now(), cpu());
+        n = std::hint::black_box(f());
+        t.wall.push(w.elapsed());
+        t.cpu.push(cpu() - c);
+    }
+    t.wall.sort();
+    t.cpu.sort();
+    (t, n)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn line(what: &str, t: &Timing, n: usize) {
+    println!(
+        "{what:<34} wall median {:>7}  min {:>7}   cpu median {:>7}   ({n})",
+        ms(t.wall[t.wall.len() / 2]),
+        ms(t.wall[0]),
+        ms(t.cpu[t.cpu.len() / 2]),
+    );
+}
+
+fn main() {
+    let office = Office::builtin();
+    let offset = office.policy.utc_offset;
+    let now = Utc::now().with_timezone(&offset);
+    let today = now.date_naive();
+    let _dir;
+    let path: PathBuf = match std::env::var_os("XINFANG_BENCH_DB") {
+        Some(p) => PathBuf::from(p),
+        None => {
+            _dir = tempfile::tempdir().expect("temp dir");
+            let path = _dir.path().join("bench.db");
+            let mut store = Store::open(&path, office.clone()).expect("open");
+            store.set_bulk_loading(true).expect("bulk");
+            let opts = DemoOptions {
+                cases: 10_000,
+                seed: 7,
+                now,
+            };
+            generate(&mut store, &opts).expect("demo");
+            store.set_bulk_loading(false).expect("bulk off");
+            path
+        }
+    };
+    let runs: usize = std::env::var("XINFANG_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(11);
+    println!("ledger {}, today {today}, {runs} runs each", path.display());
+    let store = Store::open_read_only(&path, office.clone()).expect("open");
+    let rules = office.rules(&[], &[]);
+    for spec in ["2026-11", "day", "week", "2026-Q4", "2026"] {
+        let period = Period::parse(spec, today).expect("period");
+        let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
+        let (t, n) = time(runs, || {
+            store.report_cases(&windows).expect("load").cases.len()
+        });
+        line(&format!("{spec}: load the cases"), &t, n);
+        let loaded = store.report_cases(&windows).expect("load");
+        let input = Input {
+            cases: &loaded.cases,
+            earlier_petitioner: &loaded.earlier_petitioner,
+        };
+        let (t, n) = time(runs, || {
+            stats::report(&input, period, &rules, today, DEFAULT_TOP)
+                .figures
+                .len()
+        });
+        line(&format!("{spec}: the engine"), &t, n);
+        let (t, n) = time(runs, || {
+            store
+                .report(period, today, DEFAULT_TOP)
+                .expect("report")
+                .figures
+                .len()
+        });
+        line(&format!("{spec}: both (Store::report)"), &t, n);
+    }
+}

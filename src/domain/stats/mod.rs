@@ -1,0 +1,823 @@
+//! The statistics report (信访情况分析报告): pure computation over cases.
+//!
+//! Input: the cases ([`Input`]), the [`Period`], the office's [`Rules`] (its time-limit policy,
+//! holiday calendar and UTC offset) and `today`. Output: a [`Report`] (serde `Serialize`),
+//! which the command line renders as text, CSV, HTML or JSON and the leader's screen can show
+//! as it is. No SQL and no clock here; the store loads the cases (`Store::report_cases`).
+//!
+//! # What each figure counts
+//!
+//! Every figure is computed for the period, for the period before it (环比) and for the same
+//! period a year earlier (同比), each by the same rules. Dates are office-local dates (the
+//! policy's `utc_offset`). A report describes the ledger as it stands on `today`: a case
+//! replied to after the period still counts as replied in the month it was served, and a case
+//! received in the period and declined later counts as declined in the month of the decision.
+//!
+//! - **Intake** (`intake`, `channel`, `category`, `target`, `department`, `focus` except
+//!   `attached`): the cases *received* in the period (by `received_at`), whatever their state
+//!   now. 批次 (`batches`) is the number of cases; 人次 (`person_times`) the sum of their
+//!   `people` (a group visit of 12 is 1 batch and 12 person-times). Attached repeat items
+//!   (重复件) are not cases and are not counted here (a merged duplicate counts once).
+//!   - `category`: by the case's category; `target`: by the unit complained about (`target`,
+//!     trimmed; cases naming none are left out), the `top` units of the period with most
+//!     batches; `department`: by the department the case is assigned to now (cases not
+//!     assigned are left out).
+//!   - `focus.group_visits`: visits (来访) of at least [`GROUP_VISIT_MIN_PEOPLE`] people
+//!     (集体访), with their person-times in `focus.group_visit_person_times`.
+//!   - `focus.repeat`: 重复信访, cases with `links` to earlier cases (a 复查 request links to
+//!     the case it reviews) or whose petitioner brought an earlier case: the same ID number,
+//!     phone, or name and address as a petitioner of any case received before it, in any
+//!     period (see [`repeat::earlier_petitioner_ids`]).
+//!   - `focus.major`: cases marked 重大紧急.
+//!   - `focus.attached`: repeat items attached to a case (重复件), by their own receipt date.
+//! - **Decisions** (`decision`): cases whose acceptance decision was taken in the period (the
+//!   date of the `register` command): accepted, declined, passed on, answered on the spot.
+//! - **Replies** (`reply`): cases whose reply was served in the period (`served_at`, the day
+//!   the handling clock stops), with the outcome of the accepted ones; `reply.replied`
+//!   includes the notices of a decline or a pass-on and answers given on the spot.
+//! - **Archive** (`archive.archived`): cases archived in the period.
+//! - **Timeliness** (`timeliness`): a clock *ends* on the day it stopped, or, if it is still
+//!   running today past its due date, on its due date. A clock is counted in the period in
+//!   which it ended, so each clock is counted once over consecutive periods:
+//!   - 及时受理率 `decide_rate` = `decide_on_time` / `decide_ended`, for the policy's
+//!     `decide` clock (received → decided; 15 calendar days by default, Art 22–23);
+//!   - 按期办结率 `handle_rate` = `handle_on_time` / `handle_ended`, for the `handle` clock
+//!     (accepted → reply served; 60 days, plus an approved extension, Art 34), so accepted
+//!     cases only; `handle_extended` counts those of them that had an extension.
+//!
+//!   On time means stopped on or before the due date as `domain::deadline` computes it (the
+//!   office's holiday calendar, roll-forward, extension).
+//! - **Satisfaction** (`satisfaction`): the cohort is the accepted cases whose reply was
+//!   served in the period (`eligible`); `rated` are those with a return visit (回访), whenever
+//!   it was recorded. 参评率 `participation_rate` = rated / eligible; 满意率 `unit_rate` and
+//!   `office_rate` = (satisfied + basically satisfied) / rated, for the handling unit and for
+//!   the reception office.
+//! - **Overdue** (`overdue`): cases with a clock (not a window) running and past its due date
+//!   at the end of the *cut-off day*: the period's last day, or today if the period has not
+//!   ended. Events after the cut-off are ignored as if they had not happened yet. Broken
+//!   down by clock (`clock.decide`…; a case may have two) and by the case's state now
+//!   (`state.assigned`…: for a past period, how many have since been dealt with).
+//! - **Supervision** (`supervision`): `orders` are the 督办 orders given in the period;
+//!   `cases` the cases that received them, by their state now.
+//!
+//! Rates are percentages rounded to one decimal, `None` ("—") when the base is zero. The
+//! change of a count is a percentage of the earlier value ("—" when that is zero); the change
+//! of a rate is the difference in percentage points.
+
+mod period;
+pub mod repeat;
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::case::Case;
+use super::deadline::{ClockFacts, ClockStatus, ClockView, clocks};
+use super::due::clock_facts;
+use super::policy::ClockStop;
+use super::rules::Rules;
+use super::types::{Channel, Outcome, Satisfaction, State, SuperviseGround, Urgency};
+use super::workflow::local_date;
+
+pub use period::{Period, PeriodError, PeriodKind, YEARS};
+pub use repeat::earlier_petitioner_ids;
+
+/// A visit of this many people or more is a group visit (集体访). DOMAIN.md ("What is
+/// recorded": representatives ≤ 5 for a group visit) after 2022《信访工作条例》第二十条: 多人
+/// 采用走访形式提出共同的信访事项的，应当推选代表，代表人数不超过5人; the office statistics
+/// count a visit of 5 or more people as 集体访.
+pub const GROUP_VISIT_MIN_PEOPLE: u32 = 5;
+
+/// How many complained-about units the report lists by default.
+pub const DEFAULT_TOP: usize = 10;
+
+/// The policy clock behind 及时受理率 (received → decided).
+pub const DECIDE_CLOCK: &str = "decide";
+/// The policy clock behind 按期办结率 (accepted → reply served, with extension).
+pub const HANDLE_CLOCK: &str = "handle";
+
+/// The parts of the report, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Intake,
+    Channel,
+    Category,
+    Target,
+    Department,
+    Focus,
+    Decision,
+    Reply,
+    Archive,
+    Timeliness,
+    Satisfaction,
+    Overdue,
+    Supervision,
+}
+
+impl Section {
+    pub const ALL: [Section; 13] = [
+        Section::Intake,
+        Section::Channel,
+        Section::Category,
+        Section::Target,
+        Section::Department,
+        Section::Focus,
+        Section::Decision,
+        Section::Reply,
+        Section::Archive,
+        Section::Timeliness,
+        Section::Satisfaction,
+        Section::Overdue,
+        Section::Supervision,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Section::Intake => "intake",
+            Section::Channel => "channel",
+            Section::Category => "category",
+            Section::Target => "target",
+            Section::Department => "department",
+            Section::Focus => "focus",
+            Section::Decision => "decision",
+            Section::Reply => "reply",
+            Section::Archive => "archive",
+            Section::Timeliness => "timeliness",
+            Section::Satisfaction => "satisfaction",
+            Section::Overdue => "overdue",
+            Section::Supervision => "supervision",
+        }
+    }
+
+    /// Sections whose keys are names from the data (a category, a unit, a department).
+    pub fn keyed_by_name(self) -> bool {
+        matches!(
+            self,
+            Section::Category | Section::Target | Section::Department
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// A whole number of cases (or person-times, orders).
+    Count,
+    /// A percentage, one decimal; `null` when its base is zero.
+    Rate,
+}
+
+/// A figure's value in one period: a count, or a rate (`None` when its base is zero).
+/// Serialised as a bare number or `null`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Amount {
+    Count(u64),
+    Rate(Option<f64>),
+}
+
+impl Amount {
+    pub fn count(self) -> Option<u64> {
+        match self {
+            Amount::Count(n) => Some(n),
+            Amount::Rate(_) => None,
+        }
+    }
+
+    /// The number, whichever kind (a rate without a base: `None`).
+    pub fn number(self) -> Option<f64> {
+        match self {
+            Amount::Count(n) => Some(n as f64),
+            Amount::Rate(r) => r,
+        }
+    }
+}
+
+/// One line of the report: a figure in this period, the period before and a year earlier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub section: Section,
+    /// Fixed for most sections (`batches`, `visit.person_times`, `decide_rate`…); the name
+    /// itself in `category`, `target` and `department`.
+    pub key: String,
+    pub measure: Measure,
+    pub value: Amount,
+    pub previous: Amount,
+    /// 环比: percent change of a count, percentage-point difference of a rate; `None` ("—")
+    /// when the earlier count is zero or a rate is missing.
+    pub change: Option<f64>,
+    pub last_year: Amount,
+    /// 同比, as `change`.
+    pub change_yoy: Option<f64>,
+}
+
+/// A case overdue at the cut-off, with the clock that fell due first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OverdueItem {
+    pub id: i64,
+    pub case_no: Option<String>,
+    /// The state now.
+    pub state: State,
+    pub channel: Channel,
+    pub received: NaiveDate,
+    pub department: Option<String>,
+    pub summary: String,
+    pub clock: String,
+    pub due: NaiveDate,
+    /// Calendar days past the due date on the cut-off day.
+    pub days_overdue: i64,
+    pub urgency: Urgency,
+}
+
+/// A case supervised (督办) in the period: its latest order in the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SupervisedItem {
+    pub id: i64,
+    pub case_no: Option<String>,
+    /// The state now.
+    pub state: State,
+    pub department: Option<String>,
+    pub summary: String,
+    pub supervised: NaiveDate,
+    pub ground: SuperviseGround,
+    pub feedback_by: NaiveDate,
+    /// Orders given in the period.
+    pub orders: u32,
+}
+
+/// The report: its periods and its figures, in display order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub period: Period,
+    /// The period before (环比).
+    pub previous: Period,
+    /// The same period a year earlier (同比).
+    pub last_year: Period,
+    pub today: NaiveDate,
+    /// The day overdue items are counted at: the period's last day, or today if earlier.
+    pub cutoff: NaiveDate,
+    pub group_visit_min_people: u32,
+    pub top: usize,
+    pub figures: Vec<Figure>,
+    /// Cases overdue at the cut-off, longest overdue first.
+    pub overdue_items: Vec<OverdueItem>,
+    /// Cases supervised in the period, latest first.
+    pub supervised_items: Vec<SupervisedItem>,
+    /// Years the computation touched that have no holiday table (counted Monday to Friday).
+    pub uncovered_years: Vec<i32>,
+}
+
+impl Report {
+    pub fn figure(&self, section: Section, key: &str) -> Option<&Figure> {
+        self.figures
+            .iter()
+            .find(|f| f.section == section && f.key == key)
+    }
+
+    /// The figures of one section, in order.
+    pub fn section(&self, section: Section) -> impl Iterator<Item = &Figure> {
+        self.figures.iter().filter(move |f| f.section == section)
+    }
+}
+
+/// What the report is computed from.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// At least every case received in the three periods, every case with an event in them,
+    /// and every case not yet replied to by a period's cut-off (more does no harm).
+    pub cases: &'a [Case],
+    /// Ids of cases whose petitioner brought a case received earlier (anywhere in the
+    /// ledger). The store answers it from its index; [`earlier_petitioner_ids`] computes it
+    /// when `cases` is the whole ledger.
+    pub earlier_petitioner: &'a HashSet<i64>,
+}
+
+/// The report of `period` as the ledger stands on `today`, with the `top` most
+/// complained-about units.
+pub fn report(
+    input: &Input,
+    period: Period,
+    rules: &Rules,
+    today: NaiveDate,
+    top: usize,
+) -> Report {
+    let previous = period.previous();
+    let last_year = period.year_before();
+    let cutoff = period.end.min(today);
+    // Each case's clocks once, then the three periods side by side: all read-only work,
+    // spread over the cores (the leader's screen recomputes this as cases change).
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4));
+    let chunk = input.cases.len().div_ceil(threads).max(1024);
+    let prepared: Vec<Prepared> = std::thread::scope(|s| {
+        let parts: Vec<_> = input
+            .cases
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|c| Prepared::new(c, rules, today, input.earlier_petitioner))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts.into_iter().flat_map(join).collect()
+    });
+    let mut extra = Extra::default();
+    let (now, prev, ly) = std::thread::scope(|s| {
+        let prev = s.spawn(|| tally(&prepared, &previous, previous.end.min(today), rules, None));
+        let ly = s.spawn(|| tally(&prepared, &last_year, last_year.end.min(today), rules, None));
+        let now = tally(&prepared, &period, cutoff, rules, Some(&mut extra));
+        (now, join(prev), join(ly))
+    });
+    let figures = figures(rules, [&now, &prev, &ly], top);
+    let mut uncovered: BTreeSet<i32> = BTreeSet::new();
+    for t in [&now, &prev, &ly] {
+        uncovered.extend(t.uncovered.iter().copied());
+    }
+    let mut overdue_items = extra.overdue;
+    overdue_items.sort_by(|a, b| b.days_overdue.cmp(&a.days_overdue).then(a.id.cmp(&b.id)));
+    let mut supervised_items: Vec<SupervisedItem> = extra.supervised.into_values().collect();
+    supervised_items.sort_by(|a, b| b.supervised.cmp(&a.supervised).then(a.id.cmp(&b.id)));
+    Report {
+        period,
+        previous,
+        last_year,
+        today,
+        cutoff,
+        group_visit_min_people: GROUP_VISIT_MIN_PEOPLE,
+        top,
+        figures,
+        overdue_items,
+        supervised_items,
+        uncovered_years: uncovered.into_iter().collect(),
+    }
+}
+
+/// A worker's result (a panic in it goes on in the caller, as if it had run there).
+fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
+/// What a case contributes, worked out once for the three periods.
+struct Prepared<'a> {
+    case: &'a Case,
+    received: NaiveDate,
+    facts: ClockFacts<'a>,
+    /// Its clocks as they stand today.
+    views: Vec<ClockView>,
+    archived: Option<NaiveDate>,
+    extended: Option<NaiveDate>,
+    repeat: bool,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(case: &'a Case, rules: &Rules, today: NaiveDate, earlier: &HashSet<i64>) -> Self {
+        let facts = clock_facts(case, rules);
+        Prepared {
+            case,
+            received: facts.received,
+            views: clocks(rules.policy, rules.calendar, &facts, today),
+            facts,
+            archived: case.archived.as_ref().map(|s| local_date(s.at, rules)),
+            extended: case
+                .extension
+                .as_ref()
+                .map(|e| local_date(e.stamp.at, rules)),
+            repeat: !case.intake.links.is_empty()
+                || case.review_of.is_some()
+                || earlier.contains(&case.id),
+        }
+    }
+
+    /// The clocks as they stood at the end of `cutoff`: later events had not happened.
+    fn clocks_at(&self, rules: &Rules, cutoff: NaiveDate) -> Vec<ClockView> {
+        let by = |d: Option<NaiveDate>| d.filter(|d| *d <= cutoff);
+        let facts = ClockFacts {
+            decided: by(self.facts.decided),
+            accepted: by(self.facts.accepted),
+            replied: by(self.facts.replied),
+            extension_days: if by(self.extended).is_some() {
+                self.facts.extension_days
+            } else {
+                0
+            },
+            ..self.facts
+        };
+        clocks(rules.policy, rules.calendar, &facts, cutoff)
+    }
+}
+
+/// The day a clock ended (see the module documentation), and whether it was met.
+fn ended(view: &ClockView) -> Option<(NaiveDate, bool)> {
+    match view.status {
+        ClockStatus::Met { done } => Some((done, true)),
+        ClockStatus::Late { done, .. } => Some((done, false)),
+        ClockStatus::Running { overdue: true, .. } => Some((view.due, false)),
+        _ => None,
+    }
+}
+
+/// The counts of one period, by section and key. Keys borrow from the cases or are static:
+/// counting allocates nothing but the map entries.
+#[derive(Default)]
+struct Tally<'a> {
+    counts: [HashMap<Cow<'a, str>, u64>; Section::ALL.len()],
+    uncovered: BTreeSet<i32>,
+}
+
+impl<'a> Tally<'a> {
+    fn add(&mut self, section: Section, key: impl Into<Cow<'a, str>>, n: u64) {
+        *self.counts[section as usize].entry(key.into()).or_default() += n;
+    }
+
+    fn get(&self, section: Section, key: &str) -> u64 {
+        self.counts[section as usize].get(key).copied().unwrap_or(0)
+    }
+
+    fn names(&self, section: Section) -> impl Iterator<Item = &str> {
+        self.counts[section as usize].keys().map(|k| k.as_ref())
+    }
+}
+
+/// The item lists, gathered for the report's own period only.
+#[derive(Default)]
+struct Extra {
+    overdue: Vec<OverdueItem>,
+    supervised: BTreeMap<i64, SupervisedItem>,
+}
+
+fn satisfaction_key(unit: bool, s: Satisfaction) -> &'static str {
+    match (unit, s) {
+        (true, Satisfaction::Satisfied) => "unit_satisfied",
+        (true, Satisfaction::Basic) => "unit_basic",
+        (true, Satisfaction::Unsatisfied) => "unit_unsatisfied",
+        (false, Satisfaction::Satisfied) => "office_satisfied",
+        (false, Satisfaction::Basic) => "office_basic",
+        (false, Satisfaction::Unsatisfied) => "office_unsatisfied",
+    }
+}
+
+fn outcome_key(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Support => "support",
+        Outcome::Explain => "explain",
+        Outcome::Reject => "reject",
+    }
+}
+
+fn channel_keys(c: Channel) -> [&'static str; 2] {
+    match c {
+        Channel::Visit => ["visit.batches", "visit.person_times"],
+        Channel::Letter => ["letter.batches", "letter.person_times"],
+        Channel::Phone => ["phone.batches", "phone.person_times"],
+        Channel::Email => ["email.batches", "email.person_times"],
+        Channel::Online => ["online.batches", "online.person_times"],
+        Channel::Referral => ["referral.batches", "referral.person_times"],
+    }
+}
+
+fn state_key(s: State) -> &'static str {
+    match s {
+        State::Intake => "state.intake",
+        State::Registered => "state.registered",
+        State::Assigned => "state.assigned",
+        State::Replied => "state.replied",
+        State::Archived => "state.archived",
+    }
+}
+
+fn tally<'a>(
+    cases: &[Prepared<'a>],
+    p: &Period,
+    cutoff: NaiveDate,
+    rules: &Rules,
+    mut extra: Option<&mut Extra>,
+) -> Tally<'a> {
+    use Section as S;
+    let mut t = Tally::default();
+    for pc in cases {
+        let case = pc.case;
+        let intake = &case.intake;
+        if p.contains(pc.received) {
+            let people = u64::from(intake.people);
+            t.add(S::Intake, "batches", 1);
+            t.add(S::Intake, "person_times", people);
+            let [batches, person_times] = channel_keys(intake.channel);
+            t.add(S::Channel, batches, 1);
+            t.add(S::Channel, person_times, people);
+            t.add(S::Category, &*intake.category, 1);
+            if let Some(target) = intake.target.as_deref().map(str::trim)
+                && !target.is_empty()
+            {
+                t.add(S::Target, target, 1);
+            }
+            if let Some(a) = &case.assignment {
+                t.add(S::Department, &*a.department, 1);
+            }
+            if intake.channel == Channel::Visit && intake.people >= GROUP_VISIT_MIN_PEOPLE {
+                t.add(S::Focus, "group_visits", 1);
+                t.add(S::Focus, "group_visit_person_times", people);
+            }
+            if pc.repeat {
+                t.add(S::Focus, "repeat", 1);
+            }
+            if intake.urgency == Urgency::Major {
+                t.add(S::Focus, "major", 1);
+            }
+        }
+        let attached = case
+            .attached
+            .iter()
+            .filter(|a| p.contains(local_date(a.received_at, rules)))
+            .count();
+        t.add(S::Focus, "attached", attached as u64);
+
+        if let (Some(d), Some(rec)) = (pc.facts.decided, &case.decision)
+            && p.contains(d)
+        {
+            t.add(S::Decision, "decided", 1);
+            t.add(S::Decision, rec.decision.code(), 1);
+        }
+        if let (Some(d), Some(reply)) = (pc.facts.replied, &case.reply)
+            && p.contains(d)
+        {
+            t.add(S::Reply, "replied", 1);
+            if let Some(o) = reply.outcome {
+                t.add(S::Reply, outcome_key(o), 1);
+            }
+            if case.accepted() {
+                t.add(S::Satisfaction, "eligible", 1);
+                if let Some(rv) = &case.return_visit {
+                    t.add(S::Satisfaction, "rated", 1);
+                    t.add(S::Satisfaction, satisfaction_key(true, rv.unit), 1);
+                    t.add(S::Satisfaction, satisfaction_key(false, rv.office), 1);
+                }
+            }
+        }
+        if pc.archived.is_some_and(|d| p.contains(d)) {
+            t.add(S::Archive, "archived", 1);
+        }
+        for view in &pc.views {
+            let [ended_key, on_time_key] = match view.key.as_str() {
+                DECIDE_CLOCK => ["decide_ended", "decide_on_time"],
+                HANDLE_CLOCK => ["handle_ended", "handle_on_time"],
+                _ => continue,
+            };
+            let Some((_, met)) = ended(view).filter(|(end, _)| p.contains(*end)) else {
+                continue;
+            };
+            t.add(S::Timeliness, ended_key, 1);
+            if met {
+                t.add(S::Timeliness, on_time_key, 1);
+            }
+            if view.key == HANDLE_CLOCK && case.extension.is_some() {
+                t.add(S::Timeliness, "handle_extended", 1);
+            }
+            t.uncovered.extend(view.uncovered_years.iter().copied());
+        }
+
+        // Overdue at the cut-off: only a case received by then and not yet finished by
+        // then can be; the clocks are worked out again as of that day.
+        let finished_by_cutoff = pc.facts.replied.is_some_and(|d| d <= cutoff)
+            || (pc.facts.decided.is_some_and(|d| d <= cutoff) && pc.facts.accepted.is_none());
+        if pc.received <= cutoff && !finished_by_cutoff {
+            let views = pc.clocks_at(rules, cutoff);
+            let overdue: Vec<&ClockView> = views
+                .iter()
+                .filter(|v| matches!(v.status, ClockStatus::Running { overdue: true, .. }))
+                .collect();
+            if let Some(first) = overdue.iter().min_by_key(|v| v.due) {
+                t.add(S::Overdue, "total", 1);
+                t.add(S::Overdue, state_key(case.state), 1);
+                for v in &overdue {
+                    t.add(S::Overdue, format!("clock.{}", v.key), 1);
+                    t.uncovered.extend(v.uncovered_years.iter().copied());
+                }
+                if let Some(x) = extra.as_deref_mut() {
+                    x.overdue.push(OverdueItem {
+                        id: case.id,
+                        case_no: case.case_no.clone(),
+                        state: case.state,
+                        channel: intake.channel,
+                        received: pc.received,
+                        department: case.assignment.as_ref().map(|a| a.department.clone()),
+                        summary: intake.summary.clone(),
+                        clock: first.key.clone(),
+                        due: first.due,
+                        days_overdue: (cutoff - first.due).num_days(),
+                        urgency: intake.urgency,
+                    });
+                }
+            }
+        }
+
+        let mut supervised = false;
+        for s in &case.supervisions {
+            let d = local_date(s.stamp.at, rules);
+            if !p.contains(d) {
+                continue;
+            }
+            t.add(S::Supervision, "orders", 1);
+            supervised = true;
+            if let Some(x) = extra.as_deref_mut() {
+                let item = x
+                    .supervised
+                    .entry(case.id)
+                    .or_insert_with(|| SupervisedItem {
+                        id: case.id,
+                        case_no: case.case_no.clone(),
+                        state: case.state,
+                        department: case.assignment.as_ref().map(|a| a.department.clone()),
+                        summary: intake.summary.clone(),
+                        supervised: d,
+                        ground: s.ground,
+                        feedback_by: s.feedback_by,
+                        orders: 0,
+                    });
+                item.orders += 1;
+                if d >= item.supervised {
+                    item.supervised = d;
+                    item.ground = s.ground;
+                    item.feedback_by = s.feedback_by;
+                }
+            }
+        }
+        if supervised {
+            t.add(S::Supervision, "cases", 1);
+            t.add(S::Supervision, state_key(case.state), 1);
+        }
+    }
+    t
+}
+
+/// `num / den` as a percentage with one decimal; `None` when `den` is zero.
+pub fn percent(num: u64, den: u64) -> Option<f64> {
+    (den > 0).then(|| (num as f64 * 1000.0 / den as f64).round() / 10.0)
+}
+
+/// The change from `before` to `now`: for counts the percent change (`None` when `before`
+/// is zero), for rates the difference in percentage points (`None` when either is missing).
+pub fn change(now: Amount, before: Amount) -> Option<f64> {
+    match (now, before) {
+        (Amount::Count(n), Amount::Count(b)) => {
+            (b > 0).then(|| ((n as f64 - b as f64) * 1000.0 / b as f64).round() / 10.0)
+        }
+        (Amount::Rate(Some(n)), Amount::Rate(Some(b))) => Some(((n - b) * 10.0).round() / 10.0),
+        _ => None,
+    }
+}
+
+/// What a figure is, given the counts of one period.
+#[derive(Clone)]
+enum Def {
+    Count(Section, String),
+    /// A rate: numerator keys (summed) over the denominator key, all in `Section`.
+    Rate(Section, String, Vec<&'static str>, &'static str),
+}
+
+impl Def {
+    fn amount(&self, t: &Tally) -> Amount {
+        match self {
+            Def::Count(s, k) => Amount::Count(t.get(*s, k)),
+            Def::Rate(s, _, num, den) => {
+                let n = num.iter().map(|k| t.get(*s, k)).sum();
+                Amount::Rate(percent(n, t.get(*s, den)))
+            }
+        }
+    }
+
+    fn figure(&self, [now, prev, ly]: [&Tally; 3]) -> Figure {
+        let (section, key, measure) = match self {
+            Def::Count(s, k) => (*s, k.clone(), Measure::Count),
+            Def::Rate(s, k, _, _) => (*s, k.clone(), Measure::Rate),
+        };
+        let (value, previous, last_year) = (self.amount(now), self.amount(prev), self.amount(ly));
+        Figure {
+            section,
+            key,
+            measure,
+            value,
+            previous,
+            change: change(value, previous),
+            last_year,
+            change_yoy: change(value, last_year),
+        }
+    }
+}
+
+/// Names in a keyed section, most batches now first (then before, then by name).
+fn ranked(section: Section, tallies: [&Tally; 3]) -> Vec<String> {
+    let names: BTreeSet<&str> = tallies.iter().flat_map(|t| t.names(section)).collect();
+    let mut names: Vec<&str> = names.into_iter().collect();
+    names.sort_by(|a, b| {
+        let key = |n: &str| (tallies[0].get(section, n), tallies[1].get(section, n));
+        key(b).cmp(&key(a)).then(a.cmp(b))
+    });
+    names.into_iter().map(str::to_owned).collect()
+}
+
+fn figures(rules: &Rules, tallies: [&Tally; 3], top: usize) -> Vec<Figure> {
+    use Section as S;
+    let count = |s: Section, k: &str| Def::Count(s, k.to_owned());
+    let mut defs: Vec<Def> = vec![
+        count(S::Intake, "batches"),
+        count(S::Intake, "person_times"),
+    ];
+    for ch in Channel::ALL {
+        defs.push(count(S::Channel, &format!("{}.batches", ch.code())));
+        defs.push(count(S::Channel, &format!("{}.person_times", ch.code())));
+    }
+    for name in ranked(S::Category, tallies) {
+        defs.push(Def::Count(S::Category, name));
+    }
+    for name in ranked(S::Target, tallies)
+        .into_iter()
+        .filter(|n| tallies[0].get(S::Target, n) > 0)
+        .take(top)
+    {
+        defs.push(Def::Count(S::Target, name));
+    }
+    for name in ranked(S::Department, tallies) {
+        defs.push(Def::Count(S::Department, name));
+    }
+    for k in [
+        "group_visits",
+        "group_visit_person_times",
+        "repeat",
+        "major",
+        "attached",
+    ] {
+        defs.push(count(S::Focus, k));
+    }
+    for k in ["decided", "accept", "decline", "pass_on", "answered"] {
+        defs.push(count(S::Decision, k));
+    }
+    for k in ["replied", "support", "explain", "reject"] {
+        defs.push(count(S::Reply, k));
+    }
+    defs.push(count(S::Archive, "archived"));
+    let rate = |s: Section, k: &str, num: Vec<&'static str>, den: &'static str| {
+        Def::Rate(s, k.to_owned(), num, den)
+    };
+    defs.extend([
+        count(S::Timeliness, "decide_ended"),
+        count(S::Timeliness, "decide_on_time"),
+        rate(
+            S::Timeliness,
+            "decide_rate",
+            vec!["decide_on_time"],
+            "decide_ended",
+        ),
+        count(S::Timeliness, "handle_ended"),
+        count(S::Timeliness, "handle_on_time"),
+        count(S::Timeliness, "handle_extended"),
+        rate(
+            S::Timeliness,
+            "handle_rate",
+            vec!["handle_on_time"],
+            "handle_ended",
+        ),
+        count(S::Satisfaction, "eligible"),
+        count(S::Satisfaction, "rated"),
+        rate(
+            S::Satisfaction,
+            "participation_rate",
+            vec!["rated"],
+            "eligible",
+        ),
+    ]);
+    for who in ["unit", "office"] {
+        for s in ["satisfied", "basic", "unsatisfied"] {
+            defs.push(count(S::Satisfaction, &format!("{who}_{s}")));
+        }
+        let num = match who {
+            "unit" => vec!["unit_satisfied", "unit_basic"],
+            _ => vec!["office_satisfied", "office_basic"],
+        };
+        defs.push(rate(S::Satisfaction, &format!("{who}_rate"), num, "rated"));
+    }
+    defs.push(count(S::Overdue, "total"));
+    for rule in rules
+        .policy
+        .clocks
+        .iter()
+        .filter(|r| r.stop != ClockStop::Never)
+    {
+        defs.push(count(S::Overdue, &format!("clock.{}", rule.key)));
+    }
+    for s in State::ALL {
+        defs.push(count(S::Overdue, &format!("state.{}", s.code())));
+    }
+    defs.push(count(S::Supervision, "orders"));
+    defs.push(count(S::Supervision, "cases"));
+    for s in State::ALL {
+        defs.push(count(S::Supervision, &format!("state.{}", s.code())));
+    }
+    defs.iter().map(|d| d.figure(tallies)).collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,556 @@
+//! The period a report covers, parsed from what the user typed, and the two periods it is
+//! compared with: the one before it (环比) and the same one a year earlier (同比).
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use serde::{Serialize, Serializer};
+
+/// Earliest and latest year a period may name: keeps date arithmetic (a year back, a
+/// quarter back) far from chrono's limits and catches a mistyped year.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1949..=9999;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// One day (日报): `day` is today, `2026-11-05` a named day.
+    Day,
+    /// Monday to Sunday (周报): `week` is the current week.
+    Week,
+    /// A calendar month (月报): `2026-11`, or `month` for the current one.
+    Month,
+    /// A calendar quarter: `2026-Q4`, or `quarter`.
+    Quarter,
+    /// A calendar year: `2026`, or `year`.
+    Year,
+    /// Any run of whole days: `2026-11-01..2026-11-15`.
+    Range,
+}
+
+/// Whole office-local days `start..=end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Period {
+    pub kind: PeriodKind,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// Why a period was not understood. `strings::report::period_error` says it in words, with
+/// the accepted forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PeriodError {
+    Empty,
+    /// Matches none of the forms.
+    Unrecognised(String),
+    /// `2026-13`: the month is not 1–12.
+    BadMonth {
+        input: String,
+        month: u32,
+    },
+    /// `2026-Q5`: the quarter is not 1–4.
+    BadQuarter {
+        input: String,
+        quarter: u32,
+    },
+    /// `2026-02-30`: a day that does not exist.
+    BadDate(String),
+    /// A year outside [`YEARS`].
+    BadYear {
+        input: String,
+        year: i32,
+    },
+    /// `2026-11-15..2026-11-01`.
+    Reversed {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    /// The period begins after today: nothing to count yet.
+    Future {
+        start: NaiveDate,
+        today: NaiveDate,
+    },
+}
+
+impl Period {
+    /// Parses `2026-11` (month), `2026-Q4` (quarter), `2026` (year),
+    /// `2026-11-01..2026-11-15` (range, both days included), `2026-11-05` (one day), and the
+    /// presets `day` (today), `week` (this Monday to Sunday), `month`, `quarter` and `year`
+    /// (the current ones), all in the office's local dates. A period that begins after
+    /// `today` is refused.
+    pub fn parse(input: &str, today: NaiveDate) -> Result<Period, PeriodError> {
+        let s = input.trim();
+        if s.is_empty() {
+            return Err(PeriodError::Empty);
+        }
+        let period = match s.to_ascii_lowercase().as_str() {
+            "day" | "today" => Period::day(today),
+            "week" => Period::week_of(today),
+            "month" => Period::month(today.year(), today.month()),
+            "quarter" => Period::quarter(today.year(), today.month0() / 3 + 1),
+            "year" => Period::year(today.year()),
+            lower => parse_named(s, lower)?,
+        };
+        if period.start > today {
+            return Err(PeriodError::Future {
+                start: period.start,
+                today,
+            });
+        }
+        Ok(period)
+    }
+
+    pub fn day(d: NaiveDate) -> Period {
+        Period {
+            kind: PeriodKind::Day,
+            start: d,
+            end: d,
+        }
+    }
+
+    /// The Monday-to-Sunday week holding `d`.
+    pub fn week_of(d: NaiveDate) -> Period {
+        let monday = d - Days::new(u64::from(d.weekday().num_days_from_monday()));
+        Period {
+            kind: PeriodKind::Week,
+            start: monday,
+            end: monday + Days::new(6),
+        }
+    }
+
+    /// Month `month` (1..=12; other values are taken as the nearest) of `year` (within
+    /// [`YEARS`] for sensible dates).
+    pub fn month(year: i32, month: u32) -> Period {
+        let start = ymd(year, month.clamp(1, 12), 1);
+        Period {
+            kind: PeriodKind::Month,
+            start,
+            end: last_of_month(start),
+        }
+    }
+
+    /// Quarter `q` (1..=4; other values are taken as the nearest).
+    pub fn quarter(year: i32, q: u32) -> Period {
+        let q = q.clamp(1, 4);
+        let start = ymd(year, (q - 1) * 3 + 1, 1);
+        let end = last_of_month(ymd(year, q * 3, 1));
+        Period {
+            kind: PeriodKind::Quarter,
+            start,
+            end,
+        }
+    }
+
+    pub fn year(year: i32) -> Period {
+        Period {
+            kind: PeriodKind::Year,
+            start: ymd(year, 1, 1),
+            end: ymd(year, 12, 31),
+        }
+    }
+
+    pub fn range(start: NaiveDate, end: NaiveDate) -> Result<Period, PeriodError> {
+        if end < start {
+            return Err(PeriodError::Reversed { start, end });
+        }
+        Ok(Period {
+            kind: PeriodKind::Range,
+            start,
+            end,
+        })
+    }
+
+    /// Days in the period.
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.start <= d && d <= self.end
+    }
+
+    /// The period before (环比): the previous day, week, month, quarter or year; for a range,
+    /// the same number of days ending the day before it starts.
+    pub fn previous(&self) -> Period {
+        match self.kind {
+            PeriodKind::Day | PeriodKind::Week | PeriodKind::Range => {
+                let n = Days::new(self.days() as u64);
+                Period {
+                    kind: self.kind,
+                    start: self.start - n,
+                    end: self.end - n,
+                }
+            }
+            PeriodKind::Month => {
+                let start = self.start - Months::new(1);
+                Period::month(start.year(), start.month())
+            }
+            PeriodKind::Quarter => {
+                let start = self.start - Months::new(3);
+                Period::quarter(start.year(), start.month0() / 3 + 1)
+            }
+            PeriodKind::Year => Period::year(self.start.year() - 1),
+        }
+    }
+
+    /// The same period a year earlier (同比). A week is the week 52 weeks earlier (Monday to
+    /// Sunday again); a day or range is shifted by one calendar year (29 February becomes the
+    /// 28th).
+    pub fn year_before(&self) -> Period {
+        match self.kind {
+            PeriodKind::Week => Period {
+                kind: self.kind,
+                start: self.start - Days::new(364),
+                end: self.end - Days::new(364),
+            },
+            PeriodKind::Month => Period::month(self.start.year() - 1, self.start.month()),
+            PeriodKind::Quarter => {
+                Period::quarter(self.start.year() - 1, self.start.month0() / 3 + 1)
+            }
+            PeriodKind::Year => Period::year(self.start.year() - 1),
+            PeriodKind::Day | PeriodKind::Range => Period {
+                kind: self.kind,
+                start: self.start - Months::new(12),
+                end: self.end - Months::new(12),
+            },
+        }
+    }
+
+    /// The canonical spelling, accepted back by [`Period::parse`]: `2026-11-05`,
+    /// `2026-11-16..2026-11-22` (a week), `2026-11`, `2026-Q4`, `2026`,
+    /// `2026-11-01..2026-11-15`.
+    pub fn code(&self) -> String {
+        match self.kind {
+            PeriodKind::Day => self.start.to_string(),
+            PeriodKind::Week | PeriodKind::Range => format!("{}..{}", self.start, self.end),
+            PeriodKind::Month => format!("{}-{:02}", self.start.year(), self.start.month()),
+            PeriodKind::Quarter => {
+                format!("{}-Q{}", self.start.year(), self.start.month0() / 3 + 1)
+            }
+            PeriodKind::Year => self.start.year().to_string(),
+        }
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Period", 4)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("code", &self.code())?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        st.end()
+    }
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
+}
+
+fn last_of_month(first: NaiveDate) -> NaiveDate {
+    first + Months::new(1) - Days::new(1)
+}
+
+fn parse_named(s: &str, lower: &str) -> Result<Period, PeriodError> {
+    let unrecognised = || PeriodError::Unrecognised(s.to_owned());
+    if let Some((a, b)) = s.split_once("..") {
+        let start = parse_date(a.trim(), s)?;
+        let end = parse_date(b.trim(), s)?;
+        return Period::range(start, end);
+    }
+    let parts: Vec<&str> = lower.split('-').collect();
+    let number = |p: &str| -> Option<u32> {
+        (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let year = |p: &str| -> Result<i32, PeriodError> {
+        let y = number(p)
+            .filter(|_| p.len() == 4)
+            .ok_or_else(unrecognised)? as i32;
+        if YEARS.contains(&y) {
+            Ok(y)
+        } else {
+            Err(PeriodError::BadYear {
+                input: s.to_owned(),
+                year: y,
+            })
+        }
+    };
+    match parts.as_slice() {
+        [y] => Ok(Period::year(year(y)?)),
+        [y, q] if q.starts_with('q') => {
+            let y = year(y)?;
+            let q = number(&q[1..])
+                .filter(|_| q.len() == 2)
+                .ok_or_else(unrecognised)?;
+            if !(1..=4).contains(&q) {
+                return Err(PeriodError::BadQuarter {
+                    input: s.to_owned(),
+                    quarter: q,
+                });
+            }
+            Ok(Period::quarter(y, q))
+        }
+        [y, m] => {
+            let y = year(y)?;
+            let m = number(m)
+                .filter(|_| m.len() <= 2)
+                .ok_or_else(unrecognised)?;
+            if !(1..=12).contains(&m) {
+                return Err(PeriodError::BadMonth {
+                    input: s.to_owned(),
+                    month: m,
+                });
+            }
+            Ok(Period::month(y, m))
+        }
+        [_, _, _] => Ok(Period::day(parse_date(s, s)?)),
+        _ => Err(unrecognised()),
+    }
+}
+
+/// `YYYY-MM-DD` (one-digit month and day accepted).
+fn parse_date(part: &str, input: &str) -> Result<NaiveDate, PeriodError> {
+    let fields: Vec<&str> = part.split('-').collect();
+    let [y, m, d] = fields.as_slice() else {
+        return Err(PeriodError::Unrecognised(input.to_owned()));
+    };
+    let num = |p: &str, max_len: usize| -> Option<u32> {
+        (!p.is_empty() && p.len() <= max_len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (num(y, 4).filter(|_| y.len() == 4), num(m, 2), num(d, 2))
+    else {
+        return Err(PeriodError::Unrecognised(input.to_owned()));
+    };
+    let y = y as i32;
+    if !YEARS.contains(&y) {
+        return Err(PeriodError::BadYear {
+            input: input.to_owned(),
+            year: y,
+        });
+    }
+    if !(1..=12).contains(&m) {
+        return Err(PeriodError::BadMonth {
+            input: input.to_owned(),
+            month: m,
+        });
+    }
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| PeriodError::BadDate(part.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    const TODAY: &str = "2026-11-21"; // a Saturday
+
+    fn p(s: &str) -> Result<Period, PeriodError> {
+        Period::parse(s, d(TODAY))
+    }
+
+    fn span(p: &Period) -> (String, String) {
+        (p.start.to_string(), p.end.to_string())
+    }
+
+    #[test]
+    fn month_quarter_year_and_range() {
+        let m = p("2026-11").unwrap();
+        assert_eq!(
+            (m.kind, span(&m)),
+            (
+                PeriodKind::Month,
+                ("2026-11-01".into(), "2026-11-30".into())
+            )
+        );
+        let feb = p("2024-2").unwrap();
+        assert_eq!(span(&feb), ("2024-02-01".into(), "2024-02-29".into()));
+        let q = p("2026-Q4").unwrap();
+        assert_eq!(
+            (q.kind, span(&q)),
+            (
+                PeriodKind::Quarter,
+                ("2026-10-01".into(), "2026-12-31".into())
+            )
+        );
+        assert_eq!(
+            span(&p("2026-q1").unwrap()),
+            ("2026-01-01".into(), "2026-03-31".into())
+        );
+        let y = p("2025").unwrap();
+        assert_eq!(
+            (y.kind, span(&y)),
+            (PeriodKind::Year, ("2025-01-01".into(), "2025-12-31".into()))
+        );
+        let r = p("2026-11-01..2026-11-15").unwrap();
+        assert_eq!(
+            (r.kind, span(&r)),
+            (
+                PeriodKind::Range,
+                ("2026-11-01".into(), "2026-11-15".into())
+            )
+        );
+        assert_eq!(r.days(), 15);
+        let one = p(" 2026-11-05 ").unwrap();
+        assert_eq!(
+            (one.kind, span(&one)),
+            (PeriodKind::Day, ("2026-11-05".into(), "2026-11-05".into()))
+        );
+    }
+
+    #[test]
+    fn presets_follow_today() {
+        let day = p("day").unwrap();
+        assert_eq!(
+            (day.kind, span(&day)),
+            (PeriodKind::Day, (TODAY.into(), TODAY.into()))
+        );
+        // Saturday 11-21 is in the week Monday 11-16 .. Sunday 11-22.
+        let week = p("week").unwrap();
+        assert_eq!(
+            (week.kind, span(&week)),
+            (PeriodKind::Week, ("2026-11-16".into(), "2026-11-22".into()))
+        );
+        // A Monday and a Sunday are in their own week.
+        assert_eq!(Period::week_of(d("2026-11-16")).start, d("2026-11-16"));
+        assert_eq!(Period::week_of(d("2026-11-22")).start, d("2026-11-16"));
+        assert_eq!(
+            span(&p("MONTH").unwrap()),
+            ("2026-11-01".into(), "2026-11-30".into())
+        );
+        assert_eq!(
+            span(&p("quarter").unwrap()),
+            ("2026-10-01".into(), "2026-12-31".into())
+        );
+        assert_eq!(
+            span(&p("year").unwrap()),
+            ("2026-01-01".into(), "2026-12-31".into())
+        );
+    }
+
+    #[test]
+    fn previous_and_year_before() {
+        let m = p("2026-03").unwrap();
+        assert_eq!(
+            span(&m.previous()),
+            ("2026-02-01".into(), "2026-02-28".into())
+        );
+        assert_eq!(
+            span(&m.year_before()),
+            ("2025-03-01".into(), "2025-03-31".into())
+        );
+        let jan = p("2026-01").unwrap();
+        assert_eq!(
+            span(&jan.previous()),
+            ("2025-12-01".into(), "2025-12-31".into())
+        );
+        let q1 = p("2026-Q1").unwrap();
+        assert_eq!(q1.previous().code(), "2025-Q4");
+        assert_eq!(q1.year_before().code(), "2025-Q1");
+        let y = p("2026").unwrap();
+        assert_eq!(
+            (y.previous().code(), y.year_before().code()),
+            ("2025".into(), "2025".into())
+        );
+        let r = p("2026-11-01..2026-11-15").unwrap();
+        assert_eq!(
+            span(&r.previous()),
+            ("2026-10-17".into(), "2026-10-31".into())
+        );
+        assert_eq!(
+            span(&r.year_before()),
+            ("2025-11-01".into(), "2025-11-15".into())
+        );
+        let w = p("week").unwrap();
+        assert_eq!(
+            span(&w.previous()),
+            ("2026-11-09".into(), "2026-11-15".into())
+        );
+        let wy = w.year_before();
+        assert_eq!(span(&wy), ("2025-11-17".into(), "2025-11-23".into()));
+        assert_eq!(wy.start.weekday(), chrono::Weekday::Mon);
+        let leap = p("2024-02-29").unwrap();
+        assert_eq!(leap.year_before().start, d("2023-02-28"));
+        assert_eq!(leap.previous().start, d("2024-02-28"));
+        // Codes parse back to the same period.
+        for s in [
+            "2026-11",
+            "2026-Q4",
+            "2026",
+            "2026-11-01..2026-11-15",
+            "2026-11-05",
+        ] {
+            assert_eq!(p(s).unwrap().code(), s);
+        }
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        assert_eq!(p(""), Err(PeriodError::Empty));
+        assert_eq!(
+            p("2026-13"),
+            Err(PeriodError::BadMonth {
+                input: "2026-13".into(),
+                month: 13
+            })
+        );
+        assert_eq!(
+            p("2026-Q5"),
+            Err(PeriodError::BadQuarter {
+                input: "2026-Q5".into(),
+                quarter: 5
+            })
+        );
+        assert_eq!(
+            p("2026-02-30"),
+            Err(PeriodError::BadDate("2026-02-30".into()))
+        );
+        assert_eq!(
+            p("2026-11-31..2026-12-01"),
+            Err(PeriodError::BadDate("2026-11-31".into()))
+        );
+        assert_eq!(
+            p("2026-11-15..2026-11-01"),
+            Err(PeriodError::Reversed {
+                start: d("2026-11-15"),
+                end: d("2026-11-01")
+            })
+        );
+        assert_eq!(
+            p("0026"),
+            Err(PeriodError::BadYear {
+                input: "0026".into(),
+                year: 26
+            })
+        );
+        assert_eq!(
+            p("2026-12"),
+            Err(PeriodError::Future {
+                start: d("2026-12-01"),
+                today: d(TODAY)
+            })
+        );
+        for bad in [
+            "November",
+            "2026/11",
+            "26-11",
+            "2026-1-",
+            "2026-Q",
+            "2026-Q12",
+            "..",
+            "2026-11-01..",
+            "2026-11-01-01",
+            "１２３４",
+        ] {
+            assert!(
+                matches!(p(bad), Err(PeriodError::Unrecognised(_))),
+                "{bad}: {:?}",
+                p(bad)
+            );
+        }
+    }
+}

@@ -1,0 +1,461 @@
+//! Texts of the statistics report (信访情况分析报告): headings, figure labels, periods and
+//! the errors of `xinfang report`.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{Lang, labels};
+use crate::domain::policy::Policy;
+use crate::domain::stats::{Period, PeriodError, PeriodKind, Section, YEARS};
+use crate::domain::types::{Channel, State};
+
+/// The forms `--period` accepts, for errors and help.
+pub fn period_forms(lang: Lang) -> &'static str {
+    lang.pick(
+        "可用的写法：2026-11（月）、2026-Q4（季度）、2026（年）、2026-11-01..2026-11-15（起止日期，含首尾两天）、2026-11-05（一天）；day（今天）、week（本周，周一至周日）、month（本月）、quarter（本季度）、year（本年）",
+        "accepted forms: 2026-11 (a month), 2026-Q4 (a quarter), 2026 (a year), 2026-11-01..2026-11-15 (a range, both days included), 2026-11-05 (one day); day (today), week (this week, Monday to Sunday), month, quarter, year (the current ones)",
+    )
+}
+
+/// What is wrong with the period, then the accepted forms.
+pub fn period_error(lang: Lang, e: &PeriodError) -> String {
+    let zh = lang == Lang::Zh;
+    let what = match e {
+        PeriodError::Empty => lang.pick("没有给出统计期间", "no period given").to_owned(),
+        PeriodError::Unrecognised(s) if zh => format!("无法识别统计期间“{s}”"),
+        PeriodError::Unrecognised(s) => format!("the period \"{s}\" is not understood"),
+        PeriodError::BadMonth { input, month } if zh => {
+            format!("“{input}”中的月份 {month} 不存在，月份应为 1 至 12")
+        }
+        PeriodError::BadMonth { input, month } => {
+            format!("\"{input}\": there is no month {month}; months are 1 to 12")
+        }
+        PeriodError::BadQuarter { input, quarter } if zh => {
+            format!("“{input}”中的季度 Q{quarter} 不存在，季度应为 Q1 至 Q4")
+        }
+        PeriodError::BadQuarter { input, quarter } => {
+            format!("\"{input}\": there is no quarter Q{quarter}; quarters are Q1 to Q4")
+        }
+        PeriodError::BadDate(s) if zh => format!("日期“{s}”不存在"),
+        PeriodError::BadDate(s) => format!("there is no such day as {s}"),
+        PeriodError::BadYear { input, year } if zh => format!(
+            "“{input}”中的年份 {year} 超出范围（{} 至 {}）",
+            YEARS.start(),
+            YEARS.end()
+        ),
+        PeriodError::BadYear { input, year } => format!(
+            "\"{input}\": the year {year} is out of range ({} to {})",
+            YEARS.start(),
+            YEARS.end()
+        ),
+        PeriodError::Reversed { start, end } if zh => {
+            format!("起始日期 {start} 晚于结束日期 {end}")
+        }
+        PeriodError::Reversed { start, end } => {
+            format!("the range starts ({start}) after it ends ({end})")
+        }
+        PeriodError::Future { start, today } if zh => {
+            format!("统计期间从 {start} 开始，尚未到来（今天是 {today}）")
+        }
+        PeriodError::Future { start, today } => {
+            format!("the period begins on {start}, after today ({today})")
+        }
+    };
+    let sep = lang.pick("。", ". ");
+    format!("{what}{sep}{}", period_forms(lang))
+}
+
+/// `--out` could not be written.
+pub fn cannot_write(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> String {
+    match lang {
+        Lang::Zh => format!("无法写入报告文件 {}：{e}", path.display()),
+        Lang::En => format!("cannot write the report to {}: {e}", path.display()),
+    }
+}
+
+fn zh_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// A date as the report prints it.
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    match lang {
+        Lang::Zh => zh_date(d),
+        Lang::En => d.to_string(),
+    }
+}
+
+/// "2026年11月", "2026年第四季度", "2026年11月16日至22日" …
+pub fn period_label(lang: Lang, p: &Period) -> String {
+    let (s, e) = (p.start, p.end);
+    match lang {
+        Lang::Zh => match p.kind {
+            PeriodKind::Day => zh_date(s),
+            PeriodKind::Month => format!("{}年{}月", s.year(), s.month()),
+            PeriodKind::Quarter => {
+                let q = ["一", "二", "三", "四"][s.month0() as usize / 3];
+                format!("{}年第{q}季度", s.year())
+            }
+            PeriodKind::Year => format!("{}年", s.year()),
+            PeriodKind::Week | PeriodKind::Range => {
+                let end = if e.year() != s.year() {
+                    zh_date(e)
+                } else if e.month() != s.month() {
+                    format!("{}月{}日", e.month(), e.day())
+                } else {
+                    format!("{}日", e.day())
+                };
+                let span = format!("{}至{end}", zh_date(s));
+                if p.kind == PeriodKind::Week {
+                    format!("{span}（第{}周）", s.iso_week().week())
+                } else {
+                    span
+                }
+            }
+        },
+        Lang::En => match p.kind {
+            PeriodKind::Day => s.to_string(),
+            PeriodKind::Month => s.format("%B %Y").to_string(),
+            PeriodKind::Quarter => format!("Q{} {}", s.month0() / 3 + 1, s.year()),
+            PeriodKind::Year => s.year().to_string(),
+            PeriodKind::Week => format!("week {} ({s} to {e})", s.iso_week().week()),
+            PeriodKind::Range => format!("{s} to {e}"),
+        },
+    }
+}
+
+/// 日报, 周报, 月报 … (nothing for a free range).
+pub fn kind_name(lang: Lang, k: PeriodKind) -> &'static str {
+    match k {
+        PeriodKind::Day => lang.pick("日报", "daily"),
+        PeriodKind::Week => lang.pick("周报", "weekly"),
+        PeriodKind::Month => lang.pick("月报", "monthly"),
+        PeriodKind::Quarter => lang.pick("季报", "quarterly"),
+        PeriodKind::Year => lang.pick("年报", "yearly"),
+        PeriodKind::Range => "",
+    }
+}
+
+/// The report's title.
+pub fn title(lang: Lang, p: &Period) -> String {
+    match lang {
+        Lang::Zh => format!("{}信访情况分析报告", period_label(lang, p)),
+        Lang::En => format!("Letters and visits report: {}", period_label(lang, p)),
+    }
+}
+
+/// Labels of the lines under the title.
+pub fn meta(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Zh => ["统计期间", "环比期间", "同比期间", "生成日期"],
+        Lang::En => [
+            "Period",
+            "Compared with",
+            "Same period last year",
+            "Made on",
+        ],
+    }
+}
+
+/// "（截至11月21日）" when the period has not ended.
+pub fn so_far(lang: Lang, cutoff: NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!("（截至{}月{}日）", cutoff.month(), cutoff.day()),
+        Lang::En => format!(" (to {cutoff})"),
+    }
+}
+
+/// Column headings of a figure table.
+pub fn columns(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Zh => ["项目", "本期", "上期", "环比", "去年同期", "同比"],
+        Lang::En => ["", "now", "before", "change", "last year", "change"],
+    }
+}
+
+/// Chinese ordinal heading numbers: 一、二、…
+pub fn ordinal(lang: Lang, n: usize) -> String {
+    const ZH: [&str; 13] = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三",
+    ];
+    match lang {
+        Lang::Zh => format!("{}、", ZH.get(n).copied().unwrap_or("")),
+        Lang::En => format!("{}. ", n + 1),
+    }
+}
+
+pub fn section(lang: Lang, s: Section, top: usize, cutoff: NaiveDate) -> String {
+    let fixed = match s {
+        Section::Intake => lang.pick("信访总量", "Total"),
+        Section::Channel => lang.pick(
+            "按来源渠道（批次、人次）",
+            "By channel (batches, person-times)",
+        ),
+        Section::Category => lang.pick("按问题分类（批次）", "By category (batches)"),
+        Section::Target => {
+            return match lang {
+                Lang::Zh => format!("被反映较多的单位（前{top}位，批次）"),
+                Lang::En => format!("Most complained-about units (top {top}, batches)"),
+            };
+        }
+        Section::Department => lang.pick("按承办部门（批次）", "By handling department (batches)"),
+        Section::Focus => lang.pick(
+            "集体访、重复信访和重大紧急事项",
+            "Group visits, repeat petitions, major items",
+        ),
+        Section::Decision => lang.pick("受理情况", "Decisions"),
+        Section::Reply => lang.pick("答复情况", "Replies"),
+        Section::Archive => lang.pick("归档情况", "Archived"),
+        Section::Timeliness => lang.pick(
+            "及时受理率和按期办结率",
+            "Decided in time, finished in time",
+        ),
+        Section::Satisfaction => lang.pick("满意度评价", "Satisfaction"),
+        Section::Overdue => {
+            return match lang {
+                Lang::Zh => format!("超期件（截至{}）", zh_date(cutoff)),
+                Lang::En => format!("Overdue (at the end of {cutoff})"),
+            };
+        }
+        Section::Supervision => lang.pick("督办件", "Supervision"),
+    };
+    fixed.to_owned()
+}
+
+fn state_of(lang: Lang, code: &str) -> &'static str {
+    State::from_code(code).map_or("", |s| labels::state(lang, s))
+}
+
+/// The label of a figure; names from the data (a category, a unit, a department) are their
+/// own label.
+pub fn figure(lang: Lang, policy: &Policy, section: Section, key: &str) -> String {
+    use Section as S;
+    if section.keyed_by_name() {
+        return key.to_owned();
+    }
+    let zh = lang == Lang::Zh;
+    if section == S::Channel {
+        let (code, what) = key.split_once('.').unwrap_or((key, ""));
+        let ch = Channel::from_code(code).map_or(code, |c| labels::channel(lang, c));
+        let what = match what {
+            "batches" => lang.pick("批次", "batches"),
+            _ => lang.pick("人次", "person-times"),
+        };
+        return if zh {
+            format!("{ch} {what}")
+        } else {
+            format!("{ch}, {what}")
+        };
+    }
+    if let Some(code) = key.strip_prefix("state.") {
+        let st = state_of(lang, code);
+        return if zh {
+            format!("其中现状态为{st}")
+        } else {
+            format!("of which now {st}")
+        };
+    }
+    if let Some(clock) = key.strip_prefix("clock.") {
+        let label = policy.clock(clock).map_or(clock, |c| match lang {
+            Lang::Zh => c.label_zh.as_str(),
+            Lang::En => c.label_en.as_str(),
+        });
+        return if zh {
+            format!("其中{label}超期")
+        } else {
+            format!("of which {label} overdue")
+        };
+    }
+    let s = match (section, key) {
+        (S::Intake, "batches") => lang.pick("信访总量（批次）", "all items (batches)"),
+        (S::Intake, "person_times") => lang.pick("信访总量（人次）", "all items (person-times)"),
+        (S::Focus, "group_visits") => lang.pick(
+            "集体访（5人及以上来访，批次）",
+            "group visits (5+ people, batches)",
+        ),
+        (S::Focus, "group_visit_person_times") => {
+            lang.pick("集体访（人次）", "group visits (person-times)")
+        }
+        (S::Focus, "repeat") => lang.pick("重复信访（批次）", "repeat petitions (batches)"),
+        (S::Focus, "major") => lang.pick("重大紧急事项", "major or urgent items"),
+        (S::Focus, "attached") => lang.pick(
+            "重复件（并入原件，不另计批次）",
+            "repeat items attached (not recounted)",
+        ),
+        (S::Decision, "decided") => lang.pick("作出受理决定", "decisions taken"),
+        (S::Decision, "accept") => lang.pick("受理", "accepted"),
+        (S::Decision, "decline") => lang.pick("不予受理", "declined"),
+        (S::Decision, "pass_on") => lang.pick("转送", "passed on"),
+        (S::Decision, "answered") => lang.pick("当场答复", "answered on the spot"),
+        (S::Reply, "replied") => lang.pick("答复送达", "replies served"),
+        (S::Reply, "support") => lang.pick("其中予以支持", "of which supported"),
+        (S::Reply, "explain") => lang.pick("其中解释说明", "of which explained"),
+        (S::Reply, "reject") => lang.pick("其中不予支持", "of which not supported"),
+        (S::Archive, "archived") => lang.pick("归档", "archived"),
+        (S::Timeliness, "decide_ended") => {
+            lang.pick("受理告知期限届满或已告知", "decision clocks ended")
+        }
+        (S::Timeliness, "decide_on_time") => lang.pick("按期告知", "decided in time"),
+        (S::Timeliness, "decide_rate") => lang.pick("及时受理率", "decided-in-time rate"),
+        (S::Timeliness, "handle_ended") => {
+            lang.pick("办理期限届满或已答复", "handling clocks ended")
+        }
+        (S::Timeliness, "handle_on_time") => lang.pick("按期办结", "finished in time"),
+        (S::Timeliness, "handle_extended") => lang.pick("其中经批准延期", "of which extended"),
+        (S::Timeliness, "handle_rate") => lang.pick("按期办结率", "finished-in-time rate"),
+        (S::Satisfaction, "eligible") => {
+            lang.pick("应参评（受理并答复）", "eligible (accepted, replied)")
+        }
+        (S::Satisfaction, "rated") => lang.pick("已回访评价", "rated in a return visit"),
+        (S::Satisfaction, "participation_rate") => lang.pick("参评率", "participation rate"),
+        (S::Satisfaction, "unit_satisfied") => {
+            lang.pick("承办单位：满意", "handling unit: satisfied")
+        }
+        (S::Satisfaction, "unit_basic") => {
+            lang.pick("承办单位：基本满意", "handling unit: basically satisfied")
+        }
+        (S::Satisfaction, "unit_unsatisfied") => {
+            lang.pick("承办单位：不满意", "handling unit: unsatisfied")
+        }
+        (S::Satisfaction, "unit_rate") => {
+            lang.pick("承办单位满意率", "handling unit satisfaction rate")
+        }
+        (S::Satisfaction, "office_satisfied") => {
+            lang.pick("信访部门：满意", "reception office: satisfied")
+        }
+        (S::Satisfaction, "office_basic") => lang.pick(
+            "信访部门：基本满意",
+            "reception office: basically satisfied",
+        ),
+        (S::Satisfaction, "office_unsatisfied") => {
+            lang.pick("信访部门：不满意", "reception office: unsatisfied")
+        }
+        (S::Satisfaction, "office_rate") => {
+            lang.pick("信访部门满意率", "reception office satisfaction rate")
+        }
+        (S::Overdue, "total") => lang.pick("超期件", "cases overdue"),
+        (S::Supervision, "orders") => lang.pick("督办次数", "supervision orders"),
+        (S::Supervision, "cases") => lang.pick("督办件数", "cases supervised"),
+        _ => key,
+    };
+    s.to_owned()
+}
+
+/// "—": no base to compare with.
+pub const NONE: &str = "—";
+
+/// A change: "+23.0%" for a count, "+2.1个百分点" for a rate.
+pub fn change(lang: Lang, change: Option<f64>, rate: bool) -> String {
+    let Some(c) = change else {
+        return NONE.to_owned();
+    };
+    let sign = if c > 0.0 { "+" } else { "" };
+    match (rate, lang) {
+        (false, _) => format!("{sign}{c:.1}%"),
+        (true, Lang::Zh) => format!("{sign}{c:.1}个百分点"),
+        (true, Lang::En) => format!("{sign}{c:.1} pt"),
+    }
+}
+
+/// Headings of the item lists.
+pub fn overdue_columns(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Zh => [
+            "编号",
+            "收件日期",
+            "状态",
+            "承办部门",
+            "期限",
+            "超期",
+            "主要问题",
+        ],
+        Lang::En => [
+            "case",
+            "received",
+            "state",
+            "department",
+            "clock due",
+            "late",
+            "summary",
+        ],
+    }
+}
+
+pub fn supervised_columns(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Zh => ["编号", "督办日期", "事由", "反馈期限", "现状态", "主要问题"],
+        Lang::En => [
+            "case",
+            "supervised",
+            "ground",
+            "feedback by",
+            "state now",
+            "summary",
+        ],
+    }
+}
+
+pub fn days(lang: Lang, n: i64) -> String {
+    match lang {
+        Lang::Zh => format!("{n}日"),
+        Lang::En => format!("{n} d"),
+    }
+}
+
+/// "另有 N 件未列出".
+pub fn more_items(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("另有 {n} 件未列出（--format json 列出全部）"),
+        Lang::En => format!("{n} more not listed (--format json lists them all)"),
+    }
+}
+
+pub fn no_items(lang: Lang) -> &'static str {
+    lang.pick("无", "none")
+}
+
+/// Years without a holiday table: counted Monday to Friday.
+pub fn uncovered(lang: Lang, years: &[i32]) -> String {
+    let ys: Vec<String> = years.iter().map(i32::to_string).collect();
+    match lang {
+        Lang::Zh => format!(
+            "注：{} 年没有节假日表，期限按周一至周五计算。",
+            ys.join("、")
+        ),
+        Lang::En => format!(
+            "Note: no holiday table for {}; deadlines counted Monday to Friday.",
+            ys.join(", ")
+        ),
+    }
+}
+
+/// The short statement of what the figures count, printed under the report.
+pub fn definitions(lang: Lang, group_min: u32) -> Vec<String> {
+    match lang {
+        Lang::Zh => vec![
+            "统计口径".to_owned(),
+            "1. 信访总量、渠道、分类、被反映单位、承办部门、集体访、重复信访、重大紧急：按收件日期在本期内的信访事项计；批次为件数，人次为人数之和；重复件并入原件，不另计批次。".to_owned(),
+            format!("2. 集体访：{group_min}人及以上的来访。重复信访：关联了以往事项（含复查申请），或信访人（身份证号、电话、姓名加住址相同）此前已有信访事项。"),
+            "3. 受理情况按受理决定日期计；答复按送达日期计；归档按归档日期计；督办按督办日期计。".to_owned(),
+            "4. 及时受理率＝按期告知件数÷受理告知期限在本期结束的件数；按期办结率＝按期答复件数÷办理期限在本期结束的受理件数（含经批准的延期）。期限按本单位期限规定和节假日表计算；期限结束指已告知/已答复之日，或期限已过仍未办结者的到期日。".to_owned(),
+            "5. 参评率＝已回访评价件数÷本期答复的受理件数；满意率＝（满意＋基本满意）÷已回访评价件数，承办单位和信访部门分别计算。".to_owned(),
+            "6. 超期件为截止日终了时仍在办理且已过期限的事项。环比、同比为增减百分比，比率为增减百分点；基数为零时记“—”。".to_owned(),
+        ],
+        Lang::En => vec![
+            "What the figures count".to_owned(),
+            "1. Totals, channels, categories, units, departments, group visits, repeats and major items: the cases received in the period; batches = cases, person-times = their people; attached repeat items are not counted again.".to_owned(),
+            format!("2. A group visit is a visit of {group_min} or more people. A repeat petition links to an earlier case (a review request included), or its petitioner (same ID number, phone, or name and address) brought an earlier case."),
+            "3. Decisions count by the decision's date, replies by the day served, archived by the archive date, supervision by the order's date.".to_owned(),
+            "4. Decided-in-time rate = decided in time / decision clocks that ended in the period; finished-in-time rate = replied in time / handling clocks of accepted cases that ended in the period (approved extension included). Due dates follow the office's policy and holiday calendar; a clock ends when it stops, or on its due date if it is still running past it.".to_owned(),
+            "5. Participation rate = rated in a return visit / accepted cases replied to in the period; satisfaction rate = (satisfied + basically satisfied) / rated, for the handling unit and the reception office.".to_owned(),
+            "6. Overdue: still running past a due date at the end of the cut-off day. Changes are percentages of the earlier figure, rates change in percentage points; \"—\" where the base is zero.".to_owned(),
+        ],
+    }
+}
+
+/// Words of the `report` command's help.
+pub fn about(lang: Lang) -> &'static str {
+    lang.pick(
+        "信访情况分析报告（日报、周报、月报……）：渠道批次人次、分类、被反映单位、及时受理率、按期办结率、满意率、超期和督办，附环比同比",
+        "the statistics report (daily, weekly, monthly…): channels in batches and person-times, categories, units, timeliness, satisfaction, overdue and supervised items, with period-on-period and year-on-year change",
+    )
+}
