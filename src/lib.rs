@@ -8,6 +8,8 @@ pub mod config;
 pub mod demo;
 pub mod display;
 pub mod domain;
+pub mod files;
+pub mod report;
 pub mod store;
 pub mod strings;
 pub mod ui;

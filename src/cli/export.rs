@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use super::args::Format;
+use crate::files::private_file;
+use crate::report::csv_cell;
 use crate::store::{CaseRef, Store, StoreError};
 use crate::strings::{Lang, errors};
 
@@ -179,35 +181,4 @@ fn code<T: serde::Serialize>(v: &T) -> String {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
     }
-}
-
-/// RFC 4180 quoting; a leading = + - @ is prefixed with ' so that a
-/// spreadsheet never runs a cell as a formula.
-pub(crate) fn csv_cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-#[cfg(unix)]
-pub(crate) fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(p)
-}
-
-#[cfg(not(unix))]
-pub(crate) fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
-    std::fs::File::create(p)
 }

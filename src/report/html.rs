@@ -1,0 +1,236 @@
+//! The report as print-ready HTML: A4, the system's Chinese fonts, tables and bar charts in
+//! plain HTML, CSS and inline SVG; no scripts, nothing fetched from the network.
+
+use std::fmt::Write as _;
+
+use super::{cells, left_out, meta_lines, overdue_rows, sections, supervised_rows};
+use crate::display::cut;
+use crate::domain::policy::Policy;
+use crate::domain::stats::{Report, Section};
+use crate::strings::{Lang, report as words};
+
+/// Text for HTML: `& < > " '` escaped.
+pub fn escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+const CSS: &str = r#"
+@page { size: A4; margin: 18mm 16mm 18mm 16mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0 auto; max-width: 178mm; color: #000; font-size: 10.5pt; line-height: 1.5;
+  font-family: "FangSong", "STFangsong", "FangSong_GB2312", "Songti SC", "SimSun",
+    "Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", serif; }
+h1, h2, th, .meta b { font-family: "SimHei", "Heiti SC", "PingFang SC", "Microsoft YaHei",
+    "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", sans-serif; }
+h1 { font-size: 18pt; text-align: center; margin: 0 0 2mm; }
+.kind { text-align: center; margin: 0 0 4mm; }
+.meta { margin: 0 0 4mm; }
+.meta p { margin: 0; }
+h2 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; page-break-after: avoid; }
+section { break-inside: avoid; page-break-inside: avoid; }
+section.long { break-inside: auto; page-break-inside: auto; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 2mm; }
+th, td { border: 0.5pt solid #555; padding: 0.6mm 1.5mm; vertical-align: top; }
+th { background: #eee; font-weight: normal; }
+td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.s { word-break: break-all; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+svg { display: block; margin: 1mm 0 2mm; }
+svg text { font-size: 9px; font-family: inherit; }
+.note { font-size: 9pt; }
+.defs { font-size: 9pt; margin-top: 6mm; border-top: 0.5pt solid #555; }
+.defs p { margin: 1mm 0; }
+"#;
+
+/// A horizontal bar chart in inline SVG: a label, a bar, the value.
+fn bars(items: &[(String, u64)]) -> String {
+    let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let (label_w, bar_w, row_h) = (150.0, 440.0, 16.0);
+    let height = row_h * items.len() as f64 + 4.0;
+    let mut o = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 640 {height}" role="img">"#
+    );
+    for (i, (label, n)) in items.iter().enumerate() {
+        let y = 2.0 + row_h * i as f64;
+        let w = bar_w * (*n as f64) / (max as f64);
+        let _ = write!(
+            o,
+            r##"<text x="{tx}" y="{ty}" text-anchor="end">{label}</text><rect x="{label_w}" y="{ry}" width="{w:.1}" height="{rh}" fill="#4a6fa5"/><text x="{vx:.1}" y="{ty}">{n}</text>"##,
+            tx = label_w - 4.0,
+            ty = y + 11.0,
+            label = escape(&cut(label, 24)),
+            ry = y + 2.0,
+            rh = row_h - 4.0,
+            vx = label_w + w + 3.0,
+        );
+    }
+    o.push_str("</svg>");
+    o
+}
+
+/// The bars drawn under a section's table, from the current figures.
+fn chart_for(r: &Report, section: Section, lang: Lang, policy: &Policy) -> Option<String> {
+    let items: Vec<(String, u64)> = match section {
+        Section::Channel => r
+            .section(section)
+            .filter(|f| f.key.ends_with(".batches"))
+            .map(|f| {
+                let label = words::figure(lang, policy, f.section, &f.key);
+                let label = label.split([' ', ',']).next().unwrap_or("").to_owned();
+                (label, f.value.count().unwrap_or(0))
+            })
+            .collect(),
+        Section::Category | Section::Target | Section::Department => r
+            .section(section)
+            .map(|f| (f.key.clone(), f.value.count().unwrap_or(0)))
+            .filter(|(_, n)| *n > 0)
+            .take(15)
+            .collect(),
+        _ => return None,
+    };
+    (!items.is_empty()).then(|| bars(&items))
+}
+
+pub fn render_html(r: &Report, lang: Lang, policy: &Policy) -> String {
+    let mut o = String::new();
+    let title = words::title(lang, &r.period);
+    let html_lang = lang.pick("zh-CN", "en");
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        escape(&title),
+        escape(&title)
+    );
+    let kind = words::kind_name(lang, r.period.kind);
+    if !kind.is_empty() {
+        let kind = match lang {
+            Lang::Zh => format!("（{kind}）"),
+            Lang::En => format!("({kind})"),
+        };
+        let _ = writeln!(o, "<p class=\"kind\">{}</p>", escape(&kind));
+    }
+    o.push_str("<div class=\"meta\">\n");
+    let sep = lang.pick("：", ": ");
+    for (k, v) in meta_lines(r, lang) {
+        let _ = writeln!(o, "<p><b>{}</b>{sep}{}</p>", escape(&k), escape(&v));
+    }
+    o.push_str("</div>\n");
+    let head = words::columns(lang);
+    for (n, (section, figures)) in sections(r).into_iter().enumerate() {
+        let long = matches!(
+            section,
+            Section::Overdue | Section::Supervision | Section::Category
+        ) || figures.len() > 20;
+        let _ = writeln!(
+            o,
+            "<section{}>\n<h2>{}{}</h2>",
+            if long { " class=\"long\"" } else { "" },
+            escape(&words::ordinal(lang, n)),
+            escape(&words::section(lang, section, r.top, r.cutoff))
+        );
+        if figures.is_empty() {
+            let _ = writeln!(o, "<p>{}</p>", escape(words::no_items(lang)));
+        } else {
+            o.push_str("<table>\n<thead><tr>");
+            for h in head {
+                let _ = write!(o, "<th>{}</th>", escape(h));
+            }
+            o.push_str("</tr></thead>\n<tbody>\n");
+            for f in figures {
+                let c = cells(f, lang, policy);
+                let _ = write!(o, "<tr><td>{}</td>", escape(&c[0]));
+                for cell in &c[1..] {
+                    let _ = write!(o, "<td class=\"n\">{}</td>", escape(cell));
+                }
+                o.push_str("</tr>\n");
+            }
+            o.push_str("</tbody>\n</table>\n");
+        }
+        if let Some(svg) = chart_for(r, section, lang, policy) {
+            o.push_str(&svg);
+            o.push('\n');
+        }
+        match section {
+            Section::Overdue => items_html(
+                &mut o,
+                lang,
+                &words::overdue_columns(lang),
+                &overdue_rows(r, lang, policy),
+                r.overdue_items.len(),
+            ),
+            Section::Supervision => items_html(
+                &mut o,
+                lang,
+                &words::supervised_columns(lang),
+                &supervised_rows(r, lang),
+                r.supervised_items.len(),
+            ),
+            _ => {}
+        }
+        o.push_str("</section>\n");
+    }
+    if !r.uncovered_years.is_empty() {
+        let _ = writeln!(
+            o,
+            "<p class=\"note\">{}</p>",
+            escape(&words::uncovered(lang, &r.uncovered_years))
+        );
+    }
+    o.push_str("<div class=\"defs\">\n");
+    for (i, line) in words::definitions(lang, r.group_visit_min_people)
+        .iter()
+        .enumerate()
+    {
+        if i == 0 {
+            let _ = writeln!(o, "<p><b>{}</b></p>", escape(line));
+        } else {
+            let _ = writeln!(o, "<p>{}</p>", escape(line));
+        }
+    }
+    o.push_str("</div>\n</body>\n</html>\n");
+    o
+}
+
+fn html_rows(o: &mut String, head: &[&str], rows: &[Vec<String>]) {
+    o.push_str("<table>\n<thead><tr>");
+    for h in head {
+        let _ = write!(o, "<th>{}</th>", escape(h));
+    }
+    o.push_str("</tr></thead>\n<tbody>\n");
+    for row in rows {
+        o.push_str("<tr>");
+        let last = row.len().saturating_sub(1);
+        for (i, c) in row.iter().enumerate() {
+            let class = if i == last { " class=\"s\"" } else { "" };
+            let _ = write!(o, "<td{class}>{}</td>", escape(c));
+        }
+        o.push_str("</tr>\n");
+    }
+    o.push_str("</tbody>\n</table>\n");
+}
+
+fn items_html(o: &mut String, lang: Lang, head: &[&str], rows: &[Vec<String>], total: usize) {
+    if rows.is_empty() {
+        return;
+    }
+    html_rows(o, head, rows);
+    if let Some(n) = left_out(total) {
+        let _ = writeln!(
+            o,
+            "<p class=\"note\">{}</p>",
+            escape(&words::more_items(lang, n))
+        );
+    }
+}

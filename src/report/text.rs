@@ -1,0 +1,194 @@
+//! The report as plain text, laid out by display width for an 80-column page.
+
+use std::fmt::Write as _;
+
+use super::{cells, left_out, meta_lines, overdue_rows, sections, supervised_rows};
+use crate::display::{cut, fit, width};
+use crate::domain::policy::Policy;
+use crate::domain::stats::{Report, Section};
+use crate::strings::{Lang, report as words};
+
+/// Text reports are laid out for this many columns.
+const TEXT_WIDTH: usize = 80;
+
+/// The widest a column of an item list gets (the summary aside).
+const ITEM_COLUMN_MAX: usize = 26;
+
+/// Columns of a summary in an item list, even if the line grows past [`TEXT_WIDTH`].
+const SUMMARY_MIN: usize = 30;
+
+/// `s` broken into lines of at most `w` columns: between words in English, anywhere in
+/// Chinese (not before a closing mark).
+fn wrap(s: &str, w: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let ascii_words = s.is_ascii();
+    let pieces: Vec<String> = if ascii_words {
+        s.split(' ').map(|p| format!("{p} ")).collect()
+    } else {
+        s.chars().map(String::from).collect()
+    };
+    for piece in pieces {
+        let closing = piece.starts_with(['，', '。', '、', '；', '：', '）', '”', '÷']);
+        if width(&line) + width(piece.trim_end()) > w && !line.is_empty() && !closing {
+            lines.push(line.trim_end().to_owned());
+            line.clear();
+        }
+        line.push_str(&piece);
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+fn right(s: &str, w: usize) -> String {
+    let pad = w.saturating_sub(width(s));
+    format!("{}{s}", " ".repeat(pad))
+}
+
+fn centre(s: &str, w: usize) -> String {
+    let pad = w.saturating_sub(width(s)) / 2;
+    format!("{}{s}", " ".repeat(pad))
+}
+
+pub fn render_text(r: &Report, lang: Lang, policy: &Policy) -> String {
+    let mut o = String::new();
+    let sep = lang.pick("：", ": ");
+    let _ = writeln!(o, "{}", centre(&words::title(lang, &r.period), TEXT_WIDTH));
+    let kind = words::kind_name(lang, r.period.kind);
+    if !kind.is_empty() {
+        let kind = match lang {
+            Lang::Zh => format!("（{kind}）"),
+            Lang::En => format!("({kind})"),
+        };
+        let _ = writeln!(o, "{}", centre(&kind, TEXT_WIDTH));
+    }
+    o.push('\n');
+    for (k, v) in meta_lines(r, lang) {
+        let _ = writeln!(o, "{k}{sep}{v}");
+    }
+    let rows: Vec<(Section, Vec<[String; 6]>)> = sections(r)
+        .into_iter()
+        .map(|(s, fs)| (s, fs.iter().map(|f| cells(f, lang, policy)).collect()))
+        .collect();
+    // One set of column widths for the whole report, so the tables line up.
+    let head = words::columns(lang);
+    let mut w = [0usize; 6];
+    for (i, h) in head.iter().enumerate() {
+        w[i] = width(h);
+    }
+    for (_, section_rows) in &rows {
+        for row in section_rows {
+            for (i, c) in row.iter().enumerate() {
+                w[i] = w[i].max(width(c));
+            }
+        }
+    }
+    w[0] = w[0].clamp(16, 40);
+    for (n, (section, section_rows)) in rows.iter().enumerate() {
+        o.push('\n');
+        let _ = writeln!(
+            o,
+            "{}{}",
+            words::ordinal(lang, n),
+            words::section(lang, *section, r.top, r.cutoff)
+        );
+        if section_rows.is_empty() {
+            let _ = writeln!(o, "  {}", words::no_items(lang));
+            continue;
+        }
+        let line = |cells: [&str; 6]| {
+            let mut l = format!("  {}", fit(cells[0], w[0]));
+            for i in 1..6 {
+                l.push_str("  ");
+                l.push_str(&right(cells[i], w[i]));
+            }
+            l.trim_end().to_owned()
+        };
+        let _ = writeln!(o, "{}", line(head));
+        for row in section_rows {
+            let _ = writeln!(
+                o,
+                "{}",
+                line([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]])
+            );
+        }
+        match section {
+            Section::Overdue => items(
+                &mut o,
+                lang,
+                &words::overdue_columns(lang),
+                &overdue_rows(r, lang, policy),
+                r.overdue_items.len(),
+            ),
+            Section::Supervision => items(
+                &mut o,
+                lang,
+                &words::supervised_columns(lang),
+                &supervised_rows(r, lang),
+                r.supervised_items.len(),
+            ),
+            _ => {}
+        }
+    }
+    o.push('\n');
+    if !r.uncovered_years.is_empty() {
+        let _ = writeln!(o, "{}", words::uncovered(lang, &r.uncovered_years));
+    }
+    for (i, para) in words::definitions(lang, r.group_visit_min_people)
+        .iter()
+        .enumerate()
+    {
+        let indent = if i == 0 { "" } else { "   " };
+        for (j, line) in wrap(para, TEXT_WIDTH - 3).iter().enumerate() {
+            let _ = writeln!(o, "{}{line}", if j == 0 { "" } else { indent });
+        }
+    }
+    o
+}
+
+/// A list under a table: each column as wide as its widest cell (at most
+/// [`ITEM_COLUMN_MAX`]), the last one (the summary) cut to what is left of the line.
+fn item_table(o: &mut String, head: &[&str], rows: &[Vec<String>]) {
+    let fixed = head.len().saturating_sub(1);
+    let widths: Vec<usize> = (0..fixed)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r.get(i).map_or(0, |c| width(c)))
+                .chain([width(head[i])])
+                .max()
+                .unwrap_or(0)
+                .min(ITEM_COLUMN_MAX)
+        })
+        .collect();
+    let line = |cells: &[String]| {
+        let used: usize = 2 + widths.iter().map(|w| w + 2).sum::<usize>();
+        let mut l = "  ".to_owned();
+        for (c, w) in cells.iter().zip(&widths) {
+            l.push_str(&fit(c, *w));
+            l.push_str("  ");
+        }
+        // The summary gets the rest of the line, and at least a useful part of itself.
+        if let Some(last) = cells.get(fixed) {
+            l.push_str(&cut(last, TEXT_WIDTH.saturating_sub(used).max(SUMMARY_MIN)));
+        }
+        l.trim_end().to_owned()
+    };
+    let head: Vec<String> = head.iter().map(|s| (*s).to_owned()).collect();
+    let _ = writeln!(o, "{}", line(&head));
+    for row in rows {
+        let _ = writeln!(o, "{}", line(row));
+    }
+}
+
+fn items(o: &mut String, lang: Lang, head: &[&str], rows: &[Vec<String>], total: usize) {
+    if rows.is_empty() {
+        return;
+    }
+    o.push('\n');
+    item_table(o, head, rows);
+    if let Some(n) = left_out(total) {
+        let _ = writeln!(o, "  {}", words::more_items(lang, n));
+    }
+}
