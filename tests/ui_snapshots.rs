@@ -199,6 +199,13 @@ fn every_screen_at_every_size() {
     runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Esc));
     runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Char('h')));
     screens.push(app3.clone());
+    runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Esc));
+    runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Char('y')));
+    runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Left));
+    screens.push(app3.clone());
+    // The report screen before its report has come.
+    app3.report.loaded = None;
+    screens.push(app3.clone());
     let sizes = (1..=125)
         .flat_map(|w| [1, 2, 3, 5, 15, 16, 17, 24, 40].map(|h| (w, h)))
         .chain(
@@ -234,23 +241,29 @@ const LEADER_DAY: &str = concat!(
 #[test]
 fn leader_dashboard() {
     for (w, h) in SIZES {
-        let (l, mut s, _) = desk(h);
-        l.apply_ok(LEADER_DAY);
-        let leader = Operator {
-            name: "赵建国".into(),
-            role: Role::Leader,
-            department: None,
-            active: true,
-        };
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
-        let mut app = App::new(Lang::Zh, Some(leader), "某区信访局".into(), today);
-        runtime::dispatch(&mut s, &mut app, Msg::Resize { rows: h });
-        for cmd in app.start() {
-            let msg = runtime::execute(&mut s, &app, &cmd);
-            runtime::dispatch(&mut s, &mut app, msg);
-        }
+        let (_l, _s, app) = leader_desk(h);
         insta::assert_snapshot!(format!("dashboard_{w}x{h}"), render(&app, w, h));
     }
+}
+
+/// The desk with [`LEADER_DAY`] as 赵建国 sees it on 2026-04-01, `rows` high.
+fn leader_desk(rows: u16) -> (common::Ledger, Store, App) {
+    let (l, mut s, _) = desk(rows);
+    l.apply_ok(LEADER_DAY);
+    let leader = Operator {
+        name: "赵建国".into(),
+        role: Role::Leader,
+        department: None,
+        active: true,
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+    let mut app = App::new(Lang::Zh, Some(leader), "某区信访局".into(), today);
+    runtime::dispatch(&mut s, &mut app, Msg::Resize { rows });
+    for cmd in app.start() {
+        let msg = runtime::execute(&mut s, &app, &cmd);
+        runtime::dispatch(&mut s, &mut app, msg);
+    }
+    (l, s, app)
 }
 
 /// The charts on 2026-04-01 (a Wednesday): the 12 weeks from Monday
@@ -317,4 +330,39 @@ fn reception_day() {
         runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('h')));
         insta::assert_snapshot!(format!("reception_{w}x{h}"), render(&app, w, h));
     }
+}
+
+/// The March 2026 report (月报) on 2026-04-01: y from the queue, ← to March. Its figures
+/// are checked in tests/report.rs and tests/ui_report.rs; this is the layout.
+#[test]
+fn report_screen() {
+    for (w, h) in SIZES {
+        let (l, mut s, mut app) = desk(h);
+        l.apply_ok(LEADER_DAY);
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('y')));
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Left));
+        insta::assert_snapshot!(format!("report_{w}x{h}"), render(&app, w, h));
+    }
+    // Scrolled down to the overdue and supervised cases, on a narrow window.
+    let (l, mut s, mut app) = desk(24);
+    l.apply_ok(LEADER_DAY);
+    runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('y')));
+    runtime::dispatch(&mut s, &mut app, key(KeyCode::Left));
+    for _ in 0..3 {
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::PageDown));
+    }
+    insta::assert_snapshot!("report_80x24_scrolled", render(&app, 80, 24));
+}
+
+/// The dashboard's keys on a 20-row window: more than one column holds, so two.
+#[test]
+fn dashboard_help_in_two_columns() {
+    let (_l, mut s, mut app) = leader_desk(20);
+    runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('?')));
+    let screen = render(&app, 80, 20);
+    assert!(
+        screen.contains("退出") && screen.contains("下一栏"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("dashboard_help_80x20", screen);
 }

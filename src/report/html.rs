@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{cells, left_out, meta_lines, overdue_rows, sections, supervised_rows};
+use super::{ItemList, cells, item_list, left_out, meta_lines, sections};
 use crate::display::cut;
 use crate::domain::policy::Policy;
 use crate::domain::stats::{Report, Section};
@@ -162,22 +162,8 @@ pub fn render_html(r: &Report, lang: Lang, policy: &Policy) -> String {
             o.push_str(&svg);
             o.push('\n');
         }
-        match section {
-            Section::Overdue => items_html(
-                &mut o,
-                lang,
-                &words::overdue_columns(lang),
-                &overdue_rows(r, lang, policy),
-                r.overdue_items.len(),
-            ),
-            Section::Supervision => items_html(
-                &mut o,
-                lang,
-                &words::supervised_columns(lang),
-                &supervised_rows(r, lang),
-                r.supervised_items.len(),
-            ),
-            _ => {}
+        if let Some(list) = item_list(r, section, lang, policy) {
+            items_html(&mut o, lang, &list);
         }
         o.push_str("</section>\n");
     }
@@ -221,12 +207,12 @@ fn html_rows(o: &mut String, head: &[&str], rows: &[Vec<String>]) {
     o.push_str("</tbody>\n</table>\n");
 }
 
-fn items_html(o: &mut String, lang: Lang, head: &[&str], rows: &[Vec<String>], total: usize) {
-    if rows.is_empty() {
+fn items_html(o: &mut String, lang: Lang, list: &ItemList) {
+    if list.rows.is_empty() {
         return;
     }
-    html_rows(o, head, rows);
-    if let Some(n) = left_out(total) {
+    html_rows(o, &list.head, &list.rows);
+    if let Some(n) = left_out(list.total) {
         let _ = writeln!(
             o,
             "<p class=\"note\">{}</p>",

@@ -125,7 +125,7 @@ fn clock_label<'a>(policy: &'a Policy, lang: Lang, key: &'a str) -> &'a str {
 
 /// The overdue cases listed under their table ([`LISTED_ITEMS`] of them), a row each with
 /// the columns of `strings::report::overdue_columns`; the summary last.
-pub fn overdue_rows(r: &Report, lang: Lang, policy: &Policy) -> Vec<Vec<String>> {
+fn overdue_rows(r: &Report, lang: Lang, policy: &Policy) -> Vec<Vec<String>> {
     r.overdue_items
         .iter()
         .take(LISTED_ITEMS)
@@ -144,7 +144,7 @@ pub fn overdue_rows(r: &Report, lang: Lang, policy: &Policy) -> Vec<Vec<String>>
 }
 
 /// The supervised cases listed under their table, as [`overdue_rows`].
-pub fn supervised_rows(r: &Report, lang: Lang) -> Vec<Vec<String>> {
+fn supervised_rows(r: &Report, lang: Lang) -> Vec<Vec<String>> {
     r.supervised_items
         .iter()
         .take(LISTED_ITEMS)
@@ -159,6 +159,31 @@ pub fn supervised_rows(r: &Report, lang: Lang) -> Vec<Vec<String>> {
             ]
         })
         .collect()
+}
+
+/// The cases listed under a section's table: its headings, the rows shown and how many
+/// there are in all.
+pub struct ItemList {
+    pub head: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+    pub total: usize,
+}
+
+/// The list under the overdue or the supervision table; none under the others.
+pub fn item_list(r: &Report, section: Section, lang: Lang, policy: &Policy) -> Option<ItemList> {
+    match section {
+        Section::Overdue => Some(ItemList {
+            head: words::overdue_columns(lang).to_vec(),
+            rows: overdue_rows(r, lang, policy),
+            total: r.overdue_items.len(),
+        }),
+        Section::Supervision => Some(ItemList {
+            head: words::supervised_columns(lang).to_vec(),
+            rows: supervised_rows(r, lang),
+            total: r.supervised_items.len(),
+        }),
+        _ => None,
+    }
 }
 
 /// How many items a list leaves out, if any.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{cells, left_out, meta_lines, overdue_rows, sections, supervised_rows};
+use super::{ItemList, cells, item_list, left_out, meta_lines, sections};
 use crate::display::{cut, fit, width};
 use crate::domain::policy::Policy;
 use crate::domain::stats::{Report, Section};
@@ -114,22 +114,8 @@ pub fn render_text(r: &Report, lang: Lang, policy: &Policy) -> String {
                 line([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]])
             );
         }
-        match section {
-            Section::Overdue => items(
-                &mut o,
-                lang,
-                &words::overdue_columns(lang),
-                &overdue_rows(r, lang, policy),
-                r.overdue_items.len(),
-            ),
-            Section::Supervision => items(
-                &mut o,
-                lang,
-                &words::supervised_columns(lang),
-                &supervised_rows(r, lang),
-                r.supervised_items.len(),
-            ),
-            _ => {}
+        if let Some(list) = item_list(r, *section, lang, policy) {
+            items(&mut o, lang, &list);
         }
     }
     o.push('\n');
@@ -182,13 +168,13 @@ fn item_table(o: &mut String, head: &[&str], rows: &[Vec<String>]) {
     }
 }
 
-fn items(o: &mut String, lang: Lang, head: &[&str], rows: &[Vec<String>], total: usize) {
-    if rows.is_empty() {
+fn items(o: &mut String, lang: Lang, list: &ItemList) {
+    if list.rows.is_empty() {
         return;
     }
     o.push('\n');
-    item_table(o, head, rows);
-    if let Some(n) = left_out(total) {
+    item_table(o, &list.head, &list.rows);
+    if let Some(n) = left_out(list.total) {
         let _ = writeln!(o, "  {}", words::more_items(lang, n));
     }
 }

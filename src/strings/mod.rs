@@ -9,6 +9,7 @@ pub mod keys;
 pub mod labels;
 pub mod reception;
 pub mod report;
+pub mod report_screen;
 pub mod setup;
 pub mod ui;
 pub mod validation;

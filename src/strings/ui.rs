@@ -147,6 +147,11 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "new_department" => lang.pick("新增部门", "new department"),
         "reception" => lang.pick("领导接待日", "reception days"),
         "schedule" => lang.pick("排接待日", "schedule a day"),
+        "report" => lang.pick("分析报告", "report"),
+        "next_kind" => lang.pick("日/周/月/季/年报", "day/week/month/…"),
+        "prev_period" => lang.pick("上一期", "previous period"),
+        "next_period" => lang.pick("下一期", "next period"),
+        "export" => lang.pick("导出HTML和CSV", "write HTML and CSV"),
         "add_row" => lang.pick("添加信访人", "add petitioner"),
         "remove_row" => lang.pick("删除信访人", "remove petitioner"),
         "main_row" => lang.pick("设为主信访人", "make main petitioner"),
@@ -169,6 +174,8 @@ pub fn action_in(lang: Lang, context: &str, name: &str) -> &'static str {
         ("dashboard", "page_down") => lang.pick("下一栏", "next list"),
         ("dashboard", "page_up") => lang.pick("上一栏", "previous list"),
         ("case", "up") => lang.pick("向上滚动", "scroll up"),
+        ("report", "down") => lang.pick("向下滚动", "scroll down"),
+        ("report", "up") => lang.pick("向上滚动", "scroll up"),
         _ => action(lang, name),
     }
 }

@@ -11,10 +11,12 @@ use super::form::draft::{Draft, DraftOf};
 use super::form::intake::{RepeatQuery, intake_form};
 use super::keymap::{Action, Context, Keymap};
 use super::update_dashboard::DashboardScreen;
+use super::update_report::{LoadedReport, ReportScreen};
 use super::widgets::text_field::TextField;
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::reception::{ReceptionDay, ReceptionRecord};
 use crate::domain::rules::Operator;
+use crate::domain::stats::Period;
 use crate::domain::types::Channel;
 use crate::domain::types::State;
 use crate::store::{CaseRow, Charts, Dashboard, JournalEntry, Sort, StateCounts, StoredRecord};
@@ -114,6 +116,8 @@ pub enum Screen {
     Settings,
     /// 领导接待日 (`App::reception`).
     Reception,
+    /// 信访情况分析报告 (`App::report`).
+    Report,
     Case(Box<CaseScreen>),
     Form(Box<Form>),
 }
@@ -158,6 +162,8 @@ pub struct App {
     pub settings_selected: usize,
     /// The reception schedule ahead and today's records.
     pub reception: (Vec<ReceptionDay>, Vec<StoredRecord>),
+    /// The report screen's period and the report shown.
+    pub report: ReportScreen,
     /// A fixed "now" for writes (tests); None reads the clock.
     pub clock: Option<chrono::DateTime<FixedOffset>>,
     pub keys: Keymap,
@@ -211,6 +217,9 @@ pub enum Msg {
     Drafts(Vec<Draft>),
     Dashboard(Box<Dashboard>),
     Charts(Box<Charts>),
+    Report(Box<LoadedReport>),
+    /// The report was written to these files.
+    ReportWritten(Vec<std::path::PathBuf>),
 }
 
 /// What the runtime should fetch from the store.
@@ -231,6 +240,9 @@ pub enum Cmd {
     LoadCounts,
     LoadDashboard,
     LoadCharts,
+    LoadReport(Period),
+    /// Write the report shown as HTML and CSV beside the ledger.
+    WriteReport,
     LoadDirectory,
     LoadDrafts,
     /// Take in a new petition as the operator.
@@ -293,6 +305,7 @@ impl App {
             charts: Charts::default(),
             settings_selected: 0,
             reception: (Vec::new(), Vec::new()),
+            report: ReportScreen::new(today),
             clock: None,
             keys: Keymap::default(),
         }
@@ -365,6 +378,7 @@ impl App {
             Screen::Charts => Context::Charts,
             Screen::Settings => Context::Settings,
             Screen::Reception => Context::Reception,
+            Screen::Report => Context::Report,
             Screen::Case(_) => Context::Case,
             Screen::Form(f) => match f.purpose {
                 super::form::Purpose::Intake(_) => Context::Form,
@@ -522,6 +536,18 @@ impl App {
                 self.charts = *c;
                 Vec::new()
             }
+            // A report for a period no longer asked for (keys pressed while it was made).
+            Msg::Report(r) if r.report.period != self.report.period => Vec::new(),
+            Msg::Report(r) => {
+                let last = r.height().saturating_sub(self.page_size.max(1));
+                self.report.scroll = self.report.scroll.min(last);
+                self.report.loaded = Some(r);
+                Vec::new()
+            }
+            Msg::ReportWritten(paths) => {
+                self.message = Some(crate::strings::report_screen::written(self.lang, &paths));
+                Vec::new()
+            }
             Msg::Drafts(drafts) => {
                 self.offered = drafts.into_iter().next();
                 Vec::new()
@@ -672,6 +698,10 @@ impl App {
                 vec![Cmd::LoadCharts]
             }
             (Action::Back, Screen::Charts) => self.go_home(),
+            (Action::Report, Screen::Queue | Screen::Dashboard | Screen::Charts) => {
+                self.open_report()
+            }
+            (action, Screen::Report) => self.report_key(action),
             (Action::Settings, Screen::Queue | Screen::Dashboard) => {
                 self.screen = Screen::Settings;
                 vec![Cmd::LoadDirectory]

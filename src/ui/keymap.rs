@@ -25,10 +25,12 @@ pub enum Context {
     Settings,
     /// 领导接待日.
     Reception,
+    /// 信访情况分析报告.
+    Report,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Queue,
         Context::Case,
         Context::Form,
@@ -38,6 +40,7 @@ impl Context {
         Context::Charts,
         Context::Settings,
         Context::Reception,
+        Context::Report,
     ];
 
     pub fn name(self) -> &'static str {
@@ -51,6 +54,7 @@ impl Context {
             Context::Charts => "charts",
             Context::Settings => "settings",
             Context::Reception => "reception",
+            Context::Report => "report",
         }
     }
 
@@ -66,6 +70,7 @@ impl Context {
             Context::Charts => &[Section::Charts, Section::Common],
             Context::Settings => &[Section::Move, Section::Settings, Section::Common],
             Context::Reception => &[Section::Reception, Section::Common],
+            Context::Report => &[Section::Move, Section::Report, Section::Common],
         }
     }
 }
@@ -120,6 +125,14 @@ pub enum Action {
     /// 领导接待日.
     Reception,
     Schedule,
+    /// 信访情况分析报告.
+    Report,
+    /// 日报 → 周报 → 月报 → 季报 → 年报.
+    NextKind,
+    PrevPeriod,
+    NextPeriod,
+    /// Write the report to files.
+    Export,
 }
 
 impl Action {
@@ -155,6 +168,11 @@ impl Action {
             Action::NewDepartment => "new_department",
             Action::Reception => "reception",
             Action::Schedule => "schedule",
+            Action::Report => "report",
+            Action::NextKind => "next_kind",
+            Action::PrevPeriod => "prev_period",
+            Action::NextPeriod => "next_period",
+            Action::Export => "export",
             // The steps of a case are named by their domain op code.
             op => op.op().unwrap_or_default(),
         }
@@ -487,6 +505,7 @@ pub enum Section {
     Charts,
     Settings,
     Reception,
+    Report,
     /// j/k: moving by row or line, on the queue and the case screen.
     Move,
     /// Refresh, help and quit: on the queue and the case screen.
@@ -494,7 +513,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Queue,
         Section::Case,
         Section::Form,
@@ -504,6 +523,7 @@ impl Section {
         Section::Charts,
         Section::Settings,
         Section::Reception,
+        Section::Report,
         Section::Move,
         Section::Common,
     ];
@@ -519,6 +539,7 @@ impl Section {
             Section::Charts => "charts",
             Section::Settings => "settings",
             Section::Reception => "reception",
+            Section::Report => "report",
             Section::Move => "move",
             Section::Common => "common",
         }
@@ -543,6 +564,7 @@ impl Section {
             Section::Charts => CHARTS,
             Section::Settings => SETTINGS,
             Section::Reception => RECEPTION,
+            Section::Report => REPORT,
             Section::Move => MOVE,
             Section::Common => COMMON,
         }
@@ -561,6 +583,7 @@ const QUEUE: &[(Action, &[Key])] = &[
     (Action::New, &[ch('n')]),
     (Action::SwitchView, &[ch('w')]),
     (Action::Charts, &[ch('t')]),
+    (Action::Report, &[ch('y')]),
     (Action::Settings, &[ch('p')]),
     (Action::Reception, &[ch('h')]),
 ];
@@ -580,8 +603,24 @@ const RECEPTION: &[(Action, &[Key])] = &[
     (Action::Back, &[plain(KeyCode::Esc)]),
 ];
 
-/// The charts: back to where the operator works.
-const CHARTS: &[(Action, &[Key])] = &[(Action::Back, &[plain(KeyCode::Esc)])];
+/// The charts: the report beside them, or back to where the operator works.
+const CHARTS: &[(Action, &[Key])] = &[
+    (Action::Report, &[ch('y')]),
+    (Action::Back, &[plain(KeyCode::Esc)]),
+];
+
+/// The report (信访情况分析报告): Tab steps 日报 → 周报 → 月报 → 季报 → 年报, the
+/// arrows go to the period before or after; x writes it as HTML and CSV.
+const REPORT: &[(Action, &[Key])] = &[
+    (Action::NextKind, &[plain(KeyCode::Tab)]),
+    (Action::PrevPeriod, &[plain(KeyCode::Left), ch('[')]),
+    (Action::NextPeriod, &[plain(KeyCode::Right), ch(']')]),
+    (Action::PageDown, &[plain(KeyCode::PageDown), ch(' ')]),
+    (Action::PageUp, &[plain(KeyCode::PageUp)]),
+    (Action::Export, &[ch('x')]),
+    (Action::Charts, &[ch('t')]),
+    (Action::Back, &[plain(KeyCode::Esc)]),
+];
 
 /// The leader's dashboard: lists of cases, and the leader's own steps on
 /// the one selected, without opening it first.
@@ -603,6 +642,7 @@ const DASHBOARD: &[(Action, &[Key])] = &[
     (Action::New, &[ch('n')]),
     (Action::SwitchView, &[ch('w')]),
     (Action::Charts, &[ch('t')]),
+    (Action::Report, &[ch('y')]),
     (Action::Settings, &[ch('p')]),
     (Action::Reception, &[ch('h')]),
 ];
@@ -1301,7 +1341,7 @@ mod tests {
         let e = load("[qeue]\nnew = \"a\"\n").unwrap_err();
         assert_eq!(
             e,
-            "keys.toml 第 1 行：没有分组 [qeue]；可用的分组：queue、case、form、action、setup、dashboard、charts、settings、reception、move、common"
+            "keys.toml 第 1 行：没有分组 [qeue]；可用的分组：queue、case、form、action、setup、dashboard、charts、settings、reception、report、move、common"
         );
         let e = load_en("[qeue]\nnew = \"a\"\n").unwrap_err();
         assert!(

@@ -12,6 +12,7 @@ mod terminal;
 mod tty;
 pub mod update_dashboard;
 pub mod update_form;
+pub mod update_report;
 mod update_settings;
 pub mod view;
 pub mod widgets;

@@ -9,6 +9,7 @@ use super::app::{App, CaseScreen, Cmd, Filter, Msg};
 use super::form::action::Directory;
 use super::form::draft::Draft;
 use super::form::intake::RepeatQuery;
+use super::update_report::LoadedReport;
 use super::view;
 use crate::domain::command::Command;
 use crate::domain::repeat::PetitionerKey;
@@ -146,6 +147,13 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 .add_reception_record(&rec, &operator.name, at)
                 .map_or_else(fail, |_| Msg::ReceptionSaved)
         }
+        Cmd::LoadReport(period) => store
+            .report(*period, today, crate::domain::stats::DEFAULT_TOP)
+            .map_or_else(fail, |r| {
+                let policy = &store.office().policy;
+                Msg::Report(Box::new(LoadedReport::new(r, app.lang, policy)))
+            }),
+        Cmd::WriteReport => write_report(store, app),
         Cmd::LoadCharts => store
             .charts(today, CHART_WEEKS)
             .map_or_else(fail, |c| Msg::Charts(Box::new(c))),
@@ -347,4 +355,35 @@ pub fn dispatch(store: &mut Store, app: &mut App, msg: Msg) {
 /// Draws one frame.
 pub fn render<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> Result<(), B::Error> {
     terminal.draw(|f| view::draw(app, f)).map(|_| ())
+}
+
+/// x on the report screen: the report shown, as HTML and CSV, in `reports/` beside the
+/// ledger (made if missing). An existing file of the same period is replaced: the report is
+/// made again from the ledger, so the newest is the right one.
+fn write_report(store: &Store, app: &App) -> Msg {
+    use crate::report::{Format, render};
+    use crate::strings::{report as words, report_screen as say};
+    let Some(loaded) = &app.report.loaded else {
+        return Msg::Idle;
+    };
+    let dir = store
+        .path()
+        .parent()
+        .unwrap_or_else(|| std::path::Path::new("."))
+        .join("reports");
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        return Msg::Failed(say::cannot_make_folder(app.lang, &dir, &e));
+    }
+    let stem = say::file_stem(app.lang, &loaded.report.period);
+    let policy = &store.office().policy;
+    let mut written = Vec::new();
+    for format in [Format::Html, Format::Csv] {
+        let path = dir.join(format!("{stem}.{}", format.extension()));
+        let body = render(&loaded.report, format, app.lang, policy);
+        if let Err(e) = crate::files::write_private(&path, body.as_bytes()) {
+            return Msg::Failed(words::cannot_write(app.lang, &path, &e));
+        }
+        written.push(path);
+    }
+    Msg::ReportWritten(written)
 }

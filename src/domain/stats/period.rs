@@ -25,6 +25,17 @@ pub enum PeriodKind {
     Range,
 }
 
+impl PeriodKind {
+    /// The reports the leader's screen steps through: 日报, 周报, 月报, 季报, 年报.
+    pub const PRESETS: [PeriodKind; 5] = [
+        PeriodKind::Day,
+        PeriodKind::Week,
+        PeriodKind::Month,
+        PeriodKind::Quarter,
+        PeriodKind::Year,
+    ];
+}
+
 /// Whole office-local days `start..=end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Period {
@@ -164,6 +175,34 @@ impl Period {
 
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.start <= d && d <= self.end
+    }
+
+    /// The period of `kind` holding `d`: its day, week, month, quarter or year (a range
+    /// becomes the month).
+    pub fn of(kind: PeriodKind, d: NaiveDate) -> Period {
+        match kind {
+            PeriodKind::Day => Period::day(d),
+            PeriodKind::Week => Period::week_of(d),
+            PeriodKind::Month | PeriodKind::Range => Period::month(d.year(), d.month()),
+            PeriodKind::Quarter => Period::quarter(d.year(), d.month0() / 3 + 1),
+            PeriodKind::Year => Period::year(d.year()),
+        }
+    }
+
+    /// The period after: the next day, week, month, quarter or year; a range moves by its
+    /// own length. The opposite of [`Period::previous`].
+    pub fn next(&self) -> Period {
+        match self.kind {
+            PeriodKind::Day | PeriodKind::Week | PeriodKind::Range => {
+                let n = Days::new(self.days() as u64);
+                Period {
+                    kind: self.kind,
+                    start: self.start + n,
+                    end: self.end + n,
+                }
+            }
+            _ => Period::of(self.kind, self.end + Days::new(1)),
+        }
     }
 
     /// The period before (环比): the previous day, week, month, quarter or year; for a range,
@@ -355,6 +394,30 @@ mod tests {
 
     fn span(p: &Period) -> (String, String) {
         (p.start.to_string(), p.end.to_string())
+    }
+
+    #[test]
+    fn next_undoes_previous_and_of_finds_the_period_of_a_day() {
+        let today = d(TODAY);
+        for kind in PeriodKind::PRESETS {
+            let p = Period::of(kind, today);
+            assert!(p.contains(today), "{kind:?}");
+            assert_eq!(p.previous().next(), p, "{kind:?}");
+            assert_eq!(p.next().previous(), p, "{kind:?}");
+        }
+        assert_eq!(
+            span(&Period::of(PeriodKind::Quarter, today).next()),
+            ("2027-01-01".into(), "2027-03-31".into())
+        );
+        assert_eq!(
+            span(&Period::of(PeriodKind::Week, today).next()),
+            ("2026-11-23".into(), "2026-11-29".into())
+        );
+        let jan31 = Period::day(d("2026-01-31"));
+        assert_eq!(
+            Period::of(PeriodKind::Month, jan31.start).next().start,
+            d("2026-02-01")
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod picker;
 mod queue;
 mod reception;
 mod repeats;
+mod report;
 pub mod settings;
 pub mod setup;
 
@@ -39,6 +40,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Charts => charts::draw(app, frame, area),
         Screen::Settings => settings::draw(app, frame, area),
         Screen::Reception => reception::draw(app, frame, area),
+        Screen::Report => report::draw(app, frame, area),
         Screen::Case(c) => case::draw(app, c, frame, area),
         Screen::Form(f) => form::draw(app, f, frame, area),
     }

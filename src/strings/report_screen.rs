@@ -1,0 +1,83 @@
+//! The leader's report screen (the report's own words are in `report`).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::Lang;
+use super::report::{date, period_label};
+use crate::domain::stats::Period;
+
+pub fn loading(lang: Lang) -> &'static str {
+    lang.pick("正在生成报告……", "Making the report…")
+}
+
+/// The line under the title: to when, and what it is compared with.
+pub fn compared(lang: Lang, cutoff: NaiveDate, previous: &Period, last_year: &Period) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "截至{}　环比：{}　同比：{}",
+            date(lang, cutoff),
+            period_label(lang, previous),
+            period_label(lang, last_year)
+        ),
+        Lang::En => format!(
+            "to {}   against {} and {}",
+            date(lang, cutoff),
+            period_label(lang, previous),
+            period_label(lang, last_year)
+        ),
+    }
+}
+
+/// → on the current period: the next has not begun.
+pub fn no_next(lang: Lang, next: &Period) -> String {
+    match lang {
+        Lang::Zh => format!("{}尚未开始，没有下一期", period_label(lang, next)),
+        Lang::En => format!(
+            "{} has not begun: no later period",
+            period_label(lang, next)
+        ),
+    }
+}
+
+/// ← past the earliest year a period may name.
+pub fn no_earlier(lang: Lang) -> &'static str {
+    lang.pick("已是最早一期", "This is the earliest period")
+}
+
+/// Under a list cut to its first rows.
+pub fn more_listed(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("另有 {n} 件未列出（xinfang report --format json 列出全部）"),
+        Lang::En => format!("{n} more not listed (xinfang report --format json lists all)"),
+    }
+}
+
+/// After x: where the files went.
+pub fn written(lang: Lang, paths: &[PathBuf]) -> String {
+    let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    match lang {
+        Lang::Zh => format!("报告已写出：{}", list.join("、")),
+        Lang::En => format!("Report written: {}", list.join(", ")),
+    }
+}
+
+/// The base of the files' names, before `.html` and `.csv`.
+pub fn file_stem(lang: Lang, p: &Period) -> String {
+    format!("{}-{}", lang.pick("信访情况分析报告", "report"), p.code())
+}
+
+/// Why the folder for the files could not be made.
+pub fn cannot_make_folder(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "无法建立报告文件夹 {}：{e}。请检查台账所在目录是否可写。",
+            path.display()
+        ),
+        Lang::En => format!(
+            "Cannot make the report folder {}: {e}. Check that the ledger's folder is writable.",
+            path.display()
+        ),
+    }
+}

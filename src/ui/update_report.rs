@@ -1,0 +1,172 @@
+//! The report screen (信访情况分析报告): the same report as `xinfang report`, for a period
+//! the leader steps through with Tab (日报 → 周报 → 月报 → 季报 → 年报) and the arrows, and
+//! written out as HTML and CSV with x.
+
+use super::app::{App, Cmd, Screen};
+use super::keymap::Action;
+use crate::domain::policy::Policy;
+use crate::domain::stats::{Period, PeriodKind, Report, Section, YEARS};
+use crate::report::{cells, item_list, left_out, sections};
+use crate::strings::{Lang, report as words, report_screen as say};
+
+/// Which report the screen shows, and the report once loaded.
+#[derive(Debug, Clone)]
+pub struct ReportScreen {
+    pub period: Period,
+    pub loaded: Option<Box<LoadedReport>>,
+    /// The first line of the body shown.
+    pub scroll: usize,
+}
+
+impl ReportScreen {
+    /// This month's report (月报), as of `today`.
+    pub fn new(today: chrono::NaiveDate) -> ReportScreen {
+        ReportScreen {
+            period: Period::of(PeriodKind::Month, today),
+            loaded: None,
+            scroll: 0,
+        }
+    }
+}
+
+/// The report with every label and cell worked out once, when it is loaded: drawing a
+/// frame only lays the strings out.
+#[derive(Debug, Clone)]
+pub struct LoadedReport {
+    pub report: Report,
+    pub title: String,
+    pub compared: String,
+    pub blocks: Vec<Block>,
+}
+
+/// One section of the report as shown.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub section: Section,
+    pub heading: String,
+    /// 项目, 本期, 上期, 环比, 去年同期, 同比.
+    pub rows: Vec<[String; 6]>,
+    /// The cases listed under the overdue and supervision tables, with their headings.
+    pub item_head: Vec<&'static str>,
+    pub items: Vec<Vec<String>>,
+    /// "另有 N 件未列出".
+    pub more: Option<String>,
+}
+
+impl Block {
+    /// Lines the block takes on the screen: heading, rows (or "无"), items, a blank.
+    pub fn height(&self) -> usize {
+        let items = if self.items.is_empty() {
+            0
+        } else {
+            1 + self.items.len() + usize::from(self.more.is_some())
+        };
+        1 + self.rows.len().max(1) + items + 1
+    }
+}
+
+impl LoadedReport {
+    pub fn new(report: Report, lang: Lang, policy: &Policy) -> LoadedReport {
+        let blocks = sections(&report)
+            .into_iter()
+            .enumerate()
+            .map(|(n, (section, figures))| {
+                let list = item_list(&report, section, lang, policy);
+                let (item_head, items, total) =
+                    list.map_or((Vec::new(), Vec::new(), 0), |l| (l.head, l.rows, l.total));
+                Block {
+                    section,
+                    heading: format!(
+                        "{}{}",
+                        words::ordinal(lang, n),
+                        words::section(lang, section, report.top, report.cutoff)
+                    ),
+                    rows: figures.iter().map(|f| cells(f, lang, policy)).collect(),
+                    item_head,
+                    items,
+                    more: left_out(total).map(|n| say::more_listed(lang, n)),
+                }
+            })
+            .collect();
+        let kind = words::kind_name(lang, report.period.kind);
+        let title = match (kind.is_empty(), lang) {
+            (true, _) => words::title(lang, &report.period),
+            (false, Lang::Zh) => format!("{}（{kind}）", words::title(lang, &report.period)),
+            (false, Lang::En) => format!("{} ({kind})", words::title(lang, &report.period)),
+        };
+        let compared = say::compared(lang, report.cutoff, &report.previous, &report.last_year);
+        LoadedReport {
+            report,
+            title,
+            compared,
+            blocks,
+        }
+    }
+
+    /// Lines of the whole body.
+    pub fn height(&self) -> usize {
+        self.blocks.iter().map(Block::height).sum()
+    }
+}
+
+impl App {
+    /// y (月报): the report screen, on the period last shown (this month's at first).
+    pub(super) fn open_report(&mut self) -> Vec<Cmd> {
+        self.screen = Screen::Report;
+        vec![Cmd::LoadReport(self.report.period)]
+    }
+
+    pub(super) fn report_key(&mut self, action: Action) -> Vec<Cmd> {
+        let r = &mut self.report;
+        let page = self.page_size.max(1);
+        let last = r
+            .loaded
+            .as_ref()
+            .map_or(0, |l| l.height().saturating_sub(page));
+        match action {
+            Action::Down => r.scroll = (r.scroll + 1).min(last),
+            Action::Up => r.scroll = r.scroll.saturating_sub(1),
+            Action::PageDown => r.scroll = (r.scroll + page).min(last),
+            Action::PageUp => r.scroll = r.scroll.saturating_sub(page),
+            Action::NextKind => {
+                let kinds = PeriodKind::PRESETS;
+                let at = kinds.iter().position(|k| *k == r.period.kind).unwrap_or(0);
+                let kind = kinds[(at + 1) % kinds.len()];
+                // The new period holds the day the old one was read up to.
+                let day = r.period.end.min(self.today);
+                return self.show_period(Period::of(kind, day));
+            }
+            Action::PrevPeriod => {
+                let before = r.period.previous();
+                if !YEARS.contains(&chrono::Datelike::year(&before.start)) {
+                    self.message = Some(say::no_earlier(self.lang).to_owned());
+                    return Vec::new();
+                }
+                return self.show_period(before);
+            }
+            Action::NextPeriod => {
+                let after = r.period.next();
+                if after.start > self.today {
+                    self.message = Some(say::no_next(self.lang, &after));
+                    return Vec::new();
+                }
+                return self.show_period(after);
+            }
+            Action::Export if r.loaded.is_some() => return vec![Cmd::WriteReport],
+            Action::Refresh => return vec![Cmd::LoadReport(r.period)],
+            Action::Charts => {
+                self.screen = Screen::Charts;
+                return vec![Cmd::LoadCharts];
+            }
+            Action::Back => return self.go_home(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn show_period(&mut self, period: Period) -> Vec<Cmd> {
+        self.report.period = period;
+        self.report.scroll = 0;
+        vec![Cmd::LoadReport(period)]
+    }
+}
