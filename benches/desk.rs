@@ -336,6 +336,17 @@ fn session<B: Backend + Sent>(desk: &mut Desk<B>, stats: &mut Stats) {
         stats.add("Esc (confirm discard)", desk.press(key(KeyCode::Esc)).0);
         stats.add("Esc (discard)", desk.press(key(KeyCode::Esc)).0);
     }
+    // The report screen: y makes this month's 月报; ← the month before; Tab the quarter;
+    // scrolling is only a frame.
+    for _ in 0..5 {
+        stats.add("y (report: this month)", desk.press(ch('y')).0);
+        stats.add("← (report: month before)", desk.press(key(KeyCode::Left)).0);
+        for _ in 0..10 {
+            stats.add("PgDn in the report", desk.press(key(KeyCode::PageDown)).0);
+        }
+        stats.add("Tab (report: the quarter)", desk.press(key(KeyCode::Tab)).0);
+        stats.add("Esc (report: back)", desk.press(key(KeyCode::Esc)).0);
+    }
 }
 
 fn print_starts(title: &str, starts: &[Start]) {

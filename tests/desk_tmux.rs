@@ -260,3 +260,29 @@ fn a_leader_records_an_instruction_from_the_dashboard() {
         shown.stdout
     );
 }
+
+/// The leader reads this month's report in the real terminal, steps to the quarter, and
+/// writes it out as HTML and CSV beside the ledger.
+#[test]
+fn a_leader_reads_and_writes_the_report() {
+    need_tmux!();
+    let l = session();
+    let d = Desk::start(&l, "report", Some("赵建国"));
+    d.sees("领导视图");
+    d.keys(&["y"]);
+    d.sees("信访情况分析报告（月报）");
+    d.sees("信访总量（批次）");
+    d.keys(&["Tab"]);
+    d.sees("信访情况分析报告（季报）");
+    d.keys(&["x"]);
+    d.sees("报告已写出");
+    let reports = l.path.parent().unwrap().join("reports");
+    let written: Vec<_> = std::fs::read_dir(&reports)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 2, "{written:?}");
+    assert!(written.iter().all(|n| n.contains("-Q")), "{written:?}");
+    d.keys(&["Escape"]);
+    d.sees("领导视图");
+}

@@ -187,3 +187,30 @@ fn a_folder_that_cannot_be_made_is_said_and_nothing_is_lost() {
     assert!(matches!(app.screen, Screen::Report));
     assert!(app.report.loaded.is_some());
 }
+
+/// While a report is made the desk draws a frame that says which one (the run loop draws
+/// through `dispatch_drawing`); the old report stays below until the new one comes.
+#[test]
+fn the_screen_says_which_report_is_being_made() {
+    let (_l, mut s, mut app) = desk(date("2025-12-10"));
+    runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('y')));
+    let mut frames = Vec::new();
+    runtime::dispatch_drawing(&mut s, &mut app, key(KeyCode::Left), &mut |app| {
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        term.draw(|f| xinfang::ui::view::draw(app, f)).unwrap();
+        frames.push(term.backend().to_string());
+    });
+    assert_eq!(frames.len(), 1);
+    assert!(
+        frames[0].contains("正在生成2025年11月信访情况分析报告"),
+        "{}",
+        frames[0]
+    );
+    // Below it, December's figures until November's arrive.
+    assert!(frames[0].contains("信访总量（批次）"), "{}", frames[0]);
+    assert!(!app.report.making);
+    assert_eq!(
+        app.report.loaded.as_ref().unwrap().title,
+        "2025年11月信访情况分析报告（月报）"
+    );
+}

@@ -105,6 +105,7 @@ pub enum Cmd {
         #[arg(
             long = "format",
             id = "report_format",
+            value_name = "FORMAT",
             value_enum,
             default_value = "text"
         )]

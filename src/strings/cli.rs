@@ -49,7 +49,7 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
             "ledger file (or XINFANG_DB; default: the user's data directory)",
         ),
         "lang" => lang.pick("界面语言：zh-CN（默认）或 en", "interface language: zh-CN (default) or en"),
-        "as" => lang.pick("以哪位操作员身份使用", "the operator to act as"),
+        "as" | "as_operator" => lang.pick("以哪位操作员身份使用", "the operator to act as"),
         "demo" => lang.pick("在临时演示台账上打开桌面", "open the desk on a fresh demo ledger in a temp file"),
         "cases" => lang.pick("生成多少件", "how many cases"),
         "seed" => lang.pick("随机种子（相同种子生成相同台账）", "random seed (same seed, same ledger)"),

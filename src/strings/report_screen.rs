@@ -8,8 +8,12 @@ use super::Lang;
 use super::report::{date, period_label};
 use crate::domain::stats::Period;
 
-pub fn loading(lang: Lang) -> &'static str {
-    lang.pick("正在生成报告……", "Making the report…")
+/// The title while a report is made.
+pub fn making(lang: Lang, p: &Period) -> String {
+    match lang {
+        Lang::Zh => format!("正在生成{}信访情况分析报告……", period_label(lang, p)),
+        Lang::En => format!("Making the report for {}…", period_label(lang, p)),
+    }
 }
 
 /// The line under the title: to when, and what it is compared with.

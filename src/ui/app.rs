@@ -270,6 +270,17 @@ pub enum Cmd {
     DropDraft(String),
 }
 
+impl Cmd {
+    /// Commands that take long enough at a large ledger (a report, the charts) that the
+    /// desk draws a frame first, which says what is being made.
+    pub fn is_slow(&self) -> bool {
+        matches!(
+            self,
+            Cmd::LoadReport(_) | Cmd::LoadCharts | Cmd::WriteReport
+        )
+    }
+}
+
 impl App {
     pub fn new(
         lang: Lang,
@@ -539,6 +550,7 @@ impl App {
             // A report for a period no longer asked for (keys pressed while it was made).
             Msg::Report(r) if r.report.period != self.report.period => Vec::new(),
             Msg::Report(r) => {
+                self.report.making = false;
                 let last = r.height().saturating_sub(self.page_size.max(1));
                 self.report.scroll = self.report.scroll.min(last);
                 self.report.loaded = Some(r);

@@ -102,7 +102,11 @@ pub fn run(
                 }
                 _ => continue,
             };
-            runtime::dispatch(store, &mut app, msg);
+            let terminal = &mut guard.terminal;
+            runtime::dispatch_drawing(store, &mut app, msg, &mut |app| {
+                // Only a courtesy frame: the next one is drawn after the command anyway.
+                let _ = runtime::render(terminal, app);
+            });
         }
     }
     // Quit, hang-up or SIGTERM with a form open: keep what was typed.

@@ -344,9 +344,18 @@ pub fn save_draft(store: &mut Store, app: &mut App) {
 
 /// Feeds `msg` to the app and runs every command it leads to.
 pub fn dispatch(store: &mut Store, app: &mut App, msg: Msg) {
+    dispatch_drawing(store, app, msg, &mut |_| {});
+}
+
+/// [`dispatch`], calling `draw` before each slow command ([`Cmd::is_slow`]) so the screen
+/// says what is being made instead of sitting still.
+pub fn dispatch_drawing(store: &mut Store, app: &mut App, msg: Msg, draw: &mut dyn FnMut(&App)) {
     let mut queue = vec![msg];
     while let Some(msg) = queue.pop() {
         for cmd in app.update(msg) {
+            if cmd.is_slow() {
+                draw(app);
+            }
             queue.push(execute(store, app, &cmd));
         }
     }

@@ -16,6 +16,8 @@ pub struct ReportScreen {
     pub loaded: Option<Box<LoadedReport>>,
     /// The first line of the body shown.
     pub scroll: usize,
+    /// A report for `period` is being made (the title says so; the old one stays below).
+    pub making: bool,
 }
 
 impl ReportScreen {
@@ -25,6 +27,7 @@ impl ReportScreen {
             period: Period::of(PeriodKind::Month, today),
             loaded: None,
             scroll: 0,
+            making: false,
         }
     }
 }
@@ -113,6 +116,7 @@ impl App {
     /// y (月报): the report screen, on the period last shown (this month's at first).
     pub(super) fn open_report(&mut self) -> Vec<Cmd> {
         self.screen = Screen::Report;
+        self.report.making = true;
         vec![Cmd::LoadReport(self.report.period)]
     }
 
@@ -153,7 +157,10 @@ impl App {
                 return self.show_period(after);
             }
             Action::Export if r.loaded.is_some() => return vec![Cmd::WriteReport],
-            Action::Refresh => return vec![Cmd::LoadReport(r.period)],
+            Action::Refresh => {
+                r.making = true;
+                return vec![Cmd::LoadReport(r.period)];
+            }
             Action::Charts => {
                 self.screen = Screen::Charts;
                 return vec![Cmd::LoadCharts];
@@ -167,6 +174,7 @@ impl App {
     fn show_period(&mut self, period: Period) -> Vec<Cmd> {
         self.report.period = period;
         self.report.scroll = 0;
+        self.report.making = true;
         vec![Cmd::LoadReport(period)]
     }
 }

@@ -26,14 +26,17 @@ const ITEM_COLUMN_MAX: usize = 20;
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
     let Some(loaded) = &app.report.loaded else {
-        frame.render_widget(
-            Paragraph::new(cut(say::loading(app.lang), w)).bold(),
-            row(area, 0),
-        );
+        let making = say::making(app.lang, &app.report.period);
+        frame.render_widget(Paragraph::new(cut(&making, w)).bold(), row(area, 0));
         footer(app, Context::Report, |_| true, frame, area);
         return;
     };
-    frame.render_widget(Paragraph::new(cut(&loaded.title, w)).bold(), row(area, 0));
+    let title = if app.report.making {
+        say::making(app.lang, &app.report.period)
+    } else {
+        loaded.title.clone()
+    };
+    frame.render_widget(Paragraph::new(cut(&title, w)).bold(), row(area, 0));
     frame.render_widget(
         Paragraph::new(cut(&loaded.compared, w)).add_modifier(Modifier::DIM),
         row(area, 1),
