@@ -64,6 +64,8 @@
 //! change of a count is a percentage of the earlier value ("—" when that is zero); the change
 //! of a rate is the difference in percentage points.
 
+mod figures;
+mod model;
 mod period;
 pub mod repeat;
 
@@ -71,16 +73,16 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::case::Case;
 use super::deadline::{ClockFacts, ClockStatus, ClockView, clocks};
 use super::due::clock_facts;
-use super::policy::ClockStop;
 use super::rules::Rules;
-use super::types::{Channel, Outcome, Satisfaction, State, SuperviseGround, Urgency};
+use super::types::{Channel, Outcome, Satisfaction, State, Urgency};
 use super::workflow::local_date;
 
+pub use figures::{change, percent};
+pub use model::{Amount, Figure, Measure, OverdueItem, Report, Section, SupervisedItem};
 pub use period::{Period, PeriodError, PeriodKind, YEARS};
 pub use repeat::earlier_petitioner_ids;
 
@@ -97,191 +99,6 @@ pub const DEFAULT_TOP: usize = 10;
 pub const DECIDE_CLOCK: &str = "decide";
 /// The policy clock behind 按期办结率 (accepted → reply served, with extension).
 pub const HANDLE_CLOCK: &str = "handle";
-
-/// The parts of the report, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Section {
-    Intake,
-    Channel,
-    Category,
-    Target,
-    Department,
-    Focus,
-    Decision,
-    Reply,
-    Archive,
-    Timeliness,
-    Satisfaction,
-    Overdue,
-    Supervision,
-}
-
-impl Section {
-    pub const ALL: [Section; 13] = [
-        Section::Intake,
-        Section::Channel,
-        Section::Category,
-        Section::Target,
-        Section::Department,
-        Section::Focus,
-        Section::Decision,
-        Section::Reply,
-        Section::Archive,
-        Section::Timeliness,
-        Section::Satisfaction,
-        Section::Overdue,
-        Section::Supervision,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Section::Intake => "intake",
-            Section::Channel => "channel",
-            Section::Category => "category",
-            Section::Target => "target",
-            Section::Department => "department",
-            Section::Focus => "focus",
-            Section::Decision => "decision",
-            Section::Reply => "reply",
-            Section::Archive => "archive",
-            Section::Timeliness => "timeliness",
-            Section::Satisfaction => "satisfaction",
-            Section::Overdue => "overdue",
-            Section::Supervision => "supervision",
-        }
-    }
-
-    /// Sections whose keys are names from the data (a category, a unit, a department).
-    pub fn keyed_by_name(self) -> bool {
-        matches!(
-            self,
-            Section::Category | Section::Target | Section::Department
-        )
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    /// A whole number of cases (or person-times, orders).
-    Count,
-    /// A percentage, one decimal; `null` when its base is zero.
-    Rate,
-}
-
-/// A figure's value in one period: a count, or a rate (`None` when its base is zero).
-/// Serialised as a bare number or `null`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Amount {
-    Count(u64),
-    Rate(Option<f64>),
-}
-
-impl Amount {
-    pub fn count(self) -> Option<u64> {
-        match self {
-            Amount::Count(n) => Some(n),
-            Amount::Rate(_) => None,
-        }
-    }
-
-    /// The number, whichever kind (a rate without a base: `None`).
-    pub fn number(self) -> Option<f64> {
-        match self {
-            Amount::Count(n) => Some(n as f64),
-            Amount::Rate(r) => r,
-        }
-    }
-}
-
-/// One line of the report: a figure in this period, the period before and a year earlier.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Figure {
-    pub section: Section,
-    /// Fixed for most sections (`batches`, `visit.person_times`, `decide_rate`…); the name
-    /// itself in `category`, `target` and `department`.
-    pub key: String,
-    pub measure: Measure,
-    pub value: Amount,
-    pub previous: Amount,
-    /// 环比: percent change of a count, percentage-point difference of a rate; `None` ("—")
-    /// when the earlier count is zero or a rate is missing.
-    pub change: Option<f64>,
-    pub last_year: Amount,
-    /// 同比, as `change`.
-    pub change_yoy: Option<f64>,
-}
-
-/// A case overdue at the cut-off, with the clock that fell due first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct OverdueItem {
-    pub id: i64,
-    pub case_no: Option<String>,
-    /// The state now.
-    pub state: State,
-    pub channel: Channel,
-    pub received: NaiveDate,
-    pub department: Option<String>,
-    pub summary: String,
-    pub clock: String,
-    pub due: NaiveDate,
-    /// Calendar days past the due date on the cut-off day.
-    pub days_overdue: i64,
-    pub urgency: Urgency,
-}
-
-/// A case supervised (督办) in the period: its latest order in the period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SupervisedItem {
-    pub id: i64,
-    pub case_no: Option<String>,
-    /// The state now.
-    pub state: State,
-    pub department: Option<String>,
-    pub summary: String,
-    pub supervised: NaiveDate,
-    pub ground: SuperviseGround,
-    pub feedback_by: NaiveDate,
-    /// Orders given in the period.
-    pub orders: u32,
-}
-
-/// The report: its periods and its figures, in display order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Report {
-    pub period: Period,
-    /// The period before (环比).
-    pub previous: Period,
-    /// The same period a year earlier (同比).
-    pub last_year: Period,
-    pub today: NaiveDate,
-    /// The day overdue items are counted at: the period's last day, or today if earlier.
-    pub cutoff: NaiveDate,
-    pub group_visit_min_people: u32,
-    pub top: usize,
-    pub figures: Vec<Figure>,
-    /// Cases overdue at the cut-off, longest overdue first.
-    pub overdue_items: Vec<OverdueItem>,
-    /// Cases supervised in the period, latest first.
-    pub supervised_items: Vec<SupervisedItem>,
-    /// Years the computation touched that have no holiday table (counted Monday to Friday).
-    pub uncovered_years: Vec<i32>,
-}
-
-impl Report {
-    pub fn figure(&self, section: Section, key: &str) -> Option<&Figure> {
-        self.figures
-            .iter()
-            .find(|f| f.section == section && f.key == key)
-    }
-
-    /// The figures of one section, in order.
-    pub fn section(&self, section: Section) -> impl Iterator<Item = &Figure> {
-        self.figures.iter().filter(move |f| f.section == section)
-    }
-}
 
 /// What the report is computed from.
 #[derive(Debug, Clone, Copy)]
@@ -332,7 +149,7 @@ pub fn report(
         let now = tally(&prepared, &period, cutoff, rules, Some(&mut extra));
         (now, join(prev), join(ly))
     });
-    let figures = figures(rules, [&now, &prev, &ly], top);
+    let figures = figures::figures(rules, [&now, &prev, &ly], top);
     let mut uncovered: BTreeSet<i32> = BTreeSet::new();
     for t in [&now, &prev, &ly] {
         uncovered.extend(t.uncovered.iter().copied());
@@ -651,172 +468,6 @@ fn tally<'a>(
         }
     }
     t
-}
-
-/// `num / den` as a percentage with one decimal; `None` when `den` is zero.
-pub fn percent(num: u64, den: u64) -> Option<f64> {
-    (den > 0).then(|| (num as f64 * 1000.0 / den as f64).round() / 10.0)
-}
-
-/// The change from `before` to `now`: for counts the percent change (`None` when `before`
-/// is zero), for rates the difference in percentage points (`None` when either is missing).
-pub fn change(now: Amount, before: Amount) -> Option<f64> {
-    match (now, before) {
-        (Amount::Count(n), Amount::Count(b)) => {
-            (b > 0).then(|| ((n as f64 - b as f64) * 1000.0 / b as f64).round() / 10.0)
-        }
-        (Amount::Rate(Some(n)), Amount::Rate(Some(b))) => Some(((n - b) * 10.0).round() / 10.0),
-        _ => None,
-    }
-}
-
-/// What a figure is, given the counts of one period.
-#[derive(Clone)]
-enum Def {
-    Count(Section, String),
-    /// A rate: numerator keys (summed) over the denominator key, all in `Section`.
-    Rate(Section, String, Vec<&'static str>, &'static str),
-}
-
-impl Def {
-    fn amount(&self, t: &Tally) -> Amount {
-        match self {
-            Def::Count(s, k) => Amount::Count(t.get(*s, k)),
-            Def::Rate(s, _, num, den) => {
-                let n = num.iter().map(|k| t.get(*s, k)).sum();
-                Amount::Rate(percent(n, t.get(*s, den)))
-            }
-        }
-    }
-
-    fn figure(&self, [now, prev, ly]: [&Tally; 3]) -> Figure {
-        let (section, key, measure) = match self {
-            Def::Count(s, k) => (*s, k.clone(), Measure::Count),
-            Def::Rate(s, k, _, _) => (*s, k.clone(), Measure::Rate),
-        };
-        let (value, previous, last_year) = (self.amount(now), self.amount(prev), self.amount(ly));
-        Figure {
-            section,
-            key,
-            measure,
-            value,
-            previous,
-            change: change(value, previous),
-            last_year,
-            change_yoy: change(value, last_year),
-        }
-    }
-}
-
-/// Names in a keyed section, most batches now first (then before, then by name).
-fn ranked(section: Section, tallies: [&Tally; 3]) -> Vec<String> {
-    let names: BTreeSet<&str> = tallies.iter().flat_map(|t| t.names(section)).collect();
-    let mut names: Vec<&str> = names.into_iter().collect();
-    names.sort_by(|a, b| {
-        let key = |n: &str| (tallies[0].get(section, n), tallies[1].get(section, n));
-        key(b).cmp(&key(a)).then(a.cmp(b))
-    });
-    names.into_iter().map(str::to_owned).collect()
-}
-
-fn figures(rules: &Rules, tallies: [&Tally; 3], top: usize) -> Vec<Figure> {
-    use Section as S;
-    let count = |s: Section, k: &str| Def::Count(s, k.to_owned());
-    let mut defs: Vec<Def> = vec![
-        count(S::Intake, "batches"),
-        count(S::Intake, "person_times"),
-    ];
-    for ch in Channel::ALL {
-        defs.push(count(S::Channel, &format!("{}.batches", ch.code())));
-        defs.push(count(S::Channel, &format!("{}.person_times", ch.code())));
-    }
-    for name in ranked(S::Category, tallies) {
-        defs.push(Def::Count(S::Category, name));
-    }
-    for name in ranked(S::Target, tallies)
-        .into_iter()
-        .filter(|n| tallies[0].get(S::Target, n) > 0)
-        .take(top)
-    {
-        defs.push(Def::Count(S::Target, name));
-    }
-    for name in ranked(S::Department, tallies) {
-        defs.push(Def::Count(S::Department, name));
-    }
-    for k in [
-        "group_visits",
-        "group_visit_person_times",
-        "repeat",
-        "major",
-        "attached",
-    ] {
-        defs.push(count(S::Focus, k));
-    }
-    for k in ["decided", "accept", "decline", "pass_on", "answered"] {
-        defs.push(count(S::Decision, k));
-    }
-    for k in ["replied", "support", "explain", "reject"] {
-        defs.push(count(S::Reply, k));
-    }
-    defs.push(count(S::Archive, "archived"));
-    let rate = |s: Section, k: &str, num: Vec<&'static str>, den: &'static str| {
-        Def::Rate(s, k.to_owned(), num, den)
-    };
-    defs.extend([
-        count(S::Timeliness, "decide_ended"),
-        count(S::Timeliness, "decide_on_time"),
-        rate(
-            S::Timeliness,
-            "decide_rate",
-            vec!["decide_on_time"],
-            "decide_ended",
-        ),
-        count(S::Timeliness, "handle_ended"),
-        count(S::Timeliness, "handle_on_time"),
-        count(S::Timeliness, "handle_extended"),
-        rate(
-            S::Timeliness,
-            "handle_rate",
-            vec!["handle_on_time"],
-            "handle_ended",
-        ),
-        count(S::Satisfaction, "eligible"),
-        count(S::Satisfaction, "rated"),
-        rate(
-            S::Satisfaction,
-            "participation_rate",
-            vec!["rated"],
-            "eligible",
-        ),
-    ]);
-    for who in ["unit", "office"] {
-        for s in ["satisfied", "basic", "unsatisfied"] {
-            defs.push(count(S::Satisfaction, &format!("{who}_{s}")));
-        }
-        let num = match who {
-            "unit" => vec!["unit_satisfied", "unit_basic"],
-            _ => vec!["office_satisfied", "office_basic"],
-        };
-        defs.push(rate(S::Satisfaction, &format!("{who}_rate"), num, "rated"));
-    }
-    defs.push(count(S::Overdue, "total"));
-    for rule in rules
-        .policy
-        .clocks
-        .iter()
-        .filter(|r| r.stop != ClockStop::Never)
-    {
-        defs.push(count(S::Overdue, &format!("clock.{}", rule.key)));
-    }
-    for s in State::ALL {
-        defs.push(count(S::Overdue, &format!("state.{}", s.code())));
-    }
-    defs.push(count(S::Supervision, "orders"));
-    defs.push(count(S::Supervision, "cases"));
-    for s in State::ALL {
-        defs.push(count(S::Supervision, &format!("state.{}", s.code())));
-    }
-    defs.iter().map(|d| d.figure(tallies)).collect()
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use super::*;
 use crate::domain::calendar::HolidayCalendar;
 use crate::domain::policy::Policy;
+use crate::domain::types::SuperviseGround;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -1,0 +1,193 @@
+//! What a report is made of: its sections, figures, amounts and listed cases, as the
+//! command line, the desk and JSON readers see them.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Period;
+use crate::domain::types::{Channel, State, SuperviseGround, Urgency};
+
+/// The parts of the report, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Intake,
+    Channel,
+    Category,
+    Target,
+    Department,
+    Focus,
+    Decision,
+    Reply,
+    Archive,
+    Timeliness,
+    Satisfaction,
+    Overdue,
+    Supervision,
+}
+
+impl Section {
+    pub const ALL: [Section; 13] = [
+        Section::Intake,
+        Section::Channel,
+        Section::Category,
+        Section::Target,
+        Section::Department,
+        Section::Focus,
+        Section::Decision,
+        Section::Reply,
+        Section::Archive,
+        Section::Timeliness,
+        Section::Satisfaction,
+        Section::Overdue,
+        Section::Supervision,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Section::Intake => "intake",
+            Section::Channel => "channel",
+            Section::Category => "category",
+            Section::Target => "target",
+            Section::Department => "department",
+            Section::Focus => "focus",
+            Section::Decision => "decision",
+            Section::Reply => "reply",
+            Section::Archive => "archive",
+            Section::Timeliness => "timeliness",
+            Section::Satisfaction => "satisfaction",
+            Section::Overdue => "overdue",
+            Section::Supervision => "supervision",
+        }
+    }
+
+    /// Sections whose keys are names from the data (a category, a unit, a department).
+    pub fn keyed_by_name(self) -> bool {
+        matches!(
+            self,
+            Section::Category | Section::Target | Section::Department
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// A whole number of cases (or person-times, orders).
+    Count,
+    /// A percentage, one decimal; `null` when its base is zero.
+    Rate,
+}
+
+/// A figure's value in one period: a count, or a rate (`None` when its base is zero).
+/// Serialised as a bare number or `null`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Amount {
+    Count(u64),
+    Rate(Option<f64>),
+}
+
+impl Amount {
+    pub fn count(self) -> Option<u64> {
+        match self {
+            Amount::Count(n) => Some(n),
+            Amount::Rate(_) => None,
+        }
+    }
+
+    /// The number, whichever kind (a rate without a base: `None`).
+    pub fn number(self) -> Option<f64> {
+        match self {
+            Amount::Count(n) => Some(n as f64),
+            Amount::Rate(r) => r,
+        }
+    }
+}
+
+/// One line of the report: a figure in this period, the period before and a year earlier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub section: Section,
+    /// Fixed for most sections (`batches`, `visit.person_times`, `decide_rate`…); the name
+    /// itself in `category`, `target` and `department`.
+    pub key: String,
+    pub measure: Measure,
+    pub value: Amount,
+    pub previous: Amount,
+    /// 环比: percent change of a count, percentage-point difference of a rate; `None` ("—")
+    /// when the earlier count is zero or a rate is missing.
+    pub change: Option<f64>,
+    pub last_year: Amount,
+    /// 同比, as `change`.
+    pub change_yoy: Option<f64>,
+}
+
+/// A case overdue at the cut-off, with the clock that fell due first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OverdueItem {
+    pub id: i64,
+    pub case_no: Option<String>,
+    /// The state now.
+    pub state: State,
+    pub channel: Channel,
+    pub received: NaiveDate,
+    pub department: Option<String>,
+    pub summary: String,
+    pub clock: String,
+    pub due: NaiveDate,
+    /// Calendar days past the due date on the cut-off day.
+    pub days_overdue: i64,
+    pub urgency: Urgency,
+}
+
+/// A case supervised (督办) in the period: its latest order in the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SupervisedItem {
+    pub id: i64,
+    pub case_no: Option<String>,
+    /// The state now.
+    pub state: State,
+    pub department: Option<String>,
+    pub summary: String,
+    pub supervised: NaiveDate,
+    pub ground: SuperviseGround,
+    pub feedback_by: NaiveDate,
+    /// Orders given in the period.
+    pub orders: u32,
+}
+
+/// The report: its periods and its figures, in display order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub period: Period,
+    /// The period before (环比).
+    pub previous: Period,
+    /// The same period a year earlier (同比).
+    pub last_year: Period,
+    pub today: NaiveDate,
+    /// The day overdue items are counted at: the period's last day, or today if earlier.
+    pub cutoff: NaiveDate,
+    pub group_visit_min_people: u32,
+    pub top: usize,
+    pub figures: Vec<Figure>,
+    /// Cases overdue at the cut-off, longest overdue first.
+    pub overdue_items: Vec<OverdueItem>,
+    /// Cases supervised in the period, latest first.
+    pub supervised_items: Vec<SupervisedItem>,
+    /// Years the computation touched that have no holiday table (counted Monday to Friday).
+    pub uncovered_years: Vec<i32>,
+}
+
+impl Report {
+    pub fn figure(&self, section: Section, key: &str) -> Option<&Figure> {
+        self.figures
+            .iter()
+            .find(|f| f.section == section && f.key == key)
+    }
+
+    /// The figures of one section, in order.
+    pub fn section(&self, section: Section) -> impl Iterator<Item = &Figure> {
+        self.figures.iter().filter(move |f| f.section == section)
+    }
+}
