@@ -144,11 +144,6 @@ impl Store {
         let indexed = has_column(&self.conn, "cases", "archived_at")?
             && has_column(&self.conn, "cases", "replied_on")?
             && has_column(&self.conn, "petitioners", "received_at")?;
-        // Read the pages in place instead of copying each one out of the OS cache (a few
-        // hundred thousand pages for a month at 100,000 cases). Read-only; capped by SQLite.
-        if std::env::var_os("XINFANG_NO_MMAP").is_none() {
-            self.conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
-        }
         let earlier_sql = if indexed {
             EARLIER_PETITIONER
         } else {
@@ -222,10 +217,6 @@ impl Store {
         Ok(earlier)
     }
 }
-
-/// How much of the ledger file a report maps into memory (SQLite's default build caps it
-/// at 2 GB).
-const MMAP_BYTES: i64 = 1 << 31;
 
 /// Documents per batch handed to a parser thread.
 const BATCH: usize = 256;
