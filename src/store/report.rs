@@ -93,7 +93,7 @@ impl Store {
     /// The documents are parsed on the other cores while the next ones are read.
     pub fn report_cases(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<ReportCases> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4));
-        let (tx, rx) = mpsc::channel::<Vec<Vec<u8>>>();
+        let (tx, rx) = mpsc::sync_channel::<Vec<Vec<u8>>>(2 * threads);
         let rx = Mutex::new(rx);
         std::thread::scope(|scope| {
             let parsers: Vec<_> = (0..threads)
@@ -128,7 +128,7 @@ impl Store {
     fn read_report_docs(
         &self,
         windows: &[(NaiveDate, NaiveDate)],
-        out: &mpsc::Sender<Vec<Vec<u8>>>,
+        out: &mpsc::SyncSender<Vec<Vec<u8>>>,
     ) -> Result<HashSet<i64>> {
         let offset = self.office.policy.utc_offset;
         let ts = |d: NaiveDate| {
@@ -221,7 +221,7 @@ impl Store {
 /// Documents per batch handed to a parser thread.
 const BATCH: usize = 256;
 
-fn send(out: &mpsc::Sender<Vec<Vec<u8>>>, batch: Vec<Vec<u8>>) -> Result<()> {
+fn send(out: &mpsc::SyncSender<Vec<Vec<u8>>>, batch: Vec<Vec<u8>>) -> Result<()> {
     out.send(batch)
         .map_err(|_| StoreError::Damaged("a parser thread stopped".to_owned()))
 }
