@@ -2,6 +2,8 @@
 //! and the whole command's work for a day, a week, a month, a quarter and a year.
 //!
 //!     XINFANG_BENCH_DB=/tmp/r100k.db cargo bench --bench report
+//!     XINFANG_BENCH_PERIODS=month,2026-Q4 XINFANG_BENCH_WRITABLE=1 …   # some periods, the
+//!                                                 # ledger opened for writing as the desk does
 //!     cargo bench --bench report                  # a 10,000-case ledger made on the fly
 //!
 //! Prints medians and minimums over repeated runs, wall time and this process's CPU time
@@ -15,6 +17,10 @@ use xinfang::config::Office;
 use xinfang::demo::{DemoOptions, generate};
 use xinfang::domain::stats::{self, DEFAULT_TOP, Input, Period};
 use xinfang::store::Store;
+
+// The allocator the binary uses (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// CPU time (user + system) of this process so far.
 fn cpu() -> Duration {
@@ -88,9 +94,17 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(11);
     println!("ledger {}, today {today}, {runs} runs each", path.display());
-    let store = Store::open_read_only(&path, office.clone()).expect("open");
+    // The desk holds the ledger open for writing; the command line reads it read-only.
+    let writable = std::env::var("XINFANG_BENCH_WRITABLE").is_ok_and(|v| v == "1");
+    let store = if writable {
+        Store::open(&path, office.clone()).expect("open")
+    } else {
+        Store::open_read_only(&path, office.clone()).expect("open")
+    };
     let rules = office.rules(&[], &[]);
-    for spec in ["2026-11", "day", "week", "2026-Q4", "2026"] {
+    let specs = std::env::var("XINFANG_BENCH_PERIODS")
+        .unwrap_or_else(|_| "month,day,week,quarter,year".to_owned());
+    for spec in specs.split(',') {
         let period = Period::parse(spec, today).expect("period");
         let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
         let (t, n) = time(runs, || {
