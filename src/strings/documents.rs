@@ -235,3 +235,59 @@ pub fn screen(lang: Lang) -> &'static Screen {
         },
     }
 }
+
+/// `xinfang notice --help`.
+pub fn about(lang: Lang) -> &'static str {
+    lang.pick(
+        "出具文书（受理告知书、不予受理告知书、转送交办单、延期办理告知书、督办单、信访处理意见书、办结报告、案卷）；已出具的按原文重印",
+        "issue a document (acceptance, non-acceptance, pass-on/assignment, extension, supervision, reply, closing report, case file); one already issued is reprinted as it was",
+    )
+}
+
+pub fn arg_help(lang: Lang, id: &str) -> &'static str {
+    match id {
+        "kind" => lang.pick(
+            "文书种类：accept 受理告知书、decline 不予受理告知书、transfer 转送交办单、extension 延期办理告知书、supervision 督办单、reply 信访处理意见书、closing 办结报告、casefile 案卷",
+            "kind: accept, decline, transfer, extension, supervision, reply, closing, casefile",
+        ),
+        "basis" => lang.pick(
+            "处理意见的法律法规依据（信访处理意见书必填，第三十二条）",
+            "the legal basis of the outcome (required for the reply, Art 32)",
+        ),
+        "review_organ" => lang.pick(
+            "复查机关（默认取单位信息中的上一级机关）",
+            "the review body (default: the office profile's)",
+        ),
+        "again" => lang.pick(
+            "已出具过同种文书时重新出具（新文号），而不是重印原文",
+            "issue anew (a new number) even when one of the kind was issued",
+        ),
+        "print" => lang.pick(
+            "写入文件后用 lp 送单位设置的打印机",
+            "send the file written to the office's printer with lp",
+        ),
+        _ => "",
+    }
+}
+
+/// `notice` without `--as`.
+pub fn needs_operator(lang: Lang) -> &'static str {
+    lang.pick(
+        "出具文书需要操作员：请加 --as 姓名",
+        "issuing a document needs an operator: add --as NAME",
+    )
+}
+
+pub fn no_printer(lang: Lang) -> &'static str {
+    lang.pick(
+        "未设置打印机：apply {\"op\":\"office\",\"printer\":\"打印机名\"}",
+        "no printer set: apply {\"op\":\"office\",\"printer\":\"NAME\"}",
+    )
+}
+
+pub fn print_needs_out(lang: Lang) -> &'static str {
+    lang.pick(
+        "--print 需要同时给出 --out 文件",
+        "--print needs --out FILE",
+    )
+}

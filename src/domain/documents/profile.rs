@@ -24,6 +24,9 @@ pub struct OfficeProfile {
     /// The body one level up, where a 复查 is asked (Art 35).
     #[serde(default)]
     pub review_organ: String,
+    /// The `lp` destination documents are sent to; empty: none configured.
+    #[serde(default)]
+    pub printer: String,
 }
 
 impl OfficeProfile {
@@ -44,6 +47,7 @@ impl OfficeProfile {
             prefix: pick(&other.prefix, &self.prefix),
             seal: pick(&other.seal, &self.seal),
             review_organ: pick(&other.review_organ, &self.review_organ),
+            printer: pick(&other.printer, &self.printer),
         }
     }
 }
