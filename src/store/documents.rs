@@ -166,6 +166,25 @@ impl Store {
         req: &Request,
         render: &mut dyn FnMut(&RenderJob) -> std::result::Result<Rendered, String>,
     ) -> Result<Issued> {
+        self.issue_or_try(req, render, true)
+    }
+
+    /// Everything `issue` does, rolled back at the end: the desk's preview,
+    /// with the number it would get now and the same refusals.
+    pub fn preview(
+        &mut self,
+        req: &Request,
+        render: &mut dyn FnMut(&RenderJob) -> std::result::Result<Rendered, String>,
+    ) -> Result<StoredDocument> {
+        self.issue_or_try(req, render, false).map(|i| i.document)
+    }
+
+    fn issue_or_try(
+        &mut self,
+        req: &Request,
+        render: &mut dyn FnMut(&RenderJob) -> std::result::Result<Rendered, String>,
+        commit: bool,
+    ) -> Result<Issued> {
         let Command::Issue(input) = &req.command else {
             return Err(StoreError::Render("not an issue command".to_owned()));
         };
@@ -247,6 +266,13 @@ impl Store {
             text: out.text,
             html: out.html,
         };
+        if !commit {
+            // Dropping the transaction rolls the number and the event back.
+            return Ok(Issued {
+                applied,
+                document: stored,
+            });
+        }
         tx.execute(
             "INSERT INTO documents (case_id, kind, year, seq, number, event_seq, issued_at, issued_by, text, html)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",

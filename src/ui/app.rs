@@ -161,6 +161,8 @@ pub struct App {
     /// A fixed "now" for writes (tests); None reads the clock.
     pub clock: Option<chrono::DateTime<FixedOffset>>,
     pub keys: Keymap,
+    /// The documents panel over the case screen (`p`).
+    pub doc: Option<super::documents::DocPanel>,
 }
 
 /// What happened: a key, a paste, or a result the runtime loaded.
@@ -211,6 +213,8 @@ pub enum Msg {
     Drafts(Vec<Draft>),
     Dashboard(Box<Dashboard>),
     Charts(Box<Charts>),
+    /// A document previewed or issued.
+    Document(Box<super::documents::DocMsg>),
 }
 
 /// What the runtime should fetch from the store.
@@ -256,6 +260,8 @@ pub enum Cmd {
     AddReception(Box<ReceptionRecord>, Option<String>),
     SaveDraft(Box<Draft>),
     DropDraft(String),
+    /// Preview or issue a document.
+    Document(super::documents::DocCmd),
 }
 
 impl App {
@@ -295,6 +301,7 @@ impl App {
             reception: (Vec::new(), Vec::new()),
             clock: None,
             keys: Keymap::default(),
+            doc: None,
         }
     }
 
@@ -456,6 +463,7 @@ impl App {
                 Vec::new()
             }
             Msg::Idle => Vec::new(),
+            Msg::Document(m) => self.doc_msg(*m),
             Msg::Reception(days, records) => {
                 self.reception = (days, records);
                 Vec::new()
@@ -603,6 +611,15 @@ impl App {
                 return self.go_home();
             }
             return Vec::new();
+        }
+        if self.doc.is_some() && matches!(self.screen, Screen::Case(_)) {
+            return self.doc_key(key);
+        }
+        if let Screen::Case(c) = &self.screen
+            && self.keys.lookup(Context::Case, &key) == Some(Action::Document)
+        {
+            let id = c.row.case.id;
+            return self.open_documents(id);
         }
         if let Screen::Case(c) = &self.screen
             && let Some(op) = self.keys.lookup(Context::Case, &key).and_then(|a| a.op())

@@ -120,6 +120,8 @@ pub enum Action {
     /// 领导接待日.
     Reception,
     Schedule,
+    /// 出具文书 on the case screen.
+    Document,
 }
 
 impl Action {
@@ -155,6 +157,7 @@ impl Action {
             Action::NewDepartment => "new_department",
             Action::Reception => "reception",
             Action::Schedule => "schedule",
+            Action::Document => "document",
             // The steps of a case are named by their domain op code.
             op => op.op().unwrap_or_default(),
         }
@@ -627,6 +630,7 @@ const CASE: &[(Action, &[Key])] = &[
     (Action::Review, &[ch('c')]),
     (Action::Own, &[ch('b')]),
     (Action::RefuseExtension, &[ch('u')]),
+    (Action::Document, &[ch('p')]),
 ];
 
 /// The intake form. Printable keys are the fields' own; Enter stays

@@ -202,6 +202,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 .map_or_else(fail, |()| Msg::Idle),
             None => Msg::Idle,
         },
+        Cmd::Document(c) => super::documents::execute(store, app, c),
         Cmd::OpenCase(id) => {
             let r = store.case(&CaseRef::Id(*id), today).and_then(|row| {
                 let events = store.events(*id)?;
