@@ -144,3 +144,73 @@ fn a_document_the_case_cannot_have_yet_is_refused_by_name() {
     assert!(matches!(d.app.screen, Screen::Case(_)));
     assert!(d.store.documents(1).unwrap().is_empty());
 }
+
+#[test]
+fn archiving_from_the_desk_makes_the_case_file() {
+    let mut d = Desk::on_accepted_case();
+    for (command, actor) in [
+        (
+            Command::Assign {
+                department: "城建科".into(),
+                handler: "王强".into(),
+                leader: None,
+            },
+            "李娜",
+        ),
+        (
+            Command::Opinion {
+                text: "经核实，已拨付".into(),
+            },
+            "王强",
+        ),
+        (
+            Command::Instruct {
+                approve: true,
+                text: String::new(),
+            },
+            "赵局长",
+        ),
+        (
+            Command::Reply {
+                outcome: Some(xinfang::domain::types::Outcome::Support),
+                method: xinfang::domain::types::ServiceMethod::InPerson,
+                text: "经核实，已拨付".into(),
+                served_at: None,
+                signed: true,
+            },
+            "李娜",
+        ),
+    ] {
+        d.store
+            .execute(&Request {
+                case: Some(CaseRef::Id(1)),
+                expected_version: None,
+                command,
+                actor: actor.into(),
+                at: t(1),
+            })
+            .unwrap();
+    }
+    let msg = runtime::execute(&mut d.store, &d.app, &Cmd::OpenCase(1));
+    d.send(msg);
+    d.key(KeyCode::Char('g'));
+    d.send(Msg::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    let message = d.app.message.clone().unwrap_or_default();
+    assert!(message.contains("已出具 X信卷〔2026〕1号"), "{message}");
+    assert!(
+        d.dir
+            .path()
+            .join("documents/2026-0001_casefile.html")
+            .exists()
+    );
+    assert!(
+        d.dir
+            .path()
+            .join("documents/2026-0001_casefile.json")
+            .exists()
+    );
+    assert!(d.store.check().unwrap().ok());
+}

@@ -499,7 +499,16 @@ impl App {
                     None => done,
                 });
                 let mut cmds = self.leave_form();
-                cmds.extend([Cmd::LoadCounts, Cmd::OpenCase(id)]);
+                cmds.push(Cmd::LoadCounts);
+                // On archive the case file (案卷) is made: volume number,
+                // cover, contents, every document, the timeline.
+                if op == "archive" {
+                    cmds.push(Cmd::Document(super::documents::DocCmd::Issue {
+                        case_id: id,
+                        kind: crate::domain::documents::DocKind::CaseFile,
+                    }));
+                }
+                cmds.push(Cmd::OpenCase(id));
                 cmds
             }
             Msg::Attached { id, case_no } => {

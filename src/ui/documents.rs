@@ -192,6 +192,12 @@ pub fn execute(store: &mut Store, app: &App, cmd: &DocCmd) -> Msg {
             }
         }
         DocCmd::Issue { case_id, kind } => {
+            // After a step (archive makes the case file), its message first.
+            let after = |m: String| match &app.message {
+                Some(done) => format!("{done}；{m}"),
+                None => m,
+            };
+            let fail = |e: StoreError| Msg::Failed(after(errors::store(lang, &e)));
             let case = CaseRef::Id(*case_id);
             let got = match issue_or_reprint(
                 store,
@@ -238,7 +244,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &DocCmd) -> Msg {
             }
             Msg::Document(Box::new(DocMsg::Issued {
                 case_id: *case_id,
-                note,
+                note: after(note),
             }))
         }
     }
