@@ -37,6 +37,7 @@ impl Desk {
                 name: "某区信访局".into(),
                 prefix: "X信".into(),
                 hotline: "12345".into(),
+                review_organ: "某市信访局".into(),
                 ..OfficeProfile::default()
             })
             .unwrap();
@@ -193,6 +194,19 @@ fn archiving_from_the_desk_makes_the_case_file() {
     }
     let msg = runtime::execute(&mut d.store, &d.app, &Cmd::OpenCase(1));
     d.send(msg);
+    // The reply letter asks its legal basis first (Art 32).
+    d.key(KeyCode::Char('p'));
+    d.key(KeyCode::Char('6'));
+    assert!(d.screen(100, 30).contains("法律法规依据"));
+    for c in "《某条例》第五条".chars() {
+        d.key(KeyCode::Char(c));
+    }
+    d.key(KeyCode::Enter);
+    let preview = d.screen(100, 30);
+    assert!(preview.contains("四、依据：《某条例》第五条"), "{preview}");
+    d.key(KeyCode::Enter);
+    let message = d.app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("已出具 X信复〔2026〕1号"), "{message}");
     d.key(KeyCode::Char('g'));
     d.send(Msg::Key(KeyEvent::new(
         KeyCode::Char('s'),

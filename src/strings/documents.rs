@@ -215,6 +215,8 @@ pub struct Screen {
     pub pick_hint: &'static str,
     pub preview_hint: &'static str,
     pub reprint_mark: &'static str,
+    pub basis_label: &'static str,
+    pub basis_hint: &'static str,
 }
 
 pub fn screen(lang: Lang) -> &'static Screen {
@@ -225,6 +227,8 @@ pub fn screen(lang: Lang) -> &'static Screen {
             pick_hint: "1-8 或 j/k 选择  Enter 预览  Esc 返回",
             preview_hint: "Enter 出具并写入文件  j/k 滚动  Esc 返回",
             reprint_mark: "已出具，重印原文",
+            basis_label: "处理意见的法律法规依据（第三十二条）：",
+            basis_hint: "输入依据后 Enter 预览  Esc 返回",
         },
         Lang::En => &Screen {
             pick_title: "Issue a document",
@@ -232,6 +236,8 @@ pub fn screen(lang: Lang) -> &'static Screen {
             pick_hint: "1-8 or j/k pick  Enter preview  Esc back",
             preview_hint: "Enter issue and write the file  j/k scroll  Esc back",
             reprint_mark: "issued: reprint as it was",
+            basis_label: "The legal basis of the outcome (Art 32):",
+            basis_hint: "type the basis, Enter preview  Esc back",
         },
     }
 }

@@ -506,6 +506,7 @@ impl App {
                     cmds.push(Cmd::Document(super::documents::DocCmd::Issue {
                         case_id: id,
                         kind: crate::domain::documents::DocKind::CaseFile,
+                        basis: None,
                     }));
                 }
                 cmds.push(Cmd::OpenCase(id));

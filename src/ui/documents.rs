@@ -14,6 +14,7 @@ use crate::domain::command::Command;
 use crate::domain::documents::{DocKind, IssueInput};
 use crate::store::{CaseRef, Request, Store, StoreError};
 use crate::strings::{documents as text, errors};
+use crate::ui::widgets::text_field::TextField;
 
 /// The picker, then the preview of one kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +22,13 @@ pub struct DocPanel {
     pub case_id: i64,
     pub selected: usize,
     pub preview: Option<Preview>,
+    /// The reply's legal basis (Art 32), asked before its preview; Some
+    /// while it is being typed.
+    pub basis: Option<TextField>,
+    /// The basis as typed, kept for the issue.
+    pub basis_given: Option<String>,
+    /// The kinds already issued on the case, with their numbers.
+    pub issued: Vec<(DocKind, String)>,
 }
 
 /// A document's text as it will be (or was) issued.
@@ -36,8 +44,16 @@ pub struct Preview {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocCmd {
-    Preview { case_id: i64, kind: DocKind },
-    Issue { case_id: i64, kind: DocKind },
+    Preview {
+        case_id: i64,
+        kind: DocKind,
+        basis: Option<String>,
+    },
+    Issue {
+        case_id: i64,
+        kind: DocKind,
+        basis: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -49,10 +65,23 @@ pub enum DocMsg {
 impl App {
     pub(super) fn open_documents(&mut self, case_id: i64) -> Vec<Cmd> {
         self.message = None;
+        let issued = match &self.screen {
+            super::app::Screen::Case(c) => c
+                .row
+                .case
+                .documents
+                .iter()
+                .map(|d| (d.kind, d.number.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
         self.doc = Some(DocPanel {
             case_id,
             selected: 0,
             preview: None,
+            basis: None,
+            basis_given: None,
+            issued,
         });
         Vec::new()
     }
@@ -63,6 +92,30 @@ impl App {
             return Vec::new();
         };
         let n = DocKind::ALL.len();
+        if let Some(field) = panel.basis.as_mut() {
+            match key.code {
+                KeyCode::Esc => panel.basis = None,
+                KeyCode::Enter => {
+                    let basis = field.value().trim().to_owned();
+                    panel.basis = None;
+                    panel.basis_given = Some(basis.clone());
+                    return vec![Cmd::Document(DocCmd::Preview {
+                        case_id: panel.case_id,
+                        kind: DocKind::Reply,
+                        basis: Some(basis),
+                    })];
+                }
+                KeyCode::Backspace => field.backspace(),
+                KeyCode::Delete => field.delete(),
+                KeyCode::Left => field.left(),
+                KeyCode::Right => field.right(),
+                KeyCode::Home => field.home(),
+                KeyCode::End => field.end(),
+                KeyCode::Char(c) => field.insert(c.encode_utf8(&mut [0; 4])),
+                _ => {}
+            }
+            return Vec::new();
+        }
         if let Some(p) = panel.preview.as_mut() {
             match key.code {
                 KeyCode::Esc | KeyCode::Backspace => panel.preview = None,
@@ -74,6 +127,7 @@ impl App {
                     return vec![Cmd::Document(DocCmd::Issue {
                         case_id: panel.case_id,
                         kind: p.kind,
+                        basis: panel.basis_given.clone(),
                     })];
                 }
                 _ => {}
@@ -102,11 +156,18 @@ impl App {
             _ => None,
         };
         match chosen {
+            // The reply states its legal basis (Art 32): typed first.
+            Some(DocKind::Reply) if !panel.issued.iter().any(|(k, _)| *k == DocKind::Reply) => {
+                self.message = None;
+                panel.basis = Some(TextField::default());
+                Vec::new()
+            }
             Some(kind) => {
                 self.message = None;
                 vec![Cmd::Document(DocCmd::Preview {
                     case_id: panel.case_id,
                     kind,
+                    basis: None,
                 })]
             }
             None => Vec::new(),
@@ -158,7 +219,11 @@ pub fn execute(store: &mut Store, app: &App, cmd: &DocCmd) -> Msg {
         .clock
         .unwrap_or_else(|| chrono::Utc::now().with_timezone(&store.office().policy.utc_offset));
     match cmd {
-        DocCmd::Preview { case_id, kind } => {
+        DocCmd::Preview {
+            case_id,
+            kind,
+            basis,
+        } => {
             let case = CaseRef::Id(*case_id);
             match latest(store, &case, *kind, at) {
                 Ok(Some(d)) => {
@@ -173,10 +238,12 @@ pub fn execute(store: &mut Store, app: &App, cmd: &DocCmd) -> Msg {
                 Ok(None) => {}
                 Err(e) => return fail(e),
             }
+            let mut input = IssueInput::new(*kind);
+            input.basis = basis.clone();
             let req = Request {
                 case: Some(case),
                 expected_version: None,
-                command: Command::Issue(Box::new(IssueInput::new(*kind))),
+                command: Command::Issue(Box::new(input)),
                 actor: operator.name.clone(),
                 at,
             };
@@ -191,7 +258,11 @@ pub fn execute(store: &mut Store, app: &App, cmd: &DocCmd) -> Msg {
                 Err(e) => fail(e),
             }
         }
-        DocCmd::Issue { case_id, kind } => {
+        DocCmd::Issue {
+            case_id,
+            kind,
+            basis,
+        } => {
             // After a step (archive makes the case file), its message first.
             let after = |m: String| match &app.message {
                 Some(done) => format!("{done}；{m}"),
@@ -204,7 +275,10 @@ pub fn execute(store: &mut Store, app: &App, cmd: &DocCmd) -> Msg {
                 &renderer,
                 &case,
                 *kind,
-                &Extra::default(),
+                &Extra {
+                    basis: basis.clone(),
+                    ..Extra::default()
+                },
                 &operator.name,
                 at,
             ) {
