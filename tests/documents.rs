@@ -394,3 +394,24 @@ fn a_reprint_is_the_text_as_issued_even_after_the_template_changes() {
     let e = Renderer::load(Some(dir.path())).err().unwrap();
     assert!(e.starts_with("reply.txt"), "{e}");
 }
+
+#[test]
+fn check_finds_a_kept_document_altered_behind_the_ledgers_back() {
+    let mut l = ledger();
+    let no = full_case(&mut l, intake(json!({})));
+    l.issue(&no, DocKind::Accept, None, "2026-02-02T11:00:00+08:00")
+        .unwrap();
+    assert!(l.store.check().unwrap().ok());
+    let path = l.store.path().to_owned();
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.execute_batch(
+        "DROP TRIGGER documents_refuse_update;
+         UPDATE documents SET text = replace(text, '60日', '90日');",
+    )
+    .unwrap();
+    let report = l.store.check().unwrap();
+    let bad = report
+        .first_bad_case
+        .expect("the altered document is found");
+    assert!(bad.problem.contains("X信告〔2026〕1号"), "{}", bad.problem);
+}

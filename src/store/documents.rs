@@ -8,7 +8,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::execute::{Applied, Request, execute_in};
-use super::journal::{self, JournalEntry};
+use super::journal::{self, BadRecord, CheckReport, JournalEntry};
 use super::{Result, Store, StoreError};
 use crate::domain::case::Case;
 use crate::domain::command::Command;
@@ -295,4 +295,53 @@ impl Store {
             document: stored,
         })
     }
+}
+
+/// `check`: every kept document against the journal event that issued it
+/// (its number, its text, the SHA-256 of its HTML). Ledgers from before
+/// documents existed have nothing to check.
+pub(super) fn check_documents(conn: &rusqlite::Connection, report: &mut CheckReport) -> Result<()> {
+    let has_table: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'documents'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_table || report.first_bad_case.is_some() {
+        return Ok(());
+    }
+    let mut stmt = conn.prepare(
+        "SELECT d.case_id, c.case_no, d.number, d.text, d.html, e.command
+           FROM documents d JOIN cases c ON c.id = d.case_id
+           LEFT JOIN events e ON e.seq = d.event_seq
+          ORDER BY d.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, Option<String>>(5)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, case_no, number, text, html, command) = row?;
+        let command: serde_json::Value = command
+            .as_deref()
+            .and_then(|c| serde_json::from_str(c).ok())
+            .unwrap_or_default();
+        let same = command["number"] == number.as_str()
+            && command["text"] == text.as_str()
+            && command["html_sha256"] == sha256_hex(&html).as_str();
+        if !same {
+            report.first_bad_case = Some(BadRecord {
+                id,
+                case_no,
+                problem: format!("document {number} differs from the journal event that issued it"),
+            });
+            break;
+        }
+    }
+    Ok(())
 }
