@@ -228,3 +228,41 @@ fn archiving_from_the_desk_makes_the_case_file() {
     );
     assert!(d.store.check().unwrap().ok());
 }
+
+#[test]
+fn a_leader_sets_the_letterhead_from_the_settings() {
+    let mut d = Desk::on_accepted_case();
+    d.app.operator = Some(Office0::new().who("赵局长"));
+    d.key(KeyCode::Esc);
+    d.key(KeyCode::Char('p'));
+    assert!(matches!(d.app.screen, Screen::Settings));
+    d.key(KeyCode::Char('o'));
+    let form = d.screen(100, 30);
+    assert!(
+        form.contains("单位信息") && form.contains("文号前缀"),
+        "{form}"
+    );
+    // To the prefix (the fifth field), typed over.
+    for _ in 0..4 {
+        d.key(KeyCode::Tab);
+    }
+    for _ in 0..4 {
+        d.key(KeyCode::Backspace);
+    }
+    for c in "Y信".chars() {
+        d.key(KeyCode::Char(c));
+    }
+    d.send(Msg::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(
+        matches!(d.app.screen, Screen::Settings),
+        "{:?}",
+        d.app.message
+    );
+    let profile = d.store.office_profile().unwrap();
+    assert_eq!(profile.prefix, "Y信");
+    assert_eq!(profile.name, "某区信访局");
+    assert_eq!(profile.hotline, "12345");
+}

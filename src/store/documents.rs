@@ -151,6 +151,17 @@ impl Store {
         Ok(merged)
     }
 
+    /// Replaces the whole letterhead (the desk's form shows every field,
+    /// so an emptied one is meant empty).
+    pub fn replace_office_profile(&mut self, profile: &OfficeProfile) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO office_profile (id, doc) VALUES (1, ?1)
+             ON CONFLICT (id) DO UPDATE SET doc = ?1",
+            [serde_json::to_string(profile)?],
+        )?;
+        Ok(())
+    }
+
     /// Every document issued on the case, oldest first.
     pub fn documents(&self, case_id: i64) -> Result<Vec<StoredDocument>> {
         documents_of(&self.conn, case_id)

@@ -262,6 +262,8 @@ pub enum Cmd {
     DropDraft(String),
     /// Preview or issue a document.
     Document(super::documents::DocCmd),
+    /// Store the office's letterhead (a leader's settings).
+    PutOffice(Box<crate::domain::documents::OfficeProfile>),
 }
 
 impl App {

@@ -122,6 +122,8 @@ pub enum Action {
     Schedule,
     /// 出具文书 on the case screen.
     Document,
+    /// The office's letterhead, from the settings.
+    Office,
 }
 
 impl Action {
@@ -158,6 +160,7 @@ impl Action {
             Action::Reception => "reception",
             Action::Schedule => "schedule",
             Action::Document => "document",
+            Action::Office => "office",
             // The steps of a case are named by their domain op code.
             op => op.op().unwrap_or_default(),
         }
@@ -573,6 +576,7 @@ const SETTINGS: &[(Action, &[Key])] = &[
     (Action::Open, &[plain(KeyCode::Enter)]),
     (Action::New, &[ch('n')]),
     (Action::NewDepartment, &[ch('N')]),
+    (Action::Office, &[ch('o')]),
     (Action::Back, &[plain(KeyCode::Esc)]),
 ];
 
