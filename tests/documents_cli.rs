@@ -74,6 +74,13 @@ fn notice_writes_html_refuses_by_name_and_reprints_as_issued() {
     assert!(out.success(), "{out:?}");
     assert!(out.stdout.contains("X信告〔2026〕1号"), "{out:?}");
     let first = std::fs::read_to_string(&html).unwrap();
+    // It names people: readable by its owner only, like the ledger.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&html).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
     assert!(first.contains("<!DOCTYPE html>") && first.contains("受理告知书"));
     assert!(!first.contains("<script") && !first.contains("http"));
     // Again: the same document, not a new number.

@@ -86,7 +86,7 @@ pub fn write(store: &Store, doc: &StoredDocument, path: &Path) -> Result<Vec<Pat
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    std::fs::write(path, if html { &doc.html } else { &doc.text })?;
+    write_private(path, if html { &doc.html } else { &doc.text })?;
     let mut written = vec![path.to_owned()];
     if doc.kind == DocKind::CaseFile {
         let today = chrono::Utc::now().date_naive();
@@ -105,10 +105,24 @@ pub fn write(store: &Store, doc: &StoredDocument, path: &Path) -> Result<Vec<Pat
         let json_path = path.with_extension("json");
         let text =
             serde_json::to_string_pretty(&twin).map_err(|e| StoreError::Render(e.to_string()))?;
-        std::fs::write(&json_path, text + "\n")?;
+        write_private(&json_path, &(text + "\n"))?;
         written.push(json_path);
     }
     Ok(written)
+}
+
+/// Documents name people and addresses: a new file is readable by its
+/// owner only (mode 0600), like the ledger and its exports.
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(text.as_bytes())
 }
 
 /// Sends `path` to the printer with `lp -d PRINTER`.

@@ -217,6 +217,7 @@ impl Store {
         }
         let year = local_date(req.at, &office.rules(&[], &[])).year();
         let mut rendered: Option<Rendered> = None;
+        let mut allotted = 0;
         let at = req.at;
         let mut finish = |tx: &Transaction,
                           case: &mut Case,
@@ -224,6 +225,7 @@ impl Store {
                           content: &Content|
          -> Result<()> {
             let n = allot(tx, kind, year)?;
+            allotted = n;
             let number = doc_number(&profile.prefix, kind, year, n);
             if let Some(d) = case.documents.last_mut() {
                 d.number = number.clone();
@@ -261,12 +263,6 @@ impl Store {
             .last()
             .cloned()
             .ok_or_else(|| StoreError::Render("no document recorded".to_owned()))?;
-        let seq: i64 = doc
-            .number
-            .rsplit('〕')
-            .next()
-            .and_then(|s| s.trim_end_matches('号').parse().ok())
-            .unwrap_or_default();
         let stored = StoredDocument {
             case_id: applied.id,
             kind,
@@ -291,7 +287,7 @@ impl Store {
                 stored.case_id,
                 kind.code(),
                 year,
-                seq,
+                allotted,
                 stored.number,
                 stored.event_seq,
                 stored.issued_at,
