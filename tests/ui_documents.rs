@@ -114,7 +114,10 @@ fn an_acceptance_notice_is_issued_from_the_case_screen() {
     // Back on the case screen, which shows the issue in its timeline.
     assert!(d.app.doc.is_none());
     let case = d.screen(100, 30);
-    assert!(case.contains("出具文书"), "{case}");
+    assert!(
+        case.contains("文书 X信告〔2026〕1号 受理告知书（李娜 2026-03-03）"),
+        "{case}"
+    );
     // Again: the kept text is reprinted, no new number.
     d.key(KeyCode::Char('p'));
     d.key(KeyCode::Char('1'));

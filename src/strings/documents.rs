@@ -291,6 +291,8 @@ pub fn profile_label(lang: Lang, key: &str) -> &'static str {
         "profile_seal" => ("印章文字", "seal text"),
         "profile_review_organ" => ("复查机关", "review body"),
         "profile_printer" => ("打印机", "printer"),
+        // Not a field: the case screen's line of an issued document.
+        "profile_document" => ("文书", "document"),
         _ => ("", ""),
     };
     lang.pick(zh, en)
