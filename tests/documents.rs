@@ -176,10 +176,10 @@ fn every_kind_of_an_individual_visit() {
     ] {
         let (number, text, html) = l.issue(&no, kind, Some(BASIS), when).unwrap();
         insta::assert_snapshot!(format!("individual_{}", kind.code()), text);
-        assert!(
-            !html.contains("<script") && !html.contains("http"),
-            "{html}"
-        );
+        // Print-ready and self-contained: no script, nothing fetched.
+        for banned in ["<script", "http", "<link", "@import", "url("] {
+            assert!(!html.contains(banned), "{banned} in {html}");
+        }
         assert!(html.contains("@page { size: A4"));
         if kind == DocKind::Accept {
             insta::assert_snapshot!("individual_accept_html", html);
@@ -414,4 +414,38 @@ fn check_finds_a_kept_document_altered_behind_the_ledgers_back() {
         .first_bad_case
         .expect("the altered document is found");
     assert!(bad.problem.contains("X信告〔2026〕1号"), "{}", bad.problem);
+}
+
+#[test]
+fn an_office_without_a_name_is_told_how_to_set_one() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
+    store
+        .put_operator(&Operator {
+            name: "李娜".into(),
+            role: Role::Clerk,
+            department: None,
+            active: true,
+        })
+        .unwrap();
+    let mut l = Ledger {
+        _dir: dir,
+        store,
+        renderer: Renderer::builtin().unwrap(),
+    };
+    let id = l.run(None, "李娜", "2026-01-31T10:00:00+08:00", intake(json!({})));
+    let no = l.run(
+        Some(&id),
+        "李娜",
+        "2026-02-02T09:00:00+08:00",
+        json!({"op":"register","decision":"accept"}),
+    );
+    let e = l
+        .issue(&no, DocKind::Accept, None, "2026-02-02T09:30:00+08:00")
+        .unwrap_err();
+    let msg = errors::store(Lang::Zh, &e);
+    assert!(
+        msg.contains("缺少单位名称") && msg.contains("按 o"),
+        "{msg}"
+    );
 }

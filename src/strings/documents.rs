@@ -138,9 +138,9 @@ fn missing(lang: Lang, m: Missing) -> (&'static str, &'static str) {
         ),
         Missing::OfficeName => pair(
             "单位名称",
-            "请先设置单位信息：apply {\"op\":\"office\",\"name\":\"…\"}",
+            "请领导先设置单位信息：人员和部门（p）中按 o，或 apply {\"op\":\"office\",\"name\":\"…\"}",
             "the office's name",
-            "set the office profile first: apply {\"op\":\"office\",\"name\":\"…\"}",
+            "a leader sets the office letterhead first: o in people and departments (p), or apply {\"op\":\"office\",\"name\":\"…\"}",
         ),
     }
 }
