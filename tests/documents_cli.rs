@@ -176,5 +176,10 @@ fn the_case_file_on_archive_has_a_json_twin_and_a_volume_number() {
     // The volume number is on the case's record.
     let show = run(&["show", "--db", l.db(), "2026-0001", "--json"], "");
     assert!(show.stdout.contains("X信卷〔2026〕1号"), "{show:?}");
+    let show = run(&["show", "--db", l.db(), "2026-0001"], "");
+    assert!(
+        show.stdout.contains("文书：X信卷〔2026〕1号 案卷"),
+        "{show:?}"
+    );
     assert!(l.check().success());
 }

@@ -80,12 +80,19 @@ const SELECT: &str =
     "SELECT case_id, kind, number, event_seq, issued_at, issued_by, text, html FROM documents";
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<StoredDocument> {
-    let kind: String = r.get(1)?;
+    let code: String = r.get(1)?;
+    // Kinds are written by this code only: an unknown one is reported as a
+    // damaged record, never guessed.
+    let kind = DocKind::parse(&code).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            1,
+            rusqlite::types::Type::Text,
+            format!("unknown document kind {code}").into(),
+        )
+    })?;
     Ok(StoredDocument {
         case_id: r.get(0)?,
-        // Kinds are written by this code only; an unknown one is a newer
-        // xinfang's and shows as the case file's neighbour, never a panic.
-        kind: DocKind::parse(&kind).unwrap_or(DocKind::CaseFile),
+        kind,
         number: r.get(2)?,
         event_seq: r.get(3)?,
         issued_at: r.get(4)?,
