@@ -449,3 +449,30 @@ fn an_office_without_a_name_is_told_how_to_set_one() {
         "{msg}"
     );
 }
+
+#[test]
+fn what_the_petitioner_wrote_is_printed_never_run() {
+    let mut l = ledger();
+    let id = l.run(
+        None,
+        "李娜",
+        "2026-01-31T10:00:00+08:00",
+        intake(
+            json!({"summary": "反映<script>alert(1)</script>问题", "request": "要求 <b>处理</b>"}),
+        ),
+    );
+    let no = l.run(
+        Some(&id),
+        "李娜",
+        "2026-02-02T09:00:00+08:00",
+        json!({"op":"register","decision":"accept"}),
+    );
+    let (_, text, html) = l
+        .issue(&no, DocKind::Accept, None, "2026-02-02T09:30:00+08:00")
+        .unwrap();
+    assert!(text.contains("反映<script>alert(1)</script>问题"));
+    assert!(
+        !html.contains("<script") && html.contains("&lt;script&gt;"),
+        "{html}"
+    );
+}
