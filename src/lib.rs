@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod display;
+pub mod documents;
 pub mod domain;
 pub mod files;
 pub mod report;

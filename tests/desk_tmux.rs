@@ -286,3 +286,31 @@ fn a_leader_reads_and_writes_the_report() {
     d.keys(&["Escape"]);
     d.sees("领导视图");
 }
+
+/// Issue 6's end-to-end check: an acceptance notice from the case screen,
+/// previewed in the terminal, issued, and written as print-ready HTML.
+#[test]
+fn issue_an_acceptance_notice_from_the_case_screen() {
+    need_tmux!();
+    let l = session();
+    l.apply_ok(r#"{"op":"office","name":"某区信访局","prefix":"X信","hotline":"12345"}"#);
+    let d = Desk::start(&l, "notice", Some("李娜"));
+    d.sees("2026-0001");
+    d.keys(&["/"]);
+    d.typ("拆迁");
+    d.sees("检索: 拆迁");
+    d.keys(&["Enter"]);
+    d.sees("办理过程");
+    d.keys(&["p"]);
+    d.sees("1 受理告知书");
+    d.keys(&["1"]);
+    d.sees("文书预览");
+    d.sees("X信告〔2026〕1号");
+    d.keys(&["Enter"]);
+    d.sees("已出具 X信告〔2026〕1号");
+    let html = std::fs::read_to_string(l.dir().join("documents/2026-0001_accept.html"))
+        .expect("the notice was written beside the ledger");
+    assert!(html.contains("受理告知书") && html.contains("张三"));
+    d.keys(&["q"]);
+    assert!(eventually(|| !d.alive()), "q did not quit");
+}

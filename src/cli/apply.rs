@@ -10,12 +10,15 @@ use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value, json};
 
 use super::{Failure, now};
+use crate::config::config_dir;
+use crate::documents::Renderer;
 use crate::domain::command::Command;
+use crate::domain::documents::OfficeProfile;
 use crate::domain::reception::{ReceptionDay, ReceptionRecord};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::store::{Applied, CaseRef, Request, Store};
-use crate::strings::{Lang, errors};
+use crate::strings::{Lang, documents, errors};
 
 pub fn run(store: &mut Store, file: Option<&Path>, lang: Lang) -> Result<ExitCode, Failure> {
     let input: Box<dyn BufRead> = match file {
@@ -27,13 +30,15 @@ pub fn run(store: &mut Store, file: Option<&Path>, lang: Lang) -> Result<ExitCod
     };
     let mut out = std::io::stdout().lock();
     let mut failed = false;
+    // Compiled on the first `issue` line only.
+    let mut renderer = None;
     for (i, line) in input.lines().enumerate() {
         let n = i + 1;
         let line = line.map_err(|e| Failure(e.to_string()))?;
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
-        let result = match apply_line(store, &line, lang) {
+        let result = match apply_line(store, &line, lang, &mut renderer) {
             Ok(v) => v,
             Err(msg) => {
                 failed = true;
@@ -60,7 +65,12 @@ fn take_string(obj: &mut Map<String, Value>, key: &str) -> Option<String> {
     }
 }
 
-fn apply_line(store: &mut Store, line: &str, lang: Lang) -> Result<Value, String> {
+fn apply_line(
+    store: &mut Store,
+    line: &str,
+    lang: Lang,
+    renderer: &mut Option<Renderer>,
+) -> Result<Value, String> {
     let bad = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
     let value: Value = serde_json::from_str(line)
         .map_err(|e| format!("{}{e}", lang.pick("不是有效的 JSON：", "not valid JSON: ")))?;
@@ -88,6 +98,7 @@ fn apply_line(store: &mut Store, line: &str, lang: Lang) -> Result<Value, String
             return Ok(json!({"ok": true, "op": "department", "name": name.trim()}));
         }
         "schedule" | "reception" => return reception(store, &op, obj, lang),
+        "office" => return put_office(store, obj, lang),
         "" => return Err(bad("缺少 op", "op is missing")),
         _ => {}
     }
@@ -127,8 +138,49 @@ fn apply_line(store: &mut Store, line: &str, lang: Lang) -> Result<Value, String
         actor,
         at,
     };
+    if matches!(req.command, Command::Issue(_)) {
+        return issue(store, &req, lang, renderer);
+    }
     let applied = store.execute(&req).map_err(|e| errors::store(lang, &e))?;
     Ok(result_json(store, &applied, lang))
+}
+
+/// `{"op":"office","name":…,"address":…,"phone":…,"hotline":…,"prefix":…,
+/// "seal":…,"review_organ":…,"printer":…}`: the letterhead; fields left
+/// out keep their value.
+fn put_office(store: &mut Store, mut obj: Map<String, Value>, lang: Lang) -> Result<Value, String> {
+    obj.remove("op");
+    let update: OfficeProfile = serde_json::from_value(Value::Object(obj))
+        .map_err(|e| format!("{}{e}", lang.pick("命令格式有误：", "malformed command: ")))?;
+    let profile = store
+        .set_office_profile(&update)
+        .map_err(|e| errors::store(lang, &e))?;
+    Ok(json!({"ok": true, "op": "office", "office": profile}))
+}
+
+/// `{"op":"issue","actor":…,"case":…,"kind":"accept","basis":…}`: issues a
+/// document (always a new one, numbered); the text is kept in the ledger.
+fn issue(
+    store: &mut Store,
+    req: &Request,
+    lang: Lang,
+    renderer: &mut Option<Renderer>,
+) -> Result<Value, String> {
+    if renderer.is_none() {
+        *renderer = Some(
+            Renderer::load(config_dir().as_deref())
+                .map_err(|e| documents::template_error(lang, &e))?,
+        );
+    }
+    let Some(r) = renderer.as_ref() else {
+        return Err(documents::template_error(lang, "-"));
+    };
+    let issued = store
+        .issue(req, &mut |job| r.render(job))
+        .map_err(|e| errors::store(lang, &e))?;
+    let mut v = result_json(store, &issued.applied, lang);
+    v["number"] = json!(issued.document.number);
+    Ok(v)
 }
 
 fn put_operator(

@@ -115,6 +115,21 @@ pub enum Cmd {
         #[arg(long, default_value_t = crate::domain::stats::DEFAULT_TOP, value_name = "N")]
         top: usize,
     },
+    /// Issues (or reprints) a document: `notice CASE KIND [--out FILE]`.
+    Notice {
+        case: String,
+        kind: String,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        basis: Option<String>,
+        #[arg(long = "review-organ")]
+        review_organ: Option<String>,
+        #[arg(long)]
+        again: bool,
+        #[arg(long)]
+        print: bool,
+    },
     Check,
     Backup {
         dest: PathBuf,

@@ -4,6 +4,7 @@
 mod apply;
 mod args;
 mod export;
+mod notice;
 mod render;
 mod report;
 
@@ -198,6 +199,33 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
             let today = today(&store);
             report::run(&store, &period, format, out.as_deref(), top, lang, today)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Notice {
+            case,
+            kind,
+            out,
+            basis,
+            review_organ,
+            again,
+            print,
+        } => {
+            let mut store = open(&cli, lang)?;
+            let extra = crate::documents::Extra {
+                basis,
+                review_organ,
+                again,
+            };
+            let who = cli.as_operator.as_deref();
+            notice::run(
+                &mut store,
+                &case,
+                &kind,
+                who,
+                &extra,
+                out.as_deref(),
+                print,
+                lang,
+            )
         }
         Cmd::Check => {
             let store = open_for_reading(&cli, lang)?;

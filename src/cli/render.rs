@@ -230,6 +230,16 @@ pub fn case_text(
                 .unwrap_or_default()
         );
     }
+    for d in &c.documents {
+        println!(
+            "{}：{} {} ({} {})",
+            l("文书", "document"),
+            d.number,
+            crate::strings::documents::kind(lang, d.kind),
+            d.stamp.by,
+            d.stamp.at.format("%Y-%m-%d")
+        );
+    }
     println!("\n{}", l("期限：", "Deadlines:"));
     for clock in &row.clocks {
         let rule = store.office().policy.clock(&clock.key);

@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::documents::IssuedDoc;
 use super::identity::{IdType, Sex};
 use super::types::{
     Channel, Decision, HandlingType, Outcome, Role, Satisfaction, ServiceMethod, State,
@@ -251,6 +252,10 @@ pub struct Case {
     /// Later items on the same matter (重复件), attached while it was open.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attached: Vec<Attached>,
+    /// Documents issued on the case, in order (numbers; texts are in the
+    /// ledger's documents table and the journal).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<IssuedDoc>,
 }
 
 /// A repeat item joined to an open case instead of being numbered again.
@@ -310,6 +315,11 @@ impl Case {
     /// Waiting for the leader's instruction (待批示).
     pub fn awaiting_instruction(&self) -> bool {
         self.state == State::Assigned && !self.opinions.is_empty() && !self.opinion_is_instructed()
+    }
+
+    /// The latest document of `kind` issued on the case.
+    pub fn issued(&self, kind: super::documents::DocKind) -> Option<&IssuedDoc> {
+        self.documents.iter().rev().find(|d| d.kind == kind)
     }
 
     /// Extension days granted so far.

@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::case::{Petitioner, Referral};
+use super::documents::IssueInput;
 use super::types::{
     Channel, Decision, HandlingType, Outcome, Satisfaction, ServiceMethod, SuperviseGround, Urgency,
 };
@@ -138,6 +139,9 @@ pub enum Command {
     RefuseExtension {
         reason: String,
     },
+    /// Issues a document (notice, reply letter, case file): numbered and
+    /// its text kept by the ledger.
+    Issue(Box<IssueInput>),
 }
 
 fn yes() -> bool {
@@ -177,6 +181,7 @@ impl Command {
             Command::Own => "own",
             Command::AskExtension { .. } => "ask_extension",
             Command::RefuseExtension { .. } => "refuse_extension",
+            Command::Issue(_) => "issue",
         }
     }
 

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::documents::{DocKind, Missing};
 use super::identity::IdError;
 use super::phone::PhoneError;
 use super::types::{Role, State};
@@ -96,4 +97,7 @@ pub enum WorkflowError {
     ExtensionAlreadyAsked,
     #[error("no extension was asked")]
     NoExtensionAsked,
+    /// A document lacks something it must state; nothing is issued.
+    #[error("the {kind:?} document lacks {missing:?}")]
+    DocumentIncomplete { kind: DocKind, missing: Missing },
 }

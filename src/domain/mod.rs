@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod case;
 pub mod command;
 pub mod deadline;
+pub mod documents;
 pub mod due;
 pub mod error;
 pub mod identity;

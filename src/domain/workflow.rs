@@ -10,6 +10,7 @@ use super::case::{
 };
 use super::command::Command;
 use super::deadline::due_date;
+use super::documents::{Content, IssuedDoc, prepare};
 use super::error::WorkflowError;
 use super::intake::validate_intake;
 use super::rules::{Operator, Rules, names_accused};
@@ -46,6 +47,9 @@ pub struct Transition {
     pub allot_number_for_year: Option<i32>,
     pub warnings: Vec<Warning>,
     pub event: Event,
+    /// Issuing a document: what it states, checked; the store numbers it
+    /// (per kind and year), renders and keeps the text.
+    pub document: Option<Content>,
 }
 
 /// Applies `command` by `actor` at `at` to `case` (None for intake).
@@ -83,6 +87,7 @@ pub fn transition(
             allot_number_for_year: None,
             warnings,
             event,
+            document: None,
         });
     };
     gate(case, op)?;
@@ -91,6 +96,7 @@ pub fn transition(
     let mut next = case.clone();
     let mut allot = None;
     let mut created = false;
+    let mut document = None;
     match command {
         // `gate` refuses intake on an existing case; this arm never runs.
         Command::Intake(_) => return Err(wrong_state(case, op)),
@@ -269,6 +275,21 @@ pub fn transition(
                 r.refusal = Some(reason.clone());
             }
         }
+        Command::Issue(input) => {
+            let content = prepare(case, input, rules).map_err(|missing| {
+                WorkflowError::DocumentIncomplete {
+                    kind: input.kind,
+                    missing,
+                }
+            })?;
+            // The number is the store's to allot; it fills this entry in.
+            next.documents.push(IssuedDoc {
+                kind: input.kind,
+                number: input.number.clone().unwrap_or_default(),
+                stamp,
+            });
+            document = Some(content);
+        }
         Command::Own => {
             if let Some(a) = next.assignment.as_mut() {
                 a.owner_leader = Some(actor.name.clone());
@@ -291,6 +312,7 @@ pub fn transition(
                 allot_number_for_year: allot,
                 warnings,
                 event,
+                document: None,
             });
         }
     }
@@ -300,6 +322,7 @@ pub fn transition(
         allot_number_for_year: allot,
         warnings: Vec::new(),
         event,
+        document,
     })
 }
 
@@ -322,6 +345,7 @@ fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         review_of,
         attached: Vec::new(),
         extension_request: None,
+        documents: Vec::new(),
     }
 }
 
@@ -462,6 +486,9 @@ fn state_allows(case: &Case, op: &'static str) -> Result<(), WorkflowError> {
         // 包案 names the leader who sees an assigned case through.
         ("own", State::Assigned) => Ok(()),
         ("review", State::Archived) => accepted_only(case.reply.is_some()),
+        // Documents may be issued at any step: `documents::prepare` refuses
+        // one the case does not yet hold the facts for, naming what lacks.
+        ("issue", _) => Ok(()),
         _ => wrong(),
     }
 }

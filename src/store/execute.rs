@@ -12,10 +12,16 @@ use crate::config::Office;
 use crate::domain::case::Case;
 use crate::domain::command::Command;
 use crate::domain::deadline::ClockView;
+use crate::domain::documents::Content;
 use crate::domain::due::case_clocks;
 use crate::domain::rules::Operator;
 use crate::domain::types::State;
-use crate::domain::workflow::{Warning, local_date, transition};
+use crate::domain::workflow::{Event, Warning, local_date, transition};
+
+/// Finishes an issued document inside the transaction: numbers it, renders
+/// it and writes the number and text into the case and the event.
+pub(super) type Finish<'a> =
+    &'a mut dyn FnMut(&Transaction, &mut Case, &mut Event, &Content) -> Result<()>;
 
 /// A command as the store receives it.
 #[derive(Debug, Clone)]
@@ -60,7 +66,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let operators = directory::operators(&tx)?;
         let departments = directory::department_names(&tx)?;
-        let applied = run(&tx, &self.office, &operators, &departments, req, None)?;
+        let applied = run(&tx, &self.office, &operators, &departments, req, None, None)?;
         tx.commit()?;
         Ok(applied)
     }
@@ -88,6 +94,7 @@ impl Store {
                     &departments,
                     req,
                     Some(&mut cache),
+                    None,
                 )
                 .map_err(|e| (i, e))?,
             );
@@ -115,6 +122,27 @@ impl Store {
     }
 }
 
+/// `execute` inside the caller's transaction, with a hook for issuing a
+/// document (`Store::issue`).
+pub(super) fn execute_in(
+    tx: &Transaction,
+    office: &Office,
+    req: &Request,
+    finish: Finish,
+) -> Result<Applied> {
+    let operators = directory::operators(tx)?;
+    let departments = directory::department_names(tx)?;
+    run(
+        tx,
+        office,
+        &operators,
+        &departments,
+        req,
+        None,
+        Some(finish),
+    )
+}
+
 /// Cases written in the running batch: case, stored document, version.
 type Cache = HashMap<i64, (Case, String, i64)>;
 
@@ -126,6 +154,7 @@ fn run(
     departments: &[String],
     req: &Request,
     mut cache: Option<&mut Cache>,
+    finish: Option<Finish>,
 ) -> Result<Applied> {
     let actor = operators
         .iter()
@@ -164,8 +193,14 @@ fn run(
         &rules,
     )?;
     let mut case = t.case;
+    let mut event = t.event;
     if let Some(year) = t.allot_number_for_year {
         case.case_no = Some(allot_number(tx, year)?);
+    }
+    if let Some(content) = &t.document {
+        // A document is only issued with its number and text: never bare.
+        let finish = finish.ok_or_else(|| StoreError::Render("no renderer".to_owned()))?;
+        finish(tx, &mut case, &mut event, content)?;
     }
     let today = local_date(req.at, &rules);
     let clocks = case_clocks(&case, &rules, today);
@@ -184,7 +219,7 @@ fn run(
             (1, None, after)
         }
     };
-    let event_seq = journal::append(tx, case.id, &t.event, before_doc.as_deref(), &after_doc)?;
+    let event_seq = journal::append(tx, case.id, &event, before_doc.as_deref(), &after_doc)?;
     if let Some(c) = cache {
         c.insert(case.id, (case.clone(), after_doc, version));
     }

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_dashboard.sql"),
     include_str!("migrations/0005_reception.sql"),
     include_str!("migrations/0006_report.sql"),
+    include_str!("migrations/0007_documents.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -12,6 +12,7 @@ mod cases;
 mod charts;
 mod dashboard;
 mod directory;
+mod documents;
 mod drafts;
 mod execute;
 mod journal;
@@ -31,6 +32,7 @@ use crate::domain::error::WorkflowError;
 
 pub use charts::{Charts, Week};
 pub use dashboard::{Dashboard, GROUP_VISIT, Repeater};
+pub use documents::{Issued, RenderJob, Rendered, StoredDocument};
 pub use drafts::Draft;
 pub use execute::{Applied, CaseRef, Request};
 pub use journal::{CheckReport, JournalEntry};
@@ -66,6 +68,9 @@ pub enum StoreError {
     AlreadySetUp,
     #[error("{0}")]
     Workflow(#[from] WorkflowError),
+    /// A document's template failed; nothing was issued.
+    #[error("document template: {0}")]
+    Render(String),
     #[error("file: {0}")]
     Io(#[from] std::io::Error),
     #[error("database: {0}")]

@@ -37,6 +37,7 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
         ),
         "backup" => lang.pick("在线备份到新文件并校验", "consistent online copy to a new file, verified"),
         "report" => super::report::about(lang),
+        "notice" => super::documents::about(lang),
         _ => "",
     }
 }
@@ -80,6 +81,9 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         ),
         "top" => lang.pick("列出被反映最多的前几个单位", "how many of the most complained-about units to list"),
         "dest" => lang.pick("备份文件（不能已存在）", "backup file (must not exist)"),
+        "kind" | "basis" | "review_organ" | "again" | "print" => {
+            super::documents::arg_help(lang, id)
+        }
         "help" => lang.pick("显示帮助", "print help"),
         "version" => lang.pick("显示版本", "print version"),
         _ => "",

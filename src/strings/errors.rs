@@ -1,6 +1,6 @@
 //! Refusals in words: what is wrong and how to put it right.
 
-use super::{Lang, labels, validation};
+use super::{Lang, documents, labels, validation};
 use crate::domain::error::WorkflowError as E;
 use crate::domain::workflow::Warning;
 
@@ -219,6 +219,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
                 "an extension was asked already and waits for a leader",
             )
             .to_owned(),
+        E::DocumentIncomplete { kind, missing } => documents::incomplete(lang, *kind, *missing),
         E::NoExtensionAsked => lang
             .pick(
                 "没有待审批的延期申请",
@@ -345,6 +346,7 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
         S::AlreadyExists(p) => if zh { format!("{p} 已存在：不会覆盖，请换一个文件名") } else { format!("{p} already exists: it is never overwritten; pick another name") },
         S::AlreadySetUp => lang.pick("这个台账刚刚已在另一处完成设置，本次填写未保存：请重新打开 xinfang，从已有的操作员中选择", "this ledger was set up meanwhile from another desk, and what you entered was not saved: start xinfang again and pick one of its operators").to_owned(),
         S::Workflow(w) => workflow(lang, w),
+        S::Render(d) => documents::template_error(lang, d),
         S::Io(io) => if zh { format!("文件错误：{io}") } else { format!("file error: {io}") },
         S::Sqlite(s) => if zh { format!("数据库错误：{s}") } else { format!("database error: {s}") },
     }

@@ -79,6 +79,7 @@ pub fn label(lang: Lang, key: &str) -> &'static str {
         "place" => ("地点", "place"),
         "active" => ("在岗", "active"),
         "department_name" => ("部门名称", "department"),
+        k if k.starts_with("profile_") => return super::documents::profile_label(lang, k),
         _ => ("", ""),
     };
     lang.pick(zh, en)

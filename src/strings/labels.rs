@@ -65,6 +65,7 @@ pub fn op(lang: Lang, op: &str) -> &'static str {
         "own" => lang.pick("包案", "take ownership"),
         "ask_extension" => lang.pick("申请延期", "ask for the extension"),
         "refuse_extension" => lang.pick("不同意延期", "refuse the extension"),
+        "issue" => lang.pick("出具文书", "issue a document"),
         "settings" => lang.pick("修改人员和部门", "change people and departments"),
         "schedule" => lang.pick("排接待日", "schedule a reception day"),
         "reception" => lang.pick("记录领导接待", "record a reception"),

@@ -3,6 +3,7 @@
 pub mod charts;
 pub mod cli;
 pub mod dashboard;
+pub mod documents;
 pub mod errors;
 pub mod form;
 pub mod keys;

@@ -139,6 +139,8 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "return_visit" => lang.pick("回访", "return visit"),
         "archive" => lang.pick("归档", "archive"),
         "review" => lang.pick("复查", "review"),
+        "document" => lang.pick("出具文书", "documents"),
+        "office" => lang.pick("单位信息", "office letterhead"),
         "own" => lang.pick("包案", "own"),
         "refuse_extension" => lang.pick("不同意延期", "refuse extension"),
         "switch_view" => lang.pick("工作台/领导视图", "queue/dashboard"),

@@ -167,6 +167,8 @@ pub struct App {
     /// A fixed "now" for writes (tests); None reads the clock.
     pub clock: Option<chrono::DateTime<FixedOffset>>,
     pub keys: Keymap,
+    /// The documents panel over the case screen (`p`).
+    pub doc: Option<super::documents::DocPanel>,
 }
 
 /// What happened: a key, a paste, or a result the runtime loaded.
@@ -220,6 +222,8 @@ pub enum Msg {
     Report(Box<LoadedReport>),
     /// The report was written to these files.
     ReportWritten(Vec<std::path::PathBuf>),
+    /// A document previewed or issued.
+    Document(Box<super::documents::DocMsg>),
 }
 
 /// What the runtime should fetch from the store.
@@ -268,6 +272,10 @@ pub enum Cmd {
     AddReception(Box<ReceptionRecord>, Option<String>),
     SaveDraft(Box<Draft>),
     DropDraft(String),
+    /// Preview or issue a document.
+    Document(super::documents::DocCmd),
+    /// Store the office's letterhead (a leader's settings).
+    PutOffice(Box<crate::domain::documents::OfficeProfile>),
 }
 
 impl Cmd {
@@ -319,6 +327,7 @@ impl App {
             report: ReportScreen::new(today),
             clock: None,
             keys: Keymap::default(),
+            doc: None,
         }
     }
 
@@ -481,6 +490,7 @@ impl App {
                 Vec::new()
             }
             Msg::Idle => Vec::new(),
+            Msg::Document(m) => self.doc_msg(*m),
             Msg::Reception(days, records) => {
                 self.reception = (days, records);
                 Vec::new()
@@ -516,7 +526,17 @@ impl App {
                     None => done,
                 });
                 let mut cmds = self.leave_form();
-                cmds.extend([Cmd::LoadCounts, Cmd::OpenCase(id)]);
+                cmds.push(Cmd::LoadCounts);
+                // On archive the case file (案卷) is made: volume number,
+                // cover, contents, every document, the timeline.
+                if op == "archive" {
+                    cmds.push(Cmd::Document(super::documents::DocCmd::Issue {
+                        case_id: id,
+                        kind: crate::domain::documents::DocKind::CaseFile,
+                        basis: None,
+                    }));
+                }
+                cmds.push(Cmd::OpenCase(id));
                 cmds
             }
             Msg::Attached { id, case_no } => {
@@ -641,6 +661,15 @@ impl App {
                 return self.go_home();
             }
             return Vec::new();
+        }
+        if self.doc.is_some() && matches!(self.screen, Screen::Case(_)) {
+            return self.doc_key(key);
+        }
+        if let Screen::Case(c) = &self.screen
+            && self.keys.lookup(Context::Case, &key) == Some(Action::Document)
+        {
+            let id = c.row.case.id;
+            return self.open_documents(id);
         }
         if let Screen::Case(c) = &self.screen
             && let Some(op) = self.keys.lookup(Context::Case, &key).and_then(|a| a.op())

@@ -133,6 +133,10 @@ pub enum Action {
     NextPeriod,
     /// Write the report to files.
     Export,
+    /// 出具文书 on the case screen.
+    Document,
+    /// The office's letterhead, from the settings.
+    Office,
 }
 
 impl Action {
@@ -173,6 +177,8 @@ impl Action {
             Action::PrevPeriod => "prev_period",
             Action::NextPeriod => "next_period",
             Action::Export => "export",
+            Action::Document => "document",
+            Action::Office => "office",
             // The steps of a case are named by their domain op code.
             op => op.op().unwrap_or_default(),
         }
@@ -593,6 +599,7 @@ const SETTINGS: &[(Action, &[Key])] = &[
     (Action::Open, &[plain(KeyCode::Enter)]),
     (Action::New, &[ch('n')]),
     (Action::NewDepartment, &[ch('N')]),
+    (Action::Office, &[ch('o')]),
     (Action::Back, &[plain(KeyCode::Esc)]),
 ];
 
@@ -667,6 +674,7 @@ const CASE: &[(Action, &[Key])] = &[
     (Action::Review, &[ch('c')]),
     (Action::Own, &[ch('b')]),
     (Action::RefuseExtension, &[ch('u')]),
+    (Action::Document, &[ch('p')]),
 ];
 
 /// The intake form. Printable keys are the fields' own; Enter stays

@@ -2,6 +2,7 @@
 //! `view::draw` is pure, `runtime` runs the store commands in between.
 
 pub mod app;
+pub mod documents;
 pub mod form;
 pub mod keymap;
 pub mod picker;

@@ -162,6 +162,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 Ok(Directory {
                     departments,
                     operators: store.operators()?,
+                    office: store.office_profile()?,
                 })
             });
             dir.map_or_else(fail, Msg::Directory)
@@ -210,6 +211,12 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 .map_or_else(fail, |()| Msg::Idle),
             None => Msg::Idle,
         },
+        Cmd::Document(c) => super::documents::execute(store, app, c),
+        Cmd::PutOffice(p) => as_manager(app).unwrap_or_else(|| {
+            store
+                .replace_office_profile(p)
+                .map_or_else(fail, |()| Msg::SettingsSaved)
+        }),
         Cmd::OpenCase(id) => {
             let r = store.case(&CaseRef::Id(*id), today).and_then(|row| {
                 let events = store.events(*id)?;

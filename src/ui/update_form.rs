@@ -129,7 +129,7 @@ impl App {
                 let back = match &form.purpose {
                     Purpose::Action { case_id, .. } => Some(Cmd::OpenCase(*case_id)),
                     Purpose::Intake(_) => None,
-                    Purpose::Person(_) | Purpose::Department => {
+                    Purpose::Person(_) | Purpose::Department | Purpose::Office => {
                         self.screen = Screen::Settings;
                         return Vec::new();
                     }
@@ -166,6 +166,7 @@ impl App {
                     .map(|o| Cmd::PutOperator(Box::new(o)))
                     .into_iter()
                     .collect(),
+                Purpose::Office => vec![Cmd::PutOffice(Box::new(form.to_office_profile()))],
                 Purpose::Department => form
                     .text("department_name")
                     .map(Cmd::PutDepartment)

@@ -2,6 +2,7 @@
 //! desk by a leader (others may look).
 
 use super::app::{App, Cmd, Screen};
+use super::form::office::office_form;
 use super::form::people::{department_form, person_form, reception_form, schedule_form};
 use super::keymap::Action;
 use crate::domain::workflow::may_manage_office;
@@ -37,6 +38,10 @@ impl App {
             Action::Refresh => return vec![Cmd::LoadDirectory],
             Action::New if self.may_change() => {
                 let form = person_form(None, &self.directory, self.lang, self.today, self.offset);
+                self.screen = Screen::Form(Box::new(form));
+            }
+            Action::Office if self.may_change() => {
+                let form = office_form(&self.directory.office, self.lang, self.today, self.offset);
                 self.screen = Screen::Form(Box::new(form));
             }
             Action::NewDepartment if self.may_change() => {

@@ -21,6 +21,8 @@ use crate::strings::{Lang, form as t, labels};
 pub struct Directory {
     pub departments: Vec<String>,
     pub operators: Vec<Operator>,
+    /// The office's letterhead (documents), changed from the settings.
+    pub office: crate::domain::documents::OfficeProfile,
 }
 
 fn options<T: Copy>(items: &[T], code: fn(T) -> String, label: impl Fn(T) -> String) -> Kind {

@@ -68,9 +68,11 @@ impl Form {
                 case_id: *case_id,
                 op: (*op).to_owned(),
             },
-            Purpose::Person(_) | Purpose::Department | Purpose::Reception | Purpose::Schedule => {
-                DraftOf::Settings
-            }
+            Purpose::Person(_)
+            | Purpose::Department
+            | Purpose::Reception
+            | Purpose::Schedule
+            | Purpose::Office => DraftOf::Settings,
         };
         let values = self
             .fields

@@ -7,6 +7,7 @@ pub mod action;
 mod check;
 pub mod draft;
 pub mod intake;
+pub mod office;
 pub mod people;
 
 use chrono::{FixedOffset, NaiveDate};
@@ -198,6 +199,8 @@ pub enum Purpose {
     Reception,
     /// A day on the reception schedule.
     Schedule,
+    /// The office's letterhead for documents.
+    Office,
 }
 
 /// Earlier cases of the person being typed in (重复访), beside the form.

@@ -222,6 +222,20 @@ fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
             ),
         ));
     }
+    // Documents issued, with their numbers (the case file's is the volume).
+    for d in &c.documents {
+        lines.push(kv(
+            lang,
+            "profile_document",
+            format!(
+                "{} {}（{} {}）",
+                d.number,
+                crate::strings::documents::kind(lang, d.kind),
+                d.stamp.by,
+                d.stamp.at.format("%Y-%m-%d")
+            ),
+        ));
+    }
 }
 
 pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {

@@ -51,6 +51,7 @@ fn title(lang: Lang, form: &Form) -> String {
         Purpose::Department => t::department_title(lang).to_owned(),
         Purpose::Reception => t::reception_title(lang).to_owned(),
         Purpose::Schedule => t::schedule_title(lang).to_owned(),
+        Purpose::Office => crate::strings::documents::office_title(lang).to_owned(),
     }
 }
 

@@ -4,6 +4,7 @@
 mod case;
 mod charts;
 mod dashboard;
+mod documents;
 mod form;
 mod help;
 mod offer;
@@ -43,6 +44,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Report => report::draw(app, frame, area),
         Screen::Case(c) => case::draw(app, c, frame, area),
         Screen::Form(f) => form::draw(app, f, frame, area),
+    }
+    if let (Screen::Case(_), Some(panel)) = (&app.screen, &app.doc) {
+        documents::draw(panel, app.lang, frame, area);
     }
     if let Some(draft) = &app.offered {
         offer::draw(draft, app.lang, frame, area);

@@ -1,0 +1,73 @@
+//! `xinfang notice CASE KIND [--out FILE]`: issue a document, or reprint
+//! the one issued, as text on stdout or into a file (HTML by extension).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{Failure, now};
+use crate::config::config_dir;
+use crate::documents::{Extra, Renderer, issue_or_reprint, print as send_to_printer, write};
+use crate::domain::documents::DocKind;
+use crate::store::{CaseRef, Store};
+use crate::strings::{Lang, documents as text, errors};
+
+#[allow(clippy::too_many_arguments)]
+pub fn run(
+    store: &mut Store,
+    case: &str,
+    kind: &str,
+    actor: Option<&str>,
+    extra: &Extra,
+    out: Option<&Path>,
+    print: bool,
+    lang: Lang,
+) -> Result<ExitCode, Failure> {
+    let fail = |e: crate::store::StoreError| Failure(errors::store(lang, &e));
+    let kind = DocKind::parse(kind).ok_or_else(|| Failure(text::unknown_kind(lang, kind)))?;
+    let actor = actor.ok_or_else(|| Failure(text::needs_operator(lang).to_owned()))?;
+    if print && out.is_none() {
+        return Err(Failure(text::print_needs_out(lang).to_owned()));
+    }
+    let renderer = Renderer::load(config_dir().as_deref())
+        .map_err(|e| Failure(text::template_error(lang, &e)))?;
+    let at = now(store);
+    let got = issue_or_reprint(
+        store,
+        &renderer,
+        &CaseRef::parse(case),
+        kind,
+        extra,
+        actor,
+        at,
+    )
+    .map_err(fail)?;
+    let doc = &got.document;
+    let Some(path) = out else {
+        print!("{}", doc.text);
+        eprintln!("{}", text::issued(lang, &doc.number, None));
+        return Ok(ExitCode::SUCCESS);
+    };
+    let written = write(store, doc, path).map_err(fail)?;
+    let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+    let mut msg = if got.reprint {
+        text::reprinted(lang, &doc.number, &names.join(", "))
+    } else {
+        text::issued(lang, &doc.number, Some(&names.join(", ")))
+    };
+    if print {
+        let printer = store.office_profile().map_err(fail)?.printer;
+        if printer.trim().is_empty() {
+            return Err(Failure(format!("{msg}; {}", text::no_printer(lang))));
+        }
+        match send_to_printer(&printer, path) {
+            Ok(()) => msg.push_str(&text::printed(lang, &printer)),
+            Err(e) => {
+                msg.push_str(&text::print_failed(lang, &e));
+                println!("{msg}");
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    println!("{msg}");
+    Ok(ExitCode::SUCCESS)
+}

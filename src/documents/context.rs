@@ -1,0 +1,210 @@
+//! What a template sees: the office, the number, the case in words and the
+//! checked body of the document, with dates written the Chinese way.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use serde_json::{Value, json};
+
+use crate::domain::documents::{Addressee, Body, DocKind};
+use crate::domain::types::{Decision, HandlingType, Outcome, ServiceMethod, SuperviseGround};
+use crate::store::RenderJob;
+use crate::strings::{Lang, labels};
+
+/// `2026年3月2日`.
+pub fn chinese_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+fn local(at: DateTime<FixedOffset>) -> NaiveDate {
+    at.date_naive()
+}
+
+/// `张三` / `张三、李四` / `张三、李四（12人集体访的代表）`.
+fn addressee_line(a: &Addressee) -> String {
+    if a.names.is_empty() {
+        return if a.anonymous {
+            "匿名信访人".to_owned()
+        } else {
+            "信访人".to_owned()
+        };
+    }
+    let names = a.names.join("、");
+    if a.representatives {
+        format!("{names}（{}人集体信访的代表）", a.people)
+    } else {
+        names
+    }
+}
+
+/// Every `YYYY-MM-DD` string in the body as `2026年3月2日`; codes given
+/// their Chinese words beside them (`outcome_label`, `ground_label`…).
+fn words(body: &mut Value) {
+    let Some(map) = body.as_object_mut() else {
+        return;
+    };
+    let zh = Lang::Zh;
+    let mut labels_to_add = Vec::new();
+    for (key, v) in map.iter_mut() {
+        let Some(s) = v.as_str() else { continue };
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            *v = json!(chinese_date(d));
+            continue;
+        }
+        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+            *v = json!(chinese_date(local(t)));
+            continue;
+        }
+        let quoted = Value::String(s.to_owned());
+        let label = match key.as_str() {
+            "outcome" => serde_json::from_value::<Outcome>(quoted)
+                .ok()
+                .map(|o| labels::outcome(zh, o)),
+            "ground" => {
+                serde_json::from_value::<crate::domain::types::DeclineGround>(quoted.clone())
+                    .ok()
+                    .map(|g| labels::decline_ground(zh, g))
+                    .or_else(|| {
+                        serde_json::from_value::<SuperviseGround>(quoted)
+                            .ok()
+                            .map(|g| labels::supervise_ground(zh, g))
+                    })
+            }
+            "method" => serde_json::from_value::<ServiceMethod>(quoted)
+                .ok()
+                .map(|m| labels::service(zh, m)),
+            "handling_type" => serde_json::from_value::<HandlingType>(quoted)
+                .ok()
+                .map(handling_type),
+            _ => None,
+        };
+        if let Some(label) = label {
+            labels_to_add.push((format!("{key}_label"), label));
+        }
+    }
+    for (k, v) in labels_to_add {
+        map.insert(k, json!(v));
+    }
+    // Templates test these; absent ones are null rather than undefined.
+    for k in ["outcome_label", "method_label", "ground_label", "note"] {
+        map.entry(k).or_insert(Value::Null);
+    }
+}
+
+fn handling_type(t: HandlingType) -> &'static str {
+    match t {
+        HandlingType::Suggestion => "建议意见",
+        HandlingType::Accusation => "检举控告",
+        HandlingType::Claim => "申诉求决",
+    }
+}
+
+/// The whole context of one document.
+pub fn build(job: &RenderJob) -> Value {
+    let case = job.case;
+    let intake = &case.intake;
+    let mut body = serde_json::to_value(&job.content.body).unwrap_or(Value::Null);
+    words(&mut body);
+    let petitioners: Vec<&str> = intake
+        .petitioners
+        .iter()
+        .map(|p| p.name.as_str())
+        .filter(|n| !n.trim().is_empty())
+        .collect();
+    // An internal sheet names who petitioned; an anonymous letter says so.
+    let petitioner_line = if intake.anonymous || petitioners.is_empty() {
+        "匿名信访人".to_owned()
+    } else if intake.people as usize > petitioners.len() {
+        format!("{}等{}人", petitioners.join("、"), intake.people)
+    } else {
+        petitioners.join("、")
+    };
+    let decided = case
+        .decision
+        .as_ref()
+        .map(|d| chinese_date(local(d.stamp.at)));
+    let assigned = case
+        .assignment
+        .as_ref()
+        .map(|a| chinese_date(local(a.stamp.at)));
+    let plural = job.content.addressee.names.len() > 1;
+    json!({
+        "office": job.profile,
+        "kind": job.content.kind.code(),
+        "title": title(&job.content.body, job.content.kind),
+        "number": job.number,
+        "date": chinese_date(local(job.at)),
+        // Right-aligns the signature in the text: it is printed in a
+        // monospaced box 36 characters (72 columns) wide.
+        "pad": "　".repeat(22),
+        "to": addressee_line(&job.content.addressee),
+        "you": if plural { "你们" } else { "您" },
+        "petitioner_line": petitioner_line,
+        "case": {
+            "case_no": case.case_no.clone().unwrap_or_else(|| format!("#{}", case.id)),
+            "received": chinese_date(local(intake.received_at)),
+            "channel": labels::channel(Lang::Zh, intake.channel),
+            "category": intake.category,
+            "summary": intake.summary.trim(),
+            "request": intake.request.trim(),
+            "people": intake.people,
+            "confidential": intake.confidential,
+            "anonymous": intake.anonymous,
+            "decided": decided,
+            "assigned": assigned,
+            "pass_on": matches!(case.decision.as_ref().map(|d| &d.decision), Some(Decision::PassOn { .. })),
+        },
+        "body": body,
+        "issued": job.issued.iter().map(|d| json!({
+            "title": d.kind.title(),
+            "number": d.number,
+            "date": DateTime::parse_from_rfc3339(&d.issued_at).map(|t| chinese_date(local(t))).unwrap_or_default(),
+            "text": d.text,
+        })).collect::<Vec<_>>(),
+        "timeline": job.timeline.iter().map(|e| json!({
+            "at": e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
+            "actor": e.actor,
+            "what": timeline_words(&e.op, &e.command),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The sheet is a 转送单 or a 交办单 by what was done; others their title.
+fn title(body: &Body, kind: DocKind) -> &'static str {
+    match body {
+        Body::Transfer {
+            mode: "pass_on", ..
+        } => "转送单",
+        Body::Transfer { .. } => "交办单",
+        _ => kind.title(),
+    }
+}
+
+/// A journal step in words; an issued document with its number.
+fn timeline_words(op: &str, command: &Value) -> String {
+    let what = labels::op(Lang::Zh, op);
+    if op == "issue" {
+        let kind = command
+            .get("kind")
+            .and_then(Value::as_str)
+            .and_then(DocKind::parse)
+            .map_or("", DocKind::title);
+        let number = command.get("number").and_then(Value::as_str).unwrap_or("");
+        return format!("{what} {kind} {number}").trim_end().to_owned();
+    }
+    what.to_owned()
+}
+
+/// The body's paragraphs (split on blank lines); a salutation (ending in
+/// a colon) is not indented.
+pub fn paragraphs(body: &str) -> Value {
+    let mut out = Vec::new();
+    for p in body.split("\n\n") {
+        let text: Vec<&str> = p.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        if text.is_empty() {
+            continue;
+        }
+        let text = text.join("");
+        let salutation = out.is_empty() && text.ends_with('：');
+        out.push(json!({"text": text, "salutation": salutation}));
+    }
+    Value::Array(out)
+}

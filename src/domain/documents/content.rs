@@ -1,0 +1,402 @@
+//! What each document must say, read off the case and checked before any
+//! rendering: a document missing a required part is refused, naming it.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::kind::DocKind;
+use super::profile::OfficeProfile;
+use crate::domain::case::{Case, Stamp};
+use crate::domain::deadline::due_date;
+use crate::domain::rules::Rules;
+use crate::domain::types::{
+    Decision, DeclineGround, HandlingType, Outcome, ServiceMethod, SuperviseGround,
+};
+use crate::domain::workflow::local_date;
+
+/// What the person issuing adds to what the case already holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssueInput {
+    pub kind: DocKind,
+    /// 处理意见的法律法规依据 (Art 32), for the reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+    /// Where a 复查 is asked; default the office profile's (Art 35).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_organ: Option<String>,
+    /// Filled in by the ledger when issued: the number and the SHA-256 of
+    /// the stored text and HTML, so the journal vouches for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html_sha256: Option<String>,
+}
+
+/// A document recorded on the case: its kind, number, who issued it, when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedDoc {
+    pub kind: DocKind,
+    pub number: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+/// The part a document lacks, named so the refusal can say what to add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Missing {
+    /// The acceptance notice needs an accepted case.
+    Acceptance,
+    /// The decline notice needs a decision not to accept.
+    DeclineDecision,
+    /// A notice to the petitioner needs a name to address (Art 23 第二款).
+    Addressee,
+    /// Accept: neither a handling type nor a department to say how it is handled.
+    HandlingRoute,
+    /// The policy has no handling clock to give a due date from.
+    DueDate,
+    /// Decline: the proper route to tell (Art 23).
+    DeclineRoute,
+    /// Transfer: the case was neither passed on nor assigned.
+    TransferTarget,
+    /// Extension: none granted, or no reason (Art 34).
+    Extension,
+    ExtensionReason,
+    /// Supervision: none ordered, or nobody assigned to supervise.
+    Supervision,
+    SupervisedUnit,
+    /// Reply (Art 32): 投诉请求, 事实和理由, 处理意见, 依据; Art 35: 复查机关.
+    Request,
+    Facts,
+    Outcome,
+    Basis,
+    ReviewOrgan,
+    /// Closing report: the reply is not recorded yet.
+    Reply,
+    /// Case file: the case is not archived yet.
+    Archived,
+    /// Every document: the office's name (its profile is not set).
+    OfficeName,
+}
+
+/// Who a document is addressed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Addressee {
+    /// The names written on it: the representatives of a group visit,
+    /// else the petitioners named.
+    pub names: Vec<String>,
+    /// Answered to a group's chosen representatives (Art 20).
+    pub representatives: bool,
+    /// 人数 of the whole petition.
+    pub people: u32,
+    pub anonymous: bool,
+    /// Where a notice is posted: the first addressee's address, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+}
+
+/// The facts of one document, checked: what the templates print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "body", rename_all = "snake_case")]
+pub enum Body {
+    Accept {
+        route: String,
+        handling_type: Option<HandlingType>,
+        department: Option<String>,
+        due: NaiveDate,
+        handle_days: u32,
+    },
+    Decline {
+        ground: DeclineGround,
+        route: String,
+        note: Option<String>,
+    },
+    Transfer {
+        /// `pass_on` 转送 or `assign` 交办 (with a report back by `due`).
+        mode: &'static str,
+        to: String,
+        handler: Option<String>,
+        due: Option<NaiveDate>,
+    },
+    Extension {
+        days: u32,
+        reason: String,
+        old_due: NaiveDate,
+        due: NaiveDate,
+    },
+    Supervision {
+        ground: SuperviseGround,
+        text: String,
+        feedback_by: NaiveDate,
+        department: String,
+        handler: String,
+        ordered_by: String,
+    },
+    Reply {
+        request: String,
+        facts: String,
+        outcome: Outcome,
+        basis: String,
+        review_organ: String,
+        review_days: u32,
+    },
+    Closing {
+        department: String,
+        handler: String,
+        facts: String,
+        outcome: Option<Outcome>,
+        method: ServiceMethod,
+        served_at: NaiveDate,
+        signed: bool,
+    },
+    CaseFile {
+        archived_at: DateTime<FixedOffset>,
+        archived_by: String,
+    },
+}
+
+/// A document ready to render: the kind, who it goes to, and its body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Content {
+    pub kind: DocKind,
+    pub addressee: Addressee,
+    #[serde(flatten)]
+    pub body: Body,
+}
+
+impl IssueInput {
+    pub fn new(kind: DocKind) -> IssueInput {
+        IssueInput {
+            kind,
+            basis: None,
+            review_organ: None,
+            number: None,
+            text: None,
+            html_sha256: None,
+        }
+    }
+}
+
+fn text(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+fn need<T>(v: Option<T>, missing: Missing) -> Result<T, Missing> {
+    v.ok_or(missing)
+}
+
+/// The office must be named on every document.
+pub fn check_profile(profile: &OfficeProfile) -> Result<(), Missing> {
+    if profile.name.trim().is_empty() {
+        Err(Missing::OfficeName)
+    } else {
+        Ok(())
+    }
+}
+
+fn addressee(case: &Case) -> Addressee {
+    let intake = &case.intake;
+    let reps: Vec<String> = intake
+        .petitioners
+        .iter()
+        .filter(|p| p.representative && !p.name.trim().is_empty())
+        .map(|p| p.name.clone())
+        .collect();
+    let representatives = !reps.is_empty();
+    let mut names = if representatives {
+        reps
+    } else {
+        let mut all: Vec<&crate::domain::case::Petitioner> = intake.petitioners.iter().collect();
+        // The main petitioner first.
+        all.sort_by_key(|p| !p.main);
+        all.iter()
+            .map(|p| p.name.trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    if intake.anonymous {
+        names.clear();
+    }
+    let address = intake
+        .petitioners
+        .iter()
+        .find(|p| names.first() == Some(&p.name))
+        .and_then(|p| p.address.clone())
+        .filter(|a| !a.trim().is_empty());
+    Addressee {
+        names,
+        representatives,
+        people: intake.people,
+        anonymous: intake.anonymous,
+        address,
+    }
+}
+
+/// Checks that `case` holds everything document `input.kind` must state,
+/// and gathers it.
+pub fn prepare(case: &Case, input: &IssueInput, rules: &Rules) -> Result<Content, Missing> {
+    let kind = input.kind;
+    let to = addressee(case);
+    // Art 23 第二款: no written notice can reach a petitioner whose name is
+    // unknown, so a notice to an anonymous or unnamed one is refused.
+    if kind.to_petitioner() && to.names.is_empty() {
+        return Err(Missing::Addressee);
+    }
+    let decision = case.decision.as_ref();
+    let accepted_on = decision
+        .filter(|d| d.decision == Decision::Accept)
+        .map(|d| local_date(d.stamp.at, rules));
+    let handle = rules.policy.clock("handle");
+    let handle_due = |extra: u32| -> Option<NaiveDate> {
+        Some(due_date(rules.calendar, handle?, accepted_on?, extra))
+    };
+    let body = match kind {
+        // Art 23 第一款: 告知接收情况以及处理途径和程序; Art 34: 60 日内办结.
+        DocKind::Accept => {
+            need(accepted_on, Missing::Acceptance)?;
+            let department = case.assignment.as_ref().map(|a| a.department.clone());
+            let handling_type = case.intake.handling_type;
+            let route = match (handling_type, &department) {
+                (None, None) => return Err(Missing::HandlingRoute),
+                (Some(t), d) => route_of(t, d.as_deref()),
+                (None, Some(d)) => format!("交由{d}办理"),
+            };
+            Body::Accept {
+                route,
+                handling_type,
+                department,
+                due: need(handle_due(0), Missing::DueDate)?,
+                handle_days: handle.map_or(0, |h| h.days),
+            }
+        }
+        // Art 23 第一款: 不属于职权范围的，告知向有权处理的机关提出.
+        DocKind::Decline => match decision.map(|d| &d.decision) {
+            Some(Decision::Decline {
+                ground,
+                route,
+                note,
+            }) => Body::Decline {
+                ground: *ground,
+                route: need(text(&Some(route.clone())), Missing::DeclineRoute)?,
+                note: text(note),
+            },
+            _ => return Err(Missing::DeclineDecision),
+        },
+        // Art 22: 转送有权处理的机关; 交办的，要求在指定期限内反馈结果.
+        DocKind::Transfer => match (decision.map(|d| &d.decision), &case.assignment) {
+            (Some(Decision::PassOn { to }), _) => Body::Transfer {
+                mode: "pass_on",
+                to: need(text(&Some(to.clone())), Missing::TransferTarget)?,
+                handler: None,
+                due: None,
+            },
+            (_, Some(a)) => Body::Transfer {
+                mode: "assign",
+                to: a.department.clone(),
+                handler: Some(a.handler.clone()),
+                due: handle_due(case.extension_days()),
+            },
+            _ => return Err(Missing::TransferTarget),
+        },
+        // Art 34: 延长不超过30日，并告知信访人延期理由.
+        DocKind::Extension => {
+            let ext = need(case.extension.as_ref(), Missing::Extension)?;
+            Body::Extension {
+                days: ext.days,
+                reason: need(text(&Some(ext.reason.clone())), Missing::ExtensionReason)?,
+                old_due: need(handle_due(0), Missing::DueDate)?,
+                due: need(handle_due(ext.days), Missing::DueDate)?,
+            }
+        }
+        DocKind::Supervision => {
+            let s = need(case.supervisions.last(), Missing::Supervision)?;
+            let a = need(case.assignment.as_ref(), Missing::SupervisedUnit)?;
+            Body::Supervision {
+                ground: s.ground,
+                text: s.text.clone(),
+                feedback_by: s.feedback_by,
+                department: a.department.clone(),
+                handler: a.handler.clone(),
+                ordered_by: s.stamp.by.clone(),
+            }
+        }
+        // Art 32: 载明投诉请求、事实和理由、处理意见及其法律法规依据;
+        // Art 35: 不服的，30日内请求上一级机关复查.
+        DocKind::Reply => {
+            let request = need(text(&Some(case.intake.request.clone())), Missing::Request)?;
+            let facts = case
+                .reply
+                .as_ref()
+                .map(|r| r.text.clone())
+                .or_else(|| case.approved_opinion().map(|o| o.text.clone()));
+            let facts = need(text(&facts), Missing::Facts)?;
+            let outcome = need(
+                case.reply.as_ref().and_then(|r| r.outcome),
+                Missing::Outcome,
+            )?;
+            let basis = need(text(&input.basis), Missing::Basis)?;
+            // The ledger fills the office profile's in when none is given.
+            let organ = text(&input.review_organ);
+            let review_days = rules.policy.clock("review").map_or(30, |c| c.days);
+            Body::Reply {
+                request,
+                facts,
+                outcome,
+                basis,
+                review_organ: need(organ, Missing::ReviewOrgan)?,
+                review_days,
+            }
+        }
+        // Art 22 第三项: 交办的，承办单位提交办结报告.
+        DocKind::Closing => {
+            let r = need(case.reply.as_ref(), Missing::Reply)?;
+            let a = case.assignment.as_ref();
+            Body::Closing {
+                department: a.map(|a| a.department.clone()).unwrap_or_default(),
+                handler: a.map(|a| a.handler.clone()).unwrap_or_default(),
+                facts: r.text.clone(),
+                outcome: r.outcome,
+                method: r.method,
+                served_at: r.served_at,
+                signed: r.signed,
+            }
+        }
+        DocKind::CaseFile => {
+            let s = need(case.archived.as_ref(), Missing::Archived)?;
+            Body::CaseFile {
+                archived_at: s.at,
+                archived_by: s.by.clone(),
+            }
+        }
+    };
+    Ok(Content {
+        kind,
+        addressee: to,
+        body,
+    })
+}
+
+/// The handling route told with an acceptance (Art 29–31 by kind of matter).
+fn route_of(t: HandlingType, department: Option<&str>) -> String {
+    let how = match t {
+        HandlingType::Suggestion => {
+            "按建议意见类事项研究论证并予以回复（《信访工作条例》第二十九条）"
+        }
+        HandlingType::Accusation => {
+            "按检举控告类事项依规依纪依法办理和反馈（《信访工作条例》第三十条）"
+        }
+        HandlingType::Claim => {
+            "按申诉求决类事项调查核实，出具信访处理意见书（《信访工作条例》第三十一条）"
+        }
+    };
+    match department {
+        Some(d) => format!("交由{d}{how}"),
+        None => format!("由本机关{how}"),
+    }
+}

@@ -1,0 +1,13 @@
+//! The documents the office hands out (notices, reply letters) and files
+//! (the 案卷): their kinds, numbers and what each must state. Pure: the
+//! templates and rendering live in `crate::documents`.
+
+mod content;
+mod kind;
+mod profile;
+
+pub use content::{
+    Addressee, Body, Content, IssueInput, IssuedDoc, Missing, check_profile, prepare,
+};
+pub use kind::{DocKind, doc_number};
+pub use profile::OfficeProfile;

@@ -1,0 +1,321 @@
+//! The words of the documents feature: refusals naming what a document
+//! lacks, kind names for the desk and the command line, the preview screen.
+
+use super::Lang;
+use crate::domain::documents::{DocKind, Missing};
+
+/// A kind as the desk lists it (the title in Chinese; in English a gloss).
+pub fn kind(lang: Lang, k: DocKind) -> &'static str {
+    match lang {
+        Lang::Zh => k.title(),
+        Lang::En => match k {
+            DocKind::Accept => "acceptance notice",
+            DocKind::Decline => "notice of non-acceptance",
+            DocKind::Transfer => "pass-on / assignment sheet",
+            DocKind::Extension => "extension notice",
+            DocKind::Supervision => "supervision sheet",
+            DocKind::Reply => "reply (handling opinion)",
+            DocKind::Closing => "closing report",
+            DocKind::CaseFile => "case file",
+        },
+    }
+}
+
+/// The missing part's name and how to supply it.
+fn missing(lang: Lang, m: Missing) -> (&'static str, &'static str) {
+    let zh = lang == Lang::Zh;
+    let pair = |a: &'static str, b: &'static str, c: &'static str, d: &'static str| {
+        if zh { (a, b) } else { (c, d) }
+    };
+    match m {
+        Missing::Acceptance => pair(
+            "受理决定",
+            "本件尚未受理：先按 d 作受理决定",
+            "the acceptance",
+            "the case is not accepted: register it as accepted first",
+        ),
+        Missing::DeclineDecision => pair(
+            "不予受理决定",
+            "本件不是不予受理：只有不予受理的事项出具此告知书",
+            "a decision not to accept",
+            "only a declined case gets this notice",
+        ),
+        Missing::Addressee => pair(
+            "信访人姓名",
+            "匿名或未留姓名的，无法书面告知（《信访工作条例》第二十三条第二款）",
+            "the petitioner's name",
+            "an anonymous or unnamed petitioner cannot be notified in writing (Art 23)",
+        ),
+        Missing::HandlingRoute => pair(
+            "处理途径",
+            "请先填写事项类型（建议意见/检举控告/申诉求决）或交办承办部门",
+            "the handling route",
+            "set the handling type or assign a department first",
+        ),
+        Missing::DueDate => pair(
+            "办理期限",
+            "时限政策中没有办理时限（handle）",
+            "the due date",
+            "the policy has no handling clock (handle)",
+        ),
+        Missing::DeclineRoute => pair(
+            "告知的处理途径",
+            "请在受理决定中写明应向哪个机关、通过什么途径提出",
+            "the proper route",
+            "state in the decision where the petitioner should go instead",
+        ),
+        Missing::TransferTarget => pair(
+            "转送或交办去向",
+            "本件既未转送也未交办",
+            "where it was passed on or assigned",
+            "the case was neither passed on nor assigned",
+        ),
+        Missing::Extension => pair(
+            "延期决定",
+            "本件没有经批准的延期（《信访工作条例》第三十四条）",
+            "the extension",
+            "no extension was granted (Art 34)",
+        ),
+        Missing::ExtensionReason => pair(
+            "延期理由",
+            "延期须告知信访人理由（第三十四条）",
+            "the reason for the extension",
+            "the petitioner must be told why (Art 34)",
+        ),
+        Missing::Supervision => pair(
+            "督办事项",
+            "本件尚未督办：先按 s 督办",
+            "the supervision",
+            "no supervision was ordered",
+        ),
+        Missing::SupervisedUnit => pair(
+            "被督办单位",
+            "本件尚未交办",
+            "the supervised unit",
+            "the case is not assigned",
+        ),
+        Missing::Request => pair(
+            "信访人投诉请求（诉求）",
+            "登记时未填写诉求（《信访工作条例》第三十二条）",
+            "the petitioner's request",
+            "no request was recorded at intake (Art 32)",
+        ),
+        Missing::Facts => pair(
+            "事实和理由",
+            "尚无经批准的处理意见或答复内容（第三十二条）",
+            "the facts and reasons",
+            "no approved opinion or reply text yet (Art 32)",
+        ),
+        Missing::Outcome => pair(
+            "处理意见（予以支持/解释说明/不予支持）",
+            "先按 y 答复并选择处理结果（第三十二条）",
+            "the outcome (supported / explained / not supported)",
+            "record the reply with its outcome first (Art 32)",
+        ),
+        Missing::Basis => pair(
+            "处理意见的法律法规依据",
+            "请填写依据（命令行 --basis，或 apply 的 basis）（第三十二条）",
+            "the legal basis of the outcome",
+            "give the basis (--basis, or basis in apply) (Art 32)",
+        ),
+        Missing::ReviewOrgan => pair(
+            "复查机关",
+            "请在单位信息中填写上一级机关（review_organ），或命令行 --review-organ（第三十五条）",
+            "the review body",
+            "set review_organ in the office profile or pass --review-organ (Art 35)",
+        ),
+        Missing::Reply => pair(
+            "答复",
+            "本件尚未答复：先按 y 答复",
+            "the reply",
+            "the case has not been replied to yet",
+        ),
+        Missing::Archived => pair(
+            "归档",
+            "本件尚未归档：先按 g 归档",
+            "the archiving",
+            "archive the case first",
+        ),
+        Missing::OfficeName => pair(
+            "单位名称",
+            "请领导先设置单位信息：人员和部门（p）中按 o，或 apply {\"op\":\"office\",\"name\":\"…\"}",
+            "the office's name",
+            "a leader sets the office letterhead first: o in people and departments (p), or apply {\"op\":\"office\",\"name\":\"…\"}",
+        ),
+    }
+}
+
+/// "不能出具受理告知书：缺少处理途径。…"
+pub fn incomplete(lang: Lang, k: DocKind, m: Missing) -> String {
+    let (what, how) = missing(lang, m);
+    match lang {
+        Lang::Zh => format!("不能出具{}：缺少{what}。{how}", k.title()),
+        Lang::En => format!(
+            "cannot issue the {}: {what} is missing; {how}",
+            kind(lang, k)
+        ),
+    }
+}
+
+/// A kind typed on the command line that is none of ours.
+pub fn unknown_kind(lang: Lang, typed: &str) -> String {
+    let codes: Vec<String> = DocKind::ALL
+        .iter()
+        .map(|k| format!("{} {}", k.code(), k.title()))
+        .collect();
+    match lang {
+        Lang::Zh => format!("没有「{typed}」这种文书；可选：{}", codes.join("、")),
+        Lang::En => format!("no document kind '{typed}'; one of: {}", codes.join(", ")),
+    }
+}
+
+/// What the desk and the command line say once a document is out.
+pub fn issued(lang: Lang, number: &str, path: Option<&str>) -> String {
+    match (lang, path) {
+        (Lang::Zh, Some(p)) => format!("已出具 {number}，写入 {p}"),
+        (Lang::Zh, None) => format!("已出具 {number}"),
+        (Lang::En, Some(p)) => format!("issued {number}, written to {p}"),
+        (Lang::En, None) => format!("issued {number}"),
+    }
+}
+
+pub fn reprinted(lang: Lang, number: &str, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已重印 {number}（与出具时文字相同），写入 {path}"),
+        Lang::En => format!("reprinted {number} (the text as issued), written to {path}"),
+    }
+}
+
+pub fn printed(lang: Lang, printer_note: &str) -> String {
+    match lang {
+        Lang::Zh => format!("；已送打印机 {printer_note}"),
+        Lang::En => format!("; sent to the printer {printer_note}"),
+    }
+}
+
+pub fn print_failed(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("；打印未成功：{why}"),
+        Lang::En => format!("; printing failed: {why}"),
+    }
+}
+
+/// A template that does not compile or render.
+pub fn template_error(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Zh => format!("文书模板有误：{detail}"),
+        Lang::En => format!("document template error: {detail}"),
+    }
+}
+
+/// The picker and preview on the case screen.
+pub struct Screen {
+    pub pick_title: &'static str,
+    pub preview_title: &'static str,
+    pub pick_hint: &'static str,
+    pub preview_hint: &'static str,
+    pub reprint_mark: &'static str,
+    pub basis_label: &'static str,
+    pub basis_hint: &'static str,
+}
+
+pub fn screen(lang: Lang) -> &'static Screen {
+    match lang {
+        Lang::Zh => &Screen {
+            pick_title: "出具文书",
+            preview_title: "文书预览",
+            pick_hint: "1-8 或 j/k 选择  Enter 预览  Esc 返回",
+            preview_hint: "Enter 出具并写入文件  j/k 滚动  Esc 返回",
+            reprint_mark: "已出具，重印原文",
+            basis_label: "处理意见的法律法规依据（第三十二条）：",
+            basis_hint: "输入依据后 Enter 预览  Esc 返回",
+        },
+        Lang::En => &Screen {
+            pick_title: "Issue a document",
+            preview_title: "Preview",
+            pick_hint: "1-8 or j/k pick  Enter preview  Esc back",
+            preview_hint: "Enter issue and write the file  j/k scroll  Esc back",
+            reprint_mark: "issued: reprint as it was",
+            basis_label: "The legal basis of the outcome (Art 32):",
+            basis_hint: "type the basis, Enter preview  Esc back",
+        },
+    }
+}
+
+/// `xinfang notice --help`.
+pub fn about(lang: Lang) -> &'static str {
+    lang.pick(
+        "出具文书（受理告知书、不予受理告知书、转送交办单、延期办理告知书、督办单、信访处理意见书、办结报告、案卷）；已出具的按原文重印",
+        "issue a document (acceptance, non-acceptance, pass-on/assignment, extension, supervision, reply, closing report, case file); one already issued is reprinted as it was",
+    )
+}
+
+pub fn arg_help(lang: Lang, id: &str) -> &'static str {
+    match id {
+        "kind" => lang.pick(
+            "文书种类：accept 受理告知书、decline 不予受理告知书、transfer 转送交办单、extension 延期办理告知书、supervision 督办单、reply 信访处理意见书、closing 办结报告、casefile 案卷",
+            "kind: accept, decline, transfer, extension, supervision, reply, closing, casefile",
+        ),
+        "basis" => lang.pick(
+            "处理意见的法律法规依据（信访处理意见书必填，第三十二条）",
+            "the legal basis of the outcome (required for the reply, Art 32)",
+        ),
+        "review_organ" => lang.pick(
+            "复查机关（默认取单位信息中的上一级机关）",
+            "the review body (default: the office profile's)",
+        ),
+        "again" => lang.pick(
+            "已出具过同种文书时重新出具（新文号），而不是重印原文",
+            "issue anew (a new number) even when one of the kind was issued",
+        ),
+        "print" => lang.pick(
+            "写入文件后用 lp 送单位设置的打印机",
+            "send the file written to the office's printer with lp",
+        ),
+        _ => "",
+    }
+}
+
+/// The letterhead form's title and its fields' labels.
+pub fn office_title(lang: Lang) -> &'static str {
+    lang.pick("单位信息（文书抬头）", "Office letterhead (documents)")
+}
+
+pub fn profile_label(lang: Lang, key: &str) -> &'static str {
+    let (zh, en) = match key {
+        "profile_name" => ("单位名称", "office name"),
+        "profile_address" => ("地址", "address"),
+        "profile_phone" => ("电话", "phone"),
+        "profile_hotline" => ("查询电话", "query hotline"),
+        "profile_prefix" => ("文号前缀", "number prefix"),
+        "profile_seal" => ("印章文字", "seal text"),
+        "profile_review_organ" => ("复查机关", "review body"),
+        "profile_printer" => ("打印机", "printer"),
+        // Not a field: the case screen's line of an issued document.
+        "profile_document" => ("文书", "document"),
+        _ => ("", ""),
+    };
+    lang.pick(zh, en)
+}
+
+/// `notice` without `--as`.
+pub fn needs_operator(lang: Lang) -> &'static str {
+    lang.pick(
+        "出具文书需要操作员：请加 --as 姓名",
+        "issuing a document needs an operator: add --as NAME",
+    )
+}
+
+pub fn no_printer(lang: Lang) -> &'static str {
+    lang.pick(
+        "未设置打印机：apply {\"op\":\"office\",\"printer\":\"打印机名\"}",
+        "no printer set: apply {\"op\":\"office\",\"printer\":\"NAME\"}",
+    )
+}
+
+pub fn print_needs_out(lang: Lang) -> &'static str {
+    lang.pick(
+        "--print 需要同时给出 --out 文件",
+        "--print needs --out FILE",
+    )
+}

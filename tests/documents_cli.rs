@@ -1,0 +1,185 @@
+//! `xinfang notice` and the `office` and `issue` ops of `apply`, on the
+//! real binary: two processes issuing at once get gap-free numbers, a
+//! refusal names what is missing, a reprint is the text as issued, and the
+//! case file comes with its JSON twin.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{Ledger, finish, intake_lines, register_line, run, spawn};
+use serde_json::{Value, json};
+
+const OFFICE: &str = r#"{"op":"office","name":"某区信访局","prefix":"X信","hotline":"12345","seal":"某区信访局信访专用章","review_organ":"某市信访局"}"#;
+
+/// A set-up ledger with its letterhead and `n` accepted cases.
+fn accepted(n: usize) -> Ledger {
+    let l = Ledger::set_up();
+    l.apply_ok(&format!("{OFFICE}\n"));
+    l.apply_ok(&intake_lines(n, "补偿款"));
+    let registers: String = (1..=n as i64).map(register_line).collect();
+    l.apply_ok(&registers);
+    l
+}
+
+fn issue_lines(ids: std::ops::RangeInclusive<i64>) -> String {
+    ids.map(|id| {
+        json!({"op":"issue","actor":"李娜","case":id,"kind":"accept","at":"2026-02-02T10:00:00+08:00"})
+            .to_string()
+            + "\n"
+    })
+    .collect()
+}
+
+#[test]
+fn two_processes_issuing_at_once_get_gap_free_numbers() {
+    let l = accepted(200);
+    let args = ["--lang", "en", "apply", "--db", l.db(), "-"];
+    let a = spawn(&args, issue_lines(1..=100));
+    let b = spawn(&args, issue_lines(101..=200));
+    let (a, b) = (finish(a), finish(b));
+    assert!(a.success() && b.success(), "{a:?} {b:?}");
+    let mut numbers = BTreeSet::new();
+    for v in a.json_lines().into_iter().chain(b.json_lines()) {
+        assert_eq!(v["ok"], true, "{v}");
+        let n = v["number"].as_str().unwrap().to_owned();
+        assert!(numbers.insert(n.clone()), "issued twice: {n}");
+    }
+    let expected: BTreeSet<String> = (1..=200).map(|n| format!("X信告〔2026〕{n}号")).collect();
+    assert_eq!(numbers, expected);
+    let check = l.check();
+    assert!(check.success(), "{check:?}");
+}
+
+#[test]
+fn notice_writes_html_refuses_by_name_and_reprints_as_issued() {
+    let l = accepted(1);
+    let html = l.file("accept.html");
+    let notice = |kind: &str, out: &std::path::Path, more: &[&str]| {
+        let mut args = vec![
+            "notice",
+            "--db",
+            l.db(),
+            "--as",
+            "李娜",
+            "2026-0001",
+            kind,
+            "--out",
+        ];
+        args.push(out.to_str().unwrap());
+        args.extend_from_slice(more);
+        run(&args, "")
+    };
+    let out = notice("accept", &html, &[]);
+    assert!(out.success(), "{out:?}");
+    assert!(out.stdout.contains("X信告〔2026〕1号"), "{out:?}");
+    let first = std::fs::read_to_string(&html).unwrap();
+    // It names people: readable by its owner only, like the ledger.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&html).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert!(first.contains("<!DOCTYPE html>") && first.contains("受理告知书"));
+    assert!(!first.contains("<script") && !first.contains("http"));
+    // Again: the same document, not a new number.
+    let again = l.file("again.html");
+    let out = notice("受理告知书", &again, &[]);
+    assert!(out.stdout.contains("重印"), "{out:?}");
+    assert_eq!(std::fs::read_to_string(&again).unwrap(), first);
+    // Text on stdout without --out.
+    let out = run(
+        &[
+            "notice",
+            "--db",
+            l.db(),
+            "--as",
+            "李娜",
+            "2026-0001",
+            "accept",
+        ],
+        "",
+    );
+    assert!(
+        out.stdout.contains("张三：") && out.stdout.contains("X信告〔2026〕1号"),
+        "{out:?}"
+    );
+    // The reply lacks its facts and outcome: refused, the part named.
+    let out = notice("reply", &l.file("r.txt"), &["--basis", "某条例"]);
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("缺少事实和理由"), "{out:?}");
+    assert!(!l.file("r.txt").exists());
+    let out = run(
+        &[
+            "notice",
+            "--db",
+            l.db(),
+            "--as",
+            "李娜",
+            "2026-0001",
+            "nonsense",
+        ],
+        "",
+    );
+    assert!(out.stderr.contains("没有「nonsense」这种文书"), "{out:?}");
+}
+
+#[test]
+fn the_case_file_on_archive_has_a_json_twin_and_a_volume_number() {
+    let l = accepted(1);
+    let steps = [
+        json!({"op":"assign","actor":"李娜","case":"2026-0001","department":"城建科","handler":"王强","at":"2026-02-02T10:00:00+08:00"}),
+        json!({"op":"issue","actor":"李娜","case":"2026-0001","kind":"transfer","at":"2026-02-02T10:05:00+08:00"}),
+        json!({"op":"opinion","actor":"王强","case":"2026-0001","text":"补偿款将于3月20日前拨付","at":"2026-03-02T09:00:00+08:00"}),
+        json!({"op":"instruct","actor":"赵局长","case":"2026-0001","approve":true,"at":"2026-03-03T09:00:00+08:00"}),
+        json!({"op":"reply","actor":"李娜","case":"2026-0001","outcome":"support","method":"post","text":"补偿款将于3月20日前拨付","served_at":"2026-03-04","at":"2026-03-04T09:00:00+08:00"}),
+        json!({"op":"issue","actor":"李娜","case":"2026-0001","kind":"reply","basis":"某条例第五条","at":"2026-03-04T09:30:00+08:00"}),
+        json!({"op":"archive","actor":"李娜","case":"2026-0001","at":"2026-03-26T10:00:00+08:00"}),
+    ];
+    let input: String = steps.iter().map(|s| s.to_string() + "\n").collect();
+    l.apply_ok(&input);
+    let file = l.file("卷.html");
+    let out = run(
+        &[
+            "notice",
+            "--db",
+            l.db(),
+            "--as",
+            "李娜",
+            "2026-0001",
+            "casefile",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.success(), "{out:?}");
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        html.contains("X信卷〔2026〕1号")
+            && html.contains("X信转〔2026〕1号")
+            && html.contains("X信复〔2026〕1号")
+    );
+    let twin: Value =
+        serde_json::from_str(&std::fs::read_to_string(l.file("卷.json")).unwrap()).unwrap();
+    assert_eq!(twin["volume"], "X信卷〔2026〕1号");
+    assert_eq!(twin["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(twin["case"]["state"], "archived");
+    assert!(
+        twin["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["op"] == "archive")
+    );
+    // The volume number is on the case's record.
+    let show = run(&["show", "--db", l.db(), "2026-0001", "--json"], "");
+    assert!(show.stdout.contains("X信卷〔2026〕1号"), "{show:?}");
+    let show = run(&["show", "--db", l.db(), "2026-0001"], "");
+    assert!(
+        show.stdout.contains("文书：X信卷〔2026〕1号 案卷"),
+        "{show:?}"
+    );
+    assert!(l.check().success());
+}
