@@ -138,7 +138,10 @@ fn the_case_file_on_archive_has_a_json_twin_and_a_volume_number() {
         json!({"op":"archive","actor":"李娜","case":"2026-0001","at":"2026-03-26T10:00:00+08:00"}),
     ];
     let input: String = steps.iter().map(|s| s.to_string() + "\n").collect();
-    l.apply_ok(&input);
+    let results = l.apply_ok(&input);
+    // Archiving made the case file, as the desk does; notice prints it again as issued.
+    let archived = results.last().unwrap();
+    assert_eq!(archived["case_file"], "X信卷〔2026〕1号", "{archived}");
     let file = l.file("卷.html");
     let out = run(
         &[
@@ -182,4 +185,25 @@ fn the_case_file_on_archive_has_a_json_twin_and_a_volume_number() {
         "{show:?}"
     );
     assert!(l.check().success());
+}
+
+/// An office with no letterhead yet still archives from `apply`; the result says why no
+/// case file was made, and the case is archived.
+#[test]
+fn archiving_without_a_letterhead_archives_and_says_why_no_case_file() {
+    let l = common::Ledger::new();
+    l.apply_ok(common::SETUP);
+    let steps = [
+        json!({"op":"intake","actor":"李娜","at":"2026-02-01T09:00:00+08:00","channel":"visit","petitioners":[{"name":"张三"}],"category":"城乡建设","summary":"反映路灯损坏"}),
+        json!({"op":"register","actor":"李娜","case":1,"decision":"answered","text":"已当场解释","at":"2026-02-01T09:30:00+08:00"}),
+        json!({"op":"archive","actor":"李娜","case":1,"at":"2026-02-02T09:00:00+08:00"}),
+    ];
+    let input: String = steps.iter().map(|s| s.to_string() + "\n").collect();
+    let results = l.apply(&input).json_lines();
+    let archived = results.last().unwrap();
+    assert_eq!(archived["ok"], true, "{results:?}");
+    assert_eq!(archived["state"], "archived", "{archived}");
+    assert!(archived.get("case_file").is_none(), "{archived}");
+    let why = archived["case_file_error"].as_str().unwrap_or_default();
+    assert!(why.contains("office letterhead"), "{archived}");
 }

@@ -13,7 +13,7 @@ use super::{Failure, now};
 use crate::config::config_dir;
 use crate::documents::Renderer;
 use crate::domain::command::Command;
-use crate::domain::documents::OfficeProfile;
+use crate::domain::documents::{DocKind, IssueInput, OfficeProfile};
 use crate::domain::reception::{ReceptionDay, ReceptionRecord};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
@@ -142,7 +142,36 @@ fn apply_line(
         return issue(store, &req, lang, renderer);
     }
     let applied = store.execute(&req).map_err(|e| errors::store(lang, &e))?;
-    Ok(result_json(store, &applied, lang))
+    let mut result = result_json(store, &applied, lang);
+    if matches!(req.command, Command::Archive) {
+        case_file_on_archive(store, &req, &applied, lang, renderer, &mut result);
+    }
+    Ok(result)
+}
+
+/// On archive the case file (案卷) is made, as the desk does: `case_file` in the result is
+/// its number (the volume number). The archiving stands if it cannot be made (no office
+/// letterhead yet, say): `case_file_error` says why, and `xinfang notice CASE casefile`
+/// makes it later.
+fn case_file_on_archive(
+    store: &mut Store,
+    archived: &Request,
+    applied: &Applied,
+    lang: Lang,
+    renderer: &mut Option<Renderer>,
+    result: &mut Value,
+) {
+    let req = Request {
+        case: Some(CaseRef::Id(applied.id)),
+        expected_version: None,
+        command: Command::Issue(Box::new(IssueInput::new(DocKind::CaseFile))),
+        actor: archived.actor.clone(),
+        at: archived.at,
+    };
+    match issue(store, &req, lang, renderer) {
+        Ok(v) => result["case_file"] = v["number"].clone(),
+        Err(e) => result["case_file_error"] = json!(e),
+    }
 }
 
 /// `{"op":"office","name":…,"address":…,"phone":…,"hotline":…,"prefix":…,
