@@ -1,0 +1,489 @@
+//! Keys per screen. The help screen and the footer are generated from this
+//! table, so what they say is what the keys do. An office may change the
+//! keys in `keys.toml` in its config directory (`load_keymap`).
+
+mod key;
+mod tables;
+
+use std::path::Path;
+
+use ratatui::crossterm::event::KeyEvent;
+use toml::de::{DeTable, DeValue};
+
+use crate::strings::{Lang, keys as msg};
+
+use key::CTRL_C;
+pub use key::Key;
+pub use tables::Section;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Queue,
+    Case,
+    Form,
+    /// The small form of one step on the case screen.
+    Action,
+    Setup,
+    /// The leader's dashboard.
+    Dashboard,
+    /// The charts (统计图).
+    Charts,
+    /// People and departments.
+    Settings,
+    /// 领导接待日.
+    Reception,
+    /// 信访情况分析报告.
+    Report,
+}
+
+impl Context {
+    pub const ALL: [Context; 10] = [
+        Context::Queue,
+        Context::Case,
+        Context::Form,
+        Context::Action,
+        Context::Setup,
+        Context::Dashboard,
+        Context::Charts,
+        Context::Settings,
+        Context::Reception,
+        Context::Report,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Queue => "queue",
+            Context::Case => "case",
+            Context::Form => "form",
+            Context::Action => "action",
+            Context::Setup => "setup",
+            Context::Dashboard => "dashboard",
+            Context::Charts => "charts",
+            Context::Settings => "settings",
+            Context::Reception => "reception",
+            Context::Report => "report",
+        }
+    }
+
+    /// The tables a screen's keys come from, its own in the middle.
+    fn sections(self) -> &'static [Section] {
+        match self {
+            Context::Queue => &[Section::Move, Section::Queue, Section::Common],
+            Context::Case => &[Section::Move, Section::Case, Section::Common],
+            Context::Form => &[Section::Form],
+            Context::Action => &[Section::Action],
+            Context::Setup => &[Section::Setup],
+            Context::Dashboard => &[Section::Move, Section::Dashboard, Section::Common],
+            Context::Charts => &[Section::Charts, Section::Common],
+            Context::Settings => &[Section::Move, Section::Settings, Section::Common],
+            Context::Reception => &[Section::Reception, Section::Common],
+            Context::Report => &[Section::Move, Section::Report, Section::Common],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Open,
+    Search,
+    Filter,
+    FilterChannel,
+    Mine,
+    Sort,
+    Help,
+    Back,
+    Refresh,
+    New,
+    NextField,
+    PrevField,
+    Save,
+    Register,
+    Assign,
+    Recuse,
+    Opinion,
+    Instruct,
+    Extend,
+    Supervise,
+    Reply,
+    ReturnVisit,
+    Archive,
+    Review,
+    AddRow,
+    RemoveRow,
+    MainRow,
+    Link,
+    Attach,
+    /// 包案.
+    Own,
+    /// 不同意延期.
+    RefuseExtension,
+    /// Between the queue and the leader's dashboard.
+    SwitchView,
+    /// 统计图.
+    Charts,
+    /// 人员和部门.
+    Settings,
+    NewDepartment,
+    /// 领导接待日.
+    Reception,
+    Schedule,
+    /// 信访情况分析报告.
+    Report,
+    /// 日报 → 周报 → 月报 → 季报 → 年报.
+    NextKind,
+    PrevPeriod,
+    NextPeriod,
+    /// Write the report to files.
+    Export,
+    /// 出具文书 on the case screen.
+    Document,
+    /// The office's letterhead, from the settings.
+    Office,
+}
+
+impl Action {
+    /// The action's code: its name in `keys.toml` and in `strings::ui::action`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::Open => "open",
+            Action::Search => "search",
+            Action::Filter => "filter",
+            Action::FilterChannel => "filter_channel",
+            Action::Mine => "mine",
+            Action::Sort => "sort",
+            Action::Help => "help",
+            Action::Back => "back",
+            Action::Refresh => "refresh",
+            Action::New => "new",
+            Action::NextField => "next_field",
+            Action::PrevField => "prev_field",
+            Action::Save => "save",
+            Action::AddRow => "add_row",
+            Action::RemoveRow => "remove_row",
+            Action::MainRow => "main_row",
+            Action::Link => "link",
+            Action::Attach => "attach",
+            Action::SwitchView => "switch_view",
+            Action::Charts => "charts",
+            Action::Settings => "settings",
+            Action::NewDepartment => "new_department",
+            Action::Reception => "reception",
+            Action::Schedule => "schedule",
+            Action::Report => "report",
+            Action::NextKind => "next_kind",
+            Action::PrevPeriod => "prev_period",
+            Action::NextPeriod => "next_period",
+            Action::Export => "export",
+            Action::Document => "document",
+            Action::Office => "office",
+            // The steps of a case are named by their domain op code.
+            op => op.op().unwrap_or_default(),
+        }
+    }
+
+    /// The domain op (`Command::op`) whose form the action opens.
+    pub fn op(self) -> Option<&'static str> {
+        Some(match self {
+            Action::Register => "register",
+            Action::Assign => "assign",
+            Action::Recuse => "recuse",
+            Action::Opinion => "opinion",
+            Action::Instruct => "instruct",
+            Action::Extend => "extend",
+            Action::Supervise => "supervise",
+            Action::Reply => "reply",
+            Action::ReturnVisit => "return_visit",
+            Action::Archive => "archive",
+            Action::Review => "review",
+            Action::Own => "own",
+            Action::RefuseExtension => "refuse_extension",
+            _ => return None,
+        })
+    }
+
+    /// The action that opens `op`'s form.
+    pub fn from_op(op: &str) -> Option<Action> {
+        const STEPS: [Action; 13] = [
+            Action::Register,
+            Action::Assign,
+            Action::Recuse,
+            Action::Opinion,
+            Action::Instruct,
+            Action::Extend,
+            Action::Supervise,
+            Action::Reply,
+            Action::ReturnVisit,
+            Action::Archive,
+            Action::Review,
+            Action::Own,
+            Action::RefuseExtension,
+        ];
+        STEPS.into_iter().find(|a| a.op() == Some(op))
+    }
+}
+
+/// An action and its keys, the first being the one the footer shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub action: Action,
+    pub keys: Vec<Key>,
+    /// The line of `keys.toml` that set the keys, for messages.
+    line: Option<usize>,
+}
+
+impl Binding {
+    /// Every key: `r/F5`.
+    pub fn label(&self) -> String {
+        let labels: Vec<String> = self.keys.iter().map(Key::label).collect();
+        labels.join("/")
+    }
+
+    /// The first key, and the arrow after it if there is one: `j/↓`, `r`.
+    pub fn short_label(&self) -> String {
+        match self.keys.as_slice() {
+            [first, second, ..] if second.is_arrow() && !first.is_arrow() => {
+                format!("{}/{}", first.label(), second.label())
+            }
+            [first, ..] => first.label(),
+            [] => String::new(),
+        }
+    }
+}
+
+/// The keys of every screen: the built-in tables, as `keys.toml` changed
+/// them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// Indexed by `Section as usize`.
+    sections: Vec<Vec<Binding>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            sections: Section::ALL
+                .iter()
+                .map(|s| {
+                    s.defaults()
+                        .iter()
+                        .map(|(action, keys)| Binding {
+                            action: *action,
+                            keys: keys.to_vec(),
+                            line: None,
+                        })
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Keymap {
+    fn section(&self, s: Section) -> &[Binding] {
+        self.sections.get(s as usize).map_or(&[], Vec::as_slice)
+    }
+
+    fn all(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
+        ctx.sections()
+            .iter()
+            .flat_map(|s| self.section(*s))
+            .filter(|b| !b.keys.is_empty())
+    }
+
+    /// The action of a key on a screen. Ctrl-C always quits.
+    pub fn lookup(&self, ctx: Context, event: &KeyEvent) -> Option<Action> {
+        let key = Key::from_event(event);
+        if key == CTRL_C {
+            return Some(Action::Quit);
+        }
+        self.all(ctx)
+            .find(|b| b.keys.contains(&key))
+            .map(|b| b.action)
+    }
+
+    /// The keys of a screen, its own between moving and the common ones,
+    /// each with every key it has: for the help screen.
+    pub fn bindings(&self, ctx: Context) -> Vec<(String, Action)> {
+        self.all(ctx).map(|b| (b.label(), b.action)).collect()
+    }
+
+    /// The same, each by its first key: for the footer.
+    pub fn footer(&self, ctx: Context) -> Vec<(String, Action)> {
+        self.all(ctx).map(|b| (b.short_label(), b.action)).collect()
+    }
+
+    /// The footer's label of one action, to name it in a message
+    /// ("Ctrl-S 保存"); None when the action has no key there.
+    pub fn label(&self, ctx: Context, action: Action) -> Option<String> {
+        self.all(ctx)
+            .find(|b| b.action == action)
+            .map(Binding::short_label)
+    }
+
+    /// The built-in keys changed by a `keys.toml`. Every problem is
+    /// reported, one a line, with its line in `file` (the name shown).
+    pub fn from_toml(text: &str, file: &str, lang: Lang) -> Result<Keymap, String> {
+        let line_of = |pos: usize| {
+            let end = pos.min(text.len());
+            text.as_bytes()[..end]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1
+        };
+        let doc = DeTable::parse(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(s.start));
+            format!(
+                "{}{}",
+                msg::at(lang, file, line),
+                msg::syntax(lang, e.message())
+            )
+        })?;
+        let mut map = Keymap::default();
+        let mut errors: Vec<(usize, String)> = Vec::new();
+        let sections: Vec<&str> = Section::ALL.iter().map(|s| s.name()).collect();
+        for (name, value) in doc.get_ref().iter() {
+            let line = line_of(name.span().start);
+            let Some(section) = Section::parse(name.get_ref()) else {
+                errors.push((line, msg::unknown_section(lang, name.get_ref(), &sections)));
+                continue;
+            };
+            let DeValue::Table(table) = value.get_ref() else {
+                errors.push((line, msg::not_a_section(lang, section.name())));
+                continue;
+            };
+            for (action, value) in table.iter() {
+                let line = line_of(action.span().start);
+                let bindings = &mut map.sections[section as usize];
+                let Some(binding) = bindings
+                    .iter_mut()
+                    .find(|b| b.action.name() == action.get_ref())
+                else {
+                    let known: Vec<&str> =
+                        section.defaults().iter().map(|(a, _)| a.name()).collect();
+                    errors.push((
+                        line,
+                        msg::unknown_action(lang, section.name(), action.get_ref(), &known),
+                    ));
+                    continue;
+                };
+                let specs: Option<Vec<(&str, usize)>> = match value.get_ref() {
+                    DeValue::String(s) => Some(vec![(s.as_ref(), line_of(value.span().start))]),
+                    DeValue::Array(items) => items
+                        .iter()
+                        .map(|item| match item.get_ref() {
+                            DeValue::String(s) => Some((s.as_ref(), line_of(item.span().start))),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => None,
+                };
+                let Some(specs) = specs else {
+                    errors.push((line, msg::bad_value(lang, section.name(), action.get_ref())));
+                    continue;
+                };
+                let mut keys = Vec::new();
+                let mut bad = false;
+                for (spec, line) in specs {
+                    let problem = match Key::parse(spec) {
+                        Ok(k) if k == CTRL_C => Some(msg::ctrl_c(lang)),
+                        Ok(k) if section.types_text() && k.types_text() => {
+                            Some(msg::typing_key(lang, section.name(), &k.label()))
+                        }
+                        Ok(k) => {
+                            if !keys.contains(&k) {
+                                keys.push(k);
+                            }
+                            None
+                        }
+                        Err(suggestion) => Some(msg::bad_key(lang, spec, suggestion.as_deref())),
+                    };
+                    if let Some(p) = problem {
+                        errors.push((line, p));
+                        bad = true;
+                    }
+                }
+                if !bad {
+                    binding.keys = keys;
+                    binding.line = Some(line);
+                }
+            }
+        }
+        // Conflicts are judged on the finished map: before that, a key may
+        // only seem taken by an action whose override failed.
+        if errors.is_empty() {
+            errors = map.conflicts(lang);
+        }
+        if errors.is_empty() {
+            return Ok(map);
+        }
+        errors.sort_by_key(|(line, _)| *line);
+        let lines: Vec<String> = errors
+            .into_iter()
+            .map(|(line, m)| format!("{}{m}", msg::at(lang, file, (line > 0).then_some(line))))
+            .collect();
+        Err(lines.join("\n"))
+    }
+
+    /// A key with two actions on one screen, at the line that made it so
+    /// (0 when no line did, which the built-in tables never do).
+    fn conflicts(&self, lang: Lang) -> Vec<(usize, String)> {
+        let mut seen: Vec<(Key, Action, Action)> = Vec::new();
+        let mut out = Vec::new();
+        for ctx in Context::ALL {
+            let bindings: Vec<&Binding> = self.all(ctx).collect();
+            for (i, a) in bindings.iter().enumerate() {
+                for b in &bindings[i + 1..] {
+                    for key in a.keys.iter().filter(|k| b.keys.contains(k)) {
+                        // Move and common are on two screens: say it once.
+                        if seen.contains(&(*key, a.action, b.action)) {
+                            continue;
+                        }
+                        seen.push((*key, a.action, b.action));
+                        let line = a.line.max(b.line).unwrap_or(0);
+                        out.push((
+                            line,
+                            msg::conflict(
+                                lang,
+                                &key.label(),
+                                ctx.name(),
+                                a.action.name(),
+                                b.action.name(),
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The keymap of `keys.toml` in `path` (a config directory) or at `path`
+/// (the file); the built-in keys when there is no such file.
+pub fn load_keymap(path: &Path, lang: Lang) -> Result<Keymap, String> {
+    let file = if path.is_dir() {
+        path.join(crate::config::KEYS_FILE)
+    } else {
+        path.to_owned()
+    };
+    let name = file.display().to_string();
+    match std::fs::read_to_string(&file) {
+        Ok(text) => Keymap::from_toml(&text, &name, lang),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Keymap::default()),
+        Err(e) => Err(msg::read_failed(lang, &name, &e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests;
