@@ -2,25 +2,26 @@
 //! commands for the store out. Nothing here reads the clock or the ledger.
 
 use chrono::{FixedOffset, NaiveDate};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::KeyEventKind;
 use rusqlite::types::Value as SqlValue;
 
 use super::form::Form;
 use super::form::action::Directory;
 use super::form::draft::{Draft, DraftOf};
-use super::form::intake::{RepeatQuery, intake_form};
-use super::keymap::{Action, Context, Keymap};
+use super::form::intake::RepeatQuery;
+use super::keymap::{Context, Keymap};
 use super::update_dashboard::DashboardScreen;
-use super::update_report::{LoadedReport, ReportScreen};
+use super::update_report::ReportScreen;
 use super::widgets::text_field::TextField;
-use crate::domain::command::{Command, IntakeInput};
-use crate::domain::reception::{ReceptionDay, ReceptionRecord};
+use crate::domain::command::Command;
+use crate::domain::reception::ReceptionDay;
 use crate::domain::rules::Operator;
-use crate::domain::stats::Period;
 use crate::domain::types::Channel;
 use crate::domain::types::State;
-use crate::store::{CaseRow, Charts, Dashboard, JournalEntry, Sort, StateCounts, StoredRecord};
+use crate::store::{CaseRow, Charts, JournalEntry, Sort, StateCounts, StoredRecord};
 use crate::strings::Lang;
+
+pub use super::messages::{Cmd, Msg};
 
 /// Which slice of the queue is shown; `f` cycles through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,7 +44,7 @@ impl Filter {
         Filter::State(State::Replied),
     ];
 
-    fn next(self) -> Filter {
+    pub(super) fn next(self) -> Filter {
         let i = Filter::CYCLE.iter().position(|f| *f == self).unwrap_or(0);
         Filter::CYCLE[(i + 1) % Filter::CYCLE.len()]
     }
@@ -60,7 +61,7 @@ pub struct View {
 }
 
 impl View {
-    fn next_channel(self) -> Option<Channel> {
+    pub(super) fn next_channel(self) -> Option<Channel> {
         match self.channel {
             None => Channel::ALL.first().copied(),
             Some(c) => {
@@ -70,7 +71,7 @@ impl View {
         }
     }
 
-    fn next_sort(self) -> Sort {
+    pub(super) fn next_sort(self) -> Sort {
         match self.sort {
             Sort::Newest => Sort::Oldest,
             Sort::Oldest => Sort::Due,
@@ -171,124 +172,6 @@ pub struct App {
     pub doc: Option<super::documents::DocPanel>,
 }
 
-/// What happened: a key, a paste, or a result the runtime loaded.
-#[derive(Debug, Clone)]
-pub enum Msg {
-    Key(KeyEvent),
-    Paste(String),
-    Resize {
-        rows: u16,
-    },
-    Page {
-        rows: Vec<(CaseRow, SqlValue)>,
-        start: Cursor,
-    },
-    Found(Vec<CaseRow>),
-    Case(Box<CaseScreen>),
-    Counts(StateCounts),
-    Failed(String),
-    /// An intake was committed; `note` carries the domain's warnings.
-    Saved {
-        id: i64,
-        note: Option<String>,
-    },
-    /// An action on a case was committed.
-    Applied {
-        id: i64,
-        op: &'static str,
-        note: Option<String>,
-    },
-    /// A command that answers nothing (a draft written).
-    Idle,
-    /// An operator or department was stored.
-    SettingsSaved,
-    Reception(Vec<ReceptionDay>, Vec<StoredRecord>),
-    /// A reception day or record was stored.
-    ReceptionSaved,
-    /// A repeat item joined this case.
-    Attached {
-        id: i64,
-        case_no: String,
-    },
-    Directory(Directory),
-    Repeats {
-        query: RepeatQuery,
-        rows: Vec<CaseRow>,
-    },
-    /// Drafts left by an earlier session of this operator.
-    Drafts(Vec<Draft>),
-    Dashboard(Box<Dashboard>),
-    Charts(Box<Charts>),
-    Report(Box<LoadedReport>),
-    /// The report was written to these files.
-    ReportWritten(Vec<std::path::PathBuf>),
-    /// A document previewed or issued.
-    Document(Box<super::documents::DocMsg>),
-}
-
-/// What the runtime should fetch from the store.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cmd {
-    /// One page of `filter` starting after `start`, `limit` rows (+1 to
-    /// know whether another page follows).
-    LoadPage {
-        view: View,
-        start: Cursor,
-        limit: usize,
-    },
-    Search {
-        query: String,
-        limit: usize,
-    },
-    OpenCase(i64),
-    LoadCounts,
-    LoadDashboard,
-    LoadCharts,
-    LoadReport(Period),
-    /// Write the report shown as HTML and CSV beside the ledger.
-    WriteReport,
-    LoadDirectory,
-    LoadDrafts,
-    /// Take in a new petition as the operator.
-    Intake(Box<IntakeInput>),
-    /// Give `command` on a case, as of `version` (a stale edit is refused).
-    Execute {
-        id: i64,
-        version: i64,
-        command: Box<Command>,
-    },
-    /// Join the intake to an open case as a repeat item.
-    Attach {
-        id: i64,
-        input: Box<IntakeInput>,
-    },
-    Repeats(RepeatQuery),
-    /// Add or change an operator (a leader's settings).
-    PutOperator(Box<Operator>),
-    PutDepartment(String),
-    LoadReception,
-    PutReceptionDay(Box<ReceptionDay>),
-    /// A reception record and the case number typed for it, if any.
-    AddReception(Box<ReceptionRecord>, Option<String>),
-    SaveDraft(Box<Draft>),
-    DropDraft(String),
-    /// Preview or issue a document.
-    Document(super::documents::DocCmd),
-    /// Store the office's letterhead (a leader's settings).
-    PutOffice(Box<crate::domain::documents::OfficeProfile>),
-}
-
-impl Cmd {
-    /// Commands that take long enough at a large ledger (a report, the charts) that the
-    /// desk draws a frame first, which says what is being made.
-    pub fn is_slow(&self) -> bool {
-        matches!(
-            self,
-            Cmd::LoadReport(_) | Cmd::LoadCharts | Cmd::WriteReport
-        )
-    }
-}
-
 impl App {
     pub fn new(
         lang: Lang,
@@ -374,7 +257,7 @@ impl App {
         cmds
     }
 
-    fn load(&self, start: Cursor) -> Cmd {
+    pub(super) fn load(&self, start: Cursor) -> Cmd {
         Cmd::LoadPage {
             view: View {
                 filter: self.filter,
@@ -599,272 +482,13 @@ impl App {
         vec![Cmd::DropDraft(slot)]
     }
 
-    fn search_cmd(&self) -> Vec<Cmd> {
+    pub(super) fn search_cmd(&self) -> Vec<Cmd> {
         match &self.queue.search {
             Some(f) if !f.value().trim().is_empty() => vec![Cmd::Search {
                 query: f.value().to_owned(),
                 limit: self.page_size,
             }],
             _ => vec![self.load(None)],
-        }
-    }
-
-    fn key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        self.message = None;
-        // Ctrl-C quits from anywhere, a form included (its draft is kept:
-        // the run loop writes it on the way out).
-        if key.code == KeyCode::Char('c')
-            && key
-                .modifiers
-                .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
-        {
-            self.quit = true;
-            return Vec::new();
-        }
-        if self.help {
-            self.help = false;
-            return Vec::new();
-        }
-        if let Some(draft) = self.offered.take() {
-            return self.answer_offer(key, draft);
-        }
-        if matches!(self.screen, Screen::Form(_)) {
-            return self.form_key(key);
-        }
-        if let Some(at) = self.choosing_channel.take() {
-            let n = Channel::ALL.len();
-            let channel = match key.code {
-                KeyCode::Char(c @ '1'..='6') => {
-                    Channel::ALL.get(usize::from(c as u8 - b'1')).copied()
-                }
-                KeyCode::Enter => Channel::ALL.get(at).copied(),
-                KeyCode::Right | KeyCode::Down | KeyCode::Tab => {
-                    self.choosing_channel = Some((at + 1) % n);
-                    None
-                }
-                KeyCode::Left | KeyCode::Up | KeyCode::BackTab => {
-                    self.choosing_channel = Some((at + n - 1) % n);
-                    None
-                }
-                _ => None,
-            };
-            if let Some(channel) = channel {
-                self.screen = Screen::Form(Box::new(intake_form(
-                    channel,
-                    self.lang,
-                    self.today,
-                    self.offset,
-                    &self.categories,
-                )));
-            } else if self.choosing_channel.is_none() && self.home_dashboard {
-                // Cancelled: back to the leader's dashboard.
-                return self.go_home();
-            }
-            return Vec::new();
-        }
-        if self.doc.is_some() && matches!(self.screen, Screen::Case(_)) {
-            return self.doc_key(key);
-        }
-        if let Screen::Case(c) = &self.screen
-            && self.keys.lookup(Context::Case, &key) == Some(Action::Document)
-        {
-            let id = c.row.case.id;
-            return self.open_documents(id);
-        }
-        if let Screen::Case(c) = &self.screen
-            && let Some(op) = self.keys.lookup(Context::Case, &key).and_then(|a| a.op())
-        {
-            let row = c.row.clone();
-            return self.try_action(op, &row);
-        }
-        // A focused text field takes printable keys before any shortcut, so
-        // typing q or j in a name never quits or moves.
-        if let (Screen::Queue, Some(field)) = (&self.screen, &mut self.queue.search) {
-            match key.code {
-                KeyCode::Esc => {
-                    self.queue.search = None;
-                    self.queue.page_starts.clear();
-                    return vec![self.load(None)];
-                }
-                KeyCode::Enter => return self.open_selected(),
-                KeyCode::Down => {
-                    self.queue.selected =
-                        (self.queue.selected + 1).min(self.queue.rows.len().saturating_sub(1))
-                }
-                KeyCode::Up => self.queue.selected = self.queue.selected.saturating_sub(1),
-                KeyCode::Backspace => {
-                    field.backspace();
-                    return self.search_cmd();
-                }
-                KeyCode::Delete => {
-                    field.delete();
-                    return self.search_cmd();
-                }
-                KeyCode::Left => field.left(),
-                KeyCode::Right => field.right(),
-                KeyCode::Home => field.home(),
-                KeyCode::End => field.end(),
-                KeyCode::Char(c)
-                    if !key
-                        .modifiers
-                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
-                {
-                    field.insert(c.encode_utf8(&mut [0; 4]));
-                    return self.search_cmd();
-                }
-                _ => {}
-            }
-            return Vec::new();
-        }
-        let Some(action) = self.keys.lookup(self.context(), &key) else {
-            return Vec::new();
-        };
-        match (action, &mut self.screen) {
-            (Action::Quit, _) => {
-                self.quit = true;
-                Vec::new()
-            }
-            (Action::Help, _) => {
-                self.help = true;
-                Vec::new()
-            }
-            (Action::Refresh, Screen::Case(c)) => vec![Cmd::OpenCase(c.row.case.id)],
-            (Action::Refresh, Screen::Queue) => self.reload(),
-            (Action::SwitchView, Screen::Queue) => {
-                self.home_dashboard = true;
-                self.go_home()
-            }
-            (Action::Charts, Screen::Queue | Screen::Dashboard) => {
-                self.screen = Screen::Charts;
-                vec![Cmd::LoadCharts]
-            }
-            (Action::Back, Screen::Charts) => self.go_home(),
-            (Action::Report, Screen::Queue | Screen::Dashboard | Screen::Charts) => {
-                self.open_report()
-            }
-            (action, Screen::Report) => self.report_key(action),
-            (Action::Settings, Screen::Queue | Screen::Dashboard) => {
-                self.screen = Screen::Settings;
-                vec![Cmd::LoadDirectory]
-            }
-            (action, Screen::Settings) => self.settings_key(action),
-            (Action::Reception, Screen::Queue | Screen::Dashboard) => {
-                self.screen = Screen::Reception;
-                vec![Cmd::LoadReception]
-            }
-            (action, Screen::Reception) => self.reception_key(action),
-            (Action::Refresh, Screen::Charts) => vec![Cmd::LoadCharts],
-            (action, Screen::Dashboard) => self.dashboard_key(action),
-            (Action::Back, Screen::Case(_)) if self.home_dashboard => self.go_home(),
-            (Action::Back, Screen::Case(_)) => {
-                self.screen = Screen::Queue;
-                // Back to what the queue showed: the search results, if a
-                // search is open, else the current page.
-                match self.queue.search {
-                    Some(_) => {
-                        let mut cmds = vec![Cmd::LoadCounts];
-                        cmds.extend(self.search_cmd());
-                        cmds
-                    }
-                    None => self.reload(),
-                }
-            }
-            (Action::Down, Screen::Case(c)) => {
-                c.scroll = c.scroll.saturating_add(1);
-                Vec::new()
-            }
-            (Action::Up, Screen::Case(c)) => {
-                c.scroll = c.scroll.saturating_sub(1);
-                Vec::new()
-            }
-            (Action::Down, Screen::Queue) => {
-                if self.queue.selected + 1 < self.queue.rows.len() {
-                    self.queue.selected += 1;
-                    Vec::new()
-                } else {
-                    self.next_page()
-                }
-            }
-            (Action::Up, Screen::Queue) => {
-                if self.queue.selected > 0 {
-                    self.queue.selected -= 1;
-                    Vec::new()
-                } else {
-                    self.prev_page(true)
-                }
-            }
-            (Action::PageDown, Screen::Queue) => self.next_page(),
-            (Action::PageUp, Screen::Queue) => self.prev_page(false),
-            (Action::Open, Screen::Queue) => self.open_selected(),
-            (Action::New, Screen::Queue) => self.new_intake(),
-            (Action::Search, Screen::Queue) => {
-                self.queue.search = Some(TextField::default());
-                Vec::new()
-            }
-            (Action::Filter, Screen::Queue) => {
-                self.filter = self.filter.next();
-                self.first_page()
-            }
-            (Action::FilterChannel, Screen::Queue) => {
-                self.view.channel = self.view.next_channel();
-                self.first_page()
-            }
-            (Action::Mine, Screen::Queue) => {
-                self.view.mine = !self.view.mine;
-                self.first_page()
-            }
-            (Action::Sort, Screen::Queue) => {
-                self.view.sort = self.view.next_sort();
-                self.first_page()
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// `n`: pick the channel of a new intake. A handler is told at once,
-    /// not after filling the form.
-    pub(super) fn new_intake(&mut self) -> Vec<Cmd> {
-        let refused = self
-            .operator
-            .as_ref()
-            .map(crate::domain::workflow::may_take_in);
-        match refused {
-            Some(Err(e)) => self.message = Some(crate::strings::errors::workflow(self.lang, &e)),
-            _ => self.choosing_channel = Some(0),
-        }
-        Vec::new()
-    }
-
-    fn first_page(&mut self) -> Vec<Cmd> {
-        self.queue.page_starts.clear();
-        self.queue.selected = 0;
-        vec![self.load(None)]
-    }
-
-    fn next_page(&mut self) -> Vec<Cmd> {
-        match self.queue.next.clone() {
-            Some(next) => {
-                self.queue.selected = 0;
-                vec![self.load(Some(next))]
-            }
-            None => Vec::new(),
-        }
-    }
-
-    fn prev_page(&mut self, to_last_row: bool) -> Vec<Cmd> {
-        if self.queue.page_starts.len() < 2 {
-            return Vec::new();
-        }
-        self.queue.page_starts.pop();
-        let start = self.queue.page_starts.pop().flatten();
-        self.queue.selected = if to_last_row { self.page_size - 1 } else { 0 };
-        vec![self.load(start)]
-    }
-
-    fn open_selected(&mut self) -> Vec<Cmd> {
-        match self.queue.rows.get(self.queue.selected) {
-            Some(r) => vec![Cmd::OpenCase(r.case.id)],
-            None => Vec::new(),
         }
     }
 }

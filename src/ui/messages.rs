@@ -1,0 +1,134 @@
+//! What flows through the desk's loop: messages in (a key, a paste, a loaded result) and
+//! commands out (what the runtime should fetch from or write to the store).
+
+use ratatui::crossterm::event::KeyEvent;
+use rusqlite::types::Value as SqlValue;
+
+use super::app::{CaseScreen, Cursor, View};
+use super::form::action::Directory;
+use super::form::draft::Draft;
+use super::form::intake::RepeatQuery;
+use super::update_report::LoadedReport;
+use crate::domain::command::{Command, IntakeInput};
+use crate::domain::reception::{ReceptionDay, ReceptionRecord};
+use crate::domain::rules::Operator;
+use crate::domain::stats::Period;
+use crate::store::{CaseRow, Charts, Dashboard, StateCounts, StoredRecord};
+
+/// What happened: a key, a paste, or a result the runtime loaded.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Resize {
+        rows: u16,
+    },
+    Page {
+        rows: Vec<(CaseRow, SqlValue)>,
+        start: Cursor,
+    },
+    Found(Vec<CaseRow>),
+    Case(Box<CaseScreen>),
+    Counts(StateCounts),
+    Failed(String),
+    /// An intake was committed; `note` carries the domain's warnings.
+    Saved {
+        id: i64,
+        note: Option<String>,
+    },
+    /// An action on a case was committed.
+    Applied {
+        id: i64,
+        op: &'static str,
+        note: Option<String>,
+    },
+    /// A command that answers nothing (a draft written).
+    Idle,
+    /// An operator or department was stored.
+    SettingsSaved,
+    Reception(Vec<ReceptionDay>, Vec<StoredRecord>),
+    /// A reception day or record was stored.
+    ReceptionSaved,
+    /// A repeat item joined this case.
+    Attached {
+        id: i64,
+        case_no: String,
+    },
+    Directory(Directory),
+    Repeats {
+        query: RepeatQuery,
+        rows: Vec<CaseRow>,
+    },
+    /// Drafts left by an earlier session of this operator.
+    Drafts(Vec<Draft>),
+    Dashboard(Box<Dashboard>),
+    Charts(Box<Charts>),
+    Report(Box<LoadedReport>),
+    /// The report was written to these files.
+    ReportWritten(Vec<std::path::PathBuf>),
+    /// A document previewed or issued.
+    Document(Box<super::documents::DocMsg>),
+}
+
+/// What the runtime should fetch from the store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cmd {
+    /// One page of `filter` starting after `start`, `limit` rows (+1 to
+    /// know whether another page follows).
+    LoadPage {
+        view: View,
+        start: Cursor,
+        limit: usize,
+    },
+    Search {
+        query: String,
+        limit: usize,
+    },
+    OpenCase(i64),
+    LoadCounts,
+    LoadDashboard,
+    LoadCharts,
+    LoadReport(Period),
+    /// Write the report shown as HTML and CSV beside the ledger.
+    WriteReport,
+    LoadDirectory,
+    LoadDrafts,
+    /// Take in a new petition as the operator.
+    Intake(Box<IntakeInput>),
+    /// Give `command` on a case, as of `version` (a stale edit is refused).
+    Execute {
+        id: i64,
+        version: i64,
+        command: Box<Command>,
+    },
+    /// Join the intake to an open case as a repeat item.
+    Attach {
+        id: i64,
+        input: Box<IntakeInput>,
+    },
+    Repeats(RepeatQuery),
+    /// Add or change an operator (a leader's settings).
+    PutOperator(Box<Operator>),
+    PutDepartment(String),
+    LoadReception,
+    PutReceptionDay(Box<ReceptionDay>),
+    /// A reception record and the case number typed for it, if any.
+    AddReception(Box<ReceptionRecord>, Option<String>),
+    SaveDraft(Box<Draft>),
+    DropDraft(String),
+    /// Preview or issue a document.
+    Document(super::documents::DocCmd),
+    /// Store the office's letterhead (a leader's settings).
+    PutOffice(Box<crate::domain::documents::OfficeProfile>),
+}
+
+impl Cmd {
+    /// Commands that take long enough at a large ledger (a report, the charts) that the
+    /// desk draws a frame first, which says what is being made.
+    pub fn is_slow(&self) -> bool {
+        matches!(
+            self,
+            Cmd::LoadReport(_) | Cmd::LoadCharts | Cmd::WriteReport
+        )
+    }
+}
