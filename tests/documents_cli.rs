@@ -207,3 +207,61 @@ fn archiving_without_a_letterhead_archives_and_says_why_no_case_file() {
     let why = archived["case_file_error"].as_str().unwrap_or_default();
     assert!(why.contains("office letterhead"), "{archived}");
 }
+
+/// `--print` hands the written file to `lp -d PRINTER`; a failing `lp` is reported with its
+/// own words and the document stays issued. A stand-in `lp` on PATH records what it got.
+#[cfg(unix)]
+#[test]
+fn print_sends_the_file_to_the_offices_printer_with_lp() {
+    use std::os::unix::fs::PermissionsExt;
+    let l = accepted(1);
+    l.apply_ok(r#"{"op":"office","printer":"前台打印机"}"#);
+    let bin = l.file("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let log = l.file("lp.log");
+    let lp = bin.join("lp");
+    std::fs::write(
+        &lp,
+        format!(
+            "#!/bin/sh\nprintf '%s|' \"$@\" >> '{}'\n[ -z \"$LP_FAIL\" ] || {{ echo 'lp: printer is offline' >&2; exit 1; }}\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out_file = l.file("受理.html");
+    let notice = |fail: bool| {
+        let mut cmd = common::command();
+        cmd.env("PATH", &path).args([
+            "notice",
+            "--db",
+            l.db(),
+            "--as",
+            "李娜",
+            "2026-0001",
+            "accept",
+            "--out",
+            out_file.to_str().unwrap(),
+            "--print",
+        ]);
+        if fail {
+            cmd.env("LP_FAIL", "1");
+        }
+        cmd.output().unwrap()
+    };
+    let ok = notice(false);
+    assert!(ok.status.success(), "{ok:?}");
+    let sent = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(sent, format!("-d|前台打印机|{}|", out_file.display()));
+    let failed = notice(true);
+    assert_eq!(failed.status.code(), Some(1), "{failed:?}");
+    let said = String::from_utf8_lossy(&failed.stdout);
+    assert!(said.contains("printer is offline"), "{said}");
+    // Reprinted, not issued again: still number 1.
+    assert!(said.contains("〔2026〕1号"), "{said}");
+}
