@@ -115,6 +115,14 @@ pub enum Cmd {
         top: usize,
     },
     Check,
+    Replay {
+        #[arg(long, value_name = "FILE")]
+        keys: PathBuf,
+        #[arg(long, default_value = "120x40", value_name = "WxH")]
+        size: String,
+        #[arg(long)]
+        json: bool,
+    },
     Backup {
         dest: PathBuf,
     },

@@ -5,6 +5,7 @@ mod apply;
 mod args;
 mod export;
 mod render;
+mod replay;
 mod report;
 
 use std::path::PathBuf;
@@ -198,6 +199,19 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
             let today = today(&store);
             report::run(&store, &period, format, out.as_deref(), top, lang, today)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Replay { keys, size, json } => {
+            let opts = replay::Options {
+                keys: &keys,
+                size: &size,
+                json,
+            };
+            replay::run(
+                &ledger_path(&cli, lang)?,
+                cli.as_operator.as_deref(),
+                &opts,
+                lang,
+            )
         }
         Cmd::Check => {
             let store = open_for_reading(&cli, lang)?;

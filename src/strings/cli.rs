@@ -37,6 +37,7 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
         ),
         "backup" => lang.pick("在线备份到新文件并校验", "consistent online copy to a new file, verified"),
         "report" => super::report::about(lang),
+        "replay" => super::replay::about(lang),
         _ => "",
     }
 }
@@ -79,6 +80,7 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
             "format: text (the default), json, csv (opens in Excel), html (print-ready, A4)",
         ),
         "top" => lang.pick("列出被反映最多的前几个单位", "how many of the most complained-about units to list"),
+        "keys" | "size" => super::replay::arg_help(lang, id),
         "dest" => lang.pick("备份文件（不能已存在）", "backup file (must not exist)"),
         "help" => lang.pick("显示帮助", "print help"),
         "version" => lang.pick("显示版本", "print version"),

@@ -8,6 +8,7 @@ pub mod form;
 pub mod keys;
 pub mod labels;
 pub mod reception;
+pub mod replay;
 pub mod report;
 pub mod setup;
 pub mod ui;
