@@ -8,6 +8,7 @@
 //! `apply` promises that a printed `"ok":true` is on disk.
 
 mod backup;
+mod bulk;
 mod cases;
 mod charts;
 mod dashboard;
@@ -185,24 +186,15 @@ impl Store {
         })
     }
 
-    /// For writing a demo or an import that can simply be redone: no fsync
-    /// per commit and rarer checkpoints. Turn it off again afterwards; the
-    /// ledger is then as durable as ever.
+    /// For writing a demo or an import that can simply be redone: no WAL
+    /// and no fsync, secondary indexes built at the end (`bulk.rs`). Turn
+    /// it off again afterwards; the ledger is then as durable as ever.
     pub fn set_bulk_loading(&mut self, on: bool) -> Result<()> {
-        let (sync, pages, cache_kib) = if on {
-            ("OFF", 100_000, 262_144)
+        if on {
+            bulk::begin(&self.conn)
         } else {
-            ("FULL", 1000, 8192)
-        };
-        self.conn.pragma_update(None, "synchronous", sync)?;
-        self.conn.pragma_update(None, "wal_autocheckpoint", pages)?;
-        self.conn.pragma_update(None, "cache_size", -cache_kib)?;
-        search::set_bulk_loading(&self.conn, on)?;
-        if !on {
-            self.conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            bulk::end(&self.conn)
         }
-        Ok(())
     }
 
     pub fn office(&self) -> &Office {
