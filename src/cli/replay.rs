@@ -36,6 +36,7 @@ pub(crate) struct Options<'a> {
 /// One timed key: its line in the file, its name, key event to frame.
 struct Sample {
     line: usize,
+    step: String,
     label: String,
     took: Duration,
 }
@@ -91,6 +92,7 @@ pub(crate) fn run(
         draw(&mut term, &app, lang)?;
         samples.push(Sample {
             line: step.line,
+            step: step.source.clone(),
             label: step.label.clone(),
             took: t.elapsed(),
         });
@@ -211,7 +213,7 @@ impl Report<'_> {
         let keys: Vec<_> = self
             .samples
             .iter()
-            .map(|s| json!({"line": s.line, "key": s.label, "ms": ms(s.took)}))
+            .map(|s| json!({"line": s.line, "step": s.step, "key": s.label, "ms": ms(s.took)}))
             .collect();
         let summary = summary(self.samples).map(|s| {
             json!({

@@ -20,6 +20,8 @@ pub enum Input {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub line: usize,
+    /// The line as written (trimmed), to group timings by.
+    pub source: String,
     /// How the report names it: the key's spelling, the character typed,
     /// or `paste`.
     pub label: String,
@@ -46,6 +48,7 @@ pub fn parse(src: &str, file: &str, lang: Lang) -> Result<Vec<Step>, String> {
             for c in rest.chars() {
                 steps.push(Step {
                     line,
+                    source: trimmed.to_owned(),
                     label: c.to_string(),
                     input: Input::Key(KeyEvent::from(KeyCode::Char(c))),
                 });
@@ -59,6 +62,7 @@ pub fn parse(src: &str, file: &str, lang: Lang) -> Result<Vec<Step>, String> {
             // A pasted letter keeps its line breaks, written `\n`.
             steps.push(Step {
                 line,
+                source: trimmed.to_owned(),
                 label: "paste".to_owned(),
                 input: Input::Paste(rest.replace("\\n", "\n")),
             });
@@ -67,6 +71,7 @@ pub fn parse(src: &str, file: &str, lang: Lang) -> Result<Vec<Step>, String> {
         if trimmed.eq_ignore_ascii_case("pause") {
             steps.push(Step {
                 line,
+                source: trimmed.to_owned(),
                 label: "pause".to_owned(),
                 input: Input::Pause,
             });
@@ -84,6 +89,7 @@ pub fn parse(src: &str, file: &str, lang: Lang) -> Result<Vec<Step>, String> {
         for _ in 0..times {
             steps.push(Step {
                 line,
+                source: trimmed.to_owned(),
                 label: key.spec(),
                 input: Input::Key(KeyEvent::new(key.code, key.modifiers)),
             });
