@@ -60,8 +60,9 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let operators = directory::operators(&tx)?;
         let departments = directory::department_names(&tx)?;
-        let applied = run(&tx, &self.office, &operators, &departments, req, None)?;
+        let (applied, was) = run(&tx, &self.office, &operators, &departments, req, None)?;
         tx.commit()?;
+        self.counted_move(was, applied.state);
         Ok(applied)
     }
 
@@ -69,6 +70,8 @@ impl Store {
     /// ledger, imports). The first refusal rolls the whole batch back and is
     /// returned with its index.
     pub fn execute_batch(&mut self, reqs: &[Request]) -> Result<Vec<Applied>, (usize, StoreError)> {
+        // Many cases move: the next counts() counts again.
+        self.forget_counts();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -89,7 +92,8 @@ impl Store {
                     req,
                     Some(&mut cache),
                 )
-                .map_err(|e| (i, e))?,
+                .map_err(|e| (i, e))?
+                .0,
             );
         }
         tx.commit().map_err(|e| (reqs.len(), e.into()))?;
@@ -118,7 +122,8 @@ impl Store {
 /// Cases written in the running batch: case, stored document, version.
 type Cache = HashMap<i64, (Case, String, i64)>;
 
-/// The body of a command inside an open transaction.
+/// The body of a command inside an open transaction; with the state the
+/// case was in (None for a new case).
 fn run(
     tx: &Transaction,
     office: &Office,
@@ -126,7 +131,7 @@ fn run(
     departments: &[String],
     req: &Request,
     mut cache: Option<&mut Cache>,
-) -> Result<Applied> {
+) -> Result<(Applied, Option<State>)> {
     let actor = operators
         .iter()
         .find(|o| o.name == req.actor)
@@ -163,6 +168,10 @@ fn run(
         req.at,
         &rules,
     )?;
+    let was = match (&before, t.created) {
+        (Some((c, _, _)), false) => Some(c.state),
+        _ => None,
+    };
     let mut case = t.case;
     if let Some(year) = t.allot_number_for_year {
         case.case_no = Some(allot_number(tx, year)?);
@@ -188,7 +197,7 @@ fn run(
     if let Some(c) = cache {
         c.insert(case.id, (case.clone(), after_doc, version));
     }
-    Ok(Applied {
+    let applied = Applied {
         id: case.id,
         case_no: case.case_no.clone(),
         state: case.state,
@@ -197,5 +206,6 @@ fn run(
         clocks,
         warnings: t.warnings,
         case,
-    })
+    };
+    Ok((applied, was))
 }

@@ -11,6 +11,7 @@ mod backup;
 mod bulk;
 mod cases;
 mod charts;
+mod counts;
 mod dashboard;
 mod directory;
 mod drafts;
@@ -119,6 +120,7 @@ pub struct Store {
     conn: Connection,
     office: Office,
     path: PathBuf,
+    open_counts: counts::OpenCounts,
 }
 
 impl Store {
@@ -153,6 +155,7 @@ impl Store {
             conn,
             office,
             path: path.to_owned(),
+            open_counts: counts::OpenCounts::default(),
         })
     }
 
@@ -183,6 +186,7 @@ impl Store {
             conn,
             office,
             path: path.to_owned(),
+            open_counts: counts::OpenCounts::default(),
         })
     }
 
@@ -190,6 +194,7 @@ impl Store {
     /// and no fsync, secondary indexes built at the end (`bulk.rs`). Turn
     /// it off again afterwards; the ledger is then as durable as ever.
     pub fn set_bulk_loading(&mut self, on: bool) -> Result<()> {
+        self.forget_counts();
         if on {
             bulk::begin(&self.conn)
         } else {
