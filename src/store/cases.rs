@@ -86,6 +86,19 @@ pub fn insert(
     clocks: &[ClockView],
     received_date: &str,
 ) -> Result<()> {
+    let tokens = search::index_tokens(&search::case_text(case));
+    insert_indexed(tx, case, doc, clocks, received_date, &tokens)
+}
+
+/// As `insert`, with the search tokens already made (`search::index_tokens`).
+pub(super) fn insert_indexed(
+    tx: &Transaction,
+    case: &Case,
+    doc: &str,
+    clocks: &[ClockView],
+    received_date: &str,
+    tokens: &str,
+) -> Result<()> {
     let id = case.id;
     let next_due = next_due(clocks).map(|d| d.to_string());
     let i = &case.intake;
@@ -131,7 +144,7 @@ pub fn insert(
             i.received_at.timestamp(),
         ])?;
     }
-    search::index_case(tx, case)?;
+    search::index_case_tokens(tx, id, tokens)?;
     Ok(())
 }
 

@@ -78,6 +78,11 @@ impl Store {
             .map_err(|e| (0, e.into()))?;
         let operators = directory::operators(&tx).map_err(|e| (0, e))?;
         let departments = directory::department_names(&tx).map_err(|e| (0, e))?;
+        if super::batch::fits(reqs) {
+            let out = super::batch::run(&tx, &self.office, &operators, &departments, reqs)?;
+            tx.commit().map_err(|e| (reqs.len(), e.into()))?;
+            return Ok(out);
+        }
         let mut out = Vec::with_capacity(reqs.len());
         // Cases written earlier in this batch, so that their next command
         // neither reloads nor re-parses them.

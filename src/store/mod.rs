@@ -8,6 +8,7 @@
 //! `apply` promises that a printed `"ok":true` is on disk.
 
 mod backup;
+mod batch;
 mod bulk;
 mod cases;
 mod charts;
