@@ -166,10 +166,23 @@ pub fn update(
     version: i64,
     clocks: &[ClockView],
 ) -> Result<i64> {
+    update_to(tx, case, doc, version, version + 1, clocks)
+}
+
+/// As `update`, to version `new_version`: a batch writes a case once with
+/// the last of several commands.
+pub(super) fn update_to(
+    tx: &Transaction,
+    case: &Case,
+    doc: &str,
+    version: i64,
+    new_version: i64,
+    clocks: &[ClockView],
+) -> Result<i64> {
     let next_due = next_due(clocks).map(|d| d.to_string());
     let changed = tx
         .prepare_cached(
-            "UPDATE cases SET version = version + 1, case_no = ?3, state = ?4, department = ?5,
+            "UPDATE cases SET version = ?13, case_no = ?3, state = ?4, department = ?5,
                  handler = ?6, owner_leader = ?7, awaiting_instruction = ?8, next_due = ?9, doc = ?10,
                  replied_on = ?11, archived_at = ?12
              WHERE id = ?1 AND version = ?2",
@@ -187,6 +200,7 @@ pub fn update(
             doc,
             replied_on(case),
             case.archived.as_ref().map(|s| s.at.timestamp()),
+            new_version,
         ])?;
     if changed == 0 {
         let found: i64 = tx
@@ -201,5 +215,5 @@ pub fn update(
             found,
         });
     }
-    Ok(version + 1)
+    Ok(new_version)
 }
