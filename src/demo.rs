@@ -3,9 +3,9 @@
 //! like any other), deterministic from a seed.
 //!
 //! Cases are received over the two years before `now` and sorted by time,
-//! so ids and numbers follow the calendar. They are written in chunks: one
-//! batch (one transaction) with the chunk's intakes, then one with all
-//! their later commands, each case's in order and never after `now`.
+//! so ids and numbers follow the calendar. They are written in chunks, one
+//! batch (one transaction) each: the chunk's intakes, then all their later
+//! commands, each case's in order and never after `now`.
 
 mod channel;
 mod clock;
@@ -26,9 +26,9 @@ use plan::Planner;
 
 pub use staff::{CLERKS, DEPARTMENTS, LEADERS};
 
-/// Cases per chunk: their intakes are one batch, their later commands
-/// (about seven each) another.
-const CHUNK: usize = 300;
+/// Cases per chunk: one batch (one transaction) with their intakes and
+/// their later commands (about seven each).
+const CHUNK: usize = 1000;
 
 pub struct DemoOptions {
     pub cases: usize,
@@ -112,8 +112,29 @@ pub fn generate_with(
             });
             histories.push(plan.steps);
         }
-        let created = run(store, &intakes, summary.events)?;
-        summary.events += intakes.len();
+        // One batch: the intakes, then every case's later commands in
+        // order. Ids are known before the intakes run (checked below), so
+        // the later commands find their cases still parsed in the batch.
+        let n_intakes = intakes.len();
+        let mut batch = intakes;
+        let mut last = Vec::with_capacity(chunk.len());
+        for (k, steps) in histories.into_iter().enumerate() {
+            let id = first_id + (base + k) as i64;
+            let before = batch.len();
+            for step in steps {
+                batch.push(Request {
+                    case: Some(CaseRef::Id(id)),
+                    expected_version: None,
+                    command: step.command,
+                    actor: step.actor.to_owned(),
+                    at: fixed(step.at, offset),
+                });
+            }
+            last.push((batch.len() > before).then(|| batch.len() - 1));
+        }
+        let applied = run(store, &batch, summary.events)?;
+        summary.events += batch.len();
+        let created = &applied[..n_intakes];
         for (k, a) in created.iter().enumerate() {
             let expected = first_id + (base + k) as i64;
             if a.id != expected {
@@ -123,26 +144,9 @@ pub fn generate_with(
                 });
             }
         }
-        let mut later = Vec::with_capacity(histories.iter().map(Vec::len).sum());
-        let mut last = Vec::with_capacity(chunk.len());
-        for (k, steps) in histories.into_iter().enumerate() {
-            let before = later.len();
-            for step in steps {
-                later.push(Request {
-                    case: Some(CaseRef::Id(created[k].id)),
-                    expected_version: None,
-                    command: step.command,
-                    actor: step.actor.to_owned(),
-                    at: fixed(step.at, offset),
-                });
-            }
-            last.push((later.len() > before).then(|| later.len() - 1));
-        }
-        let updated = run(store, &later, summary.events)?;
-        summary.events += later.len();
         // A case's last command left it as it now stands.
         for (a, end) in created.iter().zip(&last) {
-            let fin = end.and_then(|i| updated.get(i)).unwrap_or(a);
+            let fin = end.and_then(|i| applied.get(i)).unwrap_or(a);
             tally(&mut summary, fin, today);
         }
         progress(summary.cases, opts.cases);

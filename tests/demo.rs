@@ -160,3 +160,46 @@ fn small_ledgers_cover_every_state_for_many_seeds() {
         assert!(s.overdue > 0, "seed {seed}: {s:?}");
     }
 }
+
+/// Bulk loading (as `xinfang demo` writes) drops the secondary indexes and
+/// leaves WAL while it writes; afterwards the ledger has every index a new
+/// one has, is back in WAL, and passes `check`.
+#[test]
+fn bulk_loading_leaves_the_ledger_as_it_found_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let indexes = |path: &Path| -> (Vec<String>, String) {
+        let c = rusqlite::Connection::open(path).unwrap();
+        let names = c
+            .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<Vec<String>, _>>()
+            .unwrap();
+        let mode = c
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        (names, mode)
+    };
+    let fresh = dir.path().join("fresh.db");
+    drop(Store::open(&fresh, Office::builtin()).unwrap());
+    let (want, _) = indexes(&fresh);
+    assert!(want.len() > 10, "{want:?}");
+
+    let path = dir.path().join("bulk.db");
+    let mut store = Store::open(&path, Office::builtin()).unwrap();
+    store.set_bulk_loading(true).unwrap();
+    let opts = DemoOptions {
+        cases: 120,
+        seed: 3,
+        now: now(),
+    };
+    generate(&mut store, &opts).unwrap();
+    store.set_bulk_loading(false).unwrap();
+    assert_eq!(store.meta("bulk_load_indexes").unwrap(), None);
+    assert!(store.check().unwrap().ok());
+    drop(store);
+    let (got, mode) = indexes(&path);
+    assert_eq!(got, want);
+    assert_eq!(mode, "wal");
+}

@@ -241,3 +241,56 @@ fn a_visitor_is_taken_in_from_the_form() {
     assert_eq!(app.queue.rows[0].case.intake.summary, "反映小区噪音扰民");
     assert!(store.check().unwrap().ok());
 }
+
+/// The header's counts are kept between calls (counted again only when
+/// another connection wrote): after this desk's own intake and
+/// registration, and after another desk's intake, they equal a fresh count.
+#[test]
+fn queue_counts_follow_own_and_other_writes() {
+    use xinfang::domain::types::{Decision, State};
+    use xinfang::store::CaseRef;
+    let (dir, mut store) = ledger(4);
+    let today = date(2026, 3, 10);
+    let fresh = || {
+        let s = Store::open(&dir.path().join("l.db"), Office0::new().office.clone()).unwrap();
+        s.counts(today).unwrap()
+    };
+    let before = store.counts(today).unwrap();
+    assert_eq!(before.by_state, [(State::Intake, 4)]);
+    let intake = |store: &mut Store| {
+        store
+            .execute(&Request {
+                case: None,
+                expected_version: None,
+                command: Command::Intake(Box::new(intake_input())),
+                actor: "李娜".into(),
+                at: t(1),
+            })
+            .unwrap()
+    };
+    let new = intake(&mut store);
+    store
+        .execute(&Request {
+            case: Some(CaseRef::Id(new.id)),
+            expected_version: None,
+            command: Command::Register(Decision::Accept),
+            actor: "李娜".into(),
+            at: t(2),
+        })
+        .unwrap();
+    let own = store.counts(today).unwrap();
+    assert_eq!(
+        own.by_state,
+        [(State::Intake, 4), (State::Registered, 1)],
+        "own writes"
+    );
+    assert_eq!(own.by_state, fresh().by_state);
+    assert_eq!(own.open, 5);
+    // Another desk on the same ledger.
+    let mut other = Store::open(&dir.path().join("l.db"), Office0::new().office.clone()).unwrap();
+    intake(&mut other);
+    let after = store.counts(today).unwrap();
+    assert_eq!(after.by_state, [(State::Intake, 5), (State::Registered, 1)]);
+    assert_eq!(after.by_state, fresh().by_state);
+    assert_eq!(after.open, 6);
+}

@@ -131,6 +131,14 @@ pub enum Cmd {
         print: bool,
     },
     Check,
+    Replay {
+        #[arg(long, value_name = "FILE")]
+        keys: PathBuf,
+        #[arg(long, default_value = "120x40", value_name = "WxH")]
+        size: String,
+        #[arg(long)]
+        json: bool,
+    },
     Backup {
         dest: PathBuf,
     },

@@ -6,6 +6,7 @@ mod args;
 mod export;
 mod notice;
 mod render;
+mod replay;
 mod report;
 
 use std::path::PathBuf;
@@ -224,6 +225,19 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
                 &extra,
                 out.as_deref(),
                 print,
+                lang,
+            )
+        }
+        Cmd::Replay { keys, size, json } => {
+            let opts = replay::Options {
+                keys: &keys,
+                size: &size,
+                json,
+            };
+            replay::run(
+                &ledger_path(&cli, lang)?,
+                cli.as_operator.as_deref(),
+                &opts,
                 lang,
             )
         }

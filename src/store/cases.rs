@@ -86,14 +86,28 @@ pub fn insert(
     clocks: &[ClockView],
     received_date: &str,
 ) -> Result<()> {
+    let tokens = search::index_tokens(&search::case_text(case));
+    insert_indexed(tx, case, doc, clocks, received_date, &tokens)
+}
+
+/// As `insert`, with the search tokens already made (`search::index_tokens`).
+pub(super) fn insert_indexed(
+    tx: &Transaction,
+    case: &Case,
+    doc: &str,
+    clocks: &[ClockView],
+    received_date: &str,
+    tokens: &str,
+) -> Result<()> {
     let id = case.id;
     let next_due = next_due(clocks).map(|d| d.to_string());
     let i = &case.intake;
     tx.prepare_cached(
         "INSERT INTO cases (id, case_no, version, state, channel, received_at, received_date, category,
              urgency, people, main_name, target, department, handler, owner_leader,
-             awaiting_instruction, next_due, review_of, doc, receiver)
-         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+             awaiting_instruction, next_due, review_of, doc, receiver, replied_on, archived_at)
+         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                 ?20, ?21)",
     )?
     .execute(params![
         id,
@@ -115,6 +129,9 @@ pub fn insert(
         case.review_of,
         doc,
         i.receiver,
+        // As `update_to` sets them: the report finds older cases by these columns.
+        replied_on(case),
+        case.archived.as_ref().map(|s| s.at.timestamp()),
     ])?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO petitioners (case_id, seq, name, id_number, phone, address, received_at)
@@ -131,7 +148,7 @@ pub fn insert(
             i.received_at.timestamp(),
         ])?;
     }
-    search::index_case(tx, case)?;
+    search::index_case_tokens(tx, id, tokens)?;
     Ok(())
 }
 
@@ -153,10 +170,23 @@ pub fn update(
     version: i64,
     clocks: &[ClockView],
 ) -> Result<i64> {
+    update_to(tx, case, doc, version, version + 1, clocks)
+}
+
+/// As `update`, to version `new_version`: a batch writes a case once with
+/// the last of several commands.
+pub(super) fn update_to(
+    tx: &Transaction,
+    case: &Case,
+    doc: &str,
+    version: i64,
+    new_version: i64,
+    clocks: &[ClockView],
+) -> Result<i64> {
     let next_due = next_due(clocks).map(|d| d.to_string());
     let changed = tx
         .prepare_cached(
-            "UPDATE cases SET version = version + 1, case_no = ?3, state = ?4, department = ?5,
+            "UPDATE cases SET version = ?13, case_no = ?3, state = ?4, department = ?5,
                  handler = ?6, owner_leader = ?7, awaiting_instruction = ?8, next_due = ?9, doc = ?10,
                  replied_on = ?11, archived_at = ?12
              WHERE id = ?1 AND version = ?2",
@@ -174,6 +204,7 @@ pub fn update(
             doc,
             replied_on(case),
             case.archived.as_ref().map(|s| s.at.timestamp()),
+            new_version,
         ])?;
     if changed == 0 {
         let found: i64 = tx
@@ -188,5 +219,5 @@ pub fn update(
             found,
         });
     }
-    Ok(version + 1)
+    Ok(new_version)
 }

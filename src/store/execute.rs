@@ -66,8 +66,9 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let operators = directory::operators(&tx)?;
         let departments = directory::department_names(&tx)?;
-        let applied = run(&tx, &self.office, &operators, &departments, req, None, None)?;
+        let (applied, was) = run(&tx, &self.office, &operators, &departments, req, None, None)?;
         tx.commit()?;
+        self.counted_move(was, applied.state);
         Ok(applied)
     }
 
@@ -75,12 +76,19 @@ impl Store {
     /// ledger, imports). The first refusal rolls the whole batch back and is
     /// returned with its index.
     pub fn execute_batch(&mut self, reqs: &[Request]) -> Result<Vec<Applied>, (usize, StoreError)> {
+        // Many cases move: the next counts() counts again.
+        self.forget_counts();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| (0, e.into()))?;
         let operators = directory::operators(&tx).map_err(|e| (0, e))?;
         let departments = directory::department_names(&tx).map_err(|e| (0, e))?;
+        if super::batch::fits(reqs) {
+            let out = super::batch::run(&tx, &self.office, &operators, &departments, reqs)?;
+            tx.commit().map_err(|e| (reqs.len(), e.into()))?;
+            return Ok(out);
+        }
         let mut out = Vec::with_capacity(reqs.len());
         // Cases written earlier in this batch, so that their next command
         // neither reloads nor re-parses them.
@@ -96,7 +104,8 @@ impl Store {
                     Some(&mut cache),
                     None,
                 )
-                .map_err(|e| (i, e))?,
+                .map_err(|e| (i, e))?
+                .0,
             );
         }
         tx.commit().map_err(|e| (reqs.len(), e.into()))?;
@@ -132,6 +141,7 @@ pub(super) fn execute_in(
 ) -> Result<Applied> {
     let operators = directory::operators(tx)?;
     let departments = directory::department_names(tx)?;
+    // Issuing a document leaves the case's state as it was: the kept counts stand.
     run(
         tx,
         office,
@@ -141,12 +151,14 @@ pub(super) fn execute_in(
         None,
         Some(finish),
     )
+    .map(|(applied, _)| applied)
 }
 
 /// Cases written in the running batch: case, stored document, version.
 type Cache = HashMap<i64, (Case, String, i64)>;
 
-/// The body of a command inside an open transaction.
+/// The body of a command inside an open transaction; with the state the
+/// case was in (None for a new case).
 fn run(
     tx: &Transaction,
     office: &Office,
@@ -155,7 +167,7 @@ fn run(
     req: &Request,
     mut cache: Option<&mut Cache>,
     finish: Option<Finish>,
-) -> Result<Applied> {
+) -> Result<(Applied, Option<State>)> {
     let actor = operators
         .iter()
         .find(|o| o.name == req.actor)
@@ -192,6 +204,10 @@ fn run(
         req.at,
         &rules,
     )?;
+    let was = match (&before, t.created) {
+        (Some((c, _, _)), false) => Some(c.state),
+        _ => None,
+    };
     let mut case = t.case;
     let mut event = t.event;
     if let Some(year) = t.allot_number_for_year {
@@ -223,7 +239,7 @@ fn run(
     if let Some(c) = cache {
         c.insert(case.id, (case.clone(), after_doc, version));
     }
-    Ok(Applied {
+    let applied = Applied {
         id: case.id,
         case_no: case.case_no.clone(),
         state: case.state,
@@ -232,5 +248,6 @@ fn run(
         clocks,
         warnings: t.warnings,
         case,
-    })
+    };
+    Ok((applied, was))
 }

@@ -8,8 +8,11 @@
 //! `apply` promises that a printed `"ok":true` is on disk.
 
 mod backup;
+mod batch;
+mod bulk;
 mod cases;
 mod charts;
+mod counts;
 mod dashboard;
 mod directory;
 mod documents;
@@ -123,6 +126,7 @@ pub struct Store {
     conn: Connection,
     office: Office,
     path: PathBuf,
+    open_counts: counts::OpenCounts,
 }
 
 impl Store {
@@ -157,6 +161,7 @@ impl Store {
             conn,
             office,
             path: path.to_owned(),
+            open_counts: counts::OpenCounts::default(),
         })
     }
 
@@ -187,27 +192,20 @@ impl Store {
             conn,
             office,
             path: path.to_owned(),
+            open_counts: counts::OpenCounts::default(),
         })
     }
 
-    /// For writing a demo or an import that can simply be redone: no fsync
-    /// per commit and rarer checkpoints. Turn it off again afterwards; the
-    /// ledger is then as durable as ever.
+    /// For writing a demo or an import that can simply be redone: no WAL
+    /// and no fsync, secondary indexes built at the end (`bulk.rs`). Turn
+    /// it off again afterwards; the ledger is then as durable as ever.
     pub fn set_bulk_loading(&mut self, on: bool) -> Result<()> {
-        let (sync, pages, cache_kib) = if on {
-            ("OFF", 100_000, 262_144)
+        self.forget_counts();
+        if on {
+            bulk::begin(&self.conn)
         } else {
-            ("FULL", 1000, 8192)
-        };
-        self.conn.pragma_update(None, "synchronous", sync)?;
-        self.conn.pragma_update(None, "wal_autocheckpoint", pages)?;
-        self.conn.pragma_update(None, "cache_size", -cache_kib)?;
-        search::set_bulk_loading(&self.conn, on)?;
-        if !on {
-            self.conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            bulk::end(&self.conn)
         }
-        Ok(())
     }
 
     pub fn office(&self) -> &Office {

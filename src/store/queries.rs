@@ -203,19 +203,10 @@ impl Store {
         // Open states only: the archive is most of a ledger, and reading its
         // part of the index made this the one cost growing with the ledger
         // (6-10 ms at 100,000 cases; `count_state` counts it on demand).
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT state, count(*) FROM cases
-             WHERE state IN ('intake', 'registered', 'assigned', 'replied') GROUP BY state",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
-        for row in rows {
-            let (state, n) = row?;
-            if let Some(s) = State::from_code(&state) {
-                counts.by_state.push((s, n));
-                if s != State::Archived {
-                    counts.open += n;
-                }
-            }
+        // Kept between calls: see counts.rs.
+        for (s, n) in self.open_by_state()? {
+            counts.by_state.push((s, n));
+            counts.open += n;
         }
         counts.overdue = self.conn.query_row(
             "SELECT count(*) FROM cases WHERE next_due < ?1",

@@ -131,9 +131,9 @@ pub fn case_text(case: &Case) -> String {
 }
 
 /// Indexes a new case's text.
-pub(super) fn index_case(conn: &Connection, case: &Case) -> Result<()> {
+pub(super) fn index_case_tokens(conn: &Connection, id: i64, tokens: &str) -> Result<()> {
     let mut stmt = conn.prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?;
-    stmt.execute(params![case.id, index_tokens(&case_text(case))])?;
+    stmt.execute(params![id, tokens])?;
     Ok(())
 }
 

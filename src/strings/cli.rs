@@ -38,6 +38,7 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
         "backup" => lang.pick("在线备份到新文件并校验", "consistent online copy to a new file, verified"),
         "report" => super::report::about(lang),
         "notice" => super::documents::about(lang),
+        "replay" => super::replay::about(lang),
         _ => "",
     }
 }
@@ -80,6 +81,7 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
             "format: text (the default), json, csv (opens in Excel), html (print-ready, A4)",
         ),
         "top" => lang.pick("列出被反映最多的前几个单位", "how many of the most complained-about units to list"),
+        "keys" | "size" => super::replay::arg_help(lang, id),
         "dest" => lang.pick("备份文件（不能已存在）", "backup file (must not exist)"),
         "kind" | "basis" | "review_organ" | "again" | "print" => {
             super::documents::arg_help(lang, id)

@@ -9,6 +9,7 @@ pub mod form;
 pub mod keys;
 pub mod labels;
 pub mod reception;
+pub mod replay;
 pub mod report;
 pub mod report_screen;
 pub mod setup;

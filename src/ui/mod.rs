@@ -53,27 +53,8 @@ pub fn run(
     let Some(operator) = operator else {
         return Ok(());
     };
-    let office_name = store
-        .meta("office_name")
-        .map_err(failed)?
-        .unwrap_or_else(|| crate::strings::ui::text(lang).app.to_owned());
-    let mut app = App::new(lang, Some(operator), office_name, today);
-    app.offset = store.office().policy.utc_offset;
-    app.categories = store.office().categories.clone();
-    // A broken keys.toml must not keep the desk shut: the built-in keys
-    // apply and the first screen says what is wrong in the file.
-    if let Some(path) = crate::config::keys_path() {
-        match keymap::load_keymap(&path, lang) {
-            Ok(keys) => app.keys = keys,
-            Err(e) => app.message = Some(e),
-        }
-    }
     let size = guard.terminal.size()?;
-    runtime::dispatch(store, &mut app, Msg::Resize { rows: size.height });
-    for cmd in app.start() {
-        let msg = runtime::execute(store, &app, &cmd);
-        runtime::dispatch(store, &mut app, msg);
-    }
+    let mut app = open_app(store, lang, operator, today, size.height).map_err(failed)?;
     let mut rows = size.height;
     while !app.quit && !guard.stop.load(Ordering::Relaxed) {
         runtime::render(&mut guard.terminal, &app)?;
@@ -115,6 +96,37 @@ pub fn run(
     // Quit, hang-up or SIGTERM with a form open: keep what was typed.
     runtime::save_draft(store, &mut app);
     Ok(())
+}
+
+/// The desk's model for `operator` with its first screen loaded, as the
+/// run loop starts it (`xinfang replay` starts it the same way).
+pub fn open_app(
+    store: &mut Store,
+    lang: Lang,
+    operator: Operator,
+    today: NaiveDate,
+    rows: u16,
+) -> Result<App, crate::store::StoreError> {
+    let office_name = store
+        .meta("office_name")?
+        .unwrap_or_else(|| crate::strings::ui::text(lang).app.to_owned());
+    let mut app = App::new(lang, Some(operator), office_name, today);
+    app.offset = store.office().policy.utc_offset;
+    app.categories = store.office().categories.clone();
+    // A broken keys.toml must not keep the desk shut: the built-in keys
+    // apply and the first screen says what is wrong in the file.
+    if let Some(path) = crate::config::keys_path() {
+        match keymap::load_keymap(&path, lang) {
+            Ok(keys) => app.keys = keys,
+            Err(e) => app.message = Some(e),
+        }
+    }
+    runtime::dispatch(store, &mut app, Msg::Resize { rows });
+    for cmd in app.start() {
+        let msg = runtime::execute(store, &app, &cmd);
+        runtime::dispatch(store, &mut app, msg);
+    }
+    Ok(app)
 }
 
 /// How long typing must pause before the form's draft is written.
