@@ -294,3 +294,38 @@ fn queue_counts_follow_own_and_other_writes() {
     assert_eq!(after.by_state, fresh().by_state);
     assert_eq!(after.open, 6);
 }
+
+/// One or two digits typed into the search wait for a third: the queue stays as it was and
+/// the hint says so (a short number prefix reads nearly every number in the index); the
+/// third digit searches.
+#[test]
+fn a_number_is_searched_from_its_third_digit() {
+    let (_d, mut store) = ledger(3);
+    let mut app = started(&mut store, 24);
+    let before = app.queue.rows.len();
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Char('/')));
+    for c in ['1', '3'] {
+        let cmds = app.update(key(KeyCode::Char(c)));
+        assert!(
+            cmds.iter().all(|c| matches!(c, Cmd::LoadPage { .. })),
+            "{cmds:?}"
+        );
+    }
+    runtime::dispatch(&mut store, &mut app, Msg::Paste(String::new()));
+    assert_eq!(app.queue.rows.len(), before, "the queue as it was");
+    let mut term = Terminal::new(TestBackend::new(100, 24)).unwrap();
+    term.draw(|f| view::draw(&app, f)).unwrap();
+    assert!(
+        term.backend().to_string().contains("号码请至少输入3位"),
+        "{}",
+        term.backend()
+    );
+    let cmds = app.update(key(KeyCode::Char('8')));
+    assert_eq!(
+        cmds,
+        vec![Cmd::Search {
+            query: "138".into(),
+            limit: app.page_size
+        }]
+    );
+}

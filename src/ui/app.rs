@@ -484,10 +484,16 @@ impl App {
 
     pub(super) fn search_cmd(&self) -> Vec<Cmd> {
         match &self.queue.search {
-            Some(f) if !f.value().trim().is_empty() => vec![Cmd::Search {
-                query: f.value().to_owned(),
-                limit: self.page_size,
-            }],
+            // One or two digits: the queue stays as it was, the hint asks for a third.
+            Some(f)
+                if !f.value().trim().is_empty()
+                    && !crate::store::search::needs_more_digits(f.value()) =>
+            {
+                vec![Cmd::Search {
+                    query: f.value().to_owned(),
+                    limit: self.page_size,
+                }]
+            }
             _ => vec![self.load(None)],
         }
     }

@@ -87,7 +87,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let (shown, col) = field.visible(room);
             let line = Line::from(vec![Span::from(label.clone()).bold(), Span::from(shown)]);
             frame.render_widget(Paragraph::new(line), row(area, bottom));
-            frame.render_widget(Paragraph::new(t.search_hint).dim(), row(area, bottom - 1));
+            let hint = if crate::store::search::needs_more_digits(field.value()) {
+                t.more_digits
+            } else {
+                t.search_hint
+            };
+            frame.render_widget(Paragraph::new(hint).dim(), row(area, bottom - 1));
             // The real cursor sits in the field: the input method's
             // candidate window follows it.
             let x = area.x + (width(&label) + col) as u16;
