@@ -11,7 +11,8 @@ use super::{Result, search};
 const SAVED: &str = "bulk_load_indexes";
 
 /// The tables the load writes; their secondary indexes are built once at
-/// the end (a sort) instead of row by row (a random B-tree walk each).
+/// the end (a sort) instead of row by row (a random B-tree walk each), and
+/// their triggers' work done once there too.
 const TABLES: &str = "('cases', 'petitioners', 'events')";
 
 pub(super) fn begin(conn: &Connection) -> Result<()> {
@@ -26,7 +27,8 @@ pub(super) fn begin(conn: &Connection) -> Result<()> {
     let indexes: Vec<(String, String)> = tx
         .prepare(&format!(
             "SELECT name, sql FROM sqlite_master
-             WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN {TABLES}"
+             WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN {TABLES}
+             ORDER BY type = 'trigger'"
         ))?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
@@ -36,8 +38,16 @@ pub(super) fn begin(conn: &Connection) -> Result<()> {
          ON CONFLICT (key) DO UPDATE SET value = ?2",
         (SAVED, serde_json::to_string(&sql)?),
     )?;
-    for (name, _) in &indexes {
-        tx.execute(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")), [])?;
+    for (name, sql) in &indexes {
+        let kind = if sql.starts_with("CREATE TRIGGER") {
+            "TRIGGER"
+        } else {
+            "INDEX"
+        };
+        tx.execute(
+            &format!("DROP {kind} \"{}\"", name.replace('"', "\"\"")),
+            [],
+        )?;
     }
     search::set_bulk_loading(&tx, true)?;
     tx.commit()?;
@@ -52,6 +62,13 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
         })
         .optional()?;
     if let Some(saved) = saved {
+        // The petitioners' trigger was off: count them once, as migration 0008 does.
+        tx.execute_batch(
+            "DELETE FROM person_counts;
+             INSERT INTO person_counts (id_number, name, cases, latest)
+                 SELECT id_number, max(name), count(*), max(case_id)
+                   FROM petitioners WHERE id_number IS NOT NULL GROUP BY id_number;",
+        )?;
         let sql: Vec<String> = serde_json::from_str(&saved)?;
         for s in sql {
             tx.execute(&s, [])?;

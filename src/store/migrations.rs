@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_reception.sql"),
     include_str!("migrations/0006_report.sql"),
     include_str!("migrations/0007_documents.sql"),
+    include_str!("migrations/0008_repeaters.sql"),
 ];
 
 pub fn latest() -> i64 {
