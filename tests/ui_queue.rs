@@ -329,3 +329,57 @@ fn a_number_is_searched_from_its_third_digit() {
         }]
     );
 }
+
+/// A year past 9,999 cases numbers them `2026-43210`: the queue's and the dashboard's
+/// number columns widen to the longest number shown instead of cutting it.
+#[test]
+fn a_five_digit_case_number_is_shown_whole() {
+    use xinfang::domain::types::Decision;
+    use xinfang::store::CaseRef;
+    let (dir, mut store) = ledger(2);
+    // As if 43,209 cases had been numbered this year already.
+    let year = t(1).format("%Y").to_string();
+    rusqlite::Connection::open(dir.path().join("l.db"))
+        .unwrap()
+        .execute(
+            "INSERT INTO case_counters (year, last) VALUES (?1, 43209)
+             ON CONFLICT (year) DO UPDATE SET last = 43209",
+            [&year],
+        )
+        .unwrap();
+    // A major item: pinned on the dashboard too.
+    let mut input = intake_input();
+    input.urgency = xinfang::domain::types::Urgency::Major;
+    let major = store
+        .execute(&Request {
+            case: None,
+            expected_version: None,
+            command: Command::Intake(Box::new(input)),
+            actor: "李娜".into(),
+            at: t(1),
+        })
+        .unwrap();
+    store
+        .execute(&Request {
+            case: Some(CaseRef::Id(major.id)),
+            expected_version: None,
+            command: Command::Register(Decision::Accept),
+            actor: "李娜".into(),
+            at: t(1),
+        })
+        .unwrap();
+    let number = format!("{year}-43210");
+    let mut app = started(&mut store, 24);
+    for (w, screen) in [(80, "queue"), (120, "queue")] {
+        let mut term = Terminal::new(TestBackend::new(w, 24)).unwrap();
+        term.draw(|f| view::draw(&app, f)).unwrap();
+        let shown = term.backend().to_string();
+        assert!(shown.contains(&number), "{screen} at {w}: {shown}");
+    }
+    runtime::dispatch(&mut store, &mut app, key(KeyCode::Char('w')));
+    assert!(matches!(app.screen, Screen::Dashboard));
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| view::draw(&app, f)).unwrap();
+    let shown = term.backend().to_string();
+    assert!(shown.contains(&number), "dashboard: {shown}");
+}

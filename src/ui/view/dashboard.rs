@@ -141,8 +141,10 @@ fn draw_list(app: &App, list: List, index: usize, frame: &mut Frame, area: Rect)
             }
         }
         _ => {
-            for r in list.cases(&d.data).iter().skip(start).take(rows) {
-                lines.push(case_line(lang, r, w));
+            let shown: Vec<&CaseRow> = list.cases(&d.data).iter().skip(start).take(rows).collect();
+            let no_w = super::number_width(shown.iter().map(|r| &r.case));
+            for r in shown {
+                lines.push(case_line(lang, r, w, no_w));
             }
         }
     }
@@ -159,7 +161,7 @@ fn draw_list(app: &App, list: List, index: usize, frame: &mut Frame, area: Rect)
 }
 
 /// Number, petitioner, days left or over, summary: what a leader scans.
-fn case_line(lang: Lang, r: &CaseRow, w: usize) -> Line<'static> {
+fn case_line(lang: Lang, r: &CaseRow, w: usize, no_w: usize) -> Line<'static> {
     let c = &r.case;
     let who = c
         .intake
@@ -176,7 +178,7 @@ fn case_line(lang: Lang, r: &CaseRow, w: usize) -> Line<'static> {
             clock_style(&k.status),
         )
     });
-    let head = format!(" {} {} ", fit(&case_name(c), 9), fit(&who, 6));
+    let head = format!(" {} {} ", fit(&case_name(c), no_w), fit(&who, 6));
     let due = fit(&due, 10);
     let rest = w.saturating_sub(crate::display::width(&head) + 11);
     Line::from(vec![

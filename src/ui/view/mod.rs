@@ -122,6 +122,16 @@ pub fn footer(
     );
 }
 
+/// The width of the case-number column for these cases: `2026-0137` (9) as a rule, wider
+/// for a year past 9,999 cases (`2026-43210`), so a number is never cut; at most 12.
+pub fn number_width<'a>(cases: impl Iterator<Item = &'a crate::domain::case::Case>) -> usize {
+    cases
+        .map(|c| crate::display::width(&crate::ui::form::case_name(c)))
+        .max()
+        .unwrap_or(0)
+        .clamp(9, 12)
+}
+
 /// A one-row area at `y` of `area`.
 pub fn row(area: Rect, y: u16) -> Rect {
     Rect {

@@ -51,7 +51,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(header).bold(), row(area, 0));
     frame.render_widget(Paragraph::new(filter_line(app)), row(area, 1));
     let w = usize::from(area.width);
-    let cols = columns(w, app.lang);
+    let cols = columns(
+        w,
+        app.lang,
+        super::number_width(app.queue.rows.iter().map(|r| &r.case)),
+    );
     let head: Vec<String> = t
         .headings
         .iter()
@@ -159,15 +163,16 @@ fn footer(keys: &Keymap, lang: Lang) -> String {
 /// masked ID number, so that the summary and the due date keep their room.
 const WIDE: usize = 110;
 
-/// Column widths for a terminal `w` wide; the summary takes what is left.
-fn columns(w: usize, lang: Lang) -> [usize; 8] {
+/// Column widths for a terminal `w` wide, the numbers `no_w` wide; the
+/// summary takes what is left.
+fn columns(w: usize, lang: Lang, no_w: usize) -> [usize; 8] {
     let who = if w >= WIDE { 25 } else { 10 };
     // English words are longer: "referral", "registered".
     let (channel, state) = match lang {
         Lang::Zh => (4, 6),
         Lang::En => (8, 10),
     };
-    let fixed = [9, 10, channel, who, 10, 0, state, 9];
+    let fixed = [no_w, 10, channel, who, 10, 0, state, 9];
     let used: usize = fixed.iter().sum::<usize>() + 7;
     let mut cols = fixed;
     cols[5] = w.saturating_sub(used).max(6);
