@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_report.sql"),
     include_str!("migrations/0007_documents.sql"),
     include_str!("migrations/0008_repeaters.sql"),
+    include_str!("migrations/0009_charts.sql"),
 ];
 
 pub fn latest() -> i64 {
