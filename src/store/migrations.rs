@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_documents.sql"),
     include_str!("migrations/0008_repeaters.sql"),
     include_str!("migrations/0009_charts.sql"),
+    include_str!("migrations/0010_search_prefixes.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -35,10 +36,20 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         tx.execute_batch(sql)?;
+        rust_step(&tx, i + 1)?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
     }
     tx.commit()?;
     Ok(())
+}
+
+/// What a migration needs beyond its SQL, run in the same transaction right after it.
+fn rust_step(tx: &Connection, version: usize) -> Result<(), StoreError> {
+    match version {
+        // The search index made anew with prefix indexes: its tokens come from Rust.
+        10 => super::search::reindex_all(tx),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,10 @@
 //! lower-cased words. A query of N ≥ 2 CJK characters is the phrase of its
 //! N−1 bigrams (consecutive positions, so it matches the exact substring);
 //! a single character is a prefix query, which every character of the text
-//! can answer because each one starts a token.
+//! can answer because each one starts a token. FTS5 keeps prefix indexes of
+//! one and three characters (migration 0010), so a single character and a
+//! three-digit number read one posting list newest first instead of merging
+//! every token that begins so.
 
 use rusqlite::{Connection, params};
 
@@ -83,11 +86,11 @@ pub fn index_tokens(text: &str) -> String {
     out
 }
 
-/// Digits a number needs before it is searched. A prefix query reads the
-/// postings of every indexed number it begins, newest first only after all
-/// are gathered: `1*` took 495 ms and `13*` 109 ms at 1,000,000 cases,
-/// `138*` 16 ms (BENCHMARKS.md); and one or two digits begin nearly every
-/// phone and case anyway.
+/// Digits a number needs before it is searched. Without a prefix index of its
+/// length a prefix query gathers the postings of every indexed number it
+/// begins before it can take the newest: `13*` took 109 ms at 1,000,000 cases
+/// (BENCHMARKS.md); three digits have their own prefix index. One or two
+/// digits begin nearly every phone and case anyway.
 pub const MIN_DIGITS: usize = 3;
 
 fn short_number(w: &str) -> bool {
@@ -158,6 +161,21 @@ pub(super) fn index_case_tokens(conn: &Connection, id: i64, tokens: &str) -> Res
     let mut stmt = conn.prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?;
     stmt.execute(params![id, tokens])?;
     Ok(())
+}
+
+/// Fills an empty search index from every case's stored document (migration 0010 made
+/// the index anew): as the bulk load does, segments are merged once at the end.
+pub(super) fn reindex_all(conn: &Connection) -> Result<()> {
+    set_bulk_loading(conn, true)?;
+    let mut stmt = conn.prepare("SELECT id, doc FROM cases ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let case: Case =
+            serde_json::from_str(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
+        index_case_tokens(conn, id, &index_tokens(&case_text(&case)))?;
+    }
+    set_bulk_loading(conn, false)
 }
 
 /// While bulk loading, segments are not merged as they are written (FTS5's
@@ -252,7 +270,7 @@ mod tests {
     fn search(texts: &[&str], q: &str) -> Vec<i64> {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch(
-            "CREATE VIRTUAL TABLE case_search USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');",
+            "CREATE VIRTUAL TABLE case_search USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='1 3');",
         )
         .unwrap();
         for (i, t) in texts.iter().enumerate() {
@@ -287,5 +305,69 @@ mod tests {
         // Not substrings: characters present but not adjacent.
         assert_eq!(search(&texts, "拆补"), Vec::<i64>::new());
         assert_eq!(search(&texts, "补拆迁"), Vec::<i64>::new());
+    }
+
+    /// A ledger made before the prefix indexes (schema 9) is upgraded to the same hits:
+    /// the index is made anew and filled from the stored cases.
+    #[test]
+    fn upgrading_to_prefix_indexes_keeps_every_hit() {
+        use crate::config::Office;
+        use crate::demo::{DemoOptions, generate};
+        use crate::store::Store;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.db");
+        let mut store = Store::open(&path, Office::builtin()).unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-03-10T15:20:00+08:00").unwrap();
+        let opts = DemoOptions {
+            cases: 300,
+            seed: 3,
+            now,
+        };
+        generate(&mut store, &opts).unwrap();
+        let queries = [
+            "王",
+            "拆迁",
+            "补偿款",
+            "138",
+            "159",
+            "202",
+            "信访人反映",
+            "张伟",
+        ];
+        let hits = |store: &Store| -> Vec<Vec<i64>> {
+            queries
+                .iter()
+                .map(|q| search_ids(&store.conn, q, 1000).unwrap())
+                .collect()
+        };
+        let before = hits(&store);
+        assert!(
+            before.iter().filter(|h| !h.is_empty()).count() >= 6,
+            "{before:?}"
+        );
+        // Back to schema 9: the index as it was, without prefix indexes.
+        store
+            .conn
+            .execute_batch(
+                "DROP TABLE case_search;
+                 CREATE VIRTUAL TABLE case_search USING fts5(body, content='', contentless_delete=1,
+                     tokenize='unicode61 remove_diacritics 0');
+                 PRAGMA user_version = 9;",
+            )
+            .unwrap();
+        reindex_all(&store.conn).unwrap();
+        assert_eq!(hits(&store), before);
+        drop(store);
+        let store = Store::open(&path, Office::builtin()).unwrap();
+        let sql: String = store
+            .conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'case_search'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(sql.contains("prefix = '1 3'"), "{sql}");
+        assert_eq!(hits(&store), before);
     }
 }
