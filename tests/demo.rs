@@ -132,15 +132,13 @@ fn demo_ledger_is_consistent_realistic_and_deterministic() {
     }
 }
 
-/// `cargo test --release --test demo -- --ignored --nocapture`
+/// A large demo still agrees with itself: `cargo test --release --test demo -- --ignored`.
+/// Its speed is measured outside the tests (BENCHMARKS.md: `/usr/bin/time xinfang demo`).
 #[test]
-#[ignore = "timing: 100,000 cases"]
+#[ignore = "slow: 100,000 cases"]
 fn hundred_thousand_cases() {
     let dir = tempfile::tempdir().unwrap();
-    let started = std::time::Instant::now();
     let (store, summary) = ledger(&dir.path().join("big.db"), 100_000, 1);
-    let took = started.elapsed();
-    println!("{summary:?}\n100,000 cases in {:.1} s", took.as_secs_f64());
     assert_eq!(
         store.counts(today()).unwrap().overdue as usize,
         summary.overdue
