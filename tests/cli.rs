@@ -224,3 +224,23 @@ fn apply_schedules_and_records_receptions() {
     assert!(errors[2].contains("2026-0099"), "{}", errors[2]);
     assert!(errors[3].contains("room"), "{}", errors[3]);
 }
+
+/// A ledger of an older schema is upgraded on the first writing open, and the user is told
+/// first (a large ledger takes minutes); searching still finds what it found.
+#[test]
+fn an_upgrade_is_announced_and_keeps_search() {
+    let l = session();
+    let found = |l: &Ledger| run(&["search", "--db", l.db(), "拆迁", "--json"], "").stdout;
+    let before = found(&l);
+    // Schema 9: migration 10 (the search index made anew) runs again on the next open.
+    let conn = rusqlite::Connection::open(l.db()).unwrap();
+    conn.pragma_update(None, "user_version", 9).unwrap();
+    drop(conn);
+    let out = run(&["apply", "--db", l.db()], "");
+    assert!(out.success(), "{out:?}");
+    assert!(out.stderr.contains("正在升级台账（第 9 版"), "{out:?}");
+    assert_eq!(found(&l), before);
+    // Once upgraded, nothing more is said.
+    let again = run(&["apply", "--db", l.db()], "");
+    assert!(!again.stderr.contains("升级"), "{again:?}");
+}

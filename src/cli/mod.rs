@@ -56,7 +56,15 @@ fn ledger_path(cli: &Cli, lang: Lang) -> Result<PathBuf, Failure> {
 }
 
 fn open(cli: &Cli, lang: Lang) -> Result<Store, Failure> {
-    Store::open(&ledger_path(cli, lang)?, office(lang)?).map_err(|e| Failure::store(lang, &e))
+    open_writable(&ledger_path(cli, lang)?, lang)
+}
+
+/// Opens the ledger at `path` for writing, saying first when it is about to be upgraded.
+fn open_writable(path: &std::path::Path, lang: Lang) -> Result<Store, Failure> {
+    if let Ok(Some((from, to))) = Store::upgrade_pending(path) {
+        eprintln!("{}", text::upgrading(lang, from, to));
+    }
+    Store::open(path, office(lang)?).map_err(|e| Failure::store(lang, &e))
 }
 
 /// Read-only commands work on a read-only ledger file too.
@@ -266,7 +274,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
 
 /// The first clerk of a demo ledger.
 fn demo_clerk(path: &std::path::Path, lang: Lang) -> Result<Option<String>, Failure> {
-    let store = Store::open(path, office(lang)?).map_err(|e| Failure::store(lang, &e))?;
+    let store = open_writable(path, lang)?;
     let operators = store.operators().map_err(|e| Failure::store(lang, &e))?;
     Ok(operators
         .into_iter()
@@ -277,7 +285,7 @@ fn demo_clerk(path: &std::path::Path, lang: Lang) -> Result<Option<String>, Fail
 /// Writes a demo ledger of `cases` cases; only into a ledger without cases.
 fn write_demo(path: &std::path::Path, cases: usize, seed: u64, lang: Lang) -> Result<(), Failure> {
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
-    let mut store = Store::open(path, office(lang)?).map_err(fail)?;
+    let mut store = open_writable(path, lang)?;
     if !store.has_no_cases().map_err(fail)? {
         return Err(Failure(text::demo_exists(lang).to_owned()));
     }
@@ -302,7 +310,7 @@ fn desk(
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
-    let mut store = Store::open(path, office(lang)?).map_err(fail)?;
+    let mut store = open_writable(path, lang)?;
     let operators = store.operators().map_err(fail)?;
     // --as, else the last operator of this ledger.
     let wanted = match as_operator {

@@ -60,7 +60,7 @@ pub(crate) fn run(
     if !path.exists() {
         return Err(fail(StoreError::CannotOpen(path.display().to_string())));
     }
-    let mut store = Store::open(path, super::office(lang)?).map_err(fail)?;
+    let mut store = super::open_writable(path, lang)?;
     let operator = operator(&store, as_operator, lang)?;
     let name = operator.name.clone();
     let today = super::today(&store);

@@ -165,6 +165,19 @@ impl Store {
         })
     }
 
+    /// The schema versions (found, latest) when the ledger at `path` exists, is a xinfang
+    /// ledger and will be upgraded by [`Store::open`]; None otherwise. Reads only.
+    pub fn upgrade_pending(path: &Path) -> Result<Option<(i64, i64)>> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let latest = migrations::latest();
+        Ok((found >= 1 && found < latest).then_some((found, latest)))
+    }
+
     /// Opens an existing ledger for reading only (show, list, search,
     /// export, check); works on a read-only file and never writes.
     pub fn open_read_only(path: &Path, office: Office) -> Result<Store> {

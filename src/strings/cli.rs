@@ -140,6 +140,19 @@ pub fn no_ledger_path(lang: Lang) -> &'static str {
     )
 }
 
+/// Said before a ledger is upgraded: a large one takes minutes (the search index is
+/// made anew), and a desk that shows nothing meanwhile looks hung.
+pub fn upgrading(lang: Lang, from: i64, to: i64) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("正在升级台账（第 {from} 版 → 第 {to} 版）：大台账可能需要几分钟，请勿关闭……")
+        }
+        Lang::En => format!(
+            "Upgrading the ledger (schema {from} → {to}): a large ledger can take minutes; do not close…"
+        ),
+    }
+}
+
 pub fn demo_exists(lang: Lang) -> &'static str {
     lang.pick(
         "该台账已有信访事项：演示数据只写入新台账，请换一个 --db 路径",
