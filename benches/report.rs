@@ -14,9 +14,10 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use xinfang::config::Office;
-use xinfang::demo::{DemoOptions, generate};
 use xinfang::domain::stats::{self, DEFAULT_TOP, Input, Period};
 use xinfang::store::Store;
+
+mod common;
 
 // The allocator the binary uses (src/main.rs).
 #[global_allocator]
@@ -75,17 +76,8 @@ fn main() {
     let path: PathBuf = match std::env::var_os("XINFANG_BENCH_DB") {
         Some(p) => PathBuf::from(p),
         None => {
-            _dir = tempfile::tempdir().expect("temp dir");
-            let path = _dir.path().join("bench.db");
-            let mut store = Store::open(&path, office.clone()).expect("open");
-            store.set_bulk_loading(true).expect("bulk");
-            let opts = DemoOptions {
-                cases: 10_000,
-                seed: 7,
-                now,
-            };
-            generate(&mut store, &opts).expect("demo");
-            store.set_bulk_loading(false).expect("bulk off");
+            let (path, dir) = common::demo_ledger(&office, 10_000, 7, now);
+            _dir = dir;
             path
         }
     };

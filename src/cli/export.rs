@@ -7,7 +7,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::args::Format;
+// Public with `write`, for the benchmarks.
+pub use super::args::Format;
 use crate::files::private_file;
 use crate::report::csv_cell;
 use crate::store::{CaseRef, Store, StoreError};
@@ -50,7 +51,18 @@ pub fn run(
         Some(p) => Box::new(std::io::BufWriter::new(private_file(p)?)),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let ids = store.all_ids()?;
+    write(store, format, &store.all_ids()?, &mut w, today)
+}
+
+/// The cases `ids` in `format` to `w`, flushed at the end. Public for the benchmarks, which
+/// export a given number of cases from a larger ledger.
+pub fn write(
+    store: &Store,
+    format: Format,
+    ids: &[i64],
+    w: &mut dyn Write,
+    today: NaiveDate,
+) -> Result<(), ExportError> {
     match format {
         Format::Json => {
             write!(w, "[")?;
@@ -106,7 +118,7 @@ pub fn run(
             head.extend(clock_keys.iter().map(|k| format!("due_{k}")));
             head.push("events".to_owned());
             writeln!(w, "{}", head.join(","))?;
-            for id in &ids {
+            for id in ids {
                 let row = store.case(&CaseRef::Id(*id), today)?;
                 let events = store.events(*id)?;
                 let c = &row.case;

@@ -3,7 +3,7 @@
 
 mod apply;
 mod args;
-mod export;
+pub mod export;
 mod notice;
 mod render;
 mod replay;
