@@ -1,5 +1,7 @@
 //! The cases a statistics report needs (`domain::stats`), loaded by index, never the whole
-//! ledger: for each window (a report's period, the one before, the same one a year earlier)
+//! ledger: their narrow rows (`case_facts`, `facts.rs`) where the ledger keeps them, else
+//! their documents. For each window (a report's period, the one before, the same one a year
+//! earlier)
 //!
 //! - the cases received in it (`cases_by_received`);
 //! - the cases received before it and not yet replied to (`cases_by_state`): any event may
@@ -14,7 +16,8 @@
 //! the steps themselves (an `at` typed for a paper record may still be out of order; such a
 //! step counts only when its case is loaded for another reason). For the repeat-petitioner
 //! figure the petitioner index answers, for each case received in a window, whether the same
-//! person brought an earlier case (`domain::stats::repeat` is the same rule in Rust).
+//! person brought an earlier case (`domain::stats::repeat` is the same rule in Rust): kept in
+//! the narrow rows as petitioners are written, asked per report from the documents.
 
 use std::collections::HashSet;
 use std::sync::{Mutex, mpsc};
@@ -22,9 +25,9 @@ use std::sync::{Mutex, mpsc};
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 
-use super::{Result, Store, StoreError};
+use super::{Result, Store, StoreError, facts};
 use crate::domain::case::Case;
-use crate::domain::stats::{self, Input, Period, Report};
+use crate::domain::stats::{self, CaseFacts, Input, Period, Report};
 
 /// What `domain::stats::report` takes from the ledger.
 #[derive(Debug, Default)]
@@ -76,17 +79,80 @@ SELECT c.id FROM cases c
 
 impl Store {
     /// The statistics report of `period` as the ledger stands on `today`, with the `top` most
-    /// complained-about units: the cases from [`Store::report_cases`] through
-    /// [`stats::report`] under the office's policy and holiday calendar.
+    /// complained-about units: the facts from [`Store::report_facts`] (or, on a ledger
+    /// opened read-only before schema 9, the cases from [`Store::report_cases`]) through
+    /// [`stats::report_facts`] under the office's policy and holiday calendar.
     pub fn report(&self, period: Period, today: NaiveDate, top: usize) -> Result<Report> {
         let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
-        let loaded = self.report_cases(&windows)?;
-        let input = Input {
-            cases: &loaded.cases,
-            earlier_petitioner: &loaded.earlier_petitioner,
-        };
         let rules = self.office.rules(&[], &[]);
-        Ok(stats::report(&input, period, &rules, today, top))
+        if !facts::present(&self.conn)? {
+            let loaded = self.report_cases(&windows)?;
+            let input = Input {
+                cases: &loaded.cases,
+                earlier_petitioner: &loaded.earlier_petitioner,
+            };
+            return Ok(stats::report(&input, period, &rules, today, top));
+        }
+        let all = self.report_facts(&windows)?;
+        let mut report = stats::report_facts(&all, period, &rules, today, top);
+        let summaries = facts::summaries(&self.conn, &report.listed_ids())?;
+        report.fill_summaries(|id| summaries.get(&id).cloned());
+        Ok(report)
+    }
+
+    /// The facts of the cases a report over `windows` needs (inclusive office-local dates),
+    /// each once: the same cases as [`Store::report_cases`], from the narrow rows.
+    pub fn report_facts(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<Vec<CaseFacts>> {
+        let select =
+            |filter: &str| format!("SELECT {} FROM case_facts WHERE {filter}", facts::COLUMNS);
+        let by_received = select("received_at >= ?1 AND received_at < ?2");
+        let by_state = select("state = ?1 AND received_at < ?2");
+        let by_replied = select("replied_on >= ?2 AND received_at < ?1");
+        let by_archived = select("archived_at >= ?1 AND archived_at < ?2 AND received_at < ?1");
+        let mut loaded: HashSet<i64> = HashSet::new();
+        let mut out = Vec::new();
+        for w in self.bounds(windows) {
+            let mut take = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<()> {
+                let mut stmt = self.conn.prepare_cached(sql)?;
+                let mut rows = stmt.query(args)?;
+                while let Some(row) = rows.next()? {
+                    if loaded.insert(row.get(0)?) {
+                        out.push(facts::from_row(row)?);
+                    }
+                }
+                Ok(())
+            };
+            take(&by_received, &[&w.from, &w.to])?;
+            for state in UNREPLIED_STATES {
+                take(&by_state, &[&state, &w.from])?;
+            }
+            take(&by_replied, &[&w.from, &w.replied_from])?;
+            take(&by_archived, &[&w.from, &w.to])?;
+        }
+        Ok(out)
+    }
+
+    /// The windows merged, as the selections bound them.
+    fn bounds(&self, windows: &[(NaiveDate, NaiveDate)]) -> Vec<Bounds> {
+        let offset = self.office.policy.utc_offset;
+        let ts = |d: NaiveDate| {
+            d.and_hms_opt(0, 0, 0)
+                .and_then(|t| t.and_local_timezone(offset).single())
+                .map_or(i64::MIN, |t| t.timestamp())
+        };
+        merge(windows)
+            .into_iter()
+            .map(|(start, end)| Bounds {
+                from: ts(start),
+                to: end.checked_add_days(Days::new(1)).map_or(i64::MAX, ts),
+                // `replied_on` is a date in the offset the reply was recorded with: a day's
+                // margin covers any offset; the engine counts by exact dates.
+                replied_from: start
+                    .checked_sub_days(Days::new(1))
+                    .unwrap_or(start)
+                    .to_string(),
+            })
+            .collect()
     }
 
     /// The cases for a report over `windows` (inclusive office-local dates), each once.
@@ -130,12 +196,6 @@ impl Store {
         windows: &[(NaiveDate, NaiveDate)],
         out: &mpsc::SyncSender<Vec<Vec<u8>>>,
     ) -> Result<HashSet<i64>> {
-        let offset = self.office.policy.utc_offset;
-        let ts = |d: NaiveDate| {
-            d.and_hms_opt(0, 0, 0)
-                .and_then(|t| t.and_local_timezone(offset).single())
-                .map_or(i64::MIN, |t| t.timestamp())
-        };
         let mut loaded: HashSet<i64> = HashSet::new();
         let mut batch: Vec<Vec<u8>> = Vec::with_capacity(BATCH);
         let mut earlier = HashSet::new();
@@ -167,15 +227,12 @@ impl Store {
                     AND unixepoch(json_extract(doc, '$.archived.at')) < ?2",
             )
         };
-        for (start, end) in merge(windows) {
-            let from = ts(start);
-            let to = end.checked_add_days(Days::new(1)).map_or(i64::MAX, ts);
-            // `replied_on` is a date in the offset the reply was recorded with: a day's
-            // margin covers any offset; the engine counts by exact dates.
-            let replied_from = start
-                .checked_sub_days(Days::new(1))
-                .unwrap_or(start)
-                .to_string();
+        for Bounds {
+            from,
+            to,
+            replied_from,
+        } in self.bounds(windows)
+        {
             let mut take = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<()> {
                 let mut stmt = self.conn.prepare_cached(sql)?;
                 let mut rows = stmt.query(args)?;
@@ -216,6 +273,14 @@ impl Store {
         send(out, batch)?;
         Ok(earlier)
     }
+}
+
+/// A merged window: unix seconds `[from, to)` of its receipts, and the day from which a
+/// reply recorded may count in it.
+struct Bounds {
+    from: i64,
+    to: i64,
+    replied_from: String,
 }
 
 /// Documents per batch handed to a parser thread.
@@ -335,7 +400,8 @@ mod tests {
         store
             .conn
             .execute_batch(
-                "DROP INDEX cases_by_replied; DROP INDEX cases_by_archived;
+                "DROP TRIGGER petitioners_repeat; DROP TABLE case_facts;
+                 DROP INDEX cases_by_replied; DROP INDEX cases_by_archived;
                  ALTER TABLE cases DROP COLUMN replied_on; ALTER TABLE cases DROP COLUMN archived_at;
                  DROP INDEX petitioners_by_id_number; DROP INDEX petitioners_by_phone;
                  DROP INDEX petitioners_by_name; ALTER TABLE petitioners DROP COLUMN received_at;

@@ -1,9 +1,10 @@
 //! The statistics report (信访情况分析报告): pure computation over cases.
 //!
-//! Input: the cases ([`Input`]), the [`Period`], the office's [`Rules`] (its time-limit policy,
+//! Input: the cases ([`Input`]), or what the report reads of them ([`CaseFacts`], which the
+//! store keeps per case), the [`Period`], the office's [`Rules`] (its time-limit policy,
 //! holiday calendar and UTC offset) and `today`. Output: a [`Report`] (serde `Serialize`),
 //! which the command line renders as text, CSV, HTML or JSON and the leader's screen can show
-//! as it is. No SQL and no clock here; the store loads the cases (`Store::report_cases`).
+//! as it is. No SQL and no clock here; the store loads the facts (`Store::report`).
 //!
 //! # What each figure counts
 //!
@@ -64,6 +65,7 @@
 //! change of a count is a percentage of the earlier value ("—" when that is zero); the change
 //! of a rate is the difference in percentage points.
 
+mod facts;
 mod figures;
 mod model;
 mod period;
@@ -76,11 +78,12 @@ use chrono::NaiveDate;
 
 use super::case::Case;
 use super::deadline::{ClockFacts, ClockStatus, ClockView, clocks};
-use super::due::clock_facts;
 use super::rules::Rules;
 use super::types::{Channel, Outcome, Satisfaction, State, Urgency};
-use super::workflow::local_date;
 
+pub use facts::{
+    CaseFacts, Decided, DecisionKind, Extended, Rating, Replied, Supervised, facts, local_day,
+};
 pub use figures::{change, percent};
 pub use model::{Amount, Figure, Measure, OverdueItem, Report, Section, SupervisedItem};
 pub use period::{Period, PeriodError, PeriodKind, YEARS};
@@ -121,21 +124,48 @@ pub fn report(
     today: NaiveDate,
     top: usize,
 ) -> Report {
+    let all: Vec<CaseFacts> = input
+        .cases
+        .iter()
+        .map(|c| CaseFacts {
+            earlier_petitioner: input.earlier_petitioner.contains(&c.id),
+            ..facts(c)
+        })
+        .collect();
+    let mut r = report_facts(&all, period, rules, today, top);
+    let summaries: HashMap<i64, &str> = input
+        .cases
+        .iter()
+        .map(|c| (c.id, c.intake.summary.as_str()))
+        .collect();
+    r.fill_summaries(|id| summaries.get(&id).map(|s| (*s).to_owned()));
+    r
+}
+
+/// As [`report`], from the facts of the cases; the listed items' summaries are left empty
+/// for the caller to fill in ([`Report::fill_summaries`]): a report lists a few cases and
+/// reads hundreds of thousands.
+pub fn report_facts(
+    cases: &[CaseFacts],
+    period: Period,
+    rules: &Rules,
+    today: NaiveDate,
+    top: usize,
+) -> Report {
     let previous = period.previous();
     let last_year = period.year_before();
     let cutoff = period.end.min(today);
     // Each case's clocks once, then the three periods side by side: all read-only work,
     // spread over the cores (the leader's screen recomputes this as cases change).
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4));
-    let chunk = input.cases.len().div_ceil(threads).max(1024);
+    let chunk = cases.len().div_ceil(threads).max(1024);
     let prepared: Vec<Prepared> = std::thread::scope(|s| {
-        let parts: Vec<_> = input
-            .cases
+        let parts: Vec<_> = cases
             .chunks(chunk)
             .map(|part| {
                 s.spawn(move || {
                     part.iter()
-                        .map(|c| Prepared::new(c, rules, today, input.earlier_petitioner))
+                        .map(|c| Prepared::new(c, rules, today))
                         .collect::<Vec<_>>()
                 })
             })
@@ -180,9 +210,9 @@ fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
 
 /// What a case contributes, worked out once for the three periods.
 struct Prepared<'a> {
-    case: &'a Case,
+    case: &'a CaseFacts,
     received: NaiveDate,
-    facts: ClockFacts<'a>,
+    facts: ClockFacts<'static>,
     /// Its clocks as they stand today.
     views: Vec<ClockView>,
     archived: Option<NaiveDate>,
@@ -191,21 +221,16 @@ struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    fn new(case: &'a Case, rules: &Rules, today: NaiveDate, earlier: &HashSet<i64>) -> Self {
-        let facts = clock_facts(case, rules);
+    fn new(case: &'a CaseFacts, rules: &Rules, today: NaiveDate) -> Self {
+        let facts = case.clock_facts(rules);
         Prepared {
             case,
             received: facts.received,
             views: clocks(rules.policy, rules.calendar, &facts, today),
             facts,
-            archived: case.archived.as_ref().map(|s| local_date(s.at, rules)),
-            extended: case
-                .extension
-                .as_ref()
-                .map(|e| local_date(e.stamp.at, rules)),
-            repeat: !case.intake.links.is_empty()
-                || case.review_of.is_some()
-                || earlier.contains(&case.id),
+            archived: case.archived_at.map(|s| local_day(s, rules)),
+            extended: case.extension.map(|e| local_day(e.at, rules)),
+            repeat: case.linked || case.earlier_petitioner,
         }
     }
 
@@ -317,38 +342,37 @@ fn tally<'a>(
     let mut t = Tally::default();
     for pc in cases {
         let case = pc.case;
-        let intake = &case.intake;
         if p.contains(pc.received) {
-            let people = u64::from(intake.people);
+            let people = u64::from(case.people);
             t.add(S::Intake, "batches", 1);
             t.add(S::Intake, "person_times", people);
-            let [batches, person_times] = channel_keys(intake.channel);
+            let [batches, person_times] = channel_keys(case.channel);
             t.add(S::Channel, batches, 1);
             t.add(S::Channel, person_times, people);
-            t.add(S::Category, &*intake.category, 1);
-            if let Some(target) = intake.target.as_deref().map(str::trim)
+            t.add(S::Category, &*case.category, 1);
+            if let Some(target) = case.target.as_deref().map(str::trim)
                 && !target.is_empty()
             {
                 t.add(S::Target, target, 1);
             }
-            if let Some(a) = &case.assignment {
-                t.add(S::Department, &*a.department, 1);
+            if let Some(department) = &case.department {
+                t.add(S::Department, &**department, 1);
             }
-            if intake.channel == Channel::Visit && intake.people >= GROUP_VISIT_MIN_PEOPLE {
+            if case.channel == Channel::Visit && case.people >= GROUP_VISIT_MIN_PEOPLE {
                 t.add(S::Focus, "group_visits", 1);
                 t.add(S::Focus, "group_visit_person_times", people);
             }
             if pc.repeat {
                 t.add(S::Focus, "repeat", 1);
             }
-            if intake.urgency == Urgency::Major {
+            if case.urgency == Urgency::Major {
                 t.add(S::Focus, "major", 1);
             }
         }
         let attached = case
             .attached
             .iter()
-            .filter(|a| p.contains(local_date(a.received_at, rules)))
+            .filter(|a| p.contains(local_day(**a, rules)))
             .count();
         t.add(S::Focus, "attached", attached as u64);
 
@@ -356,7 +380,7 @@ fn tally<'a>(
             && p.contains(d)
         {
             t.add(S::Decision, "decided", 1);
-            t.add(S::Decision, rec.decision.code(), 1);
+            t.add(S::Decision, rec.kind.code(), 1);
         }
         if let (Some(d), Some(reply)) = (pc.facts.replied, &case.reply)
             && p.contains(d)
@@ -418,14 +442,15 @@ fn tally<'a>(
                         id: case.id,
                         case_no: case.case_no.clone(),
                         state: case.state,
-                        channel: intake.channel,
+                        channel: case.channel,
                         received: pc.received,
-                        department: case.assignment.as_ref().map(|a| a.department.clone()),
-                        summary: intake.summary.clone(),
+                        department: case.department.clone(),
+                        // Filled in for the few cases listed (`Report::fill_summaries`).
+                        summary: String::new(),
                         clock: first.key.clone(),
                         due: first.due,
                         days_overdue: (cutoff - first.due).num_days(),
-                        urgency: intake.urgency,
+                        urgency: case.urgency,
                     });
                 }
             }
@@ -433,7 +458,7 @@ fn tally<'a>(
 
         let mut supervised = false;
         for s in &case.supervisions {
-            let d = local_date(s.stamp.at, rules);
+            let d = local_day(s.at, rules);
             if !p.contains(d) {
                 continue;
             }
@@ -447,8 +472,8 @@ fn tally<'a>(
                         id: case.id,
                         case_no: case.case_no.clone(),
                         state: case.state,
-                        department: case.assignment.as_ref().map(|a| a.department.clone()),
-                        summary: intake.summary.clone(),
+                        department: case.department.clone(),
+                        summary: String::new(),
                         supervised: d,
                         ground: s.ground,
                         feedback_by: s.feedback_by,

@@ -1,0 +1,247 @@
+//! The report's narrow rows (`case_facts`, migration 0009): what `domain::stats` reads of a
+//! case, written in the same transaction as every write of its case row (`cases.rs`), read
+//! by `report.rs` in place of the documents.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, params};
+
+use super::cases::replied_on;
+use super::{Result, StoreError};
+use crate::domain::case::Case;
+use crate::domain::stats::{
+    CaseFacts, Decided, DecisionKind, Extended, Rating, Replied, Supervised, facts,
+};
+use crate::domain::types::{Channel, Outcome, Satisfaction, State, SuperviseGround, Urgency};
+
+/// The columns [`from_row`] reads, in its order.
+pub(super) const COLUMNS: &str = "id, case_no, state, channel, people, category, target, urgency,
+    linked, earlier_petitioner, department, received_at, attached, decision, decided_at,
+    served_on, outcome, unit_rating, office_rating, archived_at, extension_days, extended_at,
+    supervisions";
+
+/// Every flag again from the petitioner indexes, as migration 0009 sets them: for the bulk
+/// writer, which loads without the trigger that keeps them.
+pub(super) const MARK_REPEATS: &str = "
+UPDATE case_facts SET earlier_petitioner = EXISTS (
+   SELECT 1 FROM petitioners p WHERE p.case_id = case_facts.id AND (
+        (p.id_number <> '' AND EXISTS (SELECT 1 FROM petitioners q
+            WHERE q.id_number = p.id_number
+              AND (q.received_at, q.case_id) < (p.received_at, p.case_id)))
+     OR (p.phone <> '' AND EXISTS (SELECT 1 FROM petitioners q
+            WHERE q.phone = p.phone AND (q.received_at, q.case_id) < (p.received_at, p.case_id)))
+     OR (p.name <> '' AND p.address <> '' AND EXISTS (SELECT 1 FROM petitioners q
+            WHERE q.name = p.name AND q.address = p.address
+              AND (q.received_at, q.case_id) < (p.received_at, p.case_id)))))";
+
+/// Whether the ledger keeps the rows (schema 9 on): a ledger opened read-only before its
+/// upgrade is reported from its documents instead.
+pub(super) fn present(conn: &Connection) -> Result<bool> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_facts'",
+    )?;
+    Ok(stmt.exists([])?)
+}
+
+/// Writes the row of `case` (new or changed), before its petitioners when new: their
+/// trigger sets `earlier_petitioner`, which a later write keeps.
+pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
+    let f = facts(case);
+    conn.prepare_cached(
+        "INSERT INTO case_facts (id, received_at, state, replied_on, archived_at, case_no,
+             channel, people, category, target, urgency, linked, department, attached, decision,
+             decided_at, served_on, outcome, unit_rating, office_rating, extension_days,
+             extended_at, supervisions)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?20, ?21, ?22, ?23)
+         ON CONFLICT (id) DO UPDATE SET received_at = excluded.received_at,
+             state = excluded.state, replied_on = excluded.replied_on,
+             archived_at = excluded.archived_at, case_no = excluded.case_no,
+             channel = excluded.channel, people = excluded.people,
+             category = excluded.category, target = excluded.target,
+             urgency = excluded.urgency, linked = excluded.linked,
+             department = excluded.department, attached = excluded.attached,
+             decision = excluded.decision, decided_at = excluded.decided_at,
+             served_on = excluded.served_on, outcome = excluded.outcome,
+             unit_rating = excluded.unit_rating, office_rating = excluded.office_rating,
+             extension_days = excluded.extension_days, extended_at = excluded.extended_at,
+             supervisions = excluded.supervisions",
+    )?
+    .execute(params![
+        f.id,
+        f.received_at,
+        f.state.code(),
+        replied_on(case),
+        f.archived_at,
+        f.case_no,
+        f.channel.code(),
+        f.people,
+        f.category,
+        f.target,
+        f.urgency.code(),
+        f.linked,
+        f.department,
+        encode_attached(&f.attached),
+        f.decision.map(|d| d.kind.code()),
+        f.decision.map(|d| d.at),
+        f.reply.map(|r| r.served.to_string()),
+        f.reply.and_then(|r| r.outcome).map(Outcome::code),
+        f.return_visit.map(|v| v.unit.code()),
+        f.return_visit.map(|v| v.office.code()),
+        f.extension.map(|e| e.days),
+        f.extension.map(|e| e.at),
+        encode_supervisions(&f.supervisions),
+    ])?;
+    Ok(())
+}
+
+fn encode_attached(at: &[i64]) -> Option<String> {
+    let parts: Vec<String> = at.iter().map(i64::to_string).collect();
+    (!parts.is_empty()).then(|| parts.join(","))
+}
+
+fn encode_supervisions(s: &[Supervised]) -> Option<String> {
+    let parts: Vec<String> = s
+        .iter()
+        .map(|s| format!("{},{},{}", s.at, s.ground.code(), s.feedback_by))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(";"))
+}
+
+/// A row of [`COLUMNS`].
+pub(super) fn from_row(r: &Row) -> Result<CaseFacts> {
+    let id: i64 = r.get(0)?;
+    let bad = |what: &str| StoreError::Damaged(format!("case_facts row {id}: {what}"));
+    let code = |i: usize| -> Result<Option<String>> { Ok(r.get::<_, Option<String>>(i)?) };
+    let need = |i: usize, what: &str| -> Result<String> { code(i)?.ok_or_else(|| bad(what)) };
+    let parse = |v, what| -> Result<_> { opt_code(v).ok_or_else(|| bad(what)) };
+    let state = State::from_code(&need(2, "state")?).ok_or_else(|| bad("state"))?;
+    let channel = Channel::from_code(&need(3, "channel")?).ok_or_else(|| bad("channel"))?;
+    let urgency = Urgency::from_code(&need(7, "urgency")?).ok_or_else(|| bad("urgency"))?;
+    let decision = match parse(code(13)?.map(|s| DecisionKind::from_code(&s)), "decision")? {
+        Some(kind) => Some(Decided {
+            kind,
+            at: r
+                .get::<_, Option<i64>>(14)?
+                .ok_or_else(|| bad("decided_at"))?,
+        }),
+        None => None,
+    };
+    let reply = match code(15)? {
+        Some(s) => Some(Replied {
+            served: s.parse().map_err(|_| bad("served_on"))?,
+            outcome: opt_code(code(16)?.map(|s| Outcome::from_code(&s)))
+                .ok_or_else(|| bad("outcome"))?,
+        }),
+        None => None,
+    };
+    let rating = |i: usize| -> Result<Option<Satisfaction>> {
+        opt_code(code(i)?.map(|s| Satisfaction::from_code(&s))).ok_or_else(|| bad("rating"))
+    };
+    let (unit, office) = (rating(17)?, rating(18)?);
+    let extension = match r.get::<_, Option<u32>>(20)? {
+        Some(days) => Some(Extended {
+            days,
+            at: r
+                .get::<_, Option<i64>>(21)?
+                .ok_or_else(|| bad("extended_at"))?,
+        }),
+        None => None,
+    };
+    Ok(CaseFacts {
+        id,
+        case_no: r.get(1)?,
+        state,
+        channel,
+        people: r.get(4)?,
+        category: r.get(5)?,
+        target: r.get(6)?,
+        urgency,
+        linked: r.get(8)?,
+        earlier_petitioner: r.get(9)?,
+        department: r.get(10)?,
+        received_at: r.get(11)?,
+        attached: decode_attached(code(12)?.as_deref()).ok_or_else(|| bad("attached"))?,
+        decision,
+        reply,
+        return_visit: unit
+            .zip(office)
+            .map(|(unit, office)| Rating { unit, office }),
+        archived_at: r.get(19)?,
+        extension,
+        supervisions: decode_supervisions(code(22)?.as_deref())
+            .ok_or_else(|| bad("supervisions"))?,
+    })
+}
+
+/// A column that is NULL or a known code: `None` when the code is unknown.
+fn opt_code<T>(v: Option<Option<T>>) -> Option<Option<T>> {
+    match v {
+        Some(parsed) => parsed.map(Some),
+        None => Some(None),
+    }
+}
+
+fn decode_attached(s: Option<&str>) -> Option<Vec<i64>> {
+    match s {
+        None => Some(Vec::new()),
+        Some(s) => s.split(',').map(|x| x.parse().ok()).collect(),
+    }
+}
+
+fn decode_supervisions(s: Option<&str>) -> Option<Vec<Supervised>> {
+    let Some(s) = s else {
+        return Some(Vec::new());
+    };
+    s.split(';')
+        .map(|order| {
+            let mut f = order.split(',');
+            Some(Supervised {
+                at: f.next()?.parse().ok()?,
+                ground: SuperviseGround::from_code(f.next()?)?,
+                feedback_by: f.next()?.parse::<NaiveDate>().ok()?,
+            })
+        })
+        .collect()
+}
+
+/// The summaries of the cases `ids`, from their documents: only the few a report lists.
+pub(super) fn summaries(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT doc ->> '$.intake.summary' FROM cases WHERE id = ?1")?;
+    let mut out = HashMap::with_capacity(ids.len());
+    for &id in ids {
+        let s: Option<String> = stmt.query_row([id], |r| r.get(0))?;
+        out.insert(id, s.unwrap_or_default());
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_encode_and_decode() {
+        let s = vec![
+            Supervised {
+                at: 1_767_225_600,
+                ground: SuperviseGround::Leader,
+                feedback_by: NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+            },
+            Supervised {
+                at: -5,
+                ground: SuperviseGround::Overdue,
+                feedback_by: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            },
+        ];
+        let enc = encode_supervisions(&s);
+        assert_eq!(decode_supervisions(enc.as_deref()), Some(s));
+        assert_eq!(decode_supervisions(None), Some(Vec::new()));
+        assert_eq!(encode_supervisions(&[]), None);
+        let a = vec![1, 1_767_225_600];
+        assert_eq!(decode_attached(encode_attached(&a).as_deref()), Some(a));
+        assert_eq!(decode_attached(Some("1,x")), None);
+    }
+}
