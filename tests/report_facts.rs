@@ -207,6 +207,8 @@ fn the_facts_give_the_documents_report_after_bulk_and_single_writes() {
     drop(old);
     let store = Store::open(&path, Office::builtin()).unwrap();
     assert_eq!(all_facts(&store), written);
+    // The listed items' summaries too.
+    assert_same_reports(&store);
     assert!(store.check().unwrap().ok());
 }
 

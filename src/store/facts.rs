@@ -2,10 +2,11 @@
 //! case, written in the same transaction as every write of its case row (`cases.rs`), read
 //! by `report.rs` in place of the documents.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::cases::replied_on;
 use super::{Result, StoreError};
@@ -52,9 +53,9 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         "INSERT INTO case_facts (id, received_at, state, replied_on, archived_at, case_no,
              channel, people, category, target, urgency, linked, department, attached, decision,
              decided_at, served_on, outcome, unit_rating, office_rating, extension_days,
-             extended_at, supervisions)
+             extended_at, supervisions, summary)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23)
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24)
          ON CONFLICT (id) DO UPDATE SET received_at = excluded.received_at,
              state = excluded.state, replied_on = excluded.replied_on,
              archived_at = excluded.archived_at, case_no = excluded.case_no,
@@ -66,7 +67,7 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
              served_on = excluded.served_on, outcome = excluded.outcome,
              unit_rating = excluded.unit_rating, office_rating = excluded.office_rating,
              extension_days = excluded.extension_days, extended_at = excluded.extended_at,
-             supervisions = excluded.supervisions",
+             supervisions = excluded.supervisions, summary = excluded.summary",
     )?
     .execute(params![
         f.id,
@@ -92,6 +93,7 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         f.extension.map(|e| e.days),
         f.extension.map(|e| e.at),
         encode_supervisions(&f.supervisions),
+        case.intake.summary,
     ])?;
     Ok(())
 }
@@ -109,17 +111,54 @@ fn encode_supervisions(s: &[Supervised]) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(";"))
 }
 
-/// A row of [`COLUMNS`].
-pub(super) fn from_row(r: &Row) -> Result<CaseFacts> {
+/// The names read so far, each kept once (`CaseFacts` shares them).
+#[derive(Default)]
+pub(super) struct Names(HashSet<Arc<str>>);
+
+impl Names {
+    fn get(&mut self, name: &str) -> Arc<str> {
+        if let Some(known) = self.0.get(name) {
+            return known.clone();
+        }
+        let new: Arc<str> = Arc::from(name);
+        self.0.insert(new.clone());
+        new
+    }
+}
+
+/// A row of [`COLUMNS`]. Codes are matched as bytes and dates read by hand: this runs for
+/// every row a report reads, half a million for a year at a million cases.
+pub(super) fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
     let id: i64 = r.get(0)?;
     let bad = |what: &str| StoreError::Damaged(format!("case_facts row {id}: {what}"));
-    let code = |i: usize| -> Result<Option<String>> { Ok(r.get::<_, Option<String>>(i)?) };
-    let need = |i: usize, what: &str| -> Result<String> { code(i)?.ok_or_else(|| bad(what)) };
-    let parse = |v, what| -> Result<_> { opt_code(v).ok_or_else(|| bad(what)) };
-    let state = State::from_code(&need(2, "state")?).ok_or_else(|| bad("state"))?;
-    let channel = Channel::from_code(&need(3, "channel")?).ok_or_else(|| bad("channel"))?;
-    let urgency = Urgency::from_code(&need(7, "urgency")?).ok_or_else(|| bad("urgency"))?;
-    let decision = match parse(code(13)?.map(|s| DecisionKind::from_code(&s)), "decision")? {
+    let mut name = |i: usize| -> Result<Option<Arc<str>>> {
+        let s = r
+            .get_ref(i)?
+            .as_str_or_null()
+            .map_err(rusqlite::Error::from)?;
+        Ok(s.map(|s| names.get(s)))
+    };
+    let category = name(5)?.ok_or_else(|| bad("category"))?;
+    let target = name(6)?;
+    let department = name(10)?;
+    // A code column: NULL, or one of `all` (else the row is damaged).
+    macro_rules! code {
+        ($i:expr, $all:expr, $what:expr) => {
+            match bytes(r, $i)? {
+                Some(b) => Some(
+                    $all.into_iter()
+                        .find(|k| k.code().as_bytes() == b)
+                        .ok_or_else(|| bad($what))?,
+                ),
+                None => None,
+            }
+        };
+    }
+    let state = code!(2, State::ALL, "state").ok_or_else(|| bad("state"))?;
+    let channel = code!(3, Channel::ALL, "channel").ok_or_else(|| bad("channel"))?;
+    let urgency =
+        code!(7, [Urgency::Normal, Urgency::Major], "urgency").ok_or_else(|| bad("urgency"))?;
+    let decision = match code!(13, DecisionKind::ALL, "decision") {
         Some(kind) => Some(Decided {
             kind,
             at: r
@@ -128,18 +167,15 @@ pub(super) fn from_row(r: &Row) -> Result<CaseFacts> {
         }),
         None => None,
     };
-    let reply = match code(15)? {
-        Some(s) => Some(Replied {
-            served: s.parse().map_err(|_| bad("served_on"))?,
-            outcome: opt_code(code(16)?.map(|s| Outcome::from_code(&s)))
-                .ok_or_else(|| bad("outcome"))?,
+    let reply = match bytes(r, 15)? {
+        Some(b) => Some(Replied {
+            served: day(b).ok_or_else(|| bad("served_on"))?,
+            outcome: code!(16, Outcome::ALL, "outcome"),
         }),
         None => None,
     };
-    let rating = |i: usize| -> Result<Option<Satisfaction>> {
-        opt_code(code(i)?.map(|s| Satisfaction::from_code(&s))).ok_or_else(|| bad("rating"))
-    };
-    let (unit, office) = (rating(17)?, rating(18)?);
+    let unit = code!(17, Satisfaction::ALL, "unit_rating");
+    let office = code!(18, Satisfaction::ALL, "office_rating");
     let extension = match r.get::<_, Option<u32>>(20)? {
         Some(days) => Some(Extended {
             days,
@@ -149,20 +185,25 @@ pub(super) fn from_row(r: &Row) -> Result<CaseFacts> {
         }),
         None => None,
     };
+    let text = |i: usize| -> Result<Option<&str>> {
+        Ok(r.get_ref(i)?
+            .as_str_or_null()
+            .map_err(rusqlite::Error::from)?)
+    };
     Ok(CaseFacts {
         id,
         case_no: r.get(1)?,
         state,
         channel,
         people: r.get(4)?,
-        category: r.get(5)?,
-        target: r.get(6)?,
+        category,
+        target,
         urgency,
         linked: r.get(8)?,
         earlier_petitioner: r.get(9)?,
-        department: r.get(10)?,
+        department,
         received_at: r.get(11)?,
-        attached: decode_attached(code(12)?.as_deref()).ok_or_else(|| bad("attached"))?,
+        attached: decode_attached(text(12)?).ok_or_else(|| bad("attached"))?,
         decision,
         reply,
         return_visit: unit
@@ -170,17 +211,28 @@ pub(super) fn from_row(r: &Row) -> Result<CaseFacts> {
             .map(|(unit, office)| Rating { unit, office }),
         archived_at: r.get(19)?,
         extension,
-        supervisions: decode_supervisions(code(22)?.as_deref())
-            .ok_or_else(|| bad("supervisions"))?,
+        supervisions: decode_supervisions(text(22)?).ok_or_else(|| bad("supervisions"))?,
     })
 }
 
-/// A column that is NULL or a known code: `None` when the code is unknown.
-fn opt_code<T>(v: Option<Option<T>>) -> Option<Option<T>> {
-    match v {
-        Some(parsed) => parsed.map(Some),
-        None => Some(None),
+fn bytes<'r>(r: &'r Row, i: usize) -> Result<Option<&'r [u8]>> {
+    Ok(r.get_ref(i)?
+        .as_bytes_or_null()
+        .map_err(rusqlite::Error::from)?)
+}
+
+/// `YYYY-MM-DD`, as the ledger writes dates.
+fn day(b: &[u8]) -> Option<NaiveDate> {
+    let num = |part: &[u8]| -> Option<u32> {
+        part.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
     }
+    let year = i32::try_from(num(&b[..4])?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(&b[5..7])?, num(&b[8..])?)
 }
 
 fn decode_attached(s: Option<&str>) -> Option<Vec<i64>> {
@@ -200,19 +252,19 @@ fn decode_supervisions(s: Option<&str>) -> Option<Vec<Supervised>> {
             Some(Supervised {
                 at: f.next()?.parse().ok()?,
                 ground: SuperviseGround::from_code(f.next()?)?,
-                feedback_by: f.next()?.parse::<NaiveDate>().ok()?,
+                feedback_by: day(f.next()?.as_bytes())?,
             })
         })
         .collect()
 }
 
-/// The summaries of the cases `ids`, from their documents: only the few a report lists.
+/// The summaries of the cases `ids` (ascending: the rows are read in the table's order):
+/// only the cases a report lists.
 pub(super) fn summaries(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, String>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT doc ->> '$.intake.summary' FROM cases WHERE id = ?1")?;
+    let mut stmt = conn.prepare_cached("SELECT summary FROM case_facts WHERE id = ?1")?;
     let mut out = HashMap::with_capacity(ids.len());
     for &id in ids {
-        let s: Option<String> = stmt.query_row([id], |r| r.get(0))?;
+        let s: Option<String> = stmt.query_row([id], |r| r.get(0)).optional()?;
         out.insert(id, s.unwrap_or_default());
     }
     Ok(out)
@@ -243,5 +295,8 @@ mod tests {
         let a = vec![1, 1_767_225_600];
         assert_eq!(decode_attached(encode_attached(&a).as_deref()), Some(a));
         assert_eq!(decode_attached(Some("1,x")), None);
+        assert_eq!(day(b"2026-02-28"), NaiveDate::from_ymd_opt(2026, 2, 28));
+        assert_eq!(day(b"2026-02-30"), None);
+        assert_eq!(day(b"2026-2-028"), None);
     }
 }

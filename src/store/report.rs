@@ -103,31 +103,38 @@ impl Store {
     /// The facts of the cases a report over `windows` needs (inclusive office-local dates),
     /// each once: the same cases as [`Store::report_cases`], from the narrow rows.
     pub fn report_facts(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<Vec<CaseFacts>> {
-        let select =
-            |filter: &str| format!("SELECT {} FROM case_facts WHERE {filter}", facts::COLUMNS);
-        let by_received = select("received_at >= ?1 AND received_at < ?2");
-        let by_state = select("state = ?1 AND received_at < ?2");
-        let by_replied = select("replied_on >= ?2 AND received_at < ?1");
-        let by_archived = select("archived_at >= ?1 AND archived_at < ?2 AND received_at < ?1");
-        let mut loaded: HashSet<i64> = HashSet::new();
-        let mut out = Vec::new();
+        // The ids from the indexes alone, then the rows in id order: the selections by state
+        // and reply date are scattered over the table, and seeking them in that order read
+        // the same pages again and again. `IN` also takes each case once.
+        let mut ids = Vec::new();
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         for w in self.bounds(windows) {
-            let mut take = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<()> {
-                let mut stmt = self.conn.prepare_cached(sql)?;
-                let mut rows = stmt.query(args)?;
-                while let Some(row) = rows.next()? {
-                    if loaded.insert(row.get(0)?) {
-                        out.push(facts::from_row(row)?);
-                    }
-                }
-                Ok(())
-            };
-            take(&by_received, &[&w.from, &w.to])?;
-            for state in UNREPLIED_STATES {
-                take(&by_state, &[&state, &w.from])?;
-            }
-            take(&by_replied, &[&w.from, &w.replied_from])?;
-            take(&by_archived, &[&w.from, &w.to])?;
+            let n = args.len();
+            let (from, to, replied) = (n + 1, n + 2, n + 3);
+            ids.push(format!(
+                "SELECT id FROM case_facts WHERE received_at >= ?{from} AND received_at < ?{to}
+                 UNION ALL SELECT id FROM case_facts
+                  WHERE state IN ('intake', 'registered', 'assigned') AND received_at < ?{from}
+                 UNION ALL SELECT id FROM case_facts
+                  WHERE replied_on >= ?{replied} AND received_at < ?{from}
+                 UNION ALL SELECT id FROM case_facts
+                  WHERE archived_at >= ?{from} AND archived_at < ?{to} AND received_at < ?{from}"
+            ));
+            args.push(Box::new(w.from));
+            args.push(Box::new(w.to));
+            args.push(Box::new(w.replied_from));
+        }
+        let sql = format!(
+            "SELECT {} FROM case_facts WHERE id IN ({})",
+            facts::COLUMNS,
+            ids.join(" UNION ALL ")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        let mut names = facts::Names::default();
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(facts::from_row(row, &mut names)?);
         }
         Ok(out)
     }

@@ -5,6 +5,8 @@
 //! Instants stay instants (unix seconds): the office-local date is taken when the report is
 //! computed, under the policy's `utc_offset` of that moment, exactly as from the document.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDate};
 
 use crate::domain::case::Case;
@@ -22,9 +24,10 @@ pub struct CaseFacts {
     pub state: State,
     pub channel: Channel,
     pub people: u32,
-    pub category: String,
+    /// Names are shared: a million rows name a few hundred categories, units, departments.
+    pub category: Arc<str>,
     /// 被反映单位 as recorded (the report trims it).
-    pub target: Option<String>,
+    pub target: Option<Arc<str>>,
     pub urgency: Urgency,
     /// Linked at intake to earlier cases, or a 复查 of one.
     pub linked: bool,
@@ -32,7 +35,7 @@ pub struct CaseFacts {
     /// ([`facts`] cannot, from one case).
     pub earlier_petitioner: bool,
     /// The department the case is assigned to now.
-    pub department: Option<String>,
+    pub department: Option<Arc<str>>,
     /// Unix seconds.
     pub received_at: i64,
     /// Receipt instants (unix seconds) of the repeat items attached to it.
@@ -132,12 +135,15 @@ pub fn facts(case: &Case) -> CaseFacts {
         state: case.state,
         channel: i.channel,
         people: i.people,
-        category: i.category.clone(),
-        target: i.target.clone(),
+        category: Arc::from(i.category.as_str()),
+        target: i.target.as_deref().map(Arc::from),
         urgency: i.urgency,
         linked: !i.links.is_empty() || case.review_of.is_some(),
         earlier_petitioner: false,
-        department: case.assignment.as_ref().map(|a| a.department.clone()),
+        department: case
+            .assignment
+            .as_ref()
+            .map(|a| Arc::from(a.department.as_str())),
         received_at: i.received_at.timestamp(),
         attached: case
             .attached

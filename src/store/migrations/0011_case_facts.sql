@@ -10,6 +10,8 @@
 --   earlier_petitioner  1 when a petitioner (ID number, phone, or name and address) brought
 --                  a case received earlier: set by the trigger below as petitioners are
 --                  written, never unset (petitioners are never changed or deleted)
+--   summary        read only for the few cases a report lists (some 50,000 at a million):
+--                  last, so that reading the other columns never decodes it
 
 CREATE TABLE case_facts (
     id              INTEGER PRIMARY KEY REFERENCES cases (id),
@@ -35,13 +37,14 @@ CREATE TABLE case_facts (
     office_rating   TEXT,
     extension_days  INTEGER,
     extended_at     INTEGER,
-    supervisions    TEXT
+    supervisions    TEXT,
+    summary         TEXT NOT NULL
 ) STRICT;
 
 INSERT INTO case_facts (id, received_at, state, replied_on, archived_at, case_no, channel,
         people, category, target, urgency, linked, department, attached, decision, decided_at,
         served_on, outcome, unit_rating, office_rating, extension_days, extended_at,
-        supervisions)
+        supervisions, summary)
 SELECT id, received_at, state, replied_on, archived_at, case_no, channel,
        people, category, doc ->> '$.intake.target', urgency,
        coalesce(json_array_length(doc, '$.intake.links'), 0) > 0 OR review_of IS NOT NULL,
@@ -54,7 +57,8 @@ SELECT id, received_at, state, replied_on, archived_at, case_no, channel,
        doc ->> '$.extension.days', unixepoch(doc ->> '$.extension.at'),
        (SELECT group_concat(unixepoch(s.value ->> 'at') || ',' || (s.value ->> 'ground') || ','
                             || (s.value ->> 'feedback_by'), ';' ORDER BY s.key)
-          FROM json_each(doc, '$.supervisions') s)
+          FROM json_each(doc, '$.supervisions') s),
+       doc ->> '$.intake.summary'
   FROM cases;
 
 -- As `store/report.rs` asked the petitioner indexes per report (the same rule as
