@@ -196,7 +196,8 @@ fn the_facts_give_the_documents_report_after_bulk_and_single_writes() {
     let path = dir.path().join("bulk.db");
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
-        "DROP TRIGGER petitioners_repeat; DROP TABLE case_facts; PRAGMA user_version = 8;",
+        "DROP TRIGGER petitioners_repeat; DROP TABLE case_facts; DROP TABLE case_summaries;
+         PRAGMA user_version = 8;",
     )
     .unwrap();
     drop(conn);

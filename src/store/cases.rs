@@ -135,6 +135,7 @@ pub(super) fn insert_indexed(
     ])?;
     // Before the petitioners: their trigger marks the row when a petitioner came before.
     facts::write(tx, case)?;
+    facts::write_summary(tx, case)?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO petitioners (case_id, seq, name, id_number, phone, address, received_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

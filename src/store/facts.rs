@@ -17,7 +17,7 @@ use crate::domain::stats::{
 use crate::domain::types::{Channel, Outcome, Satisfaction, State, SuperviseGround, Urgency};
 
 /// The columns [`from_row`] reads, in its order.
-pub(super) const COLUMNS: &str = "id, case_no, state, channel, people, category, target, urgency,
+pub(super) const COLUMNS: &str = "id, state, channel, people, category, target, urgency,
     linked, earlier_petitioner, department, received_at, attached, decision, decided_at,
     served_on, outcome, unit_rating, office_rating, archived_at, extension_days, extended_at,
     supervisions";
@@ -53,9 +53,9 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         "INSERT INTO case_facts (id, received_at, state, replied_on, archived_at, case_no,
              channel, people, category, target, urgency, linked, department, attached, decision,
              decided_at, served_on, outcome, unit_rating, office_rating, extension_days,
-             extended_at, supervisions, summary)
+             extended_at, supervisions)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23, ?24)
+                 ?18, ?19, ?20, ?21, ?22, ?23)
          ON CONFLICT (id) DO UPDATE SET received_at = excluded.received_at,
              state = excluded.state, replied_on = excluded.replied_on,
              archived_at = excluded.archived_at, case_no = excluded.case_no,
@@ -67,7 +67,7 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
              served_on = excluded.served_on, outcome = excluded.outcome,
              unit_rating = excluded.unit_rating, office_rating = excluded.office_rating,
              extension_days = excluded.extension_days, extended_at = excluded.extended_at,
-             supervisions = excluded.supervisions, summary = excluded.summary",
+             supervisions = excluded.supervisions",
     )?
     .execute(params![
         f.id,
@@ -75,7 +75,7 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         f.state.code(),
         replied_on(case),
         f.archived_at,
-        f.case_no,
+        case.case_no,
         f.channel.code(),
         f.people,
         f.category,
@@ -93,8 +93,14 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         f.extension.map(|e| e.days),
         f.extension.map(|e| e.at),
         encode_supervisions(&f.supervisions),
-        case.intake.summary,
     ])?;
+    Ok(())
+}
+
+/// Writes the summary of a new case (it never changes after intake).
+pub(super) fn write_summary(conn: &Connection, case: &Case) -> Result<()> {
+    conn.prepare_cached("INSERT INTO case_summaries (id, summary) VALUES (?1, ?2)")?
+        .execute(params![case.id, case.intake.summary])?;
     Ok(())
 }
 
@@ -138,9 +144,9 @@ pub(super) fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
             .map_err(rusqlite::Error::from)?;
         Ok(s.map(|s| names.get(s)))
     };
-    let category = name(5)?.ok_or_else(|| bad("category"))?;
-    let target = name(6)?;
-    let department = name(10)?;
+    let category = name(4)?.ok_or_else(|| bad("category"))?;
+    let target = name(5)?;
+    let department = name(9)?;
     // A code column: NULL, or one of `all` (else the row is damaged).
     macro_rules! code {
         ($i:expr, $all:expr, $what:expr) => {
@@ -154,33 +160,33 @@ pub(super) fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
             }
         };
     }
-    let state = code!(2, State::ALL, "state").ok_or_else(|| bad("state"))?;
-    let channel = code!(3, Channel::ALL, "channel").ok_or_else(|| bad("channel"))?;
+    let state = code!(1, State::ALL, "state").ok_or_else(|| bad("state"))?;
+    let channel = code!(2, Channel::ALL, "channel").ok_or_else(|| bad("channel"))?;
     let urgency =
-        code!(7, [Urgency::Normal, Urgency::Major], "urgency").ok_or_else(|| bad("urgency"))?;
-    let decision = match code!(13, DecisionKind::ALL, "decision") {
+        code!(6, [Urgency::Normal, Urgency::Major], "urgency").ok_or_else(|| bad("urgency"))?;
+    let decision = match code!(12, DecisionKind::ALL, "decision") {
         Some(kind) => Some(Decided {
             kind,
             at: r
-                .get::<_, Option<i64>>(14)?
+                .get::<_, Option<i64>>(13)?
                 .ok_or_else(|| bad("decided_at"))?,
         }),
         None => None,
     };
-    let reply = match bytes(r, 15)? {
+    let reply = match bytes(r, 14)? {
         Some(b) => Some(Replied {
             served: day(b).ok_or_else(|| bad("served_on"))?,
-            outcome: code!(16, Outcome::ALL, "outcome"),
+            outcome: code!(15, Outcome::ALL, "outcome"),
         }),
         None => None,
     };
-    let unit = code!(17, Satisfaction::ALL, "unit_rating");
-    let office = code!(18, Satisfaction::ALL, "office_rating");
-    let extension = match r.get::<_, Option<u32>>(20)? {
+    let unit = code!(16, Satisfaction::ALL, "unit_rating");
+    let office = code!(17, Satisfaction::ALL, "office_rating");
+    let extension = match r.get::<_, Option<u32>>(19)? {
         Some(days) => Some(Extended {
             days,
             at: r
-                .get::<_, Option<i64>>(21)?
+                .get::<_, Option<i64>>(20)?
                 .ok_or_else(|| bad("extended_at"))?,
         }),
         None => None,
@@ -192,26 +198,25 @@ pub(super) fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
     };
     Ok(CaseFacts {
         id,
-        case_no: r.get(1)?,
         state,
         channel,
-        people: r.get(4)?,
+        people: r.get(3)?,
         category,
         target,
         urgency,
-        linked: r.get(8)?,
-        earlier_petitioner: r.get(9)?,
+        linked: r.get(7)?,
+        earlier_petitioner: r.get(8)?,
         department,
-        received_at: r.get(11)?,
-        attached: decode_attached(text(12)?).ok_or_else(|| bad("attached"))?,
+        received_at: r.get(10)?,
+        attached: decode_attached(text(11)?).ok_or_else(|| bad("attached"))?,
         decision,
         reply,
         return_visit: unit
             .zip(office)
             .map(|(unit, office)| Rating { unit, office }),
-        archived_at: r.get(19)?,
+        archived_at: r.get(18)?,
         extension,
-        supervisions: decode_supervisions(text(22)?).ok_or_else(|| bad("supervisions"))?,
+        supervisions: decode_supervisions(text(21)?).ok_or_else(|| bad("supervisions"))?,
     })
 }
 
@@ -258,17 +263,27 @@ fn decode_supervisions(s: Option<&str>) -> Option<Vec<Supervised>> {
         .collect()
 }
 
-/// The summaries of the cases `ids` (ascending: the rows are read in the table's order):
-/// only the cases a report lists.
-pub(super) fn summaries(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, String>> {
-    let mut stmt = conn.prepare_cached("SELECT summary FROM case_facts WHERE id = ?1")?;
+/// The case numbers and summaries of the cases `ids` (ascending: the rows are read in the
+/// tables' order): only the cases a report lists.
+pub(super) fn labels(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, Label>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT f.case_no, s.summary FROM case_facts f JOIN case_summaries s ON s.id = f.id
+          WHERE f.id = ?1",
+    )?;
     let mut out = HashMap::with_capacity(ids.len());
     for &id in ids {
-        let s: Option<String> = stmt.query_row([id], |r| r.get(0)).optional()?;
-        out.insert(id, s.unwrap_or_default());
+        if let Some(label) = stmt
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+        {
+            out.insert(id, label);
+        }
     }
     Ok(out)
 }
+
+/// A listed case's number and summary.
+pub(super) type Label = (Option<String>, String);
 
 #[cfg(test)]
 mod tests {

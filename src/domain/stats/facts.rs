@@ -20,7 +20,6 @@ use crate::domain::types::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseFacts {
     pub id: i64,
-    pub case_no: Option<String>,
     pub state: State,
     pub channel: Channel,
     pub people: u32,
@@ -131,7 +130,6 @@ pub fn facts(case: &Case) -> CaseFacts {
     let i = &case.intake;
     CaseFacts {
         id: case.id,
-        case_no: case.case_no.clone(),
         state: case.state,
         channel: i.channel,
         people: i.people,

@@ -134,18 +134,18 @@ pub fn report(
         })
         .collect();
     let mut r = report_facts(&all, period, rules, today, top);
-    let summaries: HashMap<i64, &str> = input
-        .cases
-        .iter()
-        .map(|c| (c.id, c.intake.summary.as_str()))
-        .collect();
-    r.fill_summaries(|id| summaries.get(&id).map(|s| (*s).to_owned()));
+    let by_id: HashMap<i64, &Case> = input.cases.iter().map(|c| (c.id, c)).collect();
+    r.fill_listed(|id| {
+        by_id
+            .get(&id)
+            .map(|c| (c.case_no.clone(), c.intake.summary.clone()))
+    });
     r
 }
 
-/// As [`report`], from the facts of the cases; the listed items' summaries are left empty
-/// for the caller to fill in ([`Report::fill_summaries`]): a report lists a few cases and
-/// reads hundreds of thousands.
+/// As [`report`], from the facts of the cases; the listed items' numbers and summaries are
+/// left empty for the caller to fill in ([`Report::fill_listed`]): a report lists tens of
+/// thousands of cases and reads hundreds of thousands.
 pub fn report_facts(
     cases: &[CaseFacts],
     period: Period,
@@ -160,7 +160,8 @@ pub fn report_facts(
     // spread over the cores (the leader's screen recomputes this as cases change).
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4));
     let chunk = cases.len().div_ceil(threads).max(1024);
-    let prepared: Vec<Prepared> = std::thread::scope(|s| {
+    // Kept in the workers' parts: one vector for all would copy them once more.
+    let prepared: Vec<Vec<Prepared>> = std::thread::scope(|s| {
         let parts: Vec<_> = cases
             .chunks(chunk)
             .map(|part| {
@@ -171,7 +172,7 @@ pub fn report_facts(
                 })
             })
             .collect();
-        parts.into_iter().flat_map(join).collect()
+        parts.into_iter().map(join).collect()
     });
     let mut extra = Extra::default();
     let (now, prev, ly) = std::thread::scope(|s| {
@@ -391,7 +392,7 @@ fn state_key(s: State) -> &'static str {
 }
 
 fn tally<'a>(
-    cases: &[Prepared<'a>],
+    cases: &[Vec<Prepared<'a>>],
     p: &Period,
     cutoff: NaiveDate,
     rules: &Rules,
@@ -399,7 +400,7 @@ fn tally<'a>(
 ) -> Tally<'a> {
     use Section as S;
     let mut t = Tally::default();
-    for pc in cases {
+    for pc in cases.iter().flatten() {
         let case = pc.case;
         if p.contains(pc.received) {
             let people = u64::from(case.people);
@@ -503,12 +504,12 @@ fn tally<'a>(
                 if let Some(x) = extra.as_deref_mut() {
                     x.overdue.push(OverdueItem {
                         id: case.id,
-                        case_no: case.case_no.clone(),
+                        // Filled in for the few cases listed (`Report::fill_listed`).
+                        case_no: None,
                         state: case.state,
                         channel: case.channel,
                         received: pc.received,
                         department: case.department.as_deref().map(str::to_owned),
-                        // Filled in for the few cases listed (`Report::fill_summaries`).
                         summary: String::new(),
                         clock: first.key.clone(),
                         due: first.due,
@@ -533,7 +534,7 @@ fn tally<'a>(
                     .entry(case.id)
                     .or_insert_with(|| SupervisedItem {
                         id: case.id,
-                        case_no: case.case_no.clone(),
+                        case_no: None,
                         state: case.state,
                         department: case.department.as_deref().map(str::to_owned),
                         summary: String::new(),

@@ -194,7 +194,7 @@ impl Report {
 
 impl Report {
     /// Ids of the cases listed (overdue and supervised), each once, ascending: the cases
-    /// whose summaries [`super::report_facts`] leaves to the caller.
+    /// whose numbers and summaries [`super::report_facts`] leaves to the caller.
     pub fn listed_ids(&self) -> Vec<i64> {
         let mut ids: Vec<i64> = self.overdue_items.iter().map(|i| i.id).collect();
         ids.extend(self.supervised_items.iter().map(|i| i.id));
@@ -203,13 +203,13 @@ impl Report {
         ids
     }
 
-    /// Sets each listed case's summary from `summary` (left empty where it has none).
-    pub fn fill_summaries(&mut self, summary: impl Fn(i64) -> Option<String>) {
+    /// Sets each listed case's number and summary from `label` (none where it has none).
+    pub fn fill_listed(&mut self, label: impl Fn(i64) -> Option<(Option<String>, String)>) {
         for item in &mut self.overdue_items {
-            item.summary = summary(item.id).unwrap_or_default();
+            (item.case_no, item.summary) = label(item.id).unwrap_or_default();
         }
         for item in &mut self.supervised_items {
-            item.summary = summary(item.id).unwrap_or_default();
+            (item.case_no, item.summary) = label(item.id).unwrap_or_default();
         }
     }
 }

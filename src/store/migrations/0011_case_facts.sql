@@ -1,6 +1,6 @@
 -- What the statistics report reads of each case (`domain::stats::CaseFacts`), one narrow row
 -- per case beside its document, written with every case row (`store/facts.rs`): a report
--- at 1,000,000 cases reads some 250,000 of these (about 100 bytes) instead of parsing as
+-- at 1,000,000 cases reads some 250,000 of these (about 150 bytes) instead of parsing as
 -- many 3 KB documents.
 --   received_at, state, replied_on, archived_at   as in `cases`: what the report selects by
 --   instants                                      unix seconds; the report takes their
@@ -10,8 +10,8 @@
 --   earlier_petitioner  1 when a petitioner (ID number, phone, or name and address) brought
 --                  a case received earlier: set by the trigger below as petitioners are
 --                  written, never unset (petitioners are never changed or deleted)
---   summary        read only for the few cases a report lists (some 50,000 at a million):
---                  last, so that reading the other columns never decodes it
+-- The summaries are in `case_summaries`: read only for the cases a report lists (some
+-- 50,000 at a million), beside the facts they would triple the pages a report reads.
 
 CREATE TABLE case_facts (
     id              INTEGER PRIMARY KEY REFERENCES cases (id),
@@ -37,29 +37,50 @@ CREATE TABLE case_facts (
     office_rating   TEXT,
     extension_days  INTEGER,
     extended_at     INTEGER,
-    supervisions    TEXT,
-    summary         TEXT NOT NULL
+    supervisions    TEXT
 ) STRICT;
+
+-- Every document parsed once, into a staging table that also holds the summary; then the
+-- two tables filled from it, each row written once (an ALTER TABLE dropping the summary
+-- from case_facts would leave its pages two-thirds empty).
+CREATE TEMP TABLE facts_staging AS
+SELECT id, received_at, state, replied_on, archived_at, case_no, channel,
+       people, category, doc ->> '$.intake.target' AS target, urgency,
+       coalesce(json_array_length(doc, '$.intake.links'), 0) > 0 OR review_of IS NOT NULL
+           AS linked,
+       department,
+       (SELECT group_concat(unixepoch(a.value ->> 'received_at'), ',' ORDER BY a.key)
+          FROM json_each(doc, '$.attached') a) AS attached,
+       doc ->> '$.decision.decision' AS decision,
+       unixepoch(doc ->> '$.decision.at') AS decided_at,
+       doc ->> '$.reply.served_at' AS served_on, doc ->> '$.reply.outcome' AS outcome,
+       doc ->> '$.return_visit.unit' AS unit_rating,
+       doc ->> '$.return_visit.office' AS office_rating,
+       doc ->> '$.extension.days' AS extension_days,
+       unixepoch(doc ->> '$.extension.at') AS extended_at,
+       (SELECT group_concat(unixepoch(s.value ->> 'at') || ',' || (s.value ->> 'ground') || ','
+                            || (s.value ->> 'feedback_by'), ';' ORDER BY s.key)
+          FROM json_each(doc, '$.supervisions') s) AS supervisions,
+       doc ->> '$.intake.summary' AS summary
+  FROM cases;
 
 INSERT INTO case_facts (id, received_at, state, replied_on, archived_at, case_no, channel,
         people, category, target, urgency, linked, department, attached, decision, decided_at,
         served_on, outcome, unit_rating, office_rating, extension_days, extended_at,
-        supervisions, summary)
+        supervisions)
 SELECT id, received_at, state, replied_on, archived_at, case_no, channel,
-       people, category, doc ->> '$.intake.target', urgency,
-       coalesce(json_array_length(doc, '$.intake.links'), 0) > 0 OR review_of IS NOT NULL,
-       department,
-       (SELECT group_concat(unixepoch(a.value ->> 'received_at'), ',' ORDER BY a.key)
-          FROM json_each(doc, '$.attached') a),
-       doc ->> '$.decision.decision', unixepoch(doc ->> '$.decision.at'),
-       doc ->> '$.reply.served_at', doc ->> '$.reply.outcome',
-       doc ->> '$.return_visit.unit', doc ->> '$.return_visit.office',
-       doc ->> '$.extension.days', unixepoch(doc ->> '$.extension.at'),
-       (SELECT group_concat(unixepoch(s.value ->> 'at') || ',' || (s.value ->> 'ground') || ','
-                            || (s.value ->> 'feedback_by'), ';' ORDER BY s.key)
-          FROM json_each(doc, '$.supervisions') s),
-       doc ->> '$.intake.summary'
-  FROM cases;
+       people, category, target, urgency, linked, department, attached, decision, decided_at,
+       served_on, outcome, unit_rating, office_rating, extension_days, extended_at,
+       supervisions
+  FROM temp.facts_staging ORDER BY id;
+
+-- The summaries, each case's once (it never changes after intake).
+CREATE TABLE case_summaries (
+    id      INTEGER PRIMARY KEY REFERENCES cases (id),
+    summary TEXT NOT NULL
+) STRICT;
+INSERT INTO case_summaries (id, summary) SELECT id, summary FROM temp.facts_staging ORDER BY id;
+DROP TABLE temp.facts_staging;
 
 -- As `store/report.rs` asked the petitioner indexes per report (the same rule as
 -- `domain::stats::repeat`): an earlier receipt time, or the same second and a smaller id
