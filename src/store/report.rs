@@ -19,11 +19,11 @@
 //! person brought an earlier case (`domain::stats::repeat` is the same rule in Rust): kept in
 //! the narrow rows as petitioners are written, asked per report from the documents.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, mpsc};
 
 use chrono::{Days, NaiveDate};
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 use super::{Result, Store, StoreError, facts};
 use crate::domain::case::Case;
@@ -79,9 +79,10 @@ SELECT c.id FROM cases c
 
 impl Store {
     /// The statistics report of `period` as the ledger stands on `today`, with the `top` most
-    /// complained-about units: the facts from [`Store::report_facts`] (or, on a ledger
-    /// opened read-only before schema 9, the cases from [`Store::report_cases`]) through
-    /// [`stats::report_facts`] under the office's policy and holiday calendar.
+    /// complained-about units: the facts of the cases it needs through
+    /// [`stats::report_parts`] (on a ledger opened read-only before schema 9, the cases from
+    /// [`Store::report_cases`] through [`stats::report`]) under the office's policy and
+    /// holiday calendar.
     pub fn report(&self, period: Period, today: NaiveDate, top: usize) -> Result<Report> {
         let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
         let rules = self.office.rules(&[], &[]);
@@ -96,27 +97,33 @@ impl Store {
         // One read transaction: the listed labels from the same snapshot as the facts, and
         // fifty thousand look-ups without taking the lock again for each.
         let tx = self.conn.unchecked_transaction()?;
-        let all = self.report_facts(&windows)?;
-        let mut report = stats::report_facts(&all, period, &rules, today, top);
-        drop(all);
-        let labels = facts::labels(&tx, &report.listed_ids())?;
+        let mut second = self.second_reader()?;
+        let needed = self.needed_ids(&windows)?;
+        let parts = split(&self.conn, &mut second, &needed, facts::read)?;
+        let slices: Vec<&[CaseFacts]> = parts.iter().map(Vec::as_slice).collect();
+        let mut report = stats::report_parts(&slices, period, &rules, today, top);
+        drop(parts);
+        let labels = split(&self.conn, &mut second, &report.listed_ids(), facts::labels)?;
         tx.finish()?;
+        let labels: HashMap<i64, facts::Label> = labels.into_iter().flatten().collect();
         report.fill_listed(|id| labels.get(&id).cloned());
         Ok(report)
     }
 
     /// The facts of the cases a report over `windows` needs (inclusive office-local dates),
-    /// each once: the same cases as [`Store::report_cases`], from the narrow rows.
+    /// each once, by id: the same cases as [`Store::report_cases`], from the narrow rows.
     pub fn report_facts(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<Vec<CaseFacts>> {
-        // The ids from the indexes alone, then the rows in id order: the selections by state
-        // and reply date are scattered over the table, and seeking them in that order read
-        // the same pages again and again. `IN` also takes each case once.
-        let mut ids = Vec::new();
+        facts::read(&self.conn, &self.needed_ids(windows)?)
+    }
+
+    /// The ids of the cases a report over `windows` needs, ascending, from the indexes alone.
+    fn needed_ids(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<Vec<i64>> {
+        let mut selections = Vec::new();
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         for w in self.bounds(windows) {
             let n = args.len();
             let (from, to, replied) = (n + 1, n + 2, n + 3);
-            ids.push(format!(
+            selections.push(format!(
                 "SELECT id FROM case_facts WHERE received_at >= ?{from} AND received_at < ?{to}
                  UNION ALL SELECT id FROM case_facts
                   WHERE state IN ('intake', 'registered', 'assigned') AND received_at < ?{from}
@@ -129,26 +136,30 @@ impl Store {
             args.push(Box::new(w.to));
             args.push(Box::new(w.replied_from));
         }
-        let sql = format!(
-            "SELECT {} FROM case_facts WHERE id IN ({})",
-            facts::COLUMNS,
-            ids.join(" UNION ALL ")
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
-        let mut names = facts::Names::default();
-        // Room for every case at once: growing by doubling copied the rows and made the
-        // kernel zero fresh pages for each copy (a third of a month's report). Pages never
-        // written are never backed.
-        let bound: i64 = self
-            .conn
-            .prepare_cached("SELECT coalesce(max(id), 0) FROM case_facts")?
-            .query_row([], |r| r.get(0))?;
-        let mut out = Vec::with_capacity(usize::try_from(bound).unwrap_or(0));
-        while let Some(row) = rows.next()? {
-            out.push(facts::from_row(row, &mut names)?);
-        }
-        Ok(out)
+        let mut stmt = self.conn.prepare_cached(&selections.join(" UNION ALL "))?;
+        let mut ids: Vec<i64> = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
+    }
+
+    /// A second read-only connection to the ledger, in a read transaction that sees what
+    /// this connection's open transaction sees (the same last journal event: every write
+    /// of a case journals it), for reading half the rows on another core; `None` where it
+    /// cannot be had.
+    fn second_reader(&self) -> Result<Option<Connection>> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let Ok(conn) = Connection::open_with_flags(&self.path, flags) else {
+            return Ok(None);
+        };
+        let last = "SELECT coalesce(max(seq), 0) FROM events";
+        let mine: i64 = self.conn.query_row(last, [], |r| r.get(0))?;
+        let theirs = conn
+            .execute_batch("BEGIN")
+            .and_then(|()| conn.query_row(last, [], |r| r.get::<_, i64>(0)));
+        Ok(theirs.is_ok_and(|t| t == mine).then_some(conn))
     }
 
     /// The windows merged, as the selections bound them.
@@ -301,6 +312,36 @@ struct Bounds {
     to: i64,
     replied_from: String,
 }
+
+/// `read(conn, ids)` for the ascending `ids`, in two halves side by side when there is a
+/// `second` connection and enough of them (it moves to the other thread and back).
+fn split<T: Send>(
+    conn: &Connection,
+    second: &mut Option<Connection>,
+    ids: &[i64],
+    read: fn(&Connection, &[i64]) -> Result<T>,
+) -> Result<Vec<T>> {
+    let Some(other) = second.take_if(|_| ids.len() >= SPLIT_FROM) else {
+        return Ok(vec![read(conn, ids)?]);
+    };
+    let (mine, theirs) = ids.split_at(ids.len() / 2);
+    std::thread::scope(|s| {
+        let handle = s.spawn(move || {
+            let got = read(&other, theirs);
+            (other, got)
+        });
+        let mine = read(conn, mine);
+        let (other, theirs) = handle
+            .join()
+            .map_err(|_| StoreError::Damaged("a reader thread failed".to_owned()))?;
+        *second = Some(other);
+        Ok(vec![mine?, theirs?])
+    })
+}
+
+/// Fewer ids than this are read on one connection: a second costs a few milliseconds.
+/// Debug builds (the tests) split from two, so that small ledgers take the same path.
+const SPLIT_FROM: usize = if cfg!(debug_assertions) { 2 } else { 20_000 };
 
 /// Documents per batch handed to a parser thread.
 const BATCH: usize = 256;

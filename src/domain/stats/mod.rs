@@ -153,17 +153,30 @@ pub fn report_facts(
     today: NaiveDate,
     top: usize,
 ) -> Report {
+    report_parts(&[cases], period, rules, today, top)
+}
+
+/// As [`report_facts`], from the facts in parts (as several readers loaded them).
+pub fn report_parts(
+    parts: &[&[CaseFacts]],
+    period: Period,
+    rules: &Rules,
+    today: NaiveDate,
+    top: usize,
+) -> Report {
     let previous = period.previous();
     let last_year = period.year_before();
     let cutoff = period.end.min(today);
     // Each case's clocks once, then the three periods side by side: all read-only work,
     // spread over the cores (the leader's screen recomputes this as cases change).
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4));
-    let chunk = cases.len().div_ceil(threads).max(1024);
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    let chunk = total.div_ceil(threads).max(1024);
     // Kept in the workers' parts: one vector for all would copy them once more.
     let prepared: Vec<Vec<Prepared>> = std::thread::scope(|s| {
-        let parts: Vec<_> = cases
-            .chunks(chunk)
+        let workers: Vec<_> = parts
+            .iter()
+            .flat_map(|p| p.chunks(chunk))
             .map(|part| {
                 s.spawn(move || {
                     part.iter()
@@ -172,7 +185,7 @@ pub fn report_facts(
                 })
             })
             .collect();
-        parts.into_iter().map(join).collect()
+        workers.into_iter().map(join).collect()
     });
     let mut extra = Extra::default();
     let (now, prev, ly) = std::thread::scope(|s| {
