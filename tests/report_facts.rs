@@ -1,6 +1,6 @@
 //! The report from the narrow `case_facts` rows equals the report from the documents, on demo
 //! ledgers written in bulk and command by command, after further commands (updates, attached
-//! items, paper records received earlier than cases already in), and after migration 0009
+//! items, paper records received earlier than cases already in), and after migration 0011
 //! fills the rows of an older ledger.
 
 use std::path::Path;
@@ -188,7 +188,7 @@ fn the_facts_give_the_documents_report_after_bulk_and_single_writes() {
     let done = more_commands(&mut store);
     assert!(done > 150, "{done}");
     assert_same_reports(&store);
-    // The rows, written as commands came, are what migration 0009 makes of the documents.
+    // The rows, written as commands came, are what migration 0011 makes of the documents.
     let written = all_facts(&store);
     assert_eq!(written.len(), all_cases(&store).len());
     assert!(written.iter().filter(|f| f.earlier_petitioner).count() > 100);
@@ -197,7 +197,7 @@ fn the_facts_give_the_documents_report_after_bulk_and_single_writes() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
         "DROP TRIGGER petitioners_repeat; DROP TABLE case_facts; DROP TABLE case_summaries;
-         PRAGMA user_version = 8;",
+         PRAGMA user_version = 10;",
     )
     .unwrap();
     drop(conn);

@@ -1,4 +1,4 @@
-//! The report's narrow rows (`case_facts`, migration 0009): what `domain::stats` reads of a
+//! The report's narrow rows (`case_facts`, migration 0011): what `domain::stats` reads of a
 //! case, written in the same transaction as every write of its case row (`cases.rs`), read
 //! by `report.rs` in place of the documents.
 
@@ -22,7 +22,7 @@ const COLUMNS: &str = "id, state, channel, people, category, target, urgency,
     served_on, outcome, unit_rating, office_rating, archived_at, extension_days, extended_at,
     supervisions";
 
-/// Every flag again from the petitioner indexes, as migration 0009 sets them: for the bulk
+/// Every flag again from the petitioner indexes, as migration 0011 sets them: for the bulk
 /// writer, which loads without the trigger that keeps them.
 pub(super) const MARK_REPEATS: &str = "
 UPDATE case_facts SET earlier_petitioner = EXISTS (
@@ -36,7 +36,7 @@ UPDATE case_facts SET earlier_petitioner = EXISTS (
             WHERE q.name = p.name AND q.address = p.address
               AND (q.received_at, q.case_id) < (p.received_at, p.case_id)))))";
 
-/// Whether the ledger keeps the rows (schema 9 on): a ledger opened read-only before its
+/// Whether the ledger keeps the rows (schema 11 on): a ledger opened read-only before its
 /// upgrade is reported from its documents instead.
 pub(super) fn present(conn: &Connection) -> Result<bool> {
     let mut stmt = conn.prepare_cached(

@@ -80,7 +80,7 @@ SELECT c.id FROM cases c
 impl Store {
     /// The statistics report of `period` as the ledger stands on `today`, with the `top` most
     /// complained-about units: the facts of the cases it needs through
-    /// [`stats::report_parts`] (on a ledger opened read-only before schema 9, the cases from
+    /// [`stats::report_parts`] (on a ledger opened read-only before schema 11, the cases from
     /// [`Store::report_cases`] through [`stats::report`]) under the office's policy and
     /// holiday calendar.
     pub fn report(&self, period: Period, today: NaiveDate, top: usize) -> Result<Report> {
