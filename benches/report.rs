@@ -4,6 +4,7 @@
 //!     XINFANG_BENCH_DB=/tmp/r100k.db cargo bench --bench report
 //!     XINFANG_BENCH_PERIODS=month,2026-Q4 XINFANG_BENCH_WRITABLE=1 …   # some periods, the
 //!                                                 # ledger opened for writing as the desk does
+//!     XINFANG_BENCH_DOCS=1 …                      # also loading and computing from documents
 //!     cargo bench --bench report                  # a 10,000-case ledger made on the fly
 //!
 //! Prints medians and minimums over repeated runs, wall time and this process's CPU time
@@ -94,26 +95,40 @@ fn main() {
         Store::open_read_only(&path, office.clone()).expect("open")
     };
     let rules = office.rules(&[], &[]);
+    // The documents' path too (a ledger before schema 9 is reported from them).
+    let docs = std::env::var("XINFANG_BENCH_DOCS").is_ok_and(|v| v == "1");
     let specs = std::env::var("XINFANG_BENCH_PERIODS")
         .unwrap_or_else(|_| "month,day,week,quarter,year".to_owned());
     for spec in specs.split(',') {
         let period = Period::parse(spec, today).expect("period");
         let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
+        if docs {
+            let (t, n) = time(runs, || {
+                store.report_cases(&windows).expect("load").cases.len()
+            });
+            line(&format!("{spec}: load the documents"), &t, n);
+            let loaded = store.report_cases(&windows).expect("load");
+            let input = Input {
+                cases: &loaded.cases,
+                earlier_petitioner: &loaded.earlier_petitioner,
+            };
+            let (t, n) = time(runs, || {
+                stats::report(&input, period, &rules, today, DEFAULT_TOP)
+                    .figures
+                    .len()
+            });
+            line(&format!("{spec}: the engine on cases"), &t, n);
+        }
+        let (t, n) = time(runs, || store.report_facts(&windows).expect("load").len());
+        line(&format!("{spec}: load the facts"), &t, n);
+        let facts = store.report_facts(&windows).expect("load");
         let (t, n) = time(runs, || {
-            store.report_cases(&windows).expect("load").cases.len()
-        });
-        line(&format!("{spec}: load the cases"), &t, n);
-        let loaded = store.report_cases(&windows).expect("load");
-        let input = Input {
-            cases: &loaded.cases,
-            earlier_petitioner: &loaded.earlier_petitioner,
-        };
-        let (t, n) = time(runs, || {
-            stats::report(&input, period, &rules, today, DEFAULT_TOP)
+            stats::report_facts(&facts, period, &rules, today, DEFAULT_TOP)
                 .figures
                 .len()
         });
-        line(&format!("{spec}: the engine"), &t, n);
+        line(&format!("{spec}: the engine on facts"), &t, n);
+        drop(facts);
         let (t, n) = time(runs, || {
             store
                 .report(period, today, DEFAULT_TOP)

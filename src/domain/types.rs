@@ -89,6 +89,12 @@ impl Urgency {
             Urgency::Major => "major",
         }
     }
+
+    pub fn from_code(code: &str) -> Option<Urgency> {
+        [Urgency::Normal, Urgency::Major]
+            .into_iter()
+            .find(|u| u.code() == code)
+    }
 }
 
 /// What an operator may do is decided by role (see `workflow::permitted`).
@@ -236,6 +242,23 @@ pub enum Outcome {
     Reject,
 }
 
+impl Outcome {
+    pub const ALL: [Outcome; 3] = [Outcome::Support, Outcome::Explain, Outcome::Reject];
+
+    /// The code used in the ledger and `apply`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Support => "support",
+            Outcome::Explain => "explain",
+            Outcome::Reject => "reject",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Outcome> {
+        Self::ALL.into_iter().find(|o| o.code() == code)
+    }
+}
+
 /// How the reply was served (送达).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -259,6 +282,27 @@ pub enum Satisfaction {
     Unsatisfied,
 }
 
+impl Satisfaction {
+    pub const ALL: [Satisfaction; 3] = [
+        Satisfaction::Satisfied,
+        Satisfaction::Basic,
+        Satisfaction::Unsatisfied,
+    ];
+
+    /// The code used in the ledger and `apply`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Satisfaction::Satisfied => "satisfied",
+            Satisfaction::Basic => "basic",
+            Satisfaction::Unsatisfied => "unsatisfied",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Satisfaction> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
 /// Why a leader orders supervision (督办).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -274,4 +318,31 @@ pub enum SuperviseGround {
     /// 领导交办.
     Leader,
     Other,
+}
+
+impl SuperviseGround {
+    pub const ALL: [SuperviseGround; 6] = [
+        SuperviseGround::Overdue,
+        SuperviseGround::Delay,
+        SuperviseGround::Quality,
+        SuperviseGround::Repeat,
+        SuperviseGround::Leader,
+        SuperviseGround::Other,
+    ];
+
+    /// The code used in the ledger and `apply`.
+    pub fn code(self) -> &'static str {
+        match self {
+            SuperviseGround::Overdue => "overdue",
+            SuperviseGround::Delay => "delay",
+            SuperviseGround::Quality => "quality",
+            SuperviseGround::Repeat => "repeat",
+            SuperviseGround::Leader => "leader",
+            SuperviseGround::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SuperviseGround> {
+        Self::ALL.into_iter().find(|g| g.code() == code)
+    }
 }

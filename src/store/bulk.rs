@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{Result, search};
+use super::{Result, facts, search};
 
 /// The meta row that holds the indexes dropped for the load, so that the
 /// end recreates exactly those.
@@ -13,7 +13,7 @@ const SAVED: &str = "bulk_load_indexes";
 /// The tables the load writes; their secondary indexes are built once at
 /// the end (a sort) instead of row by row (a random B-tree walk each), and
 /// their triggers' work done once there too.
-const TABLES: &str = "('cases', 'petitioners', 'events')";
+const TABLES: &str = "('cases', 'case_facts', 'petitioners', 'events')";
 
 pub(super) fn begin(conn: &Connection) -> Result<()> {
     // No WAL while loading: it writes every page twice (log, then the
@@ -73,6 +73,8 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
         for s in sql {
             tx.execute(&s, [])?;
         }
+        // The repeat trigger was off too: every flag from the indexes just built.
+        tx.execute(facts::MARK_REPEATS, [])?;
         tx.execute("DELETE FROM meta WHERE key = ?1", [SAVED])?;
     }
     search::set_bulk_loading(&tx, false)?;

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::{Result, StoreError, search};
+use super::{Result, StoreError, facts, search};
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
 use crate::domain::due::next_due;
@@ -133,6 +133,9 @@ pub(super) fn insert_indexed(
         replied_on(case),
         case.archived.as_ref().map(|s| s.at.timestamp()),
     ])?;
+    // Before the petitioners: their trigger marks the row when a petitioner came before.
+    facts::write(tx, case)?;
+    facts::write_summary(tx, case)?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO petitioners (case_id, seq, name, id_number, phone, address, received_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -155,7 +158,7 @@ pub(super) fn insert_indexed(
 /// The later of the day the reply was served and the day it was recorded (in the offset it
 /// was recorded with): after it only a return visit and the archiving happen to a case.
 /// `report_cases` looks older cases up by it.
-fn replied_on(case: &Case) -> Option<String> {
+pub(super) fn replied_on(case: &Case) -> Option<String> {
     case.reply
         .as_ref()
         .map(|r| r.served_at.max(r.stamp.at.date_naive()).to_string())
@@ -219,5 +222,6 @@ pub(super) fn update_to(
             found,
         });
     }
+    facts::write(tx, case)?;
     Ok(new_version)
 }

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_repeaters.sql"),
     include_str!("migrations/0009_charts.sql"),
     include_str!("migrations/0010_search_prefixes.sql"),
+    include_str!("migrations/0011_case_facts.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -18,6 +18,7 @@ mod directory;
 mod documents;
 mod drafts;
 mod execute;
+mod facts;
 mod journal;
 mod migrations;
 mod queries;

@@ -1,5 +1,7 @@
 //! The cases a statistics report needs (`domain::stats`), loaded by index, never the whole
-//! ledger: for each window (a report's period, the one before, the same one a year earlier)
+//! ledger: their narrow rows (`case_facts`, `facts.rs`) where the ledger keeps them, else
+//! their documents. For each window (a report's period, the one before, the same one a year
+//! earlier)
 //!
 //! - the cases received in it (`cases_by_received`);
 //! - the cases received before it and not yet replied to (`cases_by_state`): any event may
@@ -14,17 +16,18 @@
 //! the steps themselves (an `at` typed for a paper record may still be out of order; such a
 //! step counts only when its case is loaded for another reason). For the repeat-petitioner
 //! figure the petitioner index answers, for each case received in a window, whether the same
-//! person brought an earlier case (`domain::stats::repeat` is the same rule in Rust).
+//! person brought an earlier case (`domain::stats::repeat` is the same rule in Rust): kept in
+//! the narrow rows as petitioners are written, asked per report from the documents.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, mpsc};
 
 use chrono::{Days, NaiveDate};
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
-use super::{Result, Store, StoreError};
+use super::{Result, Store, StoreError, facts};
 use crate::domain::case::Case;
-use crate::domain::stats::{self, Input, Period, Report};
+use crate::domain::stats::{self, CaseFacts, Input, Period, Report};
 
 /// What `domain::stats::report` takes from the ledger.
 #[derive(Debug, Default)]
@@ -76,17 +79,110 @@ SELECT c.id FROM cases c
 
 impl Store {
     /// The statistics report of `period` as the ledger stands on `today`, with the `top` most
-    /// complained-about units: the cases from [`Store::report_cases`] through
-    /// [`stats::report`] under the office's policy and holiday calendar.
+    /// complained-about units: the facts of the cases it needs through
+    /// [`stats::report_parts`] (on a ledger opened read-only before schema 11, the cases from
+    /// [`Store::report_cases`] through [`stats::report`]) under the office's policy and
+    /// holiday calendar.
     pub fn report(&self, period: Period, today: NaiveDate, top: usize) -> Result<Report> {
         let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
-        let loaded = self.report_cases(&windows)?;
-        let input = Input {
-            cases: &loaded.cases,
-            earlier_petitioner: &loaded.earlier_petitioner,
-        };
         let rules = self.office.rules(&[], &[]);
-        Ok(stats::report(&input, period, &rules, today, top))
+        if !facts::present(&self.conn)? {
+            let loaded = self.report_cases(&windows)?;
+            let input = Input {
+                cases: &loaded.cases,
+                earlier_petitioner: &loaded.earlier_petitioner,
+            };
+            return Ok(stats::report(&input, period, &rules, today, top));
+        }
+        // One read transaction: the listed labels from the same snapshot as the facts, and
+        // fifty thousand look-ups without taking the lock again for each.
+        let tx = self.conn.unchecked_transaction()?;
+        let mut second = self.second_reader()?;
+        let needed = self.needed_ids(&windows)?;
+        let parts = split(&self.conn, &mut second, &needed, facts::read)?;
+        let slices: Vec<&[CaseFacts]> = parts.iter().map(Vec::as_slice).collect();
+        let mut report = stats::report_parts(&slices, period, &rules, today, top);
+        drop(parts);
+        let labels = split(&self.conn, &mut second, &report.listed_ids(), facts::labels)?;
+        tx.finish()?;
+        let labels: HashMap<i64, facts::Label> = labels.into_iter().flatten().collect();
+        report.fill_listed(|id| labels.get(&id).cloned());
+        Ok(report)
+    }
+
+    /// The facts of the cases a report over `windows` needs (inclusive office-local dates),
+    /// each once, by id: the same cases as [`Store::report_cases`], from the narrow rows.
+    pub fn report_facts(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<Vec<CaseFacts>> {
+        facts::read(&self.conn, &self.needed_ids(windows)?)
+    }
+
+    /// The ids of the cases a report over `windows` needs, ascending, from the indexes alone.
+    fn needed_ids(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<Vec<i64>> {
+        let mut selections = Vec::new();
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        for w in self.bounds(windows) {
+            let n = args.len();
+            let (from, to, replied) = (n + 1, n + 2, n + 3);
+            selections.push(format!(
+                "SELECT id FROM case_facts WHERE received_at >= ?{from} AND received_at < ?{to}
+                 UNION ALL SELECT id FROM case_facts
+                  WHERE state IN ('intake', 'registered', 'assigned') AND received_at < ?{from}
+                 UNION ALL SELECT id FROM case_facts
+                  WHERE replied_on >= ?{replied} AND received_at < ?{from}
+                 UNION ALL SELECT id FROM case_facts
+                  WHERE archived_at >= ?{from} AND archived_at < ?{to} AND received_at < ?{from}"
+            ));
+            args.push(Box::new(w.from));
+            args.push(Box::new(w.to));
+            args.push(Box::new(w.replied_from));
+        }
+        let mut stmt = self.conn.prepare_cached(&selections.join(" UNION ALL "))?;
+        let mut ids: Vec<i64> = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
+    }
+
+    /// A second read-only connection to the ledger, in a read transaction that sees what
+    /// this connection's open transaction sees (the same last journal event: every write
+    /// of a case journals it), for reading half the rows on another core; `None` where it
+    /// cannot be had.
+    fn second_reader(&self) -> Result<Option<Connection>> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let Ok(conn) = Connection::open_with_flags(&self.path, flags) else {
+            return Ok(None);
+        };
+        let last = "SELECT coalesce(max(seq), 0) FROM events";
+        let mine: i64 = self.conn.query_row(last, [], |r| r.get(0))?;
+        let theirs = conn
+            .execute_batch("BEGIN")
+            .and_then(|()| conn.query_row(last, [], |r| r.get::<_, i64>(0)));
+        Ok(theirs.is_ok_and(|t| t == mine).then_some(conn))
+    }
+
+    /// The windows merged, as the selections bound them.
+    fn bounds(&self, windows: &[(NaiveDate, NaiveDate)]) -> Vec<Bounds> {
+        let offset = self.office.policy.utc_offset;
+        let ts = |d: NaiveDate| {
+            d.and_hms_opt(0, 0, 0)
+                .and_then(|t| t.and_local_timezone(offset).single())
+                .map_or(i64::MIN, |t| t.timestamp())
+        };
+        merge(windows)
+            .into_iter()
+            .map(|(start, end)| Bounds {
+                from: ts(start),
+                to: end.checked_add_days(Days::new(1)).map_or(i64::MAX, ts),
+                // `replied_on` is a date in the offset the reply was recorded with: a day's
+                // margin covers any offset; the engine counts by exact dates.
+                replied_from: start
+                    .checked_sub_days(Days::new(1))
+                    .unwrap_or(start)
+                    .to_string(),
+            })
+            .collect()
     }
 
     /// The cases for a report over `windows` (inclusive office-local dates), each once.
@@ -130,12 +226,6 @@ impl Store {
         windows: &[(NaiveDate, NaiveDate)],
         out: &mpsc::SyncSender<Vec<Vec<u8>>>,
     ) -> Result<HashSet<i64>> {
-        let offset = self.office.policy.utc_offset;
-        let ts = |d: NaiveDate| {
-            d.and_hms_opt(0, 0, 0)
-                .and_then(|t| t.and_local_timezone(offset).single())
-                .map_or(i64::MIN, |t| t.timestamp())
-        };
         let mut loaded: HashSet<i64> = HashSet::new();
         let mut batch: Vec<Vec<u8>> = Vec::with_capacity(BATCH);
         let mut earlier = HashSet::new();
@@ -167,15 +257,12 @@ impl Store {
                     AND unixepoch(json_extract(doc, '$.archived.at')) < ?2",
             )
         };
-        for (start, end) in merge(windows) {
-            let from = ts(start);
-            let to = end.checked_add_days(Days::new(1)).map_or(i64::MAX, ts);
-            // `replied_on` is a date in the offset the reply was recorded with: a day's
-            // margin covers any offset; the engine counts by exact dates.
-            let replied_from = start
-                .checked_sub_days(Days::new(1))
-                .unwrap_or(start)
-                .to_string();
+        for Bounds {
+            from,
+            to,
+            replied_from,
+        } in self.bounds(windows)
+        {
             let mut take = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<()> {
                 let mut stmt = self.conn.prepare_cached(sql)?;
                 let mut rows = stmt.query(args)?;
@@ -217,6 +304,44 @@ impl Store {
         Ok(earlier)
     }
 }
+
+/// A merged window: unix seconds `[from, to)` of its receipts, and the day from which a
+/// reply recorded may count in it.
+struct Bounds {
+    from: i64,
+    to: i64,
+    replied_from: String,
+}
+
+/// `read(conn, ids)` for the ascending `ids`, in two halves side by side when there is a
+/// `second` connection and enough of them (it moves to the other thread and back).
+fn split<T: Send>(
+    conn: &Connection,
+    second: &mut Option<Connection>,
+    ids: &[i64],
+    read: fn(&Connection, &[i64]) -> Result<T>,
+) -> Result<Vec<T>> {
+    let Some(other) = second.take_if(|_| ids.len() >= SPLIT_FROM) else {
+        return Ok(vec![read(conn, ids)?]);
+    };
+    let (mine, theirs) = ids.split_at(ids.len() / 2);
+    std::thread::scope(|s| {
+        let handle = s.spawn(move || {
+            let got = read(&other, theirs);
+            (other, got)
+        });
+        let mine = read(conn, mine);
+        let (other, theirs) = handle
+            .join()
+            .map_err(|_| StoreError::Damaged("a reader thread failed".to_owned()))?;
+        *second = Some(other);
+        Ok(vec![mine?, theirs?])
+    })
+}
+
+/// Fewer ids than this are read on one connection: a second costs a few milliseconds.
+/// Debug builds (the tests) split from two, so that small ledgers take the same path.
+const SPLIT_FROM: usize = if cfg!(debug_assertions) { 2 } else { 20_000 };
 
 /// Documents per batch handed to a parser thread.
 const BATCH: usize = 256;
@@ -335,7 +460,8 @@ mod tests {
         store
             .conn
             .execute_batch(
-                "DROP INDEX cases_by_replied; DROP INDEX cases_by_archived;
+                "DROP TRIGGER petitioners_repeat; DROP TABLE case_facts;
+                 DROP INDEX cases_by_replied; DROP INDEX cases_by_archived;
                  ALTER TABLE cases DROP COLUMN replied_on; ALTER TABLE cases DROP COLUMN archived_at;
                  DROP INDEX petitioners_by_id_number; DROP INDEX petitioners_by_phone;
                  DROP INDEX petitioners_by_name; ALTER TABLE petitioners DROP COLUMN received_at;

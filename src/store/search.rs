@@ -345,11 +345,13 @@ mod tests {
             before.iter().filter(|h| !h.is_empty()).count() >= 6,
             "{before:?}"
         );
-        // Back to schema 9: the index as it was, without prefix indexes.
+        // Back to schema 9: the index as it was, without prefix indexes, and no report
+        // facts yet (schema 11).
         store
             .conn
             .execute_batch(
-                "DROP TABLE case_search;
+                "DROP TRIGGER petitioners_repeat; DROP TABLE case_facts; DROP TABLE case_summaries;
+                 DROP TABLE case_search;
                  CREATE VIRTUAL TABLE case_search USING fts5(body, content='', contentless_delete=1,
                      tokenize='unicode61 remove_diacritics 0');
                  PRAGMA user_version = 9;",

@@ -1,9 +1,10 @@
 //! The statistics report (信访情况分析报告): pure computation over cases.
 //!
-//! Input: the cases ([`Input`]), the [`Period`], the office's [`Rules`] (its time-limit policy,
+//! Input: the cases ([`Input`]), or what the report reads of them ([`CaseFacts`], which the
+//! store keeps per case), the [`Period`], the office's [`Rules`] (its time-limit policy,
 //! holiday calendar and UTC offset) and `today`. Output: a [`Report`] (serde `Serialize`),
 //! which the command line renders as text, CSV, HTML or JSON and the leader's screen can show
-//! as it is. No SQL and no clock here; the store loads the cases (`Store::report_cases`).
+//! as it is. No SQL and no clock here; the store loads the facts (`Store::report`).
 //!
 //! # What each figure counts
 //!
@@ -64,6 +65,7 @@
 //! change of a count is a percentage of the earlier value ("—" when that is zero); the change
 //! of a rate is the difference in percentage points.
 
+mod facts;
 mod figures;
 mod model;
 mod period;
@@ -71,16 +73,18 @@ pub mod repeat;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
 use super::case::Case;
 use super::deadline::{ClockFacts, ClockStatus, ClockView, clocks};
-use super::due::clock_facts;
 use super::rules::Rules;
 use super::types::{Channel, Outcome, Satisfaction, State, Urgency};
-use super::workflow::local_date;
 
+pub use facts::{
+    CaseFacts, Decided, DecisionKind, Extended, Rating, Replied, Supervised, facts, local_day,
+};
 pub use figures::{change, percent};
 pub use model::{Amount, Figure, Measure, OverdueItem, Report, Section, SupervisedItem};
 pub use period::{Period, PeriodError, PeriodKind, YEARS};
@@ -121,26 +125,67 @@ pub fn report(
     today: NaiveDate,
     top: usize,
 ) -> Report {
+    let all: Vec<CaseFacts> = input
+        .cases
+        .iter()
+        .map(|c| CaseFacts {
+            earlier_petitioner: input.earlier_petitioner.contains(&c.id),
+            ..facts(c)
+        })
+        .collect();
+    let mut r = report_facts(&all, period, rules, today, top);
+    let by_id: HashMap<i64, &Case> = input.cases.iter().map(|c| (c.id, c)).collect();
+    r.fill_listed(|id| {
+        by_id
+            .get(&id)
+            .map(|c| (c.case_no.clone(), c.intake.summary.clone()))
+    });
+    r
+}
+
+/// As [`report`], from the facts of the cases; the listed items' numbers and summaries are
+/// left empty for the caller to fill in ([`Report::fill_listed`]): a report lists tens of
+/// thousands of cases and reads hundreds of thousands.
+pub fn report_facts(
+    cases: &[CaseFacts],
+    period: Period,
+    rules: &Rules,
+    today: NaiveDate,
+    top: usize,
+) -> Report {
+    report_parts(&[cases], period, rules, today, top)
+}
+
+/// As [`report_facts`], from the facts in parts (as several readers loaded them).
+pub fn report_parts(
+    parts: &[&[CaseFacts]],
+    period: Period,
+    rules: &Rules,
+    today: NaiveDate,
+    top: usize,
+) -> Report {
     let previous = period.previous();
     let last_year = period.year_before();
     let cutoff = period.end.min(today);
     // Each case's clocks once, then the three periods side by side: all read-only work,
     // spread over the cores (the leader's screen recomputes this as cases change).
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4));
-    let chunk = input.cases.len().div_ceil(threads).max(1024);
-    let prepared: Vec<Prepared> = std::thread::scope(|s| {
-        let parts: Vec<_> = input
-            .cases
-            .chunks(chunk)
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    let chunk = total.div_ceil(threads).max(1024);
+    // Kept in the workers' parts: one vector for all would copy them once more.
+    let prepared: Vec<Vec<Prepared>> = std::thread::scope(|s| {
+        let workers: Vec<_> = parts
+            .iter()
+            .flat_map(|p| p.chunks(chunk))
             .map(|part| {
                 s.spawn(move || {
                     part.iter()
-                        .map(|c| Prepared::new(c, rules, today, input.earlier_petitioner))
+                        .map(|c| Prepared::new(c, rules, today))
                         .collect::<Vec<_>>()
                 })
             })
             .collect();
-        parts.into_iter().flat_map(join).collect()
+        workers.into_iter().map(join).collect()
     });
     let mut extra = Extra::default();
     let (now, prev, ly) = std::thread::scope(|s| {
@@ -180,32 +225,27 @@ fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
 
 /// What a case contributes, worked out once for the three periods.
 struct Prepared<'a> {
-    case: &'a Case,
+    case: &'a CaseFacts,
     received: NaiveDate,
-    facts: ClockFacts<'a>,
-    /// Its clocks as they stand today.
-    views: Vec<ClockView>,
+    facts: ClockFacts<'static>,
+    /// Its decide and handle clocks, where they have ended as of today.
+    ends: [Option<End>; 2],
     archived: Option<NaiveDate>,
     extended: Option<NaiveDate>,
     repeat: bool,
 }
 
 impl<'a> Prepared<'a> {
-    fn new(case: &'a Case, rules: &Rules, today: NaiveDate, earlier: &HashSet<i64>) -> Self {
-        let facts = clock_facts(case, rules);
+    fn new(case: &'a CaseFacts, rules: &Rules, today: NaiveDate) -> Self {
+        let facts = case.clock_facts(rules);
         Prepared {
             case,
             received: facts.received,
-            views: clocks(rules.policy, rules.calendar, &facts, today),
+            ends: ends(clocks(rules.policy, rules.calendar, &facts, today)),
             facts,
-            archived: case.archived.as_ref().map(|s| local_date(s.at, rules)),
-            extended: case
-                .extension
-                .as_ref()
-                .map(|e| local_date(e.stamp.at, rules)),
-            repeat: !case.intake.links.is_empty()
-                || case.review_of.is_some()
-                || earlier.contains(&case.id),
+            archived: case.archived_at.map(|s| local_day(s, rules)),
+            extended: case.extension.map(|e| local_day(e.at, rules)),
+            repeat: case.linked || case.earlier_petitioner,
         }
     }
 
@@ -227,6 +267,35 @@ impl<'a> Prepared<'a> {
     }
 }
 
+/// A decide or handle clock that has ended (see [`ended`]): the day, whether it was met,
+/// and the years without a holiday table its due date was counted over.
+struct End {
+    day: NaiveDate,
+    met: bool,
+    uncovered: Vec<i32>,
+}
+
+/// The decide clock's end (first) and the handle clock's of `views`, kept instead of the
+/// views themselves: a year's report holds this for a million cases.
+fn ends(views: Vec<ClockView>) -> [Option<End>; 2] {
+    let mut out = [None, None];
+    for v in views {
+        let slot = match v.key.as_str() {
+            DECIDE_CLOCK => 0,
+            HANDLE_CLOCK => 1,
+            _ => continue,
+        };
+        if let Some((day, met)) = ended(&v) {
+            out[slot] = Some(End {
+                day,
+                met,
+                uncovered: v.uncovered_years,
+            });
+        }
+    }
+    out
+}
+
 /// The day a clock ended (see the module documentation), and whether it was met.
 fn ended(view: &ClockView) -> Option<(NaiveDate, bool)> {
     match view.status {
@@ -241,7 +310,7 @@ fn ended(view: &ClockView) -> Option<(NaiveDate, bool)> {
 /// counting allocates nothing but the map entries.
 #[derive(Default)]
 struct Tally<'a> {
-    counts: [HashMap<Cow<'a, str>, u64>; Section::ALL.len()],
+    counts: [HashMap<Cow<'a, str>, u64, BuildHasherDefault<Fx>>; Section::ALL.len()],
     uncovered: BTreeSet<i32>,
 }
 
@@ -256,6 +325,35 @@ impl<'a> Tally<'a> {
 
     fn names(&self, section: Section) -> impl Iterator<Item = &str> {
         self.counts[section as usize].keys().map(|k| k.as_ref())
+    }
+}
+
+/// FxHash (as rustc hashes): the tally's keys are short names from the ledger, not chosen by
+/// an attacker, and SipHash took a tenth of a year's report.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -307,7 +405,7 @@ fn state_key(s: State) -> &'static str {
 }
 
 fn tally<'a>(
-    cases: &[Prepared<'a>],
+    cases: &[Vec<Prepared<'a>>],
     p: &Period,
     cutoff: NaiveDate,
     rules: &Rules,
@@ -315,48 +413,50 @@ fn tally<'a>(
 ) -> Tally<'a> {
     use Section as S;
     let mut t = Tally::default();
-    for pc in cases {
+    for pc in cases.iter().flatten() {
         let case = pc.case;
-        let intake = &case.intake;
         if p.contains(pc.received) {
-            let people = u64::from(intake.people);
+            let people = u64::from(case.people);
             t.add(S::Intake, "batches", 1);
             t.add(S::Intake, "person_times", people);
-            let [batches, person_times] = channel_keys(intake.channel);
+            let [batches, person_times] = channel_keys(case.channel);
             t.add(S::Channel, batches, 1);
             t.add(S::Channel, person_times, people);
-            t.add(S::Category, &*intake.category, 1);
-            if let Some(target) = intake.target.as_deref().map(str::trim)
+            t.add(S::Category, &*case.category, 1);
+            if let Some(target) = case.target.as_deref().map(str::trim)
                 && !target.is_empty()
             {
                 t.add(S::Target, target, 1);
             }
-            if let Some(a) = &case.assignment {
-                t.add(S::Department, &*a.department, 1);
+            if let Some(department) = &case.department {
+                t.add(S::Department, &**department, 1);
             }
-            if intake.channel == Channel::Visit && intake.people >= GROUP_VISIT_MIN_PEOPLE {
+            if case.channel == Channel::Visit && case.people >= GROUP_VISIT_MIN_PEOPLE {
                 t.add(S::Focus, "group_visits", 1);
                 t.add(S::Focus, "group_visit_person_times", people);
             }
             if pc.repeat {
                 t.add(S::Focus, "repeat", 1);
             }
-            if intake.urgency == Urgency::Major {
+            if case.urgency == Urgency::Major {
                 t.add(S::Focus, "major", 1);
             }
         }
         let attached = case
             .attached
             .iter()
-            .filter(|a| p.contains(local_date(a.received_at, rules)))
+            .filter(|a| p.contains(local_day(**a, rules)))
             .count();
-        t.add(S::Focus, "attached", attached as u64);
+        // A fixed key reads 0 when absent: most cases have nothing attached.
+        if attached > 0 {
+            t.add(S::Focus, "attached", attached as u64);
+        }
 
         if let (Some(d), Some(rec)) = (pc.facts.decided, &case.decision)
             && p.contains(d)
         {
             t.add(S::Decision, "decided", 1);
-            t.add(S::Decision, rec.decision.code(), 1);
+            t.add(S::Decision, rec.kind.code(), 1);
         }
         if let (Some(d), Some(reply)) = (pc.facts.replied, &case.reply)
             && p.contains(d)
@@ -377,23 +477,24 @@ fn tally<'a>(
         if pc.archived.is_some_and(|d| p.contains(d)) {
             t.add(S::Archive, "archived", 1);
         }
-        for view in &pc.views {
-            let [ended_key, on_time_key] = match view.key.as_str() {
-                DECIDE_CLOCK => ["decide_ended", "decide_on_time"],
-                HANDLE_CLOCK => ["handle_ended", "handle_on_time"],
-                _ => continue,
-            };
-            let Some((_, met)) = ended(view).filter(|(end, _)| p.contains(*end)) else {
+        for (slot, end) in pc.ends.iter().enumerate() {
+            let Some(end) = end.as_ref().filter(|e| p.contains(e.day)) else {
                 continue;
             };
+            let handle = slot == 1;
+            let [ended_key, on_time_key] = if handle {
+                ["handle_ended", "handle_on_time"]
+            } else {
+                ["decide_ended", "decide_on_time"]
+            };
             t.add(S::Timeliness, ended_key, 1);
-            if met {
+            if end.met {
                 t.add(S::Timeliness, on_time_key, 1);
             }
-            if view.key == HANDLE_CLOCK && case.extension.is_some() {
+            if handle && case.extension.is_some() {
                 t.add(S::Timeliness, "handle_extended", 1);
             }
-            t.uncovered.extend(view.uncovered_years.iter().copied());
+            t.uncovered.extend(end.uncovered.iter().copied());
         }
 
         // Overdue at the cut-off: only a case received by then and not yet finished by
@@ -416,16 +517,17 @@ fn tally<'a>(
                 if let Some(x) = extra.as_deref_mut() {
                     x.overdue.push(OverdueItem {
                         id: case.id,
-                        case_no: case.case_no.clone(),
+                        // Filled in for the few cases listed (`Report::fill_listed`).
+                        case_no: None,
                         state: case.state,
-                        channel: intake.channel,
+                        channel: case.channel,
                         received: pc.received,
-                        department: case.assignment.as_ref().map(|a| a.department.clone()),
-                        summary: intake.summary.clone(),
+                        department: case.department.as_deref().map(str::to_owned),
+                        summary: String::new(),
                         clock: first.key.clone(),
                         due: first.due,
                         days_overdue: (cutoff - first.due).num_days(),
-                        urgency: intake.urgency,
+                        urgency: case.urgency,
                     });
                 }
             }
@@ -433,7 +535,7 @@ fn tally<'a>(
 
         let mut supervised = false;
         for s in &case.supervisions {
-            let d = local_date(s.stamp.at, rules);
+            let d = local_day(s.at, rules);
             if !p.contains(d) {
                 continue;
             }
@@ -445,10 +547,10 @@ fn tally<'a>(
                     .entry(case.id)
                     .or_insert_with(|| SupervisedItem {
                         id: case.id,
-                        case_no: case.case_no.clone(),
+                        case_no: None,
                         state: case.state,
-                        department: case.assignment.as_ref().map(|a| a.department.clone()),
-                        summary: intake.summary.clone(),
+                        department: case.department.as_deref().map(str::to_owned),
+                        summary: String::new(),
                         supervised: d,
                         ground: s.ground,
                         feedback_by: s.feedback_by,

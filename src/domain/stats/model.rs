@@ -191,3 +191,25 @@ impl Report {
         self.figures.iter().filter(move |f| f.section == section)
     }
 }
+
+impl Report {
+    /// Ids of the cases listed (overdue and supervised), each once, ascending: the cases
+    /// whose numbers and summaries [`super::report_facts`] leaves to the caller.
+    pub fn listed_ids(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = self.overdue_items.iter().map(|i| i.id).collect();
+        ids.extend(self.supervised_items.iter().map(|i| i.id));
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Sets each listed case's number and summary from `label` (none where it has none).
+    pub fn fill_listed(&mut self, label: impl Fn(i64) -> Option<(Option<String>, String)>) {
+        for item in &mut self.overdue_items {
+            (item.case_no, item.summary) = label(item.id).unwrap_or_default();
+        }
+        for item in &mut self.supervised_items {
+            (item.case_no, item.summary) = label(item.id).unwrap_or_default();
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! The report's narrow rows (`case_facts`, migration 0011): what `domain::stats` reads of a
+//! case, written in the same transaction as every write of its case row (`cases.rs`), read
+//! by `report.rs` in place of the documents.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, params};
+
+use super::cases::replied_on;
+use super::{Result, StoreError};
+use crate::domain::case::Case;
+use crate::domain::stats::{
+    CaseFacts, Decided, DecisionKind, Extended, Rating, Replied, Supervised, facts,
+};
+use crate::domain::types::{Channel, Outcome, Satisfaction, State, SuperviseGround, Urgency};
+
+/// The columns [`from_row`] reads, in its order.
+const COLUMNS: &str = "id, state, channel, people, category, target, urgency,
+    linked, earlier_petitioner, department, received_at, attached, decision, decided_at,
+    served_on, outcome, unit_rating, office_rating, archived_at, extension_days, extended_at,
+    supervisions";
+
+/// Every flag again from the petitioner indexes, as migration 0011 sets them: for the bulk
+/// writer, which loads without the trigger that keeps them.
+pub(super) const MARK_REPEATS: &str = "
+UPDATE case_facts SET earlier_petitioner = EXISTS (
+   SELECT 1 FROM petitioners p WHERE p.case_id = case_facts.id AND (
+        (p.id_number <> '' AND EXISTS (SELECT 1 FROM petitioners q
+            WHERE q.id_number = p.id_number
+              AND (q.received_at, q.case_id) < (p.received_at, p.case_id)))
+     OR (p.phone <> '' AND EXISTS (SELECT 1 FROM petitioners q
+            WHERE q.phone = p.phone AND (q.received_at, q.case_id) < (p.received_at, p.case_id)))
+     OR (p.name <> '' AND p.address <> '' AND EXISTS (SELECT 1 FROM petitioners q
+            WHERE q.name = p.name AND q.address = p.address
+              AND (q.received_at, q.case_id) < (p.received_at, p.case_id)))))";
+
+/// Whether the ledger keeps the rows (schema 11 on): a ledger opened read-only before its
+/// upgrade is reported from its documents instead.
+pub(super) fn present(conn: &Connection) -> Result<bool> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_facts'",
+    )?;
+    Ok(stmt.exists([])?)
+}
+
+/// Writes the row of `case` (new or changed), before its petitioners when new: their
+/// trigger sets `earlier_petitioner`, which a later write keeps.
+pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
+    let f = facts(case);
+    conn.prepare_cached(
+        "INSERT INTO case_facts (id, received_at, state, replied_on, archived_at, case_no,
+             channel, people, category, target, urgency, linked, department, attached, decision,
+             decided_at, served_on, outcome, unit_rating, office_rating, extension_days,
+             extended_at, supervisions)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?20, ?21, ?22, ?23)
+         ON CONFLICT (id) DO UPDATE SET received_at = excluded.received_at,
+             state = excluded.state, replied_on = excluded.replied_on,
+             archived_at = excluded.archived_at, case_no = excluded.case_no,
+             channel = excluded.channel, people = excluded.people,
+             category = excluded.category, target = excluded.target,
+             urgency = excluded.urgency, linked = excluded.linked,
+             department = excluded.department, attached = excluded.attached,
+             decision = excluded.decision, decided_at = excluded.decided_at,
+             served_on = excluded.served_on, outcome = excluded.outcome,
+             unit_rating = excluded.unit_rating, office_rating = excluded.office_rating,
+             extension_days = excluded.extension_days, extended_at = excluded.extended_at,
+             supervisions = excluded.supervisions",
+    )?
+    .execute(params![
+        f.id,
+        f.received_at,
+        f.state.code(),
+        replied_on(case),
+        f.archived_at,
+        case.case_no,
+        f.channel.code(),
+        f.people,
+        f.category,
+        f.target,
+        f.urgency.code(),
+        f.linked,
+        f.department,
+        encode_attached(&f.attached),
+        f.decision.map(|d| d.kind.code()),
+        f.decision.map(|d| d.at),
+        f.reply.map(|r| r.served.to_string()),
+        f.reply.and_then(|r| r.outcome).map(Outcome::code),
+        f.return_visit.map(|v| v.unit.code()),
+        f.return_visit.map(|v| v.office.code()),
+        f.extension.map(|e| e.days),
+        f.extension.map(|e| e.at),
+        encode_supervisions(&f.supervisions),
+    ])?;
+    Ok(())
+}
+
+/// Writes the summary of a new case (it never changes after intake).
+pub(super) fn write_summary(conn: &Connection, case: &Case) -> Result<()> {
+    conn.prepare_cached("INSERT INTO case_summaries (id, summary) VALUES (?1, ?2)")?
+        .execute(params![case.id, case.intake.summary])?;
+    Ok(())
+}
+
+fn encode_attached(at: &[i64]) -> Option<String> {
+    let parts: Vec<String> = at.iter().map(i64::to_string).collect();
+    (!parts.is_empty()).then(|| parts.join(","))
+}
+
+fn encode_supervisions(s: &[Supervised]) -> Option<String> {
+    let parts: Vec<String> = s
+        .iter()
+        .map(|s| format!("{},{},{}", s.at, s.ground.code(), s.feedback_by))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(";"))
+}
+
+/// The facts of the cases `ids` (ascending), by id. Where they are dense (a year's
+/// report) the id range is read in one pass, skipping the others; where sparse (a
+/// month's: the older open cases are scattered) each is looked up, in id order, so that
+/// each page of the table is read once.
+pub(super) fn read(conn: &Connection, ids: &[i64]) -> Result<Vec<CaseFacts>> {
+    let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
+        return Ok(Vec::new());
+    };
+    let dense = (ids.len() as i64).saturating_mul(DENSE) >= last - first;
+    let (filter, args) = if dense {
+        (
+            "id >= ?1 AND id <= ?2",
+            vec![first.to_string(), last.to_string()],
+        )
+    } else {
+        let list = serde_json::to_string(ids)?;
+        ("id IN (SELECT value FROM json_each(?1))", vec![list])
+    };
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM case_facts WHERE {filter}"))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+    let mut names = Names::default();
+    // All at once: growing by doubling copied the rows and made the kernel zero fresh
+    // pages for each copy (a third of a month's report).
+    let mut out = Vec::with_capacity(ids.len());
+    let mut wanted = ids.iter().copied().peekable();
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        while wanted.next_if(|w| *w < id).is_some() {}
+        if wanted.next_if_eq(&id).is_some() {
+            out.push(from_row(row, &mut names)?);
+        }
+    }
+    Ok(out)
+}
+
+/// Ids this close together (one case in `DENSE` of the range) are read by a range scan.
+const DENSE: i64 = 2;
+
+/// The names read so far, each kept once (`CaseFacts` shares them).
+#[derive(Default)]
+struct Names(HashSet<Arc<str>>);
+
+impl Names {
+    fn get(&mut self, name: &str) -> Arc<str> {
+        if let Some(known) = self.0.get(name) {
+            return known.clone();
+        }
+        let new: Arc<str> = Arc::from(name);
+        self.0.insert(new.clone());
+        new
+    }
+}
+
+/// A row of [`COLUMNS`]. Codes are matched as bytes and dates read by hand: this runs for
+/// every row a report reads, half a million for a year at a million cases.
+fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
+    let id: i64 = r.get(0)?;
+    let bad = |what: &str| StoreError::Damaged(format!("case_facts row {id}: {what}"));
+    let mut name = |i: usize| -> Result<Option<Arc<str>>> {
+        let s = r
+            .get_ref(i)?
+            .as_str_or_null()
+            .map_err(rusqlite::Error::from)?;
+        Ok(s.map(|s| names.get(s)))
+    };
+    let category = name(4)?.ok_or_else(|| bad("category"))?;
+    let target = name(5)?;
+    let department = name(9)?;
+    // A code column: NULL, or one of `all` (else the row is damaged).
+    macro_rules! code {
+        ($i:expr, $all:expr, $what:expr) => {
+            match bytes(r, $i)? {
+                Some(b) => Some(
+                    $all.into_iter()
+                        .find(|k| k.code().as_bytes() == b)
+                        .ok_or_else(|| bad($what))?,
+                ),
+                None => None,
+            }
+        };
+    }
+    let state = code!(1, State::ALL, "state").ok_or_else(|| bad("state"))?;
+    let channel = code!(2, Channel::ALL, "channel").ok_or_else(|| bad("channel"))?;
+    let urgency =
+        code!(6, [Urgency::Normal, Urgency::Major], "urgency").ok_or_else(|| bad("urgency"))?;
+    let decision = match code!(12, DecisionKind::ALL, "decision") {
+        Some(kind) => Some(Decided {
+            kind,
+            at: r
+                .get::<_, Option<i64>>(13)?
+                .ok_or_else(|| bad("decided_at"))?,
+        }),
+        None => None,
+    };
+    let reply = match bytes(r, 14)? {
+        Some(b) => Some(Replied {
+            served: day(b).ok_or_else(|| bad("served_on"))?,
+            outcome: code!(15, Outcome::ALL, "outcome"),
+        }),
+        None => None,
+    };
+    let unit = code!(16, Satisfaction::ALL, "unit_rating");
+    let office = code!(17, Satisfaction::ALL, "office_rating");
+    let extension = match r.get::<_, Option<u32>>(19)? {
+        Some(days) => Some(Extended {
+            days,
+            at: r
+                .get::<_, Option<i64>>(20)?
+                .ok_or_else(|| bad("extended_at"))?,
+        }),
+        None => None,
+    };
+    let text = |i: usize| -> Result<Option<&str>> {
+        Ok(r.get_ref(i)?
+            .as_str_or_null()
+            .map_err(rusqlite::Error::from)?)
+    };
+    Ok(CaseFacts {
+        id,
+        state,
+        channel,
+        people: r.get(3)?,
+        category,
+        target,
+        urgency,
+        linked: r.get(7)?,
+        earlier_petitioner: r.get(8)?,
+        department,
+        received_at: r.get(10)?,
+        attached: decode_attached(text(11)?).ok_or_else(|| bad("attached"))?,
+        decision,
+        reply,
+        return_visit: unit
+            .zip(office)
+            .map(|(unit, office)| Rating { unit, office }),
+        archived_at: r.get(18)?,
+        extension,
+        supervisions: decode_supervisions(text(21)?).ok_or_else(|| bad("supervisions"))?,
+    })
+}
+
+fn bytes<'r>(r: &'r Row, i: usize) -> Result<Option<&'r [u8]>> {
+    Ok(r.get_ref(i)?
+        .as_bytes_or_null()
+        .map_err(rusqlite::Error::from)?)
+}
+
+/// `YYYY-MM-DD`, as the ledger writes dates.
+fn day(b: &[u8]) -> Option<NaiveDate> {
+    let num = |part: &[u8]| -> Option<u32> {
+        part.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(num(&b[..4])?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(&b[5..7])?, num(&b[8..])?)
+}
+
+fn decode_attached(s: Option<&str>) -> Option<Vec<i64>> {
+    match s {
+        None => Some(Vec::new()),
+        Some(s) => s.split(',').map(|x| x.parse().ok()).collect(),
+    }
+}
+
+fn decode_supervisions(s: Option<&str>) -> Option<Vec<Supervised>> {
+    let Some(s) = s else {
+        return Some(Vec::new());
+    };
+    s.split(';')
+        .map(|order| {
+            let mut f = order.split(',');
+            Some(Supervised {
+                at: f.next()?.parse().ok()?,
+                ground: SuperviseGround::from_code(f.next()?)?,
+                feedback_by: day(f.next()?.as_bytes())?,
+            })
+        })
+        .collect()
+}
+
+/// The case numbers and summaries of the cases `ids` (ascending: the rows are read in the
+/// tables' order): only the cases a report lists.
+pub(super) fn labels(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, Label>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT f.id, f.case_no, s.summary FROM case_facts f JOIN case_summaries s ON s.id = f.id
+          WHERE f.id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let rows = stmt.query_map([serde_json::to_string(ids)?], |r| {
+        Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A listed case's number and summary.
+pub(super) type Label = (Option<String>, String);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Office;
+    use crate::demo::{DemoOptions, generate};
+    use crate::store::Store;
+
+    #[test]
+    fn sparse_and_dense_ids_read_the_same_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-03-10T15:20:00+08:00").unwrap();
+        let opts = DemoOptions {
+            cases: 300,
+            seed: 5,
+            now,
+        };
+        generate(&mut store, &opts).unwrap();
+        let all: Vec<i64> = (1..=300).collect();
+        let every = read(&store.conn, &all).unwrap();
+        assert_eq!(every.len(), 300);
+        // One in five: looked up one by one rather than scanned.
+        let sparse: Vec<i64> = all.iter().copied().filter(|i| i % 5 == 0).collect();
+        assert!((sparse.len() as i64) * DENSE < 300);
+        let want: Vec<CaseFacts> = every.into_iter().filter(|f| f.id % 5 == 0).collect();
+        assert_eq!(read(&store.conn, &sparse).unwrap(), want);
+        assert_eq!(read(&store.conn, &[]).unwrap(), Vec::new());
+    }
+
+    #[test]
+    fn lists_encode_and_decode() {
+        let s = vec![
+            Supervised {
+                at: 1_767_225_600,
+                ground: SuperviseGround::Leader,
+                feedback_by: NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+            },
+            Supervised {
+                at: -5,
+                ground: SuperviseGround::Overdue,
+                feedback_by: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            },
+        ];
+        let enc = encode_supervisions(&s);
+        assert_eq!(decode_supervisions(enc.as_deref()), Some(s));
+        assert_eq!(decode_supervisions(None), Some(Vec::new()));
+        assert_eq!(encode_supervisions(&[]), None);
+        let a = vec![1, 1_767_225_600];
+        assert_eq!(decode_attached(encode_attached(&a).as_deref()), Some(a));
+        assert_eq!(decode_attached(Some("1,x")), None);
+        assert_eq!(day(b"2026-02-28"), NaiveDate::from_ymd_opt(2026, 2, 28));
+        assert_eq!(day(b"2026-02-30"), None);
+        assert_eq!(day(b"2026-2-028"), None);
+    }
+}
