@@ -149,16 +149,9 @@ mod tests {
     /// Counted in one pass, the charts are what grouping in SQL gives.
     #[test]
     fn one_pass_counts_agree_with_grouping() {
-        use crate::demo::{DemoOptions, generate};
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-03-10T15:20:00+08:00").unwrap();
-        let opts = DemoOptions {
-            cases: 600,
-            seed: 9,
-            now,
-        };
-        generate(&mut store, &opts).unwrap();
+        let store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 600, 9, false);
+        let now = crate::store::test_ledger::now();
         let today = now.date_naive();
         let charts = store.charts(today, 12).unwrap();
         let sql = |q: &str, a: i64, b: i64| -> Vec<(String, i64)> {

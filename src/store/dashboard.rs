@@ -130,8 +130,6 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Office;
-    use crate::demo::{DemoOptions, generate};
     use crate::store::Store;
 
     /// `person_counts` as the grouping it replaces would give it.
@@ -156,20 +154,9 @@ mod tests {
     /// is off while loading): either way the list is the grouping's.
     #[test]
     fn repeat_petitioners_are_kept_as_the_grouping_would_count_them() {
-        let now = chrono::DateTime::parse_from_rfc3339("2026-03-10T15:20:00+08:00").unwrap();
         for bulk in [false, true] {
             let dir = tempfile::tempdir().unwrap();
-            let mut store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
-            store.set_bulk_loading(bulk).unwrap();
-            let opts = DemoOptions {
-                cases: 400,
-                seed: 5,
-                now,
-            };
-            generate(&mut store, &opts).unwrap();
-            if bulk {
-                store.set_bulk_loading(false).unwrap();
-            }
+            let store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 400, 5, bulk);
             agrees_with_a_grouping(&store);
             let top = store.repeaters(5).unwrap();
             assert!(!top.is_empty() && top[0].cases >= 2, "{bulk}: {top:?}");

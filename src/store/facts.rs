@@ -318,24 +318,65 @@ pub(super) fn labels(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, Labe
 /// A listed case's number and summary.
 pub(super) type Label = (Option<String>, String);
 
+/// `check`: every case's report row against the facts of its stored document (the
+/// repeat-petitioner flag aside: the petitioner index, not the document, answers it). A
+/// row that drifted would make every report wrong without a word. Ledgers before schema 11
+/// have none to check.
+pub(super) fn check(conn: &Connection, report: &mut super::journal::CheckReport) -> Result<()> {
+    if !present(conn)? || report.first_bad_case.is_some() {
+        return Ok(());
+    }
+    let mut cases = conn.prepare("SELECT id, case_no, doc FROM cases ORDER BY id")?;
+    let mut cases = cases.query([])?;
+    let mut rows = conn.prepare(&format!("SELECT {COLUMNS} FROM case_facts ORDER BY id"))?;
+    let mut rows = rows.query([])?;
+    let mut names = Names::default();
+    let mut row = rows.next()?;
+    while let Some(c) = cases.next()? {
+        let id: i64 = c.get(0)?;
+        let mut kept = None;
+        while let Some(r) = row {
+            let at: i64 = r.get(0)?;
+            if at > id {
+                row = Some(r);
+                break;
+            }
+            if at == id {
+                kept = Some(from_row(r, &mut names)?);
+            }
+            row = rows.next()?;
+        }
+        let doc = c.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+        let problem = match (kept, serde_json::from_str::<Case>(doc)) {
+            (None, _) => "the case has no row for the report (case_facts)",
+            (Some(_), Err(_)) => "the stored case does not parse",
+            (Some(kept), Ok(case)) => {
+                let mut want = facts(&case);
+                want.earlier_petitioner = kept.earlier_petitioner;
+                if kept == want {
+                    continue;
+                }
+                "the report's row (case_facts) differs from the stored case"
+            }
+        };
+        report.first_bad_case = Some(super::journal::BadRecord {
+            id,
+            case_no: c.get(1)?,
+            problem: problem.to_owned(),
+        });
+        break;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Office;
-    use crate::demo::{DemoOptions, generate};
-    use crate::store::Store;
 
     #[test]
     fn sparse_and_dense_ids_read_the_same_rows() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-03-10T15:20:00+08:00").unwrap();
-        let opts = DemoOptions {
-            cases: 300,
-            seed: 5,
-            now,
-        };
-        generate(&mut store, &opts).unwrap();
+        let store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 300, 5, false);
         let all: Vec<i64> = (1..=300).collect();
         let every = read(&store.conn, &all).unwrap();
         assert_eq!(every.len(), 300);
@@ -371,5 +412,36 @@ mod tests {
         assert_eq!(day(b"2026-02-28"), NaiveDate::from_ymd_opt(2026, 2, 28));
         assert_eq!(day(b"2026-02-30"), None);
         assert_eq!(day(b"2026-2-028"), None);
+    }
+
+    /// `check` passes on rows written with their cases, in bulk and one by one, and names
+    /// the case whose row drifted or went missing.
+    #[test]
+    fn check_finds_a_report_row_that_differs_from_its_case() {
+        for bulk in [false, true] {
+            let dir = tempfile::tempdir().unwrap();
+            let store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 300, 6, bulk);
+            let report = store.check().unwrap();
+            assert!(report.ok(), "{bulk}: {report:?}");
+            store
+                .conn
+                .execute(
+                    "UPDATE case_facts SET people = people + 1 WHERE id = 120",
+                    [],
+                )
+                .unwrap();
+            let bad = store.check().unwrap().first_bad_case.unwrap();
+            assert_eq!(bad.id, 120, "{bulk}");
+            assert!(bad.problem.contains("case_facts"), "{}", bad.problem);
+            store
+                .conn
+                .execute_batch(
+                    "UPDATE case_facts SET people = people - 1 WHERE id = 120;
+                     DELETE FROM case_facts WHERE id = 77;",
+                )
+                .unwrap();
+            let bad = store.check().unwrap().first_bad_case.unwrap();
+            assert_eq!(bad.id, 77, "{bulk}");
+        }
     }
 }

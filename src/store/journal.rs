@@ -359,6 +359,7 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
         expected_seq = entry.seq + 1;
     }
     check_cases(conn, &mut report)?;
+    super::facts::check(conn, &mut report)?;
     super::documents::check_documents(conn, &mut report)?;
     Ok(report)
 }

@@ -25,6 +25,8 @@ mod queries;
 mod reception;
 mod report;
 pub mod search;
+#[cfg(test)]
+mod test_ledger;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -394,7 +394,6 @@ fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> {
 mod tests {
     use super::*;
     use crate::config::Office;
-    use crate::demo::{DemoOptions, generate};
 
     /// Ids loaded, and the repeat set, for some windows.
     fn load(store: &Store) -> (Vec<i64>, Vec<i64>) {
@@ -416,14 +415,7 @@ mod tests {
     fn a_ledger_before_schema_6_gives_the_same_cases_by_a_scan() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("l.db");
-        let mut store = Store::open(&path, Office::builtin()).unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-03-10T15:20:00+08:00").unwrap();
-        let opts = DemoOptions {
-            cases: 600,
-            seed: 3,
-            now,
-        };
-        generate(&mut store, &opts).unwrap();
+        let store = crate::store::test_ledger::demo(&path, 600, 3, false);
         let indexed = load(&store);
         assert!(
             indexed.0.len() > 100 && !indexed.1.is_empty(),

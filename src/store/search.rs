@@ -312,18 +312,10 @@ mod tests {
     #[test]
     fn upgrading_to_prefix_indexes_keeps_every_hit() {
         use crate::config::Office;
-        use crate::demo::{DemoOptions, generate};
         use crate::store::Store;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("l.db");
-        let mut store = Store::open(&path, Office::builtin()).unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-03-10T15:20:00+08:00").unwrap();
-        let opts = DemoOptions {
-            cases: 300,
-            seed: 3,
-            now,
-        };
-        generate(&mut store, &opts).unwrap();
+        let store = crate::store::test_ledger::demo(&path, 300, 3, false);
         let queries = [
             "王",
             "拆迁",
