@@ -126,17 +126,16 @@ pub(super) fn read(conn: &Connection, ids: &[i64]) -> Result<Vec<CaseFacts>> {
         return Ok(Vec::new());
     };
     let dense = (ids.len() as i64).saturating_mul(DENSE) >= last - first;
-    let (filter, args) = if dense {
-        (
-            "id >= ?1 AND id <= ?2",
-            vec![first.to_string(), last.to_string()],
-        )
+    let (filter, args): (_, Vec<rusqlite::types::Value>) = if dense {
+        ("id >= ?1 AND id <= ?2", vec![first.into(), last.into()])
     } else {
         let list = serde_json::to_string(ids)?;
-        ("id IN (SELECT value FROM json_each(?1))", vec![list])
+        ("id IN (SELECT value FROM json_each(?1))", vec![list.into()])
     };
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM case_facts WHERE {filter}"))?;
+    // In id order, which the merge below relies on (the rowid order: free).
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM case_facts WHERE {filter} ORDER BY id"
+    ))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
     let mut names = Names::default();
     // All at once: growing by doubling copied the rows and made the kernel zero fresh
@@ -319,21 +318,35 @@ pub(super) fn labels(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, Labe
 pub(super) type Label = (Option<String>, String);
 
 /// `check`: every case's report row against the facts of its stored document (the
-/// repeat-petitioner flag aside: the petitioner index, not the document, answers it). A
-/// row that drifted would make every report wrong without a word. Ledgers before schema 11
-/// have none to check.
+/// repeat-petitioner flag aside: the petitioner index, not the document, answers it), with
+/// the columns the report selects by and the listed summary; and no row without its case.
+/// A row that drifted would make every report wrong without a word. Ledgers before schema
+/// 11 have none to check.
 pub(super) fn check(conn: &Connection, report: &mut super::journal::CheckReport) -> Result<()> {
     if !present(conn)? || report.first_bad_case.is_some() {
         return Ok(());
     }
     let mut cases = conn.prepare("SELECT id, case_no, doc FROM cases ORDER BY id")?;
     let mut cases = cases.query([])?;
-    let mut rows = conn.prepare(&format!("SELECT {COLUMNS} FROM case_facts ORDER BY id"))?;
+    // After COLUMNS: 22 replied_on, 23 case_no, 24 whether the summary is kept.
+    let mut rows = conn.prepare(&format!(
+        "SELECT {COLUMNS}, replied_on, case_no,
+                EXISTS (SELECT 1 FROM case_summaries s WHERE s.id = case_facts.id)
+           FROM case_facts ORDER BY id"
+    ))?;
     let mut rows = rows.query([])?;
     let mut names = Names::default();
     let mut row = rows.next()?;
+    let mut bad = |id: i64, case_no: Option<String>, problem: &str| {
+        report.first_bad_case = Some(super::journal::BadRecord {
+            id,
+            case_no,
+            problem: problem.to_owned(),
+        });
+    };
     while let Some(c) = cases.next()? {
         let id: i64 = c.get(0)?;
+        let case_no: Option<String> = c.get(1)?;
         let mut kept = None;
         while let Some(r) = row {
             let at: i64 = r.get(0)?;
@@ -341,30 +354,43 @@ pub(super) fn check(conn: &Connection, report: &mut super::journal::CheckReport)
                 row = Some(r);
                 break;
             }
-            if at == id {
-                kept = Some(from_row(r, &mut names)?);
+            if at < id {
+                bad(at, None, "a row for the report (case_facts) has no case");
+                return Ok(());
             }
+            let extra = (
+                r.get::<_, Option<String>>(22)?,
+                r.get::<_, Option<String>>(23)?,
+            );
+            kept = Some((from_row(r, &mut names), extra, r.get::<_, bool>(24)?));
             row = rows.next()?;
         }
         let doc = c.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
         let problem = match (kept, serde_json::from_str::<Case>(doc)) {
             (None, _) => "the case has no row for the report (case_facts)",
+            (Some((Err(_), ..)), _) => "its row for the report (case_facts) does not read",
             (Some(_), Err(_)) => "the stored case does not parse",
-            (Some(kept), Ok(case)) => {
+            (Some((Ok(kept), (replied, number), summary)), Ok(case)) => {
                 let mut want = facts(&case);
                 want.earlier_petitioner = kept.earlier_petitioner;
-                if kept == want {
+                if kept != want || replied != replied_on(&case) || number != case.case_no {
+                    "the report's row (case_facts) differs from the stored case"
+                } else if !summary {
+                    "the case's summary for the report (case_summaries) is missing"
+                } else {
                     continue;
                 }
-                "the report's row (case_facts) differs from the stored case"
             }
         };
-        report.first_bad_case = Some(super::journal::BadRecord {
-            id,
-            case_no: c.get(1)?,
-            problem: problem.to_owned(),
-        });
-        break;
+        bad(id, case_no, problem);
+        return Ok(());
+    }
+    if let Some(r) = row {
+        bad(
+            r.get(0)?,
+            None,
+            "a row for the report (case_facts) has no case",
+        );
     }
     Ok(())
 }
@@ -423,25 +449,51 @@ mod tests {
             let store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 300, 6, bulk);
             let report = store.check().unwrap();
             assert!(report.ok(), "{bulk}: {report:?}");
-            store
+            let replied: i64 = store
                 .conn
-                .execute(
-                    "UPDATE case_facts SET people = people + 1 WHERE id = 120",
+                .query_row(
+                    "SELECT id FROM case_facts WHERE replied_on IS NOT NULL LIMIT 1",
                     [],
+                    |r| r.get(0),
                 )
                 .unwrap();
-            let bad = store.check().unwrap().first_bad_case.unwrap();
-            assert_eq!(bad.id, 120, "{bulk}");
-            assert!(bad.problem.contains("case_facts"), "{}", bad.problem);
+            // Each drift in a transaction rolled back before the next.
+            let drift = [
+                (
+                    "UPDATE case_facts SET people = people + 1 WHERE id = 120".to_owned(),
+                    120,
+                ),
+                ("DELETE FROM case_facts WHERE id = 77".to_owned(), 77),
+                (
+                    format!("UPDATE case_facts SET replied_on = '1999-01-01' WHERE id = {replied}"),
+                    replied,
+                ),
+                ("DELETE FROM case_summaries WHERE id = 150".to_owned(), 150),
+            ];
+            for (sql, id) in drift {
+                let tx = store.conn.unchecked_transaction().unwrap();
+                tx.execute_batch(&sql).unwrap();
+                let bad = store.check().unwrap().first_bad_case.unwrap();
+                assert_eq!(bad.id, id, "{bulk}: {sql}: {bad:?}");
+                assert!(bad.problem.contains("case_"), "{}", bad.problem);
+                drop(tx);
+            }
+            assert!(store.check().unwrap().ok(), "{bulk}");
+            // A row whose case is gone (only with the foreign keys off).
             store
                 .conn
-                .execute_batch(
-                    "UPDATE case_facts SET people = people - 1 WHERE id = 120;
-                     DELETE FROM case_facts WHERE id = 77;",
-                )
+                .execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM cases WHERE id = 300;")
                 .unwrap();
-            let bad = store.check().unwrap().first_bad_case.unwrap();
-            assert_eq!(bad.id, 77, "{bulk}");
+            let report = store.check().unwrap();
+            // The orphans are named too: a petitioner table without rowids among them.
+            assert!(
+                report
+                    .database
+                    .iter()
+                    .any(|l| l == "foreign key: petitioners"),
+                "{report:?}"
+            );
+            assert_eq!(report.first_bad_case.map(|b| b.id), Some(300), "{bulk}");
         }
     }
 }

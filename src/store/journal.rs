@@ -318,12 +318,13 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
             }
         }
         let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+        // A WITHOUT ROWID table (petitioners) names no rowid: NULL.
         let rows = stmt.query_map([], |r| {
-            Ok(format!(
-                "foreign key: {} row {}",
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?
-            ))
+            let table = r.get::<_, String>(0)?;
+            Ok(match r.get::<_, Option<i64>>(1)? {
+                Some(row) => format!("foreign key: {table} row {row}"),
+                None => format!("foreign key: {table}"),
+            })
         })?;
         for row in rows {
             report.database.push(row?);

@@ -169,13 +169,17 @@ impl Store {
     }
 
     /// The schema versions (found, latest) when the ledger at `path` exists, is a xinfang
-    /// ledger and will be upgraded by [`Store::open`]; None otherwise. Reads only.
+    /// ledger, can be written and will be upgraded by [`Store::open`]; None otherwise.
+    /// Reads only: a file that cannot be written gets its error from `open`, not a notice.
     pub fn upgrade_pending(path: &Path) -> Result<Option<(i64, i64)>> {
         if !path.exists() {
             return Ok(None);
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Ok(None);
+        }
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let latest = migrations::latest();
         Ok((found >= 1 && found < latest).then_some((found, latest)))

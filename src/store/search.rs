@@ -164,16 +164,19 @@ pub(super) fn index_case_tokens(conn: &Connection, id: i64, tokens: &str) -> Res
 }
 
 /// Fills an empty search index from every case's stored document (migration 0010 made
-/// the index anew): as the bulk load does, segments are merged once at the end.
+/// the index anew): as the bulk load does, segments are merged once at the end. A
+/// document that does not parse is left out rather than refusing the whole upgrade (and
+/// with it every writing open of a ledger the last version opened): `check` names it.
 pub(super) fn reindex_all(conn: &Connection) -> Result<()> {
     set_bulk_loading(conn, true)?;
     let mut stmt = conn.prepare("SELECT id, doc FROM cases ORDER BY id")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
-        let case: Case =
-            serde_json::from_str(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
-        index_case_tokens(conn, id, &index_tokens(&case_text(&case)))?;
+        let doc = row.get_ref(1)?.as_str().ok();
+        if let Some(case) = doc.and_then(|d| serde_json::from_str::<Case>(d).ok()) {
+            index_case_tokens(conn, id, &index_tokens(&case_text(&case)))?;
+        }
     }
     set_bulk_loading(conn, false)
 }
