@@ -188,15 +188,7 @@ fn prepare(
             let (case, doc, version) = known
                 .remove(&id)
                 .ok_or_else(|| StoreError::CaseNotFound(r.to_string()))?;
-            if let Some(expected) = req.expected_version
-                && expected != version
-            {
-                return Err(StoreError::Stale {
-                    case: case.case_no.clone().unwrap_or_else(|| case.id.to_string()),
-                    expected,
-                    found: version,
-                });
-            }
+            super::execute::fresh(&case, version, req.expected_version)?;
             Some((case, doc, version))
         }
         None => None,

@@ -131,6 +131,19 @@ impl Store {
     }
 }
 
+/// Refuses a command written against another version of the case than the stored one
+/// (the optimistic guard: someone else changed it since it was read).
+pub(super) fn fresh(case: &Case, version: i64, expected: Option<i64>) -> Result<()> {
+    match expected {
+        Some(expected) if expected != version => Err(StoreError::Stale {
+            case: case.case_no.clone().unwrap_or_else(|| case.id.to_string()),
+            expected,
+            found: version,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// `execute` inside the caller's transaction, with a hook for issuing a
 /// document (`Store::issue`).
 pub(super) fn execute_in(
@@ -183,15 +196,7 @@ fn run(
                 Some(hit) => hit,
                 None => cases::load_with_doc(tx, r)?,
             };
-            if let Some(expected) = req.expected_version
-                && expected != version
-            {
-                return Err(StoreError::Stale {
-                    case: case.case_no.clone().unwrap_or_else(|| case.id.to_string()),
-                    expected,
-                    found: version,
-                });
-            }
+            fresh(&case, version, req.expected_version)?;
             Some((case, doc, version))
         }
         None => None,

@@ -367,7 +367,8 @@ pub fn nothing_to_choose(lang: Lang) -> &'static str {
     )
 }
 
-pub fn placeholder(lang: Lang) -> &'static str {
+/// The empty first choice of a pick list.
+pub fn choose_prompt(lang: Lang) -> &'static str {
     lang.pick("（请选择）", "(choose)")
 }
 

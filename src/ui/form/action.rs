@@ -125,7 +125,7 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
             let (kind, _) = people(
                 dir,
                 &[Role::Handler, Role::Leader],
-                Some(t::placeholder(lang)),
+                Some(t::choose_prompt(lang)),
             );
             vec![
                 Field::new("handler", kind)
@@ -177,7 +177,7 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
             // The ground is the leader's to say: no default.
             let grounds = match grounds {
                 Kind::Choice(mut o) => {
-                    o.insert(0, (String::new(), t::placeholder(lang).to_owned()));
+                    o.insert(0, (String::new(), t::choose_prompt(lang).to_owned()));
                     Kind::Choice(o)
                 }
                 other => other,

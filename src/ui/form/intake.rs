@@ -90,7 +90,7 @@ fn common_fields(lang: Lang, categories: &[String]) -> Vec<Field> {
     // No category until the clerk picks one: a default would be counted
     // in the statistics whenever nobody changed it.
     let cats = choice(
-        std::iter::once((String::new(), t::placeholder(lang).to_owned()))
+        std::iter::once((String::new(), t::choose_prompt(lang).to_owned()))
             .chain(categories.iter().map(|c| (c.clone(), c.clone())))
             .collect(),
     );
