@@ -1,0 +1,162 @@
+//! The field checks commands share: required text, date ranges, decisions, assignments,
+//! extensions and the review window.
+
+use chrono::NaiveDate;
+
+use super::local_date;
+use crate::domain::case::{Assignment, Case, Extension, Stamp};
+use crate::domain::deadline::due_date;
+use crate::domain::error::WorkflowError;
+use crate::domain::rules::{Rules, names_accused};
+use crate::domain::types::{Decision, Role};
+
+pub(crate) fn nonempty(
+    op: &'static str,
+    field: &'static str,
+    value: &str,
+) -> Result<(), WorkflowError> {
+    if value.trim().is_empty() {
+        Err(WorkflowError::MissingField { op, field })
+    } else {
+        Ok(())
+    }
+}
+
+pub(super) fn check_date_range(
+    date: NaiveDate,
+    earliest: NaiveDate,
+    latest: NaiveDate,
+) -> Result<(), WorkflowError> {
+    if date < earliest {
+        Err(WorkflowError::DateTooEarly { date, earliest })
+    } else if date > latest {
+        Err(WorkflowError::DateTooLate { date, latest })
+    } else {
+        Ok(())
+    }
+}
+
+pub(super) fn validate_decision(decision: &Decision) -> Result<(), WorkflowError> {
+    let op = "register";
+    match decision {
+        Decision::Accept => Ok(()),
+        // 不予受理 must tell the petitioner where to go instead (Art 23).
+        Decision::Decline { route, .. } => nonempty(op, "route", route),
+        Decision::PassOn { to } => nonempty(op, "to", to),
+        Decision::Answered { text } => nonempty(op, "text", text),
+    }
+}
+
+pub(super) fn check_assignment(
+    case: &Case,
+    department: &str,
+    handler: &str,
+    leader: &Option<String>,
+    rules: &Rules,
+    stamp: Stamp,
+) -> Result<Assignment, WorkflowError> {
+    if !rules.departments.iter().any(|d| d == department) {
+        return Err(WorkflowError::UnknownDepartment(department.to_owned()));
+    }
+    let person = rules
+        .operator(handler)
+        .ok_or_else(|| WorkflowError::UnknownOperator(handler.to_owned()))?;
+    if person.role == Role::Clerk || !person.active {
+        return Err(WorkflowError::NotAHandler {
+            name: handler.to_owned(),
+            role: person.role,
+        });
+    }
+    if let Some(name) = leader {
+        match rules.operator(name) {
+            None => return Err(WorkflowError::UnknownOperator(name.clone())),
+            Some(o) if o.role != Role::Leader => {
+                return Err(WorkflowError::NotALeader(name.clone()));
+            }
+            Some(_) => {}
+        }
+    }
+    // 2022 Art 30: never route accusation material to the accused, whether
+    // the accused is the department, the handler or the handler's unit.
+    let intake = &case.intake;
+    let accused = [intake.target.as_deref(), intake.target_person.as_deref()];
+    let parties = [
+        Some(department),
+        Some(handler),
+        person.department.as_deref(),
+    ];
+    for target in accused.into_iter().flatten() {
+        for party in parties.into_iter().flatten() {
+            if names_accused(party, target) {
+                return Err(WorkflowError::AccusedAssignee {
+                    assignee: party.to_owned(),
+                    target: target.to_owned(),
+                });
+            }
+        }
+    }
+    // 2022 Art 28: a handler with a direct interest must step aside.
+    if let Some(r) = case.recusals.iter().find(|r| r.handler == handler) {
+        return Err(WorkflowError::Recused {
+            handler: handler.to_owned(),
+            reason: r.reason.clone(),
+        });
+    }
+    Ok(Assignment {
+        department: department.to_owned(),
+        handler: handler.to_owned(),
+        owner_leader: leader.clone(),
+        stamp,
+    })
+}
+
+/// 2022 Art 34: once, at most the cap (30 days), with a reason, before the
+/// handling period has run out.
+pub(super) fn check_extension(
+    case: &Case,
+    days: u32,
+    reason: &str,
+    today: NaiveDate,
+    rules: &Rules,
+    stamp: Stamp,
+) -> Result<Extension, WorkflowError> {
+    let Some(rule) = rules.policy.clock("handle") else {
+        return Err(WorkflowError::ExtensionTooLong {
+            asked: days,
+            cap: 0,
+        });
+    };
+    if days == 0 || days > rule.extension_cap {
+        return Err(WorkflowError::ExtensionTooLong {
+            asked: days,
+            cap: rule.extension_cap,
+        });
+    }
+    if let Some(d) = &case.decision {
+        let due = due_date(rules.calendar, rule, local_date(d.stamp.at, rules), 0);
+        if today > due {
+            return Err(WorkflowError::ExtensionAfterDue { due });
+        }
+    }
+    Ok(Extension {
+        days,
+        reason: reason.to_owned(),
+        stamp,
+    })
+}
+
+/// 2022 Art 35: 复查 may be asked within 30 days of receiving the reply.
+pub(super) fn check_review_window(
+    case: &Case,
+    today: NaiveDate,
+    rules: &Rules,
+) -> Result<(), WorkflowError> {
+    let (Some(reply), Some(rule)) = (&case.reply, rules.policy.clock("review")) else {
+        return Ok(());
+    };
+    let due = due_date(rules.calendar, rule, reply.served_at, 0);
+    if today > due {
+        return Err(WorkflowError::ReviewWindowClosed { due });
+    }
+    Ok(())
+}
