@@ -42,7 +42,7 @@ pub use documents::{Issued, RenderJob, Rendered, StoredDocument};
 pub use drafts::Draft;
 pub use execute::{Applied, CaseRef, Request};
 pub use journal::{CheckReport, JournalEntry};
-pub use queries::{CaseRow, ListFilter, Owner, Sort, StateCounts};
+pub use queries::{CaseRow, ListFilter, Owner, Sort, SortKey, StateCounts};
 pub use reception::StoredRecord;
 pub use report::ReportCases;
 

@@ -3,6 +3,10 @@
 
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value as SqlValue;
+
+/// Where a page of the queue ends, in the order it is sorted by: the desk hands it back
+/// for the next page and never looks inside.
+pub type SortKey = SqlValue;
 use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
 

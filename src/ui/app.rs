@@ -3,7 +3,6 @@
 
 use chrono::{FixedOffset, NaiveDate};
 use ratatui::crossterm::event::KeyEventKind;
-use rusqlite::types::Value as SqlValue;
 
 use super::form::Form;
 use super::form::action::Directory;
@@ -80,7 +79,7 @@ impl View {
     }
 }
 
-pub type Cursor = Option<(SqlValue, i64)>;
+pub type Cursor = Option<(crate::store::SortKey, i64)>;
 
 #[derive(Debug, Clone, Default)]
 pub struct Queue {

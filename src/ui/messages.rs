@@ -2,7 +2,6 @@
 //! commands out (what the runtime should fetch from or write to the store).
 
 use ratatui::crossterm::event::KeyEvent;
-use rusqlite::types::Value as SqlValue;
 
 use super::app::{CaseScreen, Cursor, View};
 use super::form::action::Directory;
@@ -24,7 +23,7 @@ pub enum Msg {
         rows: u16,
     },
     Page {
-        rows: Vec<(CaseRow, SqlValue)>,
+        rows: Vec<(CaseRow, crate::store::SortKey)>,
         start: Cursor,
     },
     Found(Vec<CaseRow>),
