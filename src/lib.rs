@@ -4,6 +4,7 @@
 //! ← `cli` (and, later, `ui`). `strings` holds every user-facing text.
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod display;
