@@ -8,6 +8,7 @@ pub mod deadline;
 pub mod documents;
 pub mod due;
 pub mod error;
+pub mod filing;
 pub mod identity;
 mod intake;
 pub mod phone;

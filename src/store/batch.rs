@@ -22,6 +22,7 @@ use crate::domain::case::Case;
 use crate::domain::command::Command;
 use crate::domain::deadline::ClockView;
 use crate::domain::due::case_clocks;
+use crate::domain::filing::case_number;
 use crate::domain::rules::Operator;
 use crate::domain::workflow::{local_date, transition};
 
@@ -205,7 +206,7 @@ fn prepare(
     if let Some(year) = t.allot_number_for_year {
         let last = ledger.counters.entry(year).or_insert(0);
         *last += 1;
-        case.case_no = Some(format!("{year}-{last:04}"));
+        case.case_no = Some(case_number(year, *last));
         if !ledger.changed_years.contains(&year) {
             ledger.changed_years.push(year);
         }

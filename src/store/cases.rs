@@ -6,6 +6,7 @@ use super::{Result, StoreError, facts, search};
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
 use crate::domain::due::next_due;
+use crate::domain::filing;
 
 /// Which case a command or a look-up names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +68,7 @@ pub fn allot_number(tx: &Transaction, year: i32) -> Result<String> {
              ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
         )?
         .query_row([year], |r| r.get(0))?;
-    Ok(format!("{year}-{seq:04}"))
+    Ok(filing::case_number(year, seq))
 }
 
 /// The id the next new case gets.
@@ -130,7 +131,7 @@ pub(super) fn insert_indexed(
         doc,
         i.receiver,
         // As `update_to` sets them: the report finds older cases by these columns.
-        replied_on(case),
+        facts::replied_on(case),
         case.archived.as_ref().map(|s| s.at.timestamp()),
     ])?;
     // Before the petitioners: their trigger marks the row when a petitioner came before.
@@ -153,15 +154,6 @@ pub(super) fn insert_indexed(
     }
     search::index_case_tokens(tx, id, tokens)?;
     Ok(())
-}
-
-/// The later of the day the reply was served and the day it was recorded (in the offset it
-/// was recorded with): after it only a return visit and the archiving happen to a case.
-/// `report_cases` looks older cases up by it.
-pub(super) fn replied_on(case: &Case) -> Option<String> {
-    case.reply
-        .as_ref()
-        .map(|r| r.served_at.max(r.stamp.at.date_naive()).to_string())
 }
 
 /// Writes a new version of an existing case, refusing if someone else
@@ -205,7 +197,7 @@ pub(super) fn update_to(
             case.awaiting_leader(),
             next_due,
             doc,
-            replied_on(case),
+            facts::replied_on(case),
             case.archived.as_ref().map(|s| s.at.timestamp()),
             new_version,
         ])?;

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
 
-use super::cases::replied_on;
 use super::{Result, StoreError};
 use crate::domain::case::Case;
+use crate::domain::filing;
 use crate::domain::stats::{
     CaseFacts, Decided, DecisionKind, Extended, Rating, Replied, Supervised, facts,
 };
@@ -95,6 +95,12 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         encode_supervisions(&f.supervisions),
     ])?;
     Ok(())
+}
+
+/// The column `replied_on` of `cases` and `case_facts` (`domain::filing::replied_on`): a
+/// report looks older cases up by it.
+pub(super) fn replied_on(case: &Case) -> Option<String> {
+    filing::replied_on(case).map(|d| d.to_string())
 }
 
 /// Writes the summary of a new case (it never changes after intake).
