@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use super::{CheckReport, Result, Store, StoreError, journal};
+use super::findings::CheckReport;
+use super::{Result, Store, StoreError, check};
 
 impl Store {
     /// Writes a consistent copy to `dest` (which must not exist: a backup
@@ -26,6 +27,6 @@ impl Store {
             dest,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
         )?;
-        journal::check(&copy)
+        check::check(&copy)
     }
 }

@@ -8,7 +8,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::execute::{Applied, Request, execute_in};
-use super::journal::{self, BadRecord, CheckReport, JournalEntry};
+use super::findings::{BadRecord, CheckReport};
+use super::journal::{self, JournalEntry};
 use super::{Result, Store, StoreError};
 use crate::domain::case::Case;
 use crate::domain::command::Command;

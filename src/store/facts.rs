@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
 
+use super::findings::{BadRecord, CheckReport};
 use super::{Result, StoreError};
 use crate::domain::case::Case;
 use crate::domain::filing;
@@ -328,7 +329,7 @@ pub(super) type Label = (Option<String>, String);
 /// the columns the report selects by and the listed summary; and no row without its case.
 /// A row that drifted would make every report wrong without a word. Ledgers before schema
 /// 11 have none to check.
-pub(super) fn check(conn: &Connection, report: &mut super::journal::CheckReport) -> Result<()> {
+pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     if !present(conn)? || report.first_bad_case.is_some() {
         return Ok(());
     }
@@ -344,7 +345,7 @@ pub(super) fn check(conn: &Connection, report: &mut super::journal::CheckReport)
     let mut names = Names::default();
     let mut row = rows.next()?;
     let mut bad = |id: i64, case_no: Option<String>, problem: &str| {
-        report.first_bad_case = Some(super::journal::BadRecord {
+        report.first_bad_case = Some(BadRecord {
             id,
             case_no,
             problem: problem.to_owned(),

@@ -10,6 +10,7 @@ use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use super::Result;
+use super::findings::{BadRecord, CheckReport};
 use crate::domain::workflow::Event;
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -278,58 +279,9 @@ pub fn for_case(conn: &Connection, case_id: i64) -> Result<Vec<JournalEntry>> {
     Ok(out)
 }
 
-/// What `check` found.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct CheckReport {
-    pub events: i64,
-    pub cases: i64,
-    /// `PRAGMA integrity_check` and `foreign_key_check` findings.
-    pub database: Vec<String>,
-    /// The first journal row whose hash or link does not hold.
-    pub first_bad_event: Option<BadRecord>,
-    /// The first case whose stored record differs from its journal replay.
-    pub first_bad_case: Option<BadRecord>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct BadRecord {
-    pub id: i64,
-    pub case_no: Option<String>,
-    pub problem: String,
-}
-
-impl CheckReport {
-    pub fn ok(&self) -> bool {
-        self.database.is_empty() && self.first_bad_event.is_none() && self.first_bad_case.is_none()
-    }
-}
-
-/// Integrity check, then the hash chain in journal order, then every case
-/// against the replay of its events.
-pub fn check(conn: &Connection) -> Result<CheckReport> {
-    let mut report = CheckReport::default();
-    {
-        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        for row in rows {
-            let line = row?;
-            if line != "ok" {
-                report.database.push(line);
-            }
-        }
-        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
-        // A WITHOUT ROWID table (petitioners) names no rowid: NULL.
-        let rows = stmt.query_map([], |r| {
-            let table = r.get::<_, String>(0)?;
-            Ok(match r.get::<_, Option<i64>>(1)? {
-                Some(row) => format!("foreign key: {table} row {row}"),
-                None => format!("foreign key: {table}"),
-            })
-        })?;
-        for row in rows {
-            report.database.push(row?);
-        }
-    }
+/// `check`: the hash chain in journal order; the first row whose number, link or hash
+/// does not hold is reported.
+pub(super) fn check_chain(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY seq"))?;
     let rows = stmt.query_map([], entry_from_row)?;
     let mut prev = GENESIS.to_owned();
@@ -359,13 +311,11 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
         prev = entry.hash.clone();
         expected_seq = entry.seq + 1;
     }
-    check_cases(conn, &mut report)?;
-    super::facts::check(conn, &mut report)?;
-    super::documents::check_documents(conn, &mut report)?;
-    Ok(report)
+    Ok(())
 }
 
-fn check_cases(conn: &Connection, report: &mut CheckReport) -> Result<()> {
+/// `check`: every case against the replay of its events.
+pub(super) fn check_cases(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     let mut cases = conn.prepare("SELECT id, case_no, doc FROM cases ORDER BY id")?;
     let mut events = conn.prepare(&format!("{SELECT} ORDER BY case_id, seq"))?;
     let mut events = events.query_map([], entry_from_row)?.peekable();

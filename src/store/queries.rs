@@ -312,8 +312,4 @@ impl Store {
         let ids = stmt.query_map([], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
-
-    pub fn check(&self) -> Result<super::CheckReport> {
-        journal::check(&self.conn)
-    }
 }
