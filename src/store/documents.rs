@@ -1,21 +1,14 @@
 //! Issued documents: numbers per kind and year, allotted in the same
-//! IMMEDIATE transaction as the journal event that issues them, and the
+//! IMMEDIATE transaction as the journal event that issues them (`issue.rs`), and the
 //! text and HTML kept as issued. Also the office's letterhead.
 
-use chrono::{DateTime, Datelike, FixedOffset};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::execute::{Applied, Request, execute_in};
 use super::findings::{BadRecord, CheckReport};
-use super::journal::{self, JournalEntry};
-use super::{Result, Store, StoreError};
-use crate::domain::case::Case;
-use crate::domain::command::Command;
-use crate::domain::documents::{Content, DocKind, OfficeProfile, check_profile, doc_number};
-use crate::domain::error::WorkflowError;
-use crate::domain::workflow::local_date;
+use super::{Result, Store};
+use crate::domain::documents::{DocKind, OfficeProfile};
 
 /// One document as issued and kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,34 +24,7 @@ pub struct StoredDocument {
     pub html: String,
 }
 
-/// What a renderer gets: everything a template may print.
-pub struct RenderJob<'a> {
-    pub case: &'a Case,
-    pub content: &'a Content,
-    pub number: &'a str,
-    pub at: DateTime<FixedOffset>,
-    pub profile: &'a OfficeProfile,
-    /// The documents issued before (the case file lists and includes them).
-    pub issued: &'a [StoredDocument],
-    /// The case's journal so far (the case file's timeline).
-    pub timeline: &'a [JournalEntry],
-}
-
-/// A rendered document: plain text and print-ready HTML.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rendered {
-    pub text: String,
-    pub html: String,
-}
-
-/// What issuing left: the command's result and the document kept.
-#[derive(Debug, Clone)]
-pub struct Issued {
-    pub applied: Applied,
-    pub document: StoredDocument,
-}
-
-fn sha256_hex(s: &str) -> String {
+pub(super) fn sha256_hex(s: &str) -> String {
     Sha256::digest(s.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -67,7 +33,7 @@ fn sha256_hex(s: &str) -> String {
 
 /// The next number of `kind` in `year`: bumped inside the caller's
 /// transaction, so a rolled-back issue leaves no gap.
-fn allot(tx: &Transaction, kind: DocKind, year: i32) -> Result<i64> {
+pub(super) fn allot(tx: &Transaction, kind: DocKind, year: i32) -> Result<i64> {
     Ok(tx
         .prepare_cached(
             "INSERT INTO document_counters (kind, year, last) VALUES (?1, ?2, 1)
@@ -103,7 +69,10 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<StoredDocument> {
     })
 }
 
-fn documents_of(conn: &rusqlite::Connection, case_id: i64) -> Result<Vec<StoredDocument>> {
+pub(super) fn documents_of(
+    conn: &rusqlite::Connection,
+    case_id: i64,
+) -> Result<Vec<StoredDocument>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE case_id = ?1 ORDER BY id"))?;
     let rows = stmt.query_map([case_id], from_row)?;
     let mut out = Vec::new();
@@ -113,7 +82,7 @@ fn documents_of(conn: &rusqlite::Connection, case_id: i64) -> Result<Vec<StoredD
     Ok(out)
 }
 
-fn profile_of(conn: &rusqlite::Connection) -> Result<OfficeProfile> {
+pub(super) fn profile_of(conn: &rusqlite::Connection) -> Result<OfficeProfile> {
     let doc: Option<String> = conn
         .query_row("SELECT doc FROM office_profile WHERE id = 1", [], |r| {
             r.get(0)
@@ -174,142 +143,27 @@ impl Store {
     pub fn documents(&self, case_id: i64) -> Result<Vec<StoredDocument>> {
         documents_of(&self.conn, case_id)
     }
+}
 
-    /// Issues the document `req` asks for (a `Command::Issue`) in one
-    /// IMMEDIATE transaction: the domain checks what it must state, the
-    /// next number of its kind and year is allotted, `render` writes it,
-    /// and the case, the journal event (with the number, the text and the
-    /// HTML's SHA-256) and the kept document are committed together.
-    pub fn issue(
-        &mut self,
-        req: &Request,
-        render: &mut dyn FnMut(&RenderJob) -> std::result::Result<Rendered, String>,
-    ) -> Result<Issued> {
-        self.issue_or_try(req, render, true)
-    }
-
-    /// Everything `issue` does, rolled back at the end: the desk's preview,
-    /// with the number it would get now and the same refusals.
-    pub fn preview(
-        &mut self,
-        req: &Request,
-        render: &mut dyn FnMut(&RenderJob) -> std::result::Result<Rendered, String>,
-    ) -> Result<StoredDocument> {
-        self.issue_or_try(req, render, false).map(|i| i.document)
-    }
-
-    fn issue_or_try(
-        &mut self,
-        req: &Request,
-        render: &mut dyn FnMut(&RenderJob) -> std::result::Result<Rendered, String>,
-        commit: bool,
-    ) -> Result<Issued> {
-        let Command::Issue(input) = &req.command else {
-            return Err(StoreError::Render("not an issue command".to_owned()));
-        };
-        let kind = input.kind;
-        let mut req = req.clone();
-        let Store { conn, office, .. } = self;
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let profile = profile_of(&tx)?;
-        check_profile(&profile)
-            .map_err(|missing| WorkflowError::DocumentIncomplete { kind, missing })?;
-        if let Command::Issue(input) = &mut req.command
-            && input
-                .review_organ
-                .as_deref()
-                .is_none_or(|s| s.trim().is_empty())
-            && !profile.review_organ.trim().is_empty()
-        {
-            input.review_organ = Some(profile.review_organ.clone());
-        }
-        let year = local_date(req.at, &office.rules(&[], &[])).year();
-        let mut rendered: Option<Rendered> = None;
-        let mut allotted = 0;
-        let at = req.at;
-        let mut finish = |tx: &Transaction,
-                          case: &mut Case,
-                          event: &mut crate::domain::workflow::Event,
-                          content: &Content|
-         -> Result<()> {
-            let n = allot(tx, kind, year)?;
-            allotted = n;
-            let number = doc_number(&profile.prefix, kind, year, n);
-            if let Some(d) = case.documents.last_mut() {
-                d.number = number.clone();
-            }
-            let (issued, timeline) = if kind == DocKind::CaseFile {
-                (documents_of(tx, case.id)?, journal::for_case(tx, case.id)?)
-            } else {
-                (Vec::new(), Vec::new())
-            };
-            let job = RenderJob {
-                case,
-                content,
-                number: &number,
-                at,
-                profile: &profile,
-                issued: &issued,
-                timeline: &timeline,
-            };
-            let out = render(&job).map_err(StoreError::Render)?;
-            if let Command::Issue(input) = &mut event.command {
-                input.number = Some(number);
-                input.text = Some(out.text.clone());
-                input.html_sha256 = Some(sha256_hex(&out.html));
-            }
-            rendered = Some(out);
-            Ok(())
-        };
-        let applied = execute_in(&tx, office, &req, &mut finish)?;
-        let Some(out) = rendered else {
-            return Err(StoreError::Render("nothing rendered".to_owned()));
-        };
-        let doc = applied
-            .case
-            .documents
-            .last()
-            .cloned()
-            .ok_or_else(|| StoreError::Render("no document recorded".to_owned()))?;
-        let stored = StoredDocument {
-            case_id: applied.id,
-            kind,
-            number: doc.number.clone(),
-            event_seq: applied.event_seq,
-            issued_at: doc.stamp.at.to_rfc3339(),
-            issued_by: doc.stamp.by.clone(),
-            text: out.text,
-            html: out.html,
-        };
-        if !commit {
-            // Dropping the transaction rolls the number and the event back.
-            return Ok(Issued {
-                applied,
-                document: stored,
-            });
-        }
-        tx.execute(
-            "INSERT INTO documents (case_id, kind, year, seq, number, event_seq, issued_at, issued_by, text, html)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                stored.case_id,
-                kind.code(),
-                year,
-                allotted,
-                stored.number,
-                stored.event_seq,
-                stored.issued_at,
-                stored.issued_by,
-                stored.text,
-                stored.html,
-            ],
-        )?;
-        tx.commit()?;
-        Ok(Issued {
-            applied,
-            document: stored,
-        })
-    }
+/// Keeps an issued document: `seq` is its number within its kind and `year`.
+pub(super) fn insert(tx: &Transaction, doc: &StoredDocument, year: i32, seq: i64) -> Result<()> {
+    tx.execute(
+        "INSERT INTO documents (case_id, kind, year, seq, number, event_seq, issued_at, issued_by, text, html)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            doc.case_id,
+            doc.kind.code(),
+            year,
+            seq,
+            doc.number,
+            doc.event_seq,
+            doc.issued_at,
+            doc.issued_by,
+            doc.text,
+            doc.html,
+        ],
+    )?;
+    Ok(())
 }
 
 /// `check`: every kept document against the journal event that issued it
