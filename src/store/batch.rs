@@ -1,6 +1,6 @@
-//! A batch of commands on two threads (the demo ledger, imports): one runs
-//! the state machine, serialises each case, diffs and hashes the journal
-//! row; the other writes to SQLite, each case row once per batch with its
+//! A batch of commands on two threads (the demo ledger, imports): one prepares each
+//! command as a single command is (`prepare.rs`: the state machine, the case's document,
+//! the journal row's diff and hash); the other writes to SQLite, each case row once per batch with its
 //! last state (a case takes about seven commands).
 //!
 //! What the one-at-a-time path asks the ledger for in the middle of a
@@ -10,49 +10,121 @@
 //! numbers and the hash chain come out exactly as command by command.
 
 use std::collections::HashMap;
-use std::sync::mpsc;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use rusqlite::Transaction;
 
 use super::cases::{self, CaseRef};
-use super::execute::{Applied, Request};
-use super::{Result, StoreError, journal, search};
-use crate::config::Office;
+use super::prepare::{Applied, Cases, Ledger, Prepared, Request, Stored, Write, prepare};
+use super::{Result, StoreError, journal};
 use crate::domain::case::Case;
 use crate::domain::command::Command;
-use crate::domain::deadline::ClockView;
-use crate::domain::due::case_clocks;
-use crate::domain::filing::case_number;
-use crate::domain::rules::Operator;
-use crate::domain::workflow::{local_date, transition};
+use crate::domain::documents::Content;
+use crate::domain::rules::Rules;
+use crate::domain::workflow::Event;
 
-/// Cases as they stand in the batch: case, stored document, version.
-type Cases = HashMap<i64, (Case, String, i64)>;
+/// A refusal, with the index of its command.
+type Failed = (usize, StoreError);
 
 /// What the ledger would answer in the middle of the batch.
-struct Ledger {
+struct Batch {
     next_id: i64,
     /// The last case number issued per year.
     counters: HashMap<i32, i64>,
     changed_years: Vec<i32>,
     last_event: (i64, String),
+    /// The cases the batch names as they stand in it.
+    cases: Cases,
 }
 
-/// One prepared command: the rows to write and the answer.
-struct Prepared {
-    write: Write,
-    event: journal::Row,
-    applied: Applied,
+impl Ledger for Batch {
+    fn case(&mut self, r: &CaseRef) -> Result<Stored> {
+        let found = match r {
+            CaseRef::Id(id) => self.cases.remove(id),
+            // `fits` keeps numbers out of the batch.
+            CaseRef::No(_) => None,
+        };
+        found.ok_or_else(|| StoreError::CaseNotFound(r.to_string()))
+    }
+
+    fn put_back(&mut self, stored: Stored) {
+        self.cases.insert(stored.0.id, stored);
+    }
+
+    fn next_number(&mut self, year: i32) -> Result<i64> {
+        let last = self.counters.entry(year).or_insert(0);
+        *last += 1;
+        if !self.changed_years.contains(&year) {
+            self.changed_years.push(year);
+        }
+        Ok(*last)
+    }
+
+    fn next_id(&mut self) -> Result<i64> {
+        let id = self.next_id;
+        self.next_id += 1;
+        Ok(id)
+    }
+
+    fn last_event(&mut self) -> Result<(i64, String)> {
+        // `prepared` sets the next one.
+        Ok(std::mem::take(&mut self.last_event))
+    }
+
+    fn finish(&mut self, _: &mut Case, _: &mut Event, _: &Content) -> Result<()> {
+        // `fits` keeps documents out of the batch: they are issued inside `Store::issue`.
+        Err(StoreError::Render("no renderer".to_owned()))
+    }
 }
 
-enum Write {
-    Insert {
-        doc: String,
-        received: String,
-        tokens: String,
-    },
-    /// The new document, and the version it replaces.
-    Update { doc: String, version: i64 },
+impl Batch {
+    /// What the ledger holds at the start: the cases the batch names that exist already.
+    fn read(tx: &Transaction, reqs: &[Request]) -> Result<Batch> {
+        let mut batch = Batch {
+            next_id: cases::next_id(tx)?,
+            counters: counters(tx)?,
+            changed_years: Vec::new(),
+            last_event: journal::last(tx)?,
+            cases: Cases::new(),
+        };
+        for r in reqs {
+            if let Some(CaseRef::Id(id)) = r.case
+                && id < batch.next_id
+                && !batch.cases.contains_key(&id)
+            {
+                match cases::load_with_doc(tx, &CaseRef::Id(id)) {
+                    Ok(c) => {
+                        batch.cases.insert(id, c);
+                    }
+                    // Not there: the command says so when its turn comes.
+                    Err(StoreError::CaseNotFound(_)) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Ok(batch)
+    }
+
+    /// Takes in a prepared command: its case as it now stands, its event as the last.
+    fn prepared(&mut self, p: &Prepared) {
+        self.last_event = (p.event.seq, p.event.hash.clone());
+        let a = &p.applied;
+        let stored = (a.case.clone(), p.write.doc().to_owned(), a.version);
+        self.cases.insert(a.id, stored);
+    }
+
+    /// Stores the case counters the batch moved.
+    fn save_counters(&self, tx: &Transaction) -> Result<()> {
+        for year in &self.changed_years {
+            let last = self.counters.get(year).copied().unwrap_or(0);
+            tx.prepare_cached(
+                "INSERT INTO case_counters (year, last) VALUES (?1, ?2)
+                 ON CONFLICT (year) DO UPDATE SET last = ?2",
+            )?
+            .execute((year, last))?;
+        }
+        Ok(())
+    }
 }
 
 /// Whether the batch can run here: every case it names is named by id
@@ -67,195 +139,84 @@ pub(super) fn fits(reqs: &[Request]) -> bool {
 /// index of its command.
 pub(super) fn run(
     tx: &Transaction,
-    office: &Office,
-    operators: &[Operator],
-    departments: &[String],
+    rules: &Rules,
     reqs: &[Request],
-) -> Result<Vec<Applied>, (usize, StoreError)> {
-    let at_start = |e: StoreError| (0, e);
-    let mut ledger = Ledger {
-        next_id: cases::next_id(tx).map_err(at_start)?,
-        counters: counters(tx).map_err(at_start)?,
-        changed_years: Vec::new(),
-        last_event: journal::last(tx).map_err(at_start)?,
-    };
-    // The cases the batch names that exist already.
-    let mut known = Cases::new();
-    for r in reqs {
-        if let Some(CaseRef::Id(id)) = r.case
-            && id < ledger.next_id
-            && !known.contains_key(&id)
-        {
-            match cases::load_with_doc(tx, &CaseRef::Id(id)) {
-                Ok(c) => {
-                    known.insert(id, c);
-                }
-                // Not there: the command says so when its turn comes.
-                Err(StoreError::CaseNotFound(_)) => {}
-                Err(e) => return Err(at_start(e)),
-            }
+) -> Result<Vec<Applied>, Failed> {
+    let mut batch = Batch::read(tx, reqs).map_err(|e| (0, e))?;
+    let (out, rx) = sync_channel(256);
+    let applied = std::thread::scope(|scope| {
+        let batch = &mut batch;
+        scope.spawn(move || prepare_all(rules, reqs, batch, out));
+        write_all(tx, rx, reqs.len())
+    })?;
+    batch.save_counters(tx).map_err(|e| (reqs.len(), e))?;
+    Ok(applied)
+}
+
+/// The preparing thread: each command in turn, until one is refused or the writer stops.
+fn prepare_all(
+    rules: &Rules,
+    reqs: &[Request],
+    batch: &mut Batch,
+    out: SyncSender<Result<Prepared, Failed>>,
+) {
+    for (i, req) in reqs.iter().enumerate() {
+        let p = prepare(rules, req, batch).map_err(|e| (i, e));
+        if let Ok(p) = &p {
+            batch.prepared(p);
+        }
+        let failed = p.is_err();
+        // The writer stopped (a failed write): nothing more to do.
+        if out.send(p).is_err() || failed {
+            break;
         }
     }
-    let (out, rx) = mpsc::sync_channel::<Result<Prepared, (usize, StoreError)>>(256);
-    std::thread::scope(|scope| {
-        let ledger = &mut ledger;
-        scope.spawn(move || {
-            for (i, req) in reqs.iter().enumerate() {
-                let p = prepare(office, operators, departments, req, &mut known, ledger)
-                    .map_err(|e| (i, e));
-                let failed = p.is_err();
-                // The writer stopped (a failed write): nothing more to do.
-                if out.send(p).is_err() || failed {
-                    break;
-                }
+}
+
+/// The writing thread: a new case and every event at once; a case changed several times
+/// in the batch once at the end, with its last document.
+fn write_all(
+    tx: &Transaction,
+    rx: Receiver<Result<Prepared, Failed>>,
+    len: usize,
+) -> Result<Vec<Applied>, Failed> {
+    let mut applied: Vec<Applied> = Vec::with_capacity(len);
+    // The version stored before the batch, and the last document and its answer's place.
+    let mut stored: HashMap<i64, i64> = HashMap::new();
+    let mut last: HashMap<i64, (String, usize)> = HashMap::new();
+    for (i, p) in rx.iter().enumerate() {
+        let p = p?;
+        let a = &p.applied;
+        match p.write {
+            Write::Insert {
+                doc,
+                received,
+                tokens,
+            } => {
+                cases::insert(tx, &a.case, &doc, &a.clocks, &received, &tokens)
+                    .map_err(|e| (i, e))?;
+                stored.insert(a.id, 1);
             }
-        });
-        let mut applied: Vec<Applied> = Vec::with_capacity(reqs.len());
-        // A case changed several times in the batch is written once, with
-        // its last document: the version stored before the batch, and the
-        // last document and its answer's place.
-        let mut stored: HashMap<i64, i64> = HashMap::new();
-        let mut last: HashMap<i64, (String, usize)> = HashMap::new();
-        for (i, p) in rx.iter().enumerate() {
-            let p = p?;
-            let a = &p.applied;
-            match p.write {
-                Write::Insert {
-                    doc,
-                    received,
-                    tokens,
-                } => {
-                    cases::insert_indexed(tx, &a.case, &doc, &a.clocks, &received, &tokens)
-                        .map_err(|e| (i, e))?;
-                    stored.insert(a.id, 1);
-                }
-                Write::Update { doc, version } => {
-                    stored.entry(a.id).or_insert(version);
-                    last.insert(a.id, (doc, i));
-                }
+            Write::Update { doc, version } => {
+                stored.entry(a.id).or_insert(version);
+                last.insert(a.id, (doc, i));
             }
-            journal::insert(tx, &p.event).map_err(|e| (i, e))?;
-            applied.push(p.applied);
         }
-        let mut last: Vec<_> = last.into_iter().collect();
-        last.sort_by_key(|(id, _)| *id);
-        for (id, (doc, i)) in last {
-            let a = &applied[i];
-            let from = stored.get(&id).copied().unwrap_or(0);
-            cases::update_to(tx, &a.case, &doc, from, a.version, &a.clocks).map_err(|e| (i, e))?;
-        }
-        Ok(applied)
-    })
-    .and_then(|applied: Vec<Applied>| {
-        for year in &ledger.changed_years {
-            let last = ledger.counters.get(year).copied().unwrap_or(0);
-            tx.prepare_cached(
-                "INSERT INTO case_counters (year, last) VALUES (?1, ?2)
-                 ON CONFLICT (year) DO UPDATE SET last = ?2",
-            )
-            .and_then(|mut s| s.execute((year, last)))
-            .map_err(|e| (reqs.len(), e.into()))?;
-        }
-        Ok(applied)
-    })
+        journal::insert(tx, &p.event).map_err(|e| (i, e))?;
+        applied.push(p.applied);
+    }
+    let mut last: Vec<_> = last.into_iter().collect();
+    last.sort_by_key(|(id, _)| *id);
+    for (id, (doc, i)) in last {
+        let a = &applied[i];
+        let from = stored.get(&id).copied().unwrap_or(0);
+        cases::update_to(tx, &a.case, &doc, from, a.version, &a.clocks).map_err(|e| (i, e))?;
+    }
+    Ok(applied)
 }
 
 fn counters(tx: &Transaction) -> Result<HashMap<i32, i64>> {
     let mut stmt = tx.prepare("SELECT year, last FROM case_counters")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// `execute::run` without the connection.
-fn prepare(
-    office: &Office,
-    operators: &[Operator],
-    departments: &[String],
-    req: &Request,
-    known: &mut Cases,
-    ledger: &mut Ledger,
-) -> Result<Prepared> {
-    let actor = operators
-        .iter()
-        .find(|o| o.name == req.actor)
-        .cloned()
-        .ok_or_else(|| StoreError::UnknownActor(req.actor.clone()))?;
-    let before = match &req.case {
-        Some(r) => {
-            let id = match r {
-                CaseRef::Id(id) => *id,
-                CaseRef::No(_) => return Err(StoreError::CaseNotFound(r.to_string())),
-            };
-            let (case, doc, version) = known
-                .remove(&id)
-                .ok_or_else(|| StoreError::CaseNotFound(r.to_string()))?;
-            super::execute::fresh(&case, version, req.expected_version)?;
-            Some((case, doc, version))
-        }
-        None => None,
-    };
-    let rules = office.rules(operators, departments);
-    let t = transition(
-        before.as_ref().map(|(c, _, _)| c),
-        &req.command,
-        &actor,
-        req.at,
-        &rules,
-    )?;
-    let mut case = t.case;
-    if let Some(year) = t.allot_number_for_year {
-        let last = ledger.counters.entry(year).or_insert(0);
-        *last += 1;
-        case.case_no = Some(case_number(year, *last));
-        if !ledger.changed_years.contains(&year) {
-            ledger.changed_years.push(year);
-        }
-    }
-    let today = local_date(req.at, &rules);
-    let clocks: Vec<ClockView> = case_clocks(&case, &rules, today);
-    let (version, before_doc, write) = match (before, t.created) {
-        (Some((_, old_doc, version)), false) => {
-            let doc = serde_json::to_string(&case)?;
-            (version + 1, Some(old_doc), Write::Update { doc, version })
-        }
-        (old, _) => {
-            // A review opens a new case; the one reviewed stays as it was.
-            if let Some((c, doc, v)) = old {
-                known.insert(c.id, (c, doc, v));
-            }
-            case.id = ledger.next_id;
-            ledger.next_id += 1;
-            let doc = serde_json::to_string(&case)?;
-            let received = local_date(case.intake.received_at, &rules).to_string();
-            let tokens = search::index_tokens(&search::case_text(&case));
-            let write = Write::Insert {
-                doc,
-                received,
-                tokens,
-            };
-            (1, None, write)
-        }
-    };
-    let doc = match &write {
-        Write::Insert { doc, .. } | Write::Update { doc, .. } => doc,
-    };
-    let last = std::mem::take(&mut ledger.last_event);
-    let event = journal::row(last, case.id, &t.event, before_doc.as_deref(), doc)?;
-    ledger.last_event = (event.seq, event.hash.clone());
-    known.insert(case.id, (case.clone(), doc.clone(), version));
-    let applied = Applied {
-        id: case.id,
-        case_no: case.case_no.clone(),
-        state: case.state,
-        version,
-        event_seq: event.seq,
-        clocks,
-        warnings: t.warnings,
-        case,
-    };
-    Ok(Prepared {
-        write,
-        event,
-        applied,
-    })
 }

@@ -6,7 +6,6 @@ use super::{Result, StoreError, facts, search};
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
 use crate::domain::due::next_due;
-use crate::domain::filing;
 
 /// Which case a command or a look-up names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,16 +58,16 @@ pub fn load_with_doc(conn: &Connection, r: &CaseRef) -> Result<(Case, String, i6
     Ok((case, doc, version))
 }
 
-/// The next case number of `year`, e.g. `2026-0137`: the counter moves in
-/// the registering transaction, so numbers are gap-free and unique.
-pub fn allot_number(tx: &Transaction, year: i32) -> Result<String> {
-    let seq: i64 = tx
+/// The next number of `year`'s case counter (`domain::filing::case_number` makes it
+/// `2026-0137`): the counter moves in the registering transaction, so numbers are gap-free
+/// and unique.
+pub fn allot_number(tx: &Transaction, year: i32) -> Result<i64> {
+    Ok(tx
         .prepare_cached(
             "INSERT INTO case_counters (year, last) VALUES (?1, 1)
              ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
         )?
-        .query_row([year], |r| r.get(0))?;
-    Ok(filing::case_number(year, seq))
+        .query_row([year], |r| r.get(0))?)
 }
 
 /// The id the next new case gets.
@@ -78,21 +77,9 @@ pub fn next_id(tx: &Transaction) -> Result<i64> {
         .query_row([], |r| r.get(0))?)
 }
 
-/// Inserts a new case (`case.id` from `next_id`, `doc` its JSON) with its
-/// petitioners and search entry.
-pub fn insert(
-    tx: &Transaction,
-    case: &Case,
-    doc: &str,
-    clocks: &[ClockView],
-    received_date: &str,
-) -> Result<()> {
-    let tokens = search::index_tokens(&search::case_text(case));
-    insert_indexed(tx, case, doc, clocks, received_date, &tokens)
-}
-
-/// As `insert`, with the search tokens already made (`search::index_tokens`).
-pub(super) fn insert_indexed(
+/// Inserts a new case (`case.id` from `next_id`, `doc` its JSON, `tokens` its search
+/// entry from `search::index_tokens`) with its petitioners, report row and search entry.
+pub(super) fn insert(
     tx: &Transaction,
     case: &Case,
     doc: &str,

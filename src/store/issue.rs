@@ -5,8 +5,9 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use rusqlite::{Transaction, TransactionBehavior};
 
 use super::documents::{self, StoredDocument};
-use super::execute::{Applied, Request, execute_in};
+use super::execute::execute_in;
 use super::journal::{self, JournalEntry};
+use super::prepare::{Applied, Request};
 use super::{Result, Store, StoreError};
 use crate::domain::case::Case;
 use crate::domain::command::Command;

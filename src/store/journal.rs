@@ -140,20 +140,6 @@ pub fn replay(doc: &mut Value, entry: &JournalEntry) {
     }
 }
 
-/// Appends the event for `case_id` with before/after documents.
-pub fn append(
-    conn: &Connection,
-    case_id: i64,
-    event: &Event,
-    before: Option<&str>,
-    after: &str,
-) -> Result<i64> {
-    let last = last(conn)?;
-    let row = row(last, case_id, event, before, after)?;
-    insert(conn, &row)?;
-    Ok(row.seq)
-}
-
 /// The last event's number and hash (0 and the genesis hash for none).
 pub(super) fn last(conn: &Connection) -> Result<(i64, String)> {
     let last: Option<(i64, String)> = conn
