@@ -177,11 +177,30 @@ impl Names {
     }
 }
 
+/// The error for a damaged column `what` of the row `id`.
+fn bad(id: i64, what: &str) -> StoreError {
+    StoreError::Damaged(format!("case_facts row {id}: {what}"))
+}
+
+/// Column `$i` of row `$r` (id `$id`) as a code: NULL, or one of `$all` (else the row is
+/// damaged). A macro: the code enums share no trait.
+macro_rules! code {
+    ($r:expr, $id:expr, $i:expr, $all:expr, $what:expr) => {
+        match bytes($r, $i)? {
+            Some(b) => Some(
+                $all.into_iter()
+                    .find(|k| k.code().as_bytes() == b)
+                    .ok_or_else(|| bad($id, $what))?,
+            ),
+            None => None,
+        }
+    };
+}
+
 /// A row of [`COLUMNS`]. Codes are matched as bytes and dates read by hand: this runs for
 /// every row a report reads, half a million for a year at a million cases.
 fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
     let id: i64 = r.get(0)?;
-    let bad = |what: &str| StoreError::Damaged(format!("case_facts row {id}: {what}"));
     let mut name = |i: usize| -> Result<Option<Arc<str>>> {
         let s = r
             .get_ref(i)?
@@ -189,53 +208,18 @@ fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
             .map_err(rusqlite::Error::from)?;
         Ok(s.map(|s| names.get(s)))
     };
-    let category = name(4)?.ok_or_else(|| bad("category"))?;
+    let category = name(4)?.ok_or_else(|| bad(id, "category"))?;
     let target = name(5)?;
     let department = name(9)?;
-    // A code column: NULL, or one of `all` (else the row is damaged).
-    macro_rules! code {
-        ($i:expr, $all:expr, $what:expr) => {
-            match bytes(r, $i)? {
-                Some(b) => Some(
-                    $all.into_iter()
-                        .find(|k| k.code().as_bytes() == b)
-                        .ok_or_else(|| bad($what))?,
-                ),
-                None => None,
-            }
-        };
-    }
-    let state = code!(1, State::ALL, "state").ok_or_else(|| bad("state"))?;
-    let channel = code!(2, Channel::ALL, "channel").ok_or_else(|| bad("channel"))?;
-    let urgency =
-        code!(6, [Urgency::Normal, Urgency::Major], "urgency").ok_or_else(|| bad("urgency"))?;
-    let decision = match code!(12, DecisionKind::ALL, "decision") {
-        Some(kind) => Some(Decided {
-            kind,
-            at: r
-                .get::<_, Option<i64>>(13)?
-                .ok_or_else(|| bad("decided_at"))?,
-        }),
-        None => None,
-    };
-    let reply = match bytes(r, 14)? {
-        Some(b) => Some(Replied {
-            served: day(b).ok_or_else(|| bad("served_on"))?,
-            outcome: code!(15, Outcome::ALL, "outcome"),
-        }),
-        None => None,
-    };
-    let unit = code!(16, Satisfaction::ALL, "unit_rating");
-    let office = code!(17, Satisfaction::ALL, "office_rating");
-    let extension = match r.get::<_, Option<u32>>(19)? {
-        Some(days) => Some(Extended {
-            days,
-            at: r
-                .get::<_, Option<i64>>(20)?
-                .ok_or_else(|| bad("extended_at"))?,
-        }),
-        None => None,
-    };
+    let state = code!(r, id, 1, State::ALL, "state").ok_or_else(|| bad(id, "state"))?;
+    let channel = code!(r, id, 2, Channel::ALL, "channel").ok_or_else(|| bad(id, "channel"))?;
+    let urgency = code!(r, id, 6, [Urgency::Normal, Urgency::Major], "urgency")
+        .ok_or_else(|| bad(id, "urgency"))?;
+    let decision = decision(r, id)?;
+    let reply = reply(r, id)?;
+    let unit = code!(r, id, 16, Satisfaction::ALL, "unit_rating");
+    let office = code!(r, id, 17, Satisfaction::ALL, "office_rating");
+    let extension = extension(r, id)?;
     let text = |i: usize| -> Result<Option<&str>> {
         Ok(r.get_ref(i)?
             .as_str_or_null()
@@ -253,7 +237,7 @@ fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
         earlier_petitioner: r.get(8)?,
         department,
         received_at: r.get(10)?,
-        attached: decode_attached(text(11)?).ok_or_else(|| bad("attached"))?,
+        attached: decode_attached(text(11)?).ok_or_else(|| bad(id, "attached"))?,
         decision,
         reply,
         return_visit: unit
@@ -261,7 +245,44 @@ fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
             .map(|(unit, office)| Rating { unit, office }),
         archived_at: r.get(18)?,
         extension,
-        supervisions: decode_supervisions(text(21)?).ok_or_else(|| bad("supervisions"))?,
+        supervisions: decode_supervisions(text(21)?).ok_or_else(|| bad(id, "supervisions"))?,
+    })
+}
+
+/// Columns 12 and 13: the decision's kind and time.
+fn decision(r: &Row, id: i64) -> Result<Option<Decided>> {
+    Ok(match code!(r, id, 12, DecisionKind::ALL, "decision") {
+        Some(kind) => Some(Decided {
+            kind,
+            at: r
+                .get::<_, Option<i64>>(13)?
+                .ok_or_else(|| bad(id, "decided_at"))?,
+        }),
+        None => None,
+    })
+}
+
+/// Columns 14 and 15: the day the reply was served and its outcome.
+fn reply(r: &Row, id: i64) -> Result<Option<Replied>> {
+    Ok(match bytes(r, 14)? {
+        Some(b) => Some(Replied {
+            served: day(b).ok_or_else(|| bad(id, "served_on"))?,
+            outcome: code!(r, id, 15, Outcome::ALL, "outcome"),
+        }),
+        None => None,
+    })
+}
+
+/// Columns 19 and 20: the extension's days and time.
+fn extension(r: &Row, id: i64) -> Result<Option<Extended>> {
+    Ok(match r.get::<_, Option<u32>>(19)? {
+        Some(days) => Some(Extended {
+            days,
+            at: r
+                .get::<_, Option<i64>>(20)?
+                .ok_or_else(|| bad(id, "extended_at"))?,
+        }),
+        None => None,
     })
 }
 

@@ -229,34 +229,7 @@ impl Store {
         let mut loaded: HashSet<i64> = HashSet::new();
         let mut batch: Vec<Vec<u8>> = Vec::with_capacity(BATCH);
         let mut earlier = HashSet::new();
-        // A ledger opened read-only before its upgrade to schema 6 lacks the columns: the
-        // same answers from the documents, by a slower scan.
-        let indexed = has_column(&self.conn, "cases", "archived_at")?
-            && has_column(&self.conn, "cases", "replied_on")?
-            && has_column(&self.conn, "petitioners", "received_at")?;
-        let earlier_sql = if indexed {
-            EARLIER_PETITIONER
-        } else {
-            EARLIER_PETITIONER_SCAN
-        };
-        let (replied_since, archived_in) = if indexed {
-            (
-                "SELECT id, doc FROM cases WHERE replied_on >= ?2 AND received_at < ?1",
-                "SELECT id, doc FROM cases
-                  WHERE archived_at >= ?1 AND archived_at < ?2 AND received_at < ?1",
-            )
-        } else {
-            (
-                "SELECT id, doc FROM cases
-                  WHERE state IN ('replied', 'archived') AND received_at < ?1
-                    AND max(json_extract(doc, '$.reply.served_at'),
-                            substr(json_extract(doc, '$.reply.at'), 1, 10)) >= ?2",
-                "SELECT id, doc FROM cases
-                  WHERE state = 'archived' AND received_at < ?1
-                    AND unixepoch(json_extract(doc, '$.archived.at')) >= ?1
-                    AND unixepoch(json_extract(doc, '$.archived.at')) < ?2",
-            )
-        };
+        let (earlier_sql, replied_since, archived_in) = self.window_queries()?;
         for Bounds {
             from,
             to,
@@ -302,6 +275,40 @@ impl Store {
         }
         send(out, batch)?;
         Ok(earlier)
+    }
+
+    /// The queries for a window's earlier petitioners, its older cases replied since it
+    /// began and those archived in it.
+    fn window_queries(&self) -> Result<(&'static str, &'static str, &'static str)> {
+        // A ledger opened read-only before its upgrade to schema 6 lacks the columns: the
+        // same answers from the documents, by a slower scan.
+        let indexed = has_column(&self.conn, "cases", "archived_at")?
+            && has_column(&self.conn, "cases", "replied_on")?
+            && has_column(&self.conn, "petitioners", "received_at")?;
+        let earlier_sql = if indexed {
+            EARLIER_PETITIONER
+        } else {
+            EARLIER_PETITIONER_SCAN
+        };
+        let (replied_since, archived_in) = if indexed {
+            (
+                "SELECT id, doc FROM cases WHERE replied_on >= ?2 AND received_at < ?1",
+                "SELECT id, doc FROM cases
+                  WHERE archived_at >= ?1 AND archived_at < ?2 AND received_at < ?1",
+            )
+        } else {
+            (
+                "SELECT id, doc FROM cases
+                  WHERE state IN ('replied', 'archived') AND received_at < ?1
+                    AND max(json_extract(doc, '$.reply.served_at'),
+                            substr(json_extract(doc, '$.reply.at'), 1, 10)) >= ?2",
+                "SELECT id, doc FROM cases
+                  WHERE state = 'archived' AND received_at < ?1
+                    AND unixepoch(json_extract(doc, '$.archived.at')) >= ?1
+                    AND unixepoch(json_extract(doc, '$.archived.at')) < ?2",
+            )
+        };
+        Ok((earlier_sql, replied_since, archived_in))
     }
 }
 
