@@ -5,7 +5,10 @@ use rusqlite::Connection;
 
 use super::StoreError;
 
-/// Each entry is applied once, in order; never edit one that has shipped.
+pub(super) mod step_0010;
+
+/// Each entry is applied once, in order; never edit one that has shipped: the test
+/// `shipped_migrations_never_change` pins each file's SHA-256.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_ledger.sql"),
     include_str!("migrations/0002_drafts.sql"),
@@ -48,7 +51,7 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
 fn rust_step(tx: &Connection, version: usize) -> Result<(), StoreError> {
     match version {
         // The search index made anew with prefix indexes: its tokens come from Rust.
-        10 => super::search::reindex_all(tx),
+        10 => step_0010::run(tx),
         _ => Ok(()),
     }
 }
@@ -56,6 +59,67 @@ fn rust_step(tx: &Connection, version: usize) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every shipped migration file, with its number and SHA-256: the SQL files, and the
+    /// Rust steps run after them. A ledger in use has run them; editing one would leave
+    /// it unlike a ledger made new. A new migration is pinned here when it is added.
+    #[rustfmt::skip]
+    const SHIPPED: &[(usize, &str, &str)] = &[
+        (1, "0001_ledger.sql", "c5214ab15de63f749c91657db54e7d9b51be317c5377e455724e1d0dcbea340c"),
+        (2, "0002_drafts.sql", "a153dcc0789252bcd96c477e826c91c99735df7924acada717cf668b67599b66"),
+        (3, "0003_queue_views.sql", "d19cceed8b971bbe3043619b96cb789091fff882c1dd89912c80528127e274c1"),
+        (4, "0004_dashboard.sql", "65343300b019cafe3d289153b0038afcffccab5be2392d7f45e1859be65a62ed"),
+        (5, "0005_reception.sql", "afc9b5a99bc86d3da7e2a8f5d6ed66549e2feafe67c73d0eade3896da8f4f92f"),
+        (6, "0006_report.sql", "e4470bdc4d9e029375c402faa0036534ec3f29d0685edd40bb083955bb89b006"),
+        (7, "0007_documents.sql", "ff7bf665a4828fb32952e1f4a00520f1dafd3ab7cecf19c0168febda8235167b"),
+        (8, "0008_repeaters.sql", "ba0adc727ef894bc06f0444f5f0187bf7d5baf82c28d5982a4638968cdda7cd6"),
+        (9, "0009_charts.sql", "b1a8a85c3f2804c675bf994c39cbabbb4819dfaa43f2b8dd8f92038dd1dd97ec"),
+        (10, "0010_search_prefixes.sql", "e3acd9df01d27726f43e8901292ffcfa21ede647f25c19ec99a88eb8afd8843f"),
+        (10, "step_0010.rs", "e8238526bc7ab585ff265a86c44bc44896a6c983152dc7bf880150d94ae9b443"),
+        (11, "0011_case_facts.sql", "03df579c76cd15059897342043c842c67bca6ff32e88e3fd17d955834da2c1eb"),
+    ];
+
+    /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes
+    /// no statement).
+    fn sha256(text: &str) -> String {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(text.replace("\r\n", "\n").as_bytes());
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    #[test]
+    fn shipped_migrations_never_change() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
+        for &(n, file, pinned) in SHIPPED {
+            let text = std::fs::read_to_string(dir.join(file))
+                .unwrap_or_else(|e| panic!("shipped migration {n} ({file}) is gone: {e}"));
+            assert!(
+                sha256(&text) == pinned,
+                "shipped migration {n} changed: add a new migration instead ({file})"
+            );
+            if file.ends_with(".sql") {
+                assert_eq!(MIGRATIONS[n - 1], text, "migration {n} is not {file}");
+            }
+        }
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        for file in files {
+            let text = std::fs::read_to_string(dir.join(&file)).unwrap();
+            assert!(
+                SHIPPED.iter().any(|&(_, f, _)| f == file),
+                "migration file {file} is not pinned: add its number, name and SHA-256 {} to SHIPPED",
+                sha256(&text)
+            );
+        }
+        let sql = SHIPPED
+            .iter()
+            .filter(|(_, f, _)| f.ends_with(".sql"))
+            .count();
+        assert_eq!(sql, MIGRATIONS.len(), "every migration is pinned");
+    }
 
     #[test]
     fn empty_database_migrates_to_latest_and_is_sound() {

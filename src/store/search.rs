@@ -163,24 +163,6 @@ pub(super) fn index_case_tokens(conn: &Connection, id: i64, tokens: &str) -> Res
     Ok(())
 }
 
-/// Fills an empty search index from every case's stored document (migration 0010 made
-/// the index anew): as the bulk load does, segments are merged once at the end. A
-/// document that does not parse is left out rather than refusing the whole upgrade (and
-/// with it every writing open of a ledger the last version opened): `check` names it.
-pub(super) fn reindex_all(conn: &Connection) -> Result<()> {
-    set_bulk_loading(conn, true)?;
-    let mut stmt = conn.prepare("SELECT id, doc FROM cases ORDER BY id")?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        let doc = row.get_ref(1)?.as_str().ok();
-        if let Some(case) = doc.and_then(|d| serde_json::from_str::<Case>(d).ok()) {
-            index_case_tokens(conn, id, &index_tokens(&case_text(&case)))?;
-        }
-    }
-    set_bulk_loading(conn, false)
-}
-
 /// While bulk loading, segments are not merged as they are written (FTS5's
 /// automerge would merge the same data again and again); afterwards one
 /// merge pass leaves the index as compact as incremental writing would.
@@ -352,7 +334,7 @@ mod tests {
                  PRAGMA user_version = 9;",
             )
             .unwrap();
-        reindex_all(&store.conn).unwrap();
+        crate::store::migrations::step_0010::run(&store.conn).unwrap();
         assert_eq!(hits(&store), before);
         drop(store);
         let store = Store::open(&path, Office::builtin()).unwrap();
