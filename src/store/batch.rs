@@ -1,13 +1,14 @@
 //! A batch of commands on two threads (the demo ledger, imports): one prepares each
-//! command as a single command is (`prepare.rs`: the state machine, the case's document,
-//! the journal row's diff and hash); the other writes to SQLite, each case row once per batch with its
-//! last state (a case takes about seven commands).
+//! command exactly as a single command is prepared (`prepare.rs`: the state machine, the
+//! case's document, the journal row's diff and hash); the other writes to SQLite, each
+//! case row once per batch with its last state (a case takes about seven commands).
 //!
 //! What the one-at-a-time path asks the ledger for in the middle of a
 //! command (the next id, the next case number of a year, the last journal
-//! hash, the case as stored) is read once at the start instead: inside the
-//! batch's `BEGIN IMMEDIATE` transaction nobody else can change it, so ids,
-//! numbers and the hash chain come out exactly as command by command.
+//! hash, the case as stored) is read once at the start instead (`Batch`, the
+//! batch's `Ledger`): inside the batch's `BEGIN IMMEDIATE` transaction nobody
+//! else can change it, so ids, numbers and the hash chain come out exactly as
+//! command by command.
 
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};

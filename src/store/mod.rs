@@ -6,6 +6,13 @@
 //! SSD), which the desk's write rate never notices. `NORMAL` would survive a
 //! crashed process but could lose the last commits on power loss, and
 //! `apply` promises that a printed `"ok":true` is on disk.
+//!
+//! Layers, each importing only those below it:
+//! - top: `execute` (one command, one transaction), `batch` (many, prepared on one thread
+//!   and written on another), `issue` (a command with its document) and `check`;
+//! - `prepare`: the one preparation of a command both `execute` and `batch` use;
+//! - the tables: `cases`, `facts`, `journal`, `documents`, `search`, `directory`, …;
+//! - leaves: `findings` (what `check` reports, filled in by each table's own check).
 
 mod backup;
 mod batch;
