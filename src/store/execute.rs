@@ -113,9 +113,10 @@ struct Sql<'a, 'f> {
 
 impl Ledger for Sql<'_, '_> {
     fn case(&mut self, r: &CaseRef) -> Result<Stored> {
-        let cached = match (r, self.cache.as_deref_mut()) {
-            (CaseRef::Id(id), Some(c)) => c.remove(id),
-            _ => None,
+        let cached = match r {
+            CaseRef::Id(id) => self.cache.as_deref_mut().and_then(|c| c.remove(id)),
+            // Cached by id only: a number is looked up.
+            CaseRef::No(_) => None,
         };
         match cached {
             Some(hit) => Ok(hit),
