@@ -15,7 +15,7 @@ use chrono::{FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::keymap::Action;
-use super::widgets::text_field::TextField;
+use super::widgets::text_field::{Edit, TextField};
 use crate::domain::types::Channel;
 use crate::store::CaseRow;
 use crate::strings::Lang;
@@ -474,55 +474,27 @@ impl Form {
     }
 
     fn edit(&mut self, key: KeyEvent) {
-        let ctrl = key
-            .modifiers
-            .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
         let group = self.group_of(self.focus);
         let Some(f) = self.fields.get_mut(self.focus) else {
             return;
         };
         let before = (f.input.clone(), f.choice, f.flag);
-        // A value the form filled in is replaced by what is typed, not
-        // added to (30 days, then typing 20, is 20).
-        if f.pristine && f.is_text() && matches!(key.code, KeyCode::Char(_)) && !ctrl {
-            f.input.clear();
-        }
-        match (&f.kind, key.code) {
-            (Kind::Flag, KeyCode::Char(' ')) => f.flag = !f.flag,
-            (Kind::Flag, KeyCode::Char('y' | 'Y' | '1')) => f.flag = true,
-            (Kind::Flag, KeyCode::Char('n' | 'N' | '0')) => f.flag = false,
-            (Kind::Choice(_), KeyCode::Right | KeyCode::Left) => {
-                let m = f.matches(group.as_deref());
-                if !m.is_empty() {
-                    let at = m.iter().position(|&i| i == f.choice);
-                    let n = m.len();
-                    let next = match (at, key.code) {
-                        (None, _) => 0,
-                        (Some(a), KeyCode::Right) => (a + 1) % n,
-                        (Some(a), _) => (a + n - 1) % n,
-                    };
-                    f.choice = m[next];
+        match &f.kind {
+            Kind::Flag => flag_key(f, key.code),
+            Kind::Choice(_) => choice_key(f, &key, group.as_deref()),
+            Kind::Text | Kind::Multi | Kind::Date | Kind::DateTime | Kind::Number => {
+                // A value the form filled in is replaced by what is typed,
+                // not added to (30 days, then typing 20, is 20).
+                if f.pristine
+                    && matches!(
+                        Edit::of(&key, f.input.is_multiline()),
+                        Some(Edit::Insert(_))
+                    )
+                {
+                    f.input.clear();
                 }
+                f.input.key(&key);
             }
-            (Kind::Choice(_), KeyCode::Char(c)) if !ctrl => {
-                // Type to filter: the first option containing what was typed
-                // so far is chosen; with no match the text stays, marked so.
-                f.input.insert(c.encode_utf8(&mut [0; 4]));
-                if let Some(&i) = f.matches(group.as_deref()).first() {
-                    f.choice = i;
-                }
-            }
-            (Kind::Choice(_), KeyCode::Backspace) => f.input.backspace(),
-            (Kind::Flag | Kind::Choice(_), _) => {}
-            (Kind::Multi, KeyCode::Enter) => f.input.insert("\n"),
-            (_, KeyCode::Char(c)) if !ctrl => f.input.insert(c.encode_utf8(&mut [0; 4])),
-            (_, KeyCode::Backspace) => f.input.backspace(),
-            (_, KeyCode::Delete) => f.input.delete(),
-            (_, KeyCode::Left) => f.input.left(),
-            (_, KeyCode::Right) => f.input.right(),
-            (_, KeyCode::Home) => f.input.home(),
-            (_, KeyCode::End) => f.input.end(),
-            _ => {}
         }
         if (f.input.clone(), f.choice, f.flag) != before {
             self.dirty = true;
@@ -534,5 +506,47 @@ impl Form {
                 self.regroup();
             }
         }
+    }
+}
+
+/// Space toggles a flag; y/1 and n/0 set it.
+fn flag_key(f: &mut Field, code: KeyCode) {
+    match code {
+        KeyCode::Char(' ') => f.flag = !f.flag,
+        KeyCode::Char('y' | 'Y' | '1') => f.flag = true,
+        KeyCode::Char('n' | 'N' | '0') => f.flag = false,
+        _ => {}
+    }
+}
+
+/// ←/→ step through the options matching what was typed; typing filters
+/// them (the field's text edits, without a cursor to move).
+fn choice_key(f: &mut Field, key: &KeyEvent, group: Option<&str>) {
+    match key.code {
+        KeyCode::Right | KeyCode::Left => {
+            let m = f.matches(group);
+            if !m.is_empty() {
+                let at = m.iter().position(|&i| i == f.choice);
+                let n = m.len();
+                let next = match (at, key.code) {
+                    (None, _) => 0,
+                    (Some(a), KeyCode::Right) => (a + 1) % n,
+                    (Some(a), _) => (a + n - 1) % n,
+                };
+                f.choice = m[next];
+            }
+        }
+        _ => match Edit::of(key, false) {
+            // Type to filter: the first option containing what was typed
+            // so far is chosen; with no match the text stays, marked so.
+            Some(edit @ Edit::Insert(_)) => {
+                f.input.apply(edit);
+                if let Some(&i) = f.matches(group).first() {
+                    f.choice = i;
+                }
+            }
+            Some(edit) if edit.changes_text() => f.input.apply(edit),
+            _ => {}
+        },
     }
 }
