@@ -11,6 +11,7 @@ use xinfang::domain::command::Command;
 use xinfang::domain::types::{Channel, State};
 use xinfang::store::{CaseRef, Request, Store};
 use xinfang::strings::Lang;
+use xinfang::strings::form::FieldKey;
 use xinfang::ui::app::{App, Msg, Screen};
 use xinfang::ui::form::Form;
 use xinfang::ui::runtime;
@@ -97,7 +98,7 @@ impl Desk {
     }
 
     /// Tab to field `key` (of petitioner row `row`, if given).
-    fn to(&mut self, key: &str, row: Option<usize>) {
+    fn to(&mut self, key: FieldKey, row: Option<usize>) {
         for _ in 0..80 {
             let f = &self.form().fields[self.form().focus];
             if f.key == key && (row.is_none() || f.row == row) {
@@ -110,12 +111,12 @@ impl Desk {
 
     /// The category (城乡建设, typed to filter) and the summary.
     fn fill_summary(&mut self, text: &str) {
-        self.to("category", None);
+        self.to(FieldKey::Category, None);
         self.chars("城");
-        self.fill("summary", text);
+        self.fill(FieldKey::Summary, text);
     }
 
-    fn fill(&mut self, key: &str, text: &str) {
+    fn fill(&mut self, key: FieldKey, text: &str) {
         self.to(key, None);
         self.send(Msg::Paste(text.into()));
     }
@@ -174,21 +175,21 @@ fn an_anonymous_letter_with_its_postmark() {
         xinfang::ui::form::Purpose::Intake(Channel::Letter)
     ));
     // Unsigned: no name, but "anonymous" ticked.
-    d.fill("received", "");
+    d.fill(FieldKey::Received, "");
     for _ in 0..10 {
         d.key(KeyCode::Backspace);
     }
     d.chars("2026-03-10");
-    d.fill("postmark", "2026-03-11");
-    d.to("anonymous", None);
+    d.fill(FieldKey::Postmark, "2026-03-11");
+    d.to(FieldKey::Anonymous, None);
     d.key(KeyCode::Char(' '));
-    d.fill("letter_no", "X-17");
+    d.fill(FieldKey::LetterNo, "X-17");
     d.fill_summary("反映学校食堂卫生问题");
     d.ctrl('s');
     // The postmark after the day received is refused, said in words.
     let f = d.form();
-    let postmark = f.get("postmark").unwrap();
-    assert_eq!(f.fields[f.focus].key, "postmark");
+    let postmark = f.get(FieldKey::Postmark).unwrap();
+    assert_eq!(f.fields[f.focus].key, FieldKey::Postmark);
     assert!(postmark.error.as_deref().unwrap().contains("邮戳"));
     assert!(d.app.message.as_deref().unwrap().contains("1 项需要更正"));
     for _ in 0..2 {
@@ -211,23 +212,23 @@ fn a_group_visit_with_rows_a_main_petitioner_and_too_many_representatives() {
     let mut d = Desk::new("李娜", 1);
     d.chars("n1");
     d.chars("周大山");
-    d.to("representative", Some(0));
+    d.to(FieldKey::Representative, Some(0));
     d.key(KeyCode::Char(' '));
     for (n, name) in ["钱二", "孙三", "李四", "周五", "吴六"].iter().enumerate() {
         d.ctrl('n');
         assert_eq!(d.form().fields[d.form().focus].row, Some(n + 1));
         d.chars(name);
-        d.to("representative", Some(n + 1));
+        d.to(FieldKey::Representative, Some(n + 1));
         d.key(KeyCode::Char(' '));
     }
     // Art 20: six representatives is more than five: warned, not refused.
     assert_eq!(d.form().representatives(), 6);
     // The people count followed the rows.
-    assert_eq!(d.form().text("people").as_deref(), Some("6"));
+    assert_eq!(d.form().text(FieldKey::People).as_deref(), Some("6"));
     // 孙三 (row 3) is the main petitioner; 吴六 is removed again.
-    d.to("name", Some(2));
+    d.to(FieldKey::Name, Some(2));
     d.ctrl('p');
-    d.to("name", Some(5));
+    d.to(FieldKey::Name, Some(5));
     // A filled row goes on the second Ctrl-D only.
     d.ctrl('d');
     assert_eq!(d.form().rows(), 6);
@@ -257,9 +258,9 @@ fn a_phone_call_needs_the_callers_number() {
     d.chars("秦先生");
     d.fill_summary("来电反映噪音");
     d.ctrl('s');
-    assert_eq!(d.form().fields[d.form().focus].key, "phone");
+    assert_eq!(d.form().fields[d.form().focus].key, FieldKey::Phone);
     d.send(Msg::Paste("010-6512 3456".into()));
-    d.fill("call_time", "08:15");
+    d.fill(FieldKey::CallTime, "08:15");
     d.ctrl('s');
     let id = d.case_id();
     let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
@@ -273,9 +274,9 @@ fn a_referral_from_above_keeps_its_document() {
     let mut d = Desk::new("李娜", 1);
     d.chars("n6");
     d.chars("郑红");
-    d.fill("referral_body", "市信访局");
-    d.fill("referral_doc", "市信转〔2026〕12号");
-    d.fill("referral_deadline", "2026-04-01");
+    d.fill(FieldKey::ReferralBody, "市信访局");
+    d.fill(FieldKey::ReferralDoc, "市信转〔2026〕12号");
+    d.fill(FieldKey::ReferralDeadline, "2026-04-01");
     d.fill_summary("反映征地补偿");
     d.ctrl('s');
     let id = d.case_id();
@@ -364,8 +365,13 @@ fn a_case_walks_from_intake_to_archive_through_the_action_forms() {
     d.app.operator = Some(Office0::new().who("李娜"));
     d.at(t(20));
     d.key(KeyCode::Char('y'));
-    assert!(d.form().text("reply_text").unwrap().contains("物业收费"));
-    d.to("outcome", None);
+    assert!(
+        d.form()
+            .text(FieldKey::ReplyText)
+            .unwrap()
+            .contains("物业收费")
+    );
+    d.to(FieldKey::Outcome, None);
     d.key(KeyCode::Right);
     d.ctrl('s');
     assert_eq!(d.state(), State::Replied, "{:?}", d.app.message);
@@ -462,8 +468,11 @@ fn a_draft_survives_a_crash_and_is_offered_at_the_next_start() {
     d.key(KeyCode::Enter);
     let f = d.form();
     assert_eq!(f.rows(), 2);
-    assert_eq!(f.in_row(1, "name").unwrap().input.value(), "郭十");
-    assert_eq!(f.text("summary").as_deref(), Some("反映噪音\n夜间施工"));
+    assert_eq!(f.in_row(1, FieldKey::Name).unwrap().input.value(), "郭十");
+    assert_eq!(
+        f.text(FieldKey::Summary).as_deref(),
+        Some("反映噪音\n夜间施工")
+    );
     // Saving the restored form drops the draft.
     d.ctrl('s');
     d.case_id();
@@ -601,7 +610,7 @@ fn the_handler_list_follows_the_department() {
     d.key(KeyCode::Tab);
     // 教育科's handler is 刘洋; 王强 (城建科) is not offered, the leader is.
     let f = d.form();
-    let handler = f.get("handler").unwrap();
+    let handler = f.get(FieldKey::Handler).unwrap();
     let offered: Vec<String> = handler
         .offered(f.group_of(f.focus).as_deref())
         .into_iter()
@@ -614,7 +623,7 @@ fn the_handler_list_follows_the_department() {
     assert_eq!(handler.code(), Some("刘洋"));
     d.chars("王强");
     assert_eq!(
-        d.form().get("handler").unwrap().code(),
+        d.form().get(FieldKey::Handler).unwrap().code(),
         Some("刘洋"),
         "王强 is not offered"
     );
@@ -645,11 +654,11 @@ fn typing_replaces_a_value_the_form_filled_in() {
     d.ctrl('s');
     d.key(KeyCode::Char('e'));
     d.chars("20");
-    assert_eq!(d.form().text("days").as_deref(), Some("20"));
+    assert_eq!(d.form().text(FieldKey::Days).as_deref(), Some("20"));
     // Once edited, keys add to it as usual.
     d.key(KeyCode::Backspace);
     d.chars("5");
-    assert_eq!(d.form().text("days").as_deref(), Some("25"));
+    assert_eq!(d.form().text(FieldKey::Days).as_deref(), Some("25"));
 }
 
 /// The leader's dashboard: the case waiting for an instruction is listed;
@@ -758,7 +767,7 @@ fn a_leader_manages_people_and_departments() {
         d.key(KeyCode::Down);
     }
     d.key(KeyCode::Enter);
-    d.to("active", None);
+    d.to(FieldKey::Active, None);
     d.key(KeyCode::Char(' '));
     d.ctrl('s');
     let ops = d.store.operators().unwrap();
@@ -786,7 +795,7 @@ fn a_reception_day_is_scheduled_and_recorded() {
     d.app = d.restart("赵局长");
     d.key(KeyCode::Char('h'));
     d.key(KeyCode::Char('a'));
-    d.to("place", None);
+    d.to(FieldKey::Place, None);
     d.chars("一楼接待室");
     d.ctrl('s');
     assert!(
@@ -797,7 +806,7 @@ fn a_reception_day_is_scheduled_and_recorded() {
     assert_eq!(d.app.reception.0.len(), 1);
     assert_eq!(d.app.reception.0[0].leader, "赵局长");
     d.key(KeyCode::Char('n'));
-    d.to("visitor", None);
+    d.to(FieldKey::Visitor, None);
     d.chars("张三");
     d.key(KeyCode::Tab);
     d.chars("2026-0001");
@@ -818,7 +827,7 @@ fn a_reception_day_is_scheduled_and_recorded() {
     assert_eq!(records[0].record.decided, "责成城建科一周内答复");
     // A case number that does not exist is refused, the form kept.
     d.key(KeyCode::Char('n'));
-    d.to("visitor", None);
+    d.to(FieldKey::Visitor, None);
     d.chars("李四");
     d.key(KeyCode::Tab);
     d.chars("2026-9999");
@@ -876,8 +885,11 @@ fn an_extension_is_asked_at_the_desk_and_granted_from_the_dashboard() {
     );
     assert_eq!(d.app.dash.selected_id(), Some(1));
     d.key(KeyCode::Char('e'));
-    assert_eq!(d.form().text("days").as_deref(), Some("20"));
-    assert_eq!(d.form().text("reason").as_deref(), Some("需委托评估"));
+    assert_eq!(d.form().text(FieldKey::Days).as_deref(), Some("20"));
+    assert_eq!(
+        d.form().text(FieldKey::Reason).as_deref(),
+        Some("需委托评估")
+    );
     d.ctrl('s');
     let case = d.store.case(&CaseRef::Id(1), d.app.today).unwrap().case;
     assert_eq!(case.extension_days(), 20);

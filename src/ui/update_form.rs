@@ -13,6 +13,7 @@ use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::domain::workflow::refusal;
 use crate::store::CaseRow;
+use crate::strings::form::FieldKey as K;
 use crate::strings::{errors, form as t};
 
 /// Stands in for the operator when none is chosen: may do nothing.
@@ -168,7 +169,7 @@ impl App {
                     .collect(),
                 Purpose::Office => vec![Cmd::PutOffice(Box::new(form.to_office_profile()))],
                 Purpose::Department => form
-                    .text("department_name")
+                    .text(K::DepartmentName)
                     .map(Cmd::PutDepartment)
                     .into_iter()
                     .collect(),

@@ -14,6 +14,7 @@ use crate::domain::types::{
     Decision, DeclineGround, Outcome, Role, Satisfaction, ServiceMethod, SuperviseGround,
 };
 use crate::store::CaseRow;
+use crate::strings::form::FieldKey as K;
 use crate::strings::{Lang, form as t, labels};
 
 /// The office's people and departments, for the pick lists.
@@ -83,19 +84,19 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
                 |g| labels::decline_ground(lang, g).to_owned(),
             );
             vec![
-                Field::new("decision", kind).required(),
-                Field::new("ground", grounds).when(("decision", DECLINE)),
+                Field::new(K::Decision, kind).required(),
+                Field::new(K::Ground, grounds).when((K::Decision, DECLINE)),
                 // Art 23: a notice of decline names where to go instead.
-                Field::new("route", Kind::Text)
+                Field::new(K::Route, Kind::Text)
                     .required()
-                    .when(("decision", DECLINE)),
-                Field::new("note", Kind::Text).when(("decision", DECLINE)),
-                Field::new("pass_to", Kind::Text)
+                    .when((K::Decision, DECLINE)),
+                Field::new(K::Note, Kind::Text).when((K::Decision, DECLINE)),
+                Field::new(K::PassTo, Kind::Text)
                     .required()
-                    .when(("decision", &["pass_on"])),
-                Field::new("answer", Kind::Multi)
+                    .when((K::Decision, &["pass_on"])),
+                Field::new(K::Answer, Kind::Multi)
                     .required()
-                    .when(("decision", &["answered"])),
+                    .when((K::Decision, &["answered"])),
             ]
         }
         "assign" => {
@@ -109,12 +110,12 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
             // and the leaders).
             let (handlers, groups) = people(dir, &[Role::Handler, Role::Leader], None);
             vec![
-                Field::new("department", depts).required(),
-                Field::new("handler", handlers)
+                Field::new(K::Department, depts).required(),
+                Field::new(K::Handler, handlers)
                     .required()
-                    .grouped("department", groups),
+                    .grouped(K::Department, groups),
                 Field::new(
-                    "leader",
+                    K::Leader,
                     people(dir, &[Role::Leader], Some(t::none(lang))).0,
                 ),
             ]
@@ -128,13 +129,13 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
                 Some(t::choose_prompt(lang)),
             );
             vec![
-                Field::new("handler", kind)
+                Field::new(K::Handler, kind)
                     .required()
                     .chosen(assigned.unwrap_or_default()),
-                Field::new("reason", Kind::Text).required(),
+                Field::new(K::Reason, Kind::Text).required(),
             ]
         }
-        "opinion" => vec![Field::new("opinion", Kind::Multi).required()],
+        "opinion" => vec![Field::new(K::Opinion, Kind::Multi).required()],
         "instruct" => {
             let kind = Kind::Choice(
                 [true, false]
@@ -143,9 +144,9 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
                     .collect(),
             );
             vec![
-                Field::new("approve", kind).required(),
+                Field::new(K::Approve, kind).required(),
                 // Returning an opinion must say why (the domain insists).
-                Field::new("instruction", Kind::Multi),
+                Field::new(K::Instruction, Kind::Multi),
             ]
         }
         // Granting what the handler asked starts from their days and reason.
@@ -153,13 +154,13 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
             let asked = case.extension_asked();
             let days = asked.map_or("30".to_owned(), |r| r.days.to_string());
             vec![
-                Field::new("days", Kind::Number).required().value(&days),
-                Field::new("reason", Kind::Text)
+                Field::new(K::Days, Kind::Number).required().value(&days),
+                Field::new(K::Reason, Kind::Text)
                     .required()
                     .value(asked.map_or("", |r| r.reason.as_str())),
             ]
         }
-        "refuse_extension" => vec![Field::new("refusal", Kind::Text).required()],
+        "refuse_extension" => vec![Field::new(K::Refusal, Kind::Text).required()],
         "supervise" => {
             use SuperviseGround as G;
             let grounds = options(
@@ -184,9 +185,9 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
             };
             let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
             vec![
-                Field::new("supervise_ground", grounds).required(),
-                Field::new("supervise_text", Kind::Multi),
-                Field::new("feedback_by", Kind::Date)
+                Field::new(K::SuperviseGround, grounds).required(),
+                Field::new(K::SuperviseText, Kind::Multi),
+                Field::new(K::FeedbackBy, Kind::Date)
                     .required()
                     .value(&date(week)),
             ]
@@ -201,7 +202,7 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
                     serde_code,
                     |o| labels::outcome(lang, o).to_owned(),
                 );
-                f.push(Field::new("outcome", outcomes).required());
+                f.push(Field::new(K::Outcome, outcomes).required());
             }
             let methods = options(
                 &[
@@ -212,18 +213,18 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
                 serde_code,
                 |m| labels::service(lang, m).to_owned(),
             );
-            f.push(Field::new("method", methods).required());
+            f.push(Field::new(K::Method, methods).required());
             let text = case
                 .approved_opinion()
                 .map(|o| o.text.as_str())
                 .unwrap_or_default();
-            f.push(Field::new("reply_text", Kind::Multi).required().value(text));
+            f.push(Field::new(K::ReplyText, Kind::Multi).required().value(text));
             f.push(
-                Field::new("served_at", Kind::Date)
+                Field::new(K::ServedAt, Kind::Date)
                     .required()
                     .value(&date(today)),
             );
-            f.push(Field::new("signed", Kind::Flag).flagged(true));
+            f.push(Field::new(K::Signed, Kind::Flag).flagged(true));
             f
         }
         "return_visit" => {
@@ -238,12 +239,12 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
                 })
             };
             vec![
-                Field::new("unit_satisfaction", kind()).required(),
-                Field::new("office_satisfaction", kind()).required(),
-                Field::new("note", Kind::Text),
+                Field::new(K::UnitSatisfaction, kind()).required(),
+                Field::new(K::OfficeSatisfaction, kind()).required(),
+                Field::new(K::Note, Kind::Text),
             ]
         }
-        "review" => vec![Field::new("review_text", Kind::Multi).required()],
+        "review" => vec![Field::new(K::ReviewText, Kind::Multi).required()],
         // Archive and 包案 ask nothing: the form is a confirmation.
         _ => Vec::new(),
     }
@@ -279,79 +280,79 @@ impl Form {
         let Purpose::Action { op, .. } = self.purpose else {
             return None;
         };
-        let text = |k: &str| self.text(k).unwrap_or_default();
-        let code = |k: &str| self.code(k).unwrap_or_default().to_owned();
+        let text = |k: K| self.text(k).unwrap_or_default();
+        let code = |k: K| self.code(k).unwrap_or_default().to_owned();
         fn parse<T: serde::de::DeserializeOwned>(code: String) -> Option<T> {
             serde_json::from_value(serde_json::Value::String(code)).ok()
         }
         Some(match op {
-            "register" => Command::Register(match code("decision").as_str() {
+            "register" => Command::Register(match code(K::Decision).as_str() {
                 "decline" => Decision::Decline {
                     ground: DeclineGround::ALL
                         .into_iter()
-                        .find(|g| g.code() == code("ground"))?,
-                    route: text("route"),
-                    note: self.text("note"),
+                        .find(|g| g.code() == code(K::Ground))?,
+                    route: text(K::Route),
+                    note: self.text(K::Note),
                 },
                 "pass_on" => Decision::PassOn {
-                    to: text("pass_to"),
+                    to: text(K::PassTo),
                 },
                 "answered" => Decision::Answered {
-                    text: text("answer"),
+                    text: text(K::Answer),
                 },
                 _ => Decision::Accept,
             }),
             "assign" => Command::Assign {
-                department: code("department"),
-                handler: code("handler"),
+                department: code(K::Department),
+                handler: code(K::Handler),
                 leader: self
-                    .code("leader")
+                    .code(K::Leader)
                     .filter(|c| !c.is_empty())
                     .map(str::to_owned),
             },
             "recuse" => Command::Recuse {
-                handler: code("handler"),
-                reason: text("reason"),
+                handler: code(K::Handler),
+                reason: text(K::Reason),
             },
             "opinion" => Command::Opinion {
-                text: text("opinion"),
+                text: text(K::Opinion),
             },
             "instruct" => Command::Instruct {
-                approve: code("approve") == "true",
-                text: text("instruction"),
+                approve: code(K::Approve) == "true",
+                text: text(K::Instruction),
             },
             "extend" => Command::Extend {
-                days: text("days").parse().ok()?,
-                reason: text("reason"),
+                days: text(K::Days).parse().ok()?,
+                reason: text(K::Reason),
             },
             "ask_extension" => Command::AskExtension {
-                days: text("days").parse().ok()?,
-                reason: text("reason"),
+                days: text(K::Days).parse().ok()?,
+                reason: text(K::Reason),
             },
             "refuse_extension" => Command::RefuseExtension {
-                reason: text("refusal"),
+                reason: text(K::Refusal),
             },
             "supervise" => Command::Supervise {
-                ground: parse(code("supervise_ground"))?,
-                text: text("supervise_text"),
-                feedback_by: parse_date(&text("feedback_by"))?,
+                ground: parse(code(K::SuperviseGround))?,
+                text: text(K::SuperviseText),
+                feedback_by: parse_date(&text(K::FeedbackBy))?,
             },
             "reply" => Command::Reply {
-                outcome: self.code("outcome").and_then(|c| parse(c.to_owned())),
-                method: parse(code("method"))?,
-                text: text("reply_text"),
-                served_at: parse_date(&text("served_at")),
-                signed: self.flag("signed"),
+                outcome: self.code(K::Outcome).and_then(|c| parse(c.to_owned())),
+                method: parse(code(K::Method))?,
+                text: text(K::ReplyText),
+                served_at: parse_date(&text(K::ServedAt)),
+                signed: self.flag(K::Signed),
             },
             "return_visit" => Command::ReturnVisit {
-                unit: parse(code("unit_satisfaction"))?,
-                office: parse(code("office_satisfaction"))?,
-                note: text("note"),
+                unit: parse(code(K::UnitSatisfaction))?,
+                office: parse(code(K::OfficeSatisfaction))?,
+                note: text(K::Note),
             },
             "archive" => Command::Archive,
             "own" => Command::Own,
             "review" => Command::Review {
-                text: text("review_text"),
+                text: text(K::ReviewText),
             },
             _ => return None,
         })

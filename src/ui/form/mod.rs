@@ -19,6 +19,7 @@ use super::widgets::text_field::{Edit, TextField};
 use crate::domain::types::Channel;
 use crate::store::CaseRow;
 use crate::strings::Lang;
+use crate::strings::form::FieldKey;
 pub use field::{Field, Kind};
 
 /// What the form is for.
@@ -133,18 +134,18 @@ impl Form {
         form
     }
 
-    pub fn get(&self, key: &str) -> Option<&Field> {
+    pub fn get(&self, key: FieldKey) -> Option<&Field> {
         self.fields.iter().find(|f| f.key == key && f.row.is_none())
     }
 
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Field> {
+    pub fn get_mut(&mut self, key: FieldKey) -> Option<&mut Field> {
         self.fields
             .iter_mut()
             .find(|f| f.key == key && f.row.is_none())
     }
 
     /// A field of petitioner row `row`.
-    pub fn in_row(&self, row: usize, key: &str) -> Option<&Field> {
+    pub fn in_row(&self, row: usize, key: FieldKey) -> Option<&Field> {
         self.fields
             .iter()
             .find(|f| f.key == key && f.row == Some(row))
@@ -158,15 +159,15 @@ impl Form {
             .map_or(0, |r| r + 1)
     }
 
-    pub fn flag(&self, key: &str) -> bool {
+    pub fn flag(&self, key: FieldKey) -> bool {
         self.get(key).is_some_and(|f| f.flag)
     }
 
-    pub fn code(&self, key: &str) -> Option<&str> {
+    pub fn code(&self, key: FieldKey) -> Option<&str> {
         self.get(key).and_then(Field::code)
     }
 
-    pub fn text(&self, key: &str) -> Option<String> {
+    pub fn text(&self, key: FieldKey) -> Option<String> {
         self.get(key).and_then(Field::text)
     }
 
@@ -388,7 +389,7 @@ impl Form {
         self.dirty = true;
         // More people than counted: the count follows.
         let rows = self.rows();
-        if let Some(people) = self.get_mut("people")
+        if let Some(people) = self.get_mut(FieldKey::People)
             && people.input.value().trim().parse::<usize>().unwrap_or(0) < rows
         {
             people.input = TextField::new(&rows.to_string());
