@@ -65,189 +65,208 @@ fn people(dir: &Directory, roles: &[Role], first: Option<&str>) -> (Kind, Vec<St
     (Kind::Choice(opts), groups)
 }
 
+fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
 /// The fields of `op`'s form, with sensible defaults from the case.
 fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) -> Vec<Field> {
-    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    const DECLINE: &[&str] = &["decline"];
     match op {
-        "register" => {
-            let decisions = ["accept", "decline", "pass_on", "answered"];
-            let kind = Kind::Choice(
-                decisions
-                    .iter()
-                    .map(|c| ((*c).to_owned(), t::decision(lang, c).to_owned()))
-                    .collect(),
-            );
-            let grounds = options(
-                &DeclineGround::ALL,
-                |g| g.code().to_owned(),
-                |g| labels::decline_ground(lang, g).to_owned(),
-            );
-            vec![
-                Field::new(K::Decision, kind).required(),
-                Field::new(K::Ground, grounds).when((K::Decision, DECLINE)),
-                // Art 23: a notice of decline names where to go instead.
-                Field::new(K::Route, Kind::Text)
-                    .required()
-                    .when((K::Decision, DECLINE)),
-                Field::new(K::Note, Kind::Text).when((K::Decision, DECLINE)),
-                Field::new(K::PassTo, Kind::Text)
-                    .required()
-                    .when((K::Decision, &["pass_on"])),
-                Field::new(K::Answer, Kind::Multi)
-                    .required()
-                    .when((K::Decision, &["answered"])),
-            ]
-        }
-        "assign" => {
-            let depts = Kind::Choice(
-                dir.departments
-                    .iter()
-                    .map(|d| (d.clone(), d.clone()))
-                    .collect(),
-            );
-            // The handler list follows the department chosen (its handlers,
-            // and the leaders).
-            let (handlers, groups) = people(dir, &[Role::Handler, Role::Leader], None);
-            vec![
-                Field::new(K::Department, depts).required(),
-                Field::new(K::Handler, handlers)
-                    .required()
-                    .grouped(K::Department, groups),
-                Field::new(
-                    K::Leader,
-                    people(dir, &[Role::Leader], Some(t::none(lang))).0,
-                ),
-            ]
-        }
-        "recuse" => {
-            // The assigned handler by default; else nobody until chosen.
-            let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
-            let (kind, _) = people(
-                dir,
-                &[Role::Handler, Role::Leader],
-                Some(t::choose_prompt(lang)),
-            );
-            vec![
-                Field::new(K::Handler, kind)
-                    .required()
-                    .chosen(assigned.unwrap_or_default()),
-                Field::new(K::Reason, Kind::Text).required(),
-            ]
-        }
+        "register" => register_fields(lang),
+        "assign" => assign_fields(dir, lang),
+        "recuse" => recuse_fields(case, dir, lang),
         "opinion" => vec![Field::new(K::Opinion, Kind::Multi).required()],
-        "instruct" => {
-            let kind = Kind::Choice(
-                [true, false]
-                    .iter()
-                    .map(|&b| (b.to_string(), t::approve(lang, b).to_owned()))
-                    .collect(),
-            );
-            vec![
-                Field::new(K::Approve, kind).required(),
-                // Returning an opinion must say why (the domain insists).
-                Field::new(K::Instruction, Kind::Multi),
-            ]
-        }
+        "instruct" => instruct_fields(lang),
         // Granting what the handler asked starts from their days and reason.
-        "extend" | "ask_extension" => {
-            let asked = case.extension_asked();
-            let days = asked.map_or("30".to_owned(), |r| r.days.to_string());
-            vec![
-                Field::new(K::Days, Kind::Number).required().value(&days),
-                Field::new(K::Reason, Kind::Text)
-                    .required()
-                    .value(asked.map_or("", |r| r.reason.as_str())),
-            ]
-        }
+        "extend" | "ask_extension" => extend_fields(case),
         "refuse_extension" => vec![Field::new(K::Refusal, Kind::Text).required()],
-        "supervise" => {
-            use SuperviseGround as G;
-            let grounds = options(
-                &[
-                    G::Overdue,
-                    G::Delay,
-                    G::Quality,
-                    G::Repeat,
-                    G::Leader,
-                    G::Other,
-                ],
-                serde_code,
-                |g| labels::supervise_ground(lang, g).to_owned(),
-            );
-            // The ground is the leader's to say: no default.
-            let grounds = match grounds {
-                Kind::Choice(mut o) => {
-                    o.insert(0, (String::new(), t::choose_prompt(lang).to_owned()));
-                    Kind::Choice(o)
-                }
-                other => other,
-            };
-            let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
-            vec![
-                Field::new(K::SuperviseGround, grounds).required(),
-                Field::new(K::SuperviseText, Kind::Multi),
-                Field::new(K::FeedbackBy, Kind::Date)
-                    .required()
-                    .value(&date(week)),
-            ]
-        }
-        "reply" => {
-            let mut f = Vec::new();
-            // A notice of decline or pass-on has no outcome (Art 32 is for
-            // accepted matters).
-            if case.accepted() {
-                let outcomes = options(
-                    &[Outcome::Support, Outcome::Explain, Outcome::Reject],
-                    serde_code,
-                    |o| labels::outcome(lang, o).to_owned(),
-                );
-                f.push(Field::new(K::Outcome, outcomes).required());
-            }
-            let methods = options(
-                &[
-                    ServiceMethod::InPerson,
-                    ServiceMethod::Post,
-                    ServiceMethod::Other,
-                ],
-                serde_code,
-                |m| labels::service(lang, m).to_owned(),
-            );
-            f.push(Field::new(K::Method, methods).required());
-            let text = case
-                .approved_opinion()
-                .map(|o| o.text.as_str())
-                .unwrap_or_default();
-            f.push(Field::new(K::ReplyText, Kind::Multi).required().value(text));
-            f.push(
-                Field::new(K::ServedAt, Kind::Date)
-                    .required()
-                    .value(&date(today)),
-            );
-            f.push(Field::new(K::Signed, Kind::Flag).flagged(true));
-            f
-        }
-        "return_visit" => {
-            let levels = [
-                Satisfaction::Satisfied,
-                Satisfaction::Basic,
-                Satisfaction::Unsatisfied,
-            ];
-            let kind = || {
-                options(&levels, serde_code, |s| {
-                    labels::satisfaction(lang, s).to_owned()
-                })
-            };
-            vec![
-                Field::new(K::UnitSatisfaction, kind()).required(),
-                Field::new(K::OfficeSatisfaction, kind()).required(),
-                Field::new(K::Note, Kind::Text),
-            ]
-        }
+        "supervise" => supervise_fields(lang, today),
+        "reply" => reply_fields(case, lang, today),
+        "return_visit" => return_visit_fields(lang),
         "review" => vec![Field::new(K::ReviewText, Kind::Multi).required()],
         // Archive and 包案 ask nothing: the form is a confirmation.
         _ => Vec::new(),
     }
+}
+
+fn register_fields(lang: Lang) -> Vec<Field> {
+    const DECLINE: &[&str] = &["decline"];
+    let decisions = ["accept", "decline", "pass_on", "answered"];
+    let kind = Kind::Choice(
+        decisions
+            .iter()
+            .map(|c| ((*c).to_owned(), t::decision(lang, c).to_owned()))
+            .collect(),
+    );
+    let grounds = options(
+        &DeclineGround::ALL,
+        |g| g.code().to_owned(),
+        |g| labels::decline_ground(lang, g).to_owned(),
+    );
+    vec![
+        Field::new(K::Decision, kind).required(),
+        Field::new(K::Ground, grounds).when((K::Decision, DECLINE)),
+        // Art 23: a notice of decline names where to go instead.
+        Field::new(K::Route, Kind::Text)
+            .required()
+            .when((K::Decision, DECLINE)),
+        Field::new(K::Note, Kind::Text).when((K::Decision, DECLINE)),
+        Field::new(K::PassTo, Kind::Text)
+            .required()
+            .when((K::Decision, &["pass_on"])),
+        Field::new(K::Answer, Kind::Multi)
+            .required()
+            .when((K::Decision, &["answered"])),
+    ]
+}
+
+fn assign_fields(dir: &Directory, lang: Lang) -> Vec<Field> {
+    let depts = Kind::Choice(
+        dir.departments
+            .iter()
+            .map(|d| (d.clone(), d.clone()))
+            .collect(),
+    );
+    // The handler list follows the department chosen (its handlers, and
+    // the leaders).
+    let (handlers, groups) = people(dir, &[Role::Handler, Role::Leader], None);
+    vec![
+        Field::new(K::Department, depts).required(),
+        Field::new(K::Handler, handlers)
+            .required()
+            .grouped(K::Department, groups),
+        Field::new(
+            K::Leader,
+            people(dir, &[Role::Leader], Some(t::none(lang))).0,
+        ),
+    ]
+}
+
+fn recuse_fields(case: &Case, dir: &Directory, lang: Lang) -> Vec<Field> {
+    // The assigned handler by default; else nobody until chosen.
+    let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
+    let (kind, _) = people(
+        dir,
+        &[Role::Handler, Role::Leader],
+        Some(t::choose_prompt(lang)),
+    );
+    vec![
+        Field::new(K::Handler, kind)
+            .required()
+            .chosen(assigned.unwrap_or_default()),
+        Field::new(K::Reason, Kind::Text).required(),
+    ]
+}
+
+fn instruct_fields(lang: Lang) -> Vec<Field> {
+    let kind = Kind::Choice(
+        [true, false]
+            .iter()
+            .map(|&b| (b.to_string(), t::approve(lang, b).to_owned()))
+            .collect(),
+    );
+    vec![
+        Field::new(K::Approve, kind).required(),
+        // Returning an opinion must say why (the domain insists).
+        Field::new(K::Instruction, Kind::Multi),
+    ]
+}
+
+fn extend_fields(case: &Case) -> Vec<Field> {
+    let asked = case.extension_asked();
+    let days = asked.map_or("30".to_owned(), |r| r.days.to_string());
+    vec![
+        Field::new(K::Days, Kind::Number).required().value(&days),
+        Field::new(K::Reason, Kind::Text)
+            .required()
+            .value(asked.map_or("", |r| r.reason.as_str())),
+    ]
+}
+
+fn supervise_fields(lang: Lang, today: NaiveDate) -> Vec<Field> {
+    use SuperviseGround as G;
+    let grounds = options(
+        &[
+            G::Overdue,
+            G::Delay,
+            G::Quality,
+            G::Repeat,
+            G::Leader,
+            G::Other,
+        ],
+        serde_code,
+        |g| labels::supervise_ground(lang, g).to_owned(),
+    );
+    // The ground is the leader's to say: no default.
+    let grounds = match grounds {
+        Kind::Choice(mut o) => {
+            o.insert(0, (String::new(), t::choose_prompt(lang).to_owned()));
+            Kind::Choice(o)
+        }
+        other => other,
+    };
+    let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
+    vec![
+        Field::new(K::SuperviseGround, grounds).required(),
+        Field::new(K::SuperviseText, Kind::Multi),
+        Field::new(K::FeedbackBy, Kind::Date)
+            .required()
+            .value(&date(week)),
+    ]
+}
+
+fn reply_fields(case: &Case, lang: Lang, today: NaiveDate) -> Vec<Field> {
+    let mut f = Vec::new();
+    // A notice of decline or pass-on has no outcome (Art 32 is for
+    // accepted matters).
+    if case.accepted() {
+        let outcomes = options(
+            &[Outcome::Support, Outcome::Explain, Outcome::Reject],
+            serde_code,
+            |o| labels::outcome(lang, o).to_owned(),
+        );
+        f.push(Field::new(K::Outcome, outcomes).required());
+    }
+    let methods = options(
+        &[
+            ServiceMethod::InPerson,
+            ServiceMethod::Post,
+            ServiceMethod::Other,
+        ],
+        serde_code,
+        |m| labels::service(lang, m).to_owned(),
+    );
+    f.push(Field::new(K::Method, methods).required());
+    let text = case
+        .approved_opinion()
+        .map(|o| o.text.as_str())
+        .unwrap_or_default();
+    f.push(Field::new(K::ReplyText, Kind::Multi).required().value(text));
+    f.push(
+        Field::new(K::ServedAt, Kind::Date)
+            .required()
+            .value(&date(today)),
+    );
+    f.push(Field::new(K::Signed, Kind::Flag).flagged(true));
+    f
+}
+
+fn return_visit_fields(lang: Lang) -> Vec<Field> {
+    let levels = [
+        Satisfaction::Satisfied,
+        Satisfaction::Basic,
+        Satisfaction::Unsatisfied,
+    ];
+    let kind = || {
+        options(&levels, serde_code, |s| {
+            labels::satisfaction(lang, s).to_owned()
+        })
+    };
+    vec![
+        Field::new(K::UnitSatisfaction, kind()).required(),
+        Field::new(K::OfficeSatisfaction, kind()).required(),
+        Field::new(K::Note, Kind::Text),
+    ]
 }
 
 /// The form for `op` on `row`.
@@ -282,26 +301,8 @@ impl Form {
         };
         let text = |k: K| self.text(k).unwrap_or_default();
         let code = |k: K| self.code(k).unwrap_or_default().to_owned();
-        fn parse<T: serde::de::DeserializeOwned>(code: String) -> Option<T> {
-            serde_json::from_value(serde_json::Value::String(code)).ok()
-        }
         Some(match op {
-            "register" => Command::Register(match code(K::Decision).as_str() {
-                "decline" => Decision::Decline {
-                    ground: DeclineGround::ALL
-                        .into_iter()
-                        .find(|g| g.code() == code(K::Ground))?,
-                    route: text(K::Route),
-                    note: self.text(K::Note),
-                },
-                "pass_on" => Decision::PassOn {
-                    to: text(K::PassTo),
-                },
-                "answered" => Decision::Answered {
-                    text: text(K::Answer),
-                },
-                _ => Decision::Accept,
-            }),
+            "register" => Command::Register(self.to_decision()?),
             "assign" => Command::Assign {
                 department: code(K::Department),
                 handler: code(K::Handler),
@@ -337,13 +338,7 @@ impl Form {
                 text: text(K::SuperviseText),
                 feedback_by: parse_date(&text(K::FeedbackBy))?,
             },
-            "reply" => Command::Reply {
-                outcome: self.code(K::Outcome).and_then(|c| parse(c.to_owned())),
-                method: parse(code(K::Method))?,
-                text: text(K::ReplyText),
-                served_at: parse_date(&text(K::ServedAt)),
-                signed: self.flag(K::Signed),
-            },
+            "reply" => self.to_reply()?,
             "return_visit" => Command::ReturnVisit {
                 unit: parse(code(K::UnitSatisfaction))?,
                 office: parse(code(K::OfficeSatisfaction))?,
@@ -357,4 +352,42 @@ impl Form {
             _ => return None,
         })
     }
+
+    /// The decision of the register form (受理决定).
+    fn to_decision(&self) -> Option<Decision> {
+        let text = |k: K| self.text(k).unwrap_or_default();
+        let code = |k: K| self.code(k).unwrap_or_default();
+        Some(match code(K::Decision) {
+            "decline" => Decision::Decline {
+                ground: DeclineGround::ALL
+                    .into_iter()
+                    .find(|g| g.code() == code(K::Ground))?,
+                route: text(K::Route),
+                note: self.text(K::Note),
+            },
+            "pass_on" => Decision::PassOn {
+                to: text(K::PassTo),
+            },
+            "answered" => Decision::Answered {
+                text: text(K::Answer),
+            },
+            _ => Decision::Accept,
+        })
+    }
+
+    fn to_reply(&self) -> Option<Command> {
+        let text = |k: K| self.text(k).unwrap_or_default();
+        Some(Command::Reply {
+            outcome: self.code(K::Outcome).and_then(|c| parse(c.to_owned())),
+            method: parse(self.code(K::Method).unwrap_or_default().to_owned())?,
+            text: text(K::ReplyText),
+            served_at: parse_date(&text(K::ServedAt)),
+            signed: self.flag(K::Signed),
+        })
+    }
+}
+
+/// A choice's code as the domain's value (codes are serde names).
+fn parse<T: serde::de::DeserializeOwned>(code: String) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(code)).ok()
 }
