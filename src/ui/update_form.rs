@@ -8,7 +8,6 @@ use super::form::action::action_form;
 use super::form::draft::{Draft, DraftOf};
 use super::form::intake::intake_form;
 use super::form::{Form, Outcome, Purpose};
-use super::keymap::Context;
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::domain::workflow::refusal;
@@ -99,11 +98,7 @@ impl App {
         let Screen::Form(form) = &mut self.screen else {
             return Vec::new();
         };
-        let ctx = match form.purpose {
-            Purpose::Intake(_) => Context::Form,
-            _ => Context::Action,
-        };
-        let action = self.keys.lookup(ctx, &key);
+        let action = self.keys.lookup(form.keys(), &key);
         let before = form.draft();
         let outcome = form.key(key, action);
         let changed = form.draft() != before;

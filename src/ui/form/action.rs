@@ -59,7 +59,7 @@ fn people(dir: &Directory, roles: &[Role], first: Option<&str>) -> (Kind, Vec<St
         // A leader may handle a case of any department.
         groups.push(match o.role {
             Role::Leader => String::new(),
-            _ => dept.to_owned(),
+            Role::Clerk | Role::Handler => dept.to_owned(),
         });
     }
     (Kind::Choice(opts), groups)

@@ -84,7 +84,7 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
             Ok(n) if n >= 1 => None,
             _ => Some(t::whole_number(lang).to_owned()),
         },
-        _ => None,
+        (_, Kind::Text | Kind::Multi, Some(_)) => None,
     }
 }
 

@@ -125,7 +125,9 @@ impl Form {
                 }
                 Kind::Flag => f.flag = v.flag,
                 Kind::Multi => f.input = TextField::multiline(&v.text),
-                _ => f.input = TextField::new(&v.text),
+                Kind::Text | Kind::Date | Kind::DateTime | Kind::Number => {
+                    f.input = TextField::new(&v.text)
+                }
             }
         }
         self.main_row = draft.main_row.min(self.rows().saturating_sub(1));

@@ -120,14 +120,18 @@ impl Field {
                 .map(|o| o.1.clone())
                 .unwrap_or_default(),
             Kind::Flag => crate::strings::form::flag(lang, self.flag).to_owned(),
-            _ => self.input.value().to_owned(),
+            Kind::Text | Kind::Multi | Kind::Date | Kind::DateTime | Kind::Number => {
+                self.input.value().to_owned()
+            }
         }
     }
 
     pub fn code(&self) -> Option<&str> {
         match &self.kind {
             Kind::Choice(opts) => opts.get(self.choice).map(|o| o.0.as_str()),
-            _ => None,
+            Kind::Flag | Kind::Text | Kind::Multi | Kind::Date | Kind::DateTime | Kind::Number => {
+                None
+            }
         }
     }
 

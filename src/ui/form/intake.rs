@@ -44,7 +44,7 @@ fn person_fields(channel: Channel) -> Vec<Field> {
             Field::new(K::Address, Kind::Text),
             Field::new(K::Representative, Kind::Flag),
         ],
-        _ => vec![
+        Channel::Email | Channel::Online | Channel::Referral => vec![
             name(true),
             Field::new(K::IdNumber, Kind::Text),
             Field::new(K::Phone, Kind::Text),
@@ -144,7 +144,12 @@ impl Form {
     fn channel(&self) -> Channel {
         match self.purpose {
             Purpose::Intake(c) => c,
-            _ => Channel::Visit,
+            Purpose::Action { .. }
+            | Purpose::Person(_)
+            | Purpose::Department
+            | Purpose::Reception
+            | Purpose::Schedule
+            | Purpose::Office => Channel::Visit,
         }
     }
 

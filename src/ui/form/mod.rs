@@ -14,7 +14,7 @@ pub mod people;
 use chrono::{FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::keymap::Action;
+use super::keymap::{Action, Context};
 use super::widgets::text_field::{Edit, TextField};
 use crate::domain::types::Channel;
 use crate::store::CaseRow;
@@ -132,6 +132,19 @@ impl Form {
         form.regroup();
         form.focus = form.first_visible();
         form
+    }
+
+    /// The keymap's context: the intake form's keys, or the small forms'.
+    pub fn keys(&self) -> Context {
+        match self.purpose {
+            Purpose::Intake(_) => Context::Form,
+            Purpose::Action { .. }
+            | Purpose::Person(_)
+            | Purpose::Department
+            | Purpose::Reception
+            | Purpose::Schedule
+            | Purpose::Office => Context::Action,
+        }
     }
 
     pub fn get(&self, key: FieldKey) -> Option<&Field> {

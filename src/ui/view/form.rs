@@ -14,7 +14,6 @@ use crate::display::{cut, fit, width};
 use crate::strings::{Lang, form as t, labels};
 use crate::ui::app::App;
 use crate::ui::form::{Form, Kind, Purpose};
-use crate::ui::keymap::Context;
 
 /// The label column: English labels are longer ("representative").
 fn label_width(lang: Lang) -> usize {
@@ -154,11 +153,7 @@ pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     if let Some(p) = panel {
         repeats::draw(form, lang, frame, p);
     }
-    let ctx = match form.purpose {
-        Purpose::Intake(_) => Context::Form,
-        _ => Context::Action,
-    };
-    super::footer(app, ctx, |_| true, frame, area);
+    super::footer(app, form.keys(), |_| true, frame, area);
 }
 
 fn draw_fields(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
@@ -284,6 +279,7 @@ fn shown_value(
             };
             (cut(&format!("{} ◂▸ {hint}", f.shown(lang)), room), None)
         }
-        _ => (cut(&f.shown(lang), room), None),
+        (Kind::Text | Kind::Date | Kind::DateTime | Kind::Number | Kind::Choice(_), false)
+        | (Kind::Flag, _) => (cut(&f.shown(lang), room), None),
     }
 }
