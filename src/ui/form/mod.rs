@@ -6,16 +6,17 @@
 pub mod action;
 mod check;
 pub mod draft;
+mod edit;
 mod field;
 pub mod intake;
 pub mod office;
 pub mod people;
+mod rows;
 
 use chrono::{FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::keymap::{Action, Context};
-use super::widgets::text_field::{Edit, TextField};
 use crate::domain::types::Channel;
 use crate::store::CaseRow;
 use crate::strings::Lang;
@@ -358,100 +359,6 @@ impl Form {
         crate::strings::form::errors_to_fix(self.lang, n)
     }
 
-    fn focused_row_has_text(&self) -> bool {
-        let row = self.focused_row();
-        row.is_some()
-            && self
-                .fields
-                .iter()
-                .any(|f| f.row == row && !f.input.value().trim().is_empty())
-    }
-
-    fn focused_row(&self) -> Option<usize> {
-        self.fields.get(self.focus).and_then(|f| f.row)
-    }
-
-    fn add_row(&mut self) -> Outcome {
-        if self.row_template.is_empty() {
-            return Outcome::Refused(crate::strings::form::no_rows(self.lang).to_owned());
-        }
-        let row = self.rows();
-        let at = self
-            .fields
-            .iter()
-            .rposition(|f| f.row.is_some())
-            .map_or(0, |i| i + 1);
-        let fresh: Vec<Field> = self
-            .row_template
-            .iter()
-            .cloned()
-            .map(|mut f| {
-                f.row = Some(row);
-                f.input = if f.kind == Kind::Multi {
-                    TextField::multiline("")
-                } else {
-                    TextField::default()
-                };
-                f.flag = false;
-                f.error = None;
-                f
-            })
-            .collect();
-        self.fields.splice(at..at, fresh);
-        self.focus = at;
-        self.dirty = true;
-        // More people than counted: the count follows.
-        let rows = self.rows();
-        if let Some(people) = self.get_mut(FieldKey::People)
-            && people.input.value().trim().parse::<usize>().unwrap_or(0) < rows
-        {
-            people.input = TextField::new(&rows.to_string());
-        }
-        Outcome::Stay
-    }
-
-    fn remove_row(&mut self) -> Outcome {
-        let Some(row) = self.focused_row() else {
-            return Outcome::Refused(crate::strings::form::not_on_row(self.lang).to_owned());
-        };
-        if self.rows() < 2 {
-            return Outcome::Refused(crate::strings::form::last_row(self.lang).to_owned());
-        }
-        self.fields.retain(|f| f.row != Some(row));
-        for f in &mut self.fields {
-            if let Some(r) = f.row.as_mut()
-                && *r > row
-            {
-                *r -= 1;
-            }
-        }
-        if self.main_row == row {
-            self.main_row = 0;
-        } else if self.main_row > row {
-            self.main_row -= 1;
-        }
-        let last = self.rows().saturating_sub(1);
-        let target = row.min(last);
-        self.focus = self
-            .fields
-            .iter()
-            .position(|f| f.row == Some(target))
-            .unwrap_or(0);
-        self.dirty = true;
-        Outcome::Stay
-    }
-
-    fn make_main(&mut self) -> Outcome {
-        match self.focused_row() {
-            Some(row) => {
-                self.main_row = row;
-                self.dirty = true;
-                Outcome::Stay
-            }
-            None => Outcome::Refused(crate::strings::form::not_on_row(self.lang).to_owned()),
-        }
-    }
-
     fn selected_repeat(&self) -> Option<&CaseRow> {
         self.repeats.rows.get(self.repeats.selected)
     }
@@ -485,82 +392,5 @@ impl Form {
             }
             None => Outcome::Attach(id),
         }
-    }
-
-    fn edit(&mut self, key: KeyEvent) {
-        let group = self.group_of(self.focus);
-        let Some(f) = self.fields.get_mut(self.focus) else {
-            return;
-        };
-        let before = (f.input.clone(), f.choice, f.flag);
-        match &f.kind {
-            Kind::Flag => flag_key(f, key.code),
-            Kind::Choice(_) => choice_key(f, &key, group.as_deref()),
-            Kind::Text | Kind::Multi | Kind::Date | Kind::DateTime | Kind::Number => {
-                // A value the form filled in is replaced by what is typed,
-                // not added to (30 days, then typing 20, is 20).
-                if f.pristine
-                    && matches!(
-                        Edit::of(&key, f.input.is_multiline()),
-                        Some(Edit::Insert(_))
-                    )
-                {
-                    f.input.clear();
-                }
-                f.input.key(&key);
-            }
-        }
-        if (f.input.clone(), f.choice, f.flag) != before {
-            self.dirty = true;
-            // The old complaint no longer describes what is there; the field
-            // is checked again when the clerk leaves it.
-            f.error = None;
-            f.pristine = false;
-            if f.choice != before.1 {
-                self.regroup();
-            }
-        }
-    }
-}
-
-/// Space toggles a flag; y/1 and n/0 set it.
-fn flag_key(f: &mut Field, code: KeyCode) {
-    match code {
-        KeyCode::Char(' ') => f.flag = !f.flag,
-        KeyCode::Char('y' | 'Y' | '1') => f.flag = true,
-        KeyCode::Char('n' | 'N' | '0') => f.flag = false,
-        _ => {}
-    }
-}
-
-/// ←/→ step through the options matching what was typed; typing filters
-/// them (the field's text edits, without a cursor to move).
-fn choice_key(f: &mut Field, key: &KeyEvent, group: Option<&str>) {
-    match key.code {
-        KeyCode::Right | KeyCode::Left => {
-            let m = f.matches(group);
-            if !m.is_empty() {
-                let at = m.iter().position(|&i| i == f.choice);
-                let n = m.len();
-                let next = match (at, key.code) {
-                    (None, _) => 0,
-                    (Some(a), KeyCode::Right) => (a + 1) % n,
-                    (Some(a), _) => (a + n - 1) % n,
-                };
-                f.choice = m[next];
-            }
-        }
-        _ => match Edit::of(key, false) {
-            // Type to filter: the first option containing what was typed
-            // so far is chosen; with no match the text stays, marked so.
-            Some(edit @ Edit::Insert(_)) => {
-                f.input.apply(edit);
-                if let Some(&i) = f.matches(group).first() {
-                    f.choice = i;
-                }
-            }
-            Some(edit) if edit.changes_text() => f.input.apply(edit),
-            _ => {}
-        },
     }
 }
