@@ -10,6 +10,7 @@ use support::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::store::{Request, Store};
 use xinfang::strings::Lang;
+use xinfang::strings::form::FieldKey;
 use xinfang::ui::app::{App, Cmd, Filter, Msg, Screen};
 use xinfang::ui::{runtime, view};
 
@@ -201,11 +202,15 @@ fn a_visitor_is_taken_in_from_the_form() {
         "王伟",
         "nothing typed is lost"
     );
-    let summary = form.fields.iter().position(|f| f.key == "summary").unwrap();
+    let summary = form
+        .fields
+        .iter()
+        .position(|f| f.key == FieldKey::Summary)
+        .unwrap();
     let category = form
         .fields
         .iter()
-        .position(|f| f.key == "category")
+        .position(|f| f.key == FieldKey::Category)
         .unwrap();
     // Fix the ID, fill the summary, save.
     for _ in 0..18 {

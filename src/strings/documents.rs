@@ -276,26 +276,9 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
     }
 }
 
-/// The letterhead form's title and its fields' labels.
+/// The letterhead form's title (its fields' labels: `form::label`).
 pub fn office_title(lang: Lang) -> &'static str {
     lang.pick("单位信息（文书抬头）", "Office letterhead (documents)")
-}
-
-pub fn profile_label(lang: Lang, key: &str) -> &'static str {
-    let (zh, en) = match key {
-        "profile_name" => ("单位名称", "office name"),
-        "profile_address" => ("地址", "address"),
-        "profile_phone" => ("电话", "phone"),
-        "profile_hotline" => ("查询电话", "query hotline"),
-        "profile_prefix" => ("文号前缀", "number prefix"),
-        "profile_seal" => ("印章文字", "seal text"),
-        "profile_review_organ" => ("复查机关", "review body"),
-        "profile_printer" => ("打印机", "printer"),
-        // Not a field: the case screen's line of an issued document.
-        "profile_document" => ("文书", "document"),
-        _ => ("", ""),
-    };
-    lang.pick(zh, en)
 }
 
 /// `notice` without `--as`.

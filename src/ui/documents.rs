@@ -105,14 +105,9 @@ impl App {
                         basis: Some(basis),
                     })];
                 }
-                KeyCode::Backspace => field.backspace(),
-                KeyCode::Delete => field.delete(),
-                KeyCode::Left => field.left(),
-                KeyCode::Right => field.right(),
-                KeyCode::Home => field.home(),
-                KeyCode::End => field.end(),
-                KeyCode::Char(c) => field.insert(c.encode_utf8(&mut [0; 4])),
-                _ => {}
+                _ => {
+                    field.key(&key);
+                }
             }
             return Vec::new();
         }

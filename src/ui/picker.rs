@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::widgets::text_field::TextField;
+use super::widgets::text_field::{Edit, TextField};
 use crate::domain::rules::Operator;
 use crate::strings::Lang;
 
@@ -78,8 +78,6 @@ impl Picker {
             return PickerOutcome::Stay;
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        // AltGr arrives as Ctrl+Alt on Windows: still a character.
-        let typed = !ctrl || key.modifiers.contains(KeyModifiers::ALT);
         match key.code {
             KeyCode::Char('c') if ctrl => return PickerOutcome::Quit,
             KeyCode::Esc if self.typing || !self.filter.is_empty() => {
@@ -101,25 +99,15 @@ impl Picker {
             KeyCode::Char('k') if !self.typing => self.moved(-1),
             KeyCode::Char('q') if !self.typing => return PickerOutcome::Quit,
             KeyCode::Char('/') if !self.typing => self.typing = true,
-            KeyCode::Char(c) if typed => {
-                self.filter.insert(c.encode_utf8(&mut [0; 4]));
-                self.filtered();
-            }
-            KeyCode::Backspace if self.typing => {
-                self.filter.backspace();
-                self.filtered();
-            }
-            KeyCode::Delete if self.typing => {
-                self.filter.delete();
-                self.filtered();
-            }
-            KeyCode::Left => self.filter.left(),
-            KeyCode::Right => self.filter.right(),
-            KeyCode::Home if self.typing => self.filter.home(),
-            KeyCode::End if self.typing => self.filter.end(),
-            KeyCode::Home => self.selected = 0,
-            KeyCode::End => self.moved(isize::MAX),
-            _ => {}
+            // Before a name is begun, Home and End move in the list.
+            KeyCode::Home if !self.typing => self.selected = 0,
+            KeyCode::End if !self.typing => self.moved(isize::MAX),
+            _ => match self.filter.key(&key) {
+                // A character begins a name; deleting (nothing) does not.
+                Some(Edit::Insert(_)) => self.filtered(),
+                Some(edit) if edit.changes_text() && self.typing => self.filtered(),
+                _ => {}
+            },
         }
         PickerOutcome::Stay
     }

@@ -318,16 +318,7 @@ impl Setup {
         let focus = self.focus;
         if let Some(field) = self.input_mut(focus) {
             let before = field.clone();
-            match key.code {
-                KeyCode::Char(c) if typed => field.insert(c.encode_utf8(&mut [0; 4])),
-                KeyCode::Backspace => field.backspace(),
-                KeyCode::Delete => field.delete(),
-                KeyCode::Left => field.left(),
-                KeyCode::Right => field.right(),
-                KeyCode::Home => field.home(),
-                KeyCode::End => field.end(),
-                _ => {}
-            }
+            field.key(&key);
             if *field != before {
                 self.edited();
             }

@@ -7,12 +7,12 @@ use super::app::{App, Cmd, Screen};
 use super::form::action::action_form;
 use super::form::draft::{Draft, DraftOf};
 use super::form::intake::intake_form;
-use super::form::{Outcome, Purpose};
-use super::keymap::Context;
+use super::form::{Form, Outcome, Purpose};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::domain::workflow::refusal;
 use crate::store::CaseRow;
+use crate::strings::form::FieldKey as K;
 use crate::strings::{errors, form as t};
 
 /// Stands in for the operator when none is chosen: may do nothing.
@@ -98,11 +98,7 @@ impl App {
         let Screen::Form(form) = &mut self.screen else {
             return Vec::new();
         };
-        let ctx = match form.purpose {
-            Purpose::Intake(_) => Context::Form,
-            _ => Context::Action,
-        };
-        let action = self.keys.lookup(ctx, &key);
+        let action = self.keys.lookup(form.keys(), &key);
         let before = form.draft();
         let outcome = form.key(key, action);
         let changed = form.draft() != before;
@@ -125,65 +121,38 @@ impl App {
                 self.draft_due = true;
                 Vec::new()
             }
-            Outcome::Cancel => {
-                let back = match &form.purpose {
-                    Purpose::Action { case_id, .. } => Some(Cmd::OpenCase(*case_id)),
-                    Purpose::Intake(_) => None,
-                    Purpose::Person(_) | Purpose::Department | Purpose::Office => {
-                        self.screen = Screen::Settings;
-                        return Vec::new();
-                    }
-                    Purpose::Reception | Purpose::Schedule => {
-                        self.screen = Screen::Reception;
-                        return Vec::new();
-                    }
-                };
-                let mut cmds = self.leave_form();
-                match back {
-                    Some(open) => cmds.push(open),
-                    None => cmds.extend(self.go_home()),
-                }
-                cmds
-            }
+            Outcome::Cancel => self.cancel_form(),
             Outcome::Attach(id) => vec![Cmd::Attach {
                 id,
                 input: Box::new(form.to_input()),
             }],
-            Outcome::Save => match form.purpose {
-                Purpose::Intake(_) => vec![Cmd::Intake(Box::new(form.to_input()))],
-                Purpose::Action {
-                    case_id, version, ..
-                } => match form.to_command() {
-                    Some(command) => vec![Cmd::Execute {
-                        id: case_id,
-                        version,
-                        command: Box::new(command),
-                    }],
-                    None => Vec::new(),
-                },
-                Purpose::Person(_) => form
-                    .to_operator()
-                    .map(|o| Cmd::PutOperator(Box::new(o)))
-                    .into_iter()
-                    .collect(),
-                Purpose::Office => vec![Cmd::PutOffice(Box::new(form.to_office_profile()))],
-                Purpose::Department => form
-                    .text("department_name")
-                    .map(Cmd::PutDepartment)
-                    .into_iter()
-                    .collect(),
-                Purpose::Schedule => form
-                    .to_reception_day()
-                    .map(|d| Cmd::PutReceptionDay(Box::new(d)))
-                    .into_iter()
-                    .collect(),
-                Purpose::Reception => form
-                    .to_reception_record()
-                    .map(|(rec, case)| Cmd::AddReception(Box::new(rec), case))
-                    .into_iter()
-                    .collect(),
-            },
+            Outcome::Save => save_cmds(form),
         }
+    }
+
+    /// The form was left unsaved: back where it was opened from.
+    fn cancel_form(&mut self) -> Vec<Cmd> {
+        let Screen::Form(form) = &self.screen else {
+            return Vec::new();
+        };
+        let back = match &form.purpose {
+            Purpose::Action { case_id, .. } => Some(Cmd::OpenCase(*case_id)),
+            Purpose::Intake(_) => None,
+            Purpose::Person(_) | Purpose::Department | Purpose::Office => {
+                self.screen = Screen::Settings;
+                return Vec::new();
+            }
+            Purpose::Reception | Purpose::Schedule => {
+                self.screen = Screen::Reception;
+                return Vec::new();
+            }
+        };
+        let mut cmds = self.leave_form();
+        match back {
+            Some(open) => cmds.push(open),
+            None => cmds.extend(self.go_home()),
+        }
+        cmds
     }
 
     /// A form changed: its draft is due, and the repeat panel may need to
@@ -205,5 +174,43 @@ impl App {
                 Vec::new()
             }
         }
+    }
+}
+
+/// What saving `form` asks of the store.
+fn save_cmds(form: &Form) -> Vec<Cmd> {
+    match form.purpose {
+        Purpose::Intake(_) => vec![Cmd::Intake(Box::new(form.to_input()))],
+        Purpose::Action {
+            case_id, version, ..
+        } => match form.to_command() {
+            Some(command) => vec![Cmd::Execute {
+                id: case_id,
+                version,
+                command: Box::new(command),
+            }],
+            None => Vec::new(),
+        },
+        Purpose::Person(_) => form
+            .to_operator()
+            .map(|o| Cmd::PutOperator(Box::new(o)))
+            .into_iter()
+            .collect(),
+        Purpose::Office => vec![Cmd::PutOffice(Box::new(form.to_office_profile()))],
+        Purpose::Department => form
+            .text(K::DepartmentName)
+            .map(Cmd::PutDepartment)
+            .into_iter()
+            .collect(),
+        Purpose::Schedule => form
+            .to_reception_day()
+            .map(|d| Cmd::PutReceptionDay(Box::new(d)))
+            .into_iter()
+            .collect(),
+        Purpose::Reception => form
+            .to_reception_record()
+            .map(|(rec, case)| Cmd::AddReception(Box::new(rec), case))
+            .into_iter()
+            .collect(),
     }
 }

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::app::{App, Cmd, Screen};
 use super::form::intake::intake_form;
 use super::keymap::{Action, Context};
-use super::widgets::text_field::TextField;
+use super::widgets::text_field::{Edit, TextField};
 use crate::domain::types::Channel;
 
 impl App {
@@ -93,27 +93,11 @@ impl App {
                         (self.queue.selected + 1).min(self.queue.rows.len().saturating_sub(1))
                 }
                 KeyCode::Up => self.queue.selected = self.queue.selected.saturating_sub(1),
-                KeyCode::Backspace => {
-                    field.backspace();
-                    return self.search_cmd();
+                _ => {
+                    if field.key(&key).is_some_and(Edit::changes_text) {
+                        return self.search_cmd();
+                    }
                 }
-                KeyCode::Delete => {
-                    field.delete();
-                    return self.search_cmd();
-                }
-                KeyCode::Left => field.left(),
-                KeyCode::Right => field.right(),
-                KeyCode::Home => field.home(),
-                KeyCode::End => field.end(),
-                KeyCode::Char(c)
-                    if !key
-                        .modifiers
-                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
-                {
-                    field.insert(c.encode_utf8(&mut [0; 4]));
-                    return self.search_cmd();
-                }
-                _ => {}
             }
             return Vec::new();
         }

@@ -1,1 +1,2 @@
+pub mod desk;
 pub mod fixture;

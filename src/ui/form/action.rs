@@ -14,6 +14,7 @@ use crate::domain::types::{
     Decision, DeclineGround, Outcome, Role, Satisfaction, ServiceMethod, SuperviseGround,
 };
 use crate::store::CaseRow;
+use crate::strings::form::FieldKey as K;
 use crate::strings::{Lang, form as t, labels};
 
 /// The office's people and departments, for the pick lists.
@@ -58,195 +59,214 @@ fn people(dir: &Directory, roles: &[Role], first: Option<&str>) -> (Kind, Vec<St
         // A leader may handle a case of any department.
         groups.push(match o.role {
             Role::Leader => String::new(),
-            _ => dept.to_owned(),
+            Role::Clerk | Role::Handler => dept.to_owned(),
         });
     }
     (Kind::Choice(opts), groups)
 }
 
+fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
 /// The fields of `op`'s form, with sensible defaults from the case.
 fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) -> Vec<Field> {
-    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    const DECLINE: &[&str] = &["decline"];
     match op {
-        "register" => {
-            let decisions = ["accept", "decline", "pass_on", "answered"];
-            let kind = Kind::Choice(
-                decisions
-                    .iter()
-                    .map(|c| ((*c).to_owned(), t::decision(lang, c).to_owned()))
-                    .collect(),
-            );
-            let grounds = options(
-                &DeclineGround::ALL,
-                |g| g.code().to_owned(),
-                |g| labels::decline_ground(lang, g).to_owned(),
-            );
-            vec![
-                Field::new("decision", kind).required(),
-                Field::new("ground", grounds).when(("decision", DECLINE)),
-                // Art 23: a notice of decline names where to go instead.
-                Field::new("route", Kind::Text)
-                    .required()
-                    .when(("decision", DECLINE)),
-                Field::new("note", Kind::Text).when(("decision", DECLINE)),
-                Field::new("pass_to", Kind::Text)
-                    .required()
-                    .when(("decision", &["pass_on"])),
-                Field::new("answer", Kind::Multi)
-                    .required()
-                    .when(("decision", &["answered"])),
-            ]
-        }
-        "assign" => {
-            let depts = Kind::Choice(
-                dir.departments
-                    .iter()
-                    .map(|d| (d.clone(), d.clone()))
-                    .collect(),
-            );
-            // The handler list follows the department chosen (its handlers,
-            // and the leaders).
-            let (handlers, groups) = people(dir, &[Role::Handler, Role::Leader], None);
-            vec![
-                Field::new("department", depts).required(),
-                Field::new("handler", handlers)
-                    .required()
-                    .grouped("department", groups),
-                Field::new(
-                    "leader",
-                    people(dir, &[Role::Leader], Some(t::none(lang))).0,
-                ),
-            ]
-        }
-        "recuse" => {
-            // The assigned handler by default; else nobody until chosen.
-            let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
-            let (kind, _) = people(
-                dir,
-                &[Role::Handler, Role::Leader],
-                Some(t::choose_prompt(lang)),
-            );
-            vec![
-                Field::new("handler", kind)
-                    .required()
-                    .chosen(assigned.unwrap_or_default()),
-                Field::new("reason", Kind::Text).required(),
-            ]
-        }
-        "opinion" => vec![Field::new("opinion", Kind::Multi).required()],
-        "instruct" => {
-            let kind = Kind::Choice(
-                [true, false]
-                    .iter()
-                    .map(|&b| (b.to_string(), t::approve(lang, b).to_owned()))
-                    .collect(),
-            );
-            vec![
-                Field::new("approve", kind).required(),
-                // Returning an opinion must say why (the domain insists).
-                Field::new("instruction", Kind::Multi),
-            ]
-        }
+        "register" => register_fields(lang),
+        "assign" => assign_fields(dir, lang),
+        "recuse" => recuse_fields(case, dir, lang),
+        "opinion" => vec![Field::new(K::Opinion, Kind::Multi).required()],
+        "instruct" => instruct_fields(lang),
         // Granting what the handler asked starts from their days and reason.
-        "extend" | "ask_extension" => {
-            let asked = case.extension_asked();
-            let days = asked.map_or("30".to_owned(), |r| r.days.to_string());
-            vec![
-                Field::new("days", Kind::Number).required().value(&days),
-                Field::new("reason", Kind::Text)
-                    .required()
-                    .value(asked.map_or("", |r| r.reason.as_str())),
-            ]
-        }
-        "refuse_extension" => vec![Field::new("refusal", Kind::Text).required()],
-        "supervise" => {
-            use SuperviseGround as G;
-            let grounds = options(
-                &[
-                    G::Overdue,
-                    G::Delay,
-                    G::Quality,
-                    G::Repeat,
-                    G::Leader,
-                    G::Other,
-                ],
-                serde_code,
-                |g| labels::supervise_ground(lang, g).to_owned(),
-            );
-            // The ground is the leader's to say: no default.
-            let grounds = match grounds {
-                Kind::Choice(mut o) => {
-                    o.insert(0, (String::new(), t::choose_prompt(lang).to_owned()));
-                    Kind::Choice(o)
-                }
-                other => other,
-            };
-            let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
-            vec![
-                Field::new("supervise_ground", grounds).required(),
-                Field::new("supervise_text", Kind::Multi),
-                Field::new("feedback_by", Kind::Date)
-                    .required()
-                    .value(&date(week)),
-            ]
-        }
-        "reply" => {
-            let mut f = Vec::new();
-            // A notice of decline or pass-on has no outcome (Art 32 is for
-            // accepted matters).
-            if case.accepted() {
-                let outcomes = options(
-                    &[Outcome::Support, Outcome::Explain, Outcome::Reject],
-                    serde_code,
-                    |o| labels::outcome(lang, o).to_owned(),
-                );
-                f.push(Field::new("outcome", outcomes).required());
-            }
-            let methods = options(
-                &[
-                    ServiceMethod::InPerson,
-                    ServiceMethod::Post,
-                    ServiceMethod::Other,
-                ],
-                serde_code,
-                |m| labels::service(lang, m).to_owned(),
-            );
-            f.push(Field::new("method", methods).required());
-            let text = case
-                .approved_opinion()
-                .map(|o| o.text.as_str())
-                .unwrap_or_default();
-            f.push(Field::new("reply_text", Kind::Multi).required().value(text));
-            f.push(
-                Field::new("served_at", Kind::Date)
-                    .required()
-                    .value(&date(today)),
-            );
-            f.push(Field::new("signed", Kind::Flag).flagged(true));
-            f
-        }
-        "return_visit" => {
-            let levels = [
-                Satisfaction::Satisfied,
-                Satisfaction::Basic,
-                Satisfaction::Unsatisfied,
-            ];
-            let kind = || {
-                options(&levels, serde_code, |s| {
-                    labels::satisfaction(lang, s).to_owned()
-                })
-            };
-            vec![
-                Field::new("unit_satisfaction", kind()).required(),
-                Field::new("office_satisfaction", kind()).required(),
-                Field::new("note", Kind::Text),
-            ]
-        }
-        "review" => vec![Field::new("review_text", Kind::Multi).required()],
+        "extend" | "ask_extension" => extend_fields(case),
+        "refuse_extension" => vec![Field::new(K::Refusal, Kind::Text).required()],
+        "supervise" => supervise_fields(lang, today),
+        "reply" => reply_fields(case, lang, today),
+        "return_visit" => return_visit_fields(lang),
+        "review" => vec![Field::new(K::ReviewText, Kind::Multi).required()],
         // Archive and 包案 ask nothing: the form is a confirmation.
         _ => Vec::new(),
     }
+}
+
+fn register_fields(lang: Lang) -> Vec<Field> {
+    const DECLINE: &[&str] = &["decline"];
+    let decisions = ["accept", "decline", "pass_on", "answered"];
+    let kind = Kind::Choice(
+        decisions
+            .iter()
+            .map(|c| ((*c).to_owned(), t::decision(lang, c).to_owned()))
+            .collect(),
+    );
+    let grounds = options(
+        &DeclineGround::ALL,
+        |g| g.code().to_owned(),
+        |g| labels::decline_ground(lang, g).to_owned(),
+    );
+    vec![
+        Field::new(K::Decision, kind).required(),
+        Field::new(K::Ground, grounds).when((K::Decision, DECLINE)),
+        // Art 23: a notice of decline names where to go instead.
+        Field::new(K::Route, Kind::Text)
+            .required()
+            .when((K::Decision, DECLINE)),
+        Field::new(K::Note, Kind::Text).when((K::Decision, DECLINE)),
+        Field::new(K::PassTo, Kind::Text)
+            .required()
+            .when((K::Decision, &["pass_on"])),
+        Field::new(K::Answer, Kind::Multi)
+            .required()
+            .when((K::Decision, &["answered"])),
+    ]
+}
+
+fn assign_fields(dir: &Directory, lang: Lang) -> Vec<Field> {
+    let depts = Kind::Choice(
+        dir.departments
+            .iter()
+            .map(|d| (d.clone(), d.clone()))
+            .collect(),
+    );
+    // The handler list follows the department chosen (its handlers, and
+    // the leaders).
+    let (handlers, groups) = people(dir, &[Role::Handler, Role::Leader], None);
+    vec![
+        Field::new(K::Department, depts).required(),
+        Field::new(K::Handler, handlers)
+            .required()
+            .grouped(K::Department, groups),
+        Field::new(
+            K::Leader,
+            people(dir, &[Role::Leader], Some(t::none(lang))).0,
+        ),
+    ]
+}
+
+fn recuse_fields(case: &Case, dir: &Directory, lang: Lang) -> Vec<Field> {
+    // The assigned handler by default; else nobody until chosen.
+    let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
+    let (kind, _) = people(
+        dir,
+        &[Role::Handler, Role::Leader],
+        Some(t::choose_prompt(lang)),
+    );
+    vec![
+        Field::new(K::Handler, kind)
+            .required()
+            .chosen(assigned.unwrap_or_default()),
+        Field::new(K::Reason, Kind::Text).required(),
+    ]
+}
+
+fn instruct_fields(lang: Lang) -> Vec<Field> {
+    let kind = Kind::Choice(
+        [true, false]
+            .iter()
+            .map(|&b| (b.to_string(), t::approve(lang, b).to_owned()))
+            .collect(),
+    );
+    vec![
+        Field::new(K::Approve, kind).required(),
+        // Returning an opinion must say why (the domain insists).
+        Field::new(K::Instruction, Kind::Multi),
+    ]
+}
+
+fn extend_fields(case: &Case) -> Vec<Field> {
+    let asked = case.extension_asked();
+    let days = asked.map_or("30".to_owned(), |r| r.days.to_string());
+    vec![
+        Field::new(K::Days, Kind::Number).required().value(&days),
+        Field::new(K::Reason, Kind::Text)
+            .required()
+            .value(asked.map_or("", |r| r.reason.as_str())),
+    ]
+}
+
+fn supervise_fields(lang: Lang, today: NaiveDate) -> Vec<Field> {
+    use SuperviseGround as G;
+    let grounds = options(
+        &[
+            G::Overdue,
+            G::Delay,
+            G::Quality,
+            G::Repeat,
+            G::Leader,
+            G::Other,
+        ],
+        serde_code,
+        |g| labels::supervise_ground(lang, g).to_owned(),
+    );
+    // The ground is the leader's to say: no default.
+    let grounds = match grounds {
+        Kind::Choice(mut o) => {
+            o.insert(0, (String::new(), t::choose_prompt(lang).to_owned()));
+            Kind::Choice(o)
+        }
+        other => other,
+    };
+    let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
+    vec![
+        Field::new(K::SuperviseGround, grounds).required(),
+        Field::new(K::SuperviseText, Kind::Multi),
+        Field::new(K::FeedbackBy, Kind::Date)
+            .required()
+            .value(&date(week)),
+    ]
+}
+
+fn reply_fields(case: &Case, lang: Lang, today: NaiveDate) -> Vec<Field> {
+    let mut f = Vec::new();
+    // A notice of decline or pass-on has no outcome (Art 32 is for
+    // accepted matters).
+    if case.accepted() {
+        let outcomes = options(
+            &[Outcome::Support, Outcome::Explain, Outcome::Reject],
+            serde_code,
+            |o| labels::outcome(lang, o).to_owned(),
+        );
+        f.push(Field::new(K::Outcome, outcomes).required());
+    }
+    let methods = options(
+        &[
+            ServiceMethod::InPerson,
+            ServiceMethod::Post,
+            ServiceMethod::Other,
+        ],
+        serde_code,
+        |m| labels::service(lang, m).to_owned(),
+    );
+    f.push(Field::new(K::Method, methods).required());
+    let text = case
+        .approved_opinion()
+        .map(|o| o.text.as_str())
+        .unwrap_or_default();
+    f.push(Field::new(K::ReplyText, Kind::Multi).required().value(text));
+    f.push(
+        Field::new(K::ServedAt, Kind::Date)
+            .required()
+            .value(&date(today)),
+    );
+    f.push(Field::new(K::Signed, Kind::Flag).flagged(true));
+    f
+}
+
+fn return_visit_fields(lang: Lang) -> Vec<Field> {
+    let levels = [
+        Satisfaction::Satisfied,
+        Satisfaction::Basic,
+        Satisfaction::Unsatisfied,
+    ];
+    let kind = || {
+        options(&levels, serde_code, |s| {
+            labels::satisfaction(lang, s).to_owned()
+        })
+    };
+    vec![
+        Field::new(K::UnitSatisfaction, kind()).required(),
+        Field::new(K::OfficeSatisfaction, kind()).required(),
+        Field::new(K::Note, Kind::Text),
+    ]
 }
 
 /// The form for `op` on `row`.
@@ -279,81 +299,95 @@ impl Form {
         let Purpose::Action { op, .. } = self.purpose else {
             return None;
         };
-        let text = |k: &str| self.text(k).unwrap_or_default();
-        let code = |k: &str| self.code(k).unwrap_or_default().to_owned();
-        fn parse<T: serde::de::DeserializeOwned>(code: String) -> Option<T> {
-            serde_json::from_value(serde_json::Value::String(code)).ok()
-        }
+        let text = |k: K| self.text(k).unwrap_or_default();
+        let code = |k: K| self.code(k).unwrap_or_default().to_owned();
         Some(match op {
-            "register" => Command::Register(match code("decision").as_str() {
-                "decline" => Decision::Decline {
-                    ground: DeclineGround::ALL
-                        .into_iter()
-                        .find(|g| g.code() == code("ground"))?,
-                    route: text("route"),
-                    note: self.text("note"),
-                },
-                "pass_on" => Decision::PassOn {
-                    to: text("pass_to"),
-                },
-                "answered" => Decision::Answered {
-                    text: text("answer"),
-                },
-                _ => Decision::Accept,
-            }),
+            "register" => Command::Register(self.to_decision()?),
             "assign" => Command::Assign {
-                department: code("department"),
-                handler: code("handler"),
+                department: code(K::Department),
+                handler: code(K::Handler),
                 leader: self
-                    .code("leader")
+                    .code(K::Leader)
                     .filter(|c| !c.is_empty())
                     .map(str::to_owned),
             },
             "recuse" => Command::Recuse {
-                handler: code("handler"),
-                reason: text("reason"),
+                handler: code(K::Handler),
+                reason: text(K::Reason),
             },
             "opinion" => Command::Opinion {
-                text: text("opinion"),
+                text: text(K::Opinion),
             },
             "instruct" => Command::Instruct {
-                approve: code("approve") == "true",
-                text: text("instruction"),
+                approve: code(K::Approve) == "true",
+                text: text(K::Instruction),
             },
             "extend" => Command::Extend {
-                days: text("days").parse().ok()?,
-                reason: text("reason"),
+                days: text(K::Days).parse().ok()?,
+                reason: text(K::Reason),
             },
             "ask_extension" => Command::AskExtension {
-                days: text("days").parse().ok()?,
-                reason: text("reason"),
+                days: text(K::Days).parse().ok()?,
+                reason: text(K::Reason),
             },
             "refuse_extension" => Command::RefuseExtension {
-                reason: text("refusal"),
+                reason: text(K::Refusal),
             },
             "supervise" => Command::Supervise {
-                ground: parse(code("supervise_ground"))?,
-                text: text("supervise_text"),
-                feedback_by: parse_date(&text("feedback_by"))?,
+                ground: parse(code(K::SuperviseGround))?,
+                text: text(K::SuperviseText),
+                feedback_by: parse_date(&text(K::FeedbackBy))?,
             },
-            "reply" => Command::Reply {
-                outcome: self.code("outcome").and_then(|c| parse(c.to_owned())),
-                method: parse(code("method"))?,
-                text: text("reply_text"),
-                served_at: parse_date(&text("served_at")),
-                signed: self.flag("signed"),
-            },
+            "reply" => self.to_reply()?,
             "return_visit" => Command::ReturnVisit {
-                unit: parse(code("unit_satisfaction"))?,
-                office: parse(code("office_satisfaction"))?,
-                note: text("note"),
+                unit: parse(code(K::UnitSatisfaction))?,
+                office: parse(code(K::OfficeSatisfaction))?,
+                note: text(K::Note),
             },
             "archive" => Command::Archive,
             "own" => Command::Own,
             "review" => Command::Review {
-                text: text("review_text"),
+                text: text(K::ReviewText),
             },
             _ => return None,
         })
     }
+
+    /// The decision of the register form (受理决定).
+    fn to_decision(&self) -> Option<Decision> {
+        let text = |k: K| self.text(k).unwrap_or_default();
+        let code = |k: K| self.code(k).unwrap_or_default();
+        Some(match code(K::Decision) {
+            "decline" => Decision::Decline {
+                ground: DeclineGround::ALL
+                    .into_iter()
+                    .find(|g| g.code() == code(K::Ground))?,
+                route: text(K::Route),
+                note: self.text(K::Note),
+            },
+            "pass_on" => Decision::PassOn {
+                to: text(K::PassTo),
+            },
+            "answered" => Decision::Answered {
+                text: text(K::Answer),
+            },
+            _ => Decision::Accept,
+        })
+    }
+
+    fn to_reply(&self) -> Option<Command> {
+        let text = |k: K| self.text(k).unwrap_or_default();
+        Some(Command::Reply {
+            outcome: self.code(K::Outcome).and_then(|c| parse(c.to_owned())),
+            method: parse(self.code(K::Method).unwrap_or_default().to_owned())?,
+            text: text(K::ReplyText),
+            served_at: parse_date(&text(K::ServedAt)),
+            signed: self.flag(K::Signed),
+        })
+    }
+}
+
+/// A choice's code as the domain's value (codes are serde names).
+fn parse<T: serde::de::DeserializeOwned>(code: String) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(code)).ok()
 }

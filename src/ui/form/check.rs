@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use super::{Form, Kind};
 use crate::domain::identity::{IdType, check_id};
 use crate::domain::phone::check_phone;
+use crate::strings::form::FieldKey as K;
 use crate::strings::{form as t, validation};
 
 /// Dates typed as `2026-03-01` (also `2026/3/1` and `2026.3.1`).
@@ -27,11 +28,11 @@ pub fn parse_datetime(s: &str, today: NaiveDate) -> Option<NaiveDateTime> {
 }
 
 /// Fields whose dates look forward (a deadline), not back.
-const FUTURE_DATES: [&str; 3] = ["feedback_by", "referral_deadline", "reception_date"];
+const FUTURE_DATES: [K; 3] = [K::FeedbackBy, K::ReferralDeadline, K::ReceptionDate];
 
 pub fn field(form: &Form, i: usize) -> Option<String> {
     let (lang, today) = (form.lang, form.today);
-    let anonymous = form.flag("anonymous");
+    let anonymous = form.flag(K::Anonymous);
     let f = form.fields.get(i)?;
     let text = f.text();
     match (f.key, &f.kind, text) {
@@ -47,16 +48,16 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
         }
         (_, Kind::Flag | Kind::Choice(_), _) => None,
         // An unsigned letter has no name to give.
-        ("name", _, None) if anonymous => None,
-        ("name", _, None) if form.get("anonymous").is_some() && f.required => {
+        (K::Name, _, None) if anonymous => None,
+        (K::Name, _, None) if form.get(K::Anonymous).is_some() && f.required => {
             Some(t::name_or_anonymous(lang).to_owned())
         }
         (_, _, None) if f.required => Some(t::required(lang).to_owned()),
         (_, _, None) => None,
-        ("id_number", _, Some(s)) => check_id(IdType::ResidentId, &s, today)
+        (K::IdNumber, _, Some(s)) => check_id(IdType::ResidentId, &s, today)
             .err()
             .map(|e| validation::id_error(lang, &e)),
-        ("phone", _, Some(s)) => check_phone(&s)
+        (K::Phone, _, Some(s)) => check_phone(&s)
             .err()
             .map(|e| validation::phone_error(lang, &e)),
         (key, Kind::Date, Some(s)) => match parse_date(&s) {
@@ -74,7 +75,7 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
             Some(d) if d.date() > today => Some(t::date_in_future(lang).to_owned()),
             Some(_) => None,
         },
-        ("days", Kind::Number, Some(s)) => match s.parse::<u32>() {
+        (K::Days, Kind::Number, Some(s)) => match s.parse::<u32>() {
             // 2022 Art 34: an extension of at most 30 days.
             Ok(n) if (1..=30).contains(&n) => None,
             _ => Some(t::days_range(lang, 30)),
@@ -83,30 +84,30 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
             Ok(n) if n >= 1 => None,
             _ => Some(t::whole_number(lang).to_owned()),
         },
-        _ => None,
+        (_, Kind::Text | Kind::Multi, Some(_)) => None,
     }
 }
 
 /// Checks between fields, put on the later field of each pair.
 pub fn whole(form: &mut Form) {
     let lang = form.lang;
-    let received = form.text("received").and_then(|s| parse_date(&s));
-    let postmark = form.text("postmark").and_then(|s| parse_date(&s));
+    let received = form.text(K::Received).and_then(|s| parse_date(&s));
+    let postmark = form.text(K::Postmark).and_then(|s| parse_date(&s));
     if let (Some(p), Some(r)) = (postmark, received)
         && p > r
-        && let Some(f) = form.get_mut("postmark")
+        && let Some(f) = form.get_mut(K::Postmark)
     {
         f.error = Some(t::postmark_after_received(lang).to_owned());
     }
     // Returning an opinion for rework must say what to change.
-    if form.code("approve") == Some("false")
-        && form.text("instruction").is_none()
-        && let Some(f) = form.get_mut("instruction")
+    if form.code(K::Approve) == Some("false")
+        && form.text(K::Instruction).is_none()
+        && let Some(f) = form.get_mut(K::Instruction)
     {
         f.error = Some(t::say_why_returned(lang).to_owned());
     }
     let rows = form.rows();
-    if let Some(f) = form.get_mut("people")
+    if let Some(f) = form.get_mut(K::People)
         && f.error.is_none()
         && f.text().and_then(|s| s.parse::<usize>().ok()).unwrap_or(0) < rows
     {

@@ -78,7 +78,7 @@ impl Form {
             .fields
             .iter()
             .map(|f| Value {
-                key: f.key.to_owned(),
+                key: f.key.code(),
                 row: f.row,
                 text: f.input.value().to_owned(),
                 code: f.code().map(str::to_owned),
@@ -113,7 +113,7 @@ impl Form {
             let Some(f) = self
                 .fields
                 .iter_mut()
-                .find(|f| f.key == v.key && f.row == v.row)
+                .find(|f| f.key.code() == v.key && f.row == v.row)
             else {
                 continue;
             };
@@ -125,7 +125,9 @@ impl Form {
                 }
                 Kind::Flag => f.flag = v.flag,
                 Kind::Multi => f.input = TextField::multiline(&v.text),
-                _ => f.input = TextField::new(&v.text),
+                Kind::Text | Kind::Date | Kind::DateTime | Kind::Number => {
+                    f.input = TextField::new(&v.text)
+                }
             }
         }
         self.main_row = draft.main_row.min(self.rows().saturating_sub(1));

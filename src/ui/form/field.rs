@@ -1,6 +1,7 @@
 //! One field of a form: its kind, label, text, check and error.
 
 use crate::strings::Lang;
+use crate::strings::form::FieldKey;
 use crate::ui::widgets::text_field::TextField;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,13 +19,13 @@ pub enum Kind {
 }
 
 /// Shown only while the choice field `.0` holds one of the codes `.1`.
-pub type ShowIf = (&'static str, &'static [&'static str]);
+pub type ShowIf = (FieldKey, &'static [&'static str]);
 
 #[derive(Debug, Clone)]
 pub struct Field {
-    /// What the field is (`name`, `summary`…): its label comes from
+    /// What the field is (`Name`, `Summary`…): its label comes from
     /// `strings::form::label`.
-    pub key: &'static str,
+    pub key: FieldKey,
     pub kind: Kind,
     pub required: bool,
     pub input: TextField,
@@ -37,13 +38,13 @@ pub struct Field {
     /// Per option, the code of the `group_by` choice it belongs under
     /// (empty: under every one); e.g. handlers by department.
     pub groups: Vec<String>,
-    pub group_by: Option<&'static str>,
+    pub group_by: Option<FieldKey>,
     /// Holds a value the form put there: the first key typed replaces it.
     pub pristine: bool,
 }
 
 impl Field {
-    pub fn new(key: &'static str, kind: Kind) -> Field {
+    pub fn new(key: FieldKey, kind: Kind) -> Field {
         let input = if kind == Kind::Multi {
             TextField::multiline("")
         } else {
@@ -66,7 +67,7 @@ impl Field {
     }
 
     /// Options shown only under the `by` choice's code (`groups[i]`).
-    pub fn grouped(mut self, by: &'static str, groups: Vec<String>) -> Field {
+    pub fn grouped(mut self, by: FieldKey, groups: Vec<String>) -> Field {
         self.group_by = Some(by);
         self.groups = groups;
         self
@@ -119,14 +120,18 @@ impl Field {
                 .map(|o| o.1.clone())
                 .unwrap_or_default(),
             Kind::Flag => crate::strings::form::flag(lang, self.flag).to_owned(),
-            _ => self.input.value().to_owned(),
+            Kind::Text | Kind::Multi | Kind::Date | Kind::DateTime | Kind::Number => {
+                self.input.value().to_owned()
+            }
         }
     }
 
     pub fn code(&self) -> Option<&str> {
         match &self.kind {
             Kind::Choice(opts) => opts.get(self.choice).map(|o| o.0.as_str()),
-            _ => None,
+            Kind::Flag | Kind::Text | Kind::Multi | Kind::Date | Kind::DateTime | Kind::Number => {
+                None
+            }
         }
     }
 

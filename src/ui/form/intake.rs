@@ -10,6 +10,7 @@ use crate::domain::case::{Petitioner, Referral};
 use crate::domain::command::IntakeInput;
 use crate::domain::repeat::PetitionerKey;
 use crate::domain::types::{Channel, HandlingType, Urgency};
+use crate::strings::form::FieldKey as K;
 use crate::strings::{Lang, form as t};
 
 fn choice(options: Vec<(String, String)>) -> Kind {
@@ -19,35 +20,35 @@ fn choice(options: Vec<(String, String)>) -> Kind {
 /// One petitioner row's fields for `channel`.
 fn person_fields(channel: Channel) -> Vec<Field> {
     let name = |required: bool| {
-        let f = Field::new("name", Kind::Text);
+        let f = Field::new(K::Name, Kind::Text);
         if required { f.required() } else { f }
     };
     let mut row = match channel {
         // Letters: the sender as signed; "anonymous" replaces the name.
         Channel::Letter => vec![
             name(true),
-            Field::new("phone", Kind::Text),
-            Field::new("address", Kind::Text),
+            Field::new(K::Phone, Kind::Text),
+            Field::new(K::Address, Kind::Text),
         ],
         // The clerk asks the caller's name, or ticks "anonymous".
         Channel::Phone => vec![
             name(true),
-            Field::new("phone", Kind::Text).required(),
-            Field::new("id_number", Kind::Text),
-            Field::new("address", Kind::Text),
+            Field::new(K::Phone, Kind::Text).required(),
+            Field::new(K::IdNumber, Kind::Text),
+            Field::new(K::Address, Kind::Text),
         ],
         Channel::Visit => vec![
             name(true),
-            Field::new("id_number", Kind::Text),
-            Field::new("phone", Kind::Text),
-            Field::new("address", Kind::Text),
-            Field::new("representative", Kind::Flag),
+            Field::new(K::IdNumber, Kind::Text),
+            Field::new(K::Phone, Kind::Text),
+            Field::new(K::Address, Kind::Text),
+            Field::new(K::Representative, Kind::Flag),
         ],
-        _ => vec![
+        Channel::Email | Channel::Online | Channel::Referral => vec![
             name(true),
-            Field::new("id_number", Kind::Text),
-            Field::new("phone", Kind::Text),
-            Field::new("address", Kind::Text),
+            Field::new(K::IdNumber, Kind::Text),
+            Field::new(K::Phone, Kind::Text),
+            Field::new(K::Address, Kind::Text),
         ],
     };
     for f in &mut row {
@@ -60,26 +61,26 @@ fn person_fields(channel: Channel) -> Vec<Field> {
 fn channel_fields(channel: Channel, today: NaiveDate) -> Vec<Field> {
     let date = |key| Field::new(key, Kind::Date);
     match channel {
-        Channel::Visit => vec![Field::new("people", Kind::Number).required().value("1")],
+        Channel::Visit => vec![Field::new(K::People, Kind::Number).required().value("1")],
         Channel::Letter => vec![
-            date("received")
+            date(K::Received)
                 .required()
                 .value(&today.format("%Y-%m-%d").to_string()),
-            date("postmark"),
-            Field::new("letter_no", Kind::Text),
-            Field::new("anonymous", Kind::Flag),
+            date(K::Postmark),
+            Field::new(K::LetterNo, Kind::Text),
+            Field::new(K::Anonymous, Kind::Flag),
         ],
         Channel::Phone => vec![
-            Field::new("call_time", Kind::DateTime),
-            Field::new("anonymous", Kind::Flag),
+            Field::new(K::CallTime, Kind::DateTime),
+            Field::new(K::Anonymous, Kind::Flag),
         ],
-        Channel::Email => vec![Field::new("email", Kind::Text).required()],
-        Channel::Online => vec![Field::new("online_ref", Kind::Text).required()],
+        Channel::Email => vec![Field::new(K::Email, Kind::Text).required()],
+        Channel::Online => vec![Field::new(K::OnlineRef, Kind::Text).required()],
         Channel::Referral => vec![
-            Field::new("referral_body", Kind::Text).required(),
-            Field::new("referral_doc", Kind::Text),
-            date("referral_deadline"),
-            date("received")
+            Field::new(K::ReferralBody, Kind::Text).required(),
+            Field::new(K::ReferralDoc, Kind::Text),
+            date(K::ReferralDeadline),
+            date(K::Received)
                 .required()
                 .value(&today.format("%Y-%m-%d").to_string()),
         ],
@@ -112,15 +113,15 @@ fn common_fields(lang: Lang, categories: &[String]) -> Vec<Field> {
     );
     let urgency = codes(&[Urgency::Normal.code(), Urgency::Major.code()], t::urgency);
     vec![
-        Field::new("category", cats).required(),
-        Field::new("handling_type", kinds).required(),
-        Field::new("target", Kind::Text),
-        Field::new("target_person", Kind::Text),
-        Field::new("location", Kind::Text),
-        Field::new("summary", Kind::Multi).required(),
-        Field::new("request", Kind::Multi),
-        Field::new("urgency", urgency).required(),
-        Field::new("confidential", Kind::Flag),
+        Field::new(K::Category, cats).required(),
+        Field::new(K::HandlingType, kinds).required(),
+        Field::new(K::Target, Kind::Text),
+        Field::new(K::TargetPerson, Kind::Text),
+        Field::new(K::Location, Kind::Text),
+        Field::new(K::Summary, Kind::Multi).required(),
+        Field::new(K::Request, Kind::Multi),
+        Field::new(K::Urgency, urgency).required(),
+        Field::new(K::Confidential, Kind::Flag),
     ]
 }
 
@@ -143,7 +144,12 @@ impl Form {
     fn channel(&self) -> Channel {
         match self.purpose {
             Purpose::Intake(c) => c,
-            _ => Channel::Visit,
+            Purpose::Action { .. }
+            | Purpose::Person(_)
+            | Purpose::Department
+            | Purpose::Reception
+            | Purpose::Schedule
+            | Purpose::Office => Channel::Visit,
         }
     }
 
@@ -152,10 +158,10 @@ impl Form {
         let text = |row, key| self.in_row(row, key).and_then(|f| f.text());
         (0..self.rows())
             .filter_map(|row| {
-                let name = text(row, "name").unwrap_or_default();
-                let id_number = text(row, "id_number");
-                let phone = text(row, "phone");
-                let address = text(row, "address");
+                let name = text(row, K::Name).unwrap_or_default();
+                let id_number = text(row, K::IdNumber);
+                let phone = text(row, K::Phone);
+                let address = text(row, K::Address);
                 let blank = name.is_empty() && id_number.is_none() && phone.is_none();
                 (!blank || row == self.main_row).then(|| Petitioner {
                     name,
@@ -163,7 +169,7 @@ impl Form {
                     phone,
                     address,
                     main: row == self.main_row,
-                    representative: self.in_row(row, "representative").is_some_and(|f| f.flag),
+                    representative: self.in_row(row, K::Representative).is_some_and(|f| f.flag),
                     ..Petitioner::default()
                 })
             })
@@ -174,13 +180,13 @@ impl Form {
     pub fn representatives(&self) -> usize {
         self.fields
             .iter()
-            .filter(|f| f.key == "representative" && f.flag)
+            .filter(|f| f.key == K::Representative && f.flag)
             .count()
     }
 
     /// When the petition arrived, if the clerk said (else: now).
     fn received_at(&self) -> Option<chrono::DateTime<FixedOffset>> {
-        let local = match (self.text("call_time"), self.text("received")) {
+        let local = match (self.text(K::CallTime), self.text(K::Received)) {
             (Some(s), _) => parse_datetime(&s, self.today)?,
             // A letter received earlier than today counts from that day.
             (None, Some(s)) => {
@@ -197,37 +203,37 @@ impl Form {
 
     /// The intake the form amounts to (call after a `Save`).
     pub fn to_input(&self) -> IntakeInput {
-        let anonymous = self.flag("anonymous");
+        let anonymous = self.flag(K::Anonymous);
         let mut petitioners = self.petitioners();
         if anonymous {
             petitioners.retain(|p| !p.name.is_empty() || p.phone.is_some());
         }
-        let referral = self.text("referral_body").map(|body| Referral {
+        let referral = self.text(K::ReferralBody).map(|body| Referral {
             body,
-            doc_no: self.text("referral_doc"),
-            deadline: self.text("referral_deadline").and_then(|s| parse_date(&s)),
+            doc_no: self.text(K::ReferralDoc),
+            deadline: self.text(K::ReferralDeadline).and_then(|s| parse_date(&s)),
         });
-        let code = |k: &str| self.code(k).unwrap_or_default().to_owned();
+        let code = |k: K| self.code(k).unwrap_or_default().to_owned();
         let json = serde_json::Value::String;
         IntakeInput {
             channel: self.channel(),
             received_at: self.received_at(),
             receiver: None,
-            postmark: self.text("postmark").and_then(|s| parse_date(&s)),
-            letter_no: self.text("letter_no"),
-            contact: self.text("email").or_else(|| self.text("online_ref")),
+            postmark: self.text(K::Postmark).and_then(|s| parse_date(&s)),
+            letter_no: self.text(K::LetterNo),
+            contact: self.text(K::Email).or_else(|| self.text(K::OnlineRef)),
             referral,
-            people: self.text("people").and_then(|p| p.parse().ok()),
+            people: self.text(K::People).and_then(|p| p.parse().ok()),
             anonymous,
-            confidential: self.flag("confidential"),
-            category: code("category"),
-            handling_type: serde_json::from_value(json(code("handling_type"))).ok(),
-            target: self.text("target"),
-            target_person: self.text("target_person"),
-            location: self.text("location"),
-            summary: self.text("summary").unwrap_or_default(),
-            request: self.text("request").unwrap_or_default(),
-            urgency: serde_json::from_value(json(code("urgency"))).unwrap_or_default(),
+            confidential: self.flag(K::Confidential),
+            category: code(K::Category),
+            handling_type: serde_json::from_value(json(code(K::HandlingType))).ok(),
+            target: self.text(K::Target),
+            target_person: self.text(K::TargetPerson),
+            location: self.text(K::Location),
+            summary: self.text(K::Summary).unwrap_or_default(),
+            request: self.text(K::Request).unwrap_or_default(),
+            urgency: serde_json::from_value(json(code(K::Urgency))).unwrap_or_default(),
             links: self.links.clone(),
             petitioners,
         }
@@ -248,20 +254,20 @@ impl Form {
         // A number half typed matches nobody: the panel keeps what the name
         // found until the ID or phone number is whole.
         let digits = |s: &String| s.chars().filter(char::is_ascii_alphanumeric).count();
-        let id = text("id_number").filter(|s| matches!(digits(s), 15 | 18));
-        let phone = text("phone").filter(|s| digits(s) >= 7);
+        let id = text(K::IdNumber).filter(|s| matches!(digits(s), 15 | 18));
+        let phone = text(K::Phone).filter(|s| digits(s) >= 7);
         let key = PetitionerKey::new(
             id.as_deref(),
             phone.as_deref(),
-            text("name").as_deref(),
-            text("address").as_deref(),
+            text(K::Name).as_deref(),
+            text(K::Address).as_deref(),
             self.today,
         );
         if !key.is_empty() {
             return Some(RepeatQuery::Person(key));
         }
         // A name alone is a weak hint: only from two characters up.
-        text("name")
+        text(K::Name)
             .filter(|n| n.chars().count() >= 2)
             .map(RepeatQuery::Name)
     }

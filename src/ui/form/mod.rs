@@ -6,19 +6,21 @@
 pub mod action;
 mod check;
 pub mod draft;
+mod edit;
 mod field;
 pub mod intake;
 pub mod office;
 pub mod people;
+mod rows;
 
 use chrono::{FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::keymap::Action;
-use super::widgets::text_field::TextField;
+use super::keymap::{Action, Context};
 use crate::domain::types::Channel;
 use crate::store::CaseRow;
 use crate::strings::Lang;
+use crate::strings::form::FieldKey;
 pub use field::{Field, Kind};
 
 /// What the form is for.
@@ -133,18 +135,31 @@ impl Form {
         form
     }
 
-    pub fn get(&self, key: &str) -> Option<&Field> {
+    /// The keymap's context: the intake form's keys, or the small forms'.
+    pub fn keys(&self) -> Context {
+        match self.purpose {
+            Purpose::Intake(_) => Context::Form,
+            Purpose::Action { .. }
+            | Purpose::Person(_)
+            | Purpose::Department
+            | Purpose::Reception
+            | Purpose::Schedule
+            | Purpose::Office => Context::Action,
+        }
+    }
+
+    pub fn get(&self, key: FieldKey) -> Option<&Field> {
         self.fields.iter().find(|f| f.key == key && f.row.is_none())
     }
 
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Field> {
+    pub fn get_mut(&mut self, key: FieldKey) -> Option<&mut Field> {
         self.fields
             .iter_mut()
             .find(|f| f.key == key && f.row.is_none())
     }
 
     /// A field of petitioner row `row`.
-    pub fn in_row(&self, row: usize, key: &str) -> Option<&Field> {
+    pub fn in_row(&self, row: usize, key: FieldKey) -> Option<&Field> {
         self.fields
             .iter()
             .find(|f| f.key == key && f.row == Some(row))
@@ -158,15 +173,15 @@ impl Form {
             .map_or(0, |r| r + 1)
     }
 
-    pub fn flag(&self, key: &str) -> bool {
+    pub fn flag(&self, key: FieldKey) -> bool {
         self.get(key).is_some_and(|f| f.flag)
     }
 
-    pub fn code(&self, key: &str) -> Option<&str> {
+    pub fn code(&self, key: FieldKey) -> Option<&str> {
         self.get(key).and_then(Field::code)
     }
 
-    pub fn text(&self, key: &str) -> Option<String> {
+    pub fn text(&self, key: FieldKey) -> Option<String> {
         self.get(key).and_then(Field::text)
     }
 
@@ -344,100 +359,6 @@ impl Form {
         crate::strings::form::errors_to_fix(self.lang, n)
     }
 
-    fn focused_row_has_text(&self) -> bool {
-        let row = self.focused_row();
-        row.is_some()
-            && self
-                .fields
-                .iter()
-                .any(|f| f.row == row && !f.input.value().trim().is_empty())
-    }
-
-    fn focused_row(&self) -> Option<usize> {
-        self.fields.get(self.focus).and_then(|f| f.row)
-    }
-
-    fn add_row(&mut self) -> Outcome {
-        if self.row_template.is_empty() {
-            return Outcome::Refused(crate::strings::form::no_rows(self.lang).to_owned());
-        }
-        let row = self.rows();
-        let at = self
-            .fields
-            .iter()
-            .rposition(|f| f.row.is_some())
-            .map_or(0, |i| i + 1);
-        let fresh: Vec<Field> = self
-            .row_template
-            .iter()
-            .cloned()
-            .map(|mut f| {
-                f.row = Some(row);
-                f.input = if f.kind == Kind::Multi {
-                    TextField::multiline("")
-                } else {
-                    TextField::default()
-                };
-                f.flag = false;
-                f.error = None;
-                f
-            })
-            .collect();
-        self.fields.splice(at..at, fresh);
-        self.focus = at;
-        self.dirty = true;
-        // More people than counted: the count follows.
-        let rows = self.rows();
-        if let Some(people) = self.get_mut("people")
-            && people.input.value().trim().parse::<usize>().unwrap_or(0) < rows
-        {
-            people.input = TextField::new(&rows.to_string());
-        }
-        Outcome::Stay
-    }
-
-    fn remove_row(&mut self) -> Outcome {
-        let Some(row) = self.focused_row() else {
-            return Outcome::Refused(crate::strings::form::not_on_row(self.lang).to_owned());
-        };
-        if self.rows() < 2 {
-            return Outcome::Refused(crate::strings::form::last_row(self.lang).to_owned());
-        }
-        self.fields.retain(|f| f.row != Some(row));
-        for f in &mut self.fields {
-            if let Some(r) = f.row.as_mut()
-                && *r > row
-            {
-                *r -= 1;
-            }
-        }
-        if self.main_row == row {
-            self.main_row = 0;
-        } else if self.main_row > row {
-            self.main_row -= 1;
-        }
-        let last = self.rows().saturating_sub(1);
-        let target = row.min(last);
-        self.focus = self
-            .fields
-            .iter()
-            .position(|f| f.row == Some(target))
-            .unwrap_or(0);
-        self.dirty = true;
-        Outcome::Stay
-    }
-
-    fn make_main(&mut self) -> Outcome {
-        match self.focused_row() {
-            Some(row) => {
-                self.main_row = row;
-                self.dirty = true;
-                Outcome::Stay
-            }
-            None => Outcome::Refused(crate::strings::form::not_on_row(self.lang).to_owned()),
-        }
-    }
-
     fn selected_repeat(&self) -> Option<&CaseRow> {
         self.repeats.rows.get(self.repeats.selected)
     }
@@ -470,69 +391,6 @@ impl Form {
                 Outcome::Refused(self.errors_note())
             }
             None => Outcome::Attach(id),
-        }
-    }
-
-    fn edit(&mut self, key: KeyEvent) {
-        let ctrl = key
-            .modifiers
-            .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
-        let group = self.group_of(self.focus);
-        let Some(f) = self.fields.get_mut(self.focus) else {
-            return;
-        };
-        let before = (f.input.clone(), f.choice, f.flag);
-        // A value the form filled in is replaced by what is typed, not
-        // added to (30 days, then typing 20, is 20).
-        if f.pristine && f.is_text() && matches!(key.code, KeyCode::Char(_)) && !ctrl {
-            f.input.clear();
-        }
-        match (&f.kind, key.code) {
-            (Kind::Flag, KeyCode::Char(' ')) => f.flag = !f.flag,
-            (Kind::Flag, KeyCode::Char('y' | 'Y' | '1')) => f.flag = true,
-            (Kind::Flag, KeyCode::Char('n' | 'N' | '0')) => f.flag = false,
-            (Kind::Choice(_), KeyCode::Right | KeyCode::Left) => {
-                let m = f.matches(group.as_deref());
-                if !m.is_empty() {
-                    let at = m.iter().position(|&i| i == f.choice);
-                    let n = m.len();
-                    let next = match (at, key.code) {
-                        (None, _) => 0,
-                        (Some(a), KeyCode::Right) => (a + 1) % n,
-                        (Some(a), _) => (a + n - 1) % n,
-                    };
-                    f.choice = m[next];
-                }
-            }
-            (Kind::Choice(_), KeyCode::Char(c)) if !ctrl => {
-                // Type to filter: the first option containing what was typed
-                // so far is chosen; with no match the text stays, marked so.
-                f.input.insert(c.encode_utf8(&mut [0; 4]));
-                if let Some(&i) = f.matches(group.as_deref()).first() {
-                    f.choice = i;
-                }
-            }
-            (Kind::Choice(_), KeyCode::Backspace) => f.input.backspace(),
-            (Kind::Flag | Kind::Choice(_), _) => {}
-            (Kind::Multi, KeyCode::Enter) => f.input.insert("\n"),
-            (_, KeyCode::Char(c)) if !ctrl => f.input.insert(c.encode_utf8(&mut [0; 4])),
-            (_, KeyCode::Backspace) => f.input.backspace(),
-            (_, KeyCode::Delete) => f.input.delete(),
-            (_, KeyCode::Left) => f.input.left(),
-            (_, KeyCode::Right) => f.input.right(),
-            (_, KeyCode::Home) => f.input.home(),
-            (_, KeyCode::End) => f.input.end(),
-            _ => {}
-        }
-        if (f.input.clone(), f.choice, f.flag) != before {
-            self.dirty = true;
-            // The old complaint no longer describes what is there; the field
-            // is checked again when the clerk leaves it.
-            f.error = None;
-            f.pristine = false;
-            if f.choice != before.1 {
-                self.regroup();
-            }
         }
     }
 }

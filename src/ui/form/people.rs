@@ -9,6 +9,7 @@ use super::{Field, Form, Kind, Purpose};
 use crate::domain::reception::{ReceptionDay, ReceptionRecord};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
+use crate::strings::form::FieldKey as K;
 use crate::strings::{Lang, form as t, labels};
 
 /// The form to add an operator (`existing` None) or change one.
@@ -32,18 +33,18 @@ pub fn person_form(
     );
     let mut fields = Vec::new();
     if existing.is_none() {
-        fields.push(Field::new("name", Kind::Text).required());
+        fields.push(Field::new(K::Name, Kind::Text).required());
     }
     fields.push(
-        Field::new("role", roles)
+        Field::new(K::Role, roles)
             .required()
             .chosen(existing.map_or("clerk", |o| o.role.code())),
     );
     fields.push(
-        Field::new("department", depts)
+        Field::new(K::Department, depts)
             .chosen(existing.and_then(|o| o.department.as_deref()).unwrap_or("")),
     );
-    fields.push(Field::new("active", Kind::Flag).flagged(existing.is_none_or(|o| o.active)));
+    fields.push(Field::new(K::Active, Kind::Flag).flagged(existing.is_none_or(|o| o.active)));
     Form::new(
         Purpose::Person(existing.map(|o| o.name.clone())),
         fields,
@@ -54,7 +55,7 @@ pub fn person_form(
 }
 
 pub fn department_form(lang: Lang, today: NaiveDate, offset: FixedOffset) -> Form {
-    let fields = vec![Field::new("department_name", Kind::Text).required()];
+    let fields = vec![Field::new(K::DepartmentName, Kind::Text).required()];
     Form::new(Purpose::Department, fields, lang, today, offset)
 }
 
@@ -64,15 +65,15 @@ impl Form {
         let Purpose::Person(existing) = &self.purpose else {
             return None;
         };
-        let name = existing.clone().or_else(|| self.text("name"))?;
+        let name = existing.clone().or_else(|| self.text(K::Name))?;
         Some(Operator {
             name,
-            role: Role::from_code(self.code("role")?)?,
+            role: Role::from_code(self.code(K::Role)?)?,
             department: self
-                .code("department")
+                .code(K::Department)
                 .filter(|d| !d.is_empty())
                 .map(str::to_owned),
-            active: self.flag("active"),
+            active: self.flag(K::Active),
         })
     }
 }
@@ -99,13 +100,13 @@ pub fn reception_form(
     offset: FixedOffset,
 ) -> Form {
     let fields = vec![
-        Field::new("leader", leaders(dir))
+        Field::new(K::Leader, leaders(dir))
             .required()
             .chosen(leader.unwrap_or_default()),
-        Field::new("visitor", Kind::Text).required(),
-        Field::new("case_ref", Kind::Text),
-        Field::new("said", Kind::Multi).required(),
-        Field::new("decided", Kind::Multi),
+        Field::new(K::Visitor, Kind::Text).required(),
+        Field::new(K::CaseRef, Kind::Text),
+        Field::new(K::Said, Kind::Multi).required(),
+        Field::new(K::Decided, Kind::Multi),
     ];
     Form::new(Purpose::Reception, fields, lang, today, offset)
 }
@@ -119,13 +120,13 @@ pub fn schedule_form(
     offset: FixedOffset,
 ) -> Form {
     let fields = vec![
-        Field::new("reception_date", Kind::Date)
+        Field::new(K::ReceptionDate, Kind::Date)
             .required()
             .value(&today.format("%Y-%m-%d").to_string()),
-        Field::new("leader", leaders(dir))
+        Field::new(K::Leader, leaders(dir))
             .required()
             .chosen(leader.unwrap_or_default()),
-        Field::new("place", Kind::Text),
+        Field::new(K::Place, Kind::Text),
     ];
     Form::new(Purpose::Schedule, fields, lang, today, offset)
 }
@@ -134,9 +135,9 @@ impl Form {
     /// The day the schedule form amounts to.
     pub fn to_reception_day(&self) -> Option<ReceptionDay> {
         Some(ReceptionDay {
-            date: super::check::parse_date(&self.text("reception_date")?)?,
-            leader: self.code("leader")?.to_owned(),
-            place: self.text("place"),
+            date: super::check::parse_date(&self.text(K::ReceptionDate)?)?,
+            leader: self.code(K::Leader)?.to_owned(),
+            place: self.text(K::Place),
         })
     }
 
@@ -145,13 +146,13 @@ impl Form {
         Some((
             ReceptionRecord {
                 date: self.today,
-                leader: self.code("leader")?.to_owned(),
-                visitor: self.text("visitor")?,
-                said: self.text("said")?,
-                decided: self.text("decided").unwrap_or_default(),
+                leader: self.code(K::Leader)?.to_owned(),
+                visitor: self.text(K::Visitor)?,
+                said: self.text(K::Said)?,
+                decided: self.text(K::Decided).unwrap_or_default(),
                 case_id: None,
             },
-            self.text("case_ref"),
+            self.text(K::CaseRef),
         ))
     }
 }

@@ -11,12 +11,13 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::clock_style;
 use crate::domain::case::Case;
 use crate::domain::types::Decision;
+use crate::strings::form::FieldKey as K;
 use crate::strings::ui::text;
 use crate::strings::{Lang, form as f, labels};
 use crate::ui::app::{App, CaseScreen};
 use crate::ui::keymap::{Action, Context};
 
-fn kv(lang: Lang, key: &str, value: impl std::fmt::Display) -> Line<'static> {
+fn kv(lang: Lang, key: K, value: impl std::fmt::Display) -> Line<'static> {
     Line::from(vec![
         Span::raw(format!("{} ", f::label(lang, key))).dim(),
         Span::raw(value.to_string()),
@@ -24,7 +25,7 @@ fn kv(lang: Lang, key: &str, value: impl std::fmt::Display) -> Line<'static> {
 }
 
 /// A label over a text that may have several lines (a summary, a reply).
-fn kv_text(lang: Lang, key: &str, value: &str, lines: &mut Vec<Line<'static>>) {
+fn kv_text(lang: Lang, key: K, value: &str, lines: &mut Vec<Line<'static>>) {
     let mut parts = value.lines();
     lines.push(kv(lang, key, parts.next().unwrap_or_default()));
     let indent = " ".repeat(crate::display::width(f::label(lang, key)) + 1);
@@ -35,27 +36,27 @@ fn intake_lines(lang: Lang, c: &Case, names: &[(i64, String)], lines: &mut Vec<L
     let i = &c.intake;
     lines.push(Line::from(format!(
         "{} {}  {} {}  {} {}",
-        f::label(lang, "channel"),
+        f::label(lang, K::Channel),
         labels::channel(lang, i.channel),
-        f::label(lang, "received_at"),
+        f::label(lang, K::ReceivedAt),
         i.received_at.format("%Y-%m-%d %H:%M"),
-        f::label(lang, "receiver"),
+        f::label(lang, K::Receiver),
         i.receiver
     )));
-    let mut flags = vec![format!("{} {}", f::label(lang, "people"), i.people)];
+    let mut flags = vec![format!("{} {}", f::label(lang, K::People), i.people)];
     if let Some(h) = i.handling_type {
         flags.push(f::handling_type(lang, h.code()).to_owned());
     }
     flags.push(f::urgency(lang, i.urgency.code()).to_owned());
     if i.anonymous {
-        flags.push(f::label(lang, "anonymous").to_owned());
+        flags.push(f::label(lang, K::Anonymous).to_owned());
     }
     if i.confidential {
-        flags.push(f::label(lang, "confidential").to_owned());
+        flags.push(f::label(lang, K::Confidential).to_owned());
     }
     lines.push(Line::from(format!(
         "{} {}  {}",
-        f::label(lang, "category"),
+        f::label(lang, K::Category),
         i.category,
         flags.join("  ")
     )));
@@ -73,14 +74,14 @@ fn intake_lines(lang: Lang, c: &Case, names: &[(i64, String)], lines: &mut Vec<L
         lines.push(Line::from(format!("  {}{mark} {}", p.name, rest.join(" "))));
     }
     if let Some(d) = i.postmark {
-        lines.push(kv(lang, "postmark", d));
+        lines.push(kv(lang, K::Postmark, d));
     }
     for (key, v) in [
-        ("letter_no", &i.letter_no),
-        ("contact", &i.contact),
-        ("target", &i.target),
-        ("target_person", &i.target_person),
-        ("location", &i.location),
+        (K::LetterNo, &i.letter_no),
+        (K::Contact, &i.contact),
+        (K::Target, &i.target),
+        (K::TargetPerson, &i.target_person),
+        (K::Location, &i.location),
     ] {
         if let Some(v) = v {
             lines.push(kv(lang, key, v));
@@ -92,13 +93,13 @@ fn intake_lines(lang: Lang, c: &Case, names: &[(i64, String)], lines: &mut Vec<L
             s.push_str(&format!(" {d}"));
         }
         if let Some(d) = r.deadline {
-            s.push_str(&format!(" ({} {d})", f::label(lang, "referral_deadline")));
+            s.push_str(&format!(" ({} {d})", f::label(lang, K::ReferralDeadline)));
         }
-        lines.push(kv(lang, "referral_body", s));
+        lines.push(kv(lang, K::ReferralBody, s));
     }
-    kv_text(lang, "summary", &i.summary, lines);
+    kv_text(lang, K::Summary, &i.summary, lines);
     if !i.request.is_empty() {
-        kv_text(lang, "request", &i.request, lines);
+        kv_text(lang, K::Request, &i.request, lines);
     }
     let name = |id: &i64| {
         names
@@ -108,10 +109,10 @@ fn intake_lines(lang: Lang, c: &Case, names: &[(i64, String)], lines: &mut Vec<L
     };
     if !i.links.is_empty() {
         let ids: Vec<String> = i.links.iter().map(name).collect();
-        lines.push(kv(lang, "links", ids.join(" ")));
+        lines.push(kv(lang, K::Links, ids.join(" ")));
     }
     if let Some(of) = &c.review_of {
-        lines.push(kv(lang, "review_of", name(of)));
+        lines.push(kv(lang, K::ReviewOf, name(of)));
     }
 }
 
@@ -134,26 +135,26 @@ fn decision_text(lang: Lang, d: &Decision) -> String {
 
 fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     if let Some(d) = &c.decision {
-        lines.push(kv(lang, "decision", decision_text(lang, &d.decision)));
+        lines.push(kv(lang, K::Decision, decision_text(lang, &d.decision)));
     }
     if let Some(a) = &c.assignment {
         let mut s = format!("{} / {}", a.department, a.handler);
         if let Some(l) = &a.owner_leader {
-            s.push_str(&format!("  {} {l}", f::label(lang, "leader")));
+            s.push_str(&format!("  {} {l}", f::label(lang, K::Leader)));
         }
-        lines.push(kv(lang, "department", s));
+        lines.push(kv(lang, K::Department, s));
     }
     for r in &c.recusals {
         lines.push(kv(
             lang,
-            "recusal",
+            K::Recusal,
             format!("{}{}{}", r.handler, f::colon(lang), r.reason),
         ));
     }
     for o in &c.opinions {
         kv_text(
             lang,
-            "opinion",
+            K::Opinion,
             &format!("{}（{}）", o.text, o.stamp.by),
             lines,
         );
@@ -162,22 +163,22 @@ fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
         let verdict = f::approve(lang, i.approve);
         lines.push(kv(
             lang,
-            "approve",
+            K::Approve,
             format!("{verdict} {}（{}）", i.text, i.stamp.by).replace("  ", " "),
         ));
     }
     if let Some(e) = &c.extension {
-        lines.push(kv(lang, "extension", format!("+{} {}", e.days, e.reason)));
+        lines.push(kv(lang, K::Extension, format!("+{} {}", e.days, e.reason)));
     }
     for s in &c.supervisions {
         lines.push(kv(
             lang,
-            "supervision",
+            K::Supervision,
             format!(
                 "{} {}（{} {}）",
                 labels::supervise_ground(lang, s.ground),
                 s.text,
-                f::label(lang, "feedback_by"),
+                f::label(lang, K::FeedbackBy),
                 s.feedback_by
             ),
         ));
@@ -186,7 +187,7 @@ fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
         let outcome = r.outcome.map_or("", |o| labels::outcome(lang, o));
         lines.push(kv(
             lang,
-            "reply_text",
+            K::ReplyText,
             format!(
                 "{outcome} {}（{} {}）",
                 r.text,
@@ -200,12 +201,12 @@ fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     if let Some(v) = &c.return_visit {
         lines.push(kv(
             lang,
-            "return_visit",
+            K::ReturnVisit,
             format!(
                 "{} {}  {} {}",
-                f::label(lang, "unit_satisfaction"),
+                f::label(lang, K::UnitSatisfaction),
                 labels::satisfaction(lang, v.unit),
-                f::label(lang, "office_satisfaction"),
+                f::label(lang, K::OfficeSatisfaction),
                 labels::satisfaction(lang, v.office)
             ),
         ));
@@ -213,7 +214,7 @@ fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     for a in &c.attached {
         lines.push(kv(
             lang,
-            "attached",
+            K::Attached,
             format!(
                 "{} {} {}",
                 a.received_at.format("%Y-%m-%d"),
@@ -226,7 +227,7 @@ fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     for d in &c.documents {
         lines.push(kv(
             lang,
-            "profile_document",
+            K::ProfileDocument,
             format!(
                 "{} {}（{} {}）",
                 d.number,

@@ -14,7 +14,6 @@ use crate::display::{cut, fit, width};
 use crate::strings::{Lang, form as t, labels};
 use crate::ui::app::App;
 use crate::ui::form::{Form, Kind, Purpose};
-use crate::ui::keymap::Context;
 
 /// The label column: English labels are longer ("representative").
 fn label_width(lang: Lang) -> usize {
@@ -154,11 +153,7 @@ pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     if let Some(p) = panel {
         repeats::draw(form, lang, frame, p);
     }
-    let ctx = match form.purpose {
-        Purpose::Intake(_) => Context::Form,
-        _ => Context::Action,
-    };
-    super::footer(app, ctx, |_| true, frame, area);
+    super::footer(app, form.keys(), |_| true, frame, area);
 }
 
 fn draw_fields(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
@@ -220,40 +215,7 @@ fn field_line(
         Style::new()
     };
     let mut spans = vec![Span::styled(label, label_style), Span::raw("  ")];
-    let mut cursor = None;
-    let shown = match (&f.kind, focused) {
-        (Kind::Multi, _) => {
-            let (lines, (cl, cc)) = f.input.wrapped(room.saturating_sub(1));
-            // The window of lines that holds the cursor.
-            let top = if focused {
-                cl.saturating_sub(MULTI_LINES - 1)
-            } else {
-                0
-            };
-            if focused && cl == top + k {
-                cursor = Some(cc);
-            }
-            lines.get(top + k).cloned().unwrap_or_default()
-        }
-        (Kind::Text | Kind::Date | Kind::DateTime | Kind::Number, true) => {
-            let (s, col) = f.input.visible(room.saturating_sub(1));
-            cursor = Some(col);
-            s
-        }
-        (Kind::Choice(_), true) => {
-            // The value stays where unfocused values are; the arrows and
-            // the typed filter follow it.
-            let typed = f.input.value();
-            let hint = if typed.is_empty() {
-                String::new()
-            } else {
-                let n = f.matches(form.group_of(i).as_deref()).len();
-                format!("「{typed}」{}", t::filter_hint(lang, n))
-            };
-            cut(&format!("{} ◂▸ {hint}", f.shown(lang)), room)
-        }
-        _ => cut(&f.shown(lang), room),
-    };
+    let (shown, cursor) = shown_value(form, lang, i, k, room);
     let value_width = width(&shown);
     spans.push(if focused && f.is_text() {
         Span::raw(shown).underlined()
@@ -276,4 +238,48 @@ fn field_line(
         frame.set_cursor_position(Position::new(x.min(area.right() - 1), area.y + y));
     }
     Line::from(spans)
+}
+
+/// Line `k` of field `i`'s value as shown in `room` columns, and the
+/// cursor's column in it when the cursor is on that line.
+fn shown_value(
+    form: &Form,
+    lang: Lang,
+    i: usize,
+    k: usize,
+    room: usize,
+) -> (String, Option<usize>) {
+    let f = &form.fields[i];
+    let focused = i == form.focus;
+    match (&f.kind, focused) {
+        (Kind::Multi, _) => {
+            let (lines, (cl, cc)) = f.input.wrapped(room.saturating_sub(1));
+            // The window of lines that holds the cursor.
+            let top = if focused {
+                cl.saturating_sub(MULTI_LINES - 1)
+            } else {
+                0
+            };
+            let cursor = (focused && cl == top + k).then_some(cc);
+            (lines.get(top + k).cloned().unwrap_or_default(), cursor)
+        }
+        (Kind::Text | Kind::Date | Kind::DateTime | Kind::Number, true) => {
+            let (s, col) = f.input.visible(room.saturating_sub(1));
+            (s, Some(col))
+        }
+        (Kind::Choice(_), true) => {
+            // The value stays where unfocused values are; the arrows and
+            // the typed filter follow it.
+            let typed = f.input.value();
+            let hint = if typed.is_empty() {
+                String::new()
+            } else {
+                let n = f.matches(form.group_of(i).as_deref()).len();
+                format!("「{typed}」{}", t::filter_hint(lang, n))
+            };
+            (cut(&format!("{} ◂▸ {hint}", f.shown(lang)), room), None)
+        }
+        (Kind::Text | Kind::Date | Kind::DateTime | Kind::Number | Kind::Choice(_), false)
+        | (Kind::Flag, _) => (cut(&f.shown(lang), room), None),
+    }
 }

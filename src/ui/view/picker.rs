@@ -36,81 +36,16 @@ pub fn draw(picker: &Picker, lang: Lang, frame: &mut Frame, area: Rect) {
         place_cursor(frame, line, width(&label) + col);
         y += 1;
     }
-    let matches = picker.matches();
-    // Widths from every operator, so that columns stay put while filtering.
-    let name_w = picker
-        .operators()
-        .iter()
-        .map(|o| width(&o.name))
-        .chain([width(t.headings[0])])
-        .max()
-        .unwrap_or(0)
-        .min(w / 3)
-        + 2;
-    let role_w = [
-        crate::domain::types::Role::Clerk,
-        crate::domain::types::Role::Leader,
-        crate::domain::types::Role::Handler,
-    ]
-    .iter()
-    .map(|r| width(labels::role(lang, *r)))
-    .chain([width(t.headings[1])])
-    .max()
-    .unwrap_or(0)
-        + 2;
-    let columns = |cells: [&str; 3]| {
-        let dept_w = w.saturating_sub(name_w + role_w);
-        format!(
-            "{}{}{}",
-            fit(cells[0], name_w),
-            fit(cells[1], role_w),
-            cut(cells[2], dept_w)
-        )
-    };
+    let columns = Columns::of(picker, lang, w);
     if headings && let Some(line) = clipped_row(area, y) {
         frame.render_widget(
-            Paragraph::new(cut(&columns(t.headings), w)).underlined(),
+            Paragraph::new(cut(&columns.row(t.headings), w)).underlined(),
             line,
         );
         y += 1;
     }
     let list_rows = h.saturating_sub(y + usize::from(footer));
-    let empty = if picker.operators().is_empty() {
-        Some(t.no_operators.to_owned())
-    } else if matches.is_empty() {
-        Some(no_match(lang, picker.filter.value().trim()))
-    } else {
-        None
-    };
-    match empty {
-        Some(msg) if list_rows > 0 => {
-            if let Some(line) = clipped_row(area, y) {
-                frame.render_widget(Paragraph::new(cut(&msg, w)).dim(), line);
-            }
-        }
-        _ => {
-            // Scrolled so that the chosen row is shown.
-            let first = (picker.selected + 1).saturating_sub(list_rows);
-            for (n, (i, o)) in matches
-                .iter()
-                .enumerate()
-                .skip(first)
-                .take(list_rows)
-                .enumerate()
-            {
-                let Some(line) = clipped_row(area, y + n) else {
-                    break;
-                };
-                let role = labels::role(lang, o.role);
-                let dept = o.department.as_deref().unwrap_or("");
-                let mut row = Line::from(cut(&columns([&o.name, role, dept]), w));
-                if i == picker.selected {
-                    row = row.patch_style(Style::new().add_modifier(Modifier::REVERSED));
-                }
-                frame.render_widget(Paragraph::new(row), line);
-            }
-        }
-    }
+    draw_list(picker, lang, &columns, frame, area, (y, list_rows));
     if footer && let Some(line) = clipped_row(area, h - 1) {
         let keys = if picker.typing {
             t.keys_filtering
@@ -118,5 +53,103 @@ pub fn draw(picker: &Picker, lang: Lang, frame: &mut Frame, area: Rect) {
             t.keys
         };
         frame.render_widget(Paragraph::new(cut(keys, w)).dim(), line);
+    }
+}
+
+/// The widths of the name and role columns; the department takes the rest.
+struct Columns {
+    name: usize,
+    role: usize,
+    width: usize,
+}
+
+impl Columns {
+    /// Widths from every operator, so that columns stay put while filtering.
+    fn of(picker: &Picker, lang: Lang, w: usize) -> Columns {
+        let t = text(lang);
+        let name = picker
+            .operators()
+            .iter()
+            .map(|o| width(&o.name))
+            .chain([width(t.headings[0])])
+            .max()
+            .unwrap_or(0)
+            .min(w / 3)
+            + 2;
+        let role = [
+            crate::domain::types::Role::Clerk,
+            crate::domain::types::Role::Leader,
+            crate::domain::types::Role::Handler,
+        ]
+        .iter()
+        .map(|r| width(labels::role(lang, *r)))
+        .chain([width(t.headings[1])])
+        .max()
+        .unwrap_or(0)
+            + 2;
+        Columns {
+            name,
+            role,
+            width: w,
+        }
+    }
+
+    fn row(&self, cells: [&str; 3]) -> String {
+        let dept_w = self.width.saturating_sub(self.name + self.role);
+        format!(
+            "{}{}{}",
+            fit(cells[0], self.name),
+            fit(cells[1], self.role),
+            cut(cells[2], dept_w)
+        )
+    }
+}
+
+/// The matching operators from line `top`, `rows` of them, scrolled so
+/// that the chosen one is shown; or why there are none.
+fn draw_list(
+    picker: &Picker,
+    lang: Lang,
+    columns: &Columns,
+    frame: &mut Frame,
+    area: Rect,
+    (top, rows): (usize, usize),
+) {
+    let t = text(lang);
+    let w = usize::from(area.width);
+    let matches = picker.matches();
+    let empty = if picker.operators().is_empty() {
+        Some(t.no_operators.to_owned())
+    } else if matches.is_empty() {
+        Some(no_match(lang, picker.filter.value().trim()))
+    } else {
+        None
+    };
+    if let Some(msg) = empty {
+        if rows > 0
+            && let Some(line) = clipped_row(area, top)
+        {
+            frame.render_widget(Paragraph::new(cut(&msg, w)).dim(), line);
+        }
+        return;
+    }
+    let first = (picker.selected + 1).saturating_sub(rows);
+    for (n, (i, o)) in matches
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let Some(line) = clipped_row(area, top + n) else {
+            break;
+        };
+        let role = labels::role(lang, o.role);
+        let dept = o.department.as_deref().unwrap_or("");
+        let mut row = Line::from(cut(&columns.row([&o.name, role, dept]), w));
+        if i == picker.selected {
+            row = row.patch_style(Style::new().add_modifier(Modifier::REVERSED));
+        }
+        frame.render_widget(Paragraph::new(row), line);
     }
 }

@@ -36,7 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     rows.extend(
         dir.departments
             .iter()
-            .map(|d| format!(" {} {d}", fit(f::label(lang, "department"), 10))),
+            .map(|d| format!(" {} {d}", fit(f::label(lang, f::FieldKey::Department), 10))),
     );
     // Keep the cursor's row on screen.
     let room = usize::from(area.height.saturating_sub(3));

@@ -1,0 +1,172 @@
+//! A desk driven key by key as the clerk types, on a ledger of its own:
+//! the small office (`fixture::Office0`) and one earlier case (张三's).
+//! For the form tests (`ui_form_*.rs`).
+#![allow(dead_code)]
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use xinfang::domain::command::Command;
+use xinfang::domain::types::State;
+use xinfang::store::{CaseRef, Request, Store};
+use xinfang::strings::Lang;
+use xinfang::strings::form::FieldKey;
+use xinfang::ui::app::{App, Msg, Screen};
+use xinfang::ui::form::Form;
+use xinfang::ui::runtime;
+
+use super::fixture::{Office0, intake_input, t};
+
+pub struct Desk {
+    _dir: tempfile::TempDir,
+    pub store: Store,
+    pub app: App,
+}
+
+impl Desk {
+    /// A ledger with the small office and one earlier case (张三's), and a
+    /// desk opened on it as `who`, `days` after T0.
+    pub fn new(who: &str, days: i64) -> Desk {
+        let o = Office0::new();
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("l.db"), o.office.clone()).unwrap();
+        for op in &o.operators {
+            store.put_operator(op).unwrap();
+        }
+        for d in &o.departments {
+            store.put_department(d, true).unwrap();
+        }
+        store
+            .execute(&Request {
+                case: None,
+                expected_version: None,
+                command: Command::Intake(Box::new(intake_input())),
+                actor: "李娜".into(),
+                at: t(0),
+            })
+            .unwrap();
+        let now = t(days);
+        let mut app = App::new(
+            Lang::Zh,
+            Some(o.who(who)),
+            "某区信访局".into(),
+            now.date_naive(),
+        );
+        app.clock = Some(now);
+        runtime::dispatch(&mut store, &mut app, Msg::Resize { rows: 30 });
+        for cmd in app.start() {
+            let msg = runtime::execute(&mut store, &app, &cmd);
+            runtime::dispatch(&mut store, &mut app, msg);
+        }
+        Desk {
+            _dir: dir,
+            store,
+            app,
+        }
+    }
+
+    pub fn at(&mut self, now: DateTime<FixedOffset>) {
+        self.app.clock = Some(now);
+        self.app.today = now.date_naive();
+    }
+
+    pub fn send(&mut self, msg: Msg) {
+        runtime::dispatch(&mut self.store, &mut self.app, msg);
+    }
+
+    pub fn key(&mut self, code: KeyCode) {
+        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    /// A key with modifiers (Ctrl-←, Alt-f).
+    pub fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        self.send(Msg::Key(KeyEvent::new(code, modifiers)));
+    }
+
+    pub fn ctrl(&mut self, c: char) {
+        self.send(Msg::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+    }
+
+    pub fn chars(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    pub fn form(&self) -> &Form {
+        match &self.app.screen {
+            Screen::Form(f) => f,
+            _ => panic!("no form open; message: {:?}", self.app.message),
+        }
+    }
+
+    /// Tab to field `key` (of petitioner row `row`, if given).
+    pub fn to(&mut self, key: FieldKey, row: Option<usize>) {
+        for _ in 0..80 {
+            let f = &self.form().fields[self.form().focus];
+            if f.key == key && (row.is_none() || f.row == row) {
+                return;
+            }
+            self.key(KeyCode::Tab);
+        }
+        panic!("no field {key}");
+    }
+
+    /// The category (城乡建设, typed to filter) and the summary.
+    pub fn fill_summary(&mut self, text: &str) {
+        self.to(FieldKey::Category, None);
+        self.chars("城");
+        self.fill(FieldKey::Summary, text);
+    }
+
+    pub fn fill(&mut self, key: FieldKey, text: &str) {
+        self.to(key, None);
+        self.send(Msg::Paste(text.into()));
+    }
+
+    /// Gives `command` on case 1 as `actor`, as another desk would.
+    pub fn step(&mut self, command: Command, actor: &str) {
+        self.store
+            .execute(&Request {
+                case: Some(CaseRef::Id(1)),
+                expected_version: None,
+                command,
+                actor: actor.into(),
+                at: t(1),
+            })
+            .unwrap();
+    }
+
+    /// A new desk on the same ledger as `who`, as after a crash.
+    pub fn restart(&self, who: &str) -> App {
+        let mut app = App::new(
+            Lang::Zh,
+            Some(Office0::new().who(who)),
+            "某区信访局".into(),
+            self.app.today,
+        );
+        app.clock = self.app.clock;
+        let mut store = Store::open(self.store.path(), Office0::new().office).unwrap();
+        for cmd in app.start() {
+            let msg = runtime::execute(&mut store, &app, &cmd);
+            runtime::dispatch(&mut store, &mut app, msg);
+        }
+        app
+    }
+
+    pub fn case_id(&self) -> i64 {
+        match &self.app.screen {
+            Screen::Case(c) => c.row.case.id,
+            _ => panic!("no case open; message: {:?}", self.app.message),
+        }
+    }
+
+    pub fn state(&self) -> State {
+        match &self.app.screen {
+            Screen::Case(c) => c.row.case.state,
+            _ => panic!("no case open; message: {:?}", self.app.message),
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! The case screen's action forms, fed key by key: a case walked from
+//! intake to archive, a stale edit, the handler list by department, a
+//! value the form filled in, and the leader acting from the dashboard.
+
+mod support;
+
+use ratatui::crossterm::event::KeyCode;
+use support::desk::Desk;
+use support::fixture::*;
+use xinfang::domain::command::Command;
+use xinfang::domain::types::State;
+use xinfang::store::{CaseRef, Request};
+use xinfang::strings::form::FieldKey;
+use xinfang::ui::app::Screen;
+
+#[test]
+fn a_case_walks_from_intake_to_archive_through_the_action_forms() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("冯七");
+    d.fill_summary("反映物业乱收费");
+    d.ctrl('s');
+    let id = d.case_id();
+    // The leader's action, greyed for a clerk, says why.
+    d.key(KeyCode::Char('i'));
+    assert!(matches!(d.app.screen, Screen::Case(_)));
+    assert!(
+        d.app.message.as_deref().unwrap().contains("批示"),
+        "{:?}",
+        d.app.message
+    );
+    // 受理.
+    d.key(KeyCode::Char('d'));
+    d.ctrl('s');
+    assert_eq!(d.state(), State::Registered);
+    // 交办 to 城建科 / 王强.
+    d.key(KeyCode::Char('a'));
+    d.chars("城建");
+    d.key(KeyCode::Tab);
+    d.chars("王强");
+    d.ctrl('s');
+    assert_eq!(d.state(), State::Assigned, "{:?}", d.app.message);
+    // The handler's opinion, the leader's instruction.
+    d.app.operator = Some(Office0::new().who("王强"));
+    d.key(KeyCode::Char('o'));
+    d.chars("经核查，物业收费标准符合规定");
+    d.key(KeyCode::Enter);
+    d.chars("建议解释说明");
+    d.ctrl('s');
+    d.app.operator = Some(Office0::new().who("赵局长"));
+    d.key(KeyCode::Char('i'));
+    d.ctrl('s');
+    // The reply, prefilled with the approved opinion.
+    d.app.operator = Some(Office0::new().who("李娜"));
+    d.at(t(20));
+    d.key(KeyCode::Char('y'));
+    assert!(
+        d.form()
+            .text(FieldKey::ReplyText)
+            .unwrap()
+            .contains("物业收费")
+    );
+    d.to(FieldKey::Outcome, None);
+    d.key(KeyCode::Right);
+    d.ctrl('s');
+    assert_eq!(d.state(), State::Replied, "{:?}", d.app.message);
+    d.key(KeyCode::Char('v'));
+    d.ctrl('s');
+    d.key(KeyCode::Char('g'));
+    d.ctrl('s');
+    assert_eq!(d.state(), State::Archived, "{:?}", d.app.message);
+    let events: Vec<String> = d
+        .store
+        .events(id)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.op)
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "intake",
+            "register",
+            "assign",
+            "opinion",
+            "instruct",
+            "reply",
+            "return_visit",
+            "archive"
+        ]
+    );
+    assert!(d.store.check().unwrap().ok());
+}
+
+#[test]
+fn a_stale_edit_is_refused_and_the_form_kept() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("冯七");
+    d.fill_summary("反映物业乱收费");
+    d.ctrl('s');
+    let id = d.case_id();
+    d.key(KeyCode::Char('d'));
+    // Another desk registers the case meanwhile.
+    d.store
+        .execute(&Request {
+            case: Some(CaseRef::Id(id)),
+            expected_version: None,
+            command: Command::Register(xinfang::domain::types::Decision::Accept),
+            actor: "李娜".into(),
+            at: t(1),
+        })
+        .unwrap();
+    d.ctrl('s');
+    assert!(
+        matches!(d.app.screen, Screen::Form(_)),
+        "the form stays open"
+    );
+    let msg = d.app.message.clone().unwrap_or_default();
+    assert!(msg.contains("已被") || msg.contains("他人"), "{msg}");
+}
+
+#[test]
+fn the_handler_list_follows_the_department() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("冯七");
+    d.fill_summary("反映学校收费");
+    d.ctrl('s');
+    d.key(KeyCode::Char('d'));
+    d.ctrl('s');
+    d.key(KeyCode::Char('a'));
+    d.chars("教育");
+    d.key(KeyCode::Tab);
+    // 教育科's handler is 刘洋; 王强 (城建科) is not offered, the leader is.
+    let f = d.form();
+    let handler = f.get(FieldKey::Handler).unwrap();
+    let offered: Vec<String> = handler
+        .offered(f.group_of(f.focus).as_deref())
+        .into_iter()
+        .map(|i| match &handler.kind {
+            xinfang::ui::form::Kind::Choice(o) => o[i].0.clone(),
+            _ => String::new(),
+        })
+        .collect();
+    assert_eq!(offered, ["刘洋", "赵局长"]);
+    assert_eq!(handler.code(), Some("刘洋"));
+    d.chars("王强");
+    assert_eq!(
+        d.form().get(FieldKey::Handler).unwrap().code(),
+        Some("刘洋"),
+        "王强 is not offered"
+    );
+}
+
+#[test]
+fn typing_replaces_a_value_the_form_filled_in() {
+    let mut d = Desk::new("赵局长", 1);
+    d.chars("n1");
+    d.chars("冯七");
+    d.fill_summary("反映学校收费");
+    d.ctrl('s');
+    d.key(KeyCode::Char('d'));
+    d.ctrl('s');
+    d.key(KeyCode::Char('a'));
+    d.ctrl('s');
+    d.key(KeyCode::Char('e'));
+    d.chars("20");
+    assert_eq!(d.form().text(FieldKey::Days).as_deref(), Some("20"));
+    // Once edited, keys add to it as usual.
+    d.key(KeyCode::Backspace);
+    d.chars("5");
+    assert_eq!(d.form().text(FieldKey::Days).as_deref(), Some("25"));
+}
+
+#[test]
+fn a_leader_acts_from_the_dashboard() {
+    let mut d = Desk::new("李娜", 1);
+    let steps = [
+        (
+            Command::Register(xinfang::domain::types::Decision::Accept),
+            "李娜",
+        ),
+        (assign("城建科", "王强"), "李娜"),
+        (
+            Command::Opinion {
+                text: "已安排维修".into(),
+            },
+            "王强",
+        ),
+    ];
+    for (command, actor) in steps {
+        d.step(command, actor);
+    }
+    d.app = d.restart("赵局长");
+    assert!(
+        matches!(d.app.screen, Screen::Dashboard),
+        "a leader starts on the dashboard"
+    );
+    let awaiting = |d: &Desk| d.app.dash.data.awaiting.len();
+    assert_eq!(awaiting(&d), 1);
+    assert_eq!(d.app.dash.selected_id(), Some(1));
+    // 包案 first: a confirmation form, then the case is the leader's.
+    d.key(KeyCode::Char('b'));
+    d.ctrl('s');
+    assert_eq!(d.case_id(), 1);
+    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Dashboard));
+    assert_eq!(d.app.dash.data.owned.len(), 1);
+    // Then the instruction, from the 待批示 list.
+    while d.app.dash.current() != xinfang::ui::update_dashboard::List::Awaiting {
+        d.key(KeyCode::Tab);
+    }
+    d.key(KeyCode::Char('i'));
+    d.ctrl('s');
+    d.key(KeyCode::Esc);
+    assert_eq!(awaiting(&d), 0);
+    let case = d.store.case(&CaseRef::Id(1), d.app.today).unwrap().case;
+    assert!(case.approved_opinion().is_some());
+    // w switches to the queue and back.
+    d.key(KeyCode::Char('w'));
+    assert!(matches!(d.app.screen, Screen::Queue));
+    d.key(KeyCode::Char('w'));
+    assert!(matches!(d.app.screen, Screen::Dashboard));
+}
+
+#[test]
+fn an_extension_is_asked_at_the_desk_and_granted_from_the_dashboard() {
+    let mut d = Desk::new("李娜", 1);
+    for (command, actor) in [
+        (
+            Command::Register(xinfang::domain::types::Decision::Accept),
+            "李娜",
+        ),
+        (assign("城建科", "王强"), "李娜"),
+    ] {
+        d.store
+            .execute(&Request {
+                case: Some(CaseRef::Id(1)),
+                expected_version: None,
+                command,
+                actor: actor.into(),
+                at: t(1),
+            })
+            .unwrap();
+    }
+    d.app = d.restart("王强");
+    d.key(KeyCode::Enter);
+    d.key(KeyCode::Char('e'));
+    assert!(
+        matches!(&d.app.screen, Screen::Form(f) if matches!(f.purpose, xinfang::ui::form::Purpose::Action { op: "ask_extension", .. })),
+        "{:?}",
+        d.app.message
+    );
+    d.chars("20");
+    d.key(KeyCode::Tab);
+    d.chars("需委托评估");
+    d.ctrl('s');
+    d.app = d.restart("赵局长");
+    assert_eq!(
+        d.app.dash.data.awaiting.len(),
+        1,
+        "the request waits for the leader"
+    );
+    assert_eq!(d.app.dash.selected_id(), Some(1));
+    d.key(KeyCode::Char('e'));
+    assert_eq!(d.form().text(FieldKey::Days).as_deref(), Some("20"));
+    assert_eq!(
+        d.form().text(FieldKey::Reason).as_deref(),
+        Some("需委托评估")
+    );
+    d.ctrl('s');
+    let case = d.store.case(&CaseRef::Id(1), d.app.today).unwrap().case;
+    assert_eq!(case.extension_days(), 20);
+    d.key(KeyCode::Esc);
+    assert_eq!(d.app.dash.data.awaiting.len(), 0);
+}

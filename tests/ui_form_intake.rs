@@ -1,0 +1,264 @@
+//! The intake forms (登记表), fed key by key as the clerk types them: each
+//! channel's intake, petitioner rows, the repeat panel (link and 重复件),
+//! choosing the channel, and the text field's editing keys in a form.
+
+mod support;
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use support::desk::Desk;
+use support::fixture::*;
+use xinfang::domain::types::Channel;
+use xinfang::store::CaseRef;
+use xinfang::strings::Lang;
+use xinfang::strings::form::FieldKey;
+use xinfang::ui::app::{Msg, Screen};
+
+#[test]
+fn an_anonymous_letter_with_its_postmark() {
+    let mut d = Desk::new("李娜", 10);
+    d.chars("n2");
+    assert!(matches!(
+        d.form().purpose,
+        xinfang::ui::form::Purpose::Intake(Channel::Letter)
+    ));
+    // Unsigned: no name, but "anonymous" ticked.
+    d.fill(FieldKey::Received, "");
+    for _ in 0..10 {
+        d.key(KeyCode::Backspace);
+    }
+    d.chars("2026-03-10");
+    d.fill(FieldKey::Postmark, "2026-03-11");
+    d.to(FieldKey::Anonymous, None);
+    d.key(KeyCode::Char(' '));
+    d.fill(FieldKey::LetterNo, "X-17");
+    d.fill_summary("反映学校食堂卫生问题");
+    d.ctrl('s');
+    // The postmark after the day received is refused, said in words.
+    let f = d.form();
+    let postmark = f.get(FieldKey::Postmark).unwrap();
+    assert_eq!(f.fields[f.focus].key, FieldKey::Postmark);
+    assert!(postmark.error.as_deref().unwrap().contains("邮戳"));
+    assert!(d.app.message.as_deref().unwrap().contains("1 项需要更正"));
+    for _ in 0..2 {
+        d.key(KeyCode::Backspace);
+    }
+    d.chars("08");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    assert_eq!(case.intake.channel, Channel::Letter);
+    assert!(case.intake.anonymous);
+    assert!(case.intake.petitioners.is_empty());
+    assert_eq!(case.intake.postmark, Some(date(2026, 3, 8)));
+    assert_eq!(case.intake.letter_no.as_deref(), Some("X-17"));
+    assert_eq!(case.intake.received_at.date_naive(), date(2026, 3, 10));
+}
+
+#[test]
+fn a_group_visit_with_rows_a_main_petitioner_and_too_many_representatives() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("周大山");
+    d.to(FieldKey::Representative, Some(0));
+    d.key(KeyCode::Char(' '));
+    for (n, name) in ["钱二", "孙三", "李四", "周五", "吴六"].iter().enumerate() {
+        d.ctrl('n');
+        assert_eq!(d.form().fields[d.form().focus].row, Some(n + 1));
+        d.chars(name);
+        d.to(FieldKey::Representative, Some(n + 1));
+        d.key(KeyCode::Char(' '));
+    }
+    // Art 20: six representatives is more than five: warned, not refused.
+    assert_eq!(d.form().representatives(), 6);
+    // The people count followed the rows.
+    assert_eq!(d.form().text(FieldKey::People).as_deref(), Some("6"));
+    // 孙三 (row 3) is the main petitioner; 吴六 is removed again.
+    d.to(FieldKey::Name, Some(2));
+    d.ctrl('p');
+    d.to(FieldKey::Name, Some(5));
+    // A filled row goes on the second Ctrl-D only.
+    d.ctrl('d');
+    assert_eq!(d.form().rows(), 6);
+    assert!(d.app.message.as_deref().unwrap().contains("再按 Ctrl-D"));
+    d.ctrl('d');
+    assert_eq!(d.form().rows(), 5);
+    d.fill_summary("集体反映小区停车位被占用");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    let names: Vec<&str> = case
+        .intake
+        .petitioners
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["周大山", "钱二", "孙三", "李四", "周五"]);
+    assert_eq!(case.intake.main_petitioner().unwrap().name, "孙三");
+    assert_eq!(case.intake.people, 6);
+    assert!(case.intake.petitioners.iter().all(|p| p.representative));
+}
+
+#[test]
+fn a_phone_call_needs_the_callers_number() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n3");
+    d.chars("秦先生");
+    d.fill_summary("来电反映噪音");
+    d.ctrl('s');
+    assert_eq!(d.form().fields[d.form().focus].key, FieldKey::Phone);
+    d.send(Msg::Paste("010-6512 3456".into()));
+    d.fill(FieldKey::CallTime, "08:15");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    assert_eq!(case.intake.channel, Channel::Phone);
+    assert_eq!(case.intake.received_at.format("%H:%M").to_string(), "08:15");
+    assert!(case.intake.petitioners[0].phone.is_some());
+}
+
+#[test]
+fn a_referral_from_above_keeps_its_document() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n6");
+    d.chars("郑红");
+    d.fill(FieldKey::ReferralBody, "市信访局");
+    d.fill(FieldKey::ReferralDoc, "市信转〔2026〕12号");
+    d.fill(FieldKey::ReferralDeadline, "2026-04-01");
+    d.fill_summary("反映征地补偿");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    let r = case.intake.referral.unwrap();
+    assert_eq!(r.body, "市信访局");
+    assert_eq!(r.doc_no.as_deref(), Some("市信转〔2026〕12号"));
+    assert_eq!(r.deadline, Some(date(2026, 4, 1)));
+}
+
+#[test]
+fn the_repeat_panel_links_and_attaches() {
+    let mut d = Desk::new("李娜", 3);
+    d.chars("n1");
+    d.chars("张三");
+    // A name alone is a hint only.
+    assert!(d.form().repeats.name_only);
+    assert_eq!(d.form().repeats.rows.len(), 1);
+    d.key(KeyCode::Tab);
+    d.send(Msg::Paste("11010519491231002x".into()));
+    assert!(
+        !d.form().repeats.name_only,
+        "the ID number finds the person"
+    );
+    let earlier = d.form().repeats.rows[0].case.id;
+    d.ctrl('l');
+    assert_eq!(d.form().links, [earlier]);
+    d.fill_summary("再次来访反映补偿款");
+    // Attach: the earlier case is still open, so the visit joins it, on
+    // the second Ctrl-A (the first says what it will do).
+    d.ctrl('a');
+    assert!(matches!(d.app.screen, Screen::Form(_)));
+    assert!(d.app.message.as_deref().unwrap().contains("再按 Ctrl-A"));
+    d.ctrl('a');
+    assert_eq!(d.case_id(), earlier);
+    let case = d
+        .store
+        .case(&CaseRef::Id(earlier), d.app.today)
+        .unwrap()
+        .case;
+    assert_eq!(case.attached.len(), 1);
+    assert_eq!(case.attached[0].summary, "再次来访反映补偿款");
+    assert!(d.store.check().unwrap().ok());
+    // No new case was numbered.
+    assert_eq!(d.store.all_ids().unwrap(), [earlier]);
+}
+
+#[test]
+fn english_labels_everywhere_in_a_form() {
+    let mut d = Desk::new("李娜", 1);
+    d.app.lang = Lang::En;
+    d.chars("n2");
+    d.ctrl('s');
+    assert!(d.app.message.as_deref().unwrap().contains("to correct"));
+    let f = d.form();
+    for field in &f.fields {
+        assert!(
+            !xinfang::strings::form::label(Lang::En, field.key).is_empty(),
+            "{}",
+            field.key
+        );
+    }
+}
+
+#[test]
+fn the_channel_is_picked_with_arrows_and_enter_or_esc_cancels() {
+    let mut d = Desk::new("李娜", 1);
+    d.key(KeyCode::Char('n'));
+    d.key(KeyCode::Right);
+    d.key(KeyCode::Right);
+    d.key(KeyCode::Left);
+    d.key(KeyCode::Right);
+    d.key(KeyCode::Enter);
+    assert!(matches!(
+        d.form().purpose,
+        xinfang::ui::form::Purpose::Intake(Channel::Phone)
+    ));
+    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Queue));
+    d.key(KeyCode::Char('n'));
+    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Queue));
+    assert_eq!(d.app.choosing_channel, None);
+}
+
+#[test]
+fn a_handler_is_told_at_once_that_intake_is_not_theirs() {
+    let mut d = Desk::new("王强", 1);
+    d.key(KeyCode::Char('n'));
+    assert_eq!(d.app.choosing_channel, None);
+    assert!(
+        d.app.message.as_deref().unwrap().contains("接待录入"),
+        "{:?}",
+        d.app.message
+    );
+}
+
+/// The one text field's keys in a form: Ctrl-U clears the field, word
+/// moves and Home place the cursor by display column, and the form's own
+/// Ctrl keys (Ctrl-N and Ctrl-D a row, Ctrl-S save) stay the form's.
+#[test]
+fn a_form_field_takes_the_editing_keys() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    let name = |d: &Desk| {
+        d.form()
+            .in_row(0, FieldKey::Name)
+            .unwrap()
+            .input
+            .value()
+            .to_owned()
+    };
+    d.chars("张三丰");
+    d.ctrl('u');
+    assert_eq!(name(&d), "");
+    d.chars("周 大山");
+    d.press(KeyCode::Left, KeyModifiers::CONTROL);
+    d.key(KeyCode::Delete);
+    d.chars("小");
+    assert_eq!(name(&d), "周 小山");
+    d.key(KeyCode::Home);
+    d.chars("老");
+    d.press(KeyCode::Char('f'), KeyModifiers::ALT);
+    d.key(KeyCode::Backspace);
+    assert_eq!(name(&d), "老 小山");
+    let f = d.form();
+    assert_eq!(f.fields[f.focus].input.cursor_column(), 2);
+    assert!(f.dirty);
+    d.ctrl('n');
+    assert_eq!(d.form().rows(), 2);
+    d.ctrl('d');
+    assert_eq!(d.form().rows(), 1);
+    d.fill_summary("反映噪音");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    assert_eq!(case.intake.petitioners[0].name, "老 小山");
+}
