@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::{ItemList, cells, item_list, left_out, meta_lines, sections};
 use crate::display::cut;
 use crate::domain::policy::Policy;
-use crate::domain::stats::{Report, Section};
+use crate::domain::stats::{Key, Report, Section, Volume};
 use crate::strings::{Lang, report as words};
 
 /// Text for HTML: `& < > " '` escaped.
@@ -85,16 +85,16 @@ fn chart_for(r: &Report, section: Section, lang: Lang, policy: &Policy) -> Optio
     let items: Vec<(String, u64)> = match section {
         Section::Channel => r
             .section(section)
-            .filter(|f| f.key.ends_with(".batches"))
+            .filter(|f| matches!(f.key, Key::Channel(_, Volume::Batches)))
             .map(|f| {
-                let label = words::figure(lang, policy, f.section, &f.key);
+                let label = words::figure(lang, policy, &f.key);
                 let label = label.split([' ', ',']).next().unwrap_or("").to_owned();
                 (label, f.value.count().unwrap_or(0))
             })
             .collect(),
         Section::Category | Section::Target | Section::Department => r
             .section(section)
-            .map(|f| (f.key.clone(), f.value.count().unwrap_or(0)))
+            .map(|f| (f.key.to_string(), f.value.count().unwrap_or(0)))
             .filter(|(_, n)| *n > 0)
             .take(15)
             .collect(),
