@@ -112,31 +112,12 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             due_within,
             limit,
             json,
-        } => {
-            let store = env.open_for_reading()?;
-            let filter = ListFilter {
-                state: state.as_deref().map(|s| state_named(s, lang)).transpose()?,
-                overdue,
-                due_within,
-                ..ListFilter::default()
-            };
-            render::list_pages(lang, &store, filter, limit, json, env.clock.today())
-                .map_err(|e| env.fail(e))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        } => list(&env, state.as_deref(), overdue, due_within, limit, json),
         Cmd::Search {
             text: query,
             limit,
             json,
-        } => {
-            let store = env.open_for_reading()?;
-            let today = env.clock.today();
-            let rows = store
-                .search(&query, limit.max(1), today)
-                .map_err(|e| env.fail(e))?;
-            render::rows(lang, &store, &rows, json);
-            Ok(ExitCode::SUCCESS)
-        }
+        } => search(&env, &query, limit, json),
         Cmd::Repeats {
             id_number,
             phone,
@@ -144,14 +125,8 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             address,
             json,
         } => {
-            let key = PetitionerKey::new(
-                id_number.as_deref(),
-                phone.as_deref(),
-                name.as_deref(),
-                address.as_deref(),
-                env.clock.today(),
-            );
-            repeats(&env, &key, json)
+            let who = [id_number, phone, name, address];
+            repeats(&env, who.each_ref().map(Option::as_deref), json)
         }
         Cmd::Export { format, out } => {
             let store = env.open_for_reading()?;
@@ -179,22 +154,12 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             again,
             print,
         } => {
-            let mut store = env.open()?;
             let extra = crate::documents::Extra {
                 basis,
                 review_organ,
                 again,
             };
-            let who = env.cli.as_operator.as_deref();
-            let job = notice::Job {
-                case: &case,
-                kind: &kind,
-                actor: who,
-                extra: &extra,
-                out: out.as_deref(),
-                print,
-            };
-            notice::run(&mut store, &job, lang, &env.clock)
+            notice(&env, &case, &kind, &extra, out.as_deref(), print)
         }
         Cmd::Replay { keys, size, json } => {
             let opts = replay::Options {
@@ -204,19 +169,71 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             };
             replay::run(&env, &env.ledger_path()?, &opts)
         }
-        Cmd::Check => {
-            let store = env.open_for_reading()?;
-            let report = store.check().map_err(|e| env.fail(e))?;
-            render::check_report(lang, &report);
-            Ok(exit_code(report.ok()))
-        }
-        Cmd::Backup { dest } => {
-            let store = env.open()?;
-            let report = store.backup(&dest).map_err(|e| env.fail(e))?;
-            render::check_report(lang, &report);
-            Ok(exit_code(report.ok()))
-        }
+        Cmd::Check => check(&env, None),
+        Cmd::Backup { dest } => check(&env, Some(&dest)),
     }
+}
+
+/// `notice`: issue or reprint a document as the operator of `--as`.
+fn notice(
+    env: &Env,
+    case: &str,
+    kind: &str,
+    extra: &crate::documents::Extra,
+    out: Option<&Path>,
+    print: bool,
+) -> Result<ExitCode, Failure> {
+    let job = notice::Job {
+        case,
+        kind,
+        actor: env.cli.as_operator.as_deref(),
+        extra,
+        out,
+        print,
+    };
+    notice::run(&mut env.open()?, &job, env.lang, &env.clock)
+}
+
+/// `list`: cases by state, overdue or due soon, page by page.
+fn list(
+    env: &Env,
+    state: Option<&str>,
+    overdue: bool,
+    due_within: Option<u32>,
+    limit: usize,
+    json: bool,
+) -> Result<ExitCode, Failure> {
+    let store = env.open_for_reading()?;
+    let filter = ListFilter {
+        state: state.map(|s| state_named(s, env.lang)).transpose()?,
+        overdue,
+        due_within,
+        ..ListFilter::default()
+    };
+    render::list_pages(env.lang, &store, filter, limit, json, env.clock.today())
+        .map_err(|e| env.fail(e))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `search`: cases whose names, phones or texts hold `query`.
+fn search(env: &Env, query: &str, limit: usize, json: bool) -> Result<ExitCode, Failure> {
+    let store = env.open_for_reading()?;
+    let rows = store
+        .search(query, limit.max(1), env.clock.today())
+        .map_err(|e| env.fail(e))?;
+    render::rows(env.lang, &store, &rows, json);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `check`, or `backup` to `dest` (checked the same way): exit 1 when broken.
+fn check(env: &Env, dest: Option<&Path>) -> Result<ExitCode, Failure> {
+    let report = match dest {
+        None => env.open_for_reading()?.check(),
+        Some(dest) => env.open()?.backup(dest),
+    }
+    .map_err(|e| env.fail(e))?;
+    render::check_report(env.lang, &report);
+    Ok(exit_code(report.ok()))
 }
 
 fn exit_code(ok: bool) -> ExitCode {
@@ -285,11 +302,14 @@ fn show(env: &Env, case: &str, json: bool) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `repeats`: the cases of a petitioner.
-fn repeats(env: &Env, key: &PetitionerKey, json: bool) -> Result<ExitCode, Failure> {
+/// `repeats`: the cases of a petitioner, by ID number, phone, name and address.
+fn repeats(env: &Env, who: [Option<&str>; 4], json: bool) -> Result<ExitCode, Failure> {
     let store = env.open_for_reading()?;
+    let today = env.clock.today();
+    let [id_number, phone, name, address] = who;
+    let key = PetitionerKey::new(id_number, phone, name, address, today);
     let rows = store
-        .earlier_cases(key, 100, env.clock.today())
+        .earlier_cases(&key, 100, today)
         .map_err(|e| env.fail(e))?;
     render::rows(env.lang, &store, &rows, json);
     Ok(ExitCode::SUCCESS)
