@@ -2,11 +2,11 @@
 //! intake, petitioner rows, the repeat panel (link and 重复件), and a case
 //! walked from intake to archive through the case screen's action forms.
 
-mod support;
+mod common;
 
 use chrono::{DateTime, FixedOffset};
+use common::fixture::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use support::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::domain::types::{Channel, State};
 use xinfang::store::{CaseRef, Request, Store};

@@ -1,8 +1,11 @@
-//! Shared helpers for tests that drive the real `xinfang` binary: a private
-//! temporary ledger, running the binary with arguments and stdin, a setup
-//! JSONL (operators and a department) and intake lines.
+//! The tests' one shared module. Here: helpers for tests that drive the real
+//! `xinfang` binary (a private temporary ledger, running the binary with
+//! arguments and stdin, a setup JSONL of operators and a department, intake
+//! lines); `fixture`: a small office and case builders for tests of the
+//! domain, the store and the desk; `tmux`: the desk in a terminal.
 #![allow(dead_code)]
 
+pub mod fixture;
 pub mod tmux;
 
 use std::io::Write;
