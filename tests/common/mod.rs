@@ -2,10 +2,14 @@
 //! `xinfang` binary (a private temporary ledger, running the binary with
 //! arguments and stdin, a setup JSONL of operators and a department, intake
 //! lines); `fixture`: a small office and case builders for tests of the
-//! domain, the store and the desk; `tmux`: the desk in a terminal.
+//! domain, the store and the desk; `report`: the report tests' hand-built
+//! ledger and JSON readers; `recount`: the report's figures counted again
+//! from an export; `tmux`: the desk in a terminal.
 #![allow(dead_code)]
 
 pub mod fixture;
+pub mod recount;
+pub mod report;
 pub mod tmux;
 
 use std::io::Write;
