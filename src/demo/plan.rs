@@ -226,7 +226,7 @@ impl<'a> Planner<'a> {
         let actor = CLERKS[self.rng.random_range(0..CLERKS.len())];
         let at = match channel {
             Channel::Online | Channel::Email => self.clock.at_office(&mut self.rng, received),
-            _ => received,
+            Channel::Visit | Channel::Letter | Channel::Phone | Channel::Referral => received,
         };
         let facts = Facts {
             topic,

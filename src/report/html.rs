@@ -98,7 +98,15 @@ fn chart_for(r: &Report, section: Section, lang: Lang, policy: &Policy) -> Optio
             .filter(|(_, n)| *n > 0)
             .take(15)
             .collect(),
-        _ => return None,
+        Section::Intake
+        | Section::Focus
+        | Section::Decision
+        | Section::Reply
+        | Section::Archive
+        | Section::Timeliness
+        | Section::Satisfaction
+        | Section::Overdue
+        | Section::Supervision => return None,
     };
     (!items.is_empty()).then(|| bars(&items))
 }

@@ -180,7 +180,17 @@ pub fn item_list(r: &Report, section: Section, lang: Lang, policy: &Policy) -> O
             rows: supervised_rows(r, lang),
             total: r.supervised_items.len(),
         }),
-        _ => None,
+        Section::Intake
+        | Section::Channel
+        | Section::Category
+        | Section::Target
+        | Section::Department
+        | Section::Focus
+        | Section::Decision
+        | Section::Reply
+        | Section::Archive
+        | Section::Timeliness
+        | Section::Satisfaction => None,
     }
 }
 

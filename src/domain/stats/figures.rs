@@ -23,7 +23,10 @@ pub fn change(now: Amount, before: Amount) -> Option<f64> {
             (b > 0).then(|| ((n as f64 - b as f64) * 1000.0 / b as f64).round() / 10.0)
         }
         (Amount::Rate(Some(n)), Amount::Rate(Some(b))) => Some(((n - b) * 10.0).round() / 10.0),
-        _ => None,
+        (Amount::Rate(None), Amount::Rate(_))
+        | (Amount::Rate(_), Amount::Rate(None))
+        | (Amount::Count(_), Amount::Rate(_))
+        | (Amount::Rate(_), Amount::Count(_)) => None,
     }
 }
 

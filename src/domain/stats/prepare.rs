@@ -87,6 +87,6 @@ fn ended(view: &ClockView) -> Option<(NaiveDate, bool)> {
         ClockStatus::Met { done } => Some((done, true)),
         ClockStatus::Late { done, .. } => Some((done, false)),
         ClockStatus::Running { overdue: true, .. } => Some((view.due, false)),
-        _ => None,
+        ClockStatus::Running { overdue: false, .. } | ClockStatus::Window { .. } => None,
     }
 }
