@@ -16,6 +16,7 @@ mod people;
 mod plan;
 mod staff;
 mod text;
+mod timeline;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime};
 

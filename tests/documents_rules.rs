@@ -2,9 +2,9 @@
 //! against a case in every state, the reply's parts one by one, who may
 //! issue, and what an issue leaves on the case.
 
-mod support;
+mod common;
 
-use support::fixture::*;
+use common::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::domain::documents::{DocKind, IssueInput, Missing, prepare};
 use xinfang::domain::error::WorkflowError;

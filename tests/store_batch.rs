@@ -3,11 +3,11 @@
 //! (`execute`) leave: ids, case numbers, documents, versions and the
 //! journal's hash chain; and a refusal rolls the whole batch back.
 
-mod support;
+mod common;
 
 use std::path::Path;
 
-use support::fixture::*;
+use common::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::domain::types::Decision;
 use xinfang::store::{CaseRef, Request, Store};

@@ -2,10 +2,10 @@
 //! previews one in the terminal, `Enter` issues it and writes the HTML
 //! beside the ledger; a kind the case cannot have yet is refused by name.
 
-mod support;
+mod common;
 
+use common::fixture::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use support::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::domain::documents::OfficeProfile;
 use xinfang::domain::types::Decision;

@@ -2,11 +2,11 @@
 //! intake to archive, a stale edit, the handler list by department, a
 //! value the form filled in, and the leader acting from the dashboard.
 
-mod support;
+mod common;
 
+use common::desk::Desk;
+use common::fixture::*;
 use ratatui::crossterm::event::KeyCode;
-use support::desk::Desk;
-use support::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::domain::types::State;
 use xinfang::store::{CaseRef, Request};

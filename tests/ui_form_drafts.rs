@@ -1,11 +1,11 @@
 //! Around the forms: a draft kept over a crash and offered at the next
 //! start, Ctrl-C from a form, and the queue the intakes land in.
 
-mod support;
+mod common;
 
+use common::desk::Desk;
+use common::fixture::*;
 use ratatui::crossterm::event::KeyCode;
-use support::desk::Desk;
-use support::fixture::*;
 use xinfang::domain::types::Channel;
 use xinfang::strings::form::FieldKey;
 use xinfang::ui::app::Screen;

@@ -2,11 +2,11 @@
 //! channel's intake, petitioner rows, the repeat panel (link and 重复件),
 //! choosing the channel, and the text field's editing keys in a form.
 
-mod support;
+mod common;
 
+use common::desk::Desk;
+use common::fixture::*;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use support::desk::Desk;
-use support::fixture::*;
 use xinfang::domain::types::Channel;
 use xinfang::store::CaseRef;
 use xinfang::strings::Lang;

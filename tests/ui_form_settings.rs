@@ -1,10 +1,10 @@
 //! The settings forms (people and departments) and the reception forms
 //! (the schedule and a leader's reception record), fed key by key.
 
-mod support;
+mod common;
 
+use common::desk::Desk;
 use ratatui::crossterm::event::KeyCode;
-use support::desk::Desk;
 use xinfang::domain::command::Command;
 use xinfang::strings::form::FieldKey;
 use xinfang::ui::app::Screen;

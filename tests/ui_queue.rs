@@ -1,12 +1,12 @@
 //! The desk's queue: update-level tests with key events and pastes, and the
 //! view at every small terminal size (no panic, a notice when too small).
 
-mod support;
+mod common;
 
+use common::fixture::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use support::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::store::{Request, Store};
 use xinfang::strings::Lang;

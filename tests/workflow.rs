@@ -1,9 +1,9 @@
 //! The state machine, table-driven over every (state, command) pair, and
 //! the apply contract's parsing. The rules around it: workflow_rules.rs.
 
-mod support;
+mod common;
 
-use support::fixture::*;
+use common::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::domain::error::WorkflowError as E;
 use xinfang::domain::types::*;

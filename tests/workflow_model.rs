@@ -3,11 +3,11 @@
 //! reach a state the model forbids, and the store must keep every accepted
 //! command as exactly one journal event.
 
-mod support;
+mod common;
 
 use chrono::Duration;
+use common::fixture::*;
 use proptest::prelude::*;
-use support::fixture::*;
 use xinfang::domain::case::Case;
 use xinfang::domain::command::Command;
 use xinfang::domain::types::*;

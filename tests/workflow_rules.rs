@@ -2,9 +2,9 @@
 //! confidentiality (Art 30), recusal (Art 28), the extension (Art 34), the
 //! review window (Art 35), intake checks and representatives (Art 20).
 
-mod support;
+mod common;
 
-use support::fixture::*;
+use common::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::domain::error::WorkflowError as E;
 use xinfang::domain::types::*;

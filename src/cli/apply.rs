@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value, json};
 
-use super::{Failure, now};
+use super::Failure;
+use crate::clock::Clock;
 use crate::config::config_dir;
 use crate::documents::Renderer;
 use crate::domain::command::Command;
@@ -20,7 +21,12 @@ use crate::domain::types::Role;
 use crate::store::{Applied, CaseRef, Request, Store};
 use crate::strings::{Lang, documents, errors};
 
-pub fn run(store: &mut Store, file: Option<&Path>, lang: Lang) -> Result<ExitCode, Failure> {
+pub fn run(
+    store: &mut Store,
+    file: Option<&Path>,
+    lang: Lang,
+    clock: &Clock,
+) -> Result<ExitCode, Failure> {
     let input: Box<dyn BufRead> = match file {
         None => Box::new(BufReader::new(std::io::stdin())),
         Some(p) if p.as_os_str() == "-" => Box::new(BufReader::new(std::io::stdin())),
@@ -38,7 +44,7 @@ pub fn run(store: &mut Store, file: Option<&Path>, lang: Lang) -> Result<ExitCod
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
-        let result = match apply_line(store, &line, lang, &mut renderer) {
+        let result = match apply_line(store, &line, lang, clock, &mut renderer) {
             Ok(v) => v,
             Err(msg) => {
                 failed = true;
@@ -69,6 +75,7 @@ fn apply_line(
     store: &mut Store,
     line: &str,
     lang: Lang,
+    clock: &Clock,
     renderer: &mut Option<Renderer>,
 ) -> Result<Value, String> {
     let bad = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
@@ -87,21 +94,44 @@ fn apply_line(
         .to_owned();
     match op.as_str() {
         "operator" => return put_operator(store, obj, lang),
-        "department" => {
-            let name = take_string(&mut obj, "name")
-                .filter(|s| !s.trim().is_empty())
-                .ok_or_else(|| bad("缺少 name", "name is missing"))?;
-            let active = obj.get("active").and_then(Value::as_bool).unwrap_or(true);
-            store
-                .put_department(name.trim(), active)
-                .map_err(|e| errors::store(lang, &e))?;
-            return Ok(json!({"ok": true, "op": "department", "name": name.trim()}));
-        }
-        "schedule" | "reception" => return reception(store, &op, obj, lang),
+        "department" => return put_department(store, &mut obj, lang),
+        "schedule" | "reception" => return reception(store, &op, obj, lang, clock),
         "office" => return put_office(store, obj, lang),
         "" => return Err(bad("缺少 op", "op is missing")),
         _ => {}
     }
+    let req = case_request(obj, lang, clock)?;
+    if matches!(req.command, Command::Issue(_)) {
+        return issue(store, &req, lang, renderer);
+    }
+    let applied = store.execute(&req).map_err(|e| errors::store(lang, &e))?;
+    let mut result = result_json(store, &applied, lang);
+    if matches!(req.command, Command::Archive) {
+        case_file_on_archive(store, &req, &applied, lang, renderer, &mut result);
+    }
+    Ok(result)
+}
+
+/// `{"op":"department","name":…,"active":…}`.
+fn put_department(
+    store: &mut Store,
+    obj: &mut Map<String, Value>,
+    lang: Lang,
+) -> Result<Value, String> {
+    let name = take_string(obj, "name")
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| lang.pick("缺少 name", "name is missing").to_owned())?;
+    let active = obj.get("active").and_then(Value::as_bool).unwrap_or(true);
+    store
+        .put_department(name.trim(), active)
+        .map_err(|e| errors::store(lang, &e))?;
+    Ok(json!({"ok": true, "op": "department", "name": name.trim()}))
+}
+
+/// A case command: its actor, time (now when not given), case, expected version and the
+/// command itself.
+fn case_request(mut obj: Map<String, Value>, lang: Lang, clock: &Clock) -> Result<Request, String> {
+    let bad = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
     let actor = take_string(&mut obj, "actor").ok_or_else(|| {
         bad(
             "缺少 actor（操作员姓名）",
@@ -109,7 +139,7 @@ fn apply_line(
         )
     })?;
     let at: DateTime<FixedOffset> = match obj.remove("at") {
-        None | Some(Value::Null) => now(store),
+        None | Some(Value::Null) => clock.now(),
         Some(Value::String(s)) => DateTime::parse_from_rfc3339(&s).map_err(|_| {
             format!(
                 "{}{s}",
@@ -131,22 +161,13 @@ fn apply_line(
             "case (case number or id) is missing",
         ));
     }
-    let req = Request {
+    Ok(Request {
         case,
         expected_version,
         command,
         actor,
         at,
-    };
-    if matches!(req.command, Command::Issue(_)) {
-        return issue(store, &req, lang, renderer);
-    }
-    let applied = store.execute(&req).map_err(|e| errors::store(lang, &e))?;
-    let mut result = result_json(store, &applied, lang);
-    if matches!(req.command, Command::Archive) {
-        case_file_on_archive(store, &req, &applied, lang, renderer, &mut result);
-    }
-    Ok(result)
+    })
 }
 
 /// On archive the case file (案卷) is made, as the desk does: `case_file` in the result is
@@ -250,6 +271,7 @@ fn reception(
     op: &str,
     mut obj: Map<String, Value>,
     lang: Lang,
+    clock: &Clock,
 ) -> Result<Value, String> {
     obj.remove("op");
     let fail = |e: crate::store::StoreError| errors::store(lang, &e);
@@ -263,7 +285,7 @@ fn reception(
     let actor = take_string(&mut obj, "actor").unwrap_or_default();
     let at = match take_string(&mut obj, "at") {
         Some(s) => DateTime::parse_from_rfc3339(&s).map_err(|e| format!("at: {e}"))?,
-        None => now(store),
+        None => clock.now(),
     };
     // The case by number or id, as elsewhere in `apply`.
     let case_id = match take_string(&mut obj, "case") {

@@ -9,6 +9,7 @@ use serde_json::json;
 
 // Public with `write`, for the benchmarks.
 pub use super::args::Format;
+use crate::domain::case::{Case, Petitioner};
 use crate::files::private_file;
 use crate::report::csv_cell;
 use crate::store::{CaseRef, Store, StoreError};
@@ -64,128 +65,150 @@ pub fn write(
     today: NaiveDate,
 ) -> Result<(), ExportError> {
     match format {
-        Format::Json => {
-            write!(w, "[")?;
-            for (n, id) in ids.iter().enumerate() {
-                let row = store.case(&CaseRef::Id(*id), today)?;
-                let events = store.events(*id)?;
-                let v = json!({
-                    "id": row.case.id,
-                    "case_no": row.case.case_no,
-                    "state": row.case.state.code(),
-                    "version": row.version,
-                    "due": store.due_of(&row),
-                    "clocks": row.clocks,
-                    "case": row.case,
-                    "events": events,
-                });
-                write!(w, "{}{v}", if n == 0 { "\n" } else { ",\n" })?;
-            }
-            writeln!(w, "\n]")?;
-        }
-        Format::Csv => {
-            let clock_keys: Vec<String> = store
-                .office()
-                .policy
-                .clocks
-                .iter()
-                .map(|c| c.key.clone())
-                .collect();
-            let mut head = vec![
-                "id",
-                "case_no",
-                "state",
-                "channel",
-                "received_at",
-                "people",
-                "category",
-                "handling_type",
-                "urgency",
-                "petitioners",
-                "id_numbers",
-                "phones",
-                "target",
-                "summary",
-                "request",
-                "decision",
-                "department",
-                "handler",
-                "outcome",
-            ]
-            .into_iter()
-            .map(str::to_owned)
-            .collect::<Vec<_>>();
-            head.extend(clock_keys.iter().map(|k| format!("due_{k}")));
-            head.push("events".to_owned());
-            writeln!(w, "{}", head.join(","))?;
-            for id in ids {
-                let row = store.case(&CaseRef::Id(*id), today)?;
-                let events = store.events(*id)?;
-                let c = &row.case;
-                let i = &c.intake;
-                let join = |f: &dyn Fn(&crate::domain::case::Petitioner) -> Option<String>| {
-                    i.petitioners
-                        .iter()
-                        .filter_map(f)
-                        .collect::<Vec<_>>()
-                        .join(";")
-                };
-                let due = store.due_of(&row);
-                let mut cells = vec![
-                    c.id.to_string(),
-                    c.case_no.clone().unwrap_or_default(),
-                    c.state.code().to_owned(),
-                    i.channel.code().to_owned(),
-                    i.received_at.to_rfc3339(),
-                    i.people.to_string(),
-                    i.category.clone(),
-                    code(&i.handling_type),
-                    code(&i.urgency),
-                    join(&|p| Some(p.name.clone())),
-                    join(&|p| p.id_number.clone()),
-                    join(&|p| p.phone.clone()),
-                    i.target.clone().unwrap_or_default(),
-                    i.summary.clone(),
-                    i.request.clone(),
-                    c.decision
-                        .as_ref()
-                        .map(|d| d.decision.code().to_owned())
-                        .unwrap_or_default(),
-                    c.assignment
-                        .as_ref()
-                        .map(|a| a.department.clone())
-                        .unwrap_or_default(),
-                    c.assignment
-                        .as_ref()
-                        .map(|a| a.handler.clone())
-                        .unwrap_or_default(),
-                    c.reply
-                        .as_ref()
-                        .and_then(|r| r.outcome)
-                        .map(|o| code(&o))
-                        .unwrap_or_default(),
-                ];
-                cells.extend(clock_keys.iter().map(|k| {
-                    due.get(k)
-                        .copied()
-                        .flatten()
-                        .map(|d| d.to_string())
-                        .unwrap_or_default()
-                }));
-                cells.push(
-                    events
-                        .iter()
-                        .map(|e| format!("{} {} {}", e.at, e.op, e.actor))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                );
-                let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-                writeln!(w, "{}", line.join(","))?;
-            }
-        }
+        Format::Json => write_json(store, ids, w, today)?,
+        Format::Csv => write_csv(store, ids, w, today)?,
     }
     w.flush()?;
     Ok(())
+}
+
+/// One JSON array, a case with its events per element.
+fn write_json(
+    store: &Store,
+    ids: &[i64],
+    w: &mut dyn Write,
+    today: NaiveDate,
+) -> Result<(), ExportError> {
+    write!(w, "[")?;
+    for (n, id) in ids.iter().enumerate() {
+        let row = store.case(&CaseRef::Id(*id), today)?;
+        let events = store.events(*id)?;
+        let v = json!({
+            "id": row.case.id,
+            "case_no": row.case.case_no,
+            "state": row.case.state.code(),
+            "version": row.version,
+            "due": store.due_of(&row),
+            "clocks": row.clocks,
+            "case": row.case,
+            "events": events,
+        });
+        write!(w, "{}{v}", if n == 0 { "\n" } else { ",\n" })?;
+    }
+    writeln!(w, "\n]")?;
+    Ok(())
+}
+
+/// The CSV columns before the due dates (one per policy clock) and the events.
+const CSV_COLUMNS: [&str; 19] = [
+    "id",
+    "case_no",
+    "state",
+    "channel",
+    "received_at",
+    "people",
+    "category",
+    "handling_type",
+    "urgency",
+    "petitioners",
+    "id_numbers",
+    "phones",
+    "target",
+    "summary",
+    "request",
+    "decision",
+    "department",
+    "handler",
+    "outcome",
+];
+
+/// A heading line, then a line per case.
+fn write_csv(
+    store: &Store,
+    ids: &[i64],
+    w: &mut dyn Write,
+    today: NaiveDate,
+) -> Result<(), ExportError> {
+    let clock_keys: Vec<String> = store
+        .office()
+        .policy
+        .clocks
+        .iter()
+        .map(|c| c.key.clone())
+        .collect();
+    let mut head: Vec<String> = CSV_COLUMNS.into_iter().map(str::to_owned).collect();
+    head.extend(clock_keys.iter().map(|k| format!("due_{k}")));
+    head.push("events".to_owned());
+    writeln!(w, "{}", head.join(","))?;
+    for id in ids {
+        let row = store.case(&CaseRef::Id(*id), today)?;
+        let events = store.events(*id)?;
+        let due = store.due_of(&row);
+        let mut cells = case_cells(&row.case);
+        cells.extend(clock_keys.iter().map(|k| {
+            due.get(k)
+                .copied()
+                .flatten()
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        }));
+        cells.push(
+            events
+                .iter()
+                .map(|e| format!("{} {} {}", e.at, e.op, e.actor))
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        writeln!(w, "{}", line.join(","))?;
+    }
+    Ok(())
+}
+
+/// The cells of [`CSV_COLUMNS`] for a case.
+fn case_cells(c: &Case) -> Vec<String> {
+    let i = &c.intake;
+    let join = |f: &dyn Fn(&Petitioner) -> Option<String>| {
+        i.petitioners
+            .iter()
+            .filter_map(f)
+            .collect::<Vec<_>>()
+            .join(";")
+    };
+    vec![
+        c.id.to_string(),
+        c.case_no.clone().unwrap_or_default(),
+        c.state.code().to_owned(),
+        i.channel.code().to_owned(),
+        i.received_at.to_rfc3339(),
+        i.people.to_string(),
+        i.category.clone(),
+        code(&i.handling_type),
+        code(&i.urgency),
+        join(&|p| Some(p.name.clone())),
+        join(&|p| p.id_number.clone()),
+        join(&|p| p.phone.clone()),
+        i.target.clone().unwrap_or_default(),
+        i.summary.clone(),
+        i.request.clone(),
+        c.decision
+            .as_ref()
+            .map(|d| d.decision.code().to_owned())
+            .unwrap_or_default(),
+        c.assignment
+            .as_ref()
+            .map(|a| a.department.clone())
+            .unwrap_or_default(),
+        c.assignment
+            .as_ref()
+            .map(|a| a.handler.clone())
+            .unwrap_or_default(),
+        c.reply
+            .as_ref()
+            .and_then(|r| r.outcome)
+            .map(|o| code(&o))
+            .unwrap_or_default(),
+    ]
 }
 
 fn code<T: serde::Serialize>(v: &T) -> String {

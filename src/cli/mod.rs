@@ -9,15 +9,14 @@ mod render;
 mod replay;
 mod report;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-
+use crate::clock::Clock;
 use crate::config::{Office, config_dir, default_ledger_path};
 use crate::domain::repeat::PetitionerKey;
 use crate::domain::types::State;
-use crate::store::{CaseRef, ListFilter, Store};
+use crate::store::{CaseRef, ListFilter, Store, StoreError};
 use crate::strings::{Lang, cli as text, errors};
 use args::{Cli, Cmd};
 
@@ -25,7 +24,7 @@ use args::{Cli, Cmd};
 pub(crate) struct Failure(String);
 
 impl Failure {
-    fn store(lang: Lang, e: &crate::store::StoreError) -> Failure {
+    fn store(lang: Lang, e: &StoreError) -> Failure {
         Failure(errors::store(lang, e))
     }
 }
@@ -34,7 +33,7 @@ pub fn main() -> ExitCode {
     let lang = args::language_from_env();
     let cli = args::parse(lang);
     let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or(lang);
-    match run(cli, lang) {
+    match Env::new(cli, lang).and_then(run) {
         Ok(code) => code,
         Err(Failure(msg)) => {
             eprintln!("{}{msg}", text::error_prefix(lang));
@@ -43,135 +42,82 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn office(lang: Lang) -> Result<Office, Failure> {
-    Office::load(config_dir().as_deref())
-        .map_err(|e| Failure(format!("{}{e}", text::error_prefix(lang))))
+/// What every command runs with: the command line, the user's language, the office's
+/// settings (read once) and the one clock, in the office's UTC offset.
+pub(crate) struct Env {
+    cli: Cli,
+    lang: Lang,
+    office: Office,
+    clock: Clock,
 }
 
-fn ledger_path(cli: &Cli, lang: Lang) -> Result<PathBuf, Failure> {
-    cli.db
-        .clone()
-        .or_else(default_ledger_path)
-        .ok_or_else(|| Failure(text::no_ledger_path(lang).to_owned()))
-}
-
-fn open(cli: &Cli, lang: Lang) -> Result<Store, Failure> {
-    open_writable(&ledger_path(cli, lang)?, lang)
-}
-
-/// Opens the ledger at `path` for writing, saying first when it is about to be upgraded.
-fn open_writable(path: &std::path::Path, lang: Lang) -> Result<Store, Failure> {
-    if let Ok(Some((from, to))) = Store::upgrade_pending(path) {
-        eprintln!("{}", text::upgrading(lang, from, to));
+impl Env {
+    fn new(cli: Cli, lang: Lang) -> Result<Env, Failure> {
+        let office = Office::load(config_dir().as_deref())
+            .map_err(|e| Failure(format!("{}{e}", text::error_prefix(lang))))?;
+        let clock = Clock::system(office.policy.utc_offset);
+        Ok(Env {
+            cli,
+            lang,
+            office,
+            clock,
+        })
     }
-    Store::open(path, office(lang)?).map_err(|e| Failure::store(lang, &e))
-}
 
-/// Read-only commands work on a read-only ledger file too.
-fn open_for_reading(cli: &Cli, lang: Lang) -> Result<Store, Failure> {
-    Store::open_read_only(&ledger_path(cli, lang)?, office(lang)?)
-        .map_err(|e| Failure::store(lang, &e))
-}
+    fn fail(&self, e: StoreError) -> Failure {
+        Failure::store(self.lang, &e)
+    }
 
-pub(crate) fn now(store: &Store) -> DateTime<FixedOffset> {
-    Utc::now().with_timezone(&store.office().policy.utc_offset)
-}
+    fn ledger_path(&self) -> Result<PathBuf, Failure> {
+        self.cli
+            .db
+            .clone()
+            .or_else(default_ledger_path)
+            .ok_or_else(|| Failure(text::no_ledger_path(self.lang).to_owned()))
+    }
 
-fn today(store: &Store) -> NaiveDate {
-    now(store).date_naive()
-}
+    fn open(&self) -> Result<Store, Failure> {
+        self.open_writable(&self.ledger_path()?)
+    }
 
-fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
-    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
-    let Some(cmd) = cli.cmd.clone() else {
-        let path = if cli.demo {
-            std::env::temp_dir().join(format!("xinfang-demo-{}.db", std::process::id()))
-        } else {
-            ledger_path(&cli, lang)?
-        };
-        // The demo opens as its first clerk unless --as says otherwise:
-        // no setup, no pick list.
-        let mut who = cli.as_operator.clone();
-        if cli.demo {
-            write_demo(&path, 2000, 1, lang)?;
-            if who.is_none() {
-                who = demo_clerk(&path, lang)?;
-            }
+    /// Opens the ledger at `path` for writing, saying first when it is about to be upgraded.
+    fn open_writable(&self, path: &Path) -> Result<Store, Failure> {
+        if let Ok(Some((from, to))) = Store::upgrade_pending(path) {
+            eprintln!("{}", text::upgrading(self.lang, from, to));
         }
-        return desk(&path, who.as_deref(), lang);
+        Store::open(path, self.office.clone()).map_err(|e| self.fail(e))
+    }
+
+    /// Read-only commands work on a read-only ledger file too.
+    fn open_for_reading(&self) -> Result<Store, Failure> {
+        Store::open_read_only(&self.ledger_path()?, self.office.clone()).map_err(|e| self.fail(e))
+    }
+}
+
+fn run(env: Env) -> Result<ExitCode, Failure> {
+    let Some(cmd) = env.cli.cmd.clone() else {
+        return open_desk(&env);
     };
+    let lang = env.lang;
     match cmd {
         Cmd::Demo { cases, seed } => {
-            write_demo(&ledger_path(&cli, lang)?, cases, seed, lang)?;
+            write_demo(&env, &env.ledger_path()?, cases, seed)?;
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Apply { file } => {
-            let mut store = open(&cli, lang)?;
-            apply::run(&mut store, file.as_deref(), lang)
-        }
-        Cmd::Show { case, json } => {
-            let store = open_for_reading(&cli, lang)?;
-            let today = today(&store);
-            let row = store.case(&CaseRef::parse(&case), today).map_err(fail)?;
-            let events = store.events(row.case.id).map_err(fail)?;
-            let main = row.case.intake.main_petitioner();
-            let key = PetitionerKey::new(
-                main.and_then(|p| p.id_number.as_deref()),
-                main.and_then(|p| p.phone.as_deref()),
-                main.map(|p| p.name.as_str()),
-                main.and_then(|p| p.address.as_deref()),
-                today,
-            );
-            let earlier: Vec<_> = store
-                .earlier_cases(&key, 20, today)
-                .map_err(fail)?
-                .into_iter()
-                .filter(|r| r.case.id != row.case.id)
-                .collect();
-            if json {
-                render::print_json(&render::case_json(&store, &row, &events, &earlier));
-            } else {
-                render::case_text(lang, &store, &row, &events, &earlier);
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Cmd::Apply { file } => apply::run(&mut env.open()?, file.as_deref(), lang, &env.clock),
+        Cmd::Show { case, json } => show(&env, &case, json),
         Cmd::List {
             state,
             overdue,
             due_within,
             limit,
             json,
-        } => {
-            let store = open_for_reading(&cli, lang)?;
-            let state = match state {
-                Some(s) => Some(State::from_code(&s).ok_or_else(|| {
-                    Failure(format!(
-                        "{}: {s} (intake | registered | assigned | replied | archived)",
-                        lang.pick("没有这个状态", "no such state")
-                    ))
-                })?),
-                None => None,
-            };
-            let filter = ListFilter {
-                state,
-                overdue,
-                due_within,
-                ..ListFilter::default()
-            };
-            render::list_pages(lang, &store, filter, limit, json, today(&store)).map_err(fail)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        } => list(&env, state.as_deref(), overdue, due_within, limit, json),
         Cmd::Search {
             text: query,
             limit,
             json,
-        } => {
-            let store = open_for_reading(&cli, lang)?;
-            let today = today(&store);
-            let rows = store.search(&query, limit.max(1), today).map_err(fail)?;
-            render::rows(lang, &store, &rows, json);
-            Ok(ExitCode::SUCCESS)
-        }
+        } => search(&env, &query, limit, json),
         Cmd::Repeats {
             id_number,
             phone,
@@ -179,22 +125,12 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
             address,
             json,
         } => {
-            let store = open_for_reading(&cli, lang)?;
-            let today = today(&store);
-            let key = PetitionerKey::new(
-                id_number.as_deref(),
-                phone.as_deref(),
-                name.as_deref(),
-                address.as_deref(),
-                today,
-            );
-            let rows = store.earlier_cases(&key, 100, today).map_err(fail)?;
-            render::rows(lang, &store, &rows, json);
-            Ok(ExitCode::SUCCESS)
+            let who = [id_number, phone, name, address];
+            repeats(&env, who.each_ref().map(Option::as_deref), json)
         }
         Cmd::Export { format, out } => {
-            let store = open_for_reading(&cli, lang)?;
-            export::run(&store, format, out.as_deref(), today(&store))
+            let store = env.open_for_reading()?;
+            export::run(&store, format, out.as_deref(), env.clock.today())
                 .map_err(|e| Failure(e.message(lang)))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -204,8 +140,8 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
             out,
             top,
         } => {
-            let store = open_for_reading(&cli, lang)?;
-            let today = today(&store);
+            let store = env.open_for_reading()?;
+            let today = env.clock.today();
             report::run(&store, &period, format, out.as_deref(), top, lang, today)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -218,23 +154,12 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
             again,
             print,
         } => {
-            let mut store = open(&cli, lang)?;
             let extra = crate::documents::Extra {
                 basis,
                 review_organ,
                 again,
             };
-            let who = cli.as_operator.as_deref();
-            notice::run(
-                &mut store,
-                &case,
-                &kind,
-                who,
-                &extra,
-                out.as_deref(),
-                print,
-                lang,
-            )
+            notice(&env, &case, &kind, &extra, out.as_deref(), print)
         }
         Cmd::Replay { keys, size, json } => {
             let opts = replay::Options {
@@ -242,40 +167,158 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Failure> {
                 size: &size,
                 json,
             };
-            replay::run(
-                &ledger_path(&cli, lang)?,
-                cli.as_operator.as_deref(),
-                &opts,
-                lang,
-            )
+            replay::run(&env, &env.ledger_path()?, &opts)
         }
-        Cmd::Check => {
-            let store = open_for_reading(&cli, lang)?;
-            let report = store.check().map_err(fail)?;
-            render::check_report(lang, &report);
-            Ok(if report.ok() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
-        }
-        Cmd::Backup { dest } => {
-            let store = open(&cli, lang)?;
-            let report = store.backup(&dest).map_err(fail)?;
-            render::check_report(lang, &report);
-            Ok(if report.ok() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
-        }
+        Cmd::Check => check(&env, None),
+        Cmd::Backup { dest } => check(&env, Some(&dest)),
     }
 }
 
+/// `notice`: issue or reprint a document as the operator of `--as`.
+fn notice(
+    env: &Env,
+    case: &str,
+    kind: &str,
+    extra: &crate::documents::Extra,
+    out: Option<&Path>,
+    print: bool,
+) -> Result<ExitCode, Failure> {
+    let job = notice::Job {
+        case,
+        kind,
+        actor: env.cli.as_operator.as_deref(),
+        extra,
+        out,
+        print,
+    };
+    notice::run(&mut env.open()?, &job, env.lang, &env.clock)
+}
+
+/// `list`: cases by state, overdue or due soon, page by page.
+fn list(
+    env: &Env,
+    state: Option<&str>,
+    overdue: bool,
+    due_within: Option<u32>,
+    limit: usize,
+    json: bool,
+) -> Result<ExitCode, Failure> {
+    let store = env.open_for_reading()?;
+    let filter = ListFilter {
+        state: state.map(|s| state_named(s, env.lang)).transpose()?,
+        overdue,
+        due_within,
+        ..ListFilter::default()
+    };
+    render::list_pages(env.lang, &store, filter, limit, json, env.clock.today())
+        .map_err(|e| env.fail(e))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `search`: cases whose names, phones or texts hold `query`.
+fn search(env: &Env, query: &str, limit: usize, json: bool) -> Result<ExitCode, Failure> {
+    let store = env.open_for_reading()?;
+    let rows = store
+        .search(query, limit.max(1), env.clock.today())
+        .map_err(|e| env.fail(e))?;
+    render::rows(env.lang, &store, &rows, json);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `check`, or `backup` to `dest` (checked the same way): exit 1 when broken.
+fn check(env: &Env, dest: Option<&Path>) -> Result<ExitCode, Failure> {
+    let report = match dest {
+        None => env.open_for_reading()?.check(),
+        Some(dest) => env.open()?.backup(dest),
+    }
+    .map_err(|e| env.fail(e))?;
+    render::check_report(env.lang, &report);
+    Ok(exit_code(report.ok()))
+}
+
+fn exit_code(ok: bool) -> ExitCode {
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// `--state S` of `list`.
+fn state_named(s: &str, lang: Lang) -> Result<State, Failure> {
+    State::from_code(s).ok_or_else(|| {
+        Failure(format!(
+            "{}: {s} (intake | registered | assigned | replied | archived)",
+            lang.pick("没有这个状态", "no such state")
+        ))
+    })
+}
+
+/// No command: the desk, on a fresh demo ledger with `--demo`.
+fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
+    let path = if env.cli.demo {
+        std::env::temp_dir().join(format!("xinfang-demo-{}.db", std::process::id()))
+    } else {
+        env.ledger_path()?
+    };
+    // The demo opens as its first clerk unless --as says otherwise:
+    // no setup, no pick list.
+    let mut who = env.cli.as_operator.clone();
+    if env.cli.demo {
+        write_demo(env, &path, 2000, 1)?;
+        if who.is_none() {
+            who = demo_clerk(env, &path)?;
+        }
+    }
+    desk(env, &path, who.as_deref())
+}
+
+/// `show`: one case with its timeline and the earlier cases of its petitioner.
+fn show(env: &Env, case: &str, json: bool) -> Result<ExitCode, Failure> {
+    let fail = |e| env.fail(e);
+    let store = env.open_for_reading()?;
+    let today = env.clock.today();
+    let row = store.case(&CaseRef::parse(case), today).map_err(fail)?;
+    let events = store.events(row.case.id).map_err(fail)?;
+    let main = row.case.intake.main_petitioner();
+    let key = PetitionerKey::new(
+        main.and_then(|p| p.id_number.as_deref()),
+        main.and_then(|p| p.phone.as_deref()),
+        main.map(|p| p.name.as_str()),
+        main.and_then(|p| p.address.as_deref()),
+        today,
+    );
+    let earlier: Vec<_> = store
+        .earlier_cases(&key, 20, today)
+        .map_err(fail)?
+        .into_iter()
+        .filter(|r| r.case.id != row.case.id)
+        .collect();
+    if json {
+        render::print_json(&render::case_json(&store, &row, &events, &earlier));
+    } else {
+        render::case_text(env.lang, &store, &row, &events, &earlier);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `repeats`: the cases of a petitioner, by ID number, phone, name and address.
+fn repeats(env: &Env, who: [Option<&str>; 4], json: bool) -> Result<ExitCode, Failure> {
+    let store = env.open_for_reading()?;
+    let today = env.clock.today();
+    let [id_number, phone, name, address] = who;
+    let key = PetitionerKey::new(id_number, phone, name, address, today);
+    let rows = store
+        .earlier_cases(&key, 100, today)
+        .map_err(|e| env.fail(e))?;
+    render::rows(env.lang, &store, &rows, json);
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The first clerk of a demo ledger.
-fn demo_clerk(path: &std::path::Path, lang: Lang) -> Result<Option<String>, Failure> {
-    let store = open_writable(path, lang)?;
-    let operators = store.operators().map_err(|e| Failure::store(lang, &e))?;
+fn demo_clerk(env: &Env, path: &Path) -> Result<Option<String>, Failure> {
+    let store = env.open_writable(path)?;
+    let operators = store.operators().map_err(|e| env.fail(e))?;
     Ok(operators
         .into_iter()
         .find(|o| o.role == crate::domain::types::Role::Clerk && o.active)
@@ -283,34 +326,30 @@ fn demo_clerk(path: &std::path::Path, lang: Lang) -> Result<Option<String>, Fail
 }
 
 /// Writes a demo ledger of `cases` cases; only into a ledger without cases.
-fn write_demo(path: &std::path::Path, cases: usize, seed: u64, lang: Lang) -> Result<(), Failure> {
-    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
-    let mut store = open_writable(path, lang)?;
+fn write_demo(env: &Env, path: &Path, cases: usize, seed: u64) -> Result<(), Failure> {
+    let fail = |e| env.fail(e);
+    let mut store = env.open_writable(path)?;
     if !store.has_no_cases().map_err(fail)? {
-        return Err(Failure(text::demo_exists(lang).to_owned()));
+        return Err(Failure(text::demo_exists(env.lang).to_owned()));
     }
     let started = std::time::Instant::now();
     let opts = crate::demo::DemoOptions {
         cases,
         seed,
-        now: now(&store),
+        now: env.clock.now(),
     };
     store.set_bulk_loading(true).map_err(fail)?;
     let summary = crate::demo::generate(&mut store, &opts).map_err(|e| Failure(e.to_string()));
     store.set_bulk_loading(false).map_err(fail)?;
     let summary = summary?;
-    render::demo_summary(lang, &summary, started.elapsed(), store.path());
+    render::demo_summary(env.lang, &summary, started.elapsed(), store.path());
     Ok(())
 }
 
 /// Opens the terminal desk on the ledger at `path`.
-fn desk(
-    path: &std::path::Path,
-    as_operator: Option<&str>,
-    lang: Lang,
-) -> Result<ExitCode, Failure> {
-    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
-    let mut store = open_writable(path, lang)?;
+fn desk(env: &Env, path: &Path, as_operator: Option<&str>) -> Result<ExitCode, Failure> {
+    let fail = |e| env.fail(e);
+    let mut store = env.open_writable(path)?;
     let operators = store.operators().map_err(fail)?;
     // --as, else the last operator of this ledger.
     let wanted = match as_operator {
@@ -320,19 +359,14 @@ fn desk(
     let operator = match wanted {
         Some(name) => match operators.iter().find(|o| o.name == name) {
             Some(o) => Some(o.clone()),
-            None => {
-                return Err(Failure::store(
-                    lang,
-                    &crate::store::StoreError::UnknownActor(name),
-                ));
-            }
+            None => return Err(fail(StoreError::UnknownActor(name))),
         },
         None => None,
     };
     if let Some(o) = &operator {
         store.set_meta("last_operator", &o.name).map_err(fail)?;
     }
-    let today = today(&store);
-    crate::ui::run(&mut store, lang, operator, today).map_err(|e| Failure(e.to_string()))?;
+    let today = env.clock.today();
+    crate::ui::run(&mut store, env.lang, operator, today).map_err(|e| Failure(e.to_string()))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,24 +4,33 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Failure, now};
+use super::Failure;
+use crate::clock::Clock;
 use crate::config::config_dir;
 use crate::documents::{Extra, Renderer, issue_or_reprint, print as send_to_printer, write};
 use crate::domain::documents::DocKind;
 use crate::store::{CaseRef, Store};
 use crate::strings::{Lang, documents as text, errors};
 
-#[allow(clippy::too_many_arguments)]
-pub fn run(
-    store: &mut Store,
-    case: &str,
-    kind: &str,
-    actor: Option<&str>,
-    extra: &Extra,
-    out: Option<&Path>,
-    print: bool,
-    lang: Lang,
-) -> Result<ExitCode, Failure> {
+/// What `notice` was asked to do.
+pub struct Job<'a> {
+    pub case: &'a str,
+    pub kind: &'a str,
+    pub actor: Option<&'a str>,
+    pub extra: &'a Extra,
+    pub out: Option<&'a Path>,
+    pub print: bool,
+}
+
+pub fn run(store: &mut Store, job: &Job, lang: Lang, clock: &Clock) -> Result<ExitCode, Failure> {
+    let Job {
+        case,
+        kind,
+        actor,
+        extra,
+        out,
+        print,
+    } = *job;
     let fail = |e: crate::store::StoreError| Failure(errors::store(lang, &e));
     let kind = DocKind::parse(kind).ok_or_else(|| Failure(text::unknown_kind(lang, kind)))?;
     let actor = actor.ok_or_else(|| Failure(text::needs_operator(lang).to_owned()))?;
@@ -30,7 +39,7 @@ pub fn run(
     }
     let renderer = Renderer::load(config_dir().as_deref())
         .map_err(|e| Failure(text::template_error(lang, &e)))?;
-    let at = now(store);
+    let at = clock.now();
     let got = issue_or_reprint(
         store,
         &renderer,
@@ -47,7 +56,7 @@ pub fn run(
         eprintln!("{}", text::issued(lang, &doc.number, None));
         return Ok(ExitCode::SUCCESS);
     };
-    let written = write(store, doc, path).map_err(fail)?;
+    let written = write(store, doc, path, clock.today()).map_err(fail)?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     let mut msg = if got.reprint {
         text::reprinted(lang, &doc.number, &names.join(", "))

@@ -7,6 +7,7 @@ use crate::display::fit;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
+use crate::domain::case::Case;
 use crate::domain::deadline::ClockStatus;
 use crate::domain::identity::mask_id;
 use crate::domain::phone::mask_phone;
@@ -159,7 +160,14 @@ pub fn case_text(
     events: &[JournalEntry],
     earlier: &[CaseRow],
 ) {
-    let c = &row.case;
+    intake_text(lang, &row.case);
+    handling_text(lang, &row.case);
+    clocks_text(lang, store, row);
+    timeline_text(lang, &row.case, events, earlier);
+}
+
+/// The case's number and state, and what was recorded at intake.
+fn intake_text(lang: Lang, c: &Case) {
     let i = &c.intake;
     let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
     let no = c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id));
@@ -218,6 +226,11 @@ pub fn case_text(
     if !i.request.is_empty() {
         println!("{}：{}", l("诉求", "request"), i.request);
     }
+}
+
+/// Where the case is handled and the documents issued on it.
+fn handling_text(lang: Lang, c: &Case) {
+    let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
     if let Some(a) = &c.assignment {
         println!(
             "{}：{} / {}{}",
@@ -240,6 +253,11 @@ pub fn case_text(
             d.stamp.at.format("%Y-%m-%d")
         );
     }
+}
+
+/// The case's clocks, with the years their due dates were counted without a holiday table.
+fn clocks_text(lang: Lang, store: &Store, row: &CaseRow) {
+    let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
     println!("\n{}", l("期限：", "Deadlines:"));
     for clock in &row.clocks {
         let rule = store.office().policy.clock(&clock.key);
@@ -261,6 +279,11 @@ pub fn case_text(
             );
         }
     }
+}
+
+/// The timeline, the next steps and the other cases of the same petitioner.
+fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseRow]) {
+    let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
     println!("\n{}", l("办理过程：", "Timeline:"));
     for e in events {
         println!(

@@ -19,7 +19,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use serde_json::json;
 
-use super::Failure;
+use super::{Env, Failure};
 use crate::store::{Store, StoreError};
 use crate::strings::{Lang, replay as text};
 use crate::ui::app::{App, Msg};
@@ -41,12 +41,8 @@ struct Sample {
     took: Duration,
 }
 
-pub(crate) fn run(
-    path: &Path,
-    as_operator: Option<&str>,
-    opts: &Options,
-    lang: Lang,
-) -> Result<ExitCode, Failure> {
+pub(crate) fn run(env: &Env, path: &Path, opts: &Options) -> Result<ExitCode, Failure> {
+    let lang = env.lang;
     let (cols, rows) = script::size(opts.size, lang).map_err(Failure)?;
     let file = opts.keys.display().to_string();
     let src = std::fs::read_to_string(opts.keys)
@@ -60,10 +56,10 @@ pub(crate) fn run(
     if !path.exists() {
         return Err(fail(StoreError::CannotOpen(path.display().to_string())));
     }
-    let mut store = super::open_writable(path, lang)?;
-    let operator = operator(&store, as_operator, lang)?;
+    let mut store = env.open_writable(path)?;
+    let operator = operator(&store, env.cli.as_operator.as_deref(), lang)?;
     let name = operator.name.clone();
-    let today = super::today(&store);
+    let today = env.clock.today();
     let mut app = crate::ui::open_app(&mut store, lang, operator, today, rows).map_err(fail)?;
     let mut term = Terminal::new(TestBackend::new(cols, rows))
         .map_err(|e| Failure(text::draw_failed(lang, &e.to_string())))?;

@@ -182,7 +182,7 @@ mod tests {
         let clock = Clock::new(&cal, now, FixedOffset::east_opt(8 * 3600).unwrap());
         let mut rng = StdRng::seed_from_u64(1);
         for _ in 0..2000 {
-            let ch = Channel::ALL[rng.random_range(0..6)];
+            let ch = Channel::ALL[rng.random_range(0..Channel::ALL.len())];
             let recent = rng.random_bool(0.1);
             let r = clock.received(&mut rng, ch, recent);
             assert!(r <= now);

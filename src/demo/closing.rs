@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use rand::Rng;
 
-use super::flow::Timeline;
 use super::plan::{Planner, weighted};
 use super::text::{self, pick};
+use super::timeline::Timeline;
 use crate::domain::command::Command;
 use crate::domain::types::{Outcome, Satisfaction, ServiceMethod, SuperviseGround};
 

@@ -9,29 +9,13 @@ use rand::Rng;
 
 use super::handling::{Stall, Work};
 use super::plan::{Facts, Planner, Step, weighted};
-use super::staff::{CLERKS, DEPARTMENTS, LEADERS, conflicts, department_for};
+use super::staff::{DEPARTMENTS, conflicts, department_for};
 use super::text::{self, pick};
+use super::timeline::Timeline;
 use crate::domain::command::Command;
 use crate::domain::types::{
     Channel, Decision, DeclineGround, Outcome, ServiceMethod, SuperviseGround,
 };
-
-/// The steps so far and the time of the last one.
-pub(super) struct Timeline {
-    pub(super) steps: Vec<Step>,
-    pub(super) t: NaiveDateTime,
-    pub(super) replied: Option<NaiveDateTime>,
-}
-
-impl Timeline {
-    pub(super) fn push(&mut self, actor: &'static str, command: Command) {
-        self.steps.push(Step {
-            command,
-            actor,
-            at: self.t,
-        });
-    }
-}
 
 /// Grounds for not accepting a first petition, and a repeat of a closed one.
 const DECLINE_FIRST: [(DeclineGround, u32); 3] = [
@@ -53,23 +37,6 @@ enum Fate {
 }
 
 impl Planner<'_> {
-    /// The time `min..=max` days after the last step, or None past `now`.
-    pub(super) fn next(&mut self, tl: &mut Timeline, min: u64, max: u64) -> Option<NaiveDateTime> {
-        let t = self.clock.after(&mut self.rng, tl.t, min, max);
-        (t <= self.clock.now).then(|| {
-            tl.t = t;
-            t
-        })
-    }
-
-    pub(super) fn clerk(&mut self) -> &'static str {
-        CLERKS[self.rng.random_range(0..CLERKS.len())]
-    }
-
-    pub(super) fn leader(&mut self) -> &'static str {
-        LEADERS[self.rng.random_range(0..LEADERS.len())]
-    }
-
     /// Plans everything after intake (recorded at `at`); returns the steps
     /// and when the petitioner was replied to, if that happened.
     pub(super) fn history(
@@ -151,7 +118,7 @@ impl Planner<'_> {
             Decision::PassOn { to } => Some(format!(
                 "转送告知书：您反映的问题已转送{to}办理，请与其联系。"
             )),
-            _ => None,
+            Decision::Accept | Decision::Answered { .. } => None,
         };
         let actor = self.clerk();
         tl.push(actor, Command::Register(decision));

@@ -6,9 +6,9 @@ use std::ops::RangeInclusive;
 use chrono::{Days, NaiveDate, NaiveTime};
 use rand::Rng;
 
-use super::flow::Timeline;
 use super::plan::Planner;
 use super::text;
+use super::timeline::Timeline;
 use crate::domain::command::Command;
 use crate::domain::deadline::due_date;
 use crate::domain::types::{Outcome, SuperviseGround};

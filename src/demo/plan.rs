@@ -1,7 +1,7 @@
 //! One demo case: what the clerk records at intake. The later history of
 //! the case is planned in `flow`.
 
-use chrono::{Datelike, NaiveDateTime};
+use chrono::{Datelike, FixedOffset, NaiveDateTime};
 use rand::Rng;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -12,6 +12,7 @@ use super::people::{Person, Places, surname};
 use super::staff::CLERKS;
 use super::text::{self, Topic, fill, pick};
 use crate::config::Office;
+use crate::domain::case::Petitioner;
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::policy::ClockRule;
 use crate::domain::types::{Channel, HandlingType, Urgency};
@@ -39,7 +40,8 @@ const CATEGORY_WEIGHTS: [(&str, u32); 18] = [
     ("信息产业", 1),
 ];
 
-/// visit 35 · letter 25 · phone 15 · online 15 · email 5 · referral 5.
+/// visit 35 · letter 25 · phone 15 · online 15 · email 5 · referral 5. In this order, not
+/// `Channel::ALL`'s: the draws of a seed depend on it (a test checks every channel is here).
 const CHANNEL_WEIGHTS: [(Channel, u32); 6] = [
     (Channel::Visit, 35),
     (Channel::Letter, 25),
@@ -179,7 +181,9 @@ impl<'a> Planner<'a> {
         of[self.rng.random_range(0..of.len())]
     }
 
-    /// Plans case `id` (the `index`-th of the run) received at `received`.
+    /// Plans case `id` (the `index`-th of the run) received at `received`. The draws from
+    /// the seeded generator come in a fixed order (the demo is the same for the same seed):
+    /// the parts below are called in that order.
     pub fn plan(
         &mut self,
         index: usize,
@@ -187,11 +191,83 @@ impl<'a> Planner<'a> {
         channel: Channel,
         received: NaiveDateTime,
     ) -> Plan {
-        let rng = &mut self.rng;
         let year = self.clock.today().year();
-        // A repeat petitioner comes back a week to a year later, usually
-        // within a few months: the earlier case received about then.
-        let repeat = (!self.earlier.is_empty() && rng.random_bool(0.15)).then(|| {
+        let repeat = self.repeat_of(received);
+        let (topic, places, target) = match repeat {
+            Some(e) => {
+                let e = &self.earlier[e];
+                (e.topic, e.places, e.target.clone())
+            }
+            None => {
+                let topic = self.topic_for(received);
+                let places = Places::random(&mut self.rng);
+                (topic, places, None)
+            }
+        };
+        let earlier = repeat.map(|e| &self.earlier[e]);
+        let t = &self.topics[topic];
+        let rng = &mut self.rng;
+        let comers = Comers::draw(rng, t, channel, earlier, &places);
+        let (target, target_person) = targets(rng, t, target, &places, year);
+        let told = Told::draw(rng, t, channel, &comers, earlier, &places, (received, year));
+        let matter = Matter {
+            topic: t,
+            target,
+            target_person,
+            told,
+        };
+        let form = Form {
+            index,
+            channel,
+            received,
+            offset: self.clock.offset,
+        };
+        let intake = intake(rng, &form, &comers, matter);
+        let actor = CLERKS[self.rng.random_range(0..CLERKS.len())];
+        let at = match channel {
+            Channel::Online | Channel::Email => self.clock.at_office(&mut self.rng, received),
+            Channel::Visit | Channel::Letter | Channel::Phone | Channel::Referral => received,
+        };
+        let facts = Facts {
+            topic,
+            anonymous: comers.anonymous,
+            group: comers.group,
+            repeat: repeat.is_some(),
+            repeat_of_open: intake.1,
+            major: intake.0.urgency == Urgency::Major,
+            accusation: self.topics[topic].kind == HandlingType::Accusation,
+            channel,
+            target: intake.0.target.as_deref(),
+            target_person: intake.0.target_person.as_deref(),
+        };
+        let (steps, replied) = self.history(&facts, at);
+        let (intake, _) = intake;
+        if let Some(person) = comers.main {
+            self.earlier.push(Earlier {
+                id,
+                person,
+                topic,
+                places,
+                target: intake.target.clone(),
+                received_at: received,
+                links: intake.links.clone(),
+                replied,
+            });
+        }
+        Plan {
+            intake,
+            actor,
+            at,
+            steps,
+        }
+    }
+
+    /// Whether this petitioner came before, and with which earlier case (an index into
+    /// `earlier`). A repeat petitioner comes back a week to a year later, usually within a
+    /// few months: the earlier case received about then.
+    fn repeat_of(&mut self, received: NaiveDateTime) -> Option<usize> {
+        let rng = &mut self.rng;
+        (!self.earlier.is_empty() && rng.random_bool(0.15)).then(|| {
             let u: f64 = rng.random();
             let gap = chrono::Duration::days(7 + (u * u * 358.0) as i64);
             let since = self
@@ -204,26 +280,91 @@ impl<'a> Planner<'a> {
             } else {
                 (since + rng.random_range(0..20)).min(last)
             }
-        });
-        let (topic, places, mut target) = match repeat {
-            Some(e) => {
-                let e = &self.earlier[e];
-                (e.topic, e.places, e.target.clone())
-            }
-            None => {
-                let topic = self.topic_for(received);
-                let places = Places::random(&mut self.rng);
-                (topic, places, None)
-            }
-        };
-        let rng = &mut self.rng;
-        let t = &self.topics[topic];
+        })
+    }
+}
+
+/// When and how the case came in, the `index`-th of the run.
+struct Form {
+    index: usize,
+    channel: Channel,
+    received: NaiveDateTime,
+    offset: FixedOffset,
+}
+
+/// The intake form as the clerk fills it in, and whether the case repeats one not yet
+/// replied to.
+fn intake(rng: &mut StdRng, form: &Form, comers: &Comers, matter: Matter) -> (IntakeInput, bool) {
+    let Form {
+        index,
+        channel,
+        received,
+        offset,
+    } = *form;
+    let t = matter.topic;
+    let accusation = t.kind == HandlingType::Accusation;
+    let major = (comers.group && rng.random_bool(0.3)) || rng.random_bool(0.012);
+    let confidential = if accusation {
+        rng.random_bool(0.6)
+    } else {
+        rng.random_bool(0.02)
+    };
+    let phone = comers.main.as_ref().and_then(|p| p.phone.as_deref());
+    let extras = channel::extras(rng, channel, received, index, phone);
+    let told = matter.told;
+    let intake = IntakeInput {
+        channel,
+        received_at: Some(super::fixed(received, offset)),
+        receiver: None,
+        postmark: extras.postmark,
+        letter_no: extras.letter_no,
+        contact: extras.contact,
+        referral: extras.referral,
+        petitioners: comers.petitioners.clone(),
+        people: comers.people,
+        anonymous: comers.anonymous,
+        confidential,
+        category: t.category.to_owned(),
+        handling_type: Some(t.kind),
+        target: matter.target,
+        target_person: matter.target_person,
+        location: Some(told.location),
+        summary: told.summary,
+        request: told.request,
+        urgency: if major {
+            Urgency::Major
+        } else {
+            Urgency::Normal
+        },
+        links: told.links,
+    };
+    (intake, told.repeat_of_open)
+}
+
+/// Who came: anonymous or not, a group or not, the main petitioner (the earlier one's, for a
+/// repeat), everyone recorded and the head count when it is more than the petitioners.
+struct Comers {
+    anonymous: bool,
+    group: bool,
+    main: Option<Person>,
+    petitioners: Vec<Petitioner>,
+    people: Option<u32>,
+}
+
+impl Comers {
+    fn draw(
+        rng: &mut StdRng,
+        t: &Topic,
+        channel: Channel,
+        repeat: Option<&Earlier>,
+        places: &Places,
+    ) -> Comers {
         let accusation = t.kind == HandlingType::Accusation;
         let anonymous = repeat.is_none()
             && match channel {
                 Channel::Letter => rng.random_bool(if accusation { 0.45 } else { 0.06 }),
                 Channel::Online => accusation && rng.random_bool(0.1),
-                _ => false,
+                Channel::Visit | Channel::Phone | Channel::Email | Channel::Referral => false,
             };
         let group = channel == Channel::Visit && repeat.is_none() && rng.random_bool(0.27);
         let brings = channel::brings(channel);
@@ -231,9 +372,9 @@ impl<'a> Planner<'a> {
         let mut petitioners = Vec::new();
         let mut people = None;
         let main = match repeat {
-            Some(e) => Some(self.earlier[e].person.clone()),
+            Some(e) => Some(e.person.clone()),
             None if anonymous => None,
-            None => Some(Person::random(rng, &places, rural, brings)),
+            None => Some(Person::random(rng, places, rural, brings)),
         };
         if let Some(p) = &main {
             petitioners.push(p.petitioner(true, group));
@@ -242,39 +383,82 @@ impl<'a> Planner<'a> {
             let reps = weighted(rng, &REPRESENTATIVES) + 1;
             for _ in 1..reps {
                 petitioners
-                    .push(Person::random(rng, &places, rural, brings).petitioner(false, true));
+                    .push(Person::random(rng, places, rural, brings).petitioner(false, true));
             }
             people = Some(rng.random_range(5..=40u32).max(reps as u32));
         } else if channel == Channel::Visit && !petitioners.is_empty() && rng.random_bool(0.1) {
             // A relative comes along.
-            let mut companion = Person::random(rng, &places, rural, brings);
+            let mut companion = Person::random(rng, places, rural, brings);
             companion.address = main.as_ref().and_then(|m| m.address.clone());
             petitioners.push(companion.petitioner(false, false));
             people = Some(2);
         }
-        if target.is_none() && !t.targets.is_empty() && (accusation || rng.random_bool(0.75)) {
-            let mut s = String::with_capacity(48);
-            fill(&mut s, pick(rng, &t.targets), &places, year, rng);
-            target = Some(s);
+        Comers {
+            anonymous,
+            group,
+            main,
+            petitioners,
+            people,
         }
-        let target_person = (t.person && rng.random_bool(0.5)).then(|| {
-            let mut s = String::with_capacity(9);
-            s.push(surname(rng));
-            s.push_str(if rng.random_bool(0.6) {
-                "某"
-            } else {
-                "某某"
-            });
-            s
+    }
+}
+
+/// The unit complained about (kept from the earlier case of a repeat) and, at times, a
+/// person named in it.
+fn targets(
+    rng: &mut StdRng,
+    t: &Topic,
+    mut target: Option<String>,
+    places: &Places,
+    year: i32,
+) -> (Option<String>, Option<String>) {
+    let accusation = t.kind == HandlingType::Accusation;
+    if target.is_none() && !t.targets.is_empty() && (accusation || rng.random_bool(0.75)) {
+        let mut s = String::with_capacity(48);
+        fill(&mut s, pick(rng, &t.targets), places, year, rng);
+        target = Some(s);
+    }
+    let target_person = (t.person && rng.random_bool(0.5)).then(|| {
+        let mut s = String::with_capacity(9);
+        s.push(surname(rng));
+        s.push_str(if rng.random_bool(0.6) {
+            "某"
+        } else {
+            "某某"
         });
+        s
+    });
+    (target, target_person)
+}
+
+/// What the petitioner told: the summary, the request, where it happened, and the earlier
+/// cases a repeat links to.
+struct Told {
+    summary: String,
+    request: String,
+    location: String,
+    links: Vec<i64>,
+    repeat_of_open: bool,
+}
+
+impl Told {
+    /// `when` is the day received and its year (the year the texts are set in).
+    fn draw(
+        rng: &mut StdRng,
+        t: &Topic,
+        channel: Channel,
+        comers: &Comers,
+        repeat: Option<&Earlier>,
+        places: &Places,
+        (received, year): (NaiveDateTime, i32),
+    ) -> Told {
         // The summary: how it came in, the matter, perhaps a detail.
         let mut summary = String::with_capacity(600);
-        let opening = channel::opening(rng, channel, anonymous, group);
-        fill(&mut summary, opening, &places, year, rng);
+        let opening = channel::opening(rng, channel, comers.anonymous, comers.group);
+        fill(&mut summary, opening, places, year, rng);
         let mut links = Vec::new();
         let mut repeat_of_open = false;
         if let Some(e) = repeat {
-            let e = &self.earlier[e];
             summary.push_str(&format!(
                 "信访人曾于{}年{}月就同一问题反映（见关联件），",
                 e.received_at.year(),
@@ -285,7 +469,7 @@ impl<'a> Planner<'a> {
             links.push(e.id);
             repeat_of_open = e.replied.is_none_or(|r| r > received);
         }
-        fill(&mut summary, pick(rng, &t.summaries), &places, year, rng);
+        fill(&mut summary, pick(rng, &t.summaries), places, year, rng);
         // One or two details, more when the matter was told briefly.
         let details = usize::from(summary.chars().count() < 120 || rng.random_bool(0.5))
             + usize::from(rng.random_bool(0.3));
@@ -294,78 +478,37 @@ impl<'a> Planner<'a> {
             summary.push_str(text::DETAILS[(first + 4 * k) % text::DETAILS.len()]);
         }
         let mut request = String::with_capacity(160);
-        fill(&mut request, pick(rng, &t.requests), &places, year, rng);
+        fill(&mut request, pick(rng, &t.requests), places, year, rng);
         let mut location = String::with_capacity(60);
-        fill(&mut location, t.location, &places, year, rng);
-        let major = (group && rng.random_bool(0.3)) || rng.random_bool(0.012);
-        let confidential = if accusation {
-            rng.random_bool(0.6)
-        } else {
-            rng.random_bool(0.02)
-        };
-        let phone = main.as_ref().and_then(|p| p.phone.as_deref());
-        let extras = channel::extras(rng, channel, received, index, phone);
-        let intake = IntakeInput {
-            channel,
-            received_at: Some(super::fixed(received, self.clock.offset)),
-            receiver: None,
-            postmark: extras.postmark,
-            letter_no: extras.letter_no,
-            contact: extras.contact,
-            referral: extras.referral,
-            petitioners,
-            people,
-            anonymous,
-            confidential,
-            category: t.category.to_owned(),
-            handling_type: Some(t.kind),
-            target: target.clone(),
-            target_person,
-            location: Some(location),
+        fill(&mut location, t.location, places, year, rng);
+        Told {
             summary,
             request,
-            urgency: if major {
-                Urgency::Major
-            } else {
-                Urgency::Normal
-            },
-            links: links.clone(),
-        };
-        let actor = CLERKS[self.rng.random_range(0..CLERKS.len())];
-        let at = match channel {
-            Channel::Online | Channel::Email => self.clock.at_office(&mut self.rng, received),
-            _ => received,
-        };
-        let facts = Facts {
-            topic,
-            anonymous,
-            group,
-            repeat: repeat.is_some(),
+            location,
+            links,
             repeat_of_open,
-            major,
-            accusation,
-            channel,
-            target: intake.target.as_deref(),
-            target_person: intake.target_person.as_deref(),
-        };
-        let (steps, replied) = self.history(&facts, at);
-        if let Some(person) = main {
-            self.earlier.push(Earlier {
-                id,
-                person,
-                topic,
-                places,
-                target,
-                received_at: received,
-                links,
-                replied,
-            });
         }
-        Plan {
-            intake,
-            actor,
-            at,
-            steps,
+    }
+}
+
+/// What the case is about, as drawn for its intake.
+struct Matter<'t> {
+    topic: &'t Topic,
+    target: Option<String>,
+    target_person: Option<String>,
+    told: Told,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_channel_has_a_weight_once() {
+        for ch in Channel::ALL {
+            let n = CHANNEL_WEIGHTS.iter().filter(|(c, _)| *c == ch).count();
+            assert_eq!(n, 1, "{ch:?}");
         }
+        assert_eq!(CHANNEL_WEIGHTS.len(), Channel::ALL.len());
     }
 }

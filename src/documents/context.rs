@@ -174,7 +174,13 @@ fn title(body: &Body, kind: DocKind) -> &'static str {
             mode: "pass_on", ..
         } => "转送单",
         Body::Transfer { .. } => "交办单",
-        _ => kind.title(),
+        Body::Accept { .. }
+        | Body::Decline { .. }
+        | Body::Extension { .. }
+        | Body::Supervision { .. }
+        | Body::Reply { .. }
+        | Body::Closing { .. }
+        | Body::CaseFile { .. } => kind.title(),
     }
 }
 

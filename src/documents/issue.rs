@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::{Renderer, json_twin};
 use crate::domain::command::Command;
@@ -79,9 +79,14 @@ pub fn latest(
 }
 
 /// Writes the document to `path`: HTML for `.html`/`.htm`, else text. A
-/// case file also gets its JSON twin beside it (`.json`). Returns every
-/// file written.
-pub fn write(store: &Store, doc: &StoredDocument, path: &Path) -> Result<Vec<PathBuf>, StoreError> {
+/// case file also gets its JSON twin beside it (`.json`), the case as it stands on `today`
+/// (the office's local date). Returns every file written.
+pub fn write(
+    store: &Store,
+    doc: &StoredDocument,
+    path: &Path,
+    today: NaiveDate,
+) -> Result<Vec<PathBuf>, StoreError> {
     let html = path
         .extension()
         .and_then(|e| e.to_str())
@@ -89,7 +94,6 @@ pub fn write(store: &Store, doc: &StoredDocument, path: &Path) -> Result<Vec<Pat
     write_private(path, if html { &doc.html } else { &doc.text })?;
     let mut written = vec![path.to_owned()];
     if doc.kind == DocKind::CaseFile {
-        let today = chrono::Utc::now().date_naive();
         let case = store.case(&CaseRef::Id(doc.case_id), today)?.case;
         let issued: Vec<StoredDocument> = store
             .documents(doc.case_id)?

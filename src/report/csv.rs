@@ -24,8 +24,8 @@ pub fn render_csv(r: &Report, lang: Lang, policy: &Policy) -> String {
         let whole = f.measure == Measure::Count;
         let row = [
             f.section.code().to_owned(),
-            f.key.clone(),
-            words::figure(lang, policy, f.section, &f.key),
+            f.key.to_string(),
+            words::figure(lang, policy, &f.key),
             csv_number(f.value.number(), whole),
             csv_number(f.previous.number(), whole),
             csv_number(f.change, false),

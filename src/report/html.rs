@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::{ItemList, cells, item_list, left_out, meta_lines, sections};
 use crate::display::cut;
 use crate::domain::policy::Policy;
-use crate::domain::stats::{Report, Section};
+use crate::domain::stats::{Figure, Key, Report, Section, Volume};
 use crate::strings::{Lang, report as words};
 
 /// Text for HTML: `& < > " '` escaped.
@@ -85,26 +85,67 @@ fn chart_for(r: &Report, section: Section, lang: Lang, policy: &Policy) -> Optio
     let items: Vec<(String, u64)> = match section {
         Section::Channel => r
             .section(section)
-            .filter(|f| f.key.ends_with(".batches"))
+            .filter(|f| matches!(f.key, Key::Channel(_, Volume::Batches)))
             .map(|f| {
-                let label = words::figure(lang, policy, f.section, &f.key);
+                let label = words::figure(lang, policy, &f.key);
                 let label = label.split([' ', ',']).next().unwrap_or("").to_owned();
                 (label, f.value.count().unwrap_or(0))
             })
             .collect(),
         Section::Category | Section::Target | Section::Department => r
             .section(section)
-            .map(|f| (f.key.clone(), f.value.count().unwrap_or(0)))
+            .map(|f| (f.key.to_string(), f.value.count().unwrap_or(0)))
             .filter(|(_, n)| *n > 0)
             .take(15)
             .collect(),
-        _ => return None,
+        Section::Intake
+        | Section::Focus
+        | Section::Decision
+        | Section::Reply
+        | Section::Archive
+        | Section::Timeliness
+        | Section::Satisfaction
+        | Section::Overdue
+        | Section::Supervision => return None,
     };
     (!items.is_empty()).then(|| bars(&items))
 }
 
 pub fn render_html(r: &Report, lang: Lang, policy: &Policy) -> String {
     let mut o = String::new();
+    heading(&mut o, r, lang);
+    for (n, (section, figures)) in sections(r).into_iter().enumerate() {
+        let long = matches!(
+            section,
+            Section::Overdue | Section::Supervision | Section::Category
+        ) || figures.len() > 20;
+        let _ = writeln!(
+            o,
+            "<section{}>\n<h2>{}{}</h2>",
+            if long { " class=\"long\"" } else { "" },
+            escape(&words::ordinal(lang, n)),
+            escape(&words::section(lang, section, r.top, r.cutoff))
+        );
+        if figures.is_empty() {
+            let _ = writeln!(o, "<p>{}</p>", escape(words::no_items(lang)));
+        } else {
+            figure_table(&mut o, &figures, lang, policy);
+        }
+        if let Some(svg) = chart_for(r, section, lang, policy) {
+            o.push_str(&svg);
+            o.push('\n');
+        }
+        if let Some(list) = item_list(r, section, lang, policy) {
+            items_html(&mut o, lang, &list);
+        }
+        o.push_str("</section>\n");
+    }
+    footer(&mut o, r, lang);
+    o
+}
+
+/// The document's head, the title, the kind of report and the lines of its periods.
+fn heading(o: &mut String, r: &Report, lang: Lang) {
     let title = words::title(lang, &r.period);
     let html_lang = lang.pick("zh-CN", "en");
     let _ = write!(
@@ -127,46 +168,28 @@ pub fn render_html(r: &Report, lang: Lang, policy: &Policy) -> String {
         let _ = writeln!(o, "<p><b>{}</b>{sep}{}</p>", escape(&k), escape(&v));
     }
     o.push_str("</div>\n");
-    let head = words::columns(lang);
-    for (n, (section, figures)) in sections(r).into_iter().enumerate() {
-        let long = matches!(
-            section,
-            Section::Overdue | Section::Supervision | Section::Category
-        ) || figures.len() > 20;
-        let _ = writeln!(
-            o,
-            "<section{}>\n<h2>{}{}</h2>",
-            if long { " class=\"long\"" } else { "" },
-            escape(&words::ordinal(lang, n)),
-            escape(&words::section(lang, section, r.top, r.cutoff))
-        );
-        if figures.is_empty() {
-            let _ = writeln!(o, "<p>{}</p>", escape(words::no_items(lang)));
-        } else {
-            o.push_str("<table>\n<thead><tr>");
-            for h in head {
-                let _ = write!(o, "<th>{}</th>", escape(h));
-            }
-            o.push_str("</tr></thead>\n<tbody>\n");
-            for f in figures {
-                let c = cells(f, lang, policy);
-                let _ = write!(o, "<tr><td>{}</td>", escape(&c[0]));
-                for cell in &c[1..] {
-                    let _ = write!(o, "<td class=\"n\">{}</td>", escape(cell));
-                }
-                o.push_str("</tr>\n");
-            }
-            o.push_str("</tbody>\n</table>\n");
-        }
-        if let Some(svg) = chart_for(r, section, lang, policy) {
-            o.push_str(&svg);
-            o.push('\n');
-        }
-        if let Some(list) = item_list(r, section, lang, policy) {
-            items_html(&mut o, lang, &list);
-        }
-        o.push_str("</section>\n");
+}
+
+/// A section's figures under the column headings.
+fn figure_table(o: &mut String, figures: &[&Figure], lang: Lang, policy: &Policy) {
+    o.push_str("<table>\n<thead><tr>");
+    for h in words::columns(lang) {
+        let _ = write!(o, "<th>{}</th>", escape(h));
     }
+    o.push_str("</tr></thead>\n<tbody>\n");
+    for f in figures {
+        let c = cells(f, lang, policy);
+        let _ = write!(o, "<tr><td>{}</td>", escape(&c[0]));
+        for cell in &c[1..] {
+            let _ = write!(o, "<td class=\"n\">{}</td>", escape(cell));
+        }
+        o.push_str("</tr>\n");
+    }
+    o.push_str("</tbody>\n</table>\n");
+}
+
+/// The years without a holiday table, what the figures count, and the end of the page.
+fn footer(o: &mut String, r: &Report, lang: Lang) {
     if !r.uncovered_years.is_empty() {
         let _ = writeln!(
             o,
@@ -186,7 +209,6 @@ pub fn render_html(r: &Report, lang: Lang, policy: &Policy) -> String {
         }
     }
     o.push_str("</div>\n</body>\n</html>\n");
-    o
 }
 
 fn html_rows(o: &mut String, head: &[&str], rows: &[Vec<String>]) {

@@ -70,7 +70,7 @@ pub fn amount(a: Amount) -> String {
 pub fn cells(f: &Figure, lang: Lang, policy: &Policy) -> [String; 6] {
     let rate = f.measure == crate::domain::stats::Measure::Rate;
     [
-        words::figure(lang, policy, f.section, &f.key),
+        words::figure(lang, policy, &f.key),
         amount(f.value),
         amount(f.previous),
         words::change(lang, f.change, rate),
@@ -84,9 +84,7 @@ pub fn cells(f: &Figure, lang: Lang, policy: &Policy) -> [String; 6] {
 /// every figure.
 pub fn sections(r: &Report) -> Vec<(Section, Vec<&Figure>)> {
     let shown = |f: &&Figure| {
-        let breakdown = f.section == Section::Channel
-            || f.key.starts_with("state.")
-            || f.key.starts_with("clock.");
+        let breakdown = f.key.is_breakdown();
         let zero = [f.value, f.previous, f.last_year]
             .iter()
             .all(|a| a.number().unwrap_or(0.0) == 0.0);
@@ -182,7 +180,17 @@ pub fn item_list(r: &Report, section: Section, lang: Lang, policy: &Policy) -> O
             rows: supervised_rows(r, lang),
             total: r.supervised_items.len(),
         }),
-        _ => None,
+        Section::Intake
+        | Section::Channel
+        | Section::Category
+        | Section::Target
+        | Section::Department
+        | Section::Focus
+        | Section::Decision
+        | Section::Reply
+        | Section::Archive
+        | Section::Timeliness
+        | Section::Satisfaction => None,
     }
 }
 

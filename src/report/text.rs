@@ -54,6 +54,36 @@ fn centre(s: &str, w: usize) -> String {
 
 pub fn render_text(r: &Report, lang: Lang, policy: &Policy) -> String {
     let mut o = String::new();
+    heading(&mut o, r, lang);
+    let rows: Vec<(Section, Vec<[String; 6]>)> = sections(r)
+        .into_iter()
+        .map(|(s, fs)| (s, fs.iter().map(|f| cells(f, lang, policy)).collect()))
+        .collect();
+    let w = column_widths(lang, &rows);
+    for (n, (section, section_rows)) in rows.iter().enumerate() {
+        o.push('\n');
+        let _ = writeln!(
+            o,
+            "{}{}",
+            words::ordinal(lang, n),
+            words::section(lang, *section, r.top, r.cutoff)
+        );
+        if section_rows.is_empty() {
+            let _ = writeln!(o, "  {}", words::no_items(lang));
+            continue;
+        }
+        figure_table(&mut o, words::columns(lang), section_rows, &w);
+        if let Some(list) = item_list(r, *section, lang, policy) {
+            items(&mut o, lang, &list);
+        }
+    }
+    o.push('\n');
+    footer(&mut o, r, lang);
+    o
+}
+
+/// The title, the kind of report and the lines of its periods.
+fn heading(o: &mut String, r: &Report, lang: Lang) {
     let sep = lang.pick("：", ": ");
     let _ = writeln!(o, "{}", centre(&words::title(lang, &r.period), TEXT_WIDTH));
     let kind = words::kind_name(lang, r.period.kind);
@@ -68,17 +98,16 @@ pub fn render_text(r: &Report, lang: Lang, policy: &Policy) -> String {
     for (k, v) in meta_lines(r, lang) {
         let _ = writeln!(o, "{k}{sep}{v}");
     }
-    let rows: Vec<(Section, Vec<[String; 6]>)> = sections(r)
-        .into_iter()
-        .map(|(s, fs)| (s, fs.iter().map(|f| cells(f, lang, policy)).collect()))
-        .collect();
-    // One set of column widths for the whole report, so the tables line up.
+}
+
+/// One set of column widths for the whole report, so the tables line up.
+fn column_widths(lang: Lang, rows: &[(Section, Vec<[String; 6]>)]) -> [usize; 6] {
     let head = words::columns(lang);
     let mut w = [0usize; 6];
     for (i, h) in head.iter().enumerate() {
         w[i] = width(h);
     }
-    for (_, section_rows) in &rows {
+    for (_, section_rows) in rows {
         for row in section_rows {
             for (i, c) in row.iter().enumerate() {
                 w[i] = w[i].max(width(c));
@@ -86,39 +115,31 @@ pub fn render_text(r: &Report, lang: Lang, policy: &Policy) -> String {
         }
     }
     w[0] = w[0].clamp(16, 40);
-    for (n, (section, section_rows)) in rows.iter().enumerate() {
-        o.push('\n');
+    w
+}
+
+/// A section's figures under the column headings.
+fn figure_table(o: &mut String, head: [&str; 6], rows: &[[String; 6]], w: &[usize; 6]) {
+    let line = |cells: [&str; 6]| {
+        let mut l = format!("  {}", fit(cells[0], w[0]));
+        for i in 1..6 {
+            l.push_str("  ");
+            l.push_str(&right(cells[i], w[i]));
+        }
+        l.trim_end().to_owned()
+    };
+    let _ = writeln!(o, "{}", line(head));
+    for row in rows {
         let _ = writeln!(
             o,
-            "{}{}",
-            words::ordinal(lang, n),
-            words::section(lang, *section, r.top, r.cutoff)
+            "{}",
+            line([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]])
         );
-        if section_rows.is_empty() {
-            let _ = writeln!(o, "  {}", words::no_items(lang));
-            continue;
-        }
-        let line = |cells: [&str; 6]| {
-            let mut l = format!("  {}", fit(cells[0], w[0]));
-            for i in 1..6 {
-                l.push_str("  ");
-                l.push_str(&right(cells[i], w[i]));
-            }
-            l.trim_end().to_owned()
-        };
-        let _ = writeln!(o, "{}", line(head));
-        for row in section_rows {
-            let _ = writeln!(
-                o,
-                "{}",
-                line([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]])
-            );
-        }
-        if let Some(list) = item_list(r, *section, lang, policy) {
-            items(&mut o, lang, &list);
-        }
     }
-    o.push('\n');
+}
+
+/// The years without a holiday table and what the figures count.
+fn footer(o: &mut String, r: &Report, lang: Lang) {
     if !r.uncovered_years.is_empty() {
         let _ = writeln!(o, "{}", words::uncovered(lang, &r.uncovered_years));
     }
@@ -131,7 +152,6 @@ pub fn render_text(r: &Report, lang: Lang, policy: &Policy) -> String {
             let _ = writeln!(o, "{}{line}", if j == 0 { "" } else { indent });
         }
     }
-    o
 }
 
 /// A list under a table: each column as wide as its widest cell (at most

@@ -23,125 +23,119 @@ pub fn kind(lang: Lang, k: DocKind) -> &'static str {
 
 /// The missing part's name and how to supply it.
 fn missing(lang: Lang, m: Missing) -> (&'static str, &'static str) {
-    let zh = lang == Lang::Zh;
-    let pair = |a: &'static str, b: &'static str, c: &'static str, d: &'static str| {
-        if zh { (a, b) } else { (c, d) }
-    };
+    match lang {
+        Lang::Zh => (missing_name_zh(m), remedy_zh(m)),
+        Lang::En => (missing_name_en(m), remedy_en(m)),
+    }
+}
+
+/// What is missing, in Chinese.
+fn missing_name_zh(m: Missing) -> &'static str {
     match m {
-        Missing::Acceptance => pair(
-            "受理决定",
-            "本件尚未受理：先按 d 作受理决定",
-            "the acceptance",
-            "the case is not accepted: register it as accepted first",
-        ),
-        Missing::DeclineDecision => pair(
-            "不予受理决定",
-            "本件不是不予受理：只有不予受理的事项出具此告知书",
-            "a decision not to accept",
-            "only a declined case gets this notice",
-        ),
-        Missing::Addressee => pair(
-            "信访人姓名",
-            "匿名或未留姓名的，无法书面告知（《信访工作条例》第二十三条第二款）",
-            "the petitioner's name",
-            "an anonymous or unnamed petitioner cannot be notified in writing (Art 23)",
-        ),
-        Missing::HandlingRoute => pair(
-            "处理途径",
-            "请先填写事项类型（建议意见/检举控告/申诉求决）或交办承办部门",
-            "the handling route",
-            "set the handling type or assign a department first",
-        ),
-        Missing::DueDate => pair(
-            "办理期限",
-            "时限政策中没有办理时限（handle）",
-            "the due date",
-            "the policy has no handling clock (handle)",
-        ),
-        Missing::DeclineRoute => pair(
-            "告知的处理途径",
-            "请在受理决定中写明应向哪个机关、通过什么途径提出",
-            "the proper route",
-            "state in the decision where the petitioner should go instead",
-        ),
-        Missing::TransferTarget => pair(
-            "转送或交办去向",
-            "本件既未转送也未交办",
-            "where it was passed on or assigned",
-            "the case was neither passed on nor assigned",
-        ),
-        Missing::Extension => pair(
-            "延期决定",
-            "本件没有经批准的延期（《信访工作条例》第三十四条）",
-            "the extension",
-            "no extension was granted (Art 34)",
-        ),
-        Missing::ExtensionReason => pair(
-            "延期理由",
-            "延期须告知信访人理由（第三十四条）",
-            "the reason for the extension",
-            "the petitioner must be told why (Art 34)",
-        ),
-        Missing::Supervision => pair(
-            "督办事项",
-            "本件尚未督办：先按 s 督办",
-            "the supervision",
-            "no supervision was ordered",
-        ),
-        Missing::SupervisedUnit => pair(
-            "被督办单位",
-            "本件尚未交办",
-            "the supervised unit",
-            "the case is not assigned",
-        ),
-        Missing::Request => pair(
-            "信访人投诉请求（诉求）",
-            "登记时未填写诉求（《信访工作条例》第三十二条）",
-            "the petitioner's request",
-            "no request was recorded at intake (Art 32)",
-        ),
-        Missing::Facts => pair(
-            "事实和理由",
-            "尚无经批准的处理意见或答复内容（第三十二条）",
-            "the facts and reasons",
-            "no approved opinion or reply text yet (Art 32)",
-        ),
-        Missing::Outcome => pair(
-            "处理意见（予以支持/解释说明/不予支持）",
-            "先按 y 答复并选择处理结果（第三十二条）",
-            "the outcome (supported / explained / not supported)",
-            "record the reply with its outcome first (Art 32)",
-        ),
-        Missing::Basis => pair(
-            "处理意见的法律法规依据",
-            "请填写依据（命令行 --basis，或 apply 的 basis）（第三十二条）",
-            "the legal basis of the outcome",
-            "give the basis (--basis, or basis in apply) (Art 32)",
-        ),
-        Missing::ReviewOrgan => pair(
-            "复查机关",
-            "请在单位信息中填写上一级机关（review_organ），或命令行 --review-organ（第三十五条）",
-            "the review body",
-            "set review_organ in the office profile or pass --review-organ (Art 35)",
-        ),
-        Missing::Reply => pair(
-            "答复",
-            "本件尚未答复：先按 y 答复",
-            "the reply",
-            "the case has not been replied to yet",
-        ),
-        Missing::Archived => pair(
-            "归档",
-            "本件尚未归档：先按 g 归档",
-            "the archiving",
-            "archive the case first",
-        ),
-        Missing::OfficeName => pair(
-            "单位名称",
-            "请领导先设置单位信息：人员和部门（p）中按 o，或 apply {\"op\":\"office\",\"name\":\"…\"}",
-            "the office's name",
-            "a leader sets the office letterhead first: o in people and departments (p), or apply {\"op\":\"office\",\"name\":\"…\"}",
-        ),
+        Missing::Acceptance => "受理决定",
+        Missing::DeclineDecision => "不予受理决定",
+        Missing::Addressee => "信访人姓名",
+        Missing::HandlingRoute => "处理途径",
+        Missing::DueDate => "办理期限",
+        Missing::DeclineRoute => "告知的处理途径",
+        Missing::TransferTarget => "转送或交办去向",
+        Missing::Extension => "延期决定",
+        Missing::ExtensionReason => "延期理由",
+        Missing::Supervision => "督办事项",
+        Missing::SupervisedUnit => "被督办单位",
+        Missing::Request => "信访人投诉请求（诉求）",
+        Missing::Facts => "事实和理由",
+        Missing::Outcome => "处理意见（予以支持/解释说明/不予支持）",
+        Missing::Basis => "处理意见的法律法规依据",
+        Missing::ReviewOrgan => "复查机关",
+        Missing::Reply => "答复",
+        Missing::Archived => "归档",
+        Missing::OfficeName => "单位名称",
+    }
+}
+
+/// What is missing, in English.
+fn missing_name_en(m: Missing) -> &'static str {
+    match m {
+        Missing::Acceptance => "the acceptance",
+        Missing::DeclineDecision => "a decision not to accept",
+        Missing::Addressee => "the petitioner's name",
+        Missing::HandlingRoute => "the handling route",
+        Missing::DueDate => "the due date",
+        Missing::DeclineRoute => "the proper route",
+        Missing::TransferTarget => "where it was passed on or assigned",
+        Missing::Extension => "the extension",
+        Missing::ExtensionReason => "the reason for the extension",
+        Missing::Supervision => "the supervision",
+        Missing::SupervisedUnit => "the supervised unit",
+        Missing::Request => "the petitioner's request",
+        Missing::Facts => "the facts and reasons",
+        Missing::Outcome => "the outcome (supported / explained / not supported)",
+        Missing::Basis => "the legal basis of the outcome",
+        Missing::ReviewOrgan => "the review body",
+        Missing::Reply => "the reply",
+        Missing::Archived => "the archiving",
+        Missing::OfficeName => "the office's name",
+    }
+}
+
+/// How to supply it, in Chinese.
+fn remedy_zh(m: Missing) -> &'static str {
+    match m {
+        Missing::Acceptance => "本件尚未受理：先按 d 作受理决定",
+        Missing::DeclineDecision => "本件不是不予受理：只有不予受理的事项出具此告知书",
+        Missing::Addressee => "匿名或未留姓名的，无法书面告知（《信访工作条例》第二十三条第二款）",
+        Missing::HandlingRoute => "请先填写事项类型（建议意见/检举控告/申诉求决）或交办承办部门",
+        Missing::DueDate => "时限政策中没有办理时限（handle）",
+        Missing::DeclineRoute => "请在受理决定中写明应向哪个机关、通过什么途径提出",
+        Missing::TransferTarget => "本件既未转送也未交办",
+        Missing::Extension => "本件没有经批准的延期（《信访工作条例》第三十四条）",
+        Missing::ExtensionReason => "延期须告知信访人理由（第三十四条）",
+        Missing::Supervision => "本件尚未督办：先按 s 督办",
+        Missing::SupervisedUnit => "本件尚未交办",
+        Missing::Request => "登记时未填写诉求（《信访工作条例》第三十二条）",
+        Missing::Facts => "尚无经批准的处理意见或答复内容（第三十二条）",
+        Missing::Outcome => "先按 y 答复并选择处理结果（第三十二条）",
+        Missing::Basis => "请填写依据（命令行 --basis，或 apply 的 basis）（第三十二条）",
+        Missing::ReviewOrgan => {
+            "请在单位信息中填写上一级机关（review_organ），或命令行 --review-organ（第三十五条）"
+        }
+        Missing::Reply => "本件尚未答复：先按 y 答复",
+        Missing::Archived => "本件尚未归档：先按 g 归档",
+        Missing::OfficeName => {
+            "请领导先设置单位信息：人员和部门（p）中按 o，或 apply {\"op\":\"office\",\"name\":\"…\"}"
+        }
+    }
+}
+
+/// How to supply it, in English.
+fn remedy_en(m: Missing) -> &'static str {
+    match m {
+        Missing::Acceptance => "the case is not accepted: register it as accepted first",
+        Missing::DeclineDecision => "only a declined case gets this notice",
+        Missing::Addressee => {
+            "an anonymous or unnamed petitioner cannot be notified in writing (Art 23)"
+        }
+        Missing::HandlingRoute => "set the handling type or assign a department first",
+        Missing::DueDate => "the policy has no handling clock (handle)",
+        Missing::DeclineRoute => "state in the decision where the petitioner should go instead",
+        Missing::TransferTarget => "the case was neither passed on nor assigned",
+        Missing::Extension => "no extension was granted (Art 34)",
+        Missing::ExtensionReason => "the petitioner must be told why (Art 34)",
+        Missing::Supervision => "no supervision was ordered",
+        Missing::SupervisedUnit => "the case is not assigned",
+        Missing::Request => "no request was recorded at intake (Art 32)",
+        Missing::Facts => "no approved opinion or reply text yet (Art 32)",
+        Missing::Outcome => "record the reply with its outcome first (Art 32)",
+        Missing::Basis => "give the basis (--basis, or basis in apply) (Art 32)",
+        Missing::ReviewOrgan => {
+            "set review_organ in the office profile or pass --review-organ (Art 35)"
+        }
+        Missing::Reply => "the case has not been replied to yet",
+        Missing::Archived => "archive the case first",
+        Missing::OfficeName => {
+            "a leader sets the office letterhead first: o in people and departments (p), or apply {\"op\":\"office\",\"name\":\"…\"}"
+        }
     }
 }
 

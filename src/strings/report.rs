@@ -5,8 +5,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{Lang, labels};
 use crate::domain::policy::Policy;
-use crate::domain::stats::{Period, PeriodError, PeriodKind, Section, YEARS};
-use crate::domain::types::{Channel, State};
+use crate::domain::stats::{
+    FigureKey, Key, Period, PeriodError, PeriodKind, Section, Volume, YEARS,
+};
 
 /// The forms `--period` accepts, for errors and help.
 pub fn period_forms(lang: Lang) -> &'static str {
@@ -221,123 +222,99 @@ pub fn section(lang: Lang, s: Section, top: usize, cutoff: NaiveDate) -> String 
     fixed.to_owned()
 }
 
-fn state_of(lang: Lang, code: &str) -> &'static str {
-    State::from_code(code).map_or("", |s| labels::state(lang, s))
-}
-
 /// The label of a figure; names from the data (a category, a unit, a department) are their
 /// own label.
-pub fn figure(lang: Lang, policy: &Policy, section: Section, key: &str) -> String {
-    use Section as S;
-    if section.keyed_by_name() {
-        return key.to_owned();
-    }
+pub fn figure(lang: Lang, policy: &Policy, key: &Key) -> String {
     let zh = lang == Lang::Zh;
-    if section == S::Channel {
-        let (code, what) = key.split_once('.').unwrap_or((key, ""));
-        let ch = Channel::from_code(code).map_or(code, |c| labels::channel(lang, c));
-        let what = match what {
-            "batches" => lang.pick("批次", "batches"),
-            _ => lang.pick("人次", "person-times"),
-        };
-        return if zh {
-            format!("{ch} {what}")
-        } else {
-            format!("{ch}, {what}")
-        };
+    match key {
+        Key::Fixed(k) => fixed_figure(lang, *k).to_owned(),
+        Key::Name(name) => name.clone(),
+        Key::Channel(c, v) => {
+            let ch = labels::channel(lang, *c);
+            let what = match v {
+                Volume::Batches => lang.pick("批次", "batches"),
+                Volume::PersonTimes => lang.pick("人次", "person-times"),
+            };
+            if zh {
+                format!("{ch} {what}")
+            } else {
+                format!("{ch}, {what}")
+            }
+        }
+        Key::State(s) => {
+            let st = labels::state(lang, *s);
+            if zh {
+                format!("其中现状态为{st}")
+            } else {
+                format!("of which now {st}")
+            }
+        }
+        Key::Clock(clock) => {
+            let label = policy.clock(clock).map_or(clock.as_str(), |c| match lang {
+                Lang::Zh => c.label_zh.as_str(),
+                Lang::En => c.label_en.as_str(),
+            });
+            if zh {
+                format!("其中{label}超期")
+            } else {
+                format!("of which {label} overdue")
+            }
+        }
     }
-    if let Some(code) = key.strip_prefix("state.") {
-        let st = state_of(lang, code);
-        return if zh {
-            format!("其中现状态为{st}")
-        } else {
-            format!("of which now {st}")
-        };
-    }
-    if let Some(clock) = key.strip_prefix("clock.") {
-        let label = policy.clock(clock).map_or(clock, |c| match lang {
-            Lang::Zh => c.label_zh.as_str(),
-            Lang::En => c.label_en.as_str(),
-        });
-        return if zh {
-            format!("其中{label}超期")
-        } else {
-            format!("of which {label} overdue")
-        };
-    }
-    let s = match (section, key) {
-        (S::Intake, "batches") => lang.pick("信访总量（批次）", "all items (batches)"),
-        (S::Intake, "person_times") => lang.pick("信访总量（人次）", "all items (person-times)"),
-        (S::Focus, "group_visits") => lang.pick(
+}
+
+/// The label of a figure with a fixed meaning.
+pub fn fixed_figure(lang: Lang, key: FigureKey) -> &'static str {
+    use FigureKey as K;
+    match key {
+        K::Batches => lang.pick("信访总量（批次）", "all items (batches)"),
+        K::PersonTimes => lang.pick("信访总量（人次）", "all items (person-times)"),
+        K::GroupVisits => lang.pick(
             "集体访（5人及以上来访，批次）",
             "group visits (5+ people, batches)",
         ),
-        (S::Focus, "group_visit_person_times") => {
-            lang.pick("集体访（人次）", "group visits (person-times)")
-        }
-        (S::Focus, "repeat") => lang.pick("重复信访（批次）", "repeat petitions (batches)"),
-        (S::Focus, "major") => lang.pick("重大紧急事项", "major or urgent items"),
-        (S::Focus, "attached") => lang.pick(
+        K::GroupVisitPersonTimes => lang.pick("集体访（人次）", "group visits (person-times)"),
+        K::Repeat => lang.pick("重复信访（批次）", "repeat petitions (batches)"),
+        K::Major => lang.pick("重大紧急事项", "major or urgent items"),
+        K::Attached => lang.pick(
             "重复件（并入原件，不另计批次）",
             "repeat items attached (not recounted)",
         ),
-        (S::Decision, "decided") => lang.pick("作出受理决定", "decisions taken"),
-        (S::Decision, "accept") => lang.pick("受理", "accepted"),
-        (S::Decision, "decline") => lang.pick("不予受理", "declined"),
-        (S::Decision, "pass_on") => lang.pick("转送", "passed on"),
-        (S::Decision, "answered") => lang.pick("当场答复", "answered on the spot"),
-        (S::Reply, "replied") => lang.pick("答复送达", "replies served"),
-        (S::Reply, "support") => lang.pick("其中予以支持", "of which supported"),
-        (S::Reply, "explain") => lang.pick("其中解释说明", "of which explained"),
-        (S::Reply, "reject") => lang.pick("其中不予支持", "of which not supported"),
-        (S::Archive, "archived") => lang.pick("归档", "archived"),
-        (S::Timeliness, "decide_ended") => {
-            lang.pick("受理告知期限届满或已告知", "decision clocks ended")
-        }
-        (S::Timeliness, "decide_on_time") => lang.pick("按期告知", "decided in time"),
-        (S::Timeliness, "decide_rate") => lang.pick("及时受理率", "decided-in-time rate"),
-        (S::Timeliness, "handle_ended") => {
-            lang.pick("办理期限届满或已答复", "handling clocks ended")
-        }
-        (S::Timeliness, "handle_on_time") => lang.pick("按期办结", "finished in time"),
-        (S::Timeliness, "handle_extended") => lang.pick("其中经批准延期", "of which extended"),
-        (S::Timeliness, "handle_rate") => lang.pick("按期办结率", "finished-in-time rate"),
-        (S::Satisfaction, "eligible") => {
-            lang.pick("应参评（受理并答复）", "eligible (accepted, replied)")
-        }
-        (S::Satisfaction, "rated") => lang.pick("已回访评价", "rated in a return visit"),
-        (S::Satisfaction, "participation_rate") => lang.pick("参评率", "participation rate"),
-        (S::Satisfaction, "unit_satisfied") => {
-            lang.pick("承办单位：满意", "handling unit: satisfied")
-        }
-        (S::Satisfaction, "unit_basic") => {
-            lang.pick("承办单位：基本满意", "handling unit: basically satisfied")
-        }
-        (S::Satisfaction, "unit_unsatisfied") => {
-            lang.pick("承办单位：不满意", "handling unit: unsatisfied")
-        }
-        (S::Satisfaction, "unit_rate") => {
-            lang.pick("承办单位满意率", "handling unit satisfaction rate")
-        }
-        (S::Satisfaction, "office_satisfied") => {
-            lang.pick("信访部门：满意", "reception office: satisfied")
-        }
-        (S::Satisfaction, "office_basic") => lang.pick(
+        K::Decided => lang.pick("作出受理决定", "decisions taken"),
+        K::Accept => lang.pick("受理", "accepted"),
+        K::Decline => lang.pick("不予受理", "declined"),
+        K::PassOn => lang.pick("转送", "passed on"),
+        K::Answered => lang.pick("当场答复", "answered on the spot"),
+        K::Replied => lang.pick("答复送达", "replies served"),
+        K::Support => lang.pick("其中予以支持", "of which supported"),
+        K::Explain => lang.pick("其中解释说明", "of which explained"),
+        K::Reject => lang.pick("其中不予支持", "of which not supported"),
+        K::Archived => lang.pick("归档", "archived"),
+        K::DecideEnded => lang.pick("受理告知期限届满或已告知", "decision clocks ended"),
+        K::DecideOnTime => lang.pick("按期告知", "decided in time"),
+        K::DecideRate => lang.pick("及时受理率", "decided-in-time rate"),
+        K::HandleEnded => lang.pick("办理期限届满或已答复", "handling clocks ended"),
+        K::HandleOnTime => lang.pick("按期办结", "finished in time"),
+        K::HandleExtended => lang.pick("其中经批准延期", "of which extended"),
+        K::HandleRate => lang.pick("按期办结率", "finished-in-time rate"),
+        K::Eligible => lang.pick("应参评（受理并答复）", "eligible (accepted, replied)"),
+        K::Rated => lang.pick("已回访评价", "rated in a return visit"),
+        K::ParticipationRate => lang.pick("参评率", "participation rate"),
+        K::UnitSatisfied => lang.pick("承办单位：满意", "handling unit: satisfied"),
+        K::UnitBasic => lang.pick("承办单位：基本满意", "handling unit: basically satisfied"),
+        K::UnitUnsatisfied => lang.pick("承办单位：不满意", "handling unit: unsatisfied"),
+        K::UnitRate => lang.pick("承办单位满意率", "handling unit satisfaction rate"),
+        K::OfficeSatisfied => lang.pick("信访部门：满意", "reception office: satisfied"),
+        K::OfficeBasic => lang.pick(
             "信访部门：基本满意",
             "reception office: basically satisfied",
         ),
-        (S::Satisfaction, "office_unsatisfied") => {
-            lang.pick("信访部门：不满意", "reception office: unsatisfied")
-        }
-        (S::Satisfaction, "office_rate") => {
-            lang.pick("信访部门满意率", "reception office satisfaction rate")
-        }
-        (S::Overdue, "total") => lang.pick("超期件", "cases overdue"),
-        (S::Supervision, "orders") => lang.pick("督办次数", "supervision orders"),
-        (S::Supervision, "cases") => lang.pick("督办件数", "cases supervised"),
-        _ => key,
-    };
-    s.to_owned()
+        K::OfficeUnsatisfied => lang.pick("信访部门：不满意", "reception office: unsatisfied"),
+        K::OfficeRate => lang.pick("信访部门满意率", "reception office satisfaction rate"),
+        K::OverdueTotal => lang.pick("超期件", "cases overdue"),
+        K::Orders => lang.pick("督办次数", "supervision orders"),
+        K::SupervisedCases => lang.pick("督办件数", "cases supervised"),
+    }
 }
 
 /// "—": no base to compare with.

@@ -33,33 +33,7 @@ pub fn id_error(lang: Lang, e: &IdError) -> String {
             "An ID number has at most {max} characters, this one has {len}: enter only the \
              number; put the name or place of issue in the notes"
         ),
-        // Only resident IDs refuse X or other Latin letters (other types allow them).
-        (Lang::Zh, IdError::BadCharacter { position, found }) if is_x(*found) => format!(
-            "第{position}位不能是 X：身份证号码只有最后一位（校验位）可以是 X，其余都是数字"
-        ),
-        (Lang::En, IdError::BadCharacter { position, found }) if is_x(*found) => format!(
-            "Character {position} cannot be X: only the last character of a resident ID \
-             (the check character) may be X, the rest are digits"
-        ),
-        (Lang::Zh, IdError::BadCharacter { position, found }) if is_latin(*found) => {
-            format!(
-                "第{position}位是字母「{found}」：身份证号码只能是数字（最后一位可以是 X），\
-                 请检查是否把 0 输成了 O、把 1 输成了 I 或 l"
-            )
-        }
-        (Lang::En, IdError::BadCharacter { position, found }) if is_latin(*found) => {
-            format!(
-                "Character {position} is the letter '{found}': a resident ID has only digits \
-                 (the last may be X); check for O typed for 0, or I/l typed for 1"
-            )
-        }
-        (Lang::Zh, IdError::BadCharacter { position, found }) => {
-            format!("第{position}位的「{found}」不能出现在证件号码中：请删除它，只输入号码本身")
-        }
-        (Lang::En, IdError::BadCharacter { position, found }) => format!(
-            "Character {position} ('{found}') cannot appear in an ID number: delete it and \
-             enter only the number"
-        ),
+        (_, IdError::BadCharacter { position, found }) => bad_character(lang, *position, *found),
         (Lang::Zh, IdError::BadRegion) => "身份证号码前6位（地址码）不正确：前两位应是省份代码\
              （如11北京、44广东），请核对号码开头"
             .into(),
@@ -100,6 +74,39 @@ pub fn id_error(lang: Lang, e: &IdError) -> String {
         (Lang::En, IdError::ChecksumMismatch { expected, found }) => format!(
             "ID check character should be {expected} but is {found}: check the last character, \
              or whether one of the first 17 digits was mistyped"
+        ),
+    }
+}
+
+/// A character that has no place in an ID number.
+fn bad_character(lang: Lang, position: usize, found: char) -> String {
+    match lang {
+        // Only resident IDs refuse X or other Latin letters (other types allow them).
+        Lang::Zh if is_x(found) => format!(
+            "第{position}位不能是 X：身份证号码只有最后一位（校验位）可以是 X，其余都是数字"
+        ),
+        Lang::En if is_x(found) => format!(
+            "Character {position} cannot be X: only the last character of a resident ID \
+             (the check character) may be X, the rest are digits"
+        ),
+        Lang::Zh if is_latin(found) => {
+            format!(
+                "第{position}位是字母「{found}」：身份证号码只能是数字（最后一位可以是 X），\
+                 请检查是否把 0 输成了 O、把 1 输成了 I 或 l"
+            )
+        }
+        Lang::En if is_latin(found) => {
+            format!(
+                "Character {position} is the letter '{found}': a resident ID has only digits \
+                 (the last may be X); check for O typed for 0, or I/l typed for 1"
+            )
+        }
+        Lang::Zh => {
+            format!("第{position}位的「{found}」不能出现在证件号码中：请删除它，只输入号码本身")
+        }
+        Lang::En => format!(
+            "Character {position} ('{found}') cannot appear in an ID number: delete it and \
+             enter only the number"
         ),
     }
 }

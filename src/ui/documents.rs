@@ -290,7 +290,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &DocCmd) -> Msg {
             let path = dir.join(file_name(doc, &case_no, true));
             let written = std::fs::create_dir_all(&dir)
                 .map_err(StoreError::from)
-                .and_then(|()| write(store, doc, &path));
+                .and_then(|()| write(store, doc, &path, at.date_naive()));
             let shown = path.display().to_string();
             let mut note = match written {
                 Ok(_) if got.reprint => text::reprinted(lang, &doc.number, &shown),

@@ -1,8 +1,17 @@
-//! Shared helpers for tests that drive the real `xinfang` binary: a private
-//! temporary ledger, running the binary with arguments and stdin, a setup
-//! JSONL (operators and a department) and intake lines.
+//! The tests' one shared module. Here: helpers for tests that drive the real
+//! `xinfang` binary (a private temporary ledger, running the binary with
+//! arguments and stdin, a setup JSONL of operators and a department, intake
+//! lines); `fixture`: a small office and case builders for tests of the
+//! domain, the store and the desk; `report`: the report tests' hand-built
+//! ledger and JSON readers; `recount`: the report's figures counted again
+//! from an export; `tmux`: the desk in a terminal; `desk`: the desk driven
+//! key by key through its update, runtime and a TestBackend.
 #![allow(dead_code)]
 
+pub mod desk;
+pub mod fixture;
+pub mod recount;
+pub mod report;
 pub mod tmux;
 
 use std::io::Write;

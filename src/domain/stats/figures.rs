@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use super::{Amount, Figure, Measure, Section, Tally};
+use super::key::{FigureKey, Key, Section, Volume};
+use super::model::{Amount, Figure, Measure};
+use super::tally::Tally;
 use crate::domain::policy::ClockStop;
 use crate::domain::rules::Rules;
 use crate::domain::types::{Channel, State};
@@ -21,45 +23,53 @@ pub fn change(now: Amount, before: Amount) -> Option<f64> {
             (b > 0).then(|| ((n as f64 - b as f64) * 1000.0 / b as f64).round() / 10.0)
         }
         (Amount::Rate(Some(n)), Amount::Rate(Some(b))) => Some(((n - b) * 10.0).round() / 10.0),
-        _ => None,
+        (Amount::Rate(None), Amount::Rate(_))
+        | (Amount::Rate(_), Amount::Rate(None))
+        | (Amount::Count(_), Amount::Rate(_))
+        | (Amount::Rate(_), Amount::Count(_)) => None,
     }
 }
 
-/// What a figure is, given the counts of one period.
-#[derive(Clone)]
-enum Def {
-    Count(Section, String),
-    /// A rate: numerator keys (summed) over the denominator key, all in `Section`.
-    Rate(Section, String, Vec<&'static str>, &'static str),
-}
-
-impl Def {
-    fn amount(&self, t: &Tally) -> Amount {
-        match self {
-            Def::Count(s, k) => Amount::Count(t.get(*s, k)),
-            Def::Rate(s, _, num, den) => {
-                let n = num.iter().map(|k| t.get(*s, k)).sum();
-                Amount::Rate(percent(n, t.get(*s, den)))
+/// A figure's amount in one period: a count, or a rate of two counts.
+fn amount(section: Section, key: &Key, t: &Tally) -> Amount {
+    match key {
+        Key::Fixed(k) => match k.rate() {
+            Some((num, den)) => {
+                let n = num.iter().map(|k| t.fixed(*k)).sum();
+                Amount::Rate(percent(n, t.fixed(den)))
             }
+            None => Amount::Count(t.fixed(*k)),
+        },
+        Key::Channel(..) | Key::Clock(_) | Key::State(_) | Key::Name(_) => {
+            Amount::Count(t.get(section, key))
         }
     }
+}
 
-    fn figure(&self, [now, prev, ly]: [&Tally; 3]) -> Figure {
-        let (section, key, measure) = match self {
-            Def::Count(s, k) => (*s, k.clone(), Measure::Count),
-            Def::Rate(s, k, _, _) => (*s, k.clone(), Measure::Rate),
-        };
-        let (value, previous, last_year) = (self.amount(now), self.amount(prev), self.amount(ly));
-        Figure {
-            section,
-            key,
-            measure,
-            value,
-            previous,
-            change: change(value, previous),
-            last_year,
-            change_yoy: change(value, last_year),
+fn measure(key: &Key) -> Measure {
+    match key {
+        Key::Fixed(k) if k.rate().is_some() => Measure::Rate,
+        Key::Fixed(_) | Key::Channel(..) | Key::Clock(_) | Key::State(_) | Key::Name(_) => {
+            Measure::Count
         }
+    }
+}
+
+fn figure(section: Section, key: Key, [now, prev, ly]: [&Tally; 3]) -> Figure {
+    let (value, previous, last_year) = (
+        amount(section, &key, now),
+        amount(section, &key, prev),
+        amount(section, &key, ly),
+    );
+    Figure {
+        section,
+        measure: measure(&key),
+        key,
+        value,
+        previous,
+        change: change(value, previous),
+        last_year,
+        change_yoy: change(value, last_year),
     }
 }
 
@@ -68,108 +78,63 @@ fn ranked(section: Section, tallies: [&Tally; 3]) -> Vec<String> {
     let names: BTreeSet<&str> = tallies.iter().flat_map(|t| t.names(section)).collect();
     let mut names: Vec<&str> = names.into_iter().collect();
     names.sort_by(|a, b| {
-        let key = |n: &str| (tallies[0].get(section, n), tallies[1].get(section, n));
+        let key = |n: &str| (tallies[0].name(section, n), tallies[1].name(section, n));
         key(b).cmp(&key(a)).then(a.cmp(b))
     });
     names.into_iter().map(str::to_owned).collect()
 }
 
-pub(super) fn figures(rules: &Rules, tallies: [&Tally; 3], top: usize) -> Vec<Figure> {
+/// The figures of a section that follow the data: channels, names, clocks and states.
+fn breakdown(section: Section, rules: &Rules, tallies: [&Tally; 3], top: usize) -> Vec<Key> {
     use Section as S;
-    let count = |s: Section, k: &str| Def::Count(s, k.to_owned());
-    let mut defs: Vec<Def> = vec![
-        count(S::Intake, "batches"),
-        count(S::Intake, "person_times"),
-    ];
-    for ch in Channel::ALL {
-        defs.push(count(S::Channel, &format!("{}.batches", ch.code())));
-        defs.push(count(S::Channel, &format!("{}.person_times", ch.code())));
+    let states = || State::ALL.into_iter().map(Key::State);
+    match section {
+        S::Channel => Channel::ALL
+            .into_iter()
+            .flat_map(|c| Volume::ALL.map(|v| Key::Channel(c, v)))
+            .collect(),
+        S::Category | S::Department => ranked(section, tallies)
+            .into_iter()
+            .map(Key::Name)
+            .collect(),
+        S::Target => ranked(section, tallies)
+            .into_iter()
+            .map(Key::Name)
+            .filter(|k| tallies[0].get(section, k) > 0)
+            .take(top)
+            .collect(),
+        S::Overdue => rules
+            .policy
+            .clocks
+            .iter()
+            .filter(|r| r.stop != ClockStop::Never)
+            .map(|r| Key::Clock(r.key.clone()))
+            .chain(states())
+            .collect(),
+        S::Supervision => states().collect(),
+        S::Intake
+        | S::Focus
+        | S::Decision
+        | S::Reply
+        | S::Archive
+        | S::Timeliness
+        | S::Satisfaction => Vec::new(),
     }
-    for name in ranked(S::Category, tallies) {
-        defs.push(Def::Count(S::Category, name));
+}
+
+/// Every figure in display order: section by section, its fixed figures first, then those
+/// that follow the data.
+pub(super) fn figures(rules: &Rules, tallies: [&Tally; 3], top: usize) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for section in Section::ALL {
+        let fixed = FigureKey::ALL
+            .into_iter()
+            .filter(|k| k.section() == section)
+            .map(Key::Fixed);
+        let keys: Vec<Key> = fixed
+            .chain(breakdown(section, rules, tallies, top))
+            .collect();
+        out.extend(keys.into_iter().map(|k| figure(section, k, tallies)));
     }
-    for name in ranked(S::Target, tallies)
-        .into_iter()
-        .filter(|n| tallies[0].get(S::Target, n) > 0)
-        .take(top)
-    {
-        defs.push(Def::Count(S::Target, name));
-    }
-    for name in ranked(S::Department, tallies) {
-        defs.push(Def::Count(S::Department, name));
-    }
-    for k in [
-        "group_visits",
-        "group_visit_person_times",
-        "repeat",
-        "major",
-        "attached",
-    ] {
-        defs.push(count(S::Focus, k));
-    }
-    for k in ["decided", "accept", "decline", "pass_on", "answered"] {
-        defs.push(count(S::Decision, k));
-    }
-    for k in ["replied", "support", "explain", "reject"] {
-        defs.push(count(S::Reply, k));
-    }
-    defs.push(count(S::Archive, "archived"));
-    let rate = |s: Section, k: &str, num: Vec<&'static str>, den: &'static str| {
-        Def::Rate(s, k.to_owned(), num, den)
-    };
-    defs.extend([
-        count(S::Timeliness, "decide_ended"),
-        count(S::Timeliness, "decide_on_time"),
-        rate(
-            S::Timeliness,
-            "decide_rate",
-            vec!["decide_on_time"],
-            "decide_ended",
-        ),
-        count(S::Timeliness, "handle_ended"),
-        count(S::Timeliness, "handle_on_time"),
-        count(S::Timeliness, "handle_extended"),
-        rate(
-            S::Timeliness,
-            "handle_rate",
-            vec!["handle_on_time"],
-            "handle_ended",
-        ),
-        count(S::Satisfaction, "eligible"),
-        count(S::Satisfaction, "rated"),
-        rate(
-            S::Satisfaction,
-            "participation_rate",
-            vec!["rated"],
-            "eligible",
-        ),
-    ]);
-    for who in ["unit", "office"] {
-        for s in ["satisfied", "basic", "unsatisfied"] {
-            defs.push(count(S::Satisfaction, &format!("{who}_{s}")));
-        }
-        let num = match who {
-            "unit" => vec!["unit_satisfied", "unit_basic"],
-            _ => vec!["office_satisfied", "office_basic"],
-        };
-        defs.push(rate(S::Satisfaction, &format!("{who}_rate"), num, "rated"));
-    }
-    defs.push(count(S::Overdue, "total"));
-    for rule in rules
-        .policy
-        .clocks
-        .iter()
-        .filter(|r| r.stop != ClockStop::Never)
-    {
-        defs.push(count(S::Overdue, &format!("clock.{}", rule.key)));
-    }
-    for s in State::ALL {
-        defs.push(count(S::Overdue, &format!("state.{}", s.code())));
-    }
-    defs.push(count(S::Supervision, "orders"));
-    defs.push(count(S::Supervision, "cases"));
-    for s in State::ALL {
-        defs.push(count(S::Supervision, &format!("state.{}", s.code())));
-    }
-    defs.iter().map(|d| d.figure(tallies)).collect()
+    out
 }

@@ -5,70 +5,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Period;
+use super::key::{Key, Section};
 use crate::domain::types::{Channel, State, SuperviseGround, Urgency};
-
-/// The parts of the report, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Section {
-    Intake,
-    Channel,
-    Category,
-    Target,
-    Department,
-    Focus,
-    Decision,
-    Reply,
-    Archive,
-    Timeliness,
-    Satisfaction,
-    Overdue,
-    Supervision,
-}
-
-impl Section {
-    pub const ALL: [Section; 13] = [
-        Section::Intake,
-        Section::Channel,
-        Section::Category,
-        Section::Target,
-        Section::Department,
-        Section::Focus,
-        Section::Decision,
-        Section::Reply,
-        Section::Archive,
-        Section::Timeliness,
-        Section::Satisfaction,
-        Section::Overdue,
-        Section::Supervision,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Section::Intake => "intake",
-            Section::Channel => "channel",
-            Section::Category => "category",
-            Section::Target => "target",
-            Section::Department => "department",
-            Section::Focus => "focus",
-            Section::Decision => "decision",
-            Section::Reply => "reply",
-            Section::Archive => "archive",
-            Section::Timeliness => "timeliness",
-            Section::Satisfaction => "satisfaction",
-            Section::Overdue => "overdue",
-            Section::Supervision => "supervision",
-        }
-    }
-
-    /// Sections whose keys are names from the data (a category, a unit, a department).
-    pub fn keyed_by_name(self) -> bool {
-        matches!(
-            self,
-            Section::Category | Section::Target | Section::Department
-        )
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -111,7 +49,7 @@ pub struct Figure {
     pub section: Section,
     /// Fixed for most sections (`batches`, `visit.person_times`, `decide_rate`…); the name
     /// itself in `category`, `target` and `department`.
-    pub key: String,
+    pub key: Key,
     pub measure: Measure,
     pub value: Amount,
     pub previous: Amount,
@@ -180,10 +118,10 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn figure(&self, section: Section, key: &str) -> Option<&Figure> {
+    pub fn figure(&self, section: Section, key: &Key) -> Option<&Figure> {
         self.figures
             .iter()
-            .find(|f| f.section == section && f.key == key)
+            .find(|f| f.section == section && f.key == *key)
     }
 
     /// The figures of one section, in order.

@@ -201,7 +201,9 @@ impl Period {
                     end: self.end + n,
                 }
             }
-            _ => Period::of(self.kind, self.end + Days::new(1)),
+            PeriodKind::Month | PeriodKind::Quarter | PeriodKind::Year => {
+                Period::of(self.kind, self.end + Days::new(1))
+            }
         }
     }
 

@@ -102,15 +102,18 @@ fn run(cases: &[Case], period: &str, today: &str) -> Report {
 
 /// (now, previous, last year) of a count.
 fn counts(r: &Report, section: Section, key: &str) -> (u64, u64, u64) {
-    let f = r
-        .figure(section, key)
-        .unwrap_or_else(|| panic!("no figure {section:?} {key}"));
+    let f = by_code(r, section, key).unwrap_or_else(|| panic!("no figure {section:?} {key}"));
     let c = |a: Amount| a.count().unwrap();
     (c(f.value), c(f.previous), c(f.last_year))
 }
 
+/// The figure whose key reads `key` (as in JSON).
+fn by_code<'r>(r: &'r Report, section: Section, key: &str) -> Option<&'r Figure> {
+    r.section(section).find(|f| f.key.code() == key)
+}
+
 fn rate(r: &Report, section: Section, key: &str) -> Option<f64> {
-    match r.figure(section, key).unwrap().value {
+    match by_code(r, section, key).unwrap().value {
         Amount::Rate(x) => x,
         Amount::Count(_) => panic!("{key} is a count"),
     }
@@ -165,7 +168,9 @@ fn batches_person_times_and_group_visits() {
         (17, 0, 0)
     );
     assert_eq!(counts(&r, Section::Focus, "major"), (1, 0, 0));
-    let f = r.figure(Section::Intake, "batches").unwrap();
+    let f = r
+        .figure(Section::Intake, &FigureKey::Batches.into())
+        .unwrap();
     assert_eq!((f.change, f.change_yoy), (Some(300.0), None));
     assert_eq!(r.cutoff, d("2026-11-21"));
 }
@@ -198,7 +203,7 @@ fn repeats_by_person_and_by_link_and_top_units() {
     assert_eq!(counts(&r, Section::Focus, "repeat"), (2, 0, 0));
     let units: Vec<(&str, u64)> = r
         .section(Section::Target)
-        .map(|f| (f.key.as_str(), f.value.count().unwrap()))
+        .map(|f| (f.key.name().unwrap(), f.value.count().unwrap()))
         .collect();
     assert_eq!(units, [("区教育局", 1), ("某街道办事处", 1)]);
     let r = run(&cases, "2025-06", "2026-11-21");
@@ -243,7 +248,9 @@ fn a_case_crossing_the_boundary_counts_in_each_month_by_its_events() {
     assert_eq!(counts(&r, Section::Timeliness, "handle_on_time"), (1, 0, 0));
     assert_eq!(rate(&r, Section::Timeliness, "handle_rate"), Some(100.0));
     assert_eq!(rate(&r, Section::Timeliness, "decide_rate"), None);
-    let f = r.figure(Section::Timeliness, "decide_rate").unwrap();
+    let f = r
+        .figure(Section::Timeliness, &FigureKey::DecideRate.into())
+        .unwrap();
     assert_eq!(f.previous, Amount::Rate(Some(100.0)));
 }
 

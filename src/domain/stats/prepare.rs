@@ -1,0 +1,92 @@
+//! What each case contributes to a report, worked out once for its three periods: its
+//! receipt day, its clock facts and how its decide and handle clocks ended.
+
+use chrono::NaiveDate;
+
+use super::facts::{CaseFacts, local_day};
+use super::{DECIDE_CLOCK, HANDLE_CLOCK};
+use crate::domain::deadline::{ClockFacts, ClockStatus, ClockView, clocks};
+use crate::domain::rules::Rules;
+
+/// What a case contributes, worked out once for the three periods.
+pub(super) struct Prepared<'a> {
+    pub(super) case: &'a CaseFacts,
+    pub(super) received: NaiveDate,
+    pub(super) facts: ClockFacts<'static>,
+    /// Its decide and handle clocks, where they have ended as of today.
+    pub(super) ends: [Option<End>; 2],
+    pub(super) archived: Option<NaiveDate>,
+    pub(super) extended: Option<NaiveDate>,
+    pub(super) repeat: bool,
+}
+
+impl<'a> Prepared<'a> {
+    pub(super) fn new(case: &'a CaseFacts, rules: &Rules, today: NaiveDate) -> Self {
+        let facts = case.clock_facts(rules);
+        Prepared {
+            case,
+            received: facts.received,
+            ends: ends(clocks(rules.policy, rules.calendar, &facts, today)),
+            facts,
+            archived: case.archived_at.map(|s| local_day(s, rules)),
+            extended: case.extension.map(|e| local_day(e.at, rules)),
+            repeat: case.linked || case.earlier_petitioner,
+        }
+    }
+
+    /// The clocks as they stood at the end of `cutoff`: later events had not happened.
+    pub(super) fn clocks_at(&self, rules: &Rules, cutoff: NaiveDate) -> Vec<ClockView> {
+        let by = |d: Option<NaiveDate>| d.filter(|d| *d <= cutoff);
+        let facts = ClockFacts {
+            decided: by(self.facts.decided),
+            accepted: by(self.facts.accepted),
+            replied: by(self.facts.replied),
+            extension_days: if by(self.extended).is_some() {
+                self.facts.extension_days
+            } else {
+                0
+            },
+            ..self.facts
+        };
+        clocks(rules.policy, rules.calendar, &facts, cutoff)
+    }
+}
+
+/// A decide or handle clock that has ended (see [`ended`]): the day, whether it was met,
+/// and the years without a holiday table its due date was counted over.
+pub(super) struct End {
+    pub(super) day: NaiveDate,
+    pub(super) met: bool,
+    pub(super) uncovered: Vec<i32>,
+}
+
+/// The decide clock's end (first) and the handle clock's of `views`, kept instead of the
+/// views themselves: a year's report holds this for a million cases.
+fn ends(views: Vec<ClockView>) -> [Option<End>; 2] {
+    let mut out = [None, None];
+    for v in views {
+        let slot = match v.key.as_str() {
+            DECIDE_CLOCK => 0,
+            HANDLE_CLOCK => 1,
+            _ => continue,
+        };
+        if let Some((day, met)) = ended(&v) {
+            out[slot] = Some(End {
+                day,
+                met,
+                uncovered: v.uncovered_years,
+            });
+        }
+    }
+    out
+}
+
+/// The day a clock ended (see the module documentation), and whether it was met.
+fn ended(view: &ClockView) -> Option<(NaiveDate, bool)> {
+    match view.status {
+        ClockStatus::Met { done } => Some((done, true)),
+        ClockStatus::Late { done, .. } => Some((done, false)),
+        ClockStatus::Running { overdue: true, .. } => Some((view.due, false)),
+        ClockStatus::Running { overdue: false, .. } | ClockStatus::Window { .. } => None,
+    }
+}

@@ -1,0 +1,396 @@
+//! A plain recount of the report's figures from `xinfang export`, to hold every figure of a
+//! report against: counting done the simplest way, independent of `domain::stats`.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde_json::Value;
+
+use super::{Ledger, run};
+
+pub fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|e| panic!("{e}: {s}"))
+}
+
+pub fn export(l: &Ledger) -> Vec<Value> {
+    let out = run(&["export", "--db", l.db(), "--format", "json"], "");
+    assert!(out.success(), "{out:?}");
+    serde_json::from_str::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+pub fn recount_and_compare(l: &Ledger, r: &Value) {
+    let checked = compare(&export(l), r);
+    assert!(checked > 100, "{checked}");
+}
+
+// ---------------------------------------------------------------------------------------
+// The recount: plain counting over the exported cases, written apart from the engine. Only
+// the due dates come from the export (the domain's calendar arithmetic, not counting).
+
+/// The office's dates: the builtin policy's +08:00.
+fn local(at: &Value) -> Option<NaiveDate> {
+    let offset = FixedOffset::east_opt(8 * 3600).unwrap();
+    at.as_str().map(|s| {
+        DateTime::parse_from_rfc3339(s)
+            .unwrap_or_else(|e| panic!("{e}: {s}"))
+            .with_timezone(&offset)
+            .date_naive()
+    })
+}
+
+fn timestamp(at: &Value) -> i64 {
+    DateTime::parse_from_rfc3339(at.as_str().unwrap())
+        .unwrap()
+        .timestamp()
+}
+
+#[derive(Clone, Copy)]
+struct Span {
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+impl Span {
+    fn of(p: &Value) -> Span {
+        Span {
+            start: date(p["start"].as_str().unwrap()),
+            end: date(p["end"].as_str().unwrap()),
+        }
+    }
+
+    fn has(&self, d: Option<NaiveDate>) -> bool {
+        d.is_some_and(|d| self.start <= d && d <= self.end)
+    }
+}
+
+/// Cases whose petitioner matches a petitioner of a case received earlier.
+fn repeat_by_person(cases: &[Value]) -> HashSet<i64> {
+    let mut order: Vec<&Value> = cases.iter().collect();
+    order.sort_by_key(|e| {
+        (
+            timestamp(&e["case"]["intake"]["received_at"]),
+            e["id"].as_i64(),
+        )
+    });
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out = HashSet::new();
+    for e in order {
+        let mut keys = Vec::new();
+        for p in e["case"]["intake"]["petitioners"].as_array().unwrap() {
+            let s = |k: &str| p[k].as_str().filter(|s| !s.is_empty());
+            if let Some(id) = s("id_number") {
+                keys.push(format!("id:{id}"));
+            }
+            if let Some(phone) = s("phone") {
+                keys.push(format!("phone:{phone}"));
+            }
+            if let (Some(n), Some(a)) = (s("name"), s("address")) {
+                keys.push(format!("na:{n}\u{0}{a}"));
+            }
+        }
+        if keys.iter().any(|k| seen.contains(k)) {
+            out.insert(e["id"].as_i64().unwrap());
+        }
+        seen.extend(keys);
+    }
+    out
+}
+
+/// Every count of one period, by "section/key".
+fn recount(
+    cases: &[Value],
+    p: Span,
+    today: NaiveDate,
+    repeats: &HashSet<i64>,
+) -> HashMap<String, u64> {
+    let cutoff = p.end.min(today);
+    let mut n: HashMap<String, u64> = HashMap::new();
+    let mut add = |k: String, by: u64| *n.entry(k).or_default() += by;
+    for e in cases {
+        let c = &e["case"];
+        let i = &c["intake"];
+        let received = local(&i["received_at"]);
+        let people = i["people"].as_u64().unwrap();
+        let decision = c["decision"]["decision"].as_str();
+        let decided = local(&c["decision"]["at"]);
+        let accepted = decided.filter(|_| decision == Some("accept"));
+        let served = c["reply"]["served_at"].as_str().map(date);
+        if p.has(received) {
+            add("intake/batches".into(), 1);
+            add("intake/person_times".into(), people);
+            let ch = i["channel"].as_str().unwrap();
+            add(format!("channel/{ch}.batches"), 1);
+            add(format!("channel/{ch}.person_times"), people);
+            add(format!("category/{}", i["category"].as_str().unwrap()), 1);
+            if let Some(t) = i["target"]
+                .as_str()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+            {
+                add(format!("target/{t}"), 1);
+            }
+            if let Some(d) = c["assignment"]["department"].as_str() {
+                add(format!("department/{d}"), 1);
+            }
+            if ch == "visit" && people >= 5 {
+                add("focus/group_visits".into(), 1);
+                add("focus/group_visit_person_times".into(), people);
+            }
+            let linked =
+                i["links"].as_array().is_some_and(|l| !l.is_empty()) || !c["review_of"].is_null();
+            if linked || repeats.contains(&e["id"].as_i64().unwrap()) {
+                add("focus/repeat".into(), 1);
+            }
+            if i["urgency"] == "major" {
+                add("focus/major".into(), 1);
+            }
+        }
+        for a in c["attached"].as_array().into_iter().flatten() {
+            if p.has(local(&a["received_at"])) {
+                add("focus/attached".into(), 1);
+            }
+        }
+        if p.has(decided) {
+            add("decision/decided".into(), 1);
+            add(format!("decision/{}", decision.unwrap()), 1);
+        }
+        if p.has(served) {
+            add("reply/replied".into(), 1);
+            if let Some(o) = c["reply"]["outcome"].as_str() {
+                add(format!("reply/{o}"), 1);
+            }
+            if decision == Some("accept") {
+                add("satisfaction/eligible".into(), 1);
+                let rv = &c["return_visit"];
+                if !rv.is_null() {
+                    add("satisfaction/rated".into(), 1);
+                    add(
+                        format!("satisfaction/unit_{}", rv["unit"].as_str().unwrap()),
+                        1,
+                    );
+                    add(
+                        format!("satisfaction/office_{}", rv["office"].as_str().unwrap()),
+                        1,
+                    );
+                }
+            }
+        }
+        if p.has(local(&c["archived"]["at"])) {
+            add("archive/archived".into(), 1);
+        }
+        // Clocks as exported (as of today): the day each ended.
+        for clock in e["clocks"].as_array().unwrap() {
+            let key = clock["key"].as_str().unwrap();
+            if key != "decide" && key != "handle" {
+                continue;
+            }
+            let st = &clock["status"];
+            let ended = match st["status"].as_str().unwrap() {
+                "met" | "late" => st["done"].as_str().map(date),
+                "running" if st["overdue"] == true => clock["due"].as_str().map(date),
+                _ => None,
+            };
+            if p.has(ended) {
+                add(format!("timeliness/{key}_ended"), 1);
+                if st["status"] == "met" {
+                    add(format!("timeliness/{key}_on_time"), 1);
+                }
+                if key == "handle" && !c["extension"].is_null() {
+                    add("timeliness/handle_extended".into(), 1);
+                }
+            }
+        }
+        // Overdue at the end of the cut-off day: a clock started by then, not stopped by
+        // then, past its due date.
+        if received.is_some_and(|r| r <= cutoff) {
+            let by = |d: Option<NaiveDate>| d.is_some_and(|d| d <= cutoff);
+            let mut overdue_clocks = Vec::new();
+            for clock in e["clocks"].as_array().unwrap() {
+                let key = clock["key"].as_str().unwrap();
+                let due = date(clock["due"].as_str().unwrap());
+                let (started, stopped) = match key {
+                    "decide" | "object" => (true, by(decided)),
+                    "handle" => (by(accepted), by(served)),
+                    _ => continue, // the review window is never overdue
+                };
+                if started && !stopped && cutoff > due {
+                    overdue_clocks.push(key);
+                }
+            }
+            if !overdue_clocks.is_empty() {
+                add("overdue/total".into(), 1);
+                add(format!("overdue/state.{}", e["state"].as_str().unwrap()), 1);
+                for k in overdue_clocks {
+                    add(format!("overdue/clock.{k}"), 1);
+                }
+            }
+        }
+        let orders = c["supervisions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|s| p.has(local(&s["at"])))
+            .count() as u64;
+        if orders > 0 {
+            add("supervision/orders".into(), orders);
+            add("supervision/cases".into(), 1);
+            add(
+                format!("supervision/state.{}", e["state"].as_str().unwrap()),
+                1,
+            );
+        }
+    }
+    n
+}
+
+fn pct(num: u64, den: u64) -> Option<f64> {
+    (den > 0).then(|| (num as f64 * 1000.0 / den as f64).round() / 10.0)
+}
+
+/// A rate's numerator and denominator keys.
+fn rate_parts(key: &str) -> (Vec<&'static str>, &'static str) {
+    match key {
+        "decide_rate" => (vec!["decide_on_time"], "decide_ended"),
+        "handle_rate" => (vec!["handle_on_time"], "handle_ended"),
+        "participation_rate" => (vec!["rated"], "eligible"),
+        "unit_rate" => (vec!["unit_satisfied", "unit_basic"], "rated"),
+        "office_rate" => (vec!["office_satisfied", "office_basic"], "rated"),
+        _ => panic!("unknown rate {key}"),
+    }
+}
+
+fn close(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Compares every figure of the report with the recount; returns how many values it checked.
+pub fn compare(cases: &[Value], r: &Value) -> usize {
+    let today = date(r["today"].as_str().unwrap());
+    let repeats = repeat_by_person(cases);
+    let spans = [
+        Span::of(&r["period"]),
+        Span::of(&r["previous"]),
+        Span::of(&r["last_year"]),
+    ];
+    let counts: Vec<HashMap<String, u64>> = spans
+        .iter()
+        .map(|s| recount(cases, *s, today, &repeats))
+        .collect();
+    let code = r["period"]["code"].as_str().unwrap();
+    let mut checked = 0;
+    let mut listed: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for f in r["figures"].as_array().unwrap() {
+        let (section, key) = (f["section"].as_str().unwrap(), f["key"].as_str().unwrap());
+        listed
+            .entry(section.to_owned())
+            .or_default()
+            .push(key.to_owned());
+        let get = |i: usize, k: &str| {
+            counts[i]
+                .get(&format!("{section}/{k}"))
+                .copied()
+                .unwrap_or(0)
+        };
+        let expected: Vec<Option<f64>> = (0..3)
+            .map(|i| {
+                if f["measure"] == "rate" {
+                    let (num, den) = rate_parts(key);
+                    pct(num.iter().map(|k| get(i, k)).sum(), get(i, den))
+                } else {
+                    Some(get(i, key) as f64)
+                }
+            })
+            .collect();
+        let got = [&f["value"], &f["previous"], &f["last_year"]].map(Value::as_f64);
+        for i in 0..3 {
+            assert!(
+                close(got[i], expected[i]),
+                "{code} {section}/{key} [{}]: report {:?}, recount {:?}",
+                ["now", "previous", "last year"][i],
+                got[i],
+                expected[i]
+            );
+            checked += 1;
+        }
+        let change =
+            |now: Option<f64>, before: Option<f64>| match (f["measure"].as_str(), now, before) {
+                (Some("count"), Some(n), Some(b)) if b > 0.0 => {
+                    Some(((n - b) * 1000.0 / b).round() / 10.0)
+                }
+                (Some("rate"), Some(n), Some(b)) => Some(((n - b) * 10.0).round() / 10.0),
+                _ => None,
+            };
+        assert!(
+            close(f["change"].as_f64(), change(expected[0], expected[1])),
+            "{code} {section}/{key} change"
+        );
+        assert!(
+            close(f["change_yoy"].as_f64(), change(expected[0], expected[2])),
+            "{code} {section}/{key} change_yoy"
+        );
+    }
+    // Nothing left out: every category and department counted in any of the three
+    // periods, the top units of the period, every channel, state and clock.
+    for section in ["category", "department"] {
+        let all: BTreeSet<String> = counts
+            .iter()
+            .flat_map(|c| c.keys())
+            .filter_map(|k| k.strip_prefix(&format!("{section}/")).map(str::to_owned))
+            .collect();
+        let shown: BTreeSet<String> = listed
+            .get(section)
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        assert_eq!(shown, all, "{code} {section}");
+    }
+    let top = r["top"].as_u64().unwrap() as usize;
+    let mut units: Vec<(String, u64, u64)> = counts[0]
+        .iter()
+        .filter_map(|(k, v)| k.strip_prefix("target/").map(|t| (t.to_owned(), *v)))
+        .map(|(t, v)| {
+            let before = counts[1].get(&format!("target/{t}")).copied().unwrap_or(0);
+            (t, v, before)
+        })
+        .collect();
+    units.sort_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)).then(a.0.cmp(&b.0)));
+    let want: Vec<String> = units.into_iter().take(top).map(|u| u.0).collect();
+    assert_eq!(
+        listed.get("target").cloned().unwrap_or_default(),
+        want,
+        "{code} top units"
+    );
+    for k in counts.iter().flat_map(|c| c.keys()) {
+        let (section, key) = k.split_once('/').unwrap();
+        if !matches!(section, "category" | "department" | "target") {
+            assert!(
+                listed
+                    .get(section)
+                    .is_some_and(|keys| keys.iter().any(|x| x == key)),
+                "{code}: {k} counted but not in the report"
+            );
+        }
+    }
+    // The item lists hold the counted cases.
+    let n = |s: &str| counts[0].get(s).copied().unwrap_or(0) as usize;
+    assert_eq!(
+        r["overdue_items"].as_array().unwrap().len(),
+        n("overdue/total"),
+        "{code}"
+    );
+    assert_eq!(
+        r["supervised_items"].as_array().unwrap().len(),
+        n("supervision/cases"),
+        "{code}"
+    );
+    checked
+}

@@ -1,2 +1,0 @@
-pub mod desk;
-pub mod fixture;
