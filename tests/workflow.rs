@@ -6,6 +6,7 @@ mod support;
 use support::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::domain::error::WorkflowError as E;
+use xinfang::domain::op::{Act, Op};
 use xinfang::domain::types::*;
 use xinfang::domain::workflow::allowed_ops;
 
@@ -168,9 +169,9 @@ fn wrong_state_names_what_is_possible() {
     assert_eq!(
         err,
         E::WrongState {
-            op: "archive",
+            op: Op::Archive,
             state: State::Intake,
-            allowed: vec!["register", "attach"]
+            allowed: vec![Op::Register, Op::Attach]
         }
     );
     assert_eq!(
@@ -291,7 +292,7 @@ fn returned_opinion_needs_rework_before_reply() {
     assert_eq!(
         err,
         E::MissingField {
-            op: "instruct",
+            op: Act::Step(Op::Instruct),
             field: "text"
         }
     );

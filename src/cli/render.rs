@@ -270,7 +270,10 @@ pub fn case_text(
             labels::op(lang, &e.op)
         );
     }
-    let allowed: Vec<&str> = allowed_ops(c).iter().map(|o| labels::op(lang, o)).collect();
+    let allowed: Vec<&str> = allowed_ops(c)
+        .iter()
+        .map(|o| labels::step(lang, *o))
+        .collect();
     if !allowed.is_empty() {
         println!(
             "\n{}{}",

@@ -7,47 +7,40 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The kind of identity document a petitioner shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum IdType {
-    /// 居民身份证 (GB 11643-1999), the only type whose number is checked.
-    #[default]
-    #[serde(alias = "居民身份证", alias = "身份证")]
-    ResidentId,
-    #[serde(alias = "护照")]
-    Passport,
-    /// 港澳居民来往内地通行证.
-    #[serde(alias = "港澳居民来往内地通行证", alias = "港澳通行证")]
-    HkMacaoPermit,
-    /// 台湾居民来往大陆通行证.
-    #[serde(alias = "台湾居民来往大陆通行证", alias = "台胞证")]
-    TaiwanPermit,
-    /// 外国人永久居留身份证.
-    #[serde(alias = "外国人永久居留身份证")]
-    ForeignPermanent,
-    #[serde(alias = "其他")]
-    Other,
+use super::vocab::vocabulary;
+
+vocabulary! {
+    /// The kind of identity document a petitioner shows.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+    pub enum IdType {
+        /// 居民身份证 (GB 11643-1999), the only type whose number is checked.
+        #[default]
+        #[serde(alias = "居民身份证", alias = "身份证")]
+        ResidentId = "resident_id",
+        #[serde(alias = "护照")]
+        Passport = "passport",
+        /// 港澳居民来往内地通行证.
+        #[serde(alias = "港澳居民来往内地通行证", alias = "港澳通行证")]
+        HkMacaoPermit = "hk_macao_permit",
+        /// 台湾居民来往大陆通行证.
+        #[serde(alias = "台湾居民来往大陆通行证", alias = "台胞证")]
+        TaiwanPermit = "taiwan_permit",
+        /// 外国人永久居留身份证.
+        #[serde(alias = "外国人永久居留身份证")]
+        ForeignPermanent = "foreign_permanent",
+        #[serde(alias = "其他")]
+        Other = "other",
+    }
 }
 
-impl IdType {
-    pub const ALL: [IdType; 6] = [
-        IdType::ResidentId,
-        IdType::Passport,
-        IdType::HkMacaoPermit,
-        IdType::TaiwanPermit,
-        IdType::ForeignPermanent,
-        IdType::Other,
-    ];
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    #[serde(alias = "男")]
-    Male,
-    #[serde(alias = "女")]
-    Female,
+vocabulary! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Sex {
+        #[serde(alias = "男")]
+        Male = "male",
+        #[serde(alias = "女")]
+        Female = "female",
+    }
 }
 
 /// A number that passed [`check_id`].

@@ -3,20 +3,24 @@
 
 use chrono::NaiveDate;
 
-use super::local_date;
 use crate::domain::case::{Assignment, Case, Extension, Stamp};
 use crate::domain::deadline::due_date;
 use crate::domain::error::WorkflowError;
-use crate::domain::rules::{Rules, names_accused};
+use crate::domain::op::{Act, Op};
+use crate::domain::rules::{Rules, local_date, names_accused};
 use crate::domain::types::{Decision, Role};
 
+/// Refuses blank text in a required field of `op`.
 pub(crate) fn nonempty(
-    op: &'static str,
+    op: impl Into<Act>,
     field: &'static str,
     value: &str,
 ) -> Result<(), WorkflowError> {
     if value.trim().is_empty() {
-        Err(WorkflowError::MissingField { op, field })
+        Err(WorkflowError::MissingField {
+            op: op.into(),
+            field,
+        })
     } else {
         Ok(())
     }
@@ -37,7 +41,7 @@ pub(super) fn check_date_range(
 }
 
 pub(super) fn validate_decision(decision: &Decision) -> Result<(), WorkflowError> {
-    let op = "register";
+    let op = Op::Register;
     match decision {
         Decision::Accept => Ok(()),
         // 不予受理 must tell the petitioner where to go instead (Art 23).
