@@ -227,7 +227,7 @@ fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
 struct Prepared<'a> {
     case: &'a CaseFacts,
     received: NaiveDate,
-    facts: ClockFacts<'static>,
+    facts: ClockFacts,
     /// Its decide and handle clocks, where they have ended as of today.
     ends: [Option<End>; 2],
     archived: Option<NaiveDate>,
