@@ -2,59 +2,13 @@
 //! serialised form is the `apply` contract (one JSON object per line, tagged
 //! by `op`); the same value is stored in the journal.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::case::{Petitioner, Referral};
 use super::documents::IssueInput;
+pub use super::intake::IntakeInput;
 use super::op::Op;
-use super::types::{
-    Channel, Decision, HandlingType, Outcome, Satisfaction, ServiceMethod, SuperviseGround, Urgency,
-};
-
-/// What the clerk records at the window. Optional fields get defaults from
-/// the envelope (received_at = the command's time, receiver = the actor).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct IntakeInput {
-    pub channel: Channel,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub received_at: Option<DateTime<FixedOffset>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub receiver: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub postmark: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub letter_no: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub referral: Option<Referral>,
-    #[serde(default)]
-    pub petitioners: Vec<Petitioner>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub people: Option<u32>,
-    #[serde(default)]
-    pub anonymous: bool,
-    #[serde(default)]
-    pub confidential: bool,
-    pub category: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub handling_type: Option<HandlingType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_person: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
-    pub summary: String,
-    #[serde(default)]
-    pub request: String,
-    #[serde(default)]
-    pub urgency: Urgency,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub links: Vec<i64>,
-}
+use super::types::{Decision, Outcome, Satisfaction, ServiceMethod, SuperviseGround};
 
 /// A change to the ledger. `Intake` creates a case; `Review` creates a new
 /// case linked to an archived one; every other command changes one case.

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod due;
 pub mod error;
 pub mod identity;
+pub mod intake;
 pub mod op;
 pub mod phone;
 pub mod policy;

@@ -29,22 +29,24 @@ pub(super) fn validate_intake(
     let received_at = input.received_at.unwrap_or(at);
     check_received(input, received_at, at, rules)?;
     let today = local_date(at, rules);
-    let mut petitioners = input.petitioners.clone();
-    if petitioners.is_empty() && !input.anonymous {
+    let mut checked = input.clone();
+    if checked.petitioners.is_empty() && !input.anonymous {
         return Err(WorkflowError::NoPetitioner);
     }
-    for (i, p) in petitioners.iter_mut().enumerate() {
+    for (i, p) in checked.petitioners.iter_mut().enumerate() {
         check_petitioner(i + 1, p, input.anonymous, today, &mut warnings)?;
     }
-    choose_main(&mut petitioners)?;
-    let named = petitioners.len();
+    choose_main(&mut checked.petitioners)?;
+    let named = checked.petitioners.len();
     let people = input.people.unwrap_or(named.max(1) as u32);
     if (people as usize) < named || people == 0 {
         return Err(WorkflowError::PeopleFewerThanNamed { people, named });
     }
     // 2022 Art 20: 代表人数不得超过5人 (warned, not refused: the clerk
     // records who came and asks the group to choose).
-    let representatives = petitioners.iter().filter(|p| p.representative).count();
+    let representatives = (checked.petitioners.iter())
+        .filter(|p| p.representative)
+        .count();
     if representatives > 5 {
         warnings.push(Warning::TooManyRepresentatives {
             count: representatives,
@@ -53,34 +55,15 @@ pub(super) fn validate_intake(
     if input.urgency == Urgency::Major {
         warnings.push(Warning::MajorUrgent);
     }
-    let receiver = input
-        .receiver
-        .clone()
+    let receiver = (input.receiver.clone())
         .filter(|r| !r.trim().is_empty())
         .unwrap_or_else(|| actor.name.clone());
-    let intake = Intake {
-        channel: input.channel,
-        received_at,
-        receiver,
-        postmark: input.postmark,
-        letter_no: input.letter_no.clone(),
-        contact: input.contact.clone(),
-        referral: input.referral.clone(),
-        petitioners,
-        people,
-        anonymous: input.anonymous,
-        confidential: input.confidential,
-        category: input.category.clone(),
-        handling_type: input.handling_type,
-        target: input.target.clone().filter(|t| !t.trim().is_empty()),
-        target_person: input.target_person.clone().filter(|t| !t.trim().is_empty()),
-        location: input.location.clone(),
-        summary: input.summary.trim().to_owned(),
-        request: input.request.trim().to_owned(),
-        urgency: input.urgency,
-        links: input.links.clone(),
-    };
-    Ok((intake, warnings))
+    let blank = |t: &String| t.trim().is_empty();
+    checked.target = checked.target.take().filter(|t| !blank(t));
+    checked.target_person = checked.target_person.take().filter(|t| !blank(t));
+    checked.summary = input.summary.trim().to_owned();
+    checked.request = input.request.trim().to_owned();
+    Ok((checked.fill(received_at, receiver, people), warnings))
 }
 
 /// Received no later than entered, and posted no later than received.
