@@ -5,7 +5,7 @@ mod support;
 
 use support::fixture::*;
 use xinfang::domain::command::Command;
-use xinfang::domain::error::WorkflowError as E;
+use xinfang::domain::error::{Field, WorkflowError as E};
 use xinfang::domain::op::{Act, Op};
 use xinfang::domain::types::*;
 use xinfang::domain::workflow::allowed_ops;
@@ -105,7 +105,8 @@ fn code(r: &Result<xinfang::domain::workflow::Transition, E>) -> &'static str {
         Err(E::OpinionAwaitingInstruction) => "Await",
         Err(E::OutcomeOnNotice) => "ON",
         Err(E::MissingField {
-            field: "outcome", ..
+            field: Field::Outcome,
+            ..
         }) => "MO",
         Err(E::AlreadyVisited) => "V",
         Err(E::NoExtensionAsked) => "NoAsk",
@@ -293,7 +294,7 @@ fn returned_opinion_needs_rework_before_reply() {
         err,
         E::MissingField {
             op: Act::Step(Op::Instruct),
-            field: "text"
+            field: Field::Text
         }
     );
 }

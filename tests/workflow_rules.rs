@@ -6,7 +6,7 @@ mod support;
 
 use support::fixture::*;
 use xinfang::domain::command::Command;
-use xinfang::domain::error::WorkflowError as E;
+use xinfang::domain::error::{Field, WorkflowError as E};
 use xinfang::domain::op::{Act, Op};
 use xinfang::domain::types::*;
 use xinfang::domain::workflow::Warning;
@@ -203,7 +203,7 @@ fn extension_once_within_cap_and_before_due() {
             .unwrap_err(),
         E::MissingField {
             op: Act::Step(Op::Extend),
-            field: "reason"
+            field: Field::Reason
         }
     );
     // Accepted 2026-03-03: 60 days → 05-02 (Saturday, 劳动节 holiday) rolls to
@@ -283,7 +283,7 @@ fn intake_validation() {
         run(&|i| i.summary = "  ".into()).unwrap_err(),
         E::MissingField {
             op: Act::Step(Op::Intake),
-            field: "summary"
+            field: Field::Summary
         }
     );
     assert_eq!(
@@ -371,7 +371,7 @@ fn decline_needs_a_route() {
             .unwrap_err(),
         E::MissingField {
             op: Act::Step(Op::Register),
-            field: "route"
+            field: Field::Route
         }
     );
 }
@@ -409,7 +409,7 @@ fn repeat_items_join_an_open_case() {
             t(6)
         ),
         Err(E::MissingField {
-            field: "summary",
+            field: Field::Summary,
             ..
         })
     ));

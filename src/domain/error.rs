@@ -1,13 +1,44 @@
 //! Why a command was refused. Each variant names what is missing or wrong;
 //! `strings::errors` turns it into words in the user's language.
 
+use std::fmt;
+
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::documents::{DocKind, Missing};
 use super::identity::IdError;
 use super::op::{Act, Op};
 use super::phone::PhoneError;
 use super::types::{Role, State};
+use super::vocab::vocabulary;
+
+vocabulary! {
+    /// A required field a command or record left blank.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Field {
+        /// The case a step acts on.
+        Case = "case",
+        Visitor = "visitor",
+        Said = "said",
+        Leader = "leader",
+        Summary = "summary",
+        Category = "category",
+        Name = "name",
+        Route = "route",
+        To = "to",
+        Text = "text",
+        Reason = "reason",
+        Handler = "handler",
+        Outcome = "outcome",
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkflowError {
@@ -28,7 +59,7 @@ pub enum WorkflowError {
     #[error("operator {0} is inactive")]
     InactiveOperator(String),
     #[error("missing field {field} for {op}")]
-    MissingField { op: Act, field: &'static str },
+    MissingField { op: Act, field: Field },
     #[error("petitioner {index}: bad ID number: {error}")]
     BadIdNumber { index: usize, error: IdError },
     #[error("petitioner {index}: bad phone: {error}")]

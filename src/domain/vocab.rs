@@ -69,6 +69,7 @@ mod tests {
     use serde::Serialize;
     use serde::de::DeserializeOwned;
 
+    use crate::domain::error::Field;
     use crate::domain::identity::{IdType, Sex};
     use crate::domain::op::{Act, Op};
     use crate::domain::types::*;
@@ -109,6 +110,7 @@ mod tests {
         round_trip(&IdType::ALL, IdType::code);
         round_trip(&Sex::ALL, Sex::code);
         round_trip(&Op::ALL, Op::code);
+        round_trip(&Field::ALL, Field::code);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::{Lang, documents, labels, validation};
 use chrono::NaiveDate;
 
-use crate::domain::error::WorkflowError as E;
+use crate::domain::error::{Field, WorkflowError as E};
 use crate::domain::op::{Act, Op};
 use crate::domain::types::{Role, State};
 use crate::domain::workflow::Warning;
@@ -39,7 +39,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::OutcomeOnNotice => said(lang, OUTCOME_ON_NOTICE),
         E::AlreadyVisited => said(lang, ALREADY_VISITED),
         E::DocumentIncomplete { kind, missing } => documents::incomplete(lang, *kind, *missing),
-        E::MissingField { op, field } => missing_field(lang, *op, field),
+        E::MissingField { op, field } => missing_field(lang, *op, *field),
         E::BadIdNumber { index, error } => {
             petitioner(lang, *index, &validation::id_error(lang, error))
         }
@@ -170,7 +170,7 @@ const RECEIVED_IN_FUTURE: Said = (
     "received after the time of entry: check the date",
 );
 
-fn missing_field(lang: Lang, op: Act, field: &str) -> String {
+fn missing_field(lang: Lang, op: Act, field: Field) -> String {
     let verb = labels::act(lang, op);
     if lang == Lang::Zh {
         format!("不能{verb}：缺少「{}」，请补填", field_zh(field))
@@ -331,22 +331,21 @@ fn review_window_closed(lang: Lang, due: NaiveDate) -> String {
     }
 }
 
-fn field_zh(field: &str) -> &str {
+fn field_zh(field: Field) -> &'static str {
     match field {
-        "case" => "案件编号",
-        "visitor" => "来访人",
-        "said" => "反映内容",
-        "leader" => "接待领导",
-        "summary" => "主要问题",
-        "category" => "问题分类",
-        "name" => "姓名",
-        "route" => "告知的处理途径",
-        "to" => "转送机关",
-        "text" => "内容",
-        "reason" => "理由",
-        "handler" => "承办人",
-        "outcome" => "处理结果（支持/解释说明/不予支持）",
-        other => other,
+        Field::Case => "案件编号",
+        Field::Visitor => "来访人",
+        Field::Said => "反映内容",
+        Field::Leader => "接待领导",
+        Field::Summary => "主要问题",
+        Field::Category => "问题分类",
+        Field::Name => "姓名",
+        Field::Route => "告知的处理途径",
+        Field::To => "转送机关",
+        Field::Text => "内容",
+        Field::Reason => "理由",
+        Field::Handler => "承办人",
+        Field::Outcome => "处理结果（支持/解释说明/不予支持）",
     }
 }
 

@@ -6,7 +6,7 @@ use super::checks::nonempty;
 use super::warning::Warning;
 use crate::domain::case::{Intake, Petitioner};
 use crate::domain::command::IntakeInput;
-use crate::domain::error::WorkflowError;
+use crate::domain::error::{Field, WorkflowError};
 use crate::domain::identity::check_id;
 use crate::domain::op::Op;
 use crate::domain::phone::check_phone;
@@ -21,8 +21,8 @@ pub(super) fn validate_intake(
 ) -> Result<(Intake, Vec<Warning>), WorkflowError> {
     let op = Op::Intake;
     let mut warnings = Vec::new();
-    nonempty(op, "summary", &input.summary)?;
-    nonempty(op, "category", &input.category)?;
+    nonempty(op, Field::Summary, &input.summary)?;
+    nonempty(op, Field::Category, &input.category)?;
     if !rules.categories.contains(&input.category) {
         return Err(WorkflowError::UnknownCategory(input.category.clone()));
     }
@@ -98,7 +98,7 @@ fn check_petitioner(
     if p.name.is_empty() && !anonymous {
         return Err(WorkflowError::MissingField {
             op: Op::Intake.into(),
-            field: "name",
+            field: Field::Name,
         });
     }
     if let Some(raw) = p.id_number.as_deref().filter(|s| !s.trim().is_empty()) {

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use super::case::{Case, Stamp};
 use super::command::Command;
 use super::documents::Content;
-use super::error::WorkflowError;
+use super::error::{Field, WorkflowError};
 use super::op::{Act, Op};
 use super::rules::{Operator, Rules};
 use super::types::Role;
@@ -111,7 +111,7 @@ fn take_in(
     let Command::Intake(input) = command else {
         return Err(WorkflowError::MissingField {
             op: Act::Step(command.op()),
-            field: "case",
+            field: Field::Case,
         });
     };
     may_take_in(actor)?;

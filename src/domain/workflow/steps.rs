@@ -16,7 +16,7 @@ use crate::domain::case::{
 };
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::documents::{Content, IssueInput, IssuedDoc, prepare};
-use crate::domain::error::WorkflowError;
+use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::Op;
 use crate::domain::rules::{Operator, Rules, local_date};
 use crate::domain::types::{
@@ -141,8 +141,8 @@ impl Step<'_, '_> {
 
     fn recuse(self, mut next: Case, handler: &str, reason: &str) -> Result<Change, WorkflowError> {
         let op = Op::Recuse;
-        nonempty(op, "reason", reason)?;
-        nonempty(op, "handler", handler)?;
+        nonempty(op, Field::Reason, reason)?;
+        nonempty(op, Field::Handler, handler)?;
         let actor = self.actor;
         if actor.role == Role::Handler && actor.name != *handler {
             return Err(WorkflowError::RoleRequired {
@@ -171,7 +171,7 @@ impl Step<'_, '_> {
     }
 
     fn opinion(self, mut next: Case, text: &str) -> Result<Change, WorkflowError> {
-        nonempty(Op::Opinion, "text", text)?;
+        nonempty(Op::Opinion, Field::Text, text)?;
         next.opinions.push(Opinion {
             text: text.to_owned(),
             role: self.actor.role,
@@ -182,7 +182,7 @@ impl Step<'_, '_> {
 
     fn instruct(self, mut next: Case, approve: bool, text: &str) -> Result<Change, WorkflowError> {
         if !approve {
-            nonempty(Op::Instruct, "text", text)?;
+            nonempty(Op::Instruct, Field::Text, text)?;
         }
         next.instructions.push(Instruction {
             approve,
@@ -193,7 +193,7 @@ impl Step<'_, '_> {
     }
 
     fn extend(self, mut next: Case, days: u32, reason: &str) -> Result<Change, WorkflowError> {
-        nonempty(Op::Extend, "reason", reason)?;
+        nonempty(Op::Extend, Field::Reason, reason)?;
         let (case, today, rules) = (self.case, self.today, self.rules);
         next.extension = Some(check_extension(
             case, days, reason, today, rules, self.stamp,
@@ -233,11 +233,11 @@ impl Step<'_, '_> {
         signed: bool,
     ) -> Result<Change, WorkflowError> {
         let (case, today) = (self.case, self.today);
-        nonempty(Op::Reply, "text", text)?;
+        nonempty(Op::Reply, Field::Text, text)?;
         if case.accepted() && outcome.is_none() {
             return Err(WorkflowError::MissingField {
                 op: Op::Reply.into(),
-                field: "outcome",
+                field: Field::Outcome,
             });
         }
         if !case.accepted() && outcome.is_some() {
@@ -286,7 +286,7 @@ impl Step<'_, '_> {
     /// 复查: a new case on the archived one's matter, linked to it.
     fn review(self, text: &str) -> Result<Change, WorkflowError> {
         let case = self.case;
-        nonempty(Op::Review, "text", text)?;
+        nonempty(Op::Review, Field::Text, text)?;
         check_review_window(case, self.today, self.rules)?;
         let mut intake = case.intake.clone();
         intake.received_at = self.at;
@@ -331,7 +331,7 @@ impl Step<'_, '_> {
         days: u32,
         reason: &str,
     ) -> Result<Change, WorkflowError> {
-        nonempty(Op::AskExtension, "reason", reason)?;
+        nonempty(Op::AskExtension, Field::Reason, reason)?;
         // Checked as the leader's extension would be: the cap, the due date.
         let (case, today, rules) = (self.case, self.today, self.rules);
         let checked = check_extension(case, days, reason, today, rules, self.stamp.clone())?;
@@ -345,7 +345,7 @@ impl Step<'_, '_> {
     }
 
     fn refuse_extension(self, mut next: Case, reason: &str) -> Result<Change, WorkflowError> {
-        nonempty(Op::RefuseExtension, "reason", reason)?;
+        nonempty(Op::RefuseExtension, Field::Reason, reason)?;
         if let Some(r) = next.extension_request.as_mut() {
             r.refusal = Some(reason.to_owned());
         }
