@@ -143,7 +143,9 @@ fn view(
     // A running clock also counts working days between today and the due date.
     let (from, to) = match status {
         ClockStatus::Running { .. } => (start.min(today), due.max(today)),
-        _ => (start, due),
+        ClockStatus::Met { .. } | ClockStatus::Late { .. } | ClockStatus::Window { .. } => {
+            (start, due)
+        }
     };
     ClockView {
         key: rule.key.clone(),

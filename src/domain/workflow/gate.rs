@@ -36,14 +36,11 @@ pub fn refusal(case: &Case, op: Op, actor: &Operator) -> Option<WorkflowError> {
 
 /// Refuses an op the state does not allow, naming what would be allowed.
 pub(super) fn gate(case: &Case, op: Op) -> Result<(), WorkflowError> {
-    state_allows(case, op).map_err(|e| match e {
-        WorkflowError::WrongState { op, state, .. } => WorkflowError::WrongState {
-            op,
-            state,
-            allowed: allowed_ops(case),
-        },
-        other => other,
-    })
+    let allowed = state_allows(case, op);
+    if let Err(WorkflowError::WrongState { .. }) = allowed {
+        return Err(wrong_state(case, op));
+    }
+    allowed
 }
 
 pub(super) fn wrong_state(case: &Case, op: Op) -> WorkflowError {
