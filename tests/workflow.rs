@@ -5,7 +5,8 @@ mod common;
 
 use common::fixture::*;
 use xinfang::domain::command::Command;
-use xinfang::domain::error::WorkflowError as E;
+use xinfang::domain::error::{Field, WorkflowError as E};
+use xinfang::domain::op::{Act, Op};
 use xinfang::domain::types::*;
 use xinfang::domain::workflow::allowed_ops;
 
@@ -104,7 +105,8 @@ fn code(r: &Result<xinfang::domain::workflow::Transition, E>) -> &'static str {
         Err(E::OpinionAwaitingInstruction) => "Await",
         Err(E::OutcomeOnNotice) => "ON",
         Err(E::MissingField {
-            field: "outcome", ..
+            field: Field::Outcome,
+            ..
         }) => "MO",
         Err(E::AlreadyVisited) => "V",
         Err(E::NoExtensionAsked) => "NoAsk",
@@ -168,9 +170,9 @@ fn wrong_state_names_what_is_possible() {
     assert_eq!(
         err,
         E::WrongState {
-            op: "archive",
+            op: Op::Archive,
             state: State::Intake,
-            allowed: vec!["register", "attach"]
+            allowed: vec![Op::Register, Op::Attach]
         }
     );
     assert_eq!(
@@ -291,8 +293,8 @@ fn returned_opinion_needs_rework_before_reply() {
     assert_eq!(
         err,
         E::MissingField {
-            op: "instruct",
-            field: "text"
+            op: Act::Step(Op::Instruct),
+            field: Field::Text
         }
     );
 }

@@ -6,7 +6,8 @@ mod common;
 
 use common::fixture::*;
 use xinfang::domain::command::Command;
-use xinfang::domain::error::WorkflowError as E;
+use xinfang::domain::error::{Field, WorkflowError as E};
+use xinfang::domain::op::{Act, Op};
 use xinfang::domain::types::*;
 use xinfang::domain::workflow::Warning;
 
@@ -22,7 +23,7 @@ fn roles() {
     assert!(matches!(
         o.apply(Some(awaiting), &instruct, "李娜", t(5)),
         Err(E::RoleRequired {
-            op: "instruct",
+            op: Act::Step(Op::Instruct),
             actual: Role::Clerk,
             ..
         })
@@ -37,7 +38,10 @@ fn roles() {
     };
     assert!(matches!(
         o.apply(Some(assigned), &extend, "王强", t(5)),
-        Err(E::RoleRequired { op: "extend", .. })
+        Err(E::RoleRequired {
+            op: Act::Step(Op::Extend),
+            ..
+        })
     ));
     let opinion = Command::Opinion {
         text: "意见".into(),
@@ -45,7 +49,7 @@ fn roles() {
     assert_eq!(
         o.apply(Some(assigned), &opinion, "刘洋", t(5)).unwrap_err(),
         E::NotAssignedHandler {
-            op: "opinion",
+            op: Op::Opinion,
             assigned: "王强".into()
         }
     );
@@ -198,8 +202,8 @@ fn extension_once_within_cap_and_before_due() {
         o.apply(Some(assigned), &no_reason, "赵局长", t(5))
             .unwrap_err(),
         E::MissingField {
-            op: "extend",
-            field: "reason"
+            op: Act::Step(Op::Extend),
+            field: Field::Reason
         }
     );
     // Accepted 2026-03-03: 60 days → 05-02 (Saturday, 劳动节 holiday) rolls to
@@ -278,8 +282,8 @@ fn intake_validation() {
     assert_eq!(
         run(&|i| i.summary = "  ".into()).unwrap_err(),
         E::MissingField {
-            op: "intake",
-            field: "summary"
+            op: Act::Step(Op::Intake),
+            field: Field::Summary
         }
     );
     assert_eq!(
@@ -366,8 +370,8 @@ fn decline_needs_a_route() {
         o.apply(Some(&f[0].1), &Command::Register(d), "李娜", t(1))
             .unwrap_err(),
         E::MissingField {
-            op: "register",
-            field: "route"
+            op: Act::Step(Op::Register),
+            field: Field::Route
         }
     );
 }
@@ -405,7 +409,7 @@ fn repeat_items_join_an_open_case() {
             t(6)
         ),
         Err(E::MissingField {
-            field: "summary",
+            field: Field::Summary,
             ..
         })
     ));
@@ -418,7 +422,7 @@ fn repeat_items_join_an_open_case() {
             "李娜",
             t(9)
         ),
-        Err(E::WrongState { op: "attach", .. })
+        Err(E::WrongState { op: Op::Attach, .. })
     ));
 }
 
@@ -439,11 +443,14 @@ fn a_leader_owns_an_assigned_case() {
     assert_eq!(owned.state, assigned.state);
     assert!(matches!(
         o.apply(Some(assigned), &Command::Own, "李娜", t(6)),
-        Err(E::RoleRequired { op: "own", .. })
+        Err(E::RoleRequired {
+            op: Act::Step(Op::Own),
+            ..
+        })
     ));
     assert!(matches!(
         o.apply(Some(&f[1].1), &Command::Own, "赵局长", t(6)),
-        Err(E::WrongState { op: "own", .. })
+        Err(E::WrongState { op: Op::Own, .. })
     ));
 }
 
@@ -469,7 +476,7 @@ fn an_extension_asked_is_granted_or_refused() {
     assert!(matches!(
         o.apply(Some(assigned), &ask, "刘洋", t(6)),
         Err(E::NotAssignedHandler {
-            op: "ask_extension",
+            op: Op::AskExtension,
             ..
         })
     ));

@@ -293,7 +293,10 @@ fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseR
             labels::op(lang, &e.op)
         );
     }
-    let allowed: Vec<&str> = allowed_ops(c).iter().map(|o| labels::op(lang, o)).collect();
+    let allowed: Vec<&str> = allowed_ops(c)
+        .iter()
+        .map(|o| labels::step(lang, *o))
+        .collect();
     if !allowed.is_empty() {
         println!(
             "\n{}{}",

@@ -6,106 +6,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::documents::IssuedDoc;
-use super::identity::{IdType, Sex};
+pub use super::intake::{Intake, Petitioner, Referral};
 use super::types::{
-    Channel, Decision, HandlingType, Outcome, Role, Satisfaction, ServiceMethod, State,
-    SuperviseGround, Urgency,
+    Channel, Decision, Outcome, Role, Satisfaction, ServiceMethod, State, SuperviseGround,
 };
-
-/// One person who brought the petition.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Petitioner {
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sex: Option<Sex>,
-    #[serde(default)]
-    pub id_type: IdType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id_number: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub work_unit: Option<String>,
-    /// The main petitioner (exactly one per case when any are named).
-    #[serde(default)]
-    pub main: bool,
-    /// Chosen representative of a group visit (Art 20: at most 5).
-    #[serde(default)]
-    pub representative: bool,
-    /// Set by validation: a 15-digit pre-1999 ID number.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub legacy_id: bool,
-}
-
-/// An item passed down from above (上级转送/交办).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Referral {
-    pub body: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub doc_no: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<NaiveDate>,
-}
-
-/// Everything recorded when the petition is received.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Intake {
-    pub channel: Channel,
-    pub received_at: DateTime<FixedOffset>,
-    /// Receiving clerk.
-    pub receiver: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub postmark: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub letter_no: Option<String>,
-    /// Caller number, e-mail address or online platform reference.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub referral: Option<Referral>,
-    #[serde(default)]
-    pub petitioners: Vec<Petitioner>,
-    /// 人数: person-times for the 批次/人次 statistics.
-    pub people: u32,
-    #[serde(default)]
-    pub anonymous: bool,
-    #[serde(default)]
-    pub confidential: bool,
-    pub category: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub handling_type: Option<HandlingType>,
-    /// 被反映单位.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
-    /// 被反映人.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_person: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
-    pub summary: String,
-    #[serde(default)]
-    pub request: String,
-    #[serde(default)]
-    pub urgency: Urgency,
-    /// Earlier cases of the same matter or person (ids).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub links: Vec<i64>,
-}
-
-impl Intake {
-    pub fn main_petitioner(&self) -> Option<&Petitioner> {
-        self.petitioners
-            .iter()
-            .find(|p| p.main)
-            .or(self.petitioners.first())
-    }
-
-    pub fn received_date(&self) -> NaiveDate {
-        self.received_at.date_naive()
-    }
-}
 
 /// Who did something, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

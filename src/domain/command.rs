@@ -2,58 +2,13 @@
 //! serialised form is the `apply` contract (one JSON object per line, tagged
 //! by `op`); the same value is stored in the journal.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::case::{Petitioner, Referral};
 use super::documents::IssueInput;
-use super::types::{
-    Channel, Decision, HandlingType, Outcome, Satisfaction, ServiceMethod, SuperviseGround, Urgency,
-};
-
-/// What the clerk records at the window. Optional fields get defaults from
-/// the envelope (received_at = the command's time, receiver = the actor).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct IntakeInput {
-    pub channel: Channel,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub received_at: Option<DateTime<FixedOffset>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub receiver: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub postmark: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub letter_no: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub referral: Option<Referral>,
-    #[serde(default)]
-    pub petitioners: Vec<Petitioner>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub people: Option<u32>,
-    #[serde(default)]
-    pub anonymous: bool,
-    #[serde(default)]
-    pub confidential: bool,
-    pub category: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub handling_type: Option<HandlingType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_person: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
-    pub summary: String,
-    #[serde(default)]
-    pub request: String,
-    #[serde(default)]
-    pub urgency: Urgency,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub links: Vec<i64>,
-}
+pub use super::intake::IntakeInput;
+use super::op::Op;
+use super::types::{Decision, Outcome, Satisfaction, ServiceMethod, SuperviseGround};
 
 /// A change to the ledger. `Intake` creates a case; `Review` creates a new
 /// case linked to an archived one; every other command changes one case.
@@ -162,46 +117,69 @@ fn date_or_datetime<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>
 }
 
 impl Command {
-    /// The `op` code, also the event kind in the journal.
-    pub fn op(&self) -> &'static str {
+    /// Which step this is: its code is the `op` tag and the journal's event kind.
+    pub fn op(&self) -> Op {
         match self {
-            Command::Intake(_) => "intake",
-            Command::Register(_) => "register",
-            Command::Assign { .. } => "assign",
-            Command::Recuse { .. } => "recuse",
-            Command::Opinion { .. } => "opinion",
-            Command::Instruct { .. } => "instruct",
-            Command::Extend { .. } => "extend",
-            Command::Supervise { .. } => "supervise",
-            Command::Reply { .. } => "reply",
-            Command::ReturnVisit { .. } => "return_visit",
-            Command::Archive => "archive",
-            Command::Review { .. } => "review",
-            Command::Attach(_) => "attach",
-            Command::Own => "own",
-            Command::AskExtension { .. } => "ask_extension",
-            Command::RefuseExtension { .. } => "refuse_extension",
-            Command::Issue(_) => "issue",
+            Command::Intake(_) => Op::Intake,
+            Command::Register(_) => Op::Register,
+            Command::Assign { .. } => Op::Assign,
+            Command::Recuse { .. } => Op::Recuse,
+            Command::Opinion { .. } => Op::Opinion,
+            Command::Instruct { .. } => Op::Instruct,
+            Command::Extend { .. } => Op::Extend,
+            Command::Supervise { .. } => Op::Supervise,
+            Command::Reply { .. } => Op::Reply,
+            Command::ReturnVisit { .. } => Op::ReturnVisit,
+            Command::Archive => Op::Archive,
+            Command::Review { .. } => Op::Review,
+            Command::Attach(_) => Op::Attach,
+            Command::Own => Op::Own,
+            Command::AskExtension { .. } => Op::AskExtension,
+            Command::RefuseExtension { .. } => Op::RefuseExtension,
+            Command::Issue(_) => Op::Issue,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One command of each op, as `apply` would read it.
+    fn sample(op: Op) -> &'static str {
+        match op {
+            Op::Intake => r#"{"op":"intake","channel":"visit","category":"c","summary":"s"}"#,
+            Op::Register => r#"{"op":"register","decision":"accept"}"#,
+            Op::Assign => r#"{"op":"assign","department":"d","handler":"h"}"#,
+            Op::Recuse => r#"{"op":"recuse","handler":"h","reason":"r"}"#,
+            Op::Opinion => r#"{"op":"opinion","text":"t"}"#,
+            Op::Instruct => r#"{"op":"instruct","approve":true}"#,
+            Op::Extend => r#"{"op":"extend","days":10,"reason":"r"}"#,
+            Op::Supervise => r#"{"op":"supervise","ground":"overdue","feedback_by":"2026-03-01"}"#,
+            Op::Reply => r#"{"op":"reply","method":"post","text":"t"}"#,
+            Op::ReturnVisit => r#"{"op":"return_visit","unit":"satisfied","office":"basic"}"#,
+            Op::Archive => r#"{"op":"archive"}"#,
+            Op::Review => r#"{"op":"review","text":"t"}"#,
+            Op::Attach => r#"{"op":"attach","channel":"letter","category":"c","summary":"s"}"#,
+            Op::Own => r#"{"op":"own"}"#,
+            Op::AskExtension => r#"{"op":"ask_extension","days":5,"reason":"r"}"#,
+            Op::RefuseExtension => r#"{"op":"refuse_extension","reason":"r"}"#,
+            Op::Issue => r#"{"op":"issue","kind":"accept"}"#,
         }
     }
 
-    /// Every op code, for messages and tests.
-    pub const OPS: [&'static str; 16] = [
-        "intake",
-        "register",
-        "assign",
-        "recuse",
-        "opinion",
-        "instruct",
-        "extend",
-        "supervise",
-        "reply",
-        "return_visit",
-        "archive",
-        "review",
-        "attach",
-        "own",
-        "ask_extension",
-        "refuse_extension",
-    ];
+    /// `Command::op` is exhaustive, so every command has an op; this checks
+    /// the other way: every op in `Op::ALL` is some command's, under its code.
+    #[test]
+    fn every_op_names_one_kind_of_command() {
+        let mut seen = std::collections::HashSet::new();
+        for op in Op::ALL {
+            let command: Command = serde_json::from_str(sample(op)).unwrap();
+            assert_eq!(command.op(), op);
+            let json = serde_json::to_value(&command).unwrap();
+            assert_eq!(json["op"], op.code());
+            assert!(seen.insert(std::mem::discriminant(&command)), "{op}");
+        }
+        assert_eq!(seen.len(), Op::ALL.len());
+    }
 }

@@ -11,12 +11,12 @@ use serde::Serialize;
 
 use crate::domain::calendar::HolidayCalendar;
 use crate::domain::policy::{ClockRule, ClockStart, ClockStop, DayUnit, Policy};
+use crate::domain::types::Channel;
 
 /// What has happened on a case, as far as the clocks care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ClockFacts<'a> {
-    /// A channel code from [`crate::domain::policy::CHANNELS`].
-    pub channel: &'a str,
+pub struct ClockFacts {
+    pub channel: Channel,
     pub received: NaiveDate,
     pub decided: Option<NaiveDate>,
     pub accepted: Option<NaiveDate>,
@@ -143,7 +143,9 @@ fn view(
     // A running clock also counts working days between today and the due date.
     let (from, to) = match status {
         ClockStatus::Running { .. } => (start.min(today), due.max(today)),
-        _ => (start, due),
+        ClockStatus::Met { .. } | ClockStatus::Late { .. } | ClockStatus::Window { .. } => {
+            (start, due)
+        }
     };
     ClockView {
         key: rule.key.clone(),
@@ -172,9 +174,9 @@ mod tests {
         )
     }
 
-    fn facts<'a>(channel: &'a str, received: &str) -> ClockFacts<'a> {
+    fn facts(channel: &str, received: &str) -> ClockFacts {
         ClockFacts {
-            channel,
+            channel: channel.parse().unwrap(),
             received: d(received),
             decided: None,
             accepted: None,
@@ -337,7 +339,7 @@ mod tests {
         };
         let mut f = facts("visit", "2026-02-02");
         assert_eq!(keys(&f), ["decide"]);
-        f.channel = "referral";
+        f.channel = Channel::Referral;
         assert_eq!(keys(&f), ["decide", "object"]);
         f.accepted = Some(d("2026-02-03"));
         assert_eq!(keys(&f), ["decide", "object", "handle"]);

@@ -10,7 +10,7 @@ use super::types::Decision;
 use super::workflow::local_date;
 
 /// The dates each clock starts and stops on, read off the case.
-pub fn clock_facts<'a>(case: &'a Case, rules: &Rules) -> ClockFacts<'a> {
+pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
     let decided = case
         .decision
         .as_ref()
@@ -21,7 +21,7 @@ pub fn clock_facts<'a>(case: &'a Case, rules: &Rules) -> ClockFacts<'a> {
         .filter(|d| d.decision == Decision::Accept)
         .map(|d| local_date(d.stamp.at, rules));
     ClockFacts {
-        channel: case.intake.channel.code(),
+        channel: case.intake.channel,
         received: local_date(case.intake.received_at, rules),
         decided,
         accepted,

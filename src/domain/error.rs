@@ -1,25 +1,57 @@
 //! Why a command was refused. Each variant names what is missing or wrong;
 //! `strings::errors` turns it into words in the user's language.
 
+use std::fmt;
+
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::documents::{DocKind, Missing};
 use super::identity::IdError;
+use super::op::{Act, Op};
 use super::phone::PhoneError;
 use super::types::{Role, State};
+use super::vocab::vocabulary;
+
+vocabulary! {
+    /// A required field a command or record left blank.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Field {
+        /// The case a step acts on.
+        Case = "case",
+        Visitor = "visitor",
+        Said = "said",
+        Leader = "leader",
+        Summary = "summary",
+        Category = "category",
+        Name = "name",
+        Route = "route",
+        To = "to",
+        Text = "text",
+        Reason = "reason",
+        Handler = "handler",
+        Outcome = "outcome",
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkflowError {
     /// The command does not fit the case's state; `allowed` lists what does.
     #[error("cannot {op} in state {state:?}")]
     WrongState {
-        op: &'static str,
+        op: Op,
         state: State,
-        allowed: Vec<&'static str>,
+        allowed: Vec<Op>,
     },
     #[error("{op} needs role {needed:?}, {actor} is {actual:?}")]
     RoleRequired {
-        op: &'static str,
+        op: Act,
         needed: Vec<Role>,
         actor: String,
         actual: Role,
@@ -27,10 +59,7 @@ pub enum WorkflowError {
     #[error("operator {0} is inactive")]
     InactiveOperator(String),
     #[error("missing field {field} for {op}")]
-    MissingField {
-        op: &'static str,
-        field: &'static str,
-    },
+    MissingField { op: Act, field: Field },
     #[error("petitioner {index}: bad ID number: {error}")]
     BadIdNumber { index: usize, error: IdError },
     #[error("petitioner {index}: bad phone: {error}")]
@@ -65,7 +94,7 @@ pub enum WorkflowError {
     #[error("{handler} has stepped aside: {reason}")]
     Recused { handler: String, reason: String },
     #[error("only the assigned handler {assigned} or a leader may give the opinion")]
-    NotAssignedHandler { op: &'static str, assigned: String },
+    NotAssignedHandler { op: Op, assigned: String },
     #[error("the previous opinion still waits for an instruction")]
     OpinionAwaitingInstruction,
     #[error("no opinion waits for an instruction")]
@@ -73,7 +102,7 @@ pub enum WorkflowError {
     #[error("cannot reply: no approved opinion")]
     NoApprovedOpinion,
     #[error("only accepted cases can be {op}")]
-    NotAccepted { op: &'static str },
+    NotAccepted { op: Op },
     #[error("outcome is for accepted cases only")]
     OutcomeOnNotice,
     #[error("already extended once")]

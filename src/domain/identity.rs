@@ -7,47 +7,40 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The kind of identity document a petitioner shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum IdType {
-    /// 居民身份证 (GB 11643-1999), the only type whose number is checked.
-    #[default]
-    #[serde(alias = "居民身份证", alias = "身份证")]
-    ResidentId,
-    #[serde(alias = "护照")]
-    Passport,
-    /// 港澳居民来往内地通行证.
-    #[serde(alias = "港澳居民来往内地通行证", alias = "港澳通行证")]
-    HkMacaoPermit,
-    /// 台湾居民来往大陆通行证.
-    #[serde(alias = "台湾居民来往大陆通行证", alias = "台胞证")]
-    TaiwanPermit,
-    /// 外国人永久居留身份证.
-    #[serde(alias = "外国人永久居留身份证")]
-    ForeignPermanent,
-    #[serde(alias = "其他")]
-    Other,
+use super::vocab::vocabulary;
+
+vocabulary! {
+    /// The kind of identity document a petitioner shows.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+    pub enum IdType {
+        /// 居民身份证 (GB 11643-1999), the only type whose number is checked.
+        #[default]
+        #[serde(alias = "居民身份证", alias = "身份证")]
+        ResidentId = "resident_id",
+        #[serde(alias = "护照")]
+        Passport = "passport",
+        /// 港澳居民来往内地通行证.
+        #[serde(alias = "港澳居民来往内地通行证", alias = "港澳通行证")]
+        HkMacaoPermit = "hk_macao_permit",
+        /// 台湾居民来往大陆通行证.
+        #[serde(alias = "台湾居民来往大陆通行证", alias = "台胞证")]
+        TaiwanPermit = "taiwan_permit",
+        /// 外国人永久居留身份证.
+        #[serde(alias = "外国人永久居留身份证")]
+        ForeignPermanent = "foreign_permanent",
+        #[serde(alias = "其他")]
+        Other = "other",
+    }
 }
 
-impl IdType {
-    pub const ALL: [IdType; 6] = [
-        IdType::ResidentId,
-        IdType::Passport,
-        IdType::HkMacaoPermit,
-        IdType::TaiwanPermit,
-        IdType::ForeignPermanent,
-        IdType::Other,
-    ];
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    #[serde(alias = "男")]
-    Male,
-    #[serde(alias = "女")]
-    Female,
+vocabulary! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Sex {
+        #[serde(alias = "男")]
+        Male = "male",
+        #[serde(alias = "女")]
+        Female = "female",
+    }
 }
 
 /// A number that passed [`check_id`].
@@ -138,12 +131,6 @@ pub fn check_id(id_type: IdType, raw: &str, today: NaiveDate) -> Result<IdCheck,
     let normalized: String = chars.iter().map(|(_, c)| c).collect();
     let len = chars.len();
     let resident = id_type == IdType::ResidentId;
-    let bad = |i: usize| {
-        Err(IdError::BadCharacter {
-            position: i + 1,
-            found: chars[i].0,
-        })
-    };
     if chars.iter().all(|(_, c)| *c == '-') {
         return Err(IdError::Empty);
     } else if let Some(i) = chars.iter().position(|&(_, c)| {
@@ -154,7 +141,7 @@ pub fn check_id(id_type: IdType, raw: &str, today: NaiveDate) -> Result<IdCheck,
         };
         !ok
     }) {
-        return bad(i);
+        return Err(bad_character(&chars, i));
     } else if !resident && len > OTHER_ID_MAX_LEN {
         let max = OTHER_ID_MAX_LEN;
         return Err(IdError::TooLong { len, max });
@@ -167,35 +154,40 @@ pub fn check_id(id_type: IdType, raw: &str, today: NaiveDate) -> Result<IdCheck,
             sex,
             checked,
         });
-    } else if len != 18 && len != 15 {
+    }
+    check_resident(&chars, normalized, today)
+}
+
+/// The character at `i` (0-based) as the petitioner typed it.
+fn bad_character(chars: &[(char, char)], i: usize) -> IdError {
+    IdError::BadCharacter {
+        position: i + 1,
+        found: chars[i].0,
+    }
+}
+
+/// A 居民身份证 number of digits and X: its length, region, birth date,
+/// check character, and the sex it encodes.
+fn check_resident(
+    chars: &[(char, char)],
+    normalized: String,
+    today: NaiveDate,
+) -> Result<IdCheck, IdError> {
+    let len = chars.len();
+    if len != 18 && len != 15 {
         return Err(IdError::WrongLength { len });
     }
     // Only the 18th character may be X.
     let digits = len.min(17);
     if let Some(i) = chars[..digits].iter().position(|&(_, c)| c == 'X') {
-        return bad(i);
+        return Err(bad_character(chars, i));
     }
     let b = normalized.as_bytes();
     if !PROVINCES.contains(&num(&b[..2])) {
         return Err(IdError::BadRegion);
     }
     let legacy15 = len == 15;
-    let (century, text) = if legacy15 {
-        (1900, &b[6..12])
-    } else {
-        (0, &b[6..14])
-    };
-    let k = text.len() - 4;
-    let year = century + num(&text[..k]);
-    let date = NaiveDate::from_ymd_opt(year as i32, num(&text[k..k + 2]), num(&text[k + 2..]))
-        .ok_or_else(|| IdError::BadBirthDate {
-            text: String::from_utf8_lossy(text).into(),
-        })?;
-    if date > today {
-        return Err(IdError::BirthInFuture { date });
-    } else if year < 1880 {
-        return Err(IdError::BirthTooEarly { date });
-    }
+    let date = birth_date(b, legacy15, today)?;
     if !legacy15 {
         let (expected, found) = (check_char(&b[..17]), char::from(b[17]));
         if expected != found {
@@ -211,6 +203,29 @@ pub fn check_id(id_type: IdType, raw: &str, today: NaiveDate) -> Result<IdCheck,
         sex,
         checked: true,
     })
+}
+
+/// The birth date in a resident ID number (YYMMDD in a legacy one), no
+/// later than `today` and no earlier than 1880.
+fn birth_date(b: &[u8], legacy15: bool, today: NaiveDate) -> Result<NaiveDate, IdError> {
+    let (century, text) = if legacy15 {
+        (1900, &b[6..12])
+    } else {
+        (0, &b[6..14])
+    };
+    let k = text.len() - 4;
+    let year = century + num(&text[..k]);
+    let date = NaiveDate::from_ymd_opt(year as i32, num(&text[k..k + 2]), num(&text[k + 2..]))
+        .ok_or_else(|| IdError::BadBirthDate {
+            text: String::from_utf8_lossy(text).into(),
+        })?;
+    if date > today {
+        Err(IdError::BirthInFuture { date })
+    } else if year < 1880 {
+        Err(IdError::BirthTooEarly { date })
+    } else {
+        Ok(date)
+    }
 }
 
 /// Keeps `front` and `back` characters, stars in between (all stars if too short).

@@ -1,121 +1,244 @@
-//! Checking what the clerk recorded at the window before a case exists.
+//! What is recorded when a petition is received, in two stages with one
+//! field list: as the clerk gives it (`IntakeInput`, the `apply` contract)
+//! and as validation completes it (`Intake`, kept on the case). Validation
+//! fills in three fields, the time received, the receiver and the number of
+//! people; everything else is the input as checked and normalised.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
 
-use super::case::Intake;
-use super::command::IntakeInput;
-use super::error::WorkflowError;
-use super::identity::check_id;
-use super::phone::check_phone;
-use super::rules::{Operator, Rules};
-use super::types::Urgency;
-use super::workflow::{Warning, local_date, nonempty};
+use super::identity::{IdType, Sex};
+use super::types::{Channel, HandlingType, Urgency};
 
-pub(super) fn validate_intake(
-    input: &IntakeInput,
-    actor: &Operator,
-    at: DateTime<FixedOffset>,
-    rules: &Rules,
-) -> Result<(Intake, Vec<Warning>), WorkflowError> {
-    let op = "intake";
-    let mut warnings = Vec::new();
-    nonempty(op, "summary", &input.summary)?;
-    nonempty(op, "category", &input.category)?;
-    if !rules.categories.contains(&input.category) {
-        return Err(WorkflowError::UnknownCategory(input.category.clone()));
+/// One person who brought the petition.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Petitioner {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
+    #[serde(default)]
+    pub id_type: IdType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work_unit: Option<String>,
+    /// The main petitioner (exactly one per case when any are named).
+    #[serde(default)]
+    pub main: bool,
+    /// Chosen representative of a group visit (Art 20: at most 5).
+    #[serde(default)]
+    pub representative: bool,
+    /// Set by validation: a 15-digit pre-1999 ID number.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub legacy_id: bool,
+}
+
+/// An item passed down from above (上级转送/交办).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Referral {
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_no: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<NaiveDate>,
+}
+
+/// One of the fields validation fills in: optional in the input (left out
+/// of its JSON when absent), always present once validated.
+pub trait Slot {
+    fn is_absent(&self) -> bool;
+}
+
+impl<T> Slot for Option<T> {
+    fn is_absent(&self) -> bool {
+        self.is_none()
     }
-    let received_at = input.received_at.unwrap_or(at);
-    if received_at > at {
-        return Err(WorkflowError::ReceivedInFuture);
+}
+
+impl Slot for DateTime<FixedOffset> {
+    fn is_absent(&self) -> bool {
+        false
     }
-    let received = local_date(received_at, rules);
-    if let Some(postmark) = input.postmark
-        && postmark > received
-    {
-        return Err(WorkflowError::PostmarkAfterReceipt { postmark, received });
+}
+
+impl Slot for String {
+    fn is_absent(&self) -> bool {
+        false
     }
-    let today = local_date(at, rules);
-    let mut petitioners = input.petitioners.clone();
-    if petitioners.is_empty() && !input.anonymous {
-        return Err(WorkflowError::NoPetitioner);
+}
+
+impl Slot for u32 {
+    fn is_absent(&self) -> bool {
+        false
     }
-    for (i, p) in petitioners.iter_mut().enumerate() {
-        let index = i + 1;
-        p.name = p.name.trim().to_owned();
-        if p.name.is_empty() && !input.anonymous {
-            return Err(WorkflowError::MissingField { op, field: "name" });
+}
+
+/// What the clerk records at the window. Optional fields get defaults from
+/// the envelope (received_at = the command's time, receiver = the actor).
+pub type IntakeInput = IntakeOf<Option<DateTime<FixedOffset>>, Option<String>, Option<u32>>;
+
+/// Everything recorded when the petition is received, validated.
+pub type Intake = IntakeOf<DateTime<FixedOffset>, String, u32>;
+
+/// The record of a petition received, at either stage: `At`, `By` and
+/// `People` are the types of the three fields validation fills in. A field
+/// missing from the JSON reads as `None` in the input and is an error once
+/// validated; fields are written in this order at both stages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntakeOf<At: Slot, By: Slot, People: Slot> {
+    pub channel: Channel,
+    #[serde(skip_serializing_if = "Slot::is_absent")]
+    pub received_at: At,
+    /// Receiving clerk.
+    #[serde(skip_serializing_if = "Slot::is_absent")]
+    pub receiver: By,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postmark: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_no: Option<String>,
+    /// Caller number, e-mail address or online platform reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral: Option<Referral>,
+    #[serde(default)]
+    pub petitioners: Vec<Petitioner>,
+    /// 人数: person-times for the 批次/人次 statistics.
+    #[serde(skip_serializing_if = "Slot::is_absent")]
+    pub people: People,
+    #[serde(default)]
+    pub anonymous: bool,
+    #[serde(default)]
+    pub confidential: bool,
+    pub category: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handling_type: Option<HandlingType>,
+    /// 被反映单位.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// 被反映人.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_person: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    pub summary: String,
+    #[serde(default)]
+    pub request: String,
+    #[serde(default)]
+    pub urgency: Urgency,
+    /// Earlier cases of the same matter or person (ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<i64>,
+}
+
+impl<At: Slot, By: Slot, People: Slot> IntakeOf<At, By, People> {
+    /// The same record with the three filled-in fields given: how
+    /// validation turns an `IntakeInput` into an `Intake`.
+    pub fn fill<A: Slot, B: Slot, P: Slot>(
+        self,
+        received_at: A,
+        receiver: B,
+        people: P,
+    ) -> IntakeOf<A, B, P> {
+        let IntakeOf {
+            channel,
+            received_at: _,
+            receiver: _,
+            postmark,
+            letter_no,
+            contact,
+            referral,
+            petitioners,
+            people: _,
+            anonymous,
+            confidential,
+            category,
+            handling_type,
+            target,
+            target_person,
+            location,
+            summary,
+            request,
+            urgency,
+            links,
+        } = self;
+        IntakeOf {
+            channel,
+            received_at,
+            receiver,
+            postmark,
+            letter_no,
+            contact,
+            referral,
+            petitioners,
+            people,
+            anonymous,
+            confidential,
+            category,
+            handling_type,
+            target,
+            target_person,
+            location,
+            summary,
+            request,
+            urgency,
+            links,
         }
-        if let Some(raw) = p.id_number.as_deref().filter(|s| !s.trim().is_empty()) {
-            let checked = check_id(p.id_type, raw, today)
-                .map_err(|error| WorkflowError::BadIdNumber { index, error })?;
-            if checked.legacy15 {
-                warnings.push(Warning::LegacyIdNumber { index });
-            }
-            p.legacy_id = checked.legacy15;
-            p.sex = p.sex.or(checked.sex);
-            p.id_number = Some(checked.normalized);
-        } else {
-            p.id_number = None;
-        }
-        if let Some(raw) = p.phone.as_deref().filter(|s| !s.trim().is_empty()) {
-            let checked =
-                check_phone(raw).map_err(|error| WorkflowError::BadPhone { index, error })?;
-            p.phone = Some(checked.normalized);
-        } else {
-            p.phone = None;
-        }
     }
-    match petitioners.iter().filter(|p| p.main).count() {
-        0 => {
-            if let Some(first) = petitioners.first_mut() {
-                first.main = true;
-            }
-        }
-        1 => {}
-        _ => return Err(WorkflowError::SeveralMainPetitioners),
+
+    pub fn main_petitioner(&self) -> Option<&Petitioner> {
+        self.petitioners
+            .iter()
+            .find(|p| p.main)
+            .or(self.petitioners.first())
     }
-    let named = petitioners.len();
-    let people = input.people.unwrap_or(named.max(1) as u32);
-    if (people as usize) < named || people == 0 {
-        return Err(WorkflowError::PeopleFewerThanNamed { people, named });
+}
+
+impl Intake {
+    pub fn received_date(&self) -> NaiveDate {
+        self.received_at.date_naive()
     }
-    // 2022 Art 20: 代表人数不得超过5人 (warned, not refused: the clerk
-    // records who came and asks the group to choose).
-    let representatives = petitioners.iter().filter(|p| p.representative).count();
-    if representatives > 5 {
-        warnings.push(Warning::TooManyRepresentatives {
-            count: representatives,
-        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An intake as the ledger stored it before `Intake` and `IntakeInput`
+    /// shared their fields: it reads, and writes back byte for byte.
+    const STORED: &str = r#"{"channel":"letter","received_at":"2026-03-01T09:00:00+08:00","receiver":"李娜","postmark":"2026-02-27","letter_no":"L1","contact":"c","referral":{"body":"市局","doc_no":"1","deadline":"2026-04-01"},"petitioners":[{"name":"张三","sex":"male","id_type":"passport","id_number":"x","phone":"1","address":"a","work_unit":"w","main":true,"representative":true,"legacy_id":true}],"people":3,"anonymous":true,"confidential":true,"category":"城建","handling_type":"accusation","target":"t","summary":"s","request":"","urgency":"major"}"#;
+
+    /// The same for an intake as `apply` takes it (the command's `op` aside).
+    const GIVEN: &str = r#"{"channel":"letter","received_at":"2026-03-01T09:00:00+08:00","receiver":"李娜","postmark":"2026-02-27","letter_no":"L1","contact":"c","referral":{"body":"市局","doc_no":"1","deadline":"2026-04-01"},"petitioners":[{"name":"张三","sex":"male","id_type":"passport","id_number":"x","phone":"1","address":"a","work_unit":"w","main":true,"representative":true,"legacy_id":true}],"people":3,"anonymous":true,"confidential":true,"category":"城建","handling_type":"accusation","target":"t","target_person":"p","location":"l","summary":"s","request":"r","urgency":"major","links":[1,2]}"#;
+
+    #[test]
+    fn stored_and_given_intakes_keep_their_bytes() {
+        let stored: Intake = serde_json::from_str(STORED).unwrap();
+        assert_eq!(serde_json::to_string(&stored).unwrap(), STORED);
+        let given: IntakeInput = serde_json::from_str(GIVEN).unwrap();
+        assert_eq!(serde_json::to_string(&given).unwrap(), GIVEN);
     }
-    if input.urgency == Urgency::Major {
-        warnings.push(Warning::MajorUrgent);
+
+    #[test]
+    fn the_filled_fields_are_optional_only_in_the_input() {
+        let bare = r#"{"channel":"visit","category":"c","summary":"s"}"#;
+        let given: IntakeInput = serde_json::from_str(bare).unwrap();
+        assert_eq!(
+            (given.received_at, given.receiver.clone(), given.people),
+            (None, None, None)
+        );
+        let e = serde_json::from_str::<Intake>(bare)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("missing field `received_at`"), "{e}");
+        let at = DateTime::parse_from_rfc3339("2026-03-01T09:00:00+08:00").unwrap();
+        let filled = given.fill(at, "李娜".to_owned(), 1);
+        assert_eq!(filled.received_date().to_string(), "2026-03-01");
+        assert!(filled.main_petitioner().is_none());
     }
-    let receiver = input
-        .receiver
-        .clone()
-        .filter(|r| !r.trim().is_empty())
-        .unwrap_or_else(|| actor.name.clone());
-    let intake = Intake {
-        channel: input.channel,
-        received_at,
-        receiver,
-        postmark: input.postmark,
-        letter_no: input.letter_no.clone(),
-        contact: input.contact.clone(),
-        referral: input.referral.clone(),
-        petitioners,
-        people,
-        anonymous: input.anonymous,
-        confidential: input.confidential,
-        category: input.category.clone(),
-        handling_type: input.handling_type,
-        target: input.target.clone().filter(|t| !t.trim().is_empty()),
-        target_person: input.target_person.clone().filter(|t| !t.trim().is_empty()),
-        location: input.location.clone(),
-        summary: input.summary.trim().to_owned(),
-        request: input.request.trim().to_owned(),
-        urgency: input.urgency,
-        links: input.links.clone(),
-    };
-    Ok((intake, warnings))
 }

@@ -103,8 +103,8 @@ pub fn check_phone(raw: &str) -> Result<PhoneCheck, PhoneError> {
     let dash_ext = match (groups.split_last(), &ext) {
         (Some((last, init)), None) if !init.is_empty() && last.len() <= 6 => {
             match classify(&init.concat(), plus) {
-                Ok((kind, n)) if kind != PhoneKind::Mobile => Some((kind, n, Some(last.clone()))),
-                _ => None,
+                Ok((PhoneKind::Mobile, _)) | Err(_) => None,
+                Ok((kind, n)) => Some((kind, n, Some(last.clone()))),
             }
         }
         _ => None,

@@ -4,15 +4,14 @@
 //! part with a partial TOML file ([`Policy::with_override`]). Day counting is in
 //! [`crate::domain::deadline`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-const BUILTIN_POLICY: &str = include_str!("../../assets/policy.toml");
+use super::types::Channel;
 
-/// Channel codes a clock may be limited to.
-pub const CHANNELS: [&str; 6] = ["visit", "letter", "phone", "email", "online", "referral"];
+const BUILTIN_POLICY: &str = include_str!("../../assets/policy.toml");
 
 /// Longest clock or extension accepted, in days (ten years): keeps day-by-day counting cheap
 /// and catches a mistyped length.
@@ -56,7 +55,7 @@ pub struct ClockRule {
     pub roll_forward: bool,
     pub extension_cap: u32,
     /// `None`: every channel; `Some([])`: no channel (the clock is switched off).
-    pub channels: Option<Vec<String>>,
+    pub channels: Option<Vec<Channel>>,
     pub basis: String,
 }
 
@@ -101,7 +100,8 @@ pub enum PolicyError {
         min: u32,
     },
     #[error(
-        "policy: clock `{key}`: channel {channel:?} is unknown; use any of visit, letter, phone, email, online, referral, or leave `channels` out to cover all"
+        "policy: clock `{key}`: channel {channel:?} is unknown; use any of {codes}, or leave `channels` out to cover all",
+        codes = channel_codes()
     )]
     BadChannel { key: String, channel: String },
     #[error(
@@ -138,9 +138,18 @@ struct RawClock {
 }
 
 impl RawClock {
-    /// The fields given here over `base` (an existing clock of the same key), or a new clock.
-    fn resolve(self, base: Option<&ClockRule>) -> Result<ClockRule, PolicyError> {
+    /// The fields given here over `base` (an existing clock of the same key), or a new clock;
+    /// with the first channel code that names no channel, for `validate` to report.
+    fn resolve(self, base: Option<&ClockRule>) -> Result<(ClockRule, Option<String>), PolicyError> {
         let key = self.key;
+        let (channels, bad_channel) = match self.channels {
+            Some(codes) => {
+                let bad = codes.iter().find(|c| Channel::from_code(c).is_none());
+                let known = codes.iter().filter_map(|c| Channel::from_code(c));
+                (Some(known.collect()), bad.cloned())
+            }
+            None => (base.and_then(|b| b.channels.clone()), None),
+        };
         macro_rules! pick {
             ($field:ident, $default:expr) => {
                 match (self.$field, base) {
@@ -159,7 +168,7 @@ impl RawClock {
                 )
             };
         }
-        Ok(ClockRule {
+        let rule = ClockRule {
             label_zh: pick!(label_zh),
             label_en: pick!(label_en),
             start: pick!(start),
@@ -169,11 +178,10 @@ impl RawClock {
             basis: pick!(basis),
             roll_forward: pick!(roll_forward, true),
             extension_cap: pick!(extension_cap, 0),
-            channels: self
-                .channels
-                .or_else(|| base.and_then(|b| b.channels.clone())),
+            channels,
             key,
-        })
+        };
+        Ok((rule, bad_channel))
     }
 }
 
@@ -199,11 +207,11 @@ impl Policy {
         self.clocks.iter().find(|c| c.key == key)
     }
 
-    /// Whether `rule` runs for a case that came in on `channel` (a code from [`CHANNELS`]).
-    pub fn applies(&self, rule: &ClockRule, channel: &str) -> bool {
+    /// Whether `rule` runs for a case that came in on `channel`.
+    pub fn applies(&self, rule: &ClockRule, channel: Channel) -> bool {
         rule.channels
             .as_ref()
-            .is_none_or(|list| list.iter().any(|c| c == channel))
+            .is_none_or(|list| list.contains(&channel))
     }
 
     /// The office's local date at `now`.
@@ -224,6 +232,8 @@ impl Policy {
             .ok_or(missing("due_soon_working_days"))?;
         let mut clocks = base.map(|b| b.clocks.clone()).unwrap_or_default();
         let mut seen = HashSet::new();
+        // Unknown channel codes by clock key, reported in `validate`'s order.
+        let mut bad_channels = HashMap::new();
         for raw_clock in raw.clock {
             let key = &raw_clock.key;
             let key_ok = !key.is_empty()
@@ -236,13 +246,18 @@ impl Policy {
             if !seen.insert(key.clone()) {
                 return Err(PolicyError::DuplicateKey { key: key.clone() });
             }
-            match clocks.iter_mut().find(|c| c.key == raw_clock.key) {
-                Some(existing) => *existing = raw_clock.resolve(Some(existing))?,
-                None => clocks.push(raw_clock.resolve(None)?),
+            let existing = clocks.iter().position(|c| c.key == raw_clock.key);
+            let (rule, bad) = raw_clock.resolve(existing.map(|i| &clocks[i]))?;
+            if let Some(code) = bad {
+                bad_channels.insert(rule.key.clone(), code);
+            }
+            match existing {
+                Some(i) => clocks[i] = rule,
+                None => clocks.push(rule),
             }
         }
         for rule in &clocks {
-            validate(rule)?;
+            validate(rule, bad_channels.remove(&rule.key))?;
         }
         Ok(Policy {
             utc_offset,
@@ -256,10 +271,13 @@ fn parse(s: &str) -> Result<RawPolicy, PolicyError> {
     toml::from_str(s).map_err(|e| PolicyError::Toml(Box::new(e)))
 }
 
-fn validate(rule: &ClockRule) -> Result<(), PolicyError> {
+/// The channel codes a clock may name, for the message that lists them.
+fn channel_codes() -> String {
+    Channel::ALL.map(Channel::code).join(", ")
+}
+
+fn validate(rule: &ClockRule, bad_channel: Option<String>) -> Result<(), PolicyError> {
     let key = rule.key.clone();
-    let bad_channel = (rule.channels.iter().flatten()).find(|c| !CHANNELS.contains(&c.as_str()));
-    let bad_channel = bad_channel.cloned();
     let out_of_range = |field, value, min| PolicyError::OutOfRange {
         key: key.clone(),
         field,
@@ -310,7 +328,7 @@ mod tests {
             ("受理告知", &None)
         );
         let object = p.clock("object").unwrap();
-        assert_eq!(object.channels, Some(vec!["referral".to_string()]));
+        assert_eq!(object.channels, Some(vec![Channel::Referral]));
         assert!(p.clock("review").unwrap().basis.contains("第三十五条"));
         assert!(p.clock("nope").is_none());
     }
@@ -319,14 +337,14 @@ mod tests {
     fn channels_limit_a_clock() {
         let p = Policy::builtin();
         let object = p.clock("object").unwrap();
-        assert!(p.applies(object, "referral"));
-        assert!(!p.applies(object, "visit"));
+        assert!(p.applies(object, Channel::Referral));
+        assert!(!p.applies(object, Channel::Visit));
         let decide = p.clock("decide").unwrap();
-        assert!(CHANNELS.iter().all(|ch| p.applies(decide, ch)));
+        assert!(Channel::ALL.iter().all(|ch| p.applies(decide, *ch)));
         let off = p
             .with_override("[[clock]]\nkey = 'object'\nchannels = []")
             .unwrap();
-        assert!(!off.applies(off.clock("object").unwrap(), "referral"));
+        assert!(!off.applies(off.clock("object").unwrap(), Channel::Referral));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::error::WorkflowError;
+use super::error::{Field, WorkflowError};
+use super::op::Act;
 use super::rules::Rules;
 use super::types::Role;
 use super::workflow::nonempty;
@@ -45,13 +46,13 @@ fn is_leader(name: &str, rules: &Rules) -> Result<(), WorkflowError> {
 
 /// A reception day belongs to an active leader.
 pub fn check_day(day: &ReceptionDay, rules: &Rules) -> Result<(), WorkflowError> {
-    nonempty("schedule", "leader", &day.leader)?;
+    nonempty(Act::Schedule, Field::Leader, &day.leader)?;
     is_leader(&day.leader, rules)
 }
 
 /// A record names its visitor and what was said, and the receiving leader.
 pub fn check_record(rec: &ReceptionRecord, rules: &Rules) -> Result<(), WorkflowError> {
-    nonempty("reception", "visitor", &rec.visitor)?;
-    nonempty("reception", "said", &rec.said)?;
+    nonempty(Act::Reception, Field::Visitor, &rec.visitor)?;
+    nonempty(Act::Reception, Field::Said, &rec.said)?;
     is_leader(&rec.leader, rules)
 }

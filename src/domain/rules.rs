@@ -2,6 +2,7 @@
 //! the category list and who the operators are. Loaded by the store, passed
 //! in, never read from disk here.
 
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::HolidayCalendar;
@@ -51,6 +52,11 @@ impl Rules<'_> {
     pub fn operator(&self, name: &str) -> Option<&Operator> {
         self.operators.iter().find(|o| o.name == name)
     }
+}
+
+/// The office's local date of an instant.
+pub fn local_date(at: DateTime<FixedOffset>, rules: &Rules) -> NaiveDate {
+    at.with_timezone(&rules.policy.utc_offset).date_naive()
 }
 
 /// Whether `party` (a unit or a person) is the accused named in `target`.

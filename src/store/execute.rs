@@ -74,7 +74,7 @@ impl Store {
         case: &Case,
         clocks: &[ClockView],
     ) -> BTreeMap<String, Option<NaiveDate>> {
-        let channel = case.intake.channel.code();
+        let channel = case.intake.channel;
         self.office
             .policy
             .clocks

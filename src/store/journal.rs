@@ -184,7 +184,7 @@ pub(super) fn row(
     let mut entry = JournalEntry {
         seq,
         case_id,
-        op: event.op.to_owned(),
+        op: event.op.code().to_owned(),
         actor: event.actor.clone(),
         role: event.role.code().to_owned(),
         at: event.at.to_rfc3339(),

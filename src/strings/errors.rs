@@ -1,304 +1,351 @@
 //! Refusals in words: what is wrong and how to put it right.
 
 use super::{Lang, documents, labels, validation};
-use crate::domain::error::WorkflowError as E;
+use chrono::NaiveDate;
+
+use crate::domain::error::{Field, WorkflowError as E};
+use crate::domain::op::{Act, Op};
+use crate::domain::types::{Role, State};
 use crate::domain::workflow::Warning;
 
-fn join_ops(lang: Lang, ops: &[&str]) -> String {
-    let names: Vec<&str> = ops.iter().map(|o| labels::op(lang, o)).collect();
+fn join_ops(lang: Lang, ops: &[Op]) -> String {
+    let names: Vec<&str> = ops.iter().map(|o| labels::step(lang, *o)).collect();
     names.join(lang.pick("、", ", "))
 }
 
-fn join_roles(lang: Lang, roles: &[crate::domain::types::Role]) -> String {
+fn join_roles(lang: Lang, roles: &[Role]) -> String {
     let names: Vec<&str> = roles.iter().map(|r| labels::role(lang, *r)).collect();
     names.join(lang.pick("或", " or "))
 }
 
+/// A refusal in words. Each kind of error is worded by its group below:
+/// the case's course, what was recorded at intake, the assignment, and
+/// the time limits.
 pub fn workflow(lang: Lang, e: &E) -> String {
-    let zh = lang == Lang::Zh;
     match e {
-        E::WrongState { op, state, allowed } => {
-            let (verb, st) = (labels::op(lang, op), labels::state(lang, *state));
-            let next = if allowed.is_empty() {
-                lang.pick("本件已办结，不能再变更", "the case is closed for good")
-                    .to_owned()
-            } else if zh {
-                format!("现在可以：{}", join_ops(lang, allowed))
-            } else {
-                format!("possible now: {}", join_ops(lang, allowed))
-            };
-            if zh {
-                format!("不能{verb}：本件处于「{st}」状态；{next}")
-            } else {
-                format!("cannot {verb}: the case is {st}; {next}")
-            }
-        }
+        E::WrongState { op, state, allowed } => wrong_state(lang, *op, *state, allowed),
         E::RoleRequired {
             op,
             needed,
             actor,
             actual,
-        } => {
-            let (verb, need, has) = (
-                labels::op(lang, op),
-                join_roles(lang, needed),
-                labels::role(lang, *actual),
-            );
-            if zh {
-                format!("不能{verb}：需要{need}身份，{actor}是{has}")
-            } else {
-                format!("cannot {verb}: needs a {need}; {actor} is a {has}")
-            }
-        }
-        E::InactiveOperator(name) => {
-            if zh {
-                format!("操作员{name}已停用：请换用在岗人员")
-            } else {
-                format!("operator {name} is inactive: act as someone in post")
-            }
-        }
-        E::MissingField { op, field } => {
-            let verb = labels::op(lang, op);
-            if zh {
-                format!("不能{verb}：缺少「{}」，请补填", field_zh(field))
-            } else {
-                format!("cannot {verb}: {field} is missing; fill it in")
-            }
-        }
+        } => role_required(lang, *op, needed, actor, *actual),
+        E::InactiveOperator(name) => inactive(lang, name),
+        E::NotAssignedHandler { op, assigned } => not_assigned(lang, *op, assigned),
+        E::NotAccepted { op } => not_accepted(lang, *op),
+        E::OpinionAwaitingInstruction => said(lang, OPINION_AWAITING),
+        E::NoOpinionToInstruct => said(lang, NO_OPINION),
+        E::NoApprovedOpinion => said(lang, NO_APPROVED_OPINION),
+        E::OutcomeOnNotice => said(lang, OUTCOME_ON_NOTICE),
+        E::AlreadyVisited => said(lang, ALREADY_VISITED),
+        E::DocumentIncomplete { kind, missing } => documents::incomplete(lang, *kind, *missing),
+        E::MissingField { op, field } => missing_field(lang, *op, *field),
         E::BadIdNumber { index, error } => {
-            let msg = validation::id_error(lang, error);
-            if zh {
-                format!("第{index}位信访人：{msg}")
-            } else {
-                format!("petitioner {index}: {msg}")
-            }
+            petitioner(lang, *index, &validation::id_error(lang, error))
         }
         E::BadPhone { index, error } => {
-            let msg = validation::phone_error(lang, error);
-            if zh {
-                format!("第{index}位信访人：{msg}")
-            } else {
-                format!("petitioner {index}: {msg}")
-            }
+            petitioner(lang, *index, &validation::phone_error(lang, error))
         }
-        E::SeveralMainPetitioners => lang
-            .pick(
-                "只能有一位主信访人：请只在一人上标记 main",
-                "only one main petitioner: mark main on one person only",
-            )
-            .to_owned(),
-        E::NoPetitioner => lang
-            .pick(
-                "请填写信访人（匿名件请勾选匿名）",
-                "name a petitioner (or mark the item anonymous)",
-            )
-            .to_owned(),
-        E::PeopleFewerThanNamed { people, named } => {
-            if zh {
-                format!("人数{people}少于已登记的{named}位信访人：请改正人数")
-            } else {
-                format!(
-                    "people ({people}) is fewer than the {named} petitioners named: correct the count"
-                )
-            }
-        }
-        E::UnknownCategory(c) => {
-            if zh {
-                format!("问题分类「{c}」不在本单位分类表中：请从分类表中选择")
-            } else {
-                format!("category '{c}' is not in the office's list: pick one from the list")
-            }
-        }
-        E::ReceivedInFuture => lang
-            .pick(
-                "收件时间晚于录入时间：请核对日期",
-                "received after the time of entry: check the date",
-            )
-            .to_owned(),
+        E::SeveralMainPetitioners => said(lang, SEVERAL_MAIN),
+        E::NoPetitioner => said(lang, NO_PETITIONER),
+        E::PeopleFewerThanNamed { people, named } => people_fewer(lang, *people, *named),
+        E::UnknownCategory(c) => unknown_category(lang, c),
+        E::ReceivedInFuture => said(lang, RECEIVED_IN_FUTURE),
         E::PostmarkAfterReceipt { postmark, received } => {
-            if zh {
-                format!("邮戳日期{postmark}晚于收信日期{received}：请核对")
-            } else {
-                format!("postmark {postmark} is after receipt {received}: check both dates")
-            }
+            postmark_after(lang, *postmark, *received)
         }
-        E::UnknownDepartment(d) => {
-            if zh {
-                format!("没有名为「{d}」的承办部门：请先添加部门或核对名称")
-            } else {
-                format!("no department named '{d}': add it first or check the name")
-            }
-        }
-        E::UnknownOperator(n) => {
-            if zh {
-                format!("没有名为「{n}」的操作员：请先添加或核对姓名")
-            } else {
-                format!("no operator named '{n}': add them first or check the name")
-            }
-        }
-        E::NotAHandler { name, role } => {
-            let r = labels::role(lang, *role);
-            if zh {
-                format!("{name}（{r}）不能承办案件：请选择承办人或领导")
-            } else {
-                format!("{name} ({r}) cannot handle cases: pick a handler or a leader")
-            }
-        }
-        E::NotALeader(n) => {
-            if zh {
-                format!("{n}不是领导，不能包案")
-            } else {
-                format!("{n} is not a leader and cannot own the case")
-            }
-        }
-        E::AccusedAssignee { assignee, target } => {
-            if zh {
-                format!(
-                    "不能交办给「{assignee}」：本件反映的对象是「{target}」，检举控告材料不得转给被检举、揭发的人员或者单位（《信访工作条例》第三十条）。请交办其他部门或承办人"
-                )
-            } else {
-                format!(
-                    "cannot assign to '{assignee}': the case accuses '{target}', and accusation material must never reach the accused (2022 Regulation Art 30). Assign another department or handler"
-                )
-            }
-        }
-        E::Recused { handler, reason } => {
-            if zh {
-                format!(
-                    "{handler}已回避（{reason}），不能承办本件（《信访工作条例》第二十八条）：请另选承办人"
-                )
-            } else {
-                format!(
-                    "{handler} has stepped aside ({reason}) and may not handle this case (Art 28): pick another handler"
-                )
-            }
-        }
-        E::NotAssignedHandler { op, assigned } => {
-            let verb = labels::op(lang, op);
-            if zh {
-                format!("不能{verb}：只能由承办人{assigned}或领导办理")
-            } else {
-                format!("cannot {verb}: only the assigned handler {assigned} or a leader may")
-            }
-        }
-        E::OpinionAwaitingInstruction => lang
-            .pick(
-                "上一份处理意见还在等待领导批示：请先批示",
-                "the previous opinion still waits for the leader's instruction",
-            )
-            .to_owned(),
-        E::NoOpinionToInstruct => lang
-            .pick(
-                "不能批示：没有待批示的处理意见，请先由承办人提出处理意见",
-                "cannot instruct: no opinion is waiting; the handler gives one first",
-            )
-            .to_owned(),
-        E::NoApprovedOpinion => lang
-            .pick(
-                "不能答复：处理意见尚未经领导批示同意",
-                "cannot reply: no approved opinion",
-            )
-            .to_owned(),
-        E::NotAccepted { op } => {
-            let verb = labels::op(lang, op);
-            if zh {
-                format!("不能{verb}：本件未受理")
-            } else {
-                format!("cannot {verb}: the case was not accepted")
-            }
-        }
-        E::OutcomeOnNotice => lang
-            .pick(
-                "未受理或已转送的件只发告知，不填处理结果（支持/解释说明/不予支持）",
-                "a notice of decline or pass-on carries no outcome: leave outcome out",
-            )
-            .to_owned(),
-        E::ExtensionAlreadyAsked => lang
-            .pick(
-                "已申请延期，待领导审批：不能再次申请",
-                "an extension was asked already and waits for a leader",
-            )
-            .to_owned(),
-        E::DocumentIncomplete { kind, missing } => documents::incomplete(lang, *kind, *missing),
-        E::NoExtensionAsked => lang
-            .pick(
-                "没有待审批的延期申请",
-                "no extension request waits for a decision",
-            )
-            .to_owned(),
-        E::AlreadyExtended => lang
-            .pick(
-                "不能延期：本件已延期一次，延期只能一次（《信访工作条例》第三十四条）",
-                "cannot extend: already extended once; only one extension (Art 34)",
-            )
-            .to_owned(),
-        E::ExtensionTooLong { asked, cap } => {
-            if zh {
-                format!(
-                    "延期{asked}日超出上限{cap}日（《信访工作条例》第三十四条）：请改为1至{cap}日"
-                )
-            } else {
-                format!(
-                    "an extension of {asked} days exceeds the cap of {cap} (Art 34): give 1 to {cap} days"
-                )
-            }
-        }
-        E::ExtensionAfterDue { due } => {
-            if zh {
-                format!("办理期限已于{due}届满，延期须在期限内批准")
-            } else {
-                format!(
-                    "the handling period ended on {due}; an extension must be approved before it ends"
-                )
-            }
-        }
-        E::DateTooEarly { date, earliest } => {
-            if zh {
-                format!("日期{date}早于{earliest}：请核对")
-            } else {
-                format!("date {date} is before {earliest}: check it")
-            }
-        }
-        E::DateTooLate { date, latest } => {
-            if zh {
-                format!("日期{date}晚于{latest}：请核对")
-            } else {
-                format!("date {date} is after {latest}: check it")
-            }
-        }
-        E::ReviewWindowClosed { due } => {
-            if zh {
-                format!(
-                    "复查请求期限已于{due}届满（《信访工作条例》第三十五条：收到书面答复之日起30日内）：可作为新件登记并以「超过复查期限」不予受理"
-                )
-            } else {
-                format!(
-                    "the review window closed on {due} (Art 35: 30 days from the written reply): register it as a new item and decline it as 'review window missed'"
-                )
-            }
-        }
-        E::AlreadyVisited => lang
-            .pick("本件已回访过", "the return visit is already recorded")
-            .to_owned(),
+        E::UnknownDepartment(d) => unknown_department(lang, d),
+        E::UnknownOperator(n) => unknown_operator(lang, n),
+        E::NotAHandler { name, role } => not_a_handler(lang, name, *role),
+        E::NotALeader(n) => not_a_leader(lang, n),
+        E::AccusedAssignee { assignee, target } => accused_assignee(lang, assignee, target),
+        E::Recused { handler, reason } => recused(lang, handler, reason),
+        E::ExtensionAlreadyAsked => said(lang, EXTENSION_ALREADY_ASKED),
+        E::NoExtensionAsked => said(lang, NO_EXTENSION_ASKED),
+        E::AlreadyExtended => said(lang, ALREADY_EXTENDED),
+        E::ExtensionTooLong { asked, cap } => extension_too_long(lang, *asked, *cap),
+        E::ExtensionAfterDue { due } => extension_after_due(lang, *due),
+        E::DateTooEarly { date, earliest } => date_too_early(lang, *date, *earliest),
+        E::DateTooLate { date, latest } => date_too_late(lang, *date, *latest),
+        E::ReviewWindowClosed { due } => review_window_closed(lang, *due),
     }
 }
 
-fn field_zh(field: &str) -> &str {
+/// A refusal that needs no details: (Chinese, English).
+type Said = (&'static str, &'static str);
+
+fn said(lang: Lang, (zh, en): Said) -> String {
+    lang.pick(zh, en).to_owned()
+}
+
+// The case's course: state, role and the order of steps.
+
+const OPINION_AWAITING: Said = (
+    "上一份处理意见还在等待领导批示：请先批示",
+    "the previous opinion still waits for the leader's instruction",
+);
+const NO_OPINION: Said = (
+    "不能批示：没有待批示的处理意见，请先由承办人提出处理意见",
+    "cannot instruct: no opinion is waiting; the handler gives one first",
+);
+const NO_APPROVED_OPINION: Said = (
+    "不能答复：处理意见尚未经领导批示同意",
+    "cannot reply: no approved opinion",
+);
+const OUTCOME_ON_NOTICE: Said = (
+    "未受理或已转送的件只发告知，不填处理结果（支持/解释说明/不予支持）",
+    "a notice of decline or pass-on carries no outcome: leave outcome out",
+);
+const ALREADY_VISITED: Said = ("本件已回访过", "the return visit is already recorded");
+
+fn wrong_state(lang: Lang, op: Op, state: State, allowed: &[Op]) -> String {
+    let zh = lang == Lang::Zh;
+    let (verb, st) = (labels::step(lang, op), labels::state(lang, state));
+    let next = if allowed.is_empty() {
+        lang.pick("本件已办结，不能再变更", "the case is closed for good")
+            .to_owned()
+    } else if zh {
+        format!("现在可以：{}", join_ops(lang, allowed))
+    } else {
+        format!("possible now: {}", join_ops(lang, allowed))
+    };
+    if zh {
+        format!("不能{verb}：本件处于「{st}」状态；{next}")
+    } else {
+        format!("cannot {verb}: the case is {st}; {next}")
+    }
+}
+
+fn role_required(lang: Lang, op: Act, needed: &[Role], actor: &str, actual: Role) -> String {
+    let (verb, need, has) = (
+        labels::act(lang, op),
+        join_roles(lang, needed),
+        labels::role(lang, actual),
+    );
+    if lang == Lang::Zh {
+        format!("不能{verb}：需要{need}身份，{actor}是{has}")
+    } else {
+        format!("cannot {verb}: needs a {need}; {actor} is a {has}")
+    }
+}
+
+fn inactive(lang: Lang, name: &str) -> String {
+    if lang == Lang::Zh {
+        format!("操作员{name}已停用：请换用在岗人员")
+    } else {
+        format!("operator {name} is inactive: act as someone in post")
+    }
+}
+
+fn not_assigned(lang: Lang, op: Op, assigned: &str) -> String {
+    let verb = labels::step(lang, op);
+    if lang == Lang::Zh {
+        format!("不能{verb}：只能由承办人{assigned}或领导办理")
+    } else {
+        format!("cannot {verb}: only the assigned handler {assigned} or a leader may")
+    }
+}
+
+fn not_accepted(lang: Lang, op: Op) -> String {
+    let verb = labels::step(lang, op);
+    if lang == Lang::Zh {
+        format!("不能{verb}：本件未受理")
+    } else {
+        format!("cannot {verb}: the case was not accepted")
+    }
+}
+
+// What was recorded: required fields, petitioners, dates of receipt.
+
+const SEVERAL_MAIN: Said = (
+    "只能有一位主信访人：请只在一人上标记 main",
+    "only one main petitioner: mark main on one person only",
+);
+const NO_PETITIONER: Said = (
+    "请填写信访人（匿名件请勾选匿名）",
+    "name a petitioner (or mark the item anonymous)",
+);
+const RECEIVED_IN_FUTURE: Said = (
+    "收件时间晚于录入时间：请核对日期",
+    "received after the time of entry: check the date",
+);
+
+fn missing_field(lang: Lang, op: Act, field: Field) -> String {
+    let verb = labels::act(lang, op);
+    if lang == Lang::Zh {
+        format!("不能{verb}：缺少「{}」，请补填", field_zh(field))
+    } else {
+        format!("cannot {verb}: {field} is missing; fill it in")
+    }
+}
+
+fn petitioner(lang: Lang, index: usize, msg: &str) -> String {
+    if lang == Lang::Zh {
+        format!("第{index}位信访人：{msg}")
+    } else {
+        format!("petitioner {index}: {msg}")
+    }
+}
+
+fn people_fewer(lang: Lang, people: u32, named: usize) -> String {
+    if lang == Lang::Zh {
+        format!("人数{people}少于已登记的{named}位信访人：请改正人数")
+    } else {
+        format!("people ({people}) is fewer than the {named} petitioners named: correct the count")
+    }
+}
+
+fn unknown_category(lang: Lang, c: &str) -> String {
+    if lang == Lang::Zh {
+        format!("问题分类「{c}」不在本单位分类表中：请从分类表中选择")
+    } else {
+        format!("category '{c}' is not in the office's list: pick one from the list")
+    }
+}
+
+fn postmark_after(lang: Lang, postmark: NaiveDate, received: NaiveDate) -> String {
+    if lang == Lang::Zh {
+        format!("邮戳日期{postmark}晚于收信日期{received}：请核对")
+    } else {
+        format!("postmark {postmark} is after receipt {received}: check both dates")
+    }
+}
+
+// The assignment: departments, handlers, confidentiality, recusal.
+
+fn unknown_department(lang: Lang, d: &str) -> String {
+    if lang == Lang::Zh {
+        format!("没有名为「{d}」的承办部门：请先添加部门或核对名称")
+    } else {
+        format!("no department named '{d}': add it first or check the name")
+    }
+}
+
+fn unknown_operator(lang: Lang, n: &str) -> String {
+    if lang == Lang::Zh {
+        format!("没有名为「{n}」的操作员：请先添加或核对姓名")
+    } else {
+        format!("no operator named '{n}': add them first or check the name")
+    }
+}
+
+fn not_a_handler(lang: Lang, name: &str, role: Role) -> String {
+    let r = labels::role(lang, role);
+    if lang == Lang::Zh {
+        format!("{name}（{r}）不能承办案件：请选择承办人或领导")
+    } else {
+        format!("{name} ({r}) cannot handle cases: pick a handler or a leader")
+    }
+}
+
+fn not_a_leader(lang: Lang, n: &str) -> String {
+    if lang == Lang::Zh {
+        format!("{n}不是领导，不能包案")
+    } else {
+        format!("{n} is not a leader and cannot own the case")
+    }
+}
+
+fn accused_assignee(lang: Lang, assignee: &str, target: &str) -> String {
+    if lang == Lang::Zh {
+        format!(
+            "不能交办给「{assignee}」：本件反映的对象是「{target}」，检举控告材料不得转给被检举、揭发的人员或者单位（《信访工作条例》第三十条）。请交办其他部门或承办人"
+        )
+    } else {
+        format!(
+            "cannot assign to '{assignee}': the case accuses '{target}', and accusation material must never reach the accused (2022 Regulation Art 30). Assign another department or handler"
+        )
+    }
+}
+
+fn recused(lang: Lang, handler: &str, reason: &str) -> String {
+    if lang == Lang::Zh {
+        format!(
+            "{handler}已回避（{reason}），不能承办本件（《信访工作条例》第二十八条）：请另选承办人"
+        )
+    } else {
+        format!(
+            "{handler} has stepped aside ({reason}) and may not handle this case (Art 28): pick another handler"
+        )
+    }
+}
+
+// Time limits: extensions, dates, the review window.
+
+const EXTENSION_ALREADY_ASKED: Said = (
+    "已申请延期，待领导审批：不能再次申请",
+    "an extension was asked already and waits for a leader",
+);
+const NO_EXTENSION_ASKED: Said = (
+    "没有待审批的延期申请",
+    "no extension request waits for a decision",
+);
+const ALREADY_EXTENDED: Said = (
+    "不能延期：本件已延期一次，延期只能一次（《信访工作条例》第三十四条）",
+    "cannot extend: already extended once; only one extension (Art 34)",
+);
+
+fn extension_too_long(lang: Lang, asked: u32, cap: u32) -> String {
+    if lang == Lang::Zh {
+        format!("延期{asked}日超出上限{cap}日（《信访工作条例》第三十四条）：请改为1至{cap}日")
+    } else {
+        format!(
+            "an extension of {asked} days exceeds the cap of {cap} (Art 34): give 1 to {cap} days"
+        )
+    }
+}
+
+fn extension_after_due(lang: Lang, due: NaiveDate) -> String {
+    if lang == Lang::Zh {
+        format!("办理期限已于{due}届满，延期须在期限内批准")
+    } else {
+        format!("the handling period ended on {due}; an extension must be approved before it ends")
+    }
+}
+
+fn date_too_early(lang: Lang, date: NaiveDate, earliest: NaiveDate) -> String {
+    if lang == Lang::Zh {
+        format!("日期{date}早于{earliest}：请核对")
+    } else {
+        format!("date {date} is before {earliest}: check it")
+    }
+}
+
+fn date_too_late(lang: Lang, date: NaiveDate, latest: NaiveDate) -> String {
+    if lang == Lang::Zh {
+        format!("日期{date}晚于{latest}：请核对")
+    } else {
+        format!("date {date} is after {latest}: check it")
+    }
+}
+
+fn review_window_closed(lang: Lang, due: NaiveDate) -> String {
+    if lang == Lang::Zh {
+        format!(
+            "复查请求期限已于{due}届满（《信访工作条例》第三十五条：收到书面答复之日起30日内）：可作为新件登记并以「超过复查期限」不予受理"
+        )
+    } else {
+        format!(
+            "the review window closed on {due} (Art 35: 30 days from the written reply): register it as a new item and decline it as 'review window missed'"
+        )
+    }
+}
+
+fn field_zh(field: Field) -> &'static str {
     match field {
-        "case" => "案件编号",
-        "visitor" => "来访人",
-        "said" => "反映内容",
-        "leader" => "接待领导",
-        "summary" => "主要问题",
-        "category" => "问题分类",
-        "name" => "姓名",
-        "route" => "告知的处理途径",
-        "to" => "转送机关",
-        "text" => "内容",
-        "reason" => "理由",
-        "handler" => "承办人",
-        "outcome" => "处理结果（支持/解释说明/不予支持）",
-        other => other,
+        Field::Case => "案件编号",
+        Field::Visitor => "来访人",
+        Field::Said => "反映内容",
+        Field::Leader => "接待领导",
+        Field::Summary => "主要问题",
+        Field::Category => "问题分类",
+        Field::Name => "姓名",
+        Field::Route => "告知的处理途径",
+        Field::To => "转送机关",
+        Field::Text => "内容",
+        Field::Reason => "理由",
+        Field::Handler => "承办人",
+        Field::Outcome => "处理结果（支持/解释说明/不予支持）",
     }
 }
 

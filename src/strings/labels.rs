@@ -2,6 +2,7 @@
 
 use super::Lang;
 use crate::domain::deadline::ClockStatus;
+use crate::domain::op::{Act, Op};
 use crate::domain::policy::ClockRule;
 use crate::domain::types::{
     Channel, DeclineGround, Outcome, Role, Satisfaction, ServiceMethod, State, SuperviseGround,
@@ -34,7 +35,7 @@ pub fn channel_short(lang: Lang, c: Channel) -> &'static str {
         Channel::Email => lang.pick("邮件", "e-mail"),
         Channel::Online => lang.pick("网上", "online"),
         Channel::Referral => lang.pick("交办", "referral"),
-        other => channel(lang, other),
+        Channel::Visit | Channel::Letter | Channel::Phone => channel(lang, c),
     }
 }
 
@@ -46,30 +47,45 @@ pub fn role(lang: Lang, r: Role) -> &'static str {
     }
 }
 
-/// The verb of each command, as used in "cannot …" messages.
-pub fn op(lang: Lang, op: &str) -> &'static str {
+/// The verb of each step, as used in "cannot …" messages.
+pub fn step(lang: Lang, op: Op) -> &'static str {
     match op {
-        "intake" => lang.pick("接待录入", "take in"),
-        "register" => lang.pick("登记受理", "register"),
-        "assign" => lang.pick("交办", "assign"),
-        "recuse" => lang.pick("回避", "recuse"),
-        "opinion" => lang.pick("提出处理意见", "give the opinion"),
-        "instruct" => lang.pick("批示", "instruct"),
-        "extend" => lang.pick("延期", "extend"),
-        "supervise" => lang.pick("督办", "supervise"),
-        "reply" => lang.pick("答复", "reply"),
-        "return_visit" => lang.pick("回访", "return visit"),
-        "archive" => lang.pick("归档", "archive"),
-        "review" => lang.pick("复查", "review"),
-        "attach" => lang.pick("重复件", "repeat item"),
-        "own" => lang.pick("包案", "take ownership"),
-        "ask_extension" => lang.pick("申请延期", "ask for the extension"),
-        "refuse_extension" => lang.pick("不同意延期", "refuse the extension"),
-        "issue" => lang.pick("出具文书", "issue a document"),
-        "settings" => lang.pick("修改人员和部门", "change people and departments"),
-        "schedule" => lang.pick("排接待日", "schedule a reception day"),
-        "reception" => lang.pick("记录领导接待", "record a reception"),
-        _ => lang.pick("操作", "act"),
+        Op::Intake => lang.pick("接待录入", "take in"),
+        Op::Register => lang.pick("登记受理", "register"),
+        Op::Assign => lang.pick("交办", "assign"),
+        Op::Recuse => lang.pick("回避", "recuse"),
+        Op::Opinion => lang.pick("提出处理意见", "give the opinion"),
+        Op::Instruct => lang.pick("批示", "instruct"),
+        Op::Extend => lang.pick("延期", "extend"),
+        Op::Supervise => lang.pick("督办", "supervise"),
+        Op::Reply => lang.pick("答复", "reply"),
+        Op::ReturnVisit => lang.pick("回访", "return visit"),
+        Op::Archive => lang.pick("归档", "archive"),
+        Op::Review => lang.pick("复查", "review"),
+        Op::Attach => lang.pick("重复件", "repeat item"),
+        Op::Own => lang.pick("包案", "take ownership"),
+        Op::AskExtension => lang.pick("申请延期", "ask for the extension"),
+        Op::RefuseExtension => lang.pick("不同意延期", "refuse the extension"),
+        Op::Issue => lang.pick("出具文书", "issue a document"),
+    }
+}
+
+/// The verb of anything an operator may be refused.
+pub fn act(lang: Lang, act: Act) -> &'static str {
+    match act {
+        Act::Step(op) => step(lang, op),
+        Act::Settings => lang.pick("修改人员和部门", "change people and departments"),
+        Act::Schedule => lang.pick("排接待日", "schedule a reception day"),
+        Act::Reception => lang.pick("记录领导接待", "record a reception"),
+    }
+}
+
+/// The verb for an op code read back as text (journal rows, the desk's
+/// drafts); a code this version does not know reads as "act".
+pub fn op(lang: Lang, code: &str) -> &'static str {
+    match Act::from_code(code) {
+        Some(a) => act(lang, a),
+        None => lang.pick("操作", "act"),
     }
 }
 

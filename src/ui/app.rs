@@ -12,7 +12,7 @@ use super::keymap::{Context, Keymap};
 use super::update_dashboard::DashboardScreen;
 use super::update_report::ReportScreen;
 use super::widgets::text_field::TextField;
-use crate::domain::command::Command;
+use crate::domain::op::Op;
 use crate::domain::reception::ReceptionDay;
 use crate::domain::rules::Operator;
 use crate::domain::types::Channel;
@@ -352,7 +352,7 @@ impl App {
                 let row = screen.row.clone();
                 self.screen = Screen::Case(screen);
                 if let (Some(op), Some(draft)) = (draft_op, restoring) {
-                    let op = Command::OPS.into_iter().find(|o| *o == op);
+                    let op = Op::from_code(&op).filter(|o| o.is_step()).map(Op::code);
                     if let Some(op) = op {
                         self.open_action(op, &row);
                         if let Screen::Form(f) = &mut self.screen {

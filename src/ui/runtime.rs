@@ -75,7 +75,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             version,
             command,
         } => {
-            let op = command.op();
+            let op = command.op().code();
             let req = |actor: String, at| Request {
                 case: Some(CaseRef::Id(*id)),
                 expected_version: Some(*version),

@@ -8,6 +8,7 @@ use super::form::action::action_form;
 use super::form::draft::{Draft, DraftOf};
 use super::form::intake::intake_form;
 use super::form::{Form, Outcome, Purpose};
+use crate::domain::op::Op;
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::domain::workflow::refusal;
@@ -32,6 +33,8 @@ impl App {
         if self.operator.is_none() {
             return Some(t::no_operator(self.lang).to_owned());
         }
+        // The desk names ops by their codes; each is one of `Op`.
+        let op = Op::from_code(op)?;
         refusal(&row.case, op, &actor).map(|e| errors::workflow(self.lang, &e))
     }
 

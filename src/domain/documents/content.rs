@@ -8,11 +8,11 @@ use super::kind::DocKind;
 use super::profile::OfficeProfile;
 use crate::domain::case::{Case, Stamp};
 use crate::domain::deadline::due_date;
-use crate::domain::rules::Rules;
+use crate::domain::policy::ClockRule;
+use crate::domain::rules::{Rules, local_date};
 use crate::domain::types::{
     Decision, DeclineGround, HandlingType, Outcome, ServiceMethod, SuperviseGround,
 };
-use crate::domain::workflow::local_date;
 
 /// What the person issuing adds to what the case already holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -252,134 +252,190 @@ pub fn prepare(case: &Case, input: &IssueInput, rules: &Rules) -> Result<Content
     let accepted_on = decision
         .filter(|d| d.decision == Decision::Accept)
         .map(|d| local_date(d.stamp.at, rules));
-    let handle = rules.policy.clock("handle");
-    let handle_due = |extra: u32| -> Option<NaiveDate> {
-        Some(due_date(rules.calendar, handle?, accepted_on?, extra))
+    let src = Sources {
+        case,
+        input,
+        rules,
+        decision: decision.map(|d| &d.decision),
+        accepted_on,
+        handle: rules.policy.clock("handle"),
     };
     let body = match kind {
-        // Art 23 第一款: 告知接收情况以及处理途径和程序; Art 34: 60 日内办结.
-        DocKind::Accept => {
-            need(accepted_on, Missing::Acceptance)?;
-            let department = case.assignment.as_ref().map(|a| a.department.clone());
-            let handling_type = case.intake.handling_type;
-            let route = match (handling_type, &department) {
-                (None, None) => return Err(Missing::HandlingRoute),
-                (Some(t), d) => route_of(t, d.as_deref()),
-                (None, Some(d)) => format!("交由{d}办理"),
-            };
-            Body::Accept {
-                route,
-                handling_type,
-                department,
-                due: need(handle_due(0), Missing::DueDate)?,
-                handle_days: handle.map_or(0, |h| h.days),
-            }
-        }
-        // Art 23 第一款: 不属于职权范围的，告知向有权处理的机关提出.
-        DocKind::Decline => match decision.map(|d| &d.decision) {
-            Some(Decision::Decline {
-                ground,
-                route,
-                note,
-            }) => Body::Decline {
-                ground: *ground,
-                route: need(text(&Some(route.clone())), Missing::DeclineRoute)?,
-                note: text(note),
-            },
-            _ => return Err(Missing::DeclineDecision),
-        },
-        // Art 22: 转送有权处理的机关; 交办的，要求在指定期限内反馈结果.
-        DocKind::Transfer => match (decision.map(|d| &d.decision), &case.assignment) {
-            (Some(Decision::PassOn { to }), _) => Body::Transfer {
-                mode: "pass_on",
-                to: need(text(&Some(to.clone())), Missing::TransferTarget)?,
-                handler: None,
-                due: None,
-            },
-            (_, Some(a)) => Body::Transfer {
-                mode: "assign",
-                to: a.department.clone(),
-                handler: Some(a.handler.clone()),
-                due: handle_due(case.extension_days()),
-            },
-            _ => return Err(Missing::TransferTarget),
-        },
-        // Art 34: 延长不超过30日，并告知信访人延期理由.
-        DocKind::Extension => {
-            let ext = need(case.extension.as_ref(), Missing::Extension)?;
-            Body::Extension {
-                days: ext.days,
-                reason: need(text(&Some(ext.reason.clone())), Missing::ExtensionReason)?,
-                old_due: need(handle_due(0), Missing::DueDate)?,
-                due: need(handle_due(ext.days), Missing::DueDate)?,
-            }
-        }
-        DocKind::Supervision => {
-            let s = need(case.supervisions.last(), Missing::Supervision)?;
-            let a = need(case.assignment.as_ref(), Missing::SupervisedUnit)?;
-            Body::Supervision {
-                ground: s.ground,
-                text: s.text.clone(),
-                feedback_by: s.feedback_by,
-                department: a.department.clone(),
-                handler: a.handler.clone(),
-                ordered_by: s.stamp.by.clone(),
-            }
-        }
-        // Art 32: 载明投诉请求、事实和理由、处理意见及其法律法规依据;
-        // Art 35: 不服的，30日内请求上一级机关复查.
-        DocKind::Reply => {
-            let request = need(text(&Some(case.intake.request.clone())), Missing::Request)?;
-            let facts = case
-                .reply
-                .as_ref()
-                .map(|r| r.text.clone())
-                .or_else(|| case.approved_opinion().map(|o| o.text.clone()));
-            let facts = need(text(&facts), Missing::Facts)?;
-            let outcome = need(
-                case.reply.as_ref().and_then(|r| r.outcome),
-                Missing::Outcome,
-            )?;
-            let basis = need(text(&input.basis), Missing::Basis)?;
-            // The ledger fills the office profile's in when none is given.
-            let organ = text(&input.review_organ);
-            let review_days = rules.policy.clock("review").map_or(30, |c| c.days);
-            Body::Reply {
-                request,
-                facts,
-                outcome,
-                basis,
-                review_organ: need(organ, Missing::ReviewOrgan)?,
-                review_days,
-            }
-        }
-        // Art 22 第三项: 交办的，承办单位提交办结报告.
-        DocKind::Closing => {
-            let r = need(case.reply.as_ref(), Missing::Reply)?;
-            let a = case.assignment.as_ref();
-            Body::Closing {
-                department: a.map(|a| a.department.clone()).unwrap_or_default(),
-                handler: a.map(|a| a.handler.clone()).unwrap_or_default(),
-                facts: r.text.clone(),
-                outcome: r.outcome,
-                method: r.method,
-                served_at: r.served_at,
-                signed: r.signed,
-            }
-        }
-        DocKind::CaseFile => {
-            let s = need(case.archived.as_ref(), Missing::Archived)?;
-            Body::CaseFile {
-                archived_at: s.at,
-                archived_by: s.by.clone(),
-            }
-        }
+        DocKind::Accept => src.accept()?,
+        DocKind::Decline => src.decline()?,
+        DocKind::Transfer => src.transfer()?,
+        DocKind::Extension => src.extension()?,
+        DocKind::Supervision => src.supervision()?,
+        DocKind::Reply => src.reply()?,
+        DocKind::Closing => src.closing()?,
+        DocKind::CaseFile => src.case_file()?,
     };
     Ok(Content {
         kind,
         addressee: to,
         body,
     })
+}
+
+/// What a document's body is read from: the case, what the issuer adds,
+/// and the handling clock.
+struct Sources<'a, 'r> {
+    case: &'a Case,
+    input: &'a IssueInput,
+    rules: &'a Rules<'r>,
+    decision: Option<&'a Decision>,
+    /// The office's date of acceptance, if the case was accepted.
+    accepted_on: Option<NaiveDate>,
+    handle: Option<&'a ClockRule>,
+}
+
+impl Sources<'_, '_> {
+    /// The handling period's due date with `extra` days of extension.
+    fn handle_due(&self, extra: u32) -> Option<NaiveDate> {
+        Some(due_date(
+            self.rules.calendar,
+            self.handle?,
+            self.accepted_on?,
+            extra,
+        ))
+    }
+
+    /// Art 23 第一款: 告知接收情况以及处理途径和程序; Art 34: 60 日内办结.
+    fn accept(&self) -> Result<Body, Missing> {
+        let case = self.case;
+        need(self.accepted_on, Missing::Acceptance)?;
+        let department = case.assignment.as_ref().map(|a| a.department.clone());
+        let handling_type = case.intake.handling_type;
+        let route = match (handling_type, &department) {
+            (None, None) => return Err(Missing::HandlingRoute),
+            (Some(t), d) => route_of(t, d.as_deref()),
+            (None, Some(d)) => format!("交由{d}办理"),
+        };
+        Ok(Body::Accept {
+            route,
+            handling_type,
+            department,
+            due: need(self.handle_due(0), Missing::DueDate)?,
+            handle_days: self.handle.map_or(0, |h| h.days),
+        })
+    }
+
+    /// Art 23 第一款: 不属于职权范围的，告知向有权处理的机关提出.
+    fn decline(&self) -> Result<Body, Missing> {
+        match self.decision {
+            Some(Decision::Decline {
+                ground,
+                route,
+                note,
+            }) => Ok(Body::Decline {
+                ground: *ground,
+                route: need(text(&Some(route.clone())), Missing::DeclineRoute)?,
+                note: text(note),
+            }),
+            None | Some(Decision::Accept | Decision::PassOn { .. } | Decision::Answered { .. }) => {
+                Err(Missing::DeclineDecision)
+            }
+        }
+    }
+
+    /// Art 22: 转送有权处理的机关; 交办的，要求在指定期限内反馈结果.
+    fn transfer(&self) -> Result<Body, Missing> {
+        match (self.decision, &self.case.assignment) {
+            (Some(Decision::PassOn { to }), _) => Ok(Body::Transfer {
+                mode: "pass_on",
+                to: need(text(&Some(to.clone())), Missing::TransferTarget)?,
+                handler: None,
+                due: None,
+            }),
+            (_, Some(a)) => Ok(Body::Transfer {
+                mode: "assign",
+                to: a.department.clone(),
+                handler: Some(a.handler.clone()),
+                due: self.handle_due(self.case.extension_days()),
+            }),
+            (
+                None
+                | Some(Decision::Accept | Decision::Decline { .. } | Decision::Answered { .. }),
+                None,
+            ) => Err(Missing::TransferTarget),
+        }
+    }
+
+    /// Art 34: 延长不超过30日，并告知信访人延期理由.
+    fn extension(&self) -> Result<Body, Missing> {
+        let ext = need(self.case.extension.as_ref(), Missing::Extension)?;
+        Ok(Body::Extension {
+            days: ext.days,
+            reason: need(text(&Some(ext.reason.clone())), Missing::ExtensionReason)?,
+            old_due: need(self.handle_due(0), Missing::DueDate)?,
+            due: need(self.handle_due(ext.days), Missing::DueDate)?,
+        })
+    }
+
+    fn supervision(&self) -> Result<Body, Missing> {
+        let s = need(self.case.supervisions.last(), Missing::Supervision)?;
+        let a = need(self.case.assignment.as_ref(), Missing::SupervisedUnit)?;
+        Ok(Body::Supervision {
+            ground: s.ground,
+            text: s.text.clone(),
+            feedback_by: s.feedback_by,
+            department: a.department.clone(),
+            handler: a.handler.clone(),
+            ordered_by: s.stamp.by.clone(),
+        })
+    }
+
+    /// Art 32: 载明投诉请求、事实和理由、处理意见及其法律法规依据;
+    /// Art 35: 不服的，30日内请求上一级机关复查.
+    fn reply(&self) -> Result<Body, Missing> {
+        let (case, input) = (self.case, self.input);
+        let request = need(text(&Some(case.intake.request.clone())), Missing::Request)?;
+        let facts = case
+            .reply
+            .as_ref()
+            .map(|r| r.text.clone())
+            .or_else(|| case.approved_opinion().map(|o| o.text.clone()));
+        let facts = need(text(&facts), Missing::Facts)?;
+        let outcome = need(
+            case.reply.as_ref().and_then(|r| r.outcome),
+            Missing::Outcome,
+        )?;
+        let basis = need(text(&input.basis), Missing::Basis)?;
+        // The ledger fills the office profile's in when none is given.
+        let organ = text(&input.review_organ);
+        let review_days = self.rules.policy.clock("review").map_or(30, |c| c.days);
+        Ok(Body::Reply {
+            request,
+            facts,
+            outcome,
+            basis,
+            review_organ: need(organ, Missing::ReviewOrgan)?,
+            review_days,
+        })
+    }
+
+    /// Art 22 第三项: 交办的，承办单位提交办结报告.
+    fn closing(&self) -> Result<Body, Missing> {
+        let r = need(self.case.reply.as_ref(), Missing::Reply)?;
+        let a = self.case.assignment.as_ref();
+        Ok(Body::Closing {
+            department: a.map(|a| a.department.clone()).unwrap_or_default(),
+            handler: a.map(|a| a.handler.clone()).unwrap_or_default(),
+            facts: r.text.clone(),
+            outcome: r.outcome,
+            method: r.method,
+            served_at: r.served_at,
+            signed: r.signed,
+        })
+    }
+
+    fn case_file(&self) -> Result<Body, Missing> {
+        let s = need(self.case.archived.as_ref(), Missing::Archived)?;
+        Ok(Body::CaseFile {
+            archived_at: s.at,
+            archived_by: s.by.clone(),
+        })
+    }
 }
 
 /// The handling route told with an acceptance (Art 29–31 by kind of matter).

@@ -192,10 +192,10 @@ impl CaseFacts {
     }
 
     /// As `due::clock_facts` reads them off the case.
-    pub fn clock_facts(&self, rules: &Rules) -> ClockFacts<'static> {
+    pub fn clock_facts(&self, rules: &Rules) -> ClockFacts {
         let decided = self.decision.map(|d| local_day(d.at, rules));
         ClockFacts {
-            channel: self.channel.code(),
+            channel: self.channel,
             received: local_day(self.received_at, rules),
             decided,
             accepted: decided.filter(|_| self.accepted()),

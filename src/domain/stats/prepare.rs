@@ -12,7 +12,7 @@ use crate::domain::rules::Rules;
 pub(super) struct Prepared<'a> {
     pub(super) case: &'a CaseFacts,
     pub(super) received: NaiveDate,
-    pub(super) facts: ClockFacts<'static>,
+    pub(super) facts: ClockFacts,
     /// Its decide and handle clocks, where they have ended as of today.
     pub(super) ends: [Option<End>; 2],
     pub(super) archived: Option<NaiveDate>,

@@ -3,20 +3,20 @@
 
 use chrono::NaiveDate;
 
-use super::local_date;
 use crate::domain::case::{Assignment, Case, Extension, Stamp};
 use crate::domain::deadline::due_date;
-use crate::domain::error::WorkflowError;
-use crate::domain::rules::{Rules, names_accused};
+use crate::domain::error::{Field, WorkflowError};
+use crate::domain::op::{Act, Op};
+use crate::domain::rules::{Rules, local_date, names_accused};
 use crate::domain::types::{Decision, Role};
 
-pub(crate) fn nonempty(
-    op: &'static str,
-    field: &'static str,
-    value: &str,
-) -> Result<(), WorkflowError> {
+/// Refuses blank text in a required field of `op`.
+pub(crate) fn nonempty(op: impl Into<Act>, field: Field, value: &str) -> Result<(), WorkflowError> {
     if value.trim().is_empty() {
-        Err(WorkflowError::MissingField { op, field })
+        Err(WorkflowError::MissingField {
+            op: op.into(),
+            field,
+        })
     } else {
         Ok(())
     }
@@ -37,13 +37,13 @@ pub(super) fn check_date_range(
 }
 
 pub(super) fn validate_decision(decision: &Decision) -> Result<(), WorkflowError> {
-    let op = "register";
+    let op = Op::Register;
     match decision {
         Decision::Accept => Ok(()),
         // 不予受理 must tell the petitioner where to go instead (Art 23).
-        Decision::Decline { route, .. } => nonempty(op, "route", route),
-        Decision::PassOn { to } => nonempty(op, "to", to),
-        Decision::Answered { text } => nonempty(op, "text", text),
+        Decision::Decline { route, .. } => nonempty(op, Field::Route, route),
+        Decision::PassOn { to } => nonempty(op, Field::To, to),
+        Decision::Answered { text } => nonempty(op, Field::Text, text),
     }
 }
 

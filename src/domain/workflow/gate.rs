@@ -2,51 +2,48 @@
 //! `transition` changes anything.
 
 use crate::domain::case::Case;
-use crate::domain::command::Command;
 use crate::domain::error::WorkflowError;
+use crate::domain::op::{Act, Op};
 use crate::domain::rules::Operator;
 use crate::domain::types::{Role, State};
 
-/// The ops the case's state allows now (roles aside), for the desk's footer
-/// and for error messages.
-pub fn allowed_ops(case: &Case) -> Vec<&'static str> {
-    Command::OPS
+/// The steps the case's state allows now (roles aside), for the desk's
+/// footer and for error messages.
+pub fn allowed_ops(case: &Case) -> Vec<Op> {
+    Op::ALL
         .into_iter()
-        .filter(|op| state_allows(case, op).is_ok())
+        .filter(|op| op.is_step() && state_allows(case, *op).is_ok())
         .collect()
 }
 
 /// Taking in a petition is the office's work: a clerk's or a leader's.
 pub fn may_take_in(actor: &Operator) -> Result<(), WorkflowError> {
-    require_role("intake", actor, &[Role::Clerk, Role::Leader])
+    require_role(Op::Intake.into(), actor, &[Role::Clerk, Role::Leader])
 }
 
 /// The office's people and departments are a leader's to change.
 pub fn may_manage_office(actor: &Operator) -> Result<(), WorkflowError> {
-    require_role("settings", actor, &[Role::Leader])
+    require_role(Act::Settings, actor, &[Role::Leader])
 }
 
 /// Why `actor` may not give `op` on `case` now (state first, then role);
 /// `None` when they may. The desk greys such actions and shows this.
-pub fn refusal(case: &Case, op: &'static str, actor: &Operator) -> Option<WorkflowError> {
+pub fn refusal(case: &Case, op: Op, actor: &Operator) -> Option<WorkflowError> {
     gate(case, op)
         .and_then(|()| permitted(case, op, actor))
         .err()
 }
 
 /// Refuses an op the state does not allow, naming what would be allowed.
-pub(super) fn gate(case: &Case, op: &'static str) -> Result<(), WorkflowError> {
-    state_allows(case, op).map_err(|e| match e {
-        WorkflowError::WrongState { op, state, .. } => WorkflowError::WrongState {
-            op,
-            state,
-            allowed: allowed_ops(case),
-        },
-        other => other,
-    })
+pub(super) fn gate(case: &Case, op: Op) -> Result<(), WorkflowError> {
+    let allowed = state_allows(case, op);
+    if let Err(WorkflowError::WrongState { .. }) = allowed {
+        return Err(wrong_state(case, op));
+    }
+    allowed
 }
 
-pub(super) fn wrong_state(case: &Case, op: &'static str) -> WorkflowError {
+pub(super) fn wrong_state(case: &Case, op: Op) -> WorkflowError {
     WorkflowError::WrongState {
         op,
         state: case.state,
@@ -57,101 +54,114 @@ pub(super) fn wrong_state(case: &Case, op: &'static str) -> WorkflowError {
 /// State-level preconditions of each op. A bare mismatch is `WrongState`
 /// (with `allowed` filled in by `gate`); a specific missing step has its own
 /// error so the message can say what is missing.
-fn state_allows(case: &Case, op: &'static str) -> Result<(), WorkflowError> {
-    let wrong = || {
+fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
+    use State::{Archived, Assigned, Intake, Registered, Replied};
+    let wrong = Err(WorkflowError::WrongState {
+        op,
+        state: case.state,
+        allowed: Vec::new(),
+    });
+    let ok = match (op, case.state) {
+        (Op::Register, Intake) => true,
+        (Op::Assign | Op::Recuse | Op::Supervise, Registered | Assigned) => {
+            return accepted_only(case, op, true);
+        }
+        (Op::Opinion | Op::Instruct, Assigned) => return opinion_allows(case, op),
+        (Op::Extend | Op::AskExtension | Op::RefuseExtension, Assigned) => {
+            return extension_allows(case, op);
+        }
+        (Op::Reply, Registered) if !case.accepted() => true,
+        (Op::Reply, Registered) => return Err(WorkflowError::NoApprovedOpinion),
+        (Op::Reply, Assigned) => {
+            return match case.approved_opinion() {
+                Some(_) => Ok(()),
+                None => Err(WorkflowError::NoApprovedOpinion),
+            };
+        }
+        (Op::ReturnVisit, Replied) if case.return_visit.is_some() => {
+            return Err(WorkflowError::AlreadyVisited);
+        }
+        (Op::ReturnVisit | Op::Archive, Replied) => true,
+        // Only a matter still in progress takes repeat items; after the
+        // reply a new item is a new case (or a 复查 request).
+        (Op::Attach, Intake | Registered | Assigned) => true,
+        // 包案 names the leader who sees an assigned case through.
+        (Op::Own, Assigned) => true,
+        (Op::Review, Archived) => return accepted_only(case, op, case.reply.is_some()),
+        // Documents may be issued at any step: `documents::prepare` refuses
+        // one the case does not yet hold the facts for, naming what lacks.
+        (Op::Issue, _) => true,
+        (
+            Op::Intake
+            | Op::Register
+            | Op::Assign
+            | Op::Recuse
+            | Op::Opinion
+            | Op::Instruct
+            | Op::Extend
+            | Op::Supervise
+            | Op::Reply
+            | Op::ReturnVisit
+            | Op::Archive
+            | Op::Review
+            | Op::Attach
+            | Op::Own
+            | Op::AskExtension
+            | Op::RefuseExtension,
+            _,
+        ) => false,
+    };
+    if ok { Ok(()) } else { wrong }
+}
+
+/// Steps on accepted cases only: refused as `NotAccepted` on any other,
+/// as a wrong state when `ok` is false.
+fn accepted_only(case: &Case, op: Op, ok: bool) -> Result<(), WorkflowError> {
+    if !case.accepted() {
+        Err(WorkflowError::NotAccepted { op })
+    } else if ok {
+        Ok(())
+    } else {
         Err(WorkflowError::WrongState {
             op,
             state: case.state,
             allowed: Vec::new(),
         })
-    };
-    let accepted_only = |ok: bool| {
-        if !case.accepted() {
-            Err(WorkflowError::NotAccepted { op })
-        } else if ok {
-            Ok(())
-        } else {
-            wrong()
-        }
-    };
-    match (op, case.state) {
-        ("register", State::Intake) => Ok(()),
-        ("assign" | "recuse" | "supervise", State::Registered | State::Assigned) => {
-            accepted_only(true)
-        }
-        ("opinion", State::Assigned) => {
-            if case.awaiting_instruction() {
-                Err(WorkflowError::OpinionAwaitingInstruction)
-            } else {
-                Ok(())
-            }
-        }
-        ("instruct", State::Assigned) => {
-            if case.awaiting_instruction() {
-                Ok(())
-            } else {
-                Err(WorkflowError::NoOpinionToInstruct)
-            }
-        }
-        ("extend", State::Assigned) => {
-            if case.extension.is_some() {
-                Err(WorkflowError::AlreadyExtended)
-            } else {
-                Ok(())
-            }
-        }
-        ("ask_extension", State::Assigned) => {
-            if case.extension.is_some() {
-                Err(WorkflowError::AlreadyExtended)
-            } else if case.extension_asked().is_some() {
-                Err(WorkflowError::ExtensionAlreadyAsked)
-            } else {
-                Ok(())
-            }
-        }
-        ("refuse_extension", State::Assigned) => {
-            if case.extension_asked().is_some() {
-                Ok(())
-            } else {
-                Err(WorkflowError::NoExtensionAsked)
-            }
-        }
-        ("reply", State::Registered) if !case.accepted() => Ok(()),
-        ("reply", State::Registered) => Err(WorkflowError::NoApprovedOpinion),
-        ("reply", State::Assigned) => {
-            if case.approved_opinion().is_some() {
-                Ok(())
-            } else {
-                Err(WorkflowError::NoApprovedOpinion)
-            }
-        }
-        ("return_visit", State::Replied) => {
-            if case.return_visit.is_some() {
-                Err(WorkflowError::AlreadyVisited)
-            } else {
-                Ok(())
-            }
-        }
-        ("archive", State::Replied) => Ok(()),
-        // Only a matter still in progress takes repeat items; after the
-        // reply a new item is a new case (or a 复查 request).
-        ("attach", State::Intake | State::Registered | State::Assigned) => Ok(()),
-        // 包案 names the leader who sees an assigned case through.
-        ("own", State::Assigned) => Ok(()),
-        ("review", State::Archived) => accepted_only(case.reply.is_some()),
-        // Documents may be issued at any step: `documents::prepare` refuses
-        // one the case does not yet hold the facts for, naming what lacks.
-        ("issue", _) => Ok(()),
-        _ => wrong(),
     }
 }
 
-fn require_role(op: &'static str, actor: &Operator, needed: &[Role]) -> Result<(), WorkflowError> {
+/// An opinion waits for its instruction before the next one is given.
+fn opinion_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
+    let waiting = case.awaiting_instruction();
+    if op == Op::Opinion && waiting {
+        Err(WorkflowError::OpinionAwaitingInstruction)
+    } else if op == Op::Instruct && !waiting {
+        Err(WorkflowError::NoOpinionToInstruct)
+    } else {
+        Ok(())
+    }
+}
+
+/// One extension per case (Art 34), asked once before a leader decides.
+fn extension_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
+    let asked = case.extension_asked().is_some();
+    if op != Op::RefuseExtension && case.extension.is_some() {
+        Err(WorkflowError::AlreadyExtended)
+    } else if op == Op::AskExtension && asked {
+        Err(WorkflowError::ExtensionAlreadyAsked)
+    } else if op == Op::RefuseExtension && !asked {
+        Err(WorkflowError::NoExtensionAsked)
+    } else {
+        Ok(())
+    }
+}
+
+fn require_role(act: Act, actor: &Operator, needed: &[Role]) -> Result<(), WorkflowError> {
     if needed.contains(&actor.role) {
         Ok(())
     } else {
         Err(WorkflowError::RoleRequired {
-            op,
+            op: act,
             needed: needed.to_vec(),
             actor: actor.name.clone(),
             actual: actor.role,
@@ -162,14 +172,14 @@ fn require_role(op: &'static str, actor: &Operator, needed: &[Role]) -> Result<(
 /// Who may do what: instructions, extensions and supervision are the
 /// leader's; the opinion comes from the assigned handler or a leader; a
 /// handler may record their own recusal; the rest is the office's work.
-pub fn permitted(case: &Case, op: &'static str, actor: &Operator) -> Result<(), WorkflowError> {
+pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowError> {
     use Role::{Clerk, Handler, Leader};
     match op {
-        "instruct" | "extend" | "supervise" | "own" | "refuse_extension" => {
-            require_role(op, actor, &[Leader])
+        Op::Instruct | Op::Extend | Op::Supervise | Op::Own | Op::RefuseExtension => {
+            require_role(op.into(), actor, &[Leader])
         }
         // The handler who does the work asks for the time (Art 34).
-        "opinion" | "ask_extension" => {
+        Op::Opinion | Op::AskExtension => {
             let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
             if actor.role == Leader || assigned == Some(actor.name.as_str()) {
                 Ok(())
@@ -180,7 +190,15 @@ pub fn permitted(case: &Case, op: &'static str, actor: &Operator) -> Result<(), 
                 })
             }
         }
-        "recuse" => require_role(op, actor, &[Clerk, Leader, Handler]),
-        _ => require_role(op, actor, &[Clerk, Leader]),
+        Op::Recuse => require_role(op.into(), actor, &[Clerk, Leader, Handler]),
+        Op::Intake
+        | Op::Register
+        | Op::Assign
+        | Op::Reply
+        | Op::ReturnVisit
+        | Op::Archive
+        | Op::Review
+        | Op::Attach
+        | Op::Issue => require_role(op.into(), actor, &[Clerk, Leader]),
     }
 }

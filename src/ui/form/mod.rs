@@ -380,7 +380,8 @@ impl Form {
         let Some(row) = self.selected_repeat() else {
             return Outcome::Refused(crate::strings::form::no_repeat(self.lang).to_owned());
         };
-        let open = crate::domain::workflow::allowed_ops(&row.case).contains(&"attach");
+        let open = crate::domain::workflow::allowed_ops(&row.case)
+            .contains(&crate::domain::op::Op::Attach);
         if !open {
             return Outcome::Refused(crate::strings::form::not_open(self.lang).to_owned());
         }

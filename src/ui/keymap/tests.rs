@@ -136,7 +136,7 @@ fn ops_are_the_domain_codes() {
     })
     .collect();
     // Every op but intake (the `n` key) and attach (Ctrl-A in a form).
-    assert_eq!(ops, crate::domain::command::Command::OPS[1..12]);
+    assert_eq!(ops, crate::domain::op::Op::ALL[1..12]);
     for op in ops {
         assert_eq!(Action::from_op(op).and_then(Action::op), Some(op));
     }

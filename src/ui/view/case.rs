@@ -323,7 +323,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
 fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
     let (mut open, mut shut) = (Vec::new(), Vec::new());
     // Every step the keymap has a key for, in the journal's order.
-    for op in crate::domain::command::Command::OPS {
+    for op in crate::domain::op::Op::ALL.map(crate::domain::op::Op::code) {
         let Some(action) = Action::from_op(op) else {
             continue;
         };

@@ -1,0 +1,128 @@
+//! The names of the steps a case goes through (`Op`, the field-less mirror
+//! of `Command`) and of everything an operator may be refused (`Act`).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::vocab::vocabulary;
+
+vocabulary! {
+    /// One kind of `Command`; its code is the `op` tag of the `apply`
+    /// contract and the event kind in the journal.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Op {
+        Intake = "intake",
+        Register = "register",
+        Assign = "assign",
+        Recuse = "recuse",
+        Opinion = "opinion",
+        Instruct = "instruct",
+        Extend = "extend",
+        Supervise = "supervise",
+        Reply = "reply",
+        ReturnVisit = "return_visit",
+        Archive = "archive",
+        Review = "review",
+        Attach = "attach",
+        Own = "own",
+        AskExtension = "ask_extension",
+        RefuseExtension = "refuse_extension",
+        Issue = "issue",
+    }
+}
+
+impl Op {
+    /// Whether the op moves the case along its course, and so belongs in
+    /// "possible now" lists. Issuing a document is possible at any step and
+    /// is offered apart (`documents::prepare` says what a document lacks).
+    pub fn is_step(self) -> bool {
+        match self {
+            Op::Issue => false,
+            Op::Intake
+            | Op::Register
+            | Op::Assign
+            | Op::Recuse
+            | Op::Opinion
+            | Op::Instruct
+            | Op::Extend
+            | Op::Supervise
+            | Op::Reply
+            | Op::ReturnVisit
+            | Op::Archive
+            | Op::Review
+            | Op::Attach
+            | Op::Own
+            | Op::AskExtension
+            | Op::RefuseExtension => true,
+        }
+    }
+}
+
+/// Codes read back as text (journal rows, the desk's drafts) compare with
+/// the op they name.
+impl PartialEq<&str> for Op {
+    fn eq(&self, other: &&str) -> bool {
+        self.code() == *other
+    }
+}
+
+impl PartialEq<Op> for &str {
+    fn eq(&self, other: &Op) -> bool {
+        *self == other.code()
+    }
+}
+
+impl fmt::Display for Op {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// What an operator was refused: a step on a case, or office work beside
+/// the cases (people and departments, the leaders' reception days).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Act {
+    Step(Op),
+    /// Changing the office's people and departments.
+    Settings,
+    /// Putting a leader's reception day on the calendar.
+    Schedule,
+    /// Recording a leader's reception of a visitor.
+    Reception,
+}
+
+impl Act {
+    pub const fn code(self) -> &'static str {
+        match self {
+            Act::Step(op) => op.code(),
+            Act::Settings => "settings",
+            Act::Schedule => "schedule",
+            Act::Reception => "reception",
+        }
+    }
+}
+
+impl Act {
+    /// Every act that is not a step, for parsing codes.
+    const OFFICE: [Act; 3] = [Act::Settings, Act::Schedule, Act::Reception];
+
+    /// The act whose code is `code`: a step's, or office work's.
+    pub fn from_code(code: &str) -> Option<Act> {
+        Op::from_code(code)
+            .map(Act::Step)
+            .or_else(|| Act::OFFICE.into_iter().find(|a| a.code() == code))
+    }
+}
+
+impl From<Op> for Act {
+    fn from(op: Op) -> Act {
+        Act::Step(op)
+    }
+}
+
+impl fmt::Display for Act {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}

@@ -1,0 +1,137 @@
+//! Checking what the clerk recorded at the window before a case exists.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::checks::nonempty;
+use super::warning::Warning;
+use crate::domain::case::{Intake, Petitioner};
+use crate::domain::command::IntakeInput;
+use crate::domain::error::{Field, WorkflowError};
+use crate::domain::identity::check_id;
+use crate::domain::op::Op;
+use crate::domain::phone::check_phone;
+use crate::domain::rules::{Operator, Rules, local_date};
+use crate::domain::types::Urgency;
+
+pub(super) fn validate_intake(
+    input: &IntakeInput,
+    actor: &Operator,
+    at: DateTime<FixedOffset>,
+    rules: &Rules,
+) -> Result<(Intake, Vec<Warning>), WorkflowError> {
+    let op = Op::Intake;
+    let mut warnings = Vec::new();
+    nonempty(op, Field::Summary, &input.summary)?;
+    nonempty(op, Field::Category, &input.category)?;
+    if !rules.categories.contains(&input.category) {
+        return Err(WorkflowError::UnknownCategory(input.category.clone()));
+    }
+    let received_at = input.received_at.unwrap_or(at);
+    check_received(input, received_at, at, rules)?;
+    let today = local_date(at, rules);
+    let mut checked = input.clone();
+    if checked.petitioners.is_empty() && !input.anonymous {
+        return Err(WorkflowError::NoPetitioner);
+    }
+    for (i, p) in checked.petitioners.iter_mut().enumerate() {
+        check_petitioner(i + 1, p, input.anonymous, today, &mut warnings)?;
+    }
+    choose_main(&mut checked.petitioners)?;
+    let named = checked.petitioners.len();
+    let people = input.people.unwrap_or(named.max(1) as u32);
+    if (people as usize) < named || people == 0 {
+        return Err(WorkflowError::PeopleFewerThanNamed { people, named });
+    }
+    // 2022 Art 20: 代表人数不得超过5人 (warned, not refused: the clerk
+    // records who came and asks the group to choose).
+    let representatives = (checked.petitioners.iter())
+        .filter(|p| p.representative)
+        .count();
+    if representatives > 5 {
+        warnings.push(Warning::TooManyRepresentatives {
+            count: representatives,
+        });
+    }
+    if input.urgency == Urgency::Major {
+        warnings.push(Warning::MajorUrgent);
+    }
+    let receiver = (input.receiver.clone())
+        .filter(|r| !r.trim().is_empty())
+        .unwrap_or_else(|| actor.name.clone());
+    let blank = |t: &String| t.trim().is_empty();
+    checked.target = checked.target.take().filter(|t| !blank(t));
+    checked.target_person = checked.target_person.take().filter(|t| !blank(t));
+    checked.summary = input.summary.trim().to_owned();
+    checked.request = input.request.trim().to_owned();
+    Ok((checked.fill(received_at, receiver, people), warnings))
+}
+
+/// Received no later than entered, and posted no later than received.
+fn check_received(
+    input: &IntakeInput,
+    received_at: DateTime<FixedOffset>,
+    at: DateTime<FixedOffset>,
+    rules: &Rules,
+) -> Result<(), WorkflowError> {
+    if received_at > at {
+        return Err(WorkflowError::ReceivedInFuture);
+    }
+    let received = local_date(received_at, rules);
+    if let Some(postmark) = input.postmark
+        && postmark > received
+    {
+        return Err(WorkflowError::PostmarkAfterReceipt { postmark, received });
+    }
+    Ok(())
+}
+
+/// Checks and normalises the `index`-th (1-based) petitioner: name, ID
+/// number and phone; blanks become absent.
+fn check_petitioner(
+    index: usize,
+    p: &mut Petitioner,
+    anonymous: bool,
+    today: NaiveDate,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), WorkflowError> {
+    p.name = p.name.trim().to_owned();
+    if p.name.is_empty() && !anonymous {
+        return Err(WorkflowError::MissingField {
+            op: Op::Intake.into(),
+            field: Field::Name,
+        });
+    }
+    if let Some(raw) = p.id_number.as_deref().filter(|s| !s.trim().is_empty()) {
+        let checked = check_id(p.id_type, raw, today)
+            .map_err(|error| WorkflowError::BadIdNumber { index, error })?;
+        if checked.legacy15 {
+            warnings.push(Warning::LegacyIdNumber { index });
+        }
+        p.legacy_id = checked.legacy15;
+        p.sex = p.sex.or(checked.sex);
+        p.id_number = Some(checked.normalized);
+    } else {
+        p.id_number = None;
+    }
+    if let Some(raw) = p.phone.as_deref().filter(|s| !s.trim().is_empty()) {
+        let checked = check_phone(raw).map_err(|error| WorkflowError::BadPhone { index, error })?;
+        p.phone = Some(checked.normalized);
+    } else {
+        p.phone = None;
+    }
+    Ok(())
+}
+
+/// Exactly one main petitioner: the first named when none is marked.
+fn choose_main(petitioners: &mut [Petitioner]) -> Result<(), WorkflowError> {
+    match petitioners.iter().filter(|p| p.main).count() {
+        0 => {
+            if let Some(first) = petitioners.first_mut() {
+                first.main = true;
+            }
+            Ok(())
+        }
+        1 => Ok(()),
+        _ => Err(WorkflowError::SeveralMainPetitioners),
+    }
+}

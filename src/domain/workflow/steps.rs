@@ -1,0 +1,397 @@
+//! What each command does to a case the gates let it reach: one function a
+//! step, so a new step is a new arm in `Step::apply` and a function here.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+
+use super::checks::{
+    check_assignment, check_date_range, check_extension, check_review_window, nonempty,
+    validate_decision,
+};
+use super::gate::wrong_state;
+use super::intake::validate_intake;
+use super::warning::Warning;
+use crate::domain::case::{
+    Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Recusal, Reply,
+    ReturnVisit, Stamp, Supervision,
+};
+use crate::domain::command::{Command, IntakeInput};
+use crate::domain::documents::{Content, IssueInput, IssuedDoc, prepare};
+use crate::domain::error::{Field, WorkflowError};
+use crate::domain::op::Op;
+use crate::domain::rules::{Operator, Rules, local_date};
+use crate::domain::types::{
+    Decision, Outcome, Role, Satisfaction, ServiceMethod, State, SuperviseGround,
+};
+
+/// A command's setting: the case as it stands, who acts, when.
+pub(super) struct Step<'a, 'r> {
+    pub case: &'a Case,
+    pub actor: &'a Operator,
+    pub at: DateTime<FixedOffset>,
+    /// The office's local date of `at`.
+    pub today: NaiveDate,
+    pub rules: &'a Rules<'r>,
+    pub stamp: Stamp,
+}
+
+/// What a step makes of the case.
+pub(super) struct Change {
+    pub case: Case,
+    pub created: bool,
+    pub allot_number_for_year: Option<i32>,
+    pub warnings: Vec<Warning>,
+    pub document: Option<Content>,
+}
+
+impl Change {
+    fn to(case: Case) -> Change {
+        Change {
+            case,
+            created: false,
+            allot_number_for_year: None,
+            warnings: Vec::new(),
+            document: None,
+        }
+    }
+}
+
+impl Step<'_, '_> {
+    pub(super) fn apply(self, command: &Command) -> Result<Change, WorkflowError> {
+        let next = self.case.clone();
+        match command {
+            // `gate` refuses intake on an existing case; this arm never runs.
+            Command::Intake(_) => Err(wrong_state(self.case, Op::Intake)),
+            Command::Register(decision) => self.register(next, decision),
+            Command::Assign {
+                department,
+                handler,
+                leader,
+            } => self.assign(next, department, handler, leader),
+            Command::Recuse { handler, reason } => self.recuse(next, handler, reason),
+            Command::Opinion { text } => self.opinion(next, text),
+            Command::Instruct { approve, text } => self.instruct(next, *approve, text),
+            Command::Extend { days, reason } => self.extend(next, *days, reason),
+            Command::Supervise {
+                ground,
+                text,
+                feedback_by,
+            } => self.supervise(next, *ground, text, *feedback_by),
+            Command::Reply {
+                outcome,
+                method,
+                text,
+                served_at,
+                signed,
+            } => self.reply(next, *outcome, *method, text, *served_at, *signed),
+            Command::ReturnVisit { unit, office, note } => {
+                self.return_visit(next, *unit, *office, note)
+            }
+            Command::Archive => Ok(self.archive(next)),
+            Command::Review { text } => self.review(text),
+            Command::Attach(input) => self.attach(next, input),
+            Command::Own => Ok(self.own(next)),
+            Command::AskExtension { days, reason } => self.ask_extension(next, *days, reason),
+            Command::RefuseExtension { reason } => self.refuse_extension(next, reason),
+            Command::Issue(input) => self.issue(next, input),
+        }
+    }
+
+    fn register(self, mut next: Case, decision: &Decision) -> Result<Change, WorkflowError> {
+        validate_decision(decision)?;
+        next.state = match decision {
+            Decision::Answered { text } => {
+                next.reply = Some(Reply {
+                    outcome: None,
+                    method: ServiceMethod::InPerson,
+                    text: text.clone(),
+                    served_at: self.today,
+                    signed: true,
+                    stamp: self.stamp.clone(),
+                });
+                State::Replied
+            }
+            Decision::Accept | Decision::Decline { .. } | Decision::PassOn { .. } => {
+                State::Registered
+            }
+        };
+        next.decision = Some(DecisionRecord {
+            decision: decision.clone(),
+            stamp: self.stamp,
+        });
+        Ok(Change {
+            allot_number_for_year: Some(self.today.year()),
+            ..Change::to(next)
+        })
+    }
+
+    fn assign(
+        self,
+        mut next: Case,
+        department: &str,
+        handler: &str,
+        leader: &Option<String>,
+    ) -> Result<Change, WorkflowError> {
+        let (case, rules) = (self.case, self.rules);
+        next.assignment = Some(check_assignment(
+            case, department, handler, leader, rules, self.stamp,
+        )?);
+        next.state = State::Assigned;
+        Ok(Change::to(next))
+    }
+
+    fn recuse(self, mut next: Case, handler: &str, reason: &str) -> Result<Change, WorkflowError> {
+        let op = Op::Recuse;
+        nonempty(op, Field::Reason, reason)?;
+        nonempty(op, Field::Handler, handler)?;
+        let actor = self.actor;
+        if actor.role == Role::Handler && actor.name != *handler {
+            return Err(WorkflowError::RoleRequired {
+                op: op.into(),
+                needed: vec![Role::Clerk, Role::Leader],
+                actor: actor.name.clone(),
+                actual: actor.role,
+            });
+        }
+        next.recusals.push(Recusal {
+            handler: handler.to_owned(),
+            reason: reason.to_owned(),
+            stamp: self.stamp,
+        });
+        // The assigned handler stepping aside sends the case back to be
+        // assigned again; nobody else may take their opinion on.
+        if next
+            .assignment
+            .as_ref()
+            .is_some_and(|a| a.handler == *handler)
+        {
+            next.assignment = None;
+            next.state = State::Registered;
+        }
+        Ok(Change::to(next))
+    }
+
+    fn opinion(self, mut next: Case, text: &str) -> Result<Change, WorkflowError> {
+        nonempty(Op::Opinion, Field::Text, text)?;
+        next.opinions.push(Opinion {
+            text: text.to_owned(),
+            role: self.actor.role,
+            stamp: self.stamp,
+        });
+        Ok(Change::to(next))
+    }
+
+    fn instruct(self, mut next: Case, approve: bool, text: &str) -> Result<Change, WorkflowError> {
+        if !approve {
+            nonempty(Op::Instruct, Field::Text, text)?;
+        }
+        next.instructions.push(Instruction {
+            approve,
+            text: text.to_owned(),
+            stamp: self.stamp,
+        });
+        Ok(Change::to(next))
+    }
+
+    fn extend(self, mut next: Case, days: u32, reason: &str) -> Result<Change, WorkflowError> {
+        nonempty(Op::Extend, Field::Reason, reason)?;
+        let (case, today, rules) = (self.case, self.today, self.rules);
+        next.extension = Some(check_extension(
+            case, days, reason, today, rules, self.stamp,
+        )?);
+        Ok(Change::to(next))
+    }
+
+    fn supervise(
+        self,
+        mut next: Case,
+        ground: SuperviseGround,
+        text: &str,
+        feedback_by: NaiveDate,
+    ) -> Result<Change, WorkflowError> {
+        if feedback_by < self.today {
+            return Err(WorkflowError::DateTooEarly {
+                date: feedback_by,
+                earliest: self.today,
+            });
+        }
+        next.supervisions.push(Supervision {
+            ground,
+            text: text.to_owned(),
+            feedback_by,
+            stamp: self.stamp,
+        });
+        Ok(Change::to(next))
+    }
+
+    fn reply(
+        self,
+        mut next: Case,
+        outcome: Option<Outcome>,
+        method: ServiceMethod,
+        text: &str,
+        served_at: Option<NaiveDate>,
+        signed: bool,
+    ) -> Result<Change, WorkflowError> {
+        let (case, today) = (self.case, self.today);
+        nonempty(Op::Reply, Field::Text, text)?;
+        if case.accepted() && outcome.is_none() {
+            return Err(WorkflowError::MissingField {
+                op: Op::Reply.into(),
+                field: Field::Outcome,
+            });
+        }
+        if !case.accepted() && outcome.is_some() {
+            return Err(WorkflowError::OutcomeOnNotice);
+        }
+        let served = served_at.unwrap_or(today);
+        let decided = case
+            .decision
+            .as_ref()
+            .map_or(today, |d| local_date(d.stamp.at, self.rules));
+        check_date_range(served, decided, today)?;
+        next.reply = Some(Reply {
+            outcome,
+            method,
+            text: text.to_owned(),
+            served_at: served,
+            signed,
+            stamp: self.stamp,
+        });
+        next.state = State::Replied;
+        Ok(Change::to(next))
+    }
+
+    fn return_visit(
+        self,
+        mut next: Case,
+        unit: Satisfaction,
+        office: Satisfaction,
+        note: &str,
+    ) -> Result<Change, WorkflowError> {
+        next.return_visit = Some(ReturnVisit {
+            unit,
+            office,
+            note: note.to_owned(),
+            stamp: self.stamp,
+        });
+        Ok(Change::to(next))
+    }
+
+    fn archive(self, mut next: Case) -> Change {
+        next.archived = Some(self.stamp);
+        next.state = State::Archived;
+        Change::to(next)
+    }
+
+    /// 复查: a new case on the archived one's matter, linked to it.
+    fn review(self, text: &str) -> Result<Change, WorkflowError> {
+        let case = self.case;
+        nonempty(Op::Review, Field::Text, text)?;
+        check_review_window(case, self.today, self.rules)?;
+        let mut intake = case.intake.clone();
+        intake.received_at = self.at;
+        intake.receiver = self.actor.name.clone();
+        intake.summary = text.to_owned();
+        intake.links = vec![case.id];
+        intake.postmark = None;
+        intake.letter_no = None;
+        Ok(Change {
+            created: true,
+            ..Change::to(new_case(intake, Some(case.id)))
+        })
+    }
+
+    fn attach(self, mut next: Case, input: &IntakeInput) -> Result<Change, WorkflowError> {
+        let (intake, warnings) = validate_intake(input, self.actor, self.at, self.rules)?;
+        next.attached.push(Attached {
+            channel: intake.channel,
+            received_at: intake.received_at,
+            postmark: intake.postmark,
+            letter_no: intake.letter_no,
+            petitioners: intake.petitioners,
+            summary: intake.summary,
+            stamp: self.stamp,
+        });
+        Ok(Change {
+            warnings,
+            ..Change::to(next)
+        })
+    }
+
+    fn own(self, mut next: Case) -> Change {
+        if let Some(a) = next.assignment.as_mut() {
+            a.owner_leader = Some(self.actor.name.clone());
+        }
+        Change::to(next)
+    }
+
+    fn ask_extension(
+        self,
+        mut next: Case,
+        days: u32,
+        reason: &str,
+    ) -> Result<Change, WorkflowError> {
+        nonempty(Op::AskExtension, Field::Reason, reason)?;
+        // Checked as the leader's extension would be: the cap, the due date.
+        let (case, today, rules) = (self.case, self.today, self.rules);
+        let checked = check_extension(case, days, reason, today, rules, self.stamp.clone())?;
+        next.extension_request = Some(ExtensionRequest {
+            days: checked.days,
+            reason: checked.reason,
+            stamp: self.stamp,
+            refusal: None,
+        });
+        Ok(Change::to(next))
+    }
+
+    fn refuse_extension(self, mut next: Case, reason: &str) -> Result<Change, WorkflowError> {
+        nonempty(Op::RefuseExtension, Field::Reason, reason)?;
+        if let Some(r) = next.extension_request.as_mut() {
+            r.refusal = Some(reason.to_owned());
+        }
+        Ok(Change::to(next))
+    }
+
+    fn issue(self, mut next: Case, input: &IssueInput) -> Result<Change, WorkflowError> {
+        let content = prepare(self.case, input, self.rules).map_err(|missing| {
+            WorkflowError::DocumentIncomplete {
+                kind: input.kind,
+                missing,
+            }
+        })?;
+        // The number is the store's to allot; it fills this entry in.
+        next.documents.push(IssuedDoc {
+            kind: input.kind,
+            number: input.number.clone().unwrap_or_default(),
+            stamp: self.stamp,
+        });
+        Ok(Change {
+            document: Some(content),
+            ..Change::to(next)
+        })
+    }
+}
+
+/// A case just taken in (or asked to be reviewed): nothing done on it yet.
+pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
+    Case {
+        id: 0,
+        case_no: None,
+        state: State::Intake,
+        intake,
+        decision: None,
+        assignment: None,
+        recusals: Vec::new(),
+        opinions: Vec::new(),
+        instructions: Vec::new(),
+        extension: None,
+        supervisions: Vec::new(),
+        reply: None,
+        return_visit: None,
+        archived: None,
+        review_of,
+        attached: Vec::new(),
+        extension_request: None,
+        documents: Vec::new(),
+    }
+}
