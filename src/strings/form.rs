@@ -3,6 +3,7 @@
 mod keys;
 
 use super::Lang;
+use crate::domain::types::{DecisionKind, HandlingType, Urgency};
 pub use keys::FieldKey;
 
 /// The label of a form field (or of a case's fact of the same name).
@@ -284,13 +285,12 @@ pub fn filter_hint(lang: Lang, n: usize) -> String {
 }
 
 /// Option labels of the choice fields.
-pub fn decision(lang: Lang, code: &str) -> &'static str {
-    match code {
-        "accept" => lang.pick("受理", "accept"),
-        "decline" => lang.pick("不予受理", "decline"),
-        "pass_on" => lang.pick("转送", "pass on"),
-        "answered" => lang.pick("当场答复", "answered on the spot"),
-        _ => "",
+pub fn decision(lang: Lang, kind: DecisionKind) -> &'static str {
+    match kind {
+        DecisionKind::Accept => lang.pick("受理", "accept"),
+        DecisionKind::Decline => lang.pick("不予受理", "decline"),
+        DecisionKind::PassOn => lang.pick("转送", "pass on"),
+        DecisionKind::Answered => lang.pick("当场答复", "answered on the spot"),
     }
 }
 
@@ -305,19 +305,18 @@ pub fn none(lang: Lang) -> &'static str {
     lang.pick("（无）", "(none)")
 }
 
-pub fn handling_type(lang: Lang, code: &str) -> &'static str {
-    match code {
-        "claim" => lang.pick("申诉求决", "claim"),
-        "suggestion" => lang.pick("建议意见", "suggestion"),
-        "accusation" => lang.pick("检举控告", "accusation"),
-        _ => "",
+pub fn handling_type(lang: Lang, kind: HandlingType) -> &'static str {
+    match kind {
+        HandlingType::Claim => lang.pick("申诉求决", "claim"),
+        HandlingType::Suggestion => lang.pick("建议意见", "suggestion"),
+        HandlingType::Accusation => lang.pick("检举控告", "accusation"),
     }
 }
 
-pub fn urgency(lang: Lang, code: &str) -> &'static str {
-    match code {
-        "major" => lang.pick("重大紧急", "major/urgent"),
-        _ => lang.pick("一般", "normal"),
+pub fn urgency(lang: Lang, urgency: Urgency) -> &'static str {
+    match urgency {
+        Urgency::Major => lang.pick("重大紧急", "major/urgent"),
+        Urgency::Normal => lang.pick("一般", "normal"),
     }
 }
 

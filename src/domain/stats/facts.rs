@@ -12,9 +12,7 @@ use chrono::{DateTime, NaiveDate};
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockFacts;
 use crate::domain::rules::Rules;
-use crate::domain::types::{
-    Channel, Decision, Outcome, Satisfaction, State, SuperviseGround, Urgency,
-};
+use crate::domain::types::{Channel, Outcome, Satisfaction, State, SuperviseGround, Urgency};
 
 /// A case as the report counts it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,46 +45,8 @@ pub struct CaseFacts {
     pub supervisions: Vec<Supervised>,
 }
 
-/// The acceptance decision without its details.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DecisionKind {
-    Accept,
-    Decline,
-    PassOn,
-    Answered,
-}
-
-impl DecisionKind {
-    pub const ALL: [DecisionKind; 4] = [
-        DecisionKind::Accept,
-        DecisionKind::Decline,
-        DecisionKind::PassOn,
-        DecisionKind::Answered,
-    ];
-
-    /// As [`Decision::code`].
-    pub fn code(self) -> &'static str {
-        match self {
-            DecisionKind::Accept => "accept",
-            DecisionKind::Decline => "decline",
-            DecisionKind::PassOn => "pass_on",
-            DecisionKind::Answered => "answered",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<DecisionKind> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
-    fn of(d: &Decision) -> DecisionKind {
-        match d {
-            Decision::Accept => DecisionKind::Accept,
-            Decision::Decline { .. } => DecisionKind::Decline,
-            Decision::PassOn { .. } => DecisionKind::PassOn,
-            Decision::Answered { .. } => DecisionKind::Answered,
-        }
-    }
-}
+/// The acceptance decision without its details: the domain's own vocabulary.
+pub use crate::domain::types::DecisionKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decided {
@@ -149,7 +109,7 @@ pub fn facts(case: &Case) -> CaseFacts {
             .map(|a| a.received_at.timestamp())
             .collect(),
         decision: case.decision.as_ref().map(|d| Decided {
-            kind: DecisionKind::of(&d.decision),
+            kind: d.decision.kind(),
             at: d.stamp.at.timestamp(),
         }),
         reply: case.reply.as_ref().map(|r| Replied {

@@ -11,7 +11,8 @@ use crate::domain::case::Case;
 use crate::domain::command::Command;
 use crate::domain::rules::Operator;
 use crate::domain::types::{
-    Decision, DeclineGround, Outcome, Role, Satisfaction, ServiceMethod, SuperviseGround,
+    Decision, DecisionKind, DeclineGround, Outcome, Role, Satisfaction, ServiceMethod,
+    SuperviseGround,
 };
 use crate::store::CaseRow;
 use crate::strings::form::FieldKey as K;
@@ -91,11 +92,10 @@ fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) 
 
 fn register_fields(lang: Lang) -> Vec<Field> {
     const DECLINE: &[&str] = &["decline"];
-    let decisions = ["accept", "decline", "pass_on", "answered"];
     let kind = Kind::Choice(
-        decisions
+        DecisionKind::ALL
             .iter()
-            .map(|c| ((*c).to_owned(), t::decision(lang, c).to_owned()))
+            .map(|&k| (k.code().to_owned(), t::decision(lang, k).to_owned()))
             .collect(),
     );
     let grounds = options(

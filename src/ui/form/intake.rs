@@ -95,23 +95,22 @@ fn common_fields(lang: Lang, categories: &[String]) -> Vec<Field> {
             .chain(categories.iter().map(|c| (c.clone(), c.clone())))
             .collect(),
     );
-    let codes = |codes: &[&str], label: fn(Lang, &str) -> &'static str| {
-        choice(
-            codes
-                .iter()
-                .map(|c| ((*c).to_owned(), label(lang, c).to_owned()))
-                .collect(),
-        )
-    };
-    let kinds = codes(
-        &[
-            HandlingType::Claim.code(),
-            HandlingType::Suggestion.code(),
-            HandlingType::Accusation.code(),
-        ],
-        t::handling_type,
+    let kinds = choice(
+        [
+            HandlingType::Claim,
+            HandlingType::Suggestion,
+            HandlingType::Accusation,
+        ]
+        .iter()
+        .map(|&k| (k.code().to_owned(), t::handling_type(lang, k).to_owned()))
+        .collect(),
     );
-    let urgency = codes(&[Urgency::Normal.code(), Urgency::Major.code()], t::urgency);
+    let urgency = choice(
+        Urgency::ALL
+            .iter()
+            .map(|&u| (u.code().to_owned(), t::urgency(lang, u).to_owned()))
+            .collect(),
+    );
     vec![
         Field::new(K::Category, cats).required(),
         Field::new(K::HandlingType, kinds).required(),

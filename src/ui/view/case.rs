@@ -45,9 +45,9 @@ fn intake_lines(lang: Lang, c: &Case, names: &[(i64, String)], lines: &mut Vec<L
     )));
     let mut flags = vec![format!("{} {}", f::label(lang, K::People), i.people)];
     if let Some(h) = i.handling_type {
-        flags.push(f::handling_type(lang, h.code()).to_owned());
+        flags.push(f::handling_type(lang, h).to_owned());
     }
-    flags.push(f::urgency(lang, i.urgency.code()).to_owned());
+    flags.push(f::urgency(lang, i.urgency).to_owned());
     if i.anonymous {
         flags.push(f::label(lang, K::Anonymous).to_owned());
     }
@@ -118,17 +118,17 @@ fn intake_lines(lang: Lang, c: &Case, names: &[(i64, String)], lines: &mut Vec<L
 
 fn decision_text(lang: Lang, d: &Decision) -> String {
     match d {
-        Decision::Accept => f::decision(lang, "accept").to_owned(),
+        Decision::Accept => f::decision(lang, d.kind()).to_owned(),
         Decision::Decline { ground, route, .. } => format!(
             "{}{}{}{}{route}",
-            f::decision(lang, "decline"),
+            f::decision(lang, d.kind()),
             f::colon(lang),
             labels::decline_ground(lang, *ground),
             f::semicolon(lang),
         ),
-        Decision::PassOn { to } => format!("{} {to}", f::decision(lang, "pass_on")),
+        Decision::PassOn { to } => format!("{} {to}", f::decision(lang, d.kind())),
         Decision::Answered { text } => {
-            format!("{}{}{text}", f::decision(lang, "answered"), f::colon(lang))
+            format!("{}{}{text}", f::decision(lang, d.kind()), f::colon(lang))
         }
     }
 }
