@@ -62,7 +62,7 @@ impl Desk {
             "某区信访局".into(),
             now.date_naive(),
         );
-        app.clock = Some(now);
+        app.clock = xinfang::clock::Clock::fixed(now);
         let mut d = Desk { dir, store, app };
         d.send(Msg::Resize { rows: 30 });
         let msg = runtime::execute(&mut d.store, &d.app, &Cmd::OpenCase(1));

@@ -4,106 +4,23 @@
 use chrono::{FixedOffset, NaiveDate};
 use ratatui::crossterm::event::KeyEventKind;
 
-use super::form::Form;
-use super::form::action::Directory;
-use super::form::draft::{Draft, DraftOf};
-use super::form::intake::RepeatQuery;
-use super::keymap::{Context, Keymap};
-use super::update_dashboard::DashboardScreen;
-use super::update_report::ReportScreen;
-use super::widgets::text_field::TextField;
+use crate::clock::Clock;
 use crate::domain::command::Command;
 use crate::domain::reception::ReceptionDay;
 use crate::domain::rules::Operator;
-use crate::domain::types::Channel;
-use crate::domain::types::State;
-use crate::store::{CaseRow, Charts, JournalEntry, Sort, StateCounts, StoredRecord};
+use crate::store::{Charts, StateCounts, StoredRecord};
 use crate::strings::Lang;
-
-pub use super::messages::{Cmd, Msg};
-
-/// Which slice of the queue is shown; `f` cycles through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Filter {
-    #[default]
-    All,
-    Overdue,
-    DueSoon,
-    State(State),
-}
-
-impl Filter {
-    const CYCLE: [Filter; 7] = [
-        Filter::All,
-        Filter::Overdue,
-        Filter::DueSoon,
-        Filter::State(State::Intake),
-        Filter::State(State::Registered),
-        Filter::State(State::Assigned),
-        Filter::State(State::Replied),
-    ];
-
-    pub(super) fn next(self) -> Filter {
-        let i = Filter::CYCLE.iter().position(|f| *f == self).unwrap_or(0);
-        Filter::CYCLE[(i + 1) % Filter::CYCLE.len()]
-    }
-}
-
-/// The queue's view: the filter and, across it, the channel, "mine" and
-/// the order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct View {
-    pub filter: Filter,
-    pub channel: Option<Channel>,
-    pub mine: bool,
-    pub sort: Sort,
-}
-
-impl View {
-    pub(super) fn next_channel(self) -> Option<Channel> {
-        match self.channel {
-            None => Channel::ALL.first().copied(),
-            Some(c) => {
-                let i = Channel::ALL.iter().position(|x| *x == c).unwrap_or(0);
-                Channel::ALL.get(i + 1).copied()
-            }
-        }
-    }
-
-    pub(super) fn next_sort(self) -> Sort {
-        match self.sort {
-            Sort::Newest => Sort::Oldest,
-            Sort::Oldest => Sort::Due,
-            Sort::Due => Sort::Newest,
-        }
-    }
-}
-
-pub type Cursor = Option<(crate::store::SortKey, i64)>;
-
-#[derive(Debug, Clone, Default)]
-pub struct Queue {
-    pub rows: Vec<CaseRow>,
-    pub selected: usize,
-    /// Where each page shown so far began; the last one is the current page.
-    pub page_starts: Vec<Cursor>,
-    /// Where the next page begins, when there is one.
-    pub next: Cursor,
-    pub search: Option<TextField>,
-}
-
-#[derive(Debug, Clone)]
-pub struct CaseScreen {
-    pub row: CaseRow,
-    pub events: Vec<JournalEntry>,
-    /// The policy's name of each of `row.clocks`, in the desk's language.
-    pub clock_names: Vec<String>,
-    /// The case numbers of `intake.links` and `review_of`, by id.
-    pub names: Vec<(i64, String)>,
-    /// Other cases of the same petitioner, newest first.
-    pub others: Vec<CaseRow>,
-    pub scroll: u16,
-}
+use crate::ui::form::Form;
+use crate::ui::form::action::Directory;
+use crate::ui::form::draft::{Draft, DraftOf};
+use crate::ui::form::intake::RepeatQuery;
+use crate::ui::keymap::{Context, Keymap};
+pub use crate::ui::messages::{Cmd, Msg};
+pub use crate::ui::screens::case::CaseScreen;
+use crate::ui::screens::dashboard::DashboardScreen;
+use crate::ui::screens::documents::DocPanel;
+pub use crate::ui::screens::queue::{Cursor, Filter, Queue, View};
+use crate::ui::screens::report::ReportScreen;
 
 #[derive(Debug, Clone)]
 pub enum Screen {
@@ -164,11 +81,11 @@ pub struct App {
     pub reception: (Vec<ReceptionDay>, Vec<StoredRecord>),
     /// The report screen's period and the report shown.
     pub report: ReportScreen,
-    /// A fixed "now" for writes (tests); None reads the clock.
-    pub clock: Option<chrono::DateTime<FixedOffset>>,
+    /// The one clock: read by the runtime once per write (tests fix it).
+    pub clock: Clock,
     pub keys: Keymap,
     /// The documents panel over the case screen (`p`).
-    pub doc: Option<super::documents::DocPanel>,
+    pub doc: Option<DocPanel>,
 }
 
 impl App {
@@ -194,8 +111,7 @@ impl App {
             quit: false,
             choosing_channel: None,
             categories: crate::domain::rules::default_categories(),
-            // Beijing time until the runtime sets the office's own.
-            offset: FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset"),
+            offset: beijing(),
             directory: Directory::default(),
             draft_due: false,
             offered: None,
@@ -207,7 +123,8 @@ impl App {
             settings_selected: 0,
             reception: (Vec::new(), Vec::new()),
             report: ReportScreen::new(today),
-            clock: None,
+            // Beijing time until the desk opens on the office's own.
+            clock: Clock::system(beijing()),
             keys: Keymap::default(),
             doc: None,
         }
@@ -227,7 +144,8 @@ impl App {
                 if self.draft_due
                     && matches!(
                         f.purpose,
-                        super::form::Purpose::Intake(_) | super::form::Purpose::Action { .. }
+                        crate::ui::form::Purpose::Intake(_)
+                            | crate::ui::form::Purpose::Action { .. }
                     ) =>
             {
                 self.draft_due = false;
@@ -256,7 +174,7 @@ impl App {
         cmds
     }
 
-    pub(super) fn load(&self, start: Cursor) -> Cmd {
+    pub(crate) fn load(&self, start: Cursor) -> Cmd {
         Cmd::LoadPage {
             view: View {
                 filter: self.filter,
@@ -267,7 +185,7 @@ impl App {
         }
     }
 
-    pub(super) fn reload(&mut self) -> Vec<Cmd> {
+    pub(crate) fn reload(&mut self) -> Vec<Cmd> {
         let start = self.queue.page_starts.last().cloned().flatten();
         self.queue.page_starts.pop();
         vec![Cmd::LoadCounts, self.load(start)]
@@ -283,7 +201,7 @@ impl App {
             Screen::Report => Context::Report,
             Screen::Case(_) => Context::Case,
             Screen::Form(f) => match f.purpose {
-                super::form::Purpose::Intake(_) => Context::Form,
+                crate::ui::form::Purpose::Intake(_) => Context::Form,
                 _ => Context::Action,
             },
         }
@@ -412,11 +330,13 @@ impl App {
                 // On archive the case file (案卷) is made: volume number,
                 // cover, contents, every document, the timeline.
                 if op == "archive" {
-                    cmds.push(Cmd::Document(super::documents::DocCmd::Issue {
-                        case_id: id,
-                        kind: crate::domain::documents::DocKind::CaseFile,
-                        basis: None,
-                    }));
+                    cmds.push(Cmd::Document(
+                        crate::ui::screens::documents::DocCmd::Issue {
+                            case_id: id,
+                            kind: crate::domain::documents::DocKind::CaseFile,
+                            basis: None,
+                        },
+                    ));
                 }
                 cmds.push(Cmd::OpenCase(id));
                 cmds
@@ -470,7 +390,7 @@ impl App {
     }
 
     /// Leaves a form for the queue; its draft is no longer needed.
-    pub(super) fn leave_form(&mut self) -> Vec<Cmd> {
+    pub(crate) fn leave_form(&mut self) -> Vec<Cmd> {
         let Screen::Form(f) = &self.screen else {
             return Vec::new();
         };
@@ -481,7 +401,7 @@ impl App {
         vec![Cmd::DropDraft(slot)]
     }
 
-    pub(super) fn search_cmd(&self) -> Vec<Cmd> {
+    pub(crate) fn search_cmd(&self) -> Vec<Cmd> {
         match &self.queue.search {
             // One or two digits: the queue stays as it was, the hint asks for a third.
             Some(f)
@@ -496,4 +416,9 @@ impl App {
             _ => vec![self.load(None)],
         }
     }
+}
+
+/// UTC+8, the offset of an office until its policy says otherwise.
+fn beijing() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).unwrap_or(FixedOffset::east_opt(0).expect("UTC"))
 }

@@ -2,23 +2,23 @@
 //! `view::draw` is pure, `runtime` runs the store commands in between.
 
 pub mod app;
-pub mod documents;
 pub mod form;
 pub mod keymap;
 pub mod messages;
 pub mod picker;
 pub mod runtime;
-pub mod setup;
+pub mod screens;
 mod start;
 mod terminal;
 mod tty;
-pub mod update_dashboard;
 pub mod update_form;
-mod update_keys;
-pub mod update_report;
-mod update_settings;
 pub mod view;
 pub mod widgets;
+
+pub use screens::dashboard as update_dashboard;
+pub use screens::documents;
+pub use screens::report as update_report;
+pub use screens::setup;
 
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -112,6 +112,7 @@ pub fn open_app(
         .unwrap_or_else(|| crate::strings::ui::text(lang).app.to_owned());
     let mut app = App::new(lang, Some(operator), office_name, today);
     app.offset = store.office().policy.utc_offset;
+    app.clock = crate::clock::Clock::system(app.offset);
     app.categories = store.office().categories.clone();
     // A broken keys.toml must not keep the desk shut: the built-in keys
     // apply and the first screen says what is wrong in the file.

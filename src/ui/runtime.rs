@@ -5,16 +5,16 @@
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use super::app::{App, CaseScreen, Cmd, Filter, Msg};
-use super::form::action::Directory;
-use super::form::draft::Draft;
-use super::form::intake::RepeatQuery;
-use super::update_report::LoadedReport;
-use super::view;
 use crate::domain::command::Command;
 use crate::domain::repeat::PetitionerKey;
 use crate::store::{CaseRef, ListFilter, Owner, Request, Store};
 use crate::strings::{errors, labels};
+use crate::ui::app::{App, CaseScreen, Cmd, Filter, Msg};
+use crate::ui::form::action::Directory;
+use crate::ui::form::draft::Draft;
+use crate::ui::form::intake::RepeatQuery;
+use crate::ui::screens::report::LoadedReport;
+use crate::ui::view;
 
 pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
     let today = app.today;
@@ -140,9 +140,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                     Err(e) => return fail(e),
                 }
             }
-            let at = app
-                .clock
-                .unwrap_or_else(|| chrono::Utc::now().with_timezone(&app.offset));
+            let at = app.clock.now();
             store
                 .add_reception_record(&rec, &operator.name, at)
                 .map_or_else(fail, |_| Msg::ReceptionSaved)
@@ -198,9 +196,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             let (Some(o), Ok(body)) = (&app.operator, serde_json::to_string(draft)) else {
                 return Msg::Idle;
             };
-            let at = app
-                .clock
-                .unwrap_or_else(|| chrono::Utc::now().with_timezone(&app.offset));
+            let at = app.clock.now();
             store
                 .save_draft(&o.name, &draft.slot(), &body, at)
                 .map_or_else(fail, |()| Msg::Idle)
@@ -211,7 +207,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 .map_or_else(fail, |()| Msg::Idle),
             None => Msg::Idle,
         },
-        Cmd::Document(c) => super::documents::execute(store, app, c),
+        Cmd::Document(c) => crate::ui::screens::documents::run::execute(store, app, c),
         Cmd::PutOffice(p) => as_manager(app).unwrap_or_else(|| {
             store
                 .replace_office_profile(p)
@@ -324,9 +320,7 @@ fn write(
         return Msg::Failed(crate::strings::form::no_operator(app.lang).to_owned());
     };
     // The one clock read of the desk: when the step was taken.
-    let at = app
-        .clock
-        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&store.office().policy.utc_offset));
+    let at = app.clock.now();
     match store.execute(&req(operator.name.clone(), at)) {
         Ok(applied) => {
             let notes: Vec<String> = applied

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{self, Event, KeyEvent};
 use ratatui::layout::Rect;
 
 use super::picker::{Picker, PickerOutcome};
-use super::setup::{Setup, SetupOutcome};
+use super::screens::setup::{Setup, SetupOutcome};
 use super::terminal::Guard;
 use super::tty::{Tty, Wait};
 use super::view;

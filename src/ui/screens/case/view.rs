@@ -8,13 +8,14 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::clock_style;
+use super::CaseScreen;
 use crate::domain::case::Case;
 use crate::domain::types::Decision;
 use crate::strings::ui::text;
 use crate::strings::{Lang, form as f, labels};
-use crate::ui::app::{App, CaseScreen};
+use crate::ui::app::App;
 use crate::ui::keymap::{Action, Context};
+use crate::ui::view::parts::clock_style;
 
 fn kv(lang: Lang, key: &str, value: impl std::fmt::Display) -> Line<'static> {
     Line::from(vec![
@@ -312,10 +313,10 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(
         Paragraph::new(actions_line(app, screen)),
-        super::row(area, area.height - 2),
+        crate::ui::view::parts::row(area, area.height - 2),
     );
     // The screen's own keys (the steps are on the line above).
-    super::footer(app, Context::Case, |a| a.op().is_none(), frame, area);
+    crate::ui::view::parts::footer(app, Context::Case, |a| a.op().is_none(), frame, area);
 }
 
 /// Every action with its key: allowed ones first and bold, the rest dim.

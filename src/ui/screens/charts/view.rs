@@ -9,10 +9,10 @@ use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 
-use super::row;
 use crate::display::{cut, fit, width};
 use crate::strings::{Lang, charts as t, labels};
 use crate::ui::app::App;
+use crate::ui::view::parts::row;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
@@ -97,7 +97,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Rect::new(x, bottom.y, w, bottom.height),
         );
     }
-    super::footer(
+    crate::ui::view::parts::footer(
         app,
         crate::ui::keymap::Context::Charts,
         |_| true,

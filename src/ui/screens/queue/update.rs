@@ -3,14 +3,14 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::app::{App, Cmd, Screen};
-use super::form::intake::intake_form;
-use super::keymap::{Action, Context};
-use super::widgets::text_field::TextField;
 use crate::domain::types::Channel;
+use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::form::intake::intake_form;
+use crate::ui::keymap::{Action, Context};
+use crate::ui::widgets::text_field::TextField;
 
 impl App {
-    pub(super) fn key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+    pub(crate) fn key(&mut self, key: KeyEvent) -> Vec<Cmd> {
         self.message = None;
         // Ctrl-C quits from anywhere, a form included (its draft is kept:
         // the run loop writes it on the way out).
@@ -224,7 +224,7 @@ impl App {
 
     /// `n`: pick the channel of a new intake. A handler is told at once,
     /// not after filling the form.
-    pub(super) fn new_intake(&mut self) -> Vec<Cmd> {
+    pub(crate) fn new_intake(&mut self) -> Vec<Cmd> {
         let refused = self
             .operator
             .as_ref()

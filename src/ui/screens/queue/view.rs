@@ -6,15 +6,16 @@ use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{clock_style, row};
+use super::Filter;
 use crate::display::{fit, width};
 use crate::domain::deadline::ClockStatus;
 use crate::domain::identity::mask_id;
 use crate::store::CaseRow;
 use crate::strings::ui::{action, text};
 use crate::strings::{Lang, labels};
-use crate::ui::app::{App, Filter};
+use crate::ui::app::App;
 use crate::ui::keymap::{Context, Keymap};
+use crate::ui::view::parts::{clock_style, row};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = text(app.lang);
@@ -54,7 +55,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let cols = columns(
         w,
         app.lang,
-        super::number_width(app.queue.rows.iter().map(|r| &r.case)),
+        crate::ui::view::parts::number_width(app.queue.rows.iter().map(|r| &r.case)),
     );
     let head: Vec<String> = t
         .headings
