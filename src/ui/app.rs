@@ -2,23 +2,20 @@
 //! commands for the store out. Nothing here reads the clock or the ledger.
 
 use chrono::{FixedOffset, NaiveDate};
-use ratatui::crossterm::event::KeyEventKind;
 
 use crate::clock::Clock;
-use crate::domain::command::Command;
 use crate::domain::reception::ReceptionDay;
 use crate::domain::rules::Operator;
 use crate::store::{Charts, StateCounts, StoredRecord};
 use crate::strings::Lang;
 use crate::ui::form::Form;
 use crate::ui::form::action::Directory;
-use crate::ui::form::draft::{Draft, DraftOf};
+use crate::ui::form::draft::Draft;
 use crate::ui::form::intake::RepeatQuery;
 use crate::ui::keymap::{Context, Keymap};
 pub use crate::ui::messages::{Cmd, Msg};
 pub use crate::ui::screens::case::CaseScreen;
 use crate::ui::screens::dashboard::DashboardScreen;
-use crate::ui::screens::documents::DocPanel;
 pub use crate::ui::screens::queue::{Cursor, Filter, Queue, View};
 use crate::ui::screens::report::ReportScreen;
 
@@ -84,8 +81,6 @@ pub struct App {
     /// The one clock: read by the runtime once per write (tests fix it).
     pub clock: Clock,
     pub keys: Keymap,
-    /// The documents panel over the case screen (`p`).
-    pub doc: Option<DocPanel>,
 }
 
 impl App {
@@ -126,7 +121,6 @@ impl App {
             // Beijing time until the desk opens on the office's own.
             clock: Clock::system(beijing()),
             keys: Keymap::default(),
-            doc: None,
         }
     }
 
@@ -204,188 +198,6 @@ impl App {
                 crate::ui::form::Purpose::Intake(_) => Context::Form,
                 _ => Context::Action,
             },
-        }
-    }
-
-    pub fn update(&mut self, msg: Msg) -> Vec<Cmd> {
-        match msg {
-            // Only presses: Windows terminals also send releases, which
-            // would double every character.
-            Msg::Key(key) if key.kind != KeyEventKind::Press => Vec::new(),
-            Msg::Key(key) => self.key(key),
-            Msg::Paste(text) if matches!(self.screen, Screen::Form(_)) => {
-                if let Screen::Form(f) = &mut self.screen {
-                    f.paste(&text);
-                }
-                self.after_form_change()
-            }
-            Msg::Paste(text) => match &mut self.queue.search {
-                Some(field) if matches!(self.screen, Screen::Queue) => {
-                    field.insert(&text);
-                    self.search_cmd()
-                }
-                _ => Vec::new(),
-            },
-            Msg::Resize { rows } => {
-                let before = self.page_size;
-                self.fit_rows(rows);
-                // Nothing loaded yet (before `start`): nothing to reload.
-                let loaded = !self.queue.page_starts.is_empty();
-                if self.page_size != before && loaded && self.queue.search.is_none() {
-                    return self.reload();
-                }
-                Vec::new()
-            }
-            Msg::Page { rows, start } => {
-                let more = rows.len() > self.page_size;
-                let mut rows = rows;
-                rows.truncate(self.page_size);
-                self.queue.next = if more {
-                    rows.last().map(|(r, k)| (k.clone(), r.case.id))
-                } else {
-                    None
-                };
-                self.queue.page_starts.push(start);
-                self.queue.rows = rows.into_iter().map(|(r, _)| r).collect();
-                self.queue.selected = self
-                    .queue
-                    .selected
-                    .min(self.queue.rows.len().saturating_sub(1));
-                Vec::new()
-            }
-            Msg::Found(rows) => {
-                self.queue.rows = rows;
-                self.queue.selected = 0;
-                self.queue.next = None;
-                Vec::new()
-            }
-            Msg::Case(screen) => {
-                let restoring = self.restoring.take();
-                let draft_op = restoring.as_ref().and_then(|d| match &d.of {
-                    DraftOf::Action { case_id, op } if *case_id == screen.row.case.id => {
-                        Some(op.clone())
-                    }
-                    _ => None,
-                });
-                let row = screen.row.clone();
-                self.screen = Screen::Case(screen);
-                if let (Some(op), Some(draft)) = (draft_op, restoring) {
-                    let op = Command::OPS.into_iter().find(|o| *o == op);
-                    if let Some(op) = op {
-                        self.open_action(op, &row);
-                        if let Screen::Form(f) = &mut self.screen {
-                            f.restore(&draft);
-                        }
-                    }
-                }
-                Vec::new()
-            }
-            Msg::Counts(c) => {
-                self.counts = c;
-                Vec::new()
-            }
-            // A refusal keeps the form and all it holds; the message says why.
-            Msg::Failed(m) => {
-                self.message = Some(m);
-                Vec::new()
-            }
-            Msg::Idle => Vec::new(),
-            Msg::Document(m) => self.doc_msg(*m),
-            Msg::Reception(days, records) => {
-                self.reception = (days, records);
-                Vec::new()
-            }
-            Msg::ReceptionSaved => {
-                self.message = Some(crate::strings::form::saved_settings(self.lang).to_owned());
-                self.screen = Screen::Reception;
-                vec![Cmd::LoadReception]
-            }
-            Msg::SettingsSaved => {
-                self.message = Some(crate::strings::form::saved_settings(self.lang).to_owned());
-                self.screen = Screen::Settings;
-                vec![Cmd::LoadDirectory]
-            }
-            Msg::Saved { id, note } => {
-                let saved = crate::strings::form::saved_intake(self.lang, id);
-                self.message = Some(match note {
-                    Some(n) => format!("{saved}；{n}"),
-                    None => saved,
-                });
-                let mut cmds = self.leave_form();
-                self.queue.page_starts.clear();
-                self.queue.selected = 0;
-                // Straight to the new case: the clerk decides next (d).
-                cmds.extend([Cmd::LoadCounts, self.load(None), Cmd::OpenCase(id)]);
-                cmds
-            }
-            Msg::Applied { id, op, note } => {
-                let label = crate::strings::labels::op(self.lang, op);
-                let done = crate::strings::form::applied(self.lang, label);
-                self.message = Some(match note {
-                    Some(n) => format!("{done}；{n}"),
-                    None => done,
-                });
-                let mut cmds = self.leave_form();
-                cmds.push(Cmd::LoadCounts);
-                // On archive the case file (案卷) is made: volume number,
-                // cover, contents, every document, the timeline.
-                if op == "archive" {
-                    cmds.push(Cmd::Document(
-                        crate::ui::screens::documents::DocCmd::Issue {
-                            case_id: id,
-                            kind: crate::domain::documents::DocKind::CaseFile,
-                            basis: None,
-                        },
-                    ));
-                }
-                cmds.push(Cmd::OpenCase(id));
-                cmds
-            }
-            Msg::Attached { id, case_no } => {
-                self.message = Some(crate::strings::form::attached(self.lang, &case_no));
-                let mut cmds = self.leave_form();
-                cmds.extend([Cmd::LoadCounts, Cmd::OpenCase(id)]);
-                cmds
-            }
-            Msg::Directory(d) => {
-                self.directory = d;
-                Vec::new()
-            }
-            Msg::Repeats { query, rows } => {
-                if let Screen::Form(f) = &mut self.screen
-                    && f.repeat_query().as_ref() == Some(&query)
-                {
-                    f.repeats.name_only = matches!(query, RepeatQuery::Name(_));
-                    f.repeats.selected = f.repeats.selected.min(rows.len().saturating_sub(1));
-                    f.repeats.rows = rows;
-                }
-                Vec::new()
-            }
-            Msg::Dashboard(d) => {
-                self.dash.refill(*d);
-                Vec::new()
-            }
-            Msg::Charts(c) => {
-                self.charts = *c;
-                Vec::new()
-            }
-            // A report for a period no longer asked for (keys pressed while it was made).
-            Msg::Report(r) if r.report.period != self.report.period => Vec::new(),
-            Msg::Report(r) => {
-                self.report.making = false;
-                let last = r.height().saturating_sub(self.page_size.max(1));
-                self.report.scroll = self.report.scroll.min(last);
-                self.report.loaded = Some(r);
-                Vec::new()
-            }
-            Msg::ReportWritten(paths) => {
-                self.message = Some(crate::strings::report_screen::written(self.lang, &paths));
-                Vec::new()
-            }
-            Msg::Drafts(drafts) => {
-                self.offered = drafts.into_iter().next();
-                Vec::new()
-            }
         }
     }
 

@@ -13,7 +13,6 @@ use crate::store::{CaseRow, Charts, Dashboard, StateCounts, StoredRecord};
 use crate::ui::form::action::Directory;
 use crate::ui::form::draft::Draft;
 use crate::ui::form::intake::RepeatQuery;
-use crate::ui::screens::case::CaseScreen;
 use crate::ui::screens::documents::{DocCmd, DocMsg};
 use crate::ui::screens::queue::{Cursor, View};
 use crate::ui::screens::report::LoadedReport;
@@ -31,7 +30,7 @@ pub enum Msg {
         start: Cursor,
     },
     Found(Vec<CaseRow>),
-    Case(Box<CaseScreen>),
+    Case(Box<crate::store::views::CaseView>),
     Counts(StateCounts),
     Failed(String),
     /// An intake was committed; `note` carries the domain's warnings.

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod form;
 pub mod keymap;
+mod keys;
 pub mod messages;
 pub mod picker;
 pub mod runtime;
@@ -11,6 +12,7 @@ pub mod screens;
 mod start;
 mod terminal;
 mod tty;
+mod update;
 pub mod update_form;
 pub mod view;
 pub mod widgets;

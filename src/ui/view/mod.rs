@@ -38,7 +38,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Case(c) => case::view::draw(app, c, frame, area),
         Screen::Form(f) => form::draw(app, f, frame, area),
     }
-    if let (Screen::Case(_), Some(panel)) = (&app.screen, &app.doc) {
+    if let Screen::Case(c) = &app.screen
+        && let Some(panel) = &c.doc
+    {
         documents::view::draw(panel, app.lang, frame, area);
     }
     if let Some(draft) = &app.offered {

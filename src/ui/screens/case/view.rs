@@ -32,7 +32,7 @@ fn kv_text(lang: Lang, key: &str, value: &str, lines: &mut Vec<Line<'static>>) {
     lines.extend(parts.map(|p| Line::from(format!("{indent}{p}"))));
 }
 
-fn intake_lines(lang: Lang, c: &Case, names: &[(i64, String)], lines: &mut Vec<Line<'static>>) {
+fn intake_lines(lang: Lang, c: &Case, links: &[Case], lines: &mut Vec<Line<'static>>) {
     let i = &c.intake;
     lines.push(Line::from(format!(
         "{} {}  {} {}  {} {}",
@@ -102,10 +102,10 @@ fn intake_lines(lang: Lang, c: &Case, names: &[(i64, String)], lines: &mut Vec<L
         kv_text(lang, "request", &i.request, lines);
     }
     let name = |id: &i64| {
-        names
+        links
             .iter()
-            .find(|(i, _)| i == id)
-            .map_or(format!("#{id}"), |(_, n)| n.clone())
+            .find(|l| l.id == *id)
+            .map_or(format!("#{id}"), crate::ui::form::case_name)
     };
     if !i.links.is_empty() {
         let ids: Vec<String> = i.links.iter().map(name).collect();
@@ -249,7 +249,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         Span::raw("  "),
         Span::from(labels::state(lang, c.state)).reversed(),
     ])];
-    intake_lines(lang, c, &screen.names, &mut lines);
+    intake_lines(lang, c, &screen.links, &mut lines);
     steps_lines(lang, c, &mut lines);
     if !screen.others.is_empty() {
         lines.push(Line::from(""));
@@ -276,9 +276,10 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     };
     for (i, k) in screen.row.clocks.iter().enumerate() {
         let name = screen
-            .clock_names
+            .rules
             .get(i)
-            .map_or(k.key.as_str(), String::as_str);
+            .and_then(Option::as_ref)
+            .map_or(k.key.as_str(), |r| labels::clock_name(lang, r));
         lines.push(Line::from(vec![
             Span::raw(format!(
                 "  {}  {}  ",

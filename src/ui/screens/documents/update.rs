@@ -2,112 +2,78 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::{DocCmd, DocMsg, DocPanel};
+use super::{DocCmd, DocMsg, DocPanel, Preview};
 use crate::domain::documents::DocKind;
-use crate::ui::app::{App, Cmd};
+use crate::ui::app::{App, Cmd, Screen};
 use crate::ui::widgets::text_field::TextField;
 
 impl App {
-    pub(crate) fn open_documents(&mut self, case_id: i64) -> Vec<Cmd> {
+    /// The documents panel over the case screen, if open.
+    pub fn doc(&self) -> Option<&DocPanel> {
+        match &self.screen {
+            Screen::Case(c) => c.doc.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// `p` on the case screen: the panel over it, on the first kind.
+    pub(crate) fn open_documents(&mut self) -> Vec<Cmd> {
         self.message = None;
-        let issued = match &self.screen {
-            crate::ui::app::Screen::Case(c) => c
+        if let Screen::Case(c) = &mut self.screen {
+            let issued = c
                 .row
                 .case
                 .documents
                 .iter()
                 .map(|d| (d.kind, d.number.clone()))
-                .collect(),
-            _ => Vec::new(),
-        };
-        self.doc = Some(DocPanel {
-            case_id,
-            selected: 0,
-            preview: None,
-            basis: None,
-            basis_given: None,
-            issued,
-        });
+                .collect();
+            c.doc = Some(DocPanel {
+                case_id: c.row.case.id,
+                selected: 0,
+                preview: None,
+                basis: None,
+                basis_given: None,
+                issued,
+            });
+        }
         Vec::new()
     }
 
-    /// Keys while the panel is open: the picker's, then the preview's.
+    /// Keys while the panel is open: the basis line's, the preview's, then the picker's.
     pub(crate) fn doc_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        let Some(panel) = self.doc.as_mut() else {
+        let Screen::Case(c) = &mut self.screen else {
             return Vec::new();
         };
-        let n = DocKind::ALL.len();
-        if let Some(field) = panel.basis.as_mut() {
-            match key.code {
-                KeyCode::Esc => panel.basis = None,
-                KeyCode::Enter => {
-                    let basis = field.value().trim().to_owned();
-                    panel.basis = None;
-                    panel.basis_given = Some(basis.clone());
-                    return vec![Cmd::Document(DocCmd::Preview {
-                        case_id: panel.case_id,
-                        kind: DocKind::Reply,
-                        basis: Some(basis),
-                    })];
-                }
-                KeyCode::Backspace => field.backspace(),
-                KeyCode::Delete => field.delete(),
-                KeyCode::Left => field.left(),
-                KeyCode::Right => field.right(),
-                KeyCode::Home => field.home(),
-                KeyCode::End => field.end(),
-                KeyCode::Char(c) => field.insert(c.encode_utf8(&mut [0; 4])),
-                _ => {}
-            }
+        let Some(panel) = c.doc.as_mut() else {
             return Vec::new();
+        };
+        if let Some(field) = panel.basis.as_mut() {
+            return match basis_key(panel.case_id, field, key) {
+                Some(cmd) => take_basis(panel, cmd),
+                None => leave_basis(panel, key),
+            };
         }
         if let Some(p) = panel.preview.as_mut() {
-            match key.code {
-                KeyCode::Esc | KeyCode::Backspace => panel.preview = None,
-                KeyCode::Down | KeyCode::Char('j') => p.scroll = p.scroll.saturating_add(1),
-                KeyCode::Up | KeyCode::Char('k') => p.scroll = p.scroll.saturating_sub(1),
-                KeyCode::PageDown | KeyCode::Char(' ') => p.scroll = p.scroll.saturating_add(10),
-                KeyCode::PageUp => p.scroll = p.scroll.saturating_sub(10),
-                KeyCode::Enter => {
-                    return vec![Cmd::Document(DocCmd::Issue {
-                        case_id: panel.case_id,
-                        kind: p.kind,
-                        basis: panel.basis_given.clone(),
-                    })];
-                }
-                _ => {}
-            }
-            return Vec::new();
+            return preview_key(p, key, panel.case_id, &panel.basis_given).unwrap_or_else(|| {
+                panel.preview = None;
+                Vec::new()
+            });
         }
-        let pick = |i: usize| DocKind::ALL.get(i).copied();
-        let chosen = match key.code {
-            KeyCode::Esc | KeyCode::Backspace | KeyCode::Char('q') => {
-                self.doc = None;
-                return Vec::new();
+        match pick_key(panel, key) {
+            Picked::Close => {
+                c.doc = None;
+                Vec::new()
             }
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
-                panel.selected = (panel.selected + 1) % n;
-                None
-            }
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
-                panel.selected = (panel.selected + n - 1) % n;
-                None
-            }
-            KeyCode::Char(c @ '1'..='8') => {
-                panel.selected = usize::from(c as u8 - b'1');
-                pick(panel.selected)
-            }
-            KeyCode::Enter => pick(panel.selected),
-            _ => None,
-        };
-        match chosen {
+            Picked::Nothing => Vec::new(),
             // The reply states its legal basis (Art 32): typed first.
-            Some(DocKind::Reply) if !panel.issued.iter().any(|(k, _)| *k == DocKind::Reply) => {
+            Picked::Kind(DocKind::Reply)
+                if !panel.issued.iter().any(|(k, _)| *k == DocKind::Reply) =>
+            {
                 self.message = None;
                 panel.basis = Some(TextField::default());
                 Vec::new()
             }
-            Some(kind) => {
+            Picked::Kind(kind) => {
                 self.message = None;
                 vec![Cmd::Document(DocCmd::Preview {
                     case_id: panel.case_id,
@@ -115,23 +81,147 @@ impl App {
                     basis: None,
                 })]
             }
-            None => Vec::new(),
         }
     }
 
     pub(crate) fn doc_msg(&mut self, msg: DocMsg) -> Vec<Cmd> {
         match msg {
             DocMsg::Preview(p) => {
-                if let Some(panel) = self.doc.as_mut() {
+                if let Screen::Case(c) = &mut self.screen
+                    && let Some(panel) = c.doc.as_mut()
+                {
                     panel.preview = Some(p);
                 }
                 Vec::new()
             }
             DocMsg::Issued { case_id, note } => {
-                self.doc = None;
+                if let Screen::Case(c) = &mut self.screen {
+                    c.doc = None;
+                }
                 self.message = Some(note);
                 vec![Cmd::OpenCase(case_id)]
             }
         }
+    }
+}
+
+/// A key on the basis line: the preview asked for on Enter, else None
+/// (the key edited the line, or Esc closed it: `leave_basis`).
+fn basis_key(case_id: i64, field: &mut TextField, key: KeyEvent) -> Option<Cmd> {
+    match key.code {
+        KeyCode::Enter => Some(Cmd::Document(DocCmd::Preview {
+            case_id,
+            kind: DocKind::Reply,
+            basis: Some(field.value().trim().to_owned()),
+        })),
+        KeyCode::Backspace => {
+            field.backspace();
+            None
+        }
+        KeyCode::Delete => {
+            field.delete();
+            None
+        }
+        KeyCode::Left => {
+            field.left();
+            None
+        }
+        KeyCode::Right => {
+            field.right();
+            None
+        }
+        KeyCode::Home => {
+            field.home();
+            None
+        }
+        KeyCode::End => {
+            field.end();
+            None
+        }
+        KeyCode::Char(c) => {
+            field.insert(c.encode_utf8(&mut [0; 4]));
+            None
+        }
+        _ => None,
+    }
+}
+
+/// Esc closes the basis line; other keys were edits.
+fn leave_basis(panel: &mut DocPanel, key: KeyEvent) -> Vec<Cmd> {
+    if key.code == KeyCode::Esc {
+        panel.basis = None;
+    }
+    Vec::new()
+}
+
+/// Enter on the basis line: the basis is kept for the issue, its preview asked for.
+fn take_basis(panel: &mut DocPanel, cmd: Cmd) -> Vec<Cmd> {
+    if let Cmd::Document(DocCmd::Preview { basis, .. }) = &cmd {
+        panel.basis_given = basis.clone();
+    }
+    panel.basis = None;
+    vec![cmd]
+}
+
+/// A key on the preview: scrolling, Enter issues; None when it closes.
+fn preview_key(
+    p: &mut Preview,
+    key: KeyEvent,
+    case_id: i64,
+    basis: &Option<String>,
+) -> Option<Vec<Cmd>> {
+    match key.code {
+        KeyCode::Esc | KeyCode::Backspace => return None,
+        KeyCode::Down | KeyCode::Char('j') => p.scroll = p.scroll.saturating_add(1),
+        KeyCode::Up | KeyCode::Char('k') => p.scroll = p.scroll.saturating_sub(1),
+        KeyCode::PageDown | KeyCode::Char(' ') => p.scroll = p.scroll.saturating_add(10),
+        KeyCode::PageUp => p.scroll = p.scroll.saturating_sub(10),
+        KeyCode::Enter => {
+            return Some(vec![Cmd::Document(DocCmd::Issue {
+                case_id,
+                kind: p.kind,
+                basis: basis.clone(),
+            })]);
+        }
+        _ => {}
+    }
+    Some(Vec::new())
+}
+
+/// What a key on the picker chose.
+enum Picked {
+    Close,
+    Nothing,
+    Kind(DocKind),
+}
+
+fn pick_key(panel: &mut DocPanel, key: KeyEvent) -> Picked {
+    let n = DocKind::ALL.len();
+    let pick = |i: usize| {
+        DocKind::ALL
+            .get(i)
+            .copied()
+            .map_or(Picked::Nothing, Picked::Kind)
+    };
+    match key.code {
+        KeyCode::Esc | KeyCode::Backspace | KeyCode::Char('q') => Picked::Close,
+        KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
+            panel.selected = (panel.selected + 1) % n;
+            Picked::Nothing
+        }
+        KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
+            panel.selected = (panel.selected + n - 1) % n;
+            Picked::Nothing
+        }
+        KeyCode::Char(c) => match c.to_digit(10).map(|d| d as usize) {
+            // The kinds by their number on the picker, 1 to 8.
+            Some(d) if (1..=n).contains(&d) => {
+                panel.selected = d - 1;
+                pick(panel.selected)
+            }
+            _ => Picked::Nothing,
+        },
+        KeyCode::Enter => pick(panel.selected),
+        _ => Picked::Nothing,
     }
 }

@@ -1,225 +1,160 @@
-//! Keys on the queue and the screens without a form: each key looked up in the keymap and
-//! turned into a change of the model and the commands it needs.
+//! The queue's keys: moving and paging, the view over it, the search line,
+//! and `n` with its channel chooser.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::Cursor;
 use crate::domain::types::Channel;
+use crate::store::{CaseRow, SortKey};
 use crate::ui::app::{App, Cmd, Screen};
 use crate::ui::form::intake::intake_form;
-use crate::ui::keymap::{Action, Context};
+use crate::ui::keymap::Action;
 use crate::ui::widgets::text_field::TextField;
 
 impl App {
-    pub(crate) fn key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        self.message = None;
-        // Ctrl-C quits from anywhere, a form included (its draft is kept:
-        // the run loop writes it on the way out).
-        if key.code == KeyCode::Char('c')
-            && key
-                .modifiers
-                .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
-        {
-            self.quit = true;
-            return Vec::new();
-        }
-        if self.help {
-            self.help = false;
-            return Vec::new();
-        }
-        if let Some(draft) = self.offered.take() {
-            return self.answer_offer(key, draft);
-        }
-        if matches!(self.screen, Screen::Form(_)) {
-            return self.form_key(key);
-        }
-        if let Some(at) = self.choosing_channel.take() {
-            let n = Channel::ALL.len();
-            let channel = match key.code {
-                KeyCode::Char(c @ '1'..='6') => {
-                    Channel::ALL.get(usize::from(c as u8 - b'1')).copied()
-                }
-                KeyCode::Enter => Channel::ALL.get(at).copied(),
-                KeyCode::Right | KeyCode::Down | KeyCode::Tab => {
-                    self.choosing_channel = Some((at + 1) % n);
-                    None
-                }
-                KeyCode::Left | KeyCode::Up | KeyCode::BackTab => {
-                    self.choosing_channel = Some((at + n - 1) % n);
-                    None
-                }
-                _ => None,
-            };
-            if let Some(channel) = channel {
-                self.screen = Screen::Form(Box::new(intake_form(
-                    channel,
-                    self.lang,
-                    self.today,
-                    self.offset,
-                    &self.categories,
-                )));
-            } else if self.choosing_channel.is_none() && self.home_dashboard {
-                // Cancelled: back to the leader's dashboard.
-                return self.go_home();
-            }
-            return Vec::new();
-        }
-        if self.doc.is_some() && matches!(self.screen, Screen::Case(_)) {
-            return self.doc_key(key);
-        }
-        if let Screen::Case(c) = &self.screen
-            && self.keys.lookup(Context::Case, &key) == Some(Action::Document)
-        {
-            let id = c.row.case.id;
-            return self.open_documents(id);
-        }
-        if let Screen::Case(c) = &self.screen
-            && let Some(op) = self.keys.lookup(Context::Case, &key).and_then(|a| a.op())
-        {
-            let row = c.row.clone();
-            return self.try_action(op, &row);
-        }
-        // A focused text field takes printable keys before any shortcut, so
-        // typing q or j in a name never quits or moves.
-        if let (Screen::Queue, Some(field)) = (&self.screen, &mut self.queue.search) {
-            match key.code {
-                KeyCode::Esc => {
-                    self.queue.search = None;
-                    self.queue.page_starts.clear();
-                    return vec![self.load(None)];
-                }
-                KeyCode::Enter => return self.open_selected(),
-                KeyCode::Down => {
-                    self.queue.selected =
-                        (self.queue.selected + 1).min(self.queue.rows.len().saturating_sub(1))
-                }
-                KeyCode::Up => self.queue.selected = self.queue.selected.saturating_sub(1),
-                KeyCode::Backspace => {
-                    field.backspace();
-                    return self.search_cmd();
-                }
-                KeyCode::Delete => {
-                    field.delete();
-                    return self.search_cmd();
-                }
-                KeyCode::Left => field.left(),
-                KeyCode::Right => field.right(),
-                KeyCode::Home => field.home(),
-                KeyCode::End => field.end(),
-                KeyCode::Char(c)
-                    if !key
-                        .modifiers
-                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
-                {
-                    field.insert(c.encode_utf8(&mut [0; 4]));
-                    return self.search_cmd();
-                }
-                _ => {}
-            }
-            return Vec::new();
-        }
-        let Some(action) = self.keys.lookup(self.context(), &key) else {
-            return Vec::new();
-        };
-        match (action, &mut self.screen) {
-            (Action::Quit, _) => {
-                self.quit = true;
-                Vec::new()
-            }
-            (Action::Help, _) => {
-                self.help = true;
-                Vec::new()
-            }
-            (Action::Refresh, Screen::Case(c)) => vec![Cmd::OpenCase(c.row.case.id)],
-            (Action::Refresh, Screen::Queue) => self.reload(),
-            (Action::SwitchView, Screen::Queue) => {
+    pub(crate) fn queue_key(&mut self, action: Action) -> Vec<Cmd> {
+        match action {
+            Action::Refresh => self.reload(),
+            Action::SwitchView => {
                 self.home_dashboard = true;
                 self.go_home()
             }
-            (Action::Charts, Screen::Queue | Screen::Dashboard) => {
-                self.screen = Screen::Charts;
-                vec![Cmd::LoadCharts]
-            }
-            (Action::Back, Screen::Charts) => self.go_home(),
-            (Action::Report, Screen::Queue | Screen::Dashboard | Screen::Charts) => {
-                self.open_report()
-            }
-            (action, Screen::Report) => self.report_key(action),
-            (Action::Settings, Screen::Queue | Screen::Dashboard) => {
-                self.screen = Screen::Settings;
-                vec![Cmd::LoadDirectory]
-            }
-            (action, Screen::Settings) => self.settings_key(action),
-            (Action::Reception, Screen::Queue | Screen::Dashboard) => {
-                self.screen = Screen::Reception;
-                vec![Cmd::LoadReception]
-            }
-            (action, Screen::Reception) => self.reception_key(action),
-            (Action::Refresh, Screen::Charts) => vec![Cmd::LoadCharts],
-            (action, Screen::Dashboard) => self.dashboard_key(action),
-            (Action::Back, Screen::Case(_)) if self.home_dashboard => self.go_home(),
-            (Action::Back, Screen::Case(_)) => {
-                self.screen = Screen::Queue;
-                // Back to what the queue showed: the search results, if a
-                // search is open, else the current page.
-                match self.queue.search {
-                    Some(_) => {
-                        let mut cmds = vec![Cmd::LoadCounts];
-                        cmds.extend(self.search_cmd());
-                        cmds
-                    }
-                    None => self.reload(),
-                }
-            }
-            (Action::Down, Screen::Case(c)) => {
-                c.scroll = c.scroll.saturating_add(1);
+            Action::Down if self.queue.selected + 1 < self.queue.rows.len() => {
+                self.queue.selected += 1;
                 Vec::new()
             }
-            (Action::Up, Screen::Case(c)) => {
-                c.scroll = c.scroll.saturating_sub(1);
+            Action::Down => self.next_page(),
+            Action::Up if self.queue.selected > 0 => {
+                self.queue.selected -= 1;
                 Vec::new()
             }
-            (Action::Down, Screen::Queue) => {
-                if self.queue.selected + 1 < self.queue.rows.len() {
-                    self.queue.selected += 1;
-                    Vec::new()
-                } else {
-                    self.next_page()
-                }
-            }
-            (Action::Up, Screen::Queue) => {
-                if self.queue.selected > 0 {
-                    self.queue.selected -= 1;
-                    Vec::new()
-                } else {
-                    self.prev_page(true)
-                }
-            }
-            (Action::PageDown, Screen::Queue) => self.next_page(),
-            (Action::PageUp, Screen::Queue) => self.prev_page(false),
-            (Action::Open, Screen::Queue) => self.open_selected(),
-            (Action::New, Screen::Queue) => self.new_intake(),
-            (Action::Search, Screen::Queue) => {
+            Action::Up => self.prev_page(true),
+            Action::PageDown => self.next_page(),
+            Action::PageUp => self.prev_page(false),
+            Action::Open => self.open_selected(),
+            Action::New => self.new_intake(),
+            Action::Search => {
                 self.queue.search = Some(TextField::default());
                 Vec::new()
             }
-            (Action::Filter, Screen::Queue) => {
+            Action::Filter => {
                 self.filter = self.filter.next();
                 self.first_page()
             }
-            (Action::FilterChannel, Screen::Queue) => {
+            Action::FilterChannel => {
                 self.view.channel = self.view.next_channel();
                 self.first_page()
             }
-            (Action::Mine, Screen::Queue) => {
+            Action::Mine => {
                 self.view.mine = !self.view.mine;
                 self.first_page()
             }
-            (Action::Sort, Screen::Queue) => {
+            Action::Sort => {
                 self.view.sort = self.view.next_sort();
                 self.first_page()
             }
             _ => Vec::new(),
         }
+    }
+
+    /// A key on the queue's search line: Esc closes it, the arrows move,
+    /// Enter opens, the rest edits the query (and searches again).
+    pub(crate) fn search_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        let Some(field) = &mut self.queue.search else {
+            return Vec::new();
+        };
+        match key.code {
+            KeyCode::Esc => {
+                self.queue.search = None;
+                self.queue.page_starts.clear();
+                return vec![self.load(None)];
+            }
+            KeyCode::Enter => return self.open_selected(),
+            KeyCode::Down => {
+                self.queue.selected =
+                    (self.queue.selected + 1).min(self.queue.rows.len().saturating_sub(1))
+            }
+            KeyCode::Up => self.queue.selected = self.queue.selected.saturating_sub(1),
+            KeyCode::Backspace => {
+                field.backspace();
+                return self.search_cmd();
+            }
+            KeyCode::Delete => {
+                field.delete();
+                return self.search_cmd();
+            }
+            KeyCode::Left => field.left(),
+            KeyCode::Right => field.right(),
+            KeyCode::Home => field.home(),
+            KeyCode::End => field.end(),
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                field.insert(c.encode_utf8(&mut [0; 4]));
+                return self.search_cmd();
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// A key while the new intake's channel is chosen (`at` highlighted): a
+    /// channel's number, or the arrows and Enter; anything else cancels.
+    pub(crate) fn channel_key(&mut self, at: usize, key: KeyEvent) -> Vec<Cmd> {
+        let n = Channel::ALL.len();
+        let channel = match key.code {
+            KeyCode::Char(c) => c
+                .to_digit(10)
+                .and_then(|d| usize::try_from(d).ok()?.checked_sub(1))
+                .and_then(|i| Channel::ALL.get(i).copied()),
+            KeyCode::Enter => Channel::ALL.get(at).copied(),
+            KeyCode::Right | KeyCode::Down | KeyCode::Tab => {
+                self.choosing_channel = Some((at + 1) % n);
+                None
+            }
+            KeyCode::Left | KeyCode::Up | KeyCode::BackTab => {
+                self.choosing_channel = Some((at + n - 1) % n);
+                None
+            }
+            _ => None,
+        };
+        if let Some(channel) = channel {
+            self.screen = Screen::Form(Box::new(intake_form(
+                channel,
+                self.lang,
+                self.today,
+                self.offset,
+                &self.categories,
+            )));
+        } else if self.choosing_channel.is_none() && self.home_dashboard {
+            // Cancelled: back to the leader's dashboard.
+            return self.go_home();
+        }
+        Vec::new()
+    }
+
+    /// A page loaded: one row more than the page tells that another follows.
+    pub(crate) fn on_page(&mut self, rows: Vec<(CaseRow, SortKey)>, start: Cursor) -> Vec<Cmd> {
+        let more = rows.len() > self.page_size;
+        let mut rows = rows;
+        rows.truncate(self.page_size);
+        self.queue.next = if more {
+            rows.last().map(|(r, k)| (k.clone(), r.case.id))
+        } else {
+            None
+        };
+        self.queue.page_starts.push(start);
+        self.queue.rows = rows.into_iter().map(|(r, _)| r).collect();
+        self.queue.selected = self
+            .queue
+            .selected
+            .min(self.queue.rows.len().saturating_sub(1));
+        Vec::new()
+    }
+
+    pub(crate) fn on_found(&mut self, rows: Vec<CaseRow>) -> Vec<Cmd> {
+        self.queue.rows = rows;
+        self.queue.selected = 0;
+        self.queue.next = None;
+        Vec::new()
     }
 
     /// `n`: pick the channel of a new intake. A handler is told at once,

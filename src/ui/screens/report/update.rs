@@ -1,12 +1,26 @@
 //! The report screen's keys: scrolling, stepping through the periods,
 //! writing the report out.
 
+use super::LoadedReport;
 use crate::domain::stats::{Period, PeriodKind, YEARS};
 use crate::strings::report_screen as say;
 use crate::ui::app::{App, Cmd, Screen};
 use crate::ui::keymap::Action;
 
 impl App {
+    /// A report loaded; one for a period no longer asked for (keys pressed
+    /// while it was made) is dropped.
+    pub(crate) fn on_report(&mut self, r: LoadedReport) -> Vec<Cmd> {
+        if r.report.period != self.report.period {
+            return Vec::new();
+        }
+        self.report.making = false;
+        let last = r.height().saturating_sub(self.page_size.max(1));
+        self.report.scroll = self.report.scroll.min(last);
+        self.report.loaded = Some(Box::new(r));
+        Vec::new()
+    }
+
     /// y (月报): the report screen, on the period last shown (this month's at first).
     pub(crate) fn open_report(&mut self) -> Vec<Cmd> {
         self.screen = Screen::Report;
