@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::CaseScreen;
-use crate::domain::case::Case;
+use crate::domain::case::{Case, Intake};
 use crate::domain::types::Decision;
 use crate::strings::ui::text;
 use crate::strings::{Lang, form as f, labels};
@@ -33,7 +33,25 @@ fn kv_text(lang: Lang, key: &str, value: &str, lines: &mut Vec<Line<'static>>) {
 }
 
 fn intake_lines(lang: Lang, c: &Case, links: &[Case], lines: &mut Vec<Line<'static>>) {
-    let i = &c.intake;
+    intake_head(lang, &c.intake, lines);
+    intake_body(lang, &c.intake, lines);
+    let name = |id: &i64| {
+        links
+            .iter()
+            .find(|l| l.id == *id)
+            .map_or(format!("#{id}"), crate::ui::form::case_name)
+    };
+    if !c.intake.links.is_empty() {
+        let ids: Vec<String> = c.intake.links.iter().map(name).collect();
+        lines.push(kv(lang, "links", ids.join(" ")));
+    }
+    if let Some(of) = &c.review_of {
+        lines.push(kv(lang, "review_of", name(of)));
+    }
+}
+
+/// How and when it came in, its category and flags, the petitioners.
+fn intake_head(lang: Lang, i: &Intake, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::from(format!(
         "{} {}  {} {}  {} {}",
         f::label(lang, "channel"),
@@ -73,6 +91,10 @@ fn intake_lines(lang: Lang, c: &Case, links: &[Case], lines: &mut Vec<Line<'stat
         let rest: Vec<&str> = parts.iter().filter_map(|v| v.as_deref()).collect();
         lines.push(Line::from(format!("  {}{mark} {}", p.name, rest.join(" "))));
     }
+}
+
+/// The letter's details, the referral, the summary and the request.
+fn intake_body(lang: Lang, i: &Intake, lines: &mut Vec<Line<'static>>) {
     if let Some(d) = i.postmark {
         lines.push(kv(lang, "postmark", d));
     }
@@ -101,19 +123,6 @@ fn intake_lines(lang: Lang, c: &Case, links: &[Case], lines: &mut Vec<Line<'stat
     if !i.request.is_empty() {
         kv_text(lang, "request", &i.request, lines);
     }
-    let name = |id: &i64| {
-        links
-            .iter()
-            .find(|l| l.id == *id)
-            .map_or(format!("#{id}"), crate::ui::form::case_name)
-    };
-    if !i.links.is_empty() {
-        let ids: Vec<String> = i.links.iter().map(name).collect();
-        lines.push(kv(lang, "links", ids.join(" ")));
-    }
-    if let Some(of) = &c.review_of {
-        lines.push(kv(lang, "review_of", name(of)));
-    }
 }
 
 fn decision_text(lang: Lang, d: &Decision) -> String {
@@ -134,6 +143,12 @@ fn decision_text(lang: Lang, d: &Decision) -> String {
 }
 
 fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
+    handling_lines(lang, c, lines);
+    outcome_lines(lang, c, lines);
+}
+
+/// The decision, the assignment, opinions, instructions, the extension.
+fn handling_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     if let Some(d) = &c.decision {
         lines.push(kv(lang, "decision", decision_text(lang, &d.decision)));
     }
@@ -170,6 +185,10 @@ fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     if let Some(e) = &c.extension {
         lines.push(kv(lang, "extension", format!("+{} {}", e.days, e.reason)));
     }
+}
+
+/// Supervision, the reply, the return visit, attached items, documents.
+fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     for s in &c.supervisions {
         lines.push(kv(
             lang,

@@ -3,13 +3,15 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, FixedOffset};
+
 use super::{DocCmd, DocMsg, Preview};
 use crate::config::config_dir;
 use crate::documents::{Extra, Renderer, file_name, issue_or_reprint, latest, print, write};
 use crate::domain::command::Command;
-use crate::domain::documents::IssueInput;
+use crate::domain::documents::{DocKind, IssueInput};
 use crate::store::{CaseRef, Request, Store, StoreError};
-use crate::strings::{documents as text, errors};
+use crate::strings::{Lang, documents as text, errors};
 use crate::ui::app::App;
 use crate::ui::messages::Msg;
 
@@ -26,10 +28,9 @@ fn out_dir(store: &Store) -> PathBuf {
         })
 }
 
-/// Runs a document command for the desk.
+/// Runs a document command for the desk; the clock is read once, here.
 pub fn execute(store: &mut Store, app: &App, cmd: &DocCmd) -> Msg {
     let lang = app.lang;
-    let fail = |e: StoreError| Msg::Failed(errors::store(lang, &e));
     let Some(operator) = &app.operator else {
         return Msg::Failed(crate::strings::form::no_operator(lang).to_owned());
     };
@@ -37,47 +38,19 @@ pub fn execute(store: &mut Store, app: &App, cmd: &DocCmd) -> Msg {
         Ok(r) => r,
         Err(e) => return Msg::Failed(text::template_error(lang, &e)),
     };
-    let at = app.clock.now();
+    let job = Job {
+        renderer: &renderer,
+        actor: &operator.name,
+        at: app.clock.now(),
+        lang,
+    };
     match cmd {
         DocCmd::Preview {
             case_id,
             kind,
             basis,
-        } => {
-            let case = CaseRef::Id(*case_id);
-            match latest(store, &case, *kind, at) {
-                Ok(Some(d)) => {
-                    return Msg::Document(Box::new(DocMsg::Preview(Preview {
-                        kind: *kind,
-                        number: d.number,
-                        text: d.text,
-                        reprint: true,
-                        scroll: 0,
-                    })));
-                }
-                Ok(None) => {}
-                Err(e) => return fail(e),
-            }
-            let mut input = IssueInput::new(*kind);
-            input.basis = basis.clone();
-            let req = Request {
-                case: Some(case),
-                expected_version: None,
-                command: Command::Issue(Box::new(input)),
-                actor: operator.name.clone(),
-                at,
-            };
-            match store.preview(&req, &mut |job| renderer.render(job)) {
-                Ok(d) => Msg::Document(Box::new(DocMsg::Preview(Preview {
-                    kind: *kind,
-                    number: d.number,
-                    text: d.text,
-                    reprint: false,
-                    scroll: 0,
-                }))),
-                Err(e) => fail(e),
-            }
-        }
+        } => preview(store, &job, *case_id, *kind, basis.clone())
+            .unwrap_or_else(|e| Msg::Failed(errors::store(lang, &e))),
         DocCmd::Issue {
             case_id,
             kind,
@@ -88,58 +61,105 @@ pub fn execute(store: &mut Store, app: &App, cmd: &DocCmd) -> Msg {
                 Some(done) => format!("{done}；{m}"),
                 None => m,
             };
-            let fail = |e: StoreError| Msg::Failed(after(errors::store(lang, &e)));
-            let case = CaseRef::Id(*case_id);
-            let got = match issue_or_reprint(
-                store,
-                &renderer,
-                &case,
-                *kind,
-                &Extra {
-                    basis: basis.clone(),
-                    ..Extra::default()
-                },
-                &operator.name,
-                at,
-            ) {
-                Ok(g) => g,
-                Err(e) => return fail(e),
-            };
-            let doc = &got.document;
-            let dir = out_dir(store);
-            let case_no = store
-                .case(&case, at.date_naive())
-                .ok()
-                .and_then(|r| r.case.case_no)
-                .unwrap_or_else(|| format!("{case_id}"));
-            let path = dir.join(file_name(doc, &case_no, true));
-            let written = std::fs::create_dir_all(&dir)
-                .map_err(StoreError::from)
-                .and_then(|()| write(store, doc, &path));
-            let shown = path.display().to_string();
-            let mut note = match written {
-                Ok(_) if got.reprint => text::reprinted(lang, &doc.number, &shown),
-                Ok(_) => text::issued(lang, &doc.number, Some(&shown)),
-                Err(e) => format!(
-                    "{}；{}",
-                    text::issued(lang, &doc.number, None),
-                    errors::store(lang, &e)
-                ),
-            };
-            let printer = store
-                .office_profile()
-                .map(|p| p.printer)
-                .unwrap_or_default();
-            if !printer.trim().is_empty() && path.exists() {
-                match print(&printer, &path) {
-                    Ok(()) => note.push_str(&text::printed(lang, &printer)),
-                    Err(e) => note.push_str(&text::print_failed(lang, &e)),
-                }
+            match issue(store, &job, *case_id, *kind, basis.clone()) {
+                Ok(note) => Msg::Document(Box::new(DocMsg::Issued {
+                    case_id: *case_id,
+                    note: after(note),
+                })),
+                Err(e) => Msg::Failed(after(errors::store(lang, &e))),
             }
-            Msg::Document(Box::new(DocMsg::Issued {
-                case_id: *case_id,
-                note: after(note),
-            }))
         }
     }
+}
+
+/// Who issues, when, with which templates.
+struct Job<'a> {
+    renderer: &'a Renderer,
+    actor: &'a str,
+    at: DateTime<FixedOffset>,
+    lang: Lang,
+}
+
+/// The text of `kind` on the case: the one issued, else as it would be issued now.
+fn preview(
+    store: &mut Store,
+    job: &Job,
+    case_id: i64,
+    kind: DocKind,
+    basis: Option<String>,
+) -> Result<Msg, StoreError> {
+    let case = CaseRef::Id(case_id);
+    let shown = |number, text, reprint| {
+        Msg::Document(Box::new(DocMsg::Preview(Preview {
+            kind,
+            number,
+            text,
+            reprint,
+            scroll: 0,
+        })))
+    };
+    if let Some(d) = latest(store, &case, kind, job.at)? {
+        return Ok(shown(d.number, d.text, true));
+    }
+    let mut input = IssueInput::new(kind);
+    input.basis = basis;
+    let req = Request {
+        case: Some(case),
+        expected_version: None,
+        command: Command::Issue(Box::new(input)),
+        actor: job.actor.to_owned(),
+        at: job.at,
+    };
+    let d = store.preview(&req, &mut |j| job.renderer.render(j))?;
+    Ok(shown(d.number, d.text, false))
+}
+
+/// Issues (or reprints) `kind`, writes its file and prints it where a
+/// printer is set; what was done, in words.
+fn issue(
+    store: &mut Store,
+    job: &Job,
+    case_id: i64,
+    kind: DocKind,
+    basis: Option<String>,
+) -> Result<String, StoreError> {
+    let lang = job.lang;
+    let case = CaseRef::Id(case_id);
+    let extra = Extra {
+        basis,
+        ..Extra::default()
+    };
+    let got = issue_or_reprint(store, job.renderer, &case, kind, &extra, job.actor, job.at)?;
+    let doc = &got.document;
+    let dir = out_dir(store);
+    let case_no = store
+        .case(&case, job.at.date_naive())
+        .ok()
+        .and_then(|r| r.case.case_no)
+        .unwrap_or_else(|| format!("{case_id}"));
+    let path = dir.join(file_name(doc, &case_no, true));
+    let written = std::fs::create_dir_all(&dir)
+        .map_err(StoreError::from)
+        .and_then(|()| write(store, doc, &path));
+    let shown = path.display().to_string();
+    let mut note = match written {
+        Ok(_) if got.reprint => text::reprinted(lang, &doc.number, &shown),
+        Ok(_) => text::issued(lang, &doc.number, Some(&shown)),
+        Err(e) => format!(
+            "{}；{}",
+            text::issued(lang, &doc.number, None),
+            errors::store(lang, &e)
+        ),
+    };
+    let printer = store
+        .office_profile()
+        .map(|p| p.printer)
+        .unwrap_or_default();
+    if !printer.trim().is_empty() && path.exists() {
+        match print(&printer, &path) {
+            Ok(()) => note.push_str(&text::printed(lang, &printer)),
+            Err(e) => note.push_str(&text::print_failed(lang, &e)),
+        }
+    }
+    Ok(note)
 }
