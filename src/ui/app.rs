@@ -24,8 +24,8 @@ pub enum Screen {
     Queue,
     /// The leader's dashboard (its lists: `App::dash`).
     Dashboard,
-    /// 统计图 (their figures: `App::charts`).
-    Charts,
+    /// 统计图, with the figures loaded (empty until they come).
+    Charts(Box<Charts>),
     /// 人员和部门 (from `App::directory`).
     Settings,
     /// 领导接待日 (`App::reception`).
@@ -71,7 +71,6 @@ pub struct App {
     pub dash: DashboardScreen,
     /// The operator works from the dashboard (leaders) rather than the queue.
     pub home_dashboard: bool,
-    pub charts: Charts,
     /// The settings list's cursor.
     pub settings_selected: usize,
     /// The reception schedule ahead and today's records.
@@ -114,7 +113,6 @@ impl App {
             repeat_asked: None,
             dash: DashboardScreen::default(),
             home_dashboard: false,
-            charts: Charts::default(),
             settings_selected: 0,
             reception: (Vec::new(), Vec::new()),
             report: ReportScreen::new(today),
@@ -185,11 +183,19 @@ impl App {
         vec![Cmd::LoadCounts, self.load(start)]
     }
 
+    /// The charts' figures, when the charts are shown.
+    pub fn charts(&self) -> Option<&Charts> {
+        match &self.screen {
+            Screen::Charts(c) => Some(c),
+            _ => None,
+        }
+    }
+
     pub fn context(&self) -> Context {
         match &self.screen {
             Screen::Queue => Context::Queue,
             Screen::Dashboard => Context::Dashboard,
-            Screen::Charts => Context::Charts,
+            Screen::Charts(_) => Context::Charts,
             Screen::Settings => Context::Settings,
             Screen::Reception => Context::Reception,
             Screen::Report => Context::Report,

@@ -62,7 +62,7 @@ impl App {
                 None => self.dashboard_key(action),
             },
             Screen::Case(_) => self.case_key(action),
-            Screen::Charts => self.charts_key(action),
+            Screen::Charts(_) => self.charts_key(action),
             Screen::Report => self.report_key(action),
             Screen::Settings => self.settings_key(action),
             Screen::Reception => self.reception_key(action),
@@ -74,7 +74,7 @@ impl App {
     /// From the queue or the dashboard to another of the leader's screens.
     fn go_to(&mut self, action: Action) -> Option<Vec<Cmd>> {
         let (screen, cmd) = match action {
-            Action::Charts => (Screen::Charts, Cmd::LoadCharts),
+            Action::Charts => (Screen::Charts(Box::default()), Cmd::LoadCharts),
             Action::Report => return Some(self.open_report()),
             Action::Settings => (Screen::Settings, Cmd::LoadDirectory),
             Action::Reception => (Screen::Reception, Cmd::LoadReception),

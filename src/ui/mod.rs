@@ -17,11 +17,6 @@ pub mod update_form;
 pub mod view;
 pub mod widgets;
 
-pub use screens::dashboard as update_dashboard;
-pub use screens::documents;
-pub use screens::report as update_report;
-pub use screens::setup;
-
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 

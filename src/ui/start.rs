@@ -63,7 +63,7 @@ pub fn setup(
         guard,
         tty,
         &mut model,
-        |m, f, a| view::setup::draw(m, lang, f, a),
+        |m, f, a| super::screens::setup::view::draw(m, lang, f, a),
         |m, k| match m.key(k) {
             SetupOutcome::Stay => None,
             SetupOutcome::Done(a) => Some(Some(a)),

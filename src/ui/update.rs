@@ -62,7 +62,9 @@ impl App {
                 Vec::new()
             }
             Msg::Charts(c) => {
-                self.charts = *c;
+                if let Screen::Charts(shown) = &mut self.screen {
+                    *shown = c;
+                }
                 Vec::new()
             }
             Msg::Report(r) => self.on_report(*r),

@@ -12,10 +12,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::strings::ui::text;
 use crate::ui::app::{App, Screen};
-pub use crate::ui::screens::settings::view as settings;
-pub use crate::ui::screens::setup::view as setup;
 use crate::ui::screens::{case, charts, dashboard, documents, help, offer, queue};
-use crate::ui::screens::{reception, report, settings as settings_screen};
+use crate::ui::screens::{reception, report, settings};
 pub use parts::{clock_style, footer, number_width, popup, row};
 
 pub const MIN_WIDTH: u16 = 60;
@@ -31,8 +29,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.screen {
         Screen::Queue => queue::view::draw(app, frame, area),
         Screen::Dashboard => dashboard::view::draw(app, frame, area),
-        Screen::Charts => charts::view::draw(app, frame, area),
-        Screen::Settings => settings_screen::view::draw(app, frame, area),
+        Screen::Charts(c) => charts::view::draw(app, c, frame, area),
+        Screen::Settings => settings::view::draw(app, frame, area),
         Screen::Reception => reception::view::draw(app, frame, area),
         Screen::Report => report::view::draw(app, frame, area),
         Screen::Case(c) => case::view::draw(app, c, frame, area),

@@ -15,9 +15,8 @@ use crate::strings::{Lang, charts as t, labels};
 use crate::ui::app::App;
 use crate::ui::view::parts::row;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, c: &Charts, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let c = &app.charts;
     frame.render_widget(
         Paragraph::new(cut(&t::title(lang, app.today), usize::from(area.width))).bold(),
         row(area, 0),

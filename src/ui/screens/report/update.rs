@@ -70,7 +70,7 @@ impl App {
                 return vec![Cmd::LoadReport(r.period)];
             }
             Action::Charts => {
-                self.screen = Screen::Charts;
+                self.screen = Screen::Charts(Box::default());
                 return vec![Cmd::LoadCharts];
             }
             Action::Back => return self.go_home(),
