@@ -34,10 +34,14 @@ pub enum Context {
     Reception,
     /// 信访情况分析报告.
     Report,
+    /// The channel chooser of a new intake, over the queue.
+    Chooser,
+    /// The queue's search line.
+    SearchLine,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 12] = [
         Context::Queue,
         Context::Case,
         Context::Form,
@@ -48,6 +52,8 @@ impl Context {
         Context::Settings,
         Context::Reception,
         Context::Report,
+        Context::Chooser,
+        Context::SearchLine,
     ];
 
     pub fn name(self) -> &'static str {
@@ -62,6 +68,8 @@ impl Context {
             Context::Settings => "settings",
             Context::Reception => "reception",
             Context::Report => "report",
+            Context::Chooser => "chooser",
+            Context::SearchLine => "search_line",
         }
     }
 
@@ -78,6 +86,8 @@ impl Context {
             Context::Settings => &[Section::Move, Section::Settings, Section::Common],
             Context::Reception => &[Section::Reception, Section::Common],
             Context::Report => &[Section::Move, Section::Report, Section::Common],
+            Context::Chooser => &[Section::Chooser],
+            Context::SearchLine => &[Section::SearchLine],
         }
     }
 }
@@ -273,6 +283,7 @@ impl Default for Keymap {
         Keymap {
             sections: Section::ALL
                 .iter()
+                .chain(Section::FIXED.iter())
                 .map(|s| {
                     s.defaults()
                         .iter()

@@ -8,7 +8,7 @@ use crate::domain::types::Channel;
 use crate::store::{CaseRow, SortKey};
 use crate::ui::app::{App, Cmd, Screen};
 use crate::ui::form::intake::intake_form;
-use crate::ui::keymap::Action;
+use crate::ui::keymap::{Action, Context};
 use crate::ui::widgets::text_field::TextField;
 
 impl App {
@@ -57,60 +57,73 @@ impl App {
         }
     }
 
-    /// A key on the queue's search line: Esc closes it, the arrows move,
-    /// Enter opens, the rest edits the query (and searches again).
+    /// A key on the queue's search line: its keymap moves, opens or closes;
+    /// every other key edits the query (and searches again).
     pub(crate) fn search_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        match self.keys.lookup(Context::SearchLine, &key) {
+            Some(Action::Back) => {
+                self.queue.search = None;
+                self.queue.page_starts.clear();
+                vec![self.load(None)]
+            }
+            Some(Action::Open) => self.open_selected(),
+            Some(Action::Down) => {
+                self.queue.selected =
+                    (self.queue.selected + 1).min(self.queue.rows.len().saturating_sub(1));
+                Vec::new()
+            }
+            Some(Action::Up) => {
+                self.queue.selected = self.queue.selected.saturating_sub(1);
+                Vec::new()
+            }
+            _ => self.edit_search(key),
+        }
+    }
+
+    /// The search line's own editing keys; a change searches again.
+    fn edit_search(&mut self, key: KeyEvent) -> Vec<Cmd> {
         let Some(field) = &mut self.queue.search else {
             return Vec::new();
         };
         match key.code {
-            KeyCode::Esc => {
-                self.queue.search = None;
-                self.queue.page_starts.clear();
-                return vec![self.load(None)];
-            }
-            KeyCode::Enter => return self.open_selected(),
-            KeyCode::Down => {
-                self.queue.selected =
-                    (self.queue.selected + 1).min(self.queue.rows.len().saturating_sub(1))
-            }
-            KeyCode::Up => self.queue.selected = self.queue.selected.saturating_sub(1),
-            KeyCode::Backspace => {
-                field.backspace();
-                return self.search_cmd();
-            }
-            KeyCode::Delete => {
-                field.delete();
-                return self.search_cmd();
-            }
+            KeyCode::Backspace => field.backspace(),
+            KeyCode::Delete => field.delete(),
             KeyCode::Left => field.left(),
             KeyCode::Right => field.right(),
             KeyCode::Home => field.home(),
             KeyCode::End => field.end(),
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                 field.insert(c.encode_utf8(&mut [0; 4]));
-                return self.search_cmd();
             }
-            _ => {}
+            _ => return Vec::new(),
         }
-        Vec::new()
+        match key.code {
+            // Only a changed query searches again; moving the cursor does not.
+            KeyCode::Backspace | KeyCode::Delete | KeyCode::Char(_) => self.search_cmd(),
+            _ => Vec::new(),
+        }
     }
 
-    /// A key while the new intake's channel is chosen (`at` highlighted): a
-    /// channel's number, or the arrows and Enter; anything else cancels.
+    /// A key while the new intake's channel is chosen (`at` highlighted):
+    /// a channel's number takes it; the keymap moves or takes the one
+    /// highlighted; anything else cancels.
     pub(crate) fn channel_key(&mut self, at: usize, key: KeyEvent) -> Vec<Cmd> {
         let n = Channel::ALL.len();
-        let channel = match key.code {
-            KeyCode::Char(c) => c
-                .to_digit(10)
-                .and_then(|d| usize::try_from(d).ok()?.checked_sub(1))
+        let numbered = match key.code {
+            KeyCode::Char(c) => c.to_digit(10),
+            _ => None,
+        };
+        let channel = match (numbered, self.keys.lookup(Context::Chooser, &key)) {
+            (Some(d), _) => usize::try_from(d)
+                .ok()
+                .and_then(|d| d.checked_sub(1))
                 .and_then(|i| Channel::ALL.get(i).copied()),
-            KeyCode::Enter => Channel::ALL.get(at).copied(),
-            KeyCode::Right | KeyCode::Down | KeyCode::Tab => {
+            (None, Some(Action::Open)) => Channel::ALL.get(at).copied(),
+            (None, Some(Action::Down)) => {
                 self.choosing_channel = Some((at + 1) % n);
                 None
             }
-            KeyCode::Left | KeyCode::Up | KeyCode::BackTab => {
+            (None, Some(Action::Up)) => {
                 self.choosing_channel = Some((at + n - 1) % n);
                 None
             }
