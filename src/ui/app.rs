@@ -1,5 +1,7 @@
-//! The desk's state and its pure `update`: a key or a loaded result in,
-//! commands for the store out. Nothing here reads the clock or the ledger.
+//! The desk's model: the session (operator, language, keys, clock, sizes,
+//! the status line) and the screen shown. Its pure `update` is in
+//! `update.rs` (messages) and `keys.rs` (keys), each screen's part in
+//! `screens/<screen>/update.rs`. Nothing here reads the clock or the ledger.
 
 use chrono::{FixedOffset, NaiveDate};
 
@@ -22,16 +24,19 @@ use crate::ui::screens::report::ReportScreen;
 #[derive(Debug, Clone)]
 pub enum Screen {
     Queue,
-    /// The leader's dashboard (its lists: `App::dash`).
+    /// The leader's dashboard (its lists: `App::dash`, kept while a case
+    /// opened from it is shown).
     Dashboard,
     /// 统计图, with the figures loaded (empty until they come).
     Charts(Box<Charts>),
-    /// 人员和部门 (from `App::directory`).
+    /// 人员和部门 (from `App::directory`; its cursor, kept across its forms:
+    /// `App::settings_selected`).
     Settings,
-    /// 领导接待日 (`App::reception`).
+    /// 领导接待日 (`App::reception`, kept across its forms).
     Reception,
-    /// 信访情况分析报告 (`App::report`).
+    /// 信访情况分析报告 (`App::report`: the period last shown is kept).
     Report,
+    /// One case, with the documents panel over it when open.
     Case(Box<CaseScreen>),
     Form(Box<Form>),
 }
@@ -238,5 +243,5 @@ impl App {
 
 /// UTC+8, the offset of an office until its policy says otherwise.
 fn beijing() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).unwrap_or(FixedOffset::east_opt(0).expect("UTC"))
+    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
 }

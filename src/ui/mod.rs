@@ -54,6 +54,9 @@ pub fn run(
     let mut app = open_app(store, lang, operator, today, size.height).map_err(failed)?;
     let mut rows = size.height;
     while !app.quit && !guard.stop.load(Ordering::Relaxed) {
+        // One clock read a frame: a desk left open past midnight shows,
+        // counts and defaults to the new day.
+        app.today = app.clock.today();
         runtime::render(&mut guard.terminal, &app)?;
         // ratatui resizes its buffers on draw; the queue's page size
         // follows here, even when the resize event itself is not read yet.
