@@ -186,3 +186,52 @@ impl Store {
         u32::try_from((last - today).num_days()).unwrap_or(0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The case screen's one query gives what the separate queries give.
+    #[test]
+    fn case_view_agrees_with_the_single_queries() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 120, 3, false);
+        let today = crate::store::test_ledger::now().date_naive();
+        for id in [1, 40, 120] {
+            let v = store.case_view(id, today, 8).unwrap();
+            assert_eq!(v.row.case.id, id);
+            assert_eq!(v.events.len(), store.events(id).unwrap().len());
+            assert_eq!(v.rules.len(), v.row.clocks.len());
+            let linked =
+                v.row.case.intake.links.len() + usize::from(v.row.case.review_of.is_some());
+            assert_eq!(v.links.len(), linked);
+            assert!(v.others.iter().all(|o| o.case.id != id) && v.others.len() <= 9);
+        }
+    }
+
+    /// A page asks for one row more than it shows; the slices filter as the list does.
+    #[test]
+    fn queue_page_and_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 120, 4, false);
+        let today = crate::store::test_ledger::now().date_naive();
+        let q = |slice| PageQuery {
+            slice,
+            channel: None,
+            mine: None,
+            sort: Sort::Newest,
+            after: None,
+            limit: 11,
+        };
+        assert_eq!(store.queue_page(&q(Slice::All), today).unwrap().len(), 11);
+        let counts = store.desk_counts(today).unwrap();
+        let overdue = store.queue_page(
+            &PageQuery {
+                limit: 1000,
+                ..q(Slice::Overdue)
+            },
+            today,
+        );
+        assert_eq!(overdue.unwrap().len() as i64, counts.overdue);
+    }
+}

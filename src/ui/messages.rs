@@ -6,16 +6,16 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::command::{Command, IntakeInput};
+use crate::domain::policy::Policy;
 use crate::domain::reception::{ReceptionDay, ReceptionRecord};
 use crate::domain::rules::Operator;
-use crate::domain::stats::Period;
+use crate::domain::stats::{Period, Report};
 use crate::store::{CaseRow, Charts, Dashboard, StateCounts, StoredRecord};
 use crate::ui::form::action::Directory;
 use crate::ui::form::draft::Draft;
 use crate::ui::form::intake::RepeatQuery;
 use crate::ui::screens::documents::{DocCmd, DocMsg};
 use crate::ui::screens::queue::{Cursor, View};
-use crate::ui::screens::report::LoadedReport;
 
 /// What happened: a key, a paste, or a result the runtime loaded.
 #[derive(Debug, Clone)]
@@ -65,7 +65,8 @@ pub enum Msg {
     Drafts(Vec<Draft>),
     Dashboard(Box<Dashboard>),
     Charts(Box<Charts>),
-    Report(Box<LoadedReport>),
+    /// A report, with the policy it was counted by (its labels and limits).
+    Report(Box<(Report, Policy)>),
     /// The report was written to these files.
     ReportWritten(Vec<std::path::PathBuf>),
     /// A document previewed or issued.

@@ -13,7 +13,6 @@ use crate::ui::app::{App, Cmd, Cursor, Filter, Msg, View};
 use crate::ui::form::action::Directory;
 use crate::ui::form::draft::Draft;
 use crate::ui::form::intake::RepeatQuery;
-use crate::ui::screens::report::LoadedReport;
 use crate::ui::view;
 
 /// Runs one command: each is one typed query or write of the store.
@@ -113,10 +112,7 @@ fn operator_name(app: &App) -> &str {
 
 fn load_report(store: &Store, app: &App, period: crate::domain::stats::Period) -> Msg {
     match store.report(period, app.today, crate::domain::stats::DEFAULT_TOP) {
-        Ok(r) => {
-            let policy = &store.office().policy;
-            Msg::Report(Box::new(LoadedReport::new(r, app.lang, policy)))
-        }
+        Ok(r) => Msg::Report(Box::new((r, store.office().policy.clone()))),
         Err(e) => Msg::Failed(errors::store(app.lang, &e)),
     }
 }

@@ -67,7 +67,7 @@ impl App {
                 }
                 Vec::new()
             }
-            Msg::Report(r) => self.on_report(*r),
+            Msg::Report(r) => self.on_report(r.0, &r.1),
             Msg::ReportWritten(paths) => self.say(report_screen::written(self.lang, &paths)),
             Msg::Drafts(drafts) => {
                 self.offered = drafts.into_iter().next();

@@ -2,7 +2,8 @@
 //! writing the report out.
 
 use super::LoadedReport;
-use crate::domain::stats::{Period, PeriodKind, YEARS};
+use crate::domain::policy::Policy;
+use crate::domain::stats::{Period, PeriodKind, Report, YEARS};
 use crate::strings::report_screen as say;
 use crate::ui::app::{App, Cmd, Screen};
 use crate::ui::keymap::Action;
@@ -10,10 +11,12 @@ use crate::ui::keymap::Action;
 impl App {
     /// A report loaded; one for a period no longer asked for (keys pressed
     /// while it was made) is dropped.
-    pub(crate) fn on_report(&mut self, r: LoadedReport) -> Vec<Cmd> {
-        if r.report.period != self.report.period {
+    pub(crate) fn on_report(&mut self, report: Report, policy: &Policy) -> Vec<Cmd> {
+        if report.period != self.report.period {
             return Vec::new();
         }
+        // Every label and cell worked out once, here: drawing only lays them out.
+        let r = LoadedReport::new(report, self.lang, policy);
         self.report.making = false;
         let last = r.height().saturating_sub(self.page_size.max(1));
         self.report.scroll = self.report.scroll.min(last);
