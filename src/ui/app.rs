@@ -48,8 +48,7 @@ pub struct App {
     pub office_name: String,
     pub today: NaiveDate,
     pub counts: StateCounts,
-    pub filter: Filter,
-    /// Channel, "mine" and order (the filter is `filter`).
+    /// The queue's filter and, across it, the channel, "mine" and the order.
     pub view: View,
     pub queue: Queue,
     pub screen: Screen,
@@ -100,7 +99,6 @@ impl App {
             office_name,
             today,
             counts: StateCounts::default(),
-            filter: Filter::All,
             view: View::default(),
             queue: Queue::default(),
             screen: Screen::Queue,
@@ -173,10 +171,7 @@ impl App {
 
     pub(crate) fn load(&self, start: Cursor) -> Cmd {
         Cmd::LoadPage {
-            view: View {
-                filter: self.filter,
-                ..self.view
-            },
+            view: self.view,
             start,
             limit: self.page_size,
         }

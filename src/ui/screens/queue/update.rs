@@ -38,7 +38,7 @@ impl App {
                 Vec::new()
             }
             Action::Filter => {
-                self.filter = self.filter.next();
+                self.view.filter = self.view.filter.next();
                 self.first_page()
             }
             Action::FilterChannel => {

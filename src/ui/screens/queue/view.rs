@@ -156,7 +156,7 @@ fn filter_line(app: &App) -> Line<'static> {
     let spans: Vec<Span> = names
         .into_iter()
         .flat_map(|(f, name)| {
-            let style = if f == app.filter {
+            let style = if f == app.view.filter {
                 Style::new().reversed()
             } else {
                 Style::new().dim()
