@@ -62,7 +62,7 @@ impl Desk {
             "某区信访局".into(),
             now.date_naive(),
         );
-        app.clock = Some(now);
+        app.clock = xinfang::clock::Clock::fixed(now);
         let mut d = Desk { dir, store, app };
         d.send(Msg::Resize { rows: 30 });
         let msg = runtime::execute(&mut d.store, &d.app, &Cmd::OpenCase(1));
@@ -112,7 +112,7 @@ fn an_acceptance_notice_is_issued_from_the_case_screen() {
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].number, "X信告〔2026〕1号");
     // Back on the case screen, which shows the issue in its timeline.
-    assert!(d.app.doc.is_none());
+    assert!(d.app.doc().is_none());
     let case = d.screen(100, 30);
     assert!(
         case.contains("文书 X信告〔2026〕1号 受理告知书（李娜 2026-03-03）"),
@@ -141,10 +141,10 @@ fn a_document_the_case_cannot_have_yet_is_refused_by_name() {
     d.key(KeyCode::Char('4'));
     let message = d.app.message.clone().unwrap_or_default();
     assert!(message.contains("缺少延期决定"), "{message}");
-    assert!(d.app.doc.as_ref().is_some_and(|p| p.preview.is_none()));
+    assert!(d.app.doc().is_some_and(|p| p.preview.is_none()));
     // Esc closes the panel; the case screen's keys work again.
     d.key(KeyCode::Esc);
-    assert!(d.app.doc.is_none());
+    assert!(d.app.doc().is_none());
     assert!(matches!(d.app.screen, Screen::Case(_)));
     assert!(d.store.documents(1).unwrap().is_empty());
 }

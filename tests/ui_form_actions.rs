@@ -208,7 +208,7 @@ fn a_leader_acts_from_the_dashboard() {
     assert!(matches!(d.app.screen, Screen::Dashboard));
     assert_eq!(d.app.dash.data.owned.len(), 1);
     // Then the instruction, from the 待批示 list.
-    while d.app.dash.current() != xinfang::ui::update_dashboard::List::Awaiting {
+    while d.app.dash.current() != xinfang::ui::screens::dashboard::List::Awaiting {
         d.key(KeyCode::Tab);
     }
     d.key(KeyCode::Char('i'));

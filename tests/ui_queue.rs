@@ -124,7 +124,7 @@ fn pages_forward_and_back_by_key() {
     );
     // f cycles the filter and starts from the first page.
     runtime::dispatch(&mut store, &mut app, key(KeyCode::Char('f')));
-    assert_eq!(app.filter, Filter::Overdue);
+    assert_eq!(app.view.filter, Filter::Overdue);
 }
 
 #[test]

@@ -12,7 +12,7 @@ use xinfang::domain::types::Role;
 use xinfang::store::Store;
 use xinfang::strings::Lang;
 use xinfang::ui::picker::{Picker, PickerOutcome};
-use xinfang::ui::setup::{Field, Setup, SetupAnswers, SetupOutcome};
+use xinfang::ui::screens::setup::{Field, Setup, SetupAnswers, SetupOutcome};
 use xinfang::ui::view;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -312,7 +312,7 @@ fn the_picker_quits_on_q_and_filters_from_a_slash_or_a_paste() {
 
 fn draw_setup(s: &Setup, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| view::setup::draw(s, s.lang, f, f.area()))
+    term.draw(|f| xinfang::ui::screens::setup::view::draw(s, s.lang, f, f.area()))
         .unwrap();
     term
 }

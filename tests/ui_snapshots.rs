@@ -276,7 +276,7 @@ fn charts() {
         let (l, mut s, mut app) = desk(h);
         l.apply_ok(LEADER_DAY);
         runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('t')));
-        let c = &app.charts;
+        let c = app.charts().expect("the charts are shown");
         let weekly: Vec<(String, i64, i64)> = c
             .weeks
             .iter()

@@ -38,6 +38,7 @@ mod report;
 pub mod search;
 #[cfg(test)]
 mod test_ledger;
+pub mod views;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

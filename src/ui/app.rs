@@ -1,123 +1,42 @@
-//! The desk's state and its pure `update`: a key or a loaded result in,
-//! commands for the store out. Nothing here reads the clock or the ledger.
+//! The desk's model: the session (operator, language, keys, clock, sizes,
+//! the status line) and the screen shown. Its pure `update` is in
+//! `update.rs` (messages) and `keys.rs` (keys), each screen's part in
+//! `screens/<screen>/update.rs`. Nothing here reads the clock or the ledger.
 
 use chrono::{FixedOffset, NaiveDate};
-use ratatui::crossterm::event::KeyEventKind;
 
-use super::form::Form;
-use super::form::action::Directory;
-use super::form::draft::{Draft, DraftOf};
-use super::form::intake::RepeatQuery;
-use super::keymap::{Context, Keymap};
-use super::update_dashboard::DashboardScreen;
-use super::update_report::ReportScreen;
-use super::widgets::text_field::TextField;
-use crate::domain::op::Op;
+use crate::clock::Clock;
 use crate::domain::reception::ReceptionDay;
 use crate::domain::rules::Operator;
-use crate::domain::types::Channel;
-use crate::domain::types::State;
-use crate::store::{CaseRow, Charts, JournalEntry, Sort, StateCounts, StoredRecord};
+use crate::store::{Charts, StateCounts, StoredRecord};
 use crate::strings::Lang;
-
-pub use super::messages::{Cmd, Msg};
-
-/// Which slice of the queue is shown; `f` cycles through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Filter {
-    #[default]
-    All,
-    Overdue,
-    DueSoon,
-    State(State),
-}
-
-impl Filter {
-    const CYCLE: [Filter; 7] = [
-        Filter::All,
-        Filter::Overdue,
-        Filter::DueSoon,
-        Filter::State(State::Intake),
-        Filter::State(State::Registered),
-        Filter::State(State::Assigned),
-        Filter::State(State::Replied),
-    ];
-
-    pub(super) fn next(self) -> Filter {
-        let i = Filter::CYCLE.iter().position(|f| *f == self).unwrap_or(0);
-        Filter::CYCLE[(i + 1) % Filter::CYCLE.len()]
-    }
-}
-
-/// The queue's view: the filter and, across it, the channel, "mine" and
-/// the order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct View {
-    pub filter: Filter,
-    pub channel: Option<Channel>,
-    pub mine: bool,
-    pub sort: Sort,
-}
-
-impl View {
-    pub(super) fn next_channel(self) -> Option<Channel> {
-        match self.channel {
-            None => Channel::ALL.first().copied(),
-            Some(c) => {
-                let i = Channel::ALL.iter().position(|x| *x == c).unwrap_or(0);
-                Channel::ALL.get(i + 1).copied()
-            }
-        }
-    }
-
-    pub(super) fn next_sort(self) -> Sort {
-        match self.sort {
-            Sort::Newest => Sort::Oldest,
-            Sort::Oldest => Sort::Due,
-            Sort::Due => Sort::Newest,
-        }
-    }
-}
-
-pub type Cursor = Option<(crate::store::SortKey, i64)>;
-
-#[derive(Debug, Clone, Default)]
-pub struct Queue {
-    pub rows: Vec<CaseRow>,
-    pub selected: usize,
-    /// Where each page shown so far began; the last one is the current page.
-    pub page_starts: Vec<Cursor>,
-    /// Where the next page begins, when there is one.
-    pub next: Cursor,
-    pub search: Option<TextField>,
-}
-
-#[derive(Debug, Clone)]
-pub struct CaseScreen {
-    pub row: CaseRow,
-    pub events: Vec<JournalEntry>,
-    /// The policy's name of each of `row.clocks`, in the desk's language.
-    pub clock_names: Vec<String>,
-    /// The case numbers of `intake.links` and `review_of`, by id.
-    pub names: Vec<(i64, String)>,
-    /// Other cases of the same petitioner, newest first.
-    pub others: Vec<CaseRow>,
-    pub scroll: u16,
-}
+use crate::ui::form::Form;
+use crate::ui::form::action::Directory;
+use crate::ui::form::draft::Draft;
+use crate::ui::form::intake::RepeatQuery;
+use crate::ui::keymap::{Context, Keymap};
+pub use crate::ui::messages::{Cmd, Msg};
+pub use crate::ui::screens::case::CaseScreen;
+use crate::ui::screens::dashboard::DashboardScreen;
+pub use crate::ui::screens::queue::{Cursor, Filter, Queue, View};
+use crate::ui::screens::report::ReportScreen;
 
 #[derive(Debug, Clone)]
 pub enum Screen {
     Queue,
-    /// The leader's dashboard (its lists: `App::dash`).
+    /// The leader's dashboard (its lists: `App::dash`, kept while a case
+    /// opened from it is shown).
     Dashboard,
-    /// 统计图 (their figures: `App::charts`).
-    Charts,
-    /// 人员和部门 (from `App::directory`).
+    /// 统计图, with the figures loaded (empty until they come).
+    Charts(Box<Charts>),
+    /// 人员和部门 (from `App::directory`; its cursor, kept across its forms:
+    /// `App::settings_selected`).
     Settings,
-    /// 领导接待日 (`App::reception`).
+    /// 领导接待日 (`App::reception`, kept across its forms).
     Reception,
-    /// 信访情况分析报告 (`App::report`).
+    /// 信访情况分析报告 (`App::report`: the period last shown is kept).
     Report,
+    /// One case, with the documents panel over it when open.
     Case(Box<CaseScreen>),
     Form(Box<Form>),
 }
@@ -129,8 +48,7 @@ pub struct App {
     pub office_name: String,
     pub today: NaiveDate,
     pub counts: StateCounts,
-    pub filter: Filter,
-    /// Channel, "mine" and order (the filter is `filter`).
+    /// The queue's filter and, across it, the channel, "mine" and the order.
     pub view: View,
     pub queue: Queue,
     pub screen: Screen,
@@ -157,18 +75,15 @@ pub struct App {
     pub dash: DashboardScreen,
     /// The operator works from the dashboard (leaders) rather than the queue.
     pub home_dashboard: bool,
-    pub charts: Charts,
     /// The settings list's cursor.
     pub settings_selected: usize,
     /// The reception schedule ahead and today's records.
     pub reception: (Vec<ReceptionDay>, Vec<StoredRecord>),
     /// The report screen's period and the report shown.
     pub report: ReportScreen,
-    /// A fixed "now" for writes (tests); None reads the clock.
-    pub clock: Option<chrono::DateTime<FixedOffset>>,
+    /// The one clock: read by the runtime once per write (tests fix it).
+    pub clock: Clock,
     pub keys: Keymap,
-    /// The documents panel over the case screen (`p`).
-    pub doc: Option<super::documents::DocPanel>,
 }
 
 impl App {
@@ -184,7 +99,6 @@ impl App {
             office_name,
             today,
             counts: StateCounts::default(),
-            filter: Filter::All,
             view: View::default(),
             queue: Queue::default(),
             screen: Screen::Queue,
@@ -194,8 +108,7 @@ impl App {
             quit: false,
             choosing_channel: None,
             categories: crate::domain::rules::default_categories(),
-            // Beijing time until the runtime sets the office's own.
-            offset: FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset"),
+            offset: beijing(),
             directory: Directory::default(),
             draft_due: false,
             offered: None,
@@ -203,13 +116,12 @@ impl App {
             repeat_asked: None,
             dash: DashboardScreen::default(),
             home_dashboard: false,
-            charts: Charts::default(),
             settings_selected: 0,
             reception: (Vec::new(), Vec::new()),
             report: ReportScreen::new(today),
-            clock: None,
+            // Beijing time until the desk opens on the office's own.
+            clock: Clock::system(beijing()),
             keys: Keymap::default(),
-            doc: None,
         }
     }
 
@@ -227,7 +139,8 @@ impl App {
                 if self.draft_due
                     && matches!(
                         f.purpose,
-                        super::form::Purpose::Intake(_) | super::form::Purpose::Action { .. }
+                        crate::ui::form::Purpose::Intake(_)
+                            | crate::ui::form::Purpose::Action { .. }
                     ) =>
             {
                 self.draft_due = false;
@@ -256,221 +169,46 @@ impl App {
         cmds
     }
 
-    pub(super) fn load(&self, start: Cursor) -> Cmd {
+    pub(crate) fn load(&self, start: Cursor) -> Cmd {
         Cmd::LoadPage {
-            view: View {
-                filter: self.filter,
-                ..self.view
-            },
+            view: self.view,
             start,
             limit: self.page_size,
         }
     }
 
-    pub(super) fn reload(&mut self) -> Vec<Cmd> {
+    pub(crate) fn reload(&mut self) -> Vec<Cmd> {
         let start = self.queue.page_starts.last().cloned().flatten();
         self.queue.page_starts.pop();
         vec![Cmd::LoadCounts, self.load(start)]
+    }
+
+    /// The charts' figures, when the charts are shown.
+    pub fn charts(&self) -> Option<&Charts> {
+        match &self.screen {
+            Screen::Charts(c) => Some(c),
+            _ => None,
+        }
     }
 
     pub fn context(&self) -> Context {
         match &self.screen {
             Screen::Queue => Context::Queue,
             Screen::Dashboard => Context::Dashboard,
-            Screen::Charts => Context::Charts,
+            Screen::Charts(_) => Context::Charts,
             Screen::Settings => Context::Settings,
             Screen::Reception => Context::Reception,
             Screen::Report => Context::Report,
             Screen::Case(_) => Context::Case,
             Screen::Form(f) => match f.purpose {
-                super::form::Purpose::Intake(_) => Context::Form,
+                crate::ui::form::Purpose::Intake(_) => Context::Form,
                 _ => Context::Action,
             },
         }
     }
 
-    pub fn update(&mut self, msg: Msg) -> Vec<Cmd> {
-        match msg {
-            // Only presses: Windows terminals also send releases, which
-            // would double every character.
-            Msg::Key(key) if key.kind != KeyEventKind::Press => Vec::new(),
-            Msg::Key(key) => self.key(key),
-            Msg::Paste(text) if matches!(self.screen, Screen::Form(_)) => {
-                if let Screen::Form(f) = &mut self.screen {
-                    f.paste(&text);
-                }
-                self.after_form_change()
-            }
-            Msg::Paste(text) => match &mut self.queue.search {
-                Some(field) if matches!(self.screen, Screen::Queue) => {
-                    field.insert(&text);
-                    self.search_cmd()
-                }
-                _ => Vec::new(),
-            },
-            Msg::Resize { rows } => {
-                let before = self.page_size;
-                self.fit_rows(rows);
-                // Nothing loaded yet (before `start`): nothing to reload.
-                let loaded = !self.queue.page_starts.is_empty();
-                if self.page_size != before && loaded && self.queue.search.is_none() {
-                    return self.reload();
-                }
-                Vec::new()
-            }
-            Msg::Page { rows, start } => {
-                let more = rows.len() > self.page_size;
-                let mut rows = rows;
-                rows.truncate(self.page_size);
-                self.queue.next = if more {
-                    rows.last().map(|(r, k)| (k.clone(), r.case.id))
-                } else {
-                    None
-                };
-                self.queue.page_starts.push(start);
-                self.queue.rows = rows.into_iter().map(|(r, _)| r).collect();
-                self.queue.selected = self
-                    .queue
-                    .selected
-                    .min(self.queue.rows.len().saturating_sub(1));
-                Vec::new()
-            }
-            Msg::Found(rows) => {
-                self.queue.rows = rows;
-                self.queue.selected = 0;
-                self.queue.next = None;
-                Vec::new()
-            }
-            Msg::Case(screen) => {
-                let restoring = self.restoring.take();
-                let draft_op = restoring.as_ref().and_then(|d| match &d.of {
-                    DraftOf::Action { case_id, op } if *case_id == screen.row.case.id => {
-                        Some(op.clone())
-                    }
-                    _ => None,
-                });
-                let row = screen.row.clone();
-                self.screen = Screen::Case(screen);
-                if let (Some(op), Some(draft)) = (draft_op, restoring) {
-                    let op = Op::from_code(&op).filter(|o| o.is_step()).map(Op::code);
-                    if let Some(op) = op {
-                        self.open_action(op, &row);
-                        if let Screen::Form(f) = &mut self.screen {
-                            f.restore(&draft);
-                        }
-                    }
-                }
-                Vec::new()
-            }
-            Msg::Counts(c) => {
-                self.counts = c;
-                Vec::new()
-            }
-            // A refusal keeps the form and all it holds; the message says why.
-            Msg::Failed(m) => {
-                self.message = Some(m);
-                Vec::new()
-            }
-            Msg::Idle => Vec::new(),
-            Msg::Document(m) => self.doc_msg(*m),
-            Msg::Reception(days, records) => {
-                self.reception = (days, records);
-                Vec::new()
-            }
-            Msg::ReceptionSaved => {
-                self.message = Some(crate::strings::form::saved_settings(self.lang).to_owned());
-                self.screen = Screen::Reception;
-                vec![Cmd::LoadReception]
-            }
-            Msg::SettingsSaved => {
-                self.message = Some(crate::strings::form::saved_settings(self.lang).to_owned());
-                self.screen = Screen::Settings;
-                vec![Cmd::LoadDirectory]
-            }
-            Msg::Saved { id, note } => {
-                let saved = crate::strings::form::saved_intake(self.lang, id);
-                self.message = Some(match note {
-                    Some(n) => format!("{saved}；{n}"),
-                    None => saved,
-                });
-                let mut cmds = self.leave_form();
-                self.queue.page_starts.clear();
-                self.queue.selected = 0;
-                // Straight to the new case: the clerk decides next (d).
-                cmds.extend([Cmd::LoadCounts, self.load(None), Cmd::OpenCase(id)]);
-                cmds
-            }
-            Msg::Applied { id, op, note } => {
-                let label = crate::strings::labels::op(self.lang, op);
-                let done = crate::strings::form::applied(self.lang, label);
-                self.message = Some(match note {
-                    Some(n) => format!("{done}；{n}"),
-                    None => done,
-                });
-                let mut cmds = self.leave_form();
-                cmds.push(Cmd::LoadCounts);
-                // On archive the case file (案卷) is made: volume number,
-                // cover, contents, every document, the timeline.
-                if op == "archive" {
-                    cmds.push(Cmd::Document(super::documents::DocCmd::Issue {
-                        case_id: id,
-                        kind: crate::domain::documents::DocKind::CaseFile,
-                        basis: None,
-                    }));
-                }
-                cmds.push(Cmd::OpenCase(id));
-                cmds
-            }
-            Msg::Attached { id, case_no } => {
-                self.message = Some(crate::strings::form::attached(self.lang, &case_no));
-                let mut cmds = self.leave_form();
-                cmds.extend([Cmd::LoadCounts, Cmd::OpenCase(id)]);
-                cmds
-            }
-            Msg::Directory(d) => {
-                self.directory = d;
-                Vec::new()
-            }
-            Msg::Repeats { query, rows } => {
-                if let Screen::Form(f) = &mut self.screen
-                    && f.repeat_query().as_ref() == Some(&query)
-                {
-                    f.repeats.name_only = matches!(query, RepeatQuery::Name(_));
-                    f.repeats.selected = f.repeats.selected.min(rows.len().saturating_sub(1));
-                    f.repeats.rows = rows;
-                }
-                Vec::new()
-            }
-            Msg::Dashboard(d) => {
-                self.dash.refill(*d);
-                Vec::new()
-            }
-            Msg::Charts(c) => {
-                self.charts = *c;
-                Vec::new()
-            }
-            // A report for a period no longer asked for (keys pressed while it was made).
-            Msg::Report(r) if r.report.period != self.report.period => Vec::new(),
-            Msg::Report(r) => {
-                self.report.making = false;
-                let last = r.height().saturating_sub(self.page_size.max(1));
-                self.report.scroll = self.report.scroll.min(last);
-                self.report.loaded = Some(r);
-                Vec::new()
-            }
-            Msg::ReportWritten(paths) => {
-                self.message = Some(crate::strings::report_screen::written(self.lang, &paths));
-                Vec::new()
-            }
-            Msg::Drafts(drafts) => {
-                self.offered = drafts.into_iter().next();
-                Vec::new()
-            }
-        }
-    }
-
     /// Leaves a form for the queue; its draft is no longer needed.
-    pub(super) fn leave_form(&mut self) -> Vec<Cmd> {
+    pub(crate) fn leave_form(&mut self) -> Vec<Cmd> {
         let Screen::Form(f) = &self.screen else {
             return Vec::new();
         };
@@ -481,7 +219,7 @@ impl App {
         vec![Cmd::DropDraft(slot)]
     }
 
-    pub(super) fn search_cmd(&self) -> Vec<Cmd> {
+    pub(crate) fn search_cmd(&self) -> Vec<Cmd> {
         match &self.queue.search {
             // One or two digits: the queue stays as it was, the hint asks for a third.
             Some(f)
@@ -496,4 +234,9 @@ impl App {
             _ => vec![self.load(None)],
         }
     }
+}
+
+/// UTC+8, the offset of an office until its policy says otherwise.
+fn beijing() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
 }

@@ -1,18 +1,21 @@
 //! What flows through the desk's loop: messages in (a key, a paste, a loaded result) and
 //! commands out (what the runtime should fetch from or write to the store).
+//! A leaf: it names the data it carries (in the screens' state modules and
+//! the form's data types) and nothing that handles it.
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::app::{CaseScreen, Cursor, View};
-use super::form::action::Directory;
-use super::form::draft::Draft;
-use super::form::intake::RepeatQuery;
-use super::update_report::LoadedReport;
 use crate::domain::command::{Command, IntakeInput};
+use crate::domain::policy::Policy;
 use crate::domain::reception::{ReceptionDay, ReceptionRecord};
 use crate::domain::rules::Operator;
-use crate::domain::stats::Period;
+use crate::domain::stats::{Period, Report};
 use crate::store::{CaseRow, Charts, Dashboard, StateCounts, StoredRecord};
+use crate::ui::form::action::Directory;
+use crate::ui::form::draft::Draft;
+use crate::ui::form::intake::RepeatQuery;
+use crate::ui::screens::documents::{DocCmd, DocMsg};
+use crate::ui::screens::queue::{Cursor, View};
 
 /// What happened: a key, a paste, or a result the runtime loaded.
 #[derive(Debug, Clone)]
@@ -27,7 +30,7 @@ pub enum Msg {
         start: Cursor,
     },
     Found(Vec<CaseRow>),
-    Case(Box<CaseScreen>),
+    Case(Box<crate::store::views::CaseView>),
     Counts(StateCounts),
     Failed(String),
     /// An intake was committed; `note` carries the domain's warnings.
@@ -62,11 +65,12 @@ pub enum Msg {
     Drafts(Vec<Draft>),
     Dashboard(Box<Dashboard>),
     Charts(Box<Charts>),
-    Report(Box<LoadedReport>),
+    /// A report, with the policy it was counted by (its labels and limits).
+    Report(Box<(Report, Policy)>),
     /// The report was written to these files.
     ReportWritten(Vec<std::path::PathBuf>),
     /// A document previewed or issued.
-    Document(Box<super::documents::DocMsg>),
+    Document(Box<DocMsg>),
 }
 
 /// What the runtime should fetch from the store.
@@ -116,7 +120,7 @@ pub enum Cmd {
     SaveDraft(Box<Draft>),
     DropDraft(String),
     /// Preview or issue a document.
-    Document(super::documents::DocCmd),
+    Document(DocCmd),
     /// Store the office's letterhead (a leader's settings).
     PutOffice(Box<crate::domain::documents::OfficeProfile>),
 }

@@ -2,21 +2,18 @@
 //! `view::draw` is pure, `runtime` runs the store commands in between.
 
 pub mod app;
-pub mod documents;
 pub mod form;
 pub mod keymap;
+mod keys;
 pub mod messages;
 pub mod picker;
 pub mod runtime;
-pub mod setup;
+pub mod screens;
 mod start;
 mod terminal;
 mod tty;
-pub mod update_dashboard;
+mod update;
 pub mod update_form;
-mod update_keys;
-pub mod update_report;
-mod update_settings;
 pub mod view;
 pub mod widgets;
 
@@ -57,6 +54,9 @@ pub fn run(
     let mut app = open_app(store, lang, operator, today, size.height).map_err(failed)?;
     let mut rows = size.height;
     while !app.quit && !guard.stop.load(Ordering::Relaxed) {
+        // One clock read a frame: a desk left open past midnight shows,
+        // counts and defaults to the new day.
+        app.today = app.clock.today();
         runtime::render(&mut guard.terminal, &app)?;
         // ratatui resizes its buffers on draw; the queue's page size
         // follows here, even when the resize event itself is not read yet.
@@ -112,6 +112,7 @@ pub fn open_app(
         .unwrap_or_else(|| crate::strings::ui::text(lang).app.to_owned());
     let mut app = App::new(lang, Some(operator), office_name, today);
     app.offset = store.office().policy.utc_offset;
+    app.clock = crate::clock::Clock::system(app.offset);
     app.categories = store.office().categories.clone();
     // A broken keys.toml must not keep the desk shut: the built-in keys
     // apply and the first screen says what is wrong in the file.

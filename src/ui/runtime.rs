@@ -5,264 +5,223 @@
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use super::app::{App, CaseScreen, Cmd, Filter, Msg};
-use super::form::action::Directory;
-use super::form::draft::Draft;
-use super::form::intake::RepeatQuery;
-use super::update_report::LoadedReport;
-use super::view;
-use crate::domain::command::Command;
-use crate::domain::repeat::PetitionerKey;
-use crate::store::{CaseRef, ListFilter, Owner, Request, Store};
-use crate::strings::{errors, labels};
+use crate::domain::command::{Command, IntakeInput};
+use crate::store::views::{PageQuery, Slice};
+use crate::store::{CaseRef, Owner, Request, Store, StoreError};
+use crate::strings::errors;
+use crate::ui::app::{App, Cmd, Cursor, Filter, Msg, View};
+use crate::ui::form::action::Directory;
+use crate::ui::form::draft::Draft;
+use crate::ui::form::intake::RepeatQuery;
+use crate::ui::view;
 
+/// Runs one command: each is one typed query or write of the store.
 pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
     let today = app.today;
-    let fail = |e: crate::store::StoreError| Msg::Failed(errors::store(app.lang, &e));
+    let fail = |e: StoreError| Msg::Failed(errors::store(app.lang, &e));
     match cmd {
-        Cmd::LoadCounts => {
-            let counts = store.counts(today).and_then(|mut c| {
-                let office = store.office();
-                let until = office
-                    .calendar
-                    .add_working_days(today, office.policy.due_soon_working_days);
-                c.due_soon = store.count_due(today, until)?;
-                Ok(c)
-            });
-            counts.map_or_else(fail, Msg::Counts)
-        }
-        Cmd::LoadPage { view, start, limit } => {
-            let filter = &view.filter;
-            // "Due soon" is counted in working days (policy); the list
-            // filters by date, so turn it into the date it reaches.
-            let due_soon_days = due_soon_days(store, today);
-            let f = ListFilter {
-                state: match filter {
-                    Filter::State(s) => Some(*s),
-                    _ => None,
-                },
-                overdue: *filter == Filter::Overdue,
-                due_within: (*filter == Filter::DueSoon).then_some(due_soon_days),
-                channel: view.channel,
-                mine: match (&app.operator, view.mine) {
-                    (Some(o), true) => Some((owner_of(o.role), o.name.clone())),
-                    _ => None,
-                },
-                sort: view.sort,
-                after: start.clone(),
-                limit: limit + 1,
-            };
-            store.list(&f, today).map_or_else(fail, |rows| Msg::Page {
+        Cmd::LoadCounts => store.desk_counts(today).map_or_else(fail, Msg::Counts),
+        Cmd::LoadPage { view, start, limit } => store
+            .queue_page(&page_query(app, view, start, *limit), today)
+            .map_or_else(fail, |rows| Msg::Page {
                 rows,
                 start: start.clone(),
-            })
-        }
+            }),
         Cmd::Search { query, limit } => store
             .search(query, *limit, today)
             .map_or_else(fail, Msg::Found),
-        Cmd::Intake(input) => {
-            let req = |actor: String, at| Request {
-                case: None,
-                expected_version: None,
-                command: Command::Intake(input.clone()),
-                actor,
-                at,
-            };
-            write(store, app, req, |a, note| Msg::Saved { id: a.id, note })
-        }
+        Cmd::OpenCase(id) => store
+            .case_view(*id, today, REPEATS)
+            .map_or_else(fail, |c| Msg::Case(Box::new(c))),
+        Cmd::LoadDashboard => store
+            .leader_dashboard(operator_name(app), today, DASHBOARD_ROWS)
+            .map_or_else(fail, |d| Msg::Dashboard(Box::new(d))),
+        Cmd::LoadCharts => store
+            .charts(today, CHART_WEEKS)
+            .map_or_else(fail, |c| Msg::Charts(Box::new(c))),
+        Cmd::LoadReport(period) => load_report(store, app, *period),
+        Cmd::WriteReport => write_report(store, app),
+        Cmd::LoadDirectory => store.directory().map_or_else(fail, |d| {
+            Msg::Directory(Directory {
+                departments: d.departments,
+                operators: d.operators,
+                office: d.office,
+            })
+        }),
+        Cmd::LoadReception => store
+            .reception_view(today, RECEPTION_DAYS_AHEAD)
+            .map_or_else(fail, |(days, records)| Msg::Reception(days, records)),
+        Cmd::Repeats(query) => repeats(store, app, query),
+        Cmd::LoadDrafts => load_drafts(store, app),
+        Cmd::Intake(input) => intake(store, app, input),
         Cmd::Execute {
             id,
             version,
             command,
-        } => {
-            let op = command.op().code();
-            let req = |actor: String, at| Request {
-                case: Some(CaseRef::Id(*id)),
-                expected_version: Some(*version),
-                command: (**command).clone(),
-                actor,
-                at,
-            };
-            write(store, app, req, |a, note| Msg::Applied {
-                id: a.id,
-                op,
-                note,
-            })
+        } => step(store, app, *id, *version, command),
+        Cmd::Attach { id, input } => attach(store, app, *id, input),
+        // The desk lets only a leader change the office; the rule is checked again.
+        Cmd::PutOperator(o) => {
+            as_manager(app).unwrap_or_else(|| settings_saved(app, store.put_operator(o)))
         }
-        Cmd::Attach { id, input } => {
-            let req = |actor: String, at| Request {
-                case: Some(CaseRef::Id(*id)),
-                expected_version: None,
-                command: Command::Attach(input.clone()),
-                actor,
-                at,
-            };
-            write(store, app, req, |a, _| Msg::Attached {
-                id: a.id,
-                case_no: a.case_no.clone().unwrap_or_else(|| format!("#{}", a.id)),
-            })
+        Cmd::PutDepartment(name) => {
+            as_manager(app).unwrap_or_else(|| settings_saved(app, store.put_department(name, true)))
         }
-        Cmd::LoadDashboard => {
-            let leader = app.operator.as_ref().map_or("", |o| o.name.as_str());
-            store
-                .dashboard(leader, today, due_soon_days(store, today), DASHBOARD_ROWS)
-                .map_or_else(fail, |d| Msg::Dashboard(Box::new(d)))
-        }
-        // The desk lets only a leader here; the rule is checked again.
-        Cmd::PutOperator(o) => as_manager(app).unwrap_or_else(|| {
-            store
-                .put_operator(o)
-                .map_or_else(fail, |()| Msg::SettingsSaved)
-        }),
-        Cmd::PutDepartment(name) => as_manager(app).unwrap_or_else(|| {
-            store
-                .put_department(name, true)
-                .map_or_else(fail, |()| Msg::SettingsSaved)
-        }),
-        Cmd::LoadReception => {
-            let to = today + chrono::Duration::days(RECEPTION_DAYS_AHEAD);
-            let loaded = store
-                .reception_days(today, to)
-                .and_then(|days| Ok((days, store.reception_records(today)?)));
-            loaded.map_or_else(fail, |(days, records)| Msg::Reception(days, records))
+        Cmd::PutOffice(p) => {
+            as_manager(app).unwrap_or_else(|| settings_saved(app, store.replace_office_profile(p)))
         }
         Cmd::PutReceptionDay(day) => store
             .put_reception_day(day)
             .map_or_else(fail, |()| Msg::ReceptionSaved),
-        Cmd::AddReception(rec, case) => {
-            let Some(operator) = &app.operator else {
-                return Msg::Failed(crate::strings::form::no_operator(app.lang).to_owned());
-            };
-            let mut rec = (**rec).clone();
-            if let Some(c) = case {
-                match store.case(&CaseRef::parse(c), today) {
-                    Ok(row) => rec.case_id = Some(row.case.id),
-                    Err(e) => return fail(e),
-                }
-            }
-            let at = app
-                .clock
-                .unwrap_or_else(|| chrono::Utc::now().with_timezone(&app.offset));
-            store
-                .add_reception_record(&rec, &operator.name, at)
-                .map_or_else(fail, |_| Msg::ReceptionSaved)
-        }
-        Cmd::LoadReport(period) => store
-            .report(*period, today, crate::domain::stats::DEFAULT_TOP)
-            .map_or_else(fail, |r| {
-                let policy = &store.office().policy;
-                Msg::Report(Box::new(LoadedReport::new(r, app.lang, policy)))
-            }),
-        Cmd::WriteReport => write_report(store, app),
-        Cmd::LoadCharts => store
-            .charts(today, CHART_WEEKS)
-            .map_or_else(fail, |c| Msg::Charts(Box::new(c))),
-        Cmd::LoadDirectory => {
-            let dir = store.departments().and_then(|departments| {
-                Ok(Directory {
-                    departments,
-                    operators: store.operators()?,
-                    office: store.office_profile()?,
-                })
-            });
-            dir.map_or_else(fail, Msg::Directory)
-        }
-        Cmd::Repeats(query) => {
-            let rows = match query {
-                RepeatQuery::Person(key) => store.earlier_cases(key, REPEATS, today),
-                RepeatQuery::Name(name) => store.cases_by_name(name, REPEATS, today),
-            };
-            rows.map_or_else(fail, |rows| Msg::Repeats {
-                query: query.clone(),
-                rows,
-            })
-        }
-        Cmd::LoadDrafts => {
-            let Some(o) = &app.operator else {
-                return Msg::Idle;
-            };
-            store.drafts(&o.name).map_or_else(fail, |rows| {
-                // A draft this program can no longer read is left alone.
-                let drafts = rows
-                    .into_iter()
-                    .filter_map(|d| {
-                        let mut draft: Draft = serde_json::from_str(&d.body).ok()?;
-                        draft.saved_at = d.saved_at;
-                        Some(draft)
-                    })
-                    .collect();
-                Msg::Drafts(drafts)
-            })
-        }
-        Cmd::SaveDraft(draft) => {
-            let (Some(o), Ok(body)) = (&app.operator, serde_json::to_string(draft)) else {
-                return Msg::Idle;
-            };
-            let at = app
-                .clock
-                .unwrap_or_else(|| chrono::Utc::now().with_timezone(&app.offset));
-            store
-                .save_draft(&o.name, &draft.slot(), &body, at)
-                .map_or_else(fail, |()| Msg::Idle)
-        }
+        Cmd::AddReception(rec, case) => add_reception(store, app, rec, case.as_deref()),
+        Cmd::SaveDraft(draft) => save_draft_now(store, app, draft),
         Cmd::DropDraft(slot) => match &app.operator {
             Some(o) => store
                 .drop_draft(&o.name, slot)
                 .map_or_else(fail, |()| Msg::Idle),
             None => Msg::Idle,
         },
-        Cmd::Document(c) => super::documents::execute(store, app, c),
-        Cmd::PutOffice(p) => as_manager(app).unwrap_or_else(|| {
-            store
-                .replace_office_profile(p)
-                .map_or_else(fail, |()| Msg::SettingsSaved)
-        }),
-        Cmd::OpenCase(id) => {
-            let r = store.case(&CaseRef::Id(*id), today).and_then(|row| {
-                let events = store.events(*id)?;
-                let policy = &store.office().policy;
-                let clock_names = row
-                    .clocks
-                    .iter()
-                    .map(|c| {
-                        policy.clock(&c.key).map_or(c.key.clone(), |r| {
-                            labels::clock_name(app.lang, r).to_owned()
-                        })
-                    })
-                    .collect();
-                let c = &row.case;
-                let mut names = Vec::new();
-                for id in c.intake.links.iter().chain(c.review_of.iter()) {
-                    let other = store.case(&CaseRef::Id(*id), today)?;
-                    names.push((*id, crate::ui::form::case_name(&other.case)));
-                }
-                let others = match c.intake.main_petitioner() {
-                    Some(p) => {
-                        let key = PetitionerKey::new(
-                            p.id_number.as_deref(),
-                            p.phone.as_deref(),
-                            Some(&p.name),
-                            p.address.as_deref(),
-                            today,
-                        );
-                        let mut rows = store.earlier_cases(&key, REPEATS + 1, today)?;
-                        rows.retain(|r| r.case.id != c.id);
-                        rows
-                    }
-                    None => Vec::new(),
-                };
-                Ok(CaseScreen {
-                    row,
-                    events,
-                    clock_names,
-                    names,
-                    others,
-                    scroll: 0,
-                })
-            });
-            r.map_or_else(fail, |c| Msg::Case(Box::new(c)))
-        }
+        Cmd::Document(c) => crate::ui::screens::documents::run::execute(store, app, c),
     }
+}
+
+/// The store's page query for the queue's view.
+fn page_query(app: &App, view: &View, start: &Cursor, limit: usize) -> PageQuery {
+    PageQuery {
+        slice: match view.filter {
+            Filter::All => Slice::All,
+            Filter::Overdue => Slice::Overdue,
+            Filter::DueSoon => Slice::DueSoon,
+            Filter::State(s) => Slice::State(s),
+        },
+        channel: view.channel,
+        mine: match (&app.operator, view.mine) {
+            (Some(o), true) => Some((owner_of(o.role), o.name.clone())),
+            _ => None,
+        },
+        sort: view.sort,
+        after: start.clone(),
+        // One more row tells whether another page follows.
+        limit: limit + 1,
+    }
+}
+
+fn operator_name(app: &App) -> &str {
+    app.operator.as_ref().map_or("", |o| o.name.as_str())
+}
+
+fn load_report(store: &Store, app: &App, period: crate::domain::stats::Period) -> Msg {
+    match store.report(period, app.today, crate::domain::stats::DEFAULT_TOP) {
+        Ok(r) => Msg::Report(Box::new((r, store.office().policy.clone()))),
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
+fn repeats(store: &Store, app: &App, query: &RepeatQuery) -> Msg {
+    let rows = match query {
+        RepeatQuery::Person(key) => store.earlier_cases(key, REPEATS, app.today),
+        RepeatQuery::Name(name) => store.cases_by_name(name, REPEATS, app.today),
+    };
+    match rows {
+        Ok(rows) => Msg::Repeats {
+            query: query.clone(),
+            rows,
+        },
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
+fn load_drafts(store: &Store, app: &App) -> Msg {
+    let Some(o) = &app.operator else {
+        return Msg::Idle;
+    };
+    match store.drafts(&o.name) {
+        // A draft this program can no longer read is left alone.
+        Ok(rows) => Msg::Drafts(
+            rows.into_iter()
+                .filter_map(|d| {
+                    let mut draft: Draft = serde_json::from_str(&d.body).ok()?;
+                    draft.saved_at = d.saved_at;
+                    Some(draft)
+                })
+                .collect(),
+        ),
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
+fn save_draft_now(store: &mut Store, app: &App, draft: &Draft) -> Msg {
+    let (Some(o), Ok(body)) = (&app.operator, serde_json::to_string(draft)) else {
+        return Msg::Idle;
+    };
+    store
+        .save_draft(&o.name, &draft.slot(), &body, app.clock.now())
+        .map_or_else(|e| Msg::Failed(errors::store(app.lang, &e)), |()| Msg::Idle)
+}
+
+fn add_reception(
+    store: &mut Store,
+    app: &App,
+    rec: &crate::domain::reception::ReceptionRecord,
+    case: Option<&str>,
+) -> Msg {
+    let Some(operator) = &app.operator else {
+        return Msg::Failed(crate::strings::form::no_operator(app.lang).to_owned());
+    };
+    store
+        .add_reception_for(rec, case, &operator.name, app.clock.now())
+        .map_or_else(
+            |e| Msg::Failed(errors::store(app.lang, &e)),
+            |_| Msg::ReceptionSaved,
+        )
+}
+
+fn settings_saved(app: &App, done: Result<(), StoreError>) -> Msg {
+    done.map_or_else(
+        |e| Msg::Failed(errors::store(app.lang, &e)),
+        |()| Msg::SettingsSaved,
+    )
+}
+
+fn intake(store: &mut Store, app: &App, input: &IntakeInput) -> Msg {
+    let req = |actor: String, at| Request {
+        case: None,
+        expected_version: None,
+        command: Command::Intake(Box::new(input.clone())),
+        actor,
+        at,
+    };
+    write(store, app, req, |a, note| Msg::Saved { id: a.id, note })
+}
+
+fn step(store: &mut Store, app: &App, id: i64, version: i64, command: &Command) -> Msg {
+    let op = command.op().code();
+    let req = |actor: String, at| Request {
+        case: Some(CaseRef::Id(id)),
+        expected_version: Some(version),
+        command: command.clone(),
+        actor,
+        at,
+    };
+    write(store, app, req, |a, note| Msg::Applied {
+        id: a.id,
+        op,
+        note,
+    })
+}
+
+fn attach(store: &mut Store, app: &App, id: i64, input: &IntakeInput) -> Msg {
+    let req = |actor: String, at| Request {
+        case: Some(CaseRef::Id(id)),
+        expected_version: None,
+        command: Command::Attach(Box::new(input.clone())),
+        actor,
+        at,
+    };
+    write(store, app, req, |a, _| Msg::Attached {
+        id: a.id,
+        case_no: a.case_no.clone().unwrap_or_else(|| format!("#{}", a.id)),
+    })
 }
 
 /// "Mine" by role: a leader's cases are those they own (包案), a handler's
@@ -274,16 +233,6 @@ fn owner_of(role: crate::domain::types::Role) -> Owner {
         Role::Handler => Owner::Handler,
         Role::Clerk => Owner::Receiver,
     }
-}
-
-/// "Due soon" is counted in working days (policy); lists filter by date,
-/// so this is the number of calendar days it reaches from `today`.
-fn due_soon_days(store: &Store, today: chrono::NaiveDate) -> u32 {
-    let office = store.office();
-    let last = office
-        .calendar
-        .add_working_days(today, office.policy.due_soon_working_days);
-    (last - today).num_days().max(0) as u32
 }
 
 /// Why the operator may not change the office's people (as a message), or
@@ -323,10 +272,8 @@ fn write(
     let Some(operator) = &app.operator else {
         return Msg::Failed(crate::strings::form::no_operator(app.lang).to_owned());
     };
-    // The one clock read of the desk: when the step was taken.
-    let at = app
-        .clock
-        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&store.office().policy.utc_offset));
+    // When the step was taken: one read of the desk's clock.
+    let at = app.clock.now();
     match store.execute(&req(operator.name.clone(), at)) {
         Ok(applied) => {
             let notes: Vec<String> = applied

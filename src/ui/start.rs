@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{self, Event, KeyEvent};
 use ratatui::layout::Rect;
 
 use super::picker::{Picker, PickerOutcome};
-use super::setup::{Setup, SetupOutcome};
+use super::screens::setup::{Setup, SetupOutcome};
 use super::terminal::Guard;
 use super::tty::{Tty, Wait};
 use super::view;
@@ -63,7 +63,7 @@ pub fn setup(
         guard,
         tty,
         &mut model,
-        |m, f, a| view::setup::draw(m, lang, f, a),
+        |m, f, a| super::screens::setup::view::draw(m, lang, f, a),
         |m, k| match m.key(k) {
             SetupOutcome::Stay => None,
             SetupOutcome::Done(a) => Some(Some(a)),

@@ -51,7 +51,7 @@ impl Desk {
             "某区信访局".into(),
             now.date_naive(),
         );
-        app.clock = Some(now);
+        app.clock = xinfang::clock::Clock::fixed(now);
         runtime::dispatch(&mut store, &mut app, Msg::Resize { rows: 30 });
         for cmd in app.start() {
             let msg = runtime::execute(&mut store, &app, &cmd);
@@ -65,7 +65,7 @@ impl Desk {
     }
 
     pub fn at(&mut self, now: DateTime<FixedOffset>) {
-        self.app.clock = Some(now);
+        self.app.clock = xinfang::clock::Clock::fixed(now);
         self.app.today = now.date_naive();
     }
 

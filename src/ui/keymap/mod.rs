@@ -34,10 +34,14 @@ pub enum Context {
     Reception,
     /// 信访情况分析报告.
     Report,
+    /// The channel chooser of a new intake, over the queue.
+    Chooser,
+    /// The queue's search line.
+    SearchLine,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 12] = [
         Context::Queue,
         Context::Case,
         Context::Form,
@@ -48,6 +52,8 @@ impl Context {
         Context::Settings,
         Context::Reception,
         Context::Report,
+        Context::Chooser,
+        Context::SearchLine,
     ];
 
     pub fn name(self) -> &'static str {
@@ -62,6 +68,8 @@ impl Context {
             Context::Settings => "settings",
             Context::Reception => "reception",
             Context::Report => "report",
+            Context::Chooser => "chooser",
+            Context::SearchLine => "search_line",
         }
     }
 
@@ -78,6 +86,8 @@ impl Context {
             Context::Settings => &[Section::Move, Section::Settings, Section::Common],
             Context::Reception => &[Section::Reception, Section::Common],
             Context::Report => &[Section::Move, Section::Report, Section::Common],
+            Context::Chooser => &[Section::Chooser],
+            Context::SearchLine => &[Section::SearchLine],
         }
     }
 }
@@ -273,6 +283,7 @@ impl Default for Keymap {
         Keymap {
             sections: Section::ALL
                 .iter()
+                .chain(Section::FIXED.iter())
                 .map(|s| {
                     s.defaults()
                         .iter()
@@ -362,62 +373,7 @@ impl Keymap {
                 errors.push((line, msg::not_a_section(lang, section.name())));
                 continue;
             };
-            for (action, value) in table.iter() {
-                let line = line_of(action.span().start);
-                let bindings = &mut map.sections[section as usize];
-                let Some(binding) = bindings
-                    .iter_mut()
-                    .find(|b| b.action.name() == action.get_ref())
-                else {
-                    let known: Vec<&str> =
-                        section.defaults().iter().map(|(a, _)| a.name()).collect();
-                    errors.push((
-                        line,
-                        msg::unknown_action(lang, section.name(), action.get_ref(), &known),
-                    ));
-                    continue;
-                };
-                let specs: Option<Vec<(&str, usize)>> = match value.get_ref() {
-                    DeValue::String(s) => Some(vec![(s.as_ref(), line_of(value.span().start))]),
-                    DeValue::Array(items) => items
-                        .iter()
-                        .map(|item| match item.get_ref() {
-                            DeValue::String(s) => Some((s.as_ref(), line_of(item.span().start))),
-                            _ => None,
-                        })
-                        .collect(),
-                    _ => None,
-                };
-                let Some(specs) = specs else {
-                    errors.push((line, msg::bad_value(lang, section.name(), action.get_ref())));
-                    continue;
-                };
-                let mut keys = Vec::new();
-                let mut bad = false;
-                for (spec, line) in specs {
-                    let problem = match Key::parse(spec) {
-                        Ok(k) if k == CTRL_C => Some(msg::ctrl_c(lang)),
-                        Ok(k) if section.types_text() && k.types_text() => {
-                            Some(msg::typing_key(lang, section.name(), &k.label()))
-                        }
-                        Ok(k) => {
-                            if !keys.contains(&k) {
-                                keys.push(k);
-                            }
-                            None
-                        }
-                        Err(suggestion) => Some(msg::bad_key(lang, spec, suggestion.as_deref())),
-                    };
-                    if let Some(p) = problem {
-                        errors.push((line, p));
-                        bad = true;
-                    }
-                }
-                if !bad {
-                    binding.keys = keys;
-                    binding.line = Some(line);
-                }
-            }
+            map.read_section(section, table, &line_of, lang, &mut errors);
         }
         // Conflicts are judged on the finished map: before that, a key may
         // only seem taken by an action whose override failed.
@@ -433,6 +389,52 @@ impl Keymap {
             .map(|(line, m)| format!("{}{m}", msg::at(lang, file, (line > 0).then_some(line))))
             .collect();
         Err(lines.join("\n"))
+    }
+
+    /// The actions of one section of a `keys.toml` over the built-in ones;
+    /// problems join `errors` with their lines.
+    fn read_section(
+        &mut self,
+        section: Section,
+        table: &DeTable<'_>,
+        line_of: &dyn Fn(usize) -> usize,
+        lang: Lang,
+        errors: &mut Vec<(usize, String)>,
+    ) {
+        for (action, value) in table.iter() {
+            let line = line_of(action.span().start);
+            let bindings = &mut self.sections[section as usize];
+            let Some(binding) = bindings
+                .iter_mut()
+                .find(|b| b.action.name() == action.get_ref())
+            else {
+                let known: Vec<&str> = section.defaults().iter().map(|(a, _)| a.name()).collect();
+                errors.push((
+                    line,
+                    msg::unknown_action(lang, section.name(), action.get_ref(), &known),
+                ));
+                continue;
+            };
+            let specs: Option<Vec<(&str, usize)>> = match value.get_ref() {
+                DeValue::String(s) => Some(vec![(s.as_ref(), line_of(value.span().start))]),
+                DeValue::Array(items) => items
+                    .iter()
+                    .map(|item| match item.get_ref() {
+                        DeValue::String(s) => Some((s.as_ref(), line_of(item.span().start))),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => None,
+            };
+            let Some(specs) = specs else {
+                errors.push((line, msg::bad_value(lang, section.name(), action.get_ref())));
+                continue;
+            };
+            if let Some(keys) = read_keys(section, specs, lang, errors) {
+                binding.keys = keys;
+                binding.line = Some(line);
+            }
+        }
     }
 
     /// A key with two actions on one screen, at the line that made it so
@@ -467,6 +469,38 @@ impl Keymap {
         }
         out
     }
+}
+
+/// The keys of one action as written, each with its line; None when one is
+/// wrong (it is reported in `errors`).
+fn read_keys(
+    section: Section,
+    specs: Vec<(&str, usize)>,
+    lang: Lang,
+    errors: &mut Vec<(usize, String)>,
+) -> Option<Vec<Key>> {
+    let mut keys = Vec::new();
+    let mut bad = false;
+    for (spec, line) in specs {
+        let problem = match Key::parse(spec) {
+            Ok(k) if k == CTRL_C => Some(msg::ctrl_c(lang)),
+            Ok(k) if section.types_text() && k.types_text() => {
+                Some(msg::typing_key(lang, section.name(), &k.label()))
+            }
+            Ok(k) => {
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+                None
+            }
+            Err(suggestion) => Some(msg::bad_key(lang, spec, suggestion.as_deref())),
+        };
+        if let Some(p) = problem {
+            errors.push((line, p));
+            bad = true;
+        }
+    }
+    (!bad).then_some(keys)
 }
 
 /// The keymap of `keys.toml` in `path` (a config directory) or at `path`

@@ -23,6 +23,10 @@ pub enum Section {
     Move,
     /// Refresh, help and quit: on the queue and the case screen.
     Common,
+    /// The new intake's channel chooser (fixed: not in `keys.toml`).
+    Chooser,
+    /// The queue's search line (fixed: its printable keys are typed).
+    SearchLine,
 }
 
 impl Section {
@@ -41,8 +45,13 @@ impl Section {
         Section::Common,
     ];
 
+    /// Sections with built-in keys only: `keys.toml` cannot name them.
+    pub const FIXED: [Section; 2] = [Section::Chooser, Section::SearchLine];
+
     pub fn name(self) -> &'static str {
         match self {
+            Section::Chooser => "chooser",
+            Section::SearchLine => "search_line",
             Section::Queue => "queue",
             Section::Case => "case",
             Section::Form => "form",
@@ -64,7 +73,10 @@ impl Section {
 
     /// Sections whose screens type text: plain characters stay for typing.
     pub(super) fn types_text(self) -> bool {
-        matches!(self, Section::Form | Section::Action | Section::Setup)
+        matches!(
+            self,
+            Section::Form | Section::Action | Section::Setup | Section::SearchLine
+        )
     }
 
     pub(super) fn defaults(self) -> &'static [(Action, &'static [Key])] {
@@ -80,9 +92,44 @@ impl Section {
             Section::Report => REPORT,
             Section::Move => MOVE,
             Section::Common => COMMON,
+            Section::Chooser => CHOOSER,
+            Section::SearchLine => SEARCH_LINE,
         }
     }
 }
+
+/// The channel chooser of a new intake: the arrows or Tab move, Enter
+/// takes the one highlighted (a channel's number takes it at once; any
+/// other key cancels).
+pub(super) const CHOOSER: &[(Action, &[Key])] = &[
+    (
+        Action::Down,
+        &[
+            plain(KeyCode::Right),
+            plain(KeyCode::Down),
+            plain(KeyCode::Tab),
+        ],
+    ),
+    (
+        Action::Up,
+        &[
+            plain(KeyCode::Left),
+            plain(KeyCode::Up),
+            plain(KeyCode::BackTab),
+        ],
+    ),
+    (Action::Open, &[plain(KeyCode::Enter)]),
+    (Action::Back, &[plain(KeyCode::Esc)]),
+];
+
+/// The queue's search line: the arrows move through the results, Enter
+/// opens one, Esc closes the line; every other key edits the query.
+pub(super) const SEARCH_LINE: &[(Action, &[Key])] = &[
+    (Action::Down, &[plain(KeyCode::Down)]),
+    (Action::Up, &[plain(KeyCode::Up)]),
+    (Action::Open, &[plain(KeyCode::Enter)]),
+    (Action::Back, &[plain(KeyCode::Esc)]),
+];
 
 pub(super) const QUEUE: &[(Action, &[Key])] = &[
     (Action::PageDown, &[plain(KeyCode::PageDown), ch(' ')]),

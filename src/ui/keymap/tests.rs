@@ -465,3 +465,25 @@ fn loads_from_a_directory_or_a_file() {
     let e = load_keymap(dir.path(), Lang::En).unwrap_err();
     assert!(e.starts_with(&format!("{} line 2:", file.display())), "{e}");
 }
+
+#[test]
+fn the_chooser_and_the_search_line_have_fixed_keys() {
+    let k = Keymap::default();
+    assert_eq!(
+        k.lookup(Context::Chooser, &key(KeyCode::Tab)),
+        Some(Action::Down)
+    );
+    assert_eq!(
+        k.lookup(Context::Chooser, &key(KeyCode::Enter)),
+        Some(Action::Open)
+    );
+    assert_eq!(
+        k.lookup(Context::SearchLine, &key(KeyCode::Esc)),
+        Some(Action::Back)
+    );
+    // Letters are typed into the line, never looked up as shortcuts.
+    assert_eq!(k.lookup(Context::SearchLine, &c('q')), None);
+    // keys.toml cannot change them.
+    let e = load("[chooser]\nopen = \"o\"\n").unwrap_err();
+    assert!(e.contains("[chooser]"), "{e}");
+}

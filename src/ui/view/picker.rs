@@ -7,11 +7,11 @@ use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::setup::{clipped_row, place_cursor};
 use crate::display::{cut, fit, width};
 use crate::strings::setup::{no_match, picker as text};
 use crate::strings::{Lang, labels};
 use crate::ui::picker::Picker;
+use crate::ui::screens::setup::view::{clipped_row, place_cursor};
 
 pub fn draw(picker: &Picker, lang: Lang, frame: &mut Frame, area: Rect) {
     let t = text(lang);

@@ -1,12 +1,12 @@
 //! 人员和部门: the office's operators and departments, changed from the
 //! desk by a leader (others may look).
 
-use super::app::{App, Cmd, Screen};
-use super::form::office::office_form;
-use super::form::people::{department_form, person_form, reception_form, schedule_form};
-use super::keymap::Action;
 use crate::domain::workflow::may_manage_office;
 use crate::strings::errors;
+use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::form::office::office_form;
+use crate::ui::form::people::{department_form, person_form};
+use crate::ui::keymap::Action;
 
 impl App {
     /// Rows of the settings list: the operators, then the departments.
@@ -15,7 +15,7 @@ impl App {
     }
 
     /// Refuses a change by someone who is not a leader, saying why.
-    fn may_change(&mut self) -> bool {
+    pub(crate) fn may_change(&mut self) -> bool {
         let refused = self.operator.as_ref().map(may_manage_office);
         match refused {
             Some(Ok(())) => true,
@@ -27,7 +27,7 @@ impl App {
         }
     }
 
-    pub(super) fn settings_key(&mut self, action: Action) -> Vec<Cmd> {
+    pub(crate) fn settings_key(&mut self, action: Action) -> Vec<Cmd> {
         let n = self.settings_rows();
         match action {
             Action::Down => {
@@ -69,43 +69,6 @@ impl App {
                     );
                     self.screen = Screen::Form(Box::new(form));
                 }
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-}
-
-impl App {
-    pub(super) fn reception_key(&mut self, action: Action) -> Vec<Cmd> {
-        let leader = self
-            .operator
-            .as_ref()
-            .filter(|o| o.role == crate::domain::types::Role::Leader)
-            .map(|o| o.name.clone());
-        match action {
-            Action::Back => return self.go_home(),
-            Action::Refresh => return vec![Cmd::LoadReception],
-            Action::New => {
-                let form = reception_form(
-                    leader.as_deref(),
-                    &self.directory,
-                    self.lang,
-                    self.today,
-                    self.offset,
-                );
-                self.screen = Screen::Form(Box::new(form));
-            }
-            // The schedule is a leader's to set.
-            Action::Schedule if self.may_change() => {
-                let form = schedule_form(
-                    leader.as_deref(),
-                    &self.directory,
-                    self.lang,
-                    self.today,
-                    self.offset,
-                );
-                self.screen = Screen::Form(Box::new(form));
             }
             _ => {}
         }

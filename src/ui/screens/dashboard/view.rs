@@ -8,7 +8,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{clock_style, row};
+use super::List;
 use crate::display::{cut, fit};
 use crate::domain::deadline::ClockStatus;
 use crate::domain::identity::mask_id;
@@ -18,7 +18,7 @@ use crate::strings::{Lang, dashboard as t, labels};
 use crate::ui::app::App;
 use crate::ui::form::case_name;
 use crate::ui::keymap::Context;
-use crate::ui::update_dashboard::List;
+use crate::ui::view::parts::{clock_style, row};
 
 /// From this width the lists stand in two columns.
 const TWO_COLUMNS: u16 = 100;
@@ -67,7 +67,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         draw_lists(app, &lists, 0, frame, body);
     }
-    super::footer(app, Context::Dashboard, |_| true, frame, area);
+    crate::ui::view::parts::footer(app, Context::Dashboard, |_| true, frame, area);
 }
 
 /// `lists` stacked in `area`, each given an equal share of its rows; the
@@ -142,7 +142,7 @@ fn draw_list(app: &App, list: List, index: usize, frame: &mut Frame, area: Rect)
         }
         _ => {
             let shown: Vec<&CaseRow> = list.cases(&d.data).iter().skip(start).take(rows).collect();
-            let no_w = super::number_width(shown.iter().map(|r| &r.case));
+            let no_w = crate::ui::view::parts::number_width(shown.iter().map(|r| &r.case));
             for r in shown {
                 lines.push(case_line(lang, r, w, no_w));
             }

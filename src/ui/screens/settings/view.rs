@@ -50,5 +50,5 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         });
     }
     frame.render_widget(Paragraph::new(lines), area);
-    super::footer(app, Context::Settings, |_| true, frame, area);
+    crate::ui::view::parts::footer(app, Context::Settings, |_| true, frame, area);
 }

@@ -8,14 +8,15 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::clock_style;
-use crate::domain::case::Case;
+use super::CaseScreen;
+use crate::domain::case::{Case, Intake};
 use crate::domain::types::Decision;
 use crate::strings::form::FieldKey as K;
 use crate::strings::ui::text;
 use crate::strings::{Lang, form as f, labels};
-use crate::ui::app::{App, CaseScreen};
+use crate::ui::app::App;
 use crate::ui::keymap::{Action, Context};
+use crate::ui::view::parts::clock_style;
 
 fn kv(lang: Lang, key: K, value: impl std::fmt::Display) -> Line<'static> {
     Line::from(vec![
@@ -32,8 +33,26 @@ fn kv_text(lang: Lang, key: K, value: &str, lines: &mut Vec<Line<'static>>) {
     lines.extend(parts.map(|p| Line::from(format!("{indent}{p}"))));
 }
 
-fn intake_lines(lang: Lang, c: &Case, names: &[(i64, String)], lines: &mut Vec<Line<'static>>) {
-    let i = &c.intake;
+fn intake_lines(lang: Lang, c: &Case, links: &[Case], lines: &mut Vec<Line<'static>>) {
+    intake_head(lang, &c.intake, lines);
+    intake_body(lang, &c.intake, lines);
+    let name = |id: &i64| {
+        links
+            .iter()
+            .find(|l| l.id == *id)
+            .map_or(format!("#{id}"), crate::ui::form::case_name)
+    };
+    if !c.intake.links.is_empty() {
+        let ids: Vec<String> = c.intake.links.iter().map(name).collect();
+        lines.push(kv(lang, K::Links, ids.join(" ")));
+    }
+    if let Some(of) = &c.review_of {
+        lines.push(kv(lang, K::ReviewOf, name(of)));
+    }
+}
+
+/// How and when it came in, its category and flags, the petitioners.
+fn intake_head(lang: Lang, i: &Intake, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::from(format!(
         "{} {}  {} {}  {} {}",
         f::label(lang, K::Channel),
@@ -73,6 +92,10 @@ fn intake_lines(lang: Lang, c: &Case, names: &[(i64, String)], lines: &mut Vec<L
         let rest: Vec<&str> = parts.iter().filter_map(|v| v.as_deref()).collect();
         lines.push(Line::from(format!("  {}{mark} {}", p.name, rest.join(" "))));
     }
+}
+
+/// The letter's details, the referral, the summary and the request.
+fn intake_body(lang: Lang, i: &Intake, lines: &mut Vec<Line<'static>>) {
     if let Some(d) = i.postmark {
         lines.push(kv(lang, K::Postmark, d));
     }
@@ -101,19 +124,6 @@ fn intake_lines(lang: Lang, c: &Case, names: &[(i64, String)], lines: &mut Vec<L
     if !i.request.is_empty() {
         kv_text(lang, K::Request, &i.request, lines);
     }
-    let name = |id: &i64| {
-        names
-            .iter()
-            .find(|(i, _)| i == id)
-            .map_or(format!("#{id}"), |(_, n)| n.clone())
-    };
-    if !i.links.is_empty() {
-        let ids: Vec<String> = i.links.iter().map(name).collect();
-        lines.push(kv(lang, K::Links, ids.join(" ")));
-    }
-    if let Some(of) = &c.review_of {
-        lines.push(kv(lang, K::ReviewOf, name(of)));
-    }
 }
 
 fn decision_text(lang: Lang, d: &Decision) -> String {
@@ -134,6 +144,12 @@ fn decision_text(lang: Lang, d: &Decision) -> String {
 }
 
 fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
+    handling_lines(lang, c, lines);
+    outcome_lines(lang, c, lines);
+}
+
+/// The decision, the assignment, opinions, instructions, the extension.
+fn handling_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     if let Some(d) = &c.decision {
         lines.push(kv(lang, K::Decision, decision_text(lang, &d.decision)));
     }
@@ -170,6 +186,10 @@ fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     if let Some(e) = &c.extension {
         lines.push(kv(lang, K::Extension, format!("+{} {}", e.days, e.reason)));
     }
+}
+
+/// Supervision, the reply, the return visit, attached items, documents.
+fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     for s in &c.supervisions {
         lines.push(kv(
             lang,
@@ -249,7 +269,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         Span::raw("  "),
         Span::from(labels::state(lang, c.state)).reversed(),
     ])];
-    intake_lines(lang, c, &screen.names, &mut lines);
+    intake_lines(lang, c, &screen.links, &mut lines);
     steps_lines(lang, c, &mut lines);
     if !screen.others.is_empty() {
         lines.push(Line::from(""));
@@ -276,9 +296,10 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     };
     for (i, k) in screen.row.clocks.iter().enumerate() {
         let name = screen
-            .clock_names
+            .rules
             .get(i)
-            .map_or(k.key.as_str(), String::as_str);
+            .and_then(Option::as_ref)
+            .map_or(k.key.as_str(), |r| labels::clock_name(lang, r));
         lines.push(Line::from(vec![
             Span::raw(format!(
                 "  {}  {}  ",
@@ -313,10 +334,10 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(
         Paragraph::new(actions_line(app, screen)),
-        super::row(area, area.height - 2),
+        crate::ui::view::parts::row(area, area.height - 2),
     );
     // The screen's own keys (the steps are on the line above).
-    super::footer(app, Context::Case, |a| a.op().is_none(), frame, area);
+    crate::ui::view::parts::footer(app, Context::Case, |a| a.op().is_none(), frame, area);
 }
 
 /// Every action with its key: allowed ones first and bold, the rest dim.

@@ -49,5 +49,5 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     lines.push(Line::from(format!(" {}", t.help_close)).dim());
     let h = lines.len() as u16 + 2;
     let w = if two { (entry_w * 2 + 2) as u16 } else { 40 };
-    super::popup(frame, area, w, h, Paragraph::new(lines), t.help_title);
+    crate::ui::view::parts::popup(frame, area, w, h, Paragraph::new(lines), t.help_title);
 }

@@ -9,13 +9,13 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{footer, row};
+use super::{Block, LoadedReport};
 use crate::display::{cut, fit, width};
 use crate::domain::stats::Section;
 use crate::strings::{Lang, report as words, report_screen as say};
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
-use crate::ui::update_report::{Block, LoadedReport};
+use crate::ui::view::parts::{footer, row};
 
 /// Labels narrower than this lose a pair of columns instead.
 const LABEL_MIN: usize = 14;

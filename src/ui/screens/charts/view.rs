@@ -9,14 +9,14 @@ use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 
-use super::row;
 use crate::display::{cut, fit, width};
+use crate::store::Charts;
 use crate::strings::{Lang, charts as t, labels};
 use crate::ui::app::App;
+use crate::ui::view::parts::row;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, c: &Charts, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let c = &app.charts;
     frame.render_widget(
         Paragraph::new(cut(&t::title(lang, app.today), usize::from(area.width))).bold(),
         row(area, 0),
@@ -24,6 +24,41 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let body_h = area.height.saturating_sub(2);
     let top_h = (body_h / 2).max(3).min(body_h);
     let top = Rect::new(area.x, area.y + 1, area.width, top_h);
+    weekly(lang, c, frame, top);
+    let bottom = Rect::new(
+        area.x,
+        top.y + top.height,
+        area.width,
+        body_h.saturating_sub(top_h),
+    );
+    let third = bottom.width / 3;
+    let panes = panes(lang, c);
+    for (k, (title, items)) in panes.into_iter().enumerate() {
+        let x = bottom.x + third * k as u16;
+        let w = if k == 2 {
+            bottom.width - third * 2
+        } else {
+            third
+        };
+        hbars(
+            lang,
+            &title,
+            &items,
+            frame,
+            Rect::new(x, bottom.y, w, bottom.height),
+        );
+    }
+    crate::ui::view::parts::footer(
+        app,
+        crate::ui::keymap::Context::Charts,
+        |_| true,
+        frame,
+        area,
+    );
+}
+
+/// The weekly intake as bars, the batches and people in the title.
+fn weekly(lang: Lang, c: &Charts, frame: &mut Frame, area: Rect) {
     let bars: Vec<Bar> = c
         .weeks
         .iter()
@@ -45,16 +80,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .bar_width(width)
             .bar_gap(1)
             .bar_style(Style::new().fg(Color::Cyan)),
-        top,
+        area,
     );
-    let bottom = Rect::new(
-        area.x,
-        top.y + top.height,
-        area.width,
-        body_h.saturating_sub(top_h),
-    );
-    let third = bottom.width / 3;
-    let panes = [
+}
+
+/// The three lower panes: by category, by channel, overdue by department.
+fn panes(lang: Lang, c: &Charts) -> [(String, Vec<(String, i64)>); 3] {
+    [
         (
             t::by_category(lang),
             c.by_category
@@ -81,29 +113,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 })
                 .collect(),
         ),
-    ];
-    for (k, (title, items)) in panes.into_iter().enumerate() {
-        let x = bottom.x + third * k as u16;
-        let w = if k == 2 {
-            bottom.width - third * 2
-        } else {
-            third
-        };
-        hbars(
-            lang,
-            &title,
-            &items,
-            frame,
-            Rect::new(x, bottom.y, w, bottom.height),
-        );
-    }
-    super::footer(
-        app,
-        crate::ui::keymap::Context::Charts,
-        |_| true,
-        frame,
-        area,
-    );
+    ]
 }
 
 /// Horizontal bars, the longest first: a label, a bar in proportion, the

@@ -1,9 +1,9 @@
 //! The leader's dashboard: its lists, moving through them, and the steps a
 //! leader takes on the selected case without opening it first.
 
-use super::app::{App, Cmd, Screen};
-use super::keymap::Action;
-use crate::domain::types::Role;
+mod update;
+pub mod view;
+
 use crate::store::{CaseRow, Dashboard};
 
 /// The dashboard's lists, in the order shown.
@@ -94,7 +94,7 @@ impl DashboardScreen {
     }
 
     /// Moves to the next (or previous) list that has rows.
-    fn jump(&mut self, forward: bool) {
+    pub(crate) fn jump(&mut self, forward: bool) {
         let n = List::ALL.len();
         for step in 1..=n {
             let i = if forward {
@@ -110,7 +110,7 @@ impl DashboardScreen {
         }
     }
 
-    fn down(&mut self) {
+    pub(crate) fn down(&mut self) {
         if self.selected + 1 < self.current().len(&self.data) {
             self.selected += 1;
         } else {
@@ -118,7 +118,7 @@ impl DashboardScreen {
         }
     }
 
-    fn up(&mut self) {
+    pub(crate) fn up(&mut self) {
         if self.selected > 0 {
             self.selected -= 1;
         } else {
@@ -138,58 +138,6 @@ impl DashboardScreen {
             self.jump(true);
         } else {
             self.selected = self.selected.min(n - 1);
-        }
-    }
-}
-
-impl App {
-    /// Leaders open on the dashboard; everyone else on the queue.
-    pub fn leader(&self) -> bool {
-        self.operator
-            .as_ref()
-            .is_some_and(|o| o.role == Role::Leader)
-    }
-
-    pub(super) fn dashboard_key(&mut self, action: Action) -> Vec<Cmd> {
-        let d = &mut self.dash;
-        match action {
-            Action::Down => d.down(),
-            Action::Up => d.up(),
-            Action::PageDown => d.jump(true),
-            Action::PageUp => d.jump(false),
-            Action::Open => {
-                return d.selected_id().map(Cmd::OpenCase).into_iter().collect();
-            }
-            Action::Refresh => return vec![Cmd::LoadCounts, Cmd::LoadDashboard],
-            // A leader receiving visitors takes them in as the clerk does.
-            Action::New => {
-                self.screen = Screen::Queue;
-                return self.new_intake();
-            }
-            Action::SwitchView => {
-                self.screen = Screen::Queue;
-                self.home_dashboard = false;
-                return self.reload();
-            }
-            step => {
-                if let (Some(op), Some(row)) = (step.op(), d.selected_case().cloned()) {
-                    return self.try_action(op, &row);
-                }
-            }
-        }
-        Vec::new()
-    }
-}
-
-impl App {
-    /// Back to where this operator works: the dashboard or the queue.
-    pub(super) fn go_home(&mut self) -> Vec<Cmd> {
-        if self.home_dashboard {
-            self.screen = Screen::Dashboard;
-            vec![Cmd::LoadCounts, Cmd::LoadDashboard]
-        } else {
-            self.screen = Screen::Queue;
-            self.reload()
         }
     }
 }

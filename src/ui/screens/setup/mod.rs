@@ -3,14 +3,16 @@
 //! `SetupOutcome` out; `view::setup::draw` shows it, and the caller writes
 //! the answers with `Store::first_run`.
 
+pub mod view;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::widgets::text_field::TextField;
 use crate::display::width;
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::strings::setup::{departments_preview, duplicate_department, text};
 use crate::strings::{Lang, labels};
+use crate::ui::widgets::text_field::TextField;
 
 /// The setup's lines, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -61,5 +61,5 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ..area
     };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-    super::footer(app, Context::Reception, |_| true, frame, area);
+    crate::ui::view::parts::footer(app, Context::Reception, |_| true, frame, area);
 }

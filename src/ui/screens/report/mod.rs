@@ -2,10 +2,11 @@
 //! the leader steps through with Tab (日报 → 周报 → 月报 → 季报 → 年报) and the arrows, and
 //! written out as HTML and CSV with x.
 
-use super::app::{App, Cmd, Screen};
-use super::keymap::Action;
+mod update;
+pub mod view;
+
 use crate::domain::policy::Policy;
-use crate::domain::stats::{Period, PeriodKind, Report, Section, YEARS};
+use crate::domain::stats::{Period, PeriodKind, Report, Section};
 use crate::report::{cells, item_list, left_out, sections};
 use crate::strings::{Lang, report as words, report_screen as say};
 
@@ -109,72 +110,5 @@ impl LoadedReport {
     /// Lines of the whole body.
     pub fn height(&self) -> usize {
         self.blocks.iter().map(Block::height).sum()
-    }
-}
-
-impl App {
-    /// y (月报): the report screen, on the period last shown (this month's at first).
-    pub(super) fn open_report(&mut self) -> Vec<Cmd> {
-        self.screen = Screen::Report;
-        self.report.making = true;
-        vec![Cmd::LoadReport(self.report.period)]
-    }
-
-    pub(super) fn report_key(&mut self, action: Action) -> Vec<Cmd> {
-        let r = &mut self.report;
-        let page = self.page_size.max(1);
-        let last = r
-            .loaded
-            .as_ref()
-            .map_or(0, |l| l.height().saturating_sub(page));
-        match action {
-            Action::Down => r.scroll = (r.scroll + 1).min(last),
-            Action::Up => r.scroll = r.scroll.saturating_sub(1),
-            Action::PageDown => r.scroll = (r.scroll + page).min(last),
-            Action::PageUp => r.scroll = r.scroll.saturating_sub(page),
-            Action::NextKind => {
-                let kinds = PeriodKind::PRESETS;
-                let at = kinds.iter().position(|k| *k == r.period.kind).unwrap_or(0);
-                let kind = kinds[(at + 1) % kinds.len()];
-                // The new period holds the day the old one was read up to.
-                let day = r.period.end.min(self.today);
-                return self.show_period(Period::of(kind, day));
-            }
-            Action::PrevPeriod => {
-                let before = r.period.previous();
-                if !YEARS.contains(&chrono::Datelike::year(&before.start)) {
-                    self.message = Some(say::no_earlier(self.lang).to_owned());
-                    return Vec::new();
-                }
-                return self.show_period(before);
-            }
-            Action::NextPeriod => {
-                let after = r.period.next();
-                if after.start > self.today {
-                    self.message = Some(say::no_next(self.lang, &after));
-                    return Vec::new();
-                }
-                return self.show_period(after);
-            }
-            Action::Export if r.loaded.is_some() => return vec![Cmd::WriteReport],
-            Action::Refresh => {
-                r.making = true;
-                return vec![Cmd::LoadReport(r.period)];
-            }
-            Action::Charts => {
-                self.screen = Screen::Charts;
-                return vec![Cmd::LoadCharts];
-            }
-            Action::Back => return self.go_home(),
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    fn show_period(&mut self, period: Period) -> Vec<Cmd> {
-        self.report.period = period;
-        self.report.scroll = 0;
-        self.report.making = true;
-        vec![Cmd::LoadReport(period)]
     }
 }

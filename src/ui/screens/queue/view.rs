@@ -6,17 +6,57 @@ use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{clock_style, row};
+use super::Filter;
 use crate::display::{fit, width};
 use crate::domain::deadline::ClockStatus;
 use crate::domain::identity::mask_id;
 use crate::store::CaseRow;
 use crate::strings::ui::{action, text};
 use crate::strings::{Lang, labels};
-use crate::ui::app::{App, Filter};
+use crate::ui::app::App;
 use crate::ui::keymap::{Context, Keymap};
+use crate::ui::view::parts::{clock_style, row};
+use crate::ui::widgets::text_field::TextField;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = text(app.lang);
+    frame.render_widget(Paragraph::new(header(app, area.width)).bold(), row(area, 0));
+    frame.render_widget(Paragraph::new(filter_line(app)), row(area, 1));
+    let w = usize::from(area.width);
+    let cols = columns(
+        w,
+        app.lang,
+        crate::ui::view::parts::number_width(app.queue.rows.iter().map(|r| &r.case)),
+    );
+    let head: Vec<String> = t
+        .headings
+        .iter()
+        .zip(cols)
+        .map(|(h, c)| fit(h, c))
+        .collect();
+    frame.render_widget(Paragraph::new(head.join(" ")).underlined(), row(area, 2));
+    rows(app, &cols, frame, area);
+    let bottom = area.height - 1;
+    match &app.queue.search {
+        Some(field) => search_line(app, field, frame, area),
+        None if app.choosing_channel.is_some() => {
+            frame.render_widget(Paragraph::new(channel_chooser(app)), row(area, bottom));
+        }
+        None => {
+            let footer = app
+                .message
+                .clone()
+                .unwrap_or_else(|| footer(&app.keys, app.lang));
+            frame.render_widget(
+                Paragraph::new(crate::display::cut(&footer, w)).dim(),
+                row(area, bottom),
+            );
+        }
+    }
+}
+
+/// The top line: who, the date and the counts, shortened to fit `cols`.
+fn header(app: &App, cols: u16) -> String {
     let t = text(app.lang);
     let c = &app.counts;
     let who = app
@@ -40,29 +80,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         "{}  {}:{}  {}  {counts}",
         app.office_name, t.operator, who, app.today
     );
-    let header = [
+    [
         full,
         format!("{}:{}  {}  {counts}", t.operator, who, app.today),
         format!("{who}  {}  {counts}", app.today.format("%m-%d")),
     ]
     .into_iter()
-    .find(|h| width(h) <= usize::from(area.width))
-    .unwrap_or_else(|| format!("{who}  {counts}"));
-    frame.render_widget(Paragraph::new(header).bold(), row(area, 0));
-    frame.render_widget(Paragraph::new(filter_line(app)), row(area, 1));
-    let w = usize::from(area.width);
-    let cols = columns(
-        w,
-        app.lang,
-        super::number_width(app.queue.rows.iter().map(|r| &r.case)),
-    );
-    let head: Vec<String> = t
-        .headings
-        .iter()
-        .zip(cols)
-        .map(|(h, c)| fit(h, c))
-        .collect();
-    frame.render_widget(Paragraph::new(head.join(" ")).underlined(), row(area, 2));
+    .find(|h| width(h) <= usize::from(cols))
+    .unwrap_or_else(|| format!("{who}  {counts}"))
+}
+
+/// The page's rows from the fourth line, the selected one reversed.
+fn rows(app: &App, cols: &[usize; 8], frame: &mut Frame, area: Rect) {
     let query = app
         .queue
         .search
@@ -70,52 +99,40 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map(|f| f.value().trim())
         .filter(|q| !q.is_empty());
     if app.queue.rows.is_empty() {
-        frame.render_widget(Paragraph::new(t.no_cases).dim(), row(area, 3));
+        frame.render_widget(Paragraph::new(text(app.lang).no_cases).dim(), row(area, 3));
     }
     for (i, r) in app.queue.rows.iter().enumerate() {
         let y = 3 + i as u16;
         if y + 2 >= area.height {
             break;
         }
-        let mut line = row_line(app.lang, r, &cols, query);
+        let mut line = row_line(app.lang, r, cols, query);
         if i == app.queue.selected {
             line = line.patch_style(Style::new().add_modifier(Modifier::REVERSED));
         }
         frame.render_widget(Paragraph::new(line), row(area, y));
     }
+}
+
+/// The search line at the bottom, its hint above it, the real cursor in it.
+fn search_line(app: &App, field: &TextField, frame: &mut Frame, area: Rect) {
+    let t = text(app.lang);
     let bottom = area.height - 1;
-    match &app.queue.search {
-        Some(field) => {
-            let label = format!("{}: ", t.search);
-            let room = w.saturating_sub(width(&label) + 1);
-            let (shown, col) = field.visible(room);
-            let line = Line::from(vec![Span::from(label.clone()).bold(), Span::from(shown)]);
-            frame.render_widget(Paragraph::new(line), row(area, bottom));
-            let hint = if crate::store::search::needs_more_digits(field.value()) {
-                t.more_digits
-            } else {
-                t.search_hint
-            };
-            frame.render_widget(Paragraph::new(hint).dim(), row(area, bottom - 1));
-            // The real cursor sits in the field: the input method's
-            // candidate window follows it.
-            let x = area.x + (width(&label) + col) as u16;
-            frame.set_cursor_position(Position::new(x.min(area.right() - 1), area.y + bottom));
-        }
-        None if app.choosing_channel.is_some() => {
-            frame.render_widget(Paragraph::new(channel_chooser(app)), row(area, bottom));
-        }
-        None => {
-            let footer = app
-                .message
-                .clone()
-                .unwrap_or_else(|| footer(&app.keys, app.lang));
-            frame.render_widget(
-                Paragraph::new(crate::display::cut(&footer, w)).dim(),
-                row(area, bottom),
-            );
-        }
-    }
+    let label = format!("{}: ", t.search);
+    let room = usize::from(area.width).saturating_sub(width(&label) + 1);
+    let (shown, col) = field.visible(room);
+    let line = Line::from(vec![Span::from(label.clone()).bold(), Span::from(shown)]);
+    frame.render_widget(Paragraph::new(line), row(area, bottom));
+    let hint = if crate::store::search::needs_more_digits(field.value()) {
+        t.more_digits
+    } else {
+        t.search_hint
+    };
+    frame.render_widget(Paragraph::new(hint).dim(), row(area, bottom - 1));
+    // The real cursor sits in the field: the input method's
+    // candidate window follows it.
+    let x = area.x + (width(&label) + col) as u16;
+    frame.set_cursor_position(Position::new(x.min(area.right() - 1), area.y + bottom));
 }
 
 fn filter_line(app: &App) -> Line<'static> {
@@ -139,7 +156,7 @@ fn filter_line(app: &App) -> Line<'static> {
     let spans: Vec<Span> = names
         .into_iter()
         .flat_map(|(f, name)| {
-            let style = if f == app.filter {
+            let style = if f == app.view.filter {
                 Style::new().reversed()
             } else {
                 Style::new().dim()

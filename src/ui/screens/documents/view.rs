@@ -7,9 +7,9 @@ use ratatui::style::Stylize;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use super::DocPanel;
 use crate::domain::documents::DocKind;
 use crate::strings::{Lang, documents as text};
-use crate::ui::documents::DocPanel;
 
 pub fn draw(panel: &DocPanel, lang: Lang, frame: &mut Frame, area: Rect) {
     let t = text::screen(lang);
@@ -83,7 +83,7 @@ pub fn draw(panel: &DocPanel, lang: Lang, frame: &mut Frame, area: Rect) {
                 .wrap(Wrap { trim: false })
                 .scroll((p.scroll, 0));
             let title = format!("{} — {}", t.preview_title, t.preview_hint);
-            super::popup(frame, area, area.width, h, body, &title);
+            crate::ui::view::parts::popup(frame, area, area.width, h, body, &title);
         }
     }
 }

@@ -21,5 +21,5 @@ pub fn draw(draft: &Draft, lang: Lang, frame: &mut Frame, area: Rect) {
         .replace('T', " ");
     let text = t::restore_prompt(lang, &what, &saved);
     let body = Paragraph::new(text).wrap(Wrap { trim: true });
-    super::popup(frame, area, 72, 5, body, t::draft_title(lang));
+    crate::ui::view::parts::popup(frame, area, 72, 5, body, t::draft_title(lang));
 }

@@ -9,10 +9,10 @@ use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::{Field, Setup};
 use crate::display::{cut, fit, width};
 use crate::strings::Lang;
 use crate::strings::setup::text;
-use crate::ui::setup::{Field, Setup};
 
 /// The one-row area at `y` of `area`, when `area` has that row.
 pub fn clipped_row(area: Rect, y: usize) -> Option<Rect> {

@@ -1,0 +1,86 @@
+//! Where a key goes: Ctrl-C quits from anywhere (once, here); an open
+//! overlay or a focused field takes it first; else the keymap names an
+//! action and the screen shown acts on it.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::keymap::Action;
+
+impl App {
+    pub(crate) fn key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        self.message = None;
+        // A form included: its draft is kept, the run loop writes it on the way out.
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return Vec::new();
+        }
+        if self.help {
+            self.help = false;
+            return Vec::new();
+        }
+        if let Some(draft) = self.offered.take() {
+            return self.answer_offer(key, draft);
+        }
+        if matches!(self.screen, Screen::Form(_)) {
+            return self.form_key(key);
+        }
+        if let Some(at) = self.choosing_channel.take() {
+            return self.channel_key(at, key);
+        }
+        if matches!(&self.screen, Screen::Case(c) if c.doc.is_some()) {
+            return self.doc_key(key);
+        }
+        // A focused text field takes printable keys before any shortcut, so
+        // typing q or j in a name never quits or moves.
+        if matches!(self.screen, Screen::Queue) && self.queue.search.is_some() {
+            return self.search_key(key);
+        }
+        match self.keys.lookup(self.context(), &key) {
+            Some(action) => self.act(action),
+            None => Vec::new(),
+        }
+    }
+
+    /// An action of the keymap, on the screen shown.
+    fn act(&mut self, action: Action) -> Vec<Cmd> {
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return Vec::new();
+            }
+            Action::Help => {
+                self.help = true;
+                return Vec::new();
+            }
+            _ => {}
+        }
+        match &self.screen {
+            Screen::Queue | Screen::Dashboard => match self.go_to(action) {
+                Some(cmds) => cmds,
+                None if matches!(self.screen, Screen::Queue) => self.queue_key(action),
+                None => self.dashboard_key(action),
+            },
+            Screen::Case(_) => self.case_key(action),
+            Screen::Charts(_) => self.charts_key(action),
+            Screen::Report => self.report_key(action),
+            Screen::Settings => self.settings_key(action),
+            Screen::Reception => self.reception_key(action),
+            // Forms take their keys before the keymap's screens.
+            Screen::Form(_) => Vec::new(),
+        }
+    }
+
+    /// From the queue or the dashboard to another of the leader's screens.
+    fn go_to(&mut self, action: Action) -> Option<Vec<Cmd>> {
+        let (screen, cmd) = match action {
+            Action::Charts => (Screen::Charts(Box::default()), Cmd::LoadCharts),
+            Action::Report => return Some(self.open_report()),
+            Action::Settings => (Screen::Settings, Cmd::LoadDirectory),
+            Action::Reception => (Screen::Reception, Cmd::LoadReception),
+            _ => return None,
+        };
+        self.screen = screen;
+        Some(vec![cmd])
+    }
+}

@@ -1,0 +1,40 @@
+//! The case screen's state: everything loaded for one case, the scroll and
+//! the documents panel over it.
+
+mod update;
+pub mod view;
+
+use crate::domain::case::Case;
+use crate::domain::policy::ClockRule;
+use crate::store::views::CaseView;
+use crate::store::{CaseRow, JournalEntry};
+use crate::ui::screens::documents::DocPanel;
+
+#[derive(Debug, Clone)]
+pub struct CaseScreen {
+    pub row: CaseRow,
+    pub events: Vec<JournalEntry>,
+    /// The policy's rule of each of `row.clocks` (its name in the desk's language).
+    pub rules: Vec<Option<ClockRule>>,
+    /// The cases of `intake.links` and `review_of`.
+    pub links: Vec<Case>,
+    /// Other cases of the same petitioner, newest first.
+    pub others: Vec<CaseRow>,
+    pub scroll: u16,
+    /// The documents panel over the case (`p`).
+    pub doc: Option<DocPanel>,
+}
+
+impl CaseScreen {
+    pub fn new(v: CaseView) -> CaseScreen {
+        CaseScreen {
+            row: v.row,
+            events: v.events,
+            rules: v.rules,
+            links: v.links,
+            others: v.others,
+            scroll: 0,
+            doc: None,
+        }
+    }
+}

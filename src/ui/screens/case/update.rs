@@ -1,0 +1,70 @@
+//! The case screen's keys: scrolling, the steps (allowed, or refused with
+//! the reason), the documents panel, back to the list.
+
+use super::CaseScreen;
+use crate::domain::op::Op;
+use crate::store::views::CaseView;
+use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::form::draft::DraftOf;
+use crate::ui::keymap::Action;
+
+impl App {
+    /// A case loaded: shown, and the step whose draft was restored opened over it.
+    pub(crate) fn on_case(&mut self, view: CaseView) -> Vec<Cmd> {
+        let restoring = self.restoring.take();
+        let draft_op = restoring.as_ref().and_then(|d| match &d.of {
+            DraftOf::Action { case_id, op } if *case_id == view.row.case.id => Some(op.clone()),
+            _ => None,
+        });
+        let row = view.row.clone();
+        self.screen = Screen::Case(Box::new(CaseScreen::new(view)));
+        if let (Some(op), Some(draft)) = (draft_op, restoring)
+            && let Some(op) = Op::from_code(&op).filter(|o| o.is_step()).map(Op::code)
+        {
+            self.open_action(op, &row);
+            if let Screen::Form(f) = &mut self.screen {
+                f.restore(&draft);
+            }
+        }
+        Vec::new()
+    }
+
+    pub(crate) fn case_key(&mut self, action: Action) -> Vec<Cmd> {
+        let Screen::Case(c) = &mut self.screen else {
+            return Vec::new();
+        };
+        if action == Action::Document {
+            return self.open_documents();
+        }
+        if let Some(op) = action.op() {
+            let row = c.row.clone();
+            return self.try_action(op, &row);
+        }
+        match action {
+            Action::Refresh => vec![Cmd::OpenCase(c.row.case.id)],
+            Action::Down => {
+                c.scroll = c.scroll.saturating_add(1);
+                Vec::new()
+            }
+            Action::Up => {
+                c.scroll = c.scroll.saturating_sub(1);
+                Vec::new()
+            }
+            Action::Back if self.home_dashboard => self.go_home(),
+            Action::Back => {
+                self.screen = Screen::Queue;
+                // Back to what the queue showed: the search results, if a
+                // search is open, else the current page.
+                match self.queue.search {
+                    Some(_) => {
+                        let mut cmds = vec![Cmd::LoadCounts];
+                        cmds.extend(self.search_cmd());
+                        cmds
+                    }
+                    None => self.reload(),
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! The dashboard's keys: moving through its lists, and the steps a leader
+//! takes on the selected case without opening it first.
+
+use crate::domain::types::Role;
+use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::keymap::Action;
+
+impl App {
+    /// Leaders open on the dashboard; everyone else on the queue.
+    pub fn leader(&self) -> bool {
+        self.operator
+            .as_ref()
+            .is_some_and(|o| o.role == Role::Leader)
+    }
+
+    pub(crate) fn dashboard_key(&mut self, action: Action) -> Vec<Cmd> {
+        let d = &mut self.dash;
+        match action {
+            Action::Down => d.down(),
+            Action::Up => d.up(),
+            Action::PageDown => d.jump(true),
+            Action::PageUp => d.jump(false),
+            Action::Open => {
+                return d.selected_id().map(Cmd::OpenCase).into_iter().collect();
+            }
+            Action::Refresh => return vec![Cmd::LoadCounts, Cmd::LoadDashboard],
+            // A leader receiving visitors takes them in as the clerk does.
+            Action::New => {
+                self.screen = Screen::Queue;
+                return self.new_intake();
+            }
+            Action::SwitchView => {
+                self.screen = Screen::Queue;
+                self.home_dashboard = false;
+                return self.reload();
+            }
+            step => {
+                if let (Some(op), Some(row)) = (step.op(), d.selected_case().cloned()) {
+                    return self.try_action(op, &row);
+                }
+            }
+        }
+        Vec::new()
+    }
+}
+
+impl App {
+    /// Back to where this operator works: the dashboard or the queue.
+    pub(crate) fn go_home(&mut self) -> Vec<Cmd> {
+        if self.home_dashboard {
+            self.screen = Screen::Dashboard;
+            vec![Cmd::LoadCounts, Cmd::LoadDashboard]
+        } else {
+            self.screen = Screen::Queue;
+            self.reload()
+        }
+    }
+}

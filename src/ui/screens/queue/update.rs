@@ -1,0 +1,208 @@
+//! The queue's keys: moving and paging, the view over it, the search line,
+//! and `n` with its channel chooser.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::Cursor;
+use crate::domain::types::Channel;
+use crate::store::{CaseRow, SortKey};
+use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::form::intake::intake_form;
+use crate::ui::keymap::{Action, Context};
+use crate::ui::widgets::text_field::{Edit, TextField};
+
+impl App {
+    pub(crate) fn queue_key(&mut self, action: Action) -> Vec<Cmd> {
+        match action {
+            Action::Refresh => self.reload(),
+            Action::SwitchView => {
+                self.home_dashboard = true;
+                self.go_home()
+            }
+            Action::Down if self.queue.selected + 1 < self.queue.rows.len() => {
+                self.queue.selected += 1;
+                Vec::new()
+            }
+            Action::Down => self.next_page(),
+            Action::Up if self.queue.selected > 0 => {
+                self.queue.selected -= 1;
+                Vec::new()
+            }
+            Action::Up => self.prev_page(true),
+            Action::PageDown => self.next_page(),
+            Action::PageUp => self.prev_page(false),
+            Action::Open => self.open_selected(),
+            Action::New => self.new_intake(),
+            Action::Search => {
+                self.queue.search = Some(TextField::default());
+                Vec::new()
+            }
+            Action::Filter => {
+                self.view.filter = self.view.filter.next();
+                self.first_page()
+            }
+            Action::FilterChannel => {
+                self.view.channel = self.view.next_channel();
+                self.first_page()
+            }
+            Action::Mine => {
+                self.view.mine = !self.view.mine;
+                self.first_page()
+            }
+            Action::Sort => {
+                self.view.sort = self.view.next_sort();
+                self.first_page()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// A key on the queue's search line: its keymap moves, opens or closes;
+    /// every other key edits the query (and searches again).
+    pub(crate) fn search_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        match self.keys.lookup(Context::SearchLine, &key) {
+            Some(Action::Back) => {
+                self.queue.search = None;
+                self.queue.page_starts.clear();
+                vec![self.load(None)]
+            }
+            Some(Action::Open) => self.open_selected(),
+            Some(Action::Down) => {
+                self.queue.selected =
+                    (self.queue.selected + 1).min(self.queue.rows.len().saturating_sub(1));
+                Vec::new()
+            }
+            Some(Action::Up) => {
+                self.queue.selected = self.queue.selected.saturating_sub(1);
+                Vec::new()
+            }
+            _ => self.edit_search(key),
+        }
+    }
+
+    /// The search line's own editing keys; a change searches again.
+    fn edit_search(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        let Some(field) = &mut self.queue.search else {
+            return Vec::new();
+        };
+        // Only a changed query searches again; moving the cursor does not.
+        if field.key(&key).is_some_and(Edit::changes_text) {
+            self.search_cmd()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A key while the new intake's channel is chosen (`at` highlighted):
+    /// a channel's number takes it; the keymap moves or takes the one
+    /// highlighted; anything else cancels.
+    pub(crate) fn channel_key(&mut self, at: usize, key: KeyEvent) -> Vec<Cmd> {
+        let n = Channel::ALL.len();
+        let numbered = match key.code {
+            KeyCode::Char(c) => c.to_digit(10),
+            _ => None,
+        };
+        let channel = match (numbered, self.keys.lookup(Context::Chooser, &key)) {
+            (Some(d), _) => usize::try_from(d)
+                .ok()
+                .and_then(|d| d.checked_sub(1))
+                .and_then(|i| Channel::ALL.get(i).copied()),
+            (None, Some(Action::Open)) => Channel::ALL.get(at).copied(),
+            (None, Some(Action::Down)) => {
+                self.choosing_channel = Some((at + 1) % n);
+                None
+            }
+            (None, Some(Action::Up)) => {
+                self.choosing_channel = Some((at + n - 1) % n);
+                None
+            }
+            _ => None,
+        };
+        if let Some(channel) = channel {
+            self.screen = Screen::Form(Box::new(intake_form(
+                channel,
+                self.lang,
+                self.today,
+                self.offset,
+                &self.categories,
+            )));
+        } else if self.choosing_channel.is_none() && self.home_dashboard {
+            // Cancelled: back to the leader's dashboard.
+            return self.go_home();
+        }
+        Vec::new()
+    }
+
+    /// A page loaded: one row more than the page tells that another follows.
+    pub(crate) fn on_page(&mut self, rows: Vec<(CaseRow, SortKey)>, start: Cursor) -> Vec<Cmd> {
+        let more = rows.len() > self.page_size;
+        let mut rows = rows;
+        rows.truncate(self.page_size);
+        self.queue.next = if more {
+            rows.last().map(|(r, k)| (k.clone(), r.case.id))
+        } else {
+            None
+        };
+        self.queue.page_starts.push(start);
+        self.queue.rows = rows.into_iter().map(|(r, _)| r).collect();
+        self.queue.selected = self
+            .queue
+            .selected
+            .min(self.queue.rows.len().saturating_sub(1));
+        Vec::new()
+    }
+
+    pub(crate) fn on_found(&mut self, rows: Vec<CaseRow>) -> Vec<Cmd> {
+        self.queue.rows = rows;
+        self.queue.selected = 0;
+        self.queue.next = None;
+        Vec::new()
+    }
+
+    /// `n`: pick the channel of a new intake. A handler is told at once,
+    /// not after filling the form.
+    pub(crate) fn new_intake(&mut self) -> Vec<Cmd> {
+        let refused = self
+            .operator
+            .as_ref()
+            .map(crate::domain::workflow::may_take_in);
+        match refused {
+            Some(Err(e)) => self.message = Some(crate::strings::errors::workflow(self.lang, &e)),
+            _ => self.choosing_channel = Some(0),
+        }
+        Vec::new()
+    }
+
+    fn first_page(&mut self) -> Vec<Cmd> {
+        self.queue.page_starts.clear();
+        self.queue.selected = 0;
+        vec![self.load(None)]
+    }
+
+    fn next_page(&mut self) -> Vec<Cmd> {
+        match self.queue.next.clone() {
+            Some(next) => {
+                self.queue.selected = 0;
+                vec![self.load(Some(next))]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn prev_page(&mut self, to_last_row: bool) -> Vec<Cmd> {
+        if self.queue.page_starts.len() < 2 {
+            return Vec::new();
+        }
+        self.queue.page_starts.pop();
+        let start = self.queue.page_starts.pop().flatten();
+        self.queue.selected = if to_last_row { self.page_size - 1 } else { 0 };
+        vec![self.load(start)]
+    }
+
+    fn open_selected(&mut self) -> Vec<Cmd> {
+        match self.queue.rows.get(self.queue.selected) {
+            Some(r) => vec![Cmd::OpenCase(r.case.id)],
+            None => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! 领导接待日: the schedule ahead and today's records.
+
+mod update;
+pub mod view;

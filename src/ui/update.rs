@@ -1,0 +1,156 @@
+//! The desk's pure `update`: a message in, the model changed, commands for
+//! the store out. Each message goes to the screen it concerns.
+
+use ratatui::crossterm::event::KeyEventKind;
+
+use crate::domain::documents::DocKind;
+use crate::store::CaseRow;
+use crate::strings::{form as said, labels, report_screen};
+use crate::ui::app::{App, Cmd, Msg, Screen};
+use crate::ui::form::intake::RepeatQuery;
+use crate::ui::screens::documents::DocCmd;
+
+impl App {
+    pub fn update(&mut self, msg: Msg) -> Vec<Cmd> {
+        match msg {
+            // Only presses: Windows terminals also send releases, which
+            // would double every character.
+            Msg::Key(key) if key.kind != KeyEventKind::Press => Vec::new(),
+            Msg::Key(key) => self.key(key),
+            Msg::Paste(text) => self.paste(&text),
+            Msg::Resize { rows } => self.resize(rows),
+            Msg::Page { rows, start } => self.on_page(rows, start),
+            Msg::Found(rows) => self.on_found(rows),
+            Msg::Case(view) => self.on_case(*view),
+            Msg::Counts(c) => {
+                self.counts = c;
+                Vec::new()
+            }
+            // A refusal keeps the form and all it holds; the message says why.
+            Msg::Failed(m) => self.say(m),
+            Msg::Idle => Vec::new(),
+            Msg::Document(m) => self.doc_msg(*m),
+            Msg::Reception(days, records) => {
+                self.reception = (days, records);
+                Vec::new()
+            }
+            Msg::ReceptionSaved => {
+                self.message = Some(said::saved_settings(self.lang).to_owned());
+                self.screen = Screen::Reception;
+                vec![Cmd::LoadReception]
+            }
+            Msg::SettingsSaved => {
+                self.message = Some(said::saved_settings(self.lang).to_owned());
+                self.screen = Screen::Settings;
+                vec![Cmd::LoadDirectory]
+            }
+            Msg::Saved { id, note } => self.on_saved(id, note),
+            Msg::Applied { id, op, note } => self.on_applied(id, op, note),
+            Msg::Attached { id, case_no } => {
+                self.message = Some(said::attached(self.lang, &case_no));
+                let mut cmds = self.leave_form();
+                cmds.extend([Cmd::LoadCounts, Cmd::OpenCase(id)]);
+                cmds
+            }
+            Msg::Directory(d) => {
+                self.directory = d;
+                Vec::new()
+            }
+            Msg::Repeats { query, rows } => self.on_repeats(query, rows),
+            Msg::Dashboard(d) => {
+                self.dash.refill(*d);
+                Vec::new()
+            }
+            Msg::Charts(c) => {
+                if let Screen::Charts(shown) = &mut self.screen {
+                    *shown = c;
+                }
+                Vec::new()
+            }
+            Msg::Report(r) => self.on_report(r.0, &r.1),
+            Msg::ReportWritten(paths) => self.say(report_screen::written(self.lang, &paths)),
+            Msg::Drafts(drafts) => {
+                self.offered = drafts.into_iter().next();
+                Vec::new()
+            }
+        }
+    }
+
+    fn say(&mut self, message: String) -> Vec<Cmd> {
+        self.message = Some(message);
+        Vec::new()
+    }
+
+    /// Pasted text goes to the focused field: the form's, or the queue's search line.
+    fn paste(&mut self, text: &str) -> Vec<Cmd> {
+        if let Screen::Form(f) = &mut self.screen {
+            f.paste(text);
+            return self.after_form_change();
+        }
+        match &mut self.queue.search {
+            Some(field) if matches!(self.screen, Screen::Queue) => {
+                field.insert(text);
+                self.search_cmd()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn resize(&mut self, rows: u16) -> Vec<Cmd> {
+        let before = self.page_size;
+        self.fit_rows(rows);
+        // Nothing loaded yet (before `start`): nothing to reload.
+        let loaded = !self.queue.page_starts.is_empty();
+        if self.page_size != before && loaded && self.queue.search.is_none() {
+            return self.reload();
+        }
+        Vec::new()
+    }
+
+    /// An intake was committed: straight to the new case, the clerk decides next (d).
+    fn on_saved(&mut self, id: i64, note: Option<String>) -> Vec<Cmd> {
+        let saved = said::saved_intake(self.lang, id);
+        self.message = Some(match note {
+            Some(n) => format!("{saved}；{n}"),
+            None => saved,
+        });
+        let mut cmds = self.leave_form();
+        self.queue.page_starts.clear();
+        self.queue.selected = 0;
+        cmds.extend([Cmd::LoadCounts, self.load(None), Cmd::OpenCase(id)]);
+        cmds
+    }
+
+    fn on_applied(&mut self, id: i64, op: &'static str, note: Option<String>) -> Vec<Cmd> {
+        let done = said::applied(self.lang, labels::op(self.lang, op));
+        self.message = Some(match note {
+            Some(n) => format!("{done}；{n}"),
+            None => done,
+        });
+        let mut cmds = self.leave_form();
+        cmds.push(Cmd::LoadCounts);
+        // On archive the case file (案卷) is made: volume number,
+        // cover, contents, every document, the timeline.
+        if op == "archive" {
+            cmds.push(Cmd::Document(DocCmd::Issue {
+                case_id: id,
+                kind: DocKind::CaseFile,
+                basis: None,
+            }));
+        }
+        cmds.push(Cmd::OpenCase(id));
+        cmds
+    }
+
+    /// The repeat panel's rows, if the form still asks what they answer.
+    fn on_repeats(&mut self, query: RepeatQuery, rows: Vec<CaseRow>) -> Vec<Cmd> {
+        if let Screen::Form(f) = &mut self.screen
+            && f.repeat_query().as_ref() == Some(&query)
+        {
+            f.repeats.name_only = matches!(query, RepeatQuery::Name(_));
+            f.repeats.selected = f.repeats.selected.min(rows.len().saturating_sub(1));
+            f.repeats.rows = rows;
+        }
+        Vec::new()
+    }
+}
