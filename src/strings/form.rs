@@ -2,7 +2,8 @@
 
 mod keys;
 
-use super::Lang;
+use super::{Lang, labels};
+use crate::domain::op::Op;
 use crate::domain::types::{DecisionKind, HandlingType, Urgency};
 pub use keys::FieldKey;
 
@@ -117,8 +118,8 @@ pub fn intake_title(lang: Lang, channel: &str) -> String {
     format!("{} {channel}", lang.pick("新登记", "New intake"))
 }
 
-pub fn action_title(op: &str, case_no: &str) -> String {
-    format!("{op} · {case_no}")
+pub fn action_title(lang: Lang, op: Op, case_no: &str) -> String {
+    format!("{} · {case_no}", labels::step(lang, op))
 }
 
 pub fn archive_confirm(lang: Lang) -> &'static str {
@@ -261,7 +262,8 @@ pub fn saved_intake(lang: Lang, id: i64) -> String {
     }
 }
 
-pub fn applied(lang: Lang, op: &str) -> String {
+pub fn applied(lang: Lang, op: Op) -> String {
+    let op = labels::step(lang, op);
     match lang {
         Lang::Zh => format!("已办理：{op}"),
         Lang::En => format!("done: {op}"),
