@@ -386,21 +386,23 @@ impl Form {
     fn to_decision(&self) -> Option<Decision> {
         let text = |k: K| self.text(k).unwrap_or_default();
         let code = |k: K| self.code(k).unwrap_or_default();
-        Some(match code(K::Decision) {
-            "decline" => Decision::Decline {
+        // The choice always holds one of the kinds; accepting is its first.
+        let kind = DecisionKind::from_code(code(K::Decision)).unwrap_or(DecisionKind::Accept);
+        Some(match kind {
+            DecisionKind::Decline => Decision::Decline {
                 ground: DeclineGround::ALL
                     .into_iter()
                     .find(|g| g.code() == code(K::Ground))?,
                 route: text(K::Route),
                 note: self.text(K::Note),
             },
-            "pass_on" => Decision::PassOn {
+            DecisionKind::PassOn => Decision::PassOn {
                 to: text(K::PassTo),
             },
-            "answered" => Decision::Answered {
+            DecisionKind::Answered => Decision::Answered {
                 text: text(K::Answer),
             },
-            _ => Decision::Accept,
+            DecisionKind::Accept => Decision::Accept,
         })
     }
 

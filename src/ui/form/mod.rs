@@ -345,6 +345,8 @@ impl Form {
             }
             Some(Action::Link) => self.link(),
             Some(Action::Attach) => self.attach(),
+            // Any other key goes to the focused field: a form's keymap holds
+            // only the actions above, and what it does not bind is typing.
             _ => {
                 self.edit(key);
                 Outcome::Stay
