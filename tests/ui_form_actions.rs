@@ -248,7 +248,7 @@ fn an_extension_is_asked_at_the_desk_and_granted_from_the_dashboard() {
     d.key(KeyCode::Enter);
     d.key(KeyCode::Char('e'));
     assert!(
-        matches!(&d.app.screen, Screen::Form(f) if matches!(f.purpose, xinfang::ui::form::Purpose::Action { op: "ask_extension", .. })),
+        matches!(&d.app.screen, Screen::Form(f) if matches!(f.purpose, xinfang::ui::form::Purpose::Action { op: xinfang::domain::op::Op::AskExtension, .. })),
         "{:?}",
         d.app.message
     );

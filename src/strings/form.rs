@@ -2,97 +2,15 @@
 
 mod keys;
 
-use super::Lang;
+use super::{Lang, labels};
+use crate::domain::op::Op;
 use crate::domain::types::{DecisionKind, HandlingType, Urgency};
 pub use keys::FieldKey;
 
 /// The label of a form field (or of a case's fact of the same name).
-/// Nothing but a table: one arm per field, no fallback.
+/// Each field is declared with its label (`keys.rs`), so none lacks one.
 pub fn label(lang: Lang, key: FieldKey) -> &'static str {
-    use FieldKey as K;
-    let (zh, en) = match key {
-        K::Name => ("姓名", "name"),
-        K::IdNumber => ("身份证号", "ID number"),
-        K::Phone => ("电话", "phone"),
-        K::Address => ("住址", "address"),
-        K::Representative => ("代表", "representative"),
-        K::People => ("人数", "people"),
-        K::Postmark => ("邮戳日期", "postmark"),
-        K::Received => ("收到日期", "received on"),
-        K::CallTime => ("通话时间", "call time"),
-        K::LetterNo => ("信件编号", "letter no."),
-        K::Anonymous => ("匿名", "anonymous"),
-        K::Email => ("邮箱地址", "e-mail address"),
-        K::OnlineRef => ("平台编号", "platform ref."),
-        K::ReferralBody => ("交转办机关", "referred by"),
-        K::ReferralDoc => ("交办文号", "document no."),
-        K::ReferralDeadline => ("要求办结日期", "due back by"),
-        K::Category => ("问题分类", "category"),
-        K::HandlingType => ("类型", "type"),
-        K::Target => ("被反映单位", "target unit"),
-        K::TargetPerson => ("被反映人", "accused person"),
-        K::Location => ("问题发生地", "location"),
-        K::Summary => ("主要问题", "summary"),
-        K::Request => ("诉求", "request"),
-        K::Urgency => ("紧急程度", "urgency"),
-        K::Confidential => ("保密", "confidential"),
-        K::Decision => ("受理决定", "decision"),
-        K::Ground => ("不予受理理由", "ground"),
-        K::Route => ("告知途径", "proper route"),
-        K::Note => ("备注", "note"),
-        K::PassTo => ("转送机关", "pass on to"),
-        K::Answer => ("当场答复", "answer given"),
-        K::Department => ("承办部门", "department"),
-        K::Handler => ("承办人", "handler"),
-        K::Leader => ("包案领导", "owning leader"),
-        K::Reason => ("理由", "reason"),
-        K::Opinion => ("处理意见", "opinion"),
-        K::Approve => ("批示", "instruction"),
-        K::Instruction => ("批示意见", "instruction text"),
-        K::Days => ("延长天数", "days"),
-        K::Refusal => ("不同意的理由", "why not"),
-        K::SuperviseGround => ("督办事由", "ground"),
-        K::SuperviseText => ("督办要求", "what is asked"),
-        K::FeedbackBy => ("反馈期限", "feedback by"),
-        K::Outcome => ("处理结果", "outcome"),
-        K::Method => ("送达方式", "served by"),
-        K::ReplyText => ("答复内容", "reply"),
-        K::ServedAt => ("送达日期", "served on"),
-        K::Signed => ("已签收", "signed for"),
-        K::UnitSatisfaction => ("对承办单位", "with the unit"),
-        K::OfficeSatisfaction => ("对信访部门", "with the office"),
-        K::ReviewText => ("复查请求", "review request"),
-        K::Channel => ("渠道", "channel"),
-        K::ReceivedAt => ("收到", "received"),
-        K::Receiver => ("接待人", "by"),
-        K::Contact => ("联系方式", "contact"),
-        K::Links => ("关联案件", "linked to"),
-        K::ReviewOf => ("复查原件", "review of"),
-        K::Recusal => ("回避", "recusal"),
-        K::Extension => ("延期", "extension"),
-        K::Supervision => ("督办", "supervision"),
-        K::ReturnVisit => ("回访", "return visit"),
-        K::Attached => ("重复件", "repeat item"),
-        K::Role => ("角色", "role"),
-        K::Active => ("在岗", "active"),
-        K::DepartmentName => ("部门名称", "department"),
-        K::Visitor => ("来访人", "visitor"),
-        K::CaseRef => ("涉及案件编号", "case number"),
-        K::Said => ("反映内容", "what was said"),
-        K::Decided => ("接待意见", "what was decided"),
-        K::ReceptionDate => ("接待日期", "date"),
-        K::Place => ("地点", "place"),
-        K::ProfileName => ("单位名称", "office name"),
-        K::ProfileAddress => ("地址", "address"),
-        K::ProfilePhone => ("电话", "phone"),
-        K::ProfileHotline => ("查询电话", "query hotline"),
-        K::ProfilePrefix => ("文号前缀", "number prefix"),
-        K::ProfileSeal => ("印章文字", "seal text"),
-        K::ProfileReviewOrgan => ("复查机关", "review body"),
-        K::ProfilePrinter => ("打印机", "printer"),
-        // Not a field: the case screen's line of an issued document.
-        K::ProfileDocument => ("文书", "document"),
-    };
+    let (zh, en) = key.texts();
     lang.pick(zh, en)
 }
 
@@ -117,8 +35,8 @@ pub fn intake_title(lang: Lang, channel: &str) -> String {
     format!("{} {channel}", lang.pick("新登记", "New intake"))
 }
 
-pub fn action_title(op: &str, case_no: &str) -> String {
-    format!("{op} · {case_no}")
+pub fn action_title(lang: Lang, op: Op, case_no: &str) -> String {
+    format!("{} · {case_no}", labels::step(lang, op))
 }
 
 pub fn archive_confirm(lang: Lang) -> &'static str {
@@ -261,7 +179,8 @@ pub fn saved_intake(lang: Lang, id: i64) -> String {
     }
 }
 
-pub fn applied(lang: Lang, op: &str) -> String {
+pub fn applied(lang: Lang, op: Op) -> String {
+    let op = labels::step(lang, op);
     match lang {
         Lang::Zh => format!("已办理：{op}"),
         Lang::En => format!("done: {op}"),

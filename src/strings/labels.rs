@@ -80,8 +80,8 @@ pub fn act(lang: Lang, act: Act) -> &'static str {
     }
 }
 
-/// The verb for an op code read back as text (journal rows, the desk's
-/// drafts); a code this version does not know reads as "act".
+/// The verb for an op code read back as text (journal rows); a code this
+/// version does not know reads as "act".
 pub fn op(lang: Lang, code: &str) -> &'static str {
     match Act::from_code(code) {
         Some(a) => act(lang, a),

@@ -1,6 +1,7 @@
 //! Texts of the terminal desk.
 
-use super::Lang;
+use super::{Lang, labels};
+use crate::domain::op::Op;
 
 pub struct UiText {
     pub app: &'static str,
@@ -109,8 +110,12 @@ static EN: UiText = UiText {
     days_over: "{}d over",
 };
 
-/// What each key does, for the help screen and the footer.
+/// What each key does, for the help screen and the footer. A step's key
+/// is named by its op's code (`Action::name`).
 pub fn action(lang: Lang, name: &str) -> &'static str {
+    if let Some(op) = Op::from_code(name) {
+        return step_key(lang, op);
+    }
     match name {
         "quit" => lang.pick("退出", "quit"),
         "down" => lang.pick("下一条", "next row"),
@@ -130,23 +135,8 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "filter_channel" => lang.pick("切换渠道", "next channel"),
         "mine" => lang.pick("只看我的", "my cases"),
         "sort" => lang.pick("切换排序", "next sort order"),
-        // The steps of a case, shorter than on its timeline (`labels::op`):
-        // the footer has little room.
-        "register" => lang.pick("登记受理", "register"),
-        "assign" => lang.pick("交办", "assign"),
-        "recuse" => lang.pick("回避", "recuse"),
-        "opinion" => lang.pick("处理意见", "opinion"),
-        "instruct" => lang.pick("批示", "instruct"),
-        "extend" => lang.pick("延期", "extend"),
-        "supervise" => lang.pick("督办", "supervise"),
-        "reply" => lang.pick("答复", "reply"),
-        "return_visit" => lang.pick("回访", "return visit"),
-        "archive" => lang.pick("归档", "archive"),
-        "review" => lang.pick("复查", "review"),
         "document" => lang.pick("出具文书", "documents"),
         "office" => lang.pick("单位信息", "office letterhead"),
-        "own" => lang.pick("包案", "own"),
-        "refuse_extension" => lang.pick("不同意延期", "refuse extension"),
         "switch_view" => lang.pick("工作台/领导视图", "queue/dashboard"),
         "charts" => lang.pick("统计图", "charts"),
         "settings" => lang.pick("人员和部门", "people"),
@@ -162,8 +152,32 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "remove_row" => lang.pick("删除信访人", "remove petitioner"),
         "main_row" => lang.pick("设为主信访人", "make main petitioner"),
         "link" => lang.pick("关联此前事项", "link earlier case"),
-        "attach" => lang.pick("作为重复件归入", "attach as repeat"),
         _ => "",
+    }
+}
+
+/// What the key of a step does: shorter than the step on a case's timeline
+/// (`labels::step`), since the footer has little room.
+fn step_key(lang: Lang, op: Op) -> &'static str {
+    match op {
+        Op::Register => lang.pick("登记受理", "register"),
+        Op::Assign => lang.pick("交办", "assign"),
+        Op::Recuse => lang.pick("回避", "recuse"),
+        Op::Opinion => lang.pick("处理意见", "opinion"),
+        Op::Instruct => lang.pick("批示", "instruct"),
+        Op::Extend => lang.pick("延期", "extend"),
+        Op::Supervise => lang.pick("督办", "supervise"),
+        Op::Reply => lang.pick("答复", "reply"),
+        Op::ReturnVisit => lang.pick("回访", "return visit"),
+        Op::Archive => lang.pick("归档", "archive"),
+        Op::Review => lang.pick("复查", "review"),
+        Op::Own => lang.pick("包案", "own"),
+        Op::RefuseExtension => lang.pick("不同意延期", "refuse extension"),
+        // The intake form's key that takes the intake as a repeat item.
+        Op::Attach => lang.pick("作为重复件归入", "attach as repeat"),
+        // No key of their own (`Action::from_op`): their verb, should one
+        // ever be named.
+        Op::Intake | Op::AskExtension | Op::Issue => labels::step(lang, op),
     }
 }
 

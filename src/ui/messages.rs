@@ -6,6 +6,7 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::command::{Command, IntakeInput};
+use crate::domain::op::Op;
 use crate::domain::policy::Policy;
 use crate::domain::reception::{ReceptionDay, ReceptionRecord};
 use crate::domain::rules::Operator;
@@ -41,7 +42,7 @@ pub enum Msg {
     /// An action on a case was committed.
     Applied {
         id: i64,
-        op: &'static str,
+        op: Op,
         note: Option<String>,
     },
     /// A command that answers nothing (a draft written).

@@ -195,7 +195,7 @@ fn intake(store: &mut Store, app: &App, input: &IntakeInput) -> Msg {
 }
 
 fn step(store: &mut Store, app: &App, id: i64, version: i64, command: &Command) -> Msg {
-    let op = command.op().code();
+    let op = command.op();
     let req = |actor: String, at| Request {
         case: Some(CaseRef::Id(id)),
         expected_version: Some(version),

@@ -4,8 +4,9 @@
 use ratatui::crossterm::event::KeyEventKind;
 
 use crate::domain::documents::DocKind;
+use crate::domain::op::Op;
 use crate::store::CaseRow;
-use crate::strings::{form as said, labels, report_screen};
+use crate::strings::{form as said, report_screen};
 use crate::ui::app::{App, Cmd, Msg, Screen};
 use crate::ui::form::intake::RepeatQuery;
 use crate::ui::screens::documents::DocCmd;
@@ -121,8 +122,8 @@ impl App {
         cmds
     }
 
-    fn on_applied(&mut self, id: i64, op: &'static str, note: Option<String>) -> Vec<Cmd> {
-        let done = said::applied(self.lang, labels::op(self.lang, op));
+    fn on_applied(&mut self, id: i64, op: Op, note: Option<String>) -> Vec<Cmd> {
+        let done = said::applied(self.lang, op);
         self.message = Some(match note {
             Some(n) => format!("{done}；{n}"),
             None => done,
@@ -131,7 +132,7 @@ impl App {
         cmds.push(Cmd::LoadCounts);
         // On archive the case file (案卷) is made: volume number,
         // cover, contents, every document, the timeline.
-        if op == "archive" {
+        if op == Op::Archive {
             cmds.push(Cmd::Document(DocCmd::Issue {
                 case_id: id,
                 kind: DocKind::CaseFile,

@@ -28,23 +28,26 @@ fn nobody() -> Operator {
 
 impl App {
     /// Why the operator may not give `op` on this case now, in words.
-    pub fn why_not(&self, row: &CaseRow, op: &'static str) -> Option<String> {
+    pub fn why_not(&self, row: &CaseRow, op: Op) -> Option<String> {
         let actor = self.operator.clone().unwrap_or_else(nobody);
         if self.operator.is_none() {
             return Some(t::no_operator(self.lang).to_owned());
         }
-        // The desk names ops by their codes; each is one of `Op`.
-        let op = Op::from_code(op)?;
         refusal(&row.case, op, &actor).map(|e| errors::workflow(self.lang, &e))
     }
 
-    pub(super) fn try_action(&mut self, op: &'static str, row: &CaseRow) -> Vec<Cmd> {
-        // `e` is the leader's extension; for the handler it asks for one.
-        let op = if op == "extend" && !self.leader() {
-            "ask_extension"
+    /// The step the operator gives with `op`'s key: `e` is the leader's
+    /// extension; for the handler it asks for one.
+    pub(crate) fn as_given(&self, op: Op) -> Op {
+        if op == Op::Extend && !self.leader() {
+            Op::AskExtension
         } else {
             op
-        };
+        }
+    }
+
+    pub(super) fn try_action(&mut self, op: Op, row: &CaseRow) -> Vec<Cmd> {
+        let op = self.as_given(op);
         if let Some(why) = self.why_not(row, op) {
             self.message = Some(why);
             return Vec::new();
@@ -53,7 +56,7 @@ impl App {
         Vec::new()
     }
 
-    pub(super) fn open_action(&mut self, op: &'static str, row: &CaseRow) {
+    pub(super) fn open_action(&mut self, op: Op, row: &CaseRow) {
         self.screen = Screen::Form(Box::new(action_form(
             op,
             row,

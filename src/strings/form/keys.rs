@@ -1,188 +1,129 @@
 //! The fields of the desk's forms (and the facts the case screen shows
-//! under the same labels), as a closed set: `strings::form::label` matches
-//! every one, so a new field without a label does not compile. A field's
-//! code (`id_number`) is its serde name: what a draft stores.
+//! under the same labels), as a closed set. Each field is declared with its
+//! label (`field_keys!`), so there is no field without one and `ALL` lists
+//! every field. A field's code (`id_number`) is its serde name: what a
+//! draft stores.
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FieldKey {
-    // A petitioner row.
-    Name,
-    IdNumber,
-    Phone,
-    Address,
-    Representative,
-    // What only some channels ask.
-    People,
-    Postmark,
-    Received,
-    CallTime,
-    LetterNo,
-    Anonymous,
-    Email,
-    OnlineRef,
-    ReferralBody,
-    ReferralDoc,
-    ReferralDeadline,
-    // The matter, in every intake.
-    Category,
-    HandlingType,
-    Target,
-    TargetPerson,
-    Location,
-    Summary,
-    Request,
-    Urgency,
-    Confidential,
-    // The case screen's action forms.
-    Decision,
-    Ground,
-    Route,
-    Note,
-    PassTo,
-    Answer,
-    Department,
-    Handler,
-    Leader,
-    Reason,
-    Opinion,
-    Approve,
-    Instruction,
-    Days,
-    Refusal,
-    SuperviseGround,
-    SuperviseText,
-    FeedbackBy,
-    Outcome,
-    Method,
-    ReplyText,
-    ServedAt,
-    Signed,
-    UnitSatisfaction,
-    OfficeSatisfaction,
-    ReviewText,
-    // Facts of a case, shown on the case screen.
-    Channel,
-    ReceivedAt,
-    Receiver,
-    Contact,
-    Links,
-    ReviewOf,
-    Recusal,
-    Extension,
-    Supervision,
-    ReturnVisit,
-    Attached,
-    // The settings forms and the reception records.
-    Role,
-    Active,
-    DepartmentName,
-    Visitor,
-    CaseRef,
-    Said,
-    Decided,
-    ReceptionDate,
-    Place,
-    // The office's letterhead.
-    ProfileName,
-    ProfileAddress,
-    ProfilePhone,
-    ProfileHotline,
-    ProfilePrefix,
-    ProfileSeal,
-    ProfileReviewOrgan,
-    ProfilePrinter,
-    ProfileDocument,
+/// Declares `FieldKey` from `Variant = ("中文", "English")` lines: the
+/// enum, `ALL` in declaration order, and `texts`, the label of each.
+macro_rules! field_keys {
+    ($( $(#[$vmeta:meta])* $variant:ident = ($zh:literal, $en:literal) ),+ $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum FieldKey {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl FieldKey {
+            /// Every field, in declaration order.
+            pub const ALL: [FieldKey; [$(stringify!($variant)),+].len()] =
+                [$(FieldKey::$variant),+];
+
+            /// The field's label in Chinese and in English
+            /// (`strings::form::label` picks one).
+            pub(super) const fn texts(self) -> (&'static str, &'static str) {
+                match self {
+                    $( FieldKey::$variant => ($zh, $en), )+
+                }
+            }
+        }
+    };
 }
 
-use FieldKey as K;
+field_keys! {
+    // A petitioner row.
+    Name = ("姓名", "name"),
+    IdNumber = ("身份证号", "ID number"),
+    Phone = ("电话", "phone"),
+    Address = ("住址", "address"),
+    Representative = ("代表", "representative"),
+    // What only some channels ask.
+    People = ("人数", "people"),
+    Postmark = ("邮戳日期", "postmark"),
+    Received = ("收到日期", "received on"),
+    CallTime = ("通话时间", "call time"),
+    LetterNo = ("信件编号", "letter no."),
+    Anonymous = ("匿名", "anonymous"),
+    Email = ("邮箱地址", "e-mail address"),
+    OnlineRef = ("平台编号", "platform ref."),
+    ReferralBody = ("交转办机关", "referred by"),
+    ReferralDoc = ("交办文号", "document no."),
+    ReferralDeadline = ("要求办结日期", "due back by"),
+    // The matter, in every intake.
+    Category = ("问题分类", "category"),
+    HandlingType = ("类型", "type"),
+    Target = ("被反映单位", "target unit"),
+    TargetPerson = ("被反映人", "accused person"),
+    Location = ("问题发生地", "location"),
+    Summary = ("主要问题", "summary"),
+    Request = ("诉求", "request"),
+    Urgency = ("紧急程度", "urgency"),
+    Confidential = ("保密", "confidential"),
+    // The case screen's action forms.
+    Decision = ("受理决定", "decision"),
+    Ground = ("不予受理理由", "ground"),
+    Route = ("告知途径", "proper route"),
+    Note = ("备注", "note"),
+    PassTo = ("转送机关", "pass on to"),
+    Answer = ("当场答复", "answer given"),
+    Department = ("承办部门", "department"),
+    Handler = ("承办人", "handler"),
+    Leader = ("包案领导", "owning leader"),
+    Reason = ("理由", "reason"),
+    Opinion = ("处理意见", "opinion"),
+    Approve = ("批示", "instruction"),
+    Instruction = ("批示意见", "instruction text"),
+    Days = ("延长天数", "days"),
+    Refusal = ("不同意的理由", "why not"),
+    SuperviseGround = ("督办事由", "ground"),
+    SuperviseText = ("督办要求", "what is asked"),
+    FeedbackBy = ("反馈期限", "feedback by"),
+    Outcome = ("处理结果", "outcome"),
+    Method = ("送达方式", "served by"),
+    ReplyText = ("答复内容", "reply"),
+    ServedAt = ("送达日期", "served on"),
+    Signed = ("已签收", "signed for"),
+    UnitSatisfaction = ("对承办单位", "with the unit"),
+    OfficeSatisfaction = ("对信访部门", "with the office"),
+    ReviewText = ("复查请求", "review request"),
+    // Facts of a case, shown on the case screen.
+    Channel = ("渠道", "channel"),
+    ReceivedAt = ("收到", "received"),
+    Receiver = ("接待人", "by"),
+    Contact = ("联系方式", "contact"),
+    Links = ("关联案件", "linked to"),
+    ReviewOf = ("复查原件", "review of"),
+    Recusal = ("回避", "recusal"),
+    Extension = ("延期", "extension"),
+    Supervision = ("督办", "supervision"),
+    ReturnVisit = ("回访", "return visit"),
+    Attached = ("重复件", "repeat item"),
+    // The settings forms and the reception records.
+    Role = ("角色", "role"),
+    Active = ("在岗", "active"),
+    DepartmentName = ("部门名称", "department"),
+    Visitor = ("来访人", "visitor"),
+    CaseRef = ("涉及案件编号", "case number"),
+    Said = ("反映内容", "what was said"),
+    Decided = ("接待意见", "what was decided"),
+    ReceptionDate = ("接待日期", "date"),
+    Place = ("地点", "place"),
+    // The office's letterhead.
+    ProfileName = ("单位名称", "office name"),
+    ProfileAddress = ("地址", "address"),
+    ProfilePhone = ("电话", "phone"),
+    ProfileHotline = ("查询电话", "query hotline"),
+    ProfilePrefix = ("文号前缀", "number prefix"),
+    ProfileSeal = ("印章文字", "seal text"),
+    ProfileReviewOrgan = ("复查机关", "review body"),
+    ProfilePrinter = ("打印机", "printer"),
+    /// Not a field: the case screen's line of an issued document.
+    ProfileDocument = ("文书", "document"),
+}
 
 impl FieldKey {
-    pub const ALL: [FieldKey; 80] = [
-        K::Name,
-        K::IdNumber,
-        K::Phone,
-        K::Address,
-        K::Representative,
-        K::People,
-        K::Postmark,
-        K::Received,
-        K::CallTime,
-        K::LetterNo,
-        K::Anonymous,
-        K::Email,
-        K::OnlineRef,
-        K::ReferralBody,
-        K::ReferralDoc,
-        K::ReferralDeadline,
-        K::Category,
-        K::HandlingType,
-        K::Target,
-        K::TargetPerson,
-        K::Location,
-        K::Summary,
-        K::Request,
-        K::Urgency,
-        K::Confidential,
-        K::Decision,
-        K::Ground,
-        K::Route,
-        K::Note,
-        K::PassTo,
-        K::Answer,
-        K::Department,
-        K::Handler,
-        K::Leader,
-        K::Reason,
-        K::Opinion,
-        K::Approve,
-        K::Instruction,
-        K::Days,
-        K::Refusal,
-        K::SuperviseGround,
-        K::SuperviseText,
-        K::FeedbackBy,
-        K::Outcome,
-        K::Method,
-        K::ReplyText,
-        K::ServedAt,
-        K::Signed,
-        K::UnitSatisfaction,
-        K::OfficeSatisfaction,
-        K::ReviewText,
-        K::Channel,
-        K::ReceivedAt,
-        K::Receiver,
-        K::Contact,
-        K::Links,
-        K::ReviewOf,
-        K::Recusal,
-        K::Extension,
-        K::Supervision,
-        K::ReturnVisit,
-        K::Attached,
-        K::Role,
-        K::Active,
-        K::DepartmentName,
-        K::Visitor,
-        K::CaseRef,
-        K::Said,
-        K::Decided,
-        K::ReceptionDate,
-        K::Place,
-        K::ProfileName,
-        K::ProfileAddress,
-        K::ProfilePhone,
-        K::ProfileHotline,
-        K::ProfilePrefix,
-        K::ProfileSeal,
-        K::ProfileReviewOrgan,
-        K::ProfilePrinter,
-        K::ProfileDocument,
-    ];
-
     /// The field's code (`id_number`), as a draft stores it.
     pub fn code(self) -> String {
         serde_json::to_value(self)
@@ -205,6 +146,7 @@ impl std::fmt::Display for FieldKey {
 
 #[cfg(test)]
 mod tests {
+    use super::FieldKey as K;
     use super::*;
     use crate::strings::{Lang, form::label};
 

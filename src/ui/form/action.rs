@@ -9,6 +9,7 @@ use super::check::parse_date;
 use super::{Field, Form, Kind, Purpose};
 use crate::domain::case::Case;
 use crate::domain::command::Command;
+use crate::domain::op::Op;
 use crate::domain::rules::Operator;
 use crate::domain::types::{
     Decision, DecisionKind, DeclineGround, Outcome, Role, Satisfaction, ServiceMethod,
@@ -71,22 +72,48 @@ fn date(d: NaiveDate) -> String {
 }
 
 /// The fields of `op`'s form, with sensible defaults from the case.
-fn fields(op: &str, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) -> Vec<Field> {
+fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) -> Vec<Field> {
     match op {
-        "register" => register_fields(lang),
-        "assign" => assign_fields(dir, lang),
-        "recuse" => recuse_fields(case, dir, lang),
-        "opinion" => vec![Field::new(K::Opinion, Kind::Multi).required()],
-        "instruct" => instruct_fields(lang),
+        Op::Register => register_fields(lang),
+        Op::Assign => assign_fields(dir, lang),
+        Op::Recuse => recuse_fields(case, dir, lang),
+        Op::Opinion => vec![Field::new(K::Opinion, Kind::Multi).required()],
+        Op::Instruct => instruct_fields(lang),
         // Granting what the handler asked starts from their days and reason.
-        "extend" | "ask_extension" => extend_fields(case),
-        "refuse_extension" => vec![Field::new(K::Refusal, Kind::Text).required()],
-        "supervise" => supervise_fields(lang, today),
-        "reply" => reply_fields(case, lang, today),
-        "return_visit" => return_visit_fields(lang),
-        "review" => vec![Field::new(K::ReviewText, Kind::Multi).required()],
-        // Archive and 包案 ask nothing: the form is a confirmation.
-        _ => Vec::new(),
+        Op::Extend | Op::AskExtension => extend_fields(case),
+        Op::RefuseExtension => vec![Field::new(K::Refusal, Kind::Text).required()],
+        Op::Supervise => supervise_fields(lang, today),
+        Op::Reply => reply_fields(case, lang, today),
+        Op::ReturnVisit => return_visit_fields(lang),
+        Op::Review => vec![Field::new(K::ReviewText, Kind::Multi).required()],
+        // Archive and 包案 ask nothing: the form is a confirmation
+        // (`confirmation`).
+        Op::Archive | Op::Own => Vec::new(),
+        // Not given through a case's step form (see `Form::to_command`).
+        Op::Intake | Op::Attach | Op::Issue => Vec::new(),
+    }
+}
+
+/// What the form of a step that asks nothing says it will do.
+pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
+    match op {
+        Op::Archive => Some(t::archive_confirm(lang)),
+        Op::Own => Some(crate::strings::dashboard::own_confirm(lang)),
+        Op::Intake
+        | Op::Register
+        | Op::Assign
+        | Op::Recuse
+        | Op::Opinion
+        | Op::Instruct
+        | Op::Extend
+        | Op::Supervise
+        | Op::Reply
+        | Op::ReturnVisit
+        | Op::Review
+        | Op::Attach
+        | Op::AskExtension
+        | Op::RefuseExtension
+        | Op::Issue => None,
     }
 }
 
@@ -271,7 +298,7 @@ fn return_visit_fields(lang: Lang) -> Vec<Field> {
 
 /// The form for `op` on `row`.
 pub fn action_form(
-    op: &'static str,
+    op: Op,
     row: &CaseRow,
     dir: &Directory,
     lang: Lang,
@@ -302,8 +329,8 @@ impl Form {
         let text = |k: K| self.text(k).unwrap_or_default();
         let code = |k: K| self.code(k).unwrap_or_default().to_owned();
         Some(match op {
-            "register" => Command::Register(self.to_decision()?),
-            "assign" => Command::Assign {
+            Op::Register => Command::Register(self.to_decision()?),
+            Op::Assign => Command::Assign {
                 department: code(K::Department),
                 handler: code(K::Handler),
                 leader: self
@@ -311,45 +338,47 @@ impl Form {
                     .filter(|c| !c.is_empty())
                     .map(str::to_owned),
             },
-            "recuse" => Command::Recuse {
+            Op::Recuse => Command::Recuse {
                 handler: code(K::Handler),
                 reason: text(K::Reason),
             },
-            "opinion" => Command::Opinion {
+            Op::Opinion => Command::Opinion {
                 text: text(K::Opinion),
             },
-            "instruct" => Command::Instruct {
+            Op::Instruct => Command::Instruct {
                 approve: code(K::Approve) == "true",
                 text: text(K::Instruction),
             },
-            "extend" => Command::Extend {
+            Op::Extend => Command::Extend {
                 days: text(K::Days).parse().ok()?,
                 reason: text(K::Reason),
             },
-            "ask_extension" => Command::AskExtension {
+            Op::AskExtension => Command::AskExtension {
                 days: text(K::Days).parse().ok()?,
                 reason: text(K::Reason),
             },
-            "refuse_extension" => Command::RefuseExtension {
+            Op::RefuseExtension => Command::RefuseExtension {
                 reason: text(K::Refusal),
             },
-            "supervise" => Command::Supervise {
+            Op::Supervise => Command::Supervise {
                 ground: parse(code(K::SuperviseGround))?,
                 text: text(K::SuperviseText),
                 feedback_by: parse_date(&text(K::FeedbackBy))?,
             },
-            "reply" => self.to_reply()?,
-            "return_visit" => Command::ReturnVisit {
+            Op::Reply => self.to_reply()?,
+            Op::ReturnVisit => Command::ReturnVisit {
                 unit: parse(code(K::UnitSatisfaction))?,
                 office: parse(code(K::OfficeSatisfaction))?,
                 note: text(K::Note),
             },
-            "archive" => Command::Archive,
-            "own" => Command::Own,
-            "review" => Command::Review {
+            Op::Archive => Command::Archive,
+            Op::Own => Command::Own,
+            Op::Review => Command::Review {
                 text: text(K::ReviewText),
             },
-            _ => return None,
+            // An intake and a repeat item come from the intake form, a
+            // document from the documents panel: no step form gives them.
+            Op::Intake | Op::Attach | Op::Issue => return None,
         })
     }
 
@@ -357,21 +386,23 @@ impl Form {
     fn to_decision(&self) -> Option<Decision> {
         let text = |k: K| self.text(k).unwrap_or_default();
         let code = |k: K| self.code(k).unwrap_or_default();
-        Some(match code(K::Decision) {
-            "decline" => Decision::Decline {
+        // The choice always holds one of the kinds; accepting is its first.
+        let kind = DecisionKind::from_code(code(K::Decision)).unwrap_or(DecisionKind::Accept);
+        Some(match kind {
+            DecisionKind::Decline => Decision::Decline {
                 ground: DeclineGround::ALL
                     .into_iter()
                     .find(|g| g.code() == code(K::Ground))?,
                 route: text(K::Route),
                 note: self.text(K::Note),
             },
-            "pass_on" => Decision::PassOn {
+            DecisionKind::PassOn => Decision::PassOn {
                 to: text(K::PassTo),
             },
-            "answered" => Decision::Answered {
+            DecisionKind::Answered => Decision::Answered {
                 text: text(K::Answer),
             },
-            _ => Decision::Accept,
+            DecisionKind::Accept => Decision::Accept,
         })
     }
 

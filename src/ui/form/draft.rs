@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Form, Kind, Purpose};
+use crate::domain::op::Op;
 use crate::domain::types::Channel;
 use crate::ui::widgets::text_field::TextField;
 
@@ -12,9 +13,10 @@ use crate::ui::widgets::text_field::TextField;
 #[serde(rename_all = "snake_case")]
 pub enum DraftOf {
     Intake(Channel),
+    /// A step's form on a case; `op` is stored as its code.
     Action {
         case_id: i64,
-        op: String,
+        op: Op,
     },
     /// A settings form (never written: `App::draft_cmd`).
     Settings,
@@ -66,7 +68,7 @@ impl Form {
             Purpose::Intake(c) => DraftOf::Intake(*c),
             Purpose::Action { case_id, op, .. } => DraftOf::Action {
                 case_id: *case_id,
-                op: (*op).to_owned(),
+                op: *op,
             },
             Purpose::Person(_)
             | Purpose::Department
@@ -134,5 +136,27 @@ impl Form {
         self.links = draft.links.clone();
         self.focus = draft.focus.min(self.fields.len().saturating_sub(1));
         self.dirty = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_step_draft_is_stored_with_its_op_code() {
+        // The shape drafts had when the op was a string: it must keep reading.
+        let body = r#"{"of":{"action":{"case_id":7,"op":"return_visit"}},"values":[]}"#;
+        let draft: Draft = serde_json::from_str(body).expect("an old draft reads");
+        assert_eq!(
+            draft.of,
+            DraftOf::Action {
+                case_id: 7,
+                op: Op::ReturnVisit
+            }
+        );
+        assert_eq!(draft.slot(), "case:7:return_visit");
+        let again = serde_json::to_string(&draft).expect("a draft writes");
+        assert!(again.starts_with(r#"{"of":{"action":{"case_id":7,"op":"return_visit"}}"#));
     }
 }

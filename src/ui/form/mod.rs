@@ -17,6 +17,7 @@ use chrono::{FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::keymap::{Action, Context};
+use crate::domain::op::Op;
 use crate::domain::types::Channel;
 use crate::store::CaseRow;
 use crate::strings::Lang;
@@ -27,12 +28,12 @@ pub use field::{Field, Kind};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
     Intake(Channel),
-    /// An action on a case: `op` is the domain's op code.
+    /// An action on a case: the step `op`.
     Action {
         case_id: i64,
         version: i64,
         case_no: Option<String>,
-        op: &'static str,
+        op: Op,
     },
     /// Add an operator (None) or change one (their name).
     Person(Option<String>),
@@ -344,6 +345,8 @@ impl Form {
             }
             Some(Action::Link) => self.link(),
             Some(Action::Attach) => self.attach(),
+            // Any other key goes to the focused field: a form's keymap holds
+            // only the actions above, and what it does not bind is typing.
             _ => {
                 self.edit(key);
                 Outcome::Stay

@@ -10,6 +10,7 @@ use std::path::Path;
 use ratatui::crossterm::event::KeyEvent;
 use toml::de::{DeTable, DeValue};
 
+use crate::domain::op::Op;
 use crate::strings::{Lang, keys as msg};
 
 use key::CTRL_C;
@@ -156,89 +157,113 @@ pub enum Action {
     Office,
 }
 
+/// What an action is: a step of a case, named by its domain op, or the
+/// desk's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Code {
+    Step(Op),
+    Desk(&'static str),
+}
+
 impl Action {
-    /// The action's code: its name in `keys.toml` and in `strings::ui::action`.
-    pub fn name(self) -> &'static str {
+    /// One arm per action: a new action must say whether it is a step.
+    fn code(self) -> Code {
+        use Code::{Desk, Step};
         match self {
-            Action::Quit => "quit",
-            Action::Down => "down",
-            Action::Up => "up",
-            Action::PageDown => "page_down",
-            Action::PageUp => "page_up",
-            Action::Open => "open",
-            Action::Search => "search",
-            Action::Filter => "filter",
-            Action::FilterChannel => "filter_channel",
-            Action::Mine => "mine",
-            Action::Sort => "sort",
-            Action::Help => "help",
-            Action::Back => "back",
-            Action::Refresh => "refresh",
-            Action::New => "new",
-            Action::NextField => "next_field",
-            Action::PrevField => "prev_field",
-            Action::Save => "save",
-            Action::AddRow => "add_row",
-            Action::RemoveRow => "remove_row",
-            Action::MainRow => "main_row",
-            Action::Link => "link",
-            Action::Attach => "attach",
-            Action::SwitchView => "switch_view",
-            Action::Charts => "charts",
-            Action::Settings => "settings",
-            Action::NewDepartment => "new_department",
-            Action::Reception => "reception",
-            Action::Schedule => "schedule",
-            Action::Report => "report",
-            Action::NextKind => "next_kind",
-            Action::PrevPeriod => "prev_period",
-            Action::NextPeriod => "next_period",
-            Action::Export => "export",
-            Action::Document => "document",
-            Action::Office => "office",
-            // The steps of a case are named by their domain op code.
-            op => op.op().unwrap_or_default(),
+            Action::Quit => Desk("quit"),
+            Action::Down => Desk("down"),
+            Action::Up => Desk("up"),
+            Action::PageDown => Desk("page_down"),
+            Action::PageUp => Desk("page_up"),
+            Action::Open => Desk("open"),
+            Action::Search => Desk("search"),
+            Action::Filter => Desk("filter"),
+            Action::FilterChannel => Desk("filter_channel"),
+            Action::Mine => Desk("mine"),
+            Action::Sort => Desk("sort"),
+            Action::Help => Desk("help"),
+            Action::Back => Desk("back"),
+            Action::Refresh => Desk("refresh"),
+            Action::New => Desk("new"),
+            Action::NextField => Desk("next_field"),
+            Action::PrevField => Desk("prev_field"),
+            Action::Save => Desk("save"),
+            Action::Register => Step(Op::Register),
+            Action::Assign => Step(Op::Assign),
+            Action::Recuse => Step(Op::Recuse),
+            Action::Opinion => Step(Op::Opinion),
+            Action::Instruct => Step(Op::Instruct),
+            Action::Extend => Step(Op::Extend),
+            Action::Supervise => Step(Op::Supervise),
+            Action::Reply => Step(Op::Reply),
+            Action::ReturnVisit => Step(Op::ReturnVisit),
+            Action::Archive => Step(Op::Archive),
+            Action::Review => Step(Op::Review),
+            Action::AddRow => Desk("add_row"),
+            Action::RemoveRow => Desk("remove_row"),
+            Action::MainRow => Desk("main_row"),
+            Action::Link => Desk("link"),
+            // The intake form's key: it saves the intake as a repeat item
+            // rather than opening a step's form.
+            Action::Attach => Desk("attach"),
+            Action::Own => Step(Op::Own),
+            Action::RefuseExtension => Step(Op::RefuseExtension),
+            Action::SwitchView => Desk("switch_view"),
+            Action::Charts => Desk("charts"),
+            Action::Settings => Desk("settings"),
+            Action::NewDepartment => Desk("new_department"),
+            Action::Reception => Desk("reception"),
+            Action::Schedule => Desk("schedule"),
+            Action::Report => Desk("report"),
+            Action::NextKind => Desk("next_kind"),
+            Action::PrevPeriod => Desk("prev_period"),
+            Action::NextPeriod => Desk("next_period"),
+            Action::Export => Desk("export"),
+            Action::Document => Desk("document"),
+            Action::Office => Desk("office"),
+        }
+    }
+
+    /// The action's code: its name in `keys.toml` and in `strings::ui::action`.
+    /// The steps of a case are named by their domain op code.
+    pub fn name(self) -> &'static str {
+        match self.code() {
+            Code::Step(op) => op.code(),
+            Code::Desk(name) => name,
         }
     }
 
     /// The domain op (`Command::op`) whose form the action opens.
-    pub fn op(self) -> Option<&'static str> {
-        Some(match self {
-            Action::Register => "register",
-            Action::Assign => "assign",
-            Action::Recuse => "recuse",
-            Action::Opinion => "opinion",
-            Action::Instruct => "instruct",
-            Action::Extend => "extend",
-            Action::Supervise => "supervise",
-            Action::Reply => "reply",
-            Action::ReturnVisit => "return_visit",
-            Action::Archive => "archive",
-            Action::Review => "review",
-            Action::Own => "own",
-            Action::RefuseExtension => "refuse_extension",
-            _ => return None,
-        })
+    pub fn op(self) -> Option<Op> {
+        match self.code() {
+            Code::Step(op) => Some(op),
+            Code::Desk(_) => None,
+        }
     }
 
-    /// The action that opens `op`'s form.
-    pub fn from_op(op: &str) -> Option<Action> {
-        const STEPS: [Action; 13] = [
-            Action::Register,
-            Action::Assign,
-            Action::Recuse,
-            Action::Opinion,
-            Action::Instruct,
-            Action::Extend,
-            Action::Supervise,
-            Action::Reply,
-            Action::ReturnVisit,
-            Action::Archive,
-            Action::Review,
-            Action::Own,
-            Action::RefuseExtension,
-        ];
-        STEPS.into_iter().find(|a| a.op() == Some(op))
+    /// The action that opens `op`'s form; None for the ops the case screen
+    /// has no key of their own for.
+    pub fn from_op(op: Op) -> Option<Action> {
+        Some(match op {
+            Op::Register => Action::Register,
+            Op::Assign => Action::Assign,
+            Op::Recuse => Action::Recuse,
+            Op::Opinion => Action::Opinion,
+            Op::Instruct => Action::Instruct,
+            Op::Extend => Action::Extend,
+            Op::Supervise => Action::Supervise,
+            Op::Reply => Action::Reply,
+            Op::ReturnVisit => Action::ReturnVisit,
+            Op::Archive => Action::Archive,
+            Op::Review => Action::Review,
+            Op::Own => Action::Own,
+            Op::RefuseExtension => Action::RefuseExtension,
+            // A new intake is `n` on the queue; a repeat item is attached
+            // from the intake form; the handler asks for an extension with
+            // the extend key (`App::try_action`); documents have their own
+            // panel.
+            Op::Intake | Op::Attach | Op::AskExtension | Op::Issue => return None,
+        })
     }
 }
 

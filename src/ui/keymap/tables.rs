@@ -73,10 +73,19 @@ impl Section {
 
     /// Sections whose screens type text: plain characters stay for typing.
     pub(super) fn types_text(self) -> bool {
-        matches!(
-            self,
-            Section::Form | Section::Action | Section::Setup | Section::SearchLine
-        )
+        match self {
+            Section::Form | Section::Action | Section::Setup | Section::SearchLine => true,
+            Section::Queue
+            | Section::Case
+            | Section::Dashboard
+            | Section::Charts
+            | Section::Settings
+            | Section::Reception
+            | Section::Report
+            | Section::Move
+            | Section::Common
+            | Section::Chooser => false,
+        }
     }
 
     pub(super) fn defaults(self) -> &'static [(Action, &'static [Key])] {

@@ -43,7 +43,8 @@ fn title(lang: Lang, form: &Form) -> String {
             op,
             ..
         } => t::action_title(
-            labels::op(lang, op),
+            lang,
+            *op,
             &case_no.clone().unwrap_or_else(|| format!("#{case_id}")),
         ),
         Purpose::Person(name) => t::person_title(lang, name.as_deref()),
@@ -72,11 +73,10 @@ fn notes(lang: Lang, form: &Form) -> Vec<Span<'static>> {
     if reps > 5 {
         notes.push(Span::raw(t::too_many_representatives(lang, reps)).fg(Color::Yellow));
     }
-    if matches!(form.purpose, Purpose::Action { op: "archive", .. }) {
-        notes.push(Span::raw(t::archive_confirm(lang)));
-    }
-    if matches!(form.purpose, Purpose::Action { op: "own", .. }) {
-        notes.push(Span::raw(crate::strings::dashboard::own_confirm(lang)));
+    if let Purpose::Action { op, .. } = form.purpose
+        && let Some(note) = crate::ui::form::action::confirmation(lang, op)
+    {
+        notes.push(Span::raw(note));
     }
     notes
 }

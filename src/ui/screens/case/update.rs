@@ -2,7 +2,6 @@
 //! the reason), the documents panel, back to the list.
 
 use super::CaseScreen;
-use crate::domain::op::Op;
 use crate::store::views::CaseView;
 use crate::ui::app::{App, Cmd, Screen};
 use crate::ui::form::draft::DraftOf;
@@ -13,13 +12,13 @@ impl App {
     pub(crate) fn on_case(&mut self, view: CaseView) -> Vec<Cmd> {
         let restoring = self.restoring.take();
         let draft_op = restoring.as_ref().and_then(|d| match &d.of {
-            DraftOf::Action { case_id, op } if *case_id == view.row.case.id => Some(op.clone()),
+            DraftOf::Action { case_id, op } if *case_id == view.row.case.id => Some(*op),
             _ => None,
         });
         let row = view.row.clone();
         self.screen = Screen::Case(Box::new(CaseScreen::new(view)));
         if let (Some(op), Some(draft)) = (draft_op, restoring)
-            && let Some(op) = Op::from_code(&op).filter(|o| o.is_step()).map(Op::code)
+            && op.is_step()
         {
             self.open_action(op, &row);
             if let Screen::Form(f) = &mut self.screen {

@@ -344,7 +344,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
 fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
     let (mut open, mut shut) = (Vec::new(), Vec::new());
     // Every step the keymap has a key for, in the journal's order.
-    for op in crate::domain::op::Op::ALL.map(crate::domain::op::Op::code) {
+    for op in crate::domain::op::Op::ALL {
         let Some(action) = Action::from_op(op) else {
             continue;
         };
@@ -354,12 +354,7 @@ fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
             crate::strings::ui::action(app.lang, action.name())
         );
         // `e` asks for the extension when a handler presses it.
-        let judged = if op == "extend" && !app.leader() {
-            "ask_extension"
-        } else {
-            op
-        };
-        if app.why_not(&screen.row, judged).is_none() {
+        if app.why_not(&screen.row, app.as_given(op)).is_none() {
             open.push(Span::styled(label, Style::new().bold()));
         } else {
             shut.push(Span::raw(label).dim());

@@ -5,14 +5,15 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::domain::op::Act;
 use crate::strings::{Lang, form as t, labels};
 use crate::ui::form::draft::{Draft, DraftOf};
 
 pub fn draw(draft: &Draft, lang: Lang, frame: &mut Frame, area: Rect) {
     let what = match &draft.of {
         DraftOf::Intake(c) => t::intake_title(lang, labels::channel(lang, *c)),
-        DraftOf::Action { case_id, op } => format!("#{case_id} {}", labels::op(lang, op)),
-        DraftOf::Settings => labels::op(lang, "settings").to_owned(),
+        DraftOf::Action { case_id, op } => format!("#{case_id} {}", labels::step(lang, *op)),
+        DraftOf::Settings => labels::act(lang, Act::Settings).to_owned(),
     };
     let saved = draft
         .saved_at
