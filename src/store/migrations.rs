@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_charts.sql"),
     include_str!("migrations/0010_search_prefixes.sql"),
     include_str!("migrations/0011_case_facts.sql"),
+    include_str!("migrations/0012_attached_later.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -77,6 +78,7 @@ mod tests {
         (10, "0010_search_prefixes.sql", "e3acd9df01d27726f43e8901292ffcfa21ede647f25c19ec99a88eb8afd8843f"),
         (10, "step_0010.rs", "e8238526bc7ab585ff265a86c44bc44896a6c983152dc7bf880150d94ae9b443"),
         (11, "0011_case_facts.sql", "03df579c76cd15059897342043c842c67bca6ff32e88e3fd17d955834da2c1eb"),
+        (12, "0012_attached_later.sql", "14cd3ebd232d08f0a91d7a1c47dd5424f383f940f68975b47f8dfa7db03bd19c"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -130,7 +130,9 @@ impl Store {
                  UNION ALL SELECT id FROM case_facts
                   WHERE replied_on >= ?{replied} AND received_at < ?{from}
                  UNION ALL SELECT id FROM case_facts
-                  WHERE archived_at >= ?{from} AND archived_at < ?{to} AND received_at < ?{from}"
+                  WHERE archived_at >= ?{from} AND archived_at < ?{to} AND received_at < ?{from}
+                 UNION ALL SELECT id FROM case_facts
+                  WHERE attached IS NOT NULL AND received_at >= ?{to}"
             ));
             args.push(Box::new(w.from));
             args.push(Box::new(w.to));
@@ -267,6 +269,12 @@ impl Store {
             }
             take(replied_since, &[&from, &replied_from])?;
             take(archived_in, &[&from, &to])?;
+            // Items attached to later cases may have been received in the window.
+            take(
+                "SELECT id, doc FROM cases
+                  WHERE received_at >= ?1 AND json_array_length(doc, '$.attached') > 0",
+                &[&to],
+            )?;
             let mut stmt = self.conn.prepare_cached(earlier_sql)?;
             let ids = stmt.query_map([from, to], |r| r.get::<_, i64>(0))?;
             for id in ids {
