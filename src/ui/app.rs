@@ -418,3 +418,51 @@ impl App {
 fn beijing() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> App {
+        let today = NaiveDate::from_ymd_opt(2025, 12, 10).expect("a date");
+        App::new(Lang::Zh, None, String::new(), today)
+    }
+
+    #[test]
+    fn a_list_comes_back_as_it_was_left() {
+        let mut app = app();
+        if let Some(q) = app.queue_mut() {
+            q.selected = 3;
+            q.view.mine = true;
+        }
+        app.show(Screen::Charts(Box::default()));
+        assert!(app.charts().is_some());
+        assert_eq!(app.queue().selected, 3, "kept while the charts are shown");
+        app.bring(Kept::Queue);
+        assert!(matches!(&app.screen, Screen::Queue(q) if q.selected == 3 && q.view.mine));
+        // The charts, made afresh each time, are dropped; each list stays once.
+        for which in [Kept::Report, Kept::Settings, Kept::Dashboard, Kept::Queue] {
+            app.bring(which);
+        }
+        assert_eq!(app.kept.len(), Kept::ALL.len() - 1);
+        assert!(app.charts().is_none());
+    }
+
+    #[test]
+    fn the_draft_offered_is_taken_only_at_its_stage() {
+        let mut app = app();
+        let draft = Draft {
+            of: crate::ui::form::draft::DraftOf::Settings,
+            values: Vec::new(),
+            main_row: 0,
+            links: Vec::new(),
+            focus: 0,
+            saved_at: String::new(),
+        };
+        app.start_draft = Some(StartDraft::Restoring(draft));
+        assert!(app.offered().is_none());
+        assert!(app.take_start_draft(StartDraft::is_offered).is_none());
+        assert!(app.take_start_draft(StartDraft::is_restoring).is_some());
+        assert!(app.start_draft.is_none());
+    }
+}
