@@ -132,7 +132,8 @@ impl Desk {
     fn open(operator: &Operator) -> Desk {
         let l = &*LEDGER;
         let mut store = Store::open(&l.path, l.office.clone()).expect("open the ledger");
-        let app = xinfang::ui::open_app(&mut store, Lang::Zh, operator.clone(), l.today, ROWS)
+        let clock = xinfang::clock::Clock::system(l.office.policy.utc_offset);
+        let app = xinfang::ui::open_app(&mut store, Lang::Zh, operator.clone(), clock, ROWS)
             .expect("open the desk");
         let term = Terminal::new(TestBackend::new(COLS, ROWS)).expect("a test terminal");
         let mut desk = Desk { store, app, term };
@@ -214,14 +215,20 @@ fn search_last_key(bencher: Bencher, query: &str) {
     // Once untimed: the keys must reach the search field, and the number find its case.
     let mut desk = setup();
     desk.key(KeyCode::Char(last));
-    let field = desk.app.queue.search.as_ref().map(|f| f.value().to_owned());
+    let field = desk
+        .app
+        .queue()
+        .search
+        .as_ref()
+        .map(|f| f.value().to_owned());
     assert_eq!(
         field.as_deref(),
         Some(query),
         "the query is not in the search field"
     );
     if query == LEDGER.case_no {
-        let found = (desk.app.queue.rows.iter()).any(|r| r.case.case_no.as_deref() == Some(query));
+        let found =
+            (desk.app.queue().rows.iter()).any(|r| r.case.case_no.as_deref() == Some(query));
         assert!(found, "search did not find case {query}");
     }
     bencher

@@ -238,7 +238,7 @@ fn a_leader_sets_the_letterhead_from_the_settings() {
     d.app.operator = Some(Office0::new().who("赵局长"));
     d.key(KeyCode::Esc);
     d.key(KeyCode::Char('p'));
-    assert!(matches!(d.app.screen, Screen::Settings));
+    assert!(matches!(d.app.screen, Screen::Settings(_)));
     d.key(KeyCode::Char('o'));
     let form = d.screen(100, 30);
     assert!(
@@ -260,7 +260,7 @@ fn a_leader_sets_the_letterhead_from_the_settings() {
         KeyModifiers::CONTROL,
     )));
     assert!(
-        matches!(d.app.screen, Screen::Settings),
+        matches!(d.app.screen, Screen::Settings(_)),
         "{:?}",
         d.app.message
     );

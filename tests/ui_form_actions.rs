@@ -194,21 +194,21 @@ fn a_leader_acts_from_the_dashboard() {
     }
     d.app = d.restart("赵局长");
     assert!(
-        matches!(d.app.screen, Screen::Dashboard),
+        matches!(d.app.screen, Screen::Dashboard(_)),
         "a leader starts on the dashboard"
     );
-    let awaiting = |d: &Desk| d.app.dash.data.awaiting.len();
+    let awaiting = |d: &Desk| d.app.dash().data.awaiting.len();
     assert_eq!(awaiting(&d), 1);
-    assert_eq!(d.app.dash.selected_id(), Some(1));
+    assert_eq!(d.app.dash().selected_id(), Some(1));
     // 包案 first: a confirmation form, then the case is the leader's.
     d.key(KeyCode::Char('b'));
     d.ctrl('s');
     assert_eq!(d.case_id(), 1);
     d.key(KeyCode::Esc);
-    assert!(matches!(d.app.screen, Screen::Dashboard));
-    assert_eq!(d.app.dash.data.owned.len(), 1);
+    assert!(matches!(d.app.screen, Screen::Dashboard(_)));
+    assert_eq!(d.app.dash().data.owned.len(), 1);
     // Then the instruction, from the 待批示 list.
-    while d.app.dash.current() != xinfang::ui::screens::dashboard::List::Awaiting {
+    while d.app.dash().current() != xinfang::ui::screens::dashboard::List::Awaiting {
         d.key(KeyCode::Tab);
     }
     d.key(KeyCode::Char('i'));
@@ -219,9 +219,9 @@ fn a_leader_acts_from_the_dashboard() {
     assert!(case.approved_opinion().is_some());
     // w switches to the queue and back.
     d.key(KeyCode::Char('w'));
-    assert!(matches!(d.app.screen, Screen::Queue));
+    assert!(matches!(d.app.screen, Screen::Queue(_)));
     d.key(KeyCode::Char('w'));
-    assert!(matches!(d.app.screen, Screen::Dashboard));
+    assert!(matches!(d.app.screen, Screen::Dashboard(_)));
 }
 
 #[test]
@@ -258,11 +258,11 @@ fn an_extension_is_asked_at_the_desk_and_granted_from_the_dashboard() {
     d.ctrl('s');
     d.app = d.restart("赵局长");
     assert_eq!(
-        d.app.dash.data.awaiting.len(),
+        d.app.dash().data.awaiting.len(),
         1,
         "the request waits for the leader"
     );
-    assert_eq!(d.app.dash.selected_id(), Some(1));
+    assert_eq!(d.app.dash().selected_id(), Some(1));
     d.key(KeyCode::Char('e'));
     assert_eq!(d.form().text(FieldKey::Days).as_deref(), Some("20"));
     assert_eq!(
@@ -273,5 +273,5 @@ fn an_extension_is_asked_at_the_desk_and_granted_from_the_dashboard() {
     let case = d.store.case(&CaseRef::Id(1), d.app.today).unwrap().case;
     assert_eq!(case.extension_days(), 20);
     d.key(KeyCode::Esc);
-    assert_eq!(d.app.dash.data.awaiting.len(), 0);
+    assert_eq!(d.app.dash().data.awaiting.len(), 0);
 }

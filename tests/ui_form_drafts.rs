@@ -21,12 +21,12 @@ fn a_draft_survives_a_crash_and_is_offered_at_the_next_start() {
     d.fill_summary("反映噪音\n夜间施工");
     // The run loop writes the draft when typing pauses.
     runtime::save_draft(&mut d.store, &mut d.app);
-    assert!(!d.app.draft_due);
+    assert!(!d.app.draft_due());
     // The desk dies; a new one starts on the same ledger.
     let app = d.restart("李娜");
-    assert!(app.offered.is_some(), "the draft is offered");
+    assert!(app.offered().is_some(), "the draft is offered");
     // Another operator is not offered it.
-    assert!(d.restart("赵局长").offered.is_none());
+    assert!(d.restart("赵局长").offered().is_none());
     d.app = app;
     d.key(KeyCode::Enter);
     let f = d.form();
@@ -50,8 +50,8 @@ fn a_dropped_draft_is_gone() {
     runtime::save_draft(&mut d.store, &mut d.app);
     d.app = d.restart("李娜");
     d.key(KeyCode::Esc);
-    assert!(d.app.offered.is_none());
-    assert!(matches!(d.app.screen, Screen::Queue));
+    assert!(d.app.offered().is_none());
+    assert!(matches!(d.app.screen, Screen::Queue(_)));
     assert!(d.store.drafts("李娜").unwrap().is_empty());
 }
 
@@ -66,7 +66,7 @@ fn ctrl_c_quits_from_a_form_and_n_keeps_an_offered_draft() {
     d.app = d.restart("李娜");
     // `n` is the next intake's key, not "no": the draft stays offered.
     d.key(KeyCode::Char('n'));
-    assert!(d.app.offered.is_some());
+    assert!(d.app.offered().is_some());
     assert_eq!(d.store.drafts("李娜").unwrap().len(), 1);
 }
 
@@ -83,38 +83,42 @@ fn the_queue_filters_by_channel_mine_and_sorts() {
     d.app.operator = Some(Office0::new().who("李娜"));
     let channels = |d: &Desk| -> Vec<Channel> {
         d.app
-            .queue
+            .queue()
             .rows
             .iter()
             .map(|r| r.case.intake.channel)
             .collect()
     };
-    assert_eq!(d.app.queue.rows.len(), 2);
+    assert_eq!(d.app.queue().rows.len(), 2);
     d.key(KeyCode::Char('c'));
-    assert_eq!(d.app.view.channel, Some(Channel::Visit));
+    assert_eq!(d.app.queue().view.channel, Some(Channel::Visit));
     assert_eq!(channels(&d), [Channel::Visit]);
     d.key(KeyCode::Char('c'));
     assert_eq!(channels(&d), [Channel::Letter]);
     for _ in 0..5 {
         d.key(KeyCode::Char('c'));
     }
-    assert_eq!(d.app.view.channel, None, "the cycle ends at all channels");
+    assert_eq!(
+        d.app.queue().view.channel,
+        None,
+        "the cycle ends at all channels"
+    );
     // Mine, for a clerk: what they took in.
     d.key(KeyCode::Char('m'));
     assert_eq!(channels(&d), [Channel::Visit]);
     d.key(KeyCode::Char('m'));
     // Oldest first.
-    let newest = d.app.queue.rows[0].case.id;
+    let newest = d.app.queue().rows[0].case.id;
     d.key(KeyCode::Char('o'));
-    assert_ne!(d.app.queue.rows[0].case.id, newest);
+    assert_ne!(d.app.queue().rows[0].case.id, newest);
     // By due date: soonest first.
     d.key(KeyCode::Char('o'));
-    assert_eq!(d.app.view.sort, xinfang::store::Sort::Due);
-    assert_eq!(d.app.queue.rows.len(), 2);
+    assert_eq!(d.app.queue().view.sort, xinfang::store::Sort::Due);
+    assert_eq!(d.app.queue().rows.len(), 2);
     // The header's "due soon" counts the clocks due within the policy's
     // horizon: none today, both a few days before they run out.
     assert_eq!(d.app.counts.due_soon, 0);
-    let due = d.app.queue.rows[1].clocks[0].due;
+    let due = d.app.queue().rows[1].clocks[0].due;
     d.app.today = due - chrono::Duration::days(1);
     d.key(KeyCode::Char('r'));
     assert_eq!(d.app.counts.due_soon, 2);
@@ -128,7 +132,7 @@ fn a_summary_on_several_lines_draws_in_the_queue() {
     d.fill_summary("尊敬的领导：我是某某小区居民，\n\n\n\n小区电梯");
     d.ctrl('s');
     d.key(KeyCode::Esc);
-    assert!(matches!(d.app.screen, Screen::Queue));
+    assert!(matches!(d.app.screen, Screen::Queue(_)));
     for (w, h) in [(120, 40), (100, 24), (80, 24)] {
         let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
         term.draw(|f| xinfang::ui::view::draw(&d.app, f)).unwrap();

@@ -202,18 +202,18 @@ fn the_channel_is_picked_with_arrows_and_enter_or_esc_cancels() {
         xinfang::ui::form::Purpose::Intake(Channel::Phone)
     ));
     d.key(KeyCode::Esc);
-    assert!(matches!(d.app.screen, Screen::Queue));
+    assert!(matches!(d.app.screen, Screen::Queue(_)));
     d.key(KeyCode::Char('n'));
     d.key(KeyCode::Esc);
-    assert!(matches!(d.app.screen, Screen::Queue));
-    assert_eq!(d.app.choosing_channel, None);
+    assert!(matches!(d.app.screen, Screen::Queue(_)));
+    assert_eq!(d.app.queue().choosing_channel, None);
 }
 
 #[test]
 fn a_handler_is_told_at_once_that_intake_is_not_theirs() {
     let mut d = Desk::new("王强", 1);
     d.key(KeyCode::Char('n'));
-    assert_eq!(d.app.choosing_channel, None);
+    assert_eq!(d.app.queue().choosing_channel, None);
     assert!(
         d.app.message.as_deref().unwrap().contains("接待录入"),
         "{:?}",

@@ -13,10 +13,10 @@ use xinfang::ui::app::Screen;
 fn a_leader_manages_people_and_departments() {
     let mut d = Desk::new("李娜", 1);
     d.key(KeyCode::Char('p'));
-    assert!(matches!(d.app.screen, Screen::Settings));
+    assert!(matches!(d.app.screen, Screen::Settings(_)));
     d.key(KeyCode::Char('n'));
     assert!(
-        matches!(d.app.screen, Screen::Settings),
+        matches!(d.app.screen, Screen::Settings(_)),
         "a clerk may not add"
     );
     assert!(
@@ -30,7 +30,7 @@ fn a_leader_manages_people_and_departments() {
     d.chars("环保科");
     d.ctrl('s');
     assert!(
-        matches!(d.app.screen, Screen::Settings),
+        matches!(d.app.screen, Screen::Settings(_)),
         "{:?}",
         d.app.message
     );
@@ -55,7 +55,7 @@ fn a_leader_manages_people_and_departments() {
         .iter()
         .position(|o| o.name == "刘洋")
         .unwrap();
-    while d.app.settings_selected < at {
+    while d.app.settings_selected() < at {
         d.key(KeyCode::Down);
     }
     d.key(KeyCode::Enter);
@@ -65,7 +65,7 @@ fn a_leader_manages_people_and_departments() {
     let ops = d.store.operators().unwrap();
     assert!(!ops.iter().find(|o| o.name == "刘洋").unwrap().active);
     d.key(KeyCode::Esc);
-    assert!(matches!(d.app.screen, Screen::Dashboard));
+    assert!(matches!(d.app.screen, Screen::Dashboard(_)));
 }
 
 #[test]
@@ -76,10 +76,10 @@ fn a_reception_day_is_scheduled_and_recorded() {
         "李娜",
     );
     d.key(KeyCode::Char('h'));
-    assert!(matches!(d.app.screen, Screen::Reception));
+    assert!(matches!(d.app.screen, Screen::Reception(_)));
     d.key(KeyCode::Char('a'));
     assert!(
-        matches!(d.app.screen, Screen::Reception),
+        matches!(d.app.screen, Screen::Reception(_)),
         "a clerk may not schedule"
     );
     d.app = d.restart("赵局长");
@@ -89,12 +89,12 @@ fn a_reception_day_is_scheduled_and_recorded() {
     d.chars("一楼接待室");
     d.ctrl('s');
     assert!(
-        matches!(d.app.screen, Screen::Reception),
+        matches!(d.app.screen, Screen::Reception(_)),
         "{:?}",
         d.app.message
     );
-    assert_eq!(d.app.reception.0.len(), 1);
-    assert_eq!(d.app.reception.0[0].leader, "赵局长");
+    assert_eq!(d.app.reception().days.len(), 1);
+    assert_eq!(d.app.reception().days[0].leader, "赵局长");
     d.key(KeyCode::Char('n'));
     d.to(FieldKey::Visitor, None);
     d.chars("张三");
@@ -106,11 +106,11 @@ fn a_reception_day_is_scheduled_and_recorded() {
     d.chars("责成城建科一周内答复");
     d.ctrl('s');
     assert!(
-        matches!(d.app.screen, Screen::Reception),
+        matches!(d.app.screen, Screen::Reception(_)),
         "{:?}",
         d.app.message
     );
-    let records = &d.app.reception.1;
+    let records = &d.app.reception().records;
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].record.case_id, Some(1));
     assert_eq!(records[0].case_name.as_deref(), Some("2026-0001"));

@@ -72,7 +72,7 @@ fn typing_in_search_never_triggers_shortcuts() {
         }]
     );
     app.update(key(KeyCode::Char('j')));
-    assert_eq!(app.queue.search.as_ref().unwrap().value(), "qj");
+    assert_eq!(app.queue().search.as_ref().unwrap().value(), "qj");
     // A pasted name is one edit; Chinese text searches.
     app.update(key(KeyCode::Esc));
     app.update(key(KeyCode::Char('/')));
@@ -85,15 +85,15 @@ fn typing_in_search_never_triggers_shortcuts() {
         }]
     );
     runtime::dispatch(&mut store, &mut app, Msg::Paste(String::new()));
-    assert_eq!(app.queue.rows.len(), 2, "cases 0 and 2 are 王伟's");
+    assert_eq!(app.queue().rows.len(), 2, "cases 0 and 2 are 王伟's");
     // Enter opens the selected result; Esc comes back.
     runtime::dispatch(&mut store, &mut app, key(KeyCode::Enter));
     assert!(matches!(app.screen, Screen::Case(_)));
     runtime::dispatch(&mut store, &mut app, key(KeyCode::Esc));
-    assert!(matches!(app.screen, Screen::Queue));
+    assert!(matches!(app.screen, Screen::Queue(_)));
     // Back in the queue the search is still open with its results…
-    assert_eq!(app.queue.search.as_ref().map(|f| f.value()), Some("王伟"));
-    assert_eq!(app.queue.rows.len(), 2, "still the search results");
+    assert_eq!(app.queue().search.as_ref().map(|f| f.value()), Some("王伟"));
+    assert_eq!(app.queue().rows.len(), 2, "still the search results");
     // …so q types; Esc closes the search, then q quits.
     runtime::dispatch(&mut store, &mut app, key(KeyCode::Esc));
     runtime::dispatch(&mut store, &mut app, key(KeyCode::Char('q')));
@@ -105,26 +105,34 @@ fn pages_forward_and_back_by_key() {
     let (_d, mut store) = ledger(45);
     let mut app = started(&mut store, 25); // 20 rows a page
     assert_eq!(app.page_size, 20);
-    let first: Vec<i64> = app.queue.rows.iter().map(|r| r.case.id).collect();
+    let first: Vec<i64> = app.queue().rows.iter().map(|r| r.case.id).collect();
     assert_eq!(first[0], 45, "newest first");
     runtime::dispatch(&mut store, &mut app, key(KeyCode::PageDown));
-    assert_eq!(app.queue.rows[0].case.id, 25);
+    assert_eq!(app.queue().rows[0].case.id, 25);
     runtime::dispatch(&mut store, &mut app, key(KeyCode::PageDown));
     assert_eq!(
-        app.queue.rows.iter().map(|r| r.case.id).collect::<Vec<_>>(),
+        app.queue()
+            .rows
+            .iter()
+            .map(|r| r.case.id)
+            .collect::<Vec<_>>(),
         (1..=5).rev().collect::<Vec<_>>()
     );
     runtime::dispatch(&mut store, &mut app, key(KeyCode::PageDown));
-    assert_eq!(app.queue.rows[0].case.id, 5, "no page after the last");
+    assert_eq!(app.queue().rows[0].case.id, 5, "no page after the last");
     runtime::dispatch(&mut store, &mut app, key(KeyCode::PageUp));
     runtime::dispatch(&mut store, &mut app, key(KeyCode::PageUp));
     assert_eq!(
-        app.queue.rows.iter().map(|r| r.case.id).collect::<Vec<_>>(),
+        app.queue()
+            .rows
+            .iter()
+            .map(|r| r.case.id)
+            .collect::<Vec<_>>(),
         first
     );
     // f cycles the filter and starts from the first page.
     runtime::dispatch(&mut store, &mut app, key(KeyCode::Char('f')));
-    assert_eq!(app.view.filter, Filter::Overdue);
+    assert_eq!(app.queue().view.filter, Filter::Overdue);
 }
 
 #[test]
@@ -242,8 +250,8 @@ fn a_visitor_is_taken_in_from_the_form() {
             .unwrap_or_default()
             .contains("已录入")
     );
-    assert_eq!(app.queue.rows[0].case.intake.petitioners[0].name, "王伟");
-    assert_eq!(app.queue.rows[0].case.intake.summary, "反映小区噪音扰民");
+    assert_eq!(app.queue().rows[0].case.intake.petitioners[0].name, "王伟");
+    assert_eq!(app.queue().rows[0].case.intake.summary, "反映小区噪音扰民");
     assert!(store.check().unwrap().ok());
 }
 
@@ -307,7 +315,7 @@ fn queue_counts_follow_own_and_other_writes() {
 fn a_number_is_searched_from_its_third_digit() {
     let (_d, mut store) = ledger(3);
     let mut app = started(&mut store, 24);
-    let before = app.queue.rows.len();
+    let before = app.queue().rows.len();
     runtime::dispatch(&mut store, &mut app, key(KeyCode::Char('/')));
     for c in ['1', '3'] {
         let cmds = app.update(key(KeyCode::Char(c)));
@@ -317,7 +325,7 @@ fn a_number_is_searched_from_its_third_digit() {
         );
     }
     runtime::dispatch(&mut store, &mut app, Msg::Paste(String::new()));
-    assert_eq!(app.queue.rows.len(), before, "the queue as it was");
+    assert_eq!(app.queue().rows.len(), before, "the queue as it was");
     let mut term = Terminal::new(TestBackend::new(100, 24)).unwrap();
     term.draw(|f| view::draw(&app, f)).unwrap();
     assert!(
@@ -382,7 +390,7 @@ fn a_five_digit_case_number_is_shown_whole() {
         assert!(shown.contains(&number), "{screen} at {w}: {shown}");
     }
     runtime::dispatch(&mut store, &mut app, key(KeyCode::Char('w')));
-    assert!(matches!(app.screen, Screen::Dashboard));
+    assert!(matches!(app.screen, Screen::Dashboard(_)));
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     term.draw(|f| view::draw(&app, f)).unwrap();
     let shown = term.backend().to_string();

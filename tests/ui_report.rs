@@ -70,29 +70,29 @@ fn november(l: &common::Ledger, format: &str) -> String {
 
 /// The screen's report for its period, as `xinfang report --format json` would print it.
 fn shown_json(app: &App) -> Value {
-    let loaded = app.report.loaded.as_ref().expect("a report is shown");
+    let loaded = app.report().loaded.as_ref().expect("a report is shown");
     serde_json::to_value(&loaded.report).unwrap()
 }
 
 #[test]
 fn the_leader_steps_through_periods_and_sees_the_command_lines_figures() {
     let (l, mut s, mut app) = desk(date("2025-12-10"));
-    assert!(matches!(app.screen, Screen::Dashboard));
+    assert!(matches!(app.screen, Screen::Dashboard(_)));
     press(&mut s, &mut app, KeyCode::Char('y'));
-    assert!(matches!(app.screen, Screen::Report));
+    assert!(matches!(app.screen, Screen::Report(_)));
     // This month first: December 2025, up to today.
-    let p = app.report.period;
+    let p = app.report().period;
     assert_eq!(
         (p.kind, p.start, p.end),
         (PeriodKind::Month, date("2025-12-01"), date("2025-12-31"))
     );
     assert_eq!(
-        app.report.loaded.as_ref().unwrap().report.cutoff,
+        app.report().loaded.as_ref().unwrap().report.cutoff,
         date("2025-12-10")
     );
     // → : January has not begun.
     press(&mut s, &mut app, KeyCode::Right);
-    assert_eq!(app.report.period.start, date("2025-12-01"));
+    assert_eq!(app.report().period.start, date("2025-12-01"));
     assert!(
         app.message.as_deref().unwrap_or("").contains("尚未开始"),
         "{:?}",
@@ -100,7 +100,7 @@ fn the_leader_steps_through_periods_and_sees_the_command_lines_figures() {
     );
     // ← : November 2025, the month tests/report.rs works out by hand.
     press(&mut s, &mut app, KeyCode::Left);
-    assert_eq!(app.report.period.start, date("2025-11-01"));
+    assert_eq!(app.report().period.start, date("2025-11-01"));
     let on_screen = shown_json(&app);
     let cli: Value = serde_json::from_str(&november(&l, "json")).unwrap();
     assert_eq!(on_screen["figures"], cli["figures"]);
@@ -111,7 +111,7 @@ fn the_leader_steps_through_periods_and_sees_the_command_lines_figures() {
     let mut kinds = Vec::new();
     for _ in 0..5 {
         press(&mut s, &mut app, KeyCode::Tab);
-        let p = app.report.period;
+        let p = app.report().period;
         kinds.push((p.kind, p.start.to_string(), p.end.to_string()));
     }
     let want = [
@@ -128,12 +128,12 @@ fn the_leader_steps_through_periods_and_sees_the_command_lines_figures() {
     assert_eq!(kinds, want);
     // Each load is the period asked for.
     assert_eq!(
-        app.report.loaded.as_ref().unwrap().report.period,
-        app.report.period
+        app.report().loaded.as_ref().unwrap().report.period,
+        app.report().period
     );
     // Esc: back to the dashboard.
     press(&mut s, &mut app, KeyCode::Esc);
-    assert!(matches!(app.screen, Screen::Dashboard));
+    assert!(matches!(app.screen, Screen::Dashboard(_)));
 }
 
 #[test]
@@ -184,8 +184,8 @@ fn a_folder_that_cannot_be_made_is_said_and_nothing_is_lost() {
     press(&mut s, &mut app, KeyCode::Char('x'));
     let msg = app.message.clone().unwrap_or_default();
     assert!(msg.contains("无法建立报告文件夹"), "{msg}");
-    assert!(matches!(app.screen, Screen::Report));
-    assert!(app.report.loaded.is_some());
+    assert!(matches!(app.screen, Screen::Report(_)));
+    assert!(app.report().loaded.is_some());
 }
 
 /// While a report is made the desk draws a frame that says which one (the run loop draws
@@ -208,9 +208,9 @@ fn the_screen_says_which_report_is_being_made() {
     );
     // Below it, December's figures until November's arrive.
     assert!(frames[0].contains("信访总量（批次）"), "{}", frames[0]);
-    assert!(!app.report.making);
+    assert!(!app.report().making);
     assert_eq!(
-        app.report.loaded.as_ref().unwrap().title,
+        app.report().loaded.as_ref().unwrap().title,
         "2025年11月信访情况分析报告（月报）"
     );
 }

@@ -188,7 +188,7 @@ fn every_screen_at_every_size() {
     runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Char('n')));
     screens.push(app3.clone());
     let mut leader = app3.clone();
-    leader.screen = xinfang::ui::app::Screen::Dashboard;
+    leader.bring(xinfang::ui::app::Kept::Dashboard);
     screens.push(leader);
     runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Esc));
     runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Char('t')));
@@ -204,7 +204,7 @@ fn every_screen_at_every_size() {
     runtime::dispatch(&mut s3, &mut app3, key(KeyCode::Left));
     screens.push(app3.clone());
     // The report screen before its report has come.
-    app3.report.loaded = None;
+    app3.report_mut().unwrap().loaded = None;
     screens.push(app3.clone());
     let sizes = (1..=125)
         .flat_map(|w| [1, 2, 3, 5, 15, 16, 17, 24, 40].map(|h| (w, h)))

@@ -366,7 +366,7 @@ fn desk(env: &Env, path: &Path, as_operator: Option<&str>) -> Result<ExitCode, F
     if let Some(o) = &operator {
         store.set_meta("last_operator", &o.name).map_err(fail)?;
     }
-    let today = env.clock.today();
-    crate::ui::run(&mut store, env.lang, operator, today).map_err(|e| Failure(e.to_string()))?;
+    crate::ui::run(&mut store, env.lang, operator, env.clock)
+        .map_err(|e| Failure(e.to_string()))?;
     Ok(ExitCode::SUCCESS)
 }

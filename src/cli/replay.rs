@@ -59,8 +59,7 @@ pub(crate) fn run(env: &Env, path: &Path, opts: &Options) -> Result<ExitCode, Fa
     let mut store = env.open_writable(path)?;
     let operator = operator(&store, env.cli.as_operator.as_deref(), lang)?;
     let name = operator.name.clone();
-    let today = env.clock.today();
-    let mut app = crate::ui::open_app(&mut store, lang, operator, today, rows).map_err(fail)?;
+    let mut app = crate::ui::open_app(&mut store, lang, operator, env.clock, rows).map_err(fail)?;
     let mut term = Terminal::new(TestBackend::new(cols, rows))
         .map_err(|e| Failure(text::draw_failed(lang, &e.to_string())))?;
     draw(&mut term, &app, lang)?;

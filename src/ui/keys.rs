@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::app::{App, Cmd, Kept, Screen, StartDraft};
 use crate::ui::keymap::Action;
 
 impl App {
@@ -19,13 +19,13 @@ impl App {
             self.help = false;
             return Vec::new();
         }
-        if let Some(draft) = self.offered.take() {
+        if let Some(draft) = self.take_start_draft(StartDraft::is_offered) {
             return self.answer_offer(key, draft);
         }
         if matches!(self.screen, Screen::Form(_)) {
             return self.form_key(key);
         }
-        if let Some(at) = self.choosing_channel.take() {
+        if let Some(at) = self.queue_mut().and_then(|q| q.choosing_channel.take()) {
             return self.channel_key(at, key);
         }
         if matches!(&self.screen, Screen::Case(c) if c.doc.is_some()) {
@@ -33,7 +33,7 @@ impl App {
         }
         // A focused text field takes printable keys before any shortcut, so
         // typing q or j in a name never quits or moves.
-        if matches!(self.screen, Screen::Queue) && self.queue.search.is_some() {
+        if matches!(&self.screen, Screen::Queue(q) if q.search.is_some()) {
             return self.search_key(key);
         }
         match self.keys.lookup(self.context(), &key) {
@@ -56,16 +56,16 @@ impl App {
             _ => {}
         }
         match &self.screen {
-            Screen::Queue | Screen::Dashboard => match self.go_to(action) {
+            Screen::Queue(_) | Screen::Dashboard(_) => match self.go_to(action) {
                 Some(cmds) => cmds,
-                None if matches!(self.screen, Screen::Queue) => self.queue_key(action),
+                None if matches!(self.screen, Screen::Queue(_)) => self.queue_key(action),
                 None => self.dashboard_key(action),
             },
             Screen::Case(_) => self.case_key(action),
             Screen::Charts(_) => self.charts_key(action),
-            Screen::Report => self.report_key(action),
-            Screen::Settings => self.settings_key(action),
-            Screen::Reception => self.reception_key(action),
+            Screen::Report(_) => self.report_key(action),
+            Screen::Settings(_) => self.settings_key(action),
+            Screen::Reception(_) => self.reception_key(action),
             // Forms take their keys before the keymap's screens.
             Screen::Form(_) => Vec::new(),
         }
@@ -73,14 +73,22 @@ impl App {
 
     /// From the queue or the dashboard to another of the leader's screens.
     fn go_to(&mut self, action: Action) -> Option<Vec<Cmd>> {
-        let (screen, cmd) = match action {
-            Action::Charts => (Screen::Charts(Box::default()), Cmd::LoadCharts),
+        let cmd = match action {
+            Action::Charts => {
+                self.show(Screen::Charts(Box::default()));
+                Cmd::LoadCharts
+            }
             Action::Report => return Some(self.open_report()),
-            Action::Settings => (Screen::Settings, Cmd::LoadDirectory),
-            Action::Reception => (Screen::Reception, Cmd::LoadReception),
+            Action::Settings => {
+                self.bring(Kept::Settings);
+                Cmd::LoadDirectory
+            }
+            Action::Reception => {
+                self.bring(Kept::Reception);
+                Cmd::LoadReception
+            }
             _ => return None,
         };
-        self.screen = screen;
         Some(vec![cmd])
     }
 }

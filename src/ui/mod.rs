@@ -20,7 +20,7 @@ pub mod widgets;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use chrono::NaiveDate;
+use crate::clock::Clock;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::domain::rules::Operator;
@@ -34,7 +34,7 @@ pub fn run(
     store: &mut Store,
     lang: Lang,
     operator: Option<Operator>,
-    today: NaiveDate,
+    clock: Clock,
 ) -> std::io::Result<()> {
     let mut guard = terminal::Guard::enter()?;
     let tty = tty::Tty::open()?;
@@ -51,7 +51,7 @@ pub fn run(
         return Ok(());
     };
     let size = guard.terminal.size()?;
-    let mut app = open_app(store, lang, operator, today, size.height).map_err(failed)?;
+    let mut app = open_app(store, lang, operator, clock, size.height).map_err(failed)?;
     let mut rows = size.height;
     while !app.quit && !guard.stop.load(Ordering::Relaxed) {
         // One clock read a frame: a desk left open past midnight shows,
@@ -99,20 +99,20 @@ pub fn run(
 }
 
 /// The desk's model for `operator` with its first screen loaded, as the
-/// run loop starts it (`xinfang replay` starts it the same way).
+/// run loop starts it (`xinfang replay` starts it the same way), on the
+/// caller's `clock` (in the office's offset; today is its date).
 pub fn open_app(
     store: &mut Store,
     lang: Lang,
     operator: Operator,
-    today: NaiveDate,
+    clock: Clock,
     rows: u16,
 ) -> Result<App, crate::store::StoreError> {
     let office_name = store
         .meta("office_name")?
         .unwrap_or_else(|| crate::strings::ui::text(lang).app.to_owned());
-    let mut app = App::new(lang, Some(operator), office_name, today);
-    app.offset = store.office().policy.utc_offset;
-    app.clock = crate::clock::Clock::system(app.offset);
+    let mut app = App::new(lang, Some(operator), office_name, clock.today());
+    app.clock = clock;
     app.categories = store.office().categories.clone();
     // A broken keys.toml must not keep the desk shut: the built-in keys
     // apply and the first screen says what is wrong in the file.

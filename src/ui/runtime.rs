@@ -326,7 +326,7 @@ pub fn render<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> Result<(), B
 fn write_report(store: &Store, app: &App) -> Msg {
     use crate::report::{Format, render};
     use crate::strings::{report as words, report_screen as say};
-    let Some(loaded) = &app.report.loaded else {
+    let Some(loaded) = &app.report().loaded else {
         return Msg::Idle;
     };
     let dir = store

@@ -7,7 +7,7 @@ use crate::domain::documents::DocKind;
 use crate::domain::op::Op;
 use crate::store::CaseRow;
 use crate::strings::{form as said, report_screen};
-use crate::ui::app::{App, Cmd, Msg, Screen};
+use crate::ui::app::{App, Cmd, Kept, Msg, Screen, StartDraft};
 use crate::ui::form::intake::RepeatQuery;
 use crate::ui::screens::documents::DocCmd;
 
@@ -32,17 +32,19 @@ impl App {
             Msg::Idle => Vec::new(),
             Msg::Document(m) => self.doc_msg(*m),
             Msg::Reception(days, records) => {
-                self.reception = (days, records);
+                if let Some(r) = self.reception_mut() {
+                    (r.days, r.records) = (days, records);
+                }
                 Vec::new()
             }
             Msg::ReceptionSaved => {
                 self.message = Some(said::saved_settings(self.lang).to_owned());
-                self.screen = Screen::Reception;
+                self.bring(Kept::Reception);
                 vec![Cmd::LoadReception]
             }
             Msg::SettingsSaved => {
                 self.message = Some(said::saved_settings(self.lang).to_owned());
-                self.screen = Screen::Settings;
+                self.bring(Kept::Settings);
                 vec![Cmd::LoadDirectory]
             }
             Msg::Saved { id, note } => self.on_saved(id, note),
@@ -59,7 +61,9 @@ impl App {
             }
             Msg::Repeats { query, rows } => self.on_repeats(query, rows),
             Msg::Dashboard(d) => {
-                self.dash.refill(*d);
+                if let Some(dash) = self.dash_mut() {
+                    dash.refill(*d);
+                }
                 Vec::new()
             }
             Msg::Charts(c) => {
@@ -71,7 +75,7 @@ impl App {
             Msg::Report(r) => self.on_report(r.0, &r.1),
             Msg::ReportWritten(paths) => self.say(report_screen::written(self.lang, &paths)),
             Msg::Drafts(drafts) => {
-                self.offered = drafts.into_iter().next();
+                self.start_draft = drafts.into_iter().next().map(StartDraft::Offered);
                 Vec::new()
             }
         }
@@ -88,21 +92,21 @@ impl App {
             f.paste(text);
             return self.after_form_change();
         }
-        match &mut self.queue.search {
-            Some(field) if matches!(self.screen, Screen::Queue) => {
-                field.insert(text);
-                self.search_cmd()
-            }
-            _ => Vec::new(),
+        if let Screen::Queue(q) = &mut self.screen
+            && let Some(field) = &mut q.search
+        {
+            field.insert(text);
+            return self.search_cmd();
         }
+        Vec::new()
     }
 
     fn resize(&mut self, rows: u16) -> Vec<Cmd> {
         let before = self.page_size;
         self.fit_rows(rows);
         // Nothing loaded yet (before `start`): nothing to reload.
-        let loaded = !self.queue.page_starts.is_empty();
-        if self.page_size != before && loaded && self.queue.search.is_none() {
+        let loaded = !self.queue().page_starts.is_empty();
+        if self.page_size != before && loaded && self.queue().search.is_none() {
             return self.reload();
         }
         Vec::new()
@@ -116,8 +120,10 @@ impl App {
             None => saved,
         });
         let mut cmds = self.leave_form();
-        self.queue.page_starts.clear();
-        self.queue.selected = 0;
+        if let Some(q) = self.queue_mut() {
+            q.page_starts.clear();
+            q.selected = 0;
+        }
         cmds.extend([Cmd::LoadCounts, self.load(None), Cmd::OpenCase(id)]);
         cmds
     }

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::app::{App, Cmd, Screen};
+use super::app::{App, Cmd, FormScreen, Kept, Screen, StartDraft};
 use super::form::action::action_form;
 use super::form::draft::{Draft, DraftOf};
 use super::form::intake::intake_form;
@@ -57,14 +57,15 @@ impl App {
     }
 
     pub(super) fn open_action(&mut self, op: Op, row: &CaseRow) {
-        self.screen = Screen::Form(Box::new(action_form(
+        let form = action_form(
             op,
             row,
             &self.directory,
             self.lang,
             self.today,
-            self.offset,
-        )));
+            self.clock.offset(),
+        );
+        self.show(Screen::Form(Box::new(FormScreen::new(form))));
     }
 
     /// The answer to "restore the draft?": Enter or y restores, Esc drops
@@ -77,16 +78,16 @@ impl App {
                         *channel,
                         self.lang,
                         self.today,
-                        self.offset,
+                        self.clock.offset(),
                         &self.categories,
                     );
                     form.restore(&draft);
-                    self.screen = Screen::Form(Box::new(form));
+                    self.show(Screen::Form(Box::new(FormScreen::new(form))));
                     self.after_form_change()
                 }
                 DraftOf::Action { case_id, .. } => {
                     let id = *case_id;
-                    self.restoring = Some(draft);
+                    self.start_draft = Some(StartDraft::Restoring(draft));
                     vec![Cmd::OpenCase(id)]
                 }
                 DraftOf::Settings => vec![Cmd::DropDraft(draft.slot())],
@@ -94,7 +95,7 @@ impl App {
             // Only Esc drops it: `n` (the next new intake) must not.
             KeyCode::Esc => vec![Cmd::DropDraft(draft.slot())],
             _ => {
-                self.offered = Some(draft);
+                self.start_draft = Some(StartDraft::Offered(draft));
                 Vec::new()
             }
         }
@@ -124,7 +125,7 @@ impl App {
             }
             Outcome::Linked(name) => {
                 self.message = Some(t::linked_to(self.lang, &name));
-                self.draft_due = true;
+                form.draft_due = true;
                 Vec::new()
             }
             Outcome::Cancel => self.cancel_form(),
@@ -145,11 +146,11 @@ impl App {
             Purpose::Action { case_id, .. } => Some(Cmd::OpenCase(*case_id)),
             Purpose::Intake(_) => None,
             Purpose::Person(_) | Purpose::Department | Purpose::Office => {
-                self.screen = Screen::Settings;
+                self.bring(Kept::Settings);
                 return Vec::new();
             }
             Purpose::Reception | Purpose::Schedule => {
-                self.screen = Screen::Reception;
+                self.bring(Kept::Reception);
                 return Vec::new();
             }
         };
@@ -164,15 +165,15 @@ impl App {
     /// A form changed: its draft is due, and the repeat panel may need to
     /// look again.
     pub(super) fn after_form_change(&mut self) -> Vec<Cmd> {
-        self.draft_due = true;
         let Screen::Form(form) = &mut self.screen else {
             return Vec::new();
         };
+        form.draft_due = true;
         let query = form.repeat_query();
-        if query == self.repeat_asked {
+        if query == form.repeat_asked {
             return Vec::new();
         }
-        self.repeat_asked = query.clone();
+        form.repeat_asked = query.clone();
         match query {
             Some(q) => vec![Cmd::Repeats(q)],
             None => {

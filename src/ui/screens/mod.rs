@@ -5,6 +5,7 @@ pub mod case;
 pub mod charts;
 pub mod dashboard;
 pub mod documents;
+pub mod form;
 pub mod help;
 pub mod offer;
 pub mod queue;

@@ -27,12 +27,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     match &app.screen {
-        Screen::Queue => queue::view::draw(app, frame, area),
-        Screen::Dashboard => dashboard::view::draw(app, frame, area),
+        Screen::Queue(q) => queue::view::draw(app, q, frame, area),
+        Screen::Dashboard(d) => dashboard::view::draw(app, d, frame, area),
         Screen::Charts(c) => charts::view::draw(app, c, frame, area),
-        Screen::Settings => settings::view::draw(app, frame, area),
-        Screen::Reception => reception::view::draw(app, frame, area),
-        Screen::Report => report::view::draw(app, frame, area),
+        Screen::Settings(s) => settings::view::draw(app, s, frame, area),
+        Screen::Reception(r) => reception::view::draw(app, r, frame, area),
+        Screen::Report(r) => report::view::draw(app, r, frame, area),
         Screen::Case(c) => case::view::draw(app, c, frame, area),
         Screen::Form(f) => form::draw(app, f, frame, area),
     }
@@ -41,7 +41,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     {
         documents::view::draw(panel, app.lang, frame, area);
     }
-    if let Some(draft) = &app.offered {
+    if let Some(draft) = app.offered() {
         offer::view::draw(draft, app.lang, frame, area);
     }
     if app.help {

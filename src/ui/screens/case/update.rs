@@ -3,20 +3,20 @@
 
 use super::CaseScreen;
 use crate::store::views::CaseView;
-use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::app::{App, Cmd, Kept, Screen, StartDraft};
 use crate::ui::form::draft::DraftOf;
 use crate::ui::keymap::Action;
 
 impl App {
     /// A case loaded: shown, and the step whose draft was restored opened over it.
     pub(crate) fn on_case(&mut self, view: CaseView) -> Vec<Cmd> {
-        let restoring = self.restoring.take();
+        let restoring = self.take_start_draft(StartDraft::is_restoring);
         let draft_op = restoring.as_ref().and_then(|d| match &d.of {
             DraftOf::Action { case_id, op } if *case_id == view.row.case.id => Some(*op),
             _ => None,
         });
         let row = view.row.clone();
-        self.screen = Screen::Case(Box::new(CaseScreen::new(view)));
+        self.show(Screen::Case(Box::new(CaseScreen::new(view))));
         if let (Some(op), Some(draft)) = (draft_op, restoring)
             && op.is_step()
         {
@@ -51,10 +51,10 @@ impl App {
             }
             Action::Back if self.home_dashboard => self.go_home(),
             Action::Back => {
-                self.screen = Screen::Queue;
+                self.bring(Kept::Queue);
                 // Back to what the queue showed: the search results, if a
                 // search is open, else the current page.
-                match self.queue.search {
+                match self.queue().search {
                     Some(_) => {
                         let mut cmds = vec![Cmd::LoadCounts];
                         cmds.extend(self.search_cmd());

@@ -2,7 +2,7 @@
 //! takes on the selected case without opening it first.
 
 use crate::domain::types::Role;
-use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::app::{App, Cmd, Kept, Screen};
 use crate::ui::keymap::Action;
 
 impl App {
@@ -14,7 +14,9 @@ impl App {
     }
 
     pub(crate) fn dashboard_key(&mut self, action: Action) -> Vec<Cmd> {
-        let d = &mut self.dash;
+        let Screen::Dashboard(d) = &mut self.screen else {
+            return Vec::new();
+        };
         match action {
             Action::Down => d.down(),
             Action::Up => d.up(),
@@ -26,11 +28,11 @@ impl App {
             Action::Refresh => return vec![Cmd::LoadCounts, Cmd::LoadDashboard],
             // A leader receiving visitors takes them in as the clerk does.
             Action::New => {
-                self.screen = Screen::Queue;
+                self.bring(Kept::Queue);
                 return self.new_intake();
             }
             Action::SwitchView => {
-                self.screen = Screen::Queue;
+                self.bring(Kept::Queue);
                 self.home_dashboard = false;
                 return self.reload();
             }
@@ -48,10 +50,10 @@ impl App {
     /// Back to where this operator works: the dashboard or the queue.
     pub(crate) fn go_home(&mut self) -> Vec<Cmd> {
         if self.home_dashboard {
-            self.screen = Screen::Dashboard;
+            self.bring(Kept::Dashboard);
             vec![Cmd::LoadCounts, Cmd::LoadDashboard]
         } else {
-            self.screen = Screen::Queue;
+            self.bring(Kept::Queue);
             self.reload()
         }
     }

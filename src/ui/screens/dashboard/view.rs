@@ -8,7 +8,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::List;
+use super::{DashboardScreen, List};
 use crate::display::{cut, fit};
 use crate::domain::deadline::ClockStatus;
 use crate::domain::identity::mask_id;
@@ -23,7 +23,7 @@ use crate::ui::view::parts::{clock_style, row};
 /// From this width the lists stand in two columns.
 const TWO_COLUMNS: u16 = 100;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, d: &DashboardScreen, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let ui = text(lang);
     let c = &app.counts;
@@ -62,17 +62,24 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             width: body.width - half,
             ..body
         };
-        draw_lists(app, &lists[..4], 0, frame, left);
-        draw_lists(app, &lists[4..], 4, frame, right);
+        draw_lists(app, d, &lists[..4], 0, frame, left);
+        draw_lists(app, d, &lists[4..], 4, frame, right);
     } else {
-        draw_lists(app, &lists, 0, frame, body);
+        draw_lists(app, d, &lists, 0, frame, body);
     }
     crate::ui::view::parts::footer(app, Context::Dashboard, |_| true, frame, area);
 }
 
 /// `lists` stacked in `area`, each given an equal share of its rows; the
 /// list with the cursor scrolls to keep it in view.
-fn draw_lists(app: &App, lists: &[List], first: usize, frame: &mut Frame, area: Rect) {
+fn draw_lists(
+    app: &App,
+    d: &DashboardScreen,
+    lists: &[List],
+    first: usize,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let n = lists.len() as u16;
     if n == 0 || area.height < n {
         return;
@@ -88,6 +95,7 @@ fn draw_lists(app: &App, lists: &[List], first: usize, frame: &mut Frame, area: 
         };
         draw_list(
             app,
+            d,
             *list,
             index,
             frame,
@@ -100,9 +108,15 @@ fn draw_lists(app: &App, lists: &[List], first: usize, frame: &mut Frame, area: 
     }
 }
 
-fn draw_list(app: &App, list: List, index: usize, frame: &mut Frame, area: Rect) {
+fn draw_list(
+    app: &App,
+    d: &DashboardScreen,
+    list: List,
+    index: usize,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let lang = app.lang;
-    let d = &app.dash;
     let focused = d.list == index;
     let count = list.len(&d.data);
     let w = usize::from(area.width.saturating_sub(1));

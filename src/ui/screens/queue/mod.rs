@@ -67,8 +67,12 @@ impl View {
 
 pub type Cursor = Option<(crate::store::SortKey, i64)>;
 
+/// The queue screen: the view chosen, the page shown, the search line and
+/// the channel chooser of `n`.
 #[derive(Debug, Clone, Default)]
 pub struct Queue {
+    /// The filter and, across it, the channel, "mine" and the order.
+    pub view: View,
     pub rows: Vec<CaseRow>,
     pub selected: usize,
     /// Where each page shown so far began; the last one is the current page.
@@ -76,4 +80,7 @@ pub struct Queue {
     /// Where the next page begins, when there is one.
     pub next: Cursor,
     pub search: Option<TextField>,
+    /// `n` was pressed: the channel of the new intake is being chosen (a
+    /// digit, or the arrows and Enter); the highlighted one.
+    pub choosing_channel: Option<usize>,
 }

@@ -6,26 +6,29 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::Cursor;
 use crate::domain::types::Channel;
 use crate::store::{CaseRow, SortKey};
-use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::app::{App, Cmd, FormScreen, Screen};
 use crate::ui::form::intake::intake_form;
 use crate::ui::keymap::{Action, Context};
 use crate::ui::widgets::text_field::{Edit, TextField};
 
 impl App {
     pub(crate) fn queue_key(&mut self, action: Action) -> Vec<Cmd> {
+        let Screen::Queue(q) = &mut self.screen else {
+            return Vec::new();
+        };
         match action {
             Action::Refresh => self.reload(),
             Action::SwitchView => {
                 self.home_dashboard = true;
                 self.go_home()
             }
-            Action::Down if self.queue.selected + 1 < self.queue.rows.len() => {
-                self.queue.selected += 1;
+            Action::Down if q.selected + 1 < q.rows.len() => {
+                q.selected += 1;
                 Vec::new()
             }
             Action::Down => self.next_page(),
-            Action::Up if self.queue.selected > 0 => {
-                self.queue.selected -= 1;
+            Action::Up if q.selected > 0 => {
+                q.selected -= 1;
                 Vec::new()
             }
             Action::Up => self.prev_page(true),
@@ -34,23 +37,23 @@ impl App {
             Action::Open => self.open_selected(),
             Action::New => self.new_intake(),
             Action::Search => {
-                self.queue.search = Some(TextField::default());
+                q.search = Some(TextField::default());
                 Vec::new()
             }
             Action::Filter => {
-                self.view.filter = self.view.filter.next();
+                q.view.filter = q.view.filter.next();
                 self.first_page()
             }
             Action::FilterChannel => {
-                self.view.channel = self.view.next_channel();
+                q.view.channel = q.view.next_channel();
                 self.first_page()
             }
             Action::Mine => {
-                self.view.mine = !self.view.mine;
+                q.view.mine = !q.view.mine;
                 self.first_page()
             }
             Action::Sort => {
-                self.view.sort = self.view.next_sort();
+                q.view.sort = q.view.next_sort();
                 self.first_page()
             }
             _ => Vec::new(),
@@ -60,20 +63,23 @@ impl App {
     /// A key on the queue's search line: its keymap moves, opens or closes;
     /// every other key edits the query (and searches again).
     pub(crate) fn search_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        match self.keys.lookup(Context::SearchLine, &key) {
+        let action = self.keys.lookup(Context::SearchLine, &key);
+        let Screen::Queue(q) = &mut self.screen else {
+            return Vec::new();
+        };
+        match action {
             Some(Action::Back) => {
-                self.queue.search = None;
-                self.queue.page_starts.clear();
+                q.search = None;
+                q.page_starts.clear();
                 vec![self.load(None)]
             }
             Some(Action::Open) => self.open_selected(),
             Some(Action::Down) => {
-                self.queue.selected =
-                    (self.queue.selected + 1).min(self.queue.rows.len().saturating_sub(1));
+                q.selected = (q.selected + 1).min(q.rows.len().saturating_sub(1));
                 Vec::new()
             }
             Some(Action::Up) => {
-                self.queue.selected = self.queue.selected.saturating_sub(1);
+                q.selected = q.selected.saturating_sub(1);
                 Vec::new()
             }
             _ => self.edit_search(key),
@@ -82,7 +88,7 @@ impl App {
 
     /// The search line's own editing keys; a change searches again.
     fn edit_search(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        let Some(field) = &mut self.queue.search else {
+        let Some(field) = self.queue_mut().and_then(|q| q.search.as_mut()) else {
             return Vec::new();
         };
         // Only a changed query searches again; moving the cursor does not.
@@ -109,24 +115,26 @@ impl App {
                 .and_then(|i| Channel::ALL.get(i).copied()),
             (None, Some(Action::Open)) => Channel::ALL.get(at).copied(),
             (None, Some(Action::Down)) => {
-                self.choosing_channel = Some((at + 1) % n);
+                self.choose_channel((at + 1) % n);
                 None
             }
             (None, Some(Action::Up)) => {
-                self.choosing_channel = Some((at + n - 1) % n);
+                self.choose_channel((at + n - 1) % n);
                 None
             }
             _ => None,
         };
+        let choosing = self.queue().choosing_channel.is_some();
         if let Some(channel) = channel {
-            self.screen = Screen::Form(Box::new(intake_form(
+            let form = intake_form(
                 channel,
                 self.lang,
                 self.today,
-                self.offset,
+                self.clock.offset(),
                 &self.categories,
-            )));
-        } else if self.choosing_channel.is_none() && self.home_dashboard {
+            );
+            self.show(Screen::Form(Box::new(FormScreen::new(form))));
+        } else if !choosing && self.home_dashboard {
             // Cancelled: back to the leader's dashboard.
             return self.go_home();
         }
@@ -135,28 +143,38 @@ impl App {
 
     /// A page loaded: one row more than the page tells that another follows.
     pub(crate) fn on_page(&mut self, rows: Vec<(CaseRow, SortKey)>, start: Cursor) -> Vec<Cmd> {
-        let more = rows.len() > self.page_size;
+        let page_size = self.page_size;
+        let Some(q) = self.queue_mut() else {
+            return Vec::new();
+        };
+        let more = rows.len() > page_size;
         let mut rows = rows;
-        rows.truncate(self.page_size);
-        self.queue.next = if more {
+        rows.truncate(page_size);
+        q.next = if more {
             rows.last().map(|(r, k)| (k.clone(), r.case.id))
         } else {
             None
         };
-        self.queue.page_starts.push(start);
-        self.queue.rows = rows.into_iter().map(|(r, _)| r).collect();
-        self.queue.selected = self
-            .queue
-            .selected
-            .min(self.queue.rows.len().saturating_sub(1));
+        q.page_starts.push(start);
+        q.rows = rows.into_iter().map(|(r, _)| r).collect();
+        q.selected = q.selected.min(q.rows.len().saturating_sub(1));
         Vec::new()
     }
 
     pub(crate) fn on_found(&mut self, rows: Vec<CaseRow>) -> Vec<Cmd> {
-        self.queue.rows = rows;
-        self.queue.selected = 0;
-        self.queue.next = None;
+        if let Some(q) = self.queue_mut() {
+            q.rows = rows;
+            q.selected = 0;
+            q.next = None;
+        }
         Vec::new()
+    }
+
+    /// The new intake's channel chooser, on the `at`-th channel.
+    fn choose_channel(&mut self, at: usize) {
+        if let Some(q) = self.queue_mut() {
+            q.choosing_channel = Some(at);
+        }
     }
 
     /// `n`: pick the channel of a new intake. A handler is told at once,
@@ -168,21 +186,26 @@ impl App {
             .map(crate::domain::workflow::may_take_in);
         match refused {
             Some(Err(e)) => self.message = Some(crate::strings::errors::workflow(self.lang, &e)),
-            _ => self.choosing_channel = Some(0),
+            _ => self.choose_channel(0),
         }
         Vec::new()
     }
 
     fn first_page(&mut self) -> Vec<Cmd> {
-        self.queue.page_starts.clear();
-        self.queue.selected = 0;
+        if let Some(q) = self.queue_mut() {
+            q.page_starts.clear();
+            q.selected = 0;
+        }
         vec![self.load(None)]
     }
 
     fn next_page(&mut self) -> Vec<Cmd> {
-        match self.queue.next.clone() {
+        let Some(q) = self.queue_mut() else {
+            return Vec::new();
+        };
+        match q.next.clone() {
             Some(next) => {
-                self.queue.selected = 0;
+                q.selected = 0;
                 vec![self.load(Some(next))]
             }
             None => Vec::new(),
@@ -190,17 +213,22 @@ impl App {
     }
 
     fn prev_page(&mut self, to_last_row: bool) -> Vec<Cmd> {
-        if self.queue.page_starts.len() < 2 {
+        let page_size = self.page_size;
+        let Some(q) = self.queue_mut() else {
+            return Vec::new();
+        };
+        if q.page_starts.len() < 2 {
             return Vec::new();
         }
-        self.queue.page_starts.pop();
-        let start = self.queue.page_starts.pop().flatten();
-        self.queue.selected = if to_last_row { self.page_size - 1 } else { 0 };
+        q.page_starts.pop();
+        let start = q.page_starts.pop().flatten();
+        q.selected = if to_last_row { page_size - 1 } else { 0 };
         vec![self.load(start)]
     }
 
     fn open_selected(&mut self) -> Vec<Cmd> {
-        match self.queue.rows.get(self.queue.selected) {
+        let q = self.queue();
+        match q.rows.get(q.selected) {
             Some(r) => vec![Cmd::OpenCase(r.case.id)],
             None => Vec::new(),
         }

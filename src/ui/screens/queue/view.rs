@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Filter;
+use super::{Filter, Queue, View};
 use crate::display::{fit, width};
 use crate::domain::deadline::ClockStatus;
 use crate::domain::identity::mask_id;
@@ -18,15 +18,15 @@ use crate::ui::keymap::{Context, Keymap};
 use crate::ui::view::parts::{clock_style, row};
 use crate::ui::widgets::text_field::TextField;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, q: &Queue, frame: &mut Frame, area: Rect) {
     let t = text(app.lang);
     frame.render_widget(Paragraph::new(header(app, area.width)).bold(), row(area, 0));
-    frame.render_widget(Paragraph::new(filter_line(app)), row(area, 1));
+    frame.render_widget(Paragraph::new(filter_line(app, q)), row(area, 1));
     let w = usize::from(area.width);
     let cols = columns(
         w,
         app.lang,
-        crate::ui::view::parts::number_width(app.queue.rows.iter().map(|r| &r.case)),
+        crate::ui::view::parts::number_width(q.rows.iter().map(|r| &r.case)),
     );
     let head: Vec<String> = t
         .headings
@@ -35,12 +35,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map(|(h, c)| fit(h, c))
         .collect();
     frame.render_widget(Paragraph::new(head.join(" ")).underlined(), row(area, 2));
-    rows(app, &cols, frame, area);
+    rows(app, q, &cols, frame, area);
     let bottom = area.height - 1;
-    match &app.queue.search {
+    match &q.search {
         Some(field) => search_line(app, field, frame, area),
-        None if app.choosing_channel.is_some() => {
-            frame.render_widget(Paragraph::new(channel_chooser(app)), row(area, bottom));
+        None if q.choosing_channel.is_some() => {
+            frame.render_widget(Paragraph::new(channel_chooser(app, q)), row(area, bottom));
         }
         None => {
             let footer = app
@@ -91,23 +91,22 @@ fn header(app: &App, cols: u16) -> String {
 }
 
 /// The page's rows from the fourth line, the selected one reversed.
-fn rows(app: &App, cols: &[usize; 8], frame: &mut Frame, area: Rect) {
-    let query = app
-        .queue
+fn rows(app: &App, q: &Queue, cols: &[usize; 8], frame: &mut Frame, area: Rect) {
+    let query = q
         .search
         .as_ref()
         .map(|f| f.value().trim())
         .filter(|q| !q.is_empty());
-    if app.queue.rows.is_empty() {
+    if q.rows.is_empty() {
         frame.render_widget(Paragraph::new(text(app.lang).no_cases).dim(), row(area, 3));
     }
-    for (i, r) in app.queue.rows.iter().enumerate() {
+    for (i, r) in q.rows.iter().enumerate() {
         let y = 3 + i as u16;
         if y + 2 >= area.height {
             break;
         }
         let mut line = row_line(app.lang, r, cols, query);
-        if i == app.queue.selected {
+        if i == q.selected {
             line = line.patch_style(Style::new().add_modifier(Modifier::REVERSED));
         }
         frame.render_widget(Paragraph::new(line), row(area, y));
@@ -135,7 +134,7 @@ fn search_line(app: &App, field: &TextField, frame: &mut Frame, area: Rect) {
     frame.set_cursor_position(Position::new(x.min(area.right() - 1), area.y + bottom));
 }
 
-fn filter_line(app: &App) -> Line<'static> {
+fn filter_line(app: &App, q: &Queue) -> Line<'static> {
     let t = text(app.lang);
     let names: Vec<(Filter, String)> = [
         (Filter::All, t.all.to_owned()),
@@ -156,14 +155,14 @@ fn filter_line(app: &App) -> Line<'static> {
     let spans: Vec<Span> = names
         .into_iter()
         .flat_map(|(f, name)| {
-            let style = if f == app.view.filter {
+            let style = if f == q.view.filter {
                 Style::new().reversed()
             } else {
                 Style::new().dim()
             };
             [Span::styled(format!(" {name} "), style), Span::raw(" ")]
         })
-        .chain(view_spans(app))
+        .chain(view_spans(app, &q.view))
         .collect();
     Line::from(spans)
 }
@@ -279,8 +278,7 @@ fn highlight(cell: &str, query: Option<&str>) -> Vec<Span<'static>> {
 
 /// Channel, "mine" and order, after the filters, when they differ from
 /// the plain queue.
-fn view_spans(app: &App) -> Vec<Span<'static>> {
-    let v = &app.view;
+fn view_spans(app: &App, v: &View) -> Vec<Span<'static>> {
     let mut parts = Vec::new();
     if let Some(c) = v.channel {
         parts.push(labels::channel(app.lang, c).to_owned());
@@ -303,11 +301,11 @@ fn view_spans(app: &App) -> Vec<Span<'static>> {
 }
 
 /// `n`: the channels by number, the highlighted one reversed.
-fn channel_chooser(app: &App) -> Line<'static> {
+fn channel_chooser(app: &App, q: &Queue) -> Line<'static> {
     let mut spans = vec![Span::raw(crate::strings::form::new_intake_prompt(app.lang)).bold()];
     for (i, c) in crate::domain::types::Channel::ALL.iter().enumerate() {
         let label = format!(" {} {} ", i + 1, labels::channel(app.lang, *c));
-        spans.push(if app.choosing_channel == Some(i) {
+        spans.push(if q.choosing_channel == Some(i) {
             Span::raw(label).reversed()
         } else {
             Span::raw(label)

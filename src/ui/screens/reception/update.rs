@@ -1,6 +1,6 @@
 //! 领导接待日's keys: a record of today's reception, the schedule (a leader's).
 
-use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::app::{App, Cmd, FormScreen, Screen};
 use crate::ui::form::people::{reception_form, schedule_form};
 use crate::ui::keymap::Action;
 
@@ -20,9 +20,9 @@ impl App {
                     &self.directory,
                     self.lang,
                     self.today,
-                    self.offset,
+                    self.clock.offset(),
                 );
-                self.screen = Screen::Form(Box::new(form));
+                self.show(Screen::Form(Box::new(FormScreen::new(form))));
             }
             // The schedule is a leader's to set.
             Action::Schedule if self.may_change() => {
@@ -31,9 +31,9 @@ impl App {
                     &self.directory,
                     self.lang,
                     self.today,
-                    self.offset,
+                    self.clock.offset(),
                 );
-                self.screen = Screen::Form(Box::new(form));
+                self.show(Screen::Form(Box::new(FormScreen::new(form))));
             }
             _ => {}
         }

@@ -7,15 +7,16 @@ use ratatui::style::Stylize;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::ReceptionScreen;
 use crate::display::{cut, fit};
 use crate::strings::reception as t;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, screen: &ReceptionScreen, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let w = usize::from(area.width);
-    let (days, records) = &app.reception;
+    let (days, records) = (&screen.days, &screen.records);
     let mut lines: Vec<Line> = vec![Line::from(cut(&t::title(lang, app.today), w)).bold()];
     lines.push(Line::from(""));
     lines.push(Line::from(t::schedule(lang)).bold());

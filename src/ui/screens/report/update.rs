@@ -5,35 +5,44 @@ use super::LoadedReport;
 use crate::domain::policy::Policy;
 use crate::domain::stats::{Period, PeriodKind, Report, YEARS};
 use crate::strings::report_screen as say;
-use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::app::{App, Cmd, Kept, Screen};
 use crate::ui::keymap::Action;
 
 impl App {
     /// A report loaded; one for a period no longer asked for (keys pressed
     /// while it was made) is dropped.
     pub(crate) fn on_report(&mut self, report: Report, policy: &Policy) -> Vec<Cmd> {
-        if report.period != self.report.period {
+        let (lang, page) = (self.lang, self.page_size.max(1));
+        let Some(shown) = self.report_mut() else {
+            return Vec::new();
+        };
+        if report.period != shown.period {
             return Vec::new();
         }
         // Every label and cell worked out once, here: drawing only lays them out.
-        let r = LoadedReport::new(report, self.lang, policy);
-        self.report.making = false;
-        let last = r.height().saturating_sub(self.page_size.max(1));
-        self.report.scroll = self.report.scroll.min(last);
-        self.report.loaded = Some(Box::new(r));
+        let r = LoadedReport::new(report, lang, policy);
+        shown.making = false;
+        let last = r.height().saturating_sub(page);
+        shown.scroll = shown.scroll.min(last);
+        shown.loaded = Some(Box::new(r));
         Vec::new()
     }
 
     /// y (月报): the report screen, on the period last shown (this month's at first).
     pub(crate) fn open_report(&mut self) -> Vec<Cmd> {
-        self.screen = Screen::Report;
-        self.report.making = true;
-        vec![Cmd::LoadReport(self.report.period)]
+        self.bring(Kept::Report);
+        let Some(r) = self.report_mut() else {
+            return Vec::new();
+        };
+        r.making = true;
+        vec![Cmd::LoadReport(r.period)]
     }
 
     pub(crate) fn report_key(&mut self, action: Action) -> Vec<Cmd> {
-        let r = &mut self.report;
         let page = self.page_size.max(1);
+        let Screen::Report(r) = &mut self.screen else {
+            return Vec::new();
+        };
         let last = r
             .loaded
             .as_ref()
@@ -73,7 +82,7 @@ impl App {
                 return vec![Cmd::LoadReport(r.period)];
             }
             Action::Charts => {
-                self.screen = Screen::Charts(Box::default());
+                self.show(Screen::Charts(Box::default()));
                 return vec![Cmd::LoadCharts];
             }
             Action::Back => return self.go_home(),
@@ -83,9 +92,11 @@ impl App {
     }
 
     fn show_period(&mut self, period: Period) -> Vec<Cmd> {
-        self.report.period = period;
-        self.report.scroll = 0;
-        self.report.making = true;
+        if let Some(r) = self.report_mut() {
+            r.period = period;
+            r.scroll = 0;
+            r.making = true;
+        }
         vec![Cmd::LoadReport(period)]
     }
 }

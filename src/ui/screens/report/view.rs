@@ -9,7 +9,7 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Block, LoadedReport};
+use super::{Block, LoadedReport, ReportScreen};
 use crate::display::{cut, fit, width};
 use crate::domain::stats::Section;
 use crate::strings::{Lang, report as words, report_screen as say};
@@ -23,16 +23,16 @@ const LABEL_MIN: usize = 14;
 /// The widest an item column gets (the summary takes the rest of the line).
 const ITEM_COLUMN_MAX: usize = 20;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, screen: &ReportScreen, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
-    let Some(loaded) = &app.report.loaded else {
-        let making = say::making(app.lang, &app.report.period);
+    let Some(loaded) = &screen.loaded else {
+        let making = say::making(app.lang, &screen.period);
         frame.render_widget(Paragraph::new(cut(&making, w)).bold(), row(area, 0));
         footer(app, Context::Report, |_| true, frame, area);
         return;
     };
-    let title = if app.report.making {
-        say::making(app.lang, &app.report.period)
+    let title = if screen.making {
+        say::making(app.lang, &screen.period)
     } else {
         loaded.title.clone()
     };
@@ -51,7 +51,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let body_h = usize::from(area.height.saturating_sub(4));
     let lines: Vec<Line> = body_lines(loaded, &columns, w, app.lang)
         .into_iter()
-        .skip(app.report.scroll)
+        .skip(screen.scroll)
         .take(body_h)
         .collect();
     let body = Rect {

@@ -3,3 +3,10 @@
 
 mod update;
 pub mod view;
+
+/// The settings list's cursor (the directory itself is the session's:
+/// every form that names a person or department reads it).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SettingsScreen {
+    pub selected: usize,
+}

@@ -3,7 +3,7 @@
 
 use crate::domain::workflow::may_manage_office;
 use crate::strings::errors;
-use crate::ui::app::{App, Cmd, Screen};
+use crate::ui::app::{App, Cmd, FormScreen, Screen};
 use crate::ui::form::office::office_form;
 use crate::ui::form::people::{department_form, person_form};
 use crate::ui::keymap::Action;
@@ -29,48 +29,55 @@ impl App {
 
     pub(crate) fn settings_key(&mut self, action: Action) -> Vec<Cmd> {
         let n = self.settings_rows();
-        match action {
+        let Screen::Settings(s) = &mut self.screen else {
+            return Vec::new();
+        };
+        let selected = s.selected;
+        let offset = self.clock.offset();
+        let form = match action {
             Action::Down => {
-                self.settings_selected = (self.settings_selected + 1).min(n.saturating_sub(1))
+                s.selected = (s.selected + 1).min(n.saturating_sub(1));
+                None
             }
-            Action::Up => self.settings_selected = self.settings_selected.saturating_sub(1),
+            Action::Up => {
+                s.selected = s.selected.saturating_sub(1);
+                None
+            }
             Action::Back => return self.go_home(),
             Action::Refresh => return vec![Cmd::LoadDirectory],
-            Action::New if self.may_change() => {
-                let form = person_form(None, &self.directory, self.lang, self.today, self.offset);
-                self.screen = Screen::Form(Box::new(form));
-            }
-            Action::Office if self.may_change() => {
-                let form = office_form(&self.directory.office, self.lang, self.today, self.offset);
-                self.screen = Screen::Form(Box::new(form));
-            }
+            Action::New if self.may_change() => Some(person_form(
+                None,
+                &self.directory,
+                self.lang,
+                self.today,
+                offset,
+            )),
+            Action::Office if self.may_change() => Some(office_form(
+                &self.directory.office,
+                self.lang,
+                self.today,
+                offset,
+            )),
             Action::NewDepartment if self.may_change() => {
-                self.screen = Screen::Form(Box::new(department_form(
-                    self.lang,
-                    self.today,
-                    self.offset,
-                )));
+                Some(department_form(self.lang, self.today, offset))
             }
             Action::Open => {
-                let person = self
-                    .directory
-                    .operators
-                    .get(self.settings_selected)
-                    .cloned();
-                if let Some(o) = person
-                    && self.may_change()
-                {
-                    let form = person_form(
+                let person = self.directory.operators.get(selected).cloned();
+                match person {
+                    Some(o) if self.may_change() => Some(person_form(
                         Some(&o),
                         &self.directory,
                         self.lang,
                         self.today,
-                        self.offset,
-                    );
-                    self.screen = Screen::Form(Box::new(form));
+                        offset,
+                    )),
+                    _ => None,
                 }
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some(form) = form {
+            self.show(Screen::Form(Box::new(FormScreen::new(form))));
         }
         Vec::new()
     }

@@ -7,13 +7,14 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use super::SettingsScreen;
 use crate::display::{cut, fit};
 use crate::strings::form as f;
 use crate::strings::labels;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, screen: &SettingsScreen, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let w = usize::from(area.width);
     let dir = &app.directory;
@@ -40,10 +41,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     // Keep the cursor's row on screen.
     let room = usize::from(area.height.saturating_sub(3));
-    let first = app.settings_selected.saturating_sub(room.saturating_sub(1));
+    let first = screen.selected.saturating_sub(room.saturating_sub(1));
     for (i, text) in rows.iter().enumerate().skip(first).take(room) {
         let line = Line::from(cut(text, w));
-        lines.push(if i == app.settings_selected {
+        lines.push(if i == screen.selected {
             line.patch_style(Style::new().reversed())
         } else {
             line
