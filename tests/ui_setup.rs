@@ -11,9 +11,8 @@ use xinfang::domain::rules::Operator;
 use xinfang::domain::types::Role;
 use xinfang::store::Store;
 use xinfang::strings::Lang;
-use xinfang::ui::picker::{Picker, PickerOutcome};
+use xinfang::ui::screens::picker::{Picker, PickerOutcome};
 use xinfang::ui::screens::setup::{Field, Setup, SetupAnswers, SetupOutcome};
-use xinfang::ui::view;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -319,7 +318,7 @@ fn draw_setup(s: &Setup, w: u16, h: u16) -> Terminal<TestBackend> {
 
 fn draw_picker(p: &Picker, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| view::picker::draw(p, p.lang, f, f.area()))
+    term.draw(|f| xinfang::ui::screens::picker::view::draw(p, p.lang, f, f.area()))
         .unwrap();
     term
 }

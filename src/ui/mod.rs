@@ -6,14 +6,12 @@ pub mod form;
 pub mod keymap;
 mod keys;
 pub mod messages;
-pub mod picker;
 pub mod runtime;
 pub mod screens;
 mod start;
 mod terminal;
 mod tty;
 mod update;
-pub mod update_form;
 pub mod view;
 pub mod widgets;
 

@@ -9,11 +9,11 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event, KeyEvent};
 use ratatui::layout::Rect;
 
-use super::picker::{Picker, PickerOutcome};
+use super::screens::picker::{Picker, PickerOutcome};
 use super::screens::setup::{Setup, SetupOutcome};
 use super::terminal::Guard;
 use super::tty::{Tty, Wait};
-use super::view;
+
 use crate::domain::rules::Operator;
 use crate::store::Store;
 use crate::strings::{Lang, errors};
@@ -95,7 +95,7 @@ pub fn pick(
         guard,
         tty,
         &mut model,
-        |m, f, a| view::picker::draw(m, lang, f, a),
+        |m, f, a| super::screens::picker::view::draw(m, lang, f, a),
         |m, k| match m.key(k) {
             PickerOutcome::Stay => None,
             PickerOutcome::Picked(o) => Some(Some(o)),

@@ -8,6 +8,7 @@ pub mod documents;
 pub mod form;
 pub mod help;
 pub mod offer;
+pub mod picker;
 pub mod queue;
 pub mod reception;
 pub mod report;

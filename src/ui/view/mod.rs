@@ -1,11 +1,8 @@
 //! Drawing: a pure function of the model. Never reads the clock or the
-//! ledger. Each screen draws itself (`screens/<screen>/view.rs`); the form's
-//! views and the pick list live here.
+//! ledger. Each screen draws itself (`screens/<screen>/view.rs`); the parts
+//! they share are in `parts.rs`.
 
-mod form;
 pub mod parts;
-pub mod picker;
-mod repeats;
 
 use ratatui::Frame;
 use ratatui::widgets::Paragraph;
@@ -34,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Reception(r) => reception::view::draw(app, r, frame, area),
         Screen::Report(r) => report::view::draw(app, r, frame, area),
         Screen::Case(c) => case::view::draw(app, c, frame, area),
-        Screen::Form(f) => form::draw(app, f, frame, area),
+        Screen::Form(f) => crate::ui::screens::form::view::draw(app, f, frame, area),
     }
     if let Screen::Case(c) = &app.screen
         && let Some(panel) = &c.doc

@@ -1,6 +1,12 @@
 //! A form shown as a screen, with what the desk keeps about it while it is
 //! open: whether its draft is due, and what its repeat panel last asked.
-//! Both go when the form goes, so a new form never inherits them.
+//! Both go when the form goes, so a new form never inherits them. The form
+//! engine itself (fields, checks, drafts) is `ui::form`; keys in `update.rs`,
+//! drawing in `view.rs` (with the repeat panel, `repeats.rs`).
+
+mod repeats;
+pub mod update;
+pub mod view;
 
 use std::ops::{Deref, DerefMut};
 

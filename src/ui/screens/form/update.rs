@@ -3,11 +3,6 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::app::{App, Cmd, FormScreen, Kept, Screen, StartDraft};
-use super::form::action::action_form;
-use super::form::draft::{Draft, DraftOf};
-use super::form::intake::intake_form;
-use super::form::{Form, Outcome, Purpose};
 use crate::domain::op::Op;
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
@@ -15,6 +10,11 @@ use crate::domain::workflow::refusal;
 use crate::store::CaseRow;
 use crate::strings::form::FieldKey as K;
 use crate::strings::{errors, form as t};
+use crate::ui::app::{App, Cmd, FormScreen, Kept, Screen, StartDraft};
+use crate::ui::form::action::action_form;
+use crate::ui::form::draft::{Draft, DraftOf};
+use crate::ui::form::intake::intake_form;
+use crate::ui::form::{Form, Outcome, Purpose};
 
 /// Stands in for the operator when none is chosen: may do nothing.
 fn nobody() -> Operator {
@@ -46,7 +46,7 @@ impl App {
         }
     }
 
-    pub(super) fn try_action(&mut self, op: Op, row: &CaseRow) -> Vec<Cmd> {
+    pub(crate) fn try_action(&mut self, op: Op, row: &CaseRow) -> Vec<Cmd> {
         let op = self.as_given(op);
         if let Some(why) = self.why_not(row, op) {
             self.message = Some(why);
@@ -56,7 +56,7 @@ impl App {
         Vec::new()
     }
 
-    pub(super) fn open_action(&mut self, op: Op, row: &CaseRow) {
+    pub(crate) fn open_action(&mut self, op: Op, row: &CaseRow) {
         let form = action_form(
             op,
             row,
@@ -70,7 +70,7 @@ impl App {
 
     /// The answer to "restore the draft?": Enter or y restores, Esc drops
     /// it; other keys leave the question open.
-    pub(super) fn answer_offer(&mut self, key: KeyEvent, draft: Draft) -> Vec<Cmd> {
+    pub(crate) fn answer_offer(&mut self, key: KeyEvent, draft: Draft) -> Vec<Cmd> {
         match key.code {
             KeyCode::Enter | KeyCode::Char('y' | 'Y') => match &draft.of {
                 DraftOf::Intake(channel) => {
@@ -101,7 +101,7 @@ impl App {
         }
     }
 
-    pub(super) fn form_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+    pub(crate) fn form_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
         let Screen::Form(form) = &mut self.screen else {
             return Vec::new();
         };
@@ -164,7 +164,7 @@ impl App {
 
     /// A form changed: its draft is due, and the repeat panel may need to
     /// look again.
-    pub(super) fn after_form_change(&mut self) -> Vec<Cmd> {
+    pub(crate) fn after_form_change(&mut self) -> Vec<Cmd> {
         let Screen::Form(form) = &mut self.screen else {
             return Vec::new();
         };

@@ -9,11 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::repeats;
-use super::row;
 use crate::display::{cut, fit, width};
 use crate::strings::{Lang, form as t, labels};
 use crate::ui::app::App;
 use crate::ui::form::{Form, Kind, Purpose};
+use crate::ui::view::parts::{footer, row};
 
 /// The label column: English labels are longer ("representative").
 fn label_width(lang: Lang) -> usize {
@@ -153,7 +153,7 @@ pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     if let Some(p) = panel {
         repeats::draw(form, lang, frame, p);
     }
-    super::footer(app, form.keys(), |_| true, frame, area);
+    footer(app, form.keys(), |_| true, frame, area);
 }
 
 fn draw_fields(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {

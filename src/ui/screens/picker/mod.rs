@@ -1,12 +1,14 @@
 //! Choosing who is at the desk when neither `--as` nor the ledger says:
 //! the active operators, filtered by typing a name. A self-contained model:
-//! keys in, `PickerOutcome` out; `view::picker::draw` shows it.
+//! keys in, `PickerOutcome` out; `view::draw` shows it.
+
+pub mod view;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::widgets::text_field::{Edit, TextField};
 use crate::domain::rules::Operator;
 use crate::strings::Lang;
+use crate::ui::widgets::text_field::{Edit, TextField};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickerOutcome {

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use crate::display::{cut, fit, width};
 use crate::strings::setup::{no_match, picker as text};
 use crate::strings::{Lang, labels};
-use crate::ui::picker::Picker;
+use crate::ui::screens::picker::Picker;
 use crate::ui::screens::setup::view::{clipped_row, place_cursor};
 
 pub fn draw(picker: &Picker, lang: Lang, frame: &mut Frame, area: Rect) {
