@@ -287,19 +287,16 @@ fn reception(
         Some(s) => DateTime::parse_from_rfc3339(&s).map_err(|e| format!("at: {e}"))?,
         None => clock.now(),
     };
+    // The office's date of `at`, whatever offset the line wrote it in.
+    let day = at
+        .with_timezone(&store.office().policy.utc_offset)
+        .date_naive();
     // The case by number or id, as elsewhere in `apply`.
     let case_id = match take_string(&mut obj, "case") {
-        Some(c) => Some(
-            store
-                .case(&CaseRef::parse(&c), at.date_naive())
-                .map_err(fail)?
-                .case
-                .id,
-        ),
+        Some(c) => Some(store.case(&CaseRef::parse(&c), day).map_err(fail)?.case.id),
         None => None,
     };
-    obj.entry("date")
-        .or_insert_with(|| json!(at.date_naive().to_string()));
+    obj.entry("date").or_insert_with(|| json!(day.to_string()));
     let mut rec: ReceptionRecord = serde_json::from_value(Value::Object(obj)).map_err(malformed)?;
     rec.case_id = case_id;
     let by = if actor.is_empty() {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::documents::IssueInput;
 pub use super::intake::IntakeInput;
+use super::intake::strict_input;
 use super::op::Op;
 use super::types::{Decision, Outcome, Satisfaction, ServiceMethod, SuperviseGround};
 
@@ -15,7 +16,7 @@ use super::types::{Decision, Outcome, Satisfaction, ServiceMethod, SuperviseGrou
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Command {
-    Intake(Box<IntakeInput>),
+    Intake(#[serde(deserialize_with = "strict_input")] Box<IntakeInput>),
     /// 登记 + 受理决定.
     Register(Decision),
     /// 交办 to a department and handler, optionally with an owning leader.
@@ -82,7 +83,7 @@ pub enum Command {
     },
     /// 重复件: a new item on a matter still in progress joins that case
     /// instead of being numbered again (DOMAIN: repeat petitions).
-    Attach(Box<IntakeInput>),
+    Attach(#[serde(deserialize_with = "strict_input")] Box<IntakeInput>),
     /// 包案: a leader takes an assigned case as theirs to see through.
     Own,
     /// The handler asks a leader for the extension (Art 34).

@@ -88,8 +88,10 @@ pub type Intake = IntakeOf<DateTime<FixedOffset>, String, u32>;
 /// `People` are the types of the three fields validation fills in. A field
 /// missing from the JSON reads as `None` in the input and is an error once
 /// validated; fields are written in this order at both stages.
+///
+/// Unknown fields are refused in what `apply` and the forms send
+/// ([`strict_input`]), and read past in a stored case (as they always were).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct IntakeOf<At: Slot, By: Slot, People: Slot> {
     pub channel: Channel,
     #[serde(skip_serializing_if = "Slot::is_absent")]
@@ -205,6 +207,56 @@ impl Intake {
     }
 }
 
+/// An intake as `apply` sends it, refusing a field the intake does not have
+/// (a typo would otherwise be dropped without a word). Used by
+/// `Command::Intake` and `Command::Attach`.
+pub(crate) fn strict_input<'de, D>(d: D) -> Result<Box<IntakeInput>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::de::Error;
+    let map = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
+    let known = field_names::<IntakeInput>();
+    if let Some(unknown) = map.keys().find(|k| !known.contains(&k.as_str())) {
+        return Err(D::Error::unknown_field(unknown, known));
+    }
+    serde_json::from_value(serde_json::Value::Object(map))
+        .map(Box::new)
+        .map_err(D::Error::custom)
+}
+
+/// The field names serde knows for struct `T`: what it passes to
+/// `deserialize_struct`, caught by a deserializer that reads nothing.
+fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct Probe(&'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for &mut Probe {
+        type Error = serde::de::value::Error;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            Err(serde::de::Error::custom("a struct was expected"))
+        }
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0 = fields;
+            Err(serde::de::Error::custom("only the field names were wanted"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+    let mut probe = Probe(&[]);
+    let _ = T::deserialize(&mut probe);
+    probe.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,5 +292,19 @@ mod tests {
         let filled = given.fill(at, "李娜".to_owned(), 1);
         assert_eq!(filled.received_date().to_string(), "2026-03-01");
         assert!(filled.main_petitioner().is_none());
+    }
+
+    #[test]
+    fn a_stored_intake_reads_past_unknown_fields_but_apply_refuses_them() {
+        let stored = r#"{"channel":"visit","received_at":"2026-03-02T09:00:00+08:00",
+            "receiver":"李娜","people":1,"category":"c","summary":"s","later":1}"#;
+        let intake: Intake = serde_json::from_str(stored).expect("a stored intake reads");
+        assert_eq!(intake.receiver, "李娜");
+        let line = r#"{"op":"intake","channel":"visit","category":"c","summary":"s","sumary":"x"}"#;
+        let err = serde_json::from_str::<crate::domain::command::Command>(line)
+            .expect_err("an unknown field is refused");
+        assert!(err.to_string().contains("unknown field `sumary`"), "{err}");
+        let ok = r#"{"op":"attach","channel":"visit","category":"c","summary":"s"}"#;
+        assert!(serde_json::from_str::<crate::domain::command::Command>(ok).is_ok());
     }
 }

@@ -2,16 +2,16 @@
 //! overlay or a focused field takes it first; else the keymap names an
 //! action and the screen shown acts on it.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::ui::app::{App, Cmd, Kept, Screen, StartDraft};
-use crate::ui::keymap::Action;
+use crate::ui::keymap::{Action, Keymap};
 
 impl App {
     pub(crate) fn key(&mut self, key: KeyEvent) -> Vec<Cmd> {
         self.message = None;
         // A form included: its draft is kept, the run loop writes it on the way out.
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        if Keymap::always_quits(&key) {
             self.quit = true;
             return Vec::new();
         }

@@ -336,12 +336,19 @@ impl Keymap {
             .filter(|b| !b.keys.is_empty())
     }
 
-    /// The action of a key on a screen. Ctrl-C always quits.
+    /// Ctrl-C: it quits from anywhere, whatever is open (a form keeps its
+    /// draft), and no keys.toml may bind it. The desk asks this first, once
+    /// (`ui/keys.rs`).
+    pub fn always_quits(event: &KeyEvent) -> bool {
+        Key::from_event(event) == CTRL_C
+    }
+
+    /// The action of a key on a screen; Ctrl-C quits on every screen.
     pub fn lookup(&self, ctx: Context, event: &KeyEvent) -> Option<Action> {
-        let key = Key::from_event(event);
-        if key == CTRL_C {
+        if Keymap::always_quits(event) {
             return Some(Action::Quit);
         }
+        let key = Key::from_event(event);
         self.all(ctx)
             .find(|b| b.keys.contains(&key))
             .map(|b| b.action)

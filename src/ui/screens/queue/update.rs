@@ -1,7 +1,7 @@
 //! The queue's keys: moving and paging, the view over it, the search line,
 //! and `n` with its channel chooser.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Cursor;
 use crate::domain::types::Channel;
@@ -63,7 +63,7 @@ impl App {
     /// A key on the queue's search line: its keymap moves, opens or closes;
     /// every other key edits the query (and searches again).
     pub(crate) fn search_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        let action = self.keys.lookup(Context::SearchLine, &key);
+        let action = self.keys.lookup(Context::SearchLine, &unmodified(key));
         let Screen::Queue(q) = &mut self.screen else {
             return Vec::new();
         };
@@ -108,7 +108,10 @@ impl App {
             KeyCode::Char(c) => c.to_digit(10),
             _ => None,
         };
-        let channel = match (numbered, self.keys.lookup(Context::Chooser, &key)) {
+        let channel = match (
+            numbered,
+            self.keys.lookup(Context::Chooser, &unmodified(key)),
+        ) {
             (Some(d), _) => usize::try_from(d)
                 .ok()
                 .and_then(|d| d.checked_sub(1))
@@ -233,4 +236,11 @@ impl App {
             None => Vec::new(),
         }
     }
+}
+
+/// The search line and the channel chooser move, open and close on the key
+/// alone, whatever modifier a terminal adds (Shift-↓, Ctrl-Enter), as they
+/// always have; everything else is typed.
+fn unmodified(key: KeyEvent) -> KeyEvent {
+    KeyEvent::new(key.code, KeyModifiers::NONE)
 }
