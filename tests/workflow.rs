@@ -136,10 +136,12 @@ fn every_state_and_command() {
             "approved",
             "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk",
         ),
-        ("replied", "S S S S S S S S S S ok ok S S S S S"),
-        ("visited", "S S S S S S S S S S V ok S S S S S"),
+        // Art 35: 复查 from the written reply on, archived or not; never on a case not
+        // accepted (it has no handling opinion to review).
+        ("replied", "S S S S S S S S S S ok ok ok S S S S"),
+        ("visited", "S S S S S S S S S S V ok ok S S S S"),
         ("archived", "S S S S S S S S S S S S ok S S S S"),
-        ("declined_replied", "S S S S S S S S S S ok ok S S S S S"),
+        ("declined_replied", "S S S S S S S S S S ok ok NAcc S S S S"),
         ("declined_archived", "S S S S S S S S S S S S NAcc S S S S"),
     ];
     let o = Office0::new();

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::documents::IssuedDoc;
 pub use super::intake::{Intake, Petitioner, Referral};
 use super::types::{
-    Channel, Decision, Outcome, Role, Satisfaction, ServiceMethod, State, SuperviseGround,
+    Channel, Decision, Level, Outcome, Role, Satisfaction, ServiceMethod, State, SuperviseGround,
 };
 
 /// Who did something, and when.
@@ -150,9 +150,13 @@ pub struct Case {
     pub return_visit: Option<ReturnVisit>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<Stamp>,
-    /// The archived case this one asks to review (复查).
+    /// The replied or archived case this one asks to review (复查 or 复核).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_of: Option<i64>,
+    /// 复查 or 复核 for a review case (see [`Case::level`]); ledgers written before the
+    /// second level have none and read their reviews as 复查.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_level: Option<Level>,
     /// Later items on the same matter (重复件), attached while it was open.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attached: Vec<Attached>,
@@ -184,6 +188,15 @@ impl Case {
             self.decision.as_ref().map(|d| &d.decision),
             Some(Decision::Accept)
         )
+    }
+
+    /// First handling, 复查 or 复核 (Art 35–36).
+    pub fn level(&self) -> Level {
+        match (self.review_level, self.review_of) {
+            (Some(level), _) => level,
+            (None, Some(_)) => Level::Review,
+            (None, None) => Level::First,
+        }
     }
 
     /// The latest opinion, if the leader's latest instruction approved it.

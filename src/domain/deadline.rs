@@ -11,12 +11,14 @@ use serde::Serialize;
 
 use crate::domain::calendar::HolidayCalendar;
 use crate::domain::policy::{ClockRule, ClockStart, ClockStop, DayUnit, Policy};
-use crate::domain::types::Channel;
+use crate::domain::types::{Channel, Level};
 
 /// What has happened on a case, as far as the clocks care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClockFacts {
     pub channel: Channel,
+    /// First handling, 复查 or 复核: each has its own clocks (policy `levels`).
+    pub level: Level,
     pub received: NaiveDate,
     pub decided: Option<NaiveDate>,
     pub accepted: Option<NaiveDate>,
@@ -92,12 +94,14 @@ pub fn clocks(
     policy
         .clocks
         .iter()
-        .filter(|rule| policy.applies(rule, facts.channel))
+        .filter(|rule| policy.applies_at(rule, facts.channel, facts.level))
         .filter_map(|rule| {
             let start = match rule.start {
                 ClockStart::Received => Some(facts.received),
                 ClockStart::Accepted => facts.accepted,
                 ClockStart::Replied => facts.replied,
+                // Art 35: a review is of a handling opinion; an item not accepted has none.
+                ClockStart::Answered => facts.replied.filter(|_| facts.accepted.is_some()),
             }?;
             Some(view(policy, cal, rule, facts, start, today))
         })
@@ -177,6 +181,7 @@ mod tests {
     fn facts(channel: &str, received: &str) -> ClockFacts {
         ClockFacts {
             channel: channel.parse().unwrap(),
+            level: Level::First,
             received: d(received),
             decided: None,
             accepted: None,

@@ -22,6 +22,7 @@ pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
         .map(|d| local_date(d.stamp.at, rules));
     ClockFacts {
         channel: case.intake.channel,
+        level: case.level(),
         received: local_date(case.intake.received_at, rules),
         decided,
         accepted,

@@ -120,6 +120,25 @@ pub enum WorkflowError {
     DateTooLate { date: NaiveDate, latest: NaiveDate },
     #[error("the review window closed on {due}")]
     ReviewWindowClosed { due: NaiveDate },
+    /// Art 36 第一款: the 复核 window, 30 days from the 复查 opinion.
+    #[error("the re-review window closed on {due}")]
+    ReReviewWindowClosed { due: NaiveDate },
+    /// Art 36 第三款: after 复核 the same facts and reasons are 不再受理.
+    #[error("no further review after a re-review")]
+    NoFurtherReview,
+    /// No step is dated before the item was received.
+    #[error("{op} dated {date}, before the item was received on {received}")]
+    BeforeReceipt {
+        op: Op,
+        date: NaiveDate,
+        received: NaiveDate,
+    },
+    /// The reply is served once it exists: not before its content was settled.
+    #[error("reply served on {served}, before the reply was settled on {settled}")]
+    ServedBeforeReply {
+        served: NaiveDate,
+        settled: NaiveDate,
+    },
     #[error("already had a return visit")]
     AlreadyVisited,
     #[error("an extension was asked already and waits for a leader")]

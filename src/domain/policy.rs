@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::types::Channel;
+use super::types::{Channel, Level};
 
 const BUILTIN_POLICY: &str = include_str!("../../assets/policy.toml");
 
@@ -31,6 +31,9 @@ pub enum ClockStart {
     Received,
     Accepted,
     Replied,
+    /// The written reply to an accepted item served: a 复查/复核 window opens on it (Art 35–36);
+    /// an item not accepted has none.
+    Answered,
 }
 
 /// The event that stops a clock; `Never` makes it a window (e.g. the 复查 window) that closes
@@ -56,6 +59,8 @@ pub struct ClockRule {
     pub extension_cap: u32,
     /// `None`: every channel; `Some([])`: no channel (the clock is switched off).
     pub channels: Option<Vec<Channel>>,
+    /// `None`: cases of every level; else only first handling, 复查 or 复核 cases as listed.
+    pub levels: Option<Vec<Level>>,
     pub basis: String,
 }
 
@@ -134,6 +139,7 @@ struct RawClock {
     roll_forward: Option<bool>,
     extension_cap: Option<u32>,
     channels: Option<Vec<String>>,
+    levels: Option<Vec<Level>>,
     basis: Option<String>,
 }
 
@@ -178,6 +184,7 @@ impl RawClock {
             basis: pick!(basis),
             roll_forward: pick!(roll_forward, true),
             extension_cap: pick!(extension_cap, 0),
+            levels: self.levels.or_else(|| base.and_then(|b| b.levels.clone())),
             channels,
             key,
         };
@@ -212,6 +219,11 @@ impl Policy {
         rule.channels
             .as_ref()
             .is_none_or(|list| list.contains(&channel))
+    }
+
+    /// Whether `rule` runs for a case of `channel` at review `level` (first handling, 复查, 复核).
+    pub fn applies_at(&self, rule: &ClockRule, channel: Channel, level: Level) -> bool {
+        self.applies(rule, channel) && rule.levels.as_ref().is_none_or(|l| l.contains(&level))
     }
 
     /// The office's local date at `now`.
@@ -319,7 +331,10 @@ mod tests {
             "decide: Received->Decided 15 Calendar roll=true ext=0",
             "object: Received->Decided 5 Working roll=true ext=0",
             "handle: Accepted->Replied 60 Calendar roll=true ext=30",
-            "review: Replied->Never 30 Calendar roll=true ext=0",
+            "review: Answered->Never 30 Calendar roll=true ext=0",
+            "review_handle: Received->Replied 30 Calendar roll=true ext=0",
+            "rereview: Answered->Never 30 Calendar roll=true ext=0",
+            "rereview_handle: Received->Replied 30 Calendar roll=true ext=0",
         ];
         assert_eq!(summary, expected);
         let decide = p.clock("decide").unwrap();
@@ -330,6 +345,13 @@ mod tests {
         let object = p.clock("object").unwrap();
         assert_eq!(object.channels, Some(vec![Channel::Referral]));
         assert!(p.clock("review").unwrap().basis.contains("第三十五条"));
+        // Each level its own clocks (Art 34–36).
+        let levels = |key: &str| p.clock(key).unwrap().levels.clone();
+        assert_eq!(levels("handle"), Some(vec![Level::First]));
+        assert_eq!(levels("review_handle"), Some(vec![Level::Review]));
+        assert_eq!(levels("rereview"), Some(vec![Level::Review]));
+        assert_eq!(levels("rereview_handle"), Some(vec![Level::ReReview]));
+        assert_eq!(levels("decide"), None);
         assert!(p.clock("nope").is_none());
     }
 
@@ -390,7 +412,17 @@ mod tests {
         assert_eq!(p.clock("decide"), Some(&expected));
         assert_eq!(p.clock("handle"), base.clock("handle"));
         let keys: Vec<&str> = p.clocks.iter().map(|c| c.key.as_str()).collect();
-        assert_eq!(keys, ["decide", "object", "handle", "review", "simple"]);
+        let expected = [
+            "decide",
+            "object",
+            "handle",
+            "review",
+            "review_handle",
+            "rereview",
+            "rereview_handle",
+            "simple",
+        ];
+        assert_eq!(keys, expected);
         let simple = p.clock("simple").unwrap();
         assert_eq!(
             (simple.roll_forward, simple.extension_cap, &simple.channels),

@@ -195,3 +195,30 @@ vocabulary! {
         Other = "other",
     }
 }
+
+vocabulary! {
+    /// How far up the review chain a case is (2022 Art 35–36): an item handled the first time,
+    /// a 复查 of it, or a 复核 of the 复查. After 复核 the same facts are 不再受理.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    pub enum Level {
+        #[default]
+        #[serde(alias = "初次办理")]
+        First = "first",
+        #[serde(alias = "复查")]
+        Review = "review",
+        #[serde(alias = "复核")]
+        ReReview = "rereview",
+    }
+}
+
+impl Level {
+    /// The level a review request on a case of this level opens; None after 复核
+    /// (Art 36 第三款: 不再受理).
+    pub fn next(self) -> Option<Level> {
+        match self {
+            Level::First => Some(Level::Review),
+            Level::Review => Some(Level::ReReview),
+            Level::ReReview => None,
+        }
+    }
+}

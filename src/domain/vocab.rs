@@ -106,6 +106,7 @@ mod tests {
         round_trip(&Outcome::ALL, Outcome::code);
         round_trip(&ServiceMethod::ALL, ServiceMethod::code);
         round_trip(&Satisfaction::ALL, Satisfaction::code);
+        round_trip(&Level::ALL, Level::code);
         round_trip(&SuperviseGround::ALL, SuperviseGround::code);
         round_trip(&IdType::ALL, IdType::code);
         round_trip(&Sex::ALL, Sex::code);

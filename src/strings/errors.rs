@@ -68,6 +68,10 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::DateTooEarly { date, earliest } => date_too_early(lang, *date, *earliest),
         E::DateTooLate { date, latest } => date_too_late(lang, *date, *latest),
         E::ReviewWindowClosed { due } => review_window_closed(lang, *due),
+        E::ReReviewWindowClosed { due } => rereview_window_closed(lang, *due),
+        E::NoFurtherReview => said(lang, NO_FURTHER_REVIEW),
+        E::BeforeReceipt { op, date, received } => before_receipt(lang, *op, *date, *received),
+        E::ServedBeforeReply { served, settled } => served_before_reply(lang, *served, *settled),
     }
 }
 
@@ -327,6 +331,46 @@ fn review_window_closed(lang: Lang, due: NaiveDate) -> String {
     } else {
         format!(
             "the review window closed on {due} (Art 35: 30 days from the written reply): register it as a new item and decline it as 'review window missed'"
+        )
+    }
+}
+
+fn rereview_window_closed(lang: Lang, due: NaiveDate) -> String {
+    if lang == Lang::Zh {
+        format!(
+            "复核请求期限已于{due}届满（《信访工作条例》第三十六条第一款：收到复查意见之日起30日内）：可作为新件登记并以「超过复核期限」不予受理"
+        )
+    } else {
+        format!(
+            "the re-review window closed on {due} (Art 36(1): 30 days from the review opinion): register it as a new item and decline it as 're-review window missed'"
+        )
+    }
+}
+
+const NO_FURTHER_REVIEW: Said = (
+    "不再受理：本件已是复核，信访人对复核意见不服、仍以同一事实和理由提出投诉请求的，不再受理（《信访工作条例》第三十六条第三款）",
+    "not accepted again: this case is already a re-review (复核); the same facts and reasons raised against a re-review opinion are not accepted again (Art 36(3))",
+);
+
+fn before_receipt(lang: Lang, op: Op, date: NaiveDate, received: NaiveDate) -> String {
+    let verb = labels::step(lang, op);
+    if lang == Lang::Zh {
+        format!("不能{verb}：日期{date}早于本件收件日期{received}，请核对日期")
+    } else {
+        format!(
+            "cannot {verb}: dated {date}, before the item was received on {received}; check the date"
+        )
+    }
+}
+
+fn served_before_reply(lang: Lang, served: NaiveDate, settled: NaiveDate) -> String {
+    if lang == Lang::Zh {
+        format!(
+            "送达日期{served}早于答复形成日期{settled}（处理意见批示同意或受理决定之日）：答复形成后才能送达，请核对"
+        )
+    } else {
+        format!(
+            "served on {served}, before the reply existed on {settled} (the day its opinion was approved, or the decision taken): check the date"
         )
     }
 }

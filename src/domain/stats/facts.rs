@@ -12,7 +12,9 @@ use chrono::{DateTime, NaiveDate};
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockFacts;
 use crate::domain::rules::Rules;
-use crate::domain::types::{Channel, Outcome, Satisfaction, State, SuperviseGround, Urgency};
+use crate::domain::types::{
+    Channel, Level, Outcome, Satisfaction, State, SuperviseGround, Urgency,
+};
 
 /// A case as the report counts it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,6 +158,9 @@ impl CaseFacts {
         let decided = self.decision.map(|d| local_day(d.at, rules));
         ClockFacts {
             channel: self.channel,
+            // The report counts every case on the first-handling clocks, as it always has:
+            // its rows keep no review level (counting 复查/复核 is the report's own work).
+            level: Level::First,
             received: local_day(self.received_at, rules),
             decided,
             accepted: decided.filter(|_| self.accepted()),

@@ -8,7 +8,7 @@ use crate::domain::deadline::due_date;
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::{Act, Op};
 use crate::domain::rules::{Rules, local_date, names_accused};
-use crate::domain::types::{Decision, Role};
+use crate::domain::types::{Decision, Level, Role};
 
 /// Refuses blank text in a required field of `op`.
 pub(crate) fn nonempty(op: impl Into<Act>, field: Field, value: &str) -> Result<(), WorkflowError> {
@@ -16,6 +16,25 @@ pub(crate) fn nonempty(op: impl Into<Act>, field: Field, value: &str) -> Result<
         Err(WorkflowError::MissingField {
             op: op.into(),
             field,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// No step is dated before the item it acts on was received (office-local dates).
+pub(super) fn check_after_receipt(
+    case: &Case,
+    op: Op,
+    today: NaiveDate,
+    rules: &Rules,
+) -> Result<(), WorkflowError> {
+    let received = local_date(case.intake.received_at, rules);
+    if today < received {
+        Err(WorkflowError::BeforeReceipt {
+            op,
+            date: today,
+            received,
         })
     } else {
         Ok(())
@@ -120,7 +139,13 @@ pub(super) fn check_extension(
     rules: &Rules,
     stamp: Stamp,
 ) -> Result<Extension, WorkflowError> {
-    let Some(rule) = rules.policy.clock("handle") else {
+    // Art 34's extension is for first handling: the 复查/复核 clocks have a cap of 0.
+    let key = match case.level() {
+        Level::First => "handle",
+        Level::Review => "review_handle",
+        Level::ReReview => "rereview_handle",
+    };
+    let Some(rule) = rules.policy.clock(key) else {
         return Err(WorkflowError::ExtensionTooLong {
             asked: days,
             cap: 0,
@@ -145,18 +170,32 @@ pub(super) fn check_extension(
     })
 }
 
-/// 2022 Art 35: 复查 may be asked within 30 days of receiving the reply.
+/// 2022 Art 35 (复查) and Art 36 第一款 (复核): asked from the day the written reply is
+/// served to 30 days after it (the policy's `review` and `rereview` windows).
 pub(super) fn check_review_window(
     case: &Case,
     today: NaiveDate,
     rules: &Rules,
 ) -> Result<(), WorkflowError> {
-    let (Some(reply), Some(rule)) = (&case.reply, rules.policy.clock("review")) else {
+    let key = match case.level() {
+        Level::First => "review",
+        Level::Review => "rereview",
+        // `gate` refuses a request on a 复核 case (Art 36 第三款).
+        Level::ReReview => return Err(WorkflowError::NoFurtherReview),
+    };
+    let (Some(reply), Some(rule)) = (&case.reply, rules.policy.clock(key)) else {
         return Ok(());
     };
-    let due = due_date(rules.calendar, rule, reply.served_at, 0);
-    if today > due {
-        return Err(WorkflowError::ReviewWindowClosed { due });
+    if today < reply.served_at {
+        return Err(WorkflowError::DateTooEarly {
+            date: today,
+            earliest: reply.served_at,
+        });
     }
-    Ok(())
+    let due = due_date(rules.calendar, rule, reply.served_at, 0);
+    match (today > due, case.level()) {
+        (false, _) => Ok(()),
+        (true, Level::First) => Err(WorkflowError::ReviewWindowClosed { due }),
+        (true, Level::Review | Level::ReReview) => Err(WorkflowError::ReReviewWindowClosed { due }),
+    }
 }

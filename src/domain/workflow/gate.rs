@@ -87,7 +87,14 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         (Op::Attach, Intake | Registered | Assigned) => true,
         // 包案 names the leader who sees an assigned case through.
         (Op::Own, Assigned) => true,
-        (Op::Review, Archived) => return accepted_only(case, op, case.reply.is_some()),
+        // Art 35–36: from the written reply on, archived or not; a 复核 case goes no further.
+        (Op::Review, Replied | Archived) => {
+            accepted_only(case, op, case.reply.is_some())?;
+            return match case.level().next() {
+                Some(_) => Ok(()),
+                None => Err(WorkflowError::NoFurtherReview),
+            };
+        }
         // Documents may be issued at any step: `documents::prepare` refuses
         // one the case does not yet hold the facts for, naming what lacks.
         (Op::Issue, _) => true,

@@ -19,6 +19,7 @@ mod steps;
 mod warning;
 
 pub use crate::domain::rules::local_date;
+use checks::check_after_receipt;
 pub(crate) use checks::nonempty;
 use gate::gate;
 pub use gate::{allowed_ops, may_manage_office, may_take_in, permitted, refusal};
@@ -80,6 +81,7 @@ pub fn transition(
             gate(case, op)?;
             permitted(case, op, actor)?;
             let today = local_date(at, rules);
+            check_after_receipt(case, op, today, rules)?;
             let step = Step {
                 case,
                 actor,

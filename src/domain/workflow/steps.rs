@@ -244,11 +244,11 @@ impl Step<'_, '_> {
             return Err(WorkflowError::OutcomeOnNotice);
         }
         let served = served_at.unwrap_or(today);
-        let decided = case
-            .decision
-            .as_ref()
-            .map_or(today, |d| local_date(d.stamp.at, self.rules));
-        check_date_range(served, decided, today)?;
+        let settled = reply_settled(case, self.rules).unwrap_or(today);
+        if served < settled {
+            return Err(WorkflowError::ServedBeforeReply { served, settled });
+        }
+        check_date_range(served, settled, today)?;
         next.reply = Some(Reply {
             outcome,
             method,
@@ -283,11 +283,13 @@ impl Step<'_, '_> {
         Change::to(next)
     }
 
-    /// 复查: a new case on the archived one's matter, linked to it.
+    /// 复查 of a first handling, 复核 of a 复查 (Art 35–36): a new case on the replied one's
+    /// matter, linked to it, one level up.
     fn review(self, text: &str) -> Result<Change, WorkflowError> {
         let case = self.case;
         nonempty(Op::Review, Field::Text, text)?;
         check_review_window(case, self.today, self.rules)?;
+        let level = case.level().next().ok_or(WorkflowError::NoFurtherReview)?;
         let mut intake = case.intake.clone();
         intake.received_at = self.at;
         intake.receiver = self.actor.name.clone();
@@ -295,9 +297,11 @@ impl Step<'_, '_> {
         intake.links = vec![case.id];
         intake.postmark = None;
         intake.letter_no = None;
+        let mut review = new_case(intake, Some(case.id));
+        review.review_level = Some(level);
         Ok(Change {
             created: true,
-            ..Change::to(new_case(intake, Some(case.id)))
+            ..Change::to(review)
         })
     }
 
@@ -372,6 +376,17 @@ impl Step<'_, '_> {
     }
 }
 
+/// The day the reply's content was settled, before which it cannot be served: the approval of
+/// the opinion it carries (accepted items), else the decision it notifies.
+fn reply_settled(case: &Case, rules: &Rules) -> Option<NaiveDate> {
+    let approved = case.approved_opinion().and(case.instructions.last());
+    let stamp = match approved {
+        Some(instruction) => &instruction.stamp,
+        None => &case.decision.as_ref()?.stamp,
+    };
+    Some(local_date(stamp.at, rules))
+}
+
 /// A case just taken in (or asked to be reviewed): nothing done on it yet.
 pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
     Case {
@@ -390,6 +405,7 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         return_visit: None,
         archived: None,
         review_of,
+        review_level: None,
         attached: Vec::new(),
         extension_request: None,
         documents: Vec::new(),
