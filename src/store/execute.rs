@@ -13,6 +13,7 @@ use crate::config::Office;
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
 use crate::domain::documents::Content;
+use crate::domain::policy::ClockStart;
 use crate::domain::rules::Rules;
 use crate::domain::types::State;
 use crate::domain::workflow::Event;
@@ -74,12 +75,15 @@ impl Store {
         case: &Case,
         clocks: &[ClockView],
     ) -> BTreeMap<String, Option<NaiveDate>> {
-        let channel = case.intake.channel;
-        self.office
-            .policy
+        let (channel, level) = (case.intake.channel, case.level());
+        // A case decided and not accepted has no review window (Art 35): not even a null.
+        let declined = case.decision.is_some() && !case.accepted();
+        let policy = &self.office.policy;
+        policy
             .clocks
             .iter()
-            .filter(|rule| self.office.policy.applies(rule, channel))
+            .filter(|rule| policy.applies_at(rule, channel, level))
+            .filter(|rule| !(declined && rule.start == ClockStart::Answered))
             .map(|rule| {
                 let due = clocks.iter().find(|v| v.key == rule.key).map(|v| v.due);
                 (rule.key.clone(), due)
