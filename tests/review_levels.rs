@@ -294,3 +294,43 @@ fn no_step_before_the_item_was_received() {
     );
     assert!(ok.is_ok());
 }
+
+#[test]
+fn the_review_in_the_readme_session_is_due_in_30_days_and_names_the_level() {
+    use common::{Ledger, run};
+    let l = Ledger::new();
+    l.apply_ok(include_str!("fixtures/session.jsonl"));
+    // The session's last line asks 复查 of 2026-0001 on 2026-03-30; accepted that day.
+    let lines = l.apply_ok(
+        r#"{"op":"register","actor":"李娜","case":"2","decision":"accept","at":"2026-03-30T11:00:00+08:00"}"#,
+    );
+    // Art 35: 03-30 + 30 = Wed 04-29 (the 60-day clock said 05-29); no 60-day clock at all.
+    assert_eq!(lines[0]["due"]["review_handle"], "2026-04-29");
+    assert!(lines[0]["due"].get("handle").is_none(), "{}", lines[0]);
+    let text = run(&["show", "--db", l.db(), "2"], "");
+    assert!(text.success(), "{text:?}");
+    assert!(
+        text.stdout.contains("复查原件：#1") && text.stdout.contains("复查办理"),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
+fn a_declined_case_shows_no_review_window_in_the_due_map_or_show() {
+    use common::{Ledger, run};
+    let l = Ledger::new();
+    let session: Vec<&str> = include_str!("fixtures/session.jsonl").lines().collect();
+    l.apply_ok(&session[..5].join("\n"));
+    let lines = l.apply_ok(concat!(
+        r#"{"op":"register","actor":"李娜","case":1,"decision":"decline","ground":"legal_procedure","route":"请向区人民法院提起诉讼","at":"2026-02-02T09:00:00+08:00"}"#,
+        "\n",
+        r#"{"op":"reply","actor":"李娜","case":1,"method":"post","text":"不予受理告知","at":"2026-02-03T09:00:00+08:00"}"#,
+    ));
+    for line in &lines {
+        assert!(line["due"].get("review").is_none(), "{line}");
+    }
+    let text = run(&["show", "--db", l.db(), "1"], "");
+    assert!(!text.stdout.contains("复查申请期"), "{}", text.stdout);
+    assert!(!text.stdout.contains("下一步可以：复查"), "{}", text.stdout);
+}

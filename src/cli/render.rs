@@ -11,6 +11,7 @@ use crate::domain::case::Case;
 use crate::domain::deadline::ClockStatus;
 use crate::domain::identity::mask_id;
 use crate::domain::phone::mask_phone;
+use crate::domain::types::Level;
 use crate::domain::workflow::allowed_ops;
 use crate::store::{CaseRow, CheckReport, JournalEntry, ListFilter, Store, StoreError};
 use crate::strings::{Lang, cli as text, labels};
@@ -171,8 +172,12 @@ fn intake_text(lang: Lang, c: &Case) {
     let i = &c.intake;
     let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
     let no = c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id));
+    let level = match c.level() {
+        Level::First => String::new(),
+        level @ (Level::Review | Level::ReReview) => format!(" {}", labels::level(lang, level)),
+    };
     println!(
-        "{} {no}  [{}]",
+        "{} {no}{level}  [{}]",
         l("信访事项", "Case"),
         labels::state(lang, c.state)
     );
@@ -221,6 +226,16 @@ fn intake_text(lang: Lang, c: &Case) {
         if let Some(v) = value {
             println!("{label}：{v}");
         }
+    }
+    if let Some(of) = c.review_of {
+        // 复查 or 复核 (Art 35–36), of the case it names.
+        println!(
+            "{}：#{of}",
+            match c.level() {
+                Level::First | Level::Review => l("复查原件", "review of"),
+                Level::ReReview => l("复核所涉复查件", "re-review of"),
+            }
+        );
     }
     println!("{}：{}", l("主要问题", "summary"), i.summary);
     if !i.request.is_empty() {

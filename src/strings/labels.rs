@@ -5,7 +5,8 @@ use crate::domain::deadline::ClockStatus;
 use crate::domain::op::{Act, Op};
 use crate::domain::policy::ClockRule;
 use crate::domain::types::{
-    Channel, DeclineGround, Outcome, Role, Satisfaction, ServiceMethod, State, SuperviseGround,
+    Channel, DeclineGround, Level, Outcome, Role, Satisfaction, ServiceMethod, State,
+    SuperviseGround,
 };
 
 pub fn state(lang: Lang, s: State) -> &'static str {
@@ -67,6 +68,15 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::AskExtension => lang.pick("申请延期", "ask for the extension"),
         Op::RefuseExtension => lang.pick("不同意延期", "refuse the extension"),
         Op::Issue => lang.pick("出具文书", "issue a document"),
+    }
+}
+
+/// How far up the review chain a case is (Art 35–36).
+pub fn level(lang: Lang, level: Level) -> &'static str {
+    match level {
+        Level::First => lang.pick("初次办理", "first handling"),
+        Level::Review => lang.pick("复查", "review"),
+        Level::ReReview => lang.pick("复核", "re-review"),
     }
 }
 

@@ -95,6 +95,8 @@ field_keys! {
     Contact = ("联系方式", "contact"),
     Links = ("关联案件", "linked to"),
     ReviewOf = ("复查原件", "review of"),
+    /// A 复核 case's 复查 case (Art 36).
+    ReReviewOf = ("复核所涉复查件", "re-review of"),
     Recusal = ("回避", "recusal"),
     Extension = ("延期", "extension"),
     Supervision = ("督办", "supervision"),

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::CaseScreen;
 use crate::domain::case::{Case, Intake};
-use crate::domain::types::Decision;
+use crate::domain::types::{Decision, Level};
 use crate::strings::form::FieldKey as K;
 use crate::strings::ui::text;
 use crate::strings::{Lang, form as f, labels};
@@ -47,7 +47,12 @@ fn intake_lines(lang: Lang, c: &Case, links: &[Case], lines: &mut Vec<Line<'stat
         lines.push(kv(lang, K::Links, ids.join(" ")));
     }
     if let Some(of) = &c.review_of {
-        lines.push(kv(lang, K::ReviewOf, name(of)));
+        // 复查 of a first handling, 复核 of a 复查 (Art 35–36).
+        let key = match c.level() {
+            Level::First | Level::Review => K::ReviewOf,
+            Level::ReReview => K::ReReviewOf,
+        };
+        lines.push(kv(lang, key, name(of)));
     }
 }
 
