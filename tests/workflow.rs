@@ -110,6 +110,8 @@ fn code(r: &Result<xinfang::domain::workflow::Transition, E>) -> &'static str {
         }) => "MO",
         Err(E::AlreadyVisited) => "V",
         Err(E::NoExtensionAsked) => "NoAsk",
+        Err(E::NoFurtherReview) => "NoMore",
+        Err(E::ExtensionTooLong { cap: 0, .. }) => "Cap0",
         Err(other) => panic!("unexpected refusal {other:?}"),
     }
 }
@@ -155,6 +157,67 @@ fn every_state_and_command() {
             let got = code(&o.apply(Some(case), &cmd, actor, t(8)));
             if got != want {
                 failures.push(format!("{name} × {op}: expected {want}, got {got}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A review case one level up, taken through to its reply on day 8.
+fn reviewed(
+    o: &Office0,
+    replied: &xinfang::domain::case::Case,
+) -> Vec<xinfang::domain::case::Case> {
+    let request = Command::Review {
+        text: "对答复意见不服".into(),
+    };
+    let new = o.apply(Some(replied), &request, "李娜", t(8)).unwrap().case;
+    let reg = o.step(&new, Command::Register(Decision::Accept), "李娜", t(8));
+    let assigned = o.step(&reg, assign("城建科", "王强"), "李娜", t(8));
+    let opinion = Command::Opinion {
+        text: "维持".into(),
+    };
+    let awaiting = o.step(&assigned, opinion, "王强", t(8));
+    let approve = Command::Instruct {
+        approve: true,
+        text: "同意".into(),
+    };
+    let approved = o.step(&awaiting, approve, "赵局长", t(8));
+    let replied = o.step(&approved, reply(Some(Outcome::Reject)), "李娜", t(8));
+    vec![assigned, replied]
+}
+
+/// The rows of the table that differ by level (Art 34–36): a 复查 or 复核 case takes no
+/// extension (its 30-day clock has none); a replied 复查 case may go to 复核; a replied 复核
+/// case goes no further (不再受理).
+#[test]
+fn review_levels_in_the_table() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let [rv_assigned, rv_replied] = <[_; 2]>::try_from(reviewed(&o, &f[7].1)).unwrap();
+    let [rr_assigned, rr_replied] = <[_; 2]>::try_from(reviewed(&o, &rv_replied)).unwrap();
+    let expected = [
+        (
+            &rv_assigned,
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk",
+        ),
+        (&rv_replied, "S S S S S S S S S S ok ok ok S S S S"),
+        (
+            &rr_assigned,
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk",
+        ),
+        (&rr_replied, "S S S S S S S S S S ok ok NoMore S S S S"),
+    ];
+    let mut failures = Vec::new();
+    for (case, want) in expected {
+        for ((op, cmd, actor), want) in samples().into_iter().zip(want.split(' ')) {
+            let got = code(&o.apply(Some(case), &cmd, actor, t(9)));
+            if got != want {
+                let level = case.level();
+                failures.push(format!(
+                    "{level:?} {:?} × {op}: expected {want}, got {got}",
+                    case.state
+                ));
             }
         }
     }
