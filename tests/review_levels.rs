@@ -334,3 +334,23 @@ fn a_declined_case_shows_no_review_window_in_the_due_map_or_show() {
     assert!(!text.stdout.contains("复查申请期"), "{}", text.stdout);
     assert!(!text.stdout.contains("下一步可以：复查"), "{}", text.stdout);
 }
+
+#[test]
+fn the_acceptance_notice_of_a_review_promises_its_30_days() {
+    use common::{Ledger, run};
+    let l = Ledger::new();
+    l.apply_ok(include_str!("fixtures/session.jsonl"));
+    l.apply_ok(concat!(
+        r#"{"op":"office","name":"某区信访局","prefix":"X信","seal":"某区信访局信访专用章","review_organ":"某市信访局"}"#,
+        "\n",
+        r#"{"op":"register","actor":"李娜","case":"2","decision":"accept","at":"2026-03-30T11:00:00+08:00"}"#,
+    ));
+    let out = run(
+        &["notice", "--db", l.db(), "--as", "李娜", "2", "accept"],
+        "",
+    );
+    assert!(out.success(), "{out:?}");
+    // Art 35: the 复查 request received 03-30, answered within 30 days: by Wed 04-29.
+    let want = "本机关将自收到复查请求之日起30日内，于2026年4月29日前提出复查意见并书面答复（《信访工作条例》第三十五条）";
+    assert!(out.stdout.contains(want), "{}", out.stdout);
+}

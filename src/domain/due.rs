@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::case::Case;
 use super::deadline::{ClockFacts, ClockStatus, ClockView, clocks};
 use super::rules::Rules;
-use super::types::Decision;
+use super::types::{Decision, Level};
 use super::workflow::local_date;
 
 /// The dates each clock starts and stops on, read off the case.
@@ -49,4 +49,24 @@ pub fn next_due(views: &[ClockView]) -> Option<NaiveDate> {
         .filter(|v| matches!(v.status, ClockStatus::Running { .. }))
         .map(|v| v.due)
         .min()
+}
+
+/// The policy key of the clock a case of `level` is handled within: 60 days for first
+/// handling (Art 34), 30 for 复查 (Art 35) and 复核 (Art 36).
+pub fn handling_clock(level: Level) -> &'static str {
+    match level {
+        Level::First => "handle",
+        Level::Review => "review_handle",
+        Level::ReReview => "rereview_handle",
+    }
+}
+
+/// The policy key of the window in which a case of `level` may be taken one level up:
+/// 复查 (Art 35) or 复核 (Art 36 第一款); none after 复核 (第三款).
+pub fn review_window(level: Level) -> Option<&'static str> {
+    match level {
+        Level::First => Some("review"),
+        Level::Review => Some("rereview"),
+        Level::ReReview => None,
+    }
 }

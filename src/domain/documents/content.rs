@@ -8,10 +8,12 @@ use super::kind::DocKind;
 use super::profile::OfficeProfile;
 use crate::domain::case::{Case, Stamp};
 use crate::domain::deadline::due_date;
+use crate::domain::due::{handling_clock, review_window};
 use crate::domain::policy::ClockRule;
+use crate::domain::policy::ClockStart;
 use crate::domain::rules::{Rules, local_date};
 use crate::domain::types::{
-    Decision, DeclineGround, HandlingType, Outcome, ServiceMethod, SuperviseGround,
+    Decision, DeclineGround, HandlingType, Level, Outcome, ServiceMethod, SuperviseGround,
 };
 
 /// What the person issuing adds to what the case already holds.
@@ -108,6 +110,8 @@ pub enum Body {
         department: Option<String>,
         due: NaiveDate,
         handle_days: u32,
+        /// 复查 and 复核 cases are answered within their own 30 days (Art 35–36).
+        level: Level,
     },
     Decline {
         ground: DeclineGround,
@@ -142,6 +146,9 @@ pub enum Body {
         basis: String,
         review_organ: String,
         review_days: u32,
+        /// The route the letter states: 复查 after a first handling, 复核 after a 复查,
+        /// none after 复核 (Art 35–36).
+        level: Level,
     },
     Closing {
         department: String,
@@ -258,7 +265,7 @@ pub fn prepare(case: &Case, input: &IssueInput, rules: &Rules) -> Result<Content
         rules,
         decision: decision.map(|d| &d.decision),
         accepted_on,
-        handle: rules.policy.clock("handle"),
+        handle: rules.policy.clock(handling_clock(case.level())),
     };
     let body = match kind {
         DocKind::Accept => src.accept()?,
@@ -290,14 +297,15 @@ struct Sources<'a, 'r> {
 }
 
 impl Sources<'_, '_> {
-    /// The handling period's due date with `extra` days of extension.
+    /// The handling period's due date with `extra` days of extension: from acceptance, or
+    /// for 复查/复核 from receipt of the request.
     fn handle_due(&self, extra: u32) -> Option<NaiveDate> {
-        Some(due_date(
-            self.rules.calendar,
-            self.handle?,
-            self.accepted_on?,
-            extra,
-        ))
+        let rule = self.handle?;
+        let start = match rule.start {
+            ClockStart::Received => local_date(self.case.intake.received_at, self.rules),
+            ClockStart::Accepted | ClockStart::Replied | ClockStart::Answered => self.accepted_on?,
+        };
+        Some(due_date(self.rules.calendar, rule, start, extra))
     }
 
     /// Art 23 第一款: 告知接收情况以及处理途径和程序; Art 34: 60 日内办结.
@@ -317,6 +325,7 @@ impl Sources<'_, '_> {
             department,
             due: need(self.handle_due(0), Missing::DueDate)?,
             handle_days: self.handle.map_or(0, |h| h.days),
+            level: case.level(),
         })
     }
 
@@ -403,7 +412,8 @@ impl Sources<'_, '_> {
         let basis = need(text(&input.basis), Missing::Basis)?;
         // The ledger fills the office profile's in when none is given.
         let organ = text(&input.review_organ);
-        let review_days = self.rules.policy.clock("review").map_or(30, |c| c.days);
+        let window = review_window(case.level()).and_then(|k| self.rules.policy.clock(k));
+        let review_days = window.map_or(30, |c| c.days);
         Ok(Body::Reply {
             request,
             facts,
@@ -411,6 +421,7 @@ impl Sources<'_, '_> {
             basis,
             review_organ: need(organ, Missing::ReviewOrgan)?,
             review_days,
+            level: case.level(),
         })
     }
 

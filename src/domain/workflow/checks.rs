@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::domain::case::{Assignment, Case, Extension, Stamp};
 use crate::domain::deadline::due_date;
+use crate::domain::due::{handling_clock, review_window};
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::{Act, Op};
 use crate::domain::rules::{Rules, local_date, names_accused};
@@ -140,12 +141,7 @@ pub(super) fn check_extension(
     stamp: Stamp,
 ) -> Result<Extension, WorkflowError> {
     // Art 34's extension is for first handling: the 复查/复核 clocks have a cap of 0.
-    let key = match case.level() {
-        Level::First => "handle",
-        Level::Review => "review_handle",
-        Level::ReReview => "rereview_handle",
-    };
-    let Some(rule) = rules.policy.clock(key) else {
+    let Some(rule) = rules.policy.clock(handling_clock(case.level())) else {
         return Err(WorkflowError::ExtensionTooLong {
             asked: days,
             cap: 0,
@@ -177,12 +173,8 @@ pub(super) fn check_review_window(
     today: NaiveDate,
     rules: &Rules,
 ) -> Result<(), WorkflowError> {
-    let key = match case.level() {
-        Level::First => "review",
-        Level::Review => "rereview",
-        // `gate` refuses a request on a 复核 case (Art 36 第三款).
-        Level::ReReview => return Err(WorkflowError::NoFurtherReview),
-    };
+    // `gate` refuses a request on a 复核 case (Art 36 第三款).
+    let key = review_window(case.level()).ok_or(WorkflowError::NoFurtherReview)?;
     let (Some(reply), Some(rule)) = (&case.reply, rules.policy.clock(key)) else {
         return Ok(());
     };
