@@ -354,3 +354,20 @@ fn the_acceptance_notice_of_a_review_promises_its_30_days() {
     let want = "本机关将自收到复查请求之日起30日内，于2026年4月29日前提出复查意见并书面答复（《信访工作条例》第三十五条）";
     assert!(out.stdout.contains(want), "{}", out.stdout);
 }
+
+#[test]
+fn a_review_written_before_the_second_level_reads_as_a_first_review() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let request = o
+        .apply(Some(&f[9].1), &review(), "李娜", t(8))
+        .unwrap()
+        .case;
+    // A ledger written before 复核 existed stored `review_of` and no level: a 复查.
+    let mut json = serde_json::to_value(&request).unwrap();
+    assert_eq!(json["review_level"], "review");
+    json.as_object_mut().unwrap().remove("review_level");
+    let old: Case = serde_json::from_value(json).unwrap();
+    assert_eq!(old.level(), Level::Review);
+    assert_eq!(f[9].1.level(), Level::First);
+}

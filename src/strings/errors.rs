@@ -348,8 +348,8 @@ fn rereview_window_closed(lang: Lang, due: NaiveDate) -> String {
 }
 
 const NO_FURTHER_REVIEW: Said = (
-    "不再受理：本件已是复核，信访人对复核意见不服、仍以同一事实和理由提出投诉请求的，不再受理（《信访工作条例》第三十六条第三款）",
-    "not accepted again: this case is already a re-review (复核); the same facts and reasons raised against a re-review opinion are not accepted again (Art 36(3))",
+    "不再受理：本件已是复核，信访人对复核意见不服、仍以同一事实和理由提出投诉请求的，不再受理（《信访工作条例》第三十六条第三款）；如需书面告知，可作为新件登记并以「复核后仍以同一事实和理由提出，不再受理」不予受理",
+    "not accepted again: this case is already a re-review (复核); the same facts and reasons raised against a re-review opinion are not accepted again (Art 36(3)); to tell the petitioner in writing, register it as a new item and decline it as 'same facts and reasons after re-review'",
 );
 
 fn before_receipt(lang: Lang, op: Op, date: NaiveDate, received: NaiveDate) -> String {
