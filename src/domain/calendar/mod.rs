@@ -15,9 +15,9 @@ use serde::Deserialize;
 /// The tables shipped with the app (2024–2026). An office adds later years with
 /// [`HolidayCalendar::with_table`].
 const BUILTIN_TABLES: [&str; 3] = [
-    include_str!("../../assets/holidays/2024.json"),
-    include_str!("../../assets/holidays/2025.json"),
-    include_str!("../../assets/holidays/2026.json"),
+    include_str!("../../../assets/holidays/2024.json"),
+    include_str!("../../../assets/holidays/2025.json"),
+    include_str!("../../../assets/holidays/2026.json"),
 ];
 
 #[derive(Debug, thiserror::Error)]
