@@ -8,12 +8,22 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::domain::case::Case;
-use crate::domain::deadline::ClockStatus;
+use crate::domain::deadline::{ClockStatus, ClockView};
 use crate::domain::identity::mask_id;
 use crate::domain::phone::mask_phone;
 use crate::domain::workflow::allowed_ops;
 use crate::store::{CaseRow, CheckReport, JournalEntry, ListFilter, Store, StoreError};
 use crate::strings::{Lang, cli as text, labels};
+
+/// The years without an official holiday table behind any of `clocks`' due dates, ascending:
+/// those dates are provisional.
+pub fn provisional_years(clocks: &[ClockView]) -> Vec<i32> {
+    let years: std::collections::BTreeSet<i32> = clocks
+        .iter()
+        .flat_map(|c| c.uncovered_years.iter().copied())
+        .collect();
+    years.into_iter().collect()
+}
 
 pub fn print_json(v: &Value) {
     println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
@@ -136,6 +146,7 @@ fn row_json(store: &Store, row: &CaseRow) -> Value {
         "version": row.version,
         "due": store.due_of(row),
         "clocks": row.clocks,
+        "provisional": provisional_years(&row.clocks),
         "case": row.case,
     })
 }
@@ -269,14 +280,8 @@ fn clocks_text(lang: Lang, store: &Store, row: &CaseRow) {
             labels::clock_status(lang, &clock.status)
         );
         if !clock.uncovered_years.is_empty() {
-            println!(
-                "    {} {:?}",
-                l(
-                    "注意：以下年份无节假日表，按周一至周五计算：",
-                    "note: no holiday table for, counted Mon–Fri:"
-                ),
-                clock.uncovered_years
-            );
+            let note = crate::strings::calendar::provisional_note(lang, &clock.uncovered_years);
+            println!("    {note}");
         }
     }
 }

@@ -7,6 +7,7 @@
 //! [`HolidayCalendar::uncovered_years`]. Date arithmetic saturates at the ends of chrono's range
 //! instead of panicking.
 
+pub mod import;
 pub mod statutory;
 
 use std::collections::{BTreeMap, BTreeSet};
