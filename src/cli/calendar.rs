@@ -5,11 +5,18 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::Failure;
+use super::args::CalendarCmd;
 use crate::config::{config_dir, install_holiday_table};
 use crate::domain::calendar::import::check_table;
 use crate::strings::{Lang, calendar as text};
 
-pub(super) fn import(file: &Path, lang: Lang) -> Result<ExitCode, Failure> {
+pub(super) fn run(action: &CalendarCmd, lang: Lang) -> Result<ExitCode, Failure> {
+    match action {
+        CalendarCmd::Import { file } => import(file, lang),
+    }
+}
+
+fn import(file: &Path, lang: Lang) -> Result<ExitCode, Failure> {
     let json =
         std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let year = check_table(&json).map_err(|p| Failure(text::table_problem(lang, file, &p)))?;

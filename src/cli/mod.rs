@@ -172,9 +172,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         }
         Cmd::Check => check(&env, None),
         Cmd::Backup { dest } => check(&env, Some(&dest)),
-        Cmd::Calendar {
-            action: args::CalendarCmd::Import { file },
-        } => calendar::import(&file, lang),
+        Cmd::Calendar { action } => calendar::run(&action, lang),
     }
 }
 
