@@ -141,3 +141,38 @@ fn a_malformed_table_is_refused_with_the_line_and_field_to_fix() {
     // Nothing was written: the office still has no 2027 table.
     assert!(!config.path().join("holidays").join("2027.json").exists());
 }
+
+const OFFICE: &str = r#"{"op":"office","name":"某区信访局","prefix":"X信","hotline":"12345","seal":"某区信访局信访专用章","review_organ":"某市信访局"}"#;
+
+#[test]
+fn a_notice_stating_a_provisional_due_date_says_so() {
+    let l = Ledger::new();
+    let config = tempfile::tempdir().unwrap();
+    // Received and accepted Tue 2026-12-08: + 60 days = Sat 2027-02-06 (初一), 初一..初三 and
+    // the 补假 Tue 09, Wed 10 are off → Thu 2027-02-11, in 2027, which has no table.
+    let input = format!(
+        "{SETUP}{OFFICE}\n{}\n{}\n{}\n",
+        INTAKE.replace("2026-12-17T10", "2026-12-08T10"),
+        r#"{"op":"register","actor":"李娜","case":1,"decision":"accept","at":"2026-12-08T11:00:00+08:00"}"#,
+        r#"{"op":"issue","actor":"李娜","case":1,"kind":"accept","at":"2026-12-08T12:00:00+08:00"}"#,
+    );
+    let out = run_in(config.path(), &["apply", "--db", l.db(), "-"], &input);
+    assert!(out.success(), "{out:?}");
+    let lines = out.json_lines();
+    let issued = lines.last().unwrap();
+    assert_eq!(issued["ok"], true, "{issued}");
+    assert_eq!(issued["due"]["handle"], "2027-02-11");
+    assert_eq!(issued["provisional"], serde_json::json!([2027]));
+    let reprint = run_in(
+        config.path(),
+        &["notice", "--db", l.db(), "--as", "李娜", "1", "accept"],
+        "",
+    );
+    assert!(reprint.success(), "{reprint:?}");
+    assert!(
+        reprint.stdout.contains("于2027年2月11日前作出处理意见")
+            && reprint.stdout.contains("2027年国务院放假安排尚未公布"),
+        "{}",
+        reprint.stdout
+    );
+}
