@@ -69,6 +69,13 @@ fn import_makes_a_year_official_and_its_dates_no_longer_provisional() {
         text.stdout
     );
 
+    let list = run_in(config.path(), &["--lang", "en", "list", "--db", l.db()], "");
+    assert!(
+        list.stdout.contains("2027-01-04") && list.stdout.contains("* provisional"),
+        "{}",
+        list.stdout
+    );
+
     let file = l.file("2027.json");
     std::fs::write(&file, TABLE_2027).unwrap();
     let out = run_in(
@@ -95,6 +102,8 @@ fn import_makes_a_year_official_and_its_dates_no_longer_provisional() {
         "",
     );
     assert!(!text.stdout.contains("暂定"), "{}", text.stdout);
+    let list = run_in(config.path(), &["--lang", "en", "list", "--db", l.db()], "");
+    assert!(!list.stdout.contains("provisional"), "{}", list.stdout);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use crate::domain::identity::mask_id;
 use crate::domain::phone::mask_phone;
 use crate::domain::workflow::allowed_ops;
 use crate::store::{CaseRow, CheckReport, JournalEntry, ListFilter, Store, StoreError};
-use crate::strings::{Lang, cli as text, labels};
+use crate::strings::{Lang, calendar, cli as text, labels};
 
 /// The years without an official holiday table behind any of `clocks`' due dates, ascending:
 /// those dates are provisional.
@@ -35,8 +35,25 @@ fn next_clock(lang: Lang, row: &CaseRow) -> String {
         .iter()
         .filter(|c| matches!(c.status, ClockStatus::Running { .. }))
         .min_by_key(|c| c.due)
-        .map(|c| format!("{} {}", c.due, labels::clock_status(lang, &c.status)))
+        .map(|c| {
+            // `*`: due in a year without an official holiday table (see `provisional_legend`).
+            let mark = if c.uncovered_years.is_empty() {
+                ""
+            } else {
+                calendar::PROVISIONAL_MARK
+            };
+            format!("{} {}{mark}", c.due, labels::clock_status(lang, &c.status))
+        })
         .unwrap_or_default()
+}
+
+/// Whether the due date `row_line` shows is provisional.
+fn shows_provisional(row: &CaseRow) -> bool {
+    row.clocks
+        .iter()
+        .filter(|c| matches!(c.status, ClockStatus::Running { .. }))
+        .min_by_key(|c| c.due)
+        .is_some_and(|c| !c.uncovered_years.is_empty())
 }
 
 fn row_line(lang: Lang, row: &CaseRow) -> String {
@@ -87,6 +104,9 @@ pub fn rows(lang: Lang, store: &Store, rows: &[CaseRow], json: bool) {
     for r in rows {
         println!("{}", row_line(lang, r));
     }
+    if rows.iter().any(shows_provisional) {
+        println!("{}", calendar::provisional_legend(lang));
+    }
 }
 
 /// Streams the list page by page (keyset paging), never the whole ledger.
@@ -100,6 +120,7 @@ pub fn list_pages(
 ) -> Result<(), StoreError> {
     let mut out = std::io::stdout().lock();
     let mut printed = 0usize;
+    let mut provisional = false;
     if json {
         let _ = write!(out, "[");
     } else {
@@ -122,6 +143,7 @@ pub fn list_pages(
                 let _ = write!(out, "{sep}{}", row_json(store, row));
             } else {
                 let _ = writeln!(out, "{}", row_line(lang, row));
+                provisional |= shows_provisional(row);
             }
             printed += 1;
         }
@@ -134,6 +156,8 @@ pub fn list_pages(
     }
     if json {
         let _ = writeln!(out, "\n]");
+    } else if provisional {
+        let _ = writeln!(out, "{}", calendar::provisional_legend(lang));
     }
     Ok(())
 }
