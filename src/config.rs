@@ -59,7 +59,7 @@ impl Office {
                 }
             }
         }
-        let holidays = dir.join("holidays");
+        let holidays = holidays_dir(dir);
         if let Ok(entries) = std::fs::read_dir(&holidays) {
             let mut files: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -86,6 +86,24 @@ impl Office {
             departments,
         }
     }
+}
+
+/// Where the office's own holiday tables live in its config directory.
+pub fn holidays_dir(dir: &Path) -> PathBuf {
+    dir.join("holidays")
+}
+
+/// Writes `json`, already checked as `year`'s table, to `holidays/YYYY.json` in the config
+/// directory (replacing an earlier import); through a temporary file, so that a failed write
+/// never leaves half a table for `Office::load` to refuse.
+pub fn install_holiday_table(dir: &Path, year: i32, json: &str) -> std::io::Result<PathBuf> {
+    let holidays = holidays_dir(dir);
+    std::fs::create_dir_all(&holidays)?;
+    let path = holidays.join(format!("{year}.json"));
+    let partial = holidays.join(format!(".{year}.json.partial"));
+    std::fs::write(&partial, json)?;
+    std::fs::rename(&partial, &path)?;
+    Ok(path)
 }
 
 fn read_if_present(path: &Path) -> Result<Option<String>, String> {

@@ -325,5 +325,10 @@ fn result_json(store: &Store, a: &Applied, lang: Lang) -> Value {
     if !warnings.is_empty() {
         v["warnings"] = json!(warnings);
     }
+    // Due dates in a year without an official holiday table are provisional (issue 16).
+    let provisional = super::render::provisional_years(&a.clocks);
+    if !provisional.is_empty() {
+        v["provisional"] = json!(provisional);
+    }
     v
 }

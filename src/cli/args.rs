@@ -142,6 +142,21 @@ pub enum Cmd {
     Backup {
         dest: PathBuf,
     },
+    /// The office's holiday tables: `calendar import FILE`.
+    Calendar {
+        #[command(subcommand)]
+        action: CalendarCmd,
+    },
+}
+
+/// `calendar …`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum CalendarCmd {
+    /// Loads a year's official table into the office's configuration.
+    Import {
+        #[arg(id = "table", value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// The language before arguments are parsed, so that `--help` and parse

@@ -3,6 +3,7 @@
 
 mod apply;
 mod args;
+mod calendar;
 pub mod export;
 mod notice;
 mod render;
@@ -171,6 +172,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         }
         Cmd::Check => check(&env, None),
         Cmd::Backup { dest } => check(&env, Some(&dest)),
+        Cmd::Calendar { action } => calendar::run(&action, lang),
     }
 }
 

@@ -8,13 +8,23 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::domain::case::Case;
-use crate::domain::deadline::ClockStatus;
+use crate::domain::deadline::{ClockStatus, ClockView};
 use crate::domain::identity::mask_id;
 use crate::domain::phone::mask_phone;
 use crate::domain::types::Level;
 use crate::domain::workflow::allowed_ops;
 use crate::store::{CaseRow, CheckReport, JournalEntry, ListFilter, Store, StoreError};
-use crate::strings::{Lang, cli as text, labels};
+use crate::strings::{Lang, calendar, cli as text, labels};
+
+/// The years without an official holiday table behind any of `clocks`' due dates, ascending:
+/// those dates are provisional.
+pub fn provisional_years(clocks: &[ClockView]) -> Vec<i32> {
+    let years: std::collections::BTreeSet<i32> = clocks
+        .iter()
+        .flat_map(|c| c.uncovered_years.iter().copied())
+        .collect();
+    years.into_iter().collect()
+}
 
 pub fn print_json(v: &Value) {
     println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
@@ -26,8 +36,25 @@ fn next_clock(lang: Lang, row: &CaseRow) -> String {
         .iter()
         .filter(|c| matches!(c.status, ClockStatus::Running { .. }))
         .min_by_key(|c| c.due)
-        .map(|c| format!("{} {}", c.due, labels::clock_status(lang, &c.status)))
+        .map(|c| {
+            // `*`: due in a year without an official holiday table (see `provisional_legend`).
+            let mark = if c.uncovered_years.is_empty() {
+                ""
+            } else {
+                calendar::PROVISIONAL_MARK
+            };
+            format!("{} {}{mark}", c.due, labels::clock_status(lang, &c.status))
+        })
         .unwrap_or_default()
+}
+
+/// Whether the due date `row_line` shows is provisional.
+fn shows_provisional(row: &CaseRow) -> bool {
+    row.clocks
+        .iter()
+        .filter(|c| matches!(c.status, ClockStatus::Running { .. }))
+        .min_by_key(|c| c.due)
+        .is_some_and(|c| !c.uncovered_years.is_empty())
 }
 
 fn row_line(lang: Lang, row: &CaseRow) -> String {
@@ -78,6 +105,9 @@ pub fn rows(lang: Lang, store: &Store, rows: &[CaseRow], json: bool) {
     for r in rows {
         println!("{}", row_line(lang, r));
     }
+    if rows.iter().any(shows_provisional) {
+        println!("{}", calendar::provisional_legend(lang));
+    }
 }
 
 /// Streams the list page by page (keyset paging), never the whole ledger.
@@ -91,6 +121,7 @@ pub fn list_pages(
 ) -> Result<(), StoreError> {
     let mut out = std::io::stdout().lock();
     let mut printed = 0usize;
+    let mut provisional = false;
     if json {
         let _ = write!(out, "[");
     } else {
@@ -113,6 +144,7 @@ pub fn list_pages(
                 let _ = write!(out, "{sep}{}", row_json(store, row));
             } else {
                 let _ = writeln!(out, "{}", row_line(lang, row));
+                provisional |= shows_provisional(row);
             }
             printed += 1;
         }
@@ -125,6 +157,8 @@ pub fn list_pages(
     }
     if json {
         let _ = writeln!(out, "\n]");
+    } else if provisional {
+        let _ = writeln!(out, "{}", calendar::provisional_legend(lang));
     }
     Ok(())
 }
@@ -137,6 +171,7 @@ fn row_json(store: &Store, row: &CaseRow) -> Value {
         "version": row.version,
         "due": store.due_of(row),
         "clocks": row.clocks,
+        "provisional": provisional_years(&row.clocks),
         "case": row.case,
     })
 }
@@ -284,14 +319,8 @@ fn clocks_text(lang: Lang, store: &Store, row: &CaseRow) {
             labels::clock_status(lang, &clock.status)
         );
         if !clock.uncovered_years.is_empty() {
-            println!(
-                "    {} {:?}",
-                l(
-                    "注意：以下年份无节假日表，按周一至周五计算：",
-                    "note: no holiday table for, counted Mon–Fri:"
-                ),
-                clock.uncovered_years
-            );
+            let note = crate::strings::calendar::provisional_note(lang, &clock.uncovered_years);
+            println!("    {note}");
         }
     }
 }

@@ -153,6 +153,9 @@ pub fn build(job: &RenderJob) -> Value {
             "pass_on": matches!(case.decision.as_ref().map(|d| &d.decision), Some(Decision::PassOn { .. })),
         },
         "body": body,
+        // The sentence after a due date in a year without an official holiday table, or null.
+        "provisional": (!job.provisional.is_empty())
+            .then(|| crate::strings::calendar::provisional_in_notice(Lang::Zh, &job.provisional)),
         "issued": job.issued.iter().map(|d| json!({
             "title": d.kind.title(),
             "number": d.number,

@@ -54,7 +54,8 @@ pub struct ClockView {
     pub start: NaiveDate,
     pub due: NaiveDate,
     pub status: ClockStatus,
-    /// Years in the computation with no holiday table: counted Monday to Friday; say so.
+    /// Years in the computation with no official holiday table: counted with the statutory days
+    /// computed by `calendar::statutory`, so the due date is provisional; say so.
     pub uncovered_years: Vec<i32>,
 }
 
@@ -354,9 +355,10 @@ mod tests {
 
     #[test]
     fn year_without_table_falls_back_and_says_so() {
-        // 2026-12-17 + 15 = Fri 2027-01-01; no 2027 table, so Mon–Fri says it is a working day.
+        // 2026-12-17 + 15 = Fri 2027-01-01 元旦: no 2027 table, but a statutory day off (放假办法
+        // 第二条), then Sat, Sun → Mon 2027-01-04.
         let v = one(&facts("visit", "2026-12-17"), "decide", "2026-12-18");
-        assert_eq!(v.due, d("2027-01-01"));
+        assert_eq!(v.due, d("2027-01-04"));
         assert_eq!(v.uncovered_years, vec![2027]);
         // Referral on Fri 2027-03-05: Mon 08 (1) .. Fri 12 (5).
         let v = one(&facts("referral", "2027-03-05"), "object", "2027-03-05");

@@ -9,6 +9,7 @@ use super::execute::execute_in;
 use super::journal::{self, JournalEntry};
 use super::prepare::{Applied, Request};
 use super::{Result, Store, StoreError};
+use crate::domain::calendar::HolidayCalendar;
 use crate::domain::case::Case;
 use crate::domain::command::Command;
 use crate::domain::documents::{Content, DocKind, OfficeProfile, check_profile, doc_number};
@@ -26,6 +27,9 @@ pub struct RenderJob<'a> {
     pub issued: &'a [StoredDocument],
     /// The case's journal so far (the case file's timeline).
     pub timeline: &'a [JournalEntry],
+    /// Years without an official holiday table behind the due dates the document states:
+    /// those dates are provisional and the notice says so (issue 16).
+    pub provisional: Vec<i32>,
 }
 
 /// A rendered document: plain text and print-ready HTML.
@@ -73,6 +77,7 @@ impl Store {
             .map_err(|missing| WorkflowError::DocumentIncomplete { kind, missing })?;
         let req = with_review_organ(req, &profile);
         let mut issuing = Issuing {
+            calendar: &office.calendar,
             kind,
             year: local_date(req.at, &office.rules(&[], &[])).year(),
             at: req.at,
@@ -114,6 +119,7 @@ fn with_review_organ(req: &Request, profile: &OfficeProfile) -> Request {
 
 /// The document being issued, between the command's transition and its journal event.
 struct Issuing<'a, 'r> {
+    calendar: &'a HolidayCalendar,
     kind: DocKind,
     year: i32,
     at: DateTime<FixedOffset>,
@@ -157,6 +163,7 @@ impl Issuing<'_, '_> {
             profile: self.profile,
             issued: &issued,
             timeline: &timeline,
+            provisional: provisional_years(self.calendar, content),
         };
         let out = (self.render)(&job).map_err(StoreError::Render)?;
         if let Command::Issue(input) = &mut event.command {
@@ -167,6 +174,23 @@ impl Issuing<'_, '_> {
         self.rendered = Some(out);
         Ok(())
     }
+}
+
+/// The years without a table of the computed due dates a document states (`due`, `old_due`
+/// in any body), ascending. Read from the serialised body so that every kind with a due date
+/// is covered alike.
+fn provisional_years(calendar: &HolidayCalendar, content: &Content) -> Vec<i32> {
+    let body = serde_json::to_value(&content.body).unwrap_or_default();
+    let mut years: Vec<i32> = ["due", "old_due"]
+        .iter()
+        .filter_map(|key| body.get(key)?.as_str())
+        .filter_map(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .map(|d| d.year())
+        .filter(|y| !calendar.covers(*y))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
 }
 
 /// The document as kept: the one the command recorded on the case, with its text.

@@ -39,6 +39,11 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
         "report" => super::report::about(lang),
         "notice" => super::documents::about(lang),
         "replay" => super::replay::about(lang),
+        "calendar" => lang.pick("本单位的节假日表", "the office's holiday tables"),
+        "import" => lang.pick(
+            "导入国务院公布的某年放假安排（与 assets/holidays/2026.json 同格式）；导入后该年期限不再是暂定日期",
+            "load a year's official holiday table (the shape of assets/holidays/2026.json); that year's dates are then no longer provisional",
+        ),
         _ => "",
     }
 }
@@ -58,6 +63,10 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "file" => lang.pick("命令文件；省略或 - 表示标准输入", "command file; - or none for standard input"),
         "case" => lang.pick("案件编号（如 2026-0137）或内部序号", "case number (e.g. 2026-0137) or internal id"),
         "json" => lang.pick("以 JSON 输出", "print JSON"),
+        "table" => lang.pick(
+            "某年放假安排的 JSON 文件（如 2027.json）",
+            "a year's holiday table as JSON (e.g. 2027.json)",
+        ),
         "state" => lang.pick(
             "状态：intake 待登记 / registered 已登记 / assigned 已交办 / replied 已答复 / archived 已归档",
             "state: intake / registered / assigned / replied / archived",

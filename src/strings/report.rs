@@ -390,16 +390,16 @@ pub fn no_items(lang: Lang) -> &'static str {
     lang.pick("无", "none")
 }
 
-/// Years without a holiday table: counted Monday to Friday.
+/// Years without an official holiday table: due dates there are provisional.
 pub fn uncovered(lang: Lang, years: &[i32]) -> String {
     let ys: Vec<String> = years.iter().map(i32::to_string).collect();
     match lang {
         Lang::Zh => format!(
-            "注：{} 年没有节假日表，期限按周一至周五计算。",
+            "注：{} 年尚无国务院放假安排，期限按《全国年节及纪念日放假办法》的法定节假日推算，为暂定日期。",
             ys.join("、")
         ),
         Lang::En => format!(
-            "Note: no holiday table for {}; deadlines counted Monday to Friday.",
+            "Note: no official holiday table for {} yet; due dates there are provisional, counted with the statutory holidays.",
             ys.join(", ")
         ),
     }

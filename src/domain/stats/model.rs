@@ -113,7 +113,7 @@ pub struct Report {
     pub overdue_items: Vec<OverdueItem>,
     /// Cases supervised in the period, latest first.
     pub supervised_items: Vec<SupervisedItem>,
-    /// Years the computation touched that have no holiday table (counted Monday to Friday).
+    /// Years the computation touched that have no holiday table (their due dates provisional).
     pub uncovered_years: Vec<i32>,
 }
 

@@ -295,28 +295,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(t.deadlines).bold());
-    let clock_width = match lang {
-        Lang::Zh => 12,
-        Lang::En => 24,
-    };
-    for (i, k) in screen.row.clocks.iter().enumerate() {
-        let name = screen
-            .rules
-            .get(i)
-            .and_then(Option::as_ref)
-            .map_or(k.key.as_str(), |r| labels::clock_name(lang, r));
-        lines.push(Line::from(vec![
-            Span::raw(format!(
-                "  {}  {}  ",
-                crate::display::fit(name, clock_width),
-                k.due
-            )),
-            Span::styled(
-                labels::clock_status(lang, &k.status),
-                clock_style(&k.status),
-            ),
-        ]));
-    }
+    clock_lines(lang, screen, &mut lines);
     lines.push(Line::from(""));
     lines.push(Line::from(t.timeline).bold());
     for e in &screen.events {
@@ -373,4 +352,35 @@ fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
         spans.push(s);
     }
     Line::from(spans)
+}
+
+/// The case's clocks, each due date with its state; a provisional one with a note.
+fn clock_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>>) {
+    let clock_width = match lang {
+        Lang::Zh => 12,
+        Lang::En => 24,
+    };
+    for (i, k) in screen.row.clocks.iter().enumerate() {
+        let name = screen
+            .rules
+            .get(i)
+            .and_then(Option::as_ref)
+            .map_or(k.key.as_str(), |r| labels::clock_name(lang, r));
+        lines.push(Line::from(vec![
+            Span::raw(format!(
+                "  {}  {}  ",
+                crate::display::fit(name, clock_width),
+                k.due
+            )),
+            Span::styled(
+                labels::clock_status(lang, &k.status),
+                clock_style(&k.status),
+            ),
+        ]));
+        // A due date in a year without an official holiday table is provisional (issue 16).
+        if !k.uncovered_years.is_empty() {
+            let note = crate::strings::calendar::provisional_note(lang, &k.uncovered_years);
+            lines.push(Line::from(format!("    {note}")).italic());
+        }
+    }
 }

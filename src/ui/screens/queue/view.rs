@@ -8,11 +8,11 @@ use ratatui::widgets::Paragraph;
 
 use super::{Filter, Queue, View};
 use crate::display::{fit, width};
-use crate::domain::deadline::ClockStatus;
+use crate::domain::deadline::{ClockStatus, ClockView};
 use crate::domain::identity::mask_id;
 use crate::store::CaseRow;
 use crate::strings::ui::{action, text};
-use crate::strings::{Lang, labels};
+use crate::strings::{Lang, calendar, labels};
 use crate::ui::app::App;
 use crate::ui::keymap::{Context, Keymap};
 use crate::ui::view::parts::{clock_style, row};
@@ -36,6 +36,7 @@ pub fn draw(app: &App, q: &Queue, frame: &mut Frame, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(head.join(" ")).underlined(), row(area, 2));
     rows(app, q, &cols, frame, area);
+    provisional_legend(app, q, frame, area);
     let bottom = area.height - 1;
     match &q.search {
         Some(field) => search_line(app, field, frame, area),
@@ -207,12 +208,8 @@ fn row_line(lang: Lang, r: &CaseRow, cols: &[usize; 8], query: Option<&str>) -> 
         },
         None => t.anonymous.to_owned(),
     };
-    let clock = r
-        .clocks
-        .iter()
-        .filter(|k| matches!(k.status, ClockStatus::Running { .. }))
-        .min_by_key(|k| k.due);
-    let (due, due_style) = match clock {
+    let clock = next_clock(r);
+    let (mut due, due_style) = match clock {
         Some(k) => match k.status {
             ClockStatus::Running { days_left, .. } if days_left < 0 => (
                 t.days_over.replace("{}", &(-days_left).to_string()),
@@ -226,6 +223,9 @@ fn row_line(lang: Lang, r: &CaseRow, cols: &[usize; 8], query: Option<&str>) -> 
         },
         None => (String::new(), Style::new()),
     };
+    if clock.is_some_and(|k| !k.uncovered_years.is_empty()) && !due.is_empty() {
+        due.push_str(calendar::PROVISIONAL_MARK);
+    }
     let mut spans = vec![
         Span::raw(fit(&no, cols[0])),
         Span::raw(" "),
@@ -244,6 +244,29 @@ fn row_line(lang: Lang, r: &CaseRow, cols: &[usize; 8], query: Option<&str>) -> 
     spans.push(Span::raw(" "));
     spans.push(Span::styled(fit(&due, cols[7]), due_style));
     Line::from(spans)
+}
+
+/// The running clock that falls due first: the queue's due column.
+fn next_clock(r: &CaseRow) -> Option<&ClockView> {
+    r.clocks
+        .iter()
+        .filter(|k| matches!(k.status, ClockStatus::Running { .. }))
+        .min_by_key(|k| k.due)
+}
+
+/// Under the rows, when one shown is due in a year without an official holiday table: what
+/// the `*` after its days means.
+fn provisional_legend(app: &App, q: &Queue, frame: &mut Frame, area: Rect) {
+    let shown = usize::from(area.height.saturating_sub(5));
+    let any = q
+        .rows
+        .iter()
+        .take(shown)
+        .any(|r| next_clock(r).is_some_and(|k| !k.uncovered_years.is_empty()));
+    if any && q.search.is_none() && area.height >= 6 {
+        let legend = calendar::provisional_legend(app.lang);
+        frame.render_widget(Paragraph::new(legend).dim(), row(area, area.height - 2));
+    }
 }
 
 /// The cell with every occurrence of the query's words highlighted.

@@ -2,9 +2,13 @@
 //!
 //! A date listed in a table is a working day exactly when `isOffDay` is false (a make-up
 //! Saturday or Sunday); any other date is a working day when it falls Monday to Friday. A year
-//! with no table falls back to plain Monday to Friday, and callers say so with
+//! with no table has the weekends and the statutory days of 《全国年节及纪念日放假办法》 off
+//! ([`statutory`]), and callers mark its dates provisional with
 //! [`HolidayCalendar::uncovered_years`]. Date arithmetic saturates at the ends of chrono's range
 //! instead of panicking.
+
+pub mod import;
+pub mod statutory;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound::{Excluded, Included};
@@ -15,9 +19,9 @@ use serde::Deserialize;
 /// The tables shipped with the app (2024–2026). An office adds later years with
 /// [`HolidayCalendar::with_table`].
 const BUILTIN_TABLES: [&str; 3] = [
-    include_str!("../../assets/holidays/2024.json"),
-    include_str!("../../assets/holidays/2025.json"),
-    include_str!("../../assets/holidays/2026.json"),
+    include_str!("../../../assets/holidays/2024.json"),
+    include_str!("../../../assets/holidays/2025.json"),
+    include_str!("../../../assets/holidays/2026.json"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -118,17 +122,26 @@ impl HolidayCalendar {
     pub fn is_working_day(&self, d: NaiveDate) -> bool {
         match self.days.get(&d) {
             Some(listed) => !listed.off,
-            None => is_mon_to_fri(d),
+            None => is_mon_to_fri(d) && self.provisional_rest_day(d).is_none(),
         }
     }
 
-    /// The holiday's name (e.g. "春节") for an official day off; `None` for any working day,
-    /// including a make-up working day, and for ordinary weekends.
+    /// The holiday's name (e.g. "春节") for an official day off, or for a statutory day off of a
+    /// year without a table; `None` for any working day, including a make-up working day, and
+    /// for ordinary weekends.
     pub fn holiday_name(&self, d: NaiveDate) -> Option<&str> {
-        self.days
-            .get(&d)
-            .filter(|listed| listed.off)
-            .map(|listed| listed.name.as_str())
+        match self.days.get(&d) {
+            Some(listed) => listed.off.then_some(listed.name.as_str()),
+            None => self.provisional_rest_day(d).map(|r| r.name),
+        }
+    }
+
+    /// The statutory day off computed for `d` when its year has no table (see [`statutory`]).
+    pub fn provisional_rest_day(&self, d: NaiveDate) -> Option<statutory::RestDay> {
+        if self.covers(d.year()) {
+            return None;
+        }
+        statutory::rest_days(d.year()).get(&d).copied()
     }
 
     pub fn next_working_day_on_or_after(&self, d: NaiveDate) -> NaiveDate {
@@ -171,6 +184,12 @@ impl HolidayCalendar {
                 (false, false) => count += 1, // make-up working Saturday/Sunday
                 _ => {}
             }
+        }
+        // Years without a table: their statutory days off (never a weekend, never a make-up day).
+        for year in self.uncovered_years(from, to) {
+            let rest = statutory::rest_days(year);
+            let in_range = rest.range((Excluded(from), Included(to)));
+            count -= in_range.filter(|(d, _)| is_mon_to_fri(**d)).count() as i64;
         }
         count
     }
@@ -307,17 +326,19 @@ mod tests {
             cal.working_days_between(d("2025-12-31"), d("2026-12-31")),
             248
         );
-        // 2027 has no table: 261 Mon–Fri (Jan 1 is Fri, 365 days).
+        // 2027 has no table: 261 Mon–Fri (Jan 1 is Fri, 365 days), minus the 13 statutory days
+        // and 补假 on weekdays (元旦 01-01; 春节 02-05, 02-08, 补假 02-09, 02-10; 清明 04-05;
+        // 劳动节 补假 05-03, 05-04; 端午 06-09; 中秋 09-15; 国庆 10-01, 补假 10-04, 10-05).
         assert_eq!(
             cal.working_days_between(d("2026-12-31"), d("2027-12-31")),
-            261
+            248
         );
     }
 
     #[test]
     fn working_days_between_agrees_with_day_by_day_count() {
         let cal = HolidayCalendar::builtin();
-        let (start, end) = (d("2023-12-20"), d("2027-01-10"));
+        let (start, end) = (d("2023-12-20"), d("2028-01-10"));
         let mut from = start;
         while from < end {
             let mut to = from;
@@ -332,9 +353,11 @@ mod tests {
     }
 
     #[test]
-    fn year_without_table_falls_back_to_mon_fri() {
+    fn year_without_table_falls_back_to_the_statutory_days() {
         let cal = HolidayCalendar::builtin();
-        assert!(cal.is_working_day(d("2027-01-01"))); // a Friday; no 2027 table
+        // Fri 2027-01-01: no 2027 table, but 元旦 is a statutory day off (see statutory.rs).
+        assert!(!cal.is_working_day(d("2027-01-01")));
+        assert!(cal.is_working_day(d("2027-01-04")));
         assert_eq!(cal.add_working_days(d("2027-01-01"), 1), d("2027-01-04"));
         assert_eq!(
             cal.uncovered_years(d("2026-12-01"), d("2027-02-01")),
