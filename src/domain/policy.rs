@@ -22,6 +22,9 @@ pub const MAX_DAYS: u32 = 3650;
 pub enum DayUnit {
     Calendar,
     Working,
+    /// No length: the clock is due on the date the body that passed the item down set (Art 22
+    /// (三): 要求其在指定办理期限内反馈结果); `days` is 0. It runs only on a case that has one.
+    Given,
 }
 
 /// The event that starts a clock.
@@ -40,6 +43,8 @@ pub enum ClockStart {
 pub enum ClockStop {
     Decided,
     Replied,
+    /// The 办结报告 is sent back to the body that passed the item down (Art 22 (三)).
+    Reported,
     Never,
 }
 
@@ -284,8 +289,13 @@ fn validate(rule: &ClockRule, bad_channel: Option<String>) -> Result<(), PolicyE
         value,
         min,
     };
-    Err(if !(1..=MAX_DAYS).contains(&rule.days) {
-        out_of_range("days", rule.days, 1)
+    // A given date has no length; every other clock has one.
+    let min_days = match rule.unit {
+        DayUnit::Given => 0,
+        DayUnit::Calendar | DayUnit::Working => 1,
+    };
+    Err(if !(min_days..=MAX_DAYS).contains(&rule.days) {
+        out_of_range("days", rule.days, min_days)
     } else if rule.extension_cap > MAX_DAYS {
         out_of_range("extension_cap", rule.extension_cap, 0)
     } else if rule.stop == ClockStop::Never && rule.extension_cap > 0 {
@@ -319,6 +329,7 @@ mod tests {
             "decide: Received->Decided 15 Calendar roll=true ext=0",
             "object: Received->Decided 5 Working roll=true ext=0",
             "handle: Accepted->Replied 60 Calendar roll=true ext=30",
+            "superior: Received->Reported 0 Given roll=false ext=0",
             "review: Replied->Never 30 Calendar roll=true ext=0",
         ];
         assert_eq!(summary, expected);
@@ -390,7 +401,10 @@ mod tests {
         assert_eq!(p.clock("decide"), Some(&expected));
         assert_eq!(p.clock("handle"), base.clock("handle"));
         let keys: Vec<&str> = p.clocks.iter().map(|c| c.key.as_str()).collect();
-        assert_eq!(keys, ["decide", "object", "handle", "review", "simple"]);
+        assert_eq!(
+            keys,
+            ["decide", "object", "handle", "superior", "review", "simple"]
+        );
         let simple = p.clock("simple").unwrap();
         assert_eq!(
             (simple.roll_forward, simple.extension_cap, &simple.channels),

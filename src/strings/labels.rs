@@ -66,6 +66,7 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::Own => lang.pick("包案", "take ownership"),
         Op::AskExtension => lang.pick("申请延期", "ask for the extension"),
         Op::RefuseExtension => lang.pick("不同意延期", "refuse the extension"),
+        Op::ReportBack => lang.pick("报送办结报告", "send the report back"),
         Op::Issue => lang.pick("出具文书", "issue a document"),
     }
 }

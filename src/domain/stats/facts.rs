@@ -161,6 +161,9 @@ impl CaseFacts {
             accepted: decided.filter(|_| self.accepted()),
             replied: self.reply.map(|r| r.served),
             extension_days: self.extension.map_or(0, |e| e.days),
+            // Not in the facts rows yet: the report counts the statutory clocks only.
+            superior_due: None,
+            reported: None,
         }
     }
 }

@@ -209,6 +209,7 @@ pub(super) const DASHBOARD: &[(Action, &[Key])] = &[
     (Action::Extend, &[ch('e')]),
     (Action::Own, &[ch('b')]),
     (Action::RefuseExtension, &[ch('u')]),
+    (Action::ReportBack, &[ch('f')]),
     (Action::New, &[ch('n')]),
     (Action::SwitchView, &[ch('w')]),
     (Action::Charts, &[ch('t')]),
