@@ -209,7 +209,6 @@ pub(super) const DASHBOARD: &[(Action, &[Key])] = &[
     (Action::Extend, &[ch('e')]),
     (Action::Own, &[ch('b')]),
     (Action::RefuseExtension, &[ch('u')]),
-    (Action::ReportBack, &[ch('f')]),
     (Action::New, &[ch('n')]),
     (Action::SwitchView, &[ch('w')]),
     (Action::Charts, &[ch('t')]),
@@ -238,6 +237,7 @@ pub(super) const CASE: &[(Action, &[Key])] = &[
     (Action::Review, &[ch('c')]),
     (Action::Own, &[ch('b')]),
     (Action::RefuseExtension, &[ch('u')]),
+    (Action::ReportBack, &[ch('f')]),
     (Action::Document, &[ch('p')]),
 ];
 
