@@ -9,6 +9,7 @@ use std::path::Path;
 use common::fixture::*;
 use xinfang::domain::case::Referral;
 use xinfang::domain::command::Command;
+use xinfang::domain::stats::{Key, Period};
 use xinfang::domain::types::{Channel, Decision};
 use xinfang::store::views::{PageQuery, Slice};
 use xinfang::store::{CaseRef, ListFilter, Request, Store};
@@ -101,6 +102,18 @@ fn the_superiors_date_counts_in_header_queue_list_and_dashboard() {
     assert_eq!(ids, [1]);
     // On Thu 04-09 (one day before the superior's date) nothing is late; the referral is due
     // soon: (04-09, 04-10] holds one working day, within the policy's 3.
+    // The report of April, on 04-13 (its cut-off): case 1 overdue by the superior's clock only.
+    let report = store.report(Period::month(2026, 4), today, 10).unwrap();
+    let ids: Vec<i64> = report.overdue_items.iter().map(|i| i.id).collect();
+    assert_eq!(ids, [1]);
+    let clock = |key: &str| {
+        let f = report
+            .figures
+            .iter()
+            .find(|f| f.key == Key::Clock(key.into()));
+        f.and_then(|f| f.value.count())
+    };
+    assert_eq!((clock("superior"), clock("handle")), (Some(1), Some(0)));
     let before = store.desk_counts(date(2026, 4, 9)).unwrap();
     assert_eq!((before.overdue, before.due_soon), (0, 1));
     // On 04-13 (t(42)) the reply is served and the 办结报告 sent, three days late: nothing

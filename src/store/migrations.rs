@@ -80,7 +80,7 @@ mod tests {
         (10, "step_0010.rs", "e8238526bc7ab585ff265a86c44bc44896a6c983152dc7bf880150d94ae9b443"),
         (11, "0011_case_facts.sql", "03df579c76cd15059897342043c842c67bca6ff32e88e3fd17d955834da2c1eb"),
         (12, "0012_attached_later.sql", "14cd3ebd232d08f0a91d7a1c47dd5424f383f940f68975b47f8dfa7db03bd19c"),
-        (13, "0013_superior_due.sql", "a26c7076316c9f3c871c1178454ed63728b48cc9d45482d177141203cb0333ce"),
+        (13, "0013_superior_due.sql", "49a5c3dcf6a64476295d1153ff04103a6d3705b019facf02467bb27b1c62240a"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes
@@ -220,7 +220,21 @@ mod tests {
             )
             .unwrap();
         }
+        conn.execute(
+            "INSERT INTO case_facts (id, received_at, state, channel, people, category, urgency,
+                 linked) VALUES (1, 0, 'assigned', 'referral', 1, 'c', 'normal', 0)",
+            [],
+        )
+        .unwrap();
         migrate(&mut conn).unwrap();
+        let facts: Option<String> = conn
+            .query_row(
+                "SELECT superior_due FROM case_facts WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(facts.as_deref(), Some("2026-04-10"));
         let due = |id: i64| -> Option<String> {
             conn.query_row("SELECT next_due FROM cases WHERE id = ?1", [id], |r| {
                 r.get(0)

@@ -10,3 +10,13 @@ WHERE channel = 'referral'
   AND json_extract(doc, '$.intake.referral.deadline') IS NOT NULL
   AND json_extract(doc, '$.report_back') IS NULL
   AND (next_due IS NULL OR next_due > json_extract(doc, '$.intake.referral.deadline'));
+
+-- The report counts the same clock from the narrow rows (`store/facts.rs`): the superior's
+-- date and the day the 办结报告 was sent. Only referrals carry them; each is read by its id.
+ALTER TABLE case_facts ADD COLUMN superior_due TEXT;
+ALTER TABLE case_facts ADD COLUMN reported_on TEXT;
+UPDATE case_facts
+SET (superior_due, reported_on) = (SELECT c.doc ->> '$.intake.referral.deadline',
+                                          c.doc ->> '$.report_back.sent_on'
+                                     FROM cases c WHERE c.id = case_facts.id)
+WHERE channel = 'referral';
