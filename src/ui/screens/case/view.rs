@@ -267,6 +267,21 @@ fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     }
 }
 
+/// Each journal event: when, who, the step, and its remark (an extension past the
+/// superior's date says so).
+fn timeline_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>>) {
+    for e in &screen.events {
+        let when = e.at.get(..16).unwrap_or(&e.at).replace('T', " ");
+        let note = labels::event_note(lang, &e.op, &screen.row.case)
+            .map_or(String::new(), |n| format!("  {n}"));
+        lines.push(Line::from(format!(
+            "  {when}  {}  {}{note}",
+            crate::display::fit(&e.actor, 8),
+            labels::op(lang, &e.op)
+        )));
+    }
+}
+
 pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let t = text(lang);
@@ -322,16 +337,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(t.timeline).bold());
-    for e in &screen.events {
-        let when = e.at.get(..16).unwrap_or(&e.at).replace('T', " ");
-        let note = labels::event_note(lang, &e.op, &screen.row.case)
-            .map_or(String::new(), |n| format!("  {n}"));
-        lines.push(Line::from(format!(
-            "  {when}  {}  {}{note}",
-            crate::display::fit(&e.actor, 8),
-            labels::op(lang, &e.op)
-        )));
-    }
+    timeline_lines(lang, screen, &mut lines);
     let body = Rect {
         height: area.height.saturating_sub(2),
         ..area
