@@ -29,6 +29,8 @@ enum A {
     ReturnVisit,
     Archive,
     Review,
+    /// 办结报告 (Art 22 (三)).
+    ReportBack,
 }
 
 /// Weighted towards moving forward, so that long sequences reach every
@@ -48,6 +50,7 @@ fn action() -> impl Strategy<Value = A> {
         1 => Just(A::ReturnVisit),
         2 => Just(A::Archive),
         1 => Just(A::Review),
+        1 => Just(A::ReportBack),
     ]
 }
 
@@ -119,6 +122,13 @@ fn command(a: &A) -> (Command, &'static str) {
             },
             "李娜",
         ),
+        A::ReportBack => (
+            Command::ReportBack {
+                text: "已办结".into(),
+                sent_on: None,
+            },
+            "李娜",
+        ),
     }
 }
 
@@ -135,10 +145,13 @@ struct Model {
     handler: Option<&'static str>,
     recused: Vec<&'static str>,
     replied: bool,
+    /// Came in as a referral from above, owing a 办结报告; sent.
+    referral: bool,
+    reported: bool,
 }
 
 impl Model {
-    fn new() -> Model {
+    fn new(referral: bool) -> Model {
         Model {
             state: State::Intake,
             accepted: false,
@@ -150,6 +163,8 @@ impl Model {
             handler: None,
             recused: vec![],
             replied: false,
+            referral,
+            reported: false,
         }
     }
 
@@ -208,6 +223,9 @@ impl Model {
             A::ReturnVisit if m.state == Replied && !m.visited => m.visited = true,
             A::Archive if m.state == Replied => m.state = Archived,
             A::Review if m.state == Archived && m.accepted && m.replied => {}
+            A::ReportBack if m.referral && matches!(m.state, Replied | Archived) && !m.reported => {
+                m.reported = true
+            }
             _ => return None,
         }
         Some(m)
@@ -223,6 +241,7 @@ impl Model {
             && c.return_visit.is_some() == self.visited
             && c.assignment.as_ref().map(|a| a.handler.as_str()) == self.handler
             && c.reply.is_some() == self.replied
+            && c.report_back.is_some() == self.reported
     }
 }
 
@@ -271,15 +290,24 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
 
     #[test]
-    fn random_sequences_agree_with_the_model(actions in proptest::collection::vec(action(), 1..30)) {
+    fn random_sequences_agree_with_the_model(referral in any::<bool>(), actions in proptest::collection::vec(action(), 1..30)) {
         let o = Office0::new();
         let dir = tempfile::tempdir().unwrap();
         let mut store = setup_store(&dir.path().join("l.db"));
-        let intake = Command::Intake(Box::new(intake_input()));
+        let mut input = intake_input();
+        if referral {
+            input.channel = Channel::Referral;
+            input.referral = Some(xinfang::domain::case::Referral {
+                body: "市信访局".into(),
+                doc_no: None,
+                deadline: Some(date(2026, 3, 5)),
+            });
+        }
+        let intake = Command::Intake(Box::new(input));
         let mut case = o.apply(None, &intake, "李娜", t(0)).unwrap().case;
         let req = |command: Command, actor: &str, case: Option<CaseRef>, at| Request { case, expected_version: None, command, actor: actor.into(), at };
         case.id = store.execute(&req(intake, "李娜", None, t(0))).unwrap().id;
-        let mut model = Model::new();
+        let mut model = Model::new(referral);
         let mut accepted_commands = 1;
         let mut created = 1;
         for (i, a) in actions.iter().enumerate() {
