@@ -141,3 +141,52 @@ fn the_superiors_date_counts_in_header_queue_list_and_dashboard() {
     run(&mut store, Some(1), report, "李娜", 42);
     assert_eq!(store.counts(today).unwrap().overdue, 0);
 }
+
+/// The desk says what `apply` says: the extension past the superior's date is carried out,
+/// and its message carries the warning (Art 22 (三), Art 34).
+#[test]
+fn the_desk_shows_the_warning_of_an_extension_past_the_superiors_date() {
+    use common::desk::Desk;
+    use xinfang::ui::messages::Cmd;
+    use xinfang::ui::runtime;
+    let mut d = Desk::new("赵局长", 8);
+    // Case 2: a referral due back by Fri 2026-05-08; handling due Wed 05-06 (see above).
+    let mut input = intake_input();
+    input.channel = Channel::Referral;
+    input.referral = Some(Referral {
+        body: "市信访局".into(),
+        doc_no: None,
+        deadline: Some(date(2026, 5, 8)),
+    });
+    let id = run(
+        &mut d.store,
+        None,
+        Command::Intake(Box::new(input)),
+        "李娜",
+        0,
+    );
+    run(
+        &mut d.store,
+        Some(id),
+        Command::Register(Decision::Accept),
+        "李娜",
+        1,
+    );
+    run(&mut d.store, Some(id), assign("城建科", "王强"), "李娜", 2);
+    // +10 days on Tue 03-10: 03-03 + 70 = Tue 05-12, past 05-08.
+    let cmd = Cmd::Execute {
+        id,
+        version: 3,
+        command: Box::new(Command::Extend {
+            days: 10,
+            reason: "需现场勘查".into(),
+        }),
+    };
+    let msg = runtime::execute(&mut d.store, &d.app, &cmd);
+    runtime::dispatch(&mut d.store, &mut d.app, msg);
+    let said = d.app.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("2026-05-12") && said.contains("须经交办机关同意"),
+        "{said}"
+    );
+}
