@@ -29,6 +29,8 @@ enum A {
     ReturnVisit,
     Archive,
     Review,
+    /// 办结报告 (Art 22 (三)).
+    ReportBack,
 }
 
 /// Weighted towards moving forward, so that long sequences reach every
@@ -48,6 +50,7 @@ fn action() -> impl Strategy<Value = A> {
         1 => Just(A::ReturnVisit),
         2 => Just(A::Archive),
         1 => Just(A::Review),
+        1 => Just(A::ReportBack),
     ]
 }
 
@@ -139,6 +142,13 @@ fn command(a: &A) -> (Command, &'static str) {
             },
             "李娜",
         ),
+        A::ReportBack => (
+            Command::ReportBack {
+                text: "已办结".into(),
+                sent_on: None,
+            },
+            "李娜",
+        ),
     }
 }
 
@@ -157,10 +167,13 @@ struct Model {
     replied: bool,
     /// First handling, 复查 or 复核: the case followed now (a review moves to the new case).
     level: Level,
+    /// Came in as a referral from above, owing a 办结报告; sent.
+    referral: bool,
+    reported: bool,
 }
 
 impl Model {
-    fn new() -> Model {
+    fn new(referral: bool) -> Model {
         Model {
             state: State::Intake,
             accepted: false,
@@ -173,6 +186,8 @@ impl Model {
             recused: vec![],
             replied: false,
             level: Level::First,
+            referral,
+            reported: false,
         }
     }
 
@@ -241,8 +256,11 @@ impl Model {
                 let level = m.level.next()?;
                 return Some(Model {
                     level,
-                    ..Model::new()
+                    ..Model::new(m.referral)
                 });
+            }
+            A::ReportBack if m.referral && matches!(m.state, Replied | Archived) && !m.reported => {
+                m.reported = true
             }
             _ => return None,
         }
@@ -260,6 +278,7 @@ impl Model {
             && c.assignment.as_ref().map(|a| a.handler.as_str()) == self.handler
             && c.reply.is_some() == self.replied
             && c.level() == self.level
+            && c.report_back.is_some() == self.reported
     }
 }
 
@@ -308,15 +327,24 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
 
     #[test]
-    fn random_sequences_agree_with_the_model(actions in actions()) {
+    fn random_sequences_agree_with_the_model(referral in any::<bool>(), actions in actions()) {
         let o = Office0::new();
         let dir = tempfile::tempdir().unwrap();
         let mut store = setup_store(&dir.path().join("l.db"));
-        let intake = Command::Intake(Box::new(intake_input()));
+        let mut input = intake_input();
+        if referral {
+            input.channel = Channel::Referral;
+            input.referral = Some(xinfang::domain::case::Referral {
+                body: "市信访局".into(),
+                doc_no: None,
+                deadline: Some(date(2026, 3, 5)),
+            });
+        }
+        let intake = Command::Intake(Box::new(input));
         let mut case = o.apply(None, &intake, "李娜", t(0)).unwrap().case;
         let req = |command: Command, actor: &str, case: Option<CaseRef>, at| Request { case, expected_version: None, command, actor: actor.into(), at };
         case.id = store.execute(&req(intake, "李娜", None, t(0))).unwrap().id;
-        let mut model = Model::new();
+        let mut model = Model::new(referral);
         let mut accepted_commands = 1;
         let mut created = 1;
         for (i, a) in actions.iter().enumerate() {

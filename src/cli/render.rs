@@ -330,8 +330,9 @@ fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseR
     let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
     println!("\n{}", l("办理过程：", "Timeline:"));
     for e in events {
+        let note = labels::event_note(lang, &e.op, c).map_or(String::new(), |n| format!("  {n}"));
         println!(
-            "  {}  {}  {}",
+            "  {}  {}  {}{note}",
             e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
             fit(&e.actor, 8),
             labels::op(lang, &e.op)

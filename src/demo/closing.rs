@@ -8,7 +8,7 @@ use super::plan::{Planner, weighted};
 use super::text::{self, pick};
 use super::timeline::Timeline;
 use crate::domain::command::Command;
-use crate::domain::types::{Outcome, Satisfaction, ServiceMethod, SuperviseGround};
+use crate::domain::types::{Channel, Outcome, Satisfaction, ServiceMethod, SuperviseGround};
 
 impl Planner<'_> {
     /// The petitioner is served the reply on the day it is recorded.
@@ -35,13 +35,29 @@ impl Planner<'_> {
         Some(())
     }
 
-    /// Return visit (perhaps) and archive (nearly always).
+    /// The 办结报告 for a referral (Art 22 (三)), the day the reply is served, by whoever
+    /// recorded it; then return visit (perhaps) and archive (nearly always).
     pub(super) fn close(
         &mut self,
         tl: &mut Timeline,
+        channel: Channel,
         visit: bool,
         outcome: Option<Outcome>,
     ) -> Option<()> {
+        // Half an hour after the reply (each step after the one before), if that is not past now.
+        let sent = tl.t + chrono::Duration::minutes(30);
+        if channel == Channel::Referral
+            && sent <= self.clock.now
+            && let Some(last) = tl.steps.last()
+        {
+            let actor = last.actor;
+            tl.t = sent;
+            let command = Command::ReportBack {
+                text: text::REPORT_BACK.to_owned(),
+                sent_on: None,
+            };
+            tl.push(actor, command);
+        }
         if visit {
             self.next(tl, 3, 15)?;
             let (unit, office) = self.satisfaction(outcome);

@@ -130,12 +130,12 @@ impl Planner<'_> {
                 ServiceMethod::Post
             };
             self.reply(tl, None, method, text)?;
-            return self.close(tl, false, None);
+            return self.close(tl, f.channel, false, None);
         }
         if matches!(fate, Fate::Answered) {
             tl.replied = Some(tl.t);
             let visit = self.rng.random_bool(0.3);
-            return self.close(tl, visit, None);
+            return self.close(tl, f.channel, visit, None);
         }
         self.accepted(f, tl, days_ago)
     }
@@ -235,7 +235,7 @@ impl Planner<'_> {
         text::reply(&mut reply, w.topic, outcome, &mut self.rng);
         self.reply(tl, Some(outcome), method, reply)?;
         let visit = !f.anonymous && self.rng.random_bool(0.7);
-        self.close(tl, visit, Some(outcome))
+        self.close(tl, f.channel, visit, Some(outcome))
     }
 
     /// 交办, now and then followed by a recusal and a new assignment.

@@ -351,6 +351,10 @@ pub const VISIT_NOTES: [[&str; 3]; 3] = [
     ],
 ];
 
+/// The 办结报告 a referral sends back (Art 22 (三)).
+pub(super) const REPORT_BACK: &str =
+    "该件已按要求办理完毕，处理意见已书面答复信访人并送达，现将办理情况报告如下。";
+
 #[cfg(test)]
 mod tests {
     use super::*;

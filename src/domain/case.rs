@@ -68,6 +68,20 @@ pub struct Instruction {
 pub struct Extension {
     pub days: u32,
     pub reason: String,
+    /// The superior's deadline (Art 22 (三)) this extension moved the handling clock past:
+    /// granted with the warning that the superior must agree, kept so the case and its
+    /// journal event say so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub past_superior_due: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+/// The 办结报告 sent back to the body that passed the item down (Art 22 (三)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportBack {
+    pub text: String,
+    pub sent_on: NaiveDate,
     #[serde(flatten)]
     pub stamp: Stamp,
 }
@@ -148,6 +162,8 @@ pub struct Case {
     pub reply: Option<Reply>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_visit: Option<ReturnVisit>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_back: Option<ReportBack>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<Stamp>,
     /// The replied or archived case this one asks to review (复查 or 复核).

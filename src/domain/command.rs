@@ -95,6 +95,17 @@ pub enum Command {
     RefuseExtension {
         reason: String,
     },
+    /// 办结报告 sent back to the body that passed the item down (Art 22 (三)); `sent_on`
+    /// defaults to today.
+    ReportBack {
+        text: String,
+        #[serde(
+            default,
+            deserialize_with = "date_or_datetime",
+            skip_serializing_if = "Option::is_none"
+        )]
+        sent_on: Option<NaiveDate>,
+    },
     /// Issues a document (notice, reply letter, case file): numbered and
     /// its text kept by the ledger.
     Issue(Box<IssueInput>),
@@ -137,6 +148,7 @@ impl Command {
             Command::Own => Op::Own,
             Command::AskExtension { .. } => Op::AskExtension,
             Command::RefuseExtension { .. } => Op::RefuseExtension,
+            Command::ReportBack { .. } => Op::ReportBack,
             Command::Issue(_) => Op::Issue,
         }
     }
@@ -165,6 +177,7 @@ mod tests {
             Op::Own => r#"{"op":"own"}"#,
             Op::AskExtension => r#"{"op":"ask_extension","days":5,"reason":"r"}"#,
             Op::RefuseExtension => r#"{"op":"refuse_extension","reason":"r"}"#,
+            Op::ReportBack => r#"{"op":"report_back","text":"t"}"#,
             Op::Issue => r#"{"op":"issue","kind":"accept"}"#,
         }
     }

@@ -25,6 +25,11 @@ pub struct ClockFacts {
     pub replied: Option<NaiveDate>,
     /// Approved extension; each clock takes at most its own `extension_cap` of it.
     pub extension_days: u32,
+    /// The date the body that passed the item down wants the 办结报告 by (Art 22 (三)): the due
+    /// date of a `unit = "given"` clock.
+    pub superior_due: Option<NaiveDate>,
+    /// The day the 办结报告 was sent back.
+    pub reported: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -76,6 +81,8 @@ pub fn due_date(
             .checked_add_days(Days::new(u64::from(length)))
             .unwrap_or(NaiveDate::MAX),
         DayUnit::Working => cal.add_working_days(start, length),
+        // A given date has no length to count; `clocks` takes it from `ClockFacts::superior_due`.
+        DayUnit::Given => start,
     };
     if rule.roll_forward {
         cal.next_working_day_on_or_after(nominal)
@@ -104,7 +111,14 @@ pub fn clocks(
                 // Art 35: a review is of a handling opinion; an item not accepted has none.
                 ClockStart::Answered => facts.replied.filter(|_| facts.accepted.is_some()),
             }?;
-            Some(view(policy, cal, rule, facts, start, today))
+            let due = match rule.unit {
+                // Runs only where the superior set a date (Art 22 (三)).
+                DayUnit::Given => facts.superior_due?,
+                DayUnit::Calendar | DayUnit::Working => {
+                    due_date(cal, rule, start, facts.extension_days)
+                }
+            };
+            Some(view(policy, cal, rule, facts, (start, due), today))
         })
         .collect()
 }
@@ -114,14 +128,14 @@ fn view(
     cal: &HolidayCalendar,
     rule: &ClockRule,
     facts: &ClockFacts,
-    start: NaiveDate,
+    (start, due): (NaiveDate, NaiveDate),
     today: NaiveDate,
 ) -> ClockView {
-    let due = due_date(cal, rule, start, facts.extension_days);
     let days_left = (due - today).num_days();
     let done = match rule.stop {
         ClockStop::Decided => facts.decided,
         ClockStop::Replied => facts.replied,
+        ClockStop::Reported => facts.reported,
         ClockStop::Never => None,
     };
     let status = match (rule.stop, done) {
@@ -188,6 +202,8 @@ mod tests {
             accepted: None,
             replied: None,
             extension_days: 0,
+            superior_due: None,
+            reported: None,
         }
     }
 
@@ -351,6 +367,82 @@ mod tests {
         assert_eq!(keys(&f), ["decide", "object", "handle"]);
         f.replied = Some(d("2026-02-27"));
         assert_eq!(keys(&f), ["decide", "object", "handle", "review"]);
+    }
+
+    #[test]
+    fn superior_deadline_overdue_before_the_handling_clock() {
+        // Art 22 (三): a referral received Tue 2026-10-20, accepted the same day, due back to
+        // the superior by Mon 2026-11-16 (the date it set, not a period counted here).
+        let mut f = facts("referral", "2026-10-20");
+        f.decided = Some(d("2026-10-20"));
+        f.accepted = Some(d("2026-10-20"));
+        f.superior_due = Some(d("2026-11-16"));
+        // Handling: 10-20 + 60 = 12-19 (11 days to 10-31, 30 in November, 19 in December), a
+        // Saturday, not a make-up day in 2026.json → Mon 12-21.
+        let handle = one(&f, "handle", "2026-12-01");
+        assert_eq!(handle.due, d("2026-12-21"));
+        assert!(matches!(
+            handle.status,
+            ClockStatus::Running { overdue: false, .. }
+        ));
+        // On 12-01 the superior's date is 15 days gone: its own clock is overdue.
+        let superior = one(&f, "superior", "2026-12-01");
+        assert_eq!(
+            (superior.start, superior.due),
+            (d("2026-10-20"), d("2026-11-16"))
+        );
+        let expected = ClockStatus::Running {
+            days_left: -15,
+            // (11-16, 12-01]: 11 working days in November after the 16th (17..20, 23..27,
+            // 30) plus 12-01 = 11.
+            working_days_left: -11,
+            due_soon: false,
+            overdue: true,
+        };
+        assert_eq!(superior.status, expected);
+    }
+
+    #[test]
+    fn superior_clock_runs_only_where_a_date_was_set_and_stops_at_the_report() {
+        let mut f = facts("referral", "2026-10-20");
+        assert!(
+            clocks(
+                &Policy::builtin(),
+                &HolidayCalendar::builtin(),
+                &f,
+                d("2026-10-21")
+            )
+            .iter()
+            .all(|v| v.key != "superior")
+        );
+        f.superior_due = Some(d("2026-11-16"));
+        // Sent back on the last day: met. A date on a rest day would stand as given
+        // (roll_forward = false): Sun 2026-11-15 stays 11-15.
+        f.reported = Some(d("2026-11-16"));
+        let met = ClockStatus::Met {
+            done: d("2026-11-16"),
+        };
+        assert_eq!(one(&f, "superior", "2026-12-01").status, met);
+        f.reported = Some(d("2026-11-18"));
+        let late = ClockStatus::Late {
+            done: d("2026-11-18"),
+            days_late: 2,
+        };
+        assert_eq!(one(&f, "superior", "2026-12-01").status, late);
+        f.superior_due = Some(d("2026-11-15"));
+        assert_eq!(one(&f, "superior", "2026-12-01").due, d("2026-11-15"));
+        // Another channel carries no superior's clock, even with a date (policy: referral).
+        f.channel = Channel::Letter;
+        assert!(
+            clocks(
+                &Policy::builtin(),
+                &HolidayCalendar::builtin(),
+                &f,
+                d("2026-12-01")
+            )
+            .iter()
+            .all(|v| v.key != "superior")
+        );
     }
 
     #[test]

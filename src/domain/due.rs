@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use super::case::Case;
 use super::deadline::{ClockFacts, ClockStatus, ClockView, clocks};
 use super::rules::Rules;
+use super::rules::local_date;
 use super::types::{Decision, Level};
-use super::workflow::local_date;
 
 /// The dates each clock starts and stops on, read off the case.
 pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
@@ -29,6 +29,8 @@ pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
         // The handling clock stops when the petitioner is served the reply.
         replied: case.reply.as_ref().map(|r| r.served_at),
         extension_days: case.extension_days(),
+        superior_due: case.intake.referral.as_ref().and_then(|r| r.deadline),
+        reported: case.report_back.as_ref().map(|r| r.sent_on),
     }
 }
 
@@ -68,5 +70,46 @@ pub fn review_window(level: Level) -> Option<&'static str> {
         Level::First => Some("review"),
         Level::Review => Some("rereview"),
         Level::ReReview => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::HolidayCalendar;
+    use crate::domain::policy::Policy;
+    use crate::domain::types::Channel;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn next_due_is_whichever_clock_ends_first() {
+        // A referral accepted Tue 2026-10-20: handling due Mon 12-21 (10-20 + 60 = Sat 12-19,
+        // rolled); the superior set Mon 11-16 (Art 22 (三)), so the queue counts 11-16.
+        let facts = ClockFacts {
+            channel: Channel::Referral,
+            received: d("2026-10-20"),
+            decided: Some(d("2026-10-20")),
+            accepted: Some(d("2026-10-20")),
+            replied: None,
+            extension_days: 0,
+            superior_due: Some(d("2026-11-16")),
+            reported: None,
+            level: Level::First,
+        };
+        let (p, cal) = (Policy::builtin(), HolidayCalendar::builtin());
+        assert_eq!(
+            next_due(&clocks(&p, &cal, &facts, d("2026-12-01"))),
+            Some(d("2026-11-16"))
+        );
+        // Once the 办结报告 is sent, the handling clock is the one left.
+        let reported = ClockFacts {
+            reported: Some(d("2026-11-13")),
+            ..facts
+        };
+        let views = clocks(&p, &cal, &reported, d("2026-12-01"));
+        assert_eq!(next_due(&views), Some(d("2026-12-21")));
     }
 }

@@ -28,6 +28,7 @@ vocabulary! {
         Own = "own",
         AskExtension = "ask_extension",
         RefuseExtension = "refuse_extension",
+        ReportBack = "report_back",
         Issue = "issue",
     }
 }
@@ -54,7 +55,8 @@ impl Op {
             | Op::Attach
             | Op::Own
             | Op::AskExtension
-            | Op::RefuseExtension => true,
+            | Op::RefuseExtension
+            | Op::ReportBack => true,
         }
     }
 }

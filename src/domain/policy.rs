@@ -22,6 +22,9 @@ pub const MAX_DAYS: u32 = 3650;
 pub enum DayUnit {
     Calendar,
     Working,
+    /// No length: the clock is due on the date the body that passed the item down set (Art 22
+    /// (三): 要求其在指定办理期限内反馈结果); `days` is 0. It runs only on a case that has one.
+    Given,
 }
 
 /// The event that starts a clock.
@@ -43,6 +46,8 @@ pub enum ClockStart {
 pub enum ClockStop {
     Decided,
     Replied,
+    /// The 办结报告 is sent back to the body that passed the item down (Art 22 (三)).
+    Reported,
     Never,
 }
 
@@ -296,8 +301,13 @@ fn validate(rule: &ClockRule, bad_channel: Option<String>) -> Result<(), PolicyE
         value,
         min,
     };
-    Err(if !(1..=MAX_DAYS).contains(&rule.days) {
-        out_of_range("days", rule.days, 1)
+    // A given date has no length; every other clock has one.
+    let min_days = match rule.unit {
+        DayUnit::Given => 0,
+        DayUnit::Calendar | DayUnit::Working => 1,
+    };
+    Err(if !(min_days..=MAX_DAYS).contains(&rule.days) {
+        out_of_range("days", rule.days, min_days)
     } else if rule.extension_cap > MAX_DAYS {
         out_of_range("extension_cap", rule.extension_cap, 0)
     } else if rule.stop == ClockStop::Never && rule.extension_cap > 0 {
@@ -331,6 +341,7 @@ mod tests {
             "decide: Received->Decided 15 Calendar roll=true ext=0",
             "object: Received->Decided 5 Working roll=true ext=0",
             "handle: Accepted->Replied 60 Calendar roll=true ext=30",
+            "superior: Received->Reported 0 Given roll=false ext=0",
             "review: Answered->Never 30 Calendar roll=true ext=0",
             "review_handle: Received->Replied 30 Calendar roll=true ext=0",
             "rereview: Answered->Never 30 Calendar roll=true ext=0",
@@ -416,6 +427,7 @@ mod tests {
             "decide",
             "object",
             "handle",
+            "superior",
             "review",
             "review_handle",
             "rereview",

@@ -21,7 +21,7 @@ use crate::domain::types::{Channel, Outcome, Satisfaction, State, SuperviseGroun
 const COLUMNS: &str = "id, state, channel, people, category, target, urgency,
     linked, earlier_petitioner, department, received_at, attached, decision, decided_at,
     served_on, outcome, unit_rating, office_rating, archived_at, extension_days, extended_at,
-    supervisions";
+    supervisions, superior_due, reported_on";
 
 /// Every flag again from the petitioner indexes, as migration 0011 sets them: for the bulk
 /// writer, which loads without the trigger that keeps them.
@@ -54,9 +54,9 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         "INSERT INTO case_facts (id, received_at, state, replied_on, archived_at, case_no,
              channel, people, category, target, urgency, linked, department, attached, decision,
              decided_at, served_on, outcome, unit_rating, office_rating, extension_days,
-             extended_at, supervisions)
+             extended_at, supervisions, superior_due, reported_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23)
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
          ON CONFLICT (id) DO UPDATE SET received_at = excluded.received_at,
              state = excluded.state, replied_on = excluded.replied_on,
              archived_at = excluded.archived_at, case_no = excluded.case_no,
@@ -68,7 +68,8 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
              served_on = excluded.served_on, outcome = excluded.outcome,
              unit_rating = excluded.unit_rating, office_rating = excluded.office_rating,
              extension_days = excluded.extension_days, extended_at = excluded.extended_at,
-             supervisions = excluded.supervisions",
+             supervisions = excluded.supervisions, superior_due = excluded.superior_due,
+             reported_on = excluded.reported_on",
     )?
     .execute(params![
         f.id,
@@ -94,6 +95,8 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         f.extension.map(|e| e.days),
         f.extension.map(|e| e.at),
         encode_supervisions(&f.supervisions),
+        f.superior_due.map(|d| d.to_string()),
+        f.reported.map(|d| d.to_string()),
     ])?;
     Ok(())
 }
@@ -246,6 +249,8 @@ fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
         archived_at: r.get(18)?,
         extension,
         supervisions: decode_supervisions(text(21)?).ok_or_else(|| bad(id, "supervisions"))?,
+        superior_due: optional_day(r, id, 22, "superior_due")?,
+        reported: optional_day(r, id, 23, "reported_on")?,
     })
 }
 
@@ -284,6 +289,13 @@ fn extension(r: &Row, id: i64) -> Result<Option<Extended>> {
         }),
         None => None,
     })
+}
+
+/// A date column that may be empty.
+fn optional_day(r: &Row, id: i64, i: usize, field: &'static str) -> Result<Option<NaiveDate>> {
+    bytes(r, i)?
+        .map(|b| day(b).ok_or_else(|| bad(id, field)))
+        .transpose()
 }
 
 fn bytes<'r>(r: &'r Row, i: usize) -> Result<Option<&'r [u8]>> {
@@ -356,7 +368,7 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     }
     let mut cases = conn.prepare("SELECT id, case_no, doc FROM cases ORDER BY id")?;
     let mut cases = cases.query([])?;
-    // After COLUMNS: 22 replied_on, 23 case_no, 24 whether the summary is kept.
+    // After COLUMNS: 24 replied_on, 25 case_no, 26 whether the summary is kept.
     let mut rows = conn.prepare(&format!(
         "SELECT {COLUMNS}, replied_on, case_no,
                 EXISTS (SELECT 1 FROM case_summaries s WHERE s.id = case_facts.id)
@@ -387,10 +399,10 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
                 return Ok(());
             }
             let extra = (
-                r.get::<_, Option<String>>(22)?,
-                r.get::<_, Option<String>>(23)?,
+                r.get::<_, Option<String>>(24)?,
+                r.get::<_, Option<String>>(25)?,
             );
-            kept = Some((from_row(r, &mut names), extra, r.get::<_, bool>(24)?));
+            kept = Some((from_row(r, &mut names), extra, r.get::<_, bool>(26)?));
             row = rows.next()?;
         }
         let doc = c.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;

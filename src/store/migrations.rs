@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_search_prefixes.sql"),
     include_str!("migrations/0011_case_facts.sql"),
     include_str!("migrations/0012_attached_later.sql"),
+    include_str!("migrations/0013_superior_due.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -79,6 +80,7 @@ mod tests {
         (10, "step_0010.rs", "e8238526bc7ab585ff265a86c44bc44896a6c983152dc7bf880150d94ae9b443"),
         (11, "0011_case_facts.sql", "03df579c76cd15059897342043c842c67bca6ff32e88e3fd17d955834da2c1eb"),
         (12, "0012_attached_later.sql", "14cd3ebd232d08f0a91d7a1c47dd5424f383f940f68975b47f8dfa7db03bd19c"),
+        (13, "0013_superior_due.sql", "49a5c3dcf6a64476295d1153ff04103a6d3705b019facf02467bb27b1c62240a"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes
@@ -180,5 +182,69 @@ mod tests {
             [],
         )
         .unwrap();
+    }
+
+    #[test]
+    fn migration_13_counts_the_superiors_date_in_next_due() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        for sql in &MIGRATIONS[..12] {
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.pragma_update(None, "user_version", 12).unwrap();
+        tx.commit().unwrap();
+        // (id, channel, next_due, doc): a referral whose handling clock ends after the
+        // superior's date; one with no other clock running; one whose clock ends first;
+        // one without a date; a letter.
+        let referral = |deadline: &str| {
+            format!(r#"{{"intake":{{"referral":{{"body":"市信访局","deadline":"{deadline}"}}}}}}"#)
+        };
+        let rows = [
+            (1, "referral", Some("2026-05-06"), referral("2026-04-10")),
+            (2, "referral", None, referral("2026-04-10")),
+            (3, "referral", Some("2026-03-20"), referral("2026-04-10")),
+            (
+                4,
+                "referral",
+                Some("2026-05-06"),
+                r#"{"intake":{}}"#.to_owned(),
+            ),
+            (5, "letter", Some("2026-05-06"), referral("2026-04-10")),
+        ];
+        for (id, channel, due, doc) in &rows {
+            conn.execute(
+                "INSERT INTO cases (id, version, state, channel, received_at, received_date,
+                     category, urgency, people, next_due, doc)
+                 VALUES (?1, 1, 'assigned', ?2, 0, '2026-03-02', 'c', 'normal', 1, ?3, ?4)",
+                rusqlite::params![id, channel, due, doc],
+            )
+            .unwrap();
+        }
+        conn.execute(
+            "INSERT INTO case_facts (id, received_at, state, channel, people, category, urgency,
+                 linked) VALUES (1, 0, 'assigned', 'referral', 1, 'c', 'normal', 0)",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let facts: Option<String> = conn
+            .query_row(
+                "SELECT superior_due FROM case_facts WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(facts.as_deref(), Some("2026-04-10"));
+        let due = |id: i64| -> Option<String> {
+            conn.query_row("SELECT next_due FROM cases WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        assert_eq!(due(1).as_deref(), Some("2026-04-10"));
+        assert_eq!(due(2).as_deref(), Some("2026-04-10"));
+        assert_eq!(due(3).as_deref(), Some("2026-03-20"));
+        assert_eq!(due(4).as_deref(), Some("2026-05-06"));
+        assert_eq!(due(5).as_deref(), Some("2026-05-06"));
     }
 }

@@ -413,6 +413,17 @@ pub fn warning(lang: Lang, w: &Warning) -> String {
                 format!("petitioner {index} has a 15-digit legacy ID number: please verify")
             }
         }
+        Warning::PastSuperiorDeadline { due, superior } => {
+            if lang == Lang::Zh {
+                format!(
+                    "延期后办理期限至{due}，晚于上级要求办结日期{superior}：须经交办机关同意（《信访工作条例》第二十二条第（三）项）"
+                )
+            } else {
+                format!(
+                    "the extension moves the handling limit to {due}, past the date {superior} the superior set: the superior body must agree (Art 22 (3))"
+                )
+            }
+        }
         Warning::MajorUrgent => lang
             .pick(
                 "重大紧急事项：请当日报告领导（《信访工作条例》第二十五条）",

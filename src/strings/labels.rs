@@ -67,6 +67,7 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::Own => lang.pick("包案", "take ownership"),
         Op::AskExtension => lang.pick("申请延期", "ask for the extension"),
         Op::RefuseExtension => lang.pick("不同意延期", "refuse the extension"),
+        Op::ReportBack => lang.pick("报送办结报告", "send the report back"),
         Op::Issue => lang.pick("出具文书", "issue a document"),
     }
 }
@@ -223,4 +224,20 @@ pub fn clock_name(lang: Lang, rule: &ClockRule) -> &str {
         Lang::Zh => &rule.label_zh,
         Lang::En => &rule.label_en,
     }
+}
+
+/// What an extension past the superior's date (Art 22 (三)) carries with it, on the case
+/// and beside its event in the timeline.
+pub fn past_superior(lang: Lang, superior: chrono::NaiveDate) -> String {
+    if lang == Lang::Zh {
+        format!("超过上级要求办结日期{superior}，须经交办机关同意")
+    } else {
+        format!("past the superior's date {superior}: the superior must agree")
+    }
+}
+
+/// A timeline row's remark: the extension that went past the superior's date says so.
+pub fn event_note(lang: Lang, op: &str, case: &crate::domain::case::Case) -> Option<String> {
+    let superior = case.extension.as_ref()?.past_superior_due?;
+    (op == Op::Extend).then(|| past_superior(lang, superior))
 }

@@ -215,6 +215,8 @@ fn recount(
                 let (started, stopped) = match key {
                     "decide" | "object" => (true, by(decided)),
                     "handle" => (by(accepted), by(served)),
+                    // Art 22 (三): the superior's date runs from receipt to the 办结报告.
+                    "superior" => (true, by(c["report_back"]["sent_on"].as_str().map(date))),
                     _ => continue, // the review window is never overdue
                 };
                 if started && !stopped && cutoff > due {

@@ -45,6 +45,9 @@ pub struct CaseFacts {
     pub archived_at: Option<i64>,
     pub extension: Option<Extended>,
     pub supervisions: Vec<Supervised>,
+    /// The date the superior set for the 办结报告 (Art 22 (三)), and the day it was sent.
+    pub superior_due: Option<NaiveDate>,
+    pub reported: Option<NaiveDate>,
 }
 
 /// The acceptance decision without its details: the domain's own vocabulary.
@@ -136,6 +139,8 @@ pub fn facts(case: &Case) -> CaseFacts {
                 feedback_by: s.feedback_by,
             })
             .collect(),
+        superior_due: i.referral.as_ref().and_then(|r| r.deadline),
+        reported: case.report_back.as_ref().map(|r| r.sent_on),
     }
 }
 
@@ -166,6 +171,8 @@ impl CaseFacts {
             accepted: decided.filter(|_| self.accepted()),
             replied: self.reply.map(|r| r.served),
             extension_days: self.extension.map_or(0, |e| e.days),
+            superior_due: self.superior_due,
+            reported: self.reported,
         }
     }
 }

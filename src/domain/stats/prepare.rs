@@ -41,6 +41,7 @@ impl<'a> Prepared<'a> {
             decided: by(self.facts.decided),
             accepted: by(self.facts.accepted),
             replied: by(self.facts.replied),
+            reported: by(self.facts.reported),
             extension_days: if by(self.extended).is_some() {
                 self.facts.extension_days
             } else {

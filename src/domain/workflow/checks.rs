@@ -8,6 +8,7 @@ use crate::domain::deadline::due_date;
 use crate::domain::due::{handling_clock, review_window};
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::{Act, Op};
+use crate::domain::policy::DayUnit;
 use crate::domain::rules::{Rules, local_date, names_accused};
 use crate::domain::types::{Decision, Level, Role};
 
@@ -132,6 +133,23 @@ pub(super) fn check_assignment(
 
 /// 2022 Art 34: once, at most the cap (30 days), with a reason, before the
 /// handling period has run out.
+/// The superior's deadline (Art 22 (三)) that an extension of `days` would move the handling
+/// clock past, while the 办结报告 is still owed: Art 34 lets this office's head extend its own
+/// limit, not the superior's, so the extension stands with a warning that the superior must
+/// agree. None when the policy runs no such clock on the case.
+pub(super) fn past_superior_due(case: &Case, days: u32, rules: &Rules) -> Option<NaiveDate> {
+    let policy = rules.policy;
+    let runs = policy
+        .clocks
+        .iter()
+        .any(|r| r.unit == DayUnit::Given && policy.applies(r, case.intake.channel));
+    let superior = case.intake.referral.as_ref()?.deadline?;
+    let rule = policy.clock("handle")?;
+    let accepted = local_date(case.decision.as_ref()?.stamp.at, rules);
+    let due = due_date(rules.calendar, rule, accepted, days);
+    (runs && case.report_back.is_none() && due > superior).then_some(superior)
+}
+
 pub(super) fn check_extension(
     case: &Case,
     days: u32,
@@ -162,6 +180,7 @@ pub(super) fn check_extension(
     Ok(Extension {
         days,
         reason: reason.to_owned(),
+        past_superior_due: past_superior_due(case, days, rules),
         stamp,
     })
 }

@@ -5,7 +5,7 @@ use crate::domain::case::Case;
 use crate::domain::error::WorkflowError;
 use crate::domain::op::{Act, Op};
 use crate::domain::rules::Operator;
-use crate::domain::types::{Role, State};
+use crate::domain::types::{Channel, Role, State};
 
 /// The steps the case's state allows now (roles aside), for the desk's
 /// footer and for error messages.
@@ -95,6 +95,10 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
                 None => Err(WorkflowError::NoFurtherReview),
             };
         }
+        // Art 22 (三): a referral's 办结报告 goes back once, after the reply.
+        (Op::ReportBack, Replied | Archived) => {
+            case.intake.channel == Channel::Referral && case.report_back.is_none()
+        }
         // Documents may be issued at any step: `documents::prepare` refuses
         // one the case does not yet hold the facts for, naming what lacks.
         (Op::Issue, _) => true,
@@ -114,7 +118,8 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
             | Op::Attach
             | Op::Own
             | Op::AskExtension
-            | Op::RefuseExtension,
+            | Op::RefuseExtension
+            | Op::ReportBack,
             _,
         ) => false,
     };
@@ -206,6 +211,7 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
         | Op::Archive
         | Op::Review
         | Op::Attach
+        | Op::ReportBack
         | Op::Issue => require_role(op.into(), actor, &[Clerk, Leader]),
     }
 }

@@ -12,9 +12,10 @@ use super::intake::validate_intake;
 use super::warning::Warning;
 use crate::domain::case::{
     Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Recusal, Reply,
-    ReturnVisit, Stamp, Supervision,
+    ReportBack, ReturnVisit, Stamp, Supervision,
 };
 use crate::domain::command::{Command, IntakeInput};
+use crate::domain::deadline::due_date;
 use crate::domain::documents::{Content, IssueInput, IssuedDoc, prepare};
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::Op;
@@ -92,8 +93,29 @@ impl Step<'_, '_> {
             Command::Own => Ok(self.own(next)),
             Command::AskExtension { days, reason } => self.ask_extension(next, *days, reason),
             Command::RefuseExtension { reason } => self.refuse_extension(next, reason),
+            Command::ReportBack { text, sent_on } => self.report_back(next, text, *sent_on),
             Command::Issue(input) => self.issue(next, input),
         }
+    }
+
+    /// Art 22 (三): the 办结报告 goes back once the reply is served; it stops the superior's
+    /// clock, met if sent on or before the date the superior set.
+    fn report_back(
+        self,
+        mut next: Case,
+        text: &str,
+        sent_on: Option<NaiveDate>,
+    ) -> Result<Change, WorkflowError> {
+        nonempty(Op::ReportBack, Field::Text, text)?;
+        let sent = sent_on.unwrap_or(self.today);
+        let served = self.case.reply.as_ref().map_or(self.today, |r| r.served_at);
+        check_date_range(sent, served, self.today)?;
+        next.report_back = Some(ReportBack {
+            text: text.to_owned(),
+            sent_on: sent,
+            stamp: self.stamp,
+        });
+        Ok(Change::to(next))
     }
 
     fn register(self, mut next: Case, decision: &Decision) -> Result<Change, WorkflowError> {
@@ -195,10 +217,17 @@ impl Step<'_, '_> {
     fn extend(self, mut next: Case, days: u32, reason: &str) -> Result<Change, WorkflowError> {
         nonempty(Op::Extend, Field::Reason, reason)?;
         let (case, today, rules) = (self.case, self.today, self.rules);
-        next.extension = Some(check_extension(
-            case, days, reason, today, rules, self.stamp,
-        )?);
-        Ok(Change::to(next))
+        let extension = check_extension(case, days, reason, today, rules, self.stamp)?;
+        let warning = extension.past_superior_due.and_then(|superior| {
+            let rule = rules.policy.clock("handle")?;
+            let accepted = local_date(case.decision.as_ref()?.stamp.at, rules);
+            let due = due_date(rules.calendar, rule, accepted, days);
+            Some(Warning::PastSuperiorDeadline { due, superior })
+        });
+        next.extension = Some(extension);
+        let mut change = Change::to(next);
+        change.warnings.extend(warning);
+        Ok(change)
     }
 
     fn supervise(
@@ -403,6 +432,7 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         supervisions: Vec::new(),
         reply: None,
         return_visit: None,
+        report_back: None,
         archived: None,
         review_of,
         review_level: None,

@@ -88,6 +88,8 @@ field_keys! {
     UnitSatisfaction = ("对承办单位", "with the unit"),
     OfficeSatisfaction = ("对信访部门", "with the office"),
     ReviewText = ("复查请求", "review request"),
+    ReportText = ("办结报告", "report"),
+    SentOn = ("报送日期", "sent on"),
     // Facts of a case, shown on the case screen.
     Channel = ("渠道", "channel"),
     ReceivedAt = ("收到", "received"),

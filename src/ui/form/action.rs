@@ -86,6 +86,12 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
         Op::Reply => reply_fields(case, lang, today),
         Op::ReturnVisit => return_visit_fields(lang),
         Op::Review => vec![Field::new(K::ReviewText, Kind::Multi).required()],
+        Op::ReportBack => vec![
+            Field::new(K::ReportText, Kind::Multi).required(),
+            Field::new(K::SentOn, Kind::Date)
+                .required()
+                .value(&date(today)),
+        ],
         // Archive and 包案 ask nothing: the form is a confirmation
         // (`confirmation`).
         Op::Archive | Op::Own => Vec::new(),
@@ -113,6 +119,7 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
         | Op::Attach
         | Op::AskExtension
         | Op::RefuseExtension
+        | Op::ReportBack
         | Op::Issue => None,
     }
 }
@@ -375,6 +382,10 @@ impl Form {
             Op::Own => Command::Own,
             Op::Review => Command::Review {
                 text: text(K::ReviewText),
+            },
+            Op::ReportBack => Command::ReportBack {
+                text: text(K::ReportText),
+                sent_on: parse_date(&text(K::SentOn)),
             },
             // An intake and a repeat item come from the intake form, a
             // document from the documents panel: no step form gives them.

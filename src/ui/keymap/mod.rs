@@ -133,6 +133,8 @@ pub enum Action {
     Own,
     /// 不同意延期.
     RefuseExtension,
+    /// 办结报告 sent back to the superior body (Art 22 (三)).
+    ReportBack,
     /// Between the queue and the leader's dashboard.
     SwitchView,
     /// 统计图.
@@ -208,6 +210,7 @@ impl Action {
             Action::Attach => Desk("attach"),
             Action::Own => Step(Op::Own),
             Action::RefuseExtension => Step(Op::RefuseExtension),
+            Action::ReportBack => Step(Op::ReportBack),
             Action::SwitchView => Desk("switch_view"),
             Action::Charts => Desk("charts"),
             Action::Settings => Desk("settings"),
@@ -258,6 +261,7 @@ impl Action {
             Op::Review => Action::Review,
             Op::Own => Action::Own,
             Op::RefuseExtension => Action::RefuseExtension,
+            Op::ReportBack => Action::ReportBack,
             // A new intake is `n` on the queue; a repeat item is attached
             // from the intake form; the handler asks for an extension with
             // the extend key (`App::try_action`); documents have their own

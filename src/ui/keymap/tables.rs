@@ -237,6 +237,7 @@ pub(super) const CASE: &[(Action, &[Key])] = &[
     (Action::Review, &[ch('c')]),
     (Action::Own, &[ch('b')]),
     (Action::RefuseExtension, &[ch('u')]),
+    (Action::ReportBack, &[ch('f')]),
     (Action::Document, &[ch('p')]),
 ];
 

@@ -189,7 +189,11 @@ fn handling_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
         ));
     }
     if let Some(e) = &c.extension {
-        lines.push(kv(lang, K::Extension, format!("+{} {}", e.days, e.reason)));
+        let mut s = format!("+{} {}", e.days, e.reason);
+        if let Some(superior) = e.past_superior_due {
+            s.push_str(&format!("（{}）", labels::past_superior(lang, superior)));
+        }
+        lines.push(kv(lang, K::Extension, s));
     }
 }
 
@@ -222,6 +226,10 @@ fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
             .trim_start()
             .to_owned(),
         ));
+    }
+    if let Some(r) = &c.report_back {
+        let sent = format!("（{} {}）", f::label(lang, K::SentOn), r.sent_on);
+        kv_text(lang, K::ReportText, &format!("{}{sent}", r.text), lines);
     }
     if let Some(v) = &c.return_visit {
         lines.push(kv(
@@ -264,6 +272,21 @@ fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     }
 }
 
+/// Each journal event: when, who, the step, and its remark (an extension past the
+/// superior's date says so).
+fn timeline_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>>) {
+    for e in &screen.events {
+        let when = e.at.get(..16).unwrap_or(&e.at).replace('T', " ");
+        let note = labels::event_note(lang, &e.op, &screen.row.case)
+            .map_or(String::new(), |n| format!("  {n}"));
+        lines.push(Line::from(format!(
+            "  {when}  {}  {}{note}",
+            crate::display::fit(&e.actor, 8),
+            labels::op(lang, &e.op)
+        )));
+    }
+}
+
 pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let t = text(lang);
@@ -298,14 +321,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     clock_lines(lang, screen, &mut lines);
     lines.push(Line::from(""));
     lines.push(Line::from(t.timeline).bold());
-    for e in &screen.events {
-        let when = e.at.get(..16).unwrap_or(&e.at).replace('T', " ");
-        lines.push(Line::from(format!(
-            "  {when}  {}  {}",
-            crate::display::fit(&e.actor, 8),
-            labels::op(lang, &e.op)
-        )));
-    }
+    timeline_lines(lang, screen, &mut lines);
     let body = Rect {
         height: area.height.saturating_sub(2),
         ..area
