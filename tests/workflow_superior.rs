@@ -229,3 +229,23 @@ fn report_back_is_a_referrals_step_after_the_reply() {
     assert_eq!(reported.state, State::Replied);
     assert!(allowed_ops(&reported).contains(&Op::Archive));
 }
+
+#[test]
+fn archiving_a_referral_ends_the_superiors_clock() {
+    // A ledger from before the 办结报告 step has archived referrals with none recorded:
+    // archiving ends what the office owes, so they are not overdue (nor is a new one that
+    // is archived without it; the step records when the report went back).
+    let o = Office0::new();
+    let c = replied(&o, date(2026, 5, 8));
+    let archived = o.step(&c, Command::Archive, "李娜", t(6));
+    let views = case_clocks(&archived, &o.rules(), date(2026, 6, 1));
+    assert!(
+        !matches!(
+            clock(&views, "superior").status,
+            ClockStatus::Running { .. }
+        ),
+        "{:?}",
+        clock(&views, "superior").status
+    );
+    assert_eq!(next_due(&views), None);
+}

@@ -30,7 +30,13 @@ pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
         replied: case.reply.as_ref().map(|r| r.served_at),
         extension_days: case.extension_days(),
         superior_due: case.intake.referral.as_ref().and_then(|r| r.deadline),
-        reported: case.report_back.as_ref().map(|r| r.sent_on),
+        // Archiving ends what the office owes on a referral: a ledger from before the
+        // 办结报告 step has none recorded, and its archived referrals are not overdue.
+        reported: case
+            .report_back
+            .as_ref()
+            .map(|r| r.sent_on)
+            .or_else(|| case.archived.as_ref().map(|a| local_date(a.at, rules))),
     }
 }
 

@@ -80,7 +80,7 @@ mod tests {
         (10, "step_0010.rs", "e8238526bc7ab585ff265a86c44bc44896a6c983152dc7bf880150d94ae9b443"),
         (11, "0011_case_facts.sql", "03df579c76cd15059897342043c842c67bca6ff32e88e3fd17d955834da2c1eb"),
         (12, "0012_attached_later.sql", "14cd3ebd232d08f0a91d7a1c47dd5424f383f940f68975b47f8dfa7db03bd19c"),
-        (13, "0013_superior_due.sql", "49a5c3dcf6a64476295d1153ff04103a6d3705b019facf02467bb27b1c62240a"),
+        (13, "0013_superior_due.sql", "0d79485d940f9a18ad08814910a73aac3af5b7f4dd0ac2ba68ec08874bb4714e"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -216,7 +216,12 @@ fn recount(
                     "decide" | "object" => (true, by(decided)),
                     "handle" => (by(accepted), by(served)),
                     // Art 22 (三): the superior's date runs from receipt to the 办结报告.
-                    "superior" => (true, by(c["report_back"]["sent_on"].as_str().map(date))),
+                    // Archiving ends it too (a ledger from before the step has no report).
+                    "superior" => (
+                        true,
+                        by(c["report_back"]["sent_on"].as_str().map(date))
+                            || by(local(&c["archived"]["at"])),
+                    ),
                     _ => continue, // the review window is never overdue
                 };
                 if started && !stopped && cutoff > due {

@@ -172,7 +172,10 @@ impl CaseFacts {
             replied: self.reply.map(|r| r.served),
             extension_days: self.extension.map_or(0, |e| e.days),
             superior_due: self.superior_due,
-            reported: self.reported,
+            // As `due::clock_facts`: archiving ends the superior's clock too.
+            reported: self
+                .reported
+                .or_else(|| self.archived_at.map(|s| local_day(s, rules))),
         }
     }
 }
