@@ -10,19 +10,7 @@ use std::path::Path;
 use common::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::domain::types::Decision;
-use xinfang::store::{CaseRef, Request, Store};
-
-fn ledger(path: &Path) -> Store {
-    let o = Office0::new();
-    let mut store = Store::open(path, o.office.clone()).unwrap();
-    for op in &o.operators {
-        store.put_operator(op).unwrap();
-    }
-    for d in &o.departments {
-        store.put_department(d, true).unwrap();
-    }
-    store
-}
+use xinfang::store::{CaseRef, Request};
 
 fn req(case: Option<i64>, command: Command, actor: &str, day: i64) -> Request {
     Request {

@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::fixture::*;
 use xinfang::domain::case::Referral;
 use xinfang::domain::command::Command;
@@ -13,18 +11,6 @@ use xinfang::domain::stats::{Key, Period};
 use xinfang::domain::types::{Channel, Decision};
 use xinfang::store::views::{PageQuery, Slice};
 use xinfang::store::{CaseRef, ListFilter, Request, Store};
-
-fn ledger(path: &Path) -> Store {
-    let o = Office0::new();
-    let mut store = Store::open(path, o.office.clone()).unwrap();
-    for op in &o.operators {
-        store.put_operator(op).unwrap();
-    }
-    for d in &o.departments {
-        store.put_department(d, true).unwrap();
-    }
-    store
-}
 
 fn run(store: &mut Store, case: Option<i64>, command: Command, actor: &str, day: i64) -> i64 {
     let req = Request {

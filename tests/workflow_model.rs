@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use xinfang::domain::case::Case;
 use xinfang::domain::command::Command;
 use xinfang::domain::types::*;
-use xinfang::store::{CaseRef, Request, Store};
+use xinfang::store::{CaseRef, Request};
 
 const ACTORS: [&str; 4] = ["李娜", "赵局长", "王强", "刘洋"];
 const HANDLERS: [(&str, &str); 2] = [("王强", "城建科"), ("刘洋", "教育科")];
@@ -311,18 +311,6 @@ fn invariants(c: &Case) {
     assert_eq!(c.archived.is_some(), c.state == Archived);
 }
 
-fn setup_store(path: &std::path::Path) -> Store {
-    let o = Office0::new();
-    let mut store = Store::open(path, o.office.clone()).unwrap();
-    for op in &o.operators {
-        store.put_operator(op).unwrap();
-    }
-    for d in &o.departments {
-        store.put_department(d, true).unwrap();
-    }
-    store
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
 
@@ -330,7 +318,7 @@ proptest! {
     fn random_sequences_agree_with_the_model(referral in any::<bool>(), actions in actions()) {
         let o = Office0::new();
         let dir = tempfile::tempdir().unwrap();
-        let mut store = setup_store(&dir.path().join("l.db"));
+        let mut store = ledger(&dir.path().join("l.db"));
         let mut input = intake_input();
         if referral {
             input.channel = Channel::Referral;

@@ -10,6 +10,7 @@ use xinfang::domain::error::WorkflowError;
 use xinfang::domain::rules::{Operator, Rules};
 use xinfang::domain::types::*;
 use xinfang::domain::workflow::{Transition, transition};
+use xinfang::store::Store;
 
 pub struct Office0 {
     pub office: Office,
@@ -211,4 +212,17 @@ pub fn fixtures(o: &Office0) -> Vec<(&'static str, Case)> {
         ("declined_replied", declined_replied),
         ("declined_archived", declined_archived),
     ]
+}
+
+/// A ledger at `path` with the small office's operators and departments.
+pub fn ledger(path: &std::path::Path) -> Store {
+    let o = Office0::new();
+    let mut store = Store::open(path, o.office.clone()).unwrap();
+    for op in &o.operators {
+        store.put_operator(op).unwrap();
+    }
+    for d in &o.departments {
+        store.put_department(d, true).unwrap();
+    }
+    store
 }
