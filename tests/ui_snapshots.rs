@@ -366,3 +366,20 @@ fn dashboard_help_in_two_columns() {
     );
     insta::assert_snapshot!("dashboard_help_80x20", screen);
 }
+
+/// The review key names the level it opens: 复查 on a first case, 复核 on a 复查 case
+/// (Art 36), whether or not it may be pressed now.
+#[test]
+fn the_review_key_says_which_level_it_opens() {
+    let (_l, mut store, mut app) = desk(40);
+    let actions = |store: &mut Store, app: &mut App, id: i64| {
+        let msg = runtime::execute(store, app, &xinfang::ui::app::Cmd::OpenCase(id));
+        runtime::dispatch(store, app, msg);
+        render(app, 120, 40)
+    };
+    let first = actions(&mut store, &mut app, 1);
+    assert!(first.contains("c 复查"), "{first}");
+    let review = actions(&mut store, &mut app, 2);
+    assert!(review.contains("c 复核"), "{review}");
+    assert!(!review.contains("c 复查"), "{review}");
+}

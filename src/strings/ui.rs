@@ -112,6 +112,11 @@ static EN: UiText = UiText {
 
 /// What each key does, for the help screen and the footer. A step's key
 /// is named by its op's code (`Action::name`).
+/// The review key's label on a 复查 case, whose review is a 复核 (Art 36).
+pub fn rereview(lang: Lang) -> &'static str {
+    lang.pick("复核", "re-review")
+}
+
 pub fn action(lang: Lang, name: &str) -> &'static str {
     if let Some(op) = Op::from_code(name) {
         return step_key(lang, op);

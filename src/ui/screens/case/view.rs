@@ -349,10 +349,14 @@ fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
             continue;
         };
         let key = app.keys.label(Context::Case, action).unwrap_or_default();
-        let label = format!(
-            "{key} {}",
-            crate::strings::ui::action(app.lang, action.name())
-        );
+        // A review of a 复查 case is a 复核 (Art 36): the key says which it opens.
+        let name = match (op, screen.row.case.level().next()) {
+            (crate::domain::op::Op::Review, Some(Level::ReReview)) => {
+                crate::strings::ui::rereview(app.lang)
+            }
+            _ => crate::strings::ui::action(app.lang, action.name()),
+        };
+        let label = format!("{key} {name}");
         // `e` asks for the extension when a handler presses it.
         if app.why_not(&screen.row, app.as_given(op)).is_none() {
             open.push(Span::styled(label, Style::new().bold()));
