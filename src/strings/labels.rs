@@ -68,6 +68,7 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::AskExtension => lang.pick("申请延期", "ask for the extension"),
         Op::RefuseExtension => lang.pick("不同意延期", "refuse the extension"),
         Op::ReportBack => lang.pick("报送办结报告", "send the report back"),
+        Op::Remind => lang.pick("催办", "remind"),
         Op::Issue => lang.pick("出具文书", "issue a document"),
     }
 }

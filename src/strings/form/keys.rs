@@ -90,6 +90,9 @@ field_keys! {
     ReviewText = ("复查请求", "review request"),
     ReportText = ("办结报告", "report"),
     SentOn = ("报送日期", "sent on"),
+    RemindGround = ("催办事由", "reminder about"),
+    RemindTo = ("催办对象", "reminded"),
+    ReplyBy = ("反馈期限", "answer by"),
     // Facts of a case, shown on the case screen.
     Channel = ("渠道", "channel"),
     ReceivedAt = ("收到", "received"),
