@@ -237,6 +237,16 @@ pub fn past_superior(lang: Lang, superior: chrono::NaiveDate) -> String {
     }
 }
 
+/// 催办 on a case: how many times, and the latest (to whom, about what, answer by when).
+pub fn reminders(lang: Lang, count: usize, latest: &crate::domain::case::Reminder) -> String {
+    let (to, ground, by) = (&latest.to, &latest.ground, latest.reply_by);
+    if lang == Lang::Zh {
+        format!("{count}次，最近：{to} {ground}（反馈期限 {by}）")
+    } else {
+        format!("{count} time(s); latest: {to} {ground} (answer by {by})")
+    }
+}
+
 /// A timeline row's remark: the extension that went past the superior's date says so.
 pub fn event_note(lang: Lang, op: &str, case: &crate::domain::case::Case) -> Option<String> {
     let superior = case.extension.as_ref()?.past_superior_due?;

@@ -105,6 +105,7 @@ field_keys! {
     Recusal = ("回避", "recusal"),
     Extension = ("延期", "extension"),
     Supervision = ("督办", "supervision"),
+    Reminder = ("催办", "reminders"),
     ReturnVisit = ("回访", "return visit"),
     Attached = ("重复件", "repeat item"),
     // The settings forms and the reception records.
