@@ -168,3 +168,25 @@ fn the_desk_form_saves_a_reminder_to_the_assigned_department() {
     let events = d.store.events(c.row.case.id).unwrap();
     assert_eq!(events.last().unwrap().op, "remind");
 }
+
+#[test]
+fn show_counts_the_reminders_with_the_latest() {
+    let l = common::Ledger::new();
+    // The README session up to the assignment (2026-02-02), then two reminders.
+    let setup: String = SESSION.lines().take(7).map(|s| format!("{s}\n")).collect();
+    let reminders = [
+        r#"{"op":"remind","actor":"李娜","case":"2026-0001","ground":"请反馈进展","to":"城建科","reply_by":"2026-02-13","at":"2026-02-10T09:00:00+08:00"}"#,
+        r#"{"op":"remind","actor":"赵建国","case":"2026-0001","ground":"再次催办","to":"王强","reply_by":"2026-02-20","at":"2026-02-16T09:00:00+08:00"}"#,
+    ];
+    l.apply_ok(&format!("{setup}{}\n", reminders.join("\n")));
+    let out = common::run(&["show", "--db", l.db(), "2026-0001"], "");
+    assert!(out.success(), "{out:?}");
+    assert!(
+        out.stdout
+            .contains("催办：2次，最近：王强 再次催办（反馈期限 2026-02-20）"),
+        "{}",
+        out.stdout
+    );
+}
+
+const SESSION: &str = include_str!("fixtures/session.jsonl");
