@@ -167,6 +167,26 @@ fn the_desk_form_saves_a_reminder_to_the_assigned_department() {
     assert_eq!(reminders[0].reply_by, date(2026, 3, 10));
     let events = d.store.events(c.row.case.id).unwrap();
     assert_eq!(events.last().unwrap().op, "remind");
+    // The case screen counts it and names the latest.
+    let text = screen(&d.app);
+    assert!(
+        text.contains("1次，最近：城建科请于一周内反馈办理进展"),
+        "{text}"
+    );
+}
+
+/// The screen's text without spaces (a wide character's second cell is blank).
+fn screen(app: &xinfang::ui::app::App) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| xinfang::ui::view::draw(app, f)).unwrap();
+    term.backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .filter(|s| *s != " ")
+        .collect()
 }
 
 #[test]
