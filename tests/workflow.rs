@@ -221,7 +221,7 @@ fn reviewed(
 
 /// The rows of the table that differ by level (Art 34–36): a 复查 or 复核 case takes no
 /// extension (its 30-day clock has none); a replied 复查 case may go to 复核; a replied 复核
-/// case goes no further (不再受理).
+/// case goes no further (不再受理). 催办 (the last column) goes to an assigned case at any level.
 #[test]
 fn review_levels_in_the_table() {
     let o = Office0::new();
@@ -231,14 +231,14 @@ fn review_levels_in_the_table() {
     let expected = [
         (
             &rv_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk",
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok",
         ),
-        (&rv_replied, "S S S S S S S S S S ok ok ok S S S S"),
+        (&rv_replied, "S S S S S S S S S S ok ok ok S S S S S S"),
         (
             &rr_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk",
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok",
         ),
-        (&rr_replied, "S S S S S S S S S S ok ok NoMore S S S S"),
+        (&rr_replied, "S S S S S S S S S S ok ok NoMore S S S S S S"),
     ];
     let mut failures = Vec::new();
     for (case, want) in expected {
