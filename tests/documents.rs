@@ -209,6 +209,53 @@ fn every_kind_of_an_individual_visit() {
     assert!(check.ok(), "{check:?}");
 }
 
+/// 催办单: the latest 催办, addressed to whom it reminds, numbered 催; refused before any.
+#[test]
+fn a_reminder_sheet_names_the_latest_reminder() {
+    let mut l = ledger();
+    let id = l.run(None, "李娜", "2026-01-31T10:00:00+08:00", intake(json!({})));
+    let no = l.run(
+        Some(&id),
+        "李娜",
+        "2026-02-02T09:00:00+08:00",
+        json!({"op":"register","decision":"accept"}),
+    );
+    l.run(
+        Some(&no),
+        "李娜",
+        "2026-02-02T10:00:00+08:00",
+        json!({"op":"assign","department":"城建科","handler":"王强"}),
+    );
+    let e = l
+        .issue(&no, DocKind::Reminder, None, "2026-02-09T09:00:00+08:00")
+        .unwrap_err();
+    assert!(errors::store(Lang::Zh, &e).contains("催办"), "{e:?}");
+    for (when, ground, by) in [
+        ("2026-02-10T09:00:00+08:00", "请反馈办理进展", "2026-02-13"),
+        (
+            "2026-02-16T09:00:00+08:00",
+            "逾期未反馈，再次催办",
+            "2026-02-20",
+        ),
+    ] {
+        let remind = json!({"op":"remind","ground":ground,"to":"城建科","reply_by":by});
+        l.run(Some(&no), "李娜", when, remind);
+    }
+    let (number, text, _) = l
+        .issue(&no, DocKind::Reminder, None, "2026-02-16T10:00:00+08:00")
+        .unwrap();
+    assert_eq!(number, "X信催〔2026〕1号");
+    for want in [
+        "城建科：",
+        "承办人王强",
+        "催办事由：逾期未反馈，再次催办（第2次催办）",
+        "2026年2月20日前",
+        "催办人：李娜",
+    ] {
+        assert!(text.contains(want), "missing {want}:\n{text}");
+    }
+}
+
 #[test]
 fn a_group_visit_is_answered_to_its_representatives() {
     let mut l = ledger();

@@ -19,13 +19,13 @@ fn input(kind: DocKind) -> IssueInput {
 
 /// The refusal of each kind on a case in each state: `None` when it may be
 /// issued. Columns: accept, decline, transfer, extension, supervision,
-/// reply, closing, casefile.
+/// reply, closing, casefile, reminder (催办单: none of these cases was reminded).
 #[test]
 fn every_kind_against_every_state() {
     use Missing as M;
     let ok = None;
     let o = Office0::new();
-    let table: [(&str, [Option<Missing>; 8]); 8] = [
+    let table: [(&str, [Option<Missing>; 9]); 8] = [
         (
             "intake",
             [
@@ -37,6 +37,7 @@ fn every_kind_against_every_state() {
                 Some(M::Facts),
                 Some(M::Reply),
                 Some(M::Archived),
+                Some(M::Reminder),
             ],
         ),
         (
@@ -50,6 +51,7 @@ fn every_kind_against_every_state() {
                 Some(M::Facts),
                 Some(M::Reply),
                 Some(M::Archived),
+                Some(M::Reminder),
             ],
         ),
         (
@@ -63,6 +65,7 @@ fn every_kind_against_every_state() {
                 Some(M::Facts),
                 Some(M::Reply),
                 Some(M::Archived),
+                Some(M::Reminder),
             ],
         ),
         (
@@ -76,6 +79,7 @@ fn every_kind_against_every_state() {
                 Some(M::Facts),
                 Some(M::Reply),
                 Some(M::Archived),
+                Some(M::Reminder),
             ],
         ),
         (
@@ -89,6 +93,7 @@ fn every_kind_against_every_state() {
                 Some(M::Facts),
                 Some(M::Reply),
                 Some(M::Archived),
+                Some(M::Reminder),
             ],
         ),
         (
@@ -102,6 +107,7 @@ fn every_kind_against_every_state() {
                 Some(M::Outcome),
                 Some(M::Reply),
                 Some(M::Archived),
+                Some(M::Reminder),
             ],
         ),
         (
@@ -115,6 +121,7 @@ fn every_kind_against_every_state() {
                 ok,
                 ok,
                 Some(M::Archived),
+                Some(M::Reminder),
             ],
         ),
         (
@@ -128,6 +135,7 @@ fn every_kind_against_every_state() {
                 ok,
                 ok,
                 ok,
+                Some(M::Reminder),
             ],
         ),
     ];

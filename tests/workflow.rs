@@ -100,6 +100,15 @@ fn samples() -> Vec<(&'static str, Command, &'static str)> {
             },
             "李娜",
         ),
+        (
+            "remind",
+            Command::Remind {
+                ground: "请抓紧办理".into(),
+                to: "城建科".into(),
+                reply_by: date(2026, 3, 20),
+            },
+            "李娜",
+        ),
     ]
 }
 
@@ -128,44 +137,45 @@ fn code(r: &Result<xinfang::domain::workflow::Transition, E>) -> &'static str {
 fn every_state_and_command() {
     // Columns: intake register assign recuse opinion instruct extend
     //          supervise reply notice return_visit archive review attach own
-    //          ask_extension refuse_extension report_back
+    //          ask_extension refuse_extension report_back remind
     // (report_back is a referral's step: these fixtures came in on a visit; the referral's rows
-    // are in workflow_superior.rs.)
+    // are in workflow_superior.rs. remind (催办) presses the department an accepted case was
+    // assigned to, so only the assigned rows allow it.)
     let expected = [
-        ("intake", "S ok S S S S S S S S S S S ok S S S S"),
-        ("registered", "S S ok ok S S S ok NA NA S S S ok S S S S"),
+        ("intake", "S ok S S S S S S S S S S S ok S S S S S"),
+        ("registered", "S S ok ok S S S ok NA NA S S S ok S S S S S"),
         (
             "declined",
-            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S",
+            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S",
         ),
         (
             "passed_on",
-            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S",
+            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S",
         ),
         (
             "assigned",
-            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S",
+            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S ok",
         ),
         (
             "awaiting",
-            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S",
+            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S ok",
         ),
         (
             "approved",
-            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S",
+            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S ok",
         ),
         // Art 35: 复查 from the written reply on, archived or not; never on a case not
         // accepted (it has no handling opinion to review).
-        ("replied", "S S S S S S S S S S ok ok ok S S S S S"),
-        ("visited", "S S S S S S S S S S V ok ok S S S S S"),
-        ("archived", "S S S S S S S S S S S S ok S S S S S"),
+        ("replied", "S S S S S S S S S S ok ok ok S S S S S S"),
+        ("visited", "S S S S S S S S S S V ok ok S S S S S S"),
+        ("archived", "S S S S S S S S S S S S ok S S S S S S"),
         (
             "declined_replied",
-            "S S S S S S S S S S ok ok NAcc S S S S S",
+            "S S S S S S S S S S ok ok NAcc S S S S S S",
         ),
         (
             "declined_archived",
-            "S S S S S S S S S S S S NAcc S S S S S",
+            "S S S S S S S S S S S S NAcc S S S S S S",
         ),
     ];
     let o = Office0::new();
@@ -211,7 +221,7 @@ fn reviewed(
 
 /// The rows of the table that differ by level (Art 34–36): a 复查 or 复核 case takes no
 /// extension (its 30-day clock has none); a replied 复查 case may go to 复核; a replied 复核
-/// case goes no further (不再受理).
+/// case goes no further (不再受理). 催办 (the last column) goes to an assigned case at any level.
 #[test]
 fn review_levels_in_the_table() {
     let o = Office0::new();
@@ -221,14 +231,14 @@ fn review_levels_in_the_table() {
     let expected = [
         (
             &rv_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk",
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok",
         ),
-        (&rv_replied, "S S S S S S S S S S ok ok ok S S S S"),
+        (&rv_replied, "S S S S S S S S S S ok ok ok S S S S S S"),
         (
             &rr_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk",
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok",
         ),
-        (&rr_replied, "S S S S S S S S S S ok ok NoMore S S S S"),
+        (&rr_replied, "S S S S S S S S S S ok ok NoMore S S S S S S"),
     ];
     let mut failures = Vec::new();
     for (case, want) in expected {
@@ -272,7 +282,8 @@ fn wrong_state_names_what_is_possible() {
             "supervise",
             "attach",
             "own",
-            "ask_extension"
+            "ask_extension",
+            "remind"
         ]
     );
     let msg = xinfang::strings::errors::workflow(xinfang::strings::Lang::Zh, &err);

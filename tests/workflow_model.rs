@@ -31,6 +31,8 @@ enum A {
     Review,
     /// 办结报告 (Art 22 (三)).
     ReportBack,
+    /// 催办, by one of `ACTORS`.
+    Remind(usize),
 }
 
 /// Weighted towards moving forward, so that long sequences reach every
@@ -51,6 +53,7 @@ fn action() -> impl Strategy<Value = A> {
         2 => Just(A::Archive),
         1 => Just(A::Review),
         1 => Just(A::ReportBack),
+        1 => by().prop_map(A::Remind),
     ]
 }
 
@@ -149,6 +152,14 @@ fn command(a: &A) -> (Command, &'static str) {
             },
             "李娜",
         ),
+        A::Remind(by) => (
+            Command::Remind {
+                ground: "请反馈进展".into(),
+                to: "城建科".into(),
+                reply_by: date(2026, 12, 31),
+            },
+            ACTORS[*by],
+        ),
     }
 }
 
@@ -170,6 +181,8 @@ struct Model {
     /// Came in as a referral from above, owing a 办结报告; sent.
     referral: bool,
     reported: bool,
+    /// 催办 given on the case followed.
+    reminders: usize,
 }
 
 impl Model {
@@ -188,6 +201,7 @@ impl Model {
             level: Level::First,
             referral,
             reported: false,
+            reminders: 0,
         }
     }
 
@@ -262,6 +276,8 @@ impl Model {
             A::ReportBack if m.referral && matches!(m.state, Replied | Archived) && !m.reported => {
                 m.reported = true
             }
+            // 催办 presses the department holding an assigned case: the office's (clerk, leader).
+            A::Remind(by) if m.state == Assigned && *by <= 1 => m.reminders += 1,
             _ => return None,
         }
         Some(m)
@@ -279,6 +295,7 @@ impl Model {
             && c.reply.is_some() == self.replied
             && c.level() == self.level
             && c.report_back.is_some() == self.reported
+            && c.reminders.len() == self.reminders
     }
 }
 

@@ -293,6 +293,13 @@ fn handling_text(lang: Lang, c: &Case) {
                 .unwrap_or_default()
         );
     }
+    if let Some(latest) = c.reminders.last() {
+        let text = labels::reminders(lang, c.reminders.len(), latest);
+        println!(
+            "{}：{text}",
+            crate::strings::form::label(lang, crate::strings::form::FieldKey::Reminder)
+        );
+    }
     for d in &c.documents {
         println!(
             "{}：{} {} ({} {})",

@@ -181,6 +181,7 @@ fn title(body: &Body, kind: DocKind) -> &'static str {
         | Body::Decline { .. }
         | Body::Extension { .. }
         | Body::Supervision { .. }
+        | Body::Reminder { .. }
         | Body::Reply { .. }
         | Body::Closing { .. }
         | Body::CaseFile { .. } => kind.title(),

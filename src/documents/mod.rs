@@ -53,6 +53,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../assets/templates/supervision.txt"),
     ),
     (
+        "reminder.txt",
+        include_str!("../../assets/templates/reminder.txt"),
+    ),
+    (
         "reply.txt",
         include_str!("../../assets/templates/reply.txt"),
     ),

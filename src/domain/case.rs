@@ -109,6 +109,16 @@ pub struct Supervision {
     pub stamp: Stamp,
 }
 
+/// 催办: a reminder to the department or handler, with the date an answer is due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reminder {
+    pub ground: String,
+    pub to: String,
+    pub reply_by: NaiveDate,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reply {
     /// Required for accepted cases; a notice of decline or pass-on has none.
@@ -158,6 +168,9 @@ pub struct Case {
     pub extension_request: Option<ExtensionRequest>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub supervisions: Vec<Supervision>,
+    /// 催办 given, in order; ledgers written before the step have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reminders: Vec<Reminder>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply: Option<Reply>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -53,6 +53,12 @@ pub enum Command {
         text: String,
         feedback_by: NaiveDate,
     },
+    /// 催办: a reminder to the handling department, lighter than 督办.
+    Remind {
+        ground: String,
+        to: String,
+        reply_by: NaiveDate,
+    },
     /// 答复 and its service record.
     Reply {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -140,6 +146,7 @@ impl Command {
             Command::Instruct { .. } => Op::Instruct,
             Command::Extend { .. } => Op::Extend,
             Command::Supervise { .. } => Op::Supervise,
+            Command::Remind { .. } => Op::Remind,
             Command::Reply { .. } => Op::Reply,
             Command::ReturnVisit { .. } => Op::ReturnVisit,
             Command::Archive => Op::Archive,
@@ -169,6 +176,7 @@ mod tests {
             Op::Instruct => r#"{"op":"instruct","approve":true}"#,
             Op::Extend => r#"{"op":"extend","days":10,"reason":"r"}"#,
             Op::Supervise => r#"{"op":"supervise","ground":"overdue","feedback_by":"2026-03-01"}"#,
+            Op::Remind => r#"{"op":"remind","ground":"g","to":"d","reply_by":"2026-03-01"}"#,
             Op::Reply => r#"{"op":"reply","method":"post","text":"t"}"#,
             Op::ReturnVisit => r#"{"op":"return_visit","unit":"satisfied","office":"basic"}"#,
             Op::Archive => r#"{"op":"archive"}"#,

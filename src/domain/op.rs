@@ -29,6 +29,7 @@ vocabulary! {
         AskExtension = "ask_extension",
         RefuseExtension = "refuse_extension",
         ReportBack = "report_back",
+        Remind = "remind",
         Issue = "issue",
     }
 }
@@ -56,7 +57,8 @@ impl Op {
             | Op::Own
             | Op::AskExtension
             | Op::RefuseExtension
-            | Op::ReportBack => true,
+            | Op::ReportBack
+            | Op::Remind => true,
         }
     }
 }

@@ -68,6 +68,7 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::AskExtension => lang.pick("申请延期", "ask for the extension"),
         Op::RefuseExtension => lang.pick("不同意延期", "refuse the extension"),
         Op::ReportBack => lang.pick("报送办结报告", "send the report back"),
+        Op::Remind => lang.pick("催办", "remind"),
         Op::Issue => lang.pick("出具文书", "issue a document"),
     }
 }
@@ -233,6 +234,16 @@ pub fn past_superior(lang: Lang, superior: chrono::NaiveDate) -> String {
         format!("超过上级要求办结日期{superior}，须经交办机关同意")
     } else {
         format!("past the superior's date {superior}: the superior must agree")
+    }
+}
+
+/// 催办 on a case: how many times, and the latest (to whom, about what, answer by when).
+pub fn reminders(lang: Lang, count: usize, latest: &crate::domain::case::Reminder) -> String {
+    let (to, ground, by) = (&latest.to, &latest.ground, latest.reply_by);
+    if lang == Lang::Zh {
+        format!("{count}次，最近：{to} {ground}（反馈期限 {by}）")
+    } else {
+        format!("{count} time(s); latest: {to} {ground} (answer by {by})")
     }
 }
 

@@ -70,6 +70,8 @@ pub enum Missing {
     /// Supervision: none ordered, or nobody assigned to supervise.
     Supervision,
     SupervisedUnit,
+    /// Reminder: none given.
+    Reminder,
     /// Reply (Art 32): 投诉请求, 事实和理由, 处理意见, 依据; Art 35: 复查机关.
     Request,
     Facts,
@@ -138,6 +140,15 @@ pub enum Body {
         department: String,
         handler: String,
         ordered_by: String,
+    },
+    Reminder {
+        ground: String,
+        to: String,
+        reply_by: NaiveDate,
+        handler: Option<String>,
+        /// How many times the case has been reminded, this one included.
+        count: usize,
+        reminded_by: String,
     },
     Reply {
         request: String,
@@ -273,6 +284,7 @@ pub fn prepare(case: &Case, input: &IssueInput, rules: &Rules) -> Result<Content
         DocKind::Transfer => src.transfer()?,
         DocKind::Extension => src.extension()?,
         DocKind::Supervision => src.supervision()?,
+        DocKind::Reminder => src.reminder()?,
         DocKind::Reply => src.reply()?,
         DocKind::Closing => src.closing()?,
         DocKind::CaseFile => src.case_file()?,
@@ -391,6 +403,18 @@ impl Sources<'_, '_> {
             department: a.department.clone(),
             handler: a.handler.clone(),
             ordered_by: s.stamp.by.clone(),
+        })
+    }
+
+    fn reminder(&self) -> Result<Body, Missing> {
+        let r = need(self.case.reminders.last(), Missing::Reminder)?;
+        Ok(Body::Reminder {
+            ground: r.ground.clone(),
+            to: r.to.clone(),
+            reply_by: r.reply_by,
+            handler: self.case.assignment.as_ref().map(|a| a.handler.clone()),
+            count: self.case.reminders.len(),
+            reminded_by: r.stamp.by.clone(),
         })
     }
 

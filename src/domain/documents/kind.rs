@@ -21,6 +21,9 @@ pub enum DocKind {
     /// 督办单.
     #[serde(alias = "督办单")]
     Supervision,
+    /// 催办单: the latest 催办 on the case, to the department reminded.
+    #[serde(alias = "催办单")]
+    Reminder,
     /// 信访处理(答复)意见书 (Art 32, 35).
     #[serde(alias = "信访处理意见书", alias = "答复意见书", alias = "处理意见书")]
     Reply,
@@ -33,7 +36,7 @@ pub enum DocKind {
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 8] = [
+    pub const ALL: [DocKind; 9] = [
         DocKind::Accept,
         DocKind::Decline,
         DocKind::Transfer,
@@ -42,6 +45,8 @@ impl DocKind {
         DocKind::Reply,
         DocKind::Closing,
         DocKind::CaseFile,
+        // Last, so the documents panel's digits for the others stay as they were.
+        DocKind::Reminder,
     ];
 
     /// The code used on the command line, in `apply`, in the ledger and as
@@ -53,6 +58,7 @@ impl DocKind {
             DocKind::Transfer => "transfer",
             DocKind::Extension => "extension",
             DocKind::Supervision => "supervision",
+            DocKind::Reminder => "reminder",
             DocKind::Reply => "reply",
             DocKind::Closing => "closing",
             DocKind::CaseFile => "casefile",
@@ -76,6 +82,7 @@ impl DocKind {
             DocKind::Transfer => "转送交办单",
             DocKind::Extension => "延期办理告知书",
             DocKind::Supervision => "督办单",
+            DocKind::Reminder => "催办单",
             DocKind::Reply => "信访处理意见书",
             DocKind::Closing => "办结报告",
             DocKind::CaseFile => "案卷",
@@ -90,6 +97,7 @@ impl DocKind {
             DocKind::Transfer => "转",
             DocKind::Extension => "延",
             DocKind::Supervision => "督",
+            DocKind::Reminder => "催",
             DocKind::Reply => "复",
             DocKind::Closing => "结",
             DocKind::CaseFile => "卷",

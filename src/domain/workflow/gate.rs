@@ -99,6 +99,8 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         (Op::ReportBack, Replied | Archived) => {
             case.intake.channel == Channel::Referral && case.report_back.is_none()
         }
+        // 催办 presses the department a case was assigned to; before that nobody holds it.
+        (Op::Remind, Assigned) => return accepted_only(case, op, true),
         // Documents may be issued at any step: `documents::prepare` refuses
         // one the case does not yet hold the facts for, naming what lacks.
         (Op::Issue, _) => true,
@@ -119,7 +121,8 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
             | Op::Own
             | Op::AskExtension
             | Op::RefuseExtension
-            | Op::ReportBack,
+            | Op::ReportBack
+            | Op::Remind,
             _,
         ) => false,
     };
@@ -212,6 +215,7 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
         | Op::Review
         | Op::Attach
         | Op::ReportBack
+        | Op::Remind
         | Op::Issue => require_role(op.into(), actor, &[Clerk, Leader]),
     }
 }

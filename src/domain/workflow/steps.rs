@@ -11,8 +11,8 @@ use super::gate::wrong_state;
 use super::intake::validate_intake;
 use super::warning::Warning;
 use crate::domain::case::{
-    Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Recusal, Reply,
-    ReportBack, ReturnVisit, Stamp, Supervision,
+    Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Recusal,
+    Reminder, Reply, ReportBack, ReturnVisit, Stamp, Supervision,
 };
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::deadline::due_date;
@@ -77,6 +77,11 @@ impl Step<'_, '_> {
                 text,
                 feedback_by,
             } => self.supervise(next, *ground, text, *feedback_by),
+            Command::Remind {
+                ground,
+                to,
+                reply_by,
+            } => self.remind(next, ground, to, *reply_by),
             Command::Reply {
                 outcome,
                 method,
@@ -247,6 +252,32 @@ impl Step<'_, '_> {
             ground,
             text: text.to_owned(),
             feedback_by,
+            stamp: self.stamp,
+        });
+        Ok(Change::to(next))
+    }
+
+    /// 催办: a reminder to the department or handler; the answer may not be due before
+    /// the day the reminder is given.
+    fn remind(
+        self,
+        mut next: Case,
+        ground: &str,
+        to: &str,
+        reply_by: NaiveDate,
+    ) -> Result<Change, WorkflowError> {
+        nonempty(Op::Remind, Field::Reason, ground)?;
+        nonempty(Op::Remind, Field::Handler, to)?;
+        if reply_by < self.today {
+            return Err(WorkflowError::DateTooEarly {
+                date: reply_by,
+                earliest: self.today,
+            });
+        }
+        next.reminders.push(Reminder {
+            ground: ground.to_owned(),
+            to: to.to_owned(),
+            reply_by,
             stamp: self.stamp,
         });
         Ok(Change::to(next))
@@ -430,6 +461,7 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         instructions: Vec::new(),
         extension: None,
         supervisions: Vec::new(),
+        reminders: Vec::new(),
         reply: None,
         return_visit: None,
         report_back: None,

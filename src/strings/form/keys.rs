@@ -90,6 +90,9 @@ field_keys! {
     ReviewText = ("复查请求", "review request"),
     ReportText = ("办结报告", "report"),
     SentOn = ("报送日期", "sent on"),
+    RemindGround = ("催办事由", "reminder about"),
+    RemindTo = ("催办对象", "reminded"),
+    ReplyBy = ("反馈期限", "answer by"),
     // Facts of a case, shown on the case screen.
     Channel = ("渠道", "channel"),
     ReceivedAt = ("收到", "received"),
@@ -102,6 +105,7 @@ field_keys! {
     Recusal = ("回避", "recusal"),
     Extension = ("延期", "extension"),
     Supervision = ("督办", "supervision"),
+    Reminder = ("催办", "reminders"),
     ReturnVisit = ("回访", "return visit"),
     Attached = ("重复件", "repeat item"),
     // The settings forms and the reception records.

@@ -83,6 +83,7 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
         Op::Extend | Op::AskExtension => extend_fields(case),
         Op::RefuseExtension => vec![Field::new(K::Refusal, Kind::Text).required()],
         Op::Supervise => supervise_fields(lang, today),
+        Op::Remind => remind_fields(case, today),
         Op::Reply => reply_fields(case, lang, today),
         Op::ReturnVisit => return_visit_fields(lang),
         Op::Review => vec![Field::new(K::ReviewText, Kind::Multi).required()],
@@ -120,6 +121,7 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
         | Op::AskExtension
         | Op::RefuseExtension
         | Op::ReportBack
+        | Op::Remind
         | Op::Issue => None,
     }
 }
@@ -249,6 +251,24 @@ fn supervise_fields(lang: Lang, today: NaiveDate) -> Vec<Field> {
     ]
 }
 
+/// 催办 presses the department the case was assigned to, unless the clerk names another.
+fn remind_fields(case: &Case, today: NaiveDate) -> Vec<Field> {
+    let assigned = case
+        .assignment
+        .as_ref()
+        .map_or("", |a| a.department.as_str());
+    let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
+    vec![
+        Field::new(K::RemindGround, Kind::Multi).required(),
+        Field::new(K::RemindTo, Kind::Text)
+            .required()
+            .value(assigned),
+        Field::new(K::ReplyBy, Kind::Date)
+            .required()
+            .value(&date(week)),
+    ]
+}
+
 fn reply_fields(case: &Case, lang: Lang, today: NaiveDate) -> Vec<Field> {
     let mut f = Vec::new();
     // A notice of decline or pass-on has no outcome (Art 32 is for
@@ -371,6 +391,11 @@ impl Form {
                 ground: parse(code(K::SuperviseGround))?,
                 text: text(K::SuperviseText),
                 feedback_by: parse_date(&text(K::FeedbackBy))?,
+            },
+            Op::Remind => Command::Remind {
+                ground: text(K::RemindGround),
+                to: text(K::RemindTo),
+                reply_by: parse_date(&text(K::ReplyBy))?,
             },
             Op::Reply => self.to_reply()?,
             Op::ReturnVisit => Command::ReturnVisit {

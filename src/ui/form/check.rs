@@ -28,7 +28,12 @@ pub fn parse_datetime(s: &str, today: NaiveDate) -> Option<NaiveDateTime> {
 }
 
 /// Fields whose dates look forward (a deadline), not back.
-const FUTURE_DATES: [K; 3] = [K::FeedbackBy, K::ReferralDeadline, K::ReceptionDate];
+const FUTURE_DATES: [K; 4] = [
+    K::FeedbackBy,
+    K::ReplyBy,
+    K::ReferralDeadline,
+    K::ReceptionDate,
+];
 
 pub fn field(form: &Form, i: usize) -> Option<String> {
     let (lang, today) = (form.lang, form.today);

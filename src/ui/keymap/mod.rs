@@ -135,6 +135,8 @@ pub enum Action {
     RefuseExtension,
     /// 办结报告 sent back to the superior body (Art 22 (三)).
     ReportBack,
+    /// 催办.
+    Remind,
     /// Between the queue and the leader's dashboard.
     SwitchView,
     /// 统计图.
@@ -211,6 +213,7 @@ impl Action {
             Action::Own => Step(Op::Own),
             Action::RefuseExtension => Step(Op::RefuseExtension),
             Action::ReportBack => Step(Op::ReportBack),
+            Action::Remind => Step(Op::Remind),
             Action::SwitchView => Desk("switch_view"),
             Action::Charts => Desk("charts"),
             Action::Settings => Desk("settings"),
@@ -262,6 +265,7 @@ impl Action {
             Op::Own => Action::Own,
             Op::RefuseExtension => Action::RefuseExtension,
             Op::ReportBack => Action::ReportBack,
+            Op::Remind => Action::Remind,
             // A new intake is `n` on the queue; a repeat item is attached
             // from the intake form; the handler asks for an extension with
             // the extend key (`App::try_action`); documents have their own

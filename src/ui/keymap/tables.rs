@@ -238,6 +238,8 @@ pub(super) const CASE: &[(Action, &[Key])] = &[
     (Action::Own, &[ch('b')]),
     (Action::RefuseExtension, &[ch('u')]),
     (Action::ReportBack, &[ch('f')]),
+    // m for reMind: c (催) is 复查's.
+    (Action::Remind, &[ch('m')]),
     (Action::Document, &[ch('p')]),
 ];
 

@@ -212,6 +212,10 @@ fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
             ),
         ));
     }
+    if let Some(latest) = c.reminders.last() {
+        let text = labels::reminders(lang, c.reminders.len(), latest);
+        lines.push(kv(lang, K::Reminder, text));
+    }
     if let Some(r) = &c.reply {
         let outcome = r.outcome.map_or("", |o| labels::outcome(lang, o));
         lines.push(kv(

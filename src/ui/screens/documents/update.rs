@@ -189,7 +189,7 @@ fn pick_key(panel: &mut DocPanel, key: KeyEvent) -> Picked {
             Picked::Nothing
         }
         KeyCode::Char(c) => match c.to_digit(10).map(|d| d as usize) {
-            // The kinds by their number on the picker, 1 to 8.
+            // The kinds by their number on the picker, 1 to 9.
             Some(d) if (1..=n).contains(&d) => {
                 panel.selected = d - 1;
                 pick(panel.selected)
