@@ -25,13 +25,7 @@ impl Desk {
     fn on_accepted_case() -> Desk {
         let o = Office0::new();
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("l.db"), o.office.clone()).unwrap();
-        for op in &o.operators {
-            store.put_operator(op).unwrap();
-        }
-        for d in &o.departments {
-            store.put_department(d, true).unwrap();
-        }
+        let mut store = ledger(&dir.path().join("l.db"));
         store
             .set_office_profile(&OfficeProfile {
                 name: "某区信访局".into(),

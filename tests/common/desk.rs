@@ -14,7 +14,7 @@ use xinfang::ui::app::{App, Msg, Screen};
 use xinfang::ui::form::Form;
 use xinfang::ui::runtime;
 
-use super::fixture::{Office0, intake_input, t};
+use super::fixture::{Office0, intake_input, ledger, t};
 
 pub struct Desk {
     _dir: tempfile::TempDir,
@@ -28,13 +28,7 @@ impl Desk {
     pub fn new(who: &str, days: i64) -> Desk {
         let o = Office0::new();
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("l.db"), o.office.clone()).unwrap();
-        for op in &o.operators {
-            store.put_operator(op).unwrap();
-        }
-        for d in &o.departments {
-            store.put_department(d, true).unwrap();
-        }
+        let mut store = ledger(&dir.path().join("l.db"));
         store
             .execute(&Request {
                 case: None,
