@@ -135,12 +135,7 @@ fn reminders_are_counted_with_the_latest_shown() {
 #[test]
 fn the_desk_form_saves_a_reminder_to_the_assigned_department() {
     let mut d = Desk::new("李娜", 1);
-    d.chars("n1");
-    d.chars("冯七");
-    d.fill_summary("反映物业乱收费");
-    d.ctrl('s');
-    d.key(KeyCode::Char('d'));
-    d.ctrl('s');
+    d.registered_visit("反映物业乱收费");
     d.key(KeyCode::Char('a'));
     d.chars("城建");
     d.key(KeyCode::Tab);

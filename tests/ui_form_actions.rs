@@ -123,12 +123,7 @@ fn a_stale_edit_is_refused_and_the_form_kept() {
 #[test]
 fn the_handler_list_follows_the_department() {
     let mut d = Desk::new("李娜", 1);
-    d.chars("n1");
-    d.chars("冯七");
-    d.fill_summary("反映学校收费");
-    d.ctrl('s');
-    d.key(KeyCode::Char('d'));
-    d.ctrl('s');
+    d.registered_visit("反映学校收费");
     d.key(KeyCode::Char('a'));
     d.chars("教育");
     d.key(KeyCode::Tab);
@@ -156,12 +151,7 @@ fn the_handler_list_follows_the_department() {
 #[test]
 fn typing_replaces_a_value_the_form_filled_in() {
     let mut d = Desk::new("赵局长", 1);
-    d.chars("n1");
-    d.chars("冯七");
-    d.fill_summary("反映学校收费");
-    d.ctrl('s');
-    d.key(KeyCode::Char('d'));
-    d.ctrl('s');
+    d.registered_visit("反映学校收费");
     d.key(KeyCode::Char('a'));
     d.ctrl('s');
     d.key(KeyCode::Char('e'));

@@ -120,6 +120,17 @@ impl Desk {
         self.send(Msg::Paste(text.into()));
     }
 
+    /// Takes in a visit from 冯七 about `summary` at the window (`n1`) and
+    /// registers it as accepted (`d`, then Ctrl-S), as a clerk's keys would.
+    pub fn registered_visit(&mut self, summary: &str) {
+        self.chars("n1");
+        self.chars("冯七");
+        self.fill_summary(summary);
+        self.ctrl('s');
+        self.key(KeyCode::Char('d'));
+        self.ctrl('s');
+    }
+
     /// Gives `command` on case 1 as `actor`, as another desk would.
     pub fn step(&mut self, command: Command, actor: &str) {
         self.store
