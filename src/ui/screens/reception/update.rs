@@ -11,32 +11,22 @@ impl App {
             .as_ref()
             .filter(|o| o.role == crate::domain::types::Role::Leader)
             .map(|o| o.name.clone());
-        match action {
+        let build = match action {
             Action::Back => return self.go_home(),
             Action::Refresh => return vec![Cmd::LoadReception],
-            Action::New => {
-                let form = reception_form(
-                    leader.as_deref(),
-                    &self.directory,
-                    self.lang,
-                    self.today,
-                    self.clock.offset(),
-                );
-                self.show(Screen::Form(Box::new(FormScreen::new(form))));
-            }
+            Action::New => reception_form,
             // The schedule is a leader's to set.
-            Action::Schedule if self.may_change() => {
-                let form = schedule_form(
-                    leader.as_deref(),
-                    &self.directory,
-                    self.lang,
-                    self.today,
-                    self.clock.offset(),
-                );
-                self.show(Screen::Form(Box::new(FormScreen::new(form))));
-            }
-            _ => {}
-        }
+            Action::Schedule if self.may_change() => schedule_form,
+            _ => return Vec::new(),
+        };
+        let form = build(
+            leader.as_deref(),
+            &self.directory,
+            self.lang,
+            self.today,
+            self.clock.offset(),
+        );
+        self.show(Screen::Form(Box::new(FormScreen::new(form))));
         Vec::new()
     }
 }
