@@ -52,7 +52,9 @@ fn show_json_carries_due_petitioners_events_and_next_steps() {
     assert_eq!(v["events"].as_array().unwrap().len(), 12);
     assert_eq!(v["events"][0]["op"], "intake");
     assert_eq!(v["events"][11]["op"], "archive");
-    assert_eq!(v["allowed"], serde_json::json!(["review"]));
+    // Archived, an accepted case may still go to 复查, and its settling recorded (化解,
+    // Art 37 第三款).
+    assert_eq!(v["allowed"], serde_json::json!(["review", "resolve"]));
     // The review case is the same person's other case.
     assert_eq!(v["earlier_cases"][0]["id"], 2);
     let text = run(&["show", "--db", l.db(), "2026-0001"], "");

@@ -109,6 +109,15 @@ fn samples() -> Vec<(&'static str, Command, &'static str)> {
             },
             "李娜",
         ),
+        (
+            "resolve",
+            Command::Resolve {
+                how: ResolveHow::Mediation,
+                resolved_on: None,
+                text: "经调解达成协议，信访人表示息诉".into(),
+            },
+            "李娜",
+        ),
     ]
 }
 
@@ -137,45 +146,49 @@ fn code(r: &Result<xinfang::domain::workflow::Transition, E>) -> &'static str {
 fn every_state_and_command() {
     // Columns: intake register assign recuse opinion instruct extend
     //          supervise reply notice return_visit archive review attach own
-    //          ask_extension refuse_extension report_back remind
+    //          ask_extension refuse_extension report_back remind resolve
     // (report_back is a referral's step: these fixtures came in on a visit; the referral's rows
     // are in workflow_superior.rs. remind (催办) presses the department an accepted case was
-    // assigned to, so only the assigned rows allow it.)
+    // assigned to, so only the assigned rows allow it. resolve (化解, Art 37) goes on an
+    // accepted case from its decision on, through and after the reply.)
     let expected = [
-        ("intake", "S ok S S S S S S S S S S S ok S S S S S"),
-        ("registered", "S S ok ok S S S ok NA NA S S S ok S S S S S"),
+        ("intake", "S ok S S S S S S S S S S S ok S S S S S S"),
+        (
+            "registered",
+            "S S ok ok S S S ok NA NA S S S ok S S S S S ok",
+        ),
         (
             "declined",
-            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S",
+            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S NAcc",
         ),
         (
             "passed_on",
-            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S",
+            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S NAcc",
         ),
         (
             "assigned",
-            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S ok",
+            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S ok ok",
         ),
         (
             "awaiting",
-            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S ok",
+            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S ok ok",
         ),
         (
             "approved",
-            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S ok",
+            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S ok ok",
         ),
         // Art 35: 复查 from the written reply on, archived or not; never on a case not
         // accepted (it has no handling opinion to review).
-        ("replied", "S S S S S S S S S S ok ok ok S S S S S S"),
-        ("visited", "S S S S S S S S S S V ok ok S S S S S S"),
-        ("archived", "S S S S S S S S S S S S ok S S S S S S"),
+        ("replied", "S S S S S S S S S S ok ok ok S S S S S S ok"),
+        ("visited", "S S S S S S S S S S V ok ok S S S S S S ok"),
+        ("archived", "S S S S S S S S S S S S ok S S S S S S ok"),
         (
             "declined_replied",
-            "S S S S S S S S S S ok ok NAcc S S S S S S",
+            "S S S S S S S S S S ok ok NAcc S S S S S S NAcc",
         ),
         (
             "declined_archived",
-            "S S S S S S S S S S S S NAcc S S S S S S",
+            "S S S S S S S S S S S S NAcc S S S S S S NAcc",
         ),
     ];
     let o = Office0::new();
@@ -221,7 +234,8 @@ fn reviewed(
 
 /// The rows of the table that differ by level (Art 34–36): a 复查 or 复核 case takes no
 /// extension (its 30-day clock has none); a replied 复查 case may go to 复核; a replied 复核
-/// case goes no further (不再受理). 催办 (the last column) goes to an assigned case at any level.
+/// case goes no further (不再受理). 催办 goes to an assigned case at any level; 化解 (the last
+/// column) to an accepted case at any level, replied or not.
 #[test]
 fn review_levels_in_the_table() {
     let o = Office0::new();
@@ -231,14 +245,17 @@ fn review_levels_in_the_table() {
     let expected = [
         (
             &rv_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok",
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok",
         ),
-        (&rv_replied, "S S S S S S S S S S ok ok ok S S S S S S"),
+        (&rv_replied, "S S S S S S S S S S ok ok ok S S S S S S ok"),
         (
             &rr_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok",
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok",
         ),
-        (&rr_replied, "S S S S S S S S S S ok ok NoMore S S S S S S"),
+        (
+            &rr_replied,
+            "S S S S S S S S S S ok ok NoMore S S S S S S ok",
+        ),
     ];
     let mut failures = Vec::new();
     for (case, want) in expected {
@@ -283,7 +300,8 @@ fn wrong_state_names_what_is_possible() {
             "attach",
             "own",
             "ask_extension",
-            "remind"
+            "remind",
+            "resolve"
         ]
     );
     let msg = xinfang::strings::errors::workflow(xinfang::strings::Lang::Zh, &err);

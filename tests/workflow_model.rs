@@ -33,6 +33,8 @@ enum A {
     ReportBack,
     /// 催办, by one of `ACTORS`.
     Remind(usize),
+    /// 化解 (Art 37), by one of `ACTORS`.
+    Resolve(usize),
 }
 
 /// Weighted towards moving forward, so that long sequences reach every
@@ -54,6 +56,7 @@ fn action() -> impl Strategy<Value = A> {
         1 => Just(A::Review),
         1 => Just(A::ReportBack),
         1 => by().prop_map(A::Remind),
+        1 => by().prop_map(A::Resolve),
     ]
 }
 
@@ -160,6 +163,14 @@ fn command(a: &A) -> (Command, &'static str) {
             },
             ACTORS[*by],
         ),
+        A::Resolve(by) => (
+            Command::Resolve {
+                how: ResolveHow::Undertaking,
+                resolved_on: None,
+                text: "信访人书面承诺息诉罢访".into(),
+            },
+            ACTORS[*by],
+        ),
     }
 }
 
@@ -183,6 +194,8 @@ struct Model {
     reported: bool,
     /// 催办 given on the case followed.
     reminders: usize,
+    /// 化解 recorded on the case followed.
+    resolutions: usize,
 }
 
 impl Model {
@@ -202,6 +215,7 @@ impl Model {
             referral,
             reported: false,
             reminders: 0,
+            resolutions: 0,
         }
     }
 
@@ -278,6 +292,9 @@ impl Model {
             }
             // 催办 presses the department holding an assigned case: the office's (clerk, leader).
             A::Remind(by) if m.state == Assigned && *by <= 1 => m.reminders += 1,
+            // 化解 (Art 37): an accepted case from its decision on, replied and archived too; the
+            // office's (clerk, leader).
+            A::Resolve(by) if m.accepted && m.state != Intake && *by <= 1 => m.resolutions += 1,
             _ => return None,
         }
         Some(m)
@@ -296,6 +313,7 @@ impl Model {
             && c.level() == self.level
             && c.report_back.is_some() == self.reported
             && c.reminders.len() == self.reminders
+            && c.resolutions.len() == self.resolutions
     }
 }
 

@@ -300,6 +300,13 @@ fn handling_text(lang: Lang, c: &Case) {
             crate::strings::form::label(lang, crate::strings::form::FieldKey::Reminder)
         );
     }
+    if let Some(latest) = c.resolutions.last() {
+        let text = labels::resolutions(lang, c.resolutions.len(), latest);
+        println!(
+            "{}：{text}",
+            crate::strings::form::label(lang, crate::strings::form::FieldKey::Resolution)
+        );
+    }
     for d in &c.documents {
         println!(
             "{}：{} {} ({} {})",

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::documents::IssuedDoc;
 pub use super::intake::{Intake, Petitioner, Referral};
 use super::types::{
-    Channel, Decision, Level, Outcome, Role, Satisfaction, ServiceMethod, State, SuperviseGround,
+    Channel, Decision, Level, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod, State,
+    SuperviseGround,
 };
 
 /// Who did something, and when.
@@ -119,6 +120,16 @@ pub struct Reminder {
     pub stamp: Stamp,
 }
 
+/// 化解/息访 (Art 37): how the matter was settled with the petitioner, on which day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolution {
+    pub how: ResolveHow,
+    pub resolved_on: NaiveDate,
+    pub text: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reply {
     /// Required for accepted cases; a notice of decline or pass-on has none.
@@ -193,6 +204,9 @@ pub struct Case {
     /// ledger's documents table and the journal).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<IssuedDoc>,
+    /// 化解/息访 recorded, in order; ledgers written before the step have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resolutions: Vec<Resolution>,
 }
 
 /// A repeat item joined to an open case instead of being numbered again.

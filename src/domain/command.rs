@@ -9,7 +9,7 @@ use super::documents::IssueInput;
 pub use super::intake::IntakeInput;
 use super::intake::strict_input;
 use super::op::Op;
-use super::types::{Decision, Outcome, Satisfaction, ServiceMethod, SuperviseGround};
+use super::types::{Decision, Outcome, ResolveHow, Satisfaction, ServiceMethod, SuperviseGround};
 
 /// A change to the ledger. `Intake` creates a case; `Review` creates a new
 /// case linked to an archived one; every other command changes one case.
@@ -112,6 +112,18 @@ pub enum Command {
         )]
         sent_on: Option<NaiveDate>,
     },
+    /// 化解/息访 (Art 37): how the matter was resolved, the day (defaults to today), what was
+    /// agreed.
+    Resolve {
+        how: ResolveHow,
+        #[serde(
+            default,
+            deserialize_with = "date_or_datetime",
+            skip_serializing_if = "Option::is_none"
+        )]
+        resolved_on: Option<NaiveDate>,
+        text: String,
+    },
     /// Issues a document (notice, reply letter, case file): numbered and
     /// its text kept by the ledger.
     Issue(Box<IssueInput>),
@@ -156,6 +168,7 @@ impl Command {
             Command::AskExtension { .. } => Op::AskExtension,
             Command::RefuseExtension { .. } => Op::RefuseExtension,
             Command::ReportBack { .. } => Op::ReportBack,
+            Command::Resolve { .. } => Op::Resolve,
             Command::Issue(_) => Op::Issue,
         }
     }
@@ -186,6 +199,7 @@ mod tests {
             Op::AskExtension => r#"{"op":"ask_extension","days":5,"reason":"r"}"#,
             Op::RefuseExtension => r#"{"op":"refuse_extension","reason":"r"}"#,
             Op::ReportBack => r#"{"op":"report_back","text":"t"}"#,
+            Op::Resolve => r#"{"op":"resolve","how":"mediation","text":"t"}"#,
             Op::Issue => r#"{"op":"issue","kind":"accept"}"#,
         }
     }

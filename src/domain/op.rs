@@ -30,6 +30,7 @@ vocabulary! {
         RefuseExtension = "refuse_extension",
         ReportBack = "report_back",
         Remind = "remind",
+        Resolve = "resolve",
         Issue = "issue",
     }
 }
@@ -58,7 +59,8 @@ impl Op {
             | Op::AskExtension
             | Op::RefuseExtension
             | Op::ReportBack
-            | Op::Remind => true,
+            | Op::Remind
+            | Op::Resolve => true,
         }
     }
 }

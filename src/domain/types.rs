@@ -222,3 +222,28 @@ impl Level {
         }
     }
 }
+
+vocabulary! {
+    /// How a matter was resolved (化解/息访). Art 37 第一款 names mediation (人民调解、行政调解、
+    /// 司法调解) and 协商; 第二款 help to 社会救助/司法救助; 第三款 疏导教育 after 复查复核. The
+    /// seeds record the same: 包息访 and 息诉息访 (seeds 001, 004), 困难救助化解 and 教育疏导化解
+    /// (seed 001 "四个一批").
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum ResolveHow {
+        /// 调解: people's, administrative or judicial mediation.
+        #[serde(alias = "调解")]
+        Mediation = "mediation",
+        /// 和解: the parties' own agreement (协议).
+        #[serde(alias = "和解", alias = "协议")]
+        Agreement = "agreement",
+        /// 息诉罢访承诺: the petitioner undertakes to end the petition.
+        #[serde(alias = "息诉罢访", alias = "息诉罢访承诺")]
+        Undertaking = "undertaking",
+        /// 帮扶救助: social or judicial assistance (Art 37 第二款).
+        #[serde(alias = "救助", alias = "帮扶救助")]
+        Aid = "aid",
+        /// 疏导教育: explanation and guidance (Art 37 第一款、第三款).
+        #[serde(alias = "疏导", alias = "疏导教育")]
+        Guidance = "guidance",
+    }
+}

@@ -5,7 +5,7 @@ use crate::domain::deadline::ClockStatus;
 use crate::domain::op::{Act, Op};
 use crate::domain::policy::ClockRule;
 use crate::domain::types::{
-    Channel, DeclineGround, Level, Outcome, Role, Satisfaction, ServiceMethod, State,
+    Channel, DeclineGround, Level, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod, State,
     SuperviseGround,
 };
 
@@ -69,6 +69,7 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::RefuseExtension => lang.pick("不同意延期", "refuse the extension"),
         Op::ReportBack => lang.pick("报送办结报告", "send the report back"),
         Op::Remind => lang.pick("催办", "remind"),
+        Op::Resolve => lang.pick("化解息访", "record the resolution"),
         Op::Issue => lang.pick("出具文书", "issue a document"),
     }
 }
@@ -251,4 +252,29 @@ pub fn reminders(lang: Lang, count: usize, latest: &crate::domain::case::Reminde
 pub fn event_note(lang: Lang, op: &str, case: &crate::domain::case::Case) -> Option<String> {
     let superior = case.extension.as_ref()?.past_superior_due?;
     (op == Op::Extend).then(|| past_superior(lang, superior))
+}
+
+/// How a matter was resolved (化解/息访, Art 37).
+pub fn resolve_how(lang: Lang, h: ResolveHow) -> &'static str {
+    match h {
+        ResolveHow::Mediation => lang.pick("调解", "mediation"),
+        ResolveHow::Agreement => lang.pick("和解协议", "agreement"),
+        ResolveHow::Undertaking => lang.pick("息诉罢访承诺", "undertaking to end the petition"),
+        ResolveHow::Aid => lang.pick("帮扶救助", "assistance"),
+        ResolveHow::Guidance => lang.pick("疏导教育", "guidance"),
+    }
+}
+
+/// 化解 on a case: how many times, and the latest (how, on which day, what).
+pub fn resolutions(lang: Lang, count: usize, latest: &crate::domain::case::Resolution) -> String {
+    let (how, on, text) = (
+        resolve_how(lang, latest.how),
+        latest.resolved_on,
+        &latest.text,
+    );
+    if lang == Lang::Zh {
+        format!("{count}次，最近：{on} {how} {text}")
+    } else {
+        format!("{count} time(s); latest: {on} {how} {text}")
+    }
 }

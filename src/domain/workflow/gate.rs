@@ -88,19 +88,18 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         // 包案 names the leader who sees an assigned case through.
         (Op::Own, Assigned) => true,
         // Art 35–36: from the written reply on, archived or not; a 复核 case goes no further.
-        (Op::Review, Replied | Archived) => {
-            accepted_only(case, op, case.reply.is_some())?;
-            return match case.level().next() {
-                Some(_) => Ok(()),
-                None => Err(WorkflowError::NoFurtherReview),
-            };
-        }
+        (Op::Review, Replied | Archived) => return review_allows(case, op),
         // Art 22 (三): a referral's 办结报告 goes back once, after the reply.
         (Op::ReportBack, Replied | Archived) => {
             case.intake.channel == Channel::Referral && case.report_back.is_none()
         }
         // 催办 presses the department a case was assigned to; before that nobody holds it.
         (Op::Remind, Assigned) => return accepted_only(case, op, true),
+        // 化解 (Art 37): while an accepted matter is handled (第一款) and after the reply and
+        // 复查复核 (第三款); not before the decision, nor on an item another body handles.
+        (Op::Resolve, Registered | Assigned | Replied | Archived) => {
+            return accepted_only(case, op, true);
+        }
         // Documents may be issued at any step: `documents::prepare` refuses
         // one the case does not yet hold the facts for, naming what lacks.
         (Op::Issue, _) => true,
@@ -122,11 +121,21 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
             | Op::AskExtension
             | Op::RefuseExtension
             | Op::ReportBack
-            | Op::Remind,
+            | Op::Remind
+            | Op::Resolve,
             _,
         ) => false,
     };
     if ok { Ok(()) } else { wrong }
+}
+
+/// Art 35–36: a review of an accepted case's written reply, one level up; none after 复核.
+fn review_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
+    accepted_only(case, op, case.reply.is_some())?;
+    match case.level().next() {
+        Some(_) => Ok(()),
+        None => Err(WorkflowError::NoFurtherReview),
+    }
 }
 
 /// Steps on accepted cases only: refused as `NotAccepted` on any other,
@@ -216,6 +225,7 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
         | Op::Attach
         | Op::ReportBack
         | Op::Remind
+        | Op::Resolve
         | Op::Issue => require_role(op.into(), actor, &[Clerk, Leader]),
     }
 }

@@ -12,7 +12,7 @@ use super::intake::validate_intake;
 use super::warning::Warning;
 use crate::domain::case::{
     Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Recusal,
-    Reminder, Reply, ReportBack, ReturnVisit, Stamp, Supervision,
+    Reminder, Reply, ReportBack, Resolution, ReturnVisit, Stamp, Supervision,
 };
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::deadline::due_date;
@@ -21,7 +21,7 @@ use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::Op;
 use crate::domain::rules::{Operator, Rules, local_date};
 use crate::domain::types::{
-    Decision, Outcome, Role, Satisfaction, ServiceMethod, State, SuperviseGround,
+    Decision, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod, State, SuperviseGround,
 };
 
 /// A command's setting: the case as it stands, who acts, when.
@@ -99,6 +99,11 @@ impl Step<'_, '_> {
             Command::AskExtension { days, reason } => self.ask_extension(next, *days, reason),
             Command::RefuseExtension { reason } => self.refuse_extension(next, reason),
             Command::ReportBack { text, sent_on } => self.report_back(next, text, *sent_on),
+            Command::Resolve {
+                how,
+                resolved_on,
+                text,
+            } => self.resolve(next, *how, *resolved_on, text),
             Command::Issue(input) => self.issue(next, input),
         }
     }
@@ -118,6 +123,28 @@ impl Step<'_, '_> {
         next.report_back = Some(ReportBack {
             text: text.to_owned(),
             sent_on: sent,
+            stamp: self.stamp,
+        });
+        Ok(Change::to(next))
+    }
+
+    /// 化解/息访 (Art 37): the day it was settled is not before the item was received, nor
+    /// after today.
+    fn resolve(
+        self,
+        mut next: Case,
+        how: ResolveHow,
+        resolved_on: Option<NaiveDate>,
+        text: &str,
+    ) -> Result<Change, WorkflowError> {
+        nonempty(Op::Resolve, Field::Text, text)?;
+        let on = resolved_on.unwrap_or(self.today);
+        let received = local_date(self.case.intake.received_at, self.rules);
+        check_date_range(on, received, self.today)?;
+        next.resolutions.push(Resolution {
+            how,
+            resolved_on: on,
+            text: text.to_owned(),
             stamp: self.stamp,
         });
         Ok(Change::to(next))
@@ -471,5 +498,6 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         attached: Vec::new(),
         extension_request: None,
         documents: Vec::new(),
+        resolutions: Vec::new(),
     }
 }

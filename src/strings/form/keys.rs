@@ -93,6 +93,9 @@ field_keys! {
     RemindGround = ("催办事由", "reminder about"),
     RemindTo = ("催办对象", "reminded"),
     ReplyBy = ("反馈期限", "answer by"),
+    ResolveHow = ("化解方式", "resolved by"),
+    ResolvedOn = ("化解日期", "resolved on"),
+    ResolveText = ("化解情况", "what was settled"),
     // Facts of a case, shown on the case screen.
     Channel = ("渠道", "channel"),
     ReceivedAt = ("收到", "received"),
@@ -106,6 +109,7 @@ field_keys! {
     Extension = ("延期", "extension"),
     Supervision = ("督办", "supervision"),
     Reminder = ("催办", "reminders"),
+    Resolution = ("化解", "resolutions"),
     ReturnVisit = ("回访", "return visit"),
     Attached = ("重复件", "repeat item"),
     // The settings forms and the reception records.

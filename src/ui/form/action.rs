@@ -12,7 +12,7 @@ use crate::domain::command::Command;
 use crate::domain::op::Op;
 use crate::domain::rules::Operator;
 use crate::domain::types::{
-    Decision, DecisionKind, DeclineGround, Outcome, Role, Satisfaction, ServiceMethod,
+    Decision, DecisionKind, DeclineGround, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod,
     SuperviseGround,
 };
 use crate::store::CaseRow;
@@ -84,6 +84,7 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
         Op::RefuseExtension => vec![Field::new(K::Refusal, Kind::Text).required()],
         Op::Supervise => supervise_fields(lang, today),
         Op::Remind => remind_fields(case, today),
+        Op::Resolve => resolve_fields(lang, today),
         Op::Reply => reply_fields(case, lang, today),
         Op::ReturnVisit => return_visit_fields(lang),
         Op::Review => vec![Field::new(K::ReviewText, Kind::Multi).required()],
@@ -122,6 +123,7 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
         | Op::RefuseExtension
         | Op::ReportBack
         | Op::Remind
+        | Op::Resolve
         | Op::Issue => None,
     }
 }
@@ -269,6 +271,20 @@ fn remind_fields(case: &Case, today: NaiveDate) -> Vec<Field> {
     ]
 }
 
+/// 化解/息访 (Art 37): how, the day (today unless the paper says otherwise), what was settled.
+fn resolve_fields(lang: Lang, today: NaiveDate) -> Vec<Field> {
+    let hows = options(&ResolveHow::ALL, serde_code, |h| {
+        labels::resolve_how(lang, h).to_owned()
+    });
+    vec![
+        Field::new(K::ResolveHow, hows).required(),
+        Field::new(K::ResolvedOn, Kind::Date)
+            .required()
+            .value(&date(today)),
+        Field::new(K::ResolveText, Kind::Multi).required(),
+    ]
+}
+
 fn reply_fields(case: &Case, lang: Lang, today: NaiveDate) -> Vec<Field> {
     let mut f = Vec::new();
     // A notice of decline or pass-on has no outcome (Art 32 is for
@@ -396,6 +412,11 @@ impl Form {
                 ground: text(K::RemindGround),
                 to: text(K::RemindTo),
                 reply_by: parse_date(&text(K::ReplyBy))?,
+            },
+            Op::Resolve => Command::Resolve {
+                how: parse(code(K::ResolveHow))?,
+                resolved_on: parse_date(&text(K::ResolvedOn)),
+                text: text(K::ResolveText),
             },
             Op::Reply => self.to_reply()?,
             Op::ReturnVisit => Command::ReturnVisit {

@@ -240,6 +240,8 @@ pub(super) const CASE: &[(Action, &[Key])] = &[
     (Action::ReportBack, &[ch('f')]),
     // m for reMind: c (催) is 复查's.
     (Action::Remind, &[ch('m')]),
+    // h for 化解 (huajie).
+    (Action::Resolve, &[ch('h')]),
     (Action::Document, &[ch('p')]),
 ];
 

@@ -197,6 +197,18 @@ fn handling_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     }
 }
 
+/// The steps a case counts (催办, 化解): how many, and the latest.
+fn counted_steps(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
+    if let Some(latest) = c.reminders.last() {
+        let text = labels::reminders(lang, c.reminders.len(), latest);
+        lines.push(kv(lang, K::Reminder, text));
+    }
+    if let Some(latest) = c.resolutions.last() {
+        let text = labels::resolutions(lang, c.resolutions.len(), latest);
+        lines.push(kv(lang, K::Resolution, text));
+    }
+}
+
 /// Supervision, the reply, the return visit, attached items, documents.
 fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     for s in &c.supervisions {
@@ -212,10 +224,7 @@ fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
             ),
         ));
     }
-    if let Some(latest) = c.reminders.last() {
-        let text = labels::reminders(lang, c.reminders.len(), latest);
-        lines.push(kv(lang, K::Reminder, text));
-    }
+    counted_steps(lang, c, lines);
     if let Some(r) = &c.reply {
         let outcome = r.outcome.map_or("", |o| labels::outcome(lang, o));
         lines.push(kv(
