@@ -108,9 +108,11 @@ fn main() {
             });
             line(&format!("{spec}: load the documents"), &t, n);
             let loaded = store.report_cases(&windows).expect("load");
+            let steps = store.step_events(&windows).expect("steps");
             let input = Input {
                 cases: &loaded.cases,
                 earlier_petitioner: &loaded.earlier_petitioner,
+                steps: &steps,
             };
             let (t, n) = time(runs, || {
                 stats::report(&input, period, &rules, today, DEFAULT_TOP)

@@ -68,10 +68,12 @@ fn assert_same_reports(store: &Store) -> usize {
         let from_facts = store.report(period, today(), DEFAULT_TOP).unwrap();
         let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
         let loaded = store.report_cases(&windows).unwrap();
+        let steps = store.step_events(&windows).unwrap();
         let from_docs = stats::report(
             &Input {
                 cases: &loaded.cases,
                 earlier_petitioner: &loaded.earlier_petitioner,
+                steps: &steps,
             },
             period,
             &rules,
@@ -82,6 +84,7 @@ fn assert_same_reports(store: &Store) -> usize {
             &Input {
                 cases: &cases,
                 earlier_petitioner: &earlier,
+                steps: &steps,
             },
             period,
             &rules,

@@ -58,7 +58,70 @@ fn every_figure_of_a_demo_ledger_agrees_with_a_plain_recount() {
         made += 1;
     }
     assert!(made > 20, "{made}");
+    // 催办 on assigned cases and 化解 on accepted ones (Art 37), a day after receipt or on a
+    // day of last month, whichever is later, and before today: the counted steps' events.
+    let mut steps = 0;
+    for (n, e) in before.iter().enumerate().step_by(5) {
+        let c = &e["case"];
+        let (Some(no), Some("accept")) =
+            (c["case_no"].as_str(), c["decision"]["decision"].as_str())
+        else {
+            continue;
+        };
+        let received = date(&c["intake"]["received_at"].as_str().unwrap()[..10]);
+        let day = received
+            .succ_opt()
+            .unwrap()
+            .max(last_month.with_day(1 + (n as u32 % 28)).unwrap());
+        if day >= today {
+            continue;
+        }
+        let at = format!("{day}T10:00:00+08:00");
+        let line = if c["state"] == "assigned" && n % 2 == 0 {
+            let by = day + chrono::Days::new(7);
+            serde_json::json!({"op": "remind", "actor": clerk, "case": no, "at": at,
+                "ground": "请反馈办理进展", "to": "城建科", "reply_by": by.to_string()})
+        } else {
+            serde_json::json!({"op": "resolve", "actor": clerk, "case": no, "at": at,
+                "how": "mediation", "text": "经调解达成协议"})
+        };
+        lines.push_str(&format!("{line}\n"));
+        steps += 1;
+    }
+    assert!(steps > 40, "{steps}");
     l.apply_ok(&lines);
+    // 复查 requested the day after a reply was served (Art 35), and accepted: each review case
+    // runs its own 30-day handling clock.
+    let mut reviews = String::new();
+    for e in before.iter().step_by(9) {
+        let c = &e["case"];
+        let (Some(served), Some("accept")) = (
+            c["reply"]["served_at"].as_str().map(date),
+            c["decision"]["decision"].as_str(),
+        ) else {
+            continue;
+        };
+        let day = served.succ_opt().unwrap();
+        if day >= today {
+            continue;
+        }
+        let line = serde_json::json!({"op": "review", "actor": clerk, "case": e["id"],
+            "text": "对答复不服，请求复查", "at": format!("{day}T11:00:00+08:00")});
+        reviews.push_str(&format!("{line}\n"));
+    }
+    let opened = l.apply_ok(&reviews);
+    assert!(opened.len() > 20, "{}", opened.len());
+    let mut accept = String::new();
+    for (line, request) in opened.iter().zip(reviews.lines()) {
+        let at = serde_json::from_str::<serde_json::Value>(request).unwrap()["at"]
+            .as_str()
+            .unwrap()
+            .replace("T11:", "T12:");
+        let line = serde_json::json!({"op": "register", "actor": clerk, "case": line["id"],
+            "decision": "accept", "at": at});
+        accept.push_str(&format!("{line}\n"));
+    }
+    l.apply_ok(&accept);
     let export = export(&l);
     let mut checked = 0;
     for period in [
@@ -85,7 +148,19 @@ fn every_figure_of_a_demo_ledger_agrees_with_a_plain_recount() {
         ("reply", "replied"),
         ("timeliness", "handle_ended"),
         ("satisfaction", "rated"),
+        ("steps", "remind"),
+        ("steps", "resolve"),
     ] {
         assert!(three(&r, s, k).0 > 0, "{s}/{k} is 0 in {last_month_code}");
+    }
+    // Over the year: 复查 opened, overdue on its own 30-day clock, and referrals owing their
+    // 办结报告 past the superior's date.
+    let year = report_json(&l, "year");
+    for (s, k) in [
+        ("steps", "review"),
+        ("steps", "report_back_overdue"),
+        ("overdue", "clock.review_handle"),
+    ] {
+        assert!(three(&year, s, k).0 > 0, "{s}/{k} is 0 this year");
     }
 }

@@ -106,7 +106,8 @@ fn chart_for(r: &Report, section: Section, lang: Lang, policy: &Policy) -> Optio
         | Section::Timeliness
         | Section::Satisfaction
         | Section::Overdue
-        | Section::Supervision => return None,
+        | Section::Supervision
+        | Section::Steps => return None,
     };
     (!items.is_empty()).then(|| bars(&items))
 }

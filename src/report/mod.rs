@@ -190,7 +190,8 @@ pub fn item_list(r: &Report, section: Section, lang: Lang, policy: &Policy) -> O
         | Section::Reply
         | Section::Archive
         | Section::Timeliness
-        | Section::Satisfaction => None,
+        | Section::Satisfaction
+        | Section::Steps => None,
     }
 }
 

@@ -8,10 +8,14 @@
 //!   still happen to them and a clock may be running or overdue at the window's end;
 //! - the cases received before it and replied to since it began (`cases_by_replied`, on
 //!   `replied_on`: the later of the day served and the day the reply was recorded);
-//! - the cases received before it and archived in it (`cases_by_archived`).
+//! - the cases received before it and archived in it (`cases_by_archived`);
+//! - the referrals received before it whose 办结报告 was not sent back before it began
+//!   (`case_facts_owing_report`): their superior's clock runs past the reply (Art 22 (三)).
 //!
 //! Nothing else can count in a window: after its reply a case only gets a return visit
-//! (counted with the reply) and the archiving, and a review opens a new case. This assumes
+//! (counted with the reply), the archiving and the 办结报告, and a review opens a new case.
+//! The steps counted by their number (催办, 化解…: `stats::COUNTED_STEPS`) are read from the
+//! journal by kind and time (`events_by_op`), whatever case they were given on. This assumes
 //! the steps of a case were recorded in their order, which the state machine enforces for
 //! the steps themselves (an `at` typed for a paper record may still be out of order; such a
 //! step counts only when its case is loaded for another reason). For the repeat-petitioner
@@ -27,7 +31,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::{Result, Store, StoreError, facts};
 use crate::domain::case::Case;
-use crate::domain::stats::{self, CaseFacts, Input, Period, Report};
+use crate::domain::stats::{self, COUNTED_STEPS, CaseFacts, Input, Period, Report, StepEvent};
 
 /// What `domain::stats::report` takes from the ledger.
 #[derive(Debug, Default)]
@@ -88,9 +92,11 @@ impl Store {
         let rules = self.office.rules(&[], &[]);
         if !facts::present(&self.conn)? {
             let loaded = self.report_cases(&windows)?;
+            let steps = self.step_events(&windows)?;
             let input = Input {
                 cases: &loaded.cases,
                 earlier_petitioner: &loaded.earlier_petitioner,
+                steps: &steps,
             };
             return Ok(stats::report(&input, period, &rules, today, top));
         }
@@ -99,9 +105,10 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         let mut second = self.second_reader()?;
         let needed = self.needed_ids(&windows)?;
+        let steps = self.step_events(&windows)?;
         let parts = split(&self.conn, &mut second, &needed, facts::read)?;
         let slices: Vec<&[CaseFacts]> = parts.iter().map(Vec::as_slice).collect();
-        let mut report = stats::report_parts(&slices, period, &rules, today, top);
+        let mut report = stats::report_parts(&slices, &steps, period, &rules, today, top);
         drop(parts);
         let labels = split(&self.conn, &mut second, &report.listed_ids(), facts::labels)?;
         tx.finish()?;
@@ -114,6 +121,25 @@ impl Store {
     /// each once, by id: the same cases as [`Store::report_cases`], from the narrow rows.
     pub fn report_facts(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<Vec<CaseFacts>> {
         facts::read(&self.conn, &self.needed_ids(windows)?)
+    }
+
+    /// The journal events of the steps the report counts (`stats::COUNTED_STEPS`) in
+    /// `windows`, each once: by kind from the index, by time from the instant it records.
+    pub fn step_events(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<Vec<StepEvent>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT unixepoch(at) FROM events
+              WHERE op = ?1 AND unixepoch(at) >= ?2 AND unixepoch(at) < ?3",
+        )?;
+        let mut out = Vec::new();
+        for w in self.bounds(windows) {
+            for &op in COUNTED_STEPS {
+                let rows = stmt.query_map((op.code(), w.from, w.to), |r| r.get::<_, i64>(0))?;
+                for at in rows {
+                    out.push(StepEvent { op, at: at? });
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// The ids of the cases a report over `windows` needs, ascending, from the indexes alone.
@@ -132,7 +158,12 @@ impl Store {
                  UNION ALL SELECT id FROM case_facts
                   WHERE archived_at >= ?{from} AND archived_at < ?{to} AND received_at < ?{from}
                  UNION ALL SELECT id FROM case_facts
-                  WHERE attached IS NOT NULL AND received_at >= ?{to}"
+                  WHERE attached IS NOT NULL AND received_at >= ?{to}
+                 UNION ALL SELECT id FROM case_facts
+                  WHERE superior_due IS NOT NULL AND reported_on IS NULL AND received_at < ?{from}
+                 UNION ALL SELECT id FROM case_facts
+                  WHERE superior_due IS NOT NULL AND reported_on >= ?{replied}
+                    AND received_at < ?{from}"
             ));
             args.push(Box::new(w.from));
             args.push(Box::new(w.to));
@@ -269,6 +300,12 @@ impl Store {
             }
             take(replied_since, &[&from, &replied_from])?;
             take(archived_in, &[&from, &to])?;
+            // Replied referrals may still owe their 办结报告 (Art 22 (三)).
+            take(
+                "SELECT id, doc FROM cases
+                  WHERE state = 'replied' AND channel = 'referral' AND received_at < ?1",
+                &[&from],
+            )?;
             // Items attached to later cases may have been received in the window.
             take(
                 "SELECT id, doc FROM cases

@@ -69,7 +69,7 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::RefuseExtension => lang.pick("不同意延期", "refuse the extension"),
         Op::ReportBack => lang.pick("报送办结报告", "send the report back"),
         Op::Remind => lang.pick("催办", "remind"),
-        Op::Resolve => lang.pick("化解息访", "record the resolution"),
+        Op::Resolve => lang.pick("化解息访", "resolve"),
         Op::Issue => lang.pick("出具文书", "issue a document"),
     }
 }

@@ -218,6 +218,7 @@ pub fn section(lang: Lang, s: Section, top: usize, cutoff: NaiveDate) -> String 
             };
         }
         Section::Supervision => lang.pick("督办件", "Supervision"),
+        Section::Steps => lang.pick("复查复核及其他办理环节", "Reviews and other steps"),
     };
     fixed.to_owned()
 }
@@ -258,6 +259,15 @@ pub fn figure(lang: Lang, policy: &Policy, key: &Key) -> String {
                 format!("其中{label}超期")
             } else {
                 format!("of which {label} overdue")
+            }
+        }
+        // A counted step (`COUNTED_STEPS`): the times it was given, named by its step.
+        Key::Step(op) => {
+            let step = labels::step(lang, *op);
+            if zh {
+                format!("{step}次数")
+            } else {
+                format!("{step} (times)")
             }
         }
     }
@@ -314,6 +324,9 @@ pub fn fixed_figure(lang: Lang, key: FigureKey) -> &'static str {
         K::OverdueTotal => lang.pick("超期件", "cases overdue"),
         K::Orders => lang.pick("督办次数", "supervision orders"),
         K::SupervisedCases => lang.pick("督办件数", "cases supervised"),
+        K::Reviews => lang.pick("复查件", "review cases (复查)"),
+        K::ReReviews => lang.pick("复核件", "re-review cases (复核)"),
+        K::ReportBackOverdue => lang.pick("办结报告超期未报件", "reports back overdue"),
     }
 }
 

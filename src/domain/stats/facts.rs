@@ -48,6 +48,17 @@ pub struct CaseFacts {
     /// The date the superior set for the 办结报告 (Art 22 (三)), and the day it was sent.
     pub superior_due: Option<NaiveDate>,
     pub reported: Option<NaiveDate>,
+    /// First handling, 复查 or 复核 (Art 35–36): which handling clock runs, and what the
+    /// report counts it as.
+    pub level: Level,
+}
+
+/// A step of [`super::COUNTED_STEPS`] given (催办, 化解…): its kind and the instant of its
+/// journal event (unix seconds). The store reads them from the journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepEvent {
+    pub op: crate::domain::op::Op,
+    pub at: i64,
 }
 
 /// The acceptance decision without its details: the domain's own vocabulary.
@@ -141,6 +152,7 @@ pub fn facts(case: &Case) -> CaseFacts {
             .collect(),
         superior_due: i.referral.as_ref().and_then(|r| r.deadline),
         reported: case.report_back.as_ref().map(|r| r.sent_on),
+        level: case.level(),
     }
 }
 
@@ -163,9 +175,8 @@ impl CaseFacts {
         let decided = self.decision.map(|d| local_day(d.at, rules));
         ClockFacts {
             channel: self.channel,
-            // The report counts every case on the first-handling clocks, as it always has:
-            // its rows keep no review level (counting 复查/复核 is the report's own work).
-            level: Level::First,
+            // A 复查 or 复核 case runs its own 30-day handling clock (Art 35–36).
+            level: self.level,
             received: local_day(self.received_at, rules),
             decided,
             accepted: decided.filter(|_| self.accepted()),

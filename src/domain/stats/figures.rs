@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::key::{FigureKey, Key, Section, Volume};
+use super::key::{COUNTED_STEPS, FigureKey, Key, Section, Volume};
 use super::model::{Amount, Figure, Measure};
 use super::tally::Tally;
 use crate::domain::policy::ClockStop;
@@ -40,7 +40,7 @@ fn amount(section: Section, key: &Key, t: &Tally) -> Amount {
             }
             None => Amount::Count(t.fixed(*k)),
         },
-        Key::Channel(..) | Key::Clock(_) | Key::State(_) | Key::Name(_) => {
+        Key::Channel(..) | Key::Clock(_) | Key::State(_) | Key::Name(_) | Key::Step(_) => {
             Amount::Count(t.get(section, key))
         }
     }
@@ -49,9 +49,12 @@ fn amount(section: Section, key: &Key, t: &Tally) -> Amount {
 fn measure(key: &Key) -> Measure {
     match key {
         Key::Fixed(k) if k.rate().is_some() => Measure::Rate,
-        Key::Fixed(_) | Key::Channel(..) | Key::Clock(_) | Key::State(_) | Key::Name(_) => {
-            Measure::Count
-        }
+        Key::Fixed(_)
+        | Key::Channel(..)
+        | Key::Clock(_)
+        | Key::State(_)
+        | Key::Name(_)
+        | Key::Step(_) => Measure::Count,
     }
 }
 
@@ -112,6 +115,7 @@ fn breakdown(section: Section, rules: &Rules, tallies: [&Tally; 3], top: usize) 
             .chain(states())
             .collect(),
         S::Supervision => states().collect(),
+        S::Steps => COUNTED_STEPS.iter().copied().map(Key::Step).collect(),
         S::Intake
         | S::Focus
         | S::Decision

@@ -8,7 +8,13 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use crate::domain::op::Op;
 use crate::domain::types::{Channel, State};
+
+/// The steps the report counts from the journal (section `steps`): how many times each was
+/// given in the period, by the time of its event. One line here is all a new counted step
+/// needs: the report names it by its step label and the recount counts its events.
+pub const COUNTED_STEPS: &[Op] = &[Op::Remind, Op::Resolve];
 
 /// The parts of the report, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -27,10 +33,12 @@ pub enum Section {
     Satisfaction,
     Overdue,
     Supervision,
+    /// 复查, 复核 (Art 35–36), the counted steps, the 办结报告 overdue (Art 22 (三)).
+    Steps,
 }
 
 impl Section {
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 14] = [
         Section::Intake,
         Section::Channel,
         Section::Category,
@@ -44,6 +52,7 @@ impl Section {
         Section::Satisfaction,
         Section::Overdue,
         Section::Supervision,
+        Section::Steps,
     ];
 
     pub fn code(self) -> &'static str {
@@ -61,6 +70,7 @@ impl Section {
             Section::Satisfaction => "satisfaction",
             Section::Overdue => "overdue",
             Section::Supervision => "supervision",
+            Section::Steps => "steps",
         }
     }
 
@@ -114,12 +124,18 @@ pub enum FigureKey {
     OverdueTotal,
     Orders,
     SupervisedCases,
+    /// 复查 cases received in the period (Art 35).
+    Reviews,
+    /// 复核 cases received in the period (Art 36).
+    ReReviews,
+    /// Referrals whose 办结报告 is overdue at the cut-off (Art 22 (三)).
+    ReportBackOverdue,
 }
 
 impl FigureKey {
     /// Every fixed figure, in display order (and in declaration order: the tally indexes
     /// its counts by `key as usize`).
-    pub const ALL: [FigureKey; 38] = {
+    pub const ALL: [FigureKey; 41] = {
         use FigureKey as K;
         [
             K::Batches,
@@ -160,6 +176,9 @@ impl FigureKey {
             K::OverdueTotal,
             K::Orders,
             K::SupervisedCases,
+            K::Reviews,
+            K::ReReviews,
+            K::ReportBackOverdue,
         ]
     };
 
@@ -205,6 +224,9 @@ impl FigureKey {
             K::OverdueTotal => "total",
             K::Orders => "orders",
             K::SupervisedCases => "cases",
+            K::Reviews => "review",
+            K::ReReviews => "rereview",
+            K::ReportBackOverdue => "report_back_overdue",
         }
     }
 
@@ -239,6 +261,7 @@ impl FigureKey {
             | K::OfficeRate => Section::Satisfaction,
             K::OverdueTotal => Section::Overdue,
             K::Orders | K::SupervisedCases => Section::Supervision,
+            K::Reviews | K::ReReviews | K::ReportBackOverdue => Section::Steps,
         }
     }
 
@@ -283,7 +306,10 @@ impl FigureKey {
             | K::OfficeUnsatisfied
             | K::OverdueTotal
             | K::Orders
-            | K::SupervisedCases => None,
+            | K::SupervisedCases
+            | K::Reviews
+            | K::ReReviews
+            | K::ReportBackOverdue => None,
         }
     }
 }
@@ -319,6 +345,8 @@ pub enum Key {
     State(State),
     /// A category, a complained-about unit or a department, as the ledger names it.
     Name(String),
+    /// A step of [`COUNTED_STEPS`]: the times it was given (section `steps`).
+    Step(Op),
 }
 
 impl Key {
@@ -329,6 +357,7 @@ impl Key {
             Key::Clock(k) => Cow::Owned(format!("clock.{k}")),
             Key::State(s) => Cow::Owned(format!("state.{}", s.code())),
             Key::Name(n) => Cow::Borrowed(n),
+            Key::Step(op) => Cow::Borrowed(op.code()),
         }
     }
 
@@ -336,7 +365,7 @@ impl Key {
     pub fn name(&self) -> Option<&str> {
         match self {
             Key::Name(n) => Some(n),
-            Key::Fixed(_) | Key::Channel(..) | Key::Clock(_) | Key::State(_) => None,
+            Key::Fixed(_) | Key::Channel(..) | Key::Clock(_) | Key::State(_) | Key::Step(_) => None,
         }
     }
 
@@ -344,7 +373,7 @@ impl Key {
     pub fn is_breakdown(&self) -> bool {
         match self {
             Key::Channel(..) | Key::Clock(_) | Key::State(_) => true,
-            Key::Fixed(_) | Key::Name(_) => false,
+            Key::Fixed(_) | Key::Name(_) | Key::Step(_) => false,
         }
     }
 }
@@ -386,6 +415,18 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for k in FigureKey::ALL {
             assert!(seen.insert((k.section(), k.code())), "{k:?}");
+        }
+    }
+
+    #[test]
+    fn counted_steps_are_steps_each_once_and_their_codes_free_in_their_section() {
+        let mut seen = std::collections::HashSet::new();
+        for op in COUNTED_STEPS {
+            assert!(op.is_step() && seen.insert(op), "{op:?}");
+            let clash = FigureKey::ALL
+                .iter()
+                .any(|k| k.section() == Section::Steps && k.code() == op.code());
+            assert!(!clash, "{op:?}");
         }
     }
 

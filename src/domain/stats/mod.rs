@@ -84,10 +84,11 @@ use prepare::Prepared;
 use tally::{Extra, tally};
 
 pub use facts::{
-    CaseFacts, Decided, DecisionKind, Extended, Rating, Replied, Supervised, facts, local_day,
+    CaseFacts, Decided, DecisionKind, Extended, Rating, Replied, StepEvent, Supervised, facts,
+    local_day,
 };
 pub use figures::{change, percent};
-pub use key::{FigureKey, Key, Section, Volume};
+pub use key::{COUNTED_STEPS, FigureKey, Key, Section, Volume};
 pub use model::{Amount, Figure, Measure, OverdueItem, Report, SupervisedItem};
 pub use period::{Period, PeriodError, PeriodKind, YEARS};
 pub use repeat::earlier_petitioner_ids;
@@ -103,8 +104,11 @@ pub const DEFAULT_TOP: usize = 10;
 
 /// The policy clock behind 及时受理率 (received → decided).
 pub const DECIDE_CLOCK: &str = "decide";
-/// The policy clock behind 按期办结率 (accepted → reply served, with extension).
+/// The policy clock behind 按期办结率 (accepted → reply served, with extension) for first
+/// handling; a 复查 or 复核 case counts its own (`due::handling_clock`).
 pub const HANDLE_CLOCK: &str = "handle";
+/// The policy clock of a referral's 办结报告 (Art 22 (三)), behind `steps.report_back_overdue`.
+pub const SUPERIOR_CLOCK: &str = "superior";
 
 /// What the report is computed from.
 #[derive(Debug, Clone, Copy)]
@@ -116,6 +120,9 @@ pub struct Input<'a> {
     /// ledger). The store answers it from its index; [`earlier_petitioner_ids`] computes it
     /// when `cases` is the whole ledger.
     pub earlier_petitioner: &'a HashSet<i64>,
+    /// The events of the counted steps ([`COUNTED_STEPS`]) in the three periods, each once
+    /// (more does no harm).
+    pub steps: &'a [StepEvent],
 }
 
 /// The report of `period` as the ledger stands on `today`, with the `top` most
@@ -135,7 +142,7 @@ pub fn report(
             ..facts(c)
         })
         .collect();
-    let mut r = report_facts(&all, period, rules, today, top);
+    let mut r = report_parts(&[&all], input.steps, period, rules, today, top);
     let by_id: HashMap<i64, &Case> = input.cases.iter().map(|c| (c.id, c)).collect();
     r.fill_listed(|id| {
         by_id
@@ -155,12 +162,14 @@ pub fn report_facts(
     today: NaiveDate,
     top: usize,
 ) -> Report {
-    report_parts(&[cases], period, rules, today, top)
+    report_parts(&[cases], &[], period, rules, today, top)
 }
 
-/// As [`report_facts`], from the facts in parts (as several readers loaded them).
+/// As [`report_facts`], from the facts in parts (as several readers loaded them), with the
+/// counted steps' events.
 pub fn report_parts(
     parts: &[&[CaseFacts]],
+    steps: &[StepEvent],
     period: Period,
     rules: &Rules,
     today: NaiveDate,
@@ -191,9 +200,10 @@ pub fn report_parts(
     });
     let mut extra = Extra::default();
     let (now, prev, ly) = std::thread::scope(|s| {
-        let prev = s.spawn(|| tally(&prepared, &previous, previous.end.min(today), rules, None));
-        let ly = s.spawn(|| tally(&prepared, &last_year, last_year.end.min(today), rules, None));
-        let now = tally(&prepared, &period, cutoff, rules, Some(&mut extra));
+        let (pr, ly) = (&previous, &last_year);
+        let prev = s.spawn(|| tally(&prepared, steps, pr, pr.end.min(today), rules, None));
+        let ly = s.spawn(|| tally(&prepared, steps, ly, ly.end.min(today), rules, None));
+        let now = tally(&prepared, steps, &period, cutoff, rules, Some(&mut extra));
         (now, join(prev), join(ly))
     });
     let figures = figures::figures(rules, [&now, &prev, &ly], top);

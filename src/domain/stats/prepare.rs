@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
+use super::DECIDE_CLOCK;
 use super::facts::{CaseFacts, local_day};
-use super::{DECIDE_CLOCK, HANDLE_CLOCK};
 use crate::domain::deadline::{ClockFacts, ClockStatus, ClockView, clocks};
+use crate::domain::due::handling_clock;
 use crate::domain::rules::Rules;
 
 /// What a case contributes, worked out once for the three periods.
@@ -26,7 +27,10 @@ impl<'a> Prepared<'a> {
         Prepared {
             case,
             received: facts.received,
-            ends: ends(clocks(rules.policy, rules.calendar, &facts, today)),
+            ends: ends(
+                clocks(rules.policy, rules.calendar, &facts, today),
+                handling_clock(facts.level),
+            ),
             facts,
             archived: case.archived_at.map(|s| local_day(s, rules)),
             extended: case.extension.map(|e| local_day(e.at, rules)),
@@ -61,14 +65,15 @@ pub(super) struct End {
     pub(super) uncovered: Vec<i32>,
 }
 
-/// The decide clock's end (first) and the handle clock's of `views`, kept instead of the
-/// views themselves: a year's report holds this for a million cases.
-fn ends(views: Vec<ClockView>) -> [Option<End>; 2] {
+/// The decide clock's end (first) and the handling clock's of `views` (`handle`, the clock of
+/// the case's level: 60 days first, 30 for 复查 and 复核), kept instead of the views
+/// themselves: a year's report holds this for a million cases.
+fn ends(views: Vec<ClockView>, handle: &str) -> [Option<End>; 2] {
     let mut out = [None, None];
     for v in views {
         let slot = match v.key.as_str() {
             DECIDE_CLOCK => 0,
-            HANDLE_CLOCK => 1,
+            key if key == handle => 1,
             _ => continue,
         };
         if let Some((day, met)) = ended(&v) {

@@ -6,15 +6,15 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
-use super::GROUP_VISIT_MIN_PEOPLE;
-use super::facts::{DecisionKind, local_day};
-use super::key::{FigureKey, Key, Section, Volume};
+use super::facts::{DecisionKind, StepEvent, local_day};
+use super::key::{COUNTED_STEPS, FigureKey, Key, Section, Volume};
 use super::model::{OverdueItem, SupervisedItem};
 use super::period::Period;
 use super::prepare::Prepared;
+use super::{GROUP_VISIT_MIN_PEOPLE, SUPERIOR_CLOCK};
 use crate::domain::deadline::{ClockStatus, ClockView};
 use crate::domain::rules::Rules;
-use crate::domain::types::{Channel, Outcome, Satisfaction, State, Urgency};
+use crate::domain::types::{Channel, Level, Outcome, Satisfaction, State, Urgency};
 
 type Names<'a> = HashMap<&'a str, u64, BuildHasherDefault<Fx>>;
 
@@ -28,6 +28,8 @@ pub(super) struct Tally<'a> {
     clocks: BTreeMap<String, u64>,
     overdue_states: [u64; State::ALL.len()],
     supervised_states: [u64; State::ALL.len()],
+    /// By the index of the step in `COUNTED_STEPS`.
+    steps: Vec<u64>,
     pub(super) uncovered: BTreeSet<i32>,
 }
 
@@ -40,6 +42,7 @@ impl<'a> Tally<'a> {
             clocks: BTreeMap::new(),
             overdue_states: Default::default(),
             supervised_states: Default::default(),
+            steps: vec![0; COUNTED_STEPS.len()],
             uncovered: BTreeSet::new(),
         }
     }
@@ -61,6 +64,10 @@ impl<'a> Tally<'a> {
             Key::State(s) if section == Section::Supervision => self.supervised_states[*s as usize],
             Key::State(s) => self.overdue_states[*s as usize],
             Key::Name(n) => self.name(section, n),
+            Key::Step(op) => COUNTED_STEPS
+                .iter()
+                .position(|o| o == op)
+                .map_or(0, |i| self.steps[i]),
         }
     }
 
@@ -145,15 +152,21 @@ fn decision_key(k: DecisionKind) -> FigureKey {
 }
 
 /// The counts of period `p`, with overdue cases counted at the end of `cutoff`; the listed
-/// items go to `extra` when given.
+/// items go to `extra` when given. `steps` are the counted steps' events.
 pub(super) fn tally<'a>(
     cases: &[Vec<Prepared<'a>>],
+    steps: &[StepEvent],
     p: &Period,
     cutoff: NaiveDate,
     rules: &Rules,
     mut extra: Option<&mut Extra>,
 ) -> Tally<'a> {
     let mut t = Tally::new();
+    for e in steps.iter().filter(|e| p.contains(local_day(e.at, rules))) {
+        if let Some(i) = COUNTED_STEPS.iter().position(|o| *o == e.op) {
+            t.steps[i] += 1;
+        }
+    }
     for pc in cases.iter().flatten() {
         if p.contains(pc.received) {
             t.intake(pc);
@@ -196,6 +209,12 @@ impl<'a> Tally<'a> {
         }
         if case.urgency == Urgency::Major {
             self.add(K::Major, 1);
+        }
+        // Art 35–36: a review request opens a case one level up, received in the period.
+        match case.level {
+            Level::First => {}
+            Level::Review => self.add(K::Reviews, 1),
+            Level::ReReview => self.add(K::ReReviews, 1),
         }
     }
 
@@ -277,7 +296,10 @@ impl<'a> Tally<'a> {
     ) {
         let finished_by_cutoff = pc.facts.replied.is_some_and(|d| d <= cutoff)
             || (pc.facts.decided.is_some_and(|d| d <= cutoff) && pc.facts.accepted.is_none());
-        if pc.received > cutoff || finished_by_cutoff {
+        // Art 22 (三): the 办结报告 is owed after the reply too, until it is sent.
+        let owes_report =
+            pc.facts.superior_due.is_some() && pc.facts.reported.is_none_or(|d| d > cutoff);
+        if pc.received > cutoff || (finished_by_cutoff && !owes_report) {
             return;
         }
         let views = pc.clocks_at(rules, cutoff);
@@ -291,6 +313,9 @@ impl<'a> Tally<'a> {
         let case = pc.case;
         self.add(FigureKey::OverdueTotal, 1);
         self.overdue_states[case.state as usize] += 1;
+        if overdue.iter().any(|v| v.key == SUPERIOR_CLOCK) {
+            self.add(FigureKey::ReportBackOverdue, 1);
+        }
         for v in &overdue {
             match self.clocks.get_mut(&v.key) {
                 Some(n) => *n += 1,

@@ -95,6 +95,7 @@ fn run(cases: &[Case], period: &str, today: &str) -> Report {
     let input = Input {
         cases,
         earlier_petitioner: &earlier,
+        steps: &[],
     };
     let p = Period::parse(period, d(today)).unwrap();
     report(&input, p, &rules, d(today), DEFAULT_TOP)
