@@ -200,7 +200,8 @@ fn recount(
             // A case is handled within its level's clock: 60 days, 30 for 复查 and 复核.
             let key = match clock["key"].as_str().unwrap() {
                 "decide" => "decide",
-                "handle" | "review_handle" | "rereview_handle" => "handle",
+                // 按期办结率 is of accepted cases (a review's clock runs from the request).
+                "handle" | "review_handle" | "rereview_handle" if accepted.is_some() => "handle",
                 _ => continue,
             };
             let st = &clock["status"];
@@ -229,7 +230,13 @@ fn recount(
                 let due = date(clock["due"].as_str().unwrap());
                 let (started, stopped) = match key {
                     "decide" | "object" => (true, by(decided)),
-                    "handle" | "review_handle" | "rereview_handle" => (by(accepted), by(served)),
+                    "handle" => (by(accepted), by(served)),
+                    // Art 35–36: from the request's receipt; a request not accepted is done
+                    // with its decision.
+                    "review_handle" | "rereview_handle" => (
+                        true,
+                        by(served) || (by(decided) && decision != Some("accept")),
+                    ),
                     // Art 22 (三): the superior's date runs from receipt to the 办结报告.
                     // Archiving ends it too (a ledger from before the step has no report).
                     "superior" => (

@@ -42,9 +42,11 @@
 //!   which it ended, so each clock is counted once over consecutive periods:
 //!   - 及时受理率 `decide_rate` = `decide_on_time` / `decide_ended`, for the policy's
 //!     `decide` clock (received → decided; 15 calendar days by default, Art 22–23);
-//!   - 按期办结率 `handle_rate` = `handle_on_time` / `handle_ended`, for the `handle` clock
-//!     (accepted → reply served; 60 days, plus an approved extension, Art 34), so accepted
-//!     cases only; `handle_extended` counts those of them that had an extension.
+//!   - 按期办结率 `handle_rate` = `handle_on_time` / `handle_ended`, for the handling clock
+//!     of the case's level (`handle`: accepted → reply served, 60 days plus an approved
+//!     extension, Art 34; `review_handle` and `rereview_handle`: the request's receipt →
+//!     reply served, 30 days, Art 35–36), of accepted cases only; `handle_extended` counts
+//!     those of them that had an extension.
 //!
 //!   On time means stopped on or before the due date as `domain::deadline` computes it (the
 //!   office's holiday calendar, roll-forward, extension).
@@ -58,8 +60,14 @@
 //!   ended. Events after the cut-off are ignored as if they had not happened yet. Broken
 //!   down by clock (`clock.decide`…; a case may have two) and by the case's state now
 //!   (`state.assigned`…: for a past period, how many have since been dealt with).
+//!   A referral whose 办结报告 is owed (Art 22 (三)) can be overdue after its reply, on the
+//!   `superior` clock.
 //! - **Supervision** (`supervision`): `orders` are the 督办 orders given in the period;
 //!   `cases` the cases that received them, by their state now.
+//! - **Steps** (`steps`): `review` and `rereview`, the 复查 and 复核 cases received in the
+//!   period (Art 35–36); `report_back_overdue`, the referrals overdue on the `superior` clock
+//!   at the cut-off (Art 22 (三)); then one count per step of [`COUNTED_STEPS`] (`remind`,
+//!   `resolve`): the times it was given in the period, by the time of its journal event.
 //!
 //! Rates are percentages rounded to one decimal, `None` ("—") when the base is zero. The
 //! change of a count is a percentage of the earlier value ("—" when that is zero); the change

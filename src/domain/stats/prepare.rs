@@ -24,13 +24,19 @@ pub(super) struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     pub(super) fn new(case: &'a CaseFacts, rules: &Rules, today: NaiveDate) -> Self {
         let facts = case.clock_facts(rules);
+        let mut ends = ends(
+            clocks(rules.policy, rules.calendar, &facts, today),
+            handling_clock(facts.level),
+        );
+        // 按期办结率 is of accepted cases: a 复查 or 复核 request's clock runs from its receipt
+        // (Art 35–36), and one not accepted was never handled.
+        if facts.accepted.is_none() {
+            ends[1] = None;
+        }
         Prepared {
             case,
             received: facts.received,
-            ends: ends(
-                clocks(rules.policy, rules.calendar, &facts, today),
-                handling_clock(facts.level),
-            ),
+            ends,
             facts,
             archived: case.archived_at.map(|s| local_day(s, rules)),
             extended: case.extension.map(|e| local_day(e.at, rules)),
