@@ -200,3 +200,40 @@ fn the_text_report_names_the_new_rows() {
         assert!(out.stdout.contains(want), "{want}:\n{}", out.stdout);
     }
 }
+
+/// A ledger written before migration 0014: read as it is, its report comes from the
+/// documents; upgraded, its review cases' rows get their level from the documents, so the
+/// report and `check` read them as a ledger written since.
+#[test]
+fn an_upgraded_ledger_reads_its_review_levels() {
+    let l = ledger();
+    let before = report_json(&l, "2026-03");
+    let conn = rusqlite::Connection::open(l.db()).unwrap();
+    conn.execute_batch(
+        "DROP INDEX events_by_op; DROP INDEX case_facts_owing_report;
+         ALTER TABLE case_facts DROP COLUMN level; PRAGMA user_version = 13;",
+    )
+    .unwrap();
+    drop(conn);
+    // The report opens it read-only, as it is.
+    let old = report_json(&l, "2026-03");
+    assert_eq!(old["figures"], before["figures"]);
+    // A command upgrades it.
+    l.apply_ok("{\"op\":\"department\",\"name\":\"教育科\"}\n");
+    let after = report_json(&l, "2026-03");
+    assert_eq!(after["figures"], before["figures"]);
+    assert_eq!(three(&after, "steps", "rereview"), (1, 0, 0));
+    let conn = rusqlite::Connection::open(l.db()).unwrap();
+    let levels: Vec<(i64, String)> = conn
+        .prepare("SELECT id, level FROM case_facts WHERE level IS NOT NULL ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let want = [(6, "review"), (7, "review"), (8, "rereview"), (9, "review")];
+    let want: Vec<(i64, String)> = want.iter().map(|(i, s)| (*i, s.to_string())).collect();
+    assert_eq!(levels, want);
+    let check = l.check();
+    assert!(check.success(), "{check:?}");
+}

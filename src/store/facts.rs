@@ -39,12 +39,12 @@ UPDATE case_facts SET earlier_petitioner = EXISTS (
             WHERE q.name = p.name AND q.address = p.address
               AND (q.received_at, q.case_id) < (p.received_at, p.case_id)))))";
 
-/// Whether the ledger keeps the rows (schema 11 on): a ledger opened read-only before its
-/// upgrade is reported from its documents instead.
+/// Whether the ledger keeps the rows as [`COLUMNS`] reads them (schema 14 on: `level`, the
+/// newest column): a ledger opened read-only before its upgrade is reported from its
+/// documents instead.
 pub(super) fn present(conn: &Connection) -> Result<bool> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_facts'",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT 1 FROM pragma_table_info('case_facts') WHERE name = 'level'")?;
     Ok(stmt.exists([])?)
 }
 
