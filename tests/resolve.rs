@@ -185,10 +185,16 @@ fn the_desk_form_saves_a_resolution() {
         d.form().text(FieldKey::ResolvedOn).as_deref(),
         Some("2026-03-03")
     );
+    // How it was settled has no default: saving without it is refused.
+    d.fill(FieldKey::ResolveText, "信访人签署息诉罢访承诺书");
+    d.ctrl('s');
+    assert!(
+        matches!(d.app.screen, Screen::Form(_)),
+        "saved without a way of settling"
+    );
     // Typing filters the choices: 息诉 picks 息诉罢访承诺.
     d.to(FieldKey::ResolveHow, None);
     d.chars("息诉");
-    d.fill(FieldKey::ResolveText, "信访人签署息诉罢访承诺书");
     d.ctrl('s');
     let Screen::Case(c) = &d.app.screen else {
         panic!("back on the case: {:?}", d.app.message)

@@ -276,6 +276,14 @@ fn resolve_fields(lang: Lang, today: NaiveDate) -> Vec<Field> {
     let hows = options(&ResolveHow::ALL, serde_code, |h| {
         labels::resolve_how(lang, h).to_owned()
     });
+    // How it was settled is the clerk's to say: no default.
+    let hows = match hows {
+        Kind::Choice(mut o) => {
+            o.insert(0, (String::new(), t::choose_prompt(lang).to_owned()));
+            Kind::Choice(o)
+        }
+        other => other,
+    };
     vec![
         Field::new(K::ResolveHow, hows).required(),
         Field::new(K::ResolvedOn, Kind::Date)
