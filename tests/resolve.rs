@@ -251,3 +251,39 @@ fn show_counts_the_resolutions_with_the_latest() {
 }
 
 const SESSION: &str = include_str!("fixtures/session.jsonl");
+
+/// The real binary in tmux: the README session's archived case settled by mediation, as a
+/// clerk's keys record it (Art 37 第三款: the work goes on after the reply).
+#[test]
+fn a_clerk_records_a_mediation_in_the_real_desk() {
+    use common::tmux::{Desk as Tmux, eventually, have_tmux};
+    if !have_tmux() {
+        eprintln!("tmux not installed: skipped");
+        return;
+    }
+    let l = common::Ledger::new();
+    l.apply_ok(SESSION);
+    let d = Tmux::start(&l, "resolve", Some("李娜"));
+    d.sees("2026-0001");
+    d.keys(&["/"]);
+    d.typ("拆迁");
+    d.sees("检索: 拆迁");
+    d.keys(&["Enter"]);
+    d.sees("办理过程");
+    d.keys(&["h"]);
+    d.sees("化解方式");
+    // The way of settling first (typing filters the choices), then what was settled.
+    d.typ("调解");
+    d.keys(&["Tab", "Tab"]);
+    d.typ("经人民调解达成协议");
+    d.keys(&["C-s"]);
+    d.sees("1次，最近：");
+    d.keys(&["q"]);
+    assert!(eventually(|| !d.alive()), "q did not quit");
+    let out = common::run(&["show", "--db", l.db(), "2026-0001"], "");
+    assert!(
+        out.stdout.contains("化解：1次，最近：") && out.stdout.contains("调解 经人民调解达成协议"),
+        "{}",
+        out.stdout
+    );
+}
