@@ -31,6 +31,9 @@ vocabulary! {
         ReportBack = "report_back",
         Remind = "remind",
         Issue = "issue",
+        Hearing = "hearing",
+        NoFurther = "no_further",
+        Terminate = "terminate",
     }
 }
 
@@ -58,7 +61,10 @@ impl Op {
             | Op::AskExtension
             | Op::RefuseExtension
             | Op::ReportBack
-            | Op::Remind => true,
+            | Op::Remind
+            | Op::Hearing
+            | Op::NoFurther
+            | Op::Terminate => true,
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::domain::case::Case;
 use crate::domain::error::WorkflowError;
 use crate::domain::op::{Act, Op};
 use crate::domain::rules::Operator;
-use crate::domain::types::{Channel, Role, State};
+use crate::domain::types::{Channel, Level, Role, State};
 
 /// The steps the case's state allows now (roles aside), for the desk's
 /// footer and for error messages.
@@ -101,6 +101,17 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         }
         // 催办 presses the department a case was assigned to; before that nobody holds it.
         (Op::Remind, Assigned) => return accepted_only(case, op, true),
+        // Art 36 第二款: the 复核 body may hold a hearing while it handles the request.
+        (Op::Hearing, Assigned) => {
+            return accepted_only(case, op, case.level() == Level::ReReview);
+        }
+        // Art 36 第三款: a request after the 复核 opinion is recorded as refused.
+        (Op::NoFurther, Replied | Archived) => case.chain_exhausted(),
+        // 终结 once the 复核 opinion is served, archived or not; once.
+        (Op::Terminate, Replied | Archived) => {
+            let ok = case.level() == Level::ReReview && case.terminated.is_none();
+            return accepted_only(case, op, ok);
+        }
         // Documents may be issued at any step: `documents::prepare` refuses
         // one the case does not yet hold the facts for, naming what lacks.
         (Op::Issue, _) => true,
@@ -122,7 +133,10 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
             | Op::AskExtension
             | Op::RefuseExtension
             | Op::ReportBack
-            | Op::Remind,
+            | Op::Remind
+            | Op::Hearing
+            | Op::NoFurther
+            | Op::Terminate,
             _,
         ) => false,
     };
@@ -206,6 +220,18 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
             }
         }
         Op::Recuse => require_role(op.into(), actor, &[Clerk, Leader, Handler]),
+        // The hearing is part of the handling: the handler holding it records it, as they give
+        // the opinion, or the office does.
+        Op::Hearing => {
+            let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
+            if actor.role == Handler && assigned == Some(actor.name.as_str()) {
+                Ok(())
+            } else {
+                require_role(op.into(), actor, &[Clerk, Leader])
+            }
+        }
+        // 终结 closes the matter for good: a leader's decision.
+        Op::Terminate => require_role(op.into(), actor, &[Leader]),
         Op::Intake
         | Op::Register
         | Op::Assign
@@ -216,6 +242,7 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
         | Op::Attach
         | Op::ReportBack
         | Op::Remind
+        | Op::NoFurther
         | Op::Issue => require_role(op.into(), actor, &[Clerk, Leader]),
     }
 }

@@ -45,7 +45,7 @@ pub(super) struct Change {
 }
 
 impl Change {
-    fn to(case: Case) -> Change {
+    pub(super) fn to(case: Case) -> Change {
         Change {
             case,
             created: false,
@@ -100,6 +100,14 @@ impl Step<'_, '_> {
             Command::RefuseExtension { reason } => self.refuse_extension(next, reason),
             Command::ReportBack { text, sent_on } => self.report_back(next, text, *sent_on),
             Command::Issue(input) => self.issue(next, input),
+            Command::Hearing {
+                from,
+                to,
+                participants,
+                conclusion,
+            } => self.hearing(next, (*from, *to), participants, conclusion),
+            Command::NoFurther { text, received_on } => self.no_further(next, text, *received_on),
+            Command::Terminate { note } => Ok(self.terminate(next, note)),
         }
     }
 
@@ -471,5 +479,8 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         attached: Vec::new(),
         extension_request: None,
         documents: Vec::new(),
+        hearings: Vec::new(),
+        no_further: Vec::new(),
+        terminated: None,
     }
 }

@@ -96,6 +96,14 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
         // Archive and 包案 ask nothing: the form is a confirmation
         // (`confirmation`).
         Op::Archive | Op::Own => Vec::new(),
+        Op::Hearing => hearing_fields(today),
+        Op::NoFurther => vec![
+            Field::new(K::NoFurtherOn, Kind::Date)
+                .required()
+                .value(&date(today)),
+            Field::new(K::NoFurtherText, Kind::Multi).required(),
+        ],
+        Op::Terminate => vec![Field::new(K::TerminateNote, Kind::Multi)],
         // Not given through a case's step form (see `Form::to_command`).
         Op::Intake | Op::Attach | Op::Issue => Vec::new(),
     }
@@ -122,6 +130,9 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
         | Op::RefuseExtension
         | Op::ReportBack
         | Op::Remind
+        | Op::Hearing
+        | Op::NoFurther
+        | Op::Terminate
         | Op::Issue => None,
     }
 }
@@ -269,6 +280,20 @@ fn remind_fields(case: &Case, today: NaiveDate) -> Vec<Field> {
     ]
 }
 
+/// 听证: held on days up to today (a one-day hearing by default), who took part, what it found.
+fn hearing_fields(today: NaiveDate) -> Vec<Field> {
+    vec![
+        Field::new(K::HearingFrom, Kind::Date)
+            .required()
+            .value(&date(today)),
+        Field::new(K::HearingTo, Kind::Date)
+            .required()
+            .value(&date(today)),
+        Field::new(K::Participants, Kind::Multi).required(),
+        Field::new(K::Conclusion, Kind::Multi).required(),
+    ]
+}
+
 fn reply_fields(case: &Case, lang: Lang, today: NaiveDate) -> Vec<Field> {
     let mut f = Vec::new();
     // A notice of decline or pass-on has no outcome (Art 32 is for
@@ -411,6 +436,19 @@ impl Form {
             Op::ReportBack => Command::ReportBack {
                 text: text(K::ReportText),
                 sent_on: parse_date(&text(K::SentOn)),
+            },
+            Op::Hearing => Command::Hearing {
+                from: parse_date(&text(K::HearingFrom))?,
+                to: parse_date(&text(K::HearingTo))?,
+                participants: text(K::Participants),
+                conclusion: text(K::Conclusion),
+            },
+            Op::NoFurther => Command::NoFurther {
+                text: text(K::NoFurtherText),
+                received_on: parse_date(&text(K::NoFurtherOn)),
+            },
+            Op::Terminate => Command::Terminate {
+                note: text(K::TerminateNote),
             },
             // An intake and a repeat item come from the intake form, a
             // document from the documents panel: no step form gives them.

@@ -137,6 +137,12 @@ pub enum Action {
     ReportBack,
     /// 催办.
     Remind,
+    /// 听证 (Art 36 第二款).
+    Hearing,
+    /// 不再受理 (Art 36 第三款).
+    NoFurther,
+    /// 终结.
+    Terminate,
     /// Between the queue and the leader's dashboard.
     SwitchView,
     /// 统计图.
@@ -214,6 +220,9 @@ impl Action {
             Action::RefuseExtension => Step(Op::RefuseExtension),
             Action::ReportBack => Step(Op::ReportBack),
             Action::Remind => Step(Op::Remind),
+            Action::Hearing => Step(Op::Hearing),
+            Action::NoFurther => Step(Op::NoFurther),
+            Action::Terminate => Step(Op::Terminate),
             Action::SwitchView => Desk("switch_view"),
             Action::Charts => Desk("charts"),
             Action::Settings => Desk("settings"),
@@ -266,6 +275,9 @@ impl Action {
             Op::RefuseExtension => Action::RefuseExtension,
             Op::ReportBack => Action::ReportBack,
             Op::Remind => Action::Remind,
+            Op::Hearing => Action::Hearing,
+            Op::NoFurther => Action::NoFurther,
+            Op::Terminate => Action::Terminate,
             // A new intake is `n` on the queue; a repeat item is attached
             // from the intake form; the handler asks for an extension with
             // the extend key (`App::try_action`); documents have their own

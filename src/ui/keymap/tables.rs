@@ -240,6 +240,11 @@ pub(super) const CASE: &[(Action, &[Key])] = &[
     (Action::ReportBack, &[ch('f')]),
     // m for reMind: c (催) is 复查's.
     (Action::Remind, &[ch('m')]),
+    // t for 听证 (ting), l for 不再受理 (the law's last word; n is the queue's new), z for
+    // 终结 (zhongjie).
+    (Action::Hearing, &[ch('t')]),
+    (Action::NoFurther, &[ch('l')]),
+    (Action::Terminate, &[ch('z')]),
     (Action::Document, &[ch('p')]),
 ];
 
