@@ -109,6 +109,31 @@ fn samples() -> Vec<(&'static str, Command, &'static str)> {
             },
             "李娜",
         ),
+        (
+            "hearing",
+            Command::Hearing {
+                from: date(2026, 3, 10),
+                to: date(2026, 3, 10),
+                participants: "信访人张三、城建科王强".into(),
+                conclusion: "维持复查意见".into(),
+            },
+            "李娜",
+        ),
+        (
+            "no_further",
+            Command::NoFurther {
+                text: "仍要求支付补偿款".into(),
+                received_on: None,
+            },
+            "李娜",
+        ),
+        (
+            "terminate",
+            Command::Terminate {
+                note: String::new(),
+            },
+            "赵局长",
+        ),
     ]
 }
 
@@ -137,45 +162,51 @@ fn code(r: &Result<xinfang::domain::workflow::Transition, E>) -> &'static str {
 fn every_state_and_command() {
     // Columns: intake register assign recuse opinion instruct extend
     //          supervise reply notice return_visit archive review attach own
-    //          ask_extension refuse_extension report_back remind
+    //          ask_extension refuse_extension report_back remind hearing no_further
+    //          terminate
     // (report_back is a referral's step: these fixtures came in on a visit; the referral's rows
     // are in workflow_superior.rs. remind (催办) presses the department an accepted case was
-    // assigned to, so only the assigned rows allow it.)
+    // assigned to, so only the assigned rows allow it. hearing, no_further and terminate are a
+    // 复核 case's (Art 36): review_levels_in_the_table has their rows; on a first handling
+    // they are wrong states, terminate on a case not accepted NAcc.)
     let expected = [
-        ("intake", "S ok S S S S S S S S S S S ok S S S S S"),
-        ("registered", "S S ok ok S S S ok NA NA S S S ok S S S S S"),
+        ("intake", "S ok S S S S S S S S S S S ok S S S S S S S S"),
+        (
+            "registered",
+            "S S ok ok S S S ok NA NA S S S ok S S S S S S S S",
+        ),
         (
             "declined",
-            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S",
+            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S S S S",
         ),
         (
             "passed_on",
-            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S",
+            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S S S S",
         ),
         (
             "assigned",
-            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S ok",
+            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S ok S S S",
         ),
         (
             "awaiting",
-            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S ok",
+            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S ok S S S",
         ),
         (
             "approved",
-            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S ok",
+            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S ok S S S",
         ),
         // Art 35: 复查 from the written reply on, archived or not; never on a case not
         // accepted (it has no handling opinion to review).
-        ("replied", "S S S S S S S S S S ok ok ok S S S S S S"),
-        ("visited", "S S S S S S S S S S V ok ok S S S S S S"),
-        ("archived", "S S S S S S S S S S S S ok S S S S S S"),
+        ("replied", "S S S S S S S S S S ok ok ok S S S S S S S S S"),
+        ("visited", "S S S S S S S S S S V ok ok S S S S S S S S S"),
+        ("archived", "S S S S S S S S S S S S ok S S S S S S S S S"),
         (
             "declined_replied",
-            "S S S S S S S S S S ok ok NAcc S S S S S S",
+            "S S S S S S S S S S ok ok NAcc S S S S S S S S NAcc",
         ),
         (
             "declined_archived",
-            "S S S S S S S S S S S S NAcc S S S S S S",
+            "S S S S S S S S S S S S NAcc S S S S S S S S NAcc",
         ),
     ];
     let o = Office0::new();
@@ -221,7 +252,9 @@ fn reviewed(
 
 /// The rows of the table that differ by level (Art 34–36): a 复查 or 复核 case takes no
 /// extension (its 30-day clock has none); a replied 复查 case may go to 复核; a replied 复核
-/// case goes no further (不再受理). 催办 (the last column) goes to an assigned case at any level.
+/// case goes no further (不再受理). 催办 goes to an assigned case at any level. A hearing is
+/// held on an assigned 复核 case only (Art 36 第二款); a replied 复核 case records a later
+/// request as 不再受理 (第三款) and may be 终结'd.
 #[test]
 fn review_levels_in_the_table() {
     let o = Office0::new();
@@ -231,14 +264,20 @@ fn review_levels_in_the_table() {
     let expected = [
         (
             &rv_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok",
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok S S S",
         ),
-        (&rv_replied, "S S S S S S S S S S ok ok ok S S S S S S"),
+        (
+            &rv_replied,
+            "S S S S S S S S S S ok ok ok S S S S S S S S S",
+        ),
         (
             &rr_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok",
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok S S",
         ),
-        (&rr_replied, "S S S S S S S S S S ok ok NoMore S S S S S S"),
+        (
+            &rr_replied,
+            "S S S S S S S S S S ok ok NoMore S S S S S S S ok ok",
+        ),
     ];
     let mut failures = Vec::new();
     for (case, want) in expected {
