@@ -1,0 +1,379 @@
+//! 听证 (2022《信访工作条例》第三十六条第二款: 复核机关可以举行听证…听证所需时间不计算在前款
+//! 规定的期限内): a hearing on a 复核 case and the 30-day 复核 clock, each date written out by
+//! hand. The clock's count (as every clock here): 30 calendar days (plain 日 in the regulation),
+//! the day the request was received not counted; a hearing's days, from and to inclusive, are
+//! passed over as the start day is, whatever day of the week they fall on; the day the count
+//! reaches rolls forward to the next working day when it is a rest day.
+
+mod common;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use common::fixture::*;
+use serde_json::{Value, json};
+use xinfang::domain::command::Command;
+use xinfang::domain::deadline::ClockView;
+use xinfang::domain::error::{Field, WorkflowError as E};
+use xinfang::domain::op::{Act, Op};
+use xinfang::domain::types::{Level, Role, State};
+use xinfang::store::{CaseRef, ListFilter, Request, Store, StoreError};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// 09:00 office time on `s`.
+fn on(s: &str) -> DateTime<FixedOffset> {
+    at(&format!("{s}T09:00:00+08:00"))
+}
+
+/// A ledger of the small office, and the case followed.
+struct Chain {
+    _dir: tempfile::TempDir,
+    store: Store,
+    id: i64,
+}
+
+impl Chain {
+    fn run(&mut self, actor: &str, when: &str, cmd: Value) -> Result<i64, StoreError> {
+        let command: Command = serde_json::from_value(cmd).unwrap();
+        let case = (self.id > 0).then_some(CaseRef::Id(self.id));
+        let req = Request {
+            case,
+            expected_version: None,
+            command,
+            actor: actor.into(),
+            at: on(when),
+        };
+        self.store.execute(&req).map(|a| a.id)
+    }
+
+    fn ok(&mut self, actor: &str, when: &str, cmd: Value) {
+        let shown = cmd.to_string();
+        if let Err(e) = self.run(actor, when, cmd) {
+            panic!("{shown}: {e}");
+        }
+    }
+
+    /// Accepted on `accepted`, assigned to 王强, his opinion approved, the reply served.
+    fn handle(&mut self, accepted: &str, served: &str) {
+        self.ok(
+            "李娜",
+            accepted,
+            json!({"op":"register","decision":"accept"}),
+        );
+        self.ok(
+            "李娜",
+            accepted,
+            json!({"op":"assign","department":"城建科","handler":"王强"}),
+        );
+        self.ok(
+            "王强",
+            accepted,
+            json!({"op":"opinion","text":"维持原处理意见"}),
+        );
+        self.ok("赵局长", accepted, json!({"op":"instruct","approve":true}));
+        let reply =
+            json!({"op":"reply","outcome":"reject","method":"post","text":"维持原处理意见"});
+        self.ok("李娜", served, reply);
+    }
+
+    /// A review request on `when`: the chain follows the new case.
+    fn review(&mut self, when: &str) {
+        let cmd = json!({"op":"review","text":"对意见不服"});
+        self.id = self.run("李娜", when, cmd).unwrap();
+    }
+
+    fn clock(&self, key: &str, today: &str) -> ClockView {
+        let row = self.store.case(&CaseRef::Id(self.id), day(today)).unwrap();
+        row.clocks.into_iter().find(|v| v.key == key).unwrap()
+    }
+}
+
+/// A 复核 case received on `rereview` (09:00), accepted and assigned to 王强 that day: its
+/// first handling served 2026-01-20 (复查 asked 02-02, within 30 days), the 复查 opinion
+/// served 02-25 (复核 asked within 30 days of it: by 03-27), then `rereview` itself.
+fn rereview_case(rereview: &str) -> Chain {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ledger(&dir.path().join("l.db"));
+    let mut c = Chain {
+        _dir: dir,
+        store,
+        id: 0,
+    };
+    let mut input = serde_json::to_value(intake_input()).unwrap();
+    input["op"] = json!("intake");
+    input["received_at"] = json!("2026-01-05T09:00:00+08:00");
+    c.id = c.run("李娜", "2026-01-05", input).unwrap();
+    c.handle("2026-01-06", "2026-01-20");
+    c.review("2026-02-02");
+    c.handle("2026-02-03", "2026-02-25");
+    c.review(rereview);
+    c.ok(
+        "李娜",
+        rereview,
+        json!({"op":"register","decision":"accept"}),
+    );
+    c.ok(
+        "李娜",
+        rereview,
+        json!({"op":"assign","department":"城建科","handler":"王强"}),
+    );
+    c
+}
+
+fn hearing(from: &str, to: &str) -> Value {
+    json!({"op":"hearing","from":from,"to":to,"participants":"信访人张三、城建科王强、听证员三名","conclusion":"原处理意见事实清楚，维持"})
+}
+
+#[test]
+fn a_hearing_is_not_counted_in_the_rereview_clock() {
+    // Received Mon 2026-03-02. Without a hearing: 03-02 not counted, 29 days to 03-31, the
+    // 30th is Wed 04-01, a working day: due 04-01.
+    let mut c = rereview_case("2026-03-02");
+    let before = c.clock("rereview_handle", "2026-03-09");
+    assert_eq!(before.due, day("2026-04-01"));
+    assert_eq!(before.paused_days, 0);
+    // A hearing Tue 03-10 to Thu 03-12: three days passed over. Counting: 03-03..03-09 (7),
+    // 03-10..12 not counted, 03-13..03-31 (19), 04-01..04-04 (4): the 30th counted day is Sat
+    // 04-04, 清明 (04-04..06 off in 2026.json) → Tue 04-07.
+    c.ok("王强", "2026-03-12", hearing("2026-03-10", "2026-03-12"));
+    let after = c.clock("rereview_handle", "2026-03-13");
+    assert_eq!(after.due, day("2026-04-07"));
+    assert_eq!(after.paused_days, 3);
+    // A second hearing Fri 03-20 to Mon 03-23 (over the weekend 21–22): four more days. 30
+    // counted days now end on 03-02 + 30 + 3 + 4 = Wed 04-08, a working day.
+    c.ok("李娜", "2026-03-23", hearing("2026-03-20", "2026-03-23"));
+    let both = c.clock("rereview_handle", "2026-03-24");
+    assert_eq!(both.due, day("2026-04-08"));
+    assert_eq!(both.paused_days, 7);
+    // The reply on the new due date is in time.
+    let row = c.store.case(&CaseRef::Id(c.id), day("2026-03-24")).unwrap();
+    assert_eq!(row.case.hearings.len(), 2);
+    assert_eq!(row.case.level(), Level::ReReview);
+}
+
+#[test]
+fn a_hearing_over_the_labour_day_holiday_and_a_weekend() {
+    // The 复查 served 02-25 gives a 复核 window to 03-27; this chain asks for 复核 later, so
+    // it is built with its own dates: first reply 03-16, 复查 asked 03-30, 复查 opinion served
+    // 04-10, 复核 asked Mon 04-20 (within 30 days of 04-10: by 05-11).
+    let dir = tempfile::tempdir().unwrap();
+    let store = ledger(&dir.path().join("l.db"));
+    let mut c = Chain {
+        _dir: dir,
+        store,
+        id: 0,
+    };
+    let mut input = serde_json::to_value(intake_input()).unwrap();
+    input["op"] = json!("intake");
+    input["received_at"] = json!("2026-03-02T09:00:00+08:00");
+    c.id = c.run("李娜", "2026-03-02", input).unwrap();
+    c.handle("2026-03-03", "2026-03-16");
+    c.review("2026-03-30");
+    c.handle("2026-03-31", "2026-04-10");
+    c.review("2026-04-20");
+    c.ok(
+        "李娜",
+        "2026-04-20",
+        json!({"op":"register","decision":"accept"}),
+    );
+    let assign = json!({"op":"assign","department":"城建科","handler":"王强"});
+    c.ok("李娜", "2026-04-20", assign);
+    // Without a hearing: 04-20 not counted, 10 days to 04-30, 20 more to Wed 05-20.
+    assert_eq!(
+        c.clock("rereview_handle", "2026-04-21").due,
+        day("2026-05-20")
+    );
+    // A hearing Thu 04-30 to Mon 05-04: 04-30, 05-01 (劳动节), 05-02 Sat, 05-03 Sun, 05-04
+    // (劳动节): five calendar days, all passed over (the clock counts calendar days, so a
+    // holiday in the hearing is one of its days like any). Counting: 04-21..04-29 (9), five
+    // passed over, 05-05..05-25 (21): the 30th is Mon 05-25, a working day.
+    c.ok("王强", "2026-05-06", hearing("2026-04-30", "2026-05-04"));
+    let v = c.clock("rereview_handle", "2026-05-06");
+    assert_eq!(v.due, day("2026-05-25"));
+    assert_eq!(v.paused_days, 5);
+}
+
+#[test]
+fn the_due_date_moves_in_the_queue_and_in_show() {
+    let mut c = rereview_case("2026-03-02");
+    // On Thu 04-02 the case is one day past 04-01: overdue in `list --overdue`.
+    let overdue = |store: &Store, today: &str| -> Vec<(i64, String)> {
+        let f = ListFilter {
+            overdue: true,
+            limit: 50,
+            ..ListFilter::default()
+        };
+        let rows = store.list(&f, day(today)).unwrap();
+        rows.into_iter()
+            .map(|(r, k)| (r.case.id, format!("{k:?}")))
+            .collect()
+    };
+    assert_eq!(overdue(&c.store, "2026-04-02").len(), 1);
+    // With the hearing 03-10..12 the case is due Tue 04-07 (see above), stored as its
+    // next_due: not overdue on 04-02 nor on 04-07, overdue on Wed 04-08.
+    c.ok("王强", "2026-03-12", hearing("2026-03-10", "2026-03-12"));
+    assert!(overdue(&c.store, "2026-04-02").is_empty());
+    assert!(overdue(&c.store, "2026-04-07").is_empty());
+    let late = overdue(&c.store, "2026-04-08");
+    assert_eq!(late.len(), 1);
+    assert!(late[0].1.contains("2026-04-07"), "{late:?}");
+    // `show` gives the moved date and says why, and lists the hearing.
+    let db = c._dir.path().join("l.db");
+    drop(c.store);
+    let out = common::run(&["show", "--db", db.to_str().unwrap(), "3"], "");
+    assert!(out.success(), "{out:?}");
+    for want in [
+        "2026-04-07",
+        "听证 3 日不计（《信访工作条例》第三十六条第二款）",
+        "听证：2026-03-10～2026-03-12，参加人：信访人张三、城建科王强、听证员三名；结论：原处理意见事实清楚，维持",
+    ] {
+        assert!(out.stdout.contains(want), "missing {want}:\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn hearing_dates_that_cannot_be() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    // A 复核 case received 2026-03-10 (t(8)): the fixtures' replied case, reviewed twice.
+    let rr = {
+        let mut case = f[7].1.clone();
+        for _ in 0..2 {
+            let review = Command::Review {
+                text: "不服".into(),
+            };
+            case = o.apply(Some(&case), &review, "李娜", t(8)).unwrap().case;
+            case = o.step(
+                &case,
+                Command::Register(xinfang::domain::types::Decision::Accept),
+                "李娜",
+                t(8),
+            );
+            case = o.step(&case, assign("城建科", "王强"), "李娜", t(8));
+            if case.level() == Level::ReReview {
+                break;
+            }
+            case = o.step(
+                &case,
+                Command::Opinion {
+                    text: "维持".into(),
+                },
+                "王强",
+                t(8),
+            );
+            let approve = Command::Instruct {
+                approve: true,
+                text: String::new(),
+            };
+            case = o.step(&case, approve, "赵局长", t(8));
+            case = o.step(
+                &case,
+                reply(Some(xinfang::domain::types::Outcome::Reject)),
+                "李娜",
+                t(8),
+            );
+        }
+        case
+    };
+    assert_eq!((rr.level(), rr.state), (Level::ReReview, State::Assigned));
+    let h = |from: NaiveDate, to: NaiveDate| Command::Hearing {
+        from,
+        to,
+        participants: "信访人、承办人".into(),
+        conclusion: "维持".into(),
+    };
+    // Today is 2026-03-12 (t(10)). Before the request was received (03-10): refused.
+    let early = o.apply(
+        Some(&rr),
+        &h(date(2026, 3, 9), date(2026, 3, 10)),
+        "李娜",
+        t(10),
+    );
+    assert_eq!(
+        early.unwrap_err(),
+        E::DateTooEarly {
+            date: date(2026, 3, 9),
+            earliest: date(2026, 3, 10)
+        }
+    );
+    // `to` before `from`.
+    let backwards = o.apply(
+        Some(&rr),
+        &h(date(2026, 3, 11), date(2026, 3, 10)),
+        "李娜",
+        t(10),
+    );
+    assert_eq!(
+        backwards.unwrap_err(),
+        E::DateTooEarly {
+            date: date(2026, 3, 10),
+            earliest: date(2026, 3, 11)
+        }
+    );
+    // A hearing is recorded once held: not ending after today.
+    let ahead = o.apply(
+        Some(&rr),
+        &h(date(2026, 3, 11), date(2026, 3, 13)),
+        "李娜",
+        t(10),
+    );
+    assert_eq!(
+        ahead.unwrap_err(),
+        E::DateTooLate {
+            date: date(2026, 3, 13),
+            latest: date(2026, 3, 12)
+        }
+    );
+    // The day it was received and today are both allowed.
+    assert!(
+        o.apply(
+            Some(&rr),
+            &h(date(2026, 3, 10), date(2026, 3, 12)),
+            "李娜",
+            t(10)
+        )
+        .is_ok()
+    );
+    // Who took part and what it concluded are required.
+    let blank = Command::Hearing {
+        from: date(2026, 3, 11),
+        to: date(2026, 3, 11),
+        participants: " ".into(),
+        conclusion: "维持".into(),
+    };
+    assert_eq!(
+        o.apply(Some(&rr), &blank, "李娜", t(10)).unwrap_err(),
+        E::MissingField {
+            op: Act::Step(Op::Hearing),
+            field: Field::Participants
+        }
+    );
+    // Who records it: the office (clerk, leader) or the handler holding the case; not another
+    // handler.
+    let ok = h(date(2026, 3, 11), date(2026, 3, 11));
+    for who in ["李娜", "赵局长", "王强"] {
+        assert!(o.apply(Some(&rr), &ok, who, t(10)).is_ok(), "{who}");
+    }
+    assert_eq!(
+        o.apply(Some(&rr), &ok, "刘洋", t(10)).unwrap_err(),
+        E::RoleRequired {
+            op: Act::Step(Op::Hearing),
+            needed: vec![Role::Clerk, Role::Leader],
+            actor: "刘洋".into(),
+            actual: Role::Handler,
+        }
+    );
+    // Only a 复核 case holds one (Art 36 第二款): a first handling, assigned, does not.
+    let first = o.apply(Some(&f[4].1), &ok, "李娜", t(10)).unwrap_err();
+    assert!(
+        matches!(
+            first,
+            E::WrongState {
+                op: Op::Hearing,
+                ..
+            }
+        ),
+        "{first:?}"
+    );
+}
