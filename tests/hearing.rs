@@ -10,10 +10,12 @@ mod common;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use common::fixture::*;
 use serde_json::{Value, json};
+use xinfang::domain::calendar::HolidayCalendar;
 use xinfang::domain::command::Command;
-use xinfang::domain::deadline::ClockView;
+use xinfang::domain::deadline::{ClockView, due_date_paused};
 use xinfang::domain::error::{Field, WorkflowError as E};
 use xinfang::domain::op::{Act, Op};
+use xinfang::domain::policy::{DayUnit, Policy};
 use xinfang::domain::types::{Level, Role, State};
 use xinfang::store::{CaseRef, ListFilter, Request, Store, StoreError};
 
@@ -375,5 +377,45 @@ fn hearing_dates_that_cannot_be() {
             }
         ),
         "{first:?}"
+    );
+}
+
+/// The count itself, on dates and ranges alone (`deadline::due_date_paused`).
+#[test]
+fn paused_days_are_passed_over_not_added() {
+    let p = Policy::builtin();
+    let cal = HolidayCalendar::builtin();
+    let rule = p.clock("rereview_handle").unwrap();
+    let paused = |ranges: &[(&str, &str)]| -> (NaiveDate, u32) {
+        let r: Vec<_> = ranges.iter().map(|(a, b)| (day(a), day(b))).collect();
+        due_date_paused(&cal, rule, day("2026-03-02"), 0, &r)
+    };
+    // Received Mon 03-02: 30 days end Wed 04-01.
+    assert_eq!(paused(&[]), (day("2026-04-01"), 0));
+    // A hearing on the start day moves nothing: that day is not counted anyway.
+    assert_eq!(
+        paused(&[("2026-03-02", "2026-03-02")]),
+        (day("2026-04-01"), 0)
+    );
+    // Two hearings sharing 03-11: 03-10..11 and 03-11..12 are three days, not four; the
+    // 30th counted day is Sat 04-04 (清明) → Tue 04-07.
+    let overlap = [("2026-03-10", "2026-03-11"), ("2026-03-11", "2026-03-12")];
+    assert_eq!(paused(&overlap), (day("2026-04-07"), 3));
+    // Held after the period had run out (Thu 04-02, Fri 04-03): never in it, nothing moves.
+    assert_eq!(
+        paused(&[("2026-04-02", "2026-04-03")]),
+        (day("2026-04-01"), 0)
+    );
+    // A working-day clock passes over a hearing's working days only. 5 working days from
+    // Wed 02-11 (12, 13, Sat 14 make-up, 24, 25 → 02-25); with 02-13..02-24 paused: 12 (1),
+    // 13 and 14 and 24 passed over (15..23 are rest days, not counted either way), 25 (2),
+    // 26 (3), 27 (4), Sat 28 make-up (5) → 02-28, 3 passed over.
+    let mut working = rule.clone();
+    working.days = 5;
+    working.unit = DayUnit::Working;
+    let r = [(day("2026-02-13"), day("2026-02-24"))];
+    assert_eq!(
+        due_date_paused(&cal, &working, day("2026-02-11"), 0, &r),
+        (day("2026-02-28"), 3)
     );
 }

@@ -551,45 +551,6 @@ mod tests {
     }
 
     #[test]
-    fn paused_days_are_passed_over_not_added() {
-        let p = Policy::builtin();
-        let cal = HolidayCalendar::builtin();
-        let rule = p.clock("rereview_handle").unwrap();
-        let paused = |ranges: &[(&str, &str)]| -> (NaiveDate, u32) {
-            let r: Vec<_> = ranges.iter().map(|(a, b)| (d(a), d(b))).collect();
-            due_date_paused(&cal, rule, d("2026-03-02"), 0, &r)
-        };
-        // Received Mon 03-02: 30 days end Wed 04-01.
-        assert_eq!(paused(&[]), (d("2026-04-01"), 0));
-        // A hearing on the start day moves nothing: that day is not counted anyway.
-        assert_eq!(
-            paused(&[("2026-03-02", "2026-03-02")]),
-            (d("2026-04-01"), 0)
-        );
-        // Two hearings sharing 03-11: 03-10..11 and 03-11..12 are three days, not four; the
-        // 30th counted day is Sat 04-04 (清明) → Tue 04-07.
-        let overlap = [("2026-03-10", "2026-03-11"), ("2026-03-11", "2026-03-12")];
-        assert_eq!(paused(&overlap), (d("2026-04-07"), 3));
-        // Held after the period had run out (Thu 04-02, Fri 04-03): never in it, nothing moves.
-        assert_eq!(
-            paused(&[("2026-04-02", "2026-04-03")]),
-            (d("2026-04-01"), 0)
-        );
-        // A working-day clock passes over a hearing's working days only. 5 working days from
-        // Wed 02-11 (12, 13, Sat 14 make-up, 24, 25 → 02-25); with 02-13..02-24 paused: 12 (1),
-        // 13 and 14 and 24 passed over (15..23 are rest days, not counted either way), 25 (2),
-        // 26 (3), 27 (4), Sat 28 make-up (5) → 02-28, 3 passed over.
-        let mut working = rule.clone();
-        working.days = 5;
-        working.unit = DayUnit::Working;
-        let r = [(d("2026-02-13"), d("2026-02-24"))];
-        assert_eq!(
-            due_date_paused(&cal, &working, d("2026-02-11"), 0, &r),
-            (d("2026-02-28"), 3)
-        );
-    }
-
-    #[test]
     fn views_serialise_with_a_status_tag() {
         let v = one(&facts("visit", "2026-01-31"), "decide", "2026-02-13");
         let json = serde_json::to_value(&v).unwrap();
