@@ -419,3 +419,85 @@ fn paused_days_are_passed_over_not_added() {
         (day("2026-02-28"), 3)
     );
 }
+
+/// The desk: `t` on an assigned 复核 case opens the hearing form (today as both days), Ctrl-S
+/// saves it, and the case screen shows the hearing and the clock's note.
+#[test]
+fn the_desk_form_records_a_hearing() {
+    use common::desk::Desk;
+    use ratatui::crossterm::event::KeyCode;
+    use xinfang::strings::form::FieldKey;
+    use xinfang::ui::app::{Cmd, Screen};
+    // The desk's day is t(12), Sat 2026-03-14; case 1 (taken in 03-02) is handled and served
+    // 03-03, its 复查 (case 2) asked and served 03-04, its 复核 (case 3) asked Thu 03-05.
+    let mut d = Desk::new("李娜", 12);
+    let run = |d: &mut Desk, case: i64, actor: &str, when: &str, cmd: Value| -> i64 {
+        let command: Command = serde_json::from_value(cmd).unwrap();
+        let req = Request {
+            case: Some(CaseRef::Id(case)),
+            expected_version: None,
+            command,
+            actor: actor.into(),
+            at: on(when),
+        };
+        d.store.execute(&req).unwrap().id
+    };
+    let handle = |d: &mut Desk, case: i64, when: &str, reply: bool| {
+        run(
+            d,
+            case,
+            "李娜",
+            when,
+            json!({"op":"register","decision":"accept"}),
+        );
+        let assign = json!({"op":"assign","department":"城建科","handler":"王强"});
+        run(d, case, "李娜", when, assign);
+        if reply {
+            run(d, case, "王强", when, json!({"op":"opinion","text":"维持"}));
+            run(
+                d,
+                case,
+                "赵局长",
+                when,
+                json!({"op":"instruct","approve":true}),
+            );
+            let reply = json!({"op":"reply","outcome":"reject","method":"post","text":"维持"});
+            run(d, case, "李娜", when, reply);
+        }
+    };
+    handle(&mut d, 1, "2026-03-03", true);
+    let review = json!({"op":"review","text":"对意见不服"});
+    let two = run(&mut d, 1, "李娜", "2026-03-04", review.clone());
+    handle(&mut d, two, "2026-03-04", true);
+    let three = run(&mut d, two, "李娜", "2026-03-05", review);
+    handle(&mut d, three, "2026-03-05", false);
+    let msg = xinfang::ui::runtime::execute(&mut d.store, &d.app, &Cmd::OpenCase(three));
+    d.send(msg);
+    d.key(KeyCode::Char('t'));
+    assert_eq!(
+        d.form().text(FieldKey::HearingFrom).as_deref(),
+        Some("2026-03-14")
+    );
+    // Held Fri 03-13 to Sat 03-14.
+    d.fill(FieldKey::HearingFrom, "2026-03-13");
+    d.to(FieldKey::Participants, None);
+    d.send(xinfang::ui::app::Msg::Paste(
+        "信访人张三、城建科王强".into(),
+    ));
+    d.fill(FieldKey::Conclusion, "维持复查意见");
+    d.ctrl('s');
+    let Screen::Case(c) = &d.app.screen else {
+        panic!("back on the case: {:?}", d.app.message)
+    };
+    let h = &c.row.case.hearings;
+    assert_eq!(h.len(), 1, "{:?}", d.app.message);
+    assert_eq!((h[0].from, h[0].to), (day("2026-03-13"), day("2026-03-14")));
+    assert_eq!(d.store.events(three).unwrap().last().unwrap().op, "hearing");
+    // Received Thu 03-05: 30 days to Sat 04-04, with the two hearing days Mon 04-06 (清明
+    // 04-04..06 off) → Tue 04-07.
+    let clock = c.row.clocks.iter().find(|v| v.key == "rereview_handle");
+    assert_eq!(
+        clock.map(|v| (v.due, v.paused_days)),
+        Some((day("2026-04-07"), 2))
+    );
+}
