@@ -271,7 +271,7 @@ fn terminate_closes_the_matter_after_the_rereview_opinion() {
     assert!(out.success(), "{out:?}");
     for want in [
         "[已归档] [已终结]",
-        "终结：2026-03-23终结（赵局长）；同一事实和理由再提出的，不再受理 复核意见已送达，信访事项终结",
+        "终结：2026-03-23由赵局长终结（复核意见已送达，信访事项终结）；同一事实和理由再提出的，不再受理",
         "不再受理：2026-03-30收到：仍要求支付（第三十六条第三款）",
     ] {
         assert!(out.stdout.contains(want), "missing {want}:\n{}", out.stdout);

@@ -294,19 +294,20 @@ pub fn no_further(lang: Lang, n: &crate::domain::case::NoFurther) -> String {
 /// 终结: by whom and when, with its note.
 pub fn terminated(lang: Lang, t: &crate::domain::case::Termination) -> String {
     let day = t.stamp.at.format("%Y-%m-%d");
-    let mut s = if lang == Lang::Zh {
+    let note = if t.note.is_empty() {
+        String::new()
+    } else {
+        format!("（{}）", t.note)
+    };
+    if lang == Lang::Zh {
         format!(
-            "{day}终结（{}）；同一事实和理由再提出的，不再受理",
+            "{day}由{}终结{note}；同一事实和理由再提出的，不再受理",
             t.stamp.by
         )
     } else {
         format!(
-            "closed for good on {day} ({}); the same facts and reasons are not accepted again",
+            "closed for good on {day} by {}{note}; the same facts and reasons are not accepted again",
             t.stamp.by
         )
-    };
-    if !t.note.is_empty() {
-        s.push_str(&format!(" {}", t.note));
     }
-    s
 }
