@@ -101,17 +101,10 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         }
         // 催办 presses the department a case was assigned to; before that nobody holds it.
         (Op::Remind, Assigned) => return accepted_only(case, op, true),
-        // Art 36 第二款: the 复核 body may hold a hearing while it handles the request.
-        (Op::Hearing, Assigned) => {
-            return accepted_only(case, op, case.level() == Level::ReReview);
-        }
-        // Art 36 第三款: a request after the 复核 opinion is recorded as refused.
-        (Op::NoFurther, Replied | Archived) => case.chain_exhausted(),
-        // 终结 once the 复核 opinion is served, archived or not; once.
-        (Op::Terminate, Replied | Archived) => {
-            let ok = case.level() == Level::ReReview && case.terminated.is_none();
-            return accepted_only(case, op, ok);
-        }
+        // Art 36: the steps at the end of a matter's chain.
+        (Op::Hearing, _) => return hearing_allows(case),
+        (Op::NoFurther, _) => return no_further_allows(case),
+        (Op::Terminate, _) => return terminate_allows(case),
         // Documents may be issued at any step: `documents::prepare` refuses
         // one the case does not yet hold the facts for, naming what lacks.
         (Op::Issue, _) => true,
@@ -133,14 +126,47 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
             | Op::AskExtension
             | Op::RefuseExtension
             | Op::ReportBack
-            | Op::Remind
-            | Op::Hearing
-            | Op::NoFurther
-            | Op::Terminate,
+            | Op::Remind,
             _,
         ) => false,
     };
     if ok { Ok(()) } else { wrong }
+}
+
+/// Art 36 第二款: the 复核 body may hold a hearing while it handles the request.
+fn hearing_allows(case: &Case) -> Result<(), WorkflowError> {
+    if case.state != State::Assigned {
+        return Err(bare_wrong_state(case, Op::Hearing));
+    }
+    accepted_only(case, Op::Hearing, case.level() == Level::ReReview)
+}
+
+/// A wrong state; `gate` names what is allowed.
+fn bare_wrong_state(case: &Case, op: Op) -> WorkflowError {
+    WorkflowError::WrongState {
+        op,
+        state: case.state,
+        allowed: Vec::new(),
+    }
+}
+
+/// Art 36 第三款: a request after the 复核 opinion is recorded as refused.
+fn no_further_allows(case: &Case) -> Result<(), WorkflowError> {
+    let replied = matches!(case.state, State::Replied | State::Archived);
+    if replied && case.chain_exhausted() {
+        Ok(())
+    } else {
+        Err(bare_wrong_state(case, Op::NoFurther))
+    }
+}
+
+/// 终结 once the 复核 opinion is served, archived or not; once.
+fn terminate_allows(case: &Case) -> Result<(), WorkflowError> {
+    if !matches!(case.state, State::Replied | State::Archived) {
+        return Err(bare_wrong_state(case, Op::Terminate));
+    }
+    let ok = case.level() == Level::ReReview && case.terminated.is_none();
+    accepted_only(case, Op::Terminate, ok)
 }
 
 /// Steps on accepted cases only: refused as `NotAccepted` on any other,

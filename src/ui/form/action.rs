@@ -437,12 +437,7 @@ impl Form {
                 text: text(K::ReportText),
                 sent_on: parse_date(&text(K::SentOn)),
             },
-            Op::Hearing => Command::Hearing {
-                from: parse_date(&text(K::HearingFrom))?,
-                to: parse_date(&text(K::HearingTo))?,
-                participants: text(K::Participants),
-                conclusion: text(K::Conclusion),
-            },
+            Op::Hearing => self.to_hearing()?,
             Op::NoFurther => Command::NoFurther {
                 text: text(K::NoFurtherText),
                 received_on: parse_date(&text(K::NoFurtherOn)),
@@ -477,6 +472,17 @@ impl Form {
                 text: text(K::Answer),
             },
             DecisionKind::Accept => Decision::Accept,
+        })
+    }
+
+    /// 听证 (Art 36 第二款).
+    fn to_hearing(&self) -> Option<Command> {
+        let text = |k: K| self.text(k).unwrap_or_default();
+        Some(Command::Hearing {
+            from: parse_date(&text(K::HearingFrom))?,
+            to: parse_date(&text(K::HearingTo))?,
+            participants: text(K::Participants),
+            conclusion: text(K::Conclusion),
         })
     }
 

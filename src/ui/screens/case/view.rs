@@ -231,15 +231,7 @@ fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
             .to_owned(),
         ));
     }
-    for h in &c.hearings {
-        lines.push(kv(lang, K::Hearing, labels::hearing(lang, h)));
-    }
-    for n in &c.no_further {
-        lines.push(kv(lang, K::NoFurther, labels::no_further(lang, n)));
-    }
-    if let Some(t) = &c.terminated {
-        lines.push(kv(lang, K::Terminated, labels::terminated(lang, t)));
-    }
+    chain_end_lines(lang, c, lines);
     if let Some(r) = &c.report_back {
         let sent = format!("（{} {}）", f::label(lang, K::SentOn), r.sent_on);
         kv_text(lang, K::ReportText, &format!("{}{sent}", r.text), lines);
@@ -282,6 +274,19 @@ fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
                 d.stamp.at.format("%Y-%m-%d")
             ),
         ));
+    }
+}
+
+/// 听证, 不再受理 and 终结 (Art 36).
+fn chain_end_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
+    for h in &c.hearings {
+        lines.push(kv(lang, K::Hearing, labels::hearing(lang, h)));
+    }
+    for n in &c.no_further {
+        lines.push(kv(lang, K::NoFurther, labels::no_further(lang, n)));
+    }
+    if let Some(t) = &c.terminated {
+        lines.push(kv(lang, K::Terminated, labels::terminated(lang, t)));
     }
 }
 
