@@ -501,3 +501,36 @@ fn the_desk_form_records_a_hearing() {
         Some((day("2026-04-07"), 2))
     );
 }
+
+/// The `apply` lines README gives: a hearing moves the `due` of the 复核 clock in the result.
+#[test]
+fn apply_records_a_hearing_and_reports_the_moved_due_date() {
+    let l = common::Ledger::set_up();
+    // A 复核 case (3) asked Mon 2026-11-16, accepted and assigned that day: 11-16 + 30 = Wed
+    // 12-16.
+    let chain = [
+        r#"{"op":"intake","actor":"李娜","at":"2026-10-12T09:00:00+08:00","channel":"visit","petitioners":[{"name":"张三","phone":"13800138000","main":true}],"category":"城乡建设","handling_type":"claim","summary":"反映拆迁补偿款至今未到位","request":"要求尽快支付","urgency":"normal"}"#,
+        r#"{"op":"register","actor":"李娜","case":1,"decision":"accept","at":"2026-10-13T09:00:00+08:00"}"#,
+        r#"{"op":"assign","actor":"李娜","case":1,"department":"城建科","handler":"王强","at":"2026-10-13T09:10:00+08:00"}"#,
+        r#"{"op":"opinion","actor":"王强","case":1,"text":"补偿款已按标准核定","at":"2026-10-14T09:00:00+08:00"}"#,
+        r#"{"op":"instruct","actor":"赵局长","case":1,"approve":true,"at":"2026-10-15T09:00:00+08:00"}"#,
+        r#"{"op":"reply","actor":"李娜","case":1,"outcome":"explain","method":"post","text":"补偿款已按标准核定","at":"2026-10-16T09:00:00+08:00"}"#,
+        r#"{"op":"review","actor":"李娜","case":1,"text":"对处理意见不服，请求复查","at":"2026-10-26T09:00:00+08:00"}"#,
+        r#"{"op":"register","actor":"李娜","case":2,"decision":"accept","at":"2026-10-26T10:00:00+08:00"}"#,
+        r#"{"op":"assign","actor":"李娜","case":2,"department":"城建科","handler":"王强","at":"2026-10-26T10:10:00+08:00"}"#,
+        r#"{"op":"opinion","actor":"王强","case":2,"text":"维持原处理意见","at":"2026-11-02T09:00:00+08:00"}"#,
+        r#"{"op":"instruct","actor":"赵局长","case":2,"approve":true,"at":"2026-11-03T09:00:00+08:00"}"#,
+        r#"{"op":"reply","actor":"李娜","case":2,"outcome":"reject","method":"post","text":"经复查，维持原处理意见","at":"2026-11-04T09:00:00+08:00"}"#,
+        r#"{"op":"review","actor":"李娜","case":2,"text":"对复查意见不服，请求复核","at":"2026-11-16T09:00:00+08:00"}"#,
+        r#"{"op":"register","actor":"李娜","case":3,"decision":"accept","at":"2026-11-16T10:00:00+08:00"}"#,
+        r#"{"op":"assign","actor":"李娜","case":3,"department":"城建科","handler":"王强","at":"2026-11-16T10:10:00+08:00"}"#,
+    ];
+    let out = l.apply_ok(&format!("{}\n", chain.join("\n")));
+    assert_eq!(out[14]["due"]["rereview_handle"], "2026-12-16");
+    // Held Fri 11-27 to Mon 11-30, four days: 12-16 + 4 = Sun 12-20 → Mon 12-21.
+    let hearing = r#"{"op":"hearing","actor":"王强","case":3,"from":"2026-11-27","to":"2026-11-30","participants":"信访人张三、城建科王强","conclusion":"维持复查意见","at":"2026-11-30T17:00:00+08:00"}"#;
+    let out = l.apply_ok(hearing);
+    assert_eq!(out[0]["due"]["rereview_handle"], "2026-12-21");
+    let show = common::run(&["show", "--db", l.db(), "3"], "");
+    assert!(show.stdout.contains("听证 4 日不计"), "{}", show.stdout);
+}
