@@ -478,13 +478,21 @@ fn the_desk_form_records_a_hearing() {
         d.form().text(FieldKey::HearingFrom).as_deref(),
         Some("2026-03-14")
     );
-    // Held Fri 03-13 to Sat 03-14.
-    d.fill(FieldKey::HearingFrom, "2026-03-13");
-    d.to(FieldKey::Participants, None);
-    d.send(xinfang::ui::app::Msg::Paste(
-        "信访人张三、城建科王强".into(),
-    ));
+    d.fill(FieldKey::Participants, "信访人张三、城建科王强");
     d.fill(FieldKey::Conclusion, "维持复查意见");
+    // Ending before it starts is caught in the form, on the end date.
+    d.fill(FieldKey::HearingTo, "2026-03-12");
+    d.ctrl('s');
+    let to = d
+        .form()
+        .get(FieldKey::HearingTo)
+        .and_then(|f| f.error.clone());
+    assert_eq!(to.as_deref(), Some("听证结束日期不能早于开始日期"));
+    // Held Fri 03-13 to Sat 03-14 (Ctrl-U clears what was typed).
+    d.to(FieldKey::HearingTo, None);
+    d.ctrl('u');
+    d.chars("2026-03-14");
+    d.fill(FieldKey::HearingFrom, "2026-03-13");
     d.ctrl('s');
     let Screen::Case(c) = &d.app.screen else {
         panic!("back on the case: {:?}", d.app.message)
