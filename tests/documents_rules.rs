@@ -19,13 +19,14 @@ fn input(kind: DocKind) -> IssueInput {
 
 /// The refusal of each kind on a case in each state: `None` when it may be
 /// issued. Columns: accept, decline, transfer, extension, supervision,
-/// reply, closing, casefile, reminder (催办单: none of these cases was reminded).
+/// reply, closing, casefile, reminder (催办单: none of these cases was reminded), no_further
+/// (不再受理告知书: none of these cases recorded a request as 不再受理).
 #[test]
 fn every_kind_against_every_state() {
     use Missing as M;
     let ok = None;
     let o = Office0::new();
-    let table: [(&str, [Option<Missing>; 9]); 8] = [
+    let table: [(&str, [Option<Missing>; 10]); 8] = [
         (
             "intake",
             [
@@ -38,6 +39,7 @@ fn every_kind_against_every_state() {
                 Some(M::Reply),
                 Some(M::Archived),
                 Some(M::Reminder),
+                Some(M::NoFurther),
             ],
         ),
         (
@@ -52,6 +54,7 @@ fn every_kind_against_every_state() {
                 Some(M::Reply),
                 Some(M::Archived),
                 Some(M::Reminder),
+                Some(M::NoFurther),
             ],
         ),
         (
@@ -66,6 +69,7 @@ fn every_kind_against_every_state() {
                 Some(M::Reply),
                 Some(M::Archived),
                 Some(M::Reminder),
+                Some(M::NoFurther),
             ],
         ),
         (
@@ -80,6 +84,7 @@ fn every_kind_against_every_state() {
                 Some(M::Reply),
                 Some(M::Archived),
                 Some(M::Reminder),
+                Some(M::NoFurther),
             ],
         ),
         (
@@ -94,6 +99,7 @@ fn every_kind_against_every_state() {
                 Some(M::Reply),
                 Some(M::Archived),
                 Some(M::Reminder),
+                Some(M::NoFurther),
             ],
         ),
         (
@@ -108,6 +114,7 @@ fn every_kind_against_every_state() {
                 Some(M::Reply),
                 Some(M::Archived),
                 Some(M::Reminder),
+                Some(M::NoFurther),
             ],
         ),
         (
@@ -122,6 +129,7 @@ fn every_kind_against_every_state() {
                 ok,
                 Some(M::Archived),
                 Some(M::Reminder),
+                Some(M::NoFurther),
             ],
         ),
         (
@@ -136,6 +144,7 @@ fn every_kind_against_every_state() {
                 ok,
                 ok,
                 Some(M::Reminder),
+                Some(M::NoFurther),
             ],
         ),
     ];

@@ -133,7 +133,8 @@ fn the_steps_section_is_counted_by_hand() {
             "rereview",
             "report_back_overdue",
             "remind",
-            "resolve"
+            "resolve",
+            "no_further"
         ]
     );
     assert_eq!(
@@ -183,6 +184,41 @@ fn the_steps_section_is_counted_by_hand() {
     recount_and_compare(&l, &report_json(&l, "2026-02"));
 }
 
+/// 不再受理 (Art 36 第三款) counted by the day its step was recorded: a first handling, its
+/// 复查 and its 复核, each served; then three later requests on the 复核 case.
+#[test]
+fn no_further_is_counted_by_the_day_it_was_recorded() {
+    let l = Ledger::new();
+    let mut s = String::from(
+        r#"{"op":"operator","name":"李娜","role":"clerk"}
+{"op":"operator","name":"赵局长","role":"leader"}
+{"op":"operator","name":"王强","role":"handler","department":"城建科"}
+{"op":"department","name":"城建科"}
+"#,
+    );
+    s += &intake("2026-01-05", "甲", None);
+    s += &handled(1, "2026-01-05", "2026-01-10");
+    // 复查 on 01-12 (case 2), served 01-20; 复核 on 01-25 (case 3), served 02-05.
+    s += &review(1, "2026-01-12");
+    s += &handled(2, "2026-01-12", "2026-01-20");
+    s += &review(2, "2026-01-25");
+    s += &handled(3, "2026-01-25", "2026-02-05");
+    // Requests refused as 不再受理: 02-20 in February; 03-27 and 03-30 in March; 04-03 in
+    // neither month.
+    for day in ["2026-02-20", "2026-03-27", "2026-03-30", "2026-04-03"] {
+        s += &format!(
+            r#"{{"op":"no_further","actor":"李娜","case":3,"text":"仍要求补偿","at":"{day}T15:00:00+08:00"}}
+"#
+        );
+    }
+    l.apply_ok(&s);
+    let r = report_json(&l, "2026-03");
+    // (2026-03, 2026-02, 2025-03).
+    assert_eq!(three(&r, "steps", "no_further"), (2, 1, 0));
+    recount_and_compare(&l, &r);
+    recount_and_compare(&l, &report_json(&l, "2026-02"));
+}
+
 #[test]
 fn the_text_report_names_the_new_rows() {
     let l = ledger();
@@ -195,6 +231,7 @@ fn the_text_report_names_the_new_rows() {
         "办结报告超期未报件",
         "催办次数",
         "化解息访次数",
+        "不再受理次数",
         "十四、复查复核及其他办理环节",
     ] {
         assert!(out.stdout.contains(want), "{want}:\n{}", out.stdout);

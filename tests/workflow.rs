@@ -118,6 +118,31 @@ fn samples() -> Vec<(&'static str, Command, &'static str)> {
             },
             "李娜",
         ),
+        (
+            "hearing",
+            Command::Hearing {
+                from: date(2026, 3, 10),
+                to: date(2026, 3, 10),
+                participants: "信访人张三、城建科王强".into(),
+                conclusion: "维持复查意见".into(),
+            },
+            "李娜",
+        ),
+        (
+            "no_further",
+            Command::NoFurther {
+                text: "仍要求支付补偿款".into(),
+                received_on: None,
+            },
+            "李娜",
+        ),
+        (
+            "terminate",
+            Command::Terminate {
+                note: String::new(),
+            },
+            "赵局长",
+        ),
     ]
 }
 
@@ -146,49 +171,61 @@ fn code(r: &Result<xinfang::domain::workflow::Transition, E>) -> &'static str {
 fn every_state_and_command() {
     // Columns: intake register assign recuse opinion instruct extend
     //          supervise reply notice return_visit archive review attach own
-    //          ask_extension refuse_extension report_back remind resolve
+    //          ask_extension refuse_extension report_back remind resolve hearing
+    //          no_further terminate
     // (report_back is a referral's step: these fixtures came in on a visit; the referral's rows
     // are in workflow_superior.rs. remind (催办) presses the department an accepted case was
     // assigned to, so only the assigned rows allow it. resolve (化解, Art 37) goes on an
-    // accepted case from its decision on, through and after the reply.)
+    // accepted case from its decision on, through and after the reply. hearing, no_further and
+    // terminate are a 复核 case's (Art 36): review_levels_in_the_table has their rows; on a first handling
+    // they are wrong states, terminate on a case not accepted NAcc.)
     let expected = [
-        ("intake", "S ok S S S S S S S S S S S ok S S S S S S"),
+        ("intake", "S ok S S S S S S S S S S S ok S S S S S S S S S"),
         (
             "registered",
-            "S S ok ok S S S ok NA NA S S S ok S S S S S ok",
+            "S S ok ok S S S ok NA NA S S S ok S S S S S ok S S S",
         ),
         (
             "declined",
-            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S NAcc",
+            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S NAcc S S S",
         ),
         (
             "passed_on",
-            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S NAcc",
+            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S NAcc S S S",
         ),
         (
             "assigned",
-            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S ok ok",
+            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S ok ok S S S",
         ),
         (
             "awaiting",
-            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S ok ok",
+            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S ok ok S S S",
         ),
         (
             "approved",
-            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S ok ok",
+            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S ok ok S S S",
         ),
         // Art 35: 复查 from the written reply on, archived or not; never on a case not
         // accepted (it has no handling opinion to review).
-        ("replied", "S S S S S S S S S S ok ok ok S S S S S S ok"),
-        ("visited", "S S S S S S S S S S V ok ok S S S S S S ok"),
-        ("archived", "S S S S S S S S S S S S ok S S S S S S ok"),
+        (
+            "replied",
+            "S S S S S S S S S S ok ok ok S S S S S S ok S S S",
+        ),
+        (
+            "visited",
+            "S S S S S S S S S S V ok ok S S S S S S ok S S S",
+        ),
+        (
+            "archived",
+            "S S S S S S S S S S S S ok S S S S S S ok S S S",
+        ),
         (
             "declined_replied",
-            "S S S S S S S S S S ok ok NAcc S S S S S S NAcc",
+            "S S S S S S S S S S ok ok NAcc S S S S S S NAcc S S NAcc",
         ),
         (
             "declined_archived",
-            "S S S S S S S S S S S S NAcc S S S S S S NAcc",
+            "S S S S S S S S S S S S NAcc S S S S S S NAcc S S NAcc",
         ),
     ];
     let o = Office0::new();
@@ -234,8 +271,10 @@ fn reviewed(
 
 /// The rows of the table that differ by level (Art 34–36): a 复查 or 复核 case takes no
 /// extension (its 30-day clock has none); a replied 复查 case may go to 复核; a replied 复核
-/// case goes no further (不再受理). 催办 goes to an assigned case at any level; 化解 (the last
-/// column) to an accepted case at any level, replied or not.
+/// case goes no further (不再受理). 催办 goes to an assigned case at any level; 化解 to an
+/// accepted case at any level, replied or not. A hearing is
+/// held on an assigned 复核 case only (Art 36 第二款); a replied 复核 case records a later
+/// request as 不再受理 (第三款) and may be 终结'd.
 #[test]
 fn review_levels_in_the_table() {
     let o = Office0::new();
@@ -245,16 +284,19 @@ fn review_levels_in_the_table() {
     let expected = [
         (
             &rv_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok",
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok S S S",
         ),
-        (&rv_replied, "S S S S S S S S S S ok ok ok S S S S S S ok"),
+        (
+            &rv_replied,
+            "S S S S S S S S S S ok ok ok S S S S S S ok S S S",
+        ),
         (
             &rr_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok",
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok ok S S",
         ),
         (
             &rr_replied,
-            "S S S S S S S S S S ok ok NoMore S S S S S S ok",
+            "S S S S S S S S S S ok ok NoMore S S S S S S ok S ok ok",
         ),
     ];
     let mut failures = Vec::new();

@@ -35,6 +35,12 @@ enum A {
     Remind(usize),
     /// 化解 (Art 37), by one of `ACTORS`.
     Resolve(usize),
+    /// 听证 on the day of the step, by one of `ACTORS` (Art 36 第二款).
+    Hearing(usize),
+    /// 不再受理 of a later request (Art 36 第三款), by one of `ACTORS`.
+    NoFurther(usize),
+    /// 终结, by one of `ACTORS`.
+    Terminate(usize),
 }
 
 /// Weighted towards moving forward, so that long sequences reach every
@@ -57,6 +63,9 @@ fn action() -> impl Strategy<Value = A> {
         1 => Just(A::ReportBack),
         1 => by().prop_map(A::Remind),
         1 => by().prop_map(A::Resolve),
+        1 => by().prop_map(A::Hearing),
+        1 => by().prop_map(A::NoFurther),
+        1 => by().prop_map(A::Terminate),
     ]
 }
 
@@ -74,14 +83,35 @@ fn through_to_review() -> Vec<A> {
     ]
 }
 
+/// A 复核 case's course to its end (Art 36): a hearing while assigned, the reply, a later
+/// request refused as 不再受理, 终结. Taken on a case of another level or state, the model says
+/// which of these the domain must refuse.
+fn rereview_to_the_end() -> Vec<A> {
+    vec![
+        A::Register(0),
+        A::Assign(0),
+        A::Hearing(2),
+        A::Opinion(2),
+        A::Instruct(true, 1),
+        A::Reply(true),
+        A::NoFurther(0),
+        A::Terminate(1),
+        A::NoFurther(1),
+    ]
+}
+
 /// Random steps, now and then the whole way to a review.
 fn actions() -> impl Strategy<Value = Vec<A>> {
-    let chunk = prop_oneof![6 => action().prop_map(|a| vec![a]), 1 => Just(through_to_review())];
+    let chunk = prop_oneof![
+        6 => action().prop_map(|a| vec![a]),
+        1 => Just(through_to_review()),
+        1 => Just(rereview_to_the_end()),
+    ];
     proptest::collection::vec(chunk, 1..16).prop_map(|c| c.concat())
 }
 
-/// The command and who gives it.
-fn command(a: &A) -> (Command, &'static str) {
+/// The command and who gives it, on `today`.
+fn command(a: &A, today: chrono::NaiveDate) -> (Command, &'static str) {
     match a {
         A::Register(k) => (
             Command::Register(match k {
@@ -171,6 +201,28 @@ fn command(a: &A) -> (Command, &'static str) {
             },
             ACTORS[*by],
         ),
+        A::Hearing(by) => (
+            Command::Hearing {
+                from: today,
+                to: today,
+                participants: "信访人、承办人".into(),
+                conclusion: "维持".into(),
+            },
+            ACTORS[*by],
+        ),
+        A::NoFurther(by) => (
+            Command::NoFurther {
+                text: "同一事实和理由".into(),
+                received_on: None,
+            },
+            ACTORS[*by],
+        ),
+        A::Terminate(by) => (
+            Command::Terminate {
+                note: String::new(),
+            },
+            ACTORS[*by],
+        ),
     }
 }
 
@@ -196,6 +248,10 @@ struct Model {
     reminders: usize,
     /// 化解 recorded on the case followed.
     resolutions: usize,
+    /// 听证 held, requests refused as 不再受理, and 终结, on the case followed.
+    hearings: usize,
+    refused: usize,
+    terminated: bool,
 }
 
 impl Model {
@@ -216,6 +272,9 @@ impl Model {
             reported: false,
             reminders: 0,
             resolutions: 0,
+            hearings: 0,
+            refused: 0,
+            terminated: false,
         }
     }
 
@@ -295,6 +354,34 @@ impl Model {
             // 化解 (Art 37): an accepted case from its decision on, replied and archived too; the
             // office's (clerk, leader).
             A::Resolve(by) if m.accepted && m.state != Intake && *by <= 1 => m.resolutions += 1,
+            // Art 36 第二款: a hearing on an assigned 复核 case, recorded by the office or by
+            // the handler holding it.
+            A::Hearing(by)
+                if m.state == Assigned
+                    && m.level == Level::ReReview
+                    && (*by <= 1 || m.handler == Some(ACTORS[*by])) =>
+            {
+                m.hearings += 1
+            }
+            // Art 36 第三款: after the 复核 opinion is served, a later request is refused on record.
+            A::NoFurther(by)
+                if matches!(m.state, Replied | Archived)
+                    && (m.terminated
+                        || (m.level == Level::ReReview && m.accepted && m.replied))
+                    && *by <= 1 =>
+            {
+                m.refused += 1
+            }
+            // 终结: a leader's, once, on an accepted 复核 case once replied.
+            A::Terminate(by)
+                if matches!(m.state, Replied | Archived)
+                    && m.level == Level::ReReview
+                    && m.accepted
+                    && !m.terminated
+                    && leader(by) =>
+            {
+                m.terminated = true
+            }
             _ => return None,
         }
         Some(m)
@@ -314,6 +401,9 @@ impl Model {
             && c.report_back.is_some() == self.reported
             && c.reminders.len() == self.reminders
             && c.resolutions.len() == self.resolutions
+            && c.hearings.len() == self.hearings
+            && c.no_further.len() == self.refused
+            && c.terminated.is_some() == self.terminated
     }
 }
 
@@ -372,7 +462,7 @@ proptest! {
         let mut created = 1;
         for (i, a) in actions.iter().enumerate() {
             let at = t(0) + Duration::hours(i as i64 + 1);
-            let (cmd, actor) = command(a);
+            let (cmd, actor) = command(a, at.date_naive());
             let pure = o.apply(Some(&case), &cmd, actor, at);
             let stored = store.execute(&req(cmd.clone(), actor, Some(CaseRef::Id(case.id)), at));
             let predicted = model.next(a);

@@ -211,8 +211,13 @@ fn intake_text(lang: Lang, c: &Case) {
         Level::First => String::new(),
         level @ (Level::Review | Level::ReReview) => format!(" {}", labels::level(lang, level)),
     };
+    // 终结 beside the state: the matter is closed for good.
+    let terminated = match &c.terminated {
+        Some(_) => format!(" [{}]", l("已终结", "closed for good")),
+        None => String::new(),
+    };
     println!(
-        "{} {no}{level}  [{}]",
+        "{} {no}{level}  [{}]{terminated}",
         l("信访事项", "Case"),
         labels::state(lang, c.state)
     );
@@ -307,6 +312,17 @@ fn handling_text(lang: Lang, c: &Case) {
             crate::strings::form::label(lang, crate::strings::form::FieldKey::Resolution)
         );
     }
+    let label = |k| crate::strings::form::label(lang, k);
+    use crate::strings::form::FieldKey as K;
+    for h in &c.hearings {
+        println!("{}：{}", label(K::Hearing), labels::hearing(lang, h));
+    }
+    for n in &c.no_further {
+        println!("{}：{}", label(K::NoFurther), labels::no_further(lang, n));
+    }
+    if let Some(t) = &c.terminated {
+        println!("{}：{}", label(K::Terminated), labels::terminated(lang, t));
+    }
     for d in &c.documents {
         println!(
             "{}：{} {} ({} {})",
@@ -335,6 +351,9 @@ fn clocks_text(lang: Lang, store: &Store, row: &CaseRow) {
         if !clock.uncovered_years.is_empty() {
             let note = crate::strings::calendar::provisional_note(lang, &clock.uncovered_years);
             println!("    {note}");
+        }
+        if clock.paused_days > 0 {
+            println!("    {}", labels::paused_note(lang, clock.paused_days));
         }
     }
 }

@@ -72,6 +72,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "casefile.html",
         include_str!("../../assets/templates/casefile.html"),
     ),
+    (
+        "no_further.txt",
+        include_str!("../../assets/templates/no_further.txt"),
+    ),
 ];
 
 /// The template names, for the README and the override directory.

@@ -130,6 +130,37 @@ pub struct Resolution {
     pub stamp: Stamp,
 }
 
+/// 听证 held on a 复核 case (Art 36 第二款, Art 31 第六项): its days, both inclusive, are not
+/// counted in the 复核 clock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hearing {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub participants: String,
+    pub conclusion: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+/// 不再受理 (Art 36 第三款): a request on the same facts and reasons received after 复核,
+/// recorded on the case whose chain it would extend, and refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoFurther {
+    pub received_on: NaiveDate,
+    pub text: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
+/// 终结: the matter closed for good after its 复核 opinion was served.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Termination {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reply {
     /// Required for accepted cases; a notice of decline or pass-on has none.
@@ -207,6 +238,15 @@ pub struct Case {
     /// 化解/息访 recorded, in order; ledgers written before the step have none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resolutions: Vec<Resolution>,
+    /// 听证 held (复核 cases only), in order; ledgers written before the step have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hearings: Vec<Hearing>,
+    /// Requests refused as 不再受理 (Art 36 第三款), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub no_further: Vec<NoFurther>,
+    /// 终结: the matter closed after 复核.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terminated: Option<Termination>,
 }
 
 /// A repeat item joined to an open case instead of being numbered again.
@@ -280,6 +320,19 @@ impl Case {
     /// The latest document of `kind` issued on the case.
     pub fn issued(&self, kind: super::documents::DocKind) -> Option<&IssuedDoc> {
         self.documents.iter().rev().find(|d| d.kind == kind)
+    }
+
+    /// The days of its hearings (听证), each range inclusive: not counted in the 复核 clock
+    /// (Art 36 第二款).
+    pub fn hearing_days(&self) -> Vec<(NaiveDate, NaiveDate)> {
+        self.hearings.iter().map(|h| (h.from, h.to)).collect()
+    }
+
+    /// Whether a further request on the same matter is 不再受理 (Art 36 第三款): the 复核
+    /// opinion was served, or the matter was 终结'd.
+    pub fn chain_exhausted(&self) -> bool {
+        self.terminated.is_some()
+            || (self.level() == Level::ReReview && self.accepted() && self.reply.is_some())
     }
 
     /// Extension days granted so far.

@@ -127,6 +127,30 @@ pub enum Command {
     /// Issues a document (notice, reply letter, case file): numbered and
     /// its text kept by the ledger.
     Issue(Box<IssueInput>),
+    /// 听证 on a 复核 case (Art 36 第二款): its days, `from` to `to` inclusive, are not counted
+    /// in the 复核 clock.
+    Hearing {
+        from: NaiveDate,
+        to: NaiveDate,
+        participants: String,
+        conclusion: String,
+    },
+    /// 不再受理 (Art 36 第三款): a request on the same facts after 复核, received on
+    /// `received_on` (default today), recorded and refused.
+    NoFurther {
+        text: String,
+        #[serde(
+            default,
+            deserialize_with = "date_or_datetime",
+            skip_serializing_if = "Option::is_none"
+        )]
+        received_on: Option<NaiveDate>,
+    },
+    /// 终结: the matter closed for good after its 复核 opinion was served.
+    Terminate {
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+    },
 }
 
 fn yes() -> bool {
@@ -170,6 +194,9 @@ impl Command {
             Command::ReportBack { .. } => Op::ReportBack,
             Command::Resolve { .. } => Op::Resolve,
             Command::Issue(_) => Op::Issue,
+            Command::Hearing { .. } => Op::Hearing,
+            Command::NoFurther { .. } => Op::NoFurther,
+            Command::Terminate { .. } => Op::Terminate,
         }
     }
 }
@@ -201,6 +228,11 @@ mod tests {
             Op::ReportBack => r#"{"op":"report_back","text":"t"}"#,
             Op::Resolve => r#"{"op":"resolve","how":"mediation","text":"t"}"#,
             Op::Issue => r#"{"op":"issue","kind":"accept"}"#,
+            Op::Hearing => {
+                r#"{"op":"hearing","from":"2026-03-02","to":"2026-03-03","participants":"p","conclusion":"c"}"#
+            }
+            Op::NoFurther => r#"{"op":"no_further","text":"t","received_on":"2026-03-02"}"#,
+            Op::Terminate => r#"{"op":"terminate"}"#,
         }
     }
 

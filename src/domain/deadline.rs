@@ -5,6 +5,16 @@
 //! on the N-th working day after the start. An extension adds to the length first (in the
 //! clock's own unit); then, with `roll_forward`, a nominal due date on a rest day moves once to
 //! the next working day (a make-up working Saturday or Sunday is a working day).
+//!
+//! Paused days (the days of a 听证, Art 36 第二款: 听证所需时间不计算在前款规定的期限内) are
+//! taken out of the count, not added at the end: the clock counts its days after the start one
+//! by one, passing over each paused day as it passes over the start day, until it has counted
+//! its length; the day it reaches is the nominal due date, which then rolls forward as any.
+//! So a hearing inside the period moves the due date by its length in the clock's unit (each
+//! calendar day for a calendar clock, even a weekend or a holiday; only its working days for a
+//! working-day clock), several hearings add up (a day two of them share counts once), a hearing
+//! on the start day moves nothing (that day is not counted anyway), and one held after the
+//! period had run out moves nothing either (those days were never in it).
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -14,7 +24,7 @@ use crate::domain::policy::{ClockRule, ClockStart, ClockStop, DayUnit, Policy};
 use crate::domain::types::{Channel, Level};
 
 /// What has happened on a case, as far as the clocks care.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClockFacts {
     pub channel: Channel,
     /// First handling, 复查 or 复核: each has its own clocks (policy `levels`).
@@ -30,6 +40,9 @@ pub struct ClockFacts {
     pub superior_due: Option<NaiveDate>,
     /// The day the 办结报告 was sent back.
     pub reported: Option<NaiveDate>,
+    /// Days not counted in the clocks that stop at the reply, each range inclusive: the
+    /// hearings (听证) of a 复核 case (Art 36 第二款).
+    pub paused: Vec<(NaiveDate, NaiveDate)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,6 +75,14 @@ pub struct ClockView {
     /// Years in the computation with no official holiday table: counted with the statutory days
     /// computed by `calendar::statutory`, so the due date is provisional; say so.
     pub uncovered_years: Vec<i32>,
+    /// Days passed over as paused (听证, Art 36 第二款): the due date is this much later than
+    /// the count alone would make it; say why.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub paused_days: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The due date of `rule` started on `start`, with `extension_days` (clamped to the rule's
@@ -72,23 +93,71 @@ pub fn due_date(
     start: NaiveDate,
     extension_days: u32,
 ) -> NaiveDate {
+    due_date_paused(cal, rule, start, extension_days, &[]).0
+}
+
+/// As [`due_date`], passing over the `paused` days (inclusive ranges) as the module's comment
+/// says; also returns how many days were passed over.
+pub fn due_date_paused(
+    cal: &HolidayCalendar,
+    rule: &ClockRule,
+    start: NaiveDate,
+    extension_days: u32,
+    paused: &[(NaiveDate, NaiveDate)],
+) -> (NaiveDate, u32) {
     // Art 34: the extension lengthens the limit once, by at most the cap (30 days by default).
     let length = rule
         .days
         .saturating_add(extension_days.min(rule.extension_cap));
-    let nominal = match rule.unit {
-        DayUnit::Calendar => start
-            .checked_add_days(Days::new(u64::from(length)))
-            .unwrap_or(NaiveDate::MAX),
-        DayUnit::Working => cal.add_working_days(start, length),
+    let (nominal, passed) = match rule.unit {
+        DayUnit::Calendar | DayUnit::Working if !paused.is_empty() => {
+            count_past_paused(cal, rule.unit, start, length, paused)
+        }
+        DayUnit::Calendar => (
+            start
+                .checked_add_days(Days::new(u64::from(length)))
+                .unwrap_or(NaiveDate::MAX),
+            0,
+        ),
+        DayUnit::Working => (cal.add_working_days(start, length), 0),
         // A given date has no length to count; `clocks` takes it from `ClockFacts::superior_due`.
-        DayUnit::Given => start,
+        DayUnit::Given => (start, 0),
     };
-    if rule.roll_forward {
+    let due = if rule.roll_forward {
         cal.next_working_day_on_or_after(nominal)
     } else {
         nominal
+    };
+    (due, passed)
+}
+
+/// The day the `length`-th counted day after `start` falls on, a paused day never counted (nor
+/// a rest day, for a working-day clock); and the paused days passed over on the way.
+fn count_past_paused(
+    cal: &HolidayCalendar,
+    unit: DayUnit,
+    start: NaiveDate,
+    length: u32,
+    paused: &[(NaiveDate, NaiveDate)],
+) -> (NaiveDate, u32) {
+    let (mut day, mut left, mut passed) = (start, length, 0);
+    while left > 0 {
+        let Some(next) = day.succ_opt() else { break };
+        day = next;
+        let counts = match unit {
+            DayUnit::Working => cal.is_working_day(day),
+            DayUnit::Calendar | DayUnit::Given => true,
+        };
+        if !counts {
+            continue;
+        }
+        if paused.iter().any(|(from, to)| (*from..=*to).contains(&day)) {
+            passed += 1;
+        } else {
+            left -= 1;
+        }
     }
+    (day, passed)
 }
 
 /// The clocks that apply to the case's channel and whose start event has happened, in policy
@@ -111,14 +180,22 @@ pub fn clocks(
                 // Art 35: a review is of a handling opinion; an item not accepted has none.
                 ClockStart::Answered => facts.replied.filter(|_| facts.accepted.is_some()),
             }?;
-            let due = match rule.unit {
+            // Art 36 第二款: a hearing's days are not counted in the clock that ends with the
+            // reply (on a 复核 case, its 30 days); windows and the decision do not wait for it.
+            let paused: &[(NaiveDate, NaiveDate)] = match rule.stop {
+                ClockStop::Replied => &facts.paused,
+                ClockStop::Decided | ClockStop::Reported | ClockStop::Never => &[],
+            };
+            let (due, passed) = match rule.unit {
                 // Runs only where the superior set a date (Art 22 (三)).
-                DayUnit::Given => facts.superior_due?,
+                DayUnit::Given => (facts.superior_due?, 0),
                 DayUnit::Calendar | DayUnit::Working => {
-                    due_date(cal, rule, start, facts.extension_days)
+                    due_date_paused(cal, rule, start, facts.extension_days, paused)
                 }
             };
-            Some(view(policy, cal, rule, facts, (start, due), today))
+            let mut view = view(policy, cal, rule, facts, (start, due), today);
+            view.paused_days = passed;
+            Some(view)
         })
         .collect()
 }
@@ -172,6 +249,7 @@ fn view(
         due,
         status,
         uncovered_years: cal.uncovered_years(from, to),
+        paused_days: 0,
     }
 }
 
@@ -204,6 +282,7 @@ mod tests {
             extension_days: 0,
             superior_due: None,
             reported: None,
+            paused: Vec::new(),
         }
     }
 

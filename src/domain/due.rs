@@ -37,6 +37,7 @@ pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
             .as_ref()
             .map(|r| r.sent_on)
             .or_else(|| case.archived.as_ref().map(|a| local_date(a.at, rules))),
+        paused: case.hearing_days(),
     }
 }
 
@@ -104,6 +105,7 @@ mod tests {
             superior_due: Some(d("2026-11-16")),
             reported: None,
             level: Level::First,
+            paused: Vec::new(),
         };
         let (p, cal) = (Policy::builtin(), HolidayCalendar::builtin());
         assert_eq!(
@@ -113,7 +115,7 @@ mod tests {
         // Once the 办结报告 is sent, the handling clock is the one left.
         let reported = ClockFacts {
             reported: Some(d("2026-11-13")),
-            ..facts
+            ..facts.clone()
         };
         let views = clocks(&p, &cal, &reported, d("2026-12-01"));
         assert_eq!(next_due(&views), Some(d("2026-12-21")));

@@ -31,6 +31,8 @@ vocabulary! {
         Reason = "reason",
         Handler = "handler",
         Outcome = "outcome",
+        Participants = "participants",
+        Conclusion = "conclusion",
     }
 }
 

@@ -32,6 +32,9 @@ vocabulary! {
         Remind = "remind",
         Resolve = "resolve",
         Issue = "issue",
+        Hearing = "hearing",
+        NoFurther = "no_further",
+        Terminate = "terminate",
     }
 }
 
@@ -60,7 +63,10 @@ impl Op {
             | Op::RefuseExtension
             | Op::ReportBack
             | Op::Remind
-            | Op::Resolve => true,
+            | Op::Resolve
+            | Op::Hearing
+            | Op::NoFurther
+            | Op::Terminate => true,
         }
     }
 }

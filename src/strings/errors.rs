@@ -348,8 +348,8 @@ fn rereview_window_closed(lang: Lang, due: NaiveDate) -> String {
 }
 
 const NO_FURTHER_REVIEW: Said = (
-    "不再受理：本件已是复核，信访人对复核意见不服、仍以同一事实和理由提出投诉请求的，不再受理（《信访工作条例》第三十六条第三款）；如需书面告知，可作为新件登记并以「复核后仍以同一事实和理由提出，不再受理」不予受理",
-    "not accepted again: this case is already a re-review (复核); the same facts and reasons raised against a re-review opinion are not accepted again (Art 36(3)); to tell the petitioner in writing, register it as a new item and decline it as 'same facts and reasons after re-review'",
+    "不再受理（第三十六条第三款）：按 l 在本件记录不再受理（apply：no_further），再按 p 出具不再受理告知书；本件已是复核，对复核意见不服仍以同一事实和理由提出的，不再受理",
+    "not accepted again (Art 36(3)): record it on this case with l (apply: no_further), then issue the 不再受理告知书 with p; this case is a re-review, after which the same facts and reasons are not accepted again",
 );
 
 fn before_receipt(lang: Lang, op: Op, date: NaiveDate, received: NaiveDate) -> String {
@@ -390,6 +390,8 @@ fn field_zh(field: Field) -> &'static str {
         Field::Reason => "理由",
         Field::Handler => "承办人",
         Field::Outcome => "处理结果（支持/解释说明/不予支持）",
+        Field::Participants => "听证参加人",
+        Field::Conclusion => "听证结论",
     }
 }
 

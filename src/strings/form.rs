@@ -94,6 +94,14 @@ pub fn postmark_after_received(lang: Lang) -> &'static str {
     )
 }
 
+/// 听证: the last day of a hearing is not before its first.
+pub fn hearing_ends_before_it_starts(lang: Lang) -> &'static str {
+    lang.pick(
+        "听证结束日期不能早于开始日期",
+        "the hearing cannot end before it starts",
+    )
+}
+
 pub fn name_or_anonymous(lang: Lang) -> &'static str {
     lang.pick(
         "必填；不具名的来信请勾选“匿名”",

@@ -71,6 +71,9 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::Remind => lang.pick("催办", "remind"),
         Op::Resolve => lang.pick("化解息访", "resolve"),
         Op::Issue => lang.pick("出具文书", "issue a document"),
+        Op::Hearing => lang.pick("听证", "hold a hearing"),
+        Op::NoFurther => lang.pick("不再受理", "refuse as not accepted again"),
+        Op::Terminate => lang.pick("终结", "close for good"),
     }
 }
 
@@ -276,5 +279,61 @@ pub fn resolutions(lang: Lang, count: usize, latest: &crate::domain::case::Resol
         format!("{count}次，最近：{on} {how} {text}")
     } else {
         format!("{count} time(s); latest: {on} {how} {text}")
+    }
+}
+
+/// Why a clock's due date is later than its count alone (Art 36 第二款: the hearing's days).
+pub fn paused_note(lang: Lang, days: u32) -> String {
+    if lang == Lang::Zh {
+        format!("听证 {days} 日不计（《信访工作条例》第三十六条第二款）")
+    } else {
+        format!("hearing: {days} day(s) not counted (Art 36(2))")
+    }
+}
+
+/// A hearing on a case: its days, who took part, what it concluded.
+pub fn hearing(lang: Lang, h: &crate::domain::case::Hearing) -> String {
+    let days = if h.from == h.to {
+        h.from.to_string()
+    } else {
+        format!("{}～{}", h.from, h.to)
+    };
+    if lang == Lang::Zh {
+        format!("{days}，参加人：{}；结论：{}", h.participants, h.conclusion)
+    } else {
+        format!(
+            "{days}; participants: {}; conclusion: {}",
+            h.participants, h.conclusion
+        )
+    }
+}
+
+/// A request refused as 不再受理 (Art 36 第三款): when it came, what it asked.
+pub fn no_further(lang: Lang, n: &crate::domain::case::NoFurther) -> String {
+    if lang == Lang::Zh {
+        format!("{}收到：{}（第三十六条第三款）", n.received_on, n.text)
+    } else {
+        format!("received {}: {} (Art 36(3))", n.received_on, n.text)
+    }
+}
+
+/// 终结: by whom and when, with its note.
+pub fn terminated(lang: Lang, t: &crate::domain::case::Termination) -> String {
+    let day = t.stamp.at.format("%Y-%m-%d");
+    let note = if t.note.is_empty() {
+        String::new()
+    } else {
+        format!("（{}）", t.note)
+    };
+    if lang == Lang::Zh {
+        format!(
+            "{day}由{}终结{note}；同一事实和理由再提出的，不再受理",
+            t.stamp.by
+        )
+    } else {
+        format!(
+            "closed for good on {day} by {}{note}; the same facts and reasons are not accepted again",
+            t.stamp.by
+        )
     }
 }

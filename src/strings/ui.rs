@@ -181,6 +181,9 @@ fn step_key(lang: Lang, op: Op) -> &'static str {
         Op::ReportBack => lang.pick("办结报告", "report back"),
         Op::Remind => lang.pick("催办", "remind"),
         Op::Resolve => lang.pick("化解", "resolve"),
+        Op::Hearing => lang.pick("听证", "hearing"),
+        Op::NoFurther => lang.pick("不再受理", "not again"),
+        Op::Terminate => lang.pick("终结", "close for good"),
         // The intake form's key that takes the intake as a repeat item.
         Op::Attach => lang.pick("作为重复件归入", "attach as repeat"),
         // No key of their own (`Action::from_op`): their verb, should one

@@ -84,6 +84,8 @@ pub enum Missing {
     Archived,
     /// Every document: the office's name (its profile is not set).
     OfficeName,
+    /// 不再受理告知书: no request was recorded as 不再受理.
+    NoFurther,
 }
 
 /// Who a document is addressed to.
@@ -173,6 +175,16 @@ pub enum Body {
     CaseFile {
         archived_at: DateTime<FixedOffset>,
         archived_by: String,
+    },
+    /// Art 36 第三款: the request received after 复核, and the 复核 opinion it repeats.
+    NoFurther {
+        received_on: NaiveDate,
+        request: String,
+        /// The 复核 opinion as served, and the day it was.
+        opinion: String,
+        outcome: Option<Outcome>,
+        served_on: NaiveDate,
+        terminated: bool,
     },
 }
 
@@ -288,6 +300,7 @@ pub fn prepare(case: &Case, input: &IssueInput, rules: &Rules) -> Result<Content
         DocKind::Reply => src.reply()?,
         DocKind::Closing => src.closing()?,
         DocKind::CaseFile => src.case_file()?,
+        DocKind::NoFurther => src.no_further()?,
     };
     Ok(Content {
         kind,
@@ -461,6 +474,21 @@ impl Sources<'_, '_> {
             method: r.method,
             served_at: r.served_at,
             signed: r.signed,
+        })
+    }
+
+    /// Art 36 第三款: 对复核意见不服，仍然以同一事实和理由提出投诉请求的，不再受理.
+    fn no_further(&self) -> Result<Body, Missing> {
+        let case = self.case;
+        let n = need(case.no_further.last(), Missing::NoFurther)?;
+        let r = need(case.reply.as_ref(), Missing::Reply)?;
+        Ok(Body::NoFurther {
+            received_on: n.received_on,
+            request: n.text.trim().to_owned(),
+            opinion: r.text.trim().to_owned(),
+            outcome: r.outcome,
+            served_on: r.served_at,
+            terminated: case.terminated.is_some(),
         })
     }
 

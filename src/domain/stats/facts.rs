@@ -187,6 +187,8 @@ impl CaseFacts {
             reported: self
                 .reported
                 .or_else(|| self.archived_at.map(|s| local_day(s, rules))),
+            // The report counts first-handling clocks only; a hearing pauses a 复核 clock.
+            paused: Vec::new(),
         }
     }
 }

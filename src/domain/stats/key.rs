@@ -14,7 +14,7 @@ use crate::domain::types::{Channel, State};
 /// The steps the report counts from the journal (section `steps`): how many times each was
 /// given in the period, by the time of its event. One line here is all a new counted step
 /// needs: the report names it by its step label and the recount counts its events.
-pub const COUNTED_STEPS: &[Op] = &[Op::Remind, Op::Resolve];
+pub const COUNTED_STEPS: &[Op] = &[Op::Remind, Op::Resolve, Op::NoFurther];
 
 /// The parts of the report, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

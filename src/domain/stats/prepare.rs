@@ -57,7 +57,7 @@ impl<'a> Prepared<'a> {
             } else {
                 0
             },
-            ..self.facts
+            ..self.facts.clone()
         };
         clocks(rules.policy, rules.calendar, &facts, cutoff)
     }

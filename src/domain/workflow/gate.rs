@@ -5,7 +5,7 @@ use crate::domain::case::Case;
 use crate::domain::error::WorkflowError;
 use crate::domain::op::{Act, Op};
 use crate::domain::rules::Operator;
-use crate::domain::types::{Channel, Role, State};
+use crate::domain::types::{Channel, Level, Role, State};
 
 /// The steps the case's state allows now (roles aside), for the desk's
 /// footer and for error messages.
@@ -100,6 +100,10 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         (Op::Resolve, Registered | Assigned | Replied | Archived) => {
             return accepted_only(case, op, true);
         }
+        // Art 36: the steps at the end of a matter's chain.
+        (Op::Hearing, _) => return hearing_allows(case),
+        (Op::NoFurther, _) => return no_further_allows(case),
+        (Op::Terminate, _) => return terminate_allows(case),
         // Documents may be issued at any step: `documents::prepare` refuses
         // one the case does not yet hold the facts for, naming what lacks.
         (Op::Issue, _) => true,
@@ -136,6 +140,42 @@ fn review_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         Some(_) => Ok(()),
         None => Err(WorkflowError::NoFurtherReview),
     }
+}
+
+/// Art 36 第二款: the 复核 body may hold a hearing while it handles the request.
+fn hearing_allows(case: &Case) -> Result<(), WorkflowError> {
+    if case.state != State::Assigned {
+        return Err(bare_wrong_state(case, Op::Hearing));
+    }
+    accepted_only(case, Op::Hearing, case.level() == Level::ReReview)
+}
+
+/// A wrong state; `gate` names what is allowed.
+fn bare_wrong_state(case: &Case, op: Op) -> WorkflowError {
+    WorkflowError::WrongState {
+        op,
+        state: case.state,
+        allowed: Vec::new(),
+    }
+}
+
+/// Art 36 第三款: a request after the 复核 opinion is recorded as refused.
+fn no_further_allows(case: &Case) -> Result<(), WorkflowError> {
+    let replied = matches!(case.state, State::Replied | State::Archived);
+    if replied && case.chain_exhausted() {
+        Ok(())
+    } else {
+        Err(bare_wrong_state(case, Op::NoFurther))
+    }
+}
+
+/// 终结 once the 复核 opinion is served, archived or not; once.
+fn terminate_allows(case: &Case) -> Result<(), WorkflowError> {
+    if !matches!(case.state, State::Replied | State::Archived) {
+        return Err(bare_wrong_state(case, Op::Terminate));
+    }
+    let ok = case.level() == Level::ReReview && case.terminated.is_none();
+    accepted_only(case, Op::Terminate, ok)
 }
 
 /// Steps on accepted cases only: refused as `NotAccepted` on any other,
@@ -215,6 +255,18 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
             }
         }
         Op::Recuse => require_role(op.into(), actor, &[Clerk, Leader, Handler]),
+        // The hearing is part of the handling: the handler holding it records it, as they give
+        // the opinion, or the office does.
+        Op::Hearing => {
+            let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
+            if actor.role == Handler && assigned == Some(actor.name.as_str()) {
+                Ok(())
+            } else {
+                require_role(op.into(), actor, &[Clerk, Leader])
+            }
+        }
+        // 终结 closes the matter for good: a leader's decision.
+        Op::Terminate => require_role(op.into(), actor, &[Leader]),
         Op::Intake
         | Op::Register
         | Op::Assign
@@ -226,6 +278,7 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
         | Op::ReportBack
         | Op::Remind
         | Op::Resolve
+        | Op::NoFurther
         | Op::Issue => require_role(op.into(), actor, &[Clerk, Leader]),
     }
 }

@@ -15,6 +15,7 @@ use super::types::Role;
 mod checks;
 mod gate;
 mod intake;
+mod rereview;
 mod steps;
 mod warning;
 

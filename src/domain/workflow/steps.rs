@@ -45,7 +45,7 @@ pub(super) struct Change {
 }
 
 impl Change {
-    fn to(case: Case) -> Change {
+    pub(super) fn to(case: Case) -> Change {
         Change {
             case,
             created: false,
@@ -105,6 +105,14 @@ impl Step<'_, '_> {
                 text,
             } => self.resolve(next, *how, *resolved_on, text),
             Command::Issue(input) => self.issue(next, input),
+            Command::Hearing {
+                from,
+                to,
+                participants,
+                conclusion,
+            } => self.hearing(next, (*from, *to), participants, conclusion),
+            Command::NoFurther { text, received_on } => self.no_further(next, text, *received_on),
+            Command::Terminate { note } => Ok(self.terminate(next, note)),
         }
     }
 
@@ -499,5 +507,8 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         extension_request: None,
         documents: Vec::new(),
         resolutions: Vec::new(),
+        hearings: Vec::new(),
+        no_further: Vec::new(),
+        terminated: None,
     }
 }

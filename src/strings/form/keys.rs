@@ -133,6 +133,17 @@ field_keys! {
     ProfilePrinter = ("打印机", "printer"),
     /// Not a field: the case screen's line of an issued document.
     ProfileDocument = ("文书", "document"),
+    // 听证 (Art 36 第二款), 不再受理 (第三款) and 终结: their forms and their lines on a case.
+    HearingFrom = ("听证开始日期", "hearing from"),
+    HearingTo = ("听证结束日期", "hearing to"),
+    Participants = ("参加人", "participants"),
+    Conclusion = ("听证结论", "conclusion"),
+    NoFurtherOn = ("收到请求日期", "request received on"),
+    NoFurtherText = ("请求内容", "what is asked"),
+    TerminateNote = ("终结说明", "note"),
+    Hearing = ("听证", "hearing"),
+    NoFurther = ("不再受理", "not accepted again"),
+    Terminated = ("终结", "closed for good"),
 }
 
 impl FieldKey {

@@ -97,6 +97,14 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
         // Archive and 包案 ask nothing: the form is a confirmation
         // (`confirmation`).
         Op::Archive | Op::Own => Vec::new(),
+        Op::Hearing => hearing_fields(today),
+        Op::NoFurther => vec![
+            Field::new(K::NoFurtherOn, Kind::Date)
+                .required()
+                .value(&date(today)),
+            Field::new(K::NoFurtherText, Kind::Multi).required(),
+        ],
+        Op::Terminate => vec![Field::new(K::TerminateNote, Kind::Multi)],
         // Not given through a case's step form (see `Form::to_command`).
         Op::Intake | Op::Attach | Op::Issue => Vec::new(),
     }
@@ -124,6 +132,9 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
         | Op::ReportBack
         | Op::Remind
         | Op::Resolve
+        | Op::Hearing
+        | Op::NoFurther
+        | Op::Terminate
         | Op::Issue => None,
     }
 }
@@ -293,6 +304,20 @@ fn resolve_fields(lang: Lang, today: NaiveDate) -> Vec<Field> {
     ]
 }
 
+/// 听证: held on days up to today (a one-day hearing by default), who took part, what it found.
+fn hearing_fields(today: NaiveDate) -> Vec<Field> {
+    vec![
+        Field::new(K::HearingFrom, Kind::Date)
+            .required()
+            .value(&date(today)),
+        Field::new(K::HearingTo, Kind::Date)
+            .required()
+            .value(&date(today)),
+        Field::new(K::Participants, Kind::Multi).required(),
+        Field::new(K::Conclusion, Kind::Multi).required(),
+    ]
+}
+
 fn reply_fields(case: &Case, lang: Lang, today: NaiveDate) -> Vec<Field> {
     let mut f = Vec::new();
     // A notice of decline or pass-on has no outcome (Art 32 is for
@@ -441,6 +466,14 @@ impl Form {
                 text: text(K::ReportText),
                 sent_on: parse_date(&text(K::SentOn)),
             },
+            Op::Hearing => self.to_hearing()?,
+            Op::NoFurther => Command::NoFurther {
+                text: text(K::NoFurtherText),
+                received_on: parse_date(&text(K::NoFurtherOn)),
+            },
+            Op::Terminate => Command::Terminate {
+                note: text(K::TerminateNote),
+            },
             // An intake and a repeat item come from the intake form, a
             // document from the documents panel: no step form gives them.
             Op::Intake | Op::Attach | Op::Issue => return None,
@@ -468,6 +501,17 @@ impl Form {
                 text: text(K::Answer),
             },
             DecisionKind::Accept => Decision::Accept,
+        })
+    }
+
+    /// 听证 (Art 36 第二款).
+    fn to_hearing(&self) -> Option<Command> {
+        let text = |k: K| self.text(k).unwrap_or_default();
+        Some(Command::Hearing {
+            from: parse_date(&text(K::HearingFrom))?,
+            to: parse_date(&text(K::HearingTo))?,
+            participants: text(K::Participants),
+            conclusion: text(K::Conclusion),
         })
     }
 

@@ -104,6 +104,14 @@ pub fn whole(form: &mut Form) {
     {
         f.error = Some(t::postmark_after_received(lang).to_owned());
     }
+    let from = form.text(K::HearingFrom).and_then(|s| parse_date(&s));
+    let to = form.text(K::HearingTo).and_then(|s| parse_date(&s));
+    if let (Some(from), Some(to)) = (from, to)
+        && to < from
+        && let Some(f) = form.get_mut(K::HearingTo)
+    {
+        f.error = Some(t::hearing_ends_before_it_starts(lang).to_owned());
+    }
     // Returning an opinion for rework must say what to change.
     if form.code(K::Approve) == Some("false")
         && form.text(K::Instruction).is_none()

@@ -139,6 +139,12 @@ pub enum Action {
     Remind,
     /// 化解/息访 (Art 37).
     Resolve,
+    /// 听证 (Art 36 第二款).
+    Hearing,
+    /// 不再受理 (Art 36 第三款).
+    NoFurther,
+    /// 终结.
+    Terminate,
     /// Between the queue and the leader's dashboard.
     SwitchView,
     /// 统计图.
@@ -217,6 +223,9 @@ impl Action {
             Action::ReportBack => Step(Op::ReportBack),
             Action::Remind => Step(Op::Remind),
             Action::Resolve => Step(Op::Resolve),
+            Action::Hearing => Step(Op::Hearing),
+            Action::NoFurther => Step(Op::NoFurther),
+            Action::Terminate => Step(Op::Terminate),
             Action::SwitchView => Desk("switch_view"),
             Action::Charts => Desk("charts"),
             Action::Settings => Desk("settings"),
@@ -270,6 +279,9 @@ impl Action {
             Op::ReportBack => Action::ReportBack,
             Op::Remind => Action::Remind,
             Op::Resolve => Action::Resolve,
+            Op::Hearing => Action::Hearing,
+            Op::NoFurther => Action::NoFurther,
+            Op::Terminate => Action::Terminate,
             // A new intake is `n` on the queue; a repeat item is attached
             // from the intake form; the handler asks for an extension with
             // the extend key (`App::try_action`); documents have their own

@@ -242,6 +242,11 @@ pub(super) const CASE: &[(Action, &[Key])] = &[
     (Action::Remind, &[ch('m')]),
     // h for 化解 (huajie).
     (Action::Resolve, &[ch('h')]),
+    // t for 听证 (ting), l for 不再受理 (the law's last word; n is the queue's new), z for
+    // 终结 (zhongjie).
+    (Action::Hearing, &[ch('t')]),
+    (Action::NoFurther, &[ch('l')]),
+    (Action::Terminate, &[ch('z')]),
     (Action::Document, &[ch('p')]),
 ];
 

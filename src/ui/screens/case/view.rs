@@ -240,6 +240,7 @@ fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
             .to_owned(),
         ));
     }
+    chain_end_lines(lang, c, lines);
     if let Some(r) = &c.report_back {
         let sent = format!("（{} {}）", f::label(lang, K::SentOn), r.sent_on);
         kv_text(lang, K::ReportText, &format!("{}{sent}", r.text), lines);
@@ -285,6 +286,19 @@ fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     }
 }
 
+/// 听证, 不再受理 and 终结 (Art 36).
+fn chain_end_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
+    for h in &c.hearings {
+        lines.push(kv(lang, K::Hearing, labels::hearing(lang, h)));
+    }
+    for n in &c.no_further {
+        lines.push(kv(lang, K::NoFurther, labels::no_further(lang, n)));
+    }
+    if let Some(t) = &c.terminated {
+        lines.push(kv(lang, K::Terminated, labels::terminated(lang, t)));
+    }
+}
+
 /// Each journal event: when, who, the step, and its remark (an extension past the
 /// superior's date says so).
 fn timeline_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>>) {
@@ -310,6 +324,13 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         Span::raw("  "),
         Span::from(labels::state(lang, c.state)).reversed(),
     ])];
+    if c.terminated.is_some() {
+        // 终结: said beside the state, where the eye starts.
+        lines[0].spans.push(Span::raw("  "));
+        lines[0]
+            .spans
+            .push(Span::from(f::label(lang, K::Terminated)).reversed());
+    }
     intake_lines(lang, c, &screen.links, &mut lines);
     steps_lines(lang, c, &mut lines);
     if !screen.others.is_empty() {
@@ -413,6 +434,10 @@ fn clock_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>>) 
         // A due date in a year without an official holiday table is provisional (issue 16).
         if !k.uncovered_years.is_empty() {
             let note = crate::strings::calendar::provisional_note(lang, &k.uncovered_years);
+            lines.push(Line::from(format!("    {note}")).italic());
+        }
+        if k.paused_days > 0 {
+            let note = labels::paused_note(lang, k.paused_days);
             lines.push(Line::from(format!("    {note}")).italic());
         }
     }
