@@ -84,9 +84,7 @@ fn command(a: &A) -> (Command, &'static str) {
             Command::Register(match k {
                 0 => Decision::Accept,
                 1 => decline(),
-                2 => Decision::PassOn {
-                    to: "区人社局".into(),
-                },
+                2 => Decision::pass_on("区人社局"),
                 _ => Decision::Answered {
                     text: "当场答复".into(),
                 },

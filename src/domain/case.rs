@@ -86,6 +86,15 @@ pub struct ReportBack {
     pub stamp: Stamp,
 }
 
+/// The 办结报告 received from the body this office 交办'd the item to (Art 22 (三)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportReceived {
+    pub summary: String,
+    pub received_on: NaiveDate,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
 /// A handler's request for the extension (Art 34), for a leader to grant
 /// (`extend`) or refuse.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,6 +202,9 @@ pub struct Case {
     /// ledger's documents table and the journal).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<IssuedDoc>,
+    /// The 办结报告 that came back for an item this office 交办'd (Art 22 (三)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_received: Option<ReportReceived>,
 }
 
 /// A repeat item joined to an open case instead of being numbered again.
@@ -266,6 +278,17 @@ impl Case {
     /// The latest document of `kind` issued on the case.
     pub fn issued(&self, kind: super::documents::DocKind) -> Option<&IssuedDoc> {
         self.documents.iter().rev().find(|d| d.kind == kind)
+    }
+
+    /// The day of the 交办 (a pass-on asking for the 办结报告, Art 22 (三)) and the date set
+    /// for the report, if one was; None for any other case.
+    pub fn passed_on_for_report(
+        &self,
+        rules: &super::rules::Rules,
+    ) -> Option<(NaiveDate, Option<NaiveDate>)> {
+        let d = self.decision.as_ref()?;
+        let report_by = d.decision.reports_back()?;
+        Some((super::rules::local_date(d.stamp.at, rules), report_by))
     }
 
     /// Extension days granted so far.

@@ -115,6 +115,17 @@ pub enum Command {
     /// Issues a document (notice, reply letter, case file): numbered and
     /// its text kept by the ledger.
     Issue(Box<IssueInput>),
+    /// The 办结报告 received back from the body an item was 交办'd to (Art 22 (三));
+    /// `received_on` defaults to today.
+    ReportReceived {
+        summary: String,
+        #[serde(
+            default,
+            deserialize_with = "date_or_datetime",
+            skip_serializing_if = "Option::is_none"
+        )]
+        received_on: Option<NaiveDate>,
+    },
 }
 
 fn yes() -> bool {
@@ -157,6 +168,7 @@ impl Command {
             Command::RefuseExtension { .. } => Op::RefuseExtension,
             Command::ReportBack { .. } => Op::ReportBack,
             Command::Issue(_) => Op::Issue,
+            Command::ReportReceived { .. } => Op::ReportReceived,
         }
     }
 }
@@ -187,6 +199,7 @@ mod tests {
             Op::RefuseExtension => r#"{"op":"refuse_extension","reason":"r"}"#,
             Op::ReportBack => r#"{"op":"report_back","text":"t"}"#,
             Op::Issue => r#"{"op":"issue","kind":"accept"}"#,
+            Op::ReportReceived => r#"{"op":"report_received","summary":"s"}"#,
         }
     }
 

@@ -30,6 +30,12 @@ pub struct ClockFacts {
     pub superior_due: Option<NaiveDate>,
     /// The day the 办结报告 was sent back.
     pub reported: Option<NaiveDate>,
+    /// The day this office 交办'd the item to another body (a pass-on asking for the
+    /// 办结报告, Art 22 (三)), the date it set for the report if any, and the day the report
+    /// came back: the `outbound` clock.
+    pub passed_on: Option<NaiveDate>,
+    pub report_by: Option<NaiveDate>,
+    pub report_received: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -110,11 +116,25 @@ pub fn clocks(
                 ClockStart::Replied => facts.replied,
                 // Art 35: a review is of a handling opinion; an item not accepted has none.
                 ClockStart::Answered => facts.replied.filter(|_| facts.accepted.is_some()),
+                ClockStart::PassedOn => facts.passed_on,
             }?;
-            let due = match rule.unit {
-                // Runs only where the superior set a date (Art 22 (三)).
-                DayUnit::Given => facts.superior_due?,
-                DayUnit::Calendar | DayUnit::Working => {
+            // The date set when the item was passed down to us (the superior's), or by us when
+            // we passed it on (Art 22 (三): 要求其在指定办理期限内反馈结果).
+            let given = match rule.start {
+                ClockStart::PassedOn => facts.report_by,
+                ClockStart::Received
+                | ClockStart::Accepted
+                | ClockStart::Replied
+                | ClockStart::Answered => facts.superior_due,
+            };
+            let due = match (rule.unit, rule.start) {
+                // Runs only where a date was set.
+                (DayUnit::Given, _) => given?,
+                // A 交办 without a date of its own is due the policy's length after it.
+                (DayUnit::Calendar | DayUnit::Working, ClockStart::PassedOn) => {
+                    given.unwrap_or_else(|| due_date(cal, rule, start, facts.extension_days))
+                }
+                (DayUnit::Calendar | DayUnit::Working, _) => {
                     due_date(cal, rule, start, facts.extension_days)
                 }
             };
@@ -136,6 +156,7 @@ fn view(
         ClockStop::Decided => facts.decided,
         ClockStop::Replied => facts.replied,
         ClockStop::Reported => facts.reported,
+        ClockStop::ReportReceived => facts.report_received,
         ClockStop::Never => None,
     };
     let status = match (rule.stop, done) {
@@ -204,6 +225,9 @@ mod tests {
             extension_days: 0,
             superior_due: None,
             reported: None,
+            passed_on: None,
+            report_by: None,
+            report_received: None,
         }
     }
 

@@ -20,6 +20,7 @@ pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
         .as_ref()
         .filter(|d| d.decision == Decision::Accept)
         .map(|d| local_date(d.stamp.at, rules));
+    let outbound = case.passed_on_for_report(rules);
     ClockFacts {
         channel: case.intake.channel,
         level: case.level(),
@@ -37,6 +38,9 @@ pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
             .as_ref()
             .map(|r| r.sent_on)
             .or_else(|| case.archived.as_ref().map(|a| local_date(a.at, rules))),
+        passed_on: outbound.map(|(on, _)| on),
+        report_by: outbound.and_then(|(_, by)| by),
+        report_received: case.report_received.as_ref().map(|r| r.received_on),
     }
 }
 
@@ -104,6 +108,9 @@ mod tests {
             superior_due: Some(d("2026-11-16")),
             reported: None,
             level: Level::First,
+            passed_on: None,
+            report_by: None,
+            report_received: None,
         };
         let (p, cal) = (Policy::builtin(), HolidayCalendar::builtin());
         assert_eq!(

@@ -31,6 +31,7 @@ vocabulary! {
         ReportBack = "report_back",
         Remind = "remind",
         Issue = "issue",
+        ReportReceived = "report_received",
     }
 }
 
@@ -58,7 +59,8 @@ impl Op {
             | Op::AskExtension
             | Op::RefuseExtension
             | Op::ReportBack
-            | Op::Remind => true,
+            | Op::Remind
+            | Op::ReportReceived => true,
         }
     }
 }

@@ -37,6 +37,8 @@ pub enum ClockStart {
     /// The written reply to an accepted item served: a 复查/复核 window opens on it (Art 35–36);
     /// an item not accepted has none.
     Answered,
+    /// This office 交办'd the item to another body, asking for its 办结报告 (Art 22 (三)).
+    PassedOn,
 }
 
 /// The event that stops a clock; `Never` makes it a window (e.g. the 复查 window) that closes
@@ -49,6 +51,8 @@ pub enum ClockStop {
     /// The 办结报告 is sent back to the body that passed the item down (Art 22 (三)).
     Reported,
     Never,
+    /// The 办结报告 of an item this office 交办'd came back (Art 22 (三)).
+    ReportReceived,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -346,6 +350,7 @@ mod tests {
             "review_handle: Received->Replied 30 Calendar roll=true ext=0",
             "rereview: Answered->Never 30 Calendar roll=true ext=0",
             "rereview_handle: Received->Replied 30 Calendar roll=true ext=0",
+            "outbound: PassedOn->ReportReceived 60 Calendar roll=true ext=0",
         ];
         assert_eq!(summary, expected);
         let decide = p.clock("decide").unwrap();
@@ -432,6 +437,7 @@ mod tests {
             "review_handle",
             "rereview",
             "rereview_handle",
+            "outbound",
             "simple",
         ];
         assert_eq!(keys, expected);

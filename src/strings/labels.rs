@@ -70,6 +70,7 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::ReportBack => lang.pick("报送办结报告", "send the report back"),
         Op::Remind => lang.pick("催办", "remind"),
         Op::Issue => lang.pick("出具文书", "issue a document"),
+        Op::ReportReceived => lang.pick("收到办结报告", "record the report received"),
     }
 }
 

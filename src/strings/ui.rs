@@ -180,6 +180,7 @@ fn step_key(lang: Lang, op: Op) -> &'static str {
         Op::RefuseExtension => lang.pick("不同意延期", "refuse extension"),
         Op::ReportBack => lang.pick("办结报告", "report back"),
         Op::Remind => lang.pick("催办", "remind"),
+        Op::ReportReceived => lang.pick("收到办结报告", "report received"),
         // The intake form's key that takes the intake as a repeat item.
         Op::Attach => lang.pick("作为重复件归入", "attach as repeat"),
         // No key of their own (`Action::from_op`): their verb, should one

@@ -315,7 +315,10 @@ impl Sources<'_, '_> {
         let rule = self.handle?;
         let start = match rule.start {
             ClockStart::Received => local_date(self.case.intake.received_at, self.rules),
-            ClockStart::Accepted | ClockStart::Replied | ClockStart::Answered => self.accepted_on?,
+            ClockStart::Accepted
+            | ClockStart::Replied
+            | ClockStart::Answered
+            | ClockStart::PassedOn => self.accepted_on?,
         };
         Some(due_date(self.rules.calendar, rule, start, extra))
     }
@@ -362,7 +365,7 @@ impl Sources<'_, '_> {
     /// Art 22: 转送有权处理的机关; 交办的，要求在指定期限内反馈结果.
     fn transfer(&self) -> Result<Body, Missing> {
         match (self.decision, &self.case.assignment) {
-            (Some(Decision::PassOn { to }), _) => Ok(Body::Transfer {
+            (Some(Decision::PassOn { to, .. }), _) => Ok(Body::Transfer {
                 mode: "pass_on",
                 to: need(text(&Some(to.clone())), Missing::TransferTarget)?,
                 handler: None,

@@ -176,6 +176,11 @@ impl CaseFacts {
             reported: self
                 .reported
                 .or_else(|| self.archived_at.map(|s| local_day(s, rules))),
+            // The rows keep no 交办 (Art 22 (三)): the report does not count the outbound
+            // clock, and its recount, reading only the clocks it names, agrees.
+            passed_on: None,
+            report_by: None,
+            report_received: None,
         }
     }
 }

@@ -63,7 +63,7 @@ pub(super) fn validate_decision(decision: &Decision) -> Result<(), WorkflowError
         Decision::Accept => Ok(()),
         // 不予受理 must tell the petitioner where to go instead (Art 23).
         Decision::Decline { route, .. } => nonempty(op, Field::Route, route),
-        Decision::PassOn { to } => nonempty(op, Field::To, to),
+        Decision::PassOn { to, .. } => nonempty(op, Field::To, to),
         Decision::Answered { text } => nonempty(op, Field::Text, text),
     }
 }

@@ -101,6 +101,14 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         }
         // 催办 presses the department a case was assigned to; before that nobody holds it.
         (Op::Remind, Assigned) => return accepted_only(case, op, true),
+        // Art 22 (三): the 办结报告 of an item this office 交办'd comes back once, whether the
+        // petitioner has been told where it went (replied) or the case is archived.
+        (Op::ReportReceived, Registered | Replied | Archived) => {
+            case.decision
+                .as_ref()
+                .is_some_and(|d| d.decision.reports_back().is_some())
+                && case.report_received.is_none()
+        }
         // Documents may be issued at any step: `documents::prepare` refuses
         // one the case does not yet hold the facts for, naming what lacks.
         (Op::Issue, _) => true,
@@ -122,7 +130,8 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
             | Op::AskExtension
             | Op::RefuseExtension
             | Op::ReportBack
-            | Op::Remind,
+            | Op::Remind
+            | Op::ReportReceived,
             _,
         ) => false,
     };
@@ -216,6 +225,7 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
         | Op::Attach
         | Op::ReportBack
         | Op::Remind
+        | Op::ReportReceived
         | Op::Issue => require_role(op.into(), actor, &[Clerk, Leader]),
     }
 }

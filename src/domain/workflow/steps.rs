@@ -12,7 +12,7 @@ use super::intake::validate_intake;
 use super::warning::Warning;
 use crate::domain::case::{
     Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Recusal,
-    Reminder, Reply, ReportBack, ReturnVisit, Stamp, Supervision,
+    Reminder, Reply, ReportBack, ReportReceived, ReturnVisit, Stamp, Supervision,
 };
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::deadline::due_date;
@@ -100,6 +100,10 @@ impl Step<'_, '_> {
             Command::RefuseExtension { reason } => self.refuse_extension(next, reason),
             Command::ReportBack { text, sent_on } => self.report_back(next, text, *sent_on),
             Command::Issue(input) => self.issue(next, input),
+            Command::ReportReceived {
+                summary,
+                received_on,
+            } => self.report_received(next, summary, *received_on),
         }
     }
 
@@ -123,8 +127,35 @@ impl Step<'_, '_> {
         Ok(Change::to(next))
     }
 
+    /// Art 22 (三): the 办结报告 of a 交办'd item, received on a day between the 交办 and
+    /// today; it stops the `outbound` clock.
+    fn report_received(
+        self,
+        mut next: Case,
+        summary: &str,
+        received_on: Option<NaiveDate>,
+    ) -> Result<Change, WorkflowError> {
+        nonempty(Op::ReportReceived, Field::Text, summary)?;
+        let received = received_on.unwrap_or(self.today);
+        let passed = self
+            .case
+            .passed_on_for_report(self.rules)
+            .map_or(self.today, |(on, _)| on);
+        check_date_range(received, passed, self.today)?;
+        next.report_received = Some(ReportReceived {
+            summary: summary.to_owned(),
+            received_on: received,
+            stamp: self.stamp,
+        });
+        Ok(Change::to(next))
+    }
+
     fn register(self, mut next: Case, decision: &Decision) -> Result<Change, WorkflowError> {
         validate_decision(decision)?;
+        // Art 22 (三): the date set for the 办结报告 lies ahead of the 交办.
+        if let Some(Some(by)) = decision.reports_back() {
+            check_date_range(by, self.today, NaiveDate::MAX)?;
+        }
         next.state = match decision {
             Decision::Answered { text } => {
                 next.reply = Some(Reply {
@@ -471,5 +502,6 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         attached: Vec::new(),
         extension_request: None,
         documents: Vec::new(),
+        report_received: None,
     }
 }

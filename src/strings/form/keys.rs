@@ -93,6 +93,9 @@ field_keys! {
     RemindGround = ("催办事由", "reminder about"),
     RemindTo = ("催办对象", "reminded"),
     ReplyBy = ("反馈期限", "answer by"),
+    ReportBy = ("交办：办结报告期限", "assign: report due by"),
+    ReportSummary = ("办结报告摘要", "report summary"),
+    ReportReceivedOn = ("收到日期", "received on"),
     // Facts of a case, shown on the case screen.
     Channel = ("渠道", "channel"),
     ReceivedAt = ("收到", "received"),

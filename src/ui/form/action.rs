@@ -93,6 +93,12 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
                 .required()
                 .value(&date(today)),
         ],
+        Op::ReportReceived => vec![
+            Field::new(K::ReportSummary, Kind::Multi).required(),
+            Field::new(K::ReportReceivedOn, Kind::Date)
+                .required()
+                .value(&date(today)),
+        ],
         // Archive and 包案 ask nothing: the form is a confirmation
         // (`confirmation`).
         Op::Archive | Op::Own => Vec::new(),
@@ -122,6 +128,7 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
         | Op::RefuseExtension
         | Op::ReportBack
         | Op::Remind
+        | Op::ReportReceived
         | Op::Issue => None,
     }
 }
@@ -150,6 +157,7 @@ fn register_fields(lang: Lang) -> Vec<Field> {
         Field::new(K::PassTo, Kind::Text)
             .required()
             .when((K::Decision, &["pass_on"])),
+        Field::new(K::ReportBy, Kind::Date).when((K::Decision, &["pass_on"])),
         Field::new(K::Answer, Kind::Multi)
             .required()
             .when((K::Decision, &["answered"])),
@@ -412,6 +420,10 @@ impl Form {
                 text: text(K::ReportText),
                 sent_on: parse_date(&text(K::SentOn)),
             },
+            Op::ReportReceived => Command::ReportReceived {
+                summary: text(K::ReportSummary),
+                received_on: parse_date(&text(K::ReportReceivedOn)),
+            },
             // An intake and a repeat item come from the intake form, a
             // document from the documents panel: no step form gives them.
             Op::Intake | Op::Attach | Op::Issue => return None,
@@ -434,6 +446,12 @@ impl Form {
             },
             DecisionKind::PassOn => Decision::PassOn {
                 to: text(K::PassTo),
+                // A date for the 办结报告 makes the 转送 a 交办 (Art 22 (三)).
+                assign: false,
+                report_by: match self.text(K::ReportBy) {
+                    Some(s) => Some(parse_date(&s)?),
+                    None => None,
+                },
             },
             DecisionKind::Answered => Decision::Answered {
                 text: text(K::Answer),

@@ -137,6 +137,8 @@ pub enum Action {
     ReportBack,
     /// 催办.
     Remind,
+    /// 办结报告 received from the body an item was 交办'd to (Art 22 (三)).
+    ReportReceived,
     /// Between the queue and the leader's dashboard.
     SwitchView,
     /// 统计图.
@@ -214,6 +216,7 @@ impl Action {
             Action::RefuseExtension => Step(Op::RefuseExtension),
             Action::ReportBack => Step(Op::ReportBack),
             Action::Remind => Step(Op::Remind),
+            Action::ReportReceived => Step(Op::ReportReceived),
             Action::SwitchView => Desk("switch_view"),
             Action::Charts => Desk("charts"),
             Action::Settings => Desk("settings"),
@@ -266,6 +269,7 @@ impl Action {
             Op::RefuseExtension => Action::RefuseExtension,
             Op::ReportBack => Action::ReportBack,
             Op::Remind => Action::Remind,
+            Op::ReportReceived => Action::ReportReceived,
             // A new intake is `n` on the queue; a repeat item is attached
             // from the intake form; the handler asks for an extension with
             // the extend key (`App::try_action`); documents have their own

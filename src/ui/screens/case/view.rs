@@ -141,7 +141,7 @@ fn decision_text(lang: Lang, d: &Decision) -> String {
             labels::decline_ground(lang, *ground),
             f::semicolon(lang),
         ),
-        Decision::PassOn { to } => format!("{} {to}", f::decision(lang, d.kind())),
+        Decision::PassOn { to, .. } => format!("{} {to}", f::decision(lang, d.kind())),
         Decision::Answered { text } => {
             format!("{}{}{text}", f::decision(lang, d.kind()), f::colon(lang))
         }
