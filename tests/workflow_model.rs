@@ -33,6 +33,8 @@ enum A {
     ReportBack,
     /// 催办, by one of `ACTORS`.
     Remind(usize),
+    /// 办结报告 received for an item 交办'd (Art 22 (三)), by one of `ACTORS`.
+    ReportReceived(usize),
 }
 
 /// Weighted towards moving forward, so that long sequences reach every
@@ -41,7 +43,7 @@ fn action() -> impl Strategy<Value = A> {
     let by =
         || prop_oneof![1 => Just(0usize), 3 => Just(1usize), 2 => Just(2usize), 1 => Just(3usize)];
     prop_oneof![
-        3 => prop_oneof![3 => Just(0u8), 1 => 1u8..4].prop_map(A::Register),
+        3 => prop_oneof![3 => Just(0u8), 1 => 1u8..5].prop_map(A::Register),
         3 => (0usize..2).prop_map(A::Assign),
         1 => (0usize..2).prop_map(A::Recuse),
         3 => by().prop_map(A::Opinion),
@@ -54,6 +56,7 @@ fn action() -> impl Strategy<Value = A> {
         1 => Just(A::Review),
         1 => Just(A::ReportBack),
         1 => by().prop_map(A::Remind),
+        1 => by().prop_map(A::ReportReceived),
     ]
 }
 
@@ -85,8 +88,14 @@ fn command(a: &A) -> (Command, &'static str) {
                 0 => Decision::Accept,
                 1 => decline(),
                 2 => Decision::pass_on("区人社局"),
-                _ => Decision::Answered {
+                3 => Decision::Answered {
                     text: "当场答复".into(),
+                },
+                // 交办: a pass-on asking for the 办结报告 (Art 22 (三)).
+                _ => Decision::PassOn {
+                    to: "区住建局".into(),
+                    assign: true,
+                    report_by: None,
                 },
             }),
             "李娜",
@@ -158,6 +167,13 @@ fn command(a: &A) -> (Command, &'static str) {
             },
             ACTORS[*by],
         ),
+        A::ReportReceived(by) => (
+            Command::ReportReceived {
+                summary: "区住建局已办结".into(),
+                received_on: None,
+            },
+            ACTORS[*by],
+        ),
     }
 }
 
@@ -181,6 +197,9 @@ struct Model {
     reported: bool,
     /// 催办 given on the case followed.
     reminders: usize,
+    /// Passed on as a 交办, owing this office a 办结报告; received.
+    jiaoban: bool,
+    received: bool,
 }
 
 impl Model {
@@ -200,6 +219,8 @@ impl Model {
             referral,
             reported: false,
             reminders: 0,
+            jiaoban: false,
+            received: false,
         }
     }
 
@@ -216,6 +237,7 @@ impl Model {
                 m.accepted = *k == 0;
                 m.state = if *k == 3 { Replied } else { Registered };
                 m.replied = *k == 3;
+                m.jiaoban = *k == 4;
             }
             A::Assign(h) if open && !m.recused.contains(&HANDLERS[*h].0) => {
                 m.state = Assigned;
@@ -276,6 +298,8 @@ impl Model {
             }
             // 催办 presses the department holding an assigned case: the office's (clerk, leader).
             A::Remind(by) if m.state == Assigned && *by <= 1 => m.reminders += 1,
+            // The 办结报告 of a 交办 comes back once, told or archived or not, to the office.
+            A::ReportReceived(by) if m.jiaoban && !m.received && *by <= 1 => m.received = true,
             _ => return None,
         }
         Some(m)
@@ -294,6 +318,11 @@ impl Model {
             && c.level() == self.level
             && c.report_back.is_some() == self.reported
             && c.reminders.len() == self.reminders
+            && c.report_received.is_some() == self.received
+            && c.decision
+                .as_ref()
+                .is_some_and(|d| d.decision.reports_back().is_some())
+                == self.jiaoban
     }
 }
 

@@ -9,6 +9,10 @@ use super::rules::Rules;
 use super::rules::local_date;
 use super::types::{Decision, Level};
 
+/// The policy key of the clock of a 办结报告 owed to this office for an item it 交办'd
+/// (Art 22 (三)).
+pub const OUTBOUND_CLOCK: &str = "outbound";
+
 /// The dates each clock starts and stops on, read off the case.
 pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
     let decided = case

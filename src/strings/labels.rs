@@ -253,3 +253,31 @@ pub fn event_note(lang: Lang, op: &str, case: &crate::domain::case::Case) -> Opt
     let superior = case.extension.as_ref()?.past_superior_due?;
     (op == Op::Extend).then(|| past_superior(lang, superior))
 }
+
+/// An item this office 交办'd (Art 22 (三)): to whom, by when the 办结报告 is due (the date set,
+/// else the `outbound` clock's), and whether it came back. None for any other case.
+pub fn outbound(
+    lang: Lang,
+    case: &crate::domain::case::Case,
+    due: Option<chrono::NaiveDate>,
+) -> Option<String> {
+    let d = case.decision.as_ref()?;
+    let crate::domain::types::Decision::PassOn { to, .. } = &d.decision else {
+        return None;
+    };
+    d.decision.reports_back()?;
+    let zh = lang == Lang::Zh;
+    let mut s = match (due, zh) {
+        (Some(due), true) => format!("交办{to}，办结报告期限 {due}"),
+        (Some(due), false) => format!("assigned to {to}, report due {due}"),
+        (None, true) => format!("交办{to}"),
+        (None, false) => format!("assigned to {to}"),
+    };
+    match (&case.report_received, zh) {
+        (Some(r), true) => s.push_str(&format!("；{} 收到：{}", r.received_on, r.summary)),
+        (Some(r), false) => s.push_str(&format!("; received {}: {}", r.received_on, r.summary)),
+        (None, true) => s.push_str("；办结报告未收到"),
+        (None, false) => s.push_str("; report not received"),
+    }
+    Some(s)
+}

@@ -96,6 +96,7 @@ field_keys! {
     ReportBy = ("交办：办结报告期限", "assign: report due by"),
     ReportSummary = ("办结报告摘要", "report summary"),
     ReportReceivedOn = ("收到日期", "received on"),
+    Outbound = ("交办去向", "assigned out"),
     // Facts of a case, shown on the case screen.
     Channel = ("渠道", "channel"),
     ReceivedAt = ("收到", "received"),

@@ -240,8 +240,8 @@ pub(super) const CASE: &[(Action, &[Key])] = &[
     (Action::ReportBack, &[ch('f')]),
     // m for reMind: c (催) is 复查's.
     (Action::Remind, &[ch('m')]),
-    // j for 接收 the 办结报告 of an item 交办'd.
-    (Action::ReportReceived, &[ch('j')]),
+    // l: the 办结报告 of an item 交办'd came back (j and k move by line).
+    (Action::ReportReceived, &[ch('l')]),
     (Action::Document, &[ch('p')]),
 ];
 
