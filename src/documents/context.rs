@@ -184,7 +184,8 @@ fn title(body: &Body, kind: DocKind) -> &'static str {
         | Body::Reminder { .. }
         | Body::Reply { .. }
         | Body::Closing { .. }
-        | Body::CaseFile { .. } => kind.title(),
+        | Body::CaseFile { .. }
+        | Body::Whereabouts { .. } => kind.title(),
     }
 }
 

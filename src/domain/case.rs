@@ -291,6 +291,33 @@ impl Case {
         Some((super::rules::local_date(d.stamp.at, rules), report_by))
     }
 
+    /// The first written notice of the decision issued on the case (Art 23 第二款): the
+    /// 受理告知书, the 不予受理告知书 or the 去向告知书, by the decision taken.
+    pub fn decision_notice(&self) -> Option<&IssuedDoc> {
+        use super::documents::DocKind;
+        let kind = match &self.decision.as_ref()?.decision {
+            Decision::Accept => DocKind::Accept,
+            Decision::Decline { .. } => DocKind::Decline,
+            Decision::PassOn { .. } => DocKind::Whereabouts,
+            // Answered on the spot, in writing (Art 23 第二款: 当场书面告知).
+            Decision::Answered { .. } => return None,
+        };
+        self.documents.iter().find(|d| d.kind == kind)
+    }
+
+    /// The day the petitioner was told the decision in writing (Art 23 第二款): its first
+    /// notice issued, or for an item not accepted the notice served as its reply (the
+    /// earlier); None while neither is recorded.
+    pub fn notified_on(&self, rules: &super::rules::Rules) -> Option<NaiveDate> {
+        let issued = self
+            .decision_notice()
+            .map(|d| super::rules::local_date(d.stamp.at, rules));
+        let served = (self.reply.as_ref())
+            .filter(|_| !self.accepted())
+            .map(|r| r.served_at);
+        issued.into_iter().chain(served).min()
+    }
+
     /// Extension days granted so far.
     pub fn extension_days(&self) -> u32 {
         self.extension.as_ref().map_or(0, |e| e.days)

@@ -34,6 +34,8 @@ pub struct ClockFacts {
     /// 办结报告, Art 22 (三)), the date it set for the report if any, and the day the report
     /// came back: the `outbound` clock.
     pub passed_on: Option<NaiveDate>,
+    /// The day the petitioner was told the decision in writing (Art 23 第二款), if recorded.
+    pub notified: Option<NaiveDate>,
     pub report_by: Option<NaiveDate>,
     pub report_received: Option<NaiveDate>,
 }
@@ -54,6 +56,13 @@ pub enum ClockStatus {
     Met { done: NaiveDate },
     /// Stopped after the due date, `days_late` calendar days late.
     Late { done: NaiveDate, days_late: i64 },
+    /// Decided in time (`done`), but the written notice of it given on `notified`, `days_late`
+    /// calendar days after the due date (Art 23 第二款: 书面告知 within the period): 书面告知逾期.
+    NoticeLate {
+        done: NaiveDate,
+        notified: NaiveDate,
+        days_late: i64,
+    },
     /// A window (`stop = "never"`, e.g. the 复查 request period): `days_left` as for `Running`;
     /// `closed` once today is past the last day. Never overdue.
     Window { days_left: i64, closed: bool },
@@ -153,7 +162,7 @@ fn view(
 ) -> ClockView {
     let days_left = (due - today).num_days();
     let done = match rule.stop {
-        ClockStop::Decided => facts.decided,
+        ClockStop::Decided | ClockStop::Notified => facts.decided,
         ClockStop::Replied => facts.replied,
         ClockStop::Reported => facts.reported,
         ClockStop::ReportReceived => facts.report_received,
@@ -164,6 +173,17 @@ fn view(
             days_left,
             closed: today > due,
         },
+        // Art 23 第二款: the notice, where recorded, must be in time as well as the decision.
+        (ClockStop::Notified, Some(done))
+            if done <= due && facts.notified.is_some_and(|n| n > due) =>
+        {
+            let notified = facts.notified.unwrap_or(done);
+            ClockStatus::NoticeLate {
+                done,
+                notified,
+                days_late: (notified - due).num_days(),
+            }
+        }
         (_, Some(done)) if done <= due => ClockStatus::Met { done },
         (_, Some(done)) => ClockStatus::Late {
             done,
@@ -183,9 +203,10 @@ fn view(
     // A running clock also counts working days between today and the due date.
     let (from, to) = match status {
         ClockStatus::Running { .. } => (start.min(today), due.max(today)),
-        ClockStatus::Met { .. } | ClockStatus::Late { .. } | ClockStatus::Window { .. } => {
-            (start, due)
-        }
+        ClockStatus::Met { .. }
+        | ClockStatus::Late { .. }
+        | ClockStatus::NoticeLate { .. }
+        | ClockStatus::Window { .. } => (start, due),
     };
     ClockView {
         key: rule.key.clone(),
@@ -226,6 +247,7 @@ mod tests {
             superior_due: None,
             reported: None,
             passed_on: None,
+            notified: None,
             report_by: None,
             report_received: None,
         }

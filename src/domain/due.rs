@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::case::Case;
 use super::deadline::{ClockFacts, ClockStatus, ClockView, clocks};
+use super::policy::{ClockStart, ClockStop};
 use super::rules::Rules;
 use super::rules::local_date;
 use super::types::{Decision, Level};
@@ -43,6 +44,7 @@ pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
             .map(|r| r.sent_on)
             .or_else(|| case.archived.as_ref().map(|a| local_date(a.at, rules))),
         passed_on: outbound.map(|(on, _)| on),
+        notified: case.notified_on(rules),
         report_by: outbound.and_then(|(_, by)| by),
         report_received: case.report_received.as_ref().map(|r| r.received_on),
     }
@@ -55,6 +57,15 @@ pub fn case_clocks(case: &Case, rules: &Rules, today: NaiveDate) -> Vec<ClockVie
         &clock_facts(case, rules),
         today,
     )
+}
+
+/// When the petitioner must be told the decision in writing (Art 23 第二款): the due date of
+/// the clock a notice stops (`stop = "notified"`, the policy's `decide`), if the policy runs one.
+pub fn notice_due(case: &Case, rules: &Rules) -> Option<NaiveDate> {
+    let rule = (rules.policy.clocks.iter())
+        .find(|r| r.stop == ClockStop::Notified && r.start == ClockStart::Received)?;
+    let received = local_date(case.intake.received_at, rules);
+    Some(super::deadline::due_date(rules.calendar, rule, received, 0))
 }
 
 /// The earliest due date among clocks still running (not windows): what
@@ -113,6 +124,7 @@ mod tests {
             reported: None,
             level: Level::First,
             passed_on: None,
+            notified: None,
             report_by: None,
             report_received: None,
         };

@@ -53,6 +53,9 @@ pub enum ClockStop {
     Never,
     /// The 办结报告 of an item this office 交办'd came back (Art 22 (三)).
     ReportReceived,
+    /// The decision, told the petitioner in writing (Art 23 第二款): met by a decision in time
+    /// whose written notice, where one is recorded, is in time too; else 书面告知逾期.
+    Notified,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -342,7 +345,7 @@ mod tests {
             })
             .collect();
         let expected = [
-            "decide: Received->Decided 15 Calendar roll=true ext=0",
+            "decide: Received->Notified 15 Calendar roll=true ext=0",
             "object: Received->Decided 5 Working roll=true ext=0",
             "handle: Accepted->Replied 60 Calendar roll=true ext=30",
             "superior: Received->Reported 0 Given roll=false ext=0",

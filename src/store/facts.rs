@@ -21,7 +21,7 @@ use crate::domain::types::{Channel, Outcome, Satisfaction, State, SuperviseGroun
 const COLUMNS: &str = "id, state, channel, people, category, target, urgency,
     linked, earlier_petitioner, department, received_at, attached, decision, decided_at,
     served_on, outcome, unit_rating, office_rating, archived_at, extension_days, extended_at,
-    supervisions, superior_due, reported_on";
+    supervisions, superior_due, reported_on, notice_at";
 
 /// Every flag again from the petitioner indexes, as migration 0011 sets them: for the bulk
 /// writer, which loads without the trigger that keeps them.
@@ -54,9 +54,9 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         "INSERT INTO case_facts (id, received_at, state, replied_on, archived_at, case_no,
              channel, people, category, target, urgency, linked, department, attached, decision,
              decided_at, served_on, outcome, unit_rating, office_rating, extension_days,
-             extended_at, supervisions, superior_due, reported_on)
+             extended_at, supervisions, superior_due, reported_on, notice_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
          ON CONFLICT (id) DO UPDATE SET received_at = excluded.received_at,
              state = excluded.state, replied_on = excluded.replied_on,
              archived_at = excluded.archived_at, case_no = excluded.case_no,
@@ -69,7 +69,7 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
              unit_rating = excluded.unit_rating, office_rating = excluded.office_rating,
              extension_days = excluded.extension_days, extended_at = excluded.extended_at,
              supervisions = excluded.supervisions, superior_due = excluded.superior_due,
-             reported_on = excluded.reported_on",
+             reported_on = excluded.reported_on, notice_at = excluded.notice_at",
     )?
     .execute(params![
         f.id,
@@ -97,6 +97,7 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         encode_supervisions(&f.supervisions),
         f.superior_due.map(|d| d.to_string()),
         f.reported.map(|d| d.to_string()),
+        f.notice_at,
     ])?;
     Ok(())
 }
@@ -251,6 +252,7 @@ fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
         supervisions: decode_supervisions(text(21)?).ok_or_else(|| bad(id, "supervisions"))?,
         superior_due: optional_day(r, id, 22, "superior_due")?,
         reported: optional_day(r, id, 23, "reported_on")?,
+        notice_at: r.get(24)?,
     })
 }
 
@@ -368,7 +370,7 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     }
     let mut cases = conn.prepare("SELECT id, case_no, doc FROM cases ORDER BY id")?;
     let mut cases = cases.query([])?;
-    // After COLUMNS: 24 replied_on, 25 case_no, 26 whether the summary is kept.
+    // After COLUMNS: 25 replied_on, 26 case_no, 27 whether the summary is kept.
     let mut rows = conn.prepare(&format!(
         "SELECT {COLUMNS}, replied_on, case_no,
                 EXISTS (SELECT 1 FROM case_summaries s WHERE s.id = case_facts.id)
@@ -399,10 +401,10 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
                 return Ok(());
             }
             let extra = (
-                r.get::<_, Option<String>>(24)?,
                 r.get::<_, Option<String>>(25)?,
+                r.get::<_, Option<String>>(26)?,
             );
-            kept = Some((from_row(r, &mut names), extra, r.get::<_, bool>(26)?));
+            kept = Some((from_row(r, &mut names), extra, r.get::<_, bool>(27)?));
             row = rows.next()?;
         }
         let doc = c.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_case_facts.sql"),
     include_str!("migrations/0012_attached_later.sql"),
     include_str!("migrations/0013_superior_due.sql"),
+    include_str!("migrations/0014_decision_notice.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -81,6 +82,7 @@ mod tests {
         (11, "0011_case_facts.sql", "03df579c76cd15059897342043c842c67bca6ff32e88e3fd17d955834da2c1eb"),
         (12, "0012_attached_later.sql", "14cd3ebd232d08f0a91d7a1c47dd5424f383f940f68975b47f8dfa7db03bd19c"),
         (13, "0013_superior_due.sql", "0d79485d940f9a18ad08814910a73aac3af5b7f4dd0ac2ba68ec08874bb4714e"),
+        (14, "0014_decision_notice.sql", "639dd2069b7abfcab375975de479d8c53afbd394dbfd6cc5c3b9cf4aa203741f"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -18,6 +18,7 @@ pub fn kind(lang: Lang, k: DocKind) -> &'static str {
             DocKind::Reply => "reply (handling opinion)",
             DocKind::Closing => "closing report",
             DocKind::CaseFile => "case file",
+            DocKind::Whereabouts => "notice of where it went",
         },
     }
 }

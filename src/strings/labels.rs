@@ -208,6 +208,18 @@ pub fn clock_status(lang: Lang, status: &ClockStatus) -> String {
                 format!("done {done}, {days_late} days late")
             }
         }
+        // Art 23 第二款: decided in time, the written notice late.
+        ClockStatus::NoticeLate {
+            done,
+            notified,
+            days_late,
+        } => {
+            if zh {
+                format!("{done}决定，书面告知逾期{days_late}日（{notified}告知）")
+            } else {
+                format!("decided {done}, written notice {days_late} days late ({notified})")
+            }
+        }
         ClockStatus::Window { days_left, closed } => {
             if *closed {
                 lang.pick("已届满", "closed").to_owned()

@@ -33,10 +33,13 @@ pub enum DocKind {
     /// 案卷: cover, contents, every issued document and the timeline.
     #[serde(alias = "案卷")]
     CaseFile,
+    /// 转送/交办去向告知书 (Art 23 第一款: 告知信访人转送、交办去向).
+    #[serde(alias = "去向告知书", alias = "转送交办去向告知书")]
+    Whereabouts,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 9] = [
+    pub const ALL: [DocKind; 10] = [
         DocKind::Accept,
         DocKind::Decline,
         DocKind::Transfer,
@@ -47,6 +50,7 @@ impl DocKind {
         DocKind::CaseFile,
         // Last, so the documents panel's digits for the others stay as they were.
         DocKind::Reminder,
+        DocKind::Whereabouts,
     ];
 
     /// The code used on the command line, in `apply`, in the ledger and as
@@ -62,6 +66,7 @@ impl DocKind {
             DocKind::Reply => "reply",
             DocKind::Closing => "closing",
             DocKind::CaseFile => "casefile",
+            DocKind::Whereabouts => "whereabouts",
         }
     }
 
@@ -86,6 +91,7 @@ impl DocKind {
             DocKind::Reply => "信访处理意见书",
             DocKind::Closing => "办结报告",
             DocKind::CaseFile => "案卷",
+            DocKind::Whereabouts => "转送交办去向告知书",
         }
     }
 
@@ -101,6 +107,7 @@ impl DocKind {
             DocKind::Reply => "复",
             DocKind::Closing => "结",
             DocKind::CaseFile => "卷",
+            DocKind::Whereabouts => "去",
         }
     }
 
@@ -109,7 +116,11 @@ impl DocKind {
     pub fn to_petitioner(self) -> bool {
         matches!(
             self,
-            DocKind::Accept | DocKind::Decline | DocKind::Extension | DocKind::Reply
+            DocKind::Accept
+                | DocKind::Decline
+                | DocKind::Extension
+                | DocKind::Reply
+                | DocKind::Whereabouts
         )
     }
 }

@@ -48,6 +48,8 @@ pub struct CaseFacts {
     /// The date the superior set for the 办结报告 (Art 22 (三)), and the day it was sent.
     pub superior_due: Option<NaiveDate>,
     pub reported: Option<NaiveDate>,
+    /// Unix seconds of the first written notice of the decision issued (Art 23 第二款).
+    pub notice_at: Option<i64>,
 }
 
 /// The acceptance decision without its details: the domain's own vocabulary.
@@ -141,6 +143,7 @@ pub fn facts(case: &Case) -> CaseFacts {
             .collect(),
         superior_due: i.referral.as_ref().and_then(|r| r.deadline),
         reported: case.report_back.as_ref().map(|r| r.sent_on),
+        notice_at: case.decision_notice().map(|d| d.stamp.at.timestamp()),
     }
 }
 
@@ -179,6 +182,10 @@ impl CaseFacts {
             // The rows keep no 交办 (Art 22 (三)): the report does not count the outbound
             // clock, and its recount, reading only the clocks it names, agrees.
             passed_on: None,
+            // As `Case::notified_on`: the first notice issued, or a not-accepted item's reply.
+            notified: (self.notice_at.map(|s| local_day(s, rules)).into_iter())
+                .chain(self.reply.filter(|_| !self.accepted()).map(|r| r.served))
+                .min(),
             report_by: None,
             report_received: None,
         }

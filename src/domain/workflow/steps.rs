@@ -16,7 +16,8 @@ use crate::domain::case::{
 };
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::deadline::due_date;
-use crate::domain::documents::{Content, IssueInput, IssuedDoc, prepare};
+use crate::domain::documents::{Body, Content, IssueInput, IssuedDoc, prepare};
+use crate::domain::due::notice_due;
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::Op;
 use crate::domain::rules::{Operator, Rules, local_date};
@@ -448,12 +449,17 @@ impl Step<'_, '_> {
     }
 
     fn issue(self, mut next: Case, input: &IssueInput) -> Result<Change, WorkflowError> {
-        let content = prepare(self.case, input, self.rules).map_err(|missing| {
+        let mut content = prepare(self.case, input, self.rules).map_err(|missing| {
             WorkflowError::DocumentIncomplete {
                 kind: input.kind,
                 missing,
             }
         })?;
+        // Art 23 第二款: an acceptance notice issued after the written notice was due says so
+        // (and the decide clock shows 书面告知逾期).
+        if let Body::Accept { late_for, .. } = &mut content.body {
+            *late_for = notice_due(self.case, self.rules).filter(|due| self.today > *due);
+        }
         // The number is the store's to allot; it fills this entry in.
         next.documents.push(IssuedDoc {
             kind: input.kind,
