@@ -243,3 +243,69 @@ fn the_overdue_report_counts_in_the_header_and_list_overdue() {
     assert_eq!(store2.desk_counts(today).unwrap().overdue, 0);
     assert!(store2.list(&overdue, today).unwrap().is_empty());
 }
+
+/// The screen's text without spaces (a wide character's second cell is blank).
+fn screen(app: &xinfang::ui::app::App) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| xinfang::ui::view::draw(app, f)).unwrap();
+    term.backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .filter(|s| *s != " ")
+        .collect()
+}
+
+#[test]
+fn the_desk_records_a_jiaoban_and_the_report_received() {
+    use common::desk::Desk;
+    use ratatui::crossterm::event::KeyCode;
+    use xinfang::strings::form::FieldKey;
+    use xinfang::ui::app::Screen;
+    // The desk's day is t(1), Tue 2026-03-03.
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("冯七");
+    d.fill_summary("反映小区违建");
+    d.ctrl('s');
+    // d: the decision 转送, to 区住建局, with a date for the 办结报告: a 交办.
+    d.key(KeyCode::Char('d'));
+    d.to(FieldKey::Decision, None);
+    d.chars("转送");
+    d.fill(FieldKey::PassTo, "区住建局");
+    d.fill(FieldKey::ReportBy, "2026-04-10");
+    d.ctrl('s');
+    let Screen::Case(c) = &d.app.screen else {
+        panic!("back on the case: {:?}", d.app.message)
+    };
+    let decision = c.row.case.decision.as_ref().map(|d| d.decision.clone());
+    let expected = Decision::PassOn {
+        to: "区住建局".into(),
+        assign: false,
+        report_by: Some(date(2026, 4, 10)),
+    };
+    assert_eq!(decision, Some(expected), "{:?}", d.app.message);
+    let text = screen(&d.app);
+    assert!(
+        text.contains("交办区住建局，办结报告期限2026-04-10；办结报告未收到"),
+        "{text}"
+    );
+    assert!(text.contains("交办办结报告"), "{text}");
+    // l: the 办结报告 received, dated today by default.
+    d.key(KeyCode::Char('l'));
+    assert_eq!(
+        d.form().text(FieldKey::ReportReceivedOn).as_deref(),
+        Some("2026-03-03")
+    );
+    d.fill(FieldKey::ReportSummary, "已拆除违建");
+    d.ctrl('s');
+    let Screen::Case(c) = &d.app.screen else {
+        panic!("back on the case: {:?}", d.app.message)
+    };
+    let r = c.row.case.report_received.clone();
+    assert_eq!(r.map(|r| r.received_on), Some(date(2026, 3, 3)));
+    let text = screen(&d.app);
+    assert!(text.contains("2026-03-03收到：已拆除违建"), "{text}");
+}

@@ -249,4 +249,63 @@ mod tests {
         assert_eq!(due(4).as_deref(), Some("2026-05-06"));
         assert_eq!(due(5).as_deref(), Some("2026-05-06"));
     }
+
+    #[test]
+    fn migration_14_keeps_the_first_notice_of_the_decision() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        for sql in &MIGRATIONS[..13] {
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.pragma_update(None, "user_version", 13).unwrap();
+        tx.commit().unwrap();
+        // (id, decision, doc): an acceptance with two 受理告知书 and another document (the
+        // first notice counts, whatever its place), a decline with its notice, an acceptance
+        // with none.
+        let doc = |docs: &str| format!(r#"{{"intake":{{}},"documents":[{docs}]}}"#);
+        let rows = [
+            (
+                1,
+                "accept",
+                doc(r#"{"kind":"transfer","at":"2026-03-04T09:00:00+08:00"},
+                       {"kind":"accept","at":"2026-03-20T09:00:00+08:00"},
+                       {"kind":"accept","at":"2026-03-21T09:00:00+08:00"}"#),
+            ),
+            (
+                2,
+                "decline",
+                doc(r#"{"kind":"decline","at":"2026-03-05T08:00:00+08:00"}"#),
+            ),
+            (3, "accept", doc("")),
+        ];
+        for (id, decision, doc) in &rows {
+            conn.execute(
+                "INSERT INTO cases (id, version, state, channel, received_at, received_date,
+                     category, urgency, people, doc)
+                 VALUES (?1, 1, 'registered', 'visit', 0, '2026-03-02', 'c', 'normal', 1, ?2)",
+                rusqlite::params![id, doc],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO case_facts (id, received_at, state, channel, people, category,
+                     urgency, linked, decision)
+                 VALUES (?1, 0, 'registered', 'visit', 1, 'c', 'normal', 0, ?2)",
+                rusqlite::params![id, decision],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn).unwrap();
+        let at = |id: i64| -> Option<i64> {
+            conn.query_row(
+                "SELECT notice_at FROM case_facts WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        // 2026-03-20 09:00 +08:00 = 01:00 UTC; 2026-03-05 08:00 +08:00 = 00:00 UTC.
+        assert_eq!(at(1), Some(1_773_968_400));
+        assert_eq!(at(2), Some(1_772_668_800));
+        assert_eq!(at(3), None);
+    }
 }

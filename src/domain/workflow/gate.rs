@@ -101,14 +101,8 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         }
         // 催办 presses the department a case was assigned to; before that nobody holds it.
         (Op::Remind, Assigned) => return accepted_only(case, op, true),
-        // Art 22 (三): the 办结报告 of an item this office 交办'd comes back once, whether the
-        // petitioner has been told where it went (replied) or the case is archived.
-        (Op::ReportReceived, Registered | Replied | Archived) => {
-            case.decision
-                .as_ref()
-                .is_some_and(|d| d.decision.reports_back().is_some())
-                && case.report_received.is_none()
-        }
+        // Art 22 (三): a 交办's 办结报告 comes back once, told (replied), archived or not.
+        (Op::ReportReceived, Registered | Replied | Archived) => owes_report(case),
         // Documents may be issued at any step: `documents::prepare` refuses
         // one the case does not yet hold the facts for, naming what lacks.
         (Op::Issue, _) => true,
@@ -152,6 +146,12 @@ fn accepted_only(case: &Case, op: Op, ok: bool) -> Result<(), WorkflowError> {
             allowed: Vec::new(),
         })
     }
+}
+
+/// An item this office 交办'd whose 办结报告 has not come back (Art 22 (三)).
+fn owes_report(case: &Case) -> bool {
+    let jiaoban = case.decision.as_ref().map(|d| d.decision.reports_back());
+    matches!(jiaoban, Some(Some(_))) && case.report_received.is_none()
 }
 
 /// An opinion waits for its instruction before the next one is given.
