@@ -309,3 +309,34 @@ fn the_desk_records_a_jiaoban_and_the_report_received() {
     let text = screen(&d.app);
     assert!(text.contains("2026-03-03收到：已拆除违建"), "{text}");
 }
+
+#[test]
+fn show_names_where_a_jiaoban_went_and_its_report() {
+    let l = common::Ledger::new();
+    // The README session's office and intake (Sat 2026-01-31), then a 交办 on Mon 02-02 with
+    // no date: 02-02 + 60 = Fri 04-03 (26 days to 02-28, 31 in March, 3 in April), a working
+    // day (清明 is 04-04..06).
+    let setup: String = SESSION.lines().take(5).map(|s| format!("{s}\n")).collect();
+    let jiaoban = r#"{"op":"register","actor":"李娜","case":1,"decision":"pass_on","to":"区住建局","assign":true,"at":"2026-02-02T09:00:00+08:00"}"#;
+    l.apply_ok(&format!("{setup}{jiaoban}\n"));
+    let out = common::run(&["show", "--db", l.db(), "2026-0001"], "");
+    assert!(out.success(), "{out:?}");
+    assert!(
+        out.stdout
+            .contains("交办去向：交办区住建局，办结报告期限 2026-04-03；办结报告未收到"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("交办办结报告"), "{}", out.stdout);
+    let received = r#"{"op":"report_received","actor":"李娜","case":"2026-0001","summary":"已拆除违建","received_on":"2026-04-01","at":"2026-04-02T09:00:00+08:00"}"#;
+    l.apply_ok(&format!("{received}\n"));
+    let out = common::run(&["show", "--db", l.db(), "2026-0001"], "");
+    assert!(
+        out.stdout.contains("2026-04-01 收到：已拆除违建"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("2026-04-01按期完成"), "{}", out.stdout);
+}
+
+const SESSION: &str = include_str!("fixtures/session.jsonl");
