@@ -275,3 +275,25 @@ fn the_whereabouts_notice_tells_where_a_jiaoban_went() {
     };
     assert_eq!(decide.status, met);
 }
+
+#[test]
+fn a_late_decline_notice_says_when_the_decision_was_taken() {
+    let mut l = ledger();
+    let id = l.run(None, Command::Intake(Box::new(intake_input())), "李娜", 0);
+    l.run(Some(id), Command::Register(decline()), "李娜", 1);
+    // Declined Tue 2026-03-03; the notice issued Fri 03-20 (t(18)), after the due 03-17.
+    let (_, text) = l.issue(id, DocKind::Decline, 18);
+    assert!(text.contains("本机关于2026年3月3日决定不予受理"), "{text}");
+    assert!(
+        text.contains("本告知书于2026年3月20日出具，晚于书面告知期限2026年3月17日"),
+        "{text}"
+    );
+    let row = l.store.case(&CaseRef::Id(id), date(2026, 3, 20)).unwrap();
+    let decide = row.clocks.iter().find(|v| v.key == "decide").unwrap();
+    let expected = ClockStatus::NoticeLate {
+        done: date(2026, 3, 3),
+        notified: date(2026, 3, 20),
+        days_late: 3,
+    };
+    assert_eq!(decide.status, expected);
+}

@@ -124,6 +124,8 @@ pub enum Body {
         ground: DeclineGround,
         route: String,
         note: Option<String>,
+        /// As the acceptance notice's: the written-notice due date it missed, if late.
+        late_for: Option<NaiveDate>,
     },
     Transfer {
         /// `pass_on` 转送 or `assign` 交办 (with a report back by `due`).
@@ -186,6 +188,8 @@ pub enum Body {
         to: String,
         /// The day of the decision the notice records.
         passed_on: NaiveDate,
+        /// As the acceptance notice's: the written-notice due date it missed, if late.
+        late_for: Option<NaiveDate>,
     },
 }
 
@@ -384,6 +388,7 @@ impl Sources<'_, '_> {
                 ground: *ground,
                 route: need(text(&Some(route.clone())), Missing::DeclineRoute)?,
                 note: text(note),
+                late_for: None,
             }),
             None | Some(Decision::Accept | Decision::PassOn { .. } | Decision::Answered { .. }) => {
                 Err(Missing::DeclineDecision)
@@ -511,6 +516,7 @@ impl Sources<'_, '_> {
             mode,
             to: need(text(&Some(to.clone())), Missing::TransferTarget)?,
             passed_on: local_date(d.stamp.at, self.rules),
+            late_for: None,
         })
     }
 

@@ -455,9 +455,12 @@ impl Step<'_, '_> {
                 missing,
             }
         })?;
-        // Art 23 第二款: an acceptance notice issued after the written notice was due says so
-        // (and the decide clock shows 书面告知逾期).
-        if let Body::Accept { late_for, .. } = &mut content.body {
+        // Art 23 第二款: a notice of the decision issued after the written notice was due says
+        // so (and the decide clock shows 书面告知逾期).
+        if let Body::Accept { late_for, .. }
+        | Body::Decline { late_for, .. }
+        | Body::Whereabouts { late_for, .. } = &mut content.body
+        {
             *late_for = notice_due(self.case, self.rules).filter(|due| self.today > *due);
         }
         // The number is the store's to allot; it fills this entry in.
