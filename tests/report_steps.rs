@@ -238,7 +238,7 @@ fn the_text_report_names_the_new_rows() {
     }
 }
 
-/// A ledger written before migration 0014: read as it is, its report comes from the
+/// A ledger written before migrations 0014 and 0015: read as it is, its report comes from the
 /// documents; upgraded, its review cases' rows get their level from the documents, so the
 /// report and `check` read them as a ledger written since.
 #[test]
@@ -248,7 +248,8 @@ fn an_upgraded_ledger_reads_its_review_levels() {
     let conn = rusqlite::Connection::open(l.db()).unwrap();
     conn.execute_batch(
         "DROP INDEX events_by_op; DROP INDEX case_facts_owing_report;
-         ALTER TABLE case_facts DROP COLUMN level; PRAGMA user_version = 13;",
+         ALTER TABLE case_facts DROP COLUMN level; ALTER TABLE case_facts DROP COLUMN notice_at;
+         PRAGMA user_version = 13;",
     )
     .unwrap();
     drop(conn);

@@ -143,6 +143,41 @@ fn samples() -> Vec<(&'static str, Command, &'static str)> {
             },
             "赵局长",
         ),
+        (
+            "report_received",
+            Command::ReportReceived {
+                summary: "区住建局已办结".into(),
+                received_on: None,
+            },
+            "李娜",
+        ),
+    ]
+}
+
+/// An item passed on as a 交办 (Art 22 (三)) on day 1; the petitioner told where it went
+/// (the notice) on day 2; archived on day 3.
+fn jiaoban_fixtures(o: &Office0) -> Vec<(&'static str, xinfang::domain::case::Case)> {
+    let intake = o
+        .apply(
+            None,
+            &Command::Intake(Box::new(intake_input())),
+            "李娜",
+            t(0),
+        )
+        .unwrap()
+        .case;
+    let passed = Decision::PassOn {
+        to: "区住建局".into(),
+        assign: true,
+        report_by: None,
+    };
+    let jiaoban = o.step(&intake, Command::Register(passed), "李娜", t(1));
+    let told = o.step(&jiaoban, reply(None), "李娜", t(2));
+    let archived = o.step(&told, Command::Archive, "李娜", t(3));
+    vec![
+        ("jiaoban", jiaoban),
+        ("jiaoban_told", told),
+        ("jiaoban_archived", archived),
     ]
 }
 
@@ -172,69 +207,88 @@ fn every_state_and_command() {
     // Columns: intake register assign recuse opinion instruct extend
     //          supervise reply notice return_visit archive review attach own
     //          ask_extension refuse_extension report_back remind resolve hearing
-    //          no_further terminate
+    //          no_further terminate report_received
     // (report_back is a referral's step: these fixtures came in on a visit; the referral's rows
     // are in workflow_superior.rs. remind (催办) presses the department an accepted case was
     // assigned to, so only the assigned rows allow it. resolve (化解, Art 37) goes on an
-    // accepted case from its decision on, through and after the reply. hearing, no_further and
-    // terminate are a 复核 case's (Art 36): review_levels_in_the_table has their rows; on a first handling
-    // they are wrong states, terminate on a case not accepted NAcc.)
+    // accepted case from its decision on, through and after the reply. hearing, no_further
+    // and terminate are a 复核 case's (Art 36): review_levels_in_the_table has their rows; on
+    // a first handling they are wrong states, terminate on a case not accepted NAcc.
+    // report_received (办结报告 received) is for an item this office 交办'd: only the jiaoban
+    // rows, whatever its state after the decision; a plain 转送 (passed_on) asks for none.)
     let expected = [
-        ("intake", "S ok S S S S S S S S S S S ok S S S S S S S S S"),
+        (
+            "intake",
+            "S ok S S S S S S S S S S S ok S S S S S S S S S S",
+        ),
         (
             "registered",
-            "S S ok ok S S S ok NA NA S S S ok S S S S S ok S S S",
+            "S S ok ok S S S ok NA NA S S S ok S S S S S ok S S S S",
         ),
         (
             "declined",
-            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S NAcc S S S",
+            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S NAcc S S S S",
         ),
         (
             "passed_on",
-            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S NAcc S S S",
+            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S NAcc S S S S",
         ),
         (
             "assigned",
-            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S ok ok S S S",
+            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S ok ok S S S S",
         ),
         (
             "awaiting",
-            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S ok ok S S S",
+            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S ok ok S S S S",
         ),
         (
             "approved",
-            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S ok ok S S S",
+            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S ok ok S S S S",
         ),
         // Art 35: 复查 from the written reply on, archived or not; never on a case not
         // accepted (it has no handling opinion to review).
         (
             "replied",
-            "S S S S S S S S S S ok ok ok S S S S S S ok S S S",
+            "S S S S S S S S S S ok ok ok S S S S S S ok S S S S",
         ),
         (
             "visited",
-            "S S S S S S S S S S V ok ok S S S S S S ok S S S",
+            "S S S S S S S S S S V ok ok S S S S S S ok S S S S",
         ),
         (
             "archived",
-            "S S S S S S S S S S S S ok S S S S S S ok S S S",
+            "S S S S S S S S S S S S ok S S S S S S ok S S S S",
         ),
         (
             "declined_replied",
-            "S S S S S S S S S S ok ok NAcc S S S S S S NAcc S S NAcc",
+            "S S S S S S S S S S ok ok NAcc S S S S S S NAcc S S NAcc S",
         ),
         (
             "declined_archived",
-            "S S S S S S S S S S S S NAcc S S S S S S NAcc S S NAcc",
+            "S S S S S S S S S S S S NAcc S S S S S S NAcc S S NAcc S",
+        ),
+        (
+            "jiaoban",
+            "S S NAcc NAcc S S S NAcc ON ok S S S ok S S S S S NAcc S S S ok",
+        ),
+        (
+            "jiaoban_told",
+            "S S S S S S S S S S ok ok NAcc S S S S S S NAcc S S NAcc ok",
+        ),
+        (
+            "jiaoban_archived",
+            "S S S S S S S S S S S S NAcc S S S S S S NAcc S S NAcc ok",
         ),
     ];
     let o = Office0::new();
-    let fixtures = fixtures(&o);
+    let mut fixtures = fixtures(&o);
+    fixtures.extend(jiaoban_fixtures(&o));
     assert_eq!(fixtures.len(), expected.len());
     let mut failures = Vec::new();
     for ((name, case), (row, want)) in fixtures.iter().zip(expected) {
         assert_eq!(*name, row);
         let want: Vec<&str> = want.split(' ').collect();
+        assert_eq!(want.len(), samples().len(), "{name}");
         for ((op, cmd, actor), want) in samples().into_iter().zip(want) {
             let got = code(&o.apply(Some(case), &cmd, actor, t(8)));
             if got != want {
@@ -284,19 +338,19 @@ fn review_levels_in_the_table() {
     let expected = [
         (
             &rv_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok S S S",
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok S S S S",
         ),
         (
             &rv_replied,
-            "S S S S S S S S S S ok ok ok S S S S S S ok S S S",
+            "S S S S S S S S S S ok ok ok S S S S S S ok S S S S",
         ),
         (
             &rr_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok ok S S",
+            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok ok S S S",
         ),
         (
             &rr_replied,
-            "S S S S S S S S S S ok ok NoMore S S S S S S ok S ok ok",
+            "S S S S S S S S S S ok ok NoMore S S S S S S ok S ok ok S",
         ),
     ];
     let mut failures = Vec::new();

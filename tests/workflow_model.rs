@@ -41,6 +41,8 @@ enum A {
     NoFurther(usize),
     /// 终结, by one of `ACTORS`.
     Terminate(usize),
+    /// 办结报告 received for an item 交办'd (Art 22 (三)), by one of `ACTORS`.
+    ReportReceived(usize),
 }
 
 /// Weighted towards moving forward, so that long sequences reach every
@@ -49,7 +51,7 @@ fn action() -> impl Strategy<Value = A> {
     let by =
         || prop_oneof![1 => Just(0usize), 3 => Just(1usize), 2 => Just(2usize), 1 => Just(3usize)];
     prop_oneof![
-        3 => prop_oneof![3 => Just(0u8), 1 => 1u8..4].prop_map(A::Register),
+        3 => prop_oneof![3 => Just(0u8), 1 => 1u8..5].prop_map(A::Register),
         3 => (0usize..2).prop_map(A::Assign),
         1 => (0usize..2).prop_map(A::Recuse),
         3 => by().prop_map(A::Opinion),
@@ -66,6 +68,7 @@ fn action() -> impl Strategy<Value = A> {
         1 => by().prop_map(A::Hearing),
         1 => by().prop_map(A::NoFurther),
         1 => by().prop_map(A::Terminate),
+        1 => by().prop_map(A::ReportReceived),
     ]
 }
 
@@ -117,11 +120,15 @@ fn command(a: &A, today: chrono::NaiveDate) -> (Command, &'static str) {
             Command::Register(match k {
                 0 => Decision::Accept,
                 1 => decline(),
-                2 => Decision::PassOn {
-                    to: "区人社局".into(),
-                },
-                _ => Decision::Answered {
+                2 => Decision::pass_on("区人社局"),
+                3 => Decision::Answered {
                     text: "当场答复".into(),
+                },
+                // 交办: a pass-on asking for the 办结报告 (Art 22 (三)).
+                _ => Decision::PassOn {
+                    to: "区住建局".into(),
+                    assign: true,
+                    report_by: None,
                 },
             }),
             "李娜",
@@ -223,6 +230,13 @@ fn command(a: &A, today: chrono::NaiveDate) -> (Command, &'static str) {
             },
             ACTORS[*by],
         ),
+        A::ReportReceived(by) => (
+            Command::ReportReceived {
+                summary: "区住建局已办结".into(),
+                received_on: None,
+            },
+            ACTORS[*by],
+        ),
     }
 }
 
@@ -252,6 +266,9 @@ struct Model {
     hearings: usize,
     refused: usize,
     terminated: bool,
+    /// Passed on as a 交办, owing this office a 办结报告; received.
+    jiaoban: bool,
+    received: bool,
 }
 
 impl Model {
@@ -275,6 +292,8 @@ impl Model {
             hearings: 0,
             refused: 0,
             terminated: false,
+            jiaoban: false,
+            received: false,
         }
     }
 
@@ -291,6 +310,7 @@ impl Model {
                 m.accepted = *k == 0;
                 m.state = if *k == 3 { Replied } else { Registered };
                 m.replied = *k == 3;
+                m.jiaoban = *k == 4;
             }
             A::Assign(h) if open && !m.recused.contains(&HANDLERS[*h].0) => {
                 m.state = Assigned;
@@ -382,6 +402,8 @@ impl Model {
             {
                 m.terminated = true
             }
+            // The 办结报告 of a 交办 comes back once, told or archived or not, to the office.
+            A::ReportReceived(by) if m.jiaoban && !m.received && *by <= 1 => m.received = true,
             _ => return None,
         }
         Some(m)
@@ -404,6 +426,11 @@ impl Model {
             && c.hearings.len() == self.hearings
             && c.no_further.len() == self.refused
             && c.terminated.is_some() == self.terminated
+            && c.report_received.is_some() == self.received
+            && c.decision
+                .as_ref()
+                .is_some_and(|d| d.decision.reports_back().is_some())
+                == self.jiaoban
     }
 }
 

@@ -198,6 +198,17 @@ pub fn case_text(
 ) {
     intake_text(lang, &row.case);
     handling_text(lang, &row.case);
+    // Art 22 (三): an item 交办'd out, and whether its 办结报告 came back.
+    let outbound_due = row
+        .clocks
+        .iter()
+        .find(|k| k.key == crate::domain::due::OUTBOUND_CLOCK);
+    if let Some(text) = labels::outbound(lang, &row.case, outbound_due.map(|k| k.due)) {
+        println!(
+            "{}：{text}",
+            crate::strings::form::label(lang, crate::strings::form::FieldKey::Outbound)
+        );
+    }
     clocks_text(lang, store, row);
     timeline_text(lang, &row.case, events, earlier);
 }

@@ -104,9 +104,7 @@ impl Planner<'_> {
                 route: text::decline_route(ground, category, &mut self.rng).to_owned(),
                 note: None,
             },
-            Fate::PassOn => Decision::PassOn {
-                to: text::pass_on_to(category, &mut self.rng).to_owned(),
-            },
+            Fate::PassOn => Decision::pass_on(text::pass_on_to(category, &mut self.rng)),
             Fate::Answered => Decision::Answered {
                 text: pick(&mut self.rng, &text::ANSWERED).to_owned(),
             },
@@ -115,7 +113,7 @@ impl Planner<'_> {
             Decision::Decline { route, .. } => Some(format!(
                 "不予受理告知书：经审查，您反映的问题依法不予受理。{route}。"
             )),
-            Decision::PassOn { to } => Some(format!(
+            Decision::PassOn { to, .. } => Some(format!(
                 "转送告知书：您反映的问题已转送{to}办理，请与其联系。"
             )),
             Decision::Accept | Decision::Answered { .. } => None,

@@ -185,7 +185,8 @@ fn title(body: &Body, kind: DocKind) -> &'static str {
         | Body::Reply { .. }
         | Body::Closing { .. }
         | Body::CaseFile { .. }
-        | Body::NoFurther { .. } => kind.title(),
+        | Body::NoFurther { .. }
+        | Body::Whereabouts { .. } => kind.title(),
     }
 }
 

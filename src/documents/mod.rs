@@ -69,6 +69,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../assets/templates/casefile.txt"),
     ),
     (
+        "whereabouts.txt",
+        include_str!("../../assets/templates/whereabouts.txt"),
+    ),
+    (
         "casefile.html",
         include_str!("../../assets/templates/casefile.html"),
     ),

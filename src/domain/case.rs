@@ -87,6 +87,15 @@ pub struct ReportBack {
     pub stamp: Stamp,
 }
 
+/// The 办结报告 received from the body this office 交办'd the item to (Art 22 (三)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportReceived {
+    pub summary: String,
+    pub received_on: NaiveDate,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
 /// A handler's request for the extension (Art 34), for a leader to grant
 /// (`extend`) or refuse.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -247,6 +256,9 @@ pub struct Case {
     /// 终结: the matter closed after 复核.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminated: Option<Termination>,
+    /// The 办结报告 that came back for an item this office 交办'd (Art 22 (三)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_received: Option<ReportReceived>,
 }
 
 /// A repeat item joined to an open case instead of being numbered again.
@@ -333,6 +345,44 @@ impl Case {
     pub fn chain_exhausted(&self) -> bool {
         self.terminated.is_some()
             || (self.level() == Level::ReReview && self.accepted() && self.reply.is_some())
+    }
+
+    /// The day of the 交办 (a pass-on asking for the 办结报告, Art 22 (三)) and the date set
+    /// for the report, if one was; None for any other case.
+    pub fn passed_on_for_report(
+        &self,
+        rules: &super::rules::Rules,
+    ) -> Option<(NaiveDate, Option<NaiveDate>)> {
+        let d = self.decision.as_ref()?;
+        let report_by = d.decision.reports_back()?;
+        Some((super::rules::local_date(d.stamp.at, rules), report_by))
+    }
+
+    /// The first written notice of the decision issued on the case (Art 23 第二款): the
+    /// 受理告知书, the 不予受理告知书 or the 去向告知书, by the decision taken.
+    pub fn decision_notice(&self) -> Option<&IssuedDoc> {
+        use super::documents::DocKind;
+        let kind = match &self.decision.as_ref()?.decision {
+            Decision::Accept => DocKind::Accept,
+            Decision::Decline { .. } => DocKind::Decline,
+            Decision::PassOn { .. } => DocKind::Whereabouts,
+            // Answered on the spot, in writing (Art 23 第二款: 当场书面告知).
+            Decision::Answered { .. } => return None,
+        };
+        self.documents.iter().find(|d| d.kind == kind)
+    }
+
+    /// The day the petitioner was told the decision in writing (Art 23 第二款): its first
+    /// notice issued, or for an item not accepted the notice served as its reply (the
+    /// earlier); None while neither is recorded.
+    pub fn notified_on(&self, rules: &super::rules::Rules) -> Option<NaiveDate> {
+        let issued = self
+            .decision_notice()
+            .map(|d| super::rules::local_date(d.stamp.at, rules));
+        let served = (self.reply.as_ref())
+            .filter(|_| !self.accepted())
+            .map(|r| r.served_at);
+        issued.into_iter().chain(served).min()
     }
 
     /// Extension days granted so far.

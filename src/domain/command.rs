@@ -151,6 +151,17 @@ pub enum Command {
         #[serde(default, skip_serializing_if = "String::is_empty")]
         note: String,
     },
+    /// The 办结报告 received back from the body an item was 交办'd to (Art 22 (三));
+    /// `received_on` defaults to today.
+    ReportReceived {
+        summary: String,
+        #[serde(
+            default,
+            deserialize_with = "date_or_datetime",
+            skip_serializing_if = "Option::is_none"
+        )]
+        received_on: Option<NaiveDate>,
+    },
 }
 
 fn yes() -> bool {
@@ -197,6 +208,7 @@ impl Command {
             Command::Hearing { .. } => Op::Hearing,
             Command::NoFurther { .. } => Op::NoFurther,
             Command::Terminate { .. } => Op::Terminate,
+            Command::ReportReceived { .. } => Op::ReportReceived,
         }
     }
 }
@@ -233,6 +245,7 @@ mod tests {
             }
             Op::NoFurther => r#"{"op":"no_further","text":"t","received_on":"2026-03-02"}"#,
             Op::Terminate => r#"{"op":"terminate"}"#,
+            Op::ReportReceived => r#"{"op":"report_received","summary":"s"}"#,
         }
     }
 

@@ -43,6 +43,14 @@ pub struct ClockFacts {
     /// Days not counted in the clocks that stop at the reply, each range inclusive: the
     /// hearings (听证) of a 复核 case (Art 36 第二款).
     pub paused: Vec<(NaiveDate, NaiveDate)>,
+    /// The day this office 交办'd the item to another body (a pass-on asking for the
+    /// 办结报告, Art 22 (三)), the date it set for the report if any, and the day the report
+    /// came back: the `outbound` clock.
+    pub passed_on: Option<NaiveDate>,
+    /// The day the petitioner was told the decision in writing (Art 23 第二款), if recorded.
+    pub notified: Option<NaiveDate>,
+    pub report_by: Option<NaiveDate>,
+    pub report_received: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -61,6 +69,13 @@ pub enum ClockStatus {
     Met { done: NaiveDate },
     /// Stopped after the due date, `days_late` calendar days late.
     Late { done: NaiveDate, days_late: i64 },
+    /// Decided in time (`done`), but the written notice of it given on `notified`, `days_late`
+    /// calendar days after the due date (Art 23 第二款: 书面告知 within the period): 书面告知逾期.
+    NoticeLate {
+        done: NaiveDate,
+        notified: NaiveDate,
+        days_late: i64,
+    },
     /// A window (`stop = "never"`, e.g. the 复查 request period): `days_left` as for `Running`;
     /// `closed` once today is past the last day. Never overdue.
     Window { days_left: i64, closed: bool },
@@ -179,25 +194,54 @@ pub fn clocks(
                 ClockStart::Replied => facts.replied,
                 // Art 35: a review is of a handling opinion; an item not accepted has none.
                 ClockStart::Answered => facts.replied.filter(|_| facts.accepted.is_some()),
+                ClockStart::PassedOn => facts.passed_on,
             }?;
-            // Art 36 第二款: a hearing's days are not counted in the clock that ends with the
-            // reply (on a 复核 case, its 30 days); windows and the decision do not wait for it.
-            let paused: &[(NaiveDate, NaiveDate)] = match rule.stop {
-                ClockStop::Replied => &facts.paused,
-                ClockStop::Decided | ClockStop::Reported | ClockStop::Never => &[],
-            };
-            let (due, passed) = match rule.unit {
-                // Runs only where the superior set a date (Art 22 (三)).
-                DayUnit::Given => (facts.superior_due?, 0),
-                DayUnit::Calendar | DayUnit::Working => {
-                    due_date_paused(cal, rule, start, facts.extension_days, paused)
-                }
-            };
+            let (due, passed) = due_and_paused(cal, rule, facts, start)?;
             let mut view = view(policy, cal, rule, facts, (start, due), today);
             view.paused_days = passed;
             Some(view)
         })
         .collect()
+}
+
+/// A clock's due date and the hearing days it passed over; `None` where it runs only on a
+/// date that was not set.
+fn due_and_paused(
+    cal: &HolidayCalendar,
+    rule: &ClockRule,
+    facts: &ClockFacts,
+    start: NaiveDate,
+) -> Option<(NaiveDate, u32)> {
+    // Art 36 第二款: a hearing's days are not counted in the clock that ends with the
+    // reply (on a 复核 case, its 30 days); windows and the decision do not wait for it.
+    let paused: &[(NaiveDate, NaiveDate)] = match rule.stop {
+        ClockStop::Replied => &facts.paused,
+        ClockStop::Decided
+        | ClockStop::Notified
+        | ClockStop::Reported
+        | ClockStop::ReportReceived
+        | ClockStop::Never => &[],
+    };
+    // The date set when the item was passed down to us (the superior's), or by us when
+    // we passed it on (Art 22 (三): 要求其在指定办理期限内反馈结果).
+    let given = match rule.start {
+        ClockStart::PassedOn => facts.report_by,
+        ClockStart::Received
+        | ClockStart::Accepted
+        | ClockStart::Replied
+        | ClockStart::Answered => facts.superior_due,
+    };
+    let counted = || due_date_paused(cal, rule, start, facts.extension_days, paused);
+    Some(match (rule.unit, rule.start) {
+        // Runs only where a date was set.
+        (DayUnit::Given, _) => (given?, 0),
+        // A 交办 without a date of its own is due the policy's length after it.
+        (DayUnit::Calendar | DayUnit::Working, ClockStart::PassedOn) => match given {
+            Some(d) => (d, 0),
+            None => counted(),
+        },
+        (DayUnit::Calendar | DayUnit::Working, _) => counted(),
+    })
 }
 
 fn view(
@@ -210,9 +254,10 @@ fn view(
 ) -> ClockView {
     let days_left = (due - today).num_days();
     let done = match rule.stop {
-        ClockStop::Decided => facts.decided,
+        ClockStop::Decided | ClockStop::Notified => facts.decided,
         ClockStop::Replied => facts.replied,
         ClockStop::Reported => facts.reported,
+        ClockStop::ReportReceived => facts.report_received,
         ClockStop::Never => None,
     };
     let status = match (rule.stop, done) {
@@ -220,6 +265,17 @@ fn view(
             days_left,
             closed: today > due,
         },
+        // Art 23 第二款: the notice, where recorded, must be in time as well as the decision.
+        (ClockStop::Notified, Some(done))
+            if done <= due && facts.notified.is_some_and(|n| n > due) =>
+        {
+            let notified = facts.notified.unwrap_or(done);
+            ClockStatus::NoticeLate {
+                done,
+                notified,
+                days_late: (notified - due).num_days(),
+            }
+        }
         (_, Some(done)) if done <= due => ClockStatus::Met { done },
         (_, Some(done)) => ClockStatus::Late {
             done,
@@ -239,9 +295,10 @@ fn view(
     // A running clock also counts working days between today and the due date.
     let (from, to) = match status {
         ClockStatus::Running { .. } => (start.min(today), due.max(today)),
-        ClockStatus::Met { .. } | ClockStatus::Late { .. } | ClockStatus::Window { .. } => {
-            (start, due)
-        }
+        ClockStatus::Met { .. }
+        | ClockStatus::Late { .. }
+        | ClockStatus::NoticeLate { .. }
+        | ClockStatus::Window { .. } => (start, due),
     };
     ClockView {
         key: rule.key.clone(),
@@ -283,6 +340,10 @@ mod tests {
             superior_due: None,
             reported: None,
             paused: Vec::new(),
+            passed_on: None,
+            notified: None,
+            report_by: None,
+            report_received: None,
         }
     }
 

@@ -5,9 +5,14 @@ use chrono::NaiveDate;
 
 use super::case::Case;
 use super::deadline::{ClockFacts, ClockStatus, ClockView, clocks};
+use super::policy::{ClockStart, ClockStop};
 use super::rules::Rules;
 use super::rules::local_date;
 use super::types::{Decision, Level};
+
+/// The policy key of the clock of a 办结报告 owed to this office for an item it 交办'd
+/// (Art 22 (三)).
+pub const OUTBOUND_CLOCK: &str = "outbound";
 
 /// The dates each clock starts and stops on, read off the case.
 pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
@@ -20,6 +25,7 @@ pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
         .as_ref()
         .filter(|d| d.decision == Decision::Accept)
         .map(|d| local_date(d.stamp.at, rules));
+    let outbound = case.passed_on_for_report(rules);
     ClockFacts {
         channel: case.intake.channel,
         level: case.level(),
@@ -38,6 +44,10 @@ pub fn clock_facts(case: &Case, rules: &Rules) -> ClockFacts {
             .map(|r| r.sent_on)
             .or_else(|| case.archived.as_ref().map(|a| local_date(a.at, rules))),
         paused: case.hearing_days(),
+        passed_on: outbound.map(|(on, _)| on),
+        notified: case.notified_on(rules),
+        report_by: outbound.and_then(|(_, by)| by),
+        report_received: case.report_received.as_ref().map(|r| r.received_on),
     }
 }
 
@@ -48,6 +58,15 @@ pub fn case_clocks(case: &Case, rules: &Rules, today: NaiveDate) -> Vec<ClockVie
         &clock_facts(case, rules),
         today,
     )
+}
+
+/// When the petitioner must be told the decision in writing (Art 23 第二款): the due date of
+/// the clock a notice stops (`stop = "notified"`, the policy's `decide`), if the policy runs one.
+pub fn notice_due(case: &Case, rules: &Rules) -> Option<NaiveDate> {
+    let rule = (rules.policy.clocks.iter())
+        .find(|r| r.stop == ClockStop::Notified && r.start == ClockStart::Received)?;
+    let received = local_date(case.intake.received_at, rules);
+    Some(super::deadline::due_date(rules.calendar, rule, received, 0))
 }
 
 /// The earliest due date among clocks still running (not windows): what
@@ -106,6 +125,10 @@ mod tests {
             reported: None,
             level: Level::First,
             paused: Vec::new(),
+            passed_on: None,
+            notified: None,
+            report_by: None,
+            report_received: None,
         };
         let (p, cal) = (Policy::builtin(), HolidayCalendar::builtin());
         assert_eq!(

@@ -135,6 +135,13 @@ pub enum WorkflowError {
         date: NaiveDate,
         received: NaiveDate,
     },
+    /// A date outside the years the ledger holds (`workflow::LEDGER_YEARS`).
+    #[error("date {date} is outside the years {first}–{last} the ledger holds")]
+    DateOutsideLedger {
+        date: NaiveDate,
+        first: i32,
+        last: i32,
+    },
     /// The reply is served once it exists: not before its content was settled.
     #[error("reply served on {served}, before the reply was settled on {settled}")]
     ServedBeforeReply {

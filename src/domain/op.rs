@@ -35,6 +35,7 @@ vocabulary! {
         Hearing = "hearing",
         NoFurther = "no_further",
         Terminate = "terminate",
+        ReportReceived = "report_received",
     }
 }
 
@@ -66,7 +67,8 @@ impl Op {
             | Op::Resolve
             | Op::Hearing
             | Op::NoFurther
-            | Op::Terminate => true,
+            | Op::Terminate
+            | Op::ReportReceived => true,
         }
     }
 }

@@ -37,6 +37,8 @@ pub enum ClockStart {
     /// The written reply to an accepted item served: a 复查/复核 window opens on it (Art 35–36);
     /// an item not accepted has none.
     Answered,
+    /// This office 交办'd the item to another body, asking for its 办结报告 (Art 22 (三)).
+    PassedOn,
 }
 
 /// The event that stops a clock; `Never` makes it a window (e.g. the 复查 window) that closes
@@ -49,6 +51,11 @@ pub enum ClockStop {
     /// The 办结报告 is sent back to the body that passed the item down (Art 22 (三)).
     Reported,
     Never,
+    /// The 办结报告 of an item this office 交办'd came back (Art 22 (三)).
+    ReportReceived,
+    /// The decision, told the petitioner in writing (Art 23 第二款): met by a decision in time
+    /// whose written notice, where one is recorded, is in time too; else 书面告知逾期.
+    Notified,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -338,7 +345,7 @@ mod tests {
             })
             .collect();
         let expected = [
-            "decide: Received->Decided 15 Calendar roll=true ext=0",
+            "decide: Received->Notified 15 Calendar roll=true ext=0",
             "object: Received->Decided 5 Working roll=true ext=0",
             "handle: Accepted->Replied 60 Calendar roll=true ext=30",
             "superior: Received->Reported 0 Given roll=false ext=0",
@@ -346,6 +353,7 @@ mod tests {
             "review_handle: Received->Replied 30 Calendar roll=true ext=0",
             "rereview: Answered->Never 30 Calendar roll=true ext=0",
             "rereview_handle: Received->Replied 30 Calendar roll=true ext=0",
+            "outbound: PassedOn->ReportReceived 60 Calendar roll=true ext=0",
         ];
         assert_eq!(summary, expected);
         let decide = p.clock("decide").unwrap();
@@ -432,6 +440,7 @@ mod tests {
             "review_handle",
             "rereview",
             "rereview_handle",
+            "outbound",
             "simple",
         ];
         assert_eq!(keys, expected);

@@ -2,6 +2,7 @@
 //! at each step. Serialised names are the `apply` contract's codes; Chinese
 //! spellings are accepted as aliases so paper forms can be typed as they are.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::vocab::vocabulary;
@@ -107,13 +108,48 @@ pub enum Decision {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
-    /// 转送 to another body with power to handle it (Art 22).
-    PassOn { to: String },
+    /// 转送 to another body with power to handle it (Art 22). With `assign` it is a 交办
+    /// (Art 22 (三)): the body must send back its 办结报告, by `report_by` or within the
+    /// policy's `outbound` clock; a `report_by` alone also makes it a 交办.
+    PassOn {
+        to: String,
+        #[serde(default, skip_serializing_if = "is_false")]
+        assign: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        report_by: Option<NaiveDate>,
+    },
     /// 当场答复 (Art 23 第二款: 能够当场告知的，应当当场书面告知).
     Answered { text: String },
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 impl Decision {
+    /// A plain 转送 to `to`, no 办结报告 asked.
+    pub fn pass_on(to: impl Into<String>) -> Decision {
+        Decision::PassOn {
+            to: to.into(),
+            assign: false,
+            report_by: None,
+        }
+    }
+
+    /// A 转送 that asks the body for its 办结报告 (交办, Art 22 (三)), and the date set for it
+    /// if one was.
+    pub fn reports_back(&self) -> Option<Option<NaiveDate>> {
+        match self {
+            Decision::PassOn {
+                assign, report_by, ..
+            } if *assign || report_by.is_some() => Some(*report_by),
+            Decision::PassOn { .. }
+            | Decision::Accept
+            | Decision::Decline { .. }
+            | Decision::Answered { .. } => None,
+        }
+    }
+
     pub fn kind(&self) -> DecisionKind {
         match self {
             Decision::Accept => DecisionKind::Accept,

@@ -23,7 +23,7 @@ use crate::domain::types::{
 const COLUMNS: &str = "id, state, channel, people, category, target, urgency,
     linked, earlier_petitioner, department, received_at, attached, decision, decided_at,
     served_on, outcome, unit_rating, office_rating, archived_at, extension_days, extended_at,
-    supervisions, superior_due, reported_on, level";
+    supervisions, superior_due, reported_on, level, notice_at";
 
 /// Every flag again from the petitioner indexes, as migration 0011 sets them: for the bulk
 /// writer, which loads without the trigger that keeps them.
@@ -39,13 +39,15 @@ UPDATE case_facts SET earlier_petitioner = EXISTS (
             WHERE q.name = p.name AND q.address = p.address
               AND (q.received_at, q.case_id) < (p.received_at, p.case_id)))))";
 
-/// Whether the ledger keeps the rows as [`COLUMNS`] reads them (schema 14 on: `level`, the
-/// newest column): a ledger opened read-only before its upgrade is reported from its
-/// documents instead.
+/// Whether the ledger keeps the rows as [`COLUMNS`] reads them (schema 15 on: `level` and
+/// `notice_at`, the newest columns): a ledger opened read-only before its upgrade is reported
+/// from its documents instead.
 pub(super) fn present(conn: &Connection) -> Result<bool> {
-    let mut stmt =
-        conn.prepare_cached("SELECT 1 FROM pragma_table_info('case_facts') WHERE name = 'level'")?;
-    Ok(stmt.exists([])?)
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*) FROM pragma_table_info('case_facts') WHERE name IN ('level', 'notice_at')",
+    )?;
+    let found: i64 = stmt.query_row([], |r| r.get(0))?;
+    Ok(found == 2)
 }
 
 /// Writes the row of `case` (new or changed), before its petitioners when new: their
@@ -56,9 +58,9 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         "INSERT INTO case_facts (id, received_at, state, replied_on, archived_at, case_no,
              channel, people, category, target, urgency, linked, department, attached, decision,
              decided_at, served_on, outcome, unit_rating, office_rating, extension_days,
-             extended_at, supervisions, superior_due, reported_on, level)
+             extended_at, supervisions, superior_due, reported_on, level, notice_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)
          ON CONFLICT (id) DO UPDATE SET received_at = excluded.received_at,
              state = excluded.state, replied_on = excluded.replied_on,
              archived_at = excluded.archived_at, case_no = excluded.case_no,
@@ -71,7 +73,8 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
              unit_rating = excluded.unit_rating, office_rating = excluded.office_rating,
              extension_days = excluded.extension_days, extended_at = excluded.extended_at,
              supervisions = excluded.supervisions, superior_due = excluded.superior_due,
-             reported_on = excluded.reported_on, level = excluded.level",
+             reported_on = excluded.reported_on, level = excluded.level,
+             notice_at = excluded.notice_at",
     )?
     .execute(params![
         f.id,
@@ -101,6 +104,7 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         f.reported.map(|d| d.to_string()),
         // First handling is the rule: kept as NULL.
         (f.level != Level::First).then(|| f.level.code()),
+        f.notice_at,
     ])?;
     Ok(())
 }
@@ -256,6 +260,7 @@ fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
         superior_due: optional_day(r, id, 22, "superior_due")?,
         reported: optional_day(r, id, 23, "reported_on")?,
         level: code!(r, id, 24, Level::ALL, "level").unwrap_or(Level::First),
+        notice_at: r.get(25)?,
     })
 }
 
@@ -373,7 +378,7 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     }
     let mut cases = conn.prepare("SELECT id, case_no, doc FROM cases ORDER BY id")?;
     let mut cases = cases.query([])?;
-    // After COLUMNS: 25 replied_on, 26 case_no, 27 whether the summary is kept.
+    // After COLUMNS: 26 replied_on, 27 case_no, 28 whether the summary is kept.
     let mut rows = conn.prepare(&format!(
         "SELECT {COLUMNS}, replied_on, case_no,
                 EXISTS (SELECT 1 FROM case_summaries s WHERE s.id = case_facts.id)
@@ -404,10 +409,10 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
                 return Ok(());
             }
             let extra = (
-                r.get::<_, Option<String>>(25)?,
                 r.get::<_, Option<String>>(26)?,
+                r.get::<_, Option<String>>(27)?,
             );
-            kept = Some((from_row(r, &mut names), extra, r.get::<_, bool>(27)?));
+            kept = Some((from_row(r, &mut names), extra, r.get::<_, bool>(28)?));
             row = rows.next()?;
         }
         let doc = c.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;

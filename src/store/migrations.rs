@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_attached_later.sql"),
     include_str!("migrations/0013_superior_due.sql"),
     include_str!("migrations/0014_report_steps.sql"),
+    include_str!("migrations/0015_decision_notice.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -83,6 +84,7 @@ mod tests {
         (12, "0012_attached_later.sql", "14cd3ebd232d08f0a91d7a1c47dd5424f383f940f68975b47f8dfa7db03bd19c"),
         (13, "0013_superior_due.sql", "0d79485d940f9a18ad08814910a73aac3af5b7f4dd0ac2ba68ec08874bb4714e"),
         (14, "0014_report_steps.sql", "32ee30be39fd080911e54fab6c546bda9a67da7a8c319169563d101c6aac77de"),
+        (15, "0015_decision_notice.sql", "639dd2069b7abfcab375975de479d8c53afbd394dbfd6cc5c3b9cf4aa203741f"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes
@@ -248,5 +250,64 @@ mod tests {
         assert_eq!(due(3).as_deref(), Some("2026-03-20"));
         assert_eq!(due(4).as_deref(), Some("2026-05-06"));
         assert_eq!(due(5).as_deref(), Some("2026-05-06"));
+    }
+
+    #[test]
+    fn migration_15_keeps_the_first_notice_of_the_decision() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        for sql in &MIGRATIONS[..14] {
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.pragma_update(None, "user_version", 14).unwrap();
+        tx.commit().unwrap();
+        // (id, decision, doc): an acceptance with two 受理告知书 and another document (the
+        // first notice counts, whatever its place), a decline with its notice, an acceptance
+        // with none.
+        let doc = |docs: &str| format!(r#"{{"intake":{{}},"documents":[{docs}]}}"#);
+        let rows = [
+            (
+                1,
+                "accept",
+                doc(r#"{"kind":"transfer","at":"2026-03-04T09:00:00+08:00"},
+                       {"kind":"accept","at":"2026-03-20T09:00:00+08:00"},
+                       {"kind":"accept","at":"2026-03-21T09:00:00+08:00"}"#),
+            ),
+            (
+                2,
+                "decline",
+                doc(r#"{"kind":"decline","at":"2026-03-05T08:00:00+08:00"}"#),
+            ),
+            (3, "accept", doc("")),
+        ];
+        for (id, decision, doc) in &rows {
+            conn.execute(
+                "INSERT INTO cases (id, version, state, channel, received_at, received_date,
+                     category, urgency, people, doc)
+                 VALUES (?1, 1, 'registered', 'visit', 0, '2026-03-02', 'c', 'normal', 1, ?2)",
+                rusqlite::params![id, doc],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO case_facts (id, received_at, state, channel, people, category,
+                     urgency, linked, decision)
+                 VALUES (?1, 0, 'registered', 'visit', 1, 'c', 'normal', 0, ?2)",
+                rusqlite::params![id, decision],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn).unwrap();
+        let at = |id: i64| -> Option<i64> {
+            conn.query_row(
+                "SELECT notice_at FROM case_facts WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        // 2026-03-20 09:00 +08:00 = 01:00 UTC; 2026-03-05 08:00 +08:00 = 00:00 UTC.
+        assert_eq!(at(1), Some(1_773_968_400));
+        assert_eq!(at(2), Some(1_772_668_800));
+        assert_eq!(at(3), None);
     }
 }

@@ -19,6 +19,7 @@ pub fn kind(lang: Lang, k: DocKind) -> &'static str {
             DocKind::Closing => "closing report",
             DocKind::CaseFile => "case file",
             DocKind::NoFurther => "notice: not accepted again",
+            DocKind::Whereabouts => "notice of where it went",
         },
     }
 }

@@ -71,6 +71,15 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::ReReviewWindowClosed { due } => rereview_window_closed(lang, *due),
         E::NoFurtherReview => said(lang, NO_FURTHER_REVIEW),
         E::BeforeReceipt { op, date, received } => before_receipt(lang, *op, *date, *received),
+        E::DateOutsideLedger { date, first, last } => {
+            if lang == Lang::Zh {
+                format!("日期{date}超出台账允许的年份（{first}年至{last}年）：请核对日期")
+            } else {
+                format!(
+                    "date {date} is outside the years {first}–{last} the ledger holds: check the date"
+                )
+            }
+        }
         E::ServedBeforeReply { served, settled } => served_before_reply(lang, *served, *settled),
     }
 }

@@ -74,6 +74,7 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::Hearing => lang.pick("听证", "hold a hearing"),
         Op::NoFurther => lang.pick("不再受理", "refuse as not accepted again"),
         Op::Terminate => lang.pick("终结", "close for good"),
+        Op::ReportReceived => lang.pick("收到办结报告", "record the report received"),
     }
 }
 
@@ -211,6 +212,18 @@ pub fn clock_status(lang: Lang, status: &ClockStatus) -> String {
                 format!("done {done}, {days_late} days late")
             }
         }
+        // Art 23 第二款: decided in time, the written notice late.
+        ClockStatus::NoticeLate {
+            done,
+            notified,
+            days_late,
+        } => {
+            if zh {
+                format!("{done}决定，书面告知逾期{days_late}日（{notified}告知）")
+            } else {
+                format!("decided {done}, written notice {days_late} days late ({notified})")
+            }
+        }
         ClockStatus::Window { days_left, closed } => {
             if *closed {
                 lang.pick("已届满", "closed").to_owned()
@@ -336,4 +349,32 @@ pub fn terminated(lang: Lang, t: &crate::domain::case::Termination) -> String {
             t.stamp.by
         )
     }
+}
+
+/// An item this office 交办'd (Art 22 (三)): to whom, by when the 办结报告 is due (the date set,
+/// else the `outbound` clock's), and whether it came back. None for any other case.
+pub fn outbound(
+    lang: Lang,
+    case: &crate::domain::case::Case,
+    due: Option<chrono::NaiveDate>,
+) -> Option<String> {
+    let d = case.decision.as_ref()?;
+    let crate::domain::types::Decision::PassOn { to, .. } = &d.decision else {
+        return None;
+    };
+    d.decision.reports_back()?;
+    let zh = lang == Lang::Zh;
+    let mut s = match (due, zh) {
+        (Some(due), true) => format!("交办{to}，办结报告期限 {due}"),
+        (Some(due), false) => format!("assigned to {to}, report due {due}"),
+        (None, true) => format!("交办{to}"),
+        (None, false) => format!("assigned to {to}"),
+    };
+    match (&case.report_received, zh) {
+        (Some(r), true) => s.push_str(&format!("；{} 收到：{}", r.received_on, r.summary)),
+        (Some(r), false) => s.push_str(&format!("; received {}: {}", r.received_on, r.summary)),
+        (None, true) => s.push_str("；办结报告未收到"),
+        (None, false) => s.push_str("; report not received"),
+    }
+    Some(s)
 }

@@ -184,6 +184,7 @@ fn step_key(lang: Lang, op: Op) -> &'static str {
         Op::Hearing => lang.pick("听证", "hearing"),
         Op::NoFurther => lang.pick("不再受理", "not again"),
         Op::Terminate => lang.pick("终结", "close for good"),
+        Op::ReportReceived => lang.pick("收到办结报告", "report received"),
         // The intake form's key that takes the intake as a repeat item.
         Op::Attach => lang.pick("作为重复件归入", "attach as repeat"),
         // No key of their own (`Action::from_op`): their verb, should one

@@ -160,9 +160,7 @@ pub fn fixtures(o: &Office0) -> Vec<(&'static str, Case)> {
     let declined = o.step(&intake, Command::Register(decline()), "李娜", t(1));
     let passed = o.step(
         &intake,
-        Command::Register(Decision::PassOn {
-            to: "区人社局".into(),
-        }),
+        Command::Register(Decision::pass_on("区人社局")),
         "李娜",
         t(1),
     );

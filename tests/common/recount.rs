@@ -206,7 +206,8 @@ fn recount(
             };
             let st = &clock["status"];
             let ended = match st["status"].as_str().unwrap() {
-                "met" | "late" => st["done"].as_str().map(date),
+                // Art 23 第二款: decided in time, the written notice late: ended, not on time.
+                "met" | "late" | "notice_late" => st["done"].as_str().map(date),
                 "running" if st["overdue"] == true => clock["due"].as_str().map(date),
                 _ => None,
             };

@@ -116,11 +116,18 @@ pub enum Body {
         handle_days: u32,
         /// 复查 and 复核 cases are answered within their own 30 days (Art 35–36).
         level: Level,
+        /// The day the acceptance was decided, which the notice records.
+        decided: NaiveDate,
+        /// Issued after the written notice was due (Art 23 第二款): that due date, so the
+        /// notice says it comes late; filled in by the `issue` step, which knows its day.
+        late_for: Option<NaiveDate>,
     },
     Decline {
         ground: DeclineGround,
         route: String,
         note: Option<String>,
+        /// As the acceptance notice's: the written-notice due date it missed, if late.
+        late_for: Option<NaiveDate>,
     },
     Transfer {
         /// `pass_on` 转送 or `assign` 交办 (with a report back by `due`).
@@ -185,6 +192,16 @@ pub enum Body {
         outcome: Option<Outcome>,
         served_on: NaiveDate,
         terminated: bool,
+    },
+    /// Art 23 第一款: where a passed-on item went, told to the petitioner.
+    Whereabouts {
+        /// `pass_on` 转送 or `assign` 交办 (the body reports back, Art 22 (三)).
+        mode: &'static str,
+        to: String,
+        /// The day of the decision the notice records.
+        passed_on: NaiveDate,
+        /// As the acceptance notice's: the written-notice due date it missed, if late.
+        late_for: Option<NaiveDate>,
     },
 }
 
@@ -301,6 +318,7 @@ pub fn prepare(case: &Case, input: &IssueInput, rules: &Rules) -> Result<Content
         DocKind::Closing => src.closing()?,
         DocKind::CaseFile => src.case_file()?,
         DocKind::NoFurther => src.no_further()?,
+        DocKind::Whereabouts => src.whereabouts()?,
     };
     Ok(Content {
         kind,
@@ -328,9 +346,25 @@ impl Sources<'_, '_> {
         let rule = self.handle?;
         let start = match rule.start {
             ClockStart::Received => local_date(self.case.intake.received_at, self.rules),
-            ClockStart::Accepted | ClockStart::Replied | ClockStart::Answered => self.accepted_on?,
+            ClockStart::Accepted
+            | ClockStart::Replied
+            | ClockStart::Answered
+            | ClockStart::PassedOn => self.accepted_on?,
         };
         Some(due_date(self.rules.calendar, rule, start, extra))
+    }
+
+    /// When the 办结报告 of an item this office 交办'd is due (Art 22 (三)): the date set, else
+    /// the policy's `outbound` clock from the 交办.
+    fn outbound_due(&self) -> Option<NaiveDate> {
+        let (on, by) = self.case.passed_on_for_report(self.rules)?;
+        by.or_else(|| {
+            let rule = self
+                .rules
+                .policy
+                .clock(crate::domain::due::OUTBOUND_CLOCK)?;
+            Some(due_date(self.rules.calendar, rule, on, 0))
+        })
     }
 
     /// Art 23 第一款: 告知接收情况以及处理途径和程序; Art 34: 60 日内办结.
@@ -351,6 +385,8 @@ impl Sources<'_, '_> {
             due: need(self.handle_due(0), Missing::DueDate)?,
             handle_days: self.handle.map_or(0, |h| h.days),
             level: case.level(),
+            decided: need(self.accepted_on, Missing::Acceptance)?,
+            late_for: None,
         })
     }
 
@@ -365,6 +401,7 @@ impl Sources<'_, '_> {
                 ground: *ground,
                 route: need(text(&Some(route.clone())), Missing::DeclineRoute)?,
                 note: text(note),
+                late_for: None,
             }),
             None | Some(Decision::Accept | Decision::PassOn { .. } | Decision::Answered { .. }) => {
                 Err(Missing::DeclineDecision)
@@ -375,11 +412,12 @@ impl Sources<'_, '_> {
     /// Art 22: 转送有权处理的机关; 交办的，要求在指定期限内反馈结果.
     fn transfer(&self) -> Result<Body, Missing> {
         match (self.decision, &self.case.assignment) {
-            (Some(Decision::PassOn { to }), _) => Ok(Body::Transfer {
-                mode: "pass_on",
+            (Some(d @ Decision::PassOn { to, .. }), _) => Ok(Body::Transfer {
+                // A 交办 asks for the 办结报告 by the date set, else the outbound clock's.
+                mode: d.reports_back().map_or("pass_on", |_| "assign"),
                 to: need(text(&Some(to.clone())), Missing::TransferTarget)?,
                 handler: None,
-                due: None,
+                due: self.outbound_due(),
             }),
             (_, Some(a)) => Ok(Body::Transfer {
                 mode: "assign",
@@ -489,6 +527,24 @@ impl Sources<'_, '_> {
             outcome: r.outcome,
             served_on: r.served_at,
             terminated: case.terminated.is_some(),
+        })
+    }
+
+    /// Art 23 第一款: 转送、交办有权处理的机关、单位，并告知信访人转送、交办去向.
+    fn whereabouts(&self) -> Result<Body, Missing> {
+        let d = need(self.case.decision.as_ref(), Missing::TransferTarget)?;
+        let Decision::PassOn { to, .. } = &d.decision else {
+            return Err(Missing::TransferTarget);
+        };
+        let mode = match d.decision.reports_back() {
+            Some(_) => "assign",
+            None => "pass_on",
+        };
+        Ok(Body::Whereabouts {
+            mode,
+            to: need(text(&Some(to.clone())), Missing::TransferTarget)?,
+            passed_on: local_date(d.stamp.at, self.rules),
+            late_for: None,
         })
     }
 

@@ -36,10 +36,13 @@ pub enum DocKind {
     /// 不再受理告知书 (Art 36 第三款): the latest request refused after 复核.
     #[serde(alias = "不再受理告知书")]
     NoFurther,
+    /// 转送/交办去向告知书 (Art 23 第一款: 告知信访人转送、交办去向).
+    #[serde(alias = "去向告知书", alias = "转送交办去向告知书")]
+    Whereabouts,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 10] = [
+    pub const ALL: [DocKind; 11] = [
         DocKind::Accept,
         DocKind::Decline,
         DocKind::Transfer,
@@ -51,6 +54,7 @@ impl DocKind {
         // Last, so the documents panel's digits for the others stay as they were.
         DocKind::Reminder,
         DocKind::NoFurther,
+        DocKind::Whereabouts,
     ];
 
     /// The code used on the command line, in `apply`, in the ledger and as
@@ -67,6 +71,7 @@ impl DocKind {
             DocKind::Closing => "closing",
             DocKind::CaseFile => "casefile",
             DocKind::NoFurther => "no_further",
+            DocKind::Whereabouts => "whereabouts",
         }
     }
 
@@ -92,6 +97,7 @@ impl DocKind {
             DocKind::Closing => "办结报告",
             DocKind::CaseFile => "案卷",
             DocKind::NoFurther => "不再受理告知书",
+            DocKind::Whereabouts => "转送交办去向告知书",
         }
     }
 
@@ -108,6 +114,7 @@ impl DocKind {
             DocKind::Closing => "结",
             DocKind::CaseFile => "卷",
             DocKind::NoFurther => "不再",
+            DocKind::Whereabouts => "去",
         }
     }
 
@@ -121,6 +128,7 @@ impl DocKind {
                 | DocKind::Extension
                 | DocKind::Reply
                 | DocKind::NoFurther
+                | DocKind::Whereabouts
         )
     }
 }

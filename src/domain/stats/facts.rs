@@ -51,6 +51,8 @@ pub struct CaseFacts {
     /// First handling, 复查 or 复核 (Art 35–36): which handling clock runs, and what the
     /// report counts it as.
     pub level: Level,
+    /// Unix seconds of the first written notice of the decision issued (Art 23 第二款).
+    pub notice_at: Option<i64>,
 }
 
 /// A step of [`super::COUNTED_STEPS`] given (催办, 化解…): its kind and the instant of its
@@ -153,6 +155,7 @@ pub fn facts(case: &Case) -> CaseFacts {
         superior_due: i.referral.as_ref().and_then(|r| r.deadline),
         reported: case.report_back.as_ref().map(|r| r.sent_on),
         level: case.level(),
+        notice_at: case.decision_notice().map(|d| d.stamp.at.timestamp()),
     }
 }
 
@@ -189,6 +192,15 @@ impl CaseFacts {
                 .or_else(|| self.archived_at.map(|s| local_day(s, rules))),
             // The report counts first-handling clocks only; a hearing pauses a 复核 clock.
             paused: Vec::new(),
+            // The rows keep no 交办 (Art 22 (三)): the report does not count the outbound
+            // clock, and its recount, reading only the clocks it names, agrees.
+            passed_on: None,
+            // As `Case::notified_on`: the first notice issued, or a not-accepted item's reply.
+            notified: (self.notice_at.map(|s| local_day(s, rules)).into_iter())
+                .chain(self.reply.filter(|_| !self.accepted()).map(|r| r.served))
+                .min(),
+            report_by: None,
+            report_received: None,
         }
     }
 }

@@ -52,6 +52,7 @@ impl<'a> Prepared<'a> {
             accepted: by(self.facts.accepted),
             replied: by(self.facts.replied),
             reported: by(self.facts.reported),
+            notified: by(self.facts.notified),
             extension_days: if by(self.extended).is_some() {
                 self.facts.extension_days
             } else {
@@ -97,7 +98,9 @@ fn ends(views: Vec<ClockView>, handle: &str) -> [Option<End>; 2] {
 fn ended(view: &ClockView) -> Option<(NaiveDate, bool)> {
     match view.status {
         ClockStatus::Met { done } => Some((done, true)),
-        ClockStatus::Late { done, .. } => Some((done, false)),
+        ClockStatus::Late { done, .. } | ClockStatus::NoticeLate { done, .. } => {
+            Some((done, false))
+        }
         ClockStatus::Running { overdue: true, .. } => Some((view.due, false)),
         ClockStatus::Running { overdue: false, .. } | ClockStatus::Window { .. } => None,
     }

@@ -1,7 +1,7 @@
 //! The field checks commands share: required text, date ranges, decisions, assignments,
 //! extensions and the review window.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::case::{Assignment, Case, Extension, Stamp};
 use crate::domain::deadline::due_date;
@@ -21,6 +21,20 @@ pub(crate) fn nonempty(op: impl Into<Act>, field: Field, value: &str) -> Result<
         })
     } else {
         Ok(())
+    }
+}
+
+/// The years a date on the ledger may fall in: the 2005 and 2022 条例's era with room ahead.
+/// A date outside (1900, 9999) is a typing slip, never a step taken: refused, not counted.
+pub const LEDGER_YEARS: (i32, i32) = (2000, 2099);
+
+/// Refuses a date outside [`LEDGER_YEARS`].
+pub(super) fn check_in_ledger(date: NaiveDate) -> Result<(), WorkflowError> {
+    let (first, last) = LEDGER_YEARS;
+    if (first..=last).contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(WorkflowError::DateOutsideLedger { date, first, last })
     }
 }
 
@@ -63,7 +77,7 @@ pub(super) fn validate_decision(decision: &Decision) -> Result<(), WorkflowError
         Decision::Accept => Ok(()),
         // 不予受理 must tell the petitioner where to go instead (Art 23).
         Decision::Decline { route, .. } => nonempty(op, Field::Route, route),
-        Decision::PassOn { to } => nonempty(op, Field::To, to),
+        Decision::PassOn { to, .. } => nonempty(op, Field::To, to),
         Decision::Answered { text } => nonempty(op, Field::Text, text),
     }
 }

@@ -70,14 +70,7 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         (Op::Extend | Op::AskExtension | Op::RefuseExtension, Assigned) => {
             return extension_allows(case, op);
         }
-        (Op::Reply, Registered) if !case.accepted() => true,
-        (Op::Reply, Registered) => return Err(WorkflowError::NoApprovedOpinion),
-        (Op::Reply, Assigned) => {
-            return match case.approved_opinion() {
-                Some(_) => Ok(()),
-                None => Err(WorkflowError::NoApprovedOpinion),
-            };
-        }
+        (Op::Reply, Registered | Assigned) => return reply_allows(case),
         (Op::ReturnVisit, Replied) if case.return_visit.is_some() => {
             return Err(WorkflowError::AlreadyVisited);
         }
@@ -104,6 +97,8 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         (Op::Hearing, _) => return hearing_allows(case),
         (Op::NoFurther, _) => return no_further_allows(case),
         (Op::Terminate, _) => return terminate_allows(case),
+        // Art 22 (三): a 交办's 办结报告 comes back once, told (replied), archived or not.
+        (Op::ReportReceived, Registered | Replied | Archived) => owes_report(case),
         // Documents may be issued at any step: `documents::prepare` refuses
         // one the case does not yet hold the facts for, naming what lacks.
         (Op::Issue, _) => true,
@@ -126,11 +121,23 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
             | Op::RefuseExtension
             | Op::ReportBack
             | Op::Remind
-            | Op::Resolve,
+            | Op::Resolve
+            | Op::ReportReceived,
             _,
         ) => false,
     };
     if ok { Ok(()) } else { wrong }
+}
+
+/// An item not accepted is told at once (Art 23); an accepted one is answered with the
+/// opinion its leader approved (Art 32), whatever step it is at.
+fn reply_allows(case: &Case) -> Result<(), WorkflowError> {
+    let told = case.state == State::Registered && !case.accepted();
+    if told || case.approved_opinion().is_some() && case.state == State::Assigned {
+        Ok(())
+    } else {
+        Err(WorkflowError::NoApprovedOpinion)
+    }
 }
 
 /// Art 35–36: a review of an accepted case's written reply, one level up; none after 复核.
@@ -192,6 +199,12 @@ fn accepted_only(case: &Case, op: Op, ok: bool) -> Result<(), WorkflowError> {
             allowed: Vec::new(),
         })
     }
+}
+
+/// An item this office 交办'd whose 办结报告 has not come back (Art 22 (三)).
+fn owes_report(case: &Case) -> bool {
+    let jiaoban = case.decision.as_ref().map(|d| d.decision.reports_back());
+    matches!(jiaoban, Some(Some(_))) && case.report_received.is_none()
 }
 
 /// An opinion waits for its instruction before the next one is given.
@@ -279,6 +292,7 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
         | Op::Remind
         | Op::Resolve
         | Op::NoFurther
+        | Op::ReportReceived
         | Op::Issue => require_role(op.into(), actor, &[Clerk, Leader]),
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::checks::nonempty;
+use super::checks::{check_in_ledger, nonempty};
 use super::warning::Warning;
 use crate::domain::case::{Intake, Petitioner};
 use crate::domain::command::IntakeInput;
@@ -77,6 +77,15 @@ fn check_received(
         return Err(WorkflowError::ReceivedInFuture);
     }
     let received = local_date(received_at, rules);
+    check_in_ledger(received)?;
+    check_in_ledger(local_date(at, rules))?;
+    for date in input
+        .postmark
+        .into_iter()
+        .chain(input.referral.as_ref().and_then(|r| r.deadline))
+    {
+        check_in_ledger(date)?;
+    }
     if let Some(postmark) = input.postmark
         && postmark > received
     {

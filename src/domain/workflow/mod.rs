@@ -20,8 +20,9 @@ mod steps;
 mod warning;
 
 pub use crate::domain::rules::local_date;
-use checks::check_after_receipt;
+pub use checks::LEDGER_YEARS;
 pub(crate) use checks::nonempty;
+use checks::{check_after_receipt, check_in_ledger};
 use gate::gate;
 pub use gate::{allowed_ops, may_manage_office, may_take_in, permitted, refusal};
 use intake::validate_intake;
@@ -82,7 +83,12 @@ pub fn transition(
             gate(case, op)?;
             permitted(case, op, actor)?;
             let today = local_date(at, rules);
+            check_in_ledger(today)?;
             check_after_receipt(case, op, today, rules)?;
+            // The dates a step sets ahead (a reply-by, a report-by) stay in the ledger's years.
+            for date in dates_ahead(command) {
+                check_in_ledger(date)?;
+            }
             let step = Step {
                 case,
                 actor,
@@ -102,6 +108,41 @@ pub fn transition(
         event,
         document: change.document,
     })
+}
+
+/// The dates a command names beyond its own day: those before it are bounded by earlier steps.
+fn dates_ahead(command: &Command) -> Vec<chrono::NaiveDate> {
+    use super::types::Decision;
+    match command {
+        Command::Supervise { feedback_by, .. } => vec![*feedback_by],
+        Command::Remind { reply_by, .. } => vec![*reply_by],
+        Command::Register(Decision::PassOn {
+            report_by: Some(by),
+            ..
+        }) => vec![*by],
+        Command::Reply { served_at, .. } => served_at.iter().copied().collect(),
+        Command::ReportBack { sent_on, .. } => sent_on.iter().copied().collect(),
+        Command::ReportReceived { received_on, .. } => received_on.iter().copied().collect(),
+        Command::Resolve { resolved_on, .. } => resolved_on.iter().copied().collect(),
+        Command::Hearing { from, to, .. } => vec![*from, *to],
+        Command::NoFurther { received_on, .. } => received_on.iter().copied().collect(),
+        Command::Intake(_)
+        | Command::Register(_)
+        | Command::Assign { .. }
+        | Command::Recuse { .. }
+        | Command::Opinion { .. }
+        | Command::Instruct { .. }
+        | Command::Extend { .. }
+        | Command::ReturnVisit { .. }
+        | Command::Archive
+        | Command::Review { .. }
+        | Command::Attach(_)
+        | Command::Own
+        | Command::AskExtension { .. }
+        | Command::RefuseExtension { .. }
+        | Command::Terminate { .. }
+        | Command::Issue(_) => Vec::new(),
+    }
 }
 
 /// A new case: only intake makes one without a case to act on.

@@ -12,11 +12,12 @@ use super::intake::validate_intake;
 use super::warning::Warning;
 use crate::domain::case::{
     Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Recusal,
-    Reminder, Reply, ReportBack, Resolution, ReturnVisit, Stamp, Supervision,
+    Reminder, Reply, ReportBack, ReportReceived, Resolution, ReturnVisit, Stamp, Supervision,
 };
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::deadline::due_date;
-use crate::domain::documents::{Content, IssueInput, IssuedDoc, prepare};
+use crate::domain::documents::{Body, Content, IssueInput, IssuedDoc, prepare};
+use crate::domain::due::notice_due;
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::Op;
 use crate::domain::rules::{Operator, Rules, local_date};
@@ -113,6 +114,10 @@ impl Step<'_, '_> {
             } => self.hearing(next, (*from, *to), participants, conclusion),
             Command::NoFurther { text, received_on } => self.no_further(next, text, *received_on),
             Command::Terminate { note } => Ok(self.terminate(next, note)),
+            Command::ReportReceived {
+                summary,
+                received_on,
+            } => self.report_received(next, summary, *received_on),
         }
     }
 
@@ -158,8 +163,35 @@ impl Step<'_, '_> {
         Ok(Change::to(next))
     }
 
+    /// Art 22 (三): the 办结报告 of a 交办'd item, received on a day between the 交办 and
+    /// today; it stops the `outbound` clock.
+    fn report_received(
+        self,
+        mut next: Case,
+        summary: &str,
+        received_on: Option<NaiveDate>,
+    ) -> Result<Change, WorkflowError> {
+        nonempty(Op::ReportReceived, Field::Text, summary)?;
+        let received = received_on.unwrap_or(self.today);
+        let passed = self
+            .case
+            .passed_on_for_report(self.rules)
+            .map_or(self.today, |(on, _)| on);
+        check_date_range(received, passed, self.today)?;
+        next.report_received = Some(ReportReceived {
+            summary: summary.to_owned(),
+            received_on: received,
+            stamp: self.stamp,
+        });
+        Ok(Change::to(next))
+    }
+
     fn register(self, mut next: Case, decision: &Decision) -> Result<Change, WorkflowError> {
         validate_decision(decision)?;
+        // Art 22 (三): the date set for the 办结报告 lies ahead of the 交办.
+        if let Some(Some(by)) = decision.reports_back() {
+            check_date_range(by, self.today, NaiveDate::MAX)?;
+        }
         next.state = match decision {
             Decision::Answered { text } => {
                 next.reply = Some(Reply {
@@ -452,12 +484,20 @@ impl Step<'_, '_> {
     }
 
     fn issue(self, mut next: Case, input: &IssueInput) -> Result<Change, WorkflowError> {
-        let content = prepare(self.case, input, self.rules).map_err(|missing| {
+        let mut content = prepare(self.case, input, self.rules).map_err(|missing| {
             WorkflowError::DocumentIncomplete {
                 kind: input.kind,
                 missing,
             }
         })?;
+        // Art 23 第二款: a notice of the decision issued after the written notice was due says
+        // so (and the decide clock shows 书面告知逾期).
+        if let Body::Accept { late_for, .. }
+        | Body::Decline { late_for, .. }
+        | Body::Whereabouts { late_for, .. } = &mut content.body
+        {
+            *late_for = notice_due(self.case, self.rules).filter(|due| self.today > *due);
+        }
         // The number is the store's to allot; it fills this entry in.
         next.documents.push(IssuedDoc {
             kind: input.kind,
@@ -510,5 +550,6 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         hearings: Vec::new(),
         no_further: Vec::new(),
         terminated: None,
+        report_received: None,
     }
 }

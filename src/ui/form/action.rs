@@ -5,14 +5,12 @@
 
 use chrono::{Days, FixedOffset, NaiveDate};
 
-use super::check::parse_date;
 use super::{Field, Form, Kind, Purpose};
 use crate::domain::case::Case;
-use crate::domain::command::Command;
 use crate::domain::op::Op;
 use crate::domain::rules::Operator;
 use crate::domain::types::{
-    Decision, DecisionKind, DeclineGround, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod,
+    DecisionKind, DeclineGround, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod,
     SuperviseGround,
 };
 use crate::store::CaseRow;
@@ -94,6 +92,12 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
                 .required()
                 .value(&date(today)),
         ],
+        Op::ReportReceived => vec![
+            Field::new(K::ReportSummary, Kind::Multi).required(),
+            Field::new(K::ReportReceivedOn, Kind::Date)
+                .required()
+                .value(&date(today)),
+        ],
         // Archive and 包案 ask nothing: the form is a confirmation
         // (`confirmation`).
         Op::Archive | Op::Own => Vec::new(),
@@ -135,6 +139,7 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
         | Op::Hearing
         | Op::NoFurther
         | Op::Terminate
+        | Op::ReportReceived
         | Op::Issue => None,
     }
 }
@@ -163,6 +168,7 @@ fn register_fields(lang: Lang) -> Vec<Field> {
         Field::new(K::PassTo, Kind::Text)
             .required()
             .when((K::Decision, &["pass_on"])),
+        Field::new(K::ReportBy, Kind::Date).when((K::Decision, &["pass_on"])),
         Field::new(K::Answer, Kind::Multi)
             .required()
             .when((K::Decision, &["answered"])),
@@ -394,140 +400,4 @@ pub fn action_form(
         today,
         offset,
     )
-}
-
-impl Form {
-    /// The command the action form amounts to (call after a `Save`).
-    pub fn to_command(&self) -> Option<Command> {
-        let Purpose::Action { op, .. } = self.purpose else {
-            return None;
-        };
-        let text = |k: K| self.text(k).unwrap_or_default();
-        let code = |k: K| self.code(k).unwrap_or_default().to_owned();
-        Some(match op {
-            Op::Register => Command::Register(self.to_decision()?),
-            Op::Assign => Command::Assign {
-                department: code(K::Department),
-                handler: code(K::Handler),
-                leader: self
-                    .code(K::Leader)
-                    .filter(|c| !c.is_empty())
-                    .map(str::to_owned),
-            },
-            Op::Recuse => Command::Recuse {
-                handler: code(K::Handler),
-                reason: text(K::Reason),
-            },
-            Op::Opinion => Command::Opinion {
-                text: text(K::Opinion),
-            },
-            Op::Instruct => Command::Instruct {
-                approve: code(K::Approve) == "true",
-                text: text(K::Instruction),
-            },
-            Op::Extend => Command::Extend {
-                days: text(K::Days).parse().ok()?,
-                reason: text(K::Reason),
-            },
-            Op::AskExtension => Command::AskExtension {
-                days: text(K::Days).parse().ok()?,
-                reason: text(K::Reason),
-            },
-            Op::RefuseExtension => Command::RefuseExtension {
-                reason: text(K::Refusal),
-            },
-            Op::Supervise => Command::Supervise {
-                ground: parse(code(K::SuperviseGround))?,
-                text: text(K::SuperviseText),
-                feedback_by: parse_date(&text(K::FeedbackBy))?,
-            },
-            Op::Remind => Command::Remind {
-                ground: text(K::RemindGround),
-                to: text(K::RemindTo),
-                reply_by: parse_date(&text(K::ReplyBy))?,
-            },
-            Op::Resolve => Command::Resolve {
-                how: parse(code(K::ResolveHow))?,
-                resolved_on: parse_date(&text(K::ResolvedOn)),
-                text: text(K::ResolveText),
-            },
-            Op::Reply => self.to_reply()?,
-            Op::ReturnVisit => Command::ReturnVisit {
-                unit: parse(code(K::UnitSatisfaction))?,
-                office: parse(code(K::OfficeSatisfaction))?,
-                note: text(K::Note),
-            },
-            Op::Archive => Command::Archive,
-            Op::Own => Command::Own,
-            Op::Review => Command::Review {
-                text: text(K::ReviewText),
-            },
-            Op::ReportBack => Command::ReportBack {
-                text: text(K::ReportText),
-                sent_on: parse_date(&text(K::SentOn)),
-            },
-            Op::Hearing => self.to_hearing()?,
-            Op::NoFurther => Command::NoFurther {
-                text: text(K::NoFurtherText),
-                received_on: parse_date(&text(K::NoFurtherOn)),
-            },
-            Op::Terminate => Command::Terminate {
-                note: text(K::TerminateNote),
-            },
-            // An intake and a repeat item come from the intake form, a
-            // document from the documents panel: no step form gives them.
-            Op::Intake | Op::Attach | Op::Issue => return None,
-        })
-    }
-
-    /// The decision of the register form (受理决定).
-    fn to_decision(&self) -> Option<Decision> {
-        let text = |k: K| self.text(k).unwrap_or_default();
-        let code = |k: K| self.code(k).unwrap_or_default();
-        // The choice always holds one of the kinds; accepting is its first.
-        let kind = DecisionKind::from_code(code(K::Decision)).unwrap_or(DecisionKind::Accept);
-        Some(match kind {
-            DecisionKind::Decline => Decision::Decline {
-                ground: DeclineGround::ALL
-                    .into_iter()
-                    .find(|g| g.code() == code(K::Ground))?,
-                route: text(K::Route),
-                note: self.text(K::Note),
-            },
-            DecisionKind::PassOn => Decision::PassOn {
-                to: text(K::PassTo),
-            },
-            DecisionKind::Answered => Decision::Answered {
-                text: text(K::Answer),
-            },
-            DecisionKind::Accept => Decision::Accept,
-        })
-    }
-
-    /// 听证 (Art 36 第二款).
-    fn to_hearing(&self) -> Option<Command> {
-        let text = |k: K| self.text(k).unwrap_or_default();
-        Some(Command::Hearing {
-            from: parse_date(&text(K::HearingFrom))?,
-            to: parse_date(&text(K::HearingTo))?,
-            participants: text(K::Participants),
-            conclusion: text(K::Conclusion),
-        })
-    }
-
-    fn to_reply(&self) -> Option<Command> {
-        let text = |k: K| self.text(k).unwrap_or_default();
-        Some(Command::Reply {
-            outcome: self.code(K::Outcome).and_then(|c| parse(c.to_owned())),
-            method: parse(self.code(K::Method).unwrap_or_default().to_owned())?,
-            text: text(K::ReplyText),
-            served_at: parse_date(&text(K::ServedAt)),
-            signed: self.flag(K::Signed),
-        })
-    }
-}
-
-/// A choice's code as the domain's value (codes are serde names).
-fn parse<T: serde::de::DeserializeOwned>(code: String) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(code)).ok()
 }

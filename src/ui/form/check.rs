@@ -28,11 +28,12 @@ pub fn parse_datetime(s: &str, today: NaiveDate) -> Option<NaiveDateTime> {
 }
 
 /// Fields whose dates look forward (a deadline), not back.
-const FUTURE_DATES: [K; 4] = [
+const FUTURE_DATES: [K; 5] = [
     K::FeedbackBy,
     K::ReplyBy,
     K::ReferralDeadline,
     K::ReceptionDate,
+    K::ReportBy,
 ];
 
 pub fn field(form: &Form, i: usize) -> Option<String> {

@@ -5,6 +5,7 @@
 
 pub mod action;
 mod check;
+mod command;
 pub mod draft;
 mod edit;
 mod field;

@@ -145,6 +145,8 @@ pub enum Action {
     NoFurther,
     /// 终结.
     Terminate,
+    /// 办结报告 received from the body an item was 交办'd to (Art 22 (三)).
+    ReportReceived,
     /// Between the queue and the leader's dashboard.
     SwitchView,
     /// 统计图.
@@ -226,6 +228,7 @@ impl Action {
             Action::Hearing => Step(Op::Hearing),
             Action::NoFurther => Step(Op::NoFurther),
             Action::Terminate => Step(Op::Terminate),
+            Action::ReportReceived => Step(Op::ReportReceived),
             Action::SwitchView => Desk("switch_view"),
             Action::Charts => Desk("charts"),
             Action::Settings => Desk("settings"),
@@ -282,6 +285,7 @@ impl Action {
             Op::Hearing => Action::Hearing,
             Op::NoFurther => Action::NoFurther,
             Op::Terminate => Action::Terminate,
+            Op::ReportReceived => Action::ReportReceived,
             // A new intake is `n` on the queue; a repeat item is attached
             // from the intake form; the handler asks for an extension with
             // the extend key (`App::try_action`); documents have their own

@@ -247,6 +247,8 @@ pub(super) const CASE: &[(Action, &[Key])] = &[
     (Action::Hearing, &[ch('t')]),
     (Action::NoFurther, &[ch('l')]),
     (Action::Terminate, &[ch('z')]),
+    // F: the 办结报告 of an item 交办'd came back, beside f that sends one back up.
+    (Action::ReportReceived, &[ch('F')]),
     (Action::Document, &[ch('p')]),
 ];
 

@@ -141,7 +141,7 @@ fn decision_text(lang: Lang, d: &Decision) -> String {
             labels::decline_ground(lang, *ground),
             f::semicolon(lang),
         ),
-        Decision::PassOn { to } => format!("{} {to}", f::decision(lang, d.kind())),
+        Decision::PassOn { to, .. } => format!("{} {to}", f::decision(lang, d.kind())),
         Decision::Answered { text } => {
             format!("{}{}{text}", f::decision(lang, d.kind()), f::colon(lang))
         }
@@ -333,6 +333,15 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     }
     intake_lines(lang, c, &screen.links, &mut lines);
     steps_lines(lang, c, &mut lines);
+    // Art 22 (三): an item 交办'd out, and whether its 办结报告 came back.
+    let outbound_due = screen
+        .row
+        .clocks
+        .iter()
+        .find(|k| k.key == crate::domain::due::OUTBOUND_CLOCK);
+    if let Some(text) = labels::outbound(lang, c, outbound_due.map(|k| k.due)) {
+        lines.push(kv(lang, K::Outbound, text));
+    }
     if !screen.others.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(f::others_title(lang, screen.others.len())).bold());
