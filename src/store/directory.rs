@@ -131,7 +131,12 @@ mod tests {
 
     fn ledger() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
+        let store = Store::open(
+            &dir.path().join("l.db"),
+            Office::builtin(),
+            &crate::store::test_ledger::key(),
+        )
+        .unwrap();
         (dir, store)
     }
 

@@ -37,11 +37,13 @@ impl Desk {
         let pidfile = l.file(&format!("{name}.pid"));
         let _ = std::fs::remove_file(&pidfile);
         let bin = env!("CARGO_BIN_EXE_xinfang");
-        let who = who.map(|w| format!("--as {w}")).unwrap_or_default();
+        let mut args = vec!["--db", l.db()];
+        args.extend(who.iter().flat_map(|w| ["--as", *w]));
+        // Signed in as a script would be (the desk asks nobody on the terminal).
+        let args = super::signed_in(&args).join(" ");
         let script = format!(
-            "echo $$ > {}; exec env XINFANG_CONFIG=/nonexistent {bin} --db {} {who}",
+            "echo $$ > {}; exec env XINFANG_CONFIG=/nonexistent {bin} {args}",
             pidfile.display(),
-            l.db()
         );
         let mut desk = Desk {
             socket,
