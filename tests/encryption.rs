@@ -469,3 +469,43 @@ fn the_demo_says_its_passphrase_and_opens_with_it() {
     assert!(out.success(), "{out:?}");
     assert!(!is_plaintext(&l.path));
 }
+
+#[test]
+fn recover_writes_a_leaders_slot_again_and_keeps_a_damaged_file() {
+    let l = Ledger::empty();
+    let recovery = init(&l, "forgotten");
+    let rk = l.file("recovery.txt");
+    std::fs::write(&rk, &recovery).expect("write");
+    let rk = rk.display().to_string();
+    std::fs::write(sidecar_path(&l.path), "garbage").expect("damage the slots");
+    let f = pass_file(&l, "new passphrase");
+    let recover = |leader: &str| {
+        let args = [
+            "--lang",
+            "en",
+            "recover",
+            "--db",
+            l.db(),
+            "--leader",
+            leader,
+        ];
+        run(
+            &[
+                &args[..],
+                &["--recovery-key-file", &rk, "--passphrase-file", &f],
+            ]
+            .concat(),
+            "",
+        )
+    };
+    let out = recover("李娜");
+    assert!(out.stderr.contains("not an active leader"), "{out:?}");
+    let out = recover("赵建国");
+    assert!(out.success(), "{out:?}");
+    assert!(out.stderr.contains("moved to"), "{}", out.stderr);
+    let aside = format!("{}.damaged", sidecar_path(&l.path).display());
+    assert_eq!(std::fs::read_to_string(aside).expect("kept"), "garbage");
+    let out = as_leader(&l, "new passphrase", &["check"], "");
+    assert!(out.success(), "{out:?}");
+    assert!(!as_leader(&l, "forgotten", &["check"], "").success());
+}

@@ -167,6 +167,11 @@ pub enum Cmd {
         #[arg(long, value_name = "NAME")]
         leader: String,
     },
+    /// A leader's slot written again with the recovery key (slots lost or damaged).
+    Recover {
+        #[arg(long, value_name = "NAME")]
+        leader: String,
+    },
     /// Converts a plaintext ledger: `encrypt --db OLD --out NEW --as LEADER`.
     Encrypt {
         #[arg(long = "out", id = "encrypt_out", value_name = "NEW")]

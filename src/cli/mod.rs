@@ -181,6 +181,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Backup { dest } => check(&env, Some(&dest)),
         Cmd::Calendar { action } => calendar::run(&action, lang),
         Cmd::Init { leader } => setup::init(&env, &env.ledger_path()?, &leader),
+        Cmd::Recover { leader } => setup::recover(&env, &env.ledger_path()?, &leader),
         Cmd::Encrypt { out } => setup::encrypt(&env, &env.ledger_path()?, &out),
     }
 }

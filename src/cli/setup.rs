@@ -11,8 +11,8 @@ use super::{Env, Failure, signin};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::store::{
-    DataKey, Kdf, Keyring, Store, StoreError, claim_new_ledger, encrypt_ledger, is_plaintext,
-    plaintext_operators, sidecar_path,
+    DataKey, Kdf, KeyError, Keyring, Store, StoreError, claim_new_ledger, encrypt_ledger,
+    is_plaintext, plaintext_operators, sidecar_path,
 };
 use crate::strings::signin as text;
 
@@ -133,4 +133,62 @@ pub(crate) fn encrypt(env: &Env, old: &Path, new: &Path) -> Result<ExitCode, Fai
     println!("{}", text::converted(lang, old, new, &converted));
     println!("{}", text::recovery_banner(lang, &key.recovery()));
     Ok(ExitCode::SUCCESS)
+}
+
+/// `recover --db PATH --leader NAME --recovery-key-file F`: NAME's slot written
+/// again with the recovery key, when the slots file is lost or damaged (a damaged
+/// one is kept aside as `<ledger>.keys.damaged`, never deleted) or NAME forgot
+/// their passphrase. Others get theirs again from a leader.
+pub(crate) fn recover(env: &Env, path: &Path, leader: &str) -> Result<ExitCode, Failure> {
+    let lang = env.lang;
+    let fail = |e: StoreError| env.fail(e);
+    if env.cli.recovery_key_file.is_none() {
+        return Err(Failure(text::recover_needs_key(lang).to_owned()));
+    }
+    let key = signin::key(env, path)?;
+    let store = Store::open_read_only(path, env.office.clone(), &key).map_err(fail)?;
+    let operators = store.operators().map_err(fail)?;
+    if !operators
+        .iter()
+        .any(|o| o.name == leader && o.role == Role::Leader && o.active)
+    {
+        return Err(Failure(text::recover_needs_leader(lang, leader)));
+    }
+    let pass = new_passphrase(env, leader)?;
+    let mut ring = match Keyring::load(path) {
+        Ok(ring) => ring,
+        Err(KeyError::NoSidecar(_)) => Keyring::new(path).map_err(|e| fail(e.into()))?,
+        Err(KeyError::SidecarDamaged(_)) => {
+            let aside = set_aside(path).map_err(|e| fail(e.into()))?;
+            eprintln!("{}", text::set_aside(lang, &aside));
+            Keyring::new(path).map_err(|e| fail(e.into()))?
+        }
+        Err(e) => return Err(fail(e.into())),
+    };
+    ring.remove_unsaved(leader);
+    ring.add(leader, &pass, &key, Kdf::STANDARD)
+        .and_then(|()| ring.save())
+        .map_err(|e| fail(e.into()))?;
+    println!("{}", text::recovered(lang, leader, ring.path()));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Moves a damaged slots file out of the way under a name not yet taken.
+fn set_aside(path: &Path) -> std::io::Result<std::path::PathBuf> {
+    let slots = sidecar_path(path);
+    let mut n = 0;
+    loop {
+        let mut name = slots.as_os_str().to_owned();
+        name.push(if n == 0 {
+            ".damaged".to_owned()
+        } else {
+            format!(".damaged{n}")
+        });
+        let aside = std::path::PathBuf::from(name);
+        if !aside.exists() {
+            std::fs::rename(&slots, &aside)?;
+            return Ok(aside);
+        }
+        n += 1;
+    }
 }

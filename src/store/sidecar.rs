@@ -107,6 +107,11 @@ impl Keyring {
         Ok(())
     }
 
+    /// Forgets `operator`'s slot until the next `save` (a slot written anew).
+    pub fn remove_unsaved(&mut self, operator: &str) {
+        self.file.slots.retain(|s| s.operator != operator);
+    }
+
     /// Removes `operator`'s slot (a disabled operator can no longer open the ledger).
     pub fn remove(&mut self, operator: &str) -> Result<bool, KeyError> {
         let before = self.file.slots.len();

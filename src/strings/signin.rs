@@ -172,12 +172,58 @@ pub fn converted(lang: Lang, old: &Path, new: &Path, c: &Converted) -> String {
     }
 }
 
+pub fn recover_needs_key(lang: Lang) -> &'static str {
+    lang.pick(
+        "recover 需要恢复密钥：请加上 --recovery-key-file 文件（文件第一行是保险柜里那张纸上的恢复密钥）",
+        "recover needs the recovery key: add --recovery-key-file FILE (its first line is the recovery key from the office safe)",
+    )
+}
+
+pub fn recover_needs_leader(lang: Lang, name: &str) -> String {
+    if lang == Lang::Zh {
+        format!("「{name}」不是这个台账的在岗领导：只有领导能用恢复密钥重设自己的密钥槽")
+    } else {
+        format!(
+            "'{name}' is not an active leader of this ledger: only a leader can write their slot again with the recovery key"
+        )
+    }
+}
+
+pub fn set_aside(lang: Lang, path: &Path) -> String {
+    if lang == Lang::Zh {
+        format!("损坏的密钥槽文件已移到 {}（未删除）", path.display())
+    } else {
+        format!(
+            "the damaged key slots file was moved to {} (not deleted)",
+            path.display()
+        )
+    }
+}
+
+pub fn recovered(lang: Lang, name: &str, slots: &Path) -> String {
+    if lang == Lang::Zh {
+        format!(
+            "已用恢复密钥为 {name} 重新写入密钥槽（{}）：请用新口令登录；其他人的密钥槽如已丢失，由领导重新开通",
+            slots.display()
+        )
+    } else {
+        format!(
+            "{name}'s key slot was written again with the recovery key ({}): sign in with the new passphrase; others whose slots were lost get new ones from a leader",
+            slots.display()
+        )
+    }
+}
+
 /// `about` of the commands this module adds.
 pub fn about(lang: Lang, name: &str) -> &'static str {
     match name {
         "init" => lang.pick(
             "建立新的加密台账和第一位领导（显示一次恢复密钥）",
             "create a new encrypted ledger and its first leader (shows the recovery key once)",
+        ),
+        "recover" => lang.pick(
+            "用恢复密钥为一位领导重新写入密钥槽（密钥槽文件丢失、损坏或忘记口令时）",
+            "write a leader's key slot again with the recovery key (slots lost or damaged, passphrase forgotten)",
         ),
         "encrypt" => lang.pick(
             "把未加密的旧台账转换为加密台账并逐行核对（旧文件不改动）",
