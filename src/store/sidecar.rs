@@ -197,6 +197,17 @@ impl Keyring {
     }
 }
 
+/// Deletes `operator`'s slot beside `ledger`, if there is one. A ledger without
+/// slots (opened with its recovery key, or a test's) has nothing to delete, and
+/// a slots file that does not parse opens nothing.
+pub fn forget(ledger: &Path, operator: &str) -> Result<(), KeyError> {
+    match Keyring::load(ledger) {
+        Ok(mut ring) => ring.remove(operator).map(drop),
+        Err(KeyError::NoSidecar(_) | KeyError::SidecarDamaged(_)) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 #[cfg(unix)]
 fn private_new_file(path: &Path) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
