@@ -90,7 +90,8 @@ static LEDGER: LazyLock<Ledger> = LazyLock::new(|| {
         }
     };
     // Opened for writing once: an older ledger is migrated here, not in a timed open.
-    let store = Store::open(&path, office.clone()).expect("open the ledger (XINFANG_BENCH_DB)");
+    let store = Store::open(&path, office.clone(), &common::key())
+        .expect("open the ledger (XINFANG_BENCH_DB)");
     let today = now.date_naive();
     let operators = store.operators().expect("the ledger's operators");
     let first = |role: Role| {
@@ -131,7 +132,8 @@ impl Desk {
     /// Start to the first frame, as `xinfang --as NAME` does it.
     fn open(operator: &Operator) -> Desk {
         let l = &*LEDGER;
-        let mut store = Store::open(&l.path, l.office.clone()).expect("open the ledger");
+        let mut store =
+            Store::open(&l.path, l.office.clone(), &common::key()).expect("open the ledger");
         let clock = xinfang::clock::Clock::system(l.office.policy.utc_offset);
         let app = xinfang::ui::open_app(&mut store, Lang::Zh, operator.clone(), clock, ROWS)
             .expect("open the desk");
@@ -249,7 +251,8 @@ fn dashboard_reload(bencher: Bencher) {
 #[divan::bench(args = ["month", "year"], sample_count = 10, sample_size = 1, max_time = 30)]
 fn report(bencher: Bencher, period: &str) {
     let l = &*LEDGER;
-    let store = Store::open_read_only(&l.path, l.office.clone()).expect("open the ledger");
+    let store =
+        Store::open_read_only(&l.path, l.office.clone(), &common::key()).expect("open the ledger");
     let period = Period::parse(period, l.today).expect("a period").previous();
     let policy = &l.office.policy;
     bencher.bench_local(|| {
@@ -302,7 +305,8 @@ fn intake_and_register(bencher: Bencher) {
 fn export(bencher: Bencher, format: &str) {
     use xinfang::cli::export::{self, Format};
     let l = &*LEDGER;
-    let store = Store::open_read_only(&l.path, l.office.clone()).expect("open the ledger");
+    let store =
+        Store::open_read_only(&l.path, l.office.clone(), &common::key()).expect("open the ledger");
     let ids = store.all_ids().expect("the case ids");
     let ids = &ids[ids.len().saturating_sub(EXPORT_CASES)..];
     let format = if format == "json" {

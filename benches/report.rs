@@ -90,9 +90,9 @@ fn main() {
     // The desk holds the ledger open for writing; the command line reads it read-only.
     let writable = std::env::var("XINFANG_BENCH_WRITABLE").is_ok_and(|v| v == "1");
     let store = if writable {
-        Store::open(&path, office.clone()).expect("open")
+        Store::open(&path, office.clone(), &common::key()).expect("open")
     } else {
-        Store::open_read_only(&path, office.clone()).expect("open")
+        Store::open_read_only(&path, office.clone(), &common::key()).expect("open")
     };
     let rules = office.rules(&[], &[]);
     // The documents' path too (a ledger before schema 9 is reported from them).

@@ -13,7 +13,7 @@ use serde_json::Value;
 fn run_in(config: &Path, args: &[&str], stdin: &str) -> Out {
     let mut cmd = common::command();
     cmd.env("XINFANG_CONFIG", config)
-        .args(args)
+        .args(common::signed_in(args))
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());

@@ -236,7 +236,7 @@ fn an_upgrade_is_announced_and_keeps_search() {
     let before = found(&l);
     // Schema 9: migration 10 (the search index made anew) and 11 (the report's facts) run
     // again on the next open.
-    let conn = rusqlite::Connection::open(l.db()).unwrap();
+    let conn = common::sqlite(&l.path);
     conn.execute_batch(
         "DROP TRIGGER petitioners_repeat; DROP TABLE case_facts; DROP TABLE case_summaries;",
     )

@@ -1,6 +1,8 @@
 //! The demo ledger: written through the real domain, consistent,
 //! deterministic, and never ahead of `now`.
 
+mod common;
+
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -18,7 +20,12 @@ fn today() -> NaiveDate {
 }
 
 fn ledger(path: &Path, cases: usize, seed: u64) -> (Store, DemoSummary) {
-    let mut store = Store::open(path, Office::builtin()).unwrap();
+    let mut store = Store::open(
+        path,
+        Office::builtin(),
+        &xinfang::store::DataKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     let opts = DemoOptions {
         cases,
         seed,
@@ -166,7 +173,7 @@ fn small_ledgers_cover_every_state_for_many_seeds() {
 fn bulk_loading_leaves_the_ledger_as_it_found_it() {
     let dir = tempfile::tempdir().unwrap();
     let indexes = |path: &Path| -> (Vec<String>, String) {
-        let c = rusqlite::Connection::open(path).unwrap();
+        let c = common::sqlite(path);
         let names = c
             .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
             .unwrap()
@@ -180,12 +187,24 @@ fn bulk_loading_leaves_the_ledger_as_it_found_it() {
         (names, mode)
     };
     let fresh = dir.path().join("fresh.db");
-    drop(Store::open(&fresh, Office::builtin()).unwrap());
+    drop(
+        Store::open(
+            &fresh,
+            Office::builtin(),
+            &xinfang::store::DataKey::from_bytes([7; 32]),
+        )
+        .unwrap(),
+    );
     let (want, _) = indexes(&fresh);
     assert!(want.len() > 10, "{want:?}");
 
     let path = dir.path().join("bulk.db");
-    let mut store = Store::open(&path, Office::builtin()).unwrap();
+    let mut store = Store::open(
+        &path,
+        Office::builtin(),
+        &xinfang::store::DataKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     store.set_bulk_loading(true).unwrap();
     let opts = DemoOptions {
         cases: 120,

@@ -2,6 +2,8 @@
 //! required content refused by name, numbers per kind and year, reprints
 //! unchanged after a template changes, the case file and its JSON twin.
 
+mod common;
+
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -26,7 +28,12 @@ struct Ledger {
 
 fn ledger() -> Ledger {
     let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
+    let mut store = Store::open(
+        &dir.path().join("l.db"),
+        Office::builtin(),
+        &xinfang::store::DataKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     for (name, role, dept) in [
         ("李娜", Role::Clerk, None),
         ("赵局长", Role::Leader, None),
@@ -450,7 +457,7 @@ fn check_finds_a_kept_document_altered_behind_the_ledgers_back() {
         .unwrap();
     assert!(l.store.check().unwrap().ok());
     let path = l.store.path().to_owned();
-    let raw = rusqlite::Connection::open(&path).unwrap();
+    let raw = common::sqlite(&path);
     raw.execute_batch(
         "DROP TRIGGER documents_refuse_update;
          UPDATE documents SET text = replace(text, '60日', '90日');",
@@ -466,7 +473,12 @@ fn check_finds_a_kept_document_altered_behind_the_ledgers_back() {
 #[test]
 fn an_office_without_a_name_is_told_how_to_set_one() {
     let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
+    let mut store = Store::open(
+        &dir.path().join("l.db"),
+        Office::builtin(),
+        &xinfang::store::DataKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     store
         .put_operator(&Operator {
             name: "李娜".into(),

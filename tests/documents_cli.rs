@@ -237,7 +237,7 @@ fn print_sends_the_file_to_the_offices_printer_with_lp() {
     let out_file = l.file("受理.html");
     let notice = |fail: bool| {
         let mut cmd = common::command();
-        cmd.env("PATH", &path).args([
+        cmd.env("PATH", &path).args(common::signed_in(&[
             "notice",
             "--db",
             l.db(),
@@ -248,7 +248,7 @@ fn print_sends_the_file_to_the_offices_printer_with_lp() {
             "--out",
             out_file.to_str().unwrap(),
             "--print",
-        ]);
+        ]));
         if fail {
             cmd.env("LP_FAIL", "1");
         }

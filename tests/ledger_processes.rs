@@ -114,7 +114,7 @@ fn sigkill_never_loses_a_reported_commit() {
 fn editing_an_event_row_is_refused() {
     let l = Ledger::set_up();
     l.apply_ok(&intake_lines(1, "改"));
-    let conn = rusqlite::Connection::open(&l.path).unwrap();
+    let conn = common::sqlite(&l.path);
     for sql in [
         "UPDATE events SET actor = 'x' WHERE seq = 1",
         "DELETE FROM events WHERE seq = 1",
@@ -142,7 +142,7 @@ fn three_cases() -> Ledger {
 #[test]
 fn a_tampered_byte_is_found_by_check() {
     let l = three_cases();
-    let conn = rusqlite::Connection::open(&l.path).unwrap();
+    let conn = common::sqlite(&l.path);
     conn.execute_batch("DROP TRIGGER events_refuse_update")
         .unwrap();
     let changed = conn
@@ -162,7 +162,7 @@ fn a_tampered_byte_is_found_by_check() {
 
     // A case row edited behind the journal's back.
     let l = three_cases();
-    let conn = rusqlite::Connection::open(&l.path).unwrap();
+    let conn = common::sqlite(&l.path);
     let changed = conn
         .execute(
             "UPDATE cases SET doc = replace(doc, '张三', '李四') WHERE id = 2",
@@ -241,7 +241,7 @@ fn read_only_ledger_is_reported() {
 fn locked_ledger_is_reported() {
     let l = Ledger::set_up();
     let line = intake_lines(1, "锁");
-    let mut holder = rusqlite::Connection::open(&l.path).unwrap();
+    let mut holder = common::sqlite(&l.path);
     let tx = holder
         .transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)
         .unwrap();
@@ -308,19 +308,48 @@ fn stale_version_is_refused() {
     assert_check_ok(&l);
 }
 
-/// Two desks started at once on a ledger that does not exist yet: both
-/// must open it (one creates it, the other waits for its set-up).
+/// Two `init`s started at once on a ledger that does not exist yet (since the
+/// ledger is encrypted, only `init` creates one: `apply` no longer does): one
+/// creates it, the other is told it exists, and neither spoils the other's file.
 #[test]
 fn two_processes_create_the_same_new_ledger() {
     for round in 0..8 {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join(format!("new{round}.db"));
-        let db = db.to_str().unwrap();
-        let args = ["apply", "--db", db, "-"];
-        let a = spawn(&args, common::SETUP.to_owned());
-        let b = spawn(&args, common::SETUP.to_owned());
+        let pass = dir.path().join("pass");
+        std::fs::write(&pass, "pw\n").unwrap();
+        let (db, pass) = (db.to_str().unwrap(), pass.to_str().unwrap());
+        let args = [
+            "init",
+            "--db",
+            db,
+            "--leader",
+            "赵局长",
+            "--passphrase-file",
+            pass,
+        ];
+        let a = spawn(&args, String::new());
+        let b = spawn(&args, String::new());
         let (a, b) = (finish(a), finish(b));
-        assert!(a.success(), "round {round}, A: {}", a.stderr);
-        assert!(b.success(), "round {round}, B: {}", b.stderr);
+        assert!(a.success() != b.success(), "round {round}: {a:?} {b:?}");
+        let lost = if a.success() { &b } else { &a };
+        assert!(
+            lost.stderr.contains("已存在"),
+            "round {round}: {}",
+            lost.stderr
+        );
+        let check = run(
+            &[
+                "check",
+                "--db",
+                db,
+                "--as",
+                "赵局长",
+                "--passphrase-file",
+                pass,
+            ],
+            "",
+        );
+        assert!(check.success(), "round {round}: {check:?}");
     }
 }

@@ -3,6 +3,8 @@
 //! items, paper records received earlier than cases already in), and after migration 0011
 //! fills the rows of an older ledger.
 
+mod common;
+
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -27,7 +29,12 @@ fn today() -> NaiveDate {
 const ALL: [(NaiveDate, NaiveDate); 1] = [(NaiveDate::MIN, NaiveDate::MAX)];
 
 fn demo(path: &Path, cases: usize, bulk: bool) -> Store {
-    let mut store = Store::open(path, Office::builtin()).unwrap();
+    let mut store = Store::open(
+        path,
+        Office::builtin(),
+        &xinfang::store::DataKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     store.set_bulk_loading(bulk).unwrap();
     let opts = DemoOptions {
         cases,
@@ -200,7 +207,7 @@ fn the_facts_give_the_documents_report_after_bulk_and_single_writes() {
     assert!(written.iter().filter(|f| f.earlier_petitioner).count() > 100);
     drop(store);
     let path = dir.path().join("bulk.db");
-    let conn = rusqlite::Connection::open(&path).unwrap();
+    let conn = common::sqlite(&path);
     conn.execute_batch(
         "DROP TRIGGER petitioners_repeat; DROP TABLE case_facts; DROP TABLE case_summaries;
          PRAGMA user_version = 10;",
@@ -208,11 +215,21 @@ fn the_facts_give_the_documents_report_after_bulk_and_single_writes() {
     .unwrap();
     drop(conn);
     // Read-only, before the upgrade: from the documents.
-    let old = Store::open_read_only(&path, Office::builtin()).unwrap();
+    let old = Store::open_read_only(
+        &path,
+        Office::builtin(),
+        &xinfang::store::DataKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     let listed = assert_same_reports(&old);
     assert!(listed > 50);
     drop(old);
-    let store = Store::open(&path, Office::builtin()).unwrap();
+    let store = Store::open(
+        &path,
+        Office::builtin(),
+        &xinfang::store::DataKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     assert_eq!(all_facts(&store), written);
     // The listed items' summaries too.
     assert_same_reports(&store);
@@ -234,7 +251,12 @@ fn the_facts_follow_commands_given_one_at_a_time() {
 #[test]
 fn an_item_received_in_the_period_counts_though_its_case_came_later() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("later.db"), Office::builtin()).unwrap();
+    let mut store = Store::open(
+        &dir.path().join("later.db"),
+        Office::builtin(),
+        &xinfang::store::DataKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     for (name, role) in [("李娜", "clerk"), ("赵局长", "leader")] {
         let op = serde_json::from_value(json!({"name": name, "role": role})).unwrap();
         store.put_operator(&op).unwrap();

@@ -60,7 +60,7 @@ fn rounds() -> [Vec<Request>; 2] {
 
 /// Every stored row that a command writes, as text.
 fn dump(path: &Path) -> Vec<String> {
-    let c = rusqlite::Connection::open(path).unwrap();
+    let c = common::sqlite(path);
     let mut out = Vec::new();
     for sql in [
         "SELECT id || '|' || ifnull(case_no, '') || '|' || version || '|' || state || '|' || doc FROM cases ORDER BY id",

@@ -31,7 +31,8 @@ fn screen(app: &App) -> String {
 fn queue_and_case_screen_mark_a_2027_due_date_provisional() {
     let o = Office0::new();
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("l.db"), o.office.clone()).unwrap();
+    let mut store =
+        Store::open(&dir.path().join("l.db"), o.office.clone(), &common::key()).unwrap();
     for op in &o.operators {
         store.put_operator(op).unwrap();
     }

@@ -21,7 +21,8 @@ fn key(c: KeyCode) -> Msg {
 fn ledger(n: usize) -> (tempfile::TempDir, Store) {
     let o = Office0::new();
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("l.db"), o.office.clone()).unwrap();
+    let mut store =
+        Store::open(&dir.path().join("l.db"), o.office.clone(), &common::key()).unwrap();
     for op in &o.operators {
         store.put_operator(op).unwrap();
     }
@@ -265,7 +266,12 @@ fn queue_counts_follow_own_and_other_writes() {
     let (dir, mut store) = ledger(4);
     let today = date(2026, 3, 10);
     let fresh = || {
-        let s = Store::open(&dir.path().join("l.db"), Office0::new().office.clone()).unwrap();
+        let s = Store::open(
+            &dir.path().join("l.db"),
+            Office0::new().office.clone(),
+            &common::key(),
+        )
+        .unwrap();
         s.counts(today).unwrap()
     };
     let before = store.counts(today).unwrap();
@@ -300,7 +306,12 @@ fn queue_counts_follow_own_and_other_writes() {
     assert_eq!(own.by_state, fresh().by_state);
     assert_eq!(own.open, 5);
     // Another desk on the same ledger.
-    let mut other = Store::open(&dir.path().join("l.db"), Office0::new().office.clone()).unwrap();
+    let mut other = Store::open(
+        &dir.path().join("l.db"),
+        Office0::new().office.clone(),
+        &common::key(),
+    )
+    .unwrap();
     intake(&mut other);
     let after = store.counts(today).unwrap();
     assert_eq!(after.by_state, [(State::Intake, 5), (State::Registered, 1)]);
@@ -352,8 +363,7 @@ fn a_five_digit_case_number_is_shown_whole() {
     let (dir, mut store) = ledger(2);
     // As if 43,209 cases had been numbered this year already.
     let year = t(1).format("%Y").to_string();
-    rusqlite::Connection::open(dir.path().join("l.db"))
-        .unwrap()
+    common::sqlite(&dir.path().join("l.db"))
         .execute(
             "INSERT INTO case_counters (year, last) VALUES (?1, 43209)
              ON CONFLICT (year) DO UPDATE SET last = 43209",

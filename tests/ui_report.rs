@@ -26,7 +26,7 @@ fn key(c: KeyCode) -> Msg {
 fn desk(today: NaiveDate) -> (common::Ledger, Store, App) {
     let l = common::Ledger::new();
     l.apply_ok(LEDGER);
-    let mut store = Store::open(&l.path, Office::builtin()).unwrap();
+    let mut store = Store::open(&l.path, Office::builtin(), &common::key()).unwrap();
     let leader = Operator {
         name: "赵局长".into(),
         role: Role::Leader,

@@ -229,7 +229,12 @@ fn roles_and_the_own_department_are_chosen_by_arrows_or_typing() {
 #[test]
 fn the_answers_set_up_the_ledger_and_the_picker_then_lists_the_operator() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
+    let mut store = Store::open(
+        &dir.path().join("l.db"),
+        Office::builtin(),
+        &xinfang::store::DataKey::from_bytes([7; 32]),
+    )
+    .unwrap();
     assert!(store.is_first_run().unwrap());
     let SetupOutcome::Done(a) = filled().key(ctrl('s')) else {
         panic!("not done");

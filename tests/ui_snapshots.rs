@@ -37,7 +37,7 @@ fn desk(rows: u16) -> (common::Ledger, Store, App) {
         r#""category":"劳动社保","handling_type":"检举控告","target":"某建筑公司","summary":"匿名来信反映某建筑公司拖欠农民工工资三个月","request":"要求督促发放"}"#,
         "\n"
     ));
-    let mut store = Store::open(&l.path, Office::builtin()).unwrap();
+    let mut store = Store::open(&l.path, Office::builtin(), &common::key()).unwrap();
     let operator = Operator {
         name: "李娜".into(),
         role: Role::Clerk,

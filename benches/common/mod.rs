@@ -18,10 +18,15 @@ pub fn demo_ledger(
 ) -> (PathBuf, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("a temp dir for the demo ledger");
     let path = dir.path().join("bench.db");
-    let mut store = Store::open(&path, office.clone()).expect("create the demo ledger");
+    let mut store = Store::open(&path, office.clone(), &key()).expect("create the demo ledger");
     store.set_bulk_loading(true).expect("bulk loading on");
     let opts = DemoOptions { cases, seed, now };
     generate(&mut store, &opts).expect("write the demo ledger");
     store.set_bulk_loading(false).expect("bulk loading off");
     (path, dir)
+}
+
+/// The benches' data key (a real ledger's is random).
+pub fn key() -> xinfang::store::DataKey {
+    xinfang::store::DataKey::from_bytes([7; 32])
 }

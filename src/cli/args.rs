@@ -22,6 +22,21 @@ pub struct Cli {
     pub as_operator: Option<String>,
     #[arg(long)]
     pub demo: bool,
+    /// Sign-in: the passphrase from the first line of a file…
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        conflicts_with = "passphrase_fd"
+    )]
+    pub passphrase_file: Option<PathBuf>,
+    /// …or from a file descriptor (scripts, pipelines); else a prompt without echo.
+    /// Never from argv or an environment variable's value: both are visible to others.
+    #[arg(long, global = true, value_name = "N")]
+    pub passphrase_fd: Option<i32>,
+    /// Opens the ledger with its recovery key (first line of the file) instead of a slot.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub recovery_key_file: Option<PathBuf>,
     #[arg(short = 'h', long, action = ArgAction::Help, global = true)]
     help: Option<bool>,
     #[arg(short = 'V', long, action = ArgAction::Version)]
@@ -146,6 +161,21 @@ pub enum Cmd {
     Calendar {
         #[command(subcommand)]
         action: CalendarCmd,
+    },
+    /// A new encrypted ledger with its first leader: `init --leader NAME`.
+    Init {
+        #[arg(long, value_name = "NAME")]
+        leader: String,
+    },
+    /// A leader's slot written again with the recovery key (slots lost or damaged).
+    Recover {
+        #[arg(long, value_name = "NAME")]
+        leader: String,
+    },
+    /// Converts a plaintext ledger: `encrypt --db OLD --out NEW --as LEADER`.
+    Encrypt {
+        #[arg(long = "out", id = "encrypt_out", value_name = "NEW")]
+        out: PathBuf,
     },
 }
 

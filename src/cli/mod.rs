@@ -9,6 +9,8 @@ mod notice;
 mod render;
 mod replay;
 mod report;
+mod setup;
+mod signin;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,7 +19,7 @@ use crate::clock::Clock;
 use crate::config::{Office, config_dir, default_ledger_path};
 use crate::domain::repeat::PetitionerKey;
 use crate::domain::types::State;
-use crate::store::{CaseRef, ListFilter, Store, StoreError};
+use crate::store::{CaseRef, DataKey, ListFilter, Store, StoreError};
 use crate::strings::{Lang, cli as text, errors};
 use args::{Cli, Cmd};
 
@@ -81,17 +83,25 @@ impl Env {
         self.open_writable(&self.ledger_path()?)
     }
 
-    /// Opens the ledger at `path` for writing, saying first when it is about to be upgraded.
+    /// Opens the existing ledger at `path` for writing, signed in (`signin::key`).
     fn open_writable(&self, path: &Path) -> Result<Store, Failure> {
-        if let Ok(Some((from, to))) = Store::upgrade_pending(path) {
+        let key = signin::key(self, path)?;
+        self.open_with(path, &key)
+    }
+
+    /// Opens the ledger at `path` with `key`, saying first when it is about to be upgraded.
+    fn open_with(&self, path: &Path, key: &DataKey) -> Result<Store, Failure> {
+        if let Ok(Some((from, to))) = Store::upgrade_pending(path, key) {
             eprintln!("{}", text::upgrading(self.lang, from, to));
         }
-        Store::open(path, self.office.clone()).map_err(|e| self.fail(e))
+        Store::open(path, self.office.clone(), key).map_err(|e| self.fail(e))
     }
 
     /// Read-only commands work on a read-only ledger file too.
     fn open_for_reading(&self) -> Result<Store, Failure> {
-        Store::open_read_only(&self.ledger_path()?, self.office.clone()).map_err(|e| self.fail(e))
+        let path = self.ledger_path()?;
+        let key = signin::key(self, &path)?;
+        Store::open_read_only(&path, self.office.clone(), &key).map_err(|e| self.fail(e))
     }
 }
 
@@ -101,10 +111,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
     };
     let lang = env.lang;
     match cmd {
-        Cmd::Demo { cases, seed } => {
-            write_demo(&env, &env.ledger_path()?, cases, seed)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Cmd::Demo { cases, seed } => demo(&env, cases, seed),
         Cmd::Apply { file } => apply::run(&mut env.open()?, file.as_deref(), lang, &env.clock),
         Cmd::Show { case, json } => show(&env, &case, json),
         Cmd::List {
@@ -173,6 +180,9 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Check => check(&env, None),
         Cmd::Backup { dest } => check(&env, Some(&dest)),
         Cmd::Calendar { action } => calendar::run(&action, lang),
+        Cmd::Init { leader } => setup::init(&env, &env.ledger_path()?, &leader),
+        Cmd::Recover { leader } => setup::recover(&env, &env.ledger_path()?, &leader),
+        Cmd::Encrypt { out } => setup::encrypt(&env, &env.ledger_path()?, &out),
     }
 }
 
@@ -264,15 +274,26 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
         env.ledger_path()?
     };
     // The demo opens as its first clerk unless --as says otherwise:
-    // no setup, no pick list.
-    let mut who = env.cli.as_operator.clone();
+    // no setup, no pick list, and no passphrase to type (it is `demo`).
     if env.cli.demo {
-        write_demo(env, &path, 2000, 1)?;
-        if who.is_none() {
-            who = demo_clerk(env, &path)?;
-        }
+        let key = write_demo(env, &path, 2000, 1)?;
+        let mut store = env.open_with(&path, &key)?;
+        let who = match env.cli.as_operator.clone() {
+            Some(name) => Some(name),
+            None => demo_clerk(env, &store)?,
+        };
+        return desk(env, &mut store, who.as_deref());
     }
-    desk(env, &path, who.as_deref())
+    // Temporary, until the desk has its own sign-in screen (the next step): it
+    // asks for the passphrase on the terminal before the screen opens, and the
+    // one who signed in is the desk's operator.
+    let (key, who) = signin::sign_in(env, &path)?;
+    let mut store = env.open_with(&path, &key)?;
+    desk(
+        env,
+        &mut store,
+        who.or(env.cli.as_operator.clone()).as_deref(),
+    )
 }
 
 /// `show`: one case with its timeline and the earlier cases of its petitioner.
@@ -318,8 +339,7 @@ fn repeats(env: &Env, who: [Option<&str>; 4], json: bool) -> Result<ExitCode, Fa
 }
 
 /// The first clerk of a demo ledger.
-fn demo_clerk(env: &Env, path: &Path) -> Result<Option<String>, Failure> {
-    let store = env.open_writable(path)?;
+fn demo_clerk(env: &Env, store: &Store) -> Result<Option<String>, Failure> {
     let operators = store.operators().map_err(|e| env.fail(e))?;
     Ok(operators
         .into_iter()
@@ -327,10 +347,22 @@ fn demo_clerk(env: &Env, path: &Path) -> Result<Option<String>, Failure> {
         .map(|o| o.name))
 }
 
-/// Writes a demo ledger of `cases` cases; only into a ledger without cases.
-fn write_demo(env: &Env, path: &Path, cases: usize, seed: u64) -> Result<(), Failure> {
+/// `demo`: the ledger written, its key of no further use (only the desk's --demo keeps it).
+fn demo(env: &Env, cases: usize, seed: u64) -> Result<ExitCode, Failure> {
+    write_demo(env, &env.ledger_path()?, cases, seed).map(|_key| ExitCode::SUCCESS)
+}
+
+/// Writes a demo ledger of `cases` cases; only into a ledger without cases. A new
+/// one gets a fresh key and a slot with the passphrase `demo` for every operator.
+fn write_demo(env: &Env, path: &Path, cases: usize, seed: u64) -> Result<DataKey, Failure> {
     let fail = |e| env.fail(e);
-    let mut store = env.open_writable(path)?;
+    let fresh = !path.exists();
+    let key = if fresh {
+        setup::new_key(env, path)?
+    } else {
+        signin::key(env, path)?
+    };
+    let mut store = env.open_with(path, &key)?;
     if !store.has_no_cases().map_err(fail)? {
         return Err(Failure(text::demo_exists(env.lang).to_owned()));
     }
@@ -345,13 +377,15 @@ fn write_demo(env: &Env, path: &Path, cases: usize, seed: u64) -> Result<(), Fai
     store.set_bulk_loading(false).map_err(fail)?;
     let summary = summary?;
     render::demo_summary(env.lang, &summary, started.elapsed(), store.path());
-    Ok(())
+    if fresh {
+        setup::demo_slots(env, &store, &key)?;
+    }
+    Ok(key)
 }
 
-/// Opens the terminal desk on the ledger at `path`.
-fn desk(env: &Env, path: &Path, as_operator: Option<&str>) -> Result<ExitCode, Failure> {
+/// Opens the terminal desk on the open ledger.
+fn desk(env: &Env, store: &mut Store, as_operator: Option<&str>) -> Result<ExitCode, Failure> {
     let fail = |e| env.fail(e);
-    let mut store = env.open_writable(path)?;
     let operators = store.operators().map_err(fail)?;
     // --as, else the last operator of this ledger.
     let wanted = match as_operator {
@@ -368,7 +402,6 @@ fn desk(env: &Env, path: &Path, as_operator: Option<&str>) -> Result<ExitCode, F
     if let Some(o) = &operator {
         store.set_meta("last_operator", &o.name).map_err(fail)?;
     }
-    crate::ui::run(&mut store, env.lang, operator, env.clock)
-        .map_err(|e| Failure(e.to_string()))?;
+    crate::ui::run(store, env.lang, operator, env.clock).map_err(|e| Failure(e.to_string()))?;
     Ok(ExitCode::SUCCESS)
 }

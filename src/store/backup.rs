@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::findings::CheckReport;
-use super::{Result, Store, StoreError, check};
+use super::{KeyError, Result, Store, StoreError, check};
 
 impl Store {
     /// Writes a consistent copy to `dest` (which must not exist: a backup
@@ -23,10 +23,14 @@ impl Store {
         // VACUUM INTO reads one snapshot, so the copy is consistent even
         // while another desk commits.
         self.conn.execute("VACUUM INTO ?1", [target])?;
-        let copy = rusqlite::Connection::open_with_flags(
-            dest,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-        )?;
+        // SQLCipher writes the copy under the ledger's own key. A plaintext copy
+        // would hand every petitioner to whoever finds the file: make sure, and
+        // take it away again if it ever is one.
+        if super::is_plaintext(dest) {
+            let _ = std::fs::remove_file(dest);
+            return Err(KeyError::NotEncrypted.into());
+        }
+        let copy = super::connect(dest, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY, &self.key)?;
         check::check(&copy)
     }
 }

@@ -126,7 +126,12 @@ mod tests {
     #[test]
     fn charts_read_covering_indexes_only() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
+        let store = Store::open(
+            &dir.path().join("l.db"),
+            Office::builtin(),
+            &crate::store::test_ledger::key(),
+        )
+        .unwrap();
         for sql in [RECEIVED, OVERDUE_BY_DEPARTMENT] {
             let mut stmt = store
                 .conn

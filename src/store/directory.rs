@@ -37,6 +37,11 @@ impl Store {
              ON CONFLICT (name) DO UPDATE SET role = ?2, department = ?3, active = ?4",
             params![op.name, op.role.code(), op.department, op.active],
         )?;
+        // A disabled operator's copy of the data key goes too: the desk refuses
+        // their acts, but with a slot they could still open and read the file.
+        if !op.active {
+            super::sidecar::forget(&self.path, &op.name)?;
+        }
         Ok(())
     }
 
@@ -131,7 +136,12 @@ mod tests {
 
     fn ledger() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
+        let store = Store::open(
+            &dir.path().join("l.db"),
+            Office::builtin(),
+            &crate::store::test_ledger::key(),
+        )
+        .unwrap();
         (dir, store)
     }
 
@@ -191,6 +201,26 @@ mod tests {
         );
         assert!(s.is_first_run().unwrap());
         assert_eq!(s.meta("office_name").unwrap(), None);
+    }
+
+    #[test]
+    fn disabling_an_operator_deletes_their_key_slot() {
+        use crate::store::{Kdf, Keyring};
+        let (_d, mut s) = ledger();
+        let key = crate::store::test_ledger::key();
+        let mut ring = Keyring::new(s.path()).unwrap();
+        for name in ["李娜", "王强"] {
+            ring.add(name, "pw", &key, Kdf::PUBLIC).unwrap();
+        }
+        ring.save().unwrap();
+        s.put_operator(&clerk("李娜")).unwrap();
+        assert_eq!(Keyring::load(s.path()).unwrap().operators().len(), 2);
+        s.put_operator(&Operator {
+            active: false,
+            ..clerk("李娜")
+        })
+        .unwrap();
+        assert_eq!(Keyring::load(s.path()).unwrap().operators(), ["王强"]);
     }
 
     #[test]

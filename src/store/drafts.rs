@@ -77,7 +77,12 @@ mod tests {
 
     fn ledger() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("l.db"), Office::builtin()).unwrap();
+        let store = Store::open(
+            &dir.path().join("l.db"),
+            Office::builtin(),
+            &crate::store::test_ledger::key(),
+        )
+        .unwrap();
         (dir, store)
     }
 
@@ -157,7 +162,9 @@ mod tests {
         assert_eq!(report.events, 0);
         let copy = d.path().join("copy.db");
         assert!(s.backup(&copy).unwrap().ok());
-        let copy = Store::open_read_only(&copy, Office::builtin()).unwrap();
+        let copy =
+            Store::open_read_only(&copy, Office::builtin(), &crate::store::test_ledger::key())
+                .unwrap();
         assert_eq!(copy.drafts("李娜").unwrap().len(), 1);
     }
 
@@ -166,7 +173,9 @@ mod tests {
         let (d, s) = ledger();
         let path = s.path().to_owned();
         drop(s);
-        let mut ro = Store::open_read_only(&path, Office::builtin()).unwrap();
+        let mut ro =
+            Store::open_read_only(&path, Office::builtin(), &crate::store::test_ledger::key())
+                .unwrap();
         let err = ro
             .save_draft("李娜", "intake", "{}", at("2026-04-01T09:00:00+08:00"))
             .unwrap_err();

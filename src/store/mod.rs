@@ -25,17 +25,20 @@ mod dashboard;
 mod directory;
 mod documents;
 mod drafts;
+mod encrypt;
 mod execute;
 mod facts;
 mod findings;
 mod issue;
 mod journal;
+mod keys;
 mod migrations;
 mod prepare;
 mod queries;
 mod reception;
 mod report;
 pub mod search;
+mod sidecar;
 #[cfg(test)]
 mod test_ledger;
 pub mod views;
@@ -53,13 +56,16 @@ pub use charts::{Charts, Week};
 pub use dashboard::{Dashboard, GROUP_VISIT, Repeater};
 pub use documents::StoredDocument;
 pub use drafts::Draft;
+pub use encrypt::{Converted, encrypt_ledger, plaintext_operators};
 pub use findings::CheckReport;
 pub use issue::{Issued, RenderJob, Rendered};
 pub use journal::JournalEntry;
+pub use keys::{DataKey, Kdf, KeyError};
 pub use prepare::{Applied, Request};
 pub use queries::{CaseRow, ListFilter, Owner, Sort, SortKey, StateCounts};
 pub use reception::StoredRecord;
 pub use report::ReportCases;
+pub use sidecar::{Keyring, LOCKOUT_MINUTES, MAX_FAILED, sidecar_path};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -96,6 +102,9 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("database: {0}")]
     Sqlite(rusqlite::Error),
+    /// The ledger's key: a passphrase, a slot, the recovery key, the file's encryption.
+    #[error("{0}")]
+    Key(#[from] KeyError),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -145,19 +154,20 @@ pub struct Store {
     office: Office,
     path: PathBuf,
     open_counts: counts::OpenCounts,
+    /// Kept (wiped on drop) for the extra connections a report reads on.
+    key: DataKey,
 }
 
 impl Store {
     /// Opens the ledger at `path`, creating it (mode 0600: it holds ID
     /// numbers) when it does not exist. An existing file that is damaged,
     /// locked or read-only is reported, never replaced.
-    pub fn open(path: &Path, office: Office) -> Result<Store> {
+    pub fn open(path: &Path, office: Office, key: &DataKey) -> Result<Store> {
         if !path.exists() {
             create_private_file(path)?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let mut conn = connect(path, flags, key)?;
         if conn.is_readonly(rusqlite::MAIN_DB)? {
             return Err(StoreError::ReadOnly);
         }
@@ -180,18 +190,19 @@ impl Store {
             office,
             path: path.to_owned(),
             open_counts: counts::OpenCounts::default(),
+            key: key.clone(),
         })
     }
 
     /// The schema versions (found, latest) when the ledger at `path` exists, is a xinfang
     /// ledger, can be written and will be upgraded by [`Store::open`]; None otherwise.
     /// Reads only: a file that cannot be written gets its error from `open`, not a notice.
-    pub fn upgrade_pending(path: &Path) -> Result<Option<(i64, i64)>> {
+    pub fn upgrade_pending(path: &Path, key: &DataKey) -> Result<Option<(i64, i64)>> {
         if !path.exists() {
             return Ok(None);
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
+        let conn = connect(path, flags, key)?;
         if conn.is_readonly(rusqlite::MAIN_DB)? {
             return Ok(None);
         }
@@ -202,13 +213,12 @@ impl Store {
 
     /// Opens an existing ledger for reading only (show, list, search,
     /// export, check); works on a read-only file and never writes.
-    pub fn open_read_only(path: &Path, office: Office) -> Result<Store> {
+    pub fn open_read_only(path: &Path, office: Office, key: &DataKey) -> Result<Store> {
         if !path.exists() {
             return Err(StoreError::CannotOpen(path.display().to_string()));
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let conn = connect(path, flags, key)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > migrations::latest() {
             return Err(StoreError::NewerSchema {
@@ -228,6 +238,7 @@ impl Store {
             office,
             path: path.to_owned(),
             open_counts: counts::OpenCounts::default(),
+            key: key.clone(),
         })
     }
 
@@ -252,32 +263,91 @@ impl Store {
     }
 }
 
-#[cfg(unix)]
-fn create_private_file(path: &Path) -> Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
+/// Opens a connection to the encrypted ledger at `path`, keyed before anything
+/// reads it (SQLCipher needs the key first), and makes sure the key fits.
+fn connect(path: &Path, flags: OpenFlags, key: &DataKey) -> Result<Connection> {
+    if is_plaintext(path) {
+        return Err(KeyError::NotEncrypted.into());
     }
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-    {
-        // Another process created it a moment ago: open theirs.
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        other => other.map(drop).map_err(Into::into),
+    cipher_ready();
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.execute_batch(&key.pragma())?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // The first read decrypts page 1: with a wrong key SQLCipher answers "not a
+    // database" and has written nothing.
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(conn),
+        Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == ErrorCode::NotADatabase => {
+            Err(KeyError::WrongKey.into())
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
-#[cfg(not(unix))]
+/// SQLite marks itself initialised before it has run SQLCipher's own set-up, so
+/// a thread opening its first connection just then finds SQLCipher not ready and
+/// `PRAGMA key` fails ("An error occurred with PRAGMA key"). Opening one
+/// connection first, once, while every other thread waits, closes that gap.
+fn cipher_ready() {
+    static READY: std::sync::Once = std::sync::Once::new();
+    READY.call_once(|| drop(Connection::open_in_memory()));
+}
+
+/// Whether `path` is a plaintext SQLite file (an unencrypted ledger from before
+/// encryption, or a copy made with the sqlite3 shell): its first 16 bytes are
+/// SQLite's header, where an encrypted file has random bytes.
+pub fn is_plaintext(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"SQLite format 3\0")
+}
+
+/// Creates the file of a new ledger, mode 0600, refusing when anything is there
+/// already: `init` and a new demo claim the path first, so that of two started at
+/// once one creates and the other is told, and neither touches the other's file.
+pub fn claim_new_ledger(path: &Path) -> Result<()> {
+    match create_private(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(StoreError::AlreadyExists(path.display().to_string()))
+        }
+        other => other.map_err(Into::into),
+    }
+}
+
 fn create_private_file(path: &Path) -> Result<()> {
+    match create_private(path) {
+        // Another process created it a moment ago: open theirs.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        other => other.map_err(Into::into),
+    }
+}
+
+#[cfg(unix)]
+fn create_private(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(path)?;
-    Ok(())
+        .mode(0o600)
+        .open(path)
+        .map(drop)
+}
+
+#[cfg(not(unix))]
+fn create_private(path: &Path) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(drop)
 }

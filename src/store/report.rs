@@ -184,7 +184,7 @@ impl Store {
     /// cannot be had.
     fn second_reader(&self) -> Result<Option<Connection>> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let Ok(conn) = Connection::open_with_flags(&self.path, flags) else {
+        let Ok(conn) = super::connect(&self.path, flags, &self.key) else {
             return Ok(None);
         };
         let last = "SELECT coalesce(max(seq), 0) FROM events";
@@ -515,7 +515,9 @@ mod tests {
                  PRAGMA user_version = 5;",
             )
             .unwrap();
-        let reader = Store::open_read_only(&path, Office::builtin()).unwrap();
+        let reader =
+            Store::open_read_only(&path, Office::builtin(), &crate::store::test_ledger::key())
+                .unwrap();
         assert_eq!(load(&reader), indexed);
     }
 

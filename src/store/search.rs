@@ -337,7 +337,8 @@ mod tests {
         crate::store::migrations::step_0010::run(&store.conn).unwrap();
         assert_eq!(hits(&store), before);
         drop(store);
-        let store = Store::open(&path, Office::builtin()).unwrap();
+        let store =
+            Store::open(&path, Office::builtin(), &crate::store::test_ledger::key()).unwrap();
         let sql: String = store
             .conn
             .query_row(

@@ -462,5 +462,6 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
         S::Render(d) => documents::template_error(lang, d),
         S::Io(io) => if zh { format!("文件错误：{io}") } else { format!("file error: {io}") },
         S::Sqlite(s) => if zh { format!("数据库错误：{s}") } else { format!("database error: {s}") },
+        S::Key(k) => super::signin::key_error(lang, k),
     }
 }

@@ -14,6 +14,7 @@ pub mod replay;
 pub mod report;
 pub mod report_screen;
 pub mod setup;
+pub mod signin;
 pub mod ui;
 pub mod validation;
 

@@ -153,7 +153,8 @@ impl Desk {
             self.app.today,
         );
         app.clock = self.app.clock;
-        let mut store = Store::open(self.store.path(), Office0::new().office).unwrap();
+        let mut store =
+            Store::open(self.store.path(), Office0::new().office, &super::key()).unwrap();
         for cmd in app.start() {
             let msg = runtime::execute(&mut store, &app, &cmd);
             runtime::dispatch(&mut store, &mut app, msg);

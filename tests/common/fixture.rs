@@ -215,7 +215,7 @@ pub fn fixtures(o: &Office0) -> Vec<(&'static str, Case)> {
 /// A ledger at `path` with the small office's operators and departments.
 pub fn ledger(path: &std::path::Path) -> Store {
     let o = Office0::new();
-    let mut store = Store::open(path, o.office.clone()).unwrap();
+    let mut store = Store::open(path, o.office.clone(), &super::key()).unwrap();
     for op in &o.operators {
         store.put_operator(op).unwrap();
     }

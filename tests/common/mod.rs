@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use serde_json::{Value, json};
+use xinfang::config::Office;
+use xinfang::store::{DataKey, Kdf, Keyring, Store, is_plaintext};
 
 /// Operators 李娜 (clerk), 王强 (handler, 城建科), 赵局长 (leader) and the
 /// department 城建科.
@@ -42,6 +44,122 @@ pub fn command() -> Command {
         .env("RUST_BACKTRACE", "0");
     cmd
 }
+
+/// The tests' data key. Every ledger the tests make is encrypted with it, so that a
+/// test can open in process (`Store::open(…, &common::key())`) what the binary wrote.
+pub fn key() -> DataKey {
+    DataKey::from_bytes([7; 32])
+}
+
+/// Who signs in when a test's command line names nobody with `--as`: a key slot
+/// only, not an operator of the ledger (acts are still by each line's `actor`).
+pub const SIGNER: &str = "测试签入";
+
+/// Every slot the tests make opens with this; the demo's with `demo`.
+pub const PASSPHRASE: &str = "测试口令 correct horse";
+
+/// A file holding `pass` (written once per test process, atomically).
+fn passphrase_file(pass: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let name = if pass == PASSPHRASE {
+        "xinfang-test-passphrase"
+    } else {
+        "xinfang-demo-passphrase"
+    };
+    let path = dir.join(name);
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(pass) {
+        let tmp = dir.join(format!("{name}.{}", std::process::id()));
+        std::fs::write(&tmp, pass).expect("passphrase file");
+        std::fs::rename(&tmp, &path).expect("passphrase file");
+    }
+    path
+}
+
+/// `args` signed in the way a script would: `--as` (the test's own, else
+/// `SIGNER`) and `--passphrase-file`; the signer gets a slot when the ledger is
+/// the tests' own (encrypted with `key()`). Command lines that sign in by
+/// themselves, `init`, `encrypt` and a `demo` into a new file are left as they are.
+pub fn signed_in(args: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| *a == flag)
+            .and_then(|i| args.get(i + 1))
+    };
+    let Some(db) = value("--db") else {
+        return out;
+    };
+    let own = [
+        "--passphrase-file",
+        "--passphrase-fd",
+        "--recovery-key-file",
+        "init",
+        "encrypt",
+    ];
+    let db = Path::new(db);
+    let new_demo = args.contains(&"demo") && !db.exists();
+    if args.iter().any(|a| own.contains(a)) || new_demo || !db.parent().is_some_and(Path::exists) {
+        return out;
+    }
+    let (name, pass) = prepare(db, value("--as").copied());
+    if value("--as").is_none() {
+        out.extend(["--as".to_owned(), name]);
+    }
+    out.extend([
+        "--passphrase-file".to_owned(),
+        passphrase_file(pass).display().to_string(),
+    ]);
+    out
+}
+
+/// Makes `db` openable by `who` (or `SIGNER`); returns who signs in and with what.
+/// The tests' own ledgers have a `SIGNER` slot (and open with `key()`); a ledger
+/// without one was made by `demo` or `init`.
+fn prepare(db: &Path, who: Option<&str>) -> (String, &'static str) {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let asked = || (who.unwrap_or(SIGNER).to_owned(), PASSPHRASE);
+    if !db.exists() || is_plaintext(db) {
+        // No ledger, or a plaintext one: let the binary say so.
+        return asked();
+    }
+    let mut ring = match Keyring::load(db) {
+        Ok(ring) => ring,
+        // Made in process by a test (`Store::open(…, &common::key())`).
+        Err(_) if Store::open_read_only(db, Office::builtin(), &key()).is_ok() => {
+            Keyring::new(db).expect("new key slots")
+        }
+        // Damaged on purpose by the test: let the binary say so.
+        Err(_) => return asked(),
+    };
+    if !ring.operators().is_empty() && !ring.operators().contains(&SIGNER) {
+        // A demo ledger: every operator's passphrase is `demo`.
+        let first = ring.operators().first().map(|s| (*s).to_owned());
+        return (who.map(str::to_owned).or(first).unwrap_or_default(), "demo");
+    }
+    let name = who.unwrap_or(SIGNER);
+    for n in [SIGNER, name] {
+        if !ring.operators().contains(&n) {
+            // The cheapest argon2: the tests exercise the slots, not the cost.
+            ring.add(n, PASSPHRASE, &key(), Kdf::PUBLIC)
+                .expect("a test slot");
+        }
+    }
+    ring.save().expect("save the slots");
+    (name.to_owned(), PASSPHRASE)
+}
+
+/// A plain SQLite connection to a test ledger, keyed with `key()` (for tests that
+/// tamper with rows or hold locks behind the ledger's back).
+pub fn sqlite(path: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).expect("open the ledger file");
+    conn.execute_batch(KEY_PRAGMA).expect("key the connection");
+    conn
+}
+
+/// The statement that keys a connection with `key()`.
+pub const KEY_PRAGMA: &str =
+    "PRAGMA key = \"x'0707070707070707070707070707070707070707070707070707070707070707'\";";
 
 /// What a finished run left.
 #[derive(Debug)]
@@ -72,7 +190,7 @@ impl Out {
 /// ends the writer quietly.
 pub fn spawn(args: &[&str], stdin: String) -> Child {
     let mut child = command()
-        .args(args)
+        .args(signed_in(args))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -107,8 +225,18 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    /// The path only: the file does not exist yet.
+    /// A new empty ledger, encrypted with `key()` (as `init` makes one, but
+    /// with no operator yet: the tests add their own).
     pub fn new() -> Ledger {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("ledger.db");
+        drop(Store::open(&path, Office::builtin(), &key()).expect("a new test ledger"));
+        prepare(&path, None);
+        Ledger { dir, path }
+    }
+
+    /// A path in a fresh temporary directory where no ledger is yet.
+    pub fn empty() -> Ledger {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("ledger.db");
         Ledger { dir, path }

@@ -33,15 +33,27 @@ pub struct Desk {
 impl Desk {
     /// The desk on `l` as `who` (or nobody), in a 120x40 terminal.
     pub fn start(l: &Ledger, name: &str, who: Option<&str>) -> Desk {
+        let mut args = vec!["--db", l.db()];
+        args.extend(who.iter().flat_map(|w| ["--as", *w]));
+        // Signed in as a script would be (the desk asks nobody on the terminal).
+        let args = super::signed_in(&args);
+        Desk::start_with(
+            l,
+            name,
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        )
+    }
+
+    /// The binary with `args` (as they are: nothing added), in a 120x40 terminal.
+    pub fn start_with(l: &Ledger, name: &str, args: &[&str]) -> Desk {
         let socket = l.file(&format!("{name}.sock")).to_str().unwrap().to_owned();
         let pidfile = l.file(&format!("{name}.pid"));
         let _ = std::fs::remove_file(&pidfile);
         let bin = env!("CARGO_BIN_EXE_xinfang");
-        let who = who.map(|w| format!("--as {w}")).unwrap_or_default();
+        let args = args.join(" ");
         let script = format!(
-            "echo $$ > {}; exec env XINFANG_CONFIG=/nonexistent {bin} --db {} {who}",
+            "echo $$ > {}; exec env XINFANG_CONFIG=/nonexistent {bin} {args}",
             pidfile.display(),
-            l.db()
         );
         let mut desk = Desk {
             socket,

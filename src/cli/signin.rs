@@ -1,0 +1,121 @@
+//! Signing in from the command line: whose key slot (`--as NAME`) and the
+//! passphrase from `--passphrase-file`, `--passphrase-fd` or a prompt without
+//! echo — never from argv or an environment variable's value, which other
+//! users of the machine can read (`ps`, /proc/PID/environ).
+
+use std::path::Path;
+
+use zeroize::Zeroizing;
+
+use super::{Env, Failure};
+use crate::store::{DataKey, KeyError, Keyring, StoreError, is_plaintext};
+use crate::strings::signin as text;
+
+/// The data key of the existing ledger at `path` (see [`sign_in`]).
+pub(crate) fn key(env: &Env, path: &Path) -> Result<DataKey, Failure> {
+    sign_in(env, path).map(|(key, _)| key)
+}
+
+/// The data key of the existing ledger at `path` and who signed in: from the
+/// recovery key when one is given (nobody), else from `--as`'s slot and
+/// passphrase. Checks first what would make the key useless (no ledger, a
+/// plaintext ledger), so that nobody types a passphrase for nothing.
+pub(crate) fn sign_in(env: &Env, path: &Path) -> Result<(DataKey, Option<String>), Failure> {
+    let lang = env.lang;
+    let fail = |e: KeyError| Failure::store(lang, &StoreError::Key(e));
+    if !path.exists() {
+        return Err(Failure(text::no_ledger(lang, path)));
+    }
+    if is_plaintext(path) {
+        return Err(fail(KeyError::NotEncrypted));
+    }
+    if let Some(file) = &env.cli.recovery_key_file {
+        let line = first_line(file).map_err(|e| Failure(text::unreadable(lang, file, &e)))?;
+        return Ok((DataKey::from_recovery(&line).map_err(fail)?, None));
+    }
+    let mut ring = Keyring::load(path).map_err(fail)?;
+    let name = signer(env, &ring)?;
+    let passphrase = passphrase(env, &text::prompt(lang, &name))?;
+    let key = ring
+        .unlock(&name, &passphrase, env.clock.now())
+        .map_err(fail)?;
+    Ok((key, Some(name)))
+}
+
+/// `--as`, else the ledger's only slot; with several and no `--as`, ask.
+fn signer(env: &Env, ring: &Keyring) -> Result<String, Failure> {
+    if let Some(name) = &env.cli.as_operator {
+        return Ok(name.clone());
+    }
+    match ring.operators().as_slice() {
+        [only] => Ok((*only).to_owned()),
+        _ => Err(Failure(text::who(env.lang).to_owned())),
+    }
+}
+
+/// The passphrase from the file or descriptor the command line names, else a
+/// prompt on the terminal without echo.
+pub(crate) fn passphrase(env: &Env, prompt: &str) -> Result<Zeroizing<String>, Failure> {
+    let lang = env.lang;
+    let pass = if let Some(file) = &env.cli.passphrase_file {
+        first_line(file).map_err(|e| Failure(text::unreadable(lang, file, &e)))?
+    } else if let Some(fd) = env.cli.passphrase_fd {
+        from_fd(fd).map_err(|e| Failure(text::bad_fd(lang, fd, &e)))?
+    } else {
+        Zeroizing::new(
+            rpassword::prompt_password(prompt).map_err(|e| Failure(text::no_terminal(lang, &e)))?,
+        )
+    };
+    if pass.is_empty() {
+        return Err(Failure::store(
+            lang,
+            &StoreError::Key(KeyError::EmptyPassphrase),
+        ));
+    }
+    Ok(pass)
+}
+
+/// The first line of `file`, without its line end.
+fn first_line(file: &Path) -> std::io::Result<Zeroizing<String>> {
+    let text = Zeroizing::new(std::fs::read_to_string(file)?);
+    Ok(Zeroizing::new(
+        text.lines().next().unwrap_or_default().to_owned(),
+    ))
+}
+
+/// One line from descriptor `fd`, read a byte at a time so that whatever follows
+/// the line (the commands of `apply -` on the same pipe) stays unread.
+#[cfg(unix)]
+fn from_fd(fd: i32) -> std::io::Result<Zeroizing<String>> {
+    use std::io::Read;
+    use std::os::fd::FromRawFd;
+    if fd < 0 {
+        return Err(std::io::Error::from_raw_os_error(libc::EBADF));
+    }
+    // SAFETY: the caller named this descriptor for us to read; ManuallyDrop keeps
+    // it open afterwards (it may be stdin, which `apply -` reads next).
+    let file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd) });
+    let mut bytes = Zeroizing::new(Vec::new());
+    let mut byte = [0u8; 1];
+    loop {
+        match (&*file).read(&mut byte)? {
+            0 => break,
+            _ if byte[0] == b'\n' => break,
+            _ => bytes.push(byte[0]),
+        }
+    }
+    if bytes.last() == Some(&b'\r') {
+        bytes.pop();
+    }
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    Ok(Zeroizing::new(text.to_owned()))
+}
+
+#[cfg(not(unix))]
+fn from_fd(_fd: i32) -> std::io::Result<Zeroizing<String>> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "--passphrase-fd needs a Unix system; use --passphrase-file",
+    ))
+}

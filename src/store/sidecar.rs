@@ -1,0 +1,377 @@
+//! The key slots' file beside the ledger: `<ledger>.keys`, JSON, mode 0600.
+//!
+//! Why beside and not inside: the slots are what opens the encrypted file, so
+//! they must be readable before it is; and the failed-sign-in counts must be
+//! written before it opens too (a locked operator never gets the key). The file
+//! holds nothing secret without a passphrase (each slot is argon2id + AEAD), but
+//! it is private anyway. Losing it loses no data: the recovery key opens the
+//! ledger alone. It is rewritten whole, atomically (temp file, fsync, rename),
+//! so a crash leaves the old file or the new one, never half of one.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+use serde::{Deserialize, Serialize};
+
+use super::keys::{DataKey, Kdf, KeyError, Slot};
+
+/// Wrong passphrases in a row that lock an operator, and for how long (等保 2.0:
+/// 登录失败处理).
+pub const MAX_FAILED: u32 = 5;
+pub const LOCKOUT_MINUTES: i64 = 5;
+
+const FORMAT: &str = "xinfang-keys/1";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct KeyFile {
+    format: String,
+    slots: Vec<Slot>,
+}
+
+/// The slots of one ledger, as read from its sidecar.
+#[derive(Debug, Clone)]
+pub struct Keyring {
+    path: PathBuf,
+    file: KeyFile,
+}
+
+/// Where the slots of the ledger at `ledger` live.
+pub fn sidecar_path(ledger: &Path) -> PathBuf {
+    let mut name = ledger.as_os_str().to_owned();
+    name.push(".keys");
+    PathBuf::from(name)
+}
+
+impl Keyring {
+    /// A new key ring for `ledger` with no slots yet (written by the first `add`).
+    /// Refuses when the ledger already has one: slots are never overwritten.
+    pub fn new(ledger: &Path) -> Result<Keyring, KeyError> {
+        let path = sidecar_path(ledger);
+        if path.exists() {
+            return Err(KeyError::SlotExists(path.display().to_string()));
+        }
+        Ok(Keyring {
+            path,
+            file: KeyFile {
+                format: FORMAT.to_owned(),
+                slots: Vec::new(),
+            },
+        })
+    }
+
+    /// The slots beside `ledger`.
+    pub fn load(ledger: &Path) -> Result<Keyring, KeyError> {
+        let path = sidecar_path(ledger);
+        let text = match std::fs::read_to_string(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(KeyError::NoSidecar(path.display().to_string()));
+            }
+            other => other?,
+        };
+        let file: KeyFile =
+            serde_json::from_str(&text).map_err(|e| KeyError::SidecarDamaged(e.to_string()))?;
+        if file.format != FORMAT {
+            return Err(KeyError::SidecarDamaged(format!("format {}", file.format)));
+        }
+        Ok(Keyring { path, file })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The operators who have a slot, in the file's order.
+    pub fn operators(&self) -> Vec<&str> {
+        self.file
+            .slots
+            .iter()
+            .map(|s| s.operator.as_str())
+            .collect()
+    }
+
+    /// Gives `operator` a slot for `key` under `passphrase` (saved by `save`).
+    pub fn add(
+        &mut self,
+        operator: &str,
+        passphrase: &str,
+        key: &DataKey,
+        cost: Kdf,
+    ) -> Result<(), KeyError> {
+        if self.slot(operator).is_some() {
+            return Err(KeyError::SlotExists(operator.to_owned()));
+        }
+        self.file
+            .slots
+            .push(Slot::wrap(operator, passphrase, key, cost)?);
+        Ok(())
+    }
+
+    /// Forgets `operator`'s slot until the next `save` (a slot written anew).
+    pub fn remove_unsaved(&mut self, operator: &str) {
+        self.file.slots.retain(|s| s.operator != operator);
+    }
+
+    /// Removes `operator`'s slot (a disabled operator can no longer open the ledger).
+    pub fn remove(&mut self, operator: &str) -> Result<bool, KeyError> {
+        let before = self.file.slots.len();
+        self.file.slots.retain(|s| s.operator != operator);
+        let removed = self.file.slots.len() != before;
+        if removed {
+            self.save()?;
+        }
+        Ok(removed)
+    }
+
+    /// Signs `operator` in: their copy of the data key if `passphrase` is right
+    /// and they are not locked out at `now`. Every outcome that changes the count
+    /// is saved before this returns, so a killed process cannot forget a failure.
+    pub fn unlock(
+        &mut self,
+        operator: &str,
+        passphrase: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<DataKey, KeyError> {
+        let i = self
+            .slot(operator)
+            .ok_or_else(|| KeyError::NoSlot(operator.to_owned()))?;
+        if let Some(until) = self.file.slots[i].locked_until.filter(|u| *u > now) {
+            return Err(KeyError::Locked { until });
+        }
+        let result = self.file.slots[i].unwrap_key(passphrase);
+        let slot = &mut self.file.slots[i];
+        let outcome = match result {
+            Ok(key) => {
+                let changed = slot.failed != 0 || slot.locked_until.is_some();
+                slot.failed = 0;
+                slot.locked_until = None;
+                if changed {
+                    self.save()?;
+                }
+                return Ok(key);
+            }
+            Err(KeyError::WrongPassphrase { .. }) => {
+                slot.failed += 1;
+                if slot.failed >= MAX_FAILED {
+                    let until = now + TimeDelta::minutes(LOCKOUT_MINUTES);
+                    slot.failed = 0;
+                    slot.locked_until = Some(until);
+                    KeyError::Locked { until }
+                } else {
+                    slot.locked_until = None;
+                    KeyError::WrongPassphrase {
+                        left: MAX_FAILED - slot.failed,
+                    }
+                }
+            }
+            Err(other) => return Err(other),
+        };
+        self.save()?;
+        Err(outcome)
+    }
+
+    fn slot(&self, operator: &str) -> Option<usize> {
+        self.file.slots.iter().position(|s| s.operator == operator)
+    }
+
+    /// Temp file (0600) in the same directory, fsync, rename over, fsync the directory.
+    pub fn save(&self) -> Result<(), KeyError> {
+        let text = serde_json::to_string_pretty(&self.file)
+            .map_err(|e| KeyError::SidecarDamaged(e.to_string()))?;
+        let mut tmp_name = self.path.as_os_str().to_owned();
+        tmp_name.push(format!(".tmp{}", std::process::id()));
+        let tmp = PathBuf::from(tmp_name);
+        let written = (|| {
+            let mut f = private_new_file(&tmp)?;
+            f.write_all(text.as_bytes())?;
+            f.write_all(b"\n")?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &self.path)
+        })();
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e.into());
+        }
+        sync_dir(&self.path);
+        Ok(())
+    }
+}
+
+/// Deletes `operator`'s slot beside `ledger`, if there is one. A ledger without
+/// slots (opened with its recovery key, or a test's) has nothing to delete, and
+/// a slots file that does not parse opens nothing.
+pub fn forget(ledger: &Path, operator: &str) -> Result<(), KeyError> {
+    match Keyring::load(ledger) {
+        Ok(mut ring) => ring.remove(operator).map(drop),
+        Err(KeyError::NoSidecar(_) | KeyError::SidecarDamaged(_)) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(unix)]
+fn private_new_file(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn private_new_file(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)
+}
+
+/// Makes the rename durable; best effort (not every system can open a directory).
+fn sync_dir(file: &Path) {
+    let dir = file.parent().filter(|d| !d.as_os_str().is_empty());
+    if let Ok(d) = std::fs::File::open(dir.unwrap_or(Path::new("."))) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHEAP: Kdf = Kdf {
+        m_cost: 8,
+        t_cost: 1,
+        p_cost: 1,
+    };
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).expect("time")
+    }
+
+    fn ring() -> (tempfile::TempDir, PathBuf, DataKey) {
+        let dir = tempfile::tempdir().expect("dir");
+        let ledger = dir.path().join("l.db");
+        let key = DataKey::from_bytes([9; 32]);
+        let mut ring = Keyring::new(&ledger).expect("new");
+        ring.add("赵建国", "leader pw", &key, CHEAP).expect("add");
+        ring.add("李娜", "clerk pw", &key, CHEAP).expect("add");
+        ring.save().expect("save");
+        (dir, ledger, key)
+    }
+
+    #[test]
+    fn each_operator_opens_with_their_own_passphrase() {
+        let (_dir, ledger, key) = ring();
+        let mut ring = Keyring::load(&ledger).expect("load");
+        assert_eq!(ring.operators(), ["赵建国", "李娜"]);
+        let now = at("2026-12-05T09:00:00+08:00");
+        let k = ring.unlock("李娜", "clerk pw", now).expect("unlock");
+        assert_eq!(k.recovery(), key.recovery());
+        assert!(matches!(
+            ring.unlock("李娜", "leader pw", now),
+            Err(KeyError::WrongPassphrase { left: 4 })
+        ));
+        assert!(matches!(
+            ring.unlock("王强", "x", now),
+            Err(KeyError::NoSlot(_))
+        ));
+        assert!(matches!(
+            Keyring::new(&ledger),
+            Err(KeyError::SlotExists(_))
+        ));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn the_file_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let (_dir, ledger, _) = ring();
+        let mode = std::fs::metadata(sidecar_path(&ledger))
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn five_wrong_in_a_row_lock_for_five_minutes() {
+        let (_dir, ledger, _) = ring();
+        let now = at("2026-12-05T09:00:00+08:00");
+        for left in (1..5).rev() {
+            let mut ring = Keyring::load(&ledger).expect("load");
+            assert!(matches!(
+                ring.unlock("赵建国", "guess", now),
+                Err(KeyError::WrongPassphrase { left: l }) if l == left
+            ));
+        }
+        // The fifth locks, and the count was kept across loads (separate processes).
+        let mut ring = Keyring::load(&ledger).expect("load");
+        let until = at("2026-12-05T09:05:00+08:00");
+        assert!(
+            matches!(ring.unlock("赵建国", "guess", now), Err(KeyError::Locked { until: u }) if u == until)
+        );
+        // Locked: even the right passphrase is refused until then…
+        let mut ring = Keyring::load(&ledger).expect("load");
+        let later = at("2026-12-05T09:04:59+08:00");
+        assert!(matches!(
+            ring.unlock("赵建国", "leader pw", later),
+            Err(KeyError::Locked { .. })
+        ));
+        // …another operator is not affected…
+        assert!(ring.unlock("李娜", "clerk pw", later).is_ok());
+        // …and afterwards it opens, with a fresh count.
+        assert!(ring.unlock("赵建国", "leader pw", until).is_ok());
+        let ring = Keyring::load(&ledger).expect("load");
+        assert!(
+            ring.file
+                .slots
+                .iter()
+                .all(|s| s.failed == 0 && s.locked_until.is_none())
+        );
+    }
+
+    #[test]
+    fn a_success_resets_the_count() {
+        let (_dir, ledger, _) = ring();
+        let now = at("2026-12-05T09:00:00+08:00");
+        let mut ring = Keyring::load(&ledger).expect("load");
+        for _ in 0..4 {
+            assert!(ring.unlock("李娜", "guess", now).is_err());
+        }
+        assert!(ring.unlock("李娜", "clerk pw", now).is_ok());
+        assert!(matches!(
+            ring.unlock("李娜", "guess", now),
+            Err(KeyError::WrongPassphrase { left: 4 })
+        ));
+    }
+
+    #[test]
+    fn a_missing_or_damaged_file_says_so() {
+        let dir = tempfile::tempdir().expect("dir");
+        let ledger = dir.path().join("l.db");
+        assert!(matches!(
+            Keyring::load(&ledger),
+            Err(KeyError::NoSidecar(_))
+        ));
+        std::fs::write(sidecar_path(&ledger), "{ not json").expect("write");
+        assert!(matches!(
+            Keyring::load(&ledger),
+            Err(KeyError::SidecarDamaged(_))
+        ));
+    }
+
+    #[test]
+    fn a_removed_slot_no_longer_opens() {
+        let (_dir, ledger, _) = ring();
+        let mut ring = Keyring::load(&ledger).expect("load");
+        assert!(ring.remove("李娜").expect("remove"));
+        let mut ring = Keyring::load(&ledger).expect("load");
+        let now = at("2026-12-05T09:00:00+08:00");
+        assert!(matches!(
+            ring.unlock("李娜", "clerk pw", now),
+            Err(KeyError::NoSlot(_))
+        ));
+    }
+}
