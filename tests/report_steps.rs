@@ -245,7 +245,7 @@ fn the_text_report_names_the_new_rows() {
 fn an_upgraded_ledger_reads_its_review_levels() {
     let l = ledger();
     let before = report_json(&l, "2026-03");
-    let conn = rusqlite::Connection::open(l.db()).unwrap();
+    let conn = common::sqlite(std::path::Path::new(l.db()));
     conn.execute_batch(
         "DROP INDEX events_by_op; DROP INDEX case_facts_owing_report;
          ALTER TABLE case_facts DROP COLUMN level; ALTER TABLE case_facts DROP COLUMN notice_at;
@@ -261,7 +261,7 @@ fn an_upgraded_ledger_reads_its_review_levels() {
     let after = report_json(&l, "2026-03");
     assert_eq!(after["figures"], before["figures"]);
     assert_eq!(three(&after, "steps", "rereview"), (1, 0, 0));
-    let conn = rusqlite::Connection::open(l.db()).unwrap();
+    let conn = common::sqlite(std::path::Path::new(l.db()));
     let levels: Vec<(i64, String)> = conn
         .prepare("SELECT id, level FROM case_facts WHERE level IS NOT NULL ORDER BY id")
         .unwrap()
