@@ -36,7 +36,7 @@ pub struct Guard {
 impl Guard {
     pub fn enter() -> std::io::Result<Guard> {
         let stop = Arc::new(AtomicBool::new(false));
-        for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        for sig in stop_signals() {
             signal_hook::flag::register(sig, Arc::clone(&stop))?;
         }
         let previous = std::panic::take_hook();
@@ -52,6 +52,17 @@ impl Guard {
         let terminal = Terminal::new(CrosstermBackend::new(stdout())).inspect_err(|_| restore())?;
         Ok(Guard { terminal, stop })
     }
+}
+
+/// The signals that end the desk cleanly: a closed terminal (SIGHUP) exists on Unix only.
+#[cfg(unix)]
+fn stop_signals() -> [std::ffi::c_int; 2] {
+    [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP]
+}
+
+#[cfg(not(unix))]
+fn stop_signals() -> [std::ffi::c_int; 1] {
+    [signal_hook::consts::SIGTERM]
 }
 
 impl Drop for Guard {
