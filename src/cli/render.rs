@@ -379,7 +379,7 @@ fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseR
             "  {}  {}  {}{note}",
             e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
             fit(&e.actor, 8),
-            labels::op(lang, &e.op)
+            labels::event_op(lang, &e.op, c)
         );
     }
     let allowed: Vec<&str> = allowed_ops(c)

@@ -106,6 +106,19 @@ pub fn op(lang: Lang, code: &str) -> &'static str {
     }
 }
 
+/// A timeline event's verb: the `review` that opened a case names its level (a 复核 request
+/// is not a 复查, Art 35–36).
+pub fn event_op(lang: Lang, code: &str, case: &crate::domain::case::Case) -> &'static str {
+    if Op::Review != code {
+        return op(lang, code);
+    }
+    match case.level() {
+        Level::First => op(lang, code),
+        Level::Review => lang.pick("复查申请", "review requested"),
+        Level::ReReview => lang.pick("复核申请", "re-review requested"),
+    }
+}
+
 pub fn decline_ground(lang: Lang, g: DeclineGround) -> &'static str {
     match g {
         DeclineGround::OtherOrgan => lang.pick(

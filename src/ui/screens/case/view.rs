@@ -309,7 +309,7 @@ fn timeline_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>
         lines.push(Line::from(format!(
             "  {when}  {}  {}{note}",
             crate::display::fit(&e.actor, 8),
-            labels::op(lang, &e.op)
+            labels::event_op(lang, &e.op, &screen.row.case)
         )));
     }
 }
