@@ -132,6 +132,7 @@ fn the_steps_section_is_counted_by_hand() {
             "review",
             "rereview",
             "report_back_overdue",
+            "outbound_overdue",
             "remind",
             "resolve",
             "no_further"
@@ -245,10 +246,13 @@ fn the_text_report_names_the_new_rows() {
 fn an_upgraded_ledger_reads_its_review_levels() {
     let l = ledger();
     let before = report_json(&l, "2026-03");
-    let conn = rusqlite::Connection::open(l.db()).unwrap();
+    let conn = common::sqlite(std::path::Path::new(l.db()));
     conn.execute_batch(
         "DROP INDEX events_by_op; DROP INDEX case_facts_owing_report;
          ALTER TABLE case_facts DROP COLUMN level; ALTER TABLE case_facts DROP COLUMN notice_at;
+         DROP INDEX case_facts_owing_outbound; ALTER TABLE case_facts DROP COLUMN hearings;
+         ALTER TABLE case_facts DROP COLUMN outbound; ALTER TABLE case_facts DROP COLUMN report_by;
+         ALTER TABLE case_facts DROP COLUMN report_received_on;
          PRAGMA user_version = 13;",
     )
     .unwrap();
@@ -261,7 +265,7 @@ fn an_upgraded_ledger_reads_its_review_levels() {
     let after = report_json(&l, "2026-03");
     assert_eq!(after["figures"], before["figures"]);
     assert_eq!(three(&after, "steps", "rereview"), (1, 0, 0));
-    let conn = rusqlite::Connection::open(l.db()).unwrap();
+    let conn = common::sqlite(std::path::Path::new(l.db()));
     let levels: Vec<(i64, String)> = conn
         .prepare("SELECT id, level FROM case_facts WHERE level IS NOT NULL ORDER BY id")
         .unwrap()
