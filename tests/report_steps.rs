@@ -132,6 +132,7 @@ fn the_steps_section_is_counted_by_hand() {
             "review",
             "rereview",
             "report_back_overdue",
+            "outbound_overdue",
             "remind",
             "resolve",
             "no_further"
@@ -249,6 +250,9 @@ fn an_upgraded_ledger_reads_its_review_levels() {
     conn.execute_batch(
         "DROP INDEX events_by_op; DROP INDEX case_facts_owing_report;
          ALTER TABLE case_facts DROP COLUMN level; ALTER TABLE case_facts DROP COLUMN notice_at;
+         DROP INDEX case_facts_owing_outbound; ALTER TABLE case_facts DROP COLUMN hearings;
+         ALTER TABLE case_facts DROP COLUMN outbound; ALTER TABLE case_facts DROP COLUMN report_by;
+         ALTER TABLE case_facts DROP COLUMN report_received_on;
          PRAGMA user_version = 13;",
     )
     .unwrap();

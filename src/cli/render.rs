@@ -203,7 +203,7 @@ pub fn case_text(
         .clocks
         .iter()
         .find(|k| k.key == crate::domain::due::OUTBOUND_CLOCK);
-    if let Some(text) = labels::outbound(lang, &row.case, outbound_due.map(|k| k.due)) {
+    if let Some(text) = labels::outbound(lang, &row.case, outbound_due) {
         println!(
             "{}：{text}",
             crate::strings::form::label(lang, crate::strings::form::FieldKey::Outbound)

@@ -13,7 +13,7 @@ use super::{Result, StoreError};
 use crate::domain::case::Case;
 use crate::domain::filing;
 use crate::domain::stats::{
-    CaseFacts, Decided, DecisionKind, Extended, Rating, Replied, Supervised, facts,
+    CaseFacts, Decided, DecisionKind, Extended, Outbound, Rating, Replied, Supervised, facts,
 };
 use crate::domain::types::{
     Channel, Level, Outcome, Satisfaction, State, SuperviseGround, Urgency,
@@ -23,7 +23,8 @@ use crate::domain::types::{
 const COLUMNS: &str = "id, state, channel, people, category, target, urgency,
     linked, earlier_petitioner, department, received_at, attached, decision, decided_at,
     served_on, outcome, unit_rating, office_rating, archived_at, extension_days, extended_at,
-    supervisions, superior_due, reported_on, level, notice_at";
+    supervisions, superior_due, reported_on, level, notice_at, hearings, outbound, report_by,
+    report_received_on";
 
 /// Every flag again from the petitioner indexes, as migration 0011 sets them: for the bulk
 /// writer, which loads without the trigger that keeps them.
@@ -39,15 +40,16 @@ UPDATE case_facts SET earlier_petitioner = EXISTS (
             WHERE q.name = p.name AND q.address = p.address
               AND (q.received_at, q.case_id) < (p.received_at, p.case_id)))))";
 
-/// Whether the ledger keeps the rows as [`COLUMNS`] reads them (schema 15 on: `level` and
-/// `notice_at`, the newest columns): a ledger opened read-only before its upgrade is reported
-/// from its documents instead.
+/// Whether the ledger keeps the rows as [`COLUMNS`] reads them (schema 16 on: the hearings
+/// and the 交办's report, the newest columns): a ledger opened read-only before its upgrade is
+/// reported from its documents instead.
 pub(super) fn present(conn: &Connection) -> Result<bool> {
     let mut stmt = conn.prepare_cached(
-        "SELECT count(*) FROM pragma_table_info('case_facts') WHERE name IN ('level', 'notice_at')",
+        "SELECT count(*) FROM pragma_table_info('case_facts')
+          WHERE name IN ('hearings', 'outbound', 'report_by', 'report_received_on')",
     )?;
     let found: i64 = stmt.query_row([], |r| r.get(0))?;
-    Ok(found == 2)
+    Ok(found == 4)
 }
 
 /// Writes the row of `case` (new or changed), before its petitioners when new: their
@@ -58,9 +60,10 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         "INSERT INTO case_facts (id, received_at, state, replied_on, archived_at, case_no,
              channel, people, category, target, urgency, linked, department, attached, decision,
              decided_at, served_on, outcome, unit_rating, office_rating, extension_days,
-             extended_at, supervisions, superior_due, reported_on, level, notice_at)
+             extended_at, supervisions, superior_due, reported_on, level, notice_at, hearings,
+             outbound, report_by, report_received_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)
          ON CONFLICT (id) DO UPDATE SET received_at = excluded.received_at,
              state = excluded.state, replied_on = excluded.replied_on,
              archived_at = excluded.archived_at, case_no = excluded.case_no,
@@ -74,7 +77,9 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
              extension_days = excluded.extension_days, extended_at = excluded.extended_at,
              supervisions = excluded.supervisions, superior_due = excluded.superior_due,
              reported_on = excluded.reported_on, level = excluded.level,
-             notice_at = excluded.notice_at",
+             notice_at = excluded.notice_at, hearings = excluded.hearings,
+             outbound = excluded.outbound, report_by = excluded.report_by,
+             report_received_on = excluded.report_received_on",
     )?
     .execute(params![
         f.id,
@@ -105,6 +110,10 @@ pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
         // First handling is the rule: kept as NULL.
         (f.level != Level::First).then(|| f.level.code()),
         f.notice_at,
+        encode_hearings(&f.hearings),
+        f.outbound.map(|_| 1),
+        f.outbound.and_then(|o| o.report_by).map(|d| d.to_string()),
+        f.report_received.map(|d| d.to_string()),
     ])?;
     Ok(())
 }
@@ -132,6 +141,12 @@ fn encode_supervisions(s: &[Supervised]) -> Option<String> {
         .iter()
         .map(|s| format!("{},{},{}", s.at, s.ground.code(), s.feedback_by))
         .collect();
+    (!parts.is_empty()).then(|| parts.join(";"))
+}
+
+/// `from,to;from,to`, as migration 0016 writes them.
+fn encode_hearings(h: &[(NaiveDate, NaiveDate)]) -> Option<String> {
+    let parts: Vec<String> = h.iter().map(|(f, t)| format!("{f},{t}")).collect();
     (!parts.is_empty()).then(|| parts.join(";"))
 }
 
@@ -261,6 +276,14 @@ fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
         reported: optional_day(r, id, 23, "reported_on")?,
         level: code!(r, id, 24, Level::ALL, "level").unwrap_or(Level::First),
         notice_at: r.get(25)?,
+        hearings: decode_hearings(text(26)?).ok_or_else(|| bad(id, "hearings"))?,
+        outbound: match r.get::<_, Option<bool>>(27)? {
+            Some(true) => Some(Outbound {
+                report_by: optional_day(r, id, 28, "report_by")?,
+            }),
+            Some(false) | None => None,
+        },
+        report_received: optional_day(r, id, 29, "report_received_on")?,
     })
 }
 
@@ -335,6 +358,18 @@ fn decode_attached(s: Option<&str>) -> Option<Vec<i64>> {
     }
 }
 
+fn decode_hearings(s: Option<&str>) -> Option<Vec<(NaiveDate, NaiveDate)>> {
+    let Some(s) = s else {
+        return Some(Vec::new());
+    };
+    s.split(';')
+        .map(|h| {
+            let (from, to) = h.split_once(',')?;
+            Some((day(from.as_bytes())?, day(to.as_bytes())?))
+        })
+        .collect()
+}
+
 fn decode_supervisions(s: Option<&str>) -> Option<Vec<Supervised>> {
     let Some(s) = s else {
         return Some(Vec::new());
@@ -378,7 +413,7 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     }
     let mut cases = conn.prepare("SELECT id, case_no, doc FROM cases ORDER BY id")?;
     let mut cases = cases.query([])?;
-    // After COLUMNS: 26 replied_on, 27 case_no, 28 whether the summary is kept.
+    // After COLUMNS: 30 replied_on, 31 case_no, 32 whether the summary is kept.
     let mut rows = conn.prepare(&format!(
         "SELECT {COLUMNS}, replied_on, case_no,
                 EXISTS (SELECT 1 FROM case_summaries s WHERE s.id = case_facts.id)
@@ -409,10 +444,10 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
                 return Ok(());
             }
             let extra = (
-                r.get::<_, Option<String>>(26)?,
-                r.get::<_, Option<String>>(27)?,
+                r.get::<_, Option<String>>(30)?,
+                r.get::<_, Option<String>>(31)?,
             );
-            kept = Some((from_row(r, &mut names), extra, r.get::<_, bool>(28)?));
+            kept = Some((from_row(r, &mut names), extra, r.get::<_, bool>(32)?));
             row = rows.next()?;
         }
         let doc = c.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
@@ -482,6 +517,19 @@ mod tests {
         assert_eq!(decode_supervisions(enc.as_deref()), Some(s));
         assert_eq!(decode_supervisions(None), Some(Vec::new()));
         assert_eq!(encode_supervisions(&[]), None);
+        let h = vec![
+            (
+                NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 4, 3).unwrap(),
+            ),
+            (
+                NaiveDate::from_ymd_opt(2026, 4, 10).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 4, 10).unwrap(),
+            ),
+        ];
+        assert_eq!(decode_hearings(encode_hearings(&h).as_deref()), Some(h));
+        assert_eq!(encode_hearings(&[]), None);
+        assert_eq!(decode_hearings(Some("2026-04-01")), None);
         let a = vec![1, 1_767_225_600];
         assert_eq!(decode_attached(encode_attached(&a).as_deref()), Some(a));
         assert_eq!(decode_attached(Some("1,x")), None);

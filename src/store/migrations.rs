@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_superior_due.sql"),
     include_str!("migrations/0014_report_steps.sql"),
     include_str!("migrations/0015_decision_notice.sql"),
+    include_str!("migrations/0016_report_hearings_outbound.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -85,6 +86,7 @@ mod tests {
         (13, "0013_superior_due.sql", "0d79485d940f9a18ad08814910a73aac3af5b7f4dd0ac2ba68ec08874bb4714e"),
         (14, "0014_report_steps.sql", "32ee30be39fd080911e54fab6c546bda9a67da7a8c319169563d101c6aac77de"),
         (15, "0015_decision_notice.sql", "639dd2069b7abfcab375975de479d8c53afbd394dbfd6cc5c3b9cf4aa203741f"),
+        (16, "0016_report_hearings_outbound.sql", "a2c3fb30d1694df691963601b8744a092e9783e83156e955ba86372bd1582404"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes
@@ -309,5 +311,86 @@ mod tests {
         assert_eq!(at(1), Some(1_773_968_400));
         assert_eq!(at(2), Some(1_772_668_800));
         assert_eq!(at(3), None);
+    }
+
+    #[test]
+    fn migration_16_keeps_the_hearings_and_the_jiaoban() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        for sql in &MIGRATIONS[..15] {
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.pragma_update(None, "user_version", 15).unwrap();
+        tx.commit().unwrap();
+        // (id, level, decision, doc): a 复核 case with two hearings, kept in their order; a
+        // 交办 with a date and its report received; a 交办 without a date; a plain 转送.
+        let rows = [
+            (
+                1,
+                Some("rereview"),
+                "accept",
+                r#"{"hearings":[{"from":"2026-03-24","to":"2026-03-26"},
+                                {"from":"2026-03-10","to":"2026-03-10"}]}"#,
+            ),
+            (
+                2,
+                None,
+                "pass_on",
+                r#"{"decision":{"decision":"pass_on","to":"区住建局","assign":true,
+                    "report_by":"2026-04-10"},"report_received":{"received_on":"2026-04-09"}}"#,
+            ),
+            (
+                3,
+                None,
+                "pass_on",
+                r#"{"decision":{"decision":"pass_on","to":"区住建局","assign":true}}"#,
+            ),
+            (
+                4,
+                None,
+                "pass_on",
+                r#"{"decision":{"decision":"pass_on","to":"区住建局"}}"#,
+            ),
+        ];
+        for (id, level, decision, doc) in &rows {
+            conn.execute(
+                "INSERT INTO cases (id, version, state, channel, received_at, received_date,
+                     category, urgency, people, doc)
+                 VALUES (?1, 1, 'registered', 'visit', 0, '2026-03-02', 'c', 'normal', 1, ?2)",
+                rusqlite::params![id, doc],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO case_facts (id, received_at, state, channel, people, category,
+                     urgency, linked, decision, level)
+                 VALUES (?1, 0, 'registered', 'visit', 1, 'c', 'normal', 0, ?2, ?3)",
+                rusqlite::params![id, decision, level],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn).unwrap();
+        type Row = (Option<String>, Option<i64>, Option<String>, Option<String>);
+        let row = |id: i64| -> Row {
+            conn.query_row(
+                "SELECT hearings, outbound, report_by, report_received_on
+                   FROM case_facts WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap()
+        };
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            row(1),
+            (
+                s("2026-03-24,2026-03-26;2026-03-10,2026-03-10"),
+                None,
+                None,
+                None
+            )
+        );
+        assert_eq!(row(2), (None, Some(1), s("2026-04-10"), s("2026-04-09")));
+        assert_eq!(row(3), (None, Some(1), None, None));
+        assert_eq!(row(4), (None, None, None, None));
     }
 }

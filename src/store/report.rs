@@ -10,7 +10,9 @@
 //!   `replied_on`: the later of the day served and the day the reply was recorded);
 //! - the cases received before it and archived in it (`cases_by_archived`);
 //! - the referrals received before it whose 办结报告 was not sent back before it began
-//!   (`case_facts_owing_report`): their superior's clock runs past the reply (Art 22 (三)).
+//!   (`case_facts_owing_report`): their superior's clock runs past the reply (Art 22 (三));
+//! - the items this office 交办'd before it whose body's 办结报告 had not come back when it
+//!   began (`case_facts_owing_outbound`): that clock runs past the reply and the archive.
 //!
 //! Nothing else can count in a window: after its reply a case only gets a return visit
 //! (counted with the reply), the archiving and the 办结报告, and a review opens a new case.
@@ -163,6 +165,12 @@ impl Store {
                   WHERE superior_due IS NOT NULL AND reported_on IS NULL AND received_at < ?{from}
                  UNION ALL SELECT id FROM case_facts
                   WHERE superior_due IS NOT NULL AND reported_on >= ?{replied}
+                    AND received_at < ?{from}
+                 UNION ALL SELECT id FROM case_facts
+                  WHERE outbound IS NOT NULL AND report_received_on IS NULL
+                    AND received_at < ?{from}
+                 UNION ALL SELECT id FROM case_facts
+                  WHERE outbound IS NOT NULL AND report_received_on >= ?{replied}
                     AND received_at < ?{from}"
             ));
             args.push(Box::new(w.from));
@@ -304,6 +312,14 @@ impl Store {
             take(
                 "SELECT id, doc FROM cases
                   WHERE state = 'replied' AND channel = 'referral' AND received_at < ?1",
+                &[&from],
+            )?;
+            // Items 交办'd may still be owed their body's 办结报告 (Art 22 (三)).
+            take(
+                "SELECT id, doc FROM cases
+                  WHERE received_at < ?1 AND doc ->> '$.decision.decision' = 'pass_on'
+                    AND (coalesce(doc ->> '$.decision.assign', 0)
+                         OR doc ->> '$.decision.report_by' IS NOT NULL)",
                 &[&from],
             )?;
             // Items attached to later cases may have been received in the window.

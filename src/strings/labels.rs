@@ -364,12 +364,14 @@ pub fn terminated(lang: Lang, t: &crate::domain::case::Termination) -> String {
     }
 }
 
-/// An item this office 交办'd (Art 22 (三)): to whom, by when the 办结报告 is due (the date set,
-/// else the `outbound` clock's), and whether it came back. None for any other case.
+/// An item this office 交办'd (Art 22 (三)): to whom, by when the 办结报告 is due (the
+/// `outbound` clock's due date: the date set, else counted), marked provisional in a year
+/// without an official holiday table as every due date is, and whether it came back. None for
+/// any other case.
 pub fn outbound(
     lang: Lang,
     case: &crate::domain::case::Case,
-    due: Option<chrono::NaiveDate>,
+    clock: Option<&crate::domain::deadline::ClockView>,
 ) -> Option<String> {
     let d = case.decision.as_ref()?;
     let crate::domain::types::Decision::PassOn { to, .. } = &d.decision else {
@@ -377,6 +379,14 @@ pub fn outbound(
     };
     d.decision.reports_back()?;
     let zh = lang == Lang::Zh;
+    let due = clock.map(|k| {
+        let mark = match (k.uncovered_years.is_empty(), zh) {
+            (true, _) => "",
+            (false, true) => "（暂定）",
+            (false, false) => " (provisional)",
+        };
+        format!("{}{mark}", k.due)
+    });
     let mut s = match (due, zh) {
         (Some(due), true) => format!("交办{to}，办结报告期限 {due}"),
         (Some(due), false) => format!("assigned to {to}, report due {due}"),

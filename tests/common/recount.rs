@@ -195,6 +195,7 @@ fn recount(
         if p.has(local(&c["archived"]["at"])) {
             add("archive/archived".into(), 1);
         }
+        hearing_days_passed_over(e);
         // Clocks as exported (as of today): the day each ended.
         for clock in e["clocks"].as_array().unwrap() {
             // A case is handled within its level's clock: 60 days, 30 for 复查 and 复核.
@@ -245,6 +246,13 @@ fn recount(
                         by(c["report_back"]["sent_on"].as_str().map(date))
                             || by(local(&c["archived"]["at"])),
                     ),
+                    // Art 22 (三): an item 交办'd (the export shows its clock only then) owes
+                    // the body's 办结报告 from the 交办 until it is received; the reply and the
+                    // archive do not stop it.
+                    "outbound" => (
+                        by(decided),
+                        by(c["report_received"]["received_on"].as_str().map(date)),
+                    ),
                     _ => continue, // the review window is never overdue
                 };
                 if started && !stopped && cutoff > due {
@@ -256,6 +264,9 @@ fn recount(
                 add(format!("overdue/state.{}", e["state"].as_str().unwrap()), 1);
                 if overdue_clocks.contains(&"superior") {
                     add("steps/report_back_overdue".into(), 1);
+                }
+                if overdue_clocks.contains(&"outbound") {
+                    add("steps/outbound_overdue".into(), 1);
                 }
                 for k in overdue_clocks {
                     add(format!("overdue/clock.{k}"), 1);
@@ -280,8 +291,58 @@ fn recount(
     n
 }
 
+/// The due date of a 复核 case's clock comes from the export; that it passed over the days of
+/// its hearings (Art 36 第二款: 听证所需时间不计算在前款规定的期限内) is counted here again:
+/// its 30 calendar days counted from the day after receipt, each hearing day not counted,
+/// until 30 are; the hearing days met on the way are the days the export says it passed over.
+fn hearing_days_passed_over(e: &Value) {
+    let c = &e["case"];
+    let mut days: BTreeSet<NaiveDate> = BTreeSet::new();
+    for h in c["hearings"].as_array().into_iter().flatten() {
+        let (from, to) = (
+            date(h["from"].as_str().unwrap()),
+            date(h["to"].as_str().unwrap()),
+        );
+        days.extend(from.iter_days().take_while(|d| *d <= to));
+    }
+    for clock in e["clocks"].as_array().unwrap() {
+        if clock["key"] != "rereview_handle" {
+            continue;
+        }
+        let start = date(clock["start"].as_str().unwrap());
+        // The policy's rereview_handle: 30 days, no extension (its cap is 0).
+        let (mut day, mut left, mut passed) = (start, 30, 0);
+        while left > 0 {
+            day = day.succ_opt().unwrap();
+            if days.contains(&day) {
+                passed += 1;
+            } else {
+                left -= 1;
+            }
+        }
+        let exported = clock["paused_days"].as_u64().unwrap_or(0);
+        assert_eq!(
+            exported, passed,
+            "case {}: hearing days passed over",
+            e["id"]
+        );
+        // The due date is the day reached, or the next working day after it.
+        let due = date(clock["due"].as_str().unwrap());
+        assert!(
+            due >= day && (due - day).num_days() < 10,
+            "case {}",
+            e["id"]
+        );
+    }
+}
+
 /// The figures of section `steps` that are not a step's count of events.
-const STEP_FIGURES: [&str; 3] = ["review", "rereview", "report_back_overdue"];
+const STEP_FIGURES: [&str; 4] = [
+    "review",
+    "rereview",
+    "report_back_overdue",
+    "outbound_overdue",
+];
 
 fn pct(num: u64, den: u64) -> Option<f64> {
     (den > 0).then(|| (num as f64 * 1000.0 / den as f64).round() / 10.0)

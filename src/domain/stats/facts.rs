@@ -53,6 +53,21 @@ pub struct CaseFacts {
     pub level: Level,
     /// Unix seconds of the first written notice of the decision issued (Art 23 第二款).
     pub notice_at: Option<i64>,
+    /// The hearings (听证) of a 复核 case, each range inclusive: their days are not counted in
+    /// its handling clock (Art 36 第二款).
+    pub hearings: Vec<(NaiveDate, NaiveDate)>,
+    /// A pass-on that asks the body for its 办结报告 (交办, Art 22 (三)): the `outbound`
+    /// clock runs from the decision.
+    pub outbound: Option<Outbound>,
+    /// The day the body's 办结报告 came back.
+    pub report_received: Option<NaiveDate>,
+}
+
+/// A 交办 (Art 22 (三)): the date this office set for the body's 办结报告, if it set one (else
+/// the policy's `outbound` clock counts from the 交办).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outbound {
+    pub report_by: Option<NaiveDate>,
 }
 
 /// A step of [`super::COUNTED_STEPS`] given (催办, 化解…): its kind and the instant of its
@@ -156,6 +171,11 @@ pub fn facts(case: &Case) -> CaseFacts {
         reported: case.report_back.as_ref().map(|r| r.sent_on),
         level: case.level(),
         notice_at: case.decision_notice().map(|d| d.stamp.at.timestamp()),
+        hearings: case.hearing_days(),
+        outbound: (case.decision.as_ref())
+            .and_then(|d| d.decision.reports_back())
+            .map(|report_by| Outbound { report_by }),
+        report_received: case.report_received.as_ref().map(|r| r.received_on),
     }
 }
 
@@ -190,17 +210,16 @@ impl CaseFacts {
             reported: self
                 .reported
                 .or_else(|| self.archived_at.map(|s| local_day(s, rules))),
-            // The report counts first-handling clocks only; a hearing pauses a 复核 clock.
-            paused: Vec::new(),
-            // The rows keep no 交办 (Art 22 (三)): the report does not count the outbound
-            // clock, and its recount, reading only the clocks it names, agrees.
-            passed_on: None,
+            // Art 36 第二款: a hearing's days are not counted in a 复核 case's clock.
+            paused: self.hearings.clone(),
+            // As `Case::passed_on_for_report`: a 交办 runs from the decision (Art 22 (三)).
+            passed_on: self.outbound.and(decided),
             // As `Case::notified_on`: the first notice issued, or a not-accepted item's reply.
             notified: (self.notice_at.map(|s| local_day(s, rules)).into_iter())
                 .chain(self.reply.filter(|_| !self.accepted()).map(|r| r.served))
                 .min(),
-            report_by: None,
-            report_received: None,
+            report_by: self.outbound.and_then(|o| o.report_by),
+            report_received: self.report_received,
         }
     }
 }

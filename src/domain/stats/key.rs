@@ -130,12 +130,14 @@ pub enum FigureKey {
     ReReviews,
     /// Referrals whose 办结报告 is overdue at the cut-off (Art 22 (三)).
     ReportBackOverdue,
+    /// Items this office 交办'd whose body's 办结报告 is overdue at the cut-off (Art 22 (三)).
+    OutboundOverdue,
 }
 
 impl FigureKey {
     /// Every fixed figure, in display order (and in declaration order: the tally indexes
     /// its counts by `key as usize`).
-    pub const ALL: [FigureKey; 41] = {
+    pub const ALL: [FigureKey; 42] = {
         use FigureKey as K;
         [
             K::Batches,
@@ -179,6 +181,7 @@ impl FigureKey {
             K::Reviews,
             K::ReReviews,
             K::ReportBackOverdue,
+            K::OutboundOverdue,
         ]
     };
 
@@ -227,6 +230,7 @@ impl FigureKey {
             K::Reviews => "review",
             K::ReReviews => "rereview",
             K::ReportBackOverdue => "report_back_overdue",
+            K::OutboundOverdue => "outbound_overdue",
         }
     }
 
@@ -261,7 +265,7 @@ impl FigureKey {
             | K::OfficeRate => Section::Satisfaction,
             K::OverdueTotal => Section::Overdue,
             K::Orders | K::SupervisedCases => Section::Supervision,
-            K::Reviews | K::ReReviews | K::ReportBackOverdue => Section::Steps,
+            K::Reviews | K::ReReviews | K::ReportBackOverdue | K::OutboundOverdue => Section::Steps,
         }
     }
 
@@ -309,7 +313,8 @@ impl FigureKey {
             | K::SupervisedCases
             | K::Reviews
             | K::ReReviews
-            | K::ReportBackOverdue => None,
+            | K::ReportBackOverdue
+            | K::OutboundOverdue => None,
         }
     }
 }

@@ -92,8 +92,8 @@ use prepare::Prepared;
 use tally::{Extra, tally};
 
 pub use facts::{
-    CaseFacts, Decided, DecisionKind, Extended, Rating, Replied, StepEvent, Supervised, facts,
-    local_day,
+    CaseFacts, Decided, DecisionKind, Extended, Outbound, Rating, Replied, StepEvent, Supervised,
+    facts, local_day,
 };
 pub use figures::{change, percent};
 pub use key::{COUNTED_STEPS, FigureKey, Key, Section, Volume};
@@ -117,6 +117,9 @@ pub const DECIDE_CLOCK: &str = "decide";
 pub const HANDLE_CLOCK: &str = "handle";
 /// The policy clock of a referral's 办结报告 (Art 22 (三)), behind `steps.report_back_overdue`.
 pub const SUPERIOR_CLOCK: &str = "superior";
+/// The clock of the 办结报告 owed to this office for an item it 交办'd (Art 22 (三)), behind
+/// `steps.outbound_overdue`.
+pub use crate::domain::due::OUTBOUND_CLOCK;
 
 /// What the report is computed from.
 #[derive(Debug, Clone, Copy)]

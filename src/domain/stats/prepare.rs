@@ -53,6 +53,9 @@ impl<'a> Prepared<'a> {
             replied: by(self.facts.replied),
             reported: by(self.facts.reported),
             notified: by(self.facts.notified),
+            // A 交办 not made by then runs no clock; a report received later was still owed.
+            passed_on: by(self.facts.passed_on),
+            report_received: by(self.facts.report_received),
             extension_days: if by(self.extended).is_some() {
                 self.facts.extension_days
             } else {

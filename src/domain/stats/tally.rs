@@ -11,7 +11,7 @@ use super::key::{COUNTED_STEPS, FigureKey, Key, Section, Volume};
 use super::model::{OverdueItem, SupervisedItem};
 use super::period::Period;
 use super::prepare::Prepared;
-use super::{GROUP_VISIT_MIN_PEOPLE, SUPERIOR_CLOCK};
+use super::{GROUP_VISIT_MIN_PEOPLE, OUTBOUND_CLOCK, SUPERIOR_CLOCK};
 use crate::domain::deadline::{ClockStatus, ClockView};
 use crate::domain::rules::Rules;
 use crate::domain::types::{Channel, Level, Outcome, Satisfaction, State, Urgency};
@@ -299,7 +299,11 @@ impl<'a> Tally<'a> {
         // Art 22 (三): the 办结报告 is owed after the reply too, until it is sent.
         let owes_report =
             pc.facts.superior_due.is_some() && pc.facts.reported.is_none_or(|d| d > cutoff);
-        if pc.received > cutoff || (finished_by_cutoff && !owes_report) {
+        // Art 22 (三): the body owes this office its 办结报告 for an item 交办'd, whatever
+        // became of the item here (told where it went, archived).
+        let owed_report = pc.facts.passed_on.is_some_and(|d| d <= cutoff)
+            && pc.facts.report_received.is_none_or(|d| d > cutoff);
+        if pc.received > cutoff || (finished_by_cutoff && !owes_report && !owed_report) {
             return;
         }
         let views = pc.clocks_at(rules, cutoff);
@@ -315,6 +319,9 @@ impl<'a> Tally<'a> {
         self.overdue_states[case.state as usize] += 1;
         if overdue.iter().any(|v| v.key == SUPERIOR_CLOCK) {
             self.add(FigureKey::ReportBackOverdue, 1);
+        }
+        if overdue.iter().any(|v| v.key == OUTBOUND_CLOCK) {
+            self.add(FigureKey::OutboundOverdue, 1);
         }
         for v in &overdue {
             match self.clocks.get_mut(&v.key) {

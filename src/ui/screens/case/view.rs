@@ -339,7 +339,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         .clocks
         .iter()
         .find(|k| k.key == crate::domain::due::OUTBOUND_CLOCK);
-    if let Some(text) = labels::outbound(lang, c, outbound_due.map(|k| k.due)) {
+    if let Some(text) = labels::outbound(lang, c, outbound_due) {
         lines.push(kv(lang, K::Outbound, text));
     }
     if !screen.others.is_empty() {
