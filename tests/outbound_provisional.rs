@@ -59,3 +59,33 @@ fn a_jiaoban_report_date_in_2027_is_marked_provisional() {
         en.stdout
     );
 }
+
+/// A report date the office set by hand is not counted on any calendar: even in 2027 it is
+/// not provisional, on the 交办单, in `apply` or in `show`.
+#[test]
+fn a_jiaoban_report_date_set_by_hand_is_not_provisional() {
+    let l = Ledger::new();
+    let set = JIAOBAN.replace(r#""assign":true"#, r#""report_by":"2027-01-15""#);
+    let out = l.apply_ok(&format!("{SETUP}{OFFICE}\n{set}"));
+    let issued = out.last().unwrap();
+    assert_eq!(issued["due"]["outbound"], "2027-01-15");
+    // The decide clock ends in 2026; the only 2027 date was typed in.
+    assert!(issued.get("provisional").is_none(), "{issued}");
+    let sheet = run(
+        &["notice", "--db", l.db(), "--as", "李娜", "1", "transfer"],
+        "",
+    );
+    assert!(sheet.success(), "{sheet:?}");
+    assert!(
+        sheet.stdout.contains("请于2027年1月15日前办结") && !sheet.stdout.contains("尚未公布"),
+        "{}",
+        sheet.stdout
+    );
+    let show = run(&["show", "--db", l.db(), "1"], "");
+    assert!(
+        show.stdout
+            .contains("交办去向：交办区住建局，办结报告期限 2027-01-15；办结报告未收到"),
+        "{}",
+        show.stdout
+    );
+}

@@ -315,7 +315,11 @@ fn the_review_in_the_readme_session_is_due_in_30_days_and_names_the_level() {
         text.stdout
     );
     // The timeline names the request by its level.
-    assert!(text.stdout.contains("李娜      复查申请"), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("李娜      复查申请"),
+        "{}",
+        text.stdout
+    );
 }
 
 #[test]

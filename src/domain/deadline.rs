@@ -196,22 +196,27 @@ pub fn clocks(
                 ClockStart::Answered => facts.replied.filter(|_| facts.accepted.is_some()),
                 ClockStart::PassedOn => facts.passed_on,
             }?;
-            let (due, passed) = due_and_paused(cal, rule, facts, start)?;
+            let (due, passed, given) = due_and_paused(cal, rule, facts, start)?;
             let mut view = view(policy, cal, rule, facts, (start, due), today);
             view.paused_days = passed;
+            if given {
+                // A date someone set (the superior's, ours on a 交办) is not counted on the
+                // calendar, so it is not provisional; only the days left to it may be.
+                view.uncovered_years.clear();
+            }
             Some(view)
         })
         .collect()
 }
 
-/// A clock's due date and the hearing days it passed over; `None` where it runs only on a
-/// date that was not set.
+/// A clock's due date, the hearing days it passed over, and whether the date was set rather
+/// than counted; `None` where it runs only on a date that was not set.
 fn due_and_paused(
     cal: &HolidayCalendar,
     rule: &ClockRule,
     facts: &ClockFacts,
     start: NaiveDate,
-) -> Option<(NaiveDate, u32)> {
+) -> Option<(NaiveDate, u32, bool)> {
     // Art 36 第二款: a hearing's days are not counted in the clock that ends with the
     // reply (on a 复核 case, its 30 days); windows and the decision do not wait for it.
     let paused: &[(NaiveDate, NaiveDate)] = match rule.stop {
@@ -231,13 +236,16 @@ fn due_and_paused(
         | ClockStart::Replied
         | ClockStart::Answered => facts.superior_due,
     };
-    let counted = || due_date_paused(cal, rule, start, facts.extension_days, paused);
+    let counted = || {
+        let (due, passed) = due_date_paused(cal, rule, start, facts.extension_days, paused);
+        (due, passed, false)
+    };
     Some(match (rule.unit, rule.start) {
         // Runs only where a date was set.
-        (DayUnit::Given, _) => (given?, 0),
+        (DayUnit::Given, _) => (given?, 0, true),
         // A 交办 without a date of its own is due the policy's length after it.
         (DayUnit::Calendar | DayUnit::Working, ClockStart::PassedOn) => match given {
-            Some(d) => (d, 0),
+            Some(d) => (d, 0, true),
             None => counted(),
         },
         (DayUnit::Calendar | DayUnit::Working, _) => counted(),

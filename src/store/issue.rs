@@ -181,8 +181,11 @@ impl Issuing<'_, '_> {
 /// is covered alike.
 fn provisional_years(calendar: &HolidayCalendar, content: &Content) -> Vec<i32> {
     let body = serde_json::to_value(&content.body).unwrap_or_default();
+    // A date set by hand (a 交办's report date) is not counted, so never provisional.
+    let set = body.get("due_set").and_then(|v| v.as_bool()) == Some(true);
     let mut years: Vec<i32> = ["due", "old_due"]
         .iter()
+        .filter(|key| !(set && **key == "due"))
         .filter_map(|key| body.get(key)?.as_str())
         .filter_map(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
         .map(|d| d.year())

@@ -135,6 +135,9 @@ pub enum Body {
         to: String,
         handler: Option<String>,
         due: Option<NaiveDate>,
+        /// The date was set on the 交办, not counted: it is never provisional.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        due_set: bool,
     },
     Extension {
         days: u32,
@@ -418,12 +421,17 @@ impl Sources<'_, '_> {
                 to: need(text(&Some(to.clone())), Missing::TransferTarget)?,
                 handler: None,
                 due: self.outbound_due(),
+                due_set: self
+                    .case
+                    .passed_on_for_report(self.rules)
+                    .is_some_and(|(_, by)| by.is_some()),
             }),
             (_, Some(a)) => Ok(Body::Transfer {
                 mode: "assign",
                 to: a.department.clone(),
                 handler: Some(a.handler.clone()),
                 due: self.handle_due(self.case.extension_days()),
+                due_set: false,
             }),
             (
                 None
