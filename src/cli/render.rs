@@ -424,16 +424,23 @@ pub fn check_report(lang: Lang, r: &CheckReport) {
             println!("case {no} is bad: {}", b.problem)
         }
     }
+    if let Some(b) = &r.first_bad_office_event {
+        if zh {
+            println!("操作日志第{}条有问题：{}", b.id, b.problem)
+        } else {
+            println!("office journal event {} is bad: {}", b.id, b.problem)
+        }
+    }
     if r.ok() {
         if zh {
             println!(
-                "台账完好：{}件，{}条办理记录，哈希链完整",
-                r.cases, r.events
+                "台账完好：{}件，{}条办理记录，{}条操作日志，哈希链完整",
+                r.cases, r.events, r.office_events
             )
         } else {
             println!(
-                "ledger intact: {} cases, {} journal events, hash chain whole",
-                r.cases, r.events
+                "ledger intact: {} cases, {} journal events, {} office journal events, hash chains whole",
+                r.cases, r.events, r.office_events
             )
         }
     }
