@@ -23,6 +23,14 @@ fn leader(env: &Env, store: &Store, act: Act) -> Result<String, Failure> {
     Ok(name.to_owned())
 }
 
+/// `apply`: each line as the signed-in operator, or as the operator it names when a
+/// leader signed in (see `apply::Signer`).
+pub(super) fn apply(env: &Env, file: Option<&Path>) -> Result<ExitCode, Failure> {
+    let mut store = env.open()?;
+    let who = super::apply::Signer::new(env.signed_in());
+    super::apply::run(&mut store, &who, file, env.lang, &env.clock)
+}
+
 /// `export`: a leader's; says where the file went and that it is not encrypted.
 pub(super) fn export(
     env: &Env,

@@ -142,11 +142,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
     let lang = env.lang;
     match cmd {
         Cmd::Demo { cases, seed } => demo(&env, cases, seed),
-        Cmd::Apply { file } => {
-            let mut store = env.open()?;
-            let who = apply::Signer::new(env.signed_in());
-            apply::run(&mut store, &who, file.as_deref(), lang, &env.clock)
-        }
+        Cmd::Apply { file } => admin::apply(&env, file.as_deref()),
         Cmd::Show { case, json } => show(&env, &case, json),
         Cmd::List {
             state,
