@@ -48,6 +48,12 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 office: d.office,
             })
         }),
+        Cmd::LoadOfficeJournal => match app.operator.as_ref() {
+            Some(o) => store
+                .office_journal(&o.name, None)
+                .map_or_else(fail, Msg::OfficeJournal),
+            None => Msg::Idle,
+        },
         Cmd::LoadReception => store
             .reception_view(today, RECEPTION_DAYS_AHEAD)
             .map_or_else(fail, |(days, records)| Msg::Reception(days, records)),
