@@ -70,13 +70,24 @@ fn every_admin_op_is_refused_for_a_clerk_and_changes_nothing() {
         .to_owned();
     assert!(error.contains("需要领导身份"), "{error}");
     assert_eq!(operators(&l), before);
-    // Nothing of it reached the office journal.
-    assert!(
-        audit(&l)
-            .iter()
-            .all(|e| e["act"] == "sign_in" || e["actor"] == SIGNER),
-        "{:?}",
-        audit(&l)
+    // Each attempt is on record as refused (who tried what); nothing else of it.
+    let events = audit(&l);
+    let tried: Vec<(&str, &str)> = events
+        .iter()
+        .filter(|e| e["actor"] == "李娜" && e["act"] != "sign_in")
+        .map(|e| (e["act"].as_str().unwrap(), e["result"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        tried,
+        [
+            ("operator", "refused"),
+            ("operator", "refused"),
+            ("operator", "refused"),
+            ("department", "refused"),
+            ("office", "refused"),
+            ("schedule", "refused"),
+            ("operator", "refused"),
+        ]
     );
 }
 
@@ -429,4 +440,42 @@ fn a_backup_is_recorded() {
     assert_eq!(backups.len(), 1);
     assert_eq!(backups[0]["subject"], dest_s.as_str());
     assert_eq!(backups[0]["result"], "ok");
+}
+
+#[test]
+fn init_puts_the_first_leader_on_record() {
+    let l = Ledger::empty();
+    let pass = l.file("pass.txt");
+    std::fs::write(&pass, "the first leader's passphrase\n").expect("write");
+    let pass = pass.display().to_string();
+    let args = [
+        "--lang",
+        "en",
+        "init",
+        "--db",
+        l.db(),
+        "--leader",
+        "赵建国",
+        "--passphrase-file",
+        &pass,
+    ];
+    assert!(run(&args, "").success());
+    let args = [
+        "audit",
+        "--db",
+        l.db(),
+        "--as",
+        "赵建国",
+        "--passphrase-file",
+        &pass,
+        "--json",
+    ];
+    let out = run(&args, "");
+    assert!(out.success(), "{out:?}");
+    let events: Vec<Value> = serde_json::from_str(&out.stdout).expect("audit JSON");
+    assert_eq!(events[0]["act"], "operator");
+    assert_eq!(events[0]["subject"], "赵建国");
+    assert_eq!(events[0]["detail"]["init"], true);
+    assert_eq!(events[1]["act"], "sign_in");
+    assert_eq!(events[1]["actor"], "赵建国");
 }

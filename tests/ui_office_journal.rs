@@ -57,7 +57,7 @@ fn a_clerk_may_neither_change_nor_read_it() {
     assert!(journal(&d).is_none());
     let said = d.app.message.clone().unwrap_or_default();
     assert!(said.contains("领导"), "{said}");
-    // Behind the desk's back, the store refuses too, and records nothing.
+    // Behind the desk's back, the store refuses too, and records only the refusal.
     let before = d
         .store
         .office_journal("赵局长", None)
@@ -82,10 +82,15 @@ fn a_clerk_may_neither_change_nor_read_it() {
         d.store.office_journal("李娜", None),
         Err(StoreError::Workflow(_))
     ));
-    let after = d
-        .store
-        .office_journal("赵局长", None)
-        .expect("journal")
-        .len();
-    assert_eq!(before, after);
+    let after = d.store.office_journal("赵局长", None).expect("journal");
+    assert_eq!(after.len(), before + 1);
+    let last = after.last().expect("the refusal");
+    assert_eq!(
+        (
+            last.actor.as_str(),
+            last.result.as_str(),
+            last.subject.as_str()
+        ),
+        ("李娜", "refused", "环保科")
+    );
 }

@@ -44,6 +44,16 @@ impl Admin {
         }
     }
 
+    /// The operator, department or date the change is about ("" for the office).
+    fn subject(&self) -> String {
+        match self {
+            Admin::Operator(o) => o.name.clone(),
+            Admin::Department { name, .. } => name.clone(),
+            Admin::OfficeUpdate(_) | Admin::OfficeReplace(_) => String::new(),
+            Admin::Schedule(day) => day.date.to_string(),
+        }
+    }
+
     fn act(&self) -> Act {
         match self {
             Admin::Schedule(_) => Act::Schedule,
@@ -70,35 +80,20 @@ impl Store {
             .iter()
             .find(|o| o.name == actor)
             .ok_or_else(|| StoreError::UnknownActor(actor.to_owned()))?;
-        may_administer(who, change.act())?;
-        let (subject, detail, profile) = match change {
-            Admin::Operator(o) => {
-                directory::upsert_operator(&tx, o)?;
-                let detail =
-                    json!({"role": o.role.code(), "department": o.department, "active": o.active});
-                (o.name.clone(), detail, None)
-            }
-            Admin::Department { name, active } => {
-                directory::upsert_department(&tx, name, *active)?;
-                (name.clone(), json!({"active": active}), None)
-            }
-            Admin::OfficeUpdate(p) | Admin::OfficeReplace(p) => {
-                let new = match change {
-                    Admin::OfficeUpdate(_) => documents::profile_of(&tx)?.merged(p),
-                    _ => p.clone(),
-                };
-                documents::write_profile(&tx, &new)?;
-                (String::new(), serde_json::to_value(&new)?, Some(new))
-            }
-            Admin::Schedule(day) => {
-                let departments = directory::department_names(&tx)?;
-                check_day(day, &self.office.rules(&operators, &departments))?;
-                put_day(&tx, day)?;
-                let detail = json!({"leader": day.leader, "place": day.place});
-                (day.date.to_string(), detail, None)
-            }
-        };
-        let mut detail = detail;
+        if let Err(refused) = may_administer(who, change.act()) {
+            // The refusal is on record too (who tried what), in a transaction of its own.
+            drop(tx);
+            self.record(&OfficeRecord {
+                at,
+                actor: actor.to_owned(),
+                act: change.audited(),
+                subject: change.subject(),
+                detail: json!({}),
+                result: AuditResult::Refused,
+            })?;
+            return Err(refused.into());
+        }
+        let (mut detail, profile) = make(&tx, &self.office, &operators, change)?;
         if let Some(by) = self.entered_by.as_deref().filter(|by| *by != actor) {
             detail["entered_by"] = json!(by);
         }
@@ -106,7 +101,7 @@ impl Store {
             at,
             actor: actor.to_owned(),
             act: change.audited(),
-            subject,
+            subject: change.subject(),
             detail,
             result: AuditResult::Ok,
         };
@@ -205,6 +200,42 @@ impl Store {
         may_administer(&who, act)?;
         Ok(who)
     }
+}
+
+/// Writes `change` inside `tx`; what changed (for the journal) and, for the office,
+/// the profile as it now is.
+fn make(
+    tx: &Connection,
+    office: &crate::config::Office,
+    operators: &[Operator],
+    change: &Admin,
+) -> Result<(serde_json::Value, Option<OfficeProfile>)> {
+    Ok(match change {
+        Admin::Operator(o) => {
+            directory::upsert_operator(tx, o)?;
+            let detail =
+                json!({"role": o.role.code(), "department": o.department, "active": o.active});
+            (detail, None)
+        }
+        Admin::Department { name, active } => {
+            directory::upsert_department(tx, name, *active)?;
+            (json!({"active": active}), None)
+        }
+        Admin::OfficeUpdate(p) | Admin::OfficeReplace(p) => {
+            let new = match change {
+                Admin::OfficeUpdate(_) => documents::profile_of(tx)?.merged(p),
+                _ => p.clone(),
+            };
+            documents::write_profile(tx, &new)?;
+            (serde_json::to_value(&new)?, Some(new))
+        }
+        Admin::Schedule(day) => {
+            let departments = directory::department_names(tx)?;
+            check_day(day, &office.rules(operators, &departments))?;
+            put_day(tx, day)?;
+            (json!({"leader": day.leader, "place": day.place}), None)
+        }
+    })
 }
 
 fn put_day(conn: &Connection, day: &ReceptionDay) -> Result<()> {

@@ -48,12 +48,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 office: d.office,
             })
         }),
-        Cmd::LoadOfficeJournal => match app.operator.as_ref() {
-            Some(o) => store
-                .office_journal(&o.name, None)
-                .map_or_else(fail, Msg::OfficeJournal),
-            None => Msg::Idle,
-        },
+        Cmd::LoadOfficeJournal => office_journal(store, app),
         Cmd::LoadReception => store
             .reception_view(today, RECEPTION_DAYS_AHEAD)
             .map_or_else(fail, |(days, records)| Msg::Reception(days, records)),
@@ -187,6 +182,17 @@ fn add_reception(
             |e| Msg::Failed(errors::store(app.lang, &e)),
             |_| Msg::ReceptionSaved,
         )
+}
+
+/// The office journal, for the desk's operator if a leader (the store checks).
+fn office_journal(store: &Store, app: &App) -> Msg {
+    match app.operator.as_ref() {
+        Some(o) => store.office_journal(&o.name, None).map_or_else(
+            |e| Msg::Failed(errors::store(app.lang, &e)),
+            Msg::OfficeJournal,
+        ),
+        None => Msg::Idle,
+    }
 }
 
 /// A change of administration as the desk's operator, journaled.
