@@ -300,8 +300,21 @@ fn a_lines_actor_is_the_signed_in_operator_unless_a_leader_enters_for_another() 
     let as_handler = INTAKE.replacen("{", r#"{"actor":"王强","#, 1);
     let out = apply_as(&l, "赵局长", &as_handler);
     assert!(!out.success(), "{out:?}");
-    // And the chain holds with the entries.
+    // And the chain holds with the entries; taking one away behind the triggers'
+    // back breaks it.
     assert!(run(&["check", "--db", l.db()], "").success());
+    let conn = common::sqlite(&l.path);
+    assert!(conn.execute("DELETE FROM event_entries", []).is_err());
+    conn.execute_batch("DROP TRIGGER event_entries_refuse_delete; DELETE FROM event_entries;")
+        .expect("tamper");
+    drop(conn);
+    let check = run(&["--lang", "en", "check", "--db", l.db()], "");
+    assert_eq!(check.code, Some(1), "{check:?}");
+    assert!(
+        check.stdout.contains("does not match its hash"),
+        "{}",
+        check.stdout
+    );
 }
 
 #[test]
