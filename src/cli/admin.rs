@@ -116,7 +116,8 @@ pub(super) fn audit(env: &Env, since: Option<&str>, json: bool) -> Result<ExitCo
         println!(
             "{}\t{}\t{}\t{}\t{}\t{}",
             e.seq,
-            e.at,
+            // To the second, as a person reads it (the JSON keeps the whole time).
+            e.at.get(..19).unwrap_or(&e.at).replace('T', " "),
             e.actor,
             text::act_code(lang, &e.act),
             subject.trim(),
