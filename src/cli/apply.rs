@@ -15,14 +15,26 @@ use crate::config::config_dir;
 use crate::documents::Renderer;
 use crate::domain::command::Command;
 use crate::domain::documents::{DocKind, IssueInput, OfficeProfile};
+use crate::domain::op::Act;
 use crate::domain::reception::{ReceptionDay, ReceptionRecord};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
-use crate::store::{Applied, CaseRef, Request, Store};
+use crate::store::{Admin, Applied, CaseRef, Request, Store};
 use crate::strings::{Lang, documents, errors};
+
+/// Who runs `apply`: the signed-in operator (None: opened with the recovery key, when
+/// every line must name its actor).
+pub(crate) struct Signer(Option<String>);
+
+impl Signer {
+    pub(crate) fn new(name: Option<&str>) -> Signer {
+        Signer(name.map(str::to_owned))
+    }
+}
 
 pub fn run(
     store: &mut Store,
+    signer: &Signer,
     file: Option<&Path>,
     lang: Lang,
     clock: &Clock,
@@ -44,7 +56,12 @@ pub fn run(
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
-        let result = match apply_line(store, &line, lang, clock, &mut renderer) {
+        let ctx = Line {
+            signer,
+            lang,
+            clock,
+        };
+        let result = match apply_line(store, &line, &ctx, &mut renderer) {
             Ok(v) => v,
             Err(msg) => {
                 failed = true;
@@ -71,13 +88,67 @@ fn take_string(obj: &mut Map<String, Value>, key: &str) -> Option<String> {
     }
 }
 
+/// What every line is read with.
+struct Line<'a> {
+    signer: &'a Signer,
+    lang: Lang,
+    clock: &'a Clock,
+}
+
+/// The line's actor: the signed-in operator unless it names another, which only a
+/// leader may (entering paper records after the fact); the signer is then kept as
+/// who entered it (`Store::set_entered_by`). Rights are checked against the actor.
+fn actor(store: &mut Store, obj: &mut Map<String, Value>, ctx: &Line) -> Result<String, String> {
+    let lang = ctx.lang;
+    let named = take_string(obj, "actor").filter(|a| !a.trim().is_empty());
+    let signer = ctx.signer.0.as_deref();
+    store.set_entered_by(signer.map(str::to_owned));
+    match (named, signer) {
+        (None, Some(me)) => Ok(me.to_owned()),
+        (None, None) => Err(lang
+            .pick(
+                "缺少 actor（操作员姓名）",
+                "actor (an operator's name) is missing",
+            )
+            .to_owned()),
+        (Some(a), Some(me)) if a != me => {
+            store
+                .leader(me, Act::Enter)
+                .map_err(|e| errors::store(lang, &e))?;
+            Ok(a)
+        }
+        (Some(a), _) => Ok(a),
+    }
+}
+
+/// The line's `at`, else now.
+fn at_of(
+    obj: &mut Map<String, Value>,
+    lang: Lang,
+    clock: &Clock,
+) -> Result<DateTime<FixedOffset>, String> {
+    match obj.remove("at") {
+        None | Some(Value::Null) => Ok(clock.now()),
+        Some(Value::String(s)) => DateTime::parse_from_rfc3339(&s).map_err(|_| {
+            format!(
+                "{}{s}",
+                lang.pick(
+                    "at 应为带时区的时间，如 2026-01-31T10:00:00+08:00，而不是 ",
+                    "at must be RFC 3339 with an offset, e.g. 2026-01-31T10:00:00+08:00, not "
+                )
+            )
+        }),
+        Some(other) => Err(format!("at: {other}")),
+    }
+}
+
 fn apply_line(
     store: &mut Store,
     line: &str,
-    lang: Lang,
-    clock: &Clock,
+    ctx: &Line,
     renderer: &mut Option<Renderer>,
 ) -> Result<Value, String> {
+    let (lang, clock) = (ctx.lang, ctx.clock);
     let bad = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
     let value: Value = serde_json::from_str(line)
         .map_err(|e| format!("{}{e}", lang.pick("不是有效的 JSON：", "not valid JSON: ")))?;
@@ -92,15 +163,20 @@ fn apply_line(
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
+    if op.is_empty() {
+        return Err(bad("缺少 op", "op is missing"));
+    }
+    let actor = actor(store, &mut obj, ctx)?;
+    let at = at_of(&mut obj, lang, clock)?;
+    let by = By { actor, at, lang };
     match op.as_str() {
-        "operator" => return put_operator(store, obj, lang),
-        "department" => return put_department(store, &mut obj, lang),
-        "schedule" | "reception" => return reception(store, &op, obj, lang, clock),
-        "office" => return put_office(store, obj, lang),
-        "" => return Err(bad("缺少 op", "op is missing")),
+        "operator" => return put_operator(store, obj, &by),
+        "department" => return put_department(store, &mut obj, &by),
+        "schedule" | "reception" => return reception(store, &op, obj, &by),
+        "office" => return put_office(store, obj, &by),
         _ => {}
     }
-    let req = case_request(obj, lang, clock)?;
+    let req = case_request(obj, by)?;
     if matches!(req.command, Command::Issue(_)) {
         return issue(store, &req, lang, renderer);
     }
@@ -116,41 +192,28 @@ fn apply_line(
 fn put_department(
     store: &mut Store,
     obj: &mut Map<String, Value>,
-    lang: Lang,
+    by: &By,
 ) -> Result<Value, String> {
+    let lang = by.lang;
     let name = take_string(obj, "name")
         .filter(|s| !s.trim().is_empty())
         .ok_or_else(|| lang.pick("缺少 name", "name is missing").to_owned())?;
     let active = obj.get("active").and_then(Value::as_bool).unwrap_or(true);
+    let change = Admin::Department {
+        name: name.trim().to_owned(),
+        active,
+    };
     store
-        .put_department(name.trim(), active)
+        .administer(&by.actor, by.at, &change)
         .map_err(|e| errors::store(lang, &e))?;
     Ok(json!({"ok": true, "op": "department", "name": name.trim()}))
 }
 
 /// A case command: its actor, time (now when not given), case, expected version and the
 /// command itself.
-fn case_request(mut obj: Map<String, Value>, lang: Lang, clock: &Clock) -> Result<Request, String> {
+fn case_request(mut obj: Map<String, Value>, by: By) -> Result<Request, String> {
+    let By { actor, at, lang } = by;
     let bad = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
-    let actor = take_string(&mut obj, "actor").ok_or_else(|| {
-        bad(
-            "缺少 actor（操作员姓名）",
-            "actor (an operator's name) is missing",
-        )
-    })?;
-    let at: DateTime<FixedOffset> = match obj.remove("at") {
-        None | Some(Value::Null) => clock.now(),
-        Some(Value::String(s)) => DateTime::parse_from_rfc3339(&s).map_err(|_| {
-            format!(
-                "{}{s}",
-                lang.pick(
-                    "at 应为带时区的时间，如 2026-01-31T10:00:00+08:00，而不是 ",
-                    "at must be RFC 3339 with an offset, e.g. 2026-01-31T10:00:00+08:00, not "
-                )
-            )
-        })?,
-        Some(other) => return Err(format!("at: {other}")),
-    };
     let case = take_string(&mut obj, "case").map(|c| CaseRef::parse(&c));
     let expected_version = obj.remove("version").and_then(|v| v.as_i64());
     let command: Command = serde_json::from_value(Value::Object(obj))
@@ -198,12 +261,13 @@ fn case_file_on_archive(
 /// `{"op":"office","name":…,"address":…,"phone":…,"hotline":…,"prefix":…,
 /// "seal":…,"review_organ":…,"printer":…}`: the letterhead; fields left
 /// out keep their value.
-fn put_office(store: &mut Store, mut obj: Map<String, Value>, lang: Lang) -> Result<Value, String> {
+fn put_office(store: &mut Store, mut obj: Map<String, Value>, by: &By) -> Result<Value, String> {
+    let lang = by.lang;
     obj.remove("op");
     let update: OfficeProfile = serde_json::from_value(Value::Object(obj))
         .map_err(|e| format!("{}{e}", lang.pick("命令格式有误：", "malformed command: ")))?;
     let profile = store
-        .set_office_profile(&update)
+        .administer(&by.actor, by.at, &Admin::OfficeUpdate(update))
         .map_err(|e| errors::store(lang, &e))?;
     Ok(json!({"ok": true, "op": "office", "office": profile}))
 }
@@ -233,11 +297,8 @@ fn issue(
     Ok(v)
 }
 
-fn put_operator(
-    store: &mut Store,
-    mut obj: Map<String, Value>,
-    lang: Lang,
-) -> Result<Value, String> {
+fn put_operator(store: &mut Store, mut obj: Map<String, Value>, by: &By) -> Result<Value, String> {
+    let lang = by.lang;
     let name = take_string(&mut obj, "name")
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty())
@@ -259,7 +320,7 @@ fn put_operator(
         active: obj.get("active").and_then(Value::as_bool).unwrap_or(true),
     };
     store
-        .put_operator(&op)
+        .administer(&by.actor, by.at, &Admin::Operator(op))
         .map_err(|e| errors::store(lang, &e))?;
     Ok(json!({"ok": true, "op": "operator", "name": name, "role": role.code()}))
 }
@@ -270,23 +331,20 @@ fn reception(
     store: &mut Store,
     op: &str,
     mut obj: Map<String, Value>,
-    lang: Lang,
-    clock: &Clock,
+    by: &By,
 ) -> Result<Value, String> {
+    let (lang, at) = (by.lang, by.at);
     obj.remove("op");
     let fail = |e: crate::store::StoreError| errors::store(lang, &e);
     let malformed =
         |e: serde_json::Error| format!("{}{e}", lang.pick("命令格式有误：", "malformed command: "));
     if op == "schedule" {
         let day: ReceptionDay = serde_json::from_value(Value::Object(obj)).map_err(malformed)?;
-        store.put_reception_day(&day).map_err(fail)?;
+        store
+            .administer(&by.actor, at, &Admin::Schedule(day.clone()))
+            .map_err(fail)?;
         return Ok(json!({"ok": true, "op": op, "date": day.date, "leader": day.leader}));
     }
-    let actor = take_string(&mut obj, "actor").unwrap_or_default();
-    let at = match take_string(&mut obj, "at") {
-        Some(s) => DateTime::parse_from_rfc3339(&s).map_err(|e| format!("at: {e}"))?,
-        None => clock.now(),
-    };
     // The office's date of `at`, whatever offset the line wrote it in.
     let day = at
         .with_timezone(&store.office().policy.utc_offset)
@@ -299,13 +357,17 @@ fn reception(
     obj.entry("date").or_insert_with(|| json!(day.to_string()));
     let mut rec: ReceptionRecord = serde_json::from_value(Value::Object(obj)).map_err(malformed)?;
     rec.case_id = case_id;
-    let by = if actor.is_empty() {
-        rec.leader.clone()
-    } else {
-        actor
-    };
-    let id = store.add_reception_record(&rec, &by, at).map_err(fail)?;
+    let id = store
+        .add_reception_record(&rec, &by.actor, at)
+        .map_err(fail)?;
     Ok(json!({"ok": true, "op": op, "id": id, "case_id": case_id}))
+}
+
+/// Who acts on a line, and when.
+struct By {
+    actor: String,
+    at: DateTime<FixedOffset>,
+    lang: Lang,
 }
 
 fn result_json(store: &Store, a: &Applied, lang: Lang) -> Value {

@@ -113,6 +113,8 @@ pub enum Cmd {
         format: Format,
         #[arg(long)]
         out: Option<PathBuf>,
+        #[arg(long)]
+        full: bool,
     },
     Report {
         #[arg(long, default_value = "month", value_name = "PERIOD")]
@@ -171,6 +173,18 @@ pub enum Cmd {
     Recover {
         #[arg(long, value_name = "NAME")]
         leader: String,
+    },
+    /// The office journal (a leader's): `audit [--since DATE] [--json]`.
+    Audit {
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The operators with role, department, unit, and whether active or locked.
+    Operators {
+        #[arg(long)]
+        json: bool,
     },
     /// Converts a plaintext ledger: `encrypt --db OLD --out NEW --as LEADER`.
     Encrypt {

@@ -5,11 +5,13 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde_json::json;
+use serde_json::{Value, json};
 
 // Public with `write`, for the benchmarks.
 pub use super::args::Format;
 use crate::domain::case::{Case, Petitioner};
+use crate::domain::identity::mask_id;
+use crate::domain::phone::mask_phone;
 use crate::files::private_file;
 use crate::report::csv_cell;
 use crate::store::{CaseRef, Store, StoreError};
@@ -41,22 +43,31 @@ impl From<std::io::Error> for ExportError {
     }
 }
 
+/// Every case to `out` (standard output when None); ID numbers and phones masked
+/// unless `full` (PIPL Art 51: the export leaves the ledger's encryption).
 pub fn run(
     store: &Store,
     format: Format,
     out: Option<&Path>,
     today: NaiveDate,
+    full: bool,
 ) -> Result<(), ExportError> {
     let mut w: Box<dyn Write> = match out {
         // The export holds ID numbers: private like the ledger.
         Some(p) => Box::new(std::io::BufWriter::new(private_file(p)?)),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    write(store, format, &store.all_ids()?, &mut w, today)
+    let ids = store.all_ids()?;
+    match format {
+        Format::Json => write_json(store, &ids, &mut w, today, full)?,
+        Format::Csv => write_csv(store, &ids, &mut w, today, full)?,
+    }
+    w.flush()?;
+    Ok(())
 }
 
-/// The cases `ids` in `format` to `w`, flushed at the end. Public for the benchmarks, which
-/// export a given number of cases from a larger ledger.
+/// The cases `ids` in `format` to `w` in full, flushed at the end. Public for the
+/// benchmarks, which export a given number of cases from a larger ledger.
 pub fn write(
     store: &Store,
     format: Format,
@@ -65,11 +76,29 @@ pub fn write(
     today: NaiveDate,
 ) -> Result<(), ExportError> {
     match format {
-        Format::Json => write_json(store, ids, w, today)?,
-        Format::Csv => write_csv(store, ids, w, today)?,
+        Format::Json => write_json(store, ids, w, today, true)?,
+        Format::Csv => write_csv(store, ids, w, today, true)?,
     }
     w.flush()?;
     Ok(())
+}
+
+/// Masks every `id_number` and `phone` string in `v`, wherever it sits (the case, and
+/// the intake inside its first journal event), with the lists' masks.
+fn mask_value(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            for (k, field) in map.iter_mut() {
+                match (k.as_str(), &field) {
+                    ("id_number", Value::String(s)) => *field = Value::String(mask_id(s)),
+                    ("phone", Value::String(s)) => *field = Value::String(mask_phone(s)),
+                    _ => mask_value(field),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(mask_value),
+        _ => {}
+    }
 }
 
 /// One JSON array, a case with its events per element.
@@ -78,12 +107,13 @@ fn write_json(
     ids: &[i64],
     w: &mut dyn Write,
     today: NaiveDate,
+    full: bool,
 ) -> Result<(), ExportError> {
     write!(w, "[")?;
     for (n, id) in ids.iter().enumerate() {
         let row = store.case(&CaseRef::Id(*id), today)?;
         let events = store.events(*id)?;
-        let v = json!({
+        let mut v = json!({
             "id": row.case.id,
             "case_no": row.case.case_no,
             "state": row.case.state.code(),
@@ -93,6 +123,9 @@ fn write_json(
             "case": row.case,
             "events": events,
         });
+        if !full {
+            mask_value(&mut v);
+        }
         write!(w, "{}{v}", if n == 0 { "\n" } else { ",\n" })?;
     }
     writeln!(w, "\n]")?;
@@ -128,6 +161,7 @@ fn write_csv(
     ids: &[i64],
     w: &mut dyn Write,
     today: NaiveDate,
+    full: bool,
 ) -> Result<(), ExportError> {
     let clock_keys: Vec<String> = store
         .office()
@@ -144,7 +178,7 @@ fn write_csv(
         let row = store.case(&CaseRef::Id(*id), today)?;
         let events = store.events(*id)?;
         let due = store.due_of(&row);
-        let mut cells = case_cells(&row.case);
+        let mut cells = case_cells(&row.case, full);
         cells.extend(clock_keys.iter().map(|k| {
             due.get(k)
                 .copied()
@@ -166,7 +200,7 @@ fn write_csv(
 }
 
 /// The cells of [`CSV_COLUMNS`] for a case.
-fn case_cells(c: &Case) -> Vec<String> {
+fn case_cells(c: &Case, full: bool) -> Vec<String> {
     let i = &c.intake;
     let join = |f: &dyn Fn(&Petitioner) -> Option<String>| {
         i.petitioners
@@ -186,8 +220,16 @@ fn case_cells(c: &Case) -> Vec<String> {
         code(&i.handling_type),
         code(&i.urgency),
         join(&|p| Some(p.name.clone())),
-        join(&|p| p.id_number.clone()),
-        join(&|p| p.phone.clone()),
+        join(&|p| {
+            p.id_number
+                .as_deref()
+                .map(|n| if full { n.to_owned() } else { mask_id(n) })
+        }),
+        join(&|p| {
+            p.phone
+                .as_deref()
+                .map(|n| if full { n.to_owned() } else { mask_phone(n) })
+        }),
         i.target.clone().unwrap_or_default(),
         i.summary.clone(),
         i.request.clone(),

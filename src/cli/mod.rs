@@ -1,6 +1,7 @@
 //! The command line: `xinfang [--db PATH] [--lang zh-CN|en] [--as NAME] [COMMAND]`.
 //! Errors go to stderr in the user's language with a non-zero exit code.
 
+mod admin;
 mod apply;
 mod args;
 mod calendar;
@@ -52,6 +53,8 @@ pub(crate) struct Env {
     lang: Lang,
     office: Office,
     clock: Clock,
+    /// Who signed in (set by the first open; None inside: the recovery key).
+    signed_in: std::cell::OnceCell<Option<String>>,
 }
 
 impl Env {
@@ -64,7 +67,14 @@ impl Env {
             lang,
             office,
             clock,
+            signed_in: std::cell::OnceCell::new(),
         })
+    }
+
+    /// The operator who signed in, once a command has opened the ledger (None: with
+    /// the recovery key, or not yet).
+    fn signed_in(&self) -> Option<&str> {
+        self.signed_in.get().and_then(Option::as_deref)
     }
 
     fn fail(&self, e: StoreError) -> Failure {
@@ -83,10 +93,21 @@ impl Env {
         self.open_writable(&self.ledger_path()?)
     }
 
-    /// Opens the existing ledger at `path` for writing, signed in (`signin::key`).
+    /// Opens the existing ledger at `path` for writing, signed in (`signin::sign_in`),
+    /// the sign-in recorded in the office journal.
     fn open_writable(&self, path: &Path) -> Result<Store, Failure> {
-        let key = signin::key(self, path)?;
-        self.open_with(path, &key)
+        let (key, who) = signin::sign_in(self, path)?;
+        let mut store = self.open_with(path, &key)?;
+        self.journal_sign_in(&mut store, who)?;
+        Ok(store)
+    }
+
+    fn journal_sign_in(&self, store: &mut Store, who: Option<String>) -> Result<(), Failure> {
+        store
+            .journal_sign_in(who.as_deref(), self.clock.now())
+            .map_err(|e| self.fail(e))?;
+        let _ = self.signed_in.set(who);
+        Ok(())
     }
 
     /// Opens the ledger at `path` with `key`, saying first when it is about to be upgraded.
@@ -98,9 +119,18 @@ impl Env {
     }
 
     /// Read-only commands work on a read-only ledger file too.
+    /// The sign-in is recorded on a writable connection first; a ledger file that
+    /// cannot be written is still read (its sign-ins cannot be recorded in it: the
+    /// failed ones wait in the slots file for a writable open).
     fn open_for_reading(&self) -> Result<Store, Failure> {
         let path = self.ledger_path()?;
-        let key = signin::key(self, &path)?;
+        let (key, who) = signin::sign_in(self, &path)?;
+        match self.open_with(&path, &key) {
+            Ok(mut store) => self.journal_sign_in(&mut store, who)?,
+            Err(_) => {
+                let _ = self.signed_in.set(who);
+            }
+        }
         Store::open_read_only(&path, self.office.clone(), &key).map_err(|e| self.fail(e))
     }
 }
@@ -112,7 +142,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
     let lang = env.lang;
     match cmd {
         Cmd::Demo { cases, seed } => demo(&env, cases, seed),
-        Cmd::Apply { file } => apply::run(&mut env.open()?, file.as_deref(), lang, &env.clock),
+        Cmd::Apply { file } => admin::apply(&env, file.as_deref()),
         Cmd::Show { case, json } => show(&env, &case, json),
         Cmd::List {
             state,
@@ -136,12 +166,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             let who = [id_number, phone, name, address];
             repeats(&env, who.each_ref().map(Option::as_deref), json)
         }
-        Cmd::Export { format, out } => {
-            let store = env.open_for_reading()?;
-            export::run(&store, format, out.as_deref(), env.clock.today())
-                .map_err(|e| Failure(e.message(lang)))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Cmd::Export { format, out, full } => admin::export(&env, format, out.as_deref(), full),
         Cmd::Report {
             period,
             format,
@@ -177,8 +202,10 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             };
             replay::run(&env, &env.ledger_path()?, &opts)
         }
-        Cmd::Check => check(&env, None),
-        Cmd::Backup { dest } => check(&env, Some(&dest)),
+        Cmd::Check => check(&env),
+        Cmd::Backup { dest } => admin::backup(&env, &dest),
+        Cmd::Audit { since, json } => admin::audit(&env, since.as_deref(), json),
+        Cmd::Operators { json } => admin::operators(&env, json),
         Cmd::Calendar { action } => calendar::run(&action, lang),
         Cmd::Init { leader } => setup::init(&env, &env.ledger_path()?, &leader),
         Cmd::Recover { leader } => setup::recover(&env, &env.ledger_path()?, &leader),
@@ -237,13 +264,9 @@ fn search(env: &Env, query: &str, limit: usize, json: bool) -> Result<ExitCode, 
     Ok(ExitCode::SUCCESS)
 }
 
-/// `check`, or `backup` to `dest` (checked the same way): exit 1 when broken.
-fn check(env: &Env, dest: Option<&Path>) -> Result<ExitCode, Failure> {
-    let report = match dest {
-        None => env.open_for_reading()?.check(),
-        Some(dest) => env.open()?.backup(dest),
-    }
-    .map_err(|e| env.fail(e))?;
+/// `check`: exit 1 when broken.
+fn check(env: &Env) -> Result<ExitCode, Failure> {
+    let report = env.open_for_reading()?.check().map_err(|e| env.fail(e))?;
     render::check_report(env.lang, &report);
     Ok(exit_code(report.ok()))
 }
@@ -289,6 +312,7 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
     // one who signed in is the desk's operator.
     let (key, who) = signin::sign_in(env, &path)?;
     let mut store = env.open_with(&path, &key)?;
+    env.journal_sign_in(&mut store, who.clone())?;
     desk(
         env,
         &mut store,

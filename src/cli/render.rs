@@ -375,6 +375,14 @@ fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseR
     println!("\n{}", l("办理过程：", "Timeline:"));
     for e in events {
         let note = labels::event_note(lang, &e.op, c).map_or(String::new(), |n| format!("  {n}"));
+        // Entered by someone else (a leader typing in a paper record): both are shown.
+        let note = match e.entered_by.as_deref().filter(|by| *by != e.actor) {
+            Some(by) => match lang {
+                Lang::Zh => format!("{note}  （{by}代录）"),
+                Lang::En => format!("{note}  (entered by {by})"),
+            },
+            None => note,
+        };
         println!(
             "  {}  {}  {}{note}",
             e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
@@ -424,16 +432,23 @@ pub fn check_report(lang: Lang, r: &CheckReport) {
             println!("case {no} is bad: {}", b.problem)
         }
     }
+    if let Some(b) = &r.first_bad_office_event {
+        if zh {
+            println!("操作日志第{}条有问题：{}", b.id, b.problem)
+        } else {
+            println!("office journal event {} is bad: {}", b.id, b.problem)
+        }
+    }
     if r.ok() {
         if zh {
             println!(
-                "台账完好：{}件，{}条办理记录，哈希链完整",
-                r.cases, r.events
+                "台账完好：{}件，{}条办理记录，{}条操作日志，哈希链完整",
+                r.cases, r.events, r.office_events
             )
         } else {
             println!(
-                "ledger intact: {} cases, {} journal events, hash chain whole",
-                r.cases, r.events
+                "ledger intact: {} cases, {} journal events, {} office journal events, hash chains whole",
+                r.cases, r.events, r.office_events
             )
         }
     }

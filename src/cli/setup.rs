@@ -8,11 +8,12 @@ use std::process::ExitCode;
 use zeroize::Zeroizing;
 
 use super::{Env, Failure, signin};
+use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::store::{
-    DataKey, Kdf, KeyError, Keyring, Store, StoreError, claim_new_ledger, encrypt_ledger,
-    is_plaintext, plaintext_operators, sidecar_path,
+    DataKey, Kdf, KeyError, Keyring, OfficeRecord, Store, StoreError, claim_new_ledger,
+    encrypt_ledger, is_plaintext, plaintext_operators, sidecar_path,
 };
 use crate::strings::signin as text;
 
@@ -70,6 +71,15 @@ pub(crate) fn init(env: &Env, path: &Path, leader: &str) -> Result<ExitCode, Fai
             role: Role::Leader,
             department: None,
             active: true,
+        })?;
+        // The first leader has nobody above them: on record as their own act.
+        store.record(&OfficeRecord {
+            at: env.clock.now(),
+            actor: leader.to_owned(),
+            act: Audited::Operator,
+            subject: leader.to_owned(),
+            detail: serde_json::json!({"role": Role::Leader.code(), "init": true}),
+            result: AuditResult::Ok,
         })?;
         let mut ring = Keyring::new(path)?;
         ring.add(leader, &pass, &key, Kdf::STANDARD)?;

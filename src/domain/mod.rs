@@ -1,6 +1,7 @@
 //! The pure domain: rules, the case state machine, time limits and validation.
 //! No SQL, no terminal, no clock reads: time is always passed in.
 
+pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod command;

@@ -104,6 +104,12 @@ pub enum Act {
     Schedule,
     /// Recording a leader's reception of a visitor.
     Reception,
+    /// Entering a command on another operator's behalf (paper records after the fact).
+    Enter,
+    /// Reading the office journal and the list of operators.
+    Audit,
+    /// Writing the ledger's cases out of its protection (`export`).
+    Export,
 }
 
 impl Act {
@@ -113,13 +119,23 @@ impl Act {
             Act::Settings => "settings",
             Act::Schedule => "schedule",
             Act::Reception => "reception",
+            Act::Enter => "enter",
+            Act::Audit => "audit",
+            Act::Export => "export",
         }
     }
 }
 
 impl Act {
     /// Every act that is not a step, for parsing codes.
-    const OFFICE: [Act; 3] = [Act::Settings, Act::Schedule, Act::Reception];
+    const OFFICE: [Act; 6] = [
+        Act::Settings,
+        Act::Schedule,
+        Act::Reception,
+        Act::Enter,
+        Act::Audit,
+        Act::Export,
+    ];
 
     /// The act whose code is `code`: a step's, or office work's.
     pub fn from_code(code: &str) -> Option<Act> {

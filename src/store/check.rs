@@ -5,7 +5,7 @@
 use rusqlite::Connection;
 
 use super::findings::CheckReport;
-use super::{Result, Store, documents, facts, journal};
+use super::{Result, Store, documents, facts, journal, office_journal};
 
 impl Store {
     pub fn check(&self) -> Result<CheckReport> {
@@ -19,6 +19,7 @@ pub(super) fn check(conn: &Connection) -> Result<CheckReport> {
     database(conn, &mut report)?;
     journal::check_chain(conn, &mut report)?;
     journal::check_cases(conn, &mut report)?;
+    office_journal::check_chain(conn, &mut report)?;
     facts::check(conn, &mut report)?;
     documents::check_documents(conn, &mut report)?;
     Ok(report)

@@ -29,14 +29,30 @@ pub fn department_names(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+pub(super) fn upsert_operator(conn: &Connection, op: &Operator) -> Result<()> {
+    conn.execute(
+        "INSERT INTO operators (name, role, department, active) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (name) DO UPDATE SET role = ?2, department = ?3, active = ?4",
+        params![op.name, op.role.code(), op.department, op.active],
+    )?;
+    Ok(())
+}
+
+pub(super) fn upsert_department(conn: &Connection, name: &str, active: bool) -> Result<()> {
+    conn.execute(
+        "INSERT INTO departments (name, active) VALUES (?1, ?2)
+         ON CONFLICT (name) DO UPDATE SET active = ?2",
+        params![name, active],
+    )?;
+    Ok(())
+}
+
 impl Store {
-    /// Adds an operator, or changes the role, department or activity of one.
+    /// Adds an operator, or changes the role, department or activity of one, without
+    /// a check or a journal event: for setting a ledger up (`init`, the demo, tests).
+    /// The desk and `apply` go through `administer`.
     pub fn put_operator(&mut self, op: &Operator) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO operators (name, role, department, active) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (name) DO UPDATE SET role = ?2, department = ?3, active = ?4",
-            params![op.name, op.role.code(), op.department, op.active],
-        )?;
+        upsert_operator(&self.conn, op)?;
         // A disabled operator's copy of the data key goes too: the desk refuses
         // their acts, but with a slot they could still open and read the file.
         if !op.active {
@@ -45,13 +61,9 @@ impl Store {
         Ok(())
     }
 
+    /// As `put_operator`, for a department: setup, the demo and tests only.
     pub fn put_department(&mut self, name: &str, active: bool) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO departments (name, active) VALUES (?1, ?2)
-             ON CONFLICT (name) DO UPDATE SET active = ?2",
-            params![name, active],
-        )?;
-        Ok(())
+        upsert_department(&self.conn, name, active)
     }
 
     pub fn operators(&self) -> Result<Vec<Operator>> {

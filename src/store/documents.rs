@@ -82,6 +82,16 @@ pub(super) fn documents_of(
     Ok(out)
 }
 
+/// Writes the whole letterhead.
+pub(super) fn write_profile(conn: &rusqlite::Connection, profile: &OfficeProfile) -> Result<()> {
+    conn.execute(
+        "INSERT INTO office_profile (id, doc) VALUES (1, ?1)
+         ON CONFLICT (id) DO UPDATE SET doc = ?1",
+        [serde_json::to_string(profile)?],
+    )?;
+    Ok(())
+}
+
 pub(super) fn profile_of(conn: &rusqlite::Connection) -> Result<OfficeProfile> {
     let doc: Option<String> = conn
         .query_row("SELECT doc FROM office_profile WHERE id = 1", [], |r| {
@@ -131,12 +141,7 @@ impl Store {
     /// Replaces the whole letterhead (the desk's form shows every field,
     /// so an emptied one is meant empty).
     pub fn replace_office_profile(&mut self, profile: &OfficeProfile) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO office_profile (id, doc) VALUES (1, ?1)
-             ON CONFLICT (id) DO UPDATE SET doc = ?1",
-            [serde_json::to_string(profile)?],
-        )?;
-        Ok(())
+        write_profile(&self.conn, profile)
     }
 
     /// Every document issued on the case, oldest first.

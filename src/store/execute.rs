@@ -33,7 +33,8 @@ impl Store {
         let operators = directory::operators(&tx)?;
         let departments = directory::department_names(&tx)?;
         let rules = self.office.rules(&operators, &departments);
-        let (applied, was) = run(&tx, &rules, req, None, None)?;
+        let entered = self.entered_by.as_deref();
+        let (applied, was) = run(&tx, &rules, req, None, None, entered)?;
         tx.commit()?;
         self.counted_move(was, applied.state);
         Ok(applied)
@@ -61,7 +62,7 @@ impl Store {
             let mut cache = Cases::new();
             for (i, req) in reqs.iter().enumerate() {
                 let (applied, _) =
-                    run(&tx, &rules, req, Some(&mut cache), None).map_err(|e| (i, e))?;
+                    run(&tx, &rules, req, Some(&mut cache), None, None).map_err(|e| (i, e))?;
                 out.push(applied);
             }
             out
@@ -99,12 +100,13 @@ pub(super) fn execute_in(
     office: &Office,
     req: &Request,
     finish: Finish,
+    entered_by: Option<&str>,
 ) -> Result<Applied> {
     let operators = directory::operators(tx)?;
     let departments = directory::department_names(tx)?;
     let rules = office.rules(&operators, &departments);
     // Issuing a document leaves the case's state as it was: the kept counts stand.
-    run(tx, &rules, req, None, Some(finish)).map(|(applied, _)| applied)
+    run(tx, &rules, req, None, Some(finish), entered_by).map(|(applied, _)| applied)
 }
 
 /// The single command's [`Ledger`]: SQLite inside its transaction, and the cases a
@@ -163,14 +165,18 @@ fn run(
     req: &Request,
     cache: Option<&mut Cases>,
     finish: Option<Finish>,
+    entered_by: Option<&str>,
 ) -> Result<(Applied, Option<State>)> {
     let mut ledger = Sql { tx, cache, finish };
     let Prepared {
         write,
-        event,
+        mut event,
         applied,
         was,
     } = prepare(rules, req, &mut ledger)?;
+    if let Some(who) = entered_by.filter(|who| *who != req.actor) {
+        event.entered_by(who);
+    }
     let case = &applied.case;
     match &write {
         Write::Insert {

@@ -14,6 +14,10 @@ pub struct CheckReport {
     pub first_bad_event: Option<BadRecord>,
     /// The first case whose stored record differs from its journal replay.
     pub first_bad_case: Option<BadRecord>,
+    /// Rows of the office journal (administration, sign-ins, exports, backups).
+    pub office_events: i64,
+    /// The first office-journal row whose hash or link does not hold.
+    pub first_bad_office_event: Option<BadRecord>,
 }
 
 /// The first record found wrong, and how.
@@ -26,6 +30,9 @@ pub struct BadRecord {
 
 impl CheckReport {
     pub fn ok(&self) -> bool {
-        self.database.is_empty() && self.first_bad_event.is_none() && self.first_bad_case.is_none()
+        self.database.is_empty()
+            && self.first_bad_event.is_none()
+            && self.first_bad_case.is_none()
+            && self.first_bad_office_event.is_none()
     }
 }

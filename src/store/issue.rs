@@ -70,7 +70,12 @@ impl Store {
             return Err(StoreError::Render("not an issue command".to_owned()));
         };
         let kind = input.kind;
-        let Store { conn, office, .. } = self;
+        let Store {
+            conn,
+            office,
+            entered_by,
+            ..
+        } = self;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let profile = documents::profile_of(&tx)?;
         check_profile(&profile)
@@ -86,9 +91,9 @@ impl Store {
             allotted: 0,
             rendered: None,
         };
-        let applied = execute_in(&tx, office, &req, &mut |tx, case, event, content| {
-            issuing.finish(tx, case, event, content)
-        })?;
+        let finish: super::execute::Finish =
+            &mut |tx, case, event, content| issuing.finish(tx, case, event, content);
+        let applied = execute_in(&tx, office, &req, finish, entered_by.as_deref())?;
         let Some(out) = issuing.rendered.take() else {
             return Err(StoreError::Render("nothing rendered".to_owned()));
         };

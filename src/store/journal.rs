@@ -27,6 +27,9 @@ pub struct JournalEntry {
     pub command: Value,
     pub before: Option<Value>,
     pub after: Value,
+    /// Who typed it in, when not the actor (a leader entering a paper record).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entered_by: Option<String>,
     #[serde(skip)]
     pub prev_hash: String,
     #[serde(skip)]
@@ -39,7 +42,7 @@ pub struct JournalEntry {
 impl JournalEntry {
     fn digest(&self) -> String {
         let [command, before, after] = &self.raw;
-        hash_fields(
+        let hash = hash_fields(
             &self.prev_hash,
             self.seq,
             self.case_id,
@@ -52,7 +55,18 @@ impl JournalEntry {
                 before,
                 after,
             ],
-        )
+        );
+        // Hashed only when set, so rows written before the column keep their hashes.
+        match &self.entered_by {
+            None => hash,
+            Some(who) => {
+                let mut h = Sha256::new();
+                h.update(hash.as_bytes());
+                h.update((who.len() as u64).to_le_bytes());
+                h.update(who.as_bytes());
+                hex(&h.finalize())
+            }
+        }
     }
 }
 
@@ -157,6 +171,15 @@ pub(super) struct Row {
     has_before: bool,
 }
 
+impl Row {
+    /// Marks the row as typed in by `who` on the actor's behalf, hashed anew.
+    pub(super) fn entered_by(&mut self, who: &str) {
+        self.entry.entered_by = Some(who.to_owned());
+        self.entry.hash = self.entry.digest();
+        self.hash = self.entry.hash.clone();
+    }
+}
+
 /// The row after `last` (seq, hash) for this event, hashed: pure, so a
 /// batch can build it off the connection.
 pub(super) fn row(
@@ -191,6 +214,7 @@ pub(super) fn row(
         command: Value::Null,
         before: None,
         after: Value::Null,
+        entered_by: None,
         prev_hash,
         hash: String::new(),
         raw,
@@ -224,11 +248,16 @@ pub(super) fn insert(conn: &Connection, row: &Row) -> Result<()> {
         entry.prev_hash,
         entry.hash,
     ])?;
+    if let Some(who) = &entry.entered_by {
+        conn.prepare_cached("INSERT INTO event_entries (seq, entered_by) VALUES (?1, ?2)")?
+            .execute(params![entry.seq, who])?;
+    }
     Ok(())
 }
 
 const SELECT: &str =
-    "SELECT seq, case_id, op, actor, role, at, command, before, after, prev_hash, hash FROM events";
+    "SELECT events.seq, case_id, op, actor, role, at, command, before, after, prev_hash, hash,
+     (SELECT entered_by FROM event_entries WHERE event_entries.seq = events.seq) FROM events";
 
 fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<JournalEntry> {
     let text = |i: usize| r.get::<_, String>(i);
@@ -248,6 +277,7 @@ fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<JournalEntry> {
         command: parse(&command),
         before: before.as_deref().map(parse),
         after: parse(&after),
+        entered_by: r.get(11)?,
         prev_hash: text(9)?,
         hash: text(10)?,
         raw: [command, before.unwrap_or_default(), after],

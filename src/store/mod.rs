@@ -14,6 +14,7 @@
 //! - the tables: `cases`, `facts`, `journal`, `documents`, `search`, `directory`, …;
 //! - leaves: `findings` (what `check` reports, filled in by each table's own check).
 
+mod admin;
 mod backup;
 mod batch;
 mod bulk;
@@ -33,6 +34,7 @@ mod issue;
 mod journal;
 mod keys;
 mod migrations;
+mod office_journal;
 mod prepare;
 mod queries;
 mod reception;
@@ -51,6 +53,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use crate::config::Office;
 use crate::domain::error::WorkflowError;
 
+pub use admin::{Admin, RECOVERY_KEY};
 pub use cases::CaseRef;
 pub use charts::{Charts, Week};
 pub use dashboard::{Dashboard, GROUP_VISIT, Repeater};
@@ -61,6 +64,7 @@ pub use findings::CheckReport;
 pub use issue::{Issued, RenderJob, Rendered};
 pub use journal::JournalEntry;
 pub use keys::{DataKey, Kdf, KeyError};
+pub use office_journal::{OfficeEvent, OfficeRecord};
 pub use prepare::{Applied, Request};
 pub use queries::{CaseRow, ListFilter, Owner, Sort, SortKey, StateCounts};
 pub use reception::StoredRecord;
@@ -156,6 +160,9 @@ pub struct Store {
     open_counts: counts::OpenCounts,
     /// Kept (wiped on drop) for the extra connections a report reads on.
     key: DataKey,
+    /// Who types the commands in (the signed-in operator), recorded beside a
+    /// command's actor when the two differ; None: each actor entered their own.
+    entered_by: Option<String>,
 }
 
 impl Store {
@@ -191,6 +198,7 @@ impl Store {
             path: path.to_owned(),
             open_counts: counts::OpenCounts::default(),
             key: key.clone(),
+            entered_by: None,
         })
     }
 
@@ -239,6 +247,7 @@ impl Store {
             path: path.to_owned(),
             open_counts: counts::OpenCounts::default(),
             key: key.clone(),
+            entered_by: None,
         })
     }
 

@@ -15,6 +15,7 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::keys::{DataKey, Kdf, KeyError, Slot};
+use crate::domain::audit::AuditResult;
 
 /// Wrong passphrases in a row that lock an operator, and for how long (等保 2.0:
 /// 登录失败处理).
@@ -27,7 +28,25 @@ const FORMAT: &str = "xinfang-keys/1";
 struct KeyFile {
     format: String,
     slots: Vec<Slot>,
+    /// Failed sign-ins not yet in the office journal (see [`Pending`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pending: Vec<Pending>,
 }
+
+/// A failed sign-in, kept here until it can be journaled. Why here: a failed sign-in
+/// never gets the data key, so it cannot write to the encrypted ledger; the slots file
+/// is written anyway (the failure count). The next successful sign-in, by anyone,
+/// moves these into the office journal (`Store::journal_sign_in`) and empties the list,
+/// so a failure is on record as soon as the ledger is next opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pending {
+    pub operator: String,
+    pub at: DateTime<FixedOffset>,
+    pub result: AuditResult,
+}
+
+/// At most this many failures wait (a script guessing names must not grow the file).
+const MAX_PENDING: usize = 1000;
 
 /// The slots of one ledger, as read from its sidecar.
 #[derive(Debug, Clone)]
@@ -56,6 +75,7 @@ impl Keyring {
             file: KeyFile {
                 format: FORMAT.to_owned(),
                 slots: Vec::new(),
+                pending: Vec::new(),
             },
         })
     }
@@ -132,10 +152,12 @@ impl Keyring {
         passphrase: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<DataKey, KeyError> {
-        let i = self
-            .slot(operator)
-            .ok_or_else(|| KeyError::NoSlot(operator.to_owned()))?;
+        let Some(i) = self.slot(operator) else {
+            self.queue(operator, now, AuditResult::Failed)?;
+            return Err(KeyError::NoSlot(operator.to_owned()));
+        };
         if let Some(until) = self.file.slots[i].locked_until.filter(|u| *u > now) {
+            self.queue(operator, now, AuditResult::Locked)?;
             return Err(KeyError::Locked { until });
         }
         let result = self.file.slots[i].unwrap_key(passphrase);
@@ -166,8 +188,51 @@ impl Keyring {
             }
             Err(other) => return Err(other),
         };
-        self.save()?;
+        let result = match outcome {
+            KeyError::Locked { .. } => AuditResult::Locked,
+            _ => AuditResult::WrongPassphrase,
+        };
+        self.queue(operator, now, result)?;
         Err(outcome)
+    }
+
+    /// Keeps a failed sign-in for the office journal, saved at once.
+    fn queue(
+        &mut self,
+        operator: &str,
+        at: DateTime<FixedOffset>,
+        result: AuditResult,
+    ) -> Result<(), KeyError> {
+        if self.file.pending.len() < MAX_PENDING {
+            self.file.pending.push(Pending {
+                operator: operator.to_owned(),
+                at,
+                result,
+            });
+        }
+        self.save()
+    }
+
+    /// Until when `operator` is locked out at `now`, if they are.
+    pub fn locked_until(
+        &self,
+        operator: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Option<DateTime<FixedOffset>> {
+        let i = self.slot(operator)?;
+        self.file.slots[i].locked_until.filter(|u| *u > now)
+    }
+
+    /// The failed sign-ins waiting to be journaled, oldest first.
+    pub fn pending(&self) -> &[Pending] {
+        &self.file.pending
+    }
+
+    /// Forgets the first `n` waiting failures (journaled meanwhile) and saves.
+    pub fn clear_pending(&mut self, n: usize) -> Result<(), KeyError> {
+        let n = n.min(self.file.pending.len());
+        self.file.pending.drain(..n);
+        self.save()
     }
 
     fn slot(&self, operator: &str) -> Option<usize> {

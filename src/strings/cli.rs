@@ -44,6 +44,7 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
             "导入国务院公布的某年放假安排（与 assets/holidays/2026.json 同格式）；导入后该年期限不再是暂定日期",
             "load a year's official holiday table (the shape of assets/holidays/2026.json); that year's dates are then no longer provisional",
         ),
+        "audit" | "operators" => super::audit::about(lang, name),
         _ => super::signin::about(lang, name),
     }
 }
@@ -97,6 +98,7 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         }
         "help" => lang.pick("显示帮助", "print help"),
         "version" => lang.pick("显示版本", "print version"),
+        "since" | "full" => super::audit::arg_help(lang, id),
         _ => super::signin::arg_help(lang, id),
     }
 }

@@ -93,6 +93,12 @@ pub fn act(lang: Lang, act: Act) -> &'static str {
         Act::Step(op) => step(lang, op),
         Act::Settings => lang.pick("修改人员和部门", "change people and departments"),
         Act::Schedule => lang.pick("排接待日", "schedule a reception day"),
+        Act::Enter => lang.pick("代他人录入", "enter a record for another operator"),
+        Act::Audit => lang.pick(
+            "查看操作日志和人员",
+            "read the office journal and operators",
+        ),
+        Act::Export => lang.pick("导出案件", "export cases"),
         Act::Reception => lang.pick("记录领导接待", "record a reception"),
     }
 }

@@ -145,6 +145,7 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "switch_view" => lang.pick("工作台/领导视图", "queue/dashboard"),
         "charts" => lang.pick("统计图", "charts"),
         "settings" => lang.pick("人员和部门", "people"),
+        "journal" => lang.pick("操作日志", "office journal"),
         "new_department" => lang.pick("新增部门", "new department"),
         "reception" => lang.pick("领导接待日", "reception days"),
         "schedule" => lang.pick("排接待日", "schedule a day"),

@@ -58,6 +58,8 @@ pub enum Msg {
         case_no: String,
     },
     Directory(Directory),
+    /// The office journal, oldest first (a leader's, on the settings screen).
+    OfficeJournal(Vec<crate::store::OfficeEvent>),
     Repeats {
         query: RepeatQuery,
         rows: Vec<CaseRow>,
@@ -96,6 +98,7 @@ pub enum Cmd {
     /// Write the report shown as HTML and CSV beside the ledger.
     WriteReport,
     LoadDirectory,
+    LoadOfficeJournal,
     LoadDrafts,
     /// Take in a new petition as the operator.
     Intake(Box<IntakeInput>),

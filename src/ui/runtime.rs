@@ -7,7 +7,7 @@ use ratatui::backend::Backend;
 
 use crate::domain::command::{Command, IntakeInput};
 use crate::store::views::{PageQuery, Slice};
-use crate::store::{CaseRef, Owner, Request, Store, StoreError};
+use crate::store::{Admin, CaseRef, Owner, Request, Store, StoreError};
 use crate::strings::errors;
 use crate::ui::app::{App, Cmd, Cursor, Filter, Msg, View};
 use crate::ui::form::action::Directory;
@@ -48,6 +48,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 office: d.office,
             })
         }),
+        Cmd::LoadOfficeJournal => office_journal(store, app),
         Cmd::LoadReception => store
             .reception_view(today, RECEPTION_DAYS_AHEAD)
             .map_or_else(fail, |(days, records)| Msg::Reception(days, records)),
@@ -60,18 +61,25 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             command,
         } => step(store, app, *id, *version, command),
         Cmd::Attach { id, input } => attach(store, app, *id, input),
-        // The desk lets only a leader change the office; the rule is checked again.
-        Cmd::PutOperator(o) => {
-            as_manager(app).unwrap_or_else(|| settings_saved(app, store.put_operator(o)))
-        }
-        Cmd::PutDepartment(name) => {
-            as_manager(app).unwrap_or_else(|| settings_saved(app, store.put_department(name, true)))
-        }
-        Cmd::PutOffice(p) => {
-            as_manager(app).unwrap_or_else(|| settings_saved(app, store.replace_office_profile(p)))
-        }
-        Cmd::PutReceptionDay(day) => store
-            .put_reception_day(day)
+        // The desk lets only a leader change the office; the store checks again and
+        // journals the change (`Store::administer`).
+        Cmd::PutOperator(o) => as_manager(app).unwrap_or_else(|| {
+            settings_saved(app, administer(store, app, Admin::Operator((**o).clone())))
+        }),
+        Cmd::PutDepartment(name) => as_manager(app).unwrap_or_else(|| {
+            let change = Admin::Department {
+                name: name.clone(),
+                active: true,
+            };
+            settings_saved(app, administer(store, app, change))
+        }),
+        Cmd::PutOffice(p) => as_manager(app).unwrap_or_else(|| {
+            settings_saved(
+                app,
+                administer(store, app, Admin::OfficeReplace((**p).clone())),
+            )
+        }),
+        Cmd::PutReceptionDay(day) => administer(store, app, Admin::Schedule((**day).clone()))
             .map_or_else(fail, |()| Msg::ReceptionSaved),
         Cmd::AddReception(rec, case) => add_reception(store, app, rec, case.as_deref()),
         Cmd::SaveDraft(draft) => save_draft_now(store, app, draft),
@@ -174,6 +182,27 @@ fn add_reception(
             |e| Msg::Failed(errors::store(app.lang, &e)),
             |_| Msg::ReceptionSaved,
         )
+}
+
+/// The office journal, for the desk's operator if a leader (the store checks).
+fn office_journal(store: &Store, app: &App) -> Msg {
+    match app.operator.as_ref() {
+        Some(o) => store.office_journal(&o.name, None).map_or_else(
+            |e| Msg::Failed(errors::store(app.lang, &e)),
+            Msg::OfficeJournal,
+        ),
+        None => Msg::Idle,
+    }
+}
+
+/// A change of administration as the desk's operator, journaled.
+fn administer(store: &mut Store, app: &App, change: Admin) -> Result<(), StoreError> {
+    let Some(who) = app.operator.as_ref() else {
+        return Err(StoreError::UnknownActor(String::new()));
+    };
+    store
+        .administer(&who.name, app.clock.now(), &change)
+        .map(drop)
 }
 
 fn settings_saved(app: &App, done: Result<(), StoreError>) -> Msg {

@@ -59,6 +59,14 @@ impl App {
                 self.directory = d;
                 Vec::new()
             }
+            Msg::OfficeJournal(mut events) => {
+                if let Screen::Settings(s) = &mut self.screen {
+                    events.reverse();
+                    s.journal = Some(events);
+                    s.selected = 0;
+                }
+                Vec::new()
+            }
             Msg::Repeats { query, rows } => self.on_repeats(query, rows),
             Msg::Dashboard(d) => {
                 if let Some(dash) = self.dash_mut() {

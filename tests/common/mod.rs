@@ -138,6 +138,9 @@ fn prepare(db: &Path, who: Option<&str>) -> (String, &'static str) {
         return (who.map(str::to_owned).or(first).unwrap_or_default(), "demo");
     }
     let name = who.unwrap_or(SIGNER);
+    if !ring.operators().contains(&SIGNER) {
+        make_signer_a_leader(db);
+    }
     for n in [SIGNER, name] {
         if !ring.operators().contains(&n) {
             // The cheapest argon2: the tests exercise the slots, not the cost.
@@ -147,6 +150,30 @@ fn prepare(db: &Path, who: Option<&str>) -> (String, &'static str) {
     }
     ring.save().expect("save the slots");
     (name.to_owned(), PASSPHRASE)
+}
+
+/// `SIGNER` as an active leader of the test ledger at `db` (unjournaled, as setup is):
+/// a script's lines act as the operators they name, which only a leader who signed in
+/// may enter (apply's actor rules).
+fn make_signer_a_leader(db: &Path) {
+    let Ok(mut store) = Store::open(db, Office::builtin(), &key()) else {
+        return;
+    };
+    let known = store
+        .operators()
+        .map(|ops| ops.iter().any(|o| o.name == SIGNER))
+        .unwrap_or(false);
+    if !known {
+        let leader = xinfang::domain::rules::Operator {
+            name: SIGNER.to_owned(),
+            role: xinfang::domain::types::Role::Leader,
+            department: None,
+            active: true,
+        };
+        store
+            .put_operator(&leader)
+            .expect("the tests' signer as a leader");
+    }
 }
 
 /// A plain SQLite connection to a test ledger, keyed with `key()` (for tests that

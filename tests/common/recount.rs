@@ -13,7 +13,10 @@ pub fn date(s: &str) -> NaiveDate {
 }
 
 pub fn export(l: &Ledger) -> Vec<Value> {
-    let out = run(&["export", "--db", l.db(), "--format", "json"], "");
+    let out = run(
+        &["export", "--db", l.db(), "--format", "json", "--full"],
+        "",
+    );
     assert!(out.success(), "{out:?}");
     serde_json::from_str::<Value>(&out.stdout)
         .unwrap()

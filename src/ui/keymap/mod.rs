@@ -169,6 +169,8 @@ pub enum Action {
     Document,
     /// The office's letterhead, from the settings.
     Office,
+    /// The office journal, from the settings (a leader's).
+    Journal,
 }
 
 /// What an action is: a step of a case, named by its domain op, or the
@@ -242,6 +244,7 @@ impl Action {
             Action::Export => Desk("export"),
             Action::Document => Desk("document"),
             Action::Office => Desk("office"),
+            Action::Journal => Desk("journal"),
         }
     }
 

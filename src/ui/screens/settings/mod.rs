@@ -6,7 +6,10 @@ pub mod view;
 
 /// The settings list's cursor (the directory itself is the session's:
 /// every form that names a person or department reads it).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SettingsScreen {
     pub selected: usize,
+    /// The office journal, newest first, while a leader reads it (`l`); None: the
+    /// directory is shown.
+    pub journal: Option<Vec<crate::store::OfficeEvent>>,
 }

@@ -1,6 +1,8 @@
 //! 人员和部门: the office's operators and departments, changed from the
 //! desk by a leader (others may look).
 
+use crate::domain::audit::may_administer;
+use crate::domain::op::Act;
 use crate::domain::workflow::may_manage_office;
 use crate::strings::errors;
 use crate::ui::app::{App, Cmd, FormScreen, Screen};
@@ -27,7 +29,52 @@ impl App {
         }
     }
 
+    /// The office journal is a leader's to read: refused with the reason otherwise.
+    fn may_audit(&mut self) -> bool {
+        let refused = self
+            .operator
+            .as_ref()
+            .map(|o| may_administer(o, Act::Audit));
+        match refused {
+            Some(Ok(())) => true,
+            Some(Err(e)) => {
+                self.message = Some(errors::workflow(self.lang, &e));
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// Keys while the office journal is shown: move, and back to the directory.
+    fn journal_key(&mut self, action: Action) -> Vec<Cmd> {
+        let Screen::Settings(s) = &mut self.screen else {
+            return Vec::new();
+        };
+        let n = s.journal.as_ref().map_or(0, Vec::len);
+        match action {
+            Action::Down => s.selected = (s.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => s.selected = s.selected.saturating_sub(1),
+            Action::Refresh => return vec![Cmd::LoadOfficeJournal],
+            Action::Back | Action::Journal => {
+                s.journal = None;
+                s.selected = 0;
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
     pub(crate) fn settings_key(&mut self, action: Action) -> Vec<Cmd> {
+        if matches!(&self.screen, Screen::Settings(s) if s.journal.is_some()) {
+            return self.journal_key(action);
+        }
+        if action == Action::Journal {
+            return if self.may_audit() {
+                vec![Cmd::LoadOfficeJournal]
+            } else {
+                Vec::new()
+            };
+        }
         let n = self.settings_rows();
         let Screen::Settings(s) = &mut self.screen else {
             return Vec::new();

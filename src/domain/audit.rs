@@ -1,0 +1,67 @@
+//! The office journal's vocabulary: what is recorded besides the cases, and how it
+//! ended (等保 2.0, GB/T 22239-2019 安全审计: who, when, what, result).
+
+use serde::{Deserialize, Serialize};
+
+use super::error::WorkflowError;
+use super::op::Act;
+use super::rules::Operator;
+use super::types::Role;
+use super::vocab::vocabulary;
+
+vocabulary! {
+    /// What an office-journal event records.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Audited {
+        /// An operator added, or their role, department or activity changed.
+        Operator = "operator",
+        Department = "department",
+        /// The office profile (letterhead).
+        Office = "office",
+        /// A leader's reception day put on the calendar.
+        Schedule = "schedule",
+        SignIn = "sign_in",
+        Export = "export",
+        Backup = "backup",
+    }
+}
+
+vocabulary! {
+    /// How an audited act ended.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum AuditResult {
+        Ok = "ok",
+        WrongPassphrase = "wrong_passphrase",
+        /// The attempt that locked the operator out, or one refused while locked.
+        Locked = "locked",
+        Refused = "refused",
+        Failed = "failed",
+    }
+}
+
+/// Administration is a leader's: the actor must be an active leader. `act` names
+/// what was refused (people and departments, or the reception schedule).
+pub fn may_administer(actor: &Operator, act: Act) -> Result<(), WorkflowError> {
+    if !actor.active {
+        return Err(WorkflowError::InactiveOperator(actor.name.clone()));
+    }
+    if actor.role == Role::Leader {
+        Ok(())
+    } else {
+        Err(WorkflowError::RoleRequired {
+            op: act,
+            needed: vec![Role::Leader],
+            actor: actor.name.clone(),
+            actual: actor.role,
+        })
+    }
+}
+
+/// Whether `signed_in` may enter a command acting as `actor`: their own always;
+/// someone else's only as a leader (entering paper records after the fact).
+pub fn may_enter_for(signed_in: &Operator, actor: &str) -> Result<(), WorkflowError> {
+    if signed_in.name == actor {
+        return Ok(());
+    }
+    may_administer(signed_in, Act::Enter)
+}
