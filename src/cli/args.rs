@@ -172,6 +172,17 @@ pub enum Cmd {
         #[arg(long, value_name = "NAME")]
         leader: String,
     },
+    /// Changes the signed-in operator's passphrase, or (a leader, `--for NAME`)
+    /// gives another a one-time one; the new passphrase typed twice at a prompt,
+    /// or read from `--new-passphrase-file` / `--new-passphrase-fd`.
+    Passwd {
+        #[arg(long = "for", id = "for_operator", value_name = "NAME")]
+        for_operator: Option<String>,
+        #[arg(long, value_name = "PATH", conflicts_with = "new_passphrase_fd")]
+        new_passphrase_file: Option<PathBuf>,
+        #[arg(long, value_name = "N")]
+        new_passphrase_fd: Option<i32>,
+    },
     /// Converts a plaintext ledger: `encrypt --db OLD --out NEW --as LEADER`.
     Encrypt {
         #[arg(long = "out", id = "encrypt_out", value_name = "NEW")]

@@ -6,6 +6,7 @@ mod args;
 mod calendar;
 pub mod export;
 mod notice;
+mod passwd;
 mod render;
 mod replay;
 mod report;
@@ -183,6 +184,17 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Init { leader } => setup::init(&env, &env.ledger_path()?, &leader),
         Cmd::Recover { leader } => setup::recover(&env, &env.ledger_path()?, &leader),
         Cmd::Encrypt { out } => setup::encrypt(&env, &env.ledger_path()?, &out),
+        Cmd::Passwd {
+            for_operator,
+            new_passphrase_file,
+            new_passphrase_fd,
+        } => {
+            let new = passwd::NewFrom {
+                file: new_passphrase_file.as_deref(),
+                fd: new_passphrase_fd,
+            };
+            passwd::run(&env, for_operator.as_deref(), &new)
+        }
     }
 }
 

@@ -56,10 +56,22 @@ fn signer(env: &Env, ring: &Keyring) -> Result<String, Failure> {
 /// The passphrase from the file or descriptor the command line names, else a
 /// prompt on the terminal without echo.
 pub(crate) fn passphrase(env: &Env, prompt: &str) -> Result<Zeroizing<String>, Failure> {
+    let (file, fd) = (env.cli.passphrase_file.as_deref(), env.cli.passphrase_fd);
+    secret(env, file, fd, prompt)
+}
+
+/// A secret from `file`'s first line, from descriptor `fd`, else a prompt
+/// without echo; never empty.
+pub(crate) fn secret(
+    env: &Env,
+    file: Option<&Path>,
+    fd: Option<i32>,
+    prompt: &str,
+) -> Result<Zeroizing<String>, Failure> {
     let lang = env.lang;
-    let pass = if let Some(file) = &env.cli.passphrase_file {
+    let pass = if let Some(file) = file {
         first_line(file).map_err(|e| Failure(text::unreadable(lang, file, &e)))?
-    } else if let Some(fd) = env.cli.passphrase_fd {
+    } else if let Some(fd) = fd {
         from_fd(fd).map_err(|e| Failure(text::bad_fd(lang, fd, &e)))?
     } else {
         Zeroizing::new(
