@@ -296,10 +296,9 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
         };
         return desk(env, &mut store, who.as_deref());
     }
-    // Temporary, until the desk has its own sign-in screen (the next step): it
-    // asks for the passphrase on the terminal before the screen opens, and the
-    // one who signed in is the desk's operator.
-    let (key, who) = signin::sign_in(env, &path)?;
+    // The sign-in screen, unless the command line brings the secret itself
+    // (--passphrase-file/fd or the recovery key: scripts, tests, an emergency).
+    let (key, who) = signin::desk_sign_in(env, &path)?;
     let mut store = env.open_with(&path, &key)?;
     desk(
         env,

@@ -72,6 +72,12 @@ pub enum Msg {
     ReportWritten(Vec<std::path::PathBuf>),
     /// A document previewed or issued.
     Document(Box<DocMsg>),
+    /// Time passed (the run loop's pause): the idle desk may lock.
+    Tick,
+    /// The idle lock's passphrase was right.
+    Unlocked,
+    /// The idle lock's passphrase was refused, in words (tries left, lockout).
+    UnlockRefused(String),
 }
 
 /// What the runtime should fetch from the store.
@@ -124,6 +130,11 @@ pub enum Cmd {
     Document(DocCmd),
     /// Store the office's letterhead (a leader's settings).
     PutOffice(Box<crate::domain::documents::OfficeProfile>),
+    /// Check the idle lock's passphrase of `name` against their key slot.
+    Unlock {
+        name: String,
+        passphrase: zeroize::Zeroizing<String>,
+    },
 }
 
 impl Cmd {

@@ -82,6 +82,13 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             None => Msg::Idle,
         },
         Cmd::Document(c) => crate::ui::screens::documents::run::execute(store, app, c),
+        Cmd::Unlock { name, passphrase } => match store.unlock(name, passphrase, app.clock.now()) {
+            Ok(()) => Msg::Unlocked,
+            Err(StoreError::Key(e)) => {
+                Msg::UnlockRefused(crate::strings::signin_screen::refusal(app.lang, name, &e))
+            }
+            Err(e) => Msg::UnlockRefused(errors::store(app.lang, &e)),
+        },
     }
 }
 

@@ -11,12 +11,14 @@ use ratatui::layout::Rect;
 
 use super::screens::picker::{Picker, PickerOutcome};
 use super::screens::setup::{Setup, SetupOutcome};
+use super::screens::signin::{SignIn, SignInOutcome};
 use super::terminal::Guard;
 use super::tty::{Tty, Wait};
 
+use crate::clock::Clock;
 use crate::domain::rules::Operator;
-use crate::store::Store;
-use crate::strings::{Lang, errors};
+use crate::store::{DataKey, Keyring, Store};
+use crate::strings::{Lang, errors, signin_screen};
 
 /// Runs `model` until `key` or `paste` answers; None when the clerk quits
 /// or the terminal goes away.
@@ -110,4 +112,76 @@ pub fn pick(
             .map_err(|e| std::io::Error::other(errors::store(lang, &e)))?;
     }
     Ok(chosen)
+}
+
+/// The sign-in screen before the ledger opens: the names with a key slot
+/// (`preselect`, from `--as`, chosen), the passphrase checked by the key ring
+/// (a wrong one counted, five lock for five minutes), then, for a one-time
+/// passphrase, the operator's own written into their slot. The data key and
+/// who signed in; None when they quit.
+pub fn sign_in(
+    guard: &mut Guard,
+    tty: &Tty,
+    ring: &mut Keyring,
+    preselect: Option<&str>,
+    office: &str,
+    lang: Lang,
+    clock: Clock,
+) -> std::io::Result<Option<(DataKey, String)>> {
+    let names = ring.operators().into_iter().map(str::to_owned).collect();
+    let mut model = SignInModel {
+        screen: SignIn::new(names, preselect),
+        ring,
+        key: None,
+    };
+    modal(
+        guard,
+        tty,
+        &mut model,
+        |m, f, a| super::screens::signin::view::draw(&m.screen, lang, office, f, a),
+        |m, k| m.key(k, lang, clock),
+        |m, p| m.screen.paste(p),
+    )
+}
+
+/// The sign-in screen and what it checks against.
+struct SignInModel<'a> {
+    screen: SignIn,
+    ring: &'a mut Keyring,
+    /// The key, once a one-time passphrase opened it (the new one is being chosen).
+    key: Option<DataKey>,
+}
+
+impl SignInModel<'_> {
+    fn key(&mut self, k: KeyEvent, lang: Lang, clock: Clock) -> Option<Option<(DataKey, String)>> {
+        match self.screen.key(k, lang) {
+            SignInOutcome::Stay => None,
+            SignInOutcome::Quit => Some(None),
+            SignInOutcome::Try { name, passphrase } => {
+                match self.ring.unlock(&name, &passphrase, clock.now()) {
+                    Ok(key) if self.ring.must_change(&name) => {
+                        self.key = Some(key);
+                        self.screen.ask_new();
+                        None
+                    }
+                    Ok(key) => Some(Some((key, name))),
+                    Err(e) => {
+                        self.screen.refused(signin_screen::refusal(lang, &name, &e));
+                        None
+                    }
+                }
+            }
+            SignInOutcome::Change { name, passphrase } => {
+                let key = self.key.take()?;
+                match self.ring.set(&name, &passphrase, &key, false) {
+                    Ok(()) => Some(Some((key, name))),
+                    Err(e) => {
+                        self.key = Some(key);
+                        self.screen.refused(signin_screen::refusal(lang, &name, &e));
+                        None
+                    }
+                }
+            }
+        }
+    }
 }

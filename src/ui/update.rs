@@ -17,8 +17,30 @@ impl App {
             // Only presses: Windows terminals also send releases, which
             // would double every character.
             Msg::Key(key) if key.kind != KeyEventKind::Press => Vec::new(),
-            Msg::Key(key) => self.key(key),
+            Msg::Key(key) if self.lock.is_some() => self.lock_key(key),
+            Msg::Key(key) => {
+                self.last_input = Some(self.clock.now());
+                self.key(key)
+            }
+            Msg::Paste(text) if self.lock.is_some() => {
+                if let Some(lock) = &mut self.lock {
+                    lock.paste(&text);
+                }
+                Vec::new()
+            }
             Msg::Paste(text) => self.paste(&text),
+            Msg::Tick => self.idle_check(),
+            Msg::Unlocked => {
+                self.lock = None;
+                self.last_input = Some(self.clock.now());
+                Vec::new()
+            }
+            Msg::UnlockRefused(m) => {
+                if let Some(lock) = &mut self.lock {
+                    lock.refused(m);
+                }
+                Vec::new()
+            }
             Msg::Resize { rows } => self.resize(rows),
             Msg::Page { rows, start } => self.on_page(rows, start),
             Msg::Found(rows) => self.on_found(rows),

@@ -44,4 +44,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if app.help {
         help::view::draw(app, frame, area);
     }
+    if let Some(lock) = &app.lock {
+        crate::ui::screens::signin::view::draw(lock, app.lang, &app.office_name, frame, area);
+    }
 }

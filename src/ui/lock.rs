@@ -1,0 +1,48 @@
+//! The idle lock: after the office's `idle_lock_minutes` without a key the desk
+//! covers itself with the sign-in box for the same operator; the screen and any
+//! open form stay as they were beneath it. The passphrase goes to the store
+//! (`Cmd::Unlock`), which counts a wrong one toward the lockout like the sign-in
+//! screen does. Time comes only from the desk's `Clock`.
+
+use chrono::TimeDelta;
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::ui::app::{App, Cmd};
+use crate::ui::screens::signin::{SignIn, SignInOutcome};
+
+impl App {
+    /// Locks the desk when no key came for the office's idle time.
+    pub(crate) fn idle_check(&mut self) -> Vec<Cmd> {
+        let now = self.clock.now();
+        let Some(last) = self.last_input else {
+            // Counting starts with the first tick after the desk opens.
+            self.last_input = Some(now);
+            return Vec::new();
+        };
+        let idle = TimeDelta::minutes(i64::from(self.idle_lock_minutes));
+        if self.idle_lock_minutes > 0 && self.lock.is_none() && now - last >= idle {
+            if let Some(o) = &self.operator {
+                self.lock = Some(SignIn::lock(&o.name));
+                self.help = false;
+            }
+        }
+        Vec::new()
+    }
+
+    /// A key while locked: only the lock sees it.
+    pub(crate) fn lock_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        let lang = self.lang;
+        let Some(lock) = &mut self.lock else {
+            return Vec::new();
+        };
+        match lock.key(key, lang) {
+            SignInOutcome::Stay | SignInOutcome::Change { .. } => Vec::new(),
+            // Ctrl-C: the run loop writes the open form's draft on the way out.
+            SignInOutcome::Quit => {
+                self.quit = true;
+                Vec::new()
+            }
+            SignInOutcome::Try { name, passphrase } => vec![Cmd::Unlock { name, passphrase }],
+        }
+    }
+}
