@@ -9,6 +9,7 @@ mod lock;
 pub mod messages;
 pub mod runtime;
 pub mod screens;
+pub mod signin;
 mod start;
 mod terminal;
 mod tty;

@@ -11,14 +11,15 @@ use ratatui::layout::Rect;
 
 use super::screens::picker::{Picker, PickerOutcome};
 use super::screens::setup::{Setup, SetupOutcome};
-use super::screens::signin::{SignIn, SignInOutcome};
+use super::screens::signin::SignIn;
+use super::signin::SignInFlow;
 use super::terminal::Guard;
 use super::tty::{Tty, Wait};
 
 use crate::clock::Clock;
 use crate::domain::rules::Operator;
 use crate::store::{DataKey, Keyring, Store};
-use crate::strings::{Lang, errors, signin_screen};
+use crate::strings::{Lang, errors};
 
 /// Runs `model` until `key` or `paste` answers; None when the clerk quits
 /// or the terminal goes away.
@@ -129,11 +130,7 @@ pub fn sign_in(
     clock: Clock,
 ) -> std::io::Result<Option<(DataKey, String)>> {
     let names = ring.operators().into_iter().map(str::to_owned).collect();
-    let mut model = SignInModel {
-        screen: SignIn::new(names, preselect),
-        ring,
-        key: None,
-    };
+    let mut model = SignInFlow::new(SignIn::new(names, preselect), ring);
     modal(
         guard,
         tty,
@@ -142,46 +139,4 @@ pub fn sign_in(
         |m, k| m.key(k, lang, clock),
         |m, p| m.screen.paste(p),
     )
-}
-
-/// The sign-in screen and what it checks against.
-struct SignInModel<'a> {
-    screen: SignIn,
-    ring: &'a mut Keyring,
-    /// The key, once a one-time passphrase opened it (the new one is being chosen).
-    key: Option<DataKey>,
-}
-
-impl SignInModel<'_> {
-    fn key(&mut self, k: KeyEvent, lang: Lang, clock: Clock) -> Option<Option<(DataKey, String)>> {
-        match self.screen.key(k, lang) {
-            SignInOutcome::Stay => None,
-            SignInOutcome::Quit => Some(None),
-            SignInOutcome::Try { name, passphrase } => {
-                match self.ring.unlock(&name, &passphrase, clock.now()) {
-                    Ok(key) if self.ring.must_change(&name) => {
-                        self.key = Some(key);
-                        self.screen.ask_new();
-                        None
-                    }
-                    Ok(key) => Some(Some((key, name))),
-                    Err(e) => {
-                        self.screen.refused(signin_screen::refusal(lang, &name, &e));
-                        None
-                    }
-                }
-            }
-            SignInOutcome::Change { name, passphrase } => {
-                let key = self.key.take()?;
-                match self.ring.set(&name, &passphrase, &key, false) {
-                    Ok(()) => Some(Some((key, name))),
-                    Err(e) => {
-                        self.key = Some(key);
-                        self.screen.refused(signin_screen::refusal(lang, &name, &e));
-                        None
-                    }
-                }
-            }
-        }
-    }
 }
