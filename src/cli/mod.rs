@@ -170,32 +170,21 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             };
             notice(&env, &case, &kind, &extra, out.as_deref(), print)
         }
-        Cmd::Replay { keys, size, json } => {
-            let opts = replay::Options {
-                keys: &keys,
-                size: &size,
-                json,
-            };
-            replay::run(&env, &env.ledger_path()?, &opts)
-        }
+        Cmd::Replay { keys, size, json } => replay(&env, &keys, &size, json),
         Cmd::Check => check(&env, None),
         Cmd::Backup { dest } => check(&env, Some(&dest)),
         Cmd::Calendar { action } => calendar::run(&action, lang),
         Cmd::Init { leader } => setup::init(&env, &env.ledger_path()?, &leader),
         Cmd::Recover { leader } => setup::recover(&env, &env.ledger_path()?, &leader),
         Cmd::Encrypt { out } => setup::encrypt(&env, &env.ledger_path()?, &out),
-        Cmd::Passwd {
-            for_operator,
-            new_passphrase_file,
-            new_passphrase_fd,
-        } => {
-            let new = passwd::NewFrom {
-                file: new_passphrase_file.as_deref(),
-                fd: new_passphrase_fd,
-            };
-            passwd::run(&env, for_operator.as_deref(), &new)
-        }
+        Cmd::Passwd(args) => passwd::run(&env, &args),
     }
+}
+
+/// `replay`: keys from a file played into the desk, frames out.
+fn replay(env: &Env, keys: &Path, size: &str, json: bool) -> Result<ExitCode, Failure> {
+    let opts = replay::Options { keys, size, json };
+    replay::run(env, &env.ledger_path()?, &opts)
 }
 
 /// `notice`: issue or reprint a document as the operator of `--as`.

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use zeroize::Zeroizing;
 
+use super::args::PasswdArgs;
 use super::{Env, Failure, signin};
 use crate::domain::types::Role;
 use crate::store::too_short;
@@ -19,12 +20,13 @@ pub(crate) struct NewFrom<'a> {
     pub fd: Option<i32>,
 }
 
-pub(crate) fn run(
-    env: &Env,
-    for_operator: Option<&str>,
-    new: &NewFrom,
-) -> Result<ExitCode, Failure> {
+pub(crate) fn run(env: &Env, args: &PasswdArgs) -> Result<ExitCode, Failure> {
     let lang = env.lang;
+    let for_operator = args.for_operator.as_deref();
+    let new = &NewFrom {
+        file: args.new_passphrase_file.as_deref(),
+        fd: args.new_passphrase_fd,
+    };
     let path = env.ledger_path()?;
     let (key, signer) = signin::sign_in(env, &path)?;
     let Some(signer) = signer else {

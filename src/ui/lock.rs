@@ -4,10 +4,12 @@
 //! (`Cmd::Unlock`), which counts a wrong one toward the lockout like the sign-in
 //! screen does. Time comes only from the desk's `Clock`.
 
+use std::ops::ControlFlow::{self, Break, Continue};
+
 use chrono::TimeDelta;
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::ui::app::{App, Cmd};
+use crate::ui::app::{App, Cmd, Msg};
 use crate::ui::screens::signin::{SignIn, SignInOutcome};
 
 impl App {
@@ -27,6 +29,29 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// The idle lock's messages (and a paste while locked): Break when taken,
+    /// else the message back for `update`.
+    pub(crate) fn lock_msg(&mut self, msg: Msg) -> ControlFlow<Vec<Cmd>, Msg> {
+        match (msg, &mut self.lock) {
+            (Msg::Tick, _) => Break(self.idle_check()),
+            (Msg::Unlocked, _) => {
+                self.lock = None;
+                self.last_input = Some(self.clock.now());
+                Break(Vec::new())
+            }
+            (Msg::UnlockRefused(m), Some(lock)) => {
+                lock.refused(m);
+                Break(Vec::new())
+            }
+            (Msg::UnlockRefused(_), None) => Break(Vec::new()),
+            (Msg::Paste(text), Some(lock)) => {
+                lock.paste(&text);
+                Break(Vec::new())
+            }
+            (msg, _) => Continue(msg),
+        }
     }
 
     /// A key while locked: only the lock sees it.

@@ -13,6 +13,10 @@ use crate::ui::screens::documents::DocCmd;
 
 impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Cmd> {
+        let msg = match self.lock_msg(msg) {
+            std::ops::ControlFlow::Break(cmds) => return cmds,
+            std::ops::ControlFlow::Continue(msg) => msg,
+        };
         match msg {
             // Only presses: Windows terminals also send releases, which
             // would double every character.
@@ -22,25 +26,9 @@ impl App {
                 self.last_input = Some(self.clock.now());
                 self.key(key)
             }
-            Msg::Paste(text) if self.lock.is_some() => {
-                if let Some(lock) = &mut self.lock {
-                    lock.paste(&text);
-                }
-                Vec::new()
-            }
             Msg::Paste(text) => self.paste(&text),
-            Msg::Tick => self.idle_check(),
-            Msg::Unlocked => {
-                self.lock = None;
-                self.last_input = Some(self.clock.now());
-                Vec::new()
-            }
-            Msg::UnlockRefused(m) => {
-                if let Some(lock) = &mut self.lock {
-                    lock.refused(m);
-                }
-                Vec::new()
-            }
+            // Taken by `lock_msg` above.
+            Msg::Tick | Msg::Unlocked | Msg::UnlockRefused(_) => Vec::new(),
             Msg::Resize { rows } => self.resize(rows),
             Msg::Page { rows, start } => self.on_page(rows, start),
             Msg::Found(rows) => self.on_found(rows),
