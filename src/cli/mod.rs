@@ -285,6 +285,16 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
         };
         return desk(env, &mut store, who.as_deref());
     }
+    // No ledger there yet: the desk's first run creates one (setup, the first
+    // leader's passphrase, the recovery key shown once).
+    if !path.exists() {
+        let made = crate::ui::create(&path, env.office.clone(), env.lang)
+            .map_err(|e| Failure(e.to_string()))?;
+        let Some((mut store, leader)) = made else {
+            return Ok(ExitCode::SUCCESS);
+        };
+        return desk(env, &mut store, Some(&leader.name));
+    }
     // The sign-in screen, unless the command line brings the secret itself
     // (--passphrase-file/fd or the recovery key: scripts, tests, an emergency).
     let (key, who) = signin::desk_sign_in(env, &path)?;

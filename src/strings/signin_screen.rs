@@ -106,3 +106,50 @@ pub fn refusal(lang: Lang, name: &str, e: &crate::store::KeyError) -> String {
         other => super::signin::key_error(lang, other),
     }
 }
+
+pub struct RecoveryText {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub body: [&'static str; 3],
+    pub confirm: &'static str,
+    pub wrong: &'static str,
+}
+
+pub fn recovery(lang: Lang) -> &'static RecoveryText {
+    match lang {
+        Lang::Zh => &RECOVERY_ZH,
+        Lang::En => &RECOVERY_EN,
+    }
+}
+
+static RECOVERY_ZH: RecoveryText = RecoveryText {
+    title: "恢复密钥（只显示这一次）",
+    intro: "台账已建立并加密。下面是它的恢复密钥：",
+    body: [
+        "请现在抄在纸上，封存于单位保险柜。口令全部遗失或密钥槽文件损坏时，凭它可单独打开台账。",
+        "任何拿到它的人都能读台账：不要存进电脑、不要拍照、不要发消息。",
+        "抄好后，输入最后一组（4个字符）并按 Enter 进入工作台。",
+    ],
+    confirm: "最后一组：",
+    wrong: "不对：请对照纸上抄的最后一组再输入",
+};
+
+static RECOVERY_EN: RecoveryText = RecoveryText {
+    title: "Recovery key (shown this once only)",
+    intro: "The ledger is created and encrypted. This is its recovery key:",
+    body: [
+        "Write it on paper now and keep it in the office safe. If every passphrase is lost or the key slots file is damaged, it opens the ledger alone.",
+        "Whoever holds it can read the ledger: never store it on a computer, photograph or send it.",
+        "Once written down, type its last group (4 characters) and press Enter to open the desk.",
+    ],
+    confirm: "Last group: ",
+    wrong: "not that: type the last group again, as written on the paper",
+};
+
+/// Above the first leader's new passphrase, in the desk's first-run setup.
+pub fn setup_intro(lang: Lang) -> &'static str {
+    lang.pick(
+        "为第一位领导设定口令（输入两次）。以后凭它登录；领导再为其他人开通。",
+        "Choose the first leader's passphrase (twice). It signs you in from now on; you then add the others.",
+    )
+}

@@ -113,6 +113,19 @@ pub fn sign_in(
     start::sign_in(&mut guard, &tty, ring, preselect, office, lang, clock)
 }
 
+/// The desk's first run on a path with no ledger: setup, the first leader's
+/// passphrase, the encrypted ledger and its recovery key shown once (see
+/// `start::create`). The open ledger and its leader; None when they quit.
+pub fn create(
+    path: &std::path::Path,
+    office: crate::config::Office,
+    lang: Lang,
+) -> std::io::Result<Option<(Store, Operator)>> {
+    let mut guard = terminal::Guard::enter()?;
+    let tty = tty::Tty::open()?;
+    start::create(&mut guard, &tty, path, office, lang)
+}
+
 /// The desk's model for `operator` with its first screen loaded, as the
 /// run loop starts it (`xinfang replay` starts it the same way), on the
 /// caller's `clock` (in the office's offset; today is its date).

@@ -4,6 +4,7 @@
 //! loop (`ui::start`), the idle lock inside the desk (`App::lock`). It holds the
 //! typed passphrase only until Enter hands it over; the store checks it.
 
+pub mod recovery;
 pub mod update;
 pub mod view;
 
@@ -29,6 +30,8 @@ pub struct SignIn {
     pub selected: usize,
     /// The idle lock: the name is the operator's, no other.
     pub locked: bool,
+    /// The first leader's passphrase in a new ledger's setup (not a one-time one).
+    pub setup: bool,
     pub stage: Stage,
     /// What is typed, shown masked.
     pub field: TextField,
@@ -64,6 +67,7 @@ impl SignIn {
             names,
             selected,
             locked: false,
+            setup: false,
             stage: Stage::Enter,
             field: TextField::default(),
             first_new: Zeroizing::new(String::new()),

@@ -71,7 +71,11 @@ fn lines(s: &SignIn, lang: Lang, office: &str) -> Vec<(Line<'static>, Option<usi
         (Stage::Enter, false) => out.push((Line::from(office.to_owned()).bold(), None)),
         (Stage::Enter, true) => out.push(dim(t.locked_intro)),
         (Stage::NewFirst | Stage::NewAgain, _) => {
-            out.push(dim(t.change_intro));
+            out.push(dim(if s.setup {
+                crate::strings::signin_screen::setup_intro(lang)
+            } else {
+                t.change_intro
+            }));
             out.push(dim(&policy(lang)));
         }
     }
