@@ -226,3 +226,82 @@ fn snapshots() {
         }
     }
 }
+
+/// Goes to the settings list and puts the cursor on `name`'s row.
+fn settings_on(d: &mut Desk, name: &str) {
+    d.key(KeyCode::Esc);
+    d.chars("p");
+    assert!(
+        matches!(d.app.screen, Screen::Settings(_)),
+        "settings shown"
+    );
+    let row = d
+        .app
+        .directory
+        .operators
+        .iter()
+        .position(|o| o.name == name)
+        .expect("a row");
+    // The list keeps its cursor: from the top.
+    for _ in 0..d.app.settings_rows() {
+        d.key(KeyCode::Up);
+    }
+    for _ in 0..row {
+        d.key(KeyCode::Down);
+    }
+}
+
+#[test]
+fn a_leader_gives_a_one_time_passphrase_from_the_settings() {
+    let mut d = desk_with_slot();
+    d.app.operator = Some(common::fixture::Office0::new().who("赵局长"));
+    settings_on(&mut d, "李娜");
+    d.chars("K");
+    assert!(d.app.pass_dialog.as_ref().is_some_and(|p| p.reset));
+    d.chars("给她的 一次性口令");
+    d.key(KeyCode::Enter);
+    d.chars("给她的 一次性口令");
+    d.key(KeyCode::Enter);
+    assert!(d.app.pass_dialog.is_none(), "{:?}", d.app.message);
+    assert!(
+        d.app
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("一次性口令"))
+    );
+    let mut ring = Keyring::load(d.store.path()).expect("slots");
+    assert!(ring.must_change("李娜"));
+    let now = d.app.clock.now();
+    assert!(ring.unlock("李娜", "给她的 一次性口令", now).is_ok());
+}
+
+#[test]
+fn a_clerk_changes_her_own_passphrase_but_resets_nobody_elses() {
+    let mut d = desk_with_slot();
+    settings_on(&mut d, "赵局长");
+    d.chars("K");
+    assert!(d.app.pass_dialog.is_none(), "not a leader: refused");
+    settings_on(&mut d, "李娜");
+    d.chars("K");
+    d.chars("wrong one");
+    d.key(KeyCode::Enter);
+    let said = d.app.pass_dialog.as_ref().and_then(|p| p.message.clone());
+    assert!(said.is_some_and(|m| m.contains("再错4次")));
+    d.chars("她的口令 correct");
+    d.key(KeyCode::Enter);
+    assert_eq!(
+        d.app.pass_dialog.as_ref().map(|p| p.stage.clone()),
+        Some(Stage::NewFirst)
+    );
+    d.chars("她的新口令 fresh");
+    d.key(KeyCode::Enter);
+    d.chars("她的新口令 fresh");
+    d.key(KeyCode::Enter);
+    assert!(d.app.pass_dialog.is_none());
+    let mut ring = Keyring::load(d.store.path()).expect("slots");
+    assert!(!ring.must_change("李娜"));
+    assert!(
+        ring.unlock("李娜", "她的新口令 fresh", d.app.clock.now())
+            .is_ok()
+    );
+}

@@ -153,3 +153,11 @@ pub fn setup_intro(lang: Lang) -> &'static str {
         "Choose the first leader's passphrase (twice). It signs you in from now on; you then add the others.",
     )
 }
+
+/// Above a one-time passphrase a leader gives someone (settings, K).
+pub fn reset_intro(lang: Lang) -> &'static str {
+    lang.pick(
+        "为此人设一次性口令（输入两次），当面交给本人；首次登录时本人须改为自己的口令。",
+        "Give this person a one-time passphrase (twice) and hand it over in person; they must choose their own at their first sign-in.",
+    )
+}

@@ -134,6 +134,8 @@ pub struct App {
     pub screen: Screen,
     /// The idle lock over the desk (the screen and any form kept beneath it).
     pub lock: Option<crate::ui::screens::signin::SignIn>,
+    /// The passphrase box of the settings (K): one's own, or a leader's reset.
+    pub pass_dialog: Option<crate::ui::screens::signin::SignIn>,
     /// When the last key came (the idle lock counts from it).
     pub last_input: Option<chrono::DateTime<FixedOffset>>,
     /// Minutes without a key before the desk locks (0: never); the office's policy.
@@ -175,6 +177,7 @@ impl App {
             clock: Clock::system(beijing()),
             keys: Keymap::default(),
             lock: None,
+            pass_dialog: None,
             last_input: None,
             idle_lock_minutes: crate::domain::policy::DEFAULT_IDLE_LOCK_MINUTES,
             screen,

@@ -36,6 +36,26 @@ impl App {
     pub(crate) fn lock_msg(&mut self, msg: Msg) -> ControlFlow<Vec<Cmd>, Msg> {
         match (msg, &mut self.lock) {
             (Msg::Tick, _) => Break(self.idle_check()),
+            // The settings' box checked one's current passphrase: now the new one.
+            (Msg::Unlocked, None) if self.pass_dialog.is_some() => {
+                if let Some(d) = &mut self.pass_dialog {
+                    d.ask_new();
+                }
+                Break(Vec::new())
+            }
+            (Msg::UnlockRefused(m), None) if self.pass_dialog.is_some() => {
+                if let Some(d) = &mut self.pass_dialog {
+                    d.refused(m);
+                }
+                Break(Vec::new())
+            }
+            (Msg::PassphraseSet { name, one_time }, _) => {
+                self.pass_dialog = None;
+                self.message = Some(crate::strings::signin::passwd_done(
+                    self.lang, &name, one_time,
+                ));
+                Break(Vec::new())
+            }
             (Msg::Unlocked, _) => {
                 self.lock = None;
                 self.last_input = Some(self.clock.now());

@@ -78,6 +78,11 @@ pub enum Msg {
     Unlocked,
     /// The idle lock's passphrase was refused, in words (tries left, lockout).
     UnlockRefused(String),
+    /// A passphrase was set from the settings (`one_time`: a leader's reset).
+    PassphraseSet {
+        name: String,
+        one_time: bool,
+    },
 }
 
 /// What the runtime should fetch from the store.
@@ -134,6 +139,12 @@ pub enum Cmd {
     Unlock {
         name: String,
         passphrase: zeroize::Zeroizing<String>,
+    },
+    /// Write `name`'s slot under `passphrase` (one-time: a leader's reset).
+    SetPassphrase {
+        name: String,
+        passphrase: zeroize::Zeroizing<String>,
+        one_time: bool,
     },
 }
 

@@ -82,6 +82,16 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             None => Msg::Idle,
         },
         Cmd::Document(c) => crate::ui::screens::documents::run::execute(store, app, c),
+        Cmd::SetPassphrase {
+            name,
+            passphrase,
+            one_time,
+        } => store
+            .set_passphrase(name, passphrase, *one_time)
+            .map_or_else(fail, |()| Msg::PassphraseSet {
+                name: name.clone(),
+                one_time: *one_time,
+            }),
         Cmd::Unlock { name, passphrase } => match store.unlock(name, passphrase, app.clock.now()) {
             Ok(()) => Msg::Unlocked,
             Err(StoreError::Key(e)) => {

@@ -28,7 +28,9 @@ impl App {
             }
             Msg::Paste(text) => self.paste(&text),
             // Taken by `lock_msg` above.
-            Msg::Tick | Msg::Unlocked | Msg::UnlockRefused(_) => Vec::new(),
+            Msg::Tick | Msg::Unlocked | Msg::UnlockRefused(_) | Msg::PassphraseSet { .. } => {
+                Vec::new()
+            }
             Msg::Resize { rows } => self.resize(rows),
             Msg::Page { rows, start } => self.on_page(rows, start),
             Msg::Found(rows) => self.on_found(rows),

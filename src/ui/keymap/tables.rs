@@ -163,6 +163,7 @@ pub(super) const SETTINGS: &[(Action, &[Key])] = &[
     (Action::New, &[ch('n')]),
     (Action::NewDepartment, &[ch('N')]),
     (Action::Office, &[ch('o')]),
+    (Action::Passphrase, &[ch('K')]),
     (Action::Back, &[plain(KeyCode::Esc)]),
 ];
 

@@ -32,6 +32,8 @@ pub struct SignIn {
     pub locked: bool,
     /// The first leader's passphrase in a new ledger's setup (not a one-time one).
     pub setup: bool,
+    /// A leader gives `names[0]` a one-time passphrase (settings).
+    pub reset: bool,
     pub stage: Stage,
     /// What is typed, shown masked.
     pub field: TextField,
@@ -68,6 +70,7 @@ impl SignIn {
             selected,
             locked: false,
             setup: false,
+            reset: false,
             stage: Stage::Enter,
             field: TextField::default(),
             first_new: Zeroizing::new(String::new()),

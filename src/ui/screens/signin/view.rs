@@ -73,6 +73,8 @@ fn lines(s: &SignIn, lang: Lang, office: &str) -> Vec<(Line<'static>, Option<usi
         (Stage::NewFirst | Stage::NewAgain, _) => {
             out.push(dim(if s.setup {
                 crate::strings::signin_screen::setup_intro(lang)
+            } else if s.reset {
+                crate::strings::signin_screen::reset_intro(lang)
             } else {
                 t.change_intro
             }));
