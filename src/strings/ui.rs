@@ -146,7 +146,7 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "charts" => lang.pick("统计图", "charts"),
         "settings" => lang.pick("人员和部门", "people"),
         "new_department" => lang.pick("新增部门", "new department"),
-        "passphrase" => lang.pick("改口令/重设口令", "passphrase"),
+        "passphrase" => lang.pick("口令", "passphrase"),
         "reception" => lang.pick("领导接待日", "reception days"),
         "schedule" => lang.pick("排接待日", "schedule a day"),
         "report" => lang.pick("分析报告", "report"),

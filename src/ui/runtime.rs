@@ -86,19 +86,33 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             name,
             passphrase,
             one_time,
-        } => store
-            .set_passphrase(name, passphrase, *one_time)
-            .map_or_else(fail, |()| Msg::PassphraseSet {
-                name: name.clone(),
-                one_time: *one_time,
-            }),
-        Cmd::Unlock { name, passphrase } => match store.unlock(name, passphrase, app.clock.now()) {
-            Ok(()) => Msg::Unlocked,
-            Err(StoreError::Key(e)) => {
-                Msg::UnlockRefused(crate::strings::signin_screen::refusal(app.lang, name, &e))
-            }
-            Err(e) => Msg::UnlockRefused(errors::store(app.lang, &e)),
-        },
+        } => set_passphrase(store, name, passphrase, *one_time).unwrap_or_else(fail),
+        Cmd::Unlock { name, passphrase } => unlock(store, app, name, passphrase),
+    }
+}
+
+/// A slot written from the settings (one's own, or a leader's reset).
+fn set_passphrase(
+    store: &Store,
+    name: &str,
+    pass: &str,
+    one_time: bool,
+) -> Result<Msg, StoreError> {
+    store.set_passphrase(name, pass, one_time)?;
+    Ok(Msg::PassphraseSet {
+        name: name.to_owned(),
+        one_time,
+    })
+}
+
+/// The idle lock's (or the settings box's) passphrase checked against the slot.
+fn unlock(store: &Store, app: &App, name: &str, pass: &str) -> Msg {
+    match store.unlock(name, pass, app.clock.now()) {
+        Ok(()) => Msg::Unlocked,
+        Err(StoreError::Key(e)) => {
+            Msg::UnlockRefused(crate::strings::signin_screen::refusal(app.lang, name, &e))
+        }
+        Err(e) => Msg::UnlockRefused(errors::store(app.lang, &e)),
     }
 }
 

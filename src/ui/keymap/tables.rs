@@ -163,8 +163,8 @@ pub(super) const SETTINGS: &[(Action, &[Key])] = &[
     (Action::New, &[ch('n')]),
     (Action::NewDepartment, &[ch('N')]),
     (Action::Office, &[ch('o')]),
-    (Action::Passphrase, &[ch('K')]),
     (Action::Back, &[plain(KeyCode::Esc)]),
+    (Action::Passphrase, &[ch('K')]),
 ];
 
 /// 领导接待日: record a reception, put a day on the schedule.
