@@ -313,15 +313,30 @@ fn put_operator(store: &mut Store, mut obj: Map<String, Value>, by: &By) -> Resu
             )
         )
     })?;
+    // The one-time passphrase goes into the new slot only: taken out of the
+    // line first so that nothing after (a journal, an echo) can see it.
+    let passphrase = take_string(&mut obj, "passphrase").map(zeroize::Zeroizing::new);
+    if passphrase
+        .as_deref()
+        .is_some_and(|p| crate::store::too_short(p))
+    {
+        return Err(crate::strings::signin::too_short(lang));
+    }
     let op = Operator {
         name: name.clone(),
         role,
         department: take_string(&mut obj, "department").filter(|s| !s.trim().is_empty()),
         active: obj.get("active").and_then(Value::as_bool).unwrap_or(true),
     };
+    let active = op.active;
     store
         .administer(&by.actor, by.at, &Admin::Operator(op))
         .map_err(|e| errors::store(lang, &e))?;
+    if let Some(pass) = passphrase.filter(|_| active) {
+        store
+            .set_passphrase(&by.actor, by.at, &name, &pass, true)
+            .map_err(|e| errors::store(lang, &e))?;
+    }
     Ok(json!({"ok": true, "op": "operator", "name": name, "role": role.code()}))
 }
 

@@ -186,11 +186,26 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Changes the signed-in operator's passphrase, or (a leader, `--for NAME`)
+    /// gives another a one-time one; the new passphrase typed twice at a prompt,
+    /// or read from `--new-passphrase-file` / `--new-passphrase-fd`.
+    Passwd(PasswdArgs),
     /// Converts a plaintext ledger: `encrypt --db OLD --out NEW --as LEADER`.
     Encrypt {
         #[arg(long = "out", id = "encrypt_out", value_name = "NEW")]
         out: PathBuf,
     },
+}
+
+/// `passwd [--for NAME] [--new-passphrase-file PATH | --new-passphrase-fd N]`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PasswdArgs {
+    #[arg(long = "for", id = "for_operator", value_name = "NAME")]
+    pub for_operator: Option<String>,
+    #[arg(long, value_name = "PATH", conflicts_with = "new_passphrase_fd")]
+    pub new_passphrase_file: Option<PathBuf>,
+    #[arg(long, value_name = "N")]
+    pub new_passphrase_fd: Option<i32>,
 }
 
 /// `calendar …`.

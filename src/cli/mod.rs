@@ -7,6 +7,7 @@ mod args;
 mod calendar;
 pub mod export;
 mod notice;
+mod passwd;
 mod render;
 mod replay;
 mod report;
@@ -194,14 +195,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             };
             notice(&env, &case, &kind, &extra, out.as_deref(), print)
         }
-        Cmd::Replay { keys, size, json } => {
-            let opts = replay::Options {
-                keys: &keys,
-                size: &size,
-                json,
-            };
-            replay::run(&env, &env.ledger_path()?, &opts)
-        }
+        Cmd::Replay { keys, size, json } => replay(&env, &keys, &size, json),
         Cmd::Check => check(&env),
         Cmd::Backup { dest } => admin::backup(&env, &dest),
         Cmd::Audit { since, json } => admin::audit(&env, since.as_deref(), json),
@@ -210,7 +204,14 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Init { leader } => setup::init(&env, &env.ledger_path()?, &leader),
         Cmd::Recover { leader } => setup::recover(&env, &env.ledger_path()?, &leader),
         Cmd::Encrypt { out } => setup::encrypt(&env, &env.ledger_path()?, &out),
+        Cmd::Passwd(args) => passwd::run(&env, &args),
     }
+}
+
+/// `replay`: keys from a file played into the desk, frames out.
+fn replay(env: &Env, keys: &Path, size: &str, json: bool) -> Result<ExitCode, Failure> {
+    let opts = replay::Options { keys, size, json };
+    replay::run(env, &env.ledger_path()?, &opts)
 }
 
 /// `notice`: issue or reprint a document as the operator of `--as`.
@@ -307,10 +308,19 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
         };
         return desk(env, &mut store, who.as_deref());
     }
-    // Temporary, until the desk has its own sign-in screen (the next step): it
-    // asks for the passphrase on the terminal before the screen opens, and the
-    // one who signed in is the desk's operator.
-    let (key, who) = signin::sign_in(env, &path)?;
+    // No ledger there yet: the desk's first run creates one (setup, the first
+    // leader's passphrase, the recovery key shown once).
+    if !path.exists() {
+        let made = crate::ui::create(&path, env.office.clone(), env.lang)
+            .map_err(|e| Failure(e.to_string()))?;
+        let Some((mut store, leader)) = made else {
+            return Ok(ExitCode::SUCCESS);
+        };
+        return desk(env, &mut store, Some(&leader.name));
+    }
+    // The sign-in screen, unless the command line brings the secret itself
+    // (--passphrase-file/fd or the recovery key: scripts, tests, an emergency).
+    let (key, who) = signin::desk_sign_in(env, &path)?;
     let mut store = env.open_with(&path, &key)?;
     env.journal_sign_in(&mut store, who.clone())?;
     desk(

@@ -63,9 +63,10 @@ pub(crate) fn init(env: &Env, path: &Path, leader: &str) -> Result<ExitCode, Fai
         return Err(env.fail(StoreError::AlreadyExists(path.display().to_string())));
     }
     let pass = new_passphrase(env, leader)?;
-    let key = new_key(env, path)?;
+    // The same creation as the desk's first run: the store makes the key and the slot.
+    let (mut store, key) =
+        Store::create(path, env.office.clone(), leader, &pass).map_err(|e| env.fail(e))?;
     let made = (|| -> Result<(), StoreError> {
-        let mut store = Store::open(path, env.office.clone(), &key)?;
         store.put_operator(&Operator {
             name: leader.to_owned(),
             role: Role::Leader,
@@ -81,13 +82,11 @@ pub(crate) fn init(env: &Env, path: &Path, leader: &str) -> Result<ExitCode, Fai
             detail: serde_json::json!({"role": Role::Leader.code(), "init": true}),
             result: AuditResult::Ok,
         })?;
-        let mut ring = Keyring::new(path)?;
-        ring.add(leader, &pass, &key, Kdf::STANDARD)?;
-        ring.save()?;
         Ok(())
     })();
+    drop(store);
     if let Err(e) = made {
-        remove_new_ledger(path);
+        crate::store::remove_new_ledger(path);
         return Err(env.fail(e));
     }
     println!("{}", text::created(env.lang, path, leader));

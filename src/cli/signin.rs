@@ -42,6 +42,34 @@ pub(crate) fn sign_in(env: &Env, path: &Path) -> Result<(DataKey, Option<String>
     Ok((key, Some(name)))
 }
 
+/// The desk's sign-in: its own screen (names with a slot, masked passphrase,
+/// lockout, a one-time passphrase replaced), or as `sign_in` when the command
+/// line brings the secret. Quitting the screen ends the desk quietly.
+pub(crate) fn desk_sign_in(env: &Env, path: &Path) -> Result<(DataKey, Option<String>), Failure> {
+    let cli = &env.cli;
+    if cli.passphrase_file.is_some()
+        || cli.passphrase_fd.is_some()
+        || cli.recovery_key_file.is_some()
+    {
+        return sign_in(env, path);
+    }
+    let lang = env.lang;
+    let fail = |e: KeyError| Failure::store(lang, &StoreError::Key(e));
+    if !path.exists() {
+        return Err(Failure(text::no_ledger(lang, path)));
+    }
+    if is_plaintext(path) {
+        return Err(fail(KeyError::NotEncrypted));
+    }
+    let mut ring = Keyring::load(path).map_err(fail)?;
+    let signed = crate::ui::sign_in(&mut ring, cli.as_operator.as_deref(), lang, env.clock)
+        .map_err(|e| Failure(e.to_string()))?;
+    match signed {
+        Some((key, name)) => Ok((key, Some(name))),
+        None => std::process::exit(0),
+    }
+}
+
 /// `--as`, else the ledger's only slot; with several and no `--as`, ask.
 fn signer(env: &Env, ring: &Keyring) -> Result<String, Failure> {
     if let Some(name) = &env.cli.as_operator {
@@ -56,10 +84,22 @@ fn signer(env: &Env, ring: &Keyring) -> Result<String, Failure> {
 /// The passphrase from the file or descriptor the command line names, else a
 /// prompt on the terminal without echo.
 pub(crate) fn passphrase(env: &Env, prompt: &str) -> Result<Zeroizing<String>, Failure> {
+    let (file, fd) = (env.cli.passphrase_file.as_deref(), env.cli.passphrase_fd);
+    secret(env, file, fd, prompt)
+}
+
+/// A secret from `file`'s first line, from descriptor `fd`, else a prompt
+/// without echo; never empty.
+pub(crate) fn secret(
+    env: &Env,
+    file: Option<&Path>,
+    fd: Option<i32>,
+    prompt: &str,
+) -> Result<Zeroizing<String>, Failure> {
     let lang = env.lang;
-    let pass = if let Some(file) = &env.cli.passphrase_file {
+    let pass = if let Some(file) = file {
         first_line(file).map_err(|e| Failure(text::unreadable(lang, file, &e)))?
-    } else if let Some(fd) = env.cli.passphrase_fd {
+    } else if let Some(fd) = fd {
         from_fd(fd).map_err(|e| Failure(text::bad_fd(lang, fd, &e)))?
     } else {
         Zeroizing::new(

@@ -23,6 +23,9 @@ vocabulary! {
         SignIn = "sign_in",
         Export = "export",
         Backup = "backup",
+        /// A passphrase given (a new operator's, a leader's reset) or changed by its owner;
+        /// never the passphrase itself.
+        Passphrase = "passphrase",
     }
 }
 

@@ -76,11 +76,17 @@ pub struct ClockRule {
     pub basis: String,
 }
 
+/// The idle desk's lock when the policy names none.
+pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 15;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
     pub utc_offset: FixedOffset,
     pub due_soon_working_days: u32,
     pub clocks: Vec<ClockRule>,
+    /// Minutes without a key after which the desk locks and asks the
+    /// operator's passphrase again (0: never; 等保 2.0 会话超时).
+    pub idle_lock_minutes: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -134,6 +140,7 @@ pub enum PolicyError {
 struct RawPolicy {
     utc_offset: Option<String>,
     due_soon_working_days: Option<u32>,
+    idle_lock_minutes: Option<u32>,
     #[serde(default)]
     clock: Vec<RawClock>,
 }
@@ -283,10 +290,14 @@ impl Policy {
         for rule in &clocks {
             validate(rule, bad_channels.remove(&rule.key))?;
         }
+        let idle_lock_minutes = (raw.idle_lock_minutes)
+            .or(base.map(|b| b.idle_lock_minutes))
+            .unwrap_or(DEFAULT_IDLE_LOCK_MINUTES);
         Ok(Policy {
             utc_offset,
             due_soon_working_days,
             clocks,
+            idle_lock_minutes,
         })
     }
 }

@@ -245,6 +245,10 @@ pub struct Slot {
     pub failed: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked_until: Option<DateTime<FixedOffset>>,
+    /// A one-time passphrase a leader gave (a new operator, a reset): the desk
+    /// asks its owner to choose their own before it opens.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub must_change: bool,
 }
 
 const KDF: &str = "argon2id";
@@ -274,6 +278,7 @@ impl Slot {
             wrapped: String::new(),
             failed: 0,
             locked_until: None,
+            must_change: false,
         };
         let kek = slot.kek(passphrase)?;
         let bound = slot.bound();

@@ -235,6 +235,31 @@ impl Keyring {
         self.save()
     }
 
+    /// Writes `operator`'s slot anew under `passphrase` (a new operator, a
+    /// leader's reset, the operator's own change), replacing any old one, and
+    /// saves. `must_change` marks a one-time passphrase someone else gave.
+    pub fn set(
+        &mut self,
+        operator: &str,
+        passphrase: &str,
+        key: &DataKey,
+        must_change: bool,
+    ) -> Result<(), KeyError> {
+        let mut slot = Slot::wrap(operator, passphrase, key, Kdf::STANDARD)?;
+        slot.must_change = must_change;
+        match self.slot(operator) {
+            Some(i) => self.file.slots[i] = slot,
+            None => self.file.slots.push(slot),
+        }
+        self.save()
+    }
+
+    /// The passphrase of `operator` was given by a leader and is to be changed.
+    pub fn must_change(&self, operator: &str) -> bool {
+        self.slot(operator)
+            .is_some_and(|i| self.file.slots[i].must_change)
+    }
+
     fn slot(&self, operator: &str) -> Option<usize> {
         self.file.slots.iter().position(|s| s.operator == operator)
     }
@@ -259,6 +284,15 @@ impl Keyring {
         }
         sync_dir(&self.path);
         Ok(())
+    }
+}
+
+/// The key ring beside `ledger`, or a new empty one when it has none yet
+/// (a ledger opened with its recovery key, or made before any slot).
+pub fn load_or_new(ledger: &Path) -> Result<Keyring, KeyError> {
+    match Keyring::load(ledger) {
+        Err(KeyError::NoSidecar(_)) => Keyring::new(ledger),
+        other => other,
     }
 }
 
@@ -425,6 +459,25 @@ mod tests {
             Keyring::load(&ledger),
             Err(KeyError::SidecarDamaged(_))
         ));
+    }
+
+    #[test]
+    fn a_slot_set_anew_replaces_the_old_and_says_whether_to_change_it() {
+        let (_dir, ledger, key) = ring();
+        let now = at("2026-12-05T09:00:00+08:00");
+        let mut ring = Keyring::load(&ledger).expect("load");
+        ring.set("李娜", "one time", &key, true).expect("reset");
+        ring.set("王强", "first", &key, true).expect("new");
+        let mut ring = Keyring::load(&ledger).expect("load");
+        assert!(ring.must_change("李娜") && ring.must_change("王强"));
+        assert!(!ring.must_change("赵建国"));
+        assert!(ring.unlock("李娜", "clerk pw", now).is_err(), "old gone");
+        assert!(ring.unlock("李娜", "one time", now).is_ok());
+        ring.set("李娜", "her own", &key, false).expect("change");
+        let mut ring = Keyring::load(&ledger).expect("load");
+        assert!(!ring.must_change("李娜"));
+        assert!(ring.unlock("李娜", "her own", now).is_ok());
+        assert_eq!(ring.operators(), ["赵建国", "李娜", "王强"]);
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub fn audited(lang: Lang, a: Audited) -> &'static str {
         Audited::SignIn => lang.pick("登录", "sign-in"),
         Audited::Export => lang.pick("导出", "export"),
         Audited::Backup => lang.pick("备份", "backup"),
+        Audited::Passphrase => lang.pick("口令", "passphrase"),
     }
 }
 

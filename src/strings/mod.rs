@@ -16,6 +16,7 @@ pub mod report;
 pub mod report_screen;
 pub mod setup;
 pub mod signin;
+pub mod signin_screen;
 pub mod ui;
 pub mod validation;
 

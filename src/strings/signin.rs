@@ -214,6 +214,40 @@ pub fn recovered(lang: Lang, name: &str, slots: &Path) -> String {
     }
 }
 
+/// A passphrase shorter than the policy allows.
+pub fn too_short(lang: Lang) -> String {
+    let n = crate::store::MIN_PASSPHRASE_CHARS;
+    if lang == Lang::Zh {
+        format!("口令太短：至少{n}个字符（汉字、字母、数字、空格都算）")
+    } else {
+        format!(
+            "the passphrase is too short: at least {n} characters (any letters, digits, spaces)"
+        )
+    }
+}
+
+/// `passwd`: whose passphrase was set, and what happens next.
+pub fn passwd_done(lang: Lang, name: &str, one_time: bool) -> String {
+    match (lang == Lang::Zh, one_time) {
+        (true, true) => {
+            format!("已为 {name} 设定一次性口令：请当面交给本人；首次登录时须改为自己的口令")
+        }
+        (true, false) => format!("{name} 的口令已更改"),
+        (false, true) => format!(
+            "{name} has a one-time passphrase now: give it to them in person; they must choose their own at their first sign-in"
+        ),
+        (false, false) => format!("{name}'s passphrase was changed"),
+    }
+}
+
+/// `passwd --for NAME` by someone who is not a leader.
+pub fn reset_needs_leader(lang: Lang) -> &'static str {
+    lang.pick(
+        "只有在岗领导能为别人重设口令：请以领导身份 --as 登录，或不带 --for 修改自己的口令",
+        "only an active leader can reset someone else's passphrase: sign in as a leader with --as, or leave out --for to change your own",
+    )
+}
+
 /// `about` of the commands this module adds.
 pub fn about(lang: Lang, name: &str) -> &'static str {
     match name {
@@ -224,6 +258,10 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
         "recover" => lang.pick(
             "用恢复密钥为一位领导重新写入密钥槽（密钥槽文件丢失、损坏或忘记口令时）",
             "write a leader's key slot again with the recovery key (slots lost or damaged, passphrase forgotten)",
+        ),
+        "passwd" => lang.pick(
+            "修改自己的口令；领导用 --for 姓名 为别人设一次性口令（新口令从终端输入两次，或 --new-passphrase-file/--new-passphrase-fd）",
+            "change your own passphrase; a leader gives someone a one-time passphrase with --for NAME (the new one typed twice, or --new-passphrase-file/--new-passphrase-fd)",
         ),
         "encrypt" => lang.pick(
             "把未加密的旧台账转换为加密台账并逐行核对（旧文件不改动）",
@@ -247,6 +285,18 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "recovery_key_file" => lang.pick(
             "用此文件第一行的恢复密钥打开台账",
             "open the ledger with the recovery key on this file's first line",
+        ),
+        "for_operator" => lang.pick(
+            "为这位操作员重设一次性口令（仅领导）",
+            "reset this operator's passphrase to a one-time one (leaders only)",
+        ),
+        "new_passphrase_file" => lang.pick(
+            "新口令：此文件的第一行",
+            "the new passphrase: this file's first line",
+        ),
+        "new_passphrase_fd" => lang.pick(
+            "新口令：从此文件描述符读一行",
+            "the new passphrase: one line from this file descriptor",
         ),
         "leader" => lang.pick("第一位领导的姓名", "the first leader's name"),
         "encrypt_out" => lang.pick(

@@ -147,6 +147,7 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "settings" => lang.pick("人员和部门", "people"),
         "journal" => lang.pick("操作日志", "office journal"),
         "new_department" => lang.pick("新增部门", "new department"),
+        "passphrase" => lang.pick("口令", "passphrase"),
         "reception" => lang.pick("领导接待日", "reception days"),
         "schedule" => lang.pick("排接待日", "schedule a day"),
         "report" => lang.pick("分析报告", "report"),

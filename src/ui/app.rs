@@ -132,6 +132,14 @@ pub struct App {
     pub keys: Keymap,
     /// The screen shown.
     pub screen: Screen,
+    /// The idle lock over the desk (the screen and any form kept beneath it).
+    pub lock: Option<crate::ui::screens::signin::SignIn>,
+    /// The passphrase box of the settings (K): one's own, or a leader's reset.
+    pub pass_dialog: Option<crate::ui::screens::signin::SignIn>,
+    /// When the last key came (the idle lock counts from it).
+    pub last_input: Option<chrono::DateTime<FixedOffset>>,
+    /// Minutes without a key before the desk locks (0: never); the office's policy.
+    pub idle_lock_minutes: u32,
     /// The lists not shown, one of each [`Kept`]. Not a stack: the desk
     /// brings a list back as it was left not only from a case or form
     /// opened over it (Esc), but also after going home and back (the
@@ -168,6 +176,10 @@ impl App {
             // Beijing time until the desk opens on the office's own.
             clock: Clock::system(beijing()),
             keys: Keymap::default(),
+            lock: None,
+            pass_dialog: None,
+            last_input: None,
+            idle_lock_minutes: crate::domain::policy::DEFAULT_IDLE_LOCK_MINUTES,
             screen,
             kept,
         }

@@ -19,6 +19,9 @@ impl App {
             self.help = false;
             return Vec::new();
         }
+        if self.pass_dialog.is_some() {
+            return self.pass_dialog_key(key);
+        }
         if let Some(draft) = self.take_start_draft(StartDraft::is_offered) {
             return self.answer_offer(key, draft);
         }

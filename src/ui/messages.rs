@@ -74,6 +74,17 @@ pub enum Msg {
     ReportWritten(Vec<std::path::PathBuf>),
     /// A document previewed or issued.
     Document(Box<DocMsg>),
+    /// Time passed (the run loop's pause): the idle desk may lock.
+    Tick,
+    /// The idle lock's passphrase was right.
+    Unlocked,
+    /// The idle lock's passphrase was refused, in words (tries left, lockout).
+    UnlockRefused(String),
+    /// A passphrase was set from the settings (`one_time`: a leader's reset).
+    PassphraseSet {
+        name: String,
+        one_time: bool,
+    },
 }
 
 /// What the runtime should fetch from the store.
@@ -127,6 +138,17 @@ pub enum Cmd {
     Document(DocCmd),
     /// Store the office's letterhead (a leader's settings).
     PutOffice(Box<crate::domain::documents::OfficeProfile>),
+    /// Check the idle lock's passphrase of `name` against their key slot.
+    Unlock {
+        name: String,
+        passphrase: zeroize::Zeroizing<String>,
+    },
+    /// Write `name`'s slot under `passphrase` (one-time: a leader's reset).
+    SetPassphrase {
+        name: String,
+        passphrase: zeroize::Zeroizing<String>,
+        one_time: bool,
+    },
 }
 
 impl Cmd {

@@ -5,9 +5,11 @@ pub mod app;
 pub mod form;
 pub mod keymap;
 mod keys;
+mod lock;
 pub mod messages;
 pub mod runtime;
 pub mod screens;
+pub mod signin;
 mod start;
 mod terminal;
 mod tty;
@@ -67,8 +69,9 @@ pub fn run(
             tty::Wait::HungUp => break,
             tty::Wait::Timeout => {
                 // A pause in typing: write the form's draft now, off the
-                // path from key to frame.
+                // path from key to frame; an idle desk locks.
                 runtime::save_draft(store, &mut app);
+                runtime::dispatch(store, &mut app, Msg::Tick);
                 continue;
             }
             tty::Wait::Input => {}
@@ -96,6 +99,33 @@ pub fn run(
     Ok(())
 }
 
+/// The desk's sign-in screen on the key ring of a ledger not yet open: the
+/// data key and who signed in, None when they quit (see `start::sign_in`).
+pub fn sign_in(
+    ring: &mut crate::store::Keyring,
+    preselect: Option<&str>,
+    lang: Lang,
+    clock: Clock,
+) -> std::io::Result<Option<(crate::store::DataKey, String)>> {
+    let mut guard = terminal::Guard::enter()?;
+    let tty = tty::Tty::open()?;
+    let office = crate::strings::ui::text(lang).app;
+    start::sign_in(&mut guard, &tty, ring, preselect, office, lang, clock)
+}
+
+/// The desk's first run on a path with no ledger: setup, the first leader's
+/// passphrase, the encrypted ledger and its recovery key shown once (see
+/// `start::create`). The open ledger and its leader; None when they quit.
+pub fn create(
+    path: &std::path::Path,
+    office: crate::config::Office,
+    lang: Lang,
+) -> std::io::Result<Option<(Store, Operator)>> {
+    let mut guard = terminal::Guard::enter()?;
+    let tty = tty::Tty::open()?;
+    start::create(&mut guard, &tty, path, office, lang)
+}
+
 /// The desk's model for `operator` with its first screen loaded, as the
 /// run loop starts it (`xinfang replay` starts it the same way), on the
 /// caller's `clock` (in the office's offset; today is its date).
@@ -112,6 +142,7 @@ pub fn open_app(
     let mut app = App::new(lang, Some(operator), office_name, clock.today());
     app.clock = clock;
     app.categories = store.office().categories.clone();
+    app.idle_lock_minutes = store.office().policy.idle_lock_minutes;
     // A broken keys.toml must not keep the desk shut: the built-in keys
     // apply and the first screen says what is wrong in the file.
     if let Some(path) = crate::config::keys_path() {

@@ -63,22 +63,16 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
         Cmd::Attach { id, input } => attach(store, app, *id, input),
         // The desk lets only a leader change the office; the store checks again and
         // journals the change (`Store::administer`).
-        Cmd::PutOperator(o) => as_manager(app).unwrap_or_else(|| {
-            settings_saved(app, administer(store, app, Admin::Operator((**o).clone())))
-        }),
-        Cmd::PutDepartment(name) => as_manager(app).unwrap_or_else(|| {
-            let change = Admin::Department {
+        Cmd::PutOperator(o) => manage(store, app, Admin::Operator((**o).clone())),
+        Cmd::PutDepartment(name) => manage(
+            store,
+            app,
+            Admin::Department {
                 name: name.clone(),
                 active: true,
-            };
-            settings_saved(app, administer(store, app, change))
-        }),
-        Cmd::PutOffice(p) => as_manager(app).unwrap_or_else(|| {
-            settings_saved(
-                app,
-                administer(store, app, Admin::OfficeReplace((**p).clone())),
-            )
-        }),
+            },
+        ),
+        Cmd::PutOffice(p) => manage(store, app, Admin::OfficeReplace((**p).clone())),
         Cmd::PutReceptionDay(day) => administer(store, app, Admin::Schedule((**day).clone()))
             .map_or_else(fail, |()| Msg::ReceptionSaved),
         Cmd::AddReception(rec, case) => add_reception(store, app, rec, case.as_deref()),
@@ -90,6 +84,45 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             None => Msg::Idle,
         },
         Cmd::Document(c) => crate::ui::screens::documents::run::execute(store, app, c),
+        Cmd::SetPassphrase {
+            name,
+            passphrase,
+            one_time,
+        } => set_passphrase(store, app, name, passphrase, *one_time).unwrap_or_else(fail),
+        Cmd::Unlock { name, passphrase } => unlock(store, app, name, passphrase),
+    }
+}
+
+/// A change of the settings: only a leader's desk offers it; the store checks again.
+fn manage(store: &mut Store, app: &App, change: Admin) -> Msg {
+    as_manager(app).unwrap_or_else(|| settings_saved(app, administer(store, app, change)))
+}
+
+/// A slot written from the settings (one's own, or a leader's reset).
+fn set_passphrase(
+    store: &mut Store,
+    app: &App,
+    name: &str,
+    pass: &str,
+    one_time: bool,
+) -> Result<Msg, StoreError> {
+    // The one who sets it is the one signed in (a new operator's first change: themself).
+    let by = app.operator.as_ref().map_or(name, |o| o.name.as_str());
+    store.set_passphrase(by, app.clock.now(), name, pass, one_time)?;
+    Ok(Msg::PassphraseSet {
+        name: name.to_owned(),
+        one_time,
+    })
+}
+
+/// The idle lock's (or the settings box's) passphrase checked against the slot.
+fn unlock(store: &Store, app: &App, name: &str, pass: &str) -> Msg {
+    match store.unlock(name, pass, app.clock.now()) {
+        Ok(()) => Msg::Unlocked,
+        Err(StoreError::Key(e)) => {
+            Msg::UnlockRefused(crate::strings::signin_screen::refusal(app.lang, name, &e))
+        }
+        Err(e) => Msg::UnlockRefused(errors::store(app.lang, &e)),
     }
 }
 

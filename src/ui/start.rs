@@ -10,12 +10,20 @@ use ratatui::crossterm::event::{self, Event, KeyEvent};
 use ratatui::layout::Rect;
 
 use super::screens::picker::{Picker, PickerOutcome};
-use super::screens::setup::{Setup, SetupOutcome};
+use super::screens::setup::{Setup, SetupAnswers, SetupOutcome};
+use super::screens::signin::recovery::RecoveryNotice;
+use super::screens::signin::{SignIn, SignInOutcome};
+use super::signin::SignInFlow;
 use super::terminal::Guard;
 use super::tty::{Tty, Wait};
 
+use std::path::Path;
+
+use crate::clock::Clock;
+use crate::config::Office;
 use crate::domain::rules::Operator;
-use crate::store::Store;
+use crate::domain::types::Role;
+use crate::store::{DataKey, Keyring, Store};
 use crate::strings::{Lang, errors};
 
 /// Runs `model` until `key` or `paste` answers; None when the clerk quits
@@ -58,19 +66,7 @@ pub fn setup(
     store: &mut Store,
     lang: Lang,
 ) -> std::io::Result<Option<Operator>> {
-    let mut model = Setup::new(lang);
-    let answers = modal(
-        guard,
-        tty,
-        &mut model,
-        |m, f, a| super::screens::setup::view::draw(m, lang, f, a),
-        |m, k| match m.key(k) {
-            SetupOutcome::Stay => None,
-            SetupOutcome::Done(a) => Some(Some(a)),
-            SetupOutcome::Quit => Some(None),
-        },
-        |m, p| m.paste(p),
-    )?;
+    let answers = setup_answers(guard, tty, Setup::new(lang), lang)?;
     let Some(a) = answers else {
         return Ok(None);
     };
@@ -110,4 +106,106 @@ pub fn pick(
             .map_err(|e| std::io::Error::other(errors::store(lang, &e)))?;
     }
     Ok(chosen)
+}
+
+/// The sign-in screen before the ledger opens: the names with a key slot
+/// (`preselect`, from `--as`, chosen), the passphrase checked by the key ring
+/// (a wrong one counted, five lock for five minutes), then, for a one-time
+/// passphrase, the operator's own written into their slot. The data key and
+/// who signed in; None when they quit.
+pub fn sign_in(
+    guard: &mut Guard,
+    tty: &Tty,
+    ring: &mut Keyring,
+    preselect: Option<&str>,
+    office: &str,
+    lang: Lang,
+    clock: Clock,
+) -> std::io::Result<Option<(DataKey, String)>> {
+    let names = ring.operators().into_iter().map(str::to_owned).collect();
+    let mut model = SignInFlow::new(SignIn::new(names, preselect), ring);
+    modal(
+        guard,
+        tty,
+        &mut model,
+        |m, f, a| super::screens::signin::view::draw(&m.screen, lang, office, f, a),
+        |m, k| m.key(k, lang, clock),
+        |m, p| m.screen.paste(p),
+    )
+}
+
+/// The desk's first run on a path with no ledger: the setup (the office, its
+/// first leader and departments), the leader's passphrase twice, the encrypted
+/// ledger created by the store (`Store::create`, as `init` does) and its
+/// recovery key shown once. None when they quit before the ledger exists.
+pub fn create(
+    guard: &mut Guard,
+    tty: &Tty,
+    path: &Path,
+    office: Office,
+    lang: Lang,
+) -> std::io::Result<Option<(Store, Operator)>> {
+    let mut setup = Setup::new(lang);
+    // The first operator of a new office is its leader: who else could add people?
+    setup.role = Role::Leader;
+    let Some(mut a) = setup_answers(guard, tty, setup, lang)? else {
+        return Ok(None);
+    };
+    a.operator.role = Role::Leader;
+    let mut screen = SignIn::new(vec![a.operator.name.clone()], None);
+    screen.setup = true;
+    screen.ask_new();
+    let pass = modal(
+        guard,
+        tty,
+        &mut screen,
+        |m, f, a| super::screens::signin::view::draw(m, lang, "", f, a),
+        |m, k| match m.key(k, lang) {
+            SignInOutcome::Change { passphrase, .. } => Some(Some(passphrase)),
+            SignInOutcome::Quit => Some(None),
+            SignInOutcome::Stay | SignInOutcome::Try { .. } => None,
+        },
+        |m, p| m.paste(p),
+    )?;
+    let Some(pass) = pass else {
+        return Ok(None);
+    };
+    let failed = |e: crate::store::StoreError| std::io::Error::other(errors::store(lang, &e));
+    let (mut store, key) = Store::create(path, office, &a.operator.name, &pass).map_err(failed)?;
+    if let Err(e) = store.first_run(&a.office_name, &a.operator, &a.departments) {
+        drop(store);
+        crate::store::remove_new_ledger(path);
+        return Err(failed(e));
+    }
+    let mut notice = RecoveryNotice::new(key.recovery());
+    modal(
+        guard,
+        tty,
+        &mut notice,
+        |m, f, a| m.draw(lang, f, a),
+        |m, k| m.key(k).then_some(Some(())),
+        |_, _| {},
+    )?;
+    Ok(Some((store, a.operator)))
+}
+
+/// The setup's answers, None when they quit.
+fn setup_answers(
+    guard: &mut Guard,
+    tty: &Tty,
+    mut model: Setup,
+    lang: Lang,
+) -> std::io::Result<Option<SetupAnswers>> {
+    modal(
+        guard,
+        tty,
+        &mut model,
+        |m, f, a| super::screens::setup::view::draw(m, lang, f, a),
+        |m, k| match m.key(k) {
+            SetupOutcome::Stay => None,
+            SetupOutcome::Done(a) => Some(Some(a)),
+            SetupOutcome::Quit => Some(None),
+        },
+        |m, p| m.paste(p),
+    )
 }

@@ -13,12 +13,24 @@ use crate::ui::screens::documents::DocCmd;
 
 impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Cmd> {
+        let msg = match self.lock_msg(msg) {
+            std::ops::ControlFlow::Break(cmds) => return cmds,
+            std::ops::ControlFlow::Continue(msg) => msg,
+        };
         match msg {
             // Only presses: Windows terminals also send releases, which
             // would double every character.
             Msg::Key(key) if key.kind != KeyEventKind::Press => Vec::new(),
-            Msg::Key(key) => self.key(key),
+            Msg::Key(key) if self.lock.is_some() => self.lock_key(key),
+            Msg::Key(key) => {
+                self.last_input = Some(self.clock.now());
+                self.key(key)
+            }
             Msg::Paste(text) => self.paste(&text),
+            // Taken by `lock_msg` above.
+            Msg::Tick | Msg::Unlocked | Msg::UnlockRefused(_) | Msg::PassphraseSet { .. } => {
+                Vec::new()
+            }
             Msg::Resize { rows } => self.resize(rows),
             Msg::Page { rows, start } => self.on_page(rows, start),
             Msg::Found(rows) => self.on_found(rows),
@@ -31,12 +43,7 @@ impl App {
             Msg::Failed(m) => self.say(m),
             Msg::Idle => Vec::new(),
             Msg::Document(m) => self.doc_msg(*m),
-            Msg::Reception(days, records) => {
-                if let Some(r) = self.reception_mut() {
-                    (r.days, r.records) = (days, records);
-                }
-                Vec::new()
-            }
+            Msg::Reception(days, records) => self.on_reception(days, records),
             Msg::ReceptionSaved => {
                 self.message = Some(said::saved_settings(self.lang).to_owned());
                 self.bring(Kept::Reception);
@@ -59,14 +66,7 @@ impl App {
                 self.directory = d;
                 Vec::new()
             }
-            Msg::OfficeJournal(mut events) => {
-                if let Screen::Settings(s) = &mut self.screen {
-                    events.reverse();
-                    s.journal = Some(events);
-                    s.selected = 0;
-                }
-                Vec::new()
-            }
+            Msg::OfficeJournal(events) => self.on_office_journal(events),
             Msg::Repeats { query, rows } => self.on_repeats(query, rows),
             Msg::Dashboard(d) => {
                 if let Some(dash) = self.dash_mut() {
@@ -87,6 +87,27 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    fn on_reception(
+        &mut self,
+        days: Vec<crate::domain::reception::ReceptionDay>,
+        records: Vec<crate::store::StoredRecord>,
+    ) -> Vec<Cmd> {
+        if let Some(r) = self.reception_mut() {
+            (r.days, r.records) = (days, records);
+        }
+        Vec::new()
+    }
+
+    /// The office journal for the settings screen, newest first.
+    fn on_office_journal(&mut self, mut events: Vec<crate::store::OfficeEvent>) -> Vec<Cmd> {
+        if let Screen::Settings(s) = &mut self.screen {
+            events.reverse();
+            s.journal = Some(events);
+            s.selected = 0;
+        }
+        Vec::new()
     }
 
     fn say(&mut self, message: String) -> Vec<Cmd> {

@@ -154,6 +154,8 @@ pub enum Action {
     /// 人员和部门.
     Settings,
     NewDepartment,
+    /// 口令: change one's own, or (a leader) give another a one-time one.
+    Passphrase,
     /// 领导接待日.
     Reception,
     Schedule,
@@ -235,6 +237,7 @@ impl Action {
             Action::Charts => Desk("charts"),
             Action::Settings => Desk("settings"),
             Action::NewDepartment => Desk("new_department"),
+            Action::Passphrase => Desk("passphrase"),
             Action::Reception => Desk("reception"),
             Action::Schedule => Desk("schedule"),
             Action::Report => Desk("report"),

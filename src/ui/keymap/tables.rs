@@ -165,6 +165,7 @@ pub(super) const SETTINGS: &[(Action, &[Key])] = &[
     (Action::Office, &[ch('o')]),
     (Action::Journal, &[ch('l')]),
     (Action::Back, &[plain(KeyCode::Esc)]),
+    (Action::Passphrase, &[ch('K')]),
 ];
 
 /// 领导接待日: record a reception, put a day on the schedule.

@@ -14,3 +14,4 @@ pub mod reception;
 pub mod report;
 pub mod settings;
 pub mod setup;
+pub mod signin;

@@ -44,4 +44,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if app.help {
         help::view::draw(app, frame, area);
     }
+    if let Some(dialog) = &app.pass_dialog {
+        crate::ui::screens::signin::view::draw(dialog, app.lang, &app.office_name, frame, area);
+    }
+    if let Some(lock) = &app.lock {
+        crate::ui::screens::signin::view::draw(lock, app.lang, &app.office_name, frame, area);
+    }
 }

@@ -105,6 +105,7 @@ impl App {
                 self.today,
                 offset,
             )),
+            Action::Passphrase => return self.open_pass_dialog(selected),
             Action::NewDepartment if self.may_change() => {
                 Some(department_form(self.lang, self.today, offset))
             }

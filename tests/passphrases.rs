@@ -1,0 +1,116 @@
+//! New people and passphrases from the command line: the `operator` op's
+//! one-time passphrase writes the new operator's slot (marked must-change),
+//! `passwd --for` lets a leader reset one and nobody else, `passwd` changes
+//! one's own; a passphrase shorter than the policy is refused.
+
+mod common;
+
+use common::{Ledger, run};
+use xinfang::store::Keyring;
+
+fn file(l: &Ledger, name: &str, pass: &str) -> String {
+    let f = l.file(name);
+    std::fs::write(&f, format!("{pass}\n")).expect("write passphrase");
+    f.display().to_string()
+}
+
+fn init(l: &Ledger) {
+    let f = file(l, "leader.txt", "领导的口令 long");
+    let out = run(
+        &[
+            "--lang",
+            "en",
+            "init",
+            "--db",
+            l.db(),
+            "--leader",
+            "赵建国",
+            "--passphrase-file",
+            &f,
+        ],
+        "",
+    );
+    assert!(out.success(), "{out:?}");
+}
+
+/// `args` as `who` signed in with the passphrase in `pass`.
+fn as_who(l: &Ledger, who: &str, pass: &str, args: &[&str], stdin: &str) -> common::Out {
+    let f = file(l, &format!("{who}.pass"), pass);
+    let mut all = vec![
+        "--lang",
+        "en",
+        "--db",
+        l.db(),
+        "--as",
+        who,
+        "--passphrase-file",
+        &f,
+    ];
+    all.extend_from_slice(args);
+    run(&all, stdin)
+}
+
+#[test]
+fn a_new_operator_signs_in_with_the_one_time_passphrase_and_changes_it() {
+    let l = Ledger::empty();
+    init(&l);
+    let line = r#"{"op":"operator","name":"李娜","role":"clerk","passphrase":"一次性 口令 1234"}"#;
+    let out = as_who(&l, "赵建国", "领导的口令 long", &["apply", "-"], line);
+    assert!(out.success() && !out.stdout.contains("一次性"), "{out:?}");
+    let ring = Keyring::load(std::path::Path::new(l.db())).expect("slots");
+    assert!(ring.must_change("李娜"));
+    // She opens the ledger with it, then chooses her own.
+    let out = as_who(&l, "李娜", "一次性 口令 1234", &["list"], "");
+    assert!(out.success(), "{out:?}");
+    let new = file(&l, "new.txt", "她自己的 口令 5678");
+    let out = as_who(
+        &l,
+        "李娜",
+        "一次性 口令 1234",
+        &["passwd", "--new-passphrase-file", &new],
+        "",
+    );
+    assert!(out.success(), "{out:?}");
+    let ring = Keyring::load(std::path::Path::new(l.db())).expect("slots");
+    assert!(!ring.must_change("李娜"));
+    assert!(as_who(&l, "李娜", "她自己的 口令 5678", &["list"], "").success());
+    assert!(!as_who(&l, "李娜", "一次性 口令 1234", &["list"], "").success());
+    // A short one-time passphrase is refused.
+    let short = r#"{"op":"operator","name":"王强","role":"handler","passphrase":"abc"}"#;
+    let out = as_who(&l, "赵建国", "领导的口令 long", &["apply", "-"], short);
+    assert!(
+        out.stdout.contains("too short") || out.stderr.contains("too short"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn only_a_leader_resets_another_ones_passphrase() {
+    let l = Ledger::empty();
+    init(&l);
+    let line = r#"{"op":"operator","name":"李娜","role":"clerk","passphrase":"一次性 口令 1234"}"#;
+    assert!(as_who(&l, "赵建国", "领导的口令 long", &["apply", "-"], line).success());
+    let new = file(&l, "new.txt", "重设的 口令 0000");
+    let out = as_who(
+        &l,
+        "李娜",
+        "一次性 口令 1234",
+        &["passwd", "--for", "赵建国", "--new-passphrase-file", &new],
+        "",
+    );
+    assert!(
+        !out.success() && out.stderr.contains("only an active leader"),
+        "{out:?}"
+    );
+    let out = as_who(
+        &l,
+        "赵建国",
+        "领导的口令 long",
+        &["passwd", "--for", "李娜", "--new-passphrase-file", &new],
+        "",
+    );
+    assert!(out.success() && out.stdout.contains("one-time"), "{out:?}");
+    let ring = Keyring::load(std::path::Path::new(l.db())).expect("slots");
+    assert!(ring.must_change("李娜"));
+    assert!(as_who(&l, "李娜", "重设的 口令 0000", &["list"], "").success());
+}
