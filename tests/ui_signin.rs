@@ -129,6 +129,19 @@ fn a_one_time_passphrase_is_replaced_before_the_desk_opens() {
 }
 
 /// A desk as 李娜 with her slot beside its ledger (the tests' key).
+/// What the desk draws at 120x40, without the blanks.
+fn drawn(app: &xinfang::ui::app::App) -> String {
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| xinfang::ui::view::draw(app, f)).unwrap();
+    term.backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .filter(|s| *s != " ")
+        .collect()
+}
+
 fn desk_with_slot() -> Desk {
     let d = Desk::new("李娜", 1);
     let mut ring = Keyring::new(d.store.path()).expect("ring");
@@ -151,6 +164,9 @@ fn an_idle_desk_locks_over_an_open_form_and_opens_with_it_intact() {
     d.at(t0 + Duration::minutes(15));
     d.send(Msg::Tick);
     assert!(d.app.lock.is_some(), "15 minutes without a key lock");
+    // Nothing the desk holds shows through the lock: not the name typed in the form.
+    let shown = drawn(&d.app);
+    assert!(!shown.contains("郭九") && shown.contains("锁定"), "{shown}");
     // Keys go to the lock, not to the form; Esc does not leave it.
     d.key(KeyCode::Esc);
     d.chars("wrong one");

@@ -23,6 +23,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(notice), area);
         return;
     }
+    // A locked desk shows nothing of what it holds (names, ID numbers, a half-filled
+    // form): the screen is kept in the model, not drawn, until the passphrase is given.
+    if let Some(lock) = &app.lock {
+        crate::ui::screens::signin::view::draw(lock, app.lang, &app.office_name, frame, area);
+        return;
+    }
     match &app.screen {
         Screen::Queue(q) => queue::view::draw(app, q, frame, area),
         Screen::Dashboard(d) => dashboard::view::draw(app, d, frame, area),
@@ -46,8 +52,5 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     if let Some(dialog) = &app.pass_dialog {
         crate::ui::screens::signin::view::draw(dialog, app.lang, &app.office_name, frame, area);
-    }
-    if let Some(lock) = &app.lock {
-        crate::ui::screens::signin::view::draw(lock, app.lang, &app.office_name, frame, area);
     }
 }
