@@ -254,7 +254,10 @@ fn terminate_closes_the_matter_after_the_rereview_opinion() {
     // Once only; the case may still be archived; a later request is 不再受理, and its notice
     // says the matter is closed.
     let twice = c.run("赵局长", "2026-03-24", json!({"op":"terminate"}));
-    assert!(twice.is_err(), "{twice:?}");
+    assert!(
+        matches!(twice, Err(StoreError::Workflow(E::AlreadyTerminated))),
+        "{twice:?}"
+    );
     c.ok("李娜", "2026-03-24", json!({"op":"archive"}));
     let again = c.run("李娜", "2026-03-30", json!({"op":"review","text":"仍不服"}));
     assert!(

@@ -108,6 +108,18 @@ fn a_one_time_passphrase_is_replaced_before_the_desk_opens() {
     assert!(typ(&mut flow, "一次性口令 given", clock).is_none());
     assert_eq!(flow.screen.stage, Stage::NewFirst);
     assert!(typ(&mut flow, "短", clock).is_none(), "too short");
+    // The one-time passphrase again is refused: the leader who gave it knows it.
+    assert!(typ(&mut flow, "一次性口令 given", clock).is_none());
+    assert!(typ(&mut flow, "一次性口令 given", clock).is_none());
+    assert_eq!(flow.screen.stage, Stage::NewFirst, "the same: again");
+    assert!(
+        flow.screen
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("不能与领导给的一次性口令相同")),
+        "{:?}",
+        flow.screen.message
+    );
     assert!(typ(&mut flow, "我自己的口令 mine", clock).is_none());
     assert!(typ(&mut flow, "不一样的口令 other", clock).is_none());
     assert_eq!(flow.screen.stage, Stage::NewFirst, "differ: again");
@@ -118,6 +130,9 @@ fn a_one_time_passphrase_is_replaced_before_the_desk_opens() {
     assert_eq!((k.recovery(), who.as_str()), (key.recovery(), "李娜"));
     let mut ring = Keyring::load(&ledger).expect("load");
     assert!(!ring.must_change("李娜"));
+    // The change waits in the slots file for the office journal (the ledger was not open).
+    let waiting: Vec<_> = ring.pending().iter().map(|p| p.act.code()).collect();
+    assert_eq!(waiting, ["passphrase"]);
     assert!(
         ring.unlock("李娜", "一次性口令 given", clock.now())
             .is_err()
@@ -128,7 +143,6 @@ fn a_one_time_passphrase_is_replaced_before_the_desk_opens() {
     );
 }
 
-/// A desk as 李娜 with her slot beside its ledger (the tests' key).
 /// What the desk draws at 120x40, without the blanks.
 fn drawn(app: &xinfang::ui::app::App) -> String {
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
@@ -142,6 +156,7 @@ fn drawn(app: &xinfang::ui::app::App) -> String {
         .collect()
 }
 
+/// A desk as 李娜 with her slot beside its ledger (the tests' key).
 fn desk_with_slot() -> Desk {
     let d = Desk::new("李娜", 1);
     let mut ring = Keyring::new(d.store.path()).expect("ring");

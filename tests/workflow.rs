@@ -197,7 +197,7 @@ fn code(r: &Result<xinfang::domain::workflow::Transition, E>) -> &'static str {
         Err(E::AlreadyVisited) => "V",
         Err(E::NoExtensionAsked) => "NoAsk",
         Err(E::NoFurtherReview) => "NoMore",
-        Err(E::ExtensionTooLong { cap: 0, .. }) => "Cap0",
+        Err(E::NoExtensionOnReview) => "NoExt",
         Err(other) => panic!("unexpected refusal {other:?}"),
     }
 }
@@ -338,7 +338,7 @@ fn review_levels_in_the_table() {
     let expected = [
         (
             &rv_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok S S S S",
+            "S S ok ok ok NoOp NoExt ok NA NA S S S ok ok NoExt NoAsk S ok ok S S S S",
         ),
         (
             &rv_replied,
@@ -346,7 +346,7 @@ fn review_levels_in_the_table() {
         ),
         (
             &rr_assigned,
-            "S S ok ok ok NoOp Cap0 ok NA NA S S S ok ok Cap0 NoAsk S ok ok ok S S S",
+            "S S ok ok ok NoOp NoExt ok NA NA S S S ok ok NoExt NoAsk S ok ok ok S S S",
         ),
         (
             &rr_replied,

@@ -109,6 +109,11 @@ pub enum WorkflowError {
     OutcomeOnNotice,
     #[error("already extended once")]
     AlreadyExtended,
+    #[error("already closed for good")]
+    AlreadyTerminated,
+    /// Art 34's extension is for first handling; Art 35–36 give 复查 and 复核 30 days.
+    #[error("a review's 30 days are not extended")]
+    NoExtensionOnReview,
     #[error("extension of {asked} days exceeds the cap of {cap}")]
     ExtensionTooLong { asked: u32, cap: u32 },
     #[error("the handling period ended on {due}")]

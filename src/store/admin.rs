@@ -153,9 +153,18 @@ impl Store {
             .map(|p| OfficeRecord {
                 at: p.at,
                 actor: p.operator.clone(),
-                act: Audited::SignIn,
+                act: p.act,
                 subject: p.operator.clone(),
-                detail: json!({}),
+                detail: match p.act {
+                    Audited::Passphrase => json!({"one_time": false}),
+                    Audited::Operator
+                    | Audited::Department
+                    | Audited::Office
+                    | Audited::Schedule
+                    | Audited::SignIn
+                    | Audited::Export
+                    | Audited::Backup => json!({}),
+                },
                 result: p.result,
             })
             .collect();

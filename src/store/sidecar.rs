@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::keys::{DataKey, Kdf, KeyError, Slot};
-use crate::domain::audit::AuditResult;
+use crate::domain::audit::{AuditResult, Audited};
 
 /// Wrong passphrases in a row that lock an operator, and for how long (等保 2.0:
 /// 登录失败处理).
@@ -43,6 +43,14 @@ pub struct Pending {
     pub operator: String,
     pub at: DateTime<FixedOffset>,
     pub result: AuditResult,
+    /// What happened: a sign-in (files written before this field held only those), or
+    /// the operator's own passphrase chosen at the sign-in screen, before the ledger opens.
+    #[serde(default = "sign_in")]
+    pub act: Audited,
+}
+
+fn sign_in() -> Audited {
+    Audited::SignIn
 }
 
 /// At most this many failures wait (a script guessing names must not grow the file).
@@ -208,6 +216,7 @@ impl Keyring {
                 operator: operator.to_owned(),
                 at,
                 result,
+                act: Audited::SignIn,
             });
         }
         self.save()
@@ -252,6 +261,27 @@ impl Keyring {
             None => self.file.slots.push(slot),
         }
         self.save()
+    }
+
+    /// `operator` chose their own passphrase at the sign-in screen (replacing a one-time
+    /// one): the slot written, and the change kept for the office journal, which the
+    /// next sign-in writes (the ledger is not open yet).
+    pub fn change_own(
+        &mut self,
+        operator: &str,
+        passphrase: &str,
+        key: &DataKey,
+        at: DateTime<FixedOffset>,
+    ) -> Result<(), KeyError> {
+        if self.file.pending.len() < MAX_PENDING {
+            self.file.pending.push(Pending {
+                operator: operator.to_owned(),
+                at,
+                result: AuditResult::Ok,
+                act: Audited::Passphrase,
+            });
+        }
+        self.set(operator, passphrase, key, false)
     }
 
     /// The passphrase of `operator` was given by a leader and is to be changed.

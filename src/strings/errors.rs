@@ -63,6 +63,8 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::ExtensionAlreadyAsked => said(lang, EXTENSION_ALREADY_ASKED),
         E::NoExtensionAsked => said(lang, NO_EXTENSION_ASKED),
         E::AlreadyExtended => said(lang, ALREADY_EXTENDED),
+        E::NoExtensionOnReview => said(lang, NO_EXTENSION_ON_REVIEW),
+        E::AlreadyTerminated => said(lang, ALREADY_TERMINATED),
         E::ExtensionTooLong { asked, cap } => extension_too_long(lang, *asked, *cap),
         E::ExtensionAfterDue { due } => extension_after_due(lang, *due),
         E::DateTooEarly { date, earliest } => date_too_early(lang, *date, *earliest),
@@ -293,6 +295,16 @@ const NO_EXTENSION_ASKED: Said = (
     "没有待审批的延期申请",
     "no extension request waits for a decision",
 );
+const ALREADY_TERMINATED: Said = (
+    "不能再次终结：本件已终结；之后以同一事实和理由提出的请求，按 l 记录不再受理",
+    "cannot close it again: it is closed for good; record a later request with l (not accepted again)",
+);
+
+const NO_EXTENSION_ON_REVIEW: Said = (
+    "不能延期：复查、复核应在30日内办结（《信访工作条例》第三十五条、第三十六条），第三十四条的延期只适用于初次办理",
+    "cannot extend: a 复查 or 复核 is answered within 30 days (Art 35–36); Art 34's extension is for first handling only",
+);
+
 const ALREADY_EXTENDED: Said = (
     "不能延期：本件已延期一次，延期只能一次（《信访工作条例》第三十四条）",
     "cannot extend: already extended once; only one extension (Art 34)",

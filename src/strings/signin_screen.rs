@@ -100,6 +100,14 @@ pub fn locked_until(lang: Lang, name: &str, until: DateTime<FixedOffset>) -> Str
 
 /// A key error at the sign-in screen or the lock; a lockout says until when,
 /// in the office's local time.
+/// A new passphrase that is the one-time one a leader gave (and so knows).
+pub fn same_as_given(lang: Lang) -> &'static str {
+    lang.pick(
+        "新口令不能与领导给的一次性口令相同：请另设一个只有自己知道的口令",
+        "the new passphrase must differ from the one-time passphrase a leader gave: choose one only you know",
+    )
+}
+
 pub fn refusal(lang: Lang, name: &str, e: &crate::store::KeyError) -> String {
     match e {
         crate::store::KeyError::Locked { until } => locked_until(lang, name, *until),

@@ -16,6 +16,8 @@ pub struct SignInFlow<'a> {
     ring: &'a mut Keyring,
     /// The key, once a one-time passphrase opened it (the new one is being chosen).
     key: Option<DataKey>,
+    /// That one-time passphrase: the new one must differ (the leader knows it).
+    given: Option<zeroize::Zeroizing<String>>,
 }
 
 impl<'a> SignInFlow<'a> {
@@ -24,6 +26,7 @@ impl<'a> SignInFlow<'a> {
             screen,
             ring,
             key: None,
+            given: None,
         }
     }
 
@@ -42,6 +45,7 @@ impl<'a> SignInFlow<'a> {
                 match self.ring.unlock(&name, &passphrase, clock.now()) {
                     Ok(key) if self.ring.must_change(&name) => {
                         self.key = Some(key);
+                        self.given = Some(zeroize::Zeroizing::new(passphrase.to_string()));
                         self.screen.ask_new();
                         None
                     }
@@ -53,8 +57,14 @@ impl<'a> SignInFlow<'a> {
                 }
             }
             SignInOutcome::Change { name, passphrase } => {
+                if self.given.as_deref().map(String::as_str) == Some(&*passphrase) {
+                    self.screen.ask_new();
+                    self.screen
+                        .refused(signin_screen::same_as_given(lang).to_owned());
+                    return None;
+                }
                 let key = self.key.take()?;
-                match self.ring.set(&name, &passphrase, &key, false) {
+                match self.ring.change_own(&name, &passphrase, &key, clock.now()) {
                     Ok(()) => Some(Some((key, name))),
                     Err(e) => {
                         self.key = Some(key);

@@ -178,6 +178,9 @@ fn no_further_allows(case: &Case) -> Result<(), WorkflowError> {
 
 /// 终结 once the 复核 opinion is served, archived or not; once.
 fn terminate_allows(case: &Case) -> Result<(), WorkflowError> {
+    if case.terminated.is_some() {
+        return Err(WorkflowError::AlreadyTerminated);
+    }
     if !matches!(case.state, State::Replied | State::Archived) {
         return Err(bare_wrong_state(case, Op::Terminate));
     }
@@ -222,7 +225,9 @@ fn opinion_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
 /// One extension per case (Art 34), asked once before a leader decides.
 fn extension_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
     let asked = case.extension_asked().is_some();
-    if op != Op::RefuseExtension && case.extension.is_some() {
+    if op != Op::RefuseExtension && case.level() != Level::First {
+        Err(WorkflowError::NoExtensionOnReview)
+    } else if op != Op::RefuseExtension && case.extension.is_some() {
         Err(WorkflowError::AlreadyExtended)
     } else if op == Op::AskExtension && asked {
         Err(WorkflowError::ExtensionAlreadyAsked)
