@@ -47,6 +47,16 @@ fn a_leader_manages_people_and_departments() {
     assert_eq!(he.role, xinfang::domain::types::Role::Handler);
     assert_eq!(he.department.as_deref(), Some("环保科"));
     assert!(he.active);
+    // Without a passphrase he could not sign in: the leader is asked for a one-time one.
+    let dialog = d.app.pass_dialog.as_ref().expect("the passphrase box");
+    assert!(dialog.reset, "a one-time passphrase");
+    d.chars("给他的一次性口令");
+    d.key(KeyCode::Enter);
+    d.chars("给他的一次性口令");
+    d.key(KeyCode::Enter);
+    assert!(d.app.pass_dialog.is_none(), "{:?}", d.app.message);
+    let ring = xinfang::store::Keyring::load(d.store.path()).unwrap();
+    assert!(ring.must_change("何建华"));
     // Change 刘洋: no longer active.
     let at = d
         .app

@@ -197,6 +197,24 @@ fn a_paste_goes_into_the_focused_field_on_one_line() {
     assert_eq!(s.departments.value(), "信访科、城建科、民政科");
 }
 
+/// A new office's first run: its first operator is its leader, and the line says so.
+#[test]
+fn the_first_run_fixes_the_leader_role() {
+    let mut s = Setup::new(Lang::Zh);
+    s.role = Role::Leader;
+    s.role_fixed = true;
+    s.focus = Field::Role;
+    for code in [
+        KeyCode::Right,
+        KeyCode::Left,
+        KeyCode::Char('承'),
+        KeyCode::Char(' '),
+    ] {
+        s.key(key(code));
+        assert_eq!(s.role, Role::Leader);
+    }
+}
+
 #[test]
 fn roles_and_the_own_department_are_chosen_by_arrows_or_typing() {
     let mut s = Setup::new(Lang::Zh);

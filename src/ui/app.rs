@@ -136,6 +136,8 @@ pub struct App {
     pub lock: Option<crate::ui::screens::signin::SignIn>,
     /// The passphrase box of the settings (K): one's own, or a leader's reset.
     pub pass_dialog: Option<crate::ui::screens::signin::SignIn>,
+    /// A person just added, to be given a one-time passphrase once they are saved.
+    pub give_passphrase_to: Option<String>,
     /// When the last key came (the idle lock counts from it).
     pub last_input: Option<chrono::DateTime<FixedOffset>>,
     /// Minutes without a key before the desk locks (0: never); the office's policy.
@@ -178,6 +180,7 @@ impl App {
             keys: Keymap::default(),
             lock: None,
             pass_dialog: None,
+            give_passphrase_to: None,
             last_input: None,
             idle_lock_minutes: crate::domain::policy::DEFAULT_IDLE_LOCK_MINUTES,
             screen,

@@ -148,6 +148,7 @@ pub fn create(
     let mut setup = Setup::new(lang);
     // The first operator of a new office is its leader: who else could add people?
     setup.role = Role::Leader;
+    setup.role_fixed = true;
     let Some(mut a) = setup_answers(guard, tty, setup, lang)? else {
         return Ok(None);
     };

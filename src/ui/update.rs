@@ -40,7 +40,10 @@ impl App {
                 Vec::new()
             }
             // A refusal keeps the form and all it holds; the message says why.
-            Msg::Failed(m) => self.say(m),
+            Msg::Failed(m) => {
+                self.give_passphrase_to = None;
+                self.say(m)
+            }
             Msg::Idle => Vec::new(),
             Msg::Document(m) => self.doc_msg(*m),
             Msg::Reception(days, records) => self.on_reception(days, records),
@@ -49,11 +52,7 @@ impl App {
                 self.bring(Kept::Reception);
                 vec![Cmd::LoadReception]
             }
-            Msg::SettingsSaved => {
-                self.message = Some(said::saved_settings(self.lang).to_owned());
-                self.bring(Kept::Settings);
-                vec![Cmd::LoadDirectory]
-            }
+            Msg::SettingsSaved => self.on_settings_saved(),
             Msg::Saved { id, note } => self.on_saved(id, note),
             Msg::Applied { id, op, note } => self.on_applied(id, op, note),
             Msg::Attached { id, case_no } => {
@@ -87,6 +86,19 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// Back on the settings; a person just added is given a one-time passphrase there.
+    fn on_settings_saved(&mut self) -> Vec<Cmd> {
+        self.message = Some(said::saved_settings(self.lang).to_owned());
+        self.bring(Kept::Settings);
+        if let Some(name) = self.give_passphrase_to.take() {
+            let mut dialog = crate::ui::screens::signin::SignIn::new(vec![name], None);
+            dialog.reset = true;
+            dialog.ask_new();
+            self.pass_dialog = Some(dialog);
+        }
+        vec![Cmd::LoadDirectory]
     }
 
     fn on_reception(

@@ -133,7 +133,15 @@ impl App {
                 id,
                 input: Box::new(form.to_input()),
             }],
-            Outcome::Save => save_cmds(form),
+            Outcome::Save => {
+                // A new person can sign in only with a passphrase: once they are saved, the
+                // leader is asked for a one-time one (see `Msg::SettingsSaved`).
+                self.give_passphrase_to = match (&form.purpose, form.to_operator()) {
+                    (Purpose::Person(None), Some(o)) if o.active => Some(o.name),
+                    _ => None,
+                };
+                save_cmds(form)
+            }
         }
     }
 

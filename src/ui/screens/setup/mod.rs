@@ -95,6 +95,8 @@ pub struct Setup {
     pub dirty: bool,
     /// Esc was pressed once on a changed setup: a second Esc quits.
     pub confirm_quit: bool,
+    /// The role cannot be chosen: a new office's first operator is its leader.
+    pub role_fixed: bool,
 }
 
 /// What may stand between two department names.
@@ -128,6 +130,7 @@ impl Setup {
             errors: Default::default(),
             dirty: false,
             confirm_quit: false,
+            role_fixed: false,
         }
     }
 
@@ -336,6 +339,7 @@ impl Setup {
             _ => None,
         };
         match focus {
+            Field::Role if self.role_fixed => {}
             Field::Role => {
                 let i = ROLES.iter().position(|r| *r == self.role).unwrap_or(0);
                 let next = match (step, typed_char) {

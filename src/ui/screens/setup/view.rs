@@ -113,6 +113,9 @@ pub fn draw(setup: &Setup, lang: Lang, frame: &mut Frame, area: Rect) {
             // there may be no room for it.
             Row::Hint => match setup.error(setup.focus) {
                 Some(e) => Paragraph::new(cut(e, w)).fg(Color::Red),
+                None if setup.role_fixed && setup.focus == Field::Role => {
+                    Paragraph::new(cut(text(lang).role_fixed_hint, w)).dim()
+                }
                 None => Paragraph::new(cut(setup.focus.hint(lang), w)).dim(),
             },
             Row::Preview => match setup.preview() {

@@ -36,6 +36,7 @@ pub fn draw(s: &SignIn, lang: Lang, office: &str, frame: &mut Frame, area: Rect)
     frame.render_widget(Clear, boxed);
     let t = text(lang);
     let title = match (s.locked, &s.stage) {
+        (_, Stage::NewFirst | Stage::NewAgain) if s.reset => t.reset_title,
         (_, Stage::NewFirst | Stage::NewAgain) => t.change_title,
         (true, Stage::Enter) => t.locked_title,
         (false, Stage::Enter) => t.title,
