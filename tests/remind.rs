@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::desk::drawn as screen;
+
 use common::desk::Desk;
 use common::fixture::*;
 use ratatui::crossterm::event::KeyCode;
@@ -168,20 +170,6 @@ fn the_desk_form_saves_a_reminder_to_the_assigned_department() {
         text.contains("1次，最近：城建科请于一周内反馈办理进展"),
         "{text}"
     );
-}
-
-/// The screen's text without spaces (a wide character's second cell is blank).
-fn screen(app: &xinfang::ui::app::App) -> String {
-    use ratatui::{Terminal, backend::TestBackend};
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| xinfang::ui::view::draw(app, f)).unwrap();
-    term.backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .filter(|s| *s != " ")
-        .collect()
 }
 
 #[test]

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::desk::drawn as screen;
+
 use common::desk::Desk;
 use common::fixture::*;
 use ratatui::crossterm::event::KeyCode;
@@ -212,20 +214,6 @@ fn the_desk_form_saves_a_resolution() {
         text.contains("化解1次，最近：2026-03-03息诉罢访承诺信访人签署息诉罢访承诺书"),
         "{text}"
     );
-}
-
-/// The screen's text without spaces (a wide character's second cell is blank).
-fn screen(app: &xinfang::ui::app::App) -> String {
-    use ratatui::{Terminal, backend::TestBackend};
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| xinfang::ui::view::draw(app, f)).unwrap();
-    term.backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .filter(|s| *s != " ")
-        .collect()
 }
 
 #[test]

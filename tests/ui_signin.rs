@@ -18,7 +18,7 @@ use xinfang::ui::app::{Msg, Screen};
 use xinfang::ui::screens::signin::{SignIn, Stage};
 use xinfang::ui::signin::SignInFlow;
 
-use common::desk::Desk;
+use common::desk::{Desk, drawn};
 
 fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).expect("time")
@@ -141,19 +141,6 @@ fn a_one_time_passphrase_is_replaced_before_the_desk_opens() {
         ring.unlock("李娜", "我自己的口令 mine", clock.now())
             .is_ok()
     );
-}
-
-/// What the desk draws at 120x40, without the blanks.
-fn drawn(app: &xinfang::ui::app::App) -> String {
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| xinfang::ui::view::draw(app, f)).unwrap();
-    term.backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .filter(|s| *s != " ")
-        .collect()
 }
 
 /// A desk as 李娜 with her slot beside its ledger (the tests' key).

@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::desk::drawn as screen;
+
 use chrono::NaiveDate;
 use common::fixture::*;
 use xinfang::domain::case::Case;
@@ -242,20 +244,6 @@ fn the_overdue_report_counts_in_the_header_and_list_overdue() {
     store2.execute(&req).unwrap();
     assert_eq!(store2.desk_counts(today).unwrap().overdue, 0);
     assert!(store2.list(&overdue, today).unwrap().is_empty());
-}
-
-/// The screen's text without spaces (a wide character's second cell is blank).
-fn screen(app: &xinfang::ui::app::App) -> String {
-    use ratatui::{Terminal, backend::TestBackend};
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| xinfang::ui::view::draw(app, f)).unwrap();
-    term.backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .filter(|s| *s != " ")
-        .collect()
 }
 
 #[test]

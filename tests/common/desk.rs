@@ -176,3 +176,19 @@ impl Desk {
         }
     }
 }
+
+/// What the desk draws at 120x40, as text without blanks (a wide character's second cell is
+/// blank): for asserting what a screen shows.
+pub fn drawn(app: &App) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
+    term.draw(|f| xinfang::ui::view::draw(app, f))
+        .expect("drawn");
+    term.backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .filter(|s| *s != " ")
+        .collect()
+}
