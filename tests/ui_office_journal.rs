@@ -94,3 +94,20 @@ fn a_clerk_may_neither_change_nor_read_it() {
         ("李娜", "refused", "环保科")
     );
 }
+
+/// A step a leader entered for a clerk (a paper record) shows both in the desk's timeline,
+/// as `show` does.
+#[test]
+fn the_case_screen_says_who_entered_a_step_for_another() {
+    use xinfang::domain::command::Command;
+    use xinfang::domain::types::Decision;
+    use xinfang::ui::{app::Cmd, runtime};
+    let mut d = Desk::new("赵局长", 1);
+    // Case 1 came in on day 0; the leader enters the clerk's paper decision.
+    d.store.set_entered_by(Some("赵局长".into()));
+    d.step(Command::Register(Decision::Accept), "李娜");
+    let msg = runtime::execute(&mut d.store, &d.app, &Cmd::OpenCase(1));
+    runtime::dispatch(&mut d.store, &mut d.app, msg);
+    let shown = common::desk::drawn(&d.app);
+    assert!(shown.contains("（赵局长代录）"), "{shown}");
+}

@@ -375,14 +375,7 @@ fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseR
     println!("\n{}", l("办理过程：", "Timeline:"));
     for e in events {
         let note = labels::event_note(lang, &e.op, c).map_or(String::new(), |n| format!("  {n}"));
-        // Entered by someone else (a leader typing in a paper record): both are shown.
-        let note = match e.entered_by.as_deref().filter(|by| *by != e.actor) {
-            Some(by) => match lang {
-                Lang::Zh => format!("{note}  （{by}代录）"),
-                Lang::En => format!("{note}  (entered by {by})"),
-            },
-            None => note,
-        };
+        let note = note + &labels::entered_by(lang, &e.actor, e.entered_by.as_deref());
         println!(
             "  {}  {}  {}{note}",
             e.at.get(..16).unwrap_or(&e.at).replace('T', " "),

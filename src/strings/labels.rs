@@ -112,6 +112,18 @@ pub fn op(lang: Lang, code: &str) -> &'static str {
     }
 }
 
+/// Entered by someone other than who acted (a leader typing in a paper record): both are
+/// shown in the timeline. Empty otherwise.
+pub fn entered_by(lang: Lang, actor: &str, by: Option<&str>) -> String {
+    match by.filter(|by| *by != actor) {
+        Some(by) => match lang {
+            Lang::Zh => format!("  （{by}代录）"),
+            Lang::En => format!("  (entered by {by})"),
+        },
+        None => String::new(),
+    }
+}
+
 /// A timeline event's verb: the `review` that opened a case names its level (a 复核 request
 /// is not a 复查, Art 35–36).
 pub fn event_op(lang: Lang, code: &str, case: &crate::domain::case::Case) -> &'static str {

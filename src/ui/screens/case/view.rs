@@ -305,7 +305,8 @@ fn timeline_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>
     for e in &screen.events {
         let when = e.at.get(..16).unwrap_or(&e.at).replace('T', " ");
         let note = labels::event_note(lang, &e.op, &screen.row.case)
-            .map_or(String::new(), |n| format!("  {n}"));
+            .map_or(String::new(), |n| format!("  {n}"))
+            + &labels::entered_by(lang, &e.actor, e.entered_by.as_deref());
         lines.push(Line::from(format!(
             "  {when}  {}  {}{note}",
             crate::display::fit(&e.actor, 8),
