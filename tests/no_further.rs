@@ -279,6 +279,10 @@ fn terminate_closes_the_matter_after_the_rereview_opinion() {
     ] {
         assert!(out.stdout.contains(want), "missing {want}:\n{}", out.stdout);
     }
+    // Lists say 已终结 rather than the step it stopped at.
+    let list = common::run(&["list", "--db", db.to_str().unwrap()], "");
+    let row = list.stdout.lines().find(|l| l.contains("2026-0003"));
+    assert!(row.is_some_and(|r| r.contains("已终结")), "{}", list.stdout);
     // A first handling is not 终结'd: it goes on to 复查 (Art 35).
     let o = Office0::new();
     let f = fixtures(&o);

@@ -71,7 +71,7 @@ fn row_line(lang: Lang, row: &CaseRow) -> String {
         fit(labels::channel(lang, c.intake.channel), 10),
         fit(&who, 10),
         fit(&c.intake.category, 16),
-        fit(labels::state(lang, c.state), 8),
+        fit(labels::case_state(lang, c), 8),
         next_clock(lang, row),
     ]
     .join(" ")

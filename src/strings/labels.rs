@@ -112,6 +112,14 @@ pub fn op(lang: Lang, code: &str) -> &'static str {
     }
 }
 
+/// A case's state in a list: a matter 终结'd after 复核 says so, whatever step it is at.
+pub fn case_state(lang: Lang, c: &crate::domain::case::Case) -> &'static str {
+    match c.terminated {
+        Some(_) => lang.pick("已终结", "closed for good"),
+        None => state(lang, c.state),
+    }
+}
+
 /// Entered by someone other than who acted (a leader typing in a paper record): both are
 /// shown in the timeline. Empty otherwise.
 pub fn entered_by(lang: Lang, actor: &str, by: Option<&str>) -> String {

@@ -240,7 +240,7 @@ fn row_line(lang: Lang, r: &CaseRow, cols: &[usize; 8], query: Option<&str>) -> 
     spans.push(Span::raw(" "));
     spans.extend(highlight(&fit(&i.summary, cols[5]), query));
     spans.push(Span::raw(" "));
-    spans.push(Span::raw(fit(labels::state(lang, c.state), cols[6])));
+    spans.push(Span::raw(fit(labels::case_state(lang, c), cols[6])));
     spans.push(Span::raw(" "));
     spans.push(Span::styled(fit(&due, cols[7]), due_style));
     Line::from(spans)
