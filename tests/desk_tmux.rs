@@ -389,3 +389,24 @@ fn the_first_run_creates_an_encrypted_ledger_and_shows_its_recovery_key() {
     d.keys(&["Enter"]);
     d.sees("领导视图  赵建国");
 }
+
+/// The demo desk says on its first screen that every operator's passphrase is `demo`
+/// (issue 13: the idle lock asks for it).
+#[test]
+fn the_demo_desk_says_its_passphrase() {
+    need_tmux!();
+    let l = common::Ledger::new();
+    let desk = Desk::start_with(&l, "demo", &["--demo"]);
+    // Writing the 2000 demo cases takes a while in a debug build.
+    let start = std::time::Instant::now();
+    let mut seen = String::new();
+    while start.elapsed() < std::time::Duration::from_secs(120) {
+        seen = desk.screen();
+        if seen.contains("口令都是「demo」") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert!(seen.contains("口令都是「demo」"), "{seen}");
+    desk.keys(&["q"]);
+}

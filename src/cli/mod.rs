@@ -306,7 +306,9 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
             Some(name) => Some(name),
             None => demo_clerk(env, &store)?,
         };
-        return desk(env, &mut store, who.as_deref());
+        // The demo says its passphrase on its first screen (the idle lock asks for it).
+        let said = crate::strings::signin::demo_passphrase(env.lang, setup::DEMO_PASSPHRASE);
+        return desk(env, &mut store, who.as_deref(), Some(said));
     }
     // No ledger there yet: the desk's first run creates one (setup, the first
     // leader's passphrase, the recovery key shown once).
@@ -316,7 +318,7 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
         let Some((mut store, leader)) = made else {
             return Ok(ExitCode::SUCCESS);
         };
-        return desk(env, &mut store, Some(&leader.name));
+        return desk(env, &mut store, Some(&leader.name), None);
     }
     // The sign-in screen, unless the command line brings the secret itself
     // (--passphrase-file/fd or the recovery key: scripts, tests, an emergency).
@@ -327,6 +329,7 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
         env,
         &mut store,
         who.or(env.cli.as_operator.clone()).as_deref(),
+        None,
     )
 }
 
@@ -418,7 +421,12 @@ fn write_demo(env: &Env, path: &Path, cases: usize, seed: u64) -> Result<DataKey
 }
 
 /// Opens the terminal desk on the open ledger.
-fn desk(env: &Env, store: &mut Store, as_operator: Option<&str>) -> Result<ExitCode, Failure> {
+fn desk(
+    env: &Env,
+    store: &mut Store,
+    as_operator: Option<&str>,
+    greeting: Option<String>,
+) -> Result<ExitCode, Failure> {
     let fail = |e| env.fail(e);
     let operators = store.operators().map_err(fail)?;
     // --as, else the last operator of this ledger.
@@ -436,6 +444,7 @@ fn desk(env: &Env, store: &mut Store, as_operator: Option<&str>) -> Result<ExitC
     if let Some(o) = &operator {
         store.set_meta("last_operator", &o.name).map_err(fail)?;
     }
-    crate::ui::run(store, env.lang, operator, env.clock).map_err(|e| Failure(e.to_string()))?;
+    crate::ui::run(store, env.lang, operator, env.clock, greeting)
+        .map_err(|e| Failure(e.to_string()))?;
     Ok(ExitCode::SUCCESS)
 }

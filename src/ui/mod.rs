@@ -35,6 +35,7 @@ pub fn run(
     lang: Lang,
     operator: Option<Operator>,
     clock: Clock,
+    greeting: Option<String>,
 ) -> std::io::Result<()> {
     let mut guard = terminal::Guard::enter()?;
     let tty = tty::Tty::open()?;
@@ -52,6 +53,9 @@ pub fn run(
     };
     let size = guard.terminal.size()?;
     let mut app = open_app(store, lang, operator, clock, size.height).map_err(failed)?;
+    if greeting.is_some() {
+        app.message = greeting;
+    }
     let mut rows = size.height;
     while !app.quit && !guard.stop.load(Ordering::Relaxed) {
         // One clock read a frame: a desk left open past midnight shows,
