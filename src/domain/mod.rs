@@ -5,6 +5,7 @@ pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod command;
+pub mod counting;
 pub mod deadline;
 pub mod documents;
 pub mod due;
