@@ -192,15 +192,22 @@ mod tests {
         .unwrap();
     }
 
-    #[test]
-    fn migration_13_counts_the_superiors_date_in_next_due() {
+    /// A ledger in memory with the first `version` migrations, as an older xinfang left it.
+    fn at_version(version: usize) -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();
         let tx = conn.transaction().unwrap();
-        for sql in &MIGRATIONS[..12] {
+        for sql in &MIGRATIONS[..version] {
             tx.execute_batch(sql).unwrap();
         }
-        tx.pragma_update(None, "user_version", 12).unwrap();
+        tx.pragma_update(None, "user_version", i64::try_from(version).unwrap())
+            .unwrap();
         tx.commit().unwrap();
+        conn
+    }
+
+    #[test]
+    fn migration_13_counts_the_superiors_date_in_next_due() {
+        let mut conn = at_version(12);
         // (id, channel, next_due, doc): a referral whose handling clock ends after the
         // superior's date; one with no other clock running; one whose clock ends first;
         // one without a date; a letter.
@@ -258,13 +265,7 @@ mod tests {
 
     #[test]
     fn migration_15_keeps_the_first_notice_of_the_decision() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        let tx = conn.transaction().unwrap();
-        for sql in &MIGRATIONS[..14] {
-            tx.execute_batch(sql).unwrap();
-        }
-        tx.pragma_update(None, "user_version", 14).unwrap();
-        tx.commit().unwrap();
+        let mut conn = at_version(14);
         // (id, decision, doc): an acceptance with two 受理告知书 and another document (the
         // first notice counts, whatever its place), a decline with its notice, an acceptance
         // with none.
@@ -317,13 +318,7 @@ mod tests {
 
     #[test]
     fn migration_16_keeps_the_hearings_and_the_jiaoban() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        let tx = conn.transaction().unwrap();
-        for sql in &MIGRATIONS[..15] {
-            tx.execute_batch(sql).unwrap();
-        }
-        tx.pragma_update(None, "user_version", 15).unwrap();
-        tx.commit().unwrap();
+        let mut conn = at_version(15);
         // (id, level, decision, doc): a 复核 case with two hearings, kept in their order; a
         // 交办 with a date and its report received; a 交办 without a date; a plain 转送.
         let rows = [
