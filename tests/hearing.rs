@@ -7,7 +7,8 @@
 
 mod common;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
+use common::chain::{Chain, on};
 use common::fixture::*;
 use serde_json::{Value, json};
 use xinfang::domain::calendar::HolidayCalendar;
@@ -17,45 +18,14 @@ use xinfang::domain::error::{Field, WorkflowError as E};
 use xinfang::domain::op::{Act, Op};
 use xinfang::domain::policy::{DayUnit, Policy};
 use xinfang::domain::types::{Level, Role, State};
-use xinfang::store::{CaseRef, ListFilter, Request, Store, StoreError};
+use xinfang::store::{CaseRef, ListFilter, Request, Store};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
 /// 09:00 office time on `s`.
-fn on(s: &str) -> DateTime<FixedOffset> {
-    at(&format!("{s}T09:00:00+08:00"))
-}
-
-/// A ledger of the small office, and the case followed.
-struct Chain {
-    _dir: tempfile::TempDir,
-    store: Store,
-    id: i64,
-}
-
 impl Chain {
-    fn run(&mut self, actor: &str, when: &str, cmd: Value) -> Result<i64, StoreError> {
-        let command: Command = serde_json::from_value(cmd).unwrap();
-        let case = (self.id > 0).then_some(CaseRef::Id(self.id));
-        let req = Request {
-            case,
-            expected_version: None,
-            command,
-            actor: actor.into(),
-            at: on(when),
-        };
-        self.store.execute(&req).map(|a| a.id)
-    }
-
-    fn ok(&mut self, actor: &str, when: &str, cmd: Value) {
-        let shown = cmd.to_string();
-        if let Err(e) = self.run(actor, when, cmd) {
-            panic!("{shown}: {e}");
-        }
-    }
-
     /// Accepted on `accepted`, assigned to 王强, his opinion approved, the reply served.
     fn handle(&mut self, accepted: &str, served: &str) {
         self.ok(
@@ -97,11 +67,7 @@ impl Chain {
 fn rereview_case(rereview: &str) -> Chain {
     let dir = tempfile::tempdir().unwrap();
     let store = ledger(&dir.path().join("l.db"));
-    let mut c = Chain {
-        _dir: dir,
-        store,
-        id: 0,
-    };
+    let mut c = Chain { dir, store, id: 0 };
     let mut input = serde_json::to_value(intake_input()).unwrap();
     input["op"] = json!("intake");
     input["received_at"] = json!("2026-01-05T09:00:00+08:00");
@@ -161,11 +127,7 @@ fn a_hearing_over_the_labour_day_holiday_and_a_weekend() {
     // 04-10, 复核 asked Mon 04-20 (within 30 days of 04-10: by 05-11).
     let dir = tempfile::tempdir().unwrap();
     let store = ledger(&dir.path().join("l.db"));
-    let mut c = Chain {
-        _dir: dir,
-        store,
-        id: 0,
-    };
+    let mut c = Chain { dir, store, id: 0 };
     let mut input = serde_json::to_value(intake_input()).unwrap();
     input["op"] = json!("intake");
     input["received_at"] = json!("2026-03-02T09:00:00+08:00");
@@ -221,7 +183,7 @@ fn the_due_date_moves_in_the_queue_and_in_show() {
     assert_eq!(late.len(), 1);
     assert!(late[0].1.contains("2026-04-07"), "{late:?}");
     // `show` gives the moved date and says why, and lists the hearing.
-    let db = c._dir.path().join("l.db");
+    let db = c.dir.path().join("l.db");
     drop(c.store);
     let out = common::run(&["show", "--db", db.to_str().unwrap(), "3"], "");
     assert!(out.success(), "{out:?}");

@@ -5,7 +5,7 @@
 
 mod common;
 
-use chrono::{DateTime, FixedOffset};
+use common::chain::{Chain, on};
 use common::fixture::*;
 use serde_json::{Value, json};
 use xinfang::documents::{Extra, Renderer, issue_or_reprint};
@@ -14,40 +14,11 @@ use xinfang::domain::documents::{DocKind, OfficeProfile};
 use xinfang::domain::error::WorkflowError as E;
 use xinfang::domain::op::{Act, Op};
 use xinfang::domain::types::{Level, Role, State};
-use xinfang::store::{CaseRef, Request, Store, StoreError};
+use xinfang::store::{CaseRef, StoreError};
 use xinfang::strings::{Lang, errors};
 
 /// 09:00 office time on `s`.
-fn on(s: &str) -> DateTime<FixedOffset> {
-    at(&format!("{s}T09:00:00+08:00"))
-}
-
-struct Chain {
-    dir: tempfile::TempDir,
-    store: Store,
-    id: i64,
-}
-
 impl Chain {
-    fn run(&mut self, actor: &str, when: &str, cmd: Value) -> Result<i64, StoreError> {
-        let command: Command = serde_json::from_value(cmd).unwrap();
-        let req = Request {
-            case: (self.id > 0).then_some(CaseRef::Id(self.id)),
-            expected_version: None,
-            command,
-            actor: actor.into(),
-            at: on(when),
-        };
-        self.store.execute(&req).map(|a| a.id)
-    }
-
-    fn ok(&mut self, actor: &str, when: &str, cmd: Value) {
-        let shown = cmd.to_string();
-        if let Err(e) = self.run(actor, when, cmd) {
-            panic!("{shown}: {e}");
-        }
-    }
-
     fn handle(&mut self, day: &str, reply: &str) {
         self.ok("李娜", day, json!({"op":"register","decision":"accept"}));
         let assign = json!({"op":"assign","department":"城建科","handler":"王强"});

@@ -8,6 +8,7 @@
 //! key by key through its update, runtime and a TestBackend.
 #![allow(dead_code)]
 
+pub mod chain;
 pub mod desk;
 pub mod fixture;
 pub mod recount;
