@@ -318,7 +318,7 @@ fn put_operator(store: &mut Store, mut obj: Map<String, Value>, by: &By) -> Resu
     let passphrase = take_string(&mut obj, "passphrase").map(zeroize::Zeroizing::new);
     if passphrase
         .as_deref()
-        .is_some_and(|p| crate::store::too_short(p))
+        .is_some_and(|p| crate::domain::audit::too_short(p))
     {
         return Err(crate::strings::signin::too_short(lang));
     }

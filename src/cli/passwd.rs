@@ -10,8 +10,8 @@ use zeroize::Zeroizing;
 
 use super::args::PasswdArgs;
 use super::{Env, Failure, signin};
+use crate::domain::audit::too_short;
 use crate::domain::types::Role;
-use crate::store::too_short;
 use crate::strings::signin as text;
 
 /// Where the new passphrase comes from (else a prompt, typed twice).

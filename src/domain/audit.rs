@@ -68,3 +68,11 @@ pub fn may_enter_for(signed_in: &Operator, actor: &str) -> Result<(), WorkflowEr
     }
     may_administer(signed_in, Act::Enter)
 }
+
+/// The shortest passphrase anyone may choose or be given (等保 2.0: 口令复杂度).
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// A passphrase shorter than the policy allows, in characters.
+pub fn too_short(passphrase: &str) -> bool {
+    passphrase.chars().count() < MIN_PASSPHRASE_CHARS
+}

@@ -66,7 +66,7 @@ pub use issue::{Issued, RenderJob, Rendered};
 pub use journal::JournalEntry;
 pub use keys::{DataKey, Kdf, KeyError};
 pub use office_journal::{OfficeEvent, OfficeRecord};
-pub use passphrase::{MIN_PASSPHRASE_CHARS, remove_new_ledger, too_short};
+pub use passphrase::remove_new_ledger;
 pub use prepare::{Applied, Request};
 pub use queries::{CaseRow, ListFilter, Owner, Sort, SortKey, StateCounts};
 pub use reception::StoredRecord;

@@ -16,14 +16,6 @@ use crate::config::Office;
 use crate::domain::audit::{AuditResult, Audited, may_administer};
 use crate::domain::op::Act;
 
-/// The shortest passphrase anyone may choose or be given (等保 2.0: 口令复杂度).
-pub const MIN_PASSPHRASE_CHARS: usize = 8;
-
-/// A passphrase shorter than the policy allows, in characters.
-pub fn too_short(passphrase: &str) -> bool {
-    passphrase.chars().count() < MIN_PASSPHRASE_CHARS
-}
-
 impl Store {
     /// Writes `operator`'s slot under `passphrase`, as `by` at `at`: `one_time` when a
     /// leader gives it (the desk asks its owner to change it first), not when the owner

@@ -216,7 +216,7 @@ pub fn recovered(lang: Lang, name: &str, slots: &Path) -> String {
 
 /// A passphrase shorter than the policy allows.
 pub fn too_short(lang: Lang) -> String {
-    let n = crate::store::MIN_PASSPHRASE_CHARS;
+    let n = crate::domain::audit::MIN_PASSPHRASE_CHARS;
     if lang == Lang::Zh {
         format!("口令太短：至少{n}个字符（汉字、字母、数字、空格都算）")
     } else {

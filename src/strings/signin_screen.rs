@@ -75,7 +75,7 @@ static EN: SignInText = SignInText {
 
 /// The length policy, stated on the change screen.
 pub fn policy(lang: Lang) -> String {
-    let n = crate::store::MIN_PASSPHRASE_CHARS;
+    let n = crate::domain::audit::MIN_PASSPHRASE_CHARS;
     if lang == Lang::Zh {
         format!("至少{n}个字符；可用汉字、字母、数字和空格，一句话最好记")
     } else {

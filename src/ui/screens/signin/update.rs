@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use zeroize::Zeroizing;
 
 use super::{SignIn, SignInOutcome, Stage};
-use crate::store::too_short;
+use crate::domain::audit::too_short;
 use crate::strings::Lang;
 use crate::strings::signin::too_short as too_short_text;
 use crate::strings::signin_screen::text;
