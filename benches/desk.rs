@@ -42,6 +42,8 @@ use xinfang::strings::Lang;
 use xinfang::ui::app::{App, Cmd, Filter, Msg};
 use xinfang::ui::runtime;
 
+mod common;
+
 // The binary's allocator, so allocation costs what it costs in the desk.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -202,8 +204,7 @@ fn start<B: Backend + Sent>(
 ) -> (Desk<B>, Start) {
     let t0 = Instant::now();
     let office = Office::load(config_dir().as_deref()).expect("office");
-    let mut store = Store::open(path, office, &xinfang::store::DataKey::from_bytes([7; 32]))
-        .expect("open the ledger");
+    let mut store = Store::open(path, office, &common::key()).expect("open the ledger");
     let operators = store.operators().expect("operators");
     let operator = operators
         .into_iter()
@@ -488,8 +489,7 @@ fn run<B: Backend + Sent>(
 /// connection: the queue counts (header) and one page of the queue.
 fn store_alone(path: &Path, page: usize) {
     let office = Office::load(config_dir().as_deref()).expect("office");
-    let store = Store::open_read_only(path, office, &xinfang::store::DataKey::from_bytes([7; 32]))
-        .expect("open");
+    let store = Store::open_read_only(path, office, &common::key()).expect("open");
     let today = chrono::Utc::now()
         .with_timezone(&store.office().policy.utc_offset)
         .date_naive();
@@ -534,8 +534,7 @@ fn main() {
     let began = Instant::now();
     let operator: Operator = {
         let office = Office::load(config_dir().as_deref()).expect("office");
-        let store = Store::open(&path, office, &xinfang::store::DataKey::from_bytes([7; 32]))
-            .expect("open the ledger");
+        let store = Store::open(&path, office, &common::key()).expect("open the ledger");
         let ops = store.operators().expect("operators");
         let cases = store.all_ids().map(|v| v.len()).unwrap_or(0);
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
@@ -560,8 +559,7 @@ fn main() {
     // A leader opens on the dashboard: its eight lists are loaded at start.
     let leader = {
         let office = Office::load(config_dir().as_deref()).expect("office");
-        let store = Store::open(&path, office, &xinfang::store::DataKey::from_bytes([7; 32]))
-            .expect("open the ledger");
+        let store = Store::open(&path, office, &common::key()).expect("open the ledger");
         store
             .operators()
             .expect("operators")

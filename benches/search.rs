@@ -16,6 +16,8 @@ use xinfang::config::Office;
 use xinfang::demo::{DemoOptions, generate};
 use xinfang::store::Store;
 
+mod common;
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
@@ -54,12 +56,7 @@ fn main() {
                 .unwrap_or(10_000);
             _dir = tempfile::tempdir().expect("temp dir");
             let path = _dir.path().join("bench.db");
-            let mut store = Store::open(
-                &path,
-                office.clone(),
-                &xinfang::store::DataKey::from_bytes([7; 32]),
-            )
-            .expect("open");
+            let mut store = Store::open(&path, office.clone(), &common::key()).expect("open");
             let start = Instant::now();
             generate(
                 &mut store,
@@ -79,22 +76,12 @@ fn main() {
     };
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     let (open_med, _, _) = time(20, || {
-        let s = Store::open_read_only(
-            &path,
-            office.clone(),
-            &xinfang::store::DataKey::from_bytes([7; 32]),
-        )
-        .expect("open");
+        let s = Store::open_read_only(&path, office.clone(), &common::key()).expect("open");
         s.counts(now.date_naive())
             .map(|c| c.open as usize)
             .unwrap_or(0)
     });
-    let store = Store::open_read_only(
-        &path,
-        office.clone(),
-        &xinfang::store::DataKey::from_bytes([7; 32]),
-    )
-    .expect("open");
+    let store = Store::open_read_only(&path, office.clone(), &common::key()).expect("open");
     let cases = store.all_ids().map(|v| v.len()).unwrap_or(0);
     println!(
         "ledger: {} ({cases} cases, {:.1} MB, {:.0} bytes/case)",

@@ -13,5 +13,7 @@ fn main() -> std::process::ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    #[cfg(feature = "plaintext-bench")]
+    eprintln!("xinfang: benchmark build (plaintext-bench): the ledger is NOT encrypted");
     xinfang::cli::main()
 }

@@ -258,7 +258,12 @@ fn the_answers_set_up_the_ledger_and_the_picker_then_lists_the_operator() {
         panic!("not done");
     };
     store
-        .first_run(&a.office_name, &a.operator, &a.departments)
+        .first_run(
+            &a.office_name,
+            &a.operator,
+            &a.departments,
+            chrono::DateTime::parse_from_rfc3339("2026-12-05T09:00:00+08:00").unwrap(),
+        )
         .unwrap();
     assert!(!store.is_first_run().unwrap());
     assert_eq!(

@@ -10,6 +10,7 @@ use xinfang::store::Store;
 
 /// Writes a demo ledger of `cases` into a new temp dir (bulk loading, as `xinfang demo`);
 /// the ledger lives as long as the returned dir.
+#[allow(dead_code)] // each bench includes this module; not every one writes a ledger
 pub fn demo_ledger(
     office: &Office,
     cases: usize,
@@ -26,7 +27,19 @@ pub fn demo_ledger(
     (path, dir)
 }
 
-/// The benches' data key (a real ledger's is random).
+/// The benches' data key: a ledger made on the fly has a fixed one; a real one
+/// (`XINFANG_BENCH_DB` made by `xinfang demo`, `init` or `encrypt`) is opened
+/// with its recovery key, read from the file `XINFANG_BENCH_RECOVERY_KEY_FILE`
+/// names (the key itself never in the environment).
+#[allow(dead_code)] // each bench includes this module; not every one opens a ledger
 pub fn key() -> xinfang::store::DataKey {
-    xinfang::store::DataKey::from_bytes([7; 32])
+    match std::env::var_os("XINFANG_BENCH_RECOVERY_KEY_FILE") {
+        Some(file) => {
+            let text =
+                std::fs::read_to_string(&file).expect("read XINFANG_BENCH_RECOVERY_KEY_FILE");
+            xinfang::store::DataKey::from_recovery(text.trim())
+                .expect("a recovery key in XINFANG_BENCH_RECOVERY_KEY_FILE")
+        }
+        None => xinfang::store::DataKey::from_bytes([7; 32]),
+    }
 }

@@ -313,7 +313,7 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
     // No ledger there yet: the desk's first run creates one (setup, the first
     // leader's passphrase, the recovery key shown once).
     if !path.exists() {
-        let made = crate::ui::create(&path, env.office.clone(), env.lang)
+        let made = crate::ui::create(&path, env.office.clone(), env.lang, env.clock)
             .map_err(|e| Failure(e.to_string()))?;
         let Some((mut store, leader)) = made else {
             return Ok(ExitCode::SUCCESS);

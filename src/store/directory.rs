@@ -2,7 +2,12 @@
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
+use chrono::{DateTime, FixedOffset};
+use serde_json::json;
+
+use super::office_journal::{OfficeRecord, append};
 use super::{Result, Store, StoreError};
+use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 
@@ -107,6 +112,7 @@ impl Store {
         office_name: &str,
         operator: &Operator,
         departments: &[String],
+        at: DateTime<FixedOffset>,
     ) -> Result<()> {
         let tx = self
             .conn
@@ -136,9 +142,52 @@ impl Store {
             )?;
         }
         tx.execute(meta, params!["last_operator", operator.name])?;
+        // The office's first acts are on record like every later one (等保
+        // security audit), as its first operator's own: nobody is above them.
+        for rec in first_records(office_name, operator, departments, at) {
+            append(&tx, &rec)?;
+        }
         tx.commit()?;
         Ok(())
     }
+}
+
+/// The office journal's rows for a first run: the letterhead, the first
+/// operator, each department.
+fn first_records(
+    office_name: &str,
+    operator: &Operator,
+    departments: &[String],
+    at: DateTime<FixedOffset>,
+) -> Vec<OfficeRecord> {
+    let record = |act, subject: &str, detail| OfficeRecord {
+        at,
+        actor: operator.name.clone(),
+        act,
+        subject: subject.to_owned(),
+        detail,
+        result: AuditResult::Ok,
+    };
+    let mut recs = vec![
+        record(
+            Audited::Office,
+            "",
+            json!({"office_name": office_name, "first_run": true}),
+        ),
+        record(
+            Audited::Operator,
+            &operator.name,
+            json!({"role": operator.role.code(), "department": operator.department, "first_run": true}),
+        ),
+    ];
+    recs.extend(departments.iter().map(|d| {
+        record(
+            Audited::Department,
+            d,
+            json!({"active": true, "first_run": true}),
+        )
+    }));
+    recs
 }
 
 #[cfg(test)]
@@ -157,6 +206,10 @@ mod tests {
         (dir, store)
     }
 
+    fn at() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-12-05T09:00:00+08:00").unwrap()
+    }
+
     fn clerk(name: &str) -> Operator {
         Operator {
             name: name.into(),
@@ -171,7 +224,8 @@ mod tests {
         let (_d, mut s) = ledger();
         assert!(s.is_first_run().unwrap());
         let depts = vec!["城建科".to_owned(), "民政科".to_owned()];
-        s.first_run("某区信访局", &clerk("李娜"), &depts).unwrap();
+        s.first_run("某区信访局", &clerk("李娜"), &depts, at())
+            .unwrap();
         assert!(!s.is_first_run().unwrap());
         assert_eq!(
             s.meta("office_name").unwrap().as_deref(),
@@ -183,12 +237,41 @@ mod tests {
     }
 
     #[test]
+    fn first_run_is_on_the_office_journal_as_the_first_leaders_acts() {
+        let (_d, mut s) = ledger();
+        let leader = Operator {
+            role: Role::Leader,
+            ..clerk("赵建国")
+        };
+        let depts = vec!["城建科".to_owned(), "民政科".to_owned()];
+        s.first_run("某区信访局", &leader, &depts, at()).unwrap();
+        let rows: Vec<(String, String, String)> = s
+            .office_journal("赵建国", None)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.actor, e.act, e.subject))
+            .collect();
+        let row =
+            |act: &str, subject: &str| ("赵建国".to_owned(), act.to_owned(), subject.to_owned());
+        assert_eq!(
+            rows,
+            [
+                row("office", ""),
+                row("operator", "赵建国"),
+                row("department", "城建科"),
+                row("department", "民政科"),
+            ]
+        );
+        assert!(s.check().unwrap().ok(), "the chain verifies");
+    }
+
+    #[test]
     fn a_second_setup_is_refused_and_changes_nothing() {
         let (_d, mut s) = ledger();
-        s.first_run("某区信访局", &clerk("李娜"), &["城建科".to_owned()])
+        s.first_run("某区信访局", &clerk("李娜"), &["城建科".to_owned()], at())
             .unwrap();
         let err = s
-            .first_run("别的局", &clerk("王强"), &["教育科".to_owned()])
+            .first_run("别的局", &clerk("王强"), &["教育科".to_owned()], at())
             .unwrap_err();
         assert!(matches!(err, StoreError::AlreadySetUp), "{err:?}");
         assert_eq!(
@@ -208,7 +291,7 @@ mod tests {
             .execute_batch("CREATE TRIGGER no_depts BEFORE INSERT ON departments BEGIN SELECT RAISE(ABORT, 'no'); END;")
             .unwrap();
         assert!(
-            s.first_run("某区信访局", &clerk("李娜"), &["城建科".to_owned()])
+            s.first_run("某区信访局", &clerk("李娜"), &["城建科".to_owned()], at())
                 .is_err()
         );
         assert!(s.is_first_run().unwrap());

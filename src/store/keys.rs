@@ -73,11 +73,21 @@ impl DataKey {
     }
 
     /// The statement that keys a connection with this raw key (no KDF on open).
+    #[cfg(not(feature = "plaintext-bench"))]
     pub(crate) fn pragma(&self) -> Zeroizing<String> {
         Zeroizing::new(format!(
             "PRAGMA key = \"x'{}'\";",
             hex(self.bytes()).as_str()
         ))
+    }
+
+    /// A benchmark build (`--features plaintext-bench`) keys nothing: the same
+    /// code on the same data, plaintext, so that BENCHMARKS.md can state what
+    /// encryption costs. Never an office's build (see Cargo.toml).
+    #[cfg(feature = "plaintext-bench")]
+    pub(crate) fn pragma(&self) -> Zeroizing<String> {
+        let _ = self.bytes();
+        Zeroizing::new(String::new())
     }
 
     /// The recovery key: the data key itself with a 3-byte checksum, in Crockford

@@ -45,7 +45,7 @@ pub fn run(
     let first_run = store.is_first_run().map_err(failed)?;
     let operator = match operator {
         Some(o) => Some(o),
-        None if first_run => start::setup(&mut guard, &tty, store, lang)?,
+        None if first_run => start::setup(&mut guard, &tty, store, lang, clock)?,
         None => start::pick(&mut guard, &tty, store, lang)?,
     };
     let Some(operator) = operator else {
@@ -124,10 +124,11 @@ pub fn create(
     path: &std::path::Path,
     office: crate::config::Office,
     lang: Lang,
+    clock: Clock,
 ) -> std::io::Result<Option<(Store, Operator)>> {
     let mut guard = terminal::Guard::enter()?;
     let tty = tty::Tty::open()?;
-    start::create(&mut guard, &tty, path, office, lang)
+    start::create(&mut guard, &tty, path, office, lang, clock)
 }
 
 /// The desk's model for `operator` with its first screen loaded, as the

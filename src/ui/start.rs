@@ -65,13 +65,14 @@ pub fn setup(
     tty: &Tty,
     store: &mut Store,
     lang: Lang,
+    clock: Clock,
 ) -> std::io::Result<Option<Operator>> {
     let answers = setup_answers(guard, tty, Setup::new(lang), lang)?;
     let Some(a) = answers else {
         return Ok(None);
     };
     store
-        .first_run(&a.office_name, &a.operator, &a.departments)
+        .first_run(&a.office_name, &a.operator, &a.departments, clock.now())
         .map_err(|e| std::io::Error::other(errors::store(lang, &e)))?;
     Ok(Some(a.operator))
 }
@@ -144,6 +145,7 @@ pub fn create(
     path: &Path,
     office: Office,
     lang: Lang,
+    clock: Clock,
 ) -> std::io::Result<Option<(Store, Operator)>> {
     let mut setup = Setup::new(lang);
     // The first operator of a new office is its leader: who else could add people?
@@ -173,7 +175,7 @@ pub fn create(
     };
     let failed = |e: crate::store::StoreError| std::io::Error::other(errors::store(lang, &e));
     let (mut store, key) = Store::create(path, office, &a.operator.name, &pass).map_err(failed)?;
-    if let Err(e) = store.first_run(&a.office_name, &a.operator, &a.departments) {
+    if let Err(e) = store.first_run(&a.office_name, &a.operator, &a.departments, clock.now()) {
         drop(store);
         crate::store::remove_new_ledger(path);
         return Err(failed(e));
