@@ -9,6 +9,9 @@
 #     cargo build --release
 #     benches/replay.sh /tmp/copy-of-ledger.db [OPERATOR] [RUNS]
 #
+# The operator signs in with the passphrase in the file XINFANG_PASSPHRASE_FILE
+# names (a demo ledger's is `demo`: printf 'demo\n' > pw), never in argv.
+#
 # It WRITES to the ledger (intake.keys commits ten intakes and
 # registrations): give it a copy. OPERATOR defaults to the demo's clerk
 # 李娜; each file is replayed RUNS times (default 1) and the samples pooled.
@@ -18,11 +21,15 @@ who=${2:-李娜}
 runs=${3:-1}
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${XINFANG_BIN:-${CARGO_TARGET_DIR:-$here/../target}/release/xinfang}
+pass=()
+if [ -n "${XINFANG_PASSPHRASE_FILE:-}" ]; then
+    pass=(--passphrase-file "$XINFANG_PASSPHRASE_FILE")
+fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for keys in queue search form intake; do
     for run in $(seq 1 "$runs"); do
-        "$bin" replay --db "$db" --keys "$here/replay/$keys.keys" --as "$who" --json \
+        "$bin" replay --db "$db" --keys "$here/replay/$keys.keys" --as "$who" "${pass[@]}" --json \
             > "$out/$keys.$run.json"
     done
     echo "== $keys.keys ($runs run(s)); start to first screen (ms):" \

@@ -391,12 +391,16 @@ fn the_first_run_creates_an_encrypted_ledger_and_shows_its_recovery_key() {
 }
 
 /// The demo desk says on its first screen that every operator's passphrase is `demo`
-/// (issue 13: the idle lock asks for it).
+/// (issue 13: the idle lock asks for it), and takes its temporary ledger away when
+/// it is closed (issue 17).
 #[test]
-fn the_demo_desk_says_its_passphrase() {
+fn the_demo_desk_says_its_passphrase_and_leaves_nothing_behind() {
     need_tmux!();
     let l = common::Ledger::new();
-    let desk = Desk::start_with(&l, "demo", &["--demo"]);
+    let tmp = l.file("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let var = format!("TMPDIR={}", tmp.display());
+    let desk = Desk::start_in(&l, "demo", &[&var], &["--demo"]);
     // Writing the 2000 demo cases takes a while in a debug build.
     let start = std::time::Instant::now();
     let mut seen = String::new();
@@ -408,5 +412,17 @@ fn the_demo_desk_says_its_passphrase() {
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
     assert!(seen.contains("口令都是「demo」"), "{seen}");
+    let made: Vec<_> = std::fs::read_dir(&tmp).unwrap().flatten().collect();
+    assert!(
+        !made.is_empty(),
+        "the demo ledger is in TMPDIR while the desk runs"
+    );
     desk.keys(&["q"]);
+    assert!(eventually(|| !desk.alive()), "the desk quit");
+    let left: Vec<_> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.is_empty(), "the demo left {left:?} behind");
 }

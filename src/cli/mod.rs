@@ -300,15 +300,11 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
     // The demo opens as its first clerk unless --as says otherwise:
     // no setup, no pick list, and no passphrase to type (it is `demo`).
     if env.cli.demo {
-        let key = write_demo(env, &path, 2000, 1)?;
-        let mut store = env.open_with(&path, &key)?;
-        let who = match env.cli.as_operator.clone() {
-            Some(name) => Some(name),
-            None => demo_clerk(env, &store)?,
-        };
-        // The demo says its passphrase on its first screen (the idle lock asks for it).
-        let said = crate::strings::signin::demo_passphrase(env.lang, setup::DEMO_PASSPHRASE);
-        return desk(env, &mut store, who.as_deref(), Some(said));
+        let ran = demo_desk(env, &path);
+        // A demo ledger is of no use once its desk is closed: it goes with it,
+        // however the desk ended (quit, hang-up, an error).
+        crate::store::remove_new_ledger(&path);
+        return ran;
     }
     // No ledger there yet: the desk's first run creates one (setup, the first
     // leader's passphrase, the recovery key shown once).
@@ -373,6 +369,20 @@ fn repeats(env: &Env, who: [Option<&str>; 4], json: bool) -> Result<ExitCode, Fa
         .map_err(|e| env.fail(e))?;
     render::rows(env.lang, &store, &rows, json);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The desk on a new demo ledger at `path`, as its first clerk unless --as
+/// says otherwise.
+fn demo_desk(env: &Env, path: &Path) -> Result<ExitCode, Failure> {
+    let key = write_demo(env, path, 2000, 1)?;
+    let mut store = env.open_with(path, &key)?;
+    let who = match env.cli.as_operator.clone() {
+        Some(name) => Some(name),
+        None => demo_clerk(env, &store)?,
+    };
+    // The demo says its passphrase on its first screen (the idle lock asks for it).
+    let said = crate::strings::signin::demo_passphrase(env.lang, setup::DEMO_PASSPHRASE);
+    desk(env, &mut store, who.as_deref(), Some(said))
 }
 
 /// The first clerk of a demo ledger.

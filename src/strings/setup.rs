@@ -51,7 +51,7 @@ static ZH: SetupText = SetupText {
     name_hint: "你就是第一位操作员，日志里的每一笔都记你的名字",
     role_hint: "←/→ 或空格切换：接待登记员登记受理，领导批示督办，承办人办理答复",
     role_fixed_hint: "第一位操作员是本单位领导（由他添加其他人员并给一次性口令）",
-    departments_hint: "交办时可选的科室，用顿号、逗号或分号隔开，如：城建科、民政科、教育科",
+    departments_hint: "交办时可选的科室，用顿号、逗号、分号或空格隔开，如：城建科、民政科、教育科",
     department_hint: "承办人请选所在科室（交办时据此回避被反映单位）；←/→ 或空格切换",
     office_required: "请填写单位名称",
     name_required: "请填写你的姓名",

@@ -46,13 +46,19 @@ impl Desk {
 
     /// The binary with `args` (as they are: nothing added), in a 120x40 terminal.
     pub fn start_with(l: &Ledger, name: &str, args: &[&str]) -> Desk {
+        Desk::start_in(l, name, &[], args)
+    }
+
+    /// As `start_with`, with `vars` (`NAME=value`) in the binary's environment.
+    pub fn start_in(l: &Ledger, name: &str, vars: &[&str], args: &[&str]) -> Desk {
         let socket = l.file(&format!("{name}.sock")).to_str().unwrap().to_owned();
         let pidfile = l.file(&format!("{name}.pid"));
         let _ = std::fs::remove_file(&pidfile);
         let bin = env!("CARGO_BIN_EXE_xinfang");
         let args = args.join(" ");
+        let vars = vars.join(" ");
         let script = format!(
-            "echo $$ > {}; exec env XINFANG_CONFIG=/nonexistent {bin} {args}",
+            "echo $$ > {}; exec env XINFANG_CONFIG=/nonexistent {vars} {bin} {args}",
             pidfile.display(),
         );
         let mut desk = Desk {

@@ -102,14 +102,36 @@ pub struct Setup {
 /// What may stand between two department names.
 const SEPARATORS: [char; 5] = ['、', ',', '，', ';', '；'];
 
-/// The department list as typed: split at 、 , ， ; ； or line breaks,
+/// The department list as typed: split at 、 , ， ; ；, line breaks and spaces
+/// (a clerk types `城建科 民政科` as readily as `城建科、民政科`) — except a space
+/// between two Latin letters or digits, which belongs to a name (`Civil Affairs`);
 /// trimmed, empty pieces dropped, in the order written (duplicates kept, so
 /// that they can be pointed out).
 pub fn split_departments(s: &str) -> Vec<String> {
-    s.split(|c| SEPARATORS.contains(&c) || c == '\n' || c == '\r')
-        .map(str::trim)
+    let chars: Vec<char> = s.chars().collect();
+    let latin = |c: Option<&char>| c.is_some_and(char::is_ascii_alphanumeric);
+    let mut names = Vec::new();
+    let mut name = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let inner_space = c.is_whitespace()
+            && !matches!(c, '\n' | '\r')
+            && latin(chars[..i].iter().rev().find(|c| !c.is_whitespace()))
+            && latin(chars[i + 1..].iter().find(|c| !c.is_whitespace()));
+        if inner_space {
+            if !name.ends_with(' ') {
+                name.push(' ');
+            }
+        } else if SEPARATORS.contains(&c) || c.is_whitespace() {
+            names.push(std::mem::take(&mut name));
+        } else {
+            name.push(c);
+        }
+    }
+    names.push(name);
+    names
+        .into_iter()
+        .map(|d| d.trim().to_owned())
         .filter(|d| !d.is_empty())
-        .map(str::to_owned)
         .collect()
 }
 
@@ -396,5 +418,17 @@ mod tests {
             ["城建科", "民政科", "教育科", "卫健委", "信访科"]
         );
         assert!(split_departments(" 、 ， ").is_empty());
+    }
+
+    #[test]
+    fn a_space_separates_departments_but_not_the_words_of_a_latin_name() {
+        assert_eq!(
+            split_departments("城建科 民政科\u{3000}教育科  卫健委"),
+            ["城建科", "民政科", "教育科", "卫健委"]
+        );
+        assert_eq!(
+            split_departments("Civil  Affairs, Works 城建科 Dept 2"),
+            ["Civil Affairs", "Works", "城建科", "Dept 2"]
+        );
     }
 }
