@@ -104,8 +104,9 @@ pub fn hearing_ends_before_it_starts(lang: Lang) -> &'static str {
 
 pub fn name_or_anonymous(lang: Lang) -> &'static str {
     lang.pick(
-        "必填；不具名的来信请勾选“匿名”",
-        "required; tick \"anonymous\" for an unsigned letter",
+        // Every channel that allows it (a letter, a call, a mailbox), not only letters.
+        "必填；不愿具名的请勾选“匿名”",
+        "required; tick \"anonymous\" if no name is given",
     )
 }
 

@@ -148,6 +148,8 @@ field_keys! {
     Hearing = ("听证", "hearing"),
     NoFurther = ("不再受理", "not accepted again"),
     Terminated = ("终结", "closed for good"),
+    /// The leader who receives visitors on a reception day (not a case's 包案领导).
+    ReceptionLeader = ("接待领导", "receiving leader"),
 }
 
 impl FieldKey {

@@ -100,7 +100,7 @@ pub fn reception_form(
     offset: FixedOffset,
 ) -> Form {
     let fields = vec![
-        Field::new(K::Leader, leaders(dir))
+        Field::new(K::ReceptionLeader, leaders(dir))
             .required()
             .chosen(leader.unwrap_or_default()),
         Field::new(K::Visitor, Kind::Text).required(),
@@ -123,7 +123,7 @@ pub fn schedule_form(
         Field::new(K::ReceptionDate, Kind::Date)
             .required()
             .value(&today.format("%Y-%m-%d").to_string()),
-        Field::new(K::Leader, leaders(dir))
+        Field::new(K::ReceptionLeader, leaders(dir))
             .required()
             .chosen(leader.unwrap_or_default()),
         Field::new(K::Place, Kind::Text),
@@ -136,7 +136,7 @@ impl Form {
     pub fn to_reception_day(&self) -> Option<ReceptionDay> {
         Some(ReceptionDay {
             date: super::check::parse_date(&self.text(K::ReceptionDate)?)?,
-            leader: self.code(K::Leader)?.to_owned(),
+            leader: self.code(K::ReceptionLeader)?.to_owned(),
             place: self.text(K::Place),
         })
     }
@@ -146,7 +146,7 @@ impl Form {
         Some((
             ReceptionRecord {
                 date: self.today,
-                leader: self.code(K::Leader)?.to_owned(),
+                leader: self.code(K::ReceptionLeader)?.to_owned(),
                 visitor: self.text(K::Visitor)?,
                 said: self.text(K::Said)?,
                 decided: self.text(K::Decided).unwrap_or_default(),
@@ -154,5 +154,30 @@ impl Form {
             },
             self.text(K::CaseRef),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The leader of a reception day receives visitors: 接待领导, never a case's 包案领导.
+    #[test]
+    fn the_reception_and_schedule_forms_name_the_receiving_leader() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        let offset = FixedOffset::east_opt(8 * 3600).unwrap();
+        let dir = Directory::default();
+        for form in [
+            reception_form(None, &dir, Lang::Zh, today, offset),
+            schedule_form(None, &dir, Lang::Zh, today, offset),
+        ] {
+            let labels: Vec<&str> = form
+                .fields
+                .iter()
+                .map(|f| crate::strings::form::label(Lang::Zh, f.key))
+                .collect();
+            assert!(labels.contains(&"接待领导"), "{labels:?}");
+            assert!(!labels.contains(&"包案领导"), "{labels:?}");
+        }
     }
 }
