@@ -1,8 +1,16 @@
 //! The command line: `xinfang [--db PATH] [--lang zh-CN|en] [--as NAME] [COMMAND]`.
 //! Errors go to stderr in the user's language with a non-zero exit code.
 
+/// `println!` for the CLI's text on stdout: the line goes through `display::safe`, so
+/// stored text (a summary, a name) never carries an escape sequence to the terminal.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", $crate::display::safe(&format!($($arg)*)))
+    };
+}
+
 mod admin;
-mod apply;
+pub mod apply;
 mod args;
 mod calendar;
 pub mod export;
@@ -41,7 +49,8 @@ pub fn main() -> ExitCode {
     match Env::new(cli, lang).and_then(run) {
         Ok(code) => code,
         Err(Failure(msg)) => {
-            eprintln!("{}{msg}", text::error_prefix(lang));
+            // A message may quote what was typed or stored (a case number, a name).
+            eprintln!("{}{}", text::error_prefix(lang), crate::display::safe(&msg));
             ExitCode::FAILURE
         }
     }

@@ -52,7 +52,8 @@ pub fn run(store: &mut Store, job: &Job, lang: Lang, clock: &Clock) -> Result<Ex
     .map_err(fail)?;
     let doc = &got.document;
     let Some(path) = out else {
-        print!("{}", doc.text);
+        // The text as a terminal may show it; `--out` keeps it exactly.
+        print!("{}", crate::display::safe(&doc.text));
         eprintln!("{}", text::issued(lang, &doc.number, None));
         return Ok(ExitCode::SUCCESS);
     };
@@ -72,11 +73,11 @@ pub fn run(store: &mut Store, job: &Job, lang: Lang, clock: &Clock) -> Result<Ex
             Ok(()) => msg.push_str(&text::printed(lang, &printer)),
             Err(e) => {
                 msg.push_str(&text::print_failed(lang, &e));
-                println!("{msg}");
+                say!("{msg}");
                 return Ok(ExitCode::FAILURE);
             }
         }
     }
-    println!("{msg}");
+    say!("{msg}");
     Ok(ExitCode::SUCCESS)
 }

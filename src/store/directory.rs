@@ -30,6 +30,7 @@ pub fn department_names(conn: &Connection) -> Result<Vec<String>> {
 }
 
 pub(super) fn upsert_operator(conn: &Connection, op: &Operator) -> Result<()> {
+    crate::domain::limits::check_operator(op)?;
     conn.execute(
         "INSERT INTO operators (name, role, department, active) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (name) DO UPDATE SET role = ?2, department = ?3, active = ?4",
@@ -39,6 +40,8 @@ pub(super) fn upsert_operator(conn: &Connection, op: &Operator) -> Result<()> {
 }
 
 pub(super) fn upsert_department(conn: &Connection, name: &str, active: bool) -> Result<()> {
+    use crate::domain::{error::Field, limits::check_text};
+    check_text(Field::Department, name)?;
     conn.execute(
         "INSERT INTO departments (name, active) VALUES (?1, ?2)
          ON CONFLICT (name) DO UPDATE SET active = ?2",
