@@ -5,10 +5,12 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::{Form, Kind};
+use crate::domain::error::Field;
 use crate::domain::identity::{IdType, check_id};
+use crate::domain::limits;
 use crate::domain::phone::check_phone;
 use crate::strings::form::FieldKey as K;
-use crate::strings::{form as t, validation};
+use crate::strings::{errors, form as t, validation};
 
 /// Dates typed as `2026-03-01` (also `2026/3/1` and `2026.3.1`).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -68,6 +70,9 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
             .map(|e| validation::phone_error(lang, &e)),
         (key, Kind::Date, Some(s)) => match parse_date(&s) {
             None => Some(t::date_format(lang).to_owned()),
+            Some(d) if limits::in_ledger(d).is_err() => limits::in_ledger(d)
+                .err()
+                .map(|e| errors::workflow(lang, &e)),
             Some(d) if FUTURE_DATES.contains(&key) && d < today => {
                 Some(t::date_in_past(lang).to_owned())
             }
@@ -78,6 +83,9 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
         },
         (_, Kind::DateTime, Some(s)) => match parse_datetime(&s, today) {
             None => Some(t::datetime_format(lang).to_owned()),
+            Some(d) if limits::in_ledger(d.date()).is_err() => limits::in_ledger(d.date())
+                .err()
+                .map(|e| errors::workflow(lang, &e)),
             Some(d) if d.date() > today => Some(t::date_in_future(lang).to_owned()),
             Some(_) => None,
         },
@@ -90,8 +98,116 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
             Ok(n) if n >= 1 => None,
             _ => Some(t::whole_number(lang).to_owned()),
         },
-        (_, Kind::Text | Kind::Multi, Some(_)) => None,
+        (key, Kind::Text | Kind::Multi, Some(s)) => {
+            let field = stored_as(key)?;
+            let checked = limits::check_text(field, &s);
+            checked.err().map(|e| errors::workflow(lang, &e))
+        }
     }
+}
+
+/// The ledger's field a form field's text is stored in, for its size
+/// (`domain::limits`, the table `apply` and setup use too).
+fn stored_as(key: K) -> Option<Field> {
+    Some(match key {
+        K::Name => Field::Name,
+        K::IdNumber => Field::IdNumber,
+        K::Phone | K::ProfilePhone => Field::Phone,
+        K::Address | K::ProfileAddress => Field::Address,
+        K::LetterNo => Field::LetterNo,
+        K::Email | K::OnlineRef | K::Contact => Field::Contact,
+        K::ReferralBody => Field::Body,
+        K::ReferralDoc => Field::DocNo,
+        K::Category => Field::Category,
+        K::Target => Field::Target,
+        K::TargetPerson => Field::TargetPerson,
+        K::Location => Field::Location,
+        K::Summary | K::ReportSummary => Field::Summary,
+        K::Request => Field::Request,
+        K::Route => Field::Route,
+        K::Note | K::TerminateNote => Field::Note,
+        K::PassTo | K::RemindTo => Field::To,
+        K::Department | K::DepartmentName => Field::Department,
+        K::Handler => Field::Handler,
+        K::Leader => Field::Leader,
+        K::Reason | K::Refusal => Field::Reason,
+        K::Answer
+        | K::Opinion
+        | K::Instruction
+        | K::SuperviseText
+        | K::ReplyText
+        | K::ReviewText
+        | K::ReportText
+        | K::ResolveText
+        | K::NoFurtherText => Field::Text,
+        K::RemindGround => Field::Ground,
+        K::Receiver => Field::Receiver,
+        K::Visitor => Field::Visitor,
+        K::Said => Field::Said,
+        K::Decided => Field::Decided,
+        K::Place => Field::Place,
+        K::ProfileName => Field::Office,
+        K::ProfileHotline => Field::Hotline,
+        K::ProfilePrefix => Field::Prefix,
+        K::ProfileSeal => Field::Seal,
+        K::ProfileReviewOrgan => Field::ReviewOrgan,
+        K::ProfilePrinter => Field::Printer,
+        K::Participants => Field::Participants,
+        K::Conclusion => Field::Conclusion,
+        // Not text: a choice, a flag, a date, a number, a heading.
+        K::Representative
+        | K::CallTime
+        | K::Anonymous
+        | K::ReferralDeadline
+        | K::HandlingType
+        | K::Urgency
+        | K::Confidential
+        | K::Decision
+        | K::Ground
+        | K::Days
+        | K::SuperviseGround
+        | K::FeedbackBy
+        | K::Outcome
+        | K::Method
+        | K::ServedAt
+        | K::Signed
+        | K::UnitSatisfaction
+        | K::OfficeSatisfaction
+        | K::SentOn
+        | K::ReplyBy
+        | K::ResolveHow
+        | K::ResolvedOn
+        | K::ReportBy
+        | K::ReportReceivedOn
+        | K::Outbound
+        | K::Channel
+        | K::ReceivedAt
+        | K::Links
+        | K::ReviewOf
+        | K::ReReviewOf
+        | K::Recusal
+        | K::Extension
+        | K::Supervision
+        | K::Reminder
+        | K::Resolution
+        | K::ReturnVisit
+        | K::Attached
+        | K::Role
+        | K::Active
+        | K::CaseRef
+        | K::ReceptionDate
+        | K::ProfileDocument
+        | K::NoFurtherOn
+        | K::Hearing
+        | K::NoFurther
+        | K::Terminated
+        | K::People
+        | K::Postmark
+        | K::Received
+        | K::HearingFrom
+        | K::HearingTo
+        | K::Approve => return None,
+    })
 }
 
 /// Checks between fields, put on the later field of each pair.
