@@ -58,8 +58,8 @@ pub(super) fn export(
     store.record(&rec).map_err(|e| env.fail(e))?;
     written.map_err(|e| Failure(e.message(lang)))?;
     match out {
-        Some(p) => eprintln!("{}", text::exported(lang, p, full)),
-        None => eprintln!("{}", text::exported_to_stdout(lang)),
+        Some(p) => say_err!("{}", text::exported(lang, p, full)),
+        None => say_err!("{}", text::exported_to_stdout(lang)),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,6 +9,13 @@ macro_rules! say {
     };
 }
 
+/// `eprintln!` likewise, for what is said on stderr (it may quote a stored number or name).
+macro_rules! say_err {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::display::safe(&format!($($arg)*)))
+    };
+}
+
 mod admin;
 pub mod apply;
 mod args;
@@ -50,7 +57,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(Failure(msg)) => {
             // A message may quote what was typed or stored (a case number, a name).
-            eprintln!("{}{}", text::error_prefix(lang), crate::display::safe(&msg));
+            say_err!("{}{msg}", text::error_prefix(lang));
             ExitCode::FAILURE
         }
     }
@@ -123,7 +130,7 @@ impl Env {
     /// Opens the ledger at `path` with `key`, saying first when it is about to be upgraded.
     fn open_with(&self, path: &Path, key: &DataKey) -> Result<Store, Failure> {
         if let Ok(Some((from, to))) = Store::upgrade_pending(path, key) {
-            eprintln!("{}", text::upgrading(self.lang, from, to));
+            say_err!("{}", text::upgrading(self.lang, from, to));
         }
         Store::open(path, self.office.clone(), key).map_err(|e| self.fail(e))
     }

@@ -54,7 +54,7 @@ pub fn run(store: &mut Store, job: &Job, lang: Lang, clock: &Clock) -> Result<Ex
     let Some(path) = out else {
         // The text as a terminal may show it; `--out` keeps it exactly.
         print!("{}", crate::display::safe(&doc.text));
-        eprintln!("{}", text::issued(lang, &doc.number, None));
+        say_err!("{}", text::issued(lang, &doc.number, None));
         return Ok(ExitCode::SUCCESS);
     };
     let written = write(store, doc, path, clock.today()).map_err(fail)?;
