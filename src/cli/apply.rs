@@ -49,8 +49,7 @@ pub(crate) fn run(
             std::fs::File::open(p).map_err(|e| Failure(format!("{}: {e}", p.display())))?,
         )),
     };
-    // An error may quote the line (an unknown field's name): never raw to a terminal.
-    let mut out = crate::display::Terminal::json(std::io::stdout().lock());
+    let mut out = std::io::stdout().lock();
     let failed = apply_all(store, input, &mut out, signer, lang, clock)
         .map_err(|e| Failure(e.to_string()))?;
     Ok(if failed {
@@ -100,7 +99,8 @@ pub fn apply_all(
             failed = true;
             json!({"ok": false, "line": n, "error": msg})
         });
-        writeln!(out, "{result}")?;
+        // An error may quote the line (an unknown field's name): never raw to a terminal.
+        writeln!(out, "{}", crate::display::json_safe(&result.to_string()))?;
         out.flush()?;
     }
     Ok(failed)
