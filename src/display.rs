@@ -11,7 +11,7 @@ pub fn width(s: &str) -> usize {
 /// `s` made safe to print to a terminal: escape sequences (CSI `ESC [ … J`, OSC
 /// `ESC ] 0 ; … BEL` and `ESC ] 52` that retitle the window or write the clipboard, DCS,
 /// their C1 forms U+009B/U+009D/…) go whole, and so does every other control character
-/// (bare ESC, BEL, NUL, CR, DEL, C1) but the line break and the tab. Every surface that
+/// (bare ESC, BEL, NUL, a CR not ending a line, DEL, C1) but the line break and the tab. Every surface that
 /// prints stored text goes through this: the desk, and the CLI's text, CSV and notices on
 /// stdout. Files keep the text exactly.
 pub fn safe(s: &str) -> String {
@@ -142,6 +142,12 @@ fn clean(s: &str, flat: bool) -> String {
             }
             '\r' if flat => {
                 out.push(' ');
+                continue;
+            }
+            // A CSV's line ends (RFC 4180) stay; a bare CR, which would let text
+            // overwrite the line, goes.
+            '\r' if chars.peek() == Some(&'\n') => {
+                out.push(c);
                 continue;
             }
             '\n' | '\t' => {
@@ -281,6 +287,7 @@ mod tests {
             ("NUL\0BEL\u{7}DEL\u{7f}CR\r.", "NULBELDELCR."),
             ("DCS\u{1b}Pq#0;2;0;0;0\u{1b}\\.", "DCS."),
             ("行一\n\t行二", "行一\n\t行二"),
+            ("a,b\r\nc,d\r\n", "a,b\r\nc,d\r\n"),
             (
                 "OSC without end\u{1b}]0;x\n下一行",
                 "OSC without end\n下一行",
@@ -291,7 +298,7 @@ mod tests {
             assert!(
                 !safe(raw)
                     .chars()
-                    .any(|c| c.is_control() && c != '\n' && c != '\t')
+                    .any(|c| c.is_control() && !"\n\t\r".contains(c))
             );
         }
         assert_eq!(one_line("行一\r\n行二\u{1b}[2J"), "行一  行二");

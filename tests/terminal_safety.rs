@@ -121,8 +121,10 @@ fn hostile_ledger() -> Ledger {
     l
 }
 
-/// What a terminal would act on: any control character but the line break and the tab.
+/// What a terminal would act on: any control character but the line break, the tab and
+/// a CR ending a line (a CSV's CRLF).
 fn raw_controls(s: &str) -> Vec<char> {
+    let s = s.replace("\r\n", "\n");
     s.chars()
         .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
         .collect()

@@ -106,108 +106,67 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
     }
 }
 
-/// The ledger's field a form field's text is stored in, for its size
-/// (`domain::limits`, the table `apply` and setup use too).
+/// The ledger's field each text field of a form is stored in, for its size
+/// (`domain::limits`, the table `apply` and setup use too). A field not listed is not
+/// text (a choice, a flag, a date, a number, a heading) or checked otherwise.
+const STORED_AS: [(K, Field); 53] = [
+    (K::Name, Field::Name),
+    (K::IdNumber, Field::IdNumber),
+    (K::Phone, Field::Phone),
+    (K::ProfilePhone, Field::Phone),
+    (K::Address, Field::Address),
+    (K::ProfileAddress, Field::Address),
+    (K::LetterNo, Field::LetterNo),
+    (K::Email, Field::Contact),
+    (K::OnlineRef, Field::Contact),
+    (K::Contact, Field::Contact),
+    (K::ReferralBody, Field::Body),
+    (K::ReferralDoc, Field::DocNo),
+    (K::Category, Field::Category),
+    (K::Target, Field::Target),
+    (K::TargetPerson, Field::TargetPerson),
+    (K::Location, Field::Location),
+    (K::Summary, Field::Summary),
+    (K::ReportSummary, Field::Summary),
+    (K::Request, Field::Request),
+    (K::Route, Field::Route),
+    (K::Note, Field::Note),
+    (K::TerminateNote, Field::Note),
+    (K::PassTo, Field::To),
+    (K::RemindTo, Field::To),
+    (K::Department, Field::Department),
+    (K::DepartmentName, Field::Department),
+    (K::Handler, Field::Handler),
+    (K::Leader, Field::Leader),
+    (K::Reason, Field::Reason),
+    (K::Refusal, Field::Reason),
+    (K::Answer, Field::Text),
+    (K::Opinion, Field::Text),
+    (K::Instruction, Field::Text),
+    (K::SuperviseText, Field::Text),
+    (K::ReplyText, Field::Text),
+    (K::ReviewText, Field::Text),
+    (K::ReportText, Field::Text),
+    (K::ResolveText, Field::Text),
+    (K::NoFurtherText, Field::Text),
+    (K::RemindGround, Field::Ground),
+    (K::Receiver, Field::Receiver),
+    (K::Visitor, Field::Visitor),
+    (K::Said, Field::Said),
+    (K::Decided, Field::Decided),
+    (K::Place, Field::Place),
+    (K::ProfileName, Field::Office),
+    (K::ProfileHotline, Field::Hotline),
+    (K::ProfilePrefix, Field::Prefix),
+    (K::ProfileSeal, Field::Seal),
+    (K::ProfileReviewOrgan, Field::ReviewOrgan),
+    (K::ProfilePrinter, Field::Printer),
+    (K::Participants, Field::Participants),
+    (K::Conclusion, Field::Conclusion),
+];
+
 fn stored_as(key: K) -> Option<Field> {
-    Some(match key {
-        K::Name => Field::Name,
-        K::IdNumber => Field::IdNumber,
-        K::Phone | K::ProfilePhone => Field::Phone,
-        K::Address | K::ProfileAddress => Field::Address,
-        K::LetterNo => Field::LetterNo,
-        K::Email | K::OnlineRef | K::Contact => Field::Contact,
-        K::ReferralBody => Field::Body,
-        K::ReferralDoc => Field::DocNo,
-        K::Category => Field::Category,
-        K::Target => Field::Target,
-        K::TargetPerson => Field::TargetPerson,
-        K::Location => Field::Location,
-        K::Summary | K::ReportSummary => Field::Summary,
-        K::Request => Field::Request,
-        K::Route => Field::Route,
-        K::Note | K::TerminateNote => Field::Note,
-        K::PassTo | K::RemindTo => Field::To,
-        K::Department | K::DepartmentName => Field::Department,
-        K::Handler => Field::Handler,
-        K::Leader => Field::Leader,
-        K::Reason | K::Refusal => Field::Reason,
-        K::Answer
-        | K::Opinion
-        | K::Instruction
-        | K::SuperviseText
-        | K::ReplyText
-        | K::ReviewText
-        | K::ReportText
-        | K::ResolveText
-        | K::NoFurtherText => Field::Text,
-        K::RemindGround => Field::Ground,
-        K::Receiver => Field::Receiver,
-        K::Visitor => Field::Visitor,
-        K::Said => Field::Said,
-        K::Decided => Field::Decided,
-        K::Place => Field::Place,
-        K::ProfileName => Field::Office,
-        K::ProfileHotline => Field::Hotline,
-        K::ProfilePrefix => Field::Prefix,
-        K::ProfileSeal => Field::Seal,
-        K::ProfileReviewOrgan => Field::ReviewOrgan,
-        K::ProfilePrinter => Field::Printer,
-        K::Participants => Field::Participants,
-        K::Conclusion => Field::Conclusion,
-        // Not text: a choice, a flag, a date, a number, a heading.
-        K::Representative
-        | K::CallTime
-        | K::Anonymous
-        | K::ReferralDeadline
-        | K::HandlingType
-        | K::Urgency
-        | K::Confidential
-        | K::Decision
-        | K::Ground
-        | K::Days
-        | K::SuperviseGround
-        | K::FeedbackBy
-        | K::Outcome
-        | K::Method
-        | K::ServedAt
-        | K::Signed
-        | K::UnitSatisfaction
-        | K::OfficeSatisfaction
-        | K::SentOn
-        | K::ReplyBy
-        | K::ResolveHow
-        | K::ResolvedOn
-        | K::ReportBy
-        | K::ReportReceivedOn
-        | K::Outbound
-        | K::Channel
-        | K::ReceivedAt
-        | K::Links
-        | K::ReviewOf
-        | K::ReReviewOf
-        | K::Recusal
-        | K::Extension
-        | K::Supervision
-        | K::Reminder
-        | K::Resolution
-        | K::ReturnVisit
-        | K::Attached
-        | K::Role
-        | K::Active
-        | K::CaseRef
-        | K::ReceptionDate
-        | K::ProfileDocument
-        | K::NoFurtherOn
-        | K::Hearing
-        | K::NoFurther
-        | K::Terminated
-        | K::People
-        | K::Postmark
-        | K::Received
-        | K::HearingFrom
-        | K::HearingTo
-        | K::Approve => return None,
-    })
+    STORED_AS.iter().find(|(k, _)| *k == key).map(|(_, f)| *f)
 }
 
 /// Checks between fields, put on the later field of each pair.
