@@ -268,3 +268,77 @@ fn a_form_field_over_its_limit_says_so_and_keeps_what_was_typed() {
     let e = received.error.as_deref().expect("1900 is refused");
     assert!(e.contains("2000"), "{e}");
 }
+
+#[test]
+fn setup_refuses_a_name_over_its_limit_on_the_screen_and_in_the_store() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use xinfang::ui::screens::setup::{Field, Setup, SetupOutcome};
+    let press = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    let mut s = Setup::new(Lang::Zh);
+    s.paste("某区信访局");
+    s.key(press(KeyCode::Tab));
+    let long = "名".repeat(65);
+    s.paste(&long);
+    s.key(press(KeyCode::Tab));
+    s.key(press(KeyCode::Tab));
+    s.paste("城建科");
+    let done = s.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(done, SetupOutcome::Stay);
+    assert_eq!(s.focus, Field::Name);
+    let e = s.error(Field::Name).expect("the name is refused");
+    assert!(e.contains("上限64个字"), "{e}");
+    // The store refuses it too, whoever calls it.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("l.db"), Office::builtin(), &key()).unwrap();
+    let op = Operator {
+        name: long,
+        role: Role::Leader,
+        department: None,
+        active: true,
+    };
+    assert!(
+        store
+            .first_run("某区信访局", &op, &["城建科".into()])
+            .is_err()
+    );
+}
+
+#[test]
+fn the_binary_refuses_a_time_ahead_of_its_clock_unless_the_clock_is_fixed() {
+    let l = Ledger::set_up();
+    let ahead = line(&{
+        let mut v = intake("拆迁补偿", "张三");
+        v["at"] = json!("2099-12-31T10:00:00+08:00");
+        v
+    });
+    let ahead = String::from_utf8(ahead).unwrap();
+    let out = l.apply(&ahead);
+    let r = out.json_lines();
+    assert!(error(&r[0]).contains("past this machine's clock"), "{r:?}");
+    let fixed = common::command()
+        .env("XINFANG_NOW", "2099-12-31T12:00:00+08:00")
+        .args(common::signed_in(&[
+            "--lang",
+            "en",
+            "apply",
+            "--db",
+            l.db(),
+            "-",
+        ]))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start");
+    let mut child = fixed;
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), ahead.as_bytes()).unwrap();
+    let out = common::finish(child);
+    assert_eq!(out.json_lines()[0]["ok"], true, "{out:?}");
+    let bad = common::command()
+        .env("XINFANG_NOW", "tomorrow")
+        .args(["--lang", "en", "list", "--db", l.db()])
+        .output()
+        .expect("run");
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(said.contains("XINFANG_NOW must be a time"), "{said}");
+}

@@ -3,6 +3,8 @@
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::{Result, Store, StoreError};
+use crate::domain::error::Field;
+use crate::domain::limits::check_text;
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 
@@ -40,7 +42,6 @@ pub(super) fn upsert_operator(conn: &Connection, op: &Operator) -> Result<()> {
 }
 
 pub(super) fn upsert_department(conn: &Connection, name: &str, active: bool) -> Result<()> {
-    use crate::domain::{error::Field, limits::check_text};
     check_text(Field::Department, name)?;
     conn.execute(
         "INSERT INTO departments (name, active) VALUES (?1, ?2)
@@ -118,6 +119,12 @@ impl Store {
             tx.query_row("SELECT EXISTS (SELECT 1 FROM operators)", [], |r| r.get(0))?;
         if any_operator {
             return Err(StoreError::AlreadySetUp);
+        }
+        // The same limits as every other surface (`domain::limits`).
+        crate::domain::limits::check_operator(operator)?;
+        check_text(Field::Office, office_name)?;
+        for name in departments {
+            check_text(Field::Department, name)?;
         }
         let meta = "INSERT INTO meta (key, value) VALUES (?1, ?2)
                     ON CONFLICT (key) DO UPDATE SET value = ?2";
