@@ -58,8 +58,8 @@ pub(super) fn export(
     store.record(&rec).map_err(|e| env.fail(e))?;
     written.map_err(|e| Failure(e.message(lang)))?;
     match out {
-        Some(p) => eprintln!("{}", text::exported(lang, p, full)),
-        None => eprintln!("{}", text::exported_to_stdout(lang)),
+        Some(p) => say_err!("{}", text::exported(lang, p, full)),
+        None => say_err!("{}", text::exported_to_stdout(lang)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -104,16 +104,16 @@ pub(super) fn audit(env: &Env, since: Option<&str>, json: bool) -> Result<ExitCo
         return Ok(ExitCode::SUCCESS);
     }
     if events.is_empty() {
-        println!("{}", text::empty(lang));
+        say!("{}", text::empty(lang));
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}", text::headings(lang).join("\t"));
+    say!("{}", text::headings(lang).join("\t"));
     for e in &events {
         let subject = match e.detail.as_object() {
             Some(m) if !m.is_empty() => format!("{} {}", e.subject, e.detail),
             _ => e.subject.clone(),
         };
-        println!(
+        say!(
             "{}\t{}\t{}\t{}\t{}\t{}",
             e.seq,
             // To the second, as a person reads it (the JSON keeps the whole time).
@@ -173,7 +173,7 @@ pub(super) fn operators(env: &Env, json: bool) -> Result<ExitCode, Failure> {
         render::print_json(&json!(rows));
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}", text::operator_headings(lang).join("\t"));
+    say!("{}", text::operator_headings(lang).join("\t"));
     for o in &operators {
         let mut status = text::active(lang, o.active).to_owned();
         if let Some(until) = locked(&o.name) {
@@ -182,7 +182,7 @@ pub(super) fn operators(env: &Env, json: bool) -> Result<ExitCode, Failure> {
                 &until.format("%F %R").to_string(),
             ));
         }
-        println!(
+        say!(
             "{}\t{}\t{}\t{}\t{}",
             o.name,
             labels::role(lang, o.role),

@@ -13,26 +13,29 @@ use super::Failure;
 use crate::clock::Clock;
 use crate::config::config_dir;
 use crate::documents::Renderer;
-use crate::domain::command::Command;
+use crate::domain::command::{self, Command};
 use crate::domain::documents::{DocKind, IssueInput, OfficeProfile};
+use crate::domain::intake::field_names;
+use crate::domain::limits;
 use crate::domain::op::Act;
+use crate::domain::op::Op;
 use crate::domain::reception::{ReceptionDay, ReceptionRecord};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::store::{Admin, Applied, CaseRef, Request, Store};
-use crate::strings::{Lang, documents, errors};
+use crate::strings::{Lang, documents, errors, input};
 
 /// Who runs `apply`: the signed-in operator (None: opened with the recovery key, when
 /// every line must name its actor).
-pub(crate) struct Signer(Option<String>);
+pub struct Signer(Option<String>);
 
 impl Signer {
-    pub(crate) fn new(name: Option<&str>) -> Signer {
+    pub fn new(name: Option<&str>) -> Signer {
         Signer(name.map(str::to_owned))
     }
 }
 
-pub fn run(
+pub(crate) fn run(
     store: &mut Store,
     signer: &Signer,
     file: Option<&Path>,
@@ -47,37 +50,60 @@ pub fn run(
         )),
     };
     let mut out = std::io::stdout().lock();
-    let mut failed = false;
-    // Compiled on the first `issue` line only.
-    let mut renderer = None;
-    for (i, line) in input.lines().enumerate() {
-        let n = i + 1;
-        let line = line.map_err(|e| Failure(e.to_string()))?;
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        }
-        let ctx = Line {
-            signer,
-            lang,
-            clock,
-        };
-        let result = match apply_line(store, &line, &ctx, &mut renderer) {
-            Ok(v) => v,
-            Err(msg) => {
-                failed = true;
-                json!({"ok": false, "line": n, "error": msg})
-            }
-        };
-        // A closed stdout (e.g. `| head`) must not lose the commit's report
-        // silently: stop and say so.
-        writeln!(out, "{result}").map_err(|e| Failure(e.to_string()))?;
-        out.flush().map_err(|e| Failure(e.to_string()))?;
-    }
+    let failed = apply_all(store, input, &mut out, signer, lang, clock)
+        .map_err(|e| Failure(e.to_string()))?;
     Ok(if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Applies every line of `input`, writing one result line to `out` for each line that is
+/// not blank or a `#` comment, in order, each after its commit. A line that is not UTF-8,
+/// not JSON or not a command gets its own `"ok":false` with its line number, and the run
+/// goes on. Returns whether any line failed; an `Err` only when reading or writing fails
+/// (a closed stdout, e.g. `| head`, must not lose a commit's report silently: the run stops).
+pub fn apply_all(
+    store: &mut Store,
+    mut input: impl BufRead,
+    out: &mut impl Write,
+    signer: &Signer,
+    lang: Lang,
+    clock: &Clock,
+) -> std::io::Result<bool> {
+    let mut failed = false;
+    // Compiled on the first `issue` line only.
+    let mut renderer = None;
+    let mut bytes = Vec::new();
+    let ctx = Line {
+        signer,
+        lang,
+        clock,
+    };
+    for n in 1.. {
+        bytes.clear();
+        // Bytes, not `lines()`: one line that is not UTF-8 must not end the run.
+        let read = input.read_until(b'\n', &mut bytes)?;
+        if read == 0 {
+            break;
+        }
+        let text = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
+        let result = match std::str::from_utf8(text) {
+            Ok(line) if line.trim().is_empty() || line.trim_start().starts_with('#') => continue,
+            Ok(line) => apply_line(store, line, &ctx, &mut renderer),
+            Err(e) => Err(input::not_utf8(lang, e.valid_up_to())),
+        };
+        let result = result.unwrap_or_else(|msg| {
+            failed = true;
+            json!({"ok": false, "line": n, "error": msg})
+        });
+        // An error may quote the line (an unknown field's name): never raw to a terminal.
+        writeln!(out, "{}", crate::display::json_safe(&result.to_string()))?;
+        out.flush()?;
+    }
+    Ok(failed)
 }
 
 fn take_string(obj: &mut Map<String, Value>, key: &str) -> Option<String> {
@@ -166,8 +192,10 @@ fn apply_line(
     if op.is_empty() {
         return Err(bad("缺少 op", "op is missing"));
     }
+    check_fields(&op, &obj, lang)?;
     let actor = actor(store, &mut obj, ctx)?;
     let at = at_of(&mut obj, lang, clock)?;
+    limits::check_when(at, clock.now()).map_err(|e| errors::workflow(lang, &e))?;
     let by = By { actor, at, lang };
     match op.as_str() {
         "operator" => return put_operator(store, obj, &by),
@@ -186,6 +214,33 @@ fn apply_line(
         case_file_on_archive(store, &req, &applied, lang, renderer, &mut result);
     }
     Ok(result)
+}
+
+/// Refuses a field the line's op does not have, naming it and the ones it has: a typo
+/// (`leadr`) is never dropped silently.
+fn check_fields(op: &str, obj: &Map<String, Value>, lang: Lang) -> Result<(), String> {
+    let own: &[&'static str] = match op {
+        "operator" => &["name", "role", "passphrase", "department", "active"],
+        "department" => &["name", "active"],
+        "schedule" => field_names::<ReceptionDay>(),
+        "reception" => &["date", "leader", "visitor", "said", "decided", "case"],
+        "office" => field_names::<OfficeProfile>(),
+        // An unknown op is serde's to name, with the ops there are.
+        _ => {
+            let Some(step) = Op::from_code(op) else {
+                return Ok(());
+            };
+            return match command::unknown_field(step, obj, &command::ENVELOPE) {
+                Some(u) => Err(input::unknown_field(lang, op, &u.field, &u.known)),
+                None => Ok(()),
+            };
+        }
+    };
+    let known: Vec<&str> = ["op", "actor", "at"].iter().chain(own).copied().collect();
+    match obj.keys().find(|k| !known.contains(&k.as_str())) {
+        Some(k) => Err(input::unknown_field(lang, op, k, &known)),
+        None => Ok(()),
+    }
 }
 
 /// `{"op":"department","name":…,"active":…}`.

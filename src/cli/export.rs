@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 // Public with `write`, for the benchmarks.
 pub use super::args::Format;
+use crate::display::Terminal;
 use crate::domain::case::{Case, Petitioner};
 use crate::domain::identity::mask_id;
 use crate::domain::phone::mask_phone;
@@ -55,7 +56,15 @@ pub fn run(
     let mut w: Box<dyn Write> = match out {
         // The export holds ID numbers: private like the ledger.
         Some(p) => Box::new(std::io::BufWriter::new(private_file(p)?)),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        // Standard output may be a terminal: no stored escape reaches it (a file keeps
+        // the text exactly; JSON keeps it as `\u` escapes).
+        None => {
+            let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            match format {
+                Format::Json => Box::new(Terminal::json(stdout)),
+                Format::Csv => Box::new(Terminal::text(stdout)),
+            }
+        }
     };
     let ids = store.all_ids()?;
     match format {

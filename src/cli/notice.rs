@@ -52,8 +52,9 @@ pub fn run(store: &mut Store, job: &Job, lang: Lang, clock: &Clock) -> Result<Ex
     .map_err(fail)?;
     let doc = &got.document;
     let Some(path) = out else {
-        print!("{}", doc.text);
-        eprintln!("{}", text::issued(lang, &doc.number, None));
+        // The text as a terminal may show it; `--out` keeps it exactly.
+        print!("{}", crate::display::safe(&doc.text));
+        say_err!("{}", text::issued(lang, &doc.number, None));
         return Ok(ExitCode::SUCCESS);
     };
     let written = write(store, doc, path, clock.today()).map_err(fail)?;
@@ -72,11 +73,11 @@ pub fn run(store: &mut Store, job: &Job, lang: Lang, clock: &Clock) -> Result<Ex
             Ok(()) => msg.push_str(&text::printed(lang, &printer)),
             Err(e) => {
                 msg.push_str(&text::print_failed(lang, &e));
-                println!("{msg}");
+                say!("{msg}");
                 return Ok(ExitCode::FAILURE);
             }
         }
     }
-    println!("{msg}");
+    say!("{msg}");
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::display::fit;
+use crate::display::{Terminal, fit};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
@@ -27,7 +27,9 @@ pub fn provisional_years(clocks: &[ClockView]) -> Vec<i32> {
 }
 
 pub fn print_json(v: &Value) {
-    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    // JSON keeps the text exactly (as `\u` escapes), never raw to the terminal.
+    let json = serde_json::to_string_pretty(v).unwrap_or_default();
+    println!("{}", crate::display::json_safe(&json));
 }
 
 /// The running clock that falls due first, as the queue shows it.
@@ -98,15 +100,15 @@ pub fn rows(lang: Lang, store: &Store, rows: &[CaseRow], json: bool) {
         return;
     }
     if rows.is_empty() {
-        println!("{}", text::none_found(lang));
+        say!("{}", text::none_found(lang));
         return;
     }
-    println!("{}", heading(lang));
+    say!("{}", heading(lang));
     for r in rows {
-        println!("{}", row_line(lang, r));
+        say!("{}", row_line(lang, r));
     }
     if rows.iter().any(shows_provisional) {
-        println!("{}", calendar::provisional_legend(lang));
+        say!("{}", calendar::provisional_legend(lang));
     }
 }
 
@@ -119,7 +121,12 @@ pub fn list_pages(
     json: bool,
     today: NaiveDate,
 ) -> Result<(), StoreError> {
-    let mut out = std::io::stdout().lock();
+    let stdout = std::io::stdout().lock();
+    let mut out = if json {
+        Terminal::json(stdout)
+    } else {
+        Terminal::text(stdout)
+    };
     let mut printed = 0usize;
     let mut provisional = false;
     if json {
@@ -204,7 +211,7 @@ pub fn case_text(
         .iter()
         .find(|k| k.key == crate::domain::due::OUTBOUND_CLOCK);
     if let Some(text) = labels::outbound(lang, &row.case, outbound_due) {
-        println!(
+        say!(
             "{}：{text}",
             crate::strings::form::label(lang, crate::strings::form::FieldKey::Outbound)
         );
@@ -227,12 +234,12 @@ fn intake_text(lang: Lang, c: &Case) {
         Some(_) => format!(" [{}]", l("已终结", "closed for good")),
         None => String::new(),
     };
-    println!(
+    say!(
         "{} {no}{level}  [{}]{terminated}",
         l("信访事项", "Case"),
         labels::state(lang, c.state)
     );
-    println!(
+    say!(
         "{}：{}  {}  {}：{}",
         l("渠道", "channel"),
         labels::channel(lang, i.channel),
@@ -240,7 +247,7 @@ fn intake_text(lang: Lang, c: &Case) {
         l("接待人", "received by"),
         i.receiver
     );
-    println!(
+    say!(
         "{}：{}  {}：{}",
         l("问题分类", "category"),
         i.category,
@@ -260,14 +267,14 @@ fn intake_text(lang: Lang, c: &Case) {
         };
         let id = p.id_number.as_deref().map(mask_id).unwrap_or_default();
         let phone = p.phone.as_deref().map(mask_phone).unwrap_or_default();
-        println!(
+        say!(
             "  {}{mark}{rep} {id} {phone} {}",
             p.name,
             p.address.as_deref().unwrap_or("")
         );
     }
     if i.anonymous {
-        println!("  {}", l("匿名", "anonymous"));
+        say!("  {}", l("匿名", "anonymous"));
     }
     for (label, value) in [
         (l("被反映单位", "target"), &i.target),
@@ -275,12 +282,12 @@ fn intake_text(lang: Lang, c: &Case) {
         (l("问题发生地", "location"), &i.location),
     ] {
         if let Some(v) = value {
-            println!("{label}：{v}");
+            say!("{label}：{v}");
         }
     }
     if let Some(of) = c.review_of {
         // 复查 or 复核 (Art 35–36), of the case it names.
-        println!(
+        say!(
             "{}：#{of}",
             match c.level() {
                 Level::First | Level::Review => l("复查原件", "review of"),
@@ -288,9 +295,9 @@ fn intake_text(lang: Lang, c: &Case) {
             }
         );
     }
-    println!("{}：{}", l("主要问题", "summary"), i.summary);
+    say!("{}：{}", l("主要问题", "summary"), i.summary);
     if !i.request.is_empty() {
-        println!("{}：{}", l("诉求", "request"), i.request);
+        say!("{}：{}", l("诉求", "request"), i.request);
     }
 }
 
@@ -298,7 +305,7 @@ fn intake_text(lang: Lang, c: &Case) {
 fn handling_text(lang: Lang, c: &Case) {
     let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
     if let Some(a) = &c.assignment {
-        println!(
+        say!(
             "{}：{} / {}{}",
             l("承办", "assigned to"),
             a.department,
@@ -311,14 +318,14 @@ fn handling_text(lang: Lang, c: &Case) {
     }
     if let Some(latest) = c.reminders.last() {
         let text = labels::reminders(lang, c.reminders.len(), latest);
-        println!(
+        say!(
             "{}：{text}",
             crate::strings::form::label(lang, crate::strings::form::FieldKey::Reminder)
         );
     }
     if let Some(latest) = c.resolutions.last() {
         let text = labels::resolutions(lang, c.resolutions.len(), latest);
-        println!(
+        say!(
             "{}：{text}",
             crate::strings::form::label(lang, crate::strings::form::FieldKey::Resolution)
         );
@@ -326,16 +333,16 @@ fn handling_text(lang: Lang, c: &Case) {
     let label = |k| crate::strings::form::label(lang, k);
     use crate::strings::form::FieldKey as K;
     for h in &c.hearings {
-        println!("{}：{}", label(K::Hearing), labels::hearing(lang, h));
+        say!("{}：{}", label(K::Hearing), labels::hearing(lang, h));
     }
     for n in &c.no_further {
-        println!("{}：{}", label(K::NoFurther), labels::no_further(lang, n));
+        say!("{}：{}", label(K::NoFurther), labels::no_further(lang, n));
     }
     if let Some(t) = &c.terminated {
-        println!("{}：{}", label(K::Terminated), labels::terminated(lang, t));
+        say!("{}：{}", label(K::Terminated), labels::terminated(lang, t));
     }
     for d in &c.documents {
-        println!(
+        say!(
             "{}：{} {} ({} {})",
             l("文书", "document"),
             d.number,
@@ -349,11 +356,11 @@ fn handling_text(lang: Lang, c: &Case) {
 /// The case's clocks, with the years their due dates were counted without a holiday table.
 fn clocks_text(lang: Lang, store: &Store, row: &CaseRow) {
     let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
-    println!("\n{}", l("期限：", "Deadlines:"));
+    say!("\n{}", l("期限：", "Deadlines:"));
     for clock in &row.clocks {
         let rule = store.office().policy.clock(&clock.key);
         let name = rule.map_or(clock.key.as_str(), |r| labels::clock_name(lang, r));
-        println!(
+        say!(
             "  {}  {}  {}",
             fit(name, 14),
             clock.due,
@@ -361,10 +368,10 @@ fn clocks_text(lang: Lang, store: &Store, row: &CaseRow) {
         );
         if !clock.uncovered_years.is_empty() {
             let note = crate::strings::calendar::provisional_note(lang, &clock.uncovered_years);
-            println!("    {note}");
+            say!("    {note}");
         }
         if clock.paused_days > 0 {
-            println!("    {}", labels::paused_note(lang, clock.paused_days));
+            say!("    {}", labels::paused_note(lang, clock.paused_days));
         }
     }
 }
@@ -372,11 +379,11 @@ fn clocks_text(lang: Lang, store: &Store, row: &CaseRow) {
 /// The timeline, the next steps and the other cases of the same petitioner.
 fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseRow]) {
     let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
-    println!("\n{}", l("办理过程：", "Timeline:"));
+    say!("\n{}", l("办理过程：", "Timeline:"));
     for e in events {
         let note = labels::event_note(lang, &e.op, c).map_or(String::new(), |n| format!("  {n}"));
         let note = note + &labels::entered_by(lang, &e.actor, e.entered_by.as_deref());
-        println!(
+        say!(
             "  {}  {}  {}{note}",
             e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
             fit(&e.actor, 8),
@@ -388,19 +395,19 @@ fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseR
         .map(|o| labels::step(lang, *o))
         .collect();
     if !allowed.is_empty() {
-        println!(
+        say!(
             "\n{}{}",
             l("下一步可以：", "Next: "),
             allowed.join(l("、", ", "))
         );
     }
     if !earlier.is_empty() {
-        println!(
+        say!(
             "\n{}",
             l("同一信访人的其他件：", "Other cases of the same person:")
         );
         for r in earlier {
-            println!("  {}", row_line(lang, r));
+            say!("  {}", row_line(lang, r));
         }
     }
 }
@@ -408,40 +415,44 @@ fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseR
 pub fn check_report(lang: Lang, r: &CheckReport) {
     let zh = lang == Lang::Zh;
     for line in &r.database {
-        println!("{}{line}", lang.pick("数据库：", "database: "));
+        say!("{}{line}", lang.pick("数据库：", "database: "));
     }
     if let Some(b) = &r.first_bad_event {
         if zh {
-            println!("办理记录第{}条有问题：{}", b.id, b.problem)
+            say!("办理记录第{}条有问题：{}", b.id, b.problem)
         } else {
-            println!("journal event {} is bad: {}", b.id, b.problem)
+            say!("journal event {} is bad: {}", b.id, b.problem)
         }
     }
     if let Some(b) = &r.first_bad_case {
         let no = b.case_no.clone().unwrap_or_else(|| format!("#{}", b.id));
         if zh {
-            println!("信访事项 {no} 有问题：{}", b.problem)
+            say!("信访事项 {no} 有问题：{}", b.problem)
         } else {
-            println!("case {no} is bad: {}", b.problem)
+            say!("case {no} is bad: {}", b.problem)
         }
     }
     if let Some(b) = &r.first_bad_office_event {
         if zh {
-            println!("操作日志第{}条有问题：{}", b.id, b.problem)
+            say!("操作日志第{}条有问题：{}", b.id, b.problem)
         } else {
-            println!("office journal event {} is bad: {}", b.id, b.problem)
+            say!("office journal event {} is bad: {}", b.id, b.problem)
         }
     }
     if r.ok() {
         if zh {
-            println!(
+            say!(
                 "台账完好：{}件，{}条办理记录，{}条操作日志，哈希链完整",
-                r.cases, r.events, r.office_events
+                r.cases,
+                r.events,
+                r.office_events
             )
         } else {
-            println!(
+            say!(
                 "ledger intact: {} cases, {} journal events, {} office journal events, hash chains whole",
-                r.cases, r.events, r.office_events
+                r.cases,
+                r.events,
+                r.office_events
             )
         }
     }
@@ -454,7 +465,7 @@ pub fn demo_summary(
     path: &Path,
 ) {
     if lang == Lang::Zh {
-        println!(
+        say!(
             "已生成演示台账 {}：{}件，{}条办理记录，超期{}件，用时{:.1}秒",
             path.display(),
             s.cases,
@@ -463,7 +474,7 @@ pub fn demo_summary(
             took.as_secs_f64()
         );
     } else {
-        println!(
+        say!(
             "wrote demo ledger {}: {} cases, {} events, {} overdue, in {:.1} s",
             path.display(),
             s.cases,

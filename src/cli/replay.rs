@@ -93,7 +93,7 @@ pub(crate) fn run(env: &Env, path: &Path, opts: &Options) -> Result<ExitCode, Fa
         });
     }
     if let Some((line, left)) = quit_after {
-        eprintln!("{}", text::quit_early(lang, line, left));
+        say_err!("{}", text::quit_early(lang, line, left));
     }
     // The last screen drawn whole: TestBackend keeps only the cells each
     // frame changed, and it does not clear the second half of a wide

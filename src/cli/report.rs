@@ -35,6 +35,12 @@ pub fn run(
         ReportFormat::Html => Format::Html,
     };
     let body = report::render(&report, format, lang, policy);
+    // Standard output may be a terminal: no stored escape (a category, a department)
+    // reaches it; a file keeps the text exactly.
+    let shown = || match format {
+        Format::Json => crate::display::json_safe(&body),
+        Format::Text | Format::Csv | Format::Html => crate::display::safe(&body),
+    };
     match out {
         Some(path) => write_private(path, body.as_bytes())
             .map_err(|e| Failure(text::cannot_write(lang, path, &e))),
@@ -42,7 +48,7 @@ pub fn run(
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth reporting.
             match stdout
-                .write_all(body.as_bytes())
+                .write_all(shown().as_bytes())
                 .and_then(|_| stdout.flush())
             {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

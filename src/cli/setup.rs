@@ -169,7 +169,7 @@ pub(crate) fn recover(env: &Env, path: &Path, leader: &str) -> Result<ExitCode, 
         Err(KeyError::NoSidecar(_)) => Keyring::new(path).map_err(|e| fail(e.into()))?,
         Err(KeyError::SidecarDamaged(_)) => {
             let aside = set_aside(path).map_err(|e| fail(e.into()))?;
-            eprintln!("{}", text::set_aside(lang, &aside));
+            say_err!("{}", text::set_aside(lang, &aside));
             Keyring::new(path).map_err(|e| fail(e.into()))?
         }
         Err(e) => return Err(fail(e.into())),

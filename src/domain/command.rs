@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::documents::IssueInput;
 pub use super::intake::IntakeInput;
-use super::intake::strict_input;
+use super::intake::{Petitioner, Referral, field_names, strict_input};
 use super::op::Op;
 use super::types::{Decision, Outcome, ResolveHow, Satisfaction, ServiceMethod, SuperviseGround};
 
@@ -213,6 +213,98 @@ impl Command {
     }
 }
 
+/// What every case line carries besides its command's own fields.
+pub const ENVELOPE: [&str; 5] = ["op", "actor", "at", "case", "version"];
+
+/// The fields an `apply` line of `op` may carry besides [`ENVELOPE`]: a field not listed
+/// is refused by name, never dropped (a typo like `leadr` would silently lose the owning
+/// leader). Kept beside `Command`; `every_listed_field_is_read` checks each is read.
+pub fn fields(op: Op) -> &'static [&'static str] {
+    match op {
+        Op::Intake | Op::Attach => field_names::<IntakeInput>(),
+        // Every decision's fields: which ones a decision reads is serde's to say.
+        Op::Register => &[
+            "decision",
+            "reason",
+            "ground",
+            "route",
+            "note",
+            "to",
+            "assign",
+            "report_by",
+            "text",
+        ],
+        Op::Assign => &["department", "handler", "leader"],
+        Op::Recuse => &["handler", "reason"],
+        Op::Opinion | Op::Review => &["text"],
+        Op::Instruct => &["approve", "text"],
+        Op::Extend | Op::AskExtension => &["days", "reason"],
+        Op::Supervise => &["ground", "text", "feedback_by"],
+        Op::Remind => &["ground", "to", "reply_by"],
+        Op::Reply => &["outcome", "method", "text", "served_at", "signed"],
+        Op::ReturnVisit => &["unit", "office", "note"],
+        Op::Archive | Op::Own => &[],
+        Op::RefuseExtension => &["reason"],
+        Op::ReportBack => &["text", "sent_on"],
+        Op::Resolve => &["how", "resolved_on", "text"],
+        // The number, text and hash are the ledger's to fill in.
+        Op::Issue => &["kind", "basis", "review_organ"],
+        Op::Hearing => &["from", "to", "participants", "conclusion"],
+        Op::NoFurther => &["text", "received_on"],
+        Op::Terminate => &["note"],
+        Op::ReportReceived => &["summary", "received_on"],
+    }
+}
+
+/// A field a line does not have where it stands: its place (`leadr`,
+/// `petitioners[2].phnoe`) and the fields known there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownField {
+    pub field: String,
+    pub known: Vec<&'static str>,
+}
+
+/// The first field of `line` (an `apply` line of `op`) that is not `envelope` or the
+/// command's, looking into an intake's petitioners and referral too.
+pub fn unknown_field(
+    op: Op,
+    line: &serde_json::Map<String, serde_json::Value>,
+    envelope: &[&'static str],
+) -> Option<UnknownField> {
+    let known: Vec<&'static str> = envelope.iter().chain(fields(op)).copied().collect();
+    if let Some(k) = line.keys().find(|k| !known.contains(&k.as_str())) {
+        return Some(UnknownField {
+            field: k.clone(),
+            known,
+        });
+    }
+    if !matches!(op, Op::Intake | Op::Attach) {
+        return None;
+    }
+    let within = |place: String, v: &serde_json::Value, known: &'static [&'static str]| {
+        let obj = v.as_object()?;
+        let k = obj.keys().find(|k| !known.contains(&k.as_str()))?;
+        Some(UnknownField {
+            field: format!("{place}.{k}"),
+            known: known.to_vec(),
+        })
+    };
+    let people = line.get("petitioners").and_then(|p| p.as_array());
+    let mut people = people.into_iter().flatten().enumerate();
+    people
+        .find_map(|(i, p)| {
+            within(
+                format!("petitioners[{}]", i + 1),
+                p,
+                field_names::<Petitioner>(),
+            )
+        })
+        .or_else(|| {
+            let referral = line.get("referral")?;
+            within("referral".to_owned(), referral, field_names::<Referral>())
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,5 +354,66 @@ mod tests {
             assert!(seen.insert(std::mem::discriminant(&command)), "{op}");
         }
         assert_eq!(seen.len(), Op::ALL.len());
+    }
+
+    /// Every field `fields` lists is one serde reads: given a value of no type any field
+    /// has, the line is refused (an unread field would be ignored).
+    #[test]
+    fn every_listed_field_is_read() {
+        for op in Op::ALL {
+            for field in fields(op) {
+                let mut line: serde_json::Value = serde_json::from_str(sample(op)).unwrap();
+                if op == Op::Register {
+                    line = register_sample(field);
+                }
+                line[*field] = serde_json::json!({"\u{1}": [[]]});
+                let read = serde_json::from_value::<Command>(line.clone());
+                assert!(read.is_err(), "{op} does not read {field}: {line}");
+            }
+        }
+    }
+
+    /// A register line whose decision reads `field`.
+    fn register_sample(field: &str) -> serde_json::Value {
+        let decision = match field {
+            "reason" | "ground" | "route" | "note" => "decline",
+            "to" | "assign" | "report_by" => "pass_on",
+            "text" => "answered",
+            _ => "accept",
+        };
+        serde_json::json!({"op": "register", "decision": decision, "reason": "other_organ",
+            "route": "r", "to": "t", "text": "x"})
+    }
+
+    #[test]
+    fn a_typo_is_named_with_the_fields_known_there() {
+        let line = |s: &str| match serde_json::from_str(s).unwrap() {
+            serde_json::Value::Object(m) => m,
+            _ => unreachable!(),
+        };
+        let found = unknown_field(
+            Op::Assign,
+            &line(r#"{"op":"assign","department":"d","handler":"h","leadr":"l"}"#),
+            &ENVELOPE,
+        )
+        .expect("leadr is refused");
+        assert_eq!(found.field, "leadr");
+        assert!(found.known.contains(&"leader"), "{found:?}");
+        let found = unknown_field(
+            Op::Intake,
+            &line(r#"{"op":"intake","petitioners":[{"name":"a"},{"name":"b","phnoe":"1"}]}"#),
+            &ENVELOPE,
+        );
+        assert_eq!(
+            found.map(|f| f.field),
+            Some("petitioners[2].phnoe".to_owned())
+        );
+        for op in Op::ALL {
+            assert_eq!(
+                unknown_field(op, &line(sample(op)), &ENVELOPE),
+                None,
+                "{op}"
+            );
+        }
     }
 }

@@ -33,6 +33,33 @@ vocabulary! {
         Outcome = "outcome",
         Participants = "participants",
         Conclusion = "conclusion",
+        // The text fields below are named only when too long or holding a control
+        // character (`domain::limits`).
+        Address = "address",
+        WorkUnit = "work_unit",
+        IdNumber = "id_number",
+        Phone = "phone",
+        Contact = "contact",
+        LetterNo = "letter_no",
+        Receiver = "receiver",
+        Body = "body",
+        DocNo = "doc_no",
+        Target = "target",
+        TargetPerson = "target_person",
+        Location = "location",
+        Request = "request",
+        Note = "note",
+        Department = "department",
+        Ground = "ground",
+        Decided = "decided",
+        Place = "place",
+        Basis = "basis",
+        ReviewOrgan = "review_organ",
+        Office = "office",
+        Prefix = "prefix",
+        Seal = "seal",
+        Hotline = "hotline",
+        Printer = "printer",
     }
 }
 
@@ -159,6 +186,22 @@ pub enum WorkflowError {
     ExtensionAlreadyAsked,
     #[error("no extension was asked")]
     NoExtensionAsked,
+    /// Longer than `domain::limits` allows (in characters).
+    #[error("{field} is {found} characters, more than the {limit} allowed")]
+    TooLong {
+        field: Field,
+        limit: usize,
+        found: usize,
+    },
+    /// A control character (NUL, ESC, …) in stored text; `code` is its scalar value.
+    #[error("{field} holds the control character U+{code:04X}")]
+    ControlCharacter { field: Field, code: u32 },
+    /// A time given more than a day after the machine's clock (`domain::limits`).
+    #[error("{at} is after {latest}")]
+    AheadOfClock {
+        at: chrono::DateTime<chrono::FixedOffset>,
+        latest: chrono::DateTime<chrono::FixedOffset>,
+    },
     /// A document lacks something it must state; nothing is issued.
     #[error("the {kind:?} document lacks {missing:?}")]
     DocumentIncomplete { kind: DocKind, missing: Missing },

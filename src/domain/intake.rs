@@ -227,7 +227,7 @@ where
 
 /// The field names serde knows for struct `T`: what it passes to
 /// `deserialize_struct`, caught by a deserializer that reads nothing.
-fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+pub(crate) fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     struct Probe(&'static [&'static str]);
     impl<'de> serde::Deserializer<'de> for &mut Probe {
         type Error = serde::de::value::Error;

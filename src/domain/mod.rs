@@ -13,6 +13,7 @@ pub mod error;
 pub mod filing;
 pub mod identity;
 pub mod intake;
+pub mod limits;
 pub mod op;
 pub mod phone;
 pub mod policy;

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::error::{Field, WorkflowError};
+use super::limits::{check_text, in_ledger};
 use super::op::Act;
 use super::rules::Rules;
 use super::types::Role;
@@ -47,6 +48,9 @@ fn is_leader(name: &str, rules: &Rules) -> Result<(), WorkflowError> {
 /// A reception day belongs to an active leader.
 pub fn check_day(day: &ReceptionDay, rules: &Rules) -> Result<(), WorkflowError> {
     nonempty(Act::Schedule, Field::Leader, &day.leader)?;
+    in_ledger(day.date)?;
+    check_text(Field::Leader, &day.leader)?;
+    check_text(Field::Place, day.place.as_deref().unwrap_or_default())?;
     is_leader(&day.leader, rules)
 }
 
@@ -54,5 +58,10 @@ pub fn check_day(day: &ReceptionDay, rules: &Rules) -> Result<(), WorkflowError>
 pub fn check_record(rec: &ReceptionRecord, rules: &Rules) -> Result<(), WorkflowError> {
     nonempty(Act::Reception, Field::Visitor, &rec.visitor)?;
     nonempty(Act::Reception, Field::Said, &rec.said)?;
+    in_ledger(rec.date)?;
+    check_text(Field::Leader, &rec.leader)?;
+    check_text(Field::Visitor, &rec.visitor)?;
+    check_text(Field::Said, &rec.said)?;
+    check_text(Field::Decided, &rec.decided)?;
     is_leader(&rec.leader, rules)
 }

@@ -8,6 +8,8 @@ use serde_json::json;
 use super::office_journal::{OfficeRecord, append};
 use super::{Result, Store, StoreError};
 use crate::domain::audit::{AuditResult, Audited};
+use crate::domain::error::Field;
+use crate::domain::limits::check_text;
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 
@@ -35,6 +37,7 @@ pub fn department_names(conn: &Connection) -> Result<Vec<String>> {
 }
 
 pub(super) fn upsert_operator(conn: &Connection, op: &Operator) -> Result<()> {
+    crate::domain::limits::check_operator(op)?;
     conn.execute(
         "INSERT INTO operators (name, role, department, active) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (name) DO UPDATE SET role = ?2, department = ?3, active = ?4",
@@ -44,6 +47,7 @@ pub(super) fn upsert_operator(conn: &Connection, op: &Operator) -> Result<()> {
 }
 
 pub(super) fn upsert_department(conn: &Connection, name: &str, active: bool) -> Result<()> {
+    check_text(Field::Department, name)?;
     conn.execute(
         "INSERT INTO departments (name, active) VALUES (?1, ?2)
          ON CONFLICT (name) DO UPDATE SET active = ?2",
@@ -121,6 +125,12 @@ impl Store {
             tx.query_row("SELECT EXISTS (SELECT 1 FROM operators)", [], |r| r.get(0))?;
         if any_operator {
             return Err(StoreError::AlreadySetUp);
+        }
+        // The same limits as every other surface (`domain::limits`).
+        crate::domain::limits::check_operator(operator)?;
+        check_text(Field::Office, office_name)?;
+        for name in departments {
+            check_text(Field::Department, name)?;
         }
         let meta = "INSERT INTO meta (key, value) VALUES (?1, ?2)
                     ON CONFLICT (key) DO UPDATE SET value = ?2";

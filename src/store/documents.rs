@@ -84,6 +84,7 @@ pub(super) fn documents_of(
 
 /// Writes the whole letterhead.
 pub(super) fn write_profile(conn: &rusqlite::Connection, profile: &OfficeProfile) -> Result<()> {
+    crate::domain::limits::check_office(profile)?;
     conn.execute(
         "INSERT INTO office_profile (id, doc) VALUES (1, ?1)
          ON CONFLICT (id) DO UPDATE SET doc = ?1",

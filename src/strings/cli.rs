@@ -174,3 +174,14 @@ pub fn demo_exists(lang: Lang) -> &'static str {
 pub fn none_found(lang: Lang) -> &'static str {
     lang.pick("没有找到", "nothing found")
 }
+
+/// `XINFANG_NOW` that is not an RFC 3339 time.
+pub fn bad_now(lang: Lang, given: &str) -> String {
+    if lang == Lang::Zh {
+        format!("XINFANG_NOW 应为带时区的时间，如 2026-12-05T10:00:00+08:00，而不是「{given}」")
+    } else {
+        format!(
+            "XINFANG_NOW must be a time with its offset, e.g. 2026-12-05T10:00:00+08:00, not '{given}'"
+        )
+    }
+}

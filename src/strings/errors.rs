@@ -1,5 +1,6 @@
 //! Refusals in words: what is wrong and how to put it right.
 
+use super::input::{self, field_zh};
 use super::{Lang, documents, labels, validation};
 use chrono::NaiveDate;
 
@@ -68,6 +69,13 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::ExtensionTooLong { asked, cap } => extension_too_long(lang, *asked, *cap),
         E::ExtensionAfterDue { due } => extension_after_due(lang, *due),
         E::DateTooEarly { date, earliest } => date_too_early(lang, *date, *earliest),
+        E::TooLong {
+            field,
+            limit,
+            found,
+        } => input::too_long(lang, *field, *limit, *found),
+        E::ControlCharacter { field, code } => input::control_character(lang, *field, *code),
+        E::AheadOfClock { at, latest } => input::ahead_of_clock(lang, *at, *latest),
         E::DateTooLate { date, latest } => date_too_late(lang, *date, *latest),
         E::ReviewWindowClosed { due } => review_window_closed(lang, *due),
         E::ReReviewWindowClosed { due } => rereview_window_closed(lang, *due),
@@ -393,26 +401,6 @@ fn served_before_reply(lang: Lang, served: NaiveDate, settled: NaiveDate) -> Str
         format!(
             "served on {served}, before the reply existed on {settled} (the day its opinion was approved, or the decision taken): check the date"
         )
-    }
-}
-
-fn field_zh(field: Field) -> &'static str {
-    match field {
-        Field::Case => "案件编号",
-        Field::Visitor => "来访人",
-        Field::Said => "反映内容",
-        Field::Leader => "接待领导",
-        Field::Summary => "主要问题",
-        Field::Category => "问题分类",
-        Field::Name => "姓名",
-        Field::Route => "告知的处理途径",
-        Field::To => "转送机关",
-        Field::Text => "内容",
-        Field::Reason => "理由",
-        Field::Handler => "承办人",
-        Field::Outcome => "处理结果（支持/解释说明/不予支持）",
-        Field::Participants => "听证参加人",
-        Field::Conclusion => "听证结论",
     }
 }
 

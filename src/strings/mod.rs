@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod errors;
 pub mod form;
+pub mod input;
 pub mod keys;
 pub mod labels;
 pub mod reception;

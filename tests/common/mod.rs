@@ -38,6 +38,7 @@ pub fn command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_xinfang"));
     cmd.env_remove("XINFANG_DB")
         .env_remove("XINFANG_LANG")
+        .env_remove("XINFANG_NOW")
         .env(
             "XINFANG_CONFIG",
             concat!(env!("CARGO_TARGET_TMPDIR"), "/xinfang-no-config"),

@@ -1,7 +1,7 @@
 //! The field checks commands share: required text, date ranges, decisions, assignments,
 //! extensions and the review window.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::case::{Assignment, Case, Extension, Stamp};
 use crate::domain::deadline::due_date;
@@ -24,19 +24,8 @@ pub(crate) fn nonempty(op: impl Into<Act>, field: Field, value: &str) -> Result<
     }
 }
 
-/// The years a date on the ledger may fall in: the 2005 and 2022 条例's era with room ahead.
-/// A date outside (1900, 9999) is a typing slip, never a step taken: refused, not counted.
-pub const LEDGER_YEARS: (i32, i32) = (2000, 2099);
-
-/// Refuses a date outside [`LEDGER_YEARS`].
-pub(super) fn check_in_ledger(date: NaiveDate) -> Result<(), WorkflowError> {
-    let (first, last) = LEDGER_YEARS;
-    if (first..=last).contains(&date.year()) {
-        Ok(())
-    } else {
-        Err(WorkflowError::DateOutsideLedger { date, first, last })
-    }
-}
+pub use crate::domain::limits::LEDGER_YEARS;
+pub(super) use crate::domain::limits::in_ledger as check_in_ledger;
 
 /// No step is dated before the item it acts on was received (office-local dates).
 pub(super) fn check_after_receipt(

@@ -8,6 +8,7 @@ use super::case::{Case, Stamp};
 use super::command::Command;
 use super::documents::Content;
 use super::error::{Field, WorkflowError};
+use super::limits;
 use super::op::{Act, Op};
 use super::rules::{Operator, Rules};
 use super::types::Role;
@@ -65,6 +66,8 @@ pub fn transition(
     if !actor.active {
         return Err(WorkflowError::InactiveOperator(actor.name.clone()));
     }
+    // Every surface's text and dates meet the same bounds (`domain::limits`).
+    limits::check_command(command)?;
     let op = command.op();
     let event = Event {
         op,

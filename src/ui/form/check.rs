@@ -5,10 +5,12 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::{Form, Kind};
+use crate::domain::error::Field;
 use crate::domain::identity::{IdType, check_id};
+use crate::domain::limits;
 use crate::domain::phone::check_phone;
 use crate::strings::form::FieldKey as K;
-use crate::strings::{form as t, validation};
+use crate::strings::{errors, form as t, validation};
 
 /// Dates typed as `2026-03-01` (also `2026/3/1` and `2026.3.1`).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -68,6 +70,9 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
             .map(|e| validation::phone_error(lang, &e)),
         (key, Kind::Date, Some(s)) => match parse_date(&s) {
             None => Some(t::date_format(lang).to_owned()),
+            Some(d) if limits::in_ledger(d).is_err() => limits::in_ledger(d)
+                .err()
+                .map(|e| errors::workflow(lang, &e)),
             Some(d) if FUTURE_DATES.contains(&key) && d < today => {
                 Some(t::date_in_past(lang).to_owned())
             }
@@ -78,6 +83,9 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
         },
         (_, Kind::DateTime, Some(s)) => match parse_datetime(&s, today) {
             None => Some(t::datetime_format(lang).to_owned()),
+            Some(d) if limits::in_ledger(d.date()).is_err() => limits::in_ledger(d.date())
+                .err()
+                .map(|e| errors::workflow(lang, &e)),
             Some(d) if d.date() > today => Some(t::date_in_future(lang).to_owned()),
             Some(_) => None,
         },
@@ -90,8 +98,75 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
             Ok(n) if n >= 1 => None,
             _ => Some(t::whole_number(lang).to_owned()),
         },
-        (_, Kind::Text | Kind::Multi, Some(_)) => None,
+        (key, Kind::Text | Kind::Multi, Some(s)) => {
+            let field = stored_as(key)?;
+            let checked = limits::check_text(field, &s);
+            checked.err().map(|e| errors::workflow(lang, &e))
+        }
     }
+}
+
+/// The ledger's field each text field of a form is stored in, for its size
+/// (`domain::limits`, the table `apply` and setup use too). A field not listed is not
+/// text (a choice, a flag, a date, a number, a heading) or checked otherwise.
+const STORED_AS: [(K, Field); 53] = [
+    (K::Name, Field::Name),
+    (K::IdNumber, Field::IdNumber),
+    (K::Phone, Field::Phone),
+    (K::ProfilePhone, Field::Phone),
+    (K::Address, Field::Address),
+    (K::ProfileAddress, Field::Address),
+    (K::LetterNo, Field::LetterNo),
+    (K::Email, Field::Contact),
+    (K::OnlineRef, Field::Contact),
+    (K::Contact, Field::Contact),
+    (K::ReferralBody, Field::Body),
+    (K::ReferralDoc, Field::DocNo),
+    (K::Category, Field::Category),
+    (K::Target, Field::Target),
+    (K::TargetPerson, Field::TargetPerson),
+    (K::Location, Field::Location),
+    (K::Summary, Field::Summary),
+    (K::ReportSummary, Field::Summary),
+    (K::Request, Field::Request),
+    (K::Route, Field::Route),
+    (K::Note, Field::Note),
+    (K::TerminateNote, Field::Note),
+    (K::PassTo, Field::To),
+    (K::RemindTo, Field::To),
+    (K::Department, Field::Department),
+    (K::DepartmentName, Field::Department),
+    (K::Handler, Field::Handler),
+    (K::Leader, Field::Leader),
+    (K::Reason, Field::Reason),
+    (K::Refusal, Field::Reason),
+    (K::Answer, Field::Text),
+    (K::Opinion, Field::Text),
+    (K::Instruction, Field::Text),
+    (K::SuperviseText, Field::Text),
+    (K::ReplyText, Field::Text),
+    (K::ReviewText, Field::Text),
+    (K::ReportText, Field::Text),
+    (K::ResolveText, Field::Text),
+    (K::NoFurtherText, Field::Text),
+    (K::RemindGround, Field::Ground),
+    (K::Receiver, Field::Receiver),
+    (K::Visitor, Field::Visitor),
+    (K::Said, Field::Said),
+    (K::Decided, Field::Decided),
+    (K::Place, Field::Place),
+    (K::ProfileName, Field::Office),
+    (K::ProfileHotline, Field::Hotline),
+    (K::ProfilePrefix, Field::Prefix),
+    (K::ProfileSeal, Field::Seal),
+    (K::ProfileReviewOrgan, Field::ReviewOrgan),
+    (K::ProfilePrinter, Field::Printer),
+    (K::Participants, Field::Participants),
+    (K::Conclusion, Field::Conclusion),
+];
+
+fn stored_as(key: K) -> Option<Field> {
+    STORED_AS.iter().find(|(k, _)| *k == key).map(|(_, f)| *f)
 }
 
 /// Checks between fields, put on the later field of each pair.

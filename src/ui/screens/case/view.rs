@@ -21,12 +21,14 @@ use crate::ui::view::parts::clock_style;
 fn kv(lang: Lang, key: K, value: impl std::fmt::Display) -> Line<'static> {
     Line::from(vec![
         Span::raw(format!("{} ", f::label(lang, key))).dim(),
-        Span::raw(value.to_string()),
+        // Stored text, through the one function every printing surface shares.
+        Span::raw(crate::display::safe(&value.to_string())),
     ])
 }
 
 /// A label over a text that may have several lines (a summary, a reply).
 fn kv_text(lang: Lang, key: K, value: &str, lines: &mut Vec<Line<'static>>) {
+    let value = crate::display::safe(value);
     let mut parts = value.lines();
     lines.push(kv(lang, key, parts.next().unwrap_or_default()));
     let indent = " ".repeat(crate::display::width(f::label(lang, key)) + 1);

@@ -223,7 +223,25 @@ impl Setup {
             }
             _ => None,
         };
-        self.errors[index(f)] = error;
+        self.errors[index(f)] = error.or_else(|| self.over_limit(f));
+    }
+
+    /// A line longer than the ledger keeps, or holding a control character: the same
+    /// table (`domain::limits`) as `apply` and the forms.
+    fn over_limit(&self, f: Field) -> Option<String> {
+        use crate::domain::error::Field as F;
+        use crate::domain::limits::check_text;
+        let checked = match f {
+            Field::Office => check_text(F::Office, self.office.value().trim()),
+            Field::Name => check_text(F::Name, self.name.value().trim()),
+            Field::Departments => {
+                (self.department_list().iter()).try_for_each(|d| check_text(F::Department, d))
+            }
+            Field::Role | Field::Department => Ok(()),
+        };
+        checked
+            .err()
+            .map(|e| crate::strings::errors::workflow(self.lang, &e))
     }
 
     /// A chosen own department that is no longer listed is let go.
