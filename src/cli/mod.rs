@@ -21,7 +21,7 @@ use crate::clock::Clock;
 use crate::config::{Office, config_dir, default_ledger_path};
 use crate::domain::repeat::PetitionerKey;
 use crate::domain::types::State;
-use crate::store::{CaseRef, DataKey, ListFilter, Store, StoreError};
+use crate::store::{CaseRef, DataKey, ListFilter, Store, StoreError, Viewer};
 use crate::strings::{Lang, cli as text, errors};
 use args::{Cli, Cmd};
 
@@ -100,6 +100,23 @@ impl Env {
         let (key, who) = signin::sign_in(self, path)?;
         let mut store = self.open_with(path, &key)?;
         self.journal_sign_in(&mut store, who)?;
+        self.read_as_signed_in(store)
+    }
+
+    /// Every read from here on shows what the signed-in operator may see (2022 Art 30
+    /// 第三款); with the recovery key, everything.
+    fn read_as_signed_in(&self, mut store: Store) -> Result<Store, Failure> {
+        if let Some(name) = self.signed_in() {
+            let ops = store.operators().map_err(|e| self.fail(e))?;
+            let viewer = ops
+                .into_iter()
+                .find(|o| o.name == name)
+                .map(|operator| Viewer {
+                    operator,
+                    mask: crate::strings::labels::masked(self.lang).to_owned(),
+                });
+            store.set_viewer(viewer);
+        }
         Ok(store)
     }
 
@@ -132,7 +149,9 @@ impl Env {
                 let _ = self.signed_in.set(who);
             }
         }
-        Store::open_read_only(&path, self.office.clone(), &key).map_err(|e| self.fail(e))
+        let store =
+            Store::open_read_only(&path, self.office.clone(), &key).map_err(|e| self.fail(e))?;
+        self.read_as_signed_in(store)
     }
 }
 

@@ -21,5 +21,6 @@ pub mod repeat;
 pub mod rules;
 pub mod stats;
 pub mod types;
+pub mod visibility;
 pub mod vocab;
 pub mod workflow;

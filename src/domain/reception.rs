@@ -5,10 +5,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::case::Case;
 use super::error::{Field, WorkflowError};
 use super::op::Act;
 use super::rules::Rules;
 use super::types::Role;
+use super::visibility::accused_in;
 use super::workflow::nonempty;
 
 /// One leader's reception day.
@@ -48,6 +50,23 @@ fn is_leader(name: &str, rules: &Rules) -> Result<(), WorkflowError> {
 pub fn check_day(day: &ReceptionDay, rules: &Rules) -> Result<(), WorkflowError> {
     nonempty(Act::Schedule, Field::Leader, &day.leader)?;
     is_leader(&day.leader, rules)
+}
+
+/// A leader the case accuses records no reception on it (2022 Art 30 第三款, Art 28 回避).
+pub fn check_record_case(
+    rec: &ReceptionRecord,
+    case: &Case,
+    rules: &Rules,
+) -> Result<(), WorkflowError> {
+    let leader = rules.operator(&rec.leader);
+    match leader.and_then(|l| accused_in(case, l)) {
+        Some((party, target)) => Err(WorkflowError::AccusedParty {
+            op: Act::Reception,
+            party,
+            target,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// A record names its visitor and what was said, and the receiving leader.

@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_decision_notice.sql"),
     include_str!("migrations/0016_report_hearings_outbound.sql"),
     include_str!("migrations/0017_office_journal.sql"),
+    include_str!("migrations/0018_confidentiality.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -89,6 +90,7 @@ mod tests {
         (15, "0015_decision_notice.sql", "639dd2069b7abfcab375975de479d8c53afbd394dbfd6cc5c3b9cf4aa203741f"),
         (16, "0016_report_hearings_outbound.sql", "a2c3fb30d1694df691963601b8744a092e9783e83156e955ba86372bd1582404"),
         (17, "0017_office_journal.sql", "271a8683661690c446d8dc8c4f9fdf7aa742504e2a768358695e00d8806dcd34"),
+        (18, "0018_confidentiality.sql", "183d93b02434e49f38afc9f368f1024c410627d183a77ac10ee8c5409b3d6140"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -427,3 +427,8 @@ pub fn outbound(
     }
     Some(s)
 }
+
+/// What stands for a confidential case's petitioners before its handler (2022 Art 30).
+pub fn masked(lang: Lang) -> &'static str {
+    lang.pick("（保密）", "(confidential)")
+}

@@ -12,6 +12,7 @@ use super::op::{Act, Op};
 use super::rules::{Operator, Rules};
 use super::types::Role;
 
+mod accused;
 mod checks;
 mod gate;
 mod intake;
@@ -82,6 +83,7 @@ pub fn transition(
         Some(case) => {
             gate(case, op)?;
             permitted(case, op, actor)?;
+            accused::refuse_the_accused(case, command, actor)?;
             let today = local_date(at, rules);
             check_in_ledger(today)?;
             check_after_receipt(case, op, today, rules)?;

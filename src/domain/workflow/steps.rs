@@ -551,5 +551,6 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         no_further: Vec::new(),
         terminated: None,
         report_received: None,
+        unmasked: None,
     }
 }

@@ -148,6 +148,9 @@ field_keys! {
     Hearing = ("听证", "hearing"),
     NoFurther = ("不再受理", "not accepted again"),
     Terminated = ("终结", "closed for good"),
+    // Confidentiality (2022 Art 30 第三款): whom an accusation may not reach.
+    OperatorUnit = ("所在单位", "unit"),
+    DepartmentWide = ("可见本部门全部案件", "sees the department's cases"),
 }
 
 impl FieldKey {

@@ -42,9 +42,14 @@ fn intake_lines(lang: Lang, c: &Case, links: &[Case], lines: &mut Vec<Line<'stat
             .find(|l| l.id == *id)
             .map_or(format!("#{id}"), crate::ui::form::case_name)
     };
-    if !c.intake.links.is_empty() {
-        let ids: Vec<String> = c.intake.links.iter().map(name).collect();
-        lines.push(kv(lang, K::Links, ids.join(" ")));
+    // Only the linked cases the reader may see (the store leaves the others out): an id
+    // would tell of a case kept from them (2022 Art 30 第三款).
+    let seen: Vec<String> = (c.intake.links.iter())
+        .filter_map(|id| links.iter().find(|l| l.id == *id))
+        .map(crate::ui::form::case_name)
+        .collect();
+    if !seen.is_empty() {
+        lines.push(kv(lang, K::Links, seen.join(" ")));
     }
     if let Some(of) = &c.review_of {
         // 复查 of a first handling, 复核 of a 复查 (Art 35–36).

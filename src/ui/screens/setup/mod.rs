@@ -241,6 +241,8 @@ impl Setup {
                 role: self.role,
                 department: self.department.clone(),
                 active: true,
+                unit: None,
+                department_wide: false,
             },
             departments: self.department_list(),
         })

@@ -1,0 +1,127 @@
+//! Who reads the ledger, and what they are shown: the domain's rule
+//! (`domain::visibility`, 2022 Art 30 第三款) applied to every read, and written as SQL over
+//! the case columns so that a page, a count or a search filters in the query itself and
+//! never loads a case it may not show. `sight_sql_agrees_with_the_domain` holds the two
+//! together.
+
+use super::{Store, StoreError};
+use crate::domain::case::Case;
+use crate::domain::rules::Operator;
+use crate::domain::types::Role;
+use crate::domain::visibility::{Sight, mask, names_of, sight_of};
+
+/// The operator reading, and the words that stand in for what a confidential case's
+/// handler may not see (「（保密）」, in the reader's language).
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub operator: Operator,
+    pub mask: String,
+}
+
+/// A name as an SQL string literal. Names come from the operators table, never from a
+/// query typed at the desk; quotes are doubled and NULs dropped all the same.
+fn literal(text: &str) -> String {
+    let clean: String = text.chars().filter(|c| *c != '\0').collect();
+    format!("'{}'", clean.replace('\'', "''"))
+}
+
+/// `rules::names_accused(name, column)` in SQL: equal, or one inside the other when the
+/// shorter has two characters or more.
+fn names(column: &str, name: &str) -> String {
+    let t = format!("trim({column}, ' ' || char(9, 10, 13, 12288))");
+    let n = literal(name.trim());
+    let len = name.trim().chars().count();
+    format!(
+        "({column} IS NOT NULL AND ({t} = {n} OR (min(length({t}), {len}) >= 2 \
+         AND (instr({t}, {n}) > 0 OR instr({n}, {t}) > 0))))"
+    )
+}
+
+/// The condition a `cases` row (columns prefixed with `p`, e.g. "c.") must meet to be
+/// shown to `who`: `visibility::sight(who, row).shows()`.
+pub fn condition(who: &Operator, p: &str) -> String {
+    let mut accused: Vec<String> = Vec::new();
+    for name in names_of(who) {
+        for column in ["target", "target_person"] {
+            accused.push(names(&format!("{p}{column}"), name));
+        }
+    }
+    let me = literal(&who.name);
+    let seen = match who.role {
+        Role::Leader => "1".to_owned(),
+        Role::Clerk => format!("({p}receiver = {me} OR {p}confidential = 0)"),
+        // Drawn from the indexes of their own cases: a handler's few among a million.
+        Role::Handler => {
+            let mut own = format!(
+                "{p}id IN (SELECT id FROM cases WHERE handler = {me} \
+                 UNION ALL SELECT id FROM cases WHERE receiver = {me}"
+            );
+            if let Some(d) = who.department.as_deref().filter(|_| who.department_wide) {
+                own += &format!(
+                    " UNION ALL SELECT id FROM cases WHERE department = {} AND confidential = 0",
+                    literal(d)
+                );
+            }
+            own + ")"
+        }
+    };
+    if accused.is_empty() {
+        seen
+    } else {
+        format!("({seen} AND NOT ({}))", accused.join(" OR "))
+    }
+}
+
+impl Store {
+    /// Reads from now on as `viewer` (None: everything, for setup, `check` and the
+    /// recovery key).
+    pub fn set_viewer(&mut self, viewer: Option<Viewer>) {
+        self.viewer = viewer;
+        self.forget_counts();
+    }
+
+    pub fn viewer(&self) -> Option<&Operator> {
+        self.viewer.as_ref().map(|v| &v.operator)
+    }
+
+    /// What the viewer may see of `case` (Full when nobody in particular reads).
+    pub fn sight(&self, case: &Case) -> Sight {
+        self.viewer
+            .as_ref()
+            .map_or(Sight::Full, |v| sight_of(&v.operator, case))
+    }
+
+    /// The condition on `cases` (columns prefixed with `p`) of what the viewer may see,
+    /// "1" when nobody in particular reads.
+    pub(super) fn seen_where(&self, p: &str) -> String {
+        self.viewer
+            .as_ref()
+            .map_or_else(|| "1".to_owned(), |v| condition(&v.operator, p))
+    }
+
+    /// `case` as the viewer may see it: refused as a number that does not exist when it is
+    /// hidden, with "本件涉及您本人，已回避" to an accused leader, masked for a confidential
+    /// case's handler.
+    pub(super) fn as_seen(&self, mut case: Case, asked: &str) -> Result<Case, StoreError> {
+        match self.sight(&case) {
+            Sight::Full => Ok(case),
+            Sight::Masked => {
+                if let Some(v) = &self.viewer {
+                    mask(&mut case, &v.mask);
+                }
+                Ok(case)
+            }
+            Sight::Hidden => Err(StoreError::CaseNotFound(asked.to_owned())),
+            Sight::Recused => Err(StoreError::Recused(asked.to_owned())),
+        }
+    }
+
+    /// As `as_seen` for a list: None for a case not to be listed.
+    pub(super) fn listed(&self, case: Case) -> Option<Case> {
+        self.as_seen(case, "").ok()
+    }
+}
+
+#[cfg(test)]
+#[path = "sight_tests.rs"]
+mod tests;
