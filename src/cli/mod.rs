@@ -144,7 +144,11 @@ impl Env {
         let path = self.ledger_path()?;
         let (key, who) = signin::sign_in(self, &path)?;
         match self.open_with(&path, &key) {
-            Ok(mut store) => self.journal_sign_in(&mut store, who)?,
+            // Kept open for writing: a view of a confidential case goes on record.
+            Ok(mut store) => {
+                self.journal_sign_in(&mut store, who)?;
+                return self.read_as_signed_in(store);
+            }
             Err(_) => {
                 let _ = self.signed_in.set(who);
             }
@@ -355,9 +359,14 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
 /// `show`: one case with its timeline and the earlier cases of its petitioner.
 fn show(env: &Env, case: &str, json: bool) -> Result<ExitCode, Failure> {
     let fail = |e| env.fail(e);
-    let store = env.open_for_reading()?;
+    let mut store = env.open_for_reading()?;
     let today = env.clock.today();
     let row = store.case(&CaseRef::parse(case), today).map_err(fail)?;
+    // On record (Art 30 第三款); a ledger file that cannot be written is still shown.
+    match store.record_view(&row.case, "show", env.clock.now()) {
+        Ok(()) | Err(StoreError::ReadOnly) => {}
+        Err(e) => return Err(fail(e)),
+    }
     let events = store.events(row.case.id).map_err(fail)?;
     let main = row.case.intake.main_petitioner();
     let key = PetitionerKey::new(

@@ -155,6 +155,31 @@ pub fn mask(case: &mut Case, mark: &str) {
     }
 }
 
+/// Who the petitioners are, as written anywhere in the case's records (its journal, its
+/// documents): each name, number, phone, address and work unit of two characters or more,
+/// the longest first so that a longer one is replaced whole.
+pub fn secrets(case: &Case) -> Vec<String> {
+    let attached = case.attached.iter().flat_map(|a| a.petitioners.iter());
+    let mut out: Vec<String> = Vec::new();
+    for p in case.intake.petitioners.iter().chain(attached) {
+        let fields = [&p.id_number, &p.phone, &p.address, &p.work_unit];
+        out.push(p.name.clone());
+        out.extend(fields.into_iter().flatten().cloned());
+    }
+    out.extend(case.intake.contact.iter().cloned());
+    out.retain(|s| s.trim().chars().count() >= 2);
+    out.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    out.dedup();
+    out
+}
+
+/// `text` with every one of `secrets` replaced by `mark`.
+pub fn redact(text: &str, secrets: &[String], mark: &str) -> String {
+    secrets
+        .iter()
+        .fold(text.to_owned(), |t, s| t.replace(s.trim(), mark))
+}
+
 #[cfg(test)]
 #[path = "visibility_tests.rs"]
 mod tests;

@@ -105,7 +105,7 @@ impl Store {
     }
 
     pub fn events(&self, case_id: i64) -> Result<Vec<JournalEntry>> {
-        journal::for_case(&self.conn, case_id)
+        self.seen_events(case_id, journal::for_case(&self.conn, case_id)?)
     }
 
     /// The policy's `due` object for a case row.
@@ -326,9 +326,13 @@ impl Store {
         Ok(!any)
     }
 
-    /// Every case id, oldest first, for export.
+    /// Every case id the reader may see, oldest first, for export.
     pub fn all_ids(&self) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare("SELECT id FROM cases ORDER BY id")?;
+        let sql = format!(
+            "SELECT id FROM cases WHERE {} ORDER BY id",
+            self.seen_where("")
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
         let ids = stmt.query_map([], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }

@@ -4,11 +4,16 @@
 //! never loads a case it may not show. `sight_sql_agrees_with_the_domain` holds the two
 //! together.
 
-use super::{Store, StoreError};
+use serde_json::Value;
+
+use super::cases::{self, CaseRef};
+use super::office_journal::{self, OfficeEvent, OfficeRecord};
+use super::{JournalEntry, Store, StoreError, StoredDocument};
+use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::case::Case;
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
-use crate::domain::visibility::{Sight, mask, names_of, sight_of};
+use crate::domain::visibility::{Sight, mask, names_of, redact, secrets, sight_of};
 
 /// The operator reading, and the words that stand in for what a confidential case's
 /// handler may not see (「（保密）」, in the reader's language).
@@ -116,9 +121,99 @@ impl Store {
         }
     }
 
+    /// What the viewer may see of the records of case `id` (its journal, its documents):
+    /// None in full, else the petitioners' particulars to mask; refused as `as_seen` is.
+    fn secrets_of(&self, id: i64) -> Result<Option<(Vec<String>, &str)>, StoreError> {
+        let Some(v) = &self.viewer else {
+            return Ok(None);
+        };
+        let (case, _) = cases::load(&self.conn, &CaseRef::Id(id))?;
+        match self.sight(&case) {
+            Sight::Full => Ok(None),
+            Sight::Masked => Ok(Some((secrets(&case), v.mask.as_str()))),
+            Sight::Hidden => Err(StoreError::CaseNotFound(id.to_string())),
+            Sight::Recused => Err(StoreError::Recused(id.to_string())),
+        }
+    }
+
+    /// Case `id`'s journal as the viewer may see it.
+    pub(super) fn seen_events(
+        &self,
+        id: i64,
+        mut events: Vec<JournalEntry>,
+    ) -> Result<Vec<JournalEntry>, StoreError> {
+        if let Some((secrets, mark)) = self.secrets_of(id)? {
+            for e in &mut events {
+                let values = [Some(&mut e.command), e.before.as_mut(), Some(&mut e.after)];
+                for v in values.into_iter().flatten() {
+                    redact_json(v, &secrets, mark);
+                }
+            }
+        }
+        Ok(events)
+    }
+
+    /// Case `id`'s documents as the viewer may see them.
+    pub(super) fn seen_documents(
+        &self,
+        id: i64,
+        mut docs: Vec<StoredDocument>,
+    ) -> Result<Vec<StoredDocument>, StoreError> {
+        if let Some((secrets, mark)) = self.secrets_of(id)? {
+            for d in &mut docs {
+                d.text = redact(&d.text, &secrets, mark);
+                d.html = redact(&d.html, &secrets, mark);
+            }
+        }
+        Ok(docs)
+    }
+
+    /// Records that the viewer saw confidential `case` on `surface` (a screen or a command):
+    /// who, when and where, in the office journal (2022 Art 30 第三款; PIPL Art 51). Nothing
+    /// for a case that is not confidential, or when nobody in particular reads.
+    pub fn record_view(
+        &mut self,
+        case: &Case,
+        surface: &str,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<(), StoreError> {
+        let Some(v) = self.viewer.as_ref().filter(|_| case.intake.confidential) else {
+            return Ok(());
+        };
+        let rec = OfficeRecord {
+            at,
+            actor: v.operator.name.clone(),
+            act: Audited::View,
+            subject: case.id.to_string(),
+            detail: serde_json::json!({"case_no": case.case_no, "surface": surface}),
+            result: AuditResult::Ok,
+        };
+        office_journal::append(&self.conn, &rec)?;
+        Ok(())
+    }
+
+    /// Who saw confidential case `id`, when and where, oldest first: for a leader only.
+    pub(super) fn views_of(&self, case: &Case) -> Result<Vec<OfficeEvent>, StoreError> {
+        let leader = self.viewer().is_some_and(|o| o.role == Role::Leader);
+        if !(leader && case.intake.confidential) {
+            return Ok(Vec::new());
+        }
+        office_journal::of_subject(&self.conn, Audited::View, &case.id.to_string())
+    }
+
     /// As `as_seen` for a list: None for a case not to be listed.
     pub(super) fn listed(&self, case: Case) -> Option<Case> {
         self.as_seen(case, "").ok()
+    }
+}
+
+/// Every text in `v` with `secrets` replaced by `mark`.
+fn redact_json(v: &mut Value, secrets: &[String], mark: &str) {
+    match v {
+        Value::String(s) => *s = redact(s, secrets, mark),
+        Value::Array(items) => items.iter_mut().for_each(|i| redact_json(i, secrets, mark)),
+        Value::Object(map) => map.values_mut().for_each(|i| redact_json(i, secrets, mark)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }
 

@@ -32,6 +32,11 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             .map_or_else(fail, Msg::Found),
         Cmd::OpenCase(id) => store
             .case_view(*id, today, REPEATS)
+            .and_then(|c| {
+                let at = app.clock.now();
+                store.record_view(&c.row.case, "case_screen", at)?;
+                Ok(c)
+            })
             .map_or_else(fail, |c| Msg::Case(Box::new(c))),
         Cmd::LoadDashboard => store
             .leader_dashboard(operator_name(app), today, DASHBOARD_ROWS)

@@ -320,6 +320,20 @@ fn timeline_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>
     }
 }
 
+/// Who saw a confidential case, when and where (a leader's case screen, Art 30 第三款).
+fn views_lines(lang: Lang, views: &[crate::store::OfficeEvent], lines: &mut Vec<Line<'static>>) {
+    if views.is_empty() {
+        return;
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(crate::strings::audit::views_title(lang, views.len())).bold());
+    for v in views {
+        let surface = v.detail["surface"].as_str().unwrap_or_default();
+        let at = v.at.get(..16).unwrap_or(&v.at).replace('T', " ");
+        lines.push(Line::from(format!("  {at}  {}  {surface}", v.actor)));
+    }
+}
+
 pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let t = text(lang);
@@ -348,6 +362,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     if let Some(text) = labels::outbound(lang, c, outbound_due) {
         lines.push(kv(lang, K::Outbound, text));
     }
+    views_lines(lang, &screen.views, &mut lines);
     if !screen.others.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(f::others_title(lang, screen.others.len())).bold());
