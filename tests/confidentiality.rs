@@ -170,3 +170,144 @@ fn a_declared_interest_keeps_the_handler_off() {
     let err = o.apply(Some(&back), &assign("城建科", "王强"), "李娜", t(4));
     assert!(matches!(err, Err(E::Recused { .. })), "{err:?}");
 }
+
+/// The office of issue 15 as `apply` lines: a confidential, named accusation against
+/// 区住建局 / 刘洋 (2026-0001), handled by 王强 of 城建科, and a plain case of 刘洋's own
+/// (2026-0002); 孙副局长 comes from 区住建局 too.
+const OFFICE: &str = r#"{"op":"department","name":"城建科"}
+{"op":"department","name":"住建科"}
+{"op":"operator","name":"李娜","role":"clerk"}
+{"op":"operator","name":"赵建国","role":"leader"}
+{"op":"operator","name":"孙副局长","role":"leader","unit":"区住建局"}
+{"op":"operator","name":"王强","role":"handler","department":"城建科"}
+{"op":"operator","name":"赵敏","role":"handler","department":"城建科"}
+{"op":"operator","name":"刘洋","role":"handler","department":"住建科","unit":"区住建局"}
+{"op":"intake","actor":"李娜","at":"2026-11-20T10:00:00+08:00","channel":"letter","people":2,"petitioners":[{"name":"李某某","id_type":"resident_id","id_number":"11010519491231002X","phone":"13800138000","address":"幸福里3号楼","main":true},{"name":"钱某某","phone":"13900139000","representative":true}],"confidential":true,"category":"城乡建设","handling_type":"检举控告","target":"区住建局","target_person":"刘洋","summary":"检举违规审批安置房","request":"要求查处","urgency":"major"}
+{"op":"register","actor":"李娜","case":1,"decision":"accept","at":"2026-11-20T11:00:00+08:00"}
+{"op":"assign","actor":"李娜","case":"2026-0001","department":"城建科","handler":"王强","leader":"赵建国","at":"2026-11-20T12:00:00+08:00"}
+{"op":"intake","actor":"李娜","at":"2026-11-21T10:00:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"张三","id_type":"resident_id","id_number":"440524188001010014","main":true}],"category":"城乡建设","handling_type":"申诉求决","target":"某街道办事处","summary":"反映小区路灯损坏","request":"要求修复","urgency":"major"}
+{"op":"register","actor":"李娜","case":2,"decision":"accept","at":"2026-11-21T11:00:00+08:00"}
+{"op":"assign","actor":"李娜","case":"2026-0002","department":"住建科","handler":"刘洋","leader":"赵建国","at":"2026-11-21T12:00:00+08:00"}
+"#;
+
+fn ledger() -> common::Ledger {
+    let l = common::Ledger::new();
+    l.apply_ok(OFFICE);
+    l
+}
+
+/// `xinfang --as WHO ARGS…` on `l`.
+fn as_(l: &common::Ledger, who: &str, args: &[&str]) -> common::Out {
+    let mut all = vec!["--db", l.db(), "--as", who];
+    all.extend(args);
+    common::run(&all, "")
+}
+
+/// `show`, `list`, `search` and `repeats` for each reader: the accused and a handler
+/// elsewhere find nothing, and are told of it as of a number that does not exist; the
+/// accused leader is told to step aside; the case's handler sees it masked; the
+/// views are on record.
+#[test]
+fn the_command_line_shows_each_reader_what_they_may_see() {
+    let l = ledger();
+    let nothing = as_(&l, "刘洋", &["show", "2026-0099"]);
+    for who in ["刘洋", "赵敏"] {
+        let shown = as_(&l, who, &["show", "2026-0001"]);
+        assert!(!shown.success());
+        let same = shown.stderr.replace("2026-0001", "2026-0099");
+        assert_eq!(same, nothing.stderr, "{who}");
+        for args in [
+            &["list"][..],
+            &["search", "李某某"],
+            &["search", "违规审批"],
+            &["search", "2026-0001"],
+            &["repeats", "--phone", "13800138000"],
+            &["list", "--json"],
+        ] {
+            let out = as_(&l, who, args);
+            let all = out.stdout + &out.stderr;
+            for secret in ["2026-0001", "李某某", "违规审批", "13800138000"] {
+                assert!(
+                    !all.contains(secret),
+                    "{who} {args:?} shows {secret}: {all}"
+                );
+            }
+        }
+    }
+    let mine = as_(&l, "刘洋", &["list"]);
+    assert!(mine.stdout.contains("2026-0002"), "{mine:?}");
+    let recused = as_(&l, "孙副局长", &["show", "2026-0001"]);
+    assert!(
+        recused.stderr.contains("本件涉及您本人，已回避"),
+        "{recused:?}"
+    );
+    let masked = as_(&l, "王强", &["show", "2026-0001", "--json"]);
+    assert!(masked.success(), "{masked:?}");
+    for secret in [
+        "李某某",
+        "钱某某",
+        "1101",
+        "13800138000",
+        "13900139000",
+        "幸福里",
+    ] {
+        assert!(
+            !masked.stdout.contains(secret),
+            "{secret}: {}",
+            masked.stdout
+        );
+    }
+    assert!(masked.stdout.contains("（保密）"));
+    let full = as_(&l, "赵建国", &["show", "2026-0001"]);
+    assert!(full.stdout.contains("李某某"), "{full:?}");
+    let audit = as_(&l, "赵建国", &["audit", "--json"]);
+    let events: serde_json::Value = serde_json::from_str(&audit.stdout).unwrap();
+    let views: Vec<&serde_json::Value> = (events.as_array().unwrap().iter())
+        .filter(|e| e["act"] == "view")
+        .collect();
+    assert_eq!(views.len(), 2, "{}", audit.stdout);
+    assert_eq!(views[0]["actor"], "王强");
+    assert_eq!(views[0]["detail"]["surface"], "show");
+}
+
+/// The accused handler at the desk: nothing of the accusation in the queue, in a search
+/// by name or by number; the accused leader's dashboard leaves it out too.
+#[test]
+fn the_accused_finds_nothing_at_the_desk() {
+    use common::tmux::{Desk, eventually, have_tmux};
+    if !have_tmux() {
+        eprintln!("tmux not installed: skipped");
+        return;
+    }
+    let l = ledger();
+    let d = Desk::start(&l, "accused", Some("刘洋"));
+    d.sees("2026-0002");
+    let clean = |d: &Desk| {
+        let s = d.screen();
+        for secret in ["李某某", "违规审批", "13800138000"] {
+            assert!(!s.contains(secret), "{secret} on:\n{s}");
+        }
+    };
+    clean(&d);
+    assert!(!d.screen().contains("2026-0001"));
+    for query in ["李某某", "2026-0001", "违规"] {
+        d.keys(&["/"]);
+        d.typ(query);
+        d.sees(&format!("检索: {query}"));
+        d.keys(&["Enter"]);
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        clean(&d);
+        d.keys(&["Escape"]);
+        d.loses(&format!("检索: {query}"));
+    }
+    d.keys(&["q"]);
+    assert!(eventually(|| !d.alive()), "q did not quit");
+
+    let d = Desk::start(&l, "leader", Some("孙副局长"));
+    // Both cases are major: the dashboard lists the one this leader may see.
+    d.sees("2026-0002");
+    clean(&d);
+    assert!(!d.screen().contains("2026-0001"));
+    d.keys(&["q"]);
+    assert!(eventually(|| !d.alive()), "q did not quit");
+}

@@ -4,6 +4,8 @@
 //! never loads a case it may not show. `sight_sql_agrees_with_the_domain` holds the two
 //! together.
 
+use std::collections::HashSet;
+
 use serde_json::Value;
 
 use super::cases::{self, CaseRef};
@@ -12,6 +14,7 @@ use super::{JournalEntry, Store, StoreError, StoredDocument};
 use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::case::Case;
 use crate::domain::rules::Operator;
+use crate::domain::stats::Report;
 use crate::domain::types::Role;
 use crate::domain::visibility::{Sight, mask, names_of, redact, secrets, sight_of};
 
@@ -199,6 +202,30 @@ impl Store {
             return Ok(Vec::new());
         }
         office_journal::of_subject(&self.conn, Audited::View, &case.id.to_string())
+    }
+
+    /// The report's listed cases, of those the viewer may see; its counts stay whole (a
+    /// count names nobody).
+    pub(super) fn keep_seen_items(&self, r: &mut Report) -> Result<(), StoreError> {
+        if self.viewer.is_none() {
+            return Ok(());
+        }
+        let sql = format!(
+            "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND {})",
+            self.seen_where("")
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut seen = HashSet::new();
+        let ids =
+            (r.overdue_items.iter().map(|i| i.id)).chain(r.supervised_items.iter().map(|i| i.id));
+        for id in ids.collect::<Vec<_>>() {
+            if stmt.query_row([id], |row| row.get::<_, bool>(0))? {
+                seen.insert(id);
+            }
+        }
+        r.overdue_items.retain(|i| seen.contains(&i.id));
+        r.supervised_items.retain(|i| seen.contains(&i.id));
+        Ok(())
     }
 
     /// As `as_seen` for a list: None for a case not to be listed.
