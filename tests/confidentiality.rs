@@ -156,6 +156,62 @@ fn the_accused_records_no_reception_on_it() {
     assert!(check_record_case(&rec("赵局长"), &case, &o.rules()).is_ok());
 }
 
+/// Only a leader lifts the masking, only on a confidential case, once, with a reason; not
+/// a leader the case accuses.
+#[test]
+fn a_leader_lifts_the_masking_with_a_reason() {
+    let o = office();
+    let mut input = intake_input();
+    input.handling_type = Some(HandlingType::Accusation);
+    input.confidential = true;
+    input.target = Some("区住建局".into());
+    let case = o
+        .apply(None, &Command::Intake(Box::new(input)), "李娜", t(0))
+        .unwrap()
+        .case;
+    let reg = o.step(&case, Command::Register(Decision::Accept), "李娜", t(1));
+    let assigned = o.step(&reg, assign("城建科", "王强"), "李娜", t(2));
+    let lift = |reason: &str| Command::Unmask {
+        reason: reason.into(),
+    };
+    let handler = o.apply(Some(&assigned), &lift("核实"), "王强", t(3));
+    assert!(
+        matches!(handler, Err(E::RoleRequired { .. })),
+        "{handler:?}"
+    );
+    let accused = o.apply(Some(&assigned), &lift("核实"), "刘副局长", t(3));
+    assert_eq!(
+        accused.unwrap_err(),
+        refused(Op::Unmask, "区住建局", "区住建局")
+    );
+    let blank = o.apply(Some(&assigned), &lift(" "), "赵局长", t(3));
+    assert!(matches!(blank, Err(E::MissingField { .. })), "{blank:?}");
+    let lifted = o.step(&assigned, lift("需当面核实"), "赵局长", t(3));
+    assert_eq!(lifted.unmasked.as_ref().unwrap().reason, "需当面核实");
+    let again = o.apply(Some(&lifted), &lift("再次"), "赵局长", t(4));
+    assert!(matches!(again, Err(E::WrongState { .. })), "{again:?}");
+    let plain = o.step(
+        &o.step(
+            &o.apply(
+                None,
+                &Command::Intake(Box::new(intake_input())),
+                "李娜",
+                t(0),
+            )
+            .unwrap()
+            .case,
+            Command::Register(Decision::Accept),
+            "李娜",
+            t(1),
+        ),
+        assign("城建科", "王强"),
+        "李娜",
+        t(2),
+    );
+    let nothing = o.apply(Some(&plain), &lift("核实"), "赵局长", t(3));
+    assert!(matches!(nothing, Err(E::WrongState { .. })), "{nothing:?}");
+}
+
 /// A handler with a declared interest (`recuse`, Art 28 第三款) is not assigned again.
 #[test]
 fn a_declared_interest_keeps_the_handler_off() {
@@ -258,6 +314,13 @@ fn the_command_line_shows_each_reader_what_they_may_see() {
         );
     }
     assert!(masked.stdout.contains("（保密）"));
+    // A leader lifts the masking for this case, saying why: the handler then sees who.
+    let lift = r#"{"op":"unmask","actor":"赵建国","case":"2026-0001","reason":"需当面核实"}"#;
+    let refused = l.apply(&lift.replace("赵建国", "孙副局长"));
+    assert!(refused.stdout.contains("\"ok\":false"), "{refused:?}");
+    l.apply_ok(lift);
+    let unmasked = as_(&l, "王强", &["show", "2026-0001", "--json"]);
+    assert!(unmasked.stdout.contains("李某某"), "{unmasked:?}");
     let full = as_(&l, "赵建国", &["show", "2026-0001"]);
     assert!(full.stdout.contains("李某某"), "{full:?}");
     let audit = as_(&l, "赵建国", &["audit", "--json"]);
@@ -265,7 +328,7 @@ fn the_command_line_shows_each_reader_what_they_may_see() {
     let views: Vec<&serde_json::Value> = (events.as_array().unwrap().iter())
         .filter(|e| e["act"] == "view")
         .collect();
-    assert_eq!(views.len(), 2, "{}", audit.stdout);
+    assert_eq!(views.len(), 3, "{}", audit.stdout);
     assert_eq!(views[0]["actor"], "王强");
     assert_eq!(views[0]["detail"]["surface"], "show");
 }

@@ -143,6 +143,7 @@ fn dates_ahead(command: &Command) -> Vec<chrono::NaiveDate> {
         | Command::AskExtension { .. }
         | Command::RefuseExtension { .. }
         | Command::Terminate { .. }
+        | Command::Unmask { .. }
         | Command::Issue(_) => Vec::new(),
     }
 }

@@ -13,6 +13,7 @@ use super::warning::Warning;
 use crate::domain::case::{
     Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Recusal,
     Reminder, Reply, ReportBack, ReportReceived, Resolution, ReturnVisit, Stamp, Supervision,
+    Unmasked,
 };
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::deadline::due_date;
@@ -118,6 +119,7 @@ impl Step<'_, '_> {
                 summary,
                 received_on,
             } => self.report_received(next, summary, *received_on),
+            Command::Unmask { reason } => self.unmask(next, reason),
         }
     }
 
@@ -447,6 +449,16 @@ impl Step<'_, '_> {
             warnings,
             ..Change::to(next)
         })
+    }
+
+    /// Art 30 第三款: the handler sees who the petitioners are once a leader says why.
+    fn unmask(self, mut next: Case, reason: &str) -> Result<Change, WorkflowError> {
+        nonempty(Op::Unmask, Field::Reason, reason)?;
+        next.unmasked = Some(Unmasked {
+            reason: reason.trim().to_owned(),
+            stamp: self.stamp,
+        });
+        Ok(Change::to(next))
     }
 
     fn own(self, mut next: Case) -> Change {
