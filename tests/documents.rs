@@ -45,6 +45,8 @@ fn ledger() -> Ledger {
                 role,
                 department: dept.map(Into::into),
                 active: true,
+                unit: None,
+                department_wide: false,
             })
             .unwrap();
     }
@@ -485,6 +487,8 @@ fn an_office_without_a_name_is_told_how_to_set_one() {
             role: Role::Clerk,
             department: None,
             active: true,
+            unit: None,
+            department_wide: false,
         })
         .unwrap();
     let mut l = Ledger {

@@ -236,6 +236,8 @@ fn texts_are_bounded_with_the_limit_in_the_message_and_free_of_controls() {
         role: Role::Clerk,
         department: None,
         active: true,
+        unit: None,
+        department_wide: false,
     };
     assert!(store.put_operator(&long).is_err());
 }
@@ -295,6 +297,8 @@ fn setup_refuses_a_name_over_its_limit_on_the_screen_and_in_the_store() {
         role: Role::Leader,
         department: None,
         active: true,
+        unit: None,
+        department_wide: false,
     };
     assert!(
         store

@@ -32,6 +32,8 @@ fn desk(today: NaiveDate) -> (common::Ledger, Store, App) {
         role: Role::Leader,
         department: None,
         active: true,
+        unit: None,
+        department_wide: false,
     };
     let mut app = App::new(Lang::Zh, Some(leader), "某区信访局".into(), today);
     runtime::dispatch(&mut store, &mut app, Msg::Resize { rows: 40 });

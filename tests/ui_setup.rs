@@ -53,6 +53,8 @@ fn operators() -> Vec<Operator> {
         role,
         department: dept.map(str::to_owned),
         active,
+        unit: None,
+        department_wide: false,
     };
     vec![
         op("李娜", Role::Clerk, None, true),
@@ -77,6 +79,8 @@ fn a_filled_setup_finishes_with_trimmed_answers() {
                 role: Role::Handler,
                 department: Some("城建科".into()),
                 active: true,
+                unit: None,
+                department_wide: false,
             },
             departments: vec!["城建科".into(), "民政科".into(), "教育科".into()],
         })

@@ -43,6 +43,8 @@ fn desk(rows: u16) -> (common::Ledger, Store, App) {
         role: Role::Clerk,
         department: None,
         active: true,
+        unit: None,
+        department_wide: false,
     };
     let today = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
     let mut app = App::new(Lang::Zh, Some(operator), "某区信访局".into(), today);
@@ -255,6 +257,8 @@ fn leader_desk(rows: u16) -> (common::Ledger, Store, App) {
         role: Role::Leader,
         department: None,
         active: true,
+        unit: None,
+        department_wide: false,
     };
     let today = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
     let mut app = App::new(Lang::Zh, Some(leader), "某区信访局".into(), today);

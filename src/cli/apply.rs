@@ -382,6 +382,12 @@ fn put_operator(store: &mut Store, mut obj: Map<String, Value>, by: &By) -> Resu
         role,
         department: take_string(&mut obj, "department").filter(|s| !s.trim().is_empty()),
         active: obj.get("active").and_then(Value::as_bool).unwrap_or(true),
+        // Whom an accusation may not reach (2022 Art 30 第三款), and a 科长's wider view.
+        unit: take_string(&mut obj, "unit").filter(|s| !s.trim().is_empty()),
+        department_wide: obj
+            .get("department_wide")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
     };
     let active = op.active;
     store

@@ -36,7 +36,7 @@ use crate::clock::Clock;
 use crate::config::{Office, config_dir, default_ledger_path};
 use crate::domain::repeat::PetitionerKey;
 use crate::domain::types::State;
-use crate::store::{CaseRef, DataKey, ListFilter, Store, StoreError};
+use crate::store::{CaseRef, DataKey, ListFilter, Store, StoreError, Viewer};
 use crate::strings::{Lang, cli as text, errors};
 use args::{Cli, Cmd};
 
@@ -131,6 +131,23 @@ impl Env {
         let (key, who) = signin::sign_in(self, path)?;
         let mut store = self.open_with(path, &key)?;
         self.journal_sign_in(&mut store, who)?;
+        self.read_as_signed_in(store)
+    }
+
+    /// Every read from here on shows what the signed-in operator may see (2022 Art 30
+    /// 第三款); with the recovery key, everything.
+    fn read_as_signed_in(&self, mut store: Store) -> Result<Store, Failure> {
+        if let Some(name) = self.signed_in() {
+            let ops = store.operators().map_err(|e| self.fail(e))?;
+            let viewer = ops
+                .into_iter()
+                .find(|o| o.name == name)
+                .map(|operator| Viewer {
+                    operator,
+                    mask: crate::strings::labels::masked(self.lang).to_owned(),
+                });
+            store.set_viewer(viewer);
+        }
         Ok(store)
     }
 
@@ -158,12 +175,18 @@ impl Env {
         let path = self.ledger_path()?;
         let (key, who) = signin::sign_in(self, &path)?;
         match self.open_with(&path, &key) {
-            Ok(mut store) => self.journal_sign_in(&mut store, who)?,
+            // Kept open for writing: a view of a confidential case goes on record.
+            Ok(mut store) => {
+                self.journal_sign_in(&mut store, who)?;
+                return self.read_as_signed_in(store);
+            }
             Err(_) => {
                 let _ = self.signed_in.set(who);
             }
         }
-        Store::open_read_only(&path, self.office.clone(), &key).map_err(|e| self.fail(e))
+        let store =
+            Store::open_read_only(&path, self.office.clone(), &key).map_err(|e| self.fail(e))?;
+        self.read_as_signed_in(store)
     }
 }
 
@@ -363,9 +386,14 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
 /// `show`: one case with its timeline and the earlier cases of its petitioner.
 fn show(env: &Env, case: &str, json: bool) -> Result<ExitCode, Failure> {
     let fail = |e| env.fail(e);
-    let store = env.open_for_reading()?;
+    let mut store = env.open_for_reading()?;
     let today = env.clock.today();
     let row = store.case(&CaseRef::parse(case), today).map_err(fail)?;
+    // On record (Art 30 第三款); a ledger file that cannot be written is still shown.
+    match store.record_view(&row.case, "show", env.clock.now()) {
+        Ok(()) | Err(StoreError::ReadOnly) => {}
+        Err(e) => return Err(fail(e)),
+    }
     let events = store.events(row.case.id).map_err(fail)?;
     let main = row.case.intake.main_petitioner();
     let key = PetitionerKey::new(

@@ -72,6 +72,8 @@ pub(crate) fn init(env: &Env, path: &Path, leader: &str) -> Result<ExitCode, Fai
             role: Role::Leader,
             department: None,
             active: true,
+            unit: None,
+            department_wide: false,
         })?;
         // The first leader has nobody above them: on record as their own act.
         store.record(&OfficeRecord {

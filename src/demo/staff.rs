@@ -57,6 +57,8 @@ pub fn setup(store: &mut Store) -> Result<(), StoreError> {
         role,
         department: department.map(str::to_owned),
         active: true,
+        unit: None,
+        department_wide: false,
     };
     for name in CLERKS {
         store.put_operator(&op(name, Role::Clerk, None))?;

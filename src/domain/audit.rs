@@ -26,6 +26,9 @@ vocabulary! {
         /// A passphrase given (a new operator's, a leader's reset) or changed by its owner;
         /// never the passphrase itself.
         Passphrase = "passphrase",
+        /// A confidential case seen (its screen, `show`, `export`, a document), by whom and
+        /// where (2022 Art 30 第三款; PIPL Art 51).
+        View = "view",
     }
 }
 

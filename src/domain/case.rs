@@ -259,6 +259,17 @@ pub struct Case {
     /// The 办结报告 that came back for an item this office 交办'd (Art 22 (三)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_received: Option<ReportReceived>,
+    /// A leader let the handler of this confidential case see who the petitioners are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unmasked: Option<Unmasked>,
+}
+
+/// Masking lifted on a confidential case, by a leader, for a reason (2022 Art 30).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unmasked {
+    pub reason: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
 }
 
 /// A repeat item joined to an open case instead of being numbered again.

@@ -162,6 +162,11 @@ pub enum Command {
         )]
         received_on: Option<NaiveDate>,
     },
+    /// A leader lets the handler of this confidential case see who the petitioners are, for
+    /// a reason (2022 Art 30 第三款): on the journal like every step.
+    Unmask {
+        reason: String,
+    },
 }
 
 fn yes() -> bool {
@@ -209,6 +214,7 @@ impl Command {
             Command::NoFurther { .. } => Op::NoFurther,
             Command::Terminate { .. } => Op::Terminate,
             Command::ReportReceived { .. } => Op::ReportReceived,
+            Command::Unmask { .. } => Op::Unmask,
         }
     }
 }
@@ -253,6 +259,7 @@ pub fn fields(op: Op) -> &'static [&'static str] {
         Op::NoFurther => &["text", "received_on"],
         Op::Terminate => &["note"],
         Op::ReportReceived => &["summary", "received_on"],
+        Op::Unmask => &["reason"],
     }
 }
 
@@ -338,6 +345,7 @@ mod tests {
             Op::NoFurther => r#"{"op":"no_further","text":"t","received_on":"2026-03-02"}"#,
             Op::Terminate => r#"{"op":"terminate"}"#,
             Op::ReportReceived => r#"{"op":"report_received","summary":"s"}"#,
+            Op::Unmask => r#"{"op":"unmask","reason":"r"}"#,
         }
     }
 

@@ -119,6 +119,14 @@ pub enum WorkflowError {
     /// 2022 Art 30: accusation material must never reach the accused.
     #[error("confidentiality: {assignee} is accused in this case ({target})")]
     AccusedAssignee { assignee: String, target: String },
+    /// 2022 Art 30 第三款, Art 28 第三款: the case is not passed on to the accused, and an
+    /// accused leader neither owns (包案), instructs nor decides on its extension.
+    #[error("confidentiality: {party} is accused in this case ({target}): {op:?} refused")]
+    AccusedParty {
+        op: Act,
+        party: String,
+        target: String,
+    },
     /// 2022 Art 28: a handler with a direct interest must step aside.
     #[error("{handler} has stepped aside: {reason}")]
     Recused { handler: String, reason: String },

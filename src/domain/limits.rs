@@ -203,7 +203,8 @@ pub fn check_command(command: &Command) -> Result<(), WorkflowError> {
         | Command::NoFurther { text, .. } => check_text(F::Text, text),
         Command::Extend { reason, .. }
         | Command::AskExtension { reason, .. }
-        | Command::RefuseExtension { reason } => check_text(F::Reason, reason),
+        | Command::RefuseExtension { reason }
+        | Command::Unmask { reason } => check_text(F::Reason, reason),
         Command::ReturnVisit { note, .. } | Command::Terminate { note } => {
             check_text(F::Note, note)
         }
@@ -255,6 +256,7 @@ pub fn check_operator(op: &Operator) -> Result<(), WorkflowError> {
             Field::Department,
             op.department.as_deref().unwrap_or_default(),
         ),
+        (Field::WorkUnit, op.unit.as_deref().unwrap_or_default()),
     ])
 }
 

@@ -22,5 +22,6 @@ pub mod repeat;
 pub mod rules;
 pub mod stats;
 pub mod types;
+pub mod visibility;
 pub mod vocab;
 pub mod workflow;

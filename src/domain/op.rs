@@ -36,6 +36,7 @@ vocabulary! {
         NoFurther = "no_further",
         Terminate = "terminate",
         ReportReceived = "report_received",
+        Unmask = "unmask",
     }
 }
 
@@ -45,7 +46,8 @@ impl Op {
     /// is offered apart (`documents::prepare` says what a document lacks).
     pub fn is_step(self) -> bool {
         match self {
-            Op::Issue => false,
+            // Lifting the masking changes who sees, not where the case stands.
+            Op::Issue | Op::Unmask => false,
             Op::Intake
             | Op::Register
             | Op::Assign

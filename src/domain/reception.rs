@@ -5,11 +5,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::case::Case;
 use super::error::{Field, WorkflowError};
 use super::limits::{check_text, in_ledger};
 use super::op::Act;
 use super::rules::Rules;
 use super::types::Role;
+use super::visibility::accused_in;
 use super::workflow::nonempty;
 
 /// One leader's reception day.
@@ -52,6 +54,23 @@ pub fn check_day(day: &ReceptionDay, rules: &Rules) -> Result<(), WorkflowError>
     check_text(Field::Leader, &day.leader)?;
     check_text(Field::Place, day.place.as_deref().unwrap_or_default())?;
     is_leader(&day.leader, rules)
+}
+
+/// A leader the case accuses records no reception on it (2022 Art 30 第三款, Art 28 回避).
+pub fn check_record_case(
+    rec: &ReceptionRecord,
+    case: &Case,
+    rules: &Rules,
+) -> Result<(), WorkflowError> {
+    let leader = rules.operator(&rec.leader);
+    match leader.and_then(|l| accused_in(case, l)) {
+        Some((party, target)) => Err(WorkflowError::AccusedParty {
+            op: Act::Reception,
+            party,
+            target,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// A record names its visitor and what was said, and the receiving leader.

@@ -18,6 +18,13 @@ pub struct Operator {
     pub department: Option<String>,
     #[serde(default = "active")]
     pub active: bool,
+    /// The unit (单位) they belong to besides the office's department, if any: an
+    /// accusation naming it is kept from them (2022 Art 30 第三款).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// A handler who sees every case of their department (a 科长), not only their own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub department_wide: bool,
 }
 
 fn active() -> bool {

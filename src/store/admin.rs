@@ -163,7 +163,8 @@ impl Store {
                     | Audited::Schedule
                     | Audited::SignIn
                     | Audited::Export
-                    | Audited::Backup => json!({}),
+                    | Audited::Backup
+                    | Audited::View => json!({}),
                 },
                 result: p.result,
             })

@@ -93,9 +93,10 @@ pub(super) fn insert(
     tx.prepare_cached(
         "INSERT INTO cases (id, case_no, version, state, channel, received_at, received_date, category,
              urgency, people, main_name, target, department, handler, owner_leader,
-             awaiting_instruction, next_due, review_of, doc, receiver, replied_on, archived_at)
+             awaiting_instruction, next_due, review_of, doc, receiver, replied_on, archived_at,
+             target_person, confidential)
          VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                 ?20, ?21)",
+                 ?20, ?21, ?22, ?23)",
     )?
     .execute(params![
         id,
@@ -120,6 +121,9 @@ pub(super) fn insert(
         // As `update_to` sets them: the report finds older cases by these columns.
         facts::replied_on(case),
         case.archived.as_ref().map(|s| s.at.timestamp()),
+        // What the lists filter by (store/sight.rs, 2022 Art 30 第三款).
+        i.target_person,
+        i.confidential,
     ])?;
     // Before the petitioners: their trigger marks the row when a petitioner came before.
     facts::write(tx, case)?;

@@ -28,10 +28,11 @@ impl Store {
         {
             return Ok(counts.clone());
         }
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT state, count(*) FROM cases
-             WHERE state IN ('intake', 'registered', 'assigned', 'replied') GROUP BY state",
-        )?;
+             WHERE state IN ('intake', 'registered', 'assigned', 'replied') AND {} GROUP BY state",
+            self.seen_where("")
+        ))?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
         let mut counts = Vec::new();
         for row in rows {

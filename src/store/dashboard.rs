@@ -42,7 +42,8 @@ impl Store {
     /// Newest first, from a partial index named by its condition.
     fn open_where(&self, cond: &str, limit: usize, today: NaiveDate) -> Result<Vec<CaseRow>> {
         let sql = format!(
-            "SELECT id FROM cases WHERE {cond} ORDER BY received_at DESC, id DESC LIMIT ?1"
+            "SELECT id FROM cases WHERE {cond} AND {} ORDER BY received_at DESC, id DESC LIMIT ?1",
+            self.seen_where("")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let ids = stmt
@@ -72,10 +73,11 @@ impl Store {
             .and_hms_opt(0, 0, 0)
             .and_then(|t| t.and_local_timezone(offset).single())
             .map_or(0, |t| t.timestamp());
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM cases WHERE received_at >= ?1 AND received_at < ?2
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id FROM cases WHERE received_at >= ?1 AND received_at < ?2 AND {}
              ORDER BY received_at DESC, id DESC LIMIT ?3",
-        )?;
+            self.seen_where("")
+        ))?;
         let today_ids = stmt
             .query_map(params![start, start + 86_400, limit as i64], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<i64>>>()?;

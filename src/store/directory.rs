@@ -14,8 +14,9 @@ use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 
 pub fn operators(conn: &Connection) -> Result<Vec<Operator>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT name, role, department, active FROM operators ORDER BY name")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, role, department, active, unit, department_wide FROM operators ORDER BY name",
+    )?;
     let rows = stmt.query_map([], |r| {
         let role: String = r.get(1)?;
         Ok(Operator {
@@ -24,6 +25,8 @@ pub fn operators(conn: &Connection) -> Result<Vec<Operator>> {
             role: Role::from_code(&role).unwrap_or(Role::Clerk),
             department: r.get(2)?,
             active: r.get(3)?,
+            unit: r.get(4)?,
+            department_wide: r.get(5)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -39,9 +42,18 @@ pub fn department_names(conn: &Connection) -> Result<Vec<String>> {
 pub(super) fn upsert_operator(conn: &Connection, op: &Operator) -> Result<()> {
     crate::domain::limits::check_operator(op)?;
     conn.execute(
-        "INSERT INTO operators (name, role, department, active) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (name) DO UPDATE SET role = ?2, department = ?3, active = ?4",
-        params![op.name, op.role.code(), op.department, op.active],
+        "INSERT INTO operators (name, role, department, active, unit, department_wide)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (name) DO UPDATE SET role = ?2, department = ?3, active = ?4, unit = ?5,
+             department_wide = ?6",
+        params![
+            op.name,
+            op.role.code(),
+            op.department,
+            op.active,
+            op.unit,
+            op.department_wide
+        ],
     )?;
     Ok(())
 }
@@ -136,12 +148,15 @@ impl Store {
                     ON CONFLICT (key) DO UPDATE SET value = ?2";
         tx.execute(meta, params!["office_name", office_name])?;
         tx.execute(
-            "INSERT INTO operators (name, role, department, active) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO operators (name, role, department, active, unit, department_wide)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
                 operator.name,
                 operator.role.code(),
                 operator.department,
-                operator.active
+                operator.active,
+                operator.unit,
+                operator.department_wide
             ],
         )?;
         for name in departments {
@@ -226,6 +241,8 @@ mod tests {
             role: Role::Clerk,
             department: None,
             active: true,
+            unit: None,
+            department_wide: false,
         }
     }
 

@@ -147,7 +147,7 @@ impl Store {
 
     /// Every document issued on the case, oldest first.
     pub fn documents(&self, case_id: i64) -> Result<Vec<StoredDocument>> {
-        documents_of(&self.conn, case_id)
+        self.seen_documents(case_id, documents_of(&self.conn, case_id)?)
     }
 }
 

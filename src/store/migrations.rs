@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use super::StoreError;
 
 pub(super) mod step_0010;
+pub(super) mod step_0018;
 
 /// Each entry is applied once, in order; never edit one that has shipped: the test
 /// `shipped_migrations_never_change` pins each file's SHA-256.
@@ -27,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_decision_notice.sql"),
     include_str!("migrations/0016_report_hearings_outbound.sql"),
     include_str!("migrations/0017_office_journal.sql"),
+    include_str!("migrations/0018_confidentiality.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -58,6 +60,7 @@ fn rust_step(tx: &Connection, version: usize) -> Result<(), StoreError> {
     match version {
         // The search index made anew with prefix indexes: its tokens come from Rust.
         10 => step_0010::run(tx),
+        18 => step_0018::run(tx),
         _ => Ok(()),
     }
 }
@@ -89,6 +92,8 @@ mod tests {
         (15, "0015_decision_notice.sql", "639dd2069b7abfcab375975de479d8c53afbd394dbfd6cc5c3b9cf4aa203741f"),
         (16, "0016_report_hearings_outbound.sql", "a2c3fb30d1694df691963601b8744a092e9783e83156e955ba86372bd1582404"),
         (17, "0017_office_journal.sql", "271a8683661690c446d8dc8c4f9fdf7aa742504e2a768358695e00d8806dcd34"),
+        (18, "0018_confidentiality.sql", "097d44cd3e4893aec7c1127bf27a25c067074a07c5dc6ef63531da624ec25c3c"),
+        (18, "step_0018.rs", "3068e3178be229d1afc2c003bc19c04cc62414cc6ae5b49a9ad04efd625b12a4"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -42,6 +42,7 @@ mod reception;
 mod report;
 pub mod search;
 mod sidecar;
+mod sight;
 #[cfg(test)]
 mod test_ledger;
 pub mod views;
@@ -72,6 +73,7 @@ pub use queries::{CaseRow, ListFilter, Owner, Sort, SortKey, StateCounts};
 pub use reception::StoredRecord;
 pub use report::ReportCases;
 pub use sidecar::{Keyring, LOCKOUT_MINUTES, MAX_FAILED, sidecar_path};
+pub use sight::Viewer;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -93,6 +95,9 @@ pub enum StoreError {
     },
     #[error("no case {0}")]
     CaseNotFound(String),
+    /// The case accuses the leader reading it (2022 Art 30 第三款, Art 28): they hand it on.
+    #[error("case {0} concerns you: recused")]
+    Recused(String),
     #[error("no operator {0}")]
     UnknownActor(String),
     #[error("{0} already exists")]
@@ -165,6 +170,8 @@ pub struct Store {
     /// Who types the commands in (the signed-in operator), recorded beside a
     /// command's actor when the two differ; None: each actor entered their own.
     entered_by: Option<String>,
+    /// Who reads (`sight.rs`); None: everything.
+    viewer: Option<sight::Viewer>,
 }
 
 impl Store {
@@ -201,6 +208,7 @@ impl Store {
             open_counts: counts::OpenCounts::default(),
             key: key.clone(),
             entered_by: None,
+            viewer: None,
         })
     }
 
@@ -250,6 +258,7 @@ impl Store {
             open_counts: counts::OpenCounts::default(),
             key: key.clone(),
             entered_by: None,
+            viewer: None,
         })
     }
 

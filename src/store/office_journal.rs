@@ -137,6 +137,19 @@ pub(super) fn since(conn: &Connection, since: Option<&str>) -> Result<Vec<Office
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The `act` events about `subject`, oldest first.
+pub(super) fn of_subject(
+    conn: &Connection,
+    act: Audited,
+    subject: &str,
+) -> Result<Vec<OfficeEvent>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE act = ?1 AND subject = ?2 ORDER BY seq"
+    ))?;
+    let rows = stmt.query_map([act.code(), subject], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// `check`: the chain in order; the first row whose number, link or hash does not hold.
 pub(super) fn check_chain(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY seq"))?;

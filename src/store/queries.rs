@@ -100,11 +100,12 @@ impl Store {
 
     pub fn case(&self, r: &CaseRef, today: NaiveDate) -> Result<CaseRow> {
         let (case, version) = cases::load(&self.conn, r)?;
+        let case = self.as_seen(case, &r.to_string())?;
         Ok(self.row(case, version, today))
     }
 
     pub fn events(&self, case_id: i64) -> Result<Vec<JournalEntry>> {
-        journal::for_case(&self.conn, case_id)
+        self.seen_events(case_id, journal::for_case(&self.conn, case_id)?)
     }
 
     /// The policy's `due` object for a case row.
@@ -133,6 +134,9 @@ impl Store {
         if let Some(c) = f.channel {
             conds.push("channel = ?".to_owned());
             args.push(SqlValue::Text(c.code().to_owned()));
+        }
+        if self.viewer().is_some() {
+            conds.push(self.seen_where(""));
         }
         if let Some((owner, name)) = &f.mine {
             conds.push(format!("{} = ?", owner.column()));
@@ -178,7 +182,9 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (doc, version, k) = row?;
-            out.push((self.row(serde_json::from_str(&doc)?, version, today), k));
+            if let Some(case) = self.listed(serde_json::from_str(&doc)?) {
+                out.push((self.row(case, version, today), k));
+            }
         }
         Ok(out)
     }
@@ -186,7 +192,10 @@ impl Store {
     /// Cases in `state`.
     pub fn count_state(&self, state: State) -> Result<i64> {
         Ok(self.conn.query_row(
-            "SELECT count(*) FROM cases WHERE state = ?1",
+            &format!(
+                "SELECT count(*) FROM cases WHERE state = ?1 AND {}",
+                self.seen_where("")
+            ),
             [state.code()],
             |r| r.get(0),
         )?)
@@ -195,7 +204,10 @@ impl Store {
     /// Cases with a running clock due between `from` and `to`, inclusive.
     pub fn count_due(&self, from: NaiveDate, to: NaiveDate) -> Result<i64> {
         Ok(self.conn.query_row(
-            "SELECT count(*) FROM cases WHERE next_due >= ?1 AND next_due <= ?2",
+            &format!(
+                "SELECT count(*) FROM cases WHERE next_due >= ?1 AND next_due <= ?2 AND {}",
+                self.seen_where("")
+            ),
             [from.to_string(), to.to_string()],
             |r| r.get(0),
         )?)
@@ -213,7 +225,10 @@ impl Store {
             counts.open += n;
         }
         counts.overdue = self.conn.query_row(
-            "SELECT count(*) FROM cases WHERE next_due < ?1",
+            &format!(
+                "SELECT count(*) FROM cases WHERE next_due < ?1 AND {}",
+                self.seen_where("")
+            ),
             [today.to_string()],
             |r| r.get(0),
         )?;
@@ -223,7 +238,10 @@ impl Store {
             .and_then(|t| t.and_local_timezone(offset).single())
             .map_or(0, |t| t.timestamp());
         counts.received_today = self.conn.query_row(
-            "SELECT count(*) FROM cases WHERE received_at >= ?1 AND received_at < ?2",
+            &format!(
+                "SELECT count(*) FROM cases WHERE received_at >= ?1 AND received_at < ?2 AND {}",
+                self.seen_where("")
+            ),
             [start, start + 86_400],
             |r| r.get(0),
         )?;
@@ -233,7 +251,7 @@ impl Store {
     /// Cases whose names, phones, summary, request, target or number
     /// contain `query`, newest first.
     pub fn search(&self, query: &str, limit: usize, today: NaiveDate) -> Result<Vec<CaseRow>> {
-        let ids = search::search_ids(&self.conn, query, limit)?;
+        let ids = search::search_ids(&self.conn, query, limit, &self.seen_where("c."))?;
         self.rows_by_id(&ids, today)
     }
 
@@ -291,8 +309,10 @@ impl Store {
             let row = stmt
                 .query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
                 .optional()?;
-            if let Some((doc, version)) = row {
-                out.push(self.row(serde_json::from_str(&doc)?, version, today));
+            if let Some((doc, version)) = row
+                && let Some(case) = self.listed(serde_json::from_str(&doc)?)
+            {
+                out.push(self.row(case, version, today));
             }
         }
         Ok(out)
@@ -306,9 +326,13 @@ impl Store {
         Ok(!any)
     }
 
-    /// Every case id, oldest first, for export.
+    /// Every case id the reader may see, oldest first, for export.
     pub fn all_ids(&self) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare("SELECT id FROM cases ORDER BY id")?;
+        let sql = format!(
+            "SELECT id FROM cases WHERE {} ORDER BY id",
+            self.seen_where("")
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
         let ids = stmt.query_map([], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }

@@ -4,7 +4,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, StoreError};
-use crate::domain::reception::{ReceptionDay, ReceptionRecord, check_day, check_record};
+use crate::domain::reception::{
+    ReceptionDay, ReceptionRecord, check_day, check_record, check_record_case,
+};
 
 /// A stored record, with who entered it and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,13 +68,16 @@ impl Store {
         let (ops, depts) = self.rules_now()?;
         check_record(rec, &self.office.rules(&ops, &depts)).map_err(StoreError::Workflow)?;
         if let Some(id) = rec.case_id {
-            let exists: Option<i64> = self
+            let doc: Option<String> = self
                 .conn
-                .query_row("SELECT id FROM cases WHERE id = ?1", [id], |r| r.get(0))
+                .query_row("SELECT doc FROM cases WHERE id = ?1", [id], |r| r.get(0))
                 .optional()?;
-            if exists.is_none() {
+            let Some(doc) = doc else {
                 return Err(StoreError::CaseNotFound(format!("#{id}")));
-            }
+            };
+            let case = serde_json::from_str(&doc)?;
+            let rules = self.office.rules(&ops, &depts);
+            check_record_case(rec, &case, &rules).map_err(StoreError::Workflow)?;
         }
         self.conn.execute(
             "INSERT INTO reception_records

@@ -100,7 +100,9 @@ impl Store {
                 earlier_petitioner: &loaded.earlier_petitioner,
                 steps: &steps,
             };
-            return Ok(stats::report(&input, period, &rules, today, top));
+            let mut report = stats::report(&input, period, &rules, today, top);
+            self.keep_seen_items(&mut report)?;
+            return Ok(report);
         }
         // One read transaction: the listed labels from the same snapshot as the facts, and
         // fifty thousand look-ups without taking the lock again for each.
@@ -116,6 +118,7 @@ impl Store {
         tx.finish()?;
         let labels: HashMap<i64, facts::Label> = labels.into_iter().flatten().collect();
         report.fill_listed(|id| labels.get(&id).cloned());
+        self.keep_seen_items(&mut report)?;
         Ok(report)
     }
 

@@ -187,22 +187,35 @@ fn looks_like_case_no(query: &str) -> bool {
     q.len() >= 5 && q.as_bytes()[4] == b'-' && q.bytes().all(|b| b.is_ascii_digit() || b == b'-')
 }
 
-/// Ids of matching cases, newest first, at most `limit`.
-pub(super) fn search_ids(conn: &Connection, query: &str, limit: usize) -> Result<Vec<i64>> {
+/// Ids of matching cases, newest first, at most `limit`, of those meeting `seen` (a
+/// condition on `cases c`: what the reader may see, "1" for all).
+pub(super) fn search_ids(
+    conn: &Connection,
+    query: &str,
+    limit: usize,
+    seen: &str,
+) -> Result<Vec<i64>> {
     if looks_like_case_no(query) {
         // A prefix range on the unique case-number index.
-        let mut stmt = conn.prepare_cached(
-            "SELECT id FROM cases WHERE case_no >= ?1 AND case_no < ?1 || '~' ORDER BY case_no DESC LIMIT ?2",
-        )?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT c.id FROM cases c WHERE c.case_no >= ?1 AND c.case_no < ?1 || '~' AND {seen}
+             ORDER BY c.case_no DESC LIMIT ?2"
+        ))?;
         let ids = stmt.query_map(params![query.trim(), limit as i64], |r| r.get(0))?;
         return Ok(ids.collect::<rusqlite::Result<_>>()?);
     }
     let Some(expr) = match_expression(query) else {
         return Ok(Vec::new());
     };
-    let mut stmt = conn.prepare_cached(
-        "SELECT rowid FROM case_search WHERE case_search MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-    )?;
+    let only_seen = if seen == "1" {
+        String::new()
+    } else {
+        format!("AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_search.rowid AND {seen})")
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT rowid FROM case_search WHERE case_search MATCH ?1 {only_seen}
+         ORDER BY rowid DESC LIMIT ?2"
+    ))?;
     let ids = stmt.query_map(params![expr, limit as i64], |r| r.get(0))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
@@ -265,7 +278,7 @@ mod tests {
             )
             .unwrap();
         }
-        let mut ids = search_ids(&conn, q, 100).unwrap();
+        let mut ids = search_ids(&conn, q, 100, "1").unwrap();
         ids.sort();
         ids
     }
@@ -314,7 +327,7 @@ mod tests {
         let hits = |store: &Store| -> Vec<Vec<i64>> {
             queries
                 .iter()
-                .map(|q| search_ids(&store.conn, q, 1000).unwrap())
+                .map(|q| search_ids(&store.conn, q, 1000, "1").unwrap())
                 .collect()
         };
         let before = hits(&store);

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::{CaseRef, CaseRow, JournalEntry, ListFilter, Owner, Result, SortKey, StateCounts};
-use super::{Dashboard, Sort, Store, StoredRecord};
+use super::{Dashboard, OfficeEvent, Sort, Store, StoreError, StoredRecord};
 use crate::domain::case::Case;
 use crate::domain::documents::OfficeProfile;
 use crate::domain::policy::ClockRule;
@@ -25,6 +25,8 @@ pub struct CaseView {
     pub links: Vec<Case>,
     /// Other cases of the same petitioner, newest first.
     pub others: Vec<CaseRow>,
+    /// Who saw the case, if it is confidential and a leader reads (2022 Art 30 第三款).
+    pub views: Vec<OfficeEvent>,
 }
 
 /// Which slice of the queue a page shows.
@@ -113,7 +115,12 @@ impl Store {
         let c = &row.case;
         let mut links = Vec::new();
         for link in c.intake.links.iter().chain(c.review_of.iter()) {
-            links.push(self.case(&CaseRef::Id(*link), today)?.case);
+            match self.case(&CaseRef::Id(*link), today) {
+                Ok(linked) => links.push(linked.case),
+                // A linked case the reader may not see is not named either (Art 30 第三款).
+                Err(StoreError::CaseNotFound(_) | StoreError::Recused(_)) => {}
+                Err(e) => return Err(e),
+            }
         }
         let others = match c.intake.main_petitioner() {
             Some(p) => {
@@ -130,12 +137,14 @@ impl Store {
             }
             None => Vec::new(),
         };
+        let views = self.views_of(&row.case)?;
         Ok(CaseView {
             row,
             events,
             rules,
             links,
             others,
+            views,
         })
     }
 

@@ -43,6 +43,7 @@ pub fn audited(lang: Lang, a: Audited) -> &'static str {
         Audited::Export => lang.pick("导出", "export"),
         Audited::Backup => lang.pick("备份", "backup"),
         Audited::Passphrase => lang.pick("口令", "passphrase"),
+        Audited::View => lang.pick("查阅保密件", "confidential case seen"),
     }
 }
 
@@ -128,4 +129,13 @@ pub fn exported_to_stdout(lang: Lang) -> &'static str {
         "已导出到标准输出。导出内容未加密，离开了台账的保护。",
         "exported to standard output. The export is NOT encrypted and has left the ledger's protection.",
     )
+}
+
+/// The heading of a confidential case's views on a leader's case screen.
+pub fn views_title(lang: Lang, n: usize) -> String {
+    if lang == Lang::Zh {
+        format!("查阅记录（保密件，{n}次）")
+    } else {
+        format!("Seen by (confidential, {n} times)")
+    }
 }

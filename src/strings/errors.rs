@@ -61,6 +61,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::NotALeader(n) => not_a_leader(lang, n),
         E::AccusedAssignee { assignee, target } => accused_assignee(lang, assignee, target),
         E::Recused { handler, reason } => recused(lang, handler, reason),
+        E::AccusedParty { op, party, target } => accused_party(lang, *op, party, target),
         E::ExtensionAlreadyAsked => said(lang, EXTENSION_ALREADY_ASKED),
         E::NoExtensionAsked => said(lang, NO_EXTENSION_ASKED),
         E::AlreadyExtended => said(lang, ALREADY_EXTENDED),
@@ -281,6 +282,19 @@ fn accused_assignee(lang: Lang, assignee: &str, target: &str) -> String {
     }
 }
 
+fn accused_party(lang: Lang, act: Act, party: &str, target: &str) -> String {
+    let what = super::labels::act(lang, act);
+    if lang == Lang::Zh {
+        format!(
+            "不能{what}：本件反映的对象是「{target}」，「{party}」正是被检举、揭发的人员或者单位。检举控告材料不得透露或者转给被检举、揭发的人员或者单位（《信访工作条例》第三十条第三款），与信访事项有直接利害关系的应当回避（第二十八条第三款）。请交由其他领导或单位"
+        )
+    } else {
+        format!(
+            "cannot {what}: the case accuses '{target}', and '{party}' is the accused. Accusation material must never be disclosed or passed to the accused (2022 Regulation Art 30 §3), and whoever has a direct interest steps aside (Art 28 §3). Hand it to another leader or body"
+        )
+    }
+}
+
 fn recused(lang: Lang, handler: &str, reason: &str) -> String {
     if lang == Lang::Zh {
         format!(
@@ -455,6 +469,7 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
         S::NewerSchema { found, known } => if zh { format!("台账由更新版本的 xinfang 写入（结构版本{found}，本程序只认识到{known}）：请升级程序") } else { format!("the ledger was written by a newer xinfang (schema {found}, this one knows {known}): upgrade xinfang") },
         S::Stale { case, .. } => if zh { format!("第{case}号已被他人修改：请刷新后重做，未覆盖他人的修改") } else { format!("case {case} was changed by someone else: refresh and redo; nothing was overwritten") },
         S::CaseNotFound(c) => if zh { format!("没有编号为「{c}」的信访事项") } else { format!("no case {c}") },
+        S::Recused(c) => if zh { format!("第{c}号：本件涉及您本人，已回避（《信访工作条例》第二十八条、第三十条）：请交由其他领导处理") } else { format!("case {c}: this case concerns you, so you are recused (2022 Regulation Art 28, 30): hand it to another leader") },
         S::UnknownActor(n) => if zh { format!("没有名为「{n}」的操作员：请先用 {{\"op\":\"operator\",\"name\":\"{n}\",\"role\":\"clerk\"}} 添加") } else { format!("no operator named '{n}': add them first with {{\"op\":\"operator\",\"name\":\"{n}\",\"role\":\"clerk\"}}") },
         S::AlreadyExists(p) => if zh { format!("{p} 已存在：不会覆盖，请换一个文件名") } else { format!("{p} already exists: it is never overwritten; pick another name") },
         S::AlreadySetUp => lang.pick("这个台账刚刚已在另一处完成设置，本次填写未保存：请重新打开 xinfang，从已有的操作员中选择", "this ledger was set up meanwhile from another desk, and what you entered was not saved: start xinfang again and pick one of its operators").to_owned(),

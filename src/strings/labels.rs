@@ -71,6 +71,10 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::Remind => lang.pick("催办", "remind"),
         Op::Resolve => lang.pick("化解息访", "resolve"),
         Op::Issue => lang.pick("出具文书", "issue a document"),
+        Op::Unmask => lang.pick(
+            "准许承办人查看信访人信息",
+            "let the handler see the petitioners",
+        ),
         Op::Hearing => lang.pick("听证", "hold a hearing"),
         Op::NoFurther => lang.pick("不再受理", "refuse as not accepted again"),
         Op::Terminate => lang.pick("终结", "close for good"),
@@ -426,4 +430,9 @@ pub fn outbound(
         (None, false) => s.push_str("; report not received"),
     }
     Some(s)
+}
+
+/// What stands for a confidential case's petitioners before its handler (2022 Art 30).
+pub fn masked(lang: Lang) -> &'static str {
+    lang.pick("（保密）", "(confidential)")
 }

@@ -191,7 +191,7 @@ fn step_key(lang: Lang, op: Op) -> &'static str {
         Op::Attach => lang.pick("作为重复件归入", "attach as repeat"),
         // No key of their own (`Action::from_op`): their verb, should one
         // ever be named.
-        Op::Intake | Op::AskExtension | Op::Issue => labels::step(lang, op),
+        Op::Intake | Op::AskExtension | Op::Issue | Op::Unmask => labels::step(lang, op),
     }
 }
 

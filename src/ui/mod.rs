@@ -144,6 +144,11 @@ pub fn open_app(
     let office_name = store
         .meta("office_name")?
         .unwrap_or_else(|| crate::strings::ui::text(lang).app.to_owned());
+    // Every read from here on shows what this operator may see (2022 Art 30 第三款).
+    store.set_viewer(Some(crate::store::Viewer {
+        operator: operator.clone(),
+        mask: crate::strings::labels::masked(lang).to_owned(),
+    }));
     let mut app = App::new(lang, Some(operator), office_name, clock.today());
     app.clock = clock;
     app.categories = store.office().categories.clone();

@@ -6,7 +6,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::domain::command::{Command, IntakeInput};
-use crate::store::views::{PageQuery, Slice};
+use crate::store::views::{CaseView, PageQuery, Slice};
 use crate::store::{Admin, CaseRef, Owner, Request, Store, StoreError};
 use crate::strings::errors;
 use crate::ui::app::{App, Cmd, Cursor, Filter, Msg, View};
@@ -16,6 +16,14 @@ use crate::ui::form::intake::RepeatQuery;
 use crate::ui::view;
 
 /// Runs one command: each is one typed query or write of the store.
+/// The case screen's case, its view put on record when the case is confidential (2022 Art
+/// 30 第三款).
+fn open_case(store: &mut Store, app: &App, id: i64) -> Result<Box<CaseView>, StoreError> {
+    let c = store.case_view(id, app.today, REPEATS)?;
+    store.record_view(&c.row.case, "case_screen", app.clock.now())?;
+    Ok(Box::new(c))
+}
+
 pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
     let today = app.today;
     let fail = |e: StoreError| Msg::Failed(errors::store(app.lang, &e));
@@ -30,9 +38,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
         Cmd::Search { query, limit } => store
             .search(query, *limit, today)
             .map_or_else(fail, Msg::Found),
-        Cmd::OpenCase(id) => store
-            .case_view(*id, today, REPEATS)
-            .map_or_else(fail, |c| Msg::Case(Box::new(c))),
+        Cmd::OpenCase(id) => open_case(store, app, *id).map_or_else(fail, Msg::Case),
         Cmd::LoadDashboard => store
             .leader_dashboard(operator_name(app), today, DASHBOARD_ROWS)
             .map_or_else(fail, |d| Msg::Dashboard(Box::new(d))),

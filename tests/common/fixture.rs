@@ -24,6 +24,8 @@ pub fn op(name: &str, role: Role, dept: Option<&str>) -> Operator {
         role,
         department: dept.map(Into::into),
         active: true,
+        unit: None,
+        department_wide: false,
     }
 }
 

@@ -171,6 +171,8 @@ fn make_signer_a_leader(db: &Path) {
             role: xinfang::domain::types::Role::Leader,
             department: None,
             active: true,
+            unit: None,
+            department_wide: false,
         };
         store
             .put_operator(&leader)

@@ -11,6 +11,7 @@ use crate::domain::op::{Act, Op};
 use crate::domain::policy::DayUnit;
 use crate::domain::rules::{Rules, local_date, names_accused};
 use crate::domain::types::{Decision, Level, Role};
+use crate::domain::visibility::accused_in;
 
 /// Refuses blank text in a required field of `op`.
 pub(crate) fn nonempty(op: impl Into<Act>, field: Field, value: &str) -> Result<(), WorkflowError> {
@@ -117,6 +118,13 @@ pub(super) fn check_assignment(
                     target: target.to_owned(),
                 });
             }
+        }
+    }
+    // Nor to the handler's unit, nor with an accused 包案领导 (Art 30 第三款, Art 28 回避).
+    let owner = leader.as_deref().and_then(|n| rules.operator(n));
+    for who in std::iter::once(person).chain(owner) {
+        if let Some((assignee, target)) = accused_in(case, who) {
+            return Err(WorkflowError::AccusedAssignee { assignee, target });
         }
     }
     // 2022 Art 28: a handler with a direct interest must step aside.

@@ -102,6 +102,8 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         // Documents may be issued at any step: `documents::prepare` refuses
         // one the case does not yet hold the facts for, naming what lacks.
         (Op::Issue, _) => true,
+        // Art 30 第三款: only a confidential case has anything masked to lift.
+        (Op::Unmask, _) => case.intake.confidential && case.unmasked.is_none(),
         (
             Op::Intake
             | Op::Register
@@ -284,7 +286,7 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
             }
         }
         // 终结 closes the matter for good: a leader's decision.
-        Op::Terminate => require_role(op.into(), actor, &[Leader]),
+        Op::Terminate | Op::Unmask => require_role(op.into(), actor, &[Leader]),
         Op::Intake
         | Op::Register
         | Op::Assign

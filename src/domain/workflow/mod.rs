@@ -13,6 +13,7 @@ use super::op::{Act, Op};
 use super::rules::{Operator, Rules};
 use super::types::Role;
 
+mod accused;
 mod checks;
 mod gate;
 mod intake;
@@ -85,6 +86,7 @@ pub fn transition(
         Some(case) => {
             gate(case, op)?;
             permitted(case, op, actor)?;
+            accused::refuse_the_accused(case, command, actor)?;
             let today = local_date(at, rules);
             check_in_ledger(today)?;
             check_after_receipt(case, op, today, rules)?;
@@ -144,6 +146,7 @@ fn dates_ahead(command: &Command) -> Vec<chrono::NaiveDate> {
         | Command::AskExtension { .. }
         | Command::RefuseExtension { .. }
         | Command::Terminate { .. }
+        | Command::Unmask { .. }
         | Command::Issue(_) => Vec::new(),
     }
 }

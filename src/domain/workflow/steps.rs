@@ -13,6 +13,7 @@ use super::warning::Warning;
 use crate::domain::case::{
     Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Recusal,
     Reminder, Reply, ReportBack, ReportReceived, Resolution, ReturnVisit, Stamp, Supervision,
+    Unmasked,
 };
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::deadline::due_date;
@@ -118,6 +119,7 @@ impl Step<'_, '_> {
                 summary,
                 received_on,
             } => self.report_received(next, summary, *received_on),
+            Command::Unmask { reason } => self.unmask(next, reason),
         }
     }
 
@@ -449,6 +451,16 @@ impl Step<'_, '_> {
         })
     }
 
+    /// Art 30 第三款: the handler sees who the petitioners are once a leader says why.
+    fn unmask(self, mut next: Case, reason: &str) -> Result<Change, WorkflowError> {
+        nonempty(Op::Unmask, Field::Reason, reason)?;
+        next.unmasked = Some(Unmasked {
+            reason: reason.trim().to_owned(),
+            stamp: self.stamp,
+        });
+        Ok(Change::to(next))
+    }
+
     fn own(self, mut next: Case) -> Change {
         if let Some(a) = next.assignment.as_mut() {
             a.owner_leader = Some(self.actor.name.clone());
@@ -551,5 +563,6 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         no_further: Vec::new(),
         terminated: None,
         report_received: None,
+        unmasked: None,
     }
 }

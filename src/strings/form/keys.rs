@@ -150,6 +150,9 @@ field_keys! {
     Terminated = ("终结", "closed for good"),
     /// The leader who receives visitors on a reception day (not a case's 包案领导).
     ReceptionLeader = ("接待领导", "receiving leader"),
+    // Confidentiality (2022 Art 30 第三款): whom an accusation may not reach.
+    OperatorUnit = ("所在单位", "unit"),
+    DepartmentWide = ("可见本部门全部案件", "sees the department's cases"),
 }
 
 impl FieldKey {

@@ -110,7 +110,7 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
         ],
         Op::Terminate => vec![Field::new(K::TerminateNote, Kind::Multi)],
         // Not given through a case's step form (see `Form::to_command`).
-        Op::Intake | Op::Attach | Op::Issue => Vec::new(),
+        Op::Intake | Op::Attach | Op::Issue | Op::Unmask => Vec::new(),
     }
 }
 
@@ -140,7 +140,8 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
         | Op::NoFurther
         | Op::Terminate
         | Op::ReportReceived
-        | Op::Issue => None,
+        | Op::Issue
+        | Op::Unmask => None,
     }
 }
 

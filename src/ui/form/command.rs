@@ -81,7 +81,7 @@ impl Form {
             },
             // An intake and a repeat item come from the intake form, a
             // document from the documents panel: no step form gives them.
-            Op::Intake | Op::Attach | Op::Issue => return None,
+            Op::Intake | Op::Attach | Op::Issue | Op::Unmask => return None,
         })
     }
 

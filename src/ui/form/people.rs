@@ -45,6 +45,10 @@ pub fn person_form(
             .chosen(existing.and_then(|o| o.department.as_deref()).unwrap_or("")),
     );
     fields.push(Field::new(K::Active, Kind::Flag).flagged(existing.is_none_or(|o| o.active)));
+    let unit = existing.and_then(|o| o.unit.as_deref()).unwrap_or("");
+    fields.push(Field::new(K::OperatorUnit, Kind::Text).value(unit));
+    let wide = existing.is_some_and(|o| o.department_wide);
+    fields.push(Field::new(K::DepartmentWide, Kind::Flag).flagged(wide));
     Form::new(
         Purpose::Person(existing.map(|o| o.name.clone())),
         fields,
@@ -74,6 +78,8 @@ impl Form {
                 .filter(|d| !d.is_empty())
                 .map(str::to_owned),
             active: self.flag(K::Active),
+            unit: self.text(K::OperatorUnit).filter(|u| !u.trim().is_empty()),
+            department_wide: self.flag(K::DepartmentWide),
         })
     }
 }

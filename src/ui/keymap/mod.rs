@@ -296,7 +296,8 @@ impl Action {
             // from the intake form; the handler asks for an extension with
             // the extend key (`App::try_action`); documents have their own
             // panel.
-            Op::Intake | Op::Attach | Op::AskExtension | Op::Issue => return None,
+            // `unmask` is `apply`'s alone: a leader's considered act, with its reason.
+            Op::Intake | Op::Attach | Op::AskExtension | Op::Issue | Op::Unmask => return None,
         })
     }
 }

@@ -20,6 +20,8 @@ pub struct CaseScreen {
     pub links: Vec<Case>,
     /// Other cases of the same petitioner, newest first.
     pub others: Vec<CaseRow>,
+    /// Who saw it, when it is confidential and a leader reads.
+    pub views: Vec<crate::store::OfficeEvent>,
     pub scroll: u16,
     /// The documents panel over the case (`p`).
     pub doc: Option<DocPanel>,
@@ -33,6 +35,7 @@ impl CaseScreen {
             rules: v.rules,
             links: v.links,
             others: v.others,
+            views: v.views,
             scroll: 0,
             doc: None,
         }

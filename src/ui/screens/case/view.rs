@@ -44,9 +44,14 @@ fn intake_lines(lang: Lang, c: &Case, links: &[Case], lines: &mut Vec<Line<'stat
             .find(|l| l.id == *id)
             .map_or(format!("#{id}"), crate::ui::form::case_name)
     };
-    if !c.intake.links.is_empty() {
-        let ids: Vec<String> = c.intake.links.iter().map(name).collect();
-        lines.push(kv(lang, K::Links, ids.join(" ")));
+    // Only the linked cases the reader may see (the store leaves the others out): an id
+    // would tell of a case kept from them (2022 Art 30 第三款).
+    let seen: Vec<String> = (c.intake.links.iter())
+        .filter_map(|id| links.iter().find(|l| l.id == *id))
+        .map(crate::ui::form::case_name)
+        .collect();
+    if !seen.is_empty() {
+        lines.push(kv(lang, K::Links, seen.join(" ")));
     }
     if let Some(of) = &c.review_of {
         // 复查 of a first handling, 复核 of a 复查 (Art 35–36).
@@ -317,6 +322,20 @@ fn timeline_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>
     }
 }
 
+/// Who saw a confidential case, when and where (a leader's case screen, Art 30 第三款).
+fn views_lines(lang: Lang, views: &[crate::store::OfficeEvent], lines: &mut Vec<Line<'static>>) {
+    if views.is_empty() {
+        return;
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(crate::strings::audit::views_title(lang, views.len())).bold());
+    for v in views {
+        let surface = v.detail["surface"].as_str().unwrap_or_default();
+        let at = v.at.get(..16).unwrap_or(&v.at).replace('T', " ");
+        lines.push(Line::from(format!("  {at}  {}  {surface}", v.actor)));
+    }
+}
+
 pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let t = text(lang);
@@ -345,6 +364,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     if let Some(text) = labels::outbound(lang, c, outbound_due) {
         lines.push(kv(lang, K::Outbound, text));
     }
+    views_lines(lang, &screen.views, &mut lines);
     if !screen.others.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(f::others_title(lang, screen.others.len())).bold());

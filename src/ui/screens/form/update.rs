@@ -23,6 +23,8 @@ fn nobody() -> Operator {
         role: Role::Clerk,
         department: None,
         active: false,
+        unit: None,
+        department_wide: false,
     }
 }
 

@@ -281,6 +281,8 @@ impl Setup {
                 role: self.role,
                 department: self.department.clone(),
                 active: true,
+                unit: None,
+                department_wide: false,
             },
             departments: self.department_list(),
         })

@@ -1,0 +1,72 @@
+//! Steps the accused may not take or receive (2022《信访工作条例》第三十条第三款: 不得将检举、
+//! 揭发材料以及有关情况透露或者转给被检举、揭发的人员或者单位; 第二十八条第三款: 回避).
+
+use crate::domain::case::Case;
+use crate::domain::command::Command;
+use crate::domain::error::WorkflowError;
+use crate::domain::op::Op;
+use crate::domain::rules::{Operator, names_accused};
+use crate::domain::types::Decision;
+use crate::domain::visibility::accused_in;
+
+/// The accused name of the case that `party` is, if any.
+fn accused_as(case: &Case, party: &str) -> Option<String> {
+    let i = &case.intake;
+    [i.target.as_deref(), i.target_person.as_deref()]
+        .into_iter()
+        .flatten()
+        .find(|t| names_accused(party, t))
+        .map(str::to_owned)
+}
+
+/// Refuses passing the case on to the accused (Art 30 第三款: 转给), and an accused actor's
+/// 包案, 批示 and decision on an extension (Art 28 第三款: 回避).
+pub(super) fn refuse_the_accused(
+    case: &Case,
+    command: &Command,
+    actor: &Operator,
+) -> Result<(), WorkflowError> {
+    let op = command.op();
+    let found = if let Command::Register(Decision::PassOn { to, .. }) = command {
+        accused_as(case, to).map(|target| (to.clone(), target))
+    } else if decides(op) {
+        accused_in(case, actor)
+    } else {
+        None
+    };
+    match found {
+        Some((party, target)) => Err(WorkflowError::AccusedParty {
+            op: op.into(),
+            party,
+            target,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The steps in which a leader takes the case on or decides on it: 包案, 批示, an extension.
+fn decides(op: Op) -> bool {
+    match op {
+        Op::Instruct | Op::Extend | Op::RefuseExtension | Op::Own | Op::Unmask => true,
+        Op::Intake
+        | Op::Register
+        | Op::Assign
+        | Op::Recuse
+        | Op::Opinion
+        | Op::Supervise
+        | Op::Reply
+        | Op::ReturnVisit
+        | Op::Archive
+        | Op::Review
+        | Op::Attach
+        | Op::AskExtension
+        | Op::ReportBack
+        | Op::Remind
+        | Op::Resolve
+        | Op::Issue
+        | Op::Hearing
+        | Op::NoFurther
+        | Op::Terminate
+        | Op::ReportReceived => false,
+    }
+}

@@ -1,0 +1,249 @@
+//! Who reads the ledger, and what they are shown: the domain's rule
+//! (`domain::visibility`, 2022 Art 30 第三款) applied to every read, and written as SQL over
+//! the case columns so that a page, a count or a search filters in the query itself and
+//! never loads a case it may not show. `sight_sql_agrees_with_the_domain` holds the two
+//! together.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::cases::{self, CaseRef};
+use super::office_journal::{self, OfficeEvent, OfficeRecord};
+use super::{JournalEntry, Store, StoreError, StoredDocument};
+use crate::domain::audit::{AuditResult, Audited};
+use crate::domain::case::Case;
+use crate::domain::rules::Operator;
+use crate::domain::stats::Report;
+use crate::domain::types::Role;
+use crate::domain::visibility::{Sight, mask, names_of, redact, secrets, sight_of};
+
+/// The operator reading, and the words that stand in for what a confidential case's
+/// handler may not see (「（保密）」, in the reader's language).
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub operator: Operator,
+    pub mask: String,
+}
+
+/// A name as an SQL string literal. Names come from the operators table, never from a
+/// query typed at the desk; quotes are doubled and NULs dropped all the same.
+fn literal(text: &str) -> String {
+    let clean: String = text.chars().filter(|c| *c != '\0').collect();
+    format!("'{}'", clean.replace('\'', "''"))
+}
+
+/// `rules::names_accused(name, column)` in SQL: equal, or one inside the other when the
+/// shorter has two characters or more.
+fn names(column: &str, name: &str) -> String {
+    let t = format!("trim({column}, ' ' || char(9, 10, 13, 12288))");
+    let n = literal(name.trim());
+    let len = name.trim().chars().count();
+    format!(
+        "({column} IS NOT NULL AND ({t} = {n} OR (min(length({t}), {len}) >= 2 \
+         AND (instr({t}, {n}) > 0 OR instr({n}, {t}) > 0))))"
+    )
+}
+
+/// The condition a `cases` row (columns prefixed with `p`, e.g. "c.") must meet to be
+/// shown to `who`: `visibility::sight(who, row).shows()`.
+pub fn condition(who: &Operator, p: &str) -> String {
+    let mut accused: Vec<String> = Vec::new();
+    for name in names_of(who) {
+        for column in ["target", "target_person"] {
+            accused.push(names(&format!("{p}{column}"), name));
+        }
+    }
+    let me = literal(&who.name);
+    let seen = match who.role {
+        Role::Leader => "1".to_owned(),
+        Role::Clerk => format!("({p}receiver = {me} OR {p}confidential = 0)"),
+        // Drawn from the indexes of their own cases: a handler's few among a million.
+        Role::Handler => {
+            let mut own = format!(
+                "{p}id IN (SELECT id FROM cases WHERE handler = {me} \
+                 UNION ALL SELECT id FROM cases WHERE receiver = {me}"
+            );
+            if let Some(d) = who.department.as_deref().filter(|_| who.department_wide) {
+                own += &format!(
+                    " UNION ALL SELECT id FROM cases WHERE department = {} AND confidential = 0",
+                    literal(d)
+                );
+            }
+            own + ")"
+        }
+    };
+    if accused.is_empty() {
+        seen
+    } else {
+        format!("({seen} AND NOT ({}))", accused.join(" OR "))
+    }
+}
+
+impl Store {
+    /// Reads from now on as `viewer` (None: everything, for setup, `check` and the
+    /// recovery key).
+    pub fn set_viewer(&mut self, viewer: Option<Viewer>) {
+        self.viewer = viewer;
+        self.forget_counts();
+    }
+
+    pub fn viewer(&self) -> Option<&Operator> {
+        self.viewer.as_ref().map(|v| &v.operator)
+    }
+
+    /// What the viewer may see of `case` (Full when nobody in particular reads).
+    pub fn sight(&self, case: &Case) -> Sight {
+        self.viewer
+            .as_ref()
+            .map_or(Sight::Full, |v| sight_of(&v.operator, case))
+    }
+
+    /// The condition on `cases` (columns prefixed with `p`) of what the viewer may see,
+    /// "1" when nobody in particular reads.
+    pub(super) fn seen_where(&self, p: &str) -> String {
+        self.viewer
+            .as_ref()
+            .map_or_else(|| "1".to_owned(), |v| condition(&v.operator, p))
+    }
+
+    /// `case` as the viewer may see it: refused as a number that does not exist when it is
+    /// hidden, with "本件涉及您本人，已回避" to an accused leader, masked for a confidential
+    /// case's handler.
+    pub(super) fn as_seen(&self, mut case: Case, asked: &str) -> Result<Case, StoreError> {
+        match self.sight(&case) {
+            Sight::Full => Ok(case),
+            Sight::Masked => {
+                if let Some(v) = &self.viewer {
+                    mask(&mut case, &v.mask);
+                }
+                Ok(case)
+            }
+            Sight::Hidden => Err(StoreError::CaseNotFound(asked.to_owned())),
+            Sight::Recused => Err(StoreError::Recused(asked.to_owned())),
+        }
+    }
+
+    /// What the viewer may see of the records of case `id` (its journal, its documents):
+    /// None in full, else the petitioners' particulars to mask; refused as `as_seen` is.
+    fn secrets_of(&self, id: i64) -> Result<Option<(Vec<String>, &str)>, StoreError> {
+        let Some(v) = &self.viewer else {
+            return Ok(None);
+        };
+        let (case, _) = cases::load(&self.conn, &CaseRef::Id(id))?;
+        match self.sight(&case) {
+            Sight::Full => Ok(None),
+            Sight::Masked => Ok(Some((secrets(&case), v.mask.as_str()))),
+            Sight::Hidden => Err(StoreError::CaseNotFound(id.to_string())),
+            Sight::Recused => Err(StoreError::Recused(id.to_string())),
+        }
+    }
+
+    /// Case `id`'s journal as the viewer may see it.
+    pub(super) fn seen_events(
+        &self,
+        id: i64,
+        mut events: Vec<JournalEntry>,
+    ) -> Result<Vec<JournalEntry>, StoreError> {
+        if let Some((secrets, mark)) = self.secrets_of(id)? {
+            for e in &mut events {
+                let values = [Some(&mut e.command), e.before.as_mut(), Some(&mut e.after)];
+                for v in values.into_iter().flatten() {
+                    redact_json(v, &secrets, mark);
+                }
+            }
+        }
+        Ok(events)
+    }
+
+    /// Case `id`'s documents as the viewer may see them.
+    pub(super) fn seen_documents(
+        &self,
+        id: i64,
+        mut docs: Vec<StoredDocument>,
+    ) -> Result<Vec<StoredDocument>, StoreError> {
+        if let Some((secrets, mark)) = self.secrets_of(id)? {
+            for d in &mut docs {
+                d.text = redact(&d.text, &secrets, mark);
+                d.html = redact(&d.html, &secrets, mark);
+            }
+        }
+        Ok(docs)
+    }
+
+    /// Records that the viewer saw confidential `case` on `surface` (a screen or a command):
+    /// who, when and where, in the office journal (2022 Art 30 第三款; PIPL Art 51). Nothing
+    /// for a case that is not confidential, or when nobody in particular reads.
+    pub fn record_view(
+        &mut self,
+        case: &Case,
+        surface: &str,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<(), StoreError> {
+        let Some(v) = self.viewer.as_ref().filter(|_| case.intake.confidential) else {
+            return Ok(());
+        };
+        let rec = OfficeRecord {
+            at,
+            actor: v.operator.name.clone(),
+            act: Audited::View,
+            subject: case.id.to_string(),
+            detail: serde_json::json!({"case_no": case.case_no, "surface": surface}),
+            result: AuditResult::Ok,
+        };
+        office_journal::append(&self.conn, &rec)?;
+        Ok(())
+    }
+
+    /// Who saw confidential case `id`, when and where, oldest first: for a leader only.
+    pub(super) fn views_of(&self, case: &Case) -> Result<Vec<OfficeEvent>, StoreError> {
+        let leader = self.viewer().is_some_and(|o| o.role == Role::Leader);
+        if !(leader && case.intake.confidential) {
+            return Ok(Vec::new());
+        }
+        office_journal::of_subject(&self.conn, Audited::View, &case.id.to_string())
+    }
+
+    /// The report's listed cases, of those the viewer may see; its counts stay whole (a
+    /// count names nobody).
+    pub(super) fn keep_seen_items(&self, r: &mut Report) -> Result<(), StoreError> {
+        if self.viewer.is_none() {
+            return Ok(());
+        }
+        let sql = format!(
+            "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND {})",
+            self.seen_where("")
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut seen = HashSet::new();
+        let ids =
+            (r.overdue_items.iter().map(|i| i.id)).chain(r.supervised_items.iter().map(|i| i.id));
+        for id in ids.collect::<Vec<_>>() {
+            if stmt.query_row([id], |row| row.get::<_, bool>(0))? {
+                seen.insert(id);
+            }
+        }
+        r.overdue_items.retain(|i| seen.contains(&i.id));
+        r.supervised_items.retain(|i| seen.contains(&i.id));
+        Ok(())
+    }
+
+    /// As `as_seen` for a list: None for a case not to be listed.
+    pub(super) fn listed(&self, case: Case) -> Option<Case> {
+        self.as_seen(case, "").ok()
+    }
+}
+
+/// Every text in `v` with `secrets` replaced by `mark`.
+fn redact_json(v: &mut Value, secrets: &[String], mark: &str) {
+    match v {
+        Value::String(s) => *s = redact(s, secrets, mark),
+        Value::Array(items) => items.iter_mut().for_each(|i| redact_json(i, secrets, mark)),
+        Value::Object(map) => map.values_mut().for_each(|i| redact_json(i, secrets, mark)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+#[cfg(test)]
+#[path = "sight_tests.rs"]
+mod tests;

@@ -1,0 +1,377 @@
+//! The refusals of issue 15: the accused never receives an accusation, nor owns, instructs
+//! or decides on it (2022《信访工作条例》第三十条第三款; 第二十八条第三款 回避).
+
+mod common;
+
+use common::fixture::*;
+use xinfang::domain::case::Case;
+use xinfang::domain::command::Command;
+use xinfang::domain::error::WorkflowError as E;
+use xinfang::domain::op::{Act, Op};
+use xinfang::domain::reception::{ReceptionRecord, check_record_case};
+use xinfang::domain::rules::Operator;
+use xinfang::domain::types::*;
+
+/// The fixture office, with 刘洋 a deputy leader from 区住建局 whom the accusation names.
+fn office() -> Office0 {
+    let mut o = Office0::new();
+    o.operators.push(Operator {
+        unit: Some("区住建局".into()),
+        ..op("刘副局长", Role::Leader, None)
+    });
+    o
+}
+
+/// A registered accusation against 区住建局 and, by name, 刘副局长.
+fn accusation(o: &Office0, target: &str, person: Option<&str>) -> Case {
+    let mut input = intake_input();
+    input.handling_type = Some(HandlingType::Accusation);
+    input.target = Some(target.into());
+    input.target_person = person.map(Into::into);
+    let case = o
+        .apply(None, &Command::Intake(Box::new(input)), "李娜", t(0))
+        .unwrap()
+        .case;
+    o.step(&case, Command::Register(Decision::Accept), "李娜", t(1))
+}
+
+fn refused(op: Op, party: &str, target: &str) -> E {
+    E::AccusedParty {
+        op: Act::Step(op),
+        party: party.into(),
+        target: target.into(),
+    }
+}
+
+/// Art 30 第三款: 不得……转给被检举、揭发的人员或者单位 — 转送 and 交办 alike.
+#[test]
+fn never_passed_on_to_the_accused() {
+    let o = office();
+    let mut input = intake_input();
+    input.handling_type = Some(HandlingType::Accusation);
+    input.target = Some("区住建局".into());
+    let case = o
+        .apply(None, &Command::Intake(Box::new(input)), "李娜", t(0))
+        .unwrap()
+        .case;
+    let assign = Decision::PassOn {
+        to: "区住建局".into(),
+        assign: true,
+        report_by: None,
+    };
+    for to in [Decision::pass_on("住建局"), assign] {
+        let Decision::PassOn { to: name, .. } = &to else {
+            unreachable!()
+        };
+        let err = o.apply(Some(&case), &Command::Register(to.clone()), "李娜", t(1));
+        assert_eq!(err.unwrap_err(), refused(Op::Register, name, "区住建局"));
+    }
+    let elsewhere = Command::Register(Decision::pass_on("区纪委监委"));
+    assert!(o.apply(Some(&case), &elsewhere, "李娜", t(1)).is_ok());
+}
+
+/// An accused leader is no 包案领导: named at assignment, or taking it with `own`.
+#[test]
+fn the_accused_owns_nothing() {
+    let o = office();
+    let reg = accusation(&o, "区住建局", None);
+    let with_accused = Command::Assign {
+        department: "城建科".into(),
+        handler: "王强".into(),
+        leader: Some("刘副局长".into()),
+    };
+    let err = o
+        .apply(Some(&reg), &with_accused, "李娜", t(2))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        E::AccusedAssignee {
+            assignee: "区住建局".into(),
+            target: "区住建局".into()
+        }
+    );
+    let assigned = o.step(&reg, assign("城建科", "王强"), "李娜", t(2));
+    let err = o.apply(Some(&assigned), &Command::Own, "刘副局长", t(3));
+    assert_eq!(err.unwrap_err(), refused(Op::Own, "区住建局", "区住建局"));
+    assert!(
+        o.apply(Some(&assigned), &Command::Own, "赵局长", t(3))
+            .is_ok()
+    );
+}
+
+/// Nor gives the 批示, nor decides on an extension, when named in person (Art 28 回避).
+#[test]
+fn the_accused_neither_instructs_nor_extends() {
+    let o = office();
+    let reg = accusation(&o, "某街道办事处", Some("刘副局长"));
+    let assigned = o.step(&reg, assign("城建科", "王强"), "李娜", t(2));
+    let opinion = Command::Opinion {
+        text: "拟查实".into(),
+    };
+    let awaiting = o.step(&assigned, opinion, "王强", t(3));
+    let instruct = Command::Instruct {
+        approve: true,
+        text: "同意".into(),
+    };
+    let err = o.apply(Some(&awaiting), &instruct, "刘副局长", t(4));
+    assert_eq!(
+        err.unwrap_err(),
+        refused(Op::Instruct, "刘副局长", "刘副局长")
+    );
+    assert!(o.apply(Some(&awaiting), &instruct, "赵局长", t(4)).is_ok());
+    let extend = Command::Extend {
+        days: 10,
+        reason: "情况复杂".into(),
+    };
+    let err = o.apply(Some(&assigned), &extend, "刘副局长", t(4));
+    assert_eq!(
+        err.unwrap_err(),
+        refused(Op::Extend, "刘副局长", "刘副局长")
+    );
+    assert!(o.apply(Some(&assigned), &extend, "赵局长", t(4)).is_ok());
+}
+
+/// A reception record an accused leader makes is not joined to the case.
+#[test]
+fn the_accused_records_no_reception_on_it() {
+    let o = office();
+    let case = accusation(&o, "区住建局", None);
+    let rec = |leader: &str| ReceptionRecord {
+        date: date(2026, 3, 5),
+        leader: leader.into(),
+        visitor: "张三".into(),
+        said: "询问进展".into(),
+        decided: String::new(),
+        case_id: Some(case.id),
+    };
+    let err = check_record_case(&rec("刘副局长"), &case, &o.rules()).unwrap_err();
+    assert_eq!(
+        err,
+        E::AccusedParty {
+            op: Act::Reception,
+            party: "区住建局".into(),
+            target: "区住建局".into()
+        }
+    );
+    assert!(check_record_case(&rec("赵局长"), &case, &o.rules()).is_ok());
+}
+
+/// Only a leader lifts the masking, only on a confidential case, once, with a reason; not
+/// a leader the case accuses.
+#[test]
+fn a_leader_lifts_the_masking_with_a_reason() {
+    let o = office();
+    let mut input = intake_input();
+    input.handling_type = Some(HandlingType::Accusation);
+    input.confidential = true;
+    input.target = Some("区住建局".into());
+    let case = o
+        .apply(None, &Command::Intake(Box::new(input)), "李娜", t(0))
+        .unwrap()
+        .case;
+    let reg = o.step(&case, Command::Register(Decision::Accept), "李娜", t(1));
+    let assigned = o.step(&reg, assign("城建科", "王强"), "李娜", t(2));
+    let lift = |reason: &str| Command::Unmask {
+        reason: reason.into(),
+    };
+    let handler = o.apply(Some(&assigned), &lift("核实"), "王强", t(3));
+    assert!(
+        matches!(handler, Err(E::RoleRequired { .. })),
+        "{handler:?}"
+    );
+    let accused = o.apply(Some(&assigned), &lift("核实"), "刘副局长", t(3));
+    assert_eq!(
+        accused.unwrap_err(),
+        refused(Op::Unmask, "区住建局", "区住建局")
+    );
+    let blank = o.apply(Some(&assigned), &lift(" "), "赵局长", t(3));
+    assert!(matches!(blank, Err(E::MissingField { .. })), "{blank:?}");
+    let lifted = o.step(&assigned, lift("需当面核实"), "赵局长", t(3));
+    assert_eq!(lifted.unmasked.as_ref().unwrap().reason, "需当面核实");
+    let again = o.apply(Some(&lifted), &lift("再次"), "赵局长", t(4));
+    assert!(matches!(again, Err(E::WrongState { .. })), "{again:?}");
+    let plain = o.step(
+        &o.step(
+            &o.apply(
+                None,
+                &Command::Intake(Box::new(intake_input())),
+                "李娜",
+                t(0),
+            )
+            .unwrap()
+            .case,
+            Command::Register(Decision::Accept),
+            "李娜",
+            t(1),
+        ),
+        assign("城建科", "王强"),
+        "李娜",
+        t(2),
+    );
+    let nothing = o.apply(Some(&plain), &lift("核实"), "赵局长", t(3));
+    assert!(matches!(nothing, Err(E::WrongState { .. })), "{nothing:?}");
+}
+
+/// A handler with a declared interest (`recuse`, Art 28 第三款) is not assigned again.
+#[test]
+fn a_declared_interest_keeps_the_handler_off() {
+    let o = office();
+    let reg = accusation(&o, "某街道办事处", None);
+    let assigned = o.step(&reg, assign("城建科", "王强"), "李娜", t(2));
+    let recuse = Command::Recuse {
+        handler: "王强".into(),
+        reason: "与被反映人系同学".into(),
+    };
+    let back = o.step(&assigned, recuse, "王强", t(3));
+    let err = o.apply(Some(&back), &assign("城建科", "王强"), "李娜", t(4));
+    assert!(matches!(err, Err(E::Recused { .. })), "{err:?}");
+}
+
+/// The office of issue 15 as `apply` lines: a confidential, named accusation against
+/// 区住建局 / 刘洋 (2026-0001), handled by 王强 of 城建科, and a plain case of 刘洋's own
+/// (2026-0002); 孙副局长 comes from 区住建局 too.
+const OFFICE: &str = r#"{"op":"department","name":"城建科"}
+{"op":"department","name":"住建科"}
+{"op":"operator","name":"李娜","role":"clerk"}
+{"op":"operator","name":"赵建国","role":"leader"}
+{"op":"operator","name":"孙副局长","role":"leader","unit":"区住建局"}
+{"op":"operator","name":"王强","role":"handler","department":"城建科"}
+{"op":"operator","name":"赵敏","role":"handler","department":"城建科"}
+{"op":"operator","name":"刘洋","role":"handler","department":"住建科","unit":"区住建局"}
+{"op":"intake","actor":"李娜","at":"2026-11-20T10:00:00+08:00","channel":"letter","people":2,"petitioners":[{"name":"李某某","id_type":"resident_id","id_number":"11010519491231002X","phone":"13800138000","address":"幸福里3号楼","main":true},{"name":"钱某某","phone":"13900139000","representative":true}],"confidential":true,"category":"城乡建设","handling_type":"检举控告","target":"区住建局","target_person":"刘洋","summary":"检举违规审批安置房","request":"要求查处","urgency":"major"}
+{"op":"register","actor":"李娜","case":1,"decision":"accept","at":"2026-11-20T11:00:00+08:00"}
+{"op":"assign","actor":"李娜","case":"2026-0001","department":"城建科","handler":"王强","leader":"赵建国","at":"2026-11-20T12:00:00+08:00"}
+{"op":"intake","actor":"李娜","at":"2026-11-21T10:00:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"张三","id_type":"resident_id","id_number":"440524188001010014","main":true}],"category":"城乡建设","handling_type":"申诉求决","target":"某街道办事处","summary":"反映小区路灯损坏","request":"要求修复","urgency":"major"}
+{"op":"register","actor":"李娜","case":2,"decision":"accept","at":"2026-11-21T11:00:00+08:00"}
+{"op":"assign","actor":"李娜","case":"2026-0002","department":"住建科","handler":"刘洋","leader":"赵建国","at":"2026-11-21T12:00:00+08:00"}
+"#;
+
+fn ledger() -> common::Ledger {
+    let l = common::Ledger::new();
+    l.apply_ok(OFFICE);
+    l
+}
+
+/// `xinfang --as WHO ARGS…` on `l`.
+fn as_(l: &common::Ledger, who: &str, args: &[&str]) -> common::Out {
+    let mut all = vec!["--db", l.db(), "--as", who];
+    all.extend(args);
+    common::run(&all, "")
+}
+
+/// `show`, `list`, `search` and `repeats` for each reader: the accused and a handler
+/// elsewhere find nothing, and are told of it as of a number that does not exist; the
+/// accused leader is told to step aside; the case's handler sees it masked; the
+/// views are on record.
+#[test]
+fn the_command_line_shows_each_reader_what_they_may_see() {
+    let l = ledger();
+    let nothing = as_(&l, "刘洋", &["show", "2026-0099"]);
+    for who in ["刘洋", "赵敏"] {
+        let shown = as_(&l, who, &["show", "2026-0001"]);
+        assert!(!shown.success());
+        let same = shown.stderr.replace("2026-0001", "2026-0099");
+        assert_eq!(same, nothing.stderr, "{who}");
+        for args in [
+            &["list"][..],
+            &["search", "李某某"],
+            &["search", "违规审批"],
+            &["search", "2026-0001"],
+            &["repeats", "--phone", "13800138000"],
+            &["list", "--json"],
+        ] {
+            let out = as_(&l, who, args);
+            let all = out.stdout + &out.stderr;
+            for secret in ["2026-0001", "李某某", "违规审批", "13800138000"] {
+                assert!(
+                    !all.contains(secret),
+                    "{who} {args:?} shows {secret}: {all}"
+                );
+            }
+        }
+    }
+    let mine = as_(&l, "刘洋", &["list"]);
+    assert!(mine.stdout.contains("2026-0002"), "{mine:?}");
+    let recused = as_(&l, "孙副局长", &["show", "2026-0001"]);
+    assert!(
+        recused.stderr.contains("本件涉及您本人，已回避"),
+        "{recused:?}"
+    );
+    let masked = as_(&l, "王强", &["show", "2026-0001", "--json"]);
+    assert!(masked.success(), "{masked:?}");
+    for secret in [
+        "李某某",
+        "钱某某",
+        "1101",
+        "13800138000",
+        "13900139000",
+        "幸福里",
+    ] {
+        assert!(
+            !masked.stdout.contains(secret),
+            "{secret}: {}",
+            masked.stdout
+        );
+    }
+    assert!(masked.stdout.contains("（保密）"));
+    // A leader lifts the masking for this case, saying why: the handler then sees who.
+    let lift = r#"{"op":"unmask","actor":"赵建国","case":"2026-0001","reason":"需当面核实"}"#;
+    let refused = l.apply(&lift.replace("赵建国", "孙副局长"));
+    assert!(refused.stdout.contains("\"ok\":false"), "{refused:?}");
+    l.apply_ok(lift);
+    let unmasked = as_(&l, "王强", &["show", "2026-0001", "--json"]);
+    assert!(unmasked.stdout.contains("李某某"), "{unmasked:?}");
+    let full = as_(&l, "赵建国", &["show", "2026-0001"]);
+    assert!(full.stdout.contains("李某某"), "{full:?}");
+    let audit = as_(&l, "赵建国", &["audit", "--json"]);
+    let events: serde_json::Value = serde_json::from_str(&audit.stdout).unwrap();
+    let views: Vec<&serde_json::Value> = (events.as_array().unwrap().iter())
+        .filter(|e| e["act"] == "view")
+        .collect();
+    assert_eq!(views.len(), 3, "{}", audit.stdout);
+    assert_eq!(views[0]["actor"], "王强");
+    assert_eq!(views[0]["detail"]["surface"], "show");
+}
+
+/// The accused handler at the desk: nothing of the accusation in the queue, in a search
+/// by name or by number; the accused leader's dashboard leaves it out too.
+#[test]
+fn the_accused_finds_nothing_at_the_desk() {
+    use common::tmux::{Desk, eventually, have_tmux};
+    if !have_tmux() {
+        eprintln!("tmux not installed: skipped");
+        return;
+    }
+    let l = ledger();
+    let d = Desk::start(&l, "accused", Some("刘洋"));
+    d.sees("2026-0002");
+    let clean = |d: &Desk, query: &str| {
+        // The search line says what was typed; nothing else may.
+        let s = d.screen().replace(&format!("检索: {query}"), "");
+        for secret in ["李某某", "违规审批", "13800138000"] {
+            assert!(!s.contains(secret), "{secret} on:\n{s}");
+        }
+    };
+    clean(&d, "");
+    assert!(!d.screen().contains("2026-0001"));
+    for query in ["李某某", "2026-0001", "违规"] {
+        d.keys(&["/"]);
+        d.typ(query);
+        d.sees(&format!("检索: {query}"));
+        d.keys(&["Enter"]);
+        d.sees("没有符合条件的信访事项");
+        clean(&d, query);
+        d.keys(&["Escape"]);
+        d.loses(&format!("检索: {query}"));
+    }
+    d.keys(&["q"]);
+    assert!(eventually(|| !d.alive()), "q did not quit");
+
+    let d = Desk::start(&l, "leader", Some("孙副局长"));
+    // Both cases are major: the dashboard lists the one this leader may see.
+    d.sees("2026-0002");
+    clean(&d, "");
+    assert!(!d.screen().contains("2026-0001"));
+    d.keys(&["q"]);
+    assert!(eventually(|| !d.alive()), "q did not quit");
+}
