@@ -220,7 +220,15 @@ fn apply_line(
 /// (`leadr`) is never dropped silently.
 fn check_fields(op: &str, obj: &Map<String, Value>, lang: Lang) -> Result<(), String> {
     let own: &[&'static str] = match op {
-        "operator" => &["name", "role", "passphrase", "department", "active"],
+        "operator" => &[
+            "name",
+            "role",
+            "passphrase",
+            "department",
+            "active",
+            "unit",
+            "department_wide",
+        ],
         "department" => &["name", "active"],
         "schedule" => field_names::<ReceptionDay>(),
         "reception" => &["date", "leader", "visitor", "said", "decided", "case"],
