@@ -417,7 +417,12 @@ pub fn check_report(lang: Lang, r: &CheckReport) {
             println!("journal event {} is bad: {}", b.id, b.problem)
         }
     }
-    if let Some(b) = &r.first_bad_case {
+    // The first bad case is also the first difference when differences are listed.
+    if let Some(b) = r
+        .first_bad_case
+        .as_ref()
+        .filter(|_| r.differences.is_empty())
+    {
         let no = b.case_no.clone().unwrap_or_else(|| format!("#{}", b.id));
         if zh {
             println!("信访事项 {no} 有问题：{}", b.problem)

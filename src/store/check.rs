@@ -24,32 +24,54 @@ impl Store {
 
     /// `check --quick`: the cheap part only (see `check/quick.rs`).
     pub fn check_quick(&self) -> Result<CheckReport> {
-        let mut report = CheckReport::default();
-        quick::check(&self.conn, &mut report)?;
-        Ok(report)
+        in_snapshot(&self.conn, || {
+            let mut report = CheckReport::default();
+            quick::check(&self.conn, &mut report)?;
+            Ok(report)
+        })
     }
 }
 
 /// Every check on the ledger behind `conn`, which may be a read-only copy (`backup`).
 pub(super) fn check(conn: &Connection, office: &Office) -> Result<CheckReport> {
+    in_snapshot(conn, || run(conn, office))
+}
+
+/// `f` in one read transaction (unless the caller holds one): every table as of one
+/// instant, while desks go on writing.
+fn in_snapshot<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let began = conn.is_autocommit();
+    if began {
+        conn.execute_batch("BEGIN")?;
+    }
+    let out = f();
+    if began {
+        // Only read: ending it cannot lose anything.
+        let _ = conn.execute_batch("COMMIT");
+    }
+    out
+}
+
+fn run(conn: &Connection, office: &Office) -> Result<CheckReport> {
     let mut report = CheckReport::default();
     database(conn, &mut report)?;
     journal::check_chain(conn, &mut report)?;
-    journal::check_cases(conn, &mut report)?;
     office_journal::check_chain(conn, &mut report)?;
-    facts::check(conn, &mut report)?;
-    documents::check_documents(conn, &mut report)?;
-    derived(conn, office, &mut report)?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version == super::migrations::latest() {
+        derived(conn, office, &mut report)?;
+    } else {
+        // An old backup opened read-only: its cases, report rows and documents as before.
+        journal::check_cases(conn, &mut report)?;
+        facts::check(conn, &mut report)?;
+        documents::check_documents(conn, &mut report)?;
+    }
     Ok(report)
 }
 
-/// Every derived row recomputed from the journals (`check/`): only on a ledger at the
-/// latest schema (an old backup opened read-only keeps the checks above).
+/// Every derived row recomputed from the journals (`check/`), on a ledger at the latest
+/// schema: the case documents, report rows and documents among them.
 fn derived(conn: &Connection, office: &Office, report: &mut CheckReport) -> Result<()> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version != super::migrations::latest() {
-        return Ok(());
-    }
     let operators = super::directory::operators(conn)?;
     let departments = super::directory::department_names(conn)?;
     let rules = office.rules(&operators, &departments);

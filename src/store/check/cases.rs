@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::DateTime;
 use rusqlite::Connection;
 use rusqlite::types::Value;
+use serde::Deserialize;
 use serde_json::Value as Json;
 
 use super::rows::{Cursor, case_key, int, show, text};
@@ -15,7 +16,7 @@ use crate::domain::case::Case;
 use crate::domain::due::{case_clocks, next_due};
 use crate::domain::op::Op;
 use crate::domain::rules::{Rules, local_date};
-use crate::store::findings::{CheckReport, Table};
+use crate::store::findings::{BadRecord, CheckReport, Table};
 use crate::store::journal::{self, JournalEntry};
 use crate::store::{Result, facts, facts_row, search};
 
@@ -229,11 +230,16 @@ pub(super) fn check(conn: &Connection, rules: &Rules, report: &mut CheckReport) 
            FROM documents ORDER BY case_id, id",
     )?;
     let mut docs = Cursor::new(docs.query_map([], document_row)?, |r| r.case_id);
+    let mut current = None;
     while let Some(r) = next_case(&mut events, &mut seen)? {
+        first_bad(report, current.take());
+        let case_no = r.doc["case_no"].as_str().map(str::to_owned);
+        current = Some((report.differences.len(), r.id, case_no));
         seen.ids.push(r.id);
+        report.cases += 1;
         let row = cases.take(r.id)?.pop();
         let key = case_key(r.id, r.doc["case_no"].as_str());
-        let case: Case = match serde_json::from_value(r.doc.clone()) {
+        let case = match Case::deserialize(&r.doc) {
             Ok(case) => case,
             Err(e) => {
                 report.differ(Table::Events, key, "after", "a case", e.to_string());
@@ -251,6 +257,7 @@ pub(super) fn check(conn: &Connection, rules: &Rules, report: &mut CheckReport) 
         compare_words(report, &key, &case, size, &mut seen.words);
         compare_documents(report, &key, &case, &r.issues, docs.take(r.id)?);
     }
+    first_bad(report, current);
     orphans(report, Table::Cases, cases.finish()?);
     orphans(report, Table::Petitioners, pets.finish()?);
     orphans(report, Table::CaseFacts, facts.finish()?);
@@ -308,6 +315,33 @@ fn compare_words(
     if size != Some(Some(want)) {
         let found = size.flatten().map_or("none".to_owned(), |n| n.to_string());
         report.differ(Table::CaseSearch, key, "words", want.to_string(), found);
+    }
+}
+
+/// A case's first difference also as the first bad case (what `check` named before it
+/// named every difference; `backup` and the tests read it). `current`: how many differences
+/// there were before the case, its id and number.
+fn first_bad(report: &mut CheckReport, current: Option<(usize, i64, Option<String>)>) {
+    let Some((from, id, case_no)) = current else {
+        return;
+    };
+    if report.first_bad_case.is_some() {
+        return;
+    }
+    if let Some(d) = report.differences.get(from) {
+        let problem = format!(
+            "{} {} {}: expected {}, found {}",
+            d.table.sql(),
+            d.key,
+            d.column,
+            d.expected,
+            d.found
+        );
+        report.first_bad_case = Some(BadRecord {
+            id,
+            case_no,
+            problem,
+        });
     }
 }
 

@@ -5,6 +5,7 @@
 
 use rusqlite::Connection;
 
+use crate::domain::filing::case_number;
 use crate::store::findings::{CheckReport, Table};
 use crate::store::{Result, journal, office_journal};
 
@@ -59,29 +60,22 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     counters(conn, report)
 }
 
-/// Each year's counter against the greatest number of the year (from the number's index).
+/// Each year's counter against the numbers: the number it last gave exists and the next
+/// does not (two look-ups on the numbers' index per year).
 fn counters(conn: &Connection, report: &mut CheckReport) -> Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT c.year, c.last,
-                (SELECT max(case_no) FROM cases
-                  WHERE case_no >= c.year || '-' AND case_no < c.year || '.')
-           FROM case_counters c ORDER BY c.year",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, Option<String>>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (year, last, top) = row?;
-        let n = top
-            .as_deref()
-            .and_then(|no| no.split_once('-'))
-            .and_then(|(_, n)| n.parse::<i64>().ok());
-        if n != Some(last) {
-            let want = n.map_or("NULL".to_owned(), |n| n.to_string());
+    let mut stmt = conn.prepare("SELECT year, last FROM case_counters ORDER BY year")?;
+    let counters = stmt.query_map([], |r| Ok((r.get::<_, i32>(0)?, r.get::<_, i64>(1)?)))?;
+    let mut exists = conn.prepare("SELECT EXISTS (SELECT 1 FROM cases WHERE case_no = ?1)")?;
+    for row in counters {
+        let (year, last) = row?;
+        let given: bool = exists.query_row([case_number(year, last)], |r| r.get(0))?;
+        let next: bool = exists.query_row([case_number(year, last + 1)], |r| r.get(0))?;
+        if !given || next {
+            let want = if next {
+                format!("{} or more", last + 1)
+            } else {
+                format!("less than {last}")
+            };
             report.differ(
                 Table::CaseCounters,
                 year.to_string(),
