@@ -417,12 +417,8 @@ pub fn check_report(lang: Lang, r: &CheckReport) {
             println!("journal event {} is bad: {}", b.id, b.problem)
         }
     }
-    // The first bad case is also the first difference when differences are listed.
-    if let Some(b) = r
-        .first_bad_case
-        .as_ref()
-        .filter(|_| r.differences.is_empty())
-    {
+    // The headline: the first bad case (its first difference, listed again below).
+    if let Some(b) = &r.first_bad_case {
         let no = b.case_no.clone().unwrap_or_else(|| format!("#{}", b.id));
         if zh {
             println!("信访事项 {no} 有问题：{}", b.problem)
