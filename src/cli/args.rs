@@ -147,7 +147,12 @@ pub enum Cmd {
         #[arg(long)]
         print: bool,
     },
-    Check,
+    Check {
+        #[arg(long)]
+        quick: bool,
+        #[arg(long)]
+        json: bool,
+    },
     Replay {
         #[arg(long, value_name = "FILE")]
         keys: PathBuf,

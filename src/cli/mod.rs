@@ -250,7 +250,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             notice(&env, &case, &kind, &extra, out.as_deref(), print)
         }
         Cmd::Replay { keys, size, json } => replay(&env, &keys, &size, json),
-        Cmd::Check => check(&env),
+        Cmd::Check { quick, json } => check(&env, quick, json),
         Cmd::Backup { dest } => admin::backup(&env, &dest),
         Cmd::Audit { since, json } => admin::audit(&env, since.as_deref(), json),
         Cmd::Operators { json } => admin::operators(&env, json),
@@ -320,9 +320,19 @@ fn search(env: &Env, query: &str, limit: usize, json: bool) -> Result<ExitCode, 
 }
 
 /// `check`: exit 1 when broken.
-fn check(env: &Env) -> Result<ExitCode, Failure> {
-    let report = env.open_for_reading()?.check().map_err(|e| env.fail(e))?;
-    render::check_report(env.lang, &report);
+fn check(env: &Env, quick: bool, json: bool) -> Result<ExitCode, Failure> {
+    let store = env.open_for_reading()?;
+    let report = if quick {
+        store.check_quick()
+    } else {
+        store.check()
+    };
+    let report = report.map_err(|e| env.fail(e))?;
+    if json {
+        render::check_json(&report);
+    } else {
+        render::check_report(env.lang, &report);
+    }
     Ok(exit_code(report.ok()))
 }
 

@@ -14,7 +14,7 @@ use crate::domain::phone::mask_phone;
 use crate::domain::types::Level;
 use crate::domain::workflow::allowed_ops;
 use crate::store::{CaseRow, CheckReport, JournalEntry, ListFilter, Store, StoreError};
-use crate::strings::{Lang, calendar, cli as text, labels};
+use crate::strings::{self, Lang, calendar, cli as text, labels};
 
 /// The years without an official holiday table behind any of `clocks`' due dates, ascending:
 /// those dates are provisional.
@@ -424,6 +424,7 @@ pub fn check_report(lang: Lang, r: &CheckReport) {
             say!("journal event {} is bad: {}", b.id, b.problem)
         }
     }
+    // The headline: the first bad case (its first difference, listed again below).
     if let Some(b) = &r.first_bad_case {
         let no = b.case_no.clone().unwrap_or_else(|| format!("#{}", b.id));
         if zh {
@@ -439,7 +440,23 @@ pub fn check_report(lang: Lang, r: &CheckReport) {
             say!("office journal event {} is bad: {}", b.id, b.problem)
         }
     }
-    if r.ok() {
+    for d in &r.differences {
+        // Stored text may hold anything: one line, through the shared terminal filter.
+        say!(
+            "{}",
+            crate::display::one_line(&strings::check::difference(lang, d))
+        );
+    }
+    if r.more_differences > 0 {
+        say!("{}", strings::check::more(lang, r.more_differences));
+    }
+    if r.ok() && r.quick {
+        let tail = crate::store::TAIL;
+        say!(
+            "{}",
+            strings::check::quick_intact(lang, r.cases, r.events, tail)
+        );
+    } else if r.ok() {
         if zh {
             say!(
                 "台账完好：{}件，{}条办理记录，{}条操作日志，哈希链完整",
@@ -456,6 +473,15 @@ pub fn check_report(lang: Lang, r: &CheckReport) {
             )
         }
     }
+}
+
+/// `check --json`: the report as one JSON object, `ok` first.
+pub fn check_json(r: &CheckReport) {
+    let mut v = serde_json::to_value(r).unwrap_or_default();
+    if let Some(map) = v.as_object_mut() {
+        map.insert("ok".to_owned(), serde_json::Value::Bool(r.ok()));
+    }
+    println!("{v}");
 }
 
 pub fn demo_summary(

@@ -223,8 +223,8 @@ fn make(
     Ok(match change {
         Admin::Operator(o) => {
             directory::upsert_operator(tx, o)?;
-            let detail =
-                json!({"role": o.role.code(), "department": o.department, "active": o.active});
+            let detail = json!({"role": o.role.code(), "department": o.department, "active": o.active,
+                       "unit": o.unit, "department_wide": o.department_wide});
             (detail, None)
         }
         Admin::Department { name, active } => {

@@ -31,6 +31,6 @@ impl Store {
             return Err(KeyError::NotEncrypted.into());
         }
         let copy = super::connect(dest, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY, &self.key)?;
-        check::check(&copy)
+        check::check(&copy, &self.office)
     }
 }

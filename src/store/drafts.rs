@@ -1,6 +1,7 @@
 //! Drafts: what a clerk has typed into a form and not yet saved, kept per
 //! operator and slot so that a crash or a killed terminal loses nothing.
-//! They are not case changes: no journal event, and `check` ignores them.
+//! They are not case changes: no journal event; `check` asks only that each belongs to an
+//! operator, and a step's draft to a case of the ledger.
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use rusqlite::params;
@@ -155,6 +156,16 @@ mod tests {
     #[test]
     fn drafts_stay_out_of_the_journal_check_and_backup() {
         let (d, mut s) = ledger();
+        // `check` asks only that a draft's owner is an operator.
+        s.put_operator(&crate::domain::rules::Operator {
+            name: "李娜".into(),
+            role: crate::domain::types::Role::Clerk,
+            department: None,
+            active: true,
+            unit: None,
+            department_wide: false,
+        })
+        .unwrap();
         s.save_draft("李娜", "intake", "{}", at("2026-04-01T09:00:00+08:00"))
             .unwrap();
         let report = s.check().unwrap();

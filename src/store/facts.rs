@@ -6,12 +6,13 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, Row, params, params_from_iter};
 
+pub(super) use super::facts_row::replied_on;
+use super::facts_row::{upsert, values};
 use super::findings::{BadRecord, CheckReport};
 use super::{Result, StoreError};
 use crate::domain::case::Case;
-use crate::domain::filing;
 use crate::domain::stats::{
     CaseFacts, Decided, DecisionKind, Extended, Outbound, Rating, Replied, Supervised, facts,
 };
@@ -55,73 +56,9 @@ pub(super) fn present(conn: &Connection) -> Result<bool> {
 /// Writes the row of `case` (new or changed), before its petitioners when new: their
 /// trigger sets `earlier_petitioner`, which a later write keeps.
 pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
-    let f = facts(case);
-    conn.prepare_cached(
-        "INSERT INTO case_facts (id, received_at, state, replied_on, archived_at, case_no,
-             channel, people, category, target, urgency, linked, department, attached, decision,
-             decided_at, served_on, outcome, unit_rating, office_rating, extension_days,
-             extended_at, supervisions, superior_due, reported_on, level, notice_at, hearings,
-             outbound, report_by, report_received_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)
-         ON CONFLICT (id) DO UPDATE SET received_at = excluded.received_at,
-             state = excluded.state, replied_on = excluded.replied_on,
-             archived_at = excluded.archived_at, case_no = excluded.case_no,
-             channel = excluded.channel, people = excluded.people,
-             category = excluded.category, target = excluded.target,
-             urgency = excluded.urgency, linked = excluded.linked,
-             department = excluded.department, attached = excluded.attached,
-             decision = excluded.decision, decided_at = excluded.decided_at,
-             served_on = excluded.served_on, outcome = excluded.outcome,
-             unit_rating = excluded.unit_rating, office_rating = excluded.office_rating,
-             extension_days = excluded.extension_days, extended_at = excluded.extended_at,
-             supervisions = excluded.supervisions, superior_due = excluded.superior_due,
-             reported_on = excluded.reported_on, level = excluded.level,
-             notice_at = excluded.notice_at, hearings = excluded.hearings,
-             outbound = excluded.outbound, report_by = excluded.report_by,
-             report_received_on = excluded.report_received_on",
-    )?
-    .execute(params![
-        f.id,
-        f.received_at,
-        f.state.code(),
-        replied_on(case),
-        f.archived_at,
-        case.case_no,
-        f.channel.code(),
-        f.people,
-        f.category,
-        f.target,
-        f.urgency.code(),
-        f.linked,
-        f.department,
-        encode_attached(&f.attached),
-        f.decision.map(|d| d.kind.code()),
-        f.decision.map(|d| d.at),
-        f.reply.map(|r| r.served.to_string()),
-        f.reply.and_then(|r| r.outcome).map(Outcome::code),
-        f.return_visit.map(|v| v.unit.code()),
-        f.return_visit.map(|v| v.office.code()),
-        f.extension.map(|e| e.days),
-        f.extension.map(|e| e.at),
-        encode_supervisions(&f.supervisions),
-        f.superior_due.map(|d| d.to_string()),
-        f.reported.map(|d| d.to_string()),
-        // First handling is the rule: kept as NULL.
-        (f.level != Level::First).then(|| f.level.code()),
-        f.notice_at,
-        encode_hearings(&f.hearings),
-        f.outbound.map(|_| 1),
-        f.outbound.and_then(|o| o.report_by).map(|d| d.to_string()),
-        f.report_received.map(|d| d.to_string()),
-    ])?;
+    conn.prepare_cached(upsert())?
+        .execute(params_from_iter(values(case)))?;
     Ok(())
-}
-
-/// The column `replied_on` of `cases` and `case_facts` (`domain::filing::replied_on`): a
-/// report looks older cases up by it.
-pub(super) fn replied_on(case: &Case) -> Option<String> {
-    filing::replied_on(case).map(|d| d.to_string())
 }
 
 /// Writes the summary of a new case (it never changes after intake).
@@ -129,25 +66,6 @@ pub(super) fn write_summary(conn: &Connection, case: &Case) -> Result<()> {
     conn.prepare_cached("INSERT INTO case_summaries (id, summary) VALUES (?1, ?2)")?
         .execute(params![case.id, case.intake.summary])?;
     Ok(())
-}
-
-fn encode_attached(at: &[i64]) -> Option<String> {
-    let parts: Vec<String> = at.iter().map(i64::to_string).collect();
-    (!parts.is_empty()).then(|| parts.join(","))
-}
-
-fn encode_supervisions(s: &[Supervised]) -> Option<String> {
-    let parts: Vec<String> = s
-        .iter()
-        .map(|s| format!("{},{},{}", s.at, s.ground.code(), s.feedback_by))
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(";"))
-}
-
-/// `from,to;from,to`, as migration 0016 writes them.
-fn encode_hearings(h: &[(NaiveDate, NaiveDate)]) -> Option<String> {
-    let parts: Vec<String> = h.iter().map(|(f, t)| format!("{f},{t}")).collect();
-    (!parts.is_empty()).then(|| parts.join(";"))
 }
 
 /// The facts of the cases `ids` (ascending), by id. Where they are dense (a year's
@@ -483,6 +401,7 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::facts_row::{encode_attached, encode_hearings, encode_supervisions};
 
     #[test]
     fn sparse_and_dense_ids_read_the_same_rows() {

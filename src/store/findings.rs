@@ -18,6 +18,71 @@ pub struct CheckReport {
     pub office_events: i64,
     /// The first office-journal row whose hash or link does not hold.
     pub first_bad_office_event: Option<BadRecord>,
+    /// Every derived row that differs from what the journals make of it (the first
+    /// [`MAX_LISTED`]; `more_differences` counts the rest). Empty after `check --quick`.
+    pub differences: Vec<Difference>,
+    pub more_differences: u64,
+    /// Whether only the cheap part ran (`check --quick`): the chains' tails and the counts.
+    pub quick: bool,
+}
+
+/// How many differences a report lists; the rest are counted.
+pub const MAX_LISTED: usize = 200;
+
+/// One derived row that differs from the journals: where, and what was expected and found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Difference {
+    pub table: Table,
+    /// The row's key as the office reads it (a case number, an id, a name, a year).
+    pub key: String,
+    pub column: String,
+    pub expected: String,
+    pub found: String,
+}
+
+/// The ledger's tables that `check` recomputes, by their SQL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Table {
+    Cases,
+    Petitioners,
+    CaseFacts,
+    CaseSummaries,
+    CaseSearch,
+    CaseCounters,
+    Documents,
+    DocumentCounters,
+    PersonCounts,
+    Drafts,
+    Operators,
+    Departments,
+    OfficeProfile,
+    ReceptionDays,
+    ReceptionRecords,
+    Events,
+}
+
+impl Table {
+    pub fn sql(self) -> &'static str {
+        match self {
+            Table::Cases => "cases",
+            Table::Petitioners => "petitioners",
+            Table::CaseFacts => "case_facts",
+            Table::CaseSummaries => "case_summaries",
+            Table::CaseSearch => "case_search",
+            Table::CaseCounters => "case_counters",
+            Table::Documents => "documents",
+            Table::DocumentCounters => "document_counters",
+            Table::PersonCounts => "person_counts",
+            Table::Drafts => "drafts",
+            Table::Operators => "operators",
+            Table::Departments => "departments",
+            Table::OfficeProfile => "office_profile",
+            Table::ReceptionDays => "reception_days",
+            Table::ReceptionRecords => "reception_records",
+            Table::Events => "events",
+        }
+    }
 }
 
 /// The first record found wrong, and how.
@@ -34,5 +99,28 @@ impl CheckReport {
             && self.first_bad_event.is_none()
             && self.first_bad_case.is_none()
             && self.first_bad_office_event.is_none()
+            && self.differences.is_empty()
+    }
+
+    /// Records a difference (listed up to [`MAX_LISTED`], counted beyond).
+    pub fn differ(
+        &mut self,
+        table: Table,
+        key: impl Into<String>,
+        column: &str,
+        expected: impl Into<String>,
+        found: impl Into<String>,
+    ) {
+        if self.differences.len() < MAX_LISTED {
+            self.differences.push(Difference {
+                table,
+                key: key.into(),
+                column: column.to_owned(),
+                expected: expected.into(),
+                found: found.into(),
+            });
+        } else {
+            self.more_differences += 1;
+        }
     }
 }

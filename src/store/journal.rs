@@ -255,11 +255,11 @@ pub(super) fn insert(conn: &Connection, row: &Row) -> Result<()> {
     Ok(())
 }
 
-const SELECT: &str =
+pub(super) const SELECT: &str =
     "SELECT events.seq, case_id, op, actor, role, at, command, before, after, prev_hash, hash,
      (SELECT entered_by FROM event_entries WHERE event_entries.seq = events.seq) FROM events";
 
-fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<JournalEntry> {
+pub(super) fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<JournalEntry> {
     let text = |i: usize| r.get::<_, String>(i);
     // A text that does not parse is shown as a string: `check` still
     // reports its hash, and `show` still prints something.
@@ -298,10 +298,27 @@ pub fn for_case(conn: &Connection, case_id: i64) -> Result<Vec<JournalEntry>> {
 /// `check`: the hash chain in journal order; the first row whose number, link or hash
 /// does not hold is reported.
 pub(super) fn check_chain(conn: &Connection, report: &mut CheckReport) -> Result<()> {
-    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY seq"))?;
-    let rows = stmt.query_map([], entry_from_row)?;
-    let mut prev = GENESIS.to_owned();
-    let mut expected_seq = 1;
+    check_chain_from(conn, 1, report)
+}
+
+/// As `check_chain`, from event `from` on (`check --quick` reads the tail only); the rows
+/// before it are counted, not read.
+pub(super) fn check_chain_from(
+    conn: &Connection,
+    from: i64,
+    report: &mut CheckReport,
+) -> Result<()> {
+    let before: Option<(i64, String)> = conn
+        .prepare("SELECT seq, hash FROM events WHERE seq < ?1 ORDER BY seq DESC LIMIT 1")?
+        .query_row([from], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let mut stmt = conn.prepare(&format!("{SELECT} WHERE events.seq >= ?1 ORDER BY seq"))?;
+    let rows = stmt.query_map([from], entry_from_row)?;
+    let (mut expected_seq, mut prev) = match before {
+        Some((seq, hash)) => (seq + 1, hash),
+        None => (1, GENESIS.to_owned()),
+    };
+    report.events += expected_seq - 1;
     for row in rows {
         let entry = row?;
         report.events += 1;

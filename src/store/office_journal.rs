@@ -152,10 +152,26 @@ pub(super) fn of_subject(
 
 /// `check`: the chain in order; the first row whose number, link or hash does not hold.
 pub(super) fn check_chain(conn: &Connection, report: &mut CheckReport) -> Result<()> {
-    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY seq"))?;
-    let rows = stmt.query_map([], from_row)?;
-    let mut prev = GENESIS.to_owned();
-    let mut expected = 1;
+    check_chain_from(conn, 1, report)
+}
+
+/// As `check_chain`, from row `from` on (`check --quick`); the rows before are counted.
+pub(super) fn check_chain_from(
+    conn: &Connection,
+    from: i64,
+    report: &mut CheckReport,
+) -> Result<()> {
+    let before: Option<(i64, String)> = conn
+        .prepare("SELECT seq, hash FROM office_events WHERE seq < ?1 ORDER BY seq DESC LIMIT 1")?
+        .query_row([from], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let mut stmt = conn.prepare(&format!("{SELECT} WHERE seq >= ?1 ORDER BY seq"))?;
+    let rows = stmt.query_map([from], from_row)?;
+    let (mut expected, mut prev) = match before {
+        Some((seq, hash)) => (seq + 1, hash),
+        None => (1, GENESIS.to_owned()),
+    };
+    report.office_events += expected - 1;
     for row in rows {
         let event = row?;
         report.office_events += 1;

@@ -32,8 +32,8 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
             "export every case with petitioners, state, due dates and events",
         ),
         "check" => lang.pick(
-            "检查台账完整性和办理记录哈希链；发现问题时退出码为1并指出第一条问题记录",
-            "integrity check + journal hash chain; exit 1 and name the first bad record if broken",
+            "检查台账完整性、哈希链，并由办理记录重算每张表逐行比对；发现问题时退出码为1并列出每处不一致",
+            "integrity, hash chains, and every table recomputed from the journals row by row; exit 1 and name each difference if broken",
         ),
         "backup" => lang.pick("在线备份到新文件并校验", "consistent online copy to a new file, verified"),
         "report" => super::report::about(lang),
@@ -64,6 +64,10 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "file" => lang.pick("命令文件；省略或 - 表示标准输入", "command file; - or none for standard input"),
         "case" => lang.pick("案件编号（如 2026-0137）或内部序号", "case number (e.g. 2026-0137) or internal id"),
         "json" => lang.pick("以 JSON 输出", "print JSON"),
+        "quick" => lang.pick(
+            "只做日常快速检查：最近的哈希链、各表行数和编号计数器（不逐行与办理记录比对）",
+            "the daily quick check only: the chains' newest events, row counts and number counters (no row-by-row replay)",
+        ),
         "table" => lang.pick(
             "某年放假安排的 JSON 文件（如 2027.json）",
             "a year's holiday table as JSON (e.g. 2027.json)",

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod calendar;
 pub mod charts;
+pub mod check;
 pub mod cli;
 pub mod dashboard;
 pub mod documents;

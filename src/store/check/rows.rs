@@ -1,0 +1,82 @@
+//! Reading a table in key order beside the journal's replay: a cursor that hands over the
+//! rows of one key and keeps the rows no key claimed (orphans), and how values are shown.
+
+use std::iter::Peekable;
+
+use rusqlite::types::Value;
+
+use crate::store::Result;
+
+/// The rows of one statement, ordered by an integer key (a case id).
+pub(super) struct Cursor<T, I: Iterator<Item = rusqlite::Result<T>>> {
+    rows: Peekable<I>,
+    key: fn(&T) -> i64,
+    /// Keys of rows that came before the key asked for: rows whose case is not in the journal.
+    pub orphans: Vec<i64>,
+}
+
+impl<T, I: Iterator<Item = rusqlite::Result<T>>> Cursor<T, I> {
+    pub fn new(rows: I, key: fn(&T) -> i64) -> Self {
+        Cursor {
+            rows: rows.peekable(),
+            key,
+            orphans: Vec::new(),
+        }
+    }
+
+    /// The rows whose key is `id` (those before it are orphans).
+    pub fn take(&mut self, id: i64) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        loop {
+            let at = match self.rows.peek() {
+                None => break,
+                Some(Ok(row)) => (self.key)(row),
+                Some(Err(_)) => match self.rows.next() {
+                    Some(Err(e)) => return Err(e.into()),
+                    _ => continue,
+                },
+            };
+            if at > id {
+                break;
+            }
+            if let Some(row) = self.rows.next().transpose()? {
+                if at == id {
+                    out.push(row);
+                } else if self.orphans.last() != Some(&at) {
+                    self.orphans.push(at);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The keys of every row left (after the last case): orphans too.
+    pub fn finish(mut self) -> Result<Vec<i64>> {
+        self.take(i64::MAX)?;
+        Ok(self.orphans)
+    }
+}
+
+/// A stored or expected value as the report prints it.
+pub(super) fn show(v: &Value) -> String {
+    match v {
+        Value::Null => "NULL".to_owned(),
+        Value::Integer(i) => i.to_string(),
+        Value::Real(f) => f.to_string(),
+        Value::Text(s) => s.clone(),
+        Value::Blob(b) => format!("{} bytes", b.len()),
+    }
+}
+
+pub(super) fn text(s: Option<&str>) -> Value {
+    s.map_or(Value::Null, |s| Value::Text(s.to_owned()))
+}
+
+pub(super) fn int(i: Option<i64>) -> Value {
+    i.map_or(Value::Null, Value::Integer)
+}
+
+/// How the report names a case: its number, or `#id` before it has one.
+pub(super) fn case_key(id: i64, case_no: Option<&str>) -> String {
+    case_no.map_or_else(|| format!("#{id}"), str::to_owned)
+}

@@ -1,0 +1,62 @@
+//! What `xinfang check` says of the differences it found.
+
+use super::Lang;
+use crate::store::{Difference, Table};
+
+/// A table's name for the office, with its SQL name beside it.
+pub fn table(lang: Lang, t: Table) -> &'static str {
+    match t {
+        Table::Cases => lang.pick("信访事项", "case"),
+        Table::Petitioners => lang.pick("信访人", "petitioner"),
+        Table::CaseFacts => lang.pick("统计行", "report row"),
+        Table::CaseSummaries => lang.pick("主要问题摘要", "summary"),
+        Table::CaseSearch => lang.pick("检索索引", "search index"),
+        Table::CaseCounters => lang.pick("编号计数器", "case-number counter"),
+        Table::Documents => lang.pick("已出具文书", "issued document"),
+        Table::DocumentCounters => lang.pick("文书编号计数器", "document-number counter"),
+        Table::PersonCounts => lang.pick("重复信访人统计", "repeat-petitioner count"),
+        Table::Drafts => lang.pick("草稿", "draft"),
+        Table::Operators => lang.pick("操作员", "operator"),
+        Table::Departments => lang.pick("承办部门", "department"),
+        Table::OfficeProfile => lang.pick("单位信息", "office profile"),
+        Table::ReceptionDays => lang.pick("接待日安排", "reception schedule"),
+        Table::ReceptionRecords => lang.pick("接待记录", "reception record"),
+        Table::Events => lang.pick("办理记录", "journal"),
+    }
+}
+
+/// One difference: table, key, column, what the journal makes of it and what is stored.
+pub fn difference(lang: Lang, d: &Difference) -> String {
+    let name = table(lang, d.table);
+    let sql = d.table.sql();
+    match lang {
+        Lang::Zh => format!(
+            "与办理记录不一致：{name}（{sql}）{} 的 {}：应为 {}，实为 {}",
+            d.key, d.column, d.expected, d.found
+        ),
+        Lang::En => format!(
+            "differs from the journal: {name} ({sql}) {} {}: expected {}, found {}",
+            d.key, d.column, d.expected, d.found
+        ),
+    }
+}
+
+/// Differences found beyond those listed.
+pub fn more(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Zh => format!("另有{n}处不一致未列出"),
+        Lang::En => format!("and {n} more differences"),
+    }
+}
+
+/// The last line of a quick check that found nothing wrong.
+pub fn quick_intact(lang: Lang, cases: i64, events: i64, tail: i64) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "快速检查通过：{cases}件，{events}条办理记录；已核对最近{tail}条记录的哈希链和各表行数、编号计数器（完整检查请去掉 --quick）"
+        ),
+        Lang::En => format!(
+            "quick check passed: {cases} cases, {events} journal events; the newest {tail} events' hash chain, every table's row count and the number counters agree (run without --quick for the full check)"
+        ),
+    }
+}
