@@ -432,6 +432,12 @@ pub fn check_report(lang: Lang, r: &CheckReport) {
             println!("office journal event {} is bad: {}", b.id, b.problem)
         }
     }
+    if let Some(d) = &r.receipt {
+        println!("{}", crate::strings::damage::damage(lang, d));
+    }
+    if r.receipt_renewed {
+        println!("{}", crate::strings::damage::receipt_renewed(lang));
+    }
     if r.ok() {
         if zh {
             println!(

@@ -4,12 +4,23 @@
 
 use rusqlite::Connection;
 
+use super::damage::Damage;
 use super::findings::CheckReport;
-use super::{Result, Store, documents, facts, journal, office_journal};
+use super::{Result, Store, documents, facts, journal, office_journal, receipt};
 
 impl Store {
+    /// Every check, and the ledger against its receipt. A receipt that went missing is
+    /// written anew when everything else checks whole (the one way back from losing it).
     pub fn check(&self) -> Result<CheckReport> {
-        check(&self.conn)
+        let mut report = check(&self.conn)?;
+        let whole = report.ok();
+        report.receipt = receipt::checked(&self.conn, &self.path, &self.key)?;
+        if whole && matches!(report.receipt, Some(Damage::ReceiptMissing { .. })) {
+            receipt::renew(&self.conn, &self.path, &self.key)?;
+            report.receipt = None;
+            report.receipt_renewed = true;
+        }
+        Ok(report)
     }
 }
 

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::damage::Damage;
+
 /// What `check` found.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct CheckReport {
@@ -18,6 +20,12 @@ pub struct CheckReport {
     pub office_events: i64,
     /// The first office-journal row whose hash or link does not hold.
     pub first_bad_office_event: Option<BadRecord>,
+    /// What the receipt beside the ledger says of it (`receipt.rs`): None when it agrees.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<Damage>,
+    /// The receipt was missing and, the ledger checking whole, was written anew.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub receipt_renewed: bool,
 }
 
 /// The first record found wrong, and how.
@@ -34,5 +42,6 @@ impl CheckReport {
             && self.first_bad_event.is_none()
             && self.first_bad_case.is_none()
             && self.first_bad_office_event.is_none()
+            && self.receipt.is_none()
     }
 }

@@ -475,5 +475,8 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
         S::Io(io) => if zh { format!("文件错误：{io}") } else { format!("file error: {io}") },
         S::Sqlite(s) => if zh { format!("数据库错误：{s}") } else { format!("database error: {s}") },
         S::Key(k) => super::signin::key_error(lang, k),
+        S::Unsafe(d) => super::damage::damage(lang, d),
+        S::EmptyFile(p) => super::damage::empty_file(lang, p),
+        S::DiskFull => super::damage::disk_full(lang).to_owned(),
     }
 }

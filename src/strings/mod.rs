@@ -4,6 +4,7 @@ pub mod audit;
 pub mod calendar;
 pub mod charts;
 pub mod cli;
+pub mod damage;
 pub mod dashboard;
 pub mod documents;
 pub mod errors;
