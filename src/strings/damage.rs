@@ -103,6 +103,25 @@ pub fn damage(lang: Lang, d: &Damage) -> String {
                 )
             }
         }
+        Damage::ReceiptMissing { .. } | Damage::ReceiptForeign { .. } => receipt(lang, d),
+        Damage::Case { case, what } => {
+            if zh {
+                format!(
+                    "信访事项 {case} 与其办理记录不符（{what}）：本次操作未写入。请运行 xinfang check 查看，并从备份恢复台账"
+                )
+            } else {
+                format!(
+                    "case {case} differs from its journal ({what}): nothing was written. Run `xinfang check` to see what is wrong, and restore the ledger from a backup"
+                )
+            }
+        }
+    }
+}
+
+/// The receipt beside the ledger is gone, or not this ledger's.
+fn receipt(lang: Lang, d: &Damage) -> String {
+    let zh = lang == Lang::Zh;
+    match d {
         Damage::ReceiptMissing { path } => {
             if zh {
                 format!(
@@ -129,17 +148,10 @@ pub fn damage(lang: Lang, d: &Damage) -> String {
                 )
             }
         }
-        Damage::Case { case, what } => {
-            if zh {
-                format!(
-                    "信访事项 {case} 与其办理记录不符（{what}）：本次操作未写入。请运行 xinfang check 查看，并从备份恢复台账"
-                )
-            } else {
-                format!(
-                    "case {case} differs from its journal ({what}): nothing was written. Run `xinfang check` to see what is wrong, and restore the ledger from a backup"
-                )
-            }
-        }
+        Damage::Behind { .. }
+        | Damage::Diverged { .. }
+        | Damage::Tail { .. }
+        | Damage::Case { .. } => damage(lang, d),
     }
 }
 
