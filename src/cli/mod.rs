@@ -122,7 +122,13 @@ impl Env {
 
     /// Opens the ledger at `path` with `key`, saying first when it is about to be upgraded.
     fn open_with(&self, path: &Path, key: &DataKey) -> Result<Store, Failure> {
-        self.open_store(path, key).map_err(|e| self.fail(e))
+        self.open_store(path, key)
+            .map_err(|e| match (&e, read_only_dir(path)) {
+                (StoreError::ReadOnly | StoreError::CannotOpen(_), Some(dir)) => {
+                    Failure(damage::read_only_dir(self.lang, &dir))
+                }
+                _ => self.fail(e),
+            })
     }
 
     fn open_store(&self, path: &Path, key: &DataKey) -> Result<Store, StoreError> {
