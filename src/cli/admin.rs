@@ -39,7 +39,7 @@ pub(super) fn export(
     full: bool,
 ) -> Result<ExitCode, Failure> {
     let lang = env.lang;
-    let mut store = env.open()?;
+    let (mut store, writable) = env.open_recording()?;
     let who = leader(env, &store, Act::Export)?;
     let written = export::run(&store, format, out, env.clock.today(), full);
     let target = out.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
@@ -55,7 +55,9 @@ pub(super) fn export(
             AuditResult::Failed
         },
     };
-    store.record(&rec).map_err(|e| env.fail(e))?;
+    if writable {
+        store.record(&rec).map_err(|e| env.fail(e))?;
+    }
     written.map_err(|e| Failure(e.message(lang)))?;
     match out {
         Some(p) => say_err!("{}", text::exported(lang, p, full)),
@@ -66,7 +68,7 @@ pub(super) fn export(
 
 /// `backup`: the copy, checked, and recorded (who, where, whether it checked whole).
 pub(super) fn backup(env: &Env, dest: &Path) -> Result<ExitCode, Failure> {
-    let mut store = env.open()?;
+    let (mut store, writable) = env.open_recording()?;
     let report = store.backup(dest);
     let ok = matches!(&report, Ok(r) if r.ok());
     let rec = OfficeRecord {
@@ -84,7 +86,9 @@ pub(super) fn backup(env: &Env, dest: &Path) -> Result<ExitCode, Failure> {
             AuditResult::Failed
         },
     };
-    store.record(&rec).map_err(|e| env.fail(e))?;
+    if writable {
+        store.record(&rec).map_err(|e| env.fail(e))?;
+    }
     let report = report.map_err(|e| env.fail(e))?;
     render::check_report(env.lang, &report);
     Ok(exit_code(report.ok()))

@@ -37,7 +37,7 @@ use crate::config::{Office, config_dir, default_ledger_path};
 use crate::domain::repeat::PetitionerKey;
 use crate::domain::types::State;
 use crate::store::{CaseRef, DataKey, ListFilter, Store, StoreError, Viewer};
-use crate::strings::{Lang, cli as text, errors};
+use crate::strings::{Lang, cli as text, damage, errors};
 use args::{Cli, Cmd};
 
 /// What went wrong, already in words.
@@ -77,7 +77,8 @@ pub(crate) struct Env {
 impl Env {
     fn new(cli: Cli, lang: Lang) -> Result<Env, Failure> {
         let office = Office::load(config_dir().as_deref())
-            .map_err(|e| Failure(format!("{}{e}", text::error_prefix(lang))))?;
+            // `main` puts "error: " before it (once).
+            .map_err(|e| Failure(e.to_string()))?;
         // A fixed clock for the tests (a script dated ahead of the machine's clock
         // would otherwise be refused, `domain::limits::check_when`). Only a debug
         // build reads it: an office's release build always takes the machine's
@@ -114,11 +115,19 @@ impl Env {
     }
 
     fn ledger_path(&self) -> Result<PathBuf, Failure> {
-        self.cli
+        let path = self
+            .cli
             .db
             .clone()
             .or_else(default_ledger_path)
-            .ok_or_else(|| Failure(text::no_ledger_path(self.lang).to_owned()))
+            .ok_or_else(|| Failure(text::no_ledger_path(self.lang).to_owned()))?;
+        // A killed backup's temporary file is not a ledger to open, check or set up.
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if name.is_some_and(|n| n.contains(crate::store::UNFINISHED)) {
+            let shown = path.display().to_string();
+            return Err(Failure(damage::unfinished_backup(self.lang, &shown)));
+        }
+        Ok(path)
     }
 
     fn open(&self) -> Result<Store, Failure> {
@@ -161,10 +170,47 @@ impl Env {
 
     /// Opens the ledger at `path` with `key`, saying first when it is about to be upgraded.
     fn open_with(&self, path: &Path, key: &DataKey) -> Result<Store, Failure> {
+        self.open_store(path, key)
+            .map_err(|e| match (&e, read_only_dir(path)) {
+                (StoreError::ReadOnly | StoreError::CannotOpen(_), Some(dir)) => {
+                    Failure(damage::read_only_dir(self.lang, &dir))
+                }
+                _ => self.fail(e),
+            })
+    }
+
+    fn open_store(&self, path: &Path, key: &DataKey) -> Result<Store, StoreError> {
         if let Ok(Some((from, to))) = Store::upgrade_pending(path, key) {
             say_err!("{}", text::upgrading(self.lang, from, to));
         }
-        Store::open(path, self.office.clone(), key).map_err(|e| self.fail(e))
+        Store::open(path, self.office.clone(), key)
+    }
+
+    /// `export` and `backup`, which a writable ledger records in its office journal: a
+    /// ledger that is not written (damaged, or a read-only file) is still read, so the
+    /// office can export and restore; the act is then not recorded in it, and stderr says
+    /// why. Returns whether the store is writable.
+    fn open_recording(&self) -> Result<(Store, bool), Failure> {
+        let path = self.ledger_path()?;
+        let (key, who) = signin::sign_in(self, &path)?;
+        match self.open_store(&path, &key) {
+            // What an export holds is what the signed-in operator may see (2022 Art 30 第三款).
+            Ok(mut store) => {
+                self.journal_sign_in(&mut store, who)?;
+                Ok((self.read_as_signed_in(store)?, true))
+            }
+            Err(e @ (StoreError::Unsafe(_) | StoreError::ReadOnly)) => {
+                eprintln!(
+                    "{}",
+                    damage::not_recorded(self.lang, &errors::store(self.lang, &e))
+                );
+                let _ = self.signed_in.set(who);
+                let store = Store::open_read_only(&path, self.office.clone(), &key)
+                    .map_err(|e| self.fail(e))?;
+                Ok((self.read_as_signed_in(store)?, false))
+            }
+            Err(e) => Err(self.fail(e)),
+        }
     }
 
     /// Read-only commands work on a read-only ledger file too.
@@ -174,18 +220,30 @@ impl Env {
     fn open_for_reading(&self) -> Result<Store, Failure> {
         let path = self.ledger_path()?;
         let (key, who) = signin::sign_in(self, &path)?;
-        match self.open_with(&path, &key) {
+        match self.open_store(&path, &key) {
             // Kept open for writing: a view of a confidential case goes on record.
             Ok(mut store) => {
                 self.journal_sign_in(&mut store, who)?;
                 return self.read_as_signed_in(store);
             }
-            Err(_) => {
+            Err(e) => {
+                // A damaged ledger is still read; say once why nothing will be written.
+                if let StoreError::Unsafe(_) = e {
+                    say_err!(
+                        "{}",
+                        damage::warning(self.lang, &errors::store(self.lang, &e))
+                    );
+                }
                 let _ = self.signed_in.set(who);
             }
         }
         let store =
-            Store::open_read_only(&path, self.office.clone(), &key).map_err(|e| self.fail(e))?;
+            Store::open_read_only(&path, self.office.clone(), &key).map_err(
+                |e| match read_only_dir(&path) {
+                    Some(dir) => Failure(damage::read_only_dir(self.lang, &dir)),
+                    None => self.fail(e),
+                },
+            )?;
         self.read_as_signed_in(store)
     }
 }
@@ -526,4 +584,25 @@ fn desk(
     crate::ui::run(store, env.lang, operator, env.clock, greeting)
         .map_err(|e| Failure(e.to_string()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The ledger's directory, when it cannot be written: SQLite must create the -wal and
+/// -shm files beside a ledger even to read it, so such a ledger needs copying elsewhere.
+fn read_only_dir(ledger: &Path) -> Option<String> {
+    let dir = ledger.parent().filter(|d| !d.as_os_str().is_empty())?;
+    let probe = dir.join(format!(".xinfang-probe-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            None
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            Some(dir.display().to_string())
+        }
+        Err(_) => None,
+    }
 }

@@ -440,6 +440,12 @@ pub fn check_report(lang: Lang, r: &CheckReport) {
             say!("office journal event {} is bad: {}", b.id, b.problem)
         }
     }
+    if let Some(d) = &r.receipt {
+        say!("{}", crate::strings::damage::damage(lang, d));
+    }
+    if r.receipt_renewed {
+        say!("{}", crate::strings::damage::receipt_renewed(lang));
+    }
     for d in &r.differences {
         // Stored text may hold anything: one line, through the shared terminal filter.
         say!(

@@ -8,7 +8,7 @@ use rusqlite::{Connection, TransactionBehavior, params};
 use serde_json::json;
 
 use super::office_journal::{self, OfficeEvent, OfficeRecord};
-use super::{Result, Store, StoreError, directory, documents, sidecar};
+use super::{Result, Store, StoreError, directory, documents, receipt, sidecar};
 use crate::domain::audit::{AuditResult, Audited, may_administer};
 use crate::domain::documents::OfficeProfile;
 use crate::domain::op::Act;
@@ -75,6 +75,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        receipt::guard(&tx, &self.path, &self.key)?;
         let operators = directory::operators(&tx)?;
         let who = operators
             .iter()
@@ -107,6 +108,7 @@ impl Store {
         };
         office_journal::append(&tx, &rec)?;
         tx.commit()?;
+        self.anchor();
         // A disabled operator's copy of the data key goes too (after the commit: a
         // refused or failed change keeps it).
         if let Admin::Operator(o) = change
@@ -134,10 +136,12 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        receipt::guard(&tx, &self.path, &self.key)?;
         for rec in recs {
             office_journal::append(&tx, rec)?;
         }
         tx.commit()?;
+        self.anchor();
         Ok(())
     }
 

@@ -17,7 +17,7 @@ use rusqlite::Transaction;
 
 use super::cases::{self, CaseRef};
 use super::prepare::{Applied, Cases, Ledger, Prepared, Request, Stored, Write, prepare};
-use super::{Result, StoreError, journal};
+use super::{Result, StoreError, guard, journal};
 use crate::domain::case::Case;
 use crate::domain::command::Command;
 use crate::domain::documents::Content;
@@ -95,6 +95,7 @@ impl Batch {
             {
                 match cases::load_with_doc(tx, &CaseRef::Id(id)) {
                     Ok(c) => {
+                        guard::case_agrees(tx, &c.0, &c.1, c.2)?;
                         batch.cases.insert(id, c);
                     }
                     // Not there: the command says so when its turn comes.

@@ -4,8 +4,9 @@
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::damage::Damage;
 use super::findings::CheckReport;
-use super::{Result, Store, documents, facts, journal, office_journal};
+use super::{Result, Store, documents, facts, journal, office_journal, receipt};
 use crate::config::Office;
 
 mod cases;
@@ -21,7 +22,27 @@ impl Store {
     /// The full check. On a ledger at the latest schema, and outside a transaction of the
     /// caller's, the database's own check and the chains run on a second reader while this
     /// one recomputes every table: the two halves take about as long each.
+    /// Every check, and the ledger against its receipt. A receipt that went missing is
+    /// written anew when everything else checks whole (the one way back from losing it).
     pub fn check(&self) -> Result<CheckReport> {
+        let report = self.check_tables()?;
+        self.with_receipt(report, true)
+    }
+
+    /// The ledger against its receipt (`receipt.rs`), after the rest of a check; a lost
+    /// receipt is written anew only after a full check (`renew`), never a quick one.
+    fn with_receipt(&self, mut report: CheckReport, renew: bool) -> Result<CheckReport> {
+        let whole = renew && report.ok();
+        report.receipt = receipt::checked(&self.conn, &self.path, &self.key)?;
+        if whole && matches!(report.receipt, Some(Damage::ReceiptMissing { .. })) {
+            receipt::renew(&self.conn, &self.path, &self.key)?;
+            report.receipt = None;
+            report.receipt_renewed = true;
+        }
+        Ok(report)
+    }
+
+    fn check_tables(&self) -> Result<CheckReport> {
         let version: i64 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -55,11 +76,12 @@ impl Store {
 
     /// `check --quick`: the cheap part only (see `check/quick.rs`).
     pub fn check_quick(&self) -> Result<CheckReport> {
-        in_snapshot(&self.conn, || {
+        let report = in_snapshot(&self.conn, || {
             let mut report = CheckReport::default();
             quick::check(&self.conn, &mut report)?;
             Ok(report)
-        })
+        })?;
+        self.with_receipt(report, false)
     }
 }
 

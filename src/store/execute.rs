@@ -8,7 +8,7 @@ use rusqlite::{Transaction, TransactionBehavior};
 
 use super::cases::{self, CaseRef};
 use super::prepare::{Applied, Cases, Ledger, Prepared, Request, Stored, Write, prepare};
-use super::{Result, Store, StoreError, batch, directory, journal};
+use super::{Result, Store, StoreError, batch, directory, guard, journal, receipt};
 use crate::config::Office;
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
@@ -30,12 +30,14 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        receipt::guard(&tx, &self.path, &self.key)?;
         let operators = directory::operators(&tx)?;
         let departments = directory::department_names(&tx)?;
         let rules = self.office.rules(&operators, &departments);
         let entered = self.entered_by.as_deref();
         let (applied, was) = run(&tx, &rules, req, None, None, entered)?;
         tx.commit()?;
+        self.anchor();
         self.counted_move(was, applied.state);
         Ok(applied)
     }
@@ -50,6 +52,11 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| (0, e.into()))?;
+        // Bulk loading (a demo, an import into an empty ledger) is redone, not guarded:
+        // its receipt is written once at the end.
+        if !self.bulk {
+            receipt::guard(&tx, &self.path, &self.key).map_err(|e| (0, e))?;
+        }
         let operators = directory::operators(&tx).map_err(|e| (0, e))?;
         let departments = directory::department_names(&tx).map_err(|e| (0, e))?;
         let rules = self.office.rules(&operators, &departments);
@@ -68,6 +75,7 @@ impl Store {
             out
         };
         tx.commit().map_err(|e| (reqs.len(), e.into()))?;
+        self.anchor();
         Ok(out)
     }
 
@@ -126,7 +134,11 @@ impl Ledger for Sql<'_, '_> {
         };
         match cached {
             Some(hit) => Ok(hit),
-            None => cases::load_with_doc(self.tx, r),
+            None => {
+                let stored = cases::load_with_doc(self.tx, r)?;
+                guard::case_agrees(self.tx, &stored.0, &stored.1, stored.2)?;
+                Ok(stored)
+            }
         }
     }
 

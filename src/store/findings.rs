@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::damage::Damage;
+
 /// What `check` found.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct CheckReport {
@@ -24,6 +26,12 @@ pub struct CheckReport {
     pub more_differences: u64,
     /// Whether only the cheap part ran (`check --quick`): the chains' tails and the counts.
     pub quick: bool,
+    /// What the receipt beside the ledger says of it (`receipt.rs`): None when it agrees.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<Damage>,
+    /// The receipt was missing and, the ledger checking whole, was written anew.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub receipt_renewed: bool,
 }
 
 /// How many differences a report lists; the rest are counted.
@@ -100,6 +108,7 @@ impl CheckReport {
             && self.first_bad_case.is_none()
             && self.first_bad_office_event.is_none()
             && self.differences.is_empty()
+            && self.receipt.is_none()
     }
 
     /// Records a difference (listed up to [`MAX_LISTED`], counted beyond).

@@ -8,7 +8,7 @@ use super::documents::{self, StoredDocument};
 use super::execute::execute_in;
 use super::journal::{self, JournalEntry};
 use super::prepare::{Applied, Request};
-use super::{Result, Store, StoreError};
+use super::{Result, Store, StoreError, receipt};
 use crate::domain::calendar::HolidayCalendar;
 use crate::domain::case::Case;
 use crate::domain::command::Command;
@@ -74,9 +74,12 @@ impl Store {
             conn,
             office,
             entered_by,
+            path,
+            key,
             ..
         } = self;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        receipt::guard(&tx, path, key)?;
         let profile = documents::profile_of(&tx)?;
         check_profile(&profile)
             .map_err(|missing| WorkflowError::DocumentIncomplete { kind, missing })?;
@@ -101,6 +104,7 @@ impl Store {
         if commit {
             documents::insert(&tx, &document, issuing.year, issuing.allotted)?;
             tx.commit()?;
+            self.anchor();
         }
         // Not committed: dropping the transaction rolls the number and the event back.
         Ok(Issued { applied, document })

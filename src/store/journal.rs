@@ -10,6 +10,7 @@ use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use super::Result;
+use super::damage::Link;
 use super::findings::{BadRecord, CheckReport};
 use crate::domain::workflow::Event;
 
@@ -40,6 +41,11 @@ pub struct JournalEntry {
 }
 
 impl JournalEntry {
+    /// Whether its stored texts still give its hash.
+    pub(super) fn whole(&self) -> bool {
+        self.digest() == self.hash
+    }
+
     fn digest(&self) -> String {
         let [command, before, after] = &self.raw;
         let hash = hash_fields(
@@ -381,4 +387,22 @@ pub(super) fn check_cases(conn: &Connection, report: &mut CheckReport) -> Result
         }
     }
     Ok(())
+}
+
+/// The events numbered `from` and after, oldest first, each with whether its hash holds
+/// (the receipt's and the write guard's look at the newest events: `receipt.rs`).
+pub(super) fn tail(conn: &Connection, from: i64) -> Result<Vec<Link>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE events.seq >= ?1 ORDER BY seq"))?;
+    let rows = stmt.query_map([from], entry_from_row)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let e = row?;
+        out.push(Link {
+            whole: e.digest() == e.hash,
+            seq: e.seq,
+            prev_hash: e.prev_hash,
+            hash: e.hash,
+        });
+    }
+    Ok(out)
 }

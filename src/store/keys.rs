@@ -72,6 +72,23 @@ impl DataKey {
         &self.0
     }
 
+    /// HMAC-SHA256 of `text` under this key, in hex: the receipt beside the ledger is
+    /// sealed with it, so a receipt made without the key (or for another ledger) is known.
+    pub(crate) fn seal(&self, text: &[u8]) -> String {
+        let mut pad = Zeroizing::new([0u8; 64]);
+        pad[..32].copy_from_slice(self.bytes());
+        let inner = Sha256::new()
+            .chain_update(Zeroizing::new(pad.map(|b| b ^ 0x36)).as_slice())
+            .chain_update(b"xinfang receipt\0")
+            .chain_update(text)
+            .finalize();
+        let outer = Sha256::new()
+            .chain_update(Zeroizing::new(pad.map(|b| b ^ 0x5c)).as_slice())
+            .chain_update(inner)
+            .finalize();
+        hex(&outer).as_str().to_owned()
+    }
+
     /// The statement that keys a connection with this raw key (no KDF on open).
     #[cfg(not(feature = "plaintext-bench"))]
     pub(crate) fn pragma(&self) -> Zeroizing<String> {

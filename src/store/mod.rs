@@ -22,6 +22,7 @@ mod cases;
 mod charts;
 mod check;
 mod counts;
+mod damage;
 mod dashboard;
 mod directory;
 mod documents;
@@ -31,6 +32,7 @@ mod execute;
 mod facts;
 mod facts_row;
 mod findings;
+mod guard;
 mod issue;
 mod journal;
 mod keys;
@@ -39,6 +41,7 @@ mod office_journal;
 mod passphrase;
 mod prepare;
 mod queries;
+mod receipt;
 mod reception;
 mod report;
 pub mod search;
@@ -57,9 +60,11 @@ use crate::config::Office;
 use crate::domain::error::WorkflowError;
 
 pub use admin::{Admin, RECOVERY_KEY};
+pub use backup::UNFINISHED;
 pub use cases::CaseRef;
 pub use charts::{Charts, Week};
 pub use check::TAIL;
+pub use damage::{Damage, Journal};
 pub use dashboard::{Dashboard, GROUP_VISIT, Repeater};
 pub use documents::StoredDocument;
 pub use drafts::Draft;
@@ -72,6 +77,7 @@ pub use office_journal::{OfficeEvent, OfficeRecord};
 pub use passphrase::remove_new_ledger;
 pub use prepare::{Applied, Request};
 pub use queries::{CaseRow, ListFilter, Owner, Sort, SortKey, StateCounts};
+pub use receipt::receipt_path;
 pub use reception::StoredRecord;
 pub use report::ReportCases;
 pub use sidecar::{Keyring, LOCKOUT_MINUTES, MAX_FAILED, sidecar_path};
@@ -112,12 +118,22 @@ pub enum StoreError {
     #[error("document template: {0}")]
     Render(String),
     #[error("file: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     #[error("database: {0}")]
     Sqlite(rusqlite::Error),
     /// The ledger's key: a passphrase, a slot, the recovery key, the file's encryption.
     #[error("{0}")]
     Key(#[from] KeyError),
+    /// The ledger is not written: it lost or changed what its receipt acknowledged, or
+    /// what the command would change does not verify (`damage.rs`).
+    #[error("the ledger is not written: {0:?}")]
+    Unsafe(Box<Damage>),
+    /// An existing file that is empty (0 bytes): never initialised over.
+    #[error("the ledger file is empty")]
+    EmptyFile(String),
+    /// The disk (or the user's quota) is full: the transaction was rolled back.
+    #[error("the disk is full")]
+    DiskFull,
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -127,6 +143,7 @@ impl From<rusqlite::Error> for StoreError {
             return match f.code {
                 ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => StoreError::Locked,
                 ErrorCode::ReadOnly => StoreError::ReadOnly,
+                ErrorCode::DiskFull => StoreError::DiskFull,
                 ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => StoreError::Damaged(detail),
                 ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
                     StoreError::CannotOpen(detail)
@@ -135,6 +152,18 @@ impl From<rusqlite::Error> for StoreError {
             };
         }
         StoreError::Sqlite(e)
+    }
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> Self {
+        // ENOSPC and EDQUOT: said as what to fix, not as the system's words.
+        match e.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                StoreError::DiskFull
+            }
+            _ => StoreError::Io(e),
+        }
     }
 }
 
@@ -174,6 +203,8 @@ pub struct Store {
     entered_by: Option<String>,
     /// Who reads (`sight.rs`); None: everything.
     viewer: Option<sight::Viewer>,
+    /// Bulk loading: the receipt is written once at the end (`receipt.rs`).
+    bulk: bool,
 }
 
 impl Store {
@@ -183,6 +214,10 @@ impl Store {
     pub fn open(path: &Path, office: Office, key: &DataKey) -> Result<Store> {
         if !path.exists() {
             create_private_file(path)?;
+        } else if std::fs::metadata(path)?.len() == 0 && !claimed(path, false) {
+            // An empty file someone else left is not a new ledger (a failed copy, a
+            // truncated file): never initialised over.
+            return Err(StoreError::EmptyFile(path.display().to_string()));
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = connect(path, flags, key)?;
@@ -202,7 +237,9 @@ impl Store {
         })?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        not_another_database(&conn)?;
         retry_busy(|| migrations::migrate(&mut conn))?;
+        retry_busy(|| receipt::on_open(&conn, path, key))?;
         Ok(Store {
             conn,
             office,
@@ -211,6 +248,7 @@ impl Store {
             key: key.clone(),
             entered_by: None,
             viewer: None,
+            bulk: false,
         })
     }
 
@@ -261,6 +299,7 @@ impl Store {
             key: key.clone(),
             entered_by: None,
             viewer: None,
+            bulk: false,
         })
     }
 
@@ -269,10 +308,13 @@ impl Store {
     /// it off again afterwards; the ledger is then as durable as ever.
     pub fn set_bulk_loading(&mut self, on: bool) -> Result<()> {
         self.forget_counts();
+        self.bulk = on;
         if on {
             bulk::begin(&self.conn)
         } else {
-            bulk::end(&self.conn)
+            bulk::end(&self.conn)?;
+            self.anchor();
+            Ok(())
         }
     }
 
@@ -336,7 +378,11 @@ pub fn is_plaintext(path: &Path) -> bool {
 /// already: `init` and a new demo claim the path first, so that of two started at
 /// once one creates and the other is told, and neither touches the other's file.
 pub fn claim_new_ledger(path: &Path) -> Result<()> {
-    match create_private(path) {
+    let claimed_now = create_private(path);
+    if claimed_now.is_ok() {
+        claimed(path, true);
+    }
+    match claimed_now {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             Err(StoreError::AlreadyExists(path.display().to_string()))
         }
@@ -376,4 +422,33 @@ fn create_private(path: &Path) -> std::io::Result<()> {
         .create_new(true)
         .open(path)
         .map(drop)
+}
+
+/// Whether this process claimed the (empty) file at `path` itself and has not opened it
+/// since (`claim`: note that it did): only such a file is set up as a new ledger.
+fn claimed(path: &Path, claim: bool) -> bool {
+    static CLAIMED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let mut made = CLAIMED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if claim {
+        made.push(path.to_owned());
+        return true;
+    }
+    let before = made.len();
+    made.retain(|p| p != path);
+    made.len() < before
+}
+
+/// An encrypted database that is not a ledger (schema 0 with tables of its own) is
+/// never migrated into one.
+fn not_another_database(conn: &Connection) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    if version == 0 && tables > 0 {
+        return Err(StoreError::Damaged(
+            "schema 0: not a xinfang ledger".to_owned(),
+        ));
+    }
+    Ok(())
 }

@@ -9,6 +9,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::Result;
+use super::damage::Link;
 use super::findings::{BadRecord, CheckReport};
 use crate::domain::audit::{AuditResult, Audited};
 
@@ -198,4 +199,22 @@ pub(super) fn check_chain_from(
         expected = event.seq + 1;
     }
     Ok(())
+}
+
+/// The office events numbered `from` and after, oldest first, each with whether its hash
+/// holds (the receipt's and the write guard's look at the newest events: `receipt.rs`).
+pub(super) fn tail(conn: &Connection, from: i64) -> Result<Vec<Link>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE seq >= ?1 ORDER BY seq"))?;
+    let rows = stmt.query_map([from], from_row)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let e = row?;
+        out.push(Link {
+            whole: e.digest() == e.hash,
+            seq: e.seq,
+            prev_hash: e.prev_hash,
+            hash: e.hash,
+        });
+    }
+    Ok(out)
 }

@@ -103,7 +103,7 @@ impl Store {
 
 /// Takes away a ledger that was just begun (its file, -wal, -shm and slots).
 pub fn remove_new_ledger(path: &Path) {
-    for suffix in ["", "-wal", "-shm", ".keys"] {
+    for suffix in ["", "-wal", "-shm", ".keys", ".receipt"] {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
         let _ = std::fs::remove_file(name);

@@ -462,8 +462,8 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
     use crate::store::StoreError as S;
     let zh = lang == Lang::Zh;
     match e {
-        S::Locked => lang.pick("台账正被其他程序占用（已等待5秒）：请稍后重试", "the ledger is locked by another program (waited 5 s): try again shortly").to_owned(),
-        S::ReadOnly => lang.pick("台账文件是只读的：请检查台账文件及同名 -wal、-shm 文件的权限，或用只读命令（show、list、search、export、check）", "the ledger is read-only: check the permissions of the ledger file and of its -wal and -shm files beside it, or use a read-only command (show, list, search, export, check)").to_owned(),
+        S::Locked => lang.pick("台账正被其他程序占用（已等待5秒），未做任何改动：请等另一个窗口或 apply 写完后重试；若没有 xinfang 在运行，请关闭打开着台账文件的其他程序（如 sqlite3、备份软件）", "the ledger is locked by another program (waited 5 s) and nothing was written: wait for the other desk or `apply` to finish and try again; if no xinfang is running, close the program holding the ledger file open (a sqlite3 shell, a backup tool)").to_owned(),
+        S::ReadOnly => lang.pick("台账文件是只读的：请检查台账文件及同名 -wal、-shm 文件的权限，或用只读命令（show、list、search、export、backup、check）", "the ledger is read-only: check the permissions of the ledger file and of its -wal and -shm files beside it, or use a read-only command (show, list, search, export, backup, check)").to_owned(),
         S::Damaged(d) => if zh { format!("台账文件已损坏或不是台账（{d}）：未做任何改动；请从备份恢复") } else { format!("the ledger file is damaged or not a ledger ({d}); nothing was changed: restore it from a backup") },
         S::CannotOpen(d) => if zh { format!("无法打开台账：{d}") } else { format!("cannot open the ledger: {d}") },
         S::NewerSchema { found, known } => if zh { format!("台账由更新版本的 xinfang 写入（结构版本{found}，本程序只认识到{known}）：请升级程序") } else { format!("the ledger was written by a newer xinfang (schema {found}, this one knows {known}): upgrade xinfang") },
@@ -478,5 +478,8 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
         S::Io(io) => if zh { format!("文件错误：{io}") } else { format!("file error: {io}") },
         S::Sqlite(s) => if zh { format!("数据库错误：{s}") } else { format!("database error: {s}") },
         S::Key(k) => super::signin::key_error(lang, k),
+        S::Unsafe(d) => super::damage::damage(lang, d),
+        S::EmptyFile(p) => super::damage::empty_file(lang, p),
+        S::DiskFull => super::damage::disk_full(lang).to_owned(),
     }
 }

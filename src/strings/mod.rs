@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod charts;
 pub mod check;
 pub mod cli;
+pub mod damage;
 pub mod dashboard;
 pub mod documents;
 pub mod errors;
