@@ -161,8 +161,12 @@ fn no_stored_escape_reaches_stdout_of_any_command() {
             args.extend_from_slice(cmd);
             args.extend_from_slice(&["--db", db]);
             let out = run(&args, "");
+            // `notice` issues (writes) a document: on a ledger edited behind its journal,
+            // as this one is, the write guard refuses it (issue 14), and what it says on
+            // stderr is checked below. Its document text goes through `display::safe` too.
+            let refused = cmd[0] == "notice" && out.code == Some(1) && out.stdout.is_empty();
             assert!(
-                !out.stdout.trim().is_empty(),
+                refused || !out.stdout.trim().is_empty(),
                 "{cmd:?} printed nothing: {out:?}"
             );
             let raw = raw_controls(&out.stdout);

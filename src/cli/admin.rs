@@ -97,7 +97,7 @@ pub(super) fn backup(env: &Env, dest: &Path) -> Result<ExitCode, Failure> {
 /// `audit [--since DATE] [--json]`: the office journal, oldest first.
 pub(super) fn audit(env: &Env, since: Option<&str>, json: bool) -> Result<ExitCode, Failure> {
     let lang = env.lang;
-    let store = env.open()?;
+    let store = env.open_for_reading()?;
     let who = leader(env, &store, Act::Audit)?;
     let since = since.map(|s| since_date(lang, s)).transpose()?;
     let events = store
