@@ -33,6 +33,7 @@ mod facts;
 mod facts_row;
 mod findings;
 mod guard;
+mod hidden;
 mod issue;
 mod journal;
 mod keys;
@@ -203,6 +204,8 @@ pub struct Store {
     entered_by: Option<String>,
     /// Who reads (`sight.rs`); None: everything.
     viewer: Option<sight::Viewer>,
+    /// The cases hidden from the viewer (`hidden.rs`).
+    hidden: hidden::HiddenCache,
     /// Bulk loading: the receipt is written once at the end (`receipt.rs`).
     bulk: bool,
 }
@@ -248,6 +251,7 @@ impl Store {
             key: key.clone(),
             entered_by: None,
             viewer: None,
+            hidden: hidden::HiddenCache::default(),
             bulk: false,
         })
     }
@@ -299,6 +303,7 @@ impl Store {
             key: key.clone(),
             entered_by: None,
             viewer: None,
+            hidden: hidden::HiddenCache::default(),
             bulk: false,
         })
     }
