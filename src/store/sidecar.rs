@@ -337,8 +337,10 @@ pub fn forget(ledger: &Path, operator: &str) -> Result<(), KeyError> {
     }
 }
 
+/// A file only its owner reads (mode 0600 on Unix), created or emptied: the slots and the
+/// receipt are written through it.
 #[cfg(unix)]
-fn private_new_file(path: &Path) -> std::io::Result<std::fs::File> {
+pub(super) fn private_new_file(path: &Path) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
     std::fs::OpenOptions::new()
         .write(true)
@@ -349,7 +351,7 @@ fn private_new_file(path: &Path) -> std::io::Result<std::fs::File> {
 }
 
 #[cfg(not(unix))]
-fn private_new_file(path: &Path) -> std::io::Result<std::fs::File> {
+pub(super) fn private_new_file(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::OpenOptions::new()
         .write(true)
         .create(true)
