@@ -314,6 +314,19 @@ fn the_command_line_shows_each_reader_what_they_may_see() {
         );
     }
     assert!(masked.stdout.contains("（保密）"));
+    // Nor does a document name them to the handler, nor reach the accused (as "no case").
+    let doc = as_(&l, "王强", &["notice", "2026-0001", "casefile"]);
+    assert!(!doc.success(), "{doc:?}");
+    assert!(doc.stderr.contains("保密件"), "{doc:?}");
+    assert!(!doc.stdout.contains("李某某"), "{doc:?}");
+    let accused = as_(&l, "刘洋", &["notice", "2026-0001", "casefile"]);
+    let none = as_(&l, "刘洋", &["notice", "2026-0099", "casefile"]);
+    assert!(!accused.success());
+    assert_eq!(
+        accused.stderr.replace("2026-0001", "2026-0099"),
+        none.stderr,
+        "{accused:?}"
+    );
     // A leader lifts the masking for this case, saying why: the handler then sees who.
     let lift = r#"{"op":"unmask","actor":"赵建国","case":"2026-0001","reason":"需当面核实"}"#;
     let refused = l.apply(&lift.replace("赵建国", "孙副局长"));
