@@ -9,7 +9,6 @@ use crate::clock::Clock;
 use crate::config::config_dir;
 use crate::documents::{Extra, Renderer, issue_or_reprint, print as send_to_printer, write};
 use crate::domain::documents::DocKind;
-use crate::domain::visibility::Sight;
 use crate::store::{CaseRef, Store};
 use crate::strings::{Lang, documents as text, errors};
 
@@ -37,15 +36,6 @@ pub fn run(store: &mut Store, job: &Job, lang: Lang, clock: &Clock) -> Result<Ex
     let actor = actor.ok_or_else(|| Failure(text::needs_operator(lang).to_owned()))?;
     if print && out.is_none() {
         return Err(Failure(text::print_needs_out(lang).to_owned()));
-    }
-    // Who may see the case decides first (2022 Art 30 第三款): one the reader may not see
-    // is "no case", an accused leader's is recused, and a confidential case's handler, who
-    // sees its petitioners as 「（保密）」, does not print a document naming them.
-    let seen = store
-        .case(&CaseRef::parse(case), clock.today())
-        .map_err(fail)?;
-    if store.sight(&seen.case) == Sight::Masked {
-        return Err(Failure(text::masked_case(lang).to_owned()));
     }
     let renderer = Renderer::load(config_dir().as_deref())
         .map_err(|e| Failure(text::template_error(lang, &e)))?;

@@ -15,8 +15,8 @@ use std::rc::Rc;
 use rusqlite::Connection;
 
 use super::Result;
-use crate::domain::rules::{Operator, names_accused};
-use crate::domain::visibility::names_of;
+use crate::domain::rules::Operator;
+use crate::domain::visibility::accuses;
 
 /// Longer lists are left to the row-by-row condition: an `IN` list of thousands costs
 /// more than reading the rows (a reader whose department most cases accuse).
@@ -37,14 +37,6 @@ impl HiddenCache {
     pub(super) fn forget(&self) {
         *self.0.borrow_mut() = None;
     }
-}
-
-/// Whether the case accuses `who` (by name, department or unit).
-fn accuses(who: &Operator, target: Option<&str>, person: Option<&str>) -> bool {
-    [target, person]
-        .into_iter()
-        .flatten()
-        .any(|t| names_of(who).any(|n| names_accused(n, t)))
 }
 
 /// The distinct values of an indexed column, one index seek each (a few hundred accused

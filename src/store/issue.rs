@@ -70,6 +70,9 @@ impl Store {
             return Err(StoreError::Render("not an issue command".to_owned()));
         };
         let kind = input.kind;
+        if let Some(case) = &req.case {
+            self.may_issue(case)?;
+        }
         let Store {
             conn,
             office,

@@ -107,9 +107,8 @@ impl Store {
     }
 
     /// The condition on `cases` (columns prefixed with `p`) of what the viewer may see,
-    /// "1" when nobody in particular reads.
-    /// The ids hidden from the viewer come from a short list kept up to date
-    /// (`hidden.rs`), so that a count reads only its index.
+    /// "1" when nobody in particular reads. The ids hidden from the viewer come from a
+    /// short list kept up to date (`hidden.rs`), so that a count reads only its index.
     pub(super) fn seen_where(&self, p: &str) -> String {
         let Some(who) = self.viewer.as_ref().map(|v| &v.operator) else {
             return "1".to_owned();
@@ -144,6 +143,22 @@ impl Store {
             }
             Sight::Hidden => Err(StoreError::CaseNotFound(asked.to_owned())),
             Sight::Recused => Err(StoreError::Recused(asked.to_owned())),
+        }
+    }
+
+    /// Whether the viewer may issue a document on case `r` (the desk's documents panel and
+    /// `notice` alike): refused as `as_seen` is, and for a confidential case's handler,
+    /// since a document names the petitioners masked from them.
+    pub(super) fn may_issue(&self, r: &CaseRef) -> Result<(), StoreError> {
+        if self.viewer.is_none() {
+            return Ok(());
+        }
+        let (case, _) = cases::load(&self.conn, r)?;
+        match self.sight(&case) {
+            Sight::Full => Ok(()),
+            Sight::Masked => Err(StoreError::MaskedDocument(r.to_string())),
+            Sight::Hidden => Err(StoreError::CaseNotFound(r.to_string())),
+            Sight::Recused => Err(StoreError::Recused(r.to_string())),
         }
     }
 

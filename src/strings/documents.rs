@@ -287,14 +287,6 @@ pub fn office_title(lang: Lang) -> &'static str {
 }
 
 /// `notice` without `--as`.
-/// A confidential case's handler asks for a document that names its petitioners.
-pub fn masked_case(lang: Lang) -> &'static str {
-    lang.pick(
-        "本件为保密件，信访人信息不向承办人显示，文书请由领导或接收本件的登记员出具（《信访工作条例》第三十条第三款）",
-        "a confidential case: its petitioners are not shown to its handler; a leader or the clerk who received it issues its documents (Art 30)",
-    )
-}
-
 pub fn needs_operator(lang: Lang) -> &'static str {
     lang.pick(
         "出具文书需要操作员：请加 --as 姓名",
