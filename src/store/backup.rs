@@ -55,8 +55,7 @@ impl Store {
         self.anchor_copy(&copy, dest)?;
         drop(copy);
         put_in_place(tmp, dest)?;
-        let dir = dest.parent().filter(|d| !d.as_os_str().is_empty());
-        std::fs::File::open(dir.unwrap_or(Path::new(".")))?.sync_all()?;
+        super::durable::sync_dir(dest);
         self.note_backup(dest)?;
         Ok(report)
     }

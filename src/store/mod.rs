@@ -27,6 +27,7 @@ mod dashboard;
 mod directory;
 mod documents;
 mod drafts;
+mod durable;
 mod encrypt;
 mod execute;
 mod facts;

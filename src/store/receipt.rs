@@ -15,7 +15,6 @@
 //! but by loss. Receipts are written holding the ledger's write lock, so two writers' never
 //! go backwards.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -337,7 +336,7 @@ fn write(
         seal: String::new(),
     }
     .sealed(key)?;
-    durably(
+    super::durable::write(
         &receipt_path(path),
         serde_json::to_string_pretty(&receipt)?.as_bytes(),
     )?;
@@ -376,23 +375,4 @@ impl Store {
         }
         Ok(())
     }
-}
-
-/// Temp file (0600) beside `path`, fsync, rename over, fsync the directory.
-fn durably(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(format!(".tmp{}", std::process::id()));
-    let tmp = PathBuf::from(tmp);
-    let written = (|| {
-        let mut f = super::sidecar::private_new_file(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-        return written;
-    }
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    std::fs::File::open(dir.unwrap_or(Path::new(".")))?.sync_all()
 }

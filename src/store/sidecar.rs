@@ -8,7 +8,6 @@
 //! ledger alone. It is rewritten whole, atomically (temp file, fsync, rename),
 //! so a crash leaves the old file or the new one, never half of one.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
@@ -298,21 +297,9 @@ impl Keyring {
     pub fn save(&self) -> Result<(), KeyError> {
         let text = serde_json::to_string_pretty(&self.file)
             .map_err(|e| KeyError::SidecarDamaged(e.to_string()))?;
-        let mut tmp_name = self.path.as_os_str().to_owned();
-        tmp_name.push(format!(".tmp{}", std::process::id()));
-        let tmp = PathBuf::from(tmp_name);
-        let written = (|| {
-            let mut f = private_new_file(&tmp)?;
-            f.write_all(text.as_bytes())?;
-            f.write_all(b"\n")?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &self.path)
-        })();
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e.into());
-        }
-        sync_dir(&self.path);
+        let mut bytes = text.into_bytes();
+        bytes.push(b'\n');
+        super::durable::write(&self.path, &bytes)?;
         Ok(())
     }
 }
@@ -334,36 +321,6 @@ pub fn forget(ledger: &Path, operator: &str) -> Result<(), KeyError> {
         Ok(mut ring) => ring.remove(operator).map(drop),
         Err(KeyError::NoSidecar(_) | KeyError::SidecarDamaged(_)) => Ok(()),
         Err(e) => Err(e),
-    }
-}
-
-/// A file only its owner reads (mode 0600 on Unix), created or emptied: the slots and the
-/// receipt are written through it.
-#[cfg(unix)]
-pub(super) fn private_new_file(path: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-pub(super) fn private_new_file(path: &Path) -> std::io::Result<std::fs::File> {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(path)
-}
-
-/// Makes the rename durable; best effort (not every system can open a directory).
-fn sync_dir(file: &Path) {
-    let dir = file.parent().filter(|d| !d.as_os_str().is_empty());
-    if let Ok(d) = std::fs::File::open(dir.unwrap_or(Path::new("."))) {
-        let _ = d.sync_all();
     }
 }
 
