@@ -10,11 +10,10 @@ use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use super::Result;
+use super::chain::{GENESIS, Walk};
 use super::damage::Link;
 use super::findings::{BadRecord, CheckReport};
 use crate::domain::workflow::Event;
-
-const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One journal row as read back.
 #[derive(Debug, Clone, Serialize)]
@@ -314,41 +313,27 @@ pub(super) fn check_chain_from(
     from: i64,
     report: &mut CheckReport,
 ) -> Result<()> {
-    let before: Option<(i64, String)> = conn
-        .prepare("SELECT seq, hash FROM events WHERE seq < ?1 ORDER BY seq DESC LIMIT 1")?
-        .query_row([from], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+    let mut walk = Walk::from(conn, "events", from)?;
     let mut stmt = conn.prepare(&format!("{SELECT} WHERE events.seq >= ?1 ORDER BY seq"))?;
     let rows = stmt.query_map([from], entry_from_row)?;
-    let (mut expected_seq, mut prev) = match before {
-        Some((seq, hash)) => (seq + 1, hash),
-        None => (1, GENESIS.to_owned()),
-    };
-    report.events += expected_seq - 1;
+    report.events += walk.expected - 1;
     for row in rows {
         let entry = row?;
         report.events += 1;
-        if report.first_bad_event.is_some() {
-            continue;
-        }
-        let problem = if entry.seq != expected_seq {
-            Some(format!("event {expected_seq} is missing"))
-        } else if entry.prev_hash != prev {
-            Some("its link to the previous event is broken".to_owned())
-        } else if entry.digest() != entry.hash {
-            Some("its content does not match its hash".to_owned())
-        } else {
-            None
-        };
-        if let Some(problem) = problem {
+        let problem = walk.step(
+            "event",
+            entry.seq,
+            &entry.prev_hash,
+            &entry.hash,
+            &entry.digest(),
+        );
+        if let (Some(problem), None) = (problem, &report.first_bad_event) {
             report.first_bad_event = Some(BadRecord {
                 id: entry.seq,
                 case_no: None,
                 problem,
             });
         }
-        prev = entry.hash.clone();
-        expected_seq = entry.seq + 1;
     }
     Ok(())
 }

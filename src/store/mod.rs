@@ -19,6 +19,7 @@ mod backup;
 mod batch;
 mod bulk;
 mod cases;
+mod chain;
 mod charts;
 mod check;
 mod counts;

@@ -9,11 +9,10 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::Result;
+use super::chain::{GENESIS, Walk};
 use super::damage::Link;
 use super::findings::{BadRecord, CheckReport};
 use crate::domain::audit::{AuditResult, Audited};
-
-const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One act to record: who, when, what (on whom or what), with what result.
 #[derive(Debug, Clone)]
@@ -162,41 +161,27 @@ pub(super) fn check_chain_from(
     from: i64,
     report: &mut CheckReport,
 ) -> Result<()> {
-    let before: Option<(i64, String)> = conn
-        .prepare("SELECT seq, hash FROM office_events WHERE seq < ?1 ORDER BY seq DESC LIMIT 1")?
-        .query_row([from], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+    let mut walk = Walk::from(conn, "office_events", from)?;
     let mut stmt = conn.prepare(&format!("{SELECT} WHERE seq >= ?1 ORDER BY seq"))?;
     let rows = stmt.query_map([from], from_row)?;
-    let (mut expected, mut prev) = match before {
-        Some((seq, hash)) => (seq + 1, hash),
-        None => (1, GENESIS.to_owned()),
-    };
-    report.office_events += expected - 1;
+    report.office_events += walk.expected - 1;
     for row in rows {
         let event = row?;
         report.office_events += 1;
-        if report.first_bad_office_event.is_some() {
-            continue;
-        }
-        let problem = if event.seq != expected {
-            Some(format!("office event {expected} is missing"))
-        } else if event.prev_hash != prev {
-            Some("its link to the previous office event is broken".to_owned())
-        } else if event.digest() != event.hash {
-            Some("its content does not match its hash".to_owned())
-        } else {
-            None
-        };
-        if let Some(problem) = problem {
+        let problem = walk.step(
+            "office event",
+            event.seq,
+            &event.prev_hash,
+            &event.hash,
+            &event.digest(),
+        );
+        if let (Some(problem), None) = (problem, &report.first_bad_office_event) {
             report.first_bad_office_event = Some(BadRecord {
                 id: event.seq,
                 case_no: None,
                 problem,
             });
         }
-        prev = event.hash.clone();
-        expected = event.seq + 1;
     }
     Ok(())
 }
