@@ -148,8 +148,11 @@ pub enum Cmd {
         print: bool,
     },
     Check {
-        #[arg(long)]
+        #[arg(long, conflicts_with = "deep")]
         quick: bool,
+        /// SQLite's integrity_check too: every index entry against its row (slow).
+        #[arg(long)]
+        deep: bool,
         #[arg(long)]
         json: bool,
     },

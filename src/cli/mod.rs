@@ -309,7 +309,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             notice(&env, &case, &kind, &extra, out.as_deref(), print)
         }
         Cmd::Replay { keys, size, json } => replay(&env, &keys, &size, json),
-        Cmd::Check { quick, json } => check(&env, quick, json),
+        Cmd::Check { quick, deep, json } => check(&env, quick, deep, json),
         Cmd::Backup { dest } => admin::backup(&env, &dest),
         Cmd::Audit { since, json } => admin::audit(&env, since.as_deref(), json),
         Cmd::Operators { json } => admin::operators(&env, json),
@@ -379,10 +379,12 @@ fn search(env: &Env, query: &str, limit: usize, json: bool) -> Result<ExitCode, 
 }
 
 /// `check`: exit 1 when broken.
-fn check(env: &Env, quick: bool, json: bool) -> Result<ExitCode, Failure> {
+fn check(env: &Env, quick: bool, deep: bool, json: bool) -> Result<ExitCode, Failure> {
     let store = env.open_for_reading()?;
     let report = if quick {
         store.check_quick()
+    } else if deep {
+        store.check_deep()
     } else {
         store.check()
     };

@@ -2,7 +2,7 @@
 //! its journal, the report's rows and the issued documents. It sits above the table modules
 //! and calls down into each one's check; none of them calls back.
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use super::damage::Damage;
 use super::findings::CheckReport;
@@ -10,6 +10,7 @@ use super::{Result, Store, documents, facts, journal, office_journal, receipt};
 use crate::config::Office;
 
 mod cases;
+mod jobs;
 mod office;
 mod quick;
 mod rows;
@@ -19,13 +20,20 @@ mod tables;
 pub use quick::TAIL;
 
 impl Store {
-    /// The full check. On a ledger at the latest schema, and outside a transaction of the
-    /// caller's, the database's own check and the chains run on a second reader while this
-    /// one recomputes every table: the two halves take about as long each.
+    /// The full check: every page read and authenticated, the chains walked, every table
+    /// recomputed from the journals (`check/jobs.rs`: on every core the machine has).
     /// Every check, and the ledger against its receipt. A receipt that went missing is
     /// written anew when everything else checks whole (the one way back from losing it).
     pub fn check(&self) -> Result<CheckReport> {
-        let report = self.check_tables()?;
+        let report = self.check_tables(Depth::Full)?;
+        self.with_receipt(report, true)
+    }
+
+    /// `check --deep`: the full check with SQLite's `integrity_check` (every index entry
+    /// looked up against its row) in place of its `quick_check`: minutes more at a million cases
+    /// on a slow machine, so for when a full check finds the database itself damaged.
+    pub fn check_deep(&self) -> Result<CheckReport> {
+        let report = self.check_tables(Depth::Deep)?;
         self.with_receipt(report, true)
     }
 
@@ -42,36 +50,27 @@ impl Store {
         Ok(report)
     }
 
-    fn check_tables(&self) -> Result<CheckReport> {
+    fn check_tables(&self, depth: Depth) -> Result<CheckReport> {
         let version: i64 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version != super::migrations::latest() || !self.conn.is_autocommit() {
-            return check(&self.conn, &self.office);
+            return in_snapshot(&self.conn, || run(&self.conn, &self.office, depth));
         }
-        let (path, key) = (self.path.clone(), self.key.clone());
-        let chains = std::thread::spawn(move || -> Result<CheckReport> {
-            let conn = super::connect(&path, OpenFlags::SQLITE_OPEN_READ_ONLY, &key)?;
-            let mut report = CheckReport::default();
-            database(&conn, &mut report)?;
-            journal::check_chain(&conn, &mut report)?;
-            office_journal::check_chain(&conn, &mut report)?;
-            Ok(report)
+        let readers = jobs::Readers {
+            path: &self.path,
+            key: &self.key,
+        };
+        let before: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", -jobs::cache_kib(&self.path, 1))?;
+        let report = in_snapshot(&self.conn, || {
+            jobs::run(&self.conn, &readers, &self.office, depth)
         });
-        let mut report = in_snapshot(&self.conn, || {
-            let mut report = CheckReport::default();
-            derived(&self.conn, &self.office, &mut report)?;
-            Ok(report)
-        })?;
-        let chains = chains
-            .join()
-            .map_err(|_| std::io::Error::other("the check's second reader stopped"))??;
-        report.database = chains.database;
-        report.events = chains.events;
-        report.first_bad_event = chains.first_bad_event;
-        report.office_events = chains.office_events;
-        report.first_bad_office_event = chains.first_bad_office_event;
-        Ok(report)
+        self.conn.pragma_update(None, "cache_size", before)?;
+        report
     }
 
     /// `check --quick`: the cheap part only (see `check/quick.rs`).
@@ -85,9 +84,19 @@ impl Store {
     }
 }
 
+/// How much of SQLite's own check a full check runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Depth {
+    /// `quick_check`: every page read (and, encrypted, authenticated by its HMAC, so a
+    /// changed byte anywhere is found) and every b-tree's shape verified.
+    Full,
+    /// `integrity_check`: as `Full`, and every index entry looked up against its row.
+    Deep,
+}
+
 /// Every check on the ledger behind `conn`, which may be a read-only copy (`backup`).
 pub(super) fn check(conn: &Connection, office: &Office) -> Result<CheckReport> {
-    in_snapshot(conn, || run(conn, office))
+    in_snapshot(conn, || run(conn, office, Depth::Full))
 }
 
 /// `f` in one read transaction (unless the caller holds one): every table as of one
@@ -105,14 +114,18 @@ fn in_snapshot<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T>
     out
 }
 
-fn run(conn: &Connection, office: &Office) -> Result<CheckReport> {
+fn run(conn: &Connection, office: &Office, depth: Depth) -> Result<CheckReport> {
     let mut report = CheckReport::default();
-    database(conn, &mut report)?;
+    database(conn, depth, &mut report)?;
     journal::check_chain(conn, &mut report)?;
     office_journal::check_chain(conn, &mut report)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version == super::migrations::latest() {
-        derived(conn, office, &mut report)?;
+        let operators = super::directory::operators(conn)?;
+        let departments = super::directory::department_names(conn)?;
+        let rules = office.rules(&operators, &departments);
+        let seen = cases::check(conn, &rules, cases::Span::ALL, &mut report)?;
+        after_cases(conn, &seen, &mut report)?;
     } else {
         // An old backup opened read-only: its cases, report rows and documents as before.
         journal::check_cases(conn, &mut report)?;
@@ -122,15 +135,10 @@ fn run(conn: &Connection, office: &Office) -> Result<CheckReport> {
     Ok(report)
 }
 
-/// Every derived row recomputed from the journals (`check/`), on a ledger at the latest
-/// schema: the case documents, report rows and documents among them.
-fn derived(conn: &Connection, office: &Office, report: &mut CheckReport) -> Result<()> {
-    let operators = super::directory::operators(conn)?;
-    let departments = super::directory::department_names(conn)?;
-    let rules = office.rules(&operators, &departments);
-    let seen = cases::check(conn, &rules, report)?;
+/// The checks that need the whole pass over the cases first (`cases::Seen`).
+fn after_cases(conn: &Connection, seen: &cases::Seen, report: &mut CheckReport) -> Result<()> {
     search::check_vocabulary(conn, &seen.words, report)?;
-    tables::case_counters(conn, &seen, report)?;
+    tables::case_counters(conn, seen, report)?;
     tables::document_counters(conn, report)?;
     tables::person_counts(conn, report)?;
     tables::earlier_petitioner(conn, report)?;
@@ -140,8 +148,12 @@ fn derived(conn: &Connection, office: &Office, report: &mut CheckReport) -> Resu
     office::check(conn, &seen.roles, report)
 }
 
-fn integrity(conn: &Connection, report: &mut CheckReport) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+fn sqlite_check(conn: &Connection, depth: Depth, report: &mut CheckReport) -> rusqlite::Result<()> {
+    let pragma = match depth {
+        Depth::Full => "PRAGMA quick_check",
+        Depth::Deep => "PRAGMA integrity_check",
+    };
+    let mut stmt = conn.prepare(pragma)?;
     let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
     for row in rows {
         let line = row?;
@@ -152,15 +164,17 @@ fn integrity(conn: &Connection, report: &mut CheckReport) -> rusqlite::Result<()
     Ok(())
 }
 
-/// `PRAGMA integrity_check` and `foreign_key_check` findings.
-fn database(conn: &Connection, report: &mut CheckReport) -> Result<()> {
+/// SQLite's own check (`depth`) and the foreign keys no other check covers.
+fn database(conn: &Connection, depth: Depth, report: &mut CheckReport) -> Result<()> {
     // A damaged search index makes the check itself fail (FTS5 checks itself there): that
     // is a finding, not an end to the check.
-    if let Err(e) = integrity(conn, report) {
+    if let Err(e) = sqlite_check(conn, depth, report) {
         report.database.push(format!("case_search: {e}"));
     }
-    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
-    // A WITHOUT ROWID table (petitioners) names no rowid: NULL.
+    // Only the journal's side table: every row keyed by a case is compared with the
+    // journal's replay, which names a row of no case (`check/cases.rs`, `tables.rs`);
+    // the whole database's check was a look-up per row, a fifth of a check's time.
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check(event_entries)")?;
     let rows = stmt.query_map([], |r| {
         let table = r.get::<_, String>(0)?;
         Ok(match r.get::<_, Option<i64>>(1)? {

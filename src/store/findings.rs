@@ -111,6 +111,33 @@ impl CheckReport {
             && self.receipt.is_none()
     }
 
+    /// Takes in what one part of a check found (`check/jobs.rs`); parts are taken in the
+    /// order of the cases, so the first bad record stays the first.
+    pub(super) fn absorb(&mut self, part: CheckReport) {
+        self.events += part.events;
+        self.cases += part.cases;
+        self.office_events += part.office_events;
+        self.database.extend(part.database);
+        self.first_bad_event = self.first_bad_event.take().or(part.first_bad_event);
+        self.first_bad_case = self.first_bad_case.take().or(part.first_bad_case);
+        self.first_bad_office_event = self
+            .first_bad_office_event
+            .take()
+            .or(part.first_bad_office_event);
+        for d in part.differences {
+            self.differ(d.table, d.key, &d.column, d.expected, d.found);
+        }
+        self.more_differences += part.more_differences;
+    }
+
+    /// Drops what the pass over the cases found, before it runs again.
+    pub(super) fn forget_cases(&mut self) {
+        self.cases = 0;
+        self.first_bad_case = None;
+        self.differences.clear();
+        self.more_differences = 0;
+    }
+
     /// Records a difference (listed up to [`MAX_LISTED`], counted beyond).
     pub fn differ(
         &mut self,

@@ -159,6 +159,28 @@ pub fn replay(doc: &mut Value, entry: &JournalEntry) {
     }
 }
 
+/// As [`replay`], moving the entry's new values into the document instead of copying
+/// them (`check` replays every event once and keeps no entry but an `issue`'s command).
+pub(super) fn replay_owned(doc: &mut Value, entry: &mut JournalEntry) {
+    let after = std::mem::take(&mut entry.after);
+    match (doc.as_object_mut(), &entry.before, after) {
+        (Some(map), Some(Value::Object(before)), Value::Object(after)) => {
+            for k in before.keys() {
+                if !after.contains_key(k) {
+                    map.remove(k);
+                }
+            }
+            map.extend(after);
+        }
+        (Some(map), Some(Value::Object(before)), _) => {
+            for k in before.keys() {
+                map.remove(k);
+            }
+        }
+        (_, _, after) => *doc = after,
+    }
+}
+
 /// The last event's number and hash (0 and the genesis hash for none).
 pub(super) fn last(conn: &Connection) -> Result<(i64, String)> {
     let last: Option<(i64, String)> = conn
@@ -265,23 +287,57 @@ pub(super) const SELECT: &str =
      (SELECT entered_by FROM event_entries WHERE event_entries.seq = events.seq) FROM events";
 
 pub(super) fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<JournalEntry> {
+    read_entry(r, Parse::All)
+}
+
+/// A row for the replay of `check`: the command's JSON is read only where the replay
+/// needs it (an `issue` event names its document there); the hash covers the raw text.
+pub(super) fn entry_for_replay(r: &rusqlite::Row) -> rusqlite::Result<JournalEntry> {
+    read_entry(r, Parse::Replay)
+}
+
+/// A row for walking the chain: its texts as stored, none parsed (the hash covers the
+/// raw text): parsing three JSON texts per event was most of a walk's time.
+fn entry_for_chain(r: &rusqlite::Row) -> rusqlite::Result<JournalEntry> {
+    read_entry(r, Parse::Nothing)
+}
+
+/// Which of a row's JSON texts are parsed into values.
+#[derive(Clone, Copy, PartialEq)]
+enum Parse {
+    All,
+    Replay,
+    Nothing,
+}
+
+fn read_entry(r: &rusqlite::Row, parse: Parse) -> rusqlite::Result<JournalEntry> {
     let text = |i: usize| r.get::<_, String>(i);
     // A text that does not parse is shown as a string: `check` still
     // reports its hash, and `show` still prints something.
-    let parse = |s: &str| serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.to_owned()));
+    let json = |s: &str, wanted: bool| {
+        if wanted {
+            serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.to_owned()))
+        } else {
+            Value::Null
+        }
+    };
+    let op = text(2)?;
     let command = text(6)?;
     let before: Option<String> = r.get(7)?;
     let after = text(8)?;
+    let values = parse != Parse::Nothing;
+    let command_wanted = parse == Parse::All
+        || (parse == Parse::Replay && op == crate::domain::op::Op::Issue.code());
     Ok(JournalEntry {
         seq: r.get(0)?,
         case_id: r.get(1)?,
-        op: text(2)?,
+        op,
         actor: text(3)?,
         role: text(4)?,
         at: text(5)?,
-        command: parse(&command),
-        before: before.as_deref().map(parse),
-        after: parse(&after),
+        command: json(&command, command_wanted),
+        before: before.as_deref().map(|b| json(b, values)),
+        after: json(&after, values),
         entered_by: r.get(11)?,
         prev_hash: text(9)?,
         hash: text(10)?,
@@ -315,7 +371,7 @@ pub(super) fn check_chain_from(
 ) -> Result<()> {
     let mut walk = Walk::from(conn, "events", from)?;
     let mut stmt = conn.prepare(&format!("{SELECT} WHERE events.seq >= ?1 ORDER BY seq"))?;
-    let rows = stmt.query_map([from], entry_from_row)?;
+    let rows = stmt.query_map([from], entry_for_chain)?;
     report.events += walk.expected - 1;
     for row in rows {
         let entry = row?;

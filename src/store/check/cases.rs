@@ -31,6 +31,24 @@ pub(super) struct Seen {
     pub words: Words,
 }
 
+impl Seen {
+    /// Takes in what the pass over a later span of cases learnt.
+    pub fn absorb(&mut self, later: Seen) {
+        for (year, (max, count)) in later.numbers {
+            let e = self.numbers.entry(year).or_default();
+            *e = (e.0.max(max), e.1 + count);
+        }
+        for (actor, (seq, role)) in later.roles {
+            let e = self.roles.entry(actor).or_default();
+            if seq > e.0 {
+                *e = (seq, role);
+            }
+        }
+        self.ids.extend(later.ids);
+        self.words.absorb(later.words);
+    }
+}
+
 /// The columns of `cases` compared, in the order [`expected`] gives them; `doc` follows.
 const COLUMNS: [&str; 22] = [
     "case_no",
@@ -84,9 +102,9 @@ fn next_case<I: Iterator<Item = rusqlite::Result<JournalEntry>>>(
         issues: Vec::new(),
     };
     let mut entry = Some(first);
-    while let Some(e) = entry {
+    while let Some(mut e) = entry {
         r.events += 1;
-        journal::replay(&mut r.doc, &e);
+        journal::replay_owned(&mut r.doc, &mut e);
         r.last_at.clone_from(&e.at);
         let role = seen.roles.entry(e.actor.clone()).or_default();
         if e.seq > role.0 {
@@ -201,41 +219,67 @@ fn document_row(r: &rusqlite::Row) -> rusqlite::Result<Document> {
     })
 }
 
-/// The pass: every case of the journal against its rows; rows of no case are named too.
-pub(super) fn check(conn: &Connection, rules: &Rules, report: &mut CheckReport) -> Result<Seen> {
+/// The cases with ids from `.0` to `.1` (both included): one reader's share of the pass.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Span(pub i64, pub i64);
+
+impl Span {
+    pub const ALL: Span = Span(i64::MIN, i64::MAX);
+}
+
+/// The pass over the cases of `span`: every case of the journal against its rows; rows of
+/// no case are named too.
+pub(super) fn check(
+    conn: &Connection,
+    rules: &Rules,
+    span: Span,
+    report: &mut CheckReport,
+) -> Result<Seen> {
     let mut seen = Seen::default();
-    let mut events = conn.prepare(&format!("{} ORDER BY case_id, seq", journal::SELECT))?;
-    let mut events = events.query_map([], journal::entry_from_row)?.peekable();
+    let between = [span.0, span.1];
+    let mut events = conn.prepare(&format!(
+        "{} WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, seq",
+        journal::SELECT
+    ))?;
+    let mut events = events
+        .query_map(between, journal::entry_for_replay)?
+        .peekable();
     let mut cases = conn.prepare(&format!(
-        "SELECT id, {}, doc FROM cases ORDER BY id",
+        "SELECT id, {}, doc FROM cases WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
         COLUMNS.join(", ")
     ))?;
-    let mut cases = Cursor::new(cases.query_map([], case_row)?, |r| r.id);
+    let mut cases = Cursor::new(cases.query_map(between, case_row)?, |r| r.id);
     let mut pets = conn.prepare(
         "SELECT case_id, seq, name, id_number, phone, address, received_at
-           FROM petitioners ORDER BY case_id, seq",
+           FROM petitioners WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, seq",
     )?;
-    let mut pets = Cursor::new(pets.query_map([], petitioner_row)?, |r| r.case_id);
+    let mut pets = Cursor::new(pets.query_map(between, petitioner_row)?, |r| r.case_id);
     let mut facts = conn.prepare(&format!(
-        "SELECT {} FROM case_facts ORDER BY id",
+        "SELECT {} FROM case_facts WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
         facts_row::WRITTEN
     ))?;
-    let mut facts = Cursor::new(facts.query_map([], facts_row)?, |r| r.0);
-    let mut sums = conn.prepare("SELECT id, summary FROM case_summaries ORDER BY id")?;
+    let mut facts = Cursor::new(facts.query_map(between, facts_row)?, |r| r.0);
+    let mut sums = conn
+        .prepare("SELECT id, summary FROM case_summaries WHERE id BETWEEN ?1 AND ?2 ORDER BY id")?;
     let mut sums = Cursor::new(
-        sums.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?,
+        sums.query_map(between, |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?,
         |r| r.0,
     );
-    let mut sizes = conn.prepare("SELECT id, sz FROM case_search_docsize ORDER BY id")?;
+    let mut sizes = conn
+        .prepare("SELECT id, sz FROM case_search_docsize WHERE id BETWEEN ?1 AND ?2 ORDER BY id")?;
     let mut sizes = Cursor::new(
-        sizes.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?,
+        sizes.query_map(between, |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })?,
         |r| r.0,
     );
     let mut docs = conn.prepare(
         "SELECT case_id, kind, year, seq, number, event_seq, issued_at, issued_by, text, html
-           FROM documents ORDER BY case_id, id",
+           FROM documents WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, id",
     )?;
-    let mut docs = Cursor::new(docs.query_map([], document_row)?, |r| r.case_id);
+    let mut docs = Cursor::new(docs.query_map(between, document_row)?, |r| r.case_id);
     let mut current = None;
     while let Some(r) = next_case(&mut events, &mut seen)? {
         first_bad(report, current.take());

@@ -30,6 +30,12 @@ fn hash(word: &str) -> u64 {
 }
 
 impl Words {
+    /// Takes in another part's sums (the sums are of hashes: order does not matter).
+    pub fn absorb(&mut self, other: Words) {
+        self.docs = self.docs.wrapping_add(other.docs);
+        self.count = self.count.wrapping_add(other.count);
+    }
+
     /// Adds one case's tokens (`search::index_tokens`); returns how many words they are.
     pub fn add(&mut self, tokens: &str) -> i64 {
         let mut distinct = HashSet::new();
