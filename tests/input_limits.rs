@@ -69,12 +69,14 @@ fn a_line_that_is_not_utf8_gets_its_own_answer_and_the_run_goes_on() {
     input.extend_from_slice(&line(&intake("第三件", "李四")));
     input.extend_from_slice(b"\xc3\x28");
     let results = apply(&mut store, Lang::En, &input);
-    assert_eq!(results.len(), 4, "{results:?}");
+    assert_eq!(results.len(), 6, "one result per input line: {results:?}");
     assert_eq!(results[0]["ok"], true);
     assert_eq!(results[1]["line"], 2);
     assert!(error(&results[1]).contains("not UTF-8"), "{results:?}");
-    assert_eq!(results[2]["ok"], true, "{results:?}");
-    assert_eq!(results[3]["line"], 6);
+    assert_eq!(results[2], json!({"ok":true,"line":3,"skipped":"comment"}));
+    assert_eq!(results[3], json!({"ok":true,"line":4,"skipped":"blank"}));
+    assert_eq!(results[4]["ok"], true, "{results:?}");
+    assert_eq!(results[5]["line"], 6);
     let zh = apply(&mut store, Lang::Zh, b"\xff\n");
     assert!(error(&zh[0]).contains("UTF-8"), "{zh:?}");
 }
