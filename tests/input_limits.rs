@@ -135,6 +135,67 @@ fn an_unknown_field_is_refused_on_every_op_by_name() {
     assert!(error(&zh[0]).contains("没有字段「x」"), "{zh:?}");
 }
 
+/// A register line takes the fields of its own decision only: a `to` on an accept would be
+/// dropped by serde (and the case accepted as if no body were named), so it is refused,
+/// saying which fields the decision takes and whose field it is.
+#[test]
+fn a_field_of_another_decision_is_refused_on_register() {
+    let (_l, mut store) = ledger();
+    let mut input = line(&intake("拆迁补偿", "张三"));
+    let at = "2026-03-02T10:00:00+08:00";
+    for v in [
+        json!({"op":"register","actor":"李娜","case":1,"decision":"accept","to":"区住建局","at":at}),
+        json!({"op":"register","actor":"李娜","case":1,"decision":"pass_on","to":"区住建局",
+            "route":"向法院起诉","at":at}),
+        json!({"op":"register","actor":"李娜","case":1,"decision":"decline","reason":"not_competent",
+            "route":"向法院起诉","report_by":"2026-04-01","at":at}),
+        json!({"op":"register","actor":"李娜","case":1,"decision":"answered","text":"已告知",
+            "assign":true,"at":at}),
+    ] {
+        input.extend_from_slice(&line(&v));
+    }
+    let r = apply(&mut store, Lang::En, &input);
+    assert_eq!(r.len(), 5, "{r:?}");
+    assert_eq!(r[0]["ok"], true, "{r:?}");
+    let accept = error(&r[1]);
+    assert!(
+        accept.contains("decision accept") && accept.contains("'to'"),
+        "{accept}"
+    );
+    assert!(accept.contains("belongs to pass_on"), "{accept}");
+    assert!(
+        accept
+            .contains("the fields this decision takes are op, actor, at, case, version, decision"),
+        "{accept}"
+    );
+    let pass_on = error(&r[2]);
+    assert!(
+        pass_on.contains("'route'") && pass_on.contains("belongs to decline"),
+        "{pass_on}"
+    );
+    assert!(pass_on.contains("to, assign, report_by"), "{pass_on}");
+    assert!(error(&r[3]).contains("'report_by'"), "{r:?}");
+    assert!(error(&r[4]).contains("'assign'"), "{r:?}");
+    // Nothing was registered: the case is still at intake.
+    let case = store
+        .case(&xinfang::store::CaseRef::Id(1), clock().today())
+        .expect("case 1");
+    assert_eq!(case.case.decision, None, "{:?}", case.case.state);
+    let zh = apply(
+        &mut store,
+        Lang::Zh,
+        &line(
+            &json!({"op":"register","actor":"李娜","case":1,"decision":"accept","to":"x","at":at}),
+        ),
+    );
+    let zh = error(&zh[0]);
+    assert!(
+        zh.contains("「受理」") && zh.contains("「to」") && zh.contains("「转送」"),
+        "{zh}"
+    );
+    assert!(zh.contains("这一决定可用的字段是"), "{zh}");
+}
+
 #[test]
 fn times_and_dates_stay_in_a_sane_window() {
     let (_l, mut store) = ledger();

@@ -248,7 +248,10 @@ fn check_fields(op: &str, obj: &Map<String, Value>, lang: Lang) -> Result<(), St
                 return Ok(());
             };
             return match command::unknown_field(step, obj, &command::ENVELOPE) {
-                Some(u) => Err(input::unknown_field(lang, op, &u.field, &u.known)),
+                Some(u) => Err(match u.decision {
+                    Some(d) => input::decision_field(lang, d, &u.field, u.belongs_to, &u.known),
+                    None => input::unknown_field(lang, op, &u.field, &u.known),
+                }),
                 None => Ok(()),
             };
         }
