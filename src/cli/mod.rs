@@ -313,7 +313,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Backup { dest } => admin::backup(&env, &dest),
         Cmd::Audit { since, json } => admin::audit(&env, since.as_deref(), json),
         Cmd::Operators { json } => admin::operators(&env, json),
-        Cmd::Calendar { action } => calendar::run(&action, lang),
+        Cmd::Calendar { action } => calendar::run(&env, &action),
         Cmd::Init { leader } => setup::init(&env, &env.ledger_path()?, &leader),
         Cmd::Recover { leader } => setup::recover(&env, &env.ledger_path()?, &leader),
         Cmd::Encrypt { out } => setup::encrypt(&env, &env.ledger_path()?, &out),

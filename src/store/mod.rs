@@ -47,6 +47,7 @@ mod queries;
 mod receipt;
 mod reception;
 mod report;
+mod restamp;
 pub mod search;
 mod sidecar;
 mod sight;
@@ -83,6 +84,7 @@ pub use queries::{CaseRow, ListFilter, Owner, Sort, SortKey, StateCounts};
 pub use receipt::receipt_path;
 pub use reception::StoredRecord;
 pub use report::ReportCases;
+pub use restamp::Restamped;
 pub use sidecar::{Keyring, LOCKOUT_MINUTES, MAX_FAILED, sidecar_path};
 pub use sight::Viewer;
 
