@@ -27,6 +27,7 @@ mod passwd;
 mod render;
 mod replay;
 mod report;
+mod restore;
 mod setup;
 mod signin;
 
@@ -318,6 +319,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Recover { leader } => setup::recover(&env, &env.ledger_path()?, &leader),
         Cmd::Encrypt { out } => setup::encrypt(&env, &env.ledger_path()?, &out),
         Cmd::Passwd(args) => passwd::run(&env, &args),
+        Cmd::Restore { from } => restore::run(&env, &from),
     }
 }
 
