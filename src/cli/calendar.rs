@@ -41,7 +41,7 @@ fn import(env: &Env, file: &Path) -> Result<ExitCode, Failure> {
     }
     let to = install_holiday_table(&dir, year, &json)
         .map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
-    println!("{}", text::imported(lang, year, &to));
+    say!("{}", text::imported(lang, year, &to));
     let (Some(path), Some((key, who))) = (ledger, signed) else {
         return Ok(ExitCode::SUCCESS);
     };
