@@ -56,7 +56,7 @@ fn import(env: &Env, file: &Path) -> Result<ExitCode, Failure> {
     let done = store
         .restamp_due(actor, env.clock.now(), year)
         .map_err(not_restamped)?;
-    println!(
+    say!(
         "{}",
         text::restamped(lang, &path, done.open, done.moved.len())
     );
