@@ -253,3 +253,57 @@ fn a_damaged_or_foreign_backup_is_refused_and_nothing_moves() {
     );
     assert!(zh.stderr.contains("回执"), "{zh:?}");
 }
+
+/// With the recovery key (nobody's slot, e.g. when every leader's passphrase is lost) as
+/// with a leader's; the journal names the recovery key as who restored.
+#[test]
+fn the_recovery_key_restores_too() {
+    let l = Ledger::set_up();
+    l.apply_ok(&intake_lines(2, "钥匙"));
+    let from = backup(&l, "b.db");
+    l.apply_ok(&intake_lines(1, "之后"));
+    let rk = l.file("recovery.txt");
+    std::fs::write(&rk, common::key().recovery().as_str()).unwrap();
+    let args = [
+        "--lang",
+        "en",
+        "restore",
+        "--db",
+        l.db(),
+        "--from",
+        from.to_str().unwrap(),
+        "--recovery-key-file",
+        rk.to_str().unwrap(),
+    ];
+    let out = run(&args, "");
+    assert!(out.success(), "{out:?}");
+    assert_eq!(events(&l.path), 2);
+    assert!(l.check().success());
+    let audit = run(&["audit", "--db", l.db(), "--json"], "");
+    let journal: Value = serde_json::from_str(&audit.stdout).expect("audit JSON");
+    let restored = journal
+        .as_array()
+        .and_then(|e| e.iter().find(|e| e["act"] == "restore"))
+        .unwrap_or_else(|| panic!("no restore event: {journal}"));
+    assert_eq!(restored["actor"], "(recovery key)", "{restored}");
+    assert_eq!(restored["detail"]["events_beyond"], 1, "{restored}");
+    // A clerk may not.
+    let kept = aside(&l);
+    l.apply_ok(r#"{"op":"operator","name":"孙八","role":"clerk"}"#);
+    let from = backup(&l, "c.db");
+    let args = [
+        "--lang",
+        "en",
+        "restore",
+        "--db",
+        l.db(),
+        "--from",
+        from.to_str().unwrap(),
+        "--as",
+        "孙八",
+    ];
+    let out = run(&args, "");
+    assert!(!out.success(), "{out:?}");
+    assert!(out.stderr.contains("leader"), "{out:?}");
+    assert_eq!(aside(&l), kept, "nothing moved for the clerk");
+}
