@@ -111,7 +111,9 @@ pub fn restore(ledger: &Path, from: &Path, key: &DataKey, stamp: &str) -> Result
         let _ = std::fs::remove_file(&tmp);
         return Err(e.into());
     }
-    let aside = move_aside(ledger, stamp, &receipt_text)?;
+    let aside = move_aside(ledger, stamp, &receipt_text).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })?;
     // Over the old name in one rename: there is never a moment without a ledger there.
     std::fs::rename(&tmp, ledger)?;
     durable::sync_dir(ledger);
