@@ -188,3 +188,101 @@ fn a_notice_stating_a_provisional_due_date_says_so() {
         reprint.stdout
     );
 }
+
+/// `calendar import` on an office with a ledger (issue 14): the open cases' stored due
+/// dates follow the new table in the same transaction as the office-journal event, so the
+/// queue's "due soon" (which reads the stored date) and `check` (which recomputes it with
+/// the calendar in force) agree with what `show` says. Imported without the ledger, the
+/// stored dates stay behind and `check` names them; imported again with it, all is clean.
+#[test]
+fn import_restamps_the_stored_due_dates_of_open_cases_and_check_agrees() {
+    let l = Ledger::new();
+    let config = tempfile::tempdir().unwrap();
+    let register = r#"{"op":"register","actor":"李娜","case":2,"decision":"accept","at":"2026-12-17T11:00:00+08:00"}"#;
+    let input = format!("{SETUP}{INTAKE}\n{INTAKE}\n{register}\n");
+    let out = run_in(config.path(), &["apply", "--db", l.db(), "-"], &input);
+    assert!(out.success(), "{out:?}");
+    // Due within 18 days of 2026-12-17 (to 2027-01-04): case 1, at intake, due 01-04.
+    let due_soon = |config: &Path| {
+        let args = ["list", "--db", l.db(), "--due-within", "18", "--json"];
+        let out = run_in(config, &args, "");
+        assert!(out.success(), "{out:?}");
+        let v: Value = serde_json::from_str(&out.stdout).unwrap();
+        v.as_array().map_or(0, Vec::len)
+    };
+    assert_eq!(due_soon(config.path()), 1);
+    let check = |config: &Path| run_in(config, &["--lang", "en", "check", "--db", l.db()], "");
+    assert!(check(config.path()).success());
+
+    let file = l.file("2027.json");
+    std::fs::write(&file, TABLE_2027).unwrap();
+    let table = file.to_str().unwrap();
+    // Into a config directory alone: the ledger's stored dates are now behind the calendar.
+    let alone = tempfile::tempdir().unwrap();
+    let out = run_in(alone.path(), &["calendar", "import", table], "");
+    assert!(out.success(), "{out:?}");
+    let stale = check(alone.path());
+    assert!(!stale.success(), "{stale:?}");
+    assert!(stale.stdout.contains("next_due"), "{}", stale.stdout);
+
+    // With the ledger, as its leader: re-stamped and journaled.
+    let args = [
+        "--lang",
+        "en",
+        "calendar",
+        "import",
+        table,
+        "--db",
+        l.db(),
+        "--as",
+        "赵局长",
+    ];
+    let out = run_in(config.path(), &args, "");
+    assert!(out.success(), "{out:?}");
+    assert!(
+        out.stdout.contains("the due dates of 2 cases not archived")
+            && out.stdout.contains("moved"),
+        "{}",
+        out.stdout
+    );
+    let c = check(config.path());
+    assert!(c.success(), "{c:?}");
+    assert_eq!(show_json(config.path(), &l)["due"]["decide"], "2027-01-05");
+    // The stored date moved with it: 01-05 is no longer within 18 days.
+    assert_eq!(due_soon(config.path()), 0);
+    let audit = run_in(
+        config.path(),
+        &["audit", "--db", l.db(), "--as", "赵局长", "--json"],
+        "",
+    );
+    let events: Value = serde_json::from_str(&audit.stdout).unwrap();
+    let imported = events
+        .as_array()
+        .and_then(|e| e.iter().find(|e| e["act"] == "calendar"))
+        .unwrap_or_else(|| panic!("no calendar event: {events}"));
+    assert_eq!(imported["subject"], "2027");
+    assert_eq!(imported["actor"], "赵局长");
+    assert_eq!(imported["detail"]["open"], 2, "{imported}");
+    assert!(
+        imported["detail"]["moved"].as_i64() >= Some(1),
+        "{imported}"
+    );
+
+    // A clerk may not re-stamp the ledger, and is told so before anything is installed.
+    let again = tempfile::tempdir().unwrap();
+    let args = [
+        "--lang",
+        "en",
+        "calendar",
+        "import",
+        table,
+        "--db",
+        l.db(),
+        "--as",
+        "李娜",
+    ];
+    let out = run_in(again.path(), &args, "");
+    assert!(!out.success(), "{out:?}");
+    assert!(out.stderr.contains("leader"), "{}", out.stderr);
+    assert!(!again.path().join("holidays").join("2027.json").exists());
+}

@@ -69,12 +69,14 @@ fn a_line_that_is_not_utf8_gets_its_own_answer_and_the_run_goes_on() {
     input.extend_from_slice(&line(&intake("第三件", "李四")));
     input.extend_from_slice(b"\xc3\x28");
     let results = apply(&mut store, Lang::En, &input);
-    assert_eq!(results.len(), 4, "{results:?}");
+    assert_eq!(results.len(), 6, "one result per input line: {results:?}");
     assert_eq!(results[0]["ok"], true);
     assert_eq!(results[1]["line"], 2);
     assert!(error(&results[1]).contains("not UTF-8"), "{results:?}");
-    assert_eq!(results[2]["ok"], true, "{results:?}");
-    assert_eq!(results[3]["line"], 6);
+    assert_eq!(results[2], json!({"ok":true,"line":3,"skipped":"comment"}));
+    assert_eq!(results[3], json!({"ok":true,"line":4,"skipped":"blank"}));
+    assert_eq!(results[4]["ok"], true, "{results:?}");
+    assert_eq!(results[5]["line"], 6);
     let zh = apply(&mut store, Lang::Zh, b"\xff\n");
     assert!(error(&zh[0]).contains("UTF-8"), "{zh:?}");
 }
@@ -131,6 +133,67 @@ fn an_unknown_field_is_refused_on_every_op_by_name() {
         &line(&json!({"op":"own","case":1,"x":1})),
     );
     assert!(error(&zh[0]).contains("没有字段「x」"), "{zh:?}");
+}
+
+/// A register line takes the fields of its own decision only: a `to` on an accept would be
+/// dropped by serde (and the case accepted as if no body were named), so it is refused,
+/// saying which fields the decision takes and whose field it is.
+#[test]
+fn a_field_of_another_decision_is_refused_on_register() {
+    let (_l, mut store) = ledger();
+    let mut input = line(&intake("拆迁补偿", "张三"));
+    let at = "2026-03-02T10:00:00+08:00";
+    for v in [
+        json!({"op":"register","actor":"李娜","case":1,"decision":"accept","to":"区住建局","at":at}),
+        json!({"op":"register","actor":"李娜","case":1,"decision":"pass_on","to":"区住建局",
+            "route":"向法院起诉","at":at}),
+        json!({"op":"register","actor":"李娜","case":1,"decision":"decline","reason":"not_competent",
+            "route":"向法院起诉","report_by":"2026-04-01","at":at}),
+        json!({"op":"register","actor":"李娜","case":1,"decision":"answered","text":"已告知",
+            "assign":true,"at":at}),
+    ] {
+        input.extend_from_slice(&line(&v));
+    }
+    let r = apply(&mut store, Lang::En, &input);
+    assert_eq!(r.len(), 5, "{r:?}");
+    assert_eq!(r[0]["ok"], true, "{r:?}");
+    let accept = error(&r[1]);
+    assert!(
+        accept.contains("decision accept") && accept.contains("'to'"),
+        "{accept}"
+    );
+    assert!(accept.contains("belongs to pass_on"), "{accept}");
+    assert!(
+        accept
+            .contains("the fields this decision takes are op, actor, at, case, version, decision"),
+        "{accept}"
+    );
+    let pass_on = error(&r[2]);
+    assert!(
+        pass_on.contains("'route'") && pass_on.contains("belongs to decline"),
+        "{pass_on}"
+    );
+    assert!(pass_on.contains("to, assign, report_by"), "{pass_on}");
+    assert!(error(&r[3]).contains("'report_by'"), "{r:?}");
+    assert!(error(&r[4]).contains("'assign'"), "{r:?}");
+    // Nothing was registered: the case is still at intake.
+    let case = store
+        .case(&xinfang::store::CaseRef::Id(1), clock().today())
+        .expect("case 1");
+    assert_eq!(case.case.decision, None, "{:?}", case.case.state);
+    let zh = apply(
+        &mut store,
+        Lang::Zh,
+        &line(
+            &json!({"op":"register","actor":"李娜","case":1,"decision":"accept","to":"x","at":at}),
+        ),
+    );
+    let zh = error(&zh[0]);
+    assert!(
+        zh.contains("「受理」") && zh.contains("「to」") && zh.contains("「转送」"),
+        "{zh}"
+    );
+    assert!(zh.contains("这一决定可用的字段是"), "{zh}");
 }
 
 #[test]

@@ -350,3 +350,51 @@ fn sigkill_many_times_never_loses_and_never_leaves_the_receipt_behind() {
         started.elapsed()
     );
 }
+
+/// A -wal cut short (a copy taken mid-write, a full disk): every frame past the cut is
+/// gone, and `check` names the loss with how many acknowledged events are missing.
+#[test]
+fn a_truncated_wal_is_named_by_check() {
+    let l = Ledger::set_up();
+    let mut holder = common::sqlite(&l.path);
+    let snapshot = holder.transaction().unwrap();
+    let _: i64 = snapshot
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .unwrap();
+    l.apply_ok(&intake_lines(60, "截断"));
+    let wal = std::fs::read(l.file("ledger.db-wal")).expect("the -wal");
+    for keep in [wal.len() / 2, wal.len() / 5, 32] {
+        let copy = Ledger::empty();
+        copy_beside(&l.path, &copy.path, &["", ".keys", ".receipt"]);
+        std::fs::write(copy.file("ledger.db-wal"), &wal[..keep]).unwrap();
+        let check = copy.check();
+        let found = events(&copy.path);
+        assert!(found < 60, "cut at {keep}: {found} events survived");
+        assert_eq!(check.code, Some(1), "cut at {keep}: {check:?}");
+        let lacks = format!("lacks {} acknowledged", 60 - found);
+        assert!(check.stdout.contains(&lacks), "cut at {keep}: {check:?}");
+    }
+    drop(snapshot);
+}
+
+/// The whole chain rewritten consistently (an older copy put back and different events
+/// entered through xinfang itself, so every hash links): the receipt outside the file
+/// remembers which event it acknowledged, and `check` and a write both name the rewrite.
+#[test]
+fn a_consistently_rewritten_chain_is_named() {
+    let l = Ledger::set_up();
+    l.apply_ok(&intake_lines(2, "原来"));
+    let old = Ledger::empty();
+    copy_beside(&l.path, &old.path, &["", "-wal", ".keys", ".receipt"]);
+    l.apply_ok(&intake_lines(1, "真实的第三件"));
+    // The insider's copy: as many events, each chained, but another third one.
+    old.apply_ok(&intake_lines(1, "伪造的第三件"));
+    assert_eq!(events(&old.path), events(&l.path));
+    std::fs::copy(receipt_path(&l.path), receipt_path(&old.path)).unwrap();
+    let check = old.check();
+    assert_eq!(check.code, Some(1), "{check:?}");
+    assert!(check.stdout.contains("was rewritten"), "{check:?}");
+    let out = old.apply(&intake_lines(1, "再"));
+    assert!(!out.success(), "{out:?}");
+    assert!(out.stderr.contains("was rewritten"), "{out:?}");
+}

@@ -59,8 +59,10 @@ pub(crate) fn run(
     })
 }
 
-/// Applies every line of `input`, writing one result line to `out` for each line that is
-/// not blank or a `#` comment, in order, each after its commit. A line that is not UTF-8,
+/// Applies every line of `input`, writing exactly one result line to `out` for each input
+/// line, in order, each after its commit: a blank line answers
+/// `{"ok":true,"line":N,"skipped":"blank"}`, a `#` comment line `…"skipped":"comment"}`, so
+/// a script's N-th line is always answered by the N-th result. A line that is not UTF-8,
 /// not JSON or not a command gets its own `"ok":false` with its line number, and the run
 /// goes on. Returns whether any line failed; an `Err` only when reading or writing fails
 /// (a closed stdout, e.g. `| head`, must not lose a commit's report silently: the run stops).
@@ -91,7 +93,8 @@ pub fn apply_all(
         let text = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
         let text = text.strip_suffix(b"\r").unwrap_or(text);
         let result = match std::str::from_utf8(text) {
-            Ok(line) if line.trim().is_empty() || line.trim_start().starts_with('#') => continue,
+            Ok(line) if line.trim().is_empty() => Ok(skipped(n, "blank")),
+            Ok(line) if line.trim_start().starts_with('#') => Ok(skipped(n, "comment")),
             Ok(line) => apply_line(store, line, &ctx, &mut renderer),
             Err(e) => Err(input::not_utf8(lang, e.valid_up_to())),
         };
@@ -104,6 +107,12 @@ pub fn apply_all(
         out.flush()?;
     }
     Ok(failed)
+}
+
+/// The answer to a line that holds no command: still one result line, so that results and
+/// input lines stay one to one.
+fn skipped(n: usize, why: &str) -> Value {
+    json!({"ok": true, "line": n, "skipped": why})
 }
 
 fn take_string(obj: &mut Map<String, Value>, key: &str) -> Option<String> {
@@ -239,7 +248,10 @@ fn check_fields(op: &str, obj: &Map<String, Value>, lang: Lang) -> Result<(), St
                 return Ok(());
             };
             return match command::unknown_field(step, obj, &command::ENVELOPE) {
-                Some(u) => Err(input::unknown_field(lang, op, &u.field, &u.known)),
+                Some(u) => Err(match u.decision {
+                    Some(d) => input::decision_field(lang, d, &u.field, u.belongs_to, &u.known),
+                    None => input::unknown_field(lang, op, &u.field, &u.known),
+                }),
                 None => Ok(()),
             };
         }

@@ -203,6 +203,11 @@ pub enum Cmd {
         #[arg(long = "out", id = "encrypt_out", value_name = "NEW")]
         out: PathBuf,
     },
+    /// Puts a verified backup in the ledger's place: `restore --db LEDGER --from BACKUP`.
+    Restore {
+        #[arg(long, value_name = "BACKUP")]
+        from: PathBuf,
+    },
 }
 
 /// `passwd [--for NAME] [--new-passphrase-file PATH | --new-passphrase-fd N]`.

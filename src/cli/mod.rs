@@ -27,6 +27,7 @@ mod passwd;
 mod render;
 mod replay;
 mod report;
+mod restore;
 mod setup;
 mod signin;
 
@@ -313,11 +314,12 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Backup { dest } => admin::backup(&env, &dest),
         Cmd::Audit { since, json } => admin::audit(&env, since.as_deref(), json),
         Cmd::Operators { json } => admin::operators(&env, json),
-        Cmd::Calendar { action } => calendar::run(&action, lang),
+        Cmd::Calendar { action } => calendar::run(&env, &action),
         Cmd::Init { leader } => setup::init(&env, &env.ledger_path()?, &leader),
         Cmd::Recover { leader } => setup::recover(&env, &env.ledger_path()?, &leader),
         Cmd::Encrypt { out } => setup::encrypt(&env, &env.ledger_path()?, &out),
         Cmd::Passwd(args) => passwd::run(&env, &args),
+        Cmd::Restore { from } => restore::run(&env, &from),
     }
 }
 

@@ -29,6 +29,12 @@ vocabulary! {
         /// A confidential case seen (its screen, `show`, `export`, a document), by whom and
         /// where (2022 Art 30 第三款; PIPL Art 51).
         View = "view",
+        /// A year's holiday table imported, and the open cases' stored due dates re-stamped
+        /// to follow it (the subject is the year).
+        Calendar = "calendar",
+        /// The ledger replaced by a verified backup (the subject is the backup), the one it
+        /// replaced moved aside, never deleted.
+        Restore = "restore",
     }
 }
 

@@ -9,7 +9,9 @@ use super::documents::IssueInput;
 pub use super::intake::IntakeInput;
 use super::intake::{Petitioner, Referral, field_names, strict_input};
 use super::op::Op;
-use super::types::{Decision, Outcome, ResolveHow, Satisfaction, ServiceMethod, SuperviseGround};
+use super::types::{
+    Decision, DecisionKind, Outcome, ResolveHow, Satisfaction, ServiceMethod, SuperviseGround,
+};
 
 /// A change to the ledger. `Intake` creates a case; `Review` creates a new
 /// case linked to an archived one; every other command changes one case.
@@ -228,7 +230,7 @@ pub const ENVELOPE: [&str; 5] = ["op", "actor", "at", "case", "version"];
 pub fn fields(op: Op) -> &'static [&'static str] {
     match op {
         Op::Intake | Op::Attach => field_names::<IntakeInput>(),
-        // Every decision's fields: which ones a decision reads is serde's to say.
+        // Every decision's fields; `register_fields` says which one decision takes.
         Op::Register => &[
             "decision",
             "reason",
@@ -263,12 +265,28 @@ pub fn fields(op: Op) -> &'static [&'static str] {
     }
 }
 
+/// The fields a `register` line takes with `kind` (besides [`ENVELOPE`]): serde reads a
+/// decision's own fields and would drop another's silently (a `to` on an accept, a
+/// `reason` on a pass_on), so a field of another decision is refused by name.
+pub fn register_fields(kind: DecisionKind) -> &'static [&'static str] {
+    match kind {
+        DecisionKind::Accept => &["decision"],
+        // `ground` is the alias of `reason` (Decision::Decline).
+        DecisionKind::Decline => &["decision", "reason", "ground", "route", "note"],
+        DecisionKind::PassOn => &["decision", "to", "assign", "report_by"],
+        DecisionKind::Answered => &["decision", "text"],
+    }
+}
+
 /// A field a line does not have where it stands: its place (`leadr`,
-/// `petitioners[2].phnoe`) and the fields known there.
+/// `petitioners[2].phnoe`) and the fields known there. On a `register` line, the decision
+/// the line names (whose fields `known` are) and the one the field belongs to, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownField {
     pub field: String,
     pub known: Vec<&'static str>,
+    pub decision: Option<DecisionKind>,
+    pub belongs_to: Option<DecisionKind>,
 }
 
 /// The first field of `line` (an `apply` line of `op`) that is not `envelope` or the
@@ -278,11 +296,27 @@ pub fn unknown_field(
     line: &serde_json::Map<String, serde_json::Value>,
     envelope: &[&'static str],
 ) -> Option<UnknownField> {
-    let known: Vec<&'static str> = envelope.iter().chain(fields(op)).copied().collect();
+    // A register line naming no known decision is serde's to refuse, with the decisions.
+    let decision = match op {
+        Op::Register => line
+            .get("decision")
+            .and_then(|d| d.as_str())
+            .and_then(DecisionKind::from_code),
+        _ => None,
+    };
+    let own = decision.map_or_else(|| fields(op), register_fields);
+    let known: Vec<&'static str> = envelope.iter().chain(own).copied().collect();
     if let Some(k) = line.keys().find(|k| !known.contains(&k.as_str())) {
+        let belongs_to = decision.and_then(|_| {
+            DecisionKind::ALL
+                .into_iter()
+                .find(|d| register_fields(*d).contains(&k.as_str()))
+        });
         return Some(UnknownField {
             field: k.clone(),
             known,
+            decision,
+            belongs_to,
         });
     }
     if !matches!(op, Op::Intake | Op::Attach) {
@@ -294,6 +328,8 @@ pub fn unknown_field(
         Some(UnknownField {
             field: format!("{place}.{k}"),
             known: known.to_vec(),
+            decision: None,
+            belongs_to: None,
         })
     };
     let people = line.get("petitioners").and_then(|p| p.as_array());
@@ -391,6 +427,57 @@ mod tests {
         };
         serde_json::json!({"op": "register", "decision": decision, "reason": "other_organ",
             "route": "r", "to": "t", "text": "x"})
+    }
+
+    /// `fields(Register)` is exactly every decision's fields together.
+    #[test]
+    fn register_fields_cover_every_decision_and_nothing_else() {
+        let mut all: Vec<&str> = DecisionKind::ALL
+            .into_iter()
+            .flat_map(|d| register_fields(d).iter().copied())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        let mut listed = fields(Op::Register).to_vec();
+        listed.sort_unstable();
+        assert_eq!(all, listed);
+    }
+
+    #[test]
+    fn a_field_of_another_decision_is_named_with_the_decisions_fields() {
+        let line = |s: &str| match serde_json::from_str(s).unwrap() {
+            serde_json::Value::Object(m) => m,
+            _ => unreachable!(),
+        };
+        let found = unknown_field(
+            Op::Register,
+            &line(r#"{"op":"register","decision":"accept","to":"区住建局"}"#),
+            &ENVELOPE,
+        )
+        .expect("to is refused on an accept");
+        assert_eq!(found.field, "to");
+        assert_eq!(found.decision, Some(DecisionKind::Accept));
+        assert_eq!(found.belongs_to, Some(DecisionKind::PassOn));
+        assert!(!found.known.contains(&"to") && found.known.contains(&"decision"));
+        let found = unknown_field(
+            Op::Register,
+            &line(r#"{"op":"register","decision":"pass_on","to":"t","reason":"other_organ"}"#),
+            &ENVELOPE,
+        )
+        .expect("reason is refused on a pass_on");
+        assert_eq!(found.belongs_to, Some(DecisionKind::Decline));
+        assert!(found.known.contains(&"report_by"), "{found:?}");
+        for ok in [
+            r#"{"op":"register","decision":"decline","reason":"other_organ","route":"r","note":"n"}"#,
+            r#"{"op":"register","decision":"pass_on","to":"t","assign":true,"report_by":"2026-03-01"}"#,
+            r#"{"op":"register","decision":"answered","text":"t"}"#,
+        ] {
+            assert_eq!(
+                unknown_field(Op::Register, &line(ok), &ENVELOPE),
+                None,
+                "{ok}"
+            );
+        }
     }
 
     #[test]

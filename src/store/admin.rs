@@ -168,7 +168,9 @@ impl Store {
                     | Audited::SignIn
                     | Audited::Export
                     | Audited::Backup
-                    | Audited::View => json!({}),
+                    | Audited::View
+                    | Audited::Calendar
+                    | Audited::Restore => json!({}),
                 },
                 result: p.result,
             })

@@ -1,6 +1,6 @@
 //! Files beside the ledger written whole and durably: the key slots and the receipt
 //! (temp file only the owner reads, fsync, rename over, fsync the directory), and the
-//! directory of a backup moved into place.
+//! directory of a backup moved into place; a backup copied into the ledger's place.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,6 +22,28 @@ pub(super) fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         return written;
     }
     sync_dir(path);
+    Ok(())
+}
+
+/// A copy of the file at `from` as the whole of `to`, the same way as [`write`] (temp file
+/// only the owner reads, fsync, rename, fsync the directory), streamed: a ledger can be
+/// larger than memory.
+pub(super) fn copy_private(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut tmp = to.as_os_str().to_owned();
+    tmp.push(format!(".tmp{}", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    let written = (|| {
+        let mut source = std::fs::File::open(from)?;
+        let mut f = private_new_file(&tmp)?;
+        std::io::copy(&mut source, &mut f)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, to)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        return written;
+    }
+    sync_dir(to);
     Ok(())
 }
 

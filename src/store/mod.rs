@@ -47,6 +47,8 @@ mod queries;
 mod receipt;
 mod reception;
 mod report;
+mod restamp;
+mod restore;
 pub mod search;
 mod sidecar;
 mod sight;
@@ -80,9 +82,11 @@ pub use office_journal::{OfficeEvent, OfficeRecord};
 pub use passphrase::remove_new_ledger;
 pub use prepare::{Applied, Request};
 pub use queries::{CaseRow, ListFilter, Owner, Sort, SortKey, StateCounts};
-pub use receipt::receipt_path;
+pub use receipt::{Heads, receipt_path};
 pub use reception::StoredRecord;
 pub use report::ReportCases;
+pub use restamp::Restamped;
+pub use restore::{RestoreRefusal, Restored, restore};
 pub use sidecar::{Keyring, LOCKOUT_MINUTES, MAX_FAILED, sidecar_path};
 pub use sight::Viewer;
 
@@ -141,6 +145,9 @@ pub enum StoreError {
     /// The disk (or the user's quota) is full: the transaction was rolled back.
     #[error("the disk is full")]
     DiskFull,
+    /// `restore` refused before anything moved (`restore.rs`).
+    #[error("restore refused: {0:?}")]
+    Restore(RestoreRefusal),
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -345,6 +345,37 @@ fn write(
     Ok(())
 }
 
+/// What `restore` needs of a ledger's journals and receipt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heads {
+    /// The ledger's identity (None: a ledger from before receipts).
+    pub ledger: Option<String>,
+    pub events: Head,
+    pub office_events: Head,
+}
+
+/// Both journals' heads as the ledger behind `conn` holds them.
+pub(super) fn heads(conn: &Connection) -> Result<Heads> {
+    Ok(Heads {
+        ledger: meta(conn, LEDGER_ID)?,
+        events: head(conn, Journal::Cases)?,
+        office_events: head(conn, Journal::Office)?,
+    })
+}
+
+/// What the receipt beside `path` acknowledged, if it is this ledger's (`ledger`) and
+/// sealed with `key`.
+pub(super) fn acknowledged(path: &Path, key: &DataKey, ledger: &str) -> Option<Heads> {
+    match read(path, key, ledger) {
+        Found::Kept(r) => Some(Heads {
+            ledger: Some(r.ledger),
+            events: r.events,
+            office_events: r.office_events,
+        }),
+        Found::Missing | Found::Foreign => None,
+    }
+}
+
 impl Store {
     /// After a commit that appended to a journal: the receipt brought up to the ledger's
     /// head. Not while bulk loading (written once at its end). A receipt that cannot be

@@ -44,6 +44,8 @@ pub fn audited(lang: Lang, a: Audited) -> &'static str {
         Audited::Backup => lang.pick("备份", "backup"),
         Audited::Passphrase => lang.pick("口令", "passphrase"),
         Audited::View => lang.pick("查阅保密件", "confidential case seen"),
+        Audited::Calendar => lang.pick("导入节假日安排", "holiday table imported"),
+        Audited::Restore => lang.pick("从备份恢复", "restored from a backup"),
     }
 }
 

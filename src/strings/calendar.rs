@@ -59,6 +59,32 @@ pub fn imported(lang: Lang, year: i32, to: &Path) -> String {
     }
 }
 
+/// After `calendar import`: the ledger's cases re-stamped with the new table.
+pub fn restamped(lang: Lang, ledger: &Path, open: usize, moved: usize) -> String {
+    let ledger = ledger.display();
+    match lang {
+        Lang::Zh => format!(
+            "台账 {ledger}：已按新的放假安排重算 {open} 件未归档案件的期限，其中 {moved} 件的到期日有变化（已记入操作日志）"
+        ),
+        Lang::En => format!(
+            "ledger {ledger}: the due dates of {open} cases not archived were computed again with the new table; {moved} moved (recorded in the office journal)"
+        ),
+    }
+}
+
+/// The table went in but the ledger's due dates could not follow it.
+pub fn not_restamped(lang: Lang, ledger: &Path, why: &str) -> String {
+    let ledger = ledger.display();
+    match lang {
+        Lang::Zh => format!(
+            "放假安排已导入，但台账 {ledger} 中案件的期限未能按新安排重算：{why}。问题解决后请再次运行 xinfang calendar import --db {ledger} 同一文件（在此之前 check 会报告期限不一致）"
+        ),
+        Lang::En => format!(
+            "the holiday table is in, but the due dates in ledger {ledger} could not be computed again with it: {why}. Once that is fixed, run xinfang calendar import --db {ledger} with the same file again (until then check reports the due dates as differing)"
+        ),
+    }
+}
+
 /// `calendar import` without a config directory to write to.
 pub fn no_config_dir(lang: Lang) -> &'static str {
     lang.pick(

@@ -41,10 +41,11 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
         "replay" => super::replay::about(lang),
         "calendar" => lang.pick("本单位的节假日表", "the office's holiday tables"),
         "import" => lang.pick(
-            "导入国务院公布的某年放假安排（与 assets/holidays/2026.json 同格式）；导入后该年期限不再是暂定日期",
-            "load a year's official holiday table (the shape of assets/holidays/2026.json); that year's dates are then no longer provisional",
+            "导入国务院公布的某年放假安排（与 assets/holidays/2026.json 同格式）；导入后该年期限不再是暂定日期，台账（--db）中未归档案件的到期日随之重算（领导）",
+            "load a year's official holiday table (the shape of assets/holidays/2026.json); that year's dates are then no longer provisional, and the due dates of the cases not archived in the ledger (--db) follow it (a leader's)",
         ),
         "audit" | "operators" => super::audit::about(lang, name),
+        "restore" => super::restore::about(lang),
         _ => super::signin::about(lang, name),
     }
 }
@@ -103,6 +104,7 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "help" => lang.pick("显示帮助", "print help"),
         "version" => lang.pick("显示版本", "print version"),
         "since" | "full" => super::audit::arg_help(lang, id),
+        "from" => super::restore::arg_help(lang),
         _ => super::signin::arg_help(lang, id),
     }
 }

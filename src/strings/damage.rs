@@ -22,12 +22,12 @@ fn when(at: Option<&String>) -> String {
 /// How to restore, naming the newest backup when one is known.
 fn restore(lang: Lang, backup: Option<&String>) -> String {
     let steps = lang.pick(
-        "请关闭所有台账窗口，把台账文件及其 -wal、-shm 文件移到别处，把备份文件复制为台账文件、把备份旁的 .receipt 复制为台账的 .receipt，然后运行 xinfang check",
-        "close every desk, move the ledger file and its -wal and -shm files aside, copy the backup to the ledger's name and the backup's .receipt to the ledger's .receipt, then run `xinfang check`",
+        "请关闭所有台账窗口，由领导（或用恢复密钥）运行 xinfang restore --db 台账 --from 备份：它先校验备份，把现有台账连同 -wal、-shm、回执移到 台账.before-restore-时间（不删除），再放入备份",
+        "close every desk, then a leader (or the recovery key) runs `xinfang restore --db LEDGER --from BACKUP`: it checks the backup, moves the present ledger with its -wal, -shm and receipt to LEDGER.before-restore-TIME (never deleted), and puts the backup in its place",
     );
     match (backup, lang) {
-        (Some(b), Lang::Zh) => format!("请从最新的备份 {b} 恢复：{steps}"),
-        (Some(b), Lang::En) => format!("restore from the newest backup, {b}: {steps}"),
+        (Some(b), Lang::Zh) => format!("请从最新的备份 {b} 恢复（--from {b}）：{steps}"),
+        (Some(b), Lang::En) => format!("restore from the newest backup, {b} (--from {b}): {steps}"),
         (None, Lang::Zh) => {
             format!("请从最新的备份（xinfang backup 写出的文件，旁边有同名 .receipt）恢复：{steps}")
         }

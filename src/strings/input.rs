@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::Lang;
 use crate::domain::error::Field;
+use crate::domain::types::DecisionKind;
 
 /// A field's name in Chinese (the English is its code, as `apply` writes it).
 pub fn field_zh(field: Field) -> &'static str {
@@ -103,6 +104,39 @@ pub fn unknown_field(lang: Lang, op: &str, field: &str, known: &[&str]) -> Strin
         format!("{op} 没有字段「{field}」：可用的字段是 {known}")
     } else {
         format!("{op} has no field '{field}': the fields it takes are {known}")
+    }
+}
+
+/// A `register` line carrying a field its decision does not take (`to` on an accept): the
+/// decision's fields, and which decision the field belongs to.
+pub fn decision_field(
+    lang: Lang,
+    decision: DecisionKind,
+    field: &str,
+    belongs_to: Option<DecisionKind>,
+    known: &[&str],
+) -> String {
+    let name = |d: DecisionKind| super::form::decision(lang, d);
+    let known = known.join(", ");
+    let code = decision.code();
+    match (lang, belongs_to) {
+        (Lang::Zh, Some(other)) => format!(
+            "register 的决定是「{}」（{code}），不带字段「{field}」（那是「{}」（{}）的字段）：这一决定可用的字段是 {known}",
+            name(decision),
+            name(other),
+            other.code()
+        ),
+        (Lang::Zh, None) => format!(
+            "register 的决定是「{}」（{code}），没有字段「{field}」：这一决定可用的字段是 {known}",
+            name(decision)
+        ),
+        (Lang::En, Some(other)) => format!(
+            "register with decision {code} takes no field '{field}' (it belongs to {}): the fields this decision takes are {known}",
+            other.code()
+        ),
+        (Lang::En, None) => format!(
+            "register with decision {code} has no field '{field}': the fields this decision takes are {known}"
+        ),
     }
 }
 

@@ -17,6 +17,7 @@ pub mod reception;
 pub mod replay;
 pub mod report;
 pub mod report_screen;
+pub mod restore;
 pub mod setup;
 pub mod signin;
 pub mod signin_screen;

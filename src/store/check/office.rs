@@ -53,7 +53,9 @@ fn latest(conn: &Connection) -> Result<Latest> {
                 | Audited::Export
                 | Audited::Backup
                 | Audited::Passphrase
-                | Audited::View,
+                | Audited::View
+                | Audited::Calendar
+                | Audited::Restore,
             )
             | None => {}
         }
