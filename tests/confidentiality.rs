@@ -388,3 +388,50 @@ fn the_accused_finds_nothing_at_the_desk() {
     d.keys(&["q"]);
     assert!(eventually(|| !d.alive()), "q did not quit");
 }
+
+/// The office journal's views of case 1, as (who, surface).
+fn views(l: &common::Ledger) -> Vec<(String, String)> {
+    let audit = as_(l, "赵建国", &["audit", "--json"]);
+    let events: serde_json::Value = serde_json::from_str(&audit.stdout).unwrap();
+    (events.as_array().unwrap().iter())
+        .filter(|e| e["act"] == "view")
+        .map(|e| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+            (s(&e["actor"]), s(&e["detail"]["surface"]))
+        })
+        .collect()
+}
+
+/// `notice`, the desk's documents panel and `replay` put a view of the confidential case
+/// on record once per opening, naming the command or the screen (issue 15 point 4).
+#[test]
+fn every_opening_of_a_confidential_case_is_on_record() {
+    let l = ledger();
+    l.apply_ok(r#"{"op":"office","actor":"赵建国","name":"某区信访局","prefix":"X信"}"#);
+    let got = as_(&l, "李娜", &["notice", "2026-0001", "受理告知书"]);
+    assert!(got.success(), "{got:?}");
+    assert_eq!(views(&l), [("李娜".to_owned(), "notice".to_owned())]);
+    // The plain case is nobody's business of the journal.
+    let plain = as_(&l, "李娜", &["notice", "2026-0002", "受理告知书"]);
+    assert!(plain.success(), "{plain:?}");
+    assert_eq!(views(&l).len(), 1);
+
+    // At the desk, through replay: the case screen, then a document's text in the panel.
+    let keys = l.file("keys.txt");
+    std::fs::write(&keys, "/\ntext: 违规审批\nenter\np\n1\n").unwrap();
+    let out = as_(
+        &l,
+        "李娜",
+        &["replay", "--keys", keys.to_str().unwrap(), "--json"],
+    );
+    assert!(out.success(), "{out:?}");
+    assert!(out.stdout.contains("受理告知书"), "{}", out.stdout);
+    let seen = views(&l);
+    let surfaces: Vec<&str> = seen[1..].iter().map(|(_, s)| s.as_str()).collect();
+    assert_eq!(
+        surfaces,
+        ["replay:case_screen", "replay:documents_panel"],
+        "{seen:?}"
+    );
+    assert!(seen.iter().all(|(who, _)| who == "李娜"), "{seen:?}");
+}

@@ -95,6 +95,11 @@ impl Store {
         self.forget_counts();
     }
 
+    /// Names `command` (`replay`) in every view recorded from now on, beside the screen.
+    pub fn read_via(&mut self, command: &'static str) {
+        self.via = Some(command);
+    }
+
     pub fn viewer(&self) -> Option<&Operator> {
         self.viewer.as_ref().map(|v| &v.operator)
     }
@@ -221,6 +226,10 @@ impl Store {
         let Some(v) = self.viewer.as_ref().filter(|_| case.intake.confidential) else {
             return Ok(());
         };
+        let surface = match self.via {
+            Some(command) => format!("{command}:{surface}"),
+            None => surface.to_owned(),
+        };
         let rec = OfficeRecord {
             at,
             actor: v.operator.name.clone(),
@@ -231,6 +240,21 @@ impl Store {
         };
         office_journal::append(&self.conn, &rec)?;
         Ok(())
+    }
+
+    /// As `record_view`, for case `r` as the store holds it (a document's text opened on
+    /// `surface` names the petitioners as the case does).
+    pub fn record_view_of(
+        &mut self,
+        r: &CaseRef,
+        surface: &str,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<(), StoreError> {
+        if self.viewer.is_none() {
+            return Ok(());
+        }
+        let (case, _) = cases::load(&self.conn, r)?;
+        self.record_view(&case, surface, at)
     }
 
     /// Who saw confidential case `id`, when and where, oldest first: for a leader only.
