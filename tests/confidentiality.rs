@@ -227,30 +227,7 @@ fn a_declared_interest_keeps_the_handler_off() {
     assert!(matches!(err, Err(E::Recused { .. })), "{err:?}");
 }
 
-/// The office of issue 15 as `apply` lines: a confidential, named accusation against
-/// 区住建局 / 刘洋 (2026-0001), handled by 王强 of 城建科, and a plain case of 刘洋's own
-/// (2026-0002); 孙副局长 comes from 区住建局 too.
-const OFFICE: &str = r#"{"op":"department","name":"城建科"}
-{"op":"department","name":"住建科"}
-{"op":"operator","name":"李娜","role":"clerk"}
-{"op":"operator","name":"赵建国","role":"leader"}
-{"op":"operator","name":"孙副局长","role":"leader","unit":"区住建局"}
-{"op":"operator","name":"王强","role":"handler","department":"城建科"}
-{"op":"operator","name":"赵敏","role":"handler","department":"城建科"}
-{"op":"operator","name":"刘洋","role":"handler","department":"住建科","unit":"区住建局"}
-{"op":"intake","actor":"李娜","at":"2026-11-20T10:00:00+08:00","channel":"letter","people":2,"petitioners":[{"name":"李某某","id_type":"resident_id","id_number":"11010519491231002X","phone":"13800138000","address":"幸福里3号楼","main":true},{"name":"钱某某","phone":"13900139000","representative":true}],"confidential":true,"category":"城乡建设","handling_type":"检举控告","target":"区住建局","target_person":"刘洋","summary":"检举违规审批安置房","request":"要求查处","urgency":"major"}
-{"op":"register","actor":"李娜","case":1,"decision":"accept","at":"2026-11-20T11:00:00+08:00"}
-{"op":"assign","actor":"李娜","case":"2026-0001","department":"城建科","handler":"王强","leader":"赵建国","at":"2026-11-20T12:00:00+08:00"}
-{"op":"intake","actor":"李娜","at":"2026-11-21T10:00:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"张三","id_type":"resident_id","id_number":"440524188001010014","main":true}],"category":"城乡建设","handling_type":"申诉求决","target":"某街道办事处","summary":"反映小区路灯损坏","request":"要求修复","urgency":"major"}
-{"op":"register","actor":"李娜","case":2,"decision":"accept","at":"2026-11-21T11:00:00+08:00"}
-{"op":"assign","actor":"李娜","case":"2026-0002","department":"住建科","handler":"刘洋","leader":"赵建国","at":"2026-11-21T12:00:00+08:00"}
-"#;
-
-fn ledger() -> common::Ledger {
-    let l = common::Ledger::new();
-    l.apply_ok(OFFICE);
-    l
-}
+use common::accused::ledger;
 
 /// `xinfang --as WHO ARGS…` on `l`.
 fn as_(l: &common::Ledger, who: &str, args: &[&str]) -> common::Out {
