@@ -86,3 +86,83 @@ fn a_readers_own_commit_keeps_their_counts_to_what_they_see() {
     let [kept, fresh] = kept_and_fresh(&l, &clerk, "李娜");
     assert_eq!(kept, fresh);
 }
+
+/// 李某某, the accuser of 2026-0001, comes again twice with plain matters: 2026-0003 for
+/// 刘洋 (the accused), 2026-0004 for 王强 (the accusation's handler); 陈静 is a clerk of the
+/// accused unit.
+const AGAIN: &str = r#"{"op":"operator","name":"陈静","role":"clerk","unit":"区住建局"}
+{"op":"intake","actor":"李娜","at":"2026-11-22T10:00:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"李某某","id_type":"resident_id","id_number":"11010519491231002X","phone":"13800138000","main":true}],"category":"城乡建设","handling_type":"申诉求决","target":"某街道办事处","summary":"反映楼道漏水","request":"要求维修","urgency":"normal"}
+{"op":"register","actor":"李娜","case":3,"decision":"accept","at":"2026-11-22T11:00:00+08:00"}
+{"op":"assign","actor":"李娜","case":"2026-0003","department":"住建科","handler":"刘洋","leader":"赵建国","at":"2026-11-22T12:00:00+08:00"}
+{"op":"intake","actor":"李娜","at":"2026-11-23T10:00:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"李某某","id_type":"resident_id","id_number":"11010519491231002X","phone":"13800138000","main":true}],"category":"城乡建设","handling_type":"申诉求决","target":"某街道办事处","summary":"反映路面破损","request":"要求修复","urgency":"normal"}
+{"op":"register","actor":"李娜","case":4,"decision":"accept","at":"2026-11-23T11:00:00+08:00"}
+{"op":"assign","actor":"李娜","case":"2026-0004","department":"城建科","handler":"王强","leader":"赵建国","at":"2026-11-23T12:00:00+08:00"}
+"#;
+
+/// A row of 重复信访人: name, ID number, cases, the newest case's id.
+type Repeat = (&'static str, &'static str, i64, i64);
+
+/// The case numbers of rows, newest first.
+fn numbers(rows: &[xinfang::store::CaseRow]) -> Vec<String> {
+    (rows.iter())
+        .map(|r| r.case.case_no.clone().unwrap_or_default())
+        .collect()
+}
+
+/// The dashboard's 重复信访人 and the intake's repeat panel count and list only the cases
+/// the reader may see: the accused (in person, by unit, a leader) never learn that the
+/// petitioner before them accused them; the accusation's handler sees them as 「（保密）」.
+#[test]
+fn the_repeat_panels_list_what_the_reader_may_see() {
+    let l = ledger();
+    l.apply_ok(AGAIN);
+    let id = "11010519491231002X";
+    let key = xinfang::domain::repeat::PetitionerKey::new(Some(id), None, None, None, today());
+    // (reader, repeaters as (name, ID, cases, newest), the repeat panel by ID and by name)
+    let expected: [(&str, Option<Repeat>, &[&str]); 5] = [
+        (
+            "赵建国",
+            Some(("李某某", id, 3, 4)),
+            &["2026-0004", "2026-0003", "2026-0001"],
+        ),
+        (
+            "陈静",
+            Some(("李某某", id, 2, 4)),
+            &["2026-0004", "2026-0003"],
+        ),
+        (
+            "孙副局长",
+            Some(("李某某", id, 2, 4)),
+            &["2026-0004", "2026-0003"],
+        ),
+        ("刘洋", None, &["2026-0003"]),
+        (
+            "王强",
+            Some(("（保密）", "（保密）", 2, 4)),
+            &["2026-0004", "2026-0001"],
+        ),
+    ];
+    for (who, repeater, panel) in expected {
+        let store = open_as(&l, who);
+        let got = store.leader_dashboard(who, today(), 8).unwrap().repeaters;
+        let got: Vec<_> = (got.iter())
+            .map(|r| (r.name.as_str(), r.id_number.as_str(), r.cases, r.latest))
+            .collect();
+        assert_eq!(got, Vec::from_iter(repeater), "{who}");
+        let by_id = store.earlier_cases(&key, 8, today()).unwrap();
+        assert_eq!(numbers(&by_id), panel, "{who}");
+        let by_name = store.cases_by_name("李某某", 8, today()).unwrap();
+        assert_eq!(numbers(&by_name), numbers(&by_id), "{who}");
+        for row in by_id.iter().chain(&by_name) {
+            let names: Vec<&str> = (row.case.intake.petitioners.iter())
+                .map(|p| p.name.as_str())
+                .collect();
+            let masked = who == "王强" && row.case.id == 1;
+            assert_eq!(
+                names[0],
+                if masked { "（保密）" } else { "李某某" },
+                "{who}"
+            );
+        }
+    }
+}
