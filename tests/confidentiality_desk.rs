@@ -166,3 +166,60 @@ fn the_repeat_panels_list_what_the_reader_may_see() {
         }
     }
 }
+
+/// The desk of `who` on `l`, its first screen loaded, as `xinfang --as WHO` opens it.
+fn desk(l: &common::Ledger, who: &str) -> (Store, xinfang::ui::app::App) {
+    let mut store = open_as(l, who);
+    let operator = store.viewer().unwrap().clone();
+    let clock = xinfang::clock::Clock::fixed(at("2026-11-25T09:00:00+08:00"));
+    let app =
+        xinfang::ui::open_app(&mut store, xinfang::strings::Lang::Zh, operator, clock, 30).unwrap();
+    (store, app)
+}
+
+fn press(store: &mut Store, app: &mut xinfang::ui::app::App, c: char) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    xinfang::ui::runtime::dispatch(store, app, xinfang::ui::app::Msg::Key(key));
+}
+
+fn screen(app: &xinfang::ui::app::App) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    term.draw(|f| xinfang::ui::view::draw(app, f)).unwrap();
+    term.backend().to_string()
+}
+
+/// An accused leader who types the accusation's number at the desk is told to step aside,
+/// as `show` tells them, and shown nothing of it; the accused handler typing it finds
+/// nothing, as of a number that does not exist.
+#[test]
+fn an_accused_leader_typing_the_number_is_told_to_step_aside() {
+    let l = ledger();
+    for (who, told) in [("孙副局长", true), ("刘洋", false)] {
+        let (mut store, mut app) = desk(&l, who);
+        if who == "孙副局长" {
+            // From the dashboard to the queue.
+            press(&mut store, &mut app, 'w');
+        }
+        for c in "/2026-0001".chars() {
+            press(&mut store, &mut app, c);
+        }
+        let shown = screen(&app);
+        assert!(shown.contains("检索: 2026-0001"), "{shown}");
+        assert_eq!(
+            shown.contains("本件涉及您本人，已回避"),
+            told,
+            "{who}: {shown}"
+        );
+        assert!(shown.contains("没有符合条件的信访事项"), "{who}: {shown}");
+        for secret in ["李某某", "违规审批", "13800138000"] {
+            assert!(!shown.contains(secret), "{who} sees {secret}: {shown}");
+        }
+    }
+    // The command line's search says the same to the leader.
+    let mut all = vec!["--db", l.db(), "--as", "孙副局长", "search", "2026-0001"];
+    let out = common::run(&all, "");
+    assert!(out.stderr.contains("本件涉及您本人，已回避"), "{out:?}");
+    all[3] = "赵建国";
+    assert!(common::run(&all, "").stdout.contains("2026-0001"));
+}

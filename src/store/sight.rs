@@ -167,6 +167,23 @@ impl Store {
         }
     }
 
+    /// A leader who types the number of a case that accuses them is told to step aside, as
+    /// `show` tells them (Art 28 第三款), instead of finding nothing; anyone else finds
+    /// nothing, as of a number that does not exist.
+    pub(super) fn refuse_if_recused(&self, query: &str) -> Result<(), StoreError> {
+        if !self.viewer().is_some_and(|o| o.role == Role::Leader) {
+            return Ok(());
+        }
+        let number = query.trim();
+        match cases::load(&self.conn, &CaseRef::No(number.to_owned())) {
+            Ok((case, _)) if self.sight(&case) == Sight::Recused => {
+                Err(StoreError::Recused(number.to_owned()))
+            }
+            Ok(_) | Err(StoreError::CaseNotFound(_)) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
     /// What the viewer may see of the records of case `id` (its journal, its documents):
     /// None in full, else the petitioners' particulars to mask; refused as `as_seen` is.
     fn secrets_of(&self, id: i64) -> Result<Option<(Vec<String>, &str)>, StoreError> {
