@@ -216,6 +216,24 @@ fn an_accused_leader_typing_the_number_is_told_to_step_aside() {
             assert!(!shown.contains(secret), "{who} sees {secret}: {shown}");
         }
     }
+    // Nor is a case linking it silent about it: the leader is told it by number.
+    let linking = r#"{"op":"intake","actor":"李娜","at":"2026-11-22T10:00:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"王五","main":true}],"category":"城乡建设","handling_type":"申诉求决","target":"某街道办事处","summary":"反映噪音扰民","request":"要求处理","urgency":"normal","links":[1,2]}"#;
+    l.apply_ok(linking);
+    for (who, told) in [("孙副局长", true), ("赵建国", false), ("李娜", false)] {
+        let (mut store, mut app) = desk(&l, who);
+        let cmd = xinfang::ui::app::Cmd::OpenCase(3);
+        let msg = xinfang::ui::runtime::execute(&mut store, &app, &cmd);
+        xinfang::ui::runtime::dispatch(&mut store, &mut app, msg);
+        let shown = screen(&app);
+        assert!(shown.contains("2026-0002"), "{who}: {shown}");
+        assert_eq!(
+            shown.contains("本件涉及您本人，已回避"),
+            told,
+            "{who}: {shown}"
+        );
+        assert!(shown.contains("2026-0001"), "{who}: {shown}");
+        assert!(!shown.contains("违规审批"), "{who}: {shown}");
+    }
     // The command line's search says the same to the leader.
     let mut all = vec!["--db", l.db(), "--as", "孙副局长", "search", "2026-0001"];
     let out = common::run(&all, "");

@@ -78,7 +78,7 @@ const SURFACES: [&str; 12] = [
     "repeats",   // the repeat panel and `repeats`, by the petitioners' phone
     "dashboard", // the leader's dashboard lists (重大紧急)
     "case",      // the case screen and `show`
-    "links",     // the linked-case numbers on case 6's screen
+    "links",     // the linked-case numbers on case 6's screen (R: 已回避 by number)
     "documents", // the case's documents
     "notice",    // `notice` and the documents panel (its 受理告知书 reprinted)
     "report",    // the report's listed cases (超期; an item names no petitioner)
@@ -142,7 +142,7 @@ const TABLE: [(&str, [&str; 12]); 8] = [
     (
         "孙副局长", // a leader of the accused unit
         [
-            "VVHVV", "VVHVV", "VVRVV", "VVHVH", "VVHVV", "VVRVV", "VVHVV", "VVRVV", "VVRVV",
+            "VVHVV", "VVHVV", "VVRVV", "VVHVH", "VVHVV", "VVRVV", "VVRVV", "VVRVV", "VVRVV",
             "VVHVV", "VVHVV", "VVHVV",
         ],
     ),
@@ -246,6 +246,7 @@ fn observe(l: &common::Ledger, store: &mut Store, who: &str, surface: &str) -> S
                 show
             }
             "links" => match store.case_view(6, today, 8) {
+                Ok(v) if v.recused_links.iter().any(|n| n == no) => 'R',
                 Ok(v) => listed(i, &v.links),
                 Err(StoreError::CaseNotFound(_)) => 'H',
                 Err(e) => panic!("{e:?}"),
