@@ -362,6 +362,12 @@ fn the_accused_finds_nothing_at_the_desk() {
     d.sees("2026-0002");
     clean(&d, "");
     assert!(!d.screen().contains("2026-0001"));
+    // Typing its number in the queue's search, the leader is told to hand it on.
+    d.keys(&["w", "/"]);
+    d.typ("2026-0001");
+    d.sees("本件涉及您本人，已回避");
+    clean(&d, "2026-0001");
+    d.keys(&["Escape"]);
     d.keys(&["q"]);
     assert!(eventually(|| !d.alive()), "q did not quit");
 }
