@@ -227,30 +227,7 @@ fn a_declared_interest_keeps_the_handler_off() {
     assert!(matches!(err, Err(E::Recused { .. })), "{err:?}");
 }
 
-/// The office of issue 15 as `apply` lines: a confidential, named accusation against
-/// 区住建局 / 刘洋 (2026-0001), handled by 王强 of 城建科, and a plain case of 刘洋's own
-/// (2026-0002); 孙副局长 comes from 区住建局 too.
-const OFFICE: &str = r#"{"op":"department","name":"城建科"}
-{"op":"department","name":"住建科"}
-{"op":"operator","name":"李娜","role":"clerk"}
-{"op":"operator","name":"赵建国","role":"leader"}
-{"op":"operator","name":"孙副局长","role":"leader","unit":"区住建局"}
-{"op":"operator","name":"王强","role":"handler","department":"城建科"}
-{"op":"operator","name":"赵敏","role":"handler","department":"城建科"}
-{"op":"operator","name":"刘洋","role":"handler","department":"住建科","unit":"区住建局"}
-{"op":"intake","actor":"李娜","at":"2026-11-20T10:00:00+08:00","channel":"letter","people":2,"petitioners":[{"name":"李某某","id_type":"resident_id","id_number":"11010519491231002X","phone":"13800138000","address":"幸福里3号楼","main":true},{"name":"钱某某","phone":"13900139000","representative":true}],"confidential":true,"category":"城乡建设","handling_type":"检举控告","target":"区住建局","target_person":"刘洋","summary":"检举违规审批安置房","request":"要求查处","urgency":"major"}
-{"op":"register","actor":"李娜","case":1,"decision":"accept","at":"2026-11-20T11:00:00+08:00"}
-{"op":"assign","actor":"李娜","case":"2026-0001","department":"城建科","handler":"王强","leader":"赵建国","at":"2026-11-20T12:00:00+08:00"}
-{"op":"intake","actor":"李娜","at":"2026-11-21T10:00:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"张三","id_type":"resident_id","id_number":"440524188001010014","main":true}],"category":"城乡建设","handling_type":"申诉求决","target":"某街道办事处","summary":"反映小区路灯损坏","request":"要求修复","urgency":"major"}
-{"op":"register","actor":"李娜","case":2,"decision":"accept","at":"2026-11-21T11:00:00+08:00"}
-{"op":"assign","actor":"李娜","case":"2026-0002","department":"住建科","handler":"刘洋","leader":"赵建国","at":"2026-11-21T12:00:00+08:00"}
-"#;
-
-fn ledger() -> common::Ledger {
-    let l = common::Ledger::new();
-    l.apply_ok(OFFICE);
-    l
-}
+use common::accused::ledger;
 
 /// `xinfang --as WHO ARGS…` on `l`.
 fn as_(l: &common::Ledger, who: &str, args: &[&str]) -> common::Out {
@@ -385,6 +362,59 @@ fn the_accused_finds_nothing_at_the_desk() {
     d.sees("2026-0002");
     clean(&d, "");
     assert!(!d.screen().contains("2026-0001"));
+    // Typing its number in the queue's search, the leader is told to hand it on.
+    d.keys(&["w", "/"]);
+    d.typ("2026-0001");
+    d.sees("本件涉及您本人，已回避");
+    clean(&d, "2026-0001");
+    d.keys(&["Escape"]);
     d.keys(&["q"]);
     assert!(eventually(|| !d.alive()), "q did not quit");
+}
+
+/// The office journal's views of case 1, as (who, surface).
+fn views(l: &common::Ledger) -> Vec<(String, String)> {
+    let audit = as_(l, "赵建国", &["audit", "--json"]);
+    let events: serde_json::Value = serde_json::from_str(&audit.stdout).unwrap();
+    (events.as_array().unwrap().iter())
+        .filter(|e| e["act"] == "view")
+        .map(|e| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+            (s(&e["actor"]), s(&e["detail"]["surface"]))
+        })
+        .collect()
+}
+
+/// `notice`, the desk's documents panel and `replay` put a view of the confidential case
+/// on record once per opening, naming the command or the screen (issue 15 point 4).
+#[test]
+fn every_opening_of_a_confidential_case_is_on_record() {
+    let l = ledger();
+    l.apply_ok(r#"{"op":"office","actor":"赵建国","name":"某区信访局","prefix":"X信"}"#);
+    let got = as_(&l, "李娜", &["notice", "2026-0001", "受理告知书"]);
+    assert!(got.success(), "{got:?}");
+    assert_eq!(views(&l), [("李娜".to_owned(), "notice".to_owned())]);
+    // The plain case is nobody's business of the journal.
+    let plain = as_(&l, "李娜", &["notice", "2026-0002", "受理告知书"]);
+    assert!(plain.success(), "{plain:?}");
+    assert_eq!(views(&l).len(), 1);
+
+    // At the desk, through replay: the case screen, then a document's text in the panel.
+    let keys = l.file("keys.txt");
+    std::fs::write(&keys, "/\ntext: 违规审批\nenter\np\n1\n").unwrap();
+    let out = as_(
+        &l,
+        "李娜",
+        &["replay", "--keys", keys.to_str().unwrap(), "--json"],
+    );
+    assert!(out.success(), "{out:?}");
+    assert!(out.stdout.contains("受理告知书"), "{}", out.stdout);
+    let seen = views(&l);
+    let surfaces: Vec<&str> = seen[1..].iter().map(|(_, s)| s.as_str()).collect();
+    assert_eq!(
+        surfaces,
+        ["replay:case_screen", "replay:documents_panel"],
+        "{seen:?}"
+    );
+    assert!(seen.iter().all(|(who, _)| who == "李娜"), "{seen:?}");
 }

@@ -40,16 +40,10 @@ pub fn run(store: &mut Store, job: &Job, lang: Lang, clock: &Clock) -> Result<Ex
     let renderer = Renderer::load(config_dir().as_deref())
         .map_err(|e| Failure(text::template_error(lang, &e)))?;
     let at = clock.now();
-    let got = issue_or_reprint(
-        store,
-        &renderer,
-        &CaseRef::parse(case),
-        kind,
-        extra,
-        actor,
-        at,
-    )
-    .map_err(fail)?;
+    let case = CaseRef::parse(case);
+    let got = issue_or_reprint(store, &renderer, &case, kind, extra, actor, at).map_err(fail)?;
+    // A document names the petitioners: on record as a view (Art 30 第三款).
+    store.record_view_of(&case, "notice", at).map_err(fail)?;
     let doc = &got.document;
     let Some(path) = out else {
         // The text as a terminal may show it; `--out` keeps it exactly.

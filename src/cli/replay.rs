@@ -57,6 +57,8 @@ pub(crate) fn run(env: &Env, path: &Path, opts: &Options) -> Result<ExitCode, Fa
         return Err(fail(StoreError::CannotOpen(path.display().to_string())));
     }
     let mut store = env.open_writable(path)?;
+    // Views of confidential cases name the command as well as the screen (Art 30 第三款).
+    store.read_via("replay");
     let operator = operator(&store, env.cli.as_operator.as_deref(), lang)?;
     let name = operator.name.clone();
     let mut app = crate::ui::open_app(&mut store, lang, operator, env.clock, rows).map_err(fail)?;

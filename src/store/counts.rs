@@ -6,7 +6,9 @@
 
 use std::cell::RefCell;
 
+use super::cases::{self, CaseRef};
 use super::{Result, Store};
+use crate::domain::case::Case;
 use crate::domain::types::State;
 
 /// Open states and their counts.
@@ -45,14 +47,41 @@ impl Store {
         Ok(counts)
     }
 
-    /// A committed command of this connection moved a case from `was`
-    /// (None: a new case) to `now`.
-    pub(super) fn counted_move(&self, was: Option<State>, now: State) {
+    /// Whether the reader saw the case `r` names before a command of theirs: None when it
+    /// cannot be told (the next counts ask again).
+    pub(super) fn seen_before(&self, r: Option<&CaseRef>) -> Option<bool> {
+        match (r, self.viewer()) {
+            (Some(r), Some(_)) => cases::load(&self.conn, r)
+                .ok()
+                .map(|(case, _)| self.sight(&case).shows()),
+            (None, _) | (_, None) => Some(true),
+        }
+    }
+
+    /// A committed command of this connection moved a case from `was` (None: a new case)
+    /// to `case`'s state. The counts are of what the reader may see (Art 30 第三款): a case
+    /// seen before or after only (a handler's 回避, a hand-over elsewhere) counts on that
+    /// side only.
+    pub(super) fn counted_commit(
+        &self,
+        seen_before: Option<bool>,
+        was: Option<State>,
+        case: &Case,
+    ) {
+        let Some(before) = seen_before else {
+            return self.forget_counts();
+        };
+        let now = Some(case.state).filter(|_| self.sight(case).shows());
+        self.counted_move(was.filter(|_| before), now);
+    }
+
+    /// The kept counts, a case moved from `was` to `now` (None: not counted).
+    fn counted_move(&self, was: Option<State>, now: Option<State>) {
         let mut cache = self.open_counts.0.borrow_mut();
         let Some((_, counts)) = cache.as_mut() else {
             return;
         };
-        if was == Some(now) {
+        if was == now {
             return;
         }
         let mut add = |state: State, d: i64| {
@@ -67,7 +96,9 @@ impl Store {
         if let Some(was) = was {
             add(was, -1);
         }
-        add(now, 1);
+        if let Some(now) = now {
+            add(now, 1);
+        }
         counts.retain(|(_, n)| *n > 0);
         counts.sort_by_key(|(s, _)| s.code());
     }

@@ -4,8 +4,11 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
+use super::cases::{self, CaseRef};
 use super::queries::{CaseRow, ListFilter};
 use super::{Result, Store};
+use crate::domain::types::Role;
+use crate::domain::visibility::Sight;
 
 /// A visit of this many people or more is a group visit (集体访).
 pub const GROUP_VISIT: u32 = 5;
@@ -114,6 +117,10 @@ impl Store {
     /// the rows of an ID number are its cases. Read from `person_counts`,
     /// which a trigger keeps as petitioners are written (migration 0008).
     pub fn repeaters(&self, limit: usize) -> Result<Vec<Repeater>> {
+        let seen = self.seen_where("c.");
+        if seen != "1" {
+            return self.seen_repeaters(&seen, limit);
+        }
         let mut stmt = self.conn.prepare_cached(
             "SELECT name, id_number, cases, latest FROM person_counts
              WHERE cases > 1 ORDER BY cases DESC, latest DESC LIMIT ?1",
@@ -127,6 +134,81 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The repeat petitioners as the reader may see them (Art 30 第三款): each counted over
+    /// the cases they may see only, so that a hidden accusation neither lists its accuser
+    /// nor adds to their count; named 「（保密）」 to a handler one of whose cases hides who
+    /// the petitioners are. A handler's candidates are their own cases' petitioners (few);
+    /// another reader's the office's top repeaters, most of whose cases they see.
+    fn seen_repeaters(&self, seen: &str, limit: usize) -> Result<Vec<Repeater>> {
+        let handler = self.viewer().is_some_and(|o| o.role == Role::Handler);
+        let candidates = if handler {
+            format!(
+                "SELECT DISTINCT p.id_number FROM cases c JOIN petitioners p ON p.case_id = c.id
+                 WHERE p.id_number IS NOT NULL AND {seen}"
+            )
+        } else {
+            format!(
+                "SELECT id_number FROM person_counts WHERE cases > 1
+                 ORDER BY cases DESC, latest DESC LIMIT {}",
+                limit * 4 + 32
+            )
+        };
+        let candidates = (self.conn.prepare(&candidates)?)
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut cases_of = self.conn.prepare(&format!(
+            "SELECT p.case_id, p.name FROM petitioners p JOIN cases c ON c.id = p.case_id
+             WHERE p.id_number = ?1 AND {seen} ORDER BY p.case_id DESC"
+        ))?;
+        let mut out = Vec::new();
+        for id_number in candidates {
+            let rows = cases_of
+                .query_map([&id_number], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut ids: Vec<i64> = rows.iter().map(|(id, _)| *id).collect();
+            ids.dedup();
+            let Some(&latest) = ids.first().filter(|_| ids.len() > 1) else {
+                continue;
+            };
+            let mut name = rows
+                .iter()
+                .map(|(_, n)| n.clone())
+                .max()
+                .unwrap_or_default();
+            let mut id_number = id_number;
+            if handler && self.masks_any(&ids)? {
+                let mark = self
+                    .viewer
+                    .as_ref()
+                    .map(|v| v.mask.clone())
+                    .unwrap_or_default();
+                (name, id_number) = (mark.clone(), mark);
+            }
+            out.push(Repeater {
+                name,
+                id_number,
+                cases: ids.len() as i64,
+                latest,
+            });
+        }
+        out.sort_by_key(|r| std::cmp::Reverse((r.cases, r.latest)));
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    /// Whether any of cases `ids` hides its petitioners from the reader.
+    fn masks_any(&self, ids: &[i64]) -> Result<bool> {
+        for id in ids {
+            let (case, _) = cases::load(&self.conn, &CaseRef::Id(*id))?;
+            if self.sight(&case) == Sight::Masked {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 }
 

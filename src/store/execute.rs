@@ -27,6 +27,7 @@ impl Store {
     /// Runs one command in one `BEGIN IMMEDIATE` transaction. Returns only
     /// after the commit is on disk (synchronous = FULL).
     pub fn execute(&mut self, req: &Request) -> Result<Applied> {
+        let seen_before = self.seen_before(req.case.as_ref());
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -38,7 +39,7 @@ impl Store {
         let (applied, was) = run(&tx, &rules, req, None, None, entered)?;
         tx.commit()?;
         self.anchor();
-        self.counted_move(was, applied.state);
+        self.counted_commit(seen_before, was, &applied.case);
         Ok(applied)
     }
 

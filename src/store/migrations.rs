@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_office_journal.sql"),
     include_str!("migrations/0018_confidentiality.sql"),
     include_str!("migrations/0019_sight_indexes.sql"),
+    include_str!("migrations/0020_department_sight.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -96,6 +97,7 @@ mod tests {
         (18, "0018_confidentiality.sql", "097d44cd3e4893aec7c1127bf27a25c067074a07c5dc6ef63531da624ec25c3c"),
         (18, "step_0018.rs", "3068e3178be229d1afc2c003bc19c04cc62414cc6ae5b49a9ad04efd625b12a4"),
         (19, "0019_sight_indexes.sql", "5ed61b7fe0d028df8ff5de15fd5529011c32f4d14c63ded445dd7b24480c1528"),
+        (20, "0020_department_sight.sql", "dda682f25a215ef3ca84f265811c7a96d39eadff1fa52ad5d93dbd35a9017e21"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

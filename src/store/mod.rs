@@ -219,6 +219,9 @@ pub struct Store {
     viewer: Option<sight::Viewer>,
     /// The cases hidden from the viewer (`hidden.rs`).
     hidden: hidden::HiddenCache,
+    /// The command driving the desk when no one sits at it (`replay`), named in the views
+    /// it records (`sight.rs`).
+    via: Option<&'static str>,
     /// Bulk loading: the receipt is written once at the end (`receipt.rs`).
     bulk: bool,
 }
@@ -265,6 +268,7 @@ impl Store {
             entered_by: None,
             viewer: None,
             hidden: hidden::HiddenCache::default(),
+            via: None,
             bulk: false,
         })
     }
@@ -317,6 +321,7 @@ impl Store {
             entered_by: None,
             viewer: None,
             hidden: hidden::HiddenCache::default(),
+            via: None,
             bulk: false,
         })
     }

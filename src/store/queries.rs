@@ -252,7 +252,11 @@ impl Store {
     /// contain `query`, newest first.
     pub fn search(&self, query: &str, limit: usize, today: NaiveDate) -> Result<Vec<CaseRow>> {
         let ids = search::search_ids(&self.conn, query, limit, &self.seen_where("c."))?;
-        self.rows_by_id(&ids, today)
+        let rows = self.rows_by_id(&ids, today)?;
+        if rows.is_empty() {
+            self.refuse_if_recused(query)?;
+        }
+        Ok(rows)
     }
 
     /// Earlier cases of the same person (ID number, phone, or name and
@@ -267,12 +271,15 @@ impl Store {
             return Ok(Vec::new());
         }
         let (name, address) = key.name_address.clone().unzip();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT case_id FROM petitioners WHERE id_number = ?1
-             UNION SELECT case_id FROM petitioners WHERE phone = ?2
-             UNION SELECT case_id FROM petitioners WHERE name = ?3 AND address = ?4
-             ORDER BY case_id DESC LIMIT ?5",
-        )?;
+        // Only the cases the reader may see take the places (Art 30 第三款).
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id FROM cases WHERE id IN (
+               SELECT case_id FROM petitioners WHERE id_number = ?1
+               UNION SELECT case_id FROM petitioners WHERE phone = ?2
+               UNION SELECT case_id FROM petitioners WHERE name = ?3 AND address = ?4)
+             AND {} ORDER BY id DESC LIMIT ?5",
+            self.seen_where("")
+        ))?;
         let ids = stmt
             .query_map(
                 rusqlite::params![key.id_number, key.phone, name, address, limit as i64],
@@ -290,10 +297,11 @@ impl Store {
         limit: usize,
         today: NaiveDate,
     ) -> Result<Vec<CaseRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT case_id FROM petitioners WHERE name = ?1
-             ORDER BY case_id DESC LIMIT ?2",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id FROM cases WHERE id IN (SELECT case_id FROM petitioners WHERE name = ?1)
+             AND {} ORDER BY id DESC LIMIT ?2",
+            self.seen_where("")
+        ))?;
         let ids = stmt
             .query_map(rusqlite::params![name.trim(), limit as i64], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<i64>>>()?;

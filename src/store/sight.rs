@@ -95,6 +95,11 @@ impl Store {
         self.forget_counts();
     }
 
+    /// Names `command` (`replay`) in every view recorded from now on, beside the screen.
+    pub fn read_via(&mut self, command: &'static str) {
+        self.via = Some(command);
+    }
+
     pub fn viewer(&self) -> Option<&Operator> {
         self.viewer.as_ref().map(|v| &v.operator)
     }
@@ -162,6 +167,23 @@ impl Store {
         }
     }
 
+    /// A leader who types the number of a case that accuses them is told to step aside, as
+    /// `show` tells them (Art 28 第三款), instead of finding nothing; anyone else finds
+    /// nothing, as of a number that does not exist.
+    pub(super) fn refuse_if_recused(&self, query: &str) -> Result<(), StoreError> {
+        if !self.viewer().is_some_and(|o| o.role == Role::Leader) {
+            return Ok(());
+        }
+        let number = query.trim();
+        match cases::load(&self.conn, &CaseRef::No(number.to_owned())) {
+            Ok((case, _)) if self.sight(&case) == Sight::Recused => {
+                Err(StoreError::Recused(number.to_owned()))
+            }
+            Ok(_) | Err(StoreError::CaseNotFound(_)) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
     /// What the viewer may see of the records of case `id` (its journal, its documents):
     /// None in full, else the petitioners' particulars to mask; refused as `as_seen` is.
     fn secrets_of(&self, id: i64) -> Result<Option<(Vec<String>, &str)>, StoreError> {
@@ -221,6 +243,10 @@ impl Store {
         let Some(v) = self.viewer.as_ref().filter(|_| case.intake.confidential) else {
             return Ok(());
         };
+        let surface = match self.via {
+            Some(command) => format!("{command}:{surface}"),
+            None => surface.to_owned(),
+        };
         let rec = OfficeRecord {
             at,
             actor: v.operator.name.clone(),
@@ -231,6 +257,21 @@ impl Store {
         };
         office_journal::append(&self.conn, &rec)?;
         Ok(())
+    }
+
+    /// As `record_view`, for case `r` as the store holds it (a document's text opened on
+    /// `surface` names the petitioners as the case does).
+    pub fn record_view_of(
+        &mut self,
+        r: &CaseRef,
+        surface: &str,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<(), StoreError> {
+        if self.viewer.is_none() {
+            return Ok(());
+        }
+        let (case, _) = cases::load(&self.conn, r)?;
+        self.record_view(&case, surface, at)
     }
 
     /// Who saw confidential case `id`, when and where, oldest first: for a leader only.

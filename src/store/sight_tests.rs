@@ -94,3 +94,36 @@ fn sight_sql_agrees_with_the_domain() {
         store.set_viewer(None);
     }
 }
+
+/// A 科长's department comes from its own index (migration 20), never from reading every
+/// case: the plan of their queue's condition searches `cases_by_department`.
+#[test]
+fn a_department_wide_handler_reads_their_department_from_its_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = super::super::test_ledger::demo(&dir.path().join("l.db"), 200, 5, false);
+    let handler = (store.operators().unwrap().into_iter())
+        .find(|o| o.role == Role::Handler && o.department.is_some())
+        .unwrap();
+    store.set_viewer(Some(Viewer {
+        operator: Operator {
+            department_wide: true,
+            ..handler
+        },
+        mask: "（保密）".to_owned(),
+    }));
+    let sql = format!(
+        "EXPLAIN QUERY PLAN SELECT id FROM cases WHERE state = 'assigned' AND {} \
+         ORDER BY received_at, id LIMIT 30",
+        store.seen_where("")
+    );
+    let mut stmt = store.conn.prepare(&sql).unwrap();
+    let plan: Vec<String> = (stmt.query_map([], |r| r.get::<_, String>(3)).unwrap())
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        plan.iter()
+            .any(|step| step.contains("INDEX cases_by_department (department=?)")),
+        "{plan:#?}"
+    );
+    assert!(!plan.iter().any(|step| step == "SCAN cases"), "{plan:#?}");
+}

@@ -27,6 +27,8 @@ pub struct CaseView {
     pub others: Vec<CaseRow>,
     /// Who saw the case, if it is confidential and a leader reads (2022 Art 30 第三款).
     pub views: Vec<OfficeEvent>,
+    /// The numbers of linked cases that accuse the reader, a leader (本件涉及您本人，已回避).
+    pub recused_links: Vec<String>,
 }
 
 /// Which slice of the queue a page shows.
@@ -113,12 +115,17 @@ impl Store {
             .map(|c| policy.clock(&c.key).cloned())
             .collect();
         let c = &row.case;
-        let mut links = Vec::new();
+        let (mut links, mut recused_links) = (Vec::new(), Vec::new());
         for link in c.intake.links.iter().chain(c.review_of.iter()) {
             match self.case(&CaseRef::Id(*link), today) {
                 Ok(linked) => links.push(linked.case),
                 // A linked case the reader may not see is not named either (Art 30 第三款).
-                Err(StoreError::CaseNotFound(_) | StoreError::Recused(_)) => {}
+                Err(StoreError::CaseNotFound(_)) => {}
+                // A leader it accuses is told to hand it on, as `show` tells them (Art 28).
+                Err(StoreError::Recused(_)) => {
+                    let (linked, _) = super::cases::load(&self.conn, &CaseRef::Id(*link))?;
+                    recused_links.push(linked.case_no.unwrap_or_else(|| link.to_string()));
+                }
                 Err(e) => return Err(e),
             }
         }
@@ -145,6 +152,7 @@ impl Store {
             links,
             others,
             views,
+            recused_links,
         })
     }
 

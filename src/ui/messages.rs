@@ -85,6 +85,9 @@ pub enum Msg {
         name: String,
         one_time: bool,
     },
+    /// A leader searched the number of a case that accuses them: no rows, and why
+    /// (本件涉及您本人，已回避).
+    Recused(String),
 }
 
 /// What the runtime should fetch from the store.

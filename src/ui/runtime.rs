@@ -35,9 +35,11 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 rows,
                 start: start.clone(),
             }),
-        Cmd::Search { query, limit } => store
-            .search(query, *limit, today)
-            .map_or_else(fail, Msg::Found),
+        Cmd::Search { query, limit } => match store.search(query, *limit, today) {
+            Ok(rows) => Msg::Found(rows),
+            Err(e @ StoreError::Recused(_)) => Msg::Recused(errors::store(app.lang, &e)),
+            Err(e) => fail(e),
+        },
         Cmd::OpenCase(id) => open_case(store, app, *id).map_or_else(fail, Msg::Case),
         Cmd::LoadDashboard => store
             .leader_dashboard(operator_name(app), today, DASHBOARD_ROWS)

@@ -8,6 +8,7 @@
 //! key by key through its update, runtime and a TestBackend.
 #![allow(dead_code)]
 
+pub mod accused;
 pub mod chain;
 pub mod desk;
 pub mod fixture;

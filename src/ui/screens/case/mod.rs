@@ -22,6 +22,8 @@ pub struct CaseScreen {
     pub others: Vec<CaseRow>,
     /// Who saw it, when it is confidential and a leader reads.
     pub views: Vec<crate::store::OfficeEvent>,
+    /// Linked cases that accuse the reader, a leader: by number, with 已回避.
+    pub recused_links: Vec<String>,
     pub scroll: u16,
     /// The documents panel over the case (`p`).
     pub doc: Option<DocPanel>,
@@ -36,6 +38,7 @@ impl CaseScreen {
             links: v.links,
             others: v.others,
             views: v.views,
+            recused_links: v.recused_links,
             scroll: 0,
             doc: None,
         }

@@ -99,6 +99,7 @@ fn preview(
         })))
     };
     if let Some(d) = latest(store, &case, kind, job.at)? {
+        store.record_view_of(&case, "documents_panel", job.at)?;
         return Ok(shown(d.number, d.text, true));
     }
     let mut input = IssueInput::new(kind);
@@ -111,6 +112,8 @@ fn preview(
         at: job.at,
     };
     let d = store.preview(&req, &mut |j| job.renderer.render(j))?;
+    // The text names the petitioners: on record as a view (Art 30 第三款).
+    store.record_view_of(&CaseRef::Id(case_id), "documents_panel", job.at)?;
     Ok(shown(d.number, d.text, false))
 }
 

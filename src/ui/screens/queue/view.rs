@@ -123,11 +123,13 @@ fn search_line(app: &App, field: &TextField, frame: &mut Frame, area: Rect) {
     let (shown, col) = field.visible(room);
     let line = Line::from(vec![Span::from(label.clone()).bold(), Span::from(shown)]);
     frame.render_widget(Paragraph::new(line), row(area, bottom));
-    let hint = if crate::store::search::needs_more_digits(field.value()) {
-        t.more_digits
-    } else {
-        t.search_hint
+    // What the search answered (a leader's 回避, a failure) before the hint.
+    let hint = match &app.message {
+        Some(said) => said.as_str(),
+        None if crate::store::search::needs_more_digits(field.value()) => t.more_digits,
+        None => t.search_hint,
     };
+    let hint = crate::display::cut(hint, usize::from(area.width));
     frame.render_widget(Paragraph::new(hint).dim(), row(area, bottom - 1));
     // The real cursor sits in the field: the input method's
     // candidate window follows it.

@@ -1,0 +1,243 @@
+//! Issue 15 at the desk: what a reader's own commits do to their counts, the repeat panels,
+//! and an accused leader typing the accusation's number (2022《信访工作条例》第三十条第三款).
+
+mod common;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use common::accused::{ledger, open_as};
+use xinfang::domain::command::Command;
+use xinfang::domain::types::State;
+use xinfang::store::{CaseRef, Request, StateCounts, Store};
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn today() -> NaiveDate {
+    at("2026-11-25T09:00:00+08:00").date_naive()
+}
+
+/// What the queue's header and tabs show: open cases by state, and the open total.
+fn header(c: &StateCounts) -> (Vec<(State, i64)>, i64) {
+    (c.by_state.clone(), c.open)
+}
+
+/// The counts `store` keeps, and the same counted afresh for its reader.
+fn kept_and_fresh(l: &common::Ledger, store: &Store, who: &str) -> [(Vec<(State, i64)>, i64); 2] {
+    let kept = header(&store.desk_counts(today()).unwrap());
+    let fresh = header(&open_as(l, who).desk_counts(today()).unwrap());
+    [kept, fresh]
+}
+
+fn step(store: &mut Store, case: i64, command: Command, actor: &str) {
+    store
+        .execute(&Request {
+            case: Some(CaseRef::Id(case)),
+            expected_version: None,
+            command,
+            actor: actor.into(),
+            at: at("2026-11-25T10:00:00+08:00"),
+        })
+        .unwrap();
+}
+
+/// A handler's own step that takes a case out of their sight (回避) leaves it out of their
+/// counts too, where the kept counts used to move it to its new state as if still theirs;
+/// another desk's commit of a case they may not see changes nothing they are shown.
+#[test]
+fn a_readers_own_commit_keeps_their_counts_to_what_they_see() {
+    let l = ledger();
+    let mut wang = open_as(&l, "王强");
+    let [kept, fresh] = kept_and_fresh(&l, &wang, "王强");
+    assert_eq!(kept, (vec![(State::Assigned, 1)], 1));
+    assert_eq!(kept, fresh);
+    let recuse = Command::Recuse {
+        handler: "王强".into(),
+        reason: "与检举人系亲属".into(),
+    };
+    step(&mut wang, 1, recuse, "王强");
+    let [kept, fresh] = kept_and_fresh(&l, &wang, "王强");
+    assert_eq!(kept, (vec![], 0));
+    assert_eq!(kept, fresh);
+
+    // 刘洋's own case moves with his step; the clerk's re-assignment of the accusation
+    // against him, on another desk, is not his to count.
+    let mut liu = open_as(&l, "刘洋");
+    let before = header(&liu.desk_counts(today()).unwrap());
+    assert_eq!(before, (vec![(State::Assigned, 1)], 1));
+    let mut clerk = open_as(&l, "李娜");
+    let again = Command::Assign {
+        department: "城建科".into(),
+        handler: "赵敏".into(),
+        leader: Some("赵建国".into()),
+    };
+    step(&mut clerk, 1, again, "李娜");
+    let [kept, fresh] = kept_and_fresh(&l, &liu, "刘洋");
+    assert_eq!(kept, before);
+    assert_eq!(kept, fresh);
+    let opinion = Command::Opinion {
+        text: "已修复路灯".into(),
+    };
+    step(&mut liu, 2, opinion, "刘洋");
+    let [kept, fresh] = kept_and_fresh(&l, &liu, "刘洋");
+    assert_eq!(kept, fresh);
+    assert_eq!(kept.1, 1);
+    // The clerk's counts, kept through her own commit, are hers counted afresh.
+    let [kept, fresh] = kept_and_fresh(&l, &clerk, "李娜");
+    assert_eq!(kept, fresh);
+}
+
+/// 李某某, the accuser of 2026-0001, comes again twice with plain matters: 2026-0003 for
+/// 刘洋 (the accused), 2026-0004 for 王强 (the accusation's handler); 陈静 is a clerk of the
+/// accused unit.
+const AGAIN: &str = r#"{"op":"operator","name":"陈静","role":"clerk","unit":"区住建局"}
+{"op":"intake","actor":"李娜","at":"2026-11-22T10:00:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"李某某","id_type":"resident_id","id_number":"11010519491231002X","phone":"13800138000","main":true}],"category":"城乡建设","handling_type":"申诉求决","target":"某街道办事处","summary":"反映楼道漏水","request":"要求维修","urgency":"normal"}
+{"op":"register","actor":"李娜","case":3,"decision":"accept","at":"2026-11-22T11:00:00+08:00"}
+{"op":"assign","actor":"李娜","case":"2026-0003","department":"住建科","handler":"刘洋","leader":"赵建国","at":"2026-11-22T12:00:00+08:00"}
+{"op":"intake","actor":"李娜","at":"2026-11-23T10:00:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"李某某","id_type":"resident_id","id_number":"11010519491231002X","phone":"13800138000","main":true}],"category":"城乡建设","handling_type":"申诉求决","target":"某街道办事处","summary":"反映路面破损","request":"要求修复","urgency":"normal"}
+{"op":"register","actor":"李娜","case":4,"decision":"accept","at":"2026-11-23T11:00:00+08:00"}
+{"op":"assign","actor":"李娜","case":"2026-0004","department":"城建科","handler":"王强","leader":"赵建国","at":"2026-11-23T12:00:00+08:00"}
+"#;
+
+/// A row of 重复信访人: name, ID number, cases, the newest case's id.
+type Repeat = (&'static str, &'static str, i64, i64);
+
+/// The case numbers of rows, newest first.
+fn numbers(rows: &[xinfang::store::CaseRow]) -> Vec<String> {
+    (rows.iter())
+        .map(|r| r.case.case_no.clone().unwrap_or_default())
+        .collect()
+}
+
+/// The dashboard's 重复信访人 and the intake's repeat panel count and list only the cases
+/// the reader may see: the accused (in person, by unit, a leader) never learn that the
+/// petitioner before them accused them; the accusation's handler sees them as 「（保密）」.
+#[test]
+fn the_repeat_panels_list_what_the_reader_may_see() {
+    let l = ledger();
+    l.apply_ok(AGAIN);
+    let id = "11010519491231002X";
+    let key = xinfang::domain::repeat::PetitionerKey::new(Some(id), None, None, None, today());
+    // (reader, repeaters as (name, ID, cases, newest), the repeat panel by ID and by name)
+    let expected: [(&str, Option<Repeat>, &[&str]); 5] = [
+        (
+            "赵建国",
+            Some(("李某某", id, 3, 4)),
+            &["2026-0004", "2026-0003", "2026-0001"],
+        ),
+        (
+            "陈静",
+            Some(("李某某", id, 2, 4)),
+            &["2026-0004", "2026-0003"],
+        ),
+        (
+            "孙副局长",
+            Some(("李某某", id, 2, 4)),
+            &["2026-0004", "2026-0003"],
+        ),
+        ("刘洋", None, &["2026-0003"]),
+        (
+            "王强",
+            Some(("（保密）", "（保密）", 2, 4)),
+            &["2026-0004", "2026-0001"],
+        ),
+    ];
+    for (who, repeater, panel) in expected {
+        let store = open_as(&l, who);
+        let got = store.leader_dashboard(who, today(), 8).unwrap().repeaters;
+        let got: Vec<_> = (got.iter())
+            .map(|r| (r.name.as_str(), r.id_number.as_str(), r.cases, r.latest))
+            .collect();
+        assert_eq!(got, Vec::from_iter(repeater), "{who}");
+        let by_id = store.earlier_cases(&key, 8, today()).unwrap();
+        assert_eq!(numbers(&by_id), panel, "{who}");
+        let by_name = store.cases_by_name("李某某", 8, today()).unwrap();
+        assert_eq!(numbers(&by_name), numbers(&by_id), "{who}");
+        for row in by_id.iter().chain(&by_name) {
+            let names: Vec<&str> = (row.case.intake.petitioners.iter())
+                .map(|p| p.name.as_str())
+                .collect();
+            let masked = who == "王强" && row.case.id == 1;
+            assert_eq!(
+                names[0],
+                if masked { "（保密）" } else { "李某某" },
+                "{who}"
+            );
+        }
+    }
+}
+
+/// The desk of `who` on `l`, its first screen loaded, as `xinfang --as WHO` opens it.
+fn desk(l: &common::Ledger, who: &str) -> (Store, xinfang::ui::app::App) {
+    let mut store = open_as(l, who);
+    let operator = store.viewer().unwrap().clone();
+    let clock = xinfang::clock::Clock::fixed(at("2026-11-25T09:00:00+08:00"));
+    let app =
+        xinfang::ui::open_app(&mut store, xinfang::strings::Lang::Zh, operator, clock, 30).unwrap();
+    (store, app)
+}
+
+fn press(store: &mut Store, app: &mut xinfang::ui::app::App, c: char) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    xinfang::ui::runtime::dispatch(store, app, xinfang::ui::app::Msg::Key(key));
+}
+
+fn screen(app: &xinfang::ui::app::App) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    term.draw(|f| xinfang::ui::view::draw(app, f)).unwrap();
+    term.backend().to_string()
+}
+
+/// An accused leader who types the accusation's number at the desk is told to step aside,
+/// as `show` tells them, and shown nothing of it; the accused handler typing it finds
+/// nothing, as of a number that does not exist.
+#[test]
+fn an_accused_leader_typing_the_number_is_told_to_step_aside() {
+    let l = ledger();
+    for (who, told) in [("孙副局长", true), ("刘洋", false)] {
+        let (mut store, mut app) = desk(&l, who);
+        if who == "孙副局长" {
+            // From the dashboard to the queue.
+            press(&mut store, &mut app, 'w');
+        }
+        for c in "/2026-0001".chars() {
+            press(&mut store, &mut app, c);
+        }
+        let shown = screen(&app);
+        assert!(shown.contains("检索: 2026-0001"), "{shown}");
+        assert_eq!(
+            shown.contains("本件涉及您本人，已回避"),
+            told,
+            "{who}: {shown}"
+        );
+        assert!(shown.contains("没有符合条件的信访事项"), "{who}: {shown}");
+        for secret in ["李某某", "违规审批", "13800138000"] {
+            assert!(!shown.contains(secret), "{who} sees {secret}: {shown}");
+        }
+    }
+    // Nor is a case linking it silent about it: the leader is told it by number.
+    let linking = r#"{"op":"intake","actor":"李娜","at":"2026-11-22T10:00:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"王五","main":true}],"category":"城乡建设","handling_type":"申诉求决","target":"某街道办事处","summary":"反映噪音扰民","request":"要求处理","urgency":"normal","links":[1,2]}"#;
+    l.apply_ok(linking);
+    for (who, told) in [("孙副局长", true), ("赵建国", false), ("李娜", false)] {
+        let (mut store, mut app) = desk(&l, who);
+        let cmd = xinfang::ui::app::Cmd::OpenCase(3);
+        let msg = xinfang::ui::runtime::execute(&mut store, &app, &cmd);
+        xinfang::ui::runtime::dispatch(&mut store, &mut app, msg);
+        let shown = screen(&app);
+        assert!(shown.contains("2026-0002"), "{who}: {shown}");
+        assert_eq!(
+            shown.contains("本件涉及您本人，已回避"),
+            told,
+            "{who}: {shown}"
+        );
+        assert!(shown.contains("2026-0001"), "{who}: {shown}");
+        assert!(!shown.contains("违规审批"), "{who}: {shown}");
+    }
+    // The command line's search says the same to the leader.
+    let mut all = vec!["--db", l.db(), "--as", "孙副局长", "search", "2026-0001"];
+    let out = common::run(&all, "");
+    assert!(out.stderr.contains("本件涉及您本人，已回避"), "{out:?}");
+    all[3] = "赵建国";
+    assert!(common::run(&all, "").stdout.contains("2026-0001"));
+}
