@@ -49,6 +49,7 @@ pub struct Cli {
 pub enum Format {
     Json,
     Csv,
+    Xlsx,
 }
 
 /// The formats of `report`.
@@ -58,6 +59,7 @@ pub enum ReportFormat {
     Json,
     Csv,
     Html,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Subcommand)]

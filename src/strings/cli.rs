@@ -84,15 +84,18 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "phone" => lang.pick("电话", "phone"),
         "name" => lang.pick("姓名（需同时给出住址）", "name (with --address)"),
         "address" => lang.pick("住址", "address"),
-        "format" => lang.pick("格式：json 或 csv", "format: json or csv"),
+        "format" => lang.pick(
+            "格式：json、csv（登记簿，Excel 可直接打开）或 xlsx（Excel 登记簿，须 --out）",
+            "format: json, csv (the register, opens in Excel) or xlsx (an Excel workbook, needs --out)",
+        ),
         "out" => lang.pick("输出文件（默认标准输出）", "output file (default: standard output)"),
         "period" => lang.pick(
             "统计期间：2026-11、2026-Q4、2026、2026-11-01..2026-11-15、2026-11-05，或 day（今天）、week（本周）、month（本月，默认）、quarter、year",
             "the period: 2026-11, 2026-Q4, 2026, 2026-11-01..2026-11-15, 2026-11-05, or day (today), week (this week), month (this month, the default), quarter, year",
         ),
         "report_format" => lang.pick(
-            "格式：text（中文报告，默认）、json、csv（Excel 可直接打开）、html（可打印，A4）",
-            "format: text (the default), json, csv (opens in Excel), html (print-ready, A4)",
+            "格式：text（中文报告，默认）、json、csv（Excel 可直接打开）、html（可打印，A4）、xlsx（Excel 工作簿，须 --out）",
+            "format: text (the default), json, csv (opens in Excel), html (print-ready, A4), xlsx (an Excel workbook, needs --out)",
         ),
         "top" => lang.pick("列出被反映最多的前几个单位", "how many of the most complained-about units to list"),
         "keys" | "size" => super::replay::arg_help(lang, id),

@@ -18,6 +18,7 @@ pub mod replay;
 pub mod report;
 pub mod report_screen;
 pub mod setup;
+pub mod sheet;
 pub mod signin;
 pub mod signin_screen;
 pub mod ui;
