@@ -28,8 +28,8 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
             "earlier cases of one person (ID number, phone, or name + address)",
         ),
         "export" => lang.pick(
-            "导出全部信访事项（含信访人、状态、期限、办理记录）",
-            "export every case with petitioners, state, due dates and events",
+            "导出信访登记簿（csv、xlsx）或全部信访事项及办理记录（json）",
+            "export the register (csv, xlsx) or every case with its events (json)",
         ),
         "check" => lang.pick(
             "检查台账完整性、哈希链，并由办理记录重算每张表逐行比对；发现问题时退出码为1并列出每处不一致",
@@ -45,6 +45,7 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
             "load a year's official holiday table (the shape of assets/holidays/2026.json); that year's dates are then no longer provisional",
         ),
         "audit" | "operators" => super::audit::about(lang, name),
+        "completions" | "man" => super::usage::about(lang, name),
         _ => super::signin::about(lang, name),
     }
 }
@@ -106,6 +107,7 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "help" => lang.pick("显示帮助", "print help"),
         "version" => lang.pick("显示版本", "print version"),
         "since" | "full" => super::audit::arg_help(lang, id),
+        "shell" | "dir" => super::usage::arg_help(lang, id),
         _ => super::signin::arg_help(lang, id),
     }
 }
@@ -145,6 +147,14 @@ pub fn list_headings(lang: Lang) -> [&'static str; 7] {
             "due",
         ],
     }
+}
+
+/// `list --state` with a word that is no state's code.
+pub fn no_such_state(lang: Lang, s: &str) -> String {
+    format!(
+        "{}: {s} (intake | registered | assigned | replied | archived)",
+        lang.pick("没有这个状态", "no such state")
+    )
 }
 
 pub fn error_prefix(lang: Lang) -> &'static str {

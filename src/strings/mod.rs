@@ -22,6 +22,7 @@ pub mod sheet;
 pub mod signin;
 pub mod signin_screen;
 pub mod ui;
+pub mod usage;
 pub mod validation;
 
 /// The language the desk speaks.
