@@ -15,7 +15,7 @@ pub fn tables(r: &Report, lang: Lang, policy: &Policy) -> Vec<Table> {
     let mut figures = Table::new(
         figures_name,
         &sheet::figure_heads(lang),
-        &[24, 36, 10, 10, 10, 10, 12],
+        &[30, 36, 10, 10, 10, 10, 12],
     );
     for f in &r.figures {
         let number = |x: Option<f64>| x.map_or(Cell::Empty, Cell::Number);
