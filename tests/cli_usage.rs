@@ -41,6 +41,13 @@ fn usage_mistakes_are_said_in_chinese_and_exit_2() {
             out.stderr
         );
     }
+    // A number or a period that cannot be read is a usage error too, said in our words.
+    let out = run(&["demo", "--cases", "abc"], "");
+    assert_eq!(out.code, Some(2), "{out:?}");
+    assert!(out.stderr.contains("参数 --cases：应为"), "{}", out.stderr);
+    let out = run(&["report", "--period", "2026-13"], "");
+    assert_eq!(out.code, Some(2), "{out:?}");
+    assert!(out.stderr.contains("月份 13 不存在"), "{}", out.stderr);
     let out = run(&["--lang", "en", "list", "--state", "foo"], "");
     assert_eq!(out.code, Some(2), "{out:?}");
     assert!(

@@ -119,7 +119,7 @@ pub enum Cmd {
         full: bool,
     },
     Report {
-        #[arg(long, default_value = "month", value_name = "PERIOD")]
+        #[arg(long, default_value = "month", value_name = "PERIOD", value_parser = period_form)]
         period: String,
         #[arg(
             long = "format",
@@ -220,6 +220,19 @@ fn state_code(s: &str) -> Result<String, String> {
     match crate::domain::types::State::from_code(s) {
         Some(_) => Ok(s.to_owned()),
         None => Err(text::no_such_state(language_from_env(), s)),
+    }
+}
+
+/// `report --period`: a form `Period::parse` reads; one it cannot read is a usage error
+/// (exit 2). Whether the period has begun is for `report` to say, on its day.
+fn period_form(s: &str) -> Result<String, String> {
+    let far = chrono::NaiveDate::from_ymd_opt(9000, 1, 1).unwrap_or_default();
+    match crate::domain::stats::Period::parse(s, far) {
+        Ok(_) => Ok(s.to_owned()),
+        Err(e) => Err(crate::strings::report::period_error(
+            language_from_env(),
+            &e,
+        )),
     }
 }
 

@@ -56,7 +56,11 @@ fn mistake(e: &clap::Error, lang: Lang) -> Option<String> {
     let valid = strings(e, ContextKind::ValidValue);
     let value = string(e, ContextKind::InvalidValue).unwrap_or_default();
     // An argument's own check (`value_parser = fn`) says why, already in `lang`.
-    let why = std::error::Error::source(e).map(ToString::to_string);
+    let source = std::error::Error::source(e);
+    let why = match source.and_then(|s| s.downcast_ref::<std::num::ParseIntError>()) {
+        Some(_) => Some(text::not_a_number(lang).to_owned()),
+        None => source.map(ToString::to_string),
+    };
     let m = match e.kind() {
         ErrorKind::UnknownArgument => Mistake::UnknownArgument {
             arg: &arg,

@@ -121,6 +121,11 @@ fn en(m: &Mistake) -> String {
     }
 }
 
+/// A number argument given something else.
+pub fn not_a_number(lang: Lang) -> &'static str {
+    lang.pick("应为不带小数的非负整数", "must be a whole number")
+}
+
 /// The line after a usage error: where the help is.
 pub fn see_help(lang: Lang, command: Option<&str>) -> String {
     let cmd = command.map_or(String::new(), |c| format!(" {c}"));
