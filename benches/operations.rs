@@ -319,7 +319,11 @@ fn export(bencher: Bencher, format: &str) {
     bencher.bench_local(|| {
         let file = std::fs::File::create(&out).expect("create the export file");
         let mut w = std::io::BufWriter::new(file);
-        if export::write(&store, format, ids, &mut w, l.today).is_err() {
+        let view = export::View {
+            lang: xinfang::strings::Lang::Zh,
+            full: true,
+        };
+        if export::write(&store, format, ids, &mut w, l.today, view).is_err() {
             panic!("export failed");
         }
     });

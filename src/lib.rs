@@ -12,6 +12,7 @@ pub mod documents;
 pub mod domain;
 pub mod files;
 pub mod report;
+pub mod sheet;
 pub mod store;
 pub mod strings;
 pub mod ui;

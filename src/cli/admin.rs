@@ -41,7 +41,8 @@ pub(super) fn export(
     let lang = env.lang;
     let (mut store, writable) = env.open_recording()?;
     let who = leader(env, &store, Act::Export)?;
-    let written = export::run(&store, format, out, env.clock.today(), full);
+    let view = export::View { lang, full };
+    let written = export::run(&store, format, out, env.clock.today(), view);
     let target = out.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
     let rec = OfficeRecord {
         at: env.clock.now(),

@@ -49,6 +49,7 @@ pub struct Cli {
 pub enum Format {
     Json,
     Csv,
+    Xlsx,
 }
 
 /// The formats of `report`.
@@ -58,6 +59,7 @@ pub enum ReportFormat {
     Json,
     Csv,
     Html,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -78,7 +80,7 @@ pub enum Cmd {
         json: bool,
     },
     List {
-        #[arg(long)]
+        #[arg(long, value_parser = state_code)]
         state: Option<String>,
         #[arg(long)]
         overdue: bool,
@@ -117,7 +119,7 @@ pub enum Cmd {
         full: bool,
     },
     Report {
-        #[arg(long, default_value = "month", value_name = "PERIOD")]
+        #[arg(long, default_value = "month", value_name = "PERIOD", value_parser = period_form)]
         period: String,
         #[arg(
             long = "format",
@@ -208,6 +210,38 @@ pub enum Cmd {
         #[arg(long, value_name = "BACKUP")]
         from: PathBuf,
     },
+    /// The shell's completion script: `completions bash|zsh|fish|powershell`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The man page on standard output, or one page per command into `--dir`.
+    Man {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// `list --state`: a state's code; another word is a usage error (exit 2) that names
+/// the codes.
+fn state_code(s: &str) -> Result<String, String> {
+    match crate::domain::types::State::from_code(s) {
+        Some(_) => Ok(s.to_owned()),
+        None => Err(text::no_such_state(language_from_env(), s)),
+    }
+}
+
+/// `report --period`: a form `Period::parse` reads; one it cannot read is a usage error
+/// (exit 2). Whether the period has begun is for `report` to say, on its day.
+fn period_form(s: &str) -> Result<String, String> {
+    let far = chrono::NaiveDate::from_ymd_opt(9000, 1, 1).unwrap_or_default();
+    match crate::domain::stats::Period::parse(s, far) {
+        Ok(_) => Ok(s.to_owned()),
+        Err(e) => Err(crate::strings::report::period_error(
+            language_from_env(),
+            &e,
+        )),
+    }
 }
 
 /// `passwd [--for NAME] [--new-passphrase-file PATH | --new-passphrase-fd N]`.
@@ -278,11 +312,11 @@ pub fn command(lang: Lang) -> clap::Command {
     localise(Cli::command(), lang)
 }
 
-/// Parses the process arguments; on `--help` or a mistake clap prints and
-/// exits (help on stdout with 0, errors on stderr with 2).
-pub fn parse(lang: Lang) -> Cli {
-    let matches = command(lang).get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+/// Parses the process arguments; `--help`, `--version` and mistakes come back as
+/// clap's error, for `usage::clap_error` to say in the user's language.
+pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
+    let matches = command(lang).try_get_matches()?;
+    Cli::from_arg_matches(&matches)
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! `xinfang export`: every case with its petitioners, state, due dates and
-//! events, as one JSON array or CSV, written case by case.
+//! `xinfang export`: every case the reader may see, as JSON (each case with its events),
+//! or as the register (信访登记簿, `crate::sheet`) in CSV or an Excel workbook.
 
 use std::io::Write;
 use std::path::Path;
@@ -10,17 +10,20 @@ use serde_json::{Value, json};
 // Public with `write`, for the benchmarks.
 pub use super::args::Format;
 use crate::display::Terminal;
-use crate::domain::case::{Case, Petitioner};
 use crate::domain::identity::mask_id;
 use crate::domain::phone::mask_phone;
 use crate::files::private_file;
-use crate::report::csv_cell;
+use crate::sheet;
 use crate::store::{CaseRef, Store, StoreError};
 use crate::strings::{Lang, errors};
 
 pub enum ExportError {
     Store(StoreError),
     Io(std::io::Error),
+    /// The workbook could not be made, in words.
+    Sheet(String),
+    /// A workbook is a file: `--out` is needed.
+    NeedsOut,
 }
 
 impl ExportError {
@@ -28,6 +31,8 @@ impl ExportError {
         match self {
             ExportError::Store(e) => errors::store(lang, e),
             ExportError::Io(e) => format!("{}{e}", lang.pick("写出失败：", "cannot write: ")),
+            ExportError::Sheet(s) => s.clone(),
+            ExportError::NeedsOut => crate::strings::sheet::needs_out(lang).to_owned(),
         }
     }
 }
@@ -44,6 +49,13 @@ impl From<std::io::Error> for ExportError {
     }
 }
 
+/// The reader's language and whether ID numbers and phones are shown whole.
+#[derive(Debug, Clone, Copy)]
+pub struct View {
+    pub lang: Lang,
+    pub full: bool,
+}
+
 /// Every case to `out` (standard output when None); ID numbers and phones masked
 /// unless `full` (PIPL Art 51: the export leaves the ledger's encryption).
 pub fn run(
@@ -51,8 +63,15 @@ pub fn run(
     format: Format,
     out: Option<&Path>,
     today: NaiveDate,
-    full: bool,
+    view: View,
 ) -> Result<(), ExportError> {
+    let ids = store.all_ids()?;
+    if format == Format::Xlsx {
+        let out = out.ok_or(ExportError::NeedsOut)?;
+        // Written whole under a temporary name, then renamed: never half a workbook.
+        let bytes = workbook(store, &ids, today, view)?;
+        return Ok(crate::store::write_whole(out, &bytes)?);
+    }
     let mut w: Box<dyn Write> = match out {
         // The export holds ID numbers: private like the ledger.
         Some(p) => Box::new(std::io::BufWriter::new(private_file(p)?)),
@@ -62,31 +81,27 @@ pub fn run(
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
             match format {
                 Format::Json => Box::new(Terminal::json(stdout)),
-                Format::Csv => Box::new(Terminal::text(stdout)),
+                Format::Csv | Format::Xlsx => Box::new(Terminal::text(stdout)),
             }
         }
     };
-    let ids = store.all_ids()?;
-    match format {
-        Format::Json => write_json(store, &ids, &mut w, today, full)?,
-        Format::Csv => write_csv(store, &ids, &mut w, today, full)?,
-    }
-    w.flush()?;
-    Ok(())
+    write(store, format, &ids, &mut w, today, view)
 }
 
-/// The cases `ids` in `format` to `w` in full, flushed at the end. Public for the
-/// benchmarks, which export a given number of cases from a larger ledger.
+/// The cases `ids` in `format` to `w`, flushed at the end. Public for the benchmarks,
+/// which export a given number of cases from a larger ledger.
 pub fn write(
     store: &Store,
     format: Format,
     ids: &[i64],
     w: &mut dyn Write,
     today: NaiveDate,
+    view: View,
 ) -> Result<(), ExportError> {
     match format {
-        Format::Json => write_json(store, ids, w, today, true)?,
-        Format::Csv => write_csv(store, ids, w, today, true)?,
+        Format::Json => write_json(store, ids, w, today, view.full)?,
+        Format::Csv => write_csv(store, ids, w, today, view)?,
+        Format::Xlsx => w.write_all(&workbook(store, ids, today, view)?)?,
     }
     w.flush()?;
     Ok(())
@@ -141,130 +156,35 @@ fn write_json(
     Ok(())
 }
 
-/// The CSV columns before the due dates (one per policy clock) and the events.
-const CSV_COLUMNS: [&str; 19] = [
-    "id",
-    "case_no",
-    "state",
-    "channel",
-    "received_at",
-    "people",
-    "category",
-    "handling_type",
-    "urgency",
-    "petitioners",
-    "id_numbers",
-    "phones",
-    "target",
-    "summary",
-    "request",
-    "decision",
-    "department",
-    "handler",
-    "outcome",
-];
-
-/// A heading line, then a line per case.
+/// The register as CSV: the BOM and the headings, then a line per case, written as read.
 fn write_csv(
     store: &Store,
     ids: &[i64],
     w: &mut dyn Write,
     today: NaiveDate,
-    full: bool,
+    view: View,
 ) -> Result<(), ExportError> {
-    let clock_keys: Vec<String> = store
-        .office()
-        .policy
-        .clocks
-        .iter()
-        .map(|c| c.key.clone())
-        .collect();
-    let mut head: Vec<String> = CSV_COLUMNS.into_iter().map(str::to_owned).collect();
-    head.extend(clock_keys.iter().map(|k| format!("due_{k}")));
-    head.push("events".to_owned());
-    writeln!(w, "{}", head.join(","))?;
+    sheet::csv_head(w, &sheet::register_table(view.lang).columns)?;
     for id in ids {
         let row = store.case(&CaseRef::Id(*id), today)?;
-        let events = store.events(*id)?;
-        let due = store.due_of(&row);
-        let mut cells = case_cells(&row.case, full);
-        cells.extend(clock_keys.iter().map(|k| {
-            due.get(k)
-                .copied()
-                .flatten()
-                .map(|d| d.to_string())
-                .unwrap_or_default()
-        }));
-        cells.push(
-            events
-                .iter()
-                .map(|e| format!("{} {} {}", e.at, e.op, e.actor))
-                .collect::<Vec<_>>()
-                .join("; "),
-        );
-        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-        writeln!(w, "{}", line.join(","))?;
+        sheet::csv_row(w, &sheet::register_row(&row, view.lang, view.full))?;
     }
     Ok(())
 }
 
-/// The cells of [`CSV_COLUMNS`] for a case.
-fn case_cells(c: &Case, full: bool) -> Vec<String> {
-    let i = &c.intake;
-    let join = |f: &dyn Fn(&Petitioner) -> Option<String>| {
-        i.petitioners
-            .iter()
-            .filter_map(f)
-            .collect::<Vec<_>>()
-            .join(";")
-    };
-    vec![
-        c.id.to_string(),
-        c.case_no.clone().unwrap_or_default(),
-        c.state.code().to_owned(),
-        i.channel.code().to_owned(),
-        i.received_at.to_rfc3339(),
-        i.people.to_string(),
-        i.category.clone(),
-        code(&i.handling_type),
-        code(&i.urgency),
-        join(&|p| Some(p.name.clone())),
-        join(&|p| {
-            p.id_number
-                .as_deref()
-                .map(|n| if full { n.to_owned() } else { mask_id(n) })
-        }),
-        join(&|p| {
-            p.phone
-                .as_deref()
-                .map(|n| if full { n.to_owned() } else { mask_phone(n) })
-        }),
-        i.target.clone().unwrap_or_default(),
-        i.summary.clone(),
-        i.request.clone(),
-        c.decision
-            .as_ref()
-            .map(|d| d.decision.code().to_owned())
-            .unwrap_or_default(),
-        c.assignment
-            .as_ref()
-            .map(|a| a.department.clone())
-            .unwrap_or_default(),
-        c.assignment
-            .as_ref()
-            .map(|a| a.handler.clone())
-            .unwrap_or_default(),
-        c.reply
-            .as_ref()
-            .and_then(|r| r.outcome)
-            .map(|o| code(&o))
-            .unwrap_or_default(),
-    ]
-}
-
-fn code<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
+/// The register as a workbook's bytes.
+fn workbook(
+    store: &Store,
+    ids: &[i64],
+    today: NaiveDate,
+    view: View,
+) -> Result<Vec<u8>, ExportError> {
+    let mut table = sheet::register_table(view.lang);
+    for id in ids {
+        let row = store.case(&CaseRef::Id(*id), today)?;
+        table
+            .rows
+            .push(sheet::register_row(&row, view.lang, view.full));
     }
+    sheet::workbook(&[table]).map_err(|e| ExportError::Sheet(e.message(view.lang)))
 }

@@ -30,6 +30,7 @@ mod report;
 mod restore;
 mod setup;
 mod signin;
+mod usage;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -53,7 +54,10 @@ impl Failure {
 
 pub fn main() -> ExitCode {
     let lang = args::language_from_env();
-    let cli = args::parse(lang);
+    let cli = match args::parse(lang) {
+        Ok(cli) => cli,
+        Err(e) => return usage::clap_error(&e, lang),
+    };
     let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or(lang);
     match Env::new(cli, lang).and_then(run) {
         Ok(code) => code,
@@ -320,6 +324,8 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Encrypt { out } => setup::encrypt(&env, &env.ledger_path()?, &out),
         Cmd::Passwd(args) => passwd::run(&env, &args),
         Cmd::Restore { from } => restore::run(&env, &from),
+        Cmd::Completions { shell } => usage::completions(shell, lang),
+        Cmd::Man { dir } => usage::man(dir.as_deref(), lang),
     }
 }
 
@@ -407,14 +413,9 @@ fn exit_code(ok: bool) -> ExitCode {
     }
 }
 
-/// `--state S` of `list`.
+/// `--state S` of `list` (clap has checked it: `args::state_code`).
 fn state_named(s: &str, lang: Lang) -> Result<State, Failure> {
-    State::from_code(s).ok_or_else(|| {
-        Failure(format!(
-            "{}: {s} (intake | registered | assigned | replied | archived)",
-            lang.pick("没有这个状态", "no such state")
-        ))
-    })
+    State::from_code(s).ok_or_else(|| Failure(text::no_such_state(lang, s)))
 }
 
 /// No command: the desk, on a fresh demo ledger with `--demo`.

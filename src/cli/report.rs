@@ -28,11 +28,18 @@ pub fn run(
         .report(period, today, top)
         .map_err(|e| Failure(errors::store(lang, &e)))?;
     let policy = &store.office().policy;
+    if format == ReportFormat::Xlsx {
+        let path = out.ok_or_else(|| Failure(crate::strings::sheet::needs_out(lang).to_owned()))?;
+        let tables = report::tables(&report, lang, policy);
+        return crate::sheet::write_xlsx(&tables, path).map_err(|e| Failure(e.message(lang)));
+    }
     let format = match format {
         ReportFormat::Text => Format::Text,
         ReportFormat::Json => Format::Json,
         ReportFormat::Csv => Format::Csv,
         ReportFormat::Html => Format::Html,
+        // Written above.
+        ReportFormat::Xlsx => return Ok(()),
     };
     let body = report::render(&report, format, lang, policy);
     // Standard output may be a terminal: no stored escape (a category, a department)

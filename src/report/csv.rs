@@ -16,10 +16,22 @@ fn csv_number(a: Option<f64>, whole: bool) -> String {
 }
 
 /// One row per figure: section, key, label, value, previous, change, last year, change
-/// year-on-year. UTF-8 with a byte-order mark, CRLF line ends: Excel opens it as Chinese.
+/// year-on-year. UTF-8 with a byte-order mark, CRLF line ends (the shared writer,
+/// `crate::sheet`): Excel opens it as Chinese.
 pub fn render_csv(r: &Report, lang: Lang, policy: &Policy) -> String {
-    let mut o = String::from("\u{feff}");
-    o.push_str("section,key,label,value,previous,change,last_year,change_yoy\r\n");
+    let mut o: Vec<u8> = crate::sheet::BOM.as_bytes().to_vec();
+    let head = [
+        "section",
+        "key",
+        "label",
+        "value",
+        "previous",
+        "change",
+        "last_year",
+        "change_yoy",
+    ];
+    // Writing to memory cannot fail.
+    let _ = crate::sheet::csv_line(&mut o, head);
     for f in &r.figures {
         let whole = f.measure == Measure::Count;
         let row = [
@@ -32,24 +44,7 @@ pub fn render_csv(r: &Report, lang: Lang, policy: &Policy) -> String {
             csv_number(f.last_year.number(), whole),
             csv_number(f.change_yoy, false),
         ];
-        let line: Vec<String> = row.iter().map(|c| cell(c)).collect();
-        o.push_str(&line.join(","));
-        o.push_str("\r\n");
+        let _ = crate::sheet::csv_line(&mut o, row.iter().map(String::as_str));
     }
-    o
-}
-
-/// RFC 4180 quoting; a leading = + - @ is prefixed with ' so that a
-/// spreadsheet never runs a cell as a formula.
-pub fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
+    String::from_utf8_lossy(&o).into_owned()
 }

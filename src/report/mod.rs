@@ -5,14 +5,16 @@
 
 mod csv;
 mod html;
+mod sheets;
 mod text;
 
 use crate::domain::policy::Policy;
 use crate::domain::stats::{Amount, Figure, Report, Section};
 use crate::strings::{Lang, labels, report as words};
 
-pub use csv::{cell as csv_cell, render_csv};
+pub use csv::render_csv;
 pub use html::{escape, render_html};
+pub use sheets::tables;
 pub use text::render_text;
 
 /// Items listed under the overdue and supervision tables of the text and HTML reports (the
@@ -123,10 +125,10 @@ fn clock_label<'a>(policy: &'a Policy, lang: Lang, key: &'a str) -> &'a str {
 
 /// The overdue cases listed under their table ([`LISTED_ITEMS`] of them), a row each with
 /// the columns of `strings::report::overdue_columns`; the summary last.
-fn overdue_rows(r: &Report, lang: Lang, policy: &Policy) -> Vec<Vec<String>> {
+fn overdue_rows(r: &Report, lang: Lang, policy: &Policy, limit: usize) -> Vec<Vec<String>> {
     r.overdue_items
         .iter()
-        .take(LISTED_ITEMS)
+        .take(limit)
         .map(|i| {
             vec![
                 case_no(&i.case_no, i.id),
@@ -142,10 +144,10 @@ fn overdue_rows(r: &Report, lang: Lang, policy: &Policy) -> Vec<Vec<String>> {
 }
 
 /// The supervised cases listed under their table, as [`overdue_rows`].
-fn supervised_rows(r: &Report, lang: Lang) -> Vec<Vec<String>> {
+fn supervised_rows(r: &Report, lang: Lang, limit: usize) -> Vec<Vec<String>> {
     r.supervised_items
         .iter()
-        .take(LISTED_ITEMS)
+        .take(limit)
         .map(|i| {
             vec![
                 case_no(&i.case_no, i.id),
@@ -169,15 +171,27 @@ pub struct ItemList {
 
 /// The list under the overdue or the supervision table; none under the others.
 pub fn item_list(r: &Report, section: Section, lang: Lang, policy: &Policy) -> Option<ItemList> {
+    all_items(r, section, lang, policy, LISTED_ITEMS)
+}
+
+/// The list under the overdue or the supervision table, its first `limit` rows (a
+/// spreadsheet lists all of them).
+pub fn all_items(
+    r: &Report,
+    section: Section,
+    lang: Lang,
+    policy: &Policy,
+    limit: usize,
+) -> Option<ItemList> {
     match section {
         Section::Overdue => Some(ItemList {
             head: words::overdue_columns(lang).to_vec(),
-            rows: overdue_rows(r, lang, policy),
+            rows: overdue_rows(r, lang, policy, limit),
             total: r.overdue_items.len(),
         }),
         Section::Supervision => Some(ItemList {
             head: words::supervised_columns(lang).to_vec(),
-            rows: supervised_rows(r, lang),
+            rows: supervised_rows(r, lang, limit),
             total: r.supervised_items.len(),
         }),
         Section::Intake

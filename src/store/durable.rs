@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// `bytes` as the whole of `path`: a temp file (0600) beside it, fsynced, renamed over
 /// it, the directory fsynced. A reader sees the old file or the new, never half of one.
-pub(super) fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(format!(".tmp{}", std::process::id()));
     let tmp = PathBuf::from(tmp);

@@ -73,6 +73,8 @@ pub use damage::{Damage, Journal};
 pub use dashboard::{Dashboard, GROUP_VISIT, Repeater};
 pub use documents::StoredDocument;
 pub use drafts::Draft;
+/// A file written whole (temp 0600, fsync, rename): the workbooks of `export` and `report`.
+pub use durable::write as write_whole;
 pub use encrypt::{Converted, encrypt_ledger, plaintext_operators};
 pub use findings::{CheckReport, Difference, Table};
 pub use issue::{Issued, RenderJob, Rendered};

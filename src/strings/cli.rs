@@ -28,8 +28,8 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
             "earlier cases of one person (ID number, phone, or name + address)",
         ),
         "export" => lang.pick(
-            "导出全部信访事项（含信访人、状态、期限、办理记录）",
-            "export every case with petitioners, state, due dates and events",
+            "导出信访登记簿（csv、xlsx）或全部信访事项及办理记录（json）",
+            "export the register (csv, xlsx) or every case with its events (json)",
         ),
         "check" => lang.pick(
             "检查台账完整性、哈希链，并由办理记录重算每张表逐行比对；发现问题时退出码为1并列出每处不一致",
@@ -46,6 +46,7 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
         ),
         "audit" | "operators" => super::audit::about(lang, name),
         "restore" => super::restore::about(lang),
+        "completions" | "man" => super::usage::about(lang, name),
         _ => super::signin::about(lang, name),
     }
 }
@@ -85,15 +86,18 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "phone" => lang.pick("电话", "phone"),
         "name" => lang.pick("姓名（需同时给出住址）", "name (with --address)"),
         "address" => lang.pick("住址", "address"),
-        "format" => lang.pick("格式：json 或 csv", "format: json or csv"),
+        "format" => lang.pick(
+            "格式：json、csv（登记簿，Excel 可直接打开）或 xlsx（Excel 登记簿，须 --out）",
+            "format: json, csv (the register, opens in Excel) or xlsx (an Excel workbook, needs --out)",
+        ),
         "out" => lang.pick("输出文件（默认标准输出）", "output file (default: standard output)"),
         "period" => lang.pick(
             "统计期间：2026-11、2026-Q4、2026、2026-11-01..2026-11-15、2026-11-05，或 day（今天）、week（本周）、month（本月，默认）、quarter、year",
             "the period: 2026-11, 2026-Q4, 2026, 2026-11-01..2026-11-15, 2026-11-05, or day (today), week (this week), month (this month, the default), quarter, year",
         ),
         "report_format" => lang.pick(
-            "格式：text（中文报告，默认）、json、csv（Excel 可直接打开）、html（可打印，A4）",
-            "format: text (the default), json, csv (opens in Excel), html (print-ready, A4)",
+            "格式：text（中文报告，默认）、json、csv（Excel 可直接打开）、html（可打印，A4）、xlsx（Excel 工作簿，须 --out）",
+            "format: text (the default), json, csv (opens in Excel), html (print-ready, A4), xlsx (an Excel workbook, needs --out)",
         ),
         "top" => lang.pick("列出被反映最多的前几个单位", "how many of the most complained-about units to list"),
         "keys" | "size" => super::replay::arg_help(lang, id),
@@ -105,6 +109,7 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "version" => lang.pick("显示版本", "print version"),
         "since" | "full" => super::audit::arg_help(lang, id),
         "from" => super::restore::arg_help(lang),
+        "shell" | "dir" => super::usage::arg_help(lang, id),
         _ => super::signin::arg_help(lang, id),
     }
 }
@@ -144,6 +149,14 @@ pub fn list_headings(lang: Lang) -> [&'static str; 7] {
             "due",
         ],
     }
+}
+
+/// `list --state` with a word that is no state's code.
+pub fn no_such_state(lang: Lang, s: &str) -> String {
+    format!(
+        "{}: {s} (intake | registered | assigned | replied | archived)",
+        lang.pick("没有这个状态", "no such state")
+    )
 }
 
 pub fn error_prefix(lang: Lang) -> &'static str {

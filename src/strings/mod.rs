@@ -19,9 +19,11 @@ pub mod report;
 pub mod report_screen;
 pub mod restore;
 pub mod setup;
+pub mod sheet;
 pub mod signin;
 pub mod signin_screen;
 pub mod ui;
+pub mod usage;
 pub mod validation;
 
 /// The language the desk speaks.
