@@ -125,6 +125,7 @@ fn run(conn: &Connection, office: &Office, depth: Depth) -> Result<CheckReport> 
         let departments = super::directory::department_names(conn)?;
         let rules = office.rules(&operators, &departments);
         let seen = cases::check(conn, &rules, cases::Span::ALL, &mut report)?;
+        beside_cases(conn, &mut report)?;
         after_cases(conn, &seen, &mut report)?;
     } else {
         // An old backup opened read-only: its cases, report rows and documents as before.
@@ -135,13 +136,18 @@ fn run(conn: &Connection, office: &Office, depth: Depth) -> Result<CheckReport> 
     Ok(report)
 }
 
+/// The tables recomputed from rows alone (the repeat petitioners, the document counters):
+/// a job of its own beside the pass over the cases.
+fn beside_cases(conn: &Connection, report: &mut CheckReport) -> Result<()> {
+    tables::document_counters(conn, report)?;
+    tables::person_counts(conn, report)?;
+    tables::earlier_petitioner(conn, report)
+}
+
 /// The checks that need the whole pass over the cases first (`cases::Seen`).
 fn after_cases(conn: &Connection, seen: &cases::Seen, report: &mut CheckReport) -> Result<()> {
     search::check_vocabulary(conn, &seen.words, report)?;
     tables::case_counters(conn, seen, report)?;
-    tables::document_counters(conn, report)?;
-    tables::person_counts(conn, report)?;
-    tables::earlier_petitioner(conn, report)?;
     let ids = seen.ids.iter().copied().collect();
     tables::drafts(conn, &ids, report)?;
     tables::reception_records(conn, &ids, report)?;

@@ -130,7 +130,8 @@ impl CheckReport {
         self.more_differences += part.more_differences;
     }
 
-    /// Drops what the pass over the cases found, before it runs again.
+    /// Drops what the pass over the cases and the tables beside it found, before they run
+    /// again (the other jobs list no differences).
     pub(super) fn forget_cases(&mut self) {
         self.cases = 0;
         self.first_bad_case = None;

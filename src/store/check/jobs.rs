@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use rusqlite::{Connection, OpenFlags};
 
 use super::cases::{self, Seen, Span};
-use super::{Depth, after_cases, database};
+use super::{Depth, after_cases, beside_cases, database};
 use crate::config::Office;
 use crate::store::findings::CheckReport;
 use crate::store::keys::DataKey;
@@ -28,6 +28,7 @@ pub(in crate::store) struct Readers<'a> {
 enum Job {
     Database,
     Chains,
+    Tables,
     Cases(Span),
 }
 
@@ -70,7 +71,7 @@ pub(super) fn run(
     let mut queue = VecDeque::from([Job::Database]);
     // Twice as many spans as readers: a reader done early takes another.
     queue.extend(spans(last_case, threads * 2).into_iter().map(Job::Cases));
-    queue.push_back(Job::Chains);
+    queue.extend([Job::Tables, Job::Chains]);
     let jobs = queue.len();
     let queue = Mutex::new(queue.into_iter().enumerate().collect::<VecDeque<_>>());
     let results: Mutex<Vec<Option<Found>>> = Mutex::new((0..jobs).map(|_| None).collect());
@@ -101,10 +102,11 @@ pub(super) fn run(
         }
     }
     if marks.iter().flatten().any(|m| *m != mark) {
-        // A desk wrote while the readers began: the cases again, on one snapshot, so a
-        // change made meanwhile is not taken for damage.
+        // A desk wrote while the readers began: the cases and tables again, on one
+        // snapshot, so a change made meanwhile is not taken for damage.
         report.forget_cases();
         seen = cases::check(main, &rules, Span::ALL, &mut report)?;
+        beside_cases(main, &mut report)?;
     }
     after_cases(main, &seen, &mut report)?;
     Ok(report)
@@ -151,6 +153,8 @@ fn reader(
     let conn = connect(readers.path, OpenFlags::SQLITE_OPEN_READ_ONLY, readers.key)?;
     let threads = u64::try_from(threads).unwrap_or(1);
     conn.pragma_update(None, "cache_size", -cache_kib(readers.path, threads))?;
+    // The repeat petitioners' GROUP BY sorts a million rows: in memory, not a temporary file.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.execute_batch("BEGIN")?;
     let mark = mark(&conn)?;
     let mut worked = false;
@@ -178,6 +182,10 @@ fn work(
     Ok(match job {
         Job::Database => {
             database(conn, depth, &mut report)?;
+            Found::Report(report)
+        }
+        Job::Tables => {
+            beside_cases(conn, &mut report)?;
             Found::Report(report)
         }
         Job::Chains => {
