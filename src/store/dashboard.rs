@@ -1,11 +1,13 @@
-//! The leader's dashboard: short lists of the cases a leader must see on
-//! reception day, each from an index (DOMAIN: "Who uses the desk").
+//! The leader's dashboard: the lists of cases a leader must see on
+//! reception day, each from an index, each with its true count
+//! (DOMAIN: "Who uses the desk").
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params, params_from_iter};
 
 use super::queries::{CaseRow, ListFilter};
-use super::{Result, Store};
+use super::{Owner, Result, Store};
 
 /// A visit of this many people or more is a group visit (集体访).
 pub const GROUP_VISIT: u32 = 5;
@@ -18,6 +20,20 @@ pub struct Repeater {
     pub cases: i64,
     /// The newest of their cases.
     pub latest: i64,
+}
+
+/// How many rows each list has in all: the lists hold only the first
+/// `limit`, the titles say the whole (and agree with the header's counts).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub major: i64,
+    pub overdue: i64,
+    pub due_soon: i64,
+    pub awaiting: i64,
+    pub owned: i64,
+    pub today: i64,
+    pub groups: i64,
+    pub repeaters: i64,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -36,24 +52,93 @@ pub struct Dashboard {
     /// Open group visits, newest first.
     pub groups: Vec<CaseRow>,
     pub repeaters: Vec<Repeater>,
+    pub totals: Totals,
+}
+
+/// One list of the dashboard: a condition on `cases` and its arguments.
+struct Cond {
+    sql: String,
+    args: Vec<SqlValue>,
+}
+
+impl Cond {
+    fn new(sql: impl Into<String>) -> Cond {
+        Cond {
+            sql: sql.into(),
+            args: Vec::new(),
+        }
+    }
+
+    fn with(mut self, arg: impl Into<SqlValue>) -> Cond {
+        self.args.push(arg.into());
+        self
+    }
 }
 
 impl Store {
-    /// Newest first, from a partial index named by its condition.
-    fn open_where(&self, cond: &str, limit: usize, today: NaiveDate) -> Result<Vec<CaseRow>> {
+    /// Newest first, the first `limit` of the cases that meet `cond`.
+    fn open_where(&self, cond: &Cond, limit: usize, today: NaiveDate) -> Result<Vec<CaseRow>> {
         let sql = format!(
-            "SELECT id FROM cases WHERE {cond} AND {} ORDER BY received_at DESC, id DESC LIMIT ?1",
-            self.seen_where("")
+            "SELECT id FROM cases WHERE {} AND {} ORDER BY received_at DESC, id DESC LIMIT {}",
+            cond.sql,
+            self.seen_where(""),
+            limit.max(1)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let ids = stmt
-            .query_map(params![limit as i64], |r| r.get(0))?
+            .query_map(params_from_iter(&cond.args), |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<i64>>>()?;
         self.rows_by_id(&ids, today)
     }
 
+    /// How many cases the reader may see meet `cond` (from the same index).
+    fn count_where(&self, cond: &Cond) -> Result<i64> {
+        let sql = format!(
+            "SELECT count(*) FROM cases WHERE {} AND {}",
+            cond.sql,
+            self.seen_where("")
+        );
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(&cond.args), |r| r.get(0))?)
+    }
+
+    /// The first `limit` rows and the count of `cond`.
+    fn part(&self, cond: &Cond, limit: usize, today: NaiveDate) -> Result<(Vec<CaseRow>, i64)> {
+        Ok((
+            self.open_where(cond, limit, today)?,
+            self.count_where(cond)?,
+        ))
+    }
+
+    /// The cases with a running clock overdue (`None`) or due within
+    /// `Some(days)`, soonest first: the first `limit` and how many.
+    fn clocked(
+        &self,
+        within: Option<u32>,
+        limit: usize,
+        today: NaiveDate,
+    ) -> Result<(Vec<CaseRow>, i64)> {
+        let f = ListFilter {
+            overdue: within.is_none(),
+            due_within: within,
+            limit,
+            ..ListFilter::default()
+        };
+        let rows = self.list(&f, today)?.into_iter().map(|(r, _)| r).collect();
+        let day = today.to_string();
+        let count = match within {
+            None => Cond::new("next_due < ?1").with(day),
+            Some(days) => Cond::new("next_due >= ?1 AND next_due <= ?2")
+                .with(day)
+                .with((today + chrono::Duration::days(days.into())).to_string()),
+        };
+        Ok((rows, self.count_where(&count)?))
+    }
+
     /// The dashboard of `leader` on `today`; `due_soon_days` is the policy's
-    /// horizon in days; at most `limit` cases a list.
+    /// horizon in days; at most `limit` cases a list, with every list's count.
     pub fn dashboard(
         &self,
         leader: &str,
@@ -61,51 +146,50 @@ impl Store {
         due_soon_days: u32,
         limit: usize,
     ) -> Result<Dashboard> {
-        let page = |f: ListFilter| -> Result<Vec<CaseRow>> {
-            Ok(self
-                .list(&ListFilter { limit, ..f }, today)?
-                .into_iter()
-                .map(|(r, _)| r)
-                .collect())
-        };
         let offset = self.office.policy.utc_offset;
         let start = today
             .and_hms_opt(0, 0, 0)
             .and_then(|t| t.and_local_timezone(offset).single())
             .map_or(0, |t| t.timestamp());
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT id FROM cases WHERE received_at >= ?1 AND received_at < ?2 AND {}
-             ORDER BY received_at DESC, id DESC LIMIT ?3",
-            self.seen_where("")
-        ))?;
-        let today_ids = stmt
-            .query_map(params![start, start + 86_400, limit as i64], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<i64>>>()?;
-        Ok(Dashboard {
-            major: self.open_where("urgency = 'major' AND state <> 'archived'", limit, today)?,
-            overdue: page(ListFilter {
-                overdue: true,
-                ..ListFilter::default()
-            })?,
-            due_soon: page(ListFilter {
-                due_within: Some(due_soon_days),
-                ..ListFilter::default()
-            })?,
-            awaiting: self.open_where("awaiting_instruction = 1", limit, today)?,
-            owned: page(ListFilter {
-                mine: Some((super::Owner::Leader, leader.to_owned())),
-                ..ListFilter::default()
-            })?
-            .into_iter()
-            .filter(|r| r.case.state != crate::domain::types::State::Archived)
-            .collect(),
-            today: self.rows_by_id(&today_ids, today)?,
-            groups: self.open_where(
-                &format!("people >= {GROUP_VISIT} AND state <> 'archived'"),
-                limit,
-                today,
+        let open = "state <> 'archived'";
+        let part = |cond: Cond| self.part(&cond, limit, today);
+        let (major, n_major) = part(Cond::new(format!("urgency = 'major' AND {open}")))?;
+        let (overdue, n_overdue) = self.clocked(None, limit, today)?;
+        let (due_soon, n_due_soon) = self.clocked(Some(due_soon_days), limit, today)?;
+        let (awaiting, n_awaiting) = part(Cond::new("awaiting_instruction = 1"))?;
+        let owner = Owner::Leader.column();
+        let (owned, n_owned) =
+            part(Cond::new(format!("{owner} = ?1 AND {open}")).with(leader.to_owned()))?;
+        let (received, n_today) = part(
+            Cond::new("received_at >= ?1 AND received_at < ?2")
+                .with(start)
+                .with(start + 86_400),
+        )?;
+        let (groups, n_groups) = part(Cond::new(format!("people >= {GROUP_VISIT} AND {open}")))?;
+        let totals = Totals {
+            major: n_major,
+            overdue: n_overdue,
+            due_soon: n_due_soon,
+            awaiting: n_awaiting,
+            owned: n_owned,
+            today: n_today,
+            groups: n_groups,
+            repeaters: self.conn.query_row(
+                "SELECT count(*) FROM person_counts WHERE cases > 1",
+                [],
+                |r| r.get(0),
             )?,
+        };
+        Ok(Dashboard {
+            major,
+            overdue,
+            due_soon,
+            awaiting,
+            owned,
+            today: received,
+            groups,
             repeaters: self.repeaters(limit)?,
+            totals,
         })
     }
 

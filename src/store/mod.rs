@@ -68,7 +68,7 @@ pub use cases::CaseRef;
 pub use charts::{Charts, Week};
 pub use check::TAIL;
 pub use damage::{Damage, Journal};
-pub use dashboard::{Dashboard, GROUP_VISIT, Repeater};
+pub use dashboard::{Dashboard, GROUP_VISIT, Repeater, Totals};
 pub use documents::StoredDocument;
 pub use drafts::Draft;
 pub use encrypt::{Converted, encrypt_ledger, plaintext_operators};

@@ -40,7 +40,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             .map_or_else(fail, Msg::Found),
         Cmd::OpenCase(id) => open_case(store, app, *id).map_or_else(fail, Msg::Case),
         Cmd::LoadDashboard => store
-            .leader_dashboard(operator_name(app), today, DASHBOARD_ROWS)
+            .leader_dashboard(operator_name(app), today, app.dash().depth())
             .map_or_else(fail, |d| Msg::Dashboard(Box::new(d))),
         Cmd::LoadCharts => store
             .charts(today, CHART_WEEKS)
@@ -322,9 +322,6 @@ const RECEPTION_DAYS_AHEAD: i64 = 28;
 
 /// The weeks the intake chart covers.
 const CHART_WEEKS: u32 = 12;
-
-/// How many cases each list of the dashboard shows.
-const DASHBOARD_ROWS: usize = 8;
 
 /// How many earlier cases the repeat panel shows.
 const REPEATS: usize = 8;
