@@ -132,7 +132,7 @@ impl Form {
             row_template,
             confirming: None,
         };
-        form.regroup();
+        form.regroup(None);
         form.focus = form.first_visible();
         form
     }
@@ -193,19 +193,33 @@ impl Form {
         self.code(by).map(str::to_owned)
     }
 
-    /// After a choice changed: a grouped choice whose option is no longer
-    /// offered moves to the first one that is.
-    fn regroup(&mut self) {
+    /// After a choice changed (`changed`; None: the form was just made): a
+    /// grouped choice whose option is no longer offered moves to the first
+    /// one of the group itself (a department's first handler), else the
+    /// first offered. When the choice it follows was changed, an option
+    /// offered under every group (a leader) gives way too: the handler
+    /// follows the department.
+    fn regroup(&mut self, changed: Option<FieldKey>) {
         for i in 0..self.fields.len() {
             let group = self.group_of(i);
             let f = &mut self.fields[i];
-            if f.group_by.is_some() {
-                let offered = f.offered(group.as_deref());
-                if !offered.contains(&f.choice)
-                    && let Some(&first) = offered.first()
-                {
-                    f.choice = first;
-                }
+            if f.group_by.is_none() {
+                continue;
+            }
+            let offered = f.offered(group.as_deref());
+            let own: Vec<usize> = offered
+                .iter()
+                .copied()
+                .filter(|&k| f.groups.get(k).is_some_and(|g| !g.is_empty()))
+                .collect();
+            let followed = changed.is_some() && changed == f.group_by;
+            let keep = if followed {
+                own.contains(&f.choice)
+            } else {
+                offered.contains(&f.choice)
+            };
+            if !keep && let Some(&first) = own.first().or(offered.first()) {
+                f.choice = first;
             }
         }
     }

@@ -159,8 +159,13 @@ impl App {
             None
         };
         q.page_starts.push(start);
+        // Reloaded, the cursor follows its case, not its row, when rows came
+        // or went above it.
+        let was = q.follow.take();
         q.rows = rows.into_iter().map(|(r, _)| r).collect();
-        q.selected = q.selected.min(q.rows.len().saturating_sub(1));
+        q.selected = was
+            .and_then(|id| q.rows.iter().position(|r| r.case.id == id))
+            .unwrap_or(q.selected.min(q.rows.len().saturating_sub(1)));
         Vec::new()
     }
 
