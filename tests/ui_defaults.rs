@@ -139,3 +139,63 @@ fn the_queue_cursor_follows_its_case_across_a_reload() {
     assert_eq!(q.rows[q.selected].case.id, chosen);
     assert_eq!(q.selected, 2);
 }
+
+/// Another desk assigns the case while this one's 交办 form is open: the
+/// form is told at once, keeps what was typed, says so again on the first
+/// Ctrl-S and saves on the second (issue 17 point 3).
+#[test]
+fn a_form_on_a_case_changed_meanwhile_says_so_before_saving() {
+    let mut d = Desk::new("李娜", 1);
+    d.registered_visit("反映学校收费");
+    let id = d.case_id();
+    d.key(KeyCode::Char('a'));
+    d.chars("教育");
+    d.store
+        .execute(&xinfang::store::Request {
+            case: Some(xinfang::store::CaseRef::Id(id)),
+            expected_version: None,
+            command: assign("城建科", "王强"),
+            actor: "李娜".into(),
+            at: t(1),
+        })
+        .unwrap();
+    d.send(xinfang::ui::app::Msg::Changed);
+    let said = d.app.message.clone().unwrap_or_default();
+    assert!(said.contains("他人更改") && said.contains("交办"), "{said}");
+    assert_eq!(d.form().code(FieldKey::Department), Some("教育科"));
+    d.ctrl('s');
+    assert!(matches!(d.app.screen, Screen::Form(_)), "told once more");
+    assert!(d.app.message.as_deref().unwrap_or("").contains("他人更改"));
+    d.ctrl('s');
+    let a = match &d.app.screen {
+        Screen::Case(c) => c.row.case.assignment.clone().unwrap(),
+        _ => panic!("{:?}", d.app.message),
+    };
+    assert_eq!(a.department, "教育科");
+}
+
+/// Another desk's step shows on the open case screen, which keeps its scroll.
+#[test]
+fn the_case_screen_takes_another_desks_step_where_it_was_scrolled() {
+    let mut d = Desk::new("李娜", 1);
+    d.registered_visit("反映学校收费");
+    let id = d.case_id();
+    if let Screen::Case(c) = &mut d.app.screen {
+        c.scroll = 3;
+    }
+    d.store
+        .execute(&xinfang::store::Request {
+            case: Some(xinfang::store::CaseRef::Id(id)),
+            expected_version: None,
+            command: assign("城建科", "王强"),
+            actor: "李娜".into(),
+            at: t(1),
+        })
+        .unwrap();
+    d.send(xinfang::ui::app::Msg::Changed);
+    let Screen::Case(c) = &d.app.screen else {
+        panic!("the case stays open");
+    };
+    assert_eq!(c.scroll, 3);
+    assert_eq!(c.row.case.state, xinfang::domain::types::State::Assigned);
+}

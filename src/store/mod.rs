@@ -39,6 +39,7 @@ mod hidden;
 mod issue;
 mod journal;
 mod keys;
+mod live;
 mod migrations;
 mod office_journal;
 mod passphrase;

@@ -85,6 +85,10 @@ pub enum Msg {
         name: String,
         one_time: bool,
     },
+    /// Another process committed to the ledger (`PRAGMA data_version`).
+    Changed,
+    /// A case read again after another desk's commit.
+    CaseRefreshed(Box<crate::store::views::CaseView>),
 }
 
 /// What the runtime should fetch from the store.
@@ -149,6 +153,8 @@ pub enum Cmd {
         passphrase: zeroize::Zeroizing<String>,
         one_time: bool,
     },
+    /// Read case `id` again for the screen or form on it, recording no view.
+    RefreshCase(i64),
 }
 
 impl Cmd {

@@ -39,6 +39,11 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             .search(query, *limit, today)
             .map_or_else(fail, Msg::Found),
         Cmd::OpenCase(id) => open_case(store, app, *id).map_or_else(fail, Msg::Case),
+        // Not a view to record: the reader did nothing (and a record would
+        // be a commit that sets every other desk refreshing in turn).
+        Cmd::RefreshCase(id) => store
+            .case_view(*id, today, REPEATS)
+            .map_or_else(fail, |v| Msg::CaseRefreshed(Box::new(v))),
         Cmd::LoadDashboard => store
             .leader_dashboard(operator_name(app), today, app.dash().depth())
             .map_or_else(fail, |d| Msg::Dashboard(Box::new(d))),
@@ -378,6 +383,18 @@ pub fn dispatch_drawing(store: &mut Store, app: &mut App, msg: Msg, draw: &mut d
             queue.push(execute(store, app, &cmd));
         }
     }
+}
+
+/// Another process's commit since `seen` (the ledger's `data_version`):
+/// the desk is told (`Msg::Changed`). Cheap: no table is read.
+pub fn notice_commits(store: &mut Store, app: &mut App, seen: &mut Option<i64>) {
+    let Ok(now) = store.data_version() else {
+        return;
+    };
+    if seen.is_some_and(|s| s != now) {
+        dispatch(store, app, Msg::Changed);
+    }
+    *seen = Some(now);
 }
 
 /// Draws one frame.
