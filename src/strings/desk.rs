@@ -13,3 +13,11 @@ pub fn changed_meanwhile(lang: Lang, actor: &str, op: &str) -> String {
         ),
     }
 }
+
+/// An empty queue: how to take the first case in (`key`: the new-intake key).
+pub fn no_cases_new(lang: Lang, key: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没有符合条件的信访事项 · 按 {key} 新登记"),
+        Lang::En => format!("no cases match · press {key} to take one in"),
+    }
+}

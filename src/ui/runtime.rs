@@ -6,6 +6,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::domain::command::{Command, IntakeInput};
+use crate::domain::repeat::PetitionerKey;
 use crate::store::views::{CaseView, PageQuery, Slice};
 use crate::store::{Admin, CaseRef, Owner, Request, Store, StoreError};
 use crate::strings::errors;
@@ -24,6 +25,21 @@ fn open_case(store: &mut Store, app: &App, id: i64) -> Result<Box<CaseView>, Sto
     Ok(Box::new(c))
 }
 
+/// The queue's search: an ID number finds its holder's cases, as the
+/// repeat panel does; anything else the words and numbers.
+fn search(
+    store: &mut Store,
+    app: &App,
+    query: &str,
+    limit: usize,
+) -> Result<Vec<crate::store::CaseRow>, StoreError> {
+    if crate::domain::identity::looks_like_id(query) {
+        let key = PetitionerKey::new(Some(query.trim()), None, None, None, app.today);
+        return store.earlier_cases(&key, limit, app.today);
+    }
+    store.search(query, limit, app.today)
+}
+
 pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
     let today = app.today;
     let fail = |e: StoreError| Msg::Failed(errors::store(app.lang, &e));
@@ -35,9 +51,9 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 rows,
                 start: start.clone(),
             }),
-        Cmd::Search { query, limit } => store
-            .search(query, *limit, today)
-            .map_or_else(fail, Msg::Found),
+        Cmd::Search { query, limit } => {
+            search(store, app, query, *limit).map_or_else(fail, Msg::Found)
+        }
         Cmd::OpenCase(id) => open_case(store, app, *id).map_or_else(fail, Msg::Case),
         // Not a view to record: the reader did nothing (and a record would
         // be a commit that sets every other desk refreshing in turn).

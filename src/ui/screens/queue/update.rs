@@ -234,12 +234,20 @@ impl App {
         vec![self.load(start)]
     }
 
+    /// Enter: the case under the cursor. Opened from the search, the search
+    /// closes (a `/` after coming back starts a new one, not `…/` typed on).
     fn open_selected(&mut self) -> Vec<Cmd> {
-        let q = self.queue();
-        match q.rows.get(q.selected) {
-            Some(r) => vec![Cmd::OpenCase(r.case.id)],
-            None => Vec::new(),
+        let Some(q) = self.queue_mut() else {
+            return Vec::new();
+        };
+        let Some(id) = q.rows.get(q.selected).map(|r| r.case.id) else {
+            return Vec::new();
+        };
+        if q.search.take().is_some() {
+            q.page_starts.clear();
+            q.selected = 0;
         }
+        vec![Cmd::OpenCase(id)]
     }
 }
 
