@@ -84,3 +84,56 @@ fn a_long_message_wraps_instead_of_being_cut() {
     assert!(shown.contains("重大紧急事项：请立即报告"), "{shown}");
     assert!(shown.contains("做好稳控和疏导工作，末尾"), "{shown}");
 }
+
+/// 待批示 says what waits: an extension asked, with its days and reason.
+#[test]
+fn awaiting_says_whether_an_opinion_or_an_extension_waits() {
+    use common::fixture::assign;
+    use xinfang::domain::command::Command;
+    let mut d = Desk::new("李娜", 1);
+    d.step(
+        Command::Register(xinfang::domain::types::Decision::Accept),
+        "李娜",
+    );
+    d.step(assign("城建科", "王强"), "李娜");
+    d.step(
+        Command::AskExtension {
+            days: 20,
+            reason: "需现场核查".into(),
+        },
+        "王强",
+    );
+    let leader = d.restart("赵局长");
+    let shown = drawn(&leader);
+    assert!(shown.contains("待批示（1）"), "{shown}");
+    assert!(shown.contains("【申请延期20日：需现场核查】"), "{shown}");
+}
+
+/// A 重复件 joins a case that has its category and summary: Ctrl-A does not
+/// demand them again (what is blank comes from the case joined).
+#[test]
+fn attaching_does_not_demand_the_category_and_summary() {
+    let mut d = Desk::new("李娜", 3);
+    d.chars("n1");
+    d.chars("张三");
+    d.key(KeyCode::Tab);
+    d.send(Msg::Paste("11010519491231002X".into()));
+    let earlier = d.form().repeats.rows[0].case.id;
+    d.ctrl('a');
+    assert!(
+        d.app
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("再按 Ctrl-A")
+    );
+    d.ctrl('a');
+    assert_eq!(d.case_id(), earlier, "{:?}", d.app.message);
+    let case = d
+        .store
+        .case(&xinfang::store::CaseRef::Id(earlier), d.app.today)
+        .unwrap()
+        .case;
+    assert_eq!(case.attached.len(), 1);
+    assert_eq!(case.attached[0].summary, "反映拆迁补偿款未到位");
+}

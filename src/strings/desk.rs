@@ -21,3 +21,16 @@ pub fn no_cases_new(lang: Lang, key: &str) -> String {
         Lang::En => format!("no cases match · press {key} to take one in"),
     }
 }
+
+/// 待批示: an opinion waits for the leader's instruction.
+pub fn waits_opinion(lang: Lang) -> &'static str {
+    lang.pick("【意见待批】", "[opinion] ")
+}
+
+/// 待批示: an extension of `days` days was asked for `reason`.
+pub fn waits_extension(lang: Lang, days: u32, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("【申请延期{days}日：{reason}】"),
+        Lang::En => format!("[extension {days} days: {reason}] "),
+    }
+}

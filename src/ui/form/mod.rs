@@ -317,7 +317,8 @@ impl Form {
                 self.confirming = action;
                 Outcome::Refused(crate::strings::form::confirm_remove_row(self.lang).to_owned())
             }
-            Some(Action::Attach) if !confirmed && self.selected_repeat().is_some() => {
+            // A closed case is refused at once (`attach`), not offered first.
+            Some(Action::Attach) if !confirmed && self.repeat_open() => {
                 self.confirming = action;
                 let name = self
                     .selected_repeat()
@@ -394,16 +395,49 @@ impl Form {
         Outcome::Linked(name)
     }
 
+    /// A blank field `key` takes `value` (a choice: the option of that code).
+    fn fill_blank(&mut self, key: FieldKey, value: &str) {
+        let Some(f) = self.get_mut(key) else {
+            return;
+        };
+        match &f.kind {
+            Kind::Choice(opts) if f.code().is_none_or(str::is_empty) => {
+                if let Some(i) = opts.iter().position(|(c, _)| c == value) {
+                    f.choice = i;
+                }
+            }
+            Kind::Choice(_) => {}
+            Kind::Text | Kind::Multi | Kind::Date | Kind::DateTime | Kind::Number | Kind::Flag => {
+                if f.input.value().trim().is_empty() && f.is_text() {
+                    f.input.insert(value);
+                }
+            }
+        }
+    }
+
+    /// Whether the repeat panel's selected case may take a 重复件.
+    fn repeat_open(&self) -> bool {
+        self.selected_repeat().is_some_and(|row| {
+            crate::domain::workflow::allowed_ops(&row.case).contains(&crate::domain::op::Op::Attach)
+        })
+    }
+
     fn attach(&mut self) -> Outcome {
         let Some(row) = self.selected_repeat() else {
             return Outcome::Refused(crate::strings::form::no_repeat(self.lang).to_owned());
         };
-        let open = crate::domain::workflow::allowed_ops(&row.case)
-            .contains(&crate::domain::op::Op::Attach);
-        if !open {
+        if !self.repeat_open() {
             return Outcome::Refused(crate::strings::form::not_open(self.lang).to_owned());
         }
         let id = row.case.id;
+        // The item joins a case that has its category, kind and summary: what
+        // was left blank is taken from it, not demanded again.
+        let joined = row.case.intake.clone();
+        self.fill_blank(FieldKey::Category, &joined.category);
+        if let Some(kind) = joined.handling_type {
+            self.fill_blank(FieldKey::HandlingType, kind.code());
+        }
+        self.fill_blank(FieldKey::Summary, &joined.summary);
         match self.validate() {
             Some(i) => {
                 self.focus = i;

@@ -172,7 +172,8 @@ fn draw_list(
             let shown: Vec<&CaseRow> = list.cases(&d.data).iter().skip(start).take(rows).collect();
             let no_w = crate::ui::view::parts::number_width(shown.iter().map(|r| &r.case));
             for r in shown {
-                lines.push(case_line(lang, r, w, no_w));
+                let waits = (list == List::Awaiting).then(|| waiting(lang, &r.case));
+                lines.push(case_line(lang, r, w, no_w, waits));
             }
         }
     }
@@ -188,8 +189,26 @@ fn draw_list(
     }
 }
 
-/// Number, petitioner, days left or over, summary: what a leader scans.
-fn case_line(lang: Lang, r: &CaseRow, w: usize, no_w: usize) -> Line<'static> {
+/// 待批示: what waits for the leader — an opinion, or an extension asked
+/// (its days and reason).
+fn waiting(lang: Lang, c: &crate::domain::case::Case) -> String {
+    match c.extension_asked() {
+        Some(r) if !c.awaiting_instruction() => {
+            crate::strings::desk::waits_extension(lang, r.days, &r.reason)
+        }
+        Some(_) | None => crate::strings::desk::waits_opinion(lang).to_owned(),
+    }
+}
+
+/// Number, petitioner, days left or over, summary (after what waits, on
+/// the 待批示 list): what a leader scans.
+fn case_line(
+    lang: Lang,
+    r: &CaseRow,
+    w: usize,
+    no_w: usize,
+    waits: Option<String>,
+) -> Line<'static> {
     let c = &r.case;
     let who = c
         .intake
@@ -209,10 +228,14 @@ fn case_line(lang: Lang, r: &CaseRow, w: usize, no_w: usize) -> Line<'static> {
     let head = format!(" {} {} ", fit(&case_name(c), no_w), fit(&who, 6));
     let due = fit(&due, 10);
     let rest = w.saturating_sub(crate::display::width(&head) + 11);
+    let summary = match waits {
+        Some(w) => format!("{w}{}", c.intake.summary),
+        None => c.intake.summary.clone(),
+    };
     Line::from(vec![
         Span::raw(head),
         Span::styled(due, style),
         Span::raw(" "),
-        Span::raw(cut(&c.intake.summary, rest)),
+        Span::raw(cut(&summary, rest)),
     ])
 }
