@@ -137,3 +137,26 @@ fn attaching_does_not_demand_the_category_and_summary() {
     assert_eq!(case.attached.len(), 1);
     assert_eq!(case.attached[0].summary, "反映拆迁补偿款未到位");
 }
+
+/// A call time later than now (the desk's clock: 09:00) is marked on its
+/// field as the clerk leaves it, not first refused on save.
+#[test]
+fn a_future_call_time_is_marked_on_the_field() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n3");
+    d.to(FieldKey::CallTime, None);
+    d.ctrl('u');
+    d.chars("23:30");
+    d.key(KeyCode::Tab);
+    let f = d.form().get(FieldKey::CallTime).unwrap();
+    assert!(
+        f.error.as_deref().unwrap_or("").contains("23:30 还没到"),
+        "{:?}",
+        f.error
+    );
+    d.to(FieldKey::CallTime, None);
+    d.ctrl('u');
+    d.chars("08:30");
+    d.key(KeyCode::Tab);
+    assert_eq!(d.form().get(FieldKey::CallTime).unwrap().error, None);
+}

@@ -34,3 +34,11 @@ pub fn waits_extension(lang: Lang, days: u32, reason: &str) -> String {
         Lang::En => format!("[extension {days} days: {reason}] "),
     }
 }
+
+/// A time of day later than now, typed for today.
+pub fn time_in_future(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at} 还没到：不能晚于现在"),
+        Lang::En => format!("{at} has not come yet: no later than now"),
+    }
+}

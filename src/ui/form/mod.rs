@@ -101,6 +101,9 @@ pub struct Form {
     /// A key that undoes typing (remove a filled row, attach) was pressed
     /// once: the same key again does it.
     pub confirming: Option<Action>,
+    /// The office's local time as of the last key (a time later than it is
+    /// marked on its field); None: not checked.
+    pub now: Option<chrono::NaiveDateTime>,
 }
 
 impl Form {
@@ -131,6 +134,7 @@ impl Form {
             repeats: Repeats::default(),
             row_template,
             confirming: None,
+            now: None,
         };
         form.regroup(None);
         form.focus = form.first_visible();

@@ -108,6 +108,7 @@ impl App {
             return Vec::new();
         };
         let action = self.keys.lookup(form.keys(), &key);
+        form.form.now = Some(self.clock.now().naive_local());
         let before = form.draft();
         let outcome = form.key(key, action);
         let changed = form.draft() != before;
