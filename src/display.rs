@@ -260,6 +260,36 @@ pub fn cut_plain(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` on one line, broken into pieces of at most `max` columns (at a
+/// space where there is one in the last third of a piece): a warning that
+/// wraps instead of being cut.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let s = one_line(s);
+    let mut out = Vec::new();
+    let mut rest: &str = &s;
+    while max > 0 && rest.width() > max {
+        let piece = cut_plain(rest, max);
+        let word_ends = rest[piece.len()..].starts_with(' ');
+        let at = match piece.rfind(' ') {
+            _ if word_ends => piece.len(),
+            Some(i) if piece[..i].width() * 3 >= max * 2 => i + 1,
+            Some(_) | None => piece.len(),
+        };
+        // A character wider than `max` still moves on.
+        let at = if at == 0 {
+            rest.chars().next().map_or(rest.len(), char::len_utf8)
+        } else {
+            at
+        };
+        out.push(rest[..at].trim_end().to_owned());
+        rest = rest[at..].trim_start();
+    }
+    if !rest.is_empty() || out.is_empty() {
+        out.push(rest.to_owned());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,12 +39,19 @@ fn search_with_a_two_character_word_and_open_the_case() {
         d.screen().contains("11010519491231002X"),
         "the case screen shows the full ID"
     );
-    // Esc back to the search, Esc out of it, q quits and the shell is back.
+    // Esc back to the queue: the search closed when the case opened, so
+    // `/` starts a new one (issue 17); Esc out of it, q quits.
     d.keys(&["Escape"]);
-    d.sees("检索: 拆迁");
+    d.loses("办理过程");
+    d.loses("检索: 拆迁");
+    d.keys(&["/"]);
+    d.typ("11010519491231002X");
+    // An ID number finds its holder's cases.
+    d.sees("检索: 11010519491231002X");
+    d.sees("2026-0001");
     d.keys(&["Escape"]);
     // Esc and q sent together read as Alt-q: let the Esc land first.
-    d.loses("检索: 拆迁");
+    d.loses("检索: 1101");
     d.keys(&["q"]);
     assert!(eventually(|| !d.alive()), "q did not quit");
 }

@@ -83,6 +83,8 @@ fn a_filled_setup_finishes_with_trimmed_answers() {
                 department_wide: false,
             },
             departments: vec!["城建科".into(), "民政科".into(), "教育科".into()],
+            prefix: String::new(),
+            review_organ: String::new(),
         })
     );
 }
@@ -95,7 +97,20 @@ fn enter_moves_down_and_finishes_on_the_last_line() {
         assert_eq!(s.key(key(KeyCode::Enter)), SetupOutcome::Stay);
     }
     assert_eq!(s.focus, Field::Department);
-    assert!(matches!(s.key(key(KeyCode::Enter)), SetupOutcome::Done(_)));
+    // Then the letterhead's number prefix and 复查机关 (issue 17).
+    assert_eq!(s.key(key(KeyCode::Enter)), SetupOutcome::Stay);
+    assert_eq!(s.focus, Field::Prefix);
+    type_into(&mut s, "某信");
+    assert_eq!(s.key(key(KeyCode::Enter)), SetupOutcome::Stay);
+    assert_eq!(s.focus, Field::ReviewOrgan);
+    type_into(&mut s, "某市信访局");
+    let SetupOutcome::Done(a) = s.key(key(KeyCode::Enter)) else {
+        panic!("not done");
+    };
+    assert_eq!(
+        (a.prefix.as_str(), a.review_organ.as_str()),
+        ("某信", "某市信访局")
+    );
 }
 
 #[test]
@@ -448,4 +463,27 @@ fn snapshots() {
     type_into(&mut s, "Riverside Letters & Visits Bureau");
     s.key(key(KeyCode::Esc));
     insta::assert_snapshot!("setup_en_confirm_80x24", screen(&draw_setup(&s, 80, 24)));
+}
+
+/// A hint or refusal longer than the window wraps onto the next row instead
+/// of being cut (issue 17 point 4), and names things in words.
+#[test]
+fn a_long_hint_wraps_instead_of_being_cut() {
+    let mut s = Setup::new(Lang::Zh);
+    s.focus = Field::ReviewOrgan;
+    let drawn = screen(&draw_setup(&s, 50, 24));
+    let lines: Vec<&str> = drawn.lines().collect();
+    // Above the footer of keys.
+    let shown: String = lines[..lines.len() - 1]
+        .iter()
+        .map(|l| l.split('"').nth(1).unwrap_or("").replace(' ', ""))
+        .collect();
+    assert!(shown.contains("如：某市信访局"), "{shown}");
+    assert!(!shown.contains(".."), "{shown}");
+    let words = xinfang::display::wrap("a leader fills in the review body", 12);
+    assert_eq!(words, ["a leader", "fills in the", "review body"]);
+    assert_eq!(
+        xinfang::display::wrap("上一级机关复查", 6),
+        ["上一级", "机关复", "查"]
+    );
 }

@@ -253,6 +253,26 @@ pub fn mask_id(normalized: &str) -> String {
     }
 }
 
+/// Whether typed text is a resident ID number's shape (18 characters, the
+/// last a digit or X; or 15 digits): a search for it is a search by ID.
+pub fn looks_like_id(typed: &str) -> bool {
+    let t = typed.trim();
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if !t.is_ascii() {
+        return false;
+    }
+    match t.len() {
+        18 => {
+            digits(&t[..17])
+                && t[17..]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == 'X' || c == 'x')
+        }
+        15 => digits(t),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::IdError::*;

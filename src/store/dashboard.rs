@@ -1,12 +1,14 @@
-//! The leader's dashboard: short lists of the cases a leader must see on
-//! reception day, each from an index (DOMAIN: "Who uses the desk").
+//! The leader's dashboard: the lists of cases a leader must see on
+//! reception day, each from an index, each with its true count
+//! (DOMAIN: "Who uses the desk").
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params, params_from_iter};
 
 use super::cases::{self, CaseRef};
 use super::queries::{CaseRow, ListFilter};
-use super::{Result, Store};
+use super::{Owner, Result, Store};
 use crate::domain::types::Role;
 use crate::domain::visibility::Sight;
 
@@ -21,6 +23,20 @@ pub struct Repeater {
     pub cases: i64,
     /// The newest of their cases.
     pub latest: i64,
+}
+
+/// How many rows each list has in all: the lists hold only the first
+/// `limit`, the titles say the whole (and agree with the header's counts).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub major: i64,
+    pub overdue: i64,
+    pub due_soon: i64,
+    pub awaiting: i64,
+    pub owned: i64,
+    pub today: i64,
+    pub groups: i64,
+    pub repeaters: i64,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -39,24 +55,93 @@ pub struct Dashboard {
     /// Open group visits, newest first.
     pub groups: Vec<CaseRow>,
     pub repeaters: Vec<Repeater>,
+    pub totals: Totals,
+}
+
+/// One list of the dashboard: a condition on `cases` and its arguments.
+struct Cond {
+    sql: String,
+    args: Vec<SqlValue>,
+}
+
+impl Cond {
+    fn new(sql: impl Into<String>) -> Cond {
+        Cond {
+            sql: sql.into(),
+            args: Vec::new(),
+        }
+    }
+
+    fn with(mut self, arg: impl Into<SqlValue>) -> Cond {
+        self.args.push(arg.into());
+        self
+    }
 }
 
 impl Store {
-    /// Newest first, from a partial index named by its condition.
-    fn open_where(&self, cond: &str, limit: usize, today: NaiveDate) -> Result<Vec<CaseRow>> {
+    /// Newest first, the first `limit` of the cases that meet `cond`.
+    fn open_where(&self, cond: &Cond, limit: usize, today: NaiveDate) -> Result<Vec<CaseRow>> {
         let sql = format!(
-            "SELECT id FROM cases WHERE {cond} AND {} ORDER BY received_at DESC, id DESC LIMIT ?1",
-            self.seen_where("")
+            "SELECT id FROM cases WHERE {} AND {} ORDER BY received_at DESC, id DESC LIMIT {}",
+            cond.sql,
+            self.seen_where(""),
+            limit.max(1)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let ids = stmt
-            .query_map(params![limit as i64], |r| r.get(0))?
+            .query_map(params_from_iter(&cond.args), |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<i64>>>()?;
         self.rows_by_id(&ids, today)
     }
 
+    /// How many cases the reader may see meet `cond` (from the same index).
+    fn count_where(&self, cond: &Cond) -> Result<i64> {
+        let sql = format!(
+            "SELECT count(*) FROM cases WHERE {} AND {}",
+            cond.sql,
+            self.seen_where("")
+        );
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(&cond.args), |r| r.get(0))?)
+    }
+
+    /// The first `limit` rows and the count of `cond`.
+    fn part(&self, cond: &Cond, limit: usize, today: NaiveDate) -> Result<(Vec<CaseRow>, i64)> {
+        Ok((
+            self.open_where(cond, limit, today)?,
+            self.count_where(cond)?,
+        ))
+    }
+
+    /// The cases with a running clock overdue (`None`) or due within
+    /// `Some(days)`, soonest first: the first `limit` and how many.
+    fn clocked(
+        &self,
+        within: Option<u32>,
+        limit: usize,
+        today: NaiveDate,
+    ) -> Result<(Vec<CaseRow>, i64)> {
+        let f = ListFilter {
+            overdue: within.is_none(),
+            due_within: within,
+            limit,
+            ..ListFilter::default()
+        };
+        let rows = self.list(&f, today)?.into_iter().map(|(r, _)| r).collect();
+        let day = today.to_string();
+        let count = match within {
+            None => Cond::new("next_due < ?1").with(day),
+            Some(days) => Cond::new("next_due >= ?1 AND next_due <= ?2")
+                .with(day)
+                .with((today + chrono::Duration::days(days.into())).to_string()),
+        };
+        Ok((rows, self.count_where(&count)?))
+    }
+
     /// The dashboard of `leader` on `today`; `due_soon_days` is the policy's
-    /// horizon in days; at most `limit` cases a list.
+    /// horizon in days; at most `limit` cases a list, with every list's count.
     pub fn dashboard(
         &self,
         leader: &str,
@@ -64,51 +149,47 @@ impl Store {
         due_soon_days: u32,
         limit: usize,
     ) -> Result<Dashboard> {
-        let page = |f: ListFilter| -> Result<Vec<CaseRow>> {
-            Ok(self
-                .list(&ListFilter { limit, ..f }, today)?
-                .into_iter()
-                .map(|(r, _)| r)
-                .collect())
-        };
         let offset = self.office.policy.utc_offset;
         let start = today
             .and_hms_opt(0, 0, 0)
             .and_then(|t| t.and_local_timezone(offset).single())
             .map_or(0, |t| t.timestamp());
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT id FROM cases WHERE received_at >= ?1 AND received_at < ?2 AND {}
-             ORDER BY received_at DESC, id DESC LIMIT ?3",
-            self.seen_where("")
-        ))?;
-        let today_ids = stmt
-            .query_map(params![start, start + 86_400, limit as i64], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        let open = "state <> 'archived'";
+        let part = |cond: Cond| self.part(&cond, limit, today);
+        let (major, n_major) = part(Cond::new(format!("urgency = 'major' AND {open}")))?;
+        let (overdue, n_overdue) = self.clocked(None, limit, today)?;
+        let (due_soon, n_due_soon) = self.clocked(Some(due_soon_days), limit, today)?;
+        let (awaiting, n_awaiting) = part(Cond::new("awaiting_instruction = 1"))?;
+        let owner = Owner::Leader.column();
+        let (owned, n_owned) =
+            part(Cond::new(format!("{owner} = ?1 AND {open}")).with(leader.to_owned()))?;
+        let (received, n_today) = part(
+            Cond::new("received_at >= ?1 AND received_at < ?2")
+                .with(start)
+                .with(start + 86_400),
+        )?;
+        let (groups, n_groups) = part(Cond::new(format!("people >= {GROUP_VISIT} AND {open}")))?;
+        let (repeaters, n_repeaters) = self.counted_repeaters(limit)?;
+        let totals = Totals {
+            major: n_major,
+            overdue: n_overdue,
+            due_soon: n_due_soon,
+            awaiting: n_awaiting,
+            owned: n_owned,
+            today: n_today,
+            groups: n_groups,
+            repeaters: n_repeaters,
+        };
         Ok(Dashboard {
-            major: self.open_where("urgency = 'major' AND state <> 'archived'", limit, today)?,
-            overdue: page(ListFilter {
-                overdue: true,
-                ..ListFilter::default()
-            })?,
-            due_soon: page(ListFilter {
-                due_within: Some(due_soon_days),
-                ..ListFilter::default()
-            })?,
-            awaiting: self.open_where("awaiting_instruction = 1", limit, today)?,
-            owned: page(ListFilter {
-                mine: Some((super::Owner::Leader, leader.to_owned())),
-                ..ListFilter::default()
-            })?
-            .into_iter()
-            .filter(|r| r.case.state != crate::domain::types::State::Archived)
-            .collect(),
-            today: self.rows_by_id(&today_ids, today)?,
-            groups: self.open_where(
-                &format!("people >= {GROUP_VISIT} AND state <> 'archived'"),
-                limit,
-                today,
-            )?,
-            repeaters: self.repeaters(limit)?,
+            major,
+            overdue,
+            due_soon,
+            awaiting,
+            owned,
+            today: received,
+            groups,
+            repeaters,
+            totals,
         })
     }
 
@@ -117,10 +198,21 @@ impl Store {
     /// the rows of an ID number are its cases. Read from `person_counts`,
     /// which a trigger keeps as petitioners are written (migration 0008).
     pub fn repeaters(&self, limit: usize) -> Result<Vec<Repeater>> {
+        Ok(self.counted_repeaters(limit)?.0)
+    }
+
+    /// The first `limit` repeat petitioners and how many there are as the reader may see
+    /// them (the title of the dashboard's list).
+    fn counted_repeaters(&self, limit: usize) -> Result<(Vec<Repeater>, i64)> {
         let seen = self.seen_where("c.");
         if seen != "1" {
             return self.seen_repeaters(&seen, limit);
         }
+        let total = self.conn.query_row(
+            "SELECT count(*) FROM person_counts WHERE cases > 1",
+            [],
+            |r| r.get(0),
+        )?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT name, id_number, cases, latest FROM person_counts
              WHERE cases > 1 ORDER BY cases DESC, latest DESC LIMIT ?1",
@@ -133,7 +225,7 @@ impl Store {
                 latest: r.get(3)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok((rows.collect::<rusqlite::Result<_>>()?, total))
     }
 
     /// The repeat petitioners as the reader may see them (Art 30 第三款): each counted over
@@ -141,7 +233,9 @@ impl Store {
     /// nor adds to their count; named 「（保密）」 to a handler one of whose cases hides who
     /// the petitioners are. A handler's candidates are their own cases' petitioners (few);
     /// another reader's the office's top repeaters, most of whose cases they see.
-    fn seen_repeaters(&self, seen: &str, limit: usize) -> Result<Vec<Repeater>> {
+    /// The count is of those found; a leader's candidates are capped, so beyond the cap
+    /// it is the office's count (a leader's own accusations are a handful at most).
+    fn seen_repeaters(&self, seen: &str, limit: usize) -> Result<(Vec<Repeater>, i64)> {
         let handler = self.viewer().is_some_and(|o| o.role == Role::Handler);
         let candidates = if handler {
             format!(
@@ -158,6 +252,7 @@ impl Store {
         let candidates = (self.conn.prepare(&candidates)?)
             .query_map([], |r| r.get::<_, String>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        let capped = !handler && candidates.len() >= limit * 4 + 32;
         let mut cases_of = self.conn.prepare(&format!(
             "SELECT p.case_id, p.name FROM petitioners p JOIN cases c ON c.id = p.case_id
              WHERE p.id_number = ?1 AND {seen} ORDER BY p.case_id DESC"
@@ -196,8 +291,17 @@ impl Store {
             });
         }
         out.sort_by_key(|r| std::cmp::Reverse((r.cases, r.latest)));
+        let total = if capped {
+            self.conn.query_row(
+                "SELECT count(*) FROM person_counts WHERE cases > 1",
+                [],
+                |r| r.get(0),
+            )?
+        } else {
+            out.len() as i64
+        };
         out.truncate(limit);
-        Ok(out)
+        Ok((out, total))
     }
 
     /// Whether any of cases `ids` hides its petitioners from the reader.

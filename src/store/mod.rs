@@ -39,6 +39,7 @@ mod hidden;
 mod issue;
 mod journal;
 mod keys;
+mod live;
 mod migrations;
 mod office_journal;
 mod passphrase;
@@ -70,7 +71,7 @@ pub use cases::CaseRef;
 pub use charts::{Charts, Week};
 pub use check::TAIL;
 pub use damage::{Damage, Journal};
-pub use dashboard::{Dashboard, GROUP_VISIT, Repeater};
+pub use dashboard::{Dashboard, GROUP_VISIT, Repeater, Totals};
 pub use documents::StoredDocument;
 pub use drafts::Draft;
 /// A file written whole (temp 0600, fsync, rename): the workbooks of `export` and `report`.

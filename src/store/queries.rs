@@ -47,7 +47,7 @@ pub enum Owner {
 }
 
 impl Owner {
-    fn column(self) -> &'static str {
+    pub(super) fn column(self) -> &'static str {
         match self {
             Owner::Receiver => "receiver",
             Owner::Handler => "handler",

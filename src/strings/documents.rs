@@ -107,7 +107,7 @@ fn remedy_zh(m: Missing) -> &'static str {
         Missing::Outcome => "先按 y 答复并选择处理结果（第三十二条）",
         Missing::Basis => "请填写依据（命令行 --basis，或 apply 的 basis）（第三十二条）",
         Missing::ReviewOrgan => {
-            "请在单位信息中填写上一级机关（review_organ），或命令行 --review-organ（第三十五条）"
+            "请领导在单位信息中填写复查机关（上一级机关）：人员和部门（p）中按 o；或命令行 --review-organ（第三十五条）"
         }
         Missing::Reply => "本件尚未答复：先按 y 答复",
         Missing::Archived => "本件尚未归档：先按 g 归档",
@@ -140,7 +140,7 @@ fn remedy_en(m: Missing) -> &'static str {
         Missing::Outcome => "record the reply with its outcome first (Art 32)",
         Missing::Basis => "give the basis (--basis, or basis in apply) (Art 32)",
         Missing::ReviewOrgan => {
-            "set review_organ in the office profile or pass --review-organ (Art 35)"
+            "a leader fills in the review body (the office one level up) in the office letterhead: o in people and departments (p); or pass --review-organ (Art 35)"
         }
         Missing::Reply => "the case has not been replied to yet",
         Missing::Archived => "archive the case first",

@@ -7,6 +7,7 @@ pub mod check;
 pub mod cli;
 pub mod damage;
 pub mod dashboard;
+pub mod desk;
 pub mod documents;
 pub mod errors;
 pub mod form;

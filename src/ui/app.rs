@@ -382,7 +382,11 @@ impl App {
     }
 
     pub(crate) fn reload(&mut self) -> Vec<Cmd> {
-        let start = self.queue_mut().and_then(|q| q.page_starts.pop()).flatten();
+        let start = self.queue_mut().and_then(|q| {
+            q.follow = q.rows.get(q.selected).map(|r| r.case.id);
+            q.page_starts.pop()
+        });
+        let start = start.flatten();
         vec![Cmd::LoadCounts, self.load(start)]
     }
 

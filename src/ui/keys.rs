@@ -22,6 +22,11 @@ impl App {
         if self.pass_dialog.is_some() {
             return self.pass_dialog_key(key);
         }
+        // F1 is help everywhere, in a form too, where `?` is text.
+        if key.code == ratatui::crossterm::event::KeyCode::F(1) {
+            self.help = true;
+            return Vec::new();
+        }
         if let Some(draft) = self.take_start_draft(StartDraft::is_offered) {
             return self.answer_offer(key, draft);
         }

@@ -88,6 +88,10 @@ pub enum Msg {
     /// A leader searched the number of a case that accuses them: no rows, and why
     /// (本件涉及您本人，已回避).
     Recused(String),
+    /// Another process committed to the ledger (`PRAGMA data_version`).
+    Changed,
+    /// A case read again after another desk's commit.
+    CaseRefreshed(Box<crate::store::views::CaseView>),
 }
 
 /// What the runtime should fetch from the store.
@@ -152,6 +156,8 @@ pub enum Cmd {
         passphrase: zeroize::Zeroizing<String>,
         one_time: bool,
     },
+    /// Read case `id` again for the screen or form on it, recording no view.
+    RefreshCase(i64),
 }
 
 impl Cmd {

@@ -5,6 +5,7 @@ pub mod app;
 pub mod form;
 pub mod keymap;
 mod keys;
+mod live;
 mod lock;
 pub mod messages;
 pub mod runtime;
@@ -57,6 +58,7 @@ pub fn run(
         app.message = greeting;
     }
     let mut rows = size.height;
+    let mut seen = store.data_version().ok();
     while !app.quit && !guard.stop.load(Ordering::Relaxed) {
         // One clock read a frame: a desk left open past midnight shows,
         // counts and defaults to the new day.
@@ -76,6 +78,7 @@ pub fn run(
                 // path from key to frame; an idle desk locks.
                 runtime::save_draft(store, &mut app);
                 runtime::dispatch(store, &mut app, Msg::Tick);
+                runtime::notice_commits(store, &mut app, &mut seen);
                 continue;
             }
             tty::Wait::Input => {}

@@ -6,6 +6,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::domain::command::{Command, IntakeInput};
+use crate::domain::repeat::PetitionerKey;
 use crate::store::views::{CaseView, PageQuery, Slice};
 use crate::store::{Admin, CaseRef, Owner, Request, Store, StoreError};
 use crate::strings::errors;
@@ -24,6 +25,21 @@ fn open_case(store: &mut Store, app: &App, id: i64) -> Result<Box<CaseView>, Sto
     Ok(Box::new(c))
 }
 
+/// The queue's search: an ID number finds its holder's cases, as the
+/// repeat panel does; anything else the words and numbers.
+fn search(
+    store: &mut Store,
+    app: &App,
+    query: &str,
+    limit: usize,
+) -> Result<Vec<crate::store::CaseRow>, StoreError> {
+    if crate::domain::identity::looks_like_id(query) {
+        let key = PetitionerKey::new(Some(query.trim()), None, None, None, app.today);
+        return store.earlier_cases(&key, limit, app.today);
+    }
+    store.search(query, limit, app.today)
+}
+
 pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
     let today = app.today;
     let fail = |e: StoreError| Msg::Failed(errors::store(app.lang, &e));
@@ -35,14 +51,19 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 rows,
                 start: start.clone(),
             }),
-        Cmd::Search { query, limit } => match store.search(query, *limit, today) {
+        Cmd::Search { query, limit } => match search(store, app, query, *limit) {
             Ok(rows) => Msg::Found(rows),
             Err(e @ StoreError::Recused(_)) => Msg::Recused(errors::store(app.lang, &e)),
             Err(e) => fail(e),
         },
         Cmd::OpenCase(id) => open_case(store, app, *id).map_or_else(fail, Msg::Case),
+        // Not a view to record: the reader did nothing (and a record would
+        // be a commit that sets every other desk refreshing in turn).
+        Cmd::RefreshCase(id) => store
+            .case_view(*id, today, REPEATS)
+            .map_or_else(fail, |v| Msg::CaseRefreshed(Box::new(v))),
         Cmd::LoadDashboard => store
-            .leader_dashboard(operator_name(app), today, DASHBOARD_ROWS)
+            .leader_dashboard(operator_name(app), today, app.dash().depth())
             .map_or_else(fail, |d| Msg::Dashboard(Box::new(d))),
         Cmd::LoadCharts => store
             .charts(today, CHART_WEEKS)
@@ -325,9 +346,6 @@ const RECEPTION_DAYS_AHEAD: i64 = 28;
 /// The weeks the intake chart covers.
 const CHART_WEEKS: u32 = 12;
 
-/// How many cases each list of the dashboard shows.
-const DASHBOARD_ROWS: usize = 8;
-
 /// How many earlier cases the repeat panel shows.
 const REPEATS: usize = 8;
 
@@ -383,6 +401,18 @@ pub fn dispatch_drawing(store: &mut Store, app: &mut App, msg: Msg, draw: &mut d
             queue.push(execute(store, app, &cmd));
         }
     }
+}
+
+/// Another process's commit since `seen` (the ledger's `data_version`):
+/// the desk is told (`Msg::Changed`). Cheap: no table is read.
+pub fn notice_commits(store: &mut Store, app: &mut App, seen: &mut Option<i64>) {
+    let Ok(now) = store.data_version() else {
+        return;
+    };
+    if seen.is_some_and(|s| s != now) {
+        dispatch(store, app, Msg::Changed);
+    }
+    *seen = Some(now);
 }
 
 /// Draws one frame.

@@ -67,14 +67,34 @@ pub fn setup(
     lang: Lang,
     clock: Clock,
 ) -> std::io::Result<Option<Operator>> {
-    let answers = setup_answers(guard, tty, Setup::new(lang), lang)?;
-    let Some(a) = answers else {
+    let answers = setup_answers(guard, tty, leader_setup(lang), lang)?;
+    let Some(mut a) = answers else {
         return Ok(None);
     };
+    a.operator.role = Role::Leader;
     store
         .first_run(&a.office_name, &a.operator, &a.departments, clock.now())
+        .and_then(|()| write_letterhead(store, &a, clock))
         .map_err(|e| std::io::Error::other(errors::store(lang, &e)))?;
     Ok(Some(a.operator))
+}
+
+/// The letterhead the setup asked for: the office's name, the number prefix
+/// and the 复查机关, so the first notice is numbered as every later one.
+fn write_letterhead(
+    store: &mut Store,
+    a: &SetupAnswers,
+    clock: Clock,
+) -> Result<(), crate::store::StoreError> {
+    let profile = crate::domain::documents::OfficeProfile {
+        name: a.office_name.clone(),
+        prefix: a.prefix.clone(),
+        review_organ: a.review_organ.clone(),
+        ..Default::default()
+    };
+    let change = crate::store::Admin::OfficeUpdate(profile);
+    store.administer(&a.operator.name, clock.now(), &change)?;
+    Ok(())
 }
 
 /// Who is at the desk, from the ledger's operators.
@@ -147,11 +167,7 @@ pub fn create(
     lang: Lang,
     clock: Clock,
 ) -> std::io::Result<Option<(Store, Operator)>> {
-    let mut setup = Setup::new(lang);
-    // The first operator of a new office is its leader: who else could add people?
-    setup.role = Role::Leader;
-    setup.role_fixed = true;
-    let Some(mut a) = setup_answers(guard, tty, setup, lang)? else {
+    let Some(mut a) = setup_answers(guard, tty, leader_setup(lang), lang)? else {
         return Ok(None);
     };
     a.operator.role = Role::Leader;
@@ -175,7 +191,10 @@ pub fn create(
     };
     let failed = |e: crate::store::StoreError| std::io::Error::other(errors::store(lang, &e));
     let (mut store, key) = Store::create(path, office, &a.operator.name, &pass).map_err(failed)?;
-    if let Err(e) = store.first_run(&a.office_name, &a.operator, &a.departments, clock.now()) {
+    if let Err(e) = store
+        .first_run(&a.office_name, &a.operator, &a.departments, clock.now())
+        .and_then(|()| write_letterhead(&mut store, &a, clock))
+    {
         drop(store);
         crate::store::remove_new_ledger(path);
         return Err(failed(e));
@@ -190,6 +209,15 @@ pub fn create(
         |_, _| {},
     )?;
     Ok(Some((store, a.operator)))
+}
+
+/// The setup with its role fixed: the first operator of a new office is its
+/// leader — who else could add the others (a clerk could not: issue 17)?
+fn leader_setup(lang: Lang) -> Setup {
+    let mut setup = Setup::new(lang);
+    setup.role = Role::Leader;
+    setup.role_fixed = true;
+    setup
 }
 
 /// The setup's answers, None when they quit.

@@ -71,6 +71,8 @@ impl App {
             }
             Msg::OfficeJournal(events) => self.on_office_journal(events),
             Msg::Repeats { query, rows } => self.on_repeats(query, rows),
+            Msg::Changed => self.on_changed(),
+            Msg::CaseRefreshed(view) => self.on_case_refreshed(*view),
             Msg::Dashboard(d) => {
                 if let Some(dash) = self.dash_mut() {
                     dash.refill(*d);

@@ -73,9 +73,16 @@ fn date(d: NaiveDate) -> String {
 fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) -> Vec<Field> {
     match op {
         Op::Register => register_fields(lang),
-        Op::Assign => assign_fields(dir, lang),
+        Op::Assign => assign_fields(case, dir, lang),
         Op::Recuse => recuse_fields(case, dir, lang),
-        Op::Opinion => vec![Field::new(K::Opinion, Kind::Multi).required()],
+        Op::Opinion => {
+            let mut f = Field::new(K::Opinion, Kind::Multi)
+                .required()
+                .value(returned_opinion(case));
+            // Revised, not retyped: what is typed goes into the text.
+            f.pristine = false;
+            vec![f]
+        }
         Op::Instruct => instruct_fields(lang),
         // Granting what the handler asked starts from their days and reason.
         Op::Extend | Op::AskExtension => extend_fields(case),
@@ -111,6 +118,17 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
         Op::Terminate => vec![Field::new(K::TerminateNote, Kind::Multi)],
         // Not given through a case's step form (see `Form::to_command`).
         Op::Intake | Op::Attach | Op::Issue | Op::Unmask => Vec::new(),
+    }
+}
+
+/// The text of the latest opinion if the leader returned it: the revised
+/// opinion starts from it (most of it usually stands).
+fn returned_opinion(case: &Case) -> &str {
+    let returned =
+        case.opinion_is_instructed() && case.instructions.last().is_some_and(|i| !i.approve);
+    match case.opinions.last() {
+        Some(o) if returned => o.text.as_str(),
+        Some(_) | None => "",
     }
 }
 
@@ -176,7 +194,11 @@ fn register_fields(lang: Lang) -> Vec<Field> {
     ]
 }
 
-fn assign_fields(dir: &Directory, lang: Lang) -> Vec<Field> {
+/// 交办: a case assigned before opens on its department, handler and
+/// 包案领导 (so reassigning keeps what is not changed); else the first
+/// department and its first handler.
+fn assign_fields(case: &Case, dir: &Directory, lang: Lang) -> Vec<Field> {
+    let now = case.assignment.as_ref();
     let depts = Kind::Choice(
         dir.departments
             .iter()
@@ -187,14 +209,18 @@ fn assign_fields(dir: &Directory, lang: Lang) -> Vec<Field> {
     // the leaders).
     let (handlers, groups) = people(dir, &[Role::Handler, Role::Leader], None);
     vec![
-        Field::new(K::Department, depts).required(),
+        Field::new(K::Department, depts)
+            .required()
+            .chosen(now.map_or("", |a| a.department.as_str())),
         Field::new(K::Handler, handlers)
             .required()
-            .grouped(K::Department, groups),
+            .grouped(K::Department, groups)
+            .chosen(now.map_or("", |a| a.handler.as_str())),
         Field::new(
             K::Leader,
             people(dir, &[Role::Leader], Some(t::none(lang))).0,
-        ),
+        )
+        .chosen(now.and_then(|a| a.owner_leader.as_deref()).unwrap_or("")),
     ]
 }
 

@@ -87,6 +87,11 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
                 .err()
                 .map(|e| errors::workflow(lang, &e)),
             Some(d) if d.date() > today => Some(t::date_in_future(lang).to_owned()),
+            // Today, but later than now (23:30 typed at 13:11): marked here,
+            // not first refused on save.
+            Some(d) if form.now.is_some_and(|now| d > now) => Some(
+                crate::strings::desk::time_in_future(lang, &d.format("%H:%M").to_string()),
+            ),
             Some(_) => None,
         },
         (K::Days, Kind::Number, Some(s)) => match s.parse::<u32>() {

@@ -37,7 +37,8 @@ impl Form {
             f.error = None;
             f.pristine = false;
             if f.choice != before.1 {
-                self.regroup();
+                let key = f.key;
+                self.regroup(Some(key));
             }
         }
     }

@@ -101,6 +101,9 @@ pub struct Form {
     /// A key that undoes typing (remove a filled row, attach) was pressed
     /// once: the same key again does it.
     pub confirming: Option<Action>,
+    /// The office's local time as of the last key (a time later than it is
+    /// marked on its field); None: not checked.
+    pub now: Option<chrono::NaiveDateTime>,
 }
 
 impl Form {
@@ -131,8 +134,9 @@ impl Form {
             repeats: Repeats::default(),
             row_template,
             confirming: None,
+            now: None,
         };
-        form.regroup();
+        form.regroup(None);
         form.focus = form.first_visible();
         form
     }
@@ -193,19 +197,33 @@ impl Form {
         self.code(by).map(str::to_owned)
     }
 
-    /// After a choice changed: a grouped choice whose option is no longer
-    /// offered moves to the first one that is.
-    fn regroup(&mut self) {
+    /// After a choice changed (`changed`; None: the form was just made): a
+    /// grouped choice whose option is no longer offered moves to the first
+    /// one of the group itself (a department's first handler), else the
+    /// first offered. When the choice it follows was changed, an option
+    /// offered under every group (a leader) gives way too: the handler
+    /// follows the department.
+    fn regroup(&mut self, changed: Option<FieldKey>) {
         for i in 0..self.fields.len() {
             let group = self.group_of(i);
             let f = &mut self.fields[i];
-            if f.group_by.is_some() {
-                let offered = f.offered(group.as_deref());
-                if !offered.contains(&f.choice)
-                    && let Some(&first) = offered.first()
-                {
-                    f.choice = first;
-                }
+            if f.group_by.is_none() {
+                continue;
+            }
+            let offered = f.offered(group.as_deref());
+            let own: Vec<usize> = offered
+                .iter()
+                .copied()
+                .filter(|&k| f.groups.get(k).is_some_and(|g| !g.is_empty()))
+                .collect();
+            let followed = changed.is_some() && changed == f.group_by;
+            let keep = if followed {
+                own.contains(&f.choice)
+            } else {
+                offered.contains(&f.choice)
+            };
+            if !keep && let Some(&first) = own.first().or(offered.first()) {
+                f.choice = first;
             }
         }
     }
@@ -303,7 +321,8 @@ impl Form {
                 self.confirming = action;
                 Outcome::Refused(crate::strings::form::confirm_remove_row(self.lang).to_owned())
             }
-            Some(Action::Attach) if !confirmed && self.selected_repeat().is_some() => {
+            // A closed case is refused at once (`attach`), not offered first.
+            Some(Action::Attach) if !confirmed && self.repeat_open() => {
                 self.confirming = action;
                 let name = self
                     .selected_repeat()
@@ -380,16 +399,49 @@ impl Form {
         Outcome::Linked(name)
     }
 
+    /// A blank field `key` takes `value` (a choice: the option of that code).
+    fn fill_blank(&mut self, key: FieldKey, value: &str) {
+        let Some(f) = self.get_mut(key) else {
+            return;
+        };
+        match &f.kind {
+            Kind::Choice(opts) if f.code().is_none_or(str::is_empty) => {
+                if let Some(i) = opts.iter().position(|(c, _)| c == value) {
+                    f.choice = i;
+                }
+            }
+            Kind::Choice(_) => {}
+            Kind::Text | Kind::Multi | Kind::Date | Kind::DateTime | Kind::Number | Kind::Flag => {
+                if f.input.value().trim().is_empty() && f.is_text() {
+                    f.input.insert(value);
+                }
+            }
+        }
+    }
+
+    /// Whether the repeat panel's selected case may take a 重复件.
+    fn repeat_open(&self) -> bool {
+        self.selected_repeat().is_some_and(|row| {
+            crate::domain::workflow::allowed_ops(&row.case).contains(&crate::domain::op::Op::Attach)
+        })
+    }
+
     fn attach(&mut self) -> Outcome {
         let Some(row) = self.selected_repeat() else {
             return Outcome::Refused(crate::strings::form::no_repeat(self.lang).to_owned());
         };
-        let open = crate::domain::workflow::allowed_ops(&row.case)
-            .contains(&crate::domain::op::Op::Attach);
-        if !open {
+        if !self.repeat_open() {
             return Outcome::Refused(crate::strings::form::not_open(self.lang).to_owned());
         }
         let id = row.case.id;
+        // The item joins a case that has its category, kind and summary: what
+        // was left blank is taken from it, not demanded again.
+        let joined = row.case.intake.clone();
+        self.fill_blank(FieldKey::Category, &joined.category);
+        if let Some(kind) = joined.handling_type {
+            self.fill_blank(FieldKey::HandlingType, kind.code());
+        }
+        self.fill_blank(FieldKey::Summary, &joined.summary);
         match self.validate() {
             Some(i) => {
                 self.focus = i;

@@ -7,6 +7,7 @@ use ratatui::style::{Color, Style};
 
 use crate::domain::deadline::ClockStatus;
 use crate::ui::app::App;
+use crate::ui::keymap::Action;
 
 /// Red when overdue, yellow when due soon.
 pub fn clock_style(status: &ClockStatus) -> Style {
@@ -52,26 +53,73 @@ pub fn footer(
     frame: &mut Frame,
     area: Rect,
 ) {
+    let w = usize::from(area.width);
     let text = app.message.clone().unwrap_or_else(|| {
-        app.keys
+        let keys: Vec<(String, Action)> = app
+            .keys
             .footer(ctx)
-            .iter()
+            .into_iter()
             .filter(|(_, a)| keep(*a))
             .map(|(label, a)| {
-                format!(
-                    "{label} {}",
-                    crate::strings::ui::action_in(app.lang, ctx.name(), a.name())
-                )
+                let name = crate::strings::ui::action_in(app.lang, ctx.name(), a.name());
+                (format!("{label} {name}"), a)
             })
+            .collect();
+        shortened(keys, w)
+    });
+    bottom_lines(&text, frame, area);
+}
+
+/// The bottom row's text, dim; a message too long for one row wraps
+/// upwards over the rows above it (at most three), never cut mid-word.
+pub fn bottom_lines(text: &str, frame: &mut Frame, area: Rect) {
+    const MOST: usize = 3;
+    let w = usize::from(area.width);
+    let mut lines = crate::display::wrap(text, w);
+    if lines.len() > MOST {
+        let rest = lines.split_off(MOST - 1).join(" ");
+        lines.push(crate::display::cut(&rest, w));
+    }
+    let n = u16::try_from(lines.len())
+        .unwrap_or(1)
+        .min(area.height.max(1));
+    let first = area.height.saturating_sub(n);
+    for (k, line) in lines.into_iter().take(usize::from(n)).enumerate() {
+        let at = row(area, first + k as u16);
+        frame.render_widget(ratatui::widgets::Clear, at);
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(line)
+                .style(Style::new().add_modifier(ratatui::style::Modifier::DIM)),
+            at,
+        );
+    }
+}
+
+/// The footer's keys within `w` columns: whole keys, never one cut. The
+/// moves (j/k, PgDn/PgUp), which everyone knows, go first; then keys from
+/// the end, but `n` (a new intake: the window's first key), `?` (the full
+/// list) and quit stay.
+pub(crate) fn shortened(mut keys: Vec<(String, Action)>, w: usize) -> String {
+    let joined = |k: &[(String, Action)]| {
+        k.iter()
+            .map(|(s, _)| s.as_str())
             .collect::<Vec<_>>()
             .join("  ")
-    });
-    let line = crate::display::cut(&text, usize::from(area.width));
-    frame.render_widget(
-        ratatui::widgets::Paragraph::new(line)
-            .style(Style::new().add_modifier(ratatui::style::Modifier::DIM)),
-        row(area, area.height.saturating_sub(1)),
-    );
+    };
+    let moves = [Action::Down, Action::Up, Action::PageDown, Action::PageUp];
+    if crate::display::width(&joined(&keys)) > w {
+        keys.retain(|(_, a)| !moves.contains(a));
+    }
+    while crate::display::width(&joined(&keys)) > w {
+        let Some(i) = keys
+            .iter()
+            .rposition(|(_, a)| !matches!(a, Action::New | Action::Help | Action::Quit))
+        else {
+            break;
+        };
+        keys.remove(i);
+    }
+    joined(&keys)
 }
 
 /// The width of the case-number column for these cases: `2026-0137` (9) as a rule, wider

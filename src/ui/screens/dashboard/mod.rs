@@ -59,13 +59,35 @@ impl List {
         }
     }
 
+    /// The rows loaded.
     pub fn len(self, d: &Dashboard) -> usize {
         match self {
             List::Repeaters => d.repeaters.len(),
             other => other.cases(d).len(),
         }
     }
+
+    /// The rows there are: what the title says.
+    pub fn total(self, d: &Dashboard) -> usize {
+        let t = &d.totals;
+        let n = match self {
+            List::Major => t.major,
+            List::Overdue => t.overdue,
+            List::DueSoon => t.due_soon,
+            List::Awaiting => t.awaiting,
+            List::Owned => t.owned,
+            List::Today => t.today,
+            List::Groups => t.groups,
+            List::Repeaters => t.repeaters,
+        };
+        usize::try_from(n).unwrap_or(0).max(self.len(d))
+    }
 }
+
+/// Rows loaded of each list at first; more as the cursor nears the end.
+pub const DEPTH: usize = 40;
+/// How near the loaded end the cursor may come before more is loaded.
+const MARGIN: usize = 10;
 
 #[derive(Debug, Clone, Default)]
 pub struct DashboardScreen {
@@ -73,6 +95,8 @@ pub struct DashboardScreen {
     /// Index into `List::ALL`.
     pub list: usize,
     pub selected: usize,
+    /// Rows to load of each list (0: [`DEPTH`]).
+    pub depth: usize,
 }
 
 impl DashboardScreen {
@@ -110,6 +134,24 @@ impl DashboardScreen {
         }
     }
 
+    /// How many rows of each list to load.
+    pub fn depth(&self) -> usize {
+        self.depth.max(DEPTH)
+    }
+
+    /// Whether the cursor came near the end of what is loaded of a list
+    /// that has more: then the depth grows and the caller loads again.
+    pub(crate) fn wants_more(&mut self) -> bool {
+        let list = self.current();
+        let loaded = list.len(&self.data);
+        let more = loaded < list.total(&self.data) && loaded >= self.depth();
+        if more && self.selected + MARGIN >= loaded {
+            self.depth = self.depth() * 2;
+            return true;
+        }
+        false
+    }
+
     pub(crate) fn down(&mut self) {
         if self.selected + 1 < self.current().len(&self.data) {
             self.selected += 1;
@@ -130,14 +172,42 @@ impl DashboardScreen {
         }
     }
 
-    /// New data: the cursor stays on its list, within its rows.
+    /// What the cursor is on: a case by its id, a repeater by ID number.
+    fn selected_key(&self) -> Option<Result<i64, String>> {
+        match self.current() {
+            List::Repeaters => self
+                .data
+                .repeaters
+                .get(self.selected)
+                .map(|r| Err(r.id_number.clone())),
+            _ => self.selected_case().map(|r| Ok(r.case.id)),
+        }
+    }
+
+    /// New data: the cursor stays on its list and on the case it was on
+    /// (rows above may have come or gone), else within the list's rows.
     pub fn refill(&mut self, data: Dashboard) {
+        let was = self.selected_key();
         self.data = data;
         let n = self.current().len(&self.data);
+        // The list is the same one, so an ID number is a repeater's.
+        let found = match was {
+            Some(Ok(id)) => self
+                .current()
+                .cases(&self.data)
+                .iter()
+                .position(|r| r.case.id == id),
+            Some(Err(person)) => self
+                .data
+                .repeaters
+                .iter()
+                .position(|r| r.id_number == person),
+            None => None,
+        };
         if n == 0 {
             self.jump(true);
         } else {
-            self.selected = self.selected.min(n - 1);
+            self.selected = found.unwrap_or(self.selected.min(n - 1));
         }
     }
 }

@@ -18,7 +18,12 @@ impl App {
             return Vec::new();
         };
         match action {
-            Action::Down => d.down(),
+            Action::Down => {
+                d.down();
+                if d.wants_more() {
+                    return vec![Cmd::LoadDashboard];
+                }
+            }
             Action::Up => d.up(),
             Action::PageDown => d.jump(true),
             Action::PageUp => d.jump(false),

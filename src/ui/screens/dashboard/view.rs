@@ -70,8 +70,10 @@ pub fn draw(app: &App, d: &DashboardScreen, frame: &mut Frame, area: Rect) {
     crate::ui::view::parts::footer(app, Context::Dashboard, |_| true, frame, area);
 }
 
-/// `lists` stacked in `area`, each given an equal share of its rows; the
-/// list with the cursor scrolls to keep it in view.
+/// `lists` stacked in `area`: each gets its title and a row first, then
+/// the rows left go round to the lists that have more to show, so no row
+/// stays blank while a list is cut. The list with the cursor scrolls to
+/// keep it in view.
 fn draw_lists(
     app: &App,
     d: &DashboardScreen,
@@ -80,31 +82,43 @@ fn draw_lists(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let n = lists.len() as u16;
-    if n == 0 || area.height < n {
-        return;
-    }
-    let share = area.height / n;
-    for (k, list) in lists.iter().enumerate() {
-        let index = first + k;
-        let top = area.y + share * k as u16;
-        let height = if k as u16 == n - 1 {
-            area.height - share * k as u16
-        } else {
-            share
+    let needs: Vec<usize> = lists.iter().map(|l| 1 + l.total(&d.data).max(1)).collect();
+    let mut top = area.y;
+    for (k, height) in shares(&needs, usize::from(area.height))
+        .into_iter()
+        .enumerate()
+    {
+        let height = u16::try_from(height).unwrap_or(0);
+        if height == 0 {
+            continue;
+        }
+        let rect = Rect {
+            y: top,
+            height,
+            ..area
         };
-        draw_list(
-            app,
-            d,
-            *list,
-            index,
-            frame,
-            Rect {
-                y: top,
-                height,
-                ..area
-            },
-        );
+        draw_list(app, d, lists[k], first + k, frame, rect);
+        top += height;
+    }
+}
+
+/// `height` rows dealt round to lists that need `needs` rows each, one at a
+/// time in order, until all have enough or none are left.
+pub(crate) fn shares(needs: &[usize], height: usize) -> Vec<usize> {
+    let mut out = vec![0; needs.len()];
+    let mut left = height;
+    loop {
+        let mut gave = false;
+        for (h, need) in out.iter_mut().zip(needs) {
+            if left > 0 && *h < *need {
+                *h += 1;
+                left -= 1;
+                gave = true;
+            }
+        }
+        if !gave {
+            return out;
+        }
     }
 }
 
@@ -118,7 +132,7 @@ fn draw_list(
 ) {
     let lang = app.lang;
     let focused = d.list == index;
-    let count = list.len(&d.data);
+    let count = list.total(&d.data);
     let w = usize::from(area.width.saturating_sub(1));
     let title = format!("{}（{count}）", t::list(lang, list.code()));
     let style = if focused {
@@ -158,7 +172,8 @@ fn draw_list(
             let shown: Vec<&CaseRow> = list.cases(&d.data).iter().skip(start).take(rows).collect();
             let no_w = crate::ui::view::parts::number_width(shown.iter().map(|r| &r.case));
             for r in shown {
-                lines.push(case_line(lang, r, w, no_w));
+                let waits = (list == List::Awaiting).then(|| waiting(lang, &r.case));
+                lines.push(case_line(lang, r, w, no_w, waits));
             }
         }
     }
@@ -174,8 +189,26 @@ fn draw_list(
     }
 }
 
-/// Number, petitioner, days left or over, summary: what a leader scans.
-fn case_line(lang: Lang, r: &CaseRow, w: usize, no_w: usize) -> Line<'static> {
+/// 待批示: what waits for the leader — an opinion, or an extension asked
+/// (its days and reason).
+fn waiting(lang: Lang, c: &crate::domain::case::Case) -> String {
+    match c.extension_asked() {
+        Some(r) if !c.awaiting_instruction() => {
+            crate::strings::desk::waits_extension(lang, r.days, &r.reason)
+        }
+        Some(_) | None => crate::strings::desk::waits_opinion(lang).to_owned(),
+    }
+}
+
+/// Number, petitioner, days left or over, summary (after what waits, on
+/// the 待批示 list): what a leader scans.
+fn case_line(
+    lang: Lang,
+    r: &CaseRow,
+    w: usize,
+    no_w: usize,
+    waits: Option<String>,
+) -> Line<'static> {
     let c = &r.case;
     let who = c
         .intake
@@ -195,10 +228,14 @@ fn case_line(lang: Lang, r: &CaseRow, w: usize, no_w: usize) -> Line<'static> {
     let head = format!(" {} {} ", fit(&case_name(c), no_w), fit(&who, 6));
     let due = fit(&due, 10);
     let rest = w.saturating_sub(crate::display::width(&head) + 11);
+    let summary = match waits {
+        Some(w) => format!("{w}{}", c.intake.summary),
+        None => c.intake.summary.clone(),
+    };
     Line::from(vec![
         Span::raw(head),
         Span::styled(due, style),
         Span::raw(" "),
-        Span::raw(cut(&c.intake.summary, rest)),
+        Span::raw(cut(&summary, rest)),
     ])
 }

@@ -20,6 +20,9 @@ pub struct FormScreen {
     pub draft_due: bool,
     /// What the repeat panel last asked for.
     pub repeat_asked: Option<RepeatQuery>,
+    /// The case changed at another desk since the form opened: what the
+    /// desk said; the first Ctrl-S after it says it again instead of saving.
+    pub stale: Option<String>,
 }
 
 impl FormScreen {
@@ -28,6 +31,7 @@ impl FormScreen {
             form,
             draft_due: false,
             repeat_asked: None,
+            stale: None,
         }
     }
 }

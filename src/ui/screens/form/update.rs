@@ -108,6 +108,7 @@ impl App {
             return Vec::new();
         };
         let action = self.keys.lookup(form.keys(), &key);
+        form.form.now = Some(self.clock.now().naive_local());
         let before = form.draft();
         let outcome = form.key(key, action);
         let changed = form.draft() != before;
@@ -135,6 +136,11 @@ impl App {
                 id,
                 input: Box::new(form.to_input()),
             }],
+            // Told once more, and the form stays as typed: Ctrl-S again saves.
+            Outcome::Save if form.stale.is_some() => {
+                self.message = form.stale.take();
+                Vec::new()
+            }
             Outcome::Save => {
                 // A new person can sign in only with a passphrase: once they are saved, the
                 // leader is asked for a one-time one (see `Msg::SettingsSaved`).

@@ -83,4 +83,6 @@ pub struct Queue {
     /// `n` was pressed: the channel of the new intake is being chosen (a
     /// digit, or the arrows and Enter); the highlighted one.
     pub choosing_channel: Option<usize>,
+    /// The case the cursor was on when the page was loaded again.
+    pub follow: Option<i64>,
 }

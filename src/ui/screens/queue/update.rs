@@ -159,8 +159,13 @@ impl App {
             None
         };
         q.page_starts.push(start);
+        // Reloaded, the cursor follows its case, not its row, when rows came
+        // or went above it.
+        let was = q.follow.take();
         q.rows = rows.into_iter().map(|(r, _)| r).collect();
-        q.selected = q.selected.min(q.rows.len().saturating_sub(1));
+        q.selected = was
+            .and_then(|id| q.rows.iter().position(|r| r.case.id == id))
+            .unwrap_or(q.selected.min(q.rows.len().saturating_sub(1)));
         Vec::new()
     }
 
@@ -229,12 +234,20 @@ impl App {
         vec![self.load(start)]
     }
 
+    /// Enter: the case under the cursor. Opened from the search, the search
+    /// closes (a `/` after coming back starts a new one, not `…/` typed on).
     fn open_selected(&mut self) -> Vec<Cmd> {
-        let q = self.queue();
-        match q.rows.get(q.selected) {
-            Some(r) => vec![Cmd::OpenCase(r.case.id)],
-            None => Vec::new(),
+        let Some(q) = self.queue_mut() else {
+            return Vec::new();
+        };
+        let Some(id) = q.rows.get(q.selected).map(|r| r.case.id) else {
+            return Vec::new();
+        };
+        if q.search.take().is_some() {
+            q.page_starts.clear();
+            q.selected = 0;
         }
+        vec![Cmd::OpenCase(id)]
     }
 }
 

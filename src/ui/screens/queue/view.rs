@@ -14,7 +14,7 @@ use crate::store::CaseRow;
 use crate::strings::ui::{action, text};
 use crate::strings::{Lang, calendar, labels};
 use crate::ui::app::App;
-use crate::ui::keymap::{Context, Keymap};
+use crate::ui::keymap::{Action, Context, Keymap};
 use crate::ui::view::parts::{clock_style, row};
 use crate::ui::widgets::text_field::TextField;
 
@@ -47,11 +47,8 @@ pub fn draw(app: &App, q: &Queue, frame: &mut Frame, area: Rect) {
             let footer = app
                 .message
                 .clone()
-                .unwrap_or_else(|| footer(&app.keys, app.lang));
-            frame.render_widget(
-                Paragraph::new(crate::display::cut(&footer, w)).dim(),
-                row(area, bottom),
-            );
+                .unwrap_or_else(|| footer(&app.keys, app.lang, w));
+            crate::ui::view::parts::bottom_lines(&footer, frame, area);
         }
     }
 }
@@ -99,7 +96,12 @@ fn rows(app: &App, q: &Queue, cols: &[usize; 8], frame: &mut Frame, area: Rect) 
         .map(|f| f.value().trim())
         .filter(|q| !q.is_empty());
     if q.rows.is_empty() {
-        frame.render_widget(Paragraph::new(text(app.lang).no_cases).dim(), row(area, 3));
+        // Nothing yet: say how to take the first one in (the key as mapped).
+        let none = match app.keys.label(Context::Queue, Action::New) {
+            Some(n) if q.search.is_none() => crate::strings::desk::no_cases_new(app.lang, &n),
+            Some(_) | None => text(app.lang).no_cases.to_owned(),
+        };
+        frame.render_widget(Paragraph::new(none).dim(), row(area, 3));
     }
     for (i, r) in q.rows.iter().enumerate() {
         let y = 3 + i as u16;
@@ -170,12 +172,14 @@ fn filter_line(app: &App, q: &Queue) -> Line<'static> {
     Line::from(spans)
 }
 
-fn footer(keys: &Keymap, lang: Lang) -> String {
-    keys.footer(Context::Queue)
-        .iter()
-        .map(|(label, a)| format!("{label} {}", action(lang, a.name())))
-        .collect::<Vec<_>>()
-        .join("  ")
+/// The queue's keys, whole ones within `w` columns.
+fn footer(keys: &Keymap, lang: Lang, w: usize) -> String {
+    let keys = keys
+        .footer(Context::Queue)
+        .into_iter()
+        .map(|(label, a)| (format!("{label} {}", action(lang, a.name())), a))
+        .collect();
+    crate::ui::view::parts::shortened(keys, w)
 }
 
 /// Below this width the petitioner column shows the name without the

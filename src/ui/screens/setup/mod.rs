@@ -23,15 +23,21 @@ pub enum Field {
     Departments,
     /// The operator's own department, one of those listed (or none).
     Department,
+    /// 文号前缀: before the kind in a document number.
+    Prefix,
+    /// 复查机关: the body one level up (Art 35), named in the reply letter.
+    ReviewOrgan,
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
+    pub const ALL: [Field; 7] = [
         Field::Office,
         Field::Name,
         Field::Role,
         Field::Departments,
         Field::Department,
+        Field::Prefix,
+        Field::ReviewOrgan,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -42,6 +48,8 @@ impl Field {
             Field::Role => t.your_role,
             Field::Departments => t.departments,
             Field::Department => t.your_department,
+            Field::Prefix => t.prefix,
+            Field::ReviewOrgan => t.review_organ,
         }
     }
 
@@ -58,6 +66,8 @@ impl Field {
             Field::Role => t.role_hint,
             Field::Departments => t.departments_hint,
             Field::Department => t.department_hint,
+            Field::Prefix => t.prefix_hint,
+            Field::ReviewOrgan => t.review_organ_hint,
         }
     }
 }
@@ -70,6 +80,9 @@ pub struct SetupAnswers {
     pub office_name: String,
     pub operator: Operator,
     pub departments: Vec<String>,
+    /// 文号前缀 and 复查机关 (empty: not given): the letterhead's.
+    pub prefix: String,
+    pub review_organ: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,11 +99,13 @@ pub struct Setup {
     pub name: TextField,
     pub role: Role,
     pub departments: TextField,
+    pub prefix: TextField,
+    pub review_organ: TextField,
     /// Kept by name: it survives edits of the list that keep the name.
     pub department: Option<String>,
     pub focus: Field,
     /// One per `Field::ALL`, in words.
-    pub errors: [Option<String>; 5],
+    pub errors: [Option<String>; 7],
     /// Something was typed or chosen.
     pub dirty: bool,
     /// Esc was pressed once on a changed setup: a second Esc quits.
@@ -147,6 +162,8 @@ impl Setup {
             name: TextField::default(),
             role: Role::Clerk,
             departments: TextField::default(),
+            prefix: TextField::default(),
+            review_organ: TextField::default(),
             department: None,
             focus: Field::Office,
             errors: Default::default(),
@@ -162,6 +179,8 @@ impl Setup {
             Field::Office => Some(&self.office),
             Field::Name => Some(&self.name),
             Field::Departments => Some(&self.departments),
+            Field::Prefix => Some(&self.prefix),
+            Field::ReviewOrgan => Some(&self.review_organ),
             Field::Role | Field::Department => None,
         }
     }
@@ -171,6 +190,8 @@ impl Setup {
             Field::Office => Some(&mut self.office),
             Field::Name => Some(&mut self.name),
             Field::Departments => Some(&mut self.departments),
+            Field::Prefix => Some(&mut self.prefix),
+            Field::ReviewOrgan => Some(&mut self.review_organ),
             Field::Role | Field::Department => None,
         }
     }
@@ -237,6 +258,8 @@ impl Setup {
             Field::Departments => {
                 (self.department_list().iter()).try_for_each(|d| check_text(F::Department, d))
             }
+            Field::Prefix => check_text(F::Prefix, self.prefix.value().trim()),
+            Field::ReviewOrgan => check_text(F::ReviewOrgan, self.review_organ.value().trim()),
             Field::Role | Field::Department => Ok(()),
         };
         checked
@@ -285,6 +308,8 @@ impl Setup {
                 department_wide: false,
             },
             departments: self.department_list(),
+            prefix: self.prefix.value().trim().to_owned(),
+            review_organ: self.review_organ.value().trim().to_owned(),
         })
     }
 

@@ -110,19 +110,13 @@ pub fn draw(setup: &Setup, lang: Lang, frame: &mut Frame, area: Rect) {
                 Paragraph::new(Line::from(spans))
             }
             // The focused field's error again, whole: beside a long value
-            // there may be no room for it.
-            Row::Hint => match setup.error(setup.focus) {
-                Some(e) => Paragraph::new(cut(e, w)).fg(Color::Red),
-                None if setup.role_fixed && setup.focus == Field::Role => {
-                    Paragraph::new(cut(text(lang).role_fixed_hint, w)).dim()
-                }
-                None => Paragraph::new(cut(setup.focus.hint(lang), w)).dim(),
-            },
+            // there may be no room for it. It wraps onto the next row.
+            Row::Hint => hint_row(setup, lang, w, 0),
             Row::Preview => match setup.preview() {
                 Some(p) if matches!(setup.focus, Field::Departments | Field::Department) => {
                     Paragraph::new(cut(&p, w)).dim()
                 }
-                _ => continue,
+                _ => hint_row(setup, lang, w, 1),
             },
             Row::Footer if setup.confirm_quit => {
                 Paragraph::new(cut(t.confirm_quit, w)).fg(Color::Yellow)
@@ -131,6 +125,27 @@ pub fn draw(setup: &Setup, lang: Lang, frame: &mut Frame, area: Rect) {
         };
         frame.render_widget(para, line);
     }
+}
+
+/// Row `k` of the focused field's error or hint, wrapped at `w` (the last
+/// row cut, should it need more).
+fn hint_row(setup: &Setup, lang: Lang, w: usize, k: usize) -> Paragraph<'static> {
+    let (said, style) = match setup.error(setup.focus) {
+        Some(e) => (e, Style::new().fg(Color::Red)),
+        None if setup.role_fixed && setup.focus == Field::Role => {
+            (text(lang).role_fixed_hint, Style::new().dim())
+        }
+        None => (setup.focus.hint(lang), Style::new().dim()),
+    };
+    let lines = crate::display::wrap(said, w);
+    let line = match (k, lines.get(1), lines.get(2)) {
+        (0, _, _) => lines[0].clone(),
+        // More than two rows' worth: the second ends in the cut mark.
+        (_, Some(second), Some(third)) => cut(&format!("{second} {third}"), w),
+        (_, Some(second), None) => second.clone(),
+        (_, None, _) => String::new(),
+    };
+    Paragraph::new(line).style(style)
 }
 
 /// A field's line, and the cursor's column in its value when it is the

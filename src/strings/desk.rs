@@ -1,0 +1,44 @@
+//! Texts of the desk's live refresh and its hints (issue 17).
+
+use super::Lang;
+
+/// A form's case was changed at another desk since the form opened.
+pub fn changed_meanwhile(lang: Lang, actor: &str, op: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "此事项刚被他人更改（{actor} {op}）：请核对后再按 Ctrl-S 保存，已填写的内容都在"
+        ),
+        Lang::En => format!(
+            "this case was just changed at another desk ({actor}: {op}): check it, then Ctrl-S again to save; what you typed is kept"
+        ),
+    }
+}
+
+/// An empty queue: how to take the first case in (`key`: the new-intake key).
+pub fn no_cases_new(lang: Lang, key: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没有符合条件的信访事项 · 按 {key} 新登记"),
+        Lang::En => format!("no cases match · press {key} to take one in"),
+    }
+}
+
+/// 待批示: an opinion waits for the leader's instruction.
+pub fn waits_opinion(lang: Lang) -> &'static str {
+    lang.pick("【意见待批】", "[opinion] ")
+}
+
+/// 待批示: an extension of `days` days was asked for `reason`.
+pub fn waits_extension(lang: Lang, days: u32, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("【申请延期{days}日：{reason}】"),
+        Lang::En => format!("[extension {days} days: {reason}] "),
+    }
+}
+
+/// A time of day later than now, typed for today.
+pub fn time_in_future(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at} 还没到：不能晚于现在"),
+        Lang::En => format!("{at} has not come yet: no later than now"),
+    }
+}
