@@ -40,6 +40,16 @@ fn search(
     store.search(query, limit, app.today)
 }
 
+/// A search's answer: its rows, or for an accused leader who typed the number, why none
+/// (本件涉及您本人，已回避).
+fn found(app: &App, rows: Result<Vec<crate::store::CaseRow>, StoreError>) -> Msg {
+    match rows {
+        Ok(rows) => Msg::Found(rows),
+        Err(e @ StoreError::Recused(_)) => Msg::Recused(errors::store(app.lang, &e)),
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
 pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
     let today = app.today;
     let fail = |e: StoreError| Msg::Failed(errors::store(app.lang, &e));
@@ -51,11 +61,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
                 rows,
                 start: start.clone(),
             }),
-        Cmd::Search { query, limit } => match search(store, app, query, *limit) {
-            Ok(rows) => Msg::Found(rows),
-            Err(e @ StoreError::Recused(_)) => Msg::Recused(errors::store(app.lang, &e)),
-            Err(e) => fail(e),
-        },
+        Cmd::Search { query, limit } => found(app, search(store, app, query, *limit)),
         Cmd::OpenCase(id) => open_case(store, app, *id).map_or_else(fail, Msg::Case),
         // Not a view to record: the reader did nothing (and a record would
         // be a commit that sets every other desk refreshing in turn).

@@ -59,12 +59,7 @@ impl App {
             Msg::SettingsSaved => self.on_settings_saved(),
             Msg::Saved { id, note } => self.on_saved(id, note),
             Msg::Applied { id, op, note } => self.on_applied(id, op, note),
-            Msg::Attached { id, case_no } => {
-                self.message = Some(said::attached(self.lang, &case_no));
-                let mut cmds = self.leave_form();
-                cmds.extend([Cmd::LoadCounts, Cmd::OpenCase(id)]);
-                cmds
-            }
+            Msg::Attached { id, case_no } => self.on_attached(id, &case_no),
             Msg::Directory(d) => {
                 self.directory = d;
                 Vec::new()
@@ -92,6 +87,14 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// An item attached to a case (重复件): the case it joined, opened.
+    fn on_attached(&mut self, id: i64, case_no: &str) -> Vec<Cmd> {
+        self.message = Some(said::attached(self.lang, case_no));
+        let mut cmds = self.leave_form();
+        cmds.extend([Cmd::LoadCounts, Cmd::OpenCase(id)]);
+        cmds
     }
 
     /// Back on the settings; a person just added is given a one-time passphrase there.

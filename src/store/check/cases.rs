@@ -16,6 +16,7 @@ use crate::domain::case::Case;
 use crate::domain::due::{case_clocks, next_due};
 use crate::domain::op::Op;
 use crate::domain::rules::{Rules, local_date};
+use crate::store::chain::Links;
 use crate::store::findings::{BadRecord, CheckReport, Table};
 use crate::store::journal::{self, JournalEntry};
 use crate::store::{Result, facts, facts_row, search};
@@ -29,6 +30,8 @@ pub(super) struct Seen {
     pub roles: HashMap<String, (i64, String)>,
     pub ids: Vec<i64>,
     pub words: Words,
+    /// The journal's links, gathered as the pass reads every event (`chain::Links`).
+    pub links: Links,
 }
 
 impl Seen {
@@ -46,6 +49,7 @@ impl Seen {
         }
         self.ids.extend(later.ids);
         self.words.absorb(later.words);
+        self.links.absorb(later.links);
     }
 }
 
@@ -104,6 +108,7 @@ fn next_case<I: Iterator<Item = rusqlite::Result<JournalEntry>>>(
     let mut entry = Some(first);
     while let Some(mut e) = entry {
         r.events += 1;
+        seen.links.add(e.seq, &e.prev_hash, &e.hash, e.whole());
         journal::replay_owned(&mut r.doc, &mut e);
         r.last_at.clone_from(&e.at);
         let role = seen.roles.entry(e.actor.clone()).or_default();
@@ -261,20 +266,10 @@ pub(super) fn check(
     let mut facts = Cursor::new(facts.query_map(between, facts_row)?, |r| r.0);
     let mut sums = conn
         .prepare("SELECT id, summary FROM case_summaries WHERE id BETWEEN ?1 AND ?2 ORDER BY id")?;
-    let mut sums = Cursor::new(
-        sums.query_map(between, |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })?,
-        |r| r.0,
-    );
+    let mut sums = Cursor::new(sums.query_map(between, keyed::<String>)?, |r| r.0);
     let mut sizes = conn
         .prepare("SELECT id, sz FROM case_search_docsize WHERE id BETWEEN ?1 AND ?2 ORDER BY id")?;
-    let mut sizes = Cursor::new(
-        sizes.query_map(between, |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
-        })?,
-        |r| r.0,
-    );
+    let mut sizes = Cursor::new(sizes.query_map(between, keyed::<Vec<u8>>)?, |r| r.0);
     let mut docs = conn.prepare(
         "SELECT case_id, kind, year, seq, number, event_seq, issued_at, issued_by, text, html
            FROM documents WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, id",
@@ -315,6 +310,11 @@ pub(super) fn check(
     orphans(report, Table::CaseSearch, sizes.finish()?);
     orphans(report, Table::Documents, docs.finish()?);
     Ok(seen)
+}
+
+/// A row of a case's id and one value.
+fn keyed<T: rusqlite::types::FromSql>(r: &rusqlite::Row) -> rusqlite::Result<(i64, T)> {
+    Ok((r.get(0)?, r.get(1)?))
 }
 
 fn facts_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Vec<Value>)> {

@@ -1,5 +1,6 @@
-//! The full check on every core: SQLite's own check, the two chains and the pass over the
-//! cases (cut into spans of case ids) are jobs that readers of their own take in turn,
+//! The full check on every core: SQLite's own check, the office journal's chain, the tables
+//! beside the cases and the pass over the cases (cut into spans of case ids, gathering the
+//! case journal's links as it reads every event) are jobs that readers of their own take in turn,
 //! each reader in one read transaction. The checks that need the whole pass
 //! (`after_cases`) run on the caller's connection once the jobs are done. At a million
 //! cases one reader took minutes; the work is the same, shared out.
@@ -11,11 +12,12 @@ use std::sync::Mutex;
 use rusqlite::{Connection, OpenFlags};
 
 use super::cases::{self, Seen, Span};
+use super::search::{self, Words};
 use super::{Depth, after_cases, beside_cases, database};
 use crate::config::Office;
 use crate::store::findings::CheckReport;
 use crate::store::keys::DataKey;
-use crate::store::{Result, connect, directory, journal, office_journal};
+use crate::store::{Result, connect, directory, office_journal};
 
 /// Where the readers open the ledger.
 pub(in crate::store) struct Readers<'a> {
@@ -27,14 +29,18 @@ pub(in crate::store) struct Readers<'a> {
 #[derive(Debug, Clone, Copy)]
 enum Job {
     Database,
-    Chains,
+    /// The office journal's chain (the case journal's is gathered by the pass).
+    OfficeChain,
     Tables,
+    /// The search index's vocabulary, summed (compared with the pass's once it is done).
+    Vocabulary,
     Cases(Span),
 }
 
 /// What a job found.
 enum Found {
     Report(CheckReport),
+    Words(std::result::Result<Words, String>),
     Cases(CheckReport, Seen),
 }
 
@@ -68,10 +74,15 @@ pub(super) fn run(
     let operators = directory::operators(main)?;
     let departments = directory::department_names(main)?;
     let rules = office.rules(&operators, &departments);
-    let mut queue = VecDeque::from([Job::Database]);
-    // Twice as many spans as readers: a reader done early takes another.
-    queue.extend(spans(last_case, threads * 2).into_iter().map(Job::Cases));
-    queue.extend([Job::Tables, Job::Chains]);
+    // The jobs of their own size first, then the pass in spans, four a reader: a reader
+    // done early takes another, so the readers end together.
+    let mut queue = VecDeque::from([
+        Job::Database,
+        Job::Tables,
+        Job::Vocabulary,
+        Job::OfficeChain,
+    ]);
+    queue.extend(spans(last_case, threads * 4).into_iter().map(Job::Cases));
     let jobs = queue.len();
     let queue = Mutex::new(queue.into_iter().enumerate().collect::<VecDeque<_>>());
     let results: Mutex<Vec<Option<Found>>> = Mutex::new((0..jobs).map(|_| None).collect());
@@ -92,14 +103,21 @@ pub(super) fn run(
         .map_err(|_| std::io::Error::other("a reader of the check stopped"))?;
     let mut report = CheckReport::default();
     let mut seen = Seen::default();
+    // The cases' differences first, in the order of the cases; then the other jobs'.
+    let mut others = Vec::new();
+    let mut vocabulary = None;
     for found in results.into_iter().flatten() {
         match found {
-            Found::Report(part) => report.absorb(part),
+            Found::Report(part) => others.push(part),
+            Found::Words(words) => vocabulary = Some(words),
             Found::Cases(part, part_seen) => {
                 report.absorb(part);
                 seen.absorb(part_seen);
             }
         }
+    }
+    for part in others {
+        report.absorb(part);
     }
     if marks.iter().flatten().any(|m| *m != mark) {
         // A desk wrote while the readers began: the cases and tables again, on one
@@ -107,8 +125,9 @@ pub(super) fn run(
         report.forget_cases();
         seen = cases::check(main, &rules, Span::ALL, &mut report)?;
         beside_cases(main, &mut report)?;
+        vocabulary = None;
     }
-    after_cases(main, &seen, &mut report)?;
+    after_cases(main, &seen, vocabulary, &mut report)?;
     Ok(report)
 }
 
@@ -188,8 +207,8 @@ fn work(
             beside_cases(conn, &mut report)?;
             Found::Report(report)
         }
-        Job::Chains => {
-            journal::check_chain(conn, &mut report)?;
+        Job::Vocabulary => Found::Words(search::read_vocabulary(conn)),
+        Job::OfficeChain => {
             office_journal::check_chain(conn, &mut report)?;
             Found::Report(report)
         }
