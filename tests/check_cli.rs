@@ -95,3 +95,21 @@ fn the_quick_check_finds_a_rolled_back_counter_and_a_missing_row() {
         quick.stdout
     );
 }
+
+/// `--deep` adds SQLite's own integrity_check and names the same differences; it and
+/// `--quick` together are a usage error.
+#[test]
+fn the_deep_check_names_what_the_full_check_names() {
+    let l = ledger();
+    let deep = run(&["--lang", "en", "check", "--deep", "--db", l.db()], "");
+    assert!(deep.success(), "{deep:?}");
+    let both = run(&["check", "--quick", "--deep", "--db", l.db()], "");
+    assert_eq!(both.code, Some(2), "{both:?}");
+    let raw = common::sqlite(&l.path);
+    raw.execute_batch("UPDATE cases SET handler = '某人' WHERE id = 1;")
+        .unwrap();
+    drop(raw);
+    let deep = run(&["--lang", "en", "check", "--deep", "--db", l.db()], "");
+    assert_eq!(deep.code, Some(1), "{deep:?}");
+    assert!(deep.stdout.contains("2026-0001 handler"), "{}", deep.stdout);
+}

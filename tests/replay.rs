@@ -102,9 +102,20 @@ fn search_as_you_type_shows_what_the_index_finds() {
     let v = replay_json(&l, "/\ntext: 王\n", "120x40");
     let screen = screen(&v);
     assert!(screen.iter().any(|l| l.contains("王")));
-    // The rows on screen are the newest hits of `xinfang search`, in order.
+    // The rows on screen are the newest hits of `xinfang search` by the same reader (a
+    // confidential case another clerk received is hidden from both), in order.
     let out = run(
-        &["search", "--db", l.db(), "王", "--json", "--limit", "5"],
+        &[
+            "search",
+            "--db",
+            l.db(),
+            "王",
+            "--json",
+            "--limit",
+            "5",
+            "--as",
+            "李娜",
+        ],
         "",
     );
     assert!(out.success(), "{out:?}");

@@ -13,7 +13,7 @@ use crate::domain::identity::mask_id;
 use crate::domain::phone::mask_phone;
 use crate::domain::types::Level;
 use crate::domain::workflow::allowed_ops;
-use crate::store::{CaseRow, CheckReport, JournalEntry, ListFilter, Store, StoreError};
+use crate::store::{CaseRef, CaseRow, CheckReport, JournalEntry, ListFilter, Store, StoreError};
 use crate::strings::{self, Lang, calendar, cli as text, labels};
 
 /// The years without an official holiday table behind any of `clocks`' due dates, ascending:
@@ -203,7 +203,14 @@ pub fn case_text(
     events: &[JournalEntry],
     earlier: &[CaseRow],
 ) {
-    intake_text(lang, &row.case);
+    // The case reviewed, named only when the reader may see it (Art 30 第三款).
+    let c = &row.case;
+    let reviewed = (c.review_of).filter(|of| {
+        store
+            .case(&CaseRef::Id(*of), c.intake.received_date())
+            .is_ok()
+    });
+    intake_text(lang, c, reviewed);
     handling_text(lang, &row.case);
     // Art 22 (三): an item 交办'd out, and whether its 办结报告 came back.
     let outbound_due = row
@@ -221,7 +228,7 @@ pub fn case_text(
 }
 
 /// The case's number and state, and what was recorded at intake.
-fn intake_text(lang: Lang, c: &Case) {
+fn intake_text(lang: Lang, c: &Case, reviewed: Option<i64>) {
     let i = &c.intake;
     let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
     let no = c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id));
@@ -285,7 +292,7 @@ fn intake_text(lang: Lang, c: &Case) {
             say!("{label}：{v}");
         }
     }
-    if let Some(of) = c.review_of {
+    if let Some(of) = reviewed {
         // 复查 or 复核 (Art 35–36), of the case it names.
         say!(
             "{}：#{of}",

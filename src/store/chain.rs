@@ -159,9 +159,13 @@ mod tests {
         parts.absorb(links(a));
         assert_eq!(parts.whole(), Some(50), "parts in any order");
         for i in 0..50 {
-            let mut gone = rows.clone();
-            gone.remove(i);
-            assert_eq!(links(&gone).whole(), None, "row {} missing", i + 1);
+            // The newest row gone leaves a shorter whole chain: the receipt and the case's
+            // version (its count of events) find that.
+            if i < 49 {
+                let mut gone = rows.clone();
+                gone.remove(i);
+                assert_eq!(links(&gone).whole(), None, "row {} missing", i + 1);
+            }
             let mut relinked = rows.clone();
             relinked[i].1 = "x".to_owned();
             assert_eq!(links(&relinked).whole(), None, "row {} linked wrong", i + 1);

@@ -53,13 +53,14 @@ fn intake_lines(lang: Lang, c: &Case, links: &[Case], lines: &mut Vec<Line<'stat
     if !seen.is_empty() {
         lines.push(kv(lang, K::Links, seen.join(" ")));
     }
-    if let Some(of) = &c.review_of {
+    // The case reviewed, when the reader may see it (the store left it out otherwise).
+    if let Some(of) = c.review_of.filter(|of| links.iter().any(|l| l.id == *of)) {
         // 复查 of a first handling, 复核 of a 复查 (Art 35–36).
         let key = match c.level() {
             Level::First | Level::Review => K::ReviewOf,
             Level::ReReview => K::ReReviewOf,
         };
-        lines.push(kv(lang, key, name(of)));
+        lines.push(kv(lang, key, name(&of)));
     }
 }
 
