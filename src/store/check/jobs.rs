@@ -74,7 +74,7 @@ pub(super) fn run(
     let operators = directory::operators(main)?;
     let departments = directory::department_names(main)?;
     let rules = office.rules(&operators, &departments);
-    // The jobs of their own size first, then the pass in spans, four a reader: a reader
+    // The jobs of their own size first, then the pass in spans, eight a reader: a reader
     // done early takes another, so the readers end together.
     let mut queue = VecDeque::from([
         Job::Database,
@@ -82,7 +82,7 @@ pub(super) fn run(
         Job::Vocabulary,
         Job::OfficeChain,
     ]);
-    queue.extend(spans(last_case, threads * 4).into_iter().map(Job::Cases));
+    queue.extend(spans(last_case, threads * 8).into_iter().map(Job::Cases));
     let jobs = queue.len();
     let queue = Mutex::new(queue.into_iter().enumerate().collect::<VecDeque<_>>());
     let results: Mutex<Vec<Option<Found>>> = Mutex::new((0..jobs).map(|_| None).collect());
