@@ -130,6 +130,7 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
 }
 
 /// Sends `path` to the printer with `lp -d PRINTER`.
+#[cfg(not(windows))]
 pub fn print(printer: &str, path: &Path) -> Result<(), String> {
     let out = std::process::Command::new("lp")
         .arg("-d")
@@ -137,6 +138,30 @@ pub fn print(printer: &str, path: &Path) -> Result<(), String> {
         .arg(path)
         .output()
         .map_err(|e| format!("lp: {e}"))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).trim().to_owned())
+    }
+}
+
+/// Windows has no `lp`: the shell's print verb hands the file to the program registered
+/// for its type (`PrintTo` names the printer, `Print` takes the default one).
+#[cfg(windows)]
+pub fn print(printer: &str, path: &Path) -> Result<(), String> {
+    // PowerShell's single quotes take everything literally but a doubled quote.
+    let quoted = |s: &str| format!("'{}'", s.replace('\'', "''"));
+    let file = quoted(&path.to_string_lossy());
+    let script = if printer.trim().is_empty() {
+        format!("Start-Process -FilePath {file} -Verb Print")
+    } else {
+        let printer = quoted(&format!("\"{printer}\""));
+        format!("Start-Process -FilePath {file} -Verb PrintTo -ArgumentList {printer}")
+    };
+    let out = std::process::Command::new("powershell")
+        .args(["-NoProfile", "-NonInteractive", "-Command", &script])
+        .output()
+        .map_err(|e| format!("powershell: {e}"))?;
     if out.status.success() {
         Ok(())
     } else {
