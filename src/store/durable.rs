@@ -8,12 +8,29 @@ use std::path::{Path, PathBuf};
 /// `bytes` as the whole of `path`: a temp file (0600) beside it, fsynced, renamed over
 /// it, the directory fsynced. A reader sees the old file or the new, never half of one.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace(path, |f| f.write_all(bytes))
+}
+
+/// A copy of the file at `from` as the whole of `to`, the same way as [`write`],
+/// streamed: a ledger can be larger than memory.
+pub(super) fn copy_private(from: &Path, to: &Path) -> std::io::Result<()> {
+    replace(to, |f| {
+        std::io::copy(&mut std::fs::File::open(from)?, f).map(|_| ())
+    })
+}
+
+/// `path` replaced whole by what `fill` writes: a temp file only the owner reads, fsync,
+/// rename over, fsync the directory; the temp file removed if anything fails.
+fn replace(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(format!(".tmp{}", std::process::id()));
     let tmp = PathBuf::from(tmp);
     let written = (|| {
         let mut f = private_new_file(&tmp)?;
-        f.write_all(bytes)?;
+        fill(&mut f)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
@@ -22,28 +39,6 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         return written;
     }
     sync_dir(path);
-    Ok(())
-}
-
-/// A copy of the file at `from` as the whole of `to`, the same way as [`write`] (temp file
-/// only the owner reads, fsync, rename, fsync the directory), streamed: a ledger can be
-/// larger than memory.
-pub(super) fn copy_private(from: &Path, to: &Path) -> std::io::Result<()> {
-    let mut tmp = to.as_os_str().to_owned();
-    tmp.push(format!(".tmp{}", std::process::id()));
-    let tmp = PathBuf::from(tmp);
-    let written = (|| {
-        let mut source = std::fs::File::open(from)?;
-        let mut f = private_new_file(&tmp)?;
-        std::io::copy(&mut source, &mut f)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, to)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-        return written;
-    }
-    sync_dir(to);
     Ok(())
 }
 
