@@ -142,39 +142,28 @@ fn object(fields: &[(&String, &RawValue)]) -> serde_json::Result<String> {
 
 /// Applies one entry's change to a replayed document.
 pub fn replay(doc: &mut Value, entry: &JournalEntry) {
-    match (doc.as_object_mut(), &entry.before) {
-        (Some(map), Some(Value::Object(before))) => {
-            for k in before.keys() {
-                if entry.after.get(k).is_none() {
-                    map.remove(k);
-                }
-            }
-            if let Value::Object(after) = &entry.after {
-                for (k, v) in after {
-                    map.insert(k.clone(), v.clone());
-                }
-            }
-        }
-        _ => *doc = entry.after.clone(),
-    }
+    apply(doc, entry.before.as_ref(), entry.after.clone());
 }
 
 /// As [`replay`], moving the entry's new values into the document instead of copying
 /// them (`check` replays every event once and keeps no entry but an `issue`'s command).
 pub(super) fn replay_owned(doc: &mut Value, entry: &mut JournalEntry) {
     let after = std::mem::take(&mut entry.after);
-    match (doc.as_object_mut(), &entry.before, after) {
-        (Some(map), Some(Value::Object(before)), Value::Object(after)) => {
+    apply(doc, entry.before.as_ref(), after);
+}
+
+/// The fields `before` named and `after` does not are removed, `after`'s set; a first
+/// entry (no `before`) is the whole document.
+fn apply(doc: &mut Value, before: Option<&Value>, after: Value) {
+    match (doc.as_object_mut(), before, after) {
+        (Some(map), Some(Value::Object(before)), after) => {
             for k in before.keys() {
-                if !after.contains_key(k) {
+                if after.get(k).is_none() {
                     map.remove(k);
                 }
             }
-            map.extend(after);
-        }
-        (Some(map), Some(Value::Object(before)), _) => {
-            for k in before.keys() {
-                map.remove(k);
+            if let Value::Object(after) = after {
+                map.extend(after);
             }
         }
         (_, _, after) => *doc = after,
