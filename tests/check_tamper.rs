@@ -54,6 +54,12 @@ const UNCHECKED: &[(&str, &str, &str)] = &[
         "the one row's fixed key (CHECK id = 1)",
     ),
     (
+        "report_rollup_rules",
+        "*",
+        "the rules the report's rollups were made under: any other value makes them be made \
+         anew (or the report count the cases), never trusted",
+    ),
+    (
         "case_search_data",
         "*",
         "FTS5's index pages: a word, its cases or its count changed is found by the \

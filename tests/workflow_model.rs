@@ -10,6 +10,7 @@ use common::fixture::*;
 use proptest::prelude::*;
 use xinfang::domain::case::Case;
 use xinfang::domain::command::Command;
+use xinfang::domain::stats::{self, Period};
 use xinfang::domain::types::*;
 use xinfang::store::{CaseRef, Request};
 
@@ -519,5 +520,18 @@ proptest! {
         let events: usize = (1..=created).map(|id| store.events(id).unwrap().len()).sum();
         prop_assert_eq!(events, accepted_commands);
         prop_assert!(store.check().unwrap().ok());
+        // `check` above holds the report's rollups, kept with every write, to their
+        // recomputation; here they give the figures that counting the cases gives.
+        for period in [Period::month(2026, 3), Period::week_of(today), Period::day(t(1).date_naive())] {
+            let rolled = store.report(period, today, 10).unwrap();
+            let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
+            let facts = store.report_facts(&windows).unwrap();
+            let steps = store.step_events(&windows).unwrap();
+            let rules = store.office().rules(&[], &[]);
+            let counted = stats::report_parts(&[&facts], &steps, period, &rules, today, 10);
+            prop_assert_eq!(&rolled.figures, &counted.figures);
+            let ids = |r: &stats::Report| r.listed_ids();
+            prop_assert_eq!(ids(&rolled), ids(&counted));
+        }
     }
 }

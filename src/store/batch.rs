@@ -17,7 +17,7 @@ use rusqlite::Transaction;
 
 use super::cases::{self, CaseRef};
 use super::prepare::{Applied, Cases, Ledger, Prepared, Request, Stored, Write, prepare};
-use super::{Result, StoreError, guard, journal};
+use super::{Result, StoreError, guard, journal, rollup};
 use crate::domain::case::Case;
 use crate::domain::command::Command;
 use crate::domain::documents::Content;
@@ -149,7 +149,7 @@ pub(super) fn run(
     let applied = std::thread::scope(|scope| {
         let batch = &mut batch;
         scope.spawn(move || prepare_all(rules, reqs, batch, out));
-        write_all(tx, rx, reqs.len())
+        write_all(tx, rules, rx, reqs.len())
     })?;
     batch.save_counters(tx).map_err(|e| (reqs.len(), e))?;
     Ok(applied)
@@ -179,6 +179,7 @@ fn prepare_all(
 /// in the batch once at the end, with its last document.
 fn write_all(
     tx: &Transaction,
+    rules: &Rules,
     rx: Receiver<Result<Prepared, Failed>>,
     len: usize,
 ) -> Result<Vec<Applied>, Failed> {
@@ -195,8 +196,10 @@ fn write_all(
                 received,
                 tokens,
             } => {
+                let rolled = rollup::begin(tx, rules, a.id, false).map_err(|e| (i, e))?;
                 cases::insert(tx, &a.case, &doc, &a.clocks, &received, &tokens)
                     .map_err(|e| (i, e))?;
+                rolled.finish(tx, rules, &a.case).map_err(|e| (i, e))?;
                 stored.insert(a.id, 1);
             }
             Write::Update { doc, version } => {
@@ -212,7 +215,9 @@ fn write_all(
     for (id, (doc, i)) in last {
         let a = &applied[i];
         let from = stored.get(&id).copied().unwrap_or(0);
+        let rolled = rollup::begin(tx, rules, id, true).map_err(|e| (i, e))?;
         cases::update_to(tx, &a.case, &doc, from, a.version, &a.clocks).map_err(|e| (i, e))?;
+        rolled.finish(tx, rules, &a.case).map_err(|e| (i, e))?;
     }
     Ok(applied)
 }

@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{Result, facts, search};
+use super::{Result, facts, rollup, search};
 
 /// The meta row that holds the indexes dropped for the load, so that the
 /// end recreates exactly those.
@@ -50,6 +50,8 @@ pub(super) fn begin(conn: &Connection) -> Result<()> {
         )?;
     }
     search::set_bulk_loading(&tx, true)?;
+    // The report's rollups are not kept while loading: made once at the end.
+    rollup::forget(&tx)?;
     tx.commit()?;
     Ok(())
 }

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::params;
 
-use super::{Result, Store};
+use super::{Result, Store, rollup};
+use crate::domain::stats::{FigureKey, Flow, Section, Volume};
 use crate::domain::types::Channel;
 
 /// One week of intake: 批次 (cases) and 人次 (people).
@@ -35,6 +36,10 @@ pub struct Charts {
 // index entries three times at 1,000,000 cases (150 ms; one pass: see BENCHMARKS.md).
 const RECEIVED: &str = "SELECT received_at, people, category, channel FROM cases
  WHERE received_at >= ?1 AND received_at < ?2";
+// The rows of the intake figures the charts show (`domain::stats::rollup`).
+const ROLLED: &str = "SELECT day, key, n FROM report_rollup
+ WHERE day >= ?1 AND day < ?2
+   AND (key IN ('f:batches', 'f:person_times') OR key LIKE 'n:category:%' OR key LIKE 'c:%')";
 const OVERDUE_BY_DEPARTMENT: &str = "SELECT department, count(*) FROM cases
  WHERE next_due < ?1 GROUP BY department ORDER BY 2 DESC, 1";
 
@@ -64,28 +69,11 @@ impl Store {
                 });
             }
         }
-        let (from, to) = (bounds[0], bounds[bounds.len() - 1]);
-        let mut categories: HashMap<String, i64> = HashMap::new();
-        let mut channels: HashMap<String, i64> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(RECEIVED)?;
-        let mut rows = stmt.query(params![from, to])?;
-        while let Some(r) = rows.next()? {
-            let at: i64 = r.get(0)?;
-            // The week whose start is the last bound not after `at`.
-            let k = bounds.partition_point(|b| *b <= at).saturating_sub(1);
-            if let Some(w) = out.weeks.get_mut(k) {
-                w.batches += 1;
-                w.people += r.get::<_, i64>(1)?;
-            }
-            count(
-                &mut categories,
-                r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?,
-            );
-            count(
-                &mut channels,
-                r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?,
-            );
-        }
+        let (categories, channels) = if rollup::valid(&self.conn, &self.office.rules(&[], &[]))? {
+            self.intake_rolled(first, &mut out.weeks)?
+        } else {
+            self.intake_counted(&bounds, &mut out.weeks)?
+        };
         out.by_category = most_first(categories);
         out.by_channel = most_first(channels)
             .into_iter()
@@ -99,12 +87,78 @@ impl Store {
     }
 }
 
-/// One more for `key`, allocating only for a key not seen before.
-fn count(counts: &mut HashMap<String, i64>, key: &str) {
+impl Store {
+    /// The weeks' intake from the rollups (`rollup.rs`): the days' batches, person-times,
+    /// categories and channels, a few thousand rows whatever the ledger's size.
+    fn intake_rolled(&self, first: NaiveDate, weeks: &mut [Week]) -> Result<(Counts, Counts)> {
+        let end = first + Duration::weeks(weeks.len() as i64);
+        let mut stmt = self.conn.prepare_cached(ROLLED)?;
+        let mut rows = stmt.query(params![first.to_string(), end.to_string()])?;
+        let (mut categories, mut channels) = (Counts::new(), Counts::new());
+        while let Some(r) = rows.next()? {
+            let day: NaiveDate = r.get::<_, String>(0)?.parse().unwrap_or(NaiveDate::MIN);
+            let n: i64 = r.get(2)?;
+            let key = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+            let week = usize::try_from((day - first).num_weeks()).ok();
+            match Flow::parse(key) {
+                Some(Flow::Fixed(FigureKey::Batches)) => {
+                    if let Some(w) = week.and_then(|k| weeks.get_mut(k)) {
+                        w.batches += n;
+                    }
+                }
+                Some(Flow::Fixed(FigureKey::PersonTimes)) => {
+                    if let Some(w) = week.and_then(|k| weeks.get_mut(k)) {
+                        w.people += n;
+                    }
+                }
+                Some(Flow::Name(Section::Category, name)) => add(&mut categories, name, n),
+                Some(Flow::Channel(c, Volume::Batches)) => add(&mut channels, c.code(), n),
+                Some(
+                    Flow::Fixed(_)
+                    | Flow::Channel(..)
+                    | Flow::Name(..)
+                    | Flow::Uncovered(_)
+                    | Flow::Pending(_)
+                    | Flow::PendingUncovered(_),
+                )
+                | None => {}
+            }
+        }
+        Ok((categories, channels))
+    }
+
+    /// The weeks' intake counted from the cases' covering index (the rollups not kept).
+    fn intake_counted(&self, bounds: &[i64], weeks: &mut [Week]) -> Result<(Counts, Counts)> {
+        let (from, to) = (bounds[0], bounds[bounds.len() - 1]);
+        let (mut categories, mut channels) = (Counts::new(), Counts::new());
+        let mut stmt = self.conn.prepare_cached(RECEIVED)?;
+        let mut rows = stmt.query(params![from, to])?;
+        while let Some(r) = rows.next()? {
+            let at: i64 = r.get(0)?;
+            // The week whose start is the last bound not after `at`.
+            let k = bounds.partition_point(|b| *b <= at).saturating_sub(1);
+            if let Some(w) = weeks.get_mut(k) {
+                w.batches += 1;
+                w.people += r.get::<_, i64>(1)?;
+            }
+            let text = |i: usize| -> Result<&str> {
+                Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+            };
+            add(&mut categories, text(2)?, 1);
+            add(&mut channels, text(3)?, 1);
+        }
+        Ok((categories, channels))
+    }
+}
+
+type Counts = HashMap<String, i64>;
+
+/// `n` more for `key`.
+fn add(counts: &mut Counts, key: &str, n: i64) {
     match counts.get_mut(key) {
-        Some(n) => *n += 1,
+        Some(m) => *m += n,
         None => {
-            counts.insert(key.to_owned(), 1);
+            counts.insert(key.to_owned(), n);
         }
     }
 }
@@ -206,5 +260,12 @@ mod tests {
             .map(|(c, n)| (c.code().to_owned(), *n))
             .collect();
         assert_eq!(channels, grouped("channel"));
+        // Above from the rollups; the same counted from the cases when they are not kept.
+        assert!(rollup::valid(&store.conn, &store.office.rules(&[], &[])).unwrap());
+        rollup::forget(&store.conn).unwrap();
+        let counted = store.charts(today, 12).unwrap();
+        assert_eq!(counted.weeks, charts.weeks);
+        assert_eq!(counted.by_category, charts.by_category);
+        assert_eq!(counted.by_channel, charts.by_channel);
     }
 }

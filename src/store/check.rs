@@ -138,6 +138,7 @@ fn run(conn: &Connection, office: &Office, depth: Depth) -> Result<CheckReport> 
         let rules = office.rules(&operators, &departments);
         let seen = cases::check(conn, &rules, cases::Span::ALL, &mut report)?;
         beside_cases(conn, &mut report)?;
+        super::rollup::check(conn, &rules, &mut report)?;
         after_cases(conn, &seen, None, &mut report)?;
     } else {
         // An old backup opened read-only: its chain, cases, report rows and documents as

@@ -8,7 +8,7 @@ use rusqlite::{Transaction, TransactionBehavior};
 
 use super::cases::{self, CaseRef};
 use super::prepare::{Applied, Cases, Ledger, Prepared, Request, Stored, Write, prepare};
-use super::{Result, Store, StoreError, batch, directory, guard, journal, receipt};
+use super::{Result, Store, StoreError, batch, directory, guard, journal, receipt, rollup};
 use crate::config::Office;
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
@@ -191,6 +191,8 @@ fn run(
         event.entered_by(who);
     }
     let case = &applied.case;
+    let existing = matches!(write, Write::Update { .. });
+    let rolled = rollup::begin(tx, rules, case.id, existing)?;
     match &write {
         Write::Insert {
             doc,
@@ -201,6 +203,7 @@ fn run(
             cases::update(tx, case, doc, *version, &applied.clocks)?;
         }
     }
+    rolled.finish(tx, rules, case)?;
     journal::insert(tx, &event)?;
     if let Some(c) = ledger.cache {
         c.insert(

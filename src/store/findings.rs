@@ -68,6 +68,7 @@ pub enum Table {
     ReceptionDays,
     ReceptionRecords,
     Events,
+    ReportRollup,
 }
 
 impl Table {
@@ -89,6 +90,7 @@ impl Table {
             Table::ReceptionDays => "reception_days",
             Table::ReceptionRecords => "reception_records",
             Table::Events => "events",
+            Table::ReportRollup => "report_rollup",
         }
     }
 }

@@ -48,8 +48,10 @@ mod queries;
 mod receipt;
 mod reception;
 mod report;
+mod report_rolled;
 mod restamp;
 mod restore;
+mod rollup;
 pub mod search;
 mod sidecar;
 mod sight;
@@ -262,6 +264,11 @@ impl Store {
         not_another_database(&conn)?;
         retry_busy(|| migrations::migrate(&mut conn))?;
         retry_busy(|| receipt::on_open(&conn, path, key))?;
+        // The report's rollups made once after the migration that adds them, a bulk load,
+        // or a change of the office's clocks or calendar (`rollup.rs`). Where they cannot
+        // be (a damaged row, another writer), reports count the cases instead, and
+        // `check` names what is damaged: the ledger still opens.
+        let _ = retry_busy(|| rollup::ensure(&conn, &office.rules(&[], &[])));
         Ok(Store {
             conn,
             office,
@@ -339,6 +346,8 @@ impl Store {
             bulk::begin(&self.conn)
         } else {
             bulk::end(&self.conn)?;
+            // The rollups in one pass over the loaded rows, not per case.
+            rollup::ensure(&self.conn, &self.office.rules(&[], &[]))?;
             self.anchor();
             Ok(())
         }

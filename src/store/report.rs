@@ -31,7 +31,7 @@ use std::sync::{Mutex, mpsc};
 use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Result, Store, StoreError, facts};
+use super::{Result, Store, StoreError, facts, rollup};
 use crate::domain::case::Case;
 use crate::domain::stats::{self, COUNTED_STEPS, CaseFacts, Input, Period, Report, StepEvent};
 
@@ -85,7 +85,8 @@ SELECT c.id FROM cases c
 
 impl Store {
     /// The statistics report of `period` as the ledger stands on `today`, with the `top` most
-    /// complained-about units: the facts of the cases it needs through
+    /// complained-about units: from the rollups where they are kept under the office's rules
+    /// (`report_rolled.rs`), else the facts of the cases it needs through
     /// [`stats::report_parts`] (on a ledger opened read-only before schema 11, the cases from
     /// [`Store::report_cases`] through [`stats::report`]) under the office's policy and
     /// holiday calendar.
@@ -103,6 +104,9 @@ impl Store {
             let mut report = stats::report(&input, period, &rules, today, top);
             self.keep_seen_items(&mut report)?;
             return Ok(report);
+        }
+        if rollup::valid(&self.conn, &rules)? {
+            return self.report_rolled(period, today, top, &rules);
         }
         // One read transaction: the listed labels from the same snapshot as the facts, and
         // fifty thousand look-ups without taking the lock again for each.

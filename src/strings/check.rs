@@ -22,6 +22,7 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
         Table::ReceptionDays => lang.pick("接待日安排", "reception schedule"),
         Table::ReceptionRecords => lang.pick("接待记录", "reception record"),
         Table::Events => lang.pick("办理记录", "journal"),
+        Table::ReportRollup => lang.pick("统计汇总", "report rollup"),
     }
 }
 

@@ -80,6 +80,7 @@ mod model;
 mod period;
 mod prepare;
 pub mod repeat;
+mod rollup;
 mod tally;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -100,6 +101,7 @@ pub use key::{COUNTED_STEPS, FigureKey, Key, Section, Volume};
 pub use model::{Amount, Figure, Measure, OverdueItem, Report, SupervisedItem};
 pub use period::{Period, PeriodError, PeriodKind, YEARS};
 pub use repeat::earlier_petitioner_ids;
+pub use rollup::{Flow, Rolled, deltas, fingerprint};
 
 /// A visit of this many people or more is a group visit (集体访). DOMAIN.md ("What is
 /// recorded": representatives ≤ 5 for a group visit) after 2022《信访工作条例》第二十条: 多人
@@ -186,6 +188,33 @@ pub fn report_parts(
     today: NaiveDate,
     top: usize,
 ) -> Report {
+    counted(parts, steps, None, period, rules, today, top)
+}
+
+/// As [`report_parts`], with the flows of the period, the one before and the year before
+/// summed from the rollups (`rolled`, in that order): `parts` need hold only the cases that
+/// can be overdue at a cut-off or were supervised in a period (see `rollup.rs`).
+pub fn report_rolled(
+    parts: &[&[CaseFacts]],
+    steps: &[StepEvent],
+    rolled: &[Rolled; 3],
+    period: Period,
+    rules: &Rules,
+    today: NaiveDate,
+    top: usize,
+) -> Report {
+    counted(parts, steps, Some(rolled), period, rules, today, top)
+}
+
+fn counted(
+    parts: &[&[CaseFacts]],
+    steps: &[StepEvent],
+    rolled: Option<&[Rolled; 3]>,
+    period: Period,
+    rules: &Rules,
+    today: NaiveDate,
+    top: usize,
+) -> Report {
     let previous = period.previous();
     let last_year = period.year_before();
     let cutoff = period.end.min(today);
@@ -202,7 +231,7 @@ pub fn report_parts(
             .map(|part| {
                 s.spawn(move || {
                     part.iter()
-                        .map(|c| Prepared::new(c, rules, today))
+                        .map(|c| Prepared::new(c, rules))
                         .collect::<Vec<_>>()
                 })
             })
@@ -212,9 +241,18 @@ pub fn report_parts(
     let mut extra = Extra::default();
     let (now, prev, ly) = std::thread::scope(|s| {
         let (pr, ly) = (&previous, &last_year);
-        let prev = s.spawn(|| tally(&prepared, steps, pr, pr.end.min(today), rules, None));
-        let ly = s.spawn(|| tally(&prepared, steps, ly, ly.end.min(today), rules, None));
-        let now = tally(&prepared, steps, &period, cutoff, rules, Some(&mut extra));
+        let r = |i: usize| rolled.map(|r| &r[i]);
+        let prepared = &prepared;
+        let prev = s.spawn(move || {
+            let at = (pr, pr.end.min(today), today);
+            tally(prepared, steps, at, rules, None, r(1))
+        });
+        let ly = s.spawn(move || {
+            let at = (ly, ly.end.min(today), today);
+            tally(prepared, steps, at, rules, None, r(2))
+        });
+        let at = (&period, cutoff, today);
+        let now = tally(prepared, steps, at, rules, Some(&mut extra), r(0));
         (now, join(prev), join(ly))
     });
     let figures = figures::figures(rules, [&now, &prev, &ly], top);

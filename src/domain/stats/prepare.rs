@@ -1,5 +1,6 @@
 //! What each case contributes to a report, worked out once for its three periods: its
-//! receipt day, its clock facts and how its decide and handle clocks ended.
+//! receipt day, its clock facts and how its decide and handle clocks ended, or when they
+//! will have ended unmet if they are still running (whatever `today` is: see `rollup.rs`).
 
 use chrono::NaiveDate;
 
@@ -14,7 +15,7 @@ pub(super) struct Prepared<'a> {
     pub(super) case: &'a CaseFacts,
     pub(super) received: NaiveDate,
     pub(super) facts: ClockFacts,
-    /// Its decide and handle clocks, where they have ended as of today.
+    /// Its decide and handle clocks, ended or still running (not windows).
     pub(super) ends: [Option<End>; 2],
     pub(super) archived: Option<NaiveDate>,
     pub(super) extended: Option<NaiveDate>,
@@ -22,10 +23,13 @@ pub(super) struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    pub(super) fn new(case: &'a CaseFacts, rules: &Rules, today: NaiveDate) -> Self {
+    pub(super) fn new(case: &'a CaseFacts, rules: &Rules) -> Self {
         let facts = case.clock_facts(rules);
         let mut ends = ends(
-            clocks(rules.policy, rules.calendar, &facts, today),
+            // Any day: a clock's status (running, met, late) does not depend on it, only
+            // whether it is overdue, which the pending end leaves to the sum. The receipt
+            // day keeps the working days counted to the due date few.
+            clocks(rules.policy, rules.calendar, &facts, facts.received),
             handling_clock(facts.level),
         );
         // 按期办结率 is of accepted cases: a 复查 or 复核 request's clock runs from its receipt
@@ -68,10 +72,12 @@ impl<'a> Prepared<'a> {
 }
 
 /// A decide or handle clock that has ended (see [`ended`]): the day, whether it was met,
-/// and the years without a holiday table its due date was counted over.
+/// and the years without a holiday table its due date was counted over; or one still
+/// running (`pending`), which ends unmet on its due day (`day`) once today is past it.
 pub(super) struct End {
     pub(super) day: NaiveDate,
     pub(super) met: bool,
+    pub(super) pending: bool,
     pub(super) uncovered: Vec<i32>,
 }
 
@@ -86,10 +92,11 @@ fn ends(views: Vec<ClockView>, handle: &str) -> [Option<End>; 2] {
             key if key == handle => 1,
             _ => continue,
         };
-        if let Some((day, met)) = ended(&v) {
+        if let Some((day, met, pending)) = ended(&v) {
             out[slot] = Some(End {
                 day,
                 met,
+                pending,
                 uncovered: v.uncovered_years,
             });
         }
@@ -97,14 +104,15 @@ fn ends(views: Vec<ClockView>, handle: &str) -> [Option<End>; 2] {
     out
 }
 
-/// The day a clock ended (see the module documentation), and whether it was met.
-fn ended(view: &ClockView) -> Option<(NaiveDate, bool)> {
+/// The day a clock ended (see the module documentation), whether it was met, and whether
+/// it is still running (then it ends, unmet, on its due day once today is past it).
+fn ended(view: &ClockView) -> Option<(NaiveDate, bool, bool)> {
     match view.status {
-        ClockStatus::Met { done } => Some((done, true)),
+        ClockStatus::Met { done } => Some((done, true, false)),
         ClockStatus::Late { done, .. } | ClockStatus::NoticeLate { done, .. } => {
-            Some((done, false))
+            Some((done, false, false))
         }
-        ClockStatus::Running { overdue: true, .. } => Some((view.due, false)),
-        ClockStatus::Running { overdue: false, .. } | ClockStatus::Window { .. } => None,
+        ClockStatus::Running { .. } => Some((view.due, false, true)),
+        ClockStatus::Window { .. } => None,
     }
 }

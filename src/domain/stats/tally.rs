@@ -6,15 +6,16 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
-use super::facts::{DecisionKind, StepEvent, local_day};
+use super::facts::{StepEvent, local_day};
 use super::key::{COUNTED_STEPS, FigureKey, Key, Section, Volume};
 use super::model::{OverdueItem, SupervisedItem};
 use super::period::Period;
 use super::prepare::Prepared;
-use super::{GROUP_VISIT_MIN_PEOPLE, OUTBOUND_CLOCK, SUPERIOR_CLOCK};
+use super::rollup::{Flow, Rolled, flows};
+use super::{OUTBOUND_CLOCK, SUPERIOR_CLOCK};
 use crate::domain::deadline::{ClockStatus, ClockView};
 use crate::domain::rules::Rules;
-use crate::domain::types::{Channel, Level, Outcome, Satisfaction, State, Urgency};
+use crate::domain::types::{Channel, State};
 
 type Names<'a> = HashMap<&'a str, u64, BuildHasherDefault<Fx>>;
 
@@ -49,10 +50,6 @@ impl<'a> Tally<'a> {
 
     fn add(&mut self, key: FigureKey, n: u64) {
         self.fixed[key as usize] += n;
-    }
-
-    fn add_name(&mut self, section: Section, name: &'a str) {
-        *self.names[section as usize].entry(name).or_default() += 1;
     }
 
     /// The count of `key` in `section` (a rate's parts are counts too).
@@ -122,44 +119,18 @@ pub(super) struct Extra {
     pub(super) supervised: BTreeMap<i64, SupervisedItem>,
 }
 
-fn satisfaction_key(unit: bool, s: Satisfaction) -> FigureKey {
-    use FigureKey as K;
-    match (unit, s) {
-        (true, Satisfaction::Satisfied) => K::UnitSatisfied,
-        (true, Satisfaction::Basic) => K::UnitBasic,
-        (true, Satisfaction::Unsatisfied) => K::UnitUnsatisfied,
-        (false, Satisfaction::Satisfied) => K::OfficeSatisfied,
-        (false, Satisfaction::Basic) => K::OfficeBasic,
-        (false, Satisfaction::Unsatisfied) => K::OfficeUnsatisfied,
-    }
-}
-
-fn outcome_key(o: Outcome) -> FigureKey {
-    match o {
-        Outcome::Support => FigureKey::Support,
-        Outcome::Explain => FigureKey::Explain,
-        Outcome::Reject => FigureKey::Reject,
-    }
-}
-
-fn decision_key(k: DecisionKind) -> FigureKey {
-    match k {
-        DecisionKind::Accept => FigureKey::Accept,
-        DecisionKind::Decline => FigureKey::Decline,
-        DecisionKind::PassOn => FigureKey::PassOn,
-        DecisionKind::Answered => FigureKey::Answered,
-    }
-}
-
-/// The counts of period `p`, with overdue cases counted at the end of `cutoff`; the listed
-/// items go to `extra` when given. `steps` are the counted steps' events.
+/// The counts of period `p` as the ledger stands on `today`, with overdue cases counted at
+/// the end of `cutoff`; the listed items go to `extra` when given. `steps` are the counted
+/// steps' events. With `rolled` (the rollup rows of the period) the flows come from it, and
+/// the cases are only the few that can be overdue or supervised (`rollup.rs`).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn tally<'a>(
     cases: &[Vec<Prepared<'a>>],
     steps: &[StepEvent],
-    p: &Period,
-    cutoff: NaiveDate,
+    (p, cutoff, today): (&Period, NaiveDate, NaiveDate),
     rules: &Rules,
     mut extra: Option<&mut Extra>,
+    rolled: Option<&'a Rolled>,
 ) -> Tally<'a> {
     let mut t = Tally::new();
     for e in steps.iter().filter(|e| p.contains(local_day(e.at, rules))) {
@@ -167,13 +138,20 @@ pub(super) fn tally<'a>(
             t.steps[i] += 1;
         }
     }
+    if let Some(r) = rolled {
+        t.rolled(r, p, today);
+    }
     for pc in cases.iter().flatten() {
-        if p.contains(pc.received) {
-            t.intake(pc);
+        if rolled.is_none() {
+            flows(pc, rules, &mut |day, flow, n| {
+                if let Some(f) = flow.counted(day, p, today) {
+                    t.add_flow(f, n);
+                }
+            });
+            if pc.repeat && p.contains(pc.received) {
+                t.add(FigureKey::Repeat, 1);
+            }
         }
-        t.attached(pc, p, rules);
-        t.decision_and_reply(pc, p);
-        t.timeliness(pc, p);
         t.overdue(pc, cutoff, rules, extra.as_deref_mut());
         t.supervision(pc, p, rules, extra.as_deref_mut());
     }
@@ -181,107 +159,32 @@ pub(super) fn tally<'a>(
 }
 
 impl<'a> Tally<'a> {
-    /// A case received in the period.
-    fn intake(&mut self, pc: &Prepared<'a>) {
-        use FigureKey as K;
-        let case = pc.case;
-        let people = u64::from(case.people);
-        self.add(K::Batches, 1);
-        self.add(K::PersonTimes, people);
-        let [batches, person_times] = &mut self.channels[case.channel as usize];
-        *batches += 1;
-        *person_times += people;
-        self.add_name(Section::Category, &case.category);
-        if let Some(target) = case.target.as_deref().map(str::trim)
-            && !target.is_empty()
-        {
-            self.add_name(Section::Target, target);
-        }
-        if let Some(department) = &case.department {
-            self.add_name(Section::Department, department);
-        }
-        if case.channel == Channel::Visit && case.people >= GROUP_VISIT_MIN_PEOPLE {
-            self.add(K::GroupVisits, 1);
-            self.add(K::GroupVisitPersonTimes, people);
-        }
-        if pc.repeat {
-            self.add(K::Repeat, 1);
-        }
-        if case.urgency == Urgency::Major {
-            self.add(K::Major, 1);
-        }
-        // Art 35–36: a review request opens a case one level up, received in the period.
-        match case.level {
-            Level::First => {}
-            Level::Review => self.add(K::Reviews, 1),
-            Level::ReReview => self.add(K::ReReviews, 1),
-        }
-    }
-
-    /// Repeat items attached in the period, by their own receipt day.
-    fn attached(&mut self, pc: &Prepared<'a>, p: &Period, rules: &Rules) {
-        let attached = pc
-            .case
-            .attached
-            .iter()
-            .filter(|a| p.contains(local_day(**a, rules)))
-            .count();
-        self.add(FigureKey::Attached, attached as u64);
-    }
-
-    /// The decision, the reply (with its rating) and the archiving, where they fall in the
-    /// period.
-    fn decision_and_reply(&mut self, pc: &Prepared<'a>, p: &Period) {
-        use FigureKey as K;
-        let case = pc.case;
-        if let (Some(d), Some(rec)) = (pc.facts.decided, &case.decision)
-            && p.contains(d)
-        {
-            self.add(K::Decided, 1);
-            self.add(decision_key(rec.kind), 1);
-        }
-        if let (Some(d), Some(reply)) = (pc.facts.replied, &case.reply)
-            && p.contains(d)
-        {
-            self.add(K::Replied, 1);
-            if let Some(o) = reply.outcome {
-                self.add(outcome_key(o), 1);
+    /// A flow that counts in the period.
+    fn add_flow(&mut self, flow: Flow<'a>, n: u64) {
+        match flow {
+            Flow::Fixed(k) => self.add(k, n),
+            Flow::Channel(c, v) => self.channels[c as usize][v as usize] += n,
+            Flow::Name(section, name) => {
+                *self.names[section as usize].entry(name).or_default() += n;
             }
-            if case.accepted() {
-                self.add(K::Eligible, 1);
-                if let Some(rv) = &case.return_visit {
-                    self.add(K::Rated, 1);
-                    self.add(satisfaction_key(true, rv.unit), 1);
-                    self.add(satisfaction_key(false, rv.office), 1);
+            Flow::Uncovered(y) => {
+                if n > 0 {
+                    self.uncovered.insert(y);
                 }
             }
-        }
-        if pc.archived.is_some_and(|d| p.contains(d)) {
-            self.add(K::Archived, 1);
+            // `Flow::counted` turned them into what they count as.
+            Flow::Pending(_) | Flow::PendingUncovered(_) => {}
         }
     }
 
-    /// The decide and handle clocks that ended in the period.
-    fn timeliness(&mut self, pc: &Prepared<'a>, p: &Period) {
-        use FigureKey as K;
-        for (slot, end) in pc.ends.iter().enumerate() {
-            let Some(end) = end.as_ref().filter(|e| p.contains(e.day)) else {
-                continue;
-            };
-            let handle = slot == 1;
-            let [ended, on_time] = if handle {
-                [K::HandleEnded, K::HandleOnTime]
-            } else {
-                [K::DecideEnded, K::DecideOnTime]
-            };
-            self.add(ended, 1);
-            if end.met {
-                self.add(on_time, 1);
+    /// The rollup rows of the period, and its repeat count from the index.
+    fn rolled(&mut self, r: &'a Rolled, p: &Period, today: NaiveDate) {
+        self.add(FigureKey::Repeat, r.repeat);
+        for (day, code, n) in &r.rows {
+            let flow = Flow::parse(code).and_then(|f| f.counted(*day, p, today));
+            if let Some(f) = flow {
+                self.add_flow(f, u64::try_from(*n).unwrap_or(0));
             }
-            if handle && pc.case.extension.is_some() {
-                self.add(K::HandleExtended, 1);
-            }
-            self.uncovered.extend(end.uncovered.iter().copied());
         }
     }
 

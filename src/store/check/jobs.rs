@@ -17,7 +17,7 @@ use super::{Depth, after_cases, beside_cases, database};
 use crate::config::Office;
 use crate::store::findings::CheckReport;
 use crate::store::keys::DataKey;
-use crate::store::{Result, connect, directory, office_journal};
+use crate::store::{Result, connect, directory, office_journal, rollup};
 
 /// Where the readers open the ledger.
 pub(in crate::store) struct Readers<'a> {
@@ -127,6 +127,7 @@ pub(super) fn run(
         beside_cases(main, &mut report)?;
         vocabulary = None;
     }
+    rollup::check(main, &rules, &mut report)?;
     after_cases(main, &seen, vocabulary, &mut report)?;
     Ok(report)
 }
