@@ -23,7 +23,9 @@ pub mod setup;
 pub mod sheet;
 pub mod signin;
 pub mod signin_screen;
+pub mod timeline;
 pub mod ui;
+pub mod undo;
 pub mod usage;
 pub mod validation;
 
