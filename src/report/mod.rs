@@ -5,6 +5,7 @@
 
 mod csv;
 mod html;
+pub mod prose;
 mod sheets;
 mod text;
 

@@ -1,5 +1,6 @@
 //! Every user-facing text, in Simplified Chinese and English.
 
+pub mod analysis;
 pub mod audit;
 pub mod calendar;
 pub mod charts;
