@@ -162,3 +162,49 @@ fn the_html_report_opens_with_the_analysis() {
         html.stdout
     );
 }
+
+/// `--format docx` writes a Word document (a zip holding word/document.xml) whose text
+/// opens with the analysis and goes on to the tables; without `--out` it says so.
+#[test]
+fn the_docx_report_holds_the_analysis_then_the_tables() {
+    let l = hand_built();
+    let path = l.file("report.docx");
+    let out = run(
+        &[
+            "report",
+            "--db",
+            l.db(),
+            "--period",
+            "2025-11",
+            "--format",
+            "docx",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.success(), "{out:?}");
+    let file = std::fs::File::open(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let a = xml.find("一、总体情况").expect("the overview");
+    let t = xml.find("<w:tbl>").expect("a table");
+    assert!(a < t, "the prose comes before the tables");
+    assert!(xml.contains("及时受理率83.3%"));
+    let bare = run(
+        &[
+            "report",
+            "--db",
+            l.db(),
+            "--period",
+            "2025-11",
+            "--format",
+            "docx",
+        ],
+        "",
+    );
+    assert!(!bare.success());
+    assert!(bare.stderr.contains("--out"), "{}", bare.stderr);
+}

@@ -20,6 +20,14 @@ pub struct Named {
     pub share: Option<String>,
 }
 
+/// `report --format docx` without `--out`.
+pub fn needs_out(lang: Lang) -> &'static str {
+    lang.pick(
+        "Word 文档须写入文件：请用 --out 文件名.docx 指定",
+        "a Word document is written to a file: give --out FILE.docx",
+    )
+}
+
 /// The heading over the paragraphs.
 pub fn heading(lang: Lang) -> &'static str {
     lang.pick(
