@@ -60,6 +60,8 @@ pub enum ReportFormat {
     Csv,
     Html,
     Xlsx,
+    /// Word (WPS): the analysis in words, then the tables.
+    Docx,
 }
 
 #[derive(Debug, Clone, Subcommand)]

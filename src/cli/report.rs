@@ -33,13 +33,20 @@ pub fn run(
         let tables = report::tables(&report, lang, policy);
         return crate::sheet::write_xlsx(&tables, path).map_err(|e| Failure(e.message(lang)));
     }
+    if format == ReportFormat::Docx {
+        let path =
+            out.ok_or_else(|| Failure(crate::strings::analysis::needs_out(lang).to_owned()))?;
+        let bytes = report::render_docx(&report, lang, policy).map_err(Failure)?;
+        return write_private(path, &bytes)
+            .map_err(|e| Failure(text::cannot_write(lang, path, &e)));
+    }
     let format = match format {
         ReportFormat::Text => Format::Text,
         ReportFormat::Json => Format::Json,
         ReportFormat::Csv => Format::Csv,
         ReportFormat::Html => Format::Html,
         // Written above.
-        ReportFormat::Xlsx => return Ok(()),
+        ReportFormat::Xlsx | ReportFormat::Docx => return Ok(()),
     };
     let body = report::render(&report, format, lang, policy);
     // Standard output may be a terminal: no stored escape (a category, a department)

@@ -262,6 +262,19 @@ pub struct Case {
     /// A leader let the handler of this confidential case see who the petitioners are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unmasked: Option<Unmasked>,
+    /// Steps taken back (撤销), in order: the journal keeps the events, the case says which.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undone: Vec<Undone>,
+}
+
+/// A step its operator took back within minutes (`workflow::undo`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Undone {
+    /// The journal event undone.
+    pub seq: i64,
+    pub op: super::op::Op,
+    #[serde(flatten)]
+    pub stamp: Stamp,
 }
 
 /// Masking lifted on a confidential case, by a leader, for a reason (2022 Art 30).

@@ -169,6 +169,15 @@ pub enum Command {
     Unmask {
         reason: String,
     },
+    /// 撤销: the operator takes back their own last step on the case within minutes
+    /// (`workflow::undo`); `seq`, when given, names the event meant.
+    Undo {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        seq: Option<i64>,
+        /// Read by the store from the journal before the transition; never in the contract.
+        #[serde(skip)]
+        basis: Option<Box<crate::domain::workflow::undo::Basis>>,
+    },
 }
 
 fn yes() -> bool {
@@ -217,6 +226,7 @@ impl Command {
             Command::Terminate { .. } => Op::Terminate,
             Command::ReportReceived { .. } => Op::ReportReceived,
             Command::Unmask { .. } => Op::Unmask,
+            Command::Undo { .. } => Op::Undo,
         }
     }
 }
@@ -262,6 +272,7 @@ pub fn fields(op: Op) -> &'static [&'static str] {
         Op::Terminate => &["note"],
         Op::ReportReceived => &["summary", "received_on"],
         Op::Unmask => &["reason"],
+        Op::Undo => &["seq"],
     }
 }
 
@@ -382,6 +393,7 @@ mod tests {
             Op::Terminate => r#"{"op":"terminate"}"#,
             Op::ReportReceived => r#"{"op":"report_received","summary":"s"}"#,
             Op::Unmask => r#"{"op":"unmask","reason":"r"}"#,
+            Op::Undo => r#"{"op":"undo","seq":7}"#,
         }
     }
 

@@ -213,4 +213,7 @@ pub enum WorkflowError {
     /// A document lacks something it must state; nothing is issued.
     #[error("the {kind:?} document lacks {missing:?}")]
     DocumentIncomplete { kind: DocKind, missing: Missing },
+    /// 撤销 refused: why the step cannot be taken back (`workflow::undo`).
+    #[error("cannot undo: {0:?}")]
+    Undo(crate::domain::workflow::undo::Refusal),
 }

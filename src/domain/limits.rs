@@ -209,7 +209,7 @@ pub fn check_command(command: &Command) -> Result<(), WorkflowError> {
             check_text(F::Note, note)
         }
         Command::ReportReceived { summary, .. } => check_text(F::Summary, summary),
-        Command::Archive | Command::Own => Ok(()),
+        Command::Archive | Command::Own | Command::Undo { .. } => Ok(()),
     }
 }
 

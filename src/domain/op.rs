@@ -37,6 +37,7 @@ vocabulary! {
         Terminate = "terminate",
         ReportReceived = "report_received",
         Unmask = "unmask",
+        Undo = "undo",
     }
 }
 
@@ -48,6 +49,8 @@ impl Op {
         match self {
             // Lifting the masking changes who sees, not where the case stands.
             Op::Issue | Op::Unmask => false,
+            // Taking a step back is offered apart (Ctrl-Z, `u`), never as a next step.
+            Op::Undo => false,
             Op::Intake
             | Op::Register
             | Op::Assign

@@ -115,6 +115,20 @@ fn chart_for(r: &Report, section: Section, lang: Lang, policy: &Policy) -> Optio
 pub fn render_html(r: &Report, lang: Lang, policy: &Policy) -> String {
     let mut o = String::new();
     heading(&mut o, r, lang);
+    // The analysis in words first, for the leader to edit; the tables after it.
+    let _ = writeln!(
+        o,
+        "<section class=\"analysis\">\n<h2>{}</h2>",
+        escape(crate::strings::analysis::heading(lang))
+    );
+    for p in super::prose::draft(r, lang, policy) {
+        let _ = writeln!(o, "<p>{}</p>", escape(&p));
+    }
+    let _ = writeln!(
+        o,
+        "</section>\n<h2>{}</h2>",
+        escape(crate::strings::analysis::tables_heading(lang))
+    );
     for (n, (section, figures)) in sections(r).into_iter().enumerate() {
         let long = matches!(
             section,

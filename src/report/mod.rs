@@ -4,7 +4,9 @@
 //! screen both write files through it.
 
 mod csv;
+mod docx;
 mod html;
+pub mod prose;
 mod sheets;
 mod text;
 
@@ -13,6 +15,7 @@ use crate::domain::stats::{Amount, Figure, Report, Section};
 use crate::strings::{Lang, labels, report as words};
 
 pub use csv::render_csv;
+pub use docx::render_docx;
 pub use html::{escape, render_html};
 pub use sheets::tables;
 pub use text::render_text;

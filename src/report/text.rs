@@ -26,7 +26,7 @@ fn wrap(s: &str, w: usize) -> Vec<String> {
     let pieces: Vec<String> = if ascii_words {
         s.split(' ').map(|p| format!("{p} ")).collect()
     } else {
-        s.chars().map(String::from).collect()
+        cjk_pieces(s)
     };
     for piece in pieces {
         let closing = piece.starts_with(['，', '。', '、', '；', '：', '）', '”', '÷']);
@@ -42,6 +42,27 @@ fn wrap(s: &str, w: usize) -> Vec<String> {
     lines
 }
 
+/// Chinese text in pieces to break between: each character, but a run of ASCII (a figure
+/// such as `+500.0%`, a case number) whole, so no number is split over two lines.
+fn cjk_pieces(s: &str) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for c in s.chars() {
+        if c.is_ascii_graphic() {
+            run.push(c);
+            continue;
+        }
+        if !run.is_empty() {
+            pieces.push(std::mem::take(&mut run));
+        }
+        pieces.push(c.to_string());
+    }
+    if !run.is_empty() {
+        pieces.push(run);
+    }
+    pieces
+}
+
 fn right(s: &str, w: usize) -> String {
     let pad = w.saturating_sub(width(s));
     format!("{}{s}", " ".repeat(pad))
@@ -55,6 +76,15 @@ fn centre(s: &str, w: usize) -> String {
 pub fn render_text(r: &Report, lang: Lang, policy: &Policy) -> String {
     let mut o = String::new();
     heading(&mut o, r, lang);
+    // The analysis in words first, for the leader to edit; the tables after it.
+    let _ = writeln!(o, "\n{}", crate::strings::analysis::heading(lang));
+    for p in super::prose::draft(r, lang, policy) {
+        o.push('\n');
+        for line in wrap(&p, TEXT_WIDTH) {
+            let _ = writeln!(o, "{line}");
+        }
+    }
+    let _ = writeln!(o, "\n{}", crate::strings::analysis::tables_heading(lang));
     let rows: Vec<(Section, Vec<[String; 6]>)> = sections(r)
         .into_iter()
         .map(|(s, fs)| (s, fs.iter().map(|f| cells(f, lang, policy)).collect()))

@@ -76,6 +76,11 @@ impl Ledger for Batch {
         // `fits` keeps documents out of the batch: they are issued inside `Store::issue`.
         Err(StoreError::Render("no renderer".to_owned()))
     }
+
+    fn journal(&mut self, _: i64) -> Result<Vec<journal::JournalEntry>> {
+        // `fits` keeps undo out of the batch: it reads the journal inside the transaction.
+        Ok(Vec::new())
+    }
 }
 
 impl Batch {
@@ -133,8 +138,10 @@ impl Batch {
 /// (a number may belong to a case the batch itself numbers).
 pub(super) fn fits(reqs: &[Request]) -> bool {
     // A document is issued only with its renderer, inside `Store::issue`.
-    reqs.iter()
-        .all(|r| !matches!(r.case, Some(CaseRef::No(_))) && !matches!(r.command, Command::Issue(_)))
+    reqs.iter().all(|r| {
+        !matches!(r.case, Some(CaseRef::No(_)))
+            && !matches!(r.command, Command::Issue(_) | Command::Undo { .. })
+    })
 }
 
 /// Runs `reqs` in `tx` (not committed here); a refusal comes back with the

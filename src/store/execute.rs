@@ -168,6 +168,10 @@ impl Ledger for Sql<'_, '_> {
             .ok_or_else(|| StoreError::Render("no renderer".to_owned()))?;
         finish(self.tx, case, event, content)
     }
+
+    fn journal(&mut self, case_id: i64) -> Result<Vec<journal::JournalEntry>> {
+        journal::for_case(self.tx, case_id)
+    }
 }
 
 /// One command inside an open transaction: prepared, then its case row and journal event

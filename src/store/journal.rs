@@ -40,6 +40,31 @@ pub struct JournalEntry {
 }
 
 impl JournalEntry {
+    /// The event as the undo rule reads it; None for a row this version cannot read.
+    pub fn mark(&self) -> Option<crate::domain::workflow::undo::Mark> {
+        Some(crate::domain::workflow::undo::Mark {
+            seq: self.seq,
+            op: crate::domain::op::Op::from_code(&self.op)?,
+            actor: self.actor.clone(),
+            at: chrono::DateTime::parse_from_rfc3339(&self.at).ok()?,
+        })
+    }
+
+    /// The document before this entry, given the document right after it: the fields it
+    /// set are taken away and those it changed or removed put back (an undo's case).
+    pub fn unapply(&self, after_doc: &str) -> serde_json::Result<Value> {
+        let mut doc: Value = serde_json::from_str(after_doc)?;
+        if let (Some(map), Some(Value::Object(before)), Value::Object(after)) =
+            (doc.as_object_mut(), self.before.as_ref(), &self.after)
+        {
+            for k in after.keys() {
+                map.remove(k);
+            }
+            map.extend(before.clone());
+        }
+        Ok(doc)
+    }
+
     /// Whether its stored texts still give its hash.
     pub(super) fn whole(&self) -> bool {
         self.digest() == self.hash

@@ -19,6 +19,7 @@ use crate::domain::due::case_clocks;
 use crate::domain::filing::case_number;
 use crate::domain::rules::Rules;
 use crate::domain::types::State;
+use crate::domain::workflow::undo::Basis;
 use crate::domain::workflow::{Event, Warning, local_date, transition};
 
 /// A command as the store receives it.
@@ -76,6 +77,8 @@ pub(super) trait Ledger {
     /// Numbers and renders the document the command issues, writing its number and text
     /// into the case and the event (only `Store::issue` can).
     fn finish(&mut self, case: &mut Case, event: &mut Event, content: &Content) -> Result<()>;
+    /// The case's journal, oldest first (an undo reads its last step there).
+    fn journal(&mut self, case_id: i64) -> Result<Vec<journal::JournalEntry>>;
 }
 
 /// One prepared command: the rows to write and the answer.
@@ -127,7 +130,18 @@ pub(super) fn prepare(rules: &Rules, req: &Request, ledger: &mut dyn Ledger) -> 
         None => None,
     };
     let before_case = before.as_ref().map(|(c, _, _)| c);
-    let t = transition(before_case, &req.command, actor, req.at, rules)?;
+    let resolved;
+    let command = match (&req.command, &before) {
+        (Command::Undo { seq, .. }, Some((case, doc, _))) => {
+            resolved = Command::Undo {
+                seq: *seq,
+                basis: undo_basis(ledger, case.id, doc)?,
+            };
+            &resolved
+        }
+        _ => &req.command,
+    };
+    let t = transition(before_case, command, actor, req.at, rules)?;
     let (mut case, mut event) = (t.case, t.event);
     if let Some(year) = t.allot_number_for_year {
         case.case_no = Some(case_number(year, ledger.next_number(year)?));
@@ -178,6 +192,20 @@ pub(super) fn prepare(rules: &Rules, req: &Request, ledger: &mut dyn Ledger) -> 
         applied,
         was,
     })
+}
+
+/// What an undo needs from the journal: the case's events and the case before the last.
+fn undo_basis(ledger: &mut dyn Ledger, id: i64, doc: &str) -> Result<Option<Box<Basis>>> {
+    let entries = ledger.journal(id)?;
+    let Some(last) = entries.last() else {
+        return Ok(None);
+    };
+    let prior: Case = serde_json::from_value(last.unapply(doc)?)?;
+    let marks = entries
+        .iter()
+        .filter_map(journal::JournalEntry::mark)
+        .collect();
+    Ok(Some(Box::new(Basis { marks, prior })))
 }
 
 /// The row of a new case (its id set): document, day received and search tokens.

@@ -40,6 +40,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::OutcomeOnNotice => said(lang, OUTCOME_ON_NOTICE),
         E::AlreadyVisited => said(lang, ALREADY_VISITED),
         E::DocumentIncomplete { kind, missing } => documents::incomplete(lang, *kind, *missing),
+        E::Undo(refusal) => super::undo::refusal(lang, refusal),
         E::MissingField { op, field } => missing_field(lang, *op, *field),
         E::BadIdNumber { index, error } => {
             petitioner(lang, *index, &validation::id_error(lang, error))

@@ -46,6 +46,13 @@ pub fn archive_confirm(lang: Lang) -> &'static str {
     )
 }
 
+pub fn undo_confirm(lang: Lang) -> &'static str {
+    lang.pick(
+        "撤销您在本案的上一步：案件恢复到该步骤之前，记录保留并标为已撤销；按 Ctrl-S 撤销，Esc 取消",
+        "undo your last step on this case: it returns to how it was before, the record stays, marked undone. Ctrl-S undoes, Esc cancels",
+    )
+}
+
 pub fn required(lang: Lang) -> &'static str {
     lang.pick("必填", "required")
 }

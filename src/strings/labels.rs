@@ -79,6 +79,7 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::NoFurther => lang.pick("不再受理", "refuse as not accepted again"),
         Op::Terminate => lang.pick("终结", "close for good"),
         Op::ReportReceived => lang.pick("收到办结报告", "record the report received"),
+        Op::Undo => lang.pick("撤销", "undo"),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Every user-facing text, in Simplified Chinese and English.
 
+pub mod analysis;
 pub mod audit;
 pub mod calendar;
 pub mod charts;
@@ -23,7 +24,9 @@ pub mod setup;
 pub mod sheet;
 pub mod signin;
 pub mod signin_screen;
+pub mod timeline;
 pub mod ui;
+pub mod undo;
 pub mod usage;
 pub mod validation;
 

@@ -192,6 +192,7 @@ fn step_key(lang: Lang, op: Op) -> &'static str {
         // No key of their own (`Action::from_op`): their verb, should one
         // ever be named.
         Op::Intake | Op::AskExtension | Op::Issue | Op::Unmask => labels::step(lang, op),
+        Op::Undo => lang.pick("撤销", "undo"),
     }
 }
 

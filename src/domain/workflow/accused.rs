@@ -67,6 +67,7 @@ fn decides(op: Op) -> bool {
         | Op::Hearing
         | Op::NoFurther
         | Op::Terminate
-        | Op::ReportReceived => false,
+        | Op::ReportReceived
+        | Op::Undo => false,
     }
 }

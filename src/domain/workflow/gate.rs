@@ -104,6 +104,8 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         (Op::Issue, _) => true,
         // Art 30 第三款: only a confidential case has anything masked to lift.
         (Op::Unmask, _) => case.intake.confidential && case.unmasked.is_none(),
+        // Any state: `workflow::undo` says which step may be taken back.
+        (Op::Undo, _) => true,
         (
             Op::Intake
             | Op::Register
@@ -287,6 +289,8 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
         }
         // 终结 closes the matter for good: a leader's decision.
         Op::Terminate | Op::Unmask => require_role(op.into(), actor, &[Leader]),
+        // Each takes back only their own step (`workflow::undo`), whatever their role.
+        Op::Undo => Ok(()),
         Op::Intake
         | Op::Register
         | Op::Assign

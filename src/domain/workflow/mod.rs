@@ -19,6 +19,7 @@ mod gate;
 mod intake;
 mod rereview;
 mod steps;
+pub mod undo;
 mod warning;
 
 pub use crate::domain::rules::local_date;
@@ -147,6 +148,7 @@ fn dates_ahead(command: &Command) -> Vec<chrono::NaiveDate> {
         | Command::RefuseExtension { .. }
         | Command::Terminate { .. }
         | Command::Unmask { .. }
+        | Command::Undo { .. }
         | Command::Issue(_) => Vec::new(),
     }
 }

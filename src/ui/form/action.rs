@@ -107,7 +107,7 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
         ],
         // Archive and 包案 ask nothing: the form is a confirmation
         // (`confirmation`).
-        Op::Archive | Op::Own => Vec::new(),
+        Op::Archive | Op::Own | Op::Undo => Vec::new(),
         Op::Hearing => hearing_fields(today),
         Op::NoFurther => vec![
             Field::new(K::NoFurtherOn, Kind::Date)
@@ -137,6 +137,7 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
     match op {
         Op::Archive => Some(t::archive_confirm(lang)),
         Op::Own => Some(crate::strings::dashboard::own_confirm(lang)),
+        Op::Undo => Some(t::undo_confirm(lang)),
         Op::Intake
         | Op::Register
         | Op::Assign

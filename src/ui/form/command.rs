@@ -60,6 +60,11 @@ impl Form {
             },
             Op::Archive => Command::Archive,
             Op::Own => Command::Own,
+            // The version the form was opened on guards it: the step offered is still the last.
+            Op::Undo => Command::Undo {
+                seq: None,
+                basis: None,
+            },
             Op::Review => Command::Review {
                 text: text(K::ReviewText),
             },

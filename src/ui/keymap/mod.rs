@@ -173,6 +173,8 @@ pub enum Action {
     Office,
     /// The office journal, from the settings (a leader's).
     Journal,
+    /// 撤销: one's own last step on the case, within minutes.
+    Undo,
 }
 
 /// What an action is: a step of a case, named by its domain op, or the
@@ -248,6 +250,7 @@ impl Action {
             Action::Document => Desk("document"),
             Action::Office => Desk("office"),
             Action::Journal => Desk("journal"),
+            Action::Undo => Step(Op::Undo),
         }
     }
 
@@ -292,6 +295,7 @@ impl Action {
             Op::NoFurther => Action::NoFurther,
             Op::Terminate => Action::Terminate,
             Op::ReportReceived => Action::ReportReceived,
+            Op::Undo => Action::Undo,
             // A new intake is `n` on the queue; a repeat item is attached
             // from the intake form; the handler asks for an extension with
             // the extend key (`App::try_action`); documents have their own

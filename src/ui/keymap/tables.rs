@@ -248,6 +248,8 @@ pub(super) const CASE: &[(Action, &[Key])] = &[
     // 终结 (zhongjie).
     (Action::Hearing, &[ch('t')]),
     (Action::NoFurther, &[ch('l')]),
+    // u is 不同意延期's already: U beside Ctrl-Z.
+    (Action::Undo, &[ctrl('z'), ch('U')]),
     (Action::Terminate, &[ch('z')]),
     // F: the 办结报告 of an item 交办'd came back, beside f that sends one back up.
     (Action::ReportReceived, &[ch('F')]),

@@ -2,7 +2,11 @@
 //! the reason), the documents panel, back to the list.
 
 use super::CaseScreen;
+use crate::domain::op::Op;
+use crate::domain::workflow::undo::{Mark, may_undo};
+use crate::store::CaseRow;
 use crate::store::views::CaseView;
+use crate::strings;
 use crate::ui::app::{App, Cmd, Kept, Screen, StartDraft};
 use crate::ui::form::draft::DraftOf;
 use crate::ui::keymap::Action;
@@ -28,12 +32,36 @@ impl App {
         Vec::new()
     }
 
+    /// 撤销: the operator's own last step, if the rule allows it now (its confirmation
+    /// names the step), else the reason in words.
+    fn offer_undo(&mut self, marks: &[Mark], row: &CaseRow) -> Vec<Cmd> {
+        let me = self.operator.as_ref().map(|o| o.name.clone());
+        let Some(me) = me else {
+            return self.try_action(Op::Undo, row);
+        };
+        match may_undo(marks, &me, self.clock.now()) {
+            Err(why) => self.message = Some(strings::undo::refusal(self.lang, &why)),
+            Ok(mark) => {
+                let at = mark.at.format("%H:%M").to_string();
+                let offer = strings::undo::offer(self.lang, mark.op, &at);
+                self.try_action(Op::Undo, row);
+                self.message = Some(offer);
+            }
+        }
+        Vec::new()
+    }
+
     pub(crate) fn case_key(&mut self, action: Action) -> Vec<Cmd> {
         let Screen::Case(c) = &mut self.screen else {
             return Vec::new();
         };
         if action == Action::Document {
             return self.open_documents();
+        }
+        if action == Action::Undo {
+            let marks: Vec<_> = c.events.iter().filter_map(|e| e.mark()).collect();
+            let row = c.row.clone();
+            return self.offer_undo(&marks, &row);
         }
         if let Some(op) = action.op() {
             let row = c.row.clone();

@@ -180,21 +180,31 @@ fn handling_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
             format!("{}{}{}", r.handler, f::colon(lang), r.reason),
         ));
     }
-    for o in &c.opinions {
+    // Each opinion followed by the 批示 on it (one to one, in order), so a return reads
+    // against the opinion it returned and not the revised one after it.
+    for (n, o) in c.opinions.iter().enumerate() {
+        let draft = match n {
+            0 => String::new(),
+            n => crate::strings::timeline::draft(lang, n + 1),
+        };
         kv_text(
             lang,
             K::Opinion,
-            &format!("{}（{}）", o.text, o.stamp.by),
+            &format!("{draft}{}（{}）", o.text, o.stamp.by),
             lines,
         );
+        if let Some(i) = c.instructions.get(n) {
+            let verdict = f::approve(lang, i.approve);
+            lines.push(kv(
+                lang,
+                K::Approve,
+                format!("{verdict} {}（{}）", i.text, i.stamp.by).replace("  ", " "),
+            ));
+        }
     }
-    for i in &c.instructions {
-        let verdict = f::approve(lang, i.approve);
-        lines.push(kv(
-            lang,
-            K::Approve,
-            format!("{verdict} {}（{}）", i.text, i.stamp.by).replace("  ", " "),
-        ));
+    if let Some(r) = c.extension_asked() {
+        let asked = crate::strings::desk::waits_extension(lang, r.days, &r.reason);
+        lines.push(kv(lang, K::Extension, format!("{asked}（{}）", r.stamp.by)));
     }
     if let Some(e) = &c.extension {
         let mut s = format!("+{} {}", e.days, e.reason);
@@ -310,15 +320,20 @@ fn chain_end_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
 /// Each journal event: when, who, the step, and its remark (an extension past the
 /// superior's date says so).
 fn timeline_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>>) {
-    for e in &screen.events {
+    let codes: Vec<(i64, &str)> = screen
+        .events
+        .iter()
+        .map(|e| (e.seq, e.op.as_str()))
+        .collect();
+    let verbs = crate::strings::timeline::verbs(lang, &screen.row.case, &codes);
+    for (e, verb) in screen.events.iter().zip(verbs) {
         let when = e.at.get(..16).unwrap_or(&e.at).replace('T', " ");
         let note = labels::event_note(lang, &e.op, &screen.row.case)
             .map_or(String::new(), |n| format!("  {n}"))
             + &labels::entered_by(lang, &e.actor, e.entered_by.as_deref());
         lines.push(Line::from(format!(
-            "  {when}  {}  {}{note}",
+            "  {when}  {}  {verb}{note}",
             crate::display::fit(&e.actor, 8),
-            labels::event_op(lang, &e.op, &screen.row.case)
         )));
     }
 }
@@ -421,6 +436,10 @@ fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
             continue;
         };
         let key = app.keys.label(Context::Case, action).unwrap_or_default();
+        // 撤销 comes last, bold only while the operator's own step may be taken back.
+        if op == crate::domain::op::Op::Undo {
+            continue;
+        }
         // A review of a 复查 case is a 复核 (Art 36): the key says which it opens.
         let name = match (op, screen.row.case.level().next()) {
             (crate::domain::op::Op::Review, Some(Level::ReReview)) => {
@@ -434,6 +453,19 @@ fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
             open.push(Span::styled(label, Style::new().bold()));
         } else {
             shut.push(Span::raw(label).dim());
+        }
+    }
+    let undo = crate::domain::op::Op::Undo;
+    if let Some(key) = app.keys.label(Context::Case, Action::Undo) {
+        let label = format!(
+            "{key} {}",
+            crate::strings::ui::action(app.lang, undo.code())
+        );
+        let marks: Vec<_> = screen.events.iter().filter_map(|e| e.mark()).collect();
+        let me = app.operator.as_ref().map_or("", |o| o.name.as_str());
+        match crate::domain::workflow::undo::may_undo(&marks, me, app.clock.now()) {
+            Ok(_) => open.push(Span::styled(label, Style::new().bold())),
+            Err(_) => shut.push(Span::raw(label).dim()),
         }
     }
     let mut spans = Vec::new();

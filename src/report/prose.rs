@@ -1,0 +1,181 @@
+//! The analysis in words that opens the report (信访情况分析报告): five paragraphs drafted
+//! from the report's own figures by fixed rules, no model and no network — 总体情况 (批次,
+//! 人次, 环比, 同比), the main categories, units and departments with their shares, the rates,
+//! the notable changes, and the overdue and supervised items. Every number is printed as the
+//! tables print it (`report::amount`, `strings::report::change`), so the leader who edits the
+//! draft finds the same figures below it. The sentences are in `strings::analysis`.
+
+use super::amount;
+use crate::domain::policy::Policy;
+use crate::domain::stats::{Amount, Figure, FigureKey as K, Key, Report, Section};
+use crate::strings::analysis::{self as say, Change, Named};
+use crate::strings::{Lang, report as words};
+
+/// How many names each "main" sentence gives.
+const TOP: usize = 3;
+/// A change is notable from this percent up, on a count of at least [`NOTABLE_BASE`] in
+/// one of the two periods (a change from 1 to 2 is not news).
+const NOTABLE_PERCENT: f64 = 30.0;
+const NOTABLE_BASE: u64 = 5;
+/// Changes named at most.
+const NOTABLE_MAX: usize = 4;
+/// Overdue and supervised cases named by number at most.
+const NAMED_ITEMS: usize = 3;
+
+/// The paragraphs, in order, each a finished sentence or few.
+pub fn draft(r: &Report, lang: Lang, policy: &Policy) -> Vec<String> {
+    let name = |f: &Figure| words::figure(lang, policy, &f.key);
+    let mut out = vec![overall(r, lang)];
+    out.push(mains(r, lang, &name));
+    out.push(rates(r, lang, &name));
+    out.push(notable(r, lang, &name));
+    out.push(overdue(r, lang));
+    out
+}
+
+fn fixed(r: &Report, k: K) -> Option<&Figure> {
+    r.figure(k.section(), &Key::Fixed(k))
+}
+
+fn count(f: Option<&Figure>) -> u64 {
+    f.and_then(|f| f.value.count()).unwrap_or(0)
+}
+
+/// A figure's value and both changes, printed as in its table row.
+fn change(f: &Figure, lang: Lang) -> Change {
+    let rate = f.measure == crate::domain::stats::Measure::Rate;
+    Change {
+        value: amount(f.value),
+        mom: words::change(lang, f.change, rate),
+        yoy: words::change(lang, f.change_yoy, rate),
+    }
+}
+
+fn overall(r: &Report, lang: Lang) -> String {
+    let period = words::period_label(lang, &r.period);
+    let none = || Change {
+        value: amount(Amount::Count(0)),
+        mom: words::NONE.to_owned(),
+        yoy: words::NONE.to_owned(),
+    };
+    let of = |k: K| fixed(r, k).map_or_else(none, |f| change(f, lang));
+    say::overall(
+        lang,
+        &period,
+        &of(K::Batches),
+        &of(K::PersonTimes),
+        (
+            &of(K::GroupVisits).value,
+            &of(K::GroupVisitPersonTimes).value,
+        ),
+        &of(K::Repeat).value,
+    )
+}
+
+/// The largest names of a section, with their share of all batches (one decimal).
+fn top<'r>(r: &'r Report, section: Section, name: &dyn Fn(&Figure) -> String) -> Vec<Named> {
+    let total = count(fixed(r, K::Batches));
+    let mut figures: Vec<&'r Figure> = r
+        .section(section)
+        .filter(|f| f.value.count().is_some_and(|n| n > 0))
+        .collect();
+    figures.sort_by_key(|f| std::cmp::Reverse(f.value.count().unwrap_or(0)));
+    figures
+        .into_iter()
+        .take(TOP)
+        .map(|f| {
+            let n = f.value.count().unwrap_or(0);
+            Named {
+                name: name(f),
+                value: amount(f.value),
+                share: (total > 0).then(|| format!("{:.1}%", n as f64 * 100.0 / total as f64)),
+            }
+        })
+        .collect()
+}
+
+fn mains(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
+    say::mains(
+        lang,
+        &top(r, Section::Category, name),
+        &top(r, Section::Target, name),
+        &top(r, Section::Department, name),
+    )
+}
+
+fn rates(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
+    let rows: Vec<(String, Change)> = [
+        K::DecideRate,
+        K::HandleRate,
+        K::UnitRate,
+        K::OfficeRate,
+        K::ParticipationRate,
+    ]
+    .into_iter()
+    .filter_map(|k| fixed(r, k))
+    .map(|f| (name(f), change(f, lang)))
+    .collect();
+    say::rates(lang, &rows)
+}
+
+/// Counts by channel, category, unit and focus that moved by [`NOTABLE_PERCENT`] or more
+/// against the period before, largest moves first.
+fn notable(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
+    let sections = [
+        Section::Channel,
+        Section::Category,
+        Section::Target,
+        Section::Focus,
+    ];
+    let mut moved: Vec<&Figure> = sections
+        .into_iter()
+        .flat_map(|s| r.section(s))
+        .filter(|f| {
+            let (now, before) = (f.value.count(), f.previous.count());
+            let base = now.max(before).unwrap_or(0) >= NOTABLE_BASE;
+            base && f.change.is_some_and(|c| c.abs() >= NOTABLE_PERCENT)
+        })
+        .collect();
+    moved.sort_by(|a, b| {
+        let size = |f: &Figure| f.change.map_or(0.0, f64::abs);
+        size(b).total_cmp(&size(a))
+    });
+    let rows: Vec<(String, String, String, String)> = moved
+        .into_iter()
+        .take(NOTABLE_MAX)
+        .map(|f| {
+            (
+                name(f),
+                amount(f.previous),
+                amount(f.value),
+                words::change(lang, f.change, false),
+            )
+        })
+        .collect();
+    say::notable(lang, &rows)
+}
+
+fn overdue(r: &Report, lang: Lang) -> String {
+    let numbers = |ids: Vec<Option<&String>>| -> Vec<String> {
+        ids.into_iter()
+            .flatten()
+            .take(NAMED_ITEMS)
+            .cloned()
+            .collect()
+    };
+    let overdue_nos = numbers(r.overdue_items.iter().map(|i| i.case_no.as_ref()).collect());
+    let supervised_nos = numbers(
+        r.supervised_items
+            .iter()
+            .map(|i| i.case_no.as_ref())
+            .collect(),
+    );
+    say::overdue(
+        lang,
+        &amount(Amount::Count(count(fixed(r, K::OverdueTotal)))),
+        &overdue_nos,
+        &amount(Amount::Count(count(fixed(r, K::SupervisedCases)))),
+        &amount(Amount::Count(count(fixed(r, K::Orders)))),
+        &supervised_nos,
+    )
+}

@@ -1,0 +1,210 @@
+//! The analysis in words that opens `report --format text|html`: its five paragraphs, and
+//! every number in them the same as a figure in the tables (parsed out of the prose and
+//! looked up in the report's JSON), or a share of two of them.
+
+mod common;
+
+use common::report::hand_built;
+use common::run;
+use serde_json::Value;
+
+/// The numbers of a paragraph, names (quoted) and the period's label left out.
+fn numbers(p: &str, period: &str) -> Vec<f64> {
+    let mut text = p.replacen(period, "", 1);
+    // Quoted names and case numbers are not figures.
+    for (open, close) in [('“', '”'), ('"', '"')] {
+        while let Some(a) = text.find(open) {
+            let Some(b) = text[a + open.len_utf8()..].find(close) else {
+                break;
+            };
+            let end = a + open.len_utf8() + b + close.len_utf8();
+            text.replace_range(a..end, " ");
+        }
+    }
+    // The paragraph's own ordinal (`1. `) is not a figure either.
+    let text = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars().chain([' ']) {
+        if c.is_ascii_digit() || (c == '.' && !cur.is_empty()) || (c == '-' && cur.is_empty()) {
+            cur.push(c);
+        } else {
+            let n = cur.trim_end_matches('.');
+            if let Ok(v) = n.parse::<f64>() {
+                out.push(v);
+            }
+            cur.clear();
+            if c == '-' {
+                cur.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Every value, previous value, year-earlier value and change in the report's tables.
+fn table_numbers(json: &Value) -> (Vec<f64>, f64) {
+    let mut all = Vec::new();
+    let mut batches = 0.0;
+    for f in json["figures"].as_array().unwrap() {
+        for k in ["value", "previous", "last_year", "change", "change_yoy"] {
+            if let Some(v) = f[k].as_f64() {
+                all.push(v);
+            }
+        }
+        if f["section"] == "intake" && f["key"] == "batches" {
+            batches = f["value"].as_f64().unwrap();
+        }
+    }
+    (all, batches)
+}
+
+fn check(lang: &str, period: &str) {
+    let l = hand_built();
+    let text = run(
+        &[
+            "--lang",
+            lang,
+            "report",
+            "--db",
+            l.db(),
+            "--period",
+            "2025-11",
+        ],
+        "",
+    );
+    assert!(text.success(), "{text:?}");
+    let json = run(
+        &[
+            "report",
+            "--db",
+            l.db(),
+            "--period",
+            "2025-11",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    let json: Value = serde_json::from_str(&json.stdout).unwrap();
+    let (figures, batches) = table_numbers(&json);
+    // The paragraphs: between the analysis heading and the tables' heading, joined lines.
+    let (head, tables) = match lang {
+        "zh" => ("情况分析（", "统计数据"),
+        _ => ("Analysis", "Figures"),
+    };
+    let start = text.stdout.find(head).expect("the analysis heading");
+    let end = text
+        .stdout
+        .find(&format!("\n{tables}\n"))
+        .expect("the tables' heading");
+    let body = &text.stdout[start..end];
+    let paragraphs: Vec<String> = body
+        .split("\n\n")
+        .skip(1)
+        .map(|p| {
+            p.lines()
+                .collect::<Vec<_>>()
+                .join(if lang == "en" { " " } else { "" })
+        })
+        .collect();
+    assert_eq!(paragraphs.len(), 5, "{body}");
+    let mut checked = 0;
+    for p in &paragraphs {
+        for n in numbers(p, period) {
+            let same = |v: f64| (v - n).abs() < 0.051;
+            let in_tables = figures.iter().any(|&v| same(v));
+            let share = figures
+                .iter()
+                .any(|&v| batches > 0.0 && same((v * 1000.0 / batches).round() / 10.0));
+            assert!(
+                in_tables || share,
+                "{n} in {p:?} is no figure of the tables"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} numbers in:\n{body}");
+    println!("{lang}: {checked} numbers checked\n{body}");
+}
+
+#[test]
+fn every_number_in_the_chinese_analysis_is_in_the_tables() {
+    check("zh", "2025年11月");
+}
+
+#[test]
+fn every_number_in_the_english_analysis_is_in_the_tables() {
+    check("en", "November 2025");
+}
+
+#[test]
+fn the_html_report_opens_with_the_analysis() {
+    let l = hand_built();
+    let html = run(
+        &[
+            "report",
+            "--db",
+            l.db(),
+            "--period",
+            "2025-11",
+            "--format",
+            "html",
+        ],
+        "",
+    );
+    let a = html.stdout.find("一、总体情况").expect("the overview");
+    let t = html.stdout.find("<table>").expect("a table");
+    assert!(a < t, "the prose comes before the tables");
+    assert!(
+        html.stdout.contains("三、办理质效。及时受理率83.3%"),
+        "{}",
+        html.stdout
+    );
+}
+
+/// `--format docx` writes a Word document (a zip holding word/document.xml) whose text
+/// opens with the analysis and goes on to the tables; without `--out` it says so.
+#[test]
+fn the_docx_report_holds_the_analysis_then_the_tables() {
+    let l = hand_built();
+    let path = l.file("report.docx");
+    let out = run(
+        &[
+            "report",
+            "--db",
+            l.db(),
+            "--period",
+            "2025-11",
+            "--format",
+            "docx",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.success(), "{out:?}");
+    let file = std::fs::File::open(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let a = xml.find("一、总体情况").expect("the overview");
+    let t = xml.find("<w:tbl>").expect("a table");
+    assert!(a < t, "the prose comes before the tables");
+    assert!(xml.contains("及时受理率83.3%"));
+    let bare = run(
+        &[
+            "report",
+            "--db",
+            l.db(),
+            "--period",
+            "2025-11",
+            "--format",
+            "docx",
+        ],
+        "",
+    );
+    assert!(!bare.success());
+    assert!(bare.stderr.contains("--out"), "{}", bare.stderr);
+}
