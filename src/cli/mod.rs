@@ -22,6 +22,7 @@ mod args;
 mod calendar;
 mod demo;
 pub mod export;
+mod import;
 mod notice;
 mod passwd;
 mod render;
@@ -326,6 +327,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Restore { from } => restore::run(&env, &from),
         Cmd::Completions { shell } => usage::completions(shell, lang),
         Cmd::Man { dir } => usage::man(dir.as_deref(), lang),
+        Cmd::Import(args) => import::run(&env, &args),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod desk;
 pub mod documents;
 pub mod errors;
 pub mod form;
+pub mod import;
 pub mod input;
 pub mod keys;
 pub mod labels;
