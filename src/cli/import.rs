@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::args::ImportArgs;
+use super::progress::Progress;
 use super::{Env, Failure};
 use crate::domain::op::Act;
 use crate::import::header::{Mapping, template};
@@ -14,6 +15,7 @@ use crate::import::plan::Context;
 use crate::import::read::ReadError;
 use crate::import::{ImportError, Plan, plan_file, skipped_csv, write};
 use crate::strings::import as text;
+use crate::strings::progress::Job;
 use crate::strings::{Lang, signin};
 
 pub(super) fn run(env: &Env, args: &ImportArgs) -> Result<ExitCode, Failure> {
@@ -64,8 +66,10 @@ pub(super) fn run(env: &Env, args: &ImportArgs) -> Result<ExitCode, Failure> {
         write_skipped(&plan, &to, lang)?;
         say_err!("{}", text::skipped_to(lang, &to));
     }
-    let made = write(&mut store, &plan, &who, |_| {})
+    let bar = Progress::bar(lang, Job::Import, plan.new_rows().count());
+    let made = write(&mut store, &plan, &who, |n| bar.set(n))
         .map_err(|(row, e)| Failure(text::failed_at(lang, row, &Failure::store(lang, &e).0)))?;
+    drop(bar);
     say!("{}", text::imported(lang, made, bad));
     Ok(ExitCode::SUCCESS)
 }

@@ -25,6 +25,7 @@ pub mod export;
 mod import;
 mod notice;
 mod passwd;
+mod progress;
 mod render;
 mod replay;
 mod report;
@@ -391,6 +392,7 @@ fn search(env: &Env, query: &str, limit: usize, json: bool) -> Result<ExitCode, 
 /// `check`: exit 1 when broken.
 fn check(env: &Env, quick: bool, deep: bool, json: bool) -> Result<ExitCode, Failure> {
     let store = env.open_for_reading()?;
+    let spinner = progress::Progress::spinner(env.lang, crate::strings::progress::Job::Check);
     let report = if quick {
         store.check_quick()
     } else if deep {
@@ -398,6 +400,7 @@ fn check(env: &Env, quick: bool, deep: bool, json: bool) -> Result<ExitCode, Fai
     } else {
         store.check()
     };
+    drop(spinner);
     let report = report.map_err(|e| env.fail(e))?;
     if json {
         render::check_json(&report);

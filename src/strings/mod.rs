@@ -15,6 +15,7 @@ pub mod import;
 pub mod input;
 pub mod keys;
 pub mod labels;
+pub mod progress;
 pub mod reception;
 pub mod replay;
 pub mod report;
