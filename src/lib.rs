@@ -11,6 +11,7 @@ pub mod display;
 pub mod documents;
 pub mod domain;
 pub mod files;
+pub mod import;
 pub mod report;
 pub mod sheet;
 pub mod store;

@@ -220,3 +220,42 @@ fn bulk_loading_leaves_the_ledger_as_it_found_it() {
     assert_eq!(got, want);
     assert_eq!(mode, "wal");
 }
+
+/// Issue 18: `demo` writes under a temporary name and renames when whole, so a demo
+/// stopped half-way leaves nothing under the name asked for; a whole one is there, with
+/// its slots and receipt, and no progress bar reaches a stderr that is not a terminal.
+#[test]
+fn an_interrupted_demo_leaves_no_ledger_under_its_name() {
+    let l = common::Ledger::empty();
+    let mut child = common::spawn(
+        &["demo", "--db", l.db(), "--cases", "200000"],
+        String::new(),
+    );
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(!l.path.exists(), "a half-made ledger under the target name");
+    assert!(!l.file("ledger.db.keys").exists());
+
+    let o = common::run(&["demo", "--db", l.db(), "--cases", "20"], "");
+    assert!(o.success(), "{o:?}");
+    assert!(l.path.exists() && l.file("ledger.db.keys").exists());
+    assert!(l.file("ledger.db.receipt").exists());
+    assert!(
+        !o.stderr.contains('['),
+        "no bar off a terminal: {}",
+        o.stderr
+    );
+    let left: Vec<String> = std::fs::read_dir(l.dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".part-"))
+        .collect();
+    // The interrupted run's own temporary files stay (a kill runs no clean-up), but
+    // under a name that is not the ledger's.
+    assert!(
+        left.iter().all(|n| n.starts_with("ledger.db.part-")),
+        "{left:?}"
+    );
+}

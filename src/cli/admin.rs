@@ -11,6 +11,7 @@ use super::{Env, Failure, exit_code, render};
 use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::op::Act;
 use crate::store::{Keyring, OfficeRecord, Store};
+use crate::strings::progress::Job;
 use crate::strings::{Lang, audit as text, labels, signin};
 
 /// The signed-in operator, refused unless an active leader (with the recovery key
@@ -70,7 +71,9 @@ pub(super) fn export(
 /// `backup`: the copy, checked, and recorded (who, where, whether it checked whole).
 pub(super) fn backup(env: &Env, dest: &Path) -> Result<ExitCode, Failure> {
     let (mut store, writable) = env.open_recording()?;
+    let spinner = super::progress::Progress::spinner(env.lang, Job::Backup);
     let report = store.backup(dest);
+    drop(spinner);
     let ok = matches!(&report, Ok(r) if r.ok());
     let rec = OfficeRecord {
         at: env.clock.now(),

@@ -222,6 +222,32 @@ pub enum Cmd {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// An office's old register (台账) in: `import FILE.xlsx|FILE.csv [--dry-run]`.
+    Import(ImportArgs),
+}
+
+/// `import FILE [--map THEIRS=OURS]… [--map-file F] [--dry-run] [--skip-bad [--skipped F]]`,
+/// or `import --template` (the mapping file to fill in, on standard output).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    #[arg(
+        id = "register",
+        value_name = "FILE",
+        required_unless_present = "template"
+    )]
+    pub file: Option<PathBuf>,
+    #[arg(long, value_name = "THEIRS=OURS")]
+    pub map: Vec<String>,
+    #[arg(long, value_name = "FILE")]
+    pub map_file: Option<PathBuf>,
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long)]
+    pub skip_bad: bool,
+    #[arg(long, value_name = "FILE", requires = "skip_bad")]
+    pub skipped: Option<PathBuf>,
+    #[arg(long, conflicts_with = "register")]
+    pub template: bool,
 }
 
 /// `list --state`: a state's code; another word is a usage error (exit 2) that names
@@ -284,7 +310,17 @@ pub fn language_from_env() -> Lang {
 }
 
 fn localise(cmd: clap::Command, lang: Lang) -> clap::Command {
-    let name = cmd.get_name().to_owned();
+    localise_under(cmd, lang, "")
+}
+
+/// `parent` names a nested command's group (`calendar import` is not `import`).
+fn localise_under(cmd: clap::Command, lang: Lang, parent: &str) -> clap::Command {
+    let own = cmd.get_name().to_owned();
+    let name = if parent.is_empty() || parent == "xinfang" {
+        own.clone()
+    } else {
+        format!("{parent} {own}")
+    };
     let has_subcommands = cmd.has_subcommands();
     let ids: Vec<String> = cmd
         .get_arguments()
@@ -304,7 +340,7 @@ fn localise(cmd: clap::Command, lang: Lang) -> clap::Command {
         .map(|s| s.get_name().to_owned())
         .collect();
     for sub in subs {
-        cmd = cmd.mut_subcommand(sub, |s| localise(s, lang));
+        cmd = cmd.mut_subcommand(sub, |s| localise_under(s, lang, &own));
     }
     cmd
 }

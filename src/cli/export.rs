@@ -7,6 +7,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
+use super::progress::Progress;
+use crate::strings::progress::Job;
+
 // Public with `write`, for the benchmarks.
 pub use super::args::Format;
 use crate::display::Terminal;
@@ -66,10 +69,12 @@ pub fn run(
     view: View,
 ) -> Result<(), ExportError> {
     let ids = store.all_ids()?;
+    let bar = Progress::bar(view.lang, Job::Export, ids.len());
+    let tick = || bar.inc();
     if format == Format::Xlsx {
         let out = out.ok_or(ExportError::NeedsOut)?;
         // Written whole under a temporary name, then renamed: never half a workbook.
-        let bytes = workbook(store, &ids, today, view)?;
+        let bytes = workbook(store, &ids, today, view, &tick)?;
         return Ok(crate::store::write_whole(out, &bytes)?);
     }
     let mut w: Box<dyn Write> = match out {
@@ -85,7 +90,7 @@ pub fn run(
             }
         }
     };
-    write(store, format, &ids, &mut w, today, view)
+    write_with(store, format, &ids, &mut w, today, view, &tick)
 }
 
 /// The cases `ids` in `format` to `w`, flushed at the end. Public for the benchmarks,
@@ -98,10 +103,23 @@ pub fn write(
     today: NaiveDate,
     view: View,
 ) -> Result<(), ExportError> {
+    write_with(store, format, ids, w, today, view, &|| {})
+}
+
+/// As [`write`], calling `tick` after each case (the progress bar).
+fn write_with(
+    store: &Store,
+    format: Format,
+    ids: &[i64],
+    w: &mut dyn Write,
+    today: NaiveDate,
+    view: View,
+    tick: &dyn Fn(),
+) -> Result<(), ExportError> {
     match format {
-        Format::Json => write_json(store, ids, w, today, view.full)?,
-        Format::Csv => write_csv(store, ids, w, today, view)?,
-        Format::Xlsx => w.write_all(&workbook(store, ids, today, view)?)?,
+        Format::Json => write_json(store, ids, w, today, view.full, tick)?,
+        Format::Csv => write_csv(store, ids, w, today, view, tick)?,
+        Format::Xlsx => w.write_all(&workbook(store, ids, today, view, tick)?)?,
     }
     w.flush()?;
     Ok(())
@@ -132,9 +150,11 @@ fn write_json(
     w: &mut dyn Write,
     today: NaiveDate,
     full: bool,
+    tick: &dyn Fn(),
 ) -> Result<(), ExportError> {
     write!(w, "[")?;
     for (n, id) in ids.iter().enumerate() {
+        tick();
         let row = store.case(&CaseRef::Id(*id), today)?;
         let events = store.events(*id)?;
         let mut v = json!({
@@ -163,9 +183,11 @@ fn write_csv(
     w: &mut dyn Write,
     today: NaiveDate,
     view: View,
+    tick: &dyn Fn(),
 ) -> Result<(), ExportError> {
     sheet::csv_head(w, &sheet::register_table(view.lang).columns)?;
     for id in ids {
+        tick();
         let row = store.case(&CaseRef::Id(*id), today)?;
         sheet::csv_row(w, &sheet::register_row(&row, view.lang, view.full))?;
     }
@@ -178,9 +200,11 @@ fn workbook(
     ids: &[i64],
     today: NaiveDate,
     view: View,
+    tick: &dyn Fn(),
 ) -> Result<Vec<u8>, ExportError> {
     let mut table = sheet::register_table(view.lang);
     for id in ids {
+        tick();
         let row = store.case(&CaseRef::Id(*id), today)?;
         table
             .rows

@@ -22,8 +22,10 @@ mod args;
 mod calendar;
 mod demo;
 pub mod export;
+mod import;
 mod notice;
 mod passwd;
+mod progress;
 mod render;
 mod replay;
 mod report;
@@ -326,6 +328,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Restore { from } => restore::run(&env, &from),
         Cmd::Completions { shell } => usage::completions(shell, lang),
         Cmd::Man { dir } => usage::man(dir.as_deref(), lang),
+        Cmd::Import(args) => import::run(&env, &args),
     }
 }
 
@@ -389,6 +392,7 @@ fn search(env: &Env, query: &str, limit: usize, json: bool) -> Result<ExitCode, 
 /// `check`: exit 1 when broken.
 fn check(env: &Env, quick: bool, deep: bool, json: bool) -> Result<ExitCode, Failure> {
     let store = env.open_for_reading()?;
+    let spinner = progress::Progress::spinner(env.lang, crate::strings::progress::Job::Check);
     let report = if quick {
         store.check_quick()
     } else if deep {
@@ -396,6 +400,7 @@ fn check(env: &Env, quick: bool, deep: bool, json: bool) -> Result<ExitCode, Fai
     } else {
         store.check()
     };
+    drop(spinner);
     let report = report.map_err(|e| env.fail(e))?;
     if json {
         render::check_json(&report);

@@ -337,6 +337,7 @@ fn intake(rng: &mut StdRng, form: &Form, comers: &Comers, matter: Matter) -> (In
             Urgency::Normal
         },
         links: told.links,
+        origin: None,
     };
     (intake, told.repeat_of_open)
 }

@@ -136,6 +136,19 @@ pub struct IntakeOf<At: Slot, By: Slot, People: Slot> {
     /// Earlier cases of the same matter or person (ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<i64>,
+    /// Where an imported case came from (`xinfang import`): None for a case taken in here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+}
+
+/// An imported case's place in the office's old register (台账).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Origin {
+    /// 原编号: the old register's number, searchable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_no: Option<String>,
+    /// The SHA-256 of the row's cells: what a re-import without a 原编号 is known by.
+    pub row: String,
 }
 
 impl<At: Slot, By: Slot, People: Slot> IntakeOf<At, By, People> {
@@ -168,6 +181,7 @@ impl<At: Slot, By: Slot, People: Slot> IntakeOf<At, By, People> {
             request,
             urgency,
             links,
+            origin,
         } = self;
         IntakeOf {
             channel,
@@ -190,6 +204,7 @@ impl<At: Slot, By: Slot, People: Slot> IntakeOf<At, By, People> {
             request,
             urgency,
             links,
+            origin,
         }
     }
 

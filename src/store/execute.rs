@@ -1,6 +1,7 @@
 //! One command = one transaction: prepared (`prepare.rs`), then its guarded case row and
 //! its journal event written. A batch that `batch.rs` can take goes there instead.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -47,12 +48,45 @@ impl Store {
     /// ledger, imports). The first refusal rolls the whole batch back and is
     /// returned with its index.
     pub fn execute_batch(&mut self, reqs: &[Request]) -> Result<Vec<Applied>, (usize, StoreError)> {
+        self.batch_with(|_| Ok(Cow::Borrowed(reqs)))
+    }
+
+    /// Runs groups of commands in one transaction, each group a new case (its first
+    /// command an intake) and the steps taken on it, which are set here to name the case
+    /// their intake creates: an import's rows, each case made whole or not at all.
+    pub fn execute_new_cases(
+        &mut self,
+        groups: &[Vec<Request>],
+    ) -> Result<Vec<Applied>, (usize, StoreError)> {
+        self.batch_with(|tx| {
+            // Ids are max + 1 in turn, and the write lock is held: group g's case is first + g.
+            let first = cases::next_id(tx)?;
+            let mut reqs = Vec::new();
+            for (g, group) in (0_i64..).zip(groups) {
+                for (i, r) in group.iter().enumerate() {
+                    let mut r = r.clone();
+                    if i > 0 {
+                        r.case = Some(CaseRef::Id(first + g));
+                    }
+                    reqs.push(r);
+                }
+            }
+            Ok(Cow::Owned(reqs))
+        })
+    }
+
+    fn batch_with<'r>(
+        &mut self,
+        make: impl FnOnce(&Transaction) -> Result<Cow<'r, [Request]>>,
+    ) -> Result<Vec<Applied>, (usize, StoreError)> {
         // Many cases move: the next counts() counts again.
         self.forget_counts();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| (0, e.into()))?;
+        let reqs = make(&tx).map_err(|e| (0, e))?;
+        let reqs = reqs.as_ref();
         // Bulk loading (a demo, an import into an empty ledger) is redone, not guarded:
         // its receipt is written once at the end.
         if !self.bulk {

@@ -36,6 +36,7 @@ mod facts_row;
 mod findings;
 mod guard;
 mod hidden;
+mod imported;
 mod issue;
 mod journal;
 mod keys;

@@ -153,6 +153,10 @@ pub fn case_text(case: &Case) -> String {
     }
     add(&i.summary);
     add(&i.request);
+    // 原编号: an imported case is found by its old register's number too.
+    if let Some(no) = i.origin.as_ref().and_then(|o| o.old_no.as_deref()) {
+        add(no);
+    }
     text
 }
 
@@ -202,7 +206,11 @@ pub(super) fn search_ids(
              ORDER BY c.case_no DESC LIMIT ?2"
         ))?;
         let ids = stmt.query_map(params![query.trim(), limit as i64], |r| r.get(0))?;
-        return Ok(ids.collect::<rusqlite::Result<_>>()?);
+        let ids: Vec<i64> = ids.collect::<rusqlite::Result<_>>()?;
+        // None of ours: an imported case's 原编号 (`2019-0042`) is in the text index.
+        if !ids.is_empty() {
+            return Ok(ids);
+        }
     }
     let Some(expr) = match_expression(query) else {
         return Ok(Vec::new());

@@ -40,7 +40,8 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
         "notice" => super::documents::about(lang),
         "replay" => super::replay::about(lang),
         "calendar" => lang.pick("本单位的节假日表", "the office's holiday tables"),
-        "import" => lang.pick(
+        "import" => super::import::about(lang),
+        "calendar import" => lang.pick(
             "导入国务院公布的某年放假安排（与 assets/holidays/2026.json 同格式）；导入后该年期限不再是暂定日期，台账（--db）中未归档案件的到期日随之重算（领导）",
             "load a year's official holiday table (the shape of assets/holidays/2026.json); that year's dates are then no longer provisional, and the due dates of the cases not archived in the ledger (--db) follow it (a leader's)",
         ),
@@ -110,6 +111,9 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "since" | "full" => super::audit::arg_help(lang, id),
         "from" => super::restore::arg_help(lang),
         "shell" | "dir" => super::usage::arg_help(lang, id),
+        "register" | "map" | "map_file" | "dry_run" | "skip_bad" | "skipped" | "template" => {
+            super::import::arg_help(lang, id)
+        }
         _ => super::signin::arg_help(lang, id),
     }
 }

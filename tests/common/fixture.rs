@@ -111,6 +111,7 @@ pub fn intake_input() -> IntakeInput {
         request: "要求尽快支付".into(),
         urgency: Urgency::Normal,
         links: vec![],
+        origin: None,
     }
 }
 

@@ -235,6 +235,7 @@ impl Form {
             urgency: serde_json::from_value(json(code(K::Urgency))).unwrap_or_default(),
             links: self.links.clone(),
             petitioners,
+            origin: None,
         }
     }
 

@@ -1,0 +1,115 @@
+//! `xinfang import`: an office's old register (台账) planned row by row, shown with
+//! `--dry-run`, and written only when every row is acceptable (or `--skip-bad`, the bad
+//! rows then written to a file to fix and import again). A leader's: the rows are entered
+//! after the fact (Act::Enter), each step journaled as the signed-in leader's.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::args::ImportArgs;
+use super::progress::Progress;
+use super::{Env, Failure};
+use crate::domain::op::Act;
+use crate::import::header::{Mapping, template};
+use crate::import::plan::Context;
+use crate::import::read::ReadError;
+use crate::import::{ImportError, Plan, plan_file, skipped_csv, write};
+use crate::strings::import as text;
+use crate::strings::progress::Job;
+use crate::strings::{Lang, signin};
+
+pub(super) fn run(env: &Env, args: &ImportArgs) -> Result<ExitCode, Failure> {
+    let lang = env.lang;
+    if args.template {
+        print!("{}", template(text::template_comment(lang)));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(file) = args.file.as_deref() else {
+        return Err(Failure(text::needs_file(lang).to_owned()));
+    };
+    let map = mapping(args, lang)?;
+    let mut store = env.open()?;
+    let Some(who) = env.signed_in().map(str::to_owned) else {
+        return Err(Failure(signin::who(lang).to_owned()));
+    };
+    let actor = store.leader(&who, Act::Enter).map_err(|e| env.fail(e))?;
+    let operators = store.operators().map_err(|e| env.fail(e))?;
+    let departments = store.departments().map_err(|e| env.fail(e))?;
+    let known = store.imported_keys().map_err(|e| env.fail(e))?;
+    let plan = {
+        let rules = store.office().rules(&operators, &departments);
+        let ctx = Context {
+            lang,
+            actor: &actor,
+            rules: &rules,
+            offset: env.clock.offset(),
+            now: env.clock.now(),
+        };
+        plan_file(file, &map, &ctx, &known).map_err(|e| failure(lang, file, e))?
+    };
+    let (new, bad) = (plan.new_rows().count(), plan.bad_rows().count());
+    let already = plan.rows.iter().filter(|r| r.already).count();
+    for r in &plan.rows {
+        if args.dry_run || !r.ok() {
+            say!("{}", text::row(lang, r));
+        }
+    }
+    say!("{}", text::summary(lang, new, bad, already));
+    if args.dry_run {
+        return Ok(super::exit_code(bad == 0));
+    }
+    if bad > 0 && !args.skip_bad {
+        return Err(Failure(text::refused(lang, bad)));
+    }
+    if bad > 0 {
+        let to = args.skipped.clone().unwrap_or_else(|| skipped_path(file));
+        write_skipped(&plan, &to, lang)?;
+        say_err!("{}", text::skipped_to(lang, &to));
+    }
+    let bar = Progress::bar(lang, Job::Import, plan.new_rows().count());
+    let made = write(&mut store, &plan, &who, |n| bar.set(n))
+        .map_err(|(row, e)| Failure(text::failed_at(lang, row, &Failure::store(lang, &e).0)))?;
+    drop(bar);
+    say!("{}", text::imported(lang, made, bad));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn mapping(args: &ImportArgs, lang: Lang) -> Result<Mapping, Failure> {
+    let mut map = Mapping::default();
+    if let Some(f) = &args.map_file {
+        let bytes =
+            std::fs::read(f).map_err(|e| Failure(text::cannot_read(lang, f, &e.to_string())))?;
+        let file_text = crate::import::read::decode(&bytes);
+        map.add_file(&file_text)
+            .map_err(|part| Failure(text::bad_map(lang, &part)))?;
+    }
+    for m in &args.map {
+        map.add(m)
+            .map_err(|part| Failure(text::bad_map(lang, &part)))?;
+    }
+    Ok(map)
+}
+
+fn failure(lang: Lang, file: &Path, e: ImportError) -> Failure {
+    Failure(match e {
+        ImportError::NoHeader => text::no_header(lang).to_owned(),
+        ImportError::Read(ReadError::Io(e)) => text::cannot_read(lang, file, &e.to_string()),
+        ImportError::Read(ReadError::Workbook(e)) => text::cannot_read(lang, file, &e),
+        ImportError::Read(ReadError::NoSheet) => text::cannot_read(lang, file, "no sheet"),
+    })
+}
+
+/// `台账.xlsx` → `台账.skipped.csv` beside it.
+fn skipped_path(file: &Path) -> PathBuf {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    file.with_file_name(format!("{stem}.skipped.csv"))
+}
+
+fn write_skipped(plan: &Plan, to: &Path, lang: Lang) -> Result<(), Failure> {
+    let bytes = skipped_csv(plan, text::problem_head(lang), |p| text::problem(lang, p));
+    crate::store::write_whole(to, &bytes)
+        .map_err(|e| Failure(text::cannot_read(lang, to, &e.to_string())))
+}

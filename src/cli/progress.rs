@@ -1,0 +1,50 @@
+//! Progress of the long jobs on stderr: a bar where the count is known (demo, import,
+//! export), a spinner where it is not (check, backup). indicatif draws nothing when
+//! stderr is not a terminal, so scripts, pipes and the tests that capture stderr see
+//! none of it; the bar is cleared when the job ends, leaving only the job's own lines.
+
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::strings::Lang;
+use crate::strings::progress::{Job, bar_template, job, spinner_template};
+
+pub struct Progress(ProgressBar);
+
+impl Progress {
+    /// A bar of `len` steps.
+    pub fn bar(lang: Lang, what: Job, len: usize) -> Progress {
+        let bar = ProgressBar::new(len as u64);
+        if let Ok(style) = ProgressStyle::with_template(bar_template(lang)) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(job(lang, what));
+        Progress(bar)
+    }
+
+    /// A spinner that turns by itself while the job works.
+    pub fn spinner(lang: Lang, what: Job) -> Progress {
+        let bar = ProgressBar::new_spinner();
+        if let Ok(style) = ProgressStyle::with_template(spinner_template(lang)) {
+            bar.set_style(style);
+        }
+        bar.set_message(job(lang, what));
+        bar.enable_steady_tick(Duration::from_millis(120));
+        Progress(bar)
+    }
+
+    pub fn set(&self, done: usize) {
+        self.0.set_position(done as u64);
+    }
+
+    pub fn inc(&self) {
+        self.0.inc(1);
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}

@@ -1,0 +1,152 @@
+//! `xinfang import`: an office's old register (台账) brought into the ledger. The file is
+//! read (`read.rs`), its header row found and its columns named (`header.rs`), each row
+//! planned and checked through the domain (`plan.rs`); only then, and only if every row is
+//! acceptable (or the bad ones are to be skipped), the rows are written, a batch of rows
+//! per transaction, each case whole or not at all (`Store::execute_new_cases`).
+
+pub mod header;
+pub mod plan;
+pub mod read;
+pub mod value;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use header::{Field, Mapping, find_header};
+use plan::{Context, Problem, RowPlan, plan_row};
+use read::{ReadError, Value, read_rows};
+
+use crate::sheet::csv_line;
+use crate::store::{Request, Store, StoreError};
+
+/// Rows written per transaction.
+pub const BATCH_ROWS: usize = 200;
+
+/// A file planned: its headings, what each column is, and every row's plan.
+#[derive(Debug)]
+pub struct Plan {
+    pub headings: Vec<String>,
+    pub columns: Vec<Option<Field>>,
+    pub rows: Vec<RowPlan>,
+}
+
+impl Plan {
+    /// Rows that would create a case now.
+    pub fn new_rows(&self) -> impl Iterator<Item = &RowPlan> {
+        self.rows.iter().filter(|r| r.ok() && !r.already)
+    }
+
+    pub fn bad_rows(&self) -> impl Iterator<Item = &RowPlan> {
+        self.rows.iter().filter(|r| !r.ok() && !r.already)
+    }
+}
+
+#[derive(Debug)]
+pub enum ImportError {
+    Read(ReadError),
+    /// No row among the first names a date and a matter: the columns need a mapping.
+    NoHeader,
+}
+
+/// Reads and plans `path`; `known` are the keys earlier imports left (`Store::imported_keys`).
+pub fn plan_file(
+    path: &Path,
+    map: &Mapping,
+    ctx: &Context,
+    known: &HashSet<String>,
+) -> Result<Plan, ImportError> {
+    let rows = read_rows(path).map_err(ImportError::Read)?;
+    plan_rows(&rows, map, ctx, known)
+}
+
+/// Plans rows already read (the desk's screen and tests share this).
+pub fn plan_rows(
+    rows: &[Vec<Value>],
+    map: &Mapping,
+    ctx: &Context,
+    known: &HashSet<String>,
+) -> Result<Plan, ImportError> {
+    let (at, columns) = find_header(rows, map).ok_or(ImportError::NoHeader)?;
+    let headings = rows[at].iter().map(Value::text).collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut planned = Vec::new();
+    for (i, row) in rows.iter().enumerate().skip(at + 1) {
+        if row.iter().all(Value::is_empty) {
+            continue;
+        }
+        let mut p = plan_row(i + 1, row, &columns, ctx);
+        p.already = known.contains(&p.key);
+        if let Some(first) = seen.get(&p.key) {
+            p.problems.push(Problem::Twice(*first));
+        } else {
+            seen.insert(p.key.clone(), p.line);
+        }
+        planned.push(p);
+    }
+    Ok(Plan {
+        headings,
+        columns,
+        rows: planned,
+    })
+}
+
+/// Writes the plan's new rows as `actor`, `BATCH_ROWS` rows a transaction; `done` is told
+/// the rows written so far. Returns how many cases were made; on a refusal, the row's
+/// number and why (the rows of earlier batches stay, each whole).
+pub fn write(
+    store: &mut Store,
+    plan: &Plan,
+    actor: &str,
+    mut done: impl FnMut(usize),
+) -> Result<usize, (usize, StoreError)> {
+    let rows: Vec<&RowPlan> = plan.new_rows().collect();
+    let mut made = 0;
+    for chunk in rows.chunks(BATCH_ROWS) {
+        let groups: Vec<Vec<Request>> = chunk.iter().map(|r| requests(r, actor)).collect();
+        store.execute_new_cases(&groups).map_err(|(i, e)| {
+            // The i-th command of the batch: find its row.
+            let mut left = i;
+            let row = (chunk.iter().zip(&groups))
+                .find(|(_, g)| {
+                    let here = left < g.len();
+                    left = left.saturating_sub(g.len());
+                    here
+                })
+                .map_or(0, |(r, _)| r.line);
+            (row, e)
+        })?;
+        made += chunk.len();
+        done(made);
+    }
+    Ok(made)
+}
+
+fn requests(r: &RowPlan, actor: &str) -> Vec<Request> {
+    (r.steps.iter())
+        .map(|s| Request {
+            case: None,
+            expected_version: None,
+            command: s.command.clone(),
+            actor: actor.to_owned(),
+            at: s.at,
+        })
+        .collect()
+}
+
+/// The skipped rows as a CSV (BOM, CRLF) to fix and import again: the file's own columns
+/// and one more, `problem_head`, saying what is wrong.
+pub fn skipped_csv(plan: &Plan, problem_head: &str, say: impl Fn(&Problem) -> String) -> Vec<u8> {
+    let mut out = crate::sheet::BOM.as_bytes().to_vec();
+    let mut head: Vec<&str> = plan.headings.iter().map(String::as_str).collect();
+    head.push(problem_head);
+    // Writing into a Vec cannot fail.
+    let _ = csv_line(&mut out, head);
+    for r in plan.bad_rows() {
+        let problems: Vec<String> = r.problems.iter().map(&say).collect();
+        let mut cells = r.cells.clone();
+        cells.resize(plan.headings.len(), String::new());
+        cells.push(problems.join("；"));
+        let _ = csv_line(&mut out, cells.iter().map(String::as_str));
+    }
+    out
+}

@@ -1,0 +1,239 @@
+//! Texts of `xinfang import`: the problems of a row, the plan of a row, the summary.
+
+use super::{Lang, labels};
+use crate::domain::command::Command;
+use crate::import::header::Field;
+use crate::import::plan::{Problem, RowPlan};
+
+/// A column's name: the register's heading in Chinese, its English heading in English.
+pub fn field(lang: Lang, f: Field) -> &'static str {
+    let names = f.names();
+    lang.pick(names[0], names[names.len() - 1])
+}
+
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    match (lang, p) {
+        (Lang::Zh, Problem::Missing(f)) => format!("缺少{}", field(lang, *f)),
+        (Lang::En, Problem::Missing(f)) => format!("{} is missing", field(lang, *f)),
+        (Lang::Zh, Problem::BadDate(f, s)) => {
+            format!(
+                "{}“{s}”不是日期（可写 2025-03-08、2025.3.8、2025/3/8 或 2025年3月8日）",
+                field(lang, *f)
+            )
+        }
+        (Lang::En, Problem::BadDate(f, s)) => {
+            format!(
+                "{} \"{s}\" is not a date (write 2025-03-08, 2025.3.8, 2025/3/8 or 2025年3月8日)",
+                field(lang, *f)
+            )
+        }
+        (Lang::Zh, Problem::LostDigits(s)) => format!(
+            "身份证号“{s}”被表格存成了数字，后几位已丢失：请从原始材料补正，并把该列设为文本"
+        ),
+        (Lang::En, Problem::LostDigits(s)) => format!(
+            "ID number \"{s}\" was stored as a number and lost its last digits: correct it from the original papers and make the column text"
+        ),
+        (Lang::Zh, Problem::Unknown(f, s)) => format!("{}“{s}”无法识别", field(lang, *f)),
+        (Lang::En, Problem::Unknown(f, s)) => {
+            format!("{} \"{s}\" is not understood", field(lang, *f))
+        }
+        (Lang::Zh, Problem::BadId(id, why)) => format!("身份证号“{id}”有误：{why}"),
+        (Lang::En, Problem::BadId(id, why)) => format!("ID number \"{id}\" is wrong: {why}"),
+        (Lang::Zh, Problem::Twice(n)) => format!("与第 {n} 行的原编号相同"),
+        (Lang::En, Problem::Twice(n)) => format!("the same old number as row {n}"),
+        (_, Problem::Refused(why)) => why.clone(),
+    }
+}
+
+/// A row's line in the dry run: its number, then what it creates or what is wrong.
+pub fn row(lang: Lang, r: &RowPlan) -> String {
+    let n = r.line;
+    if r.already {
+        return match lang {
+            Lang::Zh => format!("第 {n} 行：已导入过，跳过"),
+            Lang::En => format!("row {n}: imported before, left as it is"),
+        };
+    }
+    if !r.ok() {
+        let why: Vec<String> = r.problems.iter().map(|p| problem(lang, p)).collect();
+        return match lang {
+            Lang::Zh => format!("第 {n} 行：✗ {}", why.join("；")),
+            Lang::En => format!("row {n}: ✗ {}", why.join("; ")),
+        };
+    }
+    let steps: Vec<String> = r
+        .steps
+        .iter()
+        .map(|s| step(lang, &s.command, s.at.date_naive()))
+        .collect();
+    match lang {
+        Lang::Zh => format!("第 {n} 行：新建案件 {}", steps.join(" → ")),
+        Lang::En => format!("row {n}: a new case, {}", steps.join(" → ")),
+    }
+}
+
+fn step(lang: Lang, c: &Command, on: chrono::NaiveDate) -> String {
+    let verb = labels::step(lang, c.op());
+    match c {
+        Command::Intake(i) => {
+            let who: Vec<&str> = i.petitioners.iter().map(|p| p.name.as_str()).collect();
+            let who = if who.is_empty() {
+                lang.pick("匿名", "anonymous")
+            } else {
+                &who.join("、")
+            };
+            format!(
+                "{verb} {on}（{}，{who}，{}）",
+                labels::channel(lang, i.channel),
+                i.category
+            )
+        }
+        Command::Assign { department, .. } => format!("{verb} {department}"),
+        _ => format!("{verb} {on}"),
+    }
+}
+
+/// The dry run's last line.
+pub fn summary(lang: Lang, new: usize, bad: usize, already: usize) -> String {
+    match lang {
+        Lang::Zh => format!("共 {new} 行可导入，{bad} 行有问题，{already} 行已导入过"),
+        Lang::En => format!(
+            "{new} rows can be imported, {bad} have problems, {already} were imported before"
+        ),
+    }
+}
+
+/// Nothing written because some rows have problems.
+pub fn refused(lang: Lang, bad: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{bad} 行有问题，未导入任何案件：请改正后重新导入，或加 --skip-bad 跳过这些行（它们会写入 --skipped 指定的文件）"
+        ),
+        Lang::En => format!(
+            "{bad} rows have problems, nothing was imported: correct them and import again, or give --skip-bad to leave them out (they are written to the --skipped file)"
+        ),
+    }
+}
+
+pub fn imported(lang: Lang, made: usize, skipped: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已导入 {made} 件，跳过 {skipped} 行"),
+        Lang::En => format!("imported {made} cases, left out {skipped} rows"),
+    }
+}
+
+pub fn skipped_to(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "有问题的行已写入 {}（最后一列为问题），改正后可再次导入",
+            path.display()
+        ),
+        Lang::En => format!(
+            "the rows with problems are in {} (the last column says what is wrong): correct them and import it",
+            path.display()
+        ),
+    }
+}
+
+/// The column the skipped rows' file adds.
+pub fn problem_head(lang: Lang) -> &'static str {
+    lang.pick("问题", "Problem")
+}
+
+pub fn no_header(lang: Lang) -> &'static str {
+    lang.pick(
+        "找不到表头行（需有收件日期和主要问题两列）：请用 --map 表中列名=收件日期 指明，或用 import --template 生成对照表",
+        "no header row found (it needs a received date and a summary column): name them with --map THEIR-HEADING=收件日期, or write a mapping with import --template",
+    )
+}
+
+pub fn cannot_read(lang: Lang, path: &std::path::Path, e: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法读取 {}：{e}", path.display()),
+        Lang::En => format!("cannot read {}: {e}", path.display()),
+    }
+}
+
+/// A `--map` the import does not understand.
+pub fn bad_map(lang: Lang, part: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "对照“{part}”无法识别：应写作 表中列名=本系统列名，如 来访日期=收件日期（可用的列名见 import --template）"
+        ),
+        Lang::En => format!(
+            "mapping \"{part}\" is not understood: write THEIR-HEADING=OUR-HEADING, e.g. 来访日期=收件日期 (the headings are in import --template)"
+        ),
+    }
+}
+
+pub fn template_comment(lang: Lang) -> &'static str {
+    lang.pick(
+        "列名对照表：每行 表中列名=本系统列名，改左边为贵单位台账的列名；用 --map-file 本文件 导入",
+        "Column mapping: one THEIR-HEADING=OUR-HEADING a line; change the left side to your register's heading; use with --map-file THIS-FILE",
+    )
+}
+
+/// `import` without a file, or with `--template` and a file.
+pub fn needs_file(lang: Lang) -> &'static str {
+    lang.pick(
+        "请给出要导入的文件（.xlsx、.xls 或 .csv）",
+        "give the file to import (.xlsx, .xls or .csv)",
+    )
+}
+
+pub fn written_template(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Zh => format!("对照表已写入 {}", path.display()),
+        Lang::En => format!("mapping written to {}", path.display()),
+    }
+}
+
+/// What the import's write refused, at which row.
+pub fn failed_at(lang: Lang, row: usize, why: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("第 {row} 行写入失败：{why}（此前的批次已写入，每件完整；重新导入会跳过它们）")
+        }
+        Lang::En => format!(
+            "row {row} could not be written: {why} (earlier batches are in, each case whole; importing again leaves them)"
+        ),
+    }
+}
+
+pub fn about(lang: Lang) -> &'static str {
+    lang.pick(
+        "导入本单位原有的信访台账（Excel 或 CSV）：识别常见列名，保留原编号，按每行的日期逐步登记、受理、交办、答复、归档；先全部检查，有问题时不写入（领导）",
+        "bring in the office's old register (Excel or CSV): common headings recognised, old numbers kept, each row taken through intake, decision, assignment, reply and archiving on its dates; everything is checked first and nothing is written while a row has a problem (a leader's)",
+    )
+}
+
+pub fn arg_help(lang: Lang, id: &str) -> &'static str {
+    match id {
+        "register" => lang.pick(
+            "要导入的台账：.xlsx、.xls 或 .csv（UTF-8 或 GBK）",
+            "the register: .xlsx, .xls or .csv (UTF-8 or GBK)",
+        ),
+        "map" => lang.pick(
+            "列名对照，如 来访日期=收件日期（可多次给出）",
+            "a heading mapping, e.g. 来访日期=收件日期 (repeatable)",
+        ),
+        "map_file" => lang.pick(
+            "列名对照文件（import --template 生成）",
+            "a mapping file (import --template writes one)",
+        ),
+        "dry_run" => lang.pick(
+            "只检查：逐行列出将新建的案件和每个问题，不写入",
+            "check only: list per row what would be made and every problem, write nothing",
+        ),
+        "skip_bad" => lang.pick(
+            "跳过有问题的行，导入其余各行",
+            "leave out the rows with problems and import the rest",
+        ),
+        "skipped" => lang.pick(
+            "被跳过的行写入此 CSV 文件（默认：原文件名加 .skipped.csv）",
+            "write the rows left out to this CSV (default: the file's name + .skipped.csv)",
+        ),
+        "template" => lang.pick("输出列名对照表模板", "print a mapping template"),
+        _ => "",
+    }
+}
