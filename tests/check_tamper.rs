@@ -16,6 +16,7 @@ use xinfang::documents::{Extra, Renderer, issue_or_reprint};
 use xinfang::domain::documents::{DocKind, OfficeProfile};
 use xinfang::domain::reception::{ReceptionDay, ReceptionRecord};
 use xinfang::domain::rules::Operator;
+use xinfang::domain::screening::{Change, NewScreening};
 use xinfang::domain::types::Role;
 use xinfang::store::{Admin, CaseRef, CheckReport, Store};
 
@@ -152,6 +153,20 @@ fn ledger(path: &Path) {
         case_id: Some(3),
     };
     store.add_reception_record(&record, &leader, when).unwrap();
+    // A 排查 entry escalated to a case, and a unit's 零报告 (the office journal makes both).
+    let found: NewScreening = serde_json::from_value(serde_json::json!({
+        "found_on": "2026-03-09", "found_by": "网格员", "unit": "城关镇", "place": "东街",
+        "parties": ["村民甲"], "kind": "land", "risk": "serious", "summary": "地界纠纷",
+        "responsible": "城关镇", "leader": leader, "deadline": "2026-03-31"
+    }))
+    .unwrap();
+    let entry = store.add_screening(&leader, when, &found).unwrap();
+    store
+        .change_screening(&leader, when, entry.no, &Change::Escalate { case_id: 3 })
+        .unwrap();
+    store
+        .zero_report(&leader, when, DEPARTMENT, when.date_naive())
+        .unwrap();
     // Documents typed in by someone else than their actor: an `event_entries` row each.
     store.set_entered_by(Some(ADMINISTERED.into()));
     let renderer = Renderer::builtin().unwrap();

@@ -215,6 +215,11 @@ pub enum Cmd {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// 矛盾纠纷排查: `screening add|list|assign|start|resolve|escalate|zero-report|rounds|table`.
+    Screening {
+        #[command(subcommand)]
+        action: ScreeningCmd,
+    },
     /// The man page on standard output, or one page per command into `--dir`.
     Man {
         #[arg(long, value_name = "DIR")]
@@ -262,6 +267,77 @@ pub enum CalendarCmd {
     Import {
         #[arg(id = "table", value_name = "FILE")]
         file: PathBuf,
+    },
+}
+
+/// `screening table --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Text,
+    Html,
+    Xlsx,
+}
+
+/// `screening …`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum ScreeningCmd {
+    Add {
+        #[arg(id = "screening_json", value_name = "JSON")]
+        json: String,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Assign {
+        no: i64,
+        #[arg(long, id = "screening_leader", value_name = "NAME")]
+        leader: Option<String>,
+        #[arg(long)]
+        responsible: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        deadline: Option<String>,
+    },
+    Start {
+        no: i64,
+        #[arg(long)]
+        note: String,
+    },
+    Resolve {
+        no: i64,
+        #[arg(long)]
+        note: String,
+    },
+    Escalate {
+        no: i64,
+        #[arg(long = "case", id = "screening_case", value_name = "CASE")]
+        case: String,
+    },
+    ZeroReport {
+        unit: String,
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    Rounds {
+        #[arg(long)]
+        missing: bool,
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Table {
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Option<String>,
+        #[arg(
+            long = "format",
+            id = "screening_format",
+            value_enum,
+            default_value = "text"
+        )]
+        format: TableFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 

@@ -28,6 +28,7 @@ mod render;
 mod replay;
 mod report;
 mod restore;
+mod screening;
 mod setup;
 mod signin;
 mod usage;
@@ -326,6 +327,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Restore { from } => restore::run(&env, &from),
         Cmd::Completions { shell } => usage::completions(shell, lang),
         Cmd::Man { dir } => usage::man(dir.as_deref(), lang),
+        Cmd::Screening { action } => screening::run(&env, &action),
     }
 }
 

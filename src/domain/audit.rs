@@ -35,6 +35,10 @@ vocabulary! {
         /// The ledger replaced by a verified backup (the subject is the backup), the one it
         /// replaced moved aside, never deleted.
         Restore = "restore",
+        /// A 矛盾纠纷排查 register entry added or changed (the subject is its number).
+        Screening = "screening",
+        /// A unit's 零报告 for a screening round (the subject is the unit).
+        ZeroReport = "zero_report",
     }
 }
 

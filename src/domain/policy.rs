@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::round::RoundPeriod;
 use super::types::{Channel, Level};
 
 const BUILTIN_POLICY: &str = include_str!("../../assets/policy.toml");
@@ -87,6 +88,8 @@ pub struct Policy {
     /// Minutes without a key after which the desk locks and asks the
     /// operator's passphrase again (0: never; 等保 2.0 会话超时).
     pub idle_lock_minutes: u32,
+    /// How often every unit reports its 矛盾纠纷排查 (seed 000: every half month).
+    pub screening_round: RoundPeriod,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -141,6 +144,7 @@ struct RawPolicy {
     utc_offset: Option<String>,
     due_soon_working_days: Option<u32>,
     idle_lock_minutes: Option<u32>,
+    screening_round: Option<RoundPeriod>,
     #[serde(default)]
     clock: Vec<RawClock>,
 }
@@ -293,11 +297,15 @@ impl Policy {
         let idle_lock_minutes = (raw.idle_lock_minutes)
             .or(base.map(|b| b.idle_lock_minutes))
             .unwrap_or(DEFAULT_IDLE_LOCK_MINUTES);
+        let screening_round = (raw.screening_round)
+            .or(base.map(|b| b.screening_round))
+            .unwrap_or_default();
         Ok(Policy {
             utc_offset,
             due_soon_working_days,
             clocks,
             idle_lock_minutes,
+            screening_round,
         })
     }
 }

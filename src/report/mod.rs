@@ -5,6 +5,7 @@
 
 mod csv;
 mod html;
+pub mod screening;
 mod sheets;
 mod text;
 

@@ -170,7 +170,9 @@ impl Store {
                     | Audited::Backup
                     | Audited::View
                     | Audited::Calendar
-                    | Audited::Restore => json!({}),
+                    | Audited::Restore
+                    | Audited::Screening
+                    | Audited::ZeroReport => json!({}),
                 },
                 result: p.result,
             })

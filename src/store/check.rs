@@ -14,6 +14,7 @@ mod jobs;
 mod office;
 mod quick;
 mod rows;
+mod screening;
 mod search;
 mod tables;
 
@@ -178,7 +179,8 @@ fn after_cases(
     let ids = seen.ids.iter().copied().collect();
     tables::drafts(conn, &ids, report)?;
     tables::reception_records(conn, &ids, report)?;
-    office::check(conn, &seen.roles, report)
+    office::check(conn, &seen.roles, report)?;
+    screening::check(conn, report)
 }
 
 /// The tables the pass over the cases reads whole (`check/cases.rs`, the chains, FTS5's own

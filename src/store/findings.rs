@@ -68,6 +68,8 @@ pub enum Table {
     ReceptionDays,
     ReceptionRecords,
     Events,
+    Screenings,
+    ScreeningZeroReports,
 }
 
 impl Table {
@@ -89,6 +91,8 @@ impl Table {
             Table::ReceptionDays => "reception_days",
             Table::ReceptionRecords => "reception_records",
             Table::Events => "events",
+            Table::Screenings => "screenings",
+            Table::ScreeningZeroReports => "screening_zero_reports",
         }
     }
 }

@@ -31,6 +31,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0018_confidentiality.sql"),
     include_str!("migrations/0019_sight_indexes.sql"),
     include_str!("migrations/0020_department_sight.sql"),
+    // Numbered 0024 for the merge (0021–0023 are other branches'): the integrator puts it 24th.
+    include_str!("migrations/0024_screening.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -98,6 +100,7 @@ mod tests {
         (18, "step_0018.rs", "3068e3178be229d1afc2c003bc19c04cc62414cc6ae5b49a9ad04efd625b12a4"),
         (19, "0019_sight_indexes.sql", "5ed61b7fe0d028df8ff5de15fd5529011c32f4d14c63ded445dd7b24480c1528"),
         (20, "0020_department_sight.sql", "dda682f25a215ef3ca84f265811c7a96d39eadff1fa52ad5d93dbd35a9017e21"),
+        (21, "0024_screening.sql", "bedc97acc529c429cf87597873513e9c2cc14c0b58e99acd6654c7a0f2b88be7"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

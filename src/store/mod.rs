@@ -50,6 +50,7 @@ mod reception;
 mod report;
 mod restamp;
 mod restore;
+mod screening;
 pub mod search;
 mod sidecar;
 mod sight;
@@ -151,6 +152,9 @@ pub enum StoreError {
     /// `restore` refused before anything moved (`restore.rs`).
     #[error("restore refused: {0:?}")]
     Restore(RestoreRefusal),
+    /// A 矛盾纠纷排查 entry, change or 零报告 refused (`screening.rs`).
+    #[error("{0}")]
+    Screening(#[from] crate::domain::screening::ScreeningError),
 }
 
 impl From<rusqlite::Error> for StoreError {

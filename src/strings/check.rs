@@ -22,6 +22,8 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
         Table::ReceptionDays => lang.pick("接待日安排", "reception schedule"),
         Table::ReceptionRecords => lang.pick("接待记录", "reception record"),
         Table::Events => lang.pick("办理记录", "journal"),
+        Table::Screenings => lang.pick("矛盾纠纷排查台账", "dispute screening register"),
+        Table::ScreeningZeroReports => lang.pick("排查零报告", "screening zero report"),
     }
 }
 

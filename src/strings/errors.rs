@@ -483,5 +483,6 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
         S::EmptyFile(p) => super::damage::empty_file(lang, p),
         S::DiskFull => super::damage::disk_full(lang).to_owned(),
         S::Restore(r) => super::restore::refusal(lang, r),
+        S::Screening(e) => super::screening::error(lang, e),
     }
 }

@@ -19,6 +19,7 @@ pub mod replay;
 pub mod report;
 pub mod report_screen;
 pub mod restore;
+pub mod screening;
 pub mod setup;
 pub mod sheet;
 pub mod signin;

@@ -55,7 +55,9 @@ fn latest(conn: &Connection) -> Result<Latest> {
                 | Audited::Passphrase
                 | Audited::View
                 | Audited::Calendar
-                | Audited::Restore,
+                | Audited::Restore
+                | Audited::Screening
+                | Audited::ZeroReport,
             )
             | None => {}
         }
