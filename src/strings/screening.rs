@@ -287,3 +287,21 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         _ => "",
     }
 }
+
+/// The leader's dashboard: the units that have not reported this round.
+pub fn unreported(lang: Lang, r: &crate::domain::screening::Round, units: &[String]) -> String {
+    let (a, b) = (r.start.format("%m-%d"), r.end.format("%m-%d"));
+    if lang == Lang::Zh {
+        format!(
+            "排查未报送（{a}至{b}，{}个）：{}",
+            units.len(),
+            units.join("、")
+        )
+    } else {
+        format!(
+            "Not yet screened ({a} to {b}, {}): {}",
+            units.len(),
+            units.join(", ")
+        )
+    }
+}
