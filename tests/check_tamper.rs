@@ -13,6 +13,7 @@ use rusqlite::types::Value;
 use xinfang::config::Office;
 use xinfang::demo::{DemoOptions, generate};
 use xinfang::documents::{Extra, Renderer, issue_or_reprint};
+use xinfang::domain::backlog::BacklogChange;
 use xinfang::domain::documents::{DocKind, OfficeProfile};
 use xinfang::domain::reception::{ReceptionDay, ReceptionRecord};
 use xinfang::domain::rules::Operator;
@@ -167,6 +168,19 @@ fn ledger(path: &Path) {
     store
         .zero_report(&leader, when, DEPARTMENT, when.date_naive())
         .unwrap();
+    // A 积案 marked by the leader, with its 包案领导.
+    for change in [
+        BacklogChange::Mark {
+            reason: "久拖未决".into(),
+        },
+        BacklogChange::Leader {
+            name: leader.clone(),
+        },
+    ] {
+        store
+            .change_backlog(&leader, when, &CaseRef::Id(5), &change)
+            .unwrap();
+    }
     // Documents typed in by someone else than their actor: an `event_entries` row each.
     store.set_entered_by(Some(ADMINISTERED.into()));
     let renderer = Renderer::builtin().unwrap();

@@ -211,6 +211,7 @@ fn apply_line(
         "department" => return put_department(store, &mut obj, &by),
         "schedule" | "reception" => return reception(store, &op, obj, &by),
         "office" => return put_office(store, obj, &by),
+        "backlog" => return super::backlog::apply_op(store, obj, &by.actor, by.at, lang),
         op if super::screening::OPS.contains(&op) => {
             return super::screening::apply_op(store, op, obj, &by.actor, by.at, lang);
         }

@@ -220,6 +220,11 @@ pub enum Cmd {
         #[command(subcommand)]
         action: ScreeningCmd,
     },
+    /// 积案: `backlog list|mark|leader|team|meeting|progress|sheet`.
+    Backlog {
+        #[command(subcommand)]
+        action: BacklogCmd,
+    },
     /// The man page on standard output, or one page per command into `--dir`.
     Man {
         #[arg(long, value_name = "DIR")]
@@ -336,6 +341,67 @@ pub enum ScreeningCmd {
             default_value = "text"
         )]
         format: TableFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// `backlog sheet --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    Html,
+    Xlsx,
+}
+
+/// `backlog …`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum BacklogCmd {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Mark {
+        #[arg(id = "backlog_case", value_name = "CASE")]
+        case: String,
+        #[arg(long)]
+        reason: String,
+    },
+    Leader {
+        #[arg(id = "backlog_case", value_name = "CASE")]
+        case: String,
+        #[arg(long = "name", id = "backlog_name", value_name = "NAME")]
+        name: String,
+    },
+    Team {
+        #[arg(id = "backlog_case", value_name = "CASE")]
+        case: String,
+        #[arg(long = "member", required = true)]
+        member: Vec<String>,
+    },
+    Meeting {
+        #[arg(id = "backlog_case", value_name = "CASE")]
+        case: String,
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        #[arg(long = "participant", required = true)]
+        participant: Vec<String>,
+        #[arg(long)]
+        conclusion: String,
+    },
+    Progress {
+        #[arg(id = "backlog_case", value_name = "CASE")]
+        case: String,
+        #[arg(long)]
+        note: String,
+    },
+    Sheet {
+        #[arg(
+            long = "format",
+            id = "backlog_format",
+            value_enum,
+            default_value = "html"
+        )]
+        format: SheetFormat,
         #[arg(long)]
         out: Option<PathBuf>,
     },

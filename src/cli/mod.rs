@@ -19,6 +19,7 @@ macro_rules! say_err {
 mod admin;
 pub mod apply;
 mod args;
+mod backlog;
 mod calendar;
 mod demo;
 pub mod export;
@@ -328,6 +329,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Completions { shell } => usage::completions(shell, lang),
         Cmd::Man { dir } => usage::man(dir.as_deref(), lang),
         Cmd::Screening { action } => screening::run(&env, &action),
+        Cmd::Backlog { action } => backlog::run(&env, &action),
     }
 }
 

@@ -39,6 +39,9 @@ vocabulary! {
         Screening = "screening",
         /// A unit's 零报告 for a screening round (the subject is the unit).
         ZeroReport = "zero_report",
+        /// A 积案's file changed: marked, its 包案领导, 专班, a 会商, progress (the subject
+        /// is the case's id).
+        Backlog = "backlog",
     }
 }
 

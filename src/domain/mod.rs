@@ -2,6 +2,7 @@
 //! No SQL, no terminal, no clock reads: time is always passed in.
 
 pub mod audit;
+pub mod backlog;
 pub mod calendar;
 pub mod case;
 pub mod command;

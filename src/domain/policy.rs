@@ -90,6 +90,10 @@ pub struct Policy {
     pub idle_lock_minutes: u32,
     /// How often every unit reports its 矛盾纠纷排查 (seed 000: every half month).
     pub screening_round: RoundPeriod,
+    /// 积案: an open case with a clock this many days past due…
+    pub backlog_overdue_days: u32,
+    /// …or with this many repeat petitions (重复件) attached (0: the rule is off).
+    pub backlog_repeats: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -145,6 +149,8 @@ struct RawPolicy {
     due_soon_working_days: Option<u32>,
     idle_lock_minutes: Option<u32>,
     screening_round: Option<RoundPeriod>,
+    backlog_overdue_days: Option<u32>,
+    backlog_repeats: Option<u32>,
     #[serde(default)]
     clock: Vec<RawClock>,
 }
@@ -300,12 +306,20 @@ impl Policy {
         let screening_round = (raw.screening_round)
             .or(base.map(|b| b.screening_round))
             .unwrap_or_default();
+        let backlog_overdue_days = (raw.backlog_overdue_days)
+            .or(base.map(|b| b.backlog_overdue_days))
+            .unwrap_or(30);
+        let backlog_repeats = (raw.backlog_repeats)
+            .or(base.map(|b| b.backlog_repeats))
+            .unwrap_or(3);
         Ok(Policy {
             utc_offset,
             due_soon_working_days,
             clocks,
             idle_lock_minutes,
             screening_round,
+            backlog_overdue_days,
+            backlog_repeats,
         })
     }
 }

@@ -115,6 +115,9 @@ mod tests {
             round_trip(&Resolution::ALL, Resolution::code);
             round_trip(&RoundPeriod::ALL, RoundPeriod::code);
             round_trip(&ChangeKind::ALL, ChangeKind::code);
+            use crate::domain::backlog::{BacklogAct, BacklogGround};
+            round_trip(&BacklogGround::ALL, BacklogGround::code);
+            round_trip(&BacklogAct::ALL, BacklogAct::code);
         }
         round_trip(&IdType::ALL, IdType::code);
         round_trip(&Sex::ALL, Sex::code);

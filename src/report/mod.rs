@@ -3,6 +3,7 @@
 //! `domain::stats`; this module only lays them out. `xinfang report` and the leader's report
 //! screen both write files through it.
 
+pub mod backlog;
 mod csv;
 mod html;
 pub mod screening;

@@ -172,7 +172,8 @@ impl Store {
                     | Audited::Calendar
                     | Audited::Restore
                     | Audited::Screening
-                    | Audited::ZeroReport => json!({}),
+                    | Audited::ZeroReport
+                    | Audited::Backlog => json!({}),
                 },
                 result: p.result,
             })

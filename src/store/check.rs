@@ -9,6 +9,7 @@ use super::findings::CheckReport;
 use super::{Result, Store, documents, facts, journal, office_journal, receipt};
 use crate::config::Office;
 
+mod backlog;
 mod cases;
 mod jobs;
 mod office;
@@ -180,7 +181,8 @@ fn after_cases(
     tables::drafts(conn, &ids, report)?;
     tables::reception_records(conn, &ids, report)?;
     office::check(conn, &seen.roles, report)?;
-    screening::check(conn, report)
+    screening::check(conn, report)?;
+    backlog::check(conn, report)
 }
 
 /// The tables the pass over the cases reads whole (`check/cases.rs`, the chains, FTS5's own

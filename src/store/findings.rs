@@ -70,6 +70,7 @@ pub enum Table {
     Events,
     Screenings,
     ScreeningZeroReports,
+    BacklogFiles,
 }
 
 impl Table {
@@ -93,6 +94,7 @@ impl Table {
             Table::Events => "events",
             Table::Screenings => "screenings",
             Table::ScreeningZeroReports => "screening_zero_reports",
+            Table::BacklogFiles => "backlog_files",
         }
     }
 }

@@ -15,6 +15,7 @@
 //! - leaves: `findings` (what `check` reports, filled in by each table's own check).
 
 mod admin;
+mod backlog;
 mod backup;
 mod batch;
 mod bulk;
@@ -67,6 +68,7 @@ use crate::config::Office;
 use crate::domain::error::WorkflowError;
 
 pub use admin::{Admin, RECOVERY_KEY};
+pub use backlog::BacklogRow;
 pub use backup::UNFINISHED;
 pub use cases::CaseRef;
 pub use charts::{Charts, Week};
@@ -155,6 +157,9 @@ pub enum StoreError {
     /// A 矛盾纠纷排查 entry, change or 零报告 refused (`screening.rs`).
     #[error("{0}")]
     Screening(#[from] crate::domain::screening::ScreeningError),
+    /// A 积案 change refused (`backlog.rs`).
+    #[error("{0}")]
+    Backlog(#[from] crate::domain::backlog::BacklogError),
 }
 
 impl From<rusqlite::Error> for StoreError {

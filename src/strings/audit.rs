@@ -48,6 +48,7 @@ pub fn audited(lang: Lang, a: Audited) -> &'static str {
         Audited::Restore => lang.pick("从备份恢复", "restored from a backup"),
         Audited::Screening => lang.pick("矛盾纠纷排查", "dispute screening"),
         Audited::ZeroReport => lang.pick("排查零报告", "screening zero report"),
+        Audited::Backlog => lang.pick("积案", "backlog case"),
     }
 }
 

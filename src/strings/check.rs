@@ -24,6 +24,7 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
         Table::Events => lang.pick("办理记录", "journal"),
         Table::Screenings => lang.pick("矛盾纠纷排查台账", "dispute screening register"),
         Table::ScreeningZeroReports => lang.pick("排查零报告", "screening zero report"),
+        Table::BacklogFiles => lang.pick("积案登记", "backlog file"),
     }
 }
 

@@ -484,5 +484,6 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
         S::DiskFull => super::damage::disk_full(lang).to_owned(),
         S::Restore(r) => super::restore::refusal(lang, r),
         S::Screening(e) => super::screening::error(lang, e),
+        S::Backlog(e) => super::backlog::error(lang, e),
     }
 }

@@ -1,6 +1,7 @@
 //! Every user-facing text, in Simplified Chinese and English.
 
 pub mod audit;
+pub mod backlog;
 pub mod calendar;
 pub mod charts;
 pub mod check;

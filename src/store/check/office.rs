@@ -57,7 +57,8 @@ fn latest(conn: &Connection) -> Result<Latest> {
                 | Audited::Calendar
                 | Audited::Restore
                 | Audited::Screening
-                | Audited::ZeroReport,
+                | Audited::ZeroReport
+                | Audited::Backlog,
             )
             | None => {}
         }
