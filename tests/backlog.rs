@@ -184,3 +184,55 @@ fn a_backlog_case_gets_its_leader_team_meetings_and_progress() {
     );
     assert!(l.check().success(), "{:?}", l.check());
 }
+
+#[test]
+fn a_flagged_petitioner_is_named_at_intake_and_only_to_the_office() {
+    let l = Ledger::set_up();
+    let flag = line(
+        json!({"op": "person_flag", "actor": "赵局长", "name": "张三",
+        "id_number": "11010519491231002x", "flag": "threat", "reason": "扬言到市政府门前聚集"}),
+    );
+    let v = &apply(&l, &flag)[0];
+    assert_eq!(v["ok"], true, "{v}");
+    // A clerk does not flag; a flag needs something to know the person by.
+    let clerk = flag.replace("赵局长", "李娜");
+    assert!(
+        apply(&l, &clerk)[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not an active leader")
+    );
+    let bare = line(
+        json!({"op": "person_flag", "actor": "赵局长", "name": "李四",
+        "flag": "unstable", "reason": "x"}),
+    );
+    assert_eq!(apply(&l, &bare)[0]["ok"], false);
+    // 张三 comes again (by ID number): the intake says so.
+    let v = &apply(&l, &common::intake_lines(1, "又来了"))[0];
+    let warned = v["key_petitioners"].to_string();
+    assert!(
+        warned.contains("张三") && warned.contains("threatened"),
+        "{v}"
+    );
+    let flags = |who: &str| {
+        let out = run_at(
+            &[
+                "--lang",
+                "en",
+                "--as",
+                who,
+                "flags",
+                "--json",
+                "--db",
+                l.db(),
+            ],
+            "",
+        );
+        assert!(out.success(), "{out:?}");
+        serde_json::from_str::<Vec<Value>>(&out.stdout)
+            .unwrap()
+            .len()
+    };
+    assert_eq!((flags("赵局长"), flags("李娜"), flags("王强")), (1, 1, 0));
+    assert!(l.check().success());
+}

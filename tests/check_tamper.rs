@@ -15,6 +15,7 @@ use xinfang::demo::{DemoOptions, generate};
 use xinfang::documents::{Extra, Renderer, issue_or_reprint};
 use xinfang::domain::backlog::BacklogChange;
 use xinfang::domain::documents::{DocKind, OfficeProfile};
+use xinfang::domain::flags::PersonFlag;
 use xinfang::domain::reception::{ReceptionDay, ReceptionRecord};
 use xinfang::domain::rules::Operator;
 use xinfang::domain::screening::{Change, NewScreening};
@@ -181,6 +182,13 @@ fn ledger(path: &Path) {
             .change_backlog(&leader, when, &CaseRef::Id(5), &change)
             .unwrap();
     }
+    // A 重点信访人 flag.
+    let flag: PersonFlag = serde_json::from_value(serde_json::json!({
+        "no": 0, "name": "张三", "id_number": "11010519491231002X", "phone": "13800138000",
+        "address": "某小区", "flag": "unstable", "reason": "多次扬言", "on": "2026-03-10", "by": leader
+    }))
+    .unwrap();
+    store.set_flag(&leader, when, &flag).unwrap();
     // Documents typed in by someone else than their actor: an `event_entries` row each.
     store.set_entered_by(Some(ADMINISTERED.into()));
     let renderer = Renderer::builtin().unwrap();

@@ -220,6 +220,11 @@ pub enum Cmd {
         #[command(subcommand)]
         action: ScreeningCmd,
     },
+    /// 重点信访人 (leaders and clerks): `flags [--json]`; set with `apply`'s `person_flag`.
+    Flags {
+        #[arg(long)]
+        json: bool,
+    },
     /// 积案: `backlog list|mark|leader|team|meeting|progress|sheet`.
     Backlog {
         #[command(subcommand)]

@@ -3,12 +3,15 @@
 
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Map, Value, json};
 
 use super::args::{BacklogCmd, SheetFormat};
 use super::{Env, Failure};
 use crate::domain::backlog::BacklogChange;
+use crate::domain::command::Command;
+use crate::domain::flags::PersonFlag;
+use crate::domain::repeat::PetitionerKey;
 use crate::files::write_private;
 use crate::store::{BacklogRow, CaseRef, Store};
 use crate::strings::{Lang, backlog as words, errors, labels};
@@ -135,4 +138,80 @@ fn list(rows: &[BacklogRow], as_json: bool, lang: Lang) {
             c.intake.summary
         );
     }
+}
+
+/// `{"op":"person_flag","name":…,"id_number"|"phone"|"address":…,"flag":…,"reason":…}`.
+pub fn flag_op(
+    store: &mut Store,
+    mut obj: Map<String, Value>,
+    actor: &str,
+    at: DateTime<FixedOffset>,
+    lang: Lang,
+) -> Result<Value, String> {
+    obj.remove("op");
+    let known = ["name", "id_number", "phone", "address", "flag", "reason"];
+    if let Some(k) = obj.keys().find(|k| !known.contains(&k.as_str())) {
+        return Err(crate::strings::input::unknown_field(
+            lang,
+            "person_flag",
+            k,
+            &known,
+        ));
+    }
+    obj.insert("no".into(), json!(0));
+    obj.insert("on".into(), json!(at.date_naive()));
+    obj.insert("by".into(), json!(actor));
+    let flag: PersonFlag = serde_json::from_value(Value::Object(obj))
+        .map_err(|e| format!("{}{e}", lang.pick("命令格式有误：", "malformed command: ")))?;
+    let f = store
+        .set_flag(actor, at, &flag)
+        .map_err(|e| errors::store(lang, &e))?;
+    Ok(json!({"ok": true, "op": "person_flag", "no": f.no}))
+}
+
+/// The warnings at intake (or a repeat item attached) for each petitioner a flag names.
+pub fn intake_flags(store: &Store, command: &Command, today: NaiveDate, lang: Lang) -> Vec<String> {
+    let (Command::Intake(i) | Command::Attach(i)) = command else {
+        return Vec::new();
+    };
+    let people = &i.petitioners;
+    let mut out = Vec::new();
+    for p in people {
+        let key = PetitionerKey::new(
+            p.id_number.as_deref(),
+            p.phone.as_deref(),
+            Some(&p.name),
+            p.address.as_deref(),
+            today,
+        );
+        for f in store.flags_for(&key, today).unwrap_or_default() {
+            let w = words::flag_warning(lang, &f);
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
+/// `xinfang flags [--json]`: the 重点信访人 (leaders and clerks only).
+pub(super) fn list_flags(env: &Env, as_json: bool) -> Result<ExitCode, Failure> {
+    let lang = env.lang;
+    let store = env.open_for_reading()?;
+    let all = store.flags().map_err(|e| env.fail(e))?;
+    if as_json {
+        let text = serde_json::to_string_pretty(&all).unwrap_or_default();
+        println!("{}", crate::display::json_safe(&text));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if all.is_empty() {
+        say!(
+            "{}",
+            lang.pick("（没有重点信访人）", "(no key petitioners)")
+        );
+    }
+    for f in &all {
+        say!("{}", words::flag_warning(lang, f));
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -330,6 +330,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Man { dir } => usage::man(dir.as_deref(), lang),
         Cmd::Screening { action } => screening::run(&env, &action),
         Cmd::Backlog { action } => backlog::run(&env, &action),
+        Cmd::Flags { json } => backlog::list_flags(&env, json),
     }
 }
 

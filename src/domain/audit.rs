@@ -42,6 +42,8 @@ vocabulary! {
         /// A 积案's file changed: marked, its 包案领导, 专班, a 会商, progress (the subject
         /// is the case's id).
         Backlog = "backlog",
+        /// A 重点信访人 flag set on a petitioner (the subject is the flag's number).
+        PersonFlag = "person_flag",
     }
 }
 

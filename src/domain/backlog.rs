@@ -172,13 +172,11 @@ pub fn apply(
     }
     let backlog = is_backlog || file.marked.is_some();
     let blank = |s: &str| s.trim().is_empty();
-    let accused = |op: &Operator| {
-        accuses(
-            op,
-            case.intake.target.as_deref(),
-            case.intake.target_person.as_deref(),
-        )
-    };
+    let (target, person) = (
+        case.intake.target.as_deref(),
+        case.intake.target_person.as_deref(),
+    );
+    let accused = |op: &Operator| accuses(op, target, person);
     let named = |name: &str| {
         let op = (who.operators.iter().find(|o| o.name == name))
             .ok_or_else(|| BacklogError::Unknown(name.to_owned()))?;
@@ -187,6 +185,9 @@ pub fn apply(
         }
         Ok(op)
     };
+    if !backlog && change.act() != BacklogAct::Mark {
+        return Err(BacklogError::NotBacklog);
+    }
     let mut next = file.clone();
     next.case_id = case.id;
     let by = actor.name.clone();
@@ -204,7 +205,6 @@ pub fn apply(
                 note: reason.trim().to_owned(),
             });
         }
-        _ if !backlog => return Err(BacklogError::NotBacklog),
         BacklogChange::Leader { name } => {
             if !active_leader(named(name)?) {
                 return Err(BacklogError::NotLeader(name.clone()));

@@ -12,6 +12,7 @@ pub mod documents;
 pub mod due;
 pub mod error;
 pub mod filing;
+pub mod flags;
 pub mod identity;
 pub mod intake;
 pub mod limits;

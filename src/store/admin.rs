@@ -173,7 +173,8 @@ impl Store {
                     | Audited::Restore
                     | Audited::Screening
                     | Audited::ZeroReport
-                    | Audited::Backlog => json!({}),
+                    | Audited::Backlog
+                    | Audited::PersonFlag => json!({}),
                 },
                 result: p.result,
             })

@@ -71,6 +71,7 @@ pub enum Table {
     Screenings,
     ScreeningZeroReports,
     BacklogFiles,
+    PersonFlags,
 }
 
 impl Table {
@@ -95,6 +96,7 @@ impl Table {
             Table::Screenings => "screenings",
             Table::ScreeningZeroReports => "screening_zero_reports",
             Table::BacklogFiles => "backlog_files",
+            Table::PersonFlags => "person_flags",
         }
     }
 }

@@ -102,7 +102,7 @@ mod tests {
         (19, "0019_sight_indexes.sql", "5ed61b7fe0d028df8ff5de15fd5529011c32f4d14c63ded445dd7b24480c1528"),
         (20, "0020_department_sight.sql", "dda682f25a215ef3ca84f265811c7a96d39eadff1fa52ad5d93dbd35a9017e21"),
         (21, "0024_screening.sql", "bedc97acc529c429cf87597873513e9c2cc14c0b58e99acd6654c7a0f2b88be7"),
-        (22, "0025_backlog.sql", "4e35ef83081571312099b62a224bb81ce53e6cdc42cf440cff949b902c0bc139"),
+        (22, "0025_backlog.sql", "327b3713c33d693fb8da7d05c1d47d51ee8cfe6474abbfff2923f81d2d089ff4"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

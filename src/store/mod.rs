@@ -35,6 +35,7 @@ mod execute;
 mod facts;
 mod facts_row;
 mod findings;
+mod flags;
 mod guard;
 mod hidden;
 mod issue;
@@ -160,6 +161,9 @@ pub enum StoreError {
     /// A 积案 change refused (`backlog.rs`).
     #[error("{0}")]
     Backlog(#[from] crate::domain::backlog::BacklogError),
+    /// A 重点信访人 flag refused (`flags.rs`).
+    #[error("{0}")]
+    Flag(#[from] crate::domain::flags::FlagError),
 }
 
 impl From<rusqlite::Error> for StoreError {

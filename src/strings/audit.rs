@@ -49,6 +49,7 @@ pub fn audited(lang: Lang, a: Audited) -> &'static str {
         Audited::Screening => lang.pick("矛盾纠纷排查", "dispute screening"),
         Audited::ZeroReport => lang.pick("排查零报告", "screening zero report"),
         Audited::Backlog => lang.pick("积案", "backlog case"),
+        Audited::PersonFlag => lang.pick("重点信访人标记", "key petitioner flag"),
     }
 }
 

@@ -65,6 +65,10 @@ pub fn heads(lang: Lang) -> [&'static str; 11] {
 /// `backlog` and its subcommands' one-line help ("" for another name).
 pub fn about(lang: Lang, name: &str) -> &'static str {
     match name {
+        "flags" => lang.pick(
+            "重点信访人名单（领导和登记员可见）",
+            "key petitioners (leaders and clerks only)",
+        ),
         "backlog" => lang.pick(
             "积案：认定、包案、专班、会商、化解进展、登记表",
             "backlog cases: mark, owning leader, team, consultations, progress, register",
@@ -101,5 +105,65 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "conclusion" => lang.pick("会商结论", "what was concluded"),
         "backlog_format" => lang.pick("格式：html 或 xlsx", "format: html or xlsx"),
         _ => super::screening::arg_help(lang, id),
+    }
+}
+
+pub fn flag(lang: Lang, f: crate::domain::flags::KeyFlag) -> &'static str {
+    use crate::domain::flags::KeyFlag as K;
+    match f {
+        K::BeyondLevel => lang.pick("越级访", "bypassed levels"),
+        K::Beijing => lang.pick("进京访", "petitioned in Beijing"),
+        K::Threat => lang.pick("扬言", "threatened"),
+        K::Extreme => lang.pick("极端行为倾向", "leaning to extreme acts"),
+        K::Unstable => lang.pick("不稳定", "unstable"),
+    }
+}
+
+pub fn flag_error(lang: Lang, e: &crate::domain::flags::FlagError) -> String {
+    use crate::domain::flags::FlagError as E;
+    match e {
+        E::NotLeader(n) => {
+            if lang == Lang::Zh {
+                format!("「{n}」不是在岗领导：重点信访人由领导标记")
+            } else {
+                format!("'{n}' is not an active leader: leaders flag key petitioners")
+            }
+        }
+        E::Empty(f) => {
+            if lang == Lang::Zh {
+                format!("请填写 {f}")
+            } else {
+                format!("{f} is empty")
+            }
+        }
+        E::NoKey => lang
+            .pick(
+                "请给出身份证号、电话或住址，以便来访时识别",
+                "give an ID number, a phone or an address, so the person is known again",
+            )
+            .to_owned(),
+    }
+}
+
+/// The warning at intake: this person is flagged.
+pub fn flag_warning(lang: Lang, f: &crate::domain::flags::PersonFlag) -> String {
+    if lang == Lang::Zh {
+        format!(
+            "重点信访人：{}（{}，{}，{}标记：{}）",
+            f.name,
+            flag(lang, f.flag),
+            f.on,
+            f.by,
+            f.reason
+        )
+    } else {
+        format!(
+            "key petitioner: {} ({}, {} by {}: {})",
+            f.name,
+            flag(lang, f.flag),
+            f.on,
+            f.by,
+            f.reason
+        )
     }
 }

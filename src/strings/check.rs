@@ -25,6 +25,7 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
         Table::Screenings => lang.pick("矛盾纠纷排查台账", "dispute screening register"),
         Table::ScreeningZeroReports => lang.pick("排查零报告", "screening zero report"),
         Table::BacklogFiles => lang.pick("积案登记", "backlog file"),
+        Table::PersonFlags => lang.pick("重点信访人", "key petitioner flag"),
     }
 }
 

@@ -485,5 +485,6 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
         S::Restore(r) => super::restore::refusal(lang, r),
         S::Screening(e) => super::screening::error(lang, e),
         S::Backlog(e) => super::backlog::error(lang, e),
+        S::Flag(e) => super::backlog::flag_error(lang, e),
     }
 }

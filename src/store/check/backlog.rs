@@ -50,19 +50,73 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
         }
         found.insert(show(&got[0]), got);
     }
-    for (key, w) in &want {
+    differ(report, Table::BacklogFiles, &COLUMNS, &want, &found);
+    person_flags(conn, report)
+}
+
+/// 重点信访人 flags against their office-journal events.
+pub(super) fn person_flags(conn: &Connection, report: &mut CheckReport) -> Result<()> {
+    use crate::domain::flags::PersonFlag;
+    let flag_row = |f: &PersonFlag| {
+        vec![
+            Value::Integer(f.no),
+            text(f.id_number.as_deref()),
+            text(f.phone.as_deref()),
+            Value::Text(f.name.clone()),
+            text(f.address.as_deref()),
+            Value::Text(serde_json::to_string(f).unwrap_or_default()),
+        ]
+    };
+    let mut want = BTreeMap::new();
+    let mut stmt = conn
+        .prepare("SELECT detail FROM office_events WHERE act = ?1 AND result = ?2 ORDER BY seq")?;
+    let details = stmt.query_map([Audited::PersonFlag.code(), AuditResult::Ok.code()], |r| {
+        r.get::<_, String>(0)
+    })?;
+    for d in details {
+        let d: serde_json::Value = serde_json::from_str(&d?).unwrap_or_default();
+        if let Ok(f) = serde_json::from_value::<PersonFlag>(d["flag"].clone()) {
+            want.insert(f.no.to_string(), flag_row(&f));
+        }
+    }
+    let columns = ["no", "id_number", "phone", "name", "address", "doc"];
+    let mut stmt = conn.prepare(&format!("SELECT {} FROM person_flags", columns.join(", ")))?;
+    let mut rows = stmt.query([])?;
+    let mut found = BTreeMap::new();
+    while let Some(r) = rows.next()? {
+        let mut got: Vec<Value> = (0..columns.len())
+            .map(|i| r.get(i))
+            .collect::<rusqlite::Result<_>>()?;
+        if let Value::Text(doc) = &got[5]
+            && let Ok(f) = serde_json::from_str::<PersonFlag>(doc)
+        {
+            got[5] = Value::Text(serde_json::to_string(&f).unwrap_or_default());
+        }
+        found.insert(show(&got[0]), got);
+    }
+    differ(report, Table::PersonFlags, &columns, &want, &found);
+    Ok(())
+}
+
+fn differ(
+    report: &mut CheckReport,
+    table: Table,
+    columns: &[&str],
+    want: &BTreeMap<String, Vec<Value>>,
+    found: &BTreeMap<String, Vec<Value>>,
+) {
+    for (key, w) in want {
         let Some(f) = found.get(key) else {
-            report.differ(Table::BacklogFiles, key, "(row)", "a row", "none");
+            report.differ(table, key, "(row)", "a row", "none");
             continue;
         };
-        for (i, c) in COLUMNS.iter().enumerate() {
+        for (i, c) in columns.iter().enumerate() {
             if w[i] != f[i] {
-                report.differ(Table::BacklogFiles, key, c, show(&w[i]), show(&f[i]));
+                report.differ(table, key, c, show(&w[i]), show(&f[i]));
             }
         }
     }
     for key in found.keys().filter(|k| !want.contains_key(*k)) {
-        report.differ(Table::BacklogFiles, key, "(row)", "none", "a row");
+        report.differ(table, key, "(row)", "none", "a row");
     }
-    Ok(())
 }

@@ -58,7 +58,8 @@ fn latest(conn: &Connection) -> Result<Latest> {
                 | Audited::Restore
                 | Audited::Screening
                 | Audited::ZeroReport
-                | Audited::Backlog,
+                | Audited::Backlog
+                | Audited::PersonFlag,
             )
             | None => {}
         }

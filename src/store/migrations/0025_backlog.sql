@@ -7,3 +7,14 @@ CREATE TABLE IF NOT EXISTS backlog_files (
     leader  TEXT,
     doc     TEXT NOT NULL                 -- JSON: domain::backlog::BacklogFile
 ) STRICT;
+
+-- 重点信访人: a leader's flags on petitioners, matched at intake on the keys repeat
+-- detection uses. Every row is what its office-journal event says (`check/backlog.rs`).
+CREATE TABLE IF NOT EXISTS person_flags (
+    no        INTEGER PRIMARY KEY,
+    id_number TEXT,
+    phone     TEXT,
+    name      TEXT NOT NULL,
+    address   TEXT,
+    doc       TEXT NOT NULL               -- JSON: domain::flags::PersonFlag
+) STRICT;
