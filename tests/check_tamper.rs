@@ -13,9 +13,12 @@ use rusqlite::types::Value;
 use xinfang::config::Office;
 use xinfang::demo::{DemoOptions, generate};
 use xinfang::documents::{Extra, Renderer, issue_or_reprint};
+use xinfang::domain::backlog::BacklogChange;
 use xinfang::domain::documents::{DocKind, OfficeProfile};
+use xinfang::domain::flags::PersonFlag;
 use xinfang::domain::reception::{ReceptionDay, ReceptionRecord};
 use xinfang::domain::rules::Operator;
+use xinfang::domain::screening::{Change, NewScreening};
 use xinfang::domain::types::Role;
 use xinfang::store::{Admin, CaseRef, CheckReport, Store};
 
@@ -158,6 +161,40 @@ fn ledger(path: &Path) {
         case_id: Some(3),
     };
     store.add_reception_record(&record, &leader, when).unwrap();
+    // A 排查 entry escalated to a case, and a unit's 零报告 (the office journal makes both).
+    let found: NewScreening = serde_json::from_value(serde_json::json!({
+        "found_on": "2026-03-09", "found_by": "网格员", "unit": "城关镇", "place": "东街",
+        "parties": ["村民甲"], "kind": "land", "risk": "serious", "summary": "地界纠纷",
+        "responsible": "城关镇", "leader": leader, "deadline": "2026-03-31"
+    }))
+    .unwrap();
+    let entry = store.add_screening(&leader, when, &found).unwrap();
+    store
+        .change_screening(&leader, when, entry.no, &Change::Escalate { case_id: 3 })
+        .unwrap();
+    store
+        .zero_report(&leader, when, DEPARTMENT, when.date_naive())
+        .unwrap();
+    // A 积案 marked by the leader, with its 包案领导.
+    for change in [
+        BacklogChange::Mark {
+            reason: "久拖未决".into(),
+        },
+        BacklogChange::Leader {
+            name: leader.clone(),
+        },
+    ] {
+        store
+            .change_backlog(&leader, when, &CaseRef::Id(5), &change)
+            .unwrap();
+    }
+    // A 重点信访人 flag.
+    let flag: PersonFlag = serde_json::from_value(serde_json::json!({
+        "no": 0, "name": "张三", "id_number": "11010519491231002X", "phone": "13800138000",
+        "address": "某小区", "flag": "unstable", "reason": "多次扬言", "on": "2026-03-10", "by": leader
+    }))
+    .unwrap();
+    store.set_flag(&leader, when, &flag).unwrap();
     // Documents typed in by someone else than their actor: an `event_entries` row each.
     store.set_entered_by(Some(ADMINISTERED.into()));
     let renderer = Renderer::builtin().unwrap();

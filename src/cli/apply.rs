@@ -211,6 +211,11 @@ fn apply_line(
         "department" => return put_department(store, &mut obj, &by),
         "schedule" | "reception" => return reception(store, &op, obj, &by),
         "office" => return put_office(store, obj, &by),
+        "backlog" => return super::backlog::apply_op(store, obj, &by.actor, by.at, lang),
+        "person_flag" => return super::backlog::flag_op(store, obj, &by.actor, by.at, lang),
+        op if super::screening::OPS.contains(&op) => {
+            return super::screening::apply_op(store, op, obj, &by.actor, by.at, lang);
+        }
         _ => {}
     }
     let req = case_request(obj, by)?;
@@ -219,6 +224,15 @@ fn apply_line(
     }
     let applied = store.execute(&req).map_err(|e| errors::store(lang, &e))?;
     let mut result = result_json(store, &applied, lang);
+    // 重点信访人: said at intake when a flagged person comes again.
+    let today = req
+        .at
+        .with_timezone(&store.office().policy.utc_offset)
+        .date_naive();
+    let flagged = super::backlog::intake_flags(store, &req.command, today, lang);
+    if !flagged.is_empty() {
+        result["key_petitioners"] = json!(flagged);
+    }
     if matches!(req.command, Command::Archive) {
         case_file_on_archive(store, &req, &applied, lang, renderer, &mut result);
     }

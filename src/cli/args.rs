@@ -217,6 +217,21 @@ pub enum Cmd {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// 矛盾纠纷排查: `screening add|list|assign|start|resolve|escalate|zero-report|rounds|table`.
+    Screening {
+        #[command(subcommand)]
+        action: ScreeningCmd,
+    },
+    /// 重点信访人 (leaders and clerks): `flags [--json]`; set with `apply`'s `person_flag`.
+    Flags {
+        #[arg(long)]
+        json: bool,
+    },
+    /// 积案: `backlog list|mark|leader|team|meeting|progress|sheet`.
+    Backlog {
+        #[command(subcommand)]
+        action: BacklogCmd,
+    },
     /// The man page on standard output, or one page per command into `--dir`.
     Man {
         #[arg(long, value_name = "DIR")]
@@ -290,6 +305,138 @@ pub enum CalendarCmd {
     Import {
         #[arg(id = "table", value_name = "FILE")]
         file: PathBuf,
+    },
+}
+
+/// `screening table --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Text,
+    Html,
+    Xlsx,
+}
+
+/// `screening …`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum ScreeningCmd {
+    Add {
+        #[arg(id = "screening_json", value_name = "JSON")]
+        json: String,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Assign {
+        no: i64,
+        #[arg(long, id = "screening_leader", value_name = "NAME")]
+        leader: Option<String>,
+        #[arg(long)]
+        responsible: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        deadline: Option<String>,
+    },
+    Start {
+        no: i64,
+        #[arg(long)]
+        note: String,
+    },
+    Resolve {
+        no: i64,
+        #[arg(long)]
+        note: String,
+    },
+    Escalate {
+        no: i64,
+        #[arg(long = "case", id = "screening_case", value_name = "CASE")]
+        case: String,
+    },
+    ZeroReport {
+        unit: String,
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    Rounds {
+        #[arg(long)]
+        missing: bool,
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Table {
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Option<String>,
+        #[arg(
+            long = "format",
+            id = "screening_format",
+            value_enum,
+            default_value = "text"
+        )]
+        format: TableFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// `backlog sheet --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    Html,
+    Xlsx,
+}
+
+/// `backlog …`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum BacklogCmd {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Mark {
+        #[arg(id = "backlog_case", value_name = "CASE")]
+        case: String,
+        #[arg(long)]
+        reason: String,
+    },
+    Leader {
+        #[arg(id = "backlog_case", value_name = "CASE")]
+        case: String,
+        #[arg(long = "name", id = "backlog_name", value_name = "NAME")]
+        name: String,
+    },
+    Team {
+        #[arg(id = "backlog_case", value_name = "CASE")]
+        case: String,
+        #[arg(long = "member", required = true)]
+        member: Vec<String>,
+    },
+    Meeting {
+        #[arg(id = "backlog_case", value_name = "CASE")]
+        case: String,
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        #[arg(long = "participant", required = true)]
+        participant: Vec<String>,
+        #[arg(long)]
+        conclusion: String,
+    },
+    Progress {
+        #[arg(id = "backlog_case", value_name = "CASE")]
+        case: String,
+        #[arg(long)]
+        note: String,
+    },
+    Sheet {
+        #[arg(
+            long = "format",
+            id = "backlog_format",
+            value_enum,
+            default_value = "html"
+        )]
+        format: SheetFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 

@@ -19,6 +19,7 @@ macro_rules! say_err {
 mod admin;
 pub mod apply;
 mod args;
+mod backlog;
 mod calendar;
 mod demo;
 pub mod export;
@@ -30,6 +31,7 @@ mod render;
 mod replay;
 mod report;
 mod restore;
+mod screening;
 mod setup;
 mod signin;
 mod usage;
@@ -329,6 +331,9 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Completions { shell } => usage::completions(shell, lang),
         Cmd::Man { dir } => usage::man(dir.as_deref(), lang),
         Cmd::Import(args) => import::run(&env, &args),
+        Cmd::Screening { action } => screening::run(&env, &action),
+        Cmd::Backlog { action } => backlog::run(&env, &action),
+        Cmd::Flags { json } => backlog::list_flags(&env, json),
     }
 }
 

@@ -35,6 +35,15 @@ vocabulary! {
         /// The ledger replaced by a verified backup (the subject is the backup), the one it
         /// replaced moved aside, never deleted.
         Restore = "restore",
+        /// A 矛盾纠纷排查 register entry added or changed (the subject is its number).
+        Screening = "screening",
+        /// A unit's 零报告 for a screening round (the subject is the unit).
+        ZeroReport = "zero_report",
+        /// A 积案's file changed: marked, its 包案领导, 专班, a 会商, progress (the subject
+        /// is the case's id).
+        Backlog = "backlog",
+        /// A 重点信访人 flag set on a petitioner (the subject is the flag's number).
+        PersonFlag = "person_flag",
     }
 }
 

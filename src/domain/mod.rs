@@ -2,6 +2,7 @@
 //! No SQL, no terminal, no clock reads: time is always passed in.
 
 pub mod audit;
+pub mod backlog;
 pub mod calendar;
 pub mod case;
 pub mod command;
@@ -11,6 +12,7 @@ pub mod documents;
 pub mod due;
 pub mod error;
 pub mod filing;
+pub mod flags;
 pub mod identity;
 pub mod intake;
 pub mod limits;
@@ -19,7 +21,10 @@ pub mod phone;
 pub mod policy;
 pub mod reception;
 pub mod repeat;
+pub mod round;
 pub mod rules;
+pub mod screening;
+pub mod screening_table;
 pub mod stats;
 pub mod types;
 pub mod visibility;

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::round::RoundPeriod;
 use super::types::{Channel, Level};
 
 const BUILTIN_POLICY: &str = include_str!("../../assets/policy.toml");
@@ -87,6 +88,12 @@ pub struct Policy {
     /// Minutes without a key after which the desk locks and asks the
     /// operator's passphrase again (0: never; 等保 2.0 会话超时).
     pub idle_lock_minutes: u32,
+    /// How often every unit reports its 矛盾纠纷排查 (seed 000: every half month).
+    pub screening_round: RoundPeriod,
+    /// 积案: an open case with a clock this many days past due…
+    pub backlog_overdue_days: u32,
+    /// …or with this many repeat petitions (重复件) attached (0: the rule is off).
+    pub backlog_repeats: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -141,6 +148,9 @@ struct RawPolicy {
     utc_offset: Option<String>,
     due_soon_working_days: Option<u32>,
     idle_lock_minutes: Option<u32>,
+    screening_round: Option<RoundPeriod>,
+    backlog_overdue_days: Option<u32>,
+    backlog_repeats: Option<u32>,
     #[serde(default)]
     clock: Vec<RawClock>,
 }
@@ -293,11 +303,23 @@ impl Policy {
         let idle_lock_minutes = (raw.idle_lock_minutes)
             .or(base.map(|b| b.idle_lock_minutes))
             .unwrap_or(DEFAULT_IDLE_LOCK_MINUTES);
+        let screening_round = (raw.screening_round)
+            .or(base.map(|b| b.screening_round))
+            .unwrap_or_default();
+        let backlog_overdue_days = (raw.backlog_overdue_days)
+            .or(base.map(|b| b.backlog_overdue_days))
+            .unwrap_or(30);
+        let backlog_repeats = (raw.backlog_repeats)
+            .or(base.map(|b| b.backlog_repeats))
+            .unwrap_or(3);
         Ok(Policy {
             utc_offset,
             due_soon_working_days,
             clocks,
             idle_lock_minutes,
+            screening_round,
+            backlog_overdue_days,
+            backlog_repeats,
         })
     }
 }

@@ -108,6 +108,17 @@ mod tests {
         round_trip(&Satisfaction::ALL, Satisfaction::code);
         round_trip(&Level::ALL, Level::code);
         round_trip(&SuperviseGround::ALL, SuperviseGround::code);
+        {
+            use crate::domain::screening::*;
+            round_trip(&DisputeKind::ALL, DisputeKind::code);
+            round_trip(&RiskLevel::ALL, RiskLevel::code);
+            round_trip(&Resolution::ALL, Resolution::code);
+            round_trip(&RoundPeriod::ALL, RoundPeriod::code);
+            round_trip(&ChangeKind::ALL, ChangeKind::code);
+            use crate::domain::backlog::{BacklogAct, BacklogGround};
+            round_trip(&BacklogGround::ALL, BacklogGround::code);
+            round_trip(&BacklogAct::ALL, BacklogAct::code);
+        }
         round_trip(&IdType::ALL, IdType::code);
         round_trip(&Sex::ALL, Sex::code);
         round_trip(&Op::ALL, Op::code);

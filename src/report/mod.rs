@@ -3,10 +3,12 @@
 //! `domain::stats`; this module only lays them out. `xinfang report` and the leader's report
 //! screen both write files through it.
 
+pub mod backlog;
 mod csv;
 mod docx;
 mod html;
 pub mod prose;
+pub mod screening;
 mod sheets;
 mod text;
 

@@ -170,7 +170,11 @@ impl Store {
                     | Audited::Backup
                     | Audited::View
                     | Audited::Calendar
-                    | Audited::Restore => json!({}),
+                    | Audited::Restore
+                    | Audited::Screening
+                    | Audited::ZeroReport
+                    | Audited::Backlog
+                    | Audited::PersonFlag => json!({}),
                 },
                 result: p.result,
             })

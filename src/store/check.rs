@@ -9,11 +9,13 @@ use super::findings::CheckReport;
 use super::{Result, Store, documents, facts, journal, office_journal, receipt};
 use crate::config::Office;
 
+mod backlog;
 mod cases;
 mod jobs;
 mod office;
 mod quick;
 mod rows;
+mod screening;
 mod search;
 mod tables;
 
@@ -179,7 +181,9 @@ fn after_cases(
     let ids = seen.ids.iter().copied().collect();
     tables::drafts(conn, &ids, report)?;
     tables::reception_records(conn, &ids, report)?;
-    office::check(conn, &seen.roles, report)
+    office::check(conn, &seen.roles, report)?;
+    screening::check(conn, report)?;
+    backlog::check(conn, report)
 }
 
 /// The tables the pass over the cases reads whole (`check/cases.rs`, the chains, FTS5's own

@@ -9,6 +9,7 @@ use rusqlite::{params, params_from_iter};
 use super::cases::{self, CaseRef};
 use super::queries::{CaseRow, ListFilter};
 use super::{Owner, Result, Store};
+use crate::domain::round::Round;
 use crate::domain::types::Role;
 use crate::domain::visibility::Sight;
 
@@ -56,6 +57,9 @@ pub struct Dashboard {
     pub groups: Vec<CaseRow>,
     pub repeaters: Vec<Repeater>,
     pub totals: Totals,
+    /// 矛盾纠纷排查: the units that have not reported this round (neither an entry nor a
+    /// 零报告), with the round.
+    pub unreported: Option<(Round, Vec<String>)>,
 }
 
 /// One list of the dashboard: a condition on `cases` and its arguments.
@@ -190,7 +194,19 @@ impl Store {
             groups,
             repeaters,
             totals,
+            unreported: self.unreported(today)?,
         })
+    }
+
+    /// The units that have not reported in the round holding `today` (None: every one has).
+    fn unreported(&self, today: NaiveDate) -> Result<Option<(Round, Vec<String>)>> {
+        let (round, units) = self.screening_round(today)?;
+        let missing: Vec<String> = units
+            .into_iter()
+            .filter(|u| !u.reported())
+            .map(|u| u.unit)
+            .collect();
+        Ok((!missing.is_empty()).then_some((round, missing)))
     }
 
     /// Petitioners with more than one case, most cases first (by ID number:

@@ -69,6 +69,10 @@ pub enum Table {
     ReceptionRecords,
     Events,
     ReportRollup,
+    Screenings,
+    ScreeningZeroReports,
+    BacklogFiles,
+    PersonFlags,
 }
 
 impl Table {
@@ -91,6 +95,10 @@ impl Table {
             Table::ReceptionRecords => "reception_records",
             Table::Events => "events",
             Table::ReportRollup => "report_rollup",
+            Table::Screenings => "screenings",
+            Table::ScreeningZeroReports => "screening_zero_reports",
+            Table::BacklogFiles => "backlog_files",
+            Table::PersonFlags => "person_flags",
         }
     }
 }

@@ -32,6 +32,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0019_sight_indexes.sql"),
     include_str!("migrations/0020_department_sight.sql"),
     include_str!("migrations/0021_report_rollups.sql"),
+    include_str!("migrations/0022_screening.sql"),
+    include_str!("migrations/0023_backlog.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -100,6 +102,8 @@ mod tests {
         (19, "0019_sight_indexes.sql", "5ed61b7fe0d028df8ff5de15fd5529011c32f4d14c63ded445dd7b24480c1528"),
         (20, "0020_department_sight.sql", "dda682f25a215ef3ca84f265811c7a96d39eadff1fa52ad5d93dbd35a9017e21"),
         (21, "0021_report_rollups.sql", "7e3f6f82fbcf55b8b51ddc483c86bdd3b92f7ab8b29f6ffb23d79a845511c820"),
+        (22, "0022_screening.sql", "bedc97acc529c429cf87597873513e9c2cc14c0b58e99acd6654c7a0f2b88be7"),
+        (23, "0023_backlog.sql", "327b3713c33d693fb8da7d05c1d47d51ee8cfe6474abbfff2923f81d2d089ff4"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -15,6 +15,7 @@
 //! - leaves: `findings` (what `check` reports, filled in by each table's own check).
 
 mod admin;
+mod backlog;
 mod backup;
 mod batch;
 mod bulk;
@@ -34,6 +35,7 @@ mod execute;
 mod facts;
 mod facts_row;
 mod findings;
+mod flags;
 mod guard;
 mod hidden;
 mod imported;
@@ -53,6 +55,7 @@ mod report_rolled;
 mod restamp;
 mod restore;
 mod rollup;
+mod screening;
 pub mod search;
 mod sidecar;
 mod sight;
@@ -69,6 +72,7 @@ use crate::config::Office;
 use crate::domain::error::WorkflowError;
 
 pub use admin::{Admin, RECOVERY_KEY};
+pub use backlog::BacklogRow;
 pub use backup::UNFINISHED;
 pub use cases::CaseRef;
 pub use charts::{Charts, Week};
@@ -154,6 +158,15 @@ pub enum StoreError {
     /// `restore` refused before anything moved (`restore.rs`).
     #[error("restore refused: {0:?}")]
     Restore(RestoreRefusal),
+    /// A 矛盾纠纷排查 entry, change or 零报告 refused (`screening.rs`).
+    #[error("{0}")]
+    Screening(#[from] crate::domain::screening::ScreeningError),
+    /// A 积案 change refused (`backlog.rs`).
+    #[error("{0}")]
+    Backlog(#[from] crate::domain::backlog::BacklogError),
+    /// A 重点信访人 flag refused (`flags.rs`).
+    #[error("{0}")]
+    Flag(#[from] crate::domain::flags::FlagError),
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -46,6 +46,10 @@ pub fn audited(lang: Lang, a: Audited) -> &'static str {
         Audited::View => lang.pick("查阅保密件", "confidential case seen"),
         Audited::Calendar => lang.pick("导入节假日安排", "holiday table imported"),
         Audited::Restore => lang.pick("从备份恢复", "restored from a backup"),
+        Audited::Screening => lang.pick("矛盾纠纷排查", "dispute screening"),
+        Audited::ZeroReport => lang.pick("排查零报告", "screening zero report"),
+        Audited::Backlog => lang.pick("积案", "backlog case"),
+        Audited::PersonFlag => lang.pick("重点信访人标记", "key petitioner flag"),
     }
 }
 

@@ -484,5 +484,8 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
         S::EmptyFile(p) => super::damage::empty_file(lang, p),
         S::DiskFull => super::damage::disk_full(lang).to_owned(),
         S::Restore(r) => super::restore::refusal(lang, r),
+        S::Screening(e) => super::screening::error(lang, e),
+        S::Backlog(e) => super::backlog::error(lang, e),
+        S::Flag(e) => super::backlog::flag_error(lang, e),
     }
 }

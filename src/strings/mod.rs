@@ -2,6 +2,7 @@
 
 pub mod analysis;
 pub mod audit;
+pub mod backlog;
 pub mod calendar;
 pub mod charts;
 pub mod check;
@@ -22,6 +23,7 @@ pub mod replay;
 pub mod report;
 pub mod report_screen;
 pub mod restore;
+pub mod screening;
 pub mod setup;
 pub mod sheet;
 pub mod signin;

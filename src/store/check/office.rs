@@ -55,7 +55,11 @@ fn latest(conn: &Connection) -> Result<Latest> {
                 | Audited::Passphrase
                 | Audited::View
                 | Audited::Calendar
-                | Audited::Restore,
+                | Audited::Restore
+                | Audited::Screening
+                | Audited::ZeroReport
+                | Audited::Backlog
+                | Audited::PersonFlag,
             )
             | None => {}
         }

@@ -45,11 +45,22 @@ pub fn draw(app: &App, d: &DashboardScreen, frame: &mut Frame, area: Rect) {
         Paragraph::new(cut(&header, usize::from(area.width))).bold(),
         row(area, 0),
     );
-    let body = Rect {
+    let mut body = Rect {
         y: area.y + 1,
         height: area.height.saturating_sub(2),
         ..area
     };
+    // The units not yet reported this round (矛盾纠纷排查), on the body's last row.
+    if let Some((round, units)) = &d.data.unreported
+        && body.height > 4
+    {
+        body.height -= 1;
+        let line = crate::strings::screening::unreported(lang, round, units);
+        frame.render_widget(
+            Paragraph::new(cut(&line, usize::from(area.width))).yellow(),
+            row(body, body.height),
+        );
+    }
     let lists = List::ALL;
     if area.width >= TWO_COLUMNS {
         let half = body.width / 2;

@@ -1,0 +1,141 @@
+//! 积案, journaled: the cases the office's rule or a leader's mark makes 积案, and each
+//! one's file (mark, 包案领导, 专班, 会商, progress), written with its office-journal event in
+//! one transaction; `check/backlog.rs` recomputes the files from those events.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+use serde_json::json;
+
+use super::cases::CaseRef;
+use super::office_journal::{self, OfficeRecord};
+use super::queries::{CaseRow, ListFilter};
+use super::{Result, Store, StoreError, directory, receipt};
+use crate::domain::audit::{AuditResult, Audited};
+use crate::domain::backlog::{self, Acting, BacklogChange, BacklogFile, BacklogGround};
+
+/// One 积案 as the leader's list shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BacklogRow {
+    pub row: CaseRow,
+    pub grounds: Vec<BacklogGround>,
+    pub file: BacklogFile,
+}
+
+fn file_of(conn: &Connection, case_id: i64) -> Result<Option<BacklogFile>> {
+    let doc: Option<String> = conn
+        .prepare_cached("SELECT doc FROM backlog_files WHERE case_id = ?1")?
+        .query_row([case_id], |r| r.get(0))
+        .optional()?;
+    Ok(doc.map(|d| serde_json::from_str(&d)).transpose()?)
+}
+
+/// The cases the repeat rule may name: `n` or more items attached (case_facts keeps their
+/// receipt instants comma-separated).
+fn repeated(conn: &Connection, n: u32) -> Result<Vec<i64>> {
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM case_facts WHERE attached IS NOT NULL
+            AND length(attached) - length(replace(attached, ',', '')) + 1 >= ?1",
+    )?;
+    let rows = stmt.query_map([n], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Store {
+    /// Every 积案 the viewer may see on `today`, by the rule or marked, oldest case first.
+    pub fn backlog(&self, today: NaiveDate) -> Result<Vec<BacklogRow>> {
+        let policy = &self.office.policy;
+        let overdue = ListFilter {
+            overdue: true,
+            limit: 100_000,
+            ..ListFilter::default()
+        };
+        let mut ids: BTreeSet<i64> = (self.list(&overdue, today)?)
+            .into_iter()
+            .map(|(r, _)| r.case.id)
+            .collect();
+        ids.extend(repeated(&self.conn, policy.backlog_repeats)?);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT case_id FROM backlog_files")?;
+        let filed: Vec<i64> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.extend(filed);
+        let mut out = Vec::new();
+        for id in ids {
+            let row = match self.case(&CaseRef::Id(id), today) {
+                Ok(row) => row,
+                // Hidden from or recused for the viewer: not on their list.
+                Err(StoreError::CaseNotFound(_) | StoreError::Recused(_)) => continue,
+                Err(e) => return Err(e),
+            };
+            let file = file_of(&self.conn, id)?.unwrap_or_default();
+            let grounds = backlog::grounds(&row.case, &row.clocks, file.marked.is_some(), policy);
+            if !grounds.is_empty() {
+                out.push(BacklogRow { row, grounds, file });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Changes case `r`'s 积案 file as `actor` (a leader) at `at`.
+    pub fn change_backlog(
+        &mut self,
+        actor: &str,
+        at: DateTime<FixedOffset>,
+        r: &CaseRef,
+        change: &BacklogChange,
+    ) -> Result<BacklogFile> {
+        let today = at
+            .with_timezone(&self.office.policy.utc_offset)
+            .date_naive();
+        let row = self.case(r, today)?;
+        let operators = directory::operators(&self.conn)?;
+        let who = (operators.iter().find(|o| o.name == actor))
+            .ok_or_else(|| StoreError::UnknownActor(actor.to_owned()))?;
+        let file = file_of(&self.conn, row.case.id)?.unwrap_or_default();
+        let by_rule =
+            !backlog::grounds(&row.case, &row.clocks, false, &self.office.policy).is_empty();
+        let acting = Acting {
+            actor: who,
+            operators: &operators,
+        };
+        let next = backlog::apply(&file, &row.case, by_rule, change, today, &acting)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        receipt::guard(&tx, &self.path, &self.key)?;
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO backlog_files (case_id, marked, leader, doc)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            next.case_id,
+            next.marked.is_some(),
+            next.leader,
+            serde_json::to_string(&next)?
+        ])?;
+        let mut detail = json!({"change": change.act(), "file": next});
+        if let Some(by) = self.entered_by.as_deref().filter(|by| *by != actor) {
+            detail["entered_by"] = json!(by);
+        }
+        let rec = OfficeRecord {
+            at,
+            actor: actor.to_owned(),
+            act: Audited::Backlog,
+            subject: next.case_id.to_string(),
+            detail,
+            result: AuditResult::Ok,
+        };
+        office_journal::append(&tx, &rec)?;
+        tx.commit()?;
+        self.anchor();
+        Ok(next)
+    }
+}

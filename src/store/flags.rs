@@ -1,0 +1,101 @@
+//! 重点信访人, journaled: each flag written with its office-journal event in one
+//! transaction (`check/backlog.rs` recomputes the table); read only by leaders and clerks.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rusqlite::{Connection, TransactionBehavior, params};
+use serde_json::json;
+
+use super::office_journal::{self, OfficeRecord};
+use super::{Result, Store, StoreError, directory, receipt};
+use crate::domain::audit::{AuditResult, Audited};
+use crate::domain::flags::{self, PersonFlag};
+use crate::domain::repeat::PetitionerKey;
+
+fn all(conn: &Connection) -> Result<Vec<PersonFlag>> {
+    let mut stmt = conn.prepare_cached("SELECT doc FROM person_flags ORDER BY no DESC")?;
+    let docs: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    docs.iter().map(|d| Ok(serde_json::from_str(d)?)).collect()
+}
+
+impl Store {
+    /// Sets a flag as `actor` (an active leader) at `at`; its number.
+    pub fn set_flag(
+        &mut self,
+        actor: &str,
+        at: DateTime<FixedOffset>,
+        flag: &PersonFlag,
+    ) -> Result<PersonFlag> {
+        let today = at
+            .with_timezone(&self.office.policy.utc_offset)
+            .date_naive();
+        let operators = directory::operators(&self.conn)?;
+        let who = (operators.iter().find(|o| o.name == actor))
+            .ok_or_else(|| StoreError::UnknownActor(actor.to_owned()))?;
+        flags::check(flag, who, today)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        receipt::guard(&tx, &self.path, &self.key)?;
+        let last: Option<i64> =
+            tx.query_row("SELECT max(no) FROM person_flags", [], |r| r.get(0))?;
+        let key = flags::key(flag, today);
+        let (name, address) = (flag.name.trim().to_owned(), flag.address.clone());
+        let next = PersonFlag {
+            no: last.unwrap_or(0) + 1,
+            name,
+            id_number: key.id_number,
+            phone: key.phone,
+            address,
+            on: today,
+            by: actor.to_owned(),
+            ..flag.clone()
+        };
+        tx.prepare_cached(
+            "INSERT INTO person_flags (no, id_number, phone, name, address, doc)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![
+            next.no,
+            next.id_number,
+            next.phone,
+            next.name,
+            next.address,
+            serde_json::to_string(&next)?
+        ])?;
+        let rec = OfficeRecord {
+            at,
+            actor: actor.to_owned(),
+            act: Audited::PersonFlag,
+            subject: next.no.to_string(),
+            detail: json!({ "flag": next }),
+            result: AuditResult::Ok,
+        };
+        office_journal::append(&tx, &rec)?;
+        tx.commit()?;
+        self.anchor();
+        Ok(next)
+    }
+
+    fn sees_flags(&self) -> bool {
+        self.viewer().is_none_or(flags::may_see)
+    }
+
+    /// Every flag, newest first (none for a department handler).
+    pub fn flags(&self) -> Result<Vec<PersonFlag>> {
+        if !self.sees_flags() {
+            return Ok(Vec::new());
+        }
+        all(&self.conn)
+    }
+
+    /// The flags on the person `who` (for the warning at intake).
+    pub fn flags_for(&self, who: &PetitionerKey, today: NaiveDate) -> Result<Vec<PersonFlag>> {
+        Ok(self
+            .flags()?
+            .into_iter()
+            .filter(|f| flags::matches(f, who, today))
+            .collect())
+    }
+}
