@@ -73,18 +73,22 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
             "积案：认定、包案、专班、会商、化解进展、登记表",
             "backlog cases: mark, owning leader, team, consultations, progress, register",
         ),
-        "mark" => lang.pick(
+        "backlog list" => lang.pick(
+            "列出积案（按规则认定的和领导认定的）",
+            "list the backlog cases (by the office's rule and by a leader's mark)",
+        ),
+        "backlog mark" => lang.pick(
             "领导认定为积案（写明理由）",
             "a leader marks the case 积案 (say why)",
         ),
-        "leader" => lang.pick("指定积案的包案领导", "name the 积案's owning leader"),
-        "team" => lang.pick("组建专班（成员）", "set its team (专班)"),
-        "meeting" => lang.pick(
+        "backlog leader" => lang.pick("指定积案的包案领导", "name the 积案's owning leader"),
+        "backlog team" => lang.pick("组建专班（成员）", "set its team (专班)"),
+        "backlog meeting" => lang.pick(
             "登记会商（日期、参加人、结论）",
             "record a consultation (date, participants, conclusion)",
         ),
-        "progress" => lang.pick("登记化解进展", "record progress"),
-        "sheet" => lang.pick(
+        "backlog progress" => lang.pick("登记化解进展", "record progress"),
+        "backlog sheet" => lang.pick(
             "《信访积案排查登记表》（HTML 或 XLSX）",
             "the backlog register (HTML or XLSX)",
         ),

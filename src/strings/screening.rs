@@ -236,27 +236,27 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
             "矛盾纠纷排查：台账、化解、零报告、月统计表",
             "dispute screening: the register, 化解, zero reports, the monthly table",
         ),
-        "add" => lang.pick(
+        "screening add" => lang.pick(
             "登记一条排查事项（JSON，字段同 apply 的 screening）",
             "record an entry (JSON, the fields of apply's screening)",
         ),
-        "list" => lang.pick("列出排查台账", "list the register"),
-        "assign" => lang.pick(
+        "screening list" => lang.pick("列出排查台账", "list the register"),
+        "screening assign" => lang.pick(
             "指定包案领导、责任单位或化解时限",
             "set its leader, responsible unit or deadline",
         ),
-        "start" => lang.pick("开始化解（写明措施）", "start resolving (say how)"),
-        "resolve" => lang.pick("登记已化解（写明结果）", "record it resolved (say how)"),
-        "escalate" => lang.pick(
+        "screening start" => lang.pick("开始化解（写明措施）", "start resolving (say how)"),
+        "screening resolve" => lang.pick("登记已化解（写明结果）", "record it resolved (say how)"),
+        "screening escalate" => lang.pick(
             "转为信访件：关联已登记的信访事项",
             "link it to the case it became",
         ),
-        "zero-report" => lang.pick(
+        "screening zero-report" => lang.pick(
             "登记某单位本轮零报告",
             "record a unit's zero report for the round",
         ),
-        "rounds" => lang.pick("本轮各单位报送情况", "this round: which units reported"),
-        "table" => lang.pick(
+        "screening rounds" => lang.pick("本轮各单位报送情况", "this round: which units reported"),
+        "screening table" => lang.pick(
             "月度《矛盾纠纷排查化解情况统计表》",
             "the monthly screening table",
         ),

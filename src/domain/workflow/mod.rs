@@ -20,6 +20,7 @@ mod intake;
 mod rereview;
 mod steps;
 pub mod undo;
+mod undo_step;
 mod warning;
 
 pub use crate::domain::rules::local_date;

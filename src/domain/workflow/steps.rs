@@ -9,12 +9,11 @@ use super::checks::{
 };
 use super::gate::wrong_state;
 use super::intake::validate_intake;
-use super::undo::{Basis, Refusal as UndoRefusal};
 use super::warning::Warning;
 use crate::domain::case::{
     Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Recusal,
     Reminder, Reply, ReportBack, ReportReceived, Resolution, ReturnVisit, Stamp, Supervision,
-    Undone, Unmasked,
+    Unmasked,
 };
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::deadline::due_date;
@@ -122,7 +121,7 @@ impl Step<'_, '_> {
             } => self.report_received(next, summary, *received_on),
             Command::Unmask { reason } => self.unmask(next, reason),
             Command::Undo { seq, basis } => {
-                undo(basis.as_deref(), *seq, self.stamp).map(Change::to)
+                super::undo_step::step(basis.as_deref(), *seq, self.stamp).map(Change::to)
             }
         }
     }
@@ -570,32 +569,4 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         report_received: None,
         unmasked: None,
     }
-}
-
-/// The case after `actor` undoes their last step: as it was before the step, with the
-/// undone event recorded.
-pub(super) fn undo(
-    basis: Option<&Basis>,
-    seq: Option<i64>,
-    stamp: Stamp,
-) -> Result<Case, WorkflowError> {
-    let basis = basis.ok_or(WorkflowError::Undo(UndoRefusal::NoJournal))?;
-    let mark =
-        super::undo::may_undo(&basis.marks, &stamp.by, stamp.at).map_err(WorkflowError::Undo)?;
-    // A caller naming the event it means is refused if the last step is another by now.
-    if seq.is_some_and(|s| s != mark.seq) {
-        let last = basis.marks.last().unwrap_or(mark);
-        return Err(WorkflowError::Undo(UndoRefusal::BuiltOn {
-            yours: mark.op,
-            later: last.op,
-            by: last.actor.clone(),
-        }));
-    }
-    let mut case = basis.prior.clone();
-    case.undone.push(Undone {
-        seq: mark.seq,
-        op: mark.op,
-        stamp,
-    });
-    Ok(case)
 }
