@@ -262,3 +262,40 @@ fn a_form_field_takes_the_editing_keys() {
     let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
     assert_eq!(case.intake.petitioners[0].name, "老 小山");
 }
+
+#[test]
+fn the_repeat_panel_warns_of_another_name_and_offers_the_earlier_phone_and_address() {
+    let mut d = Desk::new("李娜", 3);
+    d.chars("n1");
+    d.chars("张四");
+    d.key(KeyCode::Tab);
+    d.send(Msg::Paste("11010519491231002x".into()));
+    let f = d.form();
+    assert!(!f.repeats.name_only, "the ID number finds the case");
+    let earlier = f.repeats.rows[0].case.clone();
+    // The same ID number under another name: said on the panel's row.
+    assert_eq!(f.name_differs(&earlier).as_deref(), Some("张三"));
+    assert!(
+        common::desk::drawn(&d.app).contains("⚠姓名不同（登记为张三）"),
+        "{}",
+        common::desk::drawn(&d.app)
+    );
+    // Ctrl-O fills the blank phone and address from the earlier case, and says so.
+    d.ctrl('o');
+    let row = |d: &Desk, key| d.form().in_row(0, key).and_then(|f| f.text());
+    assert_eq!(row(&d, FieldKey::Phone).as_deref(), Some("13800138000"));
+    assert_eq!(
+        row(&d, FieldKey::Address).as_deref(),
+        Some("朝阳区某小区1号")
+    );
+    assert!(d.app.message.as_deref().unwrap().contains("请与来访人核对"));
+    // A second Ctrl-O has nothing left to fill: what is typed is never overwritten.
+    d.ctrl('o');
+    assert!(d.app.message.as_deref().unwrap().contains("没有可采用的"));
+    assert_eq!(row(&d, FieldKey::Phone).as_deref(), Some("13800138000"));
+    // With the recorded name, no warning.
+    d.to(FieldKey::Name, Some(0));
+    d.ctrl('u');
+    d.chars("张三");
+    assert_eq!(d.form().name_differs(&earlier), None);
+}

@@ -169,9 +169,41 @@ pub fn repeats_title(lang: Lang, n: usize, name_only: bool) -> String {
 
 pub fn repeats_keys(lang: Lang) -> &'static str {
     lang.pick(
-        "PgDn/PgUp 选择  Ctrl-L 关联  Ctrl-A 作为重复件并入",
-        "PgDn/PgUp pick  Ctrl-L link  Ctrl-A attach as repeat",
+        "PgDn/PgUp 选择  Ctrl-L 关联  Ctrl-A 作为重复件并入  Ctrl-O 采用其电话住址",
+        "PgDn/PgUp pick  Ctrl-L link  Ctrl-A attach as repeat  Ctrl-O take phone, address",
     )
+}
+
+/// Ctrl-O with nothing to fill: the fields are typed already or the earlier case has none.
+pub fn nothing_to_copy(lang: Lang) -> &'static str {
+    lang.pick(
+        "没有可采用的：电话和住址已填写，或此前事项未登记",
+        "nothing to take: phone and address are filled in, or the earlier case has none",
+    )
+}
+
+/// Ctrl-O filled the blank phone and/or address from an earlier case.
+pub fn contact_copied(lang: Lang, case: &str, phone: bool, address: bool) -> String {
+    let what = match (lang, phone, address) {
+        (Lang::Zh, true, true) => "电话和住址",
+        (Lang::Zh, true, false) => "电话",
+        (Lang::Zh, false, _) => "住址",
+        (Lang::En, true, true) => "phone and address",
+        (Lang::En, true, false) => "phone",
+        (Lang::En, false, _) => "address",
+    };
+    match lang {
+        Lang::Zh => format!("已采用 {case} 登记的{what}，请与来访人核对"),
+        Lang::En => format!("took the {what} recorded on {case}: check them with the visitor"),
+    }
+}
+
+/// The same ID number was recorded under another name on an earlier case.
+pub fn name_differs(lang: Lang, earlier: &str) -> String {
+    match lang {
+        Lang::Zh => format!("⚠姓名不同（登记为{earlier}）"),
+        Lang::En => format!("⚠name differs (recorded as {earlier})"),
+    }
 }
 
 pub fn linked_to(lang: Lang, case: &str) -> String {

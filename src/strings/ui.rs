@@ -159,6 +159,7 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "remove_row" => lang.pick("删除信访人", "remove petitioner"),
         "main_row" => lang.pick("设为主信访人", "make main petitioner"),
         "link" => lang.pick("关联此前事项", "link earlier case"),
+        "copy_contact" => lang.pick("采用其电话和住址", "take its phone and address"),
         _ => "",
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::rows::{show, text};
+use super::rows::{compare, show, text};
 use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::backlog::BacklogFile;
 use crate::store::Result;
@@ -50,7 +50,7 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
         }
         found.insert(show(&got[0]), got);
     }
-    differ(report, Table::BacklogFiles, &COLUMNS, &want, &found);
+    compare(report, Table::BacklogFiles, &COLUMNS, &want, &found);
     person_flags(conn, report)
 }
 
@@ -94,29 +94,6 @@ pub(super) fn person_flags(conn: &Connection, report: &mut CheckReport) -> Resul
         }
         found.insert(show(&got[0]), got);
     }
-    differ(report, Table::PersonFlags, &columns, &want, &found);
+    compare(report, Table::PersonFlags, &columns, &want, &found);
     Ok(())
-}
-
-fn differ(
-    report: &mut CheckReport,
-    table: Table,
-    columns: &[&str],
-    want: &BTreeMap<String, Vec<Value>>,
-    found: &BTreeMap<String, Vec<Value>>,
-) {
-    for (key, w) in want {
-        let Some(f) = found.get(key) else {
-            report.differ(table, key, "(row)", "a row", "none");
-            continue;
-        };
-        for (i, c) in columns.iter().enumerate() {
-            if w[i] != f[i] {
-                report.differ(table, key, c, show(&w[i]), show(&f[i]));
-            }
-        }
-    }
-    for key in found.keys().filter(|k| !want.contains_key(*k)) {
-        report.differ(table, key, "(row)", "none", "a row");
-    }
 }

@@ -1,11 +1,13 @@
 //! Reading a table in key order beside the journal's replay: a cursor that hands over the
 //! rows of one key and keeps the rows no key claimed (orphans), and how values are shown.
 
+use std::collections::BTreeMap;
 use std::iter::Peekable;
 
 use rusqlite::types::Value;
 
 use crate::store::Result;
+use crate::store::findings::{CheckReport, Table};
 
 /// The rows of one statement, ordered by an integer key (a case id).
 pub(super) struct Cursor<T, I: Iterator<Item = rusqlite::Result<T>>> {
@@ -79,4 +81,29 @@ pub(super) fn int(i: Option<i64>) -> Value {
 /// How the report names a case: its number, or `#id` before it has one.
 pub(super) fn case_key(id: i64, case_no: Option<&str>) -> String {
     case_no.map_or_else(|| format!("#{id}"), str::to_owned)
+}
+
+/// Compares the rows `found` (by key) with the rows `want` (by key), column by column.
+pub(super) fn compare(
+    report: &mut CheckReport,
+    table: Table,
+    columns: &[&str],
+    want: &BTreeMap<String, Vec<Value>>,
+    found: &BTreeMap<String, Vec<Value>>,
+) {
+    for (key, w) in want {
+        let Some(f) = found.get(key) else {
+            report.differ(table, key, "(row)", "a row", "none");
+            continue;
+        };
+        for (i, c) in columns.iter().enumerate() {
+            if w.get(i) != f.get(i) {
+                let shown = |v: Option<&Value>| v.map(show).unwrap_or_default();
+                report.differ(table, key, c, shown(w.get(i)), shown(f.get(i)));
+            }
+        }
+    }
+    for key in found.keys().filter(|k| !want.contains_key(*k)) {
+        report.differ(table, key, "(row)", "none", "a row");
+    }
 }

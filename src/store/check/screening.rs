@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::rows::{show, text};
+use super::rows::{compare, show, text};
 use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::screening::{Screening, ZeroReport};
 use crate::store::Result;
@@ -25,31 +25,6 @@ fn details(conn: &Connection, act: Audited) -> Result<Vec<serde_json::Value>> {
         out.push(serde_json::from_str(&row?).unwrap_or_default());
     }
     Ok(out)
-}
-
-/// Compares the rows `found` (by key) with the rows `want` (by key), column by column.
-fn compare(
-    report: &mut CheckReport,
-    table: Table,
-    columns: &[&str],
-    want: &BTreeMap<String, Vec<Value>>,
-    found: &BTreeMap<String, Vec<Value>>,
-) {
-    for (key, w) in want {
-        let Some(f) = found.get(key) else {
-            report.differ(table, key, "(row)", "a row", "none");
-            continue;
-        };
-        for (i, c) in columns.iter().enumerate() {
-            if w.get(i) != f.get(i) {
-                let shown = |v: Option<&Value>| v.map(show).unwrap_or_default();
-                report.differ(table, key, c, shown(w.get(i)), shown(f.get(i)));
-            }
-        }
-    }
-    for key in found.keys().filter(|k| !want.contains_key(*k)) {
-        report.differ(table, key, "(row)", "none", "a row");
-    }
 }
 
 fn entry_row(e: &Screening) -> Vec<Value> {

@@ -6,6 +6,7 @@
 pub mod action;
 mod check;
 mod command;
+mod contact;
 pub mod draft;
 mod edit;
 mod field;
@@ -76,6 +77,8 @@ pub enum Outcome {
     Attach(i64),
     /// Refused, with the reason to show.
     Refused(String),
+    /// The earlier case's phone or address was copied in: what was filled, to show.
+    Copied(String),
 }
 
 #[derive(Debug, Clone)]
@@ -365,6 +368,7 @@ impl Form {
             }
             Some(Action::Link) => self.link(),
             Some(Action::Attach) => self.attach(),
+            Some(Action::CopyContact) => self.copy_contact(),
             // Any other key goes to the focused field: a form's keymap holds
             // only the actions above, and what it does not bind is typing.
             _ => {

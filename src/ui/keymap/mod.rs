@@ -129,6 +129,8 @@ pub enum Action {
     MainRow,
     Link,
     Attach,
+    /// The repeat panel's case's phone and address into the blank fields of the intake.
+    CopyContact,
     /// 包案.
     Own,
     /// 不同意延期.
@@ -226,6 +228,7 @@ impl Action {
             // The intake form's key: it saves the intake as a repeat item
             // rather than opening a step's form.
             Action::Attach => Desk("attach"),
+            Action::CopyContact => Desk("copy_contact"),
             Action::Own => Step(Op::Own),
             Action::RefuseExtension => Step(Op::RefuseExtension),
             Action::ReportBack => Step(Op::ReportBack),

@@ -279,6 +279,7 @@ pub(super) const FORM: &[(Action, &[Key])] = &[
     (Action::MainRow, &[ctrl('p')]),
     (Action::Link, &[ctrl('l')]),
     (Action::Attach, &[ctrl('a')]),
+    (Action::CopyContact, &[ctrl('o')]),
     // In the panel of possible repeats.
     (Action::PageDown, &[plain(KeyCode::PageDown)]),
     (Action::PageUp, &[plain(KeyCode::PageUp)]),

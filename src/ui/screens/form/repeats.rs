@@ -41,8 +41,12 @@ pub fn draw(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
         } else {
             " "
         };
+        let differs = form
+            .name_differs(c)
+            .map(|earlier| format!(" {}", t::name_differs(lang, &earlier)))
+            .unwrap_or_default();
         let head = format!(
-            "{linked}{no} {} {}",
+            "{linked}{no} {} {}{differs}",
             c.intake.received_date().format("%Y-%m-%d"),
             labels::state(lang, c.state)
         );

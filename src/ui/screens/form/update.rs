@@ -126,6 +126,11 @@ impl App {
                 self.message = Some(why);
                 Vec::new()
             }
+            Outcome::Copied(what) => {
+                self.message = Some(what);
+                form.draft_due = true;
+                Vec::new()
+            }
             Outcome::Linked(name) => {
                 self.message = Some(t::linked_to(self.lang, &name));
                 form.draft_due = true;
