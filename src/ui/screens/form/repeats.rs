@@ -1,5 +1,5 @@
 //! The repeat panel: earlier cases of the person being typed in, newest
-//! first, with the keys that link to one or attach to it.
+//! first, with the keys that link to one, attach to it or take its phone and address.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,7 +7,7 @@ use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::display::cut;
+use crate::display::{cut, width};
 use crate::strings::{Lang, form as t, labels};
 use crate::ui::form::Form;
 
@@ -28,12 +28,32 @@ pub fn draw(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
     if w == 0 || h == 0 {
         return;
     }
-    // One line per case on a low panel, two (the summary below) when tall.
-    let per = if h > r.rows.len() * 2 { 2 } else { 1 };
-    let room = h.saturating_sub(1) / per;
-    let first = r.selected.saturating_sub(room.saturating_sub(1));
+    let hints = hint_lines(t::repeats_keys(lang), w);
+    let hint_h = hints.len().min(h.saturating_sub(1)).max(1);
+    let lines = case_lines(form, lang, w, h.saturating_sub(hint_h));
+    frame.render_widget(Paragraph::new(lines), inner);
+    let hint_y = inner.y + inner.height - hint_h as u16;
+    let hint: Vec<Line> = hints
+        .into_iter()
+        .take(hint_h)
+        .map(|l| Line::from(l).dim())
+        .collect();
+    frame.render_widget(
+        Paragraph::new(hint),
+        Rect::new(inner.x, hint_y, inner.width, hint_h as u16),
+    );
+}
+
+/// The cases, selected one reversed: one line each on a low panel, two (the summary below)
+/// when tall, and a warning line under a case that holds the typed ID number under another
+/// name (it must not be cut off).
+fn case_lines(form: &Form, lang: Lang, w: usize, room: usize) -> Vec<Line<'static>> {
+    let r = &form.repeats;
+    let per = if room >= r.rows.len() * 2 { 2 } else { 1 };
+    let shown = (room / per).max(1);
+    let first = r.selected.saturating_sub(shown.saturating_sub(1));
     let mut lines: Vec<Line> = Vec::new();
-    for (i, row) in r.rows.iter().enumerate().skip(first).take(room) {
+    for (i, row) in r.rows.iter().enumerate().skip(first) {
         let c = &row.case;
         let no = c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id));
         let linked = if form.links.contains(&c.id) {
@@ -41,12 +61,8 @@ pub fn draw(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
         } else {
             " "
         };
-        let differs = form
-            .name_differs(c)
-            .map(|earlier| format!(" {}", t::name_differs(lang, &earlier)))
-            .unwrap_or_default();
         let head = format!(
-            "{linked}{no} {} {}{differs}",
+            "{linked}{no} {} {}",
             c.intake.received_date().format("%Y-%m-%d"),
             labels::state(lang, c.state)
         );
@@ -62,11 +78,29 @@ pub fn draw(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
             let text = format!("{head} {}", c.intake.summary);
             lines.push(Line::from(Span::styled(cut(&text, w), style)));
         }
+        if let Some(earlier) = form.name_differs(c) {
+            let warn = format!("  {}", t::name_differs(lang, &earlier));
+            lines.push(Line::from(cut(&warn, w)).yellow().bold());
+        }
+        if lines.len() >= room {
+            break;
+        }
     }
-    let hint_y = inner.y + inner.height - 1;
-    frame.render_widget(Paragraph::new(lines), inner);
-    frame.render_widget(
-        Paragraph::new(cut(t::repeats_keys(lang), w)).dim(),
-        Rect::new(inner.x, hint_y, inner.width, 1),
-    );
+    lines.truncate(room);
+    lines
+}
+
+/// The key hints packed onto as few lines of `w` columns as they need, split between keys.
+fn hint_lines(hints: &str, w: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in hints.split("  ").filter(|p| !p.is_empty()) {
+        match lines.last_mut() {
+            Some(line) if width(line) + 2 + width(part) <= w => {
+                line.push_str("  ");
+                line.push_str(part);
+            }
+            _ => lines.push(cut(part, w)),
+        }
+    }
+    lines
 }
