@@ -15,13 +15,16 @@ use serde_json::Value;
 const SESSION: &str = include_str!("fixtures/session.jsonl");
 
 /// Cases in every state the register shows: received only, accepted and assigned,
-/// passed on, and (from the session) replied and archived, and a 复查 request received.
+/// passed on, declined with its route, and (from the session) extended, supervised,
+/// replied, visited and archived, and a 复查 request received.
 const MORE: &str = r#"{"op":"intake","actor":"李娜","at":"2026-04-01T09:30:00+08:00","channel":"letter","people":2,"petitioners":[{"name":"李四","sex":"male","id_type":"resident_id","id_number":"330102199812230019","phone":"057188881234","main":true},{"name":"王五"}],"category":"劳动社保","summary":"反映工资拖欠","request":"要求支付工资"}
 {"op":"intake","actor":"李娜","at":"2026-04-02T09:30:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"赵六","main":true}],"category":"城乡建设","target":"某街道办事处","location":"幸福里","summary":"反映路灯不亮","request":"要求修复"}
 {"op":"register","actor":"李娜","case":3,"decision":"accept","at":"2026-04-03T09:00:00+08:00"}
 {"op":"assign","actor":"李娜","case":3,"department":"城建科","handler":"王强","at":"2026-04-03T10:00:00+08:00"}
 {"op":"intake","actor":"李娜","at":"2026-04-05T09:30:00+08:00","channel":"phone","people":1,"petitioners":[{"name":"钱七","main":true}],"category":"教育","summary":"反映学校收费","request":"要求退费"}
 {"op":"register","actor":"李娜","case":5,"decision":"pass_on","to":"区教育局","at":"2026-04-06T09:00:00+08:00"}
+{"op":"intake","actor":"李娜","at":"2026-04-07T09:30:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"孙八","main":true}],"category":"劳动社保","summary":"反映劳动争议","request":"要求赔偿"}
+{"op":"register","actor":"李娜","case":6,"decision":"decline","ground":"legal_procedure","route":"向劳动人事争议仲裁委员会申请仲裁","at":"2026-04-07T10:00:00+08:00"}
 "#;
 
 fn import(l: &Ledger, extra: &[&str]) -> common::Out {
@@ -73,12 +76,18 @@ fn kept(c: &Value) -> Value {
         "summary": i["summary"],
         "request": i["request"],
         "decision": case["decision"]["decision"],
+        "declined": [case["decision"]["ground"], case["decision"]["route"]],
         "department": case["assignment"]["department"],
         "handler": case["assignment"]["handler"],
         "leader": case["assignment"]["owner_leader"],
         "reply": [case["reply"]["outcome"], case["reply"]["text"], case["reply"]["method"],
                   case["reply"]["served_at"], case["reply"]["signed"], day(&case["reply"]["at"])],
         "archived": day(&case["archived"]["at"]),
+        "extension": [case["extension"]["days"], case["extension"]["reason"]],
+        "supervisions": (case["supervisions"].as_array().into_iter().flatten())
+            .map(|s| serde_json::json!([s["ground"], s["feedback_by"]]))
+            .collect::<Vec<_>>(),
+        "return_visit": [case["return_visit"]["unit"], case["return_visit"]["office"]],
     })
 }
 

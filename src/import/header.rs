@@ -28,14 +28,17 @@ pub enum Field {
     Department,
     Handler,
     Leader,
+    Extension,
+    Supervision,
     Replied,
     Result,
     Service,
+    Satisfaction,
     Archived,
 }
 
 impl Field {
-    pub const ALL: [Field; 23] = [
+    pub const ALL: [Field; 26] = [
         Field::OldNo,
         Field::Received,
         Field::Channel,
@@ -55,9 +58,12 @@ impl Field {
         Field::Department,
         Field::Handler,
         Field::Leader,
+        Field::Extension,
+        Field::Supervision,
         Field::Replied,
         Field::Result,
         Field::Service,
+        Field::Satisfaction,
         Field::Archived,
     ];
 
@@ -117,9 +123,12 @@ impl Field {
             Field::Department => &["承办部门", "承办单位", "责任单位", "交办单位", "Department"],
             Field::Handler => &["承办人", "经办人", "Handler"],
             Field::Leader => &["包案领导", "Owner leader"],
+            Field::Extension => &["延期", "延期情况", "Extension"],
+            Field::Supervision => &["督办", "督办情况", "Supervision"],
             Field::Replied => &["答复日期", "办结日期", "Replied"],
             Field::Result => &["处理结果", "答复意见", "办理结果", "答复内容", "Result"],
             Field::Service => &["送达", "送达情况", "Service"],
+            Field::Satisfaction => &["回访满意度", "满意度", "回访情况", "Satisfaction"],
             Field::Archived => &["归档日期", "Archived"],
         }
     }

@@ -4,6 +4,7 @@
 //! acceptable (or the bad ones are to be skipped), the rows are written, a batch of rows
 //! per transaction, each case whole or not at all (`Store::execute_new_cases`).
 
+pub mod handling;
 pub mod header;
 pub mod plan;
 pub mod read;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use sha2::{Digest, Sha256};
 
+use super::handling::{self, named};
 use super::header::Field;
 use super::read::Value;
 use super::value;
@@ -16,7 +17,10 @@ use crate::domain::identity::{IdType, Sex, check_id};
 use crate::domain::intake::{Origin, Petitioner};
 use crate::domain::limits;
 use crate::domain::rules::{Operator, Rules};
-use crate::domain::types::{Channel, Decision, DeclineGround, Outcome, ServiceMethod, Urgency};
+use crate::domain::types::{
+    Channel, Decision, DeclineGround, Outcome, Satisfaction, ServiceMethod, SuperviseGround,
+    Urgency,
+};
 use crate::domain::workflow::transition;
 use crate::strings::{Lang, errors, form, labels, sheet, validation};
 
@@ -136,10 +140,11 @@ fn text(fields: &BTreeMap<Field, Value>, f: Field) -> String {
     fields.get(&f).map(Value::text).unwrap_or_default()
 }
 
-/// A closed set's member named by its label in either language, or its code.
-fn named<T: Copy>(all: &[T], s: &str, name: impl Fn(Lang, T) -> &'static str) -> Option<T> {
-    let s = s.trim();
-    (all.iter().copied()).find(|&v| name(Lang::Zh, v) == s || name(Lang::En, v) == s)
+/// The handling a register records after the assignment.
+struct Later {
+    extension: Option<(u32, String)>,
+    supervisions: Vec<(SuperviseGround, NaiveDate)>,
+    satisfaction: Option<(Satisfaction, Satisfaction)>,
 }
 
 struct Reader<'a> {
@@ -191,6 +196,7 @@ impl Reader<'_> {
         let archived = self.date(Field::Archived);
         let intake = self.intake(origin);
         let decision = self.decision();
+        let later = self.later();
         let Some(received) = received else {
             return Vec::new();
         };
@@ -212,6 +218,22 @@ impl Reader<'_> {
             };
             push(assign, self.at(received, 2));
         }
+        // The day of a 督办 or 延期 is not in a register: the day of receipt stands for it,
+        // so the domain still checks each against the clocks that day (Art 34).
+        for (i, ground, feedback_by) in (3..).zip(later.supervisions).map(|(i, (g, d))| (i, g, d)) {
+            let text = String::new();
+            push(
+                Command::Supervise {
+                    ground,
+                    text,
+                    feedback_by,
+                },
+                self.at(received, i),
+            );
+        }
+        if let Some((days, reason)) = later.extension {
+            push(Command::Extend { days, reason }, self.at(received, 20));
+        }
         if let Some(day) = replied {
             let (outcome, text) = self.result();
             if accepted {
@@ -232,6 +254,10 @@ impl Reader<'_> {
                 signed,
             };
             push(reply, self.at(day, 2));
+            if let Some((unit, office)) = later.satisfaction {
+                let note = String::new();
+                push(Command::ReturnVisit { unit, office, note }, self.at(day, 3));
+            }
         }
         if let Some(day) = archived {
             push(Command::Archive, self.at(day, 30));
@@ -353,9 +379,40 @@ impl Reader<'_> {
         out
     }
 
+    /// The handling cells after the assignment: 督办, 延期 and 回访满意度.
+    fn later(&mut self) -> Later {
+        let extension = self.opt(Field::Extension).and_then(|s| {
+            let e = handling::extension(&s);
+            if e.is_none() {
+                self.problems.push(Problem::Unknown(Field::Extension, s));
+            }
+            e
+        });
+        let cell = self.text(Field::Supervision);
+        let supervisions = handling::supervisions(&cell).unwrap_or_else(|part| {
+            self.problems
+                .push(Problem::Unknown(Field::Supervision, part));
+            Vec::new()
+        });
+        let satisfaction = self.opt(Field::Satisfaction).and_then(|s| {
+            let v = handling::satisfaction(&s);
+            if v.is_none() {
+                self.problems.push(Problem::Unknown(Field::Satisfaction, s));
+            }
+            v
+        });
+        Later {
+            extension,
+            supervisions,
+            satisfaction,
+        }
+    }
+
     /// 受理情况: 受理, 不予受理（ground）with the 告知途径 column, 转送（body）, 当场答复.
     fn decision(&mut self) -> Option<Decision> {
-        let s = self.opt(Field::Decision)?;
+        let cell = self.opt(Field::Decision)?;
+        let (s, told) = handling::split_route(&cell);
+        let (told, s) = (told.map(str::to_owned), s.to_owned());
         let (kind, inner) = match s.split_once(['（', '(']) {
             Some((k, rest)) => (k.trim(), rest.trim_end_matches([')', '）']).trim()),
             None => (s.as_str(), ""),
@@ -370,7 +427,7 @@ impl Reader<'_> {
                     self.problems.push(Problem::Unknown(Field::Decision, s));
                     return None;
                 };
-                let route = self.text(Field::Route);
+                let route = self.opt(Field::Route).or(told).unwrap_or_default();
                 Some(Decision::Decline {
                     ground,
                     route,

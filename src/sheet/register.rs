@@ -119,9 +119,9 @@ fn decision(c: &Case, lang: Lang) -> String {
     let kind = form::decision(lang, d.decision.kind());
     match &d.decision {
         Decision::Accept | Decision::Answered { .. } => kind.to_owned(),
-        Decision::Decline { ground, .. } => {
+        Decision::Decline { ground, route, .. } => {
             let ground = labels::decline_ground(lang, *ground);
-            format!("{kind}{}", paren(lang, ground))
+            format!("{kind}{}{}", paren(lang, ground), words::route(lang, route))
         }
         Decision::PassOn { to, .. } => format!("{kind}{}", paren(lang, to)),
     }

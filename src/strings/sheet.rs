@@ -62,6 +62,16 @@ pub fn sex(lang: Lang, s: Sex) -> &'static str {
     }
 }
 
+/// The route told with a 不予受理 (Art 23, Art 31: the proper body or procedure), after
+/// its ground in 受理情况; what `import::handling::ROUTE_MARKS` reads back.
+pub fn route(lang: Lang, route: &str) -> String {
+    match (lang, route.trim()) {
+        (_, "") => String::new(),
+        (Lang::Zh, r) => format!("告知途径：{r}"),
+        (Lang::En, r) => format!("; route: {r}"),
+    }
+}
+
 /// The 延期 cell: days granted and why.
 pub fn extension(lang: Lang, days: u32, reason: &str) -> String {
     match lang {
