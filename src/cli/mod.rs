@@ -38,14 +38,17 @@ mod usage;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use crate::clock::Clock;
 use crate::config::{Office, config_dir, default_ledger_path};
 use crate::domain::repeat::PetitionerKey;
 use crate::domain::types::State;
 use crate::store::{CaseRef, DataKey, ListFilter, Store, StoreError, Viewer};
+use crate::strings::progress::Job;
 use crate::strings::{Lang, cli as text, damage, errors};
 use args::{Cli, Cmd};
+use progress::Progress;
 
 /// What went wrong, already in words.
 pub(crate) struct Failure(String);
@@ -190,9 +193,13 @@ impl Env {
     }
 
     fn open_store(&self, path: &Path, key: &DataKey) -> Result<Store, StoreError> {
-        if let Ok(Some((from, to))) = Store::upgrade_pending(path, key) {
-            say_err!("{}", text::upgrading(self.lang, from, to));
-        }
+        let _shown = match Store::upgrade_pending(path, key) {
+            Ok(Some((from, to))) => {
+                say_err!("{}", text::upgrading(self.lang, from, to));
+                Progress::spinner(self.lang, Job::Upgrade)
+            }
+            _ => Progress::spinner_after(self.lang, Job::Open, Duration::from_millis(700)),
+        };
         Store::open(path, self.office.clone(), key)
     }
 

@@ -1,11 +1,11 @@
 //! Progress of the long jobs on stderr: a bar where the count is known (demo, import,
-//! export), a spinner where it is not (check, backup). indicatif draws nothing when
+//! export), a spinner where it is not (check, backup, a schema upgrade, a long open). indicatif draws nothing when
 //! stderr is not a terminal, so scripts, pipes and the tests that capture stderr see
 //! none of it; the bar is cleared when the job ends, leaving only the job's own lines.
 
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::strings::Lang;
 use crate::strings::progress::{Job, bar_template, job, spinner_template};
@@ -32,6 +32,21 @@ impl Progress {
         bar.set_message(job(lang, what));
         bar.enable_steady_tick(Duration::from_millis(120));
         Progress(bar)
+    }
+
+    /// A spinner drawn only once the job has run for `after`: an open that is quick
+    /// shows nothing, one that makes the rollups anew says so.
+    pub fn spinner_after(lang: Lang, what: Job, after: Duration) -> Progress {
+        let p = Progress::spinner(lang, what);
+        p.0.set_draw_target(ProgressDrawTarget::hidden());
+        let shown = p.0.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(after);
+            if !shown.is_finished() {
+                shown.set_draw_target(ProgressDrawTarget::stderr());
+            }
+        });
+        p
     }
 
     pub fn set(&self, done: usize) {

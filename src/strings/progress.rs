@@ -10,6 +10,10 @@ pub enum Job {
     Export,
     Check,
     Backup,
+    /// The schema's migrations on open.
+    Upgrade,
+    /// An open that takes long: the report's rollups made anew (`store::rollup::ensure`).
+    Open,
 }
 
 pub fn job(lang: Lang, j: Job) -> &'static str {
@@ -19,6 +23,11 @@ pub fn job(lang: Lang, j: Job) -> &'static str {
         Job::Export => lang.pick("导出", "exporting"),
         Job::Check => lang.pick("检查台账", "checking the ledger"),
         Job::Backup => lang.pick("备份并校验", "backing up and verifying"),
+        Job::Upgrade => lang.pick("升级台账", "upgrading the ledger"),
+        Job::Open => lang.pick(
+            "打开台账（重新汇总统计数据）",
+            "opening the ledger (summing up the report's figures anew)",
+        ),
     }
 }
 
