@@ -12,7 +12,6 @@ use super::{Env, Failure};
 use crate::domain::op::Act;
 use crate::import::header::{Mapping, template};
 use crate::import::plan::Context;
-use crate::import::read::ReadError;
 use crate::import::{ImportError, Plan, plan_file, skipped_csv, write};
 use crate::strings::import as text;
 use crate::strings::progress::Job;
@@ -91,12 +90,7 @@ fn mapping(args: &ImportArgs, lang: Lang) -> Result<Mapping, Failure> {
 }
 
 fn failure(lang: Lang, file: &Path, e: ImportError) -> Failure {
-    Failure(match e {
-        ImportError::NoHeader => text::no_header(lang).to_owned(),
-        ImportError::Read(ReadError::Io(e)) => text::cannot_read(lang, file, &e.to_string()),
-        ImportError::Read(ReadError::Workbook(e)) => text::cannot_read(lang, file, &e),
-        ImportError::Read(ReadError::NoSheet) => text::cannot_read(lang, file, "no sheet"),
-    })
+    Failure(text::import_error(lang, file, &e))
 }
 
 /// `台账.xlsx` → `台账.skipped.csv` beside it.

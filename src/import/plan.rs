@@ -201,6 +201,7 @@ impl Reader<'_> {
             return Vec::new();
         };
         let mut steps = Vec::new();
+        let later_steps = self.supervision_and_extension(&later, received);
         let mut push = |command, at| steps.push(Step { command, at });
         push(Command::Intake(Box::new(intake)), self.at(received, 0));
         let Some(decision) = decision else {
@@ -218,22 +219,7 @@ impl Reader<'_> {
             };
             push(assign, self.at(received, 2));
         }
-        // The day of a 督办 or 延期 is not in a register: the day of receipt stands for it,
-        // so the domain still checks each against the clocks that day (Art 34).
-        for (i, ground, feedback_by) in (3..).zip(later.supervisions).map(|(i, (g, d))| (i, g, d)) {
-            let text = String::new();
-            push(
-                Command::Supervise {
-                    ground,
-                    text,
-                    feedback_by,
-                },
-                self.at(received, i),
-            );
-        }
-        if let Some((days, reason)) = later.extension {
-            push(Command::Extend { days, reason }, self.at(received, 20));
-        }
+        later_steps.into_iter().for_each(|s| push(s.command, s.at));
         if let Some(day) = replied {
             let (outcome, text) = self.result();
             if accepted {
@@ -377,6 +363,32 @@ impl Reader<'_> {
             });
         }
         out
+    }
+
+    /// The 督办 and 延期 of a register row. Their day is not in a register: the day of
+    /// receipt stands for it, so the domain still checks each against the clocks (Art 34).
+    fn supervision_and_extension(&self, later: &Later, received: NaiveDate) -> Vec<Step> {
+        let mut steps: Vec<Step> = (3..)
+            .zip(&later.supervisions)
+            .map(|(minute, (ground, feedback_by))| Step {
+                command: Command::Supervise {
+                    ground: *ground,
+                    text: String::new(),
+                    feedback_by: *feedback_by,
+                },
+                at: self.at(received, minute),
+            })
+            .collect();
+        if let Some((days, reason)) = &later.extension {
+            steps.push(Step {
+                command: Command::Extend {
+                    days: *days,
+                    reason: reason.clone(),
+                },
+                at: self.at(received, 20),
+            });
+        }
+        steps
     }
 
     /// The handling cells after the assignment: 督办, 延期 and 回访满意度.

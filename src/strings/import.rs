@@ -147,6 +147,18 @@ pub fn no_header(lang: Lang) -> &'static str {
     )
 }
 
+/// Why a file could not be planned at all.
+pub fn import_error(lang: Lang, file: &std::path::Path, e: &crate::import::ImportError) -> String {
+    use crate::import::ImportError;
+    use crate::import::read::ReadError;
+    match e {
+        ImportError::NoHeader => no_header(lang).to_owned(),
+        ImportError::Read(ReadError::Io(e)) => cannot_read(lang, file, &e.to_string()),
+        ImportError::Read(ReadError::Workbook(e)) => cannot_read(lang, file, e),
+        ImportError::Read(ReadError::NoSheet) => cannot_read(lang, file, "no sheet"),
+    }
+}
+
 pub fn cannot_read(lang: Lang, path: &std::path::Path, e: &str) -> String {
     match lang {
         Lang::Zh => format!("无法读取 {}：{e}", path.display()),
@@ -236,4 +248,44 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "template" => lang.pick("输出列名对照表模板", "print a mapping template"),
         _ => "",
     }
+}
+
+/// The desk's import screen: its title, the file planned and the keys at the foot.
+pub fn screen_title(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Zh => format!("导入台账（预检）：{file}"),
+        Lang::En => format!("Import a register (dry run): {file}"),
+    }
+}
+
+/// The keys of the import screen: write (when there is something to write) and leave.
+pub fn screen_keys(lang: Lang, can_write: bool) -> &'static str {
+    match (lang, can_write) {
+        (Lang::Zh, true) => "I 确认导入    ↑↓ PgUp/PgDn 翻看    Esc 返回（不导入）",
+        (Lang::Zh, false) => "↑↓ PgUp/PgDn 翻看    Esc 返回",
+        (Lang::En, true) => "I import now    ↑↓ PgUp/PgDn scroll    Esc back (nothing imported)",
+        (Lang::En, false) => "↑↓ PgUp/PgDn scroll    Esc back",
+    }
+}
+
+/// Shown when nothing can be written: every row bad and not skipped, or nothing new.
+pub fn nothing_to_write(lang: Lang, bad: usize) -> String {
+    match (lang, bad) {
+        (Lang::Zh, 0) => "没有可导入的新行".to_owned(),
+        (Lang::En, 0) => "no new rows to import".to_owned(),
+        (Lang::Zh, n) => format!(
+            "{n} 行有问题，未导入任何案件：请改正台账后重新导入，或勾选“跳过有问题的行”（它们会写入原文件旁的 .skipped.csv）"
+        ),
+        (Lang::En, n) => format!(
+            "{n} rows have problems, nothing was imported: correct the register and plan again, or tick \"skip bad rows\" (they are written to a .skipped.csv beside the file)"
+        ),
+    }
+}
+
+/// The import form's title: Ctrl-S plans only.
+pub fn form_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "导入台账（Ctrl-S 先预检，不写入；对照可写 来访日期=收件日期；… 或对照表文件路径）",
+        "Import a register (Ctrl-S checks first, writes nothing; map: 来访日期=收件日期; … or a mapping file)",
+    )
 }

@@ -146,6 +146,7 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "charts" => lang.pick("统计图", "charts"),
         "settings" => lang.pick("人员和部门", "people"),
         "journal" => lang.pick("操作日志", "office journal"),
+        "import" => lang.pick("导入台账", "import a register"),
         "new_department" => lang.pick("新增部门", "new department"),
         "passphrase" => lang.pick("口令", "passphrase"),
         "reception" => lang.pick("领导接待日", "reception days"),

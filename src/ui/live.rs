@@ -26,7 +26,8 @@ impl App {
                 | Purpose::Office
                 | Purpose::Department
                 | Purpose::Schedule
-                | Purpose::Reception => {}
+                | Purpose::Reception
+                | Purpose::Import => {}
             },
             Screen::Queue(_)
             | Screen::Charts(_)

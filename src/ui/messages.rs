@@ -92,6 +92,8 @@ pub enum Msg {
     Changed,
     /// A case read again after another desk's commit.
     CaseRefreshed(Box<crate::store::views::CaseView>),
+    /// An import planned, or written (`written`).
+    Import(Box<crate::ui::screens::settings::ImportView>),
 }
 
 /// What the runtime should fetch from the store.
@@ -158,6 +160,10 @@ pub enum Cmd {
     },
     /// Read case `id` again for the screen or form on it, recording no view.
     RefreshCase(i64),
+    /// Plan an old register's import (the dry run): nothing is written.
+    PlanImport(Box<crate::ui::form::import::ImportRequest>),
+    /// Write the import planned, as the signed-in leader.
+    RunImport(Box<crate::ui::form::import::ImportRequest>),
 }
 
 impl Cmd {
@@ -166,7 +172,11 @@ impl Cmd {
     pub fn is_slow(&self) -> bool {
         matches!(
             self,
-            Cmd::LoadReport(_) | Cmd::LoadCharts | Cmd::WriteReport
+            Cmd::LoadReport(_)
+                | Cmd::LoadCharts
+                | Cmd::WriteReport
+                | Cmd::PlanImport(_)
+                | Cmd::RunImport(_)
         )
     }
 }

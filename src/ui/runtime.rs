@@ -14,6 +14,7 @@ use crate::ui::app::{App, Cmd, Cursor, Filter, Msg, View};
 use crate::ui::form::action::Directory;
 use crate::ui::form::draft::Draft;
 use crate::ui::form::intake::RepeatQuery;
+use crate::ui::screens::settings::import;
 use crate::ui::view;
 
 /// Runs one command: each is one typed query or write of the store.
@@ -125,6 +126,9 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             one_time,
         } => set_passphrase(store, app, name, passphrase, *one_time).unwrap_or_else(fail),
         Cmd::Unlock { name, passphrase } => unlock(store, app, name, passphrase),
+        Cmd::PlanImport(r) | Cmd::RunImport(r) => {
+            import::execute(store, app, r, matches!(cmd, Cmd::RunImport(_)))
+        }
     }
 }
 

@@ -65,6 +65,7 @@ impl App {
                 Vec::new()
             }
             Msg::OfficeJournal(events) => self.on_office_journal(events),
+            Msg::Import(view) => self.on_import(*view),
             Msg::Repeats { query, rows } => self.on_repeats(query, rows),
             Msg::Changed => self.on_changed(),
             Msg::CaseRefreshed(view) => self.on_case_refreshed(*view),

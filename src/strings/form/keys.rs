@@ -153,6 +153,10 @@ field_keys! {
     // Confidentiality (2022 Art 30 第三款): whom an accusation may not reach.
     OperatorUnit = ("所在单位", "unit"),
     DepartmentWide = ("可见本部门全部案件", "sees the department's cases"),
+    // The desk's import of an old register (台账).
+    ImportFile = ("台账文件", "register file"),
+    ImportMap = ("表头对照", "heading map"),
+    ImportSkipBad = ("跳过有问题的行", "skip bad rows"),
 }
 
 impl FieldKey {

@@ -74,7 +74,8 @@ impl Form {
             | Purpose::Department
             | Purpose::Reception
             | Purpose::Schedule
-            | Purpose::Office => DraftOf::Settings,
+            | Purpose::Office
+            | Purpose::Import => DraftOf::Settings,
         };
         let values = self
             .fields

@@ -148,7 +148,8 @@ impl Form {
             | Purpose::Department
             | Purpose::Reception
             | Purpose::Schedule
-            | Purpose::Office => Channel::Visit,
+            | Purpose::Office
+            | Purpose::Import => Channel::Visit,
         }
     }
 

@@ -10,6 +10,7 @@ mod contact;
 pub mod draft;
 mod edit;
 mod field;
+pub mod import;
 pub mod intake;
 pub mod office;
 pub mod people;
@@ -47,6 +48,8 @@ pub enum Purpose {
     Schedule,
     /// The office's letterhead for documents.
     Office,
+    /// An old register (台账) to import: planned first, written on a second key.
+    Import,
 }
 
 /// Earlier cases of the person being typed in (重复访), beside the form.
@@ -153,7 +156,8 @@ impl Form {
             | Purpose::Department
             | Purpose::Reception
             | Purpose::Schedule
-            | Purpose::Office => Context::Action,
+            | Purpose::Office
+            | Purpose::Import => Context::Action,
         }
     }
 

@@ -177,6 +177,8 @@ pub enum Action {
     Journal,
     /// 撤销: one's own last step on the case, within minutes.
     Undo,
+    /// 导入台账: an old register, from the settings (a leader's).
+    Import,
 }
 
 /// What an action is: a step of a case, named by its domain op, or the
@@ -254,6 +256,7 @@ impl Action {
             Action::Office => Desk("office"),
             Action::Journal => Desk("journal"),
             Action::Undo => Step(Op::Undo),
+            Action::Import => Desk("import"),
         }
     }
 

@@ -166,6 +166,7 @@ pub(super) const SETTINGS: &[(Action, &[Key])] = &[
     (Action::Journal, &[ch('l')]),
     (Action::Back, &[plain(KeyCode::Esc)]),
     (Action::Passphrase, &[ch('K')]),
+    (Action::Import, &[ch('I')]),
 ];
 
 /// 领导接待日: record a reception, put a day on the schedule.

@@ -166,7 +166,7 @@ impl App {
         let back = match &form.purpose {
             Purpose::Action { case_id, .. } => Some(Cmd::OpenCase(*case_id)),
             Purpose::Intake(_) => None,
-            Purpose::Person(_) | Purpose::Department | Purpose::Office => {
+            Purpose::Person(_) | Purpose::Department | Purpose::Office | Purpose::Import => {
                 self.bring(Kept::Settings);
                 return Vec::new();
             }
@@ -225,6 +225,7 @@ fn save_cmds(form: &Form) -> Vec<Cmd> {
             .into_iter()
             .collect(),
         Purpose::Office => vec![Cmd::PutOffice(Box::new(form.to_office_profile()))],
+        Purpose::Import => vec![Cmd::PlanImport(Box::new(form.to_import_request()))],
         Purpose::Department => form
             .text(K::DepartmentName)
             .map(Cmd::PutDepartment)

@@ -52,6 +52,7 @@ fn title(lang: Lang, form: &Form) -> String {
         Purpose::Reception => t::reception_title(lang).to_owned(),
         Purpose::Schedule => t::schedule_title(lang).to_owned(),
         Purpose::Office => crate::strings::documents::office_title(lang).to_owned(),
+        Purpose::Import => crate::strings::import::form_title(lang).to_owned(),
     }
 }
 

@@ -68,6 +68,12 @@ impl App {
         if matches!(&self.screen, Screen::Settings(s) if s.journal.is_some()) {
             return self.journal_key(action);
         }
+        if matches!(&self.screen, Screen::Settings(s) if s.import.is_some()) {
+            return self.import_key(action);
+        }
+        if action == Action::Import {
+            return self.open_import();
+        }
         if action == Action::Journal {
             return if self.may_audit() {
                 vec![Cmd::LoadOfficeJournal]

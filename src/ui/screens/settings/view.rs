@@ -19,6 +19,9 @@ pub fn draw(app: &App, screen: &SettingsScreen, frame: &mut Frame, area: Rect) {
     if let Some(events) = &screen.journal {
         return draw_journal(app, events, screen.selected, frame, area);
     }
+    if let Some(plan) = &screen.import {
+        return super::import_view::draw(app, plan, frame, area);
+    }
     let lang = app.lang;
     let w = usize::from(area.width);
     let dir = &app.directory;
