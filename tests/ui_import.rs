@@ -64,7 +64,7 @@ fn a_leader_sees_the_dry_run_and_writes_only_what_may_be_written() {
     // A bad row blocks the write, with what to do.
     d.key(KeyCode::Char('I'));
     let said = d.app.message.clone().unwrap_or_default();
-    assert!(said.contains("跳过有问题的行"), "{said}");
+    assert!(said.contains("跳过问题行"), "{said}");
     assert_eq!(cases(&d), before);
 
     // Back to the form, which remembers the file; skip the bad row, plan, write.

@@ -33,15 +33,37 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, Problem::LostDigits(s)) => format!(
             "ID number \"{s}\" was stored as a number and lost its last digits: correct it from the original papers and make the column text"
         ),
-        (Lang::Zh, Problem::Unknown(f, s)) => format!("{}“{s}”无法识别", field(lang, *f)),
+        (Lang::Zh, Problem::Unknown(f, s)) => {
+            format!("{}“{s}”无法识别{}", field(lang, *f), form_of(lang, *f))
+        }
         (Lang::En, Problem::Unknown(f, s)) => {
-            format!("{} \"{s}\" is not understood", field(lang, *f))
+            format!(
+                "{} \"{s}\" is not understood{}",
+                field(lang, *f),
+                form_of(lang, *f)
+            )
         }
         (Lang::Zh, Problem::BadId(id, why)) => format!("身份证号“{id}”有误：{why}"),
         (Lang::En, Problem::BadId(id, why)) => format!("ID number \"{id}\" is wrong: {why}"),
         (Lang::Zh, Problem::Twice(n)) => format!("与第 {n} 行的原编号相同"),
         (Lang::En, Problem::Twice(n)) => format!("the same old number as row {n}"),
         (_, Problem::Refused(why)) => why.clone(),
+    }
+}
+
+/// How a handling cell is written, after "not understood": the register's own form.
+fn form_of(lang: Lang, f: Field) -> &'static str {
+    match f {
+        Field::Extension => lang.pick("（应写作 15天（理由））", " (write it as 15 days (reason))"),
+        Field::Supervision => lang.pick(
+            "（应写作 逾期未办结（2026-03-20前反馈），多项以、分隔）",
+            " (write it as overdue (feedback by 2026-03-20), several separated by ;)",
+        ),
+        Field::Satisfaction => lang.pick(
+            "（应写作 满意，或 承办单位：满意；信访部门：基本满意）",
+            " (write it as satisfied, or unit: satisfied; office: basically satisfied)",
+        ),
+        _ => "",
     }
 }
 
@@ -251,10 +273,12 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
 }
 
 /// The desk's import screen: its title, the file planned and the keys at the foot.
-pub fn screen_title(lang: Lang, file: &str) -> String {
-    match lang {
-        Lang::Zh => format!("导入台账（预检）：{file}"),
-        Lang::En => format!("Import a register (dry run): {file}"),
+pub fn screen_title(lang: Lang, file: &str, written: bool) -> String {
+    match (lang, written) {
+        (Lang::Zh, false) => format!("导入台账（预检，尚未写入）：{file}"),
+        (Lang::Zh, true) => format!("导入台账（已写入）：{file}"),
+        (Lang::En, false) => format!("Import a register (dry run, nothing written): {file}"),
+        (Lang::En, true) => format!("Import a register (written): {file}"),
     }
 }
 
@@ -274,7 +298,7 @@ pub fn nothing_to_write(lang: Lang, bad: usize) -> String {
         (Lang::Zh, 0) => "没有可导入的新行".to_owned(),
         (Lang::En, 0) => "no new rows to import".to_owned(),
         (Lang::Zh, n) => format!(
-            "{n} 行有问题，未导入任何案件：请改正台账后重新导入，或勾选“跳过有问题的行”（它们会写入原文件旁的 .skipped.csv）"
+            "{n} 行有问题，未导入任何案件：请改正台账后重新导入，或勾选“跳过问题行”（这些行会写入原文件旁的 .skipped.csv，改正后再导入）"
         ),
         (Lang::En, n) => format!(
             "{n} rows have problems, nothing was imported: correct the register and plan again, or tick \"skip bad rows\" (they are written to a .skipped.csv beside the file)"

@@ -156,7 +156,7 @@ field_keys! {
     // The desk's import of an old register (台账).
     ImportFile = ("台账文件", "register file"),
     ImportMap = ("表头对照", "heading map"),
-    ImportSkipBad = ("跳过有问题的行", "skip bad rows"),
+    ImportSkipBad = ("跳过问题行", "skip bad rows"),
 }
 
 impl FieldKey {

@@ -16,8 +16,13 @@ use crate::ui::app::App;
 pub fn draw(app: &App, v: &ImportView, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let w = usize::from(area.width);
-    let mut lines: Vec<Line> =
-        vec![Line::from(cut(&text::screen_title(lang, &v.request.file), w)).bold()];
+    let mut lines: Vec<Line> = vec![
+        Line::from(cut(
+            &text::screen_title(lang, &v.request.file, v.written),
+            w,
+        ))
+        .bold(),
+    ];
     let summary = Line::from(cut(&v.summary, w));
     lines.push(if v.written || v.bad == 0 {
         summary.green()
