@@ -3,16 +3,14 @@
 //! rows then written to a file to fix and import again). A leader's: the rows are entered
 //! after the fact (Act::Enter), each step journaled as the signed-in leader's.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::ImportArgs;
 use super::progress::Progress;
 use super::{Env, Failure};
-use crate::domain::op::Act;
 use crate::import::header::{Mapping, template};
-use crate::import::plan::Context;
-use crate::import::{ImportError, Plan, plan_file, skipped_csv, write};
+use crate::import::{ImportError, Plan, PlanError, plan_in, skipped_csv, skipped_path, write};
 use crate::strings::import as text;
 use crate::strings::progress::Job;
 use crate::strings::{Lang, signin};
@@ -31,21 +29,10 @@ pub(super) fn run(env: &Env, args: &ImportArgs) -> Result<ExitCode, Failure> {
     let Some(who) = env.signed_in().map(str::to_owned) else {
         return Err(Failure(signin::who(lang).to_owned()));
     };
-    let actor = store.leader(&who, Act::Enter).map_err(|e| env.fail(e))?;
-    let operators = store.operators().map_err(|e| env.fail(e))?;
-    let departments = store.departments().map_err(|e| env.fail(e))?;
-    let known = store.imported_keys().map_err(|e| env.fail(e))?;
-    let plan = {
-        let rules = store.office().rules(&operators, &departments);
-        let ctx = Context {
-            lang,
-            actor: &actor,
-            rules: &rules,
-            offset: env.clock.offset(),
-            now: env.clock.now(),
-        };
-        plan_file(file, &map, &ctx, &known).map_err(|e| failure(lang, file, e))?
-    };
+    let plan = plan_in(&store, &who, file, &map, lang, env.clock.now()).map_err(|e| match e {
+        PlanError::Store(e) => env.fail(e),
+        PlanError::File(e) => failure(lang, file, e),
+    })?;
     let (new, bad) = (plan.new_rows().count(), plan.bad_rows().count());
     let already = plan.rows.iter().filter(|r| r.already).count();
     for r in &plan.rows {
@@ -91,15 +78,6 @@ fn mapping(args: &ImportArgs, lang: Lang) -> Result<Mapping, Failure> {
 
 fn failure(lang: Lang, file: &Path, e: ImportError) -> Failure {
     Failure(text::import_error(lang, file, &e))
-}
-
-/// `台账.xlsx` → `台账.skipped.csv` beside it.
-fn skipped_path(file: &Path) -> PathBuf {
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    file.with_file_name(format!("{stem}.skipped.csv"))
 }
 
 fn write_skipped(plan: &Plan, to: &Path, lang: Lang) -> Result<(), Failure> {

@@ -49,6 +49,48 @@ pub enum ImportError {
     NoHeader,
 }
 
+/// Why a file could not be planned on a ledger.
+#[derive(Debug)]
+pub enum PlanError {
+    /// The ledger could not be read, or `who` may not import (a leader's act).
+    Store(StoreError),
+    File(ImportError),
+}
+
+/// Plans `file` for `who` (a leader: the rows are entered after the fact, `Act::Enter`)
+/// against the ledger's operators, departments and earlier imports, as of `now`.
+pub fn plan_in(
+    store: &Store,
+    who: &str,
+    file: &Path,
+    map: &Mapping,
+    lang: crate::strings::Lang,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Plan, PlanError> {
+    let actor = (store.leader(who, crate::domain::op::Act::Enter)).map_err(PlanError::Store)?;
+    let operators = store.operators().map_err(PlanError::Store)?;
+    let departments = store.departments().map_err(PlanError::Store)?;
+    let known = store.imported_keys().map_err(PlanError::Store)?;
+    let rules = store.office().rules(&operators, &departments);
+    let ctx = Context {
+        lang,
+        actor: &actor,
+        rules: &rules,
+        offset: *now.offset(),
+        now,
+    };
+    plan_file(file, map, &ctx, &known).map_err(PlanError::File)
+}
+
+/// `台账.xlsx` → `台账.skipped.csv` beside it: where the rows left out go.
+pub fn skipped_path(file: &Path) -> std::path::PathBuf {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    file.with_file_name(format!("{stem}.skipped.csv"))
+}
+
 /// Reads and plans `path`; `known` are the keys earlier imports left (`Store::imported_keys`).
 pub fn plan_file(
     path: &Path,

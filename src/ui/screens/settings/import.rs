@@ -7,10 +7,8 @@
 use std::path::{Path, PathBuf};
 
 pub use super::ImportView;
-use crate::domain::op::Act;
 use crate::import::header::Mapping;
-use crate::import::plan::Context;
-use crate::import::{Plan, plan_file, skipped_csv, write};
+use crate::import::{Plan, PlanError, plan_in, skipped_csv, skipped_path, write};
 use crate::store::Store;
 use crate::strings::{Lang, errors, import as text};
 use crate::ui::app::{App, Cmd, FormScreen, Screen};
@@ -32,25 +30,12 @@ fn run(store: &mut Store, app: &App, req: &ImportRequest, write_it: bool) -> Res
         .map(|o| o.name.clone())
         .ok_or_else(|| crate::strings::form::no_operator(lang).to_owned())?;
     let fail = |e| errors::store(lang, &e);
-    let actor = store.leader(&who, Act::Enter).map_err(fail)?;
     let file = PathBuf::from(req.file.trim());
     let map = mapping(&req.map, lang)?;
-    let (operators, departments) = (
-        store.operators().map_err(fail)?,
-        store.departments().map_err(fail)?,
-    );
-    let known = store.imported_keys().map_err(fail)?;
-    let plan = {
-        let rules = store.office().rules(&operators, &departments);
-        let ctx = Context {
-            lang,
-            actor: &actor,
-            rules: &rules,
-            offset: app.clock.offset(),
-            now: app.clock.now(),
-        };
-        plan_file(&file, &map, &ctx, &known).map_err(|e| text::import_error(lang, &file, &e))?
-    };
+    let plan = plan_in(store, &who, &file, &map, lang, app.clock.now()).map_err(|e| match e {
+        PlanError::Store(e) => fail(e),
+        PlanError::File(e) => text::import_error(lang, &file, &e),
+    })?;
     let mut view = shown(lang, req, &plan);
     if !write_it {
         return Ok(Msg::Import(Box::new(view)));
@@ -116,15 +101,6 @@ fn mapping(typed: &str, lang: Lang) -> Result<Mapping, String> {
         map.add(pair).map_err(|p| text::bad_map(lang, &p))?;
     }
     Ok(map)
-}
-
-/// `台账.xlsx` → `台账.skipped.csv` beside it, as `xinfang import --skip-bad` names it.
-pub fn skipped_path(file: &Path) -> PathBuf {
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    file.with_file_name(format!("{stem}.skipped.csv"))
 }
 
 impl App {
