@@ -28,6 +28,7 @@ impl App {
                 | Purpose::Schedule
                 | Purpose::Reception => {}
             },
+            Screen::Backlog(_) => cmds.push(Cmd::LoadBacklog),
             Screen::Queue(_)
             | Screen::Charts(_)
             | Screen::Settings(_)
@@ -75,7 +76,8 @@ impl App {
             | Screen::Charts(_)
             | Screen::Settings(_)
             | Screen::Reception(_)
-            | Screen::Report(_) => {}
+            | Screen::Report(_)
+            | Screen::Backlog(_) => {}
         }
         Vec::new()
     }

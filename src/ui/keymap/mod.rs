@@ -39,10 +39,12 @@ pub enum Context {
     Chooser,
     /// The queue's search line.
     SearchLine,
+    /// 积案.
+    Backlog,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Queue,
         Context::Case,
         Context::Form,
@@ -55,6 +57,7 @@ impl Context {
         Context::Report,
         Context::Chooser,
         Context::SearchLine,
+        Context::Backlog,
     ];
 
     pub fn name(self) -> &'static str {
@@ -71,6 +74,7 @@ impl Context {
             Context::Report => "report",
             Context::Chooser => "chooser",
             Context::SearchLine => "search_line",
+            Context::Backlog => "backlog",
         }
     }
 
@@ -89,6 +93,7 @@ impl Context {
             Context::Report => &[Section::Move, Section::Report, Section::Common],
             Context::Chooser => &[Section::Chooser],
             Context::SearchLine => &[Section::SearchLine],
+            Context::Backlog => &[Section::Move, Section::Backlog, Section::Common],
         }
     }
 }
@@ -177,6 +182,11 @@ pub enum Action {
     Journal,
     /// 撤销: one's own last step on the case, within minutes.
     Undo,
+    /// 积案: the screen, and on it the 专班, a 会商, a line of progress.
+    Backlog,
+    Team,
+    Meeting,
+    Progress,
 }
 
 /// What an action is: a step of a case, named by its domain op, or the
@@ -254,6 +264,10 @@ impl Action {
             Action::Office => Desk("office"),
             Action::Journal => Desk("journal"),
             Action::Undo => Step(Op::Undo),
+            Action::Backlog => Desk("backlog"),
+            Action::Team => Desk("team"),
+            Action::Meeting => Desk("meeting"),
+            Action::Progress => Desk("progress"),
         }
     }
 
