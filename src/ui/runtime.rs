@@ -68,20 +68,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
         Cmd::RefreshCase(id) => store
             .case_view(*id, today, REPEATS)
             .map_or_else(fail, |v| Msg::CaseRefreshed(Box::new(v))),
-        Cmd::LoadDashboard => store
-            .leader_dashboard(operator_name(app), today, app.dash().depth())
-            .map_or_else(fail, |mut d| {
-                // 重点信访人 are the office's: never on a handler's screen, whatever the store's reader.
-                if !app
-                    .operator
-                    .as_ref()
-                    .is_some_and(crate::domain::flags::may_see)
-                {
-                    d.flagged.clear();
-                    d.totals.flagged = 0;
-                }
-                Msg::Dashboard(Box::new(d))
-            }),
+        Cmd::LoadDashboard => load_dashboard(store, app),
         Cmd::LoadCharts => store
             .charts(today, CHART_WEEKS)
             .map_or_else(fail, |c| Msg::Charts(Box::new(c))),
@@ -101,13 +88,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
         Cmd::Repeats(query) => repeats(store, app, query),
         Cmd::LoadDrafts => load_drafts(store, app),
         Cmd::LoadBacklog => backlog(store, app, false),
-        Cmd::ChangeBacklog { case, change } => {
-            let r = CaseRef::parse(case);
-            match store.change_backlog(operator_name(app), app.clock.now(), &r, change) {
-                Ok(_) => backlog(store, app, true),
-                Err(e) => Msg::Failed(errors::store(app.lang, &e)),
-            }
-        }
+        Cmd::ChangeBacklog { case, change } => change_backlog(store, app, case, change),
         Cmd::Intake(input) => intake(store, app, input),
         Cmd::Execute {
             id,
@@ -232,6 +213,38 @@ fn repeats(store: &Store, app: &App, query: &RepeatQuery) -> Msg {
             rows,
             flags,
         },
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
+fn load_dashboard(store: &Store, app: &App) -> Msg {
+    match store.leader_dashboard(operator_name(app), app.today, app.dash().depth()) {
+        Ok(mut d) => {
+            // 重点信访人 are the office's: never on a handler's screen, whatever the store's reader.
+            if !app
+                .operator
+                .as_ref()
+                .is_some_and(crate::domain::flags::may_see)
+            {
+                d.flagged.clear();
+                d.totals.flagged = 0;
+            }
+            Msg::Dashboard(Box::new(d))
+        }
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
+/// A change of one 积案's file, then the list again.
+fn change_backlog(
+    store: &mut Store,
+    app: &App,
+    case: &str,
+    change: &crate::domain::backlog::BacklogChange,
+) -> Msg {
+    let r = CaseRef::parse(case);
+    match store.change_backlog(operator_name(app), app.clock.now(), &r, change) {
+        Ok(_) => backlog(store, app, true),
         Err(e) => Msg::Failed(errors::store(app.lang, &e)),
     }
 }

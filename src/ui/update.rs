@@ -82,18 +82,7 @@ impl App {
             }
             Msg::Report(r) => self.on_report(r.0, &r.1),
             Msg::ReportWritten(paths) => self.say(report_screen::written(self.lang, &paths)),
-            Msg::Backlog { rows, rule, saved } => {
-                if let Screen::Backlog(b) = &mut self.screen {
-                    b.refill(rows);
-                    b.rule = rule;
-                    if saved {
-                        b.entry = None;
-                        self.message =
-                            Some(crate::strings::backlog_screen::saved(self.lang).to_owned());
-                    }
-                }
-                Vec::new()
-            }
+            Msg::Backlog { rows, rule, saved } => self.on_backlog(rows, rule, saved),
             Msg::Drafts(drafts) => {
                 self.start_draft = drafts.into_iter().next().map(StartDraft::Offered);
                 Vec::new()
@@ -210,6 +199,24 @@ impl App {
         }
         cmds.push(Cmd::OpenCase(id));
         cmds
+    }
+
+    /// 积案 loaded: the list refilled (an open entry kept), or closed once its change saved.
+    fn on_backlog(
+        &mut self,
+        rows: Vec<crate::store::BacklogRow>,
+        rule: (u32, u32),
+        saved: bool,
+    ) -> Vec<Cmd> {
+        if let Screen::Backlog(b) = &mut self.screen {
+            b.refill(rows);
+            b.rule = rule;
+            if saved {
+                b.entry = None;
+                self.message = Some(crate::strings::backlog_screen::saved(self.lang).to_owned());
+            }
+        }
+        Vec::new()
     }
 
     /// The repeat panel's rows, if the form still asks what they answer.
