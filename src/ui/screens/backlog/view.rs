@@ -50,10 +50,19 @@ pub fn draw(app: &App, b: &BacklogScreen, frame: &mut Frame, area: Rect) {
         && let Some(r) = b.selected_row()
     {
         let top = area.height.saturating_sub(1 + below);
-        let lines: Vec<Line> = detail(lang, r)
-            .into_iter()
-            .map(|l| Line::from(cut(&l, w)))
+        // Wrapped where there is room (the problem and the conclusion read whole), else a
+        // line each so that none is lost.
+        let items = detail(lang, r);
+        let room = usize::from(below - 1);
+        let wrapped: Vec<String> = items
+            .iter()
+            .flat_map(|l| crate::display::wrap(l, w))
             .collect();
+        let lines: Vec<Line> = if wrapped.len() <= room {
+            wrapped.into_iter().map(Line::from).collect()
+        } else {
+            items.iter().map(|l| Line::from(cut(l, w))).collect()
+        };
         let rect = Rect::new(area.x, area.y + top, area.width, below);
         frame.render_widget(
             Paragraph::new(lines).block(Block::new().borders(ratatui::widgets::Borders::TOP)),
@@ -110,7 +119,11 @@ fn cells(lang: Lang, r: &BacklogRow) -> [String; 6] {
     [
         case_name(&r.row.case),
         grounds.join("/"),
-        f.leader.clone().unwrap_or_else(|| "—".to_owned()),
+        // The 积案's own leader, else the case's 包案领导 (as the register does).
+        f.leader
+            .clone()
+            .or_else(|| (r.row.case.assignment.as_ref()).and_then(|a| a.owner_leader.clone()))
+            .unwrap_or_else(|| "—".to_owned()),
         if f.team.is_empty() {
             "—".to_owned()
         } else {
