@@ -38,6 +38,7 @@ pub struct Totals {
     pub today: i64,
     pub groups: i64,
     pub repeaters: i64,
+    pub flagged: i64,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -60,6 +61,8 @@ pub struct Dashboard {
     /// 矛盾纠纷排查: the units that have not reported this round (neither an entry nor a
     /// 零报告), with the round.
     pub unreported: Option<(Round, Vec<String>)>,
+    /// 重点信访人, newest flag first (empty for a reader who may not see flags).
+    pub flagged: Vec<crate::domain::flags::PersonFlag>,
 }
 
 /// One list of the dashboard: a condition on `cases` and its arguments.
@@ -174,6 +177,9 @@ impl Store {
         )?;
         let (groups, n_groups) = part(Cond::new(format!("people >= {GROUP_VISIT} AND {open}")))?;
         let (repeaters, n_repeaters) = self.counted_repeaters(limit)?;
+        let mut flagged = self.flags()?;
+        let n_flagged = i64::try_from(flagged.len()).unwrap_or(i64::MAX);
+        flagged.truncate(limit);
         let totals = Totals {
             major: n_major,
             overdue: n_overdue,
@@ -183,6 +189,7 @@ impl Store {
             today: n_today,
             groups: n_groups,
             repeaters: n_repeaters,
+            flagged: n_flagged,
         };
         Ok(Dashboard {
             major,
@@ -195,6 +202,7 @@ impl Store {
             repeaters,
             totals,
             unreported: self.unreported(today)?,
+            flagged,
         })
     }
 

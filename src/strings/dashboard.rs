@@ -17,6 +17,7 @@ pub fn list(lang: Lang, code: &str) -> &'static str {
         "today" => lang.pick("今日登记", "taken in today"),
         "groups" => lang.pick("集体访", "group visits"),
         "repeaters" => lang.pick("重复信访人", "repeat petitioners"),
+        "flagged" => lang.pick("重点信访人", "key petitioners"),
         _ => "",
     }
 }

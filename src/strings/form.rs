@@ -410,3 +410,16 @@ pub fn reception_title(lang: Lang) -> &'static str {
 pub fn schedule_title(lang: Lang) -> &'static str {
     lang.pick("排接待日", "Schedule a reception day")
 }
+
+/// Beside a multi-line field whose lines do not all show.
+pub fn more_lines(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("…（共{n}行）"),
+        Lang::En => format!("… ({n} lines)"),
+    }
+}
+
+/// A draft's case that has no number yet (never the ledger's internal id).
+pub fn unnumbered(lang: Lang) -> &'static str {
+    lang.pick("新登记（未编号）", "new item (no number yet)")
+}

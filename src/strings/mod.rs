@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod audit;
 pub mod backlog;
+pub mod backlog_screen;
 pub mod calendar;
 pub mod charts;
 pub mod check;

@@ -161,6 +161,10 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "main_row" => lang.pick("设为主信访人", "make main petitioner"),
         "link" => lang.pick("关联此前事项", "link earlier case"),
         "copy_contact" => lang.pick("采用其电话和住址", "take its phone and address"),
+        "backlog" => lang.pick("积案", "backlog"),
+        "team" => lang.pick("专班", "team"),
+        "meeting" => lang.pick("会商", "consultation"),
+        "progress" => lang.pick("化解进展", "progress"),
         _ => "",
     }
 }
@@ -213,6 +217,8 @@ pub fn action_in(lang: Lang, context: &str, name: &str) -> &'static str {
         ("case", "up") => lang.pick("向上滚动", "scroll up"),
         ("report", "down") => lang.pick("向下滚动", "scroll down"),
         ("report", "up") => lang.pick("向上滚动", "scroll up"),
+        ("backlog", "new") => lang.pick("认定积案", "mark a case"),
+        ("backlog", "own") => lang.pick("包案领导", "owning leader"),
         _ => action(lang, name),
     }
 }

@@ -41,6 +41,8 @@ pub enum Screen {
     /// One case, with the documents panel over it when open.
     Case(Box<CaseScreen>),
     Form(Box<FormScreen>),
+    /// 积案 (a leader's): made afresh each time, as the charts are.
+    Backlog(Box<crate::ui::screens::backlog::BacklogScreen>),
 }
 
 /// The screens kept while another is shown: the lists, whose state comes
@@ -85,7 +87,7 @@ impl Screen {
             Screen::Settings(_) => Some(Kept::Settings),
             Screen::Reception(_) => Some(Kept::Reception),
             Screen::Report(_) => Some(Kept::Report),
-            Screen::Charts(_) | Screen::Case(_) | Screen::Form(_) => None,
+            Screen::Charts(_) | Screen::Case(_) | Screen::Form(_) | Screen::Backlog(_) => None,
         }
     }
 }
@@ -399,6 +401,7 @@ impl App {
             Screen::Reception(_) => Context::Reception,
             Screen::Report(_) => Context::Report,
             Screen::Case(_) => Context::Case,
+            Screen::Backlog(_) => Context::Backlog,
             Screen::Form(f) => match f.purpose {
                 crate::ui::form::Purpose::Intake(_) => Context::Form,
                 _ => Context::Action,
@@ -477,6 +480,7 @@ mod tests {
             links: Vec::new(),
             focus: 0,
             saved_at: String::new(),
+            case_no: None,
         };
         app.start_draft = Some(StartDraft::Restoring(draft));
         assert!(app.offered().is_none());

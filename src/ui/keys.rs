@@ -44,6 +44,9 @@ impl App {
         if matches!(&self.screen, Screen::Queue(q) if q.search.is_some()) {
             return self.search_key(key);
         }
+        if self.backlog_typing() {
+            return self.backlog_entry_key(key);
+        }
         match self.keys.lookup(self.context(), &key) {
             Some(action) => self.act(action),
             None => Vec::new(),
@@ -74,6 +77,7 @@ impl App {
             Screen::Report(_) => self.report_key(action),
             Screen::Settings(_) => self.settings_key(action),
             Screen::Reception(_) => self.reception_key(action),
+            Screen::Backlog(_) => self.backlog_key(action),
             // Forms take their keys before the keymap's screens.
             Screen::Form(_) => Vec::new(),
         }
@@ -94,6 +98,10 @@ impl App {
             Action::Reception => {
                 self.bring(Kept::Reception);
                 Cmd::LoadReception
+            }
+            Action::Backlog => {
+                self.show(Screen::Backlog(Box::default()));
+                Cmd::LoadBacklog
             }
             _ => return None,
         };

@@ -29,6 +29,7 @@ impl App {
                 | Purpose::Reception
                 | Purpose::Import => {}
             },
+            Screen::Backlog(_) => cmds.push(Cmd::LoadBacklog),
             Screen::Queue(_)
             | Screen::Charts(_)
             | Screen::Settings(_)
@@ -76,7 +77,8 @@ impl App {
             | Screen::Charts(_)
             | Screen::Settings(_)
             | Screen::Reception(_)
-            | Screen::Report(_) => {}
+            | Screen::Report(_)
+            | Screen::Backlog(_) => {}
         }
         Vec::new()
     }

@@ -63,9 +63,16 @@ pub enum Msg {
     Repeats {
         query: RepeatQuery,
         rows: Vec<CaseRow>,
+        flags: Vec<crate::domain::flags::PersonFlag>,
     },
     /// Drafts left by an earlier session of this operator.
     Drafts(Vec<Draft>),
+    /// 积案: the list, the office's rule (days, repeats), and whether a change was just saved.
+    Backlog {
+        rows: Vec<crate::store::BacklogRow>,
+        rule: (u32, u32),
+        saved: bool,
+    },
     Dashboard(Box<Dashboard>),
     Charts(Box<Charts>),
     /// A report, with the policy it was counted by (its labels and limits).
@@ -120,6 +127,12 @@ pub enum Cmd {
     LoadDirectory,
     LoadOfficeJournal,
     LoadDrafts,
+    /// 积案: the list; a change of one case's file (by number or id), then the list.
+    LoadBacklog,
+    ChangeBacklog {
+        case: String,
+        change: crate::domain::backlog::BacklogChange,
+    },
     /// Take in a new petition as the operator.
     Intake(Box<IntakeInput>),
     /// Give `command` on a case, as of `version` (a stale edit is refused).

@@ -12,7 +12,7 @@ use crate::store::{Admin, CaseRef, Owner, Request, Store, StoreError};
 use crate::strings::errors;
 use crate::ui::app::{App, Cmd, Cursor, Filter, Msg, View};
 use crate::ui::form::action::Directory;
-use crate::ui::form::draft::Draft;
+use crate::ui::form::draft::{Draft, DraftOf};
 use crate::ui::form::intake::RepeatQuery;
 use crate::ui::screens::settings::import;
 use crate::ui::view;
@@ -69,9 +69,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
         Cmd::RefreshCase(id) => store
             .case_view(*id, today, REPEATS)
             .map_or_else(fail, |v| Msg::CaseRefreshed(Box::new(v))),
-        Cmd::LoadDashboard => store
-            .leader_dashboard(operator_name(app), today, app.dash().depth())
-            .map_or_else(fail, |d| Msg::Dashboard(Box::new(d))),
+        Cmd::LoadDashboard => load_dashboard(store, app),
         Cmd::LoadCharts => store
             .charts(today, CHART_WEEKS)
             .map_or_else(fail, |c| Msg::Charts(Box::new(c))),
@@ -90,6 +88,8 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             .map_or_else(fail, |(days, records)| Msg::Reception(days, records)),
         Cmd::Repeats(query) => repeats(store, app, query),
         Cmd::LoadDrafts => load_drafts(store, app),
+        Cmd::LoadBacklog => backlog(store, app, false),
+        Cmd::ChangeBacklog { case, change } => change_backlog(store, app, case, change),
         Cmd::Intake(input) => intake(store, app, input),
         Cmd::Execute {
             id,
@@ -202,11 +202,63 @@ fn repeats(store: &Store, app: &App, query: &RepeatQuery) -> Msg {
         RepeatQuery::Person(key) => store.earlier_cases(key, REPEATS, app.today),
         RepeatQuery::Name(name) => store.cases_by_name(name, REPEATS, app.today),
     };
-    match rows {
-        Ok(rows) => Msg::Repeats {
+    // 重点信访人: warned at intake, to leaders and clerks only (never a handler).
+    let sees = app
+        .operator
+        .as_ref()
+        .is_some_and(crate::domain::flags::may_see);
+    let flags = match query {
+        RepeatQuery::Person(key) if sees => store.flags_for(key, app.today),
+        RepeatQuery::Person(_) | RepeatQuery::Name(_) => Ok(Vec::new()),
+    };
+    match rows.and_then(|rows| Ok((rows, flags?))) {
+        Ok((rows, flags)) => Msg::Repeats {
             query: query.clone(),
             rows,
+            flags,
         },
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
+fn load_dashboard(store: &Store, app: &App) -> Msg {
+    match store.leader_dashboard(operator_name(app), app.today, app.dash().depth()) {
+        Ok(mut d) => {
+            // 重点信访人 are the office's: never on a handler's screen, whatever the store's reader.
+            if !app
+                .operator
+                .as_ref()
+                .is_some_and(crate::domain::flags::may_see)
+            {
+                d.flagged.clear();
+                d.totals.flagged = 0;
+            }
+            Msg::Dashboard(Box::new(d))
+        }
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
+/// A change of one 积案's file, then the list again.
+fn change_backlog(
+    store: &mut Store,
+    app: &App,
+    case: &str,
+    change: &crate::domain::backlog::BacklogChange,
+) -> Msg {
+    let r = CaseRef::parse(case);
+    match store.change_backlog(operator_name(app), app.clock.now(), &r, change) {
+        Ok(_) => backlog(store, app, true),
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
+/// 积案, with the office's rule for the title.
+fn backlog(store: &Store, app: &App, saved: bool) -> Msg {
+    let p = &store.office().policy;
+    let rule = (p.backlog_overdue_days, p.backlog_repeats);
+    match store.backlog(app.today) {
+        Ok(rows) => Msg::Backlog { rows, rule, saved },
         Err(e) => Msg::Failed(errors::store(app.lang, &e)),
     }
 }
@@ -222,11 +274,24 @@ fn load_drafts(store: &Store, app: &App) -> Msg {
                 .filter_map(|d| {
                     let mut draft: Draft = serde_json::from_str(&d.body).ok()?;
                     draft.saved_at = d.saved_at;
+                    draft.case_no = draft_case_no(store, app, &draft);
                     Some(draft)
                 })
                 .collect(),
         ),
         Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
+/// The number of the case a step's draft is on, for the prompt (a case
+/// not yet numbered, or not to be read, has none).
+fn draft_case_no(store: &Store, app: &App, draft: &Draft) -> Option<String> {
+    match draft.of {
+        DraftOf::Action { case_id, .. } => store
+            .case(&CaseRef::Id(case_id), app.today)
+            .ok()
+            .and_then(|r| r.case.case_no),
+        DraftOf::Intake(_) | DraftOf::Settings => None,
     }
 }
 

@@ -66,7 +66,7 @@ impl App {
             }
             Msg::OfficeJournal(events) => self.on_office_journal(events),
             Msg::Import(view) => self.on_import(*view),
-            Msg::Repeats { query, rows } => self.on_repeats(query, rows),
+            Msg::Repeats { query, rows, flags } => self.on_repeats(query, rows, flags),
             Msg::Changed => self.on_changed(),
             Msg::CaseRefreshed(view) => self.on_case_refreshed(*view),
             Msg::Dashboard(d) => {
@@ -83,6 +83,7 @@ impl App {
             }
             Msg::Report(r) => self.on_report(r.0, &r.1),
             Msg::ReportWritten(paths) => self.say(report_screen::written(self.lang, &paths)),
+            Msg::Backlog { rows, rule, saved } => self.on_backlog(rows, rule, saved),
             Msg::Drafts(drafts) => {
                 self.start_draft = drafts.into_iter().next().map(StartDraft::Offered);
                 Vec::new()
@@ -149,6 +150,7 @@ impl App {
             field.insert(text);
             return self.search_cmd();
         }
+        self.backlog_paste(text);
         Vec::new()
     }
 
@@ -200,14 +202,38 @@ impl App {
         cmds
     }
 
+    /// 积案 loaded: the list refilled (an open entry kept), or closed once its change saved.
+    fn on_backlog(
+        &mut self,
+        rows: Vec<crate::store::BacklogRow>,
+        rule: (u32, u32),
+        saved: bool,
+    ) -> Vec<Cmd> {
+        if let Screen::Backlog(b) = &mut self.screen {
+            b.refill(rows);
+            b.rule = rule;
+            if saved {
+                b.entry = None;
+                self.message = Some(crate::strings::backlog_screen::saved(self.lang).to_owned());
+            }
+        }
+        Vec::new()
+    }
+
     /// The repeat panel's rows, if the form still asks what they answer.
-    fn on_repeats(&mut self, query: RepeatQuery, rows: Vec<CaseRow>) -> Vec<Cmd> {
+    fn on_repeats(
+        &mut self,
+        query: RepeatQuery,
+        rows: Vec<CaseRow>,
+        flags: Vec<crate::domain::flags::PersonFlag>,
+    ) -> Vec<Cmd> {
         if let Screen::Form(f) = &mut self.screen
             && f.repeat_query().as_ref() == Some(&query)
         {
             f.repeats.name_only = matches!(query, RepeatQuery::Name(_));
             f.repeats.selected = f.repeats.selected.min(rows.len().saturating_sub(1));
             f.repeats.rows = rows;
+            f.repeats.flags = flags;
         }
         Vec::new()
     }

@@ -49,6 +49,10 @@ pub struct Draft {
     /// When the ledger got it (not part of the body).
     #[serde(skip)]
     pub saved_at: String,
+    /// The case's number, looked up when the draft is offered (the body
+    /// keeps the id: a number can come later than the draft).
+    #[serde(skip)]
+    pub case_no: Option<String>,
 }
 
 impl Draft {
@@ -95,6 +99,10 @@ impl Form {
             links: self.links.clone(),
             focus: self.focus,
             saved_at: String::new(),
+            case_no: match &self.purpose {
+                Purpose::Action { case_no, .. } => case_no.clone(),
+                _ => None,
+            },
         }
     }
 

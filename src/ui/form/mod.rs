@@ -59,6 +59,15 @@ pub struct Repeats {
     pub selected: usize,
     /// Matched on the name alone: a hint, not a finding.
     pub name_only: bool,
+    /// 重点信访人 flags on the person (only for those who may see them: `domain::flags`).
+    pub flags: Vec<crate::domain::flags::PersonFlag>,
+}
+
+impl Repeats {
+    /// Whether the panel has anything to show.
+    pub fn shown(&self) -> bool {
+        !self.rows.is_empty() || !self.flags.is_empty()
+    }
 }
 
 /// A case as the clerk knows it: its number, or `#id` before it has one.

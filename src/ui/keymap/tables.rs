@@ -23,6 +23,8 @@ pub enum Section {
     Move,
     /// Refresh, help and quit: on the queue and the case screen.
     Common,
+    /// 积案 (before the fixed ones: the keymap's tables are indexed by `Section as usize`).
+    Backlog,
     /// The new intake's channel chooser (fixed: not in `keys.toml`).
     Chooser,
     /// The queue's search line (fixed: its printable keys are typed).
@@ -30,7 +32,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Queue,
         Section::Case,
         Section::Form,
@@ -43,6 +45,7 @@ impl Section {
         Section::Report,
         Section::Move,
         Section::Common,
+        Section::Backlog,
     ];
 
     /// Sections with built-in keys only: `keys.toml` cannot name them.
@@ -64,6 +67,7 @@ impl Section {
             Section::Report => "report",
             Section::Move => "move",
             Section::Common => "common",
+            Section::Backlog => "backlog",
         }
     }
 
@@ -84,7 +88,8 @@ impl Section {
             | Section::Report
             | Section::Move
             | Section::Common
-            | Section::Chooser => false,
+            | Section::Chooser
+            | Section::Backlog => false,
         }
     }
 
@@ -103,6 +108,7 @@ impl Section {
             Section::Common => COMMON,
             Section::Chooser => CHOOSER,
             Section::SearchLine => SEARCH_LINE,
+            Section::Backlog => BACKLOG,
         }
     }
 }
@@ -212,6 +218,8 @@ pub(super) const DASHBOARD: &[(Action, &[Key])] = &[
     (Action::Extend, &[ch('e')]),
     (Action::Own, &[ch('b')]),
     (Action::RefuseExtension, &[ch('u')]),
+    // J for 积案 (ji'an); j moves.
+    (Action::Backlog, &[ch('J')]),
     (Action::New, &[ch('n')]),
     (Action::SwitchView, &[ch('w')]),
     (Action::Charts, &[ch('t')]),
@@ -315,4 +323,16 @@ pub(super) const COMMON: &[(Action, &[Key])] = &[
     (Action::Refresh, &[ch('r'), plain(KeyCode::F(5))]),
     (Action::Help, &[ch('?'), plain(KeyCode::F(1))]),
     (Action::Quit, &[ch('q')]),
+];
+
+/// 积案: m marks a case (by its number), b names its 包案领导, t its 专班 (team), h records a
+/// 会商 (huishang), g a line of 化解 progress (jingzhan); Enter opens the case.
+pub(super) const BACKLOG: &[(Action, &[Key])] = &[
+    (Action::Open, &[plain(KeyCode::Enter)]),
+    (Action::New, &[ch('m')]),
+    (Action::Own, &[ch('b')]),
+    (Action::Team, &[ch('t')]),
+    (Action::Meeting, &[ch('h')]),
+    (Action::Progress, &[ch('g')]),
+    (Action::Back, &[plain(KeyCode::Esc)]),
 ];

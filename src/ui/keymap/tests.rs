@@ -2,6 +2,7 @@
 
 use super::key::{ch, ctrl, plain};
 use super::*;
+use crate::domain::op::Op;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn ev(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
@@ -360,7 +361,7 @@ fn unknown_section_and_action() {
     let e = load("[qeue]\nnew = \"a\"\n").unwrap_err();
     assert_eq!(
         e,
-        "keys.toml 第 1 行：没有分组 [qeue]；可用的分组：queue、case、form、action、setup、dashboard、charts、settings、reception、report、move、common"
+        "keys.toml 第 1 行：没有分组 [qeue]；可用的分组：queue、case、form、action、setup、dashboard、charts、settings、reception、report、move、common、backlog"
     );
     let e = load_en("[qeue]\nnew = \"a\"\n").unwrap_err();
     assert!(

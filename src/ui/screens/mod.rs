@@ -1,6 +1,7 @@
 //! One folder per screen: its state in `mod.rs` (a leaf: the messages may
 //! carry it), its keys in `update.rs`, its drawing in `view.rs`.
 
+pub mod backlog;
 pub mod case;
 pub mod charts;
 pub mod dashboard;

@@ -35,6 +35,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Charts(c) => charts::view::draw(app, c, frame, area),
         Screen::Settings(s) => settings::view::draw(app, s, frame, area),
         Screen::Reception(r) => reception::view::draw(app, r, frame, area),
+        Screen::Backlog(b) => crate::ui::screens::backlog::view::draw(app, b, frame, area),
         Screen::Report(r) => report::view::draw(app, r, frame, area),
         Screen::Case(c) => case::view::draw(app, c, frame, area),
         Screen::Form(f) => crate::ui::screens::form::view::draw(app, f, frame, area),

@@ -420,15 +420,16 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         body,
     );
     frame.render_widget(
-        Paragraph::new(actions_line(app, screen)),
+        Paragraph::new(actions_line(app, screen, usize::from(area.width))),
         crate::ui::view::parts::row(area, area.height - 2),
     );
     // The screen's own keys (the steps are on the line above).
     crate::ui::view::parts::footer(app, Context::Case, |a| a.op().is_none(), frame, area);
 }
 
-/// Every action with its key: allowed ones first and bold, the rest dim.
-fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
+/// Every action with its key: allowed ones first and bold, the rest dim; whole ones within
+/// `w` columns (English names are long: never one cut mid-word).
+fn actions_line(app: &App, screen: &CaseScreen, w: usize) -> Line<'static> {
     let (mut open, mut shut) = (Vec::new(), Vec::new());
     // Every step the keymap has a key for, in the journal's order.
     for op in crate::domain::op::Op::ALL {
@@ -469,10 +470,17 @@ fn actions_line(app: &App, screen: &CaseScreen) -> Line<'static> {
         }
     }
     let mut spans = Vec::new();
+    let mut used = 0;
     for s in open.into_iter().chain(shut) {
-        if !spans.is_empty() {
+        let gap = if spans.is_empty() { 0 } else { 2 };
+        let sw = crate::display::width(&s.content);
+        if used + gap + sw > w {
+            break;
+        }
+        if gap > 0 {
             spans.push(Span::raw("  "));
         }
+        used += gap + sw;
         spans.push(s);
     }
     Line::from(spans)

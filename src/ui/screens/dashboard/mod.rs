@@ -17,10 +17,12 @@ pub enum List {
     Today,
     Groups,
     Repeaters,
+    /// 重点信访人 (leaders and clerks only: `domain::flags::may_see`).
+    Flagged,
 }
 
 impl List {
-    pub const ALL: [List; 8] = [
+    pub const ALL: [List; 9] = [
         List::Major,
         List::Overdue,
         List::DueSoon,
@@ -29,6 +31,7 @@ impl List {
         List::Today,
         List::Groups,
         List::Repeaters,
+        List::Flagged,
     ];
 
     pub fn code(self) -> &'static str {
@@ -41,6 +44,7 @@ impl List {
             List::Today => "today",
             List::Groups => "groups",
             List::Repeaters => "repeaters",
+            List::Flagged => "flagged",
         }
     }
 
@@ -55,7 +59,7 @@ impl List {
             List::Owned => &d.owned,
             List::Today => &d.today,
             List::Groups => &d.groups,
-            List::Repeaters => &[],
+            List::Repeaters | List::Flagged => &[],
         }
     }
 
@@ -63,6 +67,7 @@ impl List {
     pub fn len(self, d: &Dashboard) -> usize {
         match self {
             List::Repeaters => d.repeaters.len(),
+            List::Flagged => d.flagged.len(),
             other => other.cases(d).len(),
         }
     }
@@ -79,6 +84,7 @@ impl List {
             List::Today => t.today,
             List::Groups => t.groups,
             List::Repeaters => t.repeaters,
+            List::Flagged => t.flagged,
         };
         usize::try_from(n).unwrap_or(0).max(self.len(d))
     }
@@ -113,6 +119,8 @@ impl DashboardScreen {
     pub fn selected_id(&self) -> Option<i64> {
         match self.current() {
             List::Repeaters => self.data.repeaters.get(self.selected).map(|r| r.latest),
+            // A flag is on a person, not a case: nothing to open.
+            List::Flagged => None,
             _ => self.selected_case().map(|r| r.case.id),
         }
     }
@@ -180,6 +188,8 @@ impl DashboardScreen {
                 .repeaters
                 .get(self.selected)
                 .map(|r| Err(r.id_number.clone())),
+            // Flags are numbered; a negative number keeps them apart from case ids.
+            List::Flagged => self.data.flagged.get(self.selected).map(|f| Ok(-f.no)),
             _ => self.selected_case().map(|r| Ok(r.case.id)),
         }
     }
@@ -192,6 +202,9 @@ impl DashboardScreen {
         let n = self.current().len(&self.data);
         // The list is the same one, so an ID number is a repeater's.
         let found = match was {
+            Some(Ok(id)) if self.current() == List::Flagged => {
+                self.data.flagged.iter().position(|f| -f.no == id)
+            }
             Some(Ok(id)) => self
                 .current()
                 .cases(&self.data)

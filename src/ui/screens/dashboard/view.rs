@@ -179,6 +179,11 @@ fn draw_list(
                 )));
             }
         }
+        List::Flagged => {
+            for f in d.data.flagged.iter().skip(start).take(rows) {
+                lines.push(Line::from(cut(&flag_line(lang, f), w)));
+            }
+        }
         _ => {
             let shown: Vec<&CaseRow> = list.cases(&d.data).iter().skip(start).take(rows).collect();
             let no_w = crate::ui::view::parts::number_width(shown.iter().map(|r| &r.case));
@@ -198,6 +203,18 @@ fn draw_list(
         }
         frame.render_widget(Paragraph::new(line), row(area, 1 + k as u16));
     }
+}
+
+/// 重点信访人: who, the flag, when, and why.
+fn flag_line(lang: Lang, f: &crate::domain::flags::PersonFlag) -> String {
+    let id = f.id_number.as_deref().map(mask_id).unwrap_or_default();
+    format!(
+        " {} {id} {} {} {}",
+        f.name,
+        crate::strings::backlog::flag(lang, f.flag),
+        f.on,
+        f.reason
+    )
 }
 
 /// 待批示: what waits for the leader — an opinion, or an extension asked
@@ -230,11 +247,22 @@ fn case_line(
         .iter()
         .filter(|k| matches!(k.status, ClockStatus::Running { .. }))
         .min_by_key(|k| k.due);
+    // The queue's short words ("44d over"): the long ones do not fit the column in English.
     let (due, style) = clock.map_or((String::new(), Style::new()), |k| {
-        (
-            labels::clock_status(lang, &k.status),
-            clock_style(&k.status),
-        )
+        let ui = text(lang);
+        let due = match k.status {
+            ClockStatus::Running { days_left, .. } if days_left < 0 => {
+                ui.days_over.replace("{}", &(-days_left).to_string())
+            }
+            ClockStatus::Running { days_left, .. } => {
+                ui.days_left.replace("{}", &days_left.to_string())
+            }
+            ClockStatus::Met { .. }
+            | ClockStatus::Late { .. }
+            | ClockStatus::NoticeLate { .. }
+            | ClockStatus::Window { .. } => labels::clock_status(lang, &k.status),
+        };
+        (due, clock_style(&k.status))
     });
     let head = format!(" {} {} ", fit(&case_name(c), no_w), fit(&who, 6));
     let due = fit(&due, 10);

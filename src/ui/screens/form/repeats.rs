@@ -7,20 +7,23 @@ use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::display::{cut, width};
-use crate::strings::{Lang, form as t, labels};
+use crate::display::{cut, width, wrap};
+use crate::strings::{Lang, backlog, form as t, labels};
 use crate::ui::form::Form;
 
 pub fn draw(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
     let r = &form.repeats;
     let title = t::repeats_title(lang, r.rows.len(), r.name_only);
-    let block = Block::bordered()
-        .title(title)
-        .border_style(Style::new().fg(if r.name_only {
-            Color::DarkGray
-        } else {
-            Color::Yellow
-        }));
+    let block =
+        Block::bordered()
+            .title(title)
+            .border_style(Style::new().fg(if !r.flags.is_empty() {
+                Color::Red
+            } else if r.name_only {
+                Color::DarkGray
+            } else {
+                Color::Yellow
+            }));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
@@ -30,7 +33,16 @@ pub fn draw(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
     }
     let hints = hint_lines(t::repeats_keys(lang), w);
     let hint_h = hints.len().min(h.saturating_sub(1)).max(1);
-    let lines = case_lines(form, lang, w, h.saturating_sub(hint_h));
+    // 重点信访人 first, whole (wrapped): the flag, its reason and date.
+    let mut lines: Vec<Line> = r
+        .flags
+        .iter()
+        .flat_map(|f| wrap(&format!("⚠ {}", backlog::flag_warning(lang, f)), w))
+        .map(|l| Line::from(l).red().bold())
+        .collect();
+    let room = h.saturating_sub(hint_h + lines.len());
+    lines.truncate(h.saturating_sub(hint_h));
+    lines.extend(case_lines(form, lang, w, room));
     frame.render_widget(Paragraph::new(lines), inner);
     let hint_y = inner.y + inner.height - hint_h as u16;
     let hint: Vec<Line> = hints

@@ -22,8 +22,19 @@ fn label_width(lang: Lang) -> usize {
         Lang::En => 18,
     }
 }
-/// Lines a multi-line field shows at most.
+/// Lines a multi-line field shows at most; more while it has the focus, so
+/// a pasted letter can be read where it is typed.
 const MULTI_LINES: usize = 4;
+const MULTI_LINES_FOCUSED: usize = 8;
+
+/// Lines field `i` shows at most.
+fn most_lines(form: &Form, i: usize) -> usize {
+    if i == form.focus {
+        MULTI_LINES_FOCUSED
+    } else {
+        MULTI_LINES
+    }
+}
 /// From this width the repeat panel stands beside the form.
 const SIDE_PANEL_WIDTH: u16 = 100;
 
@@ -86,7 +97,7 @@ fn value_lines(form: &Form, i: usize, room: usize) -> usize {
     match form.fields.get(i) {
         Some(f) if f.kind == Kind::Multi => {
             let (lines, _) = f.input.wrapped(room);
-            lines.len().clamp(1, MULTI_LINES)
+            lines.len().clamp(1, most_lines(form, i))
         }
         _ => 1,
     }
@@ -130,7 +141,7 @@ pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(note_spans)), row(area, 1));
 
     // The body, and where the repeat panel goes.
-    let has_panel = matches!(form.purpose, Purpose::Intake(_)) && !form.repeats.rows.is_empty();
+    let has_panel = matches!(form.purpose, Purpose::Intake(_)) && form.repeats.shown();
     let body_top = area.y + 2;
     let body_h = area.height.saturating_sub(3);
     let (body, panel) = match (has_panel, area.width >= SIDE_PANEL_WIDTH) {
@@ -208,7 +219,7 @@ fn field_line(
             label_width(lang),
         )
     } else {
-        " ".repeat(label_width(lang))
+        fit(&more_sign(form, lang, i, k, room), label_width(lang))
     };
     let label_style = if focused {
         Style::new().bold()
@@ -241,6 +252,22 @@ fn field_line(
     Line::from(spans)
 }
 
+/// Under the label of a multi-line field's last line shown, when lines
+/// are hidden: how many there are (the rest scroll into view as the
+/// cursor moves).
+fn more_sign(form: &Form, lang: Lang, i: usize, k: usize, room: usize) -> String {
+    let Some(f) = form.fields.get(i).filter(|f| f.kind == Kind::Multi) else {
+        return String::new();
+    };
+    let total = f.input.wrapped(room.saturating_sub(1)).0.len();
+    let shown = value_lines(form, i, room.saturating_sub(1));
+    if total > shown && k + 1 == shown {
+        format!(" {}", t::more_lines(lang, total))
+    } else {
+        String::new()
+    }
+}
+
 /// Line `k` of field `i`'s value as shown in `room` columns, and the
 /// cursor's column in it when the cursor is on that line.
 fn shown_value(
@@ -257,7 +284,7 @@ fn shown_value(
             let (lines, (cl, cc)) = f.input.wrapped(room.saturating_sub(1));
             // The window of lines that holds the cursor.
             let top = if focused {
-                cl.saturating_sub(MULTI_LINES - 1)
+                cl.saturating_sub(MULTI_LINES_FOCUSED - 1)
             } else {
                 0
             };

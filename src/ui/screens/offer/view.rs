@@ -12,7 +12,15 @@ use crate::ui::form::draft::{Draft, DraftOf};
 pub fn draw(draft: &Draft, lang: Lang, frame: &mut Frame, area: Rect) {
     let what = match &draft.of {
         DraftOf::Intake(c) => t::intake_title(lang, labels::channel(lang, *c)),
-        DraftOf::Action { case_id, op } => format!("#{case_id} {}", labels::step(lang, *op)),
+        // The number the clerk knows the case by, never the ledger's id.
+        DraftOf::Action { op, .. } => format!(
+            "{} {}",
+            draft
+                .case_no
+                .clone()
+                .unwrap_or_else(|| t::unnumbered(lang).to_owned()),
+            labels::step(lang, *op)
+        ),
         DraftOf::Settings => labels::act(lang, Act::Settings).to_owned(),
     };
     let saved = draft

@@ -27,38 +27,58 @@ pub fn draw(app: &App, screen: &SettingsScreen, frame: &mut Frame, area: Rect) {
     let dir = &app.directory;
     let mut lines: Vec<Line> =
         vec![Line::from(cut(crate::strings::ui::action(lang, "settings"), w)).bold()];
-    lines.push(Line::from(""));
-    let mut rows: Vec<String> = dir
-        .operators
-        .iter()
-        .map(|o| {
-            format!(
-                " {} {} {} {}",
-                fit(&o.name, 10),
-                fit(labels::role(lang, o.role), 12),
-                fit(o.department.as_deref().unwrap_or("—"), 14),
-                f::flag(lang, o.active)
-            )
-        })
-        .collect();
-    rows.extend(
+    // Each list under its column headings; a heading is not a row to select.
+    let mut shown: Vec<(Option<usize>, String)> = vec![(None, operator_heading(lang))];
+    shown.extend(dir.operators.iter().enumerate().map(|(i, o)| {
+        let text = format!(
+            " {} {} {} {}",
+            fit(&o.name, 10),
+            fit(labels::role(lang, o.role), 12),
+            fit(o.department.as_deref().unwrap_or("—"), 14),
+            f::flag(lang, o.active)
+        );
+        (Some(i), text)
+    }));
+    let n = dir.operators.len();
+    shown.push((
+        None,
+        format!(" {}", f::label(lang, f::FieldKey::DepartmentName)),
+    ));
+    shown.extend(
         dir.departments
             .iter()
-            .map(|d| format!(" {} {d}", fit(f::label(lang, f::FieldKey::Department), 10))),
+            .enumerate()
+            .map(|(i, d)| (Some(n + i), format!(" {d}"))),
     );
     // Keep the cursor's row on screen.
-    let room = usize::from(area.height.saturating_sub(3));
-    let first = screen.selected.saturating_sub(room.saturating_sub(1));
-    for (i, text) in rows.iter().enumerate().skip(first).take(room) {
+    let room = usize::from(area.height.saturating_sub(2));
+    let at = shown
+        .iter()
+        .position(|(i, _)| *i == Some(screen.selected))
+        .unwrap_or(0);
+    let first = at.saturating_sub(room.saturating_sub(1));
+    for (i, text) in shown.iter().skip(first).take(room) {
         let line = Line::from(cut(text, w));
-        lines.push(if i == screen.selected {
-            line.patch_style(Style::new().reversed())
-        } else {
-            line
+        lines.push(match i {
+            Some(i) if *i == screen.selected => line.patch_style(Style::new().reversed()),
+            Some(_) => line,
+            None => line.dim(),
         });
     }
     frame.render_widget(Paragraph::new(lines), area);
     crate::ui::view::parts::footer(app, Context::Settings, |_| true, frame, area);
+}
+
+/// The people list's column headings, over its columns.
+fn operator_heading(lang: crate::strings::Lang) -> String {
+    use f::FieldKey as K;
+    format!(
+        " {} {} {} {}",
+        fit(f::label(lang, K::Name), 10),
+        fit(f::label(lang, K::Role), 12),
+        fit(f::label(lang, K::Department), 14),
+        f::label(lang, K::Active)
+    )
 }
 
 /// 操作日志: the office journal, newest first, one event a line.

@@ -1,0 +1,156 @@
+//! The 积案 screen (issue 20 point 2, the desk's side): opened from the leader's dashboard
+//! (J), it lists each 积案 with why it qualifies, its 包案领导, 专班, last 会商 and progress;
+//! m marks a case, b names its leader, t its team, h records a 会商, g a line of progress —
+//! all through `Store::change_backlog`, as `xinfang backlog` does.
+
+mod common;
+
+use common::desk::Desk;
+use common::tmux::have_tmux;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use xinfang::ui::app::{App, Msg, Screen};
+use xinfang::ui::view;
+
+fn render(app: &App, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    term.draw(|f| view::draw(app, f)).expect("drawn");
+    term.backend().to_string()
+}
+
+fn screen(d: &Desk) -> &xinfang::ui::screens::backlog::BacklogScreen {
+    match &d.app.screen {
+        Screen::Backlog(b) => b,
+        _ => panic!("not on 积案; message: {:?}", d.app.message),
+    }
+}
+
+/// Types `text` into the entry's line and goes on (Enter).
+fn line(d: &mut Desk, text: &str) {
+    d.send(Msg::Paste(text.into()));
+    d.key(KeyCode::Enter);
+}
+
+/// The leader marks case 1, names himself its leader, a team of two, records a 会商 and a
+/// line of progress; each is in the office journal's file of the case.
+fn worked(h: u16) -> Desk {
+    let mut d = Desk::new("赵局长", 1);
+    d.send(Msg::Resize { rows: h });
+    d.key(KeyCode::Char('J'));
+    assert!(screen(&d).rows.is_empty());
+    d.key(KeyCode::Char('m'));
+    line(&mut d, "1");
+    // A blank reason is named in words, the entry stays open.
+    d.key(KeyCode::Enter);
+    assert_eq!(d.app.message.as_deref(), Some("请填写认定理由"));
+    line(&mut d, "三次来访未化解，群众情绪激动");
+    assert!(screen(&d).entry.is_none(), "{:?}", d.app.message);
+    assert_eq!(screen(&d).rows.len(), 1);
+    d.key(KeyCode::Char('b'));
+    line(&mut d, "赵局长");
+    d.key(KeyCode::Char('t'));
+    line(&mut d, "王强、刘洋");
+    d.key(KeyCode::Char('h'));
+    d.key(KeyCode::Enter); // today's date, as offered
+    line(&mut d, "赵局长、王强、刘洋");
+    line(&mut d, "先行垫付补偿款，街道办一周内出具方案");
+    d.key(KeyCode::Char('g'));
+    line(&mut d, "已与信访人面谈，同意等待方案");
+    assert!(screen(&d).entry.is_none(), "{:?}", d.app.message);
+    d
+}
+
+#[test]
+fn a_leader_marks_a_case_and_keeps_its_file() {
+    let d = worked(40);
+    let rows = d.store.backlog(d.app.today).expect("the list");
+    let f = &rows[0].file;
+    assert_eq!(f.leader.as_deref(), Some("赵局长"));
+    assert_eq!(f.team, ["王强", "刘洋"]);
+    assert_eq!(f.meetings.len(), 1);
+    assert_eq!(f.meetings[0].participants.len(), 3);
+    assert_eq!(f.meetings[0].on, d.app.today);
+    assert_eq!(f.progress.len(), 1);
+}
+
+#[test]
+fn the_backlog_screen_at_120x40_and_80x24() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut d = worked(h);
+        let shown = render(&d.app, w, h);
+        for part in ["信访积案（1）", "领导认定", "赵局长", "先行垫付"] {
+            assert!(shown.contains(part), "{part}:\n{shown}");
+        }
+        insta::assert_snapshot!(format!("backlog_{w}x{h}"), shown);
+        d.key(KeyCode::Char('h'));
+        insta::assert_snapshot!(
+            format!("backlog_meeting_entry_{w}x{h}"),
+            render(&d.app, w, h)
+        );
+    }
+}
+
+#[test]
+fn the_dashboard_footer_shows_the_backlog_key() {
+    let d = Desk::new("赵局长", 1);
+    let shown = render(&d.app, 120, 40);
+    let footer = shown.lines().last().unwrap_or_default();
+    assert!(footer.contains("J 积案"), "{footer}");
+}
+
+#[test]
+fn a_refusal_keeps_the_entry_open() {
+    let mut d = Desk::new("赵局长", 1);
+    d.key(KeyCode::Char('J'));
+    d.key(KeyCode::Char('m'));
+    line(&mut d, "1");
+    line(&mut d, "长期未化解");
+    d.key(KeyCode::Char('b'));
+    // 王强 is a handler, not a leader: refused, the entry stays with what was typed.
+    line(&mut d, "王强");
+    assert!(screen(&d).entry.is_some());
+    let said = d.app.message.clone().unwrap_or_default();
+    assert!(said.contains("王强"), "{said}");
+}
+
+/// The real binary: the leader opens 积案 from the dashboard, marks 2026-0001 and records a
+/// 会商; `xinfang backlog list --json` has both.
+#[test]
+fn a_leader_marks_a_case_and_records_a_meeting_in_the_terminal() {
+    if !have_tmux() {
+        eprintln!("tmux not installed: skipped");
+        return;
+    }
+    let l = common::Ledger::new();
+    l.apply_ok(include_str!("fixtures/session.jsonl"));
+    let d = common::tmux::Desk::start(&l, "backlog", Some("赵建国"));
+    d.sees("领导视图");
+    d.sees("J 积案");
+    d.keys(&["J"]);
+    d.sees("信访积案（");
+    d.keys(&["m"]);
+    d.sees("认定积案");
+    // The entry offers the selected case (#2, here by the rule); Ctrl-U clears it.
+    d.keys(&["C-u"]);
+    d.typ("2026-0001");
+    d.keys(&["Enter"]);
+    d.typ("多次信访，久拖未决");
+    d.keys(&["Enter"]);
+    d.sees("已保存");
+    d.sees("2026-0001");
+    d.keys(&["h"]);
+    d.sees("登记会商");
+    d.keys(&["Enter"]);
+    d.typ("赵建国、王强");
+    d.keys(&["Enter"]);
+    d.typ("由城建科牵头复核");
+    d.keys(&["Enter"]);
+    d.sees("已保存");
+    d.sees("由城建科牵头复核");
+    d.keys(&["q"]);
+    assert!(common::tmux::eventually(|| !d.alive()));
+    let out = common::run(&["backlog", "list", "--json", "--db", l.db()], "");
+    assert!(out.stdout.contains("多次信访，久拖未决"), "{}", out.stdout);
+    assert!(out.stdout.contains("由城建科牵头复核"), "{}", out.stdout);
+}
