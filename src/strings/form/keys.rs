@@ -153,6 +153,10 @@ field_keys! {
     // Confidentiality (2022 Art 30 第三款): whom an accusation may not reach.
     OperatorUnit = ("所在单位", "unit"),
     DepartmentWide = ("可见本部门全部案件", "sees the department's cases"),
+    // The letterhead's seal image and the 四告知 (issue 18 point 3, issue 20 point 6).
+    ProfileSealImage = ("电子印章图片路径", "electronic seal image file"),
+    ProfilePhones = ("联系电话（姓名 电话；…）", "phones (name phone; …)"),
+    ProfileRepeatNotice = ("重复投诉告知语", "words on repeated complaints"),
 }
 
 impl FieldKey {
