@@ -413,3 +413,52 @@ fn a_declined_and_a_passed_on_case_keep_to_one_page() {
     fits(DocKind::Whereabouts, &html);
     insta::assert_snapshot!("long_whereabouts_html", html);
 }
+
+#[test]
+fn an_electronic_seal_is_put_over_the_signature_and_a_bad_one_is_named() {
+    let mut l = ledger();
+    let no = l.long_case();
+    let seal = l._dir.path().join("seal.png");
+    std::fs::write(&seal, b"\x89PNG\r\n\x1a\n-not-a-real-seal-").unwrap();
+    let set = |l: &mut Ledger, path: &str| {
+        l.store
+            .set_office_profile(&OfficeProfile {
+                seal_image: path.into(),
+                ..OfficeProfile::default()
+            })
+            .unwrap();
+    };
+    set(&mut l, &seal.to_string_lossy());
+    let (_, html) = l
+        .issue(&no, DocKind::Accept, "李娜", "2026-02-02T11:00:00+08:00")
+        .unwrap();
+    assert!(
+        html.contains("<img class=\"seal\" alt=\"\" src=\"data:image&#x2f;png;base64,iVBORw0KGgo"),
+        "{html}"
+    );
+    // Set, but gone: refused, naming the setting and the file; nothing is issued.
+    set(&mut l, "/nonexistent/seal.png");
+    let e = l
+        .issue(&no, DocKind::Transfer, "李娜", "2026-02-02T11:05:00+08:00")
+        .unwrap_err();
+    let said = xinfang::strings::errors::store(xinfang::strings::Lang::Zh, &e);
+    assert!(
+        said.contains("seal_image") && said.contains("/nonexistent/seal.png"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_suggestion_letter_is_a_leaders_and_the_warning_needs_a_flag() {
+    let mut l = ledger();
+    let no = l.long_case();
+    let e = l
+        .issue(&no, DocKind::Advice, "李娜", "2026-04-03T10:00:00+08:00")
+        .unwrap_err();
+    assert!(e.to_string().contains("Leader"), "{e}");
+    let e = l
+        .issue(&no, DocKind::Warning, "李娜", "2026-04-03T10:00:00+08:00")
+        .unwrap_err();
+    let said = xinfang::strings::errors::store(xinfang::strings::Lang::Zh, &e);
+    assert!(said.contains("重点信访人"), "{said}");
+}
