@@ -182,7 +182,7 @@ fn a_notice_stating_a_provisional_due_date_says_so() {
     );
     assert!(reprint.success(), "{reprint:?}");
     assert!(
-        reprint.stdout.contains("于2027年2月11日前作出处理意见")
+        reprint.stdout.contains("于2027年2月11日前办结")
             && reprint.stdout.contains("2027年国务院放假安排尚未公布"),
         "{}",
         reprint.stdout

@@ -61,6 +61,7 @@ fn ledger() -> Ledger {
             seal: "某区信访局信访专用章".into(),
             review_organ: "某市信访局".into(),
             printer: String::new(),
+            ..OfficeProfile::default()
         })
         .unwrap();
     Ledger {
@@ -521,7 +522,7 @@ fn what_the_petitioner_wrote_is_printed_never_run() {
         "李娜",
         "2026-01-31T10:00:00+08:00",
         intake(
-            json!({"summary": "反映<script>alert(1)</script>问题", "request": "要求 <b>处理</b>"}),
+            json!({"summary": "反映<script>alert(1)</script>问题", "request": "要求<script>alert(1)</script>处理"}),
         ),
     );
     let no = l.run(
@@ -533,7 +534,8 @@ fn what_the_petitioner_wrote_is_printed_never_run() {
     let (_, text, html) = l
         .issue(&no, DocKind::Accept, None, "2026-02-02T09:30:00+08:00")
         .unwrap();
-    assert!(text.contains("反映<script>alert(1)</script>问题"));
+    // The acceptance notice quotes the request (issue 18: the petitioner's words).
+    assert!(text.contains("要求<script>alert(1)</script>处理"));
     assert!(
         !html.contains("<script") && html.contains("&lt;script&gt;"),
         "{html}"

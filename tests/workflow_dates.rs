@@ -176,6 +176,7 @@ fn ledger() -> Ledger {
             seal: "某区信访局信访专用章".into(),
             review_organ: "某市信访局".into(),
             printer: String::new(),
+            ..OfficeProfile::default()
         })
         .unwrap();
     Ledger {

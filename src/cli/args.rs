@@ -150,6 +150,12 @@ pub enum Cmd {
         again: bool,
         #[arg(long)]
         print: bool,
+        /// The unit a 工作建议函 / 预警稳控提醒函 goes to (default: the assigned department).
+        #[arg(long)]
+        to: Option<String>,
+        /// The suggestion of a 工作建议函.
+        #[arg(long)]
+        advice: Option<String>,
     },
     Check {
         #[arg(long, conflicts_with = "deep")]

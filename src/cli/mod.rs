@@ -308,22 +308,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             report::run(&store, &period, format, out.as_deref(), top, lang, today)?;
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Notice {
-            case,
-            kind,
-            out,
-            basis,
-            review_organ,
-            again,
-            print,
-        } => {
-            let extra = crate::documents::Extra {
-                basis,
-                review_organ,
-                again,
-            };
-            notice(&env, &case, &kind, &extra, out.as_deref(), print)
-        }
+        Cmd::Notice { .. } => notice_command(&env, cmd),
         Cmd::Replay { keys, size, json } => replay(&env, &keys, &size, json),
         Cmd::Check { quick, deep, json } => check(&env, quick, deep, json),
         Cmd::Backup { dest } => admin::backup(&env, &dest),
@@ -351,6 +336,32 @@ fn replay(env: &Env, keys: &Path, size: &str, json: bool) -> Result<ExitCode, Fa
 }
 
 /// `notice`: issue or reprint a document as the operator of `--as`.
+/// `notice`: what the person issuing adds, then the document.
+fn notice_command(env: &Env, cmd: Cmd) -> Result<ExitCode, Failure> {
+    let Cmd::Notice {
+        case,
+        kind,
+        out,
+        basis,
+        review_organ,
+        again,
+        print,
+        to,
+        advice,
+    } = cmd
+    else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let extra = crate::documents::Extra {
+        basis,
+        review_organ,
+        again,
+        to,
+        advice,
+    };
+    notice(env, &case, &kind, &extra, out.as_deref(), print)
+}
+
 fn notice(
     env: &Env,
     case: &str,

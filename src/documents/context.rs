@@ -4,7 +4,8 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 
-use crate::domain::documents::{Addressee, Body, DocKind};
+use super::wording::{QUOTE_MAX, first_person, quote, route_sentence, without_review_sentence};
+use crate::domain::documents::{Addressee, Body, DocKind, OfficeProfile};
 use crate::domain::types::{Decision, HandlingType, Outcome, ServiceMethod, SuperviseGround};
 use crate::store::RenderJob;
 use crate::strings::{Lang, labels};
@@ -97,26 +98,36 @@ fn handling_type(t: HandlingType) -> &'static str {
     }
 }
 
-/// The whole context of one document.
-pub fn build(job: &RenderJob) -> Value {
-    let case = job.case;
-    let intake = &case.intake;
-    let mut body = serde_json::to_value(&job.content.body).unwrap_or(Value::Null);
-    words(&mut body);
+/// An internal sheet names who petitioned; an anonymous letter says so.
+fn petitioner_line(intake: &crate::domain::case::Intake) -> String {
     let petitioners: Vec<&str> = intake
         .petitioners
         .iter()
         .map(|p| p.name.as_str())
         .filter(|n| !n.trim().is_empty())
         .collect();
-    // An internal sheet names who petitioned; an anonymous letter says so.
-    let petitioner_line = if intake.anonymous || petitioners.is_empty() {
+    if intake.anonymous || petitioners.is_empty() {
         "匿名信访人".to_owned()
     } else if intake.people as usize > petitioners.len() {
         format!("{}等{}人", petitioners.join("、"), intake.people)
     } else {
         petitioners.join("、")
+    }
+}
+
+/// The whole context of one document.
+pub fn build(job: &RenderJob) -> Value {
+    let case = job.case;
+    let intake = &case.intake;
+    let mut body = serde_json::to_value(&job.content.body).unwrap_or(Value::Null);
+    words(&mut body);
+    let you = if job.content.addressee.names.len() > 1 {
+        "你们"
+    } else {
+        "您"
     };
+    reworded(&mut body, &job.content.body, you, job.profile);
+    let petitioner_line = petitioner_line(intake);
     let decided = case
         .decision
         .as_ref()
@@ -125,7 +136,10 @@ pub fn build(job: &RenderJob) -> Value {
         .assignment
         .as_ref()
         .map(|a| chinese_date(local(a.stamp.at)));
-    let plural = job.content.addressee.names.len() > 1;
+    let case_no = case
+        .case_no
+        .clone()
+        .unwrap_or_else(|| format!("#{}", case.id));
     json!({
         "office": job.profile,
         "kind": job.content.kind.code(),
@@ -136,10 +150,12 @@ pub fn build(job: &RenderJob) -> Value {
         // monospaced box 36 characters (72 columns) wide.
         "pad": "　".repeat(22),
         "to": addressee_line(&job.content.addressee),
-        "you": if plural { "你们" } else { "您" },
+        "you": you,
+        "sheet": !job.content.kind.to_petitioner(), // to a unit: set smaller (style.css)
+        "repeat_notice": job.profile.repeat_notice(),
         "petitioner_line": petitioner_line,
         "case": {
-            "case_no": case.case_no.clone().unwrap_or_else(|| format!("#{}", case.id)),
+            "case_no": case_no,
             "received": chinese_date(local(intake.received_at)),
             "channel": labels::channel(Lang::Zh, intake.channel),
             "category": intake.category,
@@ -153,6 +169,7 @@ pub fn build(job: &RenderJob) -> Value {
             "pass_on": matches!(case.decision.as_ref().map(|d| &d.decision), Some(Decision::PassOn { .. })),
         },
         "body": body,
+        "words": the_petitioners_words(&intake.summary, &intake.request, &case_no),
         // The sentence after a due date in a year without an official holiday table, or null.
         "provisional": (!job.provisional.is_empty())
             .then(|| crate::strings::calendar::provisional_in_notice(Lang::Zh, &job.provisional)),
@@ -168,6 +185,72 @@ pub fn build(job: &RenderJob) -> Value {
             "what": timeline_words(&e.op, &e.command),
         })).collect::<Vec<_>>(),
     })
+}
+
+/// What the petitioner said, without the clerk's framing (issue 18): the request whole, the
+/// summary whole and in brief, and the matter as a notice names it — the request quoted,
+/// else what was reported.
+fn the_petitioners_words(summary: &str, request: &str, case_no: &str) -> Value {
+    let request = first_person(request);
+    let brief = quote(&first_person(summary), QUOTE_MAX);
+    let matter = if request.is_empty() {
+        format!("反映的“{brief}”一事（编号{case_no}）")
+    } else {
+        format!(
+            "提出的信访事项（编号{case_no}），诉求为“{}”",
+            quote(&request, QUOTE_MAX)
+        )
+    };
+    json!({
+        "matter": matter,
+        "brief": brief,
+        "summary": first_person(summary),
+        "request": request,
+    })
+}
+
+/// The route as a sentence to the petitioner; the reply text without its own 复查 sentence.
+/// The 四告知's phones; a flag's words and date.
+fn reworded(body: &mut Value, checked: &Body, you: &str, profile: &OfficeProfile) {
+    match checked {
+        Body::Decline { route, .. } => body["route_sentence"] = json!(route_sentence(route, you)),
+        Body::Reply { facts, .. } => body["facts"] = json!(without_review_sentence(facts)),
+        Body::Accept {
+            leader,
+            handler,
+            department,
+            ..
+        } => {
+            let phone = |who: &Option<String>| {
+                who.as_deref()
+                    .and_then(|w| profile.phone_of(w, department.as_deref()))
+            };
+            body["leader_phone"] = json!(phone(leader));
+            body["handler_phone"] = json!(phone(handler));
+        }
+        Body::Warning { flags, .. } => {
+            body["flags"] = flags
+                .iter()
+                .map(|f| {
+                    json!({
+                        "name": f.name,
+                        "flag_label": crate::strings::backlog::flag(Lang::Zh, f.flag),
+                        "reason": f.reason.trim().trim_end_matches('。'),
+                        "on": chinese_date(f.on),
+                    })
+                })
+                .collect();
+        }
+        Body::Transfer { .. }
+        | Body::Extension { .. }
+        | Body::Supervision { .. }
+        | Body::Reminder { .. }
+        | Body::Closing { .. }
+        | Body::CaseFile { .. }
+        | Body::NoFurther { .. }
+        | Body::Whereabouts { .. }
+        | Body::Advice { .. } => {}
+    }
 }
 
 /// The sheet is a 转送单 or a 交办单 by what was done; others their title.
@@ -186,7 +269,9 @@ fn title(body: &Body, kind: DocKind) -> &'static str {
         | Body::Closing { .. }
         | Body::CaseFile { .. }
         | Body::NoFurther { .. }
-        | Body::Whereabouts { .. } => kind.title(),
+        | Body::Whereabouts { .. }
+        | Body::Warning { .. }
+        | Body::Advice { .. } => kind.title(),
     }
 }
 

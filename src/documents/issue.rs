@@ -18,6 +18,9 @@ pub struct Extra {
     pub review_organ: Option<String>,
     /// Issue a new one even when one of the kind is issued already.
     pub again: bool,
+    /// The unit a 工作建议函 or 预警稳控提醒函 goes to, and the suggestion.
+    pub to: Option<String>,
+    pub advice: Option<String>,
 }
 
 /// A document in hand: newly issued, or the stored one reprinted.
@@ -49,6 +52,8 @@ pub fn issue_or_reprint(
     let mut input = IssueInput::new(kind);
     input.basis = extra.basis.clone();
     input.review_organ = extra.review_organ.clone();
+    input.to = extra.to.clone();
+    input.advice = extra.advice.clone();
     let req = Request {
         case: Some(case.clone()),
         expected_version: None,

@@ -9,6 +9,8 @@
 mod casefile;
 mod context;
 mod issue;
+mod seal;
+mod wording;
 
 use std::path::Path;
 
@@ -80,6 +82,14 @@ const BUILTIN: &[(&str, &str)] = &[
         "no_further.txt",
         include_str!("../../assets/templates/no_further.txt"),
     ),
+    (
+        "warning.txt",
+        include_str!("../../assets/templates/warning.txt"),
+    ),
+    (
+        "advice.txt",
+        include_str!("../../assets/templates/advice.txt"),
+    ),
 ];
 
 /// The template names, for the README and the override directory.
@@ -141,6 +151,11 @@ impl Renderer {
     pub fn render(&self, job: &RenderJob) -> Result<Rendered, String> {
         let kind = job.content.kind;
         let mut ctx = context::build(job);
+        // The approved electronic seal if the office set one; else its place stays blank.
+        ctx["seal_image"] = match job.profile.seal_image.trim() {
+            "" => serde_json::Value::Null,
+            path => serde_json::Value::String(seal::data_uri(path)?),
+        };
         let render = |name: &str, ctx: &serde_json::Value| {
             self.env
                 .get_template(name)

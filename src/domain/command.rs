@@ -266,7 +266,7 @@ pub fn fields(op: Op) -> &'static [&'static str] {
         Op::ReportBack => &["text", "sent_on"],
         Op::Resolve => &["how", "resolved_on", "text"],
         // The number, text and hash are the ledger's to fill in.
-        Op::Issue => &["kind", "basis", "review_organ"],
+        Op::Issue => &["kind", "basis", "review_organ", "to", "advice"],
         Op::Hearing => &["from", "to", "participants", "conclusion"],
         Op::NoFurther => &["text", "received_on"],
         Op::Terminate => &["note"],

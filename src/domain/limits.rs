@@ -272,7 +272,13 @@ pub fn check_office(p: &OfficeProfile) -> Result<(), WorkflowError> {
         (F::Seal, &p.seal),
         (F::ReviewOrgan, &p.review_organ),
         (F::Printer, &p.printer),
-    ])
+        (F::Seal, &p.seal_image),
+        (F::Text, &p.repeat_notice),
+    ])?;
+    for (name, phone) in &p.phones {
+        check_all(&[(F::Name, name), (F::Phone, phone)])?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -45,7 +45,10 @@ table { border-collapse: collapse; width: 100%; margin: 0 0 2mm; }
 th, td { border: 0.5pt solid #555; padding: 0.6mm 1.5mm; vertical-align: top; }
 th { background: #eee; font-weight: normal; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.s { word-break: break-all; }
+td.s { word-break: break-all; min-width: 12em; }
+/* A list's short columns (numbers, dates, names) keep to one line: no column a character wide. */
+td.c, th { white-space: nowrap; }
+td.w { min-width: 6em; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 svg { display: block; margin: 1mm 0 2mm; }
 svg text { font-size: 9px; font-family: inherit; }
@@ -236,7 +239,15 @@ fn html_rows(o: &mut String, head: &[&str], rows: &[Vec<String>]) {
         o.push_str("<tr>");
         let last = row.len().saturating_sub(1);
         for (i, c) in row.iter().enumerate() {
-            let class = if i == last { " class=\"s\"" } else { "" };
+            // The last column (the matter) takes what is left; a long cell elsewhere wraps
+            // but keeps six characters' width.
+            let class = if i == last {
+                " class=\"s\""
+            } else if c.chars().count() > 12 {
+                " class=\"w\""
+            } else {
+                " class=\"c\""
+            };
             let _ = write!(o, "<td{class}>{}</td>", escape(c));
         }
         o.push_str("</tr>\n");

@@ -14,6 +14,7 @@ use crate::domain::case::Case;
 use crate::domain::command::Command;
 use crate::domain::documents::{Content, DocKind, OfficeProfile, check_profile, doc_number};
 use crate::domain::error::WorkflowError;
+use crate::domain::repeat::PetitionerKey;
 use crate::domain::workflow::{Event, local_date};
 
 /// What a renderer gets: everything a template may print.
@@ -73,6 +74,7 @@ impl Store {
         if let Some(case) = &req.case {
             self.may_issue(case)?;
         }
+        let req = &self.with_flags(req)?;
         let Store {
             conn,
             office,
@@ -111,6 +113,36 @@ impl Store {
         }
         // Not committed: dropping the transaction rolls the number and the event back.
         Ok(Issued { applied, document })
+    }
+}
+
+impl Store {
+    /// A 预警稳控提醒函 carries the 重点信访人 flags on the case's petitioners, read here
+    /// so the command (and its journal event) holds what the letter tells.
+    fn with_flags(&self, req: &Request) -> Result<Request> {
+        let mut req = req.clone();
+        let today = req.at.date_naive();
+        if let (Command::Issue(input), Some(case)) = (&mut req.command, &req.case)
+            && input.kind == DocKind::Warning
+            && input.flags.is_empty()
+        {
+            let case = self.case(case, today)?.case;
+            for p in &case.intake.petitioners {
+                let key = PetitionerKey::new(
+                    p.id_number.as_deref(),
+                    p.phone.as_deref(),
+                    Some(&p.name),
+                    p.address.as_deref(),
+                    today,
+                );
+                for f in self.flags_for(&key, today)? {
+                    if !input.flags.iter().any(|g| g.no == f.no) {
+                        input.flags.push(f);
+                    }
+                }
+            }
+        }
+        Ok(req)
     }
 }
 

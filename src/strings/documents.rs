@@ -20,6 +20,8 @@ pub fn kind(lang: Lang, k: DocKind) -> &'static str {
             DocKind::CaseFile => "case file",
             DocKind::NoFurther => "notice: not accepted again",
             DocKind::Whereabouts => "notice of where it went",
+            DocKind::Warning => "early-warning letter (key petitioner)",
+            DocKind::Advice => "work suggestion letter",
         },
     }
 }
@@ -56,6 +58,9 @@ fn missing_name_zh(m: Missing) -> &'static str {
         Missing::Reply => "答复",
         Missing::Archived => "归档",
         Missing::OfficeName => "单位名称",
+        Missing::KeyFlag => "重点信访人标记",
+        Missing::Unit => "致送单位",
+        Missing::Advice => "建议内容",
     }
 }
 
@@ -83,6 +88,9 @@ fn missing_name_en(m: Missing) -> &'static str {
         Missing::Reply => "the reply",
         Missing::Archived => "the archiving",
         Missing::OfficeName => "the office's name",
+        Missing::KeyFlag => "a key-petitioner flag",
+        Missing::Unit => "the unit it goes to",
+        Missing::Advice => "the suggestion",
     }
 }
 
@@ -113,6 +121,11 @@ fn remedy_zh(m: Missing) -> &'static str {
         Missing::Archived => "本件尚未归档：先按 g 归档",
         Missing::OfficeName => {
             "请领导先设置单位信息：人员和部门（p）中按 o，或 apply {\"op\":\"office\",\"name\":\"…\"}"
+        }
+        Missing::KeyFlag => "本件信访人未被领导列为重点信访人",
+        Missing::Unit => "本件未交办，也未填写被反映单位：命令行 --to 写明致送单位",
+        Missing::Advice => {
+            "请写明建议内容：命令行 --advice，或 apply 的 advice（《信访工作条例》第四十条）"
         }
     }
 }
@@ -147,6 +160,9 @@ fn remedy_en(m: Missing) -> &'static str {
         Missing::OfficeName => {
             "a leader sets the office letterhead first: o in people and departments (p), or apply {\"op\":\"office\",\"name\":\"…\"}"
         }
+        Missing::KeyFlag => "no petitioner of the case is flagged by a leader as a key petitioner",
+        Missing::Unit => "the case is neither assigned nor names a unit: give it with --to",
+        Missing::Advice => "write the suggestion: --advice, or advice in apply (Art 40)",
     }
 }
 
@@ -208,9 +224,17 @@ pub fn print_failed(lang: Lang, why: &str) -> String {
 /// A template that does not compile or render.
 pub fn template_error(lang: Lang, detail: &str) -> String {
     match lang {
-        Lang::Zh => format!("文书模板有误：{detail}"),
-        Lang::En => format!("document template error: {detail}"),
+        Lang::Zh => format!("文书无法生成：{detail}"),
+        Lang::En => format!("the document cannot be made: {detail}"),
     }
+}
+
+/// The electronic seal's file could not be used: the setting, the file and why, in both
+/// languages (the renderer does not know the desk's).
+pub fn seal_image_error(path: &str, why: &str) -> String {
+    format!(
+        "电子印章图片（单位信息 seal_image）无法使用 / electronic seal image (office profile seal_image) unusable: {path}: {why}"
+    )
 }
 
 /// The picker and preview on the case screen.

@@ -1,20 +1,20 @@
 //! What each document must say, read off the case and checked before any
 //! rendering: a document missing a required part is refused, naming it.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::body::{Body, WarningFlag};
 use super::kind::DocKind;
 use super::profile::OfficeProfile;
 use crate::domain::case::{Case, Stamp};
 use crate::domain::deadline::due_date;
 use crate::domain::due::{handling_clock, review_window};
+use crate::domain::flags::PersonFlag;
 use crate::domain::policy::ClockRule;
 use crate::domain::policy::ClockStart;
 use crate::domain::rules::{Rules, local_date};
-use crate::domain::types::{
-    Decision, DeclineGround, HandlingType, Level, Outcome, ServiceMethod, SuperviseGround,
-};
+use crate::domain::types::{Decision, HandlingType};
 
 /// What the person issuing adds to what the case already holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +35,17 @@ pub struct IssueInput {
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub html_sha256: Option<String>,
+    /// The unit a 工作建议函 or 预警稳控提醒函 goes to; default the assigned department,
+    /// else the unit complained of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// The office's suggestion (工作建议函, Art 40).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
+    /// The 重点信访人 flags on the case's petitioners, filled in by the ledger for a
+    /// 预警稳控提醒函 so the journal vouches for what it told.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<PersonFlag>,
 }
 
 /// A document recorded on the case: its kind, number, who issued it, when.
@@ -86,6 +97,12 @@ pub enum Missing {
     OfficeName,
     /// 不再受理告知书: no request was recorded as 不再受理.
     NoFurther,
+    /// 预警稳控提醒函: no petitioner of the case is flagged as a 重点信访人.
+    KeyFlag,
+    /// 工作建议函 / 预警稳控提醒函: no unit to address (none given, assigned or named).
+    Unit,
+    /// 工作建议函: the suggestion itself.
+    Advice,
 }
 
 /// Who a document is addressed to.
@@ -102,110 +119,6 @@ pub struct Addressee {
     /// Where a notice is posted: the first addressee's address, if known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
-}
-
-/// The facts of one document, checked: what the templates print.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "body", rename_all = "snake_case")]
-pub enum Body {
-    Accept {
-        route: String,
-        handling_type: Option<HandlingType>,
-        department: Option<String>,
-        due: NaiveDate,
-        handle_days: u32,
-        /// 复查 and 复核 cases are answered within their own 30 days (Art 35–36).
-        level: Level,
-        /// The day the acceptance was decided, which the notice records.
-        decided: NaiveDate,
-        /// Issued after the written notice was due (Art 23 第二款): that due date, so the
-        /// notice says it comes late; filled in by the `issue` step, which knows its day.
-        late_for: Option<NaiveDate>,
-    },
-    Decline {
-        ground: DeclineGround,
-        route: String,
-        note: Option<String>,
-        /// As the acceptance notice's: the written-notice due date it missed, if late.
-        late_for: Option<NaiveDate>,
-    },
-    Transfer {
-        /// `pass_on` 转送 or `assign` 交办 (with a report back by `due`).
-        mode: &'static str,
-        to: String,
-        handler: Option<String>,
-        due: Option<NaiveDate>,
-        /// The date was set on the 交办, not counted: it is never provisional.
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
-        due_set: bool,
-    },
-    Extension {
-        days: u32,
-        reason: String,
-        old_due: NaiveDate,
-        due: NaiveDate,
-    },
-    Supervision {
-        ground: SuperviseGround,
-        text: String,
-        feedback_by: NaiveDate,
-        department: String,
-        handler: String,
-        ordered_by: String,
-    },
-    Reminder {
-        ground: String,
-        to: String,
-        reply_by: NaiveDate,
-        handler: Option<String>,
-        /// How many times the case has been reminded, this one included.
-        count: usize,
-        reminded_by: String,
-    },
-    Reply {
-        request: String,
-        facts: String,
-        outcome: Outcome,
-        basis: String,
-        review_organ: String,
-        review_days: u32,
-        /// The route the letter states: 复查 after a first handling, 复核 after a 复查,
-        /// none after 复核 (Art 35–36).
-        level: Level,
-    },
-    Closing {
-        department: String,
-        handler: String,
-        facts: String,
-        outcome: Option<Outcome>,
-        method: ServiceMethod,
-        served_at: NaiveDate,
-        signed: bool,
-    },
-    CaseFile {
-        archived_at: DateTime<FixedOffset>,
-        archived_by: String,
-    },
-    /// Art 36 第三款: the request received after 复核, and the 复核 opinion it repeats.
-    NoFurther {
-        received_on: NaiveDate,
-        request: String,
-        /// The 复核 opinion as served, and the day it was.
-        opinion: String,
-        outcome: Option<Outcome>,
-        served_on: NaiveDate,
-        terminated: bool,
-    },
-    /// Art 23 第一款: where a passed-on item went, told to the petitioner.
-    Whereabouts {
-        /// `pass_on` 转送 or `assign` 交办 (the body reports back, Art 22 (三)).
-        mode: &'static str,
-        to: String,
-        /// The day of the decision the notice records.
-        passed_on: NaiveDate,
-        /// As the acceptance notice's: the written-notice due date it missed, if late.
-        late_for: Option<NaiveDate>,
-    },
 }
 
 /// A document ready to render: the kind, who it goes to, and its body.
@@ -226,6 +139,9 @@ impl IssueInput {
             number: None,
             text: None,
             html_sha256: None,
+            to: None,
+            advice: None,
+            flags: Vec::new(),
         }
     }
 }
@@ -322,6 +238,8 @@ pub fn prepare(case: &Case, input: &IssueInput, rules: &Rules) -> Result<Content
         DocKind::CaseFile => src.case_file()?,
         DocKind::NoFurther => src.no_further()?,
         DocKind::Whereabouts => src.whereabouts()?,
+        DocKind::Warning => src.warning()?,
+        DocKind::Advice => src.advice()?,
     };
     Ok(Content {
         kind,
@@ -390,6 +308,11 @@ impl Sources<'_, '_> {
             level: case.level(),
             decided: need(self.accepted_on, Missing::Acceptance)?,
             late_for: None,
+            leader: case
+                .assignment
+                .as_ref()
+                .and_then(|a| a.owner_leader.clone()),
+            handler: case.assignment.as_ref().map(|a| a.handler.clone()),
         })
     }
 
@@ -474,6 +397,56 @@ impl Sources<'_, '_> {
             handler: self.case.assignment.as_ref().map(|a| a.handler.clone()),
             count: self.case.reminders.len(),
             reminded_by: r.stamp.by.clone(),
+            due: self.current_due(),
+            days_left: self
+                .current_due()
+                .map(|d| (d - local_date(r.stamp.at, self.rules)).num_days()),
+        })
+    }
+
+    /// The handling due date as it stands: with the extension granted, if any.
+    fn current_due(&self) -> Option<NaiveDate> {
+        self.case.assignment.as_ref()?;
+        self.handle_due(self.case.extension_days())
+    }
+
+    /// The unit a letter goes to: the one given, else the assigned department, else the
+    /// unit complained of.
+    fn unit(&self) -> Result<String, Missing> {
+        let given = text(&self.input.to);
+        let assigned = self.case.assignment.as_ref().map(|a| a.department.clone());
+        let target = text(&self.case.intake.target);
+        need(given.or(assigned).or(target), Missing::Unit)
+    }
+
+    /// Seed 002 三函: 预警稳控提醒函 to the unit responsible for a flagged petitioner.
+    fn warning(&self) -> Result<Body, Missing> {
+        if self.input.flags.is_empty() {
+            return Err(Missing::KeyFlag);
+        }
+        let flags = self
+            .input
+            .flags
+            .iter()
+            .map(|f| WarningFlag {
+                name: f.name.clone(),
+                flag: f.flag,
+                reason: f.reason.clone(),
+                on: f.on,
+            })
+            .collect();
+        Ok(Body::Warning {
+            to: self.unit()?,
+            flags,
+            due: self.current_due(),
+        })
+    }
+
+    /// Art 40: 提出改进工作的建议.
+    fn advice(&self) -> Result<Body, Missing> {
+        Ok(Body::Advice {
+            to: self.unit()?,
+            advice: need(text(&self.input.advice), Missing::Advice)?,
         })
     }
 
@@ -568,15 +541,9 @@ impl Sources<'_, '_> {
 /// The handling route told with an acceptance (Art 29–31 by kind of matter).
 fn route_of(t: HandlingType, department: Option<&str>) -> String {
     let how = match t {
-        HandlingType::Suggestion => {
-            "按建议意见类事项研究论证并予以回复（《信访工作条例》第二十九条）"
-        }
-        HandlingType::Accusation => {
-            "按检举控告类事项依规依纪依法办理和反馈（《信访工作条例》第三十条）"
-        }
-        HandlingType::Claim => {
-            "按申诉求决类事项调查核实，出具信访处理意见书（《信访工作条例》第三十一条）"
-        }
+        HandlingType::Suggestion => "研究论证后予以回复（《信访工作条例》第二十九条）",
+        HandlingType::Accusation => "依规依纪依法办理并反馈（《信访工作条例》第三十条）",
+        HandlingType::Claim => "调查核实后出具信访处理意见书（《信访工作条例》第三十一条）",
     };
     match department {
         Some(d) => format!("交由{d}{how}"),

@@ -39,10 +39,16 @@ pub enum DocKind {
     /// 转送/交办去向告知书 (Art 23 第一款: 告知信访人转送、交办去向).
     #[serde(alias = "去向告知书", alias = "转送交办去向告知书")]
     Whereabouts,
+    /// 预警稳控提醒函 (seed 002 三函): to the responsible unit about a flagged 重点信访人.
+    #[serde(alias = "预警稳控提醒函", alias = "提醒函")]
+    Warning,
+    /// 工作建议函 (Art 40: 提出改进工作的建议): the office's suggestion to a unit.
+    #[serde(alias = "工作建议函", alias = "建议函")]
+    Advice,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 11] = [
+    pub const ALL: [DocKind; 13] = [
         DocKind::Accept,
         DocKind::Decline,
         DocKind::Transfer,
@@ -55,6 +61,8 @@ impl DocKind {
         DocKind::Reminder,
         DocKind::NoFurther,
         DocKind::Whereabouts,
+        DocKind::Warning,
+        DocKind::Advice,
     ];
 
     /// The code used on the command line, in `apply`, in the ledger and as
@@ -72,6 +80,8 @@ impl DocKind {
             DocKind::CaseFile => "casefile",
             DocKind::NoFurther => "no_further",
             DocKind::Whereabouts => "whereabouts",
+            DocKind::Warning => "warning",
+            DocKind::Advice => "advice",
         }
     }
 
@@ -98,6 +108,8 @@ impl DocKind {
             DocKind::CaseFile => "案卷",
             DocKind::NoFurther => "不再受理告知书",
             DocKind::Whereabouts => "转送交办去向告知书",
+            DocKind::Warning => "预警稳控提醒函",
+            DocKind::Advice => "工作建议函",
         }
     }
 
@@ -115,6 +127,8 @@ impl DocKind {
             DocKind::CaseFile => "卷",
             DocKind::NoFurther => "不再",
             DocKind::Whereabouts => "去",
+            DocKind::Warning => "预警",
+            DocKind::Advice => "建",
         }
     }
 

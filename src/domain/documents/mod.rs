@@ -2,12 +2,12 @@
 //! (the 案卷): their kinds, numbers and what each must state. Pure: the
 //! templates and rendering live in `crate::documents`.
 
+mod body;
 mod content;
 mod kind;
 mod profile;
 
-pub use content::{
-    Addressee, Body, Content, IssueInput, IssuedDoc, Missing, check_profile, prepare,
-};
+pub use body::{Body, WarningFlag};
+pub use content::{Addressee, Content, IssueInput, IssuedDoc, Missing, check_profile, prepare};
 pub use kind::{DocKind, doc_number};
-pub use profile::OfficeProfile;
+pub use profile::{DEFAULT_REPEAT_NOTICE, OfficeProfile};

@@ -157,6 +157,10 @@ field_keys! {
     ImportFile = ("台账文件", "register file"),
     ImportMap = ("表头对照", "heading map"),
     ImportSkipBad = ("跳过问题行", "skip bad rows"),
+    // The letterhead's seal image and the 四告知 (issue 18 point 3, issue 20 point 6).
+    ProfileSealImage = ("电子印章图片路径", "electronic seal image file"),
+    ProfilePhones = ("联系电话（姓名 电话；…）", "phones (name phone; …)"),
+    ProfileRepeatNotice = ("重复投诉告知语", "words on repeated complaints"),
 }
 
 impl FieldKey {

@@ -114,7 +114,7 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
 /// The ledger's field each text field of a form is stored in, for its size
 /// (`domain::limits`, the table `apply` and setup use too). A field not listed is not
 /// text (a choice, a flag, a date, a number, a heading) or checked otherwise.
-const STORED_AS: [(K, Field); 53] = [
+const STORED_AS: [(K, Field); 55] = [
     (K::Name, Field::Name),
     (K::IdNumber, Field::IdNumber),
     (K::Phone, Field::Phone),
@@ -168,6 +168,8 @@ const STORED_AS: [(K, Field); 53] = [
     (K::ProfilePrinter, Field::Printer),
     (K::Participants, Field::Participants),
     (K::Conclusion, Field::Conclusion),
+    (K::ProfileSealImage, Field::Seal),
+    (K::ProfileRepeatNotice, Field::Text),
 ];
 
 fn stored_as(key: K) -> Option<Field> {

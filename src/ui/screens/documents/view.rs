@@ -41,7 +41,10 @@ pub fn draw(panel: &DocPanel, lang: Lang, frame: &mut Frame, area: Rect) {
             }
             // At the left edge: a box whose left border cut a wide
             // character of the case screen would leave half of it showing.
-            let (w, h) = (60.min(area.width), 15.min(area.height));
+            // The kinds, the borders, and four rows under them (the basis asked: its label,
+            // its row, the hint).
+            let rows = DocKind::ALL.len() as u16 + 6;
+            let (w, h) = (60.min(area.width), rows.min(area.height));
             let at = Rect {
                 x: area.x,
                 y: area.y + (area.height - h) / 2,
