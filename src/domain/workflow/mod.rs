@@ -15,6 +15,7 @@ use super::types::Role;
 
 mod accused;
 mod checks;
+mod files;
 mod gate;
 mod intake;
 mod rereview;
@@ -150,6 +151,8 @@ fn dates_ahead(command: &Command) -> Vec<chrono::NaiveDate> {
         | Command::Terminate { .. }
         | Command::Unmask { .. }
         | Command::Undo { .. }
+        | Command::AttachFile { .. }
+        | Command::DetachFile { .. }
         | Command::Issue(_) => Vec::new(),
     }
 }

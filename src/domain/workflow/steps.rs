@@ -120,6 +120,23 @@ impl Step<'_, '_> {
                 received_on,
             } => self.report_received(next, summary, *received_on),
             Command::Unmask { reason } => self.unmask(next, reason),
+            Command::AttachFile {
+                name,
+                media_type,
+                size,
+                sha256,
+                bytes,
+            } => {
+                let file = super::files::File {
+                    name,
+                    media_type,
+                    size: *size,
+                    sha256,
+                    bytes: bytes.as_ref(),
+                };
+                super::files::attach(self, next, &file)
+            }
+            Command::DetachFile { n, reason } => super::files::detach(self, next, *n, reason),
             Command::Undo { seq, basis } => {
                 super::undo_step::step(basis.as_deref(), *seq, self.stamp).map(Change::to)
             }
@@ -544,6 +561,7 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         case_no: None,
         state: State::Intake,
         undone: Vec::new(),
+        attachments: Vec::new(),
         intake,
         decision: None,
         assignment: None,

@@ -52,6 +52,8 @@ pub enum Refusal {
 pub fn undoable(op: Op) -> bool {
     match op {
         Op::Intake | Op::Review | Op::Register | Op::Issue | Op::Undo => false,
+        // A file's bytes are written beside the case: it is removed, with a reason, instead.
+        Op::AttachFile | Op::DetachFile => false,
         Op::Assign
         | Op::Recuse
         | Op::Opinion

@@ -118,6 +118,8 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
         Op::Terminate => vec![Field::new(K::TerminateNote, Kind::Multi)],
         // Not given through a case's step form (see `Form::to_command`).
         Op::Intake | Op::Attach | Op::Issue | Op::Unmask => Vec::new(),
+        // The case screen's attachment form (`ui::form::attachment`).
+        Op::AttachFile | Op::DetachFile => Vec::new(),
     }
 }
 
@@ -160,7 +162,9 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
         | Op::Terminate
         | Op::ReportReceived
         | Op::Issue
-        | Op::Unmask => None,
+        | Op::Unmask
+        | Op::AttachFile
+        | Op::DetachFile => None,
     }
 }
 

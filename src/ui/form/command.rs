@@ -87,6 +87,8 @@ impl Form {
             // An intake and a repeat item come from the intake form, a
             // document from the documents panel: no step form gives them.
             Op::Intake | Op::Attach | Op::Issue | Op::Unmask => return None,
+            // The bytes are read by the desk's runtime, off the form's path.
+            Op::AttachFile | Op::DetachFile => return None,
         })
     }
 

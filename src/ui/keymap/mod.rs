@@ -305,6 +305,8 @@ impl Action {
             // panel.
             // `unmask` is `apply`'s alone: a leader's considered act, with its reason.
             Op::Intake | Op::Attach | Op::AskExtension | Op::Issue | Op::Unmask => return None,
+            // Files are kept from the case screen's attachments list (its own keys).
+            Op::AttachFile | Op::DetachFile => return None,
         })
     }
 }
