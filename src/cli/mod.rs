@@ -19,6 +19,7 @@ macro_rules! say_err {
 mod admin;
 pub mod apply;
 mod args;
+mod attach;
 mod backlog;
 mod calendar;
 mod demo;
@@ -289,7 +290,20 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             let who = [id_number, phone, name, address];
             repeats(&env, who.each_ref().map(Option::as_deref), json)
         }
-        Cmd::Export { format, out, full } => admin::export(&env, format, out.as_deref(), full),
+        Cmd::Export {
+            format,
+            out,
+            full,
+            attachments,
+        } => {
+            if let Some(dir) = attachments {
+                attach::export(&env, &dir)?;
+            }
+            match format {
+                Some(format) => admin::export(&env, format, out.as_deref(), full),
+                None => Ok(ExitCode::SUCCESS),
+            }
+        }
         Cmd::Report {
             period,
             format,
@@ -331,6 +345,23 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Completions { shell } => usage::completions(shell, lang),
         Cmd::Man { dir } => usage::man(dir.as_deref(), lang),
         Cmd::Import(args) => import::run(&env, &args),
+        Cmd::Attach { case, files } => attach::attach(&env, &case, &files),
+        Cmd::Attachments {
+            case,
+            save,
+            out,
+            remove,
+            reason,
+            json,
+        } => {
+            let job = attach::Job {
+                case: &case,
+                save: save.zip(out.as_deref()),
+                remove: remove.zip(reason.as_deref()),
+                json,
+            };
+            attach::attachments(&env, &job)
+        }
         Cmd::Screening { action } => screening::run(&env, &action),
         Cmd::Backlog { action } => backlog::run(&env, &action),
         Cmd::Flags { json } => backlog::list_flags(&env, json),
