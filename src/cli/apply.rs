@@ -204,7 +204,7 @@ fn apply_line(
     // 附件: the file's bytes come from `path` or `base64`, never into the journal.
     let file = if op == "attach_file" {
         let limit = store.office().policy.attachment_max_mb;
-        Some(super::attach::bytes_of_line(&mut obj, lang, limit)?)
+        Some(super::attach_line::bytes_of_line(&mut obj, lang, limit)?)
     } else {
         None
     };

@@ -5,10 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
+use super::args::Cmd;
 use super::{Env, Failure};
-use crate::domain::attachment::{file_name, from_base64, media_type, sha256_hex};
+use crate::domain::attachment::safe_name;
 use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::case::Attachment;
 use crate::domain::command::Command;
@@ -17,9 +18,48 @@ use crate::files::{read_attachment as read_file, write_private};
 use crate::store::{CaseRef, OfficeRecord, Request, Store, StoreError};
 use crate::strings::{Lang, attachments as text, errors, signin};
 
+/// `attach`, `attachments` and `export` (whose `--attachments DIR` is here).
+pub(super) fn run(env: &Env, cmd: Cmd) -> Result<ExitCode, Failure> {
+    if let Cmd::Attach { case, files } = &cmd {
+        return attach(env, case, files);
+    }
+    if let Cmd::Attachments {
+        case,
+        save,
+        out,
+        remove,
+        reason,
+        json,
+    } = &cmd
+    {
+        let job = Job {
+            case,
+            save: save.zip(out.as_deref()),
+            remove: remove.zip(reason.as_deref()),
+            json: *json,
+        };
+        return attachments(env, &job);
+    }
+    if let Cmd::Export {
+        format,
+        out,
+        full,
+        attachments,
+    } = cmd
+    {
+        if let Some(dir) = attachments {
+            export(env, &dir)?;
+        }
+        if let Some(format) = format {
+            return super::admin::export(env, format, out.as_deref(), full);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `attach CASE FILE…`: each file its own step, as the signed-in operator; the first one
 /// refused stops the rest (those before it are kept).
-pub(super) fn attach(env: &Env, case: &str, files: &[PathBuf]) -> Result<ExitCode, Failure> {
+fn attach(env: &Env, case: &str, files: &[PathBuf]) -> Result<ExitCode, Failure> {
     let lang = env.lang;
     let mut store = env.open()?;
     let actor = env
@@ -47,7 +87,7 @@ pub(super) fn attach(env: &Env, case: &str, files: &[PathBuf]) -> Result<ExitCod
 }
 
 /// What `attachments CASE` was asked.
-pub(super) struct Job<'a> {
+struct Job<'a> {
     pub case: &'a str,
     pub save: Option<(u32, &'a Path)>,
     pub remove: Option<(u32, &'a str)>,
@@ -55,7 +95,7 @@ pub(super) struct Job<'a> {
 }
 
 /// `attachments CASE …`: the list as the reader may see it, one saved, or one removed.
-pub(super) fn attachments(env: &Env, job: &Job) -> Result<ExitCode, Failure> {
+fn attachments(env: &Env, job: &Job) -> Result<ExitCode, Failure> {
     let lang = env.lang;
     let r = CaseRef::parse(job.case);
     if let Some((n, reason)) = job.remove {
@@ -139,7 +179,7 @@ fn io_error(lang: Lang, path: &Path, e: &std::io::Error) -> String {
 
 /// `export --attachments DIR`: every attachment the leader may see, under DIR/<case number>/
 /// as `N-name`; recorded in the office journal like every export.
-pub(super) fn export(env: &Env, dir: &Path) -> Result<ExitCode, Failure> {
+fn export(env: &Env, dir: &Path) -> Result<ExitCode, Failure> {
     let lang = env.lang;
     let (mut store, writable) = env.open_recording()?;
     let who = env
@@ -194,54 +234,4 @@ fn write_all(store: &Store, dir: &Path, lang: Lang) -> Result<usize, String> {
         count += 1;
     }
     Ok(count)
-}
-
-/// A stored name as a file name: no folders, nothing hidden, no characters Windows refuses.
-pub fn safe_name(name: &str) -> String {
-    let name: String = file_name(name)
-        .chars()
-        .map(|c| match c {
-            '<' | '>' | ':' | '"' | '|' | '?' | '*' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect();
-    let name = name.trim_start_matches('.');
-    if name.is_empty() {
-        "attachment".to_owned()
-    } else {
-        name.to_owned()
-    }
-}
-
-/// An `apply` line's `attach_file`: its bytes from `path` (a file on this machine) or
-/// `base64`, taken out of the line, and what they are filled in (the name from the path
-/// unless given; the type unless given; the size and SHA-256, which must agree if given).
-pub(super) fn bytes_of_line(
-    obj: &mut Map<String, Value>,
-    lang: Lang,
-    limit_mb: u32,
-) -> Result<Vec<u8>, String> {
-    let path = obj.remove("path");
-    let b64 = obj.remove("base64");
-    let (bytes, from_path) = match (path, b64) {
-        (Some(Value::String(p)), None) => (read_file(lang, Path::new(&p), limit_mb)?, Some(p)),
-        (None, Some(Value::String(b))) => (
-            from_base64(&b).ok_or_else(|| text::bad_base64(lang).to_owned())?,
-            None,
-        ),
-        _ => return Err(text::needs_bytes(lang).to_owned()),
-    };
-    let name = match (obj.get("name").and_then(Value::as_str), &from_path) {
-        (Some(n), _) => file_name(n).to_owned(),
-        (None, Some(p)) => file_name(p).to_owned(),
-        (None, None) => String::new(),
-    };
-    let kind = media_type(&name, &bytes);
-    obj.insert("name".into(), json!(name));
-    obj.entry("media_type").or_insert_with(|| json!(kind));
-    obj.entry("size").or_insert_with(|| json!(bytes.len()));
-    obj.entry("sha256")
-        .or_insert_with(|| json!(sha256_hex(&bytes)));
-    Ok(bytes)
 }

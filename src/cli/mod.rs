@@ -20,6 +20,7 @@ mod admin;
 pub mod apply;
 mod args;
 mod attach;
+mod attach_line;
 mod backlog;
 mod calendar;
 mod demo;
@@ -290,19 +291,8 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             let who = [id_number, phone, name, address];
             repeats(&env, who.each_ref().map(Option::as_deref), json)
         }
-        Cmd::Export {
-            format,
-            out,
-            full,
-            attachments,
-        } => {
-            if let Some(dir) = attachments {
-                attach::export(&env, &dir)?;
-            }
-            match format {
-                Some(format) => admin::export(&env, format, out.as_deref(), full),
-                None => Ok(ExitCode::SUCCESS),
-            }
+        cmd @ (Cmd::Attach { .. } | Cmd::Attachments { .. } | Cmd::Export { .. }) => {
+            attach::run(&env, cmd)
         }
         Cmd::Report {
             period,
@@ -345,23 +335,6 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Completions { shell } => usage::completions(shell, lang),
         Cmd::Man { dir } => usage::man(dir.as_deref(), lang),
         Cmd::Import(args) => import::run(&env, &args),
-        Cmd::Attach { case, files } => attach::attach(&env, &case, &files),
-        Cmd::Attachments {
-            case,
-            save,
-            out,
-            remove,
-            reason,
-            json,
-        } => {
-            let job = attach::Job {
-                case: &case,
-                save: save.zip(out.as_deref()),
-                remove: remove.zip(reason.as_deref()),
-                json,
-            };
-            attach::attachments(&env, &job)
-        }
         Cmd::Screening { action } => screening::run(&env, &action),
         Cmd::Backlog { action } => backlog::run(&env, &action),
         Cmd::Flags { json } => backlog::list_flags(&env, json),

@@ -58,6 +58,24 @@ pub fn file_name(path: &str) -> &str {
     name.trim()
 }
 
+/// A stored name as a file name: no folders, nothing hidden, no characters Windows refuses.
+pub fn safe_name(name: &str) -> String {
+    let name: String = file_name(name)
+        .chars()
+        .map(|c| match c {
+            '<' | '>' | ':' | '"' | '|' | '?' | '*' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    let name = name.trim_start_matches('.');
+    if name.is_empty() {
+        "attachment".to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
 /// The media type of a file: by its first bytes when they say, else by its extension.
 pub fn media_type(name: &str, bytes: &[u8]) -> &'static str {
     match (by_magic(bytes), by_extension(name)) {

@@ -186,3 +186,38 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
         ),
     }
 }
+
+pub fn opened(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已用系统查看器打开附件「{name}」（临时副本在退出时删除）"),
+        Lang::En => format!(
+            "opened {name} with the system viewer (its temporary copy goes when the desk closes)"
+        ),
+    }
+}
+
+pub fn open_failed(lang: Lang, name: &str, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法打开附件「{name}」：{why}"),
+        Lang::En => format!("cannot open {name}: {why}"),
+    }
+}
+
+/// The case screen's attachments heading.
+pub fn title(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("附件（{count}）  A 添加  O 打开  ] 下一个  D 移除"),
+        Lang::En => format!("Attachments ({count})  A add  O open  ] next  D remove"),
+    }
+}
+
+pub fn nothing_to_open(lang: Lang) -> &'static str {
+    lang.pick(
+        "没有可打开的附件：按 A 添加",
+        "no attachment to open: press A to add one",
+    )
+}
+
+pub fn removed_mark(lang: Lang) -> &'static str {
+    lang.pick("已移除", "removed")
+}

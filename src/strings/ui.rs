@@ -141,6 +141,8 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "mine" => lang.pick("只看我的", "my cases"),
         "sort" => lang.pick("切换排序", "next sort order"),
         "document" => lang.pick("出具文书", "documents"),
+        "open_file" => lang.pick("打开附件", "open file"),
+        "next_file" => lang.pick("下一个附件", "next file"),
         "office" => lang.pick("单位信息", "office letterhead"),
         "switch_view" => lang.pick("工作台/领导视图", "queue/dashboard"),
         "charts" => lang.pick("统计图", "charts"),

@@ -96,6 +96,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             command,
         } => step(store, app, *id, *version, command),
         Cmd::Attach { id, input } => attach(store, app, *id, input),
+        Cmd::OpenFile { id, n } => open_file(store, app, *id, *n),
         // The desk lets only a leader change the office; the store checks again and
         // journals the change (`Store::administer`).
         Cmd::PutOperator(o) => manage(store, app, Admin::Operator((**o).clone())),
@@ -293,10 +294,16 @@ fn intake(store: &mut Store, app: &App, input: &IntakeInput) -> Msg {
 
 fn step(store: &mut Store, app: &App, id: i64, version: i64, command: &Command) -> Msg {
     let op = command.op();
+    // 附件: the form names the file; it is read here, and a bad path keeps the form open.
+    let limit = store.office().policy.attachment_max_mb;
+    let command = match crate::ui::attachments::read_named(command, app.lang, limit) {
+        Ok(c) => c,
+        Err(why) => return Msg::Failed(why),
+    };
     let req = |actor: String, at| Request {
         case: Some(CaseRef::Id(id)),
         expected_version: Some(version),
-        command: command.clone(),
+        command,
         actor,
         at,
     };
@@ -305,6 +312,17 @@ fn step(store: &mut Store, app: &App, id: i64, version: i64, command: &Command) 
         op,
         note,
     })
+}
+
+/// An attachment opened with the system's viewer, as the reader may see it (Art 30 第三款).
+fn open_file(store: &mut Store, app: &App, id: i64, n: u32) -> Msg {
+    match store.attachment(&CaseRef::Id(id), n) {
+        Ok((_, file, bytes)) => {
+            let said = crate::ui::attachments::open(&file.name, n, &bytes, app.lang);
+            Msg::Failed(said.unwrap_or_else(|e| e))
+        }
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
 }
 
 fn attach(store: &mut Store, app: &App, id: i64, input: &IntakeInput) -> Msg {

@@ -2,14 +2,42 @@
 //! the bytes, when the caller has them, must be that file.
 
 use super::checks::nonempty;
+use super::gate::wrong_state;
 use super::steps::{Change, Step};
 use crate::domain::attachment::{FileBytes, MB, is_sha256, sha256_hex};
 use crate::domain::case::{Attachment, Case, Removal};
+use crate::domain::command::Command;
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::Op;
 
+/// An `attach_file` or `detach_file` command on the case as it stands.
+pub(super) fn apply(step: Step, command: &Command) -> Result<Change, WorkflowError> {
+    let next = step.case.clone();
+    if let Command::AttachFile {
+        name,
+        media_type,
+        size,
+        sha256,
+        bytes,
+    } = command
+    {
+        let file = File {
+            name,
+            media_type,
+            size: *size,
+            sha256,
+            bytes: bytes.as_ref(),
+        };
+        attach(step, next, &file)
+    } else if let Command::DetachFile { n, reason } = command {
+        detach(step, next, *n, reason)
+    } else {
+        Err(wrong_state(step.case, command.op()))
+    }
+}
+
 /// What an `attach_file` command says of its file.
-pub(super) struct File<'a> {
+struct File<'a> {
     pub name: &'a str,
     pub media_type: &'a str,
     pub size: u64,
@@ -19,7 +47,7 @@ pub(super) struct File<'a> {
 
 /// Keeps the file's record on the case; refused over the office's size limit, or when the
 /// bytes given are not the file described (replay and `check` have the record only).
-pub(super) fn attach(step: Step, mut next: Case, file: &File) -> Result<Change, WorkflowError> {
+fn attach(step: Step, mut next: Case, file: &File) -> Result<Change, WorkflowError> {
     nonempty(Op::AttachFile, Field::FileName, file.name)?;
     let limit_mb = step.rules.policy.attachment_max_mb;
     if file.size > u64::from(limit_mb) * MB {
@@ -53,12 +81,7 @@ pub(super) fn attach(step: Step, mut next: Case, file: &File) -> Result<Change, 
 }
 
 /// Takes attachment `n` (from 1) off the case, for a reason; its record stays.
-pub(super) fn detach(
-    step: Step,
-    mut next: Case,
-    n: u32,
-    reason: &str,
-) -> Result<Change, WorkflowError> {
+fn detach(step: Step, mut next: Case, n: u32, reason: &str) -> Result<Change, WorkflowError> {
     nonempty(Op::DetachFile, Field::Reason, reason)?;
     let index = usize::try_from(n).ok().and_then(|n| n.checked_sub(1));
     let Some(file) = index.and_then(|i| next.attachments.get_mut(i)) else {

@@ -106,8 +106,6 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         (Op::Unmask, _) => case.intake.confidential && case.unmasked.is_none(),
         // Any state: `workflow::undo` says which step may be taken back.
         (Op::Undo, _) => true,
-        // A scan or a signed 送达回证 may come at any step, after archiving too;
-        // `workflow::files` says which attachment may be removed.
         (Op::AttachFile | Op::DetachFile, _) => true,
         (
             Op::Intake

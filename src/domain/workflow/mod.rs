@@ -105,7 +105,14 @@ pub fn transition(
                 rules,
                 stamp,
             };
-            step.apply(command)?
+            if matches!(
+                command,
+                Command::AttachFile { .. } | Command::DetachFile { .. }
+            ) {
+                files::apply(step, command)?
+            } else {
+                step.apply(command)?
+            }
         }
     };
     Ok(Transition {

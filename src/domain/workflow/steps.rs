@@ -120,23 +120,10 @@ impl Step<'_, '_> {
                 received_on,
             } => self.report_received(next, summary, *received_on),
             Command::Unmask { reason } => self.unmask(next, reason),
-            Command::AttachFile {
-                name,
-                media_type,
-                size,
-                sha256,
-                bytes,
-            } => {
-                let file = super::files::File {
-                    name,
-                    media_type,
-                    size: *size,
-                    sha256,
-                    bytes: bytes.as_ref(),
-                };
-                super::files::attach(self, next, &file)
+            // `workflow::files` takes these before `apply` (`transition`); never here.
+            Command::AttachFile { .. } | Command::DetachFile { .. } => {
+                Err(wrong_state(self.case, command.op()))
             }
-            Command::DetachFile { n, reason } => super::files::detach(self, next, *n, reason),
             Command::Undo { seq, basis } => {
                 super::undo_step::step(basis.as_deref(), *seq, self.stamp).map(Change::to)
             }

@@ -229,7 +229,15 @@ mod tests {
         let never: Vec<Op> = Op::ALL.into_iter().filter(|o| !undoable(*o)).collect();
         assert_eq!(
             never,
-            [Op::Intake, Op::Register, Op::Review, Op::Issue, Op::Undo]
+            [
+                Op::Intake,
+                Op::Register,
+                Op::Review,
+                Op::Issue,
+                Op::Undo,
+                Op::AttachFile,
+                Op::DetachFile
+            ]
         );
     }
 }

@@ -153,6 +153,10 @@ field_keys! {
     // Confidentiality (2022 Art 30 第三款): whom an accusation may not reach.
     OperatorUnit = ("所在单位", "unit"),
     DepartmentWide = ("可见本部门全部案件", "sees the department's cases"),
+    // 附件: the file to keep with the case, and which one to remove and why.
+    FilePath = ("文件路径", "file path"),
+    FileNo = ("附件序号", "attachment number"),
+    FileReason = ("移除理由", "reason for removal"),
 }
 
 impl FieldKey {

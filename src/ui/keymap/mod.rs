@@ -177,6 +177,11 @@ pub enum Action {
     Journal,
     /// 撤销: one's own last step on the case, within minutes.
     Undo,
+    /// 附件: keep a file with the case, remove one, open the one picked, pick the next.
+    AttachFile,
+    DetachFile,
+    OpenFile,
+    NextFile,
 }
 
 /// What an action is: a step of a case, named by its domain op, or the
@@ -254,6 +259,10 @@ impl Action {
             Action::Office => Desk("office"),
             Action::Journal => Desk("journal"),
             Action::Undo => Step(Op::Undo),
+            Action::AttachFile => Step(Op::AttachFile),
+            Action::DetachFile => Step(Op::DetachFile),
+            Action::OpenFile => Desk("open_file"),
+            Action::NextFile => Desk("next_file"),
         }
     }
 
@@ -305,8 +314,8 @@ impl Action {
             // panel.
             // `unmask` is `apply`'s alone: a leader's considered act, with its reason.
             Op::Intake | Op::Attach | Op::AskExtension | Op::Issue | Op::Unmask => return None,
-            // Files are kept from the case screen's attachments list (its own keys).
-            Op::AttachFile | Op::DetachFile => return None,
+            Op::AttachFile => Action::AttachFile,
+            Op::DetachFile => Action::DetachFile,
         })
     }
 }

@@ -386,6 +386,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         lines.push(kv(lang, K::Outbound, text));
     }
     views_lines(lang, &screen.views, &mut lines);
+    super::files::lines(lang, screen, usize::from(area.width), &mut lines);
     if !screen.others.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(f::others_title(lang, screen.others.len())).bold());
