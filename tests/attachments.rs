@@ -213,3 +213,69 @@ fn an_attachment_is_as_visible_as_its_case() {
     let cmd = Command::attach_file("x.txt", b"x".to_vec());
     assert!(store.execute(&request(1, cmd, "孙副局长")).is_err());
 }
+
+#[test]
+fn the_case_file_lists_the_attachments_in_its_contents() {
+    use xinfang::demo::{DemoOptions, generate};
+    use xinfang::documents::{Extra, Renderer, issue_or_reprint};
+    use xinfang::domain::documents::{DocKind, OfficeProfile};
+    use xinfang::domain::types::{Role, State};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("l.db"), Office::builtin());
+    let now = at("2026-03-10T15:20:00+08:00");
+    generate(
+        &mut store,
+        &DemoOptions {
+            cases: 30,
+            seed: 14,
+            now,
+        },
+    )
+    .unwrap();
+    let leader = (store.operators().unwrap().into_iter())
+        .find(|o| o.role == Role::Leader && o.active)
+        .unwrap()
+        .name;
+    let when = at("2026-03-10T16:00:00+08:00");
+    let profile = OfficeProfile {
+        name: "某区信访局".into(),
+        prefix: "X信".into(),
+        ..OfficeProfile::default()
+    };
+    store
+        .administer(&leader, when, &xinfang::store::Admin::OfficeUpdate(profile))
+        .unwrap();
+    let archived = (1..=30)
+        .find(|id| {
+            let row = store.case(&CaseRef::Id(*id), when.date_naive()).unwrap();
+            row.case.state == State::Archived
+        })
+        .expect("an archived demo case");
+    let mut req = request(
+        archived,
+        Command::attach_file("送达回证.jpg", b"\xff\xd8\xffreceipt".to_vec()),
+        &leader,
+    );
+    req.at = when;
+    store.execute(&req).unwrap();
+    let renderer = Renderer::builtin().unwrap();
+    let got = issue_or_reprint(
+        &mut store,
+        &renderer,
+        &CaseRef::Id(archived),
+        DocKind::CaseFile,
+        &Extra {
+            again: true,
+            ..Extra::default()
+        },
+        &leader,
+        when,
+    )
+    .unwrap();
+    let text = &got.document.text;
+    assert!(
+        text.contains("附件：送达回证.jpg　image/jpeg　10 B　SHA-256"),
+        "{text}"
+    );
+    assert!(text.contains(&leader), "{text}");
+}
