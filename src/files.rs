@@ -27,3 +27,23 @@ pub fn write_private(p: &Path, body: &[u8]) -> std::io::Result<()> {
     f.write_all(body)?;
     f.sync_all()
 }
+
+/// Reads a file to attach (附件), refusing one over `limit_mb` before reading it; what is
+/// wrong said in `lang`, naming the file.
+pub fn read_attachment(
+    lang: crate::strings::Lang,
+    path: &Path,
+    limit_mb: u32,
+) -> Result<Vec<u8>, String> {
+    use crate::strings::attachments as text;
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| text::unreadable(lang, &shown, &e))?;
+    if !meta.is_file() {
+        return Err(text::not_a_file(lang, &shown));
+    }
+    if meta.len() > u64::from(limit_mb) * crate::domain::attachment::MB {
+        let name = crate::domain::attachment::file_name(&shown);
+        return Err(text::too_large(lang, name, meta.len(), limit_mb));
+    }
+    std::fs::read(path).map_err(|e| text::unreadable(lang, &shown, &e))
+}

@@ -20,7 +20,7 @@ use xinfang::domain::reception::{ReceptionDay, ReceptionRecord};
 use xinfang::domain::rules::Operator;
 use xinfang::domain::screening::{Change, NewScreening};
 use xinfang::domain::types::Role;
-use xinfang::store::{Admin, CaseRef, CheckReport, Store};
+use xinfang::store::{Admin, CaseRef, CheckReport, Request, Store};
 
 /// Columns `check` cannot recompute, and why. `*` stands for every column of the table.
 const UNCHECKED: &[(&str, &str, &str)] = &[
@@ -195,6 +195,18 @@ fn ledger(path: &Path) {
     }))
     .unwrap();
     store.set_flag(&leader, when, &flag).unwrap();
+    // An attachment (附件): its bytes in `attachment_bytes`, hashed by check.
+    let attach = Request {
+        case: Some(CaseRef::Id(4)),
+        expected_version: None,
+        command: xinfang::domain::command::Command::attach_file(
+            "回证.jpg",
+            b"\xff\xd8\xffscan".to_vec(),
+        ),
+        actor: leader.clone(),
+        at: when,
+    };
+    store.execute(&attach).unwrap();
     // Documents typed in by someone else than their actor: an `event_entries` row each.
     store.set_entered_by(Some(ADMINISTERED.into()));
     let renderer = Renderer::builtin().unwrap();

@@ -201,6 +201,13 @@ fn apply_line(
     if op.is_empty() {
         return Err(bad("缺少 op", "op is missing"));
     }
+    // 附件: the file's bytes come from `path` or `base64`, never into the journal.
+    let file = if op == "attach_file" {
+        let limit = store.office().policy.attachment_max_mb;
+        Some(super::attach_line::bytes_of_line(&mut obj, lang, limit)?)
+    } else {
+        None
+    };
     check_fields(&op, &obj, lang)?;
     let actor = actor(store, &mut obj, ctx)?;
     let at = at_of(&mut obj, lang, clock)?;
@@ -218,7 +225,10 @@ fn apply_line(
         }
         _ => {}
     }
-    let req = case_request(obj, by)?;
+    let mut req = case_request(obj, by)?;
+    if let (Command::AttachFile { bytes, .. }, Some(file)) = (&mut req.command, file) {
+        *bytes = Some(crate::domain::attachment::FileBytes::new(file));
+    }
     if matches!(req.command, Command::Issue(_)) {
         return issue(store, &req, lang, renderer);
     }

@@ -113,12 +113,15 @@ pub enum Cmd {
         json: bool,
     },
     Export {
-        #[arg(long, value_enum)]
-        format: Format,
+        #[arg(long, value_enum, required_unless_present = "attachments")]
+        format: Option<Format>,
         #[arg(long)]
         out: Option<PathBuf>,
         #[arg(long)]
         full: bool,
+        /// Every visible attachment written under DIR/<case number>/.
+        #[arg(long, value_name = "DIR")]
+        attachments: Option<PathBuf>,
     },
     Report {
         #[arg(long, default_value = "month", value_name = "PERIOD", value_parser = period_form)]
@@ -245,6 +248,27 @@ pub enum Cmd {
     },
     /// An office's old register (台账) in: `import FILE.xlsx|FILE.csv [--dry-run]`.
     Import(ImportArgs),
+    /// Keeps files with a case: `attach CASE FILE…`.
+    Attach {
+        case: String,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// A case's attachments: listed, or one saved (`--save N --out FILE`) or removed
+    /// (`--remove N --reason R`).
+    Attachments {
+        case: String,
+        #[arg(long, value_name = "N", requires = "out", conflicts_with = "remove")]
+        save: Option<u32>,
+        #[arg(long, value_name = "FILE", requires = "save")]
+        out: Option<PathBuf>,
+        #[arg(long, value_name = "N", requires = "reason")]
+        remove: Option<u32>,
+        #[arg(long, value_name = "TEXT", requires = "remove")]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `import FILE [--map THEIRS=OURS]… [--map-file F] [--dry-run] [--skip-bad [--skipped F]]`,

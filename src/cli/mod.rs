@@ -19,6 +19,8 @@ macro_rules! say_err {
 mod admin;
 pub mod apply;
 mod args;
+mod attach;
+mod attach_line;
 mod backlog;
 mod calendar;
 mod demo;
@@ -296,7 +298,9 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             let who = [id_number, phone, name, address];
             repeats(&env, who.each_ref().map(Option::as_deref), json)
         }
-        Cmd::Export { format, out, full } => admin::export(&env, format, out.as_deref(), full),
+        cmd @ (Cmd::Attach { .. } | Cmd::Attachments { .. } | Cmd::Export { .. }) => {
+            attach::run(&env, cmd)
+        }
         Cmd::Report {
             period,
             format,

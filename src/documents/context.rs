@@ -179,6 +179,8 @@ pub fn build(job: &RenderJob) -> Value {
             "date": DateTime::parse_from_rfc3339(&d.issued_at).map(|t| chinese_date(local(t))).unwrap_or_default(),
             "text": d.text,
         })).collect::<Vec<_>>(),
+        // 附件 kept with the case, listed in the case file's contents (removed ones with why).
+        "attachments": attachment_rows(case),
         "timeline": job.timeline.iter().map(|e| json!({
             "at": e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
             "actor": e.actor,
@@ -251,6 +253,22 @@ fn reworded(body: &mut Value, checked: &Body, you: &str, profile: &OfficeProfile
         | Body::Whereabouts { .. }
         | Body::Advice { .. } => {}
     }
+}
+
+/// The case's attachments as the case file's contents list them.
+fn attachment_rows(case: &crate::domain::case::Case) -> Vec<Value> {
+    let rows = case.attachments.iter().map(|a| {
+        json!({
+            "name": a.name,
+            "type": a.media_type,
+            "size": crate::strings::attachments::size(a.size),
+            "sha": a.sha256.get(..12).unwrap_or(&a.sha256),
+            "by": a.stamp.by,
+            "date": chinese_date(local(a.stamp.at)),
+            "removed": a.removed.as_ref().map(|r| r.reason.clone()),
+        })
+    });
+    rows.collect()
 }
 
 /// The sheet is a 转送单 or a 交办单 by what was done; others their title.

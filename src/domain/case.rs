@@ -265,6 +265,31 @@ pub struct Case {
     /// Steps taken back (撤销), in order: the journal keeps the events, the case says which.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub undone: Vec<Undone>,
+    /// Files kept with the case (附件), in order, removed ones too (`n` is the place + 1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file kept with the case: what it is; the store keeps its bytes while it is not removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    pub sha256: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+    /// Taken off the case: the record stays, the bytes are gone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed: Option<Removal>,
+}
+
+/// Why and by whom an attachment was taken off the case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removal {
+    pub reason: String,
+    pub by: String,
+    pub at: DateTime<FixedOffset>,
 }
 
 /// A step its operator took back within minutes (`workflow::undo`).

@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::attachment::FileBytes;
 use super::documents::IssueInput;
 pub use super::intake::IntakeInput;
 use super::intake::{Petitioner, Referral, field_names, strict_input};
@@ -178,6 +179,23 @@ pub enum Command {
         #[serde(skip)]
         basis: Option<Box<crate::domain::workflow::undo::Basis>>,
     },
+    /// 附件: a file kept with the case. The journal keeps its name, type, size and SHA-256;
+    /// the bytes go with the command to the store, which keeps them inside the ledger.
+    AttachFile {
+        name: String,
+        media_type: String,
+        size: u64,
+        sha256: String,
+        /// Given by whoever read the file; never in the journal.
+        #[serde(skip)]
+        bytes: Option<FileBytes>,
+    },
+    /// An attachment taken off the case (`n` from 1, as listed), for a reason: its name,
+    /// size and SHA-256 stay on record, the bytes go.
+    DetachFile {
+        n: u32,
+        reason: String,
+    },
 }
 
 fn yes() -> bool {
@@ -198,6 +216,19 @@ fn date_or_datetime<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>
 }
 
 impl Command {
+    /// The `attach_file` command for a file read whole: what it is, worked out from its bytes.
+    pub fn attach_file(name: &str, bytes: Vec<u8>) -> Command {
+        use super::attachment::{file_name, media_type, sha256_hex};
+        let name = file_name(name);
+        Command::AttachFile {
+            name: name.to_owned(),
+            media_type: media_type(name, &bytes).to_owned(),
+            size: bytes.len() as u64,
+            sha256: sha256_hex(&bytes),
+            bytes: Some(FileBytes::new(bytes)),
+        }
+    }
+
     /// Which step this is: its code is the `op` tag and the journal's event kind.
     pub fn op(&self) -> Op {
         match self {
@@ -227,6 +258,8 @@ impl Command {
             Command::ReportReceived { .. } => Op::ReportReceived,
             Command::Unmask { .. } => Op::Unmask,
             Command::Undo { .. } => Op::Undo,
+            Command::AttachFile { .. } => Op::AttachFile,
+            Command::DetachFile { .. } => Op::DetachFile,
         }
     }
 }
@@ -273,6 +306,9 @@ pub fn fields(op: Op) -> &'static [&'static str] {
         Op::ReportReceived => &["summary", "received_on"],
         Op::Unmask => &["reason"],
         Op::Undo => &["seq"],
+        // `apply` reads the bytes from `base64` or `path` and fills in what they are.
+        Op::AttachFile => &["name", "media_type", "size", "sha256"],
+        Op::DetachFile => &["n", "reason"],
     }
 }
 
@@ -394,6 +430,10 @@ mod tests {
             Op::ReportReceived => r#"{"op":"report_received","summary":"s"}"#,
             Op::Unmask => r#"{"op":"unmask","reason":"r"}"#,
             Op::Undo => r#"{"op":"undo","seq":7}"#,
+            Op::AttachFile => {
+                r#"{"op":"attach_file","name":"a.pdf","media_type":"application/pdf","size":3,"sha256":"ab"}"#
+            }
+            Op::DetachFile => r#"{"op":"detach_file","n":1,"reason":"r"}"#,
         }
     }
 

@@ -60,6 +60,7 @@ vocabulary! {
         Seal = "seal",
         Hotline = "hotline",
         Printer = "printer",
+        FileName = "file_name",
     }
 }
 
@@ -216,4 +217,17 @@ pub enum WorkflowError {
     /// 撤销 refused: why the step cannot be taken back (`workflow::undo`).
     #[error("cannot undo: {0:?}")]
     Undo(crate::domain::workflow::undo::Refusal),
+    /// A file over the office's limit (`attachment_max_mb`).
+    #[error("{name} is {size} bytes, over the limit of {limit_mb} MB")]
+    AttachmentTooLarge {
+        name: String,
+        size: u64,
+        limit_mb: u32,
+    },
+    /// The bytes given are not the ones the command describes.
+    #[error("{name}: the bytes do not match the size and SHA-256 given")]
+    AttachmentMismatch { name: String },
+    /// No attachment `n` on the case, or it was removed already.
+    #[error("no attachment {n} to remove")]
+    NoAttachment { n: u32 },
 }

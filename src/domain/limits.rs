@@ -78,7 +78,8 @@ pub const fn size(field: Field) -> Size {
         | Field::Place
         | Field::ReviewOrgan
         | Field::Office
-        | Field::Seal => Size::Line,
+        | Field::Seal
+        | Field::FileName => Size::Line,
         Field::Said
         | Field::Summary
         | Field::Text
@@ -209,6 +210,10 @@ pub fn check_command(command: &Command) -> Result<(), WorkflowError> {
             check_text(F::Note, note)
         }
         Command::ReportReceived { summary, .. } => check_text(F::Summary, summary),
+        Command::AttachFile {
+            name, media_type, ..
+        } => check_all(&[(F::FileName, name), (F::FileName, media_type)]),
+        Command::DetachFile { reason, .. } => check_text(F::Reason, reason),
         Command::Archive | Command::Own | Command::Undo { .. } => Ok(()),
     }
 }

@@ -1,6 +1,7 @@
 //! The pure domain: rules, the case state machine, time limits and validation.
 //! No SQL, no terminal, no clock reads: time is always passed in.
 
+pub mod attachment;
 pub mod audit;
 pub mod backlog;
 pub mod calendar;

@@ -38,6 +38,8 @@ vocabulary! {
         ReportReceived = "report_received",
         Unmask = "unmask",
         Undo = "undo",
+        AttachFile = "attach_file",
+        DetachFile = "detach_file",
     }
 }
 
@@ -51,6 +53,8 @@ impl Op {
             Op::Issue | Op::Unmask => false,
             // Taking a step back is offered apart (Ctrl-Z, `u`), never as a next step.
             Op::Undo => false,
+            // Files are kept at any step: offered apart, never as the next step.
+            Op::AttachFile | Op::DetachFile => false,
             Op::Intake
             | Op::Register
             | Op::Assign

@@ -94,6 +94,8 @@ pub struct Policy {
     pub backlog_overdue_days: u32,
     /// …or with this many repeat petitions (重复件) attached (0: the rule is off).
     pub backlog_repeats: u32,
+    /// The largest file kept with a case, in MB (附件; at most `attachment::CEILING_MB`).
+    pub attachment_max_mb: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -138,6 +140,11 @@ pub enum PolicyError {
         "policy: clock `{key}` is a window (stop = \"never\") and cannot be extended; set extension_cap = 0 or remove it"
     )]
     ExtensionOnWindow { key: String },
+    #[error(
+        "policy: attachment_max_mb = {value} is out of range; use a whole number of MB from 1 to {ceiling}",
+        ceiling = crate::domain::attachment::CEILING_MB
+    )]
+    AttachmentLimit { value: u32 },
 }
 
 /// A policy file as written: every field optional so the same shape reads a full policy and a
@@ -151,6 +158,7 @@ struct RawPolicy {
     screening_round: Option<RoundPeriod>,
     backlog_overdue_days: Option<u32>,
     backlog_repeats: Option<u32>,
+    attachment_max_mb: Option<u32>,
     #[serde(default)]
     clock: Vec<RawClock>,
 }
@@ -312,6 +320,14 @@ impl Policy {
         let backlog_repeats = (raw.backlog_repeats)
             .or(base.map(|b| b.backlog_repeats))
             .unwrap_or(3);
+        let attachment_max_mb = (raw.attachment_max_mb)
+            .or(base.map(|b| b.attachment_max_mb))
+            .unwrap_or(crate::domain::attachment::DEFAULT_MAX_MB);
+        if !(1..=crate::domain::attachment::CEILING_MB).contains(&attachment_max_mb) {
+            return Err(PolicyError::AttachmentLimit {
+                value: attachment_max_mb,
+            });
+        }
         Ok(Policy {
             utc_offset,
             due_soon_working_days,
@@ -320,6 +336,7 @@ impl Policy {
             screening_round,
             backlog_overdue_days,
             backlog_repeats,
+            attachment_max_mb,
         })
     }
 }

@@ -133,6 +133,13 @@ pub fn sight_of(viewer: &Operator, case: &Case) -> Sight {
 /// those of items attached later alike) with `mark` (「（保密）」), and the contact that
 /// would name them.
 pub fn mask(case: &mut Case, mark: &str) {
+    // A file's name may carry who sent it (张三来信.pdf): masked as the records are.
+    let secrets = secrets(case);
+    for file in &mut case.attachments {
+        for s in &secrets {
+            file.name = file.name.replace(s.as_str(), mark);
+        }
+    }
     let attached = case
         .attached
         .iter_mut()

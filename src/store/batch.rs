@@ -140,7 +140,14 @@ pub(super) fn fits(reqs: &[Request]) -> bool {
     // A document is issued only with its renderer, inside `Store::issue`.
     reqs.iter().all(|r| {
         !matches!(r.case, Some(CaseRef::No(_)))
-            && !matches!(r.command, Command::Issue(_) | Command::Undo { .. })
+            && !matches!(
+                r.command,
+                Command::Issue(_)
+                    | Command::Undo { .. }
+                    // The bytes are written beside the case row (`attachments::write`).
+                    | Command::AttachFile { .. }
+                    | Command::DetachFile { .. }
+            )
     })
 }
 

@@ -183,6 +183,7 @@ fn after_cases(
     tables::reception_records(conn, &ids, report)?;
     office::check(conn, &seen.roles, report)?;
     screening::check(conn, report)?;
+    super::attachments::check(conn, &seen.attachments, report)?;
     backlog::check(conn, report)
 }
 

@@ -9,7 +9,9 @@ use rusqlite::{Transaction, TransactionBehavior};
 
 use super::cases::{self, CaseRef};
 use super::prepare::{Applied, Cases, Ledger, Prepared, Request, Stored, Write, prepare};
-use super::{Result, Store, StoreError, batch, directory, guard, journal, receipt, rollup};
+use super::{
+    Result, Store, StoreError, attachments, batch, directory, guard, journal, receipt, rollup,
+};
 use crate::config::Office;
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
@@ -243,6 +245,7 @@ fn run(
     }
     rolled.finish(tx, rules, case)?;
     journal::insert(tx, &event)?;
+    attachments::write(tx, case, &req.command)?;
     if let Some(c) = ledger.cache {
         c.insert(
             applied.id,

@@ -15,6 +15,7 @@
 //! - leaves: `findings` (what `check` reports, filled in by each table's own check).
 
 mod admin;
+mod attachments;
 mod backlog;
 mod backup;
 mod batch;

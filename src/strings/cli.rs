@@ -48,6 +48,7 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
         "audit" | "operators" => super::audit::about(lang, name),
         "restore" => super::restore::about(lang),
         "completions" | "man" => super::usage::about(lang, name),
+        "attach" | "attachments" => super::attachments::about(lang, name),
         _ => super::signin::about(lang, name),
     }
 }
@@ -113,6 +114,9 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "shell" | "dir" => super::usage::arg_help(lang, id),
         "register" | "map" | "map_file" | "dry_run" | "skip_bad" | "skipped" | "template" => {
             super::import::arg_help(lang, id)
+        }
+        "files" | "save" | "remove" | "reason" | "attachments" => {
+            super::attachments::arg_help(lang, id)
         }
         _ => super::signin::arg_help(lang, id),
     }

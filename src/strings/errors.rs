@@ -93,6 +93,13 @@ pub fn workflow(lang: Lang, e: &E) -> String {
             }
         }
         E::ServedBeforeReply { served, settled } => served_before_reply(lang, *served, *settled),
+        E::AttachmentTooLarge {
+            name,
+            size,
+            limit_mb,
+        } => super::attachments::too_large(lang, name, *size, *limit_mb),
+        E::AttachmentMismatch { name } => super::attachments::mismatch(lang, name),
+        E::NoAttachment { n } => super::attachments::no_attachment(lang, *n),
     }
 }
 

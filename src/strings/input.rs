@@ -51,6 +51,7 @@ pub fn field_zh(field: Field) -> &'static str {
         Field::Seal => "印章文字",
         Field::Hotline => "查询电话",
         Field::Printer => "打印机",
+        Field::FileName => "文件名",
     }
 }
 

@@ -80,6 +80,8 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::Terminate => lang.pick("终结", "close for good"),
         Op::ReportReceived => lang.pick("收到办结报告", "record the report received"),
         Op::Undo => lang.pick("撤销", "undo"),
+        Op::AttachFile => lang.pick("添加附件", "attach a file"),
+        Op::DetachFile => lang.pick("移除附件", "remove an attachment"),
     }
 }
 

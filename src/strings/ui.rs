@@ -141,6 +141,8 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "mine" => lang.pick("只看我的", "my cases"),
         "sort" => lang.pick("切换排序", "next sort order"),
         "document" => lang.pick("出具文书", "documents"),
+        "open_file" => lang.pick("打开附件", "open file"),
+        "next_file" => lang.pick("下一个附件", "next file"),
         "office" => lang.pick("单位信息", "office letterhead"),
         "switch_view" => lang.pick("工作台/领导视图", "queue/dashboard"),
         "charts" => lang.pick("统计图", "charts"),
@@ -199,6 +201,8 @@ fn step_key(lang: Lang, op: Op) -> &'static str {
         // ever be named.
         Op::Intake | Op::AskExtension | Op::Issue | Op::Unmask => labels::step(lang, op),
         Op::Undo => lang.pick("撤销", "undo"),
+        Op::AttachFile => lang.pick("添加附件", "attach file"),
+        Op::DetachFile => lang.pick("移除附件", "remove file"),
     }
 }
 

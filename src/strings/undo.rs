@@ -67,6 +67,14 @@ fn kind(lang: Lang, op: Op) -> String {
             "撤销本身不再撤销，请重新办理该步骤",
             "an undo is not undone; take the step again",
         ),
+        Op::AttachFile => lang.pick(
+            "附件请用「移除附件」并说明理由",
+            "remove the attachment instead, saying why",
+        ),
+        Op::DetachFile => lang.pick(
+            "移除的附件内容已删除，请重新添加该文件",
+            "a removed attachment's bytes are gone; attach the file again",
+        ),
         // Every other step may be undone: no reason of its kind.
         Op::Assign
         | Op::Recuse

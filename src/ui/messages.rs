@@ -147,6 +147,11 @@ pub enum Cmd {
         input: Box<IntakeInput>,
     },
     Repeats(RepeatQuery),
+    /// Open attachment `n` of the case with the system's viewer.
+    OpenFile {
+        id: i64,
+        n: u32,
+    },
     /// Add or change an operator (a leader's settings).
     PutOperator(Box<Operator>),
     PutDepartment(String),

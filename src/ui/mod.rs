@@ -2,6 +2,7 @@
 //! `view::draw` is pure, `runtime` runs the store commands in between.
 
 pub mod app;
+mod attachments;
 pub mod form;
 pub mod keymap;
 mod keys;
@@ -39,6 +40,8 @@ pub fn run(
     greeting: Option<String>,
 ) -> std::io::Result<()> {
     let mut guard = terminal::Guard::enter()?;
+    // Attachments opened from the desk: their temporary copies go when it closes.
+    let _opened = attachments::Opened;
     let tty = tty::Tty::open()?;
     let failed = |e: crate::store::StoreError| {
         std::io::Error::other(crate::strings::errors::store(lang, &e))

@@ -75,13 +75,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             .map_or_else(fail, |c| Msg::Charts(Box::new(c))),
         Cmd::LoadReport(period) => load_report(store, app, *period),
         Cmd::WriteReport => write_report(store, app),
-        Cmd::LoadDirectory => store.directory().map_or_else(fail, |d| {
-            Msg::Directory(Directory {
-                departments: d.departments,
-                operators: d.operators,
-                office: d.office,
-            })
-        }),
+        Cmd::LoadDirectory => load_directory(store, app),
         Cmd::LoadOfficeJournal => office_journal(store, app),
         Cmd::LoadReception => store
             .reception_view(today, RECEPTION_DAYS_AHEAD)
@@ -97,6 +91,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             command,
         } => step(store, app, *id, *version, command),
         Cmd::Attach { id, input } => attach(store, app, *id, input),
+        Cmd::OpenFile { id, n } => open_file(store, app, *id, *n),
         // The desk lets only a leader change the office; the store checks again and
         // journals the change (`Store::administer`).
         Cmd::PutOperator(o) => manage(store, app, Admin::Operator((**o).clone())),
@@ -129,6 +124,18 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
         Cmd::PlanImport(r) | Cmd::RunImport(r) => {
             import::execute(store, app, r, matches!(cmd, Cmd::RunImport(_)))
         }
+    }
+}
+
+/// The people, departments and letterhead every settings form reads.
+fn load_directory(store: &Store, app: &App) -> Msg {
+    match store.directory() {
+        Ok(d) => Msg::Directory(Directory {
+            departments: d.departments,
+            operators: d.operators,
+            office: d.office,
+        }),
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
     }
 }
 
@@ -362,10 +369,16 @@ fn intake(store: &mut Store, app: &App, input: &IntakeInput) -> Msg {
 
 fn step(store: &mut Store, app: &App, id: i64, version: i64, command: &Command) -> Msg {
     let op = command.op();
+    // 附件: the form names the file; it is read here, and a bad path keeps the form open.
+    let limit = store.office().policy.attachment_max_mb;
+    let command = match crate::ui::attachments::read_named(command, app.lang, limit) {
+        Ok(c) => c,
+        Err(why) => return Msg::Failed(why),
+    };
     let req = |actor: String, at| Request {
         case: Some(CaseRef::Id(id)),
         expected_version: Some(version),
-        command: command.clone(),
+        command,
         actor,
         at,
     };
@@ -374,6 +387,17 @@ fn step(store: &mut Store, app: &App, id: i64, version: i64, command: &Command) 
         op,
         note,
     })
+}
+
+/// An attachment opened with the system's viewer, as the reader may see it (Art 30 第三款).
+fn open_file(store: &mut Store, app: &App, id: i64, n: u32) -> Msg {
+    match store.attachment(&CaseRef::Id(id), n) {
+        Ok((_, file, bytes)) => {
+            let said = crate::ui::attachments::open(&file.name, n, &bytes, app.lang);
+            Msg::Failed(said.unwrap_or_else(|e| e))
+        }
+        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
 }
 
 fn attach(store: &mut Store, app: &App, id: i64, input: &IntakeInput) -> Msg {

@@ -48,6 +48,8 @@ pub(super) fn refuse_the_accused(
 fn decides(op: Op) -> bool {
     match op {
         Op::Instruct | Op::Extend | Op::RefuseExtension | Op::Own | Op::Unmask => true,
+        // Art 30 第三款: the accused neither sees nor handles the material kept with the case.
+        Op::AttachFile | Op::DetachFile => true,
         Op::Intake
         | Op::Register
         | Op::Assign

@@ -106,6 +106,7 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         (Op::Unmask, _) => case.intake.confidential && case.unmasked.is_none(),
         // Any state: `workflow::undo` says which step may be taken back.
         (Op::Undo, _) => true,
+        (Op::AttachFile | Op::DetachFile, _) => true,
         (
             Op::Intake
             | Op::Register
@@ -280,6 +281,15 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
         // The hearing is part of the handling: the handler holding it records it, as they give
         // the opinion, or the office does.
         Op::Hearing => {
+            let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
+            if actor.role == Handler && assigned == Some(actor.name.as_str()) {
+                Ok(())
+            } else {
+                require_role(op.into(), actor, &[Clerk, Leader])
+            }
+        }
+        // Files belong to the handling: its handler keeps them, as the office does.
+        Op::AttachFile | Op::DetachFile => {
             let assigned = case.assignment.as_ref().map(|a| a.handler.as_str());
             if actor.role == Handler && assigned == Some(actor.name.as_str()) {
                 Ok(())

@@ -15,6 +15,7 @@ use super::types::Role;
 
 mod accused;
 mod checks;
+mod files;
 mod gate;
 mod intake;
 mod rereview;
@@ -104,7 +105,14 @@ pub fn transition(
                 rules,
                 stamp,
             };
-            step.apply(command)?
+            if matches!(
+                command,
+                Command::AttachFile { .. } | Command::DetachFile { .. }
+            ) {
+                files::apply(step, command)?
+            } else {
+                step.apply(command)?
+            }
         }
     };
     Ok(Transition {
@@ -150,6 +158,8 @@ fn dates_ahead(command: &Command) -> Vec<chrono::NaiveDate> {
         | Command::Terminate { .. }
         | Command::Unmask { .. }
         | Command::Undo { .. }
+        | Command::AttachFile { .. }
+        | Command::DetachFile { .. }
         | Command::Issue(_) => Vec::new(),
     }
 }

@@ -120,6 +120,10 @@ impl Step<'_, '_> {
                 received_on,
             } => self.report_received(next, summary, *received_on),
             Command::Unmask { reason } => self.unmask(next, reason),
+            // `workflow::files` takes these before `apply` (`transition`); never here.
+            Command::AttachFile { .. } | Command::DetachFile { .. } => {
+                Err(wrong_state(self.case, command.op()))
+            }
             Command::Undo { seq, basis } => {
                 super::undo_step::step(basis.as_deref(), *seq, self.stamp).map(Change::to)
             }
@@ -553,6 +557,7 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         case_no: None,
         state: State::Intake,
         undone: Vec::new(),
+        attachments: Vec::new(),
         intake,
         decision: None,
         assignment: None,

@@ -52,6 +52,8 @@ pub enum Refusal {
 pub fn undoable(op: Op) -> bool {
     match op {
         Op::Intake | Op::Review | Op::Register | Op::Issue | Op::Undo => false,
+        // A file's bytes are written beside the case: it is removed, with a reason, instead.
+        Op::AttachFile | Op::DetachFile => false,
         Op::Assign
         | Op::Recuse
         | Op::Opinion
@@ -227,7 +229,15 @@ mod tests {
         let never: Vec<Op> = Op::ALL.into_iter().filter(|o| !undoable(*o)).collect();
         assert_eq!(
             never,
-            [Op::Intake, Op::Register, Op::Review, Op::Issue, Op::Undo]
+            [
+                Op::Intake,
+                Op::Register,
+                Op::Review,
+                Op::Issue,
+                Op::Undo,
+                Op::AttachFile,
+                Op::DetachFile
+            ]
         );
     }
 }

@@ -32,6 +32,8 @@ pub(super) struct Seen {
     pub words: Words,
     /// The journal's links, gathered as the pass reads every event (`chain::Links`).
     pub links: Links,
+    /// The cases with attachments, for `attachments::check` to hash their bytes against.
+    pub attachments: Vec<crate::store::attachments::Expected>,
 }
 
 impl Seen {
@@ -50,6 +52,7 @@ impl Seen {
         self.ids.extend(later.ids);
         self.words.absorb(later.words);
         self.links.absorb(later.links);
+        self.attachments.extend(later.attachments);
     }
 }
 
@@ -301,6 +304,9 @@ pub(super) fn check(
         let size = sizes.take(r.id)?.pop().map(|s| docsize_tokens(&s.1));
         compare_words(report, &key, &case, size, &mut seen.words);
         compare_documents(report, &key, &case, &r.issues, docs.take(r.id)?);
+        if !case.attachments.is_empty() {
+            seen.attachments.push((r.id, key, case.attachments));
+        }
     }
     first_bad(report, current);
     orphans(report, Table::Cases, cases.finish()?);

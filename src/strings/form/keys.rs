@@ -161,6 +161,10 @@ field_keys! {
     ProfileSealImage = ("电子印章图片路径", "electronic seal image file"),
     ProfilePhones = ("联系电话（姓名 电话；…）", "phones (name phone; …)"),
     ProfileRepeatNotice = ("重复投诉告知语", "words on repeated complaints"),
+    // 附件: the file to keep with the case, and which one to remove and why.
+    FilePath = ("文件路径", "file path"),
+    FileNo = ("附件序号", "attachment number"),
+    FileReason = ("移除理由", "reason for removal"),
 }
 
 impl FieldKey {

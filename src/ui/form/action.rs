@@ -118,7 +118,23 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
         Op::Terminate => vec![Field::new(K::TerminateNote, Kind::Multi)],
         // Not given through a case's step form (see `Form::to_command`).
         Op::Intake | Op::Attach | Op::Issue | Op::Unmask => Vec::new(),
+        // 附件: the path is read when the form is saved (`runtime::step`).
+        Op::AttachFile => vec![Field::new(K::FilePath, Kind::Text).required()],
+        Op::DetachFile => vec![
+            Field::new(K::FileNo, Kind::Number)
+                .required()
+                .value(&last_kept(case)),
+            Field::new(K::FileReason, Kind::Multi).required(),
+        ],
     }
+}
+
+/// The number of the latest attachment not removed, to remove by default.
+fn last_kept(case: &Case) -> String {
+    let kept = (1..)
+        .zip(&case.attachments)
+        .filter(|(_, a)| a.removed.is_none());
+    kept.last().map(|(n, _)| n.to_string()).unwrap_or_default()
 }
 
 /// The text of the latest opinion if the leader returned it: the revised
@@ -160,7 +176,9 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
         | Op::Terminate
         | Op::ReportReceived
         | Op::Issue
-        | Op::Unmask => None,
+        | Op::Unmask
+        | Op::AttachFile
+        | Op::DetachFile => None,
     }
 }
 

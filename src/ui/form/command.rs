@@ -87,6 +87,26 @@ impl Form {
             // An intake and a repeat item come from the intake form, a
             // document from the documents panel: no step form gives them.
             Op::Intake | Op::Attach | Op::Issue | Op::Unmask => return None,
+            Op::AttachFile | Op::DetachFile => self.to_file_command(op)?,
+        })
+    }
+
+    /// 附件: the path typed (the desk's runtime reads the file, `runtime::step`), or which
+    /// attachment to remove and why.
+    fn to_file_command(&self, op: Op) -> Option<Command> {
+        let text = |k: K| self.text(k).unwrap_or_default();
+        if op == Op::AttachFile {
+            return Some(Command::AttachFile {
+                name: text(K::FilePath).trim().to_owned(),
+                media_type: String::new(),
+                size: 0,
+                sha256: String::new(),
+                bytes: None,
+            });
+        }
+        Some(Command::DetachFile {
+            n: text(K::FileNo).trim().parse().ok()?,
+            reason: text(K::FileReason),
         })
     }
 

@@ -94,6 +94,11 @@ pub enum Action {
     Team,
     Meeting,
     Progress,
+    /// 附件: keep a file with the case, remove one, open the one picked, pick the next.
+    AttachFile,
+    DetachFile,
+    OpenFile,
+    NextFile,
 }
 
 /// What an action is: a step of a case, named by its domain op, or the
@@ -176,6 +181,10 @@ impl Action {
             Action::Team => Desk("team"),
             Action::Meeting => Desk("meeting"),
             Action::Progress => Desk("progress"),
+            Action::AttachFile => Step(Op::AttachFile),
+            Action::DetachFile => Step(Op::DetachFile),
+            Action::OpenFile => Desk("open_file"),
+            Action::NextFile => Desk("next_file"),
         }
     }
 
@@ -221,6 +230,8 @@ impl Action {
             Op::Terminate => Action::Terminate,
             Op::ReportReceived => Action::ReportReceived,
             Op::Undo => Action::Undo,
+            Op::AttachFile => Action::AttachFile,
+            Op::DetachFile => Action::DetachFile,
             // A new intake is `n` on the queue; a repeat item is attached
             // from the intake form; the handler asks for an extension with
             // the extend key (`App::try_action`); documents have their own

@@ -263,6 +263,11 @@ pub(super) const CASE: &[(Action, &[Key])] = &[
     // F: the 办结报告 of an item 交办'd came back, beside f that sends one back up.
     (Action::ReportReceived, &[ch('F')]),
     (Action::Document, &[ch('p')]),
+    // 附件: A adds, D removes, O opens the picked one (] picks the next).
+    (Action::AttachFile, &[ch('A')]),
+    (Action::DetachFile, &[ch('D')]),
+    (Action::OpenFile, &[ch('O')]),
+    (Action::NextFile, &[ch(']')]),
 ];
 
 /// The intake form. Printable keys are the fields' own; Enter stays

@@ -1,6 +1,7 @@
 //! The case screen's state: everything loaded for one case, the scroll and
 //! the documents panel over it.
 
+mod files;
 mod update;
 pub mod view;
 
@@ -27,6 +28,8 @@ pub struct CaseScreen {
     pub scroll: u16,
     /// The documents panel over the case (`p`).
     pub doc: Option<DocPanel>,
+    /// The attachment picked (index into `row.case.attachments`) for `O` to open.
+    pub file: usize,
 }
 
 impl CaseScreen {
@@ -41,6 +44,7 @@ impl CaseScreen {
             recused_links: v.recused_links,
             scroll: 0,
             doc: None,
+            file: 0,
         }
     }
 }

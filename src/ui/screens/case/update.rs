@@ -77,6 +77,25 @@ impl App {
                 c.scroll = c.scroll.saturating_sub(1);
                 Vec::new()
             }
+            Action::NextFile => {
+                let count = c.row.case.attachments.len().max(1);
+                c.file = (c.file + 1) % count;
+                Vec::new()
+            }
+            Action::OpenFile => {
+                let picked = c.row.case.attachments.get(c.file);
+                match picked.filter(|f| f.removed.is_none()) {
+                    Some(_) => vec![Cmd::OpenFile {
+                        id: c.row.case.id,
+                        n: u32::try_from(c.file + 1).unwrap_or(u32::MAX),
+                    }],
+                    None => {
+                        let said = strings::attachments::nothing_to_open(self.lang);
+                        self.message = Some(said.to_owned());
+                        Vec::new()
+                    }
+                }
+            }
             Action::Back if self.home_dashboard => self.go_home(),
             Action::Back => {
                 self.bring(Kept::Queue);

@@ -386,6 +386,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         lines.push(kv(lang, K::Outbound, text));
     }
     views_lines(lang, &screen.views, &mut lines);
+    super::files::lines(lang, screen, usize::from(area.width), &mut lines);
     if !screen.others.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(f::others_title(lang, screen.others.len())).bold());
@@ -430,7 +431,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
 /// Every action with its key: allowed ones first and bold, the rest dim; whole ones within
 /// `w` columns (English names are long: never one cut mid-word).
 fn actions_line(app: &App, screen: &CaseScreen, w: usize) -> Line<'static> {
-    let (mut open, mut shut) = (Vec::new(), Vec::new());
+    let (mut open, mut shut, mut files) = (Vec::new(), Vec::new(), Vec::new());
     // Every step the keymap has a key for, in the journal's order.
     for op in crate::domain::op::Op::ALL {
         let Some(action) = Action::from_op(op) else {
@@ -450,7 +451,18 @@ fn actions_line(app: &App, screen: &CaseScreen, w: usize) -> Line<'static> {
         };
         let label = format!("{key} {name}");
         // `e` asks for the extension when a handler presses it.
-        if app.why_not(&screen.row, app.as_given(op)).is_none() {
+        let allowed = app.why_not(&screen.row, app.as_given(op)).is_none();
+        // Files can be kept in any state: after the case's own next steps, not before them.
+        if matches!(
+            op,
+            crate::domain::op::Op::AttachFile | crate::domain::op::Op::DetachFile
+        ) {
+            files.push(if allowed {
+                Span::styled(label, Style::new().bold())
+            } else {
+                Span::raw(label).dim()
+            });
+        } else if allowed {
             open.push(Span::styled(label, Style::new().bold()));
         } else {
             shut.push(Span::raw(label).dim());
@@ -471,7 +483,7 @@ fn actions_line(app: &App, screen: &CaseScreen, w: usize) -> Line<'static> {
     }
     let mut spans = Vec::new();
     let mut used = 0;
-    for s in open.into_iter().chain(shut) {
+    for s in open.into_iter().chain(files).chain(shut) {
         let gap = if spans.is_empty() { 0 } else { 2 };
         let sw = crate::display::width(&s.content);
         if used + gap + sw > w {
