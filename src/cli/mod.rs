@@ -22,7 +22,9 @@ mod args;
 mod backlog;
 mod calendar;
 mod demo;
+mod evaluation;
 pub mod export;
+mod firsttime;
 mod import;
 mod notice;
 mod passwd;
@@ -333,7 +335,9 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Import(args) => import::run(&env, &args),
         Cmd::Screening { action } => screening::run(&env, &action),
         Cmd::Backlog { action } => backlog::run(&env, &action),
-        Cmd::Flags { json } => backlog::list_flags(&env, json),
+        Cmd::Flags(a) => backlog::flags(&env, a.json, a.remove, a.reason),
+        Cmd::Firsttime { json } => firsttime::run(&env, json),
+        Cmd::Evaluation { action } => evaluation::run(&env, &action),
     }
 }
 

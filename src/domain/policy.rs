@@ -14,6 +14,13 @@ use super::types::{Channel, Level};
 
 const BUILTIN_POLICY: &str = include_str!("../../assets/policy.toml");
 
+/// 评查's checklist when the office sets none, each item after the 2022《信访工作条例》:
+/// 受理及时 (第二十二条: 15日内受理或转送交办), 告知规范 (第二十三条: 书面告知), 办理到位
+/// (第三十二条: 依法按政策办理), 答复规范 (第三十三、三十四条: 出具书面答复意见), 群众满意
+/// (第三十七条: 化解息诉; the return visit).
+pub const DEFAULT_EVALUATION_ITEMS: [&str; 5] =
+    ["受理及时", "告知规范", "办理到位", "答复规范", "群众满意"];
+
 /// Longest clock or extension accepted, in days (ten years): keeps day-by-day counting cheap
 /// and catches a mistyped length.
 pub const MAX_DAYS: u32 = 3650;
@@ -94,6 +101,14 @@ pub struct Policy {
     pub backlog_overdue_days: u32,
     /// …or with this many repeat petitions (重复件) attached (0: the rule is off).
     pub backlog_repeats: u32,
+    /// 初信初访一次办结: a first-time case counts as closed at once when its petitioner has not
+    /// come again within this many days of the reply served (seed 002 (八) names 一次办结 and
+    /// sets no window: the office's own rule).
+    pub first_time_window_days: u32,
+    /// 评查: the office's checklist (default `evaluation::DEFAULT_ITEMS`) and the total out of
+    /// 100 a case must reach to pass (合格).
+    pub evaluation_items: Vec<String>,
+    pub evaluation_pass_mark: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -151,6 +166,9 @@ struct RawPolicy {
     screening_round: Option<RoundPeriod>,
     backlog_overdue_days: Option<u32>,
     backlog_repeats: Option<u32>,
+    first_time_window_days: Option<u32>,
+    evaluation_items: Option<Vec<String>>,
+    evaluation_pass_mark: Option<u32>,
     #[serde(default)]
     clock: Vec<RawClock>,
 }
@@ -312,6 +330,16 @@ impl Policy {
         let backlog_repeats = (raw.backlog_repeats)
             .or(base.map(|b| b.backlog_repeats))
             .unwrap_or(3);
+        let first_time_window_days = (raw.first_time_window_days)
+            .or(base.map(|b| b.first_time_window_days))
+            .unwrap_or(90);
+        let evaluation_items = (raw.evaluation_items)
+            .filter(|items| !items.is_empty())
+            .or(base.map(|b| b.evaluation_items.clone()))
+            .unwrap_or_else(|| DEFAULT_EVALUATION_ITEMS.map(str::to_owned).to_vec());
+        let evaluation_pass_mark = (raw.evaluation_pass_mark)
+            .or(base.map(|b| b.evaluation_pass_mark))
+            .unwrap_or(80);
         Ok(Policy {
             utc_offset,
             due_soon_working_days,
@@ -320,6 +348,9 @@ impl Policy {
             screening_round,
             backlog_overdue_days,
             backlog_repeats,
+            first_time_window_days,
+            evaluation_items,
+            evaluation_pass_mark,
         })
     }
 }

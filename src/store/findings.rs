@@ -73,6 +73,7 @@ pub enum Table {
     ScreeningZeroReports,
     BacklogFiles,
     PersonFlags,
+    CaseEvaluations,
 }
 
 impl Table {
@@ -99,6 +100,7 @@ impl Table {
             Table::ScreeningZeroReports => "screening_zero_reports",
             Table::BacklogFiles => "backlog_files",
             Table::PersonFlags => "person_flags",
+            Table::CaseEvaluations => "case_evaluations",
         }
     }
 }

@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0021_report_rollups.sql"),
     include_str!("migrations/0022_screening.sql"),
     include_str!("migrations/0023_backlog.sql"),
+    include_str!("migrations/0027_evaluations.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -104,6 +105,8 @@ mod tests {
         (21, "0021_report_rollups.sql", "7e3f6f82fbcf55b8b51ddc483c86bdd3b92f7ab8b29f6ffb23d79a845511c820"),
         (22, "0022_screening.sql", "bedc97acc529c429cf87597873513e9c2cc14c0b58e99acd6654c7a0f2b88be7"),
         (23, "0023_backlog.sql", "327b3713c33d693fb8da7d05c1d47d51ee8cfe6474abbfff2923f81d2d089ff4"),
+        // Numbered 27 for the merge (0024–0026 are other branches'): the 24th here.
+        (24, "0027_evaluations.sql", "51953cb551265dc1d3fa1712f1b40984aea53501833b1620ccc863bac8d7ad85"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

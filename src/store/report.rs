@@ -31,7 +31,7 @@ use std::sync::{Mutex, mpsc};
 use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Result, Store, StoreError, facts, rollup};
+use super::{Result, Store, StoreError, again, facts, rollup};
 use crate::domain::case::Case;
 use crate::domain::stats::{self, COUNTED_STEPS, CaseFacts, Input, Period, Report, StepEvent};
 
@@ -114,7 +114,10 @@ impl Store {
         let mut second = self.second_reader()?;
         let needed = self.needed_ids(&windows)?;
         let steps = self.step_events(&windows)?;
-        let parts = split(&self.conn, &mut second, &needed, facts::read)?;
+        let mut parts = split(&self.conn, &mut second, &needed, facts::read)?;
+        for part in &mut parts {
+            again::fill(&self.conn, part)?;
+        }
         let slices: Vec<&[CaseFacts]> = parts.iter().map(Vec::as_slice).collect();
         let mut report = stats::report_parts(&slices, &steps, period, &rules, today, top);
         drop(parts);
@@ -129,7 +132,9 @@ impl Store {
     /// The facts of the cases a report over `windows` needs (inclusive office-local dates),
     /// each once, by id: the same cases as [`Store::report_cases`], from the narrow rows.
     pub fn report_facts(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<Vec<CaseFacts>> {
-        facts::read(&self.conn, &self.needed_ids(windows)?)
+        let mut read = facts::read(&self.conn, &self.needed_ids(windows)?)?;
+        again::fill(&self.conn, &mut read)?;
+        Ok(read)
     }
 
     /// The journal events of the steps the report counts (`stats::COUNTED_STEPS`) in

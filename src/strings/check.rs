@@ -27,6 +27,7 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
         Table::ScreeningZeroReports => lang.pick("排查零报告", "screening zero report"),
         Table::BacklogFiles => lang.pick("积案登记", "backlog file"),
         Table::PersonFlags => lang.pick("重点信访人", "key petitioner flag"),
+        Table::CaseEvaluations => lang.pick("评查", "case evaluation"),
     }
 }
 

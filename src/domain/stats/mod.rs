@@ -100,7 +100,7 @@ pub use figures::{change, percent};
 pub use key::{COUNTED_STEPS, FigureKey, Key, Section, Volume};
 pub use model::{Amount, Figure, Measure, OverdueItem, Report, SupervisedItem};
 pub use period::{Period, PeriodError, PeriodKind, YEARS};
-pub use repeat::earlier_petitioner_ids;
+pub use repeat::{again_at, earlier_petitioner_ids};
 pub use rollup::{Flow, Rolled, deltas, fingerprint};
 
 /// A visit of this many people or more is a group visit (集体访). DOMAIN.md ("What is
@@ -147,11 +147,15 @@ pub fn report(
     today: NaiveDate,
     top: usize,
 ) -> Report {
+    // The store's documents path loads only the windows' cases: a later petition outside
+    // them is missed there (ledgers before schema 11, opened read-only).
+    let again = again_at(input.cases);
     let all: Vec<CaseFacts> = input
         .cases
         .iter()
         .map(|c| CaseFacts {
             earlier_petitioner: input.earlier_petitioner.contains(&c.id),
+            again: again.get(&c.id).copied(),
             ..facts(c)
         })
         .collect();
@@ -276,6 +280,7 @@ fn counted(
         overdue_items,
         supervised_items,
         uncovered_years: uncovered.into_iter().collect(),
+        evaluations: Vec::new(),
     }
 }
 

@@ -1,0 +1,41 @@
+//! 初信初访一次办结 (`domain::stats`, `FigureKey::FirstTimeOnce`): for the first-time cases a
+//! report counts as replied to, the receipt instant of the first case the same person brought
+//! after it — the petitioner indexes sought forwards, as `earlier_petitioner` seeks them
+//! backwards (same ID number, phone, or name and address; a later second, or the same second
+//! and a larger id). Asked per report for the few cases replied to in its windows, not kept:
+//! a later case changes an earlier case's answer without a write of the earlier case.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::domain::stats::CaseFacts;
+
+const AGAIN: &str = "
+SELECT min(at) FROM (
+  SELECT min(q.received_at) AS at FROM petitioners p JOIN petitioners q
+      ON q.id_number = p.id_number AND (q.received_at, q.case_id) > (p.received_at, p.case_id)
+   WHERE p.case_id = ?1 AND p.id_number IS NOT NULL AND p.id_number <> ''
+  UNION ALL
+  SELECT min(q.received_at) FROM petitioners p JOIN petitioners q
+      ON q.phone = p.phone AND (q.received_at, q.case_id) > (p.received_at, p.case_id)
+   WHERE p.case_id = ?1 AND p.phone IS NOT NULL AND p.phone <> ''
+  UNION ALL
+  SELECT min(q.received_at) FROM petitioners p JOIN petitioners q
+      ON q.name = p.name AND q.address = p.address
+     AND (q.received_at, q.case_id) > (p.received_at, p.case_id)
+   WHERE p.case_id = ?1 AND p.name <> '' AND p.address IS NOT NULL AND p.address <> '')";
+
+/// Sets `again` on the first-time cases of `facts` that were replied to (the others do not
+/// count in 初信初访).
+pub(super) fn fill(conn: &Connection, facts: &mut [CaseFacts]) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(AGAIN)?;
+    for f in facts
+        .iter_mut()
+        .filter(|f| f.reply.is_some() && !f.linked && !f.earlier_petitioner)
+    {
+        f.again = stmt
+            .query_row([f.id], |r| r.get::<_, Option<i64>>(0))
+            .optional()?
+            .flatten();
+    }
+    Ok(())
+}
