@@ -24,18 +24,38 @@ SELECT min(at) FROM (
      AND (q.received_at, q.case_id) > (p.received_at, p.case_id)
    WHERE p.case_id = ?1 AND p.name <> '' AND p.address IS NOT NULL AND p.address <> '')";
 
+/// Whether a petitioner of case `id` brought a case received before it (the same rule as
+/// `earlier_petitioner`, for one case: the documents path knows it only for the cases
+/// received in a report's windows, and 初信初访 also counts older cases replied to in them).
+pub(super) fn earlier(conn: &Connection, id: i64) -> rusqlite::Result<bool> {
+    let sql = AGAIN
+        .replace("min(", "max(")
+        .replace(") > (p.received_at", ") < (p.received_at");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    Ok(stmt
+        .query_row([id], |r| r.get::<_, Option<i64>>(0))
+        .optional()?
+        .flatten()
+        .is_some())
+}
+
 /// Sets `again` on the first-time cases of `facts` that were replied to (the others do not
 /// count in 初信初访).
 pub(super) fn fill(conn: &Connection, facts: &mut [CaseFacts]) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare_cached(AGAIN)?;
     for f in facts
         .iter_mut()
         .filter(|f| f.reply.is_some() && !f.linked && !f.earlier_petitioner)
     {
-        f.again = stmt
-            .query_row([f.id], |r| r.get::<_, Option<i64>>(0))
-            .optional()?
-            .flatten();
+        f.again = of(conn, f.id)?;
     }
     Ok(())
+}
+
+/// The receipt instant of the first case the same person brought after case `id`.
+pub(super) fn of(conn: &Connection, id: i64) -> rusqlite::Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached(AGAIN)?;
+    Ok(stmt
+        .query_row([id], |r| r.get::<_, Option<i64>>(0))
+        .optional()?
+        .flatten())
 }

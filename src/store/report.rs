@@ -39,9 +39,12 @@ use crate::domain::stats::{self, COUNTED_STEPS, CaseFacts, Input, Period, Report
 #[derive(Debug, Default)]
 pub struct ReportCases {
     pub cases: Vec<Case>,
-    /// Ids of the loaded cases received in a window whose petitioner brought a case
-    /// received earlier (same ID number, phone, or name and address).
+    /// Ids of the loaded cases received in a window, or replied to, whose petitioner brought
+    /// a case received earlier (same ID number, phone, or name and address).
     pub earlier_petitioner: HashSet<i64>,
+    /// For the loaded cases replied to, the receipt instant of the first case the same
+    /// person brought after it (初信初访一次办结, `again.rs`).
+    pub again: HashMap<i64, i64>,
 }
 
 /// States before the reply: any event may still happen, any clock may be running.
@@ -99,6 +102,7 @@ impl Store {
             let input = Input {
                 cases: &loaded.cases,
                 earlier_petitioner: &loaded.earlier_petitioner,
+                again: Some(&loaded.again),
                 steps: &steps,
             };
             let mut report = stats::report(&input, period, &rules, today, top);
@@ -261,13 +265,23 @@ impl Store {
                     }
                 }
             }
-            let earlier_petitioner = read?;
+            let mut earlier_petitioner = read?;
             if let Some(e) = failed {
                 return Err(e);
+            }
+            let mut again = HashMap::new();
+            for c in cases.iter().filter(|c| c.reply.is_some()) {
+                if !earlier_petitioner.contains(&c.id) && again::earlier(&self.conn, c.id)? {
+                    earlier_petitioner.insert(c.id);
+                }
+                if let Some(at) = again::of(&self.conn, c.id)? {
+                    again.insert(c.id, at);
+                }
             }
             Ok(ReportCases {
                 cases,
                 earlier_petitioner,
+                again,
             })
         })
     }

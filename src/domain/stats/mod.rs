@@ -133,6 +133,10 @@ pub struct Input<'a> {
     /// ledger). The store answers it from its index; [`earlier_petitioner_ids`] computes it
     /// when `cases` is the whole ledger.
     pub earlier_petitioner: &'a HashSet<i64>,
+    /// For cases replied to, the receipt instant of the first case the same person brought
+    /// after it, as the store answers it; `None`: worked out from `cases` ([`again_at`],
+    /// correct when they are the whole ledger).
+    pub again: Option<&'a HashMap<i64, i64>>,
     /// The events of the counted steps ([`COUNTED_STEPS`]) in the three periods, each once
     /// (more does no harm).
     pub steps: &'a [StepEvent],
@@ -147,9 +151,14 @@ pub fn report(
     today: NaiveDate,
     top: usize,
 ) -> Report {
-    // The store's documents path loads only the windows' cases: a later petition outside
-    // them is missed there (ledgers before schema 11, opened read-only).
-    let again = again_at(input.cases);
+    let computed;
+    let again = match input.again {
+        Some(a) => a,
+        None => {
+            computed = again_at(input.cases);
+            &computed
+        }
+    };
     let all: Vec<CaseFacts> = input
         .cases
         .iter()
