@@ -270,11 +270,13 @@ impl Store {
                 return Err(e);
             }
             let mut again = HashMap::new();
+            let indexed = has_column(&self.conn, "petitioners", "received_at")?;
             for c in cases.iter().filter(|c| c.reply.is_some()) {
-                if !earlier_petitioner.contains(&c.id) && again::earlier(&self.conn, c.id)? {
+                if !earlier_petitioner.contains(&c.id) && again::earlier(&self.conn, c.id, indexed)?
+                {
                     earlier_petitioner.insert(c.id);
                 }
-                if let Some(at) = again::of(&self.conn, c.id)? {
+                if let Some(at) = again::of(&self.conn, c.id, indexed)? {
                     again.insert(c.id, at);
                 }
             }
