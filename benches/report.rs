@@ -112,6 +112,7 @@ fn main() {
             let input = Input {
                 cases: &loaded.cases,
                 earlier_petitioner: &loaded.earlier_petitioner,
+                again: None,
                 steps: &steps,
             };
             let (t, n) = time(runs, || {

@@ -207,6 +207,17 @@ fn ledger(path: &Path) {
         at: when,
     };
     store.execute(&attach).unwrap();
+    // A 评查 of the first closed case.
+    let scores: Vec<xinfang::domain::evaluation::ItemScore> =
+        (xinfang::domain::evaluation::DEFAULT_ITEMS.iter())
+            .map(|i| xinfang::domain::evaluation::ItemScore {
+                item: (*i).into(),
+                score: 8,
+            })
+            .collect();
+    let evaluated =
+        (1..=60).any(|id| (store.evaluate(&leader, when, &CaseRef::Id(id), &scores, None)).is_ok());
+    assert!(evaluated, "no closed case to evaluate");
     // Documents typed in by someone else than their actor: an `event_entries` row each.
     store.set_entered_by(Some(ADMINISTERED.into()));
     let renderer = Renderer::builtin().unwrap();

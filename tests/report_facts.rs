@@ -80,6 +80,7 @@ fn assert_same_reports(store: &Store) -> usize {
             &Input {
                 cases: &loaded.cases,
                 earlier_petitioner: &loaded.earlier_petitioner,
+                again: Some(&loaded.again),
                 steps: &steps,
             },
             period,
@@ -91,6 +92,7 @@ fn assert_same_reports(store: &Store) -> usize {
             &Input {
                 cases: &cases,
                 earlier_petitioner: &earlier,
+                again: None,
                 steps: &steps,
             },
             period,

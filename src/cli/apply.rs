@@ -220,6 +220,10 @@ fn apply_line(
         "office" => return put_office(store, obj, &by),
         "backlog" => return super::backlog::apply_op(store, obj, &by.actor, by.at, lang),
         "person_flag" => return super::backlog::flag_op(store, obj, &by.actor, by.at, lang),
+        "person_flag_remove" => {
+            return super::backlog::unflag_op(store, obj, &by.actor, by.at, lang);
+        }
+        "evaluation" => return super::evaluation::apply_op(store, obj, &by.actor, by.at, lang),
         op if super::screening::OPS.contains(&op) => {
             return super::screening::apply_op(store, op, obj, &by.actor, by.at, lang);
         }

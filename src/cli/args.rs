@@ -232,10 +232,7 @@ pub enum Cmd {
         action: ScreeningCmd,
     },
     /// 重点信访人 (leaders and clerks): `flags [--json]`; set with `apply`'s `person_flag`.
-    Flags {
-        #[arg(long)]
-        json: bool,
-    },
+    Flags(FlagsArgs),
     /// 积案: `backlog list|mark|leader|team|meeting|progress|sheet`.
     Backlog {
         #[command(subcommand)]
@@ -266,6 +263,16 @@ pub enum Cmd {
         remove: Option<u32>,
         #[arg(long, value_name = "TEXT", requires = "remove")]
         reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 评查 (leaders): `evaluation score CASE --item 受理及时=9 …` and `evaluation list`.
+    Evaluation {
+        #[command(subcommand)]
+        action: EvaluationCmd,
+    },
+    /// 初信初访: the open first-time cases with their owners and due dates, `firsttime [--json]`.
+    Firsttime {
         #[arg(long)]
         json: bool,
     },
@@ -346,12 +353,57 @@ pub enum TableFormat {
     Xlsx,
 }
 
+/// `flags [--json]`, or `flags --remove N --reason R` (a leader takes a flag off).
+#[derive(Debug, Clone, clap::Args)]
+pub struct FlagsArgs {
+    #[arg(long)]
+    pub json: bool,
+    #[arg(long, value_name = "N", requires = "flag_reason")]
+    pub remove: Option<i64>,
+    #[arg(long = "reason", id = "flag_reason")]
+    pub reason: Option<String>,
+}
+
+/// `screening add`'s fields, one option each (instead of the JSON).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ScreeningFields {
+    #[arg(long = "found-on", id = "found_on", value_name = "DATE")]
+    pub found_on: Option<String>,
+    #[arg(long = "found-by", id = "found_by", value_name = "NAME", conflicts_with = "screening_json",
+          requires_all = ["screening_unit", "place", "party", "kind", "risk", "screening_summary", "screening_responsible"])]
+    pub found_by: Option<String>,
+    #[arg(long = "unit", id = "screening_unit")]
+    pub unit: Option<String>,
+    #[arg(long = "place", id = "place")]
+    pub place: Option<String>,
+    #[arg(long = "party", id = "party")]
+    pub party: Vec<String>,
+    #[arg(long = "kind", id = "kind")]
+    pub kind: Option<String>,
+    #[arg(long = "risk", id = "risk")]
+    pub risk: Option<String>,
+    #[arg(long = "summary", id = "screening_summary")]
+    pub summary: Option<String>,
+    #[arg(long = "responsible", id = "screening_responsible")]
+    pub responsible: Option<String>,
+    #[arg(long = "leader", id = "add_leader", value_name = "NAME")]
+    pub leader: Option<String>,
+    #[arg(long = "deadline", id = "add_deadline", value_name = "DATE")]
+    pub deadline: Option<String>,
+}
+
 /// `screening …`.
 #[derive(Debug, Clone, Subcommand)]
 pub enum ScreeningCmd {
     Add {
-        #[arg(id = "screening_json", value_name = "JSON")]
-        json: String,
+        #[arg(
+            id = "screening_json",
+            value_name = "JSON",
+            required_unless_present = "found_by"
+        )]
+        json: Option<String>,
+        #[command(flatten)]
+        fields: Box<ScreeningFields>,
     },
     List {
         #[arg(long)]
@@ -378,8 +430,18 @@ pub enum ScreeningCmd {
     },
     Escalate {
         no: i64,
-        #[arg(long = "case", id = "screening_case", value_name = "CASE")]
-        case: String,
+        #[arg(
+            long = "case",
+            id = "screening_case",
+            value_name = "CASE",
+            required_unless_present = "new_case"
+        )]
+        case: Option<String>,
+        /// Makes the case through the ordinary intake instead (`--category` sets its category).
+        #[arg(long = "new", id = "new_case", conflicts_with = "screening_case")]
+        new: bool,
+        #[arg(long = "category", id = "new_case_category", requires = "new_case")]
+        category: Option<String>,
     },
     ZeroReport {
         unit: String,
@@ -532,6 +594,27 @@ pub fn command(lang: Lang) -> clap::Command {
 pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
     let matches = command(lang).try_get_matches()?;
     Cli::from_arg_matches(&matches)
+}
+
+/// `evaluation …` (评查).
+#[derive(Debug, Clone, Subcommand)]
+pub enum EvaluationCmd {
+    /// Scores a closed case: one `--item NAME=SCORE` (0–10) per item of the checklist.
+    Score {
+        #[arg(id = "evaluation_case", value_name = "CASE")]
+        case: String,
+        #[arg(long = "item", value_name = "NAME=SCORE", required = true)]
+        item: Vec<String>,
+        #[arg(long = "note", id = "evaluation_note")]
+        note: Option<String>,
+    },
+    /// The evaluations of a period (default this month) and the results by unit.
+    List {
+        #[arg(long = "period", id = "evaluation_period", default_value = "month")]
+        period: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[cfg(test)]

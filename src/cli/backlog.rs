@@ -195,7 +195,7 @@ pub fn intake_flags(store: &Store, command: &Command, today: NaiveDate, lang: La
 }
 
 /// `xinfang flags [--json]`: the 重点信访人 (leaders and clerks only).
-pub(super) fn list_flags(env: &Env, as_json: bool) -> Result<ExitCode, Failure> {
+fn list_flags(env: &Env, as_json: bool) -> Result<ExitCode, Failure> {
     let lang = env.lang;
     let store = env.open_for_reading()?;
     let all = store.flags().map_err(|e| env.fail(e))?;
@@ -213,5 +213,54 @@ pub(super) fn list_flags(env: &Env, as_json: bool) -> Result<ExitCode, Failure> 
     for f in &all {
         say!("{}", words::flag_warning(lang, f));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `{"op":"person_flag_remove","no":…,"reason":…}`: a leader takes a flag off.
+pub fn unflag_op(
+    store: &mut Store,
+    obj: Map<String, Value>,
+    actor: &str,
+    at: DateTime<FixedOffset>,
+    lang: Lang,
+) -> Result<Value, String> {
+    let no = obj.get("no").and_then(Value::as_i64);
+    let no = no.ok_or_else(|| lang.pick("缺少 no（标记编号）", "no is missing").to_owned())?;
+    let reason = obj
+        .get("reason")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let f = store
+        .remove_flag(actor, at, no, reason)
+        .map_err(|e| errors::store(lang, &e))?;
+    Ok(json!({"ok": true, "op": "person_flag_remove", "no": f.no, "name": f.name}))
+}
+
+/// `xinfang flags [--json]`, or `--remove N --reason R`.
+pub(super) fn flags(
+    env: &Env,
+    json: bool,
+    remove: Option<i64>,
+    reason: Option<String>,
+) -> Result<ExitCode, Failure> {
+    match remove {
+        Some(no) => remove_flag(env, no, reason.as_deref().unwrap_or_default()),
+        None => list_flags(env, json),
+    }
+}
+
+/// `xinfang flags --remove N --reason R`, as the signed-in operator.
+fn remove_flag(env: &Env, no: i64, reason: &str) -> Result<ExitCode, Failure> {
+    let lang = env.lang;
+    let mut store = env.open()?;
+    let actor = env
+        .signed_in()
+        .ok_or_else(|| Failure(crate::strings::signin::who(lang).to_owned()))?
+        .to_owned();
+    let mut obj = Map::new();
+    obj.insert("no".into(), json!(no));
+    obj.insert("reason".into(), json!(reason));
+    let done = unflag_op(&mut store, obj, &actor, env.clock.now(), lang).map_err(Failure)?;
+    say!("{done}");
     Ok(ExitCode::SUCCESS)
 }

@@ -24,7 +24,9 @@ mod attach_line;
 mod backlog;
 mod calendar;
 mod demo;
+mod evaluation;
 pub mod export;
+mod firsttime;
 mod import;
 mod notice;
 mod passwd;
@@ -329,7 +331,9 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         Cmd::Import(args) => import::run(&env, &args),
         Cmd::Screening { action } => screening::run(&env, &action),
         Cmd::Backlog { action } => backlog::run(&env, &action),
-        Cmd::Flags { json } => backlog::list_flags(&env, json),
+        Cmd::Flags(a) => backlog::flags(&env, a.json, a.remove, a.reason),
+        Cmd::Firsttime { json } => firsttime::run(&env, json),
+        Cmd::Evaluation { action } => evaluation::run(&env, &action),
     }
 }
 

@@ -24,8 +24,11 @@ pub fn run(
     today: NaiveDate,
 ) -> Result<(), Failure> {
     let period = Period::parse(period, today).map_err(|e| Failure(text::period_error(lang, &e)))?;
-    let report = store
+    let mut report = store
         .report(period, today, top)
+        .map_err(|e| Failure(errors::store(lang, &e)))?;
+    report.evaluations = store
+        .evaluations_by_unit(period.start, period.end.min(today))
         .map_err(|e| Failure(errors::store(lang, &e)))?;
     let policy = &store.office().policy;
     if format == ReportFormat::Xlsx {

@@ -71,6 +71,10 @@ pub fn apply_op(
             let no = obj.remove("no").and_then(|v| v.as_i64());
             let no =
                 no.ok_or_else(|| lang.pick("缺少 no（排查编号）", "no is missing").to_owned())?;
+            if let Some(new) = obj.remove("new_case") {
+                let id = new_case(store, no, new, actor, at, lang)?;
+                obj.insert("case".into(), json!(id.to_string()));
+            }
             let change = change_of(store, obj, at, lang)?;
             let e = store
                 .change_screening(actor, at, no, &change)
@@ -78,6 +82,56 @@ pub fn apply_op(
             Ok(json!({"ok": true, "op": op, "no": e.no, "state": e.state}))
         }
     }
+}
+
+/// `escalate` with `new_case`: the entry becomes a case through the ordinary intake (the
+/// first party as the main petitioner, its parties counted as the people, its place and
+/// summary; any intake field given in `new_case` overrides), then the entry links to it —
+/// and the case back to the entry through the register's index (`screenings_of_case`).
+/// Two commits, each with its journal event: an intake that stands without its escalation
+/// (a crash between) is escalated again with `case`.
+fn new_case(
+    store: &mut Store,
+    no: i64,
+    given: Value,
+    actor: &str,
+    at: DateTime<FixedOffset>,
+    lang: Lang,
+) -> Result<i64, String> {
+    let fail = |e: crate::store::StoreError| errors::store(lang, &e);
+    let entry = store.screening(no).map_err(fail)?;
+    let found = &entry.found;
+    let main = found.parties.first().cloned().unwrap_or_default();
+    let mut intake = json!({
+        "channel": "visit",
+        "people": found.parties.len().max(1),
+        "petitioners": [{"name": main, "main": true}],
+        "category": words::escalated_category(lang),
+        "location": found.place,
+        "summary": words::escalated_summary(lang, no, &found.summary),
+        "request": words::escalated_request(lang),
+        "urgency": "normal",
+    });
+    match given {
+        Value::Object(fields) => {
+            for (k, v) in fields {
+                intake[k] = v;
+            }
+        }
+        Value::Bool(true) | Value::Null => {}
+        other => return Err(malformed(lang, format!("new_case: {other}"))),
+    }
+    intake["op"] = json!("intake");
+    let command: crate::domain::command::Command =
+        serde_json::from_value(intake).map_err(|e| malformed(lang, e))?;
+    let req = crate::store::Request {
+        case: None,
+        expected_version: None,
+        command,
+        actor: actor.to_owned(),
+        at,
+    };
+    Ok(store.execute(&req).map_err(fail)?.id)
 }
 
 /// The change a line names; `case` (a number or an id) for `escalate`.
@@ -140,10 +194,23 @@ pub(super) fn run(env: &Env, action: &ScreeningCmd) -> Result<ExitCode, Failure>
 fn write(env: &Env, action: &ScreeningCmd) -> Result<ExitCode, Failure> {
     let lang = env.lang;
     let (op, line) = match action {
-        ScreeningCmd::Add { json } => (
+        ScreeningCmd::Add {
+            json: Some(json), ..
+        } => (
             "screening",
             serde_json::from_str::<Value>(json).map_err(|e| Failure(malformed(lang, e)))?,
         ),
+        ScreeningCmd::Add { json: None, fields } => {
+            let f = fields;
+            let found_on = (f.found_on.clone()).unwrap_or_else(|| env.clock.today().to_string());
+            (
+                "screening",
+                json!({"found_on": found_on, "found_by": f.found_by, "unit": f.unit,
+                "place": f.place, "parties": f.party, "kind": f.kind, "risk": f.risk,
+                "summary": f.summary, "responsible": f.responsible, "leader": f.leader,
+                "deadline": f.deadline}),
+            )
+        }
         ScreeningCmd::Assign {
             no,
             leader,
@@ -162,10 +229,22 @@ fn write(env: &Env, action: &ScreeningCmd) -> Result<ExitCode, Failure> {
             "screening_change",
             json!({"no": no, "change": "resolve", "note": note}),
         ),
-        ScreeningCmd::Escalate { no, case } => (
-            "screening_change",
-            json!({"no": no, "change": "escalate", "case": case}),
-        ),
+        ScreeningCmd::Escalate {
+            no,
+            case,
+            new,
+            category,
+        } => {
+            let new_case = match category {
+                Some(c) => json!({ "category": c }),
+                None => json!(*new),
+            };
+            let new_case = if *new { new_case } else { Value::Null };
+            (
+                "screening_change",
+                json!({"no": no, "change": "escalate", "case": case, "new_case": new_case}),
+            )
+        }
         ScreeningCmd::ZeroReport { unit, date } => {
             ("zero_report", json!({"unit": unit, "date": date}))
         }

@@ -44,6 +44,8 @@ vocabulary! {
         Backlog = "backlog",
         /// A 重点信访人 flag set on a petitioner (the subject is the flag's number).
         PersonFlag = "person_flag",
+        /// A closed case scored against the 评查 checklist (the subject is the case's id).
+        Evaluation = "evaluation",
     }
 }
 

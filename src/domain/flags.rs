@@ -52,6 +52,29 @@ pub enum FlagError {
     /// Neither an ID number, a phone nor an address beside the name: nobody to match.
     #[error("no key")]
     NoKey,
+    /// No flag has this number (or it was removed already).
+    #[error("no flag {0}")]
+    Unknown(i64),
+}
+
+/// A flag taken off: which, why, when, by whom (journaled as the flag was).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlagRemoval {
+    pub no: i64,
+    pub reason: String,
+    pub on: NaiveDate,
+    pub by: String,
+}
+
+/// Checks a removal by `actor`: a leader takes a flag off, as one set it, and says why.
+pub fn check_removal(removal: &FlagRemoval, actor: &Operator) -> Result<(), FlagError> {
+    if !(actor.active && actor.role == Role::Leader) {
+        return Err(FlagError::NotLeader(actor.name.clone()));
+    }
+    if removal.reason.trim().is_empty() {
+        return Err(FlagError::Empty("reason"));
+    }
+    Ok(())
 }
 
 /// Who sees flags: leaders and clerks (the office), not department handlers.

@@ -12,6 +12,7 @@ pub mod deadline;
 pub mod documents;
 pub mod due;
 pub mod error;
+pub mod evaluation;
 pub mod filing;
 pub mod flags;
 pub mod identity;

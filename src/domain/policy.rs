@@ -14,6 +14,13 @@ use super::types::{Channel, Level};
 
 const BUILTIN_POLICY: &str = include_str!("../../assets/policy.toml");
 
+/// 评查's checklist when the office sets none, each item after the 2022《信访工作条例》:
+/// 受理及时 (第二十二条: 15日内受理或转送交办), 告知规范 (第二十三条: 书面告知), 办理到位
+/// (第三十二条: 依法按政策办理), 答复规范 (第三十三、三十四条: 出具书面答复意见), 群众满意
+/// (第三十七条: 化解息诉; the return visit).
+pub const DEFAULT_EVALUATION_ITEMS: [&str; 5] =
+    ["受理及时", "告知规范", "办理到位", "答复规范", "群众满意"];
+
 /// Longest clock or extension accepted, in days (ten years): keeps day-by-day counting cheap
 /// and catches a mistyped length.
 pub const MAX_DAYS: u32 = 3650;
@@ -96,6 +103,14 @@ pub struct Policy {
     pub backlog_repeats: u32,
     /// The largest file kept with a case, in MB (附件; at most `attachment::CEILING_MB`).
     pub attachment_max_mb: u32,
+    /// 初信初访一次办结: a first-time case counts as closed at once when its petitioner has not
+    /// come again within this many days of the reply served (seed 002 (八) names 一次办结 and
+    /// sets no window: the office's own rule).
+    pub first_time_window_days: u32,
+    /// 评查: the office's checklist (default `evaluation::DEFAULT_ITEMS`) and the total out of
+    /// 100 a case must reach to pass (合格).
+    pub evaluation_items: Vec<String>,
+    pub evaluation_pass_mark: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -159,6 +174,9 @@ struct RawPolicy {
     backlog_overdue_days: Option<u32>,
     backlog_repeats: Option<u32>,
     attachment_max_mb: Option<u32>,
+    first_time_window_days: Option<u32>,
+    evaluation_items: Option<Vec<String>>,
+    evaluation_pass_mark: Option<u32>,
     #[serde(default)]
     clock: Vec<RawClock>,
 }
@@ -279,35 +297,7 @@ impl Policy {
         let due_soon_working_days = (raw.due_soon_working_days)
             .or(base.map(|b| b.due_soon_working_days))
             .ok_or(missing("due_soon_working_days"))?;
-        let mut clocks = base.map(|b| b.clocks.clone()).unwrap_or_default();
-        let mut seen = HashSet::new();
-        // Unknown channel codes by clock key, reported in `validate`'s order.
-        let mut bad_channels = HashMap::new();
-        for raw_clock in raw.clock {
-            let key = &raw_clock.key;
-            let key_ok = !key.is_empty()
-                && key
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if !key_ok {
-                return Err(PolicyError::BadKey { key: key.clone() });
-            }
-            if !seen.insert(key.clone()) {
-                return Err(PolicyError::DuplicateKey { key: key.clone() });
-            }
-            let existing = clocks.iter().position(|c| c.key == raw_clock.key);
-            let (rule, bad) = raw_clock.resolve(existing.map(|i| &clocks[i]))?;
-            if let Some(code) = bad {
-                bad_channels.insert(rule.key.clone(), code);
-            }
-            match existing {
-                Some(i) => clocks[i] = rule,
-                None => clocks.push(rule),
-            }
-        }
-        for rule in &clocks {
-            validate(rule, bad_channels.remove(&rule.key))?;
-        }
+        let clocks = merge_clocks(base, raw.clock)?;
         let idle_lock_minutes = (raw.idle_lock_minutes)
             .or(base.map(|b| b.idle_lock_minutes))
             .unwrap_or(DEFAULT_IDLE_LOCK_MINUTES);
@@ -328,6 +318,16 @@ impl Policy {
                 value: attachment_max_mb,
             });
         }
+        let first_time_window_days = (raw.first_time_window_days)
+            .or(base.map(|b| b.first_time_window_days))
+            .unwrap_or(90);
+        let evaluation_items = (raw.evaluation_items)
+            .filter(|items| !items.is_empty())
+            .or(base.map(|b| b.evaluation_items.clone()))
+            .unwrap_or_else(|| DEFAULT_EVALUATION_ITEMS.map(str::to_owned).to_vec());
+        let evaluation_pass_mark = (raw.evaluation_pass_mark)
+            .or(base.map(|b| b.evaluation_pass_mark))
+            .unwrap_or(80);
         Ok(Policy {
             utc_offset,
             due_soon_working_days,
@@ -337,8 +337,49 @@ impl Policy {
             backlog_overdue_days,
             backlog_repeats,
             attachment_max_mb,
+            first_time_window_days,
+            evaluation_items,
+            evaluation_pass_mark,
         })
     }
+}
+
+/// The policy's clocks: the base's, each changed or added by the file's `[[clock]]` tables,
+/// every one validated.
+fn merge_clocks(
+    base: Option<&Policy>,
+    raw_clocks: Vec<RawClock>,
+) -> Result<Vec<ClockRule>, PolicyError> {
+    let mut clocks = base.map(|b| b.clocks.clone()).unwrap_or_default();
+    let mut seen = HashSet::new();
+    // Unknown channel codes by clock key, reported in `validate`'s order.
+    let mut bad_channels = HashMap::new();
+    for raw_clock in raw_clocks {
+        let key = &raw_clock.key;
+        let key_ok = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !key_ok {
+            return Err(PolicyError::BadKey { key: key.clone() });
+        }
+        if !seen.insert(key.clone()) {
+            return Err(PolicyError::DuplicateKey { key: key.clone() });
+        }
+        let existing = clocks.iter().position(|c| c.key == raw_clock.key);
+        let (rule, bad) = raw_clock.resolve(existing.map(|i| &clocks[i]))?;
+        if let Some(code) = bad {
+            bad_channels.insert(rule.key.clone(), code);
+        }
+        match existing {
+            Some(i) => clocks[i] = rule,
+            None => clocks.push(rule),
+        }
+    }
+    for rule in &clocks {
+        validate(rule, bad_channels.remove(&rule.key))?;
+    }
+    Ok(clocks)
 }
 
 fn parse(s: &str) -> Result<RawPolicy, PolicyError> {

@@ -46,5 +46,24 @@ pub fn render_csv(r: &Report, lang: Lang, policy: &Policy) -> String {
         ];
         let _ = crate::sheet::csv_line(&mut o, row.iter().map(String::as_str));
     }
+    // 评查 by unit: one line per unit and measure, in the same columns (this period only).
+    let head = crate::strings::evaluation::headings(lang);
+    for (u, row) in r.evaluations.iter().zip(super::evaluation_rows(r, lang)) {
+        for (i, measure) in ["cases", "average", "passed"].into_iter().enumerate() {
+            let key = format!("{}.{measure}", u.unit);
+            let label = format!("{} {}", row[0], head[i + 1]);
+            let cells = [
+                "evaluation",
+                key.as_str(),
+                label.as_str(),
+                row[i + 1].as_str(),
+                "",
+                "",
+                "",
+                "",
+            ];
+            let _ = crate::sheet::csv_line(&mut o, cells);
+        }
+    }
     String::from_utf8_lossy(&o).into_owned()
 }

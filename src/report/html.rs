@@ -158,6 +158,13 @@ pub fn render_html(r: &Report, lang: Lang, policy: &Policy) -> String {
         }
         o.push_str("</section>\n");
     }
+    if !r.evaluations.is_empty() {
+        let title = crate::strings::evaluation::title(lang);
+        let _ = writeln!(o, "<section>\n<h2>{}</h2>", escape(title));
+        let head = crate::strings::evaluation::headings(lang);
+        html_rows(&mut o, &head, &super::evaluation_rows(r, lang));
+        o.push_str("</section>\n");
+    }
     footer(&mut o, r, lang);
     o
 }

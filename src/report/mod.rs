@@ -117,6 +117,25 @@ pub fn meta_lines(r: &Report, lang: Lang) -> Vec<(String, String)> {
     ]
 }
 
+/// The 评查 table's rows: unit, cases, average, passed.
+fn evaluation_rows(r: &Report, lang: Lang) -> Vec<Vec<String>> {
+    (r.evaluations.iter())
+        .map(|u| {
+            let unit = if u.unit.is_empty() {
+                crate::strings::evaluation::no_unit(lang).to_owned()
+            } else {
+                u.unit.clone()
+            };
+            vec![
+                unit,
+                u.cases.to_string(),
+                format!("{:.1}", u.average),
+                u.passed.to_string(),
+            ]
+        })
+        .collect()
+}
+
 fn case_no(no: &Option<String>, id: i64) -> String {
     no.clone().unwrap_or_else(|| format!("#{id}"))
 }

@@ -107,6 +107,11 @@ pub fn render_text(r: &Report, lang: Lang, policy: &Policy) -> String {
             items(&mut o, lang, &list);
         }
     }
+    if !r.evaluations.is_empty() {
+        let _ = writeln!(o, "\n{}", crate::strings::evaluation::title(lang));
+        let head = crate::strings::evaluation::headings(lang);
+        item_table(&mut o, &head, &super::evaluation_rows(r, lang));
+    }
     o.push('\n');
     footer(&mut o, r, lang);
     o

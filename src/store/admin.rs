@@ -174,7 +174,8 @@ impl Store {
                     | Audited::Screening
                     | Audited::ZeroReport
                     | Audited::Backlog
-                    | Audited::PersonFlag => json!({}),
+                    | Audited::PersonFlag
+                    | Audited::Evaluation => json!({}),
                 },
                 result: p.result,
             })

@@ -11,6 +11,7 @@ use crate::config::Office;
 
 mod backlog;
 mod cases;
+mod evaluation;
 mod jobs;
 mod office;
 mod quick;
@@ -184,7 +185,8 @@ fn after_cases(
     office::check(conn, &seen.roles, report)?;
     screening::check(conn, report)?;
     super::attachments::check(conn, &seen.attachments, report)?;
-    backlog::check(conn, report)
+    backlog::check(conn, report)?;
+    evaluation::check(conn, report)
 }
 
 /// The tables the pass over the cases reads whole (`check/cases.rs`, the chains, FTS5's own

@@ -179,6 +179,7 @@ fn from_row(r: &Row, names: &mut Names) -> Result<CaseFacts> {
         urgency,
         linked: r.get(7)?,
         earlier_petitioner: r.get(8)?,
+        again: None,
         department,
         received_at: r.get(10)?,
         attached: decode_attached(text(11)?).ok_or_else(|| bad(id, "attached"))?,

@@ -74,6 +74,7 @@ pub enum Table {
     BacklogFiles,
     PersonFlags,
     AttachmentBytes,
+    CaseEvaluations,
 }
 
 impl Table {
@@ -101,6 +102,7 @@ impl Table {
             Table::BacklogFiles => "backlog_files",
             Table::PersonFlags => "person_flags",
             Table::AttachmentBytes => "attachment_bytes",
+            Table::CaseEvaluations => "case_evaluations",
         }
     }
 }

@@ -2,13 +2,13 @@
 //! transaction (`check/backlog.rs` recomputes the table); read only by leaders and clerks.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::json;
 
 use super::office_journal::{self, OfficeRecord};
 use super::{Result, Store, StoreError, directory, receipt};
 use crate::domain::audit::{AuditResult, Audited};
-use crate::domain::flags::{self, PersonFlag};
+use crate::domain::flags::{self, FlagError, FlagRemoval, PersonFlag};
 use crate::domain::repeat::PetitionerKey;
 
 fn all(conn: &Connection) -> Result<Vec<PersonFlag>> {
@@ -76,6 +76,56 @@ impl Store {
         tx.commit()?;
         self.anchor();
         Ok(next)
+    }
+
+    /// Takes flag `no` off as `actor` (an active leader) at `at`, saying why; the flag as it
+    /// was. Its event (act `person_flag`, detail `removed`) keeps the removal on record.
+    pub fn remove_flag(
+        &mut self,
+        actor: &str,
+        at: DateTime<FixedOffset>,
+        no: i64,
+        reason: &str,
+    ) -> Result<PersonFlag> {
+        let today = at
+            .with_timezone(&self.office.policy.utc_offset)
+            .date_naive();
+        let operators = directory::operators(&self.conn)?;
+        let who = (operators.iter().find(|o| o.name == actor))
+            .ok_or_else(|| StoreError::UnknownActor(actor.to_owned()))?;
+        let removal = FlagRemoval {
+            no,
+            reason: reason.trim().to_owned(),
+            on: today,
+            by: actor.to_owned(),
+        };
+        flags::check_removal(&removal, who)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        receipt::guard(&tx, &self.path, &self.key)?;
+        let doc: Option<String> = tx
+            .query_row("SELECT doc FROM person_flags WHERE no = ?1", [no], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let flag: PersonFlag = match doc {
+            Some(d) => serde_json::from_str(&d)?,
+            None => return Err(FlagError::Unknown(no).into()),
+        };
+        tx.execute("DELETE FROM person_flags WHERE no = ?1", [no])?;
+        let rec = OfficeRecord {
+            at,
+            actor: actor.to_owned(),
+            act: Audited::PersonFlag,
+            subject: no.to_string(),
+            detail: json!({ "removed": removal, "was": flag }),
+            result: AuditResult::Ok,
+        };
+        office_journal::append(&tx, &rec)?;
+        tx.commit()?;
+        self.anchor();
+        Ok(flag)
     }
 
     fn sees_flags(&self) -> bool {

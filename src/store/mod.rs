@@ -15,6 +15,7 @@
 //! - leaves: `findings` (what `check` reports, filled in by each table's own check).
 
 mod admin;
+mod again;
 mod attachments;
 mod backlog;
 mod backup;
@@ -32,10 +33,12 @@ mod documents;
 mod drafts;
 mod durable;
 mod encrypt;
+mod evaluation;
 mod execute;
 mod facts;
 mod facts_row;
 mod findings;
+mod first_time;
 mod flags;
 mod guard;
 mod hidden;
@@ -168,6 +171,9 @@ pub enum StoreError {
     /// A 重点信访人 flag refused (`flags.rs`).
     #[error("{0}")]
     Flag(#[from] crate::domain::flags::FlagError),
+    /// A 评查 refused (`evaluation.rs`).
+    #[error("{0}")]
+    Evaluation(#[from] crate::domain::evaluation::EvaluationError),
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -31,7 +31,7 @@ use std::sync::{Mutex, mpsc};
 use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Result, Store, StoreError, facts, rollup};
+use super::{Result, Store, StoreError, again, facts, rollup};
 use crate::domain::case::Case;
 use crate::domain::stats::{self, COUNTED_STEPS, CaseFacts, Input, Period, Report, StepEvent};
 
@@ -39,9 +39,12 @@ use crate::domain::stats::{self, COUNTED_STEPS, CaseFacts, Input, Period, Report
 #[derive(Debug, Default)]
 pub struct ReportCases {
     pub cases: Vec<Case>,
-    /// Ids of the loaded cases received in a window whose petitioner brought a case
-    /// received earlier (same ID number, phone, or name and address).
+    /// Ids of the loaded cases received in a window, or replied to, whose petitioner brought
+    /// a case received earlier (same ID number, phone, or name and address).
     pub earlier_petitioner: HashSet<i64>,
+    /// For the loaded cases replied to, the receipt instant of the first case the same
+    /// person brought after it (初信初访一次办结, `again.rs`).
+    pub again: HashMap<i64, i64>,
 }
 
 /// States before the reply: any event may still happen, any clock may be running.
@@ -99,6 +102,7 @@ impl Store {
             let input = Input {
                 cases: &loaded.cases,
                 earlier_petitioner: &loaded.earlier_petitioner,
+                again: Some(&loaded.again),
                 steps: &steps,
             };
             let mut report = stats::report(&input, period, &rules, today, top);
@@ -114,7 +118,10 @@ impl Store {
         let mut second = self.second_reader()?;
         let needed = self.needed_ids(&windows)?;
         let steps = self.step_events(&windows)?;
-        let parts = split(&self.conn, &mut second, &needed, facts::read)?;
+        let mut parts = split(&self.conn, &mut second, &needed, facts::read)?;
+        for part in &mut parts {
+            again::fill(&self.conn, part)?;
+        }
         let slices: Vec<&[CaseFacts]> = parts.iter().map(Vec::as_slice).collect();
         let mut report = stats::report_parts(&slices, &steps, period, &rules, today, top);
         drop(parts);
@@ -129,7 +136,9 @@ impl Store {
     /// The facts of the cases a report over `windows` needs (inclusive office-local dates),
     /// each once, by id: the same cases as [`Store::report_cases`], from the narrow rows.
     pub fn report_facts(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<Vec<CaseFacts>> {
-        facts::read(&self.conn, &self.needed_ids(windows)?)
+        let mut read = facts::read(&self.conn, &self.needed_ids(windows)?)?;
+        again::fill(&self.conn, &mut read)?;
+        Ok(read)
     }
 
     /// The journal events of the steps the report counts (`stats::COUNTED_STEPS`) in
@@ -256,13 +265,25 @@ impl Store {
                     }
                 }
             }
-            let earlier_petitioner = read?;
+            let mut earlier_petitioner = read?;
             if let Some(e) = failed {
                 return Err(e);
+            }
+            let mut again = HashMap::new();
+            let indexed = has_column(&self.conn, "petitioners", "received_at")?;
+            for c in cases.iter().filter(|c| c.reply.is_some()) {
+                if !earlier_petitioner.contains(&c.id) && again::earlier(&self.conn, c.id, indexed)?
+                {
+                    earlier_petitioner.insert(c.id);
+                }
+                if let Some(at) = again::of(&self.conn, c.id, indexed)? {
+                    again.insert(c.id, at);
+                }
             }
             Ok(ReportCases {
                 cases,
                 earlier_petitioner,
+                again,
             })
         })
     }

@@ -9,12 +9,14 @@
 //! - referrals owing their 办结报告 at the cut-off, and items 交办'd whose body's report was
 //!   owed (Art 22 (三)): their clocks run past the reply and the archive;
 //! - the cases ever supervised received by the window's end (`case_facts_supervised`):
-//!   the supervised cases of a period are counted once each, by their state now.
+//!   the supervised cases of a period are counted once each, by their state now;
+//! - the first-time cases replied to in the window (初信初访, `again.rs`): whether one was
+//!   closed at once depends on later cases, so it is no flow.
 
 use chrono::{Days, NaiveDate};
 use rusqlite::params_from_iter;
 
-use super::{Result, Store, facts, rollup};
+use super::{Result, Store, again, facts, rollup};
 use crate::domain::rules::Rules;
 use crate::domain::stats::{self, CaseFacts, Period, Report, Rolled};
 
@@ -38,7 +40,8 @@ impl Store {
             *r = rollup::rolled(&self.conn, (p.start, p.end), received, today)?;
         }
         let ids = self.stock_ids(&periods, today)?;
-        let cases: Vec<CaseFacts> = facts::read(&self.conn, &ids)?;
+        let mut cases: Vec<CaseFacts> = facts::read(&self.conn, &ids)?;
+        again::fill(&self.conn, &mut cases)?;
         let mut report =
             stats::report_rolled(&[&cases], &steps, &rolled, period, rules, today, top);
         drop(cases);
@@ -57,7 +60,7 @@ impl Store {
         for p in periods {
             let cutoff = p.end.min(today);
             let n = args.len();
-            let (by_cutoff, from_day, by_end) = (n + 1, n + 2, n + 3);
+            let (by_cutoff, from_day, by_end, from_start) = (n + 1, n + 2, n + 3, n + 4);
             selections.push(format!(
                 "SELECT id FROM case_facts WHERE replied_on IS NULL AND received_at < ?{by_cutoff}
                  UNION ALL SELECT id FROM case_facts
@@ -75,13 +78,19 @@ impl Store {
                   WHERE outbound IS NOT NULL AND report_received_on >= ?{from_day}
                     AND received_at < ?{by_cutoff}
                  UNION ALL SELECT id FROM case_facts
-                  WHERE supervisions IS NOT NULL AND received_at < ?{by_end}"
+                  WHERE supervisions IS NOT NULL AND received_at < ?{by_end}
+                 UNION ALL SELECT id FROM case_facts
+                  WHERE replied_on >= ?{from_start} AND received_at < ?{by_end}
+                    AND NOT linked AND NOT earlier_petitioner"
             ));
             // A date recorded in another offset may be a day off: a day's margin.
             let from = cutoff.checked_sub_days(Days::new(1)).unwrap_or(cutoff);
             args.push(self.instant_after(cutoff).into());
             args.push(from.to_string().into());
             args.push(self.instant_after(p.end).into());
+            // 初信初访 (`again.rs`): the first-time cases served in the window.
+            let start = p.start.checked_sub_days(Days::new(1)).unwrap_or(p.start);
+            args.push(start.to_string().into());
         }
         let mut stmt = self.conn.prepare_cached(&selections.join(" UNION ALL "))?;
         let mut ids: Vec<i64> = stmt

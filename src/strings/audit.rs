@@ -50,6 +50,7 @@ pub fn audited(lang: Lang, a: Audited) -> &'static str {
         Audited::ZeroReport => lang.pick("排查零报告", "screening zero report"),
         Audited::Backlog => lang.pick("积案", "backlog case"),
         Audited::PersonFlag => lang.pick("重点信访人标记", "key petitioner flag"),
+        Audited::Evaluation => lang.pick("评查", "case evaluation"),
     }
 }
 

@@ -140,6 +140,13 @@ pub fn flag_error(lang: Lang, e: &crate::domain::flags::FlagError) -> String {
                 format!("{f} is empty")
             }
         }
+        E::Unknown(no) => {
+            if lang == Lang::Zh {
+                format!("没有第 {no} 号重点信访人标记（或已撤销）")
+            } else {
+                format!("there is no key petitioner flag {no} (or it was removed)")
+            }
+        }
         E::NoKey => lang
             .pick(
                 "请给出身份证号、电话或住址，以便来访时识别",

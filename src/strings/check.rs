@@ -28,6 +28,7 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
         Table::BacklogFiles => lang.pick("积案登记", "backlog file"),
         Table::PersonFlags => lang.pick("重点信访人", "key petitioner flag"),
         Table::AttachmentBytes => lang.pick("附件内容", "attachment bytes"),
+        Table::CaseEvaluations => lang.pick("评查", "case evaluation"),
     }
 }
 

@@ -494,5 +494,6 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
         S::Screening(e) => super::screening::error(lang, e),
         S::Backlog(e) => super::backlog::error(lang, e),
         S::Flag(e) => super::backlog::flag_error(lang, e),
+        S::Evaluation(e) => super::evaluation::error(lang, e),
     }
 }

@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod desk;
 pub mod documents;
 pub mod errors;
+pub mod evaluation;
 pub mod form;
 pub mod import;
 pub mod input;

@@ -290,6 +290,16 @@ pub fn fixed_figure(lang: Lang, key: FigureKey) -> &'static str {
             "重复件（并入原件，不另计批次）",
             "repeat items attached (not recounted)",
         ),
+        K::RepeatRate => lang.pick("重复信访率", "repeat rate"),
+        K::FirstTimeClosed => lang.pick(
+            "初信初访办结（答复送达）",
+            "first-time items closed (reply served)",
+        ),
+        K::FirstTimeOnce => lang.pick(
+            "其中一次办结（期内未再信访）",
+            "of which closed at once (no petition again)",
+        ),
+        K::FirstTimeRate => lang.pick("初信初访一次办结率", "first-time closed-at-once rate"),
         K::Decided => lang.pick("作出受理决定", "decisions taken"),
         K::Accept => lang.pick("受理", "accepted"),
         K::Decline => lang.pick("不予受理", "declined"),

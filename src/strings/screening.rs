@@ -29,6 +29,23 @@ pub fn risk(lang: Lang, r: RiskLevel) -> &'static str {
     }
 }
 
+/// A case made from a register entry (`screening escalate --new`): its category until the
+/// clerk sets one, its summary and its request.
+pub fn escalated_category(lang: Lang) -> &'static str {
+    lang.pick("其他", "其他")
+}
+
+pub fn escalated_summary(lang: Lang, no: i64, summary: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{summary}（矛盾纠纷排查第{no}号转入）"),
+        Lang::En => format!("{summary} (from screening entry {no})"),
+    }
+}
+
+pub fn escalated_request(lang: Lang) -> &'static str {
+    lang.pick("化解矛盾纠纷", "resolve the dispute")
+}
+
 pub fn state(lang: Lang, s: Resolution) -> &'static str {
     match s {
         Resolution::Screening => lang.pick("排查中", "screened"),

@@ -267,7 +267,7 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
             "把未加密的旧台账转换为加密台账并逐行核对（旧文件不改动）",
             "convert a plaintext ledger into an encrypted one and compare every row (the old file is left as it is)",
         ),
-        _ => super::backlog::about(lang, name),
+        _ => super::evaluation::about(lang, name),
     }
 }
 
@@ -303,6 +303,6 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
             "新的加密台账文件（不得已存在）",
             "the new encrypted ledger (must not exist)",
         ),
-        _ => super::backlog::arg_help(lang, id),
+        _ => super::evaluation::arg_help(lang, id),
     }
 }

@@ -103,12 +103,55 @@ fn repeat_by_person(cases: &[Value]) -> HashSet<i64> {
     out
 }
 
+/// The receipt day (office-local) of the first case received after each case whose
+/// petitioner matches one of its own: every pair compared, the simplest way.
+fn next_by_person(cases: &[Value]) -> HashMap<i64, NaiveDate> {
+    let keys = |e: &Value| -> HashSet<String> {
+        let mut keys = HashSet::new();
+        for p in e["case"]["intake"]["petitioners"].as_array().unwrap() {
+            let s = |k: &str| p[k].as_str().filter(|s| !s.is_empty());
+            if let Some(id) = s("id_number") {
+                keys.insert(format!("id:{id}"));
+            }
+            if let Some(phone) = s("phone") {
+                keys.insert(format!("phone:{phone}"));
+            }
+            if let (Some(n), Some(a)) = (s("name"), s("address")) {
+                keys.insert(format!("na:{n}\u{0}{a}"));
+            }
+        }
+        keys
+    };
+    let order = |e: &Value| {
+        (
+            timestamp(&e["case"]["intake"]["received_at"]),
+            e["id"].as_i64().unwrap(),
+        )
+    };
+    let all: Vec<(HashSet<String>, (i64, i64), &Value)> =
+        cases.iter().map(|e| (keys(e), order(e), e)).collect();
+    let mut out = HashMap::new();
+    for (k, at, _) in &all {
+        let next = all
+            .iter()
+            .filter(|(k2, at2, _)| at2 > at && !k.is_disjoint(k2))
+            .min_by_key(|(_, at2, _)| *at2);
+        if let Some((_, _, e)) = next {
+            out.insert(at.1, local(&e["case"]["intake"]["received_at"]).unwrap());
+        }
+    }
+    out
+}
+
+/// The builtin policy's `first_time_window_days` (初信初访一次办结).
+const FIRST_TIME_WINDOW: u64 = 90;
+
 /// Every count of one period, by "section/key".
 fn recount(
     cases: &[Value],
     p: Span,
     today: NaiveDate,
-    repeats: &HashSet<i64>,
+    (repeats, next): (&HashSet<i64>, &HashMap<i64, NaiveDate>),
 ) -> HashMap<String, u64> {
     let cutoff = p.end.min(today);
     let mut n: HashMap<String, u64> = HashMap::new();
@@ -173,6 +216,22 @@ fn recount(
         if p.has(decided) {
             add("decision/decided".into(), 1);
             add(format!("decision/{}", decision.unwrap()), 1);
+        }
+        let id = e["id"].as_i64().unwrap();
+        let first_time = (i["links"].as_array().is_none_or(|l| l.is_empty())
+            && c["review_of"].is_null())
+            && !repeats.contains(&id);
+        if first_time && p.has(served) {
+            add("focus/first_time_closed".into(), 1);
+            let last = served.unwrap() + chrono::Days::new(FIRST_TIME_WINDOW);
+            let attached = c["attached"].as_array().into_iter().flatten();
+            let again = next.get(&id).is_some_and(|d| *d <= last)
+                || attached
+                    .filter_map(|a| local(&a["received_at"]))
+                    .any(|d| d <= last);
+            if !again {
+                add("focus/first_time_once".into(), 1);
+            }
         }
         if p.has(served) {
             add("reply/replied".into(), 1);
@@ -359,6 +418,8 @@ fn rate_parts(key: &str) -> (Vec<&'static str>, &'static str) {
         "participation_rate" => (vec!["rated"], "eligible"),
         "unit_rate" => (vec!["unit_satisfied", "unit_basic"], "rated"),
         "office_rate" => (vec!["office_satisfied", "office_basic"], "rated"),
+        "repeat_rate" => (vec!["repeat"], "intake/batches"),
+        "first_time_rate" => (vec!["first_time_once"], "first_time_closed"),
         _ => panic!("unknown rate {key}"),
     }
 }
@@ -375,6 +436,7 @@ fn close(a: Option<f64>, b: Option<f64>) -> bool {
 pub fn compare(cases: &[Value], r: &Value) -> usize {
     let today = date(r["today"].as_str().unwrap());
     let repeats = repeat_by_person(cases);
+    let next = next_by_person(cases);
     let spans = [
         Span::of(&r["period"]),
         Span::of(&r["previous"]),
@@ -382,7 +444,7 @@ pub fn compare(cases: &[Value], r: &Value) -> usize {
     ];
     let counts: Vec<HashMap<String, u64>> = spans
         .iter()
-        .map(|s| recount(cases, *s, today, &repeats))
+        .map(|s| recount(cases, *s, today, (&repeats, &next)))
         .collect();
     let code = r["period"]["code"].as_str().unwrap();
     let mut checked = 0;
@@ -395,6 +457,8 @@ pub fn compare(cases: &[Value], r: &Value) -> usize {
             .push(key.to_owned());
         let get = |i: usize, k: &str| {
             let counted = match (section, k) {
+                // A rate's base in another section.
+                (_, k) if k.contains('/') => k.to_owned(),
                 // A counted step (催办, 化解…): its events in the period.
                 ("steps", k) if !STEP_FIGURES.contains(&k) => format!("journal/{k}"),
                 _ => format!("{section}/{k}"),

@@ -33,6 +33,10 @@ pub struct CaseFacts {
     /// A petitioner brought a case received earlier: the store's petitioner index answers it
     /// ([`facts`] cannot, from one case).
     pub earlier_petitioner: bool,
+    /// Unix seconds of the first case received after this one from the same person (as
+    /// `earlier_petitioner` matches them): whether a first-time item was closed at once (一次
+    /// 办结). Filled by the store for the first-time cases replied to ([`facts`] cannot).
+    pub again: Option<i64>,
     /// The department the case is assigned to now.
     pub department: Option<Arc<str>>,
     /// Unix seconds.
@@ -131,6 +135,7 @@ pub fn facts(case: &Case) -> CaseFacts {
         urgency: i.urgency,
         linked: !i.links.is_empty() || case.review_of.is_some(),
         earlier_petitioner: false,
+        again: None,
         department: case
             .assignment
             .as_ref()

@@ -93,6 +93,15 @@ pub enum FigureKey {
     Repeat,
     Major,
     Attached,
+    /// 重复信访率: `Repeat` of `Batches`.
+    RepeatRate,
+    /// 初信初访: first-time cases (not repeat) whose reply was served in the period.
+    FirstTimeClosed,
+    /// Of those, the ones whose petitioner did not come again within the policy's
+    /// `first_time_window_days` of the reply (一次办结).
+    FirstTimeOnce,
+    /// 初信初访一次办结率: `FirstTimeOnce` of `FirstTimeClosed`.
+    FirstTimeRate,
     Decided,
     Accept,
     Decline,
@@ -137,7 +146,7 @@ pub enum FigureKey {
 impl FigureKey {
     /// Every fixed figure, in display order (and in declaration order: the tally indexes
     /// its counts by `key as usize`).
-    pub const ALL: [FigureKey; 42] = {
+    pub const ALL: [FigureKey; 46] = {
         use FigureKey as K;
         [
             K::Batches,
@@ -147,6 +156,10 @@ impl FigureKey {
             K::Repeat,
             K::Major,
             K::Attached,
+            K::RepeatRate,
+            K::FirstTimeClosed,
+            K::FirstTimeOnce,
+            K::FirstTimeRate,
             K::Decided,
             K::Accept,
             K::Decline,
@@ -196,6 +209,10 @@ impl FigureKey {
             K::Repeat => "repeat",
             K::Major => "major",
             K::Attached => "attached",
+            K::RepeatRate => "repeat_rate",
+            K::FirstTimeClosed => "first_time_closed",
+            K::FirstTimeOnce => "first_time_once",
+            K::FirstTimeRate => "first_time_rate",
             K::Decided => "decided",
             K::Accept => "accept",
             K::Decline => "decline",
@@ -239,9 +256,15 @@ impl FigureKey {
         use FigureKey as K;
         match self {
             K::Batches | K::PersonTimes => Section::Intake,
-            K::GroupVisits | K::GroupVisitPersonTimes | K::Repeat | K::Major | K::Attached => {
-                Section::Focus
-            }
+            K::GroupVisits
+            | K::GroupVisitPersonTimes
+            | K::Repeat
+            | K::Major
+            | K::Attached
+            | K::RepeatRate
+            | K::FirstTimeClosed
+            | K::FirstTimeOnce
+            | K::FirstTimeRate => Section::Focus,
             K::Decided | K::Accept | K::Decline | K::PassOn | K::Answered => Section::Decision,
             K::Replied | K::Support | K::Explain | K::Reject => Section::Reply,
             K::Archived => Section::Archive,
@@ -278,6 +301,8 @@ impl FigureKey {
             K::ParticipationRate => Some((&[K::Rated], K::Eligible)),
             K::UnitRate => Some((&[K::UnitSatisfied, K::UnitBasic], K::Rated)),
             K::OfficeRate => Some((&[K::OfficeSatisfied, K::OfficeBasic], K::Rated)),
+            K::RepeatRate => Some((&[K::Repeat], K::Batches)),
+            K::FirstTimeRate => Some((&[K::FirstTimeOnce], K::FirstTimeClosed)),
             K::Batches
             | K::PersonTimes
             | K::GroupVisits
@@ -285,6 +310,8 @@ impl FigureKey {
             | K::Repeat
             | K::Major
             | K::Attached
+            | K::FirstTimeClosed
+            | K::FirstTimeOnce
             | K::Decided
             | K::Accept
             | K::Decline

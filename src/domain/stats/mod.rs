@@ -100,7 +100,7 @@ pub use figures::{change, percent};
 pub use key::{COUNTED_STEPS, FigureKey, Key, Section, Volume};
 pub use model::{Amount, Figure, Measure, OverdueItem, Report, SupervisedItem};
 pub use period::{Period, PeriodError, PeriodKind, YEARS};
-pub use repeat::earlier_petitioner_ids;
+pub use repeat::{again_at, earlier_petitioner_ids};
 pub use rollup::{Flow, Rolled, deltas, fingerprint};
 
 /// A visit of this many people or more is a group visit (集体访). DOMAIN.md ("What is
@@ -133,6 +133,10 @@ pub struct Input<'a> {
     /// ledger). The store answers it from its index; [`earlier_petitioner_ids`] computes it
     /// when `cases` is the whole ledger.
     pub earlier_petitioner: &'a HashSet<i64>,
+    /// For cases replied to, the receipt instant of the first case the same person brought
+    /// after it, as the store answers it; `None`: worked out from `cases` ([`again_at`],
+    /// correct when they are the whole ledger).
+    pub again: Option<&'a HashMap<i64, i64>>,
     /// The events of the counted steps ([`COUNTED_STEPS`]) in the three periods, each once
     /// (more does no harm).
     pub steps: &'a [StepEvent],
@@ -147,11 +151,20 @@ pub fn report(
     today: NaiveDate,
     top: usize,
 ) -> Report {
+    let computed;
+    let again = match input.again {
+        Some(a) => a,
+        None => {
+            computed = again_at(input.cases);
+            &computed
+        }
+    };
     let all: Vec<CaseFacts> = input
         .cases
         .iter()
         .map(|c| CaseFacts {
             earlier_petitioner: input.earlier_petitioner.contains(&c.id),
+            again: again.get(&c.id).copied(),
             ..facts(c)
         })
         .collect();
@@ -276,6 +289,7 @@ fn counted(
         overdue_items,
         supervised_items,
         uncovered_years: uncovered.into_iter().collect(),
+        evaluations: Vec::new(),
     }
 }
 

@@ -115,6 +115,10 @@ pub struct Report {
     pub supervised_items: Vec<SupervisedItem>,
     /// Years the computation touched that have no holiday table (their due dates provisional).
     pub uncovered_years: Vec<i32>,
+    /// 评查 results by unit of the evaluations made in the period (the caller fills them in
+    /// from the office's records: `Store::evaluations_by_unit`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evaluations: Vec<crate::domain::evaluation::UnitResult>,
 }
 
 impl Report {

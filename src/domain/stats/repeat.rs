@@ -2,7 +2,7 @@
 //! cases alone. The store answers the same question from its petitioner index
 //! (`Store::report_cases`); this is the pure form, for a slice that holds the whole ledger.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::domain::case::Case;
 
@@ -48,6 +48,29 @@ pub fn earlier_petitioner_ids(cases: &[Case]) -> HashSet<i64> {
             out.insert(case.id);
         }
         seen.extend(keys);
+    }
+    out
+}
+
+/// For each case, the receipt instant (unix seconds) of the first case received after it
+/// (later second, or the same second and a larger id) whose petitioner matches one of its
+/// own: the other half of [`earlier_petitioner_ids`], behind 初信初访一次办结. Correct when
+/// `cases` is the whole ledger.
+pub fn again_at(cases: &[Case]) -> HashMap<i64, i64> {
+    let mut order: Vec<&Case> = cases.iter().collect();
+    order.sort_by_key(|c| std::cmp::Reverse((c.intake.received_at.timestamp(), c.id)));
+    // Walking from the newest: the earliest later receipt seen for each key.
+    let mut next: HashMap<PersonKey, i64> = HashMap::new();
+    let mut out = HashMap::new();
+    for case in order {
+        let keys = person_keys(case);
+        if let Some(at) = keys.iter().filter_map(|k| next.get(k)).min() {
+            out.insert(case.id, *at);
+        }
+        let at = case.intake.received_at.timestamp();
+        for k in keys {
+            next.insert(k, at);
+        }
     }
     out
 }

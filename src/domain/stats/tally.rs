@@ -152,6 +152,7 @@ pub(super) fn tally<'a>(
                 t.add(FigureKey::Repeat, 1);
             }
         }
+        t.first_time(pc, p, rules);
         t.overdue(pc, cutoff, rules, extra.as_deref_mut());
         t.supervision(pc, p, rules, extra.as_deref_mut());
     }
@@ -185,6 +186,28 @@ impl<'a> Tally<'a> {
             if let Some(f) = flow {
                 self.add_flow(f, u64::try_from(*n).unwrap_or(0));
             }
+        }
+    }
+
+    /// 初信初访: a first-time case whose reply was served in the period, and whether it was
+    /// closed at once: no petition from the same person (a later case or an item attached to
+    /// it) received by the policy's window after the reply. Not a flow: a later case makes an
+    /// earlier one not closed at once without a write of the earlier one (as `repeat`).
+    fn first_time(&mut self, pc: &Prepared<'a>, p: &Period, rules: &Rules) {
+        let case = pc.case;
+        let Some(served) = case.reply.map(|r| r.served) else {
+            return;
+        };
+        if pc.repeat || !p.contains(served) {
+            return;
+        }
+        self.add(FigureKey::FirstTimeClosed, 1);
+        let window = u64::from(rules.policy.first_time_window_days);
+        let last = served.checked_add_days(chrono::Days::new(window));
+        let again = (case.again.iter().chain(&case.attached))
+            .any(|at| last.is_none_or(|last| local_day(*at, rules) <= last));
+        if !again {
+            self.add(FigureKey::FirstTimeOnce, 1);
         }
     }
 

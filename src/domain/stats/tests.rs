@@ -95,6 +95,7 @@ fn run(cases: &[Case], period: &str, today: &str) -> Report {
     let input = Input {
         cases,
         earlier_petitioner: &earlier,
+        again: None,
         steps: &[],
     };
     let p = Period::parse(period, d(today)).unwrap();

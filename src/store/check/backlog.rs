@@ -77,6 +77,8 @@ pub(super) fn person_flags(conn: &Connection, report: &mut CheckReport) -> Resul
         let d: serde_json::Value = serde_json::from_str(&d?).unwrap_or_default();
         if let Ok(f) = serde_json::from_value::<PersonFlag>(d["flag"].clone()) {
             want.insert(f.no.to_string(), flag_row(&f));
+        } else if let Some(no) = d["removed"]["no"].as_i64() {
+            want.remove(&no.to_string());
         }
     }
     let columns = ["no", "id_number", "phone", "name", "address", "doc"];

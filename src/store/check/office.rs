@@ -59,7 +59,8 @@ fn latest(conn: &Connection) -> Result<Latest> {
                 | Audited::Screening
                 | Audited::ZeroReport
                 | Audited::Backlog
-                | Audited::PersonFlag,
+                | Audited::PersonFlag
+                | Audited::Evaluation,
             )
             | None => {}
         }

@@ -1,0 +1,58 @@
+//! 评查 rows against the office journal (`store/evaluation.rs` writes each with its event).
+
+use std::collections::BTreeMap;
+
+use rusqlite::Connection;
+use rusqlite::types::Value;
+
+use super::rows::{compare, show, text};
+use crate::domain::audit::{AuditResult, Audited};
+use crate::domain::evaluation::Evaluation;
+use crate::store::Result;
+use crate::store::findings::{CheckReport, Table};
+
+const COLUMNS: [&str; 5] = ["no", "case_id", "unit", "on_day", "doc"];
+
+fn row(e: &Evaluation) -> Vec<Value> {
+    vec![
+        Value::Integer(e.no),
+        Value::Integer(e.case_id),
+        text(e.unit.as_deref()),
+        Value::Text(e.on.to_string()),
+        Value::Text(serde_json::to_string(e).unwrap_or_default()),
+    ]
+}
+
+pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
+    let mut want = BTreeMap::new();
+    let mut stmt = conn
+        .prepare("SELECT detail FROM office_events WHERE act = ?1 AND result = ?2 ORDER BY seq")?;
+    let details = stmt.query_map([Audited::Evaluation.code(), AuditResult::Ok.code()], |r| {
+        r.get::<_, String>(0)
+    })?;
+    for d in details {
+        let d: serde_json::Value = serde_json::from_str(&d?).unwrap_or_default();
+        if let Ok(e) = serde_json::from_value::<Evaluation>(d["evaluation"].clone()) {
+            want.insert(e.no.to_string(), row(&e));
+        }
+    }
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {} FROM case_evaluations",
+        COLUMNS.join(", ")
+    ))?;
+    let mut rows = stmt.query([])?;
+    let mut found = BTreeMap::new();
+    while let Some(r) = rows.next()? {
+        let mut got: Vec<Value> = (0..COLUMNS.len())
+            .map(|i| r.get(i))
+            .collect::<rusqlite::Result<_>>()?;
+        if let Value::Text(doc) = &got[4]
+            && let Ok(e) = serde_json::from_str::<Evaluation>(doc)
+        {
+            got[4] = Value::Text(serde_json::to_string(&e).unwrap_or_default());
+        }
+        found.insert(show(&got[0]), got);
+    }
+    compare(report, Table::CaseEvaluations, &COLUMNS, &want, &found);
+    Ok(())
+}
