@@ -414,6 +414,61 @@ fn a_declined_and_a_passed_on_case_keep_to_one_page() {
     insta::assert_snapshot!("long_whereabouts_html", html);
 }
 
+/// The 不再受理告知书 (Art 36 第三款) at the end of the longest chain: the long case replied,
+/// its 复查 and its 复核 handled with the longest reply, and a request after the 复核 quoting
+/// the demo's longest request.
+#[test]
+fn the_notice_not_to_accept_again_keeps_to_one_page() {
+    let mut l = ledger();
+    let mut no = l.long_case();
+    let days = [
+        ("2026-04-10", "2026-04-13", "2026-04-30"),
+        ("2026-05-08", "2026-05-11", "2026-05-29"),
+    ];
+    for (asked, handled, served) in days {
+        let review = json!({"op":"review","text":format!("对处理意见不服，{}", longest("R:"))});
+        no = l.run(
+            Some(&no),
+            "李娜",
+            &format!("{asked}T09:00:00+08:00"),
+            review,
+        );
+        let at = |t: &str| format!("{handled}T{t}:00+08:00");
+        l.run(
+            Some(&no),
+            "李娜",
+            &at("09:00"),
+            json!({"op":"register","decision":"accept"}),
+        );
+        let assign = json!({"op":"assign","department":DEPT,"handler":"欧阳晓明"});
+        l.run(Some(&no), "李娜", &at("09:10"), assign);
+        l.run(
+            Some(&no),
+            "欧阳晓明",
+            &at("09:20"),
+            json!({"op":"opinion","text":REPLY}),
+        );
+        let yes = json!({"op":"instruct","approve":true});
+        l.run(Some(&no), "司马建国", &at("09:30"), yes);
+        let reply = json!({"op":"reply","outcome":"reject","method":"post","text":REPLY,
+            "served_at":served,"signed":true});
+        l.run(
+            Some(&no),
+            "李娜",
+            &format!("{served}T15:00:00+08:00"),
+            reply,
+        );
+    }
+    let again = json!({"op":"no_further","text":format!("仍以同一事实和理由要求：{}", longest("R:")),
+        "received_on":"2026-06-05"});
+    l.run(Some(&no), "李娜", "2026-06-05T09:00:00+08:00", again);
+    let (text, html) = l
+        .issue(&no, DocKind::NoFurther, "李娜", "2026-06-05T10:00:00+08:00")
+        .unwrap_or_else(|e| panic!("no_further: {e}"));
+    assert!(text.contains("第三十六条第三款"), "{text}");
+    fits(DocKind::NoFurther, &html);
+}
+
 #[test]
 fn an_electronic_seal_is_put_over_the_signature_and_a_bad_one_is_named() {
     let mut l = ledger();
