@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::rows::{compare, show, text};
-use crate::domain::audit::{AuditResult, Audited};
+use super::rows::{compare, details, show, text};
+use crate::domain::audit::Audited;
 use crate::domain::backlog::BacklogFile;
 use crate::store::Result;
 use crate::store::findings::{CheckReport, Table};
@@ -25,13 +25,7 @@ fn row(f: &BacklogFile) -> Vec<Value> {
 
 pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     let mut want = BTreeMap::new();
-    let mut stmt = conn
-        .prepare("SELECT detail FROM office_events WHERE act = ?1 AND result = ?2 ORDER BY seq")?;
-    let details = stmt.query_map([Audited::Backlog.code(), AuditResult::Ok.code()], |r| {
-        r.get::<_, String>(0)
-    })?;
-    for d in details {
-        let d: serde_json::Value = serde_json::from_str(&d?).unwrap_or_default();
+    for d in details(conn, Audited::Backlog)? {
         if let Ok(f) = serde_json::from_value::<BacklogFile>(d["file"].clone()) {
             want.insert(f.case_id.to_string(), row(&f));
         }
@@ -68,13 +62,7 @@ pub(super) fn person_flags(conn: &Connection, report: &mut CheckReport) -> Resul
         ]
     };
     let mut want = BTreeMap::new();
-    let mut stmt = conn
-        .prepare("SELECT detail FROM office_events WHERE act = ?1 AND result = ?2 ORDER BY seq")?;
-    let details = stmt.query_map([Audited::PersonFlag.code(), AuditResult::Ok.code()], |r| {
-        r.get::<_, String>(0)
-    })?;
-    for d in details {
-        let d: serde_json::Value = serde_json::from_str(&d?).unwrap_or_default();
+    for d in details(conn, Audited::PersonFlag)? {
         if let Ok(f) = serde_json::from_value::<PersonFlag>(d["flag"].clone()) {
             want.insert(f.no.to_string(), flag_row(&f));
         } else if let Some(no) = d["removed"]["no"].as_i64() {

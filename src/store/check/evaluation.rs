@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::rows::{compare, show, text};
-use crate::domain::audit::{AuditResult, Audited};
+use super::rows::{compare, details, show, text};
+use crate::domain::audit::Audited;
 use crate::domain::evaluation::Evaluation;
 use crate::store::Result;
 use crate::store::findings::{CheckReport, Table};
@@ -25,13 +25,7 @@ fn row(e: &Evaluation) -> Vec<Value> {
 
 pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     let mut want = BTreeMap::new();
-    let mut stmt = conn
-        .prepare("SELECT detail FROM office_events WHERE act = ?1 AND result = ?2 ORDER BY seq")?;
-    let details = stmt.query_map([Audited::Evaluation.code(), AuditResult::Ok.code()], |r| {
-        r.get::<_, String>(0)
-    })?;
-    for d in details {
-        let d: serde_json::Value = serde_json::from_str(&d?).unwrap_or_default();
+    for d in details(conn, Audited::Evaluation)? {
         if let Ok(e) = serde_json::from_value::<Evaluation>(d["evaluation"].clone()) {
             want.insert(e.no.to_string(), row(&e));
         }

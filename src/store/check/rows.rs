@@ -6,6 +6,9 @@ use std::iter::Peekable;
 
 use rusqlite::types::Value;
 
+use rusqlite::Connection;
+
+use crate::domain::audit::{AuditResult, Audited};
 use crate::store::Result;
 use crate::store::findings::{CheckReport, Table};
 
@@ -106,4 +109,18 @@ pub(super) fn compare(
     for key in found.keys().filter(|k| !want.contains_key(*k)) {
         report.differ(table, key, "(row)", "none", "a row");
     }
+}
+
+/// The `act` events' details, oldest first.
+pub(super) fn details(conn: &Connection, act: Audited) -> Result<Vec<serde_json::Value>> {
+    let mut stmt = conn
+        .prepare("SELECT detail FROM office_events WHERE act = ?1 AND result = ?2 ORDER BY seq")?;
+    let rows = stmt.query_map([act.code(), AuditResult::Ok.code()], |r| {
+        r.get::<_, String>(0)
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(serde_json::from_str(&row?).unwrap_or_default());
+    }
+    Ok(out)
 }

@@ -7,25 +7,11 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::rows::{compare, show, text};
-use crate::domain::audit::{AuditResult, Audited};
+use super::rows::{compare, details, show, text};
+use crate::domain::audit::Audited;
 use crate::domain::screening::{Screening, ZeroReport};
 use crate::store::Result;
 use crate::store::findings::{CheckReport, Table};
-
-/// The `act` events' details, oldest first.
-fn details(conn: &Connection, act: Audited) -> Result<Vec<serde_json::Value>> {
-    let mut stmt = conn
-        .prepare("SELECT detail FROM office_events WHERE act = ?1 AND result = ?2 ORDER BY seq")?;
-    let rows = stmt.query_map([act.code(), AuditResult::Ok.code()], |r| {
-        r.get::<_, String>(0)
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        out.push(serde_json::from_str(&row?).unwrap_or_default());
-    }
-    Ok(out)
-}
 
 fn entry_row(e: &Screening) -> Vec<Value> {
     vec![
