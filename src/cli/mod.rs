@@ -19,6 +19,7 @@ macro_rules! say_err {
 mod admin;
 pub mod apply;
 mod args;
+mod args_office;
 mod attach;
 mod attach_line;
 mod backlog;
