@@ -182,7 +182,7 @@ fn ledger() -> Ledger {
 
 const DEPT: &str = "区人力资源和社会保障局";
 
-/// The longest line of `tag` in the demo's topics, its placeholders filled with the
+/// The longest line of `tag` in the demo's topics, its blanks filled in with the
 /// longest words the demo puts there.
 fn longest(tag: &str) -> String {
     let topics = include_str!("../assets/demo/topics.txt");

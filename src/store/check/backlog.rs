@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::rows::{compare, details, show, text};
+use super::rows::{compare, details, stored, text};
 use crate::domain::audit::Audited;
 use crate::domain::backlog::BacklogFile;
 use crate::store::Result;
@@ -30,20 +30,7 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
             want.insert(f.case_id.to_string(), row(&f));
         }
     }
-    let mut stmt = conn.prepare("SELECT case_id, marked, leader, doc FROM backlog_files")?;
-    let mut rows = stmt.query([])?;
-    let mut found = BTreeMap::new();
-    while let Some(r) = rows.next()? {
-        let mut got: Vec<Value> = (0..COLUMNS.len())
-            .map(|i| r.get(i))
-            .collect::<rusqlite::Result<_>>()?;
-        if let Value::Text(doc) = &got[3]
-            && let Ok(f) = serde_json::from_str::<BacklogFile>(doc)
-        {
-            got[3] = Value::Text(serde_json::to_string(&f).unwrap_or_default());
-        }
-        found.insert(show(&got[0]), got);
-    }
+    let found = stored::<BacklogFile>(conn, "backlog_files", &COLUMNS)?;
     compare(report, Table::BacklogFiles, &COLUMNS, &want, &found);
     person_flags(conn, report)
 }
@@ -70,20 +57,7 @@ pub(super) fn person_flags(conn: &Connection, report: &mut CheckReport) -> Resul
         }
     }
     let columns = ["no", "id_number", "phone", "name", "address", "doc"];
-    let mut stmt = conn.prepare(&format!("SELECT {} FROM person_flags", columns.join(", ")))?;
-    let mut rows = stmt.query([])?;
-    let mut found = BTreeMap::new();
-    while let Some(r) = rows.next()? {
-        let mut got: Vec<Value> = (0..columns.len())
-            .map(|i| r.get(i))
-            .collect::<rusqlite::Result<_>>()?;
-        if let Value::Text(doc) = &got[5]
-            && let Ok(f) = serde_json::from_str::<PersonFlag>(doc)
-        {
-            got[5] = Value::Text(serde_json::to_string(&f).unwrap_or_default());
-        }
-        found.insert(show(&got[0]), got);
-    }
+    let found = stored::<PersonFlag>(conn, "person_flags", &columns)?;
     compare(report, Table::PersonFlags, &columns, &want, &found);
     Ok(())
 }

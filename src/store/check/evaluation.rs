@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::rows::{compare, details, show, text};
+use super::rows::{compare, details, stored, text};
 use crate::domain::audit::Audited;
 use crate::domain::evaluation::Evaluation;
 use crate::store::Result;
@@ -30,23 +30,7 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
             want.insert(e.no.to_string(), row(&e));
         }
     }
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {} FROM case_evaluations",
-        COLUMNS.join(", ")
-    ))?;
-    let mut rows = stmt.query([])?;
-    let mut found = BTreeMap::new();
-    while let Some(r) = rows.next()? {
-        let mut got: Vec<Value> = (0..COLUMNS.len())
-            .map(|i| r.get(i))
-            .collect::<rusqlite::Result<_>>()?;
-        if let Value::Text(doc) = &got[4]
-            && let Ok(e) = serde_json::from_str::<Evaluation>(doc)
-        {
-            got[4] = Value::Text(serde_json::to_string(&e).unwrap_or_default());
-        }
-        found.insert(show(&got[0]), got);
-    }
+    let found = stored::<Evaluation>(conn, "case_evaluations", &COLUMNS)?;
     compare(report, Table::CaseEvaluations, &COLUMNS, &want, &found);
     Ok(())
 }

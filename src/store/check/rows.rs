@@ -124,3 +124,27 @@ pub(super) fn details(conn: &Connection, act: Audited) -> Result<Vec<serde_json:
     }
     Ok(out)
 }
+
+/// A table's rows keyed by their first column, the last column a JSON document written again
+/// through `T`, so that only a different value counts (an unreadable one stays as stored).
+pub(super) fn stored<T: serde::Serialize + serde::de::DeserializeOwned>(
+    conn: &Connection,
+    table: &str,
+    columns: &[&str],
+) -> Result<BTreeMap<String, Vec<Value>>> {
+    let mut stmt = conn.prepare(&format!("SELECT {} FROM {table}", columns.join(", ")))?;
+    let mut rows = stmt.query([])?;
+    let mut found = BTreeMap::new();
+    while let Some(r) = rows.next()? {
+        let mut got: Vec<Value> = (0..columns.len())
+            .map(|i| r.get(i))
+            .collect::<rusqlite::Result<_>>()?;
+        if let Some(Value::Text(doc)) = got.last_mut()
+            && let Ok(v) = serde_json::from_str::<T>(doc)
+        {
+            *doc = serde_json::to_string(&v).unwrap_or_default();
+        }
+        found.insert(show(&got[0]), got);
+    }
+    Ok(found)
+}

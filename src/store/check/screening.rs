@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::rows::{compare, details, show, text};
+use super::rows::{compare, details, show, stored, text};
 use crate::domain::audit::Audited;
 use crate::domain::screening::{Screening, ZeroReport};
 use crate::store::Result;
@@ -44,21 +44,7 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
             want.insert(e.no.to_string(), entry_row(&e));
         }
     }
-    let mut stmt = conn.prepare(&format!("SELECT {} FROM screenings", COLUMNS.join(", ")))?;
-    let mut rows = stmt.query([])?;
-    let mut found = BTreeMap::new();
-    while let Some(r) = rows.next()? {
-        let mut row: Vec<Value> = (0..COLUMNS.len())
-            .map(|i| r.get(i))
-            .collect::<rusqlite::Result<_>>()?;
-        if let Value::Text(doc) = &row[7] {
-            row[7] = match serde_json::from_str::<Screening>(doc) {
-                Ok(e) => Value::Text(serde_json::to_string(&e).unwrap_or_default()),
-                Err(_) => Value::Text(doc.clone()),
-            };
-        }
-        found.insert(show(&row[0]), row);
-    }
+    let found = stored::<Screening>(conn, "screenings", &COLUMNS)?;
     compare(report, Table::Screenings, &COLUMNS, &want, &found);
     zero_reports(conn, report)
 }
