@@ -236,3 +236,34 @@ fn a_flagged_petitioner_is_named_at_intake_and_only_to_the_office() {
     assert_eq!((flags("赵局长"), flags("李娜"), flags("王强")), (1, 1, 0));
     assert!(l.check().success());
 }
+
+/// The overdue rule at its edge: a clock `backlog_overdue_days` (30) days past due makes a
+/// case 积案, 29 days does not; the day is read off the case's own due date.
+#[test]
+fn the_overdue_rule_starts_on_the_thirtieth_day() {
+    let l = Ledger::set_up();
+    assert!(
+        apply(&l, &common::intake_lines(1, "旧案"))
+            .iter()
+            .all(|v| v["ok"] == true)
+    );
+    let show = run_at(&["show", "1", "--json", "--db", l.db()], "");
+    let case: Value = serde_json::from_str(&show.stdout).unwrap();
+    // The earliest of its clocks' due dates: only the 15-day decision clock runs.
+    let due: chrono::NaiveDate = (case["due"].as_object().unwrap().values())
+        .filter_map(|d| d.as_str()?.parse().ok())
+        .min()
+        .unwrap();
+    let listed_on = |days: i64| {
+        let now = format!("{}T10:00:00+08:00", due + chrono::Duration::days(days));
+        let out = common::command()
+            .args(signed_in(&["backlog", "list", "--json", "--db", l.db()]))
+            .env("XINFANG_NOW", now)
+            .output()
+            .unwrap();
+        let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        rows.len()
+    };
+    assert_eq!(listed_on(29), 0);
+    assert_eq!(listed_on(30), 1);
+}

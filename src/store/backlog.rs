@@ -11,7 +11,7 @@ use serde_json::json;
 
 use super::cases::CaseRef;
 use super::office_journal::{self, OfficeRecord};
-use super::queries::{CaseRow, ListFilter};
+use super::queries::CaseRow;
 use super::{Result, Store, StoreError, directory, receipt};
 use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::backlog::{self, Acting, BacklogChange, BacklogFile, BacklogGround};
@@ -46,19 +46,23 @@ fn repeated(conn: &Connection, n: u32) -> Result<Vec<i64>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Cases whose earliest running clock was due on or before `cutoff`.
+fn overdue_by(conn: &Connection, cutoff: NaiveDate) -> Result<Vec<i64>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= ?1")?;
+    let rows = stmt.query_map([cutoff.to_string()], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Store {
     /// Every 积案 the viewer may see on `today`, by the rule or marked, oldest case first.
     pub fn backlog(&self, today: NaiveDate) -> Result<Vec<BacklogRow>> {
         let policy = &self.office.policy;
-        let overdue = ListFilter {
-            overdue: true,
-            limit: 100_000,
-            ..ListFilter::default()
-        };
-        let mut ids: BTreeSet<i64> = (self.list(&overdue, today)?)
-            .into_iter()
-            .map(|(r, _)| r.case.id)
-            .collect();
+        // The rule's overdue ground (a running clock N days past due) read from the cases'
+        // earliest running due date, so each candidate is loaded once and never capped.
+        let days = i64::from(policy.backlog_overdue_days.max(1));
+        let cutoff = today - chrono::Duration::days(days);
+        let mut ids: BTreeSet<i64> = overdue_by(&self.conn, cutoff)?.into_iter().collect();
         ids.extend(repeated(&self.conn, policy.backlog_repeats)?);
         let mut stmt = self
             .conn
