@@ -216,6 +216,23 @@ fn attach_list_save_remove_and_export() {
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["attachments"][1]["removed"]["reason"], "拍错了");
     assert_eq!(v["attachments"][1]["sha256"].as_str().unwrap().len(), 64);
+    // `show` lists the files under the case, numbered, the removed one with why.
+    let out = run(&["show", "--db", db, "--as", "赵建国", "2026-0001"], "");
+    assert!(out.success(), "{out:?}");
+    let files: Vec<&str> = (out.stdout.lines())
+        .skip_while(|l| !l.starts_with("附件"))
+        .take(3)
+        .collect();
+    assert_eq!(files.len(), 3, "{}", out.stdout);
+    assert!(files[1].trim_start().starts_with("1  "), "{files:?}");
+    assert!(files[2].contains("〔已移除：拍错了〕"), "{files:?}");
+    // Its timeline names each file and why one was removed.
+    assert!(
+        out.stdout.contains("添加附件  「来信扫描.pdf」"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("第2个附件：拍错了"), "{}", out.stdout);
     let out = l.check();
     assert!(out.success(), "{out:?}");
 }

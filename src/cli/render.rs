@@ -224,7 +224,32 @@ pub fn case_text(
         );
     }
     clocks_text(lang, store, row);
+    files_text(lang, &row.case);
     timeline_text(lang, &row.case, events, earlier);
+}
+
+/// The files attached, numbered as `attachments`/`export --attachments` name them; a removed
+/// one with why (its bytes stay on record).
+fn files_text(lang: Lang, c: &Case) {
+    use crate::strings::attachments as text;
+    if c.attachments.is_empty() {
+        return;
+    }
+    say!("\n{}", text::list_title(lang, c.attachments.len()));
+    for (i, file) in c.attachments.iter().enumerate() {
+        let removed = (file.removed.as_ref())
+            .map(|r| format!("  〔{}：{}〕", text::removed_mark(lang), r.reason))
+            .unwrap_or_default();
+        say!(
+            "  {:>2}  {}  {}  {}  {} {}{removed}",
+            i + 1,
+            file.name,
+            file.media_type,
+            text::size(file.size),
+            file.stamp.by,
+            file.stamp.at.format("%Y-%m-%d %H:%M")
+        );
+    }
 }
 
 /// The case's number and state, and what was recorded at intake.
@@ -388,7 +413,8 @@ fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseR
     let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
     say!("\n{}", l("办理过程：", "Timeline:"));
     for e in events {
-        let note = labels::event_note(lang, &e.op, c).map_or(String::new(), |n| format!("  {n}"));
+        let note = labels::event_note(lang, &e.op, &e.command, c)
+            .map_or(String::new(), |n| format!("  {n}"));
         let note = note + &labels::entered_by(lang, &e.actor, e.entered_by.as_deref());
         say!(
             "  {}  {}  {}{note}",

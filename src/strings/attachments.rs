@@ -218,6 +218,14 @@ pub fn nothing_to_open(lang: Lang) -> &'static str {
     )
 }
 
+/// The heading of `show`'s file list (no keys: it is printed).
+pub fn list_title(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("附件（{count}件）："),
+        Lang::En => format!("Attachments ({count}):"),
+    }
+}
+
 pub fn removed_mark(lang: Lang) -> &'static str {
     lang.pick("已移除", "removed")
 }

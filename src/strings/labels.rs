@@ -311,7 +311,23 @@ pub fn reminders(lang: Lang, count: usize, latest: &crate::domain::case::Reminde
 }
 
 /// A timeline row's remark: the extension that went past the superior's date says so.
-pub fn event_note(lang: Lang, op: &str, case: &crate::domain::case::Case) -> Option<String> {
+pub fn event_note(
+    lang: Lang,
+    op: &str,
+    command: &serde_json::Value,
+    case: &crate::domain::case::Case,
+) -> Option<String> {
+    // A file's event names the file (its name is in the journal, its bytes never are).
+    if op == Op::AttachFile {
+        return command["name"].as_str().map(|n| format!("「{n}」"));
+    }
+    if op == Op::DetachFile {
+        let (n, reason) = (command["n"].as_u64()?, command["reason"].as_str()?);
+        return Some(match lang {
+            Lang::Zh => format!("第{n}个附件：{reason}"),
+            Lang::En => format!("file {n}: {reason}"),
+        });
+    }
     let superior = case.extension.as_ref()?.past_superior_due?;
     (op == Op::Extend).then(|| past_superior(lang, superior))
 }

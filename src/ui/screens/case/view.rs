@@ -328,7 +328,7 @@ fn timeline_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>
     let verbs = crate::strings::timeline::verbs(lang, &screen.row.case, &codes);
     for (e, verb) in screen.events.iter().zip(verbs) {
         let when = e.at.get(..16).unwrap_or(&e.at).replace('T', " ");
-        let note = labels::event_note(lang, &e.op, &screen.row.case)
+        let note = labels::event_note(lang, &e.op, &e.command, &screen.row.case)
             .map_or(String::new(), |n| format!("  {n}"))
             + &labels::entered_by(lang, &e.actor, e.entered_by.as_deref());
         lines.push(Line::from(format!(
