@@ -263,3 +263,47 @@ fn a_leader_sets_the_letterhead_from_the_settings() {
     assert_eq!(profile.name, "某区信访局");
     assert_eq!(profile.hotline, "12345");
 }
+
+/// The 工作建议函 (Art 40) asks its suggestion first, like the reply its basis, and goes to
+/// the unit the case is assigned to.
+#[test]
+fn a_work_suggestion_asks_its_suggestion_then_issues() {
+    let mut d = Desk::on_accepted_case();
+    d.store
+        .execute(&Request {
+            case: Some(CaseRef::Id(1)),
+            expected_version: None,
+            command: Command::Assign {
+                department: "城建科".into(),
+                handler: "王强".into(),
+                leader: None,
+            },
+            actor: "李娜".into(),
+            at: t(1),
+        })
+        .unwrap();
+    // A leader's letter (the 信访部门's suggestion to a unit).
+    d.app.operator = Some(Office0::new().who("赵局长"));
+    let msg = runtime::execute(&mut d.store, &d.app, &Cmd::OpenCase(1));
+    d.send(msg);
+    d.key(KeyCode::Char('p'));
+    // The last kind, one up from the first.
+    d.key(KeyCode::Char('k'));
+    d.key(KeyCode::Enter);
+    let asked = d.screen(100, 30);
+    assert!(asked.contains("改进工作的建议（第四十条）"), "{asked}");
+    for c in "请于十日内书面反馈整改情况".chars() {
+        d.key(KeyCode::Char(c));
+    }
+    d.key(KeyCode::Enter);
+    let preview = d.screen(100, 30);
+    assert!(
+        preview.contains("工作建议函") && preview.contains("请于十日内书面反馈整改情况"),
+        "{preview}"
+    );
+    assert!(preview.contains("城建科"), "{preview}");
+    d.key(KeyCode::Enter);
+    let kept = d.store.documents(1).unwrap();
+    assert_eq!(kept.len(), 1, "{:?}", d.app.message);
+    assert_eq!(kept[0].kind, xinfang::domain::documents::DocKind::Advice);
+}

@@ -246,6 +246,8 @@ pub struct Screen {
     pub reprint_mark: &'static str,
     pub basis_label: &'static str,
     pub basis_hint: &'static str,
+    pub advice_label: &'static str,
+    pub advice_hint: &'static str,
 }
 
 pub fn screen(lang: Lang) -> &'static Screen {
@@ -258,6 +260,8 @@ pub fn screen(lang: Lang) -> &'static Screen {
             reprint_mark: "已出具，重印原文",
             basis_label: "处理意见的法律法规依据（第三十二条）：",
             basis_hint: "输入依据后 Enter 预览  Esc 返回",
+            advice_label: "对承办单位改进工作的建议（第四十条）：",
+            advice_hint: "输入建议后 Enter 预览  Esc 返回",
         },
         Lang::En => &Screen {
             pick_title: "Issue a document",
@@ -267,6 +271,8 @@ pub fn screen(lang: Lang) -> &'static Screen {
             reprint_mark: "issued: reprint as it was",
             basis_label: "The legal basis of the outcome (Art 32):",
             basis_hint: "type the basis, Enter preview  Esc back",
+            advice_label: "The suggestion to the unit (Art 40):",
+            advice_hint: "type the suggestion, Enter preview  Esc back",
         },
     }
 }

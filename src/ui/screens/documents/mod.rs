@@ -16,9 +16,11 @@ pub struct DocPanel {
     pub case_id: i64,
     pub selected: usize,
     pub preview: Option<Preview>,
-    /// The reply's legal basis (Art 32), asked before its preview; Some
-    /// while it is being typed.
+    /// The line asked before a preview, Some while it is being typed: the reply's legal
+    /// basis (Art 32), or a 工作建议函's suggestion (Art 40).
     pub basis: Option<TextField>,
+    /// The kind the line is asked for.
+    pub line_for: DocKind,
     /// The basis as typed, kept for the issue.
     pub basis_given: Option<String>,
     /// The kinds already issued on the case, with their numbers.

@@ -103,7 +103,7 @@ fn preview(
         return Ok(shown(d.number, d.text, true));
     }
     let mut input = IssueInput::new(kind);
-    input.basis = basis;
+    (input.basis, input.advice) = typed(kind, basis);
     let req = Request {
         case: Some(case),
         expected_version: None,
@@ -128,8 +128,10 @@ fn issue(
 ) -> Result<String, StoreError> {
     let lang = job.lang;
     let case = CaseRef::Id(case_id);
+    let (basis, advice) = typed(kind, basis);
     let extra = Extra {
         basis,
+        advice,
         ..Extra::default()
     };
     let got = issue_or_reprint(store, job.renderer, &case, kind, &extra, job.actor, job.at)?;
@@ -165,4 +167,14 @@ fn issue(
         }
     }
     Ok(note)
+}
+
+/// The line typed before the preview as what `kind` asks: a 工作建议函's suggestion (Art 40),
+/// else the basis (the reply's, Art 32).
+fn typed(kind: DocKind, line: Option<String>) -> (Option<String>, Option<String>) {
+    if kind == DocKind::Advice {
+        (None, line)
+    } else {
+        (line, None)
+    }
 }

@@ -32,6 +32,7 @@ impl App {
                 selected: 0,
                 preview: None,
                 basis: None,
+                line_for: DocKind::Reply,
                 basis_given: None,
                 issued,
             });
@@ -48,7 +49,7 @@ impl App {
             return Vec::new();
         };
         if let Some(field) = panel.basis.as_mut() {
-            return match basis_key(panel.case_id, field, key) {
+            return match basis_key(panel.case_id, panel.line_for, field, key) {
                 Some(cmd) => take_basis(panel, cmd),
                 None => leave_basis(panel, key),
             };
@@ -65,12 +66,14 @@ impl App {
                 Vec::new()
             }
             Picked::Nothing => Vec::new(),
-            // The reply states its legal basis (Art 32): typed first.
-            Picked::Kind(DocKind::Reply)
-                if !panel.issued.iter().any(|(k, _)| *k == DocKind::Reply) =>
+            // The reply states its legal basis (Art 32), a 工作建议函 its suggestion (Art
+            // 40): typed first.
+            Picked::Kind(kind @ (DocKind::Reply | DocKind::Advice))
+                if !panel.issued.iter().any(|(k, _)| *k == kind) =>
             {
                 self.message = None;
                 panel.basis = Some(TextField::default());
+                panel.line_for = kind;
                 Vec::new()
             }
             Picked::Kind(kind) => {
@@ -107,11 +110,11 @@ impl App {
 
 /// A key on the basis line: the preview asked for on Enter, else None
 /// (the key edited the line, or Esc closed it: `leave_basis`).
-fn basis_key(case_id: i64, field: &mut TextField, key: KeyEvent) -> Option<Cmd> {
+fn basis_key(case_id: i64, kind: DocKind, field: &mut TextField, key: KeyEvent) -> Option<Cmd> {
     match key.code {
         KeyCode::Enter => Some(Cmd::Document(DocCmd::Preview {
             case_id,
-            kind: DocKind::Reply,
+            kind,
             basis: Some(field.value().trim().to_owned()),
         })),
         _ => {

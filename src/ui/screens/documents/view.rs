@@ -33,9 +33,14 @@ pub fn draw(panel: &DocPanel, lang: Lang, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(""));
             let asking = panel.basis.as_ref();
             if asking.is_some() {
-                lines.push(Line::from(t.basis_label).bold());
+                let (label, hint) = if panel.line_for == DocKind::Advice {
+                    (t.advice_label, t.advice_hint)
+                } else {
+                    (t.basis_label, t.basis_hint)
+                };
+                lines.push(Line::from(label).bold());
                 lines.push(Line::from(""));
-                lines.push(Line::from(t.basis_hint).dim());
+                lines.push(Line::from(hint).dim());
             } else {
                 lines.push(Line::from(t.pick_hint).dim());
             }
