@@ -282,10 +282,18 @@ fn a_work_suggestion_asks_its_suggestion_then_issues() {
             at: t(1),
         })
         .unwrap();
-    // A leader's letter (the 信访部门's suggestion to a unit).
-    d.app.operator = Some(Office0::new().who("赵局长"));
     let msg = runtime::execute(&mut d.store, &d.app, &Cmd::OpenCase(1));
     d.send(msg);
+    // The clerk is told at once it is a leader's letter, before typing a word of it.
+    d.key(KeyCode::Char('p'));
+    d.key(KeyCode::Char('k'));
+    d.key(KeyCode::Enter);
+    let refused = d.screen(100, 30);
+    assert!(refused.contains("需要领导身份"), "{refused}");
+    assert!(!refused.contains("第四十条"), "{refused}");
+    d.key(KeyCode::Esc);
+    // A leader's letter (the 信访部门's suggestion to a unit).
+    d.app.operator = Some(Office0::new().who("赵局长"));
     d.key(KeyCode::Char('p'));
     // The last kind, one up from the first.
     d.key(KeyCode::Char('k'));

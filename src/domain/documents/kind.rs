@@ -85,6 +85,11 @@ impl DocKind {
         }
     }
 
+    /// Only a leader issues it: a 工作建议函 (Art 40) is the office's word to another unit.
+    pub fn leader_only(self) -> bool {
+        self == DocKind::Advice
+    }
+
     /// The code, or the document's Chinese name.
     pub fn parse(s: &str) -> Option<DocKind> {
         let s = s.trim();

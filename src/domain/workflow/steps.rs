@@ -17,7 +17,7 @@ use crate::domain::case::{
 };
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::deadline::due_date;
-use crate::domain::documents::{Body, Content, DocKind, IssueInput, IssuedDoc, prepare};
+use crate::domain::documents::{Body, Content, IssueInput, IssuedDoc, prepare};
 use crate::domain::due::notice_due;
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::Op;
@@ -503,8 +503,7 @@ impl Step<'_, '_> {
     }
 
     fn issue(self, mut next: Case, input: &IssueInput) -> Result<Change, WorkflowError> {
-        // A 工作建议函 (Art 40) is the office's word to another unit: a leader's to give.
-        if input.kind == DocKind::Advice && self.actor.role != Role::Leader {
+        if input.kind.leader_only() && self.actor.role != Role::Leader {
             return Err(WorkflowError::RoleRequired {
                 op: Op::Issue.into(),
                 needed: vec![Role::Leader],

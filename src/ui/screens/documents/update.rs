@@ -4,6 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::{DocCmd, DocMsg, DocPanel, Preview};
 use crate::domain::documents::DocKind;
+use crate::domain::types::Role;
 use crate::ui::app::{App, Cmd, Screen};
 use crate::ui::widgets::text_field::TextField;
 
@@ -42,6 +43,7 @@ impl App {
 
     /// Keys while the panel is open: the basis line's, the preview's, then the picker's.
     pub(crate) fn doc_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        let is_leader = (self.operator.as_ref()).is_some_and(|o| o.role == Role::Leader);
         let Screen::Case(c) = &mut self.screen else {
             return Vec::new();
         };
@@ -68,8 +70,10 @@ impl App {
             Picked::Nothing => Vec::new(),
             // The reply states its legal basis (Art 32), a 工作建议函 its suggestion (Art
             // 40): typed first.
+            // (Not asked of one who may not issue it: the preview says why at once.)
             Picked::Kind(kind @ (DocKind::Reply | DocKind::Advice))
-                if !panel.issued.iter().any(|(k, _)| *k == kind) =>
+                if !panel.issued.iter().any(|(k, _)| *k == kind)
+                    && (!kind.leader_only() || is_leader) =>
             {
                 self.message = None;
                 panel.basis = Some(TextField::default());
