@@ -83,6 +83,12 @@ impl Cond {
         self.args.push(arg.into());
         self
     }
+
+    /// The open cases `leader` owns (包案), from `cases_owned_open` (migration 26).
+    fn owned(leader: &str) -> Cond {
+        let owner = Owner::Leader.column();
+        Cond::new(format!("{owner} = ?1 AND state <> 'archived'")).with(leader.to_owned())
+    }
 }
 
 impl Store {
@@ -103,15 +109,18 @@ impl Store {
 
     /// How many cases the reader may see meet `cond` (from the same index).
     fn count_where(&self, cond: &Cond) -> Result<i64> {
-        let sql = format!(
+        Ok(self
+            .conn
+            .prepare_cached(&self.count_sql(cond))?
+            .query_row(params_from_iter(&cond.args), |r| r.get(0))?)
+    }
+
+    fn count_sql(&self, cond: &Cond) -> String {
+        format!(
             "SELECT count(*) FROM cases WHERE {} AND {}",
             cond.sql,
             self.seen_where("")
-        );
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row(params_from_iter(&cond.args), |r| r.get(0))?)
+        )
     }
 
     /// The first `limit` rows and the count of `cond`.
@@ -167,9 +176,7 @@ impl Store {
         let (overdue, n_overdue) = self.clocked(None, limit, today)?;
         let (due_soon, n_due_soon) = self.clocked(Some(due_soon_days), limit, today)?;
         let (awaiting, n_awaiting) = part(Cond::new("awaiting_instruction = 1"))?;
-        let owner = Owner::Leader.column();
-        let (owned, n_owned) =
-            part(Cond::new(format!("{owner} = ?1 AND {open}")).with(leader.to_owned()))?;
+        let (owned, n_owned) = part(Cond::owned(leader))?;
         let (received, n_today) = part(
             Cond::new("received_at >= ?1 AND received_at < ?2")
                 .with(start)
@@ -343,6 +350,27 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use crate::store::Store;
+
+    /// A leader's open cases are counted from their own index, never by reading each case
+    /// the leader ever owned to see whether it is archived.
+    #[test]
+    fn a_leaders_open_cases_are_counted_from_their_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 200, 5, false);
+        let cond = super::Cond::owned("赵建国");
+        let sql = format!("EXPLAIN QUERY PLAN {}", store.count_sql(&cond));
+        let mut stmt = store.conn.prepare(&sql).unwrap();
+        let plan: Vec<String> = (stmt.query_map(rusqlite::params_from_iter(&cond.args), |r| {
+            r.get::<_, String>(3)
+        }))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+        assert!(
+            plan.iter().any(|s| s.contains("INDEX cases_owned_open")),
+            "{plan:#?}"
+        );
+    }
 
     /// `person_counts` as the grouping it replaces would give it.
     fn agrees_with_a_grouping(store: &Store) {
