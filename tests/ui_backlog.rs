@@ -154,3 +154,47 @@ fn a_leader_marks_a_case_and_records_a_meeting_in_the_terminal() {
     assert!(out.stdout.contains("多次信访，久拖未决"), "{}", out.stdout);
     assert!(out.stdout.contains("由城建科牵头复核"), "{}", out.stdout);
 }
+
+/// A long list is counted from its ids and read a page at a time: 260 积案, of which the
+/// screen holds the rows around the cursor only, and the last one is there when the cursor
+/// gets to it.
+#[test]
+fn a_long_backlog_is_read_a_page_at_a_time() {
+    // 200 days on, every case never decided is far past its 15-day clock.
+    let mut d = Desk::new("赵局长", 200);
+    for _ in 0..259 {
+        d.store
+            .execute(&xinfang::store::Request {
+                case: None,
+                expected_version: None,
+                command: xinfang::domain::command::Command::Intake(Box::new(
+                    common::fixture::intake_input(),
+                )),
+                actor: "李娜".into(),
+                at: common::fixture::t(0),
+            })
+            .unwrap();
+    }
+    d.key(KeyCode::Char('J'));
+    let b = screen(&d);
+    assert_eq!(b.ids.len(), 260);
+    assert_eq!(b.rows.len(), xinfang::ui::screens::backlog::WINDOW);
+    assert!(render(&d.app, 120, 40).contains("信访积案（260）"));
+    for _ in 0..259 {
+        d.key(KeyCode::Char('j'));
+    }
+    let b = screen(&d);
+    assert_eq!(b.selected, 259);
+    assert!(b.rows.len() <= xinfang::ui::screens::backlog::WINDOW);
+    let last = b.selected_row().expect("the last row loaded").row.case.id;
+    assert_eq!(last, 260);
+    // Every line of the list above the cursor is drawn, none left blank.
+    let drawn = render(&d.app, 120, 40);
+    let listed = drawn.lines().filter(|l| l.contains("超期未办结")).count();
+    assert!(listed >= 25, "{drawn}");
+    // Back to the top: the first rows come back in.
+    for _ in 0..259 {
+        d.key(KeyCode::Char('k'));
+    }
+    assert_eq!(screen(&d).selected_row().map(|r| r.row.case.id), Some(1));
+}

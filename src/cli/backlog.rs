@@ -47,8 +47,7 @@ pub(super) fn run(env: &Env, action: &BacklogCmd) -> Result<ExitCode, Failure> {
     let line = match action {
         BacklogCmd::List { json } => {
             let store = env.open_for_reading()?;
-            let rows = store.backlog(env.clock.today()).map_err(|e| env.fail(e))?;
-            list(&rows, *json, lang);
+            list(&store, env.clock.today(), *json, lang).map_err(|e| env.fail(e))?;
             return Ok(ExitCode::SUCCESS);
         }
         BacklogCmd::Sheet { format, out } => {
@@ -108,36 +107,55 @@ pub(super) fn run(env: &Env, action: &BacklogCmd) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn list(rows: &[BacklogRow], as_json: bool, lang: Lang) {
-    if as_json {
-        let v: Vec<Value> = rows
-            .iter()
-            .map(|b| {
-                json!({"id": b.row.case.id, "case_no": b.row.case.case_no,
-                       "grounds": b.grounds, "file": b.file})
-            })
-            .collect();
-        println!(
-            "{}",
-            crate::display::json_safe(&Value::Array(v).to_string())
-        );
-        return;
-    }
-    if rows.is_empty() {
+/// Every 积案, a page of rows at a time: a million-case ledger's tens of thousands are never
+/// held at once.
+fn list(
+    store: &Store,
+    today: NaiveDate,
+    as_json: bool,
+    lang: Lang,
+) -> Result<(), crate::store::StoreError> {
+    let ids = store.backlog_ids(today)?;
+    if ids.is_empty() && !as_json {
         say!("{}", lang.pick("（没有积案）", "(no backlog cases)"));
     }
-    for b in rows {
-        let c = &b.row.case;
-        let grounds: Vec<&str> = b.grounds.iter().map(|g| words::ground(lang, *g)).collect();
-        say!(
-            "{} [{}] {} {} {}",
-            c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id)),
-            grounds.join("/"),
-            labels::state(lang, c.state),
-            b.file.leader.as_deref().unwrap_or("-"),
-            c.intake.summary
-        );
+    let mut first = true;
+    if as_json {
+        print!("[");
     }
+    for page in ids.chunks(500) {
+        for b in store.backlog_rows(page, today)? {
+            if b.grounds.is_empty() {
+                continue;
+            }
+            if as_json {
+                let v = json!({"id": b.row.case.id, "case_no": b.row.case.case_no,
+                               "grounds": b.grounds, "file": b.file});
+                let sep = if first { "" } else { "," };
+                print!("{sep}{}", crate::display::json_safe(&v.to_string()));
+            } else {
+                say!("{}", line(&b, lang));
+            }
+            first = false;
+        }
+    }
+    if as_json {
+        println!("]");
+    }
+    Ok(())
+}
+
+fn line(b: &BacklogRow, lang: Lang) -> String {
+    let c = &b.row.case;
+    let grounds: Vec<&str> = b.grounds.iter().map(|g| words::ground(lang, *g)).collect();
+    format!(
+        "{} [{}] {} {} {}",
+        c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id)),
+        grounds.join("/"),
+        labels::state(lang, c.state),
+        b.file.leader.as_deref().unwrap_or("-"),
+        c.intake.summary
+    )
 }
 
 /// `{"op":"person_flag","name":…,"id_number"|"phone"|"address":…,"flag":…,"reason":…}`.

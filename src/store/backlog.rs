@@ -34,45 +34,56 @@ fn file_of(conn: &Connection, case_id: i64) -> Result<Option<BacklogFile>> {
 
 /// The cases the repeat rule may name: `n` or more items attached (case_facts keeps their
 /// receipt instants comma-separated).
-fn repeated(conn: &Connection, n: u32) -> Result<Vec<i64>> {
-    if n == 0 {
-        return Ok(Vec::new());
-    }
-    let mut stmt = conn.prepare_cached(
-        "SELECT id FROM case_facts WHERE attached IS NOT NULL
-            AND length(attached) - length(replace(attached, ',', '')) + 1 >= ?1",
-    )?;
-    let rows = stmt.query_map([n], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Cases whose earliest running clock was due on or before `cutoff`.
-fn overdue_by(conn: &Connection, cutoff: NaiveDate) -> Result<Vec<i64>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= ?1")?;
-    let rows = stmt.query_map([cutoff.to_string()], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+const REPEATED: &str = "SELECT id FROM case_facts WHERE attached IS NOT NULL
+    AND length(attached) - length(replace(attached, ',', '')) + 1 >= ?1";
 
 impl Store {
-    /// Every 积案 the viewer may see on `today`, by the rule or marked, oldest case first.
-    pub fn backlog(&self, today: NaiveDate) -> Result<Vec<BacklogRow>> {
+    /// The ids of every 积案 the viewer may see on `today`, by the rule or marked, oldest
+    /// case first: what the 积案 screen counts and pages through. Each ground is read from an
+    /// index — the overdue one from the cases' earliest running due date (N calendar days
+    /// past it: on or before `today − N`), the repeats from case_facts, the mark from the
+    /// files — so no case is loaded and none is left out for a cap.
+    pub fn backlog_ids(&self, today: NaiveDate) -> Result<Vec<i64>> {
         let policy = &self.office.policy;
-        // The rule's overdue ground (a running clock N days past due) read from the cases'
-        // earliest running due date, so each candidate is loaded once and never capped.
         let days = i64::from(policy.backlog_overdue_days.max(1));
-        let cutoff = today - chrono::Duration::days(days);
-        let mut ids: BTreeSet<i64> = overdue_by(&self.conn, cutoff)?.into_iter().collect();
-        ids.extend(repeated(&self.conn, policy.backlog_repeats)?);
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT case_id FROM backlog_files")?;
-        let filed: Vec<i64> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        ids.extend(filed);
-        let mut out = Vec::new();
-        for id in ids {
+        let cutoff = (today - chrono::Duration::days(days)).to_string();
+        let seen = self.seen_where("");
+        let open = "state <> 'archived'";
+        let mut ids = BTreeSet::new();
+        let mut take = |sql: String, arg: Option<rusqlite::types::Value>| -> Result<()> {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(arg), |r| r.get(0))?;
+            for id in rows {
+                ids.insert(id?);
+            }
+            Ok(())
+        };
+        take(
+            format!("SELECT id FROM cases WHERE next_due <= ?1 AND {open} AND {seen}"),
+            Some(cutoff.into()),
+        )?;
+        if policy.backlog_repeats > 0 {
+            take(
+                format!("SELECT id FROM cases WHERE id IN ({REPEATED}) AND {open} AND {seen}"),
+                Some(i64::from(policy.backlog_repeats).into()),
+            )?;
+        }
+        take(
+            format!(
+                "SELECT id FROM cases WHERE id IN (SELECT case_id FROM backlog_files
+                   WHERE json_extract(doc, '$.marked') IS NOT NULL) AND {seen}"
+            ),
+            None,
+        )?;
+        Ok(ids.into_iter().collect())
+    }
+
+    /// The rows of `ids` (from [`Store::backlog_ids`]) with their grounds and files; one the
+    /// viewer may not see is left out.
+    pub fn backlog_rows(&self, ids: &[i64], today: NaiveDate) -> Result<Vec<BacklogRow>> {
+        let policy = &self.office.policy;
+        let mut out = Vec::with_capacity(ids.len());
+        for &id in ids {
             let row = match self.case(&CaseRef::Id(id), today) {
                 Ok(row) => row,
                 // Hidden from or recused for the viewer: not on their list.
@@ -81,11 +92,16 @@ impl Store {
             };
             let file = file_of(&self.conn, id)?.unwrap_or_default();
             let grounds = backlog::grounds(&row.case, &row.clocks, file.marked.is_some(), policy);
-            if !grounds.is_empty() {
-                out.push(BacklogRow { row, grounds, file });
-            }
+            out.push(BacklogRow { row, grounds, file });
         }
         Ok(out)
+    }
+
+    /// Every 积案 the viewer may see on `today`, whole (the command line's list and sheet).
+    pub fn backlog(&self, today: NaiveDate) -> Result<Vec<BacklogRow>> {
+        let mut rows = self.backlog_rows(&self.backlog_ids(today)?, today)?;
+        rows.retain(|r| !r.grounds.is_empty());
+        Ok(rows)
     }
 
     /// Changes case `r`'s 积案 file as `actor` (a leader) at `at`.
@@ -143,3 +159,7 @@ impl Store {
         Ok(next)
     }
 }
+
+#[cfg(test)]
+#[path = "backlog_tests.rs"]
+mod tests;

@@ -244,6 +244,15 @@ impl App {
         }
     }
 
+    /// The 积案 screen, when it is the one shown.
+    pub fn backlog(&self) -> Option<&crate::ui::screens::backlog::BacklogScreen> {
+        if let Screen::Backlog(b) = &self.screen {
+            Some(b)
+        } else {
+            None
+        }
+    }
+
     pub fn dash(&self) -> &DashboardScreen {
         static NONE: LazyLock<DashboardScreen> = LazyLock::new(DashboardScreen::default);
         match self.find(Kept::Dashboard) {

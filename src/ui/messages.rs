@@ -68,11 +68,10 @@ pub enum Msg {
     /// Drafts left by an earlier session of this operator.
     Drafts(Vec<Draft>),
     /// 积案: the list, the office's rule (days, repeats), and whether a change was just saved.
-    Backlog {
-        rows: Vec<crate::store::BacklogRow>,
-        rule: (u32, u32),
-        saved: bool,
-    },
+    /// 积案: every id, the cursor's place, the rows loaded around it.
+    Backlog(Box<crate::ui::screens::backlog::Loaded>),
+    /// More 积案 rows, for the cursor moved past those loaded.
+    BacklogPage(Box<crate::ui::screens::backlog::Page>),
     Dashboard(Box<Dashboard>),
     Charts(Box<Charts>),
     /// A report, with the policy it was counted by (its labels and limits).
@@ -129,6 +128,11 @@ pub enum Cmd {
     LoadDrafts,
     /// 积案: the list; a change of one case's file (by number or id), then the list.
     LoadBacklog,
+    /// The rows of `ids`, from `first` of the 积案 list.
+    LoadBacklogPage {
+        first: usize,
+        ids: Vec<i64>,
+    },
     ChangeBacklog {
         case: String,
         change: crate::domain::backlog::BacklogChange,

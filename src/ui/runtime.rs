@@ -83,6 +83,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
         Cmd::Repeats(query) => repeats(store, app, query),
         Cmd::LoadDrafts => load_drafts(store, app),
         Cmd::LoadBacklog => backlog(store, app, false),
+        Cmd::LoadBacklogPage { first, ids } => more_backlog(store, app, *first, ids),
         Cmd::ChangeBacklog { case, change } => change_backlog(store, app, case, change),
         Cmd::Intake(input) => intake(store, app, input),
         Cmd::Execute {
@@ -260,14 +261,46 @@ fn change_backlog(
     }
 }
 
-/// 积案, with the office's rule for the title.
+/// 积案: every id, and the rows around the cursor, with the office's rule for the title.
 fn backlog(store: &Store, app: &App, saved: bool) -> Msg {
     let p = &store.office().policy;
     let rule = (p.backlog_overdue_days, p.backlog_repeats);
-    match store.backlog(app.today) {
-        Ok(rows) => Msg::Backlog { rows, rule, saved },
+    let load = || -> Result<Msg, StoreError> {
+        let ids = store.backlog_ids(app.today)?;
+        // Where the cursor was (opened anew: the top).
+        let selected = app.backlog().map_or(0, |b| b.place(&ids));
+        let range = crate::ui::screens::backlog::window(selected, ids.len());
+        let page = backlog_page(store, app, range.start, ids[range].to_vec())?;
+        Ok(Msg::Backlog(Box::new(
+            crate::ui::screens::backlog::Loaded {
+                ids,
+                selected,
+                page,
+                rule,
+                saved,
+            },
+        )))
+    };
+    load().unwrap_or_else(|e| Msg::Failed(errors::store(app.lang, &e)))
+}
+
+/// More 积案 rows, for the cursor moved past those loaded.
+fn more_backlog(store: &Store, app: &App, first: usize, ids: &[i64]) -> Msg {
+    match backlog_page(store, app, first, ids.to_vec()) {
+        Ok(page) => Msg::BacklogPage(Box::new(page)),
         Err(e) => Msg::Failed(errors::store(app.lang, &e)),
     }
+}
+
+/// The rows of 积案 `ids`, from `first` of the list.
+fn backlog_page(
+    store: &Store,
+    app: &App,
+    first: usize,
+    ids: Vec<i64>,
+) -> Result<crate::ui::screens::backlog::Page, StoreError> {
+    let rows = store.backlog_rows(&ids, app.today)?;
+    Ok(crate::ui::screens::backlog::Page { first, ids, rows })
 }
 
 fn load_drafts(store: &Store, app: &App) -> Msg {

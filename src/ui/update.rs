@@ -83,7 +83,8 @@ impl App {
             }
             Msg::Report(r) => self.on_report(r.0, &r.1),
             Msg::ReportWritten(paths) => self.say(report_screen::written(self.lang, &paths)),
-            Msg::Backlog { rows, rule, saved } => self.on_backlog(rows, rule, saved),
+            Msg::Backlog(loaded) => self.on_backlog(*loaded),
+            Msg::BacklogPage(page) => self.on_backlog_page(*page),
             Msg::Drafts(drafts) => {
                 self.start_draft = drafts.into_iter().next().map(StartDraft::Offered);
                 Vec::new()
@@ -203,14 +204,23 @@ impl App {
     }
 
     /// 积案 loaded: the list refilled (an open entry kept), or closed once its change saved.
-    fn on_backlog(
-        &mut self,
-        rows: Vec<crate::store::BacklogRow>,
-        rule: (u32, u32),
-        saved: bool,
-    ) -> Vec<Cmd> {
+    fn on_backlog_page(&mut self, page: crate::ui::screens::backlog::Page) -> Vec<Cmd> {
         if let Screen::Backlog(b) = &mut self.screen {
-            b.refill(rows);
+            b.take(page);
+        }
+        Vec::new()
+    }
+
+    fn on_backlog(&mut self, loaded: crate::ui::screens::backlog::Loaded) -> Vec<Cmd> {
+        let crate::ui::screens::backlog::Loaded {
+            ids,
+            selected,
+            page,
+            rule,
+            saved,
+        } = loaded;
+        if let Screen::Backlog(b) = &mut self.screen {
+            b.refill(ids, selected, page);
             b.rule = rule;
             if saved {
                 b.entry = None;

@@ -106,9 +106,22 @@ impl Entry {
     }
 }
 
+/// Cases loaded around the cursor: the list is paged, so that a million-case ledger's tens
+/// of thousands of 积案 are counted from their ids and only these are read.
+pub const WINDOW: usize = 200;
+/// Rows the list may show above the cursor (a tall terminal's list).
+const ABOVE: usize = 80;
+
 #[derive(Debug, Clone, Default)]
 pub struct BacklogScreen {
+    /// Every 积案 the reader may see, in order (`Store::backlog_ids`).
+    pub ids: Vec<i64>,
+    /// The rows of `ids[first..]` loaded, at most `WINDOW` (one the reader may no longer
+    /// see is missing: its line waits for the next load).
     pub rows: Vec<BacklogRow>,
+    /// The loaded range of `ids`: `first..upto`.
+    pub first: usize,
+    pub upto: usize,
     pub selected: usize,
     pub entry: Option<Entry>,
     /// Loaded at least once (an empty list says so only then).
@@ -119,17 +132,71 @@ pub struct BacklogScreen {
 
 impl BacklogScreen {
     pub fn selected_row(&self) -> Option<&BacklogRow> {
-        self.rows.get(self.selected)
+        self.row_at(self.selected)
     }
 
-    /// New rows: the cursor stays on its case where it still is.
-    pub fn refill(&mut self, rows: Vec<BacklogRow>) {
-        let was = self.selected_row().map(|r| r.row.case.id);
-        self.rows = rows;
-        self.loaded = true;
-        let n = self.rows.len();
-        self.selected = was
-            .and_then(|id| self.rows.iter().position(|r| r.row.case.id == id))
-            .unwrap_or(self.selected.min(n.saturating_sub(1)));
+    /// The row of the `k`th 积案, if loaded.
+    pub fn row_at(&self, k: usize) -> Option<&BacklogRow> {
+        let id = *self.ids.get(k)?;
+        self.rows.iter().find(|r| r.row.case.id == id)
     }
+
+    /// Where the cursor goes in a new list `ids`: on its case where it still is.
+    pub fn place(&self, ids: &[i64]) -> usize {
+        let was = self.ids.get(self.selected);
+        was.and_then(|id| ids.iter().position(|i| i == id))
+            .unwrap_or(self.selected.min(ids.len().saturating_sub(1)))
+    }
+
+    /// New ids with the rows loaded around `selected`.
+    pub fn refill(&mut self, ids: Vec<i64>, selected: usize, page: Page) {
+        self.ids = ids;
+        self.selected = selected;
+        self.take(page);
+        self.loaded = true;
+    }
+
+    /// The rows of `page`, unless the list changed since it was asked for.
+    pub fn take(&mut self, page: Page) {
+        let end = page.first + page.ids.len();
+        if self.ids.get(page.first..end) == Some(&page.ids[..]) {
+            (self.first, self.upto, self.rows) = (page.first, end, page.rows);
+        }
+    }
+
+    /// The page to load for the cursor, unless the rows it shows are loaded already.
+    pub fn page_wanted(&self) -> Option<(usize, Vec<i64>)> {
+        let covered = self.selected < self.upto
+            && (self.first == 0 || self.selected.saturating_sub(ABOVE) >= self.first);
+        if covered {
+            return None;
+        }
+        let range = window(self.selected, self.ids.len());
+        Some((range.start, self.ids[range].to_vec()))
+    }
+}
+
+/// The list as loaded: every id, the cursor's place, the rows around it, the office's rule
+/// (days past a clock, repeat petitions), and whether a change was just saved.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub ids: Vec<i64>,
+    pub selected: usize,
+    pub page: Page,
+    pub rule: (u32, u32),
+    pub saved: bool,
+}
+
+/// Loaded rows: `ids` from `first` of the list, and the rows of those the reader may see.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub first: usize,
+    pub ids: Vec<i64>,
+    pub rows: Vec<BacklogRow>,
+}
+
+/// The ids to load around the cursor at `selected` of `len`.
+pub fn window(selected: usize, len: usize) -> std::ops::Range<usize> {
+    let start = selected.saturating_sub(WINDOW / 2).min(len);
+    start..(start + WINDOW).min(len)
 }

@@ -28,13 +28,15 @@ impl App {
             )
         });
         let act = match action {
-            Action::Down => {
-                b.selected = (b.selected + 1).min(b.rows.len().saturating_sub(1));
-                return Vec::new();
-            }
-            Action::Up => {
-                b.selected = b.selected.saturating_sub(1);
-                return Vec::new();
+            Action::Down | Action::Up => {
+                b.selected = if action == Action::Down {
+                    (b.selected + 1).min(b.ids.len().saturating_sub(1))
+                } else {
+                    b.selected.saturating_sub(1)
+                };
+                return (b.page_wanted().into_iter())
+                    .map(|(first, ids)| Cmd::LoadBacklogPage { first, ids })
+                    .collect();
             }
             Action::Open => {
                 let id = b.selected_row().map(|r| r.row.case.id);

@@ -24,7 +24,7 @@ const DETAIL: u16 = 6;
 pub fn draw(app: &App, b: &BacklogScreen, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let w = usize::from(area.width);
-    let title = t::title(lang, b.rows.len(), b.rule.0, b.rule.1);
+    let title = t::title(lang, b.ids.len(), b.rule.0, b.rule.1);
     frame.render_widget(Paragraph::new(cut(&title, w)).bold(), row(area, 0));
     let no_w = number_width(b.rows.iter().map(|r| &r.row.case));
     let cols = columns(w, lang, no_w);
@@ -34,11 +34,13 @@ pub fn draw(app: &App, b: &BacklogScreen, frame: &mut Frame, area: Rect) {
     );
     let below = if area.height >= 18 { DETAIL } else { 0 };
     let rows = usize::from(area.height.saturating_sub(3 + below));
-    if b.rows.is_empty() && b.loaded {
+    if b.ids.is_empty() && b.loaded {
         frame.render_widget(Paragraph::new(t::empty(lang)).dim(), row(area, 2));
     }
     let first = b.selected.saturating_sub(rows.saturating_sub(1));
-    for (k, r) in b.rows.iter().enumerate().skip(first).take(rows) {
+    for k in (first..b.ids.len()).take(rows) {
+        // A row not loaded yet (the page is on its way) is left blank.
+        let Some(r) = b.row_at(k) else { continue };
         let text = line(&cells(lang, r), &cols);
         let mut shown = Line::from(cut(&text, w));
         if k == b.selected {

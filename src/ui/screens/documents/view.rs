@@ -15,21 +15,7 @@ pub fn draw(panel: &DocPanel, lang: Lang, frame: &mut Frame, area: Rect) {
     let t = text::screen(lang);
     match &panel.preview {
         None => {
-            let mut lines: Vec<Line> = DocKind::ALL
-                .iter()
-                .enumerate()
-                .map(|(i, k)| {
-                    let mut line = format!("{} {}", i + 1, text::kind(lang, *k));
-                    if let Some((_, n)) = panel.issued.iter().rev().find(|(d, _)| d == k) {
-                        line.push_str(&format!("  {n}"));
-                    }
-                    if i == panel.selected {
-                        Line::from(line).reversed()
-                    } else {
-                        Line::from(line)
-                    }
-                })
-                .collect();
+            let mut lines = kinds(panel, lang);
             lines.push(Line::from(""));
             let asking = panel.basis.as_ref();
             if asking.is_some() {
@@ -94,4 +80,21 @@ pub fn draw(panel: &DocPanel, lang: Lang, frame: &mut Frame, area: Rect) {
             crate::ui::view::parts::popup(frame, area, area.width, h, body, &title);
         }
     }
+}
+
+/// The picker's lines: each kind by its number, with the number of the one issued.
+fn kinds(panel: &DocPanel, lang: Lang) -> Vec<Line<'static>> {
+    (DocKind::ALL.iter().enumerate())
+        .map(|(i, k)| {
+            let mut line = format!("{} {}", i + 1, text::kind(lang, *k));
+            if let Some((_, n)) = panel.issued.iter().rev().find(|(d, _)| d == k) {
+                line.push_str(&format!("  {n}"));
+            }
+            if i == panel.selected {
+                Line::from(line).reversed()
+            } else {
+                Line::from(line)
+            }
+        })
+        .collect()
 }
