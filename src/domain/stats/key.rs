@@ -141,12 +141,19 @@ pub enum FigureKey {
     ReportBackOverdue,
     /// Items this office 交办'd whose body's 办结报告 is overdue at the cut-off (Art 22 (三)).
     OutboundOverdue,
+    /// 来信: letter-channel cases received in the period (the base of 领导阅批率).
+    Letters,
+    /// Of those, the ones a leader read and signed (a 批示 on the case, any day up to the
+    /// report's).
+    LettersSigned,
+    /// 领导阅批率: `LettersSigned` of `Letters` (seed 000: leaders read and sign over half).
+    LetterSignRate,
 }
 
 impl FigureKey {
     /// Every fixed figure, in display order (and in declaration order: the tally indexes
     /// its counts by `key as usize`).
-    pub const ALL: [FigureKey; 46] = {
+    pub const ALL: [FigureKey; 49] = {
         use FigureKey as K;
         [
             K::Batches,
@@ -195,6 +202,9 @@ impl FigureKey {
             K::ReReviews,
             K::ReportBackOverdue,
             K::OutboundOverdue,
+            K::Letters,
+            K::LettersSigned,
+            K::LetterSignRate,
         ]
     };
 
@@ -248,6 +258,9 @@ impl FigureKey {
             K::ReReviews => "rereview",
             K::ReportBackOverdue => "report_back_overdue",
             K::OutboundOverdue => "outbound_overdue",
+            K::Letters => "letters",
+            K::LettersSigned => "letters_signed",
+            K::LetterSignRate => "letter_sign_rate",
         }
     }
 
@@ -289,6 +302,7 @@ impl FigureKey {
             K::OverdueTotal => Section::Overdue,
             K::Orders | K::SupervisedCases => Section::Supervision,
             K::Reviews | K::ReReviews | K::ReportBackOverdue | K::OutboundOverdue => Section::Steps,
+            K::Letters | K::LettersSigned | K::LetterSignRate => Section::Focus,
         }
     }
 
@@ -303,6 +317,7 @@ impl FigureKey {
             K::OfficeRate => Some((&[K::OfficeSatisfied, K::OfficeBasic], K::Rated)),
             K::RepeatRate => Some((&[K::Repeat], K::Batches)),
             K::FirstTimeRate => Some((&[K::FirstTimeOnce], K::FirstTimeClosed)),
+            K::LetterSignRate => Some((&[K::LettersSigned], K::Letters)),
             K::Batches
             | K::PersonTimes
             | K::GroupVisits
@@ -341,7 +356,9 @@ impl FigureKey {
             | K::Reviews
             | K::ReReviews
             | K::ReportBackOverdue
-            | K::OutboundOverdue => None,
+            | K::OutboundOverdue
+            | K::Letters
+            | K::LettersSigned => None,
         }
     }
 }
