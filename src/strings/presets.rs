@@ -20,8 +20,8 @@ pub fn line(lang: Lang, l: Line) -> &'static str {
         Line::DueToday => lang.pick("今日到期", "due today"),
         Line::Overdue => lang.pick("已超期", "overdue"),
         Line::FeedbackDue => lang.pick("督办、催办今日应反馈", "feedback due today"),
-        Line::Supervised => lang.pick("收到督办", "supervision received"),
-        Line::Reminded => lang.pick("收到催办", "reminders received"),
+        Line::Supervised => lang.pick("督办", "supervised"),
+        Line::Reminded => lang.pick("催办", "reminded"),
         Line::Received => lang.pick("本月新收", "received this month"),
         Line::Open => lang.pick("在办（未答复）", "open (not replied)"),
     }
