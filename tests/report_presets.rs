@@ -315,3 +315,57 @@ fn the_report_counts_letters_signed_by_leaders() {
     assert!(text.stdout.contains("领导阅批率"), "{}", text.stdout);
     assert!(text.stdout.contains("领导阅批来信过半"), "{}", text.stdout);
 }
+
+/// The report screen of the desk, on 2026-11-23, as `who` reads.
+fn desk(l: &Ledger, who: &str) -> (xinfang::store::Store, xinfang::ui::app::App) {
+    use xinfang::ui::app::{App, Msg};
+    use xinfang::ui::runtime;
+    let mut store = open_as(l, who);
+    let operator = store.viewer().cloned();
+    let mut app = App::new(
+        xinfang::strings::Lang::Zh,
+        operator,
+        "某区信访局".into(),
+        day("2026-11-23"),
+    );
+    runtime::dispatch(&mut store, &mut app, Msg::Resize { rows: 40 });
+    for cmd in app.start() {
+        let msg = runtime::execute(&mut store, &app, &cmd);
+        runtime::dispatch(&mut store, &mut app, msg);
+    }
+    (store, app)
+}
+
+fn press(s: &mut xinfang::store::Store, app: &mut xinfang::ui::app::App, c: char) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    xinfang::ui::runtime::dispatch(s, app, xinfang::ui::app::Msg::Key(key));
+}
+
+#[test]
+fn p_on_the_report_screen_writes_the_daily_weekly_and_monthly_reports() {
+    let l = ledger();
+    let dir = l.path.parent().unwrap().join("reports");
+    let (mut s, mut app) = desk(&l, "孙副局长");
+    press(&mut s, &mut app, 'y');
+    press(&mut s, &mut app, 'p');
+    let msg = app.message.clone().unwrap_or_default();
+    let daily = dir.join("信访工作日报-2026-11-23.html");
+    assert!(msg.contains(&daily.display().to_string()), "{msg}");
+    let page = std::fs::read_to_string(&daily).unwrap();
+    assert!(page.contains("<title>信访工作日报</title>") && page.contains("2026-0003"));
+    // 孙副局长 comes from the accused unit: case 1 is not there, nor counted.
+    assert!(!page.contains("2026-0001"), "{page}");
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("信访工作周报-")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.starts_with("信访工作月报-")),
+        "{names:?}"
+    );
+}
