@@ -102,6 +102,13 @@ pub enum FigureKey {
     FirstTimeOnce,
     /// 初信初访一次办结率: `FirstTimeOnce` of `FirstTimeClosed`.
     FirstTimeRate,
+    /// 来信: letter-channel cases received in the period (the base of 领导阅批率).
+    Letters,
+    /// Of those, the ones a leader read and signed (a 批示 on the case, any day up to the
+    /// report's).
+    LettersSigned,
+    /// 领导阅批率: `LettersSigned` of `Letters` (seed 000: leaders read and sign over half).
+    LetterSignRate,
     Decided,
     Accept,
     Decline,
@@ -141,13 +148,6 @@ pub enum FigureKey {
     ReportBackOverdue,
     /// Items this office 交办'd whose body's 办结报告 is overdue at the cut-off (Art 22 (三)).
     OutboundOverdue,
-    /// 来信: letter-channel cases received in the period (the base of 领导阅批率).
-    Letters,
-    /// Of those, the ones a leader read and signed (a 批示 on the case, any day up to the
-    /// report's).
-    LettersSigned,
-    /// 领导阅批率: `LettersSigned` of `Letters` (seed 000: leaders read and sign over half).
-    LetterSignRate,
 }
 
 impl FigureKey {
@@ -167,6 +167,9 @@ impl FigureKey {
             K::FirstTimeClosed,
             K::FirstTimeOnce,
             K::FirstTimeRate,
+            K::Letters,
+            K::LettersSigned,
+            K::LetterSignRate,
             K::Decided,
             K::Accept,
             K::Decline,
@@ -202,9 +205,6 @@ impl FigureKey {
             K::ReReviews,
             K::ReportBackOverdue,
             K::OutboundOverdue,
-            K::Letters,
-            K::LettersSigned,
-            K::LetterSignRate,
         ]
     };
 
