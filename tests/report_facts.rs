@@ -76,7 +76,7 @@ fn assert_same_reports(store: &Store) -> usize {
         let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
         let loaded = store.report_cases(&windows).unwrap();
         let steps = store.step_events(&windows).unwrap();
-        let from_docs = stats::report(
+        let mut from_docs = stats::report(
             &Input {
                 cases: &loaded.cases,
                 earlier_petitioner: &loaded.earlier_petitioner,
@@ -88,7 +88,7 @@ fn assert_same_reports(store: &Store) -> usize {
             today(),
             DEFAULT_TOP,
         );
-        let from_all = stats::report(
+        let mut from_all = stats::report(
             &Input {
                 cases: &cases,
                 earlier_petitioner: &earlier,
@@ -100,11 +100,28 @@ fn assert_same_reports(store: &Store) -> usize {
             today(),
             DEFAULT_TOP,
         );
+        // 领导阅批率 is counted from the letters themselves, not from the flows: the same
+        // count here from the documents.
+        let letters = [period, period.previous(), period.year_before()].map(|p| letters(&cases, p));
+        stats::put_letters(&mut from_docs, letters);
+        stats::put_letters(&mut from_all, letters);
         assert_reports_eq(&from_facts, &from_docs, spec);
         assert_reports_eq(&from_facts, &from_all, spec);
         listed += from_facts.overdue_items.len() + from_facts.supervised_items.len();
     }
     listed
+}
+
+/// Letters received in `p`, and those with a 批示.
+fn letters(cases: &[xinfang::domain::case::Case], p: Period) -> stats::Letters {
+    let of_p = cases.iter().filter(|c| {
+        c.intake.channel == xinfang::domain::types::Channel::Letter
+            && p.contains(c.intake.received_at.date_naive())
+    });
+    let (received, signed) = of_p.fold((0, 0), |(n, s), c| {
+        (n + 1, s + u64::from(!c.instructions.is_empty()))
+    });
+    stats::Letters { received, signed }
 }
 
 fn assert_reports_eq(a: &Report, b: &Report, spec: &str) {

@@ -150,6 +150,7 @@ fn every_figure_of_a_demo_ledger_agrees_with_a_plain_recount() {
         ("satisfaction", "rated"),
         ("steps", "remind"),
         ("steps", "resolve"),
+        ("focus", "letters_signed"),
     ] {
         assert!(three(&r, s, k).0 > 0, "{s}/{k} is 0 in {last_month_code}");
     }

@@ -142,6 +142,8 @@ pub enum Cmd {
         out: Option<PathBuf>,
         #[arg(long, default_value_t = crate::domain::stats::DEFAULT_TOP, value_name = "N")]
         top: usize,
+        #[command(flatten)]
+        preset: super::args_preset::PresetArgs,
     },
     /// Issues (or reprints) a document: `notice CASE KIND [--out FILE]`.
     Notice {

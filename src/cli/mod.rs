@@ -20,6 +20,7 @@ mod admin;
 pub mod apply;
 mod args;
 mod args_office;
+mod args_preset;
 mod attach;
 mod attach_line;
 mod backlog;
@@ -35,6 +36,7 @@ mod progress;
 mod render;
 mod replay;
 mod report;
+mod report_preset;
 mod restore;
 mod screening;
 mod setup;
@@ -309,9 +311,20 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             format,
             out,
             top,
+            preset,
         } => {
             let store = env.open_for_reading()?;
             let today = env.clock.today();
+            if preset.preset.is_some() {
+                let asked = report_preset::Asked {
+                    period: &period,
+                    format,
+                    out: out.as_deref(),
+                    top,
+                };
+                report_preset::run(&store, &preset, &asked, lang, today)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             report::run(&store, &period, format, out.as_deref(), top, lang, today)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -21,6 +21,7 @@ pub mod limits;
 pub mod op;
 pub mod phone;
 pub mod policy;
+pub mod presets;
 pub mod reception;
 pub mod repeat;
 pub mod round;

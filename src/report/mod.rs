@@ -7,6 +7,7 @@ pub mod backlog;
 mod csv;
 mod docx;
 mod html;
+pub mod presets;
 pub mod prose;
 pub mod screening;
 mod sheets;

@@ -51,6 +51,7 @@ mod migrations;
 mod office_journal;
 mod passphrase;
 mod prepare;
+mod presets;
 mod queries;
 mod receipt;
 mod reception;
@@ -63,6 +64,7 @@ mod screening;
 pub mod search;
 mod sidecar;
 mod sight;
+mod signed;
 #[cfg(test)]
 mod test_ledger;
 pub mod views;

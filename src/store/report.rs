@@ -94,6 +94,13 @@ impl Store {
     /// [`Store::report_cases`] through [`stats::report`]) under the office's policy and
     /// holiday calendar.
     pub fn report(&self, period: Period, today: NaiveDate, top: usize) -> Result<Report> {
+        let mut report = self.report_flows(period, today, top)?;
+        // 领导阅批率 is counted from the letters themselves (`signed.rs`).
+        self.add_letters(&mut report)?;
+        Ok(report)
+    }
+
+    fn report_flows(&self, period: Period, today: NaiveDate, top: usize) -> Result<Report> {
         let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
         let rules = self.office.rules(&[], &[]);
         if !facts::present(&self.conn)? {

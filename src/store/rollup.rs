@@ -282,7 +282,9 @@ mod tests {
                     [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
                 let facts = store.report_facts(&windows).unwrap();
                 let steps = store.step_events(&windows).unwrap();
-                let counted = report_parts(&[&facts], &steps, period, &rules, today, 10);
+                let mut counted = report_parts(&[&facts], &steps, period, &rules, today, 10);
+                // 领导阅批率 is counted from the letters on both paths (`signed.rs`).
+                store.add_letters(&mut counted).unwrap();
                 assert_eq!(rolled.figures, counted.figures, "{bulk} {period:?}");
                 assert_eq!(
                     rolled.listed_ids(),

@@ -107,6 +107,7 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "kind" | "basis" | "review_organ" | "again" | "print" => {
             super::documents::arg_help(lang, id)
         }
+        "preset" | "date" | "week" | "preset_case" => super::presets::arg_help(lang, id),
         "help" => lang.pick("显示帮助", "print help"),
         "version" => lang.pick("显示版本", "print version"),
         "since" | "full" => super::audit::arg_help(lang, id),

@@ -20,6 +20,7 @@ pub mod import;
 pub mod input;
 pub mod keys;
 pub mod labels;
+pub mod presets;
 pub mod progress;
 pub mod reception;
 pub mod replay;

@@ -300,6 +300,9 @@ pub fn fixed_figure(lang: Lang, key: FigureKey) -> &'static str {
             "of which closed at once (no petition again)",
         ),
         K::FirstTimeRate => lang.pick("初信初访一次办结率", "first-time closed-at-once rate"),
+        K::Letters => lang.pick("来信（件）", "letters received"),
+        K::LettersSigned => lang.pick("其中领导阅批", "of which read and signed by a leader"),
+        K::LetterSignRate => lang.pick("领导阅批率", "letters signed by leaders (rate)"),
         K::Decided => lang.pick("作出受理决定", "decisions taken"),
         K::Accept => lang.pick("受理", "accepted"),
         K::Decline => lang.pick("不予受理", "declined"),
@@ -441,6 +444,7 @@ pub fn definitions(lang: Lang, group_min: u32) -> Vec<String> {
             "5. 参评率＝已回访评价件数÷本期答复的受理件数；满意率＝（满意＋基本满意）÷已回访评价件数，承办单位和信访部门分别计算。".to_owned(),
             "6. 超期件为截止日终了时仍在办理且已过期限的事项。环比、同比为增减百分比，比率为增减百分点；基数为零时记“—”。".to_owned(),
             "7. 复查件、复核件按收到请求日期计，各按30日办理期限计算（第三十五、三十六条）；催办、化解息访按办理日期计次数；办结报告超期未报件为截止日终了时已过上级要求办结日期仍未报送办结报告的转交办件；交办办结报告超期未收件为截止日终了时已过本机关要求的办结报告期限（未定日期的按交办之日起60日）仍未收到承办机关办结报告的交办件（第二十二条第（三）项）。超期件含以上两种办结报告期限和听证后顺延的复核期限（听证时间不计入，第三十六条第二款）。".to_owned(),
+            "8. 领导阅批率＝本期收到的来信中经领导阅批（有领导批示）的件数÷本期收到的来信件数；批示截至制表之日。本单位制度要求领导阅批来信过半（50%以上）。".to_owned(),
         ],
         Lang::En => vec![
             "What the figures count".to_owned(),
@@ -451,6 +455,7 @@ pub fn definitions(lang: Lang, group_min: u32) -> Vec<String> {
             "5. Participation rate = rated in a return visit / accepted cases replied to in the period; satisfaction rate = (satisfied + basically satisfied) / rated, for the handling unit and the reception office.".to_owned(),
             "6. Overdue: still running past a due date at the end of the cut-off day. Changes are percentages of the earlier figure, rates change in percentage points; \"—\" where the base is zero.".to_owned(),
             "7. Review (复查) and re-review (复核) cases count by the day the request was received, each handled within its own 30 days (Art 35, 36); reminders and resolutions count the times they were given in the period; reports back overdue are referrals past the superior's date with no 办结报告 sent at the end of the cut-off day, reports from bodies overdue are items this office 交办'd past the date it set for the body's 办结报告 (else 60 days from the 交办) with none received (Art 22 (三)). Overdue cases include both report clocks, and a 复核 clock moved by its hearings (their days not counted, Art 36).".to_owned(),
+            "8. Letters signed by leaders (领导阅批率) = letters received in the period that carry a leader's 批示 / letters received in the period; 批示 up to the day the report is made. The office's rules want leaders to read and sign over half of all letters.".to_owned(),
         ],
     }
 }

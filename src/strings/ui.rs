@@ -143,6 +143,7 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "document" => lang.pick("出具文书", "documents"),
         "open_file" => lang.pick("打开附件", "open file"),
         "next_file" => lang.pick("下一个附件", "next file"),
+        "presets" => lang.pick("日周月报", "presets"),
         "office" => lang.pick("单位信息", "office letterhead"),
         "switch_view" => lang.pick("工作台/领导视图", "queue/dashboard"),
         "charts" => lang.pick("统计图", "charts"),

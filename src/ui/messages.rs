@@ -123,6 +123,8 @@ pub enum Cmd {
     LoadReport(Period),
     /// Write the report shown as HTML and CSV beside the ledger.
     WriteReport,
+    /// The county's reports (日报、周报、月报) of the shown period written to files.
+    WritePresets(Period),
     LoadDirectory,
     LoadOfficeJournal,
     LoadDrafts,
@@ -197,6 +199,7 @@ impl Cmd {
             Cmd::LoadReport(_)
                 | Cmd::LoadCharts
                 | Cmd::WriteReport
+                | Cmd::WritePresets(_)
                 | Cmd::PlanImport(_)
                 | Cmd::RunImport(_)
         )

@@ -9,6 +9,7 @@ mod keys;
 mod live;
 mod lock;
 pub mod messages;
+mod preset_files;
 pub mod runtime;
 pub mod screens;
 pub mod signin;

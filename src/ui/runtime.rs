@@ -75,6 +75,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             .map_or_else(fail, |c| Msg::Charts(Box::new(c))),
         Cmd::LoadReport(period) => load_report(store, app, *period),
         Cmd::WriteReport => write_report(store, app),
+        Cmd::WritePresets(period) => super::preset_files::write(store, app, *period),
         Cmd::LoadDirectory => load_directory(store, app),
         Cmd::LoadOfficeJournal => office_journal(store, app),
         Cmd::LoadReception => store

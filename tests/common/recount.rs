@@ -194,6 +194,13 @@ fn recount(
             if i["urgency"] == "major" {
                 add("focus/major".into(), 1);
             }
+            // 领导阅批率: a letter of the period read and signed, i.e. with a 批示 on record.
+            if ch == "letter" {
+                add("focus/letters".into(), 1);
+                if c["instructions"].as_array().is_some_and(|l| !l.is_empty()) {
+                    add("focus/letters_signed".into(), 1);
+                }
+            }
             // 复查 and 复核 (Art 35–36) opened: a review case without a level is a 复查.
             match (c["review_level"].as_str(), c["review_of"].is_null()) {
                 (Some("review"), _) | (None, false) => add("steps/review".into(), 1),
@@ -420,6 +427,7 @@ fn rate_parts(key: &str) -> (Vec<&'static str>, &'static str) {
         "office_rate" => (vec!["office_satisfied", "office_basic"], "rated"),
         "repeat_rate" => (vec!["repeat"], "intake/batches"),
         "first_time_rate" => (vec!["first_time_once"], "first_time_closed"),
+        "letter_sign_rate" => (vec!["letters_signed"], "letters"),
         _ => panic!("unknown rate {key}"),
     }
 }

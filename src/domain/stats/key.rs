@@ -102,6 +102,13 @@ pub enum FigureKey {
     FirstTimeOnce,
     /// 初信初访一次办结率: `FirstTimeOnce` of `FirstTimeClosed`.
     FirstTimeRate,
+    /// 来信: letter-channel cases received in the period (the base of 领导阅批率).
+    Letters,
+    /// Of those, the ones a leader read and signed (a 批示 on the case, any day up to the
+    /// report's).
+    LettersSigned,
+    /// 领导阅批率: `LettersSigned` of `Letters` (seed 000: leaders read and sign over half).
+    LetterSignRate,
     Decided,
     Accept,
     Decline,
@@ -146,7 +153,7 @@ pub enum FigureKey {
 impl FigureKey {
     /// Every fixed figure, in display order (and in declaration order: the tally indexes
     /// its counts by `key as usize`).
-    pub const ALL: [FigureKey; 46] = {
+    pub const ALL: [FigureKey; 49] = {
         use FigureKey as K;
         [
             K::Batches,
@@ -160,6 +167,9 @@ impl FigureKey {
             K::FirstTimeClosed,
             K::FirstTimeOnce,
             K::FirstTimeRate,
+            K::Letters,
+            K::LettersSigned,
+            K::LetterSignRate,
             K::Decided,
             K::Accept,
             K::Decline,
@@ -248,6 +258,9 @@ impl FigureKey {
             K::ReReviews => "rereview",
             K::ReportBackOverdue => "report_back_overdue",
             K::OutboundOverdue => "outbound_overdue",
+            K::Letters => "letters",
+            K::LettersSigned => "letters_signed",
+            K::LetterSignRate => "letter_sign_rate",
         }
     }
 
@@ -289,6 +302,7 @@ impl FigureKey {
             K::OverdueTotal => Section::Overdue,
             K::Orders | K::SupervisedCases => Section::Supervision,
             K::Reviews | K::ReReviews | K::ReportBackOverdue | K::OutboundOverdue => Section::Steps,
+            K::Letters | K::LettersSigned | K::LetterSignRate => Section::Focus,
         }
     }
 
@@ -303,6 +317,7 @@ impl FigureKey {
             K::OfficeRate => Some((&[K::OfficeSatisfied, K::OfficeBasic], K::Rated)),
             K::RepeatRate => Some((&[K::Repeat], K::Batches)),
             K::FirstTimeRate => Some((&[K::FirstTimeOnce], K::FirstTimeClosed)),
+            K::LetterSignRate => Some((&[K::LettersSigned], K::Letters)),
             K::Batches
             | K::PersonTimes
             | K::GroupVisits
@@ -341,7 +356,9 @@ impl FigureKey {
             | K::Reviews
             | K::ReReviews
             | K::ReportBackOverdue
-            | K::OutboundOverdue => None,
+            | K::OutboundOverdue
+            | K::Letters
+            | K::LettersSigned => None,
         }
     }
 }

@@ -81,6 +81,7 @@ mod period;
 mod prepare;
 pub mod repeat;
 mod rollup;
+mod signed;
 mod tally;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -102,6 +103,7 @@ pub use model::{Amount, Figure, Measure, OverdueItem, Report, SupervisedItem};
 pub use period::{Period, PeriodError, PeriodKind, YEARS};
 pub use repeat::{again_at, earlier_petitioner_ids};
 pub use rollup::{Flow, Rolled, deltas, fingerprint};
+pub use signed::{Letters, put_letters};
 
 /// A visit of this many people or more is a group visit (集体访). DOMAIN.md ("What is
 /// recorded": representatives ≤ 5 for a group visit) after 2022《信访工作条例》第二十条: 多人

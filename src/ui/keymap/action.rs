@@ -99,6 +99,8 @@ pub enum Action {
     DetachFile,
     OpenFile,
     NextFile,
+    /// The county's reports (日报、周报、月报) written to files, from the report screen.
+    Presets,
 }
 
 /// What an action is: a step of a case, named by its domain op, or the
@@ -185,6 +187,7 @@ impl Action {
             Action::DetachFile => Step(Op::DetachFile),
             Action::OpenFile => Desk("open_file"),
             Action::NextFile => Desk("next_file"),
+            Action::Presets => Desk("presets"),
         }
     }
 

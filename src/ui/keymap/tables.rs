@@ -199,6 +199,7 @@ pub(super) const REPORT: &[(Action, &[Key])] = &[
     (Action::Export, &[ch('x')]),
     (Action::Charts, &[ch('t')]),
     (Action::Back, &[plain(KeyCode::Esc)]),
+    (Action::Presets, &[ch('p')]),
 ];
 
 /// The leader's dashboard: lists of cases, and the leader's own steps on

@@ -77,6 +77,7 @@ impl App {
                 return self.show_period(after);
             }
             Action::Export if r.loaded.is_some() => return vec![Cmd::WriteReport],
+            Action::Presets => return vec![Cmd::WritePresets(r.period)],
             Action::Refresh => {
                 r.making = true;
                 return vec![Cmd::LoadReport(r.period)];

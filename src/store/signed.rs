@@ -1,0 +1,54 @@
+//! 领导阅批率: the letters received in a report's windows and those a leader read and signed
+//! (`domain::stats::put_letters`). Counted from the cases of the letter channel by its index,
+//! whole as the report's other counts are (a count names nobody).
+
+use chrono::{Days, NaiveDate};
+
+use super::{Result, Store};
+use crate::domain::stats::{Letters, Period, Report, put_letters};
+
+impl Store {
+    /// The first instant (unix seconds) of office-local day `d`.
+    pub(super) fn day_start(&self, d: NaiveDate) -> i64 {
+        let offset = self.office.policy.utc_offset;
+        d.and_hms_opt(0, 0, 0)
+            .and_then(|t| t.and_local_timezone(offset).single())
+            .map_or(i64::MIN, |t| t.timestamp())
+    }
+
+    /// `[from, to)` in unix seconds for the inclusive office-local dates `start..=end`.
+    pub(super) fn span(&self, start: NaiveDate, end: NaiveDate) -> (i64, i64) {
+        let to = end
+            .checked_add_days(Days::new(1))
+            .map_or(i64::MAX, |d| self.day_start(d));
+        (self.day_start(start), to)
+    }
+
+    /// Letters (来信) received from `start` to `end` inclusive, and of them the ones with a
+    /// leader's 批示 on record (only a leader may give one: `workflow::gate`).
+    pub fn letters(&self, start: NaiveDate, end: NaiveDate) -> Result<Letters> {
+        let (from, to) = self.span(start, end);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT count(*), coalesce(sum(json_array_length(doc, '$.instructions') > 0), 0)
+               FROM cases WHERE channel = 'letter' AND received_at >= ?1 AND received_at < ?2",
+        )?;
+        let (received, signed): (i64, i64) =
+            stmt.query_row((from, to), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(Letters {
+            received: u64::try_from(received).unwrap_or(0),
+            signed: u64::try_from(signed).unwrap_or(0),
+        })
+    }
+
+    /// Puts 领导阅批率 into `report` for its period, the one before and a year earlier.
+    pub(super) fn add_letters(&self, report: &mut Report) -> Result<()> {
+        let of = |p: &Period| self.letters(p.start, p.end);
+        let counts = [
+            of(&report.period)?,
+            of(&report.previous)?,
+            of(&report.last_year)?,
+        ];
+        put_letters(report, counts);
+        Ok(())
+    }
+}

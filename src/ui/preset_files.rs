@@ -1,0 +1,58 @@
+//! `p` on the report screen: the county's reports (日报 of today, 周报 of this week, 月报 of
+//! the shown period) written as HTML beside the report's own files, as the signed-in
+//! operator may see them (the store reads as the desk's viewer).
+
+use super::app::App;
+use super::messages::Msg;
+use crate::domain::presets::Preset;
+use crate::domain::stats::{DEFAULT_TOP, Period};
+use crate::report::presets::{Doc, Form, render};
+use crate::store::Store;
+use crate::strings::{presets as words, report as report_words, report_screen as say};
+
+pub fn write(store: &Store, app: &App, period: Period) -> Msg {
+    let dir = store
+        .path()
+        .parent()
+        .unwrap_or_else(|| std::path::Path::new("."))
+        .join("reports");
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        return Msg::Failed(say::cannot_make_folder(app.lang, &dir, &e));
+    }
+    let (today, lang) = (app.today, app.lang);
+    let week = Period::week_of(today);
+    let failed = |e: crate::store::StoreError| Msg::Failed(crate::strings::errors::store(lang, &e));
+    let daily = match store.unit_report(Preset::Daily, (today, today), today, DEFAULT_TOP) {
+        Ok(r) => r,
+        Err(e) => return failed(e),
+    };
+    let weekly = match store.weekly_report(week.start, week.end) {
+        Ok(r) => r,
+        Err(e) => return failed(e),
+    };
+    let cutoff = period.end.min(today);
+    let monthly = match store.unit_report(
+        Preset::Monthly,
+        (period.start, period.end),
+        cutoff,
+        DEFAULT_TOP,
+    ) {
+        Ok(r) => r,
+        Err(e) => return failed(e),
+    };
+    let docs = [
+        (Preset::Daily, today.to_string(), Doc::Units(&daily)),
+        (Preset::Weekly, week.code(), Doc::Weekly(&weekly)),
+        (Preset::Monthly, period.code(), Doc::Units(&monthly)),
+    ];
+    let mut written = Vec::new();
+    for (preset, code, doc) in docs {
+        let path = dir.join(format!("{}-{code}.html", words::title(lang, preset)));
+        let body = render(&doc, Form::Html, lang).unwrap_or_default();
+        if let Err(e) = crate::files::write_private(&path, body.as_bytes()) {
+            return Msg::Failed(report_words::cannot_write(lang, &path, &e));
+        }
+        written.push(path);
+    }
+    Msg::ReportWritten(written)
+}
