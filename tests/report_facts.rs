@@ -76,7 +76,7 @@ fn assert_same_reports(store: &Store) -> usize {
         let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
         let loaded = store.report_cases(&windows).unwrap();
         let steps = store.step_events(&windows).unwrap();
-        let from_docs = stats::report(
+        let mut from_docs = stats::report(
             &Input {
                 cases: &loaded.cases,
                 earlier_petitioner: &loaded.earlier_petitioner,
@@ -88,7 +88,7 @@ fn assert_same_reports(store: &Store) -> usize {
             today(),
             DEFAULT_TOP,
         );
-        let from_all = stats::report(
+        let mut from_all = stats::report(
             &Input {
                 cases: &cases,
                 earlier_petitioner: &earlier,
@@ -100,11 +100,57 @@ fn assert_same_reports(store: &Store) -> usize {
             today(),
             DEFAULT_TOP,
         );
+        // The store's report holds each list's first page; the pages, read on, are the
+        // whole list.
+        assert_pages_eq(store, period, &from_docs, spec);
+        from_docs.keep_first(stats::LIST_PAGE);
+        from_all.keep_first(stats::LIST_PAGE);
         assert_reports_eq(&from_facts, &from_docs, spec);
         assert_reports_eq(&from_facts, &from_all, spec);
         listed += from_facts.overdue_items.len() + from_facts.supervised_items.len();
     }
     listed
+}
+
+/// Every page of both lists, concatenated, is the whole list, and its count its length.
+fn assert_pages_eq(store: &Store, period: Period, whole: &Report, spec: &str) {
+    const N: usize = 7;
+    let (mut overdue, mut supervised) = (Vec::new(), Vec::new());
+    loop {
+        let (total, page) = store
+            .report_overdue_page(period, today(), overdue.len(), N)
+            .unwrap();
+        assert_eq!(
+            total,
+            whole.overdue_items.len() as u64,
+            "{spec}: overdue count"
+        );
+        let more = page.len() == N;
+        overdue.extend(page);
+        if !more {
+            break;
+        }
+    }
+    loop {
+        let (total, page) = store
+            .report_supervised_page(period, today(), supervised.len(), N)
+            .unwrap();
+        assert_eq!(
+            total,
+            whole.supervised_items.len() as u64,
+            "{spec}: supervised count"
+        );
+        let more = page.len() == N;
+        supervised.extend(page);
+        if !more {
+            break;
+        }
+    }
+    assert_eq!(overdue, whole.overdue_items, "{spec}: overdue pages");
+    assert_eq!(
+        supervised, whole.supervised_items,
+        "{spec}: supervised pages"
+    );
 }
 
 fn assert_reports_eq(a: &Report, b: &Report, spec: &str) {

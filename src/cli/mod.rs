@@ -309,9 +309,18 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
             format,
             out,
             top,
+            list,
+            page,
+            all,
         } => {
             let store = env.open_for_reading()?;
             let today = env.clock.today();
+            if let Some(list) = list {
+                let page = (!all).then_some(page);
+                let ask = report::Listing { list, page, format };
+                report::list(&store, &period, ask, out.as_deref(), lang, today)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             report::run(&store, &period, format, out.as_deref(), top, lang, today)?;
             Ok(ExitCode::SUCCESS)
         }

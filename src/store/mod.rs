@@ -55,6 +55,7 @@ mod queries;
 mod receipt;
 mod reception;
 mod report;
+mod report_lists;
 mod report_rolled;
 mod restamp;
 mod restore;
@@ -63,6 +64,7 @@ mod screening;
 pub mod search;
 mod sidecar;
 mod sight;
+mod stocks;
 #[cfg(test)]
 mod test_ledger;
 pub mod views;

@@ -74,6 +74,11 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             .charts(today, CHART_WEEKS)
             .map_or_else(fail, |c| Msg::Charts(Box::new(c))),
         Cmd::LoadReport(period) => load_report(store, app, *period),
+        Cmd::LoadReportList {
+            period,
+            supervised,
+            page,
+        } => load_report_list(store, app, *period, *supervised, *page),
         Cmd::WriteReport => write_report(store, app),
         Cmd::LoadDirectory => load_directory(store, app),
         Cmd::LoadOfficeJournal => office_journal(store, app),
@@ -201,6 +206,41 @@ fn load_report(store: &Store, app: &App, period: crate::domain::stats::Period) -
     match store.report(period, app.today, crate::domain::stats::DEFAULT_TOP) {
         Ok(r) => Msg::Report(Box::new((r, store.office().policy.clone()))),
         Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
+/// A page of the report's overdue or supervised list, laid out as the report lists it.
+fn load_report_list(
+    store: &Store,
+    app: &App,
+    period: crate::domain::stats::Period,
+    supervised: bool,
+    page: usize,
+) -> Msg {
+    let n = crate::report::LISTED_ITEMS;
+    let (lang, policy) = (app.lang, &store.office().policy);
+    let got = if supervised {
+        (store.report_supervised_page(period, app.today, page * n, n)).map(|(total, items)| {
+            let rows = items.iter().map(|i| crate::report::supervised_row(i, lang));
+            (total, rows.collect())
+        })
+    } else {
+        (store.report_overdue_page(period, app.today, page * n, n)).map(|(total, items)| {
+            let rows = items
+                .iter()
+                .map(|i| crate::report::overdue_row(i, lang, policy));
+            (total, rows.collect())
+        })
+    };
+    match got {
+        Ok((total, rows)) => Msg::ReportList(Box::new(crate::ui::screens::report::ListPage {
+            period,
+            supervised,
+            page,
+            total,
+            rows,
+        })),
+        Err(e) => Msg::Failed(errors::store(lang, &e)),
     }
 }
 

@@ -99,6 +99,11 @@ pub enum Action {
     DetachFile,
     OpenFile,
     NextFile,
+    /// The report screen's lists (overdue, supervised): the next or previous page of the
+    /// one chosen, and the other one chosen.
+    ListNext,
+    ListPrev,
+    ListSwitch,
 }
 
 /// What an action is: a step of a case, named by its domain op, or the
@@ -185,6 +190,9 @@ impl Action {
             Action::DetachFile => Step(Op::DetachFile),
             Action::OpenFile => Desk("open_file"),
             Action::NextFile => Desk("next_file"),
+            Action::ListNext => Desk("list_next"),
+            Action::ListPrev => Desk("list_prev"),
+            Action::ListSwitch => Desk("list_switch"),
         }
     }
 

@@ -199,6 +199,9 @@ pub(super) const REPORT: &[(Action, &[Key])] = &[
     (Action::Export, &[ch('x')]),
     (Action::Charts, &[ch('t')]),
     (Action::Back, &[plain(KeyCode::Esc)]),
+    (Action::ListNext, &[ch('>')]),
+    (Action::ListPrev, &[ch('<')]),
+    (Action::ListSwitch, &[ch('l')]),
 ];
 
 /// The leader's dashboard: lists of cases, and the leader's own steps on
