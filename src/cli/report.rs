@@ -33,6 +33,14 @@ pub fn run(
     let policy = &store.office().policy;
     if format == ReportFormat::Xlsx {
         let path = out.ok_or_else(|| Failure(crate::strings::sheet::needs_out(lang).to_owned()))?;
+        // A spreadsheet lists every case of both lists (the workbook is made in memory).
+        let failed = |e| Failure(errors::store(lang, &e));
+        report.overdue_items = (store.report_overdue_page(period, today, 0, usize::MAX))
+            .map_err(failed)?
+            .1;
+        report.supervised_items = (store.report_supervised_page(period, today, 0, usize::MAX))
+            .map_err(failed)?
+            .1;
         let tables = report::tables(&report, lang, policy);
         return crate::sheet::write_xlsx(&tables, path).map_err(|e| Failure(e.message(lang)));
     }
