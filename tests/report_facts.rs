@@ -105,6 +105,11 @@ fn assert_same_reports(store: &Store) -> usize {
         let letters = [period, period.previous(), period.year_before()].map(|p| letters(&cases, p));
         stats::put_letters(&mut from_docs, letters);
         stats::put_letters(&mut from_all, letters);
+        // The store's report holds each list's first page; the pages, read on, are the
+        // whole list.
+        assert_pages_eq(store, period, &from_docs, spec);
+        from_docs.keep_first(stats::LIST_PAGE);
+        from_all.keep_first(stats::LIST_PAGE);
         assert_reports_eq(&from_facts, &from_docs, spec);
         assert_reports_eq(&from_facts, &from_all, spec);
         listed += from_facts.overdue_items.len() + from_facts.supervised_items.len();
@@ -122,6 +127,47 @@ fn letters(cases: &[xinfang::domain::case::Case], p: Period) -> stats::Letters {
         (n + 1, s + u64::from(!c.instructions.is_empty()))
     });
     stats::Letters { received, signed }
+}
+
+/// Every page of both lists, concatenated, is the whole list, and its count its length.
+fn assert_pages_eq(store: &Store, period: Period, whole: &Report, spec: &str) {
+    const N: usize = 7;
+    let (mut overdue, mut supervised) = (Vec::new(), Vec::new());
+    loop {
+        let (total, page) = store
+            .report_overdue_page(period, today(), overdue.len(), N)
+            .unwrap();
+        assert_eq!(
+            total,
+            whole.overdue_items.len() as u64,
+            "{spec}: overdue count"
+        );
+        let more = page.len() == N;
+        overdue.extend(page);
+        if !more {
+            break;
+        }
+    }
+    loop {
+        let (total, page) = store
+            .report_supervised_page(period, today(), supervised.len(), N)
+            .unwrap();
+        assert_eq!(
+            total,
+            whole.supervised_items.len() as u64,
+            "{spec}: supervised count"
+        );
+        let more = page.len() == N;
+        supervised.extend(page);
+        if !more {
+            break;
+        }
+    }
+    assert_eq!(overdue, whole.overdue_items, "{spec}: overdue pages");
+    assert_eq!(
+        supervised, whole.supervised_items,
+        "{spec}: supervised pages"
+    );
 }
 
 fn assert_reports_eq(a: &Report, b: &Report, spec: &str) {

@@ -56,6 +56,15 @@ pub enum Format {
     Xlsx,
 }
 
+/// The lists `report --list` pages through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportList {
+    /// Overdue at the cut-off, longest overdue first.
+    Overdue,
+    /// Supervised (督办) in the period, latest first.
+    Supervised,
+}
+
 /// The formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -144,6 +153,15 @@ pub enum Cmd {
         top: usize,
         #[command(flatten)]
         preset: super::args_preset::PresetArgs,
+        /// The overdue or supervised cases, a page at a time, instead of the report.
+        #[arg(long, value_enum, value_name = "LIST")]
+        list: Option<ReportList>,
+        /// Which page of the list (from 1).
+        #[arg(long, default_value_t = 1, value_name = "N", requires = "list")]
+        page: usize,
+        /// The whole list, written a page at a time.
+        #[arg(long, requires = "list", conflicts_with = "page")]
+        all: bool,
     },
     /// Issues (or reprints) a document: `notice CASE KIND [--out FILE]`.
     Notice {

@@ -271,7 +271,7 @@ fn items_html(o: &mut String, lang: Lang, list: &ItemList) {
         let _ = writeln!(
             o,
             "<p class=\"note\">{}</p>",
-            escape(&words::more_items(lang, n))
+            escape(&words::more_items(lang, n, list.list))
         );
     }
 }

@@ -14,14 +14,14 @@ mod sheets;
 mod text;
 
 use crate::domain::policy::Policy;
-use crate::domain::stats::{Amount, Figure, Report, Section};
+use crate::domain::stats::{Amount, Figure, OverdueItem, Report, Section, SupervisedItem};
 use crate::strings::{Lang, labels, report as words};
 
 pub use csv::render_csv;
 pub use docx::render_docx;
 pub use html::{escape, render_html};
 pub use sheets::tables;
-pub use text::render_text;
+pub use text::{list_table, render_text};
 
 /// Items listed under the overdue and supervision tables of the text and HTML reports (the
 /// JSON lists them all).
@@ -151,39 +151,41 @@ fn clock_label<'a>(policy: &'a Policy, lang: Lang, key: &'a str) -> &'a str {
 /// The overdue cases listed under their table ([`LISTED_ITEMS`] of them), a row each with
 /// the columns of `strings::report::overdue_columns`; the summary last.
 fn overdue_rows(r: &Report, lang: Lang, policy: &Policy, limit: usize) -> Vec<Vec<String>> {
-    r.overdue_items
-        .iter()
-        .take(limit)
-        .map(|i| {
-            vec![
-                case_no(&i.case_no, i.id),
-                i.received.to_string(),
-                labels::state(lang, i.state).to_owned(),
-                i.department.clone().unwrap_or_default(),
-                format!("{} {}", clock_label(policy, lang, &i.clock), i.due),
-                words::days(lang, i.days_overdue),
-                i.summary.clone(),
-            ]
-        })
+    (r.overdue_items.iter().take(limit))
+        .map(|i| overdue_row(i, lang, policy))
         .collect()
+}
+
+/// One overdue case as its list shows it (`strings::report::overdue_columns`).
+pub fn overdue_row(i: &OverdueItem, lang: Lang, policy: &Policy) -> Vec<String> {
+    vec![
+        case_no(&i.case_no, i.id),
+        i.received.to_string(),
+        labels::state(lang, i.state).to_owned(),
+        i.department.clone().unwrap_or_default(),
+        format!("{} {}", clock_label(policy, lang, &i.clock), i.due),
+        words::days(lang, i.days_overdue),
+        i.summary.clone(),
+    ]
 }
 
 /// The supervised cases listed under their table, as [`overdue_rows`].
 fn supervised_rows(r: &Report, lang: Lang, limit: usize) -> Vec<Vec<String>> {
-    r.supervised_items
-        .iter()
-        .take(limit)
-        .map(|i| {
-            vec![
-                case_no(&i.case_no, i.id),
-                i.supervised.to_string(),
-                labels::supervise_ground(lang, i.ground).to_owned(),
-                i.feedback_by.to_string(),
-                labels::state(lang, i.state).to_owned(),
-                i.summary.clone(),
-            ]
-        })
+    (r.supervised_items.iter().take(limit))
+        .map(|i| supervised_row(i, lang))
         .collect()
+}
+
+/// One supervised case as its list shows it (`strings::report::supervised_columns`).
+pub fn supervised_row(i: &SupervisedItem, lang: Lang) -> Vec<String> {
+    vec![
+        case_no(&i.case_no, i.id),
+        i.supervised.to_string(),
+        labels::supervise_ground(lang, i.ground).to_owned(),
+        i.feedback_by.to_string(),
+        labels::state(lang, i.state).to_owned(),
+        i.summary.clone(),
+    ]
 }
 
 /// The cases listed under a section's table: its headings, the rows shown and how many
@@ -192,6 +194,8 @@ pub struct ItemList {
     pub head: Vec<&'static str>,
     pub rows: Vec<Vec<String>>,
     pub total: usize,
+    /// The list's name for `report --list`.
+    pub list: &'static str,
 }
 
 /// The list under the overdue or the supervision table; none under the others.
@@ -212,12 +216,14 @@ pub fn all_items(
         Section::Overdue => Some(ItemList {
             head: words::overdue_columns(lang).to_vec(),
             rows: overdue_rows(r, lang, policy, limit),
-            total: r.overdue_items.len(),
+            list: "overdue",
+            total: usize::try_from(r.overdue_count).unwrap_or(usize::MAX),
         }),
         Section::Supervision => Some(ItemList {
             head: words::supervised_columns(lang).to_vec(),
             rows: supervised_rows(r, lang, limit),
-            total: r.supervised_items.len(),
+            list: "supervised",
+            total: usize::try_from(r.supervised_count).unwrap_or(usize::MAX),
         }),
         Section::Intake
         | Section::Channel

@@ -191,6 +191,13 @@ fn footer(o: &mut String, r: &Report, lang: Lang) {
 
 /// A list under a table: each column as wide as its widest cell (at most
 /// [`ITEM_COLUMN_MAX`]), the last one (the summary) cut to what is left of the line.
+/// A page of listed cases as the text report lays its lists out (`report --list`).
+pub fn list_table(head: &[&str], rows: &[Vec<String>]) -> String {
+    let mut o = String::new();
+    item_table(&mut o, head, rows);
+    o
+}
+
 fn item_table(o: &mut String, head: &[&str], rows: &[Vec<String>]) {
     let fixed = head.len().saturating_sub(1);
     let widths: Vec<usize> = (0..fixed)
@@ -230,6 +237,6 @@ fn items(o: &mut String, lang: Lang, list: &ItemList) {
     o.push('\n');
     item_table(o, &list.head, &list.rows);
     if let Some(n) = left_out(list.total) {
-        let _ = writeln!(o, "  {}", words::more_items(lang, n));
+        let _ = writeln!(o, "  {}", words::more_items(lang, n, list.list));
     }
 }

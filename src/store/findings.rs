@@ -75,6 +75,8 @@ pub enum Table {
     PersonFlags,
     AttachmentBytes,
     CaseEvaluations,
+    ReportOverdue,
+    ReportSupervision,
 }
 
 impl Table {
@@ -103,6 +105,8 @@ impl Table {
             Table::PersonFlags => "person_flags",
             Table::AttachmentBytes => "attachment_bytes",
             Table::CaseEvaluations => "case_evaluations",
+            Table::ReportOverdue => "report_overdue",
+            Table::ReportSupervision => "report_supervision",
         }
     }
 }

@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0024_attachments.sql"),
     include_str!("migrations/0025_evaluations.sql"),
     include_str!("migrations/0026_owned_open.sql"),
+    include_str!("migrations/0027_report_stocks.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -110,6 +111,7 @@ mod tests {
         (24, "0024_attachments.sql", "ed50011ac4b5b44eb18af372ecc84c02972ad5335dab847f0058d61eb30f9fe5"),
         (25, "0025_evaluations.sql", "51953cb551265dc1d3fa1712f1b40984aea53501833b1620ccc863bac8d7ad85"),
         (26, "0026_owned_open.sql", "49aa3b5976042b229339d435745b1d039ee8f2f13fbd736138a4c0dfecf3df93"),
+        (27, "0027_report_stocks.sql", "ea90f205c7f86d1cb637eff5265c8676dce1e954529343d1006d69820a80c796"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -56,6 +56,7 @@ mod queries;
 mod receipt;
 mod reception;
 mod report;
+mod report_lists;
 mod report_rolled;
 mod restamp;
 mod restore;
@@ -65,6 +66,7 @@ pub mod search;
 mod sidecar;
 mod sight;
 mod signed;
+mod stocks;
 #[cfg(test)]
 mod test_ledger;
 pub mod views;

@@ -93,6 +93,9 @@ impl Store {
     /// [`stats::report_parts`] (on a ledger opened read-only before schema 11, the cases from
     /// [`Store::report_cases`] through [`stats::report`]) under the office's policy and
     /// holiday calendar.
+    ///
+    /// The lists hold their first page (`stats::LIST_PAGE`) and their counts; the rest come
+    /// from [`Store::report_overdue_page`] and [`Store::report_supervised_page`].
     pub fn report(&self, period: Period, today: NaiveDate, top: usize) -> Result<Report> {
         let mut report = self.report_flows(period, today, top)?;
         // 领导阅批率 is counted from the letters themselves (`signed.rs`).
@@ -101,6 +104,23 @@ impl Store {
     }
 
     fn report_flows(&self, period: Period, today: NaiveDate, top: usize) -> Result<Report> {
+        let rules = self.office.rules(&[], &[]);
+        if facts::present(&self.conn)? && rollup::valid(&self.conn, &rules)? {
+            return self.report_rolled(period, today, top, &rules);
+        }
+        let mut report = self.report_whole(period, today, top)?;
+        report.keep_first(stats::LIST_PAGE);
+        Ok(report)
+    }
+
+    /// As [`Store::report`], counted case by case, with the whole lists (as the reader may
+    /// see them): where the rollups are not kept.
+    pub(super) fn report_whole(
+        &self,
+        period: Period,
+        today: NaiveDate,
+        top: usize,
+    ) -> Result<Report> {
         let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
         let rules = self.office.rules(&[], &[]);
         if !facts::present(&self.conn)? {
@@ -115,9 +135,6 @@ impl Store {
             let mut report = stats::report(&input, period, &rules, today, top);
             self.keep_seen_items(&mut report)?;
             return Ok(report);
-        }
-        if rollup::valid(&self.conn, &rules)? {
-            return self.report_rolled(period, today, top, &rules);
         }
         // One read transaction: the listed labels from the same snapshot as the facts, and
         // fifty thousand look-ups without taking the lock again for each.

@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::findings::{CheckReport, Table};
-use super::{Result, facts};
+use super::{Result, facts, stocks};
 use crate::domain::case::Case;
 use crate::domain::rules::Rules;
-use crate::domain::stats::{self, Rolled, deltas, fingerprint};
+use crate::domain::stats::{self, CaseFacts, Rolled, deltas, fingerprint};
 
 /// (day, key) → amount.
 type Rows = BTreeMap<(NaiveDate, String), i64>;
@@ -79,11 +79,13 @@ impl Change {
         for (day, key, n) in old {
             *rows.entry((day, key)).or_default() -= n;
         }
-        for (day, key, n) in deltas(&stats::facts(case), rules) {
+        let facts = stats::facts(case);
+        for (day, key, n) in deltas(&facts, rules) {
             *rows.entry((day, key)).or_default() += n;
         }
         rows.retain(|_, n| *n != 0);
-        add(conn, &rows)
+        add(conn, &rows)?;
+        stocks::replace(conn, rules, &facts)
     }
 }
 
@@ -109,8 +111,13 @@ pub(super) fn forget(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Every row recomputed from the facts rows, a span of ids at a time.
-fn recompute(conn: &Connection, rules: &Rules) -> Result<Rows> {
+/// Every row recomputed from the facts rows, a span of ids at a time, each case's facts
+/// also handed to `each` (the stocks, `stocks.rs`, made or checked in the same pass).
+fn recompute(
+    conn: &Connection,
+    rules: &Rules,
+    each: &mut impl FnMut(&CaseFacts) -> Result<()>,
+) -> Result<Rows> {
     let mut rows = Rows::new();
     let mut ids = conn.prepare("SELECT id FROM case_facts WHERE id > ?1 ORDER BY id LIMIT ?2")?;
     let mut after = i64::MIN;
@@ -125,6 +132,7 @@ fn recompute(conn: &Connection, rules: &Rules) -> Result<Rows> {
             for (day, key, n) in deltas(&f, rules) {
                 *rows.entry((day, key)).or_default() += n;
             }
+            each(&f)?;
         }
         after = last;
     }
@@ -135,7 +143,8 @@ const SPAN: i64 = 50_000;
 
 /// Makes every row anew under `rules`, in the caller's transaction.
 pub(super) fn make(conn: &Connection, rules: &Rules) -> Result<()> {
-    let mut rows = recompute(conn, rules)?;
+    stocks::clear(conn)?;
+    let mut rows = recompute(conn, rules, &mut |f| stocks::put(conn, rules, f))?;
     rows.retain(|_, n| *n != 0);
     conn.execute("DELETE FROM report_rollup", [])?;
     let mut put =
@@ -209,6 +218,7 @@ pub(super) fn rolled(
     Ok(Rolled {
         rows: sums(conn, days, today)?,
         repeat: u64::try_from(repeat).unwrap_or(0),
+        stocks: None,
     })
 }
 
@@ -218,7 +228,11 @@ pub(super) fn check(conn: &Connection, rules: &Rules, report: &mut CheckReport) 
     if !valid(conn, rules)? {
         return Ok(());
     }
-    let want = match recompute(conn, rules) {
+    let mut stocks = stocks::Expected::default();
+    let want = match recompute(conn, rules, &mut |f| {
+        stocks.add(f, rules);
+        Ok(())
+    }) {
         Ok(want) => want,
         // A facts row that does not read: the check of the cases names it.
         Err(super::StoreError::Damaged(_)) => return Ok(()),
@@ -252,7 +266,7 @@ pub(super) fn check(conn: &Connection, rules: &Rules, report: &mut CheckReport) 
     for ((day, key), n) in left {
         differ(day, key, "(row)", 0, n);
     }
-    Ok(())
+    stocks.compare(conn, report)
 }
 
 #[cfg(test)]

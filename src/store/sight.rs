@@ -304,6 +304,8 @@ impl Store {
         }
         r.overdue_items.retain(|i| seen.contains(&i.id));
         r.supervised_items.retain(|i| seen.contains(&i.id));
+        r.overdue_count = r.overdue_items.len() as u64;
+        r.supervised_count = r.supervised_items.len() as u64;
         Ok(())
     }
 

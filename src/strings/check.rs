@@ -29,6 +29,8 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
         Table::PersonFlags => lang.pick("重点信访人", "key petitioner flag"),
         Table::AttachmentBytes => lang.pick("附件内容", "attachment bytes"),
         Table::CaseEvaluations => lang.pick("评查", "case evaluation"),
+        Table::ReportOverdue => lang.pick("统计逾期存量", "report overdue spans"),
+        Table::ReportSupervision => lang.pick("统计督办存量", "report supervision orders"),
     }
 }
 

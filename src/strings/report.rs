@@ -406,11 +406,56 @@ pub fn days(lang: Lang, n: i64) -> String {
 }
 
 /// "另有 N 件未列出".
-pub fn more_items(lang: Lang, n: usize) -> String {
+pub fn more_items(lang: Lang, n: usize, list: &str) -> String {
     match lang {
-        Lang::Zh => format!("另有 {n} 件未列出（--format json 列出全部）"),
-        Lang::En => format!("{n} more not listed (--format json lists them all)"),
+        Lang::Zh => format!("另有 {n} 件未列出（report --list {list} --all 列出全部）"),
+        Lang::En => format!("{n} more not listed (report --list {list} --all lists them all)"),
     }
+}
+
+/// The heading of a page of a listed list (`report --list`).
+pub fn list_heading(
+    lang: Lang,
+    overdue: bool,
+    cutoff: &str,
+    count: u64,
+    page: (usize, usize),
+) -> String {
+    let (p, pages) = page;
+    match (lang, overdue) {
+        (Lang::Zh, true) => format!("截至 {cutoff} 逾期未办结 {count} 件，第 {p}/{pages} 页"),
+        (Lang::Zh, false) => format!("{cutoff} 督办 {count} 件，第 {p}/{pages} 页"),
+        (Lang::En, true) => format!("{count} overdue at {cutoff}, page {p} of {pages}"),
+        (Lang::En, false) => format!("{count} supervised in {cutoff}, page {p} of {pages}"),
+    }
+}
+
+/// Where the next page of a list is (`report --list`).
+pub fn list_next(lang: Lang, list: &str, period: &str, next: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "下一页：xinfang report --period {period} --list {list} --page {next}（--all 列出全部）"
+        ),
+        Lang::En => format!(
+            "next page: xinfang report --period {period} --list {list} --page {next} (--all lists all)"
+        ),
+    }
+}
+
+/// `--page` past the last page.
+pub fn no_such_page(lang: Lang, page: usize, pages: usize) -> String {
+    match lang {
+        Lang::Zh => format!("没有第 {page} 页：共 {pages} 页"),
+        Lang::En => format!("there is no page {page}: {pages} in all"),
+    }
+}
+
+/// `--list` with a format it does not write.
+pub fn list_format(lang: Lang) -> &'static str {
+    lang.pick(
+        "--list 只输出 text、json 或 csv",
+        "--list writes text, json or csv only",
+    )
 }
 
 pub fn no_items(lang: Lang) -> &'static str {

@@ -50,11 +50,13 @@ pub fn no_earlier(lang: Lang) -> &'static str {
     lang.pick("已是最早一期", "This is the earliest period")
 }
 
-/// Under a list cut to its first rows.
-pub fn more_listed(lang: Lang, n: usize) -> String {
+/// Under a list paged on the screen: which page of how many, and how many cases; `chosen`
+/// when the page keys move this list.
+pub fn list_page(lang: Lang, page: usize, pages: usize, total: u64, chosen: bool) -> String {
+    let mark = if chosen { "▸ " } else { "" };
     match lang {
-        Lang::Zh => format!("另有 {n} 件未列出（xinfang report --format json 列出全部）"),
-        Lang::En => format!("{n} more not listed (xinfang report --format json lists all)"),
+        Lang::Zh => format!("{mark}第 {page}/{pages} 页，共 {total} 件"),
+        Lang::En => format!("{mark}page {page} of {pages}, {total} in all"),
     }
 }
 

@@ -76,6 +76,8 @@ pub enum Msg {
     Charts(Box<Charts>),
     /// A report, with the policy it was counted by (its labels and limits).
     Report(Box<(Report, Policy)>),
+    /// A page of one of the report's lists.
+    ReportList(Box<crate::ui::screens::report::ListPage>),
     /// The report was written to these files.
     ReportWritten(Vec<std::path::PathBuf>),
     /// A document previewed or issued.
@@ -121,6 +123,12 @@ pub enum Cmd {
     LoadDashboard,
     LoadCharts,
     LoadReport(Period),
+    /// A page (from 0) of the report's overdue or supervised list.
+    LoadReportList {
+        period: Period,
+        supervised: bool,
+        page: usize,
+    },
     /// Write the report shown as HTML and CSV beside the ledger.
     WriteReport,
     /// The county's reports (日报、周报、月报) of the shown period written to files.

@@ -74,6 +74,11 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             .charts(today, CHART_WEEKS)
             .map_or_else(fail, |c| Msg::Charts(Box::new(c))),
         Cmd::LoadReport(period) => load_report(store, app, *period),
+        Cmd::LoadReportList {
+            period,
+            supervised,
+            page,
+        } => load_report_list(store, app, *period, *supervised, *page),
         Cmd::WriteReport => write_report(store, app),
         Cmd::WritePresets(period) => super::preset_files::write(store, app, *period),
         Cmd::LoadDirectory => load_directory(store, app),
@@ -97,14 +102,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
         // The desk lets only a leader change the office; the store checks again and
         // journals the change (`Store::administer`).
         Cmd::PutOperator(o) => manage(store, app, Admin::Operator((**o).clone())),
-        Cmd::PutDepartment(name) => manage(
-            store,
-            app,
-            Admin::Department {
-                name: name.clone(),
-                active: true,
-            },
-        ),
+        Cmd::PutDepartment(name) => put_department(store, app, name),
         Cmd::PutOffice(p) => manage(store, app, Admin::OfficeReplace((**p).clone())),
         Cmd::PutReceptionDay(day) => administer(store, app, Admin::Schedule((**day).clone()))
             .map_or_else(fail, |()| Msg::ReceptionSaved),
@@ -127,6 +125,12 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             import::execute(store, app, r, matches!(cmd, Cmd::RunImport(_)))
         }
     }
+}
+
+/// A department added (or made active again).
+fn put_department(store: &mut Store, app: &App, name: &str) -> Msg {
+    let name = name.to_owned();
+    manage(store, app, Admin::Department { name, active: true })
 }
 
 /// The people, departments and letterhead every settings form reads.
@@ -203,6 +207,41 @@ fn load_report(store: &Store, app: &App, period: crate::domain::stats::Period) -
     match store.report(period, app.today, crate::domain::stats::DEFAULT_TOP) {
         Ok(r) => Msg::Report(Box::new((r, store.office().policy.clone()))),
         Err(e) => Msg::Failed(errors::store(app.lang, &e)),
+    }
+}
+
+/// A page of the report's overdue or supervised list, laid out as the report lists it.
+fn load_report_list(
+    store: &Store,
+    app: &App,
+    period: crate::domain::stats::Period,
+    supervised: bool,
+    page: usize,
+) -> Msg {
+    let n = crate::report::LISTED_ITEMS;
+    let (lang, policy) = (app.lang, &store.office().policy);
+    let got = if supervised {
+        (store.report_supervised_page(period, app.today, page * n, n)).map(|(total, items)| {
+            let rows = items.iter().map(|i| crate::report::supervised_row(i, lang));
+            (total, rows.collect())
+        })
+    } else {
+        (store.report_overdue_page(period, app.today, page * n, n)).map(|(total, items)| {
+            let rows = items
+                .iter()
+                .map(|i| crate::report::overdue_row(i, lang, policy));
+            (total, rows.collect())
+        })
+    };
+    match got {
+        Ok((total, rows)) => Msg::ReportList(Box::new(crate::ui::screens::report::ListPage {
+            period,
+            supervised,
+            page,
+            total,
+            rows,
+        })),
+        Err(e) => Msg::Failed(errors::store(lang, &e)),
     }
 }
 

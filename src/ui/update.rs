@@ -82,6 +82,7 @@ impl App {
                 Vec::new()
             }
             Msg::Report(r) => self.on_report(r.0, &r.1),
+            Msg::ReportList(page) => self.on_report_list(*page),
             Msg::ReportWritten(paths) => self.say(report_screen::written(self.lang, &paths)),
             Msg::Backlog(loaded) => self.on_backlog(*loaded),
             Msg::BacklogPage(page) => self.on_backlog_page(*page),

@@ -554,16 +554,26 @@ pub fn compare(cases: &[Value], r: &Value) -> usize {
             );
         }
     }
-    // The item lists hold the counted cases.
+    // The item lists hold the counted cases: their counts, and their first page.
     let n = |s: &str| counts[0].get(s).copied().unwrap_or(0) as usize;
     assert_eq!(
-        r["overdue_items"].as_array().unwrap().len(),
+        r["overdue_count"].as_u64().unwrap() as usize,
         n("overdue/total"),
         "{code}"
     );
     assert_eq!(
-        r["supervised_items"].as_array().unwrap().len(),
+        r["overdue_items"].as_array().unwrap().len(),
+        n("overdue/total").min(xinfang::domain::stats::LIST_PAGE),
+        "{code}"
+    );
+    assert_eq!(
+        r["supervised_count"].as_u64().unwrap() as usize,
         n("supervision/cases"),
+        "{code}"
+    );
+    assert_eq!(
+        r["supervised_items"].as_array().unwrap().len(),
+        n("supervision/cases").min(xinfang::domain::stats::LIST_PAGE),
         "{code}"
     );
     checked

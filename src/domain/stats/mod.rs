@@ -82,6 +82,7 @@ mod prepare;
 pub mod repeat;
 mod rollup;
 mod signed;
+mod stocks;
 mod tally;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -104,12 +105,17 @@ pub use period::{Period, PeriodError, PeriodKind, YEARS};
 pub use repeat::{again_at, earlier_petitioner_ids};
 pub use rollup::{Flow, Rolled, deltas, fingerprint};
 pub use signed::{Letters, put_letters};
+pub use stocks::{Span, Stocks, overdue_spans};
 
 /// A visit of this many people or more is a group visit (集体访). DOMAIN.md ("What is
 /// recorded": representatives ≤ 5 for a group visit) after 2022《信访工作条例》第二十条: 多人
 /// 采用走访形式提出共同的信访事项的，应当推选代表，代表人数不超过5人; the office statistics
 /// count a visit of 5 or more people as 集体访.
 pub const GROUP_VISIT_MIN_PEOPLE: u32 = 5;
+
+/// How many listed cases (overdue, supervised) a report holds and a page shows: the rest
+/// are read a page at a time.
+pub const LIST_PAGE: usize = 50;
 
 /// How many complained-about units the report lists by default.
 pub const DEFAULT_TOP: usize = 10;
@@ -288,6 +294,8 @@ fn counted(
         group_visit_min_people: GROUP_VISIT_MIN_PEOPLE,
         top,
         figures,
+        overdue_count: overdue_items.len() as u64,
+        supervised_count: supervised_items.len() as u64,
         overdue_items,
         supervised_items,
         uncovered_years: uncovered.into_iter().collect(),

@@ -109,10 +109,15 @@ pub struct Report {
     pub group_visit_min_people: u32,
     pub top: usize,
     pub figures: Vec<Figure>,
-    /// Cases overdue at the cut-off, longest overdue first.
+    /// Cases overdue at the cut-off, longest overdue first: the first page of them
+    /// (`stats::LIST_PAGE`) where the store made the report, all of them from the domain.
     pub overdue_items: Vec<OverdueItem>,
-    /// Cases supervised in the period, latest first.
+    /// Cases supervised in the period, latest first, as `overdue_items`.
     pub supervised_items: Vec<SupervisedItem>,
+    /// How many cases each list holds in all, as its reader may see them (the figures
+    /// count every case): the rest come a page at a time (`Store::report_list`).
+    pub overdue_count: u64,
+    pub supervised_count: u64,
     /// Years the computation touched that have no holiday table (their due dates provisional).
     pub uncovered_years: Vec<i32>,
     /// 评查 results by unit of the evaluations made in the period (the caller fills them in
@@ -143,6 +148,12 @@ impl Report {
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+
+    /// Keeps the first `n` of each list (their counts stay).
+    pub fn keep_first(&mut self, n: usize) {
+        self.overdue_items.truncate(n);
+        self.supervised_items.truncate(n);
     }
 
     /// Sets each listed case's number and summary from `label` (none where it has none).

@@ -48,6 +48,28 @@ impl<'a> Prepared<'a> {
         }
     }
 
+    /// The clocks (not windows) still running at the end of `cutoff`, those that can be
+    /// overdue then: none for a case received later, or finished by then (replied, or
+    /// decided and not accepted) and owing no 办结报告 (Art 22 (三)). The tally at a
+    /// cut-off and the spans kept for the store (`stocks.rs`) both ask this.
+    pub(super) fn running_at(&self, rules: &Rules, cutoff: NaiveDate) -> Vec<ClockView> {
+        let f = &self.facts;
+        let finished_by_cutoff = f.replied.is_some_and(|d| d <= cutoff)
+            || (f.decided.is_some_and(|d| d <= cutoff) && f.accepted.is_none());
+        // Art 22 (三): the 办结报告 is owed after the reply too, until it is sent.
+        let owes_report = f.superior_due.is_some() && f.reported.is_none_or(|d| d > cutoff);
+        // Art 22 (三): the body owes this office its 办结报告 for an item 交办'd, whatever
+        // became of the item here (told where it went, archived).
+        let owed_report = f.passed_on.is_some_and(|d| d <= cutoff)
+            && f.report_received.is_none_or(|d| d > cutoff);
+        if self.received > cutoff || (finished_by_cutoff && !owes_report && !owed_report) {
+            return Vec::new();
+        }
+        let mut views = self.clocks_at(rules, cutoff);
+        views.retain(|v| matches!(v.status, ClockStatus::Running { .. }));
+        views
+    }
+
     /// The clocks as they stood at the end of `cutoff`: later events had not happened.
     pub(super) fn clocks_at(&self, rules: &Rules, cutoff: NaiveDate) -> Vec<ClockView> {
         let by = |d: Option<NaiveDate>| d.filter(|d| *d <= cutoff);

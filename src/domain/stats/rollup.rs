@@ -290,4 +290,7 @@ pub struct Rolled {
     /// (day, key, amount): the rows of the period's days.
     pub rows: Vec<(NaiveDate, String, i64)>,
     pub repeat: u64,
+    /// The stocks at the window's cut-off, where the store counted them from its spans
+    /// (`stocks.rs`); `None`: tallied from the cases given.
+    pub stocks: Option<super::stocks::Stocks>,
 }

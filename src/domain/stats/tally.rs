@@ -12,6 +12,7 @@ use super::model::{OverdueItem, SupervisedItem};
 use super::period::Period;
 use super::prepare::Prepared;
 use super::rollup::{Flow, Rolled, flows};
+use super::stocks::Stocks;
 use super::{OUTBOUND_CLOCK, SUPERIOR_CLOCK};
 use crate::domain::deadline::{ClockStatus, ClockView};
 use crate::domain::rules::Rules;
@@ -141,6 +142,10 @@ pub(super) fn tally<'a>(
     if let Some(r) = rolled {
         t.rolled(r, p, today);
     }
+    let stocks = rolled.and_then(|r| r.stocks.as_ref());
+    if let Some(s) = stocks {
+        t.stocks(s, cutoff, rules);
+    }
     for pc in cases.iter().flatten() {
         if rolled.is_none() {
             flows(pc, rules, &mut |day, flow, n| {
@@ -153,8 +158,10 @@ pub(super) fn tally<'a>(
             }
         }
         t.first_time(pc, p, rules);
-        t.overdue(pc, cutoff, rules, extra.as_deref_mut());
-        t.supervision(pc, p, rules, extra.as_deref_mut());
+        if stocks.is_none() {
+            t.overdue(pc, cutoff, rules, extra.as_deref_mut());
+            t.supervision(pc, p, rules, extra.as_deref_mut());
+        }
     }
     t
 }
@@ -189,6 +196,28 @@ impl<'a> Tally<'a> {
         }
     }
 
+    /// The stocks the store counted from its spans and orders (`stocks.rs`).
+    fn stocks(&mut self, s: &Stocks, cutoff: NaiveDate, rules: &Rules) {
+        for (state, n) in &s.overdue_states {
+            self.add(FigureKey::OverdueTotal, *n);
+            self.overdue_states[*state as usize] += n;
+        }
+        for (key, n) in &s.clocks {
+            *self.clocks.entry(key.clone()).or_default() += n;
+        }
+        self.add(FigureKey::ReportBackOverdue, s.report_back);
+        self.add(FigureKey::OutboundOverdue, s.outbound);
+        if let Some(start) = s.earliest_start {
+            let years = rules.calendar.uncovered_years(start.min(cutoff), cutoff);
+            self.uncovered.extend(years);
+        }
+        self.add(FigureKey::Orders, s.orders);
+        for (state, n) in &s.supervised_states {
+            self.add(FigureKey::SupervisedCases, *n);
+            self.supervised_states[*state as usize] += n;
+        }
+    }
+
     /// 初信初访: a first-time case whose reply was served in the period, and whether it was
     /// closed at once: no petition from the same person (a later case or an item attached to
     /// it) received by the policy's window after the reply. Not a flow: a later case makes an
@@ -220,19 +249,7 @@ impl<'a> Tally<'a> {
         rules: &Rules,
         extra: Option<&mut Extra>,
     ) {
-        let finished_by_cutoff = pc.facts.replied.is_some_and(|d| d <= cutoff)
-            || (pc.facts.decided.is_some_and(|d| d <= cutoff) && pc.facts.accepted.is_none());
-        // Art 22 (三): the 办结报告 is owed after the reply too, until it is sent.
-        let owes_report =
-            pc.facts.superior_due.is_some() && pc.facts.reported.is_none_or(|d| d > cutoff);
-        // Art 22 (三): the body owes this office its 办结报告 for an item 交办'd, whatever
-        // became of the item here (told where it went, archived).
-        let owed_report = pc.facts.passed_on.is_some_and(|d| d <= cutoff)
-            && pc.facts.report_received.is_none_or(|d| d > cutoff);
-        if pc.received > cutoff || (finished_by_cutoff && !owes_report && !owed_report) {
-            return;
-        }
-        let views = pc.clocks_at(rules, cutoff);
+        let views = pc.running_at(rules, cutoff);
         let overdue: Vec<&ClockView> = views
             .iter()
             .filter(|v| matches!(v.status, ClockStatus::Running { overdue: true, .. }))

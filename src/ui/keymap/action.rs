@@ -101,6 +101,11 @@ pub enum Action {
     NextFile,
     /// The county's reports (日报、周报、月报) written to files, from the report screen.
     Presets,
+    /// The report screen's lists (overdue, supervised): the next or previous page of the
+    /// one chosen, and the other one chosen.
+    ListNext,
+    ListPrev,
+    ListSwitch,
 }
 
 /// What an action is: a step of a case, named by its domain op, or the
@@ -188,6 +193,9 @@ impl Action {
             Action::OpenFile => Desk("open_file"),
             Action::NextFile => Desk("next_file"),
             Action::Presets => Desk("presets"),
+            Action::ListNext => Desk("list_next"),
+            Action::ListPrev => Desk("list_prev"),
+            Action::ListSwitch => Desk("list_switch"),
         }
     }
 

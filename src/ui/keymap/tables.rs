@@ -200,6 +200,9 @@ pub(super) const REPORT: &[(Action, &[Key])] = &[
     (Action::Charts, &[ch('t')]),
     (Action::Back, &[plain(KeyCode::Esc)]),
     (Action::Presets, &[ch('p')]),
+    (Action::ListNext, &[ch('>')]),
+    (Action::ListPrev, &[ch('<')]),
+    (Action::ListSwitch, &[ch('l')]),
 ];
 
 /// The leader's dashboard: lists of cases, and the leader's own steps on

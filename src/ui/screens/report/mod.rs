@@ -7,7 +7,7 @@ pub mod view;
 
 use crate::domain::policy::Policy;
 use crate::domain::stats::{Period, PeriodKind, Report, Section};
-use crate::report::{cells, item_list, left_out, sections};
+use crate::report::{LISTED_ITEMS, cells, item_list, sections};
 use crate::strings::{Lang, report as words, report_screen as say};
 
 /// Which report the screen shows, and the report once loaded.
@@ -19,6 +19,19 @@ pub struct ReportScreen {
     pub scroll: usize,
     /// A report for `period` is being made (the title says so; the old one stays below).
     pub making: bool,
+    /// Whether the list keys (`<`, `>`) page the supervised list rather than the overdue.
+    pub supervised_list: bool,
+}
+
+/// A page of a list under the report (overdue, or supervised), loaded on demand.
+#[derive(Debug, Clone)]
+pub struct ListPage {
+    pub period: Period,
+    pub supervised: bool,
+    /// From 0.
+    pub page: usize,
+    pub total: u64,
+    pub rows: Vec<Vec<String>>,
 }
 
 impl ReportScreen {
@@ -29,6 +42,7 @@ impl ReportScreen {
             loaded: None,
             scroll: 0,
             making: false,
+            supervised_list: false,
         }
     }
 }
@@ -53,8 +67,11 @@ pub struct Block {
     /// The cases listed under the overdue and supervision tables, with their headings.
     pub item_head: Vec<&'static str>,
     pub items: Vec<Vec<String>>,
-    /// "另有 N 件未列出".
+    /// "第 1/3 页，共 45 件" under a list longer than a page.
     pub more: Option<String>,
+    /// How many cases the list holds in all, and the page shown (from 0).
+    pub total: u64,
+    pub page: usize,
 }
 
 impl Block {
@@ -69,7 +86,43 @@ impl Block {
     }
 }
 
+impl Block {
+    /// The note under its list: the page of how many, marked when the list keys move it.
+    pub fn note(&mut self, lang: Lang, chosen: bool) {
+        let pages = usize::try_from(self.total)
+            .unwrap_or(usize::MAX)
+            .div_ceil(LISTED_ITEMS);
+        self.more =
+            (pages > 1).then(|| say::list_page(lang, self.page + 1, pages, self.total, chosen));
+    }
+
+    /// How many pages its list has.
+    pub fn pages(&self) -> usize {
+        usize::try_from(self.total)
+            .unwrap_or(usize::MAX)
+            .div_ceil(LISTED_ITEMS)
+            .max(1)
+    }
+}
+
 impl LoadedReport {
+    /// The block of the overdue or the supervised list.
+    pub fn list_block(&mut self, supervised: bool) -> Option<&mut Block> {
+        let section = if supervised {
+            Section::Supervision
+        } else {
+            Section::Overdue
+        };
+        self.blocks.iter_mut().find(|b| b.section == section)
+    }
+
+    /// The notes under both lists, the one the keys move marked.
+    pub fn mark(&mut self, lang: Lang, supervised: bool) {
+        for b in &mut self.blocks {
+            b.note(lang, (b.section == Section::Supervision) == supervised);
+        }
+    }
+
     pub fn new(report: Report, lang: Lang, policy: &Policy) -> LoadedReport {
         let blocks = sections(&report)
             .into_iter()
@@ -78,7 +131,7 @@ impl LoadedReport {
                 let list = item_list(&report, section, lang, policy);
                 let (item_head, items, total) =
                     list.map_or((Vec::new(), Vec::new(), 0), |l| (l.head, l.rows, l.total));
-                Block {
+                let mut block = Block {
                     section,
                     heading: format!(
                         "{}{}",
@@ -88,8 +141,12 @@ impl LoadedReport {
                     rows: figures.iter().map(|f| cells(f, lang, policy)).collect(),
                     item_head,
                     items,
-                    more: left_out(total).map(|n| say::more_listed(lang, n)),
-                }
+                    more: None,
+                    total: total as u64,
+                    page: 0,
+                };
+                block.note(lang, section == Section::Overdue);
+                block
             })
             .collect();
         let kind = words::kind_name(lang, report.period.kind);

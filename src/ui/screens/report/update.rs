@@ -1,7 +1,7 @@
 //! The report screen's keys: scrolling, stepping through the periods,
 //! writing the report out.
 
-use super::LoadedReport;
+use super::{ListPage, LoadedReport};
 use crate::domain::policy::Policy;
 use crate::domain::stats::{Period, PeriodKind, Report, YEARS};
 use crate::strings::report_screen as say;
@@ -20,12 +20,66 @@ impl App {
             return Vec::new();
         }
         // Every label and cell worked out once, here: drawing only lays them out.
-        let r = LoadedReport::new(report, lang, policy);
+        let mut r = LoadedReport::new(report, lang, policy);
+        r.mark(lang, shown.supervised_list);
         shown.making = false;
         let last = r.height().saturating_sub(page);
         shown.scroll = shown.scroll.min(last);
         shown.loaded = Some(Box::new(r));
         Vec::new()
+    }
+
+    /// A page of a list loaded: it takes the place of the one shown (one for a period no
+    /// longer shown is dropped).
+    pub(crate) fn on_report_list(&mut self, got: ListPage) -> Vec<Cmd> {
+        let (lang, height) = (self.lang, self.page_size.max(1));
+        let Some(shown) = self.report_mut() else {
+            return Vec::new();
+        };
+        let chosen = shown.supervised_list;
+        let Some(loaded) = shown.loaded.as_mut().filter(|_| got.period == shown.period) else {
+            return Vec::new();
+        };
+        if let Some(block) = loaded.list_block(got.supervised) {
+            block.items = got.rows;
+            block.total = got.total;
+            block.page = got.page;
+            block.note(lang, got.supervised == chosen);
+        }
+        let last = loaded.height().saturating_sub(height);
+        shown.scroll = shown.scroll.min(last);
+        Vec::new()
+    }
+
+    /// `<` `>` and `l`: the page of the list chosen, or the other list chosen.
+    fn report_list_key(&mut self, action: Action) -> Vec<Cmd> {
+        let lang = self.lang;
+        let Screen::Report(r) = &mut self.screen else {
+            return Vec::new();
+        };
+        let supervised = r.supervised_list;
+        let period = r.period;
+        let Some(loaded) = r.loaded.as_mut() else {
+            return Vec::new();
+        };
+        if action == Action::ListSwitch {
+            r.supervised_list = !supervised;
+            loaded.mark(lang, !supervised);
+            return Vec::new();
+        }
+        let Some(block) = loaded.list_block(supervised) else {
+            return Vec::new();
+        };
+        let page = match action {
+            Action::ListNext if block.page + 1 < block.pages() => block.page + 1,
+            Action::ListPrev if block.page > 0 => block.page - 1,
+            _ => return Vec::new(),
+        };
+        vec![Cmd::LoadReportList {
+            period,
+            supervised,
+            page,
+        }]
     }
 
     /// y (月报): the report screen, on the period last shown (this month's at first).
@@ -87,6 +141,9 @@ impl App {
                 return vec![Cmd::LoadCharts];
             }
             Action::Back => return self.go_home(),
+            Action::ListNext | Action::ListPrev | Action::ListSwitch => {
+                return self.report_list_key(action);
+            }
             _ => {}
         }
         Vec::new()
