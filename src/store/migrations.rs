@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0023_backlog.sql"),
     include_str!("migrations/0024_attachments.sql"),
     include_str!("migrations/0025_evaluations.sql"),
+    include_str!("migrations/0028_search_longer_prefixes.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -62,12 +63,18 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The place of `0028_search_longer_prefixes.sql` in [`MIGRATIONS`] (its version): the
+/// files 0026 and 0027 come from other branches, so this follows where it stands.
+const SEARCH_LONGER_PREFIXES: usize = 26;
+
 /// What a migration needs beyond its SQL, run in the same transaction right after it.
 fn rust_step(tx: &Connection, version: usize) -> Result<(), StoreError> {
     match version {
         // The search index made anew with prefix indexes: its tokens come from Rust.
         10 => step_0010::run(tx),
         18 => step_0018::run(tx),
+        // 0028: the search index made anew with prefix indexes of 4 to 11, filled as 10's.
+        SEARCH_LONGER_PREFIXES => step_0010::run(tx),
         _ => Ok(()),
     }
 }
@@ -108,6 +115,7 @@ mod tests {
         (23, "0023_backlog.sql", "327b3713c33d693fb8da7d05c1d47d51ee8cfe6474abbfff2923f81d2d089ff4"),
         (24, "0024_attachments.sql", "ed50011ac4b5b44eb18af372ecc84c02972ad5335dab847f0058d61eb30f9fe5"),
         (25, "0025_evaluations.sql", "51953cb551265dc1d3fa1712f1b40984aea53501833b1620ccc863bac8d7ad85"),
+        (SEARCH_LONGER_PREFIXES, "0028_search_longer_prefixes.sql", "61140c3bca419c1c93b4a2c4235af2dea9fab772366fd1781a453f4708e4b3db"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes
