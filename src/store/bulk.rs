@@ -71,6 +71,15 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
                  SELECT id_number, max(name), count(*), max(case_id)
                    FROM petitioners WHERE id_number IS NOT NULL GROUP BY id_number;",
         )?;
+        // The start's tallies and accused names were not kept either (migration 0029's).
+        tx.execute_batch(
+            "DELETE FROM case_tallies;
+             INSERT INTO case_tallies (state, due, n)
+                 SELECT state, coalesce(next_due, ''), count(*) FROM cases GROUP BY 1, 2;
+             INSERT OR IGNORE INTO accused_names (name)
+                 SELECT target FROM cases WHERE target IS NOT NULL
+                 UNION SELECT target_person FROM cases WHERE target_person IS NOT NULL;",
+        )?;
         let sql: Vec<String> = serde_json::from_str(&saved)?;
         for s in sql {
             tx.execute(&s, [])?;

@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0024_attachments.sql"),
     include_str!("migrations/0025_evaluations.sql"),
     include_str!("migrations/0028_search_longer_prefixes.sql"),
+    include_str!("migrations/0029_start_tallies.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -116,6 +117,7 @@ mod tests {
         (24, "0024_attachments.sql", "ed50011ac4b5b44eb18af372ecc84c02972ad5335dab847f0058d61eb30f9fe5"),
         (25, "0025_evaluations.sql", "51953cb551265dc1d3fa1712f1b40984aea53501833b1620ccc863bac8d7ad85"),
         (SEARCH_LONGER_PREFIXES, "0028_search_longer_prefixes.sql", "61140c3bca419c1c93b4a2c4235af2dea9fab772366fd1781a453f4708e4b3db"),
+        (SEARCH_LONGER_PREFIXES + 1, "0029_start_tallies.sql", "46a0aecacce18baf8a4190ffa5b24d5a19e6fb3b760cee617779ab652719e157"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes
