@@ -75,6 +75,8 @@ pub enum Table {
     PersonFlags,
     AttachmentBytes,
     CaseEvaluations,
+    CaseTallies,
+    AccusedNames,
 }
 
 impl Table {
@@ -103,6 +105,8 @@ impl Table {
             Table::PersonFlags => "person_flags",
             Table::AttachmentBytes => "attachment_bytes",
             Table::CaseEvaluations => "case_evaluations",
+            Table::CaseTallies => "case_tallies",
+            Table::AccusedNames => "accused_names",
         }
     }
 }

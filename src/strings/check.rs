@@ -29,6 +29,8 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
         Table::PersonFlags => lang.pick("重点信访人", "key petitioner flag"),
         Table::AttachmentBytes => lang.pick("附件内容", "attachment bytes"),
         Table::CaseEvaluations => lang.pick("评查", "case evaluation"),
+        Table::CaseTallies => lang.pick("待办计数", "open-case tally"),
+        Table::AccusedNames => lang.pick("被反映对象名录", "accused-name list"),
     }
 }
 
