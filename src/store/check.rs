@@ -159,6 +159,7 @@ fn run(conn: &Connection, office: &Office, depth: Depth) -> Result<CheckReport> 
 fn beside_cases(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     tables::document_counters(conn, report)?;
     tables::person_counts(conn, report)?;
+    tables::start_tallies(conn, report)?;
     tables::earlier_petitioner(conn, report)
 }
 

@@ -1,15 +1,57 @@
 //! The open cases by state, for the queue's header: counted once, then
 //! kept up to date by this connection's own writes and recounted only when
 //! another connection has committed (`PRAGMA data_version`). At a million
-//! cases the count walks about 140,000 index entries (23 ms), and the desk
-//! asked for it on every return to the queue and after every save.
+//! cases the count walked about 140,000 index entries (23 ms; over a thousand
+//! pages from a cold disk at the desk's start), and the desk asked for it on
+//! every return to the queue and after every save: it is now a sum of the
+//! tallies kept as cases are written (migration 0029), less what the reader
+//! may not see, read from the confidential cases' indexes and the hidden list.
 
 use std::cell::RefCell;
+use std::rc::Rc;
+
+use rusqlite::params_from_iter;
 
 use super::cases::{self, CaseRef};
+use super::hidden::{self, MOST};
+use super::sight::reach;
 use super::{Result, Store};
 use crate::domain::case::Case;
-use crate::domain::types::State;
+use crate::domain::types::{Role, State};
+
+const OPEN: &str = "('intake', 'registered', 'assigned', 'replied')";
+
+/// How the reader's sight is taken off the tallies: their reach (None: every case) and the
+/// ids hidden from them (2022 Art 30 第三款).
+struct TallySight {
+    reach: Option<String>,
+    hidden: Rc<Vec<i64>>,
+}
+
+impl TallySight {
+    /// What of `cond` (on `cases`) the reader may not see: others' confidential cases out of
+    /// their reach (read from the confidential cases' covering indexes), and the hidden cases
+    /// their reach would show (a short list of ids). Each a query with `GROUP BY` fitting
+    /// `select`; the reach is taken as not met where it is NULL, as a WHERE takes it.
+    fn unseen(&self, select: &str, cond: &str, group: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(reach) = &self.reach {
+            out.push(format!(
+                "SELECT {select} FROM cases WHERE confidential = 1 AND {cond}
+                 AND NOT coalesce({reach}, 0) {group}"
+            ));
+        }
+        if !self.hidden.is_empty() {
+            let list: Vec<String> = self.hidden.iter().map(i64::to_string).collect();
+            let reach = self.reach.as_deref().unwrap_or("1");
+            out.push(format!(
+                "SELECT {select} FROM cases WHERE id IN ({}) AND {cond} AND coalesce({reach}, 0) {group}",
+                list.join(",")
+            ));
+        }
+        out
+    }
+}
 
 /// Open states and their counts.
 type ByState = Vec<(State, i64)>;
@@ -30,9 +72,70 @@ impl Store {
         {
             return Ok(counts.clone());
         }
+        let counts = match self.tally_sight()? {
+            Some(sight) => self.tallied_by_state(&sight)?,
+            None => self.counted_by_state()?,
+        };
+        *self.open_counts.0.borrow_mut() = Some((version, counts.clone()));
+        Ok(counts)
+    }
+
+    /// How the reader's sight is taken off the tallies; None when it is a condition on each
+    /// row instead (a handler's own cases, a hidden list too long or not to be had), and
+    /// the cases are counted from their indexes.
+    fn tally_sight(&self) -> Result<Option<TallySight>> {
+        let Some(who) = self.viewer.as_ref().map(|v| &v.operator) else {
+            return Ok(Some(TallySight {
+                reach: None,
+                hidden: Rc::default(),
+            }));
+        };
+        if who.role == Role::Handler {
+            return Ok(None);
+        }
+        let hidden = match hidden::hidden(&self.conn, &self.hidden, who) {
+            Ok(ids) if ids.len() <= MOST => ids,
+            _ => return Ok(None),
+        };
+        let reach = Some(reach(who, "")).filter(|r| r != "1");
+        Ok(Some(TallySight { reach, hidden }))
+    }
+
+    fn tallied_by_state(&self, sight: &TallySight) -> Result<ByState> {
+        let mut by: Vec<(String, i64)> = Vec::new();
+        let mut add = |sql: &str, sign: i64| -> Result<()> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+            for row in rows {
+                let (state, n) = row?;
+                match by.iter_mut().find(|(s, _)| *s == state) {
+                    Some(slot) => slot.1 += sign * n,
+                    None => by.push((state, sign * n)),
+                }
+            }
+            Ok(())
+        };
+        add(
+            &format!("SELECT state, sum(n) FROM case_tallies WHERE state IN {OPEN} GROUP BY state"),
+            1,
+        )?;
+        let cond = format!("state IN {OPEN}");
+        for sql in sight.unseen("state, count(*)", &cond, "GROUP BY state") {
+            add(&sql, -1)?;
+        }
+        let mut counts: ByState = by
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .filter_map(|(s, n)| State::from_code(&s).map(|s| (s, n)))
+            .collect();
+        counts.sort_by_key(|(s, _)| s.code());
+        Ok(counts)
+    }
+
+    /// The open cases by state the reader may see, counted from the state index.
+    pub(super) fn counted_by_state(&self) -> Result<ByState> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT state, count(*) FROM cases
-             WHERE state IN ('intake', 'registered', 'assigned', 'replied') AND {} GROUP BY state",
+            "SELECT state, count(*) FROM cases WHERE state IN {OPEN} AND {} GROUP BY state",
             self.seen_where("")
         ))?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
@@ -43,8 +146,34 @@ impl Store {
                 counts.push((s, n));
             }
         }
-        *self.open_counts.0.borrow_mut() = Some((version, counts.clone()));
         Ok(counts)
+    }
+
+    /// The cases overdue on `today` (a clock due before it) that the reader may see: the
+    /// tallies' days before it, less the unseen, as [`Store::open_by_state`] counts.
+    pub(super) fn count_overdue(&self, today: &str) -> Result<i64> {
+        let Some(sight) = self.tally_sight()? else {
+            return Ok(self.conn.query_row(
+                &format!(
+                    "SELECT count(*) FROM cases WHERE next_due < ?1 AND {}",
+                    self.seen_where("")
+                ),
+                [today],
+                |r| r.get(0),
+            )?);
+        };
+        let mut n: i64 = self.conn.query_row(
+            "SELECT coalesce(sum(n), 0) FROM case_tallies WHERE due <> '' AND due < ?1",
+            [today],
+            |r| r.get(0),
+        )?;
+        for sql in sight.unseen("count(*)", "next_due < ?1", "") {
+            let unseen: i64 = self
+                .conn
+                .query_row(&sql, params_from_iter([today]), |r| r.get(0))?;
+            n -= unseen;
+        }
+        Ok(n)
     }
 
     /// Whether the reader saw the case `r` names before a command of theirs: None when it

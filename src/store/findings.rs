@@ -77,6 +77,8 @@ pub enum Table {
     CaseEvaluations,
     ReportOverdue,
     ReportSupervision,
+    CaseTallies,
+    AccusedNames,
 }
 
 impl Table {
@@ -107,6 +109,8 @@ impl Table {
             Table::CaseEvaluations => "case_evaluations",
             Table::ReportOverdue => "report_overdue",
             Table::ReportSupervision => "report_supervision",
+            Table::CaseTallies => "case_tallies",
+            Table::AccusedNames => "accused_names",
         }
     }
 }

@@ -38,6 +38,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0025_evaluations.sql"),
     include_str!("migrations/0026_owned_open.sql"),
     include_str!("migrations/0027_report_stocks.sql"),
+    include_str!("migrations/0028_search_longer_prefixes.sql"),
+    include_str!("migrations/0029_start_tallies.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -64,12 +66,17 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The version of `0028_search_longer_prefixes.sql`, whose Rust step fills the index.
+const SEARCH_LONGER_PREFIXES: usize = 28;
+
 /// What a migration needs beyond its SQL, run in the same transaction right after it.
 fn rust_step(tx: &Connection, version: usize) -> Result<(), StoreError> {
     match version {
         // The search index made anew with prefix indexes: its tokens come from Rust.
         10 => step_0010::run(tx),
         18 => step_0018::run(tx),
+        // 0028: the search index made anew with prefix indexes of 4 to 11, filled as 10's.
+        SEARCH_LONGER_PREFIXES => step_0010::run(tx),
         _ => Ok(()),
     }
 }
@@ -112,6 +119,8 @@ mod tests {
         (25, "0025_evaluations.sql", "51953cb551265dc1d3fa1712f1b40984aea53501833b1620ccc863bac8d7ad85"),
         (26, "0026_owned_open.sql", "49aa3b5976042b229339d435745b1d039ee8f2f13fbd736138a4c0dfecf3df93"),
         (27, "0027_report_stocks.sql", "ea90f205c7f86d1cb637eff5265c8676dce1e954529343d1006d69820a80c796"),
+        (SEARCH_LONGER_PREFIXES, "0028_search_longer_prefixes.sql", "61140c3bca419c1c93b4a2c4235af2dea9fab772366fd1781a453f4708e4b3db"),
+        (SEARCH_LONGER_PREFIXES + 1, "0029_start_tallies.sql", "46a0aecacce18baf8a4190ffa5b24d5a19e6fb3b760cee617779ab652719e157"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

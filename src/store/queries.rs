@@ -224,14 +224,7 @@ impl Store {
             counts.by_state.push((s, n));
             counts.open += n;
         }
-        counts.overdue = self.conn.query_row(
-            &format!(
-                "SELECT count(*) FROM cases WHERE next_due < ?1 AND {}",
-                self.seen_where("")
-            ),
-            [today.to_string()],
-            |r| r.get(0),
-        )?;
+        counts.overdue = self.count_overdue(&today.to_string())?;
         let offset = self.office.policy.utc_offset;
         let start = today
             .and_hms_opt(0, 0, 0)

@@ -7,9 +7,9 @@
 //! N−1 bigrams (consecutive positions, so it matches the exact substring);
 //! a single character is a prefix query, which every character of the text
 //! can answer because each one starts a token. FTS5 keeps prefix indexes of
-//! one and three characters (migration 0010), so a single character and a
-//! three-digit number read one posting list newest first instead of merging
-//! every token that begins so.
+//! one character and of three to eleven (migrations 0010 and 0028), so a
+//! single character and a number or word typed so far read one posting list
+//! newest first instead of merging every token that begins so.
 
 use rusqlite::{Connection, params};
 
@@ -276,7 +276,7 @@ mod tests {
     fn search(texts: &[&str], q: &str) -> Vec<i64> {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch(
-            "CREATE VIRTUAL TABLE case_search USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='1 3');",
+            "CREATE VIRTUAL TABLE case_search USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='1 3 4 5 6 7 8 9 10 11');",
         )
         .unwrap();
         for (i, t) in texts.iter().enumerate() {
@@ -308,9 +308,36 @@ mod tests {
         assert_eq!(search(&texts, "位"), vec![1]);
         assert_eq!(search(&texts, "保"), vec![2]);
         assert_eq!(search(&texts, "138001"), vec![4]);
+        assert_eq!(search(&texts, "1380013800"), vec![4]);
+        assert_eq!(search(&texts, "13800138000"), vec![4]);
         // Not substrings: characters present but not adjacent.
         assert_eq!(search(&texts, "拆补"), Vec::<i64>::new());
         assert_eq!(search(&texts, "补拆迁"), Vec::<i64>::new());
+    }
+
+    /// Numbers of every length typed so far, read from the prefix indexes of 4 to 11 (a year
+    /// in a summary, an amount, a phone number), find what the merge of every word that
+    /// begins so found: the same cases, and the 12th digit on (no index of its own) too.
+    #[test]
+    fn numbers_of_four_digits_and_more_find_every_word_they_begin() {
+        let texts = [
+            "2025年3月反映拖欠工资12000元",
+            "电话13800138000，2025-0137",
+            "2026年1月，20250101号文件",
+            "身份证号110101199003074512",
+            "补偿款1200元，电话13900001111",
+        ];
+        assert_eq!(search(&texts, "2025"), vec![1, 2, 3]);
+        assert_eq!(search(&texts, "20250"), vec![3]);
+        assert_eq!(search(&texts, "1200"), vec![1, 5]);
+        assert_eq!(search(&texts, "12000"), vec![1]);
+        assert_eq!(search(&texts, "1380"), vec![2]);
+        assert_eq!(search(&texts, "13"), Vec::<i64>::new());
+        assert_eq!(search(&texts, "139000011"), vec![5]);
+        assert_eq!(search(&texts, "11010119900307"), vec![4]);
+        assert_eq!(search(&texts, "110101199003074512"), vec![4]);
+        assert_eq!(search(&texts, "2026 1200"), Vec::<i64>::new());
+        assert_eq!(search(&texts, "电话 1390"), vec![5]);
     }
 
     /// A ledger made before the prefix indexes (schema 9) is upgraded to the same hits:
@@ -368,7 +395,7 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert!(sql.contains("prefix = '1 3'"), "{sql}");
+        assert!(sql.contains("prefix = '1 3 4 5 6 7 8 9 10 11'"), "{sql}");
         assert_eq!(hits(&store), before);
     }
 }

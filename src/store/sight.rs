@@ -64,7 +64,7 @@ pub fn condition(who: &Operator, p: &str) -> String {
 
 /// What `who`'s role reaches before anything is hidden from them: a leader everything, a
 /// clerk what is not confidential or was received by them, a handler their own cases.
-fn reach(who: &Operator, p: &str) -> String {
+pub(super) fn reach(who: &Operator, p: &str) -> String {
     let me = literal(&who.name);
     match who.role {
         Role::Leader => "1".to_owned(),

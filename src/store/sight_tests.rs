@@ -127,3 +127,52 @@ fn a_department_wide_handler_reads_their_department_from_its_index() {
     );
     assert!(!plan.iter().any(|step| step == "SCAN cases"), "{plan:#?}");
 }
+
+/// The queue header's counts from the tallies kept as cases are written (migration 0029)
+/// are the counts of the cases themselves, for every reader and no reader, on a ledger
+/// written command by command (the triggers) and one written in bulk (counted at its end).
+#[test]
+fn tallied_counts_are_the_cases_counted() {
+    for bulk in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = super::super::test_ledger::demo(&dir.path().join("l.db"), 400, 5, bulk);
+        let today = super::super::test_ledger::now().date_naive();
+        let everything = ListFilter {
+            sort: Sort::Oldest,
+            limit: 100_000,
+            ..ListFilter::default()
+        };
+        let cases: Vec<Case> = (store.list(&everything, today).unwrap())
+            .into_iter()
+            .map(|(r, _)| r.case)
+            .collect();
+        let days = [-400, -60, -1, 0, 1, 30].map(|d| today + chrono::Duration::days(d));
+        let readers = readers(&store, &cases).into_iter().map(Some);
+        for who in readers.chain([None]) {
+            store.set_viewer(who.clone().map(|operator| Viewer {
+                operator,
+                mask: "（保密）".to_owned(),
+            }));
+            assert_eq!(
+                store.open_by_state().unwrap(),
+                store.counted_by_state().unwrap(),
+                "{who:?}"
+            );
+            for day in days.map(|d| d.to_string()) {
+                let counted: i64 = (store.conn)
+                    .query_row(
+                        &format!(
+                            "SELECT count(*) FROM cases WHERE next_due < ?1 AND {}",
+                            store.seen_where("")
+                        ),
+                        [&day],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(store.count_overdue(&day).unwrap(), counted, "{who:?} {day}");
+            }
+        }
+        let overdue: i64 = store.count_overdue(&days[5].to_string()).unwrap();
+        assert!(overdue > 0, "the demo has overdue cases");
+    }
+}

@@ -31,6 +31,8 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
         Table::CaseEvaluations => lang.pick("评查", "case evaluation"),
         Table::ReportOverdue => lang.pick("统计逾期存量", "report overdue spans"),
         Table::ReportSupervision => lang.pick("统计督办存量", "report supervision orders"),
+        Table::CaseTallies => lang.pick("待办计数", "open-case tally"),
+        Table::AccusedNames => lang.pick("被反映对象名录", "accused-name list"),
     }
 }
 

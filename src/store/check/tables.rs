@@ -293,3 +293,39 @@ fn names(conn: &Connection, sql: &str) -> Result<HashSet<String>> {
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// `case_tallies` against the cases it counts, and every name a case accuses in
+/// `accused_names` (a name more is allowed: names are never taken out), as migration 0029's
+/// triggers and `bulk.rs` keep them.
+pub(super) fn start_tallies(conn: &Connection, report: &mut CheckReport) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT coalesce(c.state, t.state), coalesce(c.due, t.due), c.n, t.n
+           FROM (SELECT state, coalesce(next_due, '') AS due, count(*) AS n
+                   FROM cases GROUP BY 1, 2) c
+           FULL JOIN case_tallies t ON t.state = c.state AND t.due = c.due
+          WHERE c.n IS NOT t.n AND NOT (c.n IS NULL AND t.n = 0)",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let key = format!("{} {}", r.get::<_, String>(0)?, r.get::<_, String>(1)?);
+        let (want, found): (Option<i64>, Option<i64>) = (r.get(2)?, r.get(3)?);
+        let shown = |v: Option<i64>| v.map_or("none".to_owned(), |n| n.to_string());
+        let column = if want.is_some() && found.is_some() {
+            "n"
+        } else {
+            "(row)"
+        };
+        report.differ(Table::CaseTallies, &key, column, shown(want), shown(found));
+    }
+    let mut stmt = conn.prepare(
+        "SELECT name FROM (SELECT target AS name FROM cases WHERE target IS NOT NULL
+                            UNION SELECT target_person FROM cases WHERE target_person IS NOT NULL)
+          WHERE name NOT IN (SELECT name FROM accused_names)",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let name: String = r.get(0)?;
+        report.differ(Table::AccusedNames, &name, "name", name.clone(), "none");
+    }
+    Ok(())
+}
