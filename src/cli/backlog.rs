@@ -11,7 +11,6 @@ use super::{Env, Failure};
 use crate::domain::backlog::BacklogChange;
 use crate::domain::command::Command;
 use crate::domain::flags::PersonFlag;
-use crate::domain::repeat::PetitionerKey;
 use crate::files::write_private;
 use crate::store::{BacklogRow, CaseRef, Store};
 use crate::strings::{Lang, backlog as words, errors, labels};
@@ -192,21 +191,11 @@ pub fn intake_flags(store: &Store, command: &Command, today: NaiveDate, lang: La
     let (Command::Intake(i) | Command::Attach(i)) = command else {
         return Vec::new();
     };
-    let people = &i.petitioners;
     let mut out = Vec::new();
-    for p in people {
-        let key = PetitionerKey::new(
-            p.id_number.as_deref(),
-            p.phone.as_deref(),
-            Some(&p.name),
-            p.address.as_deref(),
-            today,
-        );
-        for f in store.flags_for(&key, today).unwrap_or_default() {
-            let w = words::flag_warning(lang, &f);
-            if !out.contains(&w) {
-                out.push(w);
-            }
+    for f in store.flags_of(&i.petitioners, today).unwrap_or_default() {
+        let w = words::flag_warning(lang, &f);
+        if !out.contains(&w) {
+            out.push(w);
         }
     }
     out

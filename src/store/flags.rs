@@ -9,6 +9,7 @@ use super::office_journal::{self, OfficeRecord};
 use super::{Result, Store, StoreError, directory, receipt};
 use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::flags::{self, FlagError, FlagRemoval, PersonFlag};
+use crate::domain::intake::Petitioner;
 use crate::domain::repeat::PetitionerKey;
 
 fn all(conn: &Connection) -> Result<Vec<PersonFlag>> {
@@ -147,5 +148,27 @@ impl Store {
             .into_iter()
             .filter(|f| flags::matches(f, who, today))
             .collect())
+    }
+
+    /// The flags on any of `people` (a case's or an intake's petitioners), each once: for
+    /// the warning at intake, the 预警稳控提醒函 and the 专报.
+    pub fn flags_of(&self, people: &[Petitioner], today: NaiveDate) -> Result<Vec<PersonFlag>> {
+        let all = self.flags()?;
+        let mut out: Vec<PersonFlag> = Vec::new();
+        for p in people {
+            let who = PetitionerKey::new(
+                p.id_number.as_deref(),
+                p.phone.as_deref(),
+                Some(&p.name),
+                p.address.as_deref(),
+                today,
+            );
+            for f in all.iter().filter(|f| flags::matches(f, &who, today)) {
+                if !out.iter().any(|g| g.no == f.no) {
+                    out.push(f.clone());
+                }
+            }
+        }
+        Ok(out)
     }
 }

@@ -14,7 +14,6 @@ use crate::domain::case::Case;
 use crate::domain::command::Command;
 use crate::domain::documents::{Content, DocKind, OfficeProfile, check_profile, doc_number};
 use crate::domain::error::WorkflowError;
-use crate::domain::repeat::PetitionerKey;
 use crate::domain::workflow::{Event, local_date};
 
 /// What a renderer gets: everything a template may print.
@@ -127,20 +126,7 @@ impl Store {
             && input.flags.is_empty()
         {
             let case = self.case(case, today)?.case;
-            for p in &case.intake.petitioners {
-                let key = PetitionerKey::new(
-                    p.id_number.as_deref(),
-                    p.phone.as_deref(),
-                    Some(&p.name),
-                    p.address.as_deref(),
-                    today,
-                );
-                for f in self.flags_for(&key, today)? {
-                    if !input.flags.iter().any(|g| g.no == f.no) {
-                        input.flags.push(f);
-                    }
-                }
-            }
+            input.flags = self.flags_of(&case.intake.petitioners, today)?;
         }
         Ok(req)
     }

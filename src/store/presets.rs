@@ -15,7 +15,6 @@ use crate::domain::presets::{
     BacklogStatus, Counted, LeaderWeek, Line, Listed, Preset, SpecialReport, Step, UnitReport,
     UnitSection, WeeklyReport,
 };
-use crate::domain::repeat::PetitionerKey;
 use crate::domain::types::Role;
 
 /// The states before the reply: the case is still being handled.
@@ -257,25 +256,10 @@ impl Store {
                 actor: e.actor,
             })
             .collect();
-        let mut flags: Vec<crate::domain::flags::PersonFlag> = Vec::new();
-        for p in &case.intake.petitioners {
-            let key = PetitionerKey::new(
-                p.id_number.as_deref(),
-                p.phone.as_deref(),
-                Some(&p.name),
-                p.address.as_deref(),
-                today,
-            );
-            for f in self.flags_for(&key, today)? {
-                if !flags.iter().any(|g| g.no == f.no) {
-                    flags.push(f);
-                }
-            }
-        }
-        let backlog = self
-            .backlog(today)?
-            .into_iter()
-            .find(|b| b.row.case.id == case.id)
+        let flags = self.flags_of(&case.intake.petitioners, today)?;
+        // The one case's grounds, not the whole 积案 list.
+        let backlog = (self.backlog_rows(&[case.id], today)?.into_iter())
+            .find(|b| !b.grounds.is_empty())
             .map(|b| BacklogStatus {
                 grounds: b.grounds,
                 file: b.file,
