@@ -306,7 +306,7 @@ fn run(env: Env) -> Result<ExitCode, Failure> {
         cmd @ (Cmd::Attach { .. } | Cmd::Attachments { .. } | Cmd::Export { .. }) => {
             attach::run(&env, cmd)
         }
-        cmd @ Cmd::Report { .. } => report_command(&env, cmd),
+        cmd @ Cmd::Report { .. } => report::command(&env, cmd),
         Cmd::Notice { .. } => notice_command(&env, cmd),
         Cmd::Replay { keys, size, json } => replay(&env, &keys, &size, json),
         Cmd::Check { quick, deep, json } => check(&env, quick, deep, json),
@@ -581,39 +581,4 @@ fn read_only_dir(ledger: &Path) -> Option<String> {
         }
         Err(_) => None,
     }
-}
-
-/// `report`: one of the county's presets, a list a page at a time, or the report itself.
-fn report_command(env: &Env, cmd: Cmd) -> Result<ExitCode, Failure> {
-    let Cmd::Report {
-        period,
-        format,
-        out,
-        top,
-        preset,
-        list,
-        page,
-        all,
-    } = cmd
-    else {
-        return Ok(ExitCode::SUCCESS);
-    };
-    let (lang, today) = (env.lang, env.clock.today());
-    let store = env.open_for_reading()?;
-    if preset.preset.is_some() {
-        let asked = report_preset::Asked {
-            period: &period,
-            format,
-            out: out.as_deref(),
-            top,
-        };
-        report_preset::run(&store, &preset, &asked, lang, today)?;
-    } else if let Some(list) = list {
-        let page = (!all).then_some(page);
-        let ask = report::Listing { list, page, format };
-        report::list(&store, &period, ask, out.as_deref(), lang, today)?;
-    } else {
-        report::run(&store, &period, format, out.as_deref(), top, lang, today)?;
-    }
-    Ok(ExitCode::SUCCESS)
 }

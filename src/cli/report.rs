@@ -316,3 +316,45 @@ impl Sink {
         }
     }
 }
+
+/// `report`: one of the county's presets, a list a page at a time, or the report itself.
+pub(super) fn command(
+    env: &super::Env,
+    cmd: super::Cmd,
+) -> Result<std::process::ExitCode, Failure> {
+    let super::Cmd::Report {
+        period,
+        format,
+        out,
+        top,
+        preset,
+        list: which,
+        page,
+        all,
+    } = cmd
+    else {
+        return Ok(std::process::ExitCode::SUCCESS);
+    };
+    let (lang, today) = (env.lang, env.clock.today());
+    let store = env.open_for_reading()?;
+    if preset.preset.is_some() {
+        let asked = super::report_preset::Asked {
+            period: &period,
+            format,
+            out: out.as_deref(),
+            top,
+        };
+        super::report_preset::run(&store, &preset, &asked, lang, today)?;
+    } else if let Some(which) = which {
+        let page = (!all).then_some(page);
+        let ask = Listing {
+            list: which,
+            page,
+            format,
+        };
+        list(&store, &period, ask, out.as_deref(), lang, today)?;
+    } else {
+        run(&store, &period, format, out.as_deref(), top, lang, today)?;
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}

@@ -14,6 +14,7 @@ use crate::ui::app::{App, Cmd, Cursor, Filter, Msg, View};
 use crate::ui::form::action::Directory;
 use crate::ui::form::draft::{Draft, DraftOf};
 use crate::ui::form::intake::RepeatQuery;
+use crate::ui::screens::backlog::run as backlog;
 use crate::ui::screens::settings::import;
 use crate::ui::view;
 
@@ -88,9 +89,9 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             .map_or_else(fail, |(days, records)| Msg::Reception(days, records)),
         Cmd::Repeats(query) => repeats(store, app, query),
         Cmd::LoadDrafts => load_drafts(store, app),
-        Cmd::LoadBacklog => backlog(store, app, false),
-        Cmd::LoadBacklogPage { first, ids } => more_backlog(store, app, *first, ids),
-        Cmd::ChangeBacklog { case, change } => change_backlog(store, app, case, change),
+        Cmd::LoadBacklog => backlog::load(store, app, false),
+        Cmd::LoadBacklogPage { first, ids } => backlog::more(store, app, *first, ids),
+        Cmd::ChangeBacklog { case, change } => backlog::change(store, app, case, change),
         Cmd::Intake(input) => intake(store, app, input),
         Cmd::Execute {
             id,
@@ -285,62 +286,6 @@ fn load_dashboard(store: &Store, app: &App) -> Msg {
         }
         Err(e) => Msg::Failed(errors::store(app.lang, &e)),
     }
-}
-
-/// A change of one 积案's file, then the list again.
-fn change_backlog(
-    store: &mut Store,
-    app: &App,
-    case: &str,
-    change: &crate::domain::backlog::BacklogChange,
-) -> Msg {
-    let r = CaseRef::parse(case);
-    match store.change_backlog(operator_name(app), app.clock.now(), &r, change) {
-        Ok(_) => backlog(store, app, true),
-        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
-    }
-}
-
-/// 积案: every id, and the rows around the cursor, with the office's rule for the title.
-fn backlog(store: &Store, app: &App, saved: bool) -> Msg {
-    let p = &store.office().policy;
-    let rule = (p.backlog_overdue_days, p.backlog_repeats);
-    let load = || -> Result<Msg, StoreError> {
-        let ids = store.backlog_ids(app.today)?;
-        // Where the cursor was (opened anew: the top).
-        let selected = app.backlog().map_or(0, |b| b.place(&ids));
-        let range = crate::ui::screens::backlog::window(selected, ids.len());
-        let page = backlog_page(store, app, range.start, ids[range].to_vec())?;
-        Ok(Msg::Backlog(Box::new(
-            crate::ui::screens::backlog::Loaded {
-                ids,
-                selected,
-                page,
-                rule,
-                saved,
-            },
-        )))
-    };
-    load().unwrap_or_else(|e| Msg::Failed(errors::store(app.lang, &e)))
-}
-
-/// More 积案 rows, for the cursor moved past those loaded.
-fn more_backlog(store: &Store, app: &App, first: usize, ids: &[i64]) -> Msg {
-    match backlog_page(store, app, first, ids.to_vec()) {
-        Ok(page) => Msg::BacklogPage(Box::new(page)),
-        Err(e) => Msg::Failed(errors::store(app.lang, &e)),
-    }
-}
-
-/// The rows of 积案 `ids`, from `first` of the list.
-fn backlog_page(
-    store: &Store,
-    app: &App,
-    first: usize,
-    ids: Vec<i64>,
-) -> Result<crate::ui::screens::backlog::Page, StoreError> {
-    let rows = store.backlog_rows(&ids, app.today)?;
-    Ok(crate::ui::screens::backlog::Page { first, ids, rows })
 }
 
 fn load_drafts(store: &Store, app: &App) -> Msg {

@@ -3,6 +3,7 @@
 //! case, names its leader or team, records a 会商 or a line of progress. Every change goes
 //! through `Store::change_backlog` (`domain::backlog::apply`), as `xinfang backlog` does.
 
+pub(crate) mod run;
 mod update;
 pub mod view;
 
