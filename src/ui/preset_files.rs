@@ -11,11 +11,7 @@ use crate::store::Store;
 use crate::strings::{presets as words, report as report_words, report_screen as say};
 
 pub fn write(store: &Store, app: &App, period: Period) -> Msg {
-    let dir = store
-        .path()
-        .parent()
-        .unwrap_or_else(|| std::path::Path::new("."))
-        .join("reports");
+    let dir = reports_dir(store);
     if let Err(e) = std::fs::create_dir_all(&dir) {
         return Msg::Failed(say::cannot_make_folder(app.lang, &dir, &e));
     }
@@ -55,4 +51,13 @@ pub fn write(store: &Store, app: &App, period: Period) -> Msg {
         written.push(path);
     }
     Msg::ReportWritten(written)
+}
+
+/// `reports/` beside the ledger, where the desk writes the report and the presets.
+pub fn reports_dir(store: &Store) -> std::path::PathBuf {
+    let ledger = store.path();
+    ledger
+        .parent()
+        .unwrap_or_else(|| std::path::Path::new("."))
+        .join("reports")
 }

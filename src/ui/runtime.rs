@@ -546,11 +546,7 @@ fn write_report(store: &Store, app: &App) -> Msg {
     let Some(loaded) = &app.report().loaded else {
         return Msg::Idle;
     };
-    let dir = store
-        .path()
-        .parent()
-        .unwrap_or_else(|| std::path::Path::new("."))
-        .join("reports");
+    let dir = super::preset_files::reports_dir(store);
     if let Err(e) = std::fs::create_dir_all(&dir) {
         return Msg::Failed(say::cannot_make_folder(app.lang, &dir, &e));
     }
