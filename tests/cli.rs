@@ -238,7 +238,8 @@ fn an_upgrade_is_announced_and_keeps_search() {
     // again on the next open.
     let conn = common::sqlite(&l.path);
     conn.execute_batch(
-        "DROP TRIGGER petitioners_repeat; DROP TABLE case_facts; DROP TABLE case_summaries;",
+        "DROP TRIGGER petitioners_repeat; DROP TRIGGER petitioners_again;
+         DROP TABLE case_facts; DROP TABLE case_summaries;",
     )
     .unwrap();
     conn.pragma_update(None, "user_version", 9).unwrap();

@@ -79,3 +79,56 @@ pub(super) fn of(conn: &Connection, id: i64, indexed: bool) -> rusqlite::Result<
         .optional()?
         .flatten())
 }
+
+/// For each case with a later case of the same person, that case's receipt (`case_id`,
+/// `at`): each person's cases in receipt order, each case once per person, and the next
+/// one's receipt (as migration 0030 sets `again_at`).
+const LATER: &str = "
+SELECT case_id, min(nxt) AS at FROM (
+    SELECT case_id, lead(received_at) OVER (PARTITION BY k ORDER BY received_at, case_id)
+           AS nxt
+      FROM (SELECT DISTINCT id_number AS k, case_id, received_at FROM petitioners
+             WHERE id_number <> '')
+    UNION ALL
+    SELECT case_id, lead(received_at) OVER (PARTITION BY k ORDER BY received_at, case_id)
+      FROM (SELECT DISTINCT phone AS k, case_id, received_at FROM petitioners
+             WHERE phone <> '')
+    UNION ALL
+    SELECT case_id, lead(received_at) OVER (PARTITION BY k, a ORDER BY received_at, case_id)
+      FROM (SELECT DISTINCT name AS k, address AS a, case_id, received_at FROM petitioners
+             WHERE name <> '' AND address <> ''))
+ WHERE nxt IS NOT NULL GROUP BY case_id";
+
+/// Whether the ledger keeps `again_at` (schema 30 on).
+pub(super) fn kept(conn: &Connection) -> rusqlite::Result<bool> {
+    let mut stmt = conn
+        .prepare_cached("SELECT 1 FROM pragma_table_info('case_facts') WHERE name = 'again_at'")?;
+    stmt.exists([])
+}
+
+/// Sets every `again_at` from the petitioners: for the bulk writer, which loads without
+/// the trigger that keeps them.
+pub(super) fn mark(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        &format!(
+            "UPDATE case_facts SET again_at = later.at FROM ({LATER}) AS later
+              WHERE case_facts.id = later.case_id AND case_facts.again_at IS NOT later.at"
+        ),
+        [],
+    )?;
+    Ok(())
+}
+
+/// A row whose `again_at` differs: id, case number, stored, recomputed.
+pub(super) type Differing = (i64, Option<String>, Option<i64>, Option<i64>);
+
+/// The rows whose `again_at` differs from the petitioners', for `check`.
+pub(super) fn differing(conn: &Connection) -> rusqlite::Result<Vec<Differing>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT f.id, f.case_no, f.again_at, later.at FROM case_facts f
+           LEFT JOIN ({LATER}) AS later ON later.case_id = f.id
+          WHERE f.again_at IS NOT later.at"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    rows.collect()
+}

@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{Result, facts, rollup, search};
+use super::{Result, again, facts, rollup, search};
 
 /// The meta row that holds the indexes dropped for the load, so that the
 /// end recreates exactly those.
@@ -92,6 +92,8 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
         }
         // The repeat trigger was off too: every flag from the indexes just built.
         tx.execute(facts::MARK_REPEATS, [])?;
+        // And the next case's receipt on each earlier case (migration 0030's trigger).
+        again::mark(&tx)?;
         tx.execute("DELETE FROM meta WHERE key = ?1", [SAVED])?;
     }
     search::set_bulk_loading(&tx, false)?;

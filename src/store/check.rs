@@ -160,7 +160,8 @@ fn beside_cases(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     tables::document_counters(conn, report)?;
     tables::person_counts(conn, report)?;
     tables::start_tallies(conn, report)?;
-    tables::earlier_petitioner(conn, report)
+    tables::earlier_petitioner(conn, report)?;
+    tables::again_at(conn, report)
 }
 
 /// The checks that need the whole pass over the cases first (`cases::Seen`); the search

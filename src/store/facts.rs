@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params, params_from_iter};
 
-pub(super) use super::facts_row::replied_on;
+pub(super) use super::facts_row::{letter_signed, replied_on};
 use super::facts_row::{upsert, values};
 use super::findings::{BadRecord, CheckReport};
 use super::{Result, StoreError};
@@ -270,7 +270,7 @@ fn day(b: &[u8]) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, num(&b[5..7])?, num(&b[8..])?)
 }
 
-fn decode_attached(s: Option<&str>) -> Option<Vec<i64>> {
+pub(super) fn decode_attached(s: Option<&str>) -> Option<Vec<i64>> {
     match s {
         None => Some(Vec::new()),
         Some(s) => s.split(',').map(|x| x.parse().ok()).collect(),
@@ -332,10 +332,16 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     }
     let mut cases = conn.prepare("SELECT id, case_no, doc FROM cases ORDER BY id")?;
     let mut cases = cases.query([])?;
-    // After COLUMNS: 30 replied_on, 31 case_no, 32 whether the summary is kept.
+    // After COLUMNS: 30 replied_on, 31 case_no, 32 whether the summary is kept, 33 whether
+    // a letter is signed (schema 30 on; NULL before).
+    let signed = if super::report::has_column(conn, "case_facts", "letter_signed")? {
+        "letter_signed"
+    } else {
+        "NULL"
+    };
     let mut rows = conn.prepare(&format!(
         "SELECT {COLUMNS}, replied_on, case_no,
-                EXISTS (SELECT 1 FROM case_summaries s WHERE s.id = case_facts.id)
+                EXISTS (SELECT 1 FROM case_summaries s WHERE s.id = case_facts.id), {signed}
            FROM case_facts ORDER BY id"
     ))?;
     let mut rows = rows.query([])?;
@@ -365,6 +371,7 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
             let extra = (
                 r.get::<_, Option<String>>(30)?,
                 r.get::<_, Option<String>>(31)?,
+                r.get::<_, Option<bool>>(33)?,
             );
             kept = Some((from_row(r, &mut names), extra, r.get::<_, bool>(32)?));
             row = rows.next()?;
@@ -374,10 +381,15 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
             (None, _) => "the case has no row for the report (case_facts)",
             (Some((Err(_), ..)), _) => "its row for the report (case_facts) does not read",
             (Some(_), Err(_)) => "the stored case does not parse",
-            (Some((Ok(kept), (replied, number), summary)), Ok(case)) => {
+            (Some((Ok(kept), (replied, number, signed), summary)), Ok(case)) => {
                 let mut want = facts(&case);
                 want.earlier_petitioner = kept.earlier_petitioner;
-                if kept != want || replied != replied_on(&case) || number != case.case_no {
+                let signed_differs = signed.is_some_and(|s| s != letter_signed(&case));
+                if kept != want
+                    || replied != replied_on(&case)
+                    || number != case.case_no
+                    || signed_differs
+                {
                     "the report's row (case_facts) differs from the stored case"
                 } else if !summary {
                     "the case's summary for the report (case_summaries) is missing"

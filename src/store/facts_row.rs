@@ -9,14 +9,14 @@ use rusqlite::types::{ToSql, ToSqlOutput, Value, ValueRef};
 use crate::domain::case::Case;
 use crate::domain::filing;
 use crate::domain::stats::{Supervised, facts};
-use crate::domain::types::{Level, Outcome};
+use crate::domain::types::{Channel, Level, Outcome};
 
 /// The columns `write` writes, in order (`earlier_petitioner` is its trigger's).
 pub(super) const WRITTEN: &str = "id, received_at, state, replied_on, archived_at, case_no,
     channel, people, category, target, urgency, linked, department, attached, decision,
     decided_at, served_on, outcome, unit_rating, office_rating, extension_days, extended_at,
     supervisions, superior_due, reported_on, level, notice_at, hearings, outbound, report_by,
-    report_received_on";
+    report_received_on, letter_signed";
 
 /// The statement `write` runs: every column of [`WRITTEN`], new or replaced.
 pub(super) fn upsert() -> &'static str {
@@ -72,7 +72,14 @@ pub(super) fn values(case: &Case) -> Vec<Value> {
         v(f.outbound.map(|_| 1)),
         v(f.outbound.and_then(|o| o.report_by).map(|d| d.to_string())),
         v(f.report_received.map(|d| d.to_string())),
+        v(letter_signed(case)),
     ]
+}
+
+/// The column `letter_signed` (migration 0030): a letter (来信) with a leader's 批示 on
+/// record, which 领导阅批率 counts (`signed.rs`).
+pub(super) fn letter_signed(case: &Case) -> bool {
+    case.intake.channel == Channel::Letter && !case.instructions.is_empty()
 }
 
 /// A value as SQLite is given it.

@@ -39,6 +39,7 @@ mod facts;
 mod facts_row;
 mod findings;
 mod first_time;
+mod first_time_counts;
 mod flags;
 mod guard;
 mod hidden;

@@ -31,7 +31,7 @@ use std::sync::{Mutex, mpsc};
 use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Result, Store, StoreError, again, facts, rollup};
+use super::{Result, Store, StoreError, again, facts};
 use crate::domain::case::Case;
 use crate::domain::stats::{self, COUNTED_STEPS, CaseFacts, Input, Period, Report, StepEvent};
 
@@ -105,7 +105,7 @@ impl Store {
 
     fn report_flows(&self, period: Period, today: NaiveDate, top: usize) -> Result<Report> {
         let rules = self.office.rules(&[], &[]);
-        if facts::present(&self.conn)? && rollup::valid(&self.conn, &rules)? {
+        if self.stocks_kept(&rules)? {
             return self.report_rolled(period, today, top, &rules);
         }
         let mut report = self.report_whole(period, today, top)?;
@@ -168,14 +168,19 @@ impl Store {
     /// The journal events of the steps the report counts (`stats::COUNTED_STEPS`) in
     /// `windows`, each once: by kind from the index, by time from the instant it records.
     pub fn step_events(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<Vec<StepEvent>> {
+        // `at` is RFC 3339 in the offset it was recorded with: its text sorts by that
+        // offset's date, within a day of the office's, so the index range `?4..?5` (a
+        // day's margin each side) holds the window and the instants are compared exactly.
         let mut stmt = self.conn.prepare_cached(
             "SELECT unixepoch(at) FROM events
-              WHERE op = ?1 AND unixepoch(at) >= ?2 AND unixepoch(at) < ?3",
+              WHERE op = ?1 AND at >= ?4 AND at < ?5
+                AND unixepoch(at) >= ?2 AND unixepoch(at) < ?3",
         )?;
         let mut out = Vec::new();
         for w in self.bounds(windows) {
             for &op in COUNTED_STEPS {
-                let rows = stmt.query_map((op.code(), w.from, w.to), |r| r.get::<_, i64>(0))?;
+                let args = (op.code(), w.from, w.to, &w.replied_from, &w.text_to);
+                let rows = stmt.query_map(args, |r| r.get::<_, i64>(0))?;
                 for at in rows {
                     out.push(StepEvent { op, at: at? });
                 }
@@ -262,6 +267,9 @@ impl Store {
                     .checked_sub_days(Days::new(1))
                     .unwrap_or(start)
                     .to_string(),
+                text_to: end
+                    .checked_add_days(Days::new(2))
+                    .map_or_else(|| "9".to_owned(), |d| d.to_string()),
             })
             .collect()
     }
@@ -327,6 +335,7 @@ impl Store {
             from,
             to,
             replied_from,
+            ..
         } in self.bounds(windows)
         {
             let mut take = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<()> {
@@ -431,6 +440,8 @@ struct Bounds {
     from: i64,
     to: i64,
     replied_from: String,
+    /// The day after the window's end, with the same margin (for texts sorted by date).
+    text_to: String,
 }
 
 /// `read(conn, ids)` for the ascending `ids`, in two halves side by side when there is a
@@ -505,7 +516,7 @@ fn merge(windows: &[(NaiveDate, NaiveDate)]) -> Vec<(NaiveDate, NaiveDate)> {
     out
 }
 
-fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> {
+pub(super) fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> {
     let mut stmt = conn.prepare_cached("SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2")?;
     Ok(stmt.exists([table, column])?)
 }
@@ -572,7 +583,7 @@ mod tests {
         store
             .conn
             .execute_batch(
-                "DROP TRIGGER petitioners_repeat; DROP TABLE case_facts;
+                "DROP TRIGGER petitioners_repeat; DROP TRIGGER petitioners_again; DROP TABLE case_facts;
                  DROP INDEX cases_by_replied; DROP INDEX cases_by_archived;
                  ALTER TABLE cases DROP COLUMN replied_on; ALTER TABLE cases DROP COLUMN archived_at;
                  DROP INDEX petitioners_by_id_number; DROP INDEX petitioners_by_phone;

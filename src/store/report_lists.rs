@@ -23,7 +23,7 @@ const SEQS: i64 = 1 << 20;
 const ORDS: i64 = 1 << 10;
 
 /// The spans overdue at cut-off day `?1`.
-const OVERDUE_AT: &str = "SELECT case_id, due, ord, clock, start FROM report_overdue
+const OVERDUE_AT: &str = "SELECT case_id, due, ord, clock, start, state FROM report_overdue
                            WHERE to_day > ?1 AND from_day <= ?1";
 
 impl Store {
@@ -47,7 +47,7 @@ impl Store {
             s.clocks.push((clock, n));
         }
         s.overdue_states = self.states(
-            &format!("SELECT DISTINCT case_id FROM ({OVERDUE_AT})"),
+            &format!("SELECT DISTINCT case_id, state FROM ({OVERDUE_AT})"),
             params![c],
         )?;
         let start: Option<i64> = self
@@ -64,17 +64,17 @@ impl Store {
                 .query_row([from, to], |r| r.get(0))?,
         );
         s.supervised_states = self.states(
-            "SELECT DISTINCT case_id FROM report_supervision WHERE at >= ?1 AND at < ?2",
+            "SELECT DISTINCT case_id, state FROM report_supervision WHERE at >= ?1 AND at < ?2",
             params![from, to],
         )?;
         Ok(s)
     }
 
-    /// The cases `ids` selects, counted by their state now.
+    /// The cases `ids` selects (with the state their stock rows carry: migration 0031),
+    /// counted by their state now.
     fn states(&self, ids: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<(State, u64)>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT f.state, count(*) FROM ({ids}) o JOIN case_facts f ON f.id = o.case_id
-              GROUP BY f.state"
+            "SELECT state, count(*) FROM ({ids}) GROUP BY state"
         ))?;
         let rows = stmt.query_map(args, |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
         let mut out = Vec::new();
@@ -250,8 +250,12 @@ impl Store {
     }
 
     /// Whether the stocks are kept (with the rollups, under the office's rules).
-    fn stocks_kept(&self, rules: &crate::domain::rules::Rules) -> Result<bool> {
-        Ok(facts::present(&self.conn)? && rollup::valid(&self.conn, rules)?)
+    pub(super) fn stocks_kept(&self, rules: &crate::domain::rules::Rules) -> Result<bool> {
+        // Schema 31 on: the stock rows carry their cases' states (a ledger read as it is,
+        // before its upgrade, is counted case by case).
+        Ok(facts::present(&self.conn)?
+            && rollup::valid(&self.conn, rules)?
+            && super::report::has_column(&self.conn, "report_overdue", "state")?)
     }
 
     /// A read transaction for a count and its page, unless the caller is in one.

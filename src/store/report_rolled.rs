@@ -1,9 +1,9 @@
 //! The statistics report from the rollups (`rollup.rs`; the design: `domain::stats::rollup`):
 //! the flows of each window summed from its days' rows; the stocks at its end (overdue at
 //! the cut-off, supervised in it) counted from the spans and orders kept per case
-//! (`stocks.rs`, `report_lists.rs`), the lists as a count and their first page; and only
-//! the first-time cases replied to in the window read and tallied (初信初访, `again.rs`:
-//! whether one was closed at once depends on later cases, so it is no flow).
+//! (`stocks.rs`, `report_lists.rs`), the lists as a count and their first page; and
+//! 初信初访 counted from its own index (`first_time_counts.rs`: whether a case was closed at
+//! once depends on later cases, so it is no flow; the next case's receipt is kept on it).
 
 use chrono::{Days, NaiveDate};
 use rusqlite::params_from_iter;
@@ -26,15 +26,23 @@ impl Store {
         // One read transaction: the sums, the cases and the labels of one snapshot.
         let tx = self.conn.unchecked_transaction()?;
         let steps = self.step_events(&windows)?;
+        // 初信初访 from its index where the next case's receipt is kept (schema 30 on);
+        // before that, the first-time cases read and their next cases sought.
+        let counted = again::kept(&self.conn)?;
         let mut rolled: [Rolled; 3] = Default::default();
         for (r, p) in rolled.iter_mut().zip(&periods) {
             let received = (self.instant(p.start), self.instant_after(p.end));
             *r = rollup::rolled(&self.conn, (p.start, p.end), received, today)?;
             r.stocks = Some(self.stocks_at(p, p.end.min(today))?);
+            if counted {
+                r.first_time = Some(self.first_time_counts(p, rules)?);
+            }
         }
-        let ids = self.first_time_ids(&periods)?;
-        let mut cases: Vec<CaseFacts> = facts::read(&self.conn, &ids)?;
-        again::fill(&self.conn, &mut cases)?;
+        let mut cases: Vec<CaseFacts> = Vec::new();
+        if !counted {
+            cases = facts::read(&self.conn, &self.first_time_ids(&periods)?)?;
+            again::fill(&self.conn, &mut cases)?;
+        }
         let mut report =
             stats::report_rolled(&[&cases], &steps, &rolled, period, rules, today, top);
         drop(cases);

@@ -219,6 +219,7 @@ pub(super) fn rolled(
         rows: sums(conn, days, today)?,
         repeat: u64::try_from(repeat).unwrap_or(0),
         stocks: None,
+        first_time: None,
     })
 }
 
@@ -321,6 +322,20 @@ mod tests {
                     .differences
                     .iter()
                     .any(|d| d.table == Table::ReportRollup && d.column == "n"),
+                "{report:?}"
+            );
+            // A stock row whose case's state is not the case's now (migration 0031).
+            store
+                .conn
+                .execute(
+                    "UPDATE report_overdue SET state = 'archived'
+                      WHERE case_id = (SELECT min(case_id) FROM report_overdue)",
+                    [],
+                )
+                .unwrap();
+            let report = store.check().unwrap();
+            assert!(
+                (report.differences.iter()).any(|d| d.table == Table::ReportOverdue),
                 "{report:?}"
             );
         }

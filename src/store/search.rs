@@ -375,7 +375,8 @@ mod tests {
         store
             .conn
             .execute_batch(
-                "DROP TRIGGER petitioners_repeat; DROP TABLE case_facts; DROP TABLE case_summaries;
+                "DROP TRIGGER petitioners_repeat; DROP TRIGGER petitioners_again;
+                 DROP TABLE case_facts; DROP TABLE case_summaries;
                  DROP TABLE case_search;
                  CREATE VIRTUAL TABLE case_search USING fts5(body, content='', contentless_delete=1,
                      tokenize='unicode61 remove_diacritics 0');

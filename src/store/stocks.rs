@@ -22,10 +22,10 @@ pub(super) fn day_number(d: NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce())
 }
 
-/// A row of `report_overdue`: case, ord, from, to, due, start, clock.
-type OverdueRow = (i64, i64, i64, i64, i64, Option<i64>, String);
-/// A row of `report_supervision`: case, seq, at, ground, feedback date.
-type OrderRow = (i64, i64, i64, String, String);
+/// A row of `report_overdue`: case, ord, from, to, due, start, clock, the case's state.
+type OverdueRow = (i64, i64, i64, i64, i64, Option<i64>, String, String);
+/// A row of `report_supervision`: case, seq, at, ground, feedback date, the case's state.
+type OrderRow = (i64, i64, i64, String, String, String);
 
 /// The rows the facts of a case make.
 fn rows(f: &CaseFacts, rules: &Rules) -> (Vec<OverdueRow>, Vec<OrderRow>) {
@@ -38,6 +38,7 @@ fn rows(f: &CaseFacts, rules: &Rules) -> (Vec<OverdueRow>, Vec<OrderRow>) {
             day_number(s.due),
             s.start.map(day_number),
             s.clock,
+            f.state.code().to_owned(),
         )
     });
     let orders = f.supervisions.iter().enumerate().map(|(i, s)| {
@@ -47,6 +48,7 @@ fn rows(f: &CaseFacts, rules: &Rules) -> (Vec<OverdueRow>, Vec<OrderRow>) {
             s.at,
             s.ground.code().to_owned(),
             s.feedback_by.to_string(),
+            f.state.code().to_owned(),
         )
     });
     (spans.collect(), orders.collect())
@@ -57,20 +59,20 @@ pub(super) fn put(conn: &Connection, rules: &Rules, f: &CaseFacts) -> Result<()>
     let (spans, orders) = rows(f, rules);
     if !spans.is_empty() {
         let mut stmt = conn.prepare_cached(
-            "INSERT INTO report_overdue (case_id, ord, from_day, to_day, due, start, clock)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO report_overdue (case_id, ord, from_day, to_day, due, start, clock, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
-        for (id, ord, from, to, due, start, clock) in spans {
-            stmt.execute(params![id, ord, from, to, due, start, clock])?;
+        for (id, ord, from, to, due, start, clock, state) in spans {
+            stmt.execute(params![id, ord, from, to, due, start, clock, state])?;
         }
     }
     if !orders.is_empty() {
         let mut stmt = conn.prepare_cached(
-            "INSERT INTO report_supervision (case_id, seq, at, ground, feedback_by)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO report_supervision (case_id, seq, at, ground, feedback_by, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
-        for (id, seq, at, ground, feedback_by) in orders {
-            stmt.execute(params![id, seq, at, ground, feedback_by])?;
+        for (id, seq, at, ground, feedback_by, state) in orders {
+            stmt.execute(params![id, seq, at, ground, feedback_by, state])?;
         }
     }
     Ok(())
@@ -109,7 +111,7 @@ impl Expected {
     /// is both) is named by its case.
     pub(super) fn compare(self, conn: &Connection, report: &mut CheckReport) -> Result<()> {
         let mut stmt = conn.prepare(
-            "SELECT case_id, ord, from_day, to_day, due, start, clock FROM report_overdue",
+            "SELECT case_id, ord, from_day, to_day, due, start, clock, state FROM report_overdue",
         )?;
         let found: BTreeSet<OverdueRow> = stmt
             .query_map([], |r| {
@@ -121,17 +123,26 @@ impl Expected {
                     r.get(4)?,
                     r.get(5)?,
                     r.get(6)?,
+                    r.get(7)?,
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
         differ(report, Table::ReportOverdue, &self.spans, &found, |r| {
             format!("{} {} {}", r.0, r.6, r.2)
         });
-        let mut stmt =
-            conn.prepare("SELECT case_id, seq, at, ground, feedback_by FROM report_supervision")?;
+        let mut stmt = conn.prepare(
+            "SELECT case_id, seq, at, ground, feedback_by, state FROM report_supervision",
+        )?;
         let found: BTreeSet<OrderRow> = stmt
             .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
             })?
             .collect::<rusqlite::Result<_>>()?;
         differ(

@@ -103,9 +103,10 @@ pub use key::{COUNTED_STEPS, FigureKey, Key, Section, Volume};
 pub use model::{Amount, Figure, Measure, OverdueItem, Report, SupervisedItem};
 pub use period::{Period, PeriodError, PeriodKind, YEARS};
 pub use repeat::{again_at, earlier_petitioner_ids};
-pub use rollup::{Flow, Rolled, deltas, fingerprint};
+pub use rollup::{FirstTime, Flow, Rolled, deltas, fingerprint};
 pub use signed::{Letters, put_letters};
 pub use stocks::{Span, Stocks, overdue_spans};
+pub use tally::closed_at_once;
 
 /// A visit of this many people or more is a group visit (集体访). DOMAIN.md ("What is
 /// recorded": representatives ≤ 5 for a group visit) after 2022《信访工作条例》第二十条: 多人

@@ -293,4 +293,15 @@ pub struct Rolled {
     /// The stocks at the window's cut-off, where the store counted them from its spans
     /// (`stocks.rs`); `None`: tallied from the cases given.
     pub stocks: Option<super::stocks::Stocks>,
+    /// 初信初访 in the period, where the store counted them from its index (`again_at`);
+    /// `None`: tallied from the cases given.
+    pub first_time: Option<FirstTime>,
+}
+
+/// 初信初访 of a period: the first-time cases whose reply was served in it, and those of
+/// them closed at once ([`super::closed_at_once`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct FirstTime {
+    pub closed: u64,
+    pub once: u64,
 }

@@ -142,6 +142,11 @@ pub(super) fn tally<'a>(
     if let Some(r) = rolled {
         t.rolled(r, p, today);
     }
+    let first_time = rolled.and_then(|r| r.first_time);
+    if let Some(f) = first_time {
+        t.add(FigureKey::FirstTimeClosed, f.closed);
+        t.add(FigureKey::FirstTimeOnce, f.once);
+    }
     let stocks = rolled.and_then(|r| r.stocks.as_ref());
     if let Some(s) = stocks {
         t.stocks(s, cutoff, rules);
@@ -157,7 +162,9 @@ pub(super) fn tally<'a>(
                 t.add(FigureKey::Repeat, 1);
             }
         }
-        t.first_time(pc, p, rules);
+        if first_time.is_none() {
+            t.first_time(pc, p, rules);
+        }
         if stocks.is_none() {
             t.overdue(pc, cutoff, rules, extra.as_deref_mut());
             t.supervision(pc, p, rules, extra.as_deref_mut());
@@ -231,11 +238,7 @@ impl<'a> Tally<'a> {
             return;
         }
         self.add(FigureKey::FirstTimeClosed, 1);
-        let window = u64::from(rules.policy.first_time_window_days);
-        let last = served.checked_add_days(chrono::Days::new(window));
-        let again = (case.again.iter().chain(&case.attached))
-            .any(|at| last.is_none_or(|last| local_day(*at, rules) <= last));
-        if !again {
+        if closed_at_once(served, case.again.iter().chain(&case.attached), rules) {
             self.add(FigureKey::FirstTimeOnce, 1);
         }
     }
@@ -338,4 +341,17 @@ impl<'a> Tally<'a> {
             self.supervised_states[case.state as usize] += 1;
         }
     }
+}
+
+/// 一次办结: no petition from the same person (`petitions`: the receipt instants of the
+/// later cases and attached items) received by the policy's window after the reply was
+/// served (`first_time_window_days`).
+pub fn closed_at_once<'i>(
+    served: NaiveDate,
+    mut petitions: impl Iterator<Item = &'i i64>,
+    rules: &Rules,
+) -> bool {
+    let window = u64::from(rules.policy.first_time_window_days);
+    let last = served.checked_add_days(chrono::Days::new(window));
+    !petitions.any(|at| last.is_none_or(|last| local_day(*at, rules) <= last))
 }

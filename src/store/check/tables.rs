@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use super::cases::Seen;
 use crate::domain::op::Op;
 use crate::store::findings::{CheckReport, Table};
-use crate::store::{Result, facts};
+use crate::store::{Result, again, facts};
 
 /// Each year's counter is the greatest number issued, and every number below it was
 /// issued once (numbers are gap-free: `cases::allot_number`). A counter moved back makes
@@ -202,6 +202,20 @@ pub(super) fn earlier_petitioner(conn: &Connection, report: &mut CheckReport) ->
             want.to_string(),
             super::rows::show(&found),
         );
+    }
+    Ok(())
+}
+
+/// The next case's receipt kept on every report row (`again_at`, migration 0030), against
+/// the petitioners recomputed (`again::LATER`): what the report's 初信初访 counts from.
+pub(super) fn again_at(conn: &Connection, report: &mut CheckReport) -> Result<()> {
+    if !again::kept(conn)? {
+        return Ok(());
+    }
+    let show = |v: Option<i64>| v.map_or_else(|| "NULL".to_owned(), |v| v.to_string());
+    for (id, case_no, found, want) in again::differing(conn)? {
+        let key = super::rows::case_key(id, case_no.as_deref());
+        report.differ(Table::CaseFacts, key, "again_at", show(want), show(found));
     }
     Ok(())
 }
