@@ -152,25 +152,42 @@ impl Store {
     /// The cases overdue on `today` (a clock due before it) that the reader may see: the
     /// tallies' days before it, less the unseen, as [`Store::open_by_state`] counts.
     pub(super) fn count_overdue(&self, today: &str) -> Result<i64> {
+        self.count_by_due("{} < ?1", &[today])
+    }
+
+    /// The cases whose nearest clock falls due from `from` to `to` (inclusive days) that
+    /// the reader may see, as [`Store::count_overdue`] counts.
+    pub(super) fn count_due_within(&self, from: &str, to: &str) -> Result<i64> {
+        self.count_by_due("{} >= ?1 AND {} <= ?2", &[from, to])
+    }
+
+    /// The cases whose next due day meets `cond` (`{}` for the column), from the tallies
+    /// less the unseen, or counted where the reader's sight has no tally.
+    fn count_by_due(&self, cond: &str, args: &[&str]) -> Result<i64> {
+        let on = |column: &str| cond.replace("{}", column);
         let Some(sight) = self.tally_sight()? else {
             return Ok(self.conn.query_row(
                 &format!(
-                    "SELECT count(*) FROM cases WHERE next_due < ?1 AND {}",
+                    "SELECT count(*) FROM cases WHERE {} AND {}",
+                    on("next_due"),
                     self.seen_where("")
                 ),
-                [today],
+                params_from_iter(args),
                 |r| r.get(0),
             )?);
         };
         let mut n: i64 = self.conn.query_row(
-            "SELECT coalesce(sum(n), 0) FROM case_tallies WHERE due <> '' AND due < ?1",
-            [today],
+            &format!(
+                "SELECT coalesce(sum(n), 0) FROM case_tallies WHERE due <> '' AND {}",
+                on("due")
+            ),
+            params_from_iter(args),
             |r| r.get(0),
         )?;
-        for sql in sight.unseen("count(*)", "next_due < ?1", "") {
+        for sql in sight.unseen("count(*)", &on("next_due"), "") {
             let unseen: i64 = self
                 .conn
-                .query_row(&sql, params_from_iter([today]), |r| r.get(0))?;
+                .query_row(&sql, params_from_iter(args), |r| r.get(0))?;
             n -= unseen;
         }
         Ok(n)

@@ -146,14 +146,13 @@ impl Store {
             ..ListFilter::default()
         };
         let rows = self.list(&f, today)?.into_iter().map(|(r, _)| r).collect();
+        // From the tallies of cases by next due day (migration 29), as the queue counts.
         let day = today.to_string();
         let count = match within {
-            None => Cond::new("next_due < ?1").with(day),
-            Some(days) => Cond::new("next_due >= ?1 AND next_due <= ?2")
-                .with(day)
-                .with((today + chrono::Duration::days(days.into())).to_string()),
+            None => self.count_overdue(&day)?,
+            Some(days) => self.count_due(today, today + chrono::Duration::days(days.into()))?,
         };
-        Ok((rows, self.count_where(&count)?))
+        Ok((rows, count))
     }
 
     /// The dashboard of `leader` on `today`; `due_soon_days` is the policy's

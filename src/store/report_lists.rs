@@ -4,7 +4,7 @@
 //! (`sight.rs`). Where the rollups are not kept under the office's rules, the whole report
 //! is counted case by case and the page cut from it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -30,31 +30,7 @@ impl Store {
     /// The stocks of period `p` (overdue at `cutoff`, supervised in it) from the tables,
     /// every case counted (the figures are the office's).
     pub(super) fn stocks_at(&self, p: &Period, cutoff: NaiveDate) -> Result<Stocks> {
-        let c = day_number(cutoff);
-        let mut s = Stocks::default();
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT clock, count(*), count(DISTINCT case_id) FROM ({OVERDUE_AT}) GROUP BY clock"
-        ))?;
-        let rows = stmt.query_map([c], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        for row in rows {
-            let (clock, n, cases): (String, i64, i64) = row?;
-            let (n, cases) = (count(n), count(cases));
-            match clock.as_str() {
-                SUPERIOR_CLOCK => s.report_back = cases,
-                OUTBOUND_CLOCK => s.outbound = cases,
-                _ => {}
-            }
-            s.clocks.push((clock, n));
-        }
-        s.overdue_states = self.states(
-            &format!("SELECT DISTINCT case_id, state FROM ({OVERDUE_AT})"),
-            params![c],
-        )?;
-        let start: Option<i64> = self
-            .conn
-            .prepare_cached(&format!("SELECT min(start) FROM ({OVERDUE_AT})"))?
-            .query_row([c], |r| r.get(0))?;
-        s.earliest_start = start.and_then(day);
+        let mut s = self.overdue_at(day_number(cutoff))?;
         let (from, to) = (self.instant(p.start), self.instant_after(p.end));
         s.orders = count(
             self.conn
@@ -67,6 +43,50 @@ impl Store {
             "SELECT DISTINCT case_id, state FROM report_supervision WHERE at >= ?1 AND at < ?2",
             params![from, to],
         )?;
+        Ok(s)
+    }
+
+    /// The overdue part of the stocks at cut-off day `c`, from one pass over the spans
+    /// that hold it (a stabbing query reads every span ending after `c`: once, not once
+    /// per figure): each clock's cases, every case once by its state, the earliest start.
+    fn overdue_at(&self, c: i64) -> Result<Stocks> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT clock, case_id, state, start FROM ({OVERDUE_AT})"
+        ))?;
+        let mut rows = stmt.query([c])?;
+        let mut clocks: BTreeMap<String, (u64, HashSet<i64>)> = BTreeMap::new();
+        let mut cases: HashMap<i64, String> = HashMap::new();
+        let mut s = Stocks::default();
+        let mut earliest: Option<i64> = None;
+        while let Some(r) = rows.next()? {
+            let (clock, id): (String, i64) = (r.get(0)?, r.get(1)?);
+            let entry = clocks.entry(clock).or_default();
+            entry.0 += 1;
+            entry.1.insert(id);
+            cases.entry(id).or_insert(r.get(2)?);
+            if let Some(start) = r.get::<_, Option<i64>>(3)? {
+                earliest = Some(earliest.map_or(start, |e| e.min(start)));
+            }
+        }
+        let mut states: BTreeMap<String, u64> = BTreeMap::new();
+        for code in cases.into_values() {
+            *states.entry(code).or_default() += 1;
+        }
+        for (code, n) in states {
+            let state = State::from_code(&code)
+                .ok_or_else(|| StoreError::Damaged(format!("report_overdue state {code:?}")))?;
+            s.overdue_states.push((state, n));
+        }
+        for (clock, (n, ids)) in clocks {
+            let cases = ids.len() as u64;
+            match clock.as_str() {
+                SUPERIOR_CLOCK => s.report_back = cases,
+                OUTBOUND_CLOCK => s.outbound = cases,
+                _ => {}
+            }
+            s.clocks.push((clock, n));
+        }
+        s.earliest_start = earliest.and_then(day);
         Ok(s)
     }
 
