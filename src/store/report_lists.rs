@@ -54,40 +54,42 @@ impl Store {
             "SELECT clock, case_id, state, start FROM ({OVERDUE_AT})"
         ))?;
         let mut rows = stmt.query([c])?;
-        let mut clocks: BTreeMap<String, (u64, HashSet<i64>)> = BTreeMap::new();
-        let mut cases: HashMap<i64, String> = HashMap::new();
-        let mut s = Stocks::default();
+        // Small per case (tens of thousands at a million cases): the state as its enum,
+        // and the distinct cases only of the two clocks whose figure counts cases.
+        let mut clocks: BTreeMap<String, u64> = BTreeMap::new();
+        let (mut report_back, mut outbound) = (HashSet::new(), HashSet::new());
+        let mut cases: HashMap<i64, State> = HashMap::new();
         let mut earliest: Option<i64> = None;
         while let Some(r) = rows.next()? {
             let (clock, id): (String, i64) = (r.get(0)?, r.get(1)?);
-            let entry = clocks.entry(clock).or_default();
-            entry.0 += 1;
-            entry.1.insert(id);
-            cases.entry(id).or_insert(r.get(2)?);
+            match clock.as_str() {
+                SUPERIOR_CLOCK => report_back.insert(id),
+                OUTBOUND_CLOCK => outbound.insert(id),
+                _ => false,
+            };
+            *clocks.entry(clock).or_default() += 1;
+            if let std::collections::hash_map::Entry::Vacant(e) = cases.entry(id) {
+                let code: String = r.get(2)?;
+                let state = State::from_code(&code)
+                    .ok_or_else(|| StoreError::Damaged(format!("report_overdue state {code:?}")))?;
+                e.insert(state);
+            }
             if let Some(start) = r.get::<_, Option<i64>>(3)? {
                 earliest = Some(earliest.map_or(start, |e| e.min(start)));
             }
         }
-        let mut states: BTreeMap<String, u64> = BTreeMap::new();
-        for code in cases.into_values() {
-            *states.entry(code).or_default() += 1;
+        let mut states: BTreeMap<&str, (State, u64)> = BTreeMap::new();
+        for state in cases.into_values() {
+            states.entry(state.code()).or_insert((state, 0)).1 += 1;
         }
-        for (code, n) in states {
-            let state = State::from_code(&code)
-                .ok_or_else(|| StoreError::Damaged(format!("report_overdue state {code:?}")))?;
-            s.overdue_states.push((state, n));
-        }
-        for (clock, (n, ids)) in clocks {
-            let cases = ids.len() as u64;
-            match clock.as_str() {
-                SUPERIOR_CLOCK => s.report_back = cases,
-                OUTBOUND_CLOCK => s.outbound = cases,
-                _ => {}
-            }
-            s.clocks.push((clock, n));
-        }
-        s.earliest_start = earliest.and_then(day);
-        Ok(s)
+        Ok(Stocks {
+            overdue_states: states.into_values().collect(),
+            clocks: clocks.into_iter().collect(),
+            report_back: report_back.len() as u64,
+            outbound: outbound.len() as u64,
+            earliest_start: earliest.and_then(day),
+            ..Stocks::default()
+        })
     }
 
     /// The cases `ids` selects (with the state their stock rows carry: migration 0031),
