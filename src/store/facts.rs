@@ -321,6 +321,17 @@ pub(super) fn labels(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, Labe
 /// A listed case's number and summary.
 pub(super) type Label = (Option<String>, String);
 
+/// The column `check` reads for a signed letter: schema 30 on, NULL before (not compared).
+fn signed_column(conn: &Connection) -> Result<&'static str> {
+    Ok(
+        if super::schema::has_column(conn, "case_facts", "letter_signed")? {
+            "letter_signed"
+        } else {
+            "NULL"
+        },
+    )
+}
+
 /// `check`: every case's report row against the facts of its stored document (the
 /// repeat-petitioner flag aside: the petitioner index, not the document, answers it), with
 /// the columns the report selects by and the listed summary; and no row without its case.
@@ -333,12 +344,8 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
     let mut cases = conn.prepare("SELECT id, case_no, doc FROM cases ORDER BY id")?;
     let mut cases = cases.query([])?;
     // After COLUMNS: 30 replied_on, 31 case_no, 32 whether the summary is kept, 33 whether
-    // a letter is signed (schema 30 on; NULL before).
-    let signed = if super::report::has_column(conn, "case_facts", "letter_signed")? {
-        "letter_signed"
-    } else {
-        "NULL"
-    };
+    // a letter is signed.
+    let signed = signed_column(conn)?;
     let mut rows = conn.prepare(&format!(
         "SELECT {COLUMNS}, replied_on, case_no,
                 EXISTS (SELECT 1 FROM case_summaries s WHERE s.id = case_facts.id), {signed}

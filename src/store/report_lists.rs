@@ -277,7 +277,7 @@ impl Store {
         // before its upgrade, is counted case by case).
         Ok(facts::present(&self.conn)?
             && rollup::valid(&self.conn, rules)?
-            && super::report::has_column(&self.conn, "report_overdue", "state")?)
+            && super::schema::has_column(&self.conn, "report_overdue", "state")?)
     }
 
     /// A read transaction for a count and its page, unless the caller is in one.

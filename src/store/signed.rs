@@ -39,7 +39,7 @@ impl Store {
     /// leader's 批示 on record (only a leader may give one: `workflow::gate`).
     pub fn letters(&self, start: NaiveDate, end: NaiveDate) -> Result<Letters> {
         let (from, to) = self.span(start, end);
-        let rows = super::report::has_column(&self.conn, "case_facts", "letter_signed")?;
+        let rows = super::schema::has_column(&self.conn, "case_facts", "letter_signed")?;
         let mut stmt = self
             .conn
             .prepare_cached(if rows { LETTERS } else { LETTERS_SCAN })?;
