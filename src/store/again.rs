@@ -2,8 +2,10 @@
 //! report counts as replied to, the receipt instant of the first case the same person brought
 //! after it — the petitioner indexes sought forwards, as `earlier_petitioner` seeks them
 //! backwards (same ID number, phone, or name and address; a later second, or the same second
-//! and a larger id). Asked per report for the few cases replied to in its windows, not kept:
-//! a later case changes an earlier case's answer without a write of the earlier case.
+//! and a larger id). Kept on the earlier case's report row (`again_at`, migration 30: a
+//! trigger on the petitioners writes it forward, [`mark`] sets it after a bulk load, `check`
+//! compares it with [`differing`]); asked per case here for the documents' path and for a
+//! ledger read before that schema.
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -107,7 +109,8 @@ pub(super) fn kept(conn: &Connection) -> rusqlite::Result<bool> {
 }
 
 /// Sets every `again_at` from the petitioners: for the bulk writer, which loads without
-/// the trigger that keeps them.
+/// the trigger that keeps them (into rows whose `again_at` is still NULL: only the rows with
+/// a later case are written).
 pub(super) fn mark(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute(
         &format!(

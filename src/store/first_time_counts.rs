@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use super::{Result, Store, facts};
+use super::{Result, Store, StoreError, facts};
 use crate::domain::rules::Rules;
 use crate::domain::stats::{FirstTime, Period, closed_at_once};
 
@@ -71,8 +71,9 @@ fn attached_once(
             served.parse::<NaiveDate>(),
             facts::decode_attached(Some(&attached)),
         ) else {
-            // `check` names a row it cannot read; not closed at once meanwhile.
-            continue;
+            return Err(StoreError::Damaged(format!(
+                "case_facts served_on {served:?} or attached {attached:?}"
+            )));
         };
         if closed_at_once(served, again.iter().chain(&attached), rules) {
             once += 1;

@@ -123,7 +123,7 @@ mod tests {
         (27, "0027_report_stocks.sql", "ea90f205c7f86d1cb637eff5265c8676dce1e954529343d1006d69820a80c796"),
         (SEARCH_LONGER_PREFIXES, "0028_search_longer_prefixes.sql", "61140c3bca419c1c93b4a2c4235af2dea9fab772366fd1781a453f4708e4b3db"),
         (SEARCH_LONGER_PREFIXES + 1, "0029_start_tallies.sql", "46a0aecacce18baf8a4190ffa5b24d5a19e6fb3b760cee617779ab652719e157"),
-        (SEARCH_LONGER_PREFIXES + 2, "0030_first_time_again.sql", "9e910697ab109630bcd2608c5a3b4072b5dd8b19570c5b30692da0a98e5541d9"),
+        (SEARCH_LONGER_PREFIXES + 2, "0030_first_time_again.sql", "89d9772df548dab6aa20e6232554a41169eb494b281233d0e21fdcb84402a26f"),
         (SEARCH_LONGER_PREFIXES + 3, "0031_stock_states.sql", "371a16a35507be0c2c866ab18cd2925c5a4e2267c61b5096dd25ddf2ddcfd451"),
     ];
 

@@ -115,9 +115,9 @@ impl Store {
     /// The journal events of the steps the report counts (`stats::COUNTED_STEPS`) in
     /// `windows`, each once: by kind from the index, by time from the instant it records.
     pub fn step_events(&self, windows: &[(NaiveDate, NaiveDate)]) -> Result<Vec<StepEvent>> {
-        // `at` is RFC 3339 in the offset it was recorded with: its text sorts by that
-        // offset's date, within a day of the office's, so the index range `?4..?5` (a
-        // day's margin each side) holds the window and the instants are compared exactly.
+        // `at` is RFC 3339 in the offset it was recorded with (any up to ±23:59): its text
+        // sorts by that offset's date, under two days from the office's, so the index
+        // range `?4..?5` holds the window and the instants are compared exactly.
         let mut stmt = self.conn.prepare_cached(
             "SELECT unixepoch(at) FROM events
               WHERE op = ?1 AND at >= ?4 AND at < ?5
@@ -126,7 +126,7 @@ impl Store {
         let mut out = Vec::new();
         for w in self.bounds(windows) {
             for &op in COUNTED_STEPS {
-                let args = (op.code(), w.from, w.to, &w.replied_from, &w.text_to);
+                let args = (op.code(), w.from, w.to, &w.text_from, &w.text_to);
                 let rows = stmt.query_map(args, |r| r.get::<_, i64>(0))?;
                 for at in rows {
                     out.push(StepEvent { op, at: at? });
@@ -214,8 +214,11 @@ impl Store {
                     .checked_sub_days(Days::new(1))
                     .unwrap_or(start)
                     .to_string(),
+                text_from: start
+                    .checked_sub_days(Days::new(2))
+                    .map_or_else(|| "0".to_owned(), |d| d.to_string()),
                 text_to: end
-                    .checked_add_days(Days::new(2))
+                    .checked_add_days(Days::new(3))
                     .map_or_else(|| "9".to_owned(), |d| d.to_string()),
             })
             .collect()
@@ -228,7 +231,9 @@ pub(super) struct Bounds {
     pub(super) from: i64,
     pub(super) to: i64,
     pub(super) replied_from: String,
-    /// The day after the window's end, with the same margin (for texts sorted by date).
+    /// Two days before the window and three after its end (for texts sorted by the date
+    /// of whatever offset they were recorded in: up to a day and a half from the office's).
+    pub(super) text_from: String,
     pub(super) text_to: String,
 }
 

@@ -104,7 +104,7 @@ impl Store {
             let (code, n): (String, i64) = row?;
             let n = count(n);
             let state = State::from_code(&code)
-                .ok_or_else(|| StoreError::Damaged(format!("case_facts state {code:?}")))?;
+                .ok_or_else(|| StoreError::Damaged(format!("report stock state {code:?}")))?;
             out.push((state, n));
         }
         Ok(out)

@@ -10,7 +10,7 @@
 ALTER TABLE case_facts ADD COLUMN again_at INTEGER;
 
 -- Each person's cases in receipt order, each case once per person: the next one's receipt.
--- `store/facts.rs` (MARK_AGAIN) runs the same for the bulk writer, and `check` compares it.
+-- `store/again.rs` (`mark`) runs the same for the bulk writer, and `check` compares it.
 UPDATE case_facts SET again_at = later.at FROM (
     SELECT case_id, min(nxt) AS at FROM (
         SELECT case_id, lead(received_at) OVER (PARTITION BY k ORDER BY received_at, case_id)
@@ -31,7 +31,7 @@ UPDATE case_facts SET again_at = later.at FROM (
 -- A new petitioner is the next case of every earlier case of the same person that had
 -- none sooner; and a paper record entered after the fact (received earlier than cases
 -- already in) takes the receipt of the first later one. The case's facts row is written
--- before its petitioners. The bulk writer drops this trigger and runs MARK_AGAIN at the end.
+-- before its petitioners. The bulk writer drops this trigger and runs `again::mark` at the end.
 CREATE TRIGGER IF NOT EXISTS petitioners_again AFTER INSERT ON petitioners
 BEGIN
     UPDATE case_facts SET again_at = NEW.received_at
