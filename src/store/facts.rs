@@ -8,13 +8,14 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params, params_from_iter};
 
-pub(super) use super::facts_row::{letter_signed, replied_on};
+pub(super) use super::facts_row::replied_on;
 use super::facts_row::{upsert, values};
 use super::findings::{BadRecord, CheckReport};
 use super::{Result, StoreError};
 use crate::domain::case::Case;
 use crate::domain::stats::{
     CaseFacts, Decided, DecisionKind, Extended, Outbound, Rating, Replied, Supervised, facts,
+    letter_signed,
 };
 use crate::domain::types::{
     Channel, Level, Outcome, Satisfaction, State, SuperviseGround, Urgency,

@@ -8,8 +8,8 @@ use rusqlite::types::{ToSql, ToSqlOutput, Value, ValueRef};
 
 use crate::domain::case::Case;
 use crate::domain::filing;
-use crate::domain::stats::{Supervised, facts};
-use crate::domain::types::{Channel, Level, Outcome};
+use crate::domain::stats::{Supervised, facts, letter_signed};
+use crate::domain::types::{Level, Outcome};
 
 /// The columns `write` writes, in order (`earlier_petitioner` is its trigger's).
 pub(super) const WRITTEN: &str = "id, received_at, state, replied_on, archived_at, case_no,
@@ -72,14 +72,9 @@ pub(super) fn values(case: &Case) -> Vec<Value> {
         v(f.outbound.map(|_| 1)),
         v(f.outbound.and_then(|o| o.report_by).map(|d| d.to_string())),
         v(f.report_received.map(|d| d.to_string())),
+        // The column `letter_signed` (migration 0030), which 领导阅批率 counts.
         v(letter_signed(case)),
     ]
-}
-
-/// The column `letter_signed` (migration 0030): a letter (来信) with a leader's 批示 on
-/// record, which 领导阅批率 counts (`signed.rs`).
-pub(super) fn letter_signed(case: &Case) -> bool {
-    case.intake.channel == Channel::Letter && !case.instructions.is_empty()
 }
 
 /// A value as SQLite is given it.

@@ -120,10 +120,8 @@ impl Store {
         limit: usize,
     ) -> Result<(u64, Vec<OverdueItem>)> {
         let rules = self.office.rules(&[], &[]);
-        if !self.stocks_kept(&rules)? {
-            let r = self.report_whole(period, today, DEFAULT_TOP)?;
-            let page = r.overdue_items.into_iter().skip(offset).take(limit);
-            return Ok((r.overdue_count, page.collect()));
+        if let Some(r) = self.unkept_whole(&rules, period, today)? {
+            return Ok(page_of(r.overdue_count, r.overdue_items, offset, limit));
         }
         let cutoff = period.end.min(today);
         let c = day_number(cutoff);
@@ -187,10 +185,13 @@ impl Store {
         limit: usize,
     ) -> Result<(u64, Vec<SupervisedItem>)> {
         let rules = self.office.rules(&[], &[]);
-        if !self.stocks_kept(&rules)? {
-            let r = self.report_whole(period, today, DEFAULT_TOP)?;
-            let page = r.supervised_items.into_iter().skip(offset).take(limit);
-            return Ok((r.supervised_count, page.collect()));
+        if let Some(r) = self.unkept_whole(&rules, period, today)? {
+            return Ok(page_of(
+                r.supervised_count,
+                r.supervised_items,
+                offset,
+                limit,
+            ));
         }
         let (from, to) = (self.instant(period.start), self.instant_after(period.end));
         let offset_secs = i64::from(rules.policy.utc_offset.local_minus_utc());
@@ -280,6 +281,20 @@ impl Store {
             && super::schema::has_column(&self.conn, "report_overdue", "state")?)
     }
 
+    /// The whole report counted case by case, where the stocks are not kept under the
+    /// office's rules (its lists are cut into pages); `None` where they are.
+    fn unkept_whole(
+        &self,
+        rules: &crate::domain::rules::Rules,
+        period: Period,
+        today: NaiveDate,
+    ) -> Result<Option<Report>> {
+        if self.stocks_kept(rules)? {
+            return Ok(None);
+        }
+        Ok(Some(self.report_whole(period, today, DEFAULT_TOP)?))
+    }
+
     /// A read transaction for a count and its page, unless the caller is in one.
     fn snapshot(&self) -> Result<Option<rusqlite::Transaction<'_>>> {
         Ok(if self.conn.is_autocommit() {
@@ -304,6 +319,11 @@ impl Store {
 /// The date of a day number of the tables.
 fn day(n: i64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(n).ok()?)
+}
+
+/// `limit` items of a whole list from `offset`, with its count.
+fn page_of<T>(count: u64, items: Vec<T>, offset: usize, limit: usize) -> (u64, Vec<T>) {
+    (count, items.into_iter().skip(offset).take(limit).collect())
 }
 
 /// A count SQLite gave.

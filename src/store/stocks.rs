@@ -110,41 +110,17 @@ impl Expected {
     /// The tables against what the facts make: a row missing or extra (a value changed
     /// is both) is named by its case.
     pub(super) fn compare(self, conn: &Connection, report: &mut CheckReport) -> Result<()> {
-        let mut stmt = conn.prepare(
+        let found: BTreeSet<OverdueRow> = stored(
+            conn,
             "SELECT case_id, ord, from_day, to_day, due, start, clock, state FROM report_overdue",
         )?;
-        let found: BTreeSet<OverdueRow> = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
         differ(report, Table::ReportOverdue, &self.spans, &found, |r| {
             format!("{} {} {}", r.0, r.6, r.2)
         });
-        let mut stmt = conn.prepare(
+        let found: BTreeSet<OrderRow> = stored(
+            conn,
             "SELECT case_id, seq, at, ground, feedback_by, state FROM report_supervision",
         )?;
-        let found: BTreeSet<OrderRow> = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
         differ(
             report,
             Table::ReportSupervision,
@@ -154,6 +130,16 @@ impl Expected {
         );
         Ok(())
     }
+}
+
+/// Every row `sql` selects, as tuples of its columns.
+fn stored<T>(conn: &Connection, sql: &str) -> Result<BTreeSet<T>>
+where
+    T: Ord + for<'r> TryFrom<&'r rusqlite::Row<'r>, Error = rusqlite::Error>,
+{
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| T::try_from(r))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn differ<T: Ord + std::fmt::Debug>(

@@ -6,6 +6,14 @@
 use super::figures::{change, percent};
 use super::key::{FigureKey, Key};
 use super::model::{Amount, Report};
+use crate::domain::case::Case;
+use crate::domain::types::Channel;
+
+/// Whether `case` counts as a signed letter: a letter (来信) with a leader's 批示 on record
+/// (only a leader may give one: `workflow::gate`).
+pub fn letter_signed(case: &Case) -> bool {
+    case.intake.channel == Channel::Letter && !case.instructions.is_empty()
+}
 
 /// Letters received in one period, and how many of them carry a leader's 批示.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
