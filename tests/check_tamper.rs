@@ -63,6 +63,12 @@ const UNCHECKED: &[(&str, &str, &str)] = &[
          anew (or the report count the cases), never trusted",
     ),
     (
+        "facts_days_rule",
+        "*",
+        "the rule the counts by day were made under (UTC offset, 一次办结 window): any other \
+         value makes them be made anew (or the report count from the index), never trusted",
+    ),
+    (
         "case_search_data",
         "*",
         "FTS5's index pages: a word, its cases or its count changed is found by the \

@@ -218,6 +218,15 @@ fn more_commands(store: &mut Store) -> usize {
         } else {
             &clerk
         };
+        // Some cases ordered twice: a case counts once among those supervised.
+        if cmd["op"] == "supervise" && n % 28 == 0 {
+            reqs.push((
+                Some(c.id),
+                actor.clone(),
+                command(cmd.clone()),
+                at.to_owned(),
+            ));
+        }
         reqs.push((Some(c.id), actor.clone(), command(cmd), at.to_owned()));
     }
     // Repeat items on open cases, and paper records received before cases already in
@@ -277,6 +286,16 @@ fn the_facts_give_the_documents_report_after_bulk_and_single_writes() {
     drop(store);
     let path = dir.path().join("bulk.db");
     let conn = common::sqlite(&path);
+    // The reports above held cases ordered twice (a case counts once among the supervised).
+    let twice: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM (SELECT case_id FROM report_supervision
+               GROUP BY case_id HAVING count(*) > 1)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(twice > 0, "{twice}");
     conn.execute_batch(
         "DROP TRIGGER petitioners_repeat; DROP TRIGGER petitioners_again;
          DROP TABLE case_facts; DROP TABLE case_summaries; PRAGMA user_version = 10;",

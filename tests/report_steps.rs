@@ -248,7 +248,9 @@ fn an_upgraded_ledger_reads_its_review_levels() {
     let before = report_json(&l, "2026-03");
     let conn = common::sqlite(std::path::Path::new(l.db()));
     conn.execute_batch(
-        "DROP INDEX case_facts_first_time; DROP TRIGGER petitioners_again;
+        "DROP INDEX case_facts_first_attached; DROP TRIGGER case_facts_days_in;
+         DROP TRIGGER case_facts_days_again; DROP TRIGGER case_facts_days_out;
+         DROP INDEX case_facts_first_time; DROP TRIGGER petitioners_again;
          ALTER TABLE case_facts DROP COLUMN again_at; DROP INDEX case_facts_letters;
          ALTER TABLE case_facts DROP COLUMN letter_signed;
          DROP INDEX events_by_op; DROP INDEX case_facts_owing_report;

@@ -76,7 +76,10 @@ pub enum Table {
     AttachmentBytes,
     CaseEvaluations,
     ReportOverdue,
+    ReportOverdueDays,
+    ReportSupervisionDays,
     ReportSupervision,
+    FactsDays,
     CaseTallies,
     AccusedNames,
 }
@@ -108,7 +111,10 @@ impl Table {
             Table::AttachmentBytes => "attachment_bytes",
             Table::CaseEvaluations => "case_evaluations",
             Table::ReportOverdue => "report_overdue",
+            Table::ReportOverdueDays => "report_overdue_days",
+            Table::ReportSupervisionDays => "report_supervision_days",
             Table::ReportSupervision => "report_supervision",
+            Table::FactsDays => "facts_days",
             Table::CaseTallies => "case_tallies",
             Table::AccusedNames => "accused_names",
         }

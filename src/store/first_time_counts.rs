@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use super::{Result, Store, StoreError, facts};
+use super::{Result, Store, StoreError, facts, facts_days};
 use crate::domain::rules::Rules;
 use crate::domain::stats::{FirstTime, Period, closed_at_once};
 
@@ -22,6 +22,19 @@ impl Store {
     pub(super) fn first_time_counts(&self, p: &Period, rules: &Rules) -> Result<FirstTime> {
         let (from, to) = (p.start.to_string(), p.end.to_string());
         let by_end = self.instant_after(p.end);
+        // From the counts by served day (migration 0033) unless a case of the window was
+        // served before the day it was received: its receipt decides whether it counts.
+        if facts_days::valid(&self.conn, rules)? {
+            let sums = facts_days::sums(&self.conn, &from, &to)?;
+            let n = |k: &str| sums.get(k).copied().unwrap_or(0);
+            if n("odd") == 0 {
+                let attached = (from.as_str(), to.as_str(), by_end);
+                return Ok(FirstTime {
+                    closed: n("closed"),
+                    once: n("once") + attached_once(&self.conn, attached, rules)?,
+                });
+            }
+        }
         // 一次办结: nothing received by the end of the window's last day (served +
         // `first_time_window_days`): unixepoch(served, '+(window + 1) days') is that
         // day's end in UTC; the office's offset brings it to its own midnight.

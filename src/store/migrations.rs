@@ -42,6 +42,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0029_start_tallies.sql"),
     include_str!("migrations/0030_first_time_again.sql"),
     include_str!("migrations/0031_stock_states.sql"),
+    include_str!("migrations/0032_stock_days.sql"),
+    include_str!("migrations/0033_facts_days.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -125,6 +127,8 @@ mod tests {
         (SEARCH_LONGER_PREFIXES + 1, "0029_start_tallies.sql", "46a0aecacce18baf8a4190ffa5b24d5a19e6fb3b760cee617779ab652719e157"),
         (SEARCH_LONGER_PREFIXES + 2, "0030_first_time_again.sql", "89d9772df548dab6aa20e6232554a41169eb494b281233d0e21fdcb84402a26f"),
         (SEARCH_LONGER_PREFIXES + 3, "0031_stock_states.sql", "371a16a35507be0c2c866ab18cd2925c5a4e2267c61b5096dd25ddf2ddcfd451"),
+        (SEARCH_LONGER_PREFIXES + 4, "0032_stock_days.sql", "43103dac3717ef23fd79d70c70ed94bb47ef4e7d9cb7c7289eb9b40877093868"),
+        (SEARCH_LONGER_PREFIXES + 5, "0033_facts_days.sql", "a348d8ac77abdcf0dac1852917b22fb4994fb16cd462918c419c64568343f3cb"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -36,6 +36,7 @@ mod encrypt;
 mod evaluation;
 mod execute;
 mod facts;
+mod facts_days;
 mod facts_row;
 mod findings;
 mod first_time;
@@ -69,6 +70,8 @@ pub mod search;
 mod sidecar;
 mod sight;
 mod signed;
+mod stock_days;
+mod stock_rows;
 mod stocks;
 #[cfg(test)]
 mod test_ledger;

@@ -4,23 +4,18 @@
 //! (`sight.rs`). Where the rollups are not kept under the office's rules, the whole report
 //! is counted case by case and the page cut from it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 
-use super::stocks::day_number;
+use super::stock_rows::day_number;
 use super::{Result, Store, StoreError, facts, rollup};
 use crate::domain::stats::{
-    CaseFacts, DEFAULT_TOP, LIST_PAGE, OUTBOUND_CLOCK, OverdueItem, Period, Report, SUPERIOR_CLOCK,
-    Stocks, SupervisedItem, local_day,
+    self, CaseFacts, DEFAULT_TOP, LIST_PAGE, OverdueItem, Period, Report, Stocks, SupervisedItem,
+    local_day,
 };
 use crate::domain::types::{State, SuperviseGround};
-
-/// Orders by (day, place among the case's orders) in one integer.
-const SEQS: i64 = 1 << 20;
-/// Spans by (due day, place of the clock in the policy) in one integer.
-const ORDS: i64 = 1 << 10;
 
 /// The spans overdue at cut-off day `?1`.
 const OVERDUE_AT: &str = "SELECT case_id, due, ord, clock, start, state FROM report_overdue
@@ -31,83 +26,61 @@ impl Store {
     /// every case counted (the figures are the office's).
     pub(super) fn stocks_at(&self, p: &Period, cutoff: NaiveDate) -> Result<Stocks> {
         let mut s = self.overdue_at(day_number(cutoff))?;
-        let (from, to) = (self.instant(p.start), self.instant_after(p.end));
-        s.orders = count(
-            self.conn
-                .prepare_cached(
-                    "SELECT count(*) FROM report_supervision WHERE at >= ?1 AND at < ?2",
-                )?
-                .query_row([from, to], |r| r.get(0))?,
-        );
-        s.supervised_states = self.states(
-            "SELECT DISTINCT case_id, state FROM report_supervision WHERE at >= ?1 AND at < ?2",
-            params![from, to],
-        )?;
+        (s.orders, s.supervised_states) = self.ordered_in(p)?;
         Ok(s)
     }
 
-    /// The overdue part of the stocks at cut-off day `c`, from one pass over the spans
-    /// that hold it (a stabbing query reads every span ending after `c`: once, not once
-    /// per figure): each clock's cases, every case once by its state, the earliest start.
-    fn overdue_at(&self, c: i64) -> Result<Stocks> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT clock, case_id, state, start FROM ({OVERDUE_AT})"
-        ))?;
-        let mut rows = stmt.query([c])?;
-        // Small per case (tens of thousands at a million cases): the state as its enum,
-        // and the distinct cases only of the two clocks whose figure counts cases.
-        let mut clocks: BTreeMap<String, u64> = BTreeMap::new();
-        let (mut report_back, mut outbound) = (HashSet::new(), HashSet::new());
-        let mut cases: HashMap<i64, State> = HashMap::new();
-        let mut earliest: Option<i64> = None;
-        while let Some(r) = rows.next()? {
-            let (clock, id): (String, i64) = (r.get(0)?, r.get(1)?);
-            match clock.as_str() {
-                SUPERIOR_CLOCK => report_back.insert(id),
-                OUTBOUND_CLOCK => outbound.insert(id),
-                _ => false,
-            };
-            *clocks.entry(clock).or_default() += 1;
-            if let std::collections::hash_map::Entry::Vacant(e) = cases.entry(id) {
-                let code: String = r.get(2)?;
-                let state = State::from_code(&code)
-                    .ok_or_else(|| StoreError::Damaged(format!("report_overdue state {code:?}")))?;
-                e.insert(state);
+    /// The 督办 orders given in period `p` and the cases that got them by their state now,
+    /// every case counted: the sums of the window's days (migration 0032), less, for a
+    /// case ordered more than once in it, each order after its first there (few).
+    fn ordered_in(&self, p: &Period) -> Result<(u64, Vec<(State, u64)>)> {
+        let (a, b) = (unix_day(p.start), unix_day(p.end));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT key, sum(n) FROM report_supervision_days
+              WHERE day >= ?1 AND day <= ?2 GROUP BY key",
+        )?;
+        let sums: Vec<(String, i64)> = stmt
+            .query_map([a, b], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let again: Vec<(String, i64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT state, count(*) FROM report_supervision INDEXED BY report_supervision_again
+                  WHERE prev_day IS NOT NULL AND prev_day >= ?1 AND day <= ?2 GROUP BY state",
+            )?
+            .query_map([a, b], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let damaged = |k: &str| StoreError::Damaged(format!("report_supervision_days {k:?}"));
+        let mut orders = 0;
+        let mut states: Vec<(State, u64)> = Vec::new();
+        for (key, n) in sums {
+            if key == super::stock_days::ORDERS {
+                orders = count(n);
+                continue;
             }
-            if let Some(start) = r.get::<_, Option<i64>>(3)? {
-                earliest = Some(earliest.map_or(start, |e| e.min(start)));
+            let code = key.strip_prefix("v:").ok_or_else(|| damaged(&key))?;
+            let state = State::from_code(code).ok_or_else(|| damaged(&key))?;
+            let later = again.iter().find(|x| x.0 == code).map_or(0, |x| x.1);
+            let n = count(n - later);
+            if n > 0 {
+                states.push((state, n));
             }
         }
-        let mut states: BTreeMap<&str, (State, u64)> = BTreeMap::new();
-        for state in cases.into_values() {
-            states.entry(state.code()).or_insert((state, 0)).1 += 1;
-        }
-        Ok(Stocks {
-            overdue_states: states.into_values().collect(),
-            clocks: clocks.into_iter().collect(),
-            report_back: report_back.len() as u64,
-            outbound: outbound.len() as u64,
-            earliest_start: earliest.and_then(day),
-            ..Stocks::default()
-        })
+        Ok((orders, states))
     }
 
-    /// The cases `ids` selects (with the state their stock rows carry: migration 0031),
-    /// counted by their state now.
-    fn states(&self, ids: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<(State, u64)>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT state, count(*) FROM ({ids}) GROUP BY state"
-        ))?;
-        let rows = stmt.query_map(args, |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (code, n): (String, i64) = row?;
-            let n = count(n);
-            let state = State::from_code(&code)
-                .ok_or_else(|| StoreError::Damaged(format!("report stock state {code:?}")))?;
-            out.push((state, n));
-        }
-        Ok(out)
+    /// The overdue part of the stocks at cut-off day `c`: the sums of the day changes of
+    /// days ≤ `c` (migration 0032, `domain::stats::overdue_days`), a few thousand rows
+    /// however many cases are overdue.
+    fn overdue_at(&self, c: i64) -> Result<Stocks> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT key, sum(n) FROM report_overdue_days WHERE day <= ?1 GROUP BY key",
+        )?;
+        let sums: Vec<(String, i64)> = stmt
+            .query_map([c], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        stats::stocks_from_sums(&sums)
+            .ok_or_else(|| StoreError::Damaged("report_overdue_days".to_owned()))
     }
 
     /// How many cases are overdue at the cut-off of `period` as the reader may see them,
@@ -126,26 +99,9 @@ impl Store {
         let cutoff = period.end.min(today);
         let c = day_number(cutoff);
         let tx = self.snapshot()?;
-        let (join, seen) = self.seen_join();
-        let cases = format!(
-            "SELECT case_id, min(due * {ORDS} + ord) AS k, clock FROM ({OVERDUE_AT}) GROUP BY case_id"
-        );
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM ({cases}) o {join} WHERE {seen}"
-            ))?
-            .query_row([c], |r| r.get(0))?;
-        let total = count(total);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT o.case_id, o.k / {ORDS}, o.clock FROM ({cases}) o {join} WHERE {seen}
-              ORDER BY o.k / {ORDS}, o.case_id LIMIT ?2 OFFSET ?3"
-        ))?;
-        let rows: Vec<(i64, i64, String)> = stmt
-            .query_map(params![c, limit as i64, offset as i64], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let total = self.overdue_total(c)?;
+        let rows = self.overdue_first(c, offset + limit)?;
+        let rows: Vec<(i64, i64, String)> = rows.into_iter().skip(offset).collect();
         let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
         let (by_id, labels) = self.listed_facts(&ids)?;
         if let Some(tx) = tx {
@@ -174,6 +130,54 @@ impl Store {
         Ok((total, items))
     }
 
+    /// How many cases are overdue at cut-off day `c` as the reader may see them: for a
+    /// reader who sees all but a few, every case's count from the day changes less the
+    /// hidden ones overdue; for another, counted from the spans that hold `c`.
+    fn overdue_total(&self, c: i64) -> Result<u64> {
+        let Some(hidden) = self.hidden_only() else {
+            let (join, seen) = self.seen_join();
+            let n: i64 = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT count(DISTINCT o.case_id) FROM ({OVERDUE_AT}) o {join} WHERE {seen}"
+                ))?
+                .query_row([c], |r| r.get(0))?;
+            return Ok(count(n));
+        };
+        let all: u64 = self.overdue_at(c)?.overdue_states.iter().map(|s| s.1).sum();
+        let seen = super::hidden::not_in("o.case_", &hidden);
+        let gone: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(DISTINCT o.case_id) FROM report_overdue o
+                  WHERE NOT ({seen}) AND o.from_day <= ?1 AND o.to_day > ?1"
+            ))?
+            .query_row([c], |r| r.get(0))?;
+        Ok(all.saturating_sub(count(gone)))
+    }
+
+    /// The first `n` cases overdue at cut-off day `c` that the reader may see, longest
+    /// overdue first (then by id), each with its due day and the clock listed: the spans
+    /// walked in order of due day (`report_overdue_due`, migration 0032), stopping at the
+    /// end of the due day of the `n`th case, so the longest overdue are found without
+    /// reading every span that holds `c`.
+    fn overdue_first(&self, c: i64, n: usize) -> Result<Vec<(i64, i64, String)>> {
+        let (join, seen) = self.seen_join();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT o.case_id, o.due, o.clock FROM report_overdue o INDEXED BY report_overdue_due
+               {join}
+              WHERE o.from_day <= ?1 AND o.to_day > ?1 AND {seen}
+              ORDER BY o.due, o.ord, o.case_id"
+        ))?;
+        let mut rows = stmt.query([c])?;
+        // A case's first span in this order is its earliest due (of two due the same day,
+        // the first clock of the policy), as the listing wants.
+        let mut out = first_cases(&mut rows, n, |r| r.get(2))?;
+        out.sort_by_key(|r| (r.1, r.0));
+        out.truncate(n);
+        Ok(out)
+    }
+
     /// How many cases were supervised in `period` as the reader may see them, and `limit`
     /// of them from `offset`, the latest order first (then by id), each with its latest
     /// order in the period (the last given of a day) and the number of its orders.
@@ -193,36 +197,24 @@ impl Store {
                 limit,
             ));
         }
-        let (from, to) = (self.instant(period.start), self.instant_after(period.end));
-        let offset_secs = i64::from(rules.policy.utc_offset.local_minus_utc());
+        let (a, b) = (unix_day(period.start), unix_day(period.end));
         let tx = self.snapshot()?;
-        let (join, seen) = self.seen_join();
-        let orders = "SELECT case_id, seq, at, ground, feedback_by, (at + ?3) / 86400 AS day
-                        FROM report_supervision WHERE at >= ?1 AND at < ?2";
-        let latest = format!(
-            "SELECT case_id, max(day * {SEQS} + seq) AS k, count(*) AS orders FROM ({orders})
-              GROUP BY case_id"
-        );
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM ({latest}) o {join} WHERE {seen}"
-            ))?
-            .query_row([from, to, offset_secs], |r| r.get(0))?;
-        let total = count(total);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT o.case_id, o.orders, s.at, s.ground, s.feedback_by
-               FROM ({latest}) o JOIN report_supervision s
-                 ON s.case_id = o.case_id AND s.seq = o.k % {SEQS} {join}
-              WHERE {seen} ORDER BY o.k / {SEQS} DESC, o.case_id LIMIT ?4 OFFSET ?5"
-        ))?;
-        type Row = (i64, u32, i64, String, String);
-        let rows: Vec<Row> = stmt
-            .query_map(
-                params![from, to, offset_secs, limit as i64, offset as i64],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )?
-            .collect::<rusqlite::Result<_>>()?;
+        let total = self.supervised_total(&period)?;
+        let first = self.supervised_first(a, b, offset + limit)?;
+        let mut rows: Vec<(i64, u32, i64, String, String)> = Vec::new();
+        let mut order = self.conn.prepare_cached(
+            "SELECT at, ground, feedback_by,
+                    (SELECT count(*) FROM report_supervision
+                      WHERE case_id = ?1 AND day >= ?3 AND day <= ?4)
+               FROM report_supervision WHERE case_id = ?1 AND seq = ?2",
+        )?;
+        for (id, _, seq) in first.into_iter().skip(offset) {
+            let (at, ground, feedback_by, orders) = order
+                .query_row(params![id, seq, a, b], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?;
+            rows.push((id, orders, at, ground, feedback_by));
+        }
         let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
         let (by_id, labels) = self.listed_facts(&ids)?;
         if let Some(tx) = tx {
@@ -250,13 +242,60 @@ impl Store {
         Ok((total, items))
     }
 
+    /// How many cases were ordered in `p` as the reader may see them: for a reader who
+    /// sees all but a few, the figure less the hidden ones ordered; for another, counted
+    /// from the orders.
+    fn supervised_total(&self, p: &Period) -> Result<u64> {
+        let (a, b) = (unix_day(p.start), unix_day(p.end));
+        let in_window = "o.day >= ?1 AND o.day <= ?2";
+        let Some(hidden) = self.hidden_only() else {
+            let (join, seen) = self.seen_join();
+            let n: i64 = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT count(DISTINCT o.case_id) FROM report_supervision o {join}
+                      WHERE {in_window} AND {seen}"
+                ))?
+                .query_row([a, b], |r| r.get(0))?;
+            return Ok(count(n));
+        };
+        let all: u64 = self.ordered_in(p)?.1.iter().map(|s| s.1).sum();
+        let seen = super::hidden::not_in("o.case_", &hidden);
+        let gone: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(DISTINCT o.case_id) FROM report_supervision o
+                  WHERE NOT ({seen}) AND {in_window}"
+            ))?
+            .query_row([a, b], |r| r.get(0))?;
+        Ok(all.saturating_sub(count(gone)))
+    }
+
+    /// The first `n` cases ordered in days `a..=b` that the reader may see, the latest
+    /// order first (then by id), each with the day and seq of its latest order there.
+    fn supervised_first(&self, a: i64, b: i64, n: usize) -> Result<Vec<(i64, i64, i64)>> {
+        let (join, seen) = self.seen_join();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT o.case_id, o.day, o.seq
+               FROM report_supervision o INDEXED BY report_supervision_day {join}
+              WHERE o.day >= ?1 AND o.day <= ?2 AND {seen}
+              ORDER BY o.day DESC, o.seq DESC"
+        ))?;
+        let mut rows = stmt.query([a, b])?;
+        let mut out = first_cases(&mut rows, n, |r| r.get(2))?;
+        out.sort_by_key(|r| (std::cmp::Reverse(r.1), r.0));
+        out.truncate(n);
+        Ok(out)
+    }
+
     /// The join and condition that keep the cases the reader may see (none when nobody in
     /// particular reads: a count then reads the stock's index alone).
     fn seen_join(&self) -> (&'static str, String) {
-        match self.seen_where("c.") {
-            all if all == "1" => ("", all),
-            seen => ("JOIN cases c ON c.id = o.case_id", seen),
+        if let Some(hidden) = self.hidden_only() {
+            // The few hidden cases by the stock's own column: no case row read.
+            return ("", super::hidden::not_in("o.case_", &hidden));
         }
+        ("JOIN cases c ON c.id = o.case_id", self.seen_where("c."))
     }
 
     /// The facts and labels of the listed cases `ids`.
@@ -274,11 +313,12 @@ impl Store {
 
     /// Whether the stocks are kept (with the rollups, under the office's rules).
     pub(super) fn stocks_kept(&self, rules: &crate::domain::rules::Rules) -> Result<bool> {
-        // Schema 31 on: the stock rows carry their cases' states (a ledger read as it is,
-        // before its upgrade, is counted case by case).
+        // Schema 32 on: the stock rows carry their cases' states, and the overdue ones
+        // their day changes (a ledger read as it is, before its upgrade, is counted case by
+        // case).
         Ok(facts::present(&self.conn)?
             && rollup::valid(&self.conn, rules)?
-            && super::schema::has_column(&self.conn, "report_overdue", "state")?)
+            && super::schema::has_column(&self.conn, "report_overdue_days", "n")?)
     }
 
     /// The whole report counted case by case, where the stocks are not kept under the
@@ -329,4 +369,32 @@ fn page_of<T>(count: u64, items: Vec<T>, offset: usize, limit: usize) -> (u64, V
 /// A count SQLite gave.
 fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
+}
+
+/// Days since 1970-01-01 of `d` (the supervision tables' days, office-local).
+fn unix_day(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce()) - 719_163
+}
+
+/// The first row of each of the first `n` distinct cases of `rows` (case id, the column
+/// they are ordered by, what `rest` reads), read on to the end of the `n`th case's value
+/// of that column, so that its ties are all there to be ordered by id.
+fn first_cases<T>(
+    rows: &mut rusqlite::Rows,
+    n: usize,
+    rest: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Vec<(i64, i64, T)>> {
+    let mut first: HashMap<i64, (i64, T)> = HashMap::new();
+    let mut last: Option<i64> = None;
+    while let Some(r) = rows.next()? {
+        let (id, by): (i64, i64) = (r.get(0)?, r.get(1)?);
+        if first.len() >= n && last != Some(by) {
+            break;
+        }
+        if let std::collections::hash_map::Entry::Vacant(e) = first.entry(id) {
+            e.insert((by, rest(r)?));
+            last = Some(by);
+        }
+    }
+    Ok(first.into_iter().map(|(id, (by, t))| (id, by, t)).collect())
 }

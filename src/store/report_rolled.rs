@@ -30,7 +30,7 @@ impl Store {
         let mut rolled: [Rolled; 3] = Default::default();
         for (r, p) in rolled.iter_mut().zip(&periods) {
             let received = (self.instant(p.start), self.instant_after(p.end));
-            *r = rollup::rolled(&self.conn, (p.start, p.end), received, today)?;
+            *r = rollup::rolled(&self.conn, (p.start, p.end), received, today, rules)?;
             r.stocks = Some(self.stocks_at(p, p.end.min(today))?);
             r.first_time = Some(self.first_time_counts(p, rules)?);
         }

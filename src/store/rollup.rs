@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::findings::{CheckReport, Table};
-use super::{Result, facts, stocks};
+use super::{Result, facts, facts_days, stocks};
 use crate::domain::case::Case;
 use crate::domain::rules::Rules;
 use crate::domain::stats::{self, CaseFacts, Rolled, deltas, fingerprint};
@@ -108,7 +108,7 @@ fn add(conn: &Connection, rows: &Rows) -> Result<()> {
 /// Marks the rows as not kept (a bulk load writes without them; `make` follows).
 pub(super) fn forget(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM report_rollup_rules", [])?;
-    Ok(())
+    facts_days::forget(conn)
 }
 
 /// Every row recomputed from the facts rows, a span of ids at a time, each case's facts
@@ -145,6 +145,7 @@ const SPAN: i64 = 50_000;
 pub(super) fn make(conn: &Connection, rules: &Rules) -> Result<()> {
     stocks::clear(conn)?;
     let mut rows = recompute(conn, rules, &mut |f| stocks::put(conn, rules, f))?;
+    super::stock_days::make(conn)?;
     rows.retain(|_, n| *n != 0);
     conn.execute("DELETE FROM report_rollup", [])?;
     let mut put =
@@ -157,13 +158,17 @@ pub(super) fn make(conn: &Connection, rules: &Rules) -> Result<()> {
          ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint",
         [fingerprint(rules)],
     )?;
-    Ok(())
+    facts_days::make(conn, rules)
 }
 
 /// On a writable open: makes the rows when they are missing or made under other rules.
 pub(super) fn ensure(conn: &Connection, rules: &Rules) -> Result<()> {
-    if !present(conn)? || valid(conn, rules)? {
+    if !present(conn)? {
         return Ok(());
+    }
+    if valid(conn, rules)? {
+        // The counts by day have a rule of their own (the 一次办结 window).
+        return facts_days::ensure(conn, rules);
     }
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     // Another process may have made them while this one waited for the lock.
@@ -208,16 +213,27 @@ pub(super) fn rolled(
     days: (NaiveDate, NaiveDate),
     received: (i64, i64),
     today: NaiveDate,
+    rules: &Rules,
 ) -> Result<Rolled> {
-    let repeat: i64 = conn
-        .prepare_cached(
-            "SELECT count(*) FROM case_facts
-              WHERE received_at >= ?1 AND received_at < ?2 AND (linked OR earlier_petitioner)",
-        )?
-        .query_row(params![received.0, received.1], |r| r.get(0))?;
+    // By office-local receipt day (migration 0033) where those counts are kept.
+    let repeat = if facts_days::valid(conn, rules)? {
+        let (from, to) = (days.0.to_string(), days.1.to_string());
+        facts_days::sums(conn, &from, &to)?
+            .get("repeat")
+            .copied()
+            .unwrap_or(0)
+    } else {
+        let n: i64 = conn
+            .prepare_cached(
+                "SELECT count(*) FROM case_facts
+                  WHERE received_at >= ?1 AND received_at < ?2 AND (linked OR earlier_petitioner)",
+            )?
+            .query_row(params![received.0, received.1], |r| r.get(0))?;
+        u64::try_from(n).unwrap_or(0)
+    };
     Ok(Rolled {
         rows: sums(conn, days, today)?,
-        repeat: u64::try_from(repeat).unwrap_or(0),
+        repeat,
         stocks: None,
         first_time: None,
     })
@@ -267,7 +283,8 @@ pub(super) fn check(conn: &Connection, rules: &Rules, report: &mut CheckReport) 
     for ((day, key), n) in left {
         differ(day, key, "(row)", 0, n);
     }
-    stocks.compare(conn, report)
+    stocks.compare(conn, report)?;
+    facts_days::check(conn, rules, report)
 }
 
 #[cfg(test)]
@@ -336,6 +353,20 @@ mod tests {
             let report = store.check().unwrap();
             assert!(
                 (report.differences.iter()).any(|d| d.table == Table::ReportOverdue),
+                "{report:?}"
+            );
+            // A day change of the overdue stocks that its spans do not make (migration 0032).
+            store
+                .conn
+                .execute(
+                    "UPDATE report_overdue_days SET n = n + 1
+                      WHERE (key, day) = (SELECT key, day FROM report_overdue_days LIMIT 1)",
+                    [],
+                )
+                .unwrap();
+            let report = store.check().unwrap();
+            assert!(
+                (report.differences.iter()).any(|d| d.table == Table::ReportOverdueDays),
                 "{report:?}"
             );
         }

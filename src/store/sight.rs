@@ -111,6 +111,22 @@ impl Store {
             .map_or(Sight::Full, |v| sight_of(&v.operator, case))
     }
 
+    /// The cases hidden from a viewer who may see every other one (a leader; nobody in
+    /// particular: none), as their short list; `None` where what they see is a condition
+    /// on the case's row (a clerk, a handler, a list too long), so that a count of a stock
+    /// can read its own rows and take the few hidden ones away.
+    pub(super) fn hidden_only(&self) -> Option<std::rc::Rc<Vec<i64>>> {
+        let Some(who) = self.viewer.as_ref().map(|v| &v.operator) else {
+            return Some(std::rc::Rc::default());
+        };
+        if reach(who, "").as_str() != "1" {
+            return None;
+        }
+        super::hidden::hidden(&self.conn, &self.hidden, who)
+            .ok()
+            .filter(|ids| ids.len() <= super::hidden::MOST)
+    }
+
     /// The condition on `cases` (columns prefixed with `p`) of what the viewer may see,
     /// "1" when nobody in particular reads. The ids hidden from the viewer come from a
     /// short list kept up to date (`hidden.rs`), so that a count reads only its index.

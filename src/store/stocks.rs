@@ -6,53 +6,13 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, params};
 
-use super::Result;
 use super::findings::{CheckReport, Table};
+use super::stock_rows::{ORDER_ROWS, OVERDUE_ROWS, OrderRow, OverdueRow, differ, rows, stored};
+use super::{Result, stock_days};
 use crate::domain::rules::Rules;
-use crate::domain::stats::{CaseFacts, overdue_spans};
-
-/// `to_day` of a clock still running.
-pub(super) const OPEN: i64 = i32::MAX as i64;
-
-/// A day as the tables count it (0001-01-01 is 1).
-pub(super) fn day_number(d: NaiveDate) -> i64 {
-    i64::from(d.num_days_from_ce())
-}
-
-/// A row of `report_overdue`: case, ord, from, to, due, start, clock, the case's state.
-type OverdueRow = (i64, i64, i64, i64, i64, Option<i64>, String, String);
-/// A row of `report_supervision`: case, seq, at, ground, feedback date, the case's state.
-type OrderRow = (i64, i64, i64, String, String, String);
-
-/// The rows the facts of a case make.
-fn rows(f: &CaseFacts, rules: &Rules) -> (Vec<OverdueRow>, Vec<OrderRow>) {
-    let spans = overdue_spans(f, rules).into_iter().map(|s| {
-        (
-            f.id,
-            i64::from(s.ord),
-            day_number(s.from),
-            s.until.map_or(OPEN, day_number),
-            day_number(s.due),
-            s.start.map(day_number),
-            s.clock,
-            f.state.code().to_owned(),
-        )
-    });
-    let orders = f.supervisions.iter().enumerate().map(|(i, s)| {
-        (
-            f.id,
-            i64::try_from(i).unwrap_or(i64::MAX),
-            s.at,
-            s.ground.code().to_owned(),
-            s.feedback_by.to_string(),
-            f.state.code().to_owned(),
-        )
-    });
-    (spans.collect(), orders.collect())
-}
+use crate::domain::stats::CaseFacts;
 
 /// Adds the rows of a case that has none.
 pub(super) fn put(conn: &Connection, rules: &Rules, f: &CaseFacts) -> Result<()> {
@@ -68,28 +28,49 @@ pub(super) fn put(conn: &Connection, rules: &Rules, f: &CaseFacts) -> Result<()>
     }
     if !orders.is_empty() {
         let mut stmt = conn.prepare_cached(
-            "INSERT INTO report_supervision (case_id, seq, at, ground, feedback_by, state)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO report_supervision
+                    (case_id, seq, at, ground, feedback_by, state, day, prev_day)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
-        for (id, seq, at, ground, feedback_by, state) in orders {
-            stmt.execute(params![id, seq, at, ground, feedback_by, state])?;
+        for (id, seq, at, ground, feedback_by, state, day, prev) in orders {
+            stmt.execute(params![id, seq, at, ground, feedback_by, state, day, prev])?;
         }
     }
     Ok(())
 }
 
-/// The rows of a case made anew from its facts.
+/// The rows of a case made anew from its facts, and the day changes of its old rows moved
+/// to its new ones (`stock_days.rs`).
 pub(super) fn replace(conn: &Connection, rules: &Rules, f: &CaseFacts) -> Result<()> {
+    let old = (
+        of_case::<OverdueRow>(conn, OVERDUE_ROWS, f.id)?,
+        of_case::<OrderRow>(conn, ORDER_ROWS, f.id)?,
+    );
     conn.prepare_cached("DELETE FROM report_overdue WHERE case_id = ?1")?
         .execute([f.id])?;
     conn.prepare_cached("DELETE FROM report_supervision WHERE case_id = ?1")?
         .execute([f.id])?;
+    let new = rows(f, rules);
+    stock_days::shift(conn, (&old.0, &old.1), (&new.0, &new.1))?;
     put(conn, rules, f)
+}
+
+/// The rows of case `id` that `sql` selects.
+fn of_case<T>(conn: &Connection, sql: &str, id: i64) -> Result<Vec<T>>
+where
+    T: for<'r> TryFrom<&'r rusqlite::Row<'r>, Error = rusqlite::Error>,
+{
+    let mut stmt = conn.prepare_cached(&format!("{sql} WHERE case_id = ?1"))?;
+    let rows = stmt.query_map([id], |r| T::try_from(r))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Every row gone (they are about to be made anew).
 pub(super) fn clear(conn: &Connection) -> Result<()> {
-    conn.execute_batch("DELETE FROM report_overdue; DELETE FROM report_supervision;")?;
+    conn.execute_batch(
+        "DELETE FROM report_overdue; DELETE FROM report_supervision;
+         DELETE FROM report_overdue_days; DELETE FROM report_supervision_days;",
+    )?;
     Ok(())
 }
 
@@ -110,17 +91,11 @@ impl Expected {
     /// The tables against what the facts make: a row missing or extra (a value changed
     /// is both) is named by its case.
     pub(super) fn compare(self, conn: &Connection, report: &mut CheckReport) -> Result<()> {
-        let found: BTreeSet<OverdueRow> = stored(
-            conn,
-            "SELECT case_id, ord, from_day, to_day, due, start, clock, state FROM report_overdue",
-        )?;
+        let found = stored(conn, OVERDUE_ROWS)?;
         differ(report, Table::ReportOverdue, &self.spans, &found, |r| {
             format!("{} {} {}", r.0, r.6, r.2)
         });
-        let found: BTreeSet<OrderRow> = stored(
-            conn,
-            "SELECT case_id, seq, at, ground, feedback_by, state FROM report_supervision",
-        )?;
+        let found = stored(conn, ORDER_ROWS)?;
         differ(
             report,
             Table::ReportSupervision,
@@ -128,31 +103,6 @@ impl Expected {
             &found,
             |r| format!("{} #{}", r.0, r.1),
         );
-        Ok(())
-    }
-}
-
-/// Every row `sql` selects, as tuples of its columns.
-fn stored<T>(conn: &Connection, sql: &str) -> Result<BTreeSet<T>>
-where
-    T: Ord + for<'r> TryFrom<&'r rusqlite::Row<'r>, Error = rusqlite::Error>,
-{
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], |r| T::try_from(r))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-fn differ<T: Ord + std::fmt::Debug>(
-    report: &mut CheckReport,
-    table: Table,
-    want: &BTreeSet<T>,
-    found: &BTreeSet<T>,
-    name: impl Fn(&T) -> String,
-) {
-    for r in want.difference(found) {
-        report.differ(table, name(r), "(row)", format!("{r:?}"), String::new());
-    }
-    for r in found.difference(want) {
-        report.differ(table, name(r), "(row)", String::new(), format!("{r:?}"));
+        stock_days::compare(conn, (&self.spans, &self.orders), report)
     }
 }

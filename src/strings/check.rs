@@ -30,7 +30,13 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
         Table::AttachmentBytes => lang.pick("附件内容", "attachment bytes"),
         Table::CaseEvaluations => lang.pick("评查", "case evaluation"),
         Table::ReportOverdue => lang.pick("统计逾期存量", "report overdue spans"),
+        Table::ReportSupervisionDays => lang.pick("统计督办逐日计数", "report supervision by day"),
+        Table::ReportOverdueDays => lang.pick("统计逾期逐日变动", "report overdue day changes"),
         Table::ReportSupervision => lang.pick("统计督办存量", "report supervision orders"),
+        Table::FactsDays => lang.pick(
+            "初信初访和重复信访逐日计数",
+            "first-time and repeat counts by day",
+        ),
         Table::CaseTallies => lang.pick("待办计数", "open-case tally"),
         Table::AccusedNames => lang.pick("被反映对象名录", "accused-name list"),
     }

@@ -77,6 +77,7 @@ mod facts;
 mod figures;
 mod key;
 mod model;
+mod overdue_days;
 mod period;
 mod prepare;
 pub mod repeat;
@@ -101,6 +102,7 @@ pub use facts::{
 pub use figures::{change, percent};
 pub use key::{COUNTED_STEPS, FigureKey, Key, Section, Volume};
 pub use model::{Amount, Figure, Measure, OverdueItem, Report, SupervisedItem};
+pub use overdue_days::{DaySpan, overdue_day_deltas, stocks_from_sums};
 pub use period::{Period, PeriodError, PeriodKind, YEARS};
 pub use repeat::{again_at, earlier_petitioner_ids};
 pub use rollup::{FirstTime, Flow, Rolled, deltas, fingerprint};
