@@ -40,7 +40,10 @@ fn rule(rules: &Rules) -> (i64, i64) {
 
 /// Whether the ledger has the tables (schema 33 on).
 pub(super) fn present(conn: &Connection) -> Result<bool> {
-    super::schema::has_column(conn, "facts_days_rule", "window_days")
+    let mut stmt = conn.prepare_cached(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facts_days_rule'",
+    )?;
+    Ok(stmt.exists([])?)
 }
 
 /// Whether the rows are kept under the office's rule now.

@@ -64,6 +64,7 @@ mod report_rolled;
 mod restamp;
 mod restore;
 mod rollup;
+mod rollup_months;
 mod schema;
 mod screening;
 pub mod search;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::findings::{CheckReport, Table};
-use super::{Result, facts, facts_days, stocks};
+use super::{Result, facts, facts_days, rollup_months, stocks};
 use crate::domain::case::Case;
 use crate::domain::rules::Rules;
 use crate::domain::stats::{self, CaseFacts, Rolled, deltas, fingerprint};
@@ -102,7 +102,7 @@ fn add(conn: &Connection, rows: &Rows) -> Result<()> {
         up.execute(params![day, key, n])?;
         zero.execute(params![day, key])?;
     }
-    Ok(())
+    rollup_months::add(conn, rows)
 }
 
 /// Marks the rows as not kept (a bulk load writes without them; `make` follows).
@@ -153,6 +153,7 @@ pub(super) fn make(conn: &Connection, rules: &Rules) -> Result<()> {
     for ((day, key), n) in &rows {
         put.execute(params![day.to_string(), key, n])?;
     }
+    rollup_months::make(conn, &rows)?;
     conn.execute(
         "INSERT INTO report_rollup_rules (id, fingerprint) VALUES (1, ?1)
          ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint",
@@ -181,29 +182,49 @@ pub(super) fn ensure(conn: &Connection, rules: &Rules) -> Result<()> {
 
 /// The rows of the days `start..=end`, one per key (summed): pending ones only for days
 /// before `today` (see `domain::stats::rollup`), each with a day of the window that counts.
+/// Its whole months before `today` are summed from their month rows (`rollup_months.rs`).
 pub(super) fn sums(
     conn: &Connection,
     (start, end): (NaiveDate, NaiveDate),
     today: NaiveDate,
 ) -> Result<Vec<(NaiveDate, String, i64)>> {
+    let mut out: BTreeMap<String, (NaiveDate, i64)> = BTreeMap::new();
+    let mut add = |key: String, day: NaiveDate, n: i64| {
+        let e = out.entry(key).or_insert((day, 0));
+        e.0 = e.0.max(day);
+        e.1 += n;
+    };
+    let mut spans = vec![(start, end)];
+    if let Some((first, last)) = rollup_months::whole(start, end, today) {
+        for (key, n) in rollup_months::sums(conn, (first, last))? {
+            add(key, last, n);
+        }
+        let before = first.pred_opt().unwrap_or(first);
+        let after = last.succ_opt().unwrap_or(last);
+        spans = vec![(start, before), (after, end)];
+    }
     let mut stmt = conn.prepare_cached(
         "SELECT max(day), key, sum(n) FROM report_rollup
           WHERE day >= ?1 AND day <= ?2 AND (substr(key, 1, 1) <> 'p' OR day < ?3)
           GROUP BY key",
     )?;
-    let rows = stmt.query_map(
-        params![start.to_string(), end.to_string(), today.to_string()],
-        |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
-    )?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (day, key, n) = row?;
-        let day = day
-            .parse()
-            .map_err(|_| super::StoreError::Damaged(format!("report_rollup day {day:?}")))?;
-        out.push((day, key, n));
+    for (a, b) in spans.into_iter().filter(|(a, b)| a <= b) {
+        let rows = stmt.query_map(
+            params![a.to_string(), b.to_string(), today.to_string()],
+            |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        for row in rows {
+            let (day, key, n): (String, String, i64) = row?;
+            let day = day
+                .parse()
+                .map_err(|_| super::StoreError::Damaged(format!("report_rollup day {day:?}")))?;
+            add(key, day, n);
+        }
     }
-    Ok(out)
+    Ok(out
+        .into_iter()
+        .map(|(key, (day, n))| (day, key, n))
+        .collect())
 }
 
 /// The rows of a window, with its repeat count (`case_facts_repeat`): what
@@ -259,6 +280,7 @@ pub(super) fn check(conn: &Connection, rules: &Rules, report: &mut CheckReport) 
     let mut found: HashMap<(String, String), i64> = stmt
         .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    rollup_months::check(conn, &want, report)?;
     // A row missing or extra is named as a row; one with another amount by its `n`.
     let mut differ = |day: String, key: String, column: &str, expected: i64, found: i64| {
         let (expected, found) = (expected.to_string(), found.to_string());

@@ -23,6 +23,7 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
         Table::ReceptionRecords => lang.pick("接待记录", "reception record"),
         Table::Events => lang.pick("办理记录", "journal"),
         Table::ReportRollup => lang.pick("统计汇总", "report rollup"),
+        Table::ReportRollupMonths => lang.pick("统计月汇总", "report rollup by month"),
         Table::Screenings => lang.pick("矛盾纠纷排查台账", "dispute screening register"),
         Table::ScreeningZeroReports => lang.pick("排查零报告", "screening zero report"),
         Table::BacklogFiles => lang.pick("积案登记", "backlog file"),
