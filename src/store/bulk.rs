@@ -77,11 +77,16 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
                  SELECT id_number, max(name), count(*), max(case_id)
                    FROM petitioners WHERE id_number IS NOT NULL GROUP BY id_number;",
         )?;
-        // The start's tallies and accused names were not kept either (migration 0029's).
+        // The start's tallies, the charts' by department and the accused names were not
+        // kept either (migrations 0029 and 0035).
         tx.execute_batch(
             "DELETE FROM case_tallies;
              INSERT INTO case_tallies (state, due, n)
                  SELECT state, coalesce(next_due, ''), count(*) FROM cases GROUP BY 1, 2;
+             DELETE FROM department_tallies;
+             INSERT INTO department_tallies (department, due, n)
+                 SELECT coalesce(department, ''), next_due, count(*) FROM cases
+                  WHERE next_due IS NOT NULL GROUP BY 1, 2;
              INSERT OR IGNORE INTO accused_names (name)
                  SELECT target FROM cases WHERE target IS NOT NULL
                  UNION SELECT target_person FROM cases WHERE target_person IS NOT NULL;",

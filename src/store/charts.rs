@@ -42,6 +42,10 @@ const ROLLED: &str = "SELECT day, key, n FROM report_rollup
    AND (key IN ('f:batches', 'f:person_times') OR key LIKE 'n:category:%' OR key LIKE 'c:%')";
 const OVERDUE_BY_DEPARTMENT: &str = "SELECT department, count(*) FROM cases
  WHERE next_due < ?1 GROUP BY department ORDER BY 2 DESC, 1";
+// The same from the tallies kept as cases are written (migration 0035; '' for none).
+const OVERDUE_BY_DEPARTMENT_TALLIED: &str =
+    "SELECT nullif(department, ''), sum(n) FROM department_tallies
+ WHERE due < ?1 GROUP BY department ORDER BY 2 DESC, 1";
 
 impl Store {
     /// Unix seconds of the office-local midnight starting `day`.
@@ -79,7 +83,15 @@ impl Store {
             .into_iter()
             .filter_map(|(c, n)| Channel::from_code(&c).map(|c| (c, n)))
             .collect();
-        let mut stmt = self.conn.prepare_cached(OVERDUE_BY_DEPARTMENT)?;
+        let tallied = (self.conn.prepare_cached(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'department_tallies'",
+        )?)
+        .exists([])?;
+        let mut stmt = self.conn.prepare_cached(if tallied {
+            OVERDUE_BY_DEPARTMENT_TALLIED
+        } else {
+            OVERDUE_BY_DEPARTMENT
+        })?;
         out.overdue_by_department = stmt
             .query_map(params![today.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
@@ -267,5 +279,27 @@ mod tests {
         assert_eq!(counted.weeks, charts.weeks);
         assert_eq!(counted.by_category, charts.by_category);
         assert_eq!(counted.by_channel, charts.by_channel);
+        // The overdue by department from the tallies the cases' triggers keep (migration
+        // 0035), written case by case here, is the grouping of the cases.
+        for day in [
+            today,
+            today - Duration::days(30),
+            today + Duration::days(30),
+        ] {
+            let by = |q: &str| -> Vec<(Option<String>, i64)> {
+                let mut stmt = store.conn.prepare(q).unwrap();
+                stmt.query_map(params![day.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .unwrap()
+                    .collect::<rusqlite::Result<_>>()
+                    .unwrap()
+            };
+            let grouped = by(OVERDUE_BY_DEPARTMENT);
+            assert!(grouped.len() > 1, "{day}");
+            assert_eq!(by(OVERDUE_BY_DEPARTMENT_TALLIED), grouped, "{day}");
+        }
+        assert_eq!(
+            charts.overdue_by_department,
+            store.charts(today, 12).unwrap().overdue_by_department
+        );
     }
 }

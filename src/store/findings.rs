@@ -82,6 +82,7 @@ pub enum Table {
     ReportSupervision,
     FactsDays,
     CaseTallies,
+    DepartmentTallies,
     AccusedNames,
 }
 
@@ -118,6 +119,7 @@ impl Table {
             Table::ReportSupervision => "report_supervision",
             Table::FactsDays => "facts_days",
             Table::CaseTallies => "case_tallies",
+            Table::DepartmentTallies => "department_tallies",
             Table::AccusedNames => "accused_names",
         }
     }

@@ -45,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0032_stock_days.sql"),
     include_str!("migrations/0033_facts_days.sql"),
     include_str!("migrations/0034_rollup_months.sql"),
+    include_str!("migrations/0035_department_tallies.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -131,6 +132,7 @@ mod tests {
         (SEARCH_LONGER_PREFIXES + 4, "0032_stock_days.sql", "43103dac3717ef23fd79d70c70ed94bb47ef4e7d9cb7c7289eb9b40877093868"),
         (SEARCH_LONGER_PREFIXES + 5, "0033_facts_days.sql", "a348d8ac77abdcf0dac1852917b22fb4994fb16cd462918c419c64568343f3cb"),
         (SEARCH_LONGER_PREFIXES + 6, "0034_rollup_months.sql", "4d9a54be82acc263a48d2a611d6a5f3804ecac2e5cd5c4f82ceb7669068ddbd9"),
+        (SEARCH_LONGER_PREFIXES + 7, "0035_department_tallies.sql", "0ef1aa55bc8e763cf37a004f6df00e3d7e6d0f601235625c8a2a9324f01fb3c8"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -312,13 +312,56 @@ fn names(conn: &Connection, sql: &str) -> Result<HashSet<String>> {
 /// `accused_names` (a name more is allowed: names are never taken out), as migration 0029's
 /// triggers and `bulk.rs` keep them.
 pub(super) fn start_tallies(conn: &Connection, report: &mut CheckReport) -> Result<()> {
-    let mut stmt = conn.prepare(
+    differences(
+        conn,
         "SELECT coalesce(c.state, t.state), coalesce(c.due, t.due), c.n, t.n
            FROM (SELECT state, coalesce(next_due, '') AS due, count(*) AS n
                    FROM cases GROUP BY 1, 2) c
            FULL JOIN case_tallies t ON t.state = c.state AND t.due = c.due
           WHERE c.n IS NOT t.n AND NOT (c.n IS NULL AND t.n = 0)",
+        Table::CaseTallies,
+        report,
     )?;
+    department_tallies(conn, report)?;
+    let mut stmt = conn.prepare(
+        "SELECT name FROM (SELECT target AS name FROM cases WHERE target IS NOT NULL
+                            UNION SELECT target_person FROM cases WHERE target_person IS NOT NULL)
+          WHERE name NOT IN (SELECT name FROM accused_names)",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let name: String = r.get(0)?;
+        report.differ(Table::AccusedNames, &name, "name", name.clone(), "none");
+    }
+    Ok(())
+}
+
+/// `department_tallies` (migration 0035) against the cases it counts, where it is kept.
+fn department_tallies(conn: &Connection, report: &mut CheckReport) -> Result<()> {
+    let kept = conn
+        .prepare(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'department_tallies'",
+        )?
+        .exists([])?;
+    if !kept {
+        return Ok(());
+    }
+    differences(
+        conn,
+        "SELECT coalesce(c.department, t.department), coalesce(c.due, t.due), c.n, t.n
+           FROM (SELECT coalesce(department, '') AS department, next_due AS due, count(*) AS n
+                   FROM cases WHERE next_due IS NOT NULL GROUP BY 1, 2) c
+           FULL JOIN department_tallies t ON t.department = c.department AND t.due = c.due
+          WHERE c.n IS NOT t.n AND NOT (c.n IS NULL AND t.n = 0)",
+        Table::DepartmentTallies,
+        report,
+    )
+}
+
+/// Each row of `sql` (two key columns, the count wanted and the one kept) named as a
+/// difference of `table`: a row missing or extra as a row, another count by its `n`.
+fn differences(conn: &Connection, sql: &str, table: Table, report: &mut CheckReport) -> Result<()> {
+    let mut stmt = conn.prepare(sql)?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let key = format!("{} {}", r.get::<_, String>(0)?, r.get::<_, String>(1)?);
@@ -329,17 +372,7 @@ pub(super) fn start_tallies(conn: &Connection, report: &mut CheckReport) -> Resu
         } else {
             "(row)"
         };
-        report.differ(Table::CaseTallies, &key, column, shown(want), shown(found));
-    }
-    let mut stmt = conn.prepare(
-        "SELECT name FROM (SELECT target AS name FROM cases WHERE target IS NOT NULL
-                            UNION SELECT target_person FROM cases WHERE target_person IS NOT NULL)
-          WHERE name NOT IN (SELECT name FROM accused_names)",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let name: String = r.get(0)?;
-        report.differ(Table::AccusedNames, &name, "name", name.clone(), "none");
+        report.differ(table, &key, column, shown(want), shown(found));
     }
     Ok(())
 }
