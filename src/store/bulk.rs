@@ -77,12 +77,19 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
                  SELECT id_number, max(name), count(*), max(case_id)
                    FROM petitioners WHERE id_number IS NOT NULL GROUP BY id_number;",
         )?;
-        // The start's tallies, the charts' by department and the accused names were not
-        // kept either (migrations 0029 and 0035).
+        // The start's tallies, the charts' by department, the dashboard's counts and the
+        // accused names were not kept either (migrations 0029, 0035 and 0036).
         tx.execute_batch(
             "DELETE FROM case_tallies;
              INSERT INTO case_tallies (state, due, n)
                  SELECT state, coalesce(next_due, ''), count(*) FROM cases GROUP BY 1, 2;
+             DELETE FROM case_counts;
+             INSERT INTO case_counts (what, n) VALUES
+                 ('major', (SELECT count(*) FROM cases
+                             WHERE urgency = 'major' AND state <> 'archived')),
+                 ('awaiting', (SELECT count(*) FROM cases WHERE awaiting_instruction = 1)),
+                 ('groups', (SELECT count(*) FROM cases WHERE people >= 5 AND state <> 'archived')),
+                 ('repeaters', (SELECT count(*) FROM person_counts WHERE cases > 1));
              DELETE FROM department_tallies;
              INSERT INTO department_tallies (department, due, n)
                  SELECT coalesce(department, ''), next_due, count(*) FROM cases

@@ -8,7 +8,7 @@ use rusqlite::{params, params_from_iter};
 
 use super::cases::{self, CaseRef};
 use super::queries::{CaseRow, ListFilter};
-use super::{Owner, Result, Store};
+use super::{Owner, Result, Store, dashboard_counts};
 use crate::domain::round::Round;
 use crate::domain::types::Role;
 use crate::domain::visibility::Sight;
@@ -131,6 +131,21 @@ impl Store {
         ))
     }
 
+    /// As [`Store::part`] for a list whose count is kept (`dashboard_counts.rs`).
+    fn kept_part(
+        &self,
+        kept: (&str, &str),
+        limit: usize,
+        today: NaiveDate,
+    ) -> Result<(Vec<CaseRow>, i64)> {
+        let cond = Cond::new(kept.1);
+        let count = match self.kept_count(kept)? {
+            Some(n) => n,
+            None => self.count_where(&cond)?,
+        };
+        Ok((self.open_where(&cond, limit, today)?, count))
+    }
+
     /// The cases with a running clock overdue (`None`) or due within
     /// `Some(days)`, soonest first: the first `limit` and how many.
     fn clocked(
@@ -169,19 +184,18 @@ impl Store {
             .and_hms_opt(0, 0, 0)
             .and_then(|t| t.and_local_timezone(offset).single())
             .map_or(0, |t| t.timestamp());
-        let open = "state <> 'archived'";
         let part = |cond: Cond| self.part(&cond, limit, today);
-        let (major, n_major) = part(Cond::new(format!("urgency = 'major' AND {open}")))?;
+        let (major, n_major) = self.kept_part(dashboard_counts::MAJOR, limit, today)?;
         let (overdue, n_overdue) = self.clocked(None, limit, today)?;
         let (due_soon, n_due_soon) = self.clocked(Some(due_soon_days), limit, today)?;
-        let (awaiting, n_awaiting) = part(Cond::new("awaiting_instruction = 1"))?;
+        let (awaiting, n_awaiting) = self.kept_part(dashboard_counts::AWAITING, limit, today)?;
         let (owned, n_owned) = part(Cond::owned(leader))?;
         let (received, n_today) = part(
             Cond::new("received_at >= ?1 AND received_at < ?2")
                 .with(start)
                 .with(start + 86_400),
         )?;
-        let (groups, n_groups) = part(Cond::new(format!("people >= {GROUP_VISIT} AND {open}")))?;
+        let (groups, n_groups) = self.kept_part(dashboard_counts::GROUPS, limit, today)?;
         let (repeaters, n_repeaters) = self.counted_repeaters(limit)?;
         let mut flagged = self.flags()?;
         let n_flagged = i64::try_from(flagged.len()).unwrap_or(i64::MAX);
@@ -238,11 +252,7 @@ impl Store {
         if seen != "1" {
             return self.seen_repeaters(&seen, limit);
         }
-        let total = self.conn.query_row(
-            "SELECT count(*) FROM person_counts WHERE cases > 1",
-            [],
-            |r| r.get(0),
-        )?;
+        let total = self.repeaters_total()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT name, id_number, cases, latest FROM person_counts
              WHERE cases > 1 ORDER BY cases DESC, latest DESC LIMIT ?1",
@@ -322,16 +332,25 @@ impl Store {
         }
         out.sort_by_key(|r| std::cmp::Reverse((r.cases, r.latest)));
         let total = if capped {
-            self.conn.query_row(
-                "SELECT count(*) FROM person_counts WHERE cases > 1",
-                [],
-                |r| r.get(0),
-            )?
+            self.repeaters_total()?
         } else {
             out.len() as i64
         };
         out.truncate(limit);
         Ok((out, total))
+    }
+
+    /// How many petitioners of the office have more than one case (kept by triggers from
+    /// schema 36 on, `dashboard_counts.rs`).
+    fn repeaters_total(&self) -> Result<i64> {
+        if let Some(n) = dashboard_counts::office(&self.conn, dashboard_counts::REPEATERS)? {
+            return Ok(n);
+        }
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM person_counts WHERE cases > 1",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     /// Whether any of cases `ids` hides its petitioners from the reader.

@@ -83,6 +83,7 @@ pub enum Table {
     FactsDays,
     CaseTallies,
     DepartmentTallies,
+    DashboardCounts,
     AccusedNames,
 }
 
@@ -120,6 +121,7 @@ impl Table {
             Table::FactsDays => "facts_days",
             Table::CaseTallies => "case_tallies",
             Table::DepartmentTallies => "department_tallies",
+            Table::DashboardCounts => "case_counts",
             Table::AccusedNames => "accused_names",
         }
     }

@@ -28,6 +28,7 @@ mod check;
 mod counts;
 mod damage;
 mod dashboard;
+mod dashboard_counts;
 mod directory;
 mod documents;
 mod drafts;

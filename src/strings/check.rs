@@ -38,6 +38,7 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
             "初信初访和重复信访逐日计数",
             "first-time and repeat counts by day",
         ),
+        Table::DashboardCounts => lang.pick("首页计数", "dashboard count"),
         Table::DepartmentTallies => lang.pick("逾期按部门计数", "overdue-by-department tally"),
         Table::CaseTallies => lang.pick("待办计数", "open-case tally"),
         Table::AccusedNames => lang.pick("被反映对象名录", "accused-name list"),

@@ -323,6 +323,7 @@ pub(super) fn start_tallies(conn: &Connection, report: &mut CheckReport) -> Resu
         report,
     )?;
     department_tallies(conn, report)?;
+    crate::store::dashboard_counts::check(conn, report)?;
     let mut stmt = conn.prepare(
         "SELECT name FROM (SELECT target AS name FROM cases WHERE target IS NOT NULL
                             UNION SELECT target_person FROM cases WHERE target_person IS NOT NULL)
