@@ -90,6 +90,9 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
                  ('awaiting', (SELECT count(*) FROM cases WHERE awaiting_instruction = 1)),
                  ('groups', (SELECT count(*) FROM cases WHERE people >= 5 AND state <> 'archived')),
                  ('repeaters', (SELECT count(*) FROM person_counts WHERE cases > 1));
+             INSERT INTO case_counts (what, n)
+                 SELECT 'owned:' || owner_leader, count(*) FROM cases
+                  WHERE owner_leader IS NOT NULL AND state <> 'archived' GROUP BY owner_leader;
              DELETE FROM department_tallies;
              INSERT INTO department_tallies (department, due, n)
                  SELECT coalesce(department, ''), next_due, count(*) FROM cases

@@ -131,19 +131,19 @@ impl Store {
         ))
     }
 
-    /// As [`Store::part`] for a list whose count is kept (`dashboard_counts.rs`).
+    /// As [`Store::part`] for a list whose count is kept (`dashboard_counts.rs`) as `what`.
     fn kept_part(
         &self,
-        kept: (&str, &str),
+        what: &str,
+        cond: &Cond,
         limit: usize,
         today: NaiveDate,
     ) -> Result<(Vec<CaseRow>, i64)> {
-        let cond = Cond::new(kept.1);
-        let count = match self.kept_count(kept)? {
+        let count = match self.kept_count((what, &cond.sql), &cond.args)? {
             Some(n) => n,
-            None => self.count_where(&cond)?,
+            None => self.count_where(cond)?,
         };
-        Ok((self.open_where(&cond, limit, today)?, count))
+        Ok((self.open_where(cond, limit, today)?, count))
     }
 
     /// The cases with a running clock overdue (`None`) or due within
@@ -185,17 +185,19 @@ impl Store {
             .and_then(|t| t.and_local_timezone(offset).single())
             .map_or(0, |t| t.timestamp());
         let part = |cond: Cond| self.part(&cond, limit, today);
-        let (major, n_major) = self.kept_part(dashboard_counts::MAJOR, limit, today)?;
+        let kept = |(what, sql): (&str, &str)| self.kept_part(what, &Cond::new(sql), limit, today);
+        let (major, n_major) = kept(dashboard_counts::MAJOR)?;
         let (overdue, n_overdue) = self.clocked(None, limit, today)?;
         let (due_soon, n_due_soon) = self.clocked(Some(due_soon_days), limit, today)?;
-        let (awaiting, n_awaiting) = self.kept_part(dashboard_counts::AWAITING, limit, today)?;
-        let (owned, n_owned) = part(Cond::owned(leader))?;
+        let (awaiting, n_awaiting) = kept(dashboard_counts::AWAITING)?;
+        let owned_what = dashboard_counts::owned(leader);
+        let (owned, n_owned) = self.kept_part(&owned_what, &Cond::owned(leader), limit, today)?;
         let (received, n_today) = part(
             Cond::new("received_at >= ?1 AND received_at < ?2")
                 .with(start)
                 .with(start + 86_400),
         )?;
-        let (groups, n_groups) = self.kept_part(dashboard_counts::GROUPS, limit, today)?;
+        let (groups, n_groups) = kept(dashboard_counts::GROUPS)?;
         let (repeaters, n_repeaters) = self.counted_repeaters(limit)?;
         let mut flagged = self.flags()?;
         let n_flagged = i64::try_from(flagged.len()).unwrap_or(i64::MAX);

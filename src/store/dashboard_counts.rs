@@ -16,6 +16,11 @@ pub(super) const AWAITING: (&str, &str) = ("awaiting", "awaiting_instruction = 1
 pub(super) const GROUPS: (&str, &str) = ("groups", "people >= 5 AND state <> 'archived'");
 pub(super) const REPEATERS: &str = "repeaters";
 
+/// The kept count of `leader`'s open 包案 cases.
+pub(super) fn owned(leader: &str) -> String {
+    format!("owned:{leader}")
+}
+
 /// Whether the ledger keeps them (schema 36 on).
 fn kept(conn: &Connection) -> Result<bool> {
     let mut stmt = conn.prepare_cached(
@@ -38,7 +43,11 @@ pub(super) fn office(conn: &Connection, what: &str) -> Result<Option<i64>> {
 impl Store {
     /// How many cases meeting `(what, cond)` the reader may see, from the kept count
     /// where the reader sees all but a short list; `None`: count them from the index.
-    pub(super) fn kept_count(&self, (what, cond): (&str, &str)) -> Result<Option<i64>> {
+    pub(super) fn kept_count(
+        &self,
+        (what, cond): (&str, &str),
+        args: &[rusqlite::types::Value],
+    ) -> Result<Option<i64>> {
         let Some(hidden) = self.hidden_only() else {
             return Ok(None);
         };
@@ -55,7 +64,7 @@ impl Store {
                 "SELECT count(*) FROM cases WHERE id IN ({}) AND {cond}",
                 list.join(",")
             ),
-            [],
+            rusqlite::params_from_iter(args),
             |r| r.get(0),
         )?;
         Ok(Some(all - gone))
@@ -106,7 +115,8 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
             ),
         }
     }
-    let mut stmt = conn.prepare("SELECT what FROM case_counts")?;
+    // Each leader's open 包案 cases: with the other tallies (`check/tables.rs`).
+    let mut stmt = conn.prepare("SELECT what FROM case_counts WHERE what NOT LIKE 'owned:%'")?;
     let names = [MAJOR.0, AWAITING.0, GROUPS.0, REPEATERS];
     for what in stmt.query_map([], |r| r.get::<_, String>(0))? {
         let what = what?;
@@ -142,7 +152,31 @@ mod tests {
                     )
                     .unwrap();
                 assert!(counted > 0, "{bulk} {kept:?}");
-                assert_eq!(store.kept_count(kept).unwrap(), Some(counted), "{bulk}");
+                assert_eq!(
+                    store.kept_count(kept, &[]).unwrap(),
+                    Some(counted),
+                    "{bulk}"
+                );
+            }
+            let mut stmt = (store.conn)
+                .prepare(
+                    "SELECT owner_leader, count(*) FROM cases
+                      WHERE owner_leader IS NOT NULL AND state <> 'archived' GROUP BY 1",
+                )
+                .unwrap();
+            let owners: Vec<(String, i64)> = (stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            assert!(!owners.is_empty(), "{bulk}");
+            for (leader, n) in owners {
+                let cond = ("owner_leader = ?1 AND state <> 'archived'", &owned(&leader));
+                let args = [rusqlite::types::Value::Text(leader.clone())];
+                assert_eq!(
+                    store.kept_count((cond.1, cond.0), &args).unwrap(),
+                    Some(n),
+                    "{bulk} {leader}"
+                );
             }
             let repeaters = office(&store.conn, REPEATERS).unwrap().unwrap();
             assert!(repeaters > 0, "{bulk}");
@@ -157,5 +191,57 @@ mod tests {
                 "{report:?}"
             );
         }
+    }
+
+    /// For every reader, the dashboard's kept counts are the counts of what they may see
+    /// (an accused leader's hidden cases taken off, a clerk's and a handler's counted).
+    #[test]
+    fn each_reader_s_counts_are_what_they_may_see() {
+        use crate::domain::types::Role;
+        use crate::store::sight::Viewer;
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 400, 5, false);
+        let today = crate::store::test_ledger::now().date_naive();
+        let mut readers = store.operators().unwrap();
+        let leader = readers
+            .iter()
+            .find(|o| o.role == Role::Leader)
+            .unwrap()
+            .clone();
+        let accused: Vec<String> = (store.conn)
+            .prepare("SELECT DISTINCT target_person FROM cases WHERE target_person IS NOT NULL")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(!accused.is_empty());
+        readers.push(crate::domain::rules::Operator {
+            name: accused[0].clone(),
+            ..leader.clone()
+        });
+        let mut hidden_from_some = false;
+        for who in readers {
+            store.set_viewer(Some(Viewer {
+                operator: who.clone(),
+                mask: "（保密）".to_owned(),
+            }));
+            hidden_from_some |= store.hidden_only().is_some_and(|h| !h.is_empty());
+            let seen = store.seen_where("");
+            let count = |cond: &str, arg: Option<&str>| -> i64 {
+                let sql = format!("SELECT count(*) FROM cases WHERE {cond} AND {seen}");
+                let args: Vec<&str> = arg.into_iter().collect();
+                (store.conn)
+                    .query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))
+                    .unwrap()
+            };
+            let t = store.dashboard(&leader.name, today, 7, 5).unwrap().totals;
+            assert_eq!(t.major, count(MAJOR.1, None), "{}", who.name);
+            assert_eq!(t.awaiting, count(AWAITING.1, None), "{}", who.name);
+            assert_eq!(t.groups, count(GROUPS.1, None), "{}", who.name);
+            let owned = "owner_leader = ?1 AND state <> 'archived'";
+            assert_eq!(t.owned, count(owned, Some(&leader.name)), "{}", who.name);
+        }
+        assert!(hidden_from_some);
     }
 }

@@ -126,6 +126,7 @@ impl Store {
     /// Sets the fields `update` gives (empty ones keep their value);
     /// returns the whole profile as now stored.
     pub fn set_office_profile(&mut self, update: &OfficeProfile) -> Result<OfficeProfile> {
+        self.rows.forget();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

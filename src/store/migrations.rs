@@ -134,7 +134,7 @@ mod tests {
         (SEARCH_LONGER_PREFIXES + 5, "0033_facts_days.sql", "a348d8ac77abdcf0dac1852917b22fb4994fb16cd462918c419c64568343f3cb"),
         (SEARCH_LONGER_PREFIXES + 6, "0034_rollup_months.sql", "4d9a54be82acc263a48d2a611d6a5f3804ecac2e5cd5c4f82ceb7669068ddbd9"),
         (SEARCH_LONGER_PREFIXES + 7, "0035_department_tallies.sql", "0ef1aa55bc8e763cf37a004f6df00e3d7e6d0f601235625c8a2a9324f01fb3c8"),
-        (SEARCH_LONGER_PREFIXES + 8, "0036_dashboard_counts.sql", "3abe0d2014b425832461c2a9650f5fc8d9945ecbd145e02e7eec6f95582bcafe"),
+        (SEARCH_LONGER_PREFIXES + 8, "0036_dashboard_counts.sql", "73b8e80bb19253573b8f165acfc252b20be567429f61d8a69357744887eadf42"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -66,6 +66,7 @@ mod restamp;
 mod restore;
 mod rollup;
 mod rollup_months;
+mod row_cache;
 mod schema;
 mod screening;
 pub mod search;
@@ -257,6 +258,8 @@ pub struct Store {
     viewer: Option<sight::Viewer>,
     /// The cases hidden from the viewer (`hidden.rs`).
     hidden: hidden::HiddenCache,
+    /// The case rows already made for the viewer (`row_cache.rs`).
+    rows: row_cache::RowCache,
     /// The command driving the desk when no one sits at it (`replay`), named in the views
     /// it records (`sight.rs`).
     via: Option<&'static str>,
@@ -311,6 +314,7 @@ impl Store {
             entered_by: None,
             viewer: None,
             hidden: hidden::HiddenCache::default(),
+            rows: row_cache::RowCache::default(),
             via: None,
             bulk: false,
         })
@@ -364,6 +368,7 @@ impl Store {
             entered_by: None,
             viewer: None,
             hidden: hidden::HiddenCache::default(),
+            rows: row_cache::RowCache::default(),
             via: None,
             bulk: false,
         })

@@ -296,18 +296,28 @@ impl Store {
     }
 
     pub(super) fn rows_by_id(&self, ids: &[i64], today: NaiveDate) -> Result<Vec<CaseRow>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT doc, version FROM cases WHERE id = ?1")?;
+        // The version first (before the document in the row): a row made for this version
+        // today is reused (`row_cache.rs`).
+        let mut version_of =
+            (self.conn).prepare_cached("SELECT version FROM cases WHERE id = ?1")?;
+        let mut stmt =
+            (self.conn).prepare_cached("SELECT doc, version FROM cases WHERE id = ?1")?;
         let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
+        for &id in ids {
+            let version: Option<i64> = version_of.query_row([id], |r| r.get(0)).optional()?;
+            if let Some(row) = version.and_then(|v| self.rows.get(id, v, today)) {
+                out.push(row);
+                continue;
+            }
             let row = stmt
                 .query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
                 .optional()?;
             if let Some((doc, version)) = row
                 && let Some(case) = self.listed(serde_json::from_str(&doc)?)
             {
-                out.push(self.row(case, version, today));
+                let row = self.row(case, version, today);
+                self.rows.put(&row, today);
+                out.push(row);
             }
         }
         Ok(out)

@@ -92,6 +92,7 @@ impl Store {
     pub fn set_viewer(&mut self, viewer: Option<Viewer>) {
         self.viewer = viewer;
         self.hidden.forget();
+        self.rows.forget();
         self.forget_counts();
     }
 

@@ -324,6 +324,23 @@ pub(super) fn start_tallies(conn: &Connection, report: &mut CheckReport) -> Resu
     )?;
     department_tallies(conn, report)?;
     crate::store::dashboard_counts::check(conn, report)?;
+    if conn
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_counts'")?
+        .exists([])?
+    {
+        // Each leader's open 包案 cases, kept as `owned:<leader>` (migration 0036).
+        differences(
+            conn,
+            "SELECT 'owned:', coalesce(c.leader, k.leader), c.n, k.n
+               FROM (SELECT owner_leader AS leader, count(*) AS n FROM cases
+                      WHERE owner_leader IS NOT NULL AND state <> 'archived' GROUP BY 1) c
+               FULL JOIN (SELECT substr(what, 7) AS leader, n FROM case_counts
+                           WHERE what LIKE 'owned:%') k ON k.leader = c.leader
+              WHERE c.n IS NOT k.n",
+            Table::DashboardCounts,
+            report,
+        )?;
+    }
     let mut stmt = conn.prepare(
         "SELECT name FROM (SELECT target AS name FROM cases WHERE target IS NOT NULL
                             UNION SELECT target_person FROM cases WHERE target_person IS NOT NULL)
