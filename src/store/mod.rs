@@ -400,6 +400,9 @@ impl Store {
     }
 }
 
+/// The page cache of each connection, in KiB (`connect`).
+const PAGE_CACHE_KIB: i64 = 8192;
+
 /// Opens a connection to the encrypted ledger at `path`, keyed before anything
 /// reads it (SQLCipher needs the key first), and makes sure the key fits.
 fn connect(path: &Path, flags: OpenFlags, key: &DataKey) -> Result<Connection> {
@@ -415,7 +418,14 @@ fn connect(path: &Path, flags: OpenFlags, key: &DataKey) -> Result<Connection> {
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
     }) {
-        Ok(_) => Ok(conn),
+        Ok(_) => {
+            // SQLite's default page cache (2 MB) held less than the desk's screens read
+            // between them, so going back to one decrypted and authenticated its pages again
+            // (a quarter of `Esc` to the dashboard at a million cases). Set once the key is
+            // known to fit (the pragma reads the schema); pages are cached as they are read.
+            conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
+            Ok(conn)
+        }
         Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == ErrorCode::NotADatabase => {
             Err(KeyError::WrongKey.into())
         }
