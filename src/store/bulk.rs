@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{Result, again, facts, rollup, search};
+use super::{Result, again, dashboard_counts, facts, rollup, search};
 
 /// The meta row that holds the indexes dropped for the load, so that the
 /// end recreates exactly those.
@@ -83,16 +83,6 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
             "DELETE FROM case_tallies;
              INSERT INTO case_tallies (state, due, n)
                  SELECT state, coalesce(next_due, ''), count(*) FROM cases GROUP BY 1, 2;
-             DELETE FROM case_counts;
-             INSERT INTO case_counts (what, n) VALUES
-                 ('major', (SELECT count(*) FROM cases
-                             WHERE urgency = 'major' AND state <> 'archived')),
-                 ('awaiting', (SELECT count(*) FROM cases WHERE awaiting_instruction = 1)),
-                 ('groups', (SELECT count(*) FROM cases WHERE people >= 5 AND state <> 'archived')),
-                 ('repeaters', (SELECT count(*) FROM person_counts WHERE cases > 1));
-             INSERT INTO case_counts (what, n)
-                 SELECT 'owned:' || owner_leader, count(*) FROM cases
-                  WHERE owner_leader IS NOT NULL AND state <> 'archived' GROUP BY owner_leader;
              DELETE FROM department_tallies;
              INSERT INTO department_tallies (department, due, n)
                  SELECT coalesce(department, ''), next_due, count(*) FROM cases
@@ -101,6 +91,7 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
                  SELECT target FROM cases WHERE target IS NOT NULL
                  UNION SELECT target_person FROM cases WHERE target_person IS NOT NULL;",
         )?;
+        dashboard_counts::make(&tx)?;
         let sql: Vec<String> = serde_json::from_str(&saved)?;
         for s in sql {
             tx.execute(&s, [])?;

@@ -21,6 +21,39 @@ pub(super) fn owned(leader: &str) -> String {
     format!("owned:{leader}")
 }
 
+/// Makes every row anew from the cases (a bulk load's end: the triggers were off).
+pub(super) fn make(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM case_counts", [])?;
+    let mut put = conn.prepare("INSERT INTO case_counts (what, n) VALUES (?1, ?2)")?;
+    for (what, sql) in recounts() {
+        put.execute(rusqlite::params![
+            what,
+            conn.query_row(&sql, [], |r| r.get::<_, i64>(0))?
+        ])?;
+    }
+    conn.execute(
+        "INSERT INTO case_counts (what, n)
+         SELECT 'owned:' || owner_leader, count(*) FROM cases
+          WHERE owner_leader IS NOT NULL AND state <> 'archived' GROUP BY owner_leader",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Each fixed count and the query that recounts it.
+fn recounts() -> [(&'static str, String); 4] {
+    let of = |cond: &str| format!("SELECT count(*) FROM cases WHERE {cond}");
+    [
+        (MAJOR.0, of(MAJOR.1)),
+        (AWAITING.0, of(AWAITING.1)),
+        (GROUPS.0, of(GROUPS.1)),
+        (
+            REPEATERS,
+            "SELECT count(*) FROM person_counts WHERE cases > 1".to_owned(),
+        ),
+    ]
+}
+
 /// Whether the ledger keeps them (schema 36 on).
 fn kept(conn: &Connection) -> Result<bool> {
     let mut stmt = conn.prepare_cached(
@@ -77,24 +110,7 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
         return Ok(());
     }
     let recount = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
-    let wanted = [
-        (
-            MAJOR.0,
-            format!("SELECT count(*) FROM cases WHERE {}", MAJOR.1),
-        ),
-        (
-            AWAITING.0,
-            format!("SELECT count(*) FROM cases WHERE {}", AWAITING.1),
-        ),
-        (
-            GROUPS.0,
-            format!("SELECT count(*) FROM cases WHERE {}", GROUPS.1),
-        ),
-        (
-            REPEATERS,
-            "SELECT count(*) FROM person_counts WHERE cases > 1".to_owned(),
-        ),
-    ];
+    let wanted = recounts();
     for (what, sql) in wanted {
         let want = recount(&sql)?;
         match office(conn, what)? {

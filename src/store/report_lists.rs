@@ -58,7 +58,8 @@ impl Store {
                 orders = count(n);
                 continue;
             }
-            let code = key.strip_prefix("v:").ok_or_else(|| damaged(&key))?;
+            let code =
+                (key.strip_prefix(super::stock_days::ORDERED_IN)).ok_or_else(|| damaged(&key))?;
             let state = State::from_code(code).ok_or_else(|| damaged(&key))?;
             let later = again.iter().find(|x| x.0 == code).map_or(0, |x| x.1);
             let n = count(n - later);
@@ -313,12 +314,12 @@ impl Store {
 
     /// Whether the stocks are kept (with the rollups, under the office's rules).
     pub(super) fn stocks_kept(&self, rules: &crate::domain::rules::Rules) -> Result<bool> {
-        // Schema 32 on: the stock rows carry their cases' states, and the overdue ones
-        // their day changes (a ledger read as it is, before its upgrade, is counted case by
-        // case).
+        // Schema 34 on: the stocks' changes by day (32) and the monthly rollups (34) the
+        // rolled report reads (a ledger read as it is, before its upgrade, is counted case
+        // by case).
         Ok(facts::present(&self.conn)?
             && rollup::valid(&self.conn, rules)?
-            && super::schema::has_column(&self.conn, "report_overdue_days", "n")?)
+            && super::schema::has_column(&self.conn, "report_rollup_months", "n")?)
     }
 
     /// The whole report counted case by case, where the stocks are not kept under the

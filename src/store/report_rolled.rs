@@ -25,7 +25,7 @@ impl Store {
         // One read transaction: the sums, the cases and the labels of one snapshot.
         let tx = self.conn.unchecked_transaction()?;
         let steps = self.step_events(&windows)?;
-        // Reached only where the stocks carry their states (schema 31, `stocks_kept`), so
+        // Reached only where the stocks are kept by day (schema 34, `stocks_kept`), so
         // the next case's receipt is kept too (schema 30): 初信初访 from its index.
         let mut rolled: [Rolled; 3] = Default::default();
         for (r, p) in rolled.iter_mut().zip(&periods) {

@@ -25,9 +25,10 @@ type DayRows = BTreeMap<(String, i64), i64>;
 
 /// The key of the orders of a day.
 pub(super) const ORDERS: &str = "o:orders";
-/// The key of the orders of a day whose case is in `state` now.
-pub(super) fn ordered_in(state: &str) -> String {
-    format!("v:{state}")
+/// The keys' prefix of the orders of a day whose case is in a state now (`v:<state>`).
+pub(super) const ORDERED_IN: &str = "v:";
+fn ordered_in(state: &str) -> String {
+    format!("{ORDERED_IN}{state}")
 }
 
 /// The two tables, each with what its rows count.
