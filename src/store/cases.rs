@@ -77,12 +77,14 @@ pub fn next_id(tx: &Transaction) -> Result<i64> {
         .query_row([], |r| r.get(0))?)
 }
 
-/// Inserts a new case (`case.id` from `next_id`, `doc` its JSON, `tokens` its search
-/// entry from `search::index_tokens`) with its petitioners, report row and search entry.
+/// Inserts a new case (`case.id` from `next_id`, `doc` its JSON at `version`: 1, or a
+/// batch's last command on it; `tokens` its search entry from `search::index_tokens`)
+/// with its petitioners, report row and search entry. The intake, which these come from,
+/// does not change after it (a 复查 is a new case).
 pub(super) fn insert(
     tx: &Transaction,
     case: &Case,
-    doc: &str,
+    (doc, version): (&str, i64),
     clocks: &[ClockView],
     received_date: &str,
     tokens: &str,
@@ -95,7 +97,7 @@ pub(super) fn insert(
              urgency, people, main_name, target, department, handler, owner_leader,
              awaiting_instruction, next_due, review_of, doc, receiver, replied_on, archived_at,
              target_person, confidential)
-         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+         VALUES (?1, ?2, ?24, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
                  ?20, ?21, ?22, ?23)",
     )?
     .execute(params![
@@ -124,6 +126,7 @@ pub(super) fn insert(
         // What the lists filter by (store/sight.rs, 2022 Art 30 第三款).
         i.target_person,
         i.confidential,
+        version,
     ])?;
     // Before the petitioners: their trigger marks the row when a petitioner came before.
     facts::write(tx, case)?;

@@ -238,7 +238,14 @@ fn run(
             doc,
             received,
             tokens,
-        } => cases::insert(tx, case, doc, &applied.clocks, received, tokens)?,
+        } => cases::insert(
+            tx,
+            case,
+            (doc, applied.version),
+            &applied.clocks,
+            received,
+            tokens,
+        )?,
         Write::Update { doc, version } => {
             cases::update(tx, case, doc, *version, &applied.clocks)?;
         }
