@@ -29,6 +29,7 @@ mod counts;
 mod damage;
 mod dashboard;
 mod dashboard_counts;
+mod dashboard_memo;
 mod directory;
 mod documents;
 mod drafts;
@@ -260,6 +261,8 @@ pub struct Store {
     hidden: hidden::HiddenCache,
     /// The case rows already made for the viewer (`row_cache.rs`).
     rows: row_cache::RowCache,
+    /// The leader's dashboard as last read (`dashboard_memo.rs`).
+    dashboards: dashboard_memo::DashboardMemo,
     /// The command driving the desk when no one sits at it (`replay`), named in the views
     /// it records (`sight.rs`).
     via: Option<&'static str>,
@@ -315,6 +318,7 @@ impl Store {
             viewer: None,
             hidden: hidden::HiddenCache::default(),
             rows: row_cache::RowCache::default(),
+            dashboards: dashboard_memo::DashboardMemo::default(),
             via: None,
             bulk: false,
         })
@@ -369,6 +373,7 @@ impl Store {
             viewer: None,
             hidden: hidden::HiddenCache::default(),
             rows: row_cache::RowCache::default(),
+            dashboards: dashboard_memo::DashboardMemo::default(),
             via: None,
             bulk: false,
         })

@@ -93,6 +93,7 @@ impl Store {
         self.viewer = viewer;
         self.hidden.forget();
         self.rows.forget();
+        self.dashboards.forget();
         self.forget_counts();
     }
 

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::dashboard_memo::Made;
 use super::{CaseRef, CaseRow, JournalEntry, ListFilter, Owner, Result, SortKey, StateCounts};
 use super::{Dashboard, OfficeEvent, Sort, Store, StoreError, StoredRecord};
 use crate::domain::case::Case;
@@ -94,14 +95,21 @@ impl Store {
         self.list(&f, today)
     }
 
-    /// The dashboard of `leader`, "due soon" as the policy counts it.
+    /// The dashboard of `leader`, "due soon" as the policy counts it; the one last read
+    /// while the ledger has not changed since (`dashboard_memo.rs`).
     pub fn leader_dashboard(
         &self,
         leader: &str,
         today: NaiveDate,
         limit: usize,
     ) -> Result<Dashboard> {
-        self.dashboard(leader, today, self.due_soon_days(today), limit)
+        let made = |conn| Made::now(conn, leader, today, limit);
+        if let Some(kept) = self.dashboards.get(&made(&self.conn)?) {
+            return Ok(kept);
+        }
+        let dashboard = self.dashboard(leader, today, self.due_soon_days(today), limit)?;
+        self.dashboards.put(made(&self.conn)?, &dashboard);
+        Ok(dashboard)
     }
 
     /// Everything the case screen shows about case `id`.
