@@ -206,8 +206,13 @@ fn prepare_all(rules: &Rules, reqs: &[Request], batch: &mut Batch, out: SyncSend
 enum Before {
     /// Stored at this version.
     Stored(i64),
-    /// New in the batch: the day it was received and its search entry.
-    New { received: String, tokens: String },
+    /// New in the batch: the day it was received, its search entry, and the command that
+    /// made it (the one named if writing it fails).
+    New {
+        received: String,
+        tokens: String,
+        made_by: usize,
+    },
 }
 
 /// The writing thread: each case once, with its last document (a case takes about seven
@@ -232,7 +237,14 @@ fn write_all(
                 doc,
                 received,
                 tokens,
-            } => (Before::New { received, tokens }, doc),
+            } => (
+                Before::New {
+                    received,
+                    tokens,
+                    made_by: i,
+                },
+                doc,
+            ),
             Write::Update { doc, version } => (Before::Stored(version), doc),
         };
         before.entry(id).or_insert(first);
@@ -247,7 +259,9 @@ fn write_all(
         let write = |first: &Before| -> Result<()> {
             let rolled = rollup::begin(tx, rules, id, matches!(first, Before::Stored(_)))?;
             match first {
-                Before::New { received, tokens } => {
+                Before::New {
+                    received, tokens, ..
+                } => {
                     let row = (doc.as_str(), a.version);
                     cases::insert(tx, &a.case, row, &a.clocks, received, tokens)?;
                 }
@@ -260,7 +274,13 @@ fn write_all(
         let first = before
             .get(&id)
             .ok_or((i, StoreError::CaseNotFound(id.to_string())))?;
-        write(first).map_err(|e| (i, e))?;
+        // A new case that cannot be written is its intake's failure; a stored one's, its
+        // last command's.
+        let named = match first {
+            Before::New { made_by, .. } => *made_by,
+            Before::Stored(_) => i,
+        };
+        write(first).map_err(|e| (named, e))?;
     }
     for (i, event) in events.iter().enumerate() {
         journal::insert(tx, event).map_err(|e| (i, e))?;

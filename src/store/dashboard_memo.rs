@@ -56,8 +56,9 @@ impl DashboardMemo {
         (was == made).then(|| dashboard.clone())
     }
 
-    /// Keeps `dashboard`, made from `made` (taken after it was read: reading it may record
-    /// who saw a confidential case, a write of this connection's own).
+    /// Keeps `dashboard`, made from `made`, taken before it was read: the dashboard is read
+    /// in several statements, and another desk's commit between them leaves `made` behind
+    /// the ledger, so the next call reads it anew rather than keeping what it missed.
     pub(super) fn put(&self, made: Made, dashboard: &Dashboard) {
         *self.0.borrow_mut() = Some((made, dashboard.clone()));
     }

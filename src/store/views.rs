@@ -103,12 +103,12 @@ impl Store {
         today: NaiveDate,
         limit: usize,
     ) -> Result<Dashboard> {
-        let made = |conn| Made::now(conn, leader, today, limit);
-        if let Some(kept) = self.dashboards.get(&made(&self.conn)?) {
+        let made = Made::now(&self.conn, leader, today, limit)?;
+        if let Some(kept) = self.dashboards.get(&made) {
             return Ok(kept);
         }
         let dashboard = self.dashboard(leader, today, self.due_soon_days(today), limit)?;
-        self.dashboards.put(made(&self.conn)?, &dashboard);
+        self.dashboards.put(made, &dashboard);
         Ok(dashboard)
     }
 
