@@ -16,9 +16,17 @@ pub(super) const AWAITING: (&str, &str) = ("awaiting", "awaiting_instruction = 1
 pub(super) const GROUPS: (&str, &str) = ("groups", "people >= 5 AND state <> 'archived'");
 pub(super) const REPEATERS: &str = "repeaters";
 
+/// The prefix of each leader's kept count of open 包案 cases (`owned:<leader>`).
+pub(super) const OWNED: &str = "owned:";
+
+/// The leaders' open 包案 cases, each leader's number (`leader`, `n`): what the `owned:` rows
+/// count, made and checked from the same query.
+pub(super) const OWNED_RECOUNT: &str = "SELECT owner_leader AS leader, count(*) AS n FROM cases
+     WHERE owner_leader IS NOT NULL AND state <> 'archived' GROUP BY owner_leader";
+
 /// The kept count of `leader`'s open 包案 cases.
 pub(super) fn owned(leader: &str) -> String {
-    format!("owned:{leader}")
+    format!("{OWNED}{leader}")
 }
 
 /// Makes every row anew from the cases (a bulk load's end: the triggers were off).
@@ -32,9 +40,9 @@ pub(super) fn make(conn: &Connection) -> Result<()> {
         ])?;
     }
     conn.execute(
-        "INSERT INTO case_counts (what, n)
-         SELECT 'owned:' || owner_leader, count(*) FROM cases
-          WHERE owner_leader IS NOT NULL AND state <> 'archived' GROUP BY owner_leader",
+        &format!(
+            "INSERT INTO case_counts (what, n) SELECT '{OWNED}' || leader, n FROM ({OWNED_RECOUNT})"
+        ),
         [],
     )?;
     Ok(())
@@ -55,7 +63,7 @@ fn recounts() -> [(&'static str, String); 4] {
 }
 
 /// Whether the ledger keeps them (schema 36 on).
-fn kept(conn: &Connection) -> Result<bool> {
+pub(super) fn kept(conn: &Connection) -> Result<bool> {
     let mut stmt = conn.prepare_cached(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_counts'",
     )?;
@@ -132,7 +140,9 @@ pub(super) fn check(conn: &Connection, report: &mut CheckReport) -> Result<()> {
         }
     }
     // Each leader's open 包案 cases: with the other tallies (`check/tables.rs`).
-    let mut stmt = conn.prepare("SELECT what FROM case_counts WHERE what NOT LIKE 'owned:%'")?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT what FROM case_counts WHERE what NOT LIKE '{OWNED}%'"
+    ))?;
     let names = [MAJOR.0, AWAITING.0, GROUPS.0, REPEATERS];
     for what in stmt.query_map([], |r| r.get::<_, String>(0))? {
         let what = what?;

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use super::cases::Seen;
 use crate::domain::op::Op;
 use crate::store::findings::{CheckReport, Table};
-use crate::store::{Result, again, facts};
+use crate::store::{Result, again, dashboard_counts, facts};
 
 /// Each year's counter is the greatest number issued, and every number below it was
 /// issued once (numbers are gap-free: `cases::allot_number`). A counter moved back makes
@@ -323,20 +323,20 @@ pub(super) fn start_tallies(conn: &Connection, report: &mut CheckReport) -> Resu
         report,
     )?;
     department_tallies(conn, report)?;
-    crate::store::dashboard_counts::check(conn, report)?;
-    if conn
-        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_counts'")?
-        .exists([])?
-    {
+    dashboard_counts::check(conn, report)?;
+    if dashboard_counts::kept(conn)? {
         // Each leader's open 包案 cases, kept as `owned:<leader>` (migration 0036).
+        let (prefix, recount) = (dashboard_counts::OWNED, dashboard_counts::OWNED_RECOUNT);
+        let from = prefix.len() + 1;
         differences(
             conn,
-            "SELECT 'owned:', coalesce(c.leader, k.leader), c.n, k.n
-               FROM (SELECT owner_leader AS leader, count(*) AS n FROM cases
-                      WHERE owner_leader IS NOT NULL AND state <> 'archived' GROUP BY 1) c
-               FULL JOIN (SELECT substr(what, 7) AS leader, n FROM case_counts
-                           WHERE what LIKE 'owned:%') k ON k.leader = c.leader
-              WHERE c.n IS NOT k.n",
+            &format!(
+                "SELECT '{prefix}', coalesce(c.leader, k.leader), c.n, k.n
+                   FROM ({recount}) c
+                   FULL JOIN (SELECT substr(what, {from}) AS leader, n FROM case_counts
+                               WHERE what LIKE '{prefix}%') k ON k.leader = c.leader
+                  WHERE c.n IS NOT k.n"
+            ),
             Table::DashboardCounts,
             report,
         )?;
