@@ -11,6 +11,7 @@
 //! command by command.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use rusqlite::Transaction;
@@ -215,6 +216,14 @@ enum Before {
     },
 }
 
+/// A case the batch changed: how it stood before, its last document and the place of its
+/// last command's answer.
+struct Changed {
+    before: Before,
+    doc: String,
+    last: usize,
+}
+
 /// The writing thread: each case once, with its last document (a case takes about seven
 /// commands): a new one inserted as it stands after them, not inserted and then changed.
 /// Then the events, which name their cases.
@@ -226,13 +235,10 @@ fn write_all(
 ) -> Result<Vec<Applied>, Failed> {
     let mut applied: Vec<Applied> = Vec::with_capacity(len);
     let mut events = Vec::with_capacity(len);
-    let mut before: HashMap<i64, Before> = HashMap::new();
-    // Each case's last document and its answer's place.
-    let mut last: HashMap<i64, (String, usize)> = HashMap::new();
+    let mut changed: HashMap<i64, Changed> = HashMap::new();
     for (i, p) in rx.iter().flatten().enumerate() {
         let p = p?;
-        let id = p.applied.id;
-        let (first, doc) = match p.write {
+        let (before, doc) = match p.write {
             Write::Insert {
                 doc,
                 received,
@@ -247,45 +253,55 @@ fn write_all(
             ),
             Write::Update { doc, version } => (Before::Stored(version), doc),
         };
-        before.entry(id).or_insert(first);
-        last.insert(id, (doc, i));
+        match changed.entry(p.applied.id) {
+            // Changed before in the batch: how it stood before that stays.
+            Entry::Occupied(mut c) => {
+                let c = c.get_mut();
+                (c.doc, c.last) = (doc, i);
+            }
+            Entry::Vacant(v) => {
+                v.insert(Changed {
+                    before,
+                    doc,
+                    last: i,
+                });
+            }
+        }
         events.push(p.event);
         applied.push(p.applied);
     }
-    let mut last: Vec<_> = last.into_iter().collect();
-    last.sort_by_key(|(id, _)| *id);
-    for (id, (doc, i)) in last {
-        let a = &applied[i];
-        let write = |first: &Before| -> Result<()> {
-            let rolled = rollup::begin(tx, rules, id, matches!(first, Before::Stored(_)))?;
-            match first {
-                Before::New {
-                    received, tokens, ..
-                } => {
-                    let row = (doc.as_str(), a.version);
-                    cases::insert(tx, &a.case, row, &a.clocks, received, tokens)?;
-                }
-                Before::Stored(from) => {
-                    cases::update_to(tx, &a.case, &doc, *from, a.version, &a.clocks)?;
-                }
-            }
-            rolled.finish(tx, rules, &a.case)
-        };
-        let first = before
-            .get(&id)
-            .ok_or((i, StoreError::CaseNotFound(id.to_string())))?;
+    let mut changed: Vec<_> = changed.into_iter().collect();
+    changed.sort_by_key(|(id, _)| *id);
+    for (id, c) in changed {
         // A new case that cannot be written is its intake's failure; a stored one's, its
         // last command's.
-        let named = match first {
-            Before::New { made_by, .. } => *made_by,
-            Before::Stored(_) => i,
+        let named = match c.before {
+            Before::New { made_by, .. } => made_by,
+            Before::Stored(_) => c.last,
         };
-        write(first).map_err(|e| (named, e))?;
+        write_case(tx, rules, id, &c, &applied[c.last]).map_err(|e| (named, e))?;
     }
     for (i, event) in events.iter().enumerate() {
         journal::insert(tx, event).map_err(|e| (i, e))?;
     }
     Ok(applied)
+}
+
+/// Case `id` as its last command `a` left it, with its report rows.
+fn write_case(tx: &Transaction, rules: &Rules, id: i64, c: &Changed, a: &Applied) -> Result<()> {
+    let rolled = rollup::begin(tx, rules, id, matches!(c.before, Before::Stored(_)))?;
+    match &c.before {
+        Before::New {
+            received, tokens, ..
+        } => {
+            let row = (c.doc.as_str(), a.version);
+            cases::insert(tx, &a.case, row, &a.clocks, received, tokens)?;
+        }
+        Before::Stored(from) => {
+            cases::update_to(tx, &a.case, &c.doc, *from, a.version, &a.clocks)?;
+        }
+    }
+    rolled.finish(tx, rules, &a.case)
 }
 
 fn counters(tx: &Transaction) -> Result<HashMap<i32, i64>> {
