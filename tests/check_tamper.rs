@@ -57,6 +57,13 @@ const UNCHECKED: &[(&str, &str, &str)] = &[
         "the one row's fixed key (CHECK id = 1)",
     ),
     (
+        "confidential_changes",
+        "*",
+        "a number that only moves, for the desk to know its kept count of others' confidential \
+         cases is stale: any other value only makes a desk count them again, and a new desk \
+         keeps nothing",
+    ),
+    (
         "report_rollup_rules",
         "*",
         "the rules the report's rollups were made under: any other value makes them be made \

@@ -241,3 +241,60 @@ fn an_accused_leader_typing_the_number_is_told_to_step_aside() {
     all[3] = "赵建国";
     assert!(common::run(&all, "").stdout.contains("2026-0001"));
 }
+
+/// An intake as `apply` writes it, by 陈静 and confidential or not.
+fn intake(confidential: bool) -> Command {
+    serde_json::from_value(serde_json::json!({
+        "op": "intake", "channel": "visit", "people": 1, "confidential": confidential,
+        "petitioners": [{"name": "周某", "phone": "13700137000", "main": true}],
+        "category": "城乡建设", "handling_type": "申诉求决", "target": "某街道办事处",
+        "summary": "反映路面破损", "request": "要求修复", "urgency": "normal"
+    }))
+    .unwrap()
+}
+
+/// The overdue and due-soon counts, less others' confidential cases, are kept between a
+/// clerk's saves (migration 0038) and are still, after every kind of write, the counts made
+/// afresh: her own ordinary case, another desk's confidential one (not hers to count), and
+/// her own confidential one. Kept stale, the other desk's case would be counted as hers.
+#[test]
+fn due_counts_less_others_confidential_cases_follow_every_write() {
+    let l = ledger();
+    l.apply_ok(r#"{"op":"operator","name":"陈静","role":"clerk"}"#);
+    // A day when every clock of these cases has run out, and one when none has.
+    let days = [today(), at("2027-06-01T09:00:00+08:00").date_naive()];
+    let due = |s: &Store| -> Vec<(i64, i64, i64)> {
+        days.iter()
+            .map(|d| s.desk_counts(*d).unwrap())
+            .map(|c| (c.overdue, c.due_soon, c.open))
+            .collect()
+    };
+    let mut chen = open_as(&l, "陈静");
+    let kept_is_fresh = |chen: &Store| {
+        let kept = due(chen);
+        assert_eq!(kept, due(&open_as(&l, "陈静")));
+        kept
+    };
+    let start = kept_is_fresh(&chen);
+    // Case 1 is 李娜's confidential accusation: 陈静 counts case 2 only.
+    assert_eq!(start[1], (1, 0, 1));
+    let own = |chen: &mut Store, confidential: bool| {
+        chen.execute(&Request {
+            case: None,
+            expected_version: None,
+            command: intake(confidential),
+            actor: "陈静".into(),
+            at: at("2026-11-25T10:00:00+08:00"),
+        })
+        .unwrap();
+    };
+    own(&mut chen, false);
+    let after_own = kept_is_fresh(&chen);
+    assert_eq!(after_own[1], (2, 0, 2));
+    l.apply_ok(
+        r#"{"op":"intake","actor":"李娜","at":"2026-11-25T11:00:00+08:00","channel":"visit","people":1,"confidential":true,"petitioners":[{"name":"吴某","phone":"13600136000","main":true}],"category":"城乡建设","handling_type":"检举控告","target":"区住建局","summary":"检举违规","request":"要求查处","urgency":"normal"}"#,
+    );
+    assert_eq!(kept_is_fresh(&chen), after_own);
+    own(&mut chen, true);
+    assert_eq!(kept_is_fresh(&chen)[1], (3, 0, 3));
+}

@@ -79,8 +79,9 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
                  SELECT id_number, max(name), count(*), max(case_id)
                    FROM petitioners WHERE id_number IS NOT NULL GROUP BY id_number;",
         )?;
-        // The start's tallies, the charts' by department, the dashboard's counts and the
-        // accused names were not kept either (migrations 0029, 0035 and 0036).
+        // The start's tallies, the charts' by department, the dashboard's counts, the
+        // accused names and the confidential cases' changes were not kept either
+        // (migrations 0029, 0035, 0036 and 0038).
         tx.execute_batch(
             "DELETE FROM case_tallies;
              INSERT INTO case_tallies (state, due, n)
@@ -91,7 +92,8 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
                   WHERE next_due IS NOT NULL GROUP BY 1, 2;
              INSERT OR IGNORE INTO accused_names (name)
                  SELECT target FROM cases WHERE target IS NOT NULL
-                 UNION SELECT target_person FROM cases WHERE target_person IS NOT NULL;",
+                 UNION SELECT target_person FROM cases WHERE target_person IS NOT NULL;
+             UPDATE confidential_changes SET n = n + 1 WHERE id = 1;",
         )?;
         dashboard_counts::make(&tx)?;
         let sql: Vec<String> = serde_json::from_str(&saved)?;

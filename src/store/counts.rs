@@ -8,6 +8,7 @@
 //! may not see, read from the confidential cases' indexes and the hidden list.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use rusqlite::params_from_iter;
@@ -28,37 +29,56 @@ struct TallySight {
     hidden: Rc<Vec<i64>>,
 }
 
+/// What of a condition the reader may not see, as queries with `GROUP BY` fitting `select`.
+struct Unseen {
+    /// Others' confidential cases out of the reader's reach: reads confidential cases only,
+    /// so it stands while `confidential_changes` does (migration 0038).
+    confidential: Option<String>,
+    /// The hidden cases the reach would show (a short list of ids).
+    hidden: Option<String>,
+}
+
 impl TallySight {
     /// What of `cond` (on `cases`) the reader may not see: others' confidential cases out of
     /// their reach (read from the confidential cases' covering indexes), and the hidden cases
-    /// their reach would show (a short list of ids). Each a query with `GROUP BY` fitting
-    /// `select`; the reach is taken as not met where it is NULL, as a WHERE takes it.
-    fn unseen(&self, select: &str, cond: &str, group: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        if let Some(reach) = &self.reach {
-            out.push(format!(
+    /// their reach would show. The reach is taken as not met where it is NULL, as a WHERE
+    /// takes it.
+    fn unseen(&self, select: &str, cond: &str, group: &str) -> Unseen {
+        let confidential = self.reach.as_ref().map(|reach| {
+            format!(
                 "SELECT {select} FROM cases WHERE confidential = 1 AND {cond}
                  AND NOT coalesce({reach}, 0) {group}"
-            ));
-        }
-        if !self.hidden.is_empty() {
+            )
+        });
+        let hidden = (!self.hidden.is_empty()).then(|| {
             let list: Vec<String> = self.hidden.iter().map(i64::to_string).collect();
             let reach = self.reach.as_deref().unwrap_or("1");
-            out.push(format!(
+            format!(
                 "SELECT {select} FROM cases WHERE id IN ({}) AND {cond} AND coalesce({reach}, 0) {group}",
                 list.join(",")
-            ));
+            )
+        });
+        Unseen {
+            confidential,
+            hidden,
         }
-        out
     }
 }
 
 /// Open states and their counts.
 type ByState = Vec<(State, i64)>;
 
-/// The counts as last known, and the `data_version` they were read at.
+/// The counts as last known, and the `data_version` they were read at; and the unseen
+/// confidential cases of a due-day condition, by its query and arguments, with the
+/// `confidential_changes` they were counted at.
 #[derive(Debug, Default)]
-pub(super) struct OpenCounts(RefCell<Option<(i64, ByState)>>);
+pub(super) struct OpenCounts(RefCell<Option<(i64, ByState)>>, RefCell<UnseenKept>);
+
+type UnseenKept = HashMap<(String, Vec<String>), (i64, i64)>;
+
+/// Conditions kept at most (a day's overdue and due-soon, and the next day's): past it the
+/// whole is forgotten.
+const KEPT_MOST: usize = 16;
 
 impl Store {
     /// The open states with their counts, in the order of their codes,
@@ -120,8 +140,9 @@ impl Store {
             1,
         )?;
         let cond = format!("state IN {OPEN}");
-        for sql in sight.unseen("state, count(*)", &cond, "GROUP BY state") {
-            add(&sql, -1)?;
+        let unseen = sight.unseen("state, count(*)", &cond, "GROUP BY state");
+        for sql in unseen.confidential.iter().chain(&unseen.hidden) {
+            add(sql, -1)?;
         }
         let mut counts: ByState = by
             .into_iter()
@@ -184,12 +205,41 @@ impl Store {
             params_from_iter(args),
             |r| r.get(0),
         )?;
-        for sql in sight.unseen("count(*)", &on("next_due"), "") {
-            let unseen: i64 = self
+        let unseen = sight.unseen("count(*)", &on("next_due"), "");
+        if let Some(sql) = unseen.confidential {
+            n -= self.unseen_confidential(sql, args)?;
+        }
+        if let Some(sql) = unseen.hidden {
+            let hidden: i64 = self
                 .conn
                 .query_row(&sql, params_from_iter(args), |r| r.get(0))?;
-            n -= unseen;
+            n -= hidden;
         }
+        Ok(n)
+    }
+
+    /// The count `sql` makes of confidential cases, kept until any connection writes a
+    /// confidential case: a save of an ordinary case does not count them again.
+    fn unseen_confidential(&self, sql: String, args: &[&str]) -> Result<i64> {
+        let changes: i64 =
+            self.conn
+                .query_row("SELECT n FROM confidential_changes WHERE id = 1", [], |r| {
+                    r.get(0)
+                })?;
+        let key = (sql, args.iter().map(|a| (*a).to_owned()).collect());
+        if let Some(&(at, n)) = self.open_counts.1.borrow().get(&key)
+            && at == changes
+        {
+            return Ok(n);
+        }
+        let n: i64 = self
+            .conn
+            .query_row(&key.0, params_from_iter(args), |r| r.get(0))?;
+        let mut kept = self.open_counts.1.borrow_mut();
+        if kept.len() >= KEPT_MOST {
+            kept.clear();
+        }
+        kept.insert(key, (changes, n));
         Ok(n)
     }
 
@@ -252,5 +302,6 @@ impl Store {
     /// Forget the counts (a batch wrote many cases): the next asks again.
     pub(super) fn forget_counts(&self) {
         *self.open_counts.0.borrow_mut() = None;
+        self.open_counts.1.borrow_mut().clear();
     }
 }

@@ -25,6 +25,7 @@ mod cases;
 mod chain;
 mod charts;
 mod check;
+mod checkpointer;
 mod counts;
 mod damage;
 mod dashboard;
@@ -268,6 +269,9 @@ pub struct Store {
     via: Option<&'static str>,
     /// Bulk loading: the receipt is written once at the end (`receipt.rs`).
     bulk: bool,
+    /// The desk's checkpoints, in a thread (`checkpointer.rs`). Last: dropped after `conn`,
+    /// whose hook tells the thread, so the thread sees it is done and is joined.
+    checkpointer: Option<checkpointer::Checkpointer>,
 }
 
 impl Store {
@@ -321,6 +325,7 @@ impl Store {
             dashboards: dashboard_memo::DashboardMemo::default(),
             via: None,
             bulk: false,
+            checkpointer: None,
         })
     }
 
@@ -376,6 +381,7 @@ impl Store {
             dashboards: dashboard_memo::DashboardMemo::default(),
             via: None,
             bulk: false,
+            checkpointer: None,
         })
     }
 

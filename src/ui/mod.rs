@@ -156,6 +156,8 @@ pub fn open_app(
         operator: operator.clone(),
         mask: crate::strings::labels::masked(lang).to_owned(),
     }));
+    // A save must not wait for SQLite to copy the -wal back into the ledger.
+    store.checkpoint_in_background();
     let mut app = App::new(lang, Some(operator), office_name, clock.today());
     app.clock = clock;
     app.categories = store.office().categories.clone();
