@@ -79,8 +79,8 @@ pub(crate) fn run(env: &Env, path: &Path, opts: &Options) -> Result<ExitCode, Fa
             Input::Key(k) => Msg::Key(*k),
             Input::Paste(p) => Msg::Paste(p.clone()),
             Input::Pause => {
-                // Not a key: the draft write is off the path to the frame.
-                runtime::save_draft(&mut store, &mut app);
+                // Not a key: the desk's pause work is off the path to the frame.
+                runtime::idle(&mut store, &mut app);
                 draw(&mut term, &app, lang)?;
                 continue;
             }

@@ -86,20 +86,27 @@ impl Store {
     }
 }
 
-/// The thread: its own connection, opened here so the desk's start does not wait for it;
-/// one PASSIVE checkpoint per wake-up, however many commits told it meanwhile. PASSIVE
-/// never waits for the desk's connection: what a write holds is left for the next time.
+/// The thread: its own connection, opened when it is first told (a desk that never writes
+/// 1,000 pages never opens it, and the desk's start does not share the processor with it);
+/// one PASSIVE checkpoint per wake-up, however many commits told it meanwhile. PASSIVE never
+/// waits for the desk's connection: what a write holds is left for the next time.
 fn run(path: &Path, key: &DataKey, told: &mpsc::Receiver<()>, done: &AtomicU64) {
+    if told.recv().is_err() {
+        return;
+    }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    // Without a connection the sender is dropped with this thread and the commits
+    // Without a connection the receiver is dropped with this thread and the commits
     // checkpoint themselves.
     let Ok(conn) = super::connect(path, flags, key) else {
         return;
     };
-    while told.recv().is_ok() {
+    loop {
         while told.try_recv().is_ok() {}
         if checkpoint(&conn).is_ok() {
             done.fetch_add(1, Ordering::Relaxed);
+        }
+        if told.recv().is_err() {
+            break;
         }
     }
     // The desk is closing. As SQLite's own close would: copy what is left and, with no

@@ -212,7 +212,7 @@ impl Ledger for Sql<'_, '_> {
 
 /// One command inside an open transaction: prepared, then its case row and journal event
 /// written; with the state the case was in (None for a new case).
-fn run(
+pub(super) fn run(
     tx: &Transaction,
     rules: &Rules,
     req: &Request,

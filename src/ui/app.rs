@@ -144,6 +144,8 @@ pub struct App {
     pub last_input: Option<chrono::DateTime<FixedOffset>>,
     /// Minutes without a key before the desk locks (0: never); the office's policy.
     pub idle_lock_minutes: u32,
+    /// The clerk whose first save the desk readies at its first pause (`store/warm.rs`).
+    pub warm_for: Option<String>,
     /// The lists not shown, one of each [`Kept`]. Not a stack: the desk
     /// brings a list back as it was left not only from a case or form
     /// opened over it (Esc), but also after going home and back (the
@@ -185,6 +187,7 @@ impl App {
             give_passphrase_to: None,
             last_input: None,
             idle_lock_minutes: crate::domain::policy::DEFAULT_IDLE_LOCK_MINUTES,
+            warm_for: None,
             screen,
             kept,
         }

@@ -494,6 +494,15 @@ fn write(
 }
 
 /// Writes the open form's draft if it changed since the last one.
+/// What a pause in typing is for, off the path from key to frame: the form's draft written,
+/// and once, the clerk's first save readied (a rolled-back one, `store/warm.rs`).
+pub fn idle(store: &mut Store, app: &mut App) {
+    save_draft(store, app);
+    if let Some(clerk) = app.warm_for.take() {
+        store.warm_writes(&clerk, app.clock.now());
+    }
+}
+
 pub fn save_draft(store: &mut Store, app: &mut App) {
     if let Some(cmd) = app.draft_cmd() {
         let msg = execute(store, app, &cmd);
