@@ -49,6 +49,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0036_dashboard_counts.sql"),
     include_str!("migrations/0037_backlog_due.sql"),
     include_str!("migrations/0038_desk_counts_sight.sql"),
+    include_str!("migrations/0039_charts_rollup.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -139,6 +140,7 @@ mod tests {
         (SEARCH_LONGER_PREFIXES + 8, "0036_dashboard_counts.sql", "73b8e80bb19253573b8f165acfc252b20be567429f61d8a69357744887eadf42"),
         (SEARCH_LONGER_PREFIXES + 9, "0037_backlog_due.sql", "15049440ceaeea9df9cd6dc9a169a9c83e9126944cbc5a8cea5cb6eb5240bd1a"),
         (SEARCH_LONGER_PREFIXES + 10, "0038_desk_counts_sight.sql", "10883007d354f47dae0bc60a746ad33ef4461a278154cf35ce81ed7e8e7ef61a"),
+        (SEARCH_LONGER_PREFIXES + 11, "0039_charts_rollup.sql", "5976c8dfca5a5308503cced2e66ec47a9d6b79311cdeb9dba4d7c7d477ec9422"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

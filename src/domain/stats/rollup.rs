@@ -278,7 +278,12 @@ pub fn deltas(case: &CaseFacts, rules: &Rules) -> Vec<(NaiveDate, String, i64)> 
 /// holiday calendar, as a SHA-256 in hex.
 pub fn fingerprint(rules: &Rules) -> String {
     let p = rules.policy;
-    let text = format!("{:?}|{:?}|{:?}", p.utc_offset, p.clocks, rules.calendar);
+    let text = format!(
+        "{:?}|{:?}|{}",
+        p.utc_offset,
+        p.clocks,
+        rules.calendar.debug_text()
+    );
     let digest = Sha256::digest(text.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
