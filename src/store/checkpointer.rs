@@ -19,12 +19,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
+use rusqlite::OpenFlags;
 use rusqlite::hooks::Wal;
 use rusqlite::wal::CheckpointMode;
-use rusqlite::{Connection, OpenFlags};
 
+use super::Store;
 use super::keys::DataKey;
-use super::{Result, Store};
 
 /// SQLite's own mark (`wal_autocheckpoint`'s default), in pages of the -wal.
 const MARK: c_int = 1000;
@@ -102,7 +102,10 @@ fn run(path: &Path, key: &DataKey, told: &mpsc::Receiver<()>, done: &AtomicU64) 
     };
     loop {
         while told.try_recv().is_ok() {}
-        if checkpoint(&conn).is_ok() {
+        if conn
+            .wal_checkpoint_v2(None::<&str>, CheckpointMode::PASSIVE)
+            .is_ok()
+        {
             done.fetch_add(1, Ordering::Relaxed);
         }
         if told.recv().is_err() {
@@ -114,11 +117,6 @@ fn run(path: &Path, key: &DataKey, told: &mpsc::Receiver<()>, done: &AtomicU64) 
     // (someone copies it). Not waiting: another desk's reads are let be.
     let _ = conn.busy_timeout(std::time::Duration::ZERO);
     let _ = conn.wal_checkpoint_v2(None::<&str>, CheckpointMode::TRUNCATE);
-}
-
-fn checkpoint(conn: &Connection) -> Result<()> {
-    conn.wal_checkpoint_v2(None::<&str>, CheckpointMode::PASSIVE)?;
-    Ok(())
 }
 
 #[cfg(test)]

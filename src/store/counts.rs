@@ -72,7 +72,10 @@ type ByState = Vec<(State, i64)>;
 /// confidential cases of a due-day condition, by its query and arguments, with the
 /// `confidential_changes` they were counted at.
 #[derive(Debug, Default)]
-pub(super) struct OpenCounts(RefCell<Option<(i64, ByState)>>, RefCell<UnseenKept>);
+pub(super) struct OpenCounts {
+    by_state: RefCell<Option<(i64, ByState)>>,
+    unseen: RefCell<UnseenKept>,
+}
 
 type UnseenKept = HashMap<(String, Vec<String>), (i64, i64)>;
 
@@ -87,7 +90,7 @@ impl Store {
         let version: i64 = self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        if let Some((v, counts)) = &*self.open_counts.0.borrow()
+        if let Some((v, counts)) = &*self.open_counts.by_state.borrow()
             && *v == version
         {
             return Ok(counts.clone());
@@ -96,7 +99,7 @@ impl Store {
             Some(sight) => self.tallied_by_state(&sight)?,
             None => self.counted_by_state()?,
         };
-        *self.open_counts.0.borrow_mut() = Some((version, counts.clone()));
+        *self.open_counts.by_state.borrow_mut() = Some((version, counts.clone()));
         Ok(counts)
     }
 
@@ -227,7 +230,7 @@ impl Store {
                     r.get(0)
                 })?;
         let key = (sql, args.iter().map(|a| (*a).to_owned()).collect());
-        if let Some(&(at, n)) = self.open_counts.1.borrow().get(&key)
+        if let Some(&(at, n)) = self.open_counts.unseen.borrow().get(&key)
             && at == changes
         {
             return Ok(n);
@@ -235,7 +238,7 @@ impl Store {
         let n: i64 = self
             .conn
             .query_row(&key.0, params_from_iter(args), |r| r.get(0))?;
-        let mut kept = self.open_counts.1.borrow_mut();
+        let mut kept = self.open_counts.unseen.borrow_mut();
         if kept.len() >= KEPT_MOST {
             kept.clear();
         }
@@ -273,7 +276,7 @@ impl Store {
 
     /// The kept counts, a case moved from `was` to `now` (None: not counted).
     fn counted_move(&self, was: Option<State>, now: Option<State>) {
-        let mut cache = self.open_counts.0.borrow_mut();
+        let mut cache = self.open_counts.by_state.borrow_mut();
         let Some((_, counts)) = cache.as_mut() else {
             return;
         };
@@ -301,7 +304,7 @@ impl Store {
 
     /// Forget the counts (a batch wrote many cases): the next asks again.
     pub(super) fn forget_counts(&self) {
-        *self.open_counts.0.borrow_mut() = None;
-        self.open_counts.1.borrow_mut().clear();
+        *self.open_counts.by_state.borrow_mut() = None;
+        self.open_counts.unseen.borrow_mut().clear();
     }
 }

@@ -1,10 +1,10 @@
 //! The clerk's first save, made as quick as the next ones. A desk's first save prepared its
 //! statements (the insert into `cases` compiles every trigger on it) and read its pages from
 //! the operating system, each one authenticated and decrypted: 8–10 ms at 1,000,000 cases
-//! where the next saves take 3. At the desk's start the store runs an intake and its
-//! registration through the same code, in a transaction it then rolls back: nothing is
-//! written (no -wal frame, no journal event, no receipt), and the statements and pages are
-//! ready.
+//! where the next saves take 3. At the desk's first pause in typing (`ui::runtime::idle`) the
+//! store runs an intake and its registration through the same code, in a transaction it then
+//! rolls back: nothing is written (no -wal frame, no journal event, no receipt), and the
+//! statements and pages are ready.
 
 use std::time::Duration;
 

@@ -176,7 +176,9 @@ pub fn open_app(
         let msg = runtime::execute(store, &app, &cmd);
         runtime::dispatch(store, &mut app, msg);
     }
-    // The clerk's first save as quick as the next, readied at the desk's first pause.
+    // The clerk at the window takes visitors in: her first save as quick as the next,
+    // readied at the desk's first pause. A leader's desk is left alone (a rolled-back write
+    // would only make its kept dashboard be read anew).
     app.warm_for = clerk;
     Ok(app)
 }

@@ -493,7 +493,6 @@ fn write(
     }
 }
 
-/// Writes the open form's draft if it changed since the last one.
 /// What a pause in typing is for, off the path from key to frame: the form's draft written,
 /// and once, the clerk's first save readied (a rolled-back one, `store/warm.rs`).
 pub fn idle(store: &mut Store, app: &mut App) {
@@ -503,6 +502,7 @@ pub fn idle(store: &mut Store, app: &mut App) {
     }
 }
 
+/// Writes the open form's draft if it changed since the last one.
 pub fn save_draft(store: &mut Store, app: &mut App) {
     if let Some(cmd) = app.draft_cmd() {
         let msg = execute(store, app, &cmd);
