@@ -94,8 +94,11 @@ fn rows(conn: &rusqlite::Connection, table: &str) -> Vec<Vec<Value>> {
 fn keyed(path: &Path, key: &DataKey) -> rusqlite::Connection {
     let conn = rusqlite::Connection::open(path).expect("open");
     let hex: String = key_hex(key);
-    conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))
-        .expect("key");
+    // The seal new ledgers get (store/page_seal.rs).
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"x'{hex}'\"; PRAGMA cipher_hmac_algorithm = HMAC_SHA256;"
+    ))
+    .expect("key");
     conn
 }
 

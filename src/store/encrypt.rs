@@ -45,8 +45,9 @@ pub fn encrypt_ledger(old: &Path, new: &Path, key: &DataKey) -> Result<Converted
 
 fn copy(old: &Path, new: &Path, key: &DataKey, version: i64) -> Result<()> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_URI;
+    super::cipher_ready();
     let dst = Connection::open_with_flags(new, flags)?;
-    dst.execute_batch(&key.pragma())?;
+    dst.execute_batch(&key.pragma(super::page_seal::PageSeal::NEW))?;
     // The old file is attached read-only (a URI's mode=ro) with an empty key,
     // which SQLCipher reads as "not encrypted".
     dst.execute("ATTACH DATABASE ?1 AS plain KEY ''", [read_only_uri(old)])?;

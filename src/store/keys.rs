@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::{Zeroize, Zeroizing};
 
+use super::page_seal::PageSeal;
+
 /// What can go wrong between a passphrase (or a recovery key) and an open ledger.
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
@@ -89,12 +91,14 @@ impl DataKey {
         hex(&outer).as_str().to_owned()
     }
 
-    /// The statement that keys a connection with this raw key (no KDF on open).
+    /// The statements that key a connection with this raw key (no KDF on open) and
+    /// select how its pages are sealed.
     #[cfg(not(feature = "plaintext-bench"))]
-    pub(crate) fn pragma(&self) -> Zeroizing<String> {
+    pub(crate) fn pragma(&self, seal: PageSeal) -> Zeroizing<String> {
         Zeroizing::new(format!(
-            "PRAGMA key = \"x'{}'\";",
-            hex(self.bytes()).as_str()
+            "PRAGMA key = \"x'{}'\"; {}",
+            hex(self.bytes()).as_str(),
+            seal.pragma()
         ))
     }
 
@@ -102,8 +106,8 @@ impl DataKey {
     /// code on the same data, plaintext, so that BENCHMARKS.md can state what
     /// encryption costs. Never an office's build (see Cargo.toml).
     #[cfg(feature = "plaintext-bench")]
-    pub(crate) fn pragma(&self) -> Zeroizing<String> {
-        let _ = self.bytes();
+    pub(crate) fn pragma(&self, seal: PageSeal) -> Zeroizing<String> {
+        let _ = (self.bytes(), seal);
         Zeroizing::new(String::new())
     }
 

@@ -54,6 +54,8 @@ mod keys;
 mod live;
 mod migrations;
 mod office_journal;
+mod page_crypto;
+mod page_seal;
 mod passphrase;
 mod prepare;
 mod presets;
@@ -422,14 +424,31 @@ const PAGE_CACHE_KIB: i64 = 8192;
 const STATEMENTS_KEPT: usize = 256;
 
 /// Opens a connection to the encrypted ledger at `path`, keyed before anything
-/// reads it (SQLCipher needs the key first), and makes sure the key fits.
+/// reads it (SQLCipher needs the key first), and makes sure the key fits. A new
+/// file gets the newest page seal; an existing one opens with whichever it has.
 fn connect(path: &Path, flags: OpenFlags, key: &DataKey) -> Result<Connection> {
     if is_plaintext(path) {
         return Err(KeyError::NotEncrypted.into());
     }
     cipher_ready();
+    for seal in page_seal::PageSeal::NEWEST_FIRST {
+        if let Some(conn) = connect_sealed(path, flags, key, seal)? {
+            return Ok(conn);
+        }
+    }
+    Err(KeyError::WrongKey.into())
+}
+
+/// `connect` with one page seal: None when the first page does not authenticate with
+/// it (another seal, or another key).
+fn connect_sealed(
+    path: &Path,
+    flags: OpenFlags,
+    key: &DataKey,
+    seal: page_seal::PageSeal,
+) -> Result<Option<Connection>> {
     let conn = Connection::open_with_flags(path, flags)?;
-    conn.execute_batch(&key.pragma())?;
+    conn.execute_batch(&key.pragma(seal))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // The first read decrypts page 1: with a wrong key SQLCipher answers "not a
     // database" and has written nothing.
@@ -443,11 +462,9 @@ fn connect(path: &Path, flags: OpenFlags, key: &DataKey) -> Result<Connection> {
             // known to fit (the pragma reads the schema); pages are cached as they are read.
             conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
             conn.set_prepared_statement_cache_capacity(STATEMENTS_KEPT);
-            Ok(conn)
+            Ok(Some(conn))
         }
-        Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == ErrorCode::NotADatabase => {
-            Err(KeyError::WrongKey.into())
-        }
+        Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == ErrorCode::NotADatabase => Ok(None),
         Err(e) => Err(e.into()),
     }
 }
@@ -456,9 +473,23 @@ fn connect(path: &Path, flags: OpenFlags, key: &DataKey) -> Result<Connection> {
 /// a thread opening its first connection just then finds SQLCipher not ready and
 /// `PRAGMA key` fails ("An error occurred with PRAGMA key"). Opening one
 /// connection first, once, while every other thread waits, closes that gap.
-fn cipher_ready() {
+pub(super) fn cipher_ready() {
     static READY: std::sync::Once = std::sync::Once::new();
-    READY.call_once(|| drop(Connection::open_in_memory()));
+    READY.call_once(|| {
+        if let Ok(conn) = Connection::open_in_memory() {
+            // A failure leaves SQLCipher's own default, which `connect` still opens.
+            let _ = conn.execute_batch(page_seal::PageSeal::default_pragma());
+            // SQLCipher writes its own errors to stderr, over the desk's screen: a first
+            // page that does not authenticate (`connect` trying the newer seal on an older
+            // ledger) is an expected answer here, and every error reaches the user as the
+            // store's own message.
+            let _ = conn.execute_batch("PRAGMA cipher_log = off;");
+            let version: Option<String> = conn
+                .query_row("PRAGMA cipher_version", [], |r| r.get(0))
+                .ok();
+            page_crypto::install(version.as_deref().unwrap_or_default());
+        }
+    });
 }
 
 /// Whether `path` is a plaintext SQLite file (an unencrypted ledger from before

@@ -14,6 +14,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::keys::DataKey;
+use super::page_seal::PageSeal;
 use super::receipt::{self, Heads};
 use super::{Result, StoreError, durable, is_plaintext, sidecar_path};
 
@@ -145,24 +146,53 @@ fn hold(path: &Path, key: &DataKey) -> Result<Option<Connection>> {
     if !path.exists() || is_plaintext(path) {
         return Ok(None);
     }
+    super::cipher_ready();
+    for seal in PageSeal::NEWEST_FIRST {
+        match hold_sealed(path, key, seal) {
+            Err(Held::Unreadable) => continue,
+            Err(Held::Other(e)) => return Err(e),
+            Ok(conn) => return Ok(Some(conn)),
+        }
+    }
+    Ok(None)
+}
+
+/// Why `hold_sealed` did not hold the ledger.
+enum Held {
+    /// Its first page does not authenticate with this seal, or it cannot be read.
+    Unreadable,
+    Other(StoreError),
+}
+
+impl From<rusqlite::Error> for Held {
+    fn from(e: rusqlite::Error) -> Held {
+        Held::Other(e.into())
+    }
+}
+
+fn hold_sealed(
+    path: &Path,
+    key: &DataKey,
+    seal: PageSeal,
+) -> std::result::Result<Connection, Held> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
-    conn.execute_batch(&key.pragma())?;
+    conn.execute_batch(&key.pragma(seal))?;
     conn.busy_timeout(Duration::from_millis(500))?;
     conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
     // An exclusive lock on the file itself: refused while any other connection (whose
     // WAL-mode reader holds a shared lock for as long as it is open) has the ledger.
     match conn.execute_batch("BEGIN EXCLUSIVE; SELECT count(*) FROM sqlite_master;") {
-        Ok(()) => Ok(Some(conn)),
+        Ok(()) => Ok(conn),
         Err(rusqlite::Error::SqliteFailure(f, _))
             if matches!(f.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) =>
         {
-            Err(StoreError::Restore(RestoreRefusal::InUse))
+            Err(Held::Other(StoreError::Restore(RestoreRefusal::InUse)))
         }
-        Err(_) => Ok(None),
+        Err(_) => Err(Held::Unreadable),
     }
 }
 
@@ -211,4 +241,23 @@ fn bring_slots(ledger: &Path, from: &Path) -> Result<()> {
         durable::copy_private(&theirs, &own)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::{page_seal, test_ledger};
+
+    /// Restore holds a ledger of either seal before it moves it aside: one it could not
+    /// read would be taken for damaged and replaced without asking whether it is in use.
+    #[test]
+    fn a_ledger_of_either_seal_is_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, old) = (dir.path().join("new.db"), dir.path().join("old.db"));
+        drop(test_ledger::demo(&path, 5, 1, false));
+        page_seal::tests::legacy_copy(&path, &old);
+        for ledger in [&path, &old] {
+            let held = super::hold(ledger, &test_ledger::key()).unwrap();
+            assert!(held.is_some(), "{}", ledger.display());
+        }
+    }
 }

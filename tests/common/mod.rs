@@ -190,8 +190,8 @@ pub fn sqlite(path: &Path) -> rusqlite::Connection {
 }
 
 /// The statement that keys a connection with `key()`.
-pub const KEY_PRAGMA: &str =
-    "PRAGMA key = \"x'0707070707070707070707070707070707070707070707070707070707070707'\";";
+pub const KEY_PRAGMA: &str = "PRAGMA key = \"x'0707070707070707070707070707070707070707070707070707070707070707'\"; \
+     PRAGMA cipher_hmac_algorithm = HMAC_SHA256;";
 
 /// What a finished run left.
 #[derive(Debug)]
