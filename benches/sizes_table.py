@@ -18,7 +18,7 @@ def parse(path):
         if m: cur = m.group(1); out[cur] = {}; section = 'leader'; continue
         if cur is None: continue
         d = out[cur]
-        m = re.match(r'report, (month|year), whole process \(\S+\) median (\d+)\s+p99 (\d+).*peak RSS (\d+)', line)
+        m = re.match(r'report, (month|year), whole process \(\S+\) median ([\d.]+)\s+p99 ([\d.]+).*peak RSS (\d+)', line)
         if m: d['rep_'+m.group(1)] = (m.group(2), m.group(3)); d['rss_'+m.group(1)] = int(m.group(4))//1024; continue
         m = re.match(r'desk, leader.keys: start to first screen \(ms\): median (\S+)\s+p99 (\S+)', line)
         if m: d['start'] = (m.group(1), m.group(2)); continue
