@@ -416,6 +416,7 @@ fn search(env: &Env, query: &str, limit: usize, json: bool) -> Result<ExitCode, 
 /// `check`: exit 1 when broken.
 fn check(env: &Env, quick: bool, deep: bool, json: bool) -> Result<ExitCode, Failure> {
     let store = env.open_for_reading()?;
+    crate::store::cipher_errors_to_stderr();
     let spinner = progress::Progress::spinner(env.lang, crate::strings::progress::Job::Check);
     let report = if quick {
         store.check_quick()

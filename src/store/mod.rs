@@ -88,6 +88,7 @@ mod warm;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::config::Office;
@@ -448,14 +449,18 @@ fn connect_sealed(
     seal: page_seal::PageSeal,
 ) -> Result<Option<Connection>> {
     let conn = Connection::open_with_flags(path, flags)?;
+    // A connection whose seal does not fit must not copy a -wal left by a crash into the
+    // ledger as it closes (the last connection to close does): set until the key fits.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
     conn.execute_batch(&key.pragma(seal))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    // The first read decrypts page 1: with a wrong key SQLCipher answers "not a
-    // database" and has written nothing.
+    // The first read decrypts page 1: with a wrong key or seal SQLCipher answers "not a
+    // database".
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
     }) {
         Ok(_) => {
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
             // SQLite's default page cache (2 MB) held less than the desk's screens read
             // between them, so going back to one decrypted and authenticated its pages again
             // (a quarter of `Esc` to the dashboard at a million cases). Set once the key is
@@ -482,7 +487,7 @@ pub(super) fn cipher_ready() {
             // SQLCipher writes its own errors to stderr, over the desk's screen: a first
             // page that does not authenticate (`connect` trying the newer seal on an older
             // ledger) is an expected answer here, and every error reaches the user as the
-            // store's own message.
+            // store's own message. `check` turns them back on (`cipher_errors_to_stderr`).
             let _ = conn.execute_batch("PRAGMA cipher_log = off;");
             let version: Option<String> = conn
                 .query_row("PRAGMA cipher_version", [], |r| r.get(0))
@@ -490,6 +495,15 @@ pub(super) fn cipher_ready() {
             page_crypto::install(version.as_deref().unwrap_or_default());
         }
     });
+}
+
+/// Sends SQLCipher's own error messages to stderr from now on (process-wide): for `check`,
+/// whose reader wants to know which page failed its seal ("hmac check failed for pgno=…"),
+/// once the ledger is open (the seals tried before it are expected failures).
+pub fn cipher_errors_to_stderr() {
+    if let Ok(conn) = Connection::open_in_memory() {
+        let _ = conn.execute_batch("PRAGMA cipher_log = stderr; PRAGMA cipher_log_level = ERROR;");
+    }
 }
 
 /// Whether `path` is a plaintext SQLite file (an unencrypted ledger from before

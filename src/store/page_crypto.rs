@@ -23,6 +23,7 @@ use aes::cipher::block_padding::NoPadding;
 use aes::cipher::{BlockDecryptMut, KeyIvInit};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
+use zeroize::Zeroize;
 
 type HmacFn = unsafe extern "C" fn(
     *mut c_void,
@@ -185,10 +186,26 @@ unsafe extern "C" fn page_hmac(
     };
     mac.update(data);
     mac.update(extra);
-    let tag = mac.finalize().into_bytes();
+    let mut tag = mac.finalize_reset().into_bytes();
     // SAFETY: `out` holds the algorithm's MAC (SQLCipher sizes it by get_hmac_sz).
     unsafe { std::ptr::copy_nonoverlapping(tag.as_ptr(), out, tag.len()) };
+    tag.as_mut_slice().zeroize();
+    wipe(&mut mac);
     SQLITE_OK
+}
+
+/// Overwrites `mac`'s state (its key's inner and outer hashes, enough to forge a seal) with
+/// zeros, as OpenSSL does when it frees its context: `hmac` keeps no zeroize of its own.
+fn wipe(mac: &mut Hmac<Sha256>) {
+    // SAFETY: the state is plain integers and byte arrays (no pointer, no Drop with
+    // effects), for which all zeros is a valid value; the bytes are `mac`'s own.
+    let bytes = unsafe {
+        std::slice::from_raw_parts_mut(
+            (mac as *mut Hmac<Sha256>).cast::<u8>(),
+            std::mem::size_of::<Hmac<Sha256>>(),
+        )
+    };
+    bytes.zeroize();
 }
 
 /// SQLCipher's `cipher`: AES-256-CBC without padding over `in_sz` bytes into `out`.

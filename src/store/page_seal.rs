@@ -134,6 +134,68 @@ pub(crate) mod tests {
         assert_eq!(copied.check().unwrap().cases, before.cases);
     }
 
+    /// An older ledger open in one store, with its -wal holding a save not yet copied into
+    /// it, opens in a second store meanwhile (the newer seal tried first and refused), both
+    /// see the save, and the ledger checks whole after both close.
+    #[test]
+    fn an_older_ledger_open_elsewhere_with_its_wal_opens_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, old) = (dir.path().join("new.db"), dir.path().join("old.db"));
+        let before = test_ledger::demo(&path, 10, 4, false).check().unwrap();
+        legacy_copy(&path, &old);
+        let office = crate::config::Office::builtin();
+        let mut first = Store::open(&old, office.clone(), &test_ledger::key()).unwrap();
+        let intake: crate::domain::command::Command = serde_json::from_value(serde_json::json!({
+            "op": "intake", "channel": "visit", "people": 1,
+            "petitioners": [{"name": "张三", "phone": "13800000000", "main": true}],
+            "category": "城乡建设", "handling_type": "申诉求决", "summary": "路灯不亮",
+            "request": "修路灯", "urgency": "normal"
+        }))
+        .unwrap();
+        first
+            .execute(&crate::store::Request {
+                case: None,
+                expected_version: None,
+                command: intake,
+                actor: "李娜".to_owned(),
+                at: test_ledger::now(),
+            })
+            .unwrap();
+        assert!(dir.path().join("old.db-wal").exists());
+        tried_seal_leaves_a_crashed_wal(&old);
+        let second = Store::open(&old, office.clone(), &test_ledger::key()).unwrap();
+        assert_eq!(second.check().unwrap().cases, before.cases + 1);
+        drop(second);
+        assert_eq!(first.check().unwrap().cases, before.cases + 1);
+        drop(first);
+        let again = Store::open(&old, office, &test_ledger::key()).unwrap();
+        let report = again.check().unwrap();
+        assert!(report.ok(), "{report:?}");
+        assert_eq!(report.cases, before.cases + 1);
+    }
+
+    /// A copy of `ledger` with its -wal, as a crash leaves it (nobody has it open): trying
+    /// the seal it does not have leaves the -wal as it was (the connection closing last
+    /// would otherwise copy it into the ledger), and the right seal then opens it.
+    fn tried_seal_leaves_a_crashed_wal(ledger: &Path) {
+        let copy = ledger.with_extension("crashed.db");
+        let wal = |p: &Path| {
+            let mut name = p.as_os_str().to_owned();
+            name.push("-wal");
+            std::path::PathBuf::from(name)
+        };
+        std::fs::copy(ledger, &copy).unwrap();
+        std::fs::copy(wal(ledger), wal(&copy)).unwrap();
+        let frames = std::fs::read(wal(&copy)).unwrap();
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE;
+        let key = test_ledger::key();
+        let tried = crate::store::connect_sealed(&copy, flags, &key, PageSeal::Sha256).unwrap();
+        assert!(tried.is_none());
+        assert_eq!(std::fs::read(wal(&copy)).unwrap(), frames);
+        let opened = crate::store::connect_sealed(&copy, flags, &key, PageSeal::Sha512).unwrap();
+        assert!(opened.is_some());
+    }
+
     #[test]
     fn a_wrong_key_opens_neither_seal() {
         let dir = tempfile::tempdir().unwrap();
