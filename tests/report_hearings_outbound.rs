@@ -208,6 +208,8 @@ fn an_upgraded_ledger_reads_its_hearings_and_outbound_reports() {
          DROP TRIGGER case_facts_days_again; DROP TRIGGER case_facts_days_out;
          DROP INDEX case_facts_first_time; DROP TRIGGER petitioners_again;
              ALTER TABLE case_facts DROP COLUMN again_at; DROP INDEX case_facts_letters;
+             DROP TABLE letters_hours; DROP TRIGGER letters_hours_in;
+             DROP TRIGGER letters_hours_again; DROP TRIGGER letters_hours_out;
              ALTER TABLE case_facts DROP COLUMN letter_signed;
              DROP INDEX case_facts_owing_outbound; ALTER TABLE case_facts DROP COLUMN hearings;
              ALTER TABLE case_facts DROP COLUMN outbound; ALTER TABLE case_facts DROP COLUMN report_by;

@@ -252,6 +252,8 @@ fn an_upgraded_ledger_reads_its_review_levels() {
          DROP TRIGGER case_facts_days_again; DROP TRIGGER case_facts_days_out;
          DROP INDEX case_facts_first_time; DROP TRIGGER petitioners_again;
          ALTER TABLE case_facts DROP COLUMN again_at; DROP INDEX case_facts_letters;
+             DROP TABLE letters_hours; DROP TRIGGER letters_hours_in;
+             DROP TRIGGER letters_hours_again; DROP TRIGGER letters_hours_out;
          ALTER TABLE case_facts DROP COLUMN letter_signed;
          DROP INDEX events_by_op; DROP INDEX case_facts_owing_report;
          ALTER TABLE case_facts DROP COLUMN level; ALTER TABLE case_facts DROP COLUMN notice_at;

@@ -95,6 +95,13 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
                  UNION SELECT target_person FROM cases WHERE target_person IS NOT NULL;
              UPDATE confidential_changes SET n = n + 1 WHERE id = 1;",
         )?;
+        // And the letters by hour (migration 0040).
+        tx.execute_batch(
+            "DELETE FROM letters_hours;
+             INSERT INTO letters_hours (hour, received, signed)
+                 SELECT received_at / 3600, count(*), sum(letter_signed) FROM case_facts
+                  WHERE channel = 'letter' GROUP BY 1;",
+        )?;
         dashboard_counts::make(&tx)?;
         let sql: Vec<String> = serde_json::from_str(&saved)?;
         for s in sql {

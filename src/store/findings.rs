@@ -83,6 +83,7 @@ pub enum Table {
     FactsDays,
     CaseTallies,
     DepartmentTallies,
+    LettersHours,
     DashboardCounts,
     AccusedNames,
 }
@@ -121,6 +122,7 @@ impl Table {
             Table::FactsDays => "facts_days",
             Table::CaseTallies => "case_tallies",
             Table::DepartmentTallies => "department_tallies",
+            Table::LettersHours => "letters_hours",
             Table::DashboardCounts => "case_counts",
             Table::AccusedNames => "accused_names",
         }

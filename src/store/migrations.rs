@@ -50,6 +50,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0037_backlog_due.sql"),
     include_str!("migrations/0038_desk_counts_sight.sql"),
     include_str!("migrations/0039_charts_rollup.sql"),
+    include_str!("migrations/0040_letters_hours.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -141,6 +142,7 @@ mod tests {
         (SEARCH_LONGER_PREFIXES + 9, "0037_backlog_due.sql", "15049440ceaeea9df9cd6dc9a169a9c83e9126944cbc5a8cea5cb6eb5240bd1a"),
         (SEARCH_LONGER_PREFIXES + 10, "0038_desk_counts_sight.sql", "10883007d354f47dae0bc60a746ad33ef4461a278154cf35ce81ed7e8e7ef61a"),
         (SEARCH_LONGER_PREFIXES + 11, "0039_charts_rollup.sql", "5976c8dfca5a5308503cced2e66ec47a9d6b79311cdeb9dba4d7c7d477ec9422"),
+        (SEARCH_LONGER_PREFIXES + 12, "0040_letters_hours.sql", "c283f06964f01767178abb9af28618f57b40a65013ffebf65602814e4a33f980"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -40,6 +40,10 @@ pub fn table(lang: Lang, t: Table) -> &'static str {
         ),
         Table::DashboardCounts => lang.pick("首页计数", "dashboard count"),
         Table::DepartmentTallies => lang.pick("逾期按部门计数", "overdue-by-department tally"),
+        Table::LettersHours => lang.pick(
+            "来信按时计数（领导阅批率）",
+            "letters-by-hour tally (领导阅批率)",
+        ),
         Table::CaseTallies => lang.pick("待办计数", "open-case tally"),
         Table::AccusedNames => lang.pick("被反映对象名录", "accused-name list"),
     }

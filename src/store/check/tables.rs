@@ -323,6 +323,7 @@ pub(super) fn start_tallies(conn: &Connection, report: &mut CheckReport) -> Resu
         report,
     )?;
     department_tallies(conn, report)?;
+    letters_hours(conn, report)?;
     dashboard_counts::check(conn, report)?;
     if dashboard_counts::kept(conn)? {
         // Each leader's open 包案 cases, kept as `owned:<leader>` (migration 0036).
@@ -350,6 +351,49 @@ pub(super) fn start_tallies(conn: &Connection, report: &mut CheckReport) -> Resu
     while let Some(r) = rows.next()? {
         let name: String = r.get(0)?;
         report.differ(Table::AccusedNames, &name, "name", name.clone(), "none");
+    }
+    Ok(())
+}
+
+/// `letters_hours` (migration 0040) against the letters' report rows it counts, where kept.
+pub(super) fn letters_hours(conn: &Connection, report: &mut CheckReport) -> Result<()> {
+    let kept = conn
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'letters_hours'")?
+        .exists([])?;
+    if !kept {
+        return Ok(());
+    }
+    let mut stmt = conn.prepare(
+        "WITH c AS (SELECT received_at / 3600 AS hour, count(*) AS received,
+                           sum(letter_signed) AS signed
+                      FROM case_facts WHERE channel = 'letter' GROUP BY 1)
+         SELECT coalesce(c.hour, t.hour), c.received, t.received, c.signed, t.signed
+           FROM c FULL JOIN letters_hours t ON t.hour = c.hour
+          WHERE c.received IS NOT t.received OR c.signed IS NOT t.signed",
+    )?;
+    let mut rows = stmt.query([])?;
+    let shown = |v: Option<i64>| v.map_or("none".to_owned(), |n| n.to_string());
+    while let Some(r) = rows.next()? {
+        let hour = r.get::<_, i64>(0)?.to_string();
+        let counts: [(Option<i64>, Option<i64>); 2] =
+            [(r.get(1)?, r.get(2)?), (r.get(3)?, r.get(4)?)];
+        // An hour missing or extra is one difference, of the row.
+        if let [(want @ None, found), _] | [(want, found @ None), _] = counts {
+            let (want, found) = (shown(want), shown(found));
+            report.differ(Table::LettersHours, &hour, "(row)", want, found);
+            continue;
+        }
+        for ((want, found), column) in counts.into_iter().zip(["received", "signed"]) {
+            if want != found {
+                report.differ(
+                    Table::LettersHours,
+                    &hour,
+                    column,
+                    shown(want),
+                    shown(found),
+                );
+            }
+        }
     }
     Ok(())
 }
