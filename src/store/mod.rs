@@ -26,6 +26,7 @@ mod chain;
 mod charts;
 mod check;
 mod checkpointer;
+mod connect;
 mod counts;
 mod damage;
 mod dashboard;
@@ -88,11 +89,11 @@ mod warm;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::config::Office;
 use crate::domain::error::WorkflowError;
+use connect::{cipher_ready, connect};
 
 pub use admin::{Admin, RECOVERY_KEY};
 pub use backlog::BacklogRow;
@@ -100,6 +101,7 @@ pub use backup::UNFINISHED;
 pub use cases::CaseRef;
 pub use charts::{Charts, Week};
 pub use check::TAIL;
+pub use connect::{cipher_errors_to_stderr, is_plaintext};
 pub use damage::{Damage, Journal};
 pub use dashboard::{Dashboard, GROUP_VISIT, Repeater, Totals};
 pub use documents::StoredDocument;
@@ -413,112 +415,6 @@ impl Store {
     pub fn path(&self) -> &Path {
         &self.path
     }
-}
-
-/// The page cache of each connection, in KiB (`connect`).
-const PAGE_CACHE_KIB: i64 = 8192;
-
-/// Prepared statements each connection keeps (`prepare_cached`). rusqlite keeps 16; a save
-/// alone uses more, so each save prepared most of its statements again, the insert into
-/// `cases` with every trigger on it compiled anew: a third of a save's time at 1,000,000
-/// cases.
-const STATEMENTS_KEPT: usize = 256;
-
-/// Opens a connection to the encrypted ledger at `path`, keyed before anything
-/// reads it (SQLCipher needs the key first), and makes sure the key fits. A new
-/// file gets the newest page seal; an existing one opens with whichever it has.
-fn connect(path: &Path, flags: OpenFlags, key: &DataKey) -> Result<Connection> {
-    if is_plaintext(path) {
-        return Err(KeyError::NotEncrypted.into());
-    }
-    cipher_ready();
-    for seal in page_seal::PageSeal::NEWEST_FIRST {
-        if let Some(conn) = connect_sealed(path, flags, key, seal)? {
-            return Ok(conn);
-        }
-    }
-    Err(KeyError::WrongKey.into())
-}
-
-/// `connect` with one page seal: None when the first page does not authenticate with
-/// it (another seal, or another key).
-fn connect_sealed(
-    path: &Path,
-    flags: OpenFlags,
-    key: &DataKey,
-    seal: page_seal::PageSeal,
-) -> Result<Option<Connection>> {
-    let conn = Connection::open_with_flags(path, flags)?;
-    // A connection whose seal does not fit must not copy a -wal left by a crash into the
-    // ledger as it closes (the last connection to close does): set until the key fits.
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
-    conn.execute_batch(&key.pragma(seal))?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    // The first read decrypts page 1: with a wrong key or seal SQLCipher answers "not a
-    // database".
-    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    }) {
-        Ok(_) => {
-            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
-            // SQLite's default page cache (2 MB) held less than the desk's screens read
-            // between them, so going back to one decrypted and authenticated its pages again
-            // (a quarter of `Esc` to the dashboard at a million cases). Set once the key is
-            // known to fit (the pragma reads the schema); pages are cached as they are read.
-            conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
-            conn.set_prepared_statement_cache_capacity(STATEMENTS_KEPT);
-            Ok(Some(conn))
-        }
-        Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == ErrorCode::NotADatabase => Ok(None),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// SQLite marks itself initialised before it has run SQLCipher's own set-up, so
-/// a thread opening its first connection just then finds SQLCipher not ready and
-/// `PRAGMA key` fails ("An error occurred with PRAGMA key"). Opening one
-/// connection first, once, while every other thread waits, closes that gap.
-pub(super) fn cipher_ready() {
-    static READY: std::sync::Once = std::sync::Once::new();
-    READY.call_once(|| {
-        if let Ok(conn) = Connection::open_in_memory() {
-            // A failure leaves SQLCipher's own default, which `connect` still opens.
-            let _ = conn.execute_batch(page_seal::PageSeal::default_pragma());
-            // SQLCipher writes its own errors to stderr, over the desk's screen: a first
-            // page that does not authenticate (`connect` trying the newer seal on an older
-            // ledger) is an expected answer here, and every error reaches the user as the
-            // store's own message. `check` turns them back on (`cipher_errors_to_stderr`).
-            let _ = conn.execute_batch("PRAGMA cipher_log = off;");
-            let version: Option<String> = conn
-                .query_row("PRAGMA cipher_version", [], |r| r.get(0))
-                .ok();
-            page_crypto::install(version.as_deref().unwrap_or_default());
-        }
-    });
-}
-
-/// Sends SQLCipher's own error messages to stderr from now on (process-wide): for `check`,
-/// whose reader wants to know which page failed its seal ("hmac check failed for pgno=…"),
-/// once the ledger is open (the seals tried before it are expected failures).
-pub fn cipher_errors_to_stderr() {
-    if let Ok(conn) = Connection::open_in_memory() {
-        let _ = conn.execute_batch("PRAGMA cipher_log = stderr; PRAGMA cipher_log_level = ERROR;");
-    }
-}
-
-/// Whether `path` is a plaintext SQLite file (an unencrypted ledger from before
-/// encryption, or a copy made with the sqlite3 shell): its first 16 bytes are
-/// SQLite's header, where an encrypted file has random bytes.
-pub fn is_plaintext(path: &Path) -> bool {
-    // The benchmark build's ledgers are plaintext by design (keys.rs).
-    if cfg!(feature = "plaintext-bench") {
-        return false;
-    }
-    use std::io::Read;
-    let mut head = [0u8; 16];
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| &head == b"SQLite format 3\0")
 }
 
 /// Creates the file of a new ledger, mode 0600, refusing when anything is there

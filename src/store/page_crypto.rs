@@ -390,53 +390,32 @@ mod speed {
         let iv = [9u8; 16];
         let page = vec![5u8; 4016];
         let mut out = vec![0u8; 4016];
-        let n = 20_000;
+        let (k, p, o) = (key.as_ptr(), page.as_ptr(), out.as_mut_ptr());
+        let null = std::ptr::null_mut();
         for (name, f) in [("openssl", oh), ("ours", page_hmac as HmacFn)] {
             for alg in [HMAC_SHA256, HMAC_SHA512] {
-                let t = std::time::Instant::now();
-                for _ in 0..n {
-                    unsafe {
-                        f(
-                            std::ptr::null_mut(),
-                            alg,
-                            key.as_ptr(),
-                            32,
-                            page.as_ptr(),
-                            4016,
-                            iv.as_ptr(),
-                            4,
-                            out.as_mut_ptr(),
-                        );
-                    }
-                }
-                println!(
-                    "hmac {name} {alg}: {:.2} µs",
-                    t.elapsed().as_secs_f64() * 1e6 / n as f64
-                );
+                per_call(&format!("hmac {name} {alg}"), || unsafe {
+                    f(null, alg, k, 32, p, 4016, iv.as_ptr(), 4, o);
+                });
             }
         }
         for (name, f) in [("openssl", oc), ("ours", page_cipher as CipherFn)] {
             for mode in [DECRYPT, ENCRYPT] {
-                let t = std::time::Instant::now();
-                for _ in 0..n {
-                    unsafe {
-                        f(
-                            std::ptr::null_mut(),
-                            mode,
-                            key.as_ptr(),
-                            32,
-                            iv.as_ptr(),
-                            page.as_ptr(),
-                            4016,
-                            out.as_mut_ptr(),
-                        );
-                    }
-                }
-                println!(
-                    "cipher {name} {mode}: {:.2} µs",
-                    t.elapsed().as_secs_f64() * 1e6 / n as f64
-                );
+                per_call(&format!("cipher {name} {mode}"), || unsafe {
+                    f(null, mode, k, 32, iv.as_ptr(), p, 4016, o);
+                });
             }
         }
+    }
+
+    /// Prints the mean time of 20,000 calls of `f`.
+    fn per_call(label: &str, mut f: impl FnMut()) {
+        let n = 20_000;
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            f();
+        }
+        let each = t.elapsed().as_secs_f64() * 1e6 / f64::from(n);
+        println!("{label}: {each:.2} µs");
     }
 }

@@ -28,34 +28,39 @@ impl PageSeal {
     /// The seals to try when opening a ledger, the one new ledgers get first.
     pub const NEWEST_FIRST: [PageSeal; 2] = [PageSeal::Sha256, PageSeal::Sha512];
 
+    /// SQLCipher's name for this seal's HMAC.
+    fn name(self) -> &'static str {
+        match self {
+            PageSeal::Sha256 => "HMAC_SHA256",
+            PageSeal::Sha512 => "HMAC_SHA512",
+        }
+    }
+
     /// The statement (run after `PRAGMA key`, before the first read) that selects this
     /// seal.
-    pub fn pragma(self) -> &'static str {
-        match self {
-            PageSeal::Sha256 => "PRAGMA cipher_hmac_algorithm = HMAC_SHA256;",
-            PageSeal::Sha512 => "PRAGMA cipher_hmac_algorithm = HMAC_SHA512;",
-        }
+    pub fn pragma(self) -> String {
+        format!("PRAGMA cipher_hmac_algorithm = {};", self.name())
     }
 
     /// The statement that makes `NEW` the seal of every file SQLCipher opens without
     /// being told one (process-wide): the copies `VACUUM INTO` writes for a backup,
     /// which SQLCipher attaches with the ledger's key but its own default seal.
-    pub fn default_pragma() -> &'static str {
-        match PageSeal::NEW {
-            PageSeal::Sha256 => "PRAGMA cipher_default_hmac_algorithm = HMAC_SHA256;",
-            PageSeal::Sha512 => "PRAGMA cipher_default_hmac_algorithm = HMAC_SHA512;",
-        }
+    pub fn default_pragma() -> String {
+        format!(
+            "PRAGMA cipher_default_hmac_algorithm = {};",
+            PageSeal::NEW.name()
+        )
     }
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use std::path::Path;
+    use std::path::{Path, PathBuf};
 
     use rusqlite::{Connection, ErrorCode};
 
     use super::PageSeal;
-    use crate::store::{KeyError, Store, receipt_path, test_ledger};
+    use crate::store::{CheckReport, KeyError, Store, receipt_path, test_ledger};
 
     /// Whether `path` opens with the tests' key and `seal` (the first page authenticates).
     fn opens_with(path: &Path, seal: PageSeal) -> bool {
@@ -100,6 +105,16 @@ pub(crate) mod tests {
         std::fs::copy(receipt_path(from), receipt_path(to)).unwrap();
     }
 
+    /// A demo ledger of `cases` in `dir` sealed the old way (`old.db`), and its check.
+    pub(crate) fn legacy_demo(dir: &Path, cases: usize, seed: u64) -> (PathBuf, CheckReport) {
+        let (path, old) = (dir.join("new.db"), dir.join("old.db"));
+        let before = test_ledger::demo(&path, cases, seed, false)
+            .check()
+            .unwrap();
+        legacy_copy(&path, &old);
+        (old, before)
+    }
+
     #[test]
     fn a_new_ledger_is_sealed_with_sha256_only() {
         let dir = tempfile::tempdir().unwrap();
@@ -114,9 +129,7 @@ pub(crate) mod tests {
     #[test]
     fn a_ledger_sealed_with_sha512_opens_checks_and_backs_up() {
         let dir = tempfile::tempdir().unwrap();
-        let (path, old) = (dir.path().join("new.db"), dir.path().join("old.db"));
-        let before = test_ledger::demo(&path, 20, 3, false).check().unwrap();
-        legacy_copy(&path, &old);
+        let (old, before) = legacy_demo(dir.path(), 20, 3);
         assert!(opens_with(&old, PageSeal::Sha512));
         assert!(!opens_with(&old, PageSeal::Sha256));
 
@@ -134,17 +147,11 @@ pub(crate) mod tests {
         assert_eq!(copied.check().unwrap().cases, before.cases);
     }
 
-    /// An older ledger open in one store, with its -wal holding a save not yet copied into
-    /// it, opens in a second store meanwhile (the newer seal tried first and refused), both
-    /// see the save, and the ledger checks whole after both close.
-    #[test]
-    fn an_older_ledger_open_elsewhere_with_its_wal_opens_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let (path, old) = (dir.path().join("new.db"), dir.path().join("old.db"));
-        let before = test_ledger::demo(&path, 10, 4, false).check().unwrap();
-        legacy_copy(&path, &old);
+    /// The older ledger at `old` open in a store that has saved one intake since: its
+    /// -wal holds the save, not yet copied into the ledger.
+    pub(crate) fn open_with_a_save(old: &Path) -> Store {
         let office = crate::config::Office::builtin();
-        let mut first = Store::open(&old, office.clone(), &test_ledger::key()).unwrap();
+        let mut store = Store::open(old, office, &test_ledger::key()).unwrap();
         let intake: crate::domain::command::Command = serde_json::from_value(serde_json::json!({
             "op": "intake", "channel": "visit", "people": 1,
             "petitioners": [{"name": "张三", "phone": "13800000000", "main": true}],
@@ -152,7 +159,7 @@ pub(crate) mod tests {
             "request": "修路灯", "urgency": "normal"
         }))
         .unwrap();
-        first
+        store
             .execute(&crate::store::Request {
                 case: None,
                 expected_version: None,
@@ -161,8 +168,19 @@ pub(crate) mod tests {
                 at: test_ledger::now(),
             })
             .unwrap();
-        assert!(dir.path().join("old.db-wal").exists());
-        tried_seal_leaves_a_crashed_wal(&old);
+        assert!(Path::new(&format!("{}-wal", old.display())).exists());
+        store
+    }
+
+    /// An older ledger open in one store, with its -wal holding a save not yet copied into
+    /// it, opens in a second store meanwhile (the newer seal tried first and refused), both
+    /// see the save, and the ledger checks whole after both close.
+    #[test]
+    fn an_older_ledger_open_elsewhere_with_its_wal_opens_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, before) = legacy_demo(dir.path(), 10, 4);
+        let office = crate::config::Office::builtin();
+        let first = open_with_a_save(&old);
         let second = Store::open(&old, office.clone(), &test_ledger::key()).unwrap();
         assert_eq!(second.check().unwrap().cases, before.cases + 1);
         drop(second);
@@ -172,28 +190,6 @@ pub(crate) mod tests {
         let report = again.check().unwrap();
         assert!(report.ok(), "{report:?}");
         assert_eq!(report.cases, before.cases + 1);
-    }
-
-    /// A copy of `ledger` with its -wal, as a crash leaves it (nobody has it open): trying
-    /// the seal it does not have leaves the -wal as it was (the connection closing last
-    /// would otherwise copy it into the ledger), and the right seal then opens it.
-    fn tried_seal_leaves_a_crashed_wal(ledger: &Path) {
-        let copy = ledger.with_extension("crashed.db");
-        let wal = |p: &Path| {
-            let mut name = p.as_os_str().to_owned();
-            name.push("-wal");
-            std::path::PathBuf::from(name)
-        };
-        std::fs::copy(ledger, &copy).unwrap();
-        std::fs::copy(wal(ledger), wal(&copy)).unwrap();
-        let frames = std::fs::read(wal(&copy)).unwrap();
-        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE;
-        let key = test_ledger::key();
-        let tried = crate::store::connect_sealed(&copy, flags, &key, PageSeal::Sha256).unwrap();
-        assert!(tried.is_none());
-        assert_eq!(std::fs::read(wal(&copy)).unwrap(), frames);
-        let opened = crate::store::connect_sealed(&copy, flags, &key, PageSeal::Sha512).unwrap();
-        assert!(opened.is_some());
     }
 
     #[test]

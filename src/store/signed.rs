@@ -136,7 +136,7 @@ mod tests {
                 let last = next.pred_opt().unwrap();
                 let (from, to) = store.span(month, last);
                 let by_index = count(super::LETTERS, from, to);
-                let by_hour = count(super::LETTERS_HOURS, from / 3600, to / 3600);
+                let by_hour = count(super::LETTERS_HOURS, from / super::HOUR, to / super::HOUR);
                 assert_eq!(by_hour, by_index, "{month} (bulk {bulk})");
                 let read = store.letters(month, last).unwrap();
                 assert_eq!((read.received as i64, read.signed as i64), by_index);

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use super::cases::Seen;
 use crate::domain::op::Op;
 use crate::store::findings::{CheckReport, Table};
-use crate::store::{Result, again, dashboard_counts, facts};
+use crate::store::{Result, again, dashboard_counts, facts, schema};
 
 /// Each year's counter is the greatest number issued, and every number below it was
 /// issued once (numbers are gap-free: `cases::allot_number`). A counter moved back makes
@@ -357,10 +357,7 @@ pub(super) fn start_tallies(conn: &Connection, report: &mut CheckReport) -> Resu
 
 /// `letters_hours` (migration 0040) against the letters' report rows it counts, where kept.
 pub(super) fn letters_hours(conn: &Connection, report: &mut CheckReport) -> Result<()> {
-    let kept = conn
-        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'letters_hours'")?
-        .exists([])?;
-    if !kept {
+    if !schema::has_table(conn, "letters_hours")? {
         return Ok(());
     }
     let mut stmt = conn.prepare(
@@ -400,12 +397,7 @@ pub(super) fn letters_hours(conn: &Connection, report: &mut CheckReport) -> Resu
 
 /// `department_tallies` (migration 0035) against the cases it counts, where it is kept.
 fn department_tallies(conn: &Connection, report: &mut CheckReport) -> Result<()> {
-    let kept = conn
-        .prepare(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'department_tallies'",
-        )?
-        .exists([])?;
-    if !kept {
+    if !schema::has_table(conn, "department_tallies")? {
         return Ok(());
     }
     differences(
