@@ -69,7 +69,7 @@ fn assert_same_reports(store: &Store) -> usize {
     let earlier = stats::earlier_petitioner_ids(&cases);
     let rules_office = Office::builtin();
     let rules = rules_office.rules(&[], &[]);
-    let mut listed = 0;
+    let (mut listed, mut cut) = (0, 0);
     for spec in PERIODS {
         let period = Period::parse(spec, today()).unwrap();
         let from_facts = store.report(period, today(), DEFAULT_TOP).unwrap();
@@ -112,10 +112,25 @@ fn assert_same_reports(store: &Store) -> usize {
         from_all.keep_first(stats::LIST_PAGE);
         assert_reports_eq(&from_facts, &from_docs, spec);
         assert_reports_eq(&from_facts, &from_all, spec);
+        // The desk's report screen reads fewer listed cases: the same report, its lists cut
+        // there (their counts whole).
+        let mut short = from_facts.clone();
+        short.keep_first(SCREEN_LISTED);
+        let listing = (store.report_listing(period, today(), DEFAULT_TOP, SCREEN_LISTED)).unwrap();
+        assert_reports_eq(&short, &listing, spec);
+        cut += usize::from(from_facts.overdue_items.len() > SCREEN_LISTED);
         listed += from_facts.overdue_items.len() + from_facts.supervised_items.len();
     }
+    // Some period's overdue list was longer than the screen's page (the cut was tried).
+    assert!(
+        listed == 0 || cut > 0,
+        "no list longer than {SCREEN_LISTED}"
+    );
     listed
 }
+
+/// Listed cases of the report as the desk's screen reads them (its page is 20).
+const SCREEN_LISTED: usize = 3;
 
 /// Letters received in `p`, and those with a 批示.
 fn letters(cases: &[xinfang::domain::case::Case], p: Period) -> stats::Letters {

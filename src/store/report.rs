@@ -44,19 +44,29 @@ impl Store {
     /// The lists hold their first page (`stats::LIST_PAGE`) and their counts; the rest come
     /// from [`Store::report_overdue_page`] and [`Store::report_supervised_page`].
     pub fn report(&self, period: Period, today: NaiveDate, top: usize) -> Result<Report> {
-        let mut report = self.report_flows(period, today, top)?;
-        // 领导阅批率 is counted from the letters themselves (`signed.rs`).
-        self.add_letters(&mut report)?;
-        Ok(report)
+        self.report_listing(period, today, top, stats::LIST_PAGE)
     }
 
-    fn report_flows(&self, period: Period, today: NaiveDate, top: usize) -> Result<Report> {
+    /// As [`Store::report`], its lists holding their first `listed` cases: the desk's report
+    /// screen shows a page of 20, and each case listed is read with its label (two pages
+    /// of the ledger, at a million cases most of the screen's reads).
+    pub fn report_listing(
+        &self,
+        period: Period,
+        today: NaiveDate,
+        top: usize,
+        listed: usize,
+    ) -> Result<Report> {
         let rules = self.office.rules(&[], &[]);
-        if self.stocks_kept(&rules)? {
-            return self.report_rolled(period, today, top, &rules);
-        }
-        let mut report = self.report_whole(period, today, top)?;
-        report.keep_first(stats::LIST_PAGE);
+        let mut report = if self.stocks_kept(&rules)? {
+            self.report_rolled(period, today, top, &rules, listed)?
+        } else {
+            let mut whole = self.report_whole(period, today, top)?;
+            whole.keep_first(listed);
+            whole
+        };
+        // 领导阅批率 is counted from the letters themselves (`signed.rs`).
+        self.add_letters(&mut report)?;
         Ok(report)
     }
 

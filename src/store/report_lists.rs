@@ -12,8 +12,7 @@ use rusqlite::params;
 use super::stock_rows::day_number;
 use super::{Result, Store, StoreError, facts, rollup};
 use crate::domain::stats::{
-    self, CaseFacts, DEFAULT_TOP, LIST_PAGE, OverdueItem, Period, Report, Stocks, SupervisedItem,
-    local_day,
+    self, CaseFacts, DEFAULT_TOP, OverdueItem, Period, Report, Stocks, SupervisedItem, local_day,
 };
 use crate::domain::types::{State, SuperviseGround};
 
@@ -345,13 +344,13 @@ impl Store {
         })
     }
 
-    /// The first page of each list and their counts, as the reader may see them: what a
-    /// report made from the rollups holds.
-    pub(super) fn first_pages(&self, report: &mut Report) -> Result<()> {
+    /// The first `listed` cases of each list and their counts, as the reader may see them:
+    /// what a report made from the rollups holds.
+    pub(super) fn first_pages(&self, report: &mut Report, listed: usize) -> Result<()> {
         let (period, today) = (report.period, report.today);
-        let (n, page) = self.report_overdue_page(period, today, 0, LIST_PAGE)?;
+        let (n, page) = self.report_overdue_page(period, today, 0, listed)?;
         (report.overdue_count, report.overdue_items) = (n, page);
-        let (n, page) = self.report_supervised_page(period, today, 0, LIST_PAGE)?;
+        let (n, page) = self.report_supervised_page(period, today, 0, listed)?;
         (report.supervised_count, report.supervised_items) = (n, page);
         Ok(())
     }

@@ -19,6 +19,7 @@ impl Store {
         today: NaiveDate,
         top: usize,
         rules: &Rules,
+        listed: usize,
     ) -> Result<Report> {
         let periods = [period, period.previous(), period.year_before()];
         let windows = periods.map(|p| (p.start, p.end));
@@ -35,7 +36,7 @@ impl Store {
             r.first_time = Some(self.first_time_counts(p, rules)?);
         }
         let mut report = stats::report_rolled(&[], &steps, &rolled, period, rules, today, top);
-        self.first_pages(&mut report)?;
+        self.first_pages(&mut report, listed)?;
         tx.finish()?;
         Ok(report)
     }

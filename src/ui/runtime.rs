@@ -205,7 +205,11 @@ fn operator_name(app: &App) -> &str {
 }
 
 fn load_report(store: &Store, app: &App, period: crate::domain::stats::Period) -> Msg {
-    match store.report(period, app.today, crate::domain::stats::DEFAULT_TOP) {
+    let (top, listed) = (
+        crate::domain::stats::DEFAULT_TOP,
+        crate::report::LISTED_ITEMS,
+    );
+    match store.report_listing(period, app.today, top, listed) {
         Ok(r) => Msg::Report(Box::new((r, store.office().policy.clone()))),
         Err(e) => Msg::Failed(errors::store(app.lang, &e)),
     }
