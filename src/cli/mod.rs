@@ -200,14 +200,15 @@ impl Env {
     }
 
     fn open_store(&self, path: &Path, key: &DataKey) -> Result<Store, StoreError> {
-        let _shown = match Store::upgrade_pending(path, key) {
-            Ok(Some((from, to))) => {
-                say_err!("{}", text::upgrading(self.lang, from, to));
-                Progress::spinner(self.lang, Job::Upgrade)
-            }
-            _ => Progress::spinner_after(self.lang, Job::Open, Duration::from_millis(700)),
-        };
-        Store::open(path, self.office.clone(), key)
+        let mut shown = Progress::spinner_after(self.lang, Job::Open, Duration::from_millis(700));
+        let lang = self.lang;
+        let opened = Store::open_noting(path, self.office.clone(), key, &mut |from, to| {
+            // In place of the opening spinner, which waits 700 ms before it shows.
+            say_err!("{}", text::upgrading(lang, from, to));
+            shown = Progress::spinner(lang, Job::Upgrade);
+        });
+        drop(shown);
+        opened
     }
 
     /// `export` and `backup`, which a writable ledger records in its office journal: a

@@ -285,6 +285,18 @@ impl Store {
     /// numbers) when it does not exist. An existing file that is damaged,
     /// locked or read-only is reported, never replaced.
     pub fn open(path: &Path, office: Office, key: &DataKey) -> Result<Store> {
+        Store::open_noting(path, office, key, &mut |_, _| {})
+    }
+
+    /// As [`Store::open`], telling `upgrading` the schema versions (found, latest) before
+    /// an older ledger is upgraded, so that the user knows why opening takes a while. One
+    /// connection: each one opened reads and parses the whole schema.
+    pub fn open_noting(
+        path: &Path,
+        office: Office,
+        key: &DataKey,
+        upgrading: &mut dyn FnMut(i64, i64),
+    ) -> Result<Store> {
         if !path.exists() {
             create_private_file(path)?;
         } else if std::fs::metadata(path)?.len() == 0 && !claimed(path, false) {
@@ -311,6 +323,10 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         not_another_database(&conn)?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if (1..migrations::latest()).contains(&found) {
+            upgrading(found, migrations::latest());
+        }
         retry_busy(|| migrations::migrate(&mut conn))?;
         retry_busy(|| receipt::on_open(&conn, path, key))?;
         // The report's rollups made once after the migration that adds them, a bulk load,
@@ -333,23 +349,6 @@ impl Store {
             bulk: false,
             checkpointer: None,
         })
-    }
-
-    /// The schema versions (found, latest) when the ledger at `path` exists, is a xinfang
-    /// ledger, can be written and will be upgraded by [`Store::open`]; None otherwise.
-    /// Reads only: a file that cannot be written gets its error from `open`, not a notice.
-    pub fn upgrade_pending(path: &Path, key: &DataKey) -> Result<Option<(i64, i64)>> {
-        if !path.exists() {
-            return Ok(None);
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = connect(path, flags, key)?;
-        if conn.is_readonly(rusqlite::MAIN_DB)? {
-            return Ok(None);
-        }
-        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let latest = migrations::latest();
-        Ok((found >= 1 && found < latest).then_some((found, latest)))
     }
 
     /// Opens an existing ledger for reading only (show, list, search,
