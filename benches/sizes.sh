@@ -12,6 +12,10 @@
 #     printf 'demo\n' > /tmp/pw && chmod 600 /tmp/pw
 #     benches/sizes.sh 5 /tmp/p10k.db /tmp/e10k.db /tmp/p100k.db /tmp/e100k.db /tmp/p1m.db /tmp/e1m.db
 #
+# For the ratios, run it with RUNS 1 fifteen times (into run1.log … run15.log) and combine
+# them with benches/sizes_table.py: each round then runs both builds in turn, so that the
+# machine's drift over minutes falls on both (BENCHMARKS.md, sixth pass).
+#
 # The demo writes both from the same seed over the two years before it is run;
 # every operator's passphrase is `demo` (the demo's weak key derivation on both
 # sides). The desk and intake.keys write to the ledgers (views, ten intakes a

@@ -6,6 +6,8 @@
 
 Each figure is the median over the runs of each run's median, and the same of each run's
 p99 (one log: that run's figures). Ledgers are named p|e + 10k|100k|1m, as sizes.sh expects.
+Fifteen logs of `sizes.sh 1` each (rounds) give ratios that the machine's drift moves less
+than three of `sizes.sh 5`: each round runs the plaintext and the encrypted ledger in turn.
 """
 import re
 import statistics
