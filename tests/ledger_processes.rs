@@ -45,8 +45,25 @@ fn two_processes_register_1000_each() {
     let a = spawn(&args, input(1..=1000));
     let b = spawn(&args, input(1001..=2000));
     let (a, b) = (finish(a), finish(b));
-    assert!(a.success(), "process A: {}", a.stderr);
-    assert!(b.success(), "process B: {}", b.stderr);
+    // A refused line is reported on stdout, not stderr: the first few of those too.
+    let refused = |o: &common::Out| {
+        let lines = o.stdout.lines().filter(|l| !l.contains("\"ok\":true"));
+        lines.take(3).collect::<Vec<_>>().join("\n")
+    };
+    assert!(
+        a.success(),
+        "process A ({:?}): {}{}",
+        a.code,
+        a.stderr,
+        refused(&a)
+    );
+    assert!(
+        b.success(),
+        "process B ({:?}): {}{}",
+        b.code,
+        b.stderr,
+        refused(&b)
+    );
 
     let mut numbers = BTreeSet::new();
     for (out, range) in [(&a, 1..=1000), (&b, 1001..=2000)] {

@@ -15,7 +15,7 @@ use xinfang::domain::types::Role;
 use xinfang::store::Store;
 use xinfang::strings::Lang;
 use xinfang::ui::app::{App, Msg};
-use xinfang::ui::screens::dashboard::List;
+use xinfang::ui::screens::dashboard::{DEPTH, List};
 use xinfang::ui::{runtime, view};
 
 fn key(c: KeyCode) -> Msg {
@@ -88,6 +88,47 @@ fn long_lists_at_80x24_and_120x40() {
     }
 }
 
+/// Each list is read as deep as it is drawn: at 24 rows fewer than at first are drawn, and no
+/// more is read; a tall screen draws them deeper, and they are read that deep, no row blank.
+#[test]
+fn lists_are_read_as_deep_as_they_are_drawn() {
+    let (_l, mut s, mut app) = crowded(24);
+    assert_eq!(
+        app.dash().data.groups.len(),
+        DEPTH,
+        "95 group visits, the first read"
+    );
+    runtime::dispatch(&mut s, &mut app, Msg::Resize { rows: 100 });
+    let groups = app.dash().data.groups.len();
+    assert!(
+        groups > DEPTH && groups < 95,
+        "read deeper for a tall screen: {groups}"
+    );
+    let screen = render(&app, 120, 100);
+    let lines: Vec<&str> = screen.lines().collect();
+    for line in &lines[1..lines.len() - 1] {
+        let text: String = line.split('"').nth(1).unwrap_or("").trim().to_owned();
+        assert!(!text.is_empty(), "a blank row\n{screen}");
+    }
+}
+
+/// Near the end of what is read of a list, the next rows are read at a pause in the keys,
+/// not on a key's path: a key waits for a read only on the last row read.
+#[test]
+fn more_rows_are_read_at_a_pause_near_the_end() {
+    let (_l, mut s, mut app) = crowded(24);
+    while app.dash().current() != List::Groups {
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Tab));
+    }
+    for _ in 0..DEPTH - 5 {
+        runtime::dispatch(&mut s, &mut app, key(KeyCode::Down));
+    }
+    assert_eq!(app.dash().data.groups.len(), DEPTH, "no read on the way");
+    runtime::idle(&mut s, &mut app);
+    assert_eq!(app.dash().data.groups.len(), 2 * DEPTH, "read at the pause");
+    assert_eq!(app.dash().selected, DEPTH - 5, "the cursor stays");
+}
+
 #[test]
 fn titles_say_the_true_counts_and_agree_with_the_header() {
     let (_l, _s, app) = crowded(24);
@@ -144,7 +185,7 @@ fn a_reload_keeps_the_cursor_on_its_case() {
     let chosen = app.dash().selected_id();
     l.apply_ok(&intakes(1, "2026-04-01T11:00:00+08:00", "normal", 200));
     runtime::dispatch(&mut s, &mut app, key(KeyCode::Char('r')));
-    assert_eq!(app.dash().data.today.len(), 40, "the first rows of 51");
+    assert_eq!(app.dash().data.today.len(), DEPTH, "the first rows of 51");
     assert_eq!(app.dash().selected, 3, "one new row above");
     assert_eq!(app.dash().selected_id(), chosen);
 }

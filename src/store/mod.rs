@@ -322,8 +322,11 @@ impl Store {
         })?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        not_another_database(&conn)?;
-        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        // Reads too can be answered BUSY at once while another process opening the same
+        // ledger recovers its -wal index.
+        retry_busy(|| not_another_database(&conn))?;
+        let found: i64 =
+            retry_busy(|| Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?))?;
         if (1..migrations::latest()).contains(&found) {
             upgrading(found, migrations::latest());
         }

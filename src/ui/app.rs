@@ -127,6 +127,8 @@ pub struct App {
     pub help: bool,
     pub message: Option<String>,
     pub page_size: usize,
+    /// The terminal's height, as last drawn (the dashboard loads as deep as it draws).
+    pub rows: u16,
     pub quit: bool,
     pub start_draft: Option<StartDraft>,
     /// The one clock: read by the runtime once per write (tests fix it).
@@ -177,6 +179,7 @@ impl App {
             help: false,
             message: None,
             page_size: 20,
+            rows: 0,
             quit: false,
             start_draft: None,
             // Beijing time until the desk opens on the office's own.
@@ -346,6 +349,7 @@ impl App {
     /// Sizes the queue's page to a window of `rows` rows: three header
     /// rows, two at the bottom (the search field and its hint).
     pub fn fit_rows(&mut self, rows: u16) {
+        self.rows = rows;
         self.page_size = usize::from(rows.saturating_sub(5)).max(1);
     }
 

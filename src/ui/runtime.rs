@@ -10,7 +10,7 @@ use crate::domain::repeat::PetitionerKey;
 use crate::store::views::{CaseView, PageQuery, Slice};
 use crate::store::{Admin, CaseRef, Owner, Request, Store, StoreError};
 use crate::strings::errors;
-use crate::ui::app::{App, Cmd, Cursor, Filter, Msg, View};
+use crate::ui::app::{App, Cmd, Cursor, Filter, Msg, Screen, View};
 use crate::ui::form::action::Directory;
 use crate::ui::form::draft::{Draft, DraftOf};
 use crate::ui::form::intake::RepeatQuery;
@@ -501,6 +501,13 @@ fn write(
 /// and once, the clerk's first save readied (a rolled-back one, `store/warm.rs`).
 pub fn idle(store: &mut Store, app: &mut App) {
     save_draft(store, app);
+    // The dashboard's lists read further while nobody waits, as the cursor nears their end.
+    if matches!(app.screen, Screen::Dashboard(_))
+        && app.dash_mut().is_some_and(|d| d.wants_more_soon())
+    {
+        let msg = execute(store, app, &Cmd::LoadDashboard);
+        dispatch(store, app, msg);
+    }
     if let Some(clerk) = app.warm_for.take() {
         store.warm_writes(&clerk, app.clock.now());
     }

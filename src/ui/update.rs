@@ -69,12 +69,7 @@ impl App {
             Msg::Repeats { query, rows, flags } => self.on_repeats(query, rows, flags),
             Msg::Changed => self.on_changed(),
             Msg::CaseRefreshed(view) => self.on_case_refreshed(*view),
-            Msg::Dashboard(d) => {
-                if let Some(dash) = self.dash_mut() {
-                    dash.refill(*d);
-                }
-                Vec::new()
-            }
+            Msg::Dashboard(d) => self.on_dashboard(*d),
             Msg::Charts(c) => {
                 if let Screen::Charts(shown) = &mut self.screen {
                     *shown = c;
@@ -156,9 +151,29 @@ impl App {
         Vec::new()
     }
 
+    /// The dashboard as read; read once more, deeper, where a list is drawn deeper than it
+    /// was read.
+    fn on_dashboard(&mut self, d: crate::store::Dashboard) -> Vec<Cmd> {
+        let rows = self.rows;
+        let Some(dash) = self.dash_mut() else {
+            return Vec::new();
+        };
+        dash.refill(d);
+        if dash.deepen_to_draw(rows) {
+            return vec![Cmd::LoadDashboard];
+        }
+        Vec::new()
+    }
+
     fn resize(&mut self, rows: u16) -> Vec<Cmd> {
         let before = self.page_size;
         self.fit_rows(rows);
+        // A taller screen draws the dashboard's lists deeper than they were loaded.
+        if matches!(self.screen, Screen::Dashboard(_))
+            && self.dash_mut().is_some_and(|d| d.deepen_to_draw(rows))
+        {
+            return vec![Cmd::LoadDashboard];
+        }
         // Nothing loaded yet (before `start`): nothing to reload.
         let loaded = !self.queue().page_starts.is_empty();
         if self.page_size != before && loaded && self.queue().search.is_none() {

@@ -1,6 +1,7 @@
 //! The leader's dashboard: its lists, moving through them, and the steps a
 //! leader takes on the selected case without opening it first.
 
+mod layout;
 mod update;
 pub mod view;
 
@@ -90,9 +91,11 @@ impl List {
     }
 }
 
-/// Rows loaded of each list at first; more as the cursor nears the end.
-pub const DEPTH: usize = 40;
-/// How near the loaded end the cursor may come before more is loaded.
+/// Rows loaded of each list at first: more than a list is drawn with when all are long on a
+/// screen up to 86 rows high (9 at 40); deeper where a list is drawn deeper
+/// (`deepen_to_draw`), and as the cursor nears the end.
+pub const DEPTH: usize = 20;
+/// How near the loaded end the cursor may come, at a pause, before more is loaded.
 const MARGIN: usize = 10;
 
 #[derive(Debug, Clone, Default)]
@@ -147,13 +150,43 @@ impl DashboardScreen {
         self.depth.max(DEPTH)
     }
 
-    /// Whether the cursor came near the end of what is loaded of a list
-    /// that has more: then the depth grows and the caller loads again.
+    /// Whether a list is drawn, on a screen `rows` high, deeper than it is loaded while it
+    /// has more (a short list beside it gives it its rows, or the screen is tall): then the
+    /// depth grows to the deepest drawn and the caller loads again.
+    pub(crate) fn deepen_to_draw(&mut self, rows: u16) -> bool {
+        let totals: Vec<usize> = List::ALL.iter().map(|l| l.total(&self.data)).collect();
+        let drawn = layout::drawn_rows(&totals, rows);
+        let short = List::ALL.iter().zip(&drawn).filter(|(l, n)| {
+            let loaded = l.len(&self.data);
+            **n > loaded && loaded < l.total(&self.data)
+        });
+        let deepest = short.map(|(_, n)| *n).max().unwrap_or(0);
+        // Never below the depth asked for already: a list that gives fewer rows than its
+        // count (a case out of the reader's sight) is not asked again for the same.
+        if deepest > self.depth() {
+            self.depth = deepest;
+            return true;
+        }
+        false
+    }
+
+    /// Whether the cursor is on the last row loaded of a list that has more (the next Down
+    /// needs it): then the depth grows and the caller loads again, on the key's path.
     pub(crate) fn wants_more(&mut self) -> bool {
+        self.deepen_near(1)
+    }
+
+    /// Whether the cursor came near the end of what is loaded of a list that has more: read
+    /// at a pause in the keys (`runtime::idle`), so that the cursor seldom waits for it.
+    pub(crate) fn wants_more_soon(&mut self) -> bool {
+        self.deepen_near(MARGIN)
+    }
+
+    fn deepen_near(&mut self, near: usize) -> bool {
         let list = self.current();
         let loaded = list.len(&self.data);
         let more = loaded < list.total(&self.data) && loaded >= self.depth();
-        if more && self.selected + MARGIN >= loaded {
+        if more && self.selected + near >= loaded {
             self.depth = self.depth() * 2;
             return true;
         }

@@ -8,6 +8,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::layout::{LEFT, need, shares};
 use super::{DashboardScreen, List};
 use crate::display::{cut, fit};
 use crate::domain::deadline::ClockStatus;
@@ -73,8 +74,8 @@ pub fn draw(app: &App, d: &DashboardScreen, frame: &mut Frame, area: Rect) {
             width: body.width - half,
             ..body
         };
-        draw_lists(app, d, &lists[..4], 0, frame, left);
-        draw_lists(app, d, &lists[4..], 4, frame, right);
+        draw_lists(app, d, &lists[..LEFT], 0, frame, left);
+        draw_lists(app, d, &lists[LEFT..], LEFT, frame, right);
     } else {
         draw_lists(app, d, &lists, 0, frame, body);
     }
@@ -93,7 +94,7 @@ fn draw_lists(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let needs: Vec<usize> = lists.iter().map(|l| 1 + l.total(&d.data).max(1)).collect();
+    let needs: Vec<usize> = lists.iter().map(|l| need(l.total(&d.data))).collect();
     let mut top = area.y;
     for (k, height) in shares(&needs, usize::from(area.height))
         .into_iter()
@@ -110,26 +111,6 @@ fn draw_lists(
         };
         draw_list(app, d, lists[k], first + k, frame, rect);
         top += height;
-    }
-}
-
-/// `height` rows dealt round to lists that need `needs` rows each, one at a
-/// time in order, until all have enough or none are left.
-pub(crate) fn shares(needs: &[usize], height: usize) -> Vec<usize> {
-    let mut out = vec![0; needs.len()];
-    let mut left = height;
-    loop {
-        let mut gave = false;
-        for (h, need) in out.iter_mut().zip(needs) {
-            if left > 0 && *h < *need {
-                *h += 1;
-                left -= 1;
-                gave = true;
-            }
-        }
-        if !gave {
-            return out;
-        }
     }
 }
 
