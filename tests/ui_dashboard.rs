@@ -79,12 +79,16 @@ fn long_lists_at_80x24_and_120x40() {
         let (_l, _s, app) = crowded(h);
         let screen = render(&app, w, h);
         insta::assert_snapshot!(format!("dashboard_long_{w}x{h}"), screen);
-        // No row between the header and the footer is blank: every list is cut.
-        let lines: Vec<&str> = screen.lines().collect();
-        for line in &lines[1..lines.len() - 1] {
-            let text: String = line.split('"').nth(1).unwrap_or("").trim().to_owned();
-            assert!(!text.is_empty(), "{w}x{h}: a blank row\n{screen}");
-        }
+        assert_no_blank_row(&screen, &format!("{w}x{h}"));
+    }
+}
+
+/// No row between the header and the footer is blank: every list is cut, none left short.
+fn assert_no_blank_row(screen: &str, what: &str) {
+    let lines: Vec<&str> = screen.lines().collect();
+    for line in &lines[1..lines.len() - 1] {
+        let text: String = line.split('"').nth(1).unwrap_or("").trim().to_owned();
+        assert!(!text.is_empty(), "{what}: a blank row\n{screen}");
     }
 }
 
@@ -104,12 +108,7 @@ fn lists_are_read_as_deep_as_they_are_drawn() {
         groups > DEPTH && groups < 95,
         "read deeper for a tall screen: {groups}"
     );
-    let screen = render(&app, 120, 100);
-    let lines: Vec<&str> = screen.lines().collect();
-    for line in &lines[1..lines.len() - 1] {
-        let text: String = line.split('"').nth(1).unwrap_or("").trim().to_owned();
-        assert!(!text.is_empty(), "a blank row\n{screen}");
-    }
+    assert_no_blank_row(&render(&app, 120, 100), "120x100");
 }
 
 /// Near the end of what is read of a list, the next rows are read at a pause in the keys,
