@@ -22,6 +22,13 @@ fn key(c: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(c, KeyModifiers::NONE))
 }
 
+/// Tab through the lists to `list`.
+fn go_to(s: &mut Store, app: &mut App, list: List) {
+    while app.dash().current() != list {
+        runtime::dispatch(s, app, key(KeyCode::Tab));
+    }
+}
+
 fn render(app: &App, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| view::draw(app, f)).unwrap();
@@ -116,9 +123,7 @@ fn lists_are_read_as_deep_as_they_are_drawn() {
 #[test]
 fn more_rows_are_read_at_a_pause_near_the_end() {
     let (_l, mut s, mut app) = crowded(24);
-    while app.dash().current() != List::Groups {
-        runtime::dispatch(&mut s, &mut app, key(KeyCode::Tab));
-    }
+    go_to(&mut s, &mut app, List::Groups);
     for _ in 0..DEPTH - 5 {
         runtime::dispatch(&mut s, &mut app, key(KeyCode::Down));
     }
@@ -126,6 +131,21 @@ fn more_rows_are_read_at_a_pause_near_the_end() {
     runtime::idle(&mut s, &mut app);
     assert_eq!(app.dash().data.groups.len(), 2 * DEPTH, "read at the pause");
     assert_eq!(app.dash().selected, DEPTH - 5, "the cursor stays");
+}
+
+/// Up into the list above lands on the last row read of it: the rest is read then, so that
+/// Down goes on in that list rather than on to the next.
+#[test]
+fn up_into_a_longer_list_reads_on_before_down() {
+    let (_l, mut s, mut app) = crowded(24);
+    go_to(&mut s, &mut app, List::Repeaters);
+    runtime::dispatch(&mut s, &mut app, key(KeyCode::Up));
+    assert_eq!(app.dash().current(), List::Groups);
+    assert_eq!(app.dash().selected, DEPTH - 1, "the last row read");
+    assert!(app.dash().data.groups.len() > DEPTH, "read on");
+    runtime::dispatch(&mut s, &mut app, key(KeyCode::Down));
+    assert_eq!(app.dash().current(), List::Groups, "still in the list");
+    assert_eq!(app.dash().selected, DEPTH);
 }
 
 #[test]
@@ -155,9 +175,7 @@ fn titles_say_the_true_counts_and_agree_with_the_header() {
 #[test]
 fn the_cursor_reaches_the_end_of_a_long_list() {
     let (_l, mut s, mut app) = crowded(24);
-    while app.dash().current() != List::Groups {
-        runtime::dispatch(&mut s, &mut app, key(KeyCode::Tab));
-    }
+    go_to(&mut s, &mut app, List::Groups);
     for _ in 0..94 {
         runtime::dispatch(&mut s, &mut app, key(KeyCode::Down));
     }
@@ -176,9 +194,7 @@ fn the_cursor_reaches_the_end_of_a_long_list() {
 #[test]
 fn a_reload_keeps_the_cursor_on_its_case() {
     let (l, mut s, mut app) = crowded(24);
-    while app.dash().current() != List::Today {
-        runtime::dispatch(&mut s, &mut app, key(KeyCode::Tab));
-    }
+    go_to(&mut s, &mut app, List::Today);
     runtime::dispatch(&mut s, &mut app, key(KeyCode::Down));
     runtime::dispatch(&mut s, &mut app, key(KeyCode::Down));
     let chosen = app.dash().selected_id();

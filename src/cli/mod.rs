@@ -200,12 +200,18 @@ impl Env {
     }
 
     fn open_store(&self, path: &Path, key: &DataKey) -> Result<Store, StoreError> {
-        let mut shown = Progress::spinner_after(self.lang, Job::Open, Duration::from_millis(700));
         let lang = self.lang;
+        let mut shown = Some(Progress::spinner_after(
+            lang,
+            Job::Open,
+            Duration::from_millis(700),
+        ));
         let opened = Store::open_noting(path, self.office.clone(), key, &mut |from, to| {
-            // In place of the opening spinner, which waits 700 ms before it shows.
+            // The opening's spinner gone (cleared if it showed) before the notice and the
+            // upgrade's own.
+            shown.take();
             say_err!("{}", text::upgrading(lang, from, to));
-            shown = Progress::spinner(lang, Job::Upgrade);
+            shown = Some(Progress::spinner(lang, Job::Upgrade));
         });
         drop(shown);
         opened

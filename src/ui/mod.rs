@@ -74,6 +74,8 @@ pub fn run(
         if now_rows != rows {
             rows = now_rows;
             runtime::dispatch(store, &mut app, Msg::Resize { rows });
+            // Drawn again at once: a resize can read more (the dashboard's lists).
+            continue;
         }
         match tty.wait(Duration::from_millis(DRAFT_PAUSE_MS)) {
             tty::Wait::HungUp => break,

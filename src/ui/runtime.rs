@@ -501,9 +501,12 @@ fn write(
 /// and once, the clerk's first save readied (a rolled-back one, `store/warm.rs`).
 pub fn idle(store: &mut Store, app: &mut App) {
     save_draft(store, app);
-    // The dashboard's lists read further while nobody waits, as the cursor nears their end.
-    if matches!(app.screen, Screen::Dashboard(_))
-        && app.dash_mut().is_some_and(|d| d.wants_more_soon())
+    // The dashboard's lists read further while nobody waits, as the cursor nears their end
+    // (not behind the idle lock: nothing is read for a screen nobody may see).
+    let locked = app.lock.is_some();
+    if let Screen::Dashboard(d) = &mut app.screen
+        && !locked
+        && d.wants_more_soon()
     {
         let msg = execute(store, app, &Cmd::LoadDashboard);
         dispatch(store, app, msg);

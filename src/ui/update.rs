@@ -158,7 +158,7 @@ impl App {
         let Some(dash) = self.dash_mut() else {
             return Vec::new();
         };
-        dash.refill(d);
+        dash.take_read(d);
         if dash.deepen_to_draw(rows) {
             return vec![Cmd::LoadDashboard];
         }
@@ -169,17 +169,18 @@ impl App {
         let before = self.page_size;
         self.fit_rows(rows);
         // A taller screen draws the dashboard's lists deeper than they were loaded.
-        if matches!(self.screen, Screen::Dashboard(_))
-            && self.dash_mut().is_some_and(|d| d.deepen_to_draw(rows))
+        let mut cmds = Vec::new();
+        if let Screen::Dashboard(d) = &mut self.screen
+            && d.deepen_to_draw(rows)
         {
-            return vec![Cmd::LoadDashboard];
+            cmds.push(Cmd::LoadDashboard);
         }
         // Nothing loaded yet (before `start`): nothing to reload.
         let loaded = !self.queue().page_starts.is_empty();
         if self.page_size != before && loaded && self.queue().search.is_none() {
-            return self.reload();
+            cmds.extend(self.reload());
         }
-        Vec::new()
+        cmds
     }
 
     /// An intake was committed: straight to the new case, the clerk decides next (d).

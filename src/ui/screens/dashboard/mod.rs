@@ -106,6 +106,9 @@ pub struct DashboardScreen {
     pub selected: usize,
     /// Rows to load of each list (0: [`DEPTH`]).
     pub depth: usize,
+    /// The depth the lists held were read at (0: none yet): a read that failed leaves it,
+    /// so that the next asks again.
+    pub read: usize,
 }
 
 impl DashboardScreen {
@@ -161,9 +164,9 @@ impl DashboardScreen {
             **n > loaded && loaded < l.total(&self.data)
         });
         let deepest = short.map(|(_, n)| *n).max().unwrap_or(0);
-        // Never below the depth asked for already: a list that gives fewer rows than its
-        // count (a case out of the reader's sight) is not asked again for the same.
-        if deepest > self.depth() {
+        // Never again the depth read already: a list that gives fewer rows than its count
+        // (a case out of the reader's sight) is not asked again for the same.
+        if deepest > self.read.max(DEPTH) {
             self.depth = deepest;
             return true;
         }
@@ -185,12 +188,19 @@ impl DashboardScreen {
     fn deepen_near(&mut self, near: usize) -> bool {
         let list = self.current();
         let loaded = list.len(&self.data);
-        let more = loaded < list.total(&self.data) && loaded >= self.depth();
+        let read = self.read.max(DEPTH);
+        let more = loaded < list.total(&self.data) && loaded >= read;
         if more && self.selected + near >= loaded {
-            self.depth = self.depth() * 2;
+            self.depth = read * 2;
             return true;
         }
         false
+    }
+
+    /// The lists as read at the depth asked for.
+    pub(crate) fn take_read(&mut self, data: Dashboard) {
+        self.read = self.depth();
+        self.refill(data);
     }
 
     pub(crate) fn down(&mut self) {

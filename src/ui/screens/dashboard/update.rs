@@ -24,7 +24,13 @@ impl App {
                     return vec![Cmd::LoadDashboard];
                 }
             }
-            Action::Up => d.up(),
+            Action::Up => {
+                // Up into the list above lands on its last row read: the next Down needs more.
+                d.up();
+                if d.wants_more() {
+                    return vec![Cmd::LoadDashboard];
+                }
+            }
             Action::PageDown => d.jump(true),
             Action::PageUp => d.jump(false),
             Action::Open => {
