@@ -268,6 +268,30 @@ fn a_leader_records_an_instruction_from_the_dashboard() {
     );
 }
 
+/// A key pressed after the terminal was resized is taken at once: crossterm answers a resize
+/// and a key read together with the resize alone and leaves the key for later, so the desk
+/// takes the resize at its next pause, before a key can come with it. Each key below waits
+/// for its screen: a key left unread would not show until the next one.
+#[test]
+fn a_key_after_a_resize_is_taken_at_once() {
+    need_tmux!();
+    let l = session();
+    let d = Desk::start(&l, "resized", Some("赵建国"));
+    d.sees("领导视图");
+    for (x, y) in [("120", "60"), ("100", "36"), ("120", "40")] {
+        d.tmux(&["resize-window", "-x", x, "-y", y]);
+        // The desk's pause (250 ms) comes and goes before the key.
+        std::thread::sleep(std::time::Duration::from_millis(600));
+        d.keys(&["t"]);
+        d.sees("统计图");
+        d.tmux(&["resize-window", "-x", "110", "-y", "38"]);
+        std::thread::sleep(std::time::Duration::from_millis(600));
+        d.keys(&["Escape"]);
+        d.sees("领导视图");
+    }
+    d.kill_server();
+}
+
 /// The leader reads this month's report in the real terminal, steps to the quarter, and
 /// writes it out as HTML and CSV beside the ledger.
 #[test]

@@ -85,30 +85,43 @@ pub fn run(
                 runtime::idle(store, &mut app);
                 runtime::dispatch(store, &mut app, Msg::Tick);
                 runtime::notice_commits(store, &mut app, &mut seen);
+                // A resize (SIGWINCH woke the wait) is taken now, alone: crossterm answers a
+                // resize and a key read in the same poll with the resize only, and leaves the
+                // key unread until the next one comes (lost, or an Esc read with it as Alt-).
+                read_ready(store, &mut app, &mut guard.terminal, &mut rows)?;
                 continue;
             }
             tty::Wait::Input => {}
         }
-        // Everything crossterm has ready, without blocking.
-        while !app.quit && event::poll(Duration::ZERO)? {
-            let msg = match event::read()? {
-                Event::Key(k) => Msg::Key(k),
-                Event::Paste(p) => Msg::Paste(p),
-                Event::Resize(_, r) => {
-                    rows = r;
-                    Msg::Resize { rows: r }
-                }
-                _ => continue,
-            };
-            let terminal = &mut guard.terminal;
-            runtime::dispatch_drawing(store, &mut app, msg, &mut |app| {
-                // Only a courtesy frame: the next one is drawn after the command anyway.
-                let _ = runtime::render(terminal, app);
-            });
-        }
+        read_ready(store, &mut app, &mut guard.terminal, &mut rows)?;
     }
     // Quit, hang-up or SIGTERM with a form open: keep what was typed.
     runtime::save_draft(store, &mut app);
+    Ok(())
+}
+
+/// Everything crossterm has ready, without blocking, each to the app in turn.
+fn read_ready<B: ratatui::backend::Backend>(
+    store: &mut Store,
+    app: &mut App,
+    terminal: &mut ratatui::Terminal<B>,
+    rows: &mut u16,
+) -> std::io::Result<()> {
+    while !app.quit && event::poll(Duration::ZERO)? {
+        let msg = match event::read()? {
+            Event::Key(k) => Msg::Key(k),
+            Event::Paste(p) => Msg::Paste(p),
+            Event::Resize(_, r) => {
+                *rows = r;
+                Msg::Resize { rows: r }
+            }
+            _ => continue,
+        };
+        runtime::dispatch_drawing(store, app, msg, &mut |app| {
+            // Only a courtesy frame: the next one is drawn after the command anyway.
+            let _ = runtime::render(terminal, app);
+        });
+    }
     Ok(())
 }
 
