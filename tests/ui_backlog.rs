@@ -160,21 +160,7 @@ fn a_leader_marks_a_case_and_records_a_meeting_in_the_terminal() {
 /// gets to it.
 #[test]
 fn a_long_backlog_is_read_a_page_at_a_time() {
-    // 200 days on, every case never decided is far past its 15-day clock.
-    let mut d = Desk::new("赵局长", 200);
-    for _ in 0..259 {
-        d.store
-            .execute(&xinfang::store::Request {
-                case: None,
-                expected_version: None,
-                command: xinfang::domain::command::Command::Intake(Box::new(
-                    common::fixture::intake_input(),
-                )),
-                actor: "李娜".into(),
-                at: common::fixture::t(0),
-            })
-            .unwrap();
-    }
+    let mut d = overdue_desk(260);
     d.key(KeyCode::Char('J'));
     let b = screen(&d);
     assert_eq!(b.ids.len(), 260);
@@ -197,4 +183,45 @@ fn a_long_backlog_is_read_a_page_at_a_time() {
         d.key(KeyCode::Char('k'));
     }
     assert_eq!(screen(&d).selected_row().map(|r| r.row.case.id), Some(1));
+}
+
+/// A desk 200 days on, with `n` cases never decided: each far past its 15-day clock, so 积案.
+fn overdue_desk(n: usize) -> Desk {
+    let mut d = Desk::new("赵局长", 200);
+    for _ in 1..n {
+        d.store
+            .execute(&xinfang::store::Request {
+                case: None,
+                expected_version: None,
+                command: xinfang::domain::command::Command::Intake(Box::new(
+                    common::fixture::intake_input(),
+                )),
+                actor: "李娜".into(),
+                at: common::fixture::t(0),
+            })
+            .unwrap();
+    }
+    d
+}
+
+/// A case opened from 积案 goes back to 积案 on Esc, the cursor on the case, as the list's
+/// place in a long 积案 is the leader's; from 积案 itself Esc goes home.
+#[test]
+fn esc_from_a_case_opened_in_the_backlog_goes_back_to_it() {
+    let mut d = overdue_desk(5);
+    d.key(KeyCode::Char('J'));
+    d.key(KeyCode::Char('j'));
+    d.key(KeyCode::Char('j'));
+    let chosen = screen(&d).selected_row().map(|r| r.row.case.id);
+    d.key(KeyCode::Enter);
+    assert!(
+        matches!(d.app.screen, Screen::Case(_)),
+        "{:?}",
+        d.app.message
+    );
+    d.key(KeyCode::Esc);
+    assert_eq!(screen(&d).selected, 2);
+    assert_eq!(screen(&d).selected_row().map(|r| r.row.case.id), chosen);
+    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Dashboard(_)));
 }

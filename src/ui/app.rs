@@ -129,6 +129,9 @@ pub struct App {
     pub page_size: usize,
     /// The terminal's height, as last drawn (the dashboard loads as deep as it draws).
     pub rows: u16,
+    /// 积案 as it was left for one of its cases: where Esc from the case leads back to,
+    /// its cursor where it was (dropped when another list is brought).
+    pub from_backlog: Option<Box<crate::ui::screens::backlog::BacklogScreen>>,
     pub quit: bool,
     pub start_draft: Option<StartDraft>,
     /// The one clock: read by the runtime once per write (tests fix it).
@@ -180,6 +183,7 @@ impl App {
             message: None,
             page_size: 20,
             rows: 0,
+            from_backlog: None,
             quit: false,
             start_draft: None,
             // Beijing time until the desk opens on the office's own.
@@ -198,14 +202,18 @@ impl App {
 
     /// Shows `next`; the screen it replaces is kept if it is a list.
     pub fn show(&mut self, next: Screen) {
+        let opens_case = matches!(next, Screen::Case(_));
         let left = std::mem::replace(&mut self.screen, next);
-        if left.kept().is_some() {
-            self.kept.push(left);
+        match left {
+            Screen::Backlog(b) if opens_case => self.from_backlog = Some(b),
+            left if left.kept().is_some() => self.kept.push(left),
+            _ => {}
         }
     }
 
     /// Shows the list `which` as it was left (a fresh one if it never was).
     pub fn bring(&mut self, which: Kept) {
+        self.from_backlog = None;
         if self.screen.kept() == Some(which) {
             return;
         }

@@ -96,6 +96,14 @@ impl App {
                     }
                 }
             }
+            // Opened from 积案: back to it, its cursor on the case (read again: a step may
+            // have changed the case's grounds).
+            Action::Back if self.from_backlog.is_some() => {
+                if let Some(b) = self.from_backlog.take() {
+                    self.show(Screen::Backlog(b));
+                }
+                vec![Cmd::LoadBacklog]
+            }
             Action::Back if self.home_dashboard => self.go_home(),
             Action::Back => {
                 self.bring(Kept::Queue);
