@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{Result, again, dashboard_counts, facts, rollup, search};
+use super::{Result, again, dashboard_counts, facts, rollup, search, signed};
 
 /// The meta row that holds the indexes dropped for the load, so that the
 /// end recreates exactly those.
@@ -96,12 +96,11 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
              UPDATE confidential_changes SET n = n + 1 WHERE id = 1;",
         )?;
         // And the letters by hour (migration 0040).
-        tx.execute_batch(
+        tx.execute_batch(&format!(
             "DELETE FROM letters_hours;
-             INSERT INTO letters_hours (hour, received, signed)
-                 SELECT received_at / 3600, count(*), sum(letter_signed) FROM case_facts
-                  WHERE channel = 'letter' GROUP BY 1;",
-        )?;
+             INSERT INTO letters_hours (hour, received, signed) {};",
+            signed::LETTERS_BY_HOUR
+        ))?;
         dashboard_counts::make(&tx)?;
         let sql: Vec<String> = serde_json::from_str(&saved)?;
         for s in sql {

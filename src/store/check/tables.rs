@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use super::cases::Seen;
 use crate::domain::op::Op;
 use crate::store::findings::{CheckReport, Table};
-use crate::store::{Result, again, dashboard_counts, facts, schema};
+use crate::store::{Result, again, dashboard_counts, facts, schema, signed};
 
 /// Each year's counter is the greatest number issued, and every number below it was
 /// issued once (numbers are gap-free: `cases::allot_number`). A counter moved back makes
@@ -360,14 +360,13 @@ pub(super) fn letters_hours(conn: &Connection, report: &mut CheckReport) -> Resu
     if !schema::has_table(conn, "letters_hours")? {
         return Ok(());
     }
-    let mut stmt = conn.prepare(
-        "WITH c AS (SELECT received_at / 3600 AS hour, count(*) AS received,
-                           sum(letter_signed) AS signed
-                      FROM case_facts WHERE channel = 'letter' GROUP BY 1)
+    let mut stmt = conn.prepare(&format!(
+        "WITH c AS ({})
          SELECT coalesce(c.hour, t.hour), c.received, t.received, c.signed, t.signed
            FROM c FULL JOIN letters_hours t ON t.hour = c.hour
           WHERE c.received IS NOT t.received OR c.signed IS NOT t.signed",
-    )?;
+        signed::LETTERS_BY_HOUR
+    ))?;
     let mut rows = stmt.query([])?;
     let shown = |v: Option<i64>| v.map_or("none".to_owned(), |n| n.to_string());
     while let Some(r) = rows.next()? {
