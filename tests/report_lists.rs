@@ -170,4 +170,16 @@ fn the_desk_pages_the_overdue_list_with_the_greater_than_key() {
     );
     press(&mut store, &mut app, '<');
     assert_eq!(numbers(&app), want(0));
+    // l: the page keys go to the supervised list, and the desk says so with its length
+    // (a list of one page has no page note to mark); l again, back to the overdue list.
+    let supervised = store.report_supervised_page(period, today, 0, 1).unwrap().0;
+    press(&mut store, &mut app, 'l');
+    let said = app.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("督办件") && said.contains(&format!("共 {supervised} 件")),
+        "{said}"
+    );
+    press(&mut store, &mut app, 'l');
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains(&format!("超期件：共 {count} 件")), "{said}");
 }

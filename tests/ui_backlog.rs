@@ -225,3 +225,37 @@ fn esc_from_a_case_opened_in_the_backlog_goes_back_to_it() {
     d.key(KeyCode::Esc);
     assert!(matches!(d.app.screen, Screen::Dashboard(_)));
 }
+
+/// PgDn and PgUp move the cursor a screen of rows, Home and End to the first and last
+/// 积案, each reading the rows it lands on: a leader reaches the 260th without 259 keys.
+#[test]
+fn a_long_backlog_pages_and_jumps_to_its_ends() {
+    let mut d = overdue_desk(260);
+    d.send(Msg::Resize { rows: 40 });
+    d.key(KeyCode::Char('J'));
+    let page = xinfang::ui::screens::backlog::view::list_rows(40);
+    d.key(KeyCode::PageDown);
+    assert_eq!(screen(&d).selected, page);
+    d.key(KeyCode::Char(' '));
+    assert_eq!(screen(&d).selected, 2 * page);
+    d.key(KeyCode::PageUp);
+    assert_eq!(screen(&d).selected, page);
+    d.key(KeyCode::End);
+    let b = screen(&d);
+    assert_eq!(b.selected, 259);
+    assert_eq!(b.selected_row().map(|r| r.row.case.id), Some(260));
+    let drawn = render(&d.app, 120, 40);
+    let listed = drawn.lines().filter(|l| l.contains("超期未办结")).count();
+    assert_eq!(listed, page, "{drawn}");
+    // No progress recorded yet: the column says so before the case's problem.
+    assert!(
+        drawn.contains("（未录进展）反映拆迁补偿款未到位"),
+        "{drawn}"
+    );
+    d.key(KeyCode::PageDown);
+    assert_eq!(screen(&d).selected, 259);
+    d.key(KeyCode::Home);
+    assert_eq!(screen(&d).selected_row().map(|r| r.row.case.id), Some(1));
+    d.key(KeyCode::PageUp);
+    assert_eq!(screen(&d).selected, 0);
+}

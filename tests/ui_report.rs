@@ -133,6 +133,13 @@ fn the_leader_steps_through_periods_and_sees_the_command_lines_figures() {
         app.report().loaded.as_ref().unwrap().report.period,
         app.report().period
     );
+    // Shift-Tab steps back round the same ring: 月报 → 周报 → 日报 → 年报.
+    let mut back = Vec::new();
+    for _ in 0..3 {
+        press(&mut s, &mut app, KeyCode::BackTab);
+        back.push(app.report().period.kind);
+    }
+    assert_eq!(back, [PeriodKind::Week, PeriodKind::Day, PeriodKind::Year]);
     // Esc: back to the dashboard.
     press(&mut s, &mut app, KeyCode::Esc);
     assert!(matches!(app.screen, Screen::Dashboard(_)));

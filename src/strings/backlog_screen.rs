@@ -56,6 +56,14 @@ pub fn summary(lang: Lang, no: &str, summary: &str) -> String {
     }
 }
 
+/// The 化解进展 column of a 积案 with none recorded yet: its problem, said not to be progress.
+pub fn no_progress(lang: Lang, summary: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（未录进展）{summary}"),
+        Lang::En => format!("(none yet) {summary}"),
+    }
+}
+
 pub fn marked(lang: Lang, by: &str, on: &str, why: &str) -> String {
     match lang {
         Lang::Zh => format!("领导认定：{by} {on}：{why}"),

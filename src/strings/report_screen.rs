@@ -60,6 +60,22 @@ pub fn list_page(lang: Lang, page: usize, pages: usize, total: u64, chosen: bool
     }
 }
 
+/// After l: which list `<` and `>` now page, and how long it is (a list of one page has
+/// no page note to mark).
+pub fn list_chosen(lang: Lang, supervised: bool, total: u64, pages: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            let list = if supervised { "督办件" } else { "超期件" };
+            format!("< > 现在翻{list}：共 {total} 件，{pages} 页")
+        }
+        Lang::En => {
+            let list = if supervised { "supervised" } else { "overdue" };
+            let s = if pages == 1 { "" } else { "s" };
+            format!("< and > now page the {list} list: {total} in all, {pages} page{s}")
+        }
+    }
+}
+
 /// After x: where the files went.
 pub fn written(lang: Lang, paths: &[PathBuf]) -> String {
     let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();

@@ -10,6 +10,9 @@ pub enum Action {
     Up,
     PageDown,
     PageUp,
+    /// The first row of a list, and its last.
+    First,
+    Last,
     Open,
     Search,
     Filter,
@@ -38,6 +41,8 @@ pub enum Action {
     RemoveRow,
     MainRow,
     Link,
+    /// The intake form's key: it saves the intake as a repeat item rather than opening a
+    /// step's form.
     Attach,
     /// The repeat panel's case's phone and address into the blank fields of the intake.
     CopyContact,
@@ -75,6 +80,7 @@ pub enum Action {
     Report,
     /// 日报 → 周报 → 月报 → 季报 → 年报.
     NextKind,
+    PrevKind,
     PrevPeriod,
     NextPeriod,
     /// Write the report to files.
@@ -116,16 +122,19 @@ enum Code {
     Desk(&'static str),
 }
 
+use Code::{Desk, Step};
+
 impl Action {
     /// One arm per action: a new action must say whether it is a step.
     fn code(self) -> Code {
-        use Code::{Desk, Step};
         match self {
             Action::Quit => Desk("quit"),
             Action::Down => Desk("down"),
             Action::Up => Desk("up"),
             Action::PageDown => Desk("page_down"),
             Action::PageUp => Desk("page_up"),
+            Action::First => Desk("first"),
+            Action::Last => Desk("last"),
             Action::Open => Desk("open"),
             Action::Search => Desk("search"),
             Action::Filter => Desk("filter"),
@@ -154,8 +163,6 @@ impl Action {
             Action::RemoveRow => Desk("remove_row"),
             Action::MainRow => Desk("main_row"),
             Action::Link => Desk("link"),
-            // The intake form's key: it saves the intake as a repeat item
-            // rather than opening a step's form.
             Action::Attach => Desk("attach"),
             Action::CopyContact => Desk("copy_contact"),
             Action::Own => Step(Op::Own),
@@ -176,6 +183,7 @@ impl Action {
             Action::Schedule => Desk("schedule"),
             Action::Report => Desk("report"),
             Action::NextKind => Desk("next_kind"),
+            Action::PrevKind => Desk("prev_kind"),
             Action::PrevPeriod => Desk("prev_period"),
             Action::NextPeriod => Desk("next_period"),
             Action::Export => Desk("export"),

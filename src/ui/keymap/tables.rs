@@ -192,6 +192,7 @@ pub(super) const CHARTS: &[(Action, &[Key])] = &[
 /// arrows go to the period before or after; x writes it as HTML and CSV.
 pub(super) const REPORT: &[(Action, &[Key])] = &[
     (Action::NextKind, &[plain(KeyCode::Tab)]),
+    (Action::PrevKind, &[plain(KeyCode::BackTab)]),
     (Action::PrevPeriod, &[plain(KeyCode::Left), ch('[')]),
     (Action::NextPeriod, &[plain(KeyCode::Right), ch(']')]),
     (Action::PageDown, &[plain(KeyCode::PageDown), ch(' ')]),
@@ -338,6 +339,10 @@ pub(super) const COMMON: &[(Action, &[Key])] = &[
 /// 会商 (huishang), g a line of 化解 progress (jingzhan); Enter opens the case.
 pub(super) const BACKLOG: &[(Action, &[Key])] = &[
     (Action::Open, &[plain(KeyCode::Enter)]),
+    (Action::PageDown, &[plain(KeyCode::PageDown), ch(' ')]),
+    (Action::PageUp, &[plain(KeyCode::PageUp)]),
+    (Action::First, &[plain(KeyCode::Home)]),
+    (Action::Last, &[plain(KeyCode::End)]),
     (Action::New, &[ch('m')]),
     (Action::Own, &[ch('b')]),
     (Action::Team, &[ch('t')]),

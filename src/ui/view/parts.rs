@@ -20,6 +20,24 @@ pub fn clock_style(status: &ClockStatus) -> Style {
     }
 }
 
+/// Clears `at` for a box drawn over the screen. A wide character (a Chinese one) just left
+/// of it would cover the box's left border on the terminal, which draws its second half
+/// there: it gives way to a space.
+pub fn clear(frame: &mut Frame, at: Rect) {
+    frame.render_widget(ratatui::widgets::Clear, at);
+    let Some(left) = at.x.checked_sub(1) else {
+        return;
+    };
+    let buf = frame.buffer_mut();
+    for y in at.top()..at.bottom() {
+        if let Some(cell) = buf.cell_mut((left, y))
+            && crate::display::width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 /// A `w` x `h` box in the middle of `area` (cut to it), cleared, with a
 /// border and `title`; what goes inside is drawn by the caller.
 pub fn popup(
@@ -37,7 +55,7 @@ pub fn popup(
         width: w,
         height: h,
     };
-    frame.render_widget(ratatui::widgets::Clear, at);
+    clear(frame, at);
     frame.render_widget(
         body.block(ratatui::widgets::Block::bordered().title(title)),
         at,
@@ -106,7 +124,14 @@ pub(crate) fn shortened(mut keys: Vec<(String, Action)>, w: usize) -> String {
             .collect::<Vec<_>>()
             .join("  ")
     };
-    let moves = [Action::Down, Action::Up, Action::PageDown, Action::PageUp];
+    let moves = [
+        Action::Down,
+        Action::Up,
+        Action::PageDown,
+        Action::PageUp,
+        Action::First,
+        Action::Last,
+    ];
     if crate::display::width(&joined(&keys)) > w {
         keys.retain(|(_, a)| !moves.contains(a));
     }
@@ -138,5 +163,36 @@ pub fn row(area: Rect, y: u16) -> Rect {
         y: area.y + y,
         height: 1,
         ..area
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Block, Paragraph};
+
+    /// A box whose left border falls on the second half of a Chinese character still has
+    /// its border on the terminal (the help over the dashboard's summaries lost it).
+    #[test]
+    fn a_box_keeps_its_left_border_over_chinese_text() {
+        let mut term = Terminal::new(TestBackend::new(20, 4)).expect("a test terminal");
+        term.draw(|f| {
+            for y in 0..4 {
+                let text = Paragraph::new("信访人来访反映情况");
+                f.render_widget(text, Rect::new(0, y, 20, 1));
+            }
+            let at = Rect::new(5, 0, 10, 4);
+            super::clear(f, at);
+            f.render_widget(Block::bordered(), at);
+        })
+        .expect("drawn");
+        let buf = term.backend().buffer();
+        let left: Vec<&str> = (0..4).map(|y| buf[(5, y)].symbol()).collect();
+        assert_eq!(left, ["┌", "│", "│", "└"]);
+        // The character cut in half gives way to a space; the one before stays.
+        assert_eq!(buf[(4, 1)].symbol(), " ");
+        assert_eq!(buf[(2, 1)].symbol(), "访");
     }
 }

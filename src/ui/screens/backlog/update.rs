@@ -27,12 +27,22 @@ impl App {
                 r.file.marked.is_some(),
             )
         });
+        let page = super::view::list_rows(self.rows);
         let act = match action {
-            Action::Down | Action::Up => {
-                b.selected = if action == Action::Down {
-                    (b.selected + 1).min(b.ids.len().saturating_sub(1))
-                } else {
-                    b.selected.saturating_sub(1)
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::First
+            | Action::Last => {
+                let last = b.ids.len().saturating_sub(1);
+                b.selected = match action {
+                    Action::Down => (b.selected + 1).min(last),
+                    Action::Up => b.selected.saturating_sub(1),
+                    Action::PageDown => (b.selected + page).min(last),
+                    Action::PageUp => b.selected.saturating_sub(page),
+                    Action::First => 0,
+                    _ => last,
                 };
                 return (b.page_wanted().into_iter())
                     .map(|(first, ids)| Cmd::LoadBacklogPage { first, ids })

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{BacklogScreen, Entry};
 use crate::display::{cut, fit, width};
@@ -13,13 +13,23 @@ use crate::store::BacklogRow;
 use crate::strings::{Lang, backlog as words, backlog_screen as t};
 use crate::ui::app::App;
 use crate::ui::form::case_name;
-use crate::ui::keymap::Context;
+use crate::ui::keymap::{Action, Context};
 use crate::ui::view::parts::{footer, number_width, row};
 
 /// From this width the 专班 has a column of its own.
 const WIDE: usize = 100;
 /// Rows the selected case's file takes under the list, when there is room.
 const DETAIL: u16 = 6;
+
+/// Rows of the selected case's file in a body `height` rows high.
+fn detail_rows(height: u16) -> u16 {
+    if height >= 18 { DETAIL } else { 0 }
+}
+
+/// Rows of the list in a body `height` rows high: a page for PageDown.
+pub fn list_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(3 + detail_rows(height))).max(1)
+}
 
 pub fn draw(app: &App, b: &BacklogScreen, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
@@ -32,8 +42,8 @@ pub fn draw(app: &App, b: &BacklogScreen, frame: &mut Frame, area: Rect) {
         Paragraph::new(Line::from(cut(&line(&t::heads(lang), &cols), w)).dim()),
         row(area, 1),
     );
-    let below = if area.height >= 18 { DETAIL } else { 0 };
-    let rows = usize::from(area.height.saturating_sub(3 + below));
+    let below = detail_rows(area.height);
+    let rows = list_rows(area.height);
     if b.ids.is_empty() && b.loaded {
         frame.render_widget(Paragraph::new(t::empty(lang)).dim(), row(area, 2));
     }
@@ -74,7 +84,9 @@ pub fn draw(app: &App, b: &BacklogScreen, frame: &mut Frame, area: Rect) {
     if let Some(e) = &b.entry {
         draw_entry(lang, e, frame, area);
     }
-    footer(app, Context::Backlog, |_| true, frame, area);
+    // Home and End are in the help (`?`): the footer keeps its room for the 积案's own keys.
+    let keep = |a| !matches!(a, Action::First | Action::Last);
+    footer(app, Context::Backlog, keep, frame, area);
 }
 
 /// Widths of number, grounds, 包案领导, 专班 (0 when narrow), last 会商, progress.
@@ -115,7 +127,7 @@ fn cells(lang: Lang, r: &BacklogRow) -> [String; 6] {
         .map(|m| m.on.to_string())
         .unwrap_or_default();
     let progress = f.progress.last().map_or_else(
-        || r.row.case.intake.summary.clone(),
+        || t::no_progress(lang, &r.row.case.intake.summary),
         |p| format!("{} {}", p.on, p.note),
     );
     [
@@ -182,7 +194,7 @@ fn draw_entry(lang: Lang, e: &Entry, frame: &mut Frame, area: Rect) {
         area.width,
         h,
     );
-    frame.render_widget(Clear, at);
+    crate::ui::view::parts::clear(frame, at);
     let title = t::entry_title(lang, e.act, &e.case);
     let block = Block::bordered().title(title);
     let inner = block.inner(at);

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Stylize;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::DocPanel;
 use crate::domain::documents::DocKind;
@@ -42,7 +42,7 @@ pub fn draw(panel: &DocPanel, lang: Lang, frame: &mut Frame, area: Rect) {
                 width: w,
                 height: h,
             };
-            frame.render_widget(Clear, at);
+            crate::ui::view::parts::clear(frame, at);
             frame.render_widget(
                 Paragraph::new(lines).block(Block::bordered().title(t.pick_title)),
                 at,

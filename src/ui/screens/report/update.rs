@@ -65,6 +65,10 @@ impl App {
         if action == Action::ListSwitch {
             r.supervised_list = !supervised;
             loaded.mark(lang, !supervised);
+            let chosen = loaded.list_block(!supervised).map(|b| (b.total, b.pages()));
+            if let Some((total, pages)) = chosen {
+                self.message = Some(say::list_chosen(lang, !supervised, total, pages));
+            }
             return Vec::new();
         }
         let Some(block) = loaded.list_block(supervised) else {
@@ -106,10 +110,16 @@ impl App {
             Action::Up => r.scroll = r.scroll.saturating_sub(1),
             Action::PageDown => r.scroll = (r.scroll + page).min(last),
             Action::PageUp => r.scroll = r.scroll.saturating_sub(page),
-            Action::NextKind => {
+            Action::NextKind | Action::PrevKind => {
                 let kinds = PeriodKind::PRESETS;
                 let at = kinds.iter().position(|k| *k == r.period.kind).unwrap_or(0);
-                let kind = kinds[(at + 1) % kinds.len()];
+                // Shift-Tab steps back round the same ring.
+                let step = if action == Action::NextKind {
+                    1
+                } else {
+                    kinds.len() - 1
+                };
+                let kind = kinds[(at + step) % kinds.len()];
                 // The new period holds the day the old one was read up to.
                 let day = r.period.end.min(self.today);
                 return self.show_period(Period::of(kind, day));

@@ -14,7 +14,7 @@ use crate::display::{cut, fit, width};
 use crate::domain::stats::Section;
 use crate::strings::{Lang, report as words, report_screen as say};
 use crate::ui::app::App;
-use crate::ui::keymap::Context;
+use crate::ui::keymap::{Action, Context};
 use crate::ui::view::parts::{footer, row};
 
 /// Labels narrower than this lose a pair of columns instead.
@@ -28,7 +28,7 @@ pub fn draw(app: &App, screen: &ReportScreen, frame: &mut Frame, area: Rect) {
     let Some(loaded) = &screen.loaded else {
         let making = say::making(app.lang, &screen.period);
         frame.render_widget(Paragraph::new(cut(&making, w)).bold(), row(area, 0));
-        footer(app, Context::Report, |_| true, frame, area);
+        footer(app, Context::Report, |a| a != Action::PrevKind, frame, area);
         return;
     };
     let title = if screen.making {
@@ -60,7 +60,7 @@ pub fn draw(app: &App, screen: &ReportScreen, frame: &mut Frame, area: Rect) {
         ..area
     };
     frame.render_widget(Paragraph::new(lines), body);
-    footer(app, Context::Report, |_| true, frame, area);
+    footer(app, Context::Report, |a| a != Action::PrevKind, frame, area);
 }
 
 /// Widths of the figure table: the label takes what the number columns leave.

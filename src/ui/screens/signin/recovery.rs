@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Stylize};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use zeroize::Zeroizing;
 
 use crate::strings::Lang;
@@ -64,7 +64,7 @@ impl RecoveryNotice {
 
     pub fn draw(&self, lang: Lang, frame: &mut Frame, area: Rect) {
         let w = words(lang);
-        frame.render_widget(Clear, area);
+        crate::ui::view::parts::clear(frame, area);
         let mut lines = vec![
             Line::from(w.intro).bold(),
             Line::default(),

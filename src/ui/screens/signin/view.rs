@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{SignIn, Stage};
 use crate::display::cut;
@@ -33,7 +33,7 @@ pub fn draw(s: &SignIn, lang: Lang, office: &str, frame: &mut Frame, area: Rect)
         width: w,
         height: h,
     };
-    frame.render_widget(Clear, boxed);
+    crate::ui::view::parts::clear(frame, boxed);
     let t = text(lang);
     let title = match (s.locked, &s.stage) {
         (_, Stage::NewFirst | Stage::NewAgain) if s.reset => t.reset_title,
