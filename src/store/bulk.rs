@@ -103,13 +103,29 @@ pub(super) fn end(conn: &Connection) -> Result<()> {
         ))?;
         dashboard_counts::make(&tx)?;
         let sql: Vec<String> = serde_json::from_str(&saved)?;
-        for s in sql {
-            tx.execute(&s, [])?;
+        // The petitioners' indexes first: the flags below look petitioners up by them.
+        let (petitioners, rest): (Vec<&String>, Vec<&String>) = sql
+            .iter()
+            .partition(|s| s.starts_with("CREATE INDEX") && s.contains(" ON petitioners ("));
+        for s in petitioners {
+            tx.execute(s, [])?;
         }
-        // The repeat trigger was off too: every flag from the indexes just built.
-        tx.execute(facts::MARK_REPEATS, [])?;
+        // The repeat trigger was off too, and every report row was written unflagged: only
+        // the repeats are flagged, before the report rows' indexes and triggers are back
+        // (each would be kept at every row written).
+        tx.execute(
+            &format!(
+                "UPDATE case_facts SET earlier_petitioner = 1
+                  WHERE earlier_petitioner = 0 AND {}",
+                facts::EARLIER_PETITIONER
+            ),
+            [],
+        )?;
         // And the next case's receipt on each earlier case (migration 0030's trigger).
         again::mark(&tx)?;
+        for s in rest {
+            tx.execute(s, [])?;
+        }
         tx.execute("DELETE FROM meta WHERE key = ?1", [SAVED])?;
     }
     search::set_bulk_loading(&tx, false)?;

@@ -28,10 +28,9 @@ const COLUMNS: &str = "id, state, channel, people, category, target, urgency,
     supervisions, superior_due, reported_on, level, notice_at, hearings, outbound, report_by,
     report_received_on";
 
-/// Every flag again from the petitioner indexes, as migration 0011 sets them: for the bulk
-/// writer, which loads without the trigger that keeps them.
-pub(super) const MARK_REPEATS: &str = "
-UPDATE case_facts SET earlier_petitioner = EXISTS (
+/// Whether a case's petitioner came before (ID number, phone, or name and address), as
+/// migration 0011 and its trigger decide: `earlier_petitioner`, for `check` and the bulk load.
+pub(super) const EARLIER_PETITIONER: &str = "EXISTS (
    SELECT 1 FROM petitioners p WHERE p.case_id = case_facts.id AND (
         (p.id_number <> '' AND EXISTS (SELECT 1 FROM petitioners q
             WHERE q.id_number = p.id_number

@@ -175,14 +175,14 @@ pub(super) fn person_counts(conn: &Connection, report: &mut CheckReport) -> Resu
     Ok(())
 }
 
-/// The repeat flag of every report row, as `facts::MARK_REPEATS` sets it from the
+/// The repeat flag of every report row, as `facts::EARLIER_PETITIONER` decides it from the
 /// petitioners (the one column of `case_facts` the case document does not answer).
 pub(super) fn earlier_petitioner(conn: &Connection, report: &mut CheckReport) -> Result<()> {
-    let select = facts::MARK_REPEATS.replacen(
-        "UPDATE case_facts SET earlier_petitioner =",
-        "SELECT id, case_no, earlier_petitioner, ",
-        1,
-    ) + " AS want FROM case_facts WHERE earlier_petitioner IS NOT want";
+    let select = format!(
+        "SELECT id, case_no, earlier_petitioner, {} AS want FROM case_facts
+          WHERE earlier_petitioner IS NOT want",
+        facts::EARLIER_PETITIONER
+    );
     let mut stmt = conn.prepare(&select)?;
     let rows = stmt.query_map([], |r| {
         Ok((
