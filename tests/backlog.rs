@@ -135,6 +135,14 @@ fn a_backlog_case_gets_its_leader_team_meetings_and_progress() {
             json!({"change": "mark", "reason": "again"}),
             "already marked",
         ),
+        // A 会商 is recorded once held: not on a day still to come.
+        (
+            1,
+            "赵局长",
+            json!({"change": "meeting", "on": "2099-01-01",
+            "participants": ["赵局长"], "conclusion": "x"}),
+            "after today",
+        ),
     ] {
         let v = &apply(&l, &backlog(case, actor, change))[0];
         assert_eq!(v["ok"], false, "{v}");

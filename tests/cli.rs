@@ -300,3 +300,49 @@ fn the_process_runs_on_regular_pages() {
         assert!(line.ends_with('0'), "{line}");
     }
 }
+
+/// A quick command on a terminal leaves nothing on it: the spinner of a long open (drawn
+/// only after 700 ms) drew its first frame at once and left it under the shell's prompt.
+/// Run under `script`, which gives the command a terminal and prints what it drew.
+#[cfg(unix)]
+#[test]
+fn a_quick_open_draws_no_spinner_on_the_terminal() {
+    let have_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_script {
+        eprintln!("skipped: no `script` (util-linux) on this machine");
+        return;
+    }
+    let l = session();
+    let args = common::signed_in(&["report", "--db", l.db(), "--period", "2026-03"]);
+    let line = format!(
+        "XINFANG_CONFIG=/nonexistent {} {} > /dev/null",
+        env!("CARGO_BIN_EXE_xinfang"),
+        args.join(" ")
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let drawn = String::from_utf8_lossy(&out.stdout);
+    assert!(!drawn.contains("打开台账"), "{drawn:?}");
+    assert!(!drawn.contains("opening the ledger"), "{drawn:?}");
+}
+
+/// The desk without a terminal (a pipe, a service) says in words that it needs one, and
+/// writes nothing: no demo ledger is made for it.
+#[test]
+fn the_desk_without_a_terminal_says_it_needs_one() {
+    let out = common::command()
+        .args(["--demo"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("工作台需要在终端窗口中运行"), "{said}");
+    assert!(!said.contains("os error"), "{said}");
+}

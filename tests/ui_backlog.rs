@@ -114,6 +114,36 @@ fn a_refusal_keeps_the_entry_open() {
     assert!(said.contains("王强"), "{said}");
 }
 
+/// The 会商's date the entry fills in (today) is replaced by the first key typed, not
+/// added to; a day still to come is refused in words, the entry kept.
+#[test]
+fn a_meeting_date_typed_replaces_today_and_may_not_be_later() {
+    let mut d = Desk::new("赵局长", 1);
+    d.key(KeyCode::Char('J'));
+    d.key(KeyCode::Char('m'));
+    line(&mut d, "1");
+    line(&mut d, "长期未化解");
+    d.key(KeyCode::Char('h'));
+    let later = (d.app.today + chrono::Duration::days(3)).to_string();
+    for c in later.chars() {
+        d.key(KeyCode::Char(c));
+    }
+    let typed = |d: &Desk| {
+        screen(d)
+            .entry
+            .as_ref()
+            .map(|e| e.slots[0].field.value().to_owned())
+    };
+    assert_eq!(typed(&d), Some(later.clone()));
+    d.key(KeyCode::Enter);
+    line(&mut d, "赵局长");
+    line(&mut d, "约谈信访人");
+    assert!(screen(&d).entry.is_some());
+    let said = d.app.message.clone().unwrap_or_default();
+    assert!(said.contains("晚于今天"), "{said}");
+    assert_eq!(typed(&d), Some(later));
+}
+
 /// The real binary: the leader opens 积案 from the dashboard, marks 2026-0001 and records a
 /// 会商; `xinfang backlog list --json` has both.
 #[test]
@@ -254,6 +284,11 @@ fn a_long_backlog_pages_and_jumps_to_its_ends() {
     );
     d.key(KeyCode::PageDown);
     assert_eq!(screen(&d).selected, 259);
+    // Up from the last row: the cursor moves up the page, the page stays.
+    d.key(KeyCode::Char('k'));
+    assert_eq!(screen(&d).selected, 258);
+    let drawn = render(&d.app, 120, 40);
+    assert!(drawn.contains(" #260 "), "{drawn}");
     d.key(KeyCode::Home);
     assert_eq!(screen(&d).selected_row().map(|r| r.row.case.id), Some(1));
     d.key(KeyCode::PageUp);

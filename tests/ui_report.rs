@@ -140,6 +140,11 @@ fn the_leader_steps_through_periods_and_sees_the_command_lines_figures() {
         back.push(app.report().period.kind);
     }
     assert_eq!(back, [PeriodKind::Week, PeriodKind::Day, PeriodKind::Year]);
+    // End: the report's last page; Home: back to its top.
+    press(&mut s, &mut app, KeyCode::End);
+    assert!(app.report().scroll > 0);
+    press(&mut s, &mut app, KeyCode::Home);
+    assert_eq!(app.report().scroll, 0);
     // Esc: back to the dashboard.
     press(&mut s, &mut app, KeyCode::Esc);
     assert!(matches!(app.screen, Screen::Dashboard(_)));

@@ -72,7 +72,7 @@ fn a_late_acceptance_notice_flags_the_decide_clock() {
     let status = decide(&late.case, &o);
     assert_eq!(status, expected);
     let zh = labels::clock_status(Lang::Zh, &status);
-    assert_eq!(zh, "2026-03-03决定，书面告知逾期3日（2026-03-20告知）");
+    assert_eq!(zh, "2026-03-03 决定，书面告知逾期3日（2026-03-20告知）");
     // The notice itself records the decision's day and the due date it missed.
     let Some(Body::Accept {
         late_for, decided, ..

@@ -324,7 +324,7 @@ fn show_names_where_a_jiaoban_went_and_its_report() {
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("2026-04-01按期完成"), "{}", out.stdout);
+    assert!(out.stdout.contains("2026-04-01 按期完成"), "{}", out.stdout);
 }
 
 const SESSION: &str = include_str!("fixtures/session.jsonl");

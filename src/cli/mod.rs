@@ -457,6 +457,11 @@ fn state_named(s: &str, lang: Lang) -> Result<State, Failure> {
 
 /// No command: the desk, on a fresh demo ledger with `--demo`.
 fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
+    use std::io::IsTerminal;
+    // Said before anything is written or asked: the desk draws and reads keys on a terminal.
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(Failure(text::needs_terminal(env.lang).to_owned()));
+    }
     let path = if env.cli.demo {
         std::env::temp_dir().join(format!("xinfang-demo-{}.db", std::process::id()))
     } else {

@@ -25,7 +25,12 @@ impl Progress {
 
     /// A spinner that turns by itself while the job works.
     pub fn spinner(lang: Lang, what: Job) -> Progress {
-        let bar = ProgressBar::new_spinner();
+        Progress::spinner_on(lang, what, ProgressDrawTarget::stderr())
+    }
+
+    /// A spinner drawn on `target` from its first tick, which comes at once.
+    fn spinner_on(lang: Lang, what: Job, target: ProgressDrawTarget) -> Progress {
+        let bar = ProgressBar::with_draw_target(None, target);
         if let Ok(style) = ProgressStyle::with_template(spinner_template(lang)) {
             bar.set_style(style);
         }
@@ -35,10 +40,10 @@ impl Progress {
     }
 
     /// A spinner drawn only once the job has run for `after`: an open that is quick
-    /// shows nothing, one that makes the rollups anew says so.
+    /// shows nothing, one that makes the rollups anew says so. Hidden from its first tick:
+    /// hidden after it, the first frame stayed on the terminal under the shell's prompt.
     pub fn spinner_after(lang: Lang, what: Job, after: Duration) -> Progress {
-        let p = Progress::spinner(lang, what);
-        p.0.set_draw_target(ProgressDrawTarget::hidden());
+        let p = Progress::spinner_on(lang, what, ProgressDrawTarget::hidden());
         let shown = p.0.clone();
         std::thread::spawn(move || {
             std::thread::sleep(after);

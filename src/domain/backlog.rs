@@ -144,6 +144,9 @@ pub enum BacklogError {
     Accused(String),
     #[error("{0} is not an operator")]
     Unknown(String),
+    /// A 会商 is recorded once it has been held: never on a day still to come.
+    #[error("meeting on {0} is in the future")]
+    FutureMeeting(NaiveDate),
 }
 
 /// Who does it, and the office's operators (to check names against).
@@ -227,6 +230,7 @@ pub fn apply(
         BacklogChange::Meeting(m) if m.participants.iter().all(|p| blank(p)) => {
             return Err(BacklogError::Empty("participants"));
         }
+        BacklogChange::Meeting(m) if m.on > on => return Err(BacklogError::FutureMeeting(m.on)),
         BacklogChange::Meeting(m) => next.meetings.push(m.clone()),
         BacklogChange::Progress { note } if blank(note) => return Err(BacklogError::Empty("note")),
         BacklogChange::Progress { note } => next.progress.push(Progress {

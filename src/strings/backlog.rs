@@ -39,6 +39,10 @@ pub fn error(lang: Lang, e: &BacklogError) -> String {
             format!("没有名为「{n}」的操作员"),
             format!("no operator named '{n}'"),
         ),
+        BacklogError::FutureMeeting(d) => pick(
+            format!("会商日期 {d} 晚于今天：会商召开后再登记，日期写召开那天"),
+            format!("the meeting date {d} is after today: record a meeting once held, on its day"),
+        ),
     }
 }
 

@@ -192,6 +192,14 @@ pub fn upgrading(lang: Lang, from: i64, to: i64) -> String {
     }
 }
 
+/// The desk started without a terminal (a pipe, a service, `< /dev/null`).
+pub fn needs_terminal(lang: Lang) -> &'static str {
+    lang.pick(
+        "工作台需要在终端窗口中运行（标准输入和输出都须是终端）；脚本请用 xinfang apply、list、report 等命令",
+        "the desk needs a terminal (its input and output both a terminal); scripts use xinfang apply, list, report and the other commands",
+    )
+}
+
 pub fn demo_exists(lang: Lang) -> &'static str {
     lang.pick(
         "该台账已有信访事项：演示数据只写入新台账，请换一个 --db 路径",

@@ -246,14 +246,14 @@ pub fn clock_status(lang: Lang, status: &ClockStatus) -> String {
         }
         ClockStatus::Met { done } => {
             if zh {
-                format!("{done}按期完成")
+                format!("{done} 按期完成")
             } else {
                 format!("met on {done}")
             }
         }
         ClockStatus::Late { done, days_late } => {
             if zh {
-                format!("{done}完成，超期{days_late}日")
+                format!("{done} 完成，超期{days_late}日")
             } else {
                 format!("done {done}, {days_late} days late")
             }
@@ -265,7 +265,7 @@ pub fn clock_status(lang: Lang, status: &ClockStatus) -> String {
             days_late,
         } => {
             if zh {
-                format!("{done}决定，书面告知逾期{days_late}日（{notified}告知）")
+                format!("{done} 决定，书面告知逾期{days_late}日（{notified}告知）")
             } else {
                 format!("decided {done}, written notice {days_late} days late ({notified})")
             }

@@ -197,6 +197,8 @@ pub(super) const REPORT: &[(Action, &[Key])] = &[
     (Action::NextPeriod, &[plain(KeyCode::Right), ch(']')]),
     (Action::PageDown, &[plain(KeyCode::PageDown), ch(' ')]),
     (Action::PageUp, &[plain(KeyCode::PageUp)]),
+    (Action::First, &[plain(KeyCode::Home)]),
+    (Action::Last, &[plain(KeyCode::End)]),
     (Action::Export, &[ch('x')]),
     (Action::Charts, &[ch('t')]),
     (Action::Back, &[plain(KeyCode::Esc)]),

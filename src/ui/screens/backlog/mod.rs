@@ -17,6 +17,9 @@ use crate::ui::widgets::text_field::TextField;
 pub struct Slot {
     pub ask: Ask,
     pub field: TextField,
+    /// Filled in by the entry (today's date) and not yet typed in: the first key typed
+    /// replaces it, as in the step forms.
+    pub pristine: bool,
 }
 
 /// The entry open over the list: one change of one case's file.
@@ -44,6 +47,7 @@ impl Entry {
             slots.push(Slot {
                 ask: Ask::Case,
                 field: TextField::new(""),
+                pristine: false,
             });
         }
         slots.extend(asks.iter().map(|&ask| Slot {
@@ -53,6 +57,7 @@ impl Entry {
             } else {
                 String::new()
             }),
+            pristine: ask == Ask::Date,
         }));
         Entry {
             act,
@@ -124,6 +129,8 @@ pub struct BacklogScreen {
     pub first: usize,
     pub upto: usize,
     pub selected: usize,
+    /// The first row shown: the list scrolls only when the cursor leaves the page.
+    pub top: usize,
     pub entry: Option<Entry>,
     /// Loaded at least once (an empty list says so only then).
     pub loaded: bool,
@@ -147,6 +154,21 @@ impl BacklogScreen {
         let was = self.ids.get(self.selected);
         was.and_then(|id| ids.iter().position(|i| i == id))
             .unwrap_or(self.selected.min(ids.len().saturating_sub(1)))
+    }
+
+    /// The first row shown on a page of `rows` rows: where it was, unless the cursor left
+    /// the page (then the page moves just far enough to hold it); never past a full page
+    /// from the end.
+    pub fn top_for(&self, rows: usize) -> usize {
+        let rows = rows.max(1);
+        let top = if self.selected < self.top {
+            self.selected
+        } else if self.selected >= self.top + rows {
+            self.selected + 1 - rows
+        } else {
+            self.top
+        };
+        top.min(self.ids.len().saturating_sub(rows))
     }
 
     /// New ids with the rows loaded around `selected`.

@@ -3,11 +3,12 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::Entry;
+use super::{Entry, Slot};
 use crate::domain::backlog::BacklogAct;
 use crate::strings::backlog_screen as t;
 use crate::ui::app::{App, Cmd, Screen};
 use crate::ui::keymap::Action;
+use crate::ui::widgets::text_field::Edit;
 
 impl App {
     /// Whether the 积案 entry is open: then it takes every key.
@@ -44,6 +45,7 @@ impl App {
                     Action::First => 0,
                     _ => last,
                 };
+                b.top = b.top_for(page);
                 return (b.page_wanted().into_iter())
                     .map(|(first, ids)| Cmd::LoadBacklogPage { first, ids })
                     .collect();
@@ -101,7 +103,7 @@ impl App {
             _ if ctrl_s => return save(e, lang, &mut self.message),
             _ => {
                 if let Some(slot) = e.slots.get_mut(e.focus) {
-                    slot.field.key(&key);
+                    typed(slot, &key);
                 }
             }
         }
@@ -114,8 +116,23 @@ impl App {
             && let Some(e) = &mut b.entry
             && let Some(slot) = e.slots.get_mut(e.focus)
         {
+            if std::mem::take(&mut slot.pristine) {
+                slot.field.clear();
+            }
             slot.field.insert(text);
         }
+    }
+}
+
+/// A key on a line: text typed over what the entry filled in replaces it.
+fn typed(slot: &mut Slot, key: &KeyEvent) {
+    if slot.pristine && matches!(Edit::of(key, false), Some(Edit::Insert(_))) {
+        slot.field.clear();
+    }
+    let before = slot.field.value().to_owned();
+    slot.field.key(key);
+    if slot.field.value() != before {
+        slot.pristine = false;
     }
 }
 

@@ -47,7 +47,7 @@ pub fn draw(app: &App, b: &BacklogScreen, frame: &mut Frame, area: Rect) {
     if b.ids.is_empty() && b.loaded {
         frame.render_widget(Paragraph::new(t::empty(lang)).dim(), row(area, 2));
     }
-    let first = b.selected.saturating_sub(rows.saturating_sub(1));
+    let first = b.top_for(rows);
     for k in (first..b.ids.len()).take(rows) {
         // A row not loaded yet (the page is on its way) is left blank.
         let Some(r) = b.row_at(k) else { continue };

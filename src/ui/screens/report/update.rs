@@ -110,6 +110,8 @@ impl App {
             Action::Up => r.scroll = r.scroll.saturating_sub(1),
             Action::PageDown => r.scroll = (r.scroll + page).min(last),
             Action::PageUp => r.scroll = r.scroll.saturating_sub(page),
+            Action::First => r.scroll = 0,
+            Action::Last => r.scroll = last,
             Action::NextKind | Action::PrevKind => {
                 let kinds = PeriodKind::PRESETS;
                 let at = kinds.iter().position(|k| *k == r.period.kind).unwrap_or(0);

@@ -23,12 +23,17 @@ const LABEL_MIN: usize = 14;
 /// The widest an item column gets (the summary takes the rest of the line).
 const ITEM_COLUMN_MAX: usize = 20;
 
+/// Shift-Tab, Home and End are in the help (`?`): the footer keeps its room.
+fn in_footer(a: Action) -> bool {
+    !matches!(a, Action::PrevKind | Action::First | Action::Last)
+}
+
 pub fn draw(app: &App, screen: &ReportScreen, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
     let Some(loaded) = &screen.loaded else {
         let making = say::making(app.lang, &screen.period);
         frame.render_widget(Paragraph::new(cut(&making, w)).bold(), row(area, 0));
-        footer(app, Context::Report, |a| a != Action::PrevKind, frame, area);
+        footer(app, Context::Report, in_footer, frame, area);
         return;
     };
     let title = if screen.making {
@@ -60,7 +65,7 @@ pub fn draw(app: &App, screen: &ReportScreen, frame: &mut Frame, area: Rect) {
         ..area
     };
     frame.render_widget(Paragraph::new(lines), body);
-    footer(app, Context::Report, |a| a != Action::PrevKind, frame, area);
+    footer(app, Context::Report, in_footer, frame, area);
 }
 
 /// Widths of the figure table: the label takes what the number columns leave.
