@@ -98,6 +98,13 @@ fn list_search_repeats_and_export() {
         .map(|r| r["id"].as_i64().unwrap())
         .collect();
     assert_eq!(ids, vec![1]);
+    // `#2`: the item by the number the queue shows it by (its id), not digits in a text.
+    let by_number = run(&["search", "--db", l.db(), "#2", "--json"], "");
+    let v: Value = serde_json::from_str(&by_number.stdout).unwrap();
+    let ids: Vec<i64> = (v.as_array().unwrap().iter())
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![2]);
     let by_phone = run(&["search", "--db", l.db(), "1380013", "--json"], "");
     assert_eq!(
         serde_json::from_str::<Value>(&by_phone.stdout)

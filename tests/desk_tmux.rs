@@ -258,7 +258,7 @@ fn a_leader_records_an_instruction_from_the_dashboard() {
     d.sees("批示 · 2026-0002");
     d.keys(&["C-s"]);
     d.sees("已办理：批示");
-    d.keys(&["Escape"]);
+    // Back on the dashboard, the list read again.
     d.sees("待批示（0）");
     let shown = common::run(&["show", "--db", l.db(), "2026-0002", "--json"], "");
     assert!(

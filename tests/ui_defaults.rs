@@ -165,7 +165,12 @@ fn a_form_on_a_case_changed_meanwhile_says_so_before_saving() {
     assert_eq!(d.form().code(FieldKey::Department), Some("教育科"));
     d.ctrl('s');
     assert!(matches!(d.app.screen, Screen::Form(_)), "told once more");
-    assert!(d.app.message.as_deref().unwrap_or("").contains("他人更改"));
+    // In words that say the save waits: the notice again read as a key that did nothing.
+    let said = d.app.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("尚未保存") && said.contains("再按一次 Ctrl-S"),
+        "{said}"
+    );
     d.ctrl('s');
     let a = match &d.app.screen {
         Screen::Case(c) => c.row.case.assignment.clone().unwrap(),

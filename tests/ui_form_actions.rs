@@ -190,20 +190,28 @@ fn a_leader_acts_from_the_dashboard() {
     let awaiting = |d: &Desk| d.app.dash().data.awaiting.len();
     assert_eq!(awaiting(&d), 1);
     assert_eq!(d.app.dash().selected_id(), Some(1));
-    // 包案 first: a confirmation form, then the case is the leader's.
+    // 包案 first: a confirmation form, then the case is the leader's, and the leader is
+    // back on the dashboard the step was taken from (not on the case, never opened).
     d.key(KeyCode::Char('b'));
     d.ctrl('s');
-    assert_eq!(d.case_id(), 1);
+    assert!(
+        matches!(d.app.screen, Screen::Dashboard(_)),
+        "{:?}",
+        d.app.message
+    );
+    assert_eq!(d.app.dash().data.owned.len(), 1);
+    // A step's form left unsaved goes back there too.
+    d.key(KeyCode::Char('s'));
+    assert!(matches!(d.app.screen, Screen::Form(_)));
     d.key(KeyCode::Esc);
     assert!(matches!(d.app.screen, Screen::Dashboard(_)));
-    assert_eq!(d.app.dash().data.owned.len(), 1);
     // Then the instruction, from the 待批示 list.
     while d.app.dash().current() != xinfang::ui::screens::dashboard::List::Awaiting {
         d.key(KeyCode::Tab);
     }
     d.key(KeyCode::Char('i'));
     d.ctrl('s');
-    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Dashboard(_)));
     assert_eq!(awaiting(&d), 0);
     let case = d.store.case(&CaseRef::Id(1), d.app.today).unwrap().case;
     assert!(case.approved_opinion().is_some());
@@ -262,6 +270,6 @@ fn an_extension_is_asked_at_the_desk_and_granted_from_the_dashboard() {
     d.ctrl('s');
     let case = d.store.case(&CaseRef::Id(1), d.app.today).unwrap().case;
     assert_eq!(case.extension_days(), 20);
-    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Dashboard(_)));
     assert_eq!(d.app.dash().data.awaiting.len(), 0);
 }

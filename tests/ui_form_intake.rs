@@ -299,3 +299,42 @@ fn the_repeat_panel_warns_of_another_name_and_offers_the_earlier_phone_and_addre
     d.chars("张三");
     assert_eq!(d.form().name_differs(&earlier), None);
 }
+
+/// Typing to filter a choice (问题分类 "城乡") puts the terminal's cursor after what is typed,
+/// where an input method opens its candidates, not after the hint that follows.
+#[test]
+fn the_cursor_stays_after_the_typed_filter_of_a_choice() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.to(FieldKey::Category, None);
+    d.chars("城乡");
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| xinfang::ui::view::draw(&d.app, f)).unwrap();
+    let cursor = ratatui::backend::Backend::get_cursor_position(term.backend_mut()).unwrap();
+    let buf = term.backend().buffer().clone();
+    // The row of the hint, and the column of the bracket that closes what was typed.
+    let closing = (0..buf.area.height)
+        .find_map(|y| {
+            // The row as read, each wide character once (the cell it covers skipped).
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..buf.area.width {
+                let symbol = buf[(x, y)].symbol();
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                line.push_str(symbol);
+                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            }
+            line.contains("「城乡」")
+                .then(|| {
+                    (0..buf.area.width)
+                        .find(|&x| buf[(x, y)].symbol() == "」")
+                        .map(|x| (x, y))
+                })
+                .flatten()
+        })
+        .expect("the typed filter on screen");
+    assert_eq!((cursor.x, cursor.y), closing);
+}

@@ -100,6 +100,9 @@ fn short_number(w: &str) -> bool {
 /// Whether what was typed is only numbers still too short to search: the
 /// desk says how many digits it needs instead of showing nothing.
 pub fn needs_more_digits(query: &str) -> bool {
+    if item_number(query).is_some() {
+        return false;
+    }
     let runs = runs(query);
     !runs.is_empty()
         && runs
@@ -185,6 +188,16 @@ pub(super) fn set_bulk_loading(conn: &Connection, on: bool) -> Result<()> {
     Ok(())
 }
 
+/// `#2001`: the number the queue shows an item by before it has a case number (its id).
+fn item_number(query: &str) -> Option<i64> {
+    let q = query.trim();
+    let digits = q.strip_prefix('#').or_else(|| q.strip_prefix('＃'))?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// Whether the query is (the start of) a case number such as `2026-01`.
 fn looks_like_case_no(query: &str) -> bool {
     let q = query.trim();
@@ -199,6 +212,13 @@ pub(super) fn search_ids(
     limit: usize,
     seen: &str,
 ) -> Result<Vec<i64>> {
+    if let Some(id) = item_number(query) {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT c.id FROM cases c WHERE c.id = ?1 AND {seen}"
+        ))?;
+        let ids = stmt.query_map([id], |r| r.get(0))?;
+        return Ok(ids.collect::<rusqlite::Result<_>>()?);
+    }
     if looks_like_case_no(query) {
         // A prefix range on the unique case-number index.
         let mut stmt = conn.prepare_cached(&format!(
@@ -231,6 +251,16 @@ pub(super) fn search_ids(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_is_found_by_its_number() {
+        assert_eq!(item_number("#2001"), Some(2001));
+        assert_eq!(item_number(" ＃7 "), Some(7));
+        assert_eq!(item_number("#"), None);
+        assert_eq!(item_number("#20a"), None);
+        assert_eq!(item_number("2001"), None);
+        assert!(!needs_more_digits("#7"));
+    }
 
     #[test]
     fn cjk_runs_become_bigrams_and_a_last_unigram() {

@@ -37,6 +37,14 @@ pub fn unassigned(lang: Lang) -> &'static str {
     lang.pick("未交办", "not assigned")
 }
 
+/// The last line of a bar list cut to its box: how many more there are and their sum.
+pub fn more_items(lang: Lang, items: usize, sum: i64) -> String {
+    match lang {
+        Lang::Zh => format!("…另有 {items} 项，共 {sum}"),
+        Lang::En => format!("…{items} more, {sum} in all"),
+    }
+}
+
 pub fn nothing(lang: Lang) -> &'static str {
     lang.pick("（无）", "(none)")
 }

@@ -22,6 +22,14 @@ pub fn list(lang: Lang, code: &str) -> &'static str {
     }
 }
 
+/// A list's heading with its length: `已超期（521）`, `overdue (521)`.
+pub fn list_titled(lang: Lang, code: &str, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{}（{count}）", list(lang, code)),
+        Lang::En => format!("{} ({count})", list(lang, code)),
+    }
+}
+
 pub fn visits(lang: Lang, n: i64) -> String {
     match lang {
         Lang::Zh => format!("{n} 件"),

@@ -14,6 +14,24 @@ pub fn changed_meanwhile(lang: Lang, actor: &str, op: &str) -> String {
     }
 }
 
+/// Ctrl-S on a form whose case changed at another desk, the first time since: the save
+/// waits for one more, and says so (the same notice again read as a key that did nothing).
+pub fn save_again(lang: Lang) -> &'static str {
+    lang.pick(
+        "尚未保存：此事项刚被他人更改，请核对；确认无误再按一次 Ctrl-S 即保存",
+        "Not saved yet: this case was just changed at another desk; check it, and press Ctrl-S once more to save",
+    )
+}
+
+/// A step's key on the dashboard where no case is selected (a list of petitioners, an
+/// empty list).
+pub fn select_a_case(lang: Lang) -> &'static str {
+    lang.pick(
+        "此键办理选中的信访事项：请先移到一件事项上",
+        "This key acts on the selected case: move to a case first",
+    )
+}
+
 /// An empty queue: how to take the first case in (`key`: the new-intake key).
 pub fn no_cases_new(lang: Lang, key: &str) -> String {
     match lang {

@@ -148,7 +148,7 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "presets" => lang.pick("日周月报", "presets"),
         "list_next" => lang.pick("清单下一页", "list: next page"),
         "list_prev" => lang.pick("清单上一页", "list: previous page"),
-        "list_switch" => lang.pick("逾期/督办清单", "overdue/supervised list"),
+        "list_switch" => lang.pick("超期件/督办件清单", "overdue/supervised list"),
         "office" => lang.pick("单位信息", "office letterhead"),
         "switch_view" => lang.pick("工作台/领导视图", "queue/dashboard"),
         "charts" => lang.pick("统计图", "charts"),

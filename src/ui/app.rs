@@ -132,6 +132,9 @@ pub struct App {
     /// 积案 as it was left for one of its cases: where Esc from the case leads back to,
     /// its cursor where it was (dropped when another list is brought).
     pub from_backlog: Option<Box<crate::ui::screens::backlog::BacklogScreen>>,
+    /// The step's form open was taken from the dashboard, on its selected case without
+    /// opening it: saved or left, it goes back there rather than to the case.
+    pub step_from_dashboard: bool,
     pub quit: bool,
     pub start_draft: Option<StartDraft>,
     /// The one clock: read by the runtime once per write (tests fix it).
@@ -184,6 +187,7 @@ impl App {
             page_size: 20,
             rows: 0,
             from_backlog: None,
+            step_from_dashboard: false,
             quit: false,
             start_draft: None,
             // Beijing time until the desk opens on the office's own.
@@ -434,6 +438,17 @@ impl App {
     }
 
     /// Leaves a form for the queue; its draft is no longer needed.
+    /// Back on the dashboard after a step's form taken from it (its lists read again: the
+    /// case may have moved); false when the form came from elsewhere.
+    pub(crate) fn back_to_dashboard(&mut self, cmds: &mut Vec<Cmd>) -> bool {
+        if !std::mem::take(&mut self.step_from_dashboard) {
+            return false;
+        }
+        self.bring(Kept::Dashboard);
+        cmds.push(Cmd::LoadDashboard);
+        true
+    }
+
     pub(crate) fn leave_form(&mut self) -> Vec<Cmd> {
         let Screen::Form(f) = &self.screen else {
             return Vec::new();

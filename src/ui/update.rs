@@ -216,7 +216,9 @@ impl App {
                 basis: None,
             }));
         }
-        cmds.push(Cmd::OpenCase(id));
+        if !self.back_to_dashboard(&mut cmds) {
+            cmds.push(Cmd::OpenCase(id));
+        }
         cmds
     }
 

@@ -96,7 +96,7 @@ field_keys! {
     ResolveHow = ("化解方式", "resolved by"),
     ResolvedOn = ("化解日期", "resolved on"),
     ResolveText = ("化解情况", "what was settled"),
-    ReportBy = ("交办：办结报告期限", "assign: report due by"),
+    ReportBy = ("交办报告期限", "report due by"),
     ReportSummary = ("办结报告摘要", "report summary"),
     ReportReceivedOn = ("收到日期", "received on"),
     Outbound = ("交办去向", "assigned out"),

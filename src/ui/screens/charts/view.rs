@@ -134,7 +134,14 @@ fn hbars(lang: Lang, title: &str, items: &[(String, i64)], frame: &mut Frame, ar
         .min(w / 2);
     let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     let mut lines = Vec::new();
-    for (label, n) in items.iter().take(usize::from(inner.height)) {
+    // A list taller than its box keeps its last line to say what is left out.
+    let height = usize::from(inner.height);
+    let shown = if items.len() > height {
+        height.saturating_sub(1)
+    } else {
+        items.len()
+    };
+    for (label, n) in &items[..shown] {
         let num = n.to_string();
         let room = w.saturating_sub(label_w + 2 + num.len());
         let len =
@@ -148,5 +155,34 @@ fn hbars(lang: Lang, title: &str, items: &[(String, i64)], frame: &mut Frame, ar
     if items.is_empty() {
         lines.push(Line::from(t::nothing(lang)).dim());
     }
+    let rest = &items[shown..];
+    if !rest.is_empty() {
+        let sum = rest.iter().map(|(_, n)| n).sum();
+        lines.push(Line::from(cut(&t::more_items(lang, rest.len(), sum), w)).dim());
+    }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+
+    use crate::strings::Lang;
+
+    /// Bars cut to their box say what is left out: the 18th category of a week made its
+    /// total 7 more than the bars showed.
+    #[test]
+    fn a_list_taller_than_its_box_says_what_is_left_out() {
+        let items: Vec<(String, i64)> = (1..=5).map(|n| (format!("类{n}"), 10 - n)).collect();
+        let mut term = Terminal::new(TestBackend::new(30, 5)).expect("a test terminal");
+        term.draw(|f| super::hbars(Lang::Zh, "分类", &items, f, Rect::new(0, 0, 30, 5)))
+            .expect("drawn");
+        let drawn = term.backend().to_string();
+        assert!(drawn.contains("类1") && drawn.contains("类2"), "{drawn}");
+        assert!(!drawn.contains("类3"), "{drawn}");
+        // 7 + 6 + 5 left out.
+        assert!(drawn.contains("…另有 3 项，共 18"), "{drawn}");
+    }
 }

@@ -47,11 +47,13 @@ impl App {
                 self.home_dashboard = false;
                 return self.reload();
             }
-            step => {
-                if let (Some(op), Some(row)) = (step.op(), d.selected_case().cloned()) {
-                    return self.try_action(op, &row);
+            step => match (step.op(), d.selected_case().cloned()) {
+                (Some(op), Some(row)) => return self.try_action(op, &row),
+                (Some(_), None) => {
+                    self.message = Some(crate::strings::desk::select_a_case(self.lang).to_owned());
                 }
-            }
+                (None, _) => {}
+            },
         }
         Vec::new()
     }

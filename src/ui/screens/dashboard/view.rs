@@ -126,7 +126,7 @@ fn draw_list(
     let focused = d.list == index;
     let count = list.total(&d.data);
     let w = usize::from(area.width.saturating_sub(1));
-    let title = format!("{}（{count}）", t::list(lang, list.code()));
+    let title = t::list_titled(lang, list.code(), count);
     let style = if focused {
         Style::new().bold().reversed()
     } else {

@@ -67,6 +67,7 @@ impl App {
             self.today,
             self.clock.offset(),
         );
+        self.step_from_dashboard = matches!(self.screen, Screen::Dashboard(_));
         self.show(Screen::Form(Box::new(FormScreen::new(form))));
     }
 
@@ -141,9 +142,10 @@ impl App {
                 id,
                 input: Box::new(form.to_input()),
             }],
-            // Told once more, and the form stays as typed: Ctrl-S again saves.
-            Outcome::Save if form.stale.is_some() => {
-                self.message = form.stale.take();
+            // Told once more, in words that say the save waits, and the form stays as
+            // typed: Ctrl-S again saves.
+            Outcome::Save if form.stale.take().is_some() => {
+                self.message = Some(crate::strings::desk::save_again(self.lang).to_owned());
                 Vec::new()
             }
             Outcome::Save => {
@@ -176,6 +178,9 @@ impl App {
             }
         };
         let mut cmds = self.leave_form();
+        if self.back_to_dashboard(&mut cmds) {
+            return cmds;
+        }
         match back {
             Some(open) => cmds.push(open),
             None => cmds.extend(self.go_home()),

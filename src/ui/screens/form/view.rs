@@ -305,7 +305,16 @@ fn shown_value(
                 let n = f.matches(form.group_of(i).as_deref()).len();
                 format!("「{typed}」{}", t::filter_hint(lang, n))
             };
-            (cut(&format!("{} ◂▸ {hint}", f.shown(lang)), room), None)
+            // The terminal's cursor after what is typed, where an input method opens its
+            // candidates (not after the hint).
+            let shown = f.shown(lang);
+            let col = if typed.is_empty() {
+                width(&shown)
+            } else {
+                width(&format!("{shown} ◂▸ 「{typed}"))
+            };
+            let col = col.min(room.saturating_sub(1));
+            (cut(&format!("{shown} ◂▸ {hint}"), room), Some(col))
         }
         (Kind::Text | Kind::Date | Kind::DateTime | Kind::Number | Kind::Choice(_), false)
         | (Kind::Flag, _) => (cut(&f.shown(lang), room), None),
