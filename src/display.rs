@@ -263,6 +263,27 @@ pub fn cut_plain(s: &str, max: usize) -> String {
 /// `s` on one line, broken into pieces of at most `max` columns (at a
 /// space where there is one in the last third of a piece): a warning that
 /// wraps instead of being cut.
+/// Closing punctuation a Chinese line does not begin with (避头点).
+const NO_LINE_START: &[char] = &[
+    '、', '，', '。', '；', '：', '！', '？', '）', '」', '』', '》', '】', '…',
+];
+
+/// Where to break `rest` instead of `at` so that the next line does not begin with closing
+/// punctuation: the characters before it go down with it (the line keeps at least one).
+fn off_line_start(rest: &str, mut at: usize) -> usize {
+    for _ in 0..3 {
+        let starts = rest[at..].trim_start().chars().next();
+        if !starts.is_some_and(|c| NO_LINE_START.contains(&c)) {
+            break;
+        }
+        match rest[..at].trim_end().char_indices().last() {
+            Some((i, _)) if i > 0 => at = i,
+            _ => break,
+        }
+    }
+    at
+}
+
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let s = one_line(s);
     let mut out = Vec::new();
@@ -279,7 +300,7 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
         let at = if at == 0 {
             rest.chars().next().map_or(rest.len(), char::len_utf8)
         } else {
-            at
+            off_line_start(rest, at)
         };
         out.push(rest[..at].trim_end().to_owned());
         rest = rest[at..].trim_start();
@@ -293,6 +314,24 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_line_begins_with_closing_punctuation() {
+        assert_eq!(wrap("一二三，四五", 6), ["一二", "三，四", "五"]);
+        assert_eq!(wrap("一二三。」四", 6), ["一二", "三。」", "四"]);
+        // From three characters a line: a line of one keeps its character.
+        for max in 6..30 {
+            let text = "信访人反映：小区电梯长期停运，物业不予维修、业主委员会亦未处理。";
+            for line in wrap(text, max).iter().skip(1) {
+                let first = line.chars().next();
+                assert!(
+                    !first.is_some_and(|c| NO_LINE_START.contains(&c)),
+                    "{max}: {line}"
+                );
+            }
+            assert_eq!(wrap(text, max).concat(), text);
+        }
+    }
 
     #[test]
     fn several_lines_are_cut_as_one() {

@@ -261,6 +261,14 @@ pub fn decision(lang: Lang, kind: DecisionKind) -> &'static str {
     }
 }
 
+/// Under the 批示 form's title: the opinion it answers, and whose.
+pub fn opinion_to_instruct(lang: Lang, by: &str, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("处理意见（{by}）：{text}"),
+        Lang::En => format!("opinion ({by}): {text}"),
+    }
+}
+
 pub fn approve(lang: Lang, yes: bool) -> &'static str {
     match yes {
         true => lang.pick("同意", "approve"),

@@ -439,11 +439,16 @@ pub fn action_form(
         case_no: row.case.case_no.clone(),
         op,
     };
-    Form::new(
+    let mut form = Form::new(
         purpose,
         fields(op, &row.case, dir, lang, today),
         lang,
         today,
         offset,
-    )
+    );
+    if op == Op::Instruct && row.case.awaiting_instruction() {
+        form.context =
+            (row.case.opinions.last()).map(|o| t::opinion_to_instruct(lang, &o.stamp.by, &o.text));
+    }
+    form
 }

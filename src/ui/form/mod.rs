@@ -119,6 +119,9 @@ pub struct Form {
     /// The office's local time as of the last key (a time later than it is
     /// marked on its field); None: not checked.
     pub now: Option<chrono::NaiveDateTime>,
+    /// What the step answers, shown under the title: the opinion a 批示 approves or
+    /// returns (the form may be opened from the dashboard, the case never shown).
+    pub context: Option<String>,
 }
 
 impl Form {
@@ -150,6 +153,7 @@ impl Form {
             row_template,
             confirming: None,
             now: None,
+            context: None,
         };
         form.regroup(None);
         form.focus = form.first_visible();

@@ -90,6 +90,9 @@ fn notes(lang: Lang, form: &Form) -> Vec<Span<'static>> {
     {
         notes.push(Span::raw(note));
     }
+    if let Some(context) = &form.context {
+        notes.push(Span::raw(crate::display::one_line(context)).fg(Color::Cyan));
+    }
     notes
 }
 
