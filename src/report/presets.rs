@@ -58,7 +58,7 @@ fn json<T: serde::Serialize>(v: &T) -> String {
 
 /// A line's case numbers, each with its day, then how many more.
 fn cases_of(c: &crate::domain::presets::Counted, lang: Lang) -> String {
-    let mut out: Vec<String> = c
+    let out: Vec<String> = c
         .cases
         .iter()
         .map(|l| match l.day {
@@ -70,10 +70,11 @@ fn cases_of(c: &crate::domain::presets::Counted, lang: Lang) -> String {
         })
         .collect();
     let left = c.count.saturating_sub(c.cases.len() as u64);
+    let mut text = out.join(lang.pick("、", ", "));
     if left > 0 {
-        out.push(words::more(lang, left));
+        text.push_str(&words::more(lang, left, c.count));
     }
-    out.join(lang.pick("、", ", "))
+    text
 }
 
 fn units_text(r: &UnitReport, lang: Lang) -> String {
@@ -399,4 +400,29 @@ fn page(lang: Lang, title: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n{body}</body>\n</html>\n"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::presets::{Counted, Line, Listed};
+    use crate::strings::Lang;
+
+    /// 「甲、乙等60件」: 等 and the whole count after the last number listed, no 、 before it.
+    #[test]
+    fn the_cases_not_listed_are_counted_after_the_last_listed() {
+        let listed = |no: &str| Listed {
+            case_no: no.to_owned(),
+            day: None,
+        };
+        let c = Counted {
+            line: Line::Overdue,
+            count: 60,
+            cases: vec![listed("2026-0001"), listed("2026-0002")],
+        };
+        assert_eq!(super::cases_of(&c, Lang::Zh), "2026-0001、2026-0002等60件");
+        assert_eq!(
+            super::cases_of(&c, Lang::En),
+            "2026-0001, 2026-0002, and 58 more"
+        );
+    }
 }

@@ -65,10 +65,12 @@ pub fn count(lang: Lang, n: u64) -> String {
     }
 }
 
-pub fn more(lang: Lang, n: u64) -> String {
+/// After the case numbers listed of `total`, `left` of them not listed: 「2026-0001、
+/// 2026-0002等60件」 (等 and the whole count, no 、 before it), "…, and 58 more".
+pub fn more(lang: Lang, left: u64, total: u64) -> String {
     match lang {
-        Lang::Zh => format!("等{n}件"),
-        Lang::En => format!("and {n} more"),
+        Lang::Zh => format!("等{total}件"),
+        Lang::En => format!(", and {left} more"),
     }
 }
 

@@ -20,8 +20,9 @@ use crate::ui::view::parts::{footer, row};
 /// Labels narrower than this lose a pair of columns instead.
 const LABEL_MIN: usize = 14;
 
-/// The widest an item column gets (the summary takes the rest of the line).
-const ITEM_COLUMN_MAX: usize = 20;
+/// The widest an item column gets (the summary takes the rest of the line): room for a
+/// clock and its date in English, `handle & reply 2025-03-03`.
+const ITEM_COLUMN_MAX: usize = 26;
 
 /// Shift-Tab, Home and End are in the help (`?`): the footer keeps its room.
 fn in_footer(a: Action) -> bool {
