@@ -221,6 +221,12 @@ fn a_leader_acts_from_the_dashboard() {
     assert_eq!(awaiting(&d), 0);
     let case = d.store.case(&CaseRef::Id(1), d.app.today).unwrap().case;
     assert!(case.approved_opinion().is_some());
+    // / searches from the dashboard: the queue with its search line open.
+    d.key(KeyCode::Char('/'));
+    assert!(matches!(&d.app.screen, Screen::Queue(q) if q.search.is_some()));
+    d.key(KeyCode::Esc);
+    d.key(KeyCode::Char('w'));
+    assert!(matches!(d.app.screen, Screen::Dashboard(_)));
     // w switches to the queue and back.
     d.key(KeyCode::Char('w'));
     assert!(matches!(d.app.screen, Screen::Queue(_)));

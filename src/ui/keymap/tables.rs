@@ -227,6 +227,8 @@ pub(super) const DASHBOARD: &[(Action, &[Key])] = &[
     (Action::RefuseExtension, &[ch('u')]),
     // J for 积案 (ji'an); j moves.
     (Action::Backlog, &[ch('J')]),
+    // Search is the queue's: / takes the leader there with the search line open.
+    (Action::Search, &[ch('/')]),
     (Action::New, &[ch('n')]),
     (Action::SwitchView, &[ch('w')]),
     (Action::Charts, &[ch('t')]),

@@ -47,6 +47,15 @@ impl App {
                 self.home_dashboard = false;
                 return self.reload();
             }
+            // The queue's search, its line open: w comes back.
+            Action::Search => {
+                self.bring(Kept::Queue);
+                self.home_dashboard = false;
+                if let Screen::Queue(q) = &mut self.screen {
+                    q.search = Some(crate::ui::widgets::text_field::TextField::default());
+                }
+                return self.reload();
+            }
             step => match (step.op(), d.selected_case().cloned()) {
                 (Some(op), Some(row)) => return self.try_action(op, &row),
                 (Some(_), None) => {

@@ -79,7 +79,9 @@ pub fn draw(app: &App, d: &DashboardScreen, frame: &mut Frame, area: Rect) {
     } else {
         draw_lists(app, d, &lists, 0, frame, body);
     }
-    crate::ui::view::parts::footer(app, Context::Dashboard, |_| true, frame, area);
+    // `/` is in the help (`?`): the footer keeps `w` and the leader's own steps.
+    let keep = |a| a != crate::ui::keymap::Action::Search;
+    crate::ui::view::parts::footer(app, Context::Dashboard, keep, frame, area);
 }
 
 /// `lists` stacked in `area`: each gets its title and a row first, then
