@@ -260,9 +260,6 @@ pub fn cut_plain(s: &str, max: usize) -> String {
     out
 }
 
-/// `s` on one line, broken into pieces of at most `max` columns (at a
-/// space where there is one in the last third of a piece): a warning that
-/// wraps instead of being cut.
 /// Closing punctuation a Chinese line does not begin with (避头点).
 const NO_LINE_START: &[char] = &[
     '、', '，', '。', '；', '：', '！', '？', '）', '」', '』', '》', '】', '…',
@@ -284,6 +281,9 @@ fn off_line_start(rest: &str, mut at: usize) -> usize {
     at
 }
 
+/// `s` on one line, broken into pieces of at most `max` columns (at a
+/// space where there is one in the last third of a piece): a warning that
+/// wraps instead of being cut.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let s = one_line(s);
     let mut out = Vec::new();

@@ -437,7 +437,6 @@ impl App {
         }
     }
 
-    /// Leaves a form for the queue; its draft is no longer needed.
     /// Back on the dashboard after a step's form taken from it (its lists read again: the
     /// case may have moved); false when the form came from elsewhere.
     pub(crate) fn back_to_dashboard(&mut self, cmds: &mut Vec<Cmd>) -> bool {
@@ -449,6 +448,7 @@ impl App {
         true
     }
 
+    /// Leaves a form for the queue; its draft is no longer needed.
     pub(crate) fn leave_form(&mut self) -> Vec<Cmd> {
         let Screen::Form(f) = &self.screen else {
             return Vec::new();
