@@ -207,6 +207,12 @@ impl Action {
         }
     }
 
+    /// Keys the help (`?`) lists and no footer does: jumps to a list's ends and steps back
+    /// a ring, which would take the footer's room from a screen's own keys.
+    pub fn help_only(self) -> bool {
+        matches!(self, Action::First | Action::Last | Action::PrevKind)
+    }
+
     /// The action's code: its name in `keys.toml` and in `strings::ui::action`.
     /// The steps of a case are named by their domain op code.
     pub fn name(self) -> &'static str {

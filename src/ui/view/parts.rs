@@ -77,7 +77,7 @@ pub fn footer(
             .keys
             .footer(ctx)
             .into_iter()
-            .filter(|(_, a)| keep(*a))
+            .filter(|(_, a)| keep(*a) && !a.help_only())
             .map(|(label, a)| {
                 let name = crate::strings::ui::action_in(app.lang, ctx.name(), a.name());
                 (format!("{label} {name}"), a)
@@ -124,14 +124,7 @@ pub(crate) fn shortened(mut keys: Vec<(String, Action)>, w: usize) -> String {
             .collect::<Vec<_>>()
             .join("  ")
     };
-    let moves = [
-        Action::Down,
-        Action::Up,
-        Action::PageDown,
-        Action::PageUp,
-        Action::First,
-        Action::Last,
-    ];
+    let moves = [Action::Down, Action::Up, Action::PageDown, Action::PageUp];
     if crate::display::width(&joined(&keys)) > w {
         keys.retain(|(_, a)| !moves.contains(a));
     }

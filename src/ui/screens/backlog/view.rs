@@ -13,7 +13,7 @@ use crate::store::BacklogRow;
 use crate::strings::{Lang, backlog as words, backlog_screen as t};
 use crate::ui::app::App;
 use crate::ui::form::case_name;
-use crate::ui::keymap::{Action, Context};
+use crate::ui::keymap::Context;
 use crate::ui::view::parts::{footer, number_width, row};
 
 /// From this width the 专班 has a column of its own.
@@ -84,9 +84,7 @@ pub fn draw(app: &App, b: &BacklogScreen, frame: &mut Frame, area: Rect) {
     if let Some(e) = &b.entry {
         draw_entry(lang, e, frame, area);
     }
-    // Home and End are in the help (`?`): the footer keeps its room for the 积案's own keys.
-    let keep = |a| !matches!(a, Action::First | Action::Last);
-    footer(app, Context::Backlog, keep, frame, area);
+    footer(app, Context::Backlog, |_| true, frame, area);
 }
 
 /// Widths of number, grounds, 包案领导, 专班 (0 when narrow), last 会商, progress.

@@ -14,7 +14,7 @@ use crate::display::{cut, fit, width};
 use crate::domain::stats::Section;
 use crate::strings::{Lang, report as words, report_screen as say};
 use crate::ui::app::App;
-use crate::ui::keymap::{Action, Context};
+use crate::ui::keymap::Context;
 use crate::ui::view::parts::{footer, row};
 
 /// Labels narrower than this lose a pair of columns instead.
@@ -24,17 +24,12 @@ const LABEL_MIN: usize = 14;
 /// clock and its date in English, `handle & reply 2025-03-03`.
 const ITEM_COLUMN_MAX: usize = 26;
 
-/// Shift-Tab, Home and End are in the help (`?`): the footer keeps its room.
-fn in_footer(a: Action) -> bool {
-    !matches!(a, Action::PrevKind | Action::First | Action::Last)
-}
-
 pub fn draw(app: &App, screen: &ReportScreen, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
     let Some(loaded) = &screen.loaded else {
         let making = say::making(app.lang, &screen.period);
         frame.render_widget(Paragraph::new(cut(&making, w)).bold(), row(area, 0));
-        footer(app, Context::Report, in_footer, frame, area);
+        footer(app, Context::Report, |_| true, frame, area);
         return;
     };
     let title = if screen.making {
@@ -66,7 +61,7 @@ pub fn draw(app: &App, screen: &ReportScreen, frame: &mut Frame, area: Rect) {
         ..area
     };
     frame.render_widget(Paragraph::new(lines), body);
-    footer(app, Context::Report, in_footer, frame, area);
+    footer(app, Context::Report, |_| true, frame, area);
 }
 
 /// Widths of the figure table: the label takes what the number columns leave.
