@@ -19,15 +19,7 @@ impl Form {
             Kind::Text | Kind::Multi | Kind::Date | Kind::DateTime | Kind::Number => {
                 // A value the form filled in is replaced by what is typed,
                 // not added to (30 days, then typing 20, is 20).
-                if f.pristine
-                    && matches!(
-                        Edit::of(&key, f.input.is_multiline()),
-                        Some(Edit::Insert(_))
-                    )
-                {
-                    f.input.clear();
-                }
-                f.input.key(&key);
+                f.input.key_over(&key, f.pristine);
             }
         }
         if (f.input.clone(), f.choice, f.flag) != before {

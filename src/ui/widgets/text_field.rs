@@ -235,6 +235,15 @@ impl TextField {
         }
     }
 
+    /// `key` on a value filled in for the user (`filled`: today's date, 30 days): text typed
+    /// replaces it rather than adding to it, as the forms do.
+    pub fn key_over(&mut self, key: &KeyEvent, filled: bool) -> Option<Edit> {
+        if filled && matches!(Edit::of(key, self.is_multiline()), Some(Edit::Insert(_))) {
+            self.clear();
+        }
+        self.key(key)
+    }
+
     /// Handles an editing key: the edit done, or None when `key` is not an
     /// editing key (the caller's to handle).
     pub fn key(&mut self, key: &KeyEvent) -> Option<Edit> {

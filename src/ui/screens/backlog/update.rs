@@ -8,7 +8,6 @@ use crate::domain::backlog::BacklogAct;
 use crate::strings::backlog_screen as t;
 use crate::ui::app::{App, Cmd, Screen};
 use crate::ui::keymap::Action;
-use crate::ui::widgets::text_field::Edit;
 
 impl App {
     /// Whether the 积案 entry is open: then it takes every key.
@@ -126,11 +125,8 @@ impl App {
 
 /// A key on a line: text typed over what the entry filled in replaces it.
 fn typed(slot: &mut Slot, key: &KeyEvent) {
-    if slot.pristine && matches!(Edit::of(key, false), Some(Edit::Insert(_))) {
-        slot.field.clear();
-    }
     let before = slot.field.value().to_owned();
-    slot.field.key(key);
+    slot.field.key_over(key, slot.pristine);
     if slot.field.value() != before {
         slot.pristine = false;
     }
