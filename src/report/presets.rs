@@ -70,6 +70,10 @@ fn cases_of(c: &crate::domain::presets::Counted, lang: Lang) -> String {
         })
         .collect();
     let left = c.count.saturating_sub(c.cases.len() as u64);
+    if out.is_empty() {
+        // None listed (`--top 0`): the count alone.
+        return words::count(lang, c.count);
+    }
     let mut text = out.join(lang.pick("、", ", "));
     if left > 0 {
         text.push_str(&words::more(lang, left, c.count));
@@ -424,5 +428,10 @@ mod tests {
             super::cases_of(&c, Lang::En),
             "2026-0001, 2026-0002, and 58 more"
         );
+        let none_listed = Counted {
+            cases: Vec::new(),
+            ..c
+        };
+        assert_eq!(super::cases_of(&none_listed, Lang::Zh), "60件");
     }
 }
