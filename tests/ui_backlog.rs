@@ -99,13 +99,19 @@ fn the_dashboard_footer_shows_the_backlog_key() {
     assert!(footer.contains("J 积案"), "{footer}");
 }
 
-#[test]
-fn a_refusal_keeps_the_entry_open() {
+/// The leader on 积案, case 1 marked by hand.
+fn one_marked() -> Desk {
     let mut d = Desk::new("赵局长", 1);
     d.key(KeyCode::Char('J'));
     d.key(KeyCode::Char('m'));
     line(&mut d, "1");
     line(&mut d, "长期未化解");
+    d
+}
+
+#[test]
+fn a_refusal_keeps_the_entry_open() {
+    let mut d = one_marked();
     d.key(KeyCode::Char('b'));
     // 王强 is a handler, not a leader: refused, the entry stays with what was typed.
     line(&mut d, "王强");
@@ -118,11 +124,7 @@ fn a_refusal_keeps_the_entry_open() {
 /// added to; a day still to come is refused in words, the entry kept.
 #[test]
 fn a_meeting_date_typed_replaces_today_and_may_not_be_later() {
-    let mut d = Desk::new("赵局长", 1);
-    d.key(KeyCode::Char('J'));
-    d.key(KeyCode::Char('m'));
-    line(&mut d, "1");
-    line(&mut d, "长期未化解");
+    let mut d = one_marked();
     d.key(KeyCode::Char('h'));
     let later = (d.app.today + chrono::Duration::days(3)).to_string();
     for c in later.chars() {

@@ -212,9 +212,7 @@ fn a_leader_acts_from_the_dashboard() {
     d.key(KeyCode::Char('i'));
     // The opinion the instruction answers is under the form's title: the case was never
     // opened.
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| xinfang::ui::view::draw(&d.app, f)).unwrap();
-    let drawn = term.backend().to_string();
+    let drawn = common::desk::drawn(&d.app);
     assert!(drawn.contains("处理意见（王强）：已安排维修"), "{drawn}");
     d.ctrl('s');
     assert!(matches!(d.app.screen, Screen::Dashboard(_)));
