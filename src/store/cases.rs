@@ -1,8 +1,9 @@
 //! Case rows: the JSON document plus the columns lists and counts index.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::types::{FromSql, FromSqlError, ToSqlOutput, Value};
+use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, params};
 
-use super::{Result, StoreError, facts, search};
+use super::{Result, StoreError, changed, facts, search};
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
 use crate::domain::due::next_due;
@@ -162,8 +163,24 @@ pub fn update(
     update_to(tx, case, doc, version, version + 1, clocks)
 }
 
+/// The columns of `cases` a step may change, beside `version` and `doc` (every step writes
+/// those).
+const STEP_COLUMNS: [&str; 9] = [
+    "case_no",
+    "state",
+    "department",
+    "handler",
+    "owner_leader",
+    "awaiting_instruction",
+    "next_due",
+    "replied_on",
+    "archived_at",
+];
+
 /// As `update`, to version `new_version`: a batch writes a case once with
-/// the last of several commands.
+/// the last of several commands. Only the columns whose values change are set
+/// (`changed.rs`): a registration set every column and rewrote the handler's, the
+/// leader's and the department's index entries of a case that had none of them.
 pub(super) fn update_to(
     tx: &Transaction,
     case: &Case,
@@ -172,42 +189,185 @@ pub(super) fn update_to(
     new_version: i64,
     clocks: &[ClockView],
 ) -> Result<i64> {
-    let next_due = next_due(clocks).map(|d| d.to_string());
-    let changed = tx
+    let new = step_values(case, clocks)?;
+    let old = tx
         .prepare_cached(
-            "UPDATE cases SET version = ?13, case_no = ?3, state = ?4, department = ?5,
-                 handler = ?6, owner_leader = ?7, awaiting_instruction = ?8, next_due = ?9, doc = ?10,
-                 replied_on = ?11, archived_at = ?12
-             WHERE id = ?1 AND version = ?2",
+            "SELECT version, case_no, state, department, handler, owner_leader,
+                 awaiting_instruction, next_due, replied_on, archived_at
+             FROM cases WHERE id = ?1",
         )?
-        .execute(params![
-            case.id,
-            version,
-            case.case_no,
-            case.state.code(),
-            case.assignment.as_ref().map(|a| a.department.as_str()),
-            case.assignment.as_ref().map(|a| a.handler.as_str()),
-            case.assignment.as_ref().and_then(|a| a.owner_leader.as_deref()),
-            case.awaiting_leader(),
-            next_due,
-            doc,
-            facts::replied_on(case),
-            case.archived.as_ref().map(|s| s.at.timestamp()),
-            new_version,
-        ])?;
-    if changed == 0 {
-        let found: i64 = tx
-            .query_row("SELECT version FROM cases WHERE id = ?1", [case.id], |r| {
-                r.get(0)
-            })
-            .optional()?
-            .unwrap_or(0);
-        return Err(StoreError::Stale {
-            case: case.case_no.clone().unwrap_or_else(|| case.id.to_string()),
-            expected: version,
-            found,
-        });
-    }
+        .query_row([case.id], |r| {
+            let mut columns: [Value; 9] = std::array::from_fn(|_| Value::Null);
+            for (i, c) in columns.iter_mut().enumerate() {
+                *c = r.get(i + 1)?;
+            }
+            Ok((r.get::<_, i64>(0)?, columns))
+        })
+        .optional()?;
+    let old = match old {
+        Some((found, columns)) if found == version => columns,
+        other => {
+            return Err(StoreError::Stale {
+                case: case.case_no.clone().unwrap_or_else(|| case.id.to_string()),
+                expected: version,
+                found: other.map_or(0, |(found, _)| found),
+            });
+        }
+    };
+    let mut args: Vec<Value> = vec![
+        case.id.into(),
+        version.into(),
+        new_version.into(),
+        doc.to_owned().into(),
+    ];
+    let set = changed::assignments(&STEP_COLUMNS, &old, new.into(), &mut args);
+    tx.prepare_cached(&format!(
+        "UPDATE cases SET version = ?3, doc = ?4{set} WHERE id = ?1 AND version = ?2"
+    ))?
+    .execute(rusqlite::params_from_iter(args))?;
     facts::write(tx, case)?;
     Ok(new_version)
+}
+
+/// The values of `STEP_COLUMNS` for `case`, as they are stored.
+fn step_values(case: &Case, clocks: &[ClockView]) -> Result<[Value; 9]> {
+    let assignment = case.assignment.as_ref();
+    let next_due = next_due(clocks).map(|d| d.to_string());
+    let columns: [&dyn ToSql; 9] = [
+        &case.case_no,
+        &case.state.code(),
+        &assignment.map(|a| a.department.as_str()),
+        &assignment.map(|a| a.handler.as_str()),
+        &assignment.and_then(|a| a.owner_leader.as_deref()),
+        &case.awaiting_leader(),
+        &next_due,
+        &facts::replied_on(case),
+        &case.archived.as_ref().map(|s| s.at.timestamp()),
+    ];
+    let mut values: [Value; 9] = std::array::from_fn(|_| Value::Null);
+    for (value, column) in values.iter_mut().zip(columns) {
+        let failed = |e: FromSqlError| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
+        *value = match column.to_sql()? {
+            ToSqlOutput::Owned(v) => v,
+            ToSqlOutput::Borrowed(r) => Value::column_result(r).map_err(failed)?,
+            _ => {
+                let unexpected = "a case column as neither a value nor a borrowed one";
+                return Err(rusqlite::Error::ToSqlConversionFailure(unexpected.into()).into());
+            }
+        };
+    }
+    Ok(values)
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::TransactionBehavior;
+
+    use super::CaseRef;
+    use crate::domain::command::Command;
+    use crate::domain::types::Decision;
+    use crate::store::prepare::Request;
+    use crate::store::warm::sample_intake;
+    use crate::store::{directory, execute, test_ledger};
+
+    /// A registration sets the state and leaves alone what it does not change: no trigger
+    /// `UPDATE OF` the handler (a new case has none) or the day received fires, so none of
+    /// their index entries is rewritten (`changed.rs`).
+    #[test]
+    fn a_registration_sets_only_what_it_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = test_ledger::demo(&dir.path().join("l.db"), 20, 3, false);
+        let tx = store
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .unwrap();
+        tx.execute_batch(
+            "CREATE TEMP TABLE fired (what TEXT);
+             CREATE TEMP TRIGGER state_set AFTER UPDATE OF state ON main.cases
+             BEGIN INSERT INTO fired VALUES ('cases.state'); END;
+             CREATE TEMP TRIGGER handler_set AFTER UPDATE OF handler ON main.cases
+             BEGIN INSERT INTO fired VALUES ('cases.handler'); END;
+             CREATE TEMP TRIGGER facts_state_set AFTER UPDATE OF state ON main.case_facts
+             BEGIN INSERT INTO fired VALUES ('case_facts.state'); END;
+             CREATE TEMP TRIGGER facts_received_set AFTER UPDATE OF received_at ON main.case_facts
+             BEGIN INSERT INTO fired VALUES ('case_facts.received_at'); END;",
+        )
+        .unwrap();
+        let operators = directory::operators(&tx).unwrap();
+        let departments = directory::department_names(&tx).unwrap();
+        let rules = store.office.rules(&operators, &departments);
+        let mut req = Request {
+            case: None,
+            expected_version: None,
+            command: sample_intake(&rules).unwrap(),
+            actor: "李娜".to_owned(),
+            at: test_ledger::now(),
+        };
+        let (applied, _) = execute::run(&tx, &rules, &req, None, None, None).unwrap();
+        req.case = Some(CaseRef::Id(applied.case.id));
+        req.expected_version = None;
+        req.command = Command::Register(Decision::Accept);
+        execute::run(&tx, &rules, &req, None, None, None).unwrap();
+        let fired: Vec<String> = tx
+            .prepare("SELECT what FROM fired ORDER BY what")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(fired, ["case_facts.state", "cases.state"]);
+    }
+
+    /// The indexes by handler, leader and department hold only the cases that have one
+    /// (migration 42), and the queries that ask for one by name still read them.
+    #[test]
+    fn the_assigned_indexes_serve_their_queries() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = test_ledger::demo(&dir.path().join("l.db"), 20, 3, false);
+        for (query, index) in [
+            (
+                "SELECT id FROM cases WHERE handler = ?1 ORDER BY received_at",
+                "cases_by_handler",
+            ),
+            (
+                "SELECT id FROM cases WHERE owner_leader = ?1 ORDER BY received_at",
+                "cases_by_owner",
+            ),
+            (
+                "SELECT count(*) FROM cases WHERE owner_leader = ?1 AND state <> 'archived'",
+                "cases_owned_open",
+            ),
+            (
+                "SELECT id FROM cases WHERE department = ?1 AND confidential = 0",
+                "cases_by_department",
+            ),
+        ] {
+            let plan: Vec<String> = store
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {query}"))
+                .unwrap()
+                .query_map(["某人"], |r| r.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            assert!(plan.iter().any(|p| p.contains(index)), "{query}: {plan:?}");
+        }
+        let indexed: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM cases INDEXED BY cases_by_handler WHERE handler IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let assigned: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM cases WHERE handler IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(indexed, assigned);
+    }
 }

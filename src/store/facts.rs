@@ -6,12 +6,13 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params, params_from_iter};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 pub(super) use super::facts_row::replied_on;
-use super::facts_row::{upsert, values};
+use super::facts_row::{select_written, upsert, values, written_columns};
 use super::findings::{BadRecord, CheckReport};
-use super::{Result, StoreError};
+use super::{Result, StoreError, changed};
 use crate::domain::case::Case;
 use crate::domain::stats::{
     CaseFacts, Decided, DecisionKind, Extended, Outbound, Rating, Replied, Supervised, facts,
@@ -56,8 +57,26 @@ pub(super) fn present(conn: &Connection) -> Result<bool> {
 /// Writes the row of `case` (new or changed), before its petitioners when new: their
 /// trigger sets `earlier_petitioner`, which a later write keeps.
 pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
-    conn.prepare_cached(upsert())?
-        .execute(params_from_iter(values(case)))?;
+    let new = values(case);
+    let columns = written_columns();
+    let old: Option<Vec<Value>> = conn
+        .prepare_cached(select_written())?
+        .query_row([case.id], |r| {
+            (0..columns.len()).map(|i| r.get(i)).collect()
+        })
+        .optional()?;
+    let Some(old) = old else {
+        conn.prepare_cached(upsert())?
+            .execute(params_from_iter(new))?;
+        return Ok(());
+    };
+    // Only what changed (`changed.rs`): the id and the day received never do.
+    let mut args = vec![Value::Integer(case.id)];
+    let set = changed::assignments(columns, &old, new, &mut args);
+    if let Some(set) = set.strip_prefix(", ") {
+        conn.prepare_cached(&format!("UPDATE case_facts SET {set} WHERE id = ?1"))?
+            .execute(params_from_iter(args))?;
+    }
     Ok(())
 }
 

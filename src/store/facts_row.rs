@@ -35,6 +35,18 @@ pub(super) fn upsert() -> &'static str {
     })
 }
 
+/// The columns of [`WRITTEN`], each name alone.
+pub(super) fn written_columns() -> &'static [&'static str] {
+    static COLUMNS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    COLUMNS.get_or_init(|| WRITTEN.split(',').map(str::trim).collect())
+}
+
+/// The stored row of a case, in [`WRITTEN`]'s order, to compare a new one with.
+pub(super) fn select_written() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| format!("SELECT {WRITTEN} FROM case_facts WHERE id = ?1"))
+}
+
 /// The values `write` writes for `case`, in its columns' order ([`WRITTEN`]): `check`
 /// compares the stored row with them.
 pub(super) fn values(case: &Case) -> Vec<Value> {

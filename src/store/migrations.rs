@@ -51,6 +51,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0038_desk_counts_sight.sql"),
     include_str!("migrations/0039_charts_rollup.sql"),
     include_str!("migrations/0040_letters_hours.sql"),
+    include_str!("migrations/0041_fewer_case_indexes.sql"),
+    include_str!("migrations/0042_indexes_of_the_assigned.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -143,6 +145,8 @@ mod tests {
         (SEARCH_LONGER_PREFIXES + 10, "0038_desk_counts_sight.sql", "10883007d354f47dae0bc60a746ad33ef4461a278154cf35ce81ed7e8e7ef61a"),
         (SEARCH_LONGER_PREFIXES + 11, "0039_charts_rollup.sql", "5976c8dfca5a5308503cced2e66ec47a9d6b79311cdeb9dba4d7c7d477ec9422"),
         (SEARCH_LONGER_PREFIXES + 12, "0040_letters_hours.sql", "c283f06964f01767178abb9af28618f57b40a65013ffebf65602814e4a33f980"),
+        (SEARCH_LONGER_PREFIXES + 13, "0041_fewer_case_indexes.sql", "cc5df89e44fcd40211de422a6f328eec09e416eb16ff8d8622d39622436a4e3e"),
+        (SEARCH_LONGER_PREFIXES + 14, "0042_indexes_of_the_assigned.sql", "9240c963505c4249e98766a5e0d9e225ccba30ded2c64c9515ad3290617bda45"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -4,7 +4,7 @@
 //! earlier)
 //!
 //! - the cases received in it (`cases_by_received`);
-//! - the cases received before it and not yet replied to (`cases_by_state`): any event may
+//! - the cases received before it and not yet replied to (`cases_by_state_sight`): any event may
 //!   still happen to them and a clock may be running or overdue at the window's end;
 //! - the cases received before it and replied to since it began (`cases_by_replied`, on
 //!   `replied_on`: the later of the day served and the day the reply was recorded);

@@ -15,6 +15,7 @@ use super::cases::CaseRef;
 use super::prepare::Request;
 use super::{BUSY_TIMEOUT, Result, Store, directory};
 use crate::domain::command::Command;
+use crate::domain::rules::Rules;
 use crate::domain::types::Decision;
 
 impl Store {
@@ -35,17 +36,10 @@ impl Store {
         let operators = directory::operators(&tx)?;
         let departments = directory::department_names(&tx)?;
         let rules = self.office.rules(&operators, &departments);
-        let intake: Command = serde_json::from_value(serde_json::json!({
-            "op": "intake", "channel": "visit", "people": 1,
-            "petitioners": [{"name": "预备", "phone": "13800000000", "main": true}],
-            "category": rules.categories.first().cloned().unwrap_or_default(),
-            "handling_type": "申诉求决", "summary": "预备", "request": "预备",
-            "urgency": "normal"
-        }))?;
         let mut req = Request {
             case: None,
             expected_version: None,
-            command: intake,
+            command: sample_intake(&rules)?,
             actor: actor.to_owned(),
             at,
         };
@@ -57,6 +51,17 @@ impl Store {
         drop(tx);
         Ok(())
     }
+}
+
+/// A visitor's intake with what the rules ask for, for a save that is not kept.
+pub(super) fn sample_intake(rules: &Rules<'_>) -> Result<Command> {
+    Ok(serde_json::from_value(serde_json::json!({
+        "op": "intake", "channel": "visit", "people": 1,
+        "petitioners": [{"name": "预备", "phone": "13800000000", "main": true}],
+        "category": rules.categories.first().cloned().unwrap_or_default(),
+        "handling_type": "申诉求决", "summary": "预备", "request": "预备",
+        "urgency": "normal"
+    }))?)
 }
 
 #[cfg(test)]
