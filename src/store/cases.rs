@@ -1,9 +1,12 @@
 //! Case rows: the JSON document plus the columns lists and counts index.
 
-use rusqlite::types::{FromSql, FromSqlError, ToSqlOutput, Value};
-use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, params};
+use std::sync::OnceLock;
 
-use super::{Result, StoreError, changed, facts, search};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::changed::{self, value};
+use super::{Result, StoreError, facts, search};
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
 use crate::domain::due::next_due;
@@ -189,28 +192,24 @@ pub(super) fn update_to(
     new_version: i64,
     clocks: &[ClockView],
 ) -> Result<i64> {
-    let new = step_values(case, clocks)?;
-    let old = tx
-        .prepare_cached(
-            "SELECT version, case_no, state, department, handler, owner_leader,
-                 awaiting_instruction, next_due, replied_on, archived_at
-             FROM cases WHERE id = ?1",
-        )?
-        .query_row([case.id], |r| {
-            let mut columns: [Value; 9] = std::array::from_fn(|_| Value::Null);
-            for (i, c) in columns.iter_mut().enumerate() {
-                *c = r.get(i + 1)?;
-            }
-            Ok((r.get::<_, i64>(0)?, columns))
-        })
-        .optional()?;
-    let old = match old {
-        Some((found, columns)) if found == version => columns,
+    static SELECT: OnceLock<String> = OnceLock::new();
+    let select = SELECT.get_or_init(|| {
+        format!(
+            "SELECT version, {} FROM cases WHERE id = ?1",
+            STEP_COLUMNS.join(", ")
+        )
+    });
+    let stored = changed::stored(tx, select, case.id, STEP_COLUMNS.len() + 1)?;
+    let old = match stored.as_deref() {
+        Some([Value::Integer(found), old @ ..]) if *found == version => old,
         other => {
             return Err(StoreError::Stale {
                 case: case.case_no.clone().unwrap_or_else(|| case.id.to_string()),
                 expected: version,
-                found: other.map_or(0, |(found, _)| found),
+                found: match other {
+                    Some([Value::Integer(found), ..]) => *found,
+                    _ => 0,
+                },
             });
         }
     };
@@ -220,7 +219,7 @@ pub(super) fn update_to(
         new_version.into(),
         doc.to_owned().into(),
     ];
-    let set = changed::assignments(&STEP_COLUMNS, &old, new.into(), &mut args);
+    let set = changed::assignments(&STEP_COLUMNS, old, step_values(case, clocks), &mut args);
     tx.prepare_cached(&format!(
         "UPDATE cases SET version = ?3, doc = ?4{set} WHERE id = ?1 AND version = ?2"
     ))?
@@ -230,33 +229,19 @@ pub(super) fn update_to(
 }
 
 /// The values of `STEP_COLUMNS` for `case`, as they are stored.
-fn step_values(case: &Case, clocks: &[ClockView]) -> Result<[Value; 9]> {
+fn step_values(case: &Case, clocks: &[ClockView]) -> Vec<Value> {
     let assignment = case.assignment.as_ref();
-    let next_due = next_due(clocks).map(|d| d.to_string());
-    let columns: [&dyn ToSql; 9] = [
-        &case.case_no,
-        &case.state.code(),
-        &assignment.map(|a| a.department.as_str()),
-        &assignment.map(|a| a.handler.as_str()),
-        &assignment.and_then(|a| a.owner_leader.as_deref()),
-        &case.awaiting_leader(),
-        &next_due,
-        &facts::replied_on(case),
-        &case.archived.as_ref().map(|s| s.at.timestamp()),
-    ];
-    let mut values: [Value; 9] = std::array::from_fn(|_| Value::Null);
-    for (value, column) in values.iter_mut().zip(columns) {
-        let failed = |e: FromSqlError| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
-        *value = match column.to_sql()? {
-            ToSqlOutput::Owned(v) => v,
-            ToSqlOutput::Borrowed(r) => Value::column_result(r).map_err(failed)?,
-            _ => {
-                let unexpected = "a case column as neither a value nor a borrowed one";
-                return Err(rusqlite::Error::ToSqlConversionFailure(unexpected.into()).into());
-            }
-        };
-    }
-    Ok(values)
+    vec![
+        value(&case.case_no),
+        value(case.state.code()),
+        value(assignment.map(|a| a.department.as_str())),
+        value(assignment.map(|a| a.handler.as_str())),
+        value(assignment.and_then(|a| a.owner_leader.as_deref())),
+        value(case.awaiting_leader()),
+        value(next_due(clocks).map(|d| d.to_string())),
+        value(facts::replied_on(case)),
+        value(case.archived.as_ref().map(|s| s.at.timestamp())),
+    ]
 }
 
 #[cfg(test)]
@@ -352,22 +337,22 @@ mod tests {
                 .unwrap();
             assert!(plan.iter().any(|p| p.contains(index)), "{query}: {plan:?}");
         }
-        let indexed: i64 = store
-            .conn
-            .query_row(
-                "SELECT count(*) FROM cases INDEXED BY cases_by_handler WHERE handler IS NOT NULL",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        let assigned: i64 = store
-            .conn
-            .query_row(
-                "SELECT count(*) FROM cases WHERE handler IS NOT NULL",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(indexed, assigned);
+        // None holds a case without one (before migration 42 each did).
+        for (index, column) in [
+            ("cases_by_handler", "handler"),
+            ("cases_by_owner", "owner_leader"),
+            ("cases_owned_open", "owner_leader"),
+            ("cases_by_department", "department"),
+        ] {
+            let sql: String = store
+                .conn
+                .query_row(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1",
+                    [index],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert!(sql.contains(&format!("{column} IS NOT NULL")), "{sql}");
+        }
     }
 }

@@ -5,7 +5,39 @@
 //! a page). A step that names only what it changes writes a third fewer pages (issue 19:
 //! encryption's price on the durable save).
 
-use rusqlite::types::Value;
+use rusqlite::types::{ToSql, ToSqlOutput, Value, ValueRef};
+use rusqlite::{Connection, OptionalExtension};
+
+use super::Result;
+
+/// `x` as SQLite stores it, to compare with what a row holds.
+pub(super) fn value(x: impl ToSql) -> Value {
+    match x.to_sql() {
+        Ok(ToSqlOutput::Borrowed(r)) => match r {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(i) => Value::Integer(i),
+            ValueRef::Real(f) => Value::Real(f),
+            ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        },
+        Ok(ToSqlOutput::Owned(v)) => v,
+        _ => Value::Null,
+    }
+}
+
+/// The `n` columns `sql` selects for the row `?1` = `id`, as stored; None: no such row.
+pub(super) fn stored(
+    conn: &Connection,
+    sql: &str,
+    id: i64,
+    n: usize,
+) -> Result<Option<Vec<Value>>> {
+    let row = conn
+        .prepare_cached(sql)?
+        .query_row([id], |r| (0..n).map(|i| r.get(i)).collect())
+        .optional()?;
+    Ok(row)
+}
 
 /// The `SET` items (`, column = ?N`) of the `columns` whose `new` value differs from the
 /// `old` one, each value pushed onto `args` (whose length numbers its parameter).

@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{Connection, Row, params, params_from_iter};
 
 pub(super) use super::facts_row::replied_on;
-use super::facts_row::{select_written, upsert, values, written_columns};
+use super::facts_row::{insert, select_written, values, written_columns};
 use super::findings::{BadRecord, CheckReport};
 use super::{Result, StoreError, changed};
 use crate::domain::case::Case;
@@ -59,14 +59,8 @@ pub(super) fn present(conn: &Connection) -> Result<bool> {
 pub(super) fn write(conn: &Connection, case: &Case) -> Result<()> {
     let new = values(case);
     let columns = written_columns();
-    let old: Option<Vec<Value>> = conn
-        .prepare_cached(select_written())?
-        .query_row([case.id], |r| {
-            (0..columns.len()).map(|i| r.get(i)).collect()
-        })
-        .optional()?;
-    let Some(old) = old else {
-        conn.prepare_cached(upsert())?
+    let Some(old) = changed::stored(conn, select_written(), case.id, columns.len())? else {
+        conn.prepare_cached(insert())?
             .execute(params_from_iter(new))?;
         return Ok(());
     };

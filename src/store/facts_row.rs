@@ -4,7 +4,9 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use rusqlite::types::{ToSql, ToSqlOutput, Value, ValueRef};
+use rusqlite::types::Value;
+
+use super::changed::value as v;
 
 use crate::domain::case::Case;
 use crate::domain::filing;
@@ -18,19 +20,17 @@ pub(super) const WRITTEN: &str = "id, received_at, state, replied_on, archived_a
     supervisions, superior_due, reported_on, level, notice_at, hearings, outbound, report_by,
     report_received_on, letter_signed";
 
-/// The statement `write` runs: every column of [`WRITTEN`], new or replaced.
-pub(super) fn upsert() -> &'static str {
+/// The statement `write` runs for a new row: every column of [`WRITTEN`] (a row already
+/// there gets only its changed columns).
+pub(super) fn insert() -> &'static str {
     static SQL: OnceLock<String> = OnceLock::new();
     SQL.get_or_init(|| {
-        let columns: Vec<&str> = WRITTEN.split(',').map(str::trim).collect();
-        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-        let set: Vec<String> = (columns[1..].iter())
-            .map(|c| format!("{c} = excluded.{c}"))
+        let marks: Vec<String> = (1..=written_columns().len())
+            .map(|i| format!("?{i}"))
             .collect();
         format!(
-            "INSERT INTO case_facts ({WRITTEN}) VALUES ({}) ON CONFLICT (id) DO UPDATE SET {}",
-            marks.join(", "),
-            set.join(", ")
+            "INSERT INTO case_facts ({WRITTEN}) VALUES ({})",
+            marks.join(", ")
         )
     })
 }
@@ -87,21 +87,6 @@ pub(super) fn values(case: &Case) -> Vec<Value> {
         // The column `letter_signed` (migration 0030), which 领导阅批率 counts.
         v(letter_signed(case)),
     ]
-}
-
-/// A value as SQLite is given it.
-fn v(x: impl ToSql) -> Value {
-    match x.to_sql() {
-        Ok(ToSqlOutput::Borrowed(r)) => match r {
-            ValueRef::Null => Value::Null,
-            ValueRef::Integer(i) => Value::Integer(i),
-            ValueRef::Real(f) => Value::Real(f),
-            ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
-            ValueRef::Blob(b) => Value::Blob(b.to_vec()),
-        },
-        Ok(ToSqlOutput::Owned(v)) => v,
-        _ => Value::Null,
-    }
 }
 
 /// The column `replied_on` of `cases` and `case_facts` (`domain::filing::replied_on`): a

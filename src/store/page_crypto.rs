@@ -4,8 +4,8 @@
 //! allocates and frees a context for each, and only then hashes 4 KB.
 //!
 //! The provider SQLCipher calls is a table of functions, and SQLCipher lets a program
-//! register its own. This one is SQLCipher's OpenSSL provider with two entries replaced by
-//! RustCrypto's (`hmac`, `sha2`, `aes`, `cbc`), which use the processor's SHA and AES
+//! register its own. This one is SQLCipher's OpenSSL provider with three entries replaced:
+//! two by RustCrypto's (`hmac`, `sha2`, `aes`, `cbc`), which use the processor's SHA and AES
 //! instructions and keep nothing between calls: HMAC-SHA256 (the seal of new ledgers,
 //! `page_seal.rs`) and decryption. Per 4 KB page on this machine (`per_page` below):
 //! HMAC-SHA256 3.2 → 2.4 µs, decryption 0.9 → 0.65 µs. The random bytes each page written
@@ -106,8 +106,8 @@ const LAYOUT_OF: &str = "4.19.";
 /// OpenSSL's HMAC, cipher and random bytes, for what ours leave to them.
 static OPENSSL: OnceLock<(HmacFn, CipherFn, RandomFn)> = OnceLock::new();
 
-/// Makes SQLCipher use this module's HMAC and cipher for every connection keyed from
-/// now on. `cipher_version` is SQLCipher's own (`PRAGMA cipher_version`): another
+/// Makes SQLCipher use this module's HMAC, cipher and random bytes for every connection
+/// keyed from now on. `cipher_version` is SQLCipher's own (`PRAGMA cipher_version`): another
 /// version may lay out its provider differently, and is left as it is. Call once, after
 /// SQLCipher has registered its provider (any connection opened does that).
 pub(super) fn install(cipher_version: &str) -> bool {
