@@ -186,6 +186,11 @@ fn the_report_workbook_has_its_figures_and_lists() {
     assert!(o.success(), "{o:?}");
     let figures = sheet(&out, "统计数据");
     assert_eq!(figures[0][1], Data::String("指标".into()));
+    // The heads name the periods they count.
+    let head = |n: usize| figures[0][n].to_string();
+    assert!(head(2).starts_with("本期（2026年"), "{}", head(2));
+    assert!(head(3).starts_with("上期（2025年"), "{}", head(3));
+    assert!(head(5).starts_with("去年同期（2025年"), "{}", head(5));
     let total = figures
         .iter()
         .find(|r| r[1] == Data::String("信访总量（批次）".into()))

@@ -59,18 +59,12 @@ fn table_numbers(json: &Value) -> (Vec<f64>, f64) {
     (all, batches)
 }
 
-fn check(lang: &str, period: &str) {
+/// Checks the analysis of `code` in `lang` (its label `period`) number by number, and
+/// returns its paragraphs.
+fn check(lang: &str, code: &str, period: &str) -> Vec<String> {
     let l = hand_built();
     let text = run(
-        &[
-            "--lang",
-            lang,
-            "report",
-            "--db",
-            l.db(),
-            "--period",
-            "2025-11",
-        ],
+        &["--lang", lang, "report", "--db", l.db(), "--period", code],
         "",
     );
     assert!(text.success(), "{text:?}");
@@ -80,7 +74,7 @@ fn check(lang: &str, period: &str) {
             "--db",
             l.db(),
             "--period",
-            "2025-11",
+            code,
             "--format",
             "json",
         ],
@@ -126,16 +120,42 @@ fn check(lang: &str, period: &str) {
     }
     assert!(checked >= 20, "only {checked} numbers in:\n{body}");
     println!("{lang}: {checked} numbers checked\n{body}");
+    paragraphs
 }
 
 #[test]
 fn every_number_in_the_chinese_analysis_is_in_the_tables() {
-    check("zh", "2025年11月");
+    let p = check("zh", "2025-11", "2025年11月");
+    assert!(
+        p[0].contains("批次环比") && p[0].contains("、同比"),
+        "{}",
+        p[0]
+    );
 }
 
 #[test]
 fn every_number_in_the_english_analysis_is_in_the_tables() {
-    check("en", "November 2025");
+    check("en", "2025-11", "November 2025");
+}
+
+/// A year's period before is its year before: the analysis says the change once, as 同比.
+#[test]
+fn a_year_is_compared_once() {
+    for (lang, label, twice) in [("zh", "2025年", "环比"), ("en", "2025", "period before")] {
+        for p in check(lang, "2025", label) {
+            assert!(!p.contains(twice), "{p}");
+        }
+    }
+    let zh = check("zh", "2025", "2025年");
+    assert!(zh[0].contains("批次同比"), "{}", zh[0]);
+    let l = hand_built();
+    let text = run(&["report", "--db", l.db(), "--period", "2025"], "");
+    assert!(
+        text.stdout.contains("同比期间：2024年\n"),
+        "{}",
+        text.stdout
+    );
+    assert!(!text.stdout.contains("环比期间"), "{}", text.stdout);
 }
 
 #[test]

@@ -524,7 +524,7 @@ proptest! {
         // recomputation; here they give the figures that counting the cases gives.
         for period in [Period::month(2026, 3), Period::week_of(today), Period::day(t(1).date_naive())] {
             let rolled = store.report(period, today, 10).unwrap();
-            let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
+            let windows = period.compared(today).map(|p| (p.start, p.end));
             let facts = store.report_facts(&windows).unwrap();
             let steps = store.step_events(&windows).unwrap();
             let rules = store.office().rules(&[], &[]);

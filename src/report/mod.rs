@@ -110,12 +110,13 @@ pub fn meta_lines(r: &Report, lang: Lang) -> Vec<(String, String)> {
     if r.cutoff < r.period.end {
         now.push_str(&words::so_far(lang, r.cutoff));
     }
-    vec![
-        (m[0].to_owned(), now),
-        (m[1].to_owned(), words::period_label(lang, &r.previous)),
-        (m[2].to_owned(), words::period_label(lang, &r.last_year)),
-        (m[3].to_owned(), words::date(lang, r.today)),
-    ]
+    let mut lines = vec![(m[0].to_owned(), now)];
+    if !r.compared_once() {
+        lines.push((m[1].to_owned(), words::period_label(lang, &r.previous)));
+    }
+    lines.push((m[2].to_owned(), words::period_label(lang, &r.last_year)));
+    lines.push((m[3].to_owned(), words::date(lang, r.today)));
+    lines
 }
 
 /// The 评查 table's rows: unit, cases, average, passed.

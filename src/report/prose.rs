@@ -7,8 +7,8 @@
 
 use super::amount;
 use crate::domain::policy::Policy;
-use crate::domain::stats::{Amount, Figure, FigureKey as K, Key, Report, Section};
-use crate::strings::analysis::{self as say, Change, Named};
+use crate::domain::stats::{Amount, Figure, FigureKey as K, Key, Report, Section, Volume};
+use crate::strings::analysis::{self as say, Change, Moved, Named, Unit};
 use crate::strings::{Lang, report as words};
 
 /// How many names each "main" sentence gives.
@@ -41,12 +41,13 @@ fn count(f: Option<&Figure>) -> u64 {
     f.and_then(|f| f.value.count()).unwrap_or(0)
 }
 
-/// A figure's value and both changes, printed as in its table row.
-fn change(f: &Figure, lang: Lang) -> Change {
+/// A figure's value and its changes, printed as in its table row; 环比 left out where it
+/// is 同比 (`Report::compared_once`).
+fn change(r: &Report, f: &Figure, lang: Lang) -> Change {
     let rate = f.measure == crate::domain::stats::Measure::Rate;
     Change {
         value: amount(f.value),
-        mom: words::change(lang, f.change, rate),
+        mom: (!r.compared_once()).then(|| words::change(lang, f.change, rate)),
         yoy: words::change(lang, f.change_yoy, rate),
     }
 }
@@ -55,10 +56,10 @@ fn overall(r: &Report, lang: Lang) -> String {
     let period = words::period_label(lang, &r.period);
     let none = || Change {
         value: amount(Amount::Count(0)),
-        mom: words::NONE.to_owned(),
+        mom: (!r.compared_once()).then(|| words::NONE.to_owned()),
         yoy: words::NONE.to_owned(),
     };
-    let of = |k: K| fixed(r, k).map_or_else(none, |f| change(f, lang));
+    let of = |k: K| fixed(r, k).map_or_else(none, |f| change(r, f, lang));
     say::overall(
         lang,
         &period,
@@ -113,7 +114,7 @@ fn rates(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
     ]
     .into_iter()
     .filter_map(|k| fixed(r, k))
-    .map(|f| (name(f), change(f, lang)))
+    .map(|f| (name(f), change(r, f, lang)))
     .collect();
     say::rates(lang, &rows)
 }
@@ -140,19 +141,30 @@ fn notable(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
         let size = |f: &Figure| f.change.map_or(0.0, f64::abs);
         size(b).total_cmp(&size(a))
     });
-    let rows: Vec<(String, String, String, String)> = moved
+    let rows: Vec<Moved> = moved
         .into_iter()
         .take(NOTABLE_MAX)
-        .map(|f| {
-            (
-                name(f),
-                amount(f.previous),
-                amount(f.value),
-                words::change(lang, f.change, false),
-            )
+        .map(|f| Moved {
+            name: name(f),
+            before: amount(f.previous),
+            now: amount(f.value),
+            change: words::change(lang, f.change, false),
+            unit: unit(f),
         })
         .collect();
     say::notable(lang, &rows)
+}
+
+/// What a count counts: a channel's batches or person-times, a group visit's person-times,
+/// or items.
+fn unit(f: &Figure) -> Unit {
+    match f.key {
+        Key::Channel(_, Volume::Batches) => Unit::Batches,
+        Key::Channel(_, Volume::PersonTimes) | Key::Fixed(K::GroupVisitPersonTimes) => {
+            Unit::PersonTimes
+        }
+        _ => Unit::Items,
+    }
 }
 
 fn overdue(r: &Report, lang: Lang) -> String {
@@ -178,4 +190,48 @@ fn overdue(r: &Report, lang: Lang) -> String {
         &amount(Amount::Count(count(fixed(r, K::Orders)))),
         &supervised_nos,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::stats::Measure;
+    use crate::domain::types::Channel;
+
+    fn moved(key: Key, before: u64, now: u64) -> Figure {
+        Figure {
+            section: Section::Channel,
+            key,
+            measure: Measure::Count,
+            value: Amount::Count(now),
+            previous: Amount::Count(before),
+            change: crate::domain::stats::change(Amount::Count(now), Amount::Count(before)),
+            last_year: Amount::Count(0),
+            change_yoy: None,
+        }
+    }
+
+    /// A moved count is said in what it counts: 人次 are not 件.
+    #[test]
+    fn a_moved_count_is_said_in_its_unit() {
+        let say = |key: Key| {
+            let f = moved(key, 10, 30);
+            let row = Moved {
+                name: "x".to_owned(),
+                before: amount(f.previous),
+                now: amount(f.value),
+                change: words::change(Lang::Zh, f.change, false),
+                unit: unit(&f),
+            };
+            say::notable(Lang::Zh, &[row])
+        };
+        let visit = |v| Key::Channel(Channel::Visit, v);
+        assert!(say(visit(Volume::PersonTimes)).contains("由上期10人次变为30人次"));
+        assert!(say(visit(Volume::Batches)).contains("由上期10批次变为30批次"));
+        assert!(say(Key::Name("城乡建设".to_owned())).contains("由上期10件变为30件"));
+        assert_eq!(
+            unit(&moved(K::GroupVisitPersonTimes.into(), 1, 2)),
+            Unit::PersonTimes
+        );
+    }
 }

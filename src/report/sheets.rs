@@ -15,8 +15,14 @@ pub fn tables(r: &Report, lang: Lang, policy: &Policy) -> Vec<Table> {
     let mut figures = Table::new(
         figures_name,
         &sheet::figure_heads(lang),
-        &[30, 36, 10, 10, 10, 10, 12],
+        &[30, 36, 16, 24, 10, 24, 10],
     );
+    // The heads name the periods: a running period's are stretches of the others.
+    for (column, period) in [(2, &r.period), (3, &r.previous), (5, &r.last_year)] {
+        if let Some(c) = figures.columns.get_mut(column) {
+            c.head = sheet::period_head(lang, &c.head, &words::period_label(lang, period));
+        }
+    }
     for f in &r.figures {
         let number = |x: Option<f64>| x.map_or(Cell::Empty, Cell::Number);
         figures.rows.push(vec![

@@ -78,7 +78,7 @@ impl Store {
         today: NaiveDate,
         top: usize,
     ) -> Result<Report> {
-        let windows = [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
+        let windows = period.compared(today).map(|p| (p.start, p.end));
         let rules = self.office.rules(&[], &[]);
         if !facts::present(&self.conn)? {
             let loaded = self.report_cases(&windows)?;

@@ -21,7 +21,7 @@ impl Store {
         rules: &Rules,
         listed: usize,
     ) -> Result<Report> {
-        let periods = [period, period.previous(), period.year_before()];
+        let periods = period.compared(today);
         let windows = periods.map(|p| (p.start, p.end));
         // One read transaction: the sums, the cases and the labels of one snapshot.
         let tx = self.conn.unchecked_transaction()?;

@@ -332,8 +332,7 @@ mod tests {
                 Period::year(2026),
             ] {
                 let rolled = store.report(period, today, 10).unwrap();
-                let windows =
-                    [period, period.previous(), period.year_before()].map(|p| (p.start, p.end));
+                let windows = period.compared(today).map(|p| (p.start, p.end));
                 let facts = store.report_facts(&windows).unwrap();
                 let steps = store.step_events(&windows).unwrap();
                 let mut counted = report_parts(&[&facts], &steps, period, &rules, today, 10);

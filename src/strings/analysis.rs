@@ -4,12 +4,24 @@
 
 use super::Lang;
 
-/// A figure as printed in its table row: value, 环比 and 同比.
+/// A figure as printed in its table row: value, 环比 (none where it is 同比) and 同比.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     pub value: String,
-    pub mom: String,
+    pub mom: Option<String>,
     pub yoy: String,
+}
+
+/// "环比+5.0%、同比-2.0%", or "同比-2.0%" alone.
+fn changes(lang: Lang, c: &Change) -> String {
+    match (lang, &c.mom) {
+        (Lang::Zh, Some(mom)) => format!("环比{mom}、同比{}", c.yoy),
+        (Lang::Zh, None) => format!("同比{}", c.yoy),
+        (Lang::En, Some(mom)) => {
+            format!("{mom} on the period before and {} on a year earlier", c.yoy)
+        }
+        (Lang::En, None) => format!("{} on a year earlier", c.yoy),
+    }
 }
 
 /// A name among the largest, with its count and share of all batches.
@@ -52,25 +64,21 @@ pub fn overall(
 ) -> String {
     match lang {
         Lang::Zh => format!(
-            "一、总体情况。{period}，共受理信访事项{}批次、{}人次，批次环比{}、同比{}，人次环比{}、同比{}。其中集体访{}批{}人次，重复信访{}件。",
+            "一、总体情况。{period}，信访总量{}批次、{}人次，批次{}，人次{}。其中集体访{}批{}人次，重复信访{}件。",
             batches.value,
             people.value,
-            batches.mom,
-            batches.yoy,
-            people.mom,
-            people.yoy,
+            changes(lang, batches),
+            changes(lang, people),
             group.0,
             group.1,
             repeat
         ),
         Lang::En => format!(
-            "1. Overview. In {period} the office took in {} items ({} person-times): items {} on the period before and {} on a year earlier, person-times {} and {}. Group visits: {} ({} person-times); repeat petitions: {}.",
+            "1. Overview. In {period} the office took in {} items ({} person-times): items {}; person-times {}. Group visits: {} ({} person-times); repeat petitions: {}.",
             batches.value,
             people.value,
-            batches.mom,
-            batches.yoy,
-            people.mom,
-            people.yoy,
+            changes(lang, batches),
+            changes(lang, people),
             group.0,
             group.1,
             repeat
@@ -136,11 +144,8 @@ pub fn rates(lang: Lang, rows: &[(String, Change)]) -> String {
     let parts: Vec<String> = rows
         .iter()
         .map(|(name, c)| match lang {
-            Lang::Zh => format!("{name}{}（环比{}、同比{}）", c.value, c.mom, c.yoy),
-            Lang::En => format!(
-                "{name} {} ({} on the period before, {} on a year earlier)",
-                c.value, c.mom, c.yoy
-            ),
+            Lang::Zh => format!("{name}{}（{}）", c.value, changes(lang, c)),
+            Lang::En => format!("{name} {} ({})", c.value, changes(lang, c)),
         })
         .collect();
     s.push_str(&parts.join(lang.pick("，", "; ")));
@@ -148,8 +153,26 @@ pub fn rates(lang: Lang, rows: &[(String, Change)]) -> String {
     s
 }
 
-/// The counts that moved most against the period before: (name, before, now, change).
-pub fn notable(lang: Lang, rows: &[(String, String, String, String)]) -> String {
+/// What a moved count counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Unit {
+    Items,
+    Batches,
+    PersonTimes,
+}
+
+/// A count that moved against the period before: its name, both values, the change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moved {
+    pub name: String,
+    pub before: String,
+    pub now: String,
+    pub change: String,
+    pub unit: Unit,
+}
+
+/// The counts that moved most against the period before.
+pub fn notable(lang: Lang, rows: &[Moved]) -> String {
     let mut s = lang
         .pick("四、主要变化。", "4. Notable changes. ")
         .to_owned();
@@ -162,9 +185,19 @@ pub fn notable(lang: Lang, rows: &[(String, String, String, String)]) -> String 
     }
     let parts: Vec<String> = rows
         .iter()
-        .map(|(name, before, now, change)| match lang {
-            Lang::Zh => format!("“{name}”由上期{before}件变为{now}件（{change}）"),
-            Lang::En => format!("\"{name}\" from {before} to {now} ({change})"),
+        .map(|m| {
+            let (name, before, now, change) = (&m.name, &m.before, &m.now, &m.change);
+            match lang {
+                Lang::Zh => {
+                    let unit = match m.unit {
+                        Unit::Items => "件",
+                        Unit::Batches => "批次",
+                        Unit::PersonTimes => "人次",
+                    };
+                    format!("“{name}”由上期{before}{unit}变为{now}{unit}（{change}）")
+                }
+                Lang::En => format!("\"{name}\" from {before} to {now} ({change})"),
+            }
         })
         .collect();
     s.push_str(&parts.join(lang.pick("；", "; ")));

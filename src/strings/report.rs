@@ -88,6 +88,10 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
 /// "2026年11月", "2026年第四季度", "2026年11月16日至22日" …
 pub fn period_label(lang: Lang, p: &Period) -> String {
     let (s, e) = (p.start, p.end);
+    // A range of one day (a week compared on its Monday) is that day.
+    if p.kind == PeriodKind::Range && s == e {
+        return date(lang, s);
+    }
     match lang {
         Lang::Zh => match p.kind {
             PeriodKind::Day => zh_date(s),
@@ -511,4 +515,32 @@ pub fn about(lang: Lang) -> &'static str {
         "信访情况分析报告（日报、周报、月报……）：渠道批次人次、分类、被反映单位、及时受理率、按期办结率、满意率、超期和督办，附环比同比",
         "the statistics report (daily, weekly, monthly…): channels in batches and person-times, categories, units, timeliness, satisfaction, overdue and supervised items, with period-on-period and year-on-year change",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stretches a running period is compared with are labelled by their dates.
+    #[test]
+    fn a_stretch_is_labelled_by_its_days() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let range = |a: &str, b: &str| Period {
+            kind: PeriodKind::Range,
+            start: d(a),
+            end: d(b),
+        };
+        let label = |p| period_label(Lang::Zh, &p);
+        assert_eq!(
+            label(range("2026-11-01", "2026-11-07")),
+            "2026年11月1日至7日"
+        );
+        assert_eq!(
+            label(range("2025-01-01", "2025-12-07")),
+            "2025年1月1日至12月7日"
+        );
+        assert_eq!(label(range("2026-11-30", "2026-11-30")), "2026年11月30日");
+        let en = period_label(Lang::En, &range("2026-11-30", "2026-11-30"));
+        assert_eq!(en, "2026-11-30");
+    }
 }

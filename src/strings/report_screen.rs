@@ -16,21 +16,21 @@ pub fn making(lang: Lang, p: &Period) -> String {
     }
 }
 
-/// The line under the title: to when, and what it is compared with.
-pub fn compared(lang: Lang, cutoff: NaiveDate, previous: &Period, last_year: &Period) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "截至{}　环比：{}　同比：{}",
-            date(lang, cutoff),
-            period_label(lang, previous),
-            period_label(lang, last_year)
-        ),
-        Lang::En => format!(
-            "to {}   against {} and {}",
-            date(lang, cutoff),
-            period_label(lang, previous),
-            period_label(lang, last_year)
-        ),
+/// The line under the title: to when, and what it is compared with (`previous` none where
+/// it is the year before).
+pub fn compared(
+    lang: Lang,
+    cutoff: NaiveDate,
+    previous: Option<&Period>,
+    last_year: &Period,
+) -> String {
+    let to = date(lang, cutoff);
+    let year = period_label(lang, last_year);
+    match (lang, previous) {
+        (Lang::Zh, Some(p)) => format!("截至{to}　环比：{}　同比：{year}", period_label(lang, p)),
+        (Lang::Zh, None) => format!("截至{to}　同比：{year}"),
+        (Lang::En, Some(p)) => format!("to {to}   against {} and {year}", period_label(lang, p)),
+        (Lang::En, None) => format!("to {to}   against {year}"),
     }
 }
 

@@ -119,6 +119,14 @@ pub fn report_sheets(lang: Lang) -> [&'static str; 3] {
     }
 }
 
+/// A figures sheet's heading with the period it counts: 上期（2026年11月1日至7日）.
+pub fn period_head(lang: Lang, head: &str, period: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{head}（{period}）"),
+        Lang::En => format!("{head} ({period})"),
+    }
+}
+
 /// The figures sheet's headings.
 pub fn figure_heads(lang: Lang) -> [&'static str; 7] {
     match lang {

@@ -239,8 +239,7 @@ fn counted(
     today: NaiveDate,
     top: usize,
 ) -> Report {
-    let previous = period.previous();
-    let last_year = period.year_before();
+    let [_, previous, last_year] = period.compared(today);
     let cutoff = period.end.min(today);
     // Each case's clocks once, then the three periods side by side: all read-only work,
     // spread over the cores (the leader's screen recomputes this as cases change).

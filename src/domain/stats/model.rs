@@ -137,6 +137,12 @@ impl Report {
     pub fn section(&self, section: Section) -> impl Iterator<Item = &Figure> {
         self.figures.iter().filter(move |f| f.section == section)
     }
+
+    /// The period before is the same period a year earlier (a year's report): 环比 and 同比
+    /// are one comparison, said once.
+    pub fn compared_once(&self) -> bool {
+        self.previous == self.last_year
+    }
 }
 
 impl Report {

@@ -254,6 +254,36 @@ impl Period {
         }
     }
 
+    /// The three periods a report made on `today` sets side by side: this one, the one
+    /// before (环比) and the same one a year earlier (同比). A period still running is
+    /// compared with the same stretch of the other two (12月1日至7日 with 11月1日至7日 and
+    /// 2025年12月1日至7日), not with their whole: a week into a month is not a fall of
+    /// four fifths. The stretches are free ranges, so they are labelled by their dates.
+    pub fn compared(&self, today: NaiveDate) -> [Period; 3] {
+        let (previous, year_before) = (self.previous(), self.year_before());
+        if today < self.start || today >= self.end {
+            return [*self, previous, year_before];
+        }
+        let to = |p: Period, end: NaiveDate| Period {
+            kind: PeriodKind::Range,
+            start: p.start,
+            end: end.clamp(p.start, p.end),
+        };
+        let elapsed = Days::new((today - self.start).num_days() as u64);
+        // Each stretch ends on the day that corresponds to today, found as its start was.
+        let before_end = match self.kind {
+            PeriodKind::Day | PeriodKind::Week | PeriodKind::Range => previous.start + elapsed,
+            PeriodKind::Month => today - Months::new(1),
+            PeriodKind::Quarter => today - Months::new(3),
+            PeriodKind::Year => today - Months::new(12),
+        };
+        let year_end = match self.kind {
+            PeriodKind::Week => year_before.start + elapsed,
+            _ => today - Months::new(12),
+        };
+        [*self, to(previous, before_end), to(year_before, year_end)]
+    }
+
     /// The canonical spelling, accepted back by [`Period::parse`]: `2026-11-05`,
     /// `2026-11-16..2026-11-22` (a week), `2026-11`, `2026-Q4`, `2026`,
     /// `2026-11-01..2026-11-15`.

@@ -235,3 +235,60 @@ fn errors_say_what_is_wrong() {
         );
     }
 }
+
+#[test]
+fn a_running_period_is_compared_with_the_same_stretch() {
+    let spans = |p: Period, today: &str| p.compared(d(today)).map(|p| span(&p));
+    let s = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    // A week into December: 1–7 November and 1–7 December 2025.
+    assert_eq!(
+        spans(Period::month(2026, 12), "2026-12-07"),
+        [
+            s("2026-12-01", "2026-12-31"),
+            s("2026-11-01", "2026-11-07"),
+            s("2025-12-01", "2025-12-07")
+        ]
+    );
+    // The stretch stops at the end of a shorter month.
+    assert_eq!(
+        spans(p("2026-03").unwrap(), "2026-03-30")[1],
+        s("2026-02-01", "2026-02-28")
+    );
+    // The year so far, against the same part of the year before, once for both.
+    let [_, before, year] = p("2026").unwrap().compared(d("2026-12-07"));
+    assert_eq!(before, year);
+    assert_eq!(span(&before), s("2025-01-01", "2025-12-07"));
+    assert_eq!(before.kind, PeriodKind::Range);
+    // A quarter, a week (Saturday: Monday to Saturday) and a range.
+    assert_eq!(
+        spans(p("2026-Q4").unwrap(), TODAY)[1..],
+        [s("2026-07-01", "2026-08-21"), s("2025-10-01", "2025-11-21")]
+    );
+    assert_eq!(
+        spans(p("week").unwrap(), TODAY)[1..],
+        [s("2026-11-09", "2026-11-14"), s("2025-11-17", "2025-11-22")]
+    );
+    assert_eq!(
+        spans(
+            Period {
+                kind: PeriodKind::Range,
+                start: d("2026-11-15"),
+                end: d("2026-11-30")
+            },
+            TODAY
+        )[1],
+        s("2026-10-30", "2026-11-05")
+    );
+    // A period over, or not begun, is compared whole.
+    for (q, today) in [
+        (Period::month(2026, 11), "2026-11-30"),
+        (Period::month(2026, 10), TODAY),
+        (Period::month(2027, 1), TODAY),
+    ] {
+        assert_eq!(
+            q.compared(d(today)),
+            [q, q.previous(), q.year_before()],
+            "{q:?}"
+        );
+    }
+}

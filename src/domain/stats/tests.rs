@@ -149,9 +149,13 @@ fn batches_person_times_and_group_visits() {
             .intake("people", json!(GROUP_VISIT_MIN_PEOPLE))
             .intake("urgency", json!("major"))
             .build(),
-        // October: the period before.
-        B::new(5, "2026-10-31").build(),
+        // October: the period before, read on 21 November as 1–21 October (the same
+        // stretch of it); the 31st counts once October is compared whole.
+        B::new(5, "2026-10-21").build(),
+        B::new(6, "2026-10-31").build(),
     ];
+    let whole = run(&cases, "2026-11", "2026-12-01");
+    assert_eq!(counts(&whole, Section::Intake, "batches"), (4, 2, 0));
     let r = run(&cases, "2026-11", "2026-11-21");
     assert_eq!(counts(&r, Section::Intake, "batches"), (4, 1, 0));
     assert_eq!(counts(&r, Section::Intake, "person_times"), (27, 1, 0));
@@ -238,7 +242,8 @@ fn a_case_crossing_the_boundary_counts_in_each_month_by_its_events() {
         .set("archived", json!({"by": "李娜", "at": at("2026-11-05")}))
         .set("state", json!("archived"))
         .build();
-    let r = run(&[case], "2026-11", "2026-11-21");
+    // November over: October is compared whole.
+    let r = run(&[case], "2026-11", "2026-12-01");
     assert_eq!(counts(&r, Section::Intake, "batches"), (0, 1, 0));
     assert_eq!(counts(&r, Section::Department, "城建科"), (0, 1, 0));
     assert_eq!(counts(&r, Section::Decision, "accept"), (0, 1, 0));
@@ -355,7 +360,7 @@ fn decisions_satisfaction_and_supervision() {
             .set(
                 "supervisions",
                 json!([
-                    {"ground": "leader", "text": "", "feedback_by": "2026-11-10", "by": "赵局长", "at": at("2026-10-30")},
+                    {"ground": "leader", "text": "", "feedback_by": "2026-11-10", "by": "赵局长", "at": at("2026-10-20")},
                     {"ground": "delay", "text": "", "feedback_by": "2026-11-20", "by": "赵局长", "at": at("2026-11-12")},
                     {"ground": "quality", "text": "", "feedback_by": "2026-11-25", "by": "赵局长", "at": at("2026-11-18")},
                 ]),
@@ -397,8 +402,12 @@ fn the_report_serialises_with_periods_and_plain_numbers() {
         v["period"],
         json!({"kind": "month", "code": "2026-11", "start": "2026-11-01", "end": "2026-11-30"})
     );
-    assert_eq!(v["previous"]["code"], "2026-10");
-    assert_eq!(v["last_year"]["code"], "2025-11");
+    // The month is running: the periods before are its stretch of them.
+    assert_eq!(
+        v["previous"],
+        json!({"kind": "range", "code": "2026-10-01..2026-10-21", "start": "2026-10-01", "end": "2026-10-21"})
+    );
+    assert_eq!(v["last_year"]["code"], "2025-11-01..2025-11-21");
     assert_eq!(v["cutoff"], "2026-11-21");
     let first = &v["figures"][0];
     assert_eq!(

@@ -155,7 +155,8 @@ impl LoadedReport {
             (false, Lang::Zh) => format!("{}（{kind}）", words::title(lang, &report.period)),
             (false, Lang::En) => format!("{} ({kind})", words::title(lang, &report.period)),
         };
-        let compared = say::compared(lang, report.cutoff, &report.previous, &report.last_year);
+        let previous = (!report.compared_once()).then_some(&report.previous);
+        let compared = say::compared(lang, report.cutoff, previous, &report.last_year);
         LoadedReport {
             report,
             title,
