@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::Value;
 use xinfang::config::Office;
 use xinfang::domain::rules::Operator;
-use xinfang::domain::stats::PeriodKind;
+use xinfang::domain::stats::{Period, PeriodKind};
 use xinfang::domain::types::Role;
 use xinfang::store::Store;
 use xinfang::strings::Lang;
@@ -119,9 +119,9 @@ fn the_leader_steps_through_periods_and_sees_the_command_lines_figures() {
     let want = [
         (PeriodKind::Quarter, "2025-10-01", "2025-12-31"),
         (PeriodKind::Year, "2025-01-01", "2025-12-31"),
-        (PeriodKind::Day, "2025-12-10", "2025-12-10"),
-        (PeriodKind::Week, "2025-12-08", "2025-12-14"),
-        (PeriodKind::Month, "2025-12-01", "2025-12-31"),
+        (PeriodKind::Day, "2025-11-30", "2025-11-30"),
+        (PeriodKind::Week, "2025-11-24", "2025-11-30"),
+        (PeriodKind::Month, "2025-11-01", "2025-11-30"),
     ];
     let want: Vec<_> = want
         .iter()
@@ -140,6 +140,15 @@ fn the_leader_steps_through_periods_and_sees_the_command_lines_figures() {
         back.push(app.report().period.kind);
     }
     assert_eq!(back, [PeriodKind::Week, PeriodKind::Day, PeriodKind::Year]);
+    assert_eq!(app.report().period.start, date("2025-01-01"));
+    // ← moves the period, and Tab then goes round the day that one was read up to.
+    press(&mut s, &mut app, KeyCode::Left);
+    press(&mut s, &mut app, KeyCode::Tab);
+    assert_eq!(app.report().period, Period::day(date("2024-12-31")));
+    press(&mut s, &mut app, KeyCode::Tab);
+    assert_eq!(app.report().period.start, date("2024-12-30"));
+    press(&mut s, &mut app, KeyCode::Tab);
+    assert_eq!(app.report().period, Period::month(2024, 12));
     // End: the report's last page; Home: back to its top.
     press(&mut s, &mut app, KeyCode::End);
     assert!(app.report().scroll > 0);

@@ -21,6 +21,10 @@ pub struct ReportScreen {
     pub making: bool,
     /// Whether the list keys (`<`, `>`) page the supervised list rather than the overdue.
     pub supervised_list: bool,
+    /// The day Tab's kinds are taken round: each kind's period holds it. Set by the first
+    /// Tab from the day the period was read up to, and kept while Tab goes on, so that
+    /// 日报 2025-12-31 → 周报 → 月报 comes to December (the week's last day is in January).
+    pub anchor: Option<chrono::NaiveDate>,
 }
 
 /// A page of a list under the report (overdue, or supervised), loaded on demand.
@@ -43,6 +47,7 @@ impl ReportScreen {
             scroll: 0,
             making: false,
             supervised_list: false,
+            anchor: None,
         }
     }
 }

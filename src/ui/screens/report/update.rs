@@ -122,9 +122,13 @@ impl App {
                     kinds.len() - 1
                 };
                 let kind = kinds[(at + step) % kinds.len()];
-                // The new period holds the day the old one was read up to.
-                let day = r.period.end.min(self.today);
-                return self.show_period(Period::of(kind, day));
+                // The new period holds the day the first of these kinds was read up to.
+                let day = r.anchor.unwrap_or(r.period.end.min(self.today));
+                let cmds = self.show_period(Period::of(kind, day));
+                if let Some(r) = self.report_mut() {
+                    r.anchor = Some(day);
+                }
+                return cmds;
             }
             Action::PrevPeriod => {
                 let before = r.period.previous();
@@ -166,6 +170,7 @@ impl App {
             r.period = period;
             r.scroll = 0;
             r.making = true;
+            r.anchor = None;
         }
         vec![Cmd::LoadReport(period)]
     }
