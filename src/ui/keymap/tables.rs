@@ -161,6 +161,7 @@ pub(super) const QUEUE: &[(Action, &[Key])] = &[
     (Action::Report, &[ch('y')]),
     (Action::Settings, &[ch('p')]),
     (Action::Reception, &[ch('h')]),
+    (Action::Backlog, &[ch('J')]),
 ];
 
 /// People and departments: Enter changes the selected person.
