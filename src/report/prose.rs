@@ -155,11 +155,11 @@ fn notable(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
     say::notable(lang, &rows)
 }
 
-/// What a count counts: a channel's batches or person-times, a group visit's person-times,
-/// or items.
+/// What a count counts: a channel's batches or person-times, group visits' batches or
+/// person-times, or items.
 fn unit(f: &Figure) -> Unit {
     match f.key {
-        Key::Channel(_, Volume::Batches) => Unit::Batches,
+        Key::Channel(_, Volume::Batches) | Key::Fixed(K::GroupVisits) => Unit::Batches,
         Key::Channel(_, Volume::PersonTimes) | Key::Fixed(K::GroupVisitPersonTimes) => {
             Unit::PersonTimes
         }

@@ -42,14 +42,6 @@ pub fn heads(lang: Lang) -> [String; 6] {
     .map(str::to_owned)
 }
 
-/// J pressed by someone who is not a leader.
-pub fn leaders_only(lang: Lang) -> &'static str {
-    lang.pick(
-        "积案由领导在工作台上查看（J）；请找值班领导",
-        "积案 (the backlog) is the leaders' screen, on their dashboard (J): ask the leader on duty",
-    )
-}
-
 pub fn empty(lang: Lang) -> &'static str {
     lang.pick(
         " 没有积案 · 按 m 认定一件",

@@ -99,12 +99,6 @@ impl App {
                 self.bring(Kept::Reception);
                 Cmd::LoadReception
             }
-            // 积案 is the leaders' (their dashboard's); J in anyone else's queue says so.
-            Action::Backlog if !self.leader() => {
-                let said = crate::strings::backlog_screen::leaders_only(self.lang);
-                self.message = Some(said.to_owned());
-                return Some(Vec::new());
-            }
             Action::Backlog => {
                 self.show(Screen::Backlog(Box::default()));
                 Cmd::LoadBacklog

@@ -273,13 +273,13 @@ impl Period {
         // Each stretch ends on the day that corresponds to today, found as its start was.
         let before_end = match self.kind {
             PeriodKind::Day | PeriodKind::Week | PeriodKind::Range => previous.start + elapsed,
-            PeriodKind::Month => today - Months::new(1),
-            PeriodKind::Quarter => today - Months::new(3),
-            PeriodKind::Year => today - Months::new(12),
+            PeriodKind::Month => months_back(today, 1),
+            PeriodKind::Quarter => months_back(today, 3),
+            PeriodKind::Year => months_back(today, 12),
         };
         let year_end = match self.kind {
             PeriodKind::Week => year_before.start + elapsed,
-            _ => today - Months::new(12),
+            _ => months_back(today, 12),
         };
         [*self, to(previous, before_end), to(year_before, year_end)]
     }
@@ -408,6 +408,19 @@ fn parse_date(part: &str, input: &str) -> Result<NaiveDate, PeriodError> {
         });
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| PeriodError::BadDate(part.to_owned()))
+}
+
+/// The day `n` months before `d`; a month's last day goes to that month's last day (30
+/// November, three months back, is 31 August: the quarter so far is two whole months).
+fn months_back(d: NaiveDate, n: u32) -> NaiveDate {
+    let last_of_month = d
+        .checked_add_days(Days::new(1))
+        .is_some_and(|next| next.day() == 1);
+    if !last_of_month {
+        return d - Months::new(n);
+    }
+    let first = d.with_day(1).unwrap_or(d) - Months::new(n);
+    (first + Months::new(1)).pred_opt().unwrap_or(first)
 }
 
 #[cfg(test)]

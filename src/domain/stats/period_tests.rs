@@ -279,6 +279,24 @@ fn a_running_period_is_compared_with_the_same_stretch() {
         )[1],
         s("2026-10-30", "2026-11-05")
     );
+    // On a month's last day, a month's last day: the quarter so far is whole months.
+    let q = |y, n| Period::quarter(y, n);
+    assert_eq!(
+        spans(q(2026, 4), "2026-11-30")[1],
+        s("2026-07-01", "2026-08-31")
+    );
+    assert_eq!(
+        spans(q(2026, 2), "2026-04-30")[1],
+        s("2026-01-01", "2026-01-31")
+    );
+    assert_eq!(
+        spans(q(2026, 1), "2026-02-28")[1..],
+        [s("2025-10-01", "2025-11-30"), s("2025-01-01", "2025-02-28")]
+    );
+    assert_eq!(
+        spans(Period::year(2025), "2025-02-28")[2],
+        s("2024-01-01", "2024-02-29")
+    );
     // A period over, or not begun, is compared whole.
     for (q, today) in [
         (Period::month(2026, 11), "2026-11-30"),
