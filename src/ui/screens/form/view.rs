@@ -242,9 +242,11 @@ fn field_line(
     if k == 0
         && let Some(e) = &f.error
     {
-        let left = room.saturating_sub(value_width + 2);
+        // Beside the value; an empty one's error stands in its place, where values start.
+        let gap = if value_width == 0 { "" } else { "  " };
+        let left = room.saturating_sub(value_width + gap.len());
         spans.push(Span::styled(
-            format!("  {}", cut(e, left)),
+            format!("{gap}{}", cut(e, left)),
             Style::new().fg(Color::Red),
         ));
     }
