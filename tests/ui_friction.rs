@@ -160,3 +160,38 @@ fn a_future_call_time_is_marked_on_the_field() {
     d.key(KeyCode::Tab);
     assert_eq!(d.form().get(FieldKey::CallTime).unwrap().error, None);
 }
+
+/// The case screen scrolls no further than its last line: j held down on a short case at
+/// 60x16 used to scroll the whole body off the screen, leaving it blank.
+#[test]
+fn the_case_screen_stops_at_its_last_line() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let draw = |d: &Desk| -> String {
+        let mut term = Terminal::new(TestBackend::new(60, 16)).expect("a test terminal");
+        term.draw(|f| xinfang::ui::view::draw(&d.app, f))
+            .expect("drawn");
+        let cells = term.backend().buffer().content().to_vec();
+        let body: Vec<&str> = cells[..60 * 14].iter().map(|c| c.symbol()).collect();
+        body.concat()
+    };
+    let mut d = Desk::new("李娜", 1);
+    // A registered case whose summary wraps over several lines.
+    d.registered_visit(&"反映拆迁补偿款长期未到位，".repeat(8));
+    assert!(
+        matches!(d.app.screen, Screen::Case(_)),
+        "{:?}",
+        d.app.message
+    );
+    let top = draw(&d);
+    for _ in 0..200 {
+        d.key(KeyCode::Char('j'));
+    }
+    let bottom = draw(&d);
+    assert_ne!(bottom, top, "a case longer than its fourteen lines scrolls");
+    assert!(!bottom.trim().is_empty(), "the body went blank");
+    // At its end j does nothing more, and one k scrolls back at once.
+    d.key(KeyCode::Char('j'));
+    assert_eq!(draw(&d), bottom);
+    d.key(KeyCode::Char('k'));
+    assert_ne!(draw(&d), bottom);
+}

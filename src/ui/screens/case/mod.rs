@@ -26,6 +26,9 @@ pub struct CaseScreen {
     /// Linked cases that accuse the reader, a leader: by number, with 已回避.
     pub recused_links: Vec<String>,
     pub scroll: u16,
+    /// The furthest `scroll` goes: the last line at the foot of the body. Set by each
+    /// frame drawn (it is known only laid out at the terminal's width); unknown until then.
+    pub scroll_max: std::cell::Cell<u16>,
     /// The documents panel over the case (`p`).
     pub doc: Option<DocPanel>,
     /// The attachment picked (index into `row.case.attachments`) for `O` to open.
@@ -43,6 +46,7 @@ impl CaseScreen {
             views: v.views,
             recused_links: v.recused_links,
             scroll: 0,
+            scroll_max: std::cell::Cell::new(u16::MAX),
             doc: None,
             file: 0,
         }

@@ -70,7 +70,7 @@ impl App {
         match action {
             Action::Refresh => vec![Cmd::OpenCase(c.row.case.id)],
             Action::Down => {
-                c.scroll = c.scroll.saturating_add(1);
+                c.scroll = c.scroll.saturating_add(1).min(c.scroll_max.get());
                 Vec::new()
             }
             Action::Up => {

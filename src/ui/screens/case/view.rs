@@ -414,12 +414,14 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         height: area.height.saturating_sub(2),
         ..area
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((screen.scroll, 0)),
-        body,
-    );
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // Scrolled past the end the body went blank: the last line stops at the body's foot.
+    let last = text
+        .line_count(body.width)
+        .saturating_sub(usize::from(body.height));
+    let max = u16::try_from(last).unwrap_or(u16::MAX);
+    screen.scroll_max.set(max);
+    frame.render_widget(text.scroll((screen.scroll.min(max), 0)), body);
     frame.render_widget(
         Paragraph::new(actions_line(app, screen, usize::from(area.width))),
         crate::ui::view::parts::row(area, area.height - 2),
