@@ -144,15 +144,20 @@ fn notable(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
     let rows: Vec<Moved> = moved
         .into_iter()
         .take(NOTABLE_MAX)
-        .map(|f| Moved {
-            name: name(f),
-            before: amount(f.previous),
-            now: amount(f.value),
-            change: words::change(lang, f.change, false),
-            unit: unit(f),
-        })
+        .map(|f| moved_row(f, lang, name(f)))
         .collect();
     say::notable(lang, &rows)
+}
+
+/// A moved count as the sentence gives it: both values, the change, the unit.
+fn moved_row(f: &Figure, lang: Lang, name: String) -> Moved {
+    Moved {
+        name,
+        before: amount(f.previous),
+        now: amount(f.value),
+        change: words::change(lang, f.change, false),
+        unit: unit(f),
+    }
 }
 
 /// What a count counts: a channel's batches or person-times, group visits' batches or
@@ -198,7 +203,7 @@ mod tests {
     use crate::domain::stats::Measure;
     use crate::domain::types::Channel;
 
-    fn moved(key: Key, before: u64, now: u64) -> Figure {
+    fn figure(key: Key, before: u64, now: u64) -> Figure {
         Figure {
             section: Section::Channel,
             key,
@@ -215,14 +220,7 @@ mod tests {
     #[test]
     fn a_moved_count_is_said_in_its_unit() {
         let say = |key: Key| {
-            let f = moved(key, 10, 30);
-            let row = Moved {
-                name: "x".to_owned(),
-                before: amount(f.previous),
-                now: amount(f.value),
-                change: words::change(Lang::Zh, f.change, false),
-                unit: unit(&f),
-            };
+            let row = moved_row(&figure(key, 10, 30), Lang::Zh, "x".to_owned());
             say::notable(Lang::Zh, &[row])
         };
         let visit = |v| Key::Channel(Channel::Visit, v);
@@ -230,7 +228,7 @@ mod tests {
         assert!(say(visit(Volume::Batches)).contains("由上期10批次变为30批次"));
         assert!(say(Key::Name("城乡建设".to_owned())).contains("由上期10件变为30件"));
         assert_eq!(
-            unit(&moved(K::GroupVisitPersonTimes.into(), 1, 2)),
+            unit(&figure(K::GroupVisitPersonTimes.into(), 1, 2)),
             Unit::PersonTimes
         );
     }
