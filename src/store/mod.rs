@@ -59,6 +59,7 @@ mod office_journal;
 mod page_crypto;
 mod page_random;
 mod page_seal;
+mod page_stitch;
 mod passphrase;
 mod prepare;
 mod presets;

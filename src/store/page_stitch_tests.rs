@@ -1,0 +1,165 @@
+//! The one-pass encryption and seal (`page_stitch.rs`) against OpenSSL's two calls, called
+//! as SQLCipher calls them: the page encrypted into its buffer with the IV after it, then
+//! the ciphertext and IV sealed with the page number, the seal written after the IV.
+
+use super::*;
+use crate::store::page_stitch;
+
+const RESERVE: usize = 48;
+
+fn installed() -> (HmacFn, CipherFn) {
+    crate::store::cipher_ready();
+    let (h, c, _) = *OPENSSL.get().expect("installed");
+    (h, c)
+}
+
+fn bytes(n: usize, seed: u32) -> Vec<u8> {
+    (0..n as u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761).wrapping_add(seed) >> 13) as u8)
+        .collect()
+}
+
+/// SQLCipher writing page `pgno` of `size` bytes (plus the reserve) with `cipher` and `hmac`.
+fn write(
+    (hmac, cipher): (HmacFn, CipherFn),
+    keys: (&[u8], &[u8]),
+    iv: &[u8],
+    plain: &[u8],
+    pgno: u32,
+    between: impl FnOnce(&mut [u8]),
+) -> Vec<u8> {
+    let size = plain.len();
+    let mut page = vec![0u8; size + RESERVE];
+    page[size..size + 16].copy_from_slice(iv);
+    let p = page.as_mut_ptr();
+    let rc = unsafe {
+        cipher(
+            std::ptr::null_mut(),
+            ENCRYPT,
+            keys.0.as_ptr(),
+            32,
+            p.add(size),
+            plain.as_ptr(),
+            size as c_int,
+            p,
+        )
+    };
+    assert_eq!(rc, SQLITE_OK);
+    between(&mut page);
+    let p = page.as_mut_ptr();
+    let pgno = pgno.to_le_bytes();
+    let rc = unsafe {
+        hmac(
+            std::ptr::null_mut(),
+            HMAC_SHA256,
+            keys.1.as_ptr(),
+            32,
+            p,
+            (size + 16) as c_int,
+            pgno.as_ptr(),
+            4,
+            p.add(size + 16),
+        )
+    };
+    assert_eq!(rc, SQLITE_OK);
+    page
+}
+
+fn stitched() -> u64 {
+    page_stitch::STITCHED.with(|n| n.get())
+}
+
+/// Every page comes out as OpenSSL writes it, and once the keys are learnt pages are
+/// sealed from the pass. (Other tests close ledgers meanwhile, and each close makes every
+/// thread learn its keys again: so "most", not "all but the first".)
+#[test]
+fn a_page_written_is_openssl_s_byte_for_byte() {
+    let openssl = installed();
+    let ours = (page_hmac as HmacFn, page_cipher as CipherFn);
+    let (key, mac) = (bytes(32, 1), bytes(32, 2));
+    for size in [4048usize, 4032, 4064 - 48, 16, 48, 65536 - RESERVE] {
+        let before = stitched();
+        for pgno in 1..=12u32 {
+            let plain = bytes(size, pgno * 7 + size as u32);
+            let iv = bytes(16, pgno);
+            let want = write(openssl, (&key, &mac), &iv, &plain, pgno, |_| ());
+            let got = write(ours, (&key, &mac), &iv, &plain, pgno, |_| ());
+            assert_eq!(got, want, "page {pgno} of {size} bytes");
+        }
+        assert!(
+            stitched() - before >= 6,
+            "{size}-byte pages sealed from the pass"
+        );
+    }
+}
+
+/// A page changed between the two calls is sealed whole: the seal is of what is handed
+/// over, never of what the pass wrote.
+#[test]
+fn a_page_changed_before_its_seal_is_sealed_whole() {
+    let openssl = installed();
+    let ours = (page_hmac as HmacFn, page_cipher as CipherFn);
+    let (key, mac) = (bytes(32, 3), bytes(32, 4));
+    let plain = bytes(4048, 5);
+    let iv = bytes(16, 6);
+    let flip = |p: &mut [u8]| p[100] ^= 1;
+    for pgno in 1..=6 {
+        let want = write(openssl, (&key, &mac), &iv, &plain, pgno, flip);
+        let before = stitched();
+        let got = write(ours, (&key, &mac), &iv, &plain, pgno, flip);
+        assert_eq!(got, want);
+        assert_eq!(
+            stitched(),
+            before,
+            "a changed page is never sealed from the pass"
+        );
+    }
+}
+
+/// Another encryption key is learnt afresh, and a seal key other than the one learnt is
+/// not finished from the pass; the pages are right either way.
+#[test]
+fn other_keys_are_learnt_or_sealed_whole() {
+    let openssl = installed();
+    let ours = (page_hmac as HmacFn, page_cipher as CipherFn);
+    let plain = bytes(4048, 9);
+    let iv = bytes(16, 10);
+    let (a, b, mac) = (bytes(32, 11), bytes(32, 12), bytes(32, 13));
+    let other_mac = bytes(32, 14);
+    let mut from_pass = 0;
+    for round in 0..8u32 {
+        for (key, seal) in [(&a, &mac), (&b, &mac), (&a, &other_mac), (&a, &other_mac)] {
+            let want = write(openssl, (key, seal), &iv, &plain, round, |_| ());
+            let before = stitched();
+            let got = write(ours, (key, seal), &iv, &plain, round, |_| ());
+            assert_eq!(got, want);
+            from_pass += stitched() - before;
+        }
+    }
+    assert!(
+        from_pass > 0,
+        "the pairs met twice in a row are sealed from the pass"
+    );
+}
+
+/// Freeing a cipher context forgets the kept keys; closing a ledger frees its contexts.
+#[test]
+fn keys_are_forgotten_when_a_ledger_closes() {
+    let ours = (page_hmac as HmacFn, page_cipher as CipherFn);
+    installed();
+    let (key, mac) = (bytes(32, 21), bytes(32, 22));
+    let plain = bytes(4048, 23);
+    write(ours, (&key, &mac), &bytes(16, 24), &plain, 1, |_| ());
+    assert!(page_stitch::keeps_keys(), "the seal call taught the keys");
+    page_stitch::forget();
+    assert!(!page_stitch::keeps_keys());
+
+    write(ours, (&key, &mac), &bytes(16, 24), &plain, 1, |_| ());
+    assert!(page_stitch::keeps_keys());
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let conn = rusqlite::Connection::open(dir.path().join("x.db")).expect("opens");
+    conn.execute_batch("PRAGMA key = 'x'; CREATE TABLE t (a); INSERT INTO t VALUES (1);")
+        .expect("an encrypted ledger is written");
+    drop(conn);
+    assert!(!page_stitch::keeps_keys(), "closing the ledger forgot them");
+}
