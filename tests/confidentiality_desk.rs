@@ -298,3 +298,23 @@ fn due_counts_less_others_confidential_cases_follow_every_write() {
     own(&mut chen, true);
     assert_eq!(kept_is_fresh(&chen)[1], (3, 0, 3));
 }
+
+/// A leader reading a confidential case sees who saw it, when and where, the place said
+/// in words (it showed the recorded code, `case_screen`).
+#[test]
+fn who_saw_a_confidential_case_is_said_in_words() {
+    let l = ledger();
+    let (mut store, mut app) = desk(&l, "赵建国");
+    // The second opening shows the first (each is recorded once the case is read).
+    for _ in 0..2 {
+        let msg =
+            xinfang::ui::runtime::execute(&mut store, &app, &xinfang::ui::app::Cmd::OpenCase(1));
+        xinfang::ui::runtime::dispatch(&mut store, &mut app, msg);
+    }
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 60)).unwrap();
+    term.draw(|f| xinfang::ui::view::draw(&app, f)).unwrap();
+    let shown = term.backend().to_string();
+    assert!(shown.contains("查阅记录（保密件，1次）"), "{shown}");
+    assert!(shown.contains("赵建国  案件页"), "{shown}");
+    assert!(!shown.contains("case_screen"), "{shown}");
+}

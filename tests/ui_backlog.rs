@@ -311,3 +311,90 @@ fn a_long_backlog_pages_and_jumps_to_its_ends() {
     d.key(KeyCode::PageUp);
     assert_eq!(screen(&d).selected, 0);
 }
+
+/// The case screen says why a case is 积案 and what its file holds (the mark, 包案领导,
+/// 专班, the last 会商, the latest progress), as the 积案 screen does for its selected case;
+/// a case that is not 积案 says nothing of it.
+#[test]
+fn the_case_screen_shows_the_backlog_file() {
+    let mut d = worked(60);
+    d.key(KeyCode::Enter);
+    assert!(
+        matches!(d.app.screen, Screen::Case(_)),
+        "{:?}",
+        d.app.message
+    );
+    let shown = render(&d.app, 120, 60);
+    for part in [
+        "信访积案（领导认定）",
+        "领导认定：赵局长",
+        "三次来访未化解",
+        "包案领导：赵局长",
+        "专班：王强、刘洋",
+        "会商（共1次",
+        "先行垫付补偿款",
+        "化解进展（共1条",
+        "已与信访人面谈",
+    ] {
+        assert!(shown.contains(part), "{part}:\n{shown}");
+    }
+    d.app.lang = xinfang::strings::Lang::En;
+    let shown = render(&d.app, 120, 60);
+    for part in ["Backlog case (marked by a leader)", "owning leader: 赵局长"] {
+        assert!(shown.contains(part), "{part}:\n{shown}");
+    }
+
+    let mut d = overdue_desk(2);
+    d.key(KeyCode::Char('J'));
+    d.key(KeyCode::Enter);
+    let shown = render(&d.app, 120, 60);
+    assert!(shown.contains("信访积案（超期未办结）"), "{shown}");
+    assert!(
+        !shown.contains("专班"),
+        "an empty file says no more:\n{shown}"
+    );
+
+    let mut d = Desk::new("赵局长", 1);
+    d.key(KeyCode::Char('w'));
+    d.key(KeyCode::Enter);
+    assert!(
+        matches!(d.app.screen, Screen::Case(_)),
+        "{:?}",
+        d.app.message
+    );
+    assert!(!render(&d.app, 120, 60).contains("积案（"));
+}
+
+/// A case that was 积案 by the rule, named a 包案领导 there, and then registered (its clock
+/// met, late) is no longer 积案: its case screen keeps the file and says so.
+#[test]
+fn a_case_no_longer_backlog_keeps_its_file_on_its_screen() {
+    let mut d = overdue_desk(2);
+    d.key(KeyCode::Char('J'));
+    d.key(KeyCode::Char('b'));
+    line(&mut d, "赵局长");
+    assert!(screen(&d).entry.is_none(), "{:?}", d.app.message);
+    let id = screen(&d)
+        .selected_row()
+        .map(|r| r.row.case.id)
+        .expect("a row");
+    d.store
+        .execute(&xinfang::store::Request {
+            case: Some(xinfang::store::CaseRef::Id(id)),
+            expected_version: None,
+            command: xinfang::domain::command::Command::Register(
+                xinfang::domain::types::Decision::Accept,
+            ),
+            actor: "李娜".into(),
+            at: common::fixture::t(200),
+        })
+        .expect("registered");
+    let view = d.store.case_view(id, d.app.today, 3).expect("the case");
+    let (grounds, file) = view.backlog.clone().expect("the file stays");
+    assert!(grounds.is_empty(), "{grounds:?}");
+    assert_eq!(file.leader.as_deref(), Some("赵局长"));
+    d.app.screen = Screen::Case(Box::new(xinfang::ui::screens::case::CaseScreen::new(view)));
+    let shown = render(&d.app, 120, 60);
+    assert!(shown.contains("信访积案档案（现已不属积案）"), "{shown}");
+    assert!(shown.contains("包案领导：赵局长"), "{shown}");
+}

@@ -97,6 +97,23 @@ impl Store {
         Ok(out)
     }
 
+    /// Case `row`'s 积案 grounds and file, for its case screen: `None` when it is not 积案
+    /// and never had a file (a case no longer 积案 keeps its file, with no ground).
+    pub fn backlog_of(&self, row: &CaseRow) -> Result<Option<(Vec<BacklogGround>, BacklogFile)>> {
+        let file = file_of(&self.conn, row.case.id)?;
+        let grounds = backlog::grounds(
+            &row.case,
+            &row.clocks,
+            file.as_ref().is_some_and(|f| f.marked.is_some()),
+            &self.office.policy,
+        );
+        Ok(match file {
+            Some(f) => Some((grounds, f)),
+            None if grounds.is_empty() => None,
+            None => Some((grounds, BacklogFile::default())),
+        })
+    }
+
     /// Every 积案 the viewer may see on `today`, whole (the command line's list and sheet).
     pub fn backlog(&self, today: NaiveDate) -> Result<Vec<BacklogRow>> {
         let mut rows = self.backlog_rows(&self.backlog_ids(today)?, today)?;

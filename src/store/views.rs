@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::dashboard_memo::Made;
 use super::{CaseRef, CaseRow, JournalEntry, ListFilter, Owner, Result, SortKey, StateCounts};
 use super::{Dashboard, OfficeEvent, Sort, Store, StoreError, StoredRecord};
+use crate::domain::backlog::{BacklogFile, BacklogGround};
 use crate::domain::case::Case;
 use crate::domain::documents::OfficeProfile;
 use crate::domain::policy::ClockRule;
@@ -30,6 +31,8 @@ pub struct CaseView {
     pub views: Vec<OfficeEvent>,
     /// The numbers of linked cases that accuse the reader, a leader (本件涉及您本人，已回避).
     pub recused_links: Vec<String>,
+    /// Why it is 积案 (none: no longer) and its file (包案领导, 专班, 会商, progress).
+    pub backlog: Option<(Vec<BacklogGround>, BacklogFile)>,
 }
 
 /// Which slice of the queue a page shows.
@@ -153,6 +156,7 @@ impl Store {
             None => Vec::new(),
         };
         let views = self.views_of(&row.case)?;
+        let backlog = self.backlog_of(&row)?;
         Ok(CaseView {
             row,
             events,
@@ -161,6 +165,7 @@ impl Store {
             others,
             views,
             recused_links,
+            backlog,
         })
     }
 

@@ -139,10 +139,54 @@ pub fn exported_to_stdout(lang: Lang) -> &'static str {
 }
 
 /// The heading of a confidential case's views on a leader's case screen.
+/// Where a confidential case was seen, in words: the surface's code as recorded
+/// (`store::sight`, `replay:` before it when a replay read it); a code not known here as is.
+pub fn surface(lang: Lang, code: &str) -> String {
+    let (via, code) = match code.split_once(':') {
+        Some((via, rest)) => (Some(via), rest),
+        None => (None, code),
+    };
+    let word = match code {
+        "case_screen" => lang.pick("案件页", "case screen"),
+        "documents_panel" => lang.pick("文书", "documents"),
+        "attachments" => lang.pick("附件", "attachments"),
+        "notice" => lang.pick("命令行出具文书", "notice command"),
+        "show" => lang.pick("命令行查看", "show command"),
+        other => other,
+    };
+    match (via, lang) {
+        (Some(via), Lang::Zh) => format!("{word}（{via}）"),
+        (Some(via), Lang::En) => format!("{word} (via {via})"),
+        (None, _) => word.to_owned(),
+    }
+}
+
 pub fn views_title(lang: Lang, n: usize) -> String {
     if lang == Lang::Zh {
         format!("查阅记录（保密件，{n}次）")
     } else {
         format!("Seen by (confidential, {n} times)")
+    }
+}
+
+#[cfg(test)]
+mod surface_tests {
+    use super::*;
+
+    /// The surfaces the desk and the commands record are said in words; a replay's is
+    /// named beside it; a code not known here is shown as recorded, not dropped.
+    #[test]
+    fn a_surface_is_said_in_words() {
+        assert_eq!(surface(Lang::Zh, "case_screen"), "案件页");
+        assert_eq!(surface(Lang::En, "case_screen"), "case screen");
+        assert_eq!(
+            surface(Lang::Zh, "replay:documents_panel"),
+            "文书（replay）"
+        );
+        assert_eq!(
+            surface(Lang::En, "replay:show"),
+            "show command (via replay)"
+        );
+        assert_eq!(surface(Lang::Zh, "sheet"), "sheet");
     }
 }

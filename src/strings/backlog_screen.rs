@@ -49,6 +49,23 @@ pub fn empty(lang: Lang) -> &'static str {
     )
 }
 
+/// The case screen's 积案 heading: why it is 积案, or that it no longer is.
+pub fn on_case(lang: Lang, grounds: &str) -> String {
+    match (lang, grounds.is_empty()) {
+        (Lang::Zh, false) => format!("信访积案（{grounds}）"),
+        (Lang::Zh, true) => "信访积案档案（现已不属积案）".to_owned(),
+        (Lang::En, false) => format!("Backlog case ({grounds})"),
+        (Lang::En, true) => "Backlog file (no longer a backlog case)".to_owned(),
+    }
+}
+
+pub fn leader(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("包案领导：{name}"),
+        Lang::En => format!("owning leader: {name}"),
+    }
+}
+
 pub fn summary(lang: Lang, no: &str, summary: &str) -> String {
     match lang {
         Lang::Zh => format!("{no} 主要问题：{summary}"),

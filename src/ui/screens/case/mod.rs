@@ -1,10 +1,12 @@
 //! The case screen's state: everything loaded for one case, the scroll and
 //! the documents panel over it.
 
+mod backlog;
 mod files;
 mod update;
 pub mod view;
 
+use crate::domain::backlog::{BacklogFile, BacklogGround};
 use crate::domain::case::Case;
 use crate::domain::policy::ClockRule;
 use crate::store::views::CaseView;
@@ -25,6 +27,8 @@ pub struct CaseScreen {
     pub views: Vec<crate::store::OfficeEvent>,
     /// Linked cases that accuse the reader, a leader: by number, with 已回避.
     pub recused_links: Vec<String>,
+    /// Why it is 积案 and its file, if it is or was.
+    pub backlog: Option<(Vec<BacklogGround>, BacklogFile)>,
     pub scroll: u16,
     /// The furthest `scroll` goes: the last line at the foot of the body. Set by each
     /// frame drawn (it is known only laid out at the terminal's width); unknown until then.
@@ -45,6 +49,7 @@ impl CaseScreen {
             others: v.others,
             views: v.views,
             recused_links: v.recused_links,
+            backlog: v.backlog,
             scroll: 0,
             scroll_max: std::cell::Cell::new(u16::MAX),
             doc: None,

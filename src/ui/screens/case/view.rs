@@ -346,7 +346,8 @@ fn views_lines(lang: Lang, views: &[crate::store::OfficeEvent], lines: &mut Vec<
     lines.push(Line::from(""));
     lines.push(Line::from(crate::strings::audit::views_title(lang, views.len())).bold());
     for v in views {
-        let surface = v.detail["surface"].as_str().unwrap_or_default();
+        let code = v.detail["surface"].as_str().unwrap_or_default();
+        let surface = crate::strings::audit::surface(lang, code);
         let at = v.at.get(..16).unwrap_or(&v.at).replace('T', " ");
         lines.push(Line::from(format!("  {at}  {}  {surface}", v.actor)));
     }
@@ -385,6 +386,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     if let Some(text) = labels::outbound(lang, c, outbound_due) {
         lines.push(kv(lang, K::Outbound, text));
     }
+    super::backlog::lines(lang, screen, &mut lines);
     views_lines(lang, &screen.views, &mut lines);
     super::files::lines(lang, screen, usize::from(area.width), &mut lines);
     if !screen.others.is_empty() {
