@@ -228,3 +228,76 @@ fn the_docx_report_holds_the_analysis_then_the_tables() {
     assert!(!bare.success());
     assert!(bare.stderr.contains("--out"), "{}", bare.stderr);
 }
+
+/// A year's tables print its one comparison once too: 本期, 去年同期, 同比 (the 上期 and 环比
+/// columns repeated them); a month's keep all five, in text, HTML and on the screen's rows.
+#[test]
+fn a_year_s_tables_have_no_period_before_column() {
+    let l = hand_built();
+    let text = |period: &str, format: &str| {
+        let args = [
+            "report",
+            "--db",
+            l.db(),
+            "--period",
+            period,
+            "--format",
+            format,
+        ];
+        run(&args, "").stdout
+    };
+    let year = text("2025", "text");
+    let head = (year.lines())
+        .find(|l| l.trim_start().starts_with("项目"))
+        .expect("a table's heads");
+    assert!(
+        head.contains("本期") && head.contains("去年同期") && head.contains("同比"),
+        "{head}"
+    );
+    assert!(!head.contains("上期") && !head.contains("环比"), "{head}");
+    let month = text("2025-11", "text");
+    let head = (month.lines())
+        .find(|l| l.trim_start().starts_with("项目"))
+        .expect("a table's heads");
+    for h in ["本期", "上期", "环比", "去年同期", "同比"] {
+        assert!(head.contains(h), "{head}");
+    }
+    let html = text("2025", "html");
+    assert!(html.contains("<th>去年同期</th>"), "{html}");
+    assert!(
+        !html.contains("<th>上期</th>") && !html.contains("<th>环比</th>"),
+        "{html}"
+    );
+    assert!(text("2025-11", "html").contains("<th>上期</th>"));
+    let docx = |period: &str| {
+        let path = l.file(&format!("{period}.docx"));
+        let out = path.to_str().unwrap();
+        let args = [
+            "report",
+            "--db",
+            l.db(),
+            "--period",
+            period,
+            "--format",
+            "docx",
+            "--out",
+            out,
+        ];
+        assert!(run(&args, "").success());
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        xml
+    };
+    let (year, month) = (docx("2025"), docx("2025-11"));
+    assert!(year.contains(">去年同期</w:t>"), "{year}");
+    assert!(
+        !year.contains(">上期</w:t>") && !year.contains(">环比</w:t>"),
+        "{year}"
+    );
+    assert!(
+        month.contains(">上期</w:t>") && month.contains(">环比</w:t>"),
+        "{month}"
+    );
+}

@@ -237,3 +237,30 @@ fn the_screen_says_which_report_is_being_made() {
         "2025年11月信访情况分析报告（月报）"
     );
 }
+
+/// The year's table on the screen has no 上期 and 环比 columns (they repeated 去年同期 and
+/// 同比); a month's has all five.
+#[test]
+fn the_year_on_the_screen_is_compared_once() {
+    let (_l, mut s, mut app) = desk(date("2025-12-10"));
+    press(&mut s, &mut app, KeyCode::Char('y'));
+    let heads = |app: &App| {
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        term.draw(|f| xinfang::ui::view::draw(app, f)).unwrap();
+        let shown = term.backend().to_string();
+        let line = shown
+            .lines()
+            .find(|l| l.contains("本期"))
+            .map(str::to_owned);
+        line.unwrap_or_else(|| panic!("no heads:\n{shown}"))
+    };
+    assert_eq!(app.report().period.kind, PeriodKind::Month);
+    let month = heads(&app);
+    assert!(month.contains("上期") && month.contains("环比"), "{month}");
+    while app.report().period.kind != PeriodKind::Year {
+        press(&mut s, &mut app, KeyCode::Tab);
+    }
+    let year = heads(&app);
+    assert!(year.contains("去年同期") && year.contains("同比"), "{year}");
+    assert!(!year.contains("上期") && !year.contains("环比"), "{year}");
+}

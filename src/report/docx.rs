@@ -60,7 +60,13 @@ pub fn render_docx(r: &Report, lang: Lang, policy: &Policy) -> Result<Vec<u8>, S
         doc = doc.add_paragraph(para(&p, BODY_SIZE));
     }
     doc = doc.add_paragraph(heading(analysis::tables_heading(lang)));
-    let head: Vec<String> = words::columns(lang).iter().map(|s| s.to_string()).collect();
+    let shown = super::shown_columns(r);
+    let pick =
+        |cells: &[String]| -> Vec<String> { shown.iter().map(|&i| cells[i].clone()).collect() };
+    let head: Vec<String> = shown
+        .iter()
+        .map(|&i| words::columns(lang)[i].to_owned())
+        .collect();
     for (n, (section, figures)) in sections(r).into_iter().enumerate() {
         let name = format!(
             "{}{}",
@@ -73,7 +79,11 @@ pub fn render_docx(r: &Report, lang: Lang, policy: &Policy) -> Result<Vec<u8>, S
             continue;
         }
         let mut rows = vec![row(&head, true)];
-        rows.extend(figures.iter().map(|f| row(&cells(f, lang, policy), false)));
+        rows.extend(
+            figures
+                .iter()
+                .map(|f| row(&pick(&cells(f, lang, policy)), false)),
+        );
         doc = doc.add_table(Table::new(rows));
     }
     let mut out = std::io::Cursor::new(Vec::new());

@@ -147,7 +147,7 @@ pub fn render_html(r: &Report, lang: Lang, policy: &Policy) -> String {
         if figures.is_empty() {
             let _ = writeln!(o, "<p>{}</p>", escape(words::no_items(lang)));
         } else {
-            figure_table(&mut o, &figures, lang, policy);
+            figure_table(&mut o, &figures, super::shown_columns(r), lang, policy);
         }
         if let Some(svg) = chart_for(r, section, lang, policy) {
             o.push_str(&svg);
@@ -196,17 +196,18 @@ fn heading(o: &mut String, r: &Report, lang: Lang) {
 }
 
 /// A section's figures under the column headings.
-fn figure_table(o: &mut String, figures: &[&Figure], lang: Lang, policy: &Policy) {
+fn figure_table(o: &mut String, figures: &[&Figure], shown: &[usize], lang: Lang, policy: &Policy) {
     o.push_str("<table>\n<thead><tr>");
-    for h in words::columns(lang) {
-        let _ = write!(o, "<th>{}</th>", escape(h));
+    let head = words::columns(lang);
+    for &i in shown {
+        let _ = write!(o, "<th>{}</th>", escape(head[i]));
     }
     o.push_str("</tr></thead>\n<tbody>\n");
     for f in figures {
         let c = cells(f, lang, policy);
         let _ = write!(o, "<tr><td>{}</td>", escape(&c[0]));
-        for cell in &c[1..] {
-            let _ = write!(o, "<td class=\"n\">{}</td>", escape(cell));
+        for &i in shown.iter().filter(|i| **i > 0) {
+            let _ = write!(o, "<td class=\"n\">{}</td>", escape(&c[i]));
         }
         o.push_str("</tr>\n");
     }

@@ -74,6 +74,16 @@ pub fn amount(a: Amount) -> String {
     }
 }
 
+/// Which of the six columns (`cells`, `strings::report::columns`) a report's tables print:
+/// all, or for a year, whose 上期 is its 去年同期 (`Report::compared_once`), not 上期 and 环比.
+pub fn shown_columns(r: &Report) -> &'static [usize] {
+    if r.compared_once() {
+        &[0, 1, 4, 5]
+    } else {
+        &[0, 1, 2, 3, 4, 5]
+    }
+}
+
 /// The six cells of a figure's row, as printed.
 pub fn cells(f: &Figure, lang: Lang, policy: &Policy) -> [String; 6] {
     let rate = f.measure == crate::domain::stats::Measure::Rate;

@@ -102,7 +102,12 @@ pub fn render_text(r: &Report, lang: Lang, policy: &Policy) -> String {
             let _ = writeln!(o, "  {}", words::no_items(lang));
             continue;
         }
-        figure_table(&mut o, words::columns(lang), section_rows, &w);
+        let table = Table {
+            head: words::columns(lang),
+            shown: super::shown_columns(r),
+            w: &w,
+        };
+        table.write(&mut o, section_rows);
         if let Some(list) = item_list(r, *section, lang, policy) {
             items(&mut o, lang, &list);
         }
@@ -153,23 +158,36 @@ fn column_widths(lang: Lang, rows: &[(Section, Vec<[String; 6]>)]) -> [usize; 6]
     w
 }
 
-/// A section's figures under the column headings.
-fn figure_table(o: &mut String, head: [&str; 6], rows: &[[String; 6]], w: &[usize; 6]) {
-    let line = |cells: [&str; 6]| {
-        let mut l = format!("  {}", fit(cells[0], w[0]));
-        for i in 1..6 {
-            l.push_str("  ");
-            l.push_str(&right(cells[i], w[i]));
+/// A figure table's headings, the columns it prints and their widths.
+struct Table<'a> {
+    head: [&'a str; 6],
+    shown: &'a [usize],
+    w: &'a [usize; 6],
+}
+
+impl Table<'_> {
+    /// A section's figures under the column headings.
+    fn write(&self, o: &mut String, rows: &[[String; 6]]) {
+        let line = |cells: [&str; 6]| {
+            let mut l = String::from("  ");
+            for &i in self.shown {
+                if i == 0 {
+                    l.push_str(&fit(cells[0], self.w[0]));
+                } else {
+                    l.push_str("  ");
+                    l.push_str(&right(cells[i], self.w[i]));
+                }
+            }
+            l.trim_end().to_owned()
+        };
+        let _ = writeln!(o, "{}", line(self.head));
+        for row in rows {
+            let _ = writeln!(
+                o,
+                "{}",
+                line([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]])
+            );
         }
-        l.trim_end().to_owned()
-    };
-    let _ = writeln!(o, "{}", line(head));
-    for row in rows {
-        let _ = writeln!(
-            o,
-            "{}",
-            line([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]])
-        );
     }
 }
 
