@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::report::hand_built;
+use common::report::{docx_xml, hand_built, report_as};
 use common::run;
 use serde_json::Value;
 
@@ -188,27 +188,7 @@ fn the_html_report_opens_with_the_analysis() {
 #[test]
 fn the_docx_report_holds_the_analysis_then_the_tables() {
     let l = hand_built();
-    let path = l.file("report.docx");
-    let out = run(
-        &[
-            "report",
-            "--db",
-            l.db(),
-            "--period",
-            "2025-11",
-            "--format",
-            "docx",
-            "--out",
-            path.to_str().unwrap(),
-        ],
-        "",
-    );
-    assert!(out.success(), "{out:?}");
-    let file = std::fs::File::open(&path).unwrap();
-    let mut zip = zip::ZipArchive::new(file).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
+    let xml = docx_xml(&l, "2025-11");
     let a = xml.find("一、总体情况").expect("the overview");
     let t = xml.find("<w:tbl>").expect("a table");
     assert!(a < t, "the prose comes before the tables");
@@ -234,18 +214,7 @@ fn the_docx_report_holds_the_analysis_then_the_tables() {
 #[test]
 fn a_year_s_tables_have_no_period_before_column() {
     let l = hand_built();
-    let text = |period: &str, format: &str| {
-        let args = [
-            "report",
-            "--db",
-            l.db(),
-            "--period",
-            period,
-            "--format",
-            format,
-        ];
-        run(&args, "").stdout
-    };
+    let text = |period: &str, format: &str| report_as(&l, period, format);
     let year = text("2025", "text");
     let head = (year.lines())
         .find(|l| l.trim_start().starts_with("项目"))
@@ -269,28 +238,7 @@ fn a_year_s_tables_have_no_period_before_column() {
         "{html}"
     );
     assert!(text("2025-11", "html").contains("<th>上期</th>"));
-    let docx = |period: &str| {
-        let path = l.file(&format!("{period}.docx"));
-        let out = path.to_str().unwrap();
-        let args = [
-            "report",
-            "--db",
-            l.db(),
-            "--period",
-            period,
-            "--format",
-            "docx",
-            "--out",
-            out,
-        ];
-        assert!(run(&args, "").success());
-        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
-        let mut xml = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-            .unwrap();
-        xml
-    };
-    let (year, month) = (docx("2025"), docx("2025-11"));
+    let (year, month) = (docx_xml(&l, "2025"), docx_xml(&l, "2025-11"));
     assert!(year.contains(">去年同期</w:t>"), "{year}");
     assert!(
         !year.contains(">上期</w:t>") && !year.contains(">环比</w:t>"),

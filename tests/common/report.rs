@@ -13,21 +13,35 @@ pub fn hand_built() -> Ledger {
     l
 }
 
-pub fn report_json(l: &Ledger, period: &str) -> Value {
-    let out = run(
-        &[
-            "report",
-            "--db",
-            l.db(),
-            "--period",
-            period,
-            "--format",
-            "json",
-        ],
-        "",
-    );
+/// `xinfang report --period PERIOD --format FORMAT`'s output, which succeeded.
+pub fn report_as(l: &Ledger, period: &str, format: &str) -> String {
+    report_with(l, period, format, &[])
+}
+
+fn report_with(l: &Ledger, period: &str, format: &str, more: &[&str]) -> String {
+    let mut args = vec!["report", "--db", l.db(), "--period", period];
+    args.extend_from_slice(&["--format", format]);
+    args.extend_from_slice(more);
+    let out = run(&args, "");
     assert!(out.success(), "{out:?}");
-    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout))
+    out.stdout
+}
+
+pub fn report_json(l: &Ledger, period: &str) -> Value {
+    let out = report_as(l, period, "json");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+/// The Word report of `period` (`--format docx --out`), its word/document.xml.
+pub fn docx_xml(l: &Ledger, period: &str) -> String {
+    let path = l.file(&format!("report-{period}.docx"));
+    let out = path.to_str().unwrap_or_default();
+    report_with(l, period, "docx", &["--out", out]);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    xml
 }
 
 /// The figure `section`/`key` of a JSON report.
