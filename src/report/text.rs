@@ -17,19 +17,26 @@ const ITEM_COLUMN_MAX: usize = 26;
 /// Columns of a summary in an item list, even if the line grows past [`TEXT_WIDTH`].
 const SUMMARY_MIN: usize = 30;
 
-/// `s` broken into lines of at most `w` columns: between words in English, anywhere in
-/// Chinese (not before a closing mark).
+/// `s` broken into lines of at most `w` columns: between words in English (a Chinese term
+/// in it, such as 交办'd, is a word too), anywhere in Chinese; never before a closing mark.
 fn wrap(s: &str, w: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    let ascii_words = s.is_ascii();
-    let pieces: Vec<String> = if ascii_words {
-        s.split(' ').map(|p| format!("{p} ")).collect()
+    let spaces = s.chars().filter(|c| *c == ' ').count();
+    let wide = s.chars().filter(|c| !c.is_ascii()).count();
+    let pieces: Vec<String> = if spaces * 4 >= wide {
+        let word = |p: &str| match width(p) > w {
+            true => cjk_pieces(p).into_iter().chain([" ".to_owned()]).collect(),
+            false => vec![format!("{p} ")],
+        };
+        s.split(' ').flat_map(word).collect()
     } else {
         cjk_pieces(s)
     };
     for piece in pieces {
-        let closing = piece.starts_with(['，', '。', '、', '；', '：', '）', '”', '÷']);
+        let closing = piece.starts_with([
+            '，', '。', '、', '；', '：', '）', '”', '÷', ')', ',', '.', ';', ':', '!', '?',
+        ]);
         if width(&line) + width(piece.trim_end()) > w && !line.is_empty() && !closing {
             lines.push(line.trim_end().to_owned());
             line.clear();
@@ -256,5 +263,33 @@ fn items(o: &mut String, lang: Lang, list: &ItemList) {
     item_table(o, &list.head, &list.rows);
     if let Some(n) = left_out(list.total) {
         let _ = writeln!(o, "  {}", words::more_items(lang, n, list.list));
+    }
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    /// Every paragraph of the definitions, in both languages, comes out whole: nothing
+    /// dropped, no line over the width, and in English no word broken (a Chinese term in
+    /// it, such as 交办'd, included) and no line opening with a closing mark.
+    #[test]
+    fn the_definitions_wrap_whole() {
+        for lang in [Lang::Zh, Lang::En] {
+            for para in words::definitions(lang, 5) {
+                let lines = wrap(&para, TEXT_WIDTH - 3);
+                for l in &lines {
+                    // A closing mark hangs past the width rather than open a line.
+                    assert!(width(l) < TEXT_WIDTH, "{l}");
+                    assert!(!l.starts_with([')', ',', '.', ';', ':']), "{l}\n{para}");
+                }
+                let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+                if lang == Lang::En {
+                    assert_eq!(words(&lines.join(" ")), words(&para), "{lines:#?}");
+                } else {
+                    assert_eq!(lines.concat().replace(' ', ""), para.replace(' ', ""));
+                }
+            }
+        }
     }
 }

@@ -148,7 +148,13 @@ pub fn rates(lang: Lang, rows: &[(String, Change)]) -> String {
             Lang::En => format!("{name} {} ({})", c.value, changes(lang, c)),
         })
         .collect();
-    s.push_str(&parts.join(lang.pick("，", "; ")));
+    let said = parts.join(lang.pick("，", "; "));
+    // An English sentence opens with a capital (the rates' names are lower case).
+    let mut chars = said.chars();
+    if let Some(first) = chars.next() {
+        s.extend(first.to_uppercase());
+        s.push_str(chars.as_str());
+    }
     s.push_str(lang.pick("。", "."));
     s
 }
@@ -252,4 +258,26 @@ pub fn overdue(
         ". The departments concerned are asked to finish them and report back on time.",
     ));
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The English rates paragraph opens its sentence with a capital; the Chinese is as is.
+    #[test]
+    fn the_rates_sentence_opens_with_a_capital() {
+        let c = Change {
+            value: "100.0%".to_owned(),
+            mom: None,
+            yoy: "+1.0 pt".to_owned(),
+        };
+        let en = rates(Lang::En, &[("decided-in-time rate".to_owned(), c.clone())]);
+        assert!(
+            en.starts_with("3. Timeliness and satisfaction. Decided-in-time rate 100.0%"),
+            "{en}"
+        );
+        let zh = rates(Lang::Zh, &[("及时受理率".to_owned(), c)]);
+        assert!(zh.starts_with("三、办理质效。及时受理率100.0%"), "{zh}");
+    }
 }
