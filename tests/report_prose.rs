@@ -144,6 +144,8 @@ fn a_year_is_compared_once() {
     for (lang, label, twice) in [("zh", "2025年", "环比"), ("en", "2025", "period before")] {
         for p in check(lang, "2025", label) {
             assert!(!p.contains(twice), "{p}");
+            // Its notable changes are against 去年同期, not "上期".
+            assert!(!p.contains("上期"), "{p}");
         }
     }
     let zh = check("zh", "2025", "2025年");

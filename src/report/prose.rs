@@ -146,7 +146,7 @@ fn notable(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
         .take(NOTABLE_MAX)
         .map(|f| moved_row(f, lang, name(f)))
         .collect();
-    say::notable(lang, &rows)
+    say::notable(lang, &rows, r.compared_once())
 }
 
 /// A moved count as the sentence gives it: both values, the change, the unit.
@@ -221,12 +221,20 @@ mod tests {
     fn a_moved_count_is_said_in_its_unit() {
         let say = |key: Key| {
             let row = moved_row(&figure(key, 10, 30), Lang::Zh, "x".to_owned());
-            say::notable(Lang::Zh, &[row])
+            say::notable(Lang::Zh, &[row], false)
         };
         let visit = |v| Key::Channel(Channel::Visit, v);
         assert!(say(visit(Volume::PersonTimes)).contains("由上期10人次变为30人次"));
         assert!(say(visit(Volume::Batches)).contains("由上期10批次变为30批次"));
         assert!(say(Key::Name("城乡建设".to_owned())).contains("由上期10件变为30件"));
+        // A year's period before is its year before, and is called so.
+        let row = moved_row(
+            &figure(visit(Volume::Batches), 10, 30),
+            Lang::Zh,
+            "x".to_owned(),
+        );
+        assert!(say::notable(Lang::Zh, &[row], true).contains("由去年同期10批次变为30批次"));
+        assert!(say::notable(Lang::Zh, &[], true).contains("与去年同期相比无明显变化"));
         assert_eq!(
             unit(&figure(K::GroupVisitPersonTimes.into(), 1, 2)),
             Unit::PersonTimes

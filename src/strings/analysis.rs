@@ -177,16 +177,23 @@ pub struct Moved {
     pub unit: Unit,
 }
 
-/// The counts that moved most against the period before.
-pub fn notable(lang: Lang, rows: &[Moved]) -> String {
+/// The counts that moved most against the period before: for a year (`once`), whose
+/// period before is its year before, against 去年同期.
+pub fn notable(lang: Lang, rows: &[Moved], once: bool) -> String {
     let mut s = lang
         .pick("四、主要变化。", "4. Notable changes. ")
         .to_owned();
+    let before_zh = if once { "去年同期" } else { "上期" };
     if rows.is_empty() {
-        s.push_str(lang.pick(
-            "各类别、渠道与上期相比无明显变化。",
-            "No channel or category moved markedly against the period before.",
-        ));
+        s.push_str(&match lang {
+            Lang::Zh => format!("各类别、渠道与{before_zh}相比无明显变化。"),
+            Lang::En if once => {
+                "No channel or category moved markedly against a year earlier.".to_owned()
+            }
+            Lang::En => {
+                "No channel or category moved markedly against the period before.".to_owned()
+            }
+        });
         return s;
     }
     let parts: Vec<String> = rows
@@ -200,7 +207,7 @@ pub fn notable(lang: Lang, rows: &[Moved]) -> String {
                         Unit::Batches => "批次",
                         Unit::PersonTimes => "人次",
                     };
-                    format!("“{name}”由上期{before}{unit}变为{now}{unit}（{change}）")
+                    format!("“{name}”由{before_zh}{before}{unit}变为{now}{unit}（{change}）")
                 }
                 Lang::En => format!("\"{name}\" from {before} to {now} ({change})"),
             }
