@@ -146,11 +146,10 @@ fn list(
 
 fn line(b: &BacklogRow, lang: Lang) -> String {
     let c = &b.row.case;
-    let grounds: Vec<&str> = b.grounds.iter().map(|g| words::ground(lang, *g)).collect();
     format!(
         "{} [{}] {} {} {}",
         c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id)),
-        grounds.join("/"),
+        words::grounds(lang, &b.grounds),
         labels::state(lang, c.state),
         b.file.leader.as_deref().unwrap_or("-"),
         c.intake.summary

@@ -15,7 +15,6 @@ pub fn table(rows: &[BacklogRow], lang: Lang) -> Table {
     for (n, b) in rows.iter().enumerate() {
         let c = &b.row.case;
         let who = c.intake.main_petitioner().map(|p| p.name.clone());
-        let grounds: Vec<&str> = b.grounds.iter().map(|g| words::ground(lang, *g)).collect();
         let meetings: Vec<String> = (b.file.meetings.iter())
             .map(|m| format!("{} {}：{}", m.on, m.participants.join("、"), m.conclusion))
             .collect();
@@ -37,7 +36,7 @@ pub fn table(rows: &[BacklogRow], lang: Lang) -> Table {
             ),
             Cell::text(leader.unwrap_or_default()),
             Cell::text(b.file.team.join("、")),
-            Cell::text(grounds.join(sep)),
+            Cell::text(words::grounds(lang, &b.grounds)),
             Cell::text(meetings.join(sep)),
             Cell::text(progress.join(sep)),
             Cell::text(labels::state(lang, c.state)),

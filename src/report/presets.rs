@@ -307,10 +307,9 @@ fn backlog(r: &SpecialReport, lang: Lang) -> String {
     match &r.backlog {
         None => words::not_backlog(lang).to_owned(),
         Some(b) => {
-            let grounds: Vec<&str> = b.grounds.iter().map(|g| bwords::ground(lang, *g)).collect();
             words::backlog_line(
                 lang,
-                &grounds.join(lang.pick("、", ", ")),
+                &bwords::grounds(lang, &b.grounds),
                 b.file.leader.as_deref().unwrap_or("—"),
                 b.file.meetings.len(),
             )

@@ -11,6 +11,12 @@ pub fn ground(lang: Lang, g: BacklogGround) -> &'static str {
     }
 }
 
+/// Why a case is 积案, every ground, as the list and the case screen say it.
+pub fn grounds(lang: Lang, gs: &[BacklogGround]) -> String {
+    let words: Vec<&str> = gs.iter().map(|g| ground(lang, *g)).collect();
+    words.join(lang.pick("、", ", "))
+}
+
 pub fn error(lang: Lang, e: &BacklogError) -> String {
     let pick = |zh: String, en: String| if lang == Lang::Zh { zh } else { en };
     match e {
@@ -180,5 +186,19 @@ pub fn flag_warning(lang: Lang, f: &crate::domain::flags::PersonFlag) -> String 
             f.by,
             f.reason
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every list of grounds is said alike, in the reader's language (the 积案 list used
+    /// "/", the case screen "、" in English too).
+    #[test]
+    fn grounds_are_listed_in_the_reader_s_language() {
+        let gs = [BacklogGround::Overdue, BacklogGround::Marked];
+        assert_eq!(grounds(Lang::Zh, &gs), "超期未办结、领导认定");
+        assert_eq!(grounds(Lang::En, &gs), "long overdue, marked by a leader");
     }
 }

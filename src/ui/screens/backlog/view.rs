@@ -118,7 +118,6 @@ fn line(cells: &[String; 6], cols: &[usize; 6]) -> String {
 
 fn cells(lang: Lang, r: &BacklogRow) -> [String; 6] {
     let f = &r.file;
-    let grounds: Vec<&str> = r.grounds.iter().map(|g| words::ground(lang, *g)).collect();
     let meeting = f
         .meetings
         .last()
@@ -130,7 +129,7 @@ fn cells(lang: Lang, r: &BacklogRow) -> [String; 6] {
     );
     [
         case_name(&r.row.case),
-        grounds.join("/"),
+        words::grounds(lang, &r.grounds),
         // The 积案's own leader, else the case's 包案领导 (as the register does).
         f.leader
             .clone()

@@ -12,9 +12,8 @@ pub(super) fn lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'stati
     let Some((grounds, f)) = &screen.backlog else {
         return;
     };
-    let grounds: Vec<&str> = grounds.iter().map(|g| words::ground(lang, *g)).collect();
     lines.push(Line::from(""));
-    lines.push(Line::from(t::on_case(lang, &grounds.join("、"))).bold());
+    lines.push(Line::from(t::on_case(lang, &words::grounds(lang, grounds))).bold());
     let mut said = Vec::new();
     if let Some(m) = &f.marked {
         said.push(t::marked(lang, &m.by, &m.on.to_string(), &m.note));
