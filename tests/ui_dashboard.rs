@@ -204,3 +204,58 @@ fn a_reload_keeps_the_cursor_on_its_case() {
     assert_eq!(app.dash().selected, 3, "one new row above");
     assert_eq!(app.dash().selected_id(), chosen);
 }
+
+/// The 重复信访人 list lines its ID numbers up whatever the names' lengths (after a
+/// three-character name they started a column later).
+#[test]
+fn the_repeaters_id_numbers_line_up() {
+    let mut d = common::desk::Desk::new("赵局长", 1);
+    let xinfang::ui::app::Screen::Dashboard(screen) = &mut d.app.screen else {
+        panic!("not on the dashboard");
+    };
+    screen.data.repeaters = [
+        ("余建", "320102198001012631"),
+        ("孟颖琴", "440305199001013828"),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (name, id))| xinfang::store::Repeater {
+        name: name.into(),
+        id_number: id.into(),
+        cases: 7 - i as i64,
+        latest: 1,
+    })
+    .collect();
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| xinfang::ui::view::draw(&d.app, f)).unwrap();
+    let buffer = term.backend().buffer().clone();
+    // The column of each ID number's first digit, on the row that names its petitioner
+    // (a wide character's second cell is skipped).
+    let column = |name: &str, digits: &str| {
+        (0..buffer.area.height)
+            .find_map(|y| {
+                let mut cells: Vec<(u16, &str)> = Vec::new();
+                let mut x = 0;
+                while x < buffer.area.width {
+                    let symbol = buffer[(x, y)].symbol();
+                    cells.push((x, symbol));
+                    x += xinfang::display::width(symbol).max(1) as u16;
+                }
+                let line: String = cells.iter().map(|c| c.1).collect();
+                if !line.contains(name) {
+                    return None;
+                }
+                (0..cells.len())
+                    .find(|&i| {
+                        cells[i..]
+                            .iter()
+                            .map(|c| c.1)
+                            .collect::<String>()
+                            .starts_with(digits)
+                    })
+                    .map(|i| cells[i].0)
+            })
+            .unwrap_or_else(|| panic!("{name} not shown"))
+    };
+    assert_eq!(column("余建", "320102"), column("孟颖琴", "440305"));
+}

@@ -407,3 +407,34 @@ fn a_five_digit_case_number_is_shown_whole() {
     let shown = term.backend().to_string();
     assert!(shown.contains(&number), "dashboard: {shown}");
 }
+
+/// A long name gives way to the ID number's unmasked tail, which tells two petitioners
+/// apart: a four-character name and its ID fit whole at 120 columns, a longer name is cut.
+#[test]
+fn a_long_name_leaves_the_id_number_s_tail_in_view() {
+    let mut d = common::desk::Desk::new("李娜", 1);
+    for (name, id) in [
+        ("欧阳娜娜", "440305199001015302"),
+        ("阿卜杜热合曼", "650102198802023315"),
+    ] {
+        let mut input = intake_input();
+        input.petitioners[0].name = name.into();
+        input.petitioners[0].id_number = Some(id.into());
+        d.store
+            .execute(&Request {
+                case: None,
+                expected_version: None,
+                command: Command::Intake(Box::new(input)),
+                actor: "李娜".into(),
+                at: t(1),
+            })
+            .unwrap();
+    }
+    d.key(KeyCode::Char('r'));
+    let mut term = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    term.draw(|f| view::draw(&d.app, f)).unwrap();
+    let shown = term.backend().to_string();
+    assert!(shown.contains("欧阳娜娜 440305********5302"), "{shown}");
+    assert!(shown.contains("650102********3315"), "{shown}");
+    assert!(shown.contains("阿卜杜.."), "{shown}");
+}

@@ -306,14 +306,12 @@ fn timeline(r: &SpecialReport, lang: Lang) -> Vec<String> {
 fn backlog(r: &SpecialReport, lang: Lang) -> String {
     match &r.backlog {
         None => words::not_backlog(lang).to_owned(),
-        Some(b) => {
-            words::backlog_line(
-                lang,
-                &bwords::grounds(lang, &b.grounds),
-                b.file.leader.as_deref().unwrap_or("—"),
-                b.file.meetings.len(),
-            )
-        }
+        Some(b) => words::backlog_line(
+            lang,
+            &bwords::grounds(lang, &b.grounds),
+            b.file.leader.as_deref().unwrap_or("—"),
+            b.file.meetings.len(),
+        ),
     }
 }
 

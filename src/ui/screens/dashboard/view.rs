@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::layout::{LEFT, need, shares};
 use super::{DashboardScreen, List};
-use crate::display::{cut, fit};
+use crate::display::{cut, fit, width};
 use crate::domain::deadline::ClockStatus;
 use crate::domain::identity::mask_id;
 use crate::store::CaseRow;
@@ -150,11 +150,14 @@ fn draw_list(
     let mut lines: Vec<Line> = Vec::new();
     match list {
         List::Repeaters => {
-            for r in d.data.repeaters.iter().skip(start).take(rows) {
+            let shown = || d.data.repeaters.iter().skip(start).take(rows);
+            // The names padded to the widest shown (a long one cut), so the ID numbers line up.
+            let name_w = shown().map(|r| width(&r.name)).max().unwrap_or(0).min(12);
+            for r in shown() {
                 lines.push(Line::from(cut(
                     &format!(
                         " {} {}  {}",
-                        r.name,
+                        fit(&r.name, name_w),
                         mask_id(&r.id_number),
                         t::visits(lang, r.cases)
                     ),

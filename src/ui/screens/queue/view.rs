@@ -189,7 +189,8 @@ const WIDE: usize = 110;
 /// Column widths for a terminal `w` wide, the numbers `no_w` wide; the
 /// summary takes what is left.
 fn columns(w: usize, lang: Lang, no_w: usize) -> [usize; 8] {
-    let who = if w >= WIDE { 25 } else { 10 };
+    // A four-character name and a masked ID number (8 + 1 + 18).
+    let who = if w >= WIDE { 27 } else { 10 };
     // English words are longer: "referral", "registered".
     let (channel, state) = match lang {
         Lang::Zh => (4, 6),
@@ -209,7 +210,13 @@ fn row_line(lang: Lang, r: &CaseRow, cols: &[usize; 8], query: Option<&str>) -> 
     let no = c.case_no.clone().unwrap_or_else(|| format!("#{}", c.id));
     let who = match i.main_petitioner() {
         Some(p) => match &p.id_number {
-            Some(id) if cols[3] > 10 => format!("{} {}", p.name, mask_id(id)),
+            // The ID's unmasked tail is what tells two petitioners apart: a long name gives
+            // way to it.
+            Some(id) if cols[3] > 10 => {
+                let id = mask_id(id);
+                let name_w = cols[3].saturating_sub(width(&id) + 1);
+                format!("{} {id}", crate::display::cut(&p.name, name_w))
+            }
             _ => p.name.clone(),
         },
         None => t.anonymous.to_owned(),
