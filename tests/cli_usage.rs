@@ -91,3 +91,39 @@ fn the_man_page_prints_and_writes_a_page_per_command() {
         assert!(text.contains(".TH"), "{page}: {text}");
     }
 }
+
+/// The Chinese help has no line left in English: the `help` subcommand clap makes, the
+/// report's list options and the docx format (each was English).
+#[test]
+fn the_chinese_help_is_all_chinese() {
+    for args in [
+        &["--help"][..],
+        &["backlog", "--help"],
+        &["report", "--help"],
+    ] {
+        let out = run(args, "");
+        assert_eq!(out.code, Some(0), "{args:?}: {out:?}");
+        for english in [
+            "Print this message",
+            "a page at a time",
+            "Word (WPS)",
+            "Which page",
+        ] {
+            assert!(
+                !out.stdout.contains(english),
+                "{args:?}: {english}\n{}",
+                out.stdout
+            );
+        }
+    }
+    let report = run(&["report", "--help"], "").stdout;
+    assert!(report.contains("docx（Word/WPS"), "{report}");
+    assert!(report.contains("分页列出超期件"), "{report}");
+    let top = run(&["--help"], "").stdout;
+    assert!(top.contains("显示本说明，或某个命令的说明"), "{top}");
+    let en = run(&["--lang", "en", "--help"], "").stdout;
+    assert!(
+        en.contains("print this message or the help of the given command"),
+        "{en}"
+    );
+}

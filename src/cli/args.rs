@@ -73,7 +73,7 @@ pub enum ReportFormat {
     Csv,
     Html,
     Xlsx,
-    /// Word (WPS): the analysis in words, then the tables.
+    // Word (WPS): the analysis in words, then the tables (its help: `strings::cli`).
     Docx,
 }
 
@@ -423,7 +423,26 @@ fn localise_under(cmd: clap::Command, lang: Lang, parent: &str) -> clap::Command
 
 /// The grammar with every text in `lang`.
 pub fn command(lang: Lang) -> clap::Command {
-    localise(Cli::command(), lang)
+    let mut cmd = localise(Cli::command(), lang);
+    // clap makes the `help` subcommand when it builds the grammar, in English: built here
+    // first, its line is said in `lang` too, at every level that has one.
+    cmd.build();
+    localise_help(cmd, lang)
+}
+
+fn localise_help(cmd: clap::Command, lang: Lang) -> clap::Command {
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    let mut cmd = cmd;
+    for sub in subs {
+        cmd = match sub.as_str() {
+            "help" => cmd.mut_subcommand(sub, |h| h.about(text::about(lang, "help"))),
+            _ => cmd.mut_subcommand(sub, |s| localise_help(s, lang)),
+        };
+    }
+    cmd
 }
 
 /// Parses the process arguments; `--help`, `--version` and mistakes come back as

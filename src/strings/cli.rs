@@ -18,6 +18,10 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
             "run commands given as JSON lines, one transaction each; print one JSON result per line",
         ),
         "show" => lang.pick("显示一件信访事项、办理过程和期限", "one case with its timeline and due dates"),
+        "help" => lang.pick(
+            "显示本说明，或某个命令的说明",
+            "print this message or the help of the given command",
+        ),
         "list" => lang.pick("列出信访事项（可按状态、超期、临期筛选）", "list cases (by state, overdue, due within N days)"),
         "search" => lang.pick(
             "全文检索：姓名、电话、主要问题、诉求、被反映对象、编号",
@@ -98,10 +102,16 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
             "the period: 2026-11, 2026-Q4, 2026, 2026-11-01..2026-11-15, 2026-11-05, or day (today), week (this week), month (this month, the default), quarter, year",
         ),
         "report_format" => lang.pick(
-            "格式：text（中文报告，默认）、json、csv（Excel 可直接打开）、html（可打印，A4）、xlsx（Excel 工作簿，须 --out）",
-            "format: text (the default), json, csv (opens in Excel), html (print-ready, A4), xlsx (an Excel workbook, needs --out)",
+            "格式：text（中文报告，默认）、json、csv（Excel 可直接打开）、html（可打印，A4）、xlsx（Excel 工作簿，须 --out）、docx（Word/WPS 文档：文字分析在前、表格在后，须 --out）",
+            "format: text (the default), json, csv (opens in Excel), html (print-ready, A4), xlsx (an Excel workbook, needs --out), docx (Word/WPS: the analysis in words, then the tables; needs --out)",
         ),
         "top" => lang.pick("列出被反映最多的前几个单位", "how many of the most complained-about units to list"),
+        "list" => lang.pick(
+            "不出报告，改为分页列出超期件（overdue）或督办件（supervised）",
+            "the overdue or supervised cases, a page at a time, instead of the report",
+        ),
+        "page" => lang.pick("列表的第几页（从 1 起）", "which page of the list (from 1)"),
+        "all" => lang.pick("整个列表，逐页写出", "the whole list, written a page at a time"),
         "keys" | "size" => super::replay::arg_help(lang, id),
         "dest" => lang.pick("备份文件（不能已存在）", "backup file (must not exist)"),
         "kind" | "basis" | "review_organ" | "again" | "print" => {

@@ -301,7 +301,7 @@ pub fn fixed_figure(lang: Lang, key: FigureKey) -> &'static str {
         ),
         K::FirstTimeOnce => lang.pick(
             "其中一次办结（期内未再信访）",
-            "of which closed at once (no petition again)",
+            "of which closed at once (not back since)",
         ),
         K::FirstTimeRate => lang.pick("初信初访一次办结率", "first-time closed-at-once rate"),
         K::Letters => lang.pick("来信（件）", "letters received"),
