@@ -195,3 +195,36 @@ fn the_case_screen_stops_at_its_last_line() {
     d.key(KeyCode::Char('k'));
     assert_ne!(draw(&d), bottom);
 }
+
+/// At 80 columns a petitioner's line too long for one wraps under itself, indented, so the
+/// next petitioner and the address's end are not taken for a new line of the case.
+#[test]
+fn a_long_petitioner_line_wraps_under_itself() {
+    let mut d = common::desk::Desk::new("李娜", 1);
+    let mut input = common::fixture::intake_input();
+    input.petitioners[0].address =
+        Some("经开区东风街道丽景湾小区二十栋三单元七零二室（东门进，右手第二栋）".into());
+    d.store
+        .execute(&xinfang::store::Request {
+            case: None,
+            expected_version: None,
+            command: xinfang::domain::command::Command::Intake(Box::new(input)),
+            actor: "李娜".into(),
+            at: common::fixture::t(1),
+        })
+        .unwrap();
+    let cmd = xinfang::ui::app::Cmd::OpenCase(2);
+    let msg = xinfang::ui::runtime::execute(&mut d.store, &d.app, &cmd);
+    d.send(msg);
+    let backend = ratatui::backend::TestBackend::new(80, 24);
+    let mut term = ratatui::Terminal::new(backend).unwrap();
+    term.draw(|f| xinfang::ui::view::draw(&d.app, f)).unwrap();
+    let shown = term.backend().to_string();
+    let lines: Vec<&str> = shown.lines().collect();
+    let first = (lines.iter())
+        .position(|l| l.contains("张三（主）"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    let next = lines[first + 1].trim_start_matches('"');
+    assert!(next.starts_with("    "), "{shown}");
+    assert!(shown.contains("右手第二栋"), "{shown}");
+}

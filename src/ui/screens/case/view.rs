@@ -35,8 +35,8 @@ fn kv_text(lang: Lang, key: K, value: &str, lines: &mut Vec<Line<'static>>) {
     lines.extend(parts.map(|p| Line::from(format!("{indent}{p}"))));
 }
 
-fn intake_lines(lang: Lang, c: &Case, links: &[Case], lines: &mut Vec<Line<'static>>) {
-    intake_head(lang, &c.intake, lines);
+fn intake_lines(lang: Lang, c: &Case, links: &[Case], w: usize, lines: &mut Vec<Line<'static>>) {
+    intake_head(lang, &c.intake, w, lines);
     intake_body(lang, &c.intake, lines);
     let name = |id: &i64| {
         links
@@ -64,8 +64,9 @@ fn intake_lines(lang: Lang, c: &Case, links: &[Case], lines: &mut Vec<Line<'stat
     }
 }
 
-/// How and when it came in, its category and flags, the petitioners.
-fn intake_head(lang: Lang, i: &Intake, lines: &mut Vec<Line<'static>>) {
+/// How and when it came in, its category and flags, the petitioners (a petitioner's line
+/// wrapped under itself, indented, at the body's width `w`).
+fn intake_head(lang: Lang, i: &Intake, w: usize, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::from(format!(
         "{} {}  {} {}  {} {}",
         f::label(lang, K::Channel),
@@ -103,7 +104,14 @@ fn intake_head(lang: Lang, i: &Intake, lines: &mut Vec<Line<'static>>) {
         }
         let parts = [&p.id_number, &p.phone, &p.address];
         let rest: Vec<&str> = parts.iter().filter_map(|v| v.as_deref()).collect();
-        lines.push(Line::from(format!("  {}{mark} {}", p.name, rest.join(" "))));
+        let text = format!("{}{mark} {}", p.name, rest.join(" "));
+        for (n, part) in crate::display::wrap(&text, w.saturating_sub(4))
+            .into_iter()
+            .enumerate()
+        {
+            let indent = if n == 0 { "  " } else { "    " };
+            lines.push(Line::from(format!("{indent}{part}")));
+        }
     }
 }
 
@@ -370,7 +378,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
             .spans
             .push(Span::from(f::label(lang, K::Terminated)).reversed());
     }
-    intake_lines(lang, c, &screen.links, &mut lines);
+    intake_lines(lang, c, &screen.links, usize::from(area.width), &mut lines);
     for no in &screen.recused_links {
         let why =
             crate::strings::errors::store(lang, &crate::store::StoreError::Recused(no.clone()));
