@@ -357,6 +357,13 @@ fn every_surface_shows_each_reader_what_the_table_says() {
                 wrong.push(format!("{who} {surface}: expected {expected}, got {got}"));
             }
         }
+        // The phone's tail (尾号) finds what the phone finds in the repeat panel: the same
+        // cases, the names as masked, none kept from the reader.
+        let by_tail = cases_of(store.search("尾号8000", 20, today()).unwrap());
+        let tail: String = (0..5).map(|i| listed(i, &by_tail)).collect();
+        if tail != row[3] {
+            wrong.push(format!("{who} 尾号: expected {}, got {tail}", row[3]));
+        }
         // The queue's counts: every open case it lists, and no other.
         let open = row[0].chars().filter(|c| matches!(c, 'V' | 'M')).count() as i64;
         let link = i64::from(!["周敏"].contains(&who));

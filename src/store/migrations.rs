@@ -53,6 +53,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0040_letters_hours.sql"),
     include_str!("migrations/0041_fewer_case_indexes.sql"),
     include_str!("migrations/0042_indexes_of_the_assigned.sql"),
+    include_str!("migrations/0043_phone_tails.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -147,6 +148,7 @@ mod tests {
         (SEARCH_LONGER_PREFIXES + 12, "0040_letters_hours.sql", "c283f06964f01767178abb9af28618f57b40a65013ffebf65602814e4a33f980"),
         (SEARCH_LONGER_PREFIXES + 13, "0041_fewer_case_indexes.sql", "cc5df89e44fcd40211de422a6f328eec09e416eb16ff8d8622d39622436a4e3e"),
         (SEARCH_LONGER_PREFIXES + 14, "0042_indexes_of_the_assigned.sql", "9240c963505c4249e98766a5e0d9e225ccba30ded2c64c9515ad3290617bda45"),
+        (SEARCH_LONGER_PREFIXES + 15, "0043_phone_tails.sql", "31bb872afc12adf72d18f27b3a550ad48c16f36d5a889046301344ccef2ff388"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -97,11 +97,29 @@ fn short_number(w: &str) -> bool {
     w.len() < MIN_DIGITS && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Digits a phone's tail is searched by (`尾号0524`): the index holds each phone's last four.
+pub const TAIL_DIGITS: usize = 4;
+
+/// What `尾号` is followed by, when that is all digits: `尾号0524`, `尾号 0524`.
+fn tail_digits(query: &str) -> Option<&str> {
+    let digits = query.trim().strip_prefix("尾号")?.trim();
+    digits.bytes().all(|b| b.is_ascii_digit()).then_some(digits)
+}
+
+/// The phone tail asked for (`尾号` and 4 to 11 digits), found by the index of each phone's
+/// last four digits (migration 0043) rather than the text index, whose words are prefixes.
+fn phone_tail(query: &str) -> Option<&str> {
+    tail_digits(query).filter(|d| (TAIL_DIGITS..=11).contains(&d.len()))
+}
+
 /// Whether what was typed is only numbers still too short to search: the
 /// desk says how many digits it needs instead of showing nothing.
 pub fn needs_more_digits(query: &str) -> bool {
     if item_number(query).is_some() {
         return false;
+    }
+    if let Some(d) = tail_digits(query) {
+        return d.len() < TAIL_DIGITS;
     }
     let runs = runs(query);
     !runs.is_empty()
@@ -231,6 +249,18 @@ pub(super) fn search_ids(
         if !ids.is_empty() {
             return Ok(ids);
         }
+    }
+    if let Some(tail) = phone_tail(query) {
+        let last4 = &tail[tail.len() - TAIL_DIGITS..];
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT DISTINCT p.case_id FROM petitioners p INDEXED BY petitioners_by_phone_tail
+               JOIN cases c ON c.id = p.case_id
+              WHERE substr(p.phone, -4) = ?1 AND p.phone IS NOT NULL
+                AND substr(p.phone, -length(?2)) = ?2 AND {seen}
+              ORDER BY p.case_id DESC LIMIT ?3"
+        ))?;
+        let ids = stmt.query_map(params![last4, tail, limit as i64], |r| r.get(0))?;
+        return Ok(ids.collect::<rusqlite::Result<_>>()?);
     }
     let Some(expr) = match_expression(query) else {
         return Ok(Vec::new());
@@ -368,6 +398,48 @@ mod tests {
         assert_eq!(search(&texts, "110101199003074512"), vec![4]);
         assert_eq!(search(&texts, "2026 1200"), Vec::<i64>::new());
         assert_eq!(search(&texts, "电话 1390"), vec![5]);
+    }
+
+    #[test]
+    fn a_phone_tail_is_asked_for_by_its_word() {
+        assert_eq!(phone_tail("尾号0524"), Some("0524"));
+        assert_eq!(phone_tail(" 尾号 80524 "), Some("80524"));
+        assert_eq!(phone_tail("尾号052"), None);
+        assert_eq!(phone_tail("0524"), None);
+        assert_eq!(phone_tail("尾号05a4"), None);
+        assert!(needs_more_digits("尾号05"));
+        assert!(needs_more_digits("尾号"));
+        assert!(!needs_more_digits("尾号0524"));
+    }
+
+    /// `尾号` and digits find every case with a phone ending so, as a scan of every phone
+    /// finds them, newest first; a tail of more than four digits narrows them.
+    #[test]
+    fn a_phone_tail_finds_what_a_scan_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 300, 5, false);
+        let phones: Vec<(i64, String)> = store
+            .conn
+            .prepare("SELECT case_id, phone FROM petitioners WHERE phone IS NOT NULL")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(phones.len() > 100);
+        for (_, phone) in phones.iter().step_by(37) {
+            for n in [4, 6] {
+                let tail = &phone[phone.len() - n..];
+                let mut want: Vec<i64> = (phones.iter())
+                    .filter(|(_, p)| p.ends_with(tail))
+                    .map(|(id, _)| *id)
+                    .collect();
+                want.sort_unstable_by(|a, b| b.cmp(a));
+                want.dedup();
+                let got = search_ids(&store.conn, &format!("尾号{tail}"), 1000, "1").unwrap();
+                assert_eq!(got, want, "尾号{tail}");
+            }
+        }
     }
 
     /// A ledger made before the prefix indexes (schema 9) is upgraded to the same hits:
