@@ -176,6 +176,8 @@ unsafe extern "C" fn page_hmac(
         && (in2.is_null() || in2_sz >= 0)
         && !out.is_null();
     if !ours {
+        // A seal this module does not compute (HMAC-SHA512): nothing is kept for it.
+        super::page_stitch::forget_last();
         return match OPENSSL.get() {
             // SAFETY: OpenSSL's own function, called with SQLCipher's arguments unchanged.
             Some((hmac, _, _)) => unsafe {

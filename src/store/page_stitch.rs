@@ -11,17 +11,20 @@
 //! unchanged (compared), under the key the pass hashed with; any other call is computed
 //! whole, so a seal is always the HMAC of the bytes SQLCipher hands over. The keys a thread
 //! keeps between pages (the encryption key's round keys, the seal key's two padded hash
-//! states) are kept masked, as SQLCipher keeps its own (`sqlcipher_shield`), and wiped when
-//! SQLCipher frees a ledger's cipher context and when the thread ends. Only x86-64 processors
+//! states) are kept masked, as SQLCipher keeps its own (`sqlcipher_shield`): wiped on the
+//! thread that frees a ledger's cipher context, never used again on the others (a generation
+//! count; they are wiped at their next page or when they end). Nothing is held after a seal
+//! this module leaves to OpenSSL (HMAC-SHA512), and no call here can panic into SQLCipher,
+//! even from a thread's destructors. Only x86-64 processors
 //! with AES and SHA instructions take this way; elsewhere both steps stay OpenSSL's and ours.
 
 #[cfg(all(test, target_arch = "x86_64"))]
-pub(super) use imp::{STITCHED, keeps_keys};
+pub(super) use imp::{STITCHED, holds_a_page, keeps_keys};
 #[cfg(target_arch = "x86_64")]
-pub(super) use imp::{encrypt, forget, learn, note_written, seal};
+pub(super) use imp::{encrypt, forget, forget_last, learn, note_written, seal};
 
 #[cfg(not(target_arch = "x86_64"))]
-pub(super) use other::{encrypt, forget, learn, note_written, seal};
+pub(super) use other::{encrypt, forget, forget_last, learn, note_written, seal};
 
 /// Processors without the x86-64 instructions: every page takes the two calls apart.
 #[cfg(not(target_arch = "x86_64"))]
@@ -35,6 +38,7 @@ mod other {
     }
     pub(crate) fn learn(_: &[u8], _: *const u8) {}
     pub(crate) fn forget() {}
+    pub(crate) fn forget_last() {}
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -48,7 +52,7 @@ mod imp {
     use std::sync::OnceLock;
     use std::sync::atomic::{AtomicU64, Ordering};
 
-    use zeroize::{Zeroize, Zeroizing};
+    use zeroize::Zeroizing;
 
     const KEY: usize = 32;
     const BLOCK: usize = 16;
@@ -94,7 +98,8 @@ mod imp {
     enum Last {
         #[default]
         Nothing,
-        /// Encrypted the other way under this (masked) key: the seal call tells its key.
+        /// Encrypted the other way under this key (masked, `mask_key`): the seal call tells
+        /// its seal key.
         Written {
             out: usize,
             enc: Zeroizing<[u8; KEY]>,
@@ -117,10 +122,36 @@ mod imp {
         pub(crate) static STITCHED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
     }
 
+    /// Whether this thread holds anything of a page between its two calls (tests read it).
+    #[cfg(test)]
+    pub(crate) fn holds_a_page() -> bool {
+        with_thread(|t| Some(!matches!(t.last, Last::Nothing))).unwrap_or(false)
+    }
+
     /// Whether this thread keeps keys now (tests read it).
     #[cfg(test)]
     pub(crate) fn keeps_keys() -> bool {
         THREAD.with(|cell| cell.borrow().kept.is_some())
+    }
+
+    /// `f` on this thread's state; `None` when it is borrowed already or, at thread exit,
+    /// gone (SQLCipher may close a connection from a destructor: never a panic here, in a
+    /// function SQLCipher calls).
+    fn with_thread<R>(f: impl FnOnce(&mut Thread) -> Option<R>) -> Option<R> {
+        THREAD
+            .try_with(|cell| cell.try_borrow_mut().ok().and_then(|mut t| f(&mut t)))
+            .ok()
+            .flatten()
+    }
+
+    /// An encryption key held between two calls, masked as the kept keys are.
+    fn mask_key(key: &[u8]) -> Option<Zeroizing<[u8; KEY]>> {
+        let m = mask()?;
+        let mut k = Zeroizing::new([0u8; KEY]);
+        for ((k, b), m) in k.iter_mut().zip(key).zip(&m[ENC..MAC]) {
+            *k = b ^ m;
+        }
+        Some(k)
     }
 
     /// A random mask for the kept keys, drawn once; `None` when the system gives none.
@@ -154,10 +185,12 @@ mod imp {
         a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
     }
 
-    /// This thread's kept keys, unmasked, if they are for encryption key `key`.
-    fn unmasked(t: &Thread, key: &[u8]) -> Option<Kept> {
+    /// This thread's kept keys, unmasked, if they are for encryption key `key`; kept keys
+    /// from before a ledger was closed are wiped instead.
+    fn unmasked(t: &mut Thread, key: &[u8]) -> Option<Kept> {
         let (generation, kept) = t.kept.as_ref()?;
         if *generation != GENERATION.load(Ordering::Acquire) {
+            t.kept = None;
             return None;
         }
         let plain = masked(kept.clone())?;
@@ -177,27 +210,27 @@ mod imp {
         if !fits {
             return false;
         }
-        THREAD.with(|cell| {
-            let Ok(mut t) = cell.try_borrow_mut() else {
-                return false;
-            };
+        with_thread(|t| {
             t.last = Last::Nothing;
-            let Some(plain) = unmasked(&t, key) else {
-                return false;
-            };
+            let plain = unmasked(t, key)?;
             let mut inner = Zeroizing::new(words(&plain[INNER..OUTER]));
             // SAFETY: `able()` found AES, SHA and SSE2 on this processor; the lengths were
             // checked above (equal, whole blocks).
-            unsafe { pass(&plain[RK..INNER], iv, data, out, &mut inner) };
-            t.copy.clear();
-            t.copy.extend_from_slice(out);
-            t.last = Last::Stitched {
-                out: out.as_ptr() as usize,
-                len: out.len(),
-                inner,
-            };
-            true
+            let hashed = unsafe { pass(&plain[RK..INNER], iv, data, out, &mut inner) };
+            // The page is encrypted either way; its seal is finished here only if every
+            // chunk went into the hash (else the seal call computes it whole).
+            if hashed {
+                t.copy.clear();
+                t.copy.extend_from_slice(out);
+                t.last = Last::Stitched {
+                    out: out.as_ptr() as usize,
+                    len: out.len(),
+                    inner,
+                };
+            }
+            Some(())
         })
+        .is_some()
     }
 
     /// A page was encrypted the other way under `key` into `out`: if the seal call that
@@ -206,15 +239,20 @@ mod imp {
         if !able() || key.len() != KEY {
             return;
         }
-        THREAD.with(|cell| {
-            if let Ok(mut t) = cell.try_borrow_mut() {
-                let mut enc = Zeroizing::new([0u8; KEY]);
-                enc.copy_from_slice(key);
-                t.last = Last::Written {
-                    out: out as usize,
-                    enc,
-                };
-            }
+        with_thread(|t| {
+            t.last = Last::Written {
+                out: out as usize,
+                enc: mask_key(key)?,
+            };
+            Some(())
+        });
+    }
+
+    /// A seal call this pass does not finish (another algorithm): nothing is held for it.
+    pub(crate) fn forget_last() {
+        with_thread(|t| {
+            t.last = Last::Nothing;
+            Some(())
         });
     }
 
@@ -222,8 +260,7 @@ mod imp {
     /// `input` is the page it has just encrypted, unchanged, and `key` the one it hashed
     /// with. `None`: compute it whole (and then call [`learn`]).
     pub(crate) fn seal(key: &[u8], input: &[u8], extra: &[u8], tag: &mut [u8]) -> Option<()> {
-        THREAD.with(|cell| {
-            let mut t = cell.try_borrow_mut().ok()?;
+        with_thread(|t| {
             if !matches!(t.last, Last::Stitched { .. }) {
                 return None;
             }
@@ -244,13 +281,14 @@ mod imp {
             if !same(&plain[MAC..RK], key) {
                 // The same encryption key with another seal key (another ledger keyed
                 // alike, a copy being written): the whole seal teaches the new pair.
-                let mut enc = Zeroizing::new([0u8; KEY]);
-                enc.copy_from_slice(&plain[ENC..MAC]);
+                let enc = mask_key(&plain[ENC..MAC])?;
                 t.last = Last::Written { out, enc };
                 return None;
             }
-            let outer = words(&plain[OUTER..KEPT]);
-            finish(inner, outer, input, len - len % CHUNK, extra, tag);
+            let outer = Zeroizing::new(words(&plain[OUTER..KEPT]));
+            if !finish(inner, outer, input, len - len % CHUNK, extra, tag) {
+                return None;
+            }
             #[cfg(test)]
             STITCHED.with(|n| n.set(n.get() + 1));
             Some(())
@@ -260,16 +298,15 @@ mod imp {
     /// After a seal computed whole with `key` over the page at `input`: if that page was
     /// just encrypted the other way, this thread keeps the pair of keys from now on.
     pub(crate) fn learn(key: &[u8], input: *const u8) {
-        THREAD.with(|cell| {
-            let Ok(mut t) = cell.try_borrow_mut() else {
-                return;
-            };
+        with_thread(|t| {
             let Last::Written { out, enc } = std::mem::take(&mut t.last) else {
-                return;
+                return None;
             };
             if out != input as usize || key.len() != KEY {
-                return;
+                return None;
             }
+            // Unmasked (the mask is its own inverse).
+            let enc = mask_key(&enc[..])?;
             let mut plain: Kept = Zeroizing::new([0u8; KEPT]);
             plain[ENC..MAC].copy_from_slice(&enc[..]);
             plain[MAC..RK].copy_from_slice(key);
@@ -282,20 +319,18 @@ mod imp {
                 sha2::compress256(&mut state, std::slice::from_ref((&*block).into()));
                 put_words(&state, &mut plain[at..at + 32]);
             }
-            if let Some(kept) = masked(plain) {
-                t.kept = Some((GENERATION.load(Ordering::Acquire), kept));
-            }
+            t.kept = Some((GENERATION.load(Ordering::Acquire), masked(plain)?));
+            Some(())
         });
     }
 
     /// SQLCipher freed a ledger's cipher context: no thread keeps keys past it.
     pub(crate) fn forget() {
         GENERATION.fetch_add(1, Ordering::AcqRel);
-        THREAD.with(|cell| {
-            if let Ok(mut t) = cell.try_borrow_mut() {
-                t.kept = None;
-                t.last = Last::Nothing;
-            }
+        with_thread(|t| {
+            t.kept = None;
+            t.last = Last::Nothing;
+            Some(())
         });
     }
 
@@ -314,16 +349,20 @@ mod imp {
     }
 
     /// The seal from the inner state after `input[..hashed]`: the rest of `input`, `extra`,
-    /// SHA-256's padding, then the outer hash.
+    /// SHA-256's padding, then the outer hash. `false` (nothing written) if what is left
+    /// does not fit the two blocks it is padded into (`seal` checks it cannot happen).
     fn finish(
         mut inner: Zeroizing<[u32; 8]>,
-        mut outer: [u32; 8],
+        mut outer: Zeroizing<[u32; 8]>,
         input: &[u8],
         hashed: usize,
         extra: &[u8],
         tag: &mut [u8],
-    ) {
+    ) -> bool {
         let rest = &input[hashed..];
+        if rest.len() + extra.len() + 9 > 2 * CHUNK || tag.len() != 32 {
+            return false;
+        }
         let mut tail = Zeroizing::new([0u8; 2 * CHUNK]);
         tail[..rest.len()].copy_from_slice(rest);
         tail[rest.len()..rest.len() + extra.len()].copy_from_slice(extra);
@@ -333,8 +372,9 @@ mod imp {
         let bits = ((CHUNK + input.len() + extra.len()) as u64) * 8;
         tail[blocks * CHUNK - 8..blocks * CHUNK].copy_from_slice(&bits.to_be_bytes());
         for b in tail[..blocks * CHUNK].chunks_exact(CHUNK) {
-            let b: &[u8; CHUNK] = b.try_into().unwrap_or(&[0; CHUNK]);
-            sha2::compress256(&mut inner, std::slice::from_ref(b.into()));
+            if !hash(&mut inner, b) {
+                return false;
+            }
         }
         let mut block = Zeroizing::new([0u8; CHUNK]);
         for (w, o) in inner.iter().zip(block.chunks_exact_mut(4)) {
@@ -346,7 +386,7 @@ mod imp {
         for (w, o) in outer.iter().zip(tag.chunks_exact_mut(4)) {
             o.copy_from_slice(&w.to_be_bytes());
         }
-        outer.zeroize();
+        true
     }
 
     /// AES-256's round keys of `key` into `out` (15 × 16 bytes).
@@ -407,7 +447,14 @@ mod imp {
     /// CBC-encrypts `data` into `out`, hashing each whole 64 bytes of `out` into `inner` while
     /// the next 64 are encrypted (the two chains run side by side in the processor).
     #[target_feature(enable = "aes,sse2")]
-    unsafe fn pass(rk: &[u8], iv: &[u8], data: &[u8], out: &mut [u8], inner: &mut [u32; 8]) {
+    /// `false` if a chunk did not go into the hash (the ciphertext is whole either way).
+    unsafe fn pass(
+        rk: &[u8],
+        iv: &[u8],
+        data: &[u8],
+        out: &mut [u8],
+        inner: &mut [u32; 8],
+    ) -> bool {
         // SAFETY: every load and store is of 16 bytes at a multiple of 16 below `data`'s and
         // `out`'s common length (a multiple of 16), and within `rk` (15 × 16) and `iv` (16).
         unsafe {
@@ -419,6 +466,7 @@ mod imp {
             let n = data.len();
             let chunks = n / CHUNK;
             let mut at = 0;
+            let mut hashed = true;
             while at < n {
                 let p = _mm_loadu_si128(data.as_ptr().add(at).cast());
                 prev = block(&keys, _mm_xor_si128(p, prev));
@@ -426,20 +474,24 @@ mod imp {
                 at += BLOCK;
                 // A chunk just finished: hash the one before it, already written.
                 if at % CHUNK == 0 && at >= 2 * CHUNK {
-                    hash(inner, &out[at - 2 * CHUNK..at - CHUNK]);
+                    hashed &= hash(inner, &out[at - 2 * CHUNK..at - CHUNK]);
                 }
             }
             if chunks > 0 {
-                hash(inner, &out[(chunks - 1) * CHUNK..chunks * CHUNK]);
+                hashed &= hash(inner, &out[(chunks - 1) * CHUNK..chunks * CHUNK]);
             }
             keys = [_mm_setzero_si128(); ROUNDS];
             std::hint::black_box(&keys);
+            hashed
         }
     }
 
-    fn hash(state: &mut [u32; 8], chunk: &[u8]) {
-        if let Ok(b) = <&[u8; CHUNK]>::try_from(chunk) {
-            sha2::compress256(state, std::slice::from_ref(b.into()));
-        }
+    /// One 64-byte block into `state`; `false` if `chunk` is not one.
+    fn hash(state: &mut [u32; 8], chunk: &[u8]) -> bool {
+        let Ok(b) = <&[u8; CHUNK]>::try_from(chunk) else {
+            return false;
+        };
+        sha2::compress256(state, std::slice::from_ref(b.into()));
+        true
     }
 }

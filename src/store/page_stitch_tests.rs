@@ -194,3 +194,74 @@ fn keys_are_forgotten_when_a_ledger_closes() {
     drop(conn);
     assert!(!page_stitch::keeps_keys(), "closing the ledger forgot them");
 }
+
+/// A ledger closed on another thread stops this one using the keys it keeps: its next page
+/// is sealed whole (the kept keys' generation has passed).
+#[test]
+fn a_close_on_another_thread_stops_the_kept_keys_here() {
+    installed();
+    let ours = (page_hmac as HmacFn, page_cipher as CipherFn);
+    let (key, mac) = (bytes(32, 41), bytes(32, 42));
+    let (plain, iv) = (bytes(4048, 43), bytes(16, 44));
+    // Until a page is sealed from the pass (other tests' closes may come between).
+    let from_pass = (0..50).any(|_| {
+        let before = stitched();
+        write(ours, (&key, &mac), &iv, &plain, 1, |_| ());
+        stitched() > before
+    });
+    assert!(from_pass, "the keys were learnt");
+    std::thread::spawn(page_stitch::forget)
+        .join()
+        .expect("the other thread");
+    let before = stitched();
+    write(ours, (&key, &mac), &iv, &plain, 1, |_| ());
+    assert_eq!(
+        stitched(),
+        before,
+        "the kept keys were not used after the close"
+    );
+}
+
+/// A page sealed with another algorithm (HMAC-SHA512, an older ledger) leaves nothing of
+/// its encryption key held between pages.
+#[test]
+fn a_seal_this_module_leaves_to_openssl_holds_nothing() {
+    installed();
+    let (key, mac) = (bytes(32, 51), bytes(32, 52));
+    let plain = bytes(4016, 53);
+    let mut page = vec![0u8; 4096];
+    page[4016..4032].copy_from_slice(&bytes(16, 54));
+    let p = page.as_mut_ptr();
+    let rc = unsafe {
+        page_cipher(
+            std::ptr::null_mut(),
+            ENCRYPT,
+            key.as_ptr(),
+            32,
+            p.add(4016),
+            plain.as_ptr(),
+            4016,
+            p,
+        )
+    };
+    assert_eq!(rc, SQLITE_OK);
+    let pgno = 7u32.to_le_bytes();
+    let rc = unsafe {
+        page_hmac(
+            std::ptr::null_mut(),
+            HMAC_SHA512,
+            mac.as_ptr(),
+            32,
+            p,
+            4032,
+            pgno.as_ptr(),
+            4,
+            p.add(4032),
+        )
+    };
+    assert_eq!(rc, SQLITE_OK);
+    assert!(
+        !page_stitch::holds_a_page(),
+        "nothing held after a SHA-512 seal"
+    );
+}
