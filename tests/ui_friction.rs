@@ -204,16 +204,8 @@ fn a_long_petitioner_line_wraps_under_itself() {
     let mut input = common::fixture::intake_input();
     input.petitioners[0].address =
         Some("经开区东风街道丽景湾小区二十栋三单元七零二室（东门进，右手第二栋）".into());
-    d.store
-        .execute(&xinfang::store::Request {
-            case: None,
-            expected_version: None,
-            command: xinfang::domain::command::Command::Intake(Box::new(input)),
-            actor: "李娜".into(),
-            at: common::fixture::t(1),
-        })
-        .unwrap();
-    let cmd = xinfang::ui::app::Cmd::OpenCase(2);
+    let id = d.intake(input);
+    let cmd = xinfang::ui::app::Cmd::OpenCase(id);
     let msg = xinfang::ui::runtime::execute(&mut d.store, &d.app, &cmd);
     d.send(msg);
     let backend = ratatui::backend::TestBackend::new(80, 24);

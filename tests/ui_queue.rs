@@ -420,15 +420,7 @@ fn a_long_name_leaves_the_id_number_s_tail_in_view() {
         let mut input = intake_input();
         input.petitioners[0].name = name.into();
         input.petitioners[0].id_number = Some(id.into());
-        d.store
-            .execute(&Request {
-                case: None,
-                expected_version: None,
-                command: Command::Intake(Box::new(input)),
-                actor: "李娜".into(),
-                at: t(1),
-            })
-            .unwrap();
+        d.intake(input);
     }
     d.key(KeyCode::Char('r'));
     let mut term = Terminal::new(TestBackend::new(120, 30)).unwrap();

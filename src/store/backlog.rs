@@ -81,7 +81,6 @@ impl Store {
     /// The rows of `ids` (from [`Store::backlog_ids`]) with their grounds and files; one the
     /// viewer may not see is left out.
     pub fn backlog_rows(&self, ids: &[i64], today: NaiveDate) -> Result<Vec<BacklogRow>> {
-        let policy = &self.office.policy;
         let mut out = Vec::with_capacity(ids.len());
         for &id in ids {
             let row = match self.case(&CaseRef::Id(id), today) {
@@ -90,9 +89,12 @@ impl Store {
                 Err(StoreError::CaseNotFound(_) | StoreError::Recused(_)) => continue,
                 Err(e) => return Err(e),
             };
-            let file = file_of(&self.conn, id)?.unwrap_or_default();
-            let grounds = backlog::grounds(&row.case, &row.clocks, file.marked.is_some(), policy);
-            out.push(BacklogRow { row, grounds, file });
+            let (grounds, file) = self.grounds_and_file(&row)?;
+            out.push(BacklogRow {
+                row,
+                grounds,
+                file: file.unwrap_or_default(),
+            });
         }
         Ok(out)
     }
@@ -100,18 +102,24 @@ impl Store {
     /// Case `row`'s 积案 grounds and file, for its case screen: `None` when it is not 积案
     /// and never had a file (a case no longer 积案 keeps its file, with no ground).
     pub fn backlog_of(&self, row: &CaseRow) -> Result<Option<(Vec<BacklogGround>, BacklogFile)>> {
-        let file = file_of(&self.conn, row.case.id)?;
-        let grounds = backlog::grounds(
-            &row.case,
-            &row.clocks,
-            file.as_ref().is_some_and(|f| f.marked.is_some()),
-            &self.office.policy,
-        );
+        let (grounds, file) = self.grounds_and_file(row)?;
         Ok(match file {
             Some(f) => Some((grounds, f)),
             None if grounds.is_empty() => None,
             None => Some((grounds, BacklogFile::default())),
         })
+    }
+
+    /// Why case `row` is 积案 (the office's rule and the leader's mark, `domain::backlog`),
+    /// and its file if it has one.
+    fn grounds_and_file(&self, row: &CaseRow) -> Result<(Vec<BacklogGround>, Option<BacklogFile>)> {
+        let file = file_of(&self.conn, row.case.id)?;
+        let marked = file.as_ref().is_some_and(|f| f.marked.is_some());
+        let policy = &self.office.policy;
+        Ok((
+            backlog::grounds(&row.case, &row.clocks, marked, policy),
+            file,
+        ))
     }
 
     /// Every 积案 the viewer may see on `today`, whole (the command line's list and sheet).

@@ -288,7 +288,7 @@ unsafe extern "C" fn page_cipher(
     // but for reading the key.
     let rc = unsafe { openssl(ctx, mode, key, key_sz, iv, input, in_sz, out) };
     if rc == SQLITE_OK {
-        super::page_stitch::note_written(key_bytes, out, n);
+        super::page_stitch::note_written(key_bytes, out);
     }
     rc
 }

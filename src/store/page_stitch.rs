@@ -32,7 +32,7 @@ mod other {
     pub(crate) fn encrypt(_: &[u8], _: &[u8], _: &[u8], _: &mut [u8]) -> bool {
         false
     }
-    pub(crate) fn note_written(_: &[u8], _: *const u8, _: usize) {}
+    pub(crate) fn note_written(_: &[u8], _: *const u8) {}
     pub(crate) fn seal(_: &[u8], _: &[u8], _: &[u8], _: &mut [u8]) -> Option<()> {
         None
     }
@@ -235,7 +235,7 @@ mod imp {
 
     /// A page was encrypted the other way under `key` into `out`: if the seal call that
     /// follows hashes it, its key is learnt ([`learn`]).
-    pub(crate) fn note_written(key: &[u8], out: *const u8, _len: usize) {
+    pub(crate) fn note_written(key: &[u8], out: *const u8) {
         if !able() || key.len() != KEY {
             return;
         }

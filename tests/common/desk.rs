@@ -131,6 +131,20 @@ impl Desk {
         self.ctrl('s');
     }
 
+    /// Takes in `input` as 李娜, a day after T0, as another desk would: the new case's id.
+    pub fn intake(&mut self, input: xinfang::domain::intake::IntakeInput) -> i64 {
+        self.store
+            .execute(&Request {
+                case: None,
+                expected_version: None,
+                command: Command::Intake(Box::new(input)),
+                actor: "李娜".into(),
+                at: t(1),
+            })
+            .unwrap()
+            .id
+    }
+
     /// Gives `command` on case 1 as `actor`, as another desk would.
     pub fn step(&mut self, command: Command, actor: &str) {
         self.store

@@ -89,10 +89,12 @@ impl Columns {
             let used: usize = numbers.iter().filter(|n| **n > 0).map(|n| n + 2).sum();
             w.saturating_sub(2 + used)
         };
-        // A year's 上期 is its 去年同期 (`Report::compared_once`): said once.
-        if r.report.compared_once() {
-            numbers[1] = 0;
-            numbers[2] = 0;
+        // The columns the report's tables print (a year's 上期 is its 去年同期: said once).
+        let shown = crate::report::shown_columns(&r.report);
+        for (i, n) in numbers.iter_mut().enumerate() {
+            if !shown.contains(&(i + 1)) {
+                *n = 0;
+            }
         }
         // First the year-on-year pair, then the month-on-month change.
         for drop in [[3usize, 4].as_slice(), &[2]] {
