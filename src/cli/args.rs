@@ -177,11 +177,9 @@ pub enum Cmd {
         again: bool,
         #[arg(long)]
         print: bool,
-        /// The unit a 工作建议函 / 预警稳控提醒函 goes to (default: the assigned department).
-        #[arg(long)]
+        #[arg(long, value_name = "UNIT")]
         to: Option<String>,
-        /// The suggestion of a 工作建议函.
-        #[arg(long)]
+        #[arg(long, value_name = "TEXT")]
         advice: Option<String>,
     },
     Check {
@@ -406,9 +404,10 @@ fn localise_under(cmd: clap::Command, lang: Lang, parent: &str) -> clap::Command
         .about(text::about(lang, &name))
         .help_template(text::help_template(lang, has_subcommands));
     for id in ids {
-        let help = text::arg_help(lang, &id);
-        if !help.is_empty() {
-            cmd = cmd.mut_arg(id, |a| a.help(help));
+        let help = text::arg_help_listing(lang, &id)
+            .or_else(|| Some(text::arg_help(lang, &id).to_owned()).filter(|h| !h.is_empty()));
+        if let Some(help) = help {
+            cmd = cmd.mut_arg(id, |a| said_in(a, help, lang));
         }
     }
     let subs: Vec<String> = cmd
@@ -419,6 +418,36 @@ fn localise_under(cmd: clap::Command, lang: Lang, parent: &str) -> clap::Command
         cmd = cmd.mut_subcommand(sub, |s| localise_under(s, lang, &own));
     }
     cmd
+}
+
+/// An option with its help in `lang`. clap's own labels are English (`[default: …]`,
+/// `[env: …]`, `Possible values:`): in Chinese the default is said in the help, the
+/// variable is named there already (`--db`) and the values are listed there (`--list`).
+fn said_in(a: clap::Arg, help: String, lang: Lang) -> clap::Arg {
+    if lang == Lang::En {
+        return a.help(help);
+    }
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let a = match defaults.as_slice() {
+        [] => a.help(help),
+        shown => a
+            .help(text::default_said(lang, &help, &shown.join(", ")))
+            .hide_default_value(true),
+    };
+    let a = if a.get_env().is_some() {
+        a.hide_env(true)
+    } else {
+        a
+    };
+    if a.get_action().takes_values() {
+        a.hide_possible_values(true)
+    } else {
+        a
+    }
 }
 
 /// The grammar with every text in `lang`.
@@ -460,6 +489,63 @@ mod tests {
     fn grammar_is_consistent() {
         command(Lang::Zh).debug_assert();
         command(Lang::En).debug_assert();
+    }
+
+    /// Every command's help, long form, at every level.
+    fn every_help(cmd: &mut clap::Command, out: &mut Vec<String>) {
+        out.push(cmd.render_long_help().to_string());
+        for sub in cmd.get_subcommands_mut() {
+            every_help(sub, out);
+        }
+    }
+
+    #[test]
+    fn the_chinese_help_has_none_of_clap_s_english_labels() {
+        let mut helps = Vec::new();
+        every_help(&mut command(Lang::Zh), &mut helps);
+        assert!(helps.len() > 40, "{}", helps.len());
+        for help in &helps {
+            for english in ["[default:", "[env:", "Possible values", "[possible values"] {
+                assert!(!help.contains(english), "{english}\n{help}");
+            }
+            // A value is named for the user, not by the grammar's id (`<screening_format>`).
+            assert!(
+                !help.contains("_format>") && !help.contains("<screening_"),
+                "{help}"
+            );
+        }
+        let all = helps.concat();
+        assert!(all.contains("生成多少件（默认：1000）"), "{all}");
+        // Said once where the help says it already.
+        assert!(!all.contains("默认）、quarter、year（默认"), "{all}");
+        // The English help keeps clap's labels.
+        let mut en = Vec::new();
+        every_help(&mut command(Lang::En), &mut en);
+        assert!(en.concat().contains("[default: 1000]"));
+    }
+
+    #[test]
+    fn closed_sets_are_listed_whole_in_the_help() {
+        use crate::domain::documents::DocKind;
+        use crate::domain::screening::DisputeKind;
+        for lang in [Lang::Zh, Lang::En] {
+            let kinds = text::arg_help_listing(lang, "kind").unwrap_or_default();
+            for k in DocKind::ALL {
+                assert!(kinds.contains(k.code()), "{lang:?} {k:?}: {kinds}");
+            }
+            let disputes = text::arg_help_listing(lang, "screening_kind").unwrap_or_default();
+            for k in DisputeKind::ALL {
+                assert!(disputes.contains(k.code()), "{lang:?} {k:?}: {disputes}");
+            }
+        }
+        let mut cmd = command(Lang::Zh);
+        let add = cmd
+            .find_subcommand_mut("screening")
+            .and_then(|s| s.find_subcommand_mut("add"))
+            .map(|a| a.render_help().to_string())
+            .unwrap_or_default();
+        assert!(add.contains("纠纷类型：family"), "{add}");
+        assert!(!add.contains("文书种类"), "{add}");
     }
 
     #[test]

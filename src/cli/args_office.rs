@@ -20,7 +20,7 @@ pub struct FlagsArgs {
     pub json: bool,
     #[arg(long, value_name = "N", requires = "flag_reason")]
     pub remove: Option<i64>,
-    #[arg(long = "reason", id = "flag_reason")]
+    #[arg(long = "reason", id = "flag_reason", value_name = "TEXT")]
     pub reason: Option<String>,
 }
 
@@ -30,21 +30,25 @@ pub struct ScreeningFields {
     #[arg(long = "found-on", id = "found_on", value_name = "DATE")]
     pub found_on: Option<String>,
     #[arg(long = "found-by", id = "found_by", value_name = "NAME", conflicts_with = "screening_json",
-          requires_all = ["screening_unit", "place", "party", "kind", "risk", "screening_summary", "screening_responsible"])]
+          requires_all = ["screening_unit", "place", "party", "screening_kind", "screening_risk", "screening_summary", "screening_responsible"])]
     pub found_by: Option<String>,
-    #[arg(long = "unit", id = "screening_unit")]
+    #[arg(long = "unit", id = "screening_unit", value_name = "UNIT")]
     pub unit: Option<String>,
-    #[arg(long = "place", id = "place")]
+    #[arg(long = "place", id = "place", value_name = "PLACE")]
     pub place: Option<String>,
-    #[arg(long = "party", id = "party")]
+    #[arg(long = "party", id = "party", value_name = "NAME")]
     pub party: Vec<String>,
-    #[arg(long = "kind", id = "kind")]
+    #[arg(long = "kind", id = "screening_kind", value_name = "CODE")]
     pub kind: Option<String>,
-    #[arg(long = "risk", id = "risk")]
+    #[arg(long = "risk", id = "screening_risk", value_name = "CODE")]
     pub risk: Option<String>,
-    #[arg(long = "summary", id = "screening_summary")]
+    #[arg(long = "summary", id = "screening_summary", value_name = "TEXT")]
     pub summary: Option<String>,
-    #[arg(long = "responsible", id = "screening_responsible")]
+    #[arg(
+        long = "responsible",
+        id = "screening_responsible",
+        value_name = "UNIT"
+    )]
     pub responsible: Option<String>,
     #[arg(long = "leader", id = "add_leader", value_name = "NAME")]
     pub leader: Option<String>,
@@ -100,7 +104,12 @@ pub enum ScreeningCmd {
         /// Makes the case through the ordinary intake instead (`--category` sets its category).
         #[arg(long = "new", id = "new_case", conflicts_with = "screening_case")]
         new: bool,
-        #[arg(long = "category", id = "new_case_category", requires = "new_case")]
+        #[arg(
+            long = "category",
+            id = "new_case_category",
+            value_name = "CATEGORY",
+            requires = "new_case"
+        )]
         category: Option<String>,
     },
     ZeroReport {
@@ -122,6 +131,7 @@ pub enum ScreeningCmd {
         #[arg(
             long = "format",
             id = "screening_format",
+            value_name = "FORMAT",
             value_enum,
             default_value = "text"
         )]
@@ -183,6 +193,7 @@ pub enum BacklogCmd {
         #[arg(
             long = "format",
             id = "backlog_format",
+            value_name = "FORMAT",
             value_enum,
             default_value = "html"
         )]

@@ -114,7 +114,7 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
         "all" => lang.pick("整个列表，逐页写出", "the whole list, written a page at a time"),
         "keys" | "size" => super::replay::arg_help(lang, id),
         "dest" => lang.pick("备份文件（不能已存在）", "backup file (must not exist)"),
-        "kind" | "basis" | "review_organ" | "again" | "print" => {
+        "basis" | "review_organ" | "again" | "print" | "to" | "advice" => {
             super::documents::arg_help(lang, id)
         }
         "preset" | "date" | "week" | "preset_case" => super::presets::arg_help(lang, id),
@@ -130,6 +130,58 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
             super::attachments::arg_help(lang, id)
         }
         _ => super::signin::arg_help(lang, id),
+    }
+}
+
+/// An option whose values are a closed set: its help lists every code with its name, from
+/// the set itself, so a new document or dispute kind is in the help as soon as it exists.
+pub fn arg_help_listing(lang: Lang, id: &str) -> Option<String> {
+    use crate::domain::documents::DocKind;
+    use crate::domain::screening::{DisputeKind, RiskLevel};
+    let (what, items): (&str, Vec<(&str, &str)>) = match id {
+        "kind" => (
+            lang.pick("文书种类", "kind"),
+            DocKind::ALL
+                .iter()
+                .map(|k| (k.code(), super::documents::kind(lang, *k)))
+                .collect(),
+        ),
+        "screening_kind" => (
+            lang.pick("纠纷类型", "dispute kind"),
+            DisputeKind::ALL
+                .iter()
+                .map(|k| (k.code(), super::screening::kind(lang, *k)))
+                .collect(),
+        ),
+        "screening_risk" => (
+            lang.pick("风险等级", "risk level"),
+            RiskLevel::ALL
+                .iter()
+                .map(|r| (r.code(), super::screening::risk(lang, *r)))
+                .collect(),
+        ),
+        _ => return None,
+    };
+    let listed: Vec<String> = items
+        .iter()
+        .map(|(code, name)| match lang {
+            Lang::Zh => format!("{code} {name}"),
+            Lang::En => format!("{code} ({name})"),
+        })
+        .collect();
+    Some(match lang {
+        Lang::Zh => format!("{what}：{}", listed.join("、")),
+        Lang::En => format!("{what}: {}", listed.join(", ")),
+    })
+}
+
+/// An option's default, said after its help in Chinese (clap says `[default: …]` in English).
+pub fn default_said(lang: Lang, help: &str, default: &str) -> String {
+    match lang {
+        // Said already (`month（本月，默认）`).
+        Lang::Zh if help.contains("默认") => help.to_owned(),
+        Lang::Zh => format!("{help}（默认：{default}）"),
+        Lang::En => format!("{help} [default: {default}]"),
     }
 }
 

@@ -280,17 +280,13 @@ pub fn screen(lang: Lang) -> &'static Screen {
 /// `xinfang notice --help`.
 pub fn about(lang: Lang) -> &'static str {
     lang.pick(
-        "出具文书（受理告知书、不予受理告知书、转送交办单、延期办理告知书、督办单、信访处理意见书、办结报告、案卷）；已出具的按原文重印",
-        "issue a document (acceptance, non-acceptance, pass-on/assignment, extension, supervision, reply, closing report, case file); one already issued is reprinted as it was",
+        "出具文书（告知书、转送交办单、督办单、催办单、信访处理意见书、办结报告、案卷、工作建议函等，种类见 KIND）；已出具的按原文重印",
+        "issue a document (notices, pass-on sheet, supervision and reminder sheets, reply, closing report, case file, work suggestion letter…: see KIND); one already issued is reprinted as it was",
     )
 }
 
 pub fn arg_help(lang: Lang, id: &str) -> &'static str {
     match id {
-        "kind" => lang.pick(
-            "文书种类：accept 受理告知书、decline 不予受理告知书、transfer 转送交办单、extension 延期办理告知书、supervision 督办单、reply 信访处理意见书、closing 办结报告、casefile 案卷",
-            "kind: accept, decline, transfer, extension, supervision, reply, closing, casefile",
-        ),
         "basis" => lang.pick(
             "处理意见的法律法规依据（信访处理意见书必填，第三十二条）",
             "the legal basis of the outcome (required for the reply, Art 32)",
@@ -307,6 +303,11 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
             "写入文件后用 lp 送单位设置的打印机",
             "send the file written to the office's printer with lp",
         ),
+        "to" => lang.pick(
+            "工作建议函、预警稳控提醒函的主送单位（默认为承办部门）",
+            "the unit a work suggestion or early-warning letter goes to (default: the assigned department)",
+        ),
+        "advice" => lang.pick("工作建议函的建议内容", "the suggestion a work suggestion letter makes"),
         _ => "",
     }
 }
