@@ -471,6 +471,30 @@ fn the_demo_says_its_passphrase_and_opens_with_it() {
     );
     assert!(out.success(), "{out:?}");
     assert!(!is_plaintext(&l.path));
+    // A demo has a letterhead, so a new user can issue its documents: the 受理告知书 of an
+    // accepted case names the demo office.
+    let signed = ["--db", l.db(), "--as", "李娜", "--passphrase-file", &f];
+    let listed = run(
+        &[
+            &signed[..],
+            &["list", "--state", "assigned", "--limit", "1", "--json"],
+        ]
+        .concat(),
+        "",
+    );
+    let cases: serde_json::Value = serde_json::from_str(&listed.stdout).expect("json");
+    let no = cases[0]["case"]["case_no"]
+        .as_str()
+        .expect("an assigned case")
+        .to_owned();
+    let out_file = l.file("accept.html").display().to_string();
+    let notice = run(
+        &[&signed[..], &["notice", &no, "accept", "--out", &out_file]].concat(),
+        "",
+    );
+    assert!(notice.success(), "{notice:?}");
+    let html = std::fs::read_to_string(&out_file).expect("the notice");
+    assert!(html.contains("演示区信访局"), "{html}");
 }
 
 #[test]

@@ -28,6 +28,16 @@ fn an_anonymous_letter_with_its_postmark() {
     }
     d.chars("2026-03-10");
     d.fill(FieldKey::Postmark, "2026-03-11");
+    // Said as the clerk leaves the field, before any save.
+    d.key(KeyCode::Tab);
+    let said = d
+        .form()
+        .get(FieldKey::Postmark)
+        .and_then(|f| f.error.clone());
+    assert!(
+        said.as_deref().is_some_and(|e| e.contains("邮戳")),
+        "{said:?}"
+    );
     d.to(FieldKey::Anonymous, None);
     d.key(KeyCode::Char(' '));
     d.fill(FieldKey::LetterNo, "X-17");
@@ -82,6 +92,8 @@ fn a_group_visit_with_rows_a_main_petitioner_and_too_many_representatives() {
     assert!(d.app.message.as_deref().unwrap().contains("再按 Ctrl-D"));
     d.ctrl('d');
     assert_eq!(d.form().rows(), 5);
+    // The count that followed the rows follows them back.
+    assert_eq!(d.form().text(FieldKey::People).as_deref(), Some("5"));
     d.fill_summary("集体反映小区停车位被占用");
     d.ctrl('s');
     let id = d.case_id();
@@ -94,8 +106,24 @@ fn a_group_visit_with_rows_a_main_petitioner_and_too_many_representatives() {
         .collect();
     assert_eq!(names, ["周大山", "钱二", "孙三", "李四", "周五"]);
     assert_eq!(case.intake.main_petitioner().unwrap().name, "孙三");
-    assert_eq!(case.intake.people, 6);
+    assert_eq!(case.intake.people, 5);
     assert!(case.intake.petitioners.iter().all(|p| p.representative));
+}
+
+/// A group counted larger than those named keeps its count when a row goes.
+#[test]
+fn a_counted_group_keeps_its_count_when_a_row_goes() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("周大山");
+    d.ctrl('n');
+    d.chars("钱二");
+    d.fill(FieldKey::People, "30");
+    d.to(FieldKey::Name, Some(1));
+    d.ctrl('d');
+    d.ctrl('d');
+    assert_eq!(d.form().rows(), 1);
+    assert_eq!(d.form().text(FieldKey::People).as_deref(), Some("30"));
 }
 
 #[test]

@@ -307,6 +307,8 @@ impl Model {
         let leader = |by: &usize| *by == 1;
         let open = matches!(m.state, Registered | Assigned) && m.accepted;
         match a {
+            // 当场答复 (3) needs the petitioner there: not for an item passed down (Art 23).
+            A::Register(3) if m.referral => return None,
             A::Register(k) if m.state == Intake => {
                 m.accepted = *k == 0;
                 m.state = if *k == 3 { Replied } else { Registered };

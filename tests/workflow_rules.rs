@@ -511,3 +511,115 @@ fn an_extension_asked_is_granted_or_refused() {
     assert!(granted.extension_asked().is_none());
     assert!(!granted.awaiting_leader());
 }
+
+/// 当场答复 (Art 23 第二款) needs the petitioner there: a visit is answered in person, a call
+/// on the line (其他), and a letter, e-mail or online petition cannot be answered so.
+#[test]
+fn an_answer_on_the_spot_needs_the_petitioner_there() {
+    let o = Office0::new();
+    let answered = Command::Register(Decision::Answered {
+        text: "已当场说明政策".into(),
+    });
+    for (channel, method) in [
+        (Channel::Visit, Some(ServiceMethod::InPerson)),
+        (Channel::Phone, Some(ServiceMethod::Other)),
+        (Channel::Letter, None),
+        (Channel::Email, None),
+        (Channel::Online, None),
+        (Channel::Referral, None),
+    ] {
+        let mut input = intake_input();
+        input.channel = channel;
+        let taken = o
+            .apply(None, &Command::Intake(Box::new(input)), "李娜", t(0))
+            .expect("taken in")
+            .case;
+        match (o.apply(Some(&taken), &answered, "李娜", t(1)), method) {
+            (Ok(c), Some(m)) => {
+                assert_eq!(c.case.state, State::Replied, "{channel:?}");
+                assert_eq!(c.case.reply.map(|r| r.method), Some(m), "{channel:?}");
+            }
+            (Err(E::NotOnTheSpot { channel: said }), None) => assert_eq!(said, channel),
+            (other, _) => panic!("{channel:?}: {other:?}"),
+        }
+    }
+}
+
+/// A step the state does not allow is refused naming what the actor could do instead: a
+/// clerk is not pointed to 督办, a leader's step; a leader is.
+#[test]
+fn a_refusal_names_only_the_actor_s_own_next_steps() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let registered = &f
+        .iter()
+        .find(|(_, c)| c.state == State::Registered)
+        .expect("a registered case")
+        .1;
+    let register_again = Command::Register(Decision::Accept);
+    let allowed = |actor: &str| match o.apply(Some(registered), &register_again, actor, t(6)) {
+        Err(E::WrongState { allowed, .. }) => allowed,
+        other => panic!("{actor}: {other:?}"),
+    };
+    let clerk = allowed("李娜");
+    assert!(clerk.contains(&Op::Assign), "{clerk:?}");
+    assert!(!clerk.contains(&Op::Supervise), "{clerk:?}");
+    let leader = allowed("赵局长");
+    assert!(leader.contains(&Op::Supervise), "{leader:?}");
+}
+
+/// Art 22 第二款: a 纪检监察 accusation goes to the 纪检监察机关 and a 涉法涉诉 letter to the
+/// 政法部门; registered any other way, the clerk is reminded (not refused: the office may
+/// be the body with the power).
+#[test]
+fn the_law_s_routes_are_recalled_at_registration() {
+    use xinfang::domain::workflow::{LawRoute, Warning};
+    let o = Office0::new();
+    let warned = |category: &str, handling: HandlingType, channel: Channel, d: Decision| {
+        let mut input = intake_input();
+        (input.category, input.handling_type, input.channel) =
+            (category.into(), Some(handling), channel);
+        let taken = o
+            .apply(None, &Command::Intake(Box::new(input)), "李娜", t(0))
+            .expect("taken in")
+            .case;
+        o.apply(Some(&taken), &Command::Register(d), "李娜", t(1))
+            .expect("registered")
+            .warnings
+    };
+    let accusation = HandlingType::Accusation;
+    assert_eq!(
+        warned("纪检监察", accusation, Channel::Visit, Decision::Accept),
+        [Warning::RouteByLaw(LawRoute::Discipline)]
+    );
+    let passed = Decision::pass_on("区纪委监委");
+    assert!(warned("纪检监察", accusation, Channel::Visit, passed).is_empty());
+    assert!(
+        warned(
+            "纪检监察",
+            HandlingType::Claim,
+            Channel::Visit,
+            Decision::Accept
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        warned(
+            "政法",
+            HandlingType::Claim,
+            Channel::Letter,
+            Decision::Accept
+        ),
+        [Warning::RouteByLaw(LawRoute::Legal)]
+    );
+    // A visitor on a court matter is talked to (释法明理), not passed on by rule.
+    assert!(
+        warned(
+            "政法",
+            HandlingType::Claim,
+            Channel::Visit,
+            Decision::Accept
+        )
+        .is_empty()
+    );
+}

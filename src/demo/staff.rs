@@ -1,6 +1,7 @@
 //! The demo office's people: reception clerks, two leaders and handlers in
 //! the departments cases are assigned to.
 
+use crate::domain::documents::OfficeProfile;
 use crate::domain::rules::{Operator, names_accused};
 use crate::domain::types::Role;
 use crate::store::{Store, StoreError};
@@ -72,5 +73,29 @@ pub fn setup(store: &mut Store) -> Result<(), StoreError> {
             store.put_operator(&op(name, Role::Handler, Some(department)))?;
         }
     }
+    letterhead(store)
+}
+
+/// A demo letterhead where the office has none, so that every document can be tried on
+/// the demo (a notice names its office, its number's prefix, and the 复查机关, Art 35).
+/// What the office set already stays.
+fn letterhead(store: &mut Store) -> Result<(), StoreError> {
+    let have = store.office_profile()?;
+    let fill = |now: &str, demo: &str| {
+        if now.trim().is_empty() {
+            demo.to_owned()
+        } else {
+            String::new()
+        }
+    };
+    store.set_office_profile(&OfficeProfile {
+        name: fill(&have.name, "演示区信访局"),
+        address: fill(&have.address, "演示区人民路1号"),
+        hotline: fill(&have.hotline, "12345"),
+        prefix: fill(&have.prefix, "演信"),
+        seal: fill(&have.seal, "演示区信访局"),
+        review_organ: fill(&have.review_organ, "演示市信访局"),
+        ..OfficeProfile::default()
+    })?;
     Ok(())
 }

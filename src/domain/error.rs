@@ -143,6 +143,11 @@ pub enum WorkflowError {
     NotAccepted { op: Op },
     #[error("outcome is for accepted cases only")]
     OutcomeOnNotice,
+    /// 当场答复 needs the petitioner there: at the window, or on the line (Art 23 第二款).
+    #[error("an answer on the spot needs the petitioner present: not for a {}", channel.code())]
+    NotOnTheSpot {
+        channel: crate::domain::types::Channel,
+    },
     #[error("already extended once")]
     AlreadyExtended,
     #[error("already closed for good")]

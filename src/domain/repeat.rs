@@ -52,6 +52,27 @@ impl PetitionerKey {
     /// Which of an earlier case's `people` this key names: the same ID number, else the
     /// same phone, else the same name and address.
     pub fn find_in<'p>(&self, people: &'p [Petitioner]) -> Option<&'p Petitioner> {
+        let by_name = || {
+            let (name, address) = self.name_address.as_ref()?;
+            people.iter().find(|p| {
+                p.name.trim() == name && p.address.as_deref().map(str::trim) == Some(address)
+            })
+        };
+        self.by_id_or_phone(people).or_else(by_name)
+    }
+
+    /// The name an earlier case's `people` record for this key's ID number (else its phone),
+    /// when it is not `name`: the same number for two names is a slip of the keyboard or
+    /// another person. A phone is shared in a family or a shop as often as not: the same
+    /// phone under another name is said too, so the clerk asks rather than takes them for one.
+    pub fn other_name<'p>(&self, name: &str, people: &'p [Petitioner]) -> Option<&'p str> {
+        self.by_id_or_phone(people)
+            .map(|p| p.name.trim())
+            .filter(|earlier| *earlier != name.trim())
+    }
+
+    /// The one of `people` with this key's ID number, else with its phone.
+    fn by_id_or_phone<'p>(&self, people: &'p [Petitioner]) -> Option<&'p Petitioner> {
         let by_id = self.id_number.as_deref().and_then(|id| {
             people
                 .iter()
@@ -61,24 +82,7 @@ impl PetitionerKey {
             let phone = self.phone.as_deref()?;
             people.iter().find(|p| p.phone.as_deref() == Some(phone))
         };
-        let by_name = || {
-            let (name, address) = self.name_address.as_ref()?;
-            people.iter().find(|p| {
-                p.name.trim() == name && p.address.as_deref().map(str::trim) == Some(address)
-            })
-        };
-        by_id.or_else(by_phone).or_else(by_name)
-    }
-
-    /// The name an earlier case's `people` record for this key's ID number, when it is not
-    /// `name`: the same number for two names is a slip of the keyboard or another person.
-    pub fn other_name<'p>(&self, name: &str, people: &'p [Petitioner]) -> Option<&'p str> {
-        let id = self.id_number.as_deref()?;
-        people
-            .iter()
-            .find(|p| p.id_number.as_deref().map(str::to_uppercase).as_deref() == Some(id))
-            .map(|p| p.name.trim())
-            .filter(|earlier| *earlier != name.trim())
+        by_id.or_else(by_phone)
     }
 }
 
@@ -116,10 +120,17 @@ mod tests {
             by_phone.find_in(&people).map(|p| p.name.as_str()),
             Some("李四")
         );
-        assert_eq!(
-            by_phone.other_name("王五", &people),
+        // The same phone under another name: said, a family's phone or a slip.
+        assert_eq!(by_phone.other_name("王五", &people), Some("李四"));
+        assert_eq!(by_phone.other_name("李四", &people), None);
+        // The ID number's holder decides when both are typed.
+        let both = PetitionerKey::new(
+            Some("11010519491231002X"),
+            Some("13900139000"),
             None,
-            "no ID typed, no warning"
+            None,
+            today,
         );
+        assert_eq!(both.other_name("张三", &people), None);
     }
 }

@@ -26,6 +26,17 @@ vocabulary! {
     }
 }
 
+impl Channel {
+    /// Whether the petitioner is there to be told a decision on the spot (当场答复, Art 23
+    /// 第二款): at the window or on the line.
+    pub fn answers_on_the_spot(self) -> bool {
+        match self {
+            Channel::Visit | Channel::Phone => true,
+            Channel::Letter | Channel::Email | Channel::Online | Channel::Referral => false,
+        }
+    }
+}
+
 vocabulary! {
     /// 2022《信访工作条例》第二十九至三十一条: the three kinds of matter.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

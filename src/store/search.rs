@@ -262,8 +262,11 @@ pub(super) fn search_ids(
         let ids = stmt.query_map(params![last4, tail, limit as i64], |r| r.get(0))?;
         return Ok(ids.collect::<rusqlite::Result<_>>()?);
     }
+    let typed_phone = phone_typed(query);
+    let query = typed_phone.as_deref().unwrap_or(query);
+    let numbered = serial_matches(conn, query, seen)?;
     let Some(expr) = match_expression(query) else {
-        return Ok(Vec::new());
+        return Ok(numbered);
     };
     let only_seen = if seen == "1" {
         String::new()
@@ -275,6 +278,47 @@ pub(super) fn search_ids(
          ORDER BY rowid DESC LIMIT ?2"
     ))?;
     let ids = stmt.query_map(params![expr, limit as i64], |r| r.get(0))?;
+    let found: Vec<i64> = ids.collect::<rusqlite::Result<_>>()?;
+    // The case numbered so comes first, then the text's matches.
+    let mut ids = numbered.clone();
+    ids.extend(found.into_iter().filter(|id| !numbered.contains(id)));
+    ids.truncate(limit);
+    Ok(ids)
+}
+
+/// A phone typed with spaces or dashes (`139 5711 2345`), as the intake form takes it: the
+/// number as stored, so that it is searched as one. None for anything else.
+fn phone_typed(query: &str) -> Option<String> {
+    let q = query.trim();
+    let separated = q.contains(|c: char| c.is_whitespace() || c == '-');
+    let phone_like = q
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "-()+".contains(c));
+    if !separated || !phone_like {
+        return None;
+    }
+    crate::domain::phone::check_phone(q)
+        .ok()
+        .map(|p| p.normalized)
+}
+
+/// The cases whose number ends in the serial typed alone (`1380` is 2026-1380, and
+/// 2025-1380 after it), newest year first: a clerk reads a case's number off a paper slip.
+fn serial_matches(conn: &Connection, query: &str, seen: &str) -> Result<Vec<i64>> {
+    let q = query.trim();
+    if !(MIN_DIGITS..=5).contains(&q.len()) || !q.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(Vec::new());
+    }
+    let Ok(serial) = q.parse::<i64>() else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.id FROM case_counters y
+           JOIN cases c ON c.case_no = y.year || '-' || printf('%04d', ?1)
+          WHERE y.last >= ?1 AND {seen}
+          ORDER BY y.year DESC"
+    ))?;
+    let ids = stmt.query_map([serial], |r| r.get(0))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -336,7 +380,9 @@ mod tests {
     fn search(texts: &[&str], q: &str) -> Vec<i64> {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch(
-            "CREATE VIRTUAL TABLE case_search USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='1 3 4 5 6 7 8 9 10 11');",
+            "CREATE VIRTUAL TABLE case_search USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='1 3 4 5 6 7 8 9 10 11');
+             CREATE TABLE case_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
+             CREATE TABLE cases (id INTEGER PRIMARY KEY, case_no TEXT UNIQUE);",
         )
         .unwrap();
         for (i, t) in texts.iter().enumerate() {
@@ -440,6 +486,62 @@ mod tests {
                 assert_eq!(got, want, "尾号{tail}");
             }
         }
+    }
+
+    /// A phone typed as the form takes it, with spaces or dashes, finds what the number
+    /// typed whole finds; a landline's area code and number are searched as stored.
+    #[test]
+    fn a_phone_typed_with_spaces_is_searched_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 300, 5, false);
+        let phone: String = store
+            .conn
+            .query_row(
+                "SELECT phone FROM petitioners WHERE length(phone) = 11 LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let whole = search_ids(&store.conn, &phone, 100, "1").unwrap();
+        assert!(!whole.is_empty());
+        let spaced = format!("{} {} {}", &phone[..3], &phone[3..7], &phone[7..]);
+        assert_eq!(search_ids(&store.conn, &spaced, 100, "1").unwrap(), whole);
+        let dashed = format!("{}-{}-{}", &phone[..3], &phone[3..7], &phone[7..]);
+        assert_eq!(search_ids(&store.conn, &dashed, 100, "1").unwrap(), whole);
+        assert_eq!(
+            phone_typed("0571 8765 4321").as_deref(),
+            Some("0571-87654321")
+        );
+        // Not a phone: left as typed.
+        assert_eq!(phone_typed("13957112345"), None);
+        assert_eq!(phone_typed("拆迁 2025"), None);
+    }
+
+    /// A case's serial typed alone (`0042`, `42`) finds the case numbered so first, the
+    /// newest year's before the last's, then the text's matches.
+    #[test]
+    fn a_serial_alone_finds_its_case_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 300, 5, false);
+        let (id, no): (i64, String) = store
+            .conn
+            .query_row(
+                "SELECT id, case_no FROM cases WHERE case_no IS NOT NULL ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let serial = &no[5..];
+        let got = search_ids(&store.conn, serial, 20, "1").unwrap();
+        assert_eq!(got.first(), Some(&id), "{serial}: {got:?}");
+        let unpadded = serial.trim_start_matches('0');
+        if unpadded.len() >= MIN_DIGITS {
+            let got = search_ids(&store.conn, unpadded, 20, "1").unwrap();
+            assert_eq!(got.first(), Some(&id), "{unpadded}: {got:?}");
+        }
+        // What the reader may not see stays unseen.
+        let hidden = search_ids(&store.conn, serial, 20, "c.id <> 0 AND 0").unwrap();
+        assert!(hidden.is_empty(), "{hidden:?}");
     }
 
     /// A ledger made before the prefix indexes (schema 9) is upgraded to the same hits:

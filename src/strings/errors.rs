@@ -38,6 +38,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::NoOpinionToInstruct => said(lang, NO_OPINION),
         E::NoApprovedOpinion => said(lang, NO_APPROVED_OPINION),
         E::OutcomeOnNotice => said(lang, OUTCOME_ON_NOTICE),
+        E::NotOnTheSpot { channel } => not_on_the_spot(lang, *channel),
         E::AlreadyVisited => said(lang, ALREADY_VISITED),
         E::DocumentIncomplete { kind, missing } => documents::incomplete(lang, *kind, *missing),
         E::Undo(refusal) => super::undo::refusal(lang, refusal),
@@ -83,15 +84,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::ReReviewWindowClosed { due } => rereview_window_closed(lang, *due),
         E::NoFurtherReview => said(lang, NO_FURTHER_REVIEW),
         E::BeforeReceipt { op, date, received } => before_receipt(lang, *op, *date, *received),
-        E::DateOutsideLedger { date, first, last } => {
-            if lang == Lang::Zh {
-                format!("日期{date}超出台账允许的年份（{first}年至{last}年）：请核对日期")
-            } else {
-                format!(
-                    "date {date} is outside the years {first}–{last} the ledger holds: check the date"
-                )
-            }
-        }
+        E::DateOutsideLedger { date, first, last } => outside_ledger(lang, *date, *first, *last),
         E::ServedBeforeReply { served, settled } => served_before_reply(lang, *served, *settled),
         E::AttachmentTooLarge {
             name,
@@ -100,6 +93,14 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         } => super::attachments::too_large(lang, name, *size, *limit_mb),
         E::AttachmentMismatch { name } => super::attachments::mismatch(lang, name),
         E::NoAttachment { n } => super::attachments::no_attachment(lang, *n),
+    }
+}
+
+fn outside_ledger(lang: Lang, date: NaiveDate, first: i32, last: i32) -> String {
+    if lang == Lang::Zh {
+        format!("日期{date}超出台账允许的年份（{first}年至{last}年）：请核对日期")
+    } else {
+        format!("date {date} is outside the years {first}–{last} the ledger holds: check the date")
     }
 }
 
@@ -124,6 +125,18 @@ const NO_APPROVED_OPINION: Said = (
     "不能答复：处理意见尚未经领导批示同意",
     "cannot reply: no approved opinion",
 );
+fn not_on_the_spot(lang: Lang, channel: crate::domain::types::Channel) -> String {
+    let via = labels::channel(lang, channel);
+    match lang {
+        Lang::Zh => format!(
+            "{via}的信访人不在现场，不能当场答复：请选择受理、不予受理或转送，再书面告知（第二十三条第二款）"
+        ),
+        Lang::En => format!(
+            "the petitioner of a {via} is not there to be answered on the spot: accept, decline or pass it on, then tell them in writing (Art 23)"
+        ),
+    }
+}
+
 const OUTCOME_ON_NOTICE: Said = (
     "未受理或已转送的件只发告知，不填处理结果（支持/解释说明/不予支持）",
     "a notice of decline or pass-on carries no outcome: leave outcome out",
@@ -463,6 +476,21 @@ pub fn warning(lang: Lang, w: &Warning) -> String {
                 "major/urgent: report to the leader today (Art 25)",
             )
             .to_owned(),
+        Warning::RouteByLaw(route) => law_route(lang, *route).to_owned(),
+    }
+}
+
+fn law_route(lang: Lang, route: crate::domain::workflow::LawRoute) -> &'static str {
+    use crate::domain::workflow::LawRoute;
+    match route {
+        LawRoute::Discipline => lang.pick(
+            "纪检监察类检举控告应按照管理权限转送有关纪检监察机关处理（《信访工作条例》第二十二条第二款）：请核对是否应选择转送",
+            "an accusation for the discipline inspection bodies is passed on to them (Art 22 ¶2): check whether it should be passed on",
+        ),
+        LawRoute::Legal => lang.pick(
+            "涉法涉诉信件应转送同级政法部门依法处理（《信访工作条例》第二十二条第二款）：请核对是否应选择转送",
+            "a letter on a legal or court matter is passed on to the political-legal department (Art 22 ¶2): check whether it should be passed on",
+        ),
     }
 }
 

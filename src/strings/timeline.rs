@@ -5,6 +5,7 @@
 use super::{Lang, form, labels, undo};
 use crate::domain::case::Case;
 use crate::domain::op::Op;
+use crate::domain::types::Decision;
 
 /// The verb of each event `(seq, op code)`, in the journal's order.
 pub fn verbs(lang: Lang, case: &Case, events: &[(i64, &str)]) -> Vec<String> {
@@ -28,6 +29,12 @@ pub fn verbs(lang: Lang, case: &Case, events: &[(i64, &str)]) -> Vec<String> {
                     }
                     instructions += 1;
                 }
+                // The decision taken, not only that it was registered (受理, 不予受理, 转送…).
+                Some(Op::Register) => {
+                    if let Some(d) = &case.decision {
+                        verb = registered_as(lang, &d.decision);
+                    }
+                }
                 Some(Op::Undo) => {
                     if let Some(u) = case.undone.get(undos) {
                         verb = undo::event(lang, u.op);
@@ -42,6 +49,29 @@ pub fn verbs(lang: Lang, case: &Case, events: &[(i64, &str)]) -> Vec<String> {
         out.push(verb);
     }
     out
+}
+
+/// A registration on the timeline, by the decision it took.
+fn registered_as(lang: Lang, d: &Decision) -> String {
+    let kind = form::decision(lang, d.kind());
+    match d {
+        Decision::Accept => labels::step(lang, Op::Register).to_owned(),
+        Decision::PassOn { to, .. } => {
+            // A 转送 that asks for the 办结报告 is a 交办 (Art 22 (三)).
+            let verb = match d.reports_back() {
+                Some(_) => labels::step(lang, Op::Assign),
+                None => kind,
+            };
+            match lang {
+                Lang::Zh => format!("登记·{verb}{to}"),
+                Lang::En => format!("registered: {verb} to {to}"),
+            }
+        }
+        Decision::Decline { .. } | Decision::Answered { .. } => match lang {
+            Lang::Zh => format!("登记·{kind}"),
+            Lang::En => format!("registered: {kind}"),
+        },
+    }
 }
 
 /// Before a revised opinion's text on the case screen.

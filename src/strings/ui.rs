@@ -203,7 +203,7 @@ fn step_key(lang: Lang, op: Op) -> &'static str {
         Op::Terminate => lang.pick("终结", "close for good"),
         Op::ReportReceived => lang.pick("收到办结报告", "report received"),
         // The intake form's key that takes the intake as a repeat item.
-        Op::Attach => lang.pick("作为重复件归入", "attach as repeat"),
+        Op::Attach => lang.pick("作为重复件并入", "attach as repeat"),
         // No key of their own (`Action::from_op`): their verb, should one
         // ever be named.
         Op::Intake | Op::AskExtension | Op::Issue | Op::Unmask => labels::step(lang, op),

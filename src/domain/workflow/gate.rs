@@ -29,16 +29,26 @@ pub fn may_manage_office(actor: &Operator) -> Result<(), WorkflowError> {
 /// Why `actor` may not give `op` on `case` now (state first, then role);
 /// `None` when they may. The desk greys such actions and shows this.
 pub fn refusal(case: &Case, op: Op, actor: &Operator) -> Option<WorkflowError> {
-    gate(case, op)
+    gate(case, op, actor)
         .and_then(|()| permitted(case, op, actor))
         .err()
 }
 
-/// Refuses an op the state does not allow, naming what would be allowed.
-pub(super) fn gate(case: &Case, op: Op) -> Result<(), WorkflowError> {
+/// Refuses an op the state does not allow, naming what `actor` could do instead (a clerk
+/// is not told to 督办, a leader's step).
+pub(super) fn gate(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowError> {
     let allowed = state_allows(case, op);
     if let Err(WorkflowError::WrongState { .. }) = allowed {
-        return Err(wrong_state(case, op));
+        let open = allowed_ops(case);
+        let theirs: Vec<Op> = (open.iter().copied())
+            .filter(|o| permitted(case, *o, actor).is_ok())
+            .collect();
+        return Err(WorkflowError::WrongState {
+            op,
+            state: case.state,
+            // None of them theirs: what the case waits for, whoever gives it.
+            allowed: if theirs.is_empty() { open } else { theirs },
+        });
     }
     allowed
 }

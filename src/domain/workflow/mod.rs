@@ -32,7 +32,7 @@ use gate::gate;
 pub use gate::{allowed_ops, may_manage_office, may_take_in, permitted, refusal};
 use intake::validate_intake;
 use steps::{Change, Step, new_case};
-pub use warning::Warning;
+pub use warning::{LawRoute, Warning};
 
 /// The journal entry a transition produces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,7 +87,7 @@ pub fn transition(
     let change = match case {
         None => take_in(command, actor, at, rules)?,
         Some(case) => {
-            gate(case, op)?;
+            gate(case, op, actor)?;
             permitted(case, op, actor)?;
             accused::refuse_the_accused(case, command, actor)?;
             let today = local_date(at, rules);

@@ -9,7 +9,7 @@ use super::checks::{
 };
 use super::gate::wrong_state;
 use super::intake::validate_intake;
-use super::warning::Warning;
+use super::warning::{LawRoute, Warning};
 use crate::domain::case::{
     Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Recusal,
     Reminder, Reply, ReportBack, ReportReceived, Resolution, ReturnVisit, Stamp, Supervision,
@@ -23,7 +23,8 @@ use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::Op;
 use crate::domain::rules::{Operator, Rules, local_date};
 use crate::domain::types::{
-    Decision, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod, State, SuperviseGround,
+    Channel, Decision, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod, State,
+    SuperviseGround,
 };
 
 /// A command's setting: the case as it stands, who acts, when.
@@ -197,6 +198,12 @@ impl Step<'_, '_> {
 
     fn register(self, mut next: Case, decision: &Decision) -> Result<Change, WorkflowError> {
         validate_decision(decision)?;
+        // Art 23 第二款: told on the spot only where the petitioner is, at the window or on
+        // the line; a letter, e-mail or online petition is told in writing.
+        let channel = self.case.intake.channel;
+        if matches!(decision, Decision::Answered { .. }) && !channel.answers_on_the_spot() {
+            return Err(WorkflowError::NotOnTheSpot { channel });
+        }
         // Art 22 (三): the date set for the 办结报告 lies ahead of the 交办.
         if let Some(Some(by)) = decision.reports_back() {
             check_date_range(by, self.today, NaiveDate::MAX)?;
@@ -205,7 +212,11 @@ impl Step<'_, '_> {
             Decision::Answered { text } => {
                 next.reply = Some(Reply {
                     outcome: None,
-                    method: ServiceMethod::InPerson,
+                    // Told at the window in person; on the line, by phone (其他).
+                    method: match channel {
+                        Channel::Visit => ServiceMethod::InPerson,
+                        _ => ServiceMethod::Other,
+                    },
                     text: text.clone(),
                     served_at: self.today,
                     signed: true,
@@ -221,8 +232,12 @@ impl Step<'_, '_> {
             decision: decision.clone(),
             stamp: self.stamp,
         });
+        let i = &self.case.intake;
+        let route = LawRoute::of(&i.category, i.handling_type, channel)
+            .filter(|_| !matches!(decision, Decision::PassOn { .. }));
         Ok(Change {
             allot_number_for_year: Some(self.today.year()),
+            warnings: route.map(Warning::RouteByLaw).into_iter().collect(),
             ..Change::to(next)
         })
     }

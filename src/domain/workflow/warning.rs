@@ -15,4 +15,34 @@ pub enum Warning {
     /// An extension (Art 34) moves the handling clock to `due`, past the date `superior` the
     /// body that passed the item down set for the 办结报告 (Art 22 (三)): the superior must agree.
     PastSuperiorDeadline { due: NaiveDate, superior: NaiveDate },
+    /// Art 22 第二款: a 检举控告 for the 纪检监察 is passed on to the 纪检监察机关, a 涉法涉诉
+    /// letter to the 政法部门; registered otherwise, the clerk is reminded.
+    RouteByLaw(LawRoute),
+}
+
+/// Where Art 22 第二款 sends a matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LawRoute {
+    /// 纪检监察机关, for an accusation in the 纪检监察 category.
+    Discipline,
+    /// 同级政法部门, for a letter in the 政法 category (涉法涉诉).
+    Legal,
+}
+
+impl LawRoute {
+    /// The route Art 22 第二款 gives a matter of this category, handling type and channel.
+    pub fn of(
+        category: &str,
+        handling: Option<crate::domain::types::HandlingType>,
+        channel: crate::domain::types::Channel,
+    ) -> Option<LawRoute> {
+        use crate::domain::types::{Channel, HandlingType};
+        match category.trim() {
+            "纪检监察" if handling == Some(HandlingType::Accusation) => {
+                Some(LawRoute::Discipline)
+            }
+            "政法" if channel == Channel::Letter => Some(LawRoute::Legal),
+            _ => None,
+        }
+    }
 }

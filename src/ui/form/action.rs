@@ -10,7 +10,7 @@ use crate::domain::case::Case;
 use crate::domain::op::Op;
 use crate::domain::rules::Operator;
 use crate::domain::types::{
-    DecisionKind, DeclineGround, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod,
+    Channel, DecisionKind, DeclineGround, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod,
     SuperviseGround,
 };
 use crate::store::CaseRow;
@@ -72,7 +72,7 @@ fn date(d: NaiveDate) -> String {
 /// The fields of `op`'s form, with sensible defaults from the case.
 fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) -> Vec<Field> {
     match op {
-        Op::Register => register_fields(lang),
+        Op::Register => register_fields(lang, case.intake.channel),
         Op::Assign => assign_fields(case, dir, lang),
         Op::Recuse => recuse_fields(case, dir, lang),
         Op::Opinion => {
@@ -182,11 +182,13 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
     }
 }
 
-fn register_fields(lang: Lang) -> Vec<Field> {
+fn register_fields(lang: Lang, channel: Channel) -> Vec<Field> {
     const DECLINE: &[&str] = &["decline"];
+    // 当场答复 only where the petitioner is there to be told (Art 23 第二款).
     let kind = Kind::Choice(
         DecisionKind::ALL
             .iter()
+            .filter(|&&k| k != DecisionKind::Answered || channel.answers_on_the_spot())
             .map(|&k| (k.code().to_owned(), t::decision(lang, k).to_owned()))
             .collect(),
     );

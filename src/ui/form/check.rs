@@ -79,6 +79,14 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
             Some(d) if !FUTURE_DATES.contains(&key) && d > today => {
                 Some(t::date_in_future(lang).to_owned())
             }
+            // Said as the clerk leaves the postmark, not first on save (`whole` again there).
+            Some(d)
+                if key == K::Postmark
+                    && (form.text(K::Received).and_then(|r| parse_date(&r)))
+                        .is_some_and(|received| d > received) =>
+            {
+                Some(t::postmark_after_received(lang).to_owned())
+            }
             Some(_) => None,
         },
         (_, Kind::DateTime, Some(s)) => match parse_datetime(&s, today) {

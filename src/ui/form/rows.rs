@@ -57,10 +57,18 @@ impl Form {
         let Some(row) = self.focused_row() else {
             return Outcome::Refused(crate::strings::form::not_on_row(self.lang).to_owned());
         };
-        if self.rows() < 2 {
+        let before = self.rows();
+        if before < 2 {
             return Outcome::Refused(crate::strings::form::last_row(self.lang).to_owned());
         }
         self.fields.retain(|f| f.row != Some(row));
+        // A count that followed the rows follows them back (人次 is counted from it); a
+        // group counted larger than those named keeps its count.
+        if let Some(people) = self.get_mut(FieldKey::People)
+            && people.input.value().trim().parse::<usize>().ok() == Some(before)
+        {
+            people.input = TextField::new(&(before - 1).to_string());
+        }
         for f in &mut self.fields {
             if let Some(r) = f.row.as_mut()
                 && *r > row

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::CaseScreen;
 use crate::domain::case::{Case, Intake};
+use crate::domain::repeat::PetitionerKey;
 use crate::domain::types::{Decision, Level};
 use crate::strings::form::FieldKey as K;
 use crate::strings::ui::text;
@@ -397,23 +398,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
     super::backlog::lines(lang, screen, &mut lines);
     views_lines(lang, &screen.views, &mut lines);
     super::files::lines(lang, screen, usize::from(area.width), &mut lines);
-    if !screen.others.is_empty() {
-        lines.push(Line::from(""));
-        lines.push(Line::from(f::others_title(lang, screen.others.len())).bold());
-        for o in &screen.others {
-            let oc = &o.case;
-            lines.push(Line::from(crate::display::cut(
-                &format!(
-                    "  {}  {}  {}  {}",
-                    crate::ui::form::case_name(oc),
-                    oc.intake.received_date(),
-                    labels::state(lang, oc.state),
-                    oc.intake.summary
-                ),
-                usize::from(area.width),
-            )));
-        }
-    }
+    others_lines(lang, screen, usize::from(area.width), &mut lines);
     lines.push(Line::from(""));
     lines.push(Line::from(t.deadlines).bold());
     clock_lines(lang, screen, &mut lines);
@@ -543,4 +528,46 @@ fn clock_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>>) 
             lines.push(Line::from(format!("    {note}")).italic());
         }
     }
+}
+
+/// 同一信访人的其他件: the petitioner's other cases, each on a line.
+fn others_lines(lang: Lang, screen: &CaseScreen, width: usize, lines: &mut Vec<Line<'static>>) {
+    if screen.others.is_empty() {
+        return;
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(f::others_title(lang, screen.others.len())).bold());
+    let key = main_key(&screen.row.case);
+    for o in &screen.others {
+        let oc = &o.case;
+        // Found by a shared phone under another name: said before the summary.
+        let differs = key
+            .as_ref()
+            .and_then(|(k, name)| k.other_name(name, &oc.intake.petitioners))
+            .map(|earlier| format!("{}  ", f::name_differs(lang, earlier)))
+            .unwrap_or_default();
+        lines.push(Line::from(crate::display::cut(
+            &format!(
+                "  {}  {}  {}  {differs}{}",
+                crate::ui::form::case_name(oc),
+                oc.intake.received_date(),
+                labels::state(lang, oc.state),
+                oc.intake.summary
+            ),
+            width,
+        )));
+    }
+}
+
+/// The case's main petitioner as a repeat key, with their name.
+fn main_key(case: &Case) -> Option<(PetitionerKey, String)> {
+    let main = case.intake.main_petitioner()?;
+    let key = PetitionerKey::new(
+        main.id_number.as_deref(),
+        main.phone.as_deref(),
+        Some(&main.name),
+        main.address.as_deref(),
+        case.intake.received_date(),
+    );
+    Some((key, main.name.clone()))
 }

@@ -1,0 +1,76 @@
+//! The case screen's timeline says what a registration decided: 受理, 不予受理, 转送 to
+//! whom, 交办 to whom, 当场答复; not 登记受理 whatever the decision was.
+
+mod common;
+
+use common::desk::drawn;
+use common::fixture::*;
+use xinfang::domain::command::Command;
+use xinfang::domain::types::{Decision, DeclineGround};
+use xinfang::store::{CaseRef, Request};
+use xinfang::strings::Lang;
+use xinfang::ui::app::{App, Cmd, Msg, Screen};
+use xinfang::ui::runtime;
+
+/// The timeline's line of a case registered with `decision`, as 李娜's case screen shows it.
+fn timeline_after(decision: Decision, lang: Lang) -> String {
+    let o = Office0::new();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = ledger(&dir.path().join("l.db"));
+    for (case, command) in [
+        (None, Command::Intake(Box::new(intake_input()))),
+        (Some(CaseRef::Id(1)), Command::Register(decision)),
+    ] {
+        store
+            .execute(&Request {
+                case,
+                expected_version: None,
+                command,
+                actor: "李娜".into(),
+                at: t(0),
+            })
+            .unwrap();
+    }
+    let mut app = App::new(
+        lang,
+        Some(o.who("李娜")),
+        "某区信访局".into(),
+        t(1).date_naive(),
+    );
+    app.clock = xinfang::clock::Clock::fixed(t(1));
+    runtime::dispatch(&mut store, &mut app, Msg::Resize { rows: 40 });
+    let msg = runtime::execute(&mut store, &app, &Cmd::OpenCase(1));
+    runtime::dispatch(&mut store, &mut app, msg);
+    assert!(matches!(app.screen, Screen::Case(_)), "{:?}", app.message);
+    drawn(&app)
+}
+
+#[test]
+fn the_timeline_says_what_the_registration_decided() {
+    let accepted = timeline_after(Decision::Accept, Lang::Zh);
+    assert!(accepted.contains("李娜登记受理"), "{accepted}");
+    let declined = Decision::Decline {
+        ground: DeclineGround::NotCompetent,
+        route: "向区人民法院起诉".into(),
+        note: None,
+    };
+    let shown = timeline_after(declined, Lang::Zh);
+    assert!(shown.contains("李娜登记·不予受理"), "{shown}");
+    assert!(!shown.contains("李娜登记受理"), "{shown}");
+    let shown = timeline_after(Decision::pass_on("区人社局"), Lang::Zh);
+    assert!(shown.contains("李娜登记·转送区人社局"), "{shown}");
+    let assigned = Decision::PassOn {
+        to: "区人社局".into(),
+        assign: true,
+        report_by: None,
+    };
+    let shown = timeline_after(assigned, Lang::Zh);
+    assert!(shown.contains("李娜登记·交办区人社局"), "{shown}");
+    let answered = Decision::Answered {
+        text: "已当场说明办理途径".into(),
+    };
+    let shown = timeline_after(answered, Lang::Zh);
+    assert!(shown.contains("李娜登记·当场答复"), "{shown}");
+    let shown = timeline_after(Decision::pass_on("区人社局"), Lang::En);
+    assert!(shown.contains("registered:passonto区人社局"), "{shown}");
+}
