@@ -20,6 +20,24 @@ pub fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
     std::fs::File::create(p)
 }
 
+/// A name as a single folder or file name on every system: separators, the characters
+/// Windows refuses and control characters become `_`, and `.`/`..` cannot climb out.
+pub fn safe_name(name: &str) -> String {
+    let cleaned: String = name
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    match cleaned.trim_matches('.') {
+        "" => "_".to_owned(),
+        _ => cleaned,
+    }
+}
+
 /// Writes `body` to `p` as a private file and makes sure it reached the disk.
 pub fn write_private(p: &Path, body: &[u8]) -> std::io::Result<()> {
     use std::io::Write as _;
@@ -46,4 +64,18 @@ pub fn read_attachment(
         return Err(text::too_large(lang, name, meta.len(), limit_mb));
     }
     std::fs::read(path).map_err(|e| text::unreadable(lang, &shown, &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_name;
+
+    #[test]
+    fn a_name_stays_one_path_component() {
+        assert_eq!(safe_name("孙丽"), "孙丽");
+        assert_eq!(safe_name("../孙丽"), ".._孙丽");
+        assert_eq!(safe_name(".."), "_");
+        assert_eq!(safe_name("a/b\\c:d"), "a_b_c_d");
+        assert_eq!(safe_name(" "), "_");
+    }
 }

@@ -194,10 +194,10 @@ fn an_attachment_is_as_visible_as_its_case() {
     let accused = common::accused::open_as(&l, "刘洋");
     let err = accused.attachment(&CaseRef::Id(1), 1).unwrap_err();
     assert!(matches!(err, StoreError::CaseNotFound(_)), "{err:?}");
-    // The accused leader steps aside.
+    // The accused leader too: not told that it exists (Art 30 第三款).
     let leader = common::accused::open_as(&l, "孙副局长");
     let err = leader.attachment(&CaseRef::Id(1), 1).unwrap_err();
-    assert!(matches!(err, StoreError::Recused(_)), "{err:?}");
+    assert!(matches!(err, StoreError::CaseNotFound(_)), "{err:?}");
     // The confidential case's handler sees the list, names masked, and no bytes.
     let handler = common::accused::open_as(&l, "王强");
     let row = handler

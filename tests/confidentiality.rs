@@ -269,10 +269,17 @@ fn the_command_line_shows_each_reader_what_they_may_see() {
     }
     let mine = as_(&l, "刘洋", &["list"]);
     assert!(mine.stdout.contains("2026-0002"), "{mine:?}");
-    let recused = as_(&l, "孙副局长", &["show", "2026-0001"]);
+    // The accused leader is told what a number that does not exist tells (Art 30 第三款:
+    // not even that there is an accusation).
+    let accused = as_(&l, "孙副局长", &["show", "2026-0001"]);
+    let none = as_(&l, "孙副局长", &["show", "2026-0999"]);
     assert!(
-        recused.stderr.contains("本件涉及您本人，已回避"),
-        "{recused:?}"
+        !accused.success() && !accused.stderr.contains("已回避"),
+        "{accused:?}"
+    );
+    assert_eq!(
+        accused.stderr.replace("2026-0001", "N"),
+        none.stderr.replace("2026-0999", "N")
     );
     let masked = as_(&l, "王强", &["show", "2026-0001", "--json"]);
     assert!(masked.success(), "{masked:?}");
@@ -362,10 +369,12 @@ fn the_accused_finds_nothing_at_the_desk() {
     d.sees("2026-0002");
     clean(&d, "");
     assert!(!d.screen().contains("2026-0001"));
-    // Typing its number in the queue's search, the leader is told to hand it on.
+    // Typing its number in the queue's search, the leader finds nothing, as for any
+    // number that does not exist.
     d.keys(&["w", "/"]);
     d.typ("2026-0001");
-    d.sees("本件涉及您本人，已回避");
+    d.sees("没有符合条件的信访事项");
+    assert!(!d.screen().contains("已回避"));
     clean(&d, "2026-0001");
     d.keys(&["Escape"]);
     // Escape and q sent together read as Alt-q: the search line closes first.

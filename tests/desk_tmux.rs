@@ -307,7 +307,8 @@ fn a_leader_reads_and_writes_the_report() {
     d.sees("信访情况分析报告（季报）");
     d.keys(&["x"]);
     d.sees("报告已写出");
-    let reports = l.path.parent().unwrap().join("reports");
+    // In the reader's own folder: a file is what its reader may see (Art 30 第三款).
+    let reports = l.path.parent().unwrap().join("reports").join("赵建国");
     let written: Vec<_> = std::fs::read_dir(&reports)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -345,7 +345,7 @@ fn press(s: &mut xinfang::store::Store, app: &mut xinfang::ui::app::App, c: char
 #[test]
 fn p_on_the_report_screen_writes_the_daily_weekly_and_monthly_reports() {
     let l = ledger();
-    let dir = l.path.parent().unwrap().join("reports");
+    let dir = l.path.parent().unwrap().join("reports").join("孙副局长");
     let (mut s, mut app) = desk(&l, "孙副局长");
     press(&mut s, &mut app, 'y');
     press(&mut s, &mut app, 'p');
@@ -368,4 +368,14 @@ fn p_on_the_report_screen_writes_the_daily_weekly_and_monthly_reports() {
         names.iter().any(|n| n.starts_with("信访工作月报-")),
         "{names:?}"
     );
+    // Another leader, who may see case 1, writes into a folder of his own: 孙副局长's file
+    // is not replaced by one holding the case against his unit.
+    let (mut s, mut app) = desk(&l, "赵建国");
+    press(&mut s, &mut app, 'y');
+    press(&mut s, &mut app, 'p');
+    let zhao = l.path.parent().unwrap().join("reports").join("赵建国");
+    let his = std::fs::read_to_string(zhao.join("信访工作日报-2026-11-23.html")).unwrap();
+    assert!(his.contains("2026-0001"), "{his}");
+    let page = std::fs::read_to_string(&daily).unwrap();
+    assert!(!page.contains("2026-0001"), "{page}");
 }

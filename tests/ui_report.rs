@@ -165,7 +165,7 @@ fn x_writes_the_report_as_html_and_csv_beside_the_ledger() {
     press(&mut s, &mut app, KeyCode::Char('y'));
     press(&mut s, &mut app, KeyCode::Left);
     press(&mut s, &mut app, KeyCode::Char('x'));
-    let dir = l.path.parent().unwrap().join("reports");
+    let dir = l.path.parent().unwrap().join("reports").join("赵局长");
     let html = dir.join("信访情况分析报告-2025-11.html");
     let csv = dir.join("信访情况分析报告-2025-11.csv");
     let msg = app.message.clone().unwrap_or_default();

@@ -2,7 +2,8 @@
 //!
 //! Readers (rows) × cases (columns) × surfaces, each cell what the surface shows of the case
 //! to the reader: V visible, M masked (the petitioners as 「（保密）」), H hidden (not listed;
-//! by number: as a number that does not exist), R recused (by number: "本件涉及您本人，已回避").
+//! by number: as a number that does not exist; to the accused, leaders included, too: they are
+//! not told that an accusation exists).
 //! The table is literal: it is never computed from `domain::visibility`.
 //! 2022《信访工作条例》第三十条第三款, 第二十八条第三款.
 
@@ -78,7 +79,7 @@ const SURFACES: [&str; 12] = [
     "repeats",   // the repeat panel and `repeats`, by the petitioners' phone
     "dashboard", // the leader's dashboard lists (重大紧急)
     "case",      // the case screen and `show`
-    "links",     // the linked-case numbers on case 6's screen (R: 已回避 by number)
+    "links",     // the linked-case numbers on case 6's screen
     "documents", // the case's documents
     "notice",    // `notice` and the documents panel (its 受理告知书 reprinted)
     "report",    // the report's listed cases (超期; an item names no petitioner)
@@ -142,7 +143,7 @@ const TABLE: [(&str, [&str; 12]); 8] = [
     (
         "孙副局长", // a leader of the accused unit
         [
-            "VVHVV", "VVHVV", "VVRVV", "VVHVH", "VVHVV", "VVRVV", "VVRVV", "VVRVV", "VVRVV",
+            "VVHVV", "VVHVV", "VVHVV", "VVHVH", "VVHVV", "VVHVV", "VVHVV", "VVHVV", "VVHVV",
             "VVHVV", "VVHVV", "VVHVV",
         ],
     ),
@@ -186,7 +187,6 @@ fn by_number<T>(i: usize, got: Result<T, StoreError>, text: impl Fn(&T) -> Strin
     match got {
         Ok(t) => shown(i, Some(&text(&t))),
         Err(StoreError::CaseNotFound(_)) => 'H',
-        Err(StoreError::Recused(_)) => 'R',
         Err(StoreError::MaskedDocument(_)) => 'M',
         Err(e) => panic!("{}: {e:?}", CASES[i].0),
     }
@@ -246,7 +246,6 @@ fn observe(l: &common::Ledger, store: &mut Store, who: &str, surface: &str) -> S
                 show
             }
             "links" => match store.case_view(6, today, 8) {
-                Ok(v) if v.recused_links.iter().any(|n| n == no) => 'R',
                 Ok(v) => listed(i, &v.links),
                 Err(StoreError::CaseNotFound(_)) => 'H',
                 Err(e) => panic!("{e:?}"),

@@ -220,11 +220,7 @@ fn write_all(store: &Store, dir: &Path, lang: Lang) -> Result<usize, String> {
         let (case, file, bytes) = match store.attachment(&CaseRef::Id(id), n) {
             Ok(got) => got,
             // What the reader may not see is not theirs to export (Art 30 第三款).
-            Err(
-                StoreError::CaseNotFound(_)
-                | StoreError::Recused(_)
-                | StoreError::MaskedDocument(_),
-            ) => continue,
+            Err(StoreError::CaseNotFound(_) | StoreError::MaskedDocument(_)) => continue,
             Err(e) => return Err(errors::store(lang, &e)),
         };
         let folder = dir.join(case.case_no.unwrap_or_else(|| format!("#{id}")));

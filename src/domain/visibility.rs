@@ -12,11 +12,9 @@ use super::types::Role;
 /// What an operator may see of a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sight {
-    /// As if the case did not exist.
+    /// As if the case did not exist: also to the person or unit it accuses, leaders
+    /// included, who are not told that it exists (Art 30 第三款: 不得透露有关情况).
     Hidden,
-    /// A leader the case accuses: told "本件涉及您本人，已回避" so they hand it on, and
-    /// shown nothing of it.
-    Recused,
     /// A confidential case's handler: everything but who the petitioners are.
     Masked,
     Full,
@@ -27,7 +25,7 @@ impl Sight {
     pub fn shows(self) -> bool {
         match self {
             Sight::Masked | Sight::Full => true,
-            Sight::Hidden | Sight::Recused => false,
+            Sight::Hidden => false,
         }
     }
 }
@@ -101,10 +99,7 @@ pub fn accused_in(case: &Case, who: &Operator) -> Option<(String, String)> {
 pub fn sight(viewer: &Operator, case: &Exposure) -> Sight {
     // Art 30 第三款: the accused person and the accused unit's staff never see it.
     if accuses(viewer, case.target, case.target_person) {
-        return match viewer.role {
-            Role::Leader => Sight::Recused,
-            Role::Clerk | Role::Handler => Sight::Hidden,
-        };
+        return Sight::Hidden;
     }
     let received = case.receiver == viewer.name;
     let assigned = case.handler == Some(viewer.name.as_str());

@@ -96,7 +96,7 @@ fn cases<'a>() -> Vec<(&'static str, Exposure<'a>)> {
     ]
 }
 
-use Sight::{Full as F, Hidden as H, Masked as M, Recused as R};
+use Sight::{Full as F, Hidden as H, Masked as M};
 
 /// Rows: the viewers in the order of `viewers()`; columns: the cases of `cases()`.
 #[rustfmt::skip]
@@ -108,7 +108,7 @@ const EXPECTED: [[Sight; 8]; 8] = [
     [   F,    F,     F,   M,    F,     F,    H,      H], // 王强 the assigned handler
     [   F,    F,     F,   H,    H,     F,    F,      H], // 孙丽 科长 of 城建科
     [   H,    H,     H,   H,    H,     H,    H,      H], // 赵敏 handler elsewhere
-    [   F,    R,     R,   F,    F,     F,    F,      F], // 刘洋 the accused leader
+    [   F,    H,     H,   F,    F,     F,    F,      F], // 刘洋 the accused leader
     [   F,    F,     H,   H,    H,     F,    F,      F], // 陈静 clerk of the accused unit
 ];
 

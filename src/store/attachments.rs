@@ -55,7 +55,6 @@ impl Store {
             Sight::Full => {}
             Sight::Masked => return Err(StoreError::MaskedDocument(asked)),
             Sight::Hidden => return Err(StoreError::CaseNotFound(r.to_string())),
-            Sight::Recused => return Err(StoreError::Recused(r.to_string())),
         }
         let index = usize::try_from(n).ok().and_then(|n| n.checked_sub(1));
         let file = index.and_then(|i| case.attachments.get(i)).cloned();

@@ -85,8 +85,8 @@ impl Store {
         for &id in ids {
             let row = match self.case(&CaseRef::Id(id), today) {
                 Ok(row) => row,
-                // Hidden from or recused for the viewer: not on their list.
-                Err(StoreError::CaseNotFound(_) | StoreError::Recused(_)) => continue,
+                // Hidden from the viewer: not on their list.
+                Err(StoreError::CaseNotFound(_)) => continue,
                 Err(e) => return Err(e),
             };
             let (grounds, file) = self.grounds_and_file(&row)?;

@@ -91,8 +91,8 @@ impl Store {
             let e: Evaluation = serde_json::from_str(&d)?;
             match self.case(&CaseRef::Id(e.case_id), to) {
                 Ok(_) => out.push(e),
-                // Hidden from or recused for the viewer (Art 30 第三款).
-                Err(StoreError::CaseNotFound(_) | StoreError::Recused(_)) => {}
+                // Hidden from the viewer (Art 30 第三款).
+                Err(StoreError::CaseNotFound(_)) => {}
                 Err(err) => return Err(err),
             }
         }

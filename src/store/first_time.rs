@@ -26,8 +26,8 @@ impl Store {
         for id in ids {
             match self.case(&CaseRef::Id(id), today) {
                 Ok(row) => out.push(row),
-                // Hidden from or recused for the viewer (Art 30 第三款): not on their list.
-                Err(StoreError::CaseNotFound(_) | StoreError::Recused(_)) => {}
+                // Hidden from the viewer (Art 30 第三款): not on their list.
+                Err(StoreError::CaseNotFound(_)) => {}
                 Err(e) => return Err(e),
             }
         }

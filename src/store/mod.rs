@@ -148,9 +148,6 @@ pub enum StoreError {
     },
     #[error("no case {0}")]
     CaseNotFound(String),
-    /// The case accuses the leader reading it (2022 Art 30 第三款, Art 28): they hand it on.
-    #[error("case {0} concerns you: recused")]
-    Recused(String),
     /// A confidential case's handler, who sees its petitioners masked, asked for a document
     /// naming them (2022 Art 30 第三款).
     #[error("case {0} is confidential: its documents are not issued by its handler")]

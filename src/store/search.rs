@@ -294,7 +294,10 @@ fn phone_typed(query: &str) -> Option<String> {
     let phone_like = q
         .chars()
         .all(|c| c.is_ascii_digit() || c.is_whitespace() || "-()+".contains(c));
-    if !separated || !phone_like {
+    // Ten digits and more: a mobile, or a landline with its area code; shorter runs with a
+    // dash are case numbers and old register numbers (`2025-002`).
+    let digits = q.bytes().filter(u8::is_ascii_digit).count();
+    if !separated || !phone_like || digits < 10 {
         return None;
     }
     crate::domain::phone::check_phone(q)
@@ -515,6 +518,8 @@ mod tests {
         // Not a phone: left as typed.
         assert_eq!(phone_typed("13957112345"), None);
         assert_eq!(phone_typed("拆迁 2025"), None);
+        assert_eq!(phone_typed("2025-002"), None);
+        assert_eq!(phone_typed("2026-0137"), None);
     }
 
     /// A case's serial typed alone (`0042`, `42`) finds the case numbered so first, the

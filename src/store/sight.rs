@@ -153,7 +153,7 @@ impl Store {
     }
 
     /// `case` as the viewer may see it: refused as a number that does not exist when it is
-    /// hidden, with "本件涉及您本人，已回避" to an accused leader, masked for a confidential
+    /// hidden (from the accused too: they are not told it exists), masked for a confidential
     /// case's handler.
     pub(super) fn as_seen(&self, mut case: Case, asked: &str) -> Result<Case, StoreError> {
         match self.sight(&case) {
@@ -165,7 +165,6 @@ impl Store {
                 Ok(case)
             }
             Sight::Hidden => Err(StoreError::CaseNotFound(asked.to_owned())),
-            Sight::Recused => Err(StoreError::Recused(asked.to_owned())),
         }
     }
 
@@ -181,24 +180,6 @@ impl Store {
             Sight::Full => Ok(()),
             Sight::Masked => Err(StoreError::MaskedDocument(r.to_string())),
             Sight::Hidden => Err(StoreError::CaseNotFound(r.to_string())),
-            Sight::Recused => Err(StoreError::Recused(r.to_string())),
-        }
-    }
-
-    /// A leader who types the number of a case that accuses them is told to step aside, as
-    /// `show` tells them (Art 28 第三款), instead of finding nothing; anyone else finds
-    /// nothing, as of a number that does not exist.
-    pub(super) fn refuse_if_recused(&self, query: &str) -> Result<(), StoreError> {
-        if !self.viewer().is_some_and(|o| o.role == Role::Leader) {
-            return Ok(());
-        }
-        let number = query.trim();
-        match cases::load(&self.conn, &CaseRef::No(number.to_owned())) {
-            Ok((case, _)) if self.sight(&case) == Sight::Recused => {
-                Err(StoreError::Recused(number.to_owned()))
-            }
-            Ok(_) | Err(StoreError::CaseNotFound(_)) => Ok(()),
-            Err(e) => Err(e),
         }
     }
 
@@ -213,7 +194,6 @@ impl Store {
             Sight::Full => Ok(None),
             Sight::Masked => Ok(Some((secrets(&case), v.mask.as_str()))),
             Sight::Hidden => Err(StoreError::CaseNotFound(id.to_string())),
-            Sight::Recused => Err(StoreError::Recused(id.to_string())),
         }
     }
 

@@ -88,7 +88,6 @@ fn sight_sql_agrees_with_the_domain() {
                     assert!(names.into_iter().all(|n| n == "（保密）"));
                 }
                 Sight::Hidden => assert!(matches!(got, Err(StoreError::CaseNotFound(_)))),
-                Sight::Recused => assert!(matches!(got, Err(StoreError::Recused(_)))),
             }
         }
         store.set_viewer(None);

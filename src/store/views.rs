@@ -29,8 +29,6 @@ pub struct CaseView {
     pub others: Vec<CaseRow>,
     /// Who saw the case, if it is confidential and a leader reads (2022 Art 30 第三款).
     pub views: Vec<OfficeEvent>,
-    /// The numbers of linked cases that accuse the reader, a leader (本件涉及您本人，已回避).
-    pub recused_links: Vec<String>,
     /// Why it is 积案 (none: no longer) and its file (包案领导, 专班, 会商, progress).
     pub backlog: Option<(Vec<BacklogGround>, BacklogFile)>,
 }
@@ -126,17 +124,13 @@ impl Store {
             .map(|c| policy.clock(&c.key).cloned())
             .collect();
         let c = &row.case;
-        let (mut links, mut recused_links) = (Vec::new(), Vec::new());
+        let mut links = Vec::new();
         for link in c.intake.links.iter().chain(c.review_of.iter()) {
             match self.case(&CaseRef::Id(*link), today) {
                 Ok(linked) => links.push(linked.case),
-                // A linked case the reader may not see is not named either (Art 30 第三款).
+                // A linked case the reader may not see is not named either (Art 30 第三款),
+                // to the reader it accuses no more than to anyone.
                 Err(StoreError::CaseNotFound(_)) => {}
-                // A leader it accuses is told to hand it on, as `show` tells them (Art 28).
-                Err(StoreError::Recused(_)) => {
-                    let (linked, _) = super::cases::load(&self.conn, &CaseRef::Id(*link))?;
-                    recused_links.push(linked.case_no.unwrap_or_else(|| link.to_string()));
-                }
                 Err(e) => return Err(e),
             }
         }
@@ -164,7 +158,6 @@ impl Store {
             links,
             others,
             views,
-            recused_links,
             backlog,
         })
     }

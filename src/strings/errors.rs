@@ -505,7 +505,6 @@ pub fn store(lang: Lang, e: &crate::store::StoreError) -> String {
         S::NewerSchema { found, known } => if zh { format!("台账由更新版本的 xinfang 写入（结构版本{found}，本程序只认识到{known}）：请升级程序") } else { format!("the ledger was written by a newer xinfang (schema {found}, this one knows {known}): upgrade xinfang") },
         S::Stale { case, .. } => if zh { format!("第{case}号已被他人修改：请刷新后重做，未覆盖他人的修改") } else { format!("case {case} was changed by someone else: refresh and redo; nothing was overwritten") },
         S::CaseNotFound(c) => if zh { format!("没有编号为「{c}」的信访事项") } else { format!("no case {c}") },
-        S::Recused(c) => if zh { format!("第{c}号：本件涉及您本人，已回避（《信访工作条例》第二十八条、第三十条）：请交由其他领导处理") } else { format!("case {c}: this case concerns you, so you are recused (2022 Regulation Art 28, 30): hand it to another leader") },
         S::MaskedDocument(c) => if zh { format!("第{c}号为保密件，信访人信息不向承办人显示，文书请由领导或接收本件的登记员出具（《信访工作条例》第三十条第三款）") } else { format!("case {c} is confidential: its petitioners are not shown to its handler; a leader or the clerk who received it issues its documents (2022 Regulation Art 30)") },
         S::UnknownActor(n) => if zh { format!("没有名为「{n}」的操作员：请先用 {{\"op\":\"operator\",\"name\":\"{n}\",\"role\":\"clerk\"}} 添加") } else { format!("no operator named '{n}': add them first with {{\"op\":\"operator\",\"name\":\"{n}\",\"role\":\"clerk\"}}") },
         S::AlreadyExists(p) => if zh { format!("{p} 已存在：不会覆盖，请换一个文件名") } else { format!("{p} already exists: it is never overwritten; pick another name") },

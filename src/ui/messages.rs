@@ -93,9 +93,6 @@ pub enum Msg {
         name: String,
         one_time: bool,
     },
-    /// A leader searched the number of a case that accuses them: no rows, and why
-    /// (本件涉及您本人，已回避).
-    Recused(String),
     /// Another process committed to the ledger (`PRAGMA data_version`).
     Changed,
     /// A case read again after another desk's commit.

@@ -11,7 +11,7 @@ use crate::store::Store;
 use crate::strings::{presets as words, report as report_words, report_screen as say};
 
 pub fn write(store: &Store, app: &App, period: Period) -> Msg {
-    let dir = reports_dir(store);
+    let dir = reports_dir(store, app);
     if let Err(e) = std::fs::create_dir_all(&dir) {
         return Msg::Failed(say::cannot_make_folder(app.lang, &dir, &e));
     }
@@ -53,11 +53,18 @@ pub fn write(store: &Store, app: &App, period: Period) -> Msg {
     Msg::ReportWritten(written)
 }
 
-/// `reports/` beside the ledger, where the desk writes the report and the presets.
-pub fn reports_dir(store: &Store) -> std::path::PathBuf {
+/// `reports/<operator>/` beside the ledger, where the desk writes the report and the
+/// presets. Each file is what its reader may see (Art 30 第三款 leaves out of an accused
+/// reader's report the accusation): in a folder of the reader's own, one reader's file never
+/// replaces another's, and the accused opens his own.
+pub fn reports_dir(store: &Store, app: &App) -> std::path::PathBuf {
     let ledger = store.path();
-    ledger
+    let dir = ledger
         .parent()
         .unwrap_or_else(|| std::path::Path::new("."))
-        .join("reports")
+        .join("reports");
+    match &app.operator {
+        Some(who) => dir.join(crate::files::safe_name(&who.name)),
+        None => dir,
+    }
 }

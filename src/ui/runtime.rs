@@ -42,12 +42,10 @@ fn search(
     store.search(query, limit, app.today)
 }
 
-/// A search's answer: its rows, or for an accused leader who typed the number, why none
-/// (本件涉及您本人，已回避).
+/// A search's answer: its rows, or why it failed.
 fn found(app: &App, rows: Result<Vec<crate::store::CaseRow>, StoreError>) -> Msg {
     match rows {
         Ok(rows) => Msg::Found(rows),
-        Err(e @ StoreError::Recused(_)) => Msg::Recused(errors::store(app.lang, &e)),
         Err(e) => Msg::Failed(errors::store(app.lang, &e)),
     }
 }
@@ -569,7 +567,7 @@ fn write_report(store: &Store, app: &App) -> Msg {
     let Some(loaded) = &app.report().loaded else {
         return Msg::Idle;
     };
-    let dir = super::preset_files::reports_dir(store);
+    let dir = super::preset_files::reports_dir(store, app);
     if let Err(e) = std::fs::create_dir_all(&dir) {
         return Msg::Failed(say::cannot_make_folder(app.lang, &dir, &e));
     }

@@ -34,10 +34,6 @@ impl App {
             Msg::Resize { rows } => self.resize(rows),
             Msg::Page { rows, start } => self.on_page(rows, start),
             Msg::Found(rows) => self.on_found(rows),
-            Msg::Recused(why) => {
-                self.on_found(Vec::new());
-                self.say(why)
-            }
             Msg::Case(view) => self.on_case(*view),
             Msg::Counts(c) => {
                 self.counts = c;

@@ -25,8 +25,6 @@ pub struct CaseScreen {
     pub others: Vec<CaseRow>,
     /// Who saw it, when it is confidential and a leader reads.
     pub views: Vec<crate::store::OfficeEvent>,
-    /// Linked cases that accuse the reader, a leader: by number, with 已回避.
-    pub recused_links: Vec<String>,
     /// Why it is 积案 and its file, if it is or was.
     pub backlog: Option<(Vec<BacklogGround>, BacklogFile)>,
     pub scroll: u16,
@@ -48,7 +46,6 @@ impl CaseScreen {
             links: v.links,
             others: v.others,
             views: v.views,
-            recused_links: v.recused_links,
             backlog: v.backlog,
             scroll: 0,
             scroll_max: std::cell::Cell::new(u16::MAX),

@@ -380,11 +380,6 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
             .push(Span::from(f::label(lang, K::Terminated)).reversed());
     }
     intake_lines(lang, c, &screen.links, usize::from(area.width), &mut lines);
-    for no in &screen.recused_links {
-        let why =
-            crate::strings::errors::store(lang, &crate::store::StoreError::Recused(no.clone()));
-        lines.push(kv(lang, K::Links, why));
-    }
     steps_lines(lang, c, &mut lines);
     // Art 22 (三): an item 交办'd out, and whether its 办结报告 came back.
     let outbound_due = screen
