@@ -219,6 +219,17 @@ fn the_special_report_holds_the_case_its_flags_and_backlog() {
     assert_eq!(b.file.meetings.len(), 1);
     let ops: Vec<&str> = r.timeline.iter().map(|s| s.op.as_str()).collect();
     assert_eq!(ops, ["intake", "register", "assign", "supervise"]);
+    // In words: the problem and the request each under its own label, the 积案's 包案领导
+    // (the case's, none of its own given), the registration by what it decided.
+    let text = preset(
+        &l,
+        "赵建国",
+        &["--preset", "special", "--case", "2026-0002"],
+    );
+    assert!(text.contains("主要问题：反映小区路灯损坏"), "{text}");
+    assert!(text.contains("诉求：要求修复"), "{text}");
+    assert!(text.contains("包案领导：赵建国"), "{text}");
+    assert!(text.contains("登记受理  李娜"), "{text}");
 }
 
 fn preset(l: &Ledger, who: &str, args: &[&str]) -> String {

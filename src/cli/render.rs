@@ -335,17 +335,20 @@ fn intake_text(lang: Lang, c: &Case, reviewed: Option<i64>) {
 
 /// Where the case is handled and the documents issued on it.
 fn handling_text(lang: Lang, c: &Case) {
+    use crate::strings::case_steps as steps;
     let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
-    if let Some(a) = &c.assignment {
+    // As the case screen says them: the decision, the assignment, opinions and 批示, 督办,
+    // the reply.
+    let said = (steps::handling(lang, c).into_iter())
+        .chain(steps::supervisions(lang, c))
+        .chain(steps::reply(lang, c));
+    for s in said {
+        let label = crate::strings::form::label(lang, s.key);
+        let colon = crate::strings::form::colon(lang);
+        let indent = " ".repeat(crate::display::width(label) + crate::display::width(colon));
         say!(
-            "{}：{} / {}{}",
-            l("承办", "assigned to"),
-            a.department,
-            a.handler,
-            a.owner_leader
-                .as_deref()
-                .map(|x| format!(" ({}{x})", l("包案领导", "owner ")))
-                .unwrap_or_default()
+            "{label}{colon}{}",
+            s.value.replace('\n', &format!("\n{indent}"))
         );
     }
     if let Some(latest) = c.reminders.last() {
@@ -412,7 +415,9 @@ fn clocks_text(lang: Lang, store: &Store, row: &CaseRow) {
 fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseRow]) {
     let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
     say!("\n{}", l("办理过程：", "Timeline:"));
-    for e in events {
+    let codes: Vec<(i64, &str)> = events.iter().map(|e| (e.seq, e.op.as_str())).collect();
+    let verbs = crate::strings::timeline::verbs(lang, c, &codes);
+    for (e, verb) in events.iter().zip(verbs) {
         let note = labels::event_note(lang, &e.op, &e.command, c)
             .map_or(String::new(), |n| format!("  {n}"));
         let note = note + &labels::entered_by(lang, &e.actor, e.entered_by.as_deref());
@@ -420,7 +425,7 @@ fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseR
             "  {}  {}  {}{note}",
             e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
             fit(&e.actor, 8),
-            labels::event_op(lang, &e.op, c)
+            verb
         );
     }
     let allowed: Vec<&str> = allowed_ops(c)

@@ -127,6 +127,8 @@ pub struct WeeklyReport {
 /// One line of a case's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Step {
+    /// The journal entry's number.
+    pub seq: i64,
     pub at: String,
     pub op: String,
     pub actor: String,

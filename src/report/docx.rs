@@ -55,7 +55,7 @@ pub fn render_docx(r: &Report, lang: Lang, policy: &Policy) -> Result<Vec<u8>, S
     for (k, v) in meta_lines(r, lang) {
         doc = doc.add_paragraph(para(&format!("{k}{sep}{v}"), BODY_SIZE));
     }
-    doc = doc.add_paragraph(heading(analysis::heading(lang)));
+    doc = doc.add_paragraph(heading(&analysis::heading(lang)));
     for p in super::prose::draft(r, lang, policy) {
         doc = doc.add_paragraph(para(&p, BODY_SIZE));
     }

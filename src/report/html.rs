@@ -55,6 +55,8 @@ svg text { font-size: 9px; font-family: inherit; }
 .note { font-size: 9pt; }
 .defs { font-size: 9pt; margin-top: 6mm; border-top: 0.5pt solid #555; }
 .defs p { margin: 1mm 0; }
+/* Said to the leader on the screen; not on the printed page. */
+@media print { .draft { display: none; } }
 "#;
 
 /// A horizontal bar chart in inline SVG: a label, a bar, the value.
@@ -121,8 +123,9 @@ pub fn render_html(r: &Report, lang: Lang, policy: &Policy) -> String {
     // The analysis in words first, for the leader to edit; the tables after it.
     let _ = writeln!(
         o,
-        "<section class=\"analysis\">\n<h2>{}</h2>",
-        escape(crate::strings::analysis::heading(lang))
+        "<section class=\"analysis\">\n<h2>{}<span class=\"draft\">{}</span></h2>",
+        escape(crate::strings::analysis::title(lang)),
+        escape(crate::strings::analysis::draft_note(lang))
     );
     for p in super::prose::draft(r, lang, policy) {
         let _ = writeln!(o, "<p>{}</p>", escape(&p));
@@ -272,7 +275,7 @@ fn items_html(o: &mut String, lang: Lang, list: &ItemList) {
         let _ = writeln!(
             o,
             "<p class=\"note\">{}</p>",
-            escape(&words::more_items(lang, n, list.list))
+            escape(&words::more_items_printed(lang, n))
         );
     }
 }

@@ -284,21 +284,19 @@ fn facts(r: &SpecialReport, lang: Lang) -> Vec<(&'static str, String)> {
         (l[5], i.category.clone()),
         (l[6], i.target.clone().unwrap_or_default()),
         (l[7], i.summary.clone()),
-        (l[8], handled),
-        (l[9], labels::case_state(lang, c).to_owned()),
+        (l[8], i.request.clone()),
+        (l[9], handled),
+        (l[10], labels::case_state(lang, c).to_owned()),
     ]
 }
 
 fn timeline(r: &SpecialReport, lang: Lang) -> Vec<String> {
-    r.timeline
-        .iter()
-        .map(|s| {
+    let codes: Vec<(i64, &str)> = r.timeline.iter().map(|s| (s.seq, s.op.as_str())).collect();
+    let verbs = crate::strings::timeline::verbs(lang, &r.case, &codes);
+    (r.timeline.iter().zip(verbs))
+        .map(|(s, verb)| {
             let at = s.at.get(..16).unwrap_or(&s.at).replace('T', " ");
-            format!(
-                "{at}  {}  {}",
-                labels::event_op(lang, &s.op, &r.case),
-                s.actor
-            )
+            format!("{at}  {verb}  {}", s.actor)
         })
         .collect()
 }
@@ -309,7 +307,10 @@ fn backlog(r: &SpecialReport, lang: Lang) -> String {
         Some(b) => words::backlog_line(
             lang,
             &bwords::grounds(lang, &b.grounds),
-            b.file.leader.as_deref().unwrap_or("—"),
+            // The 积案's own 包案领导, else the case's (as the 积案 screen shows them).
+            (b.file.leader.as_deref())
+                .or_else(|| r.case.assignment.as_ref()?.owner_leader.as_deref())
+                .unwrap_or("—"),
             b.file.meetings.len(),
         ),
     }

@@ -141,11 +141,22 @@ fn notable(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
         let size = |f: &Figure| f.change.map_or(0.0, f64::abs);
         size(b).total_cmp(&size(a))
     });
-    let rows: Vec<Moved> = moved
-        .into_iter()
-        .take(NOTABLE_MAX)
-        .map(|f| moved_row(f, lang, name(f)))
-        .collect();
+    let mut rows: Vec<Moved> = Vec::with_capacity(NOTABLE_MAX);
+    for f in moved {
+        let row = moved_row(f, lang, name(f));
+        // A channel's 人次 that moved as its 批次 (letters: one person each) says nothing
+        // the 批次 did not: the slot goes to the next change.
+        let twin = rows.iter().any(|r| {
+            (r.before == row.before && r.now == row.now)
+                && r.name.split_whitespace().next() == row.name.split_whitespace().next()
+        });
+        if !twin {
+            rows.push(row);
+        }
+        if rows.len() == NOTABLE_MAX {
+            break;
+        }
+    }
     say::notable(lang, &rows, r.compared_once())
 }
 

@@ -35,7 +35,8 @@ fn wrap(s: &str, w: usize) -> Vec<String> {
     };
     for piece in pieces {
         let closing = piece.starts_with([
-            '，', '。', '、', '；', '：', '）', '”', '÷', ')', ',', '.', ';', ':', '!', '?',
+            '，', '。', '、', '；', '：', '）', '”', '’', '》', '」', '』', '】', '！', '？', '÷',
+            ')', ',', '.', ';', ':', '!', '?',
         ]);
         if width(&line) + width(piece.trim_end()) > w && !line.is_empty() && !closing {
             lines.push(line.trim_end().to_owned());
@@ -54,18 +55,27 @@ fn wrap(s: &str, w: usize) -> Vec<String> {
 fn cjk_pieces(s: &str) -> Vec<String> {
     let mut pieces: Vec<String> = Vec::new();
     let mut run = String::new();
+    // An opening mark goes with what follows it: no line ends in “ or （ (避头尾).
+    let mut opening = String::new();
+    let mut push = |piece: String, opening: &mut String| {
+        pieces.push(std::mem::take(opening) + &piece);
+    };
     for c in s.chars() {
-        if c.is_ascii_graphic() {
+        if c.is_ascii_graphic() && !(c == '(' && run.is_empty()) {
             run.push(c);
             continue;
         }
         if !run.is_empty() {
-            pieces.push(std::mem::take(&mut run));
+            push(std::mem::take(&mut run), &mut opening);
         }
-        pieces.push(c.to_string());
+        if matches!(c, '“' | '‘' | '（' | '《' | '「' | '『' | '【' | '(') {
+            opening.push(c);
+        } else {
+            push(c.to_string(), &mut opening);
+        }
     }
-    if !run.is_empty() {
-        pieces.push(run);
+    if !run.is_empty() || !opening.is_empty() {
+        push(run, &mut opening);
     }
     pieces
 }
@@ -290,6 +300,23 @@ mod wrap_tests {
                     assert_eq!(lines.concat().replace(' ', ""), para.replace(' ', ""));
                 }
             }
+        }
+    }
+
+    /// 避头尾: no line ends with an opening quote or bracket, at any width.
+    #[test]
+    fn no_line_ends_with_an_opening_mark() {
+        let para = "超期最久的为“2024-0007”、“2024-0038”、“2024-0041”，其中《信访工作条例》第二十二条（三）规定的交办件“社保科”有3件。";
+        for w in 10..40 {
+            let lines = wrap(para, w);
+            for l in &lines {
+                assert!(!l.ends_with(['“', '（', '《', '(']), "{w}: {lines:#?}");
+                assert!(
+                    !l.starts_with(['”', '）', '》', '、', '，', '。']),
+                    "{w}: {lines:#?}"
+                );
+            }
+            assert_eq!(lines.concat(), para, "{w}");
         }
     }
 }

@@ -251,6 +251,7 @@ impl Store {
             .events(case.id)?
             .into_iter()
             .map(|e| Step {
+                seq: e.seq,
                 at: e.at,
                 op: e.op,
                 actor: e.actor,

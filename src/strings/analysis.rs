@@ -41,10 +41,20 @@ pub fn needs_out(lang: Lang) -> &'static str {
 }
 
 /// The heading over the paragraphs.
-pub fn heading(lang: Lang) -> &'static str {
+pub fn heading(lang: Lang) -> String {
+    format!("{}{}", title(lang), draft_note(lang))
+}
+
+/// The heading's words that stay on paper.
+pub fn title(lang: Lang) -> &'static str {
+    lang.pick("情况分析", "Analysis")
+}
+
+/// What the heading tells the leader before printing (the HTML leaves it off the page).
+pub fn draft_note(lang: Lang) -> &'static str {
     lang.pick(
-        "情况分析（据下列数据起草，请审核修改）",
-        "Analysis (drafted from the figures below; review and edit)",
+        "（据下列数据起草，请审核修改）",
+        " (drafted from the figures below; review and edit)",
     )
 }
 

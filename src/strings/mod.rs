@@ -6,6 +6,7 @@ pub mod audit;
 pub mod backlog;
 pub mod backlog_screen;
 pub mod calendar;
+pub mod case_steps;
 pub mod charts;
 pub mod check;
 pub mod cli;

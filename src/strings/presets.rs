@@ -136,7 +136,7 @@ pub fn special_heads(lang: Lang) -> [&'static str; 5] {
 }
 
 /// The facts' labels of the 专报.
-pub fn fact_labels(lang: Lang) -> [&'static str; 10] {
+pub fn fact_labels(lang: Lang) -> [&'static str; 11] {
     match lang {
         Lang::Zh => [
             "编号",
@@ -146,7 +146,8 @@ pub fn fact_labels(lang: Lang) -> [&'static str; 10] {
             "信访人",
             "问题分类",
             "被反映单位",
-            "主要诉求",
+            "主要问题",
+            "诉求",
             "承办单位",
             "状态",
         ],
@@ -159,6 +160,7 @@ pub fn fact_labels(lang: Lang) -> [&'static str; 10] {
             "category",
             "unit complained of",
             "summary",
+            "request",
             "handled by",
             "state",
         ],

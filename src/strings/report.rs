@@ -409,7 +409,15 @@ pub fn days(lang: Lang, n: i64) -> String {
     }
 }
 
-/// "另有 N 件未列出".
+/// "另有 N 件未列出", on paper: no command line in a printed report.
+pub fn more_items_printed(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("另有 {n} 件未列出。"),
+        Lang::En => format!("{n} more not listed."),
+    }
+}
+
+/// "另有 N 件未列出", and the command that lists them.
 pub fn more_items(lang: Lang, n: usize, list: &str) -> String {
     match lang {
         Lang::Zh => format!("另有 {n} 件未列出（report --list {list} --all 列出全部）"),

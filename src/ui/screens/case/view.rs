@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::CaseScreen;
 use crate::domain::case::{Case, Intake};
 use crate::domain::repeat::PetitionerKey;
-use crate::domain::types::{Decision, Level};
+use crate::domain::types::Level;
 use crate::strings::form::FieldKey as K;
 use crate::strings::ui::text;
 use crate::strings::{Lang, form as f, labels};
@@ -148,23 +148,6 @@ fn intake_body(lang: Lang, i: &Intake, lines: &mut Vec<Line<'static>>) {
     }
 }
 
-fn decision_text(lang: Lang, d: &Decision) -> String {
-    match d {
-        Decision::Accept => f::decision(lang, d.kind()).to_owned(),
-        Decision::Decline { ground, route, .. } => format!(
-            "{}{}{}{}{route}",
-            f::decision(lang, d.kind()),
-            f::colon(lang),
-            labels::decline_ground(lang, *ground),
-            f::semicolon(lang),
-        ),
-        Decision::PassOn { to, .. } => format!("{} {to}", f::decision(lang, d.kind())),
-        Decision::Answered { text } => {
-            format!("{}{}{text}", f::decision(lang, d.kind()), f::colon(lang))
-        }
-    }
-}
-
 fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
     handling_lines(lang, c, lines);
     outcome_lines(lang, c, lines);
@@ -172,55 +155,21 @@ fn steps_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
 
 /// The decision, the assignment, opinions, instructions, the extension.
 fn handling_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
-    if let Some(d) = &c.decision {
-        lines.push(kv(lang, K::Decision, decision_text(lang, &d.decision)));
-    }
-    if let Some(a) = &c.assignment {
-        let mut s = format!("{} / {}", a.department, a.handler);
-        if let Some(l) = &a.owner_leader {
-            s.push_str(&format!("  {} {l}", f::label(lang, K::Leader)));
+    shown_lines(lang, crate::strings::case_steps::handling(lang, c), lines);
+}
+
+/// Labelled values as lines; a text under its label, line by line.
+fn shown_lines(
+    lang: Lang,
+    shown: impl IntoIterator<Item = crate::strings::case_steps::Shown>,
+    lines: &mut Vec<Line<'static>>,
+) {
+    for s in shown {
+        if s.text {
+            kv_text(lang, s.key, &s.value, lines);
+        } else {
+            lines.push(kv(lang, s.key, s.value));
         }
-        lines.push(kv(lang, K::Department, s));
-    }
-    for r in &c.recusals {
-        lines.push(kv(
-            lang,
-            K::Recusal,
-            format!("{}{}{}", r.handler, f::colon(lang), r.reason),
-        ));
-    }
-    // Each opinion followed by the 批示 on it (one to one, in order), so a return reads
-    // against the opinion it returned and not the revised one after it.
-    for (n, o) in c.opinions.iter().enumerate() {
-        let draft = match n {
-            0 => String::new(),
-            n => crate::strings::timeline::draft(lang, n + 1),
-        };
-        kv_text(
-            lang,
-            K::Opinion,
-            &format!("{draft}{}（{}）", o.text, o.stamp.by),
-            lines,
-        );
-        if let Some(i) = c.instructions.get(n) {
-            let verdict = f::approve(lang, i.approve);
-            lines.push(kv(
-                lang,
-                K::Approve,
-                format!("{verdict} {}（{}）", i.text, i.stamp.by).replace("  ", " "),
-            ));
-        }
-    }
-    if let Some(r) = c.extension_asked() {
-        let asked = crate::strings::desk::waits_extension(lang, r.days, &r.reason);
-        lines.push(kv(lang, K::Extension, format!("{asked}（{}）", r.stamp.by)));
-    }
-    if let Some(e) = &c.extension {
-        let mut s = format!("+{} {}", e.days, e.reason);
-        if let Some(superior) = e.past_superior_due {
-            s.push_str(&format!("（{}）", labels::past_superior(lang, superior)));
-        }
-        lines.push(kv(lang, K::Extension, s));
     }
 }
 
@@ -238,35 +187,10 @@ fn counted_steps(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
 
 /// Supervision, the reply, the return visit, attached items, documents.
 fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
-    for s in &c.supervisions {
-        lines.push(kv(
-            lang,
-            K::Supervision,
-            format!(
-                "{} {}（{} {}）",
-                labels::supervise_ground(lang, s.ground),
-                s.text,
-                f::label(lang, K::FeedbackBy),
-                s.feedback_by
-            ),
-        ));
-    }
+    let steps = crate::strings::case_steps::supervisions(lang, c);
+    shown_lines(lang, steps, lines);
     counted_steps(lang, c, lines);
-    if let Some(r) = &c.reply {
-        let outcome = r.outcome.map_or("", |o| labels::outcome(lang, o));
-        lines.push(kv(
-            lang,
-            K::ReplyText,
-            format!(
-                "{outcome} {}（{} {}）",
-                r.text,
-                labels::service(lang, r.method),
-                r.served_at
-            )
-            .trim_start()
-            .to_owned(),
-        ));
-    }
+    shown_lines(lang, crate::strings::case_steps::reply(lang, c), lines);
     chain_end_lines(lang, c, lines);
     if let Some(r) = &c.report_back {
         let sent = format!("（{} {}）", f::label(lang, K::SentOn), r.sent_on);

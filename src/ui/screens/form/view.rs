@@ -90,10 +90,27 @@ fn notes(lang: Lang, form: &Form) -> Vec<Span<'static>> {
     {
         notes.push(Span::raw(note));
     }
-    if let Some(context) = &form.context {
-        notes.push(Span::raw(crate::display::one_line(context)).fg(Color::Cyan));
-    }
     notes
+}
+
+/// Most lines the context under the title takes (the opinion a 批示 answers): the rest of
+/// a very long one is on the case screen.
+const CONTEXT_LINES: usize = 6;
+
+/// The context (the opinion a 批示 answers) wrapped to the width, whole up to
+/// `CONTEXT_LINES`: the leader reads all of what they approve, not its first line.
+fn context_lines(form: &Form, w: usize) -> Vec<String> {
+    let Some(context) = &form.context else {
+        return Vec::new();
+    };
+    let mut lines = crate::display::wrap(&crate::display::safe(context), w.max(10));
+    if lines.len() > CONTEXT_LINES {
+        lines.truncate(CONTEXT_LINES);
+        if let Some(last) = lines.last_mut() {
+            *last = cut(&format!("{last}……"), w);
+        }
+    }
+    lines
 }
 
 fn value_lines(form: &Form, i: usize, room: usize) -> usize {
@@ -142,11 +159,19 @@ pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         note_spans.push(n);
     }
     frame.render_widget(Paragraph::new(Line::from(note_spans)), row(area, 1));
+    // What the form answers, whole, under the notes; never more than a third of the window.
+    let context = context_lines(form, w);
+    let shown = context.len().min(usize::from(area.height / 3));
+    for (k, l) in context.iter().take(shown).enumerate() {
+        let line = Paragraph::new(Line::from(Span::raw(l.clone()).fg(Color::Cyan)));
+        frame.render_widget(line, row(area, 2 + k as u16));
+    }
+    let shown = shown as u16;
 
     // The body, and where the repeat panel goes.
     let has_panel = matches!(form.purpose, Purpose::Intake(_)) && form.repeats.shown();
-    let body_top = area.y + 2;
-    let body_h = area.height.saturating_sub(3);
+    let body_top = area.y + 2 + shown;
+    let body_h = area.height.saturating_sub(3 + shown);
     let (body, panel) = match (has_panel, area.width >= SIDE_PANEL_WIDTH) {
         (false, _) => (Rect::new(area.x, body_top, area.width, body_h), None),
         (true, true) => {
