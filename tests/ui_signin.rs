@@ -245,6 +245,26 @@ fn snapshots() {
     }
 }
 
+/// A list of names longer than the box says which are shown, of how many, and follows ↓.
+#[test]
+fn a_long_list_of_names_says_there_are_more() {
+    let names: Vec<String> = (1..=25).map(|n| format!("操作员{n:02}")).collect();
+    let mut s = SignIn::new(names, None);
+    let shown = draw(&s, 80, 24).replace(' ', "");
+    assert!(shown.contains("（第1–8位，共25位，↑↓翻看）"), "{shown}");
+    for _ in 0..9 {
+        s.key(press(KeyCode::Down), Lang::Zh);
+    }
+    let shown = draw(&s, 80, 24).replace(' ', "");
+    assert!(
+        shown.contains("操作员10") && shown.contains("（第3–10位，共25位"),
+        "{shown}"
+    );
+    // Three names fit: nothing more is said.
+    let s = SignIn::new(vec!["赵建国".into(), "李娜".into(), "王强".into()], None);
+    assert!(!draw(&s, 80, 24).contains("共3位"));
+}
+
 /// Goes to the settings list and puts the cursor on `name`'s row.
 fn settings_on(d: &mut Desk, name: &str) {
     d.key(KeyCode::Esc);

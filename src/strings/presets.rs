@@ -117,7 +117,7 @@ pub fn flag_heads(lang: Lang) -> [&'static str; 5] {
 pub fn weekly_notes(lang: Lang) -> &'static str {
     lang.pick(
         "说明：接访天数为本周领导接待日安排及有接访记录的日期数；批次为接访记录数，人次为所涉事项人数之和（无关联事项的记录按1人计）；阅批来信为领导本周批示过的来信件数，批示件次为本周批示次数；会商为本周参加的积案会商次数。",
-        "Reception days: days on the leader's reception schedule or with a reception recorded; visitors: reception records; person-times: the people of each record's case (1 for a record without a case); letters signed: letter cases the leader gave a 批示 on in the week; instructions: 批示 given in the week; consultations: 积案 会商 the leader took part in.",
+        "Reception days: days on the leader's reception schedule or with a reception recorded; visitors: reception records; person-times: the people of each record's case (1 for a record without a case); letters signed: letter cases the leader gave an instruction on in the week; instructions: instructions given in the week; consultations: backlog-case consultations the leader took part in.",
     )
 }
 
@@ -179,7 +179,11 @@ pub fn backlog_line(lang: Lang, grounds: &str, leader: &str, meetings: usize) ->
     match lang {
         Lang::Zh => format!("积案（{grounds}）；包案领导：{leader}；会商{meetings}次。"),
         Lang::En => {
-            format!("Backlog ({grounds}); owning leader: {leader}; {meetings} consultations.")
+            let consultations = match meetings {
+                1 => "1 consultation".to_owned(),
+                n => format!("{n} consultations"),
+            };
+            format!("Backlog ({grounds}); owning leader: {leader}; {consultations}.")
         }
     }
 }

@@ -251,7 +251,7 @@ pub fn figure(lang: Lang, policy: &Policy, key: &Key) -> String {
             if zh {
                 format!("其中现状态为{st}")
             } else {
-                format!("of which now {st}")
+                format!("of which now: {st}")
             }
         }
         Key::Clock(clock) => {

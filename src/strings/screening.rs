@@ -316,7 +316,7 @@ pub fn unreported(lang: Lang, r: &crate::domain::screening::Round, units: &[Stri
         )
     } else {
         format!(
-            "Not yet screened ({a} to {b}, {}): {}",
+            "Units yet to file their screening report ({a} to {b}, {}): {}",
             units.len(),
             units.join(", ")
         )

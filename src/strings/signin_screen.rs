@@ -105,6 +105,14 @@ pub fn locked_until(lang: Lang, name: &str, until: DateTime<FixedOffset>) -> Str
 /// A key error at the sign-in screen or the lock; a lockout says until when,
 /// in the office's local time.
 /// A new passphrase that is the one-time one a leader gave (and so knows).
+/// Under a list of names longer than the box shows: which are shown, of how many.
+pub fn more_names(lang: Lang, from: usize, to: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("（第{from}–{to}位，共{total}位，↑↓ 翻看）"),
+        Lang::En => format!("({from}–{to} of {total}, ↑↓ for more)"),
+    }
+}
+
 pub fn same_as_given(lang: Lang) -> &'static str {
     lang.pick(
         "新口令不能与领导给的一次性口令相同：请另设一个只有自己知道的口令",

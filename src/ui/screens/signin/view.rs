@@ -84,6 +84,14 @@ fn lines(s: &SignIn, lang: Lang, office: &str) -> Vec<(Line<'static>, Option<usi
     }
     out.push((Line::default(), None));
     out.extend(names(s, t.who));
+    // A list longer than the box says so: 25 names, 8 shown, the rest a ↓ away.
+    let total = s.names.len();
+    if total > SHOWN_NAMES && s.stage == Stage::Enter && !s.locked {
+        let first = (s.selected + 1).saturating_sub(SHOWN_NAMES);
+        let last = (first + SHOWN_NAMES).min(total);
+        let more = crate::strings::signin_screen::more_names(lang, first + 1, last, total);
+        out.push(dim(&more));
+    }
     out.push((Line::default(), None));
     let label = match s.stage {
         Stage::Enter => t.passphrase,
