@@ -221,6 +221,9 @@ pub(super) const DASHBOARD: &[(Action, &[Key])] = &[
         &[plain(KeyCode::BackTab), plain(KeyCode::PageUp)],
     ),
     (Action::Open, &[plain(KeyCode::Enter)]),
+    // The leader's own screens first: a narrow footer drops the tail, not these.
+    (Action::Report, &[ch('y')]),
+    (Action::Charts, &[ch('t')]),
     (Action::Instruct, &[ch('i')]),
     (Action::Supervise, &[ch('s')]),
     (Action::Extend, &[ch('e')]),
@@ -232,8 +235,6 @@ pub(super) const DASHBOARD: &[(Action, &[Key])] = &[
     (Action::Search, &[ch('/')]),
     (Action::New, &[ch('n')]),
     (Action::SwitchView, &[ch('w')]),
-    (Action::Charts, &[ch('t')]),
-    (Action::Report, &[ch('y')]),
     (Action::Settings, &[ch('p')]),
     (Action::Reception, &[ch('h')]),
 ];

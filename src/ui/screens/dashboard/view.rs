@@ -79,8 +79,10 @@ pub fn draw(app: &App, d: &DashboardScreen, frame: &mut Frame, area: Rect) {
     } else {
         draw_lists(app, d, &lists, 0, frame, body);
     }
-    // `/` is in the help (`?`): the footer keeps `w` and the leader's own steps.
-    let keep = |a| a != crate::ui::keymap::Action::Search;
+    // The footer keeps the leader's screens (y, t), `w` and the leader's usual steps; `/`,
+    // `n` and the rare 不同意延期 are in the help (`?`).
+    use crate::ui::keymap::Action;
+    let keep = |a| !matches!(a, Action::Search | Action::New | Action::RefuseExtension);
     crate::ui::view::parts::footer(app, Context::Dashboard, keep, frame, area);
 }
 
