@@ -196,12 +196,12 @@ fn the_report_workbook_has_its_figures_and_lists() {
         .find(|r| r[1] == Data::String("信访总量（批次）".into()))
         .expect("the total");
     assert!(matches!(total[2], Data::Float(x) if x >= 2.0), "{total:?}");
-    let overdue = sheet(&out, "逾期件");
+    let overdue = sheet(&out, "超期件");
     assert_eq!(overdue[0][0], Data::String("编号".into()));
     assert!(overdue.len() > 1, "the review case is overdue: {overdue:?}");
     assert!(matches!(overdue[1][1], Data::DateTime(_)), "{overdue:?}");
     let book: Xlsx<_> = open_workbook(&out).expect("xlsx");
-    assert_eq!(book.sheet_names(), ["统计数据", "逾期件", "督办件"]);
+    assert_eq!(book.sheet_names(), ["统计数据", "超期件", "督办件"]);
 }
 
 /// LibreOffice (where installed) converts the workbook: every ID number comes out whole.

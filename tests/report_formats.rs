@@ -140,6 +140,12 @@ fn renderers_text_csv_and_html() {
     );
     assert!(html.success(), "{html:?}");
     assert!(html.stdout.is_empty());
+    // Where it went, and that it left the ledger's encryption, as `export` says.
+    assert!(
+        html.stderr.contains("已写出") && html.stderr.contains("未加密"),
+        "{}",
+        html.stderr
+    );
     let page = std::fs::read_to_string(&out).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert!(page.contains("@page { size: A4"));

@@ -42,14 +42,17 @@ pub fn run(
             .map_err(failed)?
             .1;
         let tables = report::tables(&report, lang, policy);
-        return crate::sheet::write_xlsx(&tables, path).map_err(|e| Failure(e.message(lang)));
+        crate::sheet::write_xlsx(&tables, path).map_err(|e| Failure(e.message(lang)))?;
+        say_err!("{}", text::written(lang, path));
+        return Ok(());
     }
     if format == ReportFormat::Docx {
         let path =
             out.ok_or_else(|| Failure(crate::strings::analysis::needs_out(lang).to_owned()))?;
         let bytes = report::render_docx(&report, lang, policy).map_err(Failure)?;
-        return write_private(path, &bytes)
-            .map_err(|e| Failure(text::cannot_write(lang, path, &e)));
+        write_private(path, &bytes).map_err(|e| Failure(text::cannot_write(lang, path, &e)))?;
+        say_err!("{}", text::written(lang, path));
+        return Ok(());
     }
     let format = match format {
         ReportFormat::Text => Format::Text,
@@ -67,8 +70,12 @@ pub fn run(
         Format::Text | Format::Csv | Format::Html => crate::display::safe(&body),
     };
     match out {
-        Some(path) => write_private(path, body.as_bytes())
-            .map_err(|e| Failure(text::cannot_write(lang, path, &e))),
+        Some(path) => {
+            write_private(path, body.as_bytes())
+                .map_err(|e| Failure(text::cannot_write(lang, path, &e)))?;
+            say_err!("{}", text::written(lang, path));
+            Ok(())
+        }
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth reporting.

@@ -294,11 +294,11 @@ fn not_a_leader(lang: Lang, n: &str) -> String {
 fn accused_assignee(lang: Lang, assignee: &str, target: &str) -> String {
     if lang == Lang::Zh {
         format!(
-            "不能交办给「{assignee}」：本件反映的对象是「{target}」，检举控告材料不得转给被检举、揭发的人员或者单位（《信访工作条例》第三十条）。请交办其他部门或承办人"
+            "不能交由「{assignee}」承办或包案：本件反映的对象是「{target}」，检举控告材料不得转给被检举、揭发的人员或者单位（《信访工作条例》第三十条）。请交办其他部门、承办人或包案领导"
         )
     } else {
         format!(
-            "cannot assign to '{assignee}': the case accuses '{target}', and accusation material must never reach the accused (2022 Regulation Art 30). Assign another department or handler"
+            "'{assignee}' cannot handle or own the case: it accuses '{target}', and accusation material must never reach the accused (2022 Regulation Art 30). Choose another department, handler or owning leader"
         )
     }
 }

@@ -321,7 +321,7 @@ pub fn representative_mark(lang: Lang) -> &'static str {
 
 pub fn errors_to_fix(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Zh => format!("未保存：{n} 项需要更正（已标红），光标已移到第一项"),
+        Lang::Zh => format!("未保存：{n} 项需要更正（已标红），光标已移到其中第一项"),
         Lang::En => {
             format!("not saved: {n} item(s) to correct (in red); the cursor is on the first")
         }

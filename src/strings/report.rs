@@ -409,6 +409,17 @@ pub fn days(lang: Lang, n: i64) -> String {
     }
 }
 
+/// Said on standard error after `report --out FILE`: where, and that it is not encrypted.
+pub fn written(lang: Lang, path: &std::path::Path) -> String {
+    let p = path.display();
+    match lang {
+        Lang::Zh => format!("已写出 {p}。该文件未加密，离开了台账的保护：请妥善保管，用毕删除。"),
+        Lang::En => format!(
+            "written to {p}. The file is NOT encrypted and has left the ledger's protection: keep it safe and delete it when done."
+        ),
+    }
+}
+
 /// "另有 N 件未列出", on paper: no command line in a printed report.
 pub fn more_items_printed(lang: Lang, n: usize) -> String {
     match lang {

@@ -114,7 +114,7 @@ pub fn satisfaction(lang: Lang, unit: Satisfaction, office: Satisfaction) -> Str
 /// The report workbook's sheets: the figures, the overdue and the supervised cases.
 pub fn report_sheets(lang: Lang) -> [&'static str; 3] {
     match lang {
-        Lang::Zh => ["统计数据", "逾期件", "督办件"],
+        Lang::Zh => ["统计数据", "超期件", "督办件"],
         Lang::En => ["Figures", "Overdue", "Supervised"],
     }
 }
