@@ -366,3 +366,24 @@ fn the_cursor_stays_after_the_typed_filter_of_a_choice() {
         .expect("the typed filter on screen");
     assert_eq!((cursor.x, cursor.y), closing);
 }
+
+/// An accusation typed without 保密 brings a hint under the title (Art 30 第三款); ticking
+/// 保密 takes it away.
+#[test]
+fn an_accusation_recalls_confidentiality() {
+    let hint = "勾选「保密」";
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("周大山");
+    assert!(!common::desk::drawn(&d.app).contains(hint));
+    d.to(FieldKey::HandlingType, None);
+    while d.form().code(FieldKey::HandlingType) != Some("accusation") {
+        d.key(KeyCode::Right);
+    }
+    let shown = common::desk::drawn(&d.app);
+    assert!(shown.contains(hint), "{shown}");
+    d.to(FieldKey::Confidential, None);
+    d.key(KeyCode::Char(' '));
+    assert!(d.form().flag(FieldKey::Confidential));
+    assert!(!common::desk::drawn(&d.app).contains(hint));
+}

@@ -118,6 +118,14 @@ pub fn name_or_anonymous(lang: Lang) -> &'static str {
 }
 
 /// A live note under the form's title (2022 Art 20).
+/// Under the title while an accusation is typed and 保密 is not ticked.
+pub fn accusation_confidential(lang: Lang) -> &'static str {
+    lang.pick(
+        "检举控告：信访人要求保密或有受打击报复之虞的，请勾选「保密」（第三十条第三款）",
+        "an accusation: tick 保密 (confidential) when the petitioner asks it or risks reprisal (Art 30)",
+    )
+}
+
 pub fn too_many_representatives(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("已选代表 {n} 人：多人来访推选代表不超过5人（第二十条）"),

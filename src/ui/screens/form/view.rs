@@ -85,6 +85,12 @@ fn notes(lang: Lang, form: &Form) -> Vec<Span<'static>> {
     if reps > 5 {
         notes.push(Span::raw(t::too_many_representatives(lang, reps)).fg(Color::Yellow));
     }
+    // Art 30 第三款: the accuser's particulars are kept from the accused; 保密 keeps them
+    // from the office's other readers too.
+    use crate::strings::form::FieldKey as K;
+    if form.code(K::HandlingType) == Some("accusation") && !form.flag(K::Confidential) {
+        notes.push(Span::raw(t::accusation_confidential(lang)).fg(Color::Yellow));
+    }
     if let Purpose::Action { op, .. } = form.purpose
         && let Some(note) = crate::ui::form::action::confirmation(lang, op)
     {
