@@ -387,3 +387,31 @@ fn an_accusation_recalls_confidentiality() {
     assert!(d.form().flag(FieldKey::Confidential));
     assert!(!common::desk::drawn(&d.app).contains(hint));
 }
+
+/// At 80 columns an ID number's error does not fit beside the value: the whole of it,
+/// the remedy included, is said at the bottom while the field has the cursor.
+#[test]
+fn a_long_field_error_is_said_whole_at_80_columns() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("周大山");
+    d.to(FieldKey::IdNumber, Some(0));
+    d.chars("E12345678");
+    d.key(KeyCode::Tab);
+    d.to(FieldKey::IdNumber, Some(0));
+    let error = d
+        .form()
+        .in_row(0, FieldKey::IdNumber)
+        .and_then(|f| f.error.clone());
+    let error = error.expect("an error on the ID number");
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+    term.draw(|f| xinfang::ui::view::draw(&d.app, f))
+        .expect("drawn");
+    let shown: String = (term.backend().buffer().content().iter())
+        .map(|c| c.symbol())
+        .filter(|s| *s != " ")
+        .collect();
+    let whole: String = error.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(shown.contains(&whole), "{error}\n{shown}");
+}

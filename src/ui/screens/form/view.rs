@@ -199,7 +199,25 @@ pub fn draw(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     if let Some(p) = panel {
         repeats::draw(form, lang, frame, p);
     }
-    footer(app, form.keys(), |_| true, frame, area);
+    // The focused field's error, cut beside its value, is said whole at the bottom (the
+    // part that says how to put it right comes last): the keys come back once it is mended.
+    match error_cut(form, lang, usize::from(body.width)) {
+        Some(e) if app.message.is_none() => {
+            crate::ui::view::parts::bottom_lines(&e, frame, area);
+        }
+        _ => footer(app, form.keys(), |_| true, frame, area),
+    }
+}
+
+/// The focused field's error when the room beside its value is too narrow for it.
+fn error_cut(form: &Form, lang: Lang, w: usize) -> Option<String> {
+    let f = form.fields.get(form.focus)?;
+    let e = f.error.as_ref()?;
+    let room = w.saturating_sub(label_width(lang) + 2);
+    let (shown, _) = shown_value(form, lang, form.focus, 0, room);
+    let value_width = width(&shown);
+    let gap = if value_width == 0 { 0 } else { 2 };
+    (width(e) > room.saturating_sub(value_width + gap)).then(|| e.clone())
 }
 
 fn draw_fields(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
