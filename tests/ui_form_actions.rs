@@ -283,3 +283,40 @@ fn an_extension_is_asked_at_the_desk_and_granted_from_the_dashboard() {
     assert!(matches!(d.app.screen, Screen::Dashboard(_)));
     assert_eq!(d.app.dash().data.awaiting.len(), 0);
 }
+
+/// 督办's ground 逾期未办结 is offered only for a case past a due date, and the 督办要求 is
+/// asked for: the report lists a 督办 under its ground, and a 督办单 says what to do.
+#[test]
+fn supervision_is_overdue_only_when_the_case_is() {
+    let grounds = |days: i64| {
+        let mut d = Desk::new("李娜", days);
+        d.step(
+            Command::Register(xinfang::domain::types::Decision::Accept),
+            "李娜",
+        );
+        d.step(assign("城建科", "王强"), "李娜");
+        d.app = d.restart("赵局长");
+        let msg = xinfang::ui::runtime::execute(
+            &mut d.store,
+            &d.app,
+            &xinfang::ui::app::Cmd::OpenCase(1),
+        );
+        xinfang::ui::runtime::dispatch(&mut d.store, &mut d.app, msg);
+        d.key(KeyCode::Char('s'));
+        let codes: Vec<String> = match d.form().get(FieldKey::SuperviseGround).map(|f| &f.kind) {
+            Some(xinfang::ui::form::Kind::Choice(o)) => o.iter().map(|(c, _)| c.clone()).collect(),
+            other => panic!("{other:?}"),
+        };
+        // Saved bare: the ground and the requirement are both asked for.
+        d.ctrl('s');
+        let said = d.app.message.clone().unwrap_or_default();
+        assert!(said.contains("2 项需要更正"), "{said}");
+        codes
+    };
+    let fresh = grounds(2);
+    assert!(!fresh.iter().any(|c| c == "overdue"), "{fresh:?}");
+    assert!(fresh.iter().any(|c| c == "leader"), "{fresh:?}");
+    // 60 days to handle (Art 34): past them the ground is offered.
+    let late = grounds(120);
+    assert!(late.iter().any(|c| c == "overdue"), "{late:?}");
+}

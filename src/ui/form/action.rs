@@ -7,6 +7,7 @@ use chrono::{Days, FixedOffset, NaiveDate};
 
 use super::{Field, Form, Kind, Purpose};
 use crate::domain::case::Case;
+use crate::domain::due::next_due;
 use crate::domain::op::Op;
 use crate::domain::rules::Operator;
 use crate::domain::types::{
@@ -70,7 +71,8 @@ fn date(d: NaiveDate) -> String {
 }
 
 /// The fields of `op`'s form, with sensible defaults from the case.
-fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) -> Vec<Field> {
+fn fields(op: Op, row: &CaseRow, dir: &Directory, lang: Lang, today: NaiveDate) -> Vec<Field> {
+    let case = &row.case;
     match op {
         Op::Register => register_fields(lang, case.intake.channel),
         Op::Assign => assign_fields(case, dir, lang),
@@ -87,7 +89,11 @@ fn fields(op: Op, case: &Case, dir: &Directory, lang: Lang, today: NaiveDate) ->
         // Granting what the handler asked starts from their days and reason.
         Op::Extend | Op::AskExtension => extend_fields(case),
         Op::RefuseExtension => vec![Field::new(K::Refusal, Kind::Text).required()],
-        Op::Supervise => supervise_fields(lang, today),
+        // 逾期未办结 only for a case past a due date: the report lists it under that ground.
+        Op::Supervise => {
+            let overdue = next_due(&row.clocks).is_some_and(|due| due < today);
+            supervise_fields(lang, today, overdue)
+        }
         Op::Remind => remind_fields(case, today),
         Op::Resolve => resolve_fields(lang, today),
         Op::Reply => reply_fields(case, lang, today),
@@ -286,20 +292,22 @@ fn extend_fields(case: &Case) -> Vec<Field> {
     ]
 }
 
-fn supervise_fields(lang: Lang, today: NaiveDate) -> Vec<Field> {
+fn supervise_fields(lang: Lang, today: NaiveDate, overdue: bool) -> Vec<Field> {
     use SuperviseGround as G;
-    let grounds = options(
-        &[
-            G::Overdue,
-            G::Delay,
-            G::Quality,
-            G::Repeat,
-            G::Leader,
-            G::Other,
-        ],
-        serde_code,
-        |g| labels::supervise_ground(lang, g).to_owned(),
-    );
+    let all = [
+        G::Overdue,
+        G::Delay,
+        G::Quality,
+        G::Repeat,
+        G::Leader,
+        G::Other,
+    ];
+    let offered: Vec<G> = (all.into_iter())
+        .filter(|g| overdue || *g != G::Overdue)
+        .collect();
+    let grounds = options(&offered, serde_code, |g| {
+        labels::supervise_ground(lang, g).to_owned()
+    });
     // The ground is the leader's to say: no default.
     let grounds = match grounds {
         Kind::Choice(mut o) => {
@@ -311,7 +319,8 @@ fn supervise_fields(lang: Lang, today: NaiveDate) -> Vec<Field> {
     let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
     vec![
         Field::new(K::SuperviseGround, grounds).required(),
-        Field::new(K::SuperviseText, Kind::Multi),
+        // 督办要求: what the unit is to do (a 督办单 without it says nothing).
+        Field::new(K::SuperviseText, Kind::Multi).required(),
         Field::new(K::FeedbackBy, Kind::Date)
             .required()
             .value(&date(week)),
@@ -443,7 +452,7 @@ pub fn action_form(
     };
     let mut form = Form::new(
         purpose,
-        fields(op, &row.case, dir, lang, today),
+        fields(op, row, dir, lang, today),
         lang,
         today,
         offset,
