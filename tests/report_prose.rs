@@ -195,6 +195,25 @@ fn the_docx_report_holds_the_analysis_then_the_tables() {
     let t = xml.find("<w:tbl>").expect("a table");
     assert!(a < t, "the prose comes before the tables");
     assert!(xml.contains("及时受理率83.3%"));
+    // Laid out for print: fixed columns, the label widest and each change wider than the
+    // figures (a month: 本期 上期 环比 去年同期 同比), figures right-aligned, no row split.
+    assert!(xml.contains("<w:tblLayout w:type=\"fixed\" />"), "{xml}");
+    let grid: Vec<u32> = xml
+        .split("<w:gridCol w:w=\"")
+        .skip(1)
+        .take(6)
+        .map(|g| g.split('"').next().unwrap_or("0").parse().unwrap_or(0))
+        .collect();
+    assert_eq!(grid.len(), 6, "{grid:?}");
+    assert!(
+        grid[0] > grid[3] && grid[3] > grid[1] && grid[1] == grid[2],
+        "{grid:?}"
+    );
+    assert!(
+        xml.contains("<w:jc w:val=\"right\""),
+        "figures right-aligned"
+    );
+    assert!(xml.contains("<w:cantSplit />"));
     let bare = run(
         &[
             "report",

@@ -2,7 +2,10 @@
 //! title and periods, the analysis in words (`report::prose`) as ordinary paragraphs the
 //! leader edits, then each section's table.
 
-use docx_rs::{AlignmentType, Docx, Paragraph, Run, RunFonts, Table, TableCell, TableRow};
+use docx_rs::{
+    AlignmentType, Docx, Paragraph, Run, RunFonts, Table, TableCell, TableLayoutType, TableRow,
+    WidthType,
+};
 
 use super::{cells, meta_lines, sections};
 use crate::domain::policy::Policy;
@@ -13,6 +16,17 @@ use crate::strings::{Lang, analysis, report as words};
 const TITLE_SIZE: usize = 36;
 const HEADING_SIZE: usize = 28;
 const BODY_SIZE: usize = 24;
+/// 五号 in the tables, so that a figure and its change keep to one line.
+const TABLE_SIZE: usize = 21;
+
+/// The A4 text width in twips (210 mm less 2 × 26 mm margins, GB/T 9704's 156 mm).
+const TEXT_WIDTH: usize = 8845;
+/// The label column's share; the figures share the rest.
+const LABEL_WIDTH: usize = 2500;
+
+/// The change columns (环比, 同比: `+18.5 个百分点`) of `report::columns`, wider than the
+/// figures they compare.
+const CHANGES: [usize; 2] = [3, 5];
 
 fn run(text: &str, size: usize) -> Run {
     // 仿宋 is what these reports are typed in; Word falls back if it is missing.
@@ -30,17 +44,41 @@ fn heading(text: &str) -> Paragraph {
     Paragraph::new().add_run(run(text, HEADING_SIZE).bold())
 }
 
-fn row(texts: &[String], bold: bool) -> TableRow {
-    TableRow::new(
-        texts
-            .iter()
-            .map(|t| {
-                let r = run(t, BODY_SIZE);
-                let r = if bold { r.bold() } else { r };
-                TableCell::new().add_paragraph(Paragraph::new().add_run(r))
-            })
-            .collect(),
-    )
+/// The widths of the `shown` columns (indexes into `report::columns`): the label widest, a
+/// change half as wide again as a figure.
+fn grid(shown: &[usize]) -> Vec<usize> {
+    let weight = |i: &usize| if CHANGES.contains(i) { 3 } else { 2 };
+    let total: usize = shown.iter().skip(1).map(weight).sum::<usize>().max(1);
+    let unit = (TEXT_WIDTH - LABEL_WIDTH) / total;
+    (shown.iter().enumerate())
+        .map(|(k, i)| {
+            if k == 0 {
+                LABEL_WIDTH
+            } else {
+                unit * weight(i)
+            }
+        })
+        .collect()
+}
+
+/// A row; the figures right-aligned (a column of numbers reads by its last digit), the
+/// heading centred; a row never split over two pages.
+fn row(texts: &[String], head: bool, widths: &[usize]) -> TableRow {
+    let cells = (texts.iter().zip(widths).enumerate())
+        .map(|(i, (t, w))| {
+            let r = run(t, TABLE_SIZE);
+            let r = if head { r.bold() } else { r };
+            let align = match (head, i) {
+                (true, _) => AlignmentType::Center,
+                (false, 0) => AlignmentType::Left,
+                (false, _) => AlignmentType::Right,
+            };
+            TableCell::new()
+                .width(*w, WidthType::Dxa)
+                .add_paragraph(Paragraph::new().add_run(r).align(align))
+        })
+        .collect();
+    TableRow::new(cells).cant_split()
 }
 
 /// The report as the bytes of a .docx file.
@@ -67,6 +105,7 @@ pub fn render_docx(r: &Report, lang: Lang, policy: &Policy) -> Result<Vec<u8>, S
         .iter()
         .map(|&i| words::columns(lang)[i].to_owned())
         .collect();
+    let widths = grid(shown);
     for (n, (section, figures)) in sections(r).into_iter().enumerate() {
         let name = format!(
             "{}{}",
@@ -78,13 +117,17 @@ pub fn render_docx(r: &Report, lang: Lang, policy: &Policy) -> Result<Vec<u8>, S
             doc = doc.add_paragraph(para(words::no_items(lang), BODY_SIZE));
             continue;
         }
-        let mut rows = vec![row(&head, true)];
+        let mut rows = vec![row(&head, true, &widths)];
         rows.extend(
             figures
                 .iter()
-                .map(|f| row(&pick(&cells(f, lang, policy)), false)),
+                .map(|f| row(&pick(&cells(f, lang, policy)), false, &widths)),
         );
-        doc = doc.add_table(Table::new(rows));
+        let table = Table::new(rows)
+            .set_grid(widths.clone())
+            .layout(TableLayoutType::Fixed)
+            .width(TEXT_WIDTH, WidthType::Dxa);
+        doc = doc.add_table(table);
     }
     let mut out = std::io::Cursor::new(Vec::new());
     doc.pack(&mut out).map_err(|e| e.to_string())?;
