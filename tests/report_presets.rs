@@ -390,3 +390,35 @@ fn p_on_the_report_screen_writes_the_daily_weekly_and_monthly_reports() {
     let page = std::fs::read_to_string(&daily).unwrap();
     assert!(!page.contains("2026-0001"), "{page}");
 }
+
+/// 阅批: a leader's 批示 on a letter itself, with no opinion to approve (seed 000: leaders
+/// read and sign over half the letters), counts toward 领导阅批 in the report and the
+/// weekly report as a 批示 does; the case stays where it stood.
+#[test]
+fn a_letter_read_and_signed_counts_as_signed() {
+    let l = ledger();
+    // Case 4, a letter registered on the 24th, unsigned so far.
+    l.apply_ok(
+        r#"{"op":"sign","actor":"赵建国","case":4,"text":"请社保科牵头办理，一周内报结果","at":"2026-11-24T11:00:00+08:00"}"#,
+    );
+    let r = report_json(&l, "2026-11");
+    assert_eq!(three(&r, "focus", "letters").0, 3);
+    assert_eq!(three(&r, "focus", "letters_signed").0, 3);
+    assert_eq!(rates(&r, "focus", "letter_sign_rate").0, Some(100.0));
+    let store = open_as(&l, "赵建国");
+    let w = store
+        .weekly_report(day("2026-11-23"), day("2026-11-29"))
+        .unwrap();
+    let zhao = w.leaders.iter().find(|r| r.leader == "赵建国").unwrap();
+    assert_eq!((zhao.letters_signed, zhao.instructions), (3, 3));
+    let case = store.case(&CaseRef::Id(4), day("2026-11-30")).unwrap().case;
+    assert_eq!(case.state, xinfang::domain::types::State::Registered);
+    assert_eq!(case.readings.len(), 1);
+    // `check` recounts the signed letters from the cases: they agree.
+    assert!(l.check().success(), "{}", l.check().stderr);
+    // Only a leader signs.
+    let clerk = l.apply(
+        r#"{"op":"sign","actor":"李娜","case":4,"text":"已阅","at":"2026-11-24T12:00:00+08:00"}"#,
+    );
+    assert!(clerk.stdout.contains("\"ok\":false"), "{clerk:?}");
+}

@@ -320,3 +320,34 @@ fn supervision_is_overdue_only_when_the_case_is() {
     let late = grounds(120);
     assert!(late.iter().any(|c| c == "overdue"), "{late:?}");
 }
+
+/// `i` on a case with no opinion awaiting a 批示 opens the 阅批 form: the leader's word on
+/// the matter, kept on the case and shown on its screen.
+#[test]
+fn i_without_an_opinion_is_a_reading() {
+    let mut d = Desk::new("李娜", 1);
+    d.step(
+        Command::Register(xinfang::domain::types::Decision::Accept),
+        "李娜",
+    );
+    d.app = d.restart("赵局长");
+    let msg =
+        xinfang::ui::runtime::execute(&mut d.store, &d.app, &xinfang::ui::app::Cmd::OpenCase(1));
+    xinfang::ui::runtime::dispatch(&mut d.store, &mut d.app, msg);
+    d.key(KeyCode::Char('i'));
+    match &d.app.screen {
+        Screen::Form(f) => assert!(
+            matches!(f.form.purpose, xinfang::ui::form::Purpose::Action { op, .. } if op == xinfang::domain::op::Op::Sign),
+            "{:?}",
+            f.form.purpose
+        ),
+        other => panic!("{:?} {other:?}", d.app.message),
+    }
+    d.chars("请城建科牵头办理");
+    d.ctrl('s');
+    let case = d.store.case(&CaseRef::Id(1), d.app.today).unwrap().case;
+    assert_eq!(case.readings.len(), 1);
+    assert_eq!(case.state, State::Registered);
+    let shown = common::desk::drawn(&d.app);
+    assert!(shown.contains("阅批请城建科牵头办理（赵局长）"), "{shown}");
+}

@@ -55,6 +55,14 @@ pub struct Opinion {
     pub stamp: Stamp,
 }
 
+/// 阅批: a leader's 批示 on the matter itself (no opinion to approve).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reading {
+    pub text: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+}
+
 /// 批示: approve the latest opinion, or return it for rework.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Instruction {
@@ -213,6 +221,9 @@ pub struct Case {
     pub opinions: Vec<Opinion>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instructions: Vec<Instruction>,
+    /// 阅批 (`Command::Sign`), apart from the 批示 that answer opinions one to one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension: Option<Extension>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

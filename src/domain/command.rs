@@ -44,6 +44,11 @@ pub enum Command {
         #[serde(default)]
         text: String,
     },
+    /// 阅批: a leader's 批示 on the matter itself, no opinion needed (seed 000: leaders read
+    /// and sign over half the letters).
+    Sign {
+        text: String,
+    },
     /// 延期 (Art 34: once, ≤ 30 days, leader-approved, reason told).
     Extend {
         days: u32,
@@ -238,6 +243,7 @@ impl Command {
             Command::Recuse { .. } => Op::Recuse,
             Command::Opinion { .. } => Op::Opinion,
             Command::Instruct { .. } => Op::Instruct,
+            Command::Sign { .. } => Op::Sign,
             Command::Extend { .. } => Op::Extend,
             Command::Supervise { .. } => Op::Supervise,
             Command::Remind { .. } => Op::Remind,
@@ -287,7 +293,7 @@ pub fn fields(op: Op) -> &'static [&'static str] {
         ],
         Op::Assign => &["department", "handler", "leader"],
         Op::Recuse => &["handler", "reason"],
-        Op::Opinion | Op::Review => &["text"],
+        Op::Opinion | Op::Review | Op::Sign => &["text"],
         Op::Instruct => &["approve", "text"],
         Op::Extend | Op::AskExtension => &["days", "reason"],
         Op::Supervise => &["ground", "text", "feedback_by"],
@@ -408,6 +414,7 @@ mod tests {
             Op::Recuse => r#"{"op":"recuse","handler":"h","reason":"r"}"#,
             Op::Opinion => r#"{"op":"opinion","text":"t"}"#,
             Op::Instruct => r#"{"op":"instruct","approve":true}"#,
+            Op::Sign => r#"{"op":"sign","text":"请城建科牵头办理"}"#,
             Op::Extend => r#"{"op":"extend","days":10,"reason":"r"}"#,
             Op::Supervise => r#"{"op":"supervise","ground":"overdue","feedback_by":"2026-03-01"}"#,
             Op::Remind => r#"{"op":"remind","ground":"g","to":"d","reply_by":"2026-03-01"}"#,

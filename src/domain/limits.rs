@@ -195,6 +195,7 @@ pub fn check_command(command: &Command) -> Result<(), WorkflowError> {
             (F::DocNo, input.number.as_deref().unwrap_or_default()),
         ]),
         Command::Opinion { text }
+        | Command::Sign { text }
         | Command::Instruct { text, .. }
         | Command::Supervise { text, .. }
         | Command::Reply { text, .. }

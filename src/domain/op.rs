@@ -40,6 +40,9 @@ vocabulary! {
         Undo = "undo",
         AttachFile = "attach_file",
         DetachFile = "detach_file",
+        /// 阅批: a leader's 批示 on the matter itself (a letter read, the unit named to handle it),
+        /// before or without any opinion to approve.
+        Sign = "sign",
     }
 }
 
@@ -61,6 +64,7 @@ impl Op {
             | Op::Recuse
             | Op::Opinion
             | Op::Instruct
+            | Op::Sign
             | Op::Extend
             | Op::Supervise
             | Op::Reply

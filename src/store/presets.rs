@@ -206,15 +206,24 @@ impl Store {
             params![leader, a, b],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        // 批示 on an opinion and 阅批 on the matter alike: each is the leader's 批示.
+        let given = |list: &str| {
+            format!(
+                "SELECT c.id, c.channel, i.value AS v
+                   FROM cases c, json_each(c.doc, '$.{list}') i
+                  WHERE c.id IN (SELECT case_id FROM events WHERE op IN ('instruct', 'sign')
+                                  AND unixepoch(at) >= ?2 AND unixepoch(at) < ?3)
+                    AND {w}"
+            )
+        };
         let (instructions, letters): (i64, i64) = self.conn.query_row(
             &format!(
-                "SELECT count(*), count(DISTINCT CASE WHEN c.channel = 'letter' THEN c.id END)
-                   FROM cases c, json_each(c.doc, '$.instructions') i
-                  WHERE c.id IN (SELECT case_id FROM events WHERE op = 'instruct'
-                                  AND unixepoch(at) >= ?2 AND unixepoch(at) < ?3)
-                    AND i.value ->> 'by' = ?1
-                    AND unixepoch(i.value ->> 'at') >= ?2 AND unixepoch(i.value ->> 'at') < ?3
-                    AND {w}"
+                "SELECT count(*), count(DISTINCT CASE WHEN channel = 'letter' THEN id END)
+                   FROM ({} UNION ALL {})
+                  WHERE v ->> 'by' = ?1
+                    AND unixepoch(v ->> 'at') >= ?2 AND unixepoch(v ->> 'at') < ?3",
+                given("instructions"),
+                given("readings")
             ),
             params![leader, start, end],
             |r| Ok((r.get(0)?, r.get(1)?)),

@@ -30,7 +30,8 @@ SELECT received_at / 3600 AS hour, count(*) AS received, sum(letter_signed) AS s
 
 /// The same from the documents, for a ledger before schema 30 read as it is.
 const LETTERS_SCAN: &str = "
-SELECT count(*), coalesce(sum(json_array_length(doc, '$.instructions') > 0), 0)
+SELECT count(*), coalesce(sum(coalesce(json_array_length(doc, '$.instructions'), 0)
+                                + coalesce(json_array_length(doc, '$.readings'), 0) > 0), 0)
   FROM cases WHERE channel = 'letter' AND received_at >= ?1 AND received_at < ?2";
 
 impl Store {

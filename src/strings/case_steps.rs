@@ -77,6 +77,13 @@ pub fn handling(lang: Lang, c: &Case) -> Vec<Shown> {
             out.push(line(K::Approve, said.replace("  ", " ")));
         }
     }
+    for r in &c.readings {
+        out.push(Shown {
+            key: K::Reading,
+            value: format!("{}（{}）", r.text, r.stamp.by),
+            text: true,
+        });
+    }
     if let Some(r) = c.extension_asked() {
         let asked = super::desk::waits_extension(lang, r.days, &r.reason);
         out.push(line(K::Extension, format!("{asked}（{}）", r.stamp.by)));

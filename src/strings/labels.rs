@@ -57,6 +57,7 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::Recuse => lang.pick("回避", "recuse"),
         Op::Opinion => lang.pick("提出处理意见", "give the opinion"),
         Op::Instruct => lang.pick("批示", "instruct"),
+        Op::Sign => lang.pick("阅批", "sign"),
         Op::Extend => lang.pick("延期", "extend"),
         Op::Supervise => lang.pick("督办", "supervise"),
         Op::Reply => lang.pick("答复", "reply"),

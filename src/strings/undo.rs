@@ -80,6 +80,7 @@ fn kind(lang: Lang, op: Op) -> String {
         | Op::Recuse
         | Op::Opinion
         | Op::Instruct
+        | Op::Sign
         | Op::Extend
         | Op::Supervise
         | Op::Reply

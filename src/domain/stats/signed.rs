@@ -9,10 +9,12 @@ use super::model::{Amount, Report};
 use crate::domain::case::Case;
 use crate::domain::types::Channel;
 
-/// Whether `case` counts as a signed letter: a letter (来信) with a leader's 批示 on record
-/// (only a leader may give one: `workflow::gate`).
+/// Whether `case` counts as a signed letter: a letter (来信) with a leader's 批示 on record,
+/// on an opinion or on the letter itself (阅批); only a leader may give either
+/// (`workflow::gate`).
 pub fn letter_signed(case: &Case) -> bool {
-    case.intake.channel == Channel::Letter && !case.instructions.is_empty()
+    case.intake.channel == Channel::Letter
+        && !(case.instructions.is_empty() && case.readings.is_empty())
 }
 
 /// Letters received in one period, and how many of them carry a leader's 批示.

@@ -47,7 +47,7 @@ pub(super) fn refuse_the_accused(
 /// The steps in which a leader takes the case on or decides on it: 包案, 批示, an extension.
 fn decides(op: Op) -> bool {
     match op {
-        Op::Instruct | Op::Extend | Op::RefuseExtension | Op::Own | Op::Unmask => true,
+        Op::Instruct | Op::Sign | Op::Extend | Op::RefuseExtension | Op::Own | Op::Unmask => true,
         // Art 30 第三款: the accused neither sees nor handles the material kept with the case.
         Op::AttachFile | Op::DetachFile => true,
         Op::Intake

@@ -88,8 +88,8 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         // Only a matter still in progress takes repeat items; after the
         // reply a new item is a new case (or a 复查 request).
         (Op::Attach, Intake | Registered | Assigned) => true,
-        // 包案 names the leader who sees an assigned case through.
-        (Op::Own, Assigned) => true,
+        // 包案: an assigned case's leader; 阅批: a leader's word on a matter in hand.
+        (Op::Own | Op::Sign, Assigned) | (Op::Sign, Registered) => true,
         // Art 35–36: from the written reply on, archived or not; a 复核 case goes no further.
         (Op::Review, Replied | Archived) => return review_allows(case, op),
         // Art 22 (三): a referral's 办结报告 goes back once, after the reply.
@@ -124,6 +124,7 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
             | Op::Recuse
             | Op::Opinion
             | Op::Instruct
+            | Op::Sign
             | Op::Extend
             | Op::Supervise
             | Op::Reply
@@ -272,7 +273,7 @@ fn require_role(act: Act, actor: &Operator, needed: &[Role]) -> Result<(), Workf
 pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowError> {
     use Role::{Clerk, Handler, Leader};
     match op {
-        Op::Instruct | Op::Extend | Op::Supervise | Op::Own | Op::RefuseExtension => {
+        Op::Instruct | Op::Sign | Op::Extend | Op::Supervise | Op::Own | Op::RefuseExtension => {
             require_role(op.into(), actor, &[Leader])
         }
         // The handler who does the work asks for the time (Art 34).

@@ -147,6 +147,7 @@ fn dates_ahead(command: &Command) -> Vec<chrono::NaiveDate> {
         | Command::Recuse { .. }
         | Command::Opinion { .. }
         | Command::Instruct { .. }
+        | Command::Sign { .. }
         | Command::Extend { .. }
         | Command::ReturnVisit { .. }
         | Command::Archive

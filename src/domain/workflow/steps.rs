@@ -11,9 +11,9 @@ use super::gate::wrong_state;
 use super::intake::validate_intake;
 use super::warning::{LawRoute, Warning};
 use crate::domain::case::{
-    Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Recusal,
-    Reminder, Reply, ReportBack, ReportReceived, Resolution, ReturnVisit, Stamp, Supervision,
-    Unmasked,
+    Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Reading,
+    Recusal, Reminder, Reply, ReportBack, ReportReceived, Resolution, ReturnVisit, Stamp,
+    Supervision, Unmasked,
 };
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::deadline::due_date;
@@ -73,6 +73,7 @@ impl Step<'_, '_> {
             } => self.assign(next, department, handler, leader),
             Command::Recuse { handler, reason } => self.recuse(next, handler, reason),
             Command::Opinion { text } => self.opinion(next, text),
+            Command::Sign { text } => self.sign(next, text),
             Command::Instruct { approve, text } => self.instruct(next, *approve, text),
             Command::Extend { days, reason } => self.extend(next, *days, reason),
             Command::Supervise {
@@ -304,6 +305,17 @@ impl Step<'_, '_> {
         }
         next.instructions.push(Instruction {
             approve,
+            text: text.to_owned(),
+            stamp: self.stamp,
+        });
+        Ok(Change::to(next))
+    }
+
+    /// 阅批: the leader's word on the matter itself (who is to handle it, how), kept apart
+    /// from the 批示 that answer opinions; the case stays where it stands.
+    fn sign(self, mut next: Case, text: &str) -> Result<Change, WorkflowError> {
+        nonempty(Op::Sign, Field::Text, text)?;
+        next.readings.push(Reading {
             text: text.to_owned(),
             stamp: self.stamp,
         });
@@ -578,6 +590,7 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         recusals: Vec::new(),
         opinions: Vec::new(),
         instructions: Vec::new(),
+        readings: Vec::new(),
         extension: None,
         supervisions: Vec::new(),
         reminders: Vec::new(),

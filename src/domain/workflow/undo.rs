@@ -58,6 +58,7 @@ pub fn undoable(op: Op) -> bool {
         | Op::Recuse
         | Op::Opinion
         | Op::Instruct
+        | Op::Sign
         | Op::Extend
         | Op::Supervise
         | Op::Reply

@@ -75,6 +75,7 @@ field_keys! {
     Opinion = ("处理意见", "opinion"),
     Approve = ("批示", "instruction"),
     Instruction = ("批示意见", "instruction text"),
+    Reading = ("阅批", "signed"),
     Days = ("延长天数", "days"),
     Refusal = ("不同意的理由", "why not"),
     SuperviseGround = ("督办事由", "ground"),

@@ -86,6 +86,8 @@ fn fields(op: Op, row: &CaseRow, dir: &Directory, lang: Lang, today: NaiveDate) 
             vec![f]
         }
         Op::Instruct => instruct_fields(lang),
+        // 阅批: the leader's word on the matter (请城建科牵头办理).
+        Op::Sign => vec![Field::new(K::Instruction, Kind::Multi).required()],
         // Granting what the handler asked starts from their days and reason.
         Op::Extend | Op::AskExtension => extend_fields(case),
         Op::RefuseExtension => vec![Field::new(K::Refusal, Kind::Text).required()],
@@ -166,6 +168,7 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
         | Op::Recuse
         | Op::Opinion
         | Op::Instruct
+        | Op::Sign
         | Op::Extend
         | Op::Supervise
         | Op::Reply

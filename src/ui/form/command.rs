@@ -31,9 +31,7 @@ impl Form {
                 handler: code(K::Handler),
                 reason: text(K::Reason),
             },
-            Op::Opinion => Command::Opinion {
-                text: text(K::Opinion),
-            },
+            Op::Opinion | Op::Sign | Op::Review => self.to_text_command(op)?,
             Op::Instruct => Command::Instruct {
                 approve: code(K::Approve) == "true",
                 text: text(K::Instruction),
@@ -65,9 +63,6 @@ impl Form {
                 seq: None,
                 basis: None,
             },
-            Op::Review => Command::Review {
-                text: text(K::ReviewText),
-            },
             Op::ReportBack => Command::ReportBack {
                 text: text(K::ReportText),
                 sent_on: parse_date(&text(K::SentOn)),
@@ -88,6 +83,23 @@ impl Form {
             // document from the documents panel: no step form gives them.
             Op::Intake | Op::Attach | Op::Issue | Op::Unmask => return None,
             Op::AttachFile | Op::DetachFile => self.to_file_command(op)?,
+        })
+    }
+
+    /// The steps that carry one text: 处理意见, 阅批, a 复查 request.
+    fn to_text_command(&self, op: Op) -> Option<Command> {
+        let text = |k: K| self.text(k).unwrap_or_default();
+        Some(match op {
+            Op::Opinion => Command::Opinion {
+                text: text(K::Opinion),
+            },
+            Op::Sign => Command::Sign {
+                text: text(K::Instruction),
+            },
+            Op::Review => Command::Review {
+                text: text(K::ReviewText),
+            },
+            _ => return None,
         })
     }
 

@@ -262,7 +262,10 @@ impl Action {
             // the extend key (`App::try_action`); documents have their own
             // panel.
             // `unmask` is `apply`'s alone: a leader's considered act, with its reason.
-            Op::Intake | Op::Attach | Op::AskExtension | Op::Issue | Op::Unmask => return None,
+            // 阅批 is the 批示 key's on a case with no opinion awaiting one (`App::try_action`).
+            Op::Intake | Op::Attach | Op::AskExtension | Op::Issue | Op::Unmask | Op::Sign => {
+                return None;
+            }
         })
     }
 }

@@ -49,7 +49,14 @@ impl App {
     }
 
     pub(crate) fn try_action(&mut self, op: Op, row: &CaseRow) -> Vec<Cmd> {
-        let op = self.as_given(op);
+        let mut op = self.as_given(op);
+        // `i` with no opinion awaiting a 批示 is 阅批: the leader's word on the matter itself.
+        if op == Op::Instruct
+            && !row.case.awaiting_instruction()
+            && self.why_not(row, Op::Sign).is_none()
+        {
+            op = Op::Sign;
+        }
         if let Some(why) = self.why_not(row, op) {
             self.message = Some(why);
             return Vec::new();
