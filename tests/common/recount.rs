@@ -194,10 +194,12 @@ fn recount(
             if i["urgency"] == "major" {
                 add("focus/major".into(), 1);
             }
-            // 领导阅批率: a letter of the period read and signed, i.e. with a 批示 on record.
+            // 领导阅批率: a letter of the period read and signed, i.e. with a 批示 on record, on
+            // an opinion (instructions) or on the letter itself (readings, 阅批).
             if ch == "letter" {
                 add("focus/letters".into(), 1);
-                if c["instructions"].as_array().is_some_and(|l| !l.is_empty()) {
+                let any = |k: &str| c[k].as_array().is_some_and(|l| !l.is_empty());
+                if any("instructions") || any("readings") {
                     add("focus/letters_signed".into(), 1);
                 }
             }
