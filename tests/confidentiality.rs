@@ -129,6 +129,48 @@ fn the_accused_neither_instructs_nor_extends() {
         refused(Op::Extend, "刘副局长", "刘副局长")
     );
     assert!(o.apply(Some(&assigned), &extend, "赵局长", t(4)).is_ok());
+    // Nor reads and signs it (阅批).
+    let sign = Command::Sign {
+        text: "请城建科牵头办理".into(),
+    };
+    let err = o.apply(Some(&assigned), &sign, "刘副局长", t(4));
+    assert_eq!(err.unwrap_err(), refused(Op::Sign, "刘副局长", "刘副局长"));
+    assert!(o.apply(Some(&assigned), &sign, "赵局长", t(4)).is_ok());
+}
+
+/// Signed in, the accused leader who gives a command on the case through `apply`, in his
+/// own name or entered under a colleague's, is answered as for a case that does not exist:
+/// no refusal naming the accusation, no list of his next steps (Art 30 第三款).
+#[test]
+fn an_accused_leader_acting_on_the_case_learns_nothing() {
+    let l = ledger();
+    let line = |actor: &str, case: &str| {
+        format!(
+            r#"{{"op":"sign","actor":"{actor}","case":"{case}","text":"已阅","at":"2026-11-25T10:00:00+08:00"}}"#
+        )
+    };
+    let answer = |actor: &str, case: &str| {
+        let all = ["--db", l.db(), "--as", "孙副局长", "apply", "-"];
+        common::run(&all, &line(actor, case))
+    };
+    let none = answer("孙副局长", "2026-0999");
+    assert!(none.stdout.contains("\"ok\":false"), "{none:?}");
+    for actor in ["孙副局长", "赵建国"] {
+        let got = answer(actor, "2026-0001");
+        assert!(got.stdout.contains("\"ok\":false"), "{actor}: {got:?}");
+        for said in ["区住建局", "刘洋", "检举", "回避", "现在可以"] {
+            assert!(!got.stdout.contains(said), "{actor}: {said} in {got:?}");
+        }
+        assert_eq!(
+            got.stdout.replace("2026-0001", "N"),
+            none.stdout.replace("2026-0999", "N"),
+            "{actor}"
+        );
+    }
+    // A leader who may see it signs it.
+    let all = ["--db", l.db(), "--as", "赵建国", "apply", "-"];
+    let ok = common::run(&all, &line("赵建国", "2026-0001"));
+    assert!(ok.stdout.contains("\"ok\":true"), "{ok:?}");
 }
 
 /// A reception record an accused leader makes is not joined to the case.

@@ -334,6 +334,9 @@ fn i_without_an_opinion_is_a_reading() {
     let msg =
         xinfang::ui::runtime::execute(&mut d.store, &d.app, &xinfang::ui::app::Cmd::OpenCase(1));
     xinfang::ui::runtime::dispatch(&mut d.store, &mut d.app, msg);
+    // The key says what it opens here.
+    let shown = common::desk::drawn(&d.app);
+    assert!(shown.contains("i阅批"), "{shown}");
     d.key(KeyCode::Char('i'));
     match &d.app.screen {
         Screen::Form(f) => assert!(

@@ -537,7 +537,10 @@ fn an_answer_on_the_spot_needs_the_petitioner_there() {
         match (o.apply(Some(&taken), &answered, "李娜", t(1)), method) {
             (Ok(c), Some(m)) => {
                 assert_eq!(c.case.state, State::Replied, "{channel:?}");
-                assert_eq!(c.case.reply.map(|r| r.method), Some(m), "{channel:?}");
+                let reply = c.case.reply.expect("the answer is the reply");
+                assert_eq!(reply.method, m, "{channel:?}");
+                // Signed for (签收) at the window only.
+                assert_eq!(reply.signed, channel == Channel::Visit, "{channel:?}");
             }
             (Err(E::NotOnTheSpot { channel: said }), None) => assert_eq!(said, channel),
             (other, _) => panic!("{channel:?}: {other:?}"),
@@ -594,6 +597,13 @@ fn the_law_s_routes_are_recalled_at_registration() {
     );
     let passed = Decision::pass_on("区纪委监委");
     assert!(warned("纪检监察", accusation, Channel::Visit, passed).is_empty());
+    // Declined with the route to the 纪委 told: nothing to recall either.
+    let declined = Decision::Decline {
+        ground: DeclineGround::NotCompetent,
+        route: "向区纪委监委反映".into(),
+        note: None,
+    };
+    assert!(warned("纪检监察", accusation, Channel::Visit, declined).is_empty());
     assert!(
         warned(
             "纪检监察",

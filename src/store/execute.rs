@@ -31,6 +31,7 @@ impl Store {
     /// after the commit is on disk (synchronous = FULL).
     pub fn execute(&mut self, req: &Request) -> Result<Applied> {
         let seen_before = self.seen_before(req.case.as_ref());
+        self.refuse_unseen(req, seen_before)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -50,6 +51,10 @@ impl Store {
     /// ledger, imports). The first refusal rolls the whole batch back and is
     /// returned with its index.
     pub fn execute_batch(&mut self, reqs: &[Request]) -> Result<Vec<Applied>, (usize, StoreError)> {
+        for (i, req) in reqs.iter().enumerate() {
+            self.refuse_unseen(req, self.seen_before(req.case.as_ref()))
+                .map_err(|e| (i, e))?;
+        }
         self.batch_with(|_| Ok(Cow::Borrowed(reqs)))
     }
 
@@ -114,6 +119,16 @@ impl Store {
         tx.commit().map_err(|e| (reqs.len(), e.into()))?;
         self.anchor();
         Ok(out)
+    }
+
+    /// A command on a case the signed-in reader may not see is refused as one on a case
+    /// that does not exist, whoever it names as its actor: the accused learn nothing of an
+    /// accusation by acting on it (Art 30 第三款), not even which refusal it draws.
+    fn refuse_unseen(&self, req: &Request, seen_before: Option<bool>) -> Result<()> {
+        match (&req.case, seen_before) {
+            (Some(r), Some(false)) => Err(StoreError::CaseNotFound(r.to_string())),
+            _ => Ok(()),
+        }
     }
 
     pub(crate) fn due_map(

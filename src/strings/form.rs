@@ -117,7 +117,6 @@ pub fn name_or_anonymous(lang: Lang) -> &'static str {
     )
 }
 
-/// A live note under the form's title (2022 Art 20).
 /// Under the title while an accusation is typed and 保密 is not ticked.
 pub fn accusation_confidential(lang: Lang) -> &'static str {
     lang.pick(
@@ -126,6 +125,7 @@ pub fn accusation_confidential(lang: Lang) -> &'static str {
     )
 }
 
+/// A live note under the form's title (2022 Art 20).
 pub fn too_many_representatives(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("已选代表 {n} 人：多人来访推选代表不超过5人（第二十条）"),

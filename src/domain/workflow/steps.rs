@@ -220,7 +220,8 @@ impl Step<'_, '_> {
                     },
                     text: text.clone(),
                     served_at: self.today,
-                    signed: true,
+                    // 签收 is the visitor's signature at the window; a call has none.
+                    signed: channel == Channel::Visit,
                     stamp: self.stamp.clone(),
                 });
                 State::Replied
@@ -234,8 +235,9 @@ impl Step<'_, '_> {
             stamp: self.stamp,
         });
         let i = &self.case.intake;
+        // Passed on, or declined with the route to the right body told: nothing to recall.
         let route = LawRoute::of(&i.category, i.handling_type, channel)
-            .filter(|_| !matches!(decision, Decision::PassOn { .. }));
+            .filter(|_| matches!(decision, Decision::Accept | Decision::Answered { .. }));
         Ok(Change {
             allot_number_for_year: Some(self.today.year()),
             warnings: route.map(Warning::RouteByLaw).into_iter().collect(),

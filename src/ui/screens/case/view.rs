@@ -359,15 +359,17 @@ fn actions_line(app: &App, screen: &CaseScreen, w: usize) -> Line<'static> {
             continue;
         }
         // A review of a 复查 case is a 复核 (Art 36): the key says which it opens.
-        let name = match (op, screen.row.case.level().next()) {
+        // `e` asks for the extension when a handler presses it; `i` is 阅批 without an opinion.
+        let given = app.as_given(op, &screen.row);
+        let name = match (given, screen.row.case.level().next()) {
             (crate::domain::op::Op::Review, Some(Level::ReReview)) => {
                 crate::strings::ui::rereview(app.lang)
             }
+            (crate::domain::op::Op::Sign, _) => crate::strings::labels::step(app.lang, given),
             _ => crate::strings::ui::action(app.lang, action.name()),
         };
         let label = format!("{key} {name}");
-        // `e` asks for the extension when a handler presses it.
-        let allowed = app.why_not(&screen.row, app.as_given(op)).is_none();
+        let allowed = app.why_not(&screen.row, given).is_none();
         // Files can be kept in any state: after the case's own next steps, not before them.
         if matches!(
             op,

@@ -38,25 +38,23 @@ impl App {
         refusal(&row.case, op, &actor).map(|e| errors::workflow(self.lang, &e))
     }
 
-    /// The step the operator gives with `op`'s key: `e` is the leader's
-    /// extension; for the handler it asks for one.
-    pub(crate) fn as_given(&self, op: Op) -> Op {
-        if op == Op::Extend && !self.leader() {
-            Op::AskExtension
-        } else {
-            op
+    /// The step the operator gives with `op`'s key on `row`: `e` is the leader's extension,
+    /// for the handler it asks for one; `i` with no opinion awaiting a 批示 is 阅批, the
+    /// leader's word on the matter itself.
+    pub(crate) fn as_given(&self, op: Op, row: &CaseRow) -> Op {
+        match op {
+            Op::Extend if !self.leader() => Op::AskExtension,
+            Op::Instruct
+                if !row.case.awaiting_instruction() && self.why_not(row, Op::Sign).is_none() =>
+            {
+                Op::Sign
+            }
+            _ => op,
         }
     }
 
     pub(crate) fn try_action(&mut self, op: Op, row: &CaseRow) -> Vec<Cmd> {
-        let mut op = self.as_given(op);
-        // `i` with no opinion awaiting a 批示 is 阅批: the leader's word on the matter itself.
-        if op == Op::Instruct
-            && !row.case.awaiting_instruction()
-            && self.why_not(row, Op::Sign).is_none()
-        {
-            op = Op::Sign;
-        }
+        let op = self.as_given(op, row);
         if let Some(why) = self.why_not(row, op) {
             self.message = Some(why);
             return Vec::new();
