@@ -421,4 +421,14 @@ fn a_letter_read_and_signed_counts_as_signed() {
         r#"{"op":"sign","actor":"李娜","case":4,"text":"已阅","at":"2026-11-24T12:00:00+08:00"}"#,
     );
     assert!(clerk.stdout.contains("\"ok\":false"), "{clerk:?}");
+    // Taken back within its ten minutes, the letter is unsigned again, in the report too.
+    l.apply_ok(r#"{"op":"undo","actor":"赵建国","case":4,"at":"2026-11-24T11:05:00+08:00"}"#);
+    let r = report_json(&l, "2026-11");
+    assert_eq!(three(&r, "focus", "letters_signed").0, 2);
+    let case = open_as(&l, "赵建国")
+        .case(&CaseRef::Id(4), day("2026-11-30"))
+        .unwrap()
+        .case;
+    assert!(case.readings.is_empty());
+    assert!(l.check().success(), "{}", l.check().stderr);
 }

@@ -354,3 +354,34 @@ fn i_without_an_opinion_is_a_reading() {
     let shown = common::desk::drawn(&d.app);
     assert!(shown.contains("阅批请城建科牵头办理（赵局长）"), "{shown}");
 }
+
+/// `e` on a case past its handling limit says so at once (Art 34: an extension is approved
+/// within the limit) instead of opening a form that Ctrl-S would refuse.
+#[test]
+fn an_extension_past_the_limit_is_refused_before_the_form() {
+    let open_e = |days: i64| {
+        let mut d = Desk::new("李娜", days);
+        d.step(
+            Command::Register(xinfang::domain::types::Decision::Accept),
+            "李娜",
+        );
+        d.step(assign("城建科", "王强"), "李娜");
+        d.app = d.restart("赵局长");
+        let msg = xinfang::ui::runtime::execute(
+            &mut d.store,
+            &d.app,
+            &xinfang::ui::app::Cmd::OpenCase(1),
+        );
+        xinfang::ui::runtime::dispatch(&mut d.store, &mut d.app, msg);
+        d.key(KeyCode::Char('e'));
+        (
+            matches!(d.app.screen, Screen::Form(_)),
+            d.app.message.clone(),
+        )
+    };
+    let (form, _) = open_e(2);
+    assert!(form, "within the limit the form opens");
+    let (form, said) = open_e(120);
+    assert!(!form, "{said:?}");
+    assert!(said.is_some_and(|m| m.contains("届满")));
+}

@@ -34,6 +34,23 @@ pub fn refusal(case: &Case, op: Op, actor: &Operator) -> Option<WorkflowError> {
         .err()
 }
 
+/// A refusal known from the case's clocks before its form is filled in (the desk greys the
+/// key and says why): an extension, given or asked for, after the handling limit has passed
+/// (Art 34: approved within it), as `check_extension` refuses it on saving.
+pub fn refusal_on(
+    case: &Case,
+    clocks: &[crate::domain::deadline::ClockView],
+    op: Op,
+    today: chrono::NaiveDate,
+) -> Option<WorkflowError> {
+    if !matches!(op, Op::Extend | Op::AskExtension) || case.extension.is_some() {
+        return None;
+    }
+    let key = crate::domain::due::handling_clock(case.level());
+    let view = clocks.iter().find(|v| v.key == key)?;
+    (today > view.due).then_some(WorkflowError::ExtensionAfterDue { due: view.due })
+}
+
 /// Refuses an op the state does not allow, naming what `actor` could do instead (a clerk
 /// is not told to 督办, a leader's step).
 pub(super) fn gate(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowError> {

@@ -29,7 +29,7 @@ pub use checks::LEDGER_YEARS;
 pub(crate) use checks::nonempty;
 use checks::{check_after_receipt, check_in_ledger};
 use gate::gate;
-pub use gate::{allowed_ops, may_manage_office, may_take_in, permitted, refusal};
+pub use gate::{allowed_ops, may_manage_office, may_take_in, permitted, refusal, refusal_on};
 use intake::validate_intake;
 use steps::{Change, Step, new_case};
 pub use warning::{LawRoute, Warning};

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use crate::domain::op::Op;
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
-use crate::domain::workflow::refusal;
+use crate::domain::workflow::{refusal, refusal_on};
 use crate::store::CaseRow;
 use crate::strings::form::FieldKey as K;
 use crate::strings::{errors, form as t};
@@ -35,7 +35,9 @@ impl App {
         if self.operator.is_none() {
             return Some(t::no_operator(self.lang).to_owned());
         }
-        refusal(&row.case, op, &actor).map(|e| errors::workflow(self.lang, &e))
+        refusal(&row.case, op, &actor)
+            .or_else(|| refusal_on(&row.case, &row.clocks, op, self.today))
+            .map(|e| errors::workflow(self.lang, &e))
     }
 
     /// The step the operator gives with `op`'s key on `row`: `e` is the leader's extension,
