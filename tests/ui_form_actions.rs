@@ -284,24 +284,27 @@ fn an_extension_is_asked_at_the_desk_and_granted_from_the_dashboard() {
     assert_eq!(d.app.dash().data.awaiting.len(), 0);
 }
 
+/// Case 1 accepted and assigned to 城建科 / 王强, open on 赵局长's case screen, `days` after T0.
+fn leader_on_assigned_case(days: i64) -> Desk {
+    let mut d = Desk::new("李娜", days);
+    d.step(
+        Command::Register(xinfang::domain::types::Decision::Accept),
+        "李娜",
+    );
+    d.step(assign("城建科", "王强"), "李娜");
+    d.app = d.restart("赵局长");
+    let msg =
+        xinfang::ui::runtime::execute(&mut d.store, &d.app, &xinfang::ui::app::Cmd::OpenCase(1));
+    xinfang::ui::runtime::dispatch(&mut d.store, &mut d.app, msg);
+    d
+}
+
 /// 督办's ground 逾期未办结 is offered only for a case past a due date, and the 督办要求 is
 /// asked for: the report lists a 督办 under its ground, and a 督办单 says what to do.
 #[test]
 fn supervision_is_overdue_only_when_the_case_is() {
     let grounds = |days: i64| {
-        let mut d = Desk::new("李娜", days);
-        d.step(
-            Command::Register(xinfang::domain::types::Decision::Accept),
-            "李娜",
-        );
-        d.step(assign("城建科", "王强"), "李娜");
-        d.app = d.restart("赵局长");
-        let msg = xinfang::ui::runtime::execute(
-            &mut d.store,
-            &d.app,
-            &xinfang::ui::app::Cmd::OpenCase(1),
-        );
-        xinfang::ui::runtime::dispatch(&mut d.store, &mut d.app, msg);
+        let mut d = leader_on_assigned_case(days);
         d.key(KeyCode::Char('s'));
         let codes: Vec<String> = match d.form().get(FieldKey::SuperviseGround).map(|f| &f.kind) {
             Some(xinfang::ui::form::Kind::Choice(o)) => o.iter().map(|(c, _)| c.clone()).collect(),
@@ -360,19 +363,7 @@ fn i_without_an_opinion_is_a_reading() {
 #[test]
 fn an_extension_past_the_limit_is_refused_before_the_form() {
     let open_e = |days: i64| {
-        let mut d = Desk::new("李娜", days);
-        d.step(
-            Command::Register(xinfang::domain::types::Decision::Accept),
-            "李娜",
-        );
-        d.step(assign("城建科", "王强"), "李娜");
-        d.app = d.restart("赵局长");
-        let msg = xinfang::ui::runtime::execute(
-            &mut d.store,
-            &d.app,
-            &xinfang::ui::app::Cmd::OpenCase(1),
-        );
-        xinfang::ui::runtime::dispatch(&mut d.store, &mut d.app, msg);
+        let mut d = leader_on_assigned_case(days);
         d.key(KeyCode::Char('e'));
         (
             matches!(d.app.screen, Screen::Form(_)),
