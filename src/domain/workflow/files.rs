@@ -32,7 +32,7 @@ pub(super) fn apply(step: Step, command: &Command) -> Result<Change, WorkflowErr
     } else if let Command::DetachFile { n, reason } = command {
         detach(step, next, *n, reason)
     } else {
-        Err(wrong_state(step.case, command.op()))
+        Err(wrong_state(step.case, command.op(), step.actor))
     }
 }
 

@@ -56,25 +56,22 @@ pub fn refusal_on(
 pub(super) fn gate(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowError> {
     let allowed = state_allows(case, op);
     if let Err(WorkflowError::WrongState { .. }) = allowed {
-        let open = allowed_ops(case);
-        let theirs: Vec<Op> = (open.iter().copied())
-            .filter(|o| permitted(case, *o, actor).is_ok())
-            .collect();
-        return Err(WorkflowError::WrongState {
-            op,
-            state: case.state,
-            // None of them theirs: what the case waits for, whoever gives it.
-            allowed: if theirs.is_empty() { open } else { theirs },
-        });
+        return Err(wrong_state(case, op, actor));
     }
     allowed
 }
 
-pub(super) fn wrong_state(case: &Case, op: Op) -> WorkflowError {
+/// `op` refused in `case`'s state, naming the steps `actor` could take now; when none of
+/// them is theirs, what the case waits for, whoever gives it.
+pub(super) fn wrong_state(case: &Case, op: Op, actor: &Operator) -> WorkflowError {
+    let open = allowed_ops(case);
+    let theirs: Vec<Op> = (open.iter().copied())
+        .filter(|o| permitted(case, *o, actor).is_ok())
+        .collect();
     WorkflowError::WrongState {
         op,
         state: case.state,
-        allowed: allowed_ops(case),
+        allowed: if theirs.is_empty() { open } else { theirs },
     }
 }
 

@@ -64,7 +64,7 @@ impl Step<'_, '_> {
         let next = self.case.clone();
         match command {
             // `gate` refuses intake on an existing case; this arm never runs.
-            Command::Intake(_) => Err(wrong_state(self.case, Op::Intake)),
+            Command::Intake(_) => Err(wrong_state(self.case, Op::Intake, self.actor)),
             Command::Register(decision) => self.register(next, decision),
             Command::Assign {
                 department,
@@ -124,7 +124,7 @@ impl Step<'_, '_> {
             Command::Unmask { reason } => self.unmask(next, reason),
             // `workflow::files` takes these before `apply` (`transition`); never here.
             Command::AttachFile { .. } | Command::DetachFile { .. } => {
-                Err(wrong_state(self.case, command.op()))
+                Err(wrong_state(self.case, command.op(), self.actor))
             }
             Command::Undo { seq, basis } => {
                 super::undo_step::step(basis.as_deref(), *seq, self.stamp).map(Change::to)
