@@ -24,10 +24,6 @@ const TEXT_WIDTH: usize = 8845;
 /// The label column's share; the figures share the rest.
 const LABEL_WIDTH: usize = 2500;
 
-/// The change columns (环比, 同比: `+18.5 个百分点`) of `report::columns`, wider than the
-/// figures they compare.
-const CHANGES: [usize; 2] = [3, 5];
-
 fn run(text: &str, size: usize) -> Run {
     // 仿宋 is what these reports are typed in; Word falls back if it is missing.
     Run::new()
@@ -47,7 +43,14 @@ fn heading(text: &str) -> Paragraph {
 /// The widths of the `shown` columns (indexes into `report::columns`): the label widest, a
 /// change half as wide again as a figure.
 fn grid(shown: &[usize]) -> Vec<usize> {
-    let weight = |i: &usize| if CHANGES.contains(i) { 3 } else { 2 };
+    // A change (`+18.5 个百分点`) is wider than the figures it compares.
+    let weight = |i: &usize| {
+        if super::CHANGE_COLUMNS.contains(i) {
+            3
+        } else {
+            2
+        }
+    };
     let total: usize = shown.iter().skip(1).map(weight).sum::<usize>().max(1);
     let unit = (TEXT_WIDTH - LABEL_WIDTH) / total;
     (shown.iter().enumerate())

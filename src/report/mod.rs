@@ -84,6 +84,9 @@ pub fn shown_columns(r: &Report) -> &'static [usize] {
     }
 }
 
+/// The columns of `cells` that are changes (环比, 同比), not amounts.
+pub const CHANGE_COLUMNS: [usize; 2] = [3, 5];
+
 /// The six cells of a figure's row, as printed.
 pub fn cells(f: &Figure, lang: Lang, policy: &Policy) -> [String; 6] {
     let rate = f.measure == crate::domain::stats::Measure::Rate;

@@ -138,27 +138,24 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
 pub fn arg_help_listing(lang: Lang, id: &str) -> Option<String> {
     use crate::domain::documents::DocKind;
     use crate::domain::screening::{DisputeKind, RiskLevel};
-    let (what, items): (&str, Vec<(&str, &str)>) = match id {
+    let (what, items) = match id {
         "kind" => (
             lang.pick("文书种类", "kind"),
-            DocKind::ALL
-                .iter()
-                .map(|k| (k.code(), super::documents::kind(lang, *k)))
-                .collect(),
+            codes(&DocKind::ALL, DocKind::code, |k| {
+                super::documents::kind(lang, k)
+            }),
         ),
         "screening_kind" => (
             lang.pick("纠纷类型", "dispute kind"),
-            DisputeKind::ALL
-                .iter()
-                .map(|k| (k.code(), super::screening::kind(lang, *k)))
-                .collect(),
+            codes(&DisputeKind::ALL, DisputeKind::code, |k| {
+                super::screening::kind(lang, k)
+            }),
         ),
         "screening_risk" => (
             lang.pick("风险等级", "risk level"),
-            RiskLevel::ALL
-                .iter()
-                .map(|r| (r.code(), super::screening::risk(lang, *r)))
-                .collect(),
+            codes(&RiskLevel::ALL, RiskLevel::code, |r| {
+                super::screening::risk(lang, r)
+            }),
         ),
         _ => return None,
     };
@@ -173,6 +170,15 @@ pub fn arg_help_listing(lang: Lang, id: &str) -> Option<String> {
         Lang::Zh => format!("{what}：{}", listed.join("、")),
         Lang::En => format!("{what}: {}", listed.join(", ")),
     })
+}
+
+/// Each of a closed set's values as its code and its name.
+fn codes<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    name: impl Fn(T) -> &'static str,
+) -> Vec<(&'static str, &'static str)> {
+    all.iter().map(|&v| (code(v), name(v))).collect()
 }
 
 /// An option's default, said after its help in Chinese (clap says `[default: …]` in English).
