@@ -293,9 +293,7 @@ fn leader_on_assigned_case(days: i64) -> Desk {
     );
     d.step(assign("城建科", "王强"), "李娜");
     d.app = d.restart("赵局长");
-    let msg =
-        xinfang::ui::runtime::execute(&mut d.store, &d.app, &xinfang::ui::app::Cmd::OpenCase(1));
-    xinfang::ui::runtime::dispatch(&mut d.store, &mut d.app, msg);
+    common::desk::open_case(&mut d.store, &mut d.app, 1);
     d
 }
 
@@ -334,9 +332,7 @@ fn i_without_an_opinion_is_a_reading() {
         "李娜",
     );
     d.app = d.restart("赵局长");
-    let msg =
-        xinfang::ui::runtime::execute(&mut d.store, &d.app, &xinfang::ui::app::Cmd::OpenCase(1));
-    xinfang::ui::runtime::dispatch(&mut d.store, &mut d.app, msg);
+    common::desk::open_case(&mut d.store, &mut d.app, 1);
     // The key says what it opens here.
     let shown = common::desk::drawn(&d.app);
     assert!(shown.contains("i阅批"), "{shown}");

@@ -3,58 +3,38 @@
 
 mod common;
 
-use common::desk::drawn;
+use common::desk::{drawn, given, on_case};
 use common::fixture::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use xinfang::domain::command::Command;
 use xinfang::domain::types::Decision;
-use xinfang::store::{CaseRef, Request};
 use xinfang::strings::Lang;
-use xinfang::ui::app::{App, Cmd, Msg, Screen};
+use xinfang::ui::app::Msg;
 use xinfang::ui::runtime;
 
 #[test]
 fn the_instruction_form_shows_the_whole_opinion() {
-    let o = Office0::new();
     let dir = tempfile::tempdir().unwrap();
     let mut store = ledger(&dir.path().join("l.db"));
     let opinion = "经调查核实，信访人反映的拆迁补偿款确因街道财政拨付流程延误未能按期到位，\
                    建议依据现行政策向信访人做好解释说明工作，同时督促街道办事处在十五个工作日内\
                    完成补偿款拨付，并将办理结果书面告知信访人，末尾核对句。";
-    let steps = [
-        (None, Command::Intake(Box::new(intake_input())), "李娜"),
-        (Some(1), Command::Register(Decision::Accept), "李娜"),
-        (Some(1), assign("城建科", "王强"), "李娜"),
-        (
-            Some(1),
-            Command::Opinion {
-                text: opinion.into(),
-            },
-            "王强",
-        ),
-    ];
-    for (n, (case, command, actor)) in steps.into_iter().enumerate() {
-        store
-            .execute(&Request {
-                case: case.map(CaseRef::Id),
-                expected_version: None,
-                command,
-                actor: actor.into(),
-                at: t(n as i64),
-            })
-            .unwrap();
-    }
-    let mut app = App::new(
-        Lang::Zh,
-        Some(o.who("赵局长")),
-        "某区信访局".into(),
-        t(5).date_naive(),
+    given(
+        &mut store,
+        vec![
+            (None, Command::Intake(Box::new(intake_input())), "李娜"),
+            (Some(1), Command::Register(Decision::Accept), "李娜"),
+            (Some(1), assign("城建科", "王强"), "李娜"),
+            (
+                Some(1),
+                Command::Opinion {
+                    text: opinion.into(),
+                },
+                "王强",
+            ),
+        ],
     );
-    app.clock = xinfang::clock::Clock::fixed(t(5));
-    runtime::dispatch(&mut store, &mut app, Msg::Resize { rows: 40 });
-    let msg = runtime::execute(&mut store, &app, &Cmd::OpenCase(1));
-    runtime::dispatch(&mut store, &mut app, msg);
-    assert!(matches!(app.screen, Screen::Case(_)), "{:?}", app.message);
+    let mut app = on_case(&mut store, "赵局长", Lang::Zh, t(5), 1);
     let key = KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE);
     runtime::dispatch(&mut store, &mut app, Msg::Key(key));
     let shown = drawn(&app);

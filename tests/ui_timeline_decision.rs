@@ -3,46 +3,24 @@
 
 mod common;
 
-use common::desk::drawn;
+use common::desk::{drawn, given, on_case};
 use common::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::domain::types::{Decision, DeclineGround};
-use xinfang::store::{CaseRef, Request};
 use xinfang::strings::Lang;
-use xinfang::ui::app::{App, Cmd, Msg, Screen};
-use xinfang::ui::runtime;
 
 /// The timeline's line of a case registered with `decision`, as 李娜's case screen shows it.
 fn timeline_after(decision: Decision, lang: Lang) -> String {
-    let o = Office0::new();
     let dir = tempfile::tempdir().unwrap();
     let mut store = ledger(&dir.path().join("l.db"));
-    for (case, command) in [
-        (None, Command::Intake(Box::new(intake_input()))),
-        (Some(CaseRef::Id(1)), Command::Register(decision)),
-    ] {
-        store
-            .execute(&Request {
-                case,
-                expected_version: None,
-                command,
-                actor: "李娜".into(),
-                at: t(0),
-            })
-            .unwrap();
-    }
-    let mut app = App::new(
-        lang,
-        Some(o.who("李娜")),
-        "某区信访局".into(),
-        t(1).date_naive(),
+    given(
+        &mut store,
+        vec![
+            (None, Command::Intake(Box::new(intake_input())), "李娜"),
+            (Some(1), Command::Register(decision), "李娜"),
+        ],
     );
-    app.clock = xinfang::clock::Clock::fixed(t(1));
-    runtime::dispatch(&mut store, &mut app, Msg::Resize { rows: 40 });
-    let msg = runtime::execute(&mut store, &app, &Cmd::OpenCase(1));
-    runtime::dispatch(&mut store, &mut app, msg);
-    assert!(matches!(app.screen, Screen::Case(_)), "{:?}", app.message);
-    drawn(&app)
+    drawn(&on_case(&mut store, "李娜", lang, t(2), 1))
 }
 
 #[test]

@@ -206,3 +206,46 @@ pub fn drawn(app: &App) -> String {
         .filter(|s| *s != " ")
         .collect()
 }
+
+/// Gives each `(case, command, actor)` in turn, the n-th at `t(n)`, as other desks would.
+pub fn given(store: &mut Store, steps: Vec<(Option<i64>, Command, &str)>) {
+    for (n, (case, command, actor)) in (0_i64..).zip(steps) {
+        store
+            .execute(&Request {
+                case: case.map(CaseRef::Id),
+                expected_version: None,
+                command,
+                actor: actor.into(),
+                at: t(n),
+            })
+            .unwrap();
+    }
+}
+
+/// `who`'s desk in `lang` at `now` (40 rows), with case `id` open on its screen.
+pub fn on_case(
+    store: &mut Store,
+    who: &str,
+    lang: Lang,
+    now: DateTime<FixedOffset>,
+    id: i64,
+) -> App {
+    let o = Office0::new();
+    let mut app = App::new(
+        lang,
+        Some(o.who(who)),
+        "某区信访局".into(),
+        now.date_naive(),
+    );
+    app.clock = xinfang::clock::Clock::fixed(now);
+    runtime::dispatch(store, &mut app, Msg::Resize { rows: 40 });
+    open_case(store, &mut app, id);
+    app
+}
+
+/// Opens case `id` on `app`'s case screen, as Enter on its row does.
+pub fn open_case(store: &mut Store, app: &mut App, id: i64) {
+    let msg = runtime::execute(store, app, &xinfang::ui::app::Cmd::OpenCase(id));
+    runtime::dispatch(store, app, msg);
+    assert!(matches!(app.screen, Screen::Case(_)), "{:?}", app.message);
+}
