@@ -15,6 +15,7 @@ use super::types::Role;
 
 mod accused;
 mod checks;
+mod extension;
 mod files;
 mod gate;
 mod intake;

@@ -4,19 +4,16 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::checks::{
-    check_assignment, check_date_range, check_extension, check_review_window, nonempty,
-    validate_decision,
+    check_assignment, check_date_range, check_review_window, nonempty, validate_decision,
 };
 use super::gate::wrong_state;
 use super::intake::validate_intake;
 use super::warning::{LawRoute, Warning};
 use crate::domain::case::{
-    Attached, Case, DecisionRecord, ExtensionRequest, Instruction, Intake, Opinion, Reading,
-    Recusal, Reminder, Reply, ReportBack, ReportReceived, Resolution, ReturnVisit, Stamp,
-    Supervision, Unmasked,
+    Attached, Case, DecisionRecord, Instruction, Intake, Opinion, Reading, Recusal, Reminder,
+    Reply, ReportBack, ReportReceived, Resolution, ReturnVisit, Stamp, Supervision, Unmasked,
 };
 use crate::domain::command::{Command, IntakeInput};
-use crate::domain::deadline::due_date;
 use crate::domain::documents::{Body, Content, IssueInput, IssuedDoc, prepare};
 use crate::domain::due::notice_due;
 use crate::domain::error::{Field, WorkflowError};
@@ -324,22 +321,6 @@ impl Step<'_, '_> {
         Ok(Change::to(next))
     }
 
-    fn extend(self, mut next: Case, days: u32, reason: &str) -> Result<Change, WorkflowError> {
-        nonempty(Op::Extend, Field::Reason, reason)?;
-        let (case, today, rules) = (self.case, self.today, self.rules);
-        let extension = check_extension(case, days, reason, today, rules, self.stamp)?;
-        let warning = extension.past_superior_due.and_then(|superior| {
-            let rule = rules.policy.clock("handle")?;
-            let accepted = local_date(case.decision.as_ref()?.stamp.at, rules);
-            let due = due_date(rules.calendar, rule, accepted, days);
-            Some(Warning::PastSuperiorDeadline { due, superior })
-        });
-        next.extension = Some(extension);
-        let mut change = Change::to(next);
-        change.warnings.extend(warning);
-        Ok(change)
-    }
-
     fn supervise(
         self,
         mut next: Case,
@@ -502,33 +483,6 @@ impl Step<'_, '_> {
             a.owner_leader = Some(self.actor.name.clone());
         }
         Change::to(next)
-    }
-
-    fn ask_extension(
-        self,
-        mut next: Case,
-        days: u32,
-        reason: &str,
-    ) -> Result<Change, WorkflowError> {
-        nonempty(Op::AskExtension, Field::Reason, reason)?;
-        // Checked as the leader's extension would be: the cap, the due date.
-        let (case, today, rules) = (self.case, self.today, self.rules);
-        let checked = check_extension(case, days, reason, today, rules, self.stamp.clone())?;
-        next.extension_request = Some(ExtensionRequest {
-            days: checked.days,
-            reason: checked.reason,
-            stamp: self.stamp,
-            refusal: None,
-        });
-        Ok(Change::to(next))
-    }
-
-    fn refuse_extension(self, mut next: Case, reason: &str) -> Result<Change, WorkflowError> {
-        nonempty(Op::RefuseExtension, Field::Reason, reason)?;
-        if let Some(r) = next.extension_request.as_mut() {
-            r.refusal = Some(reason.to_owned());
-        }
-        Ok(Change::to(next))
     }
 
     fn issue(self, mut next: Case, input: &IssueInput) -> Result<Change, WorkflowError> {
