@@ -111,9 +111,10 @@ fn context_lines(form: &Form, w: usize) -> Vec<String> {
     };
     let mut lines = crate::display::wrap(&crate::display::safe(context), w.max(10));
     if lines.len() > CONTEXT_LINES {
-        lines.truncate(CONTEXT_LINES);
+        // The last line shown runs on into the next, cut with `cut`'s own mark.
+        let rest = lines.split_off(CONTEXT_LINES).concat();
         if let Some(last) = lines.last_mut() {
-            *last = cut(&format!("{last}……"), w);
+            *last = cut(&format!("{last}{rest}"), w);
         }
     }
     lines
@@ -215,9 +216,14 @@ fn error_cut(form: &Form, lang: Lang, w: usize) -> Option<String> {
     let e = f.error.as_ref()?;
     let room = w.saturating_sub(label_width(lang) + 2);
     let (shown, _) = shown_value(form, lang, form.focus, 0, room);
-    let value_width = width(&shown);
-    let gap = if value_width == 0 { 0 } else { 2 };
-    (width(e) > room.saturating_sub(value_width + gap)).then(|| e.clone())
+    (width(e) > error_room(room, width(&shown)).1).then(|| e.clone())
+}
+
+/// Beside a value `value_width` wide in `room`: the gap before its error, and the columns
+/// left for the error (an empty value's error stands where values start).
+fn error_room(room: usize, value_width: usize) -> (&'static str, usize) {
+    let gap = if value_width == 0 { "" } else { "  " };
+    (gap, room.saturating_sub(value_width + gap.len()))
 }
 
 fn draw_fields(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
@@ -291,9 +297,7 @@ fn field_line(
     if k == 0
         && let Some(e) = &f.error
     {
-        // Beside the value; an empty one's error stands in its place, where values start.
-        let gap = if value_width == 0 { "" } else { "  " };
-        let left = room.saturating_sub(value_width + gap.len());
+        let (gap, left) = error_room(room, value_width);
         spans.push(Span::styled(
             format!("{gap}{}", cut(e, left)),
             Style::new().fg(Color::Red),
