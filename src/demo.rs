@@ -20,7 +20,7 @@ mod timeline;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime};
 
-use crate::domain::due::next_due;
+use crate::domain::due::overdue;
 use crate::domain::types::State;
 use crate::store::{Applied, CaseRef, Request, Store, StoreError};
 use plan::Planner;
@@ -160,7 +160,7 @@ fn tally(summary: &mut DemoSummary, a: &Applied, today: chrono::NaiveDate) {
     if let Some(slot) = summary.by_state.iter_mut().find(|(s, _)| *s == a.state) {
         slot.1 += 1;
     }
-    if a.state != State::Archived && next_due(&a.clocks).is_some_and(|due| due < today) {
+    if a.state != State::Archived && overdue(&a.clocks, today) {
         summary.overdue += 1;
     }
 }

@@ -79,6 +79,11 @@ pub fn next_due(views: &[ClockView]) -> Option<NaiveDate> {
         .min()
 }
 
+/// Whether a clock still running is past its due date on `today`: the case is 超期.
+pub fn overdue(views: &[ClockView], today: NaiveDate) -> bool {
+    next_due(views).is_some_and(|due| due < today)
+}
+
 /// The policy key of the clock a case of `level` is handled within: 60 days for first
 /// handling (Art 34), 30 for 复查 (Art 35) and 复核 (Art 36).
 pub fn handling_clock(level: Level) -> &'static str {

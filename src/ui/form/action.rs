@@ -7,7 +7,7 @@ use chrono::{Days, FixedOffset, NaiveDate};
 
 use super::{Field, Form, Kind, Purpose};
 use crate::domain::case::Case;
-use crate::domain::due::next_due;
+use crate::domain::due::overdue;
 use crate::domain::op::Op;
 use crate::domain::rules::Operator;
 use crate::domain::types::{
@@ -92,10 +92,7 @@ fn fields(op: Op, row: &CaseRow, dir: &Directory, lang: Lang, today: NaiveDate) 
         Op::Extend | Op::AskExtension => extend_fields(case),
         Op::RefuseExtension => vec![Field::new(K::Refusal, Kind::Text).required()],
         // 逾期未办结 only for a case past a due date: the report lists it under that ground.
-        Op::Supervise => {
-            let overdue = next_due(&row.clocks).is_some_and(|due| due < today);
-            supervise_fields(lang, today, overdue)
-        }
+        Op::Supervise => supervise_fields(lang, today, overdue(&row.clocks, today)),
         Op::Remind => remind_fields(case, today),
         Op::Resolve => resolve_fields(lang, today),
         Op::Reply => reply_fields(case, lang, today),
