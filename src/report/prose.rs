@@ -141,23 +141,32 @@ fn notable(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
         let size = |f: &Figure| f.change.map_or(0.0, f64::abs);
         size(b).total_cmp(&size(a))
     });
-    let mut rows: Vec<Moved> = Vec::with_capacity(NOTABLE_MAX);
+    let rows: Vec<Moved> = (most_moved(moved).into_iter())
+        .map(|f| moved_row(f, lang, name(f)))
+        .collect();
+    say::notable(lang, &rows, r.compared_once())
+}
+
+/// The first `NOTABLE_MAX` of `moved` (largest change first), a channel's 人次 that moved
+/// as its 批次 left out (letters: one person each): it says nothing the 批次 did not, and
+/// the slot goes to the next change.
+fn most_moved(moved: Vec<&Figure>) -> Vec<&Figure> {
+    let mut taken: Vec<&Figure> = Vec::with_capacity(NOTABLE_MAX);
     for f in moved {
-        let row = moved_row(f, lang, name(f));
-        // A channel's 人次 that moved as its 批次 (letters: one person each) says nothing
-        // the 批次 did not: the slot goes to the next change.
-        let twin = rows.iter().any(|r| {
-            (r.before == row.before && r.now == row.now)
-                && r.name.split_whitespace().next() == row.name.split_whitespace().next()
-        });
-        if !twin {
-            rows.push(row);
+        let twin = |t: &&Figure| match (&t.key, &f.key) {
+            (Key::Channel(a, _), Key::Channel(b, _)) => {
+                a == b && t.value == f.value && t.previous == f.previous
+            }
+            _ => false,
+        };
+        if !taken.iter().any(twin) {
+            taken.push(f);
         }
-        if rows.len() == NOTABLE_MAX {
+        if taken.len() == NOTABLE_MAX {
             break;
         }
     }
-    say::notable(lang, &rows, r.compared_once())
+    taken
 }
 
 /// A moved count as the sentence gives it: both values, the change, the unit.
@@ -225,6 +234,35 @@ mod tests {
             last_year: Amount::Count(0),
             change_yoy: None,
         }
+    }
+
+    /// A channel's 人次 that moved exactly as its 批次 gives its slot to the next change; one
+    /// that moved otherwise, or another channel's, keeps it.
+    #[test]
+    fn a_person_time_twin_gives_way() {
+        let letter = |v| Key::Channel(Channel::Letter, v);
+        let visit = |v| Key::Channel(Channel::Visit, v);
+        let figures = [
+            figure(letter(Volume::Batches), 10, 30),
+            figure(letter(Volume::PersonTimes), 10, 30),
+            figure(visit(Volume::Batches), 10, 25),
+            figure(visit(Volume::PersonTimes), 12, 31),
+            figure(Key::Name("城乡建设".to_owned()), 10, 20),
+            figure(Key::Name("民政".to_owned()), 10, 19),
+        ];
+        let keys: Vec<&Key> = most_moved(figures.iter().collect())
+            .into_iter()
+            .map(|f| &f.key)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                &figures[0].key,
+                &figures[2].key,
+                &figures[3].key,
+                &figures[4].key
+            ]
+        );
     }
 
     /// A moved count is said in what it counts: 人次 are not 件.
