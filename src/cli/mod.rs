@@ -512,13 +512,7 @@ fn show(env: &Env, case: &str, json: bool) -> Result<ExitCode, Failure> {
     }
     let events = store.events(row.case.id).map_err(fail)?;
     let main = row.case.intake.main_petitioner();
-    let key = PetitionerKey::new(
-        main.and_then(|p| p.id_number.as_deref()),
-        main.and_then(|p| p.phone.as_deref()),
-        main.map(|p| p.name.as_str()),
-        main.and_then(|p| p.address.as_deref()),
-        today,
-    );
+    let key = main.map_or_else(PetitionerKey::default, |p| PetitionerKey::of(p, today));
     let earlier: Vec<_> = store
         .earlier_cases(&key, 20, today)
         .map_err(fail)?

@@ -45,6 +45,17 @@ impl PetitionerKey {
         }
     }
 
+    /// The keys of a petitioner as recorded on a case.
+    pub fn of(p: &Petitioner, today: NaiveDate) -> PetitionerKey {
+        PetitionerKey::new(
+            p.id_number.as_deref(),
+            p.phone.as_deref(),
+            Some(&p.name),
+            p.address.as_deref(),
+            today,
+        )
+    }
+
     pub fn is_empty(&self) -> bool {
         self.id_number.is_none() && self.phone.is_none() && self.name_address.is_none()
     }

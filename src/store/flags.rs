@@ -156,13 +156,7 @@ impl Store {
         let all = self.flags()?;
         let mut out: Vec<PersonFlag> = Vec::new();
         for p in people {
-            let who = PetitionerKey::new(
-                p.id_number.as_deref(),
-                p.phone.as_deref(),
-                Some(&p.name),
-                p.address.as_deref(),
-                today,
-            );
+            let who = PetitionerKey::of(p, today);
             for f in all.iter().filter(|f| flags::matches(f, &who, today)) {
                 if !out.iter().any(|g| g.no == f.no) {
                     out.push(f.clone());

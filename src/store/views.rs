@@ -136,13 +136,7 @@ impl Store {
         }
         let others = match c.intake.main_petitioner() {
             Some(p) => {
-                let key = PetitionerKey::new(
-                    p.id_number.as_deref(),
-                    p.phone.as_deref(),
-                    Some(&p.name),
-                    p.address.as_deref(),
-                    today,
-                );
+                let key = PetitionerKey::of(p, today);
                 let mut rows = self.earlier_cases(&key, others + 1, today)?;
                 rows.retain(|r| r.case.id != c.id);
                 rows

@@ -483,12 +483,6 @@ fn others_lines(lang: Lang, screen: &CaseScreen, width: usize, lines: &mut Vec<L
 /// The case's main petitioner as a repeat key, with their name.
 fn main_key(case: &Case) -> Option<(PetitionerKey, String)> {
     let main = case.intake.main_petitioner()?;
-    let key = PetitionerKey::new(
-        main.id_number.as_deref(),
-        main.phone.as_deref(),
-        Some(&main.name),
-        main.address.as_deref(),
-        case.intake.received_date(),
-    );
+    let key = PetitionerKey::of(main, case.intake.received_date());
     Some((key, main.name.clone()))
 }
