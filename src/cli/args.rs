@@ -499,6 +499,39 @@ mod tests {
         }
     }
 
+    /// Every option's possible values, with the help it has, at every level.
+    fn values_and_helps(cmd: &clap::Command, out: &mut Vec<(Vec<String>, String)>) {
+        for a in cmd.get_arguments() {
+            let values: Vec<String> = (a.get_possible_values().iter())
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_owned())
+                .collect();
+            if !values.is_empty() {
+                let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+                out.push((values, help));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            values_and_helps(sub, out);
+        }
+    }
+
+    /// The Chinese help hides clap's English list of values: each option's own help names
+    /// every value instead.
+    #[test]
+    fn the_chinese_help_names_every_value_it_hides() {
+        let mut cmd = command(Lang::Zh);
+        cmd.build();
+        let mut found = Vec::new();
+        values_and_helps(&cmd, &mut found);
+        assert!(found.len() > 3, "{found:?}");
+        for (values, help) in found {
+            for v in values {
+                assert!(help.contains(&v), "{v} not in: {help}");
+            }
+        }
+    }
+
     #[test]
     fn the_chinese_help_has_none_of_clap_s_english_labels() {
         let mut helps = Vec::new();

@@ -146,8 +146,8 @@ pub fn man_written(lang: Lang, dir: &str) -> String {
 pub fn about(lang: Lang, name: &str) -> &'static str {
     match name {
         "completions" => lang.pick(
-            "输出命令行补全脚本（bash、zsh、fish、powershell）",
-            "print the shell completion script (bash, zsh, fish, powershell)",
+            "输出命令行补全脚本（bash、zsh、fish、powershell、elvish）",
+            "print the shell completion script (bash, zsh, fish, powershell, elvish)",
         ),
         "man" => lang.pick(
             "输出手册页（man page）；--dir 则为每个命令各写一页",
@@ -159,7 +159,10 @@ pub fn about(lang: Lang, name: &str) -> &'static str {
 
 pub fn arg_help(lang: Lang, id: &str) -> &'static str {
     match id {
-        "shell" => lang.pick("哪种命令行：bash、zsh、fish、powershell", "which shell"),
+        "shell" => lang.pick(
+            "哪种命令行：bash、zsh、fish、powershell、elvish",
+            "which shell: bash, zsh, fish, powershell, elvish",
+        ),
         "dir" => lang.pick(
             "写入手册页的目录（如 /usr/local/share/man/man1）",
             "the directory to write the pages into (e.g. /usr/local/share/man/man1)",
