@@ -112,8 +112,9 @@ fn register_a_letter() {
     d.keys(&["n", "2"]);
     d.sees("新登记 来信");
     d.typ("刘芳");
-    // Phone, address, the received date (today's), then the postmark.
-    d.keys(&["Tab", "Tab", "Tab", "Tab"]);
+    // Phone, address, ID number, work unit, sex (no number: its type is passed over), the
+    // received date (today's), then the postmark.
+    d.keys(&["Tab"; 7]);
     d.typ("2020-01-01");
     d.keys(&["Tab"]);
     d.typ("信-0042");

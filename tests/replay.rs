@@ -140,7 +140,7 @@ fn search_as_you_type_shows_what_the_index_finds() {
 #[test]
 fn a_visitor_is_taken_in_and_registered_for_good() {
     let l = demo();
-    let keys = "n\n1\ntext: 张三\ntab *6\ntext: 城乡\ntab *5\n\
+    let keys = "n\n1\ntext: 张三\ntab *8\ntext: 城乡\ntab *5\n\
                 text: 反映小区电梯长期停运\nctrl-s\nd\nctrl-s\n";
     let v = replay_json(&l, keys, "100x30");
     let screen = screen(&v);

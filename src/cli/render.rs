@@ -252,6 +252,31 @@ fn files_text(lang: Lang, c: &Case) {
     }
 }
 
+/// One petitioner as `show` lists them: ID number and phone masked.
+fn petitioner_line(lang: Lang, p: &crate::domain::intake::Petitioner) -> String {
+    let l = |zh_s: &'static str, en_s: &'static str| lang.pick(zh_s, en_s);
+    let mark = if p.main {
+        l("（主）", " (main)")
+    } else {
+        ""
+    };
+    let rep = match p.representative {
+        true => l("（代表）", " (representative)"),
+        false => "",
+    };
+    let (sex, id_type) = crate::strings::form::petitioner_kind(lang, p);
+    let facts = [
+        sex.map(str::to_owned),
+        id_type.map(str::to_owned),
+        p.id_number.as_deref().map(mask_id),
+        p.phone.as_deref().map(mask_phone),
+        p.address.clone(),
+        (p.work_unit.as_deref()).map(|u| crate::strings::form::work_unit_said(lang, u)),
+    ];
+    let facts: Vec<String> = facts.into_iter().flatten().collect();
+    format!("{}{mark}{rep} {}", p.name, facts.join(" "))
+}
+
 /// The case's number and state, and what was recorded at intake.
 fn intake_text(lang: Lang, c: &Case, reviewed: Option<i64>) {
     let i = &c.intake;
@@ -287,23 +312,7 @@ fn intake_text(lang: Lang, c: &Case, reviewed: Option<i64>) {
         i.people
     );
     for p in &i.petitioners {
-        let mark = if p.main {
-            l("（主）", " (main)")
-        } else {
-            ""
-        };
-        let rep = if p.representative {
-            l("（代表）", " (representative)")
-        } else {
-            ""
-        };
-        let id = p.id_number.as_deref().map(mask_id).unwrap_or_default();
-        let phone = p.phone.as_deref().map(mask_phone).unwrap_or_default();
-        say!(
-            "  {}{mark}{rep} {id} {phone} {}",
-            p.name,
-            p.address.as_deref().unwrap_or("")
-        );
+        say!("  {}", petitioner_line(lang, p));
     }
     if i.anonymous {
         say!("  {}", l("匿名", "anonymous"));

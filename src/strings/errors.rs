@@ -459,6 +459,15 @@ pub fn warning(lang: Lang, w: &Warning) -> String {
                 format!("petitioner {index} has a 15-digit legacy ID number: please verify")
             }
         }
+        Warning::SexDiffersFromId { index } => {
+            if lang == Lang::Zh {
+                format!("第{index}位信访人所填性别与身份证号码不符，请核对（已按所填保存）")
+            } else {
+                format!(
+                    "petitioner {index}'s sex is not the one the ID number gives: please verify (saved as entered)"
+                )
+            }
+        }
         Warning::PastSuperiorDeadline { due, superior } => {
             if lang == Lang::Zh {
                 format!(

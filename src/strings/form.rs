@@ -288,6 +288,35 @@ pub fn none(lang: Lang) -> &'static str {
     lang.pick("（无）", "(none)")
 }
 
+/// A petitioner's 性别 and, beside a number that is not a resident ID's, its 证件类型.
+pub fn petitioner_kind(
+    lang: Lang,
+    p: &crate::domain::intake::Petitioner,
+) -> (Option<&'static str>, Option<&'static str>) {
+    use crate::domain::identity::IdType;
+    let sex = p.sex.map(|s| labels::sex(lang, s));
+    let other = p.id_number.is_some() && p.id_type != IdType::ResidentId;
+    (
+        sex,
+        other.then(|| super::validation::id_type_label(lang, p.id_type)),
+    )
+}
+
+/// A petitioner's work unit among their other facts, named (an address and a unit side by
+/// side read as one).
+pub fn work_unit_said(lang: Lang, unit: &str) -> String {
+    format!(
+        "{}{}{unit}",
+        label(lang, FieldKey::WorkUnit),
+        lang.pick("：", ": ")
+    )
+}
+
+/// 性别 not chosen: read from a resident ID number when there is one.
+pub fn sex_unset(lang: Lang) -> &'static str {
+    lang.pick("（未填，按身份证号）", "(not given: from the ID)")
+}
+
 pub fn handling_type(lang: Lang, kind: HandlingType) -> &'static str {
     match kind {
         HandlingType::Claim => lang.pick("申诉求决", "claim"),

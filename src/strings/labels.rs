@@ -40,6 +40,14 @@ pub fn channel_short(lang: Lang, c: Channel) -> &'static str {
     }
 }
 
+pub fn sex(lang: Lang, s: crate::domain::identity::Sex) -> &'static str {
+    use crate::domain::identity::Sex;
+    match s {
+        Sex::Male => lang.pick("男", "male"),
+        Sex::Female => lang.pick("女", "female"),
+    }
+}
+
 pub fn role(lang: Lang, r: Role) -> &'static str {
     match r {
         Role::Clerk => lang.pick("接待登记员", "clerk"),

@@ -2,7 +2,6 @@
 //! its cells are made of, and the sheets of the report's workbook.
 
 use super::{Lang, labels};
-use crate::domain::identity::Sex;
 use crate::domain::types::{Satisfaction, ServiceMethod};
 
 /// The register's columns in the order of a 信访登记簿: (Chinese, English, width in
@@ -55,12 +54,7 @@ pub fn list_sep(lang: Lang) -> &'static str {
     lang.pick("、", "; ")
 }
 
-pub fn sex(lang: Lang, s: Sex) -> &'static str {
-    match s {
-        Sex::Male => lang.pick("男", "male"),
-        Sex::Female => lang.pick("女", "female"),
-    }
-}
+pub use super::labels::sex;
 
 /// The route told with a 不予受理 (Art 23, Art 31: the proper body or procedure), after
 /// its ground in 受理情况; what `import::handling::ROUTE_MARKS` reads back.

@@ -78,6 +78,29 @@ pub fn id_error(lang: Lang, e: &IdError) -> String {
     }
 }
 
+/// [`id_error`] in the intake form, beside its 证件类型: a number refused as a resident ID
+/// for its length or letters may be another document's, which the clerk picks there.
+pub fn id_error_of(lang: Lang, id_type: IdType, e: &IdError) -> String {
+    let other_kind = id_type == IdType::ResidentId
+        && match e {
+            IdError::WrongLength { .. } => true,
+            IdError::BadCharacter { found, .. } => is_latin(*found) && !is_x(*found),
+            IdError::Empty
+            | IdError::TooLong { .. }
+            | IdError::BadRegion
+            | IdError::BadBirthDate { .. }
+            | IdError::BirthInFuture { .. }
+            | IdError::BirthTooEarly { .. }
+            | IdError::ChecksumMismatch { .. } => false,
+        };
+    let said = id_error(lang, e);
+    match (other_kind, lang) {
+        (false, _) => said,
+        (true, Lang::Zh) => format!("{said}；若是护照、通行证等，请在「证件类型」中选择"),
+        (true, Lang::En) => format!("{said}; for a passport or permit, choose it under ID type"),
+    }
+}
+
 /// A character that has no place in an ID number.
 fn bad_character(lang: Lang, position: usize, found: char) -> String {
     match lang {

@@ -117,6 +117,9 @@ fn check_petitioner(
             warnings.push(Warning::LegacyIdNumber { index });
         }
         p.legacy_id = checked.legacy15;
+        if p.sex.is_some() && checked.sex.is_some() && p.sex != checked.sex {
+            warnings.push(Warning::SexDiffersFromId { index });
+        }
         p.sex = p.sex.or(checked.sex);
         p.id_number = Some(checked.normalized);
     } else {

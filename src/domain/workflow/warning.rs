@@ -10,6 +10,9 @@ pub enum Warning {
     TooManyRepresentatives { count: usize },
     /// A 15-digit pre-1999 ID number: accepted, but worth re-checking.
     LegacyIdNumber { index: usize },
+    /// The sex given is not the one the resident ID number encodes (its 17th digit): one of
+    /// the two was mistyped. Stored as given.
+    SexDiffersFromId { index: usize },
     /// 重大紧急 (Art 25): report to the leader today.
     MajorUrgent,
     /// An extension (Art 34) moves the handling clock to `due`, past the date `superior` the

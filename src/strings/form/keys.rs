@@ -35,9 +35,14 @@ macro_rules! field_keys {
 field_keys! {
     // A petitioner row.
     Name = ("姓名", "name"),
-    IdNumber = ("身份证号", "ID number"),
+    /// 证件类型: a resident ID's number is checked, others are stored as given.
+    IdType = ("证件类型", "ID type"),
+    IdNumber = ("证件号码", "ID number"),
+    /// Left blank, it is read from a resident ID number.
+    Sex = ("性别", "sex"),
     Phone = ("电话", "phone"),
     Address = ("住址", "address"),
+    WorkUnit = ("工作单位", "work unit"),
     Representative = ("代表", "representative"),
     // What only some channels ask.
     People = ("人数", "people"),

@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::{Form, Kind};
 use crate::domain::error::Field;
-use crate::domain::identity::{IdType, check_id};
+use crate::domain::identity::check_id;
 use crate::domain::limits;
 use crate::domain::phone::check_phone;
 use crate::strings::form::FieldKey as K;
@@ -62,9 +62,7 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
         }
         (_, _, None) if f.required => Some(t::required(lang).to_owned()),
         (_, _, None) => None,
-        (K::IdNumber, _, Some(s)) => check_id(IdType::ResidentId, &s, today)
-            .err()
-            .map(|e| validation::id_error(lang, &e)),
+        (K::IdNumber, _, Some(s)) => id_number(form, f.row, &s),
         (K::Phone, _, Some(s)) => check_phone(&s)
             .err()
             .map(|e| validation::phone_error(lang, &e)),
@@ -119,11 +117,20 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
     }
 }
 
+/// An ID number checked as the row's 证件类型 says.
+fn id_number(form: &Form, row: Option<usize>, s: &str) -> Option<String> {
+    let id_type = form.id_type_of(row);
+    check_id(id_type, s, form.today)
+        .err()
+        .map(|e| validation::id_error_of(form.lang, id_type, &e))
+}
+
 /// The ledger's field each text field of a form is stored in, for its size
 /// (`domain::limits`, the table `apply` and setup use too). A field not listed is not
 /// text (a choice, a flag, a date, a number, a heading) or checked otherwise.
-const STORED_AS: [(K, Field); 55] = [
+const STORED_AS: [(K, Field); 56] = [
     (K::Name, Field::Name),
+    (K::WorkUnit, Field::WorkUnit),
     (K::IdNumber, Field::IdNumber),
     (K::Phone, Field::Phone),
     (K::ProfilePhone, Field::Phone),

@@ -8,53 +8,84 @@ use super::check::{parse_date, parse_datetime};
 use super::{Field, Form, Kind, Purpose};
 use crate::domain::case::{Petitioner, Referral};
 use crate::domain::command::IntakeInput;
+use crate::domain::identity::{IdType, Sex, check_id};
 use crate::domain::repeat::PetitionerKey;
 use crate::domain::types::{Channel, HandlingType, Urgency};
 use crate::strings::form::FieldKey as K;
-use crate::strings::{Lang, form as t};
+use crate::strings::{Lang, form as t, labels, validation};
 
 fn choice(options: Vec<(String, String)>) -> Kind {
     Kind::Choice(options)
 }
 
-/// One petitioner row's fields for `channel`.
-fn person_fields(channel: Channel) -> Vec<Field> {
+/// One petitioner row's fields for `channel`: every channel asks what DOMAIN.md lists for a
+/// petitioner (name, sex, ID type and number, phone, address, work unit), the ones its
+/// clerk has at hand first.
+fn person_fields(channel: Channel, lang: Lang) -> Vec<Field> {
     let name = |required: bool| {
         let f = Field::new(K::Name, Kind::Text);
         if required { f.required() } else { f }
     };
+    let text = |key| Field::new(key, Kind::Text);
+    // What a clerk asks least comes last in the row, so the usual order (name, ID number,
+    // phone, address) keeps its Tabs: the type of a document that is not a resident ID
+    // (its number's error says to choose it there), and the sex a resident ID gives.
+    let rest = || [text(K::WorkUnit), id_type_field(lang), sex_field(lang)];
     let mut row = match channel {
         // Letters: the sender as signed; "anonymous" replaces the name.
-        Channel::Letter => vec![
-            name(true),
-            Field::new(K::Phone, Kind::Text),
-            Field::new(K::Address, Kind::Text),
-        ],
+        Channel::Letter => vec![name(true), text(K::Phone), text(K::Address)],
         // The clerk asks the caller's name, or ticks "anonymous".
         Channel::Phone => vec![
             name(true),
-            Field::new(K::Phone, Kind::Text).required(),
-            Field::new(K::IdNumber, Kind::Text),
-            Field::new(K::Address, Kind::Text),
+            text(K::Phone).required(),
+            text(K::IdNumber),
+            text(K::Address),
         ],
-        Channel::Visit => vec![
+        Channel::Visit | Channel::Email | Channel::Online | Channel::Referral => vec![
             name(true),
-            Field::new(K::IdNumber, Kind::Text),
-            Field::new(K::Phone, Kind::Text),
-            Field::new(K::Address, Kind::Text),
-            Field::new(K::Representative, Kind::Flag),
-        ],
-        Channel::Email | Channel::Online | Channel::Referral => vec![
-            name(true),
-            Field::new(K::IdNumber, Kind::Text),
-            Field::new(K::Phone, Kind::Text),
-            Field::new(K::Address, Kind::Text),
+            text(K::IdNumber),
+            text(K::Phone),
+            text(K::Address),
         ],
     };
+    // A letter seldom gives an ID number: it comes with the rarely asked.
+    if channel == Channel::Letter {
+        row.push(text(K::IdNumber));
+    }
+    row.extend(rest());
+    if channel == Channel::Visit {
+        row.push(Field::new(K::Representative, Kind::Flag));
+    }
     for f in &mut row {
         f.row = Some(0);
     }
     row
+}
+
+/// 证件类型, 居民身份证 unless the clerk picks another.
+fn id_type_field(lang: Lang) -> Field {
+    let options = IdType::ALL
+        .iter()
+        .map(|&k| {
+            (
+                k.code().to_owned(),
+                validation::id_type_label(lang, k).to_owned(),
+            )
+        })
+        .collect();
+    Field::new(K::IdType, Kind::Choice(options))
+}
+
+/// 性别: blank until chosen, or read from a resident ID number as the clerk leaves it.
+fn sex_field(lang: Lang) -> Field {
+    let options = std::iter::once((String::new(), t::sex_unset(lang).to_owned()))
+        .chain(
+            [Sex::Male, Sex::Female]
+                .iter()
+                .map(|&s| (s.code().to_owned(), labels::sex(lang, s).to_owned())),
+        )
+        .collect();
+    Field::new(K::Sex, Kind::Choice(options))
 }
 
 /// The fields only `channel` has.
@@ -133,7 +164,7 @@ pub fn intake_form(
     offset: FixedOffset,
     categories: &[String],
 ) -> Form {
-    let mut fields = person_fields(channel);
+    let mut fields = person_fields(channel, lang);
     fields.extend(channel_fields(channel, today));
     fields.extend(common_fields(lang, categories));
     Form::new(Purpose::Intake(channel), fields, lang, today, offset)
@@ -163,17 +194,88 @@ impl Form {
                 let phone = text(row, K::Phone);
                 let address = text(row, K::Address);
                 let blank = name.is_empty() && id_number.is_none() && phone.is_none();
+                let code = |key| self.in_row(row, key).and_then(Field::code).unwrap_or("");
                 (!blank || row == self.main_row).then(|| Petitioner {
                     name,
+                    sex: Sex::from_code(code(K::Sex)),
+                    id_type: self.id_type_of(Some(row)),
                     id_number,
                     phone,
                     address,
+                    work_unit: text(row, K::WorkUnit),
                     main: row == self.main_row,
                     representative: self.in_row(row, K::Representative).is_some_and(|f| f.flag),
                     ..Petitioner::default()
                 })
             })
             .collect()
+    }
+
+    /// After the clerk leaves field `i` of a petitioner row: a changed 证件类型 checks the
+    /// number again; a resident ID number fills in a 性别 nobody chose (the domain would
+    /// read it from the number too; here the clerk sees it).
+    pub(super) fn left(&mut self, i: usize) {
+        let Some((key, row)) = self.fields.get(i).map(|f| (f.key, f.row)) else {
+            return;
+        };
+        let Some(row) = row else { return };
+        let at = |form: &Form, key| {
+            form.fields
+                .iter()
+                .position(|f| f.key == key && f.row == Some(row))
+        };
+        match key {
+            K::IdType => {
+                if let Some(n) = at(self, K::IdNumber)
+                    && self.fields[n].text().is_some()
+                {
+                    self.check(n);
+                }
+            }
+            K::IdNumber => {
+                let read = self.fields[i]
+                    .text()
+                    .filter(|_| self.fields[i].error.is_none())
+                    .and_then(|s| check_id(self.id_type_of(Some(row)), &s, self.today).ok())
+                    .and_then(|c| c.sex);
+                let Some(n) = at(self, K::Sex) else { return };
+                let f = &mut self.fields[n];
+                if f.choice == 0 || f.pristine {
+                    let code = read.map_or("", Sex::code);
+                    *f = f.clone().chosen(code);
+                    f.pristine = read.is_some();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether field `i` is one the form already knows, which Tab and ↑/↓ pass over: the
+    /// 证件类型 of a row with no number, or with a valid resident ID's; the 性别 read from it.
+    pub fn settled(&self, i: usize) -> bool {
+        let Some(f) = self.fields.get(i) else {
+            return false;
+        };
+        let Some(row) = f.row else { return false };
+        match f.key {
+            K::IdType => match self.in_row(row, K::IdNumber).and_then(Field::text) {
+                None => true,
+                Some(number) => {
+                    self.id_type_of(Some(row)) == IdType::ResidentId
+                        && check_id(IdType::ResidentId, &number, self.today).is_ok()
+                }
+            },
+            K::Sex => f.pristine,
+            _ => false,
+        }
+    }
+
+    /// The 证件类型 chosen in petitioner row `row` (居民身份证 where the form asks none).
+    pub fn id_type_of(&self, row: Option<usize>) -> IdType {
+        row.and_then(|r| self.in_row(r, K::IdType))
+            .and_then(Field::code)
+            .and_then(IdType::from_code)
+            .unwrap_or_default()
     }
 
     /// Representatives chosen so far (2022 Art 20 warns above 5).
@@ -255,7 +357,11 @@ impl Form {
         // A number half typed matches nobody: the panel keeps what the name
         // found until the ID or phone number is whole.
         let digits = |s: &String| s.chars().filter(char::is_ascii_alphanumeric).count();
-        let id = text(K::IdNumber).filter(|s| matches!(digits(s), 15 | 18));
+        let whole = |n| match self.id_type_of(Some(row)) {
+            IdType::ResidentId => matches!(n, 15 | 18),
+            _ => n >= 5,
+        };
+        let id = text(K::IdNumber).filter(|s| whole(digits(s)));
         let phone = text(K::Phone).filter(|s| digits(s) >= 7);
         let key = PetitionerKey::new(
             id.as_deref(),

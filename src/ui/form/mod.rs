@@ -278,6 +278,7 @@ impl Form {
 
     fn move_focus(&mut self, forward: bool) {
         self.check(self.focus);
+        self.left(self.focus);
         let n = self.fields.len();
         if n == 0 {
             return;
@@ -289,7 +290,7 @@ impl Form {
             } else {
                 (i + n - 1) % n
             };
-            if self.is_visible(i) {
+            if self.is_visible(i) && !self.settled(i) {
                 break;
             }
         }

@@ -103,8 +103,15 @@ fn intake_head(lang: Lang, i: &Intake, w: usize, lines: &mut Vec<Line<'static>>)
         if p.representative {
             mark.push_str(f::representative_mark(lang));
         }
-        let parts = [&p.id_number, &p.phone, &p.address];
-        let rest: Vec<&str> = parts.iter().filter_map(|v| v.as_deref()).collect();
+        let (sex, id_type) = f::petitioner_kind(lang, p);
+        let parts = [sex, id_type, p.id_number.as_deref(), p.phone.as_deref()];
+        let unit = p.work_unit.as_deref().map(|u| f::work_unit_said(lang, u));
+        let mut rest: Vec<&str> = parts
+            .into_iter()
+            .chain([p.address.as_deref()])
+            .flatten()
+            .collect();
+        rest.extend(unit.as_deref());
         let text = format!("{}{mark} {}", p.name, rest.join(" "));
         for (n, part) in crate::display::wrap(&text, w.saturating_sub(4))
             .into_iter()

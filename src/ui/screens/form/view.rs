@@ -279,15 +279,19 @@ fn field_line(
     } else {
         fit(&more_sign(form, lang, i, k, room), label_width(lang))
     };
-    let label_style = if focused {
-        Style::new().bold()
-    } else {
-        Style::new()
+    // What the form settled itself (a sex read from the ID number), passed over by Tab: grey.
+    let settled = form.settled(i);
+    let label_style = match (focused, settled) {
+        (true, _) => Style::new().bold(),
+        (false, true) => Style::new().fg(Color::DarkGray),
+        (false, false) => Style::new(),
     };
     let mut spans = vec![Span::styled(label, label_style), Span::raw("  ")];
     let (shown, cursor) = shown_value(form, lang, i, k, room);
     let value_width = width(&shown);
-    spans.push(if focused && f.is_text() {
+    spans.push(if settled && !focused {
+        Span::styled(shown, Style::new().fg(Color::DarkGray))
+    } else if focused && f.is_text() {
         Span::raw(shown).underlined()
     } else if focused {
         Span::raw(shown).reversed()
