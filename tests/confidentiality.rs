@@ -471,3 +471,39 @@ fn every_opening_of_a_confidential_case_is_on_record() {
     );
     assert!(seen.iter().all(|(who, _)| who == "李娜"), "{seen:?}");
 }
+
+/// Art 30 第三款 (不得……透露或者转给被检举、揭发的人员或者单位) for what a step sends out by a
+/// name typed with it: a 工作建议函 or a 催办 to the accused unit is refused, and a letter to a
+/// unit no longer goes to the unit complained of when none is given.
+#[test]
+fn no_letter_nor_reminder_goes_to_the_accused() {
+    let l = ledger();
+    l.apply_ok(
+        r#"{"op":"office","actor":"赵建国","name":"某区信访局","at":"2026-11-22T09:00:00+08:00"}
+{"op":"intake","actor":"李娜","at":"2026-11-22T10:00:00+08:00","channel":"letter","petitioners":[{"name":"王某某","main":true}],"category":"城乡建设","handling_type":"检举控告","target":"区水务局","summary":"检举违规发包","request":"要求查处","urgency":"normal"}
+{"op":"register","actor":"李娜","case":3,"decision":"accept","at":"2026-11-22T11:00:00+08:00"}"#,
+    );
+    let out = l.file("advice.html");
+    let advice = |case: &str, to: Option<&str>| {
+        let mut args = vec!["notice", case, "advice", "--advice", "请核查", "--out"];
+        args.push(out.to_str().unwrap());
+        args.extend(to.map(|t| ["--to", t]).into_iter().flatten());
+        as_(&l, "赵建国", &args)
+    };
+    // Given by name: refused, whether assigned elsewhere or not.
+    for (case, accused) in [("2026-0001", "区住建局"), ("2026-0003", "区水务局")] {
+        let refused = advice(case, Some(accused));
+        assert!(!refused.success(), "{refused:?}");
+        assert!(refused.stderr.contains("第三十条第三款"), "{refused:?}");
+    }
+    // Not given, the case not assigned: asked for, not sent to the unit complained of.
+    let unaddressed = advice("2026-0003", None);
+    assert!(!unaddressed.success(), "{unaddressed:?}");
+    assert!(unaddressed.stderr.contains("--to"), "{unaddressed:?}");
+    assert!(advice("2026-0003", Some("区住建局")).success());
+    // Assigned: to the department handling it.
+    assert!(advice("2026-0001", None).success());
+    let remind = r#"{"op":"remind","actor":"赵建国","case":"2026-0001","ground":"逾期未报","to":"区住建局","reply_by":"2026-12-01","at":"2026-11-23T09:00:00+08:00"}"#;
+    let lines = l.apply(remind).json_lines();
+    assert_eq!(lines[0]["ok"], false, "{lines:?}");
+}

@@ -211,11 +211,11 @@ fn wrong_passphrases_lock_the_operator_and_change_no_data() {
 #[test]
 fn missing_damaged_or_foreign_slots_and_a_plaintext_ledger_get_clear_words() {
     let l = Ledger::empty();
-    init(&l, "pw");
+    init(&l, "pw pw pw pw");
     let before = std::fs::read(&l.path).expect("ledger");
     // Another ledger's slots beside this one.
     let other = Ledger::empty();
-    std::fs::write(other.file("pass.txt"), "pw\n").expect("write");
+    std::fs::write(other.file("pass.txt"), "pw pw pw pw\n").expect("write");
     let f = other.file("pass.txt").display().to_string();
     let init2 = [
         "init",
@@ -228,7 +228,7 @@ fn missing_damaged_or_foreign_slots_and_a_plaintext_ledger_get_clear_words() {
     ];
     assert!(run(&init2, "").success());
     std::fs::copy(sidecar_path(&other.path), sidecar_path(&l.path)).expect("copy");
-    let out = as_leader(&l, "pw", &["list"], "");
+    let out = as_leader(&l, "pw pw pw pw", &["list"], "");
     assert!(
         out.stderr.contains("does not open this ledger"),
         "{}",
@@ -236,13 +236,13 @@ fn missing_damaged_or_foreign_slots_and_a_plaintext_ledger_get_clear_words() {
     );
     // Damaged slots.
     std::fs::write(sidecar_path(&l.path), "{\"format\":").expect("write");
-    let out = as_leader(&l, "pw", &["list"], "");
+    let out = as_leader(&l, "pw pw pw pw", &["list"], "");
     assert!(
         out.stderr.contains("key slots file is damaged"),
         "{}",
         out.stderr
     );
-    let out = as_leader(&l, "pw", &["--lang", "zh-CN", "list"], "");
+    let out = as_leader(&l, "pw pw pw pw", &["--lang", "zh-CN", "list"], "");
     assert!(out.stderr.contains("恢复密钥"), "{}", out.stderr);
     assert_eq!(std::fs::read(&l.path).expect("ledger"), before);
     // A plaintext ledger where an encrypted one is expected.
@@ -375,10 +375,10 @@ fn encrypt_converts_a_demo_ledger_with_every_case_and_event_identical() {
 #[test]
 fn passphrase_fd_works_in_a_pipeline() {
     let l = Ledger::empty();
-    init(&l, "管道 口令");
+    init(&l, "管道里的 口令 12");
     // The passphrase is the first line on stdin; apply reads the rest.
     let script = format!(
-        "printf '%s\\n' '管道 口令' | cat - {session} | {bin} --lang en --db {db} --as 赵建国 --passphrase-fd 0 apply -",
+        "printf '%s\\n' '管道里的 口令 12' | cat - {session} | {bin} --lang en --db {db} --as 赵建国 --passphrase-fd 0 apply -",
         session = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/session.jsonl"),
         bin = env!("CARGO_BIN_EXE_xinfang"),
         db = l.db(),
@@ -399,7 +399,7 @@ fn passphrase_fd_works_in_a_pipeline() {
         "{stdout}"
     );
     // And from another descriptor, as a script keeps stdin for itself.
-    std::fs::write(l.file("p"), "管道 口令\n").expect("write");
+    std::fs::write(l.file("p"), "管道里的 口令 12\n").expect("write");
     let script = format!(
         "{bin} --db {db} --as 赵建国 --passphrase-fd 3 show 2026-0001 --json 3<{p}",
         bin = env!("CARGO_BIN_EXE_xinfang"),

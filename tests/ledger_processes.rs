@@ -334,7 +334,7 @@ fn two_processes_create_the_same_new_ledger() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join(format!("new{round}.db"));
         let pass = dir.path().join("pass");
-        std::fs::write(&pass, "pw\n").unwrap();
+        std::fs::write(&pass, "pw long enough\n").unwrap();
         let (db, pass) = (db.to_str().unwrap(), pass.to_str().unwrap());
         let args = [
             "init",

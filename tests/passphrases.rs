@@ -59,9 +59,10 @@ fn a_new_operator_signs_in_with_the_one_time_passphrase_and_changes_it() {
     assert!(out.success() && !out.stdout.contains("一次性"), "{out:?}");
     let ring = Keyring::load(std::path::Path::new(l.db())).expect("slots");
     assert!(ring.must_change("李娜"));
-    // She opens the ledger with it, then chooses her own.
+    // It opens nothing but the change to her own.
     let out = as_who(&l, "李娜", "一次性 口令 1234", &["list"], "");
-    assert!(out.success(), "{out:?}");
+    assert!(!out.success(), "{out:?}");
+    assert!(out.stderr.contains("one-time passphrase"), "{out:?}");
     let new = file(&l, "new.txt", "她自己的 口令 5678");
     let out = as_who(
         &l,
@@ -112,5 +113,53 @@ fn only_a_leader_resets_another_ones_passphrase() {
     assert!(out.success() && out.stdout.contains("one-time"), "{out:?}");
     let ring = Keyring::load(std::path::Path::new(l.db())).expect("slots");
     assert!(ring.must_change("李娜"));
-    assert!(as_who(&l, "李娜", "重设的 口令 0000", &["list"], "").success());
+    // The reset one opens nothing but her change to her own.
+    assert!(!as_who(&l, "李娜", "重设的 口令 0000", &["list"], "").success());
+    let own = file(&l, "own.txt", "她自己的 新口令 99");
+    let args = ["passwd", "--new-passphrase-file", own.as_str()];
+    assert!(as_who(&l, "李娜", "重设的 口令 0000", &args, "").success());
+    assert!(as_who(&l, "李娜", "她自己的 新口令 99", &["list"], "").success());
+}
+
+/// A key slot alone opens nothing: the ledger must list its holder as an active operator.
+/// A ledger restored from a backup made before someone was added keeps the slot file
+/// beside it, with that person's slot; they read nothing (before, they read every case
+/// unmasked, as with the recovery key).
+#[test]
+fn a_slot_without_an_active_operator_opens_nothing() {
+    let l = Ledger::empty();
+    init(&l);
+    let leader = |args: &[&str]| as_who(&l, "赵建国", "领导的口令 long", args, "");
+    let backup = l.file("before.db");
+    assert!(leader(&["backup", backup.to_str().unwrap()]).success());
+    let line = r#"{"op":"operator","name":"孙丽","role":"clerk","passphrase":"一次性 口令 1234"}"#;
+    assert!(as_who(&l, "赵建国", "领导的口令 long", &["apply", "-"], line).success());
+    let own = file(&l, "own.txt", "孙丽自己的 口令 5678");
+    let args = ["passwd", "--new-passphrase-file", own.as_str()];
+    assert!(as_who(&l, "孙丽", "一次性 口令 1234", &args, "").success());
+    assert!(as_who(&l, "孙丽", "孙丽自己的 口令 5678", &["list"], "").success());
+    let out = leader(&["restore", "--from", backup.to_str().unwrap()]);
+    assert!(out.success(), "{out:?}");
+    for args in [
+        &["list"][..],
+        &["show", "1"],
+        &["export", "--format", "csv"],
+    ] {
+        let out = as_who(&l, "孙丽", "孙丽自己的 口令 5678", args, "");
+        assert!(!out.success(), "{args:?}: {out:?}");
+        assert!(out.stderr.contains("not an active operator"), "{out:?}");
+    }
+    assert!(leader(&["list"]).success());
+}
+
+/// `init` asks of the first leader's passphrase what `passwd` asks of every other.
+#[test]
+fn init_refuses_a_short_passphrase() {
+    let l = Ledger::empty();
+    let f = file(&l, "short.txt", "abc");
+    let args = ["--lang", "en", "init", "--db", l.db(), "--leader", "赵建国"];
+    let out = run(&[&args[..], &["--passphrase-file", &f]].concat(), "");
+    assert!(!out.success(), "{out:?}");
+    assert!(out.stderr.contains("too short"), "{out:?}");
+    assert!(!l.path.exists() || std::fs::metadata(&l.path).map_or(true, |m| m.len() == 0));
 }

@@ -597,13 +597,24 @@ fn the_law_s_routes_are_recalled_at_registration() {
     );
     let passed = Decision::pass_on("区纪委监委");
     assert!(warned("纪检监察", accusation, Channel::Visit, passed).is_empty());
-    // Declined with the route to the 纪委 told: nothing to recall either.
+    // Declined with the route to the 纪委 told: recalled too, as the 信访部门 应当……转送有关
+    // 纪检监察机关 (Art 22 第二款), not tell the petitioner to go there.
     let declined = Decision::Decline {
         ground: DeclineGround::NotCompetent,
         route: "向区纪委监委反映".into(),
         note: None,
     };
-    assert!(warned("纪检监察", accusation, Channel::Visit, declined).is_empty());
+    assert_eq!(
+        warned("纪检监察", accusation, Channel::Visit, declined),
+        [Warning::RouteByLaw(LawRoute::Discipline)]
+    );
+    // Declined as a matter in hand already: not sent anywhere, nothing to recall.
+    let in_hand = Decision::Decline {
+        ground: DeclineGround::InProgress,
+        route: "已在办理中".into(),
+        note: None,
+    };
+    assert!(warned("纪检监察", accusation, Channel::Visit, in_hand).is_empty());
     assert!(
         warned(
             "纪检监察",

@@ -167,20 +167,33 @@ impl Env {
     /// 第三款); with the recovery key, everything.
     fn read_as_signed_in(&self, mut store: Store) -> Result<Store, Failure> {
         if let Some(name) = self.signed_in() {
-            let ops = store.operators().map_err(|e| self.fail(e))?;
-            let viewer = ops
-                .into_iter()
-                .find(|o| o.name == name)
-                .map(|operator| Viewer {
-                    operator,
-                    mask: crate::strings::labels::masked(self.lang).to_owned(),
-                });
-            store.set_viewer(viewer);
+            let operator = self.on_staff(&store, name)?;
+            store.set_viewer(Some(Viewer {
+                operator,
+                mask: crate::strings::labels::masked(self.lang).to_owned(),
+            }));
         }
         Ok(store)
     }
 
+    /// The active operator `name` of the ledger. A key slot alone opens nothing: one left
+    /// from after the backup a ledger was restored from would otherwise read every case
+    /// unmasked, as the recovery key does.
+    fn on_staff(
+        &self,
+        store: &Store,
+        name: &str,
+    ) -> Result<crate::domain::rules::Operator, Failure> {
+        let ops = store.operators().map_err(|e| self.fail(e))?;
+        ops.into_iter()
+            .find(|o| o.name == name && o.active)
+            .ok_or_else(|| Failure(text::not_on_staff(self.lang, name)))
+    }
+
     fn journal_sign_in(&self, store: &mut Store, who: Option<String>) -> Result<(), Failure> {
+        if let Some(name) = &who {
+            self.on_staff(store, name)?;
+        }
         store
             .journal_sign_in(who.as_deref(), self.clock.now())
             .map_err(|e| self.fail(e))?;
@@ -556,7 +569,8 @@ fn desk(
     };
     let operator = match wanted {
         Some(name) => match operators.iter().find(|o| o.name == name) {
-            Some(o) => Some(o.clone()),
+            Some(o) if o.active => Some(o.clone()),
+            Some(_) => return Err(Failure(text::not_on_staff(env.lang, &name))),
             None => return Err(fail(StoreError::UnknownActor(name))),
         },
         None => None,

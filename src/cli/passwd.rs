@@ -28,7 +28,7 @@ pub(crate) fn run(env: &Env, args: &PasswdArgs) -> Result<ExitCode, Failure> {
         fd: args.new_passphrase_fd,
     };
     let path = env.ledger_path()?;
-    let (key, signer) = signin::sign_in(env, &path)?;
+    let (key, signer) = signin::sign_in_to_change(env, &path)?;
     let Some(signer) = signer else {
         // The recovery key signs nobody in: `recover` is for that.
         return Err(Failure(text::who(lang).to_owned()));

@@ -54,6 +54,10 @@ fn new_passphrase(env: &Env, name: &str) -> Result<Zeroizing<String>, Failure> {
             return Err(Failure(text::mismatch(env.lang).to_owned()));
         }
     }
+    // As `passwd` and the desk's sign-in ask of every other passphrase.
+    if crate::domain::audit::too_short(&pass) {
+        return Err(Failure(text::too_short(env.lang)));
+    }
     Ok(pass)
 }
 

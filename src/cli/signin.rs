@@ -21,6 +21,19 @@ pub(crate) fn key(env: &Env, path: &Path) -> Result<DataKey, Failure> {
 /// passphrase. Checks first what would make the key useless (no ledger, a
 /// plaintext ledger), so that nobody types a passphrase for nothing.
 pub(crate) fn sign_in(env: &Env, path: &Path) -> Result<(DataKey, Option<String>), Failure> {
+    unlock(env, path, false)
+}
+
+/// As [`sign_in`], also with a one-time passphrase: `passwd`, which replaces it.
+pub(crate) fn sign_in_to_change(
+    env: &Env,
+    path: &Path,
+) -> Result<(DataKey, Option<String>), Failure> {
+    unlock(env, path, true)
+}
+
+/// [`sign_in`]; a one-time passphrase opens the ledger only when `one_time_ok`.
+fn unlock(env: &Env, path: &Path, one_time_ok: bool) -> Result<(DataKey, Option<String>), Failure> {
     let lang = env.lang;
     let fail = |e: KeyError| Failure::store(lang, &StoreError::Key(e));
     if !path.exists() {
@@ -39,6 +52,9 @@ pub(crate) fn sign_in(env: &Env, path: &Path) -> Result<(DataKey, Option<String>
     let key = ring
         .unlock(&name, &passphrase, env.clock.now())
         .map_err(fail)?;
+    if ring.must_change(&name) && !one_time_ok {
+        return Err(Failure(text::must_change_first(lang, &name)));
+    }
     Ok((key, Some(name)))
 }
 

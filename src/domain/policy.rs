@@ -16,7 +16,8 @@ const BUILTIN_POLICY: &str = include_str!("../../assets/policy.toml");
 
 /// 评查's checklist when the office sets none, each item after the 2022《信访工作条例》:
 /// 受理及时 (第二十二条: 15日内受理或转送交办), 告知规范 (第二十三条: 书面告知), 办理到位
-/// (第三十二条: 依法按政策办理), 答复规范 (第三十三、三十四条: 出具书面答复意见), 群众满意
+/// (第二十七条: 依法按政策及时就地解决; 第三十四条: 60日内办结), 答复规范 (第三十一条第六项、
+/// 第三十二条: 出具载明请求、事实和理由、处理意见及其依据的信访处理意见书), 群众满意
 /// (第三十七条: 化解息诉; the return visit).
 pub const DEFAULT_EVALUATION_ITEMS: [&str; 5] =
     ["受理及时", "告知规范", "办理到位", "答复规范", "群众满意"];
@@ -437,7 +438,7 @@ mod tests {
             .collect();
         let expected = [
             "decide: Received->Notified 15 Calendar roll=true ext=0",
-            "object: Received->Decided 5 Working roll=true ext=0",
+            "object: Received->Never 5 Working roll=true ext=0",
             "handle: Accepted->Replied 60 Calendar roll=true ext=30",
             "superior: Received->Reported 0 Given roll=false ext=0",
             "review: Answered->Never 30 Calendar roll=true ext=0",

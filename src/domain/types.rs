@@ -89,9 +89,11 @@ vocabulary! {
     /// the petitioner must be told about.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
     pub enum DeclineGround {
-        /// 人大、法院、检察院职权范围 (2005 条例第十五条、第二十一条第一项; 2022 第二十二条第二款 涉法涉诉).
+        /// 人大、法院、检察院职权范围 (2005 条例第十五条、第二十一条第一项; 2022 第二十八条第二款:
+        /// 诉讼与信访分离; a 涉法涉诉 letter the 信访部门 转送s to the 政法部门, 第二十二条第二款).
         OtherOrgan = "other_organ",
-        /// 应当通过诉讼、仲裁、行政复议等法定途径解决 (2022 第三十一条第一至四项).
+        /// 应当通过诉讼、仲裁、党员申诉、行政复议等法定途径解决 (2022 第三十一条第一至四项:
+        /// 导入相应程序处理).
         LegalProcedure = "legal_procedure",
         /// 已经受理或者正在办理 (2022 第十九条第三款).
         InProgress = "in_progress",

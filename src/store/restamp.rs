@@ -3,6 +3,10 @@
 //! command and `check` use, and the ones that moved are written in one transaction with
 //! the office-journal event that says so. Without it the queue would sort by the old dates
 //! and `check` (which recomputes them) would report every moved case.
+//!
+//! The office's clocks changing (its `policy.toml`, or a release that reads the law more
+//! closely) moves them too: `ensure`, on every writable open, re-stamps a ledger whose dates
+//! were stamped under other clocks.
 
 use chrono::{DateTime, FixedOffset};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
@@ -63,6 +67,51 @@ impl Store {
         self.anchor();
         Ok(found)
     }
+}
+
+/// The meta key of the clocks the ledger's next due dates were stamped under.
+const STAMPED_UNDER: &str = "due_stamped_under";
+
+/// The office's clocks, as a fingerprint: their lengths, starts, stops, units and
+/// channels, and the office's UTC offset (not the calendar: `calendar import` re-stamps).
+fn clocks_fingerprint(rules: &Rules) -> String {
+    use sha2::Digest;
+    let p = rules.policy;
+    let text = format!("{:?}|{:?}", p.utc_offset, p.clocks);
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn stamped_under(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = ?1",
+            [STAMPED_UNDER],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Re-stamps every case's next due date when the ledger's were stamped under other clocks
+/// (a 5-working-day 异议 period that was a deadline and is now a window, Art 23 第三款), and
+/// notes the clocks they now follow. Derived data, as the rollups: no journal event.
+pub(super) fn ensure(conn: &Connection, rules: &Rules) -> Result<()> {
+    let want = clocks_fingerprint(rules);
+    if stamped_under(conn)?.as_deref() == Some(want.as_str()) {
+        return Ok(());
+    }
+    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    // Another process may have done it while this one waited for the lock.
+    if stamped_under(&tx)?.as_deref() != Some(want.as_str()) {
+        restamp(&tx, rules)?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = ?2",
+            (STAMPED_UNDER, &want),
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// Computes each case's next due date as a command on its last event did (`prepare.rs`:

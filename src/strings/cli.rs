@@ -76,6 +76,10 @@ pub fn arg_help(lang: Lang, id: &str) -> &'static str {
             "只做日常快速检查：最近的哈希链、各表行数和编号计数器（不逐行与办理记录比对）",
             "the daily quick check only: the chains' newest events, row counts and number counters (no row-by-row replay)",
         ),
+        "deep" => lang.pick(
+            "另做 SQLite 的完整性检查：逐条核对索引与数据行（较慢）",
+            "SQLite's integrity_check too: every index entry against its row (slow)",
+        ),
         "table" => lang.pick(
             "某年放假安排的 JSON 文件（如 2027.json）",
             "a year's holiday table as JSON (e.g. 2027.json)",
@@ -238,6 +242,19 @@ pub fn no_such_state(lang: Lang, s: &str) -> String {
 
 pub fn error_prefix(lang: Lang) -> &'static str {
     lang.pick("错误：", "error: ")
+}
+
+/// A passphrase opened the ledger for `name`, whom the ledger does not list as an active
+/// operator: a slot left from after the backup it was restored from, or someone taken off.
+pub fn not_on_staff(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "「{name}」不是本台账的在岗人员，不能打开（台账可能是从较早的备份恢复的，或此人已离岗）：请领导在「人员和部门」中核对，需要时重新添加"
+        ),
+        Lang::En => format!(
+            "'{name}' is not an active operator of this ledger and may not open it (the ledger may have been restored from an earlier backup, or they were taken off): a leader checks people and departments and adds them again if need be"
+        ),
+    }
 }
 
 pub fn no_ledger_path(lang: Lang) -> &'static str {

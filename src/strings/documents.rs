@@ -123,7 +123,9 @@ fn remedy_zh(m: Missing) -> &'static str {
             "请领导先设置单位信息：人员和部门（p）中按 o，或 apply {\"op\":\"office\",\"name\":\"…\"}"
         }
         Missing::KeyFlag => "本件信访人未被领导列为重点信访人",
-        Missing::Unit => "本件未交办，也未填写被反映单位：命令行 --to 写明致送单位",
+        Missing::Unit => {
+            "本件未交办：先按 a 交办，或在命令行 notice 用 --to 写明致送单位（不默认送被反映单位：《信访工作条例》第三十条第三款）"
+        }
         Missing::Advice => {
             "请写明建议内容：命令行 --advice，或 apply 的 advice（《信访工作条例》第四十条）"
         }
@@ -161,7 +163,9 @@ fn remedy_en(m: Missing) -> &'static str {
             "a leader sets the office letterhead first: o in people and departments (p), or apply {\"op\":\"office\",\"name\":\"…\"}"
         }
         Missing::KeyFlag => "no petitioner of the case is flagged by a leader as a key petitioner",
-        Missing::Unit => "the case is neither assigned nor names a unit: give it with --to",
+        Missing::Unit => {
+            "the case is not assigned: assign it (a), or give the unit with notice --to (never the accused unit by default: Art 30 §3)"
+        }
         Missing::Advice => "write the suggestion: --advice, or advice in apply (Art 40)",
     }
 }
@@ -255,7 +259,7 @@ pub fn screen(lang: Lang) -> &'static Screen {
         Lang::Zh => &Screen {
             pick_title: "出具文书",
             preview_title: "文书预览",
-            pick_hint: "1-9 或 j/k 选择  Enter 预览  Esc 返回",
+            pick_hint: "数字 1-9 直接预览  j/k 选择后 Enter 预览  Esc 返回（预览后 Enter 才出具）",
             preview_hint: "Enter 出具并写入文件  j/k 滚动  Esc 返回",
             reprint_mark: "已出具，重印原文",
             basis_label: "处理意见的法律法规依据（第三十二条）：",
@@ -266,7 +270,7 @@ pub fn screen(lang: Lang) -> &'static Screen {
         Lang::En => &Screen {
             pick_title: "Issue a document",
             preview_title: "Preview",
-            pick_hint: "1-9 or j/k pick  Enter preview  Esc back",
+            pick_hint: "1-9 preview at once  j/k then Enter preview  Esc back (issued only by Enter on the preview)",
             preview_hint: "Enter issue and write the file  j/k scroll  Esc back",
             reprint_mark: "issued: reprint as it was",
             basis_label: "The legal basis of the outcome (Art 32):",

@@ -349,8 +349,8 @@ const NO_EXTENSION_ON_REVIEW: Said = (
 );
 
 const ALREADY_EXTENDED: Said = (
-    "不能延期：本件已延期一次，延期只能一次（《信访工作条例》第三十四条）",
-    "cannot extend: already extended once; only one extension (Art 34)",
+    "不能再次延期：本件已批准延期。本台账每件只批一次延期，需要时在批准时一次给足（《信访工作条例》第三十四条：延长期限不得超过30日）",
+    "cannot extend again: an extension was granted already; this ledger grants one a case, so give the days needed at once (Art 34: extended by 30 days at most)",
 );
 
 fn extension_too_long(lang: Lang, asked: u32, cap: u32) -> String {

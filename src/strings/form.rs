@@ -312,9 +312,9 @@ pub fn work_unit_said(lang: Lang, unit: &str) -> String {
     )
 }
 
-/// 性别 not chosen: read from a resident ID number when there is one.
+/// 性别 not chosen (a resident ID number fills it in as the clerk leaves the number).
 pub fn sex_unset(lang: Lang) -> &'static str {
-    lang.pick("（未填，按身份证号）", "(not given: from the ID)")
+    lang.pick("（未填）", "(not given)")
 }
 
 pub fn handling_type(lang: Lang, kind: HandlingType) -> &'static str {

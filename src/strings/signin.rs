@@ -20,7 +20,7 @@ pub fn key_error(lang: Lang, e: &KeyError) -> String {
         ).to_owned(),
         KeyError::NoSidecar(p) => if zh { format!("台账旁边没有密钥槽文件 {p}：请用恢复密钥打开（--recovery-key-file 文件），或找领导从备份中取回该文件") } else { format!("there is no key slots file {p} beside the ledger: open it with the recovery key (--recovery-key-file FILE), or ask a leader to restore that file from a backup") },
         KeyError::SidecarDamaged(d) => if zh { format!("密钥槽文件已损坏（{d}）：未做任何改动；请用恢复密钥打开（--recovery-key-file 文件），或找领导从备份中恢复该文件") } else { format!("the key slots file is damaged ({d}); nothing was changed: open the ledger with the recovery key (--recovery-key-file FILE), or ask a leader to restore the file from a backup") },
-        KeyError::NoSlot(n) => if zh { format!("「{n}」在这个台账没有密钥槽，不能登录：请找领导为你开通，或用 --as 写上你的姓名") } else { format!("'{n}' has no key slot in this ledger and cannot sign in: ask a leader to add you, or give your own name with --as") },
+        KeyError::NoSlot(n) => if zh { format!("「{n}」在这个台账没有密钥槽，不能登录：请核对 --as 后的姓名是否写对（须与操作员名单一字不差），或找领导为你开通") } else { format!("'{n}' has no key slot in this ledger and cannot sign in: check the name after --as (exactly as on the operators list), or ask a leader to add you") },
         KeyError::SlotExists(n) => if zh { format!("{n} 已经存在：不会覆盖") } else { format!("{n} already exists: it is never overwritten") },
         KeyError::WrongPassphrase { left } => if zh { format!("口令不对：再错{left}次将锁定{}分钟", crate::store::LOCKOUT_MINUTES) } else { format!("wrong passphrase: {left} more wrong and you are locked out for {} minutes", crate::store::LOCKOUT_MINUTES) },
         KeyError::Locked { until } => if zh { format!("连续输错口令，已锁定到 {}：请到时再试，或找领导", until.format("%H:%M")) } else { format!("too many wrong passphrases: locked until {}; try again then, or ask a leader", until.format("%H:%M")) },
@@ -90,6 +90,18 @@ pub fn mismatch(lang: Lang) -> &'static str {
         "两次输入的口令不一样：未创建任何文件，请重试",
         "the two passphrases differ: nothing was created; try again",
     )
+}
+
+/// A one-time passphrase (a leader gave it) opens nothing but the change to one's own.
+pub fn must_change_first(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "「{name}」的口令是领导给的一次性口令，只能用来设置自己的口令：请先运行 xinfang passwd --as {name}，或在桌面登录时按提示更改"
+        ),
+        Lang::En => format!(
+            "'{name}' has a one-time passphrase from a leader, good only for choosing their own: run xinfang passwd --as {name} first, or change it when the desk asks at sign-in"
+        ),
+    }
 }
 
 pub fn who(lang: Lang) -> &'static str {

@@ -302,7 +302,7 @@ fn recount(
                 let key = clock["key"].as_str().unwrap();
                 let due = date(clock["due"].as_str().unwrap());
                 let (started, stopped) = match key {
-                    "decide" | "object" => (true, by(decided)),
+                    "decide" => (true, by(decided)),
                     "handle" => (by(accepted), by(served)),
                     // Art 35–36: from the request's receipt; a request not accepted is done
                     // with its decision.
@@ -324,7 +324,8 @@ fn recount(
                         by(decided),
                         by(c["report_received"]["received_on"].as_str().map(date)),
                     ),
-                    _ => continue, // the review window is never overdue
+                    // The review window and the 异议 period (Art 23 第三款) are never overdue.
+                    _ => continue,
                 };
                 if started && !stopped && cutoff > due {
                     overdue_clocks.push(key);

@@ -99,7 +99,7 @@ pub enum Missing {
     NoFurther,
     /// 预警稳控提醒函: no petitioner of the case is flagged as a 重点信访人.
     KeyFlag,
-    /// 工作建议函 / 预警稳控提醒函: no unit to address (none given, assigned or named).
+    /// 工作建议函 / 预警稳控提醒函: no unit to address (none given or assigned).
     Unit,
     /// 工作建议函: the suggestion itself.
     Advice,
@@ -410,13 +410,14 @@ impl Sources<'_, '_> {
         self.handle_due(self.case.extension_days())
     }
 
-    /// The unit a letter goes to: the one given, else the assigned department, else the
-    /// unit complained of.
+    /// The unit a letter goes to: the one given, else the assigned department. Never the
+    /// unit complained of by default: the letter tells of the petitioners and their matter,
+    /// which may not go to the accused (Art 30 第三款); a unit given is checked for that
+    /// with the command (`workflow::accused`).
     fn unit(&self) -> Result<String, Missing> {
         let given = text(&self.input.to);
         let assigned = self.case.assignment.as_ref().map(|a| a.department.clone());
-        let target = text(&self.case.intake.target);
-        need(given.or(assigned).or(target), Missing::Unit)
+        need(given.or(assigned), Missing::Unit)
     }
 
     /// Seed 002 三函: 预警稳控提醒函 to the unit responsible for a flagged petitioner.

@@ -27,8 +27,8 @@ pub(super) fn refuse_the_accused(
     actor: &Operator,
 ) -> Result<(), WorkflowError> {
     let op = command.op();
-    let found = if let Command::Register(Decision::PassOn { to, .. }) = command {
-        accused_as(case, to).map(|target| (to.clone(), target))
+    let found = if let Some(to) = sent_to(command) {
+        accused_as(case, to).map(|target| (to.to_owned(), target))
     } else if decides(op) {
         accused_in(case, actor)
     } else {
@@ -41,6 +41,17 @@ pub(super) fn refuse_the_accused(
             target,
         }),
         None => Ok(()),
+    }
+}
+
+/// Whom a step sends the case or word of it to, by a name typed with it: a 转送, a 催办, a
+/// letter to a unit (工作建议函, 预警稳控提醒函). None of them may go to the accused (Art 30
+/// 第三款: 不得…透露或者转给被检举、揭发的人员或者单位).
+fn sent_to(command: &Command) -> Option<&str> {
+    match command {
+        Command::Register(Decision::PassOn { to, .. }) | Command::Remind { to, .. } => Some(to),
+        Command::Issue(input) => input.to.as_deref().filter(|t| !t.trim().is_empty()),
+        _ => None,
     }
 }
 

@@ -20,8 +20,8 @@ use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::Op;
 use crate::domain::rules::{Operator, Rules, local_date};
 use crate::domain::types::{
-    Channel, Decision, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod, State,
-    SuperviseGround,
+    Channel, Decision, DeclineGround, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod,
+    State, SuperviseGround,
 };
 
 /// A command's setting: the case as it stands, who acts, when.
@@ -232,9 +232,19 @@ impl Step<'_, '_> {
             stamp: self.stamp,
         });
         let i = &self.case.intake;
-        // Passed on, or declined with the route to the right body told: nothing to recall.
-        let route = LawRoute::of(&i.category, i.handling_type, channel)
-            .filter(|_| matches!(decision, Decision::Accept | Decision::Answered { .. }));
+        // Passed on: nothing to recall. Declined as another body's, or another procedure's,
+        // it is recalled as accepted is: Art 22 第二款 says 转送, not 告知 (the route told is
+        // what Art 23 第一款 asks of bodies other than the 信访部门).
+        let elsewhere = |d: &Decision| match d {
+            Decision::Accept | Decision::Answered { .. } => true,
+            Decision::Decline { ground, .. } => matches!(
+                ground,
+                DeclineGround::OtherOrgan | DeclineGround::NotCompetent
+            ),
+            Decision::PassOn { .. } => false,
+        };
+        let route =
+            LawRoute::of(&i.category, i.handling_type, channel).filter(|_| elsewhere(decision));
         Ok(Change {
             allot_number_for_year: Some(self.today.year()),
             warnings: route.map(Warning::RouteByLaw).into_iter().collect(),
