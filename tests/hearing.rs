@@ -206,6 +206,7 @@ fn hearing_dates_that_cannot_be() {
         for _ in 0..2 {
             let review = Command::Review {
                 text: "不服".into(),
+                received_on: None,
             };
             case = o.apply(Some(&case), &review, "李娜", t(8)).unwrap().case;
             case = o.step(

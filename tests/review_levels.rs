@@ -26,6 +26,7 @@ fn on(s: &str) -> DateTime<FixedOffset> {
 fn review() -> Command {
     Command::Review {
         text: "对答复意见不服，请求复查".into(),
+        received_on: None,
     }
 }
 

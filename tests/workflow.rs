@@ -72,6 +72,7 @@ fn samples() -> Vec<(&'static str, Command, &'static str)> {
             "review",
             Command::Review {
                 text: "对答复不服，请求复查".into(),
+                received_on: None,
             },
             "李娜",
         ),
@@ -314,6 +315,7 @@ fn reviewed(
 ) -> Vec<xinfang::domain::case::Case> {
     let request = Command::Review {
         text: "对答复意见不服".into(),
+        received_on: None,
     };
     let new = o.apply(Some(replied), &request, "李娜", t(8)).unwrap().case;
     let reg = o.step(&new, Command::Register(Decision::Accept), "李娜", t(8));

@@ -183,6 +183,7 @@ fn command(a: &A, today: chrono::NaiveDate) -> (Command, &'static str) {
         A::Review => (
             Command::Review {
                 text: "请求复查".into(),
+                received_on: None,
             },
             "李娜",
         ),

@@ -219,6 +219,54 @@ fn extension_once_within_cap_and_before_due() {
     );
 }
 
+/// Art 35: 自收到书面答复之日起30日内请求…复查；…应当自收到复查请求之日起30日内提出复查意见.
+/// A request received in the window and entered after it is taken, dated the day it came in;
+/// the 复查 case's 30 days count from that day; a day after the entry is refused.
+#[test]
+fn a_review_request_counts_from_the_day_it_was_received() {
+    use xinfang::domain::due::case_clocks;
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let archived = &f[9].1;
+    let late_entry = at("2026-04-09T10:00:00+08:00");
+    let received = |d| Command::Review {
+        text: "请求复查".into(),
+        received_on: d,
+    };
+    // Served 2026-03-07: the window ran to 04-07. Entered 04-09, received 04-07: taken.
+    let taken = o
+        .apply(
+            Some(archived),
+            &received(Some(date(2026, 4, 7))),
+            "李娜",
+            late_entry,
+        )
+        .expect("received in time");
+    let review = taken.case;
+    assert_eq!(review.intake.received_at.date_naive(), date(2026, 4, 7));
+    let rules = o.rules();
+    let clocks = case_clocks(&review, &rules, date(2026, 4, 9));
+    let handle = clocks
+        .iter()
+        .find(|c| c.key == "review_handle")
+        .expect("30 days");
+    assert_eq!(handle.start, date(2026, 4, 7));
+    // Entered that day with no date given: the window is closed.
+    let err = o.apply(Some(archived), &received(None), "李娜", late_entry);
+    assert_eq!(
+        err.unwrap_err(),
+        E::ReviewWindowClosed {
+            due: date(2026, 4, 7)
+        }
+    );
+    // A day not yet come is refused.
+    let future = received(Some(date(2026, 4, 10)));
+    assert!(matches!(
+        o.apply(Some(archived), &future, "李娜", late_entry),
+        Err(E::DateTooLate { .. })
+    ));
+}
+
 #[test]
 fn review_only_within_the_window() {
     let o = Office0::new();
@@ -226,6 +274,7 @@ fn review_only_within_the_window() {
     let archived = &f[9].1;
     let review = Command::Review {
         text: "请求复查".into(),
+        received_on: None,
     };
     let t_ok = o.apply(Some(archived), &review, "李娜", t(8)).unwrap();
     assert!(t_ok.created);

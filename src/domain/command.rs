@@ -91,9 +91,13 @@ pub enum Command {
     },
     /// 归档.
     Archive,
-    /// 复查 request on an archived case (Art 35).
+    /// 复查 request on an archived case (Art 35); 复核 on a 复查 case (Art 36).
     Review {
         text: String,
+        /// The day the request was received (收到复查请求之日, Art 35–36): the window is
+        /// checked and the new case's 30 days counted from it. Default: the day entered.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        received_on: Option<NaiveDate>,
     },
     /// 重复件: a new item on a matter still in progress joins that case
     /// instead of being numbered again (DOMAIN: repeat petitions).
@@ -293,7 +297,8 @@ pub fn fields(op: Op) -> &'static [&'static str] {
         ],
         Op::Assign => &["department", "handler", "leader"],
         Op::Recuse => &["handler", "reason"],
-        Op::Opinion | Op::Review | Op::Sign => &["text"],
+        Op::Opinion | Op::Sign => &["text"],
+        Op::Review => &["text", "received_on"],
         Op::Instruct => &["approve", "text"],
         Op::Extend | Op::AskExtension => &["days", "reason"],
         Op::Supervise => &["ground", "text", "feedback_by"],

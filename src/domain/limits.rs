@@ -199,7 +199,7 @@ pub fn check_command(command: &Command) -> Result<(), WorkflowError> {
         | Command::Instruct { text, .. }
         | Command::Supervise { text, .. }
         | Command::Reply { text, .. }
-        | Command::Review { text }
+        | Command::Review { text, .. }
         | Command::ReportBack { text, .. }
         | Command::Resolve { text, .. }
         | Command::NoFurther { text, .. } => check_text(F::Text, text),

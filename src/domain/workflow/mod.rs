@@ -141,7 +141,9 @@ fn dates_ahead(command: &Command) -> Vec<chrono::NaiveDate> {
         Command::ReportReceived { received_on, .. } => received_on.iter().copied().collect(),
         Command::Resolve { resolved_on, .. } => resolved_on.iter().copied().collect(),
         Command::Hearing { from, to, .. } => vec![*from, *to],
-        Command::NoFurther { received_on, .. } => received_on.iter().copied().collect(),
+        Command::NoFurther { received_on, .. } | Command::Review { received_on, .. } => {
+            received_on.iter().copied().collect()
+        }
         Command::Intake(_)
         | Command::Register(_)
         | Command::Assign { .. }
@@ -152,7 +154,6 @@ fn dates_ahead(command: &Command) -> Vec<chrono::NaiveDate> {
         | Command::Extend { .. }
         | Command::ReturnVisit { .. }
         | Command::Archive
-        | Command::Review { .. }
         | Command::Attach(_)
         | Command::Own
         | Command::AskExtension { .. }

@@ -94,7 +94,7 @@ impl Step<'_, '_> {
                 self.return_visit(next, *unit, *office, note)
             }
             Command::Archive => Ok(self.archive(next)),
-            Command::Review { text } => self.review(text),
+            Command::Review { text, received_on } => self.review(text, *received_on),
             Command::Attach(input) => self.attach(next, input),
             Command::Own => Ok(self.own(next)),
             Command::AskExtension { days, reason } => self.ask_extension(next, *days, reason),
@@ -441,13 +441,24 @@ impl Step<'_, '_> {
 
     /// 复查 of a first handling, 复核 of a 复查 (Art 35–36): a new case on the replied one's
     /// matter, linked to it, one level up.
-    fn review(self, text: &str) -> Result<Change, WorkflowError> {
+    /// Art 35–36: counted from 收到复查（复核）请求之日, which may be before the day entered.
+    fn review(self, text: &str, received_on: Option<NaiveDate>) -> Result<Change, WorkflowError> {
         let case = self.case;
         nonempty(Op::Review, Field::Text, text)?;
-        check_review_window(case, self.today, self.rules)?;
+        let received = received_on.unwrap_or(self.today);
+        if received > self.today {
+            return Err(WorkflowError::DateTooLate {
+                date: received,
+                latest: self.today,
+            });
+        }
+        check_review_window(case, received, self.rules)?;
         let level = case.level().next().ok_or(WorkflowError::NoFurtherReview)?;
         let mut intake = case.intake.clone();
-        intake.received_at = self.at;
+        intake.received_at = match received_on.filter(|d| *d < self.today) {
+            Some(d) => start_of(d, self.rules.policy.utc_offset, self.at),
+            None => self.at,
+        };
         intake.receiver = self.actor.name.clone();
         intake.summary = text.to_owned();
         intake.links = vec![case.id];
@@ -576,4 +587,18 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         report_received: None,
         unmasked: None,
     }
+}
+
+/// The office-local start of `day` (a request received on an earlier day than it is entered;
+/// `at`, when the offset cannot say).
+fn start_of(
+    day: NaiveDate,
+    offset: FixedOffset,
+    at: DateTime<FixedOffset>,
+) -> DateTime<FixedOffset> {
+    use chrono::TimeZone;
+    offset
+        .from_local_datetime(&day.and_time(chrono::NaiveTime::MIN))
+        .single()
+        .unwrap_or(at)
 }

@@ -149,6 +149,8 @@ field_keys! {
     Participants = ("参加人", "participants"),
     Conclusion = ("听证结论", "conclusion"),
     NoFurtherOn = ("收到请求日期", "request received on"),
+    /// The day a 复查/复核 request came in (Art 35–36 count from it).
+    ReviewOn = ("收到请求日期", "request received on"),
     NoFurtherText = ("请求内容", "what is asked"),
     TerminateNote = ("终结说明", "note"),
     Hearing = ("听证", "hearing"),

@@ -97,7 +97,12 @@ fn fields(op: Op, row: &CaseRow, dir: &Directory, lang: Lang, today: NaiveDate) 
         Op::Resolve => resolve_fields(lang, today),
         Op::Reply => reply_fields(case, lang, today),
         Op::ReturnVisit => return_visit_fields(lang),
-        Op::Review => vec![Field::new(K::ReviewText, Kind::Multi).required()],
+        Op::Review => vec![
+            Field::new(K::ReviewOn, Kind::Date)
+                .required()
+                .value(&date(today)),
+            Field::new(K::ReviewText, Kind::Multi).required(),
+        ],
         Op::ReportBack => vec![
             Field::new(K::ReportText, Kind::Multi).required(),
             Field::new(K::SentOn, Kind::Date)

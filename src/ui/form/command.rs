@@ -98,6 +98,7 @@ impl Form {
             },
             Op::Review => Command::Review {
                 text: text(K::ReviewText),
+                received_on: self.text(K::ReviewOn).and_then(|s| parse_date(&s)),
             },
             _ => return None,
         })
