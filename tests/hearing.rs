@@ -329,17 +329,27 @@ fn hearing_dates_that_cannot_be() {
             actual: Role::Handler,
         }
     );
-    // Only a 复核 case holds one (Art 36 第二款): a first handling, assigned, does not.
-    let first = o.apply(Some(&f[4].1), &ok, "李娜", t(10)).unwrap_err();
+    // A 申诉求决 item's first handling may hold one too (Art 31 (六): 对重大、复杂、疑难的信访
+    // 事项，可以举行听证); its days are counted in the 60 days (only Art 36 says otherwise).
+    let first = o
+        .apply(Some(&f[4].1), &ok, "李娜", t(10))
+        .expect("Art 31 (六)");
+    let clocks = xinfang::domain::due::case_clocks(&first.case, &o.rules(), date(2026, 3, 12));
+    let handle = clocks.iter().find(|c| c.key == "handle").expect("60 days");
+    assert_eq!(handle.paused_days, 0, "{handle:?}");
+    // Not on a 建议意见 item, whose course Art 29 sets.
+    let mut suggestion = f[4].1.clone();
+    suggestion.intake.handling_type = Some(xinfang::domain::types::HandlingType::Suggestion);
+    let refused = o.apply(Some(&suggestion), &ok, "李娜", t(10)).unwrap_err();
     assert!(
         matches!(
-            first,
+            refused,
             E::WrongState {
                 op: Op::Hearing,
                 ..
             }
         ),
-        "{first:?}"
+        "{refused:?}"
     );
 }
 

@@ -219,9 +219,10 @@ fn every_state_and_command() {
     // (report_back is a referral's step: these fixtures came in on a visit; the referral's rows
     // are in workflow_superior.rs. remind (催办) presses the department an accepted case was
     // assigned to, so only the assigned rows allow it. resolve (化解, Art 37) goes on an
-    // accepted case from its decision on, through and after the reply. hearing, no_further
-    // and terminate are a 复核 case's (Art 36): review_levels_in_the_table has their rows; on
-    // a first handling they are wrong states, terminate on a case not accepted NAcc.
+    // accepted case from its decision on, through and after the reply. A hearing is held on an
+    // assigned 申诉求决 case (Art 31 (六)) and on a 复核 (Art 36); no_further and terminate are
+    // a 复核 case's: review_levels_in_the_table has their rows; on a first handling they are
+    // wrong states, terminate on a case not accepted NAcc.
     // report_received (办结报告 received) is for an item this office 交办'd: only the jiaoban
     // rows, whatever its state after the decision; a plain 转送 (passed_on) asks for none.
     // sign (阅批) is a leader's word on the matter while it is registered or assigned.)
@@ -244,15 +245,15 @@ fn every_state_and_command() {
         ),
         (
             "assigned",
-            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S ok ok S S S S ok",
+            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S ok ok ok S S S ok",
         ),
         (
             "awaiting",
-            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S ok ok S S S S ok",
+            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S ok ok ok S S S ok",
         ),
         (
             "approved",
-            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S ok ok S S S S ok",
+            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S ok ok ok S S S ok",
         ),
         // Art 35: 复查 from the written reply on, archived or not; never on a case not
         // accepted (it has no handling opinion to review).
@@ -337,7 +338,7 @@ fn reviewed(
 /// extension (its 30-day clock has none); a replied 复查 case may go to 复核; a replied 复核
 /// case goes no further (不再受理). 催办 goes to an assigned case at any level; 化解 to an
 /// accepted case at any level, replied or not. A hearing is
-/// held on an assigned 复核 case only (Art 36 第二款); a replied 复核 case records a later
+/// held on an assigned 复核 case (Art 36 第二款), not on a 复查; a replied 复核 case records a later
 /// request as 不再受理 (第三款) and may be 终结'd.
 #[test]
 fn review_levels_in_the_table() {
@@ -408,6 +409,7 @@ fn wrong_state_names_what_is_possible() {
             "ask_extension",
             "remind",
             "resolve",
+            "hearing",
             "sign"
         ]
     );

@@ -378,11 +378,11 @@ impl Model {
             // 化解 (Art 37): an accepted case from its decision on, replied and archived too; the
             // office's (clerk, leader).
             A::Resolve(by) if m.accepted && m.state != Intake && *by <= 1 => m.resolutions += 1,
-            // Art 36 第二款: a hearing on an assigned 复核 case, recorded by the office or by
-            // the handler holding it.
+            // A hearing on an assigned 申诉求决 case's first handling (Art 31 (六)) or on a 复核
+            // (Art 36 第二款), recorded by the office or by the handler holding it.
             A::Hearing(by)
                 if m.state == Assigned
-                    && m.level == Level::ReReview
+                    && matches!(m.level, Level::First | Level::ReReview)
                     && (*by <= 1 || m.handler == Some(ACTORS[*by])) =>
             {
                 m.hearings += 1

@@ -132,7 +132,9 @@ fn due_and_paused(
     // Art 36 第二款: a hearing's days are not counted in the clock that ends with the
     // reply (on a 复核 case, its 30 days); windows and the decision do not wait for it.
     let paused: &[(NaiveDate, NaiveDate)] = match rule.stop {
-        ClockStop::Replied => &facts.paused,
+        // A first handling's hearing (Art 31 (六)) is counted: only Art 36 says otherwise.
+        ClockStop::Replied if facts.level == Level::ReReview => &facts.paused,
+        ClockStop::Replied => &[],
         ClockStop::Decided
         | ClockStop::Notified
         | ClockStop::Reported

@@ -5,7 +5,7 @@ use crate::domain::case::Case;
 use crate::domain::error::WorkflowError;
 use crate::domain::op::{Act, Op};
 use crate::domain::rules::Operator;
-use crate::domain::types::{Channel, Level, Role, State};
+use crate::domain::types::{Channel, HandlingType, Level, Role, State};
 
 /// The steps the case's state allows now (roles aside), for the desk's
 /// footer and for error messages.
@@ -179,12 +179,20 @@ fn review_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
     }
 }
 
-/// Art 36 第二款: the 复核 body may hold a hearing while it handles the request.
+/// A hearing while the case is handled: on a 申诉求决 item's first handling (Art 31 (六): 对重大、
+/// 复杂、疑难的信访事项，可以举行听证) and on a 复核 (Art 36 第二款). Only a 复核's days are not
+/// counted in its clock (`deadline::due_and_paused`).
 fn hearing_allows(case: &Case) -> Result<(), WorkflowError> {
     if case.state != State::Assigned {
         return Err(bare_wrong_state(case, Op::Hearing));
     }
-    accepted_only(case, Op::Hearing, case.level() == Level::ReReview)
+    let claim = matches!(case.intake.handling_type, None | Some(HandlingType::Claim));
+    let held = match case.level() {
+        Level::First => claim,
+        Level::Review => false,
+        Level::ReReview => true,
+    };
+    accepted_only(case, Op::Hearing, held)
 }
 
 /// A wrong state; `gate` names what is allowed.
