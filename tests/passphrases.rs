@@ -140,6 +140,11 @@ fn a_slot_without_an_active_operator_opens_nothing() {
     assert!(as_who(&l, "孙丽", "孙丽自己的 口令 5678", &["list"], "").success());
     let out = leader(&["restore", "--from", backup.to_str().unwrap()]);
     assert!(out.success(), "{out:?}");
+    assert!(
+        out.stdout
+            .contains("anyone added since must be added again"),
+        "{out:?}"
+    );
     for args in [
         &["list"][..],
         &["show", "1"],

@@ -693,3 +693,24 @@ fn the_law_s_routes_are_recalled_at_registration() {
         .is_empty()
     );
 }
+
+/// An assignment with no handler named says the handler is missing, not that nobody called
+/// "" is an operator (an imported row with 承办部门 and no 承办人).
+#[test]
+fn a_blank_handler_is_missing_not_unknown() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let registered = f
+        .iter()
+        .map(|(_, c)| c)
+        .find(|c| c.state == State::Registered && c.accepted())
+        .expect("a registered case");
+    let err = o.apply(Some(registered), &assign("城建科", " "), "李娜", t(5));
+    assert_eq!(
+        err.unwrap_err(),
+        E::MissingField {
+            op: Act::Step(Op::Assign),
+            field: Field::Handler
+        }
+    );
+}

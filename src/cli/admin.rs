@@ -95,6 +95,9 @@ pub(super) fn backup(env: &Env, dest: &Path) -> Result<ExitCode, Failure> {
     }
     let report = report.map_err(|e| env.fail(e))?;
     render::check_report(env.lang, &report);
+    if report.ok() {
+        say!("{}", crate::strings::cli::backup_written(env.lang, dest));
+    }
     Ok(exit_code(report.ok()))
 }
 

@@ -55,10 +55,14 @@ pub(super) fn run(env: &Env, from: &Path) -> Result<ExitCode, Failure> {
             from,
             done.aside.as_deref(),
             done.backup.events.count,
-            done.backup.events.at.as_deref(),
+            minutes(done.backup.events.at.as_deref()).as_deref(),
             done.events_beyond(),
         )
     );
+    let office = done.office_events_beyond();
+    if office > 0 {
+        say!("{}", text::office_events_beyond(lang, office));
+    }
     Ok(exit_code(report.ok()))
 }
 
@@ -92,6 +96,15 @@ fn verify(
         return Err(Failure(text::not_whole(lang, from)));
     }
     Ok(())
+}
+
+/// A journal time as the office reads it (2026-12-07 18:08), not to the nanosecond.
+fn minutes(at: Option<&str>) -> Option<String> {
+    let at = at?;
+    Some(chrono::DateTime::parse_from_rfc3339(at).map_or_else(
+        |_| at.to_owned(),
+        |t| t.format("%Y-%m-%d %H:%M").to_string(),
+    ))
 }
 
 /// What the office journal keeps of a restore.

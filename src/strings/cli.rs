@@ -244,6 +244,19 @@ pub fn error_prefix(lang: Lang) -> &'static str {
     lang.pick("错误：", "error: ")
 }
 
+/// Where a backup went, and what opens it: the key slots stay with the ledger.
+pub fn backup_written(lang: Lang, dest: &std::path::Path) -> String {
+    let d = dest.display();
+    match lang {
+        Lang::Zh => format!(
+            "备份已写出：{d}（及其 .receipt 回执）。备份仍是加密的；密钥槽文件（.keys）不随备份复制：从备份恢复到本台账用 xinfang restore；在别处打开它须用恢复密钥（--recovery-key-file），再用 xinfang recover 为领导写入新的密钥槽"
+        ),
+        Lang::En => format!(
+            "backup written: {d} (with its .receipt). It stays encrypted; the key slots file (.keys) is not copied with it: restore it over this ledger with xinfang restore; elsewhere, open it with the recovery key (--recovery-key-file), then xinfang recover writes a leader's slot"
+        ),
+    }
+}
+
 /// A passphrase opened the ledger for `name`, whom the ledger does not list as an active
 /// operator: a slot left from after the backup it was restored from, or someone taken off.
 pub fn not_on_staff(lang: Lang, name: &str) -> String {

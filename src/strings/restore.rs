@@ -80,6 +80,19 @@ pub fn not_whole(lang: Lang, backup: &Path) -> String {
     }
 }
 
+/// The office journal's entries (people, departments, the letterhead) the replaced ledger had
+/// beyond the backup: gone with it, and someone added since opens nothing now.
+pub fn office_events_beyond(lang: Lang, n: i64) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "原台账另有 {n} 条操作日志在备份之后（人员、部门、单位信息等的变更），恢复后不在台账中：请领导在「人员和部门」中核对；备份之后新增的人员须重新添加才能登录"
+        ),
+        Lang::En => format!(
+            "The replaced ledger also had {n} office journal entries beyond the backup (people, departments, the letterhead), which the restored ledger does not hold: a leader checks people and departments; anyone added since must be added again to sign in"
+        ),
+    }
+}
+
 /// What restore did: from where, where the old ledger went, what is missing.
 pub fn restored(
     lang: Lang,

@@ -80,9 +80,12 @@ pub(super) fn check_assignment(
     rules: &Rules,
     stamp: Stamp,
 ) -> Result<Assignment, WorkflowError> {
+    nonempty(Op::Assign, Field::Department, department)?;
     if !rules.departments.iter().any(|d| d == department) {
         return Err(WorkflowError::UnknownDepartment(department.to_owned()));
     }
+    // A blank name is missing, not someone unknown (an imported row with no 承办人).
+    nonempty(Op::Assign, Field::Handler, handler)?;
     let person = rules
         .operator(handler)
         .ok_or_else(|| WorkflowError::UnknownOperator(handler.to_owned()))?;
