@@ -398,3 +398,14 @@ fn a_case_no_longer_backlog_keeps_its_file_on_its_screen() {
     assert!(shown.contains("信访积案档案（现已不属积案）"), "{shown}");
     assert!(shown.contains("包案领导：赵局长"), "{shown}");
 }
+
+/// A clerk on 积案 is told at the key that marking is a leader's, not after typing the reason.
+#[test]
+fn a_clerk_is_told_at_the_key_that_marking_is_a_leader_s() {
+    let mut d = Desk::new("李娜", 1);
+    d.key(KeyCode::Char('J'));
+    d.key(KeyCode::Char('m'));
+    assert!(screen(&d).entry.is_none(), "no entry to type into");
+    let said = d.app.message.clone().unwrap_or_default();
+    assert!(said.contains("不是在岗领导"), "{said}");
+}

@@ -17,6 +17,15 @@ impl App {
 
     pub(crate) fn backlog_key(&mut self, action: Action) -> Vec<Cmd> {
         let today = self.today;
+        // Every change to a 积案 file is a leader's: said at the key, not after the typing.
+        let changes = matches!(
+            action,
+            Action::New | Action::Own | Action::Team | Action::Meeting | Action::Progress
+        );
+        if changes && let Some(refusal) = self.not_a_leader() {
+            self.message = Some(refusal);
+            return Vec::new();
+        }
         let Screen::Backlog(b) = &mut self.screen else {
             return Vec::new();
         };
@@ -75,6 +84,14 @@ impl App {
             None => self.message = Some(t::none_selected(self.lang).to_owned()),
         }
         Vec::new()
+    }
+
+    /// Why the operator may not change a 积案 file (not an active leader), if so.
+    fn not_a_leader(&self) -> Option<String> {
+        let o = self.operator.as_ref()?;
+        let leader = o.active && o.role == crate::domain::types::Role::Leader;
+        let e = crate::domain::backlog::BacklogError::NotLeader(o.name.clone());
+        (!leader).then(|| crate::strings::backlog::error(self.lang, &e))
     }
 
     /// A key while the entry is open: Esc drops it, Tab/↑/↓ move, Enter goes on (and saves
