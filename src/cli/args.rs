@@ -396,13 +396,14 @@ fn localise_under(cmd: clap::Command, lang: Lang, parent: &str) -> clap::Command
         format!("{parent} {own}")
     };
     let has_subcommands = cmd.has_subcommands();
+    let has_positionals = cmd.get_positionals().next().is_some();
     let ids: Vec<String> = cmd
         .get_arguments()
         .map(|a| a.get_id().to_string())
         .collect();
     let mut cmd = cmd
         .about(text::about(lang, &name))
-        .help_template(text::help_template(lang, has_subcommands));
+        .help_template(text::help_template(lang, has_subcommands, has_positionals));
     for id in ids {
         let help = text::arg_help_listing(lang, &id)
             .or_else(|| Some(text::arg_help(lang, &id).to_owned()).filter(|h| !h.is_empty()));
@@ -425,7 +426,8 @@ fn localise_under(cmd: clap::Command, lang: Lang, parent: &str) -> clap::Command
 /// variable is named there already (`--db`) and the values are listed there (`--list`).
 fn said_in(a: clap::Arg, help: String, lang: Lang) -> clap::Arg {
     if lang == Lang::En {
-        return a.help(help);
+        // The variable's name, not its value (an unset one read `[env: XINFANG_DB=]`).
+        return a.help(help).hide_env_values(true);
     }
     let defaults: Vec<String> = a
         .get_default_values()
@@ -555,6 +557,20 @@ mod tests {
         let mut en = Vec::new();
         every_help(&mut command(Lang::En), &mut en);
         assert!(en.concat().contains("[default: 1000]"));
+    }
+
+    /// No run of blank lines under the usage (a command without arguments left an empty
+    /// block there), and no empty variable value in the English help.
+    #[test]
+    fn the_help_has_no_empty_blocks() {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut helps = Vec::new();
+            every_help(&mut command(lang), &mut helps);
+            for help in &helps {
+                assert!(!help.contains("\n\n\n"), "{help}");
+                assert!(!help.contains("=]"), "{help}");
+            }
+        }
     }
 
     #[test]

@@ -195,17 +195,19 @@ pub fn default_said(lang: Lang, help: &str, default: &str) -> String {
     }
 }
 
-pub fn help_template(lang: Lang, has_subcommands: bool) -> &'static str {
-    match (lang, has_subcommands) {
-        (Lang::Zh, true) => {
-            "{about}\n\n用法：{usage}\n\n命令：\n{subcommands}\n\n选项：\n{options}\n"
-        }
-        (Lang::Zh, false) => "{about}\n\n用法：{usage}\n\n{positionals}\n\n选项：\n{options}\n",
-        (Lang::En, true) => {
-            "{about}\n\nUsage: {usage}\n\nCommands:\n{subcommands}\n\nOptions:\n{options}\n"
-        }
-        (Lang::En, false) => "{about}\n\nUsage: {usage}\n\n{positionals}\n\nOptions:\n{options}\n",
-    }
+/// clap's help layout in `lang`; the arguments' block only where the command has any (an
+/// empty one left blank lines under the usage).
+pub fn help_template(lang: Lang, has_subcommands: bool, has_positionals: bool) -> String {
+    let (usage, commands, options) = match lang {
+        Lang::Zh => ("用法：", "命令：", "选项："),
+        Lang::En => ("Usage: ", "Commands:", "Options:"),
+    };
+    let middle = match (has_subcommands, has_positionals) {
+        (true, _) => format!("{commands}\n{{subcommands}}\n\n"),
+        (false, true) => "{positionals}\n\n".to_owned(),
+        (false, false) => String::new(),
+    };
+    format!("{{about}}\n\n{usage}{{usage}}\n\n{middle}{options}\n{{options}}\n")
 }
 
 /// Column headings of `list` and `search`.
