@@ -354,6 +354,22 @@ fn i_without_an_opinion_is_a_reading() {
     assert!(shown.contains("阅批请城建科牵头办理（赵局长）"), "{shown}");
 }
 
+/// A clerk's `i` is told it is a leader's step, not that no opinion awaits one.
+#[test]
+fn a_clerk_s_i_is_told_it_is_a_leader_s() {
+    let mut d = Desk::new("李娜", 1);
+    d.step(
+        Command::Register(xinfang::domain::types::Decision::Accept),
+        "李娜",
+    );
+    common::desk::open_case(&mut d.store, &mut d.app, 1);
+    d.key(KeyCode::Char('i'));
+    assert!(!matches!(d.app.screen, Screen::Form(_)));
+    let said = d.app.message.clone().unwrap_or_default();
+    assert!(said.contains("领导"), "{said}");
+    assert!(!said.contains("处理意见"), "{said}");
+}
+
 /// `e` on a case past its handling limit says so at once (Art 34: an extension is approved
 /// within the limit) instead of opening a form that Ctrl-S would refuse.
 #[test]

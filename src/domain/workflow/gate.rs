@@ -26,9 +26,15 @@ pub fn may_manage_office(actor: &Operator) -> Result<(), WorkflowError> {
     require_role(Act::Settings, actor, &[Role::Leader])
 }
 
-/// Why `actor` may not give `op` on `case` now (state first, then role);
+/// Why `actor` may not give `op` on `case` now (a step not of their role first, then the
+/// state, then who holds the case);
 /// `None` when they may. The desk greys such actions and shows this.
 pub fn refusal(case: &Case, op: Op, actor: &Operator) -> Option<WorkflowError> {
+    // A step that is not the actor's at all is said as such first: a clerk's `i` on the
+    // dashboard is a leader's step, whatever the case waits for.
+    if let Err(e @ WorkflowError::RoleRequired { .. }) = permitted(case, op, actor) {
+        return Some(e);
+    }
     gate(case, op, actor)
         .and_then(|()| permitted(case, op, actor))
         .err()
