@@ -459,3 +459,14 @@ fn the_demo_desk_says_its_passphrase_and_leaves_nothing_behind() {
         .collect();
     assert!(left.is_empty(), "the demo left {left:?} behind");
 }
+
+/// A leader opening a desk whose office has no letterhead yet (a ledger from `init`) is told
+/// where to set it, before a document is refused for the want of it.
+#[test]
+fn a_leader_is_told_the_letterhead_is_not_set() {
+    need_tmux!();
+    let l = session();
+    let d = Desk::start(&l, "letterhead", Some("赵建国"));
+    d.sees("领导视图");
+    d.sees("本单位信息");
+}

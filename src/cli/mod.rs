@@ -50,7 +50,7 @@ use std::time::Duration;
 use crate::clock::Clock;
 use crate::config::{Office, config_dir, default_ledger_path};
 use crate::domain::repeat::PetitionerKey;
-use crate::domain::types::State;
+use crate::domain::types::{Role, State};
 use crate::store::{CaseRef, DataKey, ListFilter, Store, StoreError, Viewer};
 use crate::strings::progress::Job;
 use crate::strings::{Lang, cli as text, damage, errors};
@@ -578,6 +578,14 @@ fn desk(
     if let Some(o) = &operator {
         store.set_meta("last_operator", &o.name).map_err(fail)?;
     }
+    // A ledger made by `init` has no letterhead yet: its leader is told where it is set,
+    // before a document is refused for the want of it.
+    let unnamed = store
+        .office_profile()
+        .is_ok_and(|p| p.name.trim().is_empty());
+    let leader = operator.as_ref().is_some_and(|o| o.role == Role::Leader);
+    let greeting = greeting
+        .or_else(|| (unnamed && leader).then(|| text::letterhead_unset(env.lang).to_owned()));
     crate::ui::run(store, env.lang, operator, env.clock, greeting)
         .map_err(|e| Failure(e.to_string()))?;
     Ok(ExitCode::SUCCESS)

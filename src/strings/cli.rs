@@ -246,6 +246,14 @@ pub fn error_prefix(lang: Lang) -> &'static str {
     lang.pick("错误：", "error: ")
 }
 
+/// Said when a leader opens a desk whose office has no letterhead yet (a ledger from `init`).
+pub fn letterhead_unset(lang: Lang) -> &'static str {
+    lang.pick(
+        "本单位信息（名称、文号前缀、复查机关等）尚未设置，文书出具前须先设置：按 p 进入「人员和部门」，再按 o",
+        "the office letterhead (name, number prefix, review body…) is not set yet, and documents need it: press p for people and departments, then o",
+    )
+}
+
 /// Where a backup went, and what opens it: the key slots stay with the ledger.
 pub fn backup_written(lang: Lang, dest: &std::path::Path) -> String {
     let d = dest.display();
