@@ -375,6 +375,11 @@ fn an_office_register_is_checked_row_by_row_and_nothing_is_written_while_a_row_i
     // The old number is searchable.
     let found = run(&["search", "--db", l.db(), "--json", "2025-002"], "");
     assert!(found.stdout.contains("李四"), "{found:?}");
+    // And said beside the case's own number, which is this ledger's.
+    let hits: serde_json::Value = serde_json::from_str(&found.stdout).expect("json");
+    let id = hits[0]["case"]["id"].to_string();
+    let shown = run(&["show", "--db", l.db(), &id], "");
+    assert!(shown.stdout.contains("原编号：2025-002"), "{shown:?}");
     assert!(l.check().success());
 }
 

@@ -317,6 +317,10 @@ fn intake_text(lang: Lang, c: &Case, reviewed: Option<i64>) {
     if i.anonymous {
         say!("  {}", l("匿名", "anonymous"));
     }
+    // An imported case is numbered anew: the old register's number is said with it.
+    if let Some(no) = i.origin.as_ref().and_then(|o| o.old_no.as_deref()) {
+        say!("{}：{no}", l("原编号", "old number"));
+    }
     for (label, value) in [
         (l("被反映单位", "target"), &i.target),
         (l("被反映人", "accused person"), &i.target_person),

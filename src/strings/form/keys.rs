@@ -112,6 +112,8 @@ field_keys! {
     Receiver = ("接待人", "by"),
     Contact = ("联系方式", "contact"),
     Links = ("关联案件", "linked to"),
+    /// An imported case's number in the old register (it is numbered anew here).
+    OldNo = ("原编号", "old number"),
     ReviewOf = ("复查原件", "review of"),
     /// A 复核 case's 复查 case (Art 36).
     ReReviewOf = ("复核所涉复查件", "re-review of"),

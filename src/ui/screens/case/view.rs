@@ -128,7 +128,9 @@ fn intake_body(lang: Lang, i: &Intake, lines: &mut Vec<Line<'static>>) {
     if let Some(d) = i.postmark {
         lines.push(kv(lang, K::Postmark, d));
     }
+    let old_no = i.origin.as_ref().and_then(|o| o.old_no.clone());
     for (key, v) in [
+        (K::OldNo, &old_no),
         (K::LetterNo, &i.letter_no),
         (K::Contact, &i.contact),
         (K::Target, &i.target),
