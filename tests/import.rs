@@ -419,3 +419,31 @@ fn a_gbk_csv_with_its_own_headings_imports_through_a_mapping() {
     let bad = import(&l, &[f, "--map", "事由"]);
     assert!(bad.stderr.contains("对照“事由”无法识别"), "{bad:?}");
 }
+
+/// Rows are numbered in the order they were received, as the register numbered them, not
+/// in the file's order (a sheet sorted by name).
+#[test]
+fn imported_cases_are_numbered_by_the_day_received() {
+    let l = Ledger::new();
+    l.apply_ok(SETUP);
+    let csv = "编号,来访日期,姓名,问题类别,反映问题,受理情况\r\n\
+               2025-0009,2025-01-05,孙八,城乡建设,反映噪音扰民,受理\r\n\
+               2025-0001,2025-01-02,钱七,城乡建设,反映路灯损坏,受理\r\n";
+    let file = l.file("sorted_by_name.csv");
+    std::fs::write(&file, csv).unwrap();
+    let o = import(&l, &[file.to_str().unwrap()]);
+    assert!(o.success(), "{o:?}");
+    let numbered: Vec<(String, String)> = cases(&l)
+        .iter()
+        .map(|c| {
+            let no = c["case"]["case_no"].as_str().unwrap_or_default().to_owned();
+            let who = c["case"]["intake"]["petitioners"][0]["name"].as_str();
+            (no, who.unwrap_or_default().to_owned())
+        })
+        .collect();
+    assert!(
+        numbered.contains(&("2025-0001".into(), "钱七".into()))
+            && numbered.contains(&("2025-0002".into(), "孙八".into())),
+        "{numbered:?}"
+    );
+}

@@ -142,7 +142,10 @@ pub fn write(
     actor: &str,
     mut done: impl FnMut(usize),
 ) -> Result<usize, (usize, StoreError)> {
-    let rows: Vec<&RowPlan> = plan.new_rows().collect();
+    let mut rows: Vec<&RowPlan> = plan.new_rows().collect();
+    // Numbered in the order they were received, as the register numbered them, not in the
+    // file's order (a sheet sorted by name or unit); a day's rows keep the file's order.
+    rows.sort_by_key(|r| r.steps.first().map(|s| s.at));
     let mut made = 0;
     for chunk in rows.chunks(BATCH_ROWS) {
         let groups: Vec<Vec<Request>> = chunk.iter().map(|r| requests(r, actor)).collect();
