@@ -447,3 +447,18 @@ fn imported_cases_are_numbered_by_the_day_received() {
         "{numbered:?}"
     );
 }
+
+/// Every problem of a row is said at once: an unknown category and a department with no
+/// 承办人 in the same row are both listed (the second was found only once the first was mended).
+#[test]
+fn a_row_s_problems_are_listed_together() {
+    let l = Ledger::new();
+    l.apply_ok(SETUP);
+    let csv = "编号,来访日期,姓名,问题类别,反映问题,受理情况,承办单位,承办人\r\n\
+               2025-0105,2025-03-11,赵六,不存在的分类,反映问题,受理,城建科,\r\n";
+    let file = l.file("two_problems.csv");
+    std::fs::write(&file, csv).unwrap();
+    let o = import(&l, &[file.to_str().unwrap(), "--dry-run"]);
+    assert!(o.stdout.contains("不存在的分类"), "{o:?}");
+    assert!(o.stdout.contains("缺少承办人"), "{o:?}");
+}

@@ -211,6 +211,14 @@ impl Reader<'_> {
         push(Command::Register(decision), self.at(received, 1));
         if let (true, Some(department)) = (accepted, self.opt(Field::Department)) {
             let handler = self.text(Field::Handler);
+            // Said with the row's other problems, not only once they are mended (the
+            // ledger would refuse the assignment for either).
+            if handler.trim().is_empty() {
+                self.problems.push(Problem::Missing(Field::Handler));
+            } else if self.ctx.rules.operator(&handler).is_none() {
+                let unknown = Problem::Unknown(Field::Handler, handler.clone());
+                self.problems.push(unknown);
+            }
             let leader = self.opt(Field::Leader);
             let assign = Command::Assign {
                 department,
