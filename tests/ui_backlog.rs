@@ -173,7 +173,9 @@ fn a_leader_marks_a_case_and_records_a_meeting_in_the_terminal() {
     l.apply_ok(include_str!("fixtures/session.jsonl"));
     let d = common::tmux::Desk::start(&l, "backlog", Some("赵建国"));
     d.sees("领导视图");
-    d.sees("J 积案");
+    // This office has no letterhead: its leader is told so where the footer's keys are
+    // (`the_dashboard_footer_shows_the_backlog_key` pins J there).
+    d.sees("本单位信息");
     d.keys(&["J"]);
     d.sees("信访积案（");
     d.keys(&["m"]);
