@@ -168,3 +168,26 @@ fn init_refuses_a_short_passphrase() {
     assert!(out.stderr.contains("too short"), "{out:?}");
     assert!(!l.path.exists() || std::fs::metadata(&l.path).map_or(true, |m| m.len() == 0));
 }
+
+/// A leader's one-time passphrase opens only the change to their own: not a reset of
+/// someone else's.
+#[test]
+fn a_one_time_passphrase_resets_nobody_else() {
+    let l = Ledger::empty();
+    init(&l);
+    let line =
+        r#"{"op":"operator","name":"钱局长","role":"leader","passphrase":"一次性 口令 1234"}"#;
+    assert!(as_who(&l, "赵建国", "领导的口令 long", &["apply", "-"], line).success());
+    let new = file(&l, "new.txt", "重设的 口令 0000");
+    let args = [
+        "passwd",
+        "--for",
+        "赵建国",
+        "--new-passphrase-file",
+        new.as_str(),
+    ];
+    let out = as_who(&l, "钱局长", "一次性 口令 1234", &args, "");
+    assert!(!out.success(), "{out:?}");
+    assert!(out.stderr.contains("one-time passphrase"), "{out:?}");
+    assert!(as_who(&l, "赵建国", "领导的口令 long", &["list"], "").success());
+}

@@ -88,6 +88,29 @@ fn a_resident_id_gives_the_sex_and_tab_passes_what_it_settles() {
     assert_eq!(code_of(&d, FieldKey::Sex), "female");
 }
 
+/// A number changed and saved without leaving it: the sex the form had read from the old
+/// number is not saved as if chosen; the ledger reads it from the number saved.
+#[test]
+fn a_sex_read_from_an_old_number_is_not_saved() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("周大山");
+    d.to(FieldKey::IdNumber, Some(0));
+    d.chars("110105194912310011");
+    d.key(KeyCode::Tab);
+    assert_eq!(code_of(&d, FieldKey::Sex), "male");
+    d.fill_summary("反映噪音扰民");
+    d.to(FieldKey::IdNumber, Some(0));
+    d.ctrl('u');
+    d.chars("11010519491231002X");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    assert_eq!(case.intake.petitioners[0].sex, Some(Sex::Female));
+    let said = format!("{:?}", d.app.message);
+    assert!(!said.contains("性别与身份证号码不符"), "{said}");
+}
+
 #[test]
 fn a_sex_the_clerk_chose_stays_and_a_mismatch_is_said() {
     let mut d = Desk::new("李娜", 1);

@@ -100,12 +100,16 @@ fn fill_demo(
 ) -> Result<DataKey, Failure> {
     let fail = |e| env.fail(e);
     let fresh = !path.exists();
-    let key = if fresh {
-        setup::new_key(env, path)?
+    let (key, who) = if fresh {
+        (setup::new_key(env, path)?, None)
     } else {
-        signin::key(env, path)?
+        signin::sign_in(env, path)?
     };
     let mut store = env.open_with(path, &key)?;
+    // Into an existing ledger: only its active staff write (a slot alone opens nothing).
+    if let Some(name) = &who {
+        env.on_staff(&store, name)?;
+    }
     if !store.has_no_cases().map_err(fail)? {
         return Err(Failure(text::demo_exists(env.lang).to_owned()));
     }

@@ -570,6 +570,8 @@ fn desk(
     let operator = match wanted {
         Some(name) => match operators.iter().find(|o| o.name == name) {
             Some(o) if o.active => Some(o.clone()),
+            // The last one to use this desk, since taken off: the pick list instead.
+            Some(_) if as_operator.is_none() => None,
             Some(_) => return Err(Failure(text::not_on_staff(env.lang, &name))),
             None => return Err(fail(StoreError::UnknownActor(name))),
         },

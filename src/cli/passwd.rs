@@ -44,6 +44,11 @@ pub(crate) fn run(env: &Env, args: &PasswdArgs) -> Result<ExitCode, Failure> {
         if !leader {
             return Err(Failure(text::reset_needs_leader(lang).to_owned()));
         }
+        // A one-time passphrase opens only the change to one's own, even a leader's.
+        let ring = crate::store::Keyring::load(&path).map_err(|e| env.fail(e.into()))?;
+        if ring.must_change(&signer) {
+            return Err(Failure(text::must_change_first(lang, &signer)));
+        }
     }
     let pass = new_passphrase(env, target, new)?;
     store

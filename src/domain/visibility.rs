@@ -141,6 +141,9 @@ pub fn mask(case: &mut Case, mark: &str) {
         .flat_map(|a| a.petitioners.iter_mut());
     for p in case.intake.petitioners.iter_mut().chain(attached) {
         p.name = mark.to_owned();
+        // Sex and the kind of document narrow who it is in a small unit: not shown either.
+        p.sex = None;
+        p.id_type = crate::domain::identity::IdType::default();
         for field in [
             &mut p.id_number,
             &mut p.phone,

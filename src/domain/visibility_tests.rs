@@ -146,12 +146,14 @@ fn the_accused_is_matched_loosely() {
 /// Masking covers every petitioner, the attached items' too, and the contact.
 #[test]
 fn masking_covers_every_petitioner() {
-    let text = r#"{"id":1,"state":"intake","intake":{"channel":"phone","received_at":"2026-03-01T09:00:00+08:00","receiver":"李娜","contact":"13800000000","petitioners":[{"name":"张三","id_number":"11010519491231002X","phone":"13900000000","address":"某路1号","main":true},{"name":"李四","representative":true}],"people":2,"category":"城建","summary":"s"},"attached":[{"channel":"letter","received_at":"2026-03-05T09:00:00+08:00","petitioners":[{"name":"王五","phone":"137"}],"summary":"again","by":"李娜","at":"2026-03-05T09:00:00+08:00"}]}"#;
+    let text = r#"{"id":1,"state":"intake","intake":{"channel":"phone","received_at":"2026-03-01T09:00:00+08:00","receiver":"李娜","contact":"13800000000","petitioners":[{"name":"张三","id_number":"11010519491231002X","phone":"13900000000","address":"某路1号","main":true},{"name":"李四","sex":"male","id_type":"passport","id_number":"E12345678","representative":true}],"people":2,"category":"城建","summary":"s"},"attached":[{"channel":"letter","received_at":"2026-03-05T09:00:00+08:00","petitioners":[{"name":"王五","phone":"137"}],"summary":"again","by":"李娜","at":"2026-03-05T09:00:00+08:00"}]}"#;
     let mut case: Case = serde_json::from_str(text).unwrap();
     mask(&mut case, "（保密）");
     let shown = serde_json::to_string(&case).unwrap();
     for secret in [
-        "张三", "李四", "王五", "1101", "1380", "1390", "137", "某路",
+        "张三", "李四", "王五", "1101", "1380", "1390", "137", "某路", "E123",
+        // Sex and the kind of document narrow who it is in a small unit.
+        "male", "passport",
     ] {
         assert!(!shown.contains(secret), "{secret} left in {shown}");
     }

@@ -35,8 +35,8 @@ pub struct IssueInput {
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub html_sha256: Option<String>,
-    /// The unit a 工作建议函 or 预警稳控提醒函 goes to; default the assigned department,
-    /// else the unit complained of.
+    /// The unit a 工作建议函 or 预警稳控提醒函 goes to; default the assigned department (never
+    /// the unit complained of: Art 30 第三款).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// The office's suggestion (工作建议函, Art 40).

@@ -194,7 +194,14 @@ impl Form {
                 let phone = text(row, K::Phone);
                 let address = text(row, K::Address);
                 let blank = name.is_empty() && id_number.is_none() && phone.is_none();
-                let code = |key| self.in_row(row, key).and_then(Field::code).unwrap_or("");
+                // A sex the form read from the number is left to the domain, which reads it
+                // from the number as saved (the number may have changed since).
+                let code = |key| {
+                    let f = self
+                        .in_row(row, key)
+                        .filter(|f| !(key == K::Sex && f.pristine));
+                    f.and_then(Field::code).unwrap_or("")
+                };
                 (!blank || row == self.main_row).then(|| Petitioner {
                     name,
                     sex: Sex::from_code(code(K::Sex)),
