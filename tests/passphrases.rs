@@ -155,6 +155,13 @@ fn a_slot_without_an_active_operator_opens_nothing() {
         assert!(out.stderr.contains("not an active operator"), "{out:?}");
     }
     assert!(leader(&["list"]).success());
+    // Each refusal is on record.
+    let audit = leader(&["audit", "--json"]);
+    let events: serde_json::Value = serde_json::from_str(&audit.stdout).expect("json");
+    let refused = (events.as_array().into_iter().flatten())
+        .filter(|e| e["actor"] == "孙丽" && e["result"] == "refused")
+        .count();
+    assert!(refused >= 3, "{audit:?}");
 }
 
 /// `init` asks of the first leader's passphrase what `passwd` asks of every other.

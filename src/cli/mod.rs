@@ -191,8 +191,23 @@ impl Env {
     }
 
     fn journal_sign_in(&self, store: &mut Store, who: Option<String>) -> Result<(), Failure> {
-        if let Some(name) = &who {
-            self.on_staff(store, name)?;
+        if let Some(name) = &who
+            && let Err(refused) = self.on_staff(store, name)
+        {
+            // On record, as a wrong passphrase is: a slot that opened the key for someone
+            // the ledger does not list is what the office journal is kept for.
+            use crate::domain::audit::{AuditResult, Audited};
+            let rec = crate::store::OfficeRecord {
+                at: self.clock.now(),
+                actor: name.clone(),
+                act: Audited::SignIn,
+                subject: name.clone(),
+                detail: serde_json::json!({"not_on_staff": true}),
+                result: AuditResult::Refused,
+            };
+            // A ledger that cannot be written still refuses them.
+            let _ = store.record(&rec);
+            return Err(refused);
         }
         store
             .journal_sign_in(who.as_deref(), self.clock.now())
