@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Env, Failure, desk, render, setup, signin, text};
+use super::desk::desk;
+use super::{Env, Failure, render, setup, signin, text};
 use crate::store::{DataKey, Store, StoreError, receipt_path, sidecar_path};
 use crate::strings::progress::Job;
 

@@ -26,6 +26,7 @@ mod attach_line;
 mod backlog;
 mod calendar;
 mod demo;
+mod desk;
 mod evaluation;
 pub mod export;
 mod firsttime;
@@ -50,7 +51,7 @@ use std::time::Duration;
 use crate::clock::Clock;
 use crate::config::{Office, config_dir, default_ledger_path};
 use crate::domain::repeat::PetitionerKey;
-use crate::domain::types::{Role, State};
+use crate::domain::types::State;
 use crate::store::{CaseRef, DataKey, ListFilter, Store, StoreError, Viewer};
 use crate::strings::progress::Job;
 use crate::strings::{Lang, cli as text, damage, errors};
@@ -512,14 +513,14 @@ fn open_desk(env: &Env) -> Result<ExitCode, Failure> {
         let Some((mut store, leader)) = made else {
             return Ok(ExitCode::SUCCESS);
         };
-        return desk(env, &mut store, Some(&leader.name), None);
+        return desk::desk(env, &mut store, Some(&leader.name), None);
     }
     // The sign-in screen, unless the command line brings the secret itself
     // (--passphrase-file/fd or the recovery key: scripts, tests, an emergency).
     let (key, who) = signin::desk_sign_in(env, &path)?;
     let mut store = env.open_with(&path, &key)?;
     env.journal_sign_in(&mut store, who.clone())?;
-    desk(
+    desk::desk(
         env,
         &mut store,
         who.or(env.cli.as_operator.clone()).as_deref(),
@@ -565,46 +566,6 @@ fn repeats(env: &Env, who: [Option<&str>; 4], json: bool) -> Result<ExitCode, Fa
         .earlier_cases(&key, 100, today)
         .map_err(|e| env.fail(e))?;
     render::rows(env.lang, &store, &rows, json);
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Opens the terminal desk on the open ledger.
-fn desk(
-    env: &Env,
-    store: &mut Store,
-    as_operator: Option<&str>,
-    greeting: Option<String>,
-) -> Result<ExitCode, Failure> {
-    let fail = |e| env.fail(e);
-    let operators = store.operators().map_err(fail)?;
-    // --as, else the last operator of this ledger.
-    let wanted = match as_operator {
-        Some(name) => Some(name.to_owned()),
-        None => store.meta("last_operator").map_err(fail)?,
-    };
-    let operator = match wanted {
-        Some(name) => match operators.iter().find(|o| o.name == name) {
-            Some(o) if o.active => Some(o.clone()),
-            // The last one to use this desk, since taken off: the pick list instead.
-            Some(_) if as_operator.is_none() => None,
-            Some(_) => return Err(Failure(text::not_on_staff(env.lang, &name))),
-            None => return Err(fail(StoreError::UnknownActor(name))),
-        },
-        None => None,
-    };
-    if let Some(o) = &operator {
-        store.set_meta("last_operator", &o.name).map_err(fail)?;
-    }
-    // A ledger made by `init` has no letterhead yet: its leader is told where it is set,
-    // before a document is refused for the want of it.
-    let unnamed = store
-        .office_profile()
-        .is_ok_and(|p| p.name.trim().is_empty());
-    let leader = operator.as_ref().is_some_and(|o| o.role == Role::Leader);
-    let greeting = greeting
-        .or_else(|| (unnamed && leader).then(|| text::letterhead_unset(env.lang).to_owned()));
-    crate::ui::run(store, env.lang, operator, env.clock, greeting)
-        .map_err(|e| Failure(e.to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -159,6 +159,16 @@ fn active_leader(op: &Operator) -> bool {
     op.active && op.role == Role::Leader
 }
 
+/// Whether `actor` may change a 积案 file at all (every change is an active leader's):
+/// what `apply` checks first, for the desk to say at the key.
+pub fn may_change(actor: &Operator) -> Result<(), BacklogError> {
+    if active_leader(actor) {
+        Ok(())
+    } else {
+        Err(BacklogError::NotLeader(actor.name.clone()))
+    }
+}
+
 /// The file after `change` on `on`. `is_backlog`: whether the rule already makes the case
 /// 积案 (else only a mark may start a file).
 pub fn apply(
@@ -170,9 +180,7 @@ pub fn apply(
     who: &Acting,
 ) -> Result<BacklogFile, BacklogError> {
     let actor = who.actor;
-    if !active_leader(actor) {
-        return Err(BacklogError::NotLeader(actor.name.clone()));
-    }
+    may_change(actor)?;
     let backlog = is_backlog || file.marked.is_some();
     let blank = |s: &str| s.trim().is_empty();
     let (target, person) = (

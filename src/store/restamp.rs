@@ -19,6 +19,7 @@ use crate::domain::case::Case;
 use crate::domain::due::{case_clocks, next_due};
 use crate::domain::op::Act;
 use crate::domain::rules::{Rules, local_date};
+use crate::domain::stats::clocks_fingerprint;
 
 /// What a re-stamp changed: the cases whose next due date moved.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -71,16 +72,6 @@ impl Store {
 
 /// The meta key of the clocks the ledger's next due dates were stamped under.
 const STAMPED_UNDER: &str = "due_stamped_under";
-
-/// The office's clocks, as a fingerprint: their lengths, starts, stops, units and
-/// channels, and the office's UTC offset (not the calendar: `calendar import` re-stamps).
-fn clocks_fingerprint(rules: &Rules) -> String {
-    use sha2::Digest;
-    let p = rules.policy;
-    let text = format!("{:?}|{:?}", p.utc_offset, p.clocks);
-    let digest = sha2::Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 fn stamped_under(conn: &Connection) -> Result<Option<String>> {
     Ok(conn

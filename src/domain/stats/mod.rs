@@ -105,7 +105,7 @@ pub use model::{Amount, Figure, Measure, OverdueItem, Report, SupervisedItem};
 pub use overdue_days::{DaySpan, overdue_day_deltas, stocks_from_sums};
 pub use period::{Period, PeriodError, PeriodKind, YEARS};
 pub use repeat::{again_at, earlier_petitioner_ids};
-pub use rollup::{FirstTime, Flow, Rolled, deltas, fingerprint};
+pub use rollup::{FirstTime, Flow, Rolled, clocks_fingerprint, deltas, fingerprint};
 pub use signed::{Letters, letter_signed, put_letters};
 pub use stocks::{Span, Stocks, overdue_spans};
 pub use tally::closed_at_once;

@@ -277,13 +277,21 @@ pub fn deltas(case: &CaseFacts, rules: &Rules) -> Vec<(NaiveDate, String, i64)> 
 /// What the rows depend on besides the facts: the office's UTC offset, its clocks and its
 /// holiday calendar, as a SHA-256 in hex.
 pub fn fingerprint(rules: &Rules) -> String {
-    let p = rules.policy;
-    let text = format!(
-        "{:?}|{:?}|{}",
-        p.utc_offset,
-        p.clocks,
-        rules.calendar.debug_text()
-    );
+    let calendar = rules.calendar.debug_text();
+    sha256_hex(&format!("{}|{calendar}", clocks_text(rules)))
+}
+
+/// What a case's stored next due date depends on besides the case: the UTC offset and the
+/// clocks (not the calendar: `calendar import` stamps the dates again itself).
+pub fn clocks_fingerprint(rules: &Rules) -> String {
+    sha256_hex(&clocks_text(rules))
+}
+
+fn clocks_text(rules: &Rules) -> String {
+    format!("{:?}|{:?}", rules.policy.utc_offset, rules.policy.clocks)
+}
+
+fn sha256_hex(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }

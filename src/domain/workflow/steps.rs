@@ -3,9 +3,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
-use super::checks::{
-    check_assignment, check_date_range, check_review_window, nonempty, validate_decision,
-};
+use super::checks::{check_assignment, check_date_range, nonempty, validate_decision};
 use super::gate::wrong_state;
 use super::intake::validate_intake;
 use super::warning::{LawRoute, Warning};
@@ -441,37 +439,6 @@ impl Step<'_, '_> {
 
     /// 复查 of a first handling, 复核 of a 复查 (Art 35–36): a new case on the replied one's
     /// matter, linked to it, one level up.
-    /// Art 35–36: counted from 收到复查（复核）请求之日, which may be before the day entered.
-    fn review(self, text: &str, received_on: Option<NaiveDate>) -> Result<Change, WorkflowError> {
-        let case = self.case;
-        nonempty(Op::Review, Field::Text, text)?;
-        let received = received_on.unwrap_or(self.today);
-        if received > self.today {
-            return Err(WorkflowError::DateTooLate {
-                date: received,
-                latest: self.today,
-            });
-        }
-        check_review_window(case, received, self.rules)?;
-        let level = case.level().next().ok_or(WorkflowError::NoFurtherReview)?;
-        let mut intake = case.intake.clone();
-        intake.received_at = match received_on.filter(|d| *d < self.today) {
-            Some(d) => start_of(d, self.rules.policy.utc_offset, self.at),
-            None => self.at,
-        };
-        intake.receiver = self.actor.name.clone();
-        intake.summary = text.to_owned();
-        intake.links = vec![case.id];
-        intake.postmark = None;
-        intake.letter_no = None;
-        let mut review = new_case(intake, Some(case.id));
-        review.review_level = Some(level);
-        Ok(Change {
-            created: true,
-            ..Change::to(review)
-        })
-    }
-
     fn attach(self, mut next: Case, input: &IntakeInput) -> Result<Change, WorkflowError> {
         let (intake, warnings) = validate_intake(input, self.actor, self.at, self.rules)?;
         next.attached.push(Attached {
@@ -587,18 +554,4 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         report_received: None,
         unmasked: None,
     }
-}
-
-/// The office-local start of `day` (a request received on an earlier day than it is entered;
-/// `at`, when the offset cannot say).
-fn start_of(
-    day: NaiveDate,
-    offset: FixedOffset,
-    at: DateTime<FixedOffset>,
-) -> DateTime<FixedOffset> {
-    use chrono::TimeZone;
-    offset
-        .from_local_datetime(&day.and_time(chrono::NaiveTime::MIN))
-        .single()
-        .unwrap_or(at)
 }

@@ -89,9 +89,8 @@ impl App {
     /// Why the operator may not change a 积案 file (not an active leader), if so.
     fn not_a_leader(&self) -> Option<String> {
         let o = self.operator.as_ref()?;
-        let leader = o.active && o.role == crate::domain::types::Role::Leader;
-        let e = crate::domain::backlog::BacklogError::NotLeader(o.name.clone());
-        (!leader).then(|| crate::strings::backlog::error(self.lang, &e))
+        let refused = crate::domain::backlog::may_change(o).err()?;
+        Some(crate::strings::backlog::error(self.lang, &refused))
     }
 
     /// A key while the entry is open: Esc drops it, Tab/↑/↓ move, Enter goes on (and saves
