@@ -380,6 +380,14 @@ fn an_office_register_is_checked_row_by_row_and_nothing_is_written_while_a_row_i
     let id = hits[0]["case"]["id"].to_string();
     let shown = run(&["show", "--db", l.db(), &id], "");
     assert!(shown.stdout.contains("原编号：2025-002"), "{shown:?}");
+    // The old register's receipt in a petitioner's hand names the case too.
+    let by_old = run(&["show", "--db", l.db(), "2025-002"], "");
+    assert_eq!(by_old.stdout, shown.stdout, "{by_old:?}");
+    let unknown = run(&["show", "--db", l.db(), "2025-009"], "");
+    assert!(
+        unknown.stderr.contains("没有编号为「2025-009」"),
+        "{unknown:?}"
+    );
     assert!(l.check().success());
 }
 

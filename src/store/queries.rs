@@ -11,7 +11,7 @@ use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
 
 use super::cases::{self, CaseRef};
-use super::{JournalEntry, Result, Store, journal, search};
+use super::{JournalEntry, Result, Store, StoreError, journal, search};
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
 use crate::domain::due::case_clocks;
@@ -98,10 +98,39 @@ impl Store {
         }
     }
 
+    /// The case `r` names; a number none of ours has names the one imported case whose
+    /// 原编号 it is (a petitioner brings the old register's receipt).
     pub fn case(&self, r: &CaseRef, today: NaiveDate) -> Result<CaseRow> {
-        let (case, version) = cases::load(&self.conn, r)?;
+        let (case, version) = match (cases::load(&self.conn, r), r) {
+            (Err(StoreError::CaseNotFound(_)), CaseRef::No(no)) => self
+                .by_old_number(no)?
+                .ok_or_else(|| StoreError::CaseNotFound(no.clone()))?,
+            (loaded, _) => loaded?,
+        };
         let case = self.as_seen(case, &r.to_string())?;
         Ok(self.row(case, version, today))
+    }
+
+    /// The one imported case whose 原编号 is `no`, found through the text index (which
+    /// holds it) and read back to match it whole; None when none or several have it.
+    fn by_old_number(&self, no: &str) -> Result<Option<(Case, i64)>> {
+        let no = no.trim();
+        if no.is_empty() {
+            return Ok(None);
+        }
+        let mut found = Vec::new();
+        for id in search::search_ids(&self.conn, no, 50, "1")? {
+            let (case, version) = cases::load(&self.conn, &CaseRef::Id(id))?;
+            let old = case
+                .intake
+                .origin
+                .as_ref()
+                .and_then(|o| o.old_no.as_deref());
+            if old == Some(no) {
+                found.push((case, version));
+            }
+        }
+        Ok(if found.len() == 1 { found.pop() } else { None })
     }
 
     pub fn events(&self, case_id: i64) -> Result<Vec<JournalEntry>> {
