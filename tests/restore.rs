@@ -63,6 +63,24 @@ fn restore(l: &Ledger, from: &Path) -> Out {
     )
 }
 
+/// `restore` of `from` at `ledger` with the recovery key (kept in a file in `l`'s folder).
+fn restore_with_recovery_key(l: &Ledger, ledger: &Path, from: &Path, lang: &str) -> Out {
+    let rk = l.file("recovery.txt");
+    std::fs::write(&rk, common::key().recovery().as_str()).unwrap();
+    let args = [
+        "--lang",
+        lang,
+        "restore",
+        "--db",
+        ledger.to_str().unwrap(),
+        "--from",
+        from.to_str().unwrap(),
+        "--recovery-key-file",
+        rk.to_str().unwrap(),
+    ];
+    run(&args, "")
+}
+
 /// The files named `<ledger>.before-restore-…` beside the ledger.
 fn aside(l: &Ledger) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(l.dir())
@@ -262,20 +280,7 @@ fn the_recovery_key_restores_too() {
     l.apply_ok(&intake_lines(2, "钥匙"));
     let from = backup(&l, "b.db");
     l.apply_ok(&intake_lines(1, "之后"));
-    let rk = l.file("recovery.txt");
-    std::fs::write(&rk, common::key().recovery().as_str()).unwrap();
-    let args = [
-        "--lang",
-        "en",
-        "restore",
-        "--db",
-        l.db(),
-        "--from",
-        from.to_str().unwrap(),
-        "--recovery-key-file",
-        rk.to_str().unwrap(),
-    ];
-    let out = run(&args, "");
+    let out = restore_with_recovery_key(&l, &l.path, &from, "en");
     assert!(out.success(), "{out:?}");
     assert_eq!(events(&l.path), 2);
     assert!(l.check().success());
@@ -306,4 +311,39 @@ fn the_recovery_key_restores_too() {
     assert!(!out.success(), "{out:?}");
     assert!(out.stderr.contains("leader"), "{out:?}");
     assert_eq!(aside(&l), kept, "nothing moved for the clerk");
+}
+
+/// The ledger's disk lost: the backup and the recovery key rebuild it in a new place, and
+/// the restore says how to write the first leader's key slot there; a passphrase, which
+/// needs the lost slots, is told to use the recovery key.
+#[test]
+fn a_backup_rebuilds_a_lost_ledger_elsewhere_with_the_recovery_key() {
+    let l = Ledger::set_up();
+    l.apply_ok(&intake_lines(2, "搬家"));
+    let from = backup(&l, "b.db");
+    let new = Ledger::empty();
+    let by_passphrase = run(
+        &[
+            "restore",
+            "--db",
+            new.db(),
+            "--from",
+            from.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(!by_passphrase.success(), "{by_passphrase:?}");
+    assert!(
+        by_passphrase.stderr.contains("没有台账")
+            && by_passphrase.stderr.contains("--recovery-key-file"),
+        "{by_passphrase:?}"
+    );
+    assert!(!new.path.exists(), "nothing written");
+    let out = restore_with_recovery_key(&l, &new.path, &from, "zh-CN");
+    assert!(out.success(), "{out:?}");
+    assert!(out.stdout.contains("原处没有台账文件"), "{out:?}");
+    assert!(!out.stdout.contains("多出"), "nothing replaced: {out:?}");
+    assert!(out.stdout.contains("xinfang recover --db"), "{out:?}");
+    assert_eq!(events(&new.path), 2);
+    assert!(with(&new.path, ".receipt").exists());
 }

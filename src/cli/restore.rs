@@ -24,7 +24,12 @@ pub(super) fn run(env: &Env, from: &Path) -> Result<ExitCode, Failure> {
     if !from.is_file() {
         return Err(Failure(text::no_backup(lang, from)));
     }
-    let (key, who) = signin::sign_in(env, &path)?;
+    // No ledger there (its disk lost): the recovery key alone opens the backup.
+    let (key, who) = match (path.exists(), signin::recovery_key(env)) {
+        (false, Some(key)) => (key?, None),
+        (false, None) => return Err(Failure(text::nothing_to_replace(lang, &path, from))),
+        (true, _) => signin::sign_in(env, &path)?,
+    };
     verify(env, from, &key, who.as_deref())?;
     let stamp = env.clock.now().with_timezone(&Utc).format("%Y%m%dT%H%M%SZ");
     let done =
@@ -62,6 +67,9 @@ pub(super) fn run(env: &Env, from: &Path) -> Result<ExitCode, Failure> {
     let office = done.office_events_beyond();
     if office > 0 {
         say!("{}", text::office_events_beyond(lang, office));
+    }
+    if !crate::store::sidecar_path(&path).exists() {
+        say!("{}", text::no_slots_yet(lang, &path));
     }
     Ok(exit_code(report.ok()))
 }

@@ -42,9 +42,8 @@ fn unlock(env: &Env, path: &Path, one_time_ok: bool) -> Result<(DataKey, Option<
     if is_plaintext(path) {
         return Err(fail(KeyError::NotEncrypted));
     }
-    if let Some(file) = &env.cli.recovery_key_file {
-        let line = first_line(file).map_err(|e| Failure(text::unreadable(lang, file, &e)))?;
-        return Ok((DataKey::from_recovery(&line).map_err(fail)?, None));
+    if let Some(key) = recovery_key(env) {
+        return Ok((key?, None));
     }
     let mut ring = Keyring::load(path).map_err(fail)?;
     let name = signer(env, &ring)?;
@@ -56,6 +55,20 @@ fn unlock(env: &Env, path: &Path, one_time_ok: bool) -> Result<(DataKey, Option<
         return Err(Failure(text::must_change_first(lang, &name)));
     }
     Ok((key, Some(name)))
+}
+
+/// The data key from `--recovery-key-file`, when one is given; it needs no ledger nor
+/// slot (`restore` into a place where the ledger was lost).
+pub(crate) fn recovery_key(env: &Env) -> Option<Result<DataKey, Failure>> {
+    let lang = env.lang;
+    let file = env.cli.recovery_key_file.as_ref()?;
+    Some(
+        first_line(file)
+            .map_err(|e| Failure(text::unreadable(lang, file, &e)))
+            .and_then(|line| {
+                DataKey::from_recovery(&line).map_err(|e| Failure::store(lang, &StoreError::Key(e)))
+            }),
+    )
 }
 
 /// The desk's sign-in: its own screen (names with a slot, masked passphrase,

@@ -106,6 +106,8 @@ pub fn restored(
     let (l, f) = (ledger.display(), from.display());
     let last = last_at.unwrap_or("-");
     let zh = lang == Lang::Zh;
+    // Nothing replaced, nothing lost: no word on what it held.
+    let replaced = aside.is_some();
     let aside = match (aside, zh) {
         (Some(a), true) => format!(
             "原台账已移至 {}（连同 -wal、-shm、回执和密钥槽，未删除）。",
@@ -119,6 +121,7 @@ pub fn restored(
         (None, false) => "There was no ledger file there.".to_owned(),
     };
     let beyond = match (beyond, zh) {
+        _ if !replaced => String::new(),
         (0, true) => "原台账没有比备份多出的办理记录。".to_owned(),
         (0, false) => "The replaced ledger had no case events beyond the backup.".to_owned(),
         (n, true) => format!(
@@ -136,5 +139,32 @@ pub fn restored(
         format!(
             "restored {l} from the backup {f}: {events} case events, the last at {last}. {aside} {beyond}"
         )
+    }
+}
+
+/// `restore` where no ledger is, signed in with a passphrase: only the recovery key opens
+/// a backup without the ledger's key slots.
+pub fn nothing_to_replace(lang: Lang, ledger: &Path, backup: &Path) -> String {
+    let (l, b) = (ledger.display(), backup.display());
+    match lang {
+        Lang::Zh => format!(
+            "{l} 没有台账，也就没有密钥槽可以登录：要在此处用备份重建台账，请用恢复密钥：xinfang restore --from {b} --db {l} --recovery-key-file 文件（文件第一行是恢复密钥）"
+        ),
+        Lang::En => format!(
+            "there is no ledger at {l}, so no key slot to sign in with: to rebuild the ledger here from the backup, use the recovery key: xinfang restore --from {b} --db {l} --recovery-key-file FILE (the recovery key on its first line)"
+        ),
+    }
+}
+
+/// A ledger restored where it had no key slots: who writes the first one.
+pub fn no_slots_yet(lang: Lang, ledger: &Path) -> String {
+    let l = ledger.display();
+    match lang {
+        Lang::Zh => format!(
+            "{l} 还没有密钥槽，只有恢复密钥能打开：请用 xinfang recover --db {l} --leader 领导姓名 --recovery-key-file 文件 为一位领导写入口令，再由领导为其他人开通"
+        ),
+        Lang::En => format!(
+            "{l} has no key slots yet: only the recovery key opens it. Write a leader's with xinfang recover --db {l} --leader NAME --recovery-key-file FILE; that leader then opens it for the others"
+        ),
     }
 }
