@@ -507,3 +507,34 @@ fn no_letter_nor_reminder_goes_to_the_accused() {
     let lines = l.apply(remind).json_lines();
     assert_eq!(lines[0]["ok"], false, "{lines:?}");
 }
+
+/// Art 30 第三款 guards 检举、揭发材料: a 申诉求决 item goes to the body responsible for the
+/// matter even when it is the one complained of (Art 22 (二): 属地管理), while an accusation
+/// (or an item not yet typed) is never passed to the unit it names.
+#[test]
+fn a_claim_is_passed_on_to_the_unit_it_complains_of_and_an_accusation_is_not() {
+    let l = ledger();
+    let intake = |n: i64, kind: &str| {
+        format!(
+            r#"{{"op":"intake","actor":"李娜","at":"2026-11-22T10:00:00+08:00","channel":"visit","petitioners":[{{"name":"王德福","main":true}}],"category":"民政","handling_type":"{kind}","target":"双墩镇人民政府","summary":"低保被取消 {n}","request":"恢复低保","urgency":"normal"}}"#
+        )
+    };
+    let pass_on = |case: i64| {
+        format!(
+            r#"{{"op":"register","actor":"李娜","case":{case},"decision":"pass_on","to":"双墩镇人民政府","at":"2026-11-22T11:00:00+08:00"}}"#
+        )
+    };
+    l.apply_ok(&format!(
+        "{}\n{}",
+        intake(3, "申诉求决"),
+        intake(4, "检举控告")
+    ));
+    let claim = l.apply(&pass_on(3)).json_lines();
+    assert_eq!(claim[0]["ok"], true, "{claim:?}");
+    let accusation = l.apply(&pass_on(4)).json_lines();
+    assert_eq!(accusation[0]["ok"], false, "{accusation:?}");
+    assert!(
+        accusation[0]["error"].to_string().contains("Art 30"),
+        "{accusation:?}"
+    );
+}

@@ -6,7 +6,7 @@ use crate::domain::command::Command;
 use crate::domain::error::WorkflowError;
 use crate::domain::op::Op;
 use crate::domain::rules::{Operator, names_accused};
-use crate::domain::types::Decision;
+use crate::domain::types::{Decision, HandlingType};
 use crate::domain::visibility::accused_in;
 
 /// The accused name of the case that `party` is, if any.
@@ -27,7 +27,7 @@ pub(super) fn refuse_the_accused(
     actor: &Operator,
 ) -> Result<(), WorkflowError> {
     let op = command.op();
-    let found = if let Some(to) = sent_to(command) {
+    let found = if let Some(to) = sent_to(command).filter(|_| accuses(case)) {
         accused_as(case, to).map(|target| (to.to_owned(), target))
     } else if decides(op) {
         accused_in(case, actor)
@@ -52,6 +52,17 @@ fn sent_to(command: &Command) -> Option<&str> {
         Command::Register(Decision::PassOn { to, .. }) | Command::Remind { to, .. } => Some(to),
         Command::Issue(input) => input.to.as_deref().filter(|t| !t.trim().is_empty()),
         _ => None,
+    }
+}
+
+/// Whether the case may hold 检举、揭发材料 (Art 30 第三款) that its target must not be sent:
+/// all but an item marked 申诉求决 or 建议意见, which goes to the body responsible for the
+/// matter even when that body is the one complained of (Art 22 (二): 属地管理、谁主管谁负责).
+/// Who may see the case does not change with it (`visibility`).
+fn accuses(case: &Case) -> bool {
+    match case.intake.handling_type {
+        Some(HandlingType::Claim | HandlingType::Suggestion) => false,
+        Some(HandlingType::Accusation) | None => true,
     }
 }
 
