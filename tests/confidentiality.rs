@@ -370,6 +370,13 @@ fn the_command_line_shows_each_reader_what_they_may_see() {
     assert_eq!(views.len(), 3, "{}", audit.stdout);
     assert_eq!(views[0]["actor"], "王强");
     assert_eq!(views[0]["detail"]["surface"], "show");
+    // The accused leader's journal does not say that the case exists, nor who saw it.
+    let theirs = as_(&l, "孙副局长", &["audit", "--json"]);
+    assert!(theirs.success(), "{theirs:?}");
+    let theirs: serde_json::Value = serde_json::from_str(&theirs.stdout).unwrap();
+    let theirs = theirs.as_array().unwrap();
+    assert!(theirs.iter().all(|e| e["act"] != "view"), "{theirs:?}");
+    assert!(theirs.iter().any(|e| e["act"] == "sign_in"), "{theirs:?}");
 }
 
 /// The accused handler at the desk: nothing of the accusation in the queue, in a search

@@ -49,6 +49,29 @@ vocabulary! {
     }
 }
 
+impl Audited {
+    /// Whether the event's subject is a case's id: such an event is shown only to whom
+    /// may see the case (Art 30 第三款: not even that it exists, to the accused).
+    pub fn names_case(self) -> bool {
+        match self {
+            Audited::View | Audited::Backlog | Audited::Evaluation => true,
+            Audited::Operator
+            | Audited::Department
+            | Audited::Office
+            | Audited::Schedule
+            | Audited::SignIn
+            | Audited::Export
+            | Audited::Backup
+            | Audited::Passphrase
+            | Audited::Calendar
+            | Audited::Restore
+            | Audited::Screening
+            | Audited::ZeroReport
+            | Audited::PersonFlag => false,
+        }
+    }
+}
+
 vocabulary! {
     /// How an audited act ended.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -208,7 +208,8 @@ impl Store {
     /// oldest first, for a leader: `actor` is checked first.
     pub fn office_journal(&self, actor: &str, since: Option<&str>) -> Result<Vec<OfficeEvent>> {
         self.leader(actor, Act::Audit)?;
-        office_journal::since(&self.conn, since)
+        let events = office_journal::since(&self.conn, since)?;
+        self.keep_seen_office_events(events)
     }
 
     /// `actor`, refused unless an active leader (reading the journal, exporting).

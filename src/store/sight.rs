@@ -307,6 +307,35 @@ impl Store {
         Ok(())
     }
 
+    /// The office-journal events the viewer may read: one about a case hidden from them
+    /// (a view of it, its 积案 file, its 评查) is left out, unsaid (Art 30 第三款).
+    pub(super) fn keep_seen_office_events(
+        &self,
+        events: Vec<OfficeEvent>,
+    ) -> Result<Vec<OfficeEvent>, StoreError> {
+        if self.viewer.is_none() {
+            return Ok(events);
+        }
+        let mut kept = Vec::with_capacity(events.len());
+        for e in events {
+            let case = Audited::from_code(&e.act)
+                .filter(|a| a.names_case())
+                .and_then(|_| e.subject.parse::<i64>().ok());
+            let hidden = match case {
+                Some(id) => match cases::load(&self.conn, &CaseRef::Id(id)) {
+                    Ok((case, _)) => !self.sight(&case).shows(),
+                    Err(StoreError::CaseNotFound(_)) => false,
+                    Err(e) => return Err(e),
+                },
+                None => false,
+            };
+            if !hidden {
+                kept.push(e);
+            }
+        }
+        Ok(kept)
+    }
+
     /// As `as_seen` for a list: None for a case not to be listed.
     pub(super) fn listed(&self, case: Case) -> Option<Case> {
         self.as_seen(case, "").ok()
