@@ -714,3 +714,55 @@ fn a_blank_handler_is_missing_not_unknown() {
         }
     );
 }
+
+/// 督办 on 逾期未办结 needs a clock past due (the report counts it under that ground); a
+/// feedback date before today is refused naming the field.
+#[test]
+fn supervision_on_overdue_needs_an_overdue_case() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    let assigned = &f[4].1;
+    let supervise = |ground, by: i64| Command::Supervise {
+        ground,
+        text: "请加快办理".into(),
+        feedback_by: t(by).date_naive(),
+    };
+    let refused = o.apply(
+        Some(assigned),
+        &supervise(SuperviseGround::Overdue, 10),
+        "赵局长",
+        t(5),
+    );
+    assert_eq!(refused.err(), Some(E::NotOverdue));
+    assert!(
+        o.apply(
+            Some(assigned),
+            &supervise(SuperviseGround::Delay, 10),
+            "赵局长",
+            t(5)
+        )
+        .is_ok()
+    );
+    // Past the 60 days of Art 34 (accepted on day 1).
+    assert!(
+        o.apply(
+            Some(assigned),
+            &supervise(SuperviseGround::Overdue, 80),
+            "赵局长",
+            t(75)
+        )
+        .is_ok()
+    );
+    assert!(matches!(
+        o.apply(
+            Some(assigned),
+            &supervise(SuperviseGround::Delay, 3),
+            "赵局长",
+            t(5)
+        ),
+        Err(E::DateBeforeToday {
+            field: Field::FeedbackBy,
+            ..
+        })
+    ));
+}

@@ -61,6 +61,10 @@ vocabulary! {
         Hotline = "hotline",
         Printer = "printer",
         FileName = "file_name",
+        /// 督办的反馈期限.
+        FeedbackBy = "feedback_by",
+        /// 催办的答复期限.
+        ReplyBy = "reply_by",
     }
 }
 
@@ -166,6 +170,16 @@ pub enum WorkflowError {
     },
     #[error("date {date} is after {latest}")]
     DateTooLate { date: NaiveDate, latest: NaiveDate },
+    /// A date a step sets ahead (a feedback-by, a reply-by) before the day it is given.
+    #[error("{field} {date} is before today ({today})")]
+    DateBeforeToday {
+        field: Field,
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    /// 督办 on the ground 逾期未办结 for a case with no clock past due.
+    #[error("the case is not overdue")]
+    NotOverdue,
     #[error("the review window closed on {due}")]
     ReviewWindowClosed { due: NaiveDate },
     /// Art 36 第一款: the 复核 window, 30 days from the 复查 opinion.

@@ -63,7 +63,10 @@ pub const fn size(field: Field) -> Size {
         | Field::DocNo
         | Field::Prefix
         | Field::Hotline
-        | Field::Printer => Size::Name,
+        | Field::Printer
+        // Dates: never text, sized as the shortest should one be checked.
+        | Field::FeedbackBy
+        | Field::ReplyBy => Size::Name,
         Field::Category
         | Field::Route
         | Field::To

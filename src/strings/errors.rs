@@ -72,6 +72,11 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::ExtensionTooLong { asked, cap } => extension_too_long(lang, *asked, *cap),
         E::ExtensionAfterDue { due } => extension_after_due(lang, *due),
         E::DateTooEarly { date, earliest } => date_too_early(lang, *date, *earliest),
+        E::DateBeforeToday { field, date, today } => before_today(lang, *field, *date, *today),
+        E::NotOverdue => lang.pick(
+            "本件没有已超过的期限，督办事由不能是「逾期未办结」：请选推诿拖延、处理不当等其他事由",
+            "the case has no clock past due, so the ground cannot be 'overdue': choose another ground (delay, poor handling…)",
+        ).to_owned(),
         E::TooLong {
             field,
             limit,
@@ -376,6 +381,15 @@ fn date_too_early(lang: Lang, date: NaiveDate, earliest: NaiveDate) -> String {
         format!("日期{date}早于{earliest}：请核对")
     } else {
         format!("date {date} is before {earliest}: check it")
+    }
+}
+
+fn before_today(lang: Lang, field: Field, date: NaiveDate, today: NaiveDate) -> String {
+    if lang == Lang::Zh {
+        let name = super::input::field_zh(field);
+        format!("{name}{date}早于今天（{today}）：请填今天或以后的日期")
+    } else {
+        format!("{field} {date} is before today ({today}): give today or a later date")
     }
 }
 

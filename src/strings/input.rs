@@ -52,6 +52,8 @@ pub fn field_zh(field: Field) -> &'static str {
         Field::Hotline => "查询电话",
         Field::Printer => "打印机",
         Field::FileName => "文件名",
+        Field::FeedbackBy => "反馈期限",
+        Field::ReplyBy => "答复期限",
     }
 }
 

@@ -13,7 +13,7 @@ use crate::domain::case::{
 };
 use crate::domain::command::{Command, IntakeInput};
 use crate::domain::documents::{Body, Content, IssueInput, IssuedDoc, prepare};
-use crate::domain::due::notice_due;
+use crate::domain::due::{case_clocks, notice_due, overdue};
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::Op;
 use crate::domain::rules::{Operator, Rules, local_date};
@@ -337,10 +337,16 @@ impl Step<'_, '_> {
         feedback_by: NaiveDate,
     ) -> Result<Change, WorkflowError> {
         if feedback_by < self.today {
-            return Err(WorkflowError::DateTooEarly {
+            return Err(WorkflowError::DateBeforeToday {
+                field: Field::FeedbackBy,
                 date: feedback_by,
-                earliest: self.today,
+                today: self.today,
             });
+        }
+        // 逾期未办结 only for a case past a due date: the report counts it under that ground.
+        let clocks = case_clocks(self.case, self.rules, self.today);
+        if ground == SuperviseGround::Overdue && !overdue(&clocks, self.today) {
+            return Err(WorkflowError::NotOverdue);
         }
         next.supervisions.push(Supervision {
             ground,
@@ -363,9 +369,10 @@ impl Step<'_, '_> {
         nonempty(Op::Remind, Field::Reason, ground)?;
         nonempty(Op::Remind, Field::Handler, to)?;
         if reply_by < self.today {
-            return Err(WorkflowError::DateTooEarly {
+            return Err(WorkflowError::DateBeforeToday {
+                field: Field::ReplyBy,
                 date: reply_by,
-                earliest: self.today,
+                today: self.today,
             });
         }
         next.reminders.push(Reminder {
