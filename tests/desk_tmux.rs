@@ -169,7 +169,7 @@ fn walk_a_case_from_intake_to_archive() {
     d.sees("答复内容");
     d.keys(&["C-s"]);
     d.sees("已答复");
-    d.keys(&["v", "C-s"]);
+    d.keys(&["v", "Right", "Tab", "Right", "C-s"]);
     d.sees("已办理：回访");
     d.keys(&["g", "C-s"]);
     d.sees("已归档");

@@ -100,7 +100,10 @@ fn intake_to_archive_across_three_desks_counting_keys() {
     clerk.sees("答复内容");
     clerk.keys(&["C-s"]);
     clerk.sees("已答复");
+    // The visit's answers are the petitioner's: nothing saved until each is chosen.
     clerk.keys(&["v", "C-s"]);
+    clerk.sees("需要更正");
+    clerk.keys(&["Right", "Tab", "Right", "C-s"]);
     clerk.sees("已办理：回访");
     clerk.keys(&["g", "C-s"]);
     clerk.sees("已归档");

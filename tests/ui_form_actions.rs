@@ -65,6 +65,10 @@ fn a_case_walks_from_intake_to_archive_through_the_action_forms() {
     d.ctrl('s');
     assert_eq!(d.state(), State::Replied, "{:?}", d.app.message);
     d.key(KeyCode::Char('v'));
+    d.to(FieldKey::UnitSatisfaction, None);
+    d.key(KeyCode::Right);
+    d.to(FieldKey::OfficeSatisfaction, None);
+    d.key(KeyCode::Right);
     d.ctrl('s');
     d.key(KeyCode::Char('g'));
     d.ctrl('s');

@@ -314,13 +314,7 @@ fn supervise_fields(lang: Lang, today: NaiveDate, overdue: bool) -> Vec<Field> {
         labels::supervise_ground(lang, g).to_owned()
     });
     // The ground is the leader's to say: no default.
-    let grounds = match grounds {
-        Kind::Choice(mut o) => {
-            o.insert(0, (String::new(), t::choose_prompt(lang).to_owned()));
-            Kind::Choice(o)
-        }
-        other => other,
-    };
+    let grounds = unchosen(lang, grounds);
     let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
     vec![
         Field::new(K::SuperviseGround, grounds).required(),
@@ -422,16 +416,29 @@ fn reply_fields(case: &Case, lang: Lang, today: NaiveDate) -> Vec<Field> {
     f
 }
 
+/// A choice that starts at 「请选择」: saved only once the user picks an answer.
+fn unchosen(lang: Lang, kind: Kind) -> Kind {
+    match kind {
+        Kind::Choice(mut o) => {
+            o.insert(0, (String::new(), t::choose_prompt(lang).to_owned()));
+            Kind::Choice(o)
+        }
+        other => other,
+    }
+}
+
 fn return_visit_fields(lang: Lang) -> Vec<Field> {
     let levels = [
         Satisfaction::Satisfied,
         Satisfaction::Basic,
         Satisfaction::Unsatisfied,
     ];
+    // What the petitioner said, never a default: 满意率 counts every answer saved.
     let kind = || {
-        options(&levels, serde_code, |s| {
+        let levels = options(&levels, serde_code, |s| {
             labels::satisfaction(lang, s).to_owned()
-        })
+        });
+        unchosen(lang, levels)
     };
     vec![
         Field::new(K::UnitSatisfaction, kind()).required(),
