@@ -362,6 +362,8 @@ fn the_command_line_shows_each_reader_what_they_may_see() {
     assert!(unmasked.stdout.contains("李某某"), "{unmasked:?}");
     let full = as_(&l, "赵建国", &["show", "2026-0001"]);
     assert!(full.stdout.contains("李某某"), "{full:?}");
+    // Printed from the command line, it says how sensitive it is, as the desk's header does.
+    assert!(full.stdout.contains("检举控告 重大紧急 保密"), "{full:?}");
     let audit = as_(&l, "赵建国", &["audit", "--json"]);
     let events: serde_json::Value = serde_json::from_str(&audit.stdout).unwrap();
     let views: Vec<&serde_json::Value> = (events.as_array().unwrap().iter())

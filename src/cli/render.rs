@@ -11,7 +11,7 @@ use crate::domain::case::Case;
 use crate::domain::deadline::{ClockStatus, ClockView};
 use crate::domain::identity::mask_id;
 use crate::domain::phone::mask_phone;
-use crate::domain::types::Level;
+use crate::domain::types::{Level, Urgency};
 use crate::domain::workflow::allowed_ops;
 use crate::store::{CaseRef, CaseRow, CheckReport, JournalEntry, ListFilter, Store, StoreError};
 use crate::strings::{self, Lang, calendar, cli as text, labels};
@@ -304,12 +304,25 @@ fn intake_text(lang: Lang, c: &Case, reviewed: Option<i64>) {
         l("接待人", "received by"),
         i.receiver
     );
+    // How sensitive it is, as the desk's header says it (检举控告 保密 重大紧急).
+    let kind = [
+        i.handling_type
+            .map(|h| strings::form::handling_type(lang, h).to_owned()),
+        (i.urgency == Urgency::Major).then(|| strings::form::urgency(lang, i.urgency).to_owned()),
+        i.confidential.then(|| l("保密", "confidential").to_owned()),
+    ];
+    let kind: Vec<String> = kind.into_iter().flatten().collect();
     say!(
-        "{}：{}  {}：{}",
+        "{}：{}  {}：{}{}",
         l("问题分类", "category"),
         i.category,
         l("人数", "people"),
-        i.people
+        i.people,
+        if kind.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", kind.join(" "))
+        }
     );
     for p in &i.petitioners {
         say!("  {}", petitioner_line(lang, p));
