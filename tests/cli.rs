@@ -353,3 +353,23 @@ fn the_desk_without_a_terminal_says_it_needs_one() {
     assert!(said.contains("工作台需要在终端窗口中运行"), "{said}");
     assert!(!said.contains("os error"), "{said}");
 }
+
+/// A 不予受理's note is printed in its notice, and shown with the case under a label saying
+/// so (a clerk took it for an internal remark when it was shown nowhere).
+#[test]
+fn a_decline_s_remark_is_shown_with_the_case() {
+    let l = session();
+    l.apply_ok(
+        r#"{"op":"office","actor":"赵建国","name":"某区信访局","at":"2026-04-08T08:00:00+08:00"}
+{"op":"intake","actor":"李娜","at":"2026-04-08T09:00:00+08:00","channel":"visit","petitioners":[{"name":"周家长","main":true}],"category":"教育","summary":"反映学校收费","request":"退费","urgency":"normal"}
+{"op":"register","actor":"李娜","case":3,"decision":"decline","reason":"not_competent","route":"请向县教育局反映","note":"家长情绪激动，称将到市里上访","at":"2026-04-08T10:00:00+08:00"}"#,
+    );
+    let shown = run(&["show", "--db", l.db(), "3"], "");
+    assert!(
+        shown.stdout.contains("写入告知书的说明：家长情绪激动"),
+        "{shown:?}"
+    );
+    let notice = run(&["notice", "--db", l.db(), "3", "decline"], "");
+    assert!(notice.success(), "{notice:?}");
+    assert!(notice.stdout.contains("家长情绪激动"), "{notice:?}");
+}

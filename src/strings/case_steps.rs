@@ -45,6 +45,14 @@ pub fn handling(lang: Lang, c: &Case) -> Vec<Shown> {
     let mut out = Vec::new();
     if let Some(d) = &c.decision {
         out.push(line(K::Decision, decision(lang, &d.decision)));
+        // A 不予受理's words for the petitioner, printed in its notice, shown with the case.
+        if let Decision::Decline {
+            note: Some(note), ..
+        } = &d.decision
+            && !note.trim().is_empty()
+        {
+            out.push(line(K::DeclineNote, note.clone()));
+        }
     }
     if let Some(a) = &c.assignment {
         let mut s = format!("{} / {}", a.department, a.handler);

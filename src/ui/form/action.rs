@@ -215,7 +215,7 @@ fn register_fields(lang: Lang, channel: Channel) -> Vec<Field> {
         Field::new(K::Route, Kind::Text)
             .required()
             .when((K::Decision, DECLINE)),
-        Field::new(K::Note, Kind::Text).when((K::Decision, DECLINE)),
+        Field::new(K::DeclineNote, Kind::Text).when((K::Decision, DECLINE)),
         Field::new(K::PassTo, Kind::Text)
             .required()
             .when((K::Decision, &["pass_on"])),

@@ -128,7 +128,7 @@ fn id_number(form: &Form, row: Option<usize>, s: &str) -> Option<String> {
 /// The ledger's field each text field of a form is stored in, for its size
 /// (`domain::limits`, the table `apply` and setup use too). A field not listed is not
 /// text (a choice, a flag, a date, a number, a heading) or checked otherwise.
-const STORED_AS: [(K, Field); 56] = [
+const STORED_AS: [(K, Field); 57] = [
     (K::Name, Field::Name),
     (K::WorkUnit, Field::WorkUnit),
     (K::IdNumber, Field::IdNumber),
@@ -151,6 +151,7 @@ const STORED_AS: [(K, Field); 56] = [
     (K::Request, Field::Request),
     (K::Route, Field::Route),
     (K::Note, Field::Note),
+    (K::DeclineNote, Field::Note),
     (K::TerminateNote, Field::Note),
     (K::PassTo, Field::To),
     (K::RemindTo, Field::To),

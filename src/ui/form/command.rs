@@ -135,7 +135,7 @@ impl Form {
                     .into_iter()
                     .find(|g| g.code() == code(K::Ground))?,
                 route: text(K::Route),
-                note: self.text(K::Note),
+                note: self.text(K::DeclineNote),
             },
             DecisionKind::PassOn => Decision::PassOn {
                 to: text(K::PassTo),
