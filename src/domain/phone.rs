@@ -13,6 +13,9 @@ pub enum PhoneKind {
     Landline,
     /// 400/800 numbers, 95xxx, 12xxx government hotlines (12345) and 100xx carrier lines.
     Service,
+    /// A number abroad, in its international form (+1 415 555 0100 → +14155550100): a
+    /// visitor from Hong Kong, Macao, Taiwan or abroad is reached on it.
+    Foreign,
 }
 
 /// A number that passed [`check_phone`].
@@ -31,9 +34,13 @@ pub enum PhoneError {
     Empty,
     #[error("invalid character {found:?} at position {position}")]
     BadCharacter { position: usize, found: char },
-    /// A country code other than +86 (or 00 not followed by 86).
+    /// 00 where the number after +86 should begin.
     #[error("not a mainland China number")]
     CountryCode,
+    /// A number abroad (+ or 00 and a country code other than 86) of other than 8 to 15
+    /// digits with its country code (ITU-T E.164).
+    #[error("international number has {len} digits, expected 8 to 15")]
+    ForeignLength { len: usize },
     #[error("mobile number has {len} digits, expected 11")]
     MobileLength { len: usize },
     /// Starts with 1 but is neither 1[3-9]… nor a 5-digit hotline.
@@ -103,7 +110,8 @@ pub fn check_phone(raw: &str) -> Result<PhoneCheck, PhoneError> {
     let dash_ext = match (groups.split_last(), &ext) {
         (Some((last, init)), None) if !init.is_empty() && last.len() <= 6 => {
             match classify(&init.concat(), plus) {
-                Ok((PhoneKind::Mobile, _)) | Err(_) => None,
+                // Abroad, dashes group the number itself: an extension is said (转, ext).
+                Ok((PhoneKind::Mobile | PhoneKind::Foreign, _)) | Err(_) => None,
                 Ok((kind, n)) => Some((kind, n, Some(last.clone()))),
             }
         }
@@ -115,7 +123,10 @@ pub fn check_phone(raw: &str) -> Result<PhoneCheck, PhoneError> {
     };
     let normalized = match ext {
         None => normalized,
-        Some(_) if kind == PhoneKind::Mobile => return Err(PhoneError::ExtensionNotAllowed),
+        // Abroad, dashes group the number: an extension would not read back as one.
+        Some(_) if matches!(kind, PhoneKind::Mobile | PhoneKind::Foreign) => {
+            return Err(PhoneError::ExtensionNotAllowed);
+        }
         Some(e) if e.is_empty() || e.len() > 6 => {
             return Err(PhoneError::ExtensionLength { len: e.len() });
         }
@@ -131,11 +142,14 @@ fn is_mobile_prefix(d: &str) -> bool {
 /// Strips a +86 / 0086 / bare 86 (before a mobile) prefix, then classifies the rest.
 fn classify(d: &str, plus: bool) -> Result<(PhoneKind, String), PhoneError> {
     let rest = if plus {
-        d.strip_prefix("86").ok_or(PhoneError::CountryCode)?
+        match d.strip_prefix("86") {
+            Some(rest) => rest,
+            None => return foreign(d),
+        }
     } else if let Some(rest) = d.strip_prefix("0086") {
         rest
-    } else if d.starts_with("00") {
-        return Err(PhoneError::CountryCode);
+    } else if let Some(abroad) = d.strip_prefix("00") {
+        return foreign(abroad);
     } else if d.len() == 13 && d.starts_with("86") && is_mobile_prefix(&d[2..]) {
         &d[2..]
     } else {
@@ -146,6 +160,17 @@ fn classify(d: &str, plus: bool) -> Result<(PhoneKind, String), PhoneError> {
     } else {
         // The international form drops the trunk 0 of area codes: +86 10 1234 5678.
         domestic(&format!("0{rest}"))
+    }
+}
+
+/// A number abroad, its country code first (no leading 0): kept as +digits.
+fn foreign(d: &str) -> Result<(PhoneKind, String), PhoneError> {
+    if d.starts_with('0') {
+        return Err(PhoneError::CountryCode);
+    }
+    match d.len() {
+        8..=15 => Ok((PhoneKind::Foreign, format!("+{d}"))),
+        len => Err(PhoneError::ForeignLength { len }),
     }
 }
 
@@ -203,9 +228,10 @@ pub fn mask_phone(normalized: &str) -> String {
     };
     let s: String = first.iter().collect();
     let digits = first.iter().all(char::is_ascii_digit);
+    let abroad = s.starts_with('+') && first[1..].iter().all(char::is_ascii_digit);
     let mut out = if digits && is_service(&s) {
         s
-    } else if digits && first.len() == 11 && s.starts_with('1') {
+    } else if abroad || (digits && first.len() == 11 && s.starts_with('1')) {
         mask_keep(first, 3, 4)
     } else if let (true, Some((local, rest))) = (digits && s.starts_with('0'), tail.split_first()) {
         tail = rest;
@@ -235,6 +261,7 @@ mod tests {
             ("87654321", "****4321"),
             ("12345", "12345"),
             ("4008001234", "4008001234"),
+            ("+14155550100", "+14*****0100"),
         ];
         for (raw, masked) in phones {
             assert_eq!(mask_phone(raw), masked);
@@ -262,6 +289,10 @@ mod tests {
             ("4008001234", "4008001234", Service),
             ("400-800-1234#2", "4008001234-2", Service),
             ("95588", "95588", Service),
+            ("+852 9123 4567", "+85291234567", Foreign),
+            ("00852 9123 4567", "+85291234567", Foreign),
+            ("+1 415 555 0100", "+14155550100", Foreign),
+            ("+44-20-7946-0958", "+442079460958", Foreign),
         ];
         for (raw, normalized, kind) in cases {
             let want = PhoneCheck {
@@ -287,8 +318,9 @@ mod tests {
             ("138 0013 800O", bad(13, 'O')),
             ("138+00138000", bad(4, '+')),
             ("010-12345678转12a", bad(16, 'a')),
-            ("+852 9123 4567", CountryCode),
-            ("00852 9123 4567", CountryCode),
+            ("+0 9123 4567", CountryCode),
+            ("+1 555", ForeignLength { len: 4 }),
+            ("001 2345 6789 0123 4567", ForeignLength { len: 17 }),
             ("138001380001", MobileLength { len: 12 }),
             ("1380013800", MobileLength { len: 10 }),
             ("13800138000-1", MobileLength { len: 12 }),
@@ -301,6 +333,7 @@ mod tests {
             ("010-12345678转", ExtensionLength { len: 0 }),
             ("010-12345678转1234567", ExtensionLength { len: 7 }),
             ("13800138000转1", ExtensionNotAllowed),
+            ("+1 415 555 0100 ext 12", ExtensionNotAllowed),
             ("1234", TooShort),
             ("0571", TooShort),
         ];

@@ -166,12 +166,19 @@ pub fn phone_error(lang: Lang, e: &PhoneError) -> String {
             "Character {position} ('{found}') cannot appear in a phone number: enter digits \
              only, optionally separated by spaces, '-' or brackets; put an extension after 'ext'"
         ),
-        (Lang::Zh, PhoneError::CountryCode) => {
-            "只能登记中国大陆号码（+86）：境外号码请写在备注中".into()
-        }
-        (Lang::En, PhoneError::CountryCode) => "Only mainland China numbers (+86) can be \
-             recorded here: put a number from elsewhere in the notes"
+        (Lang::Zh, PhoneError::CountryCode) => "国家或地区代码不对：境外号码以「+」和代码开头\
+             （如 +852 9123 4567、+1 415 555 0100），大陆号码直接输入"
             .into(),
+        (Lang::En, PhoneError::CountryCode) => "The country code is wrong: a number abroad \
+             starts with '+' and its code (+852 9123 4567, +1 415 555 0100); a mainland number \
+             needs none"
+            .into(),
+        (Lang::Zh, PhoneError::ForeignLength { len }) => {
+            format!("境外号码连同国家或地区代码应为8–15位，现为{len}位：请核对")
+        }
+        (Lang::En, PhoneError::ForeignLength { len }) => format!(
+            "A number abroad has 8 to 15 digits with its country code, this one has {len}: check it"
+        ),
         (Lang::Zh, PhoneError::MobileLength { len }) => {
             format!("手机号码应为11位，现为{len}位：请核对是否漏输或多输了数字")
         }
@@ -219,10 +226,11 @@ pub fn phone_error(lang: Lang, e: &PhoneError) -> String {
             format!("An extension has 1 to 6 digits, this one has {len}: check it")
         }
         (Lang::Zh, PhoneError::ExtensionNotAllowed) => {
-            "手机号码没有分机号：请删除「转」及后面的数字".into()
+            "手机号码和境外号码不登记分机号：请删除「转」及后面的数字".into()
         }
         (Lang::En, PhoneError::ExtensionNotAllowed) => {
-            "A mobile number has no extension: remove the extension part".into()
+            "A mobile or foreign number is recorded without an extension: remove the extension part"
+                .into()
         }
         (Lang::Zh, PhoneError::TooShort) => "号码太短：手机号11位，固定电话7–8位（外地加区号），\
              热线如12345"
@@ -305,6 +313,7 @@ mod tests {
                 found: 'a',
             },
             PhoneError::CountryCode,
+            PhoneError::ForeignLength { len: 4 },
             PhoneError::MobileLength { len: 12 },
             PhoneError::MobilePrefix,
             PhoneError::AreaCode,
