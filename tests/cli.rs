@@ -366,7 +366,7 @@ fn a_decline_s_remark_is_shown_with_the_case() {
     );
     let shown = run(&["show", "--db", l.db(), "3"], "");
     assert!(
-        shown.stdout.contains("写入告知书的说明：家长情绪激动"),
+        shown.stdout.contains("告知书说明：家长情绪激动"),
         "{shown:?}"
     );
     let notice = run(&["notice", "--db", l.db(), "3", "decline"], "");

@@ -127,21 +127,28 @@ fn a_counted_group_keeps_its_count_when_a_row_goes() {
 }
 
 #[test]
-fn a_phone_call_needs_the_callers_number() {
+fn a_phone_call_keeps_the_callers_number_and_a_withheld_one_is_no_bar() {
     let mut d = Desk::new("李娜", 1);
     d.chars("n3");
     d.chars("秦先生");
-    d.fill_summary("来电反映噪音");
-    d.ctrl('s');
-    assert_eq!(d.form().fields[d.form().focus].key, FieldKey::Phone);
-    d.send(Msg::Paste("010-6512 3456".into()));
+    d.fill(FieldKey::Phone, "010-6512 3456");
     d.fill(FieldKey::CallTime, "08:15");
+    d.fill_summary("来电反映噪音");
     d.ctrl('s');
     let id = d.case_id();
     let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
     assert_eq!(case.intake.channel, Channel::Phone);
     assert_eq!(case.intake.received_at.format("%H:%M").to_string(), "08:15");
     assert!(case.intake.petitioners[0].phone.is_some());
+    // A caller who withholds the number is registered all the same.
+    d.key(KeyCode::Esc);
+    d.chars("n3");
+    d.chars("匿名来电人");
+    d.fill_summary("来电反映噪音扰民");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    assert!(case.intake.petitioners[0].phone.is_none());
 }
 
 #[test]

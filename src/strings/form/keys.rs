@@ -72,7 +72,7 @@ field_keys! {
     Route = ("告知途径", "proper route"),
     Note = ("备注", "note"),
     // A 不予受理's words for the petitioner: printed in the notice, so labelled as such.
-    DeclineNote = ("写入告知书的说明", "note printed in the notice"),
+    DeclineNote = ("告知书说明", "note printed in the notice"),
     PassTo = ("转送机关", "pass on to"),
     Answer = ("当场答复", "answer given"),
     Department = ("承办部门", "department"),

@@ -34,10 +34,11 @@ fn person_fields(channel: Channel, lang: Lang) -> Vec<Field> {
     let mut row = match channel {
         // Letters: the sender as signed; "anonymous" replaces the name.
         Channel::Letter => vec![name(true), text(K::Phone), text(K::Address)],
-        // The clerk asks the caller's name, or ticks "anonymous".
+        // The clerk asks the caller's name, or ticks "anonymous"; a withheld number is
+        // still a call to register.
         Channel::Phone => vec![
             name(true),
-            text(K::Phone).required(),
+            text(K::Phone),
             text(K::IdNumber),
             text(K::Address),
         ],
@@ -91,12 +92,15 @@ fn sex_field(lang: Lang) -> Field {
 /// The fields only `channel` has.
 fn channel_fields(channel: Channel, today: NaiveDate) -> Vec<Field> {
     let date = |key| Field::new(key, Kind::Date);
+    let received = || {
+        date(K::Received)
+            .required()
+            .value(&today.format("%Y-%m-%d").to_string())
+    };
     match channel {
         Channel::Visit => vec![Field::new(K::People, Kind::Number).required().value("1")],
         Channel::Letter => vec![
-            date(K::Received)
-                .required()
-                .value(&today.format("%Y-%m-%d").to_string()),
+            received(),
             date(K::Postmark),
             Field::new(K::LetterNo, Kind::Text),
             Field::new(K::Anonymous, Kind::Flag),
@@ -105,15 +109,15 @@ fn channel_fields(channel: Channel, today: NaiveDate) -> Vec<Field> {
             Field::new(K::CallTime, Kind::DateTime),
             Field::new(K::Anonymous, Kind::Flag),
         ],
-        Channel::Email => vec![Field::new(K::Email, Kind::Text).required()],
-        Channel::Online => vec![Field::new(K::OnlineRef, Kind::Text).required()],
+        // The 15 days count from the day it reached the office (Art 22), which for a mailbox
+        // or a platform read the next morning is not the day it is typed in.
+        Channel::Email => vec![Field::new(K::Email, Kind::Text).required(), received()],
+        Channel::Online => vec![Field::new(K::OnlineRef, Kind::Text).required(), received()],
         Channel::Referral => vec![
             Field::new(K::ReferralBody, Kind::Text).required(),
             Field::new(K::ReferralDoc, Kind::Text),
             date(K::ReferralDeadline),
-            date(K::Received)
-                .required()
-                .value(&today.format("%Y-%m-%d").to_string()),
+            received(),
         ],
     }
 }
