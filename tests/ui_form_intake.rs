@@ -422,3 +422,21 @@ fn a_long_field_error_is_said_whole_at_80_columns() {
     let whole: String = error.chars().filter(|c| !c.is_whitespace()).collect();
     assert!(shown.contains(&whole), "{error}\n{shown}");
 }
+
+/// An online item read two days after it was submitted counts its 15 days from the day it
+/// reached the office (Art 22), as a letter does.
+#[test]
+fn an_online_item_keeps_the_day_it_was_received() {
+    let mut d = Desk::new("李娜", 1);
+    let earlier = d.app.today - chrono::Days::new(2);
+    d.chars("n5");
+    d.chars("陈晓明");
+    d.fill(FieldKey::OnlineRef, "WS20261205-0031");
+    d.fill(FieldKey::Received, &earlier.to_string());
+    d.fill_summary("网上反映噪音扰民");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    assert_eq!(case.intake.channel, Channel::Online);
+    assert_eq!(case.intake.received_at.date_naive(), earlier);
+}
