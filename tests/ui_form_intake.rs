@@ -440,3 +440,40 @@ fn an_online_item_keeps_the_day_it_was_received() {
     assert_eq!(case.intake.channel, Channel::Online);
     assert_eq!(case.intake.received_at.date_naive(), earlier);
 }
+
+/// An e-mail address is checked as the clerk leaves it; a referral's deadline already past
+/// (a paper referral entered late) is taken as it stands.
+#[test]
+fn an_email_address_is_checked_and_a_passed_deadline_is_kept() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n4");
+    d.chars("陈晓明");
+    d.fill(FieldKey::Email, "chenxm@@163");
+    d.key(KeyCode::Tab);
+    let said = d.form().get(FieldKey::Email).and_then(|f| f.error.clone());
+    assert!(
+        said.as_deref()
+            .is_some_and(|e| e.contains("不是电子邮件地址")),
+        "{said:?}"
+    );
+    // `fill` types after what is there: "@163" goes, then the address is finished.
+    d.to(FieldKey::Email, None);
+    for _ in 0..4 {
+        d.key(KeyCode::Backspace);
+    }
+    d.chars("163.com");
+    d.fill_summary("邮件反映噪音扰民");
+    d.ctrl('s');
+    assert!(d.case_id() > 0);
+    d.key(KeyCode::Esc);
+    let past = d.app.today - chrono::Days::new(6);
+    d.chars("n6");
+    d.chars("郑红");
+    d.fill(FieldKey::ReferralBody, "市信访局");
+    d.fill(FieldKey::ReferralDeadline, &past.to_string());
+    d.fill_summary("反映征地补偿");
+    d.ctrl('s');
+    let id = d.case_id();
+    let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
+    assert_eq!(case.intake.referral.unwrap().deadline, Some(past));
+}

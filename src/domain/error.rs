@@ -108,6 +108,9 @@ pub enum WorkflowError {
     UnknownCategory(String),
     #[error("received after it was entered")]
     ReceivedInFuture,
+    /// An e-mail's address that is not one (`chenxm@@163`).
+    #[error("not an e-mail address: {found}")]
+    BadEmail { found: String },
     #[error("postmark {postmark} after receipt {received}")]
     PostmarkAfterReceipt {
         postmark: NaiveDate,

@@ -272,6 +272,21 @@ pub(crate) fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str]
     probe.0
 }
 
+/// An address of the shape name@domain.tld: one `@`, something before it, a dot inside
+/// what follows, no spaces (what a reply can be sent to; not a full RFC 5322 check).
+pub fn is_email(s: &str) -> bool {
+    let s = s.trim();
+    let Some((name, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let label = |l: &str| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-');
+    !name.is_empty()
+        && !s.chars().any(char::is_whitespace)
+        && !domain.contains('@')
+        && domain.contains('.')
+        && domain.split('.').all(label)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

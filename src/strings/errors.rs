@@ -54,6 +54,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::PeopleFewerThanNamed { people, named } => people_fewer(lang, *people, *named),
         E::UnknownCategory(c) => unknown_category(lang, c),
         E::ReceivedInFuture => said(lang, RECEIVED_IN_FUTURE),
+        E::BadEmail { found } => bad_email(lang, found),
         E::PostmarkAfterReceipt { postmark, received } => {
             postmark_after(lang, *postmark, *received)
         }
@@ -390,6 +391,16 @@ fn before_today(lang: Lang, field: Field, date: NaiveDate, today: NaiveDate) -> 
         format!("{name}{date}早于今天（{today}）：请填今天或以后的日期")
     } else {
         format!("{field} {date} is before today ({today}): give today or a later date")
+    }
+}
+
+fn bad_email(lang: Lang, found: &str) -> String {
+    if lang == Lang::Zh {
+        format!("「{found}」不是电子邮件地址：应为 名字@域名（如 chenxm@163.com），不含空格")
+    } else {
+        format!(
+            "'{found}' is not an e-mail address: write name@domain (chenxm@163.com), without spaces"
+        )
     }
 }
 

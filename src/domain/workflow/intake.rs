@@ -8,10 +8,11 @@ use crate::domain::case::{Intake, Petitioner};
 use crate::domain::command::IntakeInput;
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::identity::check_id;
+use crate::domain::intake::is_email;
 use crate::domain::op::Op;
 use crate::domain::phone::check_phone;
 use crate::domain::rules::{Operator, Rules, local_date};
-use crate::domain::types::Urgency;
+use crate::domain::types::{Channel, Urgency};
 
 pub(super) fn validate_intake(
     input: &IntakeInput,
@@ -28,6 +29,13 @@ pub(super) fn validate_intake(
     }
     let received_at = input.received_at.unwrap_or(at);
     check_received(input, received_at, at, rules)?;
+    if input.channel == Channel::Email
+        && let Some(found) = input.contact.as_deref().filter(|c| !is_email(c))
+    {
+        return Err(WorkflowError::BadEmail {
+            found: found.to_owned(),
+        });
+    }
     let today = local_date(at, rules);
     let mut checked = input.clone();
     if checked.petitioners.is_empty() && !input.anonymous {

@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use super::{Form, Kind};
 use crate::domain::error::Field;
 use crate::domain::identity::check_id;
+use crate::domain::intake::is_email;
 use crate::domain::limits;
 use crate::domain::phone::check_phone;
 use crate::strings::form::FieldKey as K;
@@ -30,13 +31,11 @@ pub fn parse_datetime(s: &str, today: NaiveDate) -> Option<NaiveDateTime> {
 }
 
 /// Fields whose dates look forward (a deadline), not back.
-const FUTURE_DATES: [K; 5] = [
-    K::FeedbackBy,
-    K::ReplyBy,
-    K::ReferralDeadline,
-    K::ReceptionDate,
-    K::ReportBy,
-];
+const FUTURE_DATES: [K; 4] = [K::FeedbackBy, K::ReplyBy, K::ReceptionDate, K::ReportBy];
+
+/// Dates that may lie either side of today: a superior's deadline copied from a paper
+/// referral entered late may have passed (the case then shows overdue at once).
+const ANY_DATES: [K; 1] = [K::ReferralDeadline];
 
 pub fn field(form: &Form, i: usize) -> Option<String> {
     let (lang, today) = (form.lang, form.today);
@@ -66,11 +65,16 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
         (K::Phone, _, Some(s)) => check_phone(&s)
             .err()
             .map(|e| validation::phone_error(lang, &e)),
+        (K::Email, _, Some(s)) if !is_email(&s) => Some(errors::workflow(
+            lang,
+            &crate::domain::error::WorkflowError::BadEmail { found: s },
+        )),
         (key, Kind::Date, Some(s)) => match parse_date(&s) {
             None => Some(t::date_format(lang).to_owned()),
             Some(d) if limits::in_ledger(d).is_err() => limits::in_ledger(d)
                 .err()
                 .map(|e| errors::workflow(lang, &e)),
+            Some(_) if ANY_DATES.contains(&key) => None,
             Some(d) if FUTURE_DATES.contains(&key) && d < today => {
                 Some(t::date_in_past(lang).to_owned())
             }
