@@ -5,7 +5,7 @@
 mod common;
 
 use common::fixture::*;
-use xinfang::domain::command::Command;
+use xinfang::domain::command::{Command, IntakeInput};
 use xinfang::domain::error::{Field, WorkflowError as E};
 use xinfang::domain::op::{Act, Op};
 use xinfang::domain::types::*;
@@ -765,4 +765,34 @@ fn supervision_on_overdue_needs_an_overdue_case() {
             ..
         })
     ));
+}
+
+/// Art 23 第二款 但书: an anonymous letter passed on is owed no notice, so it is filed from
+/// the decision; a named petitioner's is told first (the notice served as the reply).
+#[test]
+fn an_anonymous_item_passed_on_is_filed_without_a_notice() {
+    let o = Office0::new();
+    let mut anonymous = intake_input();
+    anonymous.channel = Channel::Letter;
+    anonymous.anonymous = true;
+    anonymous.petitioners.clear();
+    let take = |input: IntakeInput| {
+        let case = o
+            .apply(None, &Command::Intake(Box::new(input)), "李娜", t(0))
+            .unwrap()
+            .case;
+        o.step(
+            &case,
+            Command::Register(Decision::pass_on("县纪委监委")),
+            "李娜",
+            t(1),
+        )
+    };
+    let filed = o.apply(Some(&take(anonymous)), &Command::Archive, "李娜", t(2));
+    assert_eq!(filed.map(|t| t.case.state).ok(), Some(State::Archived));
+    let named = o.apply(Some(&take(intake_input())), &Command::Archive, "李娜", t(2));
+    assert!(
+        matches!(named, Err(E::WrongState { ref allowed, .. }) if allowed.contains(&Op::Reply)),
+        "{named:?}"
+    );
 }

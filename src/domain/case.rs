@@ -345,6 +345,14 @@ impl Case {
         )
     }
 
+    /// Whether a written notice can be owed to the petitioner: not when no name is known
+    /// (Art 23 第二款: 但信访人的姓名（名称）、住址不清的除外), as `documents::prepare` refuses
+    /// a notice to nobody.
+    pub fn notice_owed(&self) -> bool {
+        let i = &self.intake;
+        !i.anonymous && i.petitioners.iter().any(|p| !p.name.trim().is_empty())
+    }
+
     /// First handling, 复查 or 复核 (Art 35–36).
     pub fn level(&self) -> Level {
         match (self.review_level, self.review_of) {

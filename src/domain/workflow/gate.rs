@@ -105,6 +105,9 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
             return Err(WorkflowError::AlreadyVisited);
         }
         (Op::ReturnVisit | Op::Archive, Replied) => true,
+        // Art 23 第二款 但书: an item declined or passed on whose petitioner is unknown is owed
+        // no notice, so nothing is served before it is filed.
+        (Op::Archive, Registered) => !case.accepted() && !case.notice_owed(),
         // Only a matter still in progress takes repeat items; after the
         // reply a new item is a new case (or a 复查 request).
         (Op::Attach, Intake | Registered | Assigned) => true,
