@@ -373,3 +373,29 @@ fn a_decline_s_remark_is_shown_with_the_case() {
     assert!(notice.success(), "{notice:?}");
     assert!(notice.stdout.contains("家长情绪激动"), "{notice:?}");
 }
+
+/// A decision in time without the written notice Art 23 第二款 also asks for says so; the
+/// notice issued (months later, here), the clock says it was late.
+#[test]
+fn a_decision_in_time_says_when_no_written_notice_is_recorded() {
+    let l = session();
+    let decide_line = |out: &common::Out| {
+        out.stdout
+            .lines()
+            .find(|line| line.trim_start().starts_with("受理告知 "))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let before = run(&["show", "--db", l.db(), "2026-0001"], "");
+    assert!(
+        decide_line(&before).contains("按期决定，未记录书面告知"),
+        "{before:?}"
+    );
+    l.apply_ok(
+        r#"{"op":"office","actor":"赵建国","name":"某区信访局","at":"2026-04-08T08:00:00+08:00"}"#,
+    );
+    let issued = run(&["notice", "--db", l.db(), "2026-0001", "accept"], "");
+    assert!(issued.success(), "{issued:?}");
+    let after = run(&["show", "--db", l.db(), "2026-0001"], "");
+    assert!(decide_line(&after).contains("书面告知逾期"), "{after:?}");
+}

@@ -425,7 +425,7 @@ fn clocks_text(lang: Lang, store: &Store, row: &CaseRow) {
             "  {}  {}  {}",
             fit(name, 14),
             clock.due,
-            labels::clock_status(lang, &clock.status)
+            labels::case_clock_status(lang, &row.case, rule, &clock.status)
         );
         if !clock.uncovered_years.is_empty() {
             let note = crate::strings::calendar::provisional_note(lang, &clock.uncovered_years);

@@ -353,6 +353,15 @@ impl Case {
         !i.anonymous && i.petitioners.iter().any(|p| !p.name.trim().is_empty())
     }
 
+    /// Decided, owed a written notice of it (Art 23 第二款), and none recorded: no notice
+    /// issued, and not told by a served reply (an item not accepted).
+    pub fn notice_unrecorded(&self) -> bool {
+        self.decision.is_some()
+            && self.notice_owed()
+            && self.decision_notice().is_none()
+            && (self.accepted() || self.reply.is_none())
+    }
+
     /// First handling, 复查 or 复核 (Art 35–36).
     pub fn level(&self) -> Level {
         match (self.review_level, self.review_of) {

@@ -291,6 +291,25 @@ pub fn clock_status(lang: Lang, status: &ClockStatus) -> String {
     }
 }
 
+/// As [`clock_status`], for `case`'s clock under `rule`: a decision in time on the clock a
+/// written notice stops, with no notice recorded, says so rather than 按期完成 (Art 23 第二款:
+/// the notice is owed as well; the decision alone is what 及时受理 counts).
+pub fn case_clock_status(
+    lang: Lang,
+    case: &crate::domain::case::Case,
+    rule: Option<&ClockRule>,
+    status: &ClockStatus,
+) -> String {
+    let notice_clock = rule.is_some_and(|r| r.stop == crate::domain::policy::ClockStop::Notified);
+    match status {
+        ClockStatus::Met { done } if notice_clock && case.notice_unrecorded() => match lang {
+            Lang::Zh => format!("{done} 按期决定，未记录书面告知"),
+            Lang::En => format!("decided in time on {done}; no written notice recorded"),
+        },
+        other => clock_status(lang, other),
+    }
+}
+
 /// A clock's name, from the policy (an office may rename its clocks).
 pub fn clock_name(lang: Lang, rule: &ClockRule) -> &str {
     match lang {

@@ -444,7 +444,12 @@ fn clock_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>>) 
                 k.due
             )),
             Span::styled(
-                labels::clock_status(lang, &k.status),
+                labels::case_clock_status(
+                    lang,
+                    &screen.row.case,
+                    screen.rules.get(i).and_then(Option::as_ref),
+                    &k.status,
+                ),
                 clock_style(&k.status),
             ),
         ]));
