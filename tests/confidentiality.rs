@@ -547,3 +547,32 @@ fn a_claim_is_passed_on_to_the_unit_it_complains_of_and_an_accusation_is_not() {
         "{accusation:?}"
     );
 }
+
+/// The report read by a leader of the accused unit has no row naming that unit among the
+/// 被反映单位: the row would tell them they are accused (Art 30 第三款). Another leader's
+/// report has it.
+#[test]
+fn the_report_does_not_name_the_reader_s_own_unit_as_complained_of() {
+    let l = ledger();
+    let report = |who: &str| {
+        let out = as_(
+            &l,
+            who,
+            &["report", "--period", "2026-11", "--format", "json"],
+        );
+        assert!(out.success(), "{out:?}");
+        let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("report JSON");
+        let targets: Vec<String> = v["figures"]
+            .as_array()
+            .expect("figures")
+            .iter()
+            .filter(|f| f["section"] == "target")
+            .map(|f| f["key"].to_string())
+            .collect();
+        targets
+    };
+    let theirs = report("孙副局长");
+    assert!(theirs.iter().all(|t| !t.contains("区住建局")), "{theirs:?}");
+    let others = report("赵建国");
+    assert!(others.iter().any(|t| t.contains("区住建局")), "{others:?}");
+}

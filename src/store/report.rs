@@ -67,6 +67,7 @@ impl Store {
         };
         // 领导阅批率 is counted from the letters themselves (`signed.rs`).
         self.add_letters(&mut report)?;
+        self.drop_rows_naming_the_viewer(&mut report);
         Ok(report)
     }
 

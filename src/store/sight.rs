@@ -14,9 +14,9 @@ use super::{JournalEntry, Store, StoreError, StoredDocument};
 use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::case::Case;
 use crate::domain::rules::Operator;
-use crate::domain::stats::Report;
+use crate::domain::stats::{Key, Report, Section};
 use crate::domain::types::Role;
-use crate::domain::visibility::{Sight, mask, names_of, redact, secrets, sight_of};
+use crate::domain::visibility::{Sight, accuses, mask, names_of, redact, secrets, sight_of};
 
 /// The operator reading, and the words that stand in for what a confidential case's
 /// handler may not see (「（保密）」, in the reader's language).
@@ -279,6 +279,23 @@ impl Store {
             return Ok(Vec::new());
         }
         office_journal::of_subject(&self.conn, Audited::View, &case.id.to_string())
+    }
+
+    /// The report's rows of 被反映单位 that name the viewer, their department or unit are
+    /// left out: every case behind such a row is hidden from them, and the row would tell
+    /// them they are accused (Art 30 第三款: 不得透露有关情况). The other counts stay whole
+    /// (a count names nobody).
+    pub(super) fn drop_rows_naming_the_viewer(&self, r: &mut Report) {
+        let Some(who) = self.viewer() else {
+            return;
+        };
+        r.figures.retain(|f| {
+            let named = match (&f.section, &f.key) {
+                (Section::Target, Key::Name(unit)) => Some(unit.as_str()),
+                _ => None,
+            };
+            !named.is_some_and(|unit| accuses(who, Some(unit), None))
+        });
     }
 
     /// The report's listed cases, of those the viewer may see; its counts stay whole (a
