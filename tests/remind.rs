@@ -92,9 +92,10 @@ fn the_answer_is_not_due_before_the_day_of_the_reminder() {
     let err = o.apply(Some(&assigned), &early, "李娜", t(8)).unwrap_err();
     assert_eq!(
         err,
-        E::DateTooEarly {
+        E::DateBeforeToday {
+            field: Field::ReplyBy,
             date: date(2026, 3, 9),
-            earliest: date(2026, 3, 10)
+            today: date(2026, 3, 10)
         }
     );
     let same_day = remind("逾期未反馈", "城建科", date(2026, 3, 10));

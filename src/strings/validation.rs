@@ -153,19 +153,9 @@ fn birth_digits(lang: Lang, text: &str) -> &'static str {
     }
 }
 
-/// Explains a [`PhoneError`].
-pub fn phone_error(lang: Lang, e: &PhoneError) -> String {
+/// A number abroad refused ([`phone_error`]).
+fn abroad_error(lang: Lang, e: &PhoneError) -> String {
     match (lang, e) {
-        (Lang::Zh, PhoneError::Empty) => "请填写联系电话".into(),
-        (Lang::En, PhoneError::Empty) => "Enter the phone number".into(),
-        (Lang::Zh, PhoneError::BadCharacter { position, found }) => format!(
-            "第{position}个字符「{found}」不能出现在电话号码中：只输入数字，可用空格、「-」或括号分隔，\
-             分机号写在「转」之后"
-        ),
-        (Lang::En, PhoneError::BadCharacter { position, found }) => format!(
-            "Character {position} ('{found}') cannot appear in a phone number: enter digits \
-             only, optionally separated by spaces, '-' or brackets; put an extension after 'ext'"
-        ),
         (Lang::Zh, PhoneError::CountryCode) => "国家或地区代码不对：境外号码以「+」和代码开头\
              （如 +852 9123 4567、+1 415 555 0100），大陆号码直接输入"
             .into(),
@@ -179,6 +169,25 @@ pub fn phone_error(lang: Lang, e: &PhoneError) -> String {
         (Lang::En, PhoneError::ForeignLength { len }) => format!(
             "A number abroad has 8 to 15 digits with its country code, this one has {len}: check it"
         ),
+        // Only the two above are sent here.
+        _ => phone_error(lang, e),
+    }
+}
+
+/// Explains a [`PhoneError`].
+pub fn phone_error(lang: Lang, e: &PhoneError) -> String {
+    match (lang, e) {
+        (Lang::Zh, PhoneError::Empty) => "请填写联系电话".into(),
+        (Lang::En, PhoneError::Empty) => "Enter the phone number".into(),
+        (Lang::Zh, PhoneError::BadCharacter { position, found }) => format!(
+            "第{position}个字符「{found}」不能出现在电话号码中：只输入数字，可用空格、「-」或括号分隔，\
+             分机号写在「转」之后"
+        ),
+        (Lang::En, PhoneError::BadCharacter { position, found }) => format!(
+            "Character {position} ('{found}') cannot appear in a phone number: enter digits \
+             only, optionally separated by spaces, '-' or brackets; put an extension after 'ext'"
+        ),
+        (_, PhoneError::CountryCode | PhoneError::ForeignLength { .. }) => abroad_error(lang, e),
         (Lang::Zh, PhoneError::MobileLength { len }) => {
             format!("手机号码应为11位，现为{len}位：请核对是否漏输或多输了数字")
         }

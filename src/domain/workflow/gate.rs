@@ -86,11 +86,7 @@ pub(super) fn wrong_state(case: &Case, op: Op, actor: &Operator) -> WorkflowErro
 /// error so the message can say what is missing.
 fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
     use State::{Archived, Assigned, Intake, Registered, Replied};
-    let wrong = Err(WorkflowError::WrongState {
-        op,
-        state: case.state,
-        allowed: Vec::new(),
-    });
+    let wrong = Err(bare_wrong_state(case, op));
     let ok = match (op, case.state) {
         (Op::Register, Intake) => true,
         (Op::Assign | Op::Recuse | Op::Supervise, Registered | Assigned) => {
@@ -105,9 +101,7 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
             return Err(WorkflowError::AlreadyVisited);
         }
         (Op::ReturnVisit | Op::Archive, Replied) => true,
-        // Art 23 第二款 但书: an item declined or passed on whose petitioner is unknown is owed
-        // no notice, so nothing is served before it is filed.
-        (Op::Archive, Registered) => !case.accepted() && !case.notice_owed(),
+        (Op::Archive, Registered) => filed_untold(case),
         // Only a matter still in progress takes repeat items; after the
         // reply a new item is a new case (or a 复查 request).
         (Op::Attach, Intake | Registered | Assigned) => true,
@@ -170,6 +164,12 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
 
 /// An item not accepted is told at once (Art 23); an accepted one is answered with the
 /// opinion its leader approved (Art 32), whatever step it is at.
+/// Art 23 第二款 但书: an item declined or passed on whose petitioner is unknown is owed no
+/// notice, so nothing is served before it is filed.
+fn filed_untold(case: &Case) -> bool {
+    !case.accepted() && !case.notice_owed()
+}
+
 fn reply_allows(case: &Case) -> Result<(), WorkflowError> {
     let told = case.state == State::Registered && !case.accepted();
     if told || case.approved_opinion().is_some() && case.state == State::Assigned {

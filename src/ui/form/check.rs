@@ -69,28 +69,7 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
             lang,
             &crate::domain::error::WorkflowError::BadEmail { found: s },
         )),
-        (key, Kind::Date, Some(s)) => match parse_date(&s) {
-            None => Some(t::date_format(lang).to_owned()),
-            Some(d) if limits::in_ledger(d).is_err() => limits::in_ledger(d)
-                .err()
-                .map(|e| errors::workflow(lang, &e)),
-            Some(_) if ANY_DATES.contains(&key) => None,
-            Some(d) if FUTURE_DATES.contains(&key) && d < today => {
-                Some(t::date_in_past(lang).to_owned())
-            }
-            Some(d) if !FUTURE_DATES.contains(&key) && d > today => {
-                Some(t::date_in_future(lang).to_owned())
-            }
-            // Said as the clerk leaves the postmark, not first on save (`whole` again there).
-            Some(d)
-                if key == K::Postmark
-                    && (form.text(K::Received).and_then(|r| parse_date(&r)))
-                        .is_some_and(|received| d > received) =>
-            {
-                Some(t::postmark_after_received(lang).to_owned())
-            }
-            Some(_) => None,
-        },
+        (key, Kind::Date, Some(s)) => date_error(form, key, &s),
         (_, Kind::DateTime, Some(s)) => match parse_datetime(&s, today) {
             None => Some(t::datetime_format(lang).to_owned()),
             Some(d) if limits::in_ledger(d.date()).is_err() => limits::in_ledger(d.date())
@@ -118,6 +97,34 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
             let checked = limits::check_text(field, &s);
             checked.err().map(|e| errors::workflow(lang, &e))
         }
+    }
+}
+
+/// A date field's complaint: its format, the ledger's years, which side of today it may
+/// fall, a postmark after the day received.
+fn date_error(form: &Form, key: K, s: &str) -> Option<String> {
+    let (lang, today) = (form.lang, form.today);
+    match parse_date(s) {
+        None => Some(t::date_format(lang).to_owned()),
+        Some(d) if limits::in_ledger(d).is_err() => limits::in_ledger(d)
+            .err()
+            .map(|e| errors::workflow(lang, &e)),
+        Some(_) if ANY_DATES.contains(&key) => None,
+        Some(d) if FUTURE_DATES.contains(&key) && d < today => {
+            Some(t::date_in_past(lang).to_owned())
+        }
+        Some(d) if !FUTURE_DATES.contains(&key) && d > today => {
+            Some(t::date_in_future(lang).to_owned())
+        }
+        // Said as the clerk leaves the postmark, not first on save (`whole` again there).
+        Some(d)
+            if key == K::Postmark
+                && (form.text(K::Received).and_then(|r| parse_date(&r)))
+                    .is_some_and(|received| d > received) =>
+        {
+            Some(t::postmark_after_received(lang).to_owned())
+        }
+        Some(_) => None,
     }
 }
 
