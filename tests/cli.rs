@@ -399,3 +399,33 @@ fn a_decision_in_time_says_when_no_written_notice_is_recorded() {
     let after = run(&["show", "--db", l.db(), "2026-0001"], "");
     assert!(decide_line(&after).contains("书面告知逾期"), "{after:?}");
 }
+
+/// Art 23 第三款: the notice of an item passed down tells how it came (接收情况): from the
+/// body that sent it, not as brought here by the petitioner; the 转送 sheet to a unit says
+/// how to reach the petitioners.
+#[test]
+fn a_referral_s_notice_says_who_sent_it_and_a_sheet_how_to_reach_the_petitioner() {
+    let l = session();
+    l.apply_ok(
+        r#"{"op":"office","actor":"赵建国","name":"某区信访局","at":"2026-04-08T08:00:00+08:00"}
+{"op":"intake","actor":"李娜","at":"2026-04-08T09:00:00+08:00","channel":"referral","referral":{"body":"市信访局","doc_no":"市信转〔2026〕12号"},"petitioners":[{"name":"郑红","phone":"13900139000","address":"幸福里5号楼","main":true}],"category":"城乡建设","handling_type":"申诉求决","summary":"反映征地补偿","request":"足额补偿","urgency":"normal"}
+{"op":"register","actor":"李娜","case":3,"decision":"accept","at":"2026-04-08T10:00:00+08:00"}
+{"op":"intake","actor":"李娜","at":"2026-04-08T11:00:00+08:00","channel":"visit","petitioners":[{"name":"钱七","phone":"13700137000","address":"幸福里7号楼","main":true}],"category":"城乡建设","summary":"反映路灯损坏","request":"修复","urgency":"normal"}
+{"op":"register","actor":"李娜","case":4,"decision":"pass_on","to":"某街道办事处","at":"2026-04-08T12:00:00+08:00"}"#,
+    );
+    let notice = run(&["notice", "--db", l.db(), "3", "accept"], "");
+    assert!(notice.success(), "{notice:?}");
+    assert!(
+        notice.stdout.contains("经市信访局于2026年4月8日转交本机关"),
+        "{notice:?}"
+    );
+    assert!(!notice.stdout.contains("以上级转交办方式"), "{notice:?}");
+    let sheet = run(&["notice", "--db", l.db(), "4", "transfer"], "");
+    assert!(sheet.success(), "{sheet:?}");
+    assert!(
+        sheet
+            .stdout
+            .contains("信访人联系方式：钱七（13700137000，幸福里7号楼）"),
+        "{sheet:?}"
+    );
+}

@@ -115,6 +115,33 @@ fn petitioner_line(intake: &crate::domain::case::Intake) -> String {
     }
 }
 
+/// How the unit a sheet goes to reaches the petitioners: the main one and the
+/// representatives (at most five, Art 20), each with phone and address where recorded. None
+/// for an anonymous or a confidential item: the sheet names nobody further.
+fn contacts(intake: &crate::domain::case::Intake) -> Option<String> {
+    if intake.anonymous || intake.confidential {
+        return None;
+    }
+    let named = intake
+        .petitioners
+        .iter()
+        .filter(|p| !p.name.trim().is_empty());
+    let reached: Vec<String> = named
+        .filter(|p| p.main || p.representative || intake.petitioners.len() == 1)
+        .take(5)
+        .filter_map(|p| {
+            let parts: Vec<&str> = [p.phone.as_deref(), p.address.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            (!parts.is_empty()).then(|| format!("{}（{}）", p.name.trim(), parts.join("，")))
+        })
+        .collect();
+    (!reached.is_empty()).then(|| reached.join("；"))
+}
+
 /// The whole context of one document.
 pub fn build(job: &RenderJob) -> Value {
     let case = job.case;
@@ -154,10 +181,17 @@ pub fn build(job: &RenderJob) -> Value {
         "sheet": !job.content.kind.to_petitioner(), // to a unit: set smaller (style.css)
         "repeat_notice": job.profile.repeat_notice(),
         "petitioner_line": petitioner_line,
+        "contacts": contacts(intake),
         "case": {
             "case_no": case_no,
             "received": chinese_date(local(intake.received_at)),
             "channel": labels::channel(Lang::Zh, intake.channel),
+            // Art 23 第三款: an item passed down is told as received from the body that sent
+            // it (接收情况), not as brought here by the petitioner.
+            "referred_by": (intake.channel == crate::domain::types::Channel::Referral)
+                .then(|| intake.referral.as_ref().map(|r| r.body.trim()))
+                .flatten()
+                .filter(|b| !b.is_empty()),
             "category": intake.category,
             "summary": intake.summary.trim(),
             "request": intake.request.trim(),
@@ -203,8 +237,11 @@ fn the_petitioners_words(summary: &str, request: &str, case_no: &str) -> Value {
             quote(&request, QUOTE_MAX)
         )
     };
+    // The same matter as the petitioner raised it elsewhere (an item passed down).
+    let reported = matter.replacen("提出的", "反映的", 1);
     json!({
         "matter": matter,
+        "reported": reported,
         "brief": brief,
         "summary": first_person(summary),
         "request": request,
