@@ -29,10 +29,11 @@ fn a_case_walks_from_intake_to_archive_through_the_action_forms() {
         "{:?}",
         d.app.message
     );
-    // 受理.
+    // 受理, said as the decision taken (a 不予受理 says so, not 登记受理).
     d.key(KeyCode::Char('d'));
     d.ctrl('s');
     assert_eq!(d.state(), State::Registered);
+    assert_eq!(d.app.message.as_deref(), Some("已办理：受理"));
     // 交办 to 城建科 / 王强.
     d.key(KeyCode::Char('a'));
     d.chars("城建");

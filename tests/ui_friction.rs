@@ -136,6 +136,13 @@ fn attaching_does_not_demand_the_category_and_summary() {
         .case;
     assert_eq!(case.attached.len(), 1);
     assert_eq!(case.attached[0].summary, "反映拆迁补偿款未到位");
+    // The case screen says who came again, and when.
+    let at = case.attached[0]
+        .received_at
+        .format("%Y-%m-%d%H:%M")
+        .to_string();
+    let shown = drawn(&d.app);
+    assert!(shown.contains(&format!("{at}来访张三")), "{shown}");
 }
 
 /// A call time later than now (the desk's clock: 09:00) is marked on its

@@ -132,7 +132,7 @@ fn the_draft_prompt_names_the_case_by_its_number() {
     type_something(&mut d, "已核实");
     runtime::save_draft(&mut d.store, &mut d.app);
     let shown = drawn(&d.restart("李娜"));
-    assert!(shown.contains("表单：新登记（未编号）登记受理"), "{shown}");
+    assert!(shown.contains("表单：未编号件登记受理"), "{shown}");
     // The queue behind lists the case as #1; the prompt never does.
     assert!(!shown.contains("表单：#"), "{shown}");
 

@@ -33,7 +33,7 @@ pub fn decision(lang: Lang, d: &Decision) -> String {
             labels::decline_ground(lang, *ground),
             f::semicolon(lang),
         ),
-        Decision::PassOn { to, .. } => format!("{} {to}", f::decision(lang, d.kind())),
+        Decision::PassOn { to, .. } => format!("{} {to}", f::decided(lang, d)),
         Decision::Answered { text } => {
             format!("{}{}{text}", f::decision(lang, d.kind()), f::colon(lang))
         }

@@ -243,6 +243,14 @@ pub fn applied(lang: Lang, op: Op) -> String {
     }
 }
 
+/// As [`applied`], naming what was done (a decision: 已办理：不予受理).
+pub fn done(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已办理：{what}"),
+        Lang::En => format!("done: {what}"),
+    }
+}
+
 pub fn discard_prompt(lang: Lang) -> &'static str {
     lang.pick(
         "表单已修改：再按 Esc 放弃，或 Ctrl-S 保存",
@@ -266,6 +274,15 @@ pub fn decision(lang: Lang, kind: DecisionKind) -> &'static str {
         DecisionKind::Decline => lang.pick("不予受理", "decline"),
         DecisionKind::PassOn => lang.pick("转送", "pass on"),
         DecisionKind::Answered => lang.pick("当场答复", "answered on the spot"),
+    }
+}
+
+/// The decision taken, as the office names it: a 转送 that asks for the 办结报告 back is a
+/// 交办 (Art 22 (三)).
+pub fn decided(lang: Lang, d: &crate::domain::types::Decision) -> &'static str {
+    match d.reports_back() {
+        Some(_) => labels::step(lang, crate::domain::op::Op::Assign),
+        None => decision(lang, d.kind()),
     }
 }
 
@@ -465,6 +482,8 @@ pub fn more_lines(lang: Lang, n: usize) -> String {
 }
 
 /// A draft's case that has no number yet (never the ledger's internal id).
+/// An item taken in and not yet numbered (a draft of its decision): not 新登记, which
+/// reads as a new intake form.
 pub fn unnumbered(lang: Lang) -> &'static str {
-    lang.pick("新登记（未编号）", "new item (no number yet)")
+    lang.pick("未编号件", "an item not yet numbered")
 }

@@ -58,10 +58,7 @@ fn registered_as(lang: Lang, d: &Decision) -> String {
         Decision::Accept => labels::step(lang, Op::Register).to_owned(),
         Decision::PassOn { to, .. } => {
             // A 转送 that asks for the 办结报告 is a 交办 (Art 22 (三)).
-            let verb = match d.reports_back() {
-                Some(_) => labels::step(lang, Op::Assign),
-                None => kind,
-            };
+            let verb = form::decided(lang, d);
             match lang {
                 Lang::Zh => format!("登记·{verb}{to}"),
                 Lang::En => format!("registered: {verb} to {to}"),

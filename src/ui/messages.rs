@@ -43,6 +43,8 @@ pub enum Msg {
     Applied {
         id: i64,
         op: Op,
+        /// What was done where the step's name says too little: the decision a 登记 took.
+        done: Option<String>,
         note: Option<String>,
     },
     /// A command that answers nothing (a draft written).

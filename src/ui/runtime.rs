@@ -402,9 +402,14 @@ fn step(store: &mut Store, app: &App, id: i64, version: i64, command: &Command) 
         actor,
         at,
     };
+    let lang = app.lang;
     write(store, app, req, |a, note| Msg::Applied {
         id: a.id,
         op,
+        done: (op == crate::domain::op::Op::Register)
+            .then_some(a.case.decision.as_ref())
+            .flatten()
+            .map(|d| crate::strings::form::decided(lang, &d.decision).to_owned()),
         note,
     })
 }

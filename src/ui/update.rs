@@ -54,7 +54,7 @@ impl App {
             }
             Msg::SettingsSaved => self.on_settings_saved(),
             Msg::Saved { id, note } => self.on_saved(id, note),
-            Msg::Applied { id, op, note } => self.on_applied(id, op, note),
+            Msg::Applied { id, op, done, note } => self.on_applied(id, op, done, note),
             Msg::Attached { id, case_no } => self.on_attached(id, &case_no),
             Msg::Directory(d) => {
                 self.directory = d;
@@ -195,8 +195,17 @@ impl App {
         cmds
     }
 
-    fn on_applied(&mut self, id: i64, op: Op, note: Option<String>) -> Vec<Cmd> {
-        let done = said::applied(self.lang, op);
+    fn on_applied(
+        &mut self,
+        id: i64,
+        op: Op,
+        done: Option<String>,
+        note: Option<String>,
+    ) -> Vec<Cmd> {
+        let done = done.map_or_else(
+            || said::applied(self.lang, op),
+            |d| said::done(self.lang, &d),
+        );
         self.message = Some(match note {
             Some(n) => format!("{done}；{n}"),
             None => done,

@@ -392,15 +392,15 @@ fn reply_fields(case: &Case, lang: Lang, today: NaiveDate) -> Vec<Field> {
         );
         f.push(Field::new(K::Outcome, outcomes).required());
     }
-    let methods = options(
-        &[
-            ServiceMethod::InPerson,
-            ServiceMethod::Post,
-            ServiceMethod::Other,
-        ],
-        serde_code,
-        |m| labels::service(lang, m).to_owned(),
-    );
+    // The way the item came is the likely way back: by hand at the window, by post for a
+    // letter or a referral, otherwise (a call, a mailbox, the platform) another way.
+    use ServiceMethod::{InPerson, Other, Post};
+    let order = match case.intake.channel {
+        Channel::Visit => [InPerson, Post, Other],
+        Channel::Letter | Channel::Referral => [Post, InPerson, Other],
+        Channel::Phone | Channel::Email | Channel::Online => [Other, Post, InPerson],
+    };
+    let methods = options(&order, serde_code, |m| labels::service(lang, m).to_owned());
     f.push(Field::new(K::Method, methods).required());
     let text = case
         .approved_opinion()

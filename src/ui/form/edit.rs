@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::{Field, Form, Kind};
+use crate::strings::form::FieldKey as K;
 use crate::ui::widgets::text_field::Edit;
 
 impl Form {
@@ -28,9 +29,15 @@ impl Form {
             // is checked again when the clerk leaves it.
             f.error = None;
             f.pristine = false;
+            let (key, anonymous) = (f.key, f.key == K::Anonymous && f.flag);
             if f.choice != before.1 {
-                let key = f.key;
                 self.regroup(Some(key));
+            }
+            // 匿名 ticked: the names' complaint (必填；不愿具名的请勾选“匿名”) is answered.
+            if anonymous {
+                for name in self.fields.iter_mut().filter(|f| f.key == K::Name) {
+                    name.error = None;
+                }
             }
         }
     }

@@ -218,16 +218,23 @@ fn outcome_lines(lang: Lang, c: &Case, lines: &mut Vec<Line<'static>>) {
             ),
         ));
     }
+    // Who came or called again, and when: a 重复件 by someone else (a relative) says so.
     for a in &c.attached {
+        let names: Vec<&str> = (a.petitioners.iter())
+            .map(|p| p.name.as_str())
+            .filter(|n| !n.trim().is_empty())
+            .collect();
         lines.push(kv(
             lang,
             K::Attached,
             format!(
-                "{} {} {}",
-                a.received_at.format("%Y-%m-%d"),
+                "{} {} {} {}",
+                a.received_at.format("%Y-%m-%d %H:%M"),
                 labels::channel(lang, a.channel),
+                names.join("、"),
                 a.summary
-            ),
+            )
+            .replace("  ", " "),
         ));
     }
     // Documents issued, with their numbers (the case file's is the volume).

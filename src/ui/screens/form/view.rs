@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::repeats;
 use crate::display::{cut, fit, width};
+use crate::strings::form::FieldKey as K;
 use crate::strings::{Lang, form as t, labels};
 use crate::ui::app::App;
 use crate::ui::form::{Form, Kind, Purpose};
@@ -271,7 +272,9 @@ fn field_line(
     let f = &form.fields[i];
     let focused = i == form.focus;
     let label = if k == 0 {
-        let mark = if f.required { "*" } else { " " };
+        // An anonymous item's names are not asked for: no mark of a required field.
+        let anonymous = f.key == K::Name && form.flag(K::Anonymous);
+        let mark = if f.required && !anonymous { "*" } else { " " };
         fit(
             &format!("{mark}{}", t::label(lang, f.key)),
             label_width(lang),
