@@ -371,6 +371,30 @@ fn the_docx_report_holds_the_analysis_then_the_tables() {
         "figures right-aligned"
     );
     assert!(xml.contains("<w:cantSplit />"));
+    // The analysis typed as an office types it: each paragraph's first line indented two
+    // characters, every run's fonts named for Latin and digits as well as for Chinese.
+    let overview = &xml[..a];
+    let opened = overview.rfind("<w:p ").expect("the overview's paragraph");
+    assert!(
+        overview[opened..].contains("w:firstLineChars=\"200\""),
+        "{}",
+        &overview[opened..]
+    );
+    let fonts = xml.matches("<w:rFonts ").count();
+    assert!(fonts > 0);
+    assert_eq!(
+        xml.matches("<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\"")
+            .count(),
+        fonts,
+        "{xml}"
+    );
+    assert_eq!(xml.matches("w:eastAsia=\"仿宋\"").count(), fonts);
+    // A case number does not wrap at its hyphen.
+    assert!(
+        xml.contains("2025</w:t><w:noBreakHyphen /><w:t xml:space=\"preserve\">0007"),
+        "{xml}"
+    );
+    assert!(!xml.contains("2025-0007"), "{xml}");
     let bare = run(
         &[
             "report",
