@@ -240,6 +240,35 @@ fn preset(l: &Ledger, who: &str, args: &[&str]) -> String {
     out.stdout
 }
 
+/// As [`preset`], the clock read as `now`.
+fn preset_at(l: &Ledger, who: &str, args: &[&str], now: &str) -> String {
+    let mut all = vec!["--lang", "zh-CN", "report", "--db", l.db(), "--as", who];
+    all.extend_from_slice(args);
+    let out = common::command()
+        .args(common::signed_in(&all))
+        .env("XINFANG_NOW", now)
+        .output()
+        .expect("run xinfang");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A month's 在办 and 已超期 are read from the cases as they stand: the line above them says
+/// the day they were counted, not the month's last day.
+#[test]
+fn a_past_months_open_items_are_said_to_be_todays() {
+    let l = ledger();
+    let args = ["--preset", "monthly", "--period", "2026-11"];
+    let text = preset_at(&l, "赵建国", &args, "2026-12-07T10:00:00+08:00");
+    assert!(
+        text.contains("在办、超期截至制表日：2026-12-07\n"),
+        "{text}"
+    );
+    assert!(!text.contains("截至：2026-11-30"), "{text}");
+    let text = preset_at(&l, "赵建国", &args, "2026-11-26T10:00:00+08:00");
+    assert!(text.contains("在办、超期截至：2026-11-26\n"), "{text}");
+}
+
 #[test]
 fn the_presets_print_as_text_html_and_json() {
     let l = ledger();
@@ -251,10 +280,12 @@ fn the_presets_print_as_text_html_and_json() {
         &["--preset", "weekly", "--week", "2026-11-25"],
     );
     insta::assert_snapshot!("preset_weekly", text);
-    let text = preset(
+    // On 7 December: November's 在办 and 已超期 are the cases as they stand that day.
+    let text = preset_at(
         &l,
         "赵建国",
         &["--preset", "monthly", "--period", "2026-11"],
+        "2026-12-07T10:00:00+08:00",
     );
     insta::assert_snapshot!("preset_monthly", text);
     let html = preset(

@@ -85,7 +85,7 @@ fn units_text(r: &UnitReport, lang: Lang) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{}", words::title(lang, r.preset));
     let _ = writeln!(o, "{}", words::period(lang, r.from, r.to));
-    let _ = writeln!(o, "{}\n", words::cutoff(lang, r.cutoff));
+    let _ = writeln!(o, "{}\n", words::cutoff(lang, r.cutoff, r.to));
     if r.units.is_empty() {
         let _ = writeln!(o, "{}", words::nothing(lang));
     }
@@ -112,7 +112,7 @@ fn units_html(r: &UnitReport, lang: Lang) -> String {
         o,
         "<p class=\"meta\">{}<br>{}</p>",
         escape(&words::period(lang, r.from, r.to)),
-        escape(&words::cutoff(lang, r.cutoff))
+        escape(&words::cutoff(lang, r.cutoff, r.to))
     );
     if r.units.is_empty() {
         let _ = writeln!(o, "<p>{}</p>", escape(words::nothing(lang)));

@@ -42,10 +42,14 @@ pub fn period(lang: Lang, from: NaiveDate, to: NaiveDate) -> String {
     }
 }
 
-pub fn cutoff(lang: Lang, d: NaiveDate) -> String {
-    match lang {
-        Lang::Zh => format!("在办、超期截至：{d}"),
-        Lang::En => format!("Open and overdue as of {d}"),
+/// The day open and overdue items are counted at (`d`); after the period's end (`to`) it
+/// is the day the report was made, and is called so.
+pub fn cutoff(lang: Lang, d: NaiveDate, to: NaiveDate) -> String {
+    match (lang, d > to) {
+        (Lang::Zh, false) => format!("在办、超期截至：{d}"),
+        (Lang::Zh, true) => format!("在办、超期截至制表日：{d}"),
+        (Lang::En, false) => format!("Open and overdue as of {d}"),
+        (Lang::En, true) => format!("Open and overdue as of {d}, the day this was made"),
     }
 }
 
