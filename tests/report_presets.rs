@@ -422,6 +422,45 @@ fn p_on_the_report_screen_writes_the_daily_weekly_and_monthly_reports() {
     assert!(!page.contains("2026-0001"), "{page}");
 }
 
+/// `p` on a 周报 shown writes the by-unit report of that week under a week's name, with
+/// its cases received 本周, not a 月报 of seven days beside the leaders' 周报.
+#[test]
+fn p_on_a_weekly_report_names_its_file_by_the_week() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let l = ledger();
+    let dir = l.path.parent().unwrap().join("reports").join("赵建国");
+    let (mut s, mut app) = desk(&l, "赵建国");
+    press(&mut s, &mut app, 'y');
+    // Shift-Tab: from the month to its week (the one holding today, 2026-11-23).
+    let back = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+    xinfang::ui::runtime::dispatch(&mut s, &mut app, xinfang::ui::app::Msg::Key(back));
+    press(&mut s, &mut app, 'p');
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let week = "2026-11-23..2026-11-29";
+    assert!(
+        !names.iter().any(|n| n.starts_with("信访工作月报-")),
+        "{names:?}"
+    );
+    let by_unit = dir.join(format!("信访工作周报（分单位）-{week}.html"));
+    let page = std::fs::read_to_string(&by_unit).unwrap_or_else(|e| panic!("{e}: {names:?}"));
+    assert!(
+        page.contains("<title>信访工作周报（分单位）</title>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("本周新收") && !page.contains("本月新收"),
+        "{page}"
+    );
+    // The leaders' 周报 of the week keeps its own name beside it.
+    assert!(
+        dir.join(format!("信访工作周报-{week}.html")).exists(),
+        "{names:?}"
+    );
+}
+
 /// 阅批: a leader's 批示 on a letter itself, with no opinion to approve (seed 000: leaders
 /// read and sign over half the letters), counts toward 领导阅批 in the report and the
 /// weekly report as a 批示 does; the case stays where it stood.
