@@ -240,6 +240,35 @@ fn preset(l: &Ledger, who: &str, args: &[&str]) -> String {
     out.stdout
 }
 
+/// As [`preset`], the clock read as `now`.
+fn preset_at(l: &Ledger, who: &str, args: &[&str], now: &str) -> String {
+    let mut all = vec!["--lang", "zh-CN", "report", "--db", l.db(), "--as", who];
+    all.extend_from_slice(args);
+    let out = common::command()
+        .args(common::signed_in(&all))
+        .env("XINFANG_NOW", now)
+        .output()
+        .expect("run xinfang");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A month's 在办 and 已超期 are read from the cases as they stand: the line above them says
+/// the day they were counted, not the month's last day.
+#[test]
+fn a_past_months_open_items_are_said_to_be_todays() {
+    let l = ledger();
+    let args = ["--preset", "monthly", "--period", "2026-11"];
+    let text = preset_at(&l, "赵建国", &args, "2026-12-07T10:00:00+08:00");
+    assert!(
+        text.contains("在办、超期截至制表日：2026-12-07\n"),
+        "{text}"
+    );
+    assert!(!text.contains("截至：2026-11-30"), "{text}");
+    let text = preset_at(&l, "赵建国", &args, "2026-11-26T10:00:00+08:00");
+    assert!(text.contains("在办、超期截至：2026-11-26\n"), "{text}");
+}
+
 #[test]
 fn the_presets_print_as_text_html_and_json() {
     let l = ledger();
@@ -251,10 +280,12 @@ fn the_presets_print_as_text_html_and_json() {
         &["--preset", "weekly", "--week", "2026-11-25"],
     );
     insta::assert_snapshot!("preset_weekly", text);
-    let text = preset(
+    // On 7 December: November's 在办 and 已超期 are the cases as they stand that day.
+    let text = preset_at(
         &l,
         "赵建国",
         &["--preset", "monthly", "--period", "2026-11"],
+        "2026-12-07T10:00:00+08:00",
     );
     insta::assert_snapshot!("preset_monthly", text);
     let html = preset(
@@ -389,6 +420,45 @@ fn p_on_the_report_screen_writes_the_daily_weekly_and_monthly_reports() {
     assert!(his.contains("2026-0001"), "{his}");
     let page = std::fs::read_to_string(&daily).unwrap();
     assert!(!page.contains("2026-0001"), "{page}");
+}
+
+/// `p` on a 周报 shown writes the by-unit report of that week under a week's name, with
+/// its cases received 本周, not a 月报 of seven days beside the leaders' 周报.
+#[test]
+fn p_on_a_weekly_report_names_its_file_by_the_week() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let l = ledger();
+    let dir = l.path.parent().unwrap().join("reports").join("赵建国");
+    let (mut s, mut app) = desk(&l, "赵建国");
+    press(&mut s, &mut app, 'y');
+    // Shift-Tab: from the month to its week (the one holding today, 2026-11-23).
+    let back = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+    xinfang::ui::runtime::dispatch(&mut s, &mut app, xinfang::ui::app::Msg::Key(back));
+    press(&mut s, &mut app, 'p');
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let week = "2026-11-23..2026-11-29";
+    assert!(
+        !names.iter().any(|n| n.starts_with("信访工作月报-")),
+        "{names:?}"
+    );
+    let by_unit = dir.join(format!("信访工作周报（分单位）-{week}.html"));
+    let page = std::fs::read_to_string(&by_unit).unwrap_or_else(|e| panic!("{e}: {names:?}"));
+    assert!(
+        page.contains("<title>信访工作周报（分单位）</title>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("本周新收") && !page.contains("本月新收"),
+        "{page}"
+    );
+    // The leaders' 周报 of the week keeps its own name beside it.
+    assert!(
+        dir.join(format!("信访工作周报-{week}.html")).exists(),
+        "{names:?}"
+    );
 }
 
 /// 阅批: a leader's 批示 on a letter itself, with no opinion to approve (seed 000: leaders

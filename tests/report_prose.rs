@@ -5,12 +5,49 @@
 mod common;
 
 use common::report::{docx_xml, hand_built, report_as};
-use common::run;
+use common::{Ledger, intake_lines, run};
 use serde_json::Value;
 
-/// The numbers of a paragraph, names (quoted) and the period's label left out.
-fn numbers(p: &str, period: &str) -> Vec<f64> {
-    let mut text = p.replacen(period, "", 1);
+/// `text` with dates taken out: `2026-12-07`, and a number followed by 年, 月, 日 or 周
+/// (2026年12月1日至7日, 第50周) are dates, not figures.
+fn without_dates(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let iso = chars.len() >= i + 10
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+            && chars[i..i + 10].iter().enumerate().all(|(k, c)| {
+                if k == 4 || k == 7 {
+                    *c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if iso {
+            out.push(' ');
+            i += 10;
+            continue;
+        }
+        if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
+            let end = (i..chars.len())
+                .find(|&k| !chars[k].is_ascii_digit())
+                .unwrap_or(chars.len());
+            if chars.get(end).is_some_and(|c| "年月日周".contains(*c)) {
+                out.push(' ');
+                i = end + 1;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// The numbers of a paragraph, names (quoted), dates and the paragraph's ordinal left out.
+fn numbers(p: &str) -> Vec<f64> {
+    let mut text = p.to_owned();
     // Quoted names and case numbers are not figures.
     for (open, close) in [('“', '”'), ('"', '"')] {
         while let Some(a) = text.find(open) {
@@ -21,6 +58,7 @@ fn numbers(p: &str, period: &str) -> Vec<f64> {
             text.replace_range(a..end, " ");
         }
     }
+    let text = without_dates(&text);
     // The paragraph's own ordinal (`1. `) is not a figure either.
     let text = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
     let mut out = Vec::new();
@@ -42,27 +80,33 @@ fn numbers(p: &str, period: &str) -> Vec<f64> {
     out
 }
 
-/// Every value, previous value, year-earlier value and change in the report's tables.
-fn table_numbers(json: &Value) -> (Vec<f64>, f64) {
+/// Every value, previous value, year-earlier value and change (its size too: the prose
+/// says 下降8.4%) in the report's tables, and the bases of the shares the prose gives: all
+/// batches, and the items assigned (the departments' sum).
+fn table_numbers(json: &Value) -> (Vec<f64>, [f64; 2]) {
     let mut all = Vec::new();
-    let mut batches = 0.0;
+    let (mut batches, mut assigned) = (0.0, 0.0);
     for f in json["figures"].as_array().unwrap() {
         for k in ["value", "previous", "last_year", "change", "change_yoy"] {
             if let Some(v) = f[k].as_f64() {
                 all.push(v);
+                all.push(v.abs());
             }
         }
         if f["section"] == "intake" && f["key"] == "batches" {
             batches = f["value"].as_f64().unwrap();
         }
+        if f["section"] == "department" {
+            assigned += f["value"].as_f64().unwrap_or(0.0);
+        }
     }
-    (all, batches)
+    all.push(assigned);
+    (all, [batches, assigned])
 }
 
-/// Checks the analysis of `code` in `lang` (its label `period`) number by number, and
-/// returns its paragraphs.
-fn check(lang: &str, code: &str, period: &str) -> Vec<String> {
-    let l = hand_built();
+/// The analysis of the report of `code` in `lang` on ledger `l`, checked number by number
+/// against the tables; its paragraphs.
+fn check_on(l: &Ledger, lang: &str, code: &str) -> Vec<String> {
     let text = run(
         &["--lang", lang, "report", "--db", l.db(), "--period", code],
         "",
@@ -81,7 +125,7 @@ fn check(lang: &str, code: &str, period: &str) -> Vec<String> {
         "",
     );
     let json: Value = serde_json::from_str(&json.stdout).unwrap();
-    let (figures, batches) = table_numbers(&json);
+    let (figures, bases) = table_numbers(&json);
     // The paragraphs: between the analysis heading and the tables' heading, joined lines.
     let (head, tables) = match lang {
         "zh" => ("情况分析（", "统计数据"),
@@ -105,51 +149,96 @@ fn check(lang: &str, code: &str, period: &str) -> Vec<String> {
     assert_eq!(paragraphs.len(), 5, "{body}");
     let mut checked = 0;
     for p in &paragraphs {
-        for n in numbers(p, period) {
+        // The period's label is the overview's, up to its first comma (a week's label
+        // holds its week number).
+        let label = match lang {
+            "zh" => p
+                .strip_prefix("一、总体情况。")
+                .and_then(|r| r.split('，').next()),
+            _ => (p.strip_prefix("1. Overview. In ")).and_then(|r| r.split(" the office").next()),
+        };
+        let p = label.map_or(p.clone(), |label| p.replacen(label, "", 1));
+        for n in numbers(&p) {
             let same = |v: f64| (v - n).abs() < 0.051;
             let in_tables = figures.iter().any(|&v| same(v));
-            let share = figures
-                .iter()
-                .any(|&v| batches > 0.0 && same((v * 1000.0 / batches).round() / 10.0));
+            let share = bases.iter().any(|&base| {
+                figures
+                    .iter()
+                    .any(|&v| base > 0.0 && same((v * 1000.0 / base).round() / 10.0))
+            });
             assert!(
                 in_tables || share,
                 "{n} in {p:?} is no figure of the tables"
             );
+            // A change is said as 增长/下降 and its size: no sign.
+            assert!(n >= 0.0, "{n} in {p:?}");
             checked += 1;
         }
+        for dash in ["—", "+", "“来信 批次”", "（件）”"] {
+            assert!(!p.contains(dash), "{dash} in {p:?}");
+        }
     }
-    assert!(checked >= 20, "only {checked} numbers in:\n{body}");
-    println!("{lang}: {checked} numbers checked\n{body}");
+    println!("{lang} {code}: {checked} numbers checked\n{body}");
     paragraphs
+}
+
+/// As [`check_on`], on the hand-built ledger, with at least 20 numbers checked.
+fn check(lang: &str, code: &str) -> Vec<String> {
+    let p = check_on(&hand_built(), lang, code);
+    let numbers: usize = p.iter().map(|p| numbers(p).len()).sum();
+    assert!(numbers >= 20, "only {numbers} numbers in:\n{p:?}");
+    p
 }
 
 #[test]
 fn every_number_in_the_chinese_analysis_is_in_the_tables() {
-    let p = check("zh", "2025-11", "2025年11月");
+    let p = check("zh", "2025-11");
+    // October had one item: too few for a percentage.
     assert!(
-        p[0].contains("批次环比") && p[0].contains("、同比"),
+        p[0].contains("上期1批次、1人次，基数较小，不作环比"),
         "{}",
         p[0]
+    );
+    // The ledger's first case came on 2024-11-15: November 2024 is not wholly on it, and
+    // its 同比 are no news.
+    assert!(p[0].contains("去年同期台账记录不全，不作同比"), "{}", p[0]);
+    for p in &p {
+        assert!(!p.contains("同比增长") && !p.contains("同比下降"), "{p}");
+    }
+    // Departments by their share of the items assigned, not of all received.
+    assert!(p[1].contains("占交办件的"), "{}", p[1]);
+    // What is counted is the items with a time limit overdue, some since replied to.
+    assert!(
+        p[4].contains("超期件") && !p[4].contains("未办结"),
+        "{}",
+        p[4]
     );
 }
 
 #[test]
 fn every_number_in_the_english_analysis_is_in_the_tables() {
-    check("en", "2025-11", "November 2025");
+    let p = check("en", "2025-11");
+    assert!(p[0].contains("not wholly on the ledger"), "{}", p[0]);
 }
 
-/// A year's period before is its year before: the analysis says the change once, as 同比.
+/// A year's period before is its year before: the analysis says the change once, as 同比,
+/// and here not at all, 2024 being barely on the ledger.
 #[test]
 fn a_year_is_compared_once() {
-    for (lang, label, twice) in [("zh", "2025年", "环比"), ("en", "2025", "period before")] {
-        for p in check(lang, "2025", label) {
+    for (lang, twice) in [("zh", "环比"), ("en", "period before")] {
+        for p in check(lang, "2025") {
             assert!(!p.contains(twice), "{p}");
             // Its notable changes are against 去年同期, not "上期".
             assert!(!p.contains("上期"), "{p}");
         }
     }
-    let zh = check("zh", "2025", "2025年");
-    assert!(zh[0].contains("批次同比"), "{}", zh[0]);
+    let zh = check("zh", "2025");
+    assert!(
+        zh[0].contains("去年同期台账记录不全，不作同比"),
+        "{}",
+        zh[0]
+    );
+    assert!(zh[3].contains("去年同期台账记录不全"), "{}", zh[3]);
     let l = hand_built();
     let text = run(&["report", "--db", l.db(), "--period", "2025"], "");
     assert!(
@@ -158,6 +247,74 @@ fn a_year_is_compared_once() {
         text.stdout
     );
     assert!(!text.stdout.contains("环比期间"), "{}", text.stdout);
+}
+
+/// On a demo ledger (two years of cases up to today), every preset period's analysis in
+/// both languages: each number a figure of the tables, no sign or dash; a period still
+/// running named by the stretch counted, as the header's 截至 says.
+#[test]
+fn the_analysis_of_a_demo_ledger_is_in_the_tables() {
+    let l = Ledger::empty();
+    let demo = run(
+        &["demo", "--db", l.db(), "--cases", "2000", "--seed", "7"],
+        "",
+    );
+    assert!(demo.success(), "{demo:?}");
+    for code in ["day", "week", "month", "quarter", "year"] {
+        for lang in ["zh", "en"] {
+            check_on(&l, lang, code);
+        }
+    }
+    let json = run(
+        &[
+            "report",
+            "--db",
+            l.db(),
+            "--period",
+            "year",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    let json: Value = serde_json::from_str(&json.stdout).unwrap();
+    let (cutoff, end) = (
+        json["cutoff"].as_str().unwrap(),
+        json["period"]["end"].as_str().unwrap(),
+    );
+    let p = check_on(&l, "zh", "year");
+    if cutoff < end {
+        let (y, rest) = cutoff.split_at(4);
+        let m: u32 = rest[1..3].parse().unwrap();
+        let d: u32 = rest[4..6].parse().unwrap();
+        let label = format!("一、总体情况。{y}年1月1日至{m}月{d}日，");
+        assert!(p[0].starts_with(&label), "{label} {}", p[0]);
+    }
+}
+
+/// A day after a quiet day (a Monday after a Sunday): the overview gives the day before's
+/// count rather than a percentage, and 主要变化 says why it compares nothing; a day with
+/// no return visit rated says so once instead of a row of dashes.
+#[test]
+fn a_day_after_a_quiet_day_is_not_news() {
+    let l = Ledger::set_up();
+    let on = |day: &str, n: usize| intake_lines(n, day).replace("2026-01-31", day);
+    l.apply_ok(&format!("{}{}", on("2026-11-08", 1), on("2026-11-09", 17)));
+    let p = check_on(&l, "zh", "2026-11-09");
+    assert!(
+        p[0].contains("；上期1批次、1人次，基数较小，不作环比；"),
+        "{}",
+        p[0]
+    );
+    // The ledger begins on the 8th: 9 November 2025 is before it.
+    assert!(p[0].contains("去年同期尚无台账记录，不作同比"), "{}", p[0]);
+    assert!(!p[0].contains("1600"), "{}", p[0]);
+    assert_eq!(p[3], "四、主要变化。上期信访量较少，不作分项比较。");
+    assert!(p[2].contains("本期无回访评价"), "{}", p[2]);
+    assert!(!p[2].contains("满意率"), "{}", p[2]);
+    let en = check_on(&l, "en", "2026-11-09");
+    assert!(en[0].contains("too few to compare"), "{}", en[0]);
+    assert!(en[2].contains("No return visit was rated"), "{}", en[2]);
 }
 
 #[test]
@@ -214,6 +371,30 @@ fn the_docx_report_holds_the_analysis_then_the_tables() {
         "figures right-aligned"
     );
     assert!(xml.contains("<w:cantSplit />"));
+    // The analysis typed as an office types it: each paragraph's first line indented two
+    // characters, every run's fonts named for Latin and digits as well as for Chinese.
+    let overview = &xml[..a];
+    let opened = overview.rfind("<w:p ").expect("the overview's paragraph");
+    assert!(
+        overview[opened..].contains("w:firstLineChars=\"200\""),
+        "{}",
+        &overview[opened..]
+    );
+    let fonts = xml.matches("<w:rFonts ").count();
+    assert!(fonts > 0);
+    assert_eq!(
+        xml.matches("<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\"")
+            .count(),
+        fonts,
+        "{xml}"
+    );
+    assert_eq!(xml.matches("w:eastAsia=\"仿宋\"").count(), fonts);
+    // A case number does not wrap at its hyphen.
+    assert!(
+        xml.contains("2025</w:t><w:noBreakHyphen /><w:t xml:space=\"preserve\">0007"),
+        "{xml}"
+    );
+    assert!(!xml.contains("2025-0007"), "{xml}");
     let bare = run(
         &[
             "report",

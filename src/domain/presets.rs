@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::backlog::{BacklogFile, BacklogGround};
 use super::flags::PersonFlag;
+use super::stats::{Period, PeriodKind};
 use super::vocab::vocabulary;
 
 vocabulary! {
@@ -94,6 +95,26 @@ pub struct UnitReport {
     /// How many case numbers a line lists at most.
     pub listed: usize,
     pub units: Vec<UnitSection>,
+}
+
+impl UnitReport {
+    /// The kind of period its days make (a calendar month, a week…; any other run a
+    /// range): the by-unit report of a shown 周报 is a week's, and is named so.
+    pub fn kind(&self) -> PeriodKind {
+        let kinds = [
+            PeriodKind::Day,
+            PeriodKind::Week,
+            PeriodKind::Month,
+            PeriodKind::Quarter,
+            PeriodKind::Year,
+        ];
+        (kinds.into_iter())
+            .find(|&k| {
+                let p = Period::of(k, self.from);
+                (p.start, p.end) == (self.from, self.to)
+            })
+            .unwrap_or(PeriodKind::Range)
+    }
 }
 
 /// One leader's week (周报).

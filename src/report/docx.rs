@@ -3,8 +3,8 @@
 //! leader edits, then each section's table.
 
 use docx_rs::{
-    AlignmentType, Docx, Paragraph, Run, RunFonts, Table, TableCell, TableLayoutType, TableRow,
-    WidthType,
+    AlignmentType, Docx, Paragraph, Run, RunFonts, SpecialIndentType, Table, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use super::{cells, meta_lines, sections};
@@ -24,16 +24,66 @@ const TEXT_WIDTH: usize = 8845;
 /// The label column's share; the figures share the rest.
 const LABEL_WIDTH: usize = 2500;
 
+/// Stands in the text for a hyphen between two digits (2025-0079, 2026-11-30) until the
+/// document's XML is written, where it becomes Word's own non-breaking hyphen: a case
+/// number must not wrap at its hyphen.
+const NO_BREAK: char = '\u{2011}';
+
 fn run(text: &str, size: usize) -> Run {
-    // 仿宋 is what these reports are typed in; Word falls back if it is missing.
-    Run::new()
-        .add_text(text)
-        .size(size)
-        .fonts(RunFonts::new().east_asia("仿宋"))
+    // 仿宋 is what these reports are typed in, their figures and Latin letters in Times New
+    // Roman: every script's font is named, or Word takes the style's (Calibri) for digits.
+    Run::new().add_text(no_break(text)).size(size).fonts(
+        RunFonts::new()
+            .east_asia("仿宋")
+            .ascii("Times New Roman")
+            .hi_ansi("Times New Roman")
+            .cs("Times New Roman"),
+    )
+}
+
+/// `text` with each hyphen between two digits marked [`NO_BREAK`].
+fn no_break(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
+    (chars.iter().enumerate())
+        .map(|(i, &c)| {
+            let between = c == '-' && digit(i.checked_sub(1)) && digit(Some(i + 1));
+            if between { NO_BREAK } else { c }
+        })
+        .collect()
 }
 
 fn para(text: &str, size: usize) -> Paragraph {
     Paragraph::new().add_run(run(text, size))
+}
+
+/// A paragraph of the analysis: its first line indented two characters (首行缩进), as
+/// an office's reports are typed. docx-rs writes `w:firstLine` only, in twips (two
+/// characters of `BODY_SIZE` half-points); `firstLineChars` is added in [`finish`].
+fn body(text: &str) -> Paragraph {
+    let two_chars = i32::try_from(BODY_SIZE * 20).unwrap_or(480);
+    para(text, BODY_SIZE).indent(
+        None,
+        Some(SpecialIndentType::FirstLine(two_chars)),
+        None,
+        None,
+    )
+}
+
+/// The document's XML finished: the indent in characters as well (Word and WPS keep it
+/// two characters whatever the font size), each [`NO_BREAK`] as `w:noBreakHyphen`.
+fn finish(xml: &[u8]) -> Vec<u8> {
+    let two_chars = format!("w:firstLine=\"{}\"", BODY_SIZE * 20);
+    let text = String::from_utf8_lossy(xml)
+        .replace(&two_chars, &format!("w:firstLineChars=\"200\" {two_chars}"))
+        .replace(
+            NO_BREAK,
+            "</w:t><w:noBreakHyphen /><w:t xml:space=\"preserve\">",
+        );
+    text.into_bytes()
 }
 
 fn heading(text: &str) -> Paragraph {
@@ -98,7 +148,7 @@ pub fn render_docx(r: &Report, lang: Lang, policy: &Policy) -> Result<Vec<u8>, S
     }
     doc = doc.add_paragraph(heading(&analysis::heading(lang)));
     for p in super::prose::draft(r, lang, policy) {
-        doc = doc.add_paragraph(para(&p, BODY_SIZE));
+        doc = doc.add_paragraph(body(&p));
     }
     doc = doc.add_paragraph(heading(analysis::tables_heading(lang)));
     let shown = super::shown_columns(r);
@@ -132,7 +182,9 @@ pub fn render_docx(r: &Report, lang: Lang, policy: &Policy) -> Result<Vec<u8>, S
             .width(TEXT_WIDTH, WidthType::Dxa);
         doc = doc.add_table(table);
     }
+    let mut xml = doc.build();
+    xml.document = finish(&xml.document);
     let mut out = std::io::Cursor::new(Vec::new());
-    doc.pack(&mut out).map_err(|e| e.to_string())?;
+    xml.pack(&mut out).map_err(|e| e.to_string())?;
     Ok(out.into_inner())
 }

@@ -30,9 +30,11 @@ pub fn render(doc: &Doc, form: Form, lang: Lang) -> Option<String> {
         (Doc::Weekly(r), Form::Json) => json(r),
         (Doc::Special(r), Form::Json) => json(r),
         (Doc::Units(r), Form::Text) => units_text(r, lang),
-        (Doc::Units(r), Form::Html) => {
-            page(lang, words::title(lang, r.preset), &units_html(r, lang))
-        }
+        (Doc::Units(r), Form::Html) => page(
+            lang,
+            words::units_title(lang, r.preset, r.kind()),
+            &units_html(r, lang),
+        ),
         (Doc::Units(r), Form::Csv) => units_csv(r, lang),
         (Doc::Weekly(r), Form::Text) => weekly_text(r, lang),
         (Doc::Weekly(r), Form::Html) => page(
@@ -83,9 +85,9 @@ fn cases_of(c: &crate::domain::presets::Counted, lang: Lang) -> String {
 
 fn units_text(r: &UnitReport, lang: Lang) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "{}", words::title(lang, r.preset));
+    let _ = writeln!(o, "{}", words::units_title(lang, r.preset, r.kind()));
     let _ = writeln!(o, "{}", words::period(lang, r.from, r.to));
-    let _ = writeln!(o, "{}\n", words::cutoff(lang, r.cutoff));
+    let _ = writeln!(o, "{}\n", words::cutoff(lang, r.cutoff, r.to));
     if r.units.is_empty() {
         let _ = writeln!(o, "{}", words::nothing(lang));
     }
@@ -95,7 +97,7 @@ fn units_text(r: &UnitReport, lang: Lang) -> String {
             let _ = writeln!(
                 o,
                 "  {}{}{}  {}",
-                words::line(lang, c.line),
+                words::line(lang, c.line, r.kind()),
                 lang.pick("：", ": "),
                 words::count(lang, c.count),
                 cases_of(c, lang)
@@ -112,7 +114,7 @@ fn units_html(r: &UnitReport, lang: Lang) -> String {
         o,
         "<p class=\"meta\">{}<br>{}</p>",
         escape(&words::period(lang, r.from, r.to)),
-        escape(&words::cutoff(lang, r.cutoff))
+        escape(&words::cutoff(lang, r.cutoff, r.to))
     );
     if r.units.is_empty() {
         let _ = writeln!(o, "<p>{}</p>", escape(words::nothing(lang)));
@@ -127,7 +129,7 @@ fn units_html(r: &UnitReport, lang: Lang) -> String {
             let _ = writeln!(
                 o,
                 "<tr><th>{}</th><td class=\"n\">{}</td><td>{}</td></tr>",
-                escape(words::line(lang, c.line)),
+                escape(words::line(lang, c.line, r.kind())),
                 c.count,
                 escape(&cases_of(c, lang))
             );
@@ -167,7 +169,7 @@ fn units_csv(r: &UnitReport, lang: Lang) -> String {
         for c in &u.lines {
             rows.push(vec![
                 words::unit(lang, &u.unit),
-                words::line(lang, c.line).to_owned(),
+                words::line(lang, c.line, r.kind()).to_owned(),
                 c.count.to_string(),
                 cases_of(c, lang),
             ]);

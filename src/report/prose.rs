@@ -7,14 +7,19 @@
 
 use super::amount;
 use crate::domain::policy::Policy;
-use crate::domain::stats::{Amount, Figure, FigureKey as K, Key, Report, Section, Volume};
-use crate::strings::analysis::{self as say, Change, Moved, Named, Unit};
-use crate::strings::{Lang, report as words};
+use crate::domain::stats::{
+    Amount, Figure, FigureKey as K, Key, Measure, Period, PeriodKind, Report, Section, Volume,
+};
+use crate::strings::analysis::{
+    self as say, Against, Compared, Delta, Moved, Named, Quiet, Rate, Subject, Unit,
+};
+use crate::strings::{Lang, labels, report as words};
 
 /// How many names each "main" sentence gives.
 const TOP: usize = 3;
-/// A change is notable from this percent up, on a count of at least [`NOTABLE_BASE`] in
-/// one of the two periods (a change from 1 to 2 is not news).
+/// A change is notable from this percent up, from a base (the earlier count) of at least
+/// [`NOTABLE_BASE`]: a rise from 1 to 5, a Monday after a Sunday, is not news. Below that
+/// base the overview gives the earlier count instead of a percentage.
 const NOTABLE_PERCENT: f64 = 30.0;
 const NOTABLE_BASE: u64 = 5;
 /// Changes named at most.
@@ -25,12 +30,13 @@ const NAMED_ITEMS: usize = 3;
 /// The paragraphs, in order, each a finished sentence or few.
 pub fn draft(r: &Report, lang: Lang, policy: &Policy) -> Vec<String> {
     let name = |f: &Figure| words::figure(lang, policy, &f.key);
-    let mut out = vec![overall(r, lang)];
-    out.push(mains(r, lang, &name));
-    out.push(rates(r, lang, &name));
-    out.push(notable(r, lang, &name));
-    out.push(overdue(r, lang));
-    out
+    vec![
+        overall(r, lang),
+        mains(r, lang),
+        rates(r, lang, &name),
+        notable(r, lang),
+        overdue(r, lang),
+    ]
 }
 
 fn fixed(r: &Report, k: K) -> Option<&Figure> {
@@ -41,42 +47,119 @@ fn count(f: Option<&Figure>) -> u64 {
     f.and_then(|f| f.value.count()).unwrap_or(0)
 }
 
-/// A figure's value and its changes, printed as in its table row; 环比 left out where it
-/// is 同比 (`Report::compared_once`).
-fn change(r: &Report, f: &Figure, lang: Lang) -> Change {
-    let rate = f.measure == crate::domain::stats::Measure::Rate;
-    Change {
-        value: amount(f.value),
-        mom: (!r.compared_once()).then(|| words::change(lang, f.change, rate)),
-        yoy: words::change(lang, f.change_yoy, rate),
+/// The period as the prose names it: a period still running by the stretch counted
+/// (2026年12月1日至7日), as the header's 截至 says.
+fn period_words(r: &Report, lang: Lang) -> String {
+    if r.cutoff < r.period.end {
+        let counted = Period {
+            kind: PeriodKind::Range,
+            start: r.period.start,
+            end: r.cutoff,
+        };
+        return words::period_label(lang, &counted);
+    }
+    words::period_label(lang, &r.period)
+}
+
+/// An earlier period the prose compares with.
+struct Earlier<'r> {
+    against: Against,
+    period: &'r Period,
+}
+
+impl Earlier<'_> {
+    fn before(&self, f: &Figure) -> Amount {
+        match self.against {
+            Against::Before => f.previous,
+            Against::YearAgo => f.last_year,
+        }
+    }
+
+    fn change(&self, f: &Figure) -> Option<f64> {
+        match self.against {
+            Against::Before => f.change,
+            Against::YearAgo => f.change_yoy,
+        }
     }
 }
 
+/// 上期 and 去年同期; a year's 上期 is its 去年同期, said once.
+fn earlier(r: &Report) -> Vec<Earlier<'_>> {
+    let mut out = Vec::with_capacity(2);
+    if !r.compared_once() {
+        out.push(Earlier {
+            against: Against::Before,
+            period: &r.previous,
+        });
+    }
+    out.push(Earlier {
+        against: Against::YearAgo,
+        period: &r.last_year,
+    });
+    out
+}
+
+/// The comparison behind `Figure::change`: 上期, or for a year 去年同期.
+fn against(r: &Report) -> Earlier<'_> {
+    match r.compared_once() {
+        true => Earlier {
+            against: Against::YearAgo,
+            period: &r.last_year,
+        },
+        false => Earlier {
+            against: Against::Before,
+            period: &r.previous,
+        },
+    }
+}
+
+/// Whether `p` begins before the ledger's first case (`Some(true)`: ends before it too):
+/// its counts are not the office's, and a change against them is no news.
+fn unrecorded(r: &Report, p: &Period) -> Option<bool> {
+    let first = r.ledger_from?;
+    (p.start < first).then_some(p.end < first)
+}
+
 fn overall(r: &Report, lang: Lang) -> String {
-    let period = words::period_label(lang, &r.period);
-    let none = || Change {
-        value: amount(Amount::Count(0)),
-        mom: (!r.compared_once()).then(|| words::NONE.to_owned()),
-        yoy: words::NONE.to_owned(),
-    };
-    let of = |k: K| fixed(r, k).map_or_else(none, |f| change(r, f, lang));
+    let (batches, people) = (fixed(r, K::Batches), fixed(r, K::PersonTimes));
+    let compared: Vec<(Against, Compared)> = (earlier(r).iter())
+        .map(|e| (e.against, total_compared(r, e, batches, people, lang)))
+        .collect();
+    let of = |k: K| amount(Amount::Count(count(fixed(r, k))));
     say::overall(
         lang,
-        &period,
-        &of(K::Batches),
-        &of(K::PersonTimes),
-        (
-            &of(K::GroupVisits).value,
-            &of(K::GroupVisitPersonTimes).value,
-        ),
-        &of(K::Repeat).value,
+        &period_words(r, lang),
+        (&of(K::Batches), &of(K::PersonTimes)),
+        &compared,
+        (&of(K::GroupVisits), &of(K::GroupVisitPersonTimes)),
+        &of(K::Repeat),
     )
 }
 
-/// The largest names of a section, with their share of all batches (one decimal).
-fn top<'r>(r: &'r Report, section: Section, name: &dyn Fn(&Figure) -> String) -> Vec<Named> {
-    let total = count(fixed(r, K::Batches));
-    let mut figures: Vec<&'r Figure> = r
+/// What the overview says of the totals against `e`: not compared where `e` is not on the
+/// ledger, the earlier counts where they are too few for a percentage.
+fn total_compared(
+    r: &Report,
+    e: &Earlier,
+    batches: Option<&Figure>,
+    people: Option<&Figure>,
+    lang: Lang,
+) -> Compared {
+    if let Some(wholly) = unrecorded(r, e.period) {
+        return Compared::Unrecorded { wholly };
+    }
+    let before = |f: Option<&Figure>| f.and_then(|f| e.before(f).count()).unwrap_or(0);
+    let change = |f: Option<&Figure>| say::delta(lang, f.and_then(|f| e.change(f)), false);
+    match before(batches) {
+        0 => Compared::Moved(Delta::NoBase, Delta::NoBase),
+        n if n < NOTABLE_BASE => Compared::Few(n.to_string(), before(people).to_string()),
+        _ => Compared::Moved(change(batches), change(people)),
+    }
+}
+
+/// The largest names of a section, with their share of `total` (one decimal).
+fn top(r: &Report, section: Section, total: u64) -> Vec<Named> {
+    let mut figures: Vec<&Figure> = r
         .section(section)
         .filter(|f| f.value.count().is_some_and(|n| n > 0))
         .collect();
@@ -86,8 +169,12 @@ fn top<'r>(r: &'r Report, section: Section, name: &dyn Fn(&Figure) -> String) ->
         .take(TOP)
         .map(|f| {
             let n = f.value.count().unwrap_or(0);
+            let name = match &f.key {
+                Key::Name(name) => name.clone(),
+                other => other.to_string(),
+            };
             Named {
-                name: name(f),
+                name,
                 value: amount(f.value),
                 share: (total > 0).then(|| format!("{:.1}%", n as f64 * 100.0 / total as f64)),
             }
@@ -95,56 +182,145 @@ fn top<'r>(r: &'r Report, section: Section, name: &dyn Fn(&Figure) -> String) ->
         .collect()
 }
 
-fn mains(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
+/// Categories and units by their share of all batches; departments by their share of the
+/// items assigned (a department counts the items received in the period now assigned to
+/// it: their sum is the assigned, not all received).
+fn mains(r: &Report, lang: Lang) -> String {
+    let total = count(fixed(r, K::Batches));
+    let assigned: u64 = (r.section(Section::Department))
+        .filter_map(|f| f.value.count())
+        .sum();
     say::mains(
         lang,
-        &top(r, Section::Category, name),
-        &top(r, Section::Target, name),
-        &top(r, Section::Department, name),
+        &top(r, Section::Category, total),
+        &top(r, Section::Target, total),
+        (
+            &top(r, Section::Department, assigned),
+            &assigned.to_string(),
+        ),
     )
 }
 
+/// The rates that have a base, with the comparisons made; the satisfaction rates give way
+/// to one "本期无回访评价" when no return visit was rated.
 fn rates(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
-    let rows: Vec<(String, Change)> = [
-        K::DecideRate,
-        K::HandleRate,
-        K::UnitRate,
-        K::OfficeRate,
-        K::ParticipationRate,
-    ]
-    .into_iter()
-    .filter_map(|k| fixed(r, k))
-    .map(|f| (name(f), change(r, f, lang)))
-    .collect();
-    say::rates(lang, &rows)
+    let unrated = count(fixed(r, K::Rated)) == 0;
+    let keys: &[K] = if unrated {
+        &[K::DecideRate, K::HandleRate]
+    } else {
+        &[
+            K::DecideRate,
+            K::HandleRate,
+            K::UnitRate,
+            K::OfficeRate,
+            K::ParticipationRate,
+        ]
+    };
+    let made: Vec<Earlier> = (earlier(r).into_iter())
+        .filter(|e| unrecorded(r, e.period).is_none())
+        .collect();
+    let rows: Vec<Rate> = (keys.iter())
+        .filter_map(|&k| fixed(r, k))
+        .filter(|f| f.value.number().is_some())
+        .map(|f| Rate {
+            name: name(f),
+            value: amount(f.value),
+            changes: (made.iter())
+                .map(|e| (e.against, say::delta(lang, e.change(f), true)))
+                .collect(),
+        })
+        .collect();
+    say::rates(lang, &rows, unrated)
 }
 
-/// Counts by channel, category, unit and focus that moved by [`NOTABLE_PERCENT`] or more
-/// against the period before, largest moves first.
-fn notable(r: &Report, lang: Lang, name: &dyn Fn(&Figure) -> String) -> String {
+/// Whether a rise (`Rise`) or a fall (`Fall`) of a count is the worse news.
+#[derive(Clone, Copy, PartialEq)]
+enum Worse {
+    Rise,
+    Fall,
+}
+
+/// What a figure is called in 主要变化, what it counts, and which way is worse; None for a
+/// figure not discussed there (a rate, a base such as 来信（件）, which the channel says).
+fn subject(f: &Figure, lang: Lang) -> Option<(Subject, Unit, Option<Worse>)> {
+    use Worse::{Fall, Rise};
+    let (s, u, w) = match (&f.key, f.section) {
+        (Key::Channel(c, v), _) => {
+            let persons = *v == Volume::PersonTimes;
+            let unit = if persons {
+                Unit::PersonTimes
+            } else {
+                Unit::Batches
+            };
+            (
+                Subject::Channel(labels::channel(lang, *c), persons),
+                unit,
+                None,
+            )
+        }
+        (Key::Name(n), Section::Category) => (Subject::Category(n.clone()), Unit::Items, None),
+        (Key::Name(n), Section::Target) => (Subject::Target(n.clone()), Unit::Items, None),
+        (Key::Fixed(k), _) => match k {
+            K::GroupVisits => (Subject::GroupVisits, Unit::Batches, Some(Rise)),
+            K::GroupVisitPersonTimes => (
+                Subject::GroupVisitPersonTimes,
+                Unit::PersonTimes,
+                Some(Rise),
+            ),
+            K::Repeat => (Subject::Repeat, Unit::Batches, Some(Rise)),
+            K::Major => (Subject::Major, Unit::Items, Some(Rise)),
+            K::Attached => (Subject::Attached, Unit::Items, Some(Rise)),
+            K::FirstTimeClosed => (Subject::FirstTimeClosed, Unit::Items, Some(Fall)),
+            K::FirstTimeOnce => (Subject::FirstTimeOnce, Unit::Items, Some(Fall)),
+            K::LettersSigned => (Subject::LettersSigned, Unit::Items, Some(Fall)),
+            K::OverdueTotal => (Subject::Overdue, Unit::Items, Some(Rise)),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((s, u, w))
+}
+
+/// A count moved markedly: by [`NOTABLE_PERCENT`] or more from a base of
+/// [`NOTABLE_BASE`] or more.
+fn marked(before: Amount, change: Option<f64>) -> bool {
+    before.count().unwrap_or(0) >= NOTABLE_BASE
+        && change.is_some_and(|c| c.abs() >= NOTABLE_PERCENT)
+}
+
+/// Counts by channel, category, unit, focus and the overdue that moved markedly against
+/// the period before (a year's: 去年同期), largest moves first; or why none is named.
+fn notable(r: &Report, lang: Lang) -> String {
+    let e = against(r);
+    if let Some(wholly) = unrecorded(r, e.period) {
+        return say::notable(lang, &[], e.against, Quiet::Unrecorded { wholly });
+    }
     let sections = [
         Section::Channel,
         Section::Category,
         Section::Target,
         Section::Focus,
+        Section::Overdue,
     ];
-    let mut moved: Vec<&Figure> = sections
-        .into_iter()
+    let mut moved: Vec<&Figure> = (sections.into_iter())
         .flat_map(|s| r.section(s))
-        .filter(|f| {
-            let (now, before) = (f.value.count(), f.previous.count());
-            let base = now.max(before).unwrap_or(0) >= NOTABLE_BASE;
-            base && f.change.is_some_and(|c| c.abs() >= NOTABLE_PERCENT)
-        })
+        .filter(|f| subject(f, lang).is_some() && marked(f.previous, f.change))
         .collect();
     moved.sort_by(|a, b| {
         let size = |f: &Figure| f.change.map_or(0.0, f64::abs);
         size(b).total_cmp(&size(a))
     });
     let rows: Vec<Moved> = (most_moved(moved).into_iter())
-        .map(|f| moved_row(f, lang, name(f)))
+        .filter_map(|f| moved_row(f, lang))
         .collect();
-    say::notable(lang, &rows, r.compared_once())
+    let total = fixed(r, K::Batches);
+    let quiet = match total {
+        Some(t) if t.previous.count().unwrap_or(0) < NOTABLE_BASE => Quiet::Few,
+        Some(t) if marked(t.previous, t.change) => Quiet::Spread,
+        None => Quiet::Few,
+        Some(_) => Quiet::Steady,
+    };
+    say::notable(lang, &rows, e.against, quiet)
 }
 
 /// The first `NOTABLE_MAX` of `moved` (largest change first), a channel's 人次 that moved
@@ -169,27 +345,22 @@ fn most_moved(moved: Vec<&Figure>) -> Vec<&Figure> {
     taken
 }
 
-/// A moved count as the sentence gives it: both values, the change, the unit.
-fn moved_row(f: &Figure, lang: Lang, name: String) -> Moved {
-    Moved {
-        name,
+/// A moved count as the sentence gives it: what, both values, the change, the unit, and
+/// whether it moved the worse way.
+fn moved_row(f: &Figure, lang: Lang) -> Option<Moved> {
+    let (subject, unit, worse) = subject(f, lang)?;
+    let rose = f.change.is_some_and(|c| c > 0.0);
+    Some(Moved {
+        subject,
         before: amount(f.previous),
         now: amount(f.value),
-        change: words::change(lang, f.change, false),
-        unit: unit(f),
-    }
-}
-
-/// What a count counts: a channel's batches or person-times, group visits' batches or
-/// person-times, or items.
-fn unit(f: &Figure) -> Unit {
-    match f.key {
-        Key::Channel(_, Volume::Batches) | Key::Fixed(K::GroupVisits) => Unit::Batches,
-        Key::Channel(_, Volume::PersonTimes) | Key::Fixed(K::GroupVisitPersonTimes) => {
-            Unit::PersonTimes
-        }
-        _ => Unit::Items,
-    }
+        change: say::delta(lang, f.change, f.measure == Measure::Rate),
+        unit,
+        worrying: matches!(
+            (worse, rose),
+            (Some(Worse::Rise), true) | (Some(Worse::Fall), false)
+        ),
+    })
 }
 
 fn overdue(r: &Report, lang: Lang) -> String {
@@ -209,7 +380,10 @@ fn overdue(r: &Report, lang: Lang) -> String {
     );
     say::overdue(
         lang,
-        &amount(Amount::Count(count(fixed(r, K::OverdueTotal)))),
+        (
+            &words::date(lang, r.cutoff),
+            &amount(Amount::Count(count(fixed(r, K::OverdueTotal)))),
+        ),
         &overdue_nos,
         &amount(Amount::Count(count(fixed(r, K::SupervisedCases)))),
         &amount(Amount::Count(count(fixed(r, K::Orders)))),
@@ -265,28 +439,61 @@ mod tests {
         );
     }
 
-    /// A moved count is said in what it counts: 人次 are not 件.
+    /// A moved count is said in its unit and in the office's words, not the table's label.
     #[test]
     fn a_moved_count_is_said_in_its_unit() {
-        let say = |key: Key| {
-            let row = moved_row(&figure(key, 10, 30), Lang::Zh, "x".to_owned());
-            say::notable(Lang::Zh, &[row], false)
+        let say = |key: Key, section: Section| {
+            let f = Figure {
+                section,
+                ..figure(key, 10, 30)
+            };
+            let row = moved_row(&f, Lang::Zh).expect("a subject");
+            say::notable(Lang::Zh, &[row], Against::Before, Quiet::Steady)
         };
         let visit = |v| Key::Channel(Channel::Visit, v);
-        assert!(say(visit(Volume::PersonTimes)).contains("由上期10人次变为30人次"));
-        assert!(say(visit(Volume::Batches)).contains("由上期10批次变为30批次"));
-        assert!(say(Key::Name("城乡建设".to_owned())).contains("由上期10件变为30件"));
-        // A year's period before is its year before, and is called so.
-        let row = moved_row(
-            &figure(visit(Volume::Batches), 10, 30),
-            Lang::Zh,
-            "x".to_owned(),
+        let persons = say(visit(Volume::PersonTimes), Section::Channel);
+        assert!(
+            persons.contains("来访人次由10人次增至30人次，增长200.0%"),
+            "{persons}"
         );
-        assert!(say::notable(Lang::Zh, &[row], true).contains("由去年同期10批次变为30批次"));
-        assert!(say::notable(Lang::Zh, &[], true).contains("与去年同期相比无明显变化"));
+        let batches = say(visit(Volume::Batches), Section::Channel);
+        assert!(
+            batches.contains("与上期相比，来访由10批次增至30批次"),
+            "{batches}"
+        );
+        let category = say(Key::Name("城乡建设".to_owned()), Section::Category);
+        assert!(
+            category.contains("“城乡建设”类信访由10件增至30件"),
+            "{category}"
+        );
+        // A channel is neither good nor bad news; group visits rising are.
+        assert!(!batches.contains("需关注"), "{batches}");
+        let group = say(K::GroupVisits.into(), Section::Focus);
+        assert!(group.contains("集体访由10批次增至30批次"), "{group}");
+        assert!(group.ends_with("集体访增加，需关注原因。"), "{group}");
+        // 来信（件） is the letters channel again: not said a second time.
+        let letters = Figure {
+            section: Section::Focus,
+            ..figure(K::Letters.into(), 10, 30)
+        };
+        assert!(moved_row(&letters, Lang::Zh).is_none());
         assert_eq!(
-            unit(&figure(K::GroupVisitPersonTimes.into(), 1, 2)),
-            Unit::PersonTimes
+            subject(&figure(K::GroupVisitPersonTimes.into(), 1, 2), Lang::Zh).map(|s| s.1),
+            Some(Unit::PersonTimes)
         );
+    }
+
+    /// A rise from a near-empty base (Monday after a Sunday) is not news; a fall to nothing
+    /// from a real base is.
+    #[test]
+    fn a_near_empty_base_is_no_news() {
+        let f = figure(Key::Name("x".to_owned()), 1, 17);
+        assert!(!marked(f.previous, f.change));
+        let f = figure(Key::Name("x".to_owned()), 4, 40);
+        assert!(!marked(f.previous, f.change));
+        let f = figure(Key::Name("x".to_owned()), 10, 0);
+        assert!(marked(f.previous, f.change));
+        let f = figure(Key::Name("x".to_owned()), 10, 12);
+        assert!(!marked(f.previous, f.change));
     }
 }

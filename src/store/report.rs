@@ -68,7 +68,19 @@ impl Store {
         // 领导阅批率 is counted from the letters themselves (`signed.rs`).
         self.add_letters(&mut report)?;
         self.drop_rows_naming_the_viewer(&mut report);
+        report.ledger_from = self.first_received()?;
         Ok(report)
+    }
+
+    /// The office-local day the ledger's first case was received (by the receipts'
+    /// index): the report's prose leaves out a comparison with a period before it.
+    fn first_received(&self) -> Result<Option<NaiveDate>> {
+        let at: Option<i64> =
+            (self.conn).query_row("SELECT min(received_at) FROM cases", [], |r| r.get(0))?;
+        let offset = self.office.policy.utc_offset;
+        Ok(at
+            .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+            .map(|t| t.with_timezone(&offset).date_naive()))
     }
 
     /// As [`Store::report`], counted case by case, with the whole lists (as the reader may

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::Lang;
 use crate::domain::presets::{Line, Preset};
+use crate::domain::stats::PeriodKind;
 
 pub fn title(lang: Lang, p: Preset) -> &'static str {
     match p {
@@ -14,7 +15,41 @@ pub fn title(lang: Lang, p: Preset) -> &'static str {
     }
 }
 
-pub fn line(lang: Lang, l: Line) -> &'static str {
+/// A by-unit report's title: the 日报's, else by the kind of its period (`UnitReport::kind`),
+/// the county's 月报 for a month; a day's or a week's apart from the 日报 and the leaders'
+/// 周报 written beside it.
+pub fn units_title(lang: Lang, p: Preset, kind: PeriodKind) -> &'static str {
+    match (p, kind) {
+        (Preset::Monthly, PeriodKind::Day) => {
+            lang.pick("信访工作日报（分单位）", "daily report by unit")
+        }
+        (Preset::Monthly, PeriodKind::Week) => {
+            lang.pick("信访工作周报（分单位）", "weekly report by unit")
+        }
+        (Preset::Monthly, PeriodKind::Month) => title(lang, p),
+        (Preset::Monthly, PeriodKind::Quarter) => {
+            lang.pick("信访工作季报", "quarterly report by unit")
+        }
+        (Preset::Monthly, PeriodKind::Year) => lang.pick("信访工作年报", "yearly report by unit"),
+        (Preset::Monthly, PeriodKind::Range) => {
+            lang.pick("信访工作报表（分单位）", "report by unit")
+        }
+        (Preset::Daily | Preset::Weekly | Preset::Special, _) => title(lang, p),
+    }
+}
+
+/// A line's label; the cases received are said by the period's kind (本月新收, 本周新收…).
+pub fn line(lang: Lang, l: Line, kind: PeriodKind) -> &'static str {
+    if l == Line::Received {
+        return match kind {
+            PeriodKind::Day => lang.pick("当日新收", "received that day"),
+            PeriodKind::Week => lang.pick("本周新收", "received this week"),
+            PeriodKind::Month => lang.pick("本月新收", "received this month"),
+            PeriodKind::Quarter => lang.pick("本季度新收", "received this quarter"),
+            PeriodKind::Year => lang.pick("本年新收", "received this year"),
+            PeriodKind::Range => lang.pick("期内新收", "received in the period"),
+        };
+    }
     match l {
         Line::Assigned => lang.pick("今日交办", "assigned today"),
         Line::DueToday => lang.pick("今日到期", "due today"),
@@ -42,10 +77,14 @@ pub fn period(lang: Lang, from: NaiveDate, to: NaiveDate) -> String {
     }
 }
 
-pub fn cutoff(lang: Lang, d: NaiveDate) -> String {
-    match lang {
-        Lang::Zh => format!("在办、超期截至：{d}"),
-        Lang::En => format!("Open and overdue as of {d}"),
+/// The day open and overdue items are counted at (`d`); after the period's end (`to`) it
+/// is the day the report was made, and is called so.
+pub fn cutoff(lang: Lang, d: NaiveDate, to: NaiveDate) -> String {
+    match (lang, d > to) {
+        (Lang::Zh, false) => format!("在办、超期截至：{d}"),
+        (Lang::Zh, true) => format!("在办、超期截至制表日：{d}"),
+        (Lang::En, false) => format!("Open and overdue as of {d}"),
+        (Lang::En, true) => format!("Open and overdue as of {d}, the day this was made"),
     }
 }
 

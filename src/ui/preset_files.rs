@@ -26,24 +26,38 @@ pub fn write(store: &Store, app: &App, period: Period) -> Msg {
         Ok(r) => r,
         Err(e) => return failed(e),
     };
-    let cutoff = period.end.min(today);
+    // 在办 and 已超期 are the cases as they stand: at today (`cli::report_preset` the same).
     let monthly = match store.unit_report(
         Preset::Monthly,
         (period.start, period.end),
-        cutoff,
+        today,
         DEFAULT_TOP,
     ) {
         Ok(r) => r,
         Err(e) => return failed(e),
     };
+    // The by-unit report of the period shown is named by its kind: a 周报 shown writes a
+    // week's, beside the leaders' 周报 of this week.
     let docs = [
-        (Preset::Daily, today.to_string(), Doc::Units(&daily)),
-        (Preset::Weekly, week.code(), Doc::Weekly(&weekly)),
-        (Preset::Monthly, period.code(), Doc::Units(&monthly)),
+        (
+            words::title(lang, Preset::Daily),
+            today.to_string(),
+            Doc::Units(&daily),
+        ),
+        (
+            words::title(lang, Preset::Weekly),
+            week.code(),
+            Doc::Weekly(&weekly),
+        ),
+        (
+            words::units_title(lang, Preset::Monthly, monthly.kind()),
+            period.code(),
+            Doc::Units(&monthly),
+        ),
     ];
     let mut written = Vec::new();
-    for (preset, code, doc) in docs {
-        let path = dir.join(format!("{}-{code}.html", words::title(lang, preset)));
+    for (title, code, doc) in docs {
+        let path = dir.join(format!("{title}-{code}.html"));
         let body = render(&doc, Form::Html, lang).unwrap_or_default();
         if let Err(e) = crate::files::write_private(&path, body.as_bytes()) {
             return Msg::Failed(report_words::cannot_write(lang, &path, &e));

@@ -293,6 +293,7 @@ fn counted(
         last_year,
         today,
         cutoff,
+        ledger_from: None,
         group_visit_min_people: GROUP_VISIT_MIN_PEOPLE,
         top,
         figures,

@@ -106,6 +106,10 @@ pub struct Report {
     pub today: NaiveDate,
     /// The day overdue items are counted at: the period's last day, or today if earlier.
     pub cutoff: NaiveDate,
+    /// The day the ledger's first case was received (the store fills it in): a period
+    /// compared with that begins before it is not wholly on the ledger.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger_from: Option<NaiveDate>,
     pub group_visit_min_people: u32,
     pub top: usize,
     pub figures: Vec<Figure>,
