@@ -264,7 +264,8 @@ pub(super) fn search_ids(
     }
     let typed_phone = phone_typed(query);
     let query = typed_phone.as_deref().unwrap_or(query);
-    let numbered = serial_matches(conn, query, seen)?;
+    let mut numbered = serial_matches(conn, query, seen)?;
+    numbered.extend(id_prefix_matches(conn, query, limit, seen)?);
     let Some(expr) = match_expression(query) else {
         return Ok(numbered);
     };
@@ -322,6 +323,34 @@ fn serial_matches(conn: &Connection, query: &str, seen: &str) -> Result<Vec<i64>
           ORDER BY y.year DESC"
     ))?;
     let ids = stmt.query_map([serial], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Digits of an ID number typed before its holder's cases are looked up by its start: the
+/// 6-digit region and the 8-digit birth date (fewer would match a whole district, and each
+/// key typed would walk all of them).
+pub const ID_PREFIX_DIGITS: usize = 14;
+
+/// The cases of petitioners whose ID number begins with `query` (14 to 17 characters of
+/// one), newest first: the `petitioners_by_id_number` index read as a range (the planner
+/// takes it for the range; the partial index is named by its `IS NOT NULL`).
+fn id_prefix_matches(conn: &Connection, query: &str, limit: usize, seen: &str) -> Result<Vec<i64>> {
+    let q = query.trim().to_ascii_uppercase();
+    let digits = q.trim_end_matches('X');
+    let shaped = (ID_PREFIX_DIGITS..=17).contains(&q.len())
+        && digits.len() + 1 >= q.len()
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    if !shaped {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT DISTINCT p.case_id FROM petitioners p
+           JOIN cases c ON c.id = p.case_id
+          WHERE p.id_number IS NOT NULL AND p.id_number >= ?1 AND p.id_number < ?1 || '~'
+            AND {seen}
+          ORDER BY p.case_id DESC LIMIT ?2"
+    ))?;
+    let ids = stmt.query_map(params![q, limit as i64], |r| r.get(0))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 

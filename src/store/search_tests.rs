@@ -58,7 +58,10 @@ fn search(texts: &[&str], q: &str) -> Vec<i64> {
     conn.execute_batch(
         "CREATE VIRTUAL TABLE case_search USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='1 3 4 5 6 7 8 9 10 11');
          CREATE TABLE case_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
-         CREATE TABLE cases (id INTEGER PRIMARY KEY, case_no TEXT UNIQUE);",
+         CREATE TABLE cases (id INTEGER PRIMARY KEY, case_no TEXT UNIQUE);
+         CREATE TABLE petitioners (case_id INTEGER, id_number TEXT, received_at INTEGER);
+         CREATE INDEX petitioners_by_id_number ON petitioners (id_number, received_at, case_id)
+             WHERE id_number IS NOT NULL;",
     )
     .unwrap();
     for (i, t) in texts.iter().enumerate() {
@@ -279,4 +282,36 @@ fn upgrading_to_prefix_indexes_keeps_every_hit() {
         .unwrap();
     assert!(sql.contains("prefix = '1 3 4 5 6 7 8 9 10 11'"), "{sql}");
     assert_eq!(hits(&store), before);
+}
+
+/// The start of an ID number (its region and birth date, 14 characters or more) finds its
+/// holders' cases, as a scan of the petitioners finds them; fewer characters look nothing up
+/// by ID (a whole district), and what the reader may not see stays unseen.
+#[test]
+fn the_start_of_an_id_number_finds_its_holders_cases() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = crate::store::test_ledger::demo(&dir.path().join("l.db"), 300, 5, false);
+    let ids: Vec<(i64, String)> = store
+        .conn
+        .prepare("SELECT case_id, id_number FROM petitioners WHERE id_number IS NOT NULL")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(ids.len() > 50);
+    for (_, number) in ids.iter().step_by(17) {
+        let start = &number[..16];
+        let got = search_ids(&store.conn, start, 1000, "1").unwrap();
+        for (case, _) in ids.iter().filter(|(_, n)| n.starts_with(start)) {
+            assert!(got.contains(case), "{start}: {got:?}");
+        }
+        let hidden = search_ids(&store.conn, start, 20, "c.id <> 0 AND 0").unwrap();
+        assert!(hidden.is_empty(), "{hidden:?}");
+    }
+    assert!(
+        id_prefix_matches(&store.conn, &ids[0].1[..6], 20, "1")
+            .unwrap()
+            .is_empty()
+    );
 }
