@@ -160,7 +160,7 @@ fn the_leader_steps_through_periods_and_sees_the_command_lines_figures() {
 }
 
 #[test]
-fn x_writes_the_report_as_html_and_csv_beside_the_ledger() {
+fn x_writes_the_report_as_html_csv_and_docx_beside_the_ledger() {
     let (l, mut s, mut app) = desk(date("2025-12-10"));
     press(&mut s, &mut app, KeyCode::Char('y'));
     press(&mut s, &mut app, KeyCode::Left);
@@ -190,6 +190,12 @@ fn x_writes_the_report_as_html_and_csv_beside_the_ledger() {
     let sheet = std::fs::read_to_string(&csv).unwrap();
     assert!(sheet.starts_with("\u{feff}section,key,label,value"));
     assert!(sheet.contains("intake,batches,信访总量（批次）,6,"));
+    // And in Word, the analysis first, as the command line's --format docx writes it.
+    let word = std::fs::read(dir.join("信访情况分析报告-2025-11.docx")).unwrap();
+    assert!(word.starts_with(b"PK"), "a .docx is a zip");
+    // The screen shows the analysis too, after the tables.
+    let analysis = &app.report().loaded.as_ref().unwrap().analysis;
+    assert!(analysis[0].starts_with("一、总体情况"), "{analysis:?}");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -563,7 +563,7 @@ pub fn render<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> Result<(), B
     terminal.draw(|f| view::draw(app, f)).map(|_| ())
 }
 
-/// x on the report screen: the report shown, as HTML and CSV, in `reports/` beside the
+/// x on the report screen: the report shown, as HTML, CSV and Word (.docx), in `reports/` beside the
 /// ledger (made if missing). An existing file of the same period is replaced: the report is
 /// made again from the ledger, so the newest is the right one.
 fn write_report(store: &Store, app: &App) -> Msg {
@@ -587,5 +587,17 @@ fn write_report(store: &Store, app: &App) -> Msg {
         }
         written.push(path);
     }
+    // And in Word, which offices finish the report in (the analysis first, as printed).
+    let path = dir.join(format!("{stem}.docx"));
+    let written_docx = crate::report::render_docx(&loaded.report, app.lang, policy)
+        .map_err(|e| words::cannot_write(app.lang, &path, &std::io::Error::other(e)))
+        .and_then(|bytes| {
+            crate::files::write_private(&path, &bytes)
+                .map_err(|e| words::cannot_write(app.lang, &path, &e))
+        });
+    if let Err(said) = written_docx {
+        return Msg::Failed(said);
+    }
+    written.push(path);
     Msg::ReportWritten(written)
 }

@@ -60,7 +60,13 @@ pub struct LoadedReport {
     pub title: String,
     pub compared: String,
     pub blocks: Vec<Block>,
+    /// 情况分析: the paragraphs the printed report opens with, drafted from these figures
+    /// (`report::prose`), shown after the tables so the header row stays over them.
+    pub analysis: Vec<String>,
 }
+
+/// The narrowest body the desk draws the report in (80 columns less the margins).
+const ANALYSIS_NARROWEST: usize = 76;
 
 /// One section of the report as shown.
 #[derive(Debug, Clone)]
@@ -162,16 +168,30 @@ impl LoadedReport {
         };
         let previous = (!report.compared_once()).then_some(&report.previous);
         let compared = say::compared(lang, report.cutoff, previous, &report.last_year);
+        let analysis = crate::report::prose::draft(&report, lang, policy);
         LoadedReport {
             report,
             title,
             compared,
             blocks,
+            analysis,
         }
     }
 
-    /// Lines of the whole body.
+    /// Lines of the whole body: the tables, then the analysis as wrapped on the narrowest
+    /// screen the desk draws (so scrolling reaches its end at any width).
     pub fn height(&self) -> usize {
-        self.blocks.iter().map(Block::height).sum()
+        let tables: usize = self.blocks.iter().map(Block::height).sum();
+        tables + self.analysis_lines(ANALYSIS_NARROWEST).len()
+    }
+
+    /// The analysis under its heading, each paragraph wrapped to `w` columns.
+    pub fn analysis_lines(&self, w: usize) -> Vec<String> {
+        let mut lines = Vec::new();
+        for p in &self.analysis {
+            lines.extend(crate::display::wrap(p, w.saturating_sub(2).max(10)));
+            lines.push(String::new());
+        }
+        lines
     }
 }
