@@ -177,6 +177,14 @@ pub fn draft_note(lang: Lang) -> &'static str {
     )
 }
 
+/// As [`draft_note`], on the desk's report screen, where the analysis follows the tables.
+pub fn draft_note_below(lang: Lang) -> &'static str {
+    lang.pick(
+        "（据上列数据起草，请审核修改；x 导出后可在Word中编辑）",
+        " (drafted from the figures above; review it, and edit it in Word after x)",
+    )
+}
+
 /// The heading over the tables that follow.
 pub fn tables_heading(lang: Lang) -> &'static str {
     lang.pick("统计数据", "Figures")

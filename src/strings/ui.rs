@@ -164,7 +164,7 @@ pub fn action(lang: Lang, name: &str) -> &'static str {
         "prev_kind" => lang.pick("上一种报告", "previous kind"),
         "prev_period" => lang.pick("上一期", "previous period"),
         "next_period" => lang.pick("下一期", "next period"),
-        "export" => lang.pick("导出HTML和CSV", "write HTML and CSV"),
+        "export" => lang.pick("导出报告", "write files"),
         "add_row" => lang.pick("添加信访人", "add petitioner"),
         "remove_row" => lang.pick("删除信访人", "remove petitioner"),
         "main_row" => lang.pick("设为主信访人", "make main petitioner"),

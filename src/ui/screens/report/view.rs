@@ -162,7 +162,7 @@ fn body_lines(r: &LoadedReport, columns: &Columns, w: usize, lang: Lang) -> Vec<
     let heading = format!(
         "{}{}",
         crate::strings::analysis::title(lang),
-        crate::strings::analysis::draft_note(lang)
+        crate::strings::analysis::draft_note_below(lang)
     );
     lines.push(Line::from(cut(&heading, w)).bold());
     lines.extend((r.analysis_lines(w).into_iter()).map(|l| Line::from(format!("  {l}"))));
