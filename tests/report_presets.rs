@@ -230,6 +230,13 @@ fn the_special_report_holds_the_case_its_flags_and_backlog() {
     assert!(text.contains("诉求：要求修复"), "{text}");
     assert!(text.contains("包案领导：赵建国"), "{text}");
     assert!(text.contains("登记受理  李娜"), "{text}");
+    // What a 专报 exists to say: when it is due (or how long overdue), and the 督办.
+    assert!(text.contains("期限：办理答复 "), "{text}");
+    assert!(
+        text.contains("督办：1次；最近：领导交办，请加快（反馈期限2026-11-27）"),
+        "{text}"
+    );
+    assert!(!r.running.is_empty());
 }
 
 fn preset(l: &Ledger, who: &str, args: &[&str]) -> String {

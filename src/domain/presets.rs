@@ -171,4 +171,7 @@ pub struct SpecialReport {
     /// Flags on its petitioners (none shown to whom may not see flags).
     pub flags: Vec<PersonFlag>,
     pub backlog: Option<BacklogStatus>,
+    /// The case's clocks still running (not the windows), each under its policy's rule:
+    /// what a 专报 exists to say (due when, how long overdue).
+    pub running: Vec<(super::policy::ClockRule, super::deadline::ClockView)>,
 }

@@ -274,6 +274,10 @@ fn facts(r: &SpecialReport, lang: Lang) -> Vec<(&'static str, String)> {
         .assignment
         .as_ref()
         .map_or_else(String::new, |a| format!("{} {}", a.department, a.handler));
+    // The 积案's own 包案领导, else the case's (as in the 积案 line below).
+    let owner = (r.backlog.as_ref())
+        .and_then(|b| b.file.leader.as_deref())
+        .or_else(|| c.assignment.as_ref()?.owner_leader.as_deref());
     vec![
         (
             l[0],
@@ -289,7 +293,38 @@ fn facts(r: &SpecialReport, lang: Lang) -> Vec<(&'static str, String)> {
         (l[8], i.request.clone()),
         (l[9], handled),
         (l[10], labels::case_state(lang, c).to_owned()),
+        (l[11], owner.unwrap_or("—").to_owned()),
+        (l[12], due(r, lang)),
+        (l[13], supervised(r, lang)),
     ]
+}
+
+/// The clocks still running, each with its due date and days left or overdue.
+fn due(r: &SpecialReport, lang: Lang) -> String {
+    let shown: Vec<String> = (r.running.iter())
+        .map(|(rule, k)| {
+            let name = labels::clock_name(lang, rule);
+            format!("{name} {} {}", k.due, labels::clock_status(lang, &k.status))
+        })
+        .collect();
+    if shown.is_empty() {
+        "—".to_owned()
+    } else {
+        shown.join(lang.pick("；", "; "))
+    }
+}
+
+/// How often the case was supervised, and the latest 督办's requirement.
+fn supervised(r: &SpecialReport, lang: Lang) -> String {
+    let s = &r.case.supervisions;
+    let latest = s.last().map(|v| {
+        (
+            labels::supervise_ground(lang, v.ground),
+            v.text.trim(),
+            v.feedback_by,
+        )
+    });
+    words::supervised(lang, s.len(), latest)
 }
 
 fn timeline(r: &SpecialReport, lang: Lang) -> Vec<String> {

@@ -11,6 +11,7 @@ use rusqlite::params;
 
 use super::cases::CaseRef;
 use super::{Result, Store};
+use crate::domain::deadline::ClockStatus;
 use crate::domain::presets::{
     BacklogStatus, Counted, LeaderWeek, Line, Listed, Preset, SpecialReport, Step, UnitReport,
     UnitSection, WeeklyReport,
@@ -255,6 +256,11 @@ impl Store {
     /// The 专报 of case `r` as the viewer may see it: refused as `show` refuses it.
     pub fn special_report(&self, r: &CaseRef, today: NaiveDate) -> Result<SpecialReport> {
         let row = self.case(r, today)?;
+        let policy = &self.office().policy;
+        let running = (row.clocks.iter())
+            .filter(|k| matches!(k.status, ClockStatus::Running { .. }))
+            .filter_map(|k| Some((policy.clock(&k.key)?.clone(), k.clone())))
+            .collect();
         let case = row.case;
         let timeline = self
             .events(case.id)?
@@ -280,6 +286,7 @@ impl Store {
             timeline,
             flags,
             backlog,
+            running,
         })
     }
 }

@@ -175,7 +175,7 @@ pub fn special_heads(lang: Lang) -> [&'static str; 5] {
 }
 
 /// The facts' labels of the 专报.
-pub fn fact_labels(lang: Lang) -> [&'static str; 11] {
+pub fn fact_labels(lang: Lang) -> [&'static str; 14] {
     match lang {
         Lang::Zh => [
             "编号",
@@ -189,6 +189,9 @@ pub fn fact_labels(lang: Lang) -> [&'static str; 11] {
             "诉求",
             "承办单位",
             "状态",
+            "包案领导",
+            "期限",
+            "督办",
         ],
         Lang::En => [
             "number",
@@ -202,7 +205,23 @@ pub fn fact_labels(lang: Lang) -> [&'static str; 11] {
             "request",
             "handled by",
             "state",
+            "owning leader",
+            "due",
+            "supervision",
         ],
+    }
+}
+
+/// A 专报's supervision: how many times, and the latest's requirement and feedback date.
+pub fn supervised(lang: Lang, times: usize, latest: Option<(&str, &str, NaiveDate)>) -> String {
+    match (latest, lang) {
+        (None, _) => "—".to_owned(),
+        (Some((ground, text, by)), Lang::Zh) => {
+            format!("{times}次；最近：{ground}，{text}（反馈期限{by}）")
+        }
+        (Some((ground, text, by)), Lang::En) => {
+            format!("{times} times; latest: {ground}, {text} (feedback by {by})")
+        }
     }
 }
 
