@@ -379,6 +379,9 @@ fn the_command_line_shows_each_reader_what_they_may_see() {
     let theirs = theirs.as_array().unwrap();
     assert!(theirs.iter().all(|e| e["act"] != "view"), "{theirs:?}");
     assert!(theirs.iter().any(|e| e["act"] == "sign_in"), "{theirs:?}");
+    // Numbered as listed, so no gap says that something was left out.
+    let numbers: Vec<i64> = theirs.iter().filter_map(|e| e["seq"].as_i64()).collect();
+    assert_eq!(numbers, (1..=theirs.len() as i64).collect::<Vec<_>>());
 }
 
 /// The accused handler at the desk: nothing of the accusation in the queue, in a search
@@ -525,19 +528,23 @@ fn a_claim_is_passed_on_to_the_unit_it_complains_of_and_an_accusation_is_not() {
     let l = ledger();
     let intake = |n: i64, kind: &str| {
         format!(
-            r#"{{"op":"intake","actor":"李娜","at":"2026-11-22T10:00:00+08:00","channel":"visit","petitioners":[{{"name":"王德福","main":true}}],"category":"民政","handling_type":"{kind}","target":"双墩镇人民政府","summary":"低保被取消 {n}","request":"恢复低保","urgency":"normal"}}"#
+            r#"{{"op":"intake","actor":"李娜","at":"2026-11-22T10:00:00+08:00","channel":"visit","petitioners":[{{"name":"王德福","main":true}}],"category":"民政","handling_type":"{kind}","target":"双墩镇人民政府","target_person":"王镇长","summary":"低保被取消 {n}","request":"恢复低保","urgency":"normal"}}"#
         )
     };
-    let pass_on = |case: i64| {
+    let pass_on_to = |case: i64, to: &str| {
         format!(
-            r#"{{"op":"register","actor":"李娜","case":{case},"decision":"pass_on","to":"双墩镇人民政府","at":"2026-11-22T11:00:00+08:00"}}"#
+            r#"{{"op":"register","actor":"李娜","case":{case},"decision":"pass_on","to":"{to}","at":"2026-11-22T11:00:00+08:00"}}"#
         )
     };
+    let pass_on = |case: i64| pass_on_to(case, "双墩镇人民政府");
     l.apply_ok(&format!(
         "{}\n{}",
         intake(3, "申诉求决"),
         intake(4, "检举控告")
     ));
+    // Never to the person complained of, whatever the item (Art 28 第三款).
+    let to_him = l.apply(&pass_on_to(3, "王镇长")).json_lines();
+    assert_eq!(to_him[0]["ok"], false, "{to_him:?}");
     let claim = l.apply(&pass_on(3)).json_lines();
     assert_eq!(claim[0]["ok"], true, "{claim:?}");
     let accusation = l.apply(&pass_on(4)).json_lines();
@@ -554,12 +561,11 @@ fn a_claim_is_passed_on_to_the_unit_it_complains_of_and_an_accusation_is_not() {
 #[test]
 fn the_report_does_not_name_the_reader_s_own_unit_as_complained_of() {
     let l = ledger();
-    let report = |who: &str| {
-        let out = as_(
-            &l,
-            who,
-            &["report", "--period", "2026-11", "--format", "json"],
-        );
+    let report = |who: &str, top: &str| {
+        let args = [
+            "report", "--period", "2026-11", "--format", "json", "--top", top,
+        ];
+        let out = as_(&l, who, &args);
         assert!(out.success(), "{out:?}");
         let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("report JSON");
         let targets: Vec<String> = v["figures"]
@@ -571,8 +577,10 @@ fn the_report_does_not_name_the_reader_s_own_unit_as_complained_of() {
             .collect();
         targets
     };
-    let theirs = report("孙副局长");
+    let theirs = report("孙副局长", "10");
     assert!(theirs.iter().all(|t| !t.contains("区住建局")), "{theirs:?}");
-    let others = report("赵建国");
+    let others = report("赵建国", "10");
     assert!(others.iter().any(|t| t.contains("区住建局")), "{others:?}");
+    // As many units as anyone sees: a shorter ranking would say one was taken out.
+    assert_eq!(report("孙副局长", "1").len(), report("赵建国", "1").len());
 }

@@ -470,3 +470,27 @@ fn a_row_s_problems_are_listed_together() {
     assert!(o.stdout.contains("不存在的分类"), "{o:?}");
     assert!(o.stdout.contains("缺少承办人"), "{o:?}");
 }
+
+/// A register's 督办 on 逾期未办结 is replayed on the day of receipt, when no clock is past
+/// due yet: it is kept as 其他 with the register's words, and the file imports.
+#[test]
+fn an_overdue_supervision_in_a_register_imports_as_its_words() {
+    let l = Ledger::new();
+    l.apply_ok(SETUP);
+    let csv = "编号,来访日期,姓名,问题类别,反映问题,受理情况,承办单位,承办人,督办\r\n\
+               2025-0201,2025-03-11,赵六,城乡建设,反映噪音扰民,受理,城建科,王强,逾期未办结（2025-05-20前反馈）\r\n";
+    let file = l.file("overdue_supervision.csv");
+    std::fs::write(&file, csv).unwrap();
+    let o = import(&l, &[file.to_str().unwrap()]);
+    assert!(o.success(), "{o:?}");
+    let got = cases(&l);
+    let s = &got[0]["case"]["supervisions"][0];
+    assert_eq!(s["ground"], "other", "{s}");
+    assert!(
+        s["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("逾期未办结"),
+        "{s}"
+    );
+}

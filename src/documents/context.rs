@@ -118,16 +118,24 @@ fn petitioner_line(intake: &crate::domain::case::Intake) -> String {
 /// How the unit a sheet goes to reaches the petitioners: the main one and the
 /// representatives (at most five, Art 20), each with phone and address where recorded. None
 /// for an anonymous or a confidential item: the sheet names nobody further.
-fn contacts(intake: &crate::domain::case::Intake) -> Option<String> {
-    if intake.anonymous || intake.confidential {
+fn contacts(intake: &crate::domain::case::Intake, to: Option<&str>) -> Option<String> {
+    // Nor to the unit or person complained of (a claim passed to its township): the
+    // petitioners' phones and addresses are not theirs to hold.
+    let complained_of = [intake.target.as_deref(), intake.target_person.as_deref()];
+    let to_them = to.is_some_and(|to| {
+        (complained_of.into_iter().flatten()).any(|t| crate::domain::rules::names_accused(to, t))
+    });
+    if intake.anonymous || intake.confidential || to_them {
         return None;
     }
-    let named = intake
-        .petitioners
-        .iter()
-        .filter(|p| !p.name.trim().is_empty());
-    let reached: Vec<String> = named
-        .filter(|p| p.main || p.representative || intake.petitioners.len() == 1)
+    let named: Vec<_> = (intake.petitioners.iter())
+        .filter(|p| !p.name.trim().is_empty())
+        .collect();
+    // The main one and the representatives; with none marked, the first named.
+    let marked = named.iter().any(|p| p.main || p.representative);
+    let reached: Vec<String> = (named.iter().enumerate())
+        .filter(|(n, p)| p.main || p.representative || (!marked && *n == 0))
+        .map(|(_, p)| *p)
         .take(5)
         .filter_map(|p| {
             let parts: Vec<&str> = [p.phone.as_deref(), p.address.as_deref()]
@@ -140,6 +148,14 @@ fn contacts(intake: &crate::domain::case::Intake) -> Option<String> {
         })
         .collect();
     (!reached.is_empty()).then(|| reached.join("；"))
+}
+
+/// Whom a sheet goes to, where it names a unit (a 转送单/交办单).
+fn sent_to(body: &Body) -> Option<&str> {
+    match body {
+        Body::Transfer { to, .. } => Some(to.as_str()),
+        _ => None,
+    }
 }
 
 /// The whole context of one document.
@@ -181,7 +197,7 @@ pub fn build(job: &RenderJob) -> Value {
         "sheet": !job.content.kind.to_petitioner(), // to a unit: set smaller (style.css)
         "repeat_notice": job.profile.repeat_notice(),
         "petitioner_line": petitioner_line,
-        "contacts": contacts(intake),
+        "contacts": contacts(intake, sent_to(&job.content.body)),
         "case": {
             "case_no": case_no,
             "received": chinese_date(local(intake.received_at)),

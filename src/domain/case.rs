@@ -356,7 +356,9 @@ impl Case {
     /// Decided, owed a written notice of it (Art 23 第二款), and none recorded: no notice
     /// issued, and not told by a served reply (an item not accepted).
     pub fn notice_unrecorded(&self) -> bool {
-        self.decision.is_some()
+        // An imported case's notices were given on paper, before this ledger.
+        self.intake.origin.is_none()
+            && self.decision.is_some()
             && self.notice_owed()
             && self.decision_notice().is_none()
             && (self.accepted() || self.reply.is_none())

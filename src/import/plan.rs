@@ -378,13 +378,25 @@ impl Reader<'_> {
     fn supervision_and_extension(&self, later: &Later, received: NaiveDate) -> Vec<Step> {
         let mut steps: Vec<Step> = (3..)
             .zip(&later.supervisions)
-            .map(|(minute, (ground, feedback_by))| Step {
-                command: Command::Supervise {
-                    ground: *ground,
-                    text: String::new(),
-                    feedback_by: *feedback_by,
-                },
-                at: self.at(received, minute),
+            .map(|(minute, (ground, feedback_by))| {
+                // Replayed on the day of receipt, no clock is past due yet, so 逾期未办结 is
+                // refused there (the report counts it only for an overdue case): it is kept
+                // as 其他 with the register's words.
+                let (ground, text) = match ground {
+                    SuperviseGround::Overdue => (
+                        SuperviseGround::Other,
+                        crate::strings::labels::imported_overdue_supervision(),
+                    ),
+                    other => (*other, String::new()),
+                };
+                Step {
+                    command: Command::Supervise {
+                        ground,
+                        text,
+                        feedback_by: *feedback_by,
+                    },
+                    at: self.at(received, minute),
+                }
             })
             .collect();
         if let Some((days, reason)) = &later.extension {

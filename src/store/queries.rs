@@ -111,15 +111,25 @@ impl Store {
         Ok(self.row(case, version, today))
     }
 
-    /// The one imported case whose 原编号 is `no`, found through the text index (which
-    /// holds it) and read back to match it whole; None when none or several have it.
+    /// The one imported case whose 原编号 is `no` among those the reader may see, found
+    /// through the text index (which holds it as a phrase of its words) and read back to
+    /// match it whole; None when none or several have it.
     fn by_old_number(&self, no: &str) -> Result<Option<(Case, i64)>> {
         let no = no.trim();
-        if no.is_empty() {
+        let words = search::index_tokens(no);
+        if words.trim().is_empty() {
             return Ok(None);
         }
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT rowid FROM case_search WHERE case_search MATCH ?1
+                AND rowid IN (SELECT c.id FROM cases c WHERE {})",
+            self.seen_where("c.")
+        ))?;
+        let phrase = format!("\"{}\"", words.trim());
+        let ids: Vec<i64> =
+            (stmt.query_map([phrase], |r| r.get(0))?).collect::<rusqlite::Result<_>>()?;
         let mut found = Vec::new();
-        for id in search::search_ids(&self.conn, no, 50, "1")? {
+        for id in ids {
             let (case, version) = cases::load(&self.conn, &CaseRef::Id(id))?;
             let old = case
                 .intake

@@ -58,16 +58,20 @@ impl Store {
         listed: usize,
     ) -> Result<Report> {
         let rules = self.office.rules(&[], &[]);
+        // A rank to spare for a reader whose own unit's row is then left out (Art 30 第三款):
+        // they see as many units as anyone.
+        let ranked = top + usize::from(self.viewer().is_some());
         let mut report = if self.stocks_kept(&rules)? {
-            self.report_rolled(period, today, top, &rules, listed)?
+            self.report_rolled(period, today, ranked, &rules, listed)?
         } else {
-            let mut whole = self.report_whole(period, today, top)?;
+            let mut whole = self.report_whole(period, today, ranked)?;
             whole.keep_first(listed);
             whole
         };
         // 领导阅批率 is counted from the letters themselves (`signed.rs`).
         self.add_letters(&mut report)?;
         self.drop_rows_naming_the_viewer(&mut report);
+        report.keep_top_targets(top);
         report.ledger_from = self.first_received()?;
         Ok(report)
     }

@@ -325,7 +325,9 @@ impl Store {
     }
 
     /// The office-journal events the viewer may read: one about a case hidden from them
-    /// (a view of it, its 积案 file, its 评查) is left out, unsaid (Art 30 第三款).
+    /// (a view of it, its 积案 file, its 评查) is left out, unsaid (Art 30 第三款). What is
+    /// listed is numbered 1, 2, 3… for every reader, not by the chain's numbers, whose gap
+    /// would say that something was left out (`check` verifies the chain itself).
     pub(super) fn keep_seen_office_events(
         &self,
         events: Vec<OfficeEvent>,
@@ -333,22 +335,32 @@ impl Store {
         if self.viewer.is_none() {
             return Ok(events);
         }
+        let mut hidden_ids: std::collections::HashMap<i64, bool> = Default::default();
         let mut kept = Vec::with_capacity(events.len());
         for e in events {
             let case = Audited::from_code(&e.act)
                 .filter(|a| a.names_case())
                 .and_then(|_| e.subject.parse::<i64>().ok());
             let hidden = match case {
-                Some(id) => match cases::load(&self.conn, &CaseRef::Id(id)) {
-                    Ok((case, _)) => !self.sight(&case).shows(),
-                    Err(StoreError::CaseNotFound(_)) => false,
-                    Err(e) => return Err(e),
+                Some(id) => match hidden_ids.get(&id) {
+                    Some(h) => *h,
+                    None => {
+                        let h = match cases::load(&self.conn, &CaseRef::Id(id)) {
+                            Ok((case, _)) => !self.sight(&case).shows(),
+                            Err(StoreError::CaseNotFound(_)) => false,
+                            Err(e) => return Err(e),
+                        };
+                        *hidden_ids.entry(id).or_insert(h)
+                    }
                 },
                 None => false,
             };
             if !hidden {
                 kept.push(e);
             }
+        }
+        for (n, e) in kept.iter_mut().enumerate() {
+            e.seq = n as i64 + 1;
         }
         Ok(kept)
     }

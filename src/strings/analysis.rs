@@ -218,7 +218,7 @@ pub fn overall(
     };
     match lang {
         Lang::Zh => format!(
-            "一、总体情况。{period}，信访总量{batches}批次、{people}人次{said}。其中集体访{}批{}人次，重复信访{}件。",
+            "一、总体情况。{period}，信访总量{batches}批次、{people}人次{said}。其中集体访{}批次{}人次，重复信访{}批次。",
             group.0, group.1, repeat
         ),
         Lang::En => format!(
@@ -571,10 +571,16 @@ pub fn overdue(
             Lang::En => format!(", among them {}", quoted(lang, supervised_nos)),
         });
     }
-    s.push_str(lang.pick(
-        "。请有关部门抓紧办理并按期反馈。",
-        ". The departments concerned are asked to finish them and report back on time.",
-    ));
+    // Asked of the departments only when there is something to finish.
+    let nothing = |n: &str| n.trim() == "0";
+    s.push_str(if nothing(overdue) && nothing(supervised) {
+        lang.pick("。", ".")
+    } else {
+        lang.pick(
+            "。请有关部门抓紧办理并按期反馈。",
+            ". The departments concerned are asked to finish them and report back on time.",
+        )
+    });
     s
 }
 

@@ -483,3 +483,9 @@ pub fn outbound(
 pub fn masked(lang: Lang) -> &'static str {
     lang.pick("（保密）", "(confidential)")
 }
+
+/// The text of a 督办 imported on the ground 逾期未办结 (kept as 其他, `import::plan`): the
+/// register's words, as the ledger keeps them.
+pub fn imported_overdue_supervision() -> String {
+    "原登记簿记为：逾期未办结".to_owned()
+}

@@ -217,10 +217,25 @@ pub fn supervised(lang: Lang, times: usize, latest: Option<(&str, &str, NaiveDat
     match (latest, lang) {
         (None, _) => "—".to_owned(),
         (Some((ground, text, by)), Lang::Zh) => {
-            format!("{times}次；最近：{ground}，{text}（反馈期限{by}）")
+            let text = if text.is_empty() {
+                String::new()
+            } else {
+                format!("，{text}")
+            };
+            format!("{times}次；最近：{ground}{text}（反馈期限{by}）")
         }
         (Some((ground, text, by)), Lang::En) => {
-            format!("{times} times; latest: {ground}, {text} (feedback by {by})")
+            let text = if text.is_empty() {
+                String::new()
+            } else {
+                format!(", {text}")
+            };
+            let times = if times == 1 {
+                "once".to_owned()
+            } else {
+                format!("{times} times")
+            };
+            format!("{times}; latest: {ground}{text} (feedback by {by})")
         }
     }
 }

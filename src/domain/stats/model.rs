@@ -160,6 +160,20 @@ impl Report {
         ids
     }
 
+    /// Keeps the first `top` units of the 被反映单位 ranking and says so: a report made with a
+    /// rank to spare, one of them then left out for its reader, shows as many as any other.
+    pub fn keep_top_targets(&mut self, top: usize) {
+        let mut seen = 0;
+        self.figures.retain(|f| {
+            if f.section != Section::Target || !matches!(f.key, Key::Name(_)) {
+                return true;
+            }
+            seen += 1;
+            seen <= top
+        });
+        self.top = top;
+    }
+
     /// Keeps the first `n` of each list (their counts stay).
     pub fn keep_first(&mut self, n: usize) {
         self.overdue_items.truncate(n);

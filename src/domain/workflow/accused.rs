@@ -9,10 +9,13 @@ use crate::domain::rules::{Operator, names_accused};
 use crate::domain::types::{Decision, HandlingType};
 use crate::domain::visibility::accused_in;
 
-/// The accused name of the case that `party` is, if any.
+/// The accused name of the case that `party` is, if any: the unit only where the case may
+/// hold 检举、揭发材料 (`accuses`); the person complained of always (Art 28 第三款: 回避 —
+/// 属地管理 of Art 22 (二) sends a claim to a body, never to the person it names).
 fn accused_as(case: &Case, party: &str) -> Option<String> {
     let i = &case.intake;
-    [i.target.as_deref(), i.target_person.as_deref()]
+    let unit = i.target.as_deref().filter(|_| accuses(case));
+    [unit, i.target_person.as_deref()]
         .into_iter()
         .flatten()
         .find(|t| names_accused(party, t))
@@ -27,7 +30,7 @@ pub(super) fn refuse_the_accused(
     actor: &Operator,
 ) -> Result<(), WorkflowError> {
     let op = command.op();
-    let found = if let Some(to) = sent_to(command).filter(|_| accuses(case)) {
+    let found = if let Some(to) = sent_to(command) {
         accused_as(case, to).map(|target| (to.to_owned(), target))
     } else if decides(op) {
         accused_in(case, actor)

@@ -162,14 +162,14 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
     if ok { Ok(()) } else { wrong }
 }
 
-/// An item not accepted is told at once (Art 23); an accepted one is answered with the
-/// opinion its leader approved (Art 32), whatever step it is at.
 /// Art 23 第二款 但书: an item declined or passed on whose petitioner is unknown is owed no
 /// notice, so nothing is served before it is filed.
 fn filed_untold(case: &Case) -> bool {
     !case.accepted() && !case.notice_owed()
 }
 
+/// An item not accepted is told at once (Art 23); an accepted one is answered with the
+/// opinion its leader approved (Art 32), whatever step it is at.
 fn reply_allows(case: &Case) -> Result<(), WorkflowError> {
     let told = case.state == State::Registered && !case.accepted();
     if told || case.approved_opinion().is_some() && case.state == State::Assigned {

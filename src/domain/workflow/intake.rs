@@ -30,7 +30,8 @@ pub(super) fn validate_intake(
     let received_at = input.received_at.unwrap_or(at);
     check_received(input, received_at, at, rules)?;
     if input.channel == Channel::Email
-        && let Some(found) = input.contact.as_deref().filter(|c| !is_email(c))
+        && let Some(found) =
+            (input.contact.as_deref()).filter(|c| !c.trim().is_empty() && !is_email(c))
     {
         return Err(WorkflowError::BadEmail {
             found: found.to_owned(),
