@@ -477,3 +477,21 @@ fn an_email_address_is_checked_and_a_passed_deadline_is_kept() {
     let case = d.store.case(&CaseRef::Id(id), d.app.today).unwrap().case;
     assert_eq!(case.intake.referral.unwrap().deadline, Some(past));
 }
+
+/// Ticking 匿名 answers the name's complaint: the name loses its required mark and the words
+/// asking for it.
+#[test]
+fn ticking_anonymous_drops_the_names_mark_and_complaint() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n3");
+    let before = common::desk::drawn(&d.app);
+    assert!(before.contains("*姓名"), "{before}");
+    d.to(FieldKey::Anonymous, None);
+    d.key(KeyCode::Char(' '));
+    assert!(d.form().flag(FieldKey::Anonymous));
+    let after = common::desk::drawn(&d.app);
+    assert!(
+        !after.contains("*姓名") && !after.contains("必填；不愿具名"),
+        "{after}"
+    );
+}
