@@ -346,8 +346,8 @@ impl Case {
     }
 
     /// Whether a written notice can be owed to the petitioner: not when no name is known
-    /// (Art 23 第二款: 但信访人的姓名（名称）、住址不清的除外), as `documents::prepare` refuses
-    /// a notice to nobody.
+    /// (Art 23 第二款: 但信访人的姓名（名称）、住址不清的除外). The one rule for archiving
+    /// untold (`workflow::gate`) and for refusing a notice to nobody (`documents::prepare`).
     pub fn notice_owed(&self) -> bool {
         let i = &self.intake;
         !i.anonymous && i.petitioners.iter().any(|p| !p.name.trim().is_empty())

@@ -116,20 +116,8 @@ impl Store {
     /// match it whole; None when none or several have it.
     fn by_old_number(&self, no: &str) -> Result<Option<(Case, i64)>> {
         let no = no.trim();
-        let words = search::index_tokens(no);
-        if words.trim().is_empty() {
-            return Ok(None);
-        }
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT rowid FROM case_search WHERE case_search MATCH ?1
-                AND rowid IN (SELECT c.id FROM cases c WHERE {})",
-            self.seen_where("c.")
-        ))?;
-        let phrase = format!("\"{}\"", words.trim());
-        let ids: Vec<i64> =
-            (stmt.query_map([phrase], |r| r.get(0))?).collect::<rusqlite::Result<_>>()?;
         let mut found = Vec::new();
-        for id in ids {
+        for id in search::phrase_ids(&self.conn, no, &self.seen_where("c."))? {
             let (case, version) = cases::load(&self.conn, &CaseRef::Id(id))?;
             let old = case
                 .intake

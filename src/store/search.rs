@@ -326,6 +326,22 @@ fn serial_matches(conn: &Connection, query: &str, seen: &str) -> Result<Vec<i64>
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Ids of the cases whose indexed text holds `text` whole, as a phrase of its words (an
+/// imported case's 原编号, `Store::case`), of those meeting `seen`; none for no words.
+pub(super) fn phrase_ids(conn: &Connection, text: &str, seen: &str) -> Result<Vec<i64>> {
+    let words = index_tokens(text);
+    if words.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare(&format!(
+        "SELECT rowid FROM case_search WHERE case_search MATCH ?1
+            AND rowid IN (SELECT c.id FROM cases c WHERE {seen})"
+    ))?;
+    let phrase = format!("\"{}\"", words.trim());
+    let ids = stmt.query_map([phrase], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Digits of an ID number typed before its holder's cases are looked up by its start: the
 /// 6-digit region and the 8-digit birth date (fewer would match a whole district, and each
 /// key typed would walk all of them).

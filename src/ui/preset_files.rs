@@ -1,6 +1,6 @@
-//! `p` on the report screen: the county's reports (日报 of today, 周报 of this week, 月报 of
-//! the shown period) written as HTML beside the report's own files, as the signed-in
-//! operator may see them (the store reads as the desk's viewer).
+//! The report screen's files: `x` the report shown (HTML, CSV, Word), `p` the county's
+//! reports (日报 of today, 周报 of this week, 月报 of the shown period) as HTML beside them,
+//! each as the signed-in operator may see it (the store reads as the desk's viewer).
 
 use super::app::App;
 use super::messages::Msg;
@@ -81,4 +81,43 @@ pub fn reports_dir(store: &Store, app: &App) -> std::path::PathBuf {
         Some(who) => dir.join(crate::files::safe_name(&who.name)),
         None => dir,
     }
+}
+
+/// x on the report screen: the report shown, as HTML, CSV and Word (.docx), in `reports/` beside the
+/// ledger (made if missing). An existing file of the same period is replaced: the report is
+/// made again from the ledger, so the newest is the right one.
+pub fn write_report(store: &Store, app: &App) -> Msg {
+    use crate::report::{Format, render};
+    use crate::strings::{report as words, report_screen as say};
+    let Some(loaded) = &app.report().loaded else {
+        return Msg::Idle;
+    };
+    let dir = reports_dir(store, app);
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        return Msg::Failed(say::cannot_make_folder(app.lang, &dir, &e));
+    }
+    let stem = say::file_stem(app.lang, &loaded.report.period);
+    let policy = &store.office().policy;
+    let mut written = Vec::new();
+    for format in [Format::Html, Format::Csv] {
+        let path = dir.join(format!("{stem}.{}", format.extension()));
+        let body = render(&loaded.report, format, app.lang, policy);
+        if let Err(e) = crate::files::write_private(&path, body.as_bytes()) {
+            return Msg::Failed(words::cannot_write(app.lang, &path, &e));
+        }
+        written.push(path);
+    }
+    // And in Word, which offices finish the report in (the analysis first, as printed).
+    let path = dir.join(format!("{stem}.docx"));
+    let written_docx = crate::report::render_docx(&loaded.report, app.lang, policy)
+        .map_err(|e| words::cannot_write(app.lang, &path, &std::io::Error::other(e)))
+        .and_then(|bytes| {
+            crate::files::write_private(&path, &bytes)
+                .map_err(|e| words::cannot_write(app.lang, &path, &e))
+        });
+    if let Err(said) = written_docx {
+        return Msg::Failed(said);
+    }
+    written.push(path);
+    Msg::ReportWritten(written)
 }

@@ -78,7 +78,7 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
             supervised,
             page,
         } => load_report_list(store, app, *period, *supervised, *page),
-        Cmd::WriteReport => write_report(store, app),
+        Cmd::WriteReport => super::preset_files::write_report(store, app),
         Cmd::WritePresets(period) => super::preset_files::write(store, app, *period),
         Cmd::LoadDirectory => load_directory(store, app),
         Cmd::LoadOfficeJournal => office_journal(store, app),
@@ -561,43 +561,4 @@ pub fn notice_commits(store: &mut Store, app: &mut App, seen: &mut Option<i64>) 
 /// Draws one frame.
 pub fn render<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> Result<(), B::Error> {
     terminal.draw(|f| view::draw(app, f)).map(|_| ())
-}
-
-/// x on the report screen: the report shown, as HTML, CSV and Word (.docx), in `reports/` beside the
-/// ledger (made if missing). An existing file of the same period is replaced: the report is
-/// made again from the ledger, so the newest is the right one.
-fn write_report(store: &Store, app: &App) -> Msg {
-    use crate::report::{Format, render};
-    use crate::strings::{report as words, report_screen as say};
-    let Some(loaded) = &app.report().loaded else {
-        return Msg::Idle;
-    };
-    let dir = super::preset_files::reports_dir(store, app);
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        return Msg::Failed(say::cannot_make_folder(app.lang, &dir, &e));
-    }
-    let stem = say::file_stem(app.lang, &loaded.report.period);
-    let policy = &store.office().policy;
-    let mut written = Vec::new();
-    for format in [Format::Html, Format::Csv] {
-        let path = dir.join(format!("{stem}.{}", format.extension()));
-        let body = render(&loaded.report, format, app.lang, policy);
-        if let Err(e) = crate::files::write_private(&path, body.as_bytes()) {
-            return Msg::Failed(words::cannot_write(app.lang, &path, &e));
-        }
-        written.push(path);
-    }
-    // And in Word, which offices finish the report in (the analysis first, as printed).
-    let path = dir.join(format!("{stem}.docx"));
-    let written_docx = crate::report::render_docx(&loaded.report, app.lang, policy)
-        .map_err(|e| words::cannot_write(app.lang, &path, &std::io::Error::other(e)))
-        .and_then(|bytes| {
-            crate::files::write_private(&path, &bytes)
-                .map_err(|e| words::cannot_write(app.lang, &path, &e))
-        });
-    if let Err(said) = written_docx {
-        return Msg::Failed(said);
-    }
-    written.push(path);
-    Msg::ReportWritten(written)
 }

@@ -211,7 +211,7 @@ pub fn prepare(case: &Case, input: &IssueInput, rules: &Rules) -> Result<Content
     let to = addressee(case);
     // Art 23 第二款: no written notice can reach a petitioner whose name is
     // unknown, so a notice to an anonymous or unnamed one is refused.
-    if kind.to_petitioner() && to.names.is_empty() {
+    if kind.to_petitioner() && !case.notice_owed() {
         return Err(Missing::Addressee);
     }
     let decision = case.decision.as_ref();
