@@ -119,3 +119,41 @@ fn the_closed_loop_list_holds_the_open_first_time_cases() {
     let text = run(&["firsttime", "--db", l.db()], "");
     assert!(text.stdout.contains("包案:赵局长"), "{text:?}");
 }
+
+/// 更正: 乙's second visit (case 3) was recorded under 乙's number by a slip; put right, it
+/// is a first visit of someone else, and 乙's first case (2) was closed at once after all.
+/// The marks the petitioners feed (重复访, 初信初访一次办结) move with the correction, the
+/// search finds the number as corrected, `check` finds every row as a fresh ledger's, and
+/// the report still recounts.
+#[test]
+fn a_corrected_phone_moves_the_repeat_marks_and_the_report_recounts() {
+    let l = office();
+    let before = report_json(&l, "2025-12");
+    assert_eq!(three(&before, "focus", "repeat").0, 1);
+    let line = json!({"op": "correct", "actor": "李娜", "case": 3,
+        "at": "2026-03-02T09:00:00+08:00", "reason": "电话号码录错一位",
+        "petitioners": [{"name": "乙", "phone": "13900000003", "main": true}]});
+    let out = l.apply_ok(&(line.to_string() + "\n"));
+    assert_eq!(out[0]["state"], "intake", "{out:?}");
+    let r = report_json(&l, "2025-11");
+    // Served in November and first-time: 1, 2, 4, 6; at once now 1, 2 and 4.
+    assert_eq!(three(&r, "focus", "first_time_once"), (3, 0, 0));
+    let december = report_json(&l, "2025-12");
+    assert_eq!(three(&december, "focus", "repeat").0, 0);
+    let cases = export(&l);
+    for period in ["2025-11", "2025-12", "2026-03"] {
+        assert!(compare(&cases, &report_json(&l, period)) > 50);
+    }
+    let check = l.check();
+    assert!(check.success(), "{check:?}");
+    let found = |q: &str| {
+        let out = run(&["search", "--json", "--db", l.db(), q], "");
+        assert!(out.success(), "{out:?}");
+        let rows: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+        rows.iter()
+            .map(|r| r["id"].as_i64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(found("13900000003"), [3]);
+    assert_eq!(found("13900000002"), [2]);
+}

@@ -279,6 +279,22 @@ pub struct Case {
     /// Files kept with the case (附件), in order, removed ones too (`n` is the place + 1).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
+    /// 更正 of the record taken in, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Corrected>,
+}
+
+/// 更正 (`domain::correction`): why, by whom, and who the petitioners and the contact were
+/// recorded as before it, when that changed: masking hides those too (Art 30 第三款).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Corrected {
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub petitioners_before: Vec<Petitioner>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_before: Option<String>,
+    #[serde(flatten)]
+    pub stamp: Stamp,
 }
 
 /// A file kept with the case: what it is; the store keeps its bytes while it is not removed.

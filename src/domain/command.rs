@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::attachment::FileBytes;
+pub use super::correction::Correction;
 use super::documents::IssueInput;
 pub use super::intake::IntakeInput;
 use super::intake::{Petitioner, Referral, field_names, strict_input};
@@ -179,6 +180,8 @@ pub enum Command {
     Unmask {
         reason: String,
     },
+    /// 更正: what the clerk recorded at the window, put right (`domain::correction`).
+    Correct(Box<Correction>),
     /// 撤销: the operator takes back their own last step on the case within minutes
     /// (`workflow::undo`); `seq`, when given, names the event meant.
     Undo {
@@ -267,6 +270,7 @@ impl Command {
             Command::Terminate { .. } => Op::Terminate,
             Command::ReportReceived { .. } => Op::ReportReceived,
             Command::Unmask { .. } => Op::Unmask,
+            Command::Correct(_) => Op::Correct,
             Command::Undo { .. } => Op::Undo,
             Command::AttachFile { .. } => Op::AttachFile,
             Command::DetachFile { .. } => Op::DetachFile,
@@ -316,6 +320,7 @@ pub fn fields(op: Op) -> &'static [&'static str] {
         Op::Terminate => &["note"],
         Op::ReportReceived => &["summary", "received_on"],
         Op::Unmask => &["reason"],
+        Op::Correct => field_names::<Correction>(),
         Op::Undo => &["seq"],
         // `apply` reads the bytes from `base64` or `path` and fills in what they are.
         Op::AttachFile => &["name", "media_type", "size", "sha256"],
@@ -441,6 +446,7 @@ mod tests {
             Op::Terminate => r#"{"op":"terminate"}"#,
             Op::ReportReceived => r#"{"op":"report_received","summary":"s"}"#,
             Op::Unmask => r#"{"op":"unmask","reason":"r"}"#,
+            Op::Correct => r#"{"op":"correct","summary":"s","reason":"r"}"#,
             Op::Undo => r#"{"op":"undo","seq":7}"#,
             Op::AttachFile => {
                 r#"{"op":"attach_file","name":"a.pdf","media_type":"application/pdf","size":3,"sha256":"ab"}"#

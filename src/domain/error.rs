@@ -183,6 +183,9 @@ pub enum WorkflowError {
     /// 督办 on the ground 逾期未办结 for a case with no clock past due.
     #[error("the case is not overdue")]
     NotOverdue,
+    /// 更正 that leaves the record as it was.
+    #[error("the correction changes nothing")]
+    NothingToCorrect,
     #[error("the review window closed on {due}")]
     ReviewWindowClosed { due: NaiveDate },
     /// Art 36 第一款: the 复核 window, 30 days from the 复查 opinion.

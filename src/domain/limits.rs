@@ -218,8 +218,37 @@ pub fn check_command(command: &Command) -> Result<(), WorkflowError> {
             name, media_type, ..
         } => check_all(&[(F::FileName, name), (F::FileName, media_type)]),
         Command::DetachFile { reason, .. } => check_text(F::Reason, reason),
+        Command::Correct(c) => check_correction(c),
         Command::Archive | Command::Own | Command::Undo { .. } => Ok(()),
     }
+}
+
+/// 更正's texts, as long as intake's may be.
+fn check_correction(c: &crate::domain::command::Correction) -> Result<(), WorkflowError> {
+    use Field as F;
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    check_all(&[
+        (F::Reason, &c.reason),
+        (F::LetterNo, &opt(&c.letter_no)),
+        (F::Contact, &opt(&c.contact)),
+        (F::Location, &opt(&c.location)),
+        (F::Summary, &opt(&c.summary)),
+        (F::Request, &opt(&c.request)),
+    ])?;
+    c.petitioners.iter().flatten().try_for_each(check_person)
+}
+
+/// One petitioner's texts.
+fn check_person(p: &crate::domain::intake::Petitioner) -> Result<(), WorkflowError> {
+    use Field as F;
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    check_all(&[
+        (F::Name, &p.name),
+        (F::IdNumber, &opt(&p.id_number)),
+        (F::Phone, &opt(&p.phone)),
+        (F::Address, &opt(&p.address)),
+        (F::WorkUnit, &opt(&p.work_unit)),
+    ])
 }
 
 /// What the clerk recorded at the window: its texts, and its dates in the ledger's years.
@@ -240,15 +269,7 @@ fn check_intake(input: &IntakeInput) -> Result<(), WorkflowError> {
         (F::Summary, &input.summary),
         (F::Request, &input.request),
     ])?;
-    for p in &input.petitioners {
-        check_all(&[
-            (F::Name, &p.name),
-            (F::IdNumber, &opt(&p.id_number)),
-            (F::Phone, &opt(&p.phone)),
-            (F::Address, &opt(&p.address)),
-            (F::WorkUnit, &opt(&p.work_unit)),
-        ])?;
-    }
+    input.petitioners.iter().try_for_each(check_person)?;
     let dates = [input.postmark, referral.deadline];
     dates.into_iter().flatten().try_for_each(in_ledger)?;
     if let Some(at) = input.received_at {

@@ -7,6 +7,7 @@ pub mod backlog;
 pub mod calendar;
 pub mod case;
 pub mod command;
+pub mod correction;
 pub mod counting;
 pub mod deadline;
 pub mod documents;

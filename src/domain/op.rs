@@ -37,6 +37,8 @@ vocabulary! {
         Terminate = "terminate",
         ReportReceived = "report_received",
         Unmask = "unmask",
+        /// 更正: a slip in what was recorded at the window put right, with its reason.
+        Correct = "correct",
         Undo = "undo",
         AttachFile = "attach_file",
         DetachFile = "detach_file",
@@ -54,6 +56,8 @@ impl Op {
         match self {
             // Lifting the masking changes who sees, not where the case stands.
             Op::Issue | Op::Unmask => false,
+            // Putting a slip right changes the record, not where the case stands.
+            Op::Correct => false,
             // Taking a step back is offered apart (Ctrl-Z, `u`), never as a next step.
             Op::Undo => false,
             // Files are kept at any step: offered apart, never as the next step.

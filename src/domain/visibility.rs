@@ -139,7 +139,21 @@ pub fn mask(case: &mut Case, mark: &str) {
         .attached
         .iter_mut()
         .flat_map(|a| a.petitioners.iter_mut());
-    for p in case.intake.petitioners.iter_mut().chain(attached) {
+    // Who they were recorded as before a 更正 names them as well.
+    let mut before = Vec::new();
+    for c in &mut case.corrections {
+        before.extend(c.petitioners_before.iter_mut());
+        if c.contact_before.is_some() {
+            c.contact_before = Some(mark.to_owned());
+        }
+    }
+    for p in case
+        .intake
+        .petitioners
+        .iter_mut()
+        .chain(attached)
+        .chain(before)
+    {
         p.name = mark.to_owned();
         // Sex and the kind of document narrow who it is in a small unit: not shown either.
         p.sex = None;
@@ -165,13 +179,19 @@ pub fn mask(case: &mut Case, mark: &str) {
 /// the longest first so that a longer one is replaced whole.
 pub fn secrets(case: &Case) -> Vec<String> {
     let attached = case.attached.iter().flat_map(|a| a.petitioners.iter());
+    let before = case.corrections.iter().flat_map(|c| &c.petitioners_before);
     let mut out: Vec<String> = Vec::new();
-    for p in case.intake.petitioners.iter().chain(attached) {
+    for p in case.intake.petitioners.iter().chain(attached).chain(before) {
         let fields = [&p.id_number, &p.phone, &p.address, &p.work_unit];
         out.push(p.name.clone());
         out.extend(fields.into_iter().flatten().cloned());
     }
     out.extend(case.intake.contact.iter().cloned());
+    out.extend(
+        case.corrections
+            .iter()
+            .filter_map(|c| c.contact_before.clone()),
+    );
     out.retain(|s| s.trim().chars().count() >= 2);
     out.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
     out.dedup();

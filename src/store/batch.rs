@@ -148,6 +148,8 @@ pub(super) fn fits(reqs: &[Request]) -> bool {
                     // The bytes are written beside the case row (`attachments::write`).
                     | Command::AttachFile { .. }
                     | Command::DetachFile { .. }
+                    // It rewrites the intake's rows (`corrected.rs`), which a batch writes once.
+                    | Command::Correct(_)
             )
     })
 }

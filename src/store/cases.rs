@@ -84,7 +84,7 @@ pub fn next_id(tx: &Transaction) -> Result<i64> {
 /// Inserts a new case (`case.id` from `next_id`, `doc` its JSON at `version`: 1, or a
 /// batch's last command on it; `tokens` its search entry from `search::index_tokens`)
 /// with its petitioners, report row and search entry. The intake, which these come from,
-/// does not change after it (a 复查 is a new case).
+/// changes after it only by a 更正 (`corrected.rs` rewrites them); a 复查 is a new case.
 pub(super) fn insert(
     tx: &Transaction,
     case: &Case,
@@ -135,13 +135,21 @@ pub(super) fn insert(
     // Before the petitioners: their trigger marks the row when a petitioner came before.
     facts::write(tx, case)?;
     facts::write_summary(tx, case)?;
+    write_petitioners(tx, case)?;
+    search::index_case_tokens(tx, id, tokens)?;
+    Ok(())
+}
+
+/// The petitioners of `case`'s intake, as rows (their triggers keep the repeat counts).
+pub(super) fn write_petitioners(tx: &Connection, case: &Case) -> Result<()> {
+    let i = &case.intake;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO petitioners (case_id, seq, name, id_number, phone, address, received_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (seq, p) in i.petitioners.iter().enumerate() {
         stmt.execute(params![
-            id,
+            case.id,
             seq as i64,
             p.name,
             p.id_number,
@@ -150,7 +158,6 @@ pub(super) fn insert(
             i.received_at.timestamp(),
         ])?;
     }
-    search::index_case_tokens(tx, id, tokens)?;
     Ok(())
 }
 

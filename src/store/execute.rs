@@ -10,10 +10,12 @@ use rusqlite::{Transaction, TransactionBehavior};
 use super::cases::{self, CaseRef};
 use super::prepare::{Applied, Cases, Ledger, Prepared, Request, Stored, Write, prepare};
 use super::{
-    Result, Store, StoreError, attachments, batch, directory, guard, journal, receipt, rollup,
+    Result, Store, StoreError, attachments, batch, corrected, directory, guard, journal, receipt,
+    rollup,
 };
 use crate::config::Office;
 use crate::domain::case::Case;
+use crate::domain::command::Command;
 use crate::domain::deadline::ClockView;
 use crate::domain::documents::Content;
 use crate::domain::policy::ClockStart;
@@ -263,6 +265,9 @@ pub(super) fn run(
         )?,
         Write::Update { doc, version } => {
             cases::update(tx, case, doc, *version, &applied.clocks)?;
+            if matches!(req.command, Command::Correct(_)) {
+                corrected::write(tx, case)?;
+            }
         }
     }
     rolled.finish(tx, rules, case)?;

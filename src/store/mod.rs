@@ -28,6 +28,7 @@ mod charts;
 mod check;
 mod checkpointer;
 mod connect;
+mod corrected;
 mod counts;
 mod damage;
 mod dashboard;

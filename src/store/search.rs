@@ -151,8 +151,9 @@ pub fn match_expression(query: &str) -> Option<String> {
 
 /// What of a case is searchable: names, phones, summary, request, target
 /// and location. These are fixed at intake, so a case is indexed once and
-/// never re-indexed (deletes leave tombstones that slow FTS5 down); case
-/// numbers are found through their own unique index instead.
+/// re-indexed only by a 更正 (`corrected.rs`; deletes leave tombstones that slow FTS5
+/// down, and a correction is rare); case numbers are found through their own unique
+/// index instead.
 pub fn case_text(case: &Case) -> String {
     let i = &case.intake;
     let mut text = String::new();

@@ -78,6 +78,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
             "本件没有已超过的期限，督办事由不能是「逾期未办结」：请选推诿拖延、处理不当等其他事由",
             "the case has no clock past due, so the ground cannot be 'overdue': choose another ground (delay, poor handling…)",
         ).to_owned(),
+        E::NothingToCorrect => said(lang, NOTHING_TO_CORRECT),
         E::TooLong {
             field,
             limit,
@@ -352,6 +353,11 @@ const ALREADY_TERMINATED: Said = (
 const NO_EXTENSION_ON_REVIEW: Said = (
     "不能延期：复查、复核应在30日内办结（《信访工作条例》第三十五条、第三十六条），第三十四条的延期只适用于初次办理",
     "cannot extend: a 复查 or 复核 is answered within 30 days (Art 35–36); Art 34's extension is for first handling only",
+);
+
+const NOTHING_TO_CORRECT: Said = (
+    "更正内容与原登记相同：请改正登记有误的内容后再保存",
+    "the correction is the same as the record: change what was recorded wrong, then save",
 );
 
 const ALREADY_EXTENDED: Said = (

@@ -89,6 +89,7 @@ pub fn step(lang: Lang, op: Op) -> &'static str {
         Op::Terminate => lang.pick("终结", "close for good"),
         Op::ReportReceived => lang.pick("收到办结报告", "record the report received"),
         Op::Undo => lang.pick("撤销", "undo"),
+        Op::Correct => lang.pick("更正登记信息", "correct the record"),
         Op::AttachFile => lang.pick("添加附件", "attach a file"),
         Op::DetachFile => lang.pick("移除附件", "remove an attachment"),
     }
@@ -354,6 +355,14 @@ pub fn event_note(
         return Some(match lang {
             Lang::Zh => format!("第{n}个附件：{reason}"),
             Lang::En => format!("file {n}: {reason}"),
+        });
+    }
+    // 更正 says why; what it changed is on the case (`corrections`) and in the journal.
+    if op == Op::Correct {
+        let reason = command["reason"].as_str()?;
+        return Some(match lang {
+            Lang::Zh => format!("理由：{reason}"),
+            Lang::En => format!("why: {reason}"),
         });
     }
     let superior = case.extension.as_ref()?.past_superior_due?;

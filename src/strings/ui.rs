@@ -209,6 +209,7 @@ fn step_key(lang: Lang, op: Op) -> &'static str {
         // ever be named.
         Op::Intake | Op::AskExtension | Op::Issue | Op::Unmask => labels::step(lang, op),
         Op::Undo => lang.pick("撤销", "undo"),
+        Op::Correct => lang.pick("更正", "correct"),
         Op::AttachFile => lang.pick("添加附件", "attach file"),
         Op::DetachFile => lang.pick("移除附件", "remove file"),
     }

@@ -75,6 +75,10 @@ fn kind(lang: Lang, op: Op) -> String {
             "移除的附件内容已删除，请重新添加该文件",
             "a removed attachment's bytes are gone; attach the file again",
         ),
+        Op::Correct => lang.pick(
+            "更正有误请再次更正并说明理由",
+            "put a wrong correction right with another, saying why",
+        ),
         // Every other step may be undone: no reason of its kind.
         Op::Assign
         | Op::Recuse

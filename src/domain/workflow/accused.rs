@@ -95,6 +95,7 @@ fn decides(op: Op) -> bool {
         | Op::NoFurther
         | Op::Terminate
         | Op::ReportReceived
+        | Op::Correct
         | Op::Undo => false,
     }
 }

@@ -134,6 +134,8 @@ fn state_allows(case: &Case, op: Op) -> Result<(), WorkflowError> {
         // Any state: `workflow::undo` says which step may be taken back.
         (Op::Undo, _) => true,
         (Op::AttachFile | Op::DetachFile, _) => true,
+        // 更正: the record may be put right until the case is filed; the file is then closed.
+        (Op::Correct, s) => s != Archived,
         (
             Op::Intake
             | Op::Register
@@ -356,6 +358,7 @@ pub fn permitted(case: &Case, op: Op, actor: &Operator) -> Result<(), WorkflowEr
         | Op::Resolve
         | Op::NoFurther
         | Op::ReportReceived
+        | Op::Correct
         | Op::Issue => require_role(op.into(), actor, &[Clerk, Leader]),
     }
 }

@@ -43,7 +43,7 @@ pub(super) fn validate_intake(
         return Err(WorkflowError::NoPetitioner);
     }
     for (i, p) in checked.petitioners.iter_mut().enumerate() {
-        check_petitioner(i + 1, p, input.anonymous, today, &mut warnings)?;
+        check_petitioner(op, i + 1, p, input.anonymous, today, &mut warnings)?;
     }
     choose_main(&mut checked.petitioners)?;
     let named = checked.petitioners.len();
@@ -105,7 +105,8 @@ fn check_received(
 
 /// Checks and normalises the `index`-th (1-based) petitioner: name, ID
 /// number and phone; blanks become absent.
-fn check_petitioner(
+pub(super) fn check_petitioner(
+    op: Op,
     index: usize,
     p: &mut Petitioner,
     anonymous: bool,
@@ -115,7 +116,7 @@ fn check_petitioner(
     p.name = p.name.trim().to_owned();
     if p.name.is_empty() && !anonymous {
         return Err(WorkflowError::MissingField {
-            op: Op::Intake.into(),
+            op: op.into(),
             field: Field::Name,
         });
     }
@@ -144,7 +145,7 @@ fn check_petitioner(
 }
 
 /// Exactly one main petitioner: the first named when none is marked.
-fn choose_main(petitioners: &mut [Petitioner]) -> Result<(), WorkflowError> {
+pub(super) fn choose_main(petitioners: &mut [Petitioner]) -> Result<(), WorkflowError> {
     match petitioners.iter().filter(|p| p.main).count() {
         0 => {
             if let Some(first) = petitioners.first_mut() {

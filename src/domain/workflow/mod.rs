@@ -15,6 +15,7 @@ use super::types::Role;
 
 mod accused;
 mod checks;
+mod correct;
 mod extension;
 mod files;
 mod gate;
@@ -160,6 +161,7 @@ fn dates_ahead(command: &Command) -> Vec<chrono::NaiveDate> {
         | Command::RefuseExtension { .. }
         | Command::Terminate { .. }
         | Command::Unmask { .. }
+        | Command::Correct(_)
         | Command::Undo { .. }
         | Command::AttachFile { .. }
         | Command::DetachFile { .. }

@@ -117,6 +117,13 @@ impl Step<'_, '_> {
                 received_on,
             } => self.report_received(next, summary, *received_on),
             Command::Unmask { reason } => self.unmask(next, reason),
+            Command::Correct(c) => {
+                let (case, warnings) = super::correct::correct(&next, c, self.today, &self.stamp)?;
+                Ok(Change {
+                    warnings,
+                    ..Change::to(case)
+                })
+            }
             // `workflow::files` takes these before `apply` (`transition`); never here.
             Command::AttachFile { .. } | Command::DetachFile { .. } => {
                 Err(wrong_state(self.case, command.op(), self.actor))
@@ -560,5 +567,6 @@ pub(super) fn new_case(intake: Intake, review_of: Option<i64>) -> Case {
         terminated: None,
         report_received: None,
         unmasked: None,
+        corrections: Vec::new(),
     }
 }

@@ -54,6 +54,9 @@ pub fn undoable(op: Op) -> bool {
         Op::Intake | Op::Review | Op::Register | Op::Issue | Op::Undo => false,
         // A file's bytes are written beside the case: it is removed, with a reason, instead.
         Op::AttachFile | Op::DetachFile => false,
+        // A correction rewrote the record the petitioners' index and the search are kept
+        // from: a slip in it is put right by another correction, on the journal.
+        Op::Correct => false,
         Op::Assign
         | Op::Recuse
         | Op::Opinion
@@ -235,6 +238,7 @@ mod tests {
                 Op::Register,
                 Op::Review,
                 Op::Issue,
+                Op::Correct,
                 Op::Undo,
                 Op::AttachFile,
                 Op::DetachFile

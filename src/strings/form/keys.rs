@@ -177,6 +177,7 @@ field_keys! {
     FilePath = ("文件路径", "file path"),
     FileNo = ("附件序号", "attachment number"),
     FileReason = ("移除理由", "reason for removal"),
+    CorrectReason = ("更正理由", "why it is corrected"),
 }
 
 impl FieldKey {

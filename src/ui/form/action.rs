@@ -126,6 +126,7 @@ fn fields(op: Op, row: &CaseRow, dir: &Directory, lang: Lang, today: NaiveDate) 
             Field::new(K::NoFurtherText, Kind::Multi).required(),
         ],
         Op::Terminate => vec![Field::new(K::TerminateNote, Kind::Multi)],
+        Op::Correct => super::correct::fields(case, lang),
         // Not given through a case's step form (see `Form::to_command`).
         Op::Intake | Op::Attach | Op::Issue | Op::Unmask => Vec::new(),
         // 附件: the path is read when the form is saved (`runtime::step`).
@@ -188,6 +189,7 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
         | Op::ReportReceived
         | Op::Issue
         | Op::Unmask
+        | Op::Correct
         | Op::AttachFile
         | Op::DetachFile => None,
     }
@@ -469,6 +471,9 @@ pub fn action_form(
         today,
         offset,
     );
+    if op == Op::Correct {
+        super::correct::finish(&mut form, &row.case, lang);
+    }
     if op == Op::Instruct && row.case.awaiting_instruction() {
         form.context =
             (row.case.opinions.last()).map(|o| t::opinion_to_instruct(lang, &o.stamp.by, &o.text));

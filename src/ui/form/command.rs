@@ -83,6 +83,7 @@ impl Form {
             // document from the documents panel: no step form gives them.
             Op::Intake | Op::Attach | Op::Issue | Op::Unmask => return None,
             Op::AttachFile | Op::DetachFile => self.to_file_command(op)?,
+            Op::Correct => self.to_correction(),
         })
     }
 

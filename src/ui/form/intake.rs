@@ -21,7 +21,7 @@ fn choice(options: Vec<(String, String)>) -> Kind {
 /// One petitioner row's fields for `channel`: every channel asks what DOMAIN.md lists for a
 /// petitioner (name, sex, ID type and number, phone, address, work unit), the ones its
 /// clerk has at hand first.
-fn person_fields(channel: Channel, lang: Lang) -> Vec<Field> {
+pub(super) fn person_fields(channel: Channel, lang: Lang) -> Vec<Field> {
     let name = |required: bool| {
         let f = Field::new(K::Name, Kind::Text);
         if required { f.required() } else { f }

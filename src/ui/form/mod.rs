@@ -7,6 +7,7 @@ pub mod action;
 mod check;
 mod command;
 mod contact;
+mod correct;
 pub mod draft;
 mod edit;
 mod field;
@@ -164,6 +165,10 @@ impl Form {
     pub fn keys(&self) -> Context {
         match self.purpose {
             Purpose::Intake(_) => Context::Form,
+            // 更正 names its petitioners in rows, as the intake form does.
+            Purpose::Action {
+                op: Op::Correct, ..
+            } => Context::Form,
             Purpose::Action { .. }
             | Purpose::Person(_)
             | Purpose::Department

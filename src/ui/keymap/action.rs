@@ -112,6 +112,8 @@ pub enum Action {
     ListNext,
     ListPrev,
     ListSwitch,
+    /// 更正: put right what was recorded at the window.
+    Correct,
 }
 
 /// What an action is: a step of a case, named by its domain op, or the
@@ -204,6 +206,7 @@ impl Action {
             Action::ListNext => Desk("list_next"),
             Action::ListPrev => Desk("list_prev"),
             Action::ListSwitch => Desk("list_switch"),
+            Action::Correct => Step(Op::Correct),
         }
     }
 
@@ -257,6 +260,7 @@ impl Action {
             Op::Undo => Action::Undo,
             Op::AttachFile => Action::AttachFile,
             Op::DetachFile => Action::DetachFile,
+            Op::Correct => Action::Correct,
             // A new intake is `n` on the queue; a repeat item is attached
             // from the intake form; the handler asks for an extension with
             // the extend key (`App::try_action`); documents have their own

@@ -279,6 +279,8 @@ pub(super) const CASE: &[(Action, &[Key])] = &[
     (Action::DetachFile, &[ch('D')]),
     (Action::OpenFile, &[ch('O')]),
     (Action::NextFile, &[ch(']')]),
+    // E for Edit: 更正 what was recorded at the window.
+    (Action::Correct, &[ch('E')]),
 ];
 
 /// The intake form. Printable keys are the fields' own; Enter stays

@@ -364,6 +364,7 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
 /// `w` columns (English names are long: never one cut mid-word).
 fn actions_line(app: &App, screen: &CaseScreen, w: usize) -> Line<'static> {
     let (mut open, mut shut, mut files) = (Vec::new(), Vec::new(), Vec::new());
+    let mut last = None;
     // Every step the keymap has a key for, in the journal's order.
     for op in crate::domain::op::Op::ALL {
         let Some(action) = Action::from_op(op) else {
@@ -386,6 +387,15 @@ fn actions_line(app: &App, screen: &CaseScreen, w: usize) -> Line<'static> {
         };
         let label = format!("{key} {name}");
         let allowed = app.why_not(&screen.row, given).is_none();
+        // 更正 is for a slip, seldom: last, after every step (the help lists it too).
+        if op == crate::domain::op::Op::Correct {
+            last = Some(if allowed {
+                Span::styled(label, Style::new().bold())
+            } else {
+                Span::raw(label).dim()
+            });
+            continue;
+        }
         // Files can be kept in any state: after the case's own next steps, not before them.
         if matches!(
             op,
@@ -417,7 +427,7 @@ fn actions_line(app: &App, screen: &CaseScreen, w: usize) -> Line<'static> {
     }
     let mut spans = Vec::new();
     let mut used = 0;
-    for s in open.into_iter().chain(files).chain(shut) {
+    for s in open.into_iter().chain(files).chain(shut).chain(last) {
         let gap = if spans.is_empty() { 0 } else { 2 };
         let sw = crate::display::width(&s.content);
         if used + gap + sw > w {

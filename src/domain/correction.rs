@@ -1,0 +1,40 @@
+//! 更正: a slip in what was recorded at the window put right (a digit of an ID number, a
+//! misheard name, a phone number, a summary that says the wrong street), on the journal
+//! like every step, with the reason and the record before and after it.
+//!
+//! Only what describes the petitioners and their matter may be corrected, the count of
+//! people who came (人数, the statistics' 人次) with them. What starts a clock or decides who
+//! may see the case stays as it was taken in: the channel, the time received and who
+//! received it (Art 22's fifteen days run from it), anonymity, confidentiality, the
+//! handling type and whom the matter is about (Art 30 第三款 keeps it from them), the
+//! category, the urgency, links and the referral.
+
+use serde::{Deserialize, Serialize};
+
+use super::intake::Petitioner;
+
+/// What an `apply` line or the desk's 更正 form changes; a field left out stays as it is,
+/// a blank text clears an optional one.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// The petitioners as they should read: the whole list, the main one marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub petitioners: Option<Vec<Petitioner>>,
+    /// The caller's number, e-mail address or platform reference.
+    /// 人数: at least the petitioners named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_no: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<String>,
+    /// Why: what was wrong, as the journal keeps it.
+    pub reason: String,
+}

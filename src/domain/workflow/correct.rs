@@ -1,0 +1,86 @@
+//! 更正 (`domain::correction`): the record of what was taken in, put right field by field
+//! and checked as at intake; the rest of the case is left as it stands.
+
+use chrono::NaiveDate;
+
+use super::checks::nonempty;
+use super::intake::{check_petitioner, choose_main};
+use super::warning::Warning;
+use crate::domain::case::{Case, Corrected, Stamp};
+use crate::domain::command::Correction;
+use crate::domain::error::{Field, WorkflowError};
+use crate::domain::intake::is_email;
+use crate::domain::op::Op;
+use crate::domain::types::Channel;
+
+/// `before`, where it changed; nothing where it did not.
+fn changed<T: Clone + Default>(moved: bool, before: &T) -> T {
+    if moved { before.clone() } else { T::default() }
+}
+
+/// `case` as corrected by `c` on `today`, with the warnings of its petitioners' checks;
+/// refused when nothing changes.
+pub(super) fn correct(
+    case: &Case,
+    c: &Correction,
+    today: NaiveDate,
+    stamp: &Stamp,
+) -> Result<(Case, Vec<Warning>), WorkflowError> {
+    let mut next = case.clone();
+    let op = Op::Correct;
+    nonempty(op, Field::Reason, &c.reason)?;
+    let mut warnings = Vec::new();
+    let i = &mut next.intake;
+    if let Some(given) = &c.petitioners {
+        let mut list = given.clone();
+        for (n, p) in list.iter_mut().enumerate() {
+            check_petitioner(op, n + 1, p, i.anonymous, today, &mut warnings)?;
+        }
+        choose_main(&mut list)?;
+        if list.is_empty() && !i.anonymous {
+            return Err(WorkflowError::NoPetitioner);
+        }
+        i.petitioners = list;
+    }
+    i.people = c.people.unwrap_or(i.people);
+    let named = i.petitioners.len();
+    if (i.people as usize) < named || i.people == 0 {
+        return Err(WorkflowError::PeopleFewerThanNamed {
+            people: i.people,
+            named,
+        });
+    }
+    let given = |s: &Option<String>| s.as_deref().map(|t| t.trim().to_owned());
+    let optional = |s: String| Some(s).filter(|t| !t.is_empty());
+    if let Some(summary) = given(&c.summary) {
+        nonempty(op, Field::Summary, &summary)?;
+        i.summary = summary;
+    }
+    if let Some(request) = given(&c.request) {
+        i.request = request;
+    }
+    if let Some(location) = given(&c.location) {
+        i.location = optional(location);
+    }
+    if let Some(letter_no) = given(&c.letter_no) {
+        i.letter_no = optional(letter_no);
+    }
+    if let Some(contact) = given(&c.contact) {
+        if i.channel == Channel::Email && !contact.is_empty() && !is_email(&contact) {
+            return Err(WorkflowError::BadEmail { found: contact });
+        }
+        i.contact = optional(contact);
+    }
+    let was = &case.intake;
+    if next.intake == *was {
+        return Err(WorkflowError::NothingToCorrect);
+    }
+    let petitioners_moved = next.intake.petitioners != was.petitioners;
+    next.corrections.push(Corrected {
+        reason: c.reason.trim().to_owned(),
+        petitioners_before: changed(petitioners_moved, &was.petitioners),
+        contact_before: changed(next.intake.contact != was.contact, &was.contact),
+        stamp: stamp.clone(),
+    });
+    Ok((next, warnings))
+}
