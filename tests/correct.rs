@@ -317,3 +317,41 @@ fn a_corrected_count_of_people_moves_the_person_times_and_the_group_visits() {
     let check = l.check();
     assert!(check.success(), "{check:?}");
 }
+
+/// A correction's draft comes back as it was typed: a petitioner taken off stays off, one
+/// added stays on (the form is made from the case, with its rows, before the draft fills it).
+#[test]
+fn a_correction_s_draft_keeps_the_rows_as_they_were_typed() {
+    use xinfang::ui::form::action::action_form;
+    let mut d = Desk::new("李娜", 1);
+    let mut two = intake_input();
+    two.people = Some(2);
+    let mut other = two.petitioners[0].clone();
+    other.name = "李四".into();
+    other.main = false;
+    other.id_number = None;
+    two.petitioners.push(other);
+    let id = d.intake(two);
+    common::desk::open_case(&mut d.store, &mut d.app, id);
+    d.key(KeyCode::Char('E'));
+    assert_eq!(d.form().rows(), 2);
+    d.to(FieldKey::Name, Some(1));
+    d.ctrl('d');
+    d.ctrl('d');
+    assert_eq!(d.form().rows(), 1);
+    let draft = d.form().draft();
+    let case_row = (d.store)
+        .case(&xinfang::store::CaseRef::Id(id), d.app.today)
+        .unwrap();
+    let mut fresh = action_form(
+        Op::Correct,
+        &case_row,
+        &Default::default(),
+        xinfang::strings::Lang::Zh,
+        d.app.today,
+        d.app.clock.offset(),
+    );
+    assert_eq!(fresh.rows(), 2);
+    fresh.restore(&draft);
+    assert_eq!(fresh.rows(), 1);
+}

@@ -120,6 +120,11 @@ impl Form {
                 break;
             }
         }
+        // A form made with more rows than the draft kept (a 更正 that took a petitioner
+        // off): the draft's rows stand.
+        if rows > 0 {
+            self.fields.retain(|f| f.row.is_none_or(|r| r < rows));
+        }
         for v in &draft.values {
             let Some(f) = self
                 .fields
