@@ -229,9 +229,40 @@ fn the_desk_corrects_the_record_from_the_case_screen() {
         _ => panic!("no case open: {:?}", d.app.message),
     };
     assert_eq!(phone.as_deref(), Some("13912345678"));
+    // The timeline says what changed and why; the footer offers the key.
     let screen = drawn(&d.app);
     assert!(screen.contains("更正登记信息"), "{screen}");
-    assert!(screen.contains("电话号码漏记"), "{screen}");
+    assert!(screen.contains("电话—→13912345678"), "{screen}");
+    assert!(screen.contains("理由：电话号码漏记"), "{screen}");
+    d.app.message = None;
+    let screen = drawn(&d.app);
+    assert!(screen.contains("E更正"), "{screen}");
+}
+
+/// A correction half typed when the terminal dies is offered at the next start and comes
+/// back as typed.
+#[test]
+fn a_correction_half_typed_survives_a_crash() {
+    let mut d = Desk::new("李娜", 1);
+    d.registered_visit("反映物业乱收费");
+    d.key(KeyCode::Char('E'));
+    d.to(FieldKey::Phone, Some(0));
+    d.chars("13912345678");
+    d.to(FieldKey::CorrectReason, None);
+    d.chars("电话漏记");
+    xinfang::ui::runtime::save_draft(&mut d.store, &mut d.app);
+    d.app = d.restart("李娜");
+    assert!(d.app.offered().is_some(), "the draft is offered");
+    d.key(KeyCode::Enter);
+    let phone = d.form().in_row(0, FieldKey::Phone).and_then(|f| f.text());
+    assert_eq!(phone.as_deref(), Some("13912345678"));
+    assert_eq!(
+        d.form().text(FieldKey::CorrectReason).as_deref(),
+        Some("电话漏记")
+    );
+    d.ctrl('s');
+    d.case_id();
+    assert!(d.store.drafts("李娜").unwrap().is_empty());
 }
 
 /// Art 30 第三款: the handler of a confidential case sees it without who the petitioners

@@ -444,7 +444,8 @@ fn timeline_text(lang: Lang, c: &Case, events: &[JournalEntry], earlier: &[CaseR
     let codes: Vec<(i64, &str)> = events.iter().map(|e| (e.seq, e.op.as_str())).collect();
     let verbs = crate::strings::timeline::verbs(lang, c, &codes);
     for (e, verb) in events.iter().zip(verbs) {
-        let note = labels::event_note(lang, &e.op, &e.command, c)
+        let change = (e.before.as_ref(), &e.after);
+        let note = labels::event_note(lang, &e.op, &e.command, change, c)
             .map_or(String::new(), |n| format!("  {n}"));
         let note = note + &labels::entered_by(lang, &e.actor, e.entered_by.as_deref());
         say!(

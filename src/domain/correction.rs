@@ -35,6 +35,7 @@ pub struct Correction {
     pub summary: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<String>,
-    /// Why: what was wrong, as the journal keeps it.
+    /// Why: what was wrong, as the journal keeps it (required: the domain says so).
+    #[serde(default)]
     pub reason: String,
 }

@@ -344,6 +344,7 @@ pub fn event_note(
     lang: Lang,
     op: &str,
     command: &serde_json::Value,
+    change: (Option<&serde_json::Value>, &serde_json::Value),
     case: &crate::domain::case::Case,
 ) -> Option<String> {
     // A file's event names the file (its name is in the journal, its bytes never are).
@@ -357,12 +358,13 @@ pub fn event_note(
             Lang::En => format!("file {n}: {reason}"),
         });
     }
-    // 更正 says why; what it changed is on the case (`corrections`) and in the journal.
+    // 更正 says what it changed, as the journal has it, and why.
     if op == Op::Correct {
         let reason = command["reason"].as_str()?;
+        let what = super::corrected::changes(lang, change.0, change.1);
         return Some(match lang {
-            Lang::Zh => format!("理由：{reason}"),
-            Lang::En => format!("why: {reason}"),
+            Lang::Zh => format!("{what}  理由：{reason}"),
+            Lang::En => format!("{what}  why: {reason}"),
         });
     }
     let superior = case.extension.as_ref()?.past_superior_due?;

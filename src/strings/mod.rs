@@ -10,6 +10,7 @@ pub mod case_steps;
 pub mod charts;
 pub mod check;
 pub mod cli;
+pub mod corrected;
 pub mod damage;
 pub mod dashboard;
 pub mod desk;

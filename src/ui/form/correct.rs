@@ -66,7 +66,10 @@ pub(super) fn fields(case: &Case, lang: Lang) -> Vec<Field> {
         Channel::Visit | Channel::Phone | Channel::Referral => {}
     }
     fields.extend([
-        kept(K::People, Kind::Number, &i.people.to_string()).required(),
+        // A count is typed anew, as on the intake form: the first key replaces it.
+        Field::new(K::People, Kind::Number)
+            .value(&i.people.to_string())
+            .required(),
         kept(
             K::Location,
             Kind::Text,

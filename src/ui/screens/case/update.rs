@@ -22,7 +22,7 @@ impl App {
         let row = view.row.clone();
         self.show(Screen::Case(Box::new(CaseScreen::new(view))));
         if let (Some(op), Some(draft)) = (draft_op, restoring)
-            && op.is_step()
+            && (op.is_step() || op == Op::Correct)
         {
             self.open_action(op, &row);
             if let Screen::Form(f) = &mut self.screen {

@@ -277,7 +277,8 @@ fn timeline_lines(lang: Lang, screen: &CaseScreen, lines: &mut Vec<Line<'static>
     let verbs = crate::strings::timeline::verbs(lang, &screen.row.case, &codes);
     for (e, verb) in screen.events.iter().zip(verbs) {
         let when = e.at.get(..16).unwrap_or(&e.at).replace('T', " ");
-        let note = labels::event_note(lang, &e.op, &e.command, &screen.row.case)
+        let change = (e.before.as_ref(), &e.after);
+        let note = labels::event_note(lang, &e.op, &e.command, change, &screen.row.case)
             .map_or(String::new(), |n| format!("  {n}"))
             + &labels::entered_by(lang, &e.actor, e.entered_by.as_deref());
         lines.push(Line::from(format!(
@@ -357,14 +358,14 @@ pub fn draw(app: &App, screen: &CaseScreen, frame: &mut Frame, area: Rect) {
         crate::ui::view::parts::row(area, area.height - 2),
     );
     // The screen's own keys (the steps are on the line above).
-    crate::ui::view::parts::footer(app, Context::Case, |a| a.op().is_none(), frame, area);
+    let apart = |a: Action| a.op().is_none() || a == Action::Correct;
+    crate::ui::view::parts::footer(app, Context::Case, apart, frame, area);
 }
 
 /// Every action with its key: allowed ones first and bold, the rest dim; whole ones within
 /// `w` columns (English names are long: never one cut mid-word).
 fn actions_line(app: &App, screen: &CaseScreen, w: usize) -> Line<'static> {
     let (mut open, mut shut, mut files) = (Vec::new(), Vec::new(), Vec::new());
-    let mut last = None;
     // Every step the keymap has a key for, in the journal's order.
     for op in crate::domain::op::Op::ALL {
         let Some(action) = Action::from_op(op) else {
@@ -372,7 +373,8 @@ fn actions_line(app: &App, screen: &CaseScreen, w: usize) -> Line<'static> {
         };
         let key = app.keys.label(Context::Case, action).unwrap_or_default();
         // 撤销 comes last, bold only while the operator's own step may be taken back.
-        if op == crate::domain::op::Op::Undo {
+        // 更正 is not a step of the case's course: the footer offers it, as it does 出具文书.
+        if op == crate::domain::op::Op::Undo || op == crate::domain::op::Op::Correct {
             continue;
         }
         // A review of a 复查 case is a 复核 (Art 36): the key says which it opens.
@@ -387,15 +389,6 @@ fn actions_line(app: &App, screen: &CaseScreen, w: usize) -> Line<'static> {
         };
         let label = format!("{key} {name}");
         let allowed = app.why_not(&screen.row, given).is_none();
-        // 更正 is for a slip, seldom: last, after every step (the help lists it too).
-        if op == crate::domain::op::Op::Correct {
-            last = Some(if allowed {
-                Span::styled(label, Style::new().bold())
-            } else {
-                Span::raw(label).dim()
-            });
-            continue;
-        }
         // Files can be kept in any state: after the case's own next steps, not before them.
         if matches!(
             op,
@@ -427,7 +420,7 @@ fn actions_line(app: &App, screen: &CaseScreen, w: usize) -> Line<'static> {
     }
     let mut spans = Vec::new();
     let mut used = 0;
-    for s in open.into_iter().chain(files).chain(shut).chain(last) {
+    for s in open.into_iter().chain(files).chain(shut) {
         let gap = if spans.is_empty() { 0 } else { 2 };
         let sw = crate::display::width(&s.content);
         if used + gap + sw > w {
