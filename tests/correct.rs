@@ -271,8 +271,21 @@ fn a_correction_half_typed_survives_a_crash() {
 #[test]
 fn a_masked_handler_sees_neither_the_record_nor_what_it_was_before() {
     let l = common::accused::ledger();
+    // Someone the accusation names may not rewrite it (Art 30 第三款), even by `apply`.
+    let accused = json!({"op": "correct", "actor": "孙副局长", "case": "2026-0001",
+        "at": "2026-11-22T09:00:00+08:00", "reason": "摘要有误", "summary": "无事"});
+    for refused in [
+        run(
+            &["--db", l.db(), "--as", "孙副局长", "apply", "-"],
+            &(accused.to_string() + "\n"),
+        ),
+        // Entered for them by another: the domain refuses the actor.
+        l.apply(&(accused.to_string() + "\n")),
+    ] {
+        assert!(!refused.stdout.contains("\"ok\":true"), "{refused:?}");
+    }
     let line = json!({"op": "correct", "actor": "李娜", "case": "2026-0001",
-        "at": "2026-11-22T09:00:00+08:00", "reason": "电话号码录错",
+        "at": "2026-11-22T09:00:00+08:00", "reason": "钱某某电话13900139000录错，应为李某某13800138111",
         "petitioners": [
             {"name": "李某某", "id_type": "resident_id", "id_number": "11010519491231002X",
              "phone": "13800138111", "address": "幸福里3号楼", "main": true},
@@ -307,7 +320,7 @@ fn a_masked_handler_sees_neither_the_record_nor_what_it_was_before() {
     }
     let leader = run(&["--db", l.db(), "--as", "赵建国", "show", "2026-0001"], "");
     assert!(leader.stdout.contains("钱某（代表）"), "{leader:?}");
-    assert!(leader.stdout.contains("理由：电话号码录错"), "{leader:?}");
+    assert!(leader.stdout.contains("理由：钱某某电话"), "{leader:?}");
     let check = l.check();
     assert!(check.success(), "{check:?}");
 }
@@ -385,4 +398,86 @@ fn a_correction_s_draft_keeps_the_rows_as_they_were_typed() {
     assert_eq!(fresh.rows(), 2);
     fresh.restore(&draft);
     assert_eq!(fresh.rows(), 1);
+}
+
+/// An anonymous letter names nobody: its summary is corrected without a name asked for. A
+/// letter's petitioners marked 代表 (by `apply` or an import) keep the mark when only the
+/// summary is corrected at the desk, and the correction names no petitioner changed.
+#[test]
+fn the_desk_sends_only_what_was_changed() {
+    let mut d = Desk::new("李娜", 1);
+    let mut anonymous = intake_input();
+    anonymous.channel = Channel::Letter;
+    anonymous.anonymous = true;
+    anonymous.petitioners.clear();
+    let id = d.intake(anonymous);
+    let mut letter = intake_input();
+    letter.channel = Channel::Letter;
+    letter.petitioners[0].representative = true;
+    let other = d.intake(letter);
+    for id in [id, other] {
+        common::desk::open_case(&mut d.store, &mut d.app, id);
+        d.key(KeyCode::Char('E'));
+        d.to(FieldKey::Summary, None);
+        d.chars("（补充）");
+        d.to(FieldKey::CorrectReason, None);
+        d.chars("摘要漏字");
+        d.ctrl('s');
+        let case = match &d.app.screen {
+            xinfang::ui::app::Screen::Case(c) => c.row.case.clone(),
+            _ => panic!("not saved: {:?}", d.app.message),
+        };
+        assert!(
+            case.intake.summary.ends_with("（补充）"),
+            "{:?}",
+            case.intake.summary
+        );
+        assert!(case.corrections[0].petitioners_before.is_empty());
+        if id == other {
+            assert!(case.intake.petitioners[0].representative);
+        }
+    }
+}
+
+/// A correction's draft restored after another desk corrected the case meanwhile is saved
+/// against the version it was typed on: refused as changed, never written over the other.
+#[test]
+fn a_stale_correction_draft_does_not_undo_another_desk_s() {
+    let mut d = Desk::new("李娜", 1);
+    d.registered_visit("反映物业乱收费");
+    let id = d.case_id();
+    d.key(KeyCode::Char('E'));
+    d.to(FieldKey::CorrectReason, None);
+    d.chars("补电话");
+    d.to(FieldKey::Phone, Some(0));
+    d.chars("13912345678");
+    xinfang::ui::runtime::save_draft(&mut d.store, &mut d.app);
+    let other = Correction {
+        summary: Some("反映物业违规乱收费".into()),
+        reason: "摘要不准".into(),
+        ..Correction::default()
+    };
+    d.store
+        .execute(&xinfang::store::Request {
+            case: Some(xinfang::store::CaseRef::Id(id)),
+            expected_version: None,
+            command: Command::Correct(Box::new(other)),
+            actor: "李娜".into(),
+            at: t(1),
+        })
+        .unwrap();
+    d.app = d.restart("李娜");
+    d.key(KeyCode::Enter);
+    d.ctrl('s');
+    let case = d
+        .store
+        .case(&xinfang::store::CaseRef::Id(id), d.app.today)
+        .unwrap()
+        .case;
+    assert_eq!(case.intake.summary, "反映物业违规乱收费");
+    assert!(
+        d.app.message.as_deref().is_some_and(|m| m.contains("已被")),
+        "{:?}",
+        d.app.message
+    );
 }

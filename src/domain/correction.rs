@@ -21,10 +21,10 @@ pub struct Correction {
     /// The petitioners as they should read: the whole list, the main one marked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub petitioners: Option<Vec<Petitioner>>,
-    /// The caller's number, e-mail address or platform reference.
     /// 人数: at least the petitioners named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<u32>,
+    /// The caller's number, e-mail address or platform reference.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -139,9 +139,10 @@ pub fn mask(case: &mut Case, mark: &str) {
         .attached
         .iter_mut()
         .flat_map(|a| a.petitioners.iter_mut());
-    // Who they were recorded as before a 更正 names them as well.
+    // Who they were recorded as before a 更正 names them as well, and so may its reason.
     let mut before = Vec::new();
     for c in &mut case.corrections {
+        c.reason = redact(&c.reason, &secrets, mark);
         before.extend(c.petitioners_before.iter_mut());
         if c.contact_before.is_some() {
             c.contact_before = Some(mark.to_owned());

@@ -430,10 +430,7 @@ impl App {
             Screen::Report(_) => Context::Report,
             Screen::Case(_) => Context::Case,
             Screen::Backlog(_) => Context::Backlog,
-            Screen::Form(f) => match f.purpose {
-                crate::ui::form::Purpose::Intake(_) => Context::Form,
-                _ => Context::Action,
-            },
+            Screen::Form(f) => f.keys(),
         }
     }
 
@@ -518,6 +515,7 @@ mod tests {
             main_row: 0,
             links: Vec::new(),
             focus: 0,
+            version: None,
             saved_at: String::new(),
             case_no: None,
         };

@@ -75,6 +75,8 @@ fn decides(op: Op) -> bool {
         Op::Instruct | Op::Sign | Op::Extend | Op::RefuseExtension | Op::Own | Op::Unmask => true,
         // Art 30 第三款: the accused neither sees nor handles the material kept with the case.
         Op::AttachFile | Op::DetachFile => true,
+        // 更正 reads and rewrites who accused them and what they said.
+        Op::Correct => true,
         Op::Intake
         | Op::Register
         | Op::Assign
@@ -95,7 +97,6 @@ fn decides(op: Op) -> bool {
         | Op::NoFurther
         | Op::Terminate
         | Op::ReportReceived
-        | Op::Correct
         | Op::Undo => false,
     }
 }

@@ -40,6 +40,13 @@ pub(super) fn correct(
         if list.is_empty() && !i.anonymous {
             return Err(WorkflowError::NoPetitioner);
         }
+        // 2022 Art 20: at most 5 representatives (warned, as at intake).
+        let representatives = list.iter().filter(|p| p.representative).count();
+        if representatives > 5 {
+            warnings.push(Warning::TooManyRepresentatives {
+                count: representatives,
+            });
+        }
         i.petitioners = list;
     }
     i.people = c.people.unwrap_or(i.people);

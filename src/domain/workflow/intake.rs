@@ -135,6 +135,9 @@ pub(super) fn check_petitioner(
     } else {
         p.id_number = None;
     }
+    for text in [&mut p.address, &mut p.work_unit] {
+        *text = text.take().filter(|s| !s.trim().is_empty());
+    }
     if let Some(raw) = p.phone.as_deref().filter(|s| !s.trim().is_empty()) {
         let checked = check_phone(raw).map_err(|error| WorkflowError::BadPhone { index, error })?;
         p.phone = Some(checked.normalized);

@@ -1,9 +1,11 @@
-//! The 更正 form: the case's petitioners, contact, location, summary and request as
-//! recorded, to put right, and why; what it amounts to (`Command::Correct`).
+//! The 更正 form: the case's petitioners, 人数, contact, location, summary and request as
+//! recorded, to put right, and why; what it amounts to (`Command::Correct`): only what the
+//! clerk changed, so that a field the form cannot show, or another desk's correction made
+//! meanwhile, is never written back over.
 
 use super::intake::person_fields;
 use super::{Field, Form, Kind};
-use crate::domain::case::Case;
+use crate::domain::case::{Case, Petitioner};
 use crate::domain::command::{Command, Correction};
 use crate::domain::identity::check_id;
 use crate::domain::types::Channel;
@@ -17,19 +19,33 @@ fn kept(key: K, kind: Kind, v: &str) -> Field {
     f
 }
 
-/// The fields of the form on `case`, filled in as recorded.
-pub(super) fn fields(case: &Case, lang: Lang) -> Vec<Field> {
-    let i = &case.intake;
-    let template = person_fields(i.channel, lang);
-    let mut fields = Vec::new();
-    for (row, p) in i.petitioners.iter().enumerate() {
-        let read = p
-            .id_number
-            .as_deref()
-            .and_then(|n| check_id(p.id_type, n, case.intake.received_date()).ok())
-            .and_then(|c| c.sex);
-        for f in &template {
-            let text = |s: &Option<String>| s.clone().unwrap_or_default();
+/// One petitioner row's fields, blank: every channel's row with its 代表 (a letter's or a
+/// call's may carry one from `apply` or an import, kept as it is), the name required unless
+/// the item is anonymous.
+fn row_fields(case: &Case, lang: Lang) -> Vec<Field> {
+    let mut row = person_fields(case.intake.channel, lang);
+    if !row.iter().any(|f| f.key == K::Representative) {
+        let mut f = Field::new(K::Representative, Kind::Flag);
+        f.row = Some(0);
+        row.push(f);
+    }
+    for f in &mut row {
+        f.required = f.key == K::Name && !case.intake.anonymous;
+    }
+    row
+}
+
+/// Petitioner `p`'s row `row`, filled in as recorded.
+fn filled(template: &[Field], p: &Petitioner, row: usize, case: &Case) -> Vec<Field> {
+    let read = p
+        .id_number
+        .as_deref()
+        .and_then(|n| check_id(p.id_type, n, case.intake.received_date()).ok())
+        .and_then(|c| c.sex);
+    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    template
+        .iter()
+        .map(|f| {
             let mut f = match f.key {
                 K::Name => kept(f.key, f.kind.clone(), &p.name),
                 K::IdNumber => kept(f.key, f.kind.clone(), &text(&p.id_number)),
@@ -46,11 +62,20 @@ pub(super) fn fields(case: &Case, lang: Lang) -> Vec<Field> {
                 K::Representative => f.clone().flagged(p.representative),
                 _ => f.clone(),
             };
-            f.required = f.key == K::Name && !i.anonymous;
+            f.required = f.required || (f.key == K::Name && !case.intake.anonymous);
             f.row = Some(row);
-            fields.push(f);
-        }
-    }
+            f
+        })
+        .collect()
+}
+
+/// The fields of the form on `case`, filled in as recorded.
+pub(super) fn fields(case: &Case, lang: Lang) -> Vec<Field> {
+    let i = &case.intake;
+    let template = row_fields(case, lang);
+    let mut fields: Vec<Field> = (i.petitioners.iter().enumerate())
+        .flat_map(|(row, p)| filled(&template, p, row, case))
+        .collect();
     if i.petitioners.is_empty() {
         fields.extend(template);
     }
@@ -82,7 +107,7 @@ pub(super) fn fields(case: &Case, lang: Lang) -> Vec<Field> {
     fields
 }
 
-/// The main row and a blank row to add, once the form is made.
+/// The main row, a blank row to add, and the record as the form opened.
 pub(super) fn finish(form: &mut Form, case: &Case, lang: Lang) {
     form.main_row = case
         .intake
@@ -90,17 +115,23 @@ pub(super) fn finish(form: &mut Form, case: &Case, lang: Lang) {
         .iter()
         .position(|p| p.main)
         .unwrap_or(0);
-    form.row_template = person_fields(case.intake.channel, lang);
+    form.row_template = row_fields(case, lang);
+    form.base = Some(Box::new(form.as_typed()));
+}
+
+/// `now` where it differs from `base`.
+fn changed<T: PartialEq>(now: Option<T>, base: &Option<T>) -> Option<T> {
+    now.filter(|v| base.as_ref() != Some(v))
 }
 
 impl Form {
-    /// The correction the form amounts to: every field it shows, as it now reads.
-    pub(super) fn to_correction(&self) -> Command {
+    /// Every field the form shows, as it now reads.
+    fn as_typed(&self) -> Correction {
         let mut petitioners = self.petitioners();
         // A row left blank names nobody (an anonymous item keeps none).
         petitioners.retain(|p| !(p.name.is_empty() && p.id_number.is_none() && p.phone.is_none()));
         let shown = |k: K| self.get(k).map(|f| f.text().unwrap_or_default());
-        Command::Correct(Box::new(Correction {
+        Correction {
             petitioners: Some(petitioners),
             people: self.text(K::People).and_then(|p| p.parse().ok()),
             contact: shown(K::Email).or_else(|| shown(K::OnlineRef)),
@@ -109,6 +140,22 @@ impl Form {
             summary: shown(K::Summary),
             request: shown(K::Request),
             reason: shown(K::CorrectReason).unwrap_or_default(),
+        }
+    }
+
+    /// The correction the form amounts to: what was changed since it opened, and why.
+    pub(super) fn to_correction(&self) -> Command {
+        let now = self.as_typed();
+        let base = self.base.as_deref().cloned().unwrap_or_default();
+        Command::Correct(Box::new(Correction {
+            petitioners: changed(now.petitioners, &base.petitioners),
+            people: changed(now.people, &base.people),
+            contact: changed(now.contact, &base.contact),
+            letter_no: changed(now.letter_no, &base.letter_no),
+            location: changed(now.location, &base.location),
+            summary: changed(now.summary, &base.summary),
+            request: changed(now.request, &base.request),
+            reason: now.reason,
         }))
     }
 }

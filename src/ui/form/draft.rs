@@ -46,6 +46,10 @@ pub struct Draft {
     pub links: Vec<i64>,
     #[serde(default)]
     pub focus: usize,
+    /// The case's version a step's form was opened on: a 更正 restored is saved against it,
+    /// so that one made meanwhile at another desk is refused as changed, not written over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
     /// When the ledger got it (not part of the body).
     #[serde(skip)]
     pub saved_at: String,
@@ -98,6 +102,10 @@ impl Form {
             main_row: self.main_row,
             links: self.links.clone(),
             focus: self.focus,
+            version: match &self.purpose {
+                Purpose::Action { version, .. } => Some(*version),
+                _ => None,
+            },
             saved_at: String::new(),
             case_no: match &self.purpose {
                 Purpose::Action { case_no, .. } => case_no.clone(),
@@ -145,6 +153,11 @@ impl Form {
                     f.input = TextField::new(&v.text)
                 }
             }
+        }
+        if let (Purpose::Action { op, version, .. }, Some(was)) = (&mut self.purpose, draft.version)
+            && *op == Op::Correct
+        {
+            *version = was;
         }
         self.main_row = draft.main_row.min(self.rows().saturating_sub(1));
         self.links = draft.links.clone();

@@ -123,6 +123,8 @@ pub struct Form {
     /// What the step answers, shown under the title: the opinion a 批示 approves or
     /// returns (the form may be opened from the dashboard, the case never shown).
     pub context: Option<String>,
+    /// A 更正 form's record as it opened: only what differs from it is sent.
+    pub base: Option<Box<crate::domain::command::Correction>>,
 }
 
 impl Form {
@@ -155,6 +157,7 @@ impl Form {
             confirming: None,
             now: None,
             context: None,
+            base: None,
         };
         form.regroup(None);
         form.focus = form.first_visible();
