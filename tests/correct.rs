@@ -481,3 +481,50 @@ fn a_stale_correction_draft_does_not_undo_another_desk_s() {
         d.app.message
     );
 }
+
+/// A missed 保密 tick is put right by a correction: from then the case's handler sees it
+/// without who the petitioner is (Art 30 第三款). The protection is never lifted by one.
+#[test]
+fn a_correction_adds_confidentiality_and_never_lifts_it() {
+    let l = common::accused::ledger();
+    let before = run(
+        &[
+            "--db",
+            l.db(),
+            "--as",
+            "刘洋",
+            "show",
+            "2026-0002",
+            "--json",
+        ],
+        "",
+    );
+    assert!(before.stdout.contains("张三"), "{before:?}");
+    let line = |on: bool| {
+        json!({"op": "correct", "actor": "李娜", "case": "2026-0002", "confidential": on,
+            "at": "2026-11-22T09:00:00+08:00", "reason": "漏勾保密"})
+        .to_string()
+            + "\n"
+    };
+    l.apply_ok(&line(true));
+    let after = run(
+        &[
+            "--db",
+            l.db(),
+            "--as",
+            "刘洋",
+            "show",
+            "2026-0002",
+            "--json",
+        ],
+        "",
+    );
+    assert!(after.success(), "{after:?}");
+    assert!(!after.stdout.contains("张三"), "{}", after.stdout);
+    let lifted = l.apply(&line(false));
+    assert!(lifted.stdout.contains("\"ok\":false"), "{lifted:?}");
+    let zh = run(&["apply", "--db", l.db(), "-"], &line(false));
+    assert!(zh.stdout.contains("第三十条"), "{zh:?}");
+    let check = l.check();
+    assert!(check.success(), "{check:?}");
+}

@@ -3,11 +3,12 @@
 //! like every step, with the reason and the record before and after it.
 //!
 //! Only what describes the petitioners and their matter may be corrected, the count of
-//! people who came (人数, the statistics' 人次) with them. What starts a clock or decides who
-//! may see the case stays as it was taken in: the channel, the time received and who
-//! received it (Art 22's fifteen days run from it), anonymity, confidentiality, the
-//! handling type and whom the matter is about (Art 30 第三款 keeps it from them), the
-//! category, the urgency, links and the referral.
+//! people who came (人数, the statistics' 人次) with them, and a missed 保密 tick (the
+//! protection may be added, never lifted). What starts a clock or decides who may see the
+//! case otherwise stays as it was taken in: the channel, the time received and who
+//! received it (Art 22's fifteen days run from it), anonymity, the handling type and whom
+//! the matter is about (Art 30 第三款 keeps it from them), the category, the urgency, links
+//! and the referral.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +25,9 @@ pub struct Correction {
     /// 人数: at least the petitioners named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<u32>,
+    /// 保密: a missed tick put right (Art 30 第三款). Only added: never lifted by a correction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidential: Option<bool>,
     /// The caller's number, e-mail address or platform reference.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,

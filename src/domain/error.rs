@@ -186,6 +186,9 @@ pub enum WorkflowError {
     /// 更正 that leaves the record as it was.
     #[error("the correction changes nothing")]
     NothingToCorrect,
+    /// 更正 that would lift 保密: it may add the protection, never take it away.
+    #[error("a correction does not lift confidentiality")]
+    ConfidentialStays,
     #[error("the review window closed on {due}")]
     ReviewWindowClosed { due: NaiveDate },
     /// Art 36 第一款: the 复核 window, 30 days from the 复查 opinion.

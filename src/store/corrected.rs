@@ -38,13 +38,17 @@ pub(super) fn write(tx: &Connection, case: &Case) -> Result<()> {
     for number in numbers {
         recount(tx, number)?;
     }
-    // The count's triggers keep the dashboard's group visits (人数 5 or more).
-    tx.prepare_cached("UPDATE cases SET main_name = ?2, people = ?3 WHERE id = ?1")?
-        .execute(params![
-            id,
-            case.intake.main_petitioner().map(|p| &p.name),
-            case.intake.people
-        ])?;
+    // The count's triggers keep the dashboard's group visits (人数 5 or more); 保密's, the
+    // change every reader's reach is kept against (migration 0038).
+    tx.prepare_cached(
+        "UPDATE cases SET main_name = ?2, people = ?3, confidential = ?4 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        case.intake.main_petitioner().map(|p| &p.name),
+        case.intake.people,
+        case.intake.confidential
+    ])?;
     tx.prepare_cached("UPDATE case_summaries SET summary = ?2 WHERE id = ?1")?
         .execute(params![id, case.intake.summary])?;
     tx.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?

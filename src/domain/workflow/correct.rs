@@ -72,6 +72,12 @@ pub(super) fn correct(
     if let Some(letter_no) = given(&c.letter_no) {
         i.letter_no = optional(letter_no);
     }
+    match c.confidential {
+        // Art 30 第三款: the protection is added, never taken away by a correction.
+        Some(false) if i.confidential => return Err(WorkflowError::ConfidentialStays),
+        Some(on) => i.confidential = on,
+        None => {}
+    }
     if let Some(contact) = given(&c.contact) {
         if i.channel == Channel::Email && !contact.is_empty() && !is_email(&contact) {
             return Err(WorkflowError::BadEmail { found: contact });

@@ -102,6 +102,7 @@ pub(super) fn fields(case: &Case, lang: Lang) -> Vec<Field> {
         ),
         kept(K::Summary, Kind::Multi, &i.summary).required(),
         kept(K::Request, Kind::Multi, &i.request),
+        Field::new(K::Confidential, Kind::Flag).flagged(i.confidential),
         Field::new(K::CorrectReason, Kind::Text).required(),
     ]);
     fields
@@ -134,6 +135,7 @@ impl Form {
         Correction {
             petitioners: Some(petitioners),
             people: self.text(K::People).and_then(|p| p.parse().ok()),
+            confidential: self.get(K::Confidential).map(|f| f.flag),
             contact: shown(K::Email).or_else(|| shown(K::OnlineRef)),
             letter_no: shown(K::LetterNo),
             location: shown(K::Location),
@@ -150,6 +152,7 @@ impl Form {
         Command::Correct(Box::new(Correction {
             petitioners: changed(now.petitioners, &base.petitioners),
             people: changed(now.people, &base.people),
+            confidential: changed(now.confidential, &base.confidential),
             contact: changed(now.contact, &base.contact),
             letter_no: changed(now.letter_no, &base.letter_no),
             location: changed(now.location, &base.location),
