@@ -487,18 +487,21 @@ fn a_stale_correction_draft_does_not_undo_another_desk_s() {
 #[test]
 fn a_correction_adds_confidentiality_and_never_lifts_it() {
     let l = common::accused::ledger();
-    let before = run(
-        &[
-            "--db",
-            l.db(),
-            "--as",
-            "刘洋",
-            "show",
-            "2026-0002",
-            "--json",
-        ],
-        "",
-    );
+    let handler_sees = || {
+        run(
+            &[
+                "--db",
+                l.db(),
+                "--as",
+                "刘洋",
+                "show",
+                "2026-0002",
+                "--json",
+            ],
+            "",
+        )
+    };
+    let before = handler_sees();
     assert!(before.stdout.contains("张三"), "{before:?}");
     let line = |on: bool| {
         json!({"op": "correct", "actor": "李娜", "case": "2026-0002", "confidential": on,
@@ -507,18 +510,7 @@ fn a_correction_adds_confidentiality_and_never_lifts_it() {
             + "\n"
     };
     l.apply_ok(&line(true));
-    let after = run(
-        &[
-            "--db",
-            l.db(),
-            "--as",
-            "刘洋",
-            "show",
-            "2026-0002",
-            "--json",
-        ],
-        "",
-    );
+    let after = handler_sees();
     assert!(after.success(), "{after:?}");
     assert!(!after.stdout.contains("张三"), "{}", after.stdout);
     let lifted = l.apply(&line(false));
