@@ -137,7 +137,36 @@ fn a_correction_is_checked_as_an_intake_is() {
         fixed.intake.petitioners[0].sex,
         Some(xinfang::domain::identity::Sex::Male)
     );
-    let _ = Warning::MajorUrgent;
+    // Six representatives named: corrected, with Art 20's warning, as at intake.
+    let six: Vec<Petitioner> = ["甲", "乙", "丙", "丁", "戊", "己"]
+        .iter()
+        .enumerate()
+        .map(|(n, name)| Petitioner {
+            name: (*name).into(),
+            main: n == 0,
+            representative: true,
+            ..Petitioner::default()
+        })
+        .collect();
+    let group = Correction {
+        petitioners: Some(six),
+        people: Some(6),
+        reason: "代表未全部登记".into(),
+        ..Correction::default()
+    };
+    let done = o
+        .apply(
+            Some(registered),
+            &Command::Correct(Box::new(group)),
+            "李娜",
+            t(8),
+        )
+        .unwrap();
+    assert!(
+        (done.warnings.iter()).any(|w| matches!(w, Warning::TooManyRepresentatives { count: 6 })),
+        "{:?}",
+        done.warnings
+    );
 }
 
 /// The `apply` line names only what it corrects; a field that is not correctable (the

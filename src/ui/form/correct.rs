@@ -62,7 +62,6 @@ fn filled(template: &[Field], p: &Petitioner, row: usize, case: &Case) -> Vec<Fi
                 K::Representative => f.clone().flagged(p.representative),
                 _ => f.clone(),
             };
-            f.required = f.required || (f.key == K::Name && !case.intake.anonymous);
             f.row = Some(row);
             f
         })
