@@ -314,3 +314,100 @@ fn who_saw_a_confidential_case_is_said_in_words() {
     assert!(shown.contains("赵建国  案件页"), "{shown}");
     assert!(!shown.contains("case_screen"), "{shown}");
 }
+
+/// The ids a reader's queue lists (its first page) and its open total.
+fn listed(store: &Store) -> (Vec<i64>, i64) {
+    let filter = xinfang::store::ListFilter {
+        limit: 50,
+        ..Default::default()
+    };
+    let mut ids: Vec<i64> = (store.list(&filter, today()).unwrap().into_iter())
+        .map(|(row, _)| row.case.id)
+        .collect();
+    ids.sort_unstable();
+    (ids, store.desk_counts(today()).unwrap().open)
+}
+
+/// An `apply` line of 更正 on `case` by `actor`, changing `fields`.
+fn correction(case: i64, actor: &str, fields: serde_json::Value) -> String {
+    let mut line = serde_json::json!({"op": "correct", "actor": actor, "case": case,
+        "at": "2026-11-25T10:00:00+08:00", "reason": "被反映对象登记有误"});
+    for (k, v) in fields.as_object().unwrap() {
+        line[k] = v.clone();
+    }
+    line.to_string() + "\n"
+}
+
+/// 更正 of whom a case accuses, by a leader at another desk (another process): the newly
+/// accused no longer sees the case on a desk already open, and the one no longer accused
+/// does (2022 Art 30 第三款). Each desk kept its hidden cases as new cases came in; a
+/// correction adds none, so the kept list went stale and the accused went on seeing it.
+#[test]
+fn a_corrected_accused_moves_the_case_out_of_an_open_desk_s_sight() {
+    let l = ledger();
+    // 孙副局长 is of 区住建局, which case 1 accuses; case 2 (路灯) he sees.
+    let sun = open_as(&l, "孙副局长");
+    assert_eq!(listed(&sun), (vec![2], 1));
+    l.apply_ok(&correction(
+        2,
+        "赵建国",
+        serde_json::json!({"target_person": "孙副局长"}),
+    ));
+    assert_eq!(listed(&sun), (vec![], 0));
+    assert!(sun.search("路灯", 20, today()).unwrap().is_empty());
+    assert_eq!(listed(&open_as(&l, "孙副局长")), (vec![], 0));
+    // Case 1 put right: it accuses 区城管局, not 区住建局 nor 刘洋 (cleared).
+    l.apply_ok(&correction(
+        1,
+        "赵建国",
+        serde_json::json!({"target": "区城管局", "target_person": ""}),
+    ));
+    assert_eq!(listed(&sun), (vec![1], 1));
+    let shown = xinfang::store::CaseRef::Id(1);
+    assert!(sun.case(&shown, today()).is_ok());
+    // The journal says what changed; the rows, the rollups and the search index agree.
+    let out = common::run(&["show", "--db", l.db(), "1"], "");
+    assert!(
+        out.stdout.contains("被反映单位 区住建局→区城管局"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("被反映人 刘洋→—"), "{}", out.stdout);
+    let check = l.check();
+    assert!(check.success(), "{check:?}");
+}
+
+/// Whom a case accuses is corrected by a leader only, never to name whoever holds the case
+/// (it must be assigned elsewhere first) nor the leader correcting it; each refusal says why.
+#[test]
+fn only_a_leader_corrects_the_accused_and_never_onto_the_holder() {
+    let l = ledger();
+    let refused = |line: String, says: &str| {
+        let out = l.apply(&line);
+        assert!(!out.stdout.contains("\"ok\":true"), "{out:?}");
+        assert!(out.stdout.contains(says), "{says}: {}", out.stdout);
+    };
+    refused(
+        correction(2, "李娜", serde_json::json!({"target": "区城管局"})),
+        "only a leader corrects the accused",
+    );
+    // Case 2 is handled by 刘洋, of 区住建局.
+    refused(
+        correction(2, "赵建国", serde_json::json!({"target": "区住建局"})),
+        "Assign it to another department",
+    );
+    refused(
+        correction(
+            2,
+            "孙副局长",
+            serde_json::json!({"target_person": "孙副局长"}),
+        ),
+        "is the accused",
+    );
+    // The rest of the record a clerk still corrects.
+    l.apply_ok(&correction(
+        2,
+        "李娜",
+        serde_json::json!({"location": "幸福里"}),
+    ));
+}

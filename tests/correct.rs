@@ -170,7 +170,7 @@ fn a_correction_is_checked_as_an_intake_is() {
 }
 
 /// The `apply` line names only what it corrects; a field that is not correctable (the
-/// channel, the time received, whom it is about) is refused by name, never dropped.
+/// channel, the time received, the category) is refused by name, never dropped.
 #[test]
 fn the_apply_line_corrects_what_it_names_and_refuses_the_rest() {
     let l = Ledger::set_up();
@@ -183,9 +183,9 @@ fn the_apply_line_corrects_what_it_names_and_refuses_the_rest() {
         }
         v.to_string() + "\n"
     };
-    let refused = l.apply(&line(json!({"target": "另一街道"})));
+    let refused = l.apply(&line(json!({"category": "其他"})));
     assert!(!refused.success(), "{refused:?}");
-    assert!(refused.stdout.contains("target"), "{refused:?}");
+    assert!(refused.stdout.contains("category"), "{refused:?}");
     l.apply_ok(&line(
         json!({"location": "某区某街道", "summary": "反映 0（更正）"}),
     ));
@@ -548,4 +548,40 @@ fn a_correction_adds_confidentiality_and_never_lifts_it() {
     assert!(zh.stdout.contains("第三十条"), "{zh:?}");
     let check = l.check();
     assert!(check.success(), "{check:?}");
+}
+
+/// The form shows whom the case accuses. A clerk's change of it is refused saying who may
+/// make it, the form kept as typed; a leader's is saved, and only it is sent.
+#[test]
+fn the_desk_corrects_the_accused_for_a_leader_only() {
+    let mut d = Desk::new("李娜", 1);
+    let id = d.intake(intake_input());
+    for who in ["李娜", "赵局长"] {
+        d.app = d.restart(who);
+        common::desk::open_case(&mut d.store, &mut d.app, id);
+        d.key(KeyCode::Char('E'));
+        assert_eq!(
+            d.form().text(FieldKey::Target).as_deref(),
+            Some("某街道办事处")
+        );
+        d.to(FieldKey::Target, None);
+        d.ctrl('u');
+        d.chars("某镇人民政府");
+        d.to(FieldKey::CorrectReason, None);
+        d.chars("被反映单位录错");
+        d.ctrl('s');
+        if who == "李娜" {
+            let said = format!("{:?}", d.app.message);
+            assert!(said.contains("须由领导更正"), "{said}");
+            let kept = d.form().text(FieldKey::Target);
+            assert_eq!(kept.as_deref(), Some("某镇人民政府"));
+        }
+    }
+    let case = match &d.app.screen {
+        xinfang::ui::app::Screen::Case(c) => c.row.case.clone(),
+        _ => panic!("not saved: {:?}", d.app.message),
+    };
+    assert_eq!(case.intake.target.as_deref(), Some("某镇人民政府"));
+    assert_eq!(case.corrections.len(), 1);
+    assert!(case.corrections[0].petitioners_before.is_empty());
 }

@@ -3,12 +3,12 @@
 //! like every step, with the reason and the record before and after it.
 //!
 //! Only what describes the petitioners and their matter may be corrected, the count of
-//! people who came (人数, the statistics' 人次) with them, and a missed 保密 tick (the
-//! protection may be added, never lifted). What starts a clock or decides who may see the
-//! case otherwise stays as it was taken in: the channel, the time received and who
-//! received it (Art 22's fifteen days run from it), anonymity, the handling type and whom
-//! the matter is about (Art 30 第三款 keeps it from them), the category, the urgency, links
-//! and the referral.
+//! people who came (人数, the statistics' 人次) with them, a missed 保密 tick (the
+//! protection may be added, never lifted), and, by a leader, whom the matter accuses (Art
+//! 30 第三款 keeps it from them: a wrong name left the accused able to see it). What starts
+//! a clock or decides how the case is handled stays as it was taken in: the channel, the
+//! time received and who received it (Art 22's fifteen days run from it), anonymity, the
+//! handling type, the category, the urgency, links and the referral.
 
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +39,12 @@ pub struct Correction {
     pub summary: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<String>,
+    /// 被反映单位 (a leader's correction only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// 被反映人 (a leader's correction only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_person: Option<String>,
     /// Why: what was wrong, as the journal keeps it (required: the domain says so).
     #[serde(default)]
     pub reason: String,

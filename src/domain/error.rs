@@ -189,6 +189,13 @@ pub enum WorkflowError {
     /// 更正 that would lift 保密: it may add the protection, never take it away.
     #[error("a correction does not lift confidentiality")]
     ConfidentialStays,
+    /// 更正 of whom the case accuses by anyone but a leader: it decides who must never see
+    /// the case (Art 30 第三款).
+    #[error("only a leader corrects whom the case accuses")]
+    AccusedByLeader,
+    /// 更正 naming as accused the department, handler or 包案领导 now holding the case.
+    #[error("the corrected accused {target} is {holder}, who holds the case")]
+    AccusedHolds { holder: String, target: String },
     #[error("the review window closed on {due}")]
     ReviewWindowClosed { due: NaiveDate },
     /// Art 36 第一款: the 复核 window, 30 days from the 复查 opinion.

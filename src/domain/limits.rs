@@ -234,6 +234,8 @@ fn check_correction(c: &crate::domain::command::Correction) -> Result<(), Workfl
         (F::Location, &opt(&c.location)),
         (F::Summary, &opt(&c.summary)),
         (F::Request, &opt(&c.request)),
+        (F::Target, &opt(&c.target)),
+        (F::TargetPerson, &opt(&c.target_person)),
     ])?;
     c.petitioners.iter().flatten().try_for_each(check_person)
 }

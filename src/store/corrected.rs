@@ -1,7 +1,7 @@
 //! 更正 (`domain::correction`) in the rows kept from a case's intake, which nothing else
 //! changes after it: the petitioners (with the repeat petitioners' counts and the
-//! 初信初访 marks they feed), the summary, the main name and count of people, and the search
-//! entry (the report's row and rollups follow the case as at every step). Written in
+//! 初信初访 marks they feed), the summary, the main name and count of people, the accused,
+//! and the search entry (the report's row and rollups follow the case as at every step). Written in
 //! the correction's transaction, so that `check` finds them as if the case had been taken
 //! in so.
 
@@ -39,15 +39,22 @@ pub(super) fn write(tx: &Connection, case: &Case) -> Result<()> {
         recount(tx, number)?;
     }
     // The count's triggers keep the dashboard's group visits (人数 5 or more); 保密's, the
-    // change every reader's reach is kept against (migration 0038).
+    // change every reader's reach is kept against (migration 0038); the accused's, the
+    // accused names and the change every reader's hidden cases are kept against (0029, 0044).
+    let i = &case.intake;
     tx.prepare_cached(
-        "UPDATE cases SET main_name = ?2, people = ?3, confidential = ?4 WHERE id = ?1",
+        "UPDATE cases SET main_name = ?2, people = ?3, confidential = ?4, target = ?5,
+             target_person = ?6
+         WHERE id = ?1",
     )?
     .execute(params![
         id,
-        case.intake.main_petitioner().map(|p| &p.name),
-        case.intake.people,
-        case.intake.confidential
+        i.main_petitioner().map(|p| &p.name),
+        i.people,
+        i.confidential,
+        // As `cases::insert` writes them.
+        i.target.as_deref().or(i.target_person.as_deref()),
+        i.target_person,
     ])?;
     tx.prepare_cached("UPDATE case_summaries SET summary = ?2 WHERE id = ?1")?
         .execute(params![id, case.intake.summary])?;

@@ -3,16 +3,17 @@
 //! index. Written as a condition on every row instead, each count of the queue read every
 //! open case's row: seconds at a million cases.
 //!
-//! What accuses a reader never changes after a case's intake (the accused unit and person:
-//! the case row is written with them once, `cases.rs`), so the list only grows with new
-//! cases: found first through the accused columns' indexes (migration 19), then brought up
-//! to date from the cases added since, by id. A clerk's reach (not others' 保密 cases)
-//! stays a condition on the row, answered from an index of its own.
+//! What accuses a reader changes with a new case, and rarely after it (a leader's 更正 of
+//! the accused, `domain::workflow::correct`): the list is found first through the accused
+//! columns' indexes (migration 19), then brought up to date from the cases added since, by
+//! id, and made anew whenever any connection has changed an accused (`accused_changes`,
+//! migration 44). A clerk's reach (not others' 保密 cases) stays a condition on the row,
+//! answered from an index of its own.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::Result;
 use crate::domain::rules::Operator;
@@ -22,11 +23,13 @@ use crate::domain::visibility::accuses;
 /// more than reading the rows (a reader whose department most cases accuse).
 pub(super) const MOST: usize = 2_000;
 
-/// The hidden ids for one reader, and the newest case id they account for.
+/// The hidden ids for one reader, the newest case id they account for, and the count of
+/// changed accused they were found at.
 #[derive(Debug, Clone, Default)]
 struct Known {
     reader: String,
     upto: i64,
+    changes: i64,
     ids: Rc<Vec<i64>>,
 }
 
@@ -100,7 +103,8 @@ pub(super) fn hidden(
     who: &Operator,
 ) -> Result<Rc<Vec<i64>>> {
     let newest: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM cases", [], |r| r.get(0))?;
-    let known = cache.0.borrow().clone().filter(|k| k.reader == who.name);
+    let changes = accused_changes(conn)?;
+    let known = (cache.0.borrow().clone()).filter(|k| k.reader == who.name && k.changes == changes);
     let mut ids = match known {
         Some(k) if k.upto == newest => return Ok(k.ids),
         Some(k) if k.upto < newest => {
@@ -116,9 +120,16 @@ pub(super) fn hidden(
     *cache.0.borrow_mut() = Some(Known {
         reader: who.name.clone(),
         upto: newest,
+        changes,
         ids: Rc::clone(&ids),
     });
     Ok(ids)
+}
+
+/// How many times a case's accused has been changed after its intake (migration 44).
+fn accused_changes(conn: &Connection) -> Result<i64> {
+    let mut stmt = conn.prepare_cached("SELECT n FROM accused_changes WHERE id = 1")?;
+    Ok(stmt.query_row([], |r| r.get(0)).optional()?.unwrap_or(0))
 }
 
 /// `id NOT IN (…)` for `ids` on columns prefixed with `p`; "1" when there are none.
@@ -167,6 +178,7 @@ mod tests {
         *cache.0.borrow_mut() = Some(Known {
             reader: who.name.clone(),
             upto: half,
+            changes: 0,
             ids: Rc::new(fresh.iter().copied().filter(|id| *id <= half).collect()),
         });
         assert_eq!(hidden(conn, &cache, &who).unwrap(), fresh);

@@ -54,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0041_fewer_case_indexes.sql"),
     include_str!("migrations/0042_indexes_of_the_assigned.sql"),
     include_str!("migrations/0043_phone_tails.sql"),
+    include_str!("migrations/0044_accused_changes.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -149,6 +150,7 @@ mod tests {
         (SEARCH_LONGER_PREFIXES + 13, "0041_fewer_case_indexes.sql", "cc5df89e44fcd40211de422a6f328eec09e416eb16ff8d8622d39622436a4e3e"),
         (SEARCH_LONGER_PREFIXES + 14, "0042_indexes_of_the_assigned.sql", "9240c963505c4249e98766a5e0d9e225ccba30ded2c64c9515ad3290617bda45"),
         (SEARCH_LONGER_PREFIXES + 15, "0043_phone_tails.sql", "31bb872afc12adf72d18f27b3a550ad48c16f36d5a889046301344ccef2ff388"),
+        (SEARCH_LONGER_PREFIXES + 16, "0044_accused_changes.sql", "bc7aac2903a49a853e0e854c4eb0c39f18f7db68906f067795b5f75019b9357f"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

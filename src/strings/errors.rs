@@ -74,11 +74,11 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::ExtensionAfterDue { due } => extension_after_due(lang, *due),
         E::DateTooEarly { date, earliest } => date_too_early(lang, *date, *earliest),
         E::DateBeforeToday { field, date, today } => before_today(lang, *field, *date, *today),
-        E::NotOverdue => lang.pick(
-            "本件没有已超过的期限，督办事由不能是「逾期未办结」：请选推诿拖延、处理不当等其他事由",
-            "the case has no clock past due, so the ground cannot be 'overdue': choose another ground (delay, poor handling…)",
-        ).to_owned(),
-        E::NothingToCorrect | E::ConfidentialStays => correction_refused(lang, e),
+        E::NotOverdue => said(lang, NOT_OVERDUE),
+        E::NothingToCorrect
+        | E::ConfidentialStays
+        | E::AccusedByLeader
+        | E::AccusedHolds { .. } => super::corrected::refused(lang, e),
         E::TooLong {
             field,
             limit,
@@ -355,23 +355,10 @@ const NO_EXTENSION_ON_REVIEW: Said = (
     "cannot extend: a 复查 or 复核 is answered within 30 days (Art 35–36); Art 34's extension is for first handling only",
 );
 
-const NOTHING_TO_CORRECT: Said = (
-    "更正内容与原登记相同：请改正登记有误的内容后再保存",
-    "the correction is the same as the record: change what was recorded wrong, then save",
+const NOT_OVERDUE: Said = (
+    "本件没有已超过的期限，督办事由不能是「逾期未办结」：请选推诿拖延、处理不当等其他事由",
+    "the case has no clock past due, so the ground cannot be 'overdue': choose another ground (delay, poor handling…)",
 );
-
-const CONFIDENTIAL_STAYS: Said = (
-    "保密件不能通过更正取消保密（《信访工作条例》第三十条第三款）：如确需让承办人看到信访人信息，请领导准许查看",
-    "a confidential case stays confidential: a correction does not lift it (Art 30 第三款); a leader may let the handler see the petitioners instead",
-);
-
-/// Why a 更正 is refused.
-fn correction_refused(lang: Lang, e: &E) -> String {
-    match e {
-        E::ConfidentialStays => said(lang, CONFIDENTIAL_STAYS),
-        _ => said(lang, NOTHING_TO_CORRECT),
-    }
-}
 
 const ALREADY_EXTENDED: Said = (
     "不能再次延期：本件已批准延期。本台账每件只批一次延期，需要时在批准时一次给足（《信访工作条例》第三十四条：延长期限不得超过30日）",

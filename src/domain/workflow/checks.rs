@@ -104,31 +104,8 @@ pub(super) fn check_assignment(
             Some(_) => {}
         }
     }
-    // 2022 Art 30: never route accusation material to the accused, whether
-    // the accused is the department, the handler or the handler's unit.
-    let intake = &case.intake;
-    let accused = [intake.target.as_deref(), intake.target_person.as_deref()];
-    let parties = [
-        Some(department),
-        Some(handler),
-        person.department.as_deref(),
-    ];
-    for target in accused.into_iter().flatten() {
-        for party in parties.into_iter().flatten() {
-            if names_accused(party, target) {
-                return Err(WorkflowError::AccusedAssignee {
-                    assignee: party.to_owned(),
-                    target: target.to_owned(),
-                });
-            }
-        }
-    }
-    // Nor to the handler's unit, nor with an accused 包案领导 (Art 30 第三款, Art 28 回避).
-    let owner = leader.as_deref().and_then(|n| rules.operator(n));
-    for who in std::iter::once(person).chain(owner) {
-        if let Some((assignee, target)) = accused_in(case, who) {
-            return Err(WorkflowError::AccusedAssignee { assignee, target });
-        }
+    if let Some((assignee, target)) = accused_holder(case, department, handler, leader, rules) {
+        return Err(WorkflowError::AccusedAssignee { assignee, target });
     }
     // 2022 Art 28: a handler with a direct interest must step aside.
     if let Some(r) = case.recusals.iter().find(|r| r.handler == handler) {
@@ -143,6 +120,38 @@ pub(super) fn check_assignment(
         owner_leader: leader.clone(),
         stamp,
     })
+}
+
+/// The (party, accused name) by which `case` accuses whoever would hold it: the department,
+/// the handler, the handler's department or unit, the 包案领导. 2022 Art 30 第三款: never route
+/// accusation material to the accused; Art 28 第三款: 回避.
+pub(super) fn accused_holder(
+    case: &Case,
+    department: &str,
+    handler: &str,
+    leader: &Option<String>,
+    rules: &Rules,
+) -> Option<(String, String)> {
+    let intake = &case.intake;
+    let accused = [intake.target.as_deref(), intake.target_person.as_deref()];
+    let person = rules.operator(handler);
+    let parties = [
+        Some(department),
+        Some(handler),
+        person.and_then(|p| p.department.as_deref()),
+    ];
+    for target in accused.into_iter().flatten() {
+        for party in parties.into_iter().flatten() {
+            if names_accused(party, target) {
+                return Some((party.to_owned(), target.to_owned()));
+            }
+        }
+    }
+    let owner = leader.as_deref().and_then(|n| rules.operator(n));
+    person
+        .into_iter()
+        .chain(owner)
+        .find_map(|who| accused_in(case, who))
 }
 
 /// 2022 Art 34: once, at most the cap (30 days), with a reason, before the

@@ -3,15 +3,17 @@
 
 use chrono::NaiveDate;
 
-use super::checks::nonempty;
+use super::checks::{accused_holder, nonempty};
 use super::intake::{check_petitioner, choose_main};
 use super::warning::Warning;
-use crate::domain::case::{Case, Corrected, Stamp};
+use crate::domain::case::{Case, Corrected, Intake, Stamp};
 use crate::domain::command::Correction;
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::intake::is_email;
 use crate::domain::op::Op;
-use crate::domain::types::Channel;
+use crate::domain::rules::{Operator, Rules};
+use crate::domain::types::{Channel, Role, State};
+use crate::domain::visibility::accused_in;
 
 /// `before`, where it changed; nothing where it did not.
 fn changed<T: Clone + Default>(moved: bool, before: &T) -> T {
@@ -23,6 +25,7 @@ fn changed<T: Clone + Default>(moved: bool, before: &T) -> T {
 pub(super) fn correct(
     case: &Case,
     c: &Correction,
+    (actor, rules): (&Operator, &Rules),
     today: NaiveDate,
     stamp: &Stamp,
 ) -> Result<(Case, Vec<Warning>), WorkflowError> {
@@ -57,6 +60,27 @@ pub(super) fn correct(
             named,
         });
     }
+    texts(i, c)?;
+    let was = &case.intake;
+    if next.intake == *was {
+        return Err(WorkflowError::NothingToCorrect);
+    }
+    if (&next.intake.target, &next.intake.target_person) != (&was.target, &was.target_person) {
+        check_accused(&next, actor, rules)?;
+    }
+    let petitioners_moved = next.intake.petitioners != was.petitioners;
+    next.corrections.push(Corrected {
+        reason: c.reason.trim().to_owned(),
+        petitioners_before: changed(petitioners_moved, &was.petitioners),
+        contact_before: changed(next.intake.contact != was.contact, &was.contact),
+        stamp: stamp.clone(),
+    });
+    Ok((next, warnings))
+}
+
+/// The record's own fields `c` names, each as given (trimmed; blank clears an optional one).
+fn texts(i: &mut Intake, c: &Correction) -> Result<(), WorkflowError> {
+    let op = Op::Correct;
     let given = |s: &Option<String>| s.as_deref().map(|t| t.trim().to_owned());
     let optional = |s: String| Some(s).filter(|t| !t.is_empty());
     if let Some(summary) = given(&c.summary) {
@@ -84,16 +108,34 @@ pub(super) fn correct(
         }
         i.contact = optional(contact);
     }
-    let was = &case.intake;
-    if next.intake == *was {
-        return Err(WorkflowError::NothingToCorrect);
+    if let Some(target) = given(&c.target) {
+        i.target = optional(target);
     }
-    let petitioners_moved = next.intake.petitioners != was.petitioners;
-    next.corrections.push(Corrected {
-        reason: c.reason.trim().to_owned(),
-        petitioners_before: changed(petitioners_moved, &was.petitioners),
-        contact_before: changed(next.intake.contact != was.contact, &was.contact),
-        stamp: stamp.clone(),
-    });
-    Ok((next, warnings))
+    if let Some(person) = given(&c.target_person) {
+        i.target_person = optional(person);
+    }
+    Ok(())
+}
+
+/// A changed accused: a leader's step, since it decides who must never see the case (2022
+/// Art 30 第三款); never naming whoever now holds the case (they must be replaced first, as
+/// an assignment to them is refused) nor the leader making it (Art 28 第三款: 回避).
+fn check_accused(next: &Case, actor: &Operator, rules: &Rules) -> Result<(), WorkflowError> {
+    if actor.role != Role::Leader {
+        return Err(WorkflowError::AccusedByLeader);
+    }
+    if let (State::Assigned, Some(a)) = (next.state, &next.assignment)
+        && let Some((holder, target)) =
+            accused_holder(next, &a.department, &a.handler, &a.owner_leader, rules)
+    {
+        return Err(WorkflowError::AccusedHolds { holder, target });
+    }
+    match accused_in(next, actor) {
+        Some((party, target)) => Err(WorkflowError::AccusedParty {
+            op: Op::Correct.into(),
+            party,
+            target,
+        }),
+        None => Ok(()),
+    }
 }

@@ -11,7 +11,7 @@ use crate::domain::case::{
     Attached, Case, DecisionRecord, Instruction, Intake, Opinion, Reading, Recusal, Reminder,
     Reply, ReportBack, ReportReceived, Resolution, ReturnVisit, Stamp, Supervision, Unmasked,
 };
-use crate::domain::command::{Command, IntakeInput};
+use crate::domain::command::{Command, Correction, IntakeInput};
 use crate::domain::documents::{Body, Content, IssueInput, IssuedDoc, prepare};
 use crate::domain::due::{case_clocks, notice_due, overdue};
 use crate::domain::error::{Field, WorkflowError};
@@ -117,13 +117,7 @@ impl Step<'_, '_> {
                 received_on,
             } => self.report_received(next, summary, *received_on),
             Command::Unmask { reason } => self.unmask(next, reason),
-            Command::Correct(c) => {
-                let (case, warnings) = super::correct::correct(&next, c, self.today, &self.stamp)?;
-                Ok(Change {
-                    warnings,
-                    ..Change::to(case)
-                })
-            }
+            Command::Correct(c) => self.correct(&next, c),
             // `workflow::files` takes these before `apply` (`transition`); never here.
             Command::AttachFile { .. } | Command::DetachFile { .. } => {
                 Err(wrong_state(self.case, command.op(), self.actor))
@@ -132,6 +126,16 @@ impl Step<'_, '_> {
                 super::undo_step::step(basis.as_deref(), *seq, self.stamp).map(Change::to)
             }
         }
+    }
+
+    /// 更正 (`workflow::correct`): the record put right, with its checks' warnings.
+    fn correct(self, case: &Case, c: &Correction) -> Result<Change, WorkflowError> {
+        let who = (self.actor, self.rules);
+        let (case, warnings) = super::correct::correct(case, c, who, self.today, &self.stamp)?;
+        Ok(Change {
+            warnings,
+            ..Change::to(case)
+        })
     }
 
     /// Art 22 (三): the 办结报告 goes back once the reply is served; it stops the superior's

@@ -1,5 +1,5 @@
-//! The 更正 form: the case's petitioners, 人数, contact, location, summary and request as
-//! recorded, to put right, and why; what it amounts to (`Command::Correct`): only what the
+//! The 更正 form: the case's petitioners, 人数, contact, location, accused, summary and
+//! request as recorded, to put right, and why; what it amounts to (`Command::Correct`): only what the
 //! clerk changed, so that a field the form cannot show, or another desk's correction made
 //! meanwhile, is never written back over.
 
@@ -94,6 +94,18 @@ pub(super) fn fields(case: &Case, lang: Lang) -> Vec<Field> {
         Field::new(K::People, Kind::Number)
             .value(&i.people.to_string())
             .required(),
+        // Whom it accuses, as on the intake form: a leader's correction (the domain refuses
+        // anyone else's).
+        kept(
+            K::Target,
+            Kind::Text,
+            i.target.as_deref().unwrap_or_default(),
+        ),
+        kept(
+            K::TargetPerson,
+            Kind::Text,
+            i.target_person.as_deref().unwrap_or_default(),
+        ),
         kept(
             K::Location,
             Kind::Text,
@@ -140,6 +152,8 @@ impl Form {
             location: shown(K::Location),
             summary: shown(K::Summary),
             request: shown(K::Request),
+            target: shown(K::Target),
+            target_person: shown(K::TargetPerson),
             reason: shown(K::CorrectReason).unwrap_or_default(),
         }
     }
@@ -157,6 +171,8 @@ impl Form {
             location: changed(now.location, &base.location),
             summary: changed(now.summary, &base.summary),
             request: changed(now.request, &base.request),
+            target: changed(now.target, &base.target),
+            target_person: changed(now.target_person, &base.target_person),
             reason: now.reason,
         }))
     }
