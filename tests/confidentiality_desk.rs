@@ -411,3 +411,30 @@ fn only_a_leader_corrects_the_accused_and_never_onto_the_holder() {
         serde_json::json!({"location": "幸福里"}),
     ));
 }
+
+/// A name typed with spaces or joining marks (刘　洋, 区 住建局, 区-住建局) is the name: the
+/// accusation is neither passed on nor assigned to them, nor shown to them.
+#[test]
+fn an_accused_typed_with_spaces_is_still_the_accused() {
+    let l = ledger();
+    l.apply_ok(
+        r#"{"op":"intake","actor":"李娜","at":"2026-11-22T10:00:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"吴某","phone":"13600136000","main":true}],"category":"城乡建设","handling_type":"检举控告","target":"区　住建局","target_person":"刘 洋","summary":"检举违规发证","request":"要求查处","urgency":"normal"}"#,
+    );
+    let refused = |line: &str| {
+        let out = l.apply(&format!("{line}\n"));
+        assert!(!out.stdout.contains("\"ok\":true"), "{line}: {out:?}");
+    };
+    refused(
+        r#"{"op":"register","actor":"李娜","case":3,"decision":"pass_on","to":"区-住建局","at":"2026-11-22T11:00:00+08:00"}"#,
+    );
+    l.apply_ok(
+        r#"{"op":"register","actor":"李娜","case":3,"decision":"accept","at":"2026-11-22T11:00:00+08:00"}"#,
+    );
+    refused(
+        r#"{"op":"assign","actor":"李娜","case":3,"department":"住建科","handler":"刘洋","at":"2026-11-22T12:00:00+08:00"}"#,
+    );
+    for who in ["刘洋", "孙副局长"] {
+        let (ids, _) = listed(&open_as(&l, who));
+        assert!(!ids.contains(&3), "{who}: {ids:?}");
+    }
+}

@@ -66,15 +66,31 @@ pub fn local_date(at: DateTime<FixedOffset>, rules: &Rules) -> NaiveDate {
     at.with_timezone(&rules.policy.utc_offset).date_naive()
 }
 
+/// What a name is compared without: the spaces (ASCII, full-width, no-break, thin, zero
+/// width) and joining marks a name is typed with, so that 冯　刚, 城 建 科 and 城-建-科 are
+/// 冯刚 and 城建科. `store::sight` removes the same from the columns in SQL.
+pub const IGNORED_IN_NAMES: [char; 20] = [
+    ' ', '\t', '\n', '\r', '\u{a0}', '\u{3000}', '\u{2002}', '\u{2003}', '\u{2009}', '\u{200b}',
+    '\u{feff}', '-', '－', '_', '＿', '·', '・', '‧', '—', '–',
+];
+
+/// `name` without what [`IGNORED_IN_NAMES`] lists.
+pub fn squeezed(name: &str) -> String {
+    name.chars()
+        .filter(|c| !IGNORED_IN_NAMES.contains(c))
+        .collect()
+}
+
 /// Whether `party` (a unit or a person) is the accused named in `target`.
 /// Names are compared loosely (one containing the other) because the same
-/// unit is often written longer or shorter (区教育局 / 教育局): for
-/// confidentiality (2022 Art 30) a false alarm is cheaper than a leak.
+/// unit is often written longer or shorter (区教育局 / 教育局), and without
+/// spaces and joining marks (`squeezed`): for confidentiality (2022 Art 30)
+/// a false alarm is cheaper than a leak.
 pub fn names_accused(party: &str, target: &str) -> bool {
-    let (p, t) = (party.trim(), target.trim());
+    let (p, t) = (squeezed(party), squeezed(target));
     if p.is_empty() || t.is_empty() {
         return false;
     }
     let short = p.chars().count().min(t.chars().count());
-    p == t || (short >= 2 && (t.contains(p) || p.contains(t)))
+    p == t || (short >= 2 && (t.contains(&p) || p.contains(&t)))
 }
