@@ -438,3 +438,25 @@ fn an_accused_typed_with_spaces_is_still_the_accused() {
         assert!(!ids.contains(&3), "{who}: {ids:?}");
     }
 }
+
+/// The 领导接待日 screen's records of a day leave out one on a case the reader may not
+/// see: what the visitor said there is the accusation.
+#[test]
+fn a_reception_record_on_a_hidden_case_is_not_shown() {
+    let l = ledger();
+    l.apply_ok(
+        r#"{"op":"reception","actor":"李娜","at":"2026-11-25T09:30:00+08:00","leader":"赵建国","visitor":"李某某","said":"当面检举刘洋违规审批","decided":"转城建科核查","case":"2026-0001"}
+{"op":"reception","actor":"李娜","at":"2026-11-25T10:30:00+08:00","leader":"赵建国","visitor":"张三","said":"路灯仍未修复","decided":"督促住建科","case":"2026-0002"}"#,
+    );
+    let said = |who: &str| -> Vec<String> {
+        (open_as(&l, who)
+            .reception_records(today())
+            .unwrap()
+            .into_iter())
+        .map(|r| r.record.said)
+        .collect()
+    };
+    assert_eq!(said("赵建国").len(), 2);
+    assert_eq!(said("孙副局长"), ["路灯仍未修复"]);
+    assert_eq!(said("刘洋"), ["路灯仍未修复"]);
+}

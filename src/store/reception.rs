@@ -97,14 +97,16 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
-    /// The records of `date`, in the order entered.
+    /// The records of `date` the reader may see, in the order entered: one on a case they
+    /// may not see is not shown (its words are the accusation's, Art 30 第三款).
     pub fn reception_records(&self, date: NaiveDate) -> Result<Vec<StoredRecord>> {
-        let mut stmt = self.conn.prepare_cached(
+        let seen = self.seen_where("c.");
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT r.id, r.date, r.leader, r.visitor, r.said, r.decided, r.case_id,
                     r.recorded_by, r.recorded_at, c.case_no
              FROM reception_records r LEFT JOIN cases c ON c.id = r.case_id
-             WHERE r.date = ?1 ORDER BY r.id",
-        )?;
+             WHERE r.date = ?1 AND (r.case_id IS NULL OR {seen}) ORDER BY r.id"
+        ))?;
         let rows = stmt.query_map([date.to_string()], |r| {
             let case_id: Option<i64> = r.get(6)?;
             let case_no: Option<String> = r.get(9)?;
