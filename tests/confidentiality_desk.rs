@@ -460,3 +460,25 @@ fn a_reception_record_on_a_hidden_case_is_not_shown() {
     assert_eq!(said("孙副局长"), ["路灯仍未修复"]);
     assert_eq!(said("刘洋"), ["路灯仍未修复"]);
 }
+
+/// A 重复件 is joined to its case only if it accuses no one the case does not: the case's
+/// sight follows its own accused, so an item against its handler was shown to them.
+#[test]
+fn a_repeat_item_accusing_another_is_a_case_of_its_own() {
+    let l = ledger();
+    let attach = |target: &str| {
+        format!(
+            r#"{{"op":"attach","actor":"李娜","case":2,"at":"2026-11-23T10:00:00+08:00","channel":"letter","people":1,"petitioners":[{{"name":"张三","id_type":"resident_id","id_number":"440524188001010014","main":true}}],"category":"城乡建设","handling_type":"申诉求决",{target}"summary":"再次反映路灯损坏","request":"要求修复","urgency":"normal"}}"#
+        ) + "\n"
+    };
+    // Case 2 is 刘洋's: an item accusing him is refused, saying what to do.
+    let out = l.apply(&attach(r#""target_person":"刘 洋","#));
+    assert!(!out.stdout.contains("\"ok\":true"), "{out:?}");
+    assert!(
+        out.stdout.contains("Register it as a new case"),
+        "{}",
+        out.stdout
+    );
+    l.apply_ok(&attach(r#""target":"某街道办事处","#));
+    l.apply_ok(&attach(""));
+}

@@ -127,6 +127,10 @@ pub enum WorkflowError {
     /// 2022 Art 30: accusation material must never reach the accused.
     #[error("confidentiality: {assignee} is accused in this case ({target})")]
     AccusedAssignee { assignee: String, target: String },
+    /// A 重复件 naming as accused someone the case does not: the case's sight follows its own
+    /// accused (Art 30 第三款), so such an item is a case of its own.
+    #[error("the item accuses {target}, whom the case does not: register it as a new case")]
+    AttachAccusesAnother { target: String },
     /// 2022 Art 30 第三款, Art 28 第三款: the case is not passed on to the accused, and an
     /// accused leader neither owns (包案), instructs nor decides on its extension.
     #[error("confidentiality: {party} is accused in this case ({target}): {op:?} refused")]

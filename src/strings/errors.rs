@@ -1,7 +1,8 @@
 //! Refusals in words: what is wrong and how to put it right.
 
 use super::input::{self, field_zh};
-use super::{Lang, documents, labels, validation};
+use super::validation::{id_error, phone_error};
+use super::{Lang, documents, labels};
 use chrono::NaiveDate;
 
 use crate::domain::error::{Field, WorkflowError as E};
@@ -43,12 +44,8 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::DocumentIncomplete { kind, missing } => documents::incomplete(lang, *kind, *missing),
         E::Undo(refusal) => super::undo::refusal(lang, refusal),
         E::MissingField { op, field } => missing_field(lang, *op, *field),
-        E::BadIdNumber { index, error } => {
-            petitioner(lang, *index, &validation::id_error(lang, error))
-        }
-        E::BadPhone { index, error } => {
-            petitioner(lang, *index, &validation::phone_error(lang, error))
-        }
+        E::BadIdNumber { index, error } => petitioner(lang, *index, &id_error(lang, error)),
+        E::BadPhone { index, error } => petitioner(lang, *index, &phone_error(lang, error)),
         E::SeveralMainPetitioners => said(lang, SEVERAL_MAIN),
         E::NoPetitioner => said(lang, NO_PETITIONER),
         E::PeopleFewerThanNamed { people, named } => people_fewer(lang, *people, *named),
@@ -65,6 +62,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::AccusedAssignee { assignee, target } => accused_assignee(lang, assignee, target),
         E::Recused { handler, reason } => recused(lang, handler, reason),
         E::AccusedParty { op, party, target } => accused_party(lang, *op, party, target),
+        E::AttachAccusesAnother { target } => attach_accuses_another(lang, target),
         E::ExtensionAlreadyAsked => said(lang, EXTENSION_ALREADY_ASKED),
         E::NoExtensionAsked => said(lang, NO_EXTENSION_ASKED),
         E::AlreadyExtended => said(lang, ALREADY_EXTENDED),
@@ -319,6 +317,18 @@ fn accused_party(lang: Lang, act: Act, party: &str, target: &str) -> String {
     } else {
         format!(
             "cannot {what}: the case accuses '{target}', and '{party}' is the accused. Accusation material must never be disclosed or passed to the accused (2022 Regulation Art 30 §3), and whoever has a direct interest steps aside (Art 28 §3). Hand it to another leader or body"
+        )
+    }
+}
+
+fn attach_accuses_another(lang: Lang, target: &str) -> String {
+    if lang == Lang::Zh {
+        format!(
+            "不能作为重复件归入本件：它反映的对象「{target}」不是本件的被反映单位或被反映人，归入后可能让其看到（《信访工作条例》第三十条第三款）。请作为新件登记"
+        )
+    } else {
+        format!(
+            "this item cannot join the case as a repeat: it accuses '{target}', whom the case does not, and joined it could reach them (Art 30 §3). Register it as a new case"
         )
     }
 }

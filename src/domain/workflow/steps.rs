@@ -16,7 +16,7 @@ use crate::domain::documents::{Body, Content, IssueInput, IssuedDoc, prepare};
 use crate::domain::due::{case_clocks, notice_due, overdue};
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::Op;
-use crate::domain::rules::{Operator, Rules, local_date};
+use crate::domain::rules::{Operator, Rules, local_date, names_accused};
 use crate::domain::types::{
     Channel, Decision, DeclineGround, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod,
     State, SuperviseGround,
@@ -459,6 +459,18 @@ impl Step<'_, '_> {
     /// matter, linked to it, one level up.
     fn attach(self, mut next: Case, input: &IntakeInput) -> Result<Change, WorkflowError> {
         let (intake, warnings) = validate_intake(input, self.actor, self.at, self.rules)?;
+        // Art 30 第三款: who may see the case follows whom it accuses; an item accusing
+        // another is a case of its own, hidden from them.
+        let case = &self.case.intake;
+        let accused = [case.target.as_deref(), case.target_person.as_deref()];
+        let named = [intake.target.as_deref(), intake.target_person.as_deref()];
+        if let Some(other) = (named.into_iter().flatten())
+            .find(|t| !accused.into_iter().flatten().any(|a| names_accused(a, t)))
+        {
+            return Err(WorkflowError::AttachAccusesAnother {
+                target: other.to_owned(),
+            });
+        }
         next.attached.push(Attached {
             channel: intake.channel,
             received_at: intake.received_at,
