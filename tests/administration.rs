@@ -320,6 +320,7 @@ fn a_lines_actor_is_the_signed_in_operator_unless_a_leader_enters_for_another() 
 #[test]
 fn operators_lists_roles_departments_and_lockouts() {
     let l = Ledger::set_up();
+    l.apply_ok(r#"{"op":"operator","name":"刘洋","role":"handler","department":"城建科","unit":"区住建局"}"#);
     assert!(run(&["list", "--db", l.db(), "--as", "李娜"], "").success());
     let wrong = l.file("wrong.txt");
     std::fs::write(&wrong, "not it\n").expect("write");
@@ -343,6 +344,9 @@ fn operators_lists_roles_departments_and_lockouts() {
             .unwrap_or_else(|| panic!("{name} in {ops:?}"))
             .clone()
     };
+    // Each one's own unit: what an accusation naming it keeps from them (Art 30 第三款).
+    assert!(find("王强")["unit"].is_null(), "{ops:?}");
+    assert_eq!(find("刘洋")["unit"], "区住建局", "{ops:?}");
     assert_eq!(find("王强")["role"], "handler");
     assert_eq!(find("王强")["department"], "城建科");
     assert_eq!(find("王强")["active"], true);

@@ -64,6 +64,13 @@ const UNCHECKED: &[(&str, &str, &str)] = &[
          keeps nothing",
     ),
     (
+        "accused_changes",
+        "*",
+        "a number that only moves, for each desk to know its list of the cases hidden from its \
+         reader is stale: any other value only makes a desk find the list again, and a new desk \
+         keeps nothing",
+    ),
+    (
         "report_rollup_rules",
         "*",
         "the rules the report's rollups were made under: any other value makes them be made \

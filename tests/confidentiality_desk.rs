@@ -479,6 +479,42 @@ fn a_repeat_item_accusing_another_is_a_case_of_its_own() {
         "{}",
         out.stdout
     );
+    // Longer, it may name another beside the case's own.
+    let out = l.apply(&attach(r#""target":"某街道办事处、刘洋","#));
+    assert!(!out.stdout.contains("\"ok\":true"), "{out:?}");
     l.apply_ok(&attach(r#""target":"某街道办事处","#));
+    l.apply_ok(&attach(r#""target":"街道办事处","#));
     l.apply_ok(&attach(""));
+}
+
+/// A ledger from before migration 45 kept the accused columns as typed: opened, they are
+/// squeezed as the lists' SQL compares them, and `check` finds the rows as written anew.
+#[test]
+fn an_older_ledger_s_accused_columns_are_squeezed_on_opening() {
+    let l = ledger();
+    l.apply_ok(
+        r#"{"op":"intake","actor":"李娜","at":"2026-11-22T10:00:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"吴某","phone":"13600136000","main":true}],"category":"城乡建设","handling_type":"检举控告","target":"区　住建局","target_person":"刘 洋","summary":"检举违规发证","request":"要求查处","urgency":"normal"}"#,
+    );
+    let columns = || -> (String, String) {
+        let db = common::sqlite(std::path::Path::new(l.db()));
+        db.query_row(
+            "SELECT target, target_person FROM cases WHERE id = 3",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+    };
+    assert_eq!(columns(), ("区住建局".to_owned(), "刘洋".to_owned()));
+    let db = common::sqlite(std::path::Path::new(l.db()));
+    db.execute_batch(
+        "UPDATE cases SET target = '区　住建局', target_person = '刘 洋' WHERE id = 3;
+         PRAGMA user_version = 44;",
+    )
+    .unwrap();
+    drop(db);
+    let (ids, _) = listed(&open_as(&l, "孙副局长"));
+    assert!(!ids.contains(&3), "{ids:?}");
+    assert_eq!(columns(), ("区住建局".to_owned(), "刘洋".to_owned()));
+    let check = l.check();
+    assert!(check.success(), "{check:?}");
 }

@@ -159,10 +159,17 @@ pub(super) fn operators(env: &Env, json: bool) -> Result<ExitCode, Failure> {
     let store = env.open_for_reading()?;
     leader(env, &store, Act::Audit)?;
     let operators = store.operators().map_err(|e| env.fail(e))?;
-    let unit = store
+    // Each one's own unit (an accusation naming it is kept from them), else the office's.
+    let office = store
         .meta("office_name")
         .map_err(|e| env.fail(e))?
         .unwrap_or_default();
+    let unit_of = |o: &crate::domain::rules::Operator| {
+        o.unit
+            .clone()
+            .filter(|u| !u.trim().is_empty())
+            .unwrap_or(office.clone())
+    };
     // The lockouts live in the slots file; none is readable with the recovery key alone.
     let ring = Keyring::load(store.path()).ok();
     let now = env.clock.now();
@@ -175,7 +182,7 @@ pub(super) fn operators(env: &Env, json: bool) -> Result<ExitCode, Failure> {
                     "name": o.name,
                     "role": o.role.code(),
                     "department": o.department,
-                    "unit": unit,
+                    "unit": Some(unit_of(o)).filter(|u| !u.is_empty()),
                     "active": o.active,
                     "locked_until": locked(&o.name).map(|u| u.to_rfc3339()),
                 })
@@ -198,7 +205,10 @@ pub(super) fn operators(env: &Env, json: bool) -> Result<ExitCode, Failure> {
             o.name,
             labels::role(lang, o.role),
             o.department.as_deref().unwrap_or("-"),
-            if unit.is_empty() { "-" } else { &unit },
+            Some(unit_of(o))
+                .filter(|u| !u.is_empty())
+                .as_deref()
+                .unwrap_or("-"),
             status
         );
     }

@@ -6,7 +6,8 @@
 //! whoever has a direct interest steps aside.
 
 use super::case::Case;
-use super::rules::{Operator, names_accused};
+use super::intake::Intake;
+use super::rules::{Operator, names_accused, squeezed};
 use super::types::Role;
 
 /// What an operator may see of a case.
@@ -82,6 +83,16 @@ pub fn accuses(who: &Operator, target: Option<&str>, target_person: Option<&str>
         .into_iter()
         .flatten()
         .any(|t| names_of(who).any(|n| names_accused(n, t)))
+}
+
+/// The accused as the ledger's sight columns hold them (`store::sight` matches them in SQL
+/// as `names_accused` does): the unit, or else the person; and the person. Each is stored
+/// squeezed (`rules::squeezed`), so that SQL compares them as they are; none when nothing
+/// is left of it.
+pub fn accused_keys(i: &Intake) -> (Option<String>, Option<String>) {
+    let key = |s: Option<&str>| s.map(squeezed).filter(|k| !k.is_empty());
+    let person = key(i.target_person.as_deref());
+    (key(i.target.as_deref()).or_else(|| person.clone()), person)
 }
 
 /// The (name, accused name) by which `case` accuses `who`, if it does.

@@ -10,6 +10,7 @@ use super::{Result, StoreError, facts, search};
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
 use crate::domain::due::next_due;
+use crate::domain::visibility::accused_keys;
 
 /// Which case a command or a look-up names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +97,7 @@ pub(super) fn insert(
     let id = case.id;
     let next_due = next_due(clocks).map(|d| d.to_string());
     let i = &case.intake;
+    let accused = accused_keys(i);
     tx.prepare_cached(
         "INSERT INTO cases (id, case_no, version, state, channel, received_at, received_date, category,
              urgency, people, main_name, target, department, handler, owner_leader,
@@ -115,7 +117,7 @@ pub(super) fn insert(
         i.urgency.code(),
         i.people,
         i.main_petitioner().map(|p| p.name.as_str()),
-        i.target.as_deref().or(i.target_person.as_deref()),
+        accused.0,
         case.assignment.as_ref().map(|a| a.department.as_str()),
         case.assignment.as_ref().map(|a| a.handler.as_str()),
         case.assignment.as_ref().and_then(|a| a.owner_leader.as_deref()),
@@ -128,7 +130,7 @@ pub(super) fn insert(
         facts::replied_on(case),
         case.archived.as_ref().map(|s| s.at.timestamp()),
         // What the lists filter by (store/sight.rs, 2022 Art 30 第三款).
-        i.target_person,
+        accused.1,
         i.confidential,
         version,
     ])?;

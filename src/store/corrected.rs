@@ -11,6 +11,7 @@ use rusqlite::{Connection, params};
 
 use super::{Result, again, cases, search};
 use crate::domain::case::Case;
+use crate::domain::visibility::accused_keys;
 
 /// One petitioner's keys of the repeat rule: ID number, phone, name and address.
 type Keys = (Option<String>, Option<String>, String, Option<String>);
@@ -42,6 +43,7 @@ pub(super) fn write(tx: &Connection, case: &Case) -> Result<()> {
     // change every reader's reach is kept against (migration 0038); the accused's, the
     // accused names and the change every reader's hidden cases are kept against (0029, 0044).
     let i = &case.intake;
+    let accused = accused_keys(i);
     tx.prepare_cached(
         "UPDATE cases SET main_name = ?2, people = ?3, confidential = ?4, target = ?5,
              target_person = ?6
@@ -52,9 +54,8 @@ pub(super) fn write(tx: &Connection, case: &Case) -> Result<()> {
         i.main_petitioner().map(|p| &p.name),
         i.people,
         i.confidential,
-        // As `cases::insert` writes them.
-        i.target.as_deref().or(i.target_person.as_deref()),
-        i.target_person,
+        accused.0,
+        accused.1,
     ])?;
     tx.prepare_cached("UPDATE case_summaries SET summary = ?2 WHERE id = ?1")?
         .execute(params![id, case.intake.summary])?;

@@ -7,6 +7,7 @@ use super::StoreError;
 
 pub(super) mod step_0010;
 pub(super) mod step_0018;
+pub(super) mod step_0045;
 
 /// Each entry is applied once, in order; never edit one that has shipped: the test
 /// `shipped_migrations_never_change` pins each file's SHA-256.
@@ -55,6 +56,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0042_indexes_of_the_assigned.sql"),
     include_str!("migrations/0043_phone_tails.sql"),
     include_str!("migrations/0044_accused_changes.sql"),
+    include_str!("migrations/0045_squeezed_accused.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -84,6 +86,9 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
 /// The version of `0028_search_longer_prefixes.sql`, whose Rust step fills the index.
 const SEARCH_LONGER_PREFIXES: usize = 28;
 
+/// The version of `0045_squeezed_accused.sql`, whose Rust step rewrites the columns.
+const SQUEEZED_ACCUSED: usize = 45;
+
 /// What a migration needs beyond its SQL, run in the same transaction right after it.
 fn rust_step(tx: &Connection, version: usize) -> Result<(), StoreError> {
     match version {
@@ -92,6 +97,8 @@ fn rust_step(tx: &Connection, version: usize) -> Result<(), StoreError> {
         18 => step_0018::run(tx),
         // 0028: the search index made anew with prefix indexes of 4 to 11, filled as 10's.
         SEARCH_LONGER_PREFIXES => step_0010::run(tx),
+        // 0045: the accused columns squeezed as the domain compares names.
+        SQUEEZED_ACCUSED => step_0045::run(tx),
         _ => Ok(()),
     }
 }
@@ -151,6 +158,8 @@ mod tests {
         (SEARCH_LONGER_PREFIXES + 14, "0042_indexes_of_the_assigned.sql", "9240c963505c4249e98766a5e0d9e225ccba30ded2c64c9515ad3290617bda45"),
         (SEARCH_LONGER_PREFIXES + 15, "0043_phone_tails.sql", "31bb872afc12adf72d18f27b3a550ad48c16f36d5a889046301344ccef2ff388"),
         (SEARCH_LONGER_PREFIXES + 16, "0044_accused_changes.sql", "bc7aac2903a49a853e0e854c4eb0c39f18f7db68906f067795b5f75019b9357f"),
+        (SQUEEZED_ACCUSED, "0045_squeezed_accused.sql", "23dc39a6739e0d022212d2fd6c0ddb72721dcfd12dbdcefa49ad4db404bc4636"),
+        (SQUEEZED_ACCUSED, "step_0045.rs", "a419d89060ef9806dce0bf3847d4f268f2fe221b915b506be20b35e4ae53c016"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

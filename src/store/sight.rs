@@ -13,7 +13,7 @@ use super::office_journal::{self, OfficeEvent, OfficeRecord};
 use super::{JournalEntry, Store, StoreError, StoredDocument};
 use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::case::Case;
-use crate::domain::rules::{IGNORED_IN_NAMES, Operator, squeezed};
+use crate::domain::rules::{Operator, squeezed};
 use crate::domain::stats::{Key, Report, Section};
 use crate::domain::types::Role;
 use crate::domain::visibility::{Sight, accuses, mask, names_of, redact, secrets, sight_of};
@@ -34,11 +34,9 @@ fn literal(text: &str) -> String {
 }
 
 /// `rules::names_accused(name, column)` in SQL: equal, or one inside the other when the
-/// shorter has two characters or more, both without spaces and joining marks.
-fn names(column: &str, name: &str) -> String {
-    let t = IGNORED_IN_NAMES.iter().fold(column.to_owned(), |e, c| {
-        format!("replace({e}, {}, '')", literal(&c.to_string()))
-    });
+/// shorter has two characters or more, both without spaces and joining marks (the column
+/// is stored so: `visibility::accused_keys`, migration 45).
+fn names(t: &str, name: &str) -> String {
     let name = squeezed(name);
     if name.is_empty() {
         // As `names_accused`: an empty name accuses nobody.
@@ -47,7 +45,7 @@ fn names(column: &str, name: &str) -> String {
     let n = literal(&name);
     let len = name.chars().count();
     format!(
-        "({column} IS NOT NULL AND ({t} = {n} OR (min(length({t}), {len}) >= 2 \
+        "({t} IS NOT NULL AND ({t} = {n} OR (min(length({t}), {len}) >= 2 \
          AND (instr({t}, {n}) > 0 OR instr({n}, {t}) > 0))))"
     )
 }

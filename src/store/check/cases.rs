@@ -16,6 +16,7 @@ use crate::domain::case::Case;
 use crate::domain::due::{case_clocks, next_due};
 use crate::domain::op::Op;
 use crate::domain::rules::{Rules, local_date};
+use crate::domain::visibility::accused_keys;
 use crate::store::chain::Links;
 use crate::store::findings::{BadRecord, CheckReport, Table};
 use crate::store::journal::{self, JournalEntry};
@@ -136,6 +137,7 @@ fn expected(case: &Case, version: i64, last_at: &str, rules: &Rules) -> Vec<Valu
     let a = case.assignment.as_ref();
     let today = DateTime::parse_from_rfc3339(last_at).map_or(i.received_at, |at| at);
     let clocks = case_clocks(case, rules, local_date(today, rules));
+    let accused = accused_keys(i);
     vec![
         text(case.case_no.as_deref()),
         Value::Integer(version),
@@ -147,7 +149,7 @@ fn expected(case: &Case, version: i64, last_at: &str, rules: &Rules) -> Vec<Valu
         Value::Text(i.urgency.code().to_owned()),
         Value::Integer(i64::from(i.people)),
         text(i.main_petitioner().map(|p| p.name.as_str())),
-        text(i.target.as_deref().or(i.target_person.as_deref())),
+        text(accused.0.as_deref()),
         text(a.map(|a| a.department.as_str())),
         text(a.map(|a| a.handler.as_str())),
         text(a.and_then(|a| a.owner_leader.as_deref())),
@@ -157,7 +159,7 @@ fn expected(case: &Case, version: i64, last_at: &str, rules: &Rules) -> Vec<Valu
         text(Some(i.receiver.as_str())),
         text(facts::replied_on(case).as_deref()),
         int(case.archived.as_ref().map(|s| s.at.timestamp())),
-        text(i.target_person.as_deref()),
+        text(accused.1.as_deref()),
         Value::Integer(i64::from(i.confidential)),
     ]
 }
