@@ -518,3 +518,25 @@ fn an_older_ledger_s_accused_columns_are_squeezed_on_opening() {
     let check = l.check();
     assert!(check.success(), "{check:?}");
 }
+
+/// A desk showing a case that another desk's 更正 now keeps from its reader closes it on
+/// the next reload, rather than leave what it showed on the screen.
+#[test]
+fn an_open_case_corrected_to_accuse_the_reader_is_closed() {
+    use xinfang::ui::app::{Cmd, Msg, Screen};
+    let l = ledger();
+    let (mut store, mut app) = desk(&l, "孙副局长");
+    let msg = xinfang::ui::runtime::execute(&mut store, &app, &Cmd::OpenCase(2));
+    xinfang::ui::runtime::dispatch(&mut store, &mut app, msg);
+    assert!(matches!(app.screen, Screen::Case(_)), "{:?}", app.message);
+    l.apply_ok(&correction(
+        2,
+        "赵建国",
+        serde_json::json!({"target_person": "孙副局长"}),
+    ));
+    xinfang::ui::runtime::dispatch(&mut store, &mut app, Msg::Changed);
+    assert!(!matches!(app.screen, Screen::Case(_)));
+    let shown = screen(&app);
+    assert!(!shown.contains("路灯"), "{shown}");
+    assert!(shown.contains("不在您的查看范围"), "{shown}");
+}

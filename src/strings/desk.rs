@@ -60,3 +60,12 @@ pub fn time_in_future(lang: Lang, at: &str) -> String {
         Lang::En => format!("{at} has not come yet: no later than now"),
     }
 }
+
+/// The case shown is no longer the reader's to see after another desk's commit (assigned
+/// elsewhere, a 回避, a 更正 of whom it accuses): closed, without saying which.
+pub fn case_gone(lang: Lang) -> &'static str {
+    lang.pick(
+        "此事项刚在其他桌面办理后已不在您的查看范围内（如改办、回避或更正），已关闭",
+        "after a step at another desk this case is no longer yours to see (assigned elsewhere, a recusal, a correction): closed",
+    )
+}

@@ -82,4 +82,15 @@ impl App {
         }
         Vec::new()
     }
+
+    /// The case read again is no longer the reader's to see: its screen is closed, so that
+    /// what it showed does not stay (2022 Art 30 第三款); a form on it is kept as typed (its
+    /// save is refused, its text the typist's), told why.
+    pub(crate) fn on_case_gone(&mut self, id: i64) -> Vec<Cmd> {
+        self.message = Some(crate::strings::desk::case_gone(self.lang).to_owned());
+        match &self.screen {
+            Screen::Case(c) if c.row.case.id == id => self.go_home(),
+            _ => Vec::new(),
+        }
+    }
 }

@@ -99,6 +99,8 @@ pub enum Msg {
     Changed,
     /// A case read again after another desk's commit.
     CaseRefreshed(Box<crate::store::views::CaseView>),
+    /// The case read again is no longer the reader's to see.
+    CaseGone(i64),
     /// An import planned, or written (`written`).
     Import(Box<crate::ui::screens::settings::ImportView>),
 }

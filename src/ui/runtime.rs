@@ -65,9 +65,12 @@ pub fn execute(store: &mut Store, app: &App, cmd: &Cmd) -> Msg {
         Cmd::OpenCase(id) => open_case(store, app, *id).map_or_else(fail, Msg::Case),
         // Not a view to record: the reader did nothing (and a record would
         // be a commit that sets every other desk refreshing in turn).
-        Cmd::RefreshCase(id) => store
-            .case_view(*id, today, REPEATS)
-            .map_or_else(fail, |v| Msg::CaseRefreshed(Box::new(v))),
+        Cmd::RefreshCase(id) => match store.case_view(*id, today, REPEATS) {
+            Ok(v) => Msg::CaseRefreshed(Box::new(v)),
+            // Hidden from the reader now (2022 Art 30 第三款: a 更正 of the accused).
+            Err(StoreError::CaseNotFound(_)) => Msg::CaseGone(*id),
+            Err(e) => fail(e),
+        },
         Cmd::LoadDashboard => load_dashboard(store, app),
         Cmd::LoadCharts => store
             .charts(today, CHART_WEEKS)

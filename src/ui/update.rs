@@ -65,6 +65,7 @@ impl App {
             Msg::Repeats { query, rows, flags } => self.on_repeats(query, rows, flags),
             Msg::Changed => self.on_changed(),
             Msg::CaseRefreshed(view) => self.on_case_refreshed(*view),
+            Msg::CaseGone(id) => self.on_case_gone(id),
             Msg::Dashboard(d) => self.on_dashboard(*d),
             Msg::Charts(c) => {
                 if let Screen::Charts(shown) = &mut self.screen {
