@@ -540,3 +540,29 @@ fn an_open_case_corrected_to_accuse_the_reader_is_closed() {
     assert!(!shown.contains("路灯"), "{shown}");
     assert!(shown.contains("不在您的查看范围"), "{shown}");
 }
+
+/// A 更正 may not make the case accuse its 积案's 包案领导, as putting them on it is refused.
+#[test]
+fn a_correction_does_not_accuse_the_backlog_s_leader() {
+    let l = ledger();
+    let backlog = |args: &[&str]| {
+        let mut all = vec!["--lang", "en", "backlog"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--db", l.db()]);
+        let out = common::run(&all, "");
+        assert!(out.success(), "{out:?}");
+    };
+    backlog(&["mark", "2026-0002", "--reason", "久拖未决"]);
+    backlog(&["leader", "2026-0002", "--name", "孙副局长"]);
+    let out = l.apply(&correction(
+        2,
+        "赵建国",
+        serde_json::json!({"target_person": "孙副局长"}),
+    ));
+    assert!(!out.stdout.contains("\"ok\":true"), "{out:?}");
+    assert!(
+        out.stdout.contains("Assign it to another"),
+        "{}",
+        out.stdout
+    );
+}

@@ -10,7 +10,7 @@ use super::deadline::{ClockStatus, ClockView};
 use super::policy::Policy;
 use super::rules::Operator;
 use super::types::{Role, State};
-use super::visibility::accuses;
+use super::visibility::{accused_in, accuses};
 use super::vocab::vocabulary;
 
 vocabulary! {
@@ -167,6 +167,19 @@ pub fn may_change(actor: &Operator) -> Result<(), BacklogError> {
     } else {
         Err(BacklogError::NotLeader(actor.name.clone()))
     }
+}
+
+/// The 包案领导 or 专班 member of `file` whom `case` accuses, with the name it accuses
+/// them by: a 更正 of the accused may not name them while they keep the 积案 (Art 30
+/// 第三款, as `apply` refuses putting them on it).
+pub fn accused_keeper(
+    file: &BacklogFile,
+    case: &Case,
+    operators: &[Operator],
+) -> Option<(String, String)> {
+    let keepers = file.leader.iter().chain(&file.team);
+    let people = keepers.filter_map(|name| operators.iter().find(|o| o.name == *name));
+    people.map(|o| accused_in(case, o)).find_map(|found| found)
 }
 
 /// The file after `change` on `on`. `is_backlog`: whether the rule already makes the case

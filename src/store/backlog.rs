@@ -14,7 +14,12 @@ use super::office_journal::{self, OfficeRecord};
 use super::queries::CaseRow;
 use super::{Result, Store, StoreError, directory, receipt};
 use crate::domain::audit::{AuditResult, Audited};
-use crate::domain::backlog::{self, Acting, BacklogChange, BacklogFile, BacklogGround};
+use crate::domain::backlog::{
+    self, Acting, BacklogChange, BacklogFile, BacklogGround, accused_keeper,
+};
+use crate::domain::case::Case;
+use crate::domain::error::WorkflowError;
+use crate::domain::rules::Operator;
 
 /// One 积案 as the leader's list shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -30,6 +35,19 @@ fn file_of(conn: &Connection, case_id: i64) -> Result<Option<BacklogFile>> {
         .query_row([case_id], |r| r.get(0))
         .optional()?;
     Ok(doc.map(|d| serde_json::from_str(&d)).transpose()?)
+}
+
+/// Refuses `case` as a 更正 left it when it accuses its 积案's 包案领导 or 专班.
+pub(super) fn refuse_accused_keeper(
+    conn: &Connection,
+    case: &Case,
+    operators: &[Operator],
+) -> Result<()> {
+    let found = file_of(conn, case.id)?.and_then(|f| accused_keeper(&f, case, operators));
+    match found {
+        Some((holder, target)) => Err(WorkflowError::AccusedHolds { holder, target }.into()),
+        None => Ok(()),
+    }
 }
 
 /// The cases the repeat rule may name: `n` or more items attached (case_facts keeps their

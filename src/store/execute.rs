@@ -10,8 +10,8 @@ use rusqlite::{Transaction, TransactionBehavior};
 use super::cases::{self, CaseRef};
 use super::prepare::{Applied, Cases, Ledger, Prepared, Request, Stored, Write, prepare};
 use super::{
-    Result, Store, StoreError, attachments, batch, corrected, directory, guard, journal, receipt,
-    rollup,
+    Result, Store, StoreError, attachments, backlog, batch, corrected, directory, guard, journal,
+    receipt, rollup,
 };
 use crate::config::Office;
 use crate::domain::case::Case;
@@ -266,6 +266,7 @@ pub(super) fn run(
         Write::Update { doc, version } => {
             cases::update(tx, case, doc, *version, &applied.clocks)?;
             if matches!(req.command, Command::Correct(_)) {
+                backlog::refuse_accused_keeper(tx, case, rules.operators)?;
                 corrected::write(tx, case)?;
             }
         }

@@ -108,9 +108,9 @@ pub fn refused(lang: Lang, e: &E) -> String {
             "only a leader corrects the accused unit or person: it decides who must never see the case (Art 30 §3). Ask a leader; the rest you may correct yourself",
         ).to_owned(),
         E::AccusedHolds { holder, target } => if lang == Lang::Zh {
-            format!("更正后本件反映的对象是「{target}」，而本件正由「{holder}」承办或包案：检举控告材料不得转给被检举、揭发的人员或者单位（《信访工作条例》第三十条第三款）。请先改交其他部门、承办人或包案领导，再更正")
+            format!("更正后本件反映的对象是「{target}」，而本件正由「{holder}」承办或包案：检举控告材料不得转给被检举、揭发的人员或者单位（《信访工作条例》第三十条第三款）。请先改交其他部门、承办人或包案领导（积案的包案领导、专班亦同），再更正")
         } else {
-            format!("corrected, the case accuses '{target}', and '{holder}' now handles or owns it: accusation material must never reach the accused (Art 30 §3). Assign it to another department, handler or owning leader first, then correct")
+            format!("corrected, the case accuses '{target}', and '{holder}' now handles or owns it: accusation material must never reach the accused (Art 30 §3). Assign it to another department, handler or owning leader first (or change the 积案's leader or team), then correct")
         },
         _ => lang.pick(
             "更正内容与原登记相同：请改正登记有误的内容后再保存",
