@@ -60,9 +60,16 @@ fn a_flipped_wal_byte_is_always_detected() {
         let mut flipped = wal.clone();
         flipped[at] ^= 0x20;
         std::fs::write(copy.file("ledger.db-wal"), &flipped).unwrap();
+        let files = || {
+            let read = |p: &Path| std::fs::read(p).unwrap_or_default();
+            (read(&copy.path), read(&copy.file("ledger.db-wal")))
+        };
+        let before = files();
 
         let check = copy.check();
         let apply = copy.apply(&intake_lines(1, "之后"));
+        let listed = list(&copy);
+        let after = files();
         let cases = events(&copy.path);
         if cases >= acknowledged {
             // The flip hit nothing a commit needs (a frame's unused tail): nothing lost.
@@ -82,8 +89,13 @@ fn a_flipped_wal_byte_is_always_detected() {
             cases,
             "byte {at}: written on a damaged ledger"
         );
-        // Reads still work, so the office can export and restore.
-        assert!(list(&copy).success(), "byte {at}");
+        // Reads still work, so the office can export and restore; and nothing, not even
+        // closing the ledger, copied the -wal into the file or emptied it.
+        assert!(listed.success(), "byte {at}: {listed:?}");
+        assert!(
+            after == before,
+            "byte {at}: the damaged ledger or its -wal changed"
+        );
     }
     assert!(
         lost_somewhere >= 6,

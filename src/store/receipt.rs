@@ -17,6 +17,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
@@ -244,7 +245,7 @@ fn judged(conn: &Connection, path: &Path, key: &DataKey) -> Result<Verdict> {
         return Ok(Verdict::Ahead);
     };
     let shown = receipt_path(path).display().to_string();
-    Ok(match read(path, key, &ledger) {
+    let verdict = match read(path, key, &ledger) {
         Found::Missing if meta(conn, HAD_RECEIPT)?.is_some() => {
             Verdict::Damaged(Damage::ReceiptMissing { path: shown })
         }
@@ -255,7 +256,14 @@ fn judged(conn: &Connection, path: &Path, key: &DataKey) -> Result<Verdict> {
             Ok(false) => Verdict::Level,
             Err(d) => Verdict::Damaged(d),
         },
-    })
+    };
+    if let Verdict::Damaged(_) = verdict {
+        // Nothing is written over a damaged ledger, not even by closing it: the last
+        // connection to close copies the -wal's readable frames into the file and empties
+        // the -wal, where the frames past a damaged one are the evidence of what was lost.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+    }
+    Ok(verdict)
 }
 
 /// On every read-write open: the ledger given an identity if it has none, compared with
