@@ -3,21 +3,36 @@
 use std::path::Path;
 
 /// A new or truncated file only its owner may read: exports and reports carry petitioners'
-/// personal data.
+/// personal data. A file already there is made private before anything is written to it
+/// (it kept its 0644), and a symbolic link is not followed (another user's link would lead
+/// the data where they can read it).
 #[cfg(unix)]
 pub fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let f = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
         .mode(0o600)
-        .open(p)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(p)?;
+    f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    Ok(f)
 }
 
 #[cfg(not(unix))]
 pub fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
     std::fs::File::create(p)
+}
+
+/// Makes `dir` and the folders above it that are missing, each its owner's alone (0700):
+/// what goes in them (reports, documents, attachments) is personal data.
+pub fn private_dirs(dir: &Path) -> std::io::Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir)
 }
 
 /// A name as a single folder or file name on every system: separators, the characters
@@ -69,6 +84,24 @@ pub fn read_attachment(
 #[cfg(test)]
 mod tests {
     use super::safe_name;
+
+    /// An export onto a file anyone may read leaves it private; onto a link, it is refused.
+    #[cfg(unix)]
+    #[test]
+    fn a_private_file_is_private_even_when_it_was_there() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let there = dir.path().join("export.csv");
+        std::fs::write(&there, "old").unwrap();
+        std::fs::set_permissions(&there, std::fs::Permissions::from_mode(0o644)).unwrap();
+        super::write_private(&there, "张三,11010519491231002X".as_bytes()).unwrap();
+        let mode = std::fs::metadata(&there).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(dir.path().join("elsewhere.csv"), &link).unwrap();
+        assert!(super::write_private(&link, b"x").is_err());
+        assert!(!dir.path().join("elsewhere.csv").exists());
+    }
 
     #[test]
     fn a_name_stays_one_path_component() {

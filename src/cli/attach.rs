@@ -224,7 +224,7 @@ fn write_all(store: &Store, dir: &Path, lang: Lang) -> Result<usize, String> {
             Err(e) => return Err(errors::store(lang, &e)),
         };
         let folder = dir.join(case.case_no.unwrap_or_else(|| format!("#{id}")));
-        std::fs::create_dir_all(&folder).map_err(|e| io_error(lang, &folder, &e))?;
+        crate::files::private_dirs(&folder).map_err(|e| io_error(lang, &folder, &e))?;
         let path = folder.join(format!("{n}-{}", safe_name(&file.name)));
         write_private(&path, &bytes).map_err(|e| io_error(lang, &path, &e))?;
         count += 1;

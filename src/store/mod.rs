@@ -449,9 +449,13 @@ fn create_private_file(path: &Path) -> Result<()> {
 
 #[cfg(unix)]
 fn create_private(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
+        // The folders made for a new ledger are its owner's alone (0700), as the file is.
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
     }
     std::fs::OpenOptions::new()
         .write(true)

@@ -2,6 +2,7 @@
 
 use super::{Lang, labels};
 use crate::domain::command::Command;
+use crate::domain::identity::mask_id;
 use crate::import::header::Field;
 use crate::import::plan::{Problem, RowPlan};
 
@@ -27,11 +28,15 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 field(lang, *f)
             )
         }
+        // The row is named: the number masked, as everywhere it is shown outside the case
+        // (the message may be kept in a terminal's log).
         (Lang::Zh, Problem::LostDigits(s)) => format!(
-            "身份证号“{s}”被表格存成了数字，后几位已丢失：请从原始材料补正，并把该列设为文本"
+            "身份证号“{}”被表格存成了数字，后几位已丢失：请从原始材料补正，并把该列设为文本",
+            mask_id(s)
         ),
         (Lang::En, Problem::LostDigits(s)) => format!(
-            "ID number \"{s}\" was stored as a number and lost its last digits: correct it from the original papers and make the column text"
+            "ID number \"{}\" was stored as a number and lost its last digits: correct it from the original papers and make the column text",
+            mask_id(s)
         ),
         (Lang::Zh, Problem::Unknown(f, s)) => {
             format!("{}“{s}”无法识别{}", field(lang, *f), form_of(lang, *f))
@@ -43,8 +48,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 form_of(lang, *f)
             )
         }
-        (Lang::Zh, Problem::BadId(id, why)) => format!("身份证号“{id}”有误：{why}"),
-        (Lang::En, Problem::BadId(id, why)) => format!("ID number \"{id}\" is wrong: {why}"),
+        (Lang::Zh, Problem::BadId(id, why)) => format!("身份证号“{}”有误：{why}", mask_id(id)),
+        (Lang::En, Problem::BadId(id, why)) => {
+            format!("ID number \"{}\" is wrong: {why}", mask_id(id))
+        }
         (Lang::Zh, Problem::Twice(n)) => format!("与第 {n} 行的原编号相同"),
         (Lang::En, Problem::Twice(n)) => format!("the same old number as row {n}"),
         (_, Problem::Refused(why)) => why.clone(),

@@ -58,11 +58,26 @@ pub fn open(name: &str, n: u32, bytes: &[u8], lang: Lang) -> Result<String, Stri
     Ok(text::opened(lang, name))
 }
 
+/// The folder made private (0700), or one already there taken only if it is a folder of
+/// this user's that nobody else may enter: another user could make `/tmp/xinfang-open-<pid>`
+/// first, open to all, and read every attachment the desk opens into it.
 #[cfg(unix)]
 fn make_private_dir(dir: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt};
     match std::fs::DirBuilder::new().mode(0o700).create(dir) {
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let found = std::fs::symlink_metadata(dir)?;
+            // SAFETY: geteuid has no preconditions and cannot fail.
+            let me = unsafe { libc::geteuid() };
+            if found.is_dir() && found.uid() == me && found.mode() & 0o077 == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::PermissionDenied,
+                    format!("{} is not a private folder of this user's", dir.display()),
+                ))
+            }
+        }
         other => other,
     }
 }
@@ -100,5 +115,25 @@ pub struct Opened;
 impl Drop for Opened {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(folder());
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    /// A folder made beforehand open to others is not used; a private one of ours is.
+    #[test]
+    fn a_folder_another_could_enter_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let open = dir.path().join("xinfang-open-1");
+        std::fs::create_dir(&open).unwrap();
+        std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).unwrap();
+        assert!(super::make_private_dir(&open).is_err());
+        let private = dir.path().join("xinfang-open-2");
+        super::make_private_dir(&private).unwrap();
+        super::make_private_dir(&private).unwrap();
+        let mode = std::fs::metadata(&private).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
     }
 }

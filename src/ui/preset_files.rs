@@ -12,7 +12,7 @@ use crate::strings::{presets as words, report as report_words, report_screen as 
 
 pub fn write(store: &Store, app: &App, period: Period) -> Msg {
     let dir = reports_dir(store, app);
-    if let Err(e) = std::fs::create_dir_all(&dir) {
+    if let Err(e) = crate::files::private_dirs(&dir) {
         return Msg::Failed(say::cannot_make_folder(app.lang, &dir, &e));
     }
     let (today, lang) = (app.today, app.lang);
@@ -93,7 +93,7 @@ pub fn write_report(store: &Store, app: &App) -> Msg {
         return Msg::Idle;
     };
     let dir = reports_dir(store, app);
-    if let Err(e) = std::fs::create_dir_all(&dir) {
+    if let Err(e) = crate::files::private_dirs(&dir) {
         return Msg::Failed(say::cannot_make_folder(app.lang, &dir, &e));
     }
     let stem = say::file_stem(app.lang, &loaded.report.period);

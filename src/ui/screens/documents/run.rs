@@ -143,7 +143,7 @@ fn issue(
         .and_then(|r| r.case.case_no)
         .unwrap_or_else(|| format!("{case_id}"));
     let path = dir.join(file_name(doc, &case_no, true));
-    let written = std::fs::create_dir_all(&dir)
+    let written = crate::files::private_dirs(&dir)
         .map_err(StoreError::from)
         .and_then(|()| write(store, doc, &path, job.at.date_naive()));
     let shown = path.display().to_string();
