@@ -535,4 +535,16 @@ fn recover_writes_a_leaders_slot_again_and_keeps_a_damaged_file() {
     let out = as_leader(&l, "new passphrase", &["check"], "");
     assert!(out.success(), "{out:?}");
     assert!(!as_leader(&l, "forgotten", &["check"], "").success());
+    // On record: the recovery key set 赵建国's passphrase.
+    let audit = as_leader(&l, "new passphrase", &["audit", "--json"], "");
+    let rows: serde_json::Value = serde_json::from_str(&audit.stdout).expect("audit JSON");
+    assert!(
+        rows.as_array()
+            .expect("rows")
+            .iter()
+            .any(|r| r["actor"] == "(recovery key)"
+                && r["act"] == "passphrase"
+                && r["subject"] == "赵建国"),
+        "{rows}"
+    );
 }

@@ -12,8 +12,8 @@ use crate::domain::audit::{AuditResult, Audited};
 use crate::domain::rules::Operator;
 use crate::domain::types::Role;
 use crate::store::{
-    DataKey, Kdf, KeyError, Keyring, OfficeRecord, Store, StoreError, claim_new_ledger,
-    encrypt_ledger, is_plaintext, plaintext_operators, sidecar_path,
+    DataKey, Kdf, KeyError, Keyring, OfficeRecord, RECOVERY_KEY, Store, StoreError,
+    claim_new_ledger, encrypt_ledger, is_plaintext, plaintext_operators, sidecar_path,
 };
 use crate::strings::signin as text;
 
@@ -184,6 +184,23 @@ pub(crate) fn recover(env: &Env, path: &Path, leader: &str) -> Result<ExitCode, 
     ring.add(leader, &pass, &key, Kdf::STANDARD)
         .and_then(|()| ring.save())
         .map_err(|e| fail(e.into()))?;
+    drop(store);
+    // On record in the office journal as every passphrase set is: by the recovery key, for
+    // whom. A ledger that cannot be written (damaged, read-only) still gets its slot back,
+    // and stderr says the record is missing.
+    let record = OfficeRecord {
+        at: env.clock.now(),
+        actor: RECOVERY_KEY.to_owned(),
+        act: Audited::Passphrase,
+        subject: leader.to_owned(),
+        detail: serde_json::json!({"one_time": false}),
+        result: AuditResult::Ok,
+    };
+    let recorded = Store::open(path, env.office.clone(), &key).and_then(|mut s| s.record(&record));
+    if let Err(e) = recorded {
+        let why = crate::strings::errors::store(lang, &e);
+        say_err!("{}", text::recovery_unrecorded(lang, &why));
+    }
     println!("{}", text::recovered(lang, leader, ring.path()));
     Ok(ExitCode::SUCCESS)
 }

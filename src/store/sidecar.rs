@@ -90,17 +90,7 @@ impl Keyring {
     /// The slots beside `ledger`.
     pub fn load(ledger: &Path) -> Result<Keyring, KeyError> {
         let path = sidecar_path(ledger);
-        let text = match std::fs::read_to_string(&path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(KeyError::NoSidecar(path.display().to_string()));
-            }
-            other => other?,
-        };
-        let file: KeyFile =
-            serde_json::from_str(&text).map_err(|e| KeyError::SidecarDamaged(e.to_string()))?;
-        if file.format != FORMAT {
-            return Err(KeyError::SidecarDamaged(format!("format {}", file.format)));
-        }
+        let file = read(&path)?;
         Ok(Keyring { path, file })
     }
 
@@ -159,6 +149,13 @@ impl Keyring {
         passphrase: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<DataKey, KeyError> {
+        // Read, judged and written under the lock, from the file as it now is: processes
+        // guessing side by side each counted from the same file and wrote it back over the
+        // others', so the count never reached the lockout.
+        let held = count_lock(&self.path);
+        if held.is_some() {
+            self.file = read(&self.path)?;
+        }
         let Some(i) = self.slot(operator) else {
             self.queue(operator, now, AuditResult::Failed)?;
             return Err(KeyError::NoSlot(operator.to_owned()));
@@ -306,6 +303,47 @@ impl Keyring {
 
 /// The key ring beside `ledger`, or a new empty one when it has none yet
 /// (a ledger opened with its recovery key, or made before any slot).
+/// The slots file at `path`, as stored.
+fn read(path: &Path) -> Result<KeyFile, KeyError> {
+    let text = match std::fs::read_to_string(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(KeyError::NoSidecar(path.display().to_string()));
+        }
+        other => other?,
+    };
+    let file: KeyFile =
+        serde_json::from_str(&text).map_err(|e| KeyError::SidecarDamaged(e.to_string()))?;
+    if file.format != FORMAT {
+        return Err(KeyError::SidecarDamaged(format!("format {}", file.format)));
+    }
+    Ok(file)
+}
+
+/// An exclusive lock on `<slots>.lock` (0600), held until dropped; none where the folder
+/// cannot hold the file (read-only media: nothing can be counted there either) or the
+/// system has no `flock`.
+#[cfg(unix)]
+fn count_lock(slots: &Path) -> Option<std::fs::File> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut name = slots.as_os_str().to_owned();
+    name.push(".lock");
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(PathBuf::from(name))
+        .ok()?;
+    // SAFETY: flock on a descriptor this function owns; released when the file closes.
+    (unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) } == 0).then_some(f)
+}
+
+#[cfg(not(unix))]
+fn count_lock(_: &Path) -> Option<std::fs::File> {
+    None
+}
+
 pub fn load_or_new(ledger: &Path) -> Result<Keyring, KeyError> {
     match Keyring::load(ledger) {
         Err(KeyError::NoSidecar(_)) => Keyring::new(ledger),
@@ -418,6 +456,33 @@ mod tests {
                 .iter()
                 .all(|s| s.failed == 0 && s.locked_until.is_none())
         );
+    }
+
+    /// Wrong guesses from many processes at once are each counted: the slot locks.
+    #[test]
+    #[cfg(unix)]
+    fn guesses_side_by_side_all_count() {
+        let (_dir, ledger, _) = ring();
+        let now = at("2026-12-05T09:00:00+08:00");
+        let threads: Vec<_> = (0..12)
+            .map(|_| {
+                let ledger = ledger.clone();
+                std::thread::spawn(move || {
+                    let mut ring = Keyring::load(&ledger).expect("load");
+                    let _ = ring.unlock("李娜", "guess", now);
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().expect("joined");
+        }
+        let mut ring = Keyring::load(&ledger).expect("load");
+        assert!(ring.locked_until("李娜", now).is_some());
+        assert!(matches!(
+            ring.unlock("李娜", "clerk pw", now),
+            Err(KeyError::Locked { .. })
+        ));
+        assert_eq!(ring.pending().len(), 13);
     }
 
     #[test]

@@ -212,6 +212,17 @@ pub fn set_aside(lang: Lang, path: &Path) -> String {
     }
 }
 
+/// The recovery's record could not be written to the office journal.
+pub fn recovery_unrecorded(lang: Lang, why: &str) -> String {
+    if lang == Lang::Zh {
+        format!("注意：本次用恢复密钥重设口令未能记入操作日志（{why}）")
+    } else {
+        format!(
+            "note: this reset by the recovery key could not be put on the office journal ({why})"
+        )
+    }
+}
+
 pub fn recovered(lang: Lang, name: &str, slots: &Path) -> String {
     if lang == Lang::Zh {
         format!(
