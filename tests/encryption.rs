@@ -548,3 +548,28 @@ fn recover_writes_a_leaders_slot_again_and_keeps_a_damaged_file() {
         "{rows}"
     );
 }
+
+/// A passphrase file others may read is used, with a warning saying how to close it;
+/// a private one is used without.
+#[cfg(unix)]
+#[test]
+fn a_passphrase_file_others_may_read_is_warned_of() {
+    use std::os::unix::fs::PermissionsExt;
+    let l = Ledger::empty();
+    init(&l, "passphrase one");
+    let f = l.file("pass.txt");
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let open = as_leader(&l, "passphrase one", &["check"], "");
+    assert!(open.success(), "{open:?}");
+    assert!(open.stderr.contains("chmod 600"), "{}", open.stderr);
+    assert!(!open.stderr.contains("passphrase one"), "{}", open.stderr);
+    common::private(&f);
+    let args = ["--lang", "en", "--db", l.db(), "--as", "赵建国"];
+    let file = f.display().to_string();
+    let quiet = run(
+        &[&args[..], &["--passphrase-file", &file, "check"]].concat(),
+        "",
+    );
+    assert!(quiet.success(), "{quiet:?}");
+    assert!(!quiet.stderr.contains("chmod"), "{}", quiet.stderr);
+}

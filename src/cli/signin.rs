@@ -62,6 +62,7 @@ fn unlock(env: &Env, path: &Path, one_time_ok: bool) -> Result<(DataKey, Option<
 pub(crate) fn recovery_key(env: &Env) -> Option<Result<DataKey, Failure>> {
     let lang = env.lang;
     let file = env.cli.recovery_key_file.as_ref()?;
+    warn_if_open(lang, file);
     Some(
         first_line(file)
             .map_err(|e| Failure(text::unreadable(lang, file, &e)))
@@ -127,6 +128,7 @@ pub(crate) fn secret(
 ) -> Result<Zeroizing<String>, Failure> {
     let lang = env.lang;
     let pass = if let Some(file) = file {
+        warn_if_open(lang, file);
         first_line(file).map_err(|e| Failure(text::unreadable(lang, file, &e)))?
     } else if let Some(fd) = fd {
         from_fd(fd).map_err(|e| Failure(text::bad_fd(lang, fd, &e)))?
@@ -142,6 +144,20 @@ pub(crate) fn secret(
         ));
     }
     Ok(pass)
+}
+
+/// Warns when others may read the file a secret is kept in (used all the same: the
+/// warning says how to close it).
+fn warn_if_open(lang: crate::strings::Lang, file: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if std::fs::metadata(file).is_ok_and(|m| m.permissions().mode() & 0o077 != 0) {
+            say_err!("{}", text::secret_file_open(lang, file));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (lang, file);
 }
 
 /// The first line of `file`, without its line end.

@@ -119,6 +119,21 @@ pub fn unreadable(lang: Lang, file: &Path, e: &std::io::Error) -> String {
     }
 }
 
+/// A passphrase or recovery key file others may read: used, with a warning.
+pub fn secret_file_open(lang: Lang, file: &Path) -> String {
+    if lang == Lang::Zh {
+        format!(
+            "注意：其他用户也能读取 {0}，其中的口令或恢复密钥可能外泄：请执行 chmod 600 {0}",
+            file.display()
+        )
+    } else {
+        format!(
+            "note: other users can read {0}, so the passphrase or recovery key in it may leak: chmod 600 {0}",
+            file.display()
+        )
+    }
+}
+
 pub fn bad_fd(lang: Lang, fd: i32, e: &std::io::Error) -> String {
     if lang == Lang::Zh {
         format!("读不了文件描述符 {fd}：{e}")

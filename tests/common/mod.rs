@@ -61,6 +61,18 @@ pub const SIGNER: &str = "测试签入";
 /// Every slot the tests make opens with this; the demo's with `demo`.
 pub const PASSPHRASE: &str = "测试口令 correct horse";
 
+/// Makes `path` its owner's alone (0600), as a passphrase file should be: the CLI warns
+/// on one others may read.
+pub fn private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
 /// A file holding `pass` (written once per test process, atomically).
 fn passphrase_file(pass: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
@@ -73,6 +85,7 @@ fn passphrase_file(pass: &str) -> PathBuf {
     if std::fs::read_to_string(&path).ok().as_deref() != Some(pass) {
         let tmp = dir.join(format!("{name}.{}", std::process::id()));
         std::fs::write(&tmp, pass).expect("passphrase file");
+        private(&tmp);
         std::fs::rename(&tmp, &path).expect("passphrase file");
     }
     path
