@@ -573,3 +573,25 @@ fn a_passphrase_file_others_may_read_is_warned_of() {
     assert!(quiet.success(), "{quiet:?}");
     assert!(!quiet.stderr.contains("chmod"), "{}", quiet.stderr);
 }
+
+/// A passphrase file that is not there is said so in the reader's language, not in the
+/// system's English ("No such file or directory (os error 2)").
+#[test]
+fn a_missing_passphrase_file_is_said_in_chinese() {
+    let l = Ledger::empty();
+    init(&l, "passphrase one");
+    let gone = l.file("no-such-pass.txt").display().to_string();
+    let args = [
+        "--db",
+        l.db(),
+        "--as",
+        "赵建国",
+        "--passphrase-file",
+        &gone,
+        "check",
+    ];
+    let out = run(&args, "");
+    assert!(!out.success(), "{out:?}");
+    assert!(out.stderr.contains("文件不存在"), "{}", out.stderr);
+    assert!(!out.stderr.contains("os error"), "{}", out.stderr);
+}

@@ -116,17 +116,7 @@ pub fn saved(lang: Lang, name: &str, path: &str) -> String {
 
 /// A file that cannot be read: which, and why.
 pub fn unreadable(lang: Lang, path: &str, e: &std::io::Error) -> String {
-    let why = match e.kind() {
-        std::io::ErrorKind::NotFound => lang.pick("文件不存在", "no such file"),
-        std::io::ErrorKind::PermissionDenied => lang.pick("没有读取权限", "permission denied"),
-        std::io::ErrorKind::IsADirectory => lang.pick("这是一个文件夹", "it is a folder"),
-        _ => "",
-    };
-    let why = if why.is_empty() {
-        e.to_string()
-    } else {
-        why.to_owned()
-    };
+    let why = super::input::io_reason(lang, e);
     match lang {
         Lang::Zh => format!("无法读取文件 {path}：{why}"),
         Lang::En => format!("cannot read {path}: {why}"),

@@ -182,7 +182,9 @@ pub fn import_error(lang: Lang, file: &std::path::Path, e: &crate::import::Impor
     use crate::import::read::ReadError;
     match e {
         ImportError::NoHeader => no_header(lang).to_owned(),
-        ImportError::Read(ReadError::Io(e)) => cannot_read(lang, file, &e.to_string()),
+        ImportError::Read(ReadError::Io(e)) => {
+            cannot_read(lang, file, &super::input::io_reason(lang, e))
+        }
         ImportError::Read(ReadError::Workbook(e)) => cannot_read(lang, file, e),
         ImportError::Read(ReadError::NoSheet) => cannot_read(lang, file, "no sheet"),
     }

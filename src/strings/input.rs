@@ -157,3 +157,20 @@ pub fn not_utf8(lang: Lang, valid_up_to: usize) -> String {
         )
     }
 }
+
+/// Why a file could not be read or written, in the reader's language where the system's
+/// words are only English ("No such file or directory (os error 2)").
+pub fn io_reason(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let said = match e.kind() {
+        K::NotFound => lang.pick("文件不存在", "no such file"),
+        K::PermissionDenied => lang.pick("没有权限", "permission denied"),
+        K::IsADirectory => lang.pick("这是一个文件夹", "it is a folder"),
+        K::AlreadyExists => lang.pick("文件已存在", "the file already exists"),
+        K::InvalidData => lang.pick("内容不是 UTF-8 文本", "its content is not UTF-8 text"),
+        K::ReadOnlyFilesystem => lang.pick("所在磁盘只读", "the disk is read-only"),
+        K::StorageFull => lang.pick("磁盘已满", "the disk is full"),
+        _ => return e.to_string(),
+    };
+    said.to_owned()
+}

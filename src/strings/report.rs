@@ -68,8 +68,16 @@ pub fn period_error(lang: Lang, e: &PeriodError) -> String {
 /// `--out` could not be written.
 pub fn cannot_write(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> String {
     match lang {
-        Lang::Zh => format!("无法写入报告文件 {}：{e}", path.display()),
-        Lang::En => format!("cannot write the report to {}: {e}", path.display()),
+        Lang::Zh => format!(
+            "无法写入报告文件 {}：{}",
+            path.display(),
+            super::input::io_reason(lang, e)
+        ),
+        Lang::En => format!(
+            "cannot write the report to {}: {}",
+            path.display(),
+            super::input::io_reason(lang, e)
+        ),
     }
 }
 

@@ -113,9 +113,17 @@ pub fn who(lang: Lang) -> &'static str {
 
 pub fn unreadable(lang: Lang, file: &Path, e: &std::io::Error) -> String {
     if lang == Lang::Zh {
-        format!("读不了 {}：{e}", file.display())
+        format!(
+            "读不了 {}：{}",
+            file.display(),
+            super::input::io_reason(lang, e)
+        )
     } else {
-        format!("cannot read {}: {e}", file.display())
+        format!(
+            "cannot read {}: {}",
+            file.display(),
+            super::input::io_reason(lang, e)
+        )
     }
 }
 
