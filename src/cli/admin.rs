@@ -165,10 +165,9 @@ pub(super) fn operators(env: &Env, json: bool) -> Result<ExitCode, Failure> {
         .map_err(|e| env.fail(e))?
         .unwrap_or_default();
     let unit_of = |o: &crate::domain::rules::Operator| {
-        o.unit
-            .clone()
-            .filter(|u| !u.trim().is_empty())
-            .unwrap_or(office.clone())
+        (o.unit.iter().chain([&office]))
+            .find(|u| !u.trim().is_empty())
+            .cloned()
     };
     // The lockouts live in the slots file; none is readable with the recovery key alone.
     let ring = Keyring::load(store.path()).ok();
@@ -182,7 +181,7 @@ pub(super) fn operators(env: &Env, json: bool) -> Result<ExitCode, Failure> {
                     "name": o.name,
                     "role": o.role.code(),
                     "department": o.department,
-                    "unit": Some(unit_of(o)).filter(|u| !u.is_empty()),
+                    "unit": unit_of(o),
                     "active": o.active,
                     "locked_until": locked(&o.name).map(|u| u.to_rfc3339()),
                 })
@@ -205,10 +204,7 @@ pub(super) fn operators(env: &Env, json: bool) -> Result<ExitCode, Failure> {
             o.name,
             labels::role(lang, o.role),
             o.department.as_deref().unwrap_or("-"),
-            Some(unit_of(o))
-                .filter(|u| !u.is_empty())
-                .as_deref()
-                .unwrap_or("-"),
+            unit_of(o).as_deref().unwrap_or("-"),
             status
         );
     }

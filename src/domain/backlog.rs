@@ -178,8 +178,8 @@ pub fn accused_keeper(
     operators: &[Operator],
 ) -> Option<(String, String)> {
     let keepers = file.leader.iter().chain(&file.team);
-    let people = keepers.filter_map(|name| operators.iter().find(|o| o.name == *name));
-    people.map(|o| accused_in(case, o)).find_map(|found| found)
+    let mut people = keepers.filter_map(|name| operators.iter().find(|o| o.name == *name));
+    people.find_map(|o| accused_in(case, o))
 }
 
 /// The file after `change` on `on`. `is_backlog`: whether the rule already makes the case

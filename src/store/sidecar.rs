@@ -301,8 +301,6 @@ impl Keyring {
     }
 }
 
-/// The key ring beside `ledger`, or a new empty one when it has none yet
-/// (a ledger opened with its recovery key, or made before any slot).
 /// The slots file at `path`, as stored.
 fn read(path: &Path) -> Result<KeyFile, KeyError> {
     let text = match std::fs::read_to_string(path) {
@@ -344,6 +342,8 @@ fn count_lock(_: &Path) -> Option<std::fs::File> {
     None
 }
 
+/// The key ring beside `ledger`, or a new empty one when it has none yet
+/// (a ledger opened with its recovery key, or made before any slot).
 pub fn load_or_new(ledger: &Path) -> Result<Keyring, KeyError> {
     match Keyring::load(ledger) {
         Err(KeyError::NoSidecar(_)) => Keyring::new(ledger),

@@ -1,11 +1,11 @@
 //! Steps the accused may not take or receive (2022《信访工作条例》第三十条第三款: 不得将检举、
 //! 揭发材料以及有关情况透露或者转给被检举、揭发的人员或者单位; 第二十八条第三款: 回避).
 
-use crate::domain::case::Case;
+use crate::domain::case::{Case, Intake};
 use crate::domain::command::Command;
 use crate::domain::error::WorkflowError;
 use crate::domain::op::Op;
-use crate::domain::rules::{Operator, names_accused};
+use crate::domain::rules::{Operator, names_accused, squeezed};
 use crate::domain::types::{Decision, HandlingType};
 use crate::domain::visibility::accused_in;
 
@@ -45,6 +45,24 @@ pub(super) fn refuse_the_accused(
         }),
         None => Ok(()),
     }
+}
+
+/// The accused that a 重复件 (`item`) names and its case (`case`) does not: who may see the
+/// case follows whom it accuses, so such an item is a case of its own, hidden from them
+/// (Art 30 第三款). A name the case's holds (住建局 in 区住建局) is the same one; a longer
+/// one may name another too (无名氏、冯刚).
+pub(super) fn accusing_another(case: &Intake, item: &Intake) -> Option<String> {
+    let accused = [case.target.as_deref(), case.target_person.as_deref()];
+    let within = |t: &str| {
+        let t = squeezed(t);
+        (accused.into_iter().flatten()).any(|a| squeezed(a).contains(&t))
+    };
+    let named = [item.target.as_deref(), item.target_person.as_deref()];
+    named
+        .into_iter()
+        .flatten()
+        .find(|t| !within(t))
+        .map(str::to_owned)
 }
 
 /// Whom a step sends the case or word of it to, by a name typed with it: a 转送, a 催办, a

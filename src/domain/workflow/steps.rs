@@ -16,7 +16,7 @@ use crate::domain::documents::{Body, Content, IssueInput, IssuedDoc, prepare};
 use crate::domain::due::{case_clocks, notice_due, overdue};
 use crate::domain::error::{Field, WorkflowError};
 use crate::domain::op::Op;
-use crate::domain::rules::{Operator, Rules, local_date, squeezed};
+use crate::domain::rules::{Operator, Rules, local_date};
 use crate::domain::types::{
     Channel, Decision, DeclineGround, Outcome, ResolveHow, Role, Satisfaction, ServiceMethod,
     State, SuperviseGround,
@@ -459,20 +459,8 @@ impl Step<'_, '_> {
     /// matter, linked to it, one level up.
     fn attach(self, mut next: Case, input: &IntakeInput) -> Result<Change, WorkflowError> {
         let (intake, warnings) = validate_intake(input, self.actor, self.at, self.rules)?;
-        // Art 30 第三款: who may see the case follows whom it accuses; an item accusing
-        // another is a case of its own, hidden from them. A name the case's holds (住建局 in
-        // 区住建局) is the same; one longer may name another too (无名氏、冯刚).
-        let case = &self.case.intake;
-        let accused = [case.target.as_deref(), case.target_person.as_deref()];
-        let within = |t: &str| {
-            let t = squeezed(t);
-            (accused.into_iter().flatten()).any(|a| squeezed(a).contains(&t))
-        };
-        let named = [intake.target.as_deref(), intake.target_person.as_deref()];
-        if let Some(other) = named.into_iter().flatten().find(|t| !within(t)) {
-            return Err(WorkflowError::AttachAccusesAnother {
-                target: other.to_owned(),
-            });
+        if let Some(target) = super::accused::accusing_another(&self.case.intake, &intake) {
+            return Err(WorkflowError::AttachAccusesAnother { target });
         }
         next.attached.push(Attached {
             channel: intake.channel,
