@@ -138,6 +138,30 @@ fn the_accused_neither_instructs_nor_extends() {
     assert!(o.apply(Some(&assigned), &sign, "赵局长", t(4)).is_ok());
 }
 
+/// Nor orders its 督办, reminds its department, nor archives it: no step of the case is the
+/// accused's but standing aside (Art 28 第三款 回避; a trial signed a 督办单 as the accused).
+#[test]
+fn the_accused_takes_no_step_but_recusal() {
+    let o = office();
+    let reg = accusation(&o, "某街道办事处", Some("刘副局长"));
+    let assigned = o.step(&reg, assign("城建科", "王强"), "李娜", t(2));
+    let supervise = Command::Supervise {
+        ground: SuperviseGround::Other,
+        text: "此件暂缓办理".into(),
+        feedback_by: date(2026, 3, 30),
+    };
+    let remind = Command::Remind {
+        ground: "请抓紧".into(),
+        to: "城建科".into(),
+        reply_by: date(2026, 3, 20),
+    };
+    for (command, op) in [(supervise, Op::Supervise), (remind, Op::Remind)] {
+        let err = o.apply(Some(&assigned), &command, "刘副局长", t(4));
+        assert_eq!(err.unwrap_err(), refused(op, "刘副局长", "刘副局长"));
+        assert!(o.apply(Some(&assigned), &command, "赵局长", t(4)).is_ok());
+    }
+}
+
 /// Signed in, the accused leader who gives a command on the case through `apply`, in his
 /// own name or entered under a colleague's, is answered as for a case that does not exist:
 /// no refusal naming the accusation, no list of his next steps (Art 30 第三款).

@@ -22,21 +22,17 @@ fn accused_as(case: &Case, party: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Refuses passing the case on to the accused (Art 30 第三款: 转给), and an accused actor's
-/// 包案, 批示 and decision on an extension (Art 28 第三款: 回避).
+/// Refuses passing the case on to the accused (Art 30 第三款: 转给), and any step of an
+/// accused actor but 回避 (Art 28 第三款).
 pub(super) fn refuse_the_accused(
     case: &Case,
     command: &Command,
     actor: &Operator,
 ) -> Result<(), WorkflowError> {
     let op = command.op();
-    let found = if let Some(to) = sent_to(command) {
-        accused_as(case, to).map(|target| (to.to_owned(), target))
-    } else if decides(op) {
-        accused_in(case, actor)
-    } else {
-        None
-    };
+    let to_accused =
+        sent_to(command).and_then(|to| accused_as(case, to).map(|target| (to.to_owned(), target)));
+    let found = to_accused.or_else(|| decides(op).then(|| accused_in(case, actor)).flatten());
     match found {
         Some((party, target)) => Err(WorkflowError::AccusedParty {
             op: op.into(),
@@ -87,18 +83,27 @@ fn accuses(case: &Case) -> bool {
     }
 }
 
-/// The steps in which a leader takes the case on or decides on it: 包案, 批示, an extension.
+/// The steps the accused may not take on the case (Art 28 第三款: 回避; Art 30 第三款: the
+/// accused neither sees nor handles what the case holds): every one but stepping aside. A
+/// 督办 or a reply by the accused is as much theirs to take as a 批示 (a trial found the
+/// accused leader could sign the case's 督办单).
 fn decides(op: Op) -> bool {
     match op {
-        Op::Instruct | Op::Sign | Op::Extend | Op::RefuseExtension | Op::Own | Op::Unmask => true,
-        // Art 30 第三款: the accused neither sees nor handles the material kept with the case.
-        Op::AttachFile | Op::DetachFile => true,
-        // 更正 reads and rewrites who accused them and what they said.
-        Op::Correct => true,
-        Op::Intake
+        // 回避 itself: whoever stands aside may always say so.
+        Op::Recuse => false,
+        // A new case has no accused yet (`take_in` never comes here).
+        Op::Intake => false,
+        Op::Instruct
+        | Op::Sign
+        | Op::Extend
+        | Op::RefuseExtension
+        | Op::Own
+        | Op::Unmask
+        | Op::AttachFile
+        | Op::DetachFile
+        | Op::Correct
         | Op::Register
         | Op::Assign
-        | Op::Recuse
         | Op::Opinion
         | Op::Supervise
         | Op::Reply
@@ -115,6 +120,6 @@ fn decides(op: Op) -> bool {
         | Op::NoFurther
         | Op::Terminate
         | Op::ReportReceived
-        | Op::Undo => false,
+        | Op::Undo => true,
     }
 }
