@@ -148,6 +148,35 @@ fn a_missing_receipt_is_refused_until_check() {
     l.apply_ok(&register_line(1));
 }
 
+/// A page damaged deep in the file, which opening does not read: `check` finds it and
+/// leaves the ledger and its receipt byte for byte as they were (it read the ledger
+/// read-only; a trial found its sign-in written into the file it called untouched).
+#[test]
+fn check_writes_nothing_into_a_ledger_it_finds_damaged() {
+    let l = Ledger::set_up();
+    l.apply_ok(&intake_lines(40, "深处"));
+    let mut bytes = std::fs::read(&l.path).unwrap();
+    // A byte inside the last page but one, away from page 1 and the page counts.
+    let page = 4096;
+    assert!(bytes.len() >= 4 * page, "{}", bytes.len());
+    let at = bytes.len() - page - 100;
+    bytes[at] ^= 0x5a;
+    std::fs::write(&l.path, &bytes).unwrap();
+    let receipt = std::fs::read(receipt_path(&l.path)).unwrap();
+    let check = l.check();
+    assert!(!check.success(), "{check:?}");
+    assert_eq!(
+        std::fs::read(&l.path).unwrap(),
+        bytes,
+        "the ledger was written"
+    );
+    assert_eq!(
+        std::fs::read(receipt_path(&l.path)).unwrap(),
+        receipt,
+        "the receipt was written"
+    );
+}
+
 /// Another ledger's receipt beside this one is not taken for its own.
 #[test]
 fn another_ledgers_receipt_is_refused() {

@@ -397,6 +397,15 @@ impl Store {
         })
     }
 
+    /// Whether the ledger's schema is older than this program's (opening it for writing
+    /// upgrades it).
+    pub fn behind_schema(&self) -> Result<bool> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok(version < migrations::latest())
+    }
+
     /// For writing a demo or an import that can simply be redone: no WAL
     /// and no fsync, secondary indexes built at the end (`bulk.rs`). Turn
     /// it off again afterwards; the ledger is then as durable as ever.
