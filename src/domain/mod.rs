@@ -19,6 +19,7 @@ pub mod flags;
 pub mod identity;
 pub mod intake;
 pub mod limits;
+pub mod masking;
 pub mod op;
 pub mod phone;
 pub mod policy;

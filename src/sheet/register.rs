@@ -8,6 +8,7 @@ use super::{Cell, Table};
 use crate::domain::case::{Case, Petitioner};
 use crate::domain::due::{handling_clock, next_due};
 use crate::domain::identity::mask_id;
+use crate::domain::masking::{mask_address, mask_in_text};
 use crate::domain::phone::mask_phone;
 use crate::domain::types::Decision;
 use crate::store::CaseRow;
@@ -36,6 +37,8 @@ pub fn register_row(row: &CaseRow, lang: Lang, full: bool) -> Vec<Cell> {
         s.as_deref()
             .map(|n| if full { n.to_owned() } else { mask(n) })
     };
+    // Text as typed, or masked: ID and phone numbers in it, the address to its street.
+    let open = |text: String, mask: fn(&str) -> String| if full { text } else { mask(&text) };
     let assignment = |f: fn(&crate::domain::case::Assignment) -> Option<&str>| {
         Cell::text(c.assignment.as_ref().and_then(f).unwrap_or_default())
     };
@@ -47,13 +50,13 @@ pub fn register_row(row: &CaseRow, lang: Lang, full: bool) -> Vec<Cell> {
         list(&|p| p.sex.map(|s| words::sex(lang, s).to_owned())),
         list(&|p| secret(&p.id_number, mask_id)),
         list(&|p| secret(&p.phone, mask_phone)),
-        Cell::text(address(i.main_petitioner())),
+        Cell::text(open(address(i.main_petitioner()), mask_address)),
         Cell::Number(f64::from(i.people)),
         Cell::text(i.category.as_str()),
         Cell::text(joined(&[&i.target, &i.target_person], "/")),
         Cell::text(i.location.clone().unwrap_or_default()),
-        Cell::text(i.summary.as_str()),
-        Cell::text(i.request.as_str()),
+        Cell::text(open(i.summary.clone(), |t| mask_in_text(t).into_owned())),
+        Cell::text(open(i.request.clone(), |t| mask_in_text(t).into_owned())),
         Cell::text(decision(c, lang)),
         assignment(|a| Some(a.department.as_str())),
         assignment(|a| Some(a.handler.as_str())),
