@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::desk::Desk;
+use common::desk::{Desk, drawn};
 use common::fixture::*;
 use ratatui::crossterm::event::KeyCode;
 use xinfang::domain::command::Command;
@@ -392,4 +392,43 @@ fn an_extension_past_the_limit_is_refused_before_the_form() {
     let (form, said) = open_e(120);
     assert!(!form, "{said:?}");
     assert!(said.is_some_and(|m| m.contains("届满")));
+}
+
+/// A decision typed as words that match no option (a trial typed 当场答复 on a letter,
+/// where it is not offered) is not saved as the option shown before them: the form says what to do, the
+/// case stays undecided, and nothing typed is lost.
+#[test]
+fn words_matching_no_option_are_not_saved_as_the_option_shown() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("冯七");
+    d.fill_summary("反映物业乱收费");
+    d.ctrl('s');
+    d.key(KeyCode::Char('d'));
+    d.chars("转纪委");
+    d.ctrl('s');
+    // The form stays open with what was typed, and says what to do.
+    let screen = drawn(&d.app);
+    assert!(screen.contains("「转纪委」不是可选的一项"), "{screen}");
+    assert!(!matches!(d.app.screen, Screen::Case(_)), "{screen}");
+    d.key(KeyCode::Esc);
+    d.key(KeyCode::Esc);
+    assert_eq!(d.state(), State::Intake, "{:?}", d.app.message);
+    assert!(matches!(d.app.screen, Screen::Case(_)));
+}
+
+/// 类型 starts unchosen: a 举报 saved without it is kept from the unit it accuses as an
+/// accusation is, not passed to it as a 申诉求决 by default (Art 30 第三款; a trial passed
+/// a 举报 letter to the 城建科 it accused).
+#[test]
+fn the_kind_of_an_item_is_not_chosen_for_the_clerk() {
+    let mut d = Desk::new("李娜", 1);
+    d.chars("n1");
+    d.chars("冯七");
+    d.fill_summary("举报城建科周志强收受好处费");
+    d.ctrl('s');
+    let Screen::Case(c) = &d.app.screen else {
+        panic!("{:?}", d.app.message);
+    };
+    assert_eq!(c.row.case.intake.handling_type, None);
 }

@@ -267,6 +267,14 @@ pub fn filter_hint(lang: Lang, n: usize) -> String {
     }
 }
 
+/// A choice field left with typed words that match none of its options.
+pub fn no_match_on_save(lang: Lang, typed: &str) -> String {
+    match lang {
+        Lang::Zh => format!("「{typed}」不是可选的一项：按 Backspace 删去，再用 ←/→ 选择"),
+        Lang::En => format!("“{typed}” is none of the options: Backspace it, then choose with ←/→"),
+    }
+}
+
 /// Option labels of the choice fields.
 pub fn decision(lang: Lang, kind: DecisionKind) -> &'static str {
     match kind {

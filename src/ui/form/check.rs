@@ -43,6 +43,11 @@ pub fn field(form: &Form, i: usize) -> Option<String> {
     let f = form.fields.get(i)?;
     let text = f.text();
     match (f.key, &f.kind, text) {
+        // Typed words that match no option leave the option shown before: not saved as if
+        // chosen (a trial typed 当场答复 where it is not offered and saved a 受理).
+        (_, Kind::Choice(_), Some(typed)) if f.matches(form.group_of(i).as_deref()).is_empty() => {
+            Some(t::no_match_on_save(lang, &typed))
+        }
         (_, Kind::Choice(_), _) if f.required => {
             let offered = f.offered(form.group_of(i).as_deref());
             if offered.is_empty() {

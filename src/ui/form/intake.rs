@@ -130,15 +130,21 @@ fn common_fields(lang: Lang, categories: &[String]) -> Vec<Field> {
             .chain(categories.iter().map(|c| (c.clone(), c.clone())))
             .collect(),
     );
+    // Nor a kind: a 申诉求决 by default would let an unread 举报 be passed to the unit it
+    // accuses; left unchosen, the case is kept from the accused as an accusation is
+    // (2022 Art 30 第三款; `workflow::accused`).
     let kinds = choice(
-        [
-            HandlingType::Claim,
-            HandlingType::Suggestion,
-            HandlingType::Accusation,
-        ]
-        .iter()
-        .map(|&k| (k.code().to_owned(), t::handling_type(lang, k).to_owned()))
-        .collect(),
+        std::iter::once((String::new(), t::choose_prompt(lang).to_owned()))
+            .chain(
+                [
+                    HandlingType::Claim,
+                    HandlingType::Suggestion,
+                    HandlingType::Accusation,
+                ]
+                .iter()
+                .map(|&k| (k.code().to_owned(), t::handling_type(lang, k).to_owned())),
+            )
+            .collect(),
     );
     let urgency = choice(
         Urgency::ALL
@@ -148,7 +154,7 @@ fn common_fields(lang: Lang, categories: &[String]) -> Vec<Field> {
     );
     vec![
         Field::new(K::Category, cats).required(),
-        Field::new(K::HandlingType, kinds).required(),
+        Field::new(K::HandlingType, kinds),
         Field::new(K::Target, Kind::Text),
         Field::new(K::TargetPerson, Kind::Text),
         Field::new(K::Location, Kind::Text),
