@@ -208,6 +208,14 @@ pub enum WorkflowError {
     /// Art 36 第三款: after 复核 the same facts and reasons are 不再受理.
     #[error("no further review after a re-review")]
     NoFurtherReview,
+    /// Art 35, Art 36: a case's opinion is reviewed once. A second request joins the review
+    /// already opened (`review`), and the reviewed case's steps stand as reviewed (`undo`).
+    #[error("{case} is already under review as {review}: {op} refused")]
+    AlreadyReviewed {
+        op: Op,
+        case: String,
+        review: String,
+    },
     /// No step is dated before the item was received.
     #[error("{op} dated {date}, before the item was received on {received}")]
     BeforeReceipt {

@@ -37,6 +37,8 @@ struct Batch {
     last_event: (i64, String),
     /// The cases the batch names as they stand in it.
     cases: Cases,
+    /// The reviews opened on the cases the batch reviews, stored or made in the batch.
+    reviews: HashMap<i64, String>,
 }
 
 impl Ledger for Batch {
@@ -82,6 +84,10 @@ impl Ledger for Batch {
         // `fits` keeps undo out of the batch: it reads the journal inside the transaction.
         Ok(Vec::new())
     }
+
+    fn review_on(&mut self, id: i64) -> Result<Option<String>> {
+        Ok(self.reviews.get(&id).cloned())
+    }
 }
 
 impl Batch {
@@ -93,8 +99,14 @@ impl Batch {
             changed_years: Vec::new(),
             last_event: journal::last(tx)?,
             cases: Cases::new(),
+            reviews: HashMap::new(),
         };
         for r in reqs {
+            if let (Some(CaseRef::Id(id)), Command::Review { .. }) = (&r.case, &r.command)
+                && let Some(review) = cases::review_on(tx, *id)?
+            {
+                batch.reviews.insert(*id, review);
+            }
             if let Some(CaseRef::Id(id)) = r.case
                 && id < batch.next_id
                 && !batch.cases.contains_key(&id)
@@ -117,6 +129,10 @@ impl Batch {
     fn prepared(&mut self, p: &Prepared) {
         self.last_event = (p.event.seq, p.event.hash.clone());
         let a = &p.applied;
+        if let Some(of) = a.case.review_of {
+            let named = a.case_no.clone().unwrap_or_else(|| format!("#{}", a.id));
+            self.reviews.entry(of).or_insert(named);
+        }
         let stored = (a.case.clone(), p.write.doc().to_owned(), a.version);
         self.cases.insert(a.id, stored);
     }

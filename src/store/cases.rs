@@ -253,6 +253,18 @@ fn step_values(case: &Case, clocks: &[ClockView]) -> Vec<Value> {
     ]
 }
 
+/// The number (`#id` before it has one) of the 复查 or 复核 opened on case `id`, if any.
+pub(super) fn review_on(conn: &Connection, id: i64) -> Result<Option<String>> {
+    let found: Option<(i64, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT id, case_no FROM cases INDEXED BY cases_by_review_of
+              WHERE review_of = ?1 ORDER BY id LIMIT 1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(found.map(|(id, no)| no.unwrap_or_else(|| format!("#{id}"))))
+}
+
 #[cfg(test)]
 mod tests {
     use rusqlite::TransactionBehavior;

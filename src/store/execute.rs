@@ -225,6 +225,10 @@ impl Ledger for Sql<'_, '_> {
     fn journal(&mut self, case_id: i64) -> Result<Vec<journal::JournalEntry>> {
         journal::for_case(self.tx, case_id)
     }
+
+    fn review_on(&mut self, id: i64) -> Result<Option<String>> {
+        cases::review_on(self.tx, id)
+    }
 }
 
 /// One command inside an open transaction: prepared, then its case row and journal event

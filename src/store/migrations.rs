@@ -57,6 +57,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0043_phone_tails.sql"),
     include_str!("migrations/0044_accused_changes.sql"),
     include_str!("migrations/0045_squeezed_accused.sql"),
+    include_str!("migrations/0046_reviews_by_case.sql"),
 ];
 
 pub fn latest() -> i64 {
@@ -160,6 +161,7 @@ mod tests {
         (SEARCH_LONGER_PREFIXES + 16, "0044_accused_changes.sql", "bc7aac2903a49a853e0e854c4eb0c39f18f7db68906f067795b5f75019b9357f"),
         (SQUEEZED_ACCUSED, "0045_squeezed_accused.sql", "23dc39a6739e0d022212d2fd6c0ddb72721dcfd12dbdcefa49ad4db404bc4636"),
         (SQUEEZED_ACCUSED, "step_0045.rs", "a419d89060ef9806dce0bf3847d4f268f2fe221b915b506be20b35e4ae53c016"),
+        (SQUEEZED_ACCUSED + 1, "0046_reviews_by_case.sql", "16b443d02664ad0fdee1a2853398b6079e47c97bc1f7bf7cddb969ebb7798a5e"),
     ];
 
     /// The SHA-256 of a file's text, line ends as LF (a checkout that writes CRLF changes

@@ -16,6 +16,7 @@ use crate::domain::command::Command;
 use crate::domain::deadline::ClockView;
 use crate::domain::documents::Content;
 use crate::domain::due::case_clocks;
+use crate::domain::error::WorkflowError;
 use crate::domain::filing::case_number;
 use crate::domain::rules::Rules;
 use crate::domain::types::State;
@@ -79,6 +80,8 @@ pub(super) trait Ledger {
     fn finish(&mut self, case: &mut Case, event: &mut Event, content: &Content) -> Result<()>;
     /// The case's journal, oldest first (an undo reads its last step there).
     fn journal(&mut self, case_id: i64) -> Result<Vec<journal::JournalEntry>>;
+    /// The number (or `#id`) of the 复查 or 复核 already opened on case `id`, if any.
+    fn review_on(&mut self, id: i64) -> Result<Option<String>>;
 }
 
 /// One prepared command: the rows to write and the answer.
@@ -130,6 +133,9 @@ pub(super) fn prepare(rules: &Rules, req: &Request, ledger: &mut dyn Ledger) -> 
         None => None,
     };
     let before_case = before.as_ref().map(|(c, _, _)| c);
+    if let Some(case) = before_case {
+        reviewed_once(ledger, case, &req.command)?;
+    }
     let resolved;
     let command = match (&req.command, &before) {
         (Command::Undo { seq, .. }, Some((case, doc, _))) => {
@@ -192,6 +198,25 @@ pub(super) fn prepare(rules: &Rules, req: &Request, ledger: &mut dyn Ledger) -> 
         applied,
         was,
     })
+}
+
+/// Refuses a second 复查 or 复核 of the same opinion, and an undo on a case already reviewed
+/// (Art 35, Art 36: the review stands on the reply; a trial undid a reply under a 终结 复核).
+fn reviewed_once(ledger: &mut dyn Ledger, case: &Case, command: &Command) -> Result<()> {
+    if !matches!(command, Command::Review { .. } | Command::Undo { .. }) {
+        return Ok(());
+    }
+    match ledger.review_on(case.id)? {
+        Some(review) => Err(StoreError::Workflow(WorkflowError::AlreadyReviewed {
+            op: command.op(),
+            case: case
+                .case_no
+                .clone()
+                .unwrap_or_else(|| format!("#{}", case.id)),
+            review,
+        })),
+        None => Ok(()),
+    }
 }
 
 /// What an undo needs from the journal: the case's events and the case before the last.

@@ -88,6 +88,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::ReviewWindowClosed { due } => review_window_closed(lang, *due),
         E::ReReviewWindowClosed { due } => rereview_window_closed(lang, *due),
         E::NoFurtherReview => said(lang, NO_FURTHER_REVIEW),
+        E::AlreadyReviewed { op, case, review } => already_reviewed(lang, *op, case, review),
         E::BeforeReceipt { op, date, received } => before_receipt(lang, *op, *date, *received),
         E::DateOutsideLedger { date, first, last } => outside_ledger(lang, *date, *first, *last),
         E::ServedBeforeReply { served, settled } => served_before_reply(lang, *served, *settled),
@@ -111,6 +112,24 @@ fn outside_ledger(lang: Lang, date: NaiveDate, first: i32, last: i32) -> String 
 
 /// A refusal that needs no details: (Chinese, English).
 type Said = (&'static str, &'static str);
+
+/// A second 复查 of the same opinion, or an undo on a case already reviewed (Art 35, 36).
+fn already_reviewed(lang: Lang, op: Op, case: &str, review: &str) -> String {
+    match (lang, op) {
+        (Lang::Zh, Op::Undo) => format!(
+            "不能撤销：{case} 已被请求复查或复核（{review}），其答复是复查、复核的依据，不再撤销；如有错误请按更正办理或报领导"
+        ),
+        (Lang::En, Op::Undo) => format!(
+            "cannot undo: {case} is under review as {review}, and its reply is what the review stands on; correct it or ask a leader"
+        ),
+        (Lang::Zh, _) => format!(
+            "{case} 已请求过复查或复核（{review}），同一处理意见只复查、复核一次（第三十五条、第三十六条）：再次来信来访请作为重复件登记在 {review}"
+        ),
+        (Lang::En, _) => format!(
+            "{case} has been reviewed already ({review}); an opinion is reviewed once (Art 35, 36): register the new request as a repeat item on {review}"
+        ),
+    }
+}
 
 fn said(lang: Lang, (zh, en): Said) -> String {
     lang.pick(zh, en).to_owned()
