@@ -541,3 +541,70 @@ fn what_the_petitioner_wrote_is_printed_never_run() {
         "{html}"
     );
 }
+
+/// A 不予受理告知书 cites the article its ground rests on, not Art 23 for every ground (a trial
+/// found 复核后仍以同一事实和理由 declined under 第二十三条).
+#[test]
+fn a_decline_notice_cites_its_grounds_article() {
+    let mut l = ledger();
+    for (reason, article) in [
+        ("final_after_re_review", "第三十六条第三款"),
+        ("window_missed", "第三十五条、第三十六条"),
+        ("in_progress", "第十九条第三款"),
+        ("not_competent", "第二十三条"),
+    ] {
+        let id = l.run(None, "李娜", "2026-01-31T10:00:00+08:00", intake(json!({})));
+        let decline = json!({"op":"register","decision":"decline","reason":reason,"route":"向有权处理的机关提出"});
+        let no = l.run(Some(&id), "李娜", "2026-02-02T09:00:00+08:00", decline);
+        let (_, text, _) = l
+            .issue(&no, DocKind::Decline, None, "2026-02-02T09:30:00+08:00")
+            .unwrap();
+        let cited = format!("（《信访工作条例》{article}）。");
+        assert!(text.contains(&cited), "{reason}: {text}");
+    }
+}
+
+/// The 受理告知书 of a 复查 tells of the 复核 left, not of 复查、复核 both (Art 36).
+#[test]
+fn a_review_cases_acceptance_notice_tells_of_the_one_step_left() {
+    let mut l = ledger();
+    let no = full_case(&mut l, intake(json!({})));
+    let review = json!({"op":"review","text":"对处理意见不服，请求复查"});
+    let id = l.run(Some(&no), "李娜", "2026-03-10T09:00:00+08:00", review);
+    let accept = json!({"op":"register","decision":"accept"});
+    let review_no = l.run(Some(&id), "李娜", "2026-03-10T10:00:00+08:00", accept);
+    let (_, text, _) = l
+        .issue(
+            &review_no,
+            DocKind::Accept,
+            None,
+            "2026-03-10T10:30:00+08:00",
+        )
+        .unwrap();
+    assert!(!text.contains("请求复查、复核"), "{text}");
+    assert!(
+        text.contains("对复查意见不服的，可以自收到书面答复之日起30日内请求复核"),
+        "{text}"
+    );
+}
+
+/// A time written in another offset is the office's moment and day: received at 17:00 UTC
+/// on 01-31 is 01:00 on 02-01 in the office, and its notice says so (a trial's notice
+/// printed the UTC day while its clocks counted from the office's).
+#[test]
+fn a_time_in_another_offset_is_read_as_the_offices_day() {
+    let mut l = ledger();
+    let id = l.run(
+        None,
+        "李娜",
+        "2026-02-01T01:30:00+08:00",
+        intake(json!({"received_at": "2026-01-31T17:00:00Z"})),
+    );
+    let accept = json!({"op":"register","decision":"accept"});
+    let no = l.run(Some(&id), "李娜", "2026-02-02T09:00:00Z", accept);
+    let (_, text, _) = l
+        .issue(&no, DocKind::Accept, None, "2026-02-02T10:00:00+08:00")
+        .unwrap();
+    assert!(text.contains("于2026年2月1日"), "{text}");
+    assert!(text.contains("已于2026年2月2日登记受理"), "{text}");
+}

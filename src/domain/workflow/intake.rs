@@ -27,7 +27,8 @@ pub(super) fn validate_intake(
     if !rules.categories.contains(&input.category) {
         return Err(WorkflowError::UnknownCategory(input.category.clone()));
     }
-    let received_at = input.received_at.unwrap_or(at);
+    // In the office's offset, as every step's time (`transition`).
+    let received_at = (input.received_at.unwrap_or(at)).with_timezone(&rules.policy.utc_offset);
     check_received(input, received_at, at, rules)?;
     if input.channel == Channel::Email
         && let Some(found) =

@@ -72,6 +72,9 @@ pub fn transition(
     if !actor.active {
         return Err(WorkflowError::InactiveOperator(actor.name.clone()));
     }
+    // The office's own offset: a time written with another (`Z`) is the same moment, and
+    // every date read off it (a notice's 收件日期, the register's) is the office's day.
+    let at = at.with_timezone(&rules.policy.utc_offset);
     // Every surface's text and dates meet the same bounds (`domain::limits`).
     limits::check_command(command)?;
     let op = command.op();
