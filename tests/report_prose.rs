@@ -342,6 +342,35 @@ fn the_html_report_opens_with_the_analysis() {
     );
 }
 
+/// The Word report lists what the text lists: every case number of the text report (the
+/// overdue and supervised lists the prose names) and the 统计口径 (a trial found the prose
+/// naming cases the document did not list).
+#[test]
+fn the_docx_report_lists_every_case_the_text_lists() {
+    let l = hand_built();
+    let text = report_as(&l, "2025-11", "text");
+    let xml = docx_xml(&l, "2025-11");
+    let chars: Vec<char> = text.chars().collect();
+    let mut numbers = Vec::new();
+    for w in chars.windows(9) {
+        let s: String = w.iter().collect();
+        let digits = |r: std::ops::Range<usize>| w[r].iter().all(char::is_ascii_digit);
+        if w[4] == '-' && digits(0..4) && digits(5..9) && s.starts_with("20") {
+            numbers.push(s);
+        }
+    }
+    assert!(!numbers.is_empty(), "{text}");
+    for no in numbers {
+        let (year, n) = no.split_at(4);
+        let kept = format!(
+            "{year}</w:t><w:noBreakHyphen /><w:t xml:space=\"preserve\">{}",
+            &n[1..]
+        );
+        assert!(xml.contains(&kept), "{no} not in the docx");
+    }
+    assert!(xml.contains("统计口径"), "no definitions");
+}
+
 /// `--format docx` writes a Word document (a zip holding word/document.xml) whose text
 /// opens with the analysis and goes on to the tables; without `--out` it says so.
 #[test]
@@ -450,4 +479,15 @@ fn a_year_s_tables_have_no_period_before_column() {
         month.contains(">上期</w:t>") && month.contains(">环比</w:t>"),
         "{month}"
     );
+}
+
+/// A period that begins before the ledger's first case says so after its totals, as the
+/// comparisons do (a trial's 2024 report said 108 items for 9–31 December).
+#[test]
+fn a_period_before_the_ledger_says_so() {
+    let l = hand_built();
+    let before = report_as(&l, "2020", "text");
+    assert!(before.contains("本期在台账启用之前"), "{before}");
+    let within = report_as(&l, "2025-11", "text");
+    assert!(!within.contains("台账启用"), "{within}");
 }

@@ -134,6 +134,77 @@ fn row(texts: &[String], head: bool, widths: &[usize]) -> TableRow {
     TableRow::new(cells).cant_split()
 }
 
+fn fixed(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
+    Table::new(rows)
+        .set_grid(widths)
+        .layout(TableLayoutType::Fixed)
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+/// A list of cases under its section's table: every column but the last (the matter) a
+/// fixed width, the matter the rest; all left-aligned, as text is.
+fn items(doc: Docx, lang: Lang, list: &super::ItemList) -> Docx {
+    if list.rows.is_empty() {
+        return doc;
+    }
+    let n = list.head.len().max(1);
+    let narrow = (TEXT_WIDTH / 2 / n.saturating_sub(1).max(1)).min(1300);
+    let mut widths = vec![narrow; n - 1];
+    widths.push(TEXT_WIDTH - narrow * (n - 1));
+    let line = |texts: &[String], head: bool| {
+        let cells = (texts.iter().zip(&widths)).map(|(t, w)| {
+            let r = run(t, TABLE_SIZE);
+            let r = if head { r.bold() } else { r };
+            TableCell::new()
+                .width(*w, WidthType::Dxa)
+                .add_paragraph(Paragraph::new().add_run(r))
+        });
+        TableRow::new(cells.collect()).cant_split()
+    };
+    let head: Vec<String> = list.head.iter().map(|h| (*h).to_owned()).collect();
+    let mut rows = vec![line(&head, true)];
+    rows.extend(list.rows.iter().map(|r| line(r, false)));
+    let mut doc = doc.add_table(fixed(rows, widths.clone()));
+    if let Some(n) = super::left_out(list.total) {
+        doc = doc.add_paragraph(para(&words::more_items_printed(lang, n), BODY_SIZE));
+    }
+    doc
+}
+
+/// What follows the tables, as on the page: the 评价 of the departments, the years without
+/// a holiday table, and what the figures count (统计口径).
+fn closing(mut doc: Docx, r: &Report, lang: Lang) -> Docx {
+    if !r.evaluations.is_empty() {
+        doc = doc.add_paragraph(heading(crate::strings::evaluation::title(lang)));
+        let head = crate::strings::evaluation::headings(lang);
+        let n = head.len().max(1);
+        let widths = vec![TEXT_WIDTH / n; n];
+        let texts: Vec<String> = head.iter().map(|h| (*h).to_owned()).collect();
+        let mut rows = vec![row(&texts, true, &widths)];
+        rows.extend(
+            super::evaluation_rows(r, lang)
+                .iter()
+                .map(|cells| row(cells, false, &widths)),
+        );
+        doc = doc.add_table(fixed(rows, widths));
+    }
+    if !r.uncovered_years.is_empty() {
+        doc = doc.add_paragraph(para(&words::uncovered(lang, &r.uncovered_years), BODY_SIZE));
+    }
+    for (i, line) in words::definitions(lang, r.group_visit_min_people)
+        .iter()
+        .enumerate()
+    {
+        let p = para(line, TABLE_SIZE);
+        doc = doc.add_paragraph(if i == 0 {
+            Paragraph::new().add_run(run(line, TABLE_SIZE).bold())
+        } else {
+            p
+        });
+    }
+    doc
+}
+
 /// The report as the bytes of a .docx file.
 pub fn render_docx(r: &Report, lang: Lang, policy: &Policy) -> Result<Vec<u8>, String> {
     let title = words::title(lang, &r.period);
@@ -142,6 +213,18 @@ pub fn render_docx(r: &Report, lang: Lang, policy: &Policy) -> Result<Vec<u8>, S
             .add_run(run(&title, TITLE_SIZE).bold())
             .align(AlignmentType::Center),
     );
+    let kind = words::kind_name(lang, r.period.kind);
+    if !kind.is_empty() {
+        let kind = match lang {
+            Lang::Zh => format!("（{kind}）"),
+            Lang::En => format!("({kind})"),
+        };
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .add_run(run(&kind, BODY_SIZE))
+                .align(AlignmentType::Center),
+        );
+    }
     let sep = lang.pick("：", ": ");
     for (k, v) in meta_lines(r, lang) {
         doc = doc.add_paragraph(para(&format!("{k}{sep}{v}"), BODY_SIZE));
@@ -168,20 +251,21 @@ pub fn render_docx(r: &Report, lang: Lang, policy: &Policy) -> Result<Vec<u8>, S
         doc = doc.add_paragraph(heading(&name));
         if figures.is_empty() {
             doc = doc.add_paragraph(para(words::no_items(lang), BODY_SIZE));
-            continue;
+        } else {
+            let mut rows = vec![row(&head, true, &widths)];
+            rows.extend(
+                figures
+                    .iter()
+                    .map(|f| row(&pick(&cells(f, lang, policy)), false, &widths)),
+            );
+            doc = doc.add_table(fixed(rows, widths.clone()));
         }
-        let mut rows = vec![row(&head, true, &widths)];
-        rows.extend(
-            figures
-                .iter()
-                .map(|f| row(&pick(&cells(f, lang, policy)), false, &widths)),
-        );
-        let table = Table::new(rows)
-            .set_grid(widths.clone())
-            .layout(TableLayoutType::Fixed)
-            .width(TEXT_WIDTH, WidthType::Dxa);
-        doc = doc.add_table(table);
+        // The overdue and supervised cases the prose names, as the text and the page list them.
+        if let Some(list) = super::item_list(r, section, lang, policy) {
+            doc = items(doc, lang, &list);
+        }
     }
+    doc = closing(doc, r, lang);
     let mut xml = doc.build();
     xml.document = finish(&xml.document);
     let mut out = std::io::Cursor::new(Vec::new());

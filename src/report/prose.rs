@@ -128,7 +128,7 @@ fn overall(r: &Report, lang: Lang) -> String {
     let of = |k: K| amount(Amount::Count(count(fixed(r, k))));
     say::overall(
         lang,
-        &period_words(r, lang),
+        (&period_words(r, lang), unrecorded(r, &r.period)),
         (&of(K::Batches), &of(K::PersonTimes)),
         &compared,
         (&of(K::GroupVisits), &of(K::GroupVisitPersonTimes)),

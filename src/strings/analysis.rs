@@ -194,6 +194,43 @@ pub fn tables_heading(lang: Lang) -> &'static str {
 /// order 上期, 去年同期; a year's one, 去年同期, alone).
 pub fn overall(
     lang: Lang,
+    (period, own): (&str, Option<bool>),
+    (batches, people): (&str, &str),
+    compared_with: &[(Against, Compared)],
+    group: (&str, &str),
+    repeat: &str,
+) -> String {
+    format!(
+        "{}{}",
+        overall_totals(
+            lang,
+            period,
+            (batches, people),
+            compared_with,
+            group,
+            repeat
+        ),
+        own.map_or("", |wholly| own_period_unrecorded(lang, wholly))
+    )
+}
+
+/// The period itself begins before the ledger's first case: said, so that its counts are
+/// not read as the office's (a trial's 2024 report said 108 items for 9–31 December).
+fn own_period_unrecorded(lang: Lang, wholly: bool) -> &'static str {
+    match wholly {
+        true => lang.pick(
+            "本期在台账启用之前，以上数字不反映本期实际情况。",
+            " This period is before the ledger began: these figures are not the period's.",
+        ),
+        false => lang.pick(
+            "台账在本期中启用，以上数字只含启用之后的部分。",
+            " The ledger began within this period: these figures count only from then.",
+        ),
+    }
+}
+
+fn overall_totals(
+    lang: Lang,
     period: &str,
     (batches, people): (&str, &str),
     compared_with: &[(Against, Compared)],
