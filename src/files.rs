@@ -81,6 +81,31 @@ pub fn read_attachment(
     std::fs::read(path).map_err(|e| text::unreadable(lang, &shown, &e))
 }
 
+/// An exclusive lock on `<path><tail>` (0600), waited for and held until dropped; none
+/// where the folder cannot hold the file (read-only media) or the system has no `flock`
+/// (Windows).
+#[cfg(unix)]
+pub fn lock_beside(path: &Path, tail: &str) -> Option<std::fs::File> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut name = path.as_os_str().to_owned();
+    name.push(tail);
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(std::path::PathBuf::from(name))
+        .ok()?;
+    // SAFETY: flock on a descriptor this function owns; released when the file closes.
+    (unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) } == 0).then_some(f)
+}
+
+#[cfg(not(unix))]
+pub fn lock_beside(_: &Path, _: &str) -> Option<std::fs::File> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::safe_name;

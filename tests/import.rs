@@ -496,3 +496,44 @@ fn an_overdue_supervision_in_a_register_imports_as_its_words() {
         "{s}"
     );
 }
+
+/// Two imports of the same file at once make each case once: the second plans after the
+/// first has written (a trial ran two at once and got every case twice).
+#[test]
+fn two_imports_of_one_file_at_once_make_each_case_once() {
+    let l = Ledger::new();
+    l.apply_ok(SETUP);
+    let mut csv = String::from("收件日期,姓名,问题分类,主要问题\r\n");
+    for i in 0..300 {
+        csv.push_str(&format!(
+            "2025-03-08,周{i},城乡建设,反映噪音扰民第{i}次\r\n"
+        ));
+    }
+    let file = l.file("twice.csv");
+    std::fs::write(&file, csv).unwrap();
+    let f = file.to_str().unwrap();
+    let args = ["import", "--db", l.db(), f];
+    let both = [
+        common::spawn(&args, String::new()),
+        common::spawn(&args, String::new()),
+    ];
+    for child in both {
+        let out = common::finish(child);
+        assert!(out.success(), "{out:?}");
+    }
+    assert_eq!(cases(&l).len(), 300);
+}
+
+/// A register with handling columns but no 受理情况 says that its handling will not come
+/// in (a trial's came in as 待登记 cases years overdue, without a word).
+#[test]
+fn handling_without_a_decision_column_is_said() {
+    let l = Ledger::new();
+    l.apply_ok(SETUP);
+    let csv = "收件日期,姓名,问题分类,主要问题,承办部门\r\n2025-03-08,周九,城乡建设,反映噪音扰民,城建科\r\n";
+    let file = l.file("no_decision.csv");
+    std::fs::write(&file, csv).unwrap();
+    let o = import(&l, &[file.to_str().unwrap(), "--dry-run"]);
+    assert!(o.stderr.contains("没有「受理情况」列"), "{o:?}");
+    assert!(o.stderr.contains("承办部门"), "{o:?}");
+}

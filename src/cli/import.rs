@@ -25,6 +25,12 @@ pub(super) fn run(env: &Env, args: &ImportArgs) -> Result<ExitCode, Failure> {
         return Err(Failure(text::needs_file(lang).to_owned()));
     };
     let map = mapping(args, lang)?;
+    // One import at a time: the second plans after the first has written, and finds its
+    // rows already there (a trial ran the same file twice at once and got every case twice).
+    let _one_at_a_time = (!args.dry_run)
+        .then(|| env.ledger_path().ok())
+        .flatten()
+        .and_then(|p| crate::files::lock_beside(&p, ".import.lock"));
     let mut store = env.open()?;
     let Some(who) = env.signed_in().map(str::to_owned) else {
         return Err(Failure(signin::who(lang).to_owned()));
@@ -41,6 +47,10 @@ pub(super) fn run(env: &Env, args: &ImportArgs) -> Result<ExitCode, Failure> {
         }
     }
     say!("{}", text::summary(lang, new, bad, already));
+    let unread = plan.handling_without_decision();
+    if !unread.is_empty() {
+        say_err!("{}", text::no_decision_column(lang, &unread));
+    }
     if args.dry_run {
         return Ok(super::exit_code(bad == 0));
     }

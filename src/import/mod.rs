@@ -32,6 +32,29 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Handling columns (承办部门, 答复日期, 办理结果…) read without a 受理情况 column: each
+    /// row is only received, and its handling is not imported (a trial's register came in
+    /// as hundreds of 待登记 cases, years overdue, without a word).
+    pub fn handling_without_decision(&self) -> Vec<String> {
+        let has = |f: Field| self.columns.contains(&Some(f));
+        if has(Field::Decision) {
+            return Vec::new();
+        }
+        let handling = [
+            Field::Department,
+            Field::Handler,
+            Field::Replied,
+            Field::Result,
+            Field::Archived,
+        ];
+        (self.columns.iter().zip(&self.headings))
+            .filter(|(c, _)| c.is_some_and(|f| handling.contains(&f)))
+            .map(|(_, h)| h.clone())
+            .collect()
+    }
+}
+
+impl Plan {
     /// Rows that would create a case now.
     pub fn new_rows(&self) -> impl Iterator<Item = &RowPlan> {
         self.rows.iter().filter(|r| r.ok() && !r.already)

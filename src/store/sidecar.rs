@@ -152,7 +152,8 @@ impl Keyring {
         // Read, judged and written under the lock, from the file as it now is: processes
         // guessing side by side each counted from the same file and wrote it back over the
         // others', so the count never reached the lockout.
-        let held = count_lock(&self.path);
+        // Held until dropped: each try reads, judges and writes the count alone.
+        let held = crate::files::lock_beside(&self.path, ".lock");
         if held.is_some() {
             self.file = read(&self.path)?;
         }
@@ -315,31 +316,6 @@ fn read(path: &Path) -> Result<KeyFile, KeyError> {
         return Err(KeyError::SidecarDamaged(format!("format {}", file.format)));
     }
     Ok(file)
-}
-
-/// An exclusive lock on `<slots>.lock` (0600), held until dropped; none where the folder
-/// cannot hold the file (read-only media: nothing can be counted there either) or the
-/// system has no `flock`.
-#[cfg(unix)]
-fn count_lock(slots: &Path) -> Option<std::fs::File> {
-    use std::os::fd::AsRawFd;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut name = slots.as_os_str().to_owned();
-    name.push(".lock");
-    let f = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .mode(0o600)
-        .open(PathBuf::from(name))
-        .ok()?;
-    // SAFETY: flock on a descriptor this function owns; released when the file closes.
-    (unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) } == 0).then_some(f)
-}
-
-#[cfg(not(unix))]
-fn count_lock(_: &Path) -> Option<std::fs::File> {
-    None
 }
 
 /// The key ring beside `ledger`, or a new empty one when it has none yet

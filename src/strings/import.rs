@@ -132,6 +132,19 @@ pub fn summary(lang: Lang, new: usize, bad: usize, already: usize) -> String {
     }
 }
 
+/// The register has handling columns but no 受理情况: what becomes of its rows.
+pub fn no_decision_column(lang: Lang, columns: &[String]) -> String {
+    let named = columns.join("、");
+    match lang {
+        Lang::Zh => format!(
+            "注意：表中有「{named}」，但没有「受理情况」列：各行只登记收件，不导入受理和办理情况，导入后均为待登记，期限从收件日起算（旧件会显示超期）。请在表中加一列「受理情况」（受理、不予受理（理由）告知途径…、转送…、当场答复），或用 --map 原列名=受理情况 指明"
+        ),
+        Lang::En => format!(
+            "note: the sheet has {named} but no 受理情况 (decision) column: each row is only received, its handling is not imported, and every case comes in waiting to be registered, its clocks running from receipt (old ones show overdue). Add a 受理情况 column (受理, 不予受理…, 转送…, 当场答复) or name one with --map column=受理情况"
+        ),
+    }
+}
+
 /// Nothing written because some rows have problems.
 pub fn refused(lang: Lang, bad: usize) -> String {
     match lang {

@@ -65,9 +65,14 @@ fn shown(lang: Lang, req: &ImportRequest, plan: &Plan) -> ImportView {
     // The rows with problems first: they are what the leader has to act on.
     let mut rows: Vec<_> = plan.rows.iter().collect();
     rows.sort_by_key(|r| (r.ok(), r.line));
+    let unread = plan.handling_without_decision();
+    // The register's handling that will not come in, said above the rows.
+    let note = (!unread.is_empty()).then(|| text::no_decision_column(lang, &unread));
     ImportView {
         request: req.clone(),
-        lines: rows.iter().map(|r| text::row(lang, r)).collect(),
+        lines: (note.into_iter())
+            .chain(rows.iter().map(|r| text::row(lang, r)))
+            .collect(),
         summary: text::summary(lang, new, bad, already),
         new,
         bad,
