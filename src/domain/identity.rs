@@ -228,6 +228,31 @@ fn birth_date(b: &[u8], legacy15: bool, today: NaiveDate) -> Result<NaiveDate, I
     }
 }
 
+/// The same resident's number in its other form: a 15-digit pre-1999 number as the 18 its
+/// holder carries now (19 put before the year, the check character computed, GB 11643),
+/// and an 18-digit number of someone born in the 1900s as the 15 it was. A petitioner who
+/// still shows the old card is the one who wrote with the new (a trial's 陈德 was not found).
+pub fn other_form(normalized: &str) -> Option<String> {
+    let b = normalized.as_bytes();
+    match b.len() {
+        15 if b.iter().all(u8::is_ascii_digit) => {
+            let mut long = Vec::with_capacity(18);
+            long.extend_from_slice(&b[..6]);
+            long.extend_from_slice(b"19");
+            long.extend_from_slice(&b[6..]);
+            let check = check_char(&long);
+            let mut out = String::from_utf8(long).ok()?;
+            out.push(check);
+            Some(out)
+        }
+        18 if &b[6..8] == b"19" && b[..17].iter().all(u8::is_ascii_digit) => {
+            let short = [&b[..6], &b[8..17]].concat();
+            String::from_utf8(short).ok()
+        }
+        _ => None,
+    }
+}
+
 /// Keeps `front` and `back` characters, stars in between (all stars if too short).
 pub(crate) fn mask_keep(chars: &[char], front: usize, back: usize) -> String {
     let n = chars.len();
@@ -353,6 +378,20 @@ mod tests {
         assert_eq!(other("H12/34"), bad(4, '/'));
         assert_eq!(other("南字第123号"), bad(1, '南'));
         assert_eq!(other(&"A".repeat(33)), Err(TooLong { len: 33, max: 32 }));
+    }
+
+    #[test]
+    fn old_and_new_forms() {
+        assert_eq!(
+            other_form("320102470215121").as_deref(),
+            Some("320102194702151219")
+        );
+        assert_eq!(
+            other_form("320102194702151219").as_deref(),
+            Some("320102470215121")
+        );
+        assert_eq!(other_form("11010520010101002X"), None);
+        assert_eq!(other_form("H12345678"), None);
     }
 
     #[test]

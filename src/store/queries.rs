@@ -15,6 +15,7 @@ use super::{JournalEntry, Result, Store, StoreError, journal, search};
 use crate::domain::case::Case;
 use crate::domain::deadline::ClockView;
 use crate::domain::due::case_clocks;
+use crate::domain::identity::other_form;
 use crate::domain::repeat::PetitionerKey;
 use crate::domain::types::{Channel, State};
 
@@ -285,14 +286,17 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT id FROM cases WHERE id IN (
                SELECT case_id FROM petitioners WHERE id_number = ?1
+               UNION SELECT case_id FROM petitioners WHERE id_number = ?6
                UNION SELECT case_id FROM petitioners WHERE phone = ?2
                UNION SELECT case_id FROM petitioners WHERE name = ?3 AND address = ?4)
              AND {} ORDER BY id DESC LIMIT ?5",
             self.seen_where("")
         ))?;
+        // The old 15-digit card and the new 18 are one person's.
+        let other = key.id_number.as_deref().and_then(other_form);
         let ids = stmt
             .query_map(
-                rusqlite::params![key.id_number, key.phone, name, address, limit as i64],
+                rusqlite::params![key.id_number, key.phone, name, address, limit as i64, other],
                 |r| r.get(0),
             )?
             .collect::<rusqlite::Result<Vec<i64>>>()?;

@@ -166,7 +166,18 @@ pub fn not_open(lang: Lang) -> &'static str {
     )
 }
 
-pub fn repeats_title(lang: Lang, n: usize, name_only: bool) -> String {
+/// `8` or, when there are more than those shown, `8 件以上` (a trial told the leader of 8
+/// earlier cases where there were 14).
+fn at_least(lang: Lang, (n, more): (usize, bool)) -> String {
+    match (lang, more) {
+        (_, false) => n.to_string(),
+        (Lang::Zh, true) => format!("{n}+（仅列最近{n}件）"),
+        (Lang::En, true) => format!("{n}+ (the latest {n} shown)"),
+    }
+}
+
+pub fn repeats_title(lang: Lang, shown: (usize, bool), name_only: bool) -> String {
+    let n = at_least(lang, shown);
     match (lang, name_only) {
         (Lang::Zh, false) => format!("以往来访来信 {n} 件"),
         (Lang::Zh, true) => format!("同名 {n} 件（仅按姓名，请核对）"),
@@ -265,6 +276,11 @@ pub fn filter_hint(lang: Lang, n: usize) -> String {
         Lang::Zh => format!("匹配 {n} 项，←/→ 切换"),
         Lang::En => format!("{n} match, ←/→ to step"),
     }
+}
+
+/// An item whose kind (申诉求决, 建议意见, 检举控告) nobody chose.
+pub fn unclassified(lang: Lang) -> &'static str {
+    lang.pick("类型未选", "kind not chosen")
 }
 
 /// A choice field left with typed words that match none of its options.
@@ -418,7 +434,8 @@ pub fn choose_prompt(lang: Lang) -> &'static str {
     lang.pick("（请选择）", "(choose)")
 }
 
-pub fn others_title(lang: Lang, n: usize) -> String {
+pub fn others_title(lang: Lang, shown: (usize, bool)) -> String {
+    let n = at_least(lang, shown);
     match lang {
         Lang::Zh => format!("同一信访人的其他件（{n}）"),
         Lang::En => format!("the same petitioner's other cases ({n})"),

@@ -474,7 +474,8 @@ const RECEPTION_DAYS_AHEAD: i64 = 28;
 const CHART_WEEKS: u32 = 12;
 
 /// How many earlier cases the repeat panel shows.
-const REPEATS: usize = 8;
+/// One more than shown: whether there are more (`form::EARLIER_SHOWN`).
+const REPEATS: usize = crate::ui::form::EARLIER_SHOWN + 1;
 
 /// Runs a write as the operator, now; the domain's warnings join the
 /// message.

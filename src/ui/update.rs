@@ -265,6 +265,9 @@ impl App {
         if let Screen::Form(f) = &mut self.screen
             && f.repeat_query().as_ref() == Some(&query)
         {
+            let mut rows = rows;
+            f.repeats.more = rows.len() > crate::ui::form::EARLIER_SHOWN;
+            rows.truncate(crate::ui::form::EARLIER_SHOWN);
             f.repeats.name_only = matches!(query, RepeatQuery::Name(_));
             f.repeats.selected = f.repeats.selected.min(rows.len().saturating_sub(1));
             f.repeats.rows = rows;

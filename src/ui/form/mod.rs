@@ -56,13 +56,20 @@ pub enum Purpose {
 /// Earlier cases of the person being typed in (重复访), beside the form.
 #[derive(Debug, Clone, Default)]
 pub struct Repeats {
+    /// At most [`EARLIER_SHOWN`], newest first.
     pub rows: Vec<CaseRow>,
+    /// More earlier cases than those shown: the title says so, never the rows' count alone.
+    pub more: bool,
     pub selected: usize,
     /// Matched on the name alone: a hint, not a finding.
     pub name_only: bool,
     /// 重点信访人 flags on the person (only for those who may see them: `domain::flags`).
     pub flags: Vec<crate::domain::flags::PersonFlag>,
 }
+
+/// Earlier cases of the same person the repeat panel and the case screen show; one more
+/// is asked for, to know whether there are more.
+pub const EARLIER_SHOWN: usize = 8;
 
 impl Repeats {
     /// Whether the panel has anything to show.

@@ -78,9 +78,11 @@ fn intake_head(lang: Lang, i: &Intake, w: usize, lines: &mut Vec<Line<'static>>)
         i.receiver
     )));
     let mut flags = vec![format!("{} {}", f::label(lang, K::People), i.people)];
-    if let Some(h) = i.handling_type {
-        flags.push(f::handling_type(lang, h).to_owned());
-    }
+    flags.push(match i.handling_type {
+        Some(h) => f::handling_type(lang, h).to_owned(),
+        // Kept from whom it names as an accusation is, until someone chooses.
+        None => f::unclassified(lang).to_owned(),
+    });
     flags.push(f::urgency(lang, i.urgency).to_owned());
     if i.anonymous {
         flags.push(f::label(lang, K::Anonymous).to_owned());
@@ -481,9 +483,11 @@ fn others_lines(lang: Lang, screen: &CaseScreen, width: usize, lines: &mut Vec<L
         return;
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(f::others_title(lang, screen.others.len())).bold());
+    let shown = screen.others.len().min(crate::ui::form::EARLIER_SHOWN);
+    let more = screen.others.len() > shown;
+    lines.push(Line::from(f::others_title(lang, (shown, more))).bold());
     let key = main_key(&screen.row.case);
-    for o in &screen.others {
+    for o in screen.others.iter().take(shown) {
         let oc = &o.case;
         // Found by a shared phone under another name: said before the summary.
         let differs = key

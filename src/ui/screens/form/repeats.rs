@@ -13,7 +13,7 @@ use crate::ui::form::Form;
 
 pub fn draw(form: &Form, lang: Lang, frame: &mut Frame, area: Rect) {
     let r = &form.repeats;
-    let title = t::repeats_title(lang, r.rows.len(), r.name_only);
+    let title = t::repeats_title(lang, (r.rows.len(), r.more), r.name_only);
     let block =
         Block::bordered()
             .title(title)
