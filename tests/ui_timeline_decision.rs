@@ -7,19 +7,31 @@ use common::desk::{drawn, given, on_case};
 use common::fixture::*;
 use xinfang::domain::command::Command;
 use xinfang::domain::types::{Decision, DeclineGround};
+use xinfang::store::{CaseRef, Request};
 use xinfang::strings::Lang;
 
 /// The timeline's line of a case registered with `decision`, as 李娜's case screen shows it.
 fn timeline_after(decision: Decision, lang: Lang) -> String {
     let dir = tempfile::tempdir().unwrap();
     let mut store = ledger(&dir.path().join("l.db"));
+    let answered = matches!(decision, Decision::Answered { .. });
     given(
         &mut store,
-        vec![
-            (None, Command::Intake(Box::new(intake_input())), "李娜"),
-            (Some(1), Command::Register(decision), "李娜"),
-        ],
+        vec![(None, Command::Intake(Box::new(intake_input())), "李娜")],
     );
+    // Registered the next day; 当场答复 the day it came (Art 23 第二款).
+    let at = match answered {
+        true => t(0) + chrono::Duration::minutes(20),
+        false => t(1),
+    };
+    let register = Request {
+        case: Some(CaseRef::Id(1)),
+        expected_version: None,
+        command: Command::Register(decision),
+        actor: "李娜".into(),
+        at,
+    };
+    store.execute(&register).unwrap();
     drawn(&on_case(&mut store, "李娜", lang, t(2), 1))
 }
 

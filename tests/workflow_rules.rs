@@ -583,7 +583,8 @@ fn an_answer_on_the_spot_needs_the_petitioner_there() {
             .apply(None, &Command::Intake(Box::new(input)), "李娜", t(0))
             .expect("taken in")
             .case;
-        match (o.apply(Some(&taken), &answered, "李娜", t(1)), method) {
+        let later = t(0) + chrono::Duration::minutes(20);
+        match (o.apply(Some(&taken), &answered, "李娜", later), method) {
             (Ok(c), Some(m)) => {
                 assert_eq!(c.case.state, State::Replied, "{channel:?}");
                 let reply = c.case.reply.expect("the answer is the reply");
@@ -593,6 +594,15 @@ fn an_answer_on_the_spot_needs_the_petitioner_there() {
             }
             (Err(E::NotOnTheSpot { channel: said }), None) => assert_eq!(said, channel),
             (other, _) => panic!("{channel:?}: {other:?}"),
+        }
+        // The next day the petitioner has left: no answer on the spot (a trial answered
+        // yesterday's visitor so, served in person today).
+        if method.is_some() {
+            let next_day = o.apply(Some(&taken), &answered, "李娜", t(1));
+            assert!(
+                matches!(next_day, Err(E::SpotDayPassed { .. })),
+                "{channel:?}: {next_day:?}"
+            );
         }
     }
 }

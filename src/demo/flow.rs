@@ -96,7 +96,13 @@ impl Planner<'_> {
         let fate = self.fate(f);
         let category = self.topics[f.topic].category;
         let quick = f.major || matches!(fate, Fate::Answered);
+        let came = tl.t;
         self.next(tl, 0, if quick { 0 } else { 10 })?;
+        // Answered on the spot: while the petitioner is there, the day they came (Art 23
+        // 第二款), though the office's hours have ended or it is a rest day.
+        if matches!(fate, Fate::Answered) && tl.t.date() != came.date() {
+            tl.t = came + chrono::Duration::minutes(1);
+        }
         let decision = match fate {
             Fate::Accept => Decision::Accept,
             Fate::Decline(ground) => Decision::Decline {

@@ -159,6 +159,10 @@ pub enum WorkflowError {
     NotOnTheSpot {
         channel: crate::domain::types::Channel,
     },
+    /// 当场答复 is given the day the petitioner came or called; one who has left is answered
+    /// in writing (Art 23 第二款: 能够当场告知的，应当当场书面告知).
+    #[error("an answer on the spot is given the day the item came, {received}")]
+    SpotDayPassed { received: NaiveDate },
     #[error("already extended once")]
     AlreadyExtended,
     #[error("already closed for good")]

@@ -40,6 +40,14 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::NoApprovedOpinion => said(lang, NO_APPROVED_OPINION),
         E::OutcomeOnNotice => said(lang, OUTCOME_ON_NOTICE),
         E::NotOnTheSpot { channel } => not_on_the_spot(lang, *channel),
+        E::SpotDayPassed { received } => match lang {
+            Lang::Zh => format!(
+                "当场答复只在来访、来电当天登记（本件{received}收到），信访人已离开：请选择受理、不予受理或转送，再书面告知（第二十三条第二款）"
+            ),
+            Lang::En => format!(
+                "an answer on the spot is recorded the day the item came ({received}); the petitioner has left: accept, decline or pass it on, then tell them in writing (Art 23)"
+            ),
+        },
         E::AlreadyVisited => said(lang, ALREADY_VISITED),
         E::DocumentIncomplete { kind, missing } => documents::incomplete(lang, *kind, *missing),
         E::Undo(refusal) => super::undo::refusal(lang, refusal),

@@ -211,6 +211,12 @@ impl Step<'_, '_> {
         if matches!(decision, Decision::Answered { .. }) && !channel.answers_on_the_spot() {
             return Err(WorkflowError::NotOnTheSpot { channel });
         }
+        // And only while they are there: the day they came or called (a trial answered
+        // yesterday's visitor "on the spot", served in person today).
+        let received = local_date(self.case.intake.received_at, self.rules);
+        if matches!(decision, Decision::Answered { .. }) && self.today != received {
+            return Err(WorkflowError::SpotDayPassed { received });
+        }
         // Art 22 (三): the date set for the 办结报告 lies ahead of the 交办.
         if let Some(Some(by)) = decision.reports_back() {
             check_date_range(by, self.today, NaiveDate::MAX)?;

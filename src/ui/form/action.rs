@@ -74,7 +74,13 @@ fn date(d: NaiveDate) -> String {
 fn fields(op: Op, row: &CaseRow, dir: &Directory, lang: Lang, today: NaiveDate) -> Vec<Field> {
     let case = &row.case;
     match op {
-        Op::Register => register_fields(lang, case.intake.channel),
+        Op::Register => {
+            // 当场答复 only where the petitioner is there to be told, the day they came
+            // (Art 23 第二款; the times are in the office's offset).
+            let there = case.intake.channel.answers_on_the_spot()
+                && case.intake.received_at.date_naive() == today;
+            register_fields(lang, there)
+        }
         Op::Assign => assign_fields(case, dir, lang),
         Op::Recuse => recuse_fields(case, dir, lang),
         Op::Opinion => {
@@ -195,13 +201,12 @@ pub fn confirmation(lang: Lang, op: Op) -> Option<&'static str> {
     }
 }
 
-fn register_fields(lang: Lang, channel: Channel) -> Vec<Field> {
+fn register_fields(lang: Lang, on_the_spot: bool) -> Vec<Field> {
     const DECLINE: &[&str] = &["decline"];
-    // 当场答复 only where the petitioner is there to be told (Art 23 第二款).
     let kind = Kind::Choice(
         DecisionKind::ALL
             .iter()
-            .filter(|&&k| k != DecisionKind::Answered || channel.answers_on_the_spot())
+            .filter(|&&k| k != DecisionKind::Answered || on_the_spot)
             .map(|&k| (k.code().to_owned(), t::decision(lang, k).to_owned()))
             .collect(),
     );
