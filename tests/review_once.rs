@@ -1,6 +1,7 @@
 //! A case's opinion is reviewed once (2022《信访工作条例》第三十五条、第三十六条): a second
 //! 复查 of the same case is refused and pointed at the review already opened, and the
-//! reviewed case's steps are no longer undone (a trial undid a reply under a 终结 复核).
+//! reviewed case's steps are no longer undone (a trial undid a reply under a 终结 复核). And
+//! a case's steps are recorded in order: none dated before the day of its last.
 
 mod common;
 
@@ -68,4 +69,25 @@ fn the_review_case_is_reviewed_in_its_turn() {
     ]));
     let answers = out.json_lines();
     assert!(answers.iter().all(|a| a["ok"] == true), "{out:?}");
+}
+
+/// A step is not dated before the day of the case's last step: a trial dated the reply and
+/// the archive before the opinion and got 按期完成 (the same day passes).
+#[test]
+fn a_step_dated_before_the_last_one_is_refused() {
+    let l = Ledger::set_up();
+    l.apply_ok(&intake_lines(1, "补偿款"));
+    l.apply_ok(&register_line(1));
+    l.apply_ok(&lines(&[
+        json!({"op":"assign","actor":"李娜","case":1,"department":"城建科","handler":"王强","at":"2026-02-02T10:00:00+08:00"}),
+        json!({"op":"opinion","actor":"王强","case":1,"text":"补偿款已发放","at":"2026-03-20T09:00:00+08:00"}),
+    ]));
+    let early = json!({"op":"instruct","actor":"赵局长","case":1,"approve":true,"at":"2026-03-03T09:00:00+08:00"});
+    let out = l.apply(&lines(&[early]));
+    let answer = &out.json_lines()[0];
+    assert_eq!(answer["ok"], false, "{out:?}");
+    let error = answer["error"].as_str().unwrap_or_default();
+    assert!(error.contains("2026-03-20"), "{error}");
+    let same_day = json!({"op":"instruct","actor":"赵局长","case":1,"approve":true,"at":"2026-03-20T08:00:00+08:00"});
+    l.apply_ok(&lines(&[same_day]));
 }

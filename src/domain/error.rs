@@ -227,6 +227,14 @@ pub enum WorkflowError {
         date: NaiveDate,
         received: NaiveDate,
     },
+    /// No step is dated before the day of the case's last one: a reply before its opinion, an
+    /// archive before its reply (a trial faked on-time handling so).
+    #[error("{op} dated {date}, before the case's last step on {last}")]
+    BeforeLastStep {
+        op: Op,
+        date: NaiveDate,
+        last: NaiveDate,
+    },
     /// A date outside the years the ledger holds (`workflow::LEDGER_YEARS`).
     #[error("date {date} is outside the years {first}–{last} the ledger holds")]
     DateOutsideLedger {

@@ -49,6 +49,47 @@ vocabulary! {
 }
 
 impl Op {
+    /// Whether the step is one of the case's course whose dates the clocks and the report
+    /// read (受理, 交办, 意见, 批示, 延期, 答复, 回访, 归档…): these are recorded in order, none
+    /// dated before the last of them (`workflow::check_in_order`). A 催办, a document, a 重复件
+    /// or a file may be entered later with its own earlier date.
+    pub fn in_course(self) -> bool {
+        match self {
+            Op::Register
+            | Op::Assign
+            | Op::Opinion
+            | Op::Instruct
+            | Op::Extend
+            | Op::AskExtension
+            | Op::RefuseExtension
+            | Op::Reply
+            | Op::ReturnVisit
+            | Op::Archive
+            | Op::ReportBack
+            | Op::NoFurther
+            | Op::Terminate => true,
+            // A 复查 opens a case of its own, dated by the request (`received_on`); the case
+            // reviewed is not changed.
+            Op::Review => false,
+            Op::Intake
+            | Op::Recuse
+            | Op::Supervise
+            | Op::Attach
+            | Op::Own
+            | Op::Remind
+            | Op::Resolve
+            | Op::Issue
+            | Op::Hearing
+            | Op::ReportReceived
+            | Op::Unmask
+            | Op::Correct
+            | Op::Undo
+            | Op::AttachFile
+            | Op::DetachFile
+            | Op::Sign => false,
+        }
+    }
+
     /// Whether the op moves the case along its course, and so belongs in
     /// "possible now" lists. Issuing a document is possible at any step and
     /// is offered apart (`documents::prepare` says what a document lacks).

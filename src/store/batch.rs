@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
+use chrono::{DateTime, FixedOffset};
 use rusqlite::Transaction;
 
 use super::cases::{self, CaseRef};
@@ -39,6 +40,8 @@ struct Batch {
     cases: Cases,
     /// The reviews opened on the cases the batch reviews, stored or made in the batch.
     reviews: HashMap<i64, String>,
+    /// When each case the batch names last had a step.
+    last_at: HashMap<i64, DateTime<FixedOffset>>,
 }
 
 impl Ledger for Batch {
@@ -88,6 +91,10 @@ impl Ledger for Batch {
     fn review_on(&mut self, id: i64) -> Result<Option<String>> {
         Ok(self.reviews.get(&id).cloned())
     }
+
+    fn last_step_at(&mut self, id: i64) -> Result<Option<DateTime<FixedOffset>>> {
+        Ok(self.last_at.get(&id).copied())
+    }
 }
 
 impl Batch {
@@ -100,6 +107,7 @@ impl Batch {
             last_event: journal::last(tx)?,
             cases: Cases::new(),
             reviews: HashMap::new(),
+            last_at: HashMap::new(),
         };
         for r in reqs {
             if let (Some(CaseRef::Id(id)), Command::Review { .. }) = (&r.case, &r.command)
@@ -115,6 +123,9 @@ impl Batch {
                     Ok(c) => {
                         guard::case_agrees(tx, &c.0, &c.1, c.2)?;
                         batch.cases.insert(id, c);
+                        if let Some(at) = journal::last_at(tx, id)? {
+                            batch.last_at.insert(id, at);
+                        }
                     }
                     // Not there: the command says so when its turn comes.
                     Err(StoreError::CaseNotFound(_)) => {}
@@ -126,9 +137,13 @@ impl Batch {
     }
 
     /// Takes in a prepared command: its case as it now stands, its event as the last.
-    fn prepared(&mut self, p: &Prepared) {
+    /// `at`: when it was taken, if a step of the case's course (`Op::in_course`).
+    fn prepared(&mut self, p: &Prepared, at: Option<DateTime<FixedOffset>>) {
         self.last_event = (p.event.seq, p.event.hash.clone());
         let a = &p.applied;
+        if let Some(at) = at {
+            self.last_at.insert(a.id, at);
+        }
         if let Some(of) = a.case.review_of {
             let named = a.case_no.clone().unwrap_or_else(|| format!("#{}", a.id));
             self.reviews.entry(of).or_insert(named);
@@ -203,7 +218,7 @@ fn prepare_all(rules: &Rules, reqs: &[Request], batch: &mut Batch, out: SyncSend
     for (i, req) in reqs.iter().enumerate() {
         let p = prepare(rules, req, batch).map_err(|e| (i, e));
         if let Ok(p) = &p {
-            batch.prepared(p);
+            batch.prepared(p, req.command.op().in_course().then_some(req.at));
         }
         let failed = p.is_err();
         group.push(p);

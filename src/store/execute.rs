@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{Transaction, TransactionBehavior};
 
 use super::cases::{self, CaseRef};
@@ -228,6 +228,10 @@ impl Ledger for Sql<'_, '_> {
 
     fn review_on(&mut self, id: i64) -> Result<Option<String>> {
         cases::review_on(self.tx, id)
+    }
+
+    fn last_step_at(&mut self, id: i64) -> Result<Option<DateTime<FixedOffset>>> {
+        journal::last_at(self.tx, id)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The journal: one append-only row per command, each carrying the hash of
 //! the one before, so that `check` proves nothing was altered or removed.
 
+use chrono::{DateTime, FixedOffset};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -13,6 +14,7 @@ use super::Result;
 use super::chain::{GENESIS, Walk};
 use super::damage::Link;
 use super::findings::{BadRecord, CheckReport};
+use crate::domain::op::Op;
 use crate::domain::workflow::Event;
 
 /// One journal row as read back.
@@ -193,6 +195,24 @@ fn apply(doc: &mut Value, before: Option<&Value>, after: Value) {
         }
         (_, _, after) => *doc = after,
     }
+}
+
+/// When case `id`'s last journalled step of its course (`Op::in_course`) was taken.
+pub(super) fn last_at(conn: &Connection, id: i64) -> Result<Option<DateTime<FixedOffset>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT op, at FROM events INDEXED BY events_by_case WHERE case_id = ?1 ORDER BY seq DESC",
+    )?;
+    let mut rows = stmt.query([id])?;
+    let mut at: Option<String> = None;
+    while let Some(row) = rows.next()? {
+        let op: String = row.get(0)?;
+        if Op::from_code(&op).is_some_and(Op::in_course) {
+            at = Some(row.get(1)?);
+            break;
+        }
+    }
+    // A time that does not read (never written so) orders nothing.
+    Ok(at.and_then(|a| DateTime::parse_from_rfc3339(&a).ok()))
 }
 
 /// The last event's number and hash (0 and the genesis hash for none).

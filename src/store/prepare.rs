@@ -21,7 +21,7 @@ use crate::domain::filing::case_number;
 use crate::domain::rules::Rules;
 use crate::domain::types::State;
 use crate::domain::workflow::undo::Basis;
-use crate::domain::workflow::{Event, Warning, local_date, transition};
+use crate::domain::workflow::{Event, Warning, check_in_order, local_date, transition};
 
 /// A command as the store receives it.
 #[derive(Debug, Clone)]
@@ -82,6 +82,8 @@ pub(super) trait Ledger {
     fn journal(&mut self, case_id: i64) -> Result<Vec<journal::JournalEntry>>;
     /// The number (or `#id`) of the 复查 or 复核 already opened on case `id`, if any.
     fn review_on(&mut self, id: i64) -> Result<Option<String>>;
+    /// When case `id`'s last journalled step of its course (`Op::in_course`) was taken.
+    fn last_step_at(&mut self, id: i64) -> Result<Option<DateTime<FixedOffset>>>;
 }
 
 /// One prepared command: the rows to write and the answer.
@@ -134,7 +136,7 @@ pub(super) fn prepare(rules: &Rules, req: &Request, ledger: &mut dyn Ledger) -> 
     };
     let before_case = before.as_ref().map(|(c, _, _)| c);
     if let Some(case) = before_case {
-        reviewed_once(ledger, case, &req.command)?;
+        in_turn(ledger, case, req, rules)?;
     }
     let resolved;
     let command = match (&req.command, &before) {
@@ -198,6 +200,17 @@ pub(super) fn prepare(rules: &Rules, req: &Request, ledger: &mut dyn Ledger) -> 
         applied,
         was,
     })
+}
+
+/// What the ledger's record of the case allows of `req`: a review once, and a step of the
+/// case's course not dated before the last.
+fn in_turn(ledger: &mut dyn Ledger, case: &Case, req: &Request, rules: &Rules) -> Result<()> {
+    reviewed_once(ledger, case, &req.command)?;
+    let op = req.command.op();
+    if let (true, Some(last)) = (op.in_course(), ledger.last_step_at(case.id)?) {
+        check_in_order(op, local_date(req.at, rules), local_date(last, rules))?;
+    }
+    Ok(())
 }
 
 /// Refuses a second 复查 or 复核 of the same opinion, and an undo on a case already reviewed

@@ -40,14 +40,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::NoApprovedOpinion => said(lang, NO_APPROVED_OPINION),
         E::OutcomeOnNotice => said(lang, OUTCOME_ON_NOTICE),
         E::NotOnTheSpot { channel } => not_on_the_spot(lang, *channel),
-        E::SpotDayPassed { received } => match lang {
-            Lang::Zh => format!(
-                "当场答复只在来访、来电当天登记（本件{received}收到），信访人已离开：请选择受理、不予受理或转送，再书面告知（第二十三条第二款）"
-            ),
-            Lang::En => format!(
-                "an answer on the spot is recorded the day the item came ({received}); the petitioner has left: accept, decline or pass it on, then tell them in writing (Art 23)"
-            ),
-        },
+        E::SpotDayPassed { received } => spot_day_passed(lang, *received),
         E::AlreadyVisited => said(lang, ALREADY_VISITED),
         E::DocumentIncomplete { kind, missing } => documents::incomplete(lang, *kind, *missing),
         E::Undo(refusal) => super::undo::refusal(lang, refusal),
@@ -98,6 +91,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::NoFurtherReview => said(lang, NO_FURTHER_REVIEW),
         E::AlreadyReviewed { op, case, review } => already_reviewed(lang, *op, case, review),
         E::BeforeReceipt { op, date, received } => before_receipt(lang, *op, *date, *received),
+        E::BeforeLastStep { op, date, last } => before_last_step(lang, *op, *date, *last),
         E::DateOutsideLedger { date, first, last } => outside_ledger(lang, *date, *first, *last),
         E::ServedBeforeReply { served, settled } => served_before_reply(lang, *served, *settled),
         E::AttachmentTooLarge {
@@ -491,6 +485,30 @@ fn before_receipt(lang: Lang, op: Op, date: NaiveDate, received: NaiveDate) -> S
     } else {
         format!(
             "cannot {verb}: dated {date}, before the item was received on {received}; check the date"
+        )
+    }
+}
+
+fn spot_day_passed(lang: Lang, received: NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "当场答复只在来访、来电当天登记（本件{received}收到），信访人已离开：请选择受理、不予受理或转送，再书面告知（第二十三条第二款）"
+        ),
+        Lang::En => format!(
+            "an answer on the spot is recorded the day the item came ({received}); the petitioner has left: accept, decline or pass it on, then tell them in writing (Art 23)"
+        ),
+    }
+}
+
+fn before_last_step(lang: Lang, op: Op, date: NaiveDate, last: NaiveDate) -> String {
+    let verb = labels::step(lang, op);
+    if lang == Lang::Zh {
+        format!(
+            "不能{verb}：日期{date}早于本件上一步的日期{last}，办理记录按时间先后记载，请核对日期"
+        )
+    } else {
+        format!(
+            "cannot {verb}: dated {date}, before the case's last step on {last}; steps are recorded in order, check the date"
         )
     }
 }

@@ -47,6 +47,21 @@ pub(super) fn check_after_receipt(
     }
 }
 
+/// A step is not dated before the day of the case's last step (`last`, read from its
+/// journal): the record runs in order. The same day passes, so a clock set back a little
+/// does not stop the desk.
+pub fn check_in_order(op: Op, today: NaiveDate, last: NaiveDate) -> Result<(), WorkflowError> {
+    if today < last {
+        Err(WorkflowError::BeforeLastStep {
+            op,
+            date: today,
+            last,
+        })
+    } else {
+        Ok(())
+    }
+}
+
 pub(super) fn check_date_range(
     date: NaiveDate,
     earliest: NaiveDate,

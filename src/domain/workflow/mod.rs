@@ -15,6 +15,7 @@ use super::types::Role;
 
 mod accused;
 mod checks;
+pub use checks::check_in_order;
 mod correct;
 mod extension;
 mod files;
