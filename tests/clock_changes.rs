@@ -46,6 +46,31 @@ fn an_undecided_referral_is_not_overdue_when_the_objection_period_ends() {
     assert_eq!(next_due(&clocks), Some(date(2026, 3, 17)));
 }
 
+/// Not ours is said of an item passed down within the 5 working days to object (Art 23
+/// 第三款); after them it is declined so no more (a trial declined one a month late).
+#[test]
+fn a_referral_is_declined_as_not_ours_only_within_the_objection_window() {
+    let o = Office0::new();
+    let case = o
+        .apply(None, &Command::Intake(Box::new(referral())), "李娜", t(0))
+        .unwrap()
+        .case;
+    let decline = Command::Register(xinfang::domain::types::Decision::Decline {
+        ground: xinfang::domain::types::DeclineGround::NotCompetent,
+        route: "向市自然资源局提出".into(),
+        note: None,
+    });
+    // Received Mon 03-02: the window closes on 03-09.
+    let late = o.apply(Some(&case), &decline, "李娜", t(8));
+    assert_eq!(
+        late.unwrap_err(),
+        xinfang::domain::error::WorkflowError::ObjectionWindowClosed {
+            due: date(2026, 3, 9)
+        }
+    );
+    assert!(o.apply(Some(&case), &decline, "李娜", t(7)).is_ok());
+}
+
 #[test]
 fn next_due_dates_stamped_under_other_clocks_are_stamped_again_on_opening() {
     let dir = tempfile::tempdir().unwrap();

@@ -100,7 +100,10 @@ impl Planner<'_> {
         self.next(tl, 0, if quick { 0 } else { 10 })?;
         // Answered on the spot: while the petitioner is there, the day they came (Art 23
         // 第二款), though the office's hours have ended or it is a rest day.
-        if matches!(fate, Fate::Answered) && tl.t.date() != came.date() {
+        // So is an item passed down found not ours: within the days to object (Art 23 第三款).
+        let not_ours = f.channel == Channel::Referral
+            && matches!(fate, Fate::Decline(DeclineGround::NotCompetent));
+        if (matches!(fate, Fate::Answered) || not_ours) && tl.t.date() != came.date() {
             tl.t = came + chrono::Duration::minutes(1);
         }
         let decision = match fate {

@@ -60,6 +60,21 @@ pub fn case_clocks(case: &Case, rules: &Rules, today: NaiveDate) -> Vec<ClockVie
     )
 }
 
+/// The policy key of the window in which an item passed down that is not ours is objected
+/// to (Art 23 第三款: 5个工作日内提出异议).
+pub const OBJECTION_CLOCK: &str = "object";
+
+/// The last day to object to an item passed down as not ours (Art 23 第三款), if the policy
+/// runs the window for the case's channel.
+pub fn objection_due(case: &Case, rules: &Rules) -> Option<NaiveDate> {
+    let rule = rules.policy.clock(OBJECTION_CLOCK)?;
+    if !rules.policy.applies(rule, case.intake.channel) {
+        return None;
+    }
+    let received = local_date(case.intake.received_at, rules);
+    Some(super::deadline::due_date(rules.calendar, rule, received, 0))
+}
+
 /// When the petitioner must be told the decision in writing (Art 23 第二款): the due date of
 /// the clock a notice stops (`stop = "notified"`, the policy's `decide`), if the policy runs one.
 pub fn notice_due(case: &Case, rules: &Rules) -> Option<NaiveDate> {

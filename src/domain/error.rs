@@ -163,6 +163,9 @@ pub enum WorkflowError {
     /// in writing (Art 23 第二款: 能够当场告知的，应当当场书面告知).
     #[error("an answer on the spot is given the day the item came, {received}")]
     SpotDayPassed { received: NaiveDate },
+    /// Art 23 第三款: not ours, said of an item passed down after the 5 working days to object.
+    #[error("the window to object to the item passed down closed on {due}")]
+    ObjectionWindowClosed { due: NaiveDate },
     #[error("already extended once")]
     AlreadyExtended,
     #[error("already closed for good")]

@@ -40,7 +40,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::NoApprovedOpinion => said(lang, NO_APPROVED_OPINION),
         E::OutcomeOnNotice => said(lang, OUTCOME_ON_NOTICE),
         E::NotOnTheSpot { channel } => not_on_the_spot(lang, *channel),
-        E::SpotDayPassed { received } => spot_day_passed(lang, *received),
+        E::SpotDayPassed { .. } | E::ObjectionWindowClosed { .. } => register_refused(lang, e),
         E::AlreadyVisited => said(lang, ALREADY_VISITED),
         E::DocumentIncomplete { kind, missing } => documents::incomplete(lang, *kind, *missing),
         E::Undo(refusal) => super::undo::refusal(lang, refusal),
@@ -486,6 +486,26 @@ fn before_receipt(lang: Lang, op: Op, date: NaiveDate, received: NaiveDate) -> S
         format!(
             "cannot {verb}: dated {date}, before the item was received on {received}; check the date"
         )
+    }
+}
+
+/// A decision refused for its day: 当场答复 the next day, 不属于本机关 past the objection window.
+fn register_refused(lang: Lang, e: &E) -> String {
+    match e {
+        E::SpotDayPassed { received } => spot_day_passed(lang, *received),
+        E::ObjectionWindowClosed { due } => objection_closed(lang, *due),
+        other => other.to_string(),
+    }
+}
+
+fn objection_closed(lang: Lang, due: NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "不能以「不属于本机关职权范围」不予受理：转交办的信访事项应自收到之日起5个工作日内向转交机关提出异议，异议期已于{due}届满（第二十三条第三款）；请受理办理，或报领导与转交机关协商"
+        ),
+        Lang::En => format!(
+            "cannot decline an item passed down as not ours: the 5 working days to object to the body that passed it ended on {due} (Art 23); accept it, or ask a leader to settle it with that body"
+        ),
     }
 }
 

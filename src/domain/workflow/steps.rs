@@ -217,6 +217,17 @@ impl Step<'_, '_> {
         if matches!(decision, Decision::Answered { .. }) && self.today != received {
             return Err(WorkflowError::SpotDayPassed { received });
         }
+        // Art 23 第三款: an item passed down that is not ours is objected to within 5 working
+        // days, to the body that passed it; after them it is ours to handle, not to decline.
+        if let Decision::Decline {
+            ground: DeclineGround::NotCompetent,
+            ..
+        } = decision
+            && let Some(due) = crate::domain::due::objection_due(self.case, self.rules)
+            && self.today > due
+        {
+            return Err(WorkflowError::ObjectionWindowClosed { due });
+        }
         // Art 22 (三): the date set for the 办结报告 lies ahead of the 交办.
         if let Some(Some(by)) = decision.reports_back() {
             check_date_range(by, self.today, NaiveDate::MAX)?;
