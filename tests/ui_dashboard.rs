@@ -170,7 +170,8 @@ fn titles_say_the_true_counts_and_agree_with_the_header() {
     }
 }
 
-/// Down goes through all 95 group visits to the last, loading more as it
+/// Down goes through all 95 group visits, the longest waiting first, to the last (the
+/// newest), loading more as it
 /// nears the end of what is loaded; the last row is drawn, highlighted.
 #[test]
 fn the_cursor_reaches_the_end_of_a_long_list() {
@@ -183,8 +184,8 @@ fn the_cursor_reaches_the_end_of_a_long_list() {
     assert_eq!(d.current(), List::Groups);
     assert_eq!(d.selected, 94);
     let last = d.selected_case().expect("the last group visit");
-    assert_eq!(last.case.intake.summary, "反映小区问题第0件");
-    assert!(render(&app, 80, 24).contains("反映小区问题第0件"));
+    assert_eq!(last.case.intake.summary, "反映小区问题第94件");
+    assert!(render(&app, 80, 24).contains("反映小区问题第94件"));
     // One more goes on to the next list.
     runtime::dispatch(&mut s, &mut app, key(KeyCode::Down));
     assert_eq!(app.dash().current(), List::Repeaters);

@@ -92,10 +92,17 @@ impl Cond {
 }
 
 impl Store {
-    /// Newest first, the first `limit` of the cases that meet `cond`.
-    fn open_where(&self, cond: &Cond, limit: usize, today: NaiveDate) -> Result<Vec<CaseRow>> {
+    /// The first `limit` of the cases that meet `cond`, newest first or, for what waits on
+    /// the leader, oldest first (a trial found 待批示 waiting 190 days at the list's foot).
+    fn open_where(
+        &self,
+        cond: &Cond,
+        (limit, newest): (usize, bool),
+        today: NaiveDate,
+    ) -> Result<Vec<CaseRow>> {
+        let order = if newest { "DESC" } else { "ASC" };
         let sql = format!(
-            "SELECT id FROM cases WHERE {} AND {} ORDER BY received_at DESC, id DESC LIMIT {}",
+            "SELECT id FROM cases WHERE {} AND {} ORDER BY received_at {order}, id {order} LIMIT {}",
             cond.sql,
             self.seen_where(""),
             limit.max(1)
@@ -126,7 +133,7 @@ impl Store {
     /// The first `limit` rows and the count of `cond`.
     fn part(&self, cond: &Cond, limit: usize, today: NaiveDate) -> Result<(Vec<CaseRow>, i64)> {
         Ok((
-            self.open_where(cond, limit, today)?,
+            self.open_where(cond, (limit, true), today)?,
             self.count_where(cond)?,
         ))
     }
@@ -143,7 +150,8 @@ impl Store {
             Some(n) => n,
             None => self.count_where(cond)?,
         };
-        Ok((self.open_where(cond, limit, today)?, count))
+        // What waits on the leader (重大紧急, 待批示, 集体访, 包案): the longest waiting first.
+        Ok((self.open_where(cond, (limit, false), today)?, count))
     }
 
     /// The cases with a running clock overdue (`None`) or due within
