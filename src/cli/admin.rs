@@ -65,6 +65,10 @@ pub(super) fn export(
         Some(p) => say_err!("{}", text::exported(lang, p, full)),
         None => say_err!("{}", text::exported_to_stdout(lang)),
     }
+    // Excel reads a CSV's whole ID numbers as numbers (4.40305199303261E+17, digits lost).
+    if full && format == Format::Csv {
+        say_err!("{}", text::csv_ids_in_excel(lang));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -130,6 +130,14 @@ pub fn exported(lang: Lang, out: &Path, full: bool) -> String {
     }
 }
 
+/// After a CSV export with whole ID numbers: Excel would take them for numbers.
+pub fn csv_ids_in_excel(lang: Lang) -> &'static str {
+    lang.pick(
+        "注意：用 Excel 直接打开此 CSV，完整的身份证号会被当作数字，显示为科学计数法并丢失末几位；要在 Excel 中查看或编辑，请改用 --format xlsx（身份证号保存为文本）",
+        "note: opened directly in Excel, this CSV's whole ID numbers are taken for numbers (shown as 4.4E+17, the last digits lost); to view or edit it in Excel use --format xlsx (ID numbers kept as text)",
+    )
+}
+
 /// After `export` to standard output, on stderr.
 pub fn exported_to_stdout(lang: Lang) -> &'static str {
     lang.pick(
