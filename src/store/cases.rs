@@ -21,9 +21,14 @@ pub enum CaseRef {
 
 impl CaseRef {
     /// `7` is an id, `2026-0007` a case number.
+    /// `2026-0137` by number; `1000`, or `#1000` as the lists show an unnumbered item, by id.
     pub fn parse(s: &str) -> CaseRef {
         let s = s.trim();
-        match s.parse::<i64>() {
+        let id = s
+            .strip_prefix('#')
+            .or_else(|| s.strip_prefix('＃'))
+            .unwrap_or(s);
+        match id.parse::<i64>() {
             Ok(id) => CaseRef::Id(id),
             Err(_) => CaseRef::No(s.to_owned()),
         }
@@ -275,6 +280,16 @@ mod tests {
     use crate::store::prepare::Request;
     use crate::store::warm::sample_intake;
     use crate::store::{directory, execute, test_ledger};
+
+    /// `#1000`, as the lists show an item before it has a number, names it as `1000` does (a
+    /// trial found `show #1000` refused).
+    #[test]
+    fn an_item_is_named_as_the_lists_show_it() {
+        assert_eq!(CaseRef::parse("#1000"), CaseRef::Id(1000));
+        assert_eq!(CaseRef::parse("＃1000"), CaseRef::Id(1000));
+        assert_eq!(CaseRef::parse(" 1000 "), CaseRef::Id(1000));
+        assert_eq!(CaseRef::parse("2026-0137"), CaseRef::No("2026-0137".into()));
+    }
 
     /// A registration sets the state and leaves alone what it does not change: no trigger
     /// `UPDATE OF` the handler (a new case has none) or the day received fires, so none of
