@@ -15,7 +15,7 @@ use serde_json::Value;
 const SESSION: &str = include_str!("fixtures/session.jsonl");
 
 /// Cases in every state the register shows: received only, accepted and assigned,
-/// passed on, declined with its route, and (from the session) extended, supervised,
+/// passed on, declined with its route, answered on the spot, and (from the session) extended, supervised,
 /// replied, visited and archived, and a 复查 request received.
 const MORE: &str = r#"{"op":"intake","actor":"李娜","at":"2026-04-01T09:30:00+08:00","channel":"letter","people":2,"petitioners":[{"name":"李四","sex":"male","id_type":"resident_id","id_number":"330102199812230019","phone":"057188881234","main":true},{"name":"王五"}],"category":"劳动社保","summary":"反映工资拖欠","request":"要求支付工资"}
 {"op":"intake","actor":"李娜","at":"2026-04-02T09:30:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"赵六","main":true}],"category":"城乡建设","target":"某街道办事处","location":"幸福里","summary":"反映路灯不亮","request":"要求修复"}
@@ -25,6 +25,8 @@ const MORE: &str = r#"{"op":"intake","actor":"李娜","at":"2026-04-01T09:30:00+
 {"op":"register","actor":"李娜","case":5,"decision":"pass_on","to":"区教育局","at":"2026-04-06T09:00:00+08:00"}
 {"op":"intake","actor":"李娜","at":"2026-04-07T09:30:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"孙八","main":true}],"category":"劳动社保","summary":"反映劳动争议","request":"要求赔偿"}
 {"op":"register","actor":"李娜","case":6,"decision":"decline","ground":"legal_procedure","route":"向劳动人事争议仲裁委员会申请仲裁","at":"2026-04-07T10:00:00+08:00"}
+{"op":"intake","actor":"李娜","at":"2026-04-08T09:30:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"周九","main":true}],"category":"城乡建设","summary":"咨询拆迁政策","request":"要求解释"}
+{"op":"register","actor":"李娜","case":7,"decision":"answered","text":"已当场解释拆迁补偿政策","at":"2026-04-08T10:00:00+08:00"}
 "#;
 
 fn import(l: &Ledger, extra: &[&str]) -> common::Out {

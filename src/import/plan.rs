@@ -208,6 +208,9 @@ impl Reader<'_> {
             return steps;
         };
         let accepted = decision == Decision::Accept;
+        // 当场答复 is its own reply: the register's 答复日期 of it is not a second one (a
+        // trial's own export did not import again).
+        let answered = matches!(decision, Decision::Answered { .. });
         push(Command::Register(decision), self.at(received, 1));
         if let (true, Some(department)) = (accepted, self.opt(Field::Department)) {
             let handler = self.text(Field::Handler);
@@ -247,7 +250,9 @@ impl Reader<'_> {
                 served_at: Some(served_at),
                 signed,
             };
-            push(reply, self.at(day, 2));
+            if !answered {
+                push(reply, self.at(day, 2));
+            }
             if let Some((unit, office)) = later.satisfaction {
                 let note = String::new();
                 push(Command::ReturnVisit { unit, office, note }, self.at(day, 3));
