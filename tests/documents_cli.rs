@@ -265,3 +265,29 @@ fn print_sends_the_file_to_the_offices_printer_with_lp() {
     // Reprinted, not issued again: still number 1.
     assert!(said.contains("〔2026〕1号"), "{said}");
 }
+
+/// `--print` with no printer set: the document is issued and said so, then what was not
+/// done and where a leader sets the printer (a trial got 错误：已出具…, and JSON to type).
+#[test]
+fn print_without_a_printer_says_the_document_is_issued_and_where_to_set_one() {
+    let l = accepted(1);
+    let html = l.file("accept.html");
+    let args = [
+        "notice",
+        "--db",
+        l.db(),
+        "--as",
+        "李娜",
+        "2026-0001",
+        "accept",
+        "--out",
+        html.to_str().unwrap(),
+        "--print",
+    ];
+    let out = run(&args, "");
+    assert!(!out.success(), "{out:?}");
+    assert!(out.stdout.contains("X信告〔2026〕1号"), "{out:?}");
+    assert!(!out.stderr.contains("错误"), "{out:?}");
+    assert!(out.stderr.contains("单位信息"), "{out:?}");
+    assert!(html.exists());
+}

@@ -61,7 +61,10 @@ pub fn run(store: &mut Store, job: &Job, lang: Lang, clock: &Clock) -> Result<Ex
     if print {
         let printer = store.office_profile().map_err(fail)?.printer;
         if printer.trim().is_empty() {
-            return Err(Failure(format!("{msg}; {}", text::no_printer(lang))));
+            // Issued all the same: said as done, then what was not.
+            say!("{msg}");
+            say_err!("{}", text::no_printer(lang));
+            return Ok(ExitCode::FAILURE);
         }
         match send_to_printer(&printer, path) {
             Ok(()) => msg.push_str(&text::printed(lang, &printer)),

@@ -134,26 +134,44 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     options.open(path)?.write_all(text.as_bytes())
 }
 
+/// Why a document did not reach the printer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintFailure {
+    /// The print command itself is not there (no CUPS on a fresh PC): its name.
+    NoCommand(&'static str),
+    /// It ran and refused: what it said.
+    Refused(String),
+}
+
+/// How starting `command` failed: not installed, or another reason in the system's words.
+fn not_started(command: &'static str, e: &std::io::Error) -> PrintFailure {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => PrintFailure::NoCommand(command),
+        _ => PrintFailure::Refused(format!("{command}: {e}")),
+    }
+}
+
 /// Sends `path` to the printer with `lp -d PRINTER`.
 #[cfg(not(windows))]
-pub fn print(printer: &str, path: &Path) -> Result<(), String> {
+pub fn print(printer: &str, path: &Path) -> Result<(), PrintFailure> {
     let out = std::process::Command::new("lp")
         .arg("-d")
         .arg(printer)
         .arg(path)
         .output()
-        .map_err(|e| format!("lp: {e}"))?;
+        .map_err(|e| not_started("lp", &e))?;
     if out.status.success() {
         Ok(())
     } else {
-        Err(String::from_utf8_lossy(&out.stderr).trim().to_owned())
+        let said = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+        Err(PrintFailure::Refused(said))
     }
 }
 
 /// Windows has no `lp`: the shell's print verb hands the file to the program registered
 /// for its type (`PrintTo` names the printer, `Print` takes the default one).
 #[cfg(windows)]
-pub fn print(printer: &str, path: &Path) -> Result<(), String> {
+pub fn print(printer: &str, path: &Path) -> Result<(), PrintFailure> {
     // PowerShell's single quotes take everything literally but a doubled quote.
     let quoted = |s: &str| format!("'{}'", s.replace('\'', "''"));
     let file = quoted(&path.to_string_lossy());
@@ -166,11 +184,12 @@ pub fn print(printer: &str, path: &Path) -> Result<(), String> {
     let out = std::process::Command::new("powershell")
         .args(["-NoProfile", "-NonInteractive", "-Command", &script])
         .output()
-        .map_err(|e| format!("powershell: {e}"))?;
+        .map_err(|e| not_started("powershell", &e))?;
     if out.status.success() {
         Ok(())
     } else {
-        Err(String::from_utf8_lossy(&out.stderr).trim().to_owned())
+        let said = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+        Err(PrintFailure::Refused(said))
     }
 }
 

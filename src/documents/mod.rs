@@ -21,7 +21,7 @@ use crate::store::{RenderJob, Rendered};
 
 pub use casefile::json_twin;
 pub use context::chinese_date;
-pub use issue::{Extra, Outcome, file_name, issue_or_reprint, latest, print, write};
+pub use issue::{Extra, Outcome, PrintFailure, file_name, issue_or_reprint, latest, print, write};
 
 /// The shipped templates, by the name an office's override uses.
 const BUILTIN: &[(&str, &str)] = &[

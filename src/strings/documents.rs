@@ -218,10 +218,17 @@ pub fn printed(lang: Lang, printer_note: &str) -> String {
     }
 }
 
-pub fn print_failed(lang: Lang, why: &str) -> String {
-    match lang {
-        Lang::Zh => format!("；打印未成功：{why}"),
-        Lang::En => format!("; printing failed: {why}"),
+pub fn print_failed(lang: Lang, why: &crate::documents::PrintFailure) -> String {
+    use crate::documents::PrintFailure as F;
+    match (lang, why) {
+        (Lang::Zh, F::NoCommand(cmd)) => format!(
+            "；打印未成功：本机没有打印命令 {cmd}（未安装打印服务 CUPS？请系统管理员安装并添加打印机），文书已保存，可另行打印"
+        ),
+        (Lang::En, F::NoCommand(cmd)) => format!(
+            "; printing failed: this PC has no print command {cmd} (CUPS not installed? ask whoever keeps the PC to install it and add the printer); the document is saved and can be printed otherwise"
+        ),
+        (Lang::Zh, F::Refused(said)) => format!("；打印未成功：{said}"),
+        (Lang::En, F::Refused(said)) => format!("; printing failed: {said}"),
     }
 }
 
@@ -331,8 +338,8 @@ pub fn needs_operator(lang: Lang) -> &'static str {
 
 pub fn no_printer(lang: Lang) -> &'static str {
     lang.pick(
-        "未设置打印机：apply {\"op\":\"office\",\"printer\":\"打印机名\"}",
-        "no printer set: apply {\"op\":\"office\",\"printer\":\"NAME\"}",
+        "未打印：尚未设置打印机。请领导在工作台按 p、再按 o 打开「单位信息」填写打印机，或 apply {\"op\":\"office\",\"printer\":\"打印机名\"}",
+        "not printed: no printer is set. A leader sets it on the desk (p, then o: the office profile), or apply {\"op\":\"office\",\"printer\":\"NAME\"}",
     )
 }
 
