@@ -52,7 +52,7 @@ fn another_process_commit_shows_on_the_open_dashboard() {
     l.apply_ok(&(group_visit(1, "甲小区供暖中断") + &group_visit(2, "乙小区道路积水")));
     let d = Desk::start(&l, "leader", Some("赵建国"));
     d.sees("重大紧急（2）");
-    // Newest first: 乙 on top; the cursor goes down to 甲.
+    // The longest waiting first: 甲 on top; the cursor goes down to 乙.
     d.keys(&["j"]);
     l.apply_ok(&group_visit(3, "丙小区电梯停运"));
     within_two_seconds(&d, "重大紧急（3）");
@@ -60,7 +60,7 @@ fn another_process_commit_shows_on_the_open_dashboard() {
     d.keys(&["Enter"]);
     d.sees("办理过程");
     assert!(
-        d.screen().contains("甲小区供暖中断"),
+        d.screen().contains("乙小区道路积水"),
         "the cursor stayed on its case:\n{}",
         d.screen()
     );
@@ -78,7 +78,7 @@ fn the_clerks_intake_shows_on_the_leaders_desk() {
     l.apply_ok(OPERATORS);
     l.apply_ok(&group_visit(1, "甲小区供暖中断"));
     let leader = Desk::start(&l, "leader", Some("赵建国"));
-    leader.sees("今日登记（0）");
+    leader.sees("今日收件（0）");
     let clerk = Desk::start(&l, "clerk", Some("李娜"));
     clerk.sees("甲小区");
     clerk.keys(&["n", "1"]);
@@ -91,7 +91,7 @@ fn the_clerks_intake_shows_on_the_leaders_desk() {
     clerk.typ("反映小区物业乱收费");
     clerk.keys(&["C-s"]);
     clerk.sees("已录入");
-    within_two_seconds(&leader, "今日登记（1）");
+    within_two_seconds(&leader, "今日收件（1）");
     leader.sees("王伟");
     assert!(eventually(|| leader
         .screen()

@@ -162,7 +162,7 @@ fn titles_say_the_true_counts_and_agree_with_the_header() {
     let screen = render(&app, 120, 40);
     for title in [
         "已超期（45）",
-        "今日登记（50）",
+        "今日收件（50）",
         "重大紧急（30）",
         "集体访（95）",
     ] {

@@ -14,7 +14,7 @@ pub fn list(lang: Lang, code: &str) -> &'static str {
         "due_soon" => lang.pick("即将到期", "due soon"),
         "awaiting" => lang.pick("待批示", "waiting for instruction"),
         "owned" => lang.pick("我包案的", "cases I own"),
-        "today" => lang.pick("今日登记", "taken in today"),
+        "today" => lang.pick("今日收件", "taken in today"),
         "groups" => lang.pick("集体访", "group visits"),
         "repeaters" => lang.pick("重复信访人", "repeat petitioners"),
         "flagged" => lang.pick("重点信访人", "key petitioners"),

@@ -506,9 +506,11 @@ pub fn more_lines(lang: Lang, n: usize) -> String {
     }
 }
 
-/// A draft's case that has no number yet (never the ledger's internal id).
-/// An item taken in and not yet numbered (a draft of its decision): not 新登记, which
-/// reads as a new intake form.
-pub fn unnumbered(lang: Lang) -> &'static str {
-    lang.pick("未编号件", "an item not yet numbered")
+/// An item taken in and not yet numbered (a draft of its decision), by `#id` as the queue
+/// shows it: not 新登记, which reads as a new intake form.
+pub fn unnumbered(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("未编号件 #{id}"),
+        Lang::En => format!("item #{id}, not yet numbered"),
+    }
 }

@@ -42,7 +42,7 @@ static ZH: UiText = UiText {
     app: "信访接待台账",
     operator: "操作员",
     no_operator: "（未选操作员）",
-    today_intake: "今日登记",
+    today_intake: "今日收件",
     open: "在办",
     due_soon: "临期",
     overdue: "超期",

@@ -12,13 +12,14 @@ use crate::ui::form::draft::{Draft, DraftOf};
 pub fn draw(draft: &Draft, lang: Lang, frame: &mut Frame, area: Rect) {
     let what = match &draft.of {
         DraftOf::Intake(c) => t::intake_title(lang, labels::channel(lang, *c)),
-        // The number the clerk knows the case by, never the ledger's id.
-        DraftOf::Action { op, .. } => format!(
+        // The number the clerk knows the case by; before it has one, #id as the queue
+        // shows it (among dozens of items waiting, 未编号件 alone named none).
+        DraftOf::Action { op, case_id } => format!(
             "{} {}",
             draft
                 .case_no
                 .clone()
-                .unwrap_or_else(|| t::unnumbered(lang).to_owned()),
+                .unwrap_or_else(|| t::unnumbered(lang, *case_id)),
             labels::step(lang, *op)
         ),
         DraftOf::Settings => labels::act(lang, Act::Settings).to_owned(),
