@@ -208,8 +208,7 @@ impl Reader<'_> {
             return steps;
         };
         let accepted = decision == Decision::Accept;
-        // 当场答复 is its own reply: the register's 答复日期 of it is not a second one (a
-        // trial's own export did not import again).
+        // 当场答复 is its own reply, not followed by another (an export imports again).
         let answered = matches!(decision, Decision::Answered { .. });
         push(Command::Register(decision), self.at(received, 1));
         if let (true, Some(department)) = (accepted, self.opt(Field::Department)) {
