@@ -6,9 +6,7 @@ use serde_json::{Value, json};
 
 use super::wording::{QUOTE_MAX, first_person, quote, route_sentence, without_review_sentence};
 use crate::domain::documents::{Addressee, Body, DocKind, OfficeProfile};
-use crate::domain::types::{
-    Decision, DeclineGround, HandlingType, Level, Outcome, ServiceMethod, SuperviseGround,
-};
+use crate::domain::types::{Decision, HandlingType, Outcome, ServiceMethod, SuperviseGround};
 use crate::store::RenderJob;
 use crate::strings::{Lang, labels};
 
@@ -197,7 +195,7 @@ pub fn build(job: &RenderJob) -> Value {
         "to": addressee_line(&job.content.addressee),
         "you": you,
         "sheet": !job.content.kind.to_petitioner(), // to a unit: set smaller (style.css)
-        "repeat_notice": repeat_notice(job.profile, case.level()),
+        "repeat_notice": job.profile.repeat_notice(case.level()),
         "petitioner_line": petitioner_line,
         "contacts": contacts(intake, sent_to(&job.content.body)),
         "case": {
@@ -267,45 +265,12 @@ fn the_petitioners_words(summary: &str, request: &str, case_no: &str) -> Value {
 }
 
 /// The route as a sentence to the petitioner; the reply text without its own 复查 sentence.
-/// The article a 不予受理告知书 rests on, by its ground.
-fn decline_basis(ground: DeclineGround) -> &'static str {
-    match ground {
-        // 第二十三条: 告知信访人向有权处理的机关、单位提出; 诉讼与信访分离 (第二十八条第二款).
-        DeclineGround::OtherOrgan | DeclineGround::NotCompetent => "第二十三条",
-        // 第三十一条第一至四项: 导入相应程序处理.
-        DeclineGround::LegalProcedure => "第三十一条",
-        // 第十九条第三款: 已经受理或者正在办理的，不再重复受理.
-        DeclineGround::InProgress => "第十九条第三款",
-        DeclineGround::WindowMissed => "第三十五条、第三十六条",
-        DeclineGround::FinalAfterReReview => "第三十六条第三款",
-    }
-}
-
-/// What the notice says of a later review, by the case's level: the office's own words
-/// when it set them, else a 复核 case's last word (no 复查、复核 after it, Art 36 第三款)
-/// and a 复查 case's one step left.
-fn repeat_notice(profile: &OfficeProfile, level: Level) -> &str {
-    let own = profile.repeat_notice();
-    if own != crate::domain::documents::DEFAULT_REPEAT_NOTICE {
-        return own;
-    }
-    match level {
-        Level::First => own,
-        Level::Review => {
-            "办理期间请勿重复投诉。对复查意见不服的，可以自收到书面答复之日起30日内请求复核；复核后仍以同一事实和理由投诉的，不再受理（《信访工作条例》第三十六条）。"
-        }
-        Level::ReReview => {
-            "办理期间请勿重复投诉。对复核意见不服，仍以同一事实和理由投诉的，不再受理（《信访工作条例》第三十六条第三款）。"
-        }
-    }
-}
-
 /// The 四告知's phones; a flag's words and date.
 fn reworded(body: &mut Value, checked: &Body, you: &str, profile: &OfficeProfile) {
     match checked {
         Body::Decline { route, ground, .. } => {
             body["route_sentence"] = json!(route_sentence(route, you));
-            body["basis"] = json!(decline_basis(*ground));
+            body["basis"] = json!(ground.article());
         }
         Body::Reply { facts, .. } => body["facts"] = json!(without_review_sentence(facts)),
         Body::Accept {

@@ -35,6 +35,12 @@ impl Channel {
             Channel::Letter | Channel::Email | Channel::Online | Channel::Referral => false,
         }
     }
+
+    /// Whether an item of this channel received on `received` may be answered on the spot
+    /// `today`: only while the petitioner is there, the day they came or called.
+    pub fn on_the_spot(self, received: chrono::NaiveDate, today: chrono::NaiveDate) -> bool {
+        self.answers_on_the_spot() && received == today
+    }
 }
 
 vocabulary! {
@@ -103,6 +109,22 @@ vocabulary! {
         FinalAfterReReview = "final_after_re_review",
         /// 不属于本机关、单位职权范围 (2022 第二十三条第一款): tell where to go.
         NotCompetent = "not_competent",
+    }
+}
+
+impl DeclineGround {
+    /// The article a 不予受理告知书 rests on for this ground.
+    pub fn article(self) -> &'static str {
+        match self {
+            // 告知信访人向有权处理的机关、单位提出; 诉讼与信访分离 (第二十八条第二款).
+            DeclineGround::OtherOrgan | DeclineGround::NotCompetent => "第二十三条",
+            // 第三十一条第一至四项: 导入相应程序处理.
+            DeclineGround::LegalProcedure => "第三十一条",
+            // 第十九条第三款: 已经受理或者正在办理的，不再重复受理.
+            DeclineGround::InProgress => "第十九条第三款",
+            DeclineGround::WindowMissed => "第三十五条、第三十六条",
+            DeclineGround::FinalAfterReReview => "第三十六条第三款",
+        }
     }
 }
 

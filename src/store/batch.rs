@@ -24,7 +24,7 @@ use crate::domain::case::Case;
 use crate::domain::command::Command;
 use crate::domain::documents::Content;
 use crate::domain::rules::Rules;
-use crate::domain::workflow::Event;
+use crate::domain::workflow::{Event, asks_of_review};
 
 /// A refusal, with the index of its command.
 type Failed = (usize, StoreError);
@@ -40,7 +40,7 @@ struct Batch {
     cases: Cases,
     /// The reviews opened on the cases the batch reviews, stored or made in the batch.
     reviews: HashMap<i64, String>,
-    /// When each case the batch names last had a step.
+    /// When each case the batch names last had a step of its course (`Op::in_course`).
     last_at: HashMap<i64, DateTime<FixedOffset>>,
 }
 
@@ -110,7 +110,8 @@ impl Batch {
             last_at: HashMap::new(),
         };
         for r in reqs {
-            if let (Some(CaseRef::Id(id)), Command::Review { .. }) = (&r.case, &r.command)
+            if let Some(CaseRef::Id(id)) = &r.case
+                && asks_of_review(r.command.op())
                 && let Some(review) = cases::review_on(tx, *id)?
             {
                 batch.reviews.insert(*id, review);

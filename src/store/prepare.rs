@@ -16,12 +16,13 @@ use crate::domain::command::Command;
 use crate::domain::deadline::ClockView;
 use crate::domain::documents::Content;
 use crate::domain::due::case_clocks;
-use crate::domain::error::WorkflowError;
 use crate::domain::filing::case_number;
 use crate::domain::rules::Rules;
 use crate::domain::types::State;
 use crate::domain::workflow::undo::Basis;
-use crate::domain::workflow::{Event, Warning, check_in_order, local_date, transition};
+use crate::domain::workflow::{
+    Event, Warning, asks_of_review, check_in_order, check_reviewed_once, local_date, transition,
+};
 
 /// A command as the store receives it.
 #[derive(Debug, Clone)]
@@ -205,31 +206,14 @@ pub(super) fn prepare(rules: &Rules, req: &Request, ledger: &mut dyn Ledger) -> 
 /// What the ledger's record of the case allows of `req`: a review once, and a step of the
 /// case's course not dated before the last.
 fn in_turn(ledger: &mut dyn Ledger, case: &Case, req: &Request, rules: &Rules) -> Result<()> {
-    reviewed_once(ledger, case, &req.command)?;
     let op = req.command.op();
+    if asks_of_review(op) {
+        check_reviewed_once(op, case, ledger.review_on(case.id)?)?;
+    }
     if let (true, Some(last)) = (op.in_course(), ledger.last_step_at(case.id)?) {
         check_in_order(op, local_date(req.at, rules), local_date(last, rules))?;
     }
     Ok(())
-}
-
-/// Refuses a second 复查 or 复核 of the same opinion, and an undo on a case already reviewed
-/// (Art 35, Art 36: the review stands on the reply; a trial undid a reply under a 终结 复核).
-fn reviewed_once(ledger: &mut dyn Ledger, case: &Case, command: &Command) -> Result<()> {
-    if !matches!(command, Command::Review { .. } | Command::Undo { .. }) {
-        return Ok(());
-    }
-    match ledger.review_on(case.id)? {
-        Some(review) => Err(StoreError::Workflow(WorkflowError::AlreadyReviewed {
-            op: command.op(),
-            case: case
-                .case_no
-                .clone()
-                .unwrap_or_else(|| format!("#{}", case.id)),
-            review,
-        })),
-        None => Ok(()),
-    }
 }
 
 /// What an undo needs from the journal: the case's events and the case before the last.

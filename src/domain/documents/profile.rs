@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::types::Level;
+
 /// Name, address, phones, number prefix and seal text of the office.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -82,11 +84,18 @@ impl OfficeProfile {
             .or_else(|| Some(self.phone.clone()).filter(|p| !p.trim().is_empty()))
     }
 
-    /// The office's wording on repeated complaints, or the default.
-    pub fn repeat_notice(&self) -> &str {
-        match self.repeat_notice.trim() {
-            "" => DEFAULT_REPEAT_NOTICE,
-            own => own,
+    /// The office's wording on repeated complaints, or the default for a case of `level`:
+    /// what review is left after it (a 复查's 复核; none after a 复核, Art 36 第三款).
+    pub fn repeat_notice(&self, level: Level) -> &str {
+        match (self.repeat_notice.trim(), level) {
+            ("", Level::First) => DEFAULT_REPEAT_NOTICE,
+            ("", Level::Review) => {
+                "办理期间请勿重复投诉。对复查意见不服的，可以自收到书面答复之日起30日内请求复核；复核后仍以同一事实和理由投诉的，不再受理（《信访工作条例》第三十六条）。"
+            }
+            ("", Level::ReReview) => {
+                "办理期间请勿重复投诉。对复核意见不服，仍以同一事实和理由投诉的，不再受理（《信访工作条例》第三十六条第三款）。"
+            }
+            (own, _) => own,
         }
     }
 }

@@ -47,6 +47,29 @@ pub(super) fn check_after_receipt(
     }
 }
 
+/// Whether `op` must know of a 复查 or 复核 already opened on the case (`check_reviewed_once`).
+pub fn asks_of_review(op: Op) -> bool {
+    matches!(op, Op::Review | Op::Undo)
+}
+
+/// Art 35, Art 36: a case's opinion is reviewed once, and the review stands on its reply. A
+/// second request is refused, naming `review`, the one already opened; so is an undo on the
+/// case (a trial undid a reply under a 终结 复核).
+pub fn check_reviewed_once(
+    op: Op,
+    case: &Case,
+    review: Option<String>,
+) -> Result<(), WorkflowError> {
+    match review {
+        Some(review) if asks_of_review(op) => Err(WorkflowError::AlreadyReviewed {
+            op,
+            case: (case.case_no.clone()).unwrap_or_else(|| format!("#{}", case.id)),
+            review,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// A step is not dated before the day of the case's last step (`last`, read from its
 /// journal): the record runs in order. The same day passes, so a clock set back a little
 /// does not stop the desk.

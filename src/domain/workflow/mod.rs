@@ -15,7 +15,7 @@ use super::types::Role;
 
 mod accused;
 mod checks;
-pub use checks::check_in_order;
+pub use checks::{asks_of_review, check_in_order, check_reviewed_once};
 mod correct;
 mod extension;
 mod files;

@@ -214,7 +214,9 @@ impl Step<'_, '_> {
         // And only while they are there: the day they came or called (a trial answered
         // yesterday's visitor "on the spot", served in person today).
         let received = local_date(self.case.intake.received_at, self.rules);
-        if matches!(decision, Decision::Answered { .. }) && self.today != received {
+        if matches!(decision, Decision::Answered { .. })
+            && !channel.on_the_spot(received, self.today)
+        {
             return Err(WorkflowError::SpotDayPassed { received });
         }
         // Art 23 第三款: an item passed down that is not ours is objected to within 5 working

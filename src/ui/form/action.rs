@@ -77,8 +77,8 @@ fn fields(op: Op, row: &CaseRow, dir: &Directory, lang: Lang, today: NaiveDate) 
         Op::Register => {
             // 当场答复 only where the petitioner is there to be told, the day they came
             // (Art 23 第二款; the times are in the office's offset).
-            let there = case.intake.channel.answers_on_the_spot()
-                && case.intake.received_at.date_naive() == today;
+            let received = case.intake.received_at.date_naive();
+            let there = case.intake.channel.on_the_spot(received, today);
             register_fields(lang, there)
         }
         Op::Assign => assign_fields(case, dir, lang),
