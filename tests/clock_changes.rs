@@ -64,9 +64,10 @@ fn a_referral_is_declined_as_not_ours_only_within_the_objection_window() {
     let late = o.apply(Some(&case), &decline, "李娜", t(8));
     assert_eq!(
         late.unwrap_err(),
-        xinfang::domain::error::WorkflowError::ObjectionWindowClosed {
+        xinfang::domain::error::OutOfTurn::ObjectionWindowClosed {
             due: date(2026, 3, 9)
         }
+        .into()
     );
     assert!(o.apply(Some(&case), &decline, "李娜", t(7)).is_ok());
 }

@@ -6,7 +6,7 @@ mod common;
 
 use common::fixture::*;
 use xinfang::domain::command::{Command, IntakeInput};
-use xinfang::domain::error::{Field, WorkflowError as E};
+use xinfang::domain::error::{Field, OutOfTurn, WorkflowError as E};
 use xinfang::domain::op::{Act, Op};
 use xinfang::domain::types::*;
 use xinfang::domain::workflow::Warning;
@@ -600,7 +600,7 @@ fn an_answer_on_the_spot_needs_the_petitioner_there() {
         if method.is_some() {
             let next_day = o.apply(Some(&taken), &answered, "李娜", t(1));
             assert!(
-                matches!(next_day, Err(E::SpotDayPassed { .. })),
+                matches!(next_day, Err(E::OutOfTurn(OutOfTurn::SpotDayPassed { .. }))),
                 "{channel:?}: {next_day:?}"
             );
         }

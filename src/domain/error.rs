@@ -159,13 +159,6 @@ pub enum WorkflowError {
     NotOnTheSpot {
         channel: crate::domain::types::Channel,
     },
-    /// 当场答复 is given the day the petitioner came or called; one who has left is answered
-    /// in writing (Art 23 第二款: 能够当场告知的，应当当场书面告知).
-    #[error("an answer on the spot is given the day the item came, {received}")]
-    SpotDayPassed { received: NaiveDate },
-    /// Art 23 第三款: not ours, said of an item passed down after the 5 working days to object.
-    #[error("the window to object to the item passed down closed on {due}")]
-    ObjectionWindowClosed { due: NaiveDate },
     #[error("already extended once")]
     AlreadyExtended,
     #[error("already closed for good")]
@@ -215,28 +208,12 @@ pub enum WorkflowError {
     /// Art 36 第三款: after 复核 the same facts and reasons are 不再受理.
     #[error("no further review after a re-review")]
     NoFurtherReview,
-    /// Art 35, Art 36: a case's opinion is reviewed once. A second request joins the review
-    /// already opened (`review`), and the reviewed case's steps stand as reviewed (`undo`).
-    #[error("{case} is already under review as {review}: {op} refused")]
-    AlreadyReviewed {
-        op: Op,
-        case: String,
-        review: String,
-    },
     /// No step is dated before the item was received.
     #[error("{op} dated {date}, before the item was received on {received}")]
     BeforeReceipt {
         op: Op,
         date: NaiveDate,
         received: NaiveDate,
-    },
-    /// No step is dated before the day of the case's last one: a reply before its opinion, an
-    /// archive before its reply (a trial faked on-time handling so).
-    #[error("{op} dated {date}, before the case's last step on {last}")]
-    BeforeLastStep {
-        op: Op,
-        date: NaiveDate,
-        last: NaiveDate,
     },
     /// A date outside the years the ledger holds (`workflow::LEDGER_YEARS`).
     #[error("date {date} is outside the years {first}–{last} the ledger holds")]
@@ -276,6 +253,9 @@ pub enum WorkflowError {
     /// A document lacks something it must state; nothing is issued.
     #[error("the {kind:?} document lacks {missing:?}")]
     DocumentIncomplete { kind: DocKind, missing: Missing },
+    /// A step out of the case's turn: reviewed twice, dated before the last, too late.
+    #[error("{0}")]
+    OutOfTurn(#[from] OutOfTurn),
     /// 撤销 refused: why the step cannot be taken back (`workflow::undo`).
     #[error("cannot undo: {0:?}")]
     Undo(crate::domain::workflow::undo::Refusal),
@@ -292,4 +272,33 @@ pub enum WorkflowError {
     /// No attachment `n` on the case, or it was removed already.
     #[error("no attachment {n} to remove")]
     NoAttachment { n: u32 },
+}
+
+/// A step the case's course allows only once, in order, or within its days (2022《信访工作
+/// 条例》): refused with what was found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OutOfTurn {
+    /// Art 35, Art 36: a case's opinion is reviewed once. A second request joins the review
+    /// already opened (`review`), and the reviewed case's steps stand as reviewed (`undo`).
+    #[error("{case} is already under review as {review}: {op} refused")]
+    AlreadyReviewed {
+        op: Op,
+        case: String,
+        review: String,
+    },
+    /// No step is dated before the day of the case's last one: a reply before its opinion, an
+    /// archive before its reply (a trial faked on-time handling so).
+    #[error("{op} dated {date}, before the case's last step on {last}")]
+    BeforeLastStep {
+        op: Op,
+        date: NaiveDate,
+        last: NaiveDate,
+    },
+    /// 当场答复 is given the day the petitioner came or called; one who has left is answered
+    /// in writing (Art 23 第二款: 能够当场告知的，应当当场书面告知).
+    #[error("an answer on the spot is given the day the item came, {received}")]
+    SpotDayPassed { received: NaiveDate },
+    /// Art 23 第三款: not ours, said of an item passed down after the 5 working days to object.
+    #[error("the window to object to the item passed down closed on {due}")]
+    ObjectionWindowClosed { due: NaiveDate },
 }

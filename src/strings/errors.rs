@@ -2,7 +2,7 @@
 
 use super::input::{self, field_zh};
 use super::validation::{id_error, phone_error};
-use super::{Lang, documents, labels};
+use super::{Lang, course, documents, labels};
 use chrono::NaiveDate;
 
 use crate::domain::error::{Field, WorkflowError as E};
@@ -40,7 +40,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::NoApprovedOpinion => said(lang, NO_APPROVED_OPINION),
         E::OutcomeOnNotice => said(lang, OUTCOME_ON_NOTICE),
         E::NotOnTheSpot { channel } => not_on_the_spot(lang, *channel),
-        E::SpotDayPassed { .. } | E::ObjectionWindowClosed { .. } => register_refused(lang, e),
+        E::OutOfTurn(turn) => course::refused(lang, turn),
         E::AlreadyVisited => said(lang, ALREADY_VISITED),
         E::DocumentIncomplete { kind, missing } => documents::incomplete(lang, *kind, *missing),
         E::Undo(refusal) => super::undo::refusal(lang, refusal),
@@ -89,9 +89,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::ReviewWindowClosed { due } => review_window_closed(lang, *due),
         E::ReReviewWindowClosed { due } => rereview_window_closed(lang, *due),
         E::NoFurtherReview => said(lang, NO_FURTHER_REVIEW),
-        E::AlreadyReviewed { op, case, review } => already_reviewed(lang, *op, case, review),
         E::BeforeReceipt { op, date, received } => before_receipt(lang, *op, *date, *received),
-        E::BeforeLastStep { op, date, last } => before_last_step(lang, *op, *date, *last),
         E::DateOutsideLedger { date, first, last } => outside_ledger(lang, *date, *first, *last),
         E::ServedBeforeReply { served, settled } => served_before_reply(lang, *served, *settled),
         E::AttachmentTooLarge {
@@ -114,24 +112,6 @@ fn outside_ledger(lang: Lang, date: NaiveDate, first: i32, last: i32) -> String 
 
 /// A refusal that needs no details: (Chinese, English).
 type Said = (&'static str, &'static str);
-
-/// A second 复查 of the same opinion, or an undo on a case already reviewed (Art 35, 36).
-fn already_reviewed(lang: Lang, op: Op, case: &str, review: &str) -> String {
-    match (lang, op) {
-        (Lang::Zh, Op::Undo) => format!(
-            "不能撤销：{case} 已被请求复查或复核（{review}），其答复是复查、复核的依据，不再撤销；如有错误请按更正办理或报领导"
-        ),
-        (Lang::En, Op::Undo) => format!(
-            "cannot undo: {case} is under review as {review}, and its reply is what the review stands on; correct it or ask a leader"
-        ),
-        (Lang::Zh, _) => format!(
-            "{case} 已请求过复查或复核（{review}），同一处理意见只复查、复核一次（第三十五条、第三十六条）：再次来信来访请作为重复件登记在 {review}"
-        ),
-        (Lang::En, _) => format!(
-            "{case} has been reviewed already ({review}); an opinion is reviewed once (Art 35, 36): register the new request as a repeat item on {review}"
-        ),
-    }
-}
 
 fn said(lang: Lang, (zh, en): Said) -> String {
     lang.pick(zh, en).to_owned()
@@ -485,50 +465,6 @@ fn before_receipt(lang: Lang, op: Op, date: NaiveDate, received: NaiveDate) -> S
     } else {
         format!(
             "cannot {verb}: dated {date}, before the item was received on {received}; check the date"
-        )
-    }
-}
-
-/// A decision refused for its day: 当场答复 the next day, 不属于本机关 past the objection window.
-fn register_refused(lang: Lang, e: &E) -> String {
-    match e {
-        E::SpotDayPassed { received } => spot_day_passed(lang, *received),
-        E::ObjectionWindowClosed { due } => objection_closed(lang, *due),
-        other => other.to_string(),
-    }
-}
-
-fn objection_closed(lang: Lang, due: NaiveDate) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "不能以「不属于本机关职权范围」不予受理：转交办的信访事项应自收到之日起5个工作日内向转交机关提出异议，异议期已于{due}届满（第二十三条第三款）；请受理办理，或报领导与转交机关协商"
-        ),
-        Lang::En => format!(
-            "cannot decline an item passed down as not ours: the 5 working days to object to the body that passed it ended on {due} (Art 23); accept it, or ask a leader to settle it with that body"
-        ),
-    }
-}
-
-fn spot_day_passed(lang: Lang, received: NaiveDate) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "当场答复只在来访、来电当天登记（本件{received}收到），信访人已离开：请选择受理、不予受理或转送，再书面告知（第二十三条第二款）"
-        ),
-        Lang::En => format!(
-            "an answer on the spot is recorded the day the item came ({received}); the petitioner has left: accept, decline or pass it on, then tell them in writing (Art 23)"
-        ),
-    }
-}
-
-fn before_last_step(lang: Lang, op: Op, date: NaiveDate, last: NaiveDate) -> String {
-    let verb = labels::step(lang, op);
-    if lang == Lang::Zh {
-        format!(
-            "不能{verb}：日期{date}早于本件上一步的日期{last}，办理记录按时间先后记载，请核对日期"
-        )
-    } else {
-        format!(
-            "cannot {verb}: dated {date}, before the case's last step on {last}; steps are recorded in order, check the date"
         )
     }
 }

@@ -11,6 +11,7 @@ pub mod charts;
 pub mod check;
 pub mod cli;
 pub mod corrected;
+pub mod course;
 pub mod damage;
 pub mod dashboard;
 pub mod desk;

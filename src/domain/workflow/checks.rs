@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::domain::case::{Assignment, Case, Extension, Stamp};
 use crate::domain::deadline::due_date;
 use crate::domain::due::{handling_clock, review_window};
-use crate::domain::error::{Field, WorkflowError};
+use crate::domain::error::{Field, OutOfTurn, WorkflowError};
 use crate::domain::op::{Act, Op};
 use crate::domain::policy::DayUnit;
 use crate::domain::rules::{Rules, local_date, names_accused};
@@ -61,11 +61,12 @@ pub fn check_reviewed_once(
     review: Option<String>,
 ) -> Result<(), WorkflowError> {
     match review {
-        Some(review) if asks_of_review(op) => Err(WorkflowError::AlreadyReviewed {
+        Some(review) if asks_of_review(op) => Err(OutOfTurn::AlreadyReviewed {
             op,
             case: (case.case_no.clone()).unwrap_or_else(|| format!("#{}", case.id)),
             review,
-        }),
+        }
+        .into()),
         _ => Ok(()),
     }
 }
@@ -75,11 +76,12 @@ pub fn check_reviewed_once(
 /// does not stop the desk.
 pub fn check_in_order(op: Op, today: NaiveDate, last: NaiveDate) -> Result<(), WorkflowError> {
     if today < last {
-        Err(WorkflowError::BeforeLastStep {
+        Err(OutOfTurn::BeforeLastStep {
             op,
             date: today,
             last,
-        })
+        }
+        .into())
     } else {
         Ok(())
     }

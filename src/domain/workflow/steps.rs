@@ -14,7 +14,7 @@ use crate::domain::case::{
 use crate::domain::command::{Command, Correction, IntakeInput};
 use crate::domain::documents::{Body, Content, IssueInput, IssuedDoc, prepare};
 use crate::domain::due::{case_clocks, notice_due, overdue};
-use crate::domain::error::{Field, WorkflowError};
+use crate::domain::error::{Field, OutOfTurn, WorkflowError};
 use crate::domain::op::Op;
 use crate::domain::rules::{Operator, Rules, local_date};
 use crate::domain::types::{
@@ -217,7 +217,7 @@ impl Step<'_, '_> {
         if matches!(decision, Decision::Answered { .. })
             && !channel.on_the_spot(received, self.today)
         {
-            return Err(WorkflowError::SpotDayPassed { received });
+            return Err(OutOfTurn::SpotDayPassed { received }.into());
         }
         // Art 23 第三款: an item passed down that is not ours is objected to within 5 working
         // days, to the body that passed it; after them it is ours to handle, not to decline.
@@ -228,7 +228,7 @@ impl Step<'_, '_> {
             && let Some(due) = crate::domain::due::objection_due(self.case, self.rules)
             && self.today > due
         {
-            return Err(WorkflowError::ObjectionWindowClosed { due });
+            return Err(OutOfTurn::ObjectionWindowClosed { due }.into());
         }
         // Art 22 (三): the date set for the 办结报告 lies ahead of the 交办.
         if let Some(Some(by)) = decision.reports_back() {
