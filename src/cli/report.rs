@@ -48,7 +48,7 @@ pub fn run(
     }
     if format == ReportFormat::Docx {
         let path =
-            out.ok_or_else(|| Failure(crate::strings::analysis::needs_out(lang).to_owned()))?;
+            out.ok_or_else(|| Failure(crate::strings::analysis_heads::needs_out(lang).to_owned()))?;
         let bytes = report::render_docx(&report, lang, policy).map_err(Failure)?;
         write_private(path, &bytes).map_err(|e| Failure(text::cannot_write(lang, path, &e)))?;
         say_err!("{}", text::written(lang, path));

@@ -10,7 +10,7 @@ use docx_rs::{
 use super::{cells, meta_lines, sections};
 use crate::domain::policy::Policy;
 use crate::domain::stats::Report;
-use crate::strings::{Lang, analysis, report as words};
+use crate::strings::{Lang, analysis_heads, report as words};
 
 /// Half-points: 小二 for the title, 四号 for headings, 小四 for the body.
 const TITLE_SIZE: usize = 36;
@@ -229,11 +229,11 @@ pub fn render_docx(r: &Report, lang: Lang, policy: &Policy) -> Result<Vec<u8>, S
     for (k, v) in meta_lines(r, lang) {
         doc = doc.add_paragraph(para(&format!("{k}{sep}{v}"), BODY_SIZE));
     }
-    doc = doc.add_paragraph(heading(&analysis::heading(lang)));
+    doc = doc.add_paragraph(heading(&analysis_heads::heading(lang)));
     for p in super::prose::draft(r, lang, policy) {
         doc = doc.add_paragraph(body(&p));
     }
-    doc = doc.add_paragraph(heading(analysis::tables_heading(lang)));
+    doc = doc.add_paragraph(heading(analysis_heads::tables_heading(lang)));
     let shown = super::shown_columns(r);
     let pick =
         |cells: &[String]| -> Vec<String> { shown.iter().map(|&i| cells[i].clone()).collect() };

@@ -124,8 +124,8 @@ pub fn render_html(r: &Report, lang: Lang, policy: &Policy) -> String {
     let _ = writeln!(
         o,
         "<section class=\"analysis\">\n<h2>{}<span class=\"draft\">{}</span></h2>",
-        escape(crate::strings::analysis::title(lang)),
-        escape(crate::strings::analysis::draft_note(lang))
+        escape(crate::strings::analysis_heads::title(lang)),
+        escape(crate::strings::analysis_heads::draft_note(lang))
     );
     for p in super::prose::draft(r, lang, policy) {
         let _ = writeln!(o, "<p>{}</p>", escape(&p));
@@ -133,7 +133,7 @@ pub fn render_html(r: &Report, lang: Lang, policy: &Policy) -> String {
     let _ = writeln!(
         o,
         "</section>\n<h2>{}</h2>",
-        escape(crate::strings::analysis::tables_heading(lang))
+        escape(crate::strings::analysis_heads::tables_heading(lang))
     );
     for (n, (section, figures)) in sections(r).into_iter().enumerate() {
         let long = matches!(

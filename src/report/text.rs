@@ -94,14 +94,18 @@ pub fn render_text(r: &Report, lang: Lang, policy: &Policy) -> String {
     let mut o = String::new();
     heading(&mut o, r, lang);
     // The analysis in words first, for the leader to edit; the tables after it.
-    let _ = writeln!(o, "\n{}", crate::strings::analysis::heading(lang));
+    let _ = writeln!(o, "\n{}", crate::strings::analysis_heads::heading(lang));
     for p in super::prose::draft(r, lang, policy) {
         o.push('\n');
         for line in wrap(&p, TEXT_WIDTH) {
             let _ = writeln!(o, "{line}");
         }
     }
-    let _ = writeln!(o, "\n{}", crate::strings::analysis::tables_heading(lang));
+    let _ = writeln!(
+        o,
+        "\n{}",
+        crate::strings::analysis_heads::tables_heading(lang)
+    );
     let rows: Vec<(Section, Vec<[String; 6]>)> = sections(r)
         .into_iter()
         .map(|(s, fs)| (s, fs.iter().map(|f| cells(f, lang, policy)).collect()))

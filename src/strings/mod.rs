@@ -1,6 +1,7 @@
 //! Every user-facing text, in Simplified Chinese and English.
 
 pub mod analysis;
+pub mod analysis_heads;
 pub mod attachments;
 pub mod audit;
 pub mod backlog;

@@ -161,8 +161,8 @@ fn body_lines(r: &LoadedReport, columns: &Columns, w: usize, lang: Lang) -> Vec<
     // 情况分析, as the printed report opens with it: the leader reads the draft here too.
     let heading = format!(
         "{}{}",
-        crate::strings::analysis::title(lang),
-        crate::strings::analysis::draft_note_below(lang)
+        crate::strings::analysis_heads::title(lang),
+        crate::strings::analysis_heads::draft_note_below(lang)
     );
     lines.push(Line::from(cut(&heading, w)).bold());
     lines.extend((r.analysis_lines(w).into_iter()).map(|l| Line::from(format!("  {l}"))));
