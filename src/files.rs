@@ -9,6 +9,7 @@ use std::path::Path;
 #[cfg(unix)]
 pub fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    parent_dirs(p)?;
     let f = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
@@ -22,7 +23,17 @@ pub fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
 
 #[cfg(not(unix))]
 pub fn private_file(p: &Path) -> std::io::Result<std::fs::File> {
+    parent_dirs(p)?;
     std::fs::File::create(p)
+}
+
+/// The folders `--out out/2026/x.xlsx` names, made (0700) when missing: a trial's export
+/// failed with the system's "No such file or directory".
+fn parent_dirs(p: &Path) -> std::io::Result<()> {
+    match p.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => private_dirs(dir),
+        _ => Ok(()),
+    }
 }
 
 /// Makes `dir` and the folders above it that are missing, each its owner's alone (0700):
@@ -124,8 +135,15 @@ mod tests {
         assert_eq!(mode & 0o777, 0o600);
         let link = dir.path().join("link.csv");
         std::os::unix::fs::symlink(dir.path().join("elsewhere.csv"), &link).unwrap();
-        assert!(super::write_private(&link, b"x").is_err());
+        let refused = super::write_private(&link, b"x").unwrap_err();
         assert!(!dir.path().join("elsewhere.csv").exists());
+        let said = crate::strings::input::io_reason(crate::strings::Lang::Zh, &refused);
+        assert!(said.contains("符号链接"), "{said}");
+        // Missing folders are made, the owner's alone.
+        let deep = dir.path().join("out/2026/export.csv");
+        super::write_private(&deep, b"x").unwrap();
+        let folder = std::fs::metadata(dir.path().join("out/2026")).unwrap();
+        assert_eq!(folder.permissions().mode() & 0o777, 0o700);
     }
 
     #[test]

@@ -113,3 +113,25 @@ fn the_deep_check_names_what_the_full_check_names() {
     assert_eq!(deep.code, Some(1), "{deep:?}");
     assert!(deep.stdout.contains("2026-0001 handler"), "{}", deep.stdout);
 }
+
+/// `check --json` on a ledger damaged past reading still answers the script with one JSON
+/// object, `"ok": false` and the error (a trial's damaged ledger printed nothing on stdout).
+#[test]
+fn a_ledger_damaged_past_reading_is_still_answered_in_json() {
+    let l = ledger();
+    let path = std::path::Path::new(l.db());
+    let mut bytes = std::fs::read(path).unwrap();
+    let (from, to) = (
+        bytes.len() / 2,
+        (bytes.len() / 2 + 4 * 4096).min(bytes.len()),
+    );
+    for b in &mut bytes[from..to] {
+        *b ^= 0xA5;
+    }
+    std::fs::write(path, &bytes).unwrap();
+    let o = run(&["check", "--json", "--db", l.db()], "");
+    assert_eq!(o.code, Some(1), "{o:?}");
+    let v: serde_json::Value =
+        serde_json::from_str(o.stdout.trim()).unwrap_or_else(|e| panic!("{e}: {o:?}"));
+    assert_eq!(v["ok"], false, "{v}");
+}

@@ -90,7 +90,13 @@ fn the_accused_owns_nothing() {
             target: "区住建局".into()
         }
     );
-    let assigned = o.step(&reg, assign("城建科", "王强"), "李娜", t(2));
+    // Assigned with no 包案领导 yet, so that 赵局长's `own` is a change (a second is refused).
+    let unowned = Command::Assign {
+        department: "城建科".into(),
+        handler: "王强".into(),
+        leader: None,
+    };
+    let assigned = o.step(&reg, unowned, "李娜", t(2));
     let err = o.apply(Some(&assigned), &Command::Own, "刘副局长", t(3));
     assert_eq!(err.unwrap_err(), refused(Op::Own, "区住建局", "区住建局"));
     assert!(

@@ -323,6 +323,25 @@ fn an_anonymous_letter_gets_internal_sheets_but_no_notice() {
     insta::assert_snapshot!("anonymous_closing", closing);
 }
 
+/// A confidential 举报's sheets to the handling unit name nobody, as the handler's screen
+/// masks the name (a trial's 交办单 and 督办单 named the 举报人).
+#[test]
+fn a_confidential_item_s_sheets_name_no_petitioner() {
+    let mut l = ledger();
+    let secret = intake(json!({
+        "confidential": true, "handling_type": "accusation",
+        "summary": "举报某工地负责人收受贿赂", "request": "要求查处",
+    }));
+    let no = full_case(&mut l, secret);
+    let (_, transfer, _) = l
+        .issue(&no, DocKind::Transfer, None, "2026-02-02T11:00:00+08:00")
+        .unwrap();
+    assert!(
+        transfer.contains("现将信访人（姓名保密）于") && !transfer.contains("张三"),
+        "{transfer}"
+    );
+}
+
 #[test]
 fn a_declined_case_and_a_passed_on_one() {
     let mut l = ledger();

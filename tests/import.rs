@@ -9,7 +9,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Ledger, SETUP, run};
+use common::{Ledger, SETUP, exported as cases, import, run};
 use serde_json::Value;
 
 const SESSION: &str = include_str!("fixtures/session.jsonl");
@@ -28,23 +28,6 @@ const MORE: &str = r#"{"op":"intake","actor":"李娜","at":"2026-04-01T09:30:00+
 {"op":"intake","actor":"李娜","at":"2026-04-08T09:30:00+08:00","channel":"visit","people":1,"petitioners":[{"name":"周九","main":true}],"category":"城乡建设","summary":"咨询拆迁政策","request":"要求解释"}
 {"op":"register","actor":"李娜","case":7,"decision":"answered","text":"已当场解释拆迁补偿政策","at":"2026-04-08T10:00:00+08:00"}
 "#;
-
-fn import(l: &Ledger, extra: &[&str]) -> common::Out {
-    let mut args = vec!["import", "--db", l.db()];
-    args.extend_from_slice(extra);
-    run(&args, "")
-}
-
-/// Every case of a ledger as `export --format json --full` gives it.
-fn cases(l: &Ledger) -> Vec<Value> {
-    let o = run(
-        &["export", "--db", l.db(), "--format", "json", "--full"],
-        "",
-    );
-    assert!(o.success(), "{o:?}");
-    let v: Value = serde_json::from_str(&o.stdout).expect("json");
-    v.as_array().cloned().unwrap_or_default()
-}
 
 fn day(v: &Value) -> String {
     v.as_str().unwrap_or_default().chars().take(10).collect()

@@ -89,3 +89,47 @@ fn a_jiaoban_report_date_set_by_hand_is_not_provisional() {
         show.stdout
     );
 }
+
+/// A referral whose superior set 2026-10-15 (Art 22 (三)), accepted 09-02 and 交办'd to a
+/// department: the 交办单 asks the department for the superior's date, the earlier one, not
+/// the handling period's 60th day (11-02), which a trial's sheet gave.
+#[test]
+fn a_department_s_sheet_asks_by_the_superior_s_earlier_date() {
+    let l = Ledger::new();
+    let lines = r#"{"op":"intake","actor":"李娜","at":"2026-09-01T10:00:00+08:00","channel":"referral","referral":{"body":"市信访局","doc_no":"市信转〔2026〕9号","deadline":"2026-10-15"},"people":1,"petitioners":[{"name":"张三","main":true}],"category":"城乡建设","handling_type":"claim","summary":"反映小区违建","request":"要求拆除","urgency":"normal"}
+{"op":"register","actor":"李娜","case":1,"decision":"accept","at":"2026-09-02T09:00:00+08:00"}
+{"op":"assign","actor":"李娜","case":1,"department":"城建科","handler":"王强","at":"2026-09-02T10:00:00+08:00"}
+"#;
+    l.apply_ok(&format!("{SETUP}{OFFICE}\n{lines}"));
+    let sheet = run(
+        &["notice", "--db", l.db(), "--as", "李娜", "1", "transfer"],
+        "",
+    );
+    assert!(sheet.success(), "{sheet:?}");
+    assert!(
+        sheet.stdout.contains("请于2026年10月15日前办结") && !sheet.stdout.contains("暂定"),
+        "{}",
+        sheet.stdout
+    );
+    // The 办结报告 goes back to the body that passed the item down, citing its document (a
+    // trial's was addressed by the office to itself).
+    let done = r#"{"op":"opinion","actor":"王强","case":1,"at":"2026-09-20T10:00:00+08:00","text":"已责令拆除"}
+{"op":"instruct","actor":"赵局长","case":1,"at":"2026-09-21T10:00:00+08:00","approve":true,"text":"同意"}
+{"op":"reply","actor":"李娜","case":1,"at":"2026-09-22T10:00:00+08:00","outcome":"support","method":"post","text":"违建已拆除","served_at":"2026-09-22"}
+"#;
+    l.apply_ok(done);
+    let report = run(
+        &["notice", "--db", l.db(), "--as", "李娜", "1", "closing"],
+        "",
+    );
+    assert!(report.success(), "{report:?}");
+    assert!(
+        report.stdout.contains("市信访局：")
+            && report
+                .stdout
+                .contains("贵单位以市信转〔2026〕9号交办的张三反映“")
+            && !report.stdout.contains("某区信访局："),
+        "{}",
+        report.stdout
+    );
+}

@@ -58,9 +58,11 @@ fn errors_say_what_is_wrong_in_the_users_language() {
     assert!(bad.stderr.contains("尚未到来"), "{}", bad.stderr);
     assert!(!bad.stderr.contains("panicked"));
 
-    let nowhere = l.dir().join("no/such/dir/report.html");
-    let out = run(
-        &[
+    // A missing folder is made (README: the folders made for them are 0700); a path through
+    // a file is refused, the path named.
+    let html_to = |out: &std::path::Path| {
+        let to = out.to_str().unwrap();
+        let args = [
             "report",
             "--db",
             l.db(),
@@ -69,14 +71,19 @@ fn errors_say_what_is_wrong_in_the_users_language() {
             "--format",
             "html",
             "--out",
-            nowhere.to_str().unwrap(),
-        ],
-        "",
-    );
+            to,
+        ];
+        run(&args, "")
+    };
+    let made = l.dir().join("reports/2025/report.html");
+    let out = html_to(&made);
+    assert!(out.success() && made.exists(), "{out:?}");
+    let nowhere = std::path::Path::new(l.db()).join("report.html");
+    let out = html_to(&nowhere);
     assert!(!out.success());
     assert!(out.stderr.contains("无法写入报告文件"), "{}", out.stderr);
     assert!(
-        out.stderr.contains("no/such/dir/report.html"),
+        out.stderr.contains(&*nowhere.to_string_lossy()),
         "{}",
         out.stderr
     );

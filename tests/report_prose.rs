@@ -112,6 +112,15 @@ fn check_on(l: &Ledger, lang: &str, code: &str) -> Vec<String> {
         "",
     );
     assert!(text.success(), "{text:?}");
+    // Laid out for an 80-column page: closing marks (two at most, 、 after ）) may hang past it (避头尾), nothing else
+    // (a trial's tables were 87 columns wide, their case lists 103).
+    for line in text.stdout.lines() {
+        assert!(
+            xinfang::display::width(line) <= 84,
+            "{lang} {code}: {} columns: {line}",
+            xinfang::display::width(line)
+        );
+    }
     let json = run(
         &[
             "report",

@@ -176,7 +176,15 @@ fn a_leader_acts_from_the_dashboard() {
             Command::Register(xinfang::domain::types::Decision::Accept),
             "李娜",
         ),
-        (assign("城建科", "王强"), "李娜"),
+        (
+            // No 包案领导 yet: the leader's `b` below takes it.
+            Command::Assign {
+                department: "城建科".into(),
+                handler: "王强".into(),
+                leader: None,
+            },
+            "李娜",
+        ),
         (
             Command::Opinion {
                 text: "已安排维修".into(),

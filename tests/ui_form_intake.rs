@@ -206,6 +206,33 @@ fn the_repeat_panel_links_and_attaches() {
     assert_eq!(d.store.all_ids().unwrap(), [earlier]);
 }
 
+/// A 重复件 with 主要问题 left blank says the matter was raised again, naming the case: not
+/// the old case's words, dated today (a trial's).
+#[test]
+fn a_blank_summary_attached_says_the_matter_was_raised_again() {
+    let mut d = Desk::new("李娜", 3);
+    d.chars("n1");
+    d.chars("张三");
+    d.key(KeyCode::Tab);
+    d.send(Msg::Paste("11010519491231002x".into()));
+    let earlier = d.form().repeats.rows[0].case.clone();
+    d.ctrl('a');
+    d.ctrl('a');
+    assert_eq!(d.case_id(), earlier.id);
+    let case = d
+        .store
+        .case(&CaseRef::Id(earlier.id), d.app.today)
+        .unwrap()
+        .case;
+    let said = &case.attached[0].summary;
+    let no = earlier
+        .case_no
+        .clone()
+        .unwrap_or_else(|| format!("#{}", earlier.id));
+    assert_eq!(said, &format!("再次反映{no}所涉同一问题"));
+    assert_ne!(said, &earlier.intake.summary);
+}
+
 #[test]
 fn english_labels_everywhere_in_a_form() {
     let mut d = Desk::new("李娜", 1);

@@ -135,7 +135,18 @@ fn attaching_does_not_demand_the_category_and_summary() {
         .unwrap()
         .case;
     assert_eq!(case.attached.len(), 1);
-    assert_eq!(case.attached[0].summary, "反映拆迁补偿款未到位");
+    // The summary left blank says the matter was raised again, not the old words as today's.
+    let no = d
+        .store
+        .case(&xinfang::store::CaseRef::Id(earlier), d.app.today)
+        .unwrap()
+        .case
+        .case_no;
+    let no = no.unwrap_or_else(|| format!("#{earlier}"));
+    assert_eq!(
+        case.attached[0].summary,
+        format!("再次反映{no}所涉同一问题")
+    );
     // The case screen says who came again, and when.
     let at = case.attached[0]
         .received_at

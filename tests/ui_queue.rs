@@ -430,3 +430,19 @@ fn a_long_name_leaves_the_id_number_s_tail_in_view() {
     assert!(shown.contains("650102********3315"), "{shown}");
     assert!(shown.contains("阿卜杜.."), "{shown}");
 }
+
+/// A phone typed into the summary is masked in the queue as the ID column is (a trial saw
+/// 电话13912345678 whole beside a masked ID).
+#[test]
+fn a_phone_in_the_summary_is_masked_in_the_queue() {
+    let mut d = common::desk::Desk::new("李娜", 1);
+    let mut input = intake_input();
+    input.summary = "反映噪音扰民电话13912345678".into();
+    d.intake(input);
+    d.key(KeyCode::Char('r'));
+    let mut term = Terminal::new(TestBackend::new(160, 30)).unwrap();
+    term.draw(|f| view::draw(&d.app, f)).unwrap();
+    let shown = term.backend().to_string();
+    assert!(shown.contains("电话139****5678"), "{shown}");
+    assert!(!shown.contains("13912345678"), "{shown}");
+}

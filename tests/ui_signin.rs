@@ -343,3 +343,26 @@ fn a_clerk_changes_her_own_passphrase_but_resets_nobody_elses() {
             .is_ok()
     );
 }
+
+/// With no `--as`, typing finds the name and the passphrase waits for Enter: a trial typed
+/// 李娜 into the first name's passphrase and counted a wrong try against a colleague.
+#[test]
+fn typing_a_name_finds_it_before_the_passphrase_is_asked() {
+    let mut s = SignIn::new(vec!["于洋".into(), "李娜".into(), "王强".into()], None);
+    for c in "李娜".chars() {
+        s.key(press(KeyCode::Char(c)), Lang::Zh);
+    }
+    let shown = draw(&s, 80, 24).replace(' ', "");
+    assert!(
+        shown.contains("筛选：李娜") && shown.contains("（先选姓名，按Enter）"),
+        "{shown}"
+    );
+    assert_eq!(s.name(), Some("李娜"));
+    assert!(s.field.is_empty());
+    s.key(press(KeyCode::Enter), Lang::Zh);
+    let shown = draw(&s, 80, 24).replace(' ', "");
+    assert!(
+        shown.contains("口令：") && !shown.contains("筛选"),
+        "{shown}"
+    );
+}

@@ -203,6 +203,8 @@ fn code(r: &Result<xinfang::domain::workflow::Transition, E>) -> &'static str {
             ..
         }) => "MO",
         Err(E::AlreadyVisited) => "V",
+        // The fixtures assign with 赵局长 as 包案领导: his `own` changes nothing and is refused.
+        Err(E::AlreadyOwned) => "Owned",
         Err(E::NoExtensionAsked) => "NoAsk",
         Err(E::NoFurtherReview) => "NoMore",
         Err(E::NoExtensionOnReview) => "NoExt",
@@ -245,15 +247,15 @@ fn every_state_and_command() {
         ),
         (
             "assigned",
-            "S S ok ok ok NoOp ok ok NA NA S S S ok ok ok NoAsk S ok ok ok S S S ok",
+            "S S ok ok ok NoOp ok ok NA NA S S S ok Owned ok NoAsk S ok ok ok S S S ok",
         ),
         (
             "awaiting",
-            "S S ok ok Await ok ok ok NA NA S S S ok ok ok NoAsk S ok ok ok S S S ok",
+            "S S ok ok Await ok ok ok NA NA S S S ok Owned ok NoAsk S ok ok ok S S S ok",
         ),
         (
             "approved",
-            "S S ok ok ok NoOp ok ok ok MO S S S ok ok ok NoAsk S ok ok ok S S S ok",
+            "S S ok ok ok NoOp ok ok ok MO S S S ok Owned ok NoAsk S ok ok ok S S S ok",
         ),
         // Art 35: 复查 from the written reply on, archived or not; never on a case not
         // accepted (it has no handling opinion to review).
@@ -349,7 +351,7 @@ fn review_levels_in_the_table() {
     let expected = [
         (
             &rv_assigned,
-            "S S ok ok ok NoOp NoExt ok NA NA S S S ok ok NoExt NoAsk S ok ok S S S S",
+            "S S ok ok ok NoOp NoExt ok NA NA S S S ok Owned NoExt NoAsk S ok ok S S S S",
         ),
         (
             &rv_replied,
@@ -357,7 +359,7 @@ fn review_levels_in_the_table() {
         ),
         (
             &rr_assigned,
-            "S S ok ok ok NoOp NoExt ok NA NA S S S ok ok NoExt NoAsk S ok ok ok S S S",
+            "S S ok ok ok NoOp NoExt ok NA NA S S S ok Owned NoExt NoAsk S ok ok ok S S S",
         ),
         (
             &rr_replied,

@@ -187,6 +187,10 @@ fn extension_once_within_cap_and_before_due() {
             .unwrap_err(),
         E::ExtensionTooLong { asked: 0, cap: 30 }
     );
+    // Said as what it is, not as 0 days over the cap (a trial's 「延期0日超出上限30日」).
+    let zero = E::ExtensionTooLong { asked: 0, cap: 30 };
+    let said = xinfang::strings::errors::workflow(xinfang::strings::Lang::Zh, &zero);
+    assert!(said.starts_with("延期天数须为1至30日"), "{said}");
     let extended = o.step(assigned, ext(30), "赵局长", t(5));
     assert_eq!(extended.extension_days(), 30);
     assert_eq!(
@@ -480,7 +484,11 @@ fn repeat_items_join_an_open_case() {
 fn a_leader_owns_an_assigned_case() {
     let o = Office0::new();
     let f = fixtures(&o);
-    let assigned = &f[4].1;
+    let mut unowned = f[4].1.clone();
+    if let Some(a) = unowned.assignment.as_mut() {
+        a.owner_leader = None;
+    }
+    let assigned = &unowned;
     let owned = o.step(assigned, Command::Own, "赵局长", t(6));
     assert_eq!(
         owned
@@ -805,4 +813,52 @@ fn an_anonymous_item_passed_on_is_filed_without_a_notice() {
         matches!(named, Err(E::WrongState { ref allowed, .. }) if allowed.contains(&Op::Reply)),
         "{named:?}"
     );
+}
+
+/// 包案 a second time by the leader who owns the case is refused: a trial's `b` on its own
+/// case was journaled again as a new 包案.
+#[test]
+fn a_leader_owns_a_case_once() {
+    let o = Office0::new();
+    let f = fixtures(&o);
+    // The fixture assigned it with 赵局长 as its 包案领导.
+    let owned = &f[4].1;
+    assert_eq!(
+        (owned.assignment.as_ref()).and_then(|a| a.owner_leader.as_deref()),
+        Some("赵局长")
+    );
+    assert_eq!(
+        o.apply(Some(owned), &Command::Own, "赵局长", t(6))
+            .unwrap_err(),
+        E::AlreadyOwned
+    );
+}
+
+/// Art 22 (三): a superior's date before the day the item came is saved as typed but said
+/// (a trial's referral was overdue the moment it was entered, without a word).
+#[test]
+fn a_superior_date_before_receipt_is_warned() {
+    let o = Office0::new();
+    let mut i = intake_input();
+    i.channel = Channel::Referral;
+    i.referral = Some(xinfang::domain::intake::Referral {
+        body: "市信访局".into(),
+        doc_no: None,
+        deadline: Some(chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
+    });
+    let tr = o
+        .apply(None, &Command::Intake(Box::new(i.clone())), "李娜", t(0))
+        .unwrap();
+    assert_eq!(
+        tr.warnings,
+        vec![Warning::SuperiorDateBeforeReceipt {
+            superior: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            received: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+        }]
+    );
+    i.referral.as_mut().unwrap().deadline = chrono::NaiveDate::from_ymd_opt(2026, 3, 2);
+    let same_day = o
+        .apply(None, &Command::Intake(Box::new(i)), "李娜", t(0))
+        .unwrap();
+    assert!(same_day.warnings.is_empty(), "{:?}", same_day.warnings);
 }

@@ -314,6 +314,9 @@ pub struct ImportArgs {
     pub map: Vec<String>,
     #[arg(long, value_name = "FILE")]
     pub map_file: Option<PathBuf>,
+    /// The workbook's sheet to read (its first when not given).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     #[arg(long)]
     pub dry_run: bool,
     #[arg(long)]

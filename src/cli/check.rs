@@ -8,8 +8,17 @@ use super::{Env, Failure, exit_code, progress, render, signin};
 use crate::store::{DataKey, Store};
 use crate::strings::{damage, errors};
 
-/// `check`: exit 1 when broken.
+/// `check`: exit 1 when broken; with `--json`, a ledger that cannot be read through is one
+/// JSON object on stdout too (`"ok": false` and the error), for the script that runs it.
 pub(super) fn check(env: &Env, quick: bool, deep: bool, json: bool) -> Result<ExitCode, Failure> {
+    let checked = check_ledger(env, quick, deep, json);
+    if let (Err(failed), true) = (&checked, json) {
+        render::check_failed_json(&failed.0);
+    }
+    checked
+}
+
+fn check_ledger(env: &Env, quick: bool, deep: bool, json: bool) -> Result<ExitCode, Failure> {
     let path = env.ledger_path()?;
     let (key, who) = signin::sign_in(env, &path)?;
     // Read only until it is known sound: a damage `open` cannot see (a page deep in the

@@ -5,17 +5,15 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde_json::{Value, json};
+use serde_json::json;
 
+use super::masked::mask_value;
 use super::progress::Progress;
 use crate::strings::progress::Job;
 
 // Public with `write`, for the benchmarks.
 pub use super::args::Format;
 use crate::display::Terminal;
-use crate::domain::identity::mask_id;
-use crate::domain::masking::{mask_address, mask_contact, mask_in_text};
-use crate::domain::phone::mask_phone;
 use crate::files::private_file;
 use crate::sheet;
 use crate::store::{CaseRef, Store, StoreError};
@@ -34,7 +32,11 @@ impl ExportError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ExportError::Store(e) => errors::store(lang, e),
-            ExportError::Io(e) => format!("{}{e}", lang.pick("写出失败：", "cannot write: ")),
+            ExportError::Io(e) => format!(
+                "{}{}",
+                lang.pick("写出失败：", "cannot write: "),
+                crate::strings::input::io_reason(lang, e)
+            ),
             ExportError::Sheet(s) => s.clone(),
             ExportError::NeedsOut => crate::strings::sheet::needs_out(lang).to_owned(),
         }
@@ -124,36 +126,6 @@ fn write_with(
     }
     w.flush()?;
     Ok(())
-}
-
-/// Masks every `id_number` and `phone` string in `v`, wherever it sits (the case, and
-/// the intake inside its first journal event), with the lists' masks; the contact and
-/// the addresses too, and ID and phone numbers typed into any text (a 转送单's text names
-/// the petitioner's phone). The journal's hashes are left as they are.
-fn mask_value(v: &mut Value) {
-    match v {
-        Value::Object(map) => {
-            for (k, field) in map.iter_mut() {
-                match (k.as_str(), &field) {
-                    ("id_number", Value::String(s)) => *field = Value::String(mask_id(s)),
-                    ("phone", Value::String(s)) => *field = Value::String(mask_phone(s)),
-                    ("contact" | "contact_before", Value::String(s)) => {
-                        *field = Value::String(mask_contact(s));
-                    }
-                    ("address", Value::String(s)) => *field = Value::String(mask_address(s)),
-                    ("hash" | "prev_hash", _) => {}
-                    _ => mask_value(field),
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(mask_value),
-        Value::String(s) => {
-            if let std::borrow::Cow::Owned(masked) = mask_in_text(s) {
-                *s = masked;
-            }
-        }
-        _ => {}
-    }
 }
 
 /// One JSON array, a case with its events per element.

@@ -35,7 +35,8 @@ pub(super) fn run(env: &Env, args: &ImportArgs) -> Result<ExitCode, Failure> {
     let Some(who) = env.signed_in().map(str::to_owned) else {
         return Err(Failure(signin::who(lang).to_owned()));
     };
-    let plan = plan_in(&store, &who, file, &map, lang, env.clock.now()).map_err(|e| match e {
+    let (sheet, now) = (args.sheet.as_deref(), env.clock.now());
+    let plan = plan_in(&store, &who, file, sheet, &map, lang, now).map_err(|e| match e {
         PlanError::Store(e) => env.fail(e),
         PlanError::File(e) => failure(lang, file, e),
     })?;
@@ -47,9 +48,8 @@ pub(super) fn run(env: &Env, args: &ImportArgs) -> Result<ExitCode, Failure> {
         }
     }
     say!("{}", text::summary(lang, new, bad, already));
-    let unread = plan.handling_without_decision();
-    if !unread.is_empty() {
-        say_err!("{}", text::no_decision_column(lang, &unread));
+    for note in text::plan_notes(lang, &plan) {
+        say_err!("{note}");
     }
     if args.dry_run {
         return Ok(super::exit_code(bad == 0));

@@ -32,6 +32,7 @@ mod evaluation;
 pub mod export;
 mod firsttime;
 mod import;
+mod masked;
 mod notice;
 mod passwd;
 mod progress;

@@ -95,7 +95,7 @@ fn heading(lang: Lang) -> String {
 
 pub fn rows(lang: Lang, store: &Store, rows: &[CaseRow], json: bool) {
     if json {
-        let v: Vec<Value> = rows.iter().map(|r| row_json(store, r)).collect();
+        let v: Vec<Value> = rows.iter().map(|r| listed_json(store, r)).collect();
         print_json(&Value::Array(v));
         return;
     }
@@ -148,7 +148,7 @@ pub fn list_pages(
         for (row, _) in &page {
             if json {
                 let sep = if printed == 0 { "\n" } else { ",\n" };
-                let _ = write!(out, "{sep}{}", row_json(store, row));
+                let _ = write!(out, "{sep}{}", listed_json(store, row));
             } else {
                 let _ = writeln!(out, "{}", row_line(lang, row));
                 provisional |= shows_provisional(row);
@@ -168,6 +168,14 @@ pub fn list_pages(
         let _ = writeln!(out, "{}", calendar::provisional_legend(lang));
     }
     Ok(())
+}
+
+/// A case as a list gives it: masked as the lists are (the case screen and `show` give it
+/// whole).
+fn listed_json(store: &Store, row: &CaseRow) -> Value {
+    let mut v = row_json(store, row);
+    super::masked::mask_value(&mut v);
+    v
 }
 
 fn row_json(store: &Store, row: &CaseRow) -> Value {
@@ -553,6 +561,12 @@ pub fn check_json(r: &CheckReport) {
         map.insert("ok".to_owned(), serde_json::Value::Bool(r.ok()));
     }
     println!("{v}");
+}
+
+/// `check --json` on a ledger it could not read through: still one JSON object on stdout,
+/// for the script that runs it (a trial's damaged ledger printed nothing there).
+pub fn check_failed_json(error: &str) {
+    println!("{}", serde_json::json!({"ok": false, "error": error}));
 }
 
 pub fn demo_summary(

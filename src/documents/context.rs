@@ -6,7 +6,9 @@ use serde_json::{Value, json};
 
 use super::wording::{QUOTE_MAX, first_person, quote, route_sentence, without_review_sentence};
 use crate::domain::documents::{Addressee, Body, DocKind, OfficeProfile};
-use crate::domain::types::{Decision, HandlingType, Outcome, ServiceMethod, SuperviseGround};
+use crate::domain::types::{
+    Decision, HandlingType, Level, Outcome, ServiceMethod, SuperviseGround,
+};
 use crate::store::RenderJob;
 use crate::strings::{Lang, labels};
 
@@ -98,8 +100,13 @@ fn handling_type(t: HandlingType) -> &'static str {
     }
 }
 
-/// An internal sheet names who petitioned; an anonymous letter says so.
+/// An internal sheet names who petitioned; an anonymous letter says so, and a confidential
+/// item names nobody: the handler's own screen masks the name, and a trial's 交办单, 督办单
+/// and 催办单 of a confidential 举报 gave it to the unit on paper.
 fn petitioner_line(intake: &crate::domain::case::Intake) -> String {
+    if intake.confidential && !intake.anonymous {
+        return "信访人（姓名保密）".to_owned();
+    }
     let petitioners: Vec<&str> = intake
         .petitioners
         .iter()
@@ -171,14 +178,6 @@ pub fn build(job: &RenderJob) -> Value {
     };
     reworded(&mut body, &job.content.body, you, job.profile);
     let petitioner_line = petitioner_line(intake);
-    let decided = case
-        .decision
-        .as_ref()
-        .map(|d| chinese_date(local(d.stamp.at)));
-    let assigned = case
-        .assignment
-        .as_ref()
-        .map(|a| chinese_date(local(a.stamp.at)));
     let case_no = case
         .case_no
         .clone()
@@ -198,26 +197,7 @@ pub fn build(job: &RenderJob) -> Value {
         "repeat_notice": job.profile.repeat_notice(case.level()),
         "petitioner_line": petitioner_line,
         "contacts": contacts(intake, sent_to(&job.content.body)),
-        "case": {
-            "case_no": case_no,
-            "received": chinese_date(local(intake.received_at)),
-            "channel": labels::channel(Lang::Zh, intake.channel),
-            // Art 23 第三款: an item passed down is told as received from the body that sent
-            // it (接收情况), not as brought here by the petitioner.
-            "referred_by": (intake.channel == crate::domain::types::Channel::Referral)
-                .then(|| intake.referral.as_ref().map(|r| r.body.trim()))
-                .flatten()
-                .filter(|b| !b.is_empty()),
-            "category": intake.category,
-            "summary": intake.summary.trim(),
-            "request": intake.request.trim(),
-            "people": intake.people,
-            "confidential": intake.confidential,
-            "anonymous": intake.anonymous,
-            "decided": decided,
-            "assigned": assigned,
-            "pass_on": matches!(case.decision.as_ref().map(|d| &d.decision), Some(Decision::PassOn { .. })),
-        },
+        "case": case_facts(case, &case_no),
         "body": body,
         "words": the_petitioners_words(&intake.summary, &intake.request, &case_no),
         // The sentence after a due date in a year without an official holiday table, or null.
@@ -236,6 +216,46 @@ pub fn build(job: &RenderJob) -> Value {
             "actor": e.actor,
             "what": timeline_words(&e.op, &e.command),
         })).collect::<Vec<_>>(),
+    })
+}
+
+/// The case's facts a document states: number, receipt, channel, the matter, its decision
+/// and assignment days.
+fn case_facts(case: &crate::domain::case::Case, case_no: &str) -> Value {
+    let intake = &case.intake;
+    let decided = case
+        .decision
+        .as_ref()
+        .map(|d| chinese_date(local(d.stamp.at)));
+    let assigned = case
+        .assignment
+        .as_ref()
+        .map(|a| chinese_date(local(a.stamp.at)));
+    json!({
+        "case_no": case_no,
+        "received": chinese_date(local(intake.received_at)),
+        "channel": labels::channel(Lang::Zh, intake.channel),
+        // Art 23 第三款: an item passed down is told as received from the body that sent
+        // it (接收情况), not as brought here by the petitioner.
+        "referred_by": (intake.channel == crate::domain::types::Channel::Referral)
+            .then(|| intake.referral.as_ref().map(|r| r.body.trim()))
+            .flatten()
+            .filter(|b| !b.is_empty()),
+        // The superior's document number, cited in the 办结报告 sent back to it.
+        "referral_doc": (intake.channel == crate::domain::types::Channel::Referral)
+            .then(|| intake.referral.as_ref().and_then(|r| r.doc_no.as_deref()))
+            .flatten()
+            .map(str::trim)
+            .filter(|d| !d.is_empty()),
+        "category": intake.category,
+        "summary": intake.summary.trim(),
+        "request": intake.request.trim(),
+        "people": intake.people,
+        "confidential": intake.confidential,
+        "anonymous": intake.anonymous,
+        "decided": decided,
+        "assigned": assigned,
+        "pass_on": matches!(case.decision.as_ref().map(|d| &d.decision), Some(Decision::PassOn { .. })),
     })
 }
 
@@ -307,7 +327,8 @@ fn reworded(body: &mut Value, checked: &Body, you: &str, profile: &OfficeProfile
         | Body::CaseFile { .. }
         | Body::NoFurther { .. }
         | Body::Whereabouts { .. }
-        | Body::Advice { .. } => {}
+        | Body::Advice { .. }
+        | Body::Objection { .. } => {}
     }
 }
 
@@ -334,6 +355,15 @@ fn title(body: &Body, kind: DocKind) -> &'static str {
             mode: "pass_on", ..
         } => "转送单",
         Body::Transfer { .. } => "交办单",
+        // Art 35: 提出复查意见，并予以书面答复; Art 36: 提出复核意见.
+        Body::Reply {
+            level: Level::Review,
+            ..
+        } => "复查意见书",
+        Body::Reply {
+            level: Level::ReReview,
+            ..
+        } => "复核意见书",
         Body::Accept { .. }
         | Body::Decline { .. }
         | Body::Extension { .. }
@@ -345,7 +375,8 @@ fn title(body: &Body, kind: DocKind) -> &'static str {
         | Body::NoFurther { .. }
         | Body::Whereabouts { .. }
         | Body::Warning { .. }
-        | Body::Advice { .. } => kind.title(),
+        | Body::Advice { .. }
+        | Body::Objection { .. } => kind.title(),
     }
 }
 

@@ -90,6 +90,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "advice.txt",
         include_str!("../../assets/templates/advice.txt"),
     ),
+    (
+        "objection.txt",
+        include_str!("../../assets/templates/objection.txt"),
+    ),
 ];
 
 /// The template names, for the README and the override directory.

@@ -369,6 +369,19 @@ impl Case {
         !i.anonymous && i.petitioners.iter().any(|p| !p.name.trim().is_empty())
     }
 
+    /// An item passed down declined as not this office's (Art 23 第三款): its decline is an
+    /// objection to the body that passed it (异议函), not a notice to the petitioner.
+    pub fn objected(&self) -> bool {
+        self.intake.channel == super::types::Channel::Referral
+            && matches!(
+                self.decision.as_ref().map(|d| &d.decision),
+                Some(Decision::Decline {
+                    ground: super::types::DeclineGround::NotCompetent,
+                    ..
+                })
+            )
+    }
+
     /// Decided, owed a written notice of it (Art 23 第二款), and none recorded: no notice
     /// issued, and not told by a served reply (an item not accepted).
     pub fn notice_unrecorded(&self) -> bool {
@@ -454,17 +467,20 @@ impl Case {
     }
 
     /// The first written notice of the decision issued on the case (Art 23 第二款): the
-    /// 受理告知书, the 不予受理告知书 or the 去向告知书, by the decision taken.
+    /// 受理告知书, the 不予受理告知书, the 去向告知书 or the 异议函, by the decision taken.
     pub fn decision_notice(&self) -> Option<&IssuedDoc> {
         use super::documents::DocKind;
-        let kind = match &self.decision.as_ref()?.decision {
-            Decision::Accept => DocKind::Accept,
-            Decision::Decline { .. } => DocKind::Decline,
-            Decision::PassOn { .. } => DocKind::Whereabouts,
+        let kinds: &[DocKind] = match &self.decision.as_ref()?.decision {
+            Decision::Accept => &[DocKind::Accept],
+            // Art 23 第三款: objected to the body that passed it down (异议函); a ledger from
+            // before that letter told such an item by its 不予受理告知书, which still counts.
+            Decision::Decline { .. } if self.objected() => &[DocKind::Objection, DocKind::Decline],
+            Decision::Decline { .. } => &[DocKind::Decline],
+            Decision::PassOn { .. } => &[DocKind::Whereabouts],
             // Answered on the spot, in writing (Art 23 第二款: 当场书面告知).
             Decision::Answered { .. } => return None,
         };
-        self.documents.iter().find(|d| d.kind == kind)
+        self.documents.iter().find(|d| kinds.contains(&d.kind))
     }
 
     /// The day the petitioner was told the decision in writing (Art 23 第二款): its first

@@ -230,6 +230,9 @@ pub enum WorkflowError {
     },
     #[error("already had a return visit")]
     AlreadyVisited,
+    /// 包案 by the leader who owns the case already: nothing would change.
+    #[error("already owned by this leader")]
+    AlreadyOwned,
     #[error("an extension was asked already and waits for a leader")]
     ExtensionAlreadyAsked,
     #[error("no extension was asked")]

@@ -8,6 +8,7 @@ pub mod handling;
 pub mod header;
 pub mod plan;
 pub mod read;
+pub mod synonyms;
 pub mod value;
 
 use std::collections::{HashMap, HashSet};
@@ -29,6 +30,11 @@ pub struct Plan {
     pub headings: Vec<String>,
     pub columns: Vec<Option<Field>>,
     pub rows: Vec<RowPlan>,
+    /// The lines of rows that total the sheet (合计, 小计…), left out.
+    pub totals: Vec<usize>,
+    /// The sheet read, and the workbook's others, not read.
+    pub sheet: Option<String>,
+    pub other_sheets: Vec<String>,
 }
 
 impl Plan {
@@ -55,6 +61,15 @@ impl Plan {
 }
 
 impl Plan {
+    /// The headings of columns the import does not read (接谈人, 备注…): said, so that a
+    /// column meant to come in is mapped rather than lost without a word.
+    pub fn unread_columns(&self) -> Vec<String> {
+        (self.columns.iter().zip(&self.headings))
+            .filter(|(c, h)| c.is_none() && !h.trim().is_empty())
+            .map(|(_, h)| h.trim().to_owned())
+            .collect()
+    }
+
     /// Rows that would create a case now.
     pub fn new_rows(&self) -> impl Iterator<Item = &RowPlan> {
         self.rows.iter().filter(|r| r.ok() && !r.already)
@@ -80,12 +95,13 @@ pub enum PlanError {
     File(ImportError),
 }
 
-/// Plans `file` for `who` (a leader: the rows are entered after the fact, `Act::Enter`)
+/// Plans `file` (its sheet named `sheet`, or its first) for `who` (a leader: the rows are entered after the fact, `Act::Enter`)
 /// against the ledger's operators, departments and earlier imports, as of `now`.
 pub fn plan_in(
     store: &Store,
     who: &str,
     file: &Path,
+    sheet: Option<&str>,
     map: &Mapping,
     lang: crate::strings::Lang,
     now: chrono::DateTime<chrono::FixedOffset>,
@@ -102,7 +118,7 @@ pub fn plan_in(
         offset: *now.offset(),
         now,
     };
-    plan_file(file, map, &ctx, &known).map_err(PlanError::File)
+    plan_file(file, sheet, map, &ctx, &known).map_err(PlanError::File)
 }
 
 /// `台账.xlsx` → `台账.skipped.csv` beside it: where the rows left out go.
@@ -117,12 +133,16 @@ pub fn skipped_path(file: &Path) -> std::path::PathBuf {
 /// Reads and plans `path`; `known` are the keys earlier imports left (`Store::imported_keys`).
 pub fn plan_file(
     path: &Path,
+    sheet: Option<&str>,
     map: &Mapping,
     ctx: &Context,
     known: &HashSet<String>,
 ) -> Result<Plan, ImportError> {
-    let rows = read_rows(path).map_err(ImportError::Read)?;
-    plan_rows(&rows, map, ctx, known)
+    let read = read_rows(path, sheet).map_err(ImportError::Read)?;
+    let mut plan = plan_rows(&read.rows, map, ctx, known)?;
+    plan.sheet = read.name;
+    plan.other_sheets = read.others;
+    Ok(plan)
 }
 
 /// Plans rows already read (the desk's screen and tests share this).
@@ -135,16 +155,22 @@ pub fn plan_rows(
     let (at, columns) = find_header(rows, map).ok_or(ImportError::NoHeader)?;
     let headings = rows[at].iter().map(Value::text).collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut planned = Vec::new();
+    let (mut planned, mut totals) = (Vec::new(), Vec::new());
     for (i, row) in rows.iter().enumerate().skip(at + 1) {
-        if row.iter().all(Value::is_empty) {
+        let Some(first) = row.iter().find(|v| !v.is_empty()) else {
+            continue;
+        };
+        if synonyms::is_total(&first.text()) {
+            totals.push(i + 1);
             continue;
         }
         let mut p = plan_row(i + 1, row, &columns, ctx);
-        p.already = known.contains(&p.key);
         if let Some(first) = seen.get(&p.key) {
+            // Named as a problem again on every import, never taken for the row imported
+            // under that number (a trial's second run dropped it from the skipped file).
             p.problems.push(Problem::Twice(*first));
         } else {
+            p.already = known.contains(&p.key);
             seen.insert(p.key.clone(), p.line);
         }
         planned.push(p);
@@ -153,6 +179,9 @@ pub fn plan_rows(
         headings,
         columns,
         rows: planned,
+        totals,
+        sheet: None,
+        other_sheets: Vec::new(),
     })
 }
 

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use super::handling::{self, named};
 use super::header::Field;
 use super::read::Value;
+use super::synonyms;
 use super::value;
 use crate::domain::case::Case;
 use crate::domain::command::{Command, IntakeInput};
@@ -22,7 +23,7 @@ use crate::domain::types::{
     Urgency,
 };
 use crate::domain::workflow::transition;
-use crate::strings::{Lang, errors, form, labels, sheet, validation};
+use crate::strings::{Lang, errors, labels, sheet, validation};
 
 /// What is wrong with a row, said by `strings::import::problem`.
 #[derive(Debug, Clone, PartialEq)]
@@ -266,13 +267,19 @@ impl Reader<'_> {
     fn intake(&mut self, origin: Origin) -> IntakeInput {
         let channel = match self.opt(Field::Channel) {
             None => Channel::Visit,
-            Some(s) => named(&Channel::ALL, &s, labels::channel).unwrap_or_else(|| {
+            Some(s) => synonyms::channel(&s).unwrap_or_else(|| {
                 self.problems.push(Problem::Unknown(Field::Channel, s));
                 Channel::Visit
             }),
         };
         let petitioners = self.petitioners();
-        let people = self.opt(Field::People).and_then(|s| s.parse().ok());
+        let people = self.opt(Field::People).and_then(|s| {
+            let n = value::people(&s);
+            if n.is_none() {
+                self.problems.push(Problem::Unknown(Field::People, s));
+            }
+            n
+        });
         let target = self.text(Field::Target);
         let (target, person) = match target.split_once('/') {
             Some((unit, person)) => (unit.to_owned(), person.to_owned()),
@@ -454,7 +461,7 @@ impl Reader<'_> {
             None => (s.as_str(), ""),
         };
         use crate::domain::types::DecisionKind as K;
-        let found = named(&K::ALL, kind, form::decision);
+        let found = synonyms::decision(kind);
         match found {
             Some(K::Accept) => Some(Decision::Accept),
             Some(K::Decline) => {

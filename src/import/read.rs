@@ -1,5 +1,5 @@
 //! Reading an office's old register (台账) into rows of cells: a workbook through calamine
-//! (its first sheet), or a CSV in UTF-8 (with or without the BOM) or GBK — valid UTF-8 is
+//! (its first sheet, or the one named), or a CSV in UTF-8 (with or without the BOM) or GBK — valid UTF-8 is
 //! taken as UTF-8, anything else is read as GBK, the encoding of Excel on Chinese Windows.
 
 use std::path::Path;
@@ -40,25 +40,47 @@ pub enum ReadError {
     Io(std::io::Error),
     Workbook(String),
     NoSheet,
+    /// `--sheet` named no sheet of the workbook: these are its sheets.
+    NoSuchSheet(Vec<String>),
 }
 
-/// Every row of the file's first sheet (or of the CSV).
-pub fn read_rows(path: &Path) -> Result<Vec<Vec<Value>>, ReadError> {
+/// A file's rows, and the workbook's sheets left unread.
+#[derive(Debug, Default)]
+pub struct Sheet {
+    pub rows: Vec<Vec<Value>>,
+    /// The name of the sheet read (none for a CSV).
+    pub name: Option<String>,
+    /// The workbook's other sheets, which are not read: said to the leader, not dropped
+    /// without a word (a trial's second sheet, a year's cases, vanished).
+    pub others: Vec<String>,
+}
+
+/// Every row of the sheet named `sheet`, or of the first one (or of the CSV).
+pub fn read_rows(path: &Path, sheet: Option<&str>) -> Result<Sheet, ReadError> {
     let ext = (path.extension())
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if ext == "csv" || ext == "txt" {
         let bytes = std::fs::read(path).map_err(ReadError::Io)?;
-        return Ok(parse_csv(&decode(&bytes)));
+        return Ok(Sheet {
+            rows: parse_csv(&decode(&bytes)),
+            ..Sheet::default()
+        });
     }
     let mut book = open_workbook_auto(path).map_err(|e| ReadError::Workbook(e.to_string()))?;
-    let first = book
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or(ReadError::NoSheet)?;
-    let range = (book.worksheet_range(&first)).map_err(|e| ReadError::Workbook(e.to_string()))?;
-    Ok(range.rows().map(|r| r.iter().map(cell).collect()).collect())
+    let names = book.sheet_names();
+    let chosen = match sheet {
+        Some(wanted) => (names.iter().find(|n| n.trim() == wanted.trim()))
+            .ok_or_else(|| ReadError::NoSuchSheet(names.clone()))?,
+        None => names.first().ok_or(ReadError::NoSheet)?,
+    }
+    .clone();
+    let range = (book.worksheet_range(&chosen)).map_err(|e| ReadError::Workbook(e.to_string()))?;
+    Ok(Sheet {
+        rows: range.rows().map(|r| r.iter().map(cell).collect()).collect(),
+        others: names.into_iter().filter(|n| *n != chosen).collect(),
+        name: Some(chosen),
+    })
 }
 
 fn cell(d: &Data) -> Value {

@@ -60,6 +60,20 @@ fn lost_digits(s: &str) -> bool {
     upper.contains('E') && upper.parse::<f64>().is_ok()
 }
 
+/// A 人数 cell: `12`, `12人`, `１２` (full-width); None for anything else (`abc`, `-3`, 0,
+/// a number past any group), which the row then names instead of counting one person (a
+/// trial's `12人` came in as 1, and 人次 with it).
+pub fn people(s: &str) -> Option<u32> {
+    let digits: String = (s.trim().trim_end_matches('人').trim().chars())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    let n: u32 = digits.parse().ok()?;
+    (1..=100_000).contains(&n).then_some(n)
+}
+
 /// A phone cell: a number cell's digits (a landline's leading 0 cannot be brought back,
 /// the domain's check then names the number).
 pub fn phone(v: &Value) -> Option<String> {
@@ -89,6 +103,16 @@ mod tests {
         assert_eq!(t("3月8日"), None);
         assert_eq!(t("2025.13.8"), None);
         assert_eq!(t(""), None);
+    }
+
+    #[test]
+    fn people_as_offices_write_them() {
+        assert_eq!(people("12"), Some(12));
+        assert_eq!(people("12人"), Some(12));
+        assert_eq!(people("１２"), Some(12));
+        for bad in ["abc", "-3", "0", "99999999999", "十二"] {
+            assert_eq!(people(bad), None, "{bad}");
+        }
     }
 
     #[test]

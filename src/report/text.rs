@@ -14,7 +14,7 @@ const TEXT_WIDTH: usize = 80;
 /// The widest a column of an item list gets (the summary aside).
 const ITEM_COLUMN_MAX: usize = 26;
 
-/// Columns of a summary in an item list, even if the line grows past [`TEXT_WIDTH`].
+/// Columns of a summary beside its row in an item list; with fewer left, it goes under it.
 const SUMMARY_MIN: usize = 30;
 
 /// `s` broken into lines of at most `w` columns: between words in English (a Chinese term
@@ -110,7 +110,14 @@ pub fn render_text(r: &Report, lang: Lang, policy: &Policy) -> String {
         .into_iter()
         .map(|(s, fs)| (s, fs.iter().map(|f| cells(f, lang, policy)).collect()))
         .collect();
-    let w = column_widths(lang, &rows);
+    let mut w = column_widths(lang, &rows);
+    // The label column takes what the figures leave of the 80 columns; a longer label
+    // stands on a line of its own above its figures (a trial's tables were 87 wide).
+    let figures: usize = (super::shown_columns(r).iter())
+        .filter(|&&i| i != 0)
+        .map(|&i| w[i] + 2)
+        .sum();
+    w[0] = w[0].min(TEXT_WIDTH.saturating_sub(2 + figures)).max(10);
     for (n, (section, section_rows)) in rows.iter().enumerate() {
         o.push('\n');
         let _ = writeln!(
@@ -203,10 +210,16 @@ impl Table<'_> {
         };
         let _ = writeln!(o, "{}", line(self.head));
         for row in rows {
+            let label = if width(&row[0]) > self.w[0] {
+                let _ = writeln!(o, "  {}", row[0]);
+                ""
+            } else {
+                row[0].as_str()
+            };
             let _ = writeln!(
                 o,
                 "{}",
-                line([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]])
+                line([label, &row[1], &row[2], &row[3], &row[4], &row[5]])
             );
         }
     }
@@ -215,7 +228,9 @@ impl Table<'_> {
 /// The years without a holiday table and what the figures count.
 fn footer(o: &mut String, r: &Report, lang: Lang) {
     if !r.uncovered_years.is_empty() {
-        let _ = writeln!(o, "{}", words::uncovered(lang, &r.uncovered_years));
+        for line in wrap(&words::uncovered(lang, &r.uncovered_years), TEXT_WIDTH - 3) {
+            let _ = writeln!(o, "{line}");
+        }
     }
     for (i, para) in words::definitions(lang, r.group_visit_min_people)
         .iter()
@@ -249,16 +264,25 @@ fn item_table(o: &mut String, head: &[&str], rows: &[Vec<String>]) {
                 .min(ITEM_COLUMN_MAX)
         })
         .collect();
+    let used: usize = 2 + widths.iter().map(|w| w + 2).sum::<usize>();
+    // The summary gets the rest of the line; where that is less than a useful part of it, a
+    // line of its own under the row, so that no line passes the page's 80 columns.
+    let below = TEXT_WIDTH.saturating_sub(used) < SUMMARY_MIN;
     let line = |cells: &[String]| {
-        let used: usize = 2 + widths.iter().map(|w| w + 2).sum::<usize>();
         let mut l = "  ".to_owned();
         for (c, w) in cells.iter().zip(&widths) {
             l.push_str(&fit(c, *w));
             l.push_str("  ");
         }
-        // The summary gets the rest of the line, and at least a useful part of itself.
+        let mut l = l.trim_end().to_owned();
         if let Some(last) = cells.get(fixed) {
-            l.push_str(&cut(last, TEXT_WIDTH.saturating_sub(used).max(SUMMARY_MIN)));
+            if below {
+                l.push_str("\n      ");
+                l.push_str(&cut(last, TEXT_WIDTH - 6));
+            } else {
+                l.push_str("  ");
+                l.push_str(&cut(last, TEXT_WIDTH.saturating_sub(used)));
+            }
         }
         l.trim_end().to_owned()
     };

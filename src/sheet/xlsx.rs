@@ -38,7 +38,11 @@ impl XlsxError {
         match self {
             XlsxError::TooManyRows(n) => words::too_many_rows(lang, *n),
             XlsxError::Book(e) => words::cannot_make(lang, &e.to_string()),
-            XlsxError::Io(e) => format!("{}{e}", lang.pick("写出失败：", "cannot write: ")),
+            XlsxError::Io(e) => format!(
+                "{}{}",
+                lang.pick("写出失败：", "cannot write: "),
+                crate::strings::input::io_reason(lang, e)
+            ),
         }
     }
 }

@@ -561,7 +561,15 @@ pub fn overdue(
     }
     s.push_str(&match lang {
         Lang::Zh => format!("；本期督办{supervised}件、督办{orders}次"),
-        Lang::En => format!("; {supervised} items were supervised this period ({orders} orders)"),
+        Lang::En => {
+            let (items, were) = if supervised == "1" {
+                ("item", "was")
+            } else {
+                ("items", "were")
+            };
+            let order = if orders == "1" { "order" } else { "orders" };
+            format!("; {supervised} {items} {were} supervised this period ({orders} {order})")
+        }
     });
     if !supervised_nos.is_empty() {
         s.push_str(&match lang {

@@ -40,8 +40,8 @@ pub fn unassigned(lang: Lang) -> &'static str {
 /// The last line of a bar list cut to its box: how many more there are and their sum.
 pub fn more_items(lang: Lang, items: usize, sum: i64) -> String {
     match lang {
-        Lang::Zh => format!("…另有 {items} 项，共 {sum}"),
-        Lang::En => format!("…{items} more, {sum} in all"),
+        Lang::Zh => format!("…另有 {items} 项，合计 {sum} 件"),
+        Lang::En => format!("…{items} more, holding {sum} between them"),
     }
 }
 

@@ -22,6 +22,7 @@ pub fn kind(lang: Lang, k: DocKind) -> &'static str {
             DocKind::Whereabouts => "notice of where it went",
             DocKind::Warning => "early-warning letter (key petitioner)",
             DocKind::Advice => "work suggestion letter",
+            DocKind::Objection => "objection to the body that passed it down",
         },
     }
 }
@@ -61,6 +62,8 @@ fn missing_name_zh(m: Missing) -> &'static str {
         Missing::KeyFlag => "重点信访人标记",
         Missing::Unit => "致送单位",
         Missing::Advice => "建议内容",
+        Missing::ObjectionInstead => "可告知信访人的不予受理决定",
+        Missing::Objection => "上级转交办事项“不属于本机关”的决定",
     }
 }
 
@@ -91,6 +94,8 @@ fn missing_name_en(m: Missing) -> &'static str {
         Missing::KeyFlag => "a key-petitioner flag",
         Missing::Unit => "the unit it goes to",
         Missing::Advice => "the suggestion",
+        Missing::ObjectionInstead => "a decline to tell the petitioner",
+        Missing::Objection => "a decline of an item passed down as not this office's",
     }
 }
 
@@ -128,6 +133,12 @@ fn remedy_zh(m: Missing) -> &'static str {
         }
         Missing::Advice => {
             "请写明建议内容：命令行 --advice，或 apply 的 advice（《信访工作条例》第四十条）"
+        }
+        Missing::ObjectionInstead => {
+            "本件是上级转送、交办来的、不属于本机关职权的事项：应向转交办机关提出异议，出具异议函（objection），经其核实同意后交还材料，不向信访人出具不予受理告知书（《信访工作条例》第二十三条第三款）"
+        }
+        Missing::Objection => {
+            "异议函只用于上级转送、交办来而不属于本机关职权范围、已按“不属于本机关”不予受理的事项（《信访工作条例》第二十三条第三款）"
         }
     }
 }
@@ -167,6 +178,12 @@ fn remedy_en(m: Missing) -> &'static str {
             "the case is not assigned: assign it (a), or give the unit with notice --to (never the accused unit by default: Art 30 §3)"
         }
         Missing::Advice => "write the suggestion: --advice, or advice in apply (Art 40)",
+        Missing::ObjectionInstead => {
+            "the item was passed down and is not this office's: object to the body that passed it with an objection letter (objection), and return the papers once it agrees; no notice goes to the petitioner (Art 23 ¶3)"
+        }
+        Missing::Objection => {
+            "an objection letter is only for an item passed down and declined as not this office's (Art 23 ¶3)"
+        }
     }
 }
 
@@ -266,7 +283,7 @@ pub fn screen(lang: Lang) -> &'static Screen {
         Lang::Zh => &Screen {
             pick_title: "出具文书",
             preview_title: "文书预览",
-            pick_hint: "数字 1-9 直接预览  j/k 选择后 Enter 预览  Esc 返回（预览后 Enter 才出具）",
+            pick_hint: "数字 1-9 直接预览  j/k 选择后 Enter 预览\nEsc 返回（预览后再按 Enter 才出具）",
             preview_hint: "Enter 出具并写入文件  j/k 滚动  Esc 返回",
             reprint_mark: "已出具，重印原文",
             basis_label: "处理意见的法律法规依据（第三十二条）：",
@@ -277,7 +294,7 @@ pub fn screen(lang: Lang) -> &'static Screen {
         Lang::En => &Screen {
             pick_title: "Issue a document",
             preview_title: "Preview",
-            pick_hint: "1-9 preview at once  j/k then Enter preview  Esc back (issued only by Enter on the preview)",
+            pick_hint: "1-9 preview at once  j/k then Enter preview\nEsc back (issued only by Enter on the preview)",
             preview_hint: "Enter issue and write the file  j/k scroll  Esc back",
             reprint_mark: "issued: reprint as it was",
             basis_label: "The legal basis of the outcome (Art 32):",

@@ -42,6 +42,7 @@ pub fn workflow(lang: Lang, e: &E) -> String {
         E::NotOnTheSpot { channel } => not_on_the_spot(lang, *channel),
         E::OutOfTurn(turn) => course::refused(lang, turn),
         E::AlreadyVisited => said(lang, ALREADY_VISITED),
+        E::AlreadyOwned => said(lang, ALREADY_OWNED),
         E::DocumentIncomplete { kind, missing } => documents::incomplete(lang, *kind, *missing),
         E::Undo(refusal) => super::undo::refusal(lang, refusal),
         E::MissingField { op, field } => missing_field(lang, *op, *field),
@@ -148,6 +149,10 @@ const OUTCOME_ON_NOTICE: Said = (
     "a notice of decline or pass-on carries no outcome: leave outcome out",
 );
 const ALREADY_VISITED: Said = ("本件已回访过", "the return visit is already recorded");
+const ALREADY_OWNED: Said = (
+    "本件已由你包案，无需再包",
+    "you own this case already: nothing to take",
+);
 
 fn wrong_state(lang: Lang, op: Op, state: State, allowed: &[Op]) -> String {
     let zh = lang == Lang::Zh;
@@ -377,6 +382,17 @@ const ALREADY_EXTENDED: Said = (
 );
 
 fn extension_too_long(lang: Lang, asked: u32, cap: u32) -> String {
+    match (lang, asked, cap) {
+        (Lang::Zh, _, 0) => {
+            return "复查、复核的办理期限不能延期（《信访工作条例》第三十五条、第三十六条；第三十四条的延期只适用于初次办理）".to_owned();
+        }
+        (Lang::En, _, 0) => {
+            return "a 复查/复核 period cannot be extended (Art 35–36; Art 34's extension is for first handling)".to_owned();
+        }
+        (Lang::Zh, 0, _) => return format!("延期天数须为1至{cap}日（《信访工作条例》第三十四条）"),
+        (Lang::En, 0, _) => return format!("give an extension of 1 to {cap} days (Art 34)"),
+        _ => {}
+    }
     if lang == Lang::Zh {
         format!("延期{asked}日超出上限{cap}日（《信访工作条例》第三十四条）：请改为1至{cap}日")
     } else {
@@ -521,6 +537,14 @@ pub fn warning(lang: Lang, w: &Warning) -> String {
                 )
             }
         }
+        Warning::SuperiorDateBeforeReceipt { superior, received } => match lang {
+            Lang::Zh => format!(
+                "上级要求办结日期{superior}早于收件日期{received}：本件一登记即超期，请核对上级来文的日期（已按所填保存）"
+            ),
+            Lang::En => format!(
+                "the superior's date {superior} is before the day received, {received}: the item is overdue at once; check the date on the superior's document (saved as entered)"
+            ),
+        },
         Warning::MajorUrgent => lang
             .pick(
                 "重大紧急事项：请当日报告领导（《信访工作条例》第二十五条）",

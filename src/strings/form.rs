@@ -159,6 +159,15 @@ pub fn no_repeat(lang: Lang) -> &'static str {
     lang.pick("右侧没有可选的以往案件", "no earlier case to pick")
 }
 
+/// The summary of a 重复件 left blank: what the visitor raised again, said as such (a
+/// trial's blank summary became the old case's words, dated today).
+pub fn same_matter(lang: Lang, case: &str) -> String {
+    match lang {
+        Lang::Zh => format!("再次反映{case}所涉同一问题"),
+        Lang::En => format!("raised again the matter of {case}"),
+    }
+}
+
 pub fn not_open(lang: Lang) -> &'static str {
     lang.pick(
         "该件已答复或已归档，不能作为重复件并入；可用 Ctrl-L 关联后另行登记",

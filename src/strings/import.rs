@@ -61,6 +61,18 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
 /// How a handling cell is written, after "not understood": the register's own form.
 fn form_of(lang: Lang, f: Field) -> &'static str {
     match f {
+        Field::Channel => lang.pick(
+            "（应为 来访、来信、来电、电子邮件、网上信访 或 上级转交办）",
+            " (write visit, letter, phone, e-mail, online or referral)",
+        ),
+        Field::Decision => lang.pick(
+            "（应写作 受理、不予受理（理由）、转送（机关）或 当场答复）",
+            " (write accept, decline (ground), pass on (body) or answered on the spot)",
+        ),
+        Field::People => lang.pick(
+            "（应为人数，如 12 或 12人）",
+            " (write the number of people, e.g. 12)",
+        ),
         Field::Extension => lang.pick("（应写作 15天（理由））", " (write it as 15 days (reason))"),
         Field::Supervision => lang.pick(
             "（应写作 逾期未办结（2026-03-20前反馈），多项以、分隔）",
@@ -200,6 +212,69 @@ pub fn import_error(lang: Lang, file: &std::path::Path, e: &crate::import::Impor
         }
         ImportError::Read(ReadError::Workbook(e)) => cannot_read(lang, file, e),
         ImportError::Read(ReadError::NoSheet) => cannot_read(lang, file, "no sheet"),
+        ImportError::Read(ReadError::NoSuchSheet(names)) => no_such_sheet(lang, file, names),
+    }
+}
+
+/// `--sheet` named no sheet of the workbook.
+fn no_such_sheet(lang: Lang, file: &std::path::Path, names: &[String]) -> String {
+    let names = quoted(names);
+    match lang {
+        Lang::Zh => format!("{} 中没有这张表；它的表有：{names}", file.display()),
+        Lang::En => format!(
+            "{} has no such sheet; its sheets are: {names}",
+            file.display()
+        ),
+    }
+}
+
+fn quoted(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("「{n}」")).collect();
+    quoted.join("")
+}
+
+/// What the plan leaves out of the file besides bad rows, said before the rows: handling
+/// with no decision column, columns not read, total rows, sheets not read.
+pub fn plan_notes(lang: Lang, plan: &crate::import::Plan) -> Vec<String> {
+    let mut notes = Vec::new();
+    let unread = plan.handling_without_decision();
+    if !unread.is_empty() {
+        notes.push(no_decision_column(lang, &unread));
+    }
+    let columns = plan.unread_columns();
+    if !columns.is_empty() {
+        notes.push(unread_columns(lang, &columns));
+    }
+    if !plan.totals.is_empty() {
+        let lines: Vec<String> = plan.totals.iter().map(usize::to_string).collect();
+        notes.push(match lang {
+            Lang::Zh => format!("第 {} 行是合计行，不导入", lines.join("、")),
+            Lang::En => format!("row {} totals the sheet: not imported", lines.join(", ")),
+        });
+    }
+    if let (Some(sheet), false) = (&plan.sheet, plan.other_sheets.is_empty()) {
+        let others = quoted(&plan.other_sheets);
+        notes.push(match lang {
+            Lang::Zh => format!(
+                "只读了表「{sheet}」；工作簿另有表{others}未读：要导入，请用 --sheet 表名 逐表导入（导入过的行会跳过）"
+            ),
+            Lang::En => format!(
+                "only the sheet 「{sheet}」 was read; the workbook's sheets {others} were not: import each with --sheet NAME (rows imported before are left as they are)"
+            ),
+        });
+    }
+    notes
+}
+
+fn unread_columns(lang: Lang, columns: &[String]) -> String {
+    let named = columns.join("、");
+    match lang {
+        Lang::Zh => format!(
+            "注意：以下列不导入：{named}。如其中某列应导入，请指明它是本系统的哪一列（--map 原列名=本系统列名，或登记表的「表头对照」；列名见 import --template）"
+        ),
+        Lang::En => format!(
+            "note: these columns are not imported: {named}. If one should be, name the column it is (--map THEIR-HEADING=OUR-HEADING, or the form's mapping field; the headings are in import --template)"
+        ),
     }
 }
 

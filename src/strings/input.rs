@@ -170,6 +170,12 @@ pub fn io_reason(lang: Lang, e: &std::io::Error) -> String {
         K::InvalidData => lang.pick("内容不是 UTF-8 文本", "its content is not UTF-8 text"),
         K::ReadOnlyFilesystem => lang.pick("所在磁盘只读", "the disk is read-only"),
         K::StorageFull => lang.pick("磁盘已满", "the disk is full"),
+        // O_NOFOLLOW met a symbolic link at the name (`files::private_file`).
+        #[cfg(unix)]
+        _ if e.raw_os_error() == Some(libc::ELOOP) => lang.pick(
+            "这个名字是一个符号链接，为免个人信息被写到别处而不跟随：请换一个文件名",
+            "the name is a symbolic link, not followed lest personal data go elsewhere: choose another file name",
+        ),
         _ => return e.to_string(),
     };
     said.to_owned()

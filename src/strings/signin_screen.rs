@@ -16,6 +16,14 @@ pub struct SignInText {
     pub new_passphrase: &'static str,
     pub again: &'static str,
     pub keys: &'static str,
+    /// While the name is being chosen: typing filters the names, not the passphrase.
+    pub naming_keys: &'static str,
+    /// In the passphrase's place while the name is being chosen.
+    pub name_first: &'static str,
+    /// Before the typed filter, under the names.
+    pub filter: &'static str,
+    /// The filter matches no name.
+    pub no_match: &'static str,
     pub locked_keys: &'static str,
     pub change_keys: &'static str,
     pub locked_intro: &'static str,
@@ -42,7 +50,11 @@ static ZH: SignInText = SignInText {
     passphrase: "口令",
     new_passphrase: "新口令",
     again: "再输一次",
-    keys: "↑↓ 选姓名   Enter 登录   Esc 退出",
+    keys: "↑↓ 换姓名   Enter 登录   Esc 退出",
+    naming_keys: "输入姓名中的字筛选   ↑↓ 选择   Enter 确定姓名   Esc 退出",
+    name_first: "（先选姓名，按 Enter）",
+    filter: "筛选",
+    no_match: "没有这个名字：Backspace 修改，或用 ↑↓ 选择",
     locked_keys: "Enter 解锁   Ctrl-C 退出（未保存的表单留作草稿）",
     change_keys: "Enter 下一步   Esc 退出",
     locked_intro: "长时间无操作，桌面已锁定；屏幕和未填完的表单都原样保留。请输入口令继续。",
@@ -62,7 +74,11 @@ static EN: SignInText = SignInText {
     passphrase: "Passphrase",
     new_passphrase: "New passphrase",
     again: "Again",
-    keys: "↑↓ name   Enter sign in   Esc quit",
+    keys: "↑↓ another name   Enter sign in   Esc quit",
+    naming_keys: "type to find your name   ↑↓ choose   Enter this is me   Esc quit",
+    name_first: "(choose your name first, then Enter)",
+    filter: "Find",
+    no_match: "no such name: Backspace to change it, or ↑↓ to choose",
     locked_keys: "Enter unlock   Ctrl-C quit (an unsaved form is kept as a draft)",
     change_keys: "Enter next   Esc quit",
     locked_intro: "The desk was idle and locked; the screen and any unfinished form are kept as they were. Type your passphrase to go on.",
@@ -120,9 +136,15 @@ pub fn same_as_given(lang: Lang) -> &'static str {
     )
 }
 
+/// A refusal names whose passphrase it was: a trial typed its own name into a colleague's
+/// passphrase and was told only 口令不对.
 pub fn refusal(lang: Lang, name: &str, e: &crate::store::KeyError) -> String {
     match e {
         crate::store::KeyError::Locked { until } => locked_until(lang, name, *until),
+        other @ crate::store::KeyError::WrongPassphrase { .. } => {
+            let sep = lang.pick("：", ": ");
+            format!("{name}{sep}{}", super::signin::key_error(lang, other))
+        }
         other => super::signin::key_error(lang, other),
     }
 }

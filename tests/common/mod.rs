@@ -370,3 +370,21 @@ pub fn register_line(id: i64) -> String {
     .to_string()
         + "\n"
 }
+
+/// `xinfang import` on `l` with `extra` (the file and its options).
+pub fn import(l: &Ledger, extra: &[&str]) -> Out {
+    let mut args = vec!["import", "--db", l.db()];
+    args.extend_from_slice(extra);
+    run(&args, "")
+}
+
+/// Every case of a ledger as `export --format json --full` gives it.
+pub fn exported(l: &Ledger) -> Vec<Value> {
+    let o = run(
+        &["export", "--db", l.db(), "--format", "json", "--full"],
+        "",
+    );
+    assert!(o.success(), "{o:?}");
+    let v: Value = serde_json::from_str(&o.stdout).expect("json");
+    v.as_array().cloned().unwrap_or_default()
+}

@@ -126,6 +126,13 @@ pub enum Body {
     },
     /// 工作建议函 (Art 40): the office's suggestion to a unit.
     Advice { to: String, advice: String },
+    /// 异议函 (Art 23 第三款): to the body that passed the item down, why it is not this
+    /// office's, and the last day to object.
+    Objection {
+        to: String,
+        reason: String,
+        due: Option<NaiveDate>,
+    },
 }
 
 /// One flag told on a 预警稳控提醒函.

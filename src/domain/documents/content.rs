@@ -14,7 +14,7 @@ use crate::domain::flags::PersonFlag;
 use crate::domain::policy::ClockRule;
 use crate::domain::policy::ClockStart;
 use crate::domain::rules::{Rules, local_date};
-use crate::domain::types::{Decision, HandlingType};
+use crate::domain::types::{Decision, HandlingType, Level};
 
 /// What the person issuing adds to what the case already holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,6 +103,11 @@ pub enum Missing {
     Unit,
     /// 工作建议函: the suggestion itself.
     Advice,
+    /// 不予受理告知书 on an item passed down that is not this office's: it is objected to
+    /// the body that passed it (异议函), not told to the petitioner (Art 23 第三款).
+    ObjectionInstead,
+    /// 异议函: the case is not an item passed down and declined as not this office's.
+    Objection,
 }
 
 /// Who a document is addressed to.
@@ -240,6 +245,7 @@ pub fn prepare(case: &Case, input: &IssueInput, rules: &Rules) -> Result<Content
         DocKind::Whereabouts => src.whereabouts()?,
         DocKind::Warning => src.warning()?,
         DocKind::Advice => src.advice()?,
+        DocKind::Objection => src.objection()?,
     };
     Ok(Content {
         kind,
@@ -296,7 +302,7 @@ impl Sources<'_, '_> {
         let handling_type = case.intake.handling_type;
         let route = match (handling_type, &department) {
             (None, None) => return Err(Missing::HandlingRoute),
-            (Some(t), d) => route_of(t, d.as_deref()),
+            (Some(t), d) => route_of(t, case.level(), d.as_deref()),
             (None, Some(d)) => format!("交由{d}办理"),
         };
         Ok(Body::Accept {
@@ -318,6 +324,9 @@ impl Sources<'_, '_> {
 
     /// Art 23 第一款: 不属于职权范围的，告知向有权处理的机关提出.
     fn decline(&self) -> Result<Body, Missing> {
+        if self.case.objected() {
+            return Err(Missing::ObjectionInstead);
+        }
         match self.decision {
             Some(Decision::Decline {
                 ground,
@@ -349,13 +358,21 @@ impl Sources<'_, '_> {
                     .passed_on_for_report(self.rules)
                     .is_some_and(|(_, by)| by.is_some()),
             }),
-            (_, Some(a)) => Ok(Body::Transfer {
-                mode: "assign",
-                to: a.department.clone(),
-                handler: Some(a.handler.clone()),
-                due: self.handle_due(self.case.extension_days()),
-                due_set: false,
-            }),
+            (_, Some(a)) => {
+                // The department answers by whichever comes first: the handling period or
+                // the date the superior set on the item it passed down (Art 22 (三)); a
+                // trial's 交办单 gave the 60th day, past the superior's.
+                let handling = self.handle_due(self.case.extension_days());
+                let superior = (self.case.intake.referral.as_ref()).and_then(|r| r.deadline);
+                let set = superior.filter(|s| handling.is_none_or(|h| *s < h));
+                Ok(Body::Transfer {
+                    mode: "assign",
+                    to: a.department.clone(),
+                    handler: Some(a.handler.clone()),
+                    due: set.or(handling),
+                    due_set: set.is_some(),
+                })
+            }
             (
                 None
                 | Some(Decision::Accept | Decision::Decline { .. } | Decision::Answered { .. }),
@@ -443,6 +460,32 @@ impl Sources<'_, '_> {
         })
     }
 
+    /// Art 23 第三款: 认为不属于本机关、单位职权范围的，应当自收到之日起5个工作日内向转送、
+    /// 交办机关提出异议，并详细说明理由.
+    fn objection(&self) -> Result<Body, Missing> {
+        let case = self.case;
+        let (Some(Decision::Decline { route, note, .. }), true) = (self.decision, case.objected())
+        else {
+            return Err(Missing::Objection);
+        };
+        let to = (case.intake.referral.as_ref()).map(|r| r.body.trim().to_owned());
+        let reason = [Some(route.as_str()), note.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(|s| s.trim().trim_end_matches(['。', '.', '；', ';']))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("；");
+        Ok(Body::Objection {
+            to: need(to.filter(|t| !t.is_empty()), Missing::Unit)?,
+            reason: need(
+                Some(reason).filter(|r| !r.is_empty()),
+                Missing::DeclineRoute,
+            )?,
+            due: crate::domain::due::objection_due(case, self.rules),
+        })
+    }
+
     /// Art 40: 提出改进工作的建议.
     fn advice(&self) -> Result<Body, Missing> {
         Ok(Body::Advice {
@@ -504,8 +547,9 @@ impl Sources<'_, '_> {
         let r = need(case.reply.as_ref(), Missing::Reply)?;
         Ok(Body::NoFurther {
             received_on: n.received_on,
-            request: n.text.trim().to_owned(),
-            opinion: r.text.trim().to_owned(),
+            // Quoted, then closed with the letter's own 。 (a trial's ended bare).
+            request: n.text.trim().trim_end_matches(['。', '.']).to_owned(),
+            opinion: r.text.trim().trim_end_matches(['。', '.']).to_owned(),
             outcome: r.outcome,
             served_on: r.served_at,
             terminated: case.terminated.is_some(),
@@ -540,11 +584,21 @@ impl Sources<'_, '_> {
 }
 
 /// The handling route told with an acceptance (Art 29–31 by kind of matter).
-fn route_of(t: HandlingType, department: Option<&str>) -> String {
-    let how = match t {
-        HandlingType::Suggestion => "研究论证后予以回复（《信访工作条例》第二十九条）",
-        HandlingType::Accusation => "依规依纪依法办理并反馈（《信访工作条例》第三十条）",
-        HandlingType::Claim => "调查核实后出具信访处理意见书（《信访工作条例》第三十一条）",
+/// A 复查 or 复核 is answered with its own opinion (Art 35–36), whatever the matter's kind:
+/// a trial's 复查 notice promised a 信访处理意见书 under 第三十一条.
+fn route_of(t: HandlingType, level: Level, department: Option<&str>) -> String {
+    let how = match (level, t) {
+        (Level::Review, _) => "调查核实后提出复查意见并书面答复（《信访工作条例》第三十五条）",
+        (Level::ReReview, _) => "调查核实后提出复核意见（《信访工作条例》第三十六条）",
+        (Level::First, HandlingType::Suggestion) => {
+            "研究论证后予以回复（《信访工作条例》第二十九条）"
+        }
+        (Level::First, HandlingType::Accusation) => {
+            "依规依纪依法办理并反馈（《信访工作条例》第三十条）"
+        }
+        (Level::First, HandlingType::Claim) => {
+            "调查核实后出具信访处理意见书（《信访工作条例》第三十一条）"
+        }
     };
     match department {
         Some(d) => format!("交由{d}{how}"),

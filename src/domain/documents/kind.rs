@@ -45,10 +45,14 @@ pub enum DocKind {
     /// 工作建议函 (Art 40: 提出改进工作的建议): the office's suggestion to a unit.
     #[serde(alias = "工作建议函", alias = "建议函")]
     Advice,
+    /// 转送交办事项异议函 (Art 23 第三款): an item passed down that is not this office's,
+    /// objected to the body that passed it, with the reasons; no notice to the petitioner.
+    #[serde(alias = "转送交办事项异议函", alias = "异议函")]
+    Objection,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 13] = [
+    pub const ALL: [DocKind; 14] = [
         DocKind::Accept,
         DocKind::Decline,
         DocKind::Transfer,
@@ -61,6 +65,7 @@ impl DocKind {
         DocKind::Reminder,
         DocKind::NoFurther,
         DocKind::Whereabouts,
+        DocKind::Objection,
         DocKind::Warning,
         DocKind::Advice,
     ];
@@ -82,6 +87,7 @@ impl DocKind {
             DocKind::Whereabouts => "whereabouts",
             DocKind::Warning => "warning",
             DocKind::Advice => "advice",
+            DocKind::Objection => "objection",
         }
     }
 
@@ -115,6 +121,7 @@ impl DocKind {
             DocKind::Whereabouts => "转送交办去向告知书",
             DocKind::Warning => "预警稳控提醒函",
             DocKind::Advice => "工作建议函",
+            DocKind::Objection => "转送交办事项异议函",
         }
     }
 
@@ -134,6 +141,7 @@ impl DocKind {
             DocKind::Whereabouts => "去",
             DocKind::Warning => "预警",
             DocKind::Advice => "建",
+            DocKind::Objection => "异",
         }
     }
 

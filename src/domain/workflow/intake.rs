@@ -65,6 +65,14 @@ pub(super) fn validate_intake(
     if input.urgency == Urgency::Major {
         warnings.push(Warning::MajorUrgent);
     }
+    // Art 22 (三): a date the superior set that had passed when the item came is most
+    // likely mistyped; kept as typed (an item may come late), but said.
+    let received = local_date(received_at, rules);
+    if let Some(superior) = (input.referral.as_ref()).and_then(|r| r.deadline)
+        && superior < received
+    {
+        warnings.push(Warning::SuperiorDateBeforeReceipt { superior, received });
+    }
     let receiver = (input.receiver.clone())
         .filter(|r| !r.trim().is_empty())
         .unwrap_or_else(|| actor.name.clone());

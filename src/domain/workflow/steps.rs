@@ -94,7 +94,7 @@ impl Step<'_, '_> {
             Command::Archive => Ok(self.archive(next)),
             Command::Review { text, received_on } => self.review(text, *received_on),
             Command::Attach(input) => self.attach(next, input),
-            Command::Own => Ok(self.own(next)),
+            Command::Own => self.own(next),
             Command::AskExtension { days, reason } => self.ask_extension(next, *days, reason),
             Command::RefuseExtension { reason } => self.refuse_extension(next, reason),
             Command::ReportBack { text, sent_on } => self.report_back(next, text, *sent_on),
@@ -506,11 +506,15 @@ impl Step<'_, '_> {
         Ok(Change::to(next))
     }
 
-    fn own(self, mut next: Case) -> Change {
+    /// 包案; a second by the same leader is refused rather than journaled twice.
+    fn own(self, mut next: Case) -> Result<Change, WorkflowError> {
         if let Some(a) = next.assignment.as_mut() {
+            if a.owner_leader.as_deref() == Some(self.actor.name.as_str()) {
+                return Err(WorkflowError::AlreadyOwned);
+            }
             a.owner_leader = Some(self.actor.name.clone());
         }
-        Change::to(next)
+        Ok(Change::to(next))
     }
 
     fn issue(self, mut next: Case, input: &IssueInput) -> Result<Change, WorkflowError> {

@@ -18,6 +18,12 @@ pub enum Warning {
     /// An extension (Art 34) moves the handling clock to `due`, past the date `superior` the
     /// body that passed the item down set for the 办结报告 (Art 22 (三)): the superior must agree.
     PastSuperiorDeadline { due: NaiveDate, superior: NaiveDate },
+    /// The date the superior set for an item it passed down (Art 22 (三)) is before the day
+    /// the item was received: overdue at once, and most likely mistyped.
+    SuperiorDateBeforeReceipt {
+        superior: NaiveDate,
+        received: NaiveDate,
+    },
     /// Art 22 第二款: a 检举控告 for the 纪检监察 is passed on to the 纪检监察机关, a 涉法涉诉
     /// letter to the 政法部门; registered otherwise, the clerk is reminded.
     RouteByLaw(LawRoute),

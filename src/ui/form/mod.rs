@@ -470,7 +470,7 @@ impl Form {
         if !self.repeat_open() {
             return Outcome::Refused(crate::strings::form::not_open(self.lang).to_owned());
         }
-        let id = row.case.id;
+        let (id, no) = (row.case.id, row.case.case_no.clone());
         // The item joins a case that has its category, kind and summary: what
         // was left blank is taken from it, not demanded again.
         let joined = row.case.intake.clone();
@@ -478,7 +478,11 @@ impl Form {
         if let Some(kind) = joined.handling_type {
             self.fill_blank(FieldKey::HandlingType, kind.code());
         }
-        self.fill_blank(FieldKey::Summary, &joined.summary);
+        // The summary is today's: left blank, it says the matter was raised again, not the
+        // old case's words as if said today.
+        let no = no.unwrap_or_else(|| format!("#{id}"));
+        let again = crate::strings::form::same_matter(self.lang, &no);
+        self.fill_blank(FieldKey::Summary, &again);
         match self.validate() {
             Some(i) => {
                 self.focus = i;

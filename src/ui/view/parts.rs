@@ -89,13 +89,15 @@ pub fn footer(
 }
 
 /// The bottom row's text, dim; a message too long for one row wraps
-/// upwards over the rows above it (at most three), never cut mid-word.
+/// upwards over the rows above it (three, or a third of the screen when it is taller),
+/// never cut mid-word: a refusal's last part says how to put it right (a trial at 80×24
+/// lost exactly that part of an Art 28 refusal).
 pub fn bottom_lines(text: &str, frame: &mut Frame, area: Rect) {
-    const MOST: usize = 3;
+    let most = usize::from(area.height / 3).max(3);
     let w = usize::from(area.width);
     let mut lines = crate::display::wrap(text, w);
-    if lines.len() > MOST {
-        let rest = lines.split_off(MOST - 1).join(" ");
+    if lines.len() > most {
+        let rest = lines.split_off(most - 1).join(" ");
         lines.push(crate::display::cut(&rest, w));
     }
     let n = u16::try_from(lines.len())
@@ -187,5 +189,22 @@ mod tests {
         // The character cut in half gives way to a space; the one before stays.
         assert_eq!(buf[(4, 1)].symbol(), " ");
         assert_eq!(buf[(2, 1)].symbol(), "访");
+    }
+
+    /// A long refusal at 80×24 is said whole, its last words (how to put it right) included.
+    #[test]
+    fn a_long_message_is_said_whole_on_a_small_screen() {
+        let message = format!(
+            "{}请交由其他领导或单位办理。",
+            "与信访事项有直接利害关系的应当回避。".repeat(8)
+        );
+        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+        term.draw(|f| super::bottom_lines(&message, f, Rect::new(0, 0, 80, 24)))
+            .expect("drawn");
+        let shown: String = (term.backend().buffer().content().iter())
+            .map(|c| c.symbol())
+            .collect::<String>()
+            .replace(' ', "");
+        assert!(shown.contains("请交由其他领导或单位办理。"), "{shown}");
     }
 }

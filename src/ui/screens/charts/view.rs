@@ -183,6 +183,6 @@ mod tests {
         assert!(drawn.contains("类1") && drawn.contains("类2"), "{drawn}");
         assert!(!drawn.contains("类3"), "{drawn}");
         // 7 + 6 + 5 left out.
-        assert!(drawn.contains("…另有 3 项，共 18"), "{drawn}");
+        assert!(drawn.contains("…另有 3 项，合计 18 件"), "{drawn}");
     }
 }

@@ -28,13 +28,14 @@ pub fn draw(panel: &DocPanel, lang: Lang, frame: &mut Frame, area: Rect) {
                 lines.push(Line::from(""));
                 lines.push(Line::from(hint).dim());
             } else {
-                lines.push(Line::from(t.pick_hint).dim());
+                // Two lines: one was cut at the box's edge, where it says how to issue.
+                lines.extend(t.pick_hint.lines().map(|l| Line::from(l).dim()));
             }
             // At the left edge: a box whose left border cut a wide
             // character of the case screen would leave half of it showing.
             // The kinds, the borders, and four rows under them (the basis asked: its label,
             // its row, the hint).
-            let rows = DocKind::ALL.len() as u16 + 6;
+            let rows = DocKind::ALL.len() as u16 + 7;
             let (w, h) = (60.min(area.width), rows.min(area.height));
             let at = Rect {
                 x: area.x,
@@ -86,7 +87,14 @@ pub fn draw(panel: &DocPanel, lang: Lang, frame: &mut Frame, area: Rect) {
 fn kinds(panel: &DocPanel, lang: Lang) -> Vec<Line<'static>> {
     (DocKind::ALL.iter().enumerate())
         .map(|(i, k)| {
-            let mut line = format!("{} {}", i + 1, text::kind(lang, *k));
+            // Digits reach the first nine; the rest are j/k away, and show no number a key
+            // would not take.
+            let key = if i < 9 {
+                format!("{}", i + 1)
+            } else {
+                " ".to_owned()
+            };
+            let mut line = format!("{key} {}", text::kind(lang, *k));
             if let Some((_, n)) = panel.issued.iter().rev().find(|(d, _)| d == k) {
                 line.push_str(&format!("  {n}"));
             }

@@ -251,7 +251,10 @@ fn row_line(lang: Lang, r: &CaseRow, cols: &[usize; 8], query: Option<&str>) -> 
     spans.push(Span::raw(" "));
     spans.push(Span::raw(fit(&i.category, cols[4])));
     spans.push(Span::raw(" "));
-    spans.extend(highlight(&fit(&i.summary, cols[5]), query));
+    // A phone or ID typed into the summary is masked as the ID column is (a trial saw a
+    // whole phone in the queue beside a masked ID).
+    let summary = crate::domain::masking::mask_in_text(&i.summary);
+    spans.extend(highlight(&fit(&summary, cols[5]), query));
     spans.push(Span::raw(" "));
     spans.push(Span::raw(fit(labels::case_state(lang, c), cols[6])));
     spans.push(Span::raw(" "));

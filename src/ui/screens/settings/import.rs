@@ -32,10 +32,11 @@ fn run(store: &mut Store, app: &App, req: &ImportRequest, write_it: bool) -> Res
     let fail = |e| errors::store(lang, &e);
     let file = PathBuf::from(req.file.trim());
     let map = mapping(&req.map, lang)?;
-    let plan = plan_in(store, &who, &file, &map, lang, app.clock.now()).map_err(|e| match e {
-        PlanError::Store(e) => fail(e),
-        PlanError::File(e) => text::import_error(lang, &file, &e),
-    })?;
+    let plan =
+        plan_in(store, &who, &file, None, &map, lang, app.clock.now()).map_err(|e| match e {
+            PlanError::Store(e) => fail(e),
+            PlanError::File(e) => text::import_error(lang, &file, &e),
+        })?;
     let mut view = shown(lang, req, &plan);
     if !write_it {
         return Ok(Msg::Import(Box::new(view)));
@@ -65,12 +66,11 @@ fn shown(lang: Lang, req: &ImportRequest, plan: &Plan) -> ImportView {
     // The rows with problems first: they are what the leader has to act on.
     let mut rows: Vec<_> = plan.rows.iter().collect();
     rows.sort_by_key(|r| (r.ok(), r.line));
-    let unread = plan.handling_without_decision();
-    // The register's handling that will not come in, said above the rows.
-    let note = (!unread.is_empty()).then(|| text::no_decision_column(lang, &unread));
+    // What will not come in besides bad rows, said above the rows.
+    let notes = text::plan_notes(lang, plan);
     ImportView {
         request: req.clone(),
-        lines: (note.into_iter())
+        lines: (notes.into_iter())
             .chain(rows.iter().map(|r| text::row(lang, r)))
             .collect(),
         summary: text::summary(lang, new, bad, already),

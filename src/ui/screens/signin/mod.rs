@@ -28,6 +28,11 @@ pub struct SignIn {
     /// Who may sign in (those with a key slot); only one when locked.
     pub names: Vec<String>,
     pub selected: usize,
+    /// The name is being chosen: typing filters the names (`filter`), and only Enter moves
+    /// on to the passphrase. On when several may sign in and none was preselected (a trial
+    /// typed its own name into the first name's passphrase and counted a wrong try there).
+    pub naming: bool,
+    pub filter: String,
     /// The idle lock: the name is the operator's, no other.
     pub locked: bool,
     /// The first leader's passphrase in a new ledger's setup (not a one-time one).
@@ -62,12 +67,12 @@ pub enum SignInOutcome {
 impl SignIn {
     /// The sign-in screen: `names` with a slot, `preselect` (`--as`) chosen if listed.
     pub fn new(names: Vec<String>, preselect: Option<&str>) -> SignIn {
-        let selected = preselect
-            .and_then(|p| names.iter().position(|n| n == p))
-            .unwrap_or(0);
+        let chosen = preselect.and_then(|p| names.iter().position(|n| n == p));
         SignIn {
+            naming: chosen.is_none() && names.len() > 1,
+            filter: String::new(),
             names,
-            selected,
+            selected: chosen.unwrap_or(0),
             locked: false,
             setup: false,
             reset: false,

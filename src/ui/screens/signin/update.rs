@@ -18,6 +18,9 @@ impl SignIn {
             return SignInOutcome::Stay;
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.naming && self.choosing() && !(ctrl && key.code == KeyCode::Char('c')) {
+            return self.name_key(key.code, ctrl, lang);
+        }
         match key.code {
             KeyCode::Char('c') if ctrl => SignInOutcome::Quit,
             // The lock is left only by the passphrase (or Ctrl-C, which keeps drafts).
@@ -41,9 +44,48 @@ impl SignIn {
         }
     }
 
-    /// Pasted text goes into the passphrase (from a password manager).
+    /// Pasted text goes into the passphrase (from a password manager), never into the
+    /// name's filter, where it would be shown.
     pub fn paste(&mut self, text: &str) {
+        self.naming = false;
         self.field.insert(text.trim_end_matches(['\r', '\n']));
+    }
+
+    /// A key while the name is chosen: letters find it, ↑↓ move, Enter takes it.
+    fn name_key(&mut self, code: KeyCode, ctrl: bool, lang: Lang) -> SignInOutcome {
+        match code {
+            KeyCode::Esc => return SignInOutcome::Quit,
+            KeyCode::Up | KeyCode::BackTab => self.step(-1),
+            KeyCode::Down | KeyCode::Tab => self.step(1),
+            KeyCode::Enter => {
+                self.naming = false;
+                self.filter.clear();
+                self.message = None;
+            }
+            KeyCode::Backspace => {
+                self.filter.pop();
+                self.find(lang);
+            }
+            KeyCode::Char(c) if !ctrl => {
+                self.filter.push(c);
+                self.find(lang);
+            }
+            _ => {}
+        }
+        SignInOutcome::Stay
+    }
+
+    /// Chooses the first name holding what is typed; says so when none does.
+    fn find(&mut self, lang: Lang) {
+        let typed = self.filter.trim().to_lowercase();
+        let found = (self.names.iter()).position(|n| n.to_lowercase().contains(&typed));
+        match found {
+            Some(i) => {
+                self.selected = i;
+                self.message = None;
+            }
+            None => self.message = Some(text(lang).no_match.to_owned()),
+        }
     }
 
     fn choosing(&self) -> bool {
@@ -117,6 +159,27 @@ mod tests {
         for c in text.chars() {
             press(s, KeyCode::Char(c));
         }
+    }
+
+    #[test]
+    fn typing_before_a_name_is_chosen_finds_the_name_not_a_passphrase() {
+        let mut s = SignIn::new(vec!["于洋".into(), "李娜".into(), "赵建国".into()], None);
+        assert!(s.naming);
+        typ(&mut s, "李娜");
+        assert_eq!(s.name(), Some("李娜"));
+        assert!(s.field.is_empty(), "the name is not the passphrase");
+        assert_eq!(press(&mut s, KeyCode::Enter), SignInOutcome::Stay);
+        assert!(!s.naming);
+        typ(&mut s, "pw");
+        let out = press(&mut s, KeyCode::Enter);
+        assert!(
+            matches!(&out, SignInOutcome::Try { name, passphrase } if name == "李娜" && passphrase.as_str() == "pw")
+        );
+        let mut none = SignIn::new(vec!["于洋".into(), "李娜".into()], None);
+        typ(&mut none, "王");
+        assert!(none.message.is_some() && none.field.is_empty());
+        // --as names the operator: straight to the passphrase.
+        assert!(!SignIn::new(vec!["于洋".into(), "李娜".into()], Some("李娜")).naming);
     }
 
     #[test]

@@ -93,6 +93,9 @@ fn lines(s: &SignIn, lang: Lang, office: &str) -> Vec<(Line<'static>, Option<usi
         out.push(dim(&more));
     }
     out.push((Line::default(), None));
+    if s.naming {
+        return naming_lines(s, t, out);
+    }
     let label = match s.stage {
         Stage::Enter => t.passphrase,
         Stage::NewFirst => t.new_passphrase,
@@ -122,6 +125,40 @@ fn lines(s: &SignIn, lang: Lang, office: &str) -> Vec<(Line<'static>, Option<usi
         (Stage::NewFirst | Stage::NewAgain, _) => t.change_keys,
     };
     out.push(dim(keys));
+    out
+}
+
+/// The foot of the box while the name is chosen: what is typed finds the name; the
+/// passphrase waits for Enter.
+fn naming_lines(
+    s: &SignIn,
+    t: &crate::strings::signin_screen::SignInText,
+    mut out: Vec<(Line<'static>, Option<usize>)>,
+) -> Vec<(Line<'static>, Option<usize>)> {
+    let label = format!("{}：", t.filter);
+    let at = crate::display::width(&label) + crate::display::width(&s.filter);
+    out.push((
+        Line::from(vec![
+            Span::raw(label).bold(),
+            Span::raw(s.filter.clone()).underlined(),
+        ]),
+        Some(at),
+    ));
+    out.push((
+        Line::from(vec![
+            Span::raw(format!("{}：", t.passphrase)).dim(),
+            Span::raw(t.name_first).dim(),
+        ]),
+        None,
+    ));
+    out.push(match &s.message {
+        Some(m) => (
+            Line::from(Span::styled(m.clone(), Style::new().fg(Color::Red))),
+            None,
+        ),
+        None => (Line::default(), None),
+    });
+    out.push((Line::from(Span::raw(t.naming_keys).dim()), None));
     out
 }
 
