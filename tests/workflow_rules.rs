@@ -191,6 +191,10 @@ fn extension_once_within_cap_and_before_due() {
     let zero = E::ExtensionTooLong { asked: 0, cap: 30 };
     let said = xinfang::strings::errors::workflow(xinfang::strings::Lang::Zh, &zero);
     assert!(said.starts_with("延期天数须为1至30日"), "{said}");
+    // A cap of 0 is the office's policy (a 复查/复核 is refused as NoExtensionOnReview first).
+    let none = E::ExtensionTooLong { asked: 5, cap: 0 };
+    let said = xinfang::strings::errors::workflow(xinfang::strings::Lang::Zh, &none);
+    assert!(said.contains("时限政策不允许延期"), "{said}");
     let extended = o.step(assigned, ext(30), "赵局长", t(5));
     assert_eq!(extended.extension_days(), 30);
     assert_eq!(

@@ -129,7 +129,7 @@ fn extension_past_the_superiors_date_warns_and_is_recorded() {
     assert_eq!(ext.past_superior_due, Some(date(2026, 5, 8)));
     let json = serde_json::to_value(&t10.case).unwrap();
     assert_eq!(json["extension"]["past_superior_due"], "2026-05-08");
-    let zh = xinfang::strings::errors::warning(xinfang::strings::Lang::Zh, &t10.warnings[0]);
+    let zh = xinfang::strings::warnings::warning(xinfang::strings::Lang::Zh, &t10.warnings[0]);
     assert!(
         zh.contains("2026-05-12") && zh.contains("须经交办机关同意"),
         "{zh}"

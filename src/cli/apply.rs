@@ -498,7 +498,7 @@ fn result_json(store: &Store, a: &Applied, lang: Lang) -> Value {
     let warnings: Vec<String> = a
         .warnings
         .iter()
-        .map(|w| errors::warning(lang, w))
+        .map(|w| crate::strings::warnings::warning(lang, w))
         .collect();
     let mut v = json!({
         "ok": true,

@@ -223,6 +223,9 @@ pub fn build(job: &RenderJob) -> Value {
 /// and assignment days.
 fn case_facts(case: &crate::domain::case::Case, case_no: &str) -> Value {
     let intake = &case.intake;
+    let referral = (intake.channel == crate::domain::types::Channel::Referral)
+        .then_some(intake.referral.as_ref())
+        .flatten();
     let decided = case
         .decision
         .as_ref()
@@ -237,14 +240,9 @@ fn case_facts(case: &crate::domain::case::Case, case_no: &str) -> Value {
         "channel": labels::channel(Lang::Zh, intake.channel),
         // Art 23 第三款: an item passed down is told as received from the body that sent
         // it (接收情况), not as brought here by the petitioner.
-        "referred_by": (intake.channel == crate::domain::types::Channel::Referral)
-            .then(|| intake.referral.as_ref().map(|r| r.body.trim()))
-            .flatten()
-            .filter(|b| !b.is_empty()),
-        // The superior's document number, cited in the 办结报告 sent back to it.
-        "referral_doc": (intake.channel == crate::domain::types::Channel::Referral)
-            .then(|| intake.referral.as_ref().and_then(|r| r.doc_no.as_deref()))
-            .flatten()
+        "referred_by": referral.map(|r| r.body.trim()).filter(|b| !b.is_empty()),
+        // The superior's document number, cited in the 办结报告 and the 异议函 sent back.
+        "referral_doc": (referral.and_then(|r| r.doc_no.as_deref()))
             .map(str::trim)
             .filter(|d| !d.is_empty()),
         "category": intake.category,

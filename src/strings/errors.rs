@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use crate::domain::error::{Field, WorkflowError as E};
 use crate::domain::op::{Act, Op};
 use crate::domain::types::{Role, State};
-use crate::domain::workflow::Warning;
 
 fn join_ops(lang: Lang, ops: &[Op]) -> String {
     let names: Vec<&str> = ops.iter().map(|o| labels::step(lang, *o)).collect();
@@ -383,22 +382,17 @@ const ALREADY_EXTENDED: Said = (
 
 fn extension_too_long(lang: Lang, asked: u32, cap: u32) -> String {
     match (lang, asked, cap) {
-        (Lang::Zh, _, 0) => {
-            return "复查、复核的办理期限不能延期（《信访工作条例》第三十五条、第三十六条；第三十四条的延期只适用于初次办理）".to_owned();
+        // A 复查/复核 is refused before this (`NoExtensionOnReview`): a cap of 0 is the office's.
+        (Lang::Zh, _, 0) => "本单位的时限政策不允许延期（办理时限的 extension_cap 为 0）：请按期办结，或由领导修改时限政策".to_owned(),
+        (Lang::En, _, 0) => "this office's policy allows no extension (the handling clock's extension_cap is 0): finish in time, or have a leader change the policy".to_owned(),
+        (Lang::Zh, 0, _) => format!("延期天数须为1至{cap}日（《信访工作条例》第三十四条）"),
+        (Lang::En, 0, _) => format!("give an extension of 1 to {cap} days (Art 34)"),
+        (Lang::Zh, _, _) => {
+            format!("延期{asked}日超出上限{cap}日（《信访工作条例》第三十四条）：请改为1至{cap}日")
         }
-        (Lang::En, _, 0) => {
-            return "a 复查/复核 period cannot be extended (Art 35–36; Art 34's extension is for first handling)".to_owned();
-        }
-        (Lang::Zh, 0, _) => return format!("延期天数须为1至{cap}日（《信访工作条例》第三十四条）"),
-        (Lang::En, 0, _) => return format!("give an extension of 1 to {cap} days (Art 34)"),
-        _ => {}
-    }
-    if lang == Lang::Zh {
-        format!("延期{asked}日超出上限{cap}日（《信访工作条例》第三十四条）：请改为1至{cap}日")
-    } else {
-        format!(
+        (Lang::En, _, _) => format!(
             "an extension of {asked} days exceeds the cap of {cap} (Art 34): give 1 to {cap} days"
-        )
+        ),
     }
 }
 
@@ -494,78 +488,6 @@ fn served_before_reply(lang: Lang, served: NaiveDate, settled: NaiveDate) -> Str
         format!(
             "served on {served}, before the reply existed on {settled} (the day its opinion was approved, or the decision taken): check the date"
         )
-    }
-}
-
-pub fn warning(lang: Lang, w: &Warning) -> String {
-    match w {
-        Warning::TooManyRepresentatives { count } => {
-            if lang == Lang::Zh {
-                format!(
-                    "代表{count}人，超过5人（《信访工作条例》第二十条）：请信访人推选不超过5名代表"
-                )
-            } else {
-                format!(
-                    "{count} representatives, more than 5 (Art 20): ask the group to choose at most 5"
-                )
-            }
-        }
-        Warning::LegacyIdNumber { index } => {
-            if lang == Lang::Zh {
-                format!("第{index}位信访人使用15位旧身份证号码，请核对")
-            } else {
-                format!("petitioner {index} has a 15-digit legacy ID number: please verify")
-            }
-        }
-        Warning::SexDiffersFromId { index } => {
-            if lang == Lang::Zh {
-                format!("第{index}位信访人所填性别与身份证号码不符，请核对（已按所填保存）")
-            } else {
-                format!(
-                    "petitioner {index}'s sex is not the one the ID number gives: please verify (saved as entered)"
-                )
-            }
-        }
-        Warning::PastSuperiorDeadline { due, superior } => {
-            if lang == Lang::Zh {
-                format!(
-                    "延期后办理期限至{due}，晚于上级要求办结日期{superior}：须经交办机关同意（《信访工作条例》第二十二条第（三）项）"
-                )
-            } else {
-                format!(
-                    "the extension moves the handling limit to {due}, past the date {superior} the superior set: the superior body must agree (Art 22 (3))"
-                )
-            }
-        }
-        Warning::SuperiorDateBeforeReceipt { superior, received } => match lang {
-            Lang::Zh => format!(
-                "上级要求办结日期{superior}早于收件日期{received}：本件一登记即超期，请核对上级来文的日期（已按所填保存）"
-            ),
-            Lang::En => format!(
-                "the superior's date {superior} is before the day received, {received}: the item is overdue at once; check the date on the superior's document (saved as entered)"
-            ),
-        },
-        Warning::MajorUrgent => lang
-            .pick(
-                "重大紧急事项：请当日报告领导（《信访工作条例》第二十五条）",
-                "major/urgent: report to the leader today (Art 25)",
-            )
-            .to_owned(),
-        Warning::RouteByLaw(route) => law_route(lang, *route).to_owned(),
-    }
-}
-
-fn law_route(lang: Lang, route: crate::domain::workflow::LawRoute) -> &'static str {
-    use crate::domain::workflow::LawRoute;
-    match route {
-        LawRoute::Discipline => lang.pick(
-            "纪检监察类检举控告应按照管理权限转送有关纪检监察机关处理（《信访工作条例》第二十二条第二款）：请核对是否应选择转送",
-            "an accusation for the discipline inspection bodies is passed on to them (Art 22 ¶2): check whether it should be passed on",
-        ),
-        LawRoute::Legal => lang.pick(
-            "涉法涉诉信件应转送同级政法部门依法处理（《信访工作条例》第二十二条第二款）：请核对是否应选择转送",
-            "a letter on a legal or court matter is passed on to the political-legal department (Art 22 ¶2): check whether it should be passed on",
-        ),
     }
 }
 

@@ -41,6 +41,7 @@ pub mod ui;
 pub mod undo;
 pub mod usage;
 pub mod validation;
+pub mod warnings;
 
 /// The language the desk speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -495,7 +495,7 @@ fn write(
             let notes: Vec<String> = applied
                 .warnings
                 .iter()
-                .map(|w| errors::warning(app.lang, w))
+                .map(|w| crate::strings::warnings::warning(app.lang, w))
                 .collect();
             let note = (!notes.is_empty()).then(|| notes.join("；"));
             done(&applied, note)

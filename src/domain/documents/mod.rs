@@ -5,9 +5,11 @@
 mod body;
 mod content;
 mod kind;
+mod missing;
 mod profile;
 
 pub use body::{Body, WarningFlag};
-pub use content::{Addressee, Content, IssueInput, IssuedDoc, Missing, check_profile, prepare};
+pub use content::{Addressee, Content, IssueInput, IssuedDoc, check_profile, prepare};
 pub use kind::{DocKind, doc_number};
+pub use missing::Missing;
 pub use profile::{DEFAULT_REPEAT_NOTICE, OfficeProfile};

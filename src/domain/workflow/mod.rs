@@ -17,6 +17,7 @@ mod accused;
 mod checks;
 pub use checks::{asks_of_review, check_in_order, check_reviewed_once};
 mod correct;
+mod decide;
 mod extension;
 mod files;
 mod gate;
